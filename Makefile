@@ -1,0 +1,166 @@
+# weft: build, test, asan, bench, demo, deps, install, clean.
+# Sources are found by wildcard: a new module needs no edit here.
+#   sim/*.c sim/lang/*.c checker/*.c ui/*.c  -> build/libweft.a
+#   (ui/main.c and ui/view.c go only into build/weft)
+#   tests/unit/*.c                           -> build/unit (one Check runner)
+
+CC       ?= cc
+PREFIX   ?= /usr/local
+BUILD    ?= build
+ARCH     := $(shell uname -m)
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wvla -Wformat=2 -Wundef
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+            -ffp-contract=off -fno-strict-aliasing $(WARN) -I. -Isim
+OPT      ?= -O2 -g
+DEPFLAGS  = -MMD -MP
+
+PKGS     := sqlite3
+LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null)
+CHECKLIB := $(shell pkg-config --libs check 2>/dev/null)
+
+LIB_SRCS := $(sort $(wildcard sim/*.c sim/lang/*.c checker/*.c ui/*.c))
+LIB_SRCS := $(filter-out ui/main.c ui/view.c,$(LIB_SRCS))
+ifeq ($(ARCH),x86_64)
+ASM_SRCS := sim/switch_x86_64.S
+else ifeq ($(ARCH),aarch64)
+ASM_SRCS := sim/switch_aarch64.S
+else
+ASM_SRCS :=
+endif
+ASM_SRCS := $(wildcard $(ASM_SRCS))
+BIN_SRCS := $(wildcard ui/main.c ui/view.c)
+UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+
+# Three flavours: release (build/), debug for tests (build/dbg), sanitizers
+# (build/asan). Each has its own objects.
+define flavour
+$(1)_OBJS := $$(patsubst %.c,$(2)/obj/%.o,$$(LIB_SRCS)) \
+             $$(patsubst %.S,$(2)/obj/%.o,$$(ASM_SRCS))
+$(2)/obj/%.o: %.c | deps-quiet
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(BASEFLAGS) $(3) $$(DEPFLAGS) -c $$< -o $$@
+$(2)/obj/%.o: %.S
+	@mkdir -p $$(dir $$@)
+	$$(CC) $(3) -c $$< -o $$@
+$(2)/libweft.a: $$($(1)_OBJS)
+	@rm -f $$@
+	ar rcs $$@ $$^
+endef
+
+REL_FLAGS  := $(OPT) -DNDEBUG
+DBG_FLAGS  := -O1 -g -DWF_DEBUG
+ASAN_FLAGS := -O1 -g -DWF_DEBUG -fsanitize=address,undefined \
+              -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+$(eval $(call flavour,REL,$(BUILD),$(REL_FLAGS)))
+$(eval $(call flavour,DBG,$(BUILD)/dbg,$(DBG_FLAGS)))
+$(eval $(call flavour,ASAN,$(BUILD)/asan,$(ASAN_FLAGS)))
+
+.PHONY: all test unit e2e asan bench demo deps deps-quiet install clean fuzz \
+        format format-check
+all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc
+
+$(BUILD)/weft: $(BIN_SRCS) $(BUILD)/libweft.a
+	$(CC) $(BASEFLAGS) $(REL_FLAGS) $(BIN_SRCS) $(BUILD)/libweft.a \
+	    $(CURSES) $(LIBS) -o $@
+
+# The Check runner: every tests/unit/*.c defines one `Suite *NAME_suite(void)`;
+# the list is generated so adding a suite needs no edit.
+$(BUILD)/%/suites.h: $(UNIT_SRCS)
+	@mkdir -p $(dir $@)
+	@grep -ho '^Suite \*[a-z_0-9]*_suite(void)' $(UNIT_SRCS) | \
+	    sed 's/^Suite \*\(.*\)_suite(void)/SUITE(\1)/' > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/dbg/unit: $(UNIT_SRCS) $(BUILD)/dbg/libweft.a $(BUILD)/dbg/suites.h
+	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -I$(BUILD)/dbg $(UNIT_SRCS) \
+	    $(BUILD)/dbg/libweft.a $(CHECKLIB) $(LIBS) -o $@
+$(BUILD)/asan/unit: $(UNIT_SRCS) $(BUILD)/asan/libweft.a $(BUILD)/asan/suites.h
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -I$(BUILD)/asan $(UNIT_SRCS) \
+	    $(BUILD)/asan/libweft.a $(CHECKLIB) $(LIBS) -o $@
+$(BUILD)/asan/weft: $(BIN_SRCS) $(BUILD)/asan/libweft.a
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) $(BIN_SRCS) $(BUILD)/asan/libweft.a \
+	    $(CURSES) $(LIBS) -o $@
+
+test: deps all $(BUILD)/dbg/unit
+	$(BUILD)/dbg/unit
+	@if [ -x tests/e2e/run.sh ]; then WEFT=$(BUILD)/weft tests/e2e/run.sh; fi
+
+asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 $(BUILD)/asan/unit
+	@if [ -x tests/e2e/run.sh ]; then \
+	    ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/run.sh; fi
+
+BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
+bench: all
+	@mkdir -p $(BUILD)/bench
+	@for s in $(BENCH_SRCS); do \
+	    b=$(BUILD)/bench/$$(basename $$s .c); \
+	    $(CC) $(BASEFLAGS) -O2 -DNDEBUG $$s $(BUILD)/libweft.a $(LIBS) -o $$b \
+	        || exit 1; \
+	    $$b || exit 1; \
+	done
+
+demo: all
+	@if [ -f scenarios/classic/philosophers_naive.go ] && \
+	    $(BUILD)/weft explore --help >/dev/null 2>&1; then \
+	    $(BUILD)/weft explore scenarios/classic/philosophers_naive.go; \
+	else \
+	    $(CC) $(BASEFLAGS) $(REL_FLAGS) tests/e2e/philo_naive.c \
+	        $(BUILD)/libweft.a $(LIBS) -o $(BUILD)/philo_naive && \
+	    $(BUILD)/philo_naive explore; \
+	fi; true
+
+$(BUILD)/weft.pc: Makefile
+	@mkdir -p $(BUILD)
+	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
+	    'includedir=$${prefix}/include' '' 'Name: weft' \
+	    'Description: deterministic concurrency simulator and checker' \
+	    'Version: 0.1' 'Cflags: -I$${includedir}' \
+	    'Libs: -L$${libdir} -lweft $(LIBS)' > $@
+
+install: all
+	@rm -f $(BUILD)/weft.pc && $(MAKE) --no-print-directory $(BUILD)/weft.pc PREFIX=$(PREFIX)
+	install -d $(PREFIX)/bin $(PREFIX)/include $(PREFIX)/lib/pkgconfig
+	install -m 755 $(BUILD)/weft $(PREFIX)/bin/weft
+	install -m 644 sim/weft.h $(PREFIX)/include/weft.h
+	install -m 644 $(BUILD)/libweft.a $(PREFIX)/lib/libweft.a
+	install -m 644 $(BUILD)/weft.pc $(PREFIX)/lib/pkgconfig/weft.pc
+
+# deps: install what is missing from Debian's packages, saying what it does.
+DEB_sqlite3  := libsqlite3-dev
+DEB_ncursesw := libncurses-dev
+DEB_check    := check
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
+	for p in sqlite3 ncursesw check; do \
+	    pkg-config --exists $$p 2>/dev/null || case $$p in \
+	        sqlite3) missing="$$missing libsqlite3-dev";; \
+	        ncursesw) missing="$$missing libncurses-dev";; \
+	        check) missing="$$missing check";; esac; \
+	done; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	if [ -n "$$missing" ]; then \
+	    echo "make deps: installing missing Debian packages:$$missing"; \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	    $$SUDO apt-get update -q && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing \
+	        || { echo "make deps: could not install:$$missing" >&2; exit 2; }; \
+	fi
+deps-quiet: ;
+
+fuzz:
+	@if [ -x tests/fuzz/run.sh ]; then tests/fuzz/run.sh long; fi
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+format-check:
+	clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,17 @@
+/* main.c: the weft command. */
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: weft COMMAND [options]\n"
+    "commands: run explore outcomes replay test list view\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    fprintf(stderr, "weft: error: unknown command '%s'\n%s", argv[1], usage);
+    return 2;
+}
