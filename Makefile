@@ -75,10 +75,10 @@ $(BUILD)/%/suites.h: $(UNIT_SRCS)
 	    sed 's/^Suite \*\(.*\)_suite(void)/SUITE(\1)/' > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/dbg/unit: $(UNIT_SRCS) $(BUILD)/dbg/libweft.a $(BUILD)/dbg/suites.h
-	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -I$(BUILD)/dbg $(UNIT_SRCS) \
+	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -Wno-missing-prototypes -I$(BUILD)/dbg $(UNIT_SRCS) \
 	    $(BUILD)/dbg/libweft.a $(CHECKLIB) $(LIBS) -o $@
 $(BUILD)/asan/unit: $(UNIT_SRCS) $(BUILD)/asan/libweft.a $(BUILD)/asan/suites.h
-	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -I$(BUILD)/asan $(UNIT_SRCS) \
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -Wno-missing-prototypes -I$(BUILD)/asan $(UNIT_SRCS) \
 	    $(BUILD)/asan/libweft.a $(CHECKLIB) $(LIBS) -o $@
 $(BUILD)/asan/weft: $(BIN_SRCS) $(BUILD)/asan/libweft.a
 	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) $(BIN_SRCS) $(BUILD)/asan/libweft.a \

@@ -1,4 +1,4 @@
-/* main.c: the Check runner. Every tests/unit/*.c defines one suite; the
+/* main.c: the Check runner. Every file in tests/unit defines one suite; the
  * Makefile lists them in suites.h. CK_RUN_SUITE=name runs one. */
 #include <check.h>
 #include <stdlib.h>

@@ -1,0 +1,3 @@
+build-clang/dbg/obj/sim/util.o: sim/util.c sim/util.h
+
+sim/util.h:
