@@ -1,0 +1,194 @@
+/* report.c: see report.h. */
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *report_strategy_name(wf_strategy_kind k)
+{
+    static const char *const names[] = {"random", "rr",  "replay",
+                                        "pct",    "dfs", "dpor"};
+    return (unsigned)k < 6 ? names[k] : "?";
+}
+
+void json_str(buf *out, const char *s)
+{
+    buf_putc(out, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;
+         p++) {
+        switch (*p) {
+        case '"':
+            buf_puts(out, "\\\"");
+            break;
+        case '\\':
+            buf_puts(out, "\\\\");
+            break;
+        case '\n':
+            buf_puts(out, "\\n");
+            break;
+        case '\t':
+            buf_puts(out, "\\t");
+            break;
+        case '\r':
+            buf_puts(out, "\\r");
+            break;
+        default:
+            if (*p < 0x20)
+                buf_printf(out, "\\u%04x", *p);
+            else
+                buf_putc(out, (char)*p);
+        }
+    }
+    buf_putc(out, '"');
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = path ? strrchr(path, '/') : NULL;
+    return s ? s + 1 : (path ? path : "");
+}
+
+void report_finding_text(buf *out, const xfinding *f, const report_info *r)
+{
+    const char *kind = finding_kind_names[f->f.kind];
+    if (f->f.kind == WF_DEADLOCK)
+        buf_printf(out, "%s (%s): %s\n", kind,
+                   f->f.partial ? "partial" : "global", f->message);
+    else
+        buf_printf(out, "%s: %s\n", kind, f->message);
+    if (f->detail && *f->detail) {
+        const char *p = f->detail;
+        while (*p) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            buf_puts(out, "  ");
+            buf_append(out, p, n);
+            buf_putc(out, '\n');
+            p += n + (nl ? 1 : 0);
+        }
+    } else if (f->task || f->file) {
+        buf_puts(out, "  ");
+        if (f->task)
+            buf_printf(out, "in %s", f->task);
+        if (f->file && f->f.line)
+            buf_printf(out, "%sat %s:%d", f->task ? " " : "",
+                       base_name(f->file), (int)f->f.line);
+        buf_printf(out, " (step %llu)\n", (unsigned long long)f->f.step);
+    }
+    buf_printf(out, "  replay: %s %s\n", r->replay, f->schedule);
+}
+
+void report_text(buf *out, const explorer *x, const report_info *r)
+{
+    size_t nerr = 0;
+    for (size_t i = 0; i < x->findings.len; i++) {
+        report_finding_text(out, &x->findings.p[i], r);
+        nerr += x->findings.p[i].f.error;
+    }
+}
+
+void report_outcomes_text(buf *out, const explorer *x, const report_info *r)
+{
+    for (size_t i = 0; i < x->outcomes.len; i++) {
+        const xoutcome *o = &x->outcomes.p[i];
+        buf_printf(out, "outcome %zu: %lld execution%s%s%s\n", i + 1,
+                   (long long)o->count, o->count == 1 ? "" : "s",
+                   *o->kinds ? ", findings: " : "", o->kinds);
+        buf_puts(out, "  output: ");
+        json_str(out, o->output);
+        buf_putc(out, '\n');
+        buf_printf(out, "  replay: %s %s\n", r->replay, o->schedule);
+    }
+}
+
+static void json_finding(buf *out, const xfinding *f)
+{
+    buf_puts(out, "{\"kind\": ");
+    json_str(out, finding_kind_names[f->f.kind]);
+    buf_printf(out, ", \"severity\": \"%s\", \"partial\": %s, \"message\": ",
+               f->f.error ? "error" : "warning",
+               f->f.partial ? "true" : "false");
+    json_str(out, f->message);
+    buf_printf(out, ", \"step\": %llu, \"count\": %lld",
+               (unsigned long long)f->f.step, (long long)f->count);
+    if (!f->json || !strstr(f->json, "\"tasks\"")) {
+        buf_puts(out, ", \"tasks\": [");
+        if (f->task) {
+            buf_printf(out, "{\"tid\": %d, \"name\": ", (int)f->f.tid);
+            json_str(out, f->task);
+            if (f->file) {
+                buf_puts(out, ", \"file\": ");
+                json_str(out, f->file);
+                buf_printf(out, ", \"line\": %d", (int)f->f.line);
+            }
+            buf_putc(out, '}');
+        }
+        buf_puts(out, "]");
+    }
+    if (!f->json || !strstr(f->json, "\"objects\""))
+        buf_puts(out, ", \"objects\": []");
+    if (f->json && *f->json) {
+        buf_puts(out, ", ");
+        buf_puts(out, f->json);
+    }
+    if (f->detail) {
+        buf_puts(out, ", \"detail\": ");
+        json_str(out, f->detail);
+    }
+    buf_puts(out, ", \"schedule\": ");
+    json_str(out, f->schedule);
+    buf_putc(out, '}');
+}
+
+void report_json(buf *out, const explorer *x, const report_info *r)
+{
+    buf_puts(out, "{\"file\": ");
+    json_str(out, r->file);
+    buf_puts(out, ", \"command\": ");
+    json_str(out, r->command);
+    buf_puts(out, ", \"strategy\": ");
+    json_str(out, r->strategy);
+    buf_printf(out, ", \"executions\": %lld, \"complete\": %s, \"bound\": ",
+               (long long)x->executions, x->complete ? "true" : "false");
+    if (x->bound >= 0)
+        buf_printf(out, "%d", x->bound);
+    else
+        buf_puts(out, "null");
+    buf_puts(out, ", \"findings\": [");
+    for (size_t i = 0; i < x->findings.len; i++) {
+        if (i)
+            buf_puts(out, ", ");
+        json_finding(out, &x->findings.p[i]);
+    }
+    buf_puts(out, "], \"outcomes\": [");
+    for (size_t i = 0; i < x->outcomes.len; i++) {
+        const xoutcome *o = &x->outcomes.p[i];
+        const char *k = o->kinds;
+        if (i)
+            buf_puts(out, ", ");
+        buf_puts(out, "{\"output\": ");
+        json_str(out, o->output);
+        buf_puts(out, ", \"kinds\": [");
+        for (bool first = true; *k; first = false) {
+            const char *sp = strchr(k, ' ');
+            size_t n = sp ? (size_t)(sp - k) : strlen(k);
+            char kind[64];
+            snprintf(kind, sizeof kind, "%.*s", (int)n, k);
+            if (!first)
+                buf_puts(out, ", ");
+            json_str(out, kind);
+            k += n + (sp ? 1 : 0);
+        }
+        buf_printf(out, "], \"count\": %lld, \"schedule\": ",
+                   (long long)o->count);
+        json_str(out, o->schedule);
+        buf_putc(out, '}');
+    }
+    buf_printf(out, "], \"stats\": {\"steps\": %llu, \"seconds\": %.3f}",
+               (unsigned long long)x->steps, r->seconds);
+    if (x->diverged) {
+        buf_puts(out, ", \"error\": ");
+        json_str(out, x->diverged);
+    }
+    buf_puts(out, "}\n");
+}

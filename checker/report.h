@@ -1,0 +1,30 @@
+/* report.h: findings and results as text and JSON (SPEC sections 3, 4).
+ * Owns: nothing; appends to the caller's buf. */
+#ifndef WF_REPORT_H
+#define WF_REPORT_H
+
+#include "sim/explore.h"
+
+typedef struct report_info {
+    const char *file;     /* the program ("philo.go", "./prog") */
+    const char *command;  /* run, explore, outcomes, replay */
+    const char *strategy; /* its name */
+    const char *replay;   /* replay command prefix, before the schedule */
+    double seconds;       /* real time taken (ui measures it) */
+} report_info;
+
+/* The text report of one finding: "KIND: message", its detail lines
+ * indented, and "replay: ..." */
+void report_finding_text(buf *out, const xfinding *f, const report_info *r);
+/* Every finding, then a summary line for explore/outcomes. */
+void report_text(buf *out, const explorer *x, const report_info *r);
+/* Outcomes as text (the outcomes command). */
+void report_outcomes_text(buf *out, const explorer *x, const report_info *r);
+/* The one JSON object of --json. */
+void report_json(buf *out, const explorer *x, const report_info *r);
+/* Append s as a JSON string literal. */
+void json_str(buf *out, const char *s);
+/* The strategy's name as the command line spells it. */
+const char *report_strategy_name(wf_strategy_kind k);
+
+#endif

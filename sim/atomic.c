@@ -1,0 +1,46 @@
+/* atomic.c: see atomic.h. */
+#include "atomic.h"
+
+wf_atomic *atomic_new(wf_engine *e, const char *name, int64_t v,
+                      const char *file, int line)
+{
+    wf_atomic *a = arena_alloc(&e->mem, sizeof *a);
+    a->v = v;
+    engine_add_obj(e, &a->hdr, OBJ_ATOMIC, name, file, line);
+    return a;
+}
+
+step_result atomic_op(wf_engine *e, wf_task *t)
+{
+    wf_atomic *a = (wf_atomic *)t->op.obj;
+    op *o = &t->op;
+    uint16_t f = EVF_WRITE;
+    switch (o->kind) {
+    case OP_ALOAD:
+        o->res.i = a->v;
+        f = 0;
+        break;
+    case OP_ASTORE:
+        a->v = o->val.i;
+        break;
+    case OP_AADD:
+        a->v = (int64_t)((uint64_t)a->v + (uint64_t)o->val.i);
+        o->res.i = a->v;
+        break;
+    case OP_ASWAP:
+        o->res.i = a->v;
+        a->v = o->val.i;
+        break;
+    case OP_ACAS:
+        o->ok = a->v == o->arg;
+        if (o->ok)
+            a->v = o->val.i;
+        else
+            f = EVF_FAILED;
+        break;
+    default:
+        wf_fatal("atomic_op: op %d", (int)o->kind);
+    }
+    engine_emit_op(e, t, EV_ATOMIC, f, &a->hdr, -1, a->v, o->kind);
+    return STEP_DONE;
+}

@@ -1,0 +1,20 @@
+/* atomic.h: sync/atomic on a 64-bit value, sequentially consistent (Go
+ * memory model: all atomic operations behave as if executed in one total
+ * order, each write synchronized before the reads that observe it).
+ * Owns: wf_atomic. */
+#ifndef WF_ATOMIC_H
+#define WF_ATOMIC_H
+
+#include "engine.h"
+
+struct wf_atomic {
+    wf_obj hdr;
+    int64_t v;
+};
+
+wf_atomic *atomic_new(wf_engine *e, const char *name, int64_t v,
+                      const char *file, int line);
+/* OP_ALOAD, OP_ASTORE, OP_AADD, OP_ASWAP, OP_ACAS. Arithmetic wraps. */
+step_result atomic_op(wf_engine *e, wf_task *t);
+
+#endif

@@ -1,0 +1,123 @@
+/* cond.c: sync.Cond (see cond.h). */
+#include "cond.h"
+
+#include "mutex.h"
+
+wf_cond *cond_new(wf_engine *e, const char *name, wf_mutex *m,
+                  const char *file, int line)
+{
+    wf_cond *c = arena_alloc(&e->mem, sizeof *c);
+    c->m = m;
+    engine_add_obj(e, &c->hdr, OBJ_COND, name, file, line);
+    return c;
+}
+
+/* Is t parked on its ticket right now (rather than between ticket and
+ * park, in the general form)? */
+static bool parked_on_ticket(const wf_task *t)
+{
+    return (t->op.kind == OP_COND_WAIT || t->op.kind == OP_COND_PARK) &&
+           (t->op.arg & COND_PARKED);
+}
+
+/* The ticket of t is notified: wake it if parked (into the relock for the
+ * mutex form), or let its coming park return at once. */
+static void notify(wf_engine *e, wf_cond *c, wf_task *t, wf_task *by,
+                   bool spurious)
+{
+    waiter_unlink(&t->cond_w);
+    t->cond_notified = true;
+    engine_emit(e, t->tid, EV_UNBLOCK, 0, c->hdr.oid, by ? by->tid : -1,
+                spurious, 0, t->op.file, t->op.line);
+    if (!parked_on_ticket(t))
+        return;
+    t->cond_notified = false;
+    t->op.arg &= ~(int64_t)COND_PARKED;
+    if (t->state == TASK_RUNNABLE) /* enabled for a spurious wakeup */
+        engine_set_enabled(e, t, false);
+    if (t->op.kind == OP_COND_WAIT && c->m) {
+        /* The wait continues as the relock of c->m. */
+        t->op.kind = OP_LOCK;
+        t->op.obj = &c->m->hdr;
+        t->op.arg = 1; /* relock */
+        t->m.blocked += e->step - t->since;
+        t->since = e->step;
+        mutex_expose(e, t);
+        return;
+    }
+    engine_complete(e, t);
+}
+
+step_result cond_wait(wf_engine *e, wf_task *t)
+{
+    wf_cond *c = (wf_cond *)t->op.obj;
+    t->cond_w.task = t;
+    t->cond_w.ncase = -1;
+    t->cond_w.seq = e->wait_seq++;
+    t->cond_notified = false;
+    if (c->m && !c->m->locked)
+        return engine_panic(e, t, GO_UNLOCK_UNLOCKED, true);
+    waitq_push(&c->tickets, &t->cond_w);
+    engine_emit_op(e, t, EV_WAIT, 0, &c->hdr, -1, 0,
+                   (int64_t)t->cond_w.seq);
+    if (!c->m)
+        return STEP_DONE; /* the front end unlocks L, then parks */
+    mutex_release(e, t, c->m);
+    t->op.arg |= COND_PARKED;
+    engine_park(e, t);
+    if (e->cfg.spurious_wakeups)
+        engine_set_enabled(e, t, true);
+    return STEP_PARKED;
+}
+
+step_result cond_park(wf_engine *e, wf_task *t)
+{
+    if (t->cond_notified) {
+        t->cond_notified = false;
+        return STEP_DONE;
+    }
+    t->op.arg |= COND_PARKED;
+    engine_park(e, t);
+    if (e->cfg.spurious_wakeups)
+        engine_set_enabled(e, t, true);
+    return STEP_PARKED;
+}
+
+step_result cond_spurious(wf_engine *e, wf_task *t)
+{
+    wf_cond *c = (wf_cond *)t->op.obj;
+    notify(e, c, t, NULL, true);
+    return STEP_PARKED; /* woken or turned into the relock by notify */
+}
+
+step_result cond_signal(wf_engine *e, wf_task *t)
+{
+    wf_cond *c = (wf_cond *)t->op.obj;
+    waiter *w = c->tickets.head;
+    if (w && e->cfg.cond_order_any && c->tickets.len > 1) {
+        int32_t alts[64], n = 0;
+        waiter *ws[64];
+        int idx;
+        for (waiter *x = c->tickets.head; x && n < 64; x = x->next) {
+            ws[n] = x;
+            alts[n++] = x->task->tid;
+        }
+        idx = engine_choose(e, CHOICE_COND, n, alts);
+        if (idx < 0)
+            return STEP_DONE;
+        w = ws[idx];
+    }
+    engine_emit_op(e, t, EV_SIGNAL, 0, &c->hdr, w ? w->task->tid : -1, 0, 0);
+    if (w)
+        notify(e, c, w->task, t, false);
+    return STEP_DONE;
+}
+
+step_result cond_broadcast(wf_engine *e, wf_task *t)
+{
+    wf_cond *c = (wf_cond *)t->op.obj;
+    engine_emit_op(e, t, EV_BROADCAST, 0, &c->hdr, -1, c->tickets.len, 0);
+    while (c->tickets.head)
+        notify(e, c, c->tickets.head->task, t, false);
+    return STEP_DONE;
+}

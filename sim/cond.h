@@ -1,0 +1,42 @@
+/* cond.h: sync.Cond, with Go's ticket-based notify list
+ * (runtime/sema.go notifyList): Wait takes a ticket, unlocks L, waits for
+ * the ticket to be notified, and locks L again; Signal notifies the oldest
+ * unnotified ticket, Broadcast all of them. A ticket notified before its
+ * holder parks makes the park return at once.
+ * Two forms: over a wf_mutex (the C API), where OP_COND_WAIT takes the
+ * ticket and unlocks in one step and the wake turns the op into the relock;
+ * and over any Locker (the VM), where OP_COND_WAIT only takes the ticket
+ * and OP_COND_PARK waits, the front end calling L.Unlock/L.Lock around.
+ * Semantics switches: --cond-order any makes Signal's pick a choice among
+ * the waiting tickets; --spurious-wakeups lets a parked waiter be chosen
+ * to wake without a signal.
+ * Owns: wf_cond and its ticket queue (the waiters live in the tasks).
+ * Invariants: 1. every waiter in `tickets` is a task's cond_w with
+ *   cond_notified false. */
+#ifndef WF_COND_H
+#define WF_COND_H
+
+#include "engine.h"
+
+typedef struct wf_mutex wf_mutex;
+
+struct wf_cond {
+    wf_obj hdr;
+    wf_mutex *m; /* the C API's mutex; NULL for a general Locker */
+    waitq tickets;
+};
+
+/* op.arg bit of OP_COND_WAIT / OP_COND_PARK: parked on the ticket. */
+#define COND_PARKED 2
+
+wf_cond *cond_new(wf_engine *e, const char *name, wf_mutex *m,
+                  const char *file, int line);
+step_result cond_wait(wf_engine *e, wf_task *t);
+step_result cond_park(wf_engine *e, wf_task *t);
+step_result cond_signal(wf_engine *e, wf_task *t);
+step_result cond_broadcast(wf_engine *e, wf_task *t);
+/* --spurious-wakeups: t, parked on its ticket, was chosen to wake.
+ * perform dispatches here when the op carries COND_PARKED. */
+step_result cond_spurious(wf_engine *e, wf_task *t);
+
+#endif

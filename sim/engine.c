@@ -1,0 +1,769 @@
+/* engine.c: the scheduler loop, task states, choices, timers, events.
+ * See engine.h for the model and its invariants. */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "chan.h"
+#include "cond.h"
+#include "mutex.h"
+#include "native.h"
+#include "once.h"
+#include "rng.h"
+#include "rwmutex.h"
+#include "var.h"
+#include "waitgroup.h"
+
+const char *const obj_kind_names[OBJ__COUNT] = {
+    "chan", "mutex", "rwmutex", "cond", "waitgroup",
+    "once", "atomic", "var",     "timer"};
+
+const char *const op_kind_names[OP__COUNT] = {
+    "none",      "spawn",  "yield",     "send",    "recv",    "close",
+    "select",    "lock",   "unlock",    "trylock", "lock",    "unlock",
+    "rlock",     "runlock", "wait",     "wait",    "signal",  "broadcast",
+    "wg_add",    "wg_wait", "once",     "once",    "atomic",  "atomic",
+    "atomic",    "atomic", "atomic",    "read",    "write",   "sleep",
+    "print",     "exit",   "assert",    "panic"};
+
+const char *const ev_op_names[EV__COUNT] = {
+    "spawn",  "exit",   "send",    "recv",      "close",  "select",
+    "lock",   "unlock", "trylock", "rlock",     "runlock", "wait",
+    "signal", "broadcast", "wg_add", "wg_done", "wg_wait", "once",
+    "read",   "write",  "atomic",  "sleep",     "timer",  "print",
+    "block",  "unblock", "progress", "assert",  "panic",  "yield"};
+
+const char *const finding_kind_names[FINDING_KINDS] = {
+    "deadlock", "potential-deadlock", "race",       "panic",
+    "assert",   "livelock",           "starvation", "leak"};
+
+_Static_assert(sizeof(op_kind_names) / sizeof(op_kind_names[0]) == OP__COUNT,
+               "op names");
+_Static_assert(sizeof(ev_op_names) / sizeof(ev_op_names[0]) == EV__COUNT,
+               "event names");
+
+/* ---- lifecycle --------------------------------------------------------- */
+
+wf_engine *engine_new(const engine_config *cfg)
+{
+    wf_engine *e = wf_xcalloc(1, sizeof *e);
+    arena_init(&e->mem);
+    buf_init(&e->out);
+    if (cfg)
+        e->cfg = *cfg;
+    if (!e->cfg.max_steps)
+        e->cfg.max_steps = 1000000;
+    engine_reset(e);
+    return e;
+}
+
+void engine_free(wf_engine *e)
+{
+    if (!e)
+        return;
+    engine_reset(e);
+    native_pool_free(e->natives);
+    arena_fini(&e->mem);
+    buf_fini(&e->out);
+    VEC_FREE(e->tasks);
+    VEC_FREE(e->objs);
+    VEC_FREE(e->timers);
+    VEC_FREE(e->choices);
+    VEC_FREE(e->alts);
+    VEC_FREE(e->findings);
+    free(e->enabled);
+    free(e);
+}
+
+void engine_reset(wf_engine *e)
+{
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        wf_task *t = e->tasks.p[i];
+        if (t->drv && t->drv->release)
+            t->drv->release(e, t);
+    }
+    arena_reset(&e->mem);
+    e->tasks.len = 0;
+    e->nlive = 0;
+    if (e->enabled)
+        memset(e->enabled, 0, e->enabled_words * sizeof(uint64_t));
+    e->nenabled = 0;
+    e->cur = NULL;
+    e->last_tid = -1;
+    e->resume_head = NULL;
+    e->resume_tail = &e->resume_head;
+    e->objs.len = 0;
+    e->now_ns = 0;
+    e->timers.len = 0;
+    e->timer_seq = 0;
+    e->wait_seq = 0;
+    e->step = 0;
+    e->end = END_NONE;
+    e->main_done = false;
+    e->stop = false;
+    e->choices.len = 0;
+    buf_reset(&e->out);
+    e->findings.len = 0;
+    e->abandon_reason = NULL;
+    rng_from_seed(e->rng_state, e->cfg.prog_seed, RNG_STREAM_PROGRAM);
+}
+
+uint64_t engine_rand(wf_engine *e)
+{
+    return rng_next(e->rng_state);
+}
+
+const char *engine_task_name(const wf_task *t)
+{
+    return t ? t->name : "?";
+}
+
+/* ---- task states ------------------------------------------------------- */
+
+static void enabled_grow(wf_engine *e, int32_t tid)
+{
+    size_t need = (size_t)tid / 64 + 1;
+    if (need > e->enabled_words) {
+        size_t n = e->enabled_words ? e->enabled_words * 2 : 4;
+        while (n < need)
+            n *= 2;
+        e->enabled = wf_xrealloc(e->enabled, n * sizeof(uint64_t));
+        memset(e->enabled + e->enabled_words, 0,
+               (n - e->enabled_words) * sizeof(uint64_t));
+        e->enabled_words = n;
+    }
+}
+
+static inline void bit_set(wf_engine *e, int32_t tid)
+{
+    e->enabled[tid >> 6] |= 1ULL << (tid & 63);
+    e->nenabled++;
+}
+
+static inline void bit_clear(wf_engine *e, int32_t tid)
+{
+    e->enabled[tid >> 6] &= ~(1ULL << (tid & 63));
+    e->nenabled--;
+}
+
+/* Move t to state s, keeping the bitset and the lazy metrics. */
+static void set_state(wf_engine *e, wf_task *t, task_state s)
+{
+    if (t->state == s)
+        return;
+    if (t->state == TASK_RUNNABLE) {
+        t->m.waits += e->step - t->since;
+        bit_clear(e, t->tid);
+    } else if (t->state == TASK_BLOCKED) {
+        t->m.blocked += e->step - t->since;
+    }
+    t->state = (uint8_t)s;
+    t->since = e->step;
+    if (s == TASK_RUNNABLE)
+        bit_set(e, t->tid);
+}
+
+void engine_set_enabled(wf_engine *e, wf_task *t, bool enabled)
+{
+    WF_ASSERT(t->state != TASK_DONE);
+    set_state(e, t, enabled ? TASK_RUNNABLE : TASK_BLOCKED);
+}
+
+void engine_park(wf_engine *e, wf_task *t)
+{
+    set_state(e, t, TASK_BLOCKED);
+}
+
+static void queue_resume(wf_engine *e, wf_task *t, bool front)
+{
+    if (t->in_resume)
+        return;
+    t->in_resume = true;
+    if (front) {
+        t->resume_next = e->resume_head;
+        if (!e->resume_head)
+            e->resume_tail = &t->resume_next;
+        e->resume_head = t;
+    } else {
+        t->resume_next = NULL;
+        *e->resume_tail = t;
+        e->resume_tail = &t->resume_next;
+    }
+}
+
+static void unlink_waiters(wf_task *t)
+{
+    waiter_unlink(&t->op.w);
+    if (t->op.kind == OP_SELECT)
+        for (uint32_t i = 0; i < t->op.ncases; i++)
+            waiter_unlink(&t->op.cases[i].w);
+}
+
+void engine_complete(wf_engine *e, wf_task *t)
+{
+    WF_ASSERT(t->state == TASK_BLOCKED);
+    unlink_waiters(t);
+    t->op.woken = true;
+    /* It runs again: its blocked span ends here; it becomes runnable
+     * only once it exposes its next op. */
+    t->m.blocked += e->step - t->since;
+    t->since = e->step;
+    queue_resume(e, t, false);
+}
+
+wf_task *engine_spawn(wf_engine *e, wf_task *parent, const task_driver *drv,
+                      void *arg, const char *fname)
+{
+    wf_task *t = arena_alloc(&e->mem, sizeof *t);
+    char nm[256];
+    t->tid = (int32_t)e->tasks.len;
+    t->main_task = t->tid == 0;
+    t->parent = parent ? parent->tid : -1;
+    t->fname = arena_strdup(&e->mem, fname ? fname : "");
+    if (t->main_task)
+        snprintf(nm, sizeof nm, "%s", fname && *fname ? fname : "main");
+    else if (fname && *fname)
+        snprintf(nm, sizeof nm, "g%d %s", (int)t->tid, fname);
+    else
+        snprintf(nm, sizeof nm, "g%d", (int)t->tid);
+    t->name = arena_strdup(&e->mem, nm);
+    t->spawn_step = e->step;
+    t->state = TASK_BLOCKED; /* until it exposes its first op */
+    t->since = e->step;
+    t->drv = drv;
+    VEC_PUSH(e->tasks, t);
+    enabled_grow(e, t->tid);
+    e->nlive++;
+    drv->start(e, t, arg);
+    queue_resume(e, t, false);
+    return t;
+}
+
+/* ---- findings ---------------------------------------------------------- */
+
+finding *engine_add_finding(wf_engine *e, const finding *f)
+{
+    finding c = *f;
+    if (c.message)
+        c.message = arena_strdup(&e->mem, c.message);
+    if (c.detail)
+        c.detail = arena_strdup(&e->mem, c.detail);
+    if (c.json)
+        c.json = arena_strdup(&e->mem, c.json);
+    if (!c.step)
+        c.step = e->step;
+    VEC_PUSH(e->findings, c);
+    return &e->findings.p[e->findings.len - 1];
+}
+
+static uint64_t site_sig(uint64_t h, const char *file, int32_t line)
+{
+    if (file)
+        h = hash_bytes(h, file, strlen(file));
+    return hash_u64(h, (uint64_t)line);
+}
+
+step_result engine_panic(wf_engine *e, wf_task *t, const char *msg,
+                         bool fatal)
+{
+    finding f = {0};
+    char m[1200];
+    snprintf(m, sizeof m, "%s%s", fatal ? "fatal error: " : "", msg);
+    f.kind = WF_PANIC;
+    f.error = true;
+    f.tid = t ? t->tid : -1;
+    f.message = m;
+    f.file = t ? t->op.file : NULL;
+    f.line = t ? t->op.line : 0;
+    f.sig = site_sig(hash_bytes(HASH_INIT ^ WF_PANIC, msg, strlen(msg)),
+                     f.file, f.line);
+    engine_add_finding(e, &f);
+    if (t)
+        engine_emit_op(e, t, EV_PANIC, 0, t->op.obj, -1, 0, 0);
+    e->end = END_PANIC;
+    e->stop = true;
+    return STEP_PANICKED;
+}
+
+/* ---- choices ----------------------------------------------------------- */
+
+int engine_choose(wf_engine *e, choice_kind kind, int n, const int32_t *alts)
+{
+    int idx;
+    WF_ASSERT(n >= 1);
+    idx = e->strategy->choose(e->strategy->ctx, e, kind, n, alts);
+    if (WF_UNLIKELY(idx < 0 || idx >= n)) {
+        e->end = END_ABANDONED;
+        e->stop = true;
+        return -1;
+    }
+    if (n >= 2) {
+        choice c = {(uint32_t)n, (uint32_t)idx, e->step, (uint8_t)kind};
+        VEC_PUSH(e->choices, c);
+    }
+    return idx;
+}
+
+/* ---- objects ----------------------------------------------------------- */
+
+void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
+                    const char *file, int line)
+{
+    o->kind = (uint8_t)kind;
+    o->oid = (int32_t)e->objs.len;
+    o->name = arena_strdup(&e->mem, name ? name : "");
+    o->file = file;
+    o->line = line;
+    VEC_PUSH(e->objs, o);
+}
+
+/* ---- timers: a binary heap on (when, seq) ------------------------------ */
+
+static bool timer_less(const timer *a, const timer *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+static void heap_swap(wf_engine *e, size_t i, size_t j)
+{
+    timer *a = e->timers.p[i], *b = e->timers.p[j];
+    e->timers.p[i] = b;
+    e->timers.p[j] = a;
+    b->heap_pos = (int32_t)i;
+    a->heap_pos = (int32_t)j;
+}
+
+static void heap_up(wf_engine *e, size_t i)
+{
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (!timer_less(e->timers.p[i], e->timers.p[p]))
+            break;
+        heap_swap(e, i, p);
+        i = p;
+    }
+}
+
+static void heap_down(wf_engine *e, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < e->timers.len && timer_less(e->timers.p[l], e->timers.p[m]))
+            m = l;
+        if (r < e->timers.len && timer_less(e->timers.p[r], e->timers.p[m]))
+            m = r;
+        if (m == i)
+            break;
+        heap_swap(e, i, m);
+        i = m;
+    }
+}
+
+void engine_timer_add(wf_engine *e, timer *tm)
+{
+    if (tm->when < e->now_ns)
+        tm->when = e->now_ns;
+    tm->seq = e->timer_seq++;
+    tm->heap_pos = (int32_t)e->timers.len;
+    VEC_PUSH(e->timers, tm);
+    heap_up(e, e->timers.len - 1);
+}
+
+void engine_timer_cancel(wf_engine *e, timer *tm)
+{
+    size_t i;
+    if (tm->heap_pos < 0)
+        return;
+    i = (size_t)tm->heap_pos;
+    heap_swap(e, i, e->timers.len - 1);
+    e->timers.len--;
+    tm->heap_pos = -1;
+    if (i < e->timers.len) {
+        heap_up(e, i);
+        heap_down(e, i);
+    }
+}
+
+static timer *heap_pop(wf_engine *e)
+{
+    timer *tm = e->timers.p[0];
+    heap_swap(e, 0, e->timers.len - 1);
+    e->timers.len--;
+    tm->heap_pos = -1;
+    if (e->timers.len)
+        heap_down(e, 0);
+    return tm;
+}
+
+static void fire_one(wf_engine *e, timer *tm)
+{
+    if (tm->task) {
+        wf_task *t = tm->task;
+        engine_emit(e, t->tid, EV_TIMER, 0, -1, -1, tm->when, 0, t->op.file,
+                    t->op.line);
+        engine_complete(e, t);
+    } else if (tm->fire) {
+        tm->fire(e, tm);
+    }
+}
+
+/* Every task is blocked: move the clock to the earliest deadline and fire
+ * the timers due then. Which fires first is a choice when several are due
+ * (it is observable only through what they wake). Returns false when no
+ * timer is pending. */
+static bool fire_timers(wf_engine *e)
+{
+    timer *due[64];
+    int32_t alts[64];
+    int n = 0, first = 0;
+    if (!e->timers.len)
+        return false;
+    e->step++;
+    e->now_ns = e->timers.p[0]->when;
+    while (e->timers.len && e->timers.p[0]->when == e->now_ns && n < 64)
+        due[n++] = heap_pop(e);
+    if (n >= 2) {
+        for (int i = 0; i < n; i++)
+            alts[i] = i;
+        first = engine_choose(e, CHOICE_TIMER, n, alts);
+        if (first < 0)
+            return true;
+    }
+    fire_one(e, due[first]);
+    for (int i = 0; i < n; i++)
+        if (i != first)
+            fire_one(e, due[i]);
+    return true;
+}
+
+/* ---- events ------------------------------------------------------------ */
+
+void engine_emit_slow(wf_engine *e, wf_event *ev)
+{
+    ev->step = e->step;
+    ev->clock = e->now_ns;
+    for (int i = 0; i < e->nconsumers; i++)
+        if (e->consumers[i].event)
+            e->consumers[i].event(e->consumers[i].ctx, e, ev);
+}
+
+/* ---- performing and exposing ops -------------------------------------- */
+
+static step_result perform(wf_engine *e, wf_task *t)
+{
+    op *o = &t->op;
+    switch ((op_kind)o->kind) {
+    case OP_SPAWN: {
+        wf_task *c = engine_spawn(e, t, o->spawn_drv, o->spawn_arg,
+                                  o->spawn_name);
+        o->res.x = (uint64_t)(uintptr_t)c;
+        engine_emit_op(e, t, EV_SPAWN, 0, NULL, c->tid, c->tid, 0);
+        return STEP_DONE;
+    }
+    case OP_YIELD:
+        engine_emit_op(e, t, EV_YIELD, 0, NULL, -1, 0, 0);
+        return STEP_DONE;
+    case OP_SEND:
+        return chan_send(e, t);
+    case OP_RECV:
+        return chan_recv(e, t);
+    case OP_CLOSE:
+        return chan_close(e, t);
+    case OP_SELECT:
+        return chan_select(e, t);
+    case OP_LOCK:
+        return mutex_lock(e, t);
+    case OP_UNLOCK:
+        return mutex_unlock(e, t);
+    case OP_TRYLOCK:
+        return mutex_trylock(e, t);
+    case OP_WLOCK:
+        return rwmutex_lock(e, t);
+    case OP_WUNLOCK:
+        return rwmutex_unlock(e, t);
+    case OP_RLOCK:
+        return rwmutex_rlock(e, t);
+    case OP_RUNLOCK:
+        return rwmutex_runlock(e, t);
+    case OP_COND_WAIT:
+    case OP_COND_PARK:
+        if (o->arg & COND_PARKED)
+            return cond_spurious(e, t);
+        return o->kind == OP_COND_WAIT ? cond_wait(e, t) : cond_park(e, t);
+    case OP_SIGNAL:
+        return cond_signal(e, t);
+    case OP_BROADCAST:
+        return cond_broadcast(e, t);
+    case OP_WG_ADD:
+        return waitgroup_add(e, t);
+    case OP_WG_WAIT:
+        return waitgroup_wait(e, t);
+    case OP_ONCE:
+        return once_do(e, t);
+    case OP_ONCE_END:
+        return once_end(e, t);
+    case OP_ALOAD:
+    case OP_ASTORE:
+    case OP_AADD:
+    case OP_ASWAP:
+    case OP_ACAS:
+        return atomic_op(e, t);
+    case OP_READ:
+    case OP_WRITE:
+        return var_access(e, t);
+    case OP_SLEEP:
+        if (o->arg <= 0 || e->cfg.time_loose) {
+            engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->arg, 0);
+            return STEP_DONE;
+        }
+        if (!t->sleep_timer)
+            t->sleep_timer = arena_alloc(&e->mem, sizeof(timer));
+        t->sleep_timer->task = t;
+        t->sleep_timer->when = e->now_ns + o->arg;
+        if (t->sleep_timer->when < e->now_ns) /* overflow: forever */
+            t->sleep_timer->when = INT64_MAX;
+        engine_timer_add(e, t->sleep_timer);
+        engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->arg, 0);
+        engine_park(e, t);
+        return STEP_PARKED;
+    case OP_PRINT:
+        if (!e->main_done)
+            buf_append(&e->out, o->text, o->len);
+        engine_emit_op(e, t, EV_PRINT, 0, NULL, -1, (int64_t)o->len, 0);
+        return STEP_DONE;
+    case OP_NONE:
+    case OP_EXIT:
+    case OP_ASSERT:
+    case OP_PANIC:
+    case OP__COUNT:
+        break;
+    }
+    wf_fatal("perform: op %d is not performable", (int)o->kind);
+}
+
+static void task_exit(wf_engine *e, wf_task *t)
+{
+    uint16_t flags = t->main_task ? EVF_MAIN_DONE : 0;
+    set_state(e, t, TASK_DONE);
+    t->end_step = e->step;
+    e->nlive--;
+    if (t->main_task)
+        e->main_done = true;
+    engine_emit(e, t->tid, EV_EXIT, flags, -1, -1, 0, 0, NULL, 0);
+    if (t->drv->release)
+        t->drv->release(e, t);
+    t->drv_data = NULL;
+}
+
+static void task_fail(wf_engine *e, wf_task *t, bool is_assert)
+{
+    finding f = {0};
+    const char *text = t->op.text ? t->op.text : "";
+    char m[1200];
+    f.kind = is_assert ? WF_ASSERT : WF_PANIC;
+    f.error = true;
+    f.tid = t->tid;
+    if (is_assert)
+        snprintf(m, sizeof m, "assertion failed: %s", text);
+    else
+        snprintf(m, sizeof m, "%s", text);
+    f.message = m;
+    f.file = t->op.file;
+    f.line = t->op.line;
+    f.sig = site_sig(hash_bytes(HASH_INIT ^ f.kind, text, strlen(text)),
+                     f.file, f.line);
+    engine_add_finding(e, &f);
+    engine_emit_op(e, t, is_assert ? EV_ASSERT : EV_PANIC, 0, NULL, -1, 0,
+                   0);
+    e->end = END_PANIC;
+    e->stop = true;
+}
+
+/* t stored a new pending op: decide its state. */
+static void expose(wf_engine *e, wf_task *t)
+{
+    t->op.woken = false;
+    switch ((op_kind)t->op.kind) {
+    case OP_EXIT:
+        task_exit(e, t);
+        return;
+    case OP_ASSERT:
+    case OP_PANIC:
+        task_fail(e, t, t->op.kind == OP_ASSERT);
+        return;
+    case OP_LOCK:
+        mutex_expose(e, t);
+        return;
+    case OP_WLOCK:
+        rwmutex_expose(e, t);
+        return;
+    default:
+        set_state(e, t, TASK_RUNNABLE);
+        return;
+    }
+}
+
+/* Resume every queued task, in order, until it exposes its next op. */
+static void resume_all(wf_engine *e)
+{
+    while (e->resume_head && !e->stop) {
+        wf_task *t = e->resume_head;
+        e->resume_head = t->resume_next;
+        if (!e->resume_head)
+            e->resume_tail = &e->resume_head;
+        t->in_resume = false;
+        e->cur = t;
+        t->op.kind = OP_NONE;
+        t->drv->resume(e, t);
+        e->cur = NULL;
+        WF_ASSERT(t->op.kind != OP_NONE);
+        expose(e, t);
+    }
+    if (e->stop) {
+        while (e->resume_head) {
+            e->resume_head->in_resume = false;
+            e->resume_head = e->resume_head->resume_next;
+        }
+        e->resume_tail = &e->resume_head;
+    }
+}
+
+/* No task can run and no timer is pending. */
+static void end_blocked(wf_engine *e)
+{
+    if (!e->main_done) {
+        finding f = {0};
+        uint64_t h = HASH_INIT ^ WF_DEADLOCK;
+        f.kind = WF_DEADLOCK;
+        f.error = true;
+        f.tid = -1;
+        f.message = "all goroutines are asleep";
+        for (size_t i = 0; i < e->tasks.len; i++) {
+            wf_task *t = e->tasks.p[i];
+            if (t->state == TASK_BLOCKED)
+                h = site_sig(hash_u64(h, t->op.kind), t->op.file,
+                             t->op.line);
+        }
+        f.sig = h;
+        engine_add_finding(e, &f);
+        e->end = END_DEADLOCK;
+        return;
+    }
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        wf_task *t = e->tasks.p[i];
+        finding f = {0};
+        char m[600];
+        if (t->state != TASK_BLOCKED)
+            continue;
+        f.kind = WF_LEAK;
+        f.error = false;
+        f.tid = t->tid;
+        snprintf(m, sizeof m, "%s blocked forever in %s", t->name,
+                 op_kind_names[t->op.kind]);
+        f.message = m;
+        f.file = t->op.file;
+        f.line = t->op.line;
+        f.sig = site_sig(hash_bytes(hash_u64(HASH_INIT ^ WF_LEAK, t->op.kind),
+                                    t->fname, strlen(t->fname)),
+                         f.file, f.line);
+        engine_add_finding(e, &f);
+    }
+    e->end = END_DONE;
+}
+
+static int collect_enabled(wf_engine *e)
+{
+    int n = 0;
+    e->alts.len = 0;
+    VEC_RESERVE(e->alts, (size_t)e->nenabled);
+    for (size_t w = 0; w < e->enabled_words && n < e->nenabled; w++) {
+        uint64_t b = e->enabled[w];
+        while (b) {
+            int bit = __builtin_ctzll(b);
+            e->alts.p[n++] = (int32_t)(w * 64 + (size_t)bit);
+            b &= b - 1;
+        }
+    }
+    e->alts.len = (size_t)n;
+    return n;
+}
+
+exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
+                    const char *main_name, wf_strategy *s,
+                    wf_consumer *consumers, int nconsumers)
+{
+    e->strategy = s;
+    e->consumers = consumers;
+    e->nconsumers = nconsumers;
+    for (int i = 0; i < nconsumers; i++)
+        if (consumers[i].begin)
+            consumers[i].begin(consumers[i].ctx, e);
+    engine_spawn(e, NULL, drv, arg, main_name);
+    resume_all(e);
+    while (!e->stop) {
+        int n, idx;
+        wf_task *t;
+        step_result r;
+        if (e->nlive == 0) {
+            e->end = END_DONE;
+            break;
+        }
+        if (e->nenabled == 0) {
+            if (fire_timers(e)) {
+                resume_all(e);
+                continue;
+            }
+            end_blocked(e);
+            break;
+        }
+        if (e->step >= e->cfg.max_steps) {
+            e->end = END_MAX_STEPS;
+            break;
+        }
+        n = collect_enabled(e);
+        idx = engine_choose(e, CHOICE_TASK, n, e->alts.p);
+        if (idx < 0)
+            break;
+        t = e->tasks.p[e->alts.p[idx]];
+        e->step++;
+        t->m.steps++;
+        t->m.waits += e->step - t->since - 1;
+        t->since = e->step;
+        e->last_tid = t->tid;
+        e->cur = t;
+        r = perform(e, t);
+        e->cur = NULL;
+        if (r == STEP_DONE)
+            queue_resume(e, t, true);
+        resume_all(e);
+        WF_DASSERT(engine_check(e));
+    }
+    if (e->end == END_NONE)
+        e->end = END_ABANDONED;
+    for (int i = 0; i < nconsumers; i++)
+        if (consumers[i].end)
+            consumers[i].end(consumers[i].ctx, e);
+    return e->end;
+}
+
+bool engine_check(const wf_engine *e)
+{
+    int32_t runnable = 0, live = 0;
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const wf_task *t = e->tasks.p[i];
+        bool bit = (e->enabled[t->tid >> 6] >> (t->tid & 63)) & 1;
+        if (t->tid != (int32_t)i)
+            return false;
+        if ((t->state == TASK_RUNNABLE) != bit)
+            return false;
+        runnable += t->state == TASK_RUNNABLE;
+        live += t->state != TASK_DONE;
+        if (t->state != TASK_DONE && !e->stop && !t->in_resume &&
+            t->op.kind == OP_NONE)
+            return false;
+    }
+    return runnable == e->nenabled && live == e->nlive;
+}

@@ -1,0 +1,543 @@
+/* engine.h: one execution of a program on the deterministic scheduler.
+ *
+ * Owns: wf_engine and, per execution, its tasks, objects, timers, events'
+ * transient data, output and findings, all in e->mem (emptied by
+ * engine_reset). Borrows the strategy and the consumers for an execution.
+ *
+ * The model (DESIGN.md): every live task exposes its next visible
+ * operation, the *pending op* (task->op). The scheduler picks an enabled
+ * task (a *choice*), performs its op on the objects (chan.c, mutex.c, ...),
+ * emits events to the consumers, and resumes the task (through its driver:
+ * a native C stack or the VM) until it exposes its next op.
+ *
+ * Two kinds of blocking, as in Go's runtime:
+ *  - park: the op was performed but cannot complete (a receive on an empty
+ *    channel, Wait on a non-zero WaitGroup, Sleep). The task is
+ *    TASK_BLOCKED and linked into the object's wait queue through a waiter
+ *    in its op record; another task's op completes it (engine_complete),
+ *    after which the engine resumes it.
+ *  - guard: the op is not yet enabled (Lock of a held mutex in --mutex free
+ *    mode, the relock after a Cond wake). The task is TASK_BLOCKED until the
+ *    object calls engine_set_enabled; the op is performed when scheduled.
+ *
+ * Invariants (engine_check):
+ *  1. Every task is TASK_RUNNABLE, TASK_BLOCKED or TASK_DONE; between steps
+ *     every live task has a pending op (op.kind != OP_NONE).
+ *  2. The enabled bitset holds exactly the TASK_RUNNABLE tids; nenabled
+ *     counts them.
+ *  3. A parked task's waiters are linked in the queues of the objects it
+ *     waits on and nowhere else; a completed task's waiters are unlinked.
+ *  4. e->now_ns never decreases; it moves only when no task is runnable.
+ */
+#ifndef WF_ENGINE_H
+#define WF_ENGINE_H
+
+#include <setjmp.h>
+
+#include "util.h"
+#include "weft.h"
+
+/* A value carried by a channel or held by an object. The C API uses `i`;
+ * the VM stores its own 16-byte tagged value in the same bytes. */
+typedef struct wf_value {
+    int64_t i;
+    uint64_t x;
+} wf_value;
+
+static inline wf_value value_int(int64_t i)
+{
+    wf_value v = {i, 0};
+    return v;
+}
+
+/* Kinds of objects; the order is the `kind` column of the database. */
+typedef enum obj_kind {
+    OBJ_CHAN,
+    OBJ_MUTEX,
+    OBJ_RWMUTEX,
+    OBJ_COND,
+    OBJ_WAITGROUP,
+    OBJ_ONCE,
+    OBJ_ATOMIC,
+    OBJ_VAR,
+    OBJ_TIMER,
+    OBJ__COUNT
+} obj_kind;
+extern const char *const obj_kind_names[OBJ__COUNT];
+
+/* The header every object starts with. oid is the creation order within
+ * the execution (0, 1, ...), the object's identity everywhere. */
+typedef struct wf_obj {
+    uint8_t kind; /* obj_kind */
+    int32_t oid;
+    const char *name; /* in e->mem; "" when unnamed */
+    const char *file; /* creation site (borrowed static string) or NULL */
+    int32_t line;
+} wf_obj;
+
+/* Pending-op kinds. Comments give the object and what `val`/`arg` mean. */
+typedef enum op_kind {
+    OP_NONE,
+    OP_SPAWN,     /* child function in op.spawn; result: the new task */
+    OP_YIELD,     /* runtime.Gosched: a scheduling point only */
+    OP_SEND,      /* chan: val */
+    OP_RECV,      /* chan: result res, ok */
+    OP_CLOSE,     /* chan */
+    OP_SELECT,    /* op.cases[0..ncases), has_default; result op.sel */
+    OP_LOCK,      /* mutex */
+    OP_UNLOCK,    /* mutex */
+    OP_TRYLOCK,   /* mutex; result ok */
+    OP_WLOCK,     /* rwmutex, writer */
+    OP_WUNLOCK,   /* rwmutex, writer */
+    OP_RLOCK,     /* rwmutex, reader */
+    OP_RUNLOCK,   /* rwmutex, reader */
+    OP_COND_WAIT, /* cond: take a ticket and unlock cond's mutex */
+    OP_COND_PARK, /* cond: wait for the ticket (general Locker) */
+    OP_SIGNAL,    /* cond */
+    OP_BROADCAST, /* cond */
+    OP_WG_ADD,    /* waitgroup: val.i = delta */
+    OP_WG_WAIT,   /* waitgroup */
+    OP_ONCE,      /* once: result ok = "run the function now" */
+    OP_ONCE_END,  /* once: the function returned */
+    OP_ALOAD,     /* atomic: result res */
+    OP_ASTORE,    /* atomic: val */
+    OP_AADD,      /* atomic: val = delta; result res = new value */
+    OP_ASWAP,     /* atomic: val; result res = old value */
+    OP_ACAS,      /* atomic: arg = old, val = new; result ok */
+    OP_READ,      /* var: result res */
+    OP_WRITE,     /* var: val */
+    OP_SLEEP,     /* arg = nanoseconds */
+    OP_PRINT,     /* op.text, op.len */
+    OP_EXIT,      /* the task's function returned */
+    OP_ASSERT,    /* a failed assertion: op.text is the message */
+    OP_PANIC,     /* a panic raised by the task itself: op.text */
+    OP__COUNT
+} op_kind;
+extern const char *const op_kind_names[OP__COUNT];
+
+typedef enum task_state { TASK_RUNNABLE, TASK_BLOCKED, TASK_DONE } task_state;
+
+/* A task waiting in an object's queue. Lives in the waiting task's op
+ * record (one per select case), so waiting allocates nothing. */
+typedef struct waitq waitq;
+typedef struct waiter {
+    struct waiter *next, *prev;
+    struct wf_task *task;
+    waitq *q;      /* the queue it is linked in, NULL when not linked */
+    int32_t ncase; /* select case index, -1 for a plain op */
+    uint64_t seq;  /* arrival order, for FIFO queues and tickets */
+} waiter;
+
+/* A FIFO of waiters (doubly linked, O(1) push, pop and removal). */
+struct waitq {
+    waiter *head, *tail;
+    int32_t len;
+};
+
+/* One case of a select, as the engine sees it. */
+typedef struct sel_case {
+    wf_chan *chan; /* NULL: never ready */
+    bool send;
+    wf_value val; /* in: the value to send */
+    wf_value res; /* out: the value received */
+    bool ok;      /* out: false if received because closed */
+    waiter w;     /* linked into chan's queue while parked */
+} sel_case;
+
+typedef struct op {
+    uint8_t kind; /* op_kind */
+    bool ok;      /* result (recv, trylock, cas, once) */
+    bool has_default;
+    bool woken;   /* completed by another task while parked */
+    int32_t sel;  /* select: index fired, -1 default */
+    uint32_t ncases;
+    wf_obj *obj; /* the object, NULL for task-level ops or nil channels */
+    wf_value val;
+    wf_value res;
+    int64_t arg;
+    sel_case *cases;
+    const char *text; /* print/assert/panic text (task memory) */
+    size_t len;
+    const char *file; /* call site, borrowed */
+    int32_t line;
+    waiter w; /* the waiter of a plain blocking op */
+    /* spawn */
+    const struct task_driver *spawn_drv;
+    void *spawn_arg;
+    const char *spawn_name;
+} op;
+
+typedef struct wf_engine wf_engine;
+typedef struct wf_task wf_task;
+
+/* How a front end runs its tasks. resume runs t until it has stored its
+ * next pending op in t->op (or OP_EXIT when its function returned), then
+ * returns. start prepares a new task (driver data in t->drv_data); release
+ * frees what start took when the execution ends. */
+typedef struct task_driver {
+    const char *name;
+    void (*start)(wf_engine *e, wf_task *t, void *arg);
+    void (*resume)(wf_engine *e, wf_task *t);
+    void (*release)(wf_engine *e, wf_task *t);
+} task_driver;
+
+/* A pending timer: a sleep to finish, or a channel to fire (front end). */
+typedef struct timer {
+    int64_t when;
+    uint64_t seq; /* creation order: ties are a choice, then seq */
+    wf_task *task; /* sleep: the sleeper; else NULL */
+    void (*fire)(struct wf_engine *e, struct timer *tm); /* non-sleep */
+    void *data;
+    int32_t heap_pos; /* -1 when not pending */
+} timer;
+
+/* Per-task counters (SPEC section 5), kept lazily: a task's runnable and
+ * blocked spans are added when its state changes, so no step scans tasks. */
+typedef struct task_metrics {
+    uint64_t steps;    /* steps this task took */
+    uint64_t progress; /* progress events */
+    uint64_t waits;    /* steps runnable but not scheduled */
+    uint64_t blocked;  /* steps spent blocked */
+    uint64_t bypasses; /* grants of a resource to others while waiting */
+    uint64_t max_bypass_streak;
+} task_metrics;
+
+struct wf_task {
+    int32_t tid;
+    uint8_t state;           /* task_state */
+    bool main_task;          /* tid 0 */
+    int32_t parent;          /* spawning tid, -1 for main */
+    const char *fname;       /* function name ("main", "phil") */
+    const char *name;        /* display name: "g3 phil", "main" */
+    uint64_t spawn_step;     /* step of the spawn */
+    uint64_t end_step;       /* step it exited (or 0) */
+    uint64_t since;          /* step its current state began */
+    uint64_t wait_grants;    /* the awaited object's grant count at wait */
+    op op;                   /* the pending op */
+    const task_driver *drv;
+    void *drv_data;          /* native context or VM goroutine */
+    task_metrics m;
+    waiter cond_w;           /* its ticket in a cond's queue */
+    bool cond_notified;      /* its cond ticket was signalled */
+    timer *sleep_timer;      /* its pending sleep, in e->mem */
+    wf_task *resume_next;    /* link in e->resume list */
+    bool in_resume;
+    bool overflowed;         /* its native stack overflowed */
+};
+
+/* Event op codes: the SPEC's `op` column (section 9). */
+typedef enum ev_op {
+    EV_SPAWN,
+    EV_EXIT,
+    EV_SEND,
+    EV_RECV,
+    EV_CLOSE,
+    EV_SELECT,
+    EV_LOCK,
+    EV_UNLOCK,
+    EV_TRYLOCK,
+    EV_RLOCK,
+    EV_RUNLOCK,
+    EV_WAIT,
+    EV_SIGNAL,
+    EV_BROADCAST,
+    EV_WG_ADD,
+    EV_WG_DONE,
+    EV_WG_WAIT,
+    EV_ONCE,
+    EV_READ,
+    EV_WRITE,
+    EV_ATOMIC,
+    EV_SLEEP,
+    EV_TIMER,
+    EV_PRINT,
+    EV_BLOCK,
+    EV_UNBLOCK,
+    EV_PROGRESS,
+    EV_ASSERT,
+    EV_PANIC,
+    EV_YIELD,
+    EV__COUNT
+} ev_op;
+extern const char *const ev_op_names[EV__COUNT];
+
+/* Flags of an event: what exactly happened (consumers: race, dpor). */
+enum {
+    EVF_FAILED = 1 << 0,   /* trylock/cas failed; recv saw closed (ok=false) */
+    EVF_SELECT = 1 << 1,   /* a send/recv done as a select case (aux2) */
+    EVF_WAKE = 1 << 2,     /* completes the parked op of task `peer` */
+    EVF_HANDOFF = 1 << 3,  /* recv moved a parked sender's value to buffer */
+    EVF_WRITE = 1 << 4,    /* atomic: modifies the value */
+    EVF_RELOCK = 1 << 5,   /* lock: the reacquire of a cond wait */
+    EVF_DEFAULT = 1 << 6,  /* select: took the default case */
+    EVF_MAIN_DONE = 1 << 7 /* exit: main returned (output ends) */
+};
+
+/* One event. step is the step it belongs to (annotations such as block,
+ * exit and progress share the step of the op that caused them). For
+ * channels, aux is the op's sequence number: the k-th send (k-th receive)
+ * completed on that channel, from 0, which is what the Go memory model's
+ * channel rules are stated in. */
+typedef struct wf_event {
+    uint64_t step;
+    int64_t clock; /* virtual nanoseconds */
+    int32_t tid;
+    uint16_t op;    /* ev_op */
+    uint16_t flags; /* EVF_* */
+    int32_t oid;    /* object, -1 for none */
+    int32_t peer;   /* partner task (rendezvous, woken, spawned), or -1 */
+    int64_t value;  /* sent/received/stored value, delta, counter */
+    int64_t aux;    /* channel sequence number; select case; ticket */
+    int64_t aux2;   /* select case index for a select's channel event */
+    const char *file;
+    int32_t line;
+} wf_event;
+
+/* A consumer of the event stream (checkers, recorder, metrics). */
+typedef struct wf_consumer {
+    void *ctx;
+    void (*begin)(void *ctx, wf_engine *e);       /* execution starts */
+    void (*event)(void *ctx, wf_engine *e, const wf_event *ev);
+    void (*end)(void *ctx, wf_engine *e);         /* execution ended */
+} wf_consumer;
+
+/* Kinds of choices (DESIGN.md). */
+typedef enum choice_kind {
+    CHOICE_TASK,   /* which enabled task runs; alternatives are tids */
+    CHOICE_SELECT, /* which ready case fires; alternatives are case indices */
+    CHOICE_TIMER,  /* which of several due timers fires first */
+    CHOICE_COND,   /* which cond waiter a Signal wakes (--cond-order any) */
+    CHOICE_BOOL    /* a yes/no (spurious wakeup, loose timer) */
+} choice_kind;
+
+/* A strategy decides choices. choose returns an index into alts[0..n),
+ * n >= 1, alts ascending. It may return -1 to abandon the execution (a
+ * replay that diverged, a budget). */
+typedef struct wf_strategy {
+    void *ctx;
+    int (*choose)(void *ctx, wf_engine *e, choice_kind kind, int n,
+                  const int32_t *alts);
+} wf_strategy;
+
+/* One recorded choice. Only choices with n >= 2 are recorded. */
+typedef struct choice {
+    uint32_t n, idx;
+    uint64_t step;
+    uint8_t kind;
+} choice;
+
+/* Finding kinds follow wf_finding_kind of weft.h. */
+#define FINDING_KINDS 8
+extern const char *const finding_kind_names[FINDING_KINDS];
+
+/* A finding of one execution, in e->mem. detail is free text (for
+ * deadlocks the Coffman report), the signature identifies it across
+ * executions. */
+typedef struct finding {
+    uint8_t kind; /* wf_finding_kind */
+    bool error;
+    bool partial; /* deadlock: a blocked set, not all tasks */
+    uint64_t step;
+    int32_t tid; /* the task that triggered it, or -1 */
+    const char *message;
+    const char *detail; /* multi-line report body (may be NULL) */
+    const char *json;   /* extra JSON members ("\"coffman\": {...}") or NULL */
+    const char *file;
+    int32_t line;
+    uint64_t sig;
+} finding;
+
+/* Why an execution ended. */
+typedef enum exec_end {
+    END_NONE,
+    END_DONE,      /* every task exited or is blocked forever after main */
+    END_DEADLOCK,  /* no task can run, no timer, main has not returned */
+    END_PANIC,     /* a panic or failed assertion */
+    END_MAX_STEPS, /* cut by --max-steps */
+    END_ABANDONED, /* the strategy gave up (replay diverged, budget) */
+} exec_end;
+
+/* Semantics switches and limits for executions. */
+typedef struct engine_config {
+    bool cond_order_any;
+    bool spurious_wakeups;
+    bool mutex_fifo;
+    bool time_loose;
+    uint64_t max_steps;
+    size_t stack_size;
+    uint64_t prog_seed; /* math/rand stream */
+} engine_config;
+
+/* The per-thread native context cache lives in native.c; the engine keeps
+ * a pointer to its own stack pool. */
+typedef struct native_pool native_pool;
+
+struct wf_engine {
+    arena mem; /* per execution; emptied by engine_reset() */
+    engine_config cfg;
+    /* tasks, by tid */
+    VEC(wf_task *) tasks;
+    int32_t nlive;        /* tasks not TASK_DONE */
+    uint64_t *enabled;    /* bitset of TASK_RUNNABLE tids */
+    size_t enabled_words; /* capacity in 64-bit words */
+    int32_t nenabled;
+    wf_task *cur;          /* the task being resumed or performing */
+    int32_t last_tid;      /* the task of the previous step, -1 at start */
+    wf_task *resume_head;  /* tasks to resume after this step, in order */
+    wf_task **resume_tail;
+    /* objects, by oid */
+    VEC(wf_obj *) objs;
+    /* time */
+    int64_t now_ns;
+    VEC(timer *) timers; /* binary min-heap on (when, seq) */
+    uint64_t timer_seq;
+    uint64_t wait_seq; /* arrival order of waiters */
+    /* the execution */
+    uint64_t step;
+    exec_end end;
+    bool main_done;
+    bool stop; /* end the execution after this step */
+    VEC(choice) choices;
+    VEC(int32_t) alts; /* scratch for choose */
+    buf out;           /* program output of this execution */
+    VEC(finding) findings;
+    uint64_t prog_hash; /* program identity, part of schedules */
+    uint64_t rng_state[4]; /* math/rand stream */
+    /* borrowed for the execution */
+    wf_strategy *strategy;
+    wf_consumer *consumers;
+    int nconsumers;
+    /* the front end's deadlock hook: can a task outside a blocked set
+     * reach object o? NULL for C (SPEC section 7). */
+    bool (*can_reach)(void *ctx, wf_engine *e, wf_task *t, wf_obj *o);
+    void *can_reach_ctx;
+    native_pool *natives; /* native stacks, kept across executions */
+    const char *abandon_reason;
+};
+
+/* What performing an op did to the task that performed it. */
+typedef enum step_result {
+    STEP_DONE,    /* the op completed: the task runs on */
+    STEP_PARKED,  /* the task is parked until another task completes it */
+    STEP_PANICKED /* a panic was recorded: the execution ends */
+} step_result;
+
+/* Lifecycle. engine_new never fails. */
+wf_engine *engine_new(const engine_config *cfg);
+void engine_free(wf_engine *e);
+/* Empty the execution state (tasks, objects, timers, findings, output),
+ * keeping capacity. */
+void engine_reset(wf_engine *e);
+
+/* Run one execution: create main with driver drv and arg, then step until
+ * the end. strategy and consumers are borrowed. Returns how it ended. */
+exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
+                    const char *main_name, wf_strategy *s,
+                    wf_consumer *consumers, int nconsumers);
+
+/* For drivers and objects --------------------------------------------- */
+
+/* Create task `fname` (tid = next) run by drv; the caller resumes it. */
+wf_task *engine_spawn(wf_engine *e, wf_task *parent, const task_driver *drv,
+                      void *arg, const char *fname);
+/* Mark t's op done by another task (a parked op completed): unlink its
+ * waiters, set it runnable and queue it for resumption. */
+void engine_complete(wf_engine *e, wf_task *t);
+/* A guarded op became enabled (true) or disabled (false). */
+void engine_set_enabled(wf_engine *e, wf_task *t, bool enabled);
+/* Park the current task (its waiters are linked by the caller). */
+void engine_park(wf_engine *e, wf_task *t);
+/* Record a panic with Go's message for task t; the execution ends.
+ * fatal: Go reports it as "fatal error:" (unrecoverable), not "panic:".
+ * Returns STEP_PANICKED. */
+step_result engine_panic(wf_engine *e, wf_task *t, const char *msg,
+                         bool fatal);
+/* Record a finding (copied); returns the stored finding. */
+finding *engine_add_finding(wf_engine *e, const finding *f);
+/* Make a nondeterministic choice among alts[0..n); records it when n >= 2.
+ * Returns the chosen index, or -1 when the strategy abandons. */
+int engine_choose(wf_engine *e, choice_kind kind, int n, const int32_t *alts);
+/* Register obj (its header filled by the caller except the oid). */
+void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
+                    const char *file, int line);
+/* Timers: add (when >= now), cancel (if pending). */
+void engine_timer_add(wf_engine *e, timer *tm);
+void engine_timer_cancel(wf_engine *e, timer *tm);
+/* Next value of the program's random stream (math/rand). */
+uint64_t engine_rand(wf_engine *e);
+
+/* Emit ev to the consumers (filling step and clock). Costs one branch
+ * when nobody listens. */
+void engine_emit_slow(wf_engine *e, wf_event *ev);
+static inline void engine_emit(wf_engine *e, int32_t tid, ev_op eop,
+                               uint16_t flags, int32_t oid, int32_t peer,
+                               int64_t value, int64_t aux, const char *file,
+                               int32_t line)
+{
+    if (WF_LIKELY(e->nconsumers == 0))
+        return;
+    wf_event ev = {0, 0, tid, (uint16_t)eop, flags, oid, peer, value, aux,
+                   -1, file, line};
+    engine_emit_slow(e, &ev);
+}
+/* Emit an event about t's current op. */
+static inline void engine_emit_op(wf_engine *e, wf_task *t, ev_op eop,
+                                  uint16_t flags, wf_obj *o, int32_t peer,
+                                  int64_t value, int64_t aux)
+{
+    if (WF_LIKELY(e->nconsumers == 0))
+        return;
+    wf_event ev = {0,     0,         t->tid,      (uint16_t)eop,
+                   flags, o ? o->oid : -1, peer,  value,
+                   aux,   -1,        t->op.file,  t->op.line};
+    engine_emit_slow(e, &ev);
+}
+
+/* Waiter queues --------------------------------------------------------- */
+static inline void waitq_push(waitq *q, waiter *w)
+{
+    w->q = q;
+    w->next = NULL;
+    w->prev = q->tail;
+    if (q->tail)
+        q->tail->next = w;
+    else
+        q->head = w;
+    q->tail = w;
+    q->len++;
+}
+static inline void waitq_remove(waitq *q, waiter *w)
+{
+    w->q = NULL;
+    if (w->prev)
+        w->prev->next = w->next;
+    else
+        q->head = w->next;
+    if (w->next)
+        w->next->prev = w->prev;
+    else
+        q->tail = w->prev;
+    w->next = w->prev = NULL;
+    q->len--;
+}
+
+/* Unlink w from whatever queue holds it (no-op when unlinked). */
+static inline void waiter_unlink(waiter *w)
+{
+    if (w->q)
+        waitq_remove(w->q, w);
+}
+static inline waiter *waitq_pop(waitq *q)
+{
+    waiter *w = q->head;
+    if (w)
+        waitq_remove(q, w);
+    return w;
+}
+
+/* A task's display name for reports: "g3 phil" or "main". */
+const char *engine_task_name(const wf_task *t);
+/* O(tasks + objects); for WF_DASSERT. */
+bool engine_check(const wf_engine *e);
+
+#endif

@@ -1,0 +1,398 @@
+/* explore.c: the execution loop and the strategies replay, random, rr and
+ * dfs (see explore.h). */
+#include "explore.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rng.h"
+
+static char *xstrdup0(const char *s)
+{
+    return s ? wf_xstrdup(s) : NULL;
+}
+
+explorer *explore_new(const program *p, const explore_opts *o)
+{
+    explorer *x = wf_xcalloc(1, sizeof *x);
+    x->prog = *p;
+    x->o = *o;
+    x->bound = -1;
+    buf_init(&x->sbuf);
+    return x;
+}
+
+void explore_free(explorer *x)
+{
+    if (!x)
+        return;
+    for (size_t i = 0; i < x->findings.len; i++) {
+        xfinding *f = &x->findings.p[i];
+        free(f->message);
+        free(f->detail);
+        free(f->json);
+        free(f->task);
+        free(f->file);
+        free(f->schedule);
+        free(f->output);
+    }
+    for (size_t i = 0; i < x->outcomes.len; i++) {
+        free(x->outcomes.p[i].output);
+        free(x->outcomes.p[i].kinds);
+        free(x->outcomes.p[i].schedule);
+    }
+    VEC_FREE(x->findings);
+    VEC_FREE(x->outcomes);
+    VEC_FREE(x->stack);
+    free(x->last_output);
+    free(x->last_schedule);
+    free(x->diverged);
+    schedule_fini(&x->replay);
+    buf_fini(&x->sbuf);
+    engine_free(x->e);
+    free(x);
+}
+
+void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out)
+{
+    schedule s;
+    memset(&s, 0, sizeof s);
+    s.hash = x->prog.hash;
+    s.seed = e->cfg.prog_seed;
+    s.cond_any = e->cfg.cond_order_any;
+    s.spurious = e->cfg.spurious_wakeups;
+    s.mutex_fifo = e->cfg.mutex_fifo;
+    s.time_loose = e->cfg.time_loose;
+    schedule_encode(out, &s, e->choices.p, e->choices.len);
+}
+
+/* ---- strategies ------------------------------------------------------- */
+
+static void diverge(explorer *x, const char *fmt, ...) WF_PRINTF(2, 3);
+static void diverge(explorer *x, const char *fmt, ...)
+{
+    char m[600];
+    va_list ap;
+    if (x->diverged)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(m, sizeof m, fmt, ap);
+    va_end(ap);
+    x->diverged = wf_xstrdup(m);
+}
+
+static const char *const choice_what[] = {"tasks", "select cases", "timers",
+                                          "cond waiters", "branches"};
+
+static int replay_choose(explorer *x, wf_engine *e, choice_kind kind, int n)
+{
+    const choice *c;
+    if (n == 1)
+        return 0;
+    if (x->replay_pos >= x->replay.choices.len) {
+        diverge(x,
+                "the replay diverges at step %llu: the program offers a "
+                "choice among %d %s that the schedule does not have",
+                (unsigned long long)e->step + 1, n, choice_what[kind]);
+        return -1;
+    }
+    c = &x->replay.choices.p[x->replay_pos++];
+    if ((int)c->n != n) {
+        diverge(x,
+                "the replay diverges at step %llu: the schedule chose among "
+                "%u alternatives, the program offers %d %s",
+                (unsigned long long)e->step + 1, c->n, n, choice_what[kind]);
+        return -1;
+    }
+    return (int)c->idx;
+}
+
+static int rr_choose(wf_engine *e, choice_kind kind, int n,
+                     const int32_t *alts)
+{
+    if (kind != CHOICE_TASK || n == 1)
+        return 0;
+    for (int i = 0; i < n; i++)
+        if (alts[i] == e->last_tid)
+            return i;
+    for (int i = 0; i < n; i++)
+        if (alts[i] > e->last_tid)
+            return i;
+    return 0;
+}
+
+static int dfs_choose(explorer *x, wf_engine *e, int n)
+{
+    if (n == 1)
+        return 0;
+    if (x->depth < x->stack.len) {
+        choice *c = &x->stack.p[x->depth++];
+        if ((int)c->n != n) {
+            diverge(x,
+                    "the program is not deterministic: at step %llu it "
+                    "offered %d alternatives, %u in an earlier execution "
+                    "(keep a C scenario's state inside it, not in globals)",
+                    (unsigned long long)e->step + 1, n, c->n);
+            return -1;
+        }
+        return (int)c->idx;
+    }
+    choice c = {(uint32_t)n, 0, e->step, 0};
+    VEC_PUSH(x->stack, c);
+    x->depth++;
+    return 0;
+}
+
+/* Advance the DFS stack to the next unexplored branch; false when none. */
+static bool dfs_next(explorer *x)
+{
+    x->stack.len = x->depth;
+    while (x->stack.len) {
+        choice *c = &x->stack.p[x->stack.len - 1];
+        if (c->idx + 1 < c->n) {
+            c->idx++;
+            return true;
+        }
+        x->stack.len--;
+    }
+    return false;
+}
+
+static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
+                     const int32_t *alts)
+{
+    explorer *x = ctx;
+    switch (x->o.strategy) {
+    case WF_STRATEGY_REPLAY:
+        return replay_choose(x, e, kind, n);
+    case WF_STRATEGY_RR:
+        return rr_choose(e, kind, n, alts);
+    case WF_STRATEGY_DFS:
+    case WF_STRATEGY_DPOR:
+        return dfs_choose(x, e, n);
+    case WF_STRATEGY_RANDOM:
+    case WF_STRATEGY_PCT:
+        return n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
+    }
+    return 0;
+}
+
+/* ---- collecting what an execution found ------------------------------- */
+
+static int kind_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The finding kinds of the execution, sorted, space-separated. */
+static void kinds_of(const wf_engine *e, buf *out)
+{
+    const char *k[FINDING_KINDS];
+    int n = 0;
+    bool seen[FINDING_KINDS] = {false};
+    for (size_t i = 0; i < e->findings.len; i++) {
+        int kind = e->findings.p[i].kind;
+        if (!seen[kind]) {
+            seen[kind] = true;
+            k[n++] = finding_kind_names[kind];
+        }
+    }
+    qsort(k, (size_t)n, sizeof k[0], kind_cmp);
+    for (int i = 0; i < n; i++) {
+        if (i)
+            buf_putc(out, ' ');
+        buf_puts(out, k[i]);
+    }
+}
+
+static void set_finding(xfinding *xf, const finding *f, const wf_engine *e,
+                        const char *sched, bool leak_error)
+{
+    free(xf->message);
+    free(xf->detail);
+    free(xf->json);
+    free(xf->task);
+    free(xf->file);
+    free(xf->schedule);
+    free(xf->output);
+    xf->f = *f;
+    if (f->kind == WF_LEAK)
+        xf->f.error = leak_error;
+    xf->message = xstrdup0(f->message);
+    xf->detail = xstrdup0(f->detail);
+    xf->json = xstrdup0(f->json);
+    xf->task = f->tid >= 0 && (size_t)f->tid < e->tasks.len
+                   ? wf_xstrdup(e->tasks.p[f->tid]->name)
+                   : NULL;
+    xf->file = xstrdup0(f->file);
+    xf->schedule = wf_xstrdup(sched);
+    xf->output = wf_xstrdup(e->out.p ? e->out.p : "");
+    xf->nchoices = e->choices.len;
+    xf->steps = e->step;
+    xf->f.message = xf->message;
+    xf->f.detail = xf->detail;
+    xf->f.json = xf->json;
+    xf->f.file = xf->file;
+}
+
+static void collect(explorer *x, wf_engine *e, const char *sched)
+{
+    buf k;
+    x->executions++;
+    x->steps += e->step;
+    for (size_t i = 0; i < e->findings.len; i++) {
+        const finding *f = &e->findings.p[i];
+        xfinding *xf = NULL;
+        for (size_t j = 0; j < x->findings.len; j++)
+            if (x->findings.p[j].f.sig == f->sig &&
+                x->findings.p[j].f.kind == f->kind) {
+                xf = &x->findings.p[j];
+                break;
+            }
+        if (!xf) {
+            xfinding z;
+            memset(&z, 0, sizeof z);
+            VEC_PUSH(x->findings, z);
+            xf = &x->findings.p[x->findings.len - 1];
+            set_finding(xf, f, e, sched, x->prog.leaks_are_errors);
+        } else if (e->choices.len < xf->nchoices ||
+                   (e->choices.len == xf->nchoices && e->step < xf->steps)) {
+            int64_t c = xf->count;
+            set_finding(xf, f, e, sched, x->prog.leaks_are_errors);
+            xf->count = c;
+        }
+        xf->count++;
+    }
+    buf_init(&k);
+    kinds_of(e, &k);
+    {
+        const char *out = e->out.p ? e->out.p : "";
+        const char *kinds = k.p ? k.p : "";
+        xoutcome *oc = NULL;
+        for (size_t j = 0; j < x->outcomes.len; j++)
+            if (!strcmp(x->outcomes.p[j].output, out) &&
+                !strcmp(x->outcomes.p[j].kinds, kinds)) {
+                oc = &x->outcomes.p[j];
+                break;
+            }
+        if (!oc) {
+            xoutcome z = {wf_xstrdup(out), wf_xstrdup(kinds), 0,
+                          wf_xstrdup(sched), e->choices.len};
+            VEC_PUSH(x->outcomes, z);
+            oc = &x->outcomes.p[x->outcomes.len - 1];
+        } else if (e->choices.len < oc->nchoices) {
+            free(oc->schedule);
+            oc->schedule = wf_xstrdup(sched);
+            oc->nchoices = e->choices.len;
+        }
+        oc->count++;
+    }
+    buf_fini(&k);
+    free(x->last_output);
+    free(x->last_schedule);
+    x->last_output = wf_xstrdup(e->out.p ? e->out.p : "");
+    x->last_schedule = wf_xstrdup(sched);
+}
+
+/* ---- the loop ---------------------------------------------------------- */
+
+wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
+{
+    engine_config cfg;
+    wf_strategy strat = {x, choose_cb};
+    int64_t max = x->o.max_executions;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.cond_order_any = x->o.cond_any;
+    cfg.spurious_wakeups = x->o.spurious;
+    cfg.mutex_fifo = x->o.mutex_fifo;
+    cfg.time_loose = x->o.time_loose;
+    cfg.max_steps = x->o.max_steps ? x->o.max_steps : 1000000;
+    cfg.stack_size = x->o.stack_size;
+    cfg.prog_seed = 0;
+    if (x->o.strategy == WF_STRATEGY_REPLAY) {
+        wf_status st;
+        if (!x->o.schedule)
+            return diag_set(d, "", 0, 0, "replay needs --schedule");
+        st = schedule_decode(&x->replay, x->o.schedule, d);
+        if (st != WF_OK)
+            return st;
+        cfg.cond_order_any = x->replay.cond_any;
+        cfg.spurious_wakeups = x->replay.spurious;
+        cfg.mutex_fifo = x->replay.mutex_fifo;
+        cfg.time_loose = x->replay.time_loose;
+        cfg.prog_seed = x->replay.seed;
+        max = 1;
+    } else if (x->o.strategy == WF_STRATEGY_RANDOM ||
+               x->o.strategy == WF_STRATEGY_PCT) {
+        cfg.prog_seed = x->o.seed;
+    }
+    if (max <= 0)
+        max = (x->o.strategy == WF_STRATEGY_DFS ||
+               x->o.strategy == WF_STRATEGY_DPOR)
+                  ? INT64_MAX
+                  : 1;
+    if (!x->e)
+        x->e = engine_new(&cfg);
+    x->e->cfg = cfg;
+    for (;;) {
+        wf_engine *e = x->e;
+        engine_reset(e);
+        x->depth = 0;
+        x->replay_pos = 0;
+        if (x->o.strategy == WF_STRATEGY_RANDOM ||
+            x->o.strategy == WF_STRATEGY_PCT)
+            rng_from_seed(x->rng, x->o.seed + (uint64_t)x->executions,
+                          RNG_STREAM_SCHED);
+        if (x->prog.begin)
+            x->prog.begin(x->prog.ctx, e);
+        x->last_end = engine_run(e, x->prog.drv, x->prog.arg,
+                                 x->prog.main_name, &strat, cs ? cs->v : NULL,
+                                 cs ? cs->n : 0);
+        if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&
+            x->replay_pos < x->replay.choices.len)
+            diverge(x,
+                    "the replay diverges at step %llu: the execution ended "
+                    "with %zu choices of the schedule left",
+                    (unsigned long long)e->step,
+                    x->replay.choices.len - x->replay_pos);
+        if (x->diverged && x->o.strategy != WF_STRATEGY_REPLAY)
+            return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
+        buf_reset(&x->sbuf);
+        explore_schedule_of(x, e, &x->sbuf);
+        if (x->last_end != END_ABANDONED) {
+            collect(x, e, x->sbuf.p);
+            if (x->o.after_exec)
+                x->o.after_exec(x->o.after_ctx, e, x->sbuf.p);
+        }
+        if (x->diverged)
+            break;
+        if (x->o.strategy == WF_STRATEGY_DFS ||
+            x->o.strategy == WF_STRATEGY_DPOR) {
+            if (!dfs_next(x)) {
+                x->complete = true;
+                break;
+            }
+        } else if (x->o.strategy == WF_STRATEGY_REPLAY ||
+                   x->o.strategy == WF_STRATEGY_RR) {
+            break;
+        }
+        if (x->executions >= max)
+            break;
+        if (x->o.should_stop &&
+            x->o.should_stop(x->o.stop_ctx, x->executions,
+                             x->findings.len)) {
+            x->stopped = true;
+            break;
+        }
+    }
+    return WF_OK;
+}
+
+int explore_status(const explorer *x, bool strict)
+{
+    for (size_t i = 0; i < x->findings.len; i++)
+        if (x->findings.p[i].f.error || strict)
+            return 1;
+    return 0;
+}

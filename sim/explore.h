@@ -1,0 +1,111 @@
+/* explore.h: running a program many times under a strategy, and what the
+ * executions found (SPEC sections 3 and 4).
+ * Owns: the explorer (one engine, the strategy state, the distinct
+ * findings and outcomes, all on the heap until explore_free).
+ * Strategies here: replay, random, rr, dfs. Every execution starts from
+ * scratch; its choice log is its schedule.
+ * Invariants: 1. findings are distinct by signature, each keeping the
+ *   schedule of the shortest execution that showed it (fewest choices,
+ *   then fewest steps).  2. outcomes are distinct by (output, kinds). */
+#ifndef WF_EXPLORE_H
+#define WF_EXPLORE_H
+
+#include "engine.h"
+#include "schedule.h"
+
+/* A program, whatever its front end. */
+typedef struct program {
+    const task_driver *drv;
+    void *arg;             /* for main's driver start */
+    const char *main_name; /* "main", or the test function */
+    uint32_t hash;         /* identity, carried by schedules */
+    const char *file;      /* for reports ("philo.go", "./prog") */
+    bool leaks_are_errors; /* test files (SPEC 3: leak) */
+    /* called at each execution's start, after engine_reset */
+    void (*begin)(void *ctx, wf_engine *e);
+    void *ctx;
+} program;
+
+/* Extra consumers (checkers, recorder) for every execution. */
+typedef struct consumer_set {
+    wf_consumer *v;
+    int n;
+} consumer_set;
+
+/* A distinct finding over the executions. Strings are heap-owned. */
+typedef struct xfinding {
+    finding f;          /* strings below replace f's arena strings */
+    char *message, *detail, *json, *task, *file, *schedule;
+    int64_t count;
+    uint64_t nchoices, steps;
+    char *output; /* the output of the execution that kept it */
+} xfinding;
+
+typedef struct xoutcome {
+    char *output;
+    char *kinds;
+    int64_t count;
+    char *schedule;
+    uint64_t nchoices;
+} xoutcome;
+
+typedef struct explore_opts {
+    wf_strategy_kind strategy;
+    uint64_t seed;
+    const char *schedule; /* replay */
+    int64_t max_executions;
+    uint64_t max_steps;
+    int preemptions; /* -1: unbounded */
+    int pct_depth;
+    bool cond_any, spurious, mutex_fifo, time_loose;
+    size_t stack_size;
+    /* called after each execution; returning true stops (time limit,
+     * interrupt). NULL: never. */
+    bool (*should_stop)(void *ctx, int64_t executions, size_t nfindings);
+    void *stop_ctx;
+    /* called after each execution with the engine still holding it (the
+     * recorder, outcome printers). */
+    void (*after_exec)(void *ctx, wf_engine *e, const char *schedule);
+    void *after_ctx;
+} explore_opts;
+
+typedef struct explorer {
+    explore_opts o;
+    program prog;
+    wf_engine *e;
+    int64_t executions;
+    uint64_t steps;
+    bool complete;
+    int bound; /* preemption bound fully explored, -1 none */
+    bool stopped; /* by should_stop */
+    VEC(xfinding) findings;
+    VEC(xoutcome) outcomes;
+    char *last_output;
+    char *last_schedule;
+    exec_end last_end;
+    /* replay */
+    schedule replay;
+    size_t replay_pos;
+    char *diverged; /* replay divergence message, or NULL */
+    /* random / pct */
+    uint64_t rng[4];
+    /* dfs: the choice stack of the current execution */
+    VEC(choice) stack;
+    size_t depth;
+    buf sbuf;
+} explorer;
+
+explorer *explore_new(const program *p, const explore_opts *o);
+/* Run executions until the strategy is exhausted, a budget is reached or
+ * should_stop says so. Consumers get every execution. Returns WF_OK, or
+ * WF_ERR_INPUT (bad schedule: d says why). A replay that diverged leaves
+ * x->diverged set. */
+wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d);
+void explore_free(explorer *x);
+/* The schedule string of the engine's current execution. */
+void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out);
+/* Exit status for what was found: 1 if an error finding (or, strict, any
+ * finding), else 0. */
+int explore_status(const explorer *x, bool strict);
+
+#endif

@@ -1,0 +1,127 @@
+/* mutex.c: sync.Mutex (see mutex.h for the two semantics). */
+#include "mutex.h"
+
+wf_mutex *mutex_new(wf_engine *e, const char *name, const char *file,
+                    int line)
+{
+    wf_mutex *m = arena_alloc(&e->mem, sizeof *m);
+    engine_add_obj(e, &m->hdr, OBJ_MUTEX, name, file, line);
+    return m;
+}
+
+void mutex_account_bypass(wf_task *t, uint64_t grants_now)
+{
+    uint64_t b = grants_now - t->wait_grants;
+    t->m.bypasses += b;
+    if (b > t->m.max_bypass_streak)
+        t->m.max_bypass_streak = b;
+}
+
+static void join_lockers(wf_engine *e, wf_task *t, wf_mutex *m)
+{
+    t->op.w.task = t;
+    t->op.w.ncase = -1;
+    t->op.w.seq = e->wait_seq++;
+    t->wait_grants = m->grants;
+    waitq_push(&m->lockers, &t->op.w);
+}
+
+void mutex_expose(wf_engine *e, wf_task *t)
+{
+    wf_mutex *m = (wf_mutex *)t->op.obj;
+    if (e->cfg.mutex_fifo) {
+        engine_set_enabled(e, t, true); /* Lock parks if held */
+        return;
+    }
+    join_lockers(e, t, m);
+    engine_set_enabled(e, t, !m->locked);
+    if (m->locked)
+        engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->holder->tid, 0, 0);
+}
+
+static void acquire(wf_engine *e, wf_task *t, wf_mutex *m, uint16_t flags)
+{
+    m->locked = true;
+    m->holder = t;
+    m->grants++;
+    engine_emit_op(e, t, EV_LOCK, flags, &m->hdr, -1, 0, 0);
+}
+
+step_result mutex_lock(wf_engine *e, wf_task *t)
+{
+    wf_mutex *m = (wf_mutex *)t->op.obj;
+    uint16_t f = (t->op.arg & 1) ? EVF_RELOCK : 0;
+    if (e->cfg.mutex_fifo) {
+        if (m->locked) {
+            join_lockers(e, t, m);
+            engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->holder->tid, 0, 0);
+            engine_park(e, t);
+            return STEP_PARKED;
+        }
+        acquire(e, t, m, f);
+        return STEP_DONE;
+    }
+    WF_ASSERT(!m->locked);
+    waiter_unlink(&t->op.w);
+    mutex_account_bypass(t, m->grants);
+    acquire(e, t, m, f);
+    /* Every other pending locker is disabled until the next Unlock. */
+    for (waiter *w = m->lockers.head; w; w = w->next)
+        engine_set_enabled(e, w->task, false);
+    return STEP_DONE;
+}
+
+bool mutex_release(wf_engine *e, wf_task *t, wf_mutex *m)
+{
+    waiter *w;
+    if (!m->locked)
+        return false;
+    m->locked = false;
+    m->holder = NULL;
+    engine_emit_op(e, t, EV_UNLOCK, 0, &m->hdr, -1, 0, 0);
+    if (e->cfg.mutex_fifo) {
+        w = waitq_pop(&m->lockers);
+        if (w) { /* hand off to the longest waiter */
+            wf_task *u = w->task;
+            mutex_account_bypass(u, m->grants);
+            m->locked = true;
+            m->holder = u;
+            m->grants++;
+            engine_emit(e, u->tid, EV_LOCK, (u->op.arg & 1) ? EVF_RELOCK : 0,
+                        m->hdr.oid, t->tid, 0, 0, u->op.file, u->op.line);
+            engine_complete(e, u);
+        }
+        return true;
+    }
+    for (w = m->lockers.head; w; w = w->next)
+        engine_set_enabled(e, w->task, true);
+    return true;
+}
+
+step_result mutex_unlock(wf_engine *e, wf_task *t)
+{
+    wf_mutex *m = (wf_mutex *)t->op.obj;
+    if (!mutex_release(e, t, m))
+        return engine_panic(e, t, GO_UNLOCK_UNLOCKED, true);
+    return STEP_DONE;
+}
+
+step_result mutex_trylock(wf_engine *e, wf_task *t)
+{
+    wf_mutex *m = (wf_mutex *)t->op.obj;
+    if (m->locked) {
+        t->op.ok = false;
+        engine_emit_op(e, t, EV_TRYLOCK, EVF_FAILED, &m->hdr, m->holder->tid,
+                       0, 0);
+        return STEP_DONE;
+    }
+    t->op.ok = true;
+    m->locked = true;
+    m->holder = t;
+    m->grants++;
+    engine_emit_op(e, t, EV_TRYLOCK, 0, &m->hdr, -1, 0, 0);
+    if (!e->cfg.mutex_fifo)
+        for (waiter *w = m->lockers.head; w; w = w->next)
+            engine_set_enabled(e, w->task, false);
+    return STEP_DONE;
+}

@@ -1,0 +1,371 @@
+/* native.c: see native.h. */
+#define _GNU_SOURCE
+#include "native.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#if !defined(WF_SWITCH_FALLBACK) && !defined(__x86_64__) &&                   \
+    !defined(__aarch64__)
+#define WF_SWITCH_FALLBACK 1
+#endif
+#ifdef WF_SWITCH_FALLBACK
+#include <ucontext.h>
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define WF_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WF_ASAN 1
+#endif
+#endif
+#ifdef WF_ASAN
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+#define DEFAULT_STACK (256 * 1024)
+#define GUARD_SIZE    (64 * 1024) /* catches frames up to this big */
+
+typedef struct native_stack {
+    struct native_stack *next;
+    char *map;   /* guard region starts here */
+    char *lo;    /* usable stack [lo, lo + size) */
+    size_t size; /* usable bytes */
+} native_stack;
+
+struct native_pool {
+    size_t size, guard;
+    native_stack *free;
+    void *sched_sp; /* the scheduler's saved context while a task runs */
+#ifdef WF_SWITCH_FALLBACK
+    ucontext_t sched_uc;
+#endif
+#ifdef WF_ASAN
+    void *fake;
+    const void *sched_bottom;
+    size_t sched_size;
+#endif
+};
+
+typedef struct native_task {
+    wf_task *t;
+    native_pool *pool;
+    native_stack *st;
+    void (*fn)(void *);
+    void *arg;
+    void *sp;
+#ifdef WF_SWITCH_FALLBACK
+    ucontext_t uc;
+#endif
+#ifdef WF_ASAN
+    void *fake;
+#endif
+    char msg[200]; /* the overflow report */
+} native_task;
+
+void wf_ctx_switch(void **save_sp, void *load_sp);
+void wf_ctx_trampoline(void);
+
+static _Thread_local wf_engine *tls_engine;
+static _Thread_local bool tls_in_task;
+#ifdef WF_SWITCH_FALLBACK
+static _Thread_local native_task *tls_starting; /* ucontext entry */
+#endif
+static _Thread_local void *tls_altstack;
+
+const char *native_switch_name(void)
+{
+#ifdef WF_SWITCH_FALLBACK
+    return "ucontext";
+#elif defined(__x86_64__)
+    return "x86_64";
+#else
+    return "aarch64";
+#endif
+}
+
+/* ---- stacks ------------------------------------------------------------ */
+
+static native_pool *pool_new(size_t size)
+{
+    native_pool *p = wf_xcalloc(1, sizeof *p);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    if (!size)
+        size = DEFAULT_STACK;
+    p->size = (size + page - 1) / page * page;
+    p->guard = (GUARD_SIZE + page - 1) / page * page;
+    return p;
+}
+
+void native_pool_free(native_pool *p)
+{
+    native_stack *s, *next;
+    if (!p)
+        return;
+    for (s = p->free; s; s = next) {
+        next = s->next;
+        munmap(s->map, p->guard + s->size);
+        free(s);
+    }
+    free(p);
+}
+
+static native_stack *stack_get(native_pool *p)
+{
+    native_stack *s = p->free;
+    if (s) {
+        p->free = s->next;
+#ifdef WF_ASAN
+        __asan_unpoison_memory_region(s->lo, s->size);
+#endif
+        return s;
+    }
+    s = wf_xcalloc(1, sizeof *s);
+    s->size = p->size;
+    s->map = mmap(NULL, p->guard + p->size, PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1,
+                  0);
+    if (s->map == MAP_FAILED)
+        wf_fatal("cannot map a %zu-byte task stack", p->size);
+    if (mprotect(s->map, p->guard, PROT_NONE) != 0)
+        wf_fatal("cannot protect a task stack's guard page");
+    s->lo = s->map + p->guard;
+    return s;
+}
+
+static void stack_put(native_pool *p, native_stack *s)
+{
+    s->next = p->free;
+    p->free = s;
+}
+
+/* ---- stack overflow ---------------------------------------------------- */
+
+static struct sigaction old_segv, old_bus;
+
+static void switch_to_scheduler(native_task *nt);
+
+static void on_fault(int sig, siginfo_t *si, void *uc)
+{
+    wf_engine *e = tls_engine;
+    (void)uc;
+    if (e && tls_in_task && e->cur && e->cur->drv == &native_driver) {
+        wf_task *t = e->cur;
+        native_task *nt = t->drv_data;
+        char *a = si->si_addr;
+        if (nt && a >= nt->st->map && a < nt->st->lo) {
+            snprintf(nt->msg, sizeof nt->msg,
+                     "stack overflow: %s exceeded its %zu KiB stack "
+                     "(set wf_options.stack_size)",
+                     t->name, nt->st->size / 1024);
+            t->overflowed = true;
+            t->op.kind = OP_PANIC;
+            t->op.text = nt->msg;
+            tls_in_task = false;
+            switch_to_scheduler(nt); /* never returns */
+        }
+        {
+            char m[300];
+            int n = snprintf(m, sizeof m,
+                             "weft: task %s crashed with signal %d at step "
+                             "%llu\n",
+                             t->name, sig, (unsigned long long)e->step);
+            if (write(2, m, (size_t)n) < 0)
+                n = 0;
+        }
+    }
+    /* Not ours: restore the previous disposition and let the fault recur. */
+    sigaction(SIGSEGV, &old_segv, NULL);
+    sigaction(SIGBUS, &old_bus, NULL);
+}
+
+static void install_fault_handler(void)
+{
+    static _Atomic int installed; /* process-wide, once */
+    struct sigaction sa;
+    if (!tls_altstack) {
+        stack_t ss;
+        size_t n = 64 * 1024;
+        tls_altstack = wf_xmalloc(n);
+        ss.ss_sp = tls_altstack;
+        ss.ss_size = n;
+        ss.ss_flags = 0;
+        sigaltstack(&ss, NULL);
+    }
+    if (installed++)
+        return;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, &old_segv);
+    sigaction(SIGBUS, &sa, &old_bus);
+}
+
+/* ---- switching --------------------------------------------------------- */
+
+static void task_main(native_task *nt)
+{
+#ifdef WF_ASAN
+    __sanitizer_finish_switch_fiber(NULL, &nt->pool->sched_bottom,
+                                    &nt->pool->sched_size);
+#endif
+    nt->fn(nt->arg);
+    nt->t->op.kind = OP_EXIT;
+    nt->t->op.file = NULL;
+    nt->t->op.line = 0;
+    tls_in_task = false;
+#ifdef WF_ASAN
+    __sanitizer_start_switch_fiber(NULL, nt->pool->sched_bottom,
+                                   nt->pool->sched_size);
+#endif
+    switch_to_scheduler(nt);
+    wf_fatal("an exited task was resumed");
+}
+
+#ifdef WF_SWITCH_FALLBACK
+static void uc_entry(void)
+{
+    task_main(tls_starting);
+}
+#else
+static void asm_entry(void *p)
+{
+    task_main(p);
+}
+#endif
+
+static void switch_to_scheduler(native_task *nt)
+{
+#ifdef WF_SWITCH_FALLBACK
+    swapcontext(&nt->uc, &nt->pool->sched_uc);
+#else
+    wf_ctx_switch(&nt->sp, nt->pool->sched_sp);
+#endif
+}
+
+static void native_start_task(wf_engine *e, wf_task *t, void *arg)
+{
+    native_start *s = arg;
+    native_task *nt = arena_alloc(&e->mem, sizeof *nt);
+    if (!e->natives)
+        e->natives = pool_new(e->cfg.stack_size);
+    nt->t = t;
+    nt->pool = e->natives;
+    nt->st = stack_get(e->natives);
+    nt->fn = s->fn;
+    nt->arg = s->arg;
+#ifdef WF_SWITCH_FALLBACK
+    getcontext(&nt->uc);
+    nt->uc.uc_stack.ss_sp = nt->st->lo;
+    nt->uc.uc_stack.ss_size = nt->st->size;
+    nt->uc.uc_link = NULL;
+    makecontext(&nt->uc, uc_entry, 0);
+#elif defined(__x86_64__)
+    {
+        uintptr_t top = ((uintptr_t)(nt->st->lo + nt->st->size) & ~(uintptr_t)15)
+                        - 16;
+        void **sp = (void **)(top - 7 * sizeof(void *));
+        sp[0] = NULL;                       /* r15 */
+        sp[1] = NULL;                       /* r14 */
+        sp[2] = (void *)(uintptr_t)asm_entry; /* r13: entry */
+        sp[3] = nt;                         /* r12: its argument */
+        sp[4] = NULL;                       /* rbx */
+        sp[5] = NULL;                       /* rbp */
+        sp[6] = (void *)(uintptr_t)wf_ctx_trampoline; /* return address */
+        nt->sp = sp;
+    }
+#else /* aarch64 */
+    {
+        uintptr_t top = (uintptr_t)(nt->st->lo + nt->st->size) &
+                        ~(uintptr_t)15;
+        void **sp = (void **)(top - 160);
+        memset(sp, 0, 160);
+        sp[0] = nt;                                    /* x19 */
+        sp[1] = (void *)(uintptr_t)asm_entry;          /* x20 */
+        sp[11] = (void *)(uintptr_t)wf_ctx_trampoline; /* x30 */
+        nt->sp = sp;
+    }
+#endif
+    t->drv_data = nt;
+}
+
+static void native_resume(wf_engine *e, wf_task *t)
+{
+    native_task *nt = t->drv_data;
+    native_pool *p = nt->pool;
+    wf_engine *saved = tls_engine;
+    bool saved_in = tls_in_task;
+    install_fault_handler();
+    tls_engine = e;
+    tls_in_task = true;
+#ifdef WF_ASAN
+    __sanitizer_start_switch_fiber(&p->fake, nt->st->lo, nt->st->size);
+#endif
+#ifdef WF_SWITCH_FALLBACK
+    tls_starting = nt;
+    swapcontext(&p->sched_uc, &nt->uc);
+#else
+    wf_ctx_switch(&p->sched_sp, nt->sp);
+#endif
+#ifdef WF_ASAN
+    __sanitizer_finish_switch_fiber(p->fake, NULL, NULL);
+#endif
+    tls_engine = saved;
+    tls_in_task = saved_in;
+}
+
+static void native_release(wf_engine *e, wf_task *t)
+{
+    native_task *nt = t->drv_data;
+    (void)e;
+    if (!nt || !nt->st)
+        return;
+    stack_put(nt->pool, nt->st);
+    nt->st = NULL;
+}
+
+const task_driver native_driver = {"native", native_start_task,
+                                   native_resume, native_release};
+
+void native_yield(wf_task *t)
+{
+    native_task *nt = t->drv_data;
+    tls_in_task = false;
+#ifdef WF_ASAN
+    __sanitizer_start_switch_fiber(&nt->fake, nt->pool->sched_bottom,
+                                   nt->pool->sched_size);
+#endif
+    switch_to_scheduler(nt);
+#ifdef WF_ASAN
+    __sanitizer_finish_switch_fiber(nt->fake, &nt->pool->sched_bottom,
+                                    &nt->pool->sched_size);
+#endif
+    tls_in_task = true;
+}
+
+wf_engine *native_engine(void)
+{
+    return tls_in_task ? tls_engine : NULL;
+}
+
+wf_task *native_current(const char *api_name)
+{
+    wf_engine *e = tls_engine;
+    if (WF_UNLIKELY(!e || !tls_in_task || !e->cur ||
+                    e->cur->drv != &native_driver)) {
+        fflush(stdout);
+        fprintf(stderr,
+                "weft: error: %s called outside a task (call it from a "
+                "scenario run by wf_main or wf_explore)\n",
+                api_name);
+        exit(2);
+    }
+    return e->cur;
+}

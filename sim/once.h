@@ -1,0 +1,26 @@
+/* once.h: sync.Once. The first Do runs the function (the front end runs
+ * it between OP_ONCE, whose result ok says "run it", and OP_ONCE_END);
+ * Do calls meanwhile park until it ends; later calls return at once. A Do
+ * from inside the function parks forever, as Go's deadlocks.
+ * Owns: wf_once and its queue. Invariants: 1. waiters non-empty =>
+ *   state == ONCE_RUNNING. */
+#ifndef WF_ONCE_H
+#define WF_ONCE_H
+
+#include "engine.h"
+
+enum { ONCE_NEW, ONCE_RUNNING, ONCE_DONE };
+
+struct wf_once {
+    wf_obj hdr;
+    uint8_t state;
+    int32_t runner; /* tid running the function */
+    waitq waiters;
+};
+
+wf_once *once_new(wf_engine *e, const char *name, const char *file,
+                  int line);
+step_result once_do(wf_engine *e, wf_task *t);
+step_result once_end(wf_engine *e, wf_task *t);
+
+#endif

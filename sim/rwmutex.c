@@ -1,0 +1,186 @@
+/* rwmutex.c: sync.RWMutex (see rwmutex.h). */
+#include "rwmutex.h"
+
+#include <string.h>
+
+#include "mutex.h"
+
+wf_rwmutex *rwmutex_new(wf_engine *e, const char *name, const char *file,
+                        int line)
+{
+    wf_rwmutex *m = arena_alloc(&e->mem, sizeof *m);
+    engine_add_obj(e, &m->hdr, OBJ_RWMUTEX, name, file, line);
+    return m;
+}
+
+bool rwmutex_check(const wf_rwmutex *m)
+{
+    if (m->writer_holds && (!m->writer_in || m->readers))
+        return false;
+    if (m->rwait.len && !m->writer_in)
+        return false;
+    return m->nrholders == m->readers;
+}
+
+static void add_reader(wf_engine *e, wf_rwmutex *m, wf_task *t)
+{
+    if (m->nrholders == m->caprholders) {
+        int32_t n = m->caprholders ? m->caprholders * 2 : 4;
+        int32_t *p = arena_alloc(&e->mem, (size_t)n * sizeof *p);
+        if (m->nrholders)
+            memcpy(p, m->rholders, (size_t)m->nrholders * sizeof *p);
+        m->rholders = p;
+        m->caprholders = n;
+    }
+    m->rholders[m->nrholders++] = t->tid;
+    m->readers++;
+}
+
+static void remove_reader(wf_rwmutex *m, wf_task *t)
+{
+    int32_t i, at = m->nrholders - 1; /* Go lets any task RUnlock */
+    for (i = m->nrholders - 1; i >= 0; i--)
+        if (m->rholders[i] == t->tid) {
+            at = i;
+            break;
+        }
+    memmove(m->rholders + at, m->rholders + at + 1,
+            (size_t)(m->nrholders - at - 1) * sizeof *m->rholders);
+    m->nrholders--;
+    m->readers--;
+}
+
+static void join_pending(wf_engine *e, wf_task *t, wf_rwmutex *m)
+{
+    t->op.w.task = t;
+    t->op.w.ncase = -1;
+    t->op.w.seq = e->wait_seq++;
+    t->wait_grants = m->grants;
+    waitq_push(&m->wpending, &t->op.w);
+}
+
+void rwmutex_expose(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    if (e->cfg.mutex_fifo) {
+        engine_set_enabled(e, t, true);
+        return;
+    }
+    join_pending(e, t, m);
+    engine_set_enabled(e, t, !m->writer_in);
+    if (m->writer_in)
+        engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);
+}
+
+/* t holds the writer slot: take the lock if no reader is inside, else wait
+ * for the last one to leave. */
+static step_result enter_writer(wf_engine *e, wf_task *t, wf_rwmutex *m)
+{
+    m->writer_in = true;
+    m->writer = t;
+    m->grants++;
+    if (m->readers == 0) {
+        m->writer_holds = true;
+        engine_emit_op(e, t, EV_LOCK, 0, &m->hdr, -1, 0, 0);
+        return STEP_DONE;
+    }
+    engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->rholders[0], 0, 0);
+    engine_park(e, t);
+    return STEP_PARKED;
+}
+
+step_result rwmutex_lock(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    if (e->cfg.mutex_fifo) {
+        if (m->writer_in) {
+            join_pending(e, t, m);
+            engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);
+            engine_park(e, t);
+            return STEP_PARKED;
+        }
+        return enter_writer(e, t, m);
+    }
+    WF_ASSERT(!m->writer_in);
+    waiter_unlink(&t->op.w);
+    mutex_account_bypass(t, m->grants);
+    for (waiter *w = m->wpending.head; w; w = w->next)
+        engine_set_enabled(e, w->task, false);
+    return enter_writer(e, t, m);
+}
+
+step_result rwmutex_unlock(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    waiter *w;
+    if (!m->writer_holds)
+        return engine_panic(e, t, GO_RW_UNLOCK_UNLOCKED, true);
+    m->writer_holds = false;
+    engine_emit_op(e, t, EV_UNLOCK, 0, &m->hdr, -1, 0, 0);
+    /* Readers that arrived during the write go in first. */
+    while ((w = waitq_pop(&m->rwait))) {
+        wf_task *r = w->task;
+        add_reader(e, m, r);
+        engine_emit(e, r->tid, EV_RLOCK, 0, m->hdr.oid, t->tid, 0, 0,
+                    r->op.file, r->op.line);
+        engine_complete(e, r);
+    }
+    m->writer_in = false;
+    m->writer = NULL;
+    if (e->cfg.mutex_fifo) {
+        w = waitq_pop(&m->wpending);
+        if (w) {
+            wf_task *u = w->task;
+            mutex_account_bypass(u, m->grants);
+            m->writer_in = true;
+            m->writer = u;
+            m->grants++;
+            if (m->readers == 0) {
+                m->writer_holds = true;
+                engine_emit(e, u->tid, EV_LOCK, 0, m->hdr.oid, t->tid, 0, 0,
+                            u->op.file, u->op.line);
+                engine_complete(e, u);
+            }
+            /* else it waits for the admitted readers; still parked */
+        }
+        return STEP_DONE;
+    }
+    for (w = m->wpending.head; w; w = w->next)
+        engine_set_enabled(e, w->task, true);
+    return STEP_DONE;
+}
+
+step_result rwmutex_rlock(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    if (m->writer_in) {
+        t->op.w.task = t;
+        t->op.w.ncase = -1;
+        t->op.w.seq = e->wait_seq++;
+        waitq_push(&m->rwait, &t->op.w);
+        engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);
+        engine_park(e, t);
+        return STEP_PARKED;
+    }
+    add_reader(e, m, t);
+    engine_emit_op(e, t, EV_RLOCK, 0, &m->hdr, -1, 0, 0);
+    return STEP_DONE;
+}
+
+step_result rwmutex_runlock(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    if (m->readers == 0)
+        return engine_panic(e, t, GO_RW_RUNLOCK_UNLOCKED, true);
+    remove_reader(m, t);
+    engine_emit_op(e, t, EV_RUNLOCK, 0, &m->hdr, -1, 0, 0);
+    if (m->readers == 0 && m->writer_in && !m->writer_holds) {
+        /* The last reader out hands the lock to the waiting writer. */
+        wf_task *w = m->writer;
+        m->writer_holds = true;
+        engine_emit(e, w->tid, EV_LOCK, 0, m->hdr.oid, t->tid, 0, 0,
+                    w->op.file, w->op.line);
+        engine_complete(e, w);
+    }
+    return STEP_DONE;
+}

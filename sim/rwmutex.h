@@ -1,0 +1,41 @@
+/* rwmutex.h: sync.RWMutex, as sync/rwmutex.go implements it.
+ * Owns: wf_rwmutex, its queues and its list of read holders (arena).
+ * Lock takes the writer slot (`w`, a sync.Mutex in Go: a guarded op in
+ * --mutex free mode), which at once blocks new readers, then waits until
+ * the readers inside have left (parked in `wwait`); the last RUnlock hands
+ * it the lock. RLock parks while a writer holds or waits (so a recursive
+ * RLock with a writer waiting deadlocks, as in Go). Unlock admits every
+ * parked reader before freeing the writer slot.
+ * Invariants (rwmutex_check): 1. writer_holds => writer_in && readers == 0.
+ *   2. rwait non-empty => writer_in.  3. nrholders == readers. */
+#ifndef WF_RWMUTEX_H
+#define WF_RWMUTEX_H
+
+#include "engine.h"
+
+struct wf_rwmutex {
+    wf_obj hdr;
+    bool writer_in;    /* a writer holds the writer slot */
+    bool writer_holds; /* ... and holds the lock */
+    wf_task *writer;
+    int32_t readers; /* read locks held */
+    int32_t *rholders; /* tids holding read locks (with repeats) */
+    int32_t nrholders, caprholders;
+    waitq wpending; /* tasks with a pending Lock (guard / fifo queue) */
+    waitq rwait;    /* readers parked behind a writer */
+    uint64_t grants;
+};
+
+#define GO_RW_UNLOCK_UNLOCKED  "sync: Unlock of unlocked RWMutex"
+#define GO_RW_RUNLOCK_UNLOCKED "sync: RUnlock of unlocked RWMutex"
+
+wf_rwmutex *rwmutex_new(wf_engine *e, const char *name, const char *file,
+                        int line);
+void rwmutex_expose(wf_engine *e, wf_task *t); /* OP_WLOCK exposed */
+step_result rwmutex_lock(wf_engine *e, wf_task *t);
+step_result rwmutex_unlock(wf_engine *e, wf_task *t);
+step_result rwmutex_rlock(wf_engine *e, wf_task *t);
+step_result rwmutex_runlock(wf_engine *e, wf_task *t);
+bool rwmutex_check(const wf_rwmutex *m);
+
+#endif

@@ -1,0 +1,166 @@
+/* schedule.c: see schedule.h. */
+#include "schedule.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char letters[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr"; /* 44 codes */
+
+static int pair_code(uint32_t idx, uint32_t n)
+{
+    if (n < 2 || n > 9 || idx >= n)
+        return -1;
+    return (int)((n - 1) * n / 2 - 1 + idx);
+}
+
+static bool code_pair(char ch, uint32_t *idx, uint32_t *n)
+{
+    const char *p = strchr(letters, ch);
+    int code;
+    if (!p || !ch)
+        return false;
+    code = (int)(p - letters);
+    for (uint32_t k = 2; k <= 9; k++) {
+        int off = (int)((k - 1) * k / 2 - 1);
+        if (code >= off && code < off + (int)k) {
+            *n = k;
+            *idx = (uint32_t)(code - off);
+            return true;
+        }
+    }
+    return false;
+}
+
+static void put_choice(buf *out, uint32_t idx, uint32_t n, size_t rep)
+{
+    int code = pair_code(idx, n);
+    if (code >= 0)
+        buf_putc(out, letters[code]);
+    else
+        buf_printf(out, "_%u_%u_", idx, n);
+    if (rep > 1)
+        buf_printf(out, "%zu", rep);
+}
+
+void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
+{
+    buf_printf(out, "%08x", s->hash);
+    if (s->seed)
+        buf_printf(out, ".s%llu", (unsigned long long)s->seed);
+    if (s->cond_any)
+        buf_puts(out, ".c");
+    if (s->spurious)
+        buf_puts(out, ".w");
+    if (s->mutex_fifo)
+        buf_puts(out, ".f");
+    if (s->time_loose)
+        buf_puts(out, ".l");
+    buf_putc(out, '-');
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && c[j].idx == c[i].idx && c[j].n == c[i].n)
+            j++;
+        put_choice(out, c[i].idx, c[i].n, j - i);
+        i = j;
+    }
+}
+
+static bool read_u64(const char **p, uint64_t *v)
+{
+    const char *s = *p;
+    uint64_t x = 0;
+    if (!isdigit((unsigned char)*s))
+        return false;
+    while (isdigit((unsigned char)*s)) {
+        if (x > (UINT64_MAX - 9) / 10)
+            return false;
+        x = x * 10 + (uint64_t)(*s++ - '0');
+    }
+    *p = s;
+    *v = x;
+    return true;
+}
+
+wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
+{
+    const char *p = str;
+    char hex[9];
+    memset(s, 0, sizeof *s);
+    for (int i = 0; i < 8; i++) {
+        if (!isxdigit((unsigned char)p[i]))
+            return diag_set(d, "", 0, 0,
+                            "bad schedule: it must start with 8 hex digits "
+                            "(the program's hash)");
+        hex[i] = p[i];
+    }
+    hex[8] = 0;
+    s->hash = (uint32_t)strtoul(hex, NULL, 16);
+    p += 8;
+    while (*p == '.') {
+        p++;
+        switch (*p) {
+        case 's':
+            p++;
+            if (!read_u64(&p, &s->seed))
+                return diag_set(d, "", 0, 0, "bad schedule: bad seed");
+            continue;
+        case 'c':
+            s->cond_any = true;
+            break;
+        case 'w':
+            s->spurious = true;
+            break;
+        case 'f':
+            s->mutex_fifo = true;
+            break;
+        case 'l':
+            s->time_loose = true;
+            break;
+        default:
+            return diag_set(d, "", 0, 0, "bad schedule: unknown flag '%c'",
+                            *p ? *p : '?');
+        }
+        p++;
+    }
+    if (*p != '-')
+        return diag_set(d, "", 0, 0,
+                        "bad schedule: expected '-' after the header");
+    p++;
+    while (*p) {
+        uint32_t idx, n;
+        uint64_t rep = 1;
+        if (*p == '_') {
+            uint64_t a, b;
+            p++;
+            if (!read_u64(&p, &a) || *p++ != '_' || !read_u64(&p, &b) ||
+                *p++ != '_' || b < 1 || a >= b || b > UINT32_MAX)
+                return diag_set(d, "", 0, 0,
+                                "bad schedule: bad choice near offset %d",
+                                (int)(p - str));
+            idx = (uint32_t)a;
+            n = (uint32_t)b;
+        } else if (code_pair(*p, &idx, &n)) {
+            p++;
+        } else {
+            return diag_set(d, "", 0, 0,
+                            "bad schedule: unexpected '%c' at offset %d", *p,
+                            (int)(p - str));
+        }
+        if (isdigit((unsigned char)*p) &&
+            (!read_u64(&p, &rep) || rep < 1 || rep > 100000000))
+            return diag_set(d, "", 0, 0, "bad schedule: bad repeat count");
+        for (uint64_t r = 0; r < rep; r++) {
+            choice c = {n, idx, 0, 0};
+            VEC_PUSH(s->choices, c);
+        }
+    }
+    return WF_OK;
+}
+
+void schedule_fini(schedule *s)
+{
+    VEC_FREE(s->choices);
+}

@@ -1,0 +1,33 @@
+/* schedule.h: the schedule string, which reproduces an execution.
+ *
+ *   HASH[.sSEED][.c][.w][.f][.l]-BODY
+ *
+ * HASH: 8 hex digits of the program's identity (a replay of another
+ * program is caught). SEED: the program's random stream (math/rand), when
+ * not 0. c, w, f, l: the semantics switches --cond-order any,
+ * --spurious-wakeups, --mutex fifo, --time loose, applied by the replay.
+ * BODY: the choices with two or more alternatives, in order, each as
+ * (index chosen, number of alternatives): one letter when the number is 2
+ * to 9 (A..Z a..r: (n-1)n/2 - 1 + index), else "_INDEX_N_"; a decimal
+ * count after a choice repeats it that many times in all. Recording n lets
+ * a replay name the first step where the program no longer matches.
+ * Owns: nothing; decode fills a caller's vector. */
+#ifndef WF_SCHEDULE_H
+#define WF_SCHEDULE_H
+
+#include "engine.h"
+
+typedef struct schedule {
+    uint32_t hash;
+    uint64_t seed;
+    bool cond_any, spurious, mutex_fifo, time_loose;
+    VEC(choice) choices; /* n and idx set; step and kind unknown (0) */
+} schedule;
+
+/* Append the schedule string for (header fields, choices) to out. */
+void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n);
+/* Parse str into s (s->choices grown; free with schedule_fini). */
+wf_status schedule_decode(schedule *s, const char *str, wf_diag *d);
+void schedule_fini(schedule *s);
+
+#endif

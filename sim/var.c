@@ -1,0 +1,24 @@
+/* var.c: see var.h. */
+#include "var.h"
+
+wf_var *var_new(wf_engine *e, const char *name, wf_value v, const char *file,
+                int line)
+{
+    wf_var *x = arena_alloc(&e->mem, sizeof *x);
+    x->v = v;
+    engine_add_obj(e, &x->hdr, OBJ_VAR, name, file, line);
+    return x;
+}
+
+step_result var_access(wf_engine *e, wf_task *t)
+{
+    wf_var *x = (wf_var *)t->op.obj;
+    if (t->op.kind == OP_READ) {
+        t->op.res = x->v;
+        engine_emit_op(e, t, EV_READ, 0, &x->hdr, -1, x->v.i, 0);
+    } else {
+        x->v = t->op.val;
+        engine_emit_op(e, t, EV_WRITE, EVF_WRITE, &x->hdr, -1, x->v.i, 0);
+    }
+    return STEP_DONE;
+}

@@ -1,0 +1,19 @@
+/* var.h: tracked shared variables (wf_var): each read and write is a
+ * visible operation the race checker sees.
+ * Owns: wf_var. */
+#ifndef WF_VAR_H
+#define WF_VAR_H
+
+#include "engine.h"
+
+struct wf_var {
+    wf_obj hdr;
+    wf_value v;
+};
+
+wf_var *var_new(wf_engine *e, const char *name, wf_value v, const char *file,
+                int line);
+/* OP_READ (result res) or OP_WRITE (val). */
+step_result var_access(wf_engine *e, wf_task *t);
+
+#endif

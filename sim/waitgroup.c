@@ -1,0 +1,47 @@
+/* waitgroup.c: sync.WaitGroup (see waitgroup.h). Go memory model: each
+ * Done (Add) happens before the Wait it releases returns. */
+#include "waitgroup.h"
+
+wf_waitgroup *waitgroup_new(wf_engine *e, const char *name, const char *file,
+                            int line)
+{
+    wf_waitgroup *wg = arena_alloc(&e->mem, sizeof *wg);
+    engine_add_obj(e, &wg->hdr, OBJ_WAITGROUP, name, file, line);
+    return wg;
+}
+
+step_result waitgroup_add(wf_engine *e, wf_task *t)
+{
+    wf_waitgroup *wg = (wf_waitgroup *)t->op.obj;
+    int64_t delta = t->op.val.i;
+    waiter *w;
+    wg->count += delta;
+    engine_emit_op(e, t, t->op.arg == 1 ? EV_WG_DONE : EV_WG_ADD, 0,
+                   &wg->hdr, -1, delta, wg->count);
+    if (wg->count < 0)
+        return engine_panic(e, t, GO_WG_NEGATIVE, false);
+    if (delta > 0 && wg->count == delta && wg->waiters.len)
+        return engine_panic(e, t, GO_WG_MISUSE, false);
+    if (wg->count == 0)
+        while ((w = waitq_pop(&wg->waiters))) {
+            engine_emit(e, w->task->tid, EV_UNBLOCK, 0, wg->hdr.oid, t->tid,
+                        0, 0, w->task->op.file, w->task->op.line);
+            engine_complete(e, w->task);
+        }
+    return STEP_DONE;
+}
+
+step_result waitgroup_wait(wf_engine *e, wf_task *t)
+{
+    wf_waitgroup *wg = (wf_waitgroup *)t->op.obj;
+    engine_emit_op(e, t, EV_WG_WAIT, 0, &wg->hdr, -1, wg->count, 0);
+    if (wg->count == 0)
+        return STEP_DONE;
+    t->op.w.task = t;
+    t->op.w.ncase = -1;
+    t->op.w.seq = e->wait_seq++;
+    waitq_push(&wg->waiters, &t->op.w);
+    engine_emit_op(e, t, EV_BLOCK, 0, &wg->hdr, -1, wg->count, 0);
+    engine_park(e, t);
+    return STEP_PARKED;
+}
