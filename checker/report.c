@@ -80,11 +80,8 @@ void report_finding_text(buf *out, const xfinding *f, const report_info *r)
 
 void report_text(buf *out, const explorer *x, const report_info *r)
 {
-    size_t nerr = 0;
-    for (size_t i = 0; i < x->findings.len; i++) {
+    for (size_t i = 0; i < x->findings.len; i++)
         report_finding_text(out, &x->findings.p[i], r);
-        nerr += x->findings.p[i].f.error;
-    }
 }
 
 void report_outcomes_text(buf *out, const explorer *x, const report_info *r)

@@ -416,7 +416,7 @@ static void fire_one(wf_engine *e, timer *tm)
  * timer is pending. */
 static bool fire_timers(wf_engine *e)
 {
-    timer *due[64];
+    timer *due[64] = {NULL};
     int32_t alts[64];
     int n = 0, first = 0;
     if (!e->timers.len)
