@@ -325,7 +325,11 @@ void wf_printf_at(const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
-void wf_vprintf_at(const char *file, int line, const char *fmt, va_list ap);
+void wf_vprintf_at(const char *file, int line, const char *fmt, va_list ap)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 3, 0)))
+#endif
+    ;
 
 #ifndef WF_NO_SITE_MACROS
 #define wf_go(fn, arg, name)  wf_go_at(fn, arg, name, __FILE__, __LINE__)
