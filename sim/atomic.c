@@ -41,6 +41,7 @@ step_result atomic_op(wf_engine *e, wf_task *t)
     default:
         wf_fatal("atomic_op: op %d", (int)o->kind);
     }
+    engine_access(e, a->hdr.oid, (f & EVF_WRITE) ? ACC_WRITE : ACC_READ);
     engine_emit_op(e, t, EV_ATOMIC, f, &a->hdr, -1, a->v, o->kind);
     return STEP_DONE;
 }

@@ -1,17 +1,4 @@
-/* chan.c: Go channels, as runtime/chan.go implements them: a send hands
- * its value to the longest-parked receiver, else buffers it, else parks; a
- * receive takes the buffer's head (moving the longest-parked sender's value
- * into the freed slot), else takes a parked sender's value directly, else
- * sees the close, else parks. Every row of Go's channel table:
- *   recv: nil blocks; open non-empty gives a value; open empty blocks;
- *         closed gives (zero, false).
- *   send: nil blocks; full blocks; not full writes; closed panics.
- *   close: nil panics; open closes (buffered values stay readable);
- *          closed panics.
- * Go memory model: the k-th send happens before the k-th receive
- * completes; the k-th receive happens before the (k+C)-th send completes;
- * a close happens before a receive that returns because of it. Events
- * carry k (aux) so the race checker can apply these rules. */
+/* chan.c: Go channels and select (see chan.h for the model). */
 #include "chan.h"
 
 #include <string.h>
@@ -29,29 +16,169 @@ wf_chan *chan_new(wf_engine *e, const char *name, size_t cap,
 
 bool chan_check(const wf_chan *ch)
 {
-    if (ch->len > ch->cap)
-        return false;
-    if (ch->recvq.len && ch->len)
-        return false;
-    if (ch->sendq.len && ch->len != ch->cap)
-        return false;
-    if (ch->closed && (ch->recvq.len || ch->sendq.len))
-        return false;
-    return ch->nsent - ch->nrecv == ch->len;
+    int32_t cs = 0, cr = 0;
+    for (const waiter *w = ch->sendq.head; w; w = w->next)
+        cs += w->committed;
+    for (const waiter *w = ch->recvq.head; w; w = w->next)
+        cr += w->committed;
+    return ch->len <= ch->cap && cs == ch->ncsend && cr == ch->ncrecv &&
+           ch->nsent - ch->nrecv == ch->len;
 }
 
-bool chan_send_ready(const wf_chan *ch)
+/* ---- readiness --------------------------------------------------------- */
+
+/* Committed waiters of t itself on ch in one direction (a select may both
+ * send and receive on one channel; it never meets itself). */
+static int32_t own_committed(const wf_task *t, const wf_chan *ch, bool send)
 {
-    return ch->closed || ch->recvq.len || ch->len < ch->cap;
+    const op *o = &t->op;
+    int32_t n = 0;
+    if (o->kind != OP_SELECT || o->has_default)
+        return 0;
+    for (uint32_t i = 0; i < o->ncases; i++)
+        n += o->cases[i].chan == ch && o->cases[i].send == send &&
+             o->cases[i].w.q != NULL;
+    return n;
 }
 
-bool chan_recv_ready(const wf_chan *ch)
+static bool recv_ready(const wf_chan *ch, const wf_task *t)
 {
-    return ch->len || ch->sendq.len || ch->closed;
+    if (ch->len || ch->closed)
+        return true;
+    if (ch->cap)
+        return false;
+    return ch->ncsend - own_committed(t, ch, true) > 0;
 }
 
-/* The value a parked sender offers, and where a parked receiver's result
- * goes (its select case, or its plain op). */
+static bool send_ready(const wf_chan *ch, const wf_task *t, bool committed)
+{
+    if (ch->closed || ch->len < ch->cap)
+        return true;
+    if (ch->cap || committed)
+        return false;
+    return ch->ncrecv - own_committed(t, ch, false) > 0;
+}
+
+static bool case_ready(const wf_task *t, const sel_case *sc)
+{
+    if (!sc->chan)
+        return false;
+    return sc->send ? send_ready(sc->chan, t, !t->op.has_default)
+                    : recv_ready(sc->chan, t);
+}
+
+static bool task_ready(const wf_task *t)
+{
+    const op *o = &t->op;
+    const wf_chan *ch;
+    if (o->kind == OP_SELECT) {
+        if (o->has_default)
+            return true;
+        for (uint32_t i = 0; i < o->ncases; i++)
+            if (case_ready(t, &o->cases[i]))
+                return true;
+        return false;
+    }
+    ch = (const wf_chan *)o->obj;
+    if (!ch)
+        return false;
+    return o->kind == OP_SEND ? send_ready(ch, t, true) : recv_ready(ch, t);
+}
+
+/* ch changed: re-decide every task waiting on it. O(waiters x cases). */
+static void rescan(wf_engine *e, wf_chan *ch)
+{
+    for (waiter *w = ch->recvq.head; w; w = w->next)
+        engine_set_enabled(e, w->task, task_ready(w->task));
+    for (waiter *w = ch->sendq.head; w; w = w->next)
+        engine_set_enabled(e, w->task, task_ready(w->task));
+}
+
+/* ---- registration ------------------------------------------------------ */
+
+static void link_waiter(wf_engine *e, wf_task *t, wf_chan *ch, waiter *w,
+                        bool send, int32_t ncase, bool committed)
+{
+    w->task = t;
+    w->ncase = ncase;
+    w->committed = committed;
+    w->seq = e->wait_seq++;
+    w->when = e->now_ns;
+    waitq_push(send ? &ch->sendq : &ch->recvq, w);
+    if (committed) {
+        if (send)
+            ch->ncsend++;
+        else
+            ch->ncrecv++;
+        if (!ch->cap)
+            engine_access(e, ch->hdr.oid, ACC_COMMIT);
+    }
+}
+
+/* Unlink w from ch; true if partners' readiness may have changed. */
+static bool unlink_waiter(wf_chan *ch, waiter *w, bool send)
+{
+    if (!w->q)
+        return false;
+    waitq_remove(w->q, w);
+    if (!w->committed)
+        return false;
+    if (send)
+        ch->ncsend--;
+    else
+        ch->ncrecv--;
+    return ch->cap == 0;
+}
+
+void chan_expose(wf_engine *e, wf_task *t)
+{
+    op *o = &t->op;
+    bool ready;
+    if (o->kind == OP_SELECT) {
+        bool committed = !o->has_default;
+        for (uint32_t i = 0; i < o->ncases; i++) {
+            sel_case *sc = &o->cases[i];
+            sc->w.q = NULL;
+            if (sc->chan)
+                link_waiter(e, t, sc->chan, &sc->w, sc->send, (int32_t)i,
+                            committed);
+        }
+        if (committed)
+            for (uint32_t i = 0; i < o->ncases; i++)
+                if (o->cases[i].chan && !o->cases[i].chan->cap)
+                    rescan(e, o->cases[i].chan);
+    } else if (o->obj) {
+        wf_chan *ch = (wf_chan *)o->obj;
+        o->w.q = NULL;
+        link_waiter(e, t, ch, &o->w, o->kind == OP_SEND, -1, true);
+        if (!ch->cap)
+            rescan(e, ch);
+    }
+    ready = task_ready(t);
+    engine_set_enabled(e, t, ready);
+    if (!ready)
+        engine_emit_op(e, t, EV_BLOCK, o->kind == OP_SELECT ? EVF_SELECT : 0,
+                       o->kind == OP_SELECT ? NULL : o->obj, -1, 0, 0);
+}
+
+void chan_unregister(wf_engine *e, wf_task *t)
+{
+    op *o = &t->op;
+    if (o->kind == OP_SELECT) {
+        for (uint32_t i = 0; i < o->ncases; i++) {
+            sel_case *sc = &o->cases[i];
+            if (sc->chan && unlink_waiter(sc->chan, &sc->w, sc->send))
+                rescan(e, sc->chan);
+        }
+    } else if (o->obj) {
+        wf_chan *ch = (wf_chan *)o->obj;
+        if (unlink_waiter(ch, &o->w, o->kind == OP_SEND))
+            rescan(e, ch);
+    }
+}
+
+/* ---- performing -------------------------------------------------------- */
+
 static wf_value waiter_value(const waiter *w)
 {
     const op *o = &w->task->op;
@@ -71,15 +198,9 @@ static void waiter_give(waiter *w, wf_value v, bool ok)
     }
 }
 
-static void waiter_fired(waiter *w)
+static uint16_t sel_flags(int32_t ncase)
 {
-    if (w->ncase >= 0)
-        w->task->op.sel = w->ncase;
-}
-
-static uint16_t sel_flags(const waiter *w)
-{
-    return w->ncase >= 0 ? EVF_SELECT : 0;
+    return ncase >= 0 ? EVF_SELECT : 0;
 }
 
 static void emit_chan(wf_engine *e, wf_task *t, ev_op eop, uint16_t flags,
@@ -88,75 +209,101 @@ static void emit_chan(wf_engine *e, wf_task *t, ev_op eop, uint16_t flags,
 {
     if (WF_LIKELY(e->nconsumers == 0))
         return;
-    wf_event ev = {0,     0,          t->tid,     (uint16_t)eop,
-                   flags, ch->hdr.oid, peer,      v.i,
+    wf_event ev = {0,     0,           t->tid,     (uint16_t)eop,
+                   flags, ch->hdr.oid, peer,       v.i,
                    (int64_t)seq, ncase, t->op.file, t->op.line};
     engine_emit_slow(e, &ev);
 }
 
-/* Send v from task t (case ncase, -1 for a plain send) on a ready, open
- * channel. */
+/* The committed partner a rendezvous takes from q: among those that
+ * arrived at the earliest virtual time, a choice, ordered by (tid, case).
+ * NULL if the strategy abandoned. */
+static waiter *pick_partner(wf_engine *e, waitq *q)
+{
+    waiter *cand[64];
+    int32_t alts[64];
+    int n = 0, idx;
+    int64_t first = INT64_MAX;
+    for (waiter *w = q->head; w; w = w->next)
+        if (w->committed && w->when < first)
+            first = w->when;
+    for (waiter *w = q->head; w && n < 64; w = w->next) {
+        int j;
+        if (!w->committed || w->when != first)
+            continue;
+        /* insertion by (tid, case): queues are short */
+        for (j = n; j > 0; j--) {
+            waiter *p = cand[j - 1];
+            if (p->task->tid < w->task->tid ||
+                (p->task->tid == w->task->tid && p->ncase < w->ncase))
+                break;
+            cand[j] = p;
+        }
+        cand[j] = w;
+        n++;
+    }
+    WF_ASSERT(n > 0);
+    for (int i = 0; i < n; i++)
+        alts[i] = cand[i]->task->tid;
+    idx = n == 1 ? 0 : engine_choose(e, CHOICE_PARTNER, n, alts);
+    return idx < 0 ? NULL : cand[idx];
+}
+
+/* Send v from t (case ncase, -1 plain) on a ready, open channel. */
 static void do_send(wf_engine *e, wf_task *t, wf_chan *ch, wf_value v,
                     int32_t ncase)
 {
-    uint16_t f = ncase >= 0 ? EVF_SELECT : 0;
-    waiter *r = waitq_pop(&ch->recvq);
-    if (r) {
-        WF_TESTCASE(ch->cap > 0); /* buffered, empty, receiver parked */
-        uint64_t k = ch->nsent++;
-        ch->nrecv++;
-        waiter_give(r, v, true);
-        emit_chan(e, t, EV_SEND, f | EVF_WAKE, ch, r->task->tid, v, k, ncase);
-        emit_chan(e, r->task, EV_RECV, sel_flags(r), ch, t->tid, v, k,
-                  r->ncase);
-        engine_complete(e, r->task);
+    uint16_t f = sel_flags(ncase);
+    engine_access(e, ch->hdr.oid, ACC_WRITE);
+    if (ch->len < ch->cap) {
+        WF_TESTCASE(ch->len + 1 == ch->cap); /* fills the buffer */
+        ch->buf[(ch->head + ch->len) % ch->cap] = v;
+        ch->len++;
+        emit_chan(e, t, EV_SEND, f, ch, -1, v, ch->nsent++, ncase);
+        rescan(e, ch);
         return;
     }
-    WF_ASSERT(ch->len < ch->cap);
-    WF_TESTCASE(ch->len + 1 == ch->cap); /* fills the buffer */
-    ch->buf[(ch->head + ch->len) % ch->cap] = v;
-    ch->len++;
-    emit_chan(e, t, EV_SEND, f, ch, -1, v, ch->nsent++, ncase);
+    /* cap 0, t not committed: hand v to a committed receiver */
+    waiter *r = pick_partner(e, &ch->recvq);
+    if (!r)
+        return;
+    uint64_t k = ch->nsent++;
+    ch->nrecv++;
+    waiter_give(r, v, true);
+    emit_chan(e, t, EV_SEND, f | EVF_WAKE, ch, r->task->tid, v, k, ncase);
+    emit_chan(e, r->task, EV_RECV, sel_flags(r->ncase), ch, t->tid, v, k,
+              r->ncase);
+    engine_complete(e, r->task);
 }
 
-/* Receive into task t (case ncase) from a ready channel. */
+/* Receive into t (case ncase) from a ready channel. */
 static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
                     bool *ok, int32_t ncase)
 {
-    uint16_t f = ncase >= 0 ? EVF_SELECT : 0;
+    uint16_t f = sel_flags(ncase);
+    engine_access(e, ch->hdr.oid, ACC_WRITE);
     if (ch->len) {
-        uint64_t k = ch->nrecv++;
-        waiter *s;
         *out = ch->buf[ch->head];
         *ok = true;
         ch->head = (ch->head + 1) % ch->cap;
         ch->len--;
-        s = waitq_pop(&ch->sendq);
-        if (!s) {
-            emit_chan(e, t, EV_RECV, f, ch, -1, *out, k, ncase);
-            return;
-        }
-        /* The longest-parked sender's value takes the freed slot: its
-         * send completes now, after this receive (the (k+C)-th send). */
-        ch->buf[(ch->head + ch->len) % ch->cap] = waiter_value(s);
-        ch->len++;
-        waiter_fired(s);
-        emit_chan(e, t, EV_RECV, f | EVF_HANDOFF | EVF_WAKE, ch, s->task->tid,
-                  *out, k, ncase);
-        emit_chan(e, s->task, EV_SEND, sel_flags(s), ch, t->tid,
-                  waiter_value(s), ch->nsent++, s->ncase);
-        engine_complete(e, s->task);
+        emit_chan(e, t, EV_RECV, f, ch, -1, *out, ch->nrecv++, ncase);
+        rescan(e, ch);
         return;
     }
-    waiter *s = waitq_pop(&ch->sendq);
-    if (s) {
-        uint64_t k = ch->nsent++;
+    if (!ch->cap && ch->ncsend) {
+        waiter *s = pick_partner(e, &ch->sendq);
+        uint64_t k;
+        if (!s)
+            return;
+        k = ch->nsent++;
         ch->nrecv++;
         *out = waiter_value(s);
         *ok = true;
-        waiter_fired(s);
-        emit_chan(e, s->task, EV_SEND, sel_flags(s), ch, t->tid, *out, k,
-                  s->ncase);
+        if (s->ncase >= 0)
+            s->task->op.sel = s->ncase;
+        emit_chan(e, s->task, EV_SEND, sel_flags(s->ncase), ch, t->tid, *out,
+                  k, s->ncase);
         emit_chan(e, t, EV_RECV, f | EVF_WAKE, ch, s->task->tid, *out, k,
                   ncase);
         engine_complete(e, s->task);
@@ -168,158 +315,106 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
     emit_chan(e, t, EV_RECV, f | EVF_FAILED, ch, -1, *out, ch->nrecv, ncase);
 }
 
-static step_result park_forever(wf_engine *e, wf_task *t)
-{
-    engine_emit_op(e, t, EV_BLOCK, 0, NULL, -1, 0, 0);
-    engine_park(e, t);
-    return STEP_PARKED;
-}
-
-static step_result park_on(wf_engine *e, wf_task *t, waitq *q)
-{
-    t->op.w.task = t;
-    t->op.w.ncase = -1;
-    t->op.w.seq = e->wait_seq++;
-    waitq_push(q, &t->op.w);
-    engine_emit_op(e, t, EV_BLOCK, 0, t->op.obj, -1, 0, 0);
-    engine_park(e, t);
-    return STEP_PARKED;
-}
-
 step_result chan_send(wf_engine *e, wf_task *t)
 {
     wf_chan *ch = (wf_chan *)t->op.obj;
-    if (!ch)
-        return park_forever(e, t);
-    if (ch->closed)
+    chan_unregister(e, t);
+    if (ch->closed) {
+        engine_access(e, ch->hdr.oid, ACC_WRITE);
         return engine_panic(e, t, GO_SEND_CLOSED_CHAN, false);
-    if (chan_send_ready(ch)) {
-        do_send(e, t, ch, t->op.val, -1);
-        return STEP_DONE;
     }
-    return park_on(e, t, &ch->sendq);
+    do_send(e, t, ch, t->op.val, -1);
+    return STEP_DONE;
 }
 
 step_result chan_recv(wf_engine *e, wf_task *t)
 {
     wf_chan *ch = (wf_chan *)t->op.obj;
-    if (!ch)
-        return park_forever(e, t);
-    if (chan_recv_ready(ch)) {
-        do_recv(e, t, ch, &t->op.res, &t->op.ok, -1);
-        return STEP_DONE;
-    }
-    return park_on(e, t, &ch->recvq);
+    chan_unregister(e, t);
+    do_recv(e, t, ch, &t->op.res, &t->op.ok, -1);
+    return STEP_DONE;
 }
 
 bool chan_offer(wf_engine *e, wf_chan *ch, wf_value v)
 {
-    waiter *r;
     if (ch->closed)
         return false;
-    r = waitq_pop(&ch->recvq);
-    if (r) {
-        uint64_t k = ch->nsent++;
+    engine_access(e, ch->hdr.oid, ACC_WRITE);
+    if (ch->len < ch->cap) {
+        ch->buf[(ch->head + ch->len) % ch->cap] = v;
+        ch->len++;
+        ch->nsent++;
+        rescan(e, ch);
+        return true;
+    }
+    if (!ch->cap && ch->ncrecv) {
+        waiter *r = pick_partner(e, &ch->recvq);
+        uint64_t k;
+        if (!r)
+            return false;
+        k = ch->nsent++;
         ch->nrecv++;
         waiter_give(r, v, true);
-        engine_emit(e, r->task->tid, EV_RECV, sel_flags(r), ch->hdr.oid, -1,
-                    v.i, (int64_t)k, r->task->op.file, r->task->op.line);
+        engine_emit(e, r->task->tid, EV_RECV, sel_flags(r->ncase),
+                    ch->hdr.oid, -1, v.i, (int64_t)k, r->task->op.file,
+                    r->task->op.line);
         engine_complete(e, r->task);
         return true;
     }
-    if (ch->len == ch->cap)
-        return false;
-    ch->buf[(ch->head + ch->len) % ch->cap] = v;
-    ch->len++;
-    ch->nsent++;
-    return true;
+    return false;
 }
 
 step_result chan_close(wf_engine *e, wf_task *t)
 {
     wf_chan *ch = (wf_chan *)t->op.obj;
-    waiter *w;
-    wf_value zero = {0, 0};
     if (!ch)
         return engine_panic(e, t, GO_CLOSE_NIL_CHAN, false);
+    engine_access(e, ch->hdr.oid, ACC_WRITE);
     if (ch->closed)
         return engine_panic(e, t, GO_CLOSE_CLOSED_CHAN, false);
     ch->closed = true;
     engine_emit_op(e, t, EV_CLOSE, 0, &ch->hdr, -1, 0, (int64_t)ch->nsent);
-    /* Parked receivers get the zero value and ok == false. */
-    while ((w = waitq_pop(&ch->recvq))) {
-        waiter_give(w, zero, false);
-        emit_chan(e, w->task, EV_RECV, sel_flags(w) | EVF_FAILED, ch, t->tid,
-                  zero, ch->nrecv, w->ncase);
-        engine_complete(e, w->task);
-    }
-    /* A parked sender panics: send on closed channel. */
-    w = waitq_pop(&ch->sendq);
-    if (w) {
-        wf_task *s = w->task;
-        waiter_fired(w);
-        return engine_panic(e, s, GO_SEND_CLOSED_CHAN, false);
-    }
+    rescan(e, ch); /* receivers see the close; senders will panic */
     return STEP_DONE;
 }
 
-/* Go's select (runtime/select.go): the ready cases are a choice; if none is
- * ready, default fires if present, else the task parks on every non-nil
- * case and the first partner to arrive completes it. */
+/* Go's select (runtime/select.go): the ready cases are a choice; default
+ * only when none is ready. */
 step_result chan_select(wf_engine *e, wf_task *t)
 {
     op *o = &t->op;
     int32_t ready[64], *rd = ready;
     int n = 0, idx;
-    int32_t c;
-    bool any = false;
+    sel_case *sc;
     if (o->ncases > 64)
         rd = arena_alloc(&e->mem, o->ncases * sizeof(int32_t));
-    for (uint32_t i = 0; i < o->ncases; i++) {
-        sel_case *sc = &o->cases[i];
-        if (!sc->chan)
-            continue;
-        any = true;
-        if (sc->send ? chan_send_ready(sc->chan) : chan_recv_ready(sc->chan))
+    for (uint32_t i = 0; i < o->ncases; i++)
+        if (o->cases[i].chan && case_ready(t, &o->cases[i]))
             rd[n++] = (int32_t)i;
-    }
+    chan_unregister(e, t);
+    /* what the select looked at */
+    for (uint32_t i = 0; i < o->ncases; i++)
+        if (o->cases[i].chan)
+            engine_access(e, o->cases[i].chan->hdr.oid, ACC_READ);
     if (n == 0) {
-        if (o->has_default) {
-            o->sel = -1;
-            engine_emit_op(e, t, EV_SELECT, EVF_DEFAULT, NULL, -1, 0, -1);
-            return STEP_DONE;
-        }
-        if (!any)
-            return park_forever(e, t);
-        for (uint32_t i = 0; i < o->ncases; i++) {
-            sel_case *sc = &o->cases[i];
-            if (!sc->chan)
-                continue;
-            sc->w.task = t;
-            sc->w.ncase = (int32_t)i;
-            sc->w.seq = e->wait_seq++;
-            waitq_push(sc->send ? &sc->chan->sendq : &sc->chan->recvq,
-                       &sc->w);
-        }
+        WF_ASSERT(o->has_default);
         o->sel = -1;
-        engine_emit_op(e, t, EV_BLOCK, EVF_SELECT, NULL, -1, 0, 0);
-        engine_park(e, t);
-        return STEP_PARKED;
+        engine_emit_op(e, t, EV_SELECT, EVF_DEFAULT, NULL, -1, 0, -1);
+        return STEP_DONE;
     }
-    idx = engine_choose(e, CHOICE_SELECT, n, rd);
+    idx = n == 1 ? 0 : engine_choose(e, CHOICE_SELECT, n, rd);
     if (idx < 0)
         return STEP_DONE;
-    c = rd[idx];
-    o->sel = c;
-    {
-        sel_case *sc = &o->cases[c];
-        if (sc->send) {
-            if (sc->chan->closed)
-                return engine_panic(e, t, GO_SEND_CLOSED_CHAN, false);
-            do_send(e, t, sc->chan, sc->val, c);
-        } else {
-            do_recv(e, t, sc->chan, &sc->res, &sc->ok, c);
+    o->sel = rd[idx];
+    sc = &o->cases[o->sel];
+    if (sc->send) {
+        if (sc->chan->closed) {
+            engine_access(e, sc->chan->hdr.oid, ACC_WRITE);
+            return engine_panic(e, t, GO_SEND_CLOSED_CHAN, false);
         }
+        do_send(e, t, sc->chan, sc->val, o->sel);
+    } else {
+        do_recv(e, t, sc->chan, &sc->res, &sc->ok, o->sel);
     }
     return STEP_DONE;
 }

@@ -55,6 +55,7 @@ step_result cond_wait(wf_engine *e, wf_task *t)
     t->cond_w.ncase = -1;
     t->cond_w.seq = e->wait_seq++;
     t->cond_notified = false;
+    engine_access(e, c->hdr.oid, ACC_WRITE);
     if (c->m && !c->m->locked)
         return engine_panic(e, t, GO_UNLOCK_UNLOCKED, true);
     waitq_push(&c->tickets, &t->cond_w);
@@ -72,6 +73,7 @@ step_result cond_wait(wf_engine *e, wf_task *t)
 
 step_result cond_park(wf_engine *e, wf_task *t)
 {
+    engine_access(e, t->op.obj->oid, ACC_WRITE);
     if (t->cond_notified) {
         t->cond_notified = false;
         return STEP_DONE;
@@ -86,6 +88,7 @@ step_result cond_park(wf_engine *e, wf_task *t)
 step_result cond_spurious(wf_engine *e, wf_task *t)
 {
     wf_cond *c = (wf_cond *)t->op.obj;
+    engine_access(e, c->hdr.oid, ACC_WRITE);
     notify(e, c, t, NULL, true);
     return STEP_PARKED; /* woken or turned into the relock by notify */
 }
@@ -94,6 +97,7 @@ step_result cond_signal(wf_engine *e, wf_task *t)
 {
     wf_cond *c = (wf_cond *)t->op.obj;
     waiter *w = c->tickets.head;
+    engine_access(e, c->hdr.oid, ACC_WRITE);
     if (w && e->cfg.cond_order_any && c->tickets.len > 1) {
         int32_t alts[64], n = 0;
         waiter *ws[64];
@@ -116,6 +120,7 @@ step_result cond_signal(wf_engine *e, wf_task *t)
 step_result cond_broadcast(wf_engine *e, wf_task *t)
 {
     wf_cond *c = (wf_cond *)t->op.obj;
+    engine_access(e, c->hdr.oid, ACC_WRITE);
     engine_emit_op(e, t, EV_BROADCAST, 0, &c->hdr, -1, c->tickets.len, 0);
     while (c->tickets.head)
         notify(e, c, c->tickets.head->task, t, false);

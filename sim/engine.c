@@ -74,6 +74,8 @@ void engine_free(wf_engine *e)
     VEC_FREE(e->choices);
     VEC_FREE(e->alts);
     VEC_FREE(e->findings);
+    VEC_FREE(e->acc);
+    VEC_FREE(e->woken);
     free(e->enabled);
     free(e);
 }
@@ -107,6 +109,7 @@ void engine_reset(wf_engine *e)
     e->choices.len = 0;
     buf_reset(&e->out);
     e->findings.len = 0;
+    e->acc.len = e->woken.len = 0;
     e->abandon_reason = NULL;
     rng_from_seed(e->rng_state, e->cfg.prog_seed, RNG_STREAM_PROGRAM);
 }
@@ -204,8 +207,16 @@ static void unlink_waiters(wf_task *t)
 
 void engine_complete(wf_engine *e, wf_task *t)
 {
-    WF_ASSERT(t->state == TASK_BLOCKED);
-    unlink_waiters(t);
+    WF_ASSERT(t->state != TASK_DONE && !t->in_resume);
+    if (t->op.kind == OP_SEND || t->op.kind == OP_RECV ||
+        t->op.kind == OP_SELECT)
+        chan_unregister(e, t);
+    else
+        unlink_waiters(t);
+    if (t->state == TASK_RUNNABLE)
+        set_state(e, t, TASK_BLOCKED);
+    if (WF_UNLIKELY(e->track))
+        VEC_PUSH(e->woken, t->tid);
     t->op.woken = true;
     /* It runs again: its blocked span ends here; it becomes runnable
      * only once it exposes its next op. */
@@ -422,6 +433,8 @@ static bool fire_timers(wf_engine *e)
     if (!e->timers.len)
         return false;
     e->step++;
+    e->acc.len = e->woken.len = 0;
+    engine_access(e, OID_TIME, ACC_WRITE);
     e->now_ns = e->timers.p[0]->when;
     while (e->timers.len && e->timers.p[0]->when == e->now_ns && n < 64)
         due[n++] = heap_pop(e);
@@ -457,8 +470,9 @@ static step_result perform(wf_engine *e, wf_task *t)
     op *o = &t->op;
     switch ((op_kind)o->kind) {
     case OP_SPAWN: {
-        wf_task *c = engine_spawn(e, t, o->spawn_drv, o->spawn_arg,
-                                  o->spawn_name);
+        wf_task *c;
+        engine_access(e, OID_SPAWN, ACC_WRITE);
+        c = engine_spawn(e, t, o->spawn_drv, o->spawn_arg, o->spawn_name);
         o->res.x = (uint64_t)(uintptr_t)c;
         engine_emit_op(e, t, EV_SPAWN, 0, NULL, c->tid, c->tid, 0);
         return STEP_DONE;
@@ -530,6 +544,7 @@ static step_result perform(wf_engine *e, wf_task *t)
         engine_park(e, t);
         return STEP_PARKED;
     case OP_PRINT:
+        engine_access(e, OID_OUTPUT, ACC_WRITE);
         if (!e->main_done)
             buf_append(&e->out, o->text, o->len);
         engine_emit_op(e, t, EV_PRINT, 0, NULL, -1, (int64_t)o->len, 0);
@@ -550,8 +565,10 @@ static void task_exit(wf_engine *e, wf_task *t)
     set_state(e, t, TASK_DONE);
     t->end_step = e->step;
     e->nlive--;
-    if (t->main_task)
+    if (t->main_task) {
         e->main_done = true;
+        engine_access(e, OID_OUTPUT, ACC_WRITE);
+    }
     engine_emit(e, t->tid, EV_EXIT, flags, -1, -1, 0, 0, NULL, 0);
     if (t->drv->release)
         t->drv->release(e, t);
@@ -599,6 +616,20 @@ static void expose(wf_engine *e, wf_task *t)
         return;
     case OP_WLOCK:
         rwmutex_expose(e, t);
+        return;
+    case OP_RLOCK:
+        rwmutex_rexpose(e, t);
+        return;
+    case OP_SEND:
+    case OP_RECV:
+    case OP_SELECT:
+        chan_expose(e, t);
+        return;
+    case OP_WG_WAIT:
+        waitgroup_expose(e, t);
+        return;
+    case OP_ONCE:
+        once_expose(e, t);
         return;
     default:
         set_state(e, t, TASK_RUNNABLE);
@@ -714,6 +745,8 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
         if (e->nenabled == 0) {
             if (fire_timers(e)) {
                 resume_all(e);
+                if (s->after_step && !e->stop)
+                    s->after_step(s->ctx, e, -1);
                 continue;
             }
             end_blocked(e);
@@ -729,6 +762,7 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
             break;
         t = e->tasks.p[e->alts.p[idx]];
         e->step++;
+        e->acc.len = e->woken.len = 0;
         t->m.steps++;
         t->m.waits += e->step - t->since - 1;
         t->since = e->step;
@@ -739,6 +773,8 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
         if (r == STEP_DONE)
             queue_resume(e, t, true);
         resume_all(e);
+        if (s->after_step)
+            s->after_step(s->ctx, e, t->tid);
         WF_DASSERT(engine_check(e));
     }
     if (e->end == END_NONE)

@@ -125,7 +125,9 @@ typedef struct waiter {
     struct wf_task *task;
     waitq *q;      /* the queue it is linked in, NULL when not linked */
     int32_t ncase; /* select case index, -1 for a plain op */
+    bool committed; /* chan: the op waits here (no default) */
     uint64_t seq;  /* arrival order, for FIFO queues and tickets */
+    int64_t when;  /* virtual time of arrival */
 } waiter;
 
 /* A FIFO of waiters (doubly linked, O(1) push, pop and removal). */
@@ -307,8 +309,32 @@ typedef enum choice_kind {
     CHOICE_SELECT, /* which ready case fires; alternatives are case indices */
     CHOICE_TIMER,  /* which of several due timers fires first */
     CHOICE_COND,   /* which cond waiter a Signal wakes (--cond-order any) */
+    CHOICE_PARTNER, /* which waiting sender (receiver) a rendezvous takes */
     CHOICE_BOOL    /* a yes/no (spurious wakeup, loose timer) */
 } choice_kind;
+
+/* How a step touched an object, for partial-order reduction (dpor.c):
+ * two accesses to one object conflict unless both are reads or both are
+ * commits. A commit is a task starting to wait on a channel (it changes
+ * which rendezvous are possible, not the channel's contents). */
+typedef enum acc_type {
+    ACC_READ,
+    ACC_WRITE,
+    ACC_COMMIT,
+    ACC_ACQUIRE, /* a write (lock) */
+    ACC_RELEASE  /* a write (unlock) that enables acquires and guarded
+                    reads: those race with the acquire before it instead,
+                    as a release and the next acquire are never co-enabled */
+} acc_type;
+typedef struct acc_rec {
+    int32_t oid;  /* object, or one of the OID_* pseudo-objects */
+    uint8_t type; /* acc_type */
+} acc_rec;
+/* Pseudo-objects: program output (prints, main's return), the spawn
+ * counter (tids are given in spawn order), time (a timer firing). */
+#define OID_OUTPUT (-2)
+#define OID_SPAWN  (-3)
+#define OID_TIME   (-4)
 
 /* A strategy decides choices. choose returns an index into alts[0..n),
  * n >= 1, alts ascending. It may return -1 to abandon the execution (a
@@ -317,6 +343,10 @@ typedef struct wf_strategy {
     void *ctx;
     int (*choose)(void *ctx, wf_engine *e, choice_kind kind, int n,
                   const int32_t *alts);
+    /* optional: after each step (and the resumptions it caused), with the
+     * step's accesses in e->acc and completed tasks in e->woken; tid is -1
+     * for a timer firing. */
+    void (*after_step)(void *ctx, wf_engine *e, int32_t tid);
 } wf_strategy;
 
 /* One recorded choice. Only choices with n >= 2 are recorded. */
@@ -412,6 +442,11 @@ struct wf_engine {
     bool (*can_reach)(void *ctx, wf_engine *e, wf_task *t, wf_obj *o);
     void *can_reach_ctx;
     native_pool *natives; /* native stacks, kept across executions */
+    /* partial-order reduction: what the current step touched, logged only
+     * when track is set (one branch otherwise) */
+    bool track;
+    VEC(acc_rec) acc;
+    VEC(int32_t) woken; /* tasks whose parked op this step completed */
     const char *abandon_reason;
 };
 
@@ -491,6 +526,15 @@ static inline void engine_emit_op(wf_engine *e, wf_task *t, ev_op eop,
                    flags, o ? o->oid : -1, peer,  value,
                    aux,   -1,        t->op.file,  t->op.line};
     engine_emit_slow(e, &ev);
+}
+
+/* Log an access of the current step (dpor). */
+static inline void engine_access(wf_engine *e, int32_t oid, acc_type type)
+{
+    if (WF_UNLIKELY(e->track)) {
+        acc_rec a = {oid, (uint8_t)type};
+        VEC_PUSH(e->acc, a);
+    }
 }
 
 /* Waiter queues --------------------------------------------------------- */

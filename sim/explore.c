@@ -45,6 +45,7 @@ void explore_free(explorer *x)
     VEC_FREE(x->findings);
     VEC_FREE(x->outcomes);
     VEC_FREE(x->stack);
+    dpor_free(x->dp);
     free(x->last_output);
     free(x->last_schedule);
     free(x->diverged);
@@ -159,6 +160,12 @@ static bool dfs_next(explorer *x)
     return false;
 }
 
+static void after_step_cb(void *ctx, wf_engine *e, int32_t tid)
+{
+    explorer *x = ctx;
+    dpor_after_step(x->dp, e, tid);
+}
+
 static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
                      const int32_t *alts)
 {
@@ -169,8 +176,9 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
     case WF_STRATEGY_RR:
         return rr_choose(e, kind, n, alts);
     case WF_STRATEGY_DFS:
-    case WF_STRATEGY_DPOR:
         return dfs_choose(x, e, n);
+    case WF_STRATEGY_DPOR:
+        return dpor_choose(x->dp, e, kind, n, alts);
     case WF_STRATEGY_RANDOM:
     case WF_STRATEGY_PCT:
         return n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
@@ -300,7 +308,7 @@ static void collect(explorer *x, wf_engine *e, const char *sched)
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
 {
     engine_config cfg;
-    wf_strategy strat = {x, choose_cb};
+    wf_strategy strat = {x, choose_cb, NULL};
     int64_t max = x->o.max_executions;
     memset(&cfg, 0, sizeof cfg);
     cfg.cond_order_any = x->o.cond_any;
@@ -335,6 +343,11 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
     if (!x->e)
         x->e = engine_new(&cfg);
     x->e->cfg = cfg;
+    if (x->o.strategy == WF_STRATEGY_DPOR) {
+        if (!x->dp)
+            x->dp = dpor_new();
+        strat.after_step = after_step_cb;
+    }
     for (;;) {
         wf_engine *e = x->e;
         engine_reset(e);
@@ -344,6 +357,8 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
             x->o.strategy == WF_STRATEGY_PCT)
             rng_from_seed(x->rng, x->o.seed + (uint64_t)x->executions,
                           RNG_STREAM_SCHED);
+        if (x->dp)
+            dpor_begin(x->dp, e);
         if (x->prog.begin)
             x->prog.begin(x->prog.ctx, e);
         x->last_end = engine_run(e, x->prog.drv, x->prog.arg,
@@ -356,19 +371,27 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
                     "with %zu choices of the schedule left",
                     (unsigned long long)e->step,
                     x->replay.choices.len - x->replay_pos);
+        if (x->dp && dpor_error(x->dp))
+            diverge(x, "%s", dpor_error(x->dp));
         if (x->diverged && x->o.strategy != WF_STRATEGY_REPLAY)
             return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
         buf_reset(&x->sbuf);
         explore_schedule_of(x, e, &x->sbuf);
-        if (x->last_end != END_ABANDONED) {
+        if (x->dp && dpor_blocked(x->dp))
+            x->blocked++;
+        else if (x->last_end != END_ABANDONED) {
             collect(x, e, x->sbuf.p);
             if (x->o.after_exec)
                 x->o.after_exec(x->o.after_ctx, e, x->sbuf.p);
         }
         if (x->diverged)
             break;
-        if (x->o.strategy == WF_STRATEGY_DFS ||
-            x->o.strategy == WF_STRATEGY_DPOR) {
+        if (x->o.strategy == WF_STRATEGY_DPOR) {
+            if (!dpor_next(x->dp)) {
+                x->complete = true;
+                break;
+            }
+        } else if (x->o.strategy == WF_STRATEGY_DFS) {
             if (!dfs_next(x)) {
                 x->complete = true;
                 break;

@@ -11,6 +11,7 @@
 #define WF_EXPLORE_H
 
 #include "engine.h"
+#include "dpor.h"
 #include "schedule.h"
 
 /* A program, whatever its front end. */
@@ -89,6 +90,9 @@ typedef struct explorer {
     char *diverged; /* replay divergence message, or NULL */
     /* random / pct */
     uint64_t rng[4];
+    /* dpor */
+    dpor *dp;
+    uint64_t blocked; /* sleep-set-blocked executions abandoned */
     /* dfs: the choice stack of the current execution */
     VEC(choice) stack;
     size_t depth;

@@ -41,6 +41,7 @@ void mutex_expose(wf_engine *e, wf_task *t)
 
 static void acquire(wf_engine *e, wf_task *t, wf_mutex *m, uint16_t flags)
 {
+    engine_access(e, m->hdr.oid, ACC_ACQUIRE);
     m->locked = true;
     m->holder = t;
     m->grants++;
@@ -53,6 +54,7 @@ step_result mutex_lock(wf_engine *e, wf_task *t)
     uint16_t f = (t->op.arg & 1) ? EVF_RELOCK : 0;
     if (e->cfg.mutex_fifo) {
         if (m->locked) {
+            engine_access(e, m->hdr.oid, ACC_WRITE);
             join_lockers(e, t, m);
             engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->holder->tid, 0, 0);
             engine_park(e, t);
@@ -74,6 +76,7 @@ step_result mutex_lock(wf_engine *e, wf_task *t)
 bool mutex_release(wf_engine *e, wf_task *t, wf_mutex *m)
 {
     waiter *w;
+    engine_access(e, m->hdr.oid, ACC_RELEASE);
     if (!m->locked)
         return false;
     m->locked = false;
@@ -109,6 +112,7 @@ step_result mutex_unlock(wf_engine *e, wf_task *t)
 step_result mutex_trylock(wf_engine *e, wf_task *t)
 {
     wf_mutex *m = (wf_mutex *)t->op.obj;
+    engine_access(e, m->hdr.oid, ACC_WRITE);
     if (m->locked) {
         t->op.ok = false;
         engine_emit_op(e, t, EV_TRYLOCK, EVF_FAILED, &m->hdr, m->holder->tid,

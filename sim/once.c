@@ -11,40 +11,47 @@ wf_once *once_new(wf_engine *e, const char *name, const char *file,
     return o;
 }
 
-step_result once_do(wf_engine *e, wf_task *t)
+void once_expose(wf_engine *e, wf_task *t)
 {
     wf_once *o = (wf_once *)t->op.obj;
-    t->op.ok = false;
-    if (o->state == ONCE_DONE) {
-        engine_emit_op(e, t, EV_ONCE, 0, &o->hdr, -1, 0, 0);
-        return STEP_DONE;
-    }
-    if (o->state == ONCE_NEW) {
-        o->state = ONCE_RUNNING;
-        o->runner = t->tid;
-        t->op.ok = true;
-        engine_emit_op(e, t, EV_ONCE, 0, &o->hdr, -1, 1, 0);
-        return STEP_DONE;
-    }
     t->op.w.task = t;
     t->op.w.ncase = -1;
     t->op.w.seq = e->wait_seq++;
     waitq_push(&o->waiters, &t->op.w);
-    engine_emit_op(e, t, EV_BLOCK, 0, &o->hdr, o->runner, 0, 0);
-    engine_park(e, t);
-    return STEP_PARKED;
+    engine_set_enabled(e, t, o->state != ONCE_RUNNING);
+    if (o->state == ONCE_RUNNING)
+        engine_emit_op(e, t, EV_BLOCK, 0, &o->hdr, o->runner, 0, 0);
+}
+
+step_result once_do(wf_engine *e, wf_task *t)
+{
+    wf_once *o = (wf_once *)t->op.obj;
+    waiter_unlink(&t->op.w);
+    t->op.ok = false;
+    if (o->state == ONCE_DONE) {
+        engine_access(e, o->hdr.oid, ACC_READ);
+        engine_emit_op(e, t, EV_ONCE, 0, &o->hdr, -1, 0, 0);
+        return STEP_DONE;
+    }
+    WF_ASSERT(o->state == ONCE_NEW);
+    engine_access(e, o->hdr.oid, ACC_ACQUIRE);
+    o->state = ONCE_RUNNING;
+    o->runner = t->tid;
+    t->op.ok = true;
+    engine_emit_op(e, t, EV_ONCE, 0, &o->hdr, -1, 1, 0);
+    for (waiter *w = o->waiters.head; w; w = w->next)
+        engine_set_enabled(e, w->task, false);
+    return STEP_DONE;
 }
 
 step_result once_end(wf_engine *e, wf_task *t)
 {
     wf_once *o = (wf_once *)t->op.obj;
-    waiter *w;
     o->state = ONCE_DONE;
+    engine_access(e, o->hdr.oid, ACC_RELEASE);
     engine_emit_op(e, t, EV_ONCE, EVF_WRITE, &o->hdr, -1, 2, 0);
-    while ((w = waitq_pop(&o->waiters))) {
-        engine_emit(e, w->task->tid, EV_ONCE, 0, o->hdr.oid, t->tid, 0, 0,
-                    w->task->op.file, w->task->op.line);
-        engine_complete(e, w->task);
-    }
+    for (waiter *w = o->waiters.head; w; w = w->next)
+        if (w->task != t)
+            engine_set_enabled(e, w->task, true);
     return STEP_DONE;
 }

@@ -17,8 +17,6 @@ bool rwmutex_check(const wf_rwmutex *m)
 {
     if (m->writer_holds && (!m->writer_in || m->readers))
         return false;
-    if (m->rwait.len && !m->writer_in)
-        return false;
     return m->nrholders == m->readers;
 }
 
@@ -72,6 +70,24 @@ void rwmutex_expose(wf_engine *e, wf_task *t)
         engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);
 }
 
+void rwmutex_rexpose(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    t->op.w.task = t;
+    t->op.w.ncase = -1;
+    t->op.w.seq = e->wait_seq++;
+    waitq_push(&m->rpending, &t->op.w);
+    engine_set_enabled(e, t, !m->writer_in);
+    if (m->writer_in)
+        engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);
+}
+
+static void set_readers_enabled(wf_engine *e, wf_rwmutex *m, bool on)
+{
+    for (waiter *w = m->rpending.head; w; w = w->next)
+        engine_set_enabled(e, w->task, on);
+}
+
 /* t holds the writer slot: take the lock if no reader is inside, else wait
  * for the last one to leave. */
 static step_result enter_writer(wf_engine *e, wf_task *t, wf_rwmutex *m)
@@ -79,6 +95,8 @@ static step_result enter_writer(wf_engine *e, wf_task *t, wf_rwmutex *m)
     m->writer_in = true;
     m->writer = t;
     m->grants++;
+    engine_access(e, m->hdr.oid, ACC_ACQUIRE);
+    set_readers_enabled(e, m, false);
     if (m->readers == 0) {
         m->writer_holds = true;
         engine_emit_op(e, t, EV_LOCK, 0, &m->hdr, -1, 0, 0);
@@ -94,6 +112,7 @@ step_result rwmutex_lock(wf_engine *e, wf_task *t)
     wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
     if (e->cfg.mutex_fifo) {
         if (m->writer_in) {
+            engine_access(e, m->hdr.oid, ACC_WRITE);
             join_pending(e, t, m);
             engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);
             engine_park(e, t);
@@ -116,17 +135,11 @@ step_result rwmutex_unlock(wf_engine *e, wf_task *t)
     if (!m->writer_holds)
         return engine_panic(e, t, GO_RW_UNLOCK_UNLOCKED, true);
     m->writer_holds = false;
+    engine_access(e, m->hdr.oid, ACC_RELEASE);
     engine_emit_op(e, t, EV_UNLOCK, 0, &m->hdr, -1, 0, 0);
-    /* Readers that arrived during the write go in first. */
-    while ((w = waitq_pop(&m->rwait))) {
-        wf_task *r = w->task;
-        add_reader(e, m, r);
-        engine_emit(e, r->tid, EV_RLOCK, 0, m->hdr.oid, t->tid, 0, 0,
-                    r->op.file, r->op.line);
-        engine_complete(e, r);
-    }
     m->writer_in = false;
     m->writer = NULL;
+    set_readers_enabled(e, m, true);
     if (e->cfg.mutex_fifo) {
         w = waitq_pop(&m->wpending);
         if (w) {
@@ -153,15 +166,9 @@ step_result rwmutex_unlock(wf_engine *e, wf_task *t)
 step_result rwmutex_rlock(wf_engine *e, wf_task *t)
 {
     wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
-    if (m->writer_in) {
-        t->op.w.task = t;
-        t->op.w.ncase = -1;
-        t->op.w.seq = e->wait_seq++;
-        waitq_push(&m->rwait, &t->op.w);
-        engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);
-        engine_park(e, t);
-        return STEP_PARKED;
-    }
+    WF_ASSERT(!m->writer_in);
+    waiter_unlink(&t->op.w);
+    engine_access(e, m->hdr.oid, ACC_READ);
     add_reader(e, m, t);
     engine_emit_op(e, t, EV_RLOCK, 0, &m->hdr, -1, 0, 0);
     return STEP_DONE;
@@ -173,6 +180,7 @@ step_result rwmutex_runlock(wf_engine *e, wf_task *t)
     if (m->readers == 0)
         return engine_panic(e, t, GO_RW_RUNLOCK_UNLOCKED, true);
     remove_reader(m, t);
+    engine_access(e, m->hdr.oid, ACC_RELEASE);
     engine_emit_op(e, t, EV_RUNLOCK, 0, &m->hdr, -1, 0, 0);
     if (m->readers == 0 && m->writer_in && !m->writer_holds) {
         /* The last reader out hands the lock to the waiting writer. */

@@ -2,12 +2,13 @@
  * Owns: wf_rwmutex, its queues and its list of read holders (arena).
  * Lock takes the writer slot (`w`, a sync.Mutex in Go: a guarded op in
  * --mutex free mode), which at once blocks new readers, then waits until
- * the readers inside have left (parked in `wwait`); the last RUnlock hands
- * it the lock. RLock parks while a writer holds or waits (so a recursive
- * RLock with a writer waiting deadlocks, as in Go). Unlock admits every
- * parked reader before freeing the writer slot.
+ * the readers inside have left (parked); the last RUnlock hands it the
+ * lock. RLock is guarded: enabled while no writer holds or waits (so a
+ * recursive RLock with a writer waiting deadlocks, as in Go); every task
+ * with a pending RLock sits in `rpending`.
  * Invariants (rwmutex_check): 1. writer_holds => writer_in && readers == 0.
- *   2. rwait non-empty => writer_in.  3. nrholders == readers. */
+ *   2. a task in rpending is runnable iff !writer_in.
+ *   3. nrholders == readers. */
 #ifndef WF_RWMUTEX_H
 #define WF_RWMUTEX_H
 
@@ -22,7 +23,7 @@ struct wf_rwmutex {
     int32_t *rholders; /* tids holding read locks (with repeats) */
     int32_t nrholders, caprholders;
     waitq wpending; /* tasks with a pending Lock (guard / fifo queue) */
-    waitq rwait;    /* readers parked behind a writer */
+    waitq rpending; /* tasks with a pending RLock */
     uint64_t grants;
 };
 
@@ -31,7 +32,8 @@ struct wf_rwmutex {
 
 wf_rwmutex *rwmutex_new(wf_engine *e, const char *name, const char *file,
                         int line);
-void rwmutex_expose(wf_engine *e, wf_task *t); /* OP_WLOCK exposed */
+void rwmutex_expose(wf_engine *e, wf_task *t);  /* OP_WLOCK exposed */
+void rwmutex_rexpose(wf_engine *e, wf_task *t); /* OP_RLOCK exposed */
 step_result rwmutex_lock(wf_engine *e, wf_task *t);
 step_result rwmutex_unlock(wf_engine *e, wf_task *t);
 step_result rwmutex_rlock(wf_engine *e, wf_task *t);

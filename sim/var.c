@@ -14,9 +14,11 @@ step_result var_access(wf_engine *e, wf_task *t)
 {
     wf_var *x = (wf_var *)t->op.obj;
     if (t->op.kind == OP_READ) {
+        engine_access(e, x->hdr.oid, ACC_READ);
         t->op.res = x->v;
         engine_emit_op(e, t, EV_READ, 0, &x->hdr, -1, x->v.i, 0);
     } else {
+        engine_access(e, x->hdr.oid, ACC_WRITE);
         x->v = t->op.val;
         engine_emit_op(e, t, EV_WRITE, EVF_WRITE, &x->hdr, -1, x->v.i, 0);
     }

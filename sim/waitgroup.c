@@ -10,38 +10,50 @@ wf_waitgroup *waitgroup_new(wf_engine *e, const char *name, const char *file,
     return wg;
 }
 
+void waitgroup_expose(wf_engine *e, wf_task *t)
+{
+    wf_waitgroup *wg = (wf_waitgroup *)t->op.obj;
+    t->op.w.task = t;
+    t->op.w.ncase = -1;
+    t->op.w.seq = e->wait_seq++;
+    waitq_push(&wg->waiters, &t->op.w);
+    engine_set_enabled(e, t, wg->count == 0);
+    if (wg->count)
+        engine_emit_op(e, t, EV_BLOCK, 0, &wg->hdr, -1, wg->count, 0);
+}
+
 step_result waitgroup_add(wf_engine *e, wf_task *t)
 {
     wf_waitgroup *wg = (wf_waitgroup *)t->op.obj;
-    int64_t delta = t->op.val.i;
+    int64_t delta = t->op.val.i, before = wg->count;
     waiter *w;
     wg->count += delta;
+    engine_access(e, wg->hdr.oid, ACC_WRITE);
     engine_emit_op(e, t, t->op.arg == 1 ? EV_WG_DONE : EV_WG_ADD, 0,
                    &wg->hdr, -1, delta, wg->count);
     if (wg->count < 0)
         return engine_panic(e, t, GO_WG_NEGATIVE, false);
-    if (delta > 0 && wg->count == delta && wg->waiters.len)
-        return engine_panic(e, t, GO_WG_MISUSE, false);
-    if (wg->count == 0)
+    if (wg->count == 0 && before != 0) {
+        /* release every parked waiter */
         while ((w = waitq_pop(&wg->waiters))) {
-            engine_emit(e, w->task->tid, EV_UNBLOCK, 0, wg->hdr.oid, t->tid,
+            engine_emit(e, w->task->tid, EV_WG_WAIT, 0, wg->hdr.oid, t->tid,
                         0, 0, w->task->op.file, w->task->op.line);
             engine_complete(e, w->task);
         }
+    } else if (before == 0 && wg->count != 0) {
+        /* waiters that have not run yet will park */
+        for (w = wg->waiters.head; w; w = w->next)
+            engine_set_enabled(e, w->task, false);
+    }
     return STEP_DONE;
 }
 
 step_result waitgroup_wait(wf_engine *e, wf_task *t)
 {
     wf_waitgroup *wg = (wf_waitgroup *)t->op.obj;
-    engine_emit_op(e, t, EV_WG_WAIT, 0, &wg->hdr, -1, wg->count, 0);
-    if (wg->count == 0)
-        return STEP_DONE;
-    t->op.w.task = t;
-    t->op.w.ncase = -1;
-    t->op.w.seq = e->wait_seq++;
-    waitq_push(&wg->waiters, &t->op.w);
-    engine_emit_op(e, t, EV_BLOCK, 0, &wg->hdr, -1, wg->count, 0);
-    engine_park(e, t);
-    return STEP_PARKED;
+    WF_ASSERT(wg->count == 0);
+    waiter_unlink(&t->op.w);
+    engine_access(e, wg->hdr.oid, ACC_READ);
+    engine_emit_op(e, t, EV_WG_WAIT, 0, &wg->hdr, -1, 0, 0);
+    return STEP_DONE;
 }

@@ -1,9 +1,11 @@
-/* waitgroup.h: sync.WaitGroup (sync/waitgroup.go): Add changes the
- * counter; when it reaches zero every parked Wait returns; Wait on a zero
- * counter returns at once.
- * Owns: wf_waitgroup and its queue of parked waiters.
- * Invariants: 1. count >= 0 between steps.  2. waiters non-empty =>
- *   count > 0. */
+/* waitgroup.h: sync.WaitGroup (sync/waitgroup.go). A pending Wait is
+ * enabled while the counter is zero; exposed while it is positive, the
+ * task is parked as Go parks it, and the Add that brings the counter to
+ * zero releases every parked waiter in its own step (their Wait returns
+ * even if the counter rises again before they run, as in Go).
+ * Owns: wf_waitgroup and its list of pending waiters.
+ * Invariants: 1. count >= 0 between steps.  2. a waiter is runnable iff
+ *   count == 0. */
 #ifndef WF_WAITGROUP_H
 #define WF_WAITGROUP_H
 
@@ -16,11 +18,11 @@ struct wf_waitgroup {
 };
 
 #define GO_WG_NEGATIVE "sync: negative WaitGroup counter"
-#define GO_WG_MISUSE   "sync: WaitGroup misuse: Add called concurrently with Wait"
 
 /* op.arg of OP_WG_ADD: 1 when it is a Done (the event says wg_done). */
 wf_waitgroup *waitgroup_new(wf_engine *e, const char *name, const char *file,
                             int line);
+void waitgroup_expose(wf_engine *e, wf_task *t); /* OP_WG_WAIT exposed */
 step_result waitgroup_add(wf_engine *e, wf_task *t);
 step_result waitgroup_wait(wf_engine *e, wf_task *t);
 

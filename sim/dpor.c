@@ -1,0 +1,604 @@
+/* dpor.c: see dpor.h. */
+#include "dpor.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chan.h"
+#include "cond.h"
+
+typedef VEC(uint32_t) vclock;
+typedef VEC(int32_t) tidvec;
+
+/* An earlier access: the node (step) it happened at, its task and that
+ * task's event count then. */
+typedef struct rec {
+    int32_t node, tid;
+    uint32_t lidx;
+} rec;
+
+/* What an object remembers of the current execution. */
+typedef struct dobj {
+    vclock lw, lr, lc; /* joined clocks of writes, reads, commits */
+    rec w, acq;        /* last write (of any kind), last acquire */
+    bool has_w, has_acq, w_is_release;
+    VEC(rec) rs, cs; /* reads and commits since the last write */
+} dobj;
+
+typedef struct node {
+    bool sub;
+    uint32_t n, idx; /* inner choice */
+    int32_t tid;     /* task node: the task run */
+    tidvec en, bt, done, sleep;
+} node;
+
+struct dpor {
+    VEC(node) nodes; /* [0, ninit) have initialised vectors */
+    size_t ninit;
+    size_t depth;  /* nodes used by the current execution */
+    int32_t tnode; /* the current step's task node, -1 */
+    /* per execution */
+    VEC(vclock) tclock;
+    VEC(uint32_t) tcount;
+    size_t ntasks; /* tasks whose clocks are set */
+    VEC(dobj) objs;
+    size_t nobjs_init;
+    tidvec next_sleep;
+    /* sleep candidates of the current task node and their signatures */
+    tidvec cand;
+    VEC(uint32_t) cand_off;
+    VEC(acc_rec) cand_sig;
+    VEC(acc_rec) sig; /* scratch */
+    vclock ev;        /* scratch: the event's clock */
+    bool blocked;
+    char *err;
+    uint64_t ssb;
+};
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static void vc_join(vclock *a, const vclock *b)
+{
+    if (b->len > a->len) {
+        VEC_RESERVE(*a, b->len);
+        memset(a->p + a->len, 0, (b->len - a->len) * sizeof(uint32_t));
+        a->len = b->len;
+    }
+    for (size_t i = 0; i < b->len; i++)
+        if (b->p[i] > a->p[i])
+            a->p[i] = b->p[i];
+}
+
+static void vc_copy(vclock *a, const vclock *b)
+{
+    a->len = 0;
+    vc_join(a, b);
+}
+
+static uint32_t vc_get(const vclock *a, int32_t t)
+{
+    return (size_t)t < a->len ? a->p[t] : 0;
+}
+
+static void vc_set(vclock *a, int32_t t, uint32_t v)
+{
+    if ((size_t)t >= a->len) {
+        VEC_RESERVE(*a, (size_t)t + 1);
+        memset(a->p + a->len, 0, ((size_t)t + 1 - a->len) * sizeof(uint32_t));
+        a->len = (size_t)t + 1;
+    }
+    a->p[t] = v;
+}
+
+static bool in_list(const int32_t *p, size_t n, int32_t t)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == t)
+            return true;
+    return false;
+}
+
+static bool has_tid(const tidvec *v, int32_t t)
+{
+    return in_list(v->p, v->len, t);
+}
+
+static void add_tid(tidvec *v, int32_t t)
+{
+    if (!has_tid(v, t))
+        VEC_PUSH(*v, t);
+}
+
+static bool conflict(uint8_t a, uint8_t b)
+{
+    if (a == ACC_READ && b == ACC_READ)
+        return false;
+    if (a == ACC_COMMIT && b == ACC_COMMIT)
+        return false;
+    return true;
+}
+
+static bool is_write(uint8_t t)
+{
+    return t == ACC_WRITE || t == ACC_ACQUIRE || t == ACC_RELEASE;
+}
+
+dpor *dpor_new(void)
+{
+    return wf_xcalloc(1, sizeof(dpor));
+}
+
+static void free_node(node *n)
+{
+    VEC_FREE(n->en);
+    VEC_FREE(n->bt);
+    VEC_FREE(n->done);
+    VEC_FREE(n->sleep);
+}
+
+void dpor_free(dpor *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->ninit; i++)
+        free_node(&d->nodes.p[i]);
+    VEC_FREE(d->nodes);
+    for (size_t i = 0; i < d->tclock.len; i++)
+        VEC_FREE(d->tclock.p[i]);
+    VEC_FREE(d->tclock);
+    VEC_FREE(d->tcount);
+    for (size_t i = 0; i < d->nobjs_init; i++) {
+        dobj *o = &d->objs.p[i];
+        VEC_FREE(o->lw);
+        VEC_FREE(o->lr);
+        VEC_FREE(o->lc);
+        VEC_FREE(o->rs);
+        VEC_FREE(o->cs);
+    }
+    VEC_FREE(d->objs);
+    VEC_FREE(d->next_sleep);
+    VEC_FREE(d->cand);
+    VEC_FREE(d->cand_off);
+    VEC_FREE(d->cand_sig);
+    VEC_FREE(d->sig);
+    VEC_FREE(d->ev);
+    free(d->err);
+    free(d);
+}
+
+static node *push_node(dpor *d)
+{
+    node *n;
+    VEC_RESERVE(d->nodes, d->nodes.len + 1);
+    n = &d->nodes.p[d->nodes.len];
+    if (d->nodes.len >= d->ninit) {
+        memset(n, 0, sizeof *n);
+        d->ninit = d->nodes.len + 1;
+    } else {
+        n->en.len = n->bt.len = n->done.len = n->sleep.len = 0;
+        n->sub = false;
+        n->n = n->idx = 0;
+        n->tid = -1;
+    }
+    d->nodes.len++;
+    return n;
+}
+
+static dobj *obj_of(dpor *d, int32_t oid)
+{
+    size_t i = (size_t)(oid + 4);
+    if (i >= d->objs.len) {
+        VEC_RESERVE(d->objs, i + 1);
+        while (d->objs.len <= i) {
+            dobj *o = &d->objs.p[d->objs.len];
+            if (d->objs.len >= d->nobjs_init) {
+                memset(o, 0, sizeof *o);
+                d->nobjs_init = d->objs.len + 1;
+            }
+            d->objs.len++;
+        }
+    }
+    return &d->objs.p[i];
+}
+
+static vclock *clock_of(dpor *d, int32_t tid)
+{
+    while (d->tclock.len <= (size_t)tid) {
+        vclock z = {NULL, 0, 0};
+        VEC_PUSH(d->tclock, z);
+        VEC_PUSH(d->tcount, 0);
+    }
+    return &d->tclock.p[tid];
+}
+
+void dpor_begin(dpor *d, wf_engine *e)
+{
+    e->track = true;
+    d->depth = 0;
+    d->tnode = -1;
+    d->blocked = false;
+    for (size_t i = 0; i < d->tclock.len; i++) {
+        d->tclock.p[i].len = 0;
+        d->tcount.p[i] = 0;
+    }
+    d->ntasks = 0;
+    for (size_t i = 0; i < d->objs.len; i++) {
+        dobj *o = &d->objs.p[i];
+        o->lw.len = o->lr.len = o->lc.len = 0;
+        o->rs.len = o->cs.len = 0;
+        o->has_w = o->has_acq = o->w_is_release = false;
+    }
+    d->objs.len = 0;
+    d->next_sleep.len = 0;
+}
+
+bool dpor_blocked(const dpor *d)
+{
+    return d->blocked;
+}
+
+const char *dpor_error(const dpor *d)
+{
+    return d->err;
+}
+
+uint64_t dpor_ssb_count(const dpor *d)
+{
+    return d->ssb;
+}
+
+static void fail(dpor *d, wf_engine *e, const char *what)
+{
+    char m[400];
+    if (d->err)
+        return;
+    snprintf(m, sizeof m,
+             "the program is not deterministic: at step %llu %s than in an "
+             "earlier execution (keep a C scenario's state inside it, not in "
+             "globals)",
+             (unsigned long long)e->step + 1, what);
+    d->err = wf_xstrdup(m);
+}
+
+/* ---- signatures: what a pending op may touch --------------------------- */
+
+static void sig_add(dpor *d, const wf_obj *o, acc_type t)
+{
+    if (o) {
+        acc_rec a = {o->oid, (uint8_t)t};
+        VEC_PUSH(d->sig, a);
+    }
+}
+
+static void signature(dpor *d, const wf_task *t)
+{
+    const op *o = &t->op;
+    d->sig.len = 0;
+    if (t->main_task) { /* its return ends the output */
+        acc_rec a = {OID_OUTPUT, ACC_WRITE};
+        VEC_PUSH(d->sig, a);
+    }
+    switch ((op_kind)o->kind) {
+    case OP_SELECT:
+        for (uint32_t i = 0; i < o->ncases; i++)
+            if (o->cases[i].chan)
+                sig_add(d, &o->cases[i].chan->hdr, ACC_WRITE);
+        break;
+    case OP_LOCK:
+    case OP_WLOCK:
+        sig_add(d, o->obj, ACC_ACQUIRE);
+        break;
+    case OP_ONCE:
+        sig_add(d, o->obj, ACC_ACQUIRE);
+        break;
+    case OP_RLOCK:
+    case OP_WG_WAIT:
+    case OP_ALOAD:
+    case OP_READ:
+        sig_add(d, o->obj, ACC_READ);
+        break;
+    case OP_COND_WAIT: {
+        const wf_cond *c = (const wf_cond *)o->obj;
+        sig_add(d, o->obj, ACC_WRITE);
+        if (c && c->m)
+            sig_add(d, (const wf_obj *)c->m, ACC_WRITE);
+        break;
+    }
+    case OP_SPAWN: {
+        acc_rec a = {OID_SPAWN, ACC_WRITE};
+        VEC_PUSH(d->sig, a);
+        break;
+    }
+    case OP_PRINT: {
+        acc_rec a = {OID_OUTPUT, ACC_WRITE};
+        VEC_PUSH(d->sig, a);
+        break;
+    }
+    case OP_SLEEP:
+    case OP_YIELD:
+    case OP_NONE:
+    case OP_EXIT:
+    case OP_ASSERT:
+    case OP_PANIC:
+    case OP__COUNT:
+        break;
+    default:
+        sig_add(d, o->obj, ACC_WRITE);
+        break;
+    }
+}
+
+/* ---- backtracking ------------------------------------------------------ */
+
+/* Task q should also run from task node j (FG: if it was not enabled there,
+ * every task that was). */
+static void add_backtrack(dpor *d, int32_t j, int32_t q)
+{
+    node *n;
+    if (j < 0 || (size_t)j >= d->nodes.len)
+        return;
+    n = &d->nodes.p[j];
+    if (n->sub)
+        return;
+    if (has_tid(&n->en, q)) {
+        add_tid(&n->bt, q);
+        return;
+    }
+    for (size_t i = 0; i < n->en.len; i++)
+        add_tid(&n->bt, n->en.p[i]);
+}
+
+/* Is the access rec r ordered before task q (whose clock is c)? */
+static bool hb(const rec *r, const vclock *c)
+{
+    return vc_get(c, r->tid) >= r->lidx;
+}
+
+static void check_rec(dpor *d, const rec *r, int32_t q, const vclock *c)
+{
+    if (r->tid != q && !hb(r, c))
+        add_backtrack(d, r->node, q);
+}
+
+/* Races of an access of type t on o by task q (clock c) with the accesses
+ * before it. */
+static void check_access(dpor *d, dobj *o, uint8_t t, int32_t q,
+                         const vclock *c)
+{
+    bool guarded = t == ACC_ACQUIRE || t == ACC_READ;
+    if (o->has_w) {
+        if (guarded && o->w_is_release) {
+            if (o->has_acq)
+                check_rec(d, &o->acq, q, c);
+        } else {
+            check_rec(d, &o->w, q, c);
+        }
+    }
+    if (t != ACC_READ)
+        for (size_t i = 0; i < o->rs.len; i++)
+            check_rec(d, &o->rs.p[i], q, c);
+    if (t != ACC_COMMIT)
+        for (size_t i = 0; i < o->cs.len; i++)
+            check_rec(d, &o->cs.p[i], q, c);
+}
+
+/* Check a task's pending op against everything before it. */
+static void check_pending(dpor *d, const wf_task *t)
+{
+    vclock *c = clock_of(d, t->tid);
+    signature(d, t);
+    for (size_t i = 0; i < d->sig.len; i++)
+        check_access(d, obj_of(d, d->sig.p[i].oid), d->sig.p[i].type, t->tid,
+                     c);
+}
+
+/* ---- the strategy ------------------------------------------------------ */
+
+/* Record the signatures of the sleep candidates of task node nd. */
+static void capture_candidates(dpor *d, wf_engine *e, const node *nd)
+{
+    d->cand.len = d->cand_off.len = d->cand_sig.len = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const tidvec *v = pass ? &nd->done : &nd->sleep;
+        for (size_t i = 0; i < v->len; i++) {
+            int32_t q = v->p[i];
+            if (q == nd->tid || has_tid(&d->cand, q) ||
+                (size_t)q >= e->tasks.len)
+                continue;
+            VEC_PUSH(d->cand, q);
+            VEC_PUSH(d->cand_off, (uint32_t)d->cand_sig.len);
+            signature(d, e->tasks.p[q]);
+            for (size_t k = 0; k < d->sig.len; k++)
+                VEC_PUSH(d->cand_sig, d->sig.p[k]);
+        }
+    }
+    VEC_PUSH(d->cand_off, (uint32_t)d->cand_sig.len);
+}
+
+static int index_of(const int32_t *alts, int n, int32_t tid)
+{
+    for (int i = 0; i < n; i++)
+        if (alts[i] == tid)
+            return i;
+    return -1;
+}
+
+int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
+                const int32_t *alts)
+{
+    node *nd;
+    if (kind != CHOICE_TASK) {
+        if (d->depth < d->nodes.len) {
+            nd = &d->nodes.p[d->depth];
+            if (!nd->sub || nd->n != (uint32_t)n) {
+                fail(d, e, "it offered a different choice");
+                return -1;
+            }
+            d->depth++;
+            return (int)nd->idx;
+        }
+        nd = push_node(d);
+        nd->sub = true;
+        nd->n = (uint32_t)n;
+        nd->idx = 0;
+        d->depth++;
+        return 0;
+    }
+    if (d->depth < d->nodes.len) {
+        int idx;
+        nd = &d->nodes.p[d->depth];
+        idx = nd->sub ? -1 : index_of(alts, n, nd->tid);
+        if (idx < 0 || nd->en.len != (size_t)n) {
+            fail(d, e, "it offered other tasks");
+            return -1;
+        }
+        d->tnode = (int32_t)d->depth++;
+        capture_candidates(d, e, nd);
+        return idx;
+    }
+    nd = push_node(d);
+    for (int i = 0; i < n; i++)
+        VEC_PUSH(nd->en, alts[i]);
+    for (size_t i = 0; i < d->next_sleep.len; i++)
+        VEC_PUSH(nd->sleep, d->next_sleep.p[i]);
+    {
+        int pick = -1;
+        /* prefer the task that ran last: fewer preemptions first */
+        if (e->last_tid >= 0 && !has_tid(&nd->sleep, e->last_tid))
+            pick = index_of(alts, n, e->last_tid);
+        for (int i = 0; i < n && pick < 0; i++)
+            if (!has_tid(&nd->sleep, alts[i]))
+                pick = i;
+        if (pick < 0) {
+            d->nodes.len--;
+            d->blocked = true;
+            d->ssb++;
+            return -1;
+        }
+        nd->tid = alts[pick];
+        VEC_PUSH(nd->bt, nd->tid);
+        d->tnode = (int32_t)d->depth++;
+        capture_candidates(d, e, nd);
+        return pick;
+    }
+}
+
+void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
+{
+    const acc_rec *A = e->acc.p;
+    size_t na = e->acc.len;
+    vclock *ev = &d->ev;
+    int32_t p = tid;
+    uint32_t lidx;
+    rec r;
+    if (d->err)
+        return;
+    if (p < 0) {
+        /* a timer fired: every event so far happens before what follows */
+        ev->len = 0;
+        for (size_t t = 0; t < d->tclock.len; t++)
+            vc_join(ev, &d->tclock.p[t]);
+        for (size_t t = 0; t < e->tasks.len; t++)
+            vc_join(clock_of(d, (int32_t)t), ev);
+        d->ntasks = e->tasks.len;
+        d->next_sleep.len = 0;
+        for (size_t i = 0; i < e->tasks.len; i++)
+            if (e->tasks.p[i]->state != TASK_DONE)
+                check_pending(d, e->tasks.p[i]);
+        return;
+    }
+    clock_of(d, (int32_t)e->tasks.len - 1);
+    lidx = ++d->tcount.p[p];
+    vc_copy(ev, clock_of(d, p));
+    /* races of this step's accesses, then its clock */
+    for (size_t i = 0; i < na; i++) {
+        dobj *o = obj_of(d, A[i].oid);
+        check_access(d, o, A[i].type, p, &d->tclock.p[p]);
+        vc_join(ev, &o->lw); /* everything conflicts with writes */
+        if (A[i].type != ACC_READ)
+            vc_join(ev, &o->lr);
+        if (A[i].type != ACC_COMMIT)
+            vc_join(ev, &o->lc);
+    }
+    vc_set(ev, p, lidx);
+    r.node = d->tnode;
+    r.tid = p;
+    r.lidx = lidx;
+    for (size_t i = 0; i < na; i++) {
+        dobj *o = obj_of(d, A[i].oid);
+        uint8_t t = A[i].type;
+        if (is_write(t)) {
+            vc_copy(&o->lw, ev);
+            o->w = r;
+            o->has_w = true;
+            o->w_is_release = t == ACC_RELEASE;
+            if (t == ACC_ACQUIRE) {
+                o->acq = r;
+                o->has_acq = true;
+            }
+            if (t != ACC_RELEASE) {
+                o->rs.len = 0;
+                o->cs.len = 0;
+            }
+        } else if (t == ACC_READ) {
+            vc_join(&o->lr, ev);
+            VEC_PUSH(o->rs, r);
+        } else {
+            vc_join(&o->lc, ev);
+            VEC_PUSH(o->cs, r);
+        }
+    }
+    vc_copy(&d->tclock.p[p], ev);
+    for (size_t i = 0; i < e->woken.len; i++)
+        vc_join(clock_of(d, e->woken.p[i]), ev);
+    for (size_t t = d->ntasks; t < e->tasks.len; t++)
+        if ((int32_t)t != p)
+            vc_copy(clock_of(d, (int32_t)t), ev);
+    d->ntasks = e->tasks.len;
+    /* every live task's next op against the history (FG checks next(p)
+     * for all p at every state) */
+    for (size_t i = 0; i < e->tasks.len; i++)
+        if (e->tasks.p[i]->state != TASK_DONE)
+            check_pending(d, e->tasks.p[i]);
+    /* the sleep set of the next task node */
+    d->next_sleep.len = 0;
+    for (size_t c = 0; c < d->cand.len; c++) {
+        int32_t q = d->cand.p[c];
+        bool dep = false;
+        if (in_list(e->woken.p, e->woken.len, q) || e->tasks.p[q]->state == TASK_DONE)
+            continue;
+        for (uint32_t k = d->cand_off.p[c]; k < d->cand_off.p[c + 1] && !dep;
+             k++)
+            for (size_t i = 0; i < na && !dep; i++)
+                dep = d->cand_sig.p[k].oid == A[i].oid &&
+                      conflict(d->cand_sig.p[k].type, A[i].type);
+        if (!dep)
+            VEC_PUSH(d->next_sleep, q);
+    }
+}
+
+bool dpor_next(dpor *d)
+{
+    d->nodes.len = d->depth;
+    while (d->nodes.len) {
+        node *n = &d->nodes.p[d->nodes.len - 1];
+        if (n->sub) {
+            if (n->idx + 1 < n->n) {
+                n->idx++;
+                return true;
+            }
+        } else {
+            add_tid(&n->done, n->tid);
+            for (size_t i = 0; i < n->bt.len; i++) {
+                int32_t q = n->bt.p[i];
+                if (!has_tid(&n->done, q) && !has_tid(&n->sleep, q)) {
+                    n->tid = q;
+                    return true;
+                }
+            }
+        }
+        d->nodes.len--;
+    }
+    return false;
+}

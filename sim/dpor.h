@@ -1,0 +1,54 @@
+/* dpor.h: dynamic partial-order reduction for the explorer.
+ *
+ * Stateless search over a stack of nodes, one per step (which task ran)
+ * and one per inner choice (which select case, partner, cond waiter or
+ * timer: explored exhaustively). Between executions the stack keeps the
+ * prefix to replay and, per task node, its backtrack, done and sleep sets.
+ *
+ * Races (Flanagan and Godefroid, POPL 2005, with vector clocks as loom
+ * does): events touch objects (engine_access); two accesses conflict
+ * unless both read or both commit. An event's clock joins the clocks of
+ * the conflicting accesses before it, so happens-before is the dependency
+ * order. When a task's next op conflicts with an earlier event e of
+ * another task not ordered before it, the task is added to the backtrack
+ * set of the node before e (or, if it was not enabled there, every task
+ * that was). A lock acquisition races with the previous acquisition, not
+ * with the release between (they are never co-enabled).
+ * Sleep sets (Godefroid 1996) prune: a task explored from a node sleeps in
+ * its siblings' subtrees until a conflicting event; a node whose enabled
+ * tasks all sleep is a sleep-set-blocked execution, abandoned. With sleep
+ * sets no two complete executions are equivalent, so the complete
+ * executions are one per Mazurkiewicz trace.
+ *
+ * Owns: the node stack and per-execution clocks (heap, reused).
+ * Invariants: 1. nodes[0..depth) replay the previous execution's prefix.
+ *   2. a task node's chosen task is in its backtrack set, and done is a
+ *   subset of backtrack. */
+#ifndef WF_DPOR_H
+#define WF_DPOR_H
+
+#include "engine.h"
+
+typedef struct dpor dpor;
+
+dpor *dpor_new(void);
+void dpor_free(dpor *d);
+/* Prepare for the next execution (call before engine_run). */
+void dpor_begin(dpor *d, wf_engine *e);
+/* The strategy callbacks. choose returns -1 for a sleep-set-blocked
+ * execution (and sets dpor_blocked). */
+int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
+                const int32_t *alts);
+void dpor_after_step(dpor *d, wf_engine *e, int32_t tid);
+/* After an execution: move to the next branch; false when the search is
+ * complete. */
+bool dpor_next(dpor *d);
+/* The last execution was abandoned as sleep-set blocked. */
+bool dpor_blocked(const dpor *d);
+/* Set when replaying a prefix found a different program (nondeterminism):
+ * a message, or NULL. */
+const char *dpor_error(const dpor *d);
+/* Counters for reports. */
+uint64_t dpor_ssb_count(const dpor *d);
+
+#endif
