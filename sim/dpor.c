@@ -31,6 +31,11 @@ typedef struct node {
     uint32_t n, idx; /* inner choice */
     int32_t tid;     /* task node: the task run */
     tidvec en, bt, done, sleep;
+    /* the event the task node's step was (this execution) */
+    bool has_ev;
+    uint32_t lidx;
+    vclock vc;
+    VEC(acc_rec) acc;
 } node;
 
 struct dpor {
@@ -51,6 +56,8 @@ struct dpor {
     VEC(acc_rec) cand_sig;
     VEC(acc_rec) sig; /* scratch */
     vclock ev;        /* scratch: the event's clock */
+    vclock ltab;      /* scratch of race() */
+    VEC(char) fresh;  /* per tid: exposed a new op this step */
     bool blocked;
     char *err;
     uint64_t ssb;
@@ -131,6 +138,8 @@ dpor *dpor_new(void)
 
 static void free_node(node *n)
 {
+    VEC_FREE(n->vc);
+    VEC_FREE(n->acc);
     VEC_FREE(n->en);
     VEC_FREE(n->bt);
     VEC_FREE(n->done);
@@ -163,6 +172,8 @@ void dpor_free(dpor *d)
     VEC_FREE(d->cand_sig);
     VEC_FREE(d->sig);
     VEC_FREE(d->ev);
+    VEC_FREE(d->ltab);
+    VEC_FREE(d->fresh);
     free(d->err);
     free(d);
 }
@@ -177,6 +188,8 @@ static node *push_node(dpor *d)
         d->ninit = d->nodes.len + 1;
     } else {
         n->en.len = n->bt.len = n->done.len = n->sleep.len = 0;
+        n->vc.len = n->acc.len = 0;
+        n->has_ev = false;
         n->sub = false;
         n->n = n->idx = 0;
         n->tid = -1;
@@ -331,34 +344,117 @@ static void signature(dpor *d, const wf_task *t)
 
 /* ---- backtracking ------------------------------------------------------ */
 
-/* Task q should also run from task node j (FG: if it was not enabled there,
- * every task that was). */
-static void add_backtrack(dpor *d, int32_t j, int32_t q)
-{
-    node *n;
-    if (j < 0 || (size_t)j >= d->nodes.len)
-        return;
-    n = &d->nodes.p[j];
-    if (n->sub)
-        return;
-    if (has_tid(&n->en, q)) {
-        add_tid(&n->bt, q);
-        return;
-    }
-    for (size_t i = 0; i < n->en.len; i++)
-        add_tid(&n->bt, n->en.p[i]);
-}
-
 /* Is the access rec r ordered before task q (whose clock is c)? */
 static bool hb(const rec *r, const vclock *c)
 {
     return vc_get(c, r->tid) >= r->lidx;
 }
 
+static bool sig_conflicts(const acc_rec *a, size_t na, const acc_rec *b,
+                          size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nb; k++)
+            if (a[i].oid == b[k].oid && conflict(a[i].type, b[k].type))
+                return true;
+    return false;
+}
+
+/* The race of event j (task node) with task q's pending op, whose
+ * signature is d->sig and clock c: Source-DPOR (Abdulla et al. 2014): let
+ * v be the events after j not ordered after it, then q's op; unless a
+ * task that can start v (an initial) is already in j's backtrack set, add
+ * one that was enabled before j and does not sleep there. If no initial
+ * was enabled there (blocking), add every enabled task (FG's rule). */
+static void race(dpor *d, int32_t j, int32_t q, const vclock *c)
+{
+    node *nj;
+    int32_t tj;
+    uint32_t lj;
+    int32_t pick = -1, asleep = -1;
+    bool any_initial_enabled = false, covered = false;
+    if (j < 0 || (size_t)j >= d->nodes.len)
+        return;
+    nj = &d->nodes.p[j];
+    if (nj->sub || !nj->has_ev)
+        return;
+    tj = nj->tid;
+    lj = nj->lidx;
+    /* L[r]: the event count of r's first event in v (0: none yet) */
+    d->ltab.len = 0;
+    for (size_t k = (size_t)j + 1; k < d->depth; k++) {
+        node *nk = &d->nodes.p[k];
+        int32_t r;
+        bool initial = true;
+        if (nk->sub || !nk->has_ev)
+            continue;
+        if (vc_get(&nk->vc, tj) >= lj)
+            continue; /* ordered after j: not in v */
+        r = nk->tid;
+        if (vc_get(&d->ltab, r))
+            continue; /* not r's first event in v */
+        for (size_t t = 0; t < d->ltab.len && initial; t++)
+            if ((int32_t)t != r && d->ltab.p[t] &&
+                vc_get(&nk->vc, (int32_t)t) >= d->ltab.p[t])
+                initial = false;
+        vc_set(&d->ltab, r, nk->lidx);
+        if (!initial)
+            continue;
+        if (has_tid(&nj->bt, r))
+            covered = true;
+        if (has_tid(&nj->en, r)) {
+            any_initial_enabled = true;
+            if (!has_tid(&nj->sleep, r) && !has_tid(&nj->done, r)) {
+                if (pick < 0)
+                    pick = r;
+            } else if (asleep < 0) {
+                asleep = r;
+            }
+        }
+    }
+    /* q's op itself, if q has no event in v */
+    if (!vc_get(&d->ltab, q)) {
+        bool initial = true;
+        for (size_t t = 0; t < d->ltab.len && initial; t++)
+            if ((int32_t)t != q && d->ltab.p[t] &&
+                vc_get(c, (int32_t)t) >= d->ltab.p[t])
+                initial = false;
+        for (size_t k = (size_t)j + 1; k < d->depth && initial; k++) {
+            node *nk = &d->nodes.p[k];
+            if (!nk->sub && nk->has_ev && vc_get(&nk->vc, tj) < lj &&
+                sig_conflicts(nk->acc.p, nk->acc.len, d->sig.p, d->sig.len))
+                initial = false;
+        }
+        if (initial) {
+            if (has_tid(&nj->bt, q))
+                covered = true;
+            if (has_tid(&nj->en, q)) {
+                any_initial_enabled = true;
+                if (!has_tid(&nj->sleep, q) && !has_tid(&nj->done, q)) {
+                    if (pick < 0)
+                        pick = q;
+                } else if (asleep < 0) {
+                    asleep = q;
+                }
+            }
+        }
+    }
+    if (covered)
+        return;
+    if (pick >= 0) {
+        add_tid(&nj->bt, pick);
+        return;
+    }
+    if (any_initial_enabled)
+        return; /* an initial sleeps there: its exploration covers v */
+    for (size_t i = 0; i < nj->en.len; i++)
+        add_tid(&nj->bt, nj->en.p[i]);
+}
+
 static void check_rec(dpor *d, const rec *r, int32_t q, const vclock *c)
 {
     if (r->tid != q && !hb(r, c))
-        add_backtrack(d, r->node, q);
+        race(d, r->node, q, c);
 }
 
 /* Races of an access of type t on o by task q (clock c) with the accesses
@@ -514,7 +610,6 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     /* races of this step's accesses, then its clock */
     for (size_t i = 0; i < na; i++) {
         dobj *o = obj_of(d, A[i].oid);
-        check_access(d, o, A[i].type, p, &d->tclock.p[p]);
         vc_join(ev, &o->lw); /* everything conflicts with writes */
         if (A[i].type != ACC_READ)
             vc_join(ev, &o->lr);
@@ -550,17 +645,46 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         }
     }
     vc_copy(&d->tclock.p[p], ev);
-    for (size_t i = 0; i < e->woken.len; i++)
+    {
+        node *nk = &d->nodes.p[d->tnode];
+        nk->has_ev = true;
+        nk->lidx = lidx;
+        vc_copy(&nk->vc, ev);
+        nk->acc.len = 0;
+        for (size_t i = 0; i < na; i++)
+            VEC_PUSH(nk->acc, A[i]);
+    }
+    d->fresh.len = 0;
+    VEC_RESERVE(d->fresh, e->tasks.len);
+    memset(d->fresh.p, 0, e->tasks.len);
+    d->fresh.len = e->tasks.len;
+    d->fresh.p[p] = 1;
+    for (size_t i = 0; i < e->woken.len; i++) {
         vc_join(clock_of(d, e->woken.p[i]), ev);
+        d->fresh.p[e->woken.p[i]] = 1;
+    }
     for (size_t t = d->ntasks; t < e->tasks.len; t++)
-        if ((int32_t)t != p)
+        if ((int32_t)t != p) {
             vc_copy(clock_of(d, (int32_t)t), ev);
+            d->fresh.p[t] = 1;
+        }
     d->ntasks = e->tasks.len;
-    /* every live task's next op against the history (FG checks next(p)
-     * for all p at every state) */
-    for (size_t i = 0; i < e->tasks.len; i++)
-        if (e->tasks.p[i]->state != TASK_DONE)
-            check_pending(d, e->tasks.p[i]);
+    /* Races with pending ops: a newly exposed op against the whole
+     * history; any other pending op against this event (checking next(q)
+     * for every q at every state, as FG do, done incrementally). */
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const wf_task *q = e->tasks.p[i];
+        if (q->state == TASK_DONE)
+            continue;
+        if (d->fresh.p[i]) {
+            check_pending(d, q);
+            continue;
+        }
+        signature(d, q);
+        if ((int32_t)i != p && vc_get(&d->tclock.p[i], p) < lidx &&
+            sig_conflicts(A, na, d->sig.p, d->sig.len))
+            race(d, d->tnode, (int32_t)i, &d->tclock.p[i]);
+    }
     /* the sleep set of the next task node */
     d->next_sleep.len = 0;
     for (size_t c = 0; c < d->cand.len; c++) {

@@ -1,0 +1,121 @@
+/* dpor_progs.h: the DPOR benchmarks whose optimal trace counts are
+ * published (Abdulla et al., "Optimal Dynamic Partial Order Reduction",
+ * POPL 2014; the GenMC and Nidhugg test suites), as weft C scenarios:
+ *   readers(N)  = 2^N                (N readers of x, one writer)
+ *   lastzero(N) = (N+3) * 2^(N-2)    (find the last zero of an array that
+ *                                     N threads fill, each from its left
+ *                                     neighbour)
+ *   indexer(N)  = 8^(N-11), N >= 11  (N threads insert 4 keys each into a
+ *                                     128-slot hash table with CAS)
+ * Shared by tests/unit/test_dpor.c (small sizes) and bench_dpor.c. */
+#ifndef WF_DPOR_PROGS_H
+#define WF_DPOR_PROGS_H
+
+#include <stdio.h>
+
+#include "weft.h"
+
+#define DP_MAXN 32
+
+typedef struct dp_prog {
+    int n;
+    wf_var *x;
+    wf_var *array[DP_MAXN + 1];
+    wf_atomic *table[128];
+    int tid[DP_MAXN];
+} dp_prog;
+
+static void dp_reader(void *arg)
+{
+    dp_prog *p = arg;
+    (void)wf_read(p->x);
+}
+
+static void dp_writer(void *arg)
+{
+    dp_prog *p = arg;
+    wf_write(p->x, 1);
+}
+
+/* readers(N): arg points to an int N. */
+static void dp_readers(void *arg)
+{
+    dp_prog p;
+    p.n = *(int *)arg;
+    p.x = wf_var_new("x", 0);
+    for (int i = 0; i < p.n; i++)
+        wf_go(dp_reader, &p, "reader");
+    wf_go(dp_writer, &p, "writer");
+    /* main waits for nobody: the rest run on after it returns */
+    wf_yield();
+    while (0)
+        ;
+    /* keep p alive: tasks read it after main returns */
+    wf_sleep(1);
+}
+
+typedef struct dp_arg {
+    dp_prog *p;
+    int j;
+} dp_arg;
+
+static void dp_lz_zero(void *arg)
+{
+    dp_prog *p = arg;
+    for (int i = p->n; wf_read(p->array[i]) != 0; i--)
+        ;
+}
+
+static void dp_lz_fill(void *arg)
+{
+    dp_arg *a = arg;
+    intptr_t v = wf_read(a->p->array[a->j - 1]);
+    wf_write(a->p->array[a->j], v + 1);
+}
+
+static void dp_lastzero(void *arg)
+{
+    dp_prog p;
+    dp_arg args[DP_MAXN + 1];
+    char name[32];
+    p.n = *(int *)arg;
+    for (int i = 0; i <= p.n; i++) {
+        snprintf(name, sizeof name, "array[%d]", i);
+        p.array[i] = wf_var_new(name, 0);
+    }
+    wf_go(dp_lz_zero, &p, "zero");
+    for (int j = 1; j <= p.n; j++) {
+        args[j].p = &p;
+        args[j].j = j;
+        wf_go(dp_lz_fill, &args[j], "fill");
+    }
+    wf_sleep(1);
+}
+
+static void dp_ix_thread(void *arg)
+{
+    dp_arg *a = arg;
+    for (int m = 1; m <= 4; m++) {
+        int w = m * 11 + a->j;
+        int h = (w * 7) % 128;
+        while (!wf_atomic_cas(a->p->table[h], 0, w))
+            h = (h + 1) % 128;
+    }
+}
+
+static void dp_indexer(void *arg)
+{
+    dp_prog p;
+    dp_arg args[DP_MAXN];
+    p.n = *(int *)arg;
+    for (int i = 0; i < 128; i++)
+        p.table[i] = wf_atomic_new("table", 0);
+    for (int j = 0; j < p.n; j++) {
+        args[j].p = &p;
+        args[j].j = j;
+        wf_go(dp_ix_thread, &args[j], "indexer");
+    }
+    wf_sleep(1);
+}
+
+#endif
