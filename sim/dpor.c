@@ -7,6 +7,9 @@
 
 #include "chan.h"
 #include "cond.h"
+#include "mutex.h"
+#include "rwmutex.h"
+#include "waitgroup.h"
 
 typedef VEC(uint32_t) vclock;
 typedef VEC(int32_t) tidvec;
@@ -26,16 +29,29 @@ typedef struct dobj {
     VEC(rec) rs, cs; /* reads and commits since the last write */
 } dobj;
 
+/* A set of transitions: tasks, each with the accesses its step made when
+ * it was explored (over every inner choice), which is what decides whether
+ * a later event wakes it from a sleep set. A step's accesses include what
+ * its resumption exposed (a channel commit), which no look at the pending
+ * op alone can know. */
+typedef struct tset {
+    tidvec tid;
+    VEC(uint32_t) off; /* entry i: acc[off[i] .. off[i+1]) */
+    VEC(acc_rec) acc;
+} tset;
+
 typedef struct node {
     bool sub;
     uint32_t n, idx; /* inner choice */
     int32_t tid;     /* task node: the task run */
-    tidvec en, bt, done, sleep;
-    /* the event the task node's step was (this execution) */
+    tidvec en, bt;   /* enabled, to explore */
+    tset done, sleep;
+    /* the event of this node's step (this execution) */
     bool has_ev;
     uint32_t lidx;
     vclock vc;
     VEC(acc_rec) acc;
+    VEC(acc_rec) acc_union; /* over the inner choices of the current tid */
 } node;
 
 struct dpor {
@@ -49,12 +65,9 @@ struct dpor {
     size_t ntasks; /* tasks whose clocks are set */
     VEC(dobj) objs;
     size_t nobjs_init;
-    tidvec next_sleep;
-    /* sleep candidates of the current task node and their signatures */
-    tidvec cand;
-    VEC(uint32_t) cand_off;
-    VEC(acc_rec) cand_sig;
-    VEC(acc_rec) sig; /* scratch */
+    tset next_sleep; /* the sleep set of the next new task node */
+    bool barrier;    /* a timer fired since the last task node */
+    VEC(acc_rec) sig; /* scratch: a pending op's signature */
     vclock ev;        /* scratch: the event's clock */
     vclock ltab;      /* scratch of race() */
     VEC(char) fresh;  /* per tid: exposed a new op this step */
@@ -117,6 +130,35 @@ static void add_tid(tidvec *v, int32_t t)
         VEC_PUSH(*v, t);
 }
 
+static void tset_reset(tset *s)
+{
+    s->tid.len = s->off.len = s->acc.len = 0;
+}
+
+static void tset_free(tset *s)
+{
+    VEC_FREE(s->tid);
+    VEC_FREE(s->off);
+    VEC_FREE(s->acc);
+}
+
+static bool tset_has(const tset *s, int32_t t)
+{
+    return has_tid(&s->tid, t);
+}
+
+static void tset_add(tset *s, int32_t t, const acc_rec *a, size_t n)
+{
+    if (tset_has(s, t))
+        return;
+    if (!s->off.len)
+        VEC_PUSH(s->off, 0);
+    VEC_PUSH(s->tid, t);
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(s->acc, a[i]);
+    VEC_PUSH(s->off, (uint32_t)s->acc.len);
+}
+
 static bool conflict(uint8_t a, uint8_t b)
 {
     if (a == ACC_READ && b == ACC_READ)
@@ -131,6 +173,30 @@ static bool is_write(uint8_t t)
     return t == ACC_WRITE || t == ACC_ACQUIRE || t == ACC_RELEASE;
 }
 
+/* Do two access lists conflict? OID_ANY conflicts with everything. */
+static bool sig_conflicts(const acc_rec *a, size_t na, const acc_rec *b,
+                          size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nb; k++)
+            if ((a[i].oid == b[k].oid && conflict(a[i].type, b[k].type)) ||
+                a[i].oid == OID_ANY || b[k].oid == OID_ANY)
+                return true;
+    return false;
+}
+
+static void acc_union_add(node *n, const acc_rec *a, size_t na)
+{
+    for (size_t i = 0; i < na; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < n->acc_union.len && !seen; k++)
+            seen = n->acc_union.p[k].oid == a[i].oid &&
+                   n->acc_union.p[k].type == a[i].type;
+        if (!seen)
+            VEC_PUSH(n->acc_union, a[i]);
+    }
+}
+
 dpor *dpor_new(void)
 {
     return wf_xcalloc(1, sizeof(dpor));
@@ -140,10 +206,11 @@ static void free_node(node *n)
 {
     VEC_FREE(n->vc);
     VEC_FREE(n->acc);
+    VEC_FREE(n->acc_union);
     VEC_FREE(n->en);
     VEC_FREE(n->bt);
-    VEC_FREE(n->done);
-    VEC_FREE(n->sleep);
+    tset_free(&n->done);
+    tset_free(&n->sleep);
 }
 
 void dpor_free(dpor *d)
@@ -166,10 +233,7 @@ void dpor_free(dpor *d)
         VEC_FREE(o->cs);
     }
     VEC_FREE(d->objs);
-    VEC_FREE(d->next_sleep);
-    VEC_FREE(d->cand);
-    VEC_FREE(d->cand_off);
-    VEC_FREE(d->cand_sig);
+    tset_free(&d->next_sleep);
     VEC_FREE(d->sig);
     VEC_FREE(d->ev);
     VEC_FREE(d->ltab);
@@ -187,20 +251,22 @@ static node *push_node(dpor *d)
         memset(n, 0, sizeof *n);
         d->ninit = d->nodes.len + 1;
     } else {
-        n->en.len = n->bt.len = n->done.len = n->sleep.len = 0;
-        n->vc.len = n->acc.len = 0;
-        n->has_ev = false;
-        n->sub = false;
-        n->n = n->idx = 0;
-        n->tid = -1;
+        n->en.len = n->bt.len = 0;
+        tset_reset(&n->done);
+        tset_reset(&n->sleep);
+        n->vc.len = n->acc.len = n->acc_union.len = 0;
     }
+    n->has_ev = false;
+    n->sub = false;
+    n->n = n->idx = 0;
+    n->tid = -1;
     d->nodes.len++;
     return n;
 }
 
 static dobj *obj_of(dpor *d, int32_t oid)
 {
-    size_t i = (size_t)(oid + 4);
+    size_t i = (size_t)(oid + 5);
     if (i >= d->objs.len) {
         VEC_RESERVE(d->objs, i + 1);
         while (d->objs.len <= i) {
@@ -231,6 +297,7 @@ void dpor_begin(dpor *d, wf_engine *e)
     d->depth = 0;
     d->tnode = -1;
     d->blocked = false;
+    d->barrier = false;
     for (size_t i = 0; i < d->tclock.len; i++) {
         d->tclock.p[i].len = 0;
         d->tcount.p[i] = 0;
@@ -243,7 +310,7 @@ void dpor_begin(dpor *d, wf_engine *e)
         o->has_w = o->has_acq = o->w_is_release = false;
     }
     d->objs.len = 0;
-    d->next_sleep.len = 0;
+    tset_reset(&d->next_sleep);
 }
 
 bool dpor_blocked(const dpor *d)
@@ -276,6 +343,40 @@ static void fail(dpor *d, wf_engine *e, const char *what)
 
 /* ---- signatures: what a pending op may touch --------------------------- */
 
+/* Would t's pending op panic (and so end the execution, conflicting with
+ * everything that could come before it)? */
+static bool would_panic(const wf_task *t)
+{
+    const op *o = &t->op;
+    switch ((op_kind)o->kind) {
+    case OP_SEND:
+        return o->obj && ((const wf_chan *)o->obj)->closed;
+    case OP_SELECT:
+        for (uint32_t i = 0; i < o->ncases; i++)
+            if (o->cases[i].chan && o->cases[i].send &&
+                o->cases[i].chan->closed)
+                return true;
+        return false;
+    case OP_CLOSE:
+        return !o->obj || ((const wf_chan *)o->obj)->closed;
+    case OP_UNLOCK:
+        return !((const wf_mutex *)o->obj)->locked;
+    case OP_WUNLOCK:
+        return !((const wf_rwmutex *)o->obj)->writer_holds;
+    case OP_RUNLOCK:
+        return ((const wf_rwmutex *)o->obj)->readers == 0;
+    case OP_WG_ADD:
+        return ((const wf_waitgroup *)o->obj)->count + o->val.i < 0;
+    case OP_COND_WAIT: {
+        const wf_cond *c = (const wf_cond *)o->obj;
+        return c->m && !c->m->locked;
+    }
+    default:
+        return false;
+    }
+}
+
+
 static void sig_add(dpor *d, const wf_obj *o, acc_type t)
 {
     if (o) {
@@ -288,6 +389,11 @@ static void signature(dpor *d, const wf_task *t)
 {
     const op *o = &t->op;
     d->sig.len = 0;
+    if (would_panic(t)) {
+        acc_rec a = {OID_ANY, ACC_WRITE};
+        VEC_PUSH(d->sig, a);
+        return;
+    }
     if (t->main_task) { /* its return ends the output */
         acc_rec a = {OID_OUTPUT, ACC_WRITE};
         VEC_PUSH(d->sig, a);
@@ -343,6 +449,7 @@ static void signature(dpor *d, const wf_task *t)
 }
 
 /* ---- backtracking ------------------------------------------------------ */
+/* ---- backtracking ------------------------------------------------------ */
 
 /* Is the access rec r ordered before task q (whose clock is c)? */
 static bool hb(const rec *r, const vclock *c)
@@ -350,15 +457,6 @@ static bool hb(const rec *r, const vclock *c)
     return vc_get(c, r->tid) >= r->lidx;
 }
 
-static bool sig_conflicts(const acc_rec *a, size_t na, const acc_rec *b,
-                          size_t nb)
-{
-    for (size_t i = 0; i < na; i++)
-        for (size_t k = 0; k < nb; k++)
-            if (a[i].oid == b[k].oid && conflict(a[i].type, b[k].type))
-                return true;
-    return false;
-}
 
 /* The race of event j (task node) with task q's pending op, whose
  * signature is d->sig and clock c: Source-DPOR (Abdulla et al. 2014): let
@@ -366,7 +464,8 @@ static bool sig_conflicts(const acc_rec *a, size_t na, const acc_rec *b,
  * task that can start v (an initial) is already in j's backtrack set, add
  * one that was enabled before j and does not sleep there. If no initial
  * was enabled there (blocking), add every enabled task (FG's rule). */
-static void race(dpor *d, int32_t j, int32_t q, const vclock *c)
+static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
+                 const acc_rec *sig, size_t nsig, size_t end)
 {
     node *nj;
     int32_t tj;
@@ -382,7 +481,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c)
     lj = nj->lidx;
     /* L[r]: the event count of r's first event in v (0: none yet) */
     d->ltab.len = 0;
-    for (size_t k = (size_t)j + 1; k < d->depth; k++) {
+    for (size_t k = (size_t)j + 1; k < end; k++) {
         node *nk = &d->nodes.p[k];
         int32_t r;
         bool initial = true;
@@ -404,7 +503,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c)
             covered = true;
         if (has_tid(&nj->en, r)) {
             any_initial_enabled = true;
-            if (!has_tid(&nj->sleep, r) && !has_tid(&nj->done, r)) {
+            if (!tset_has(&nj->sleep, r) && !tset_has(&nj->done, r)) {
                 if (pick < 0)
                     pick = r;
             } else if (asleep < 0) {
@@ -419,10 +518,10 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c)
             if ((int32_t)t != q && d->ltab.p[t] &&
                 vc_get(c, (int32_t)t) >= d->ltab.p[t])
                 initial = false;
-        for (size_t k = (size_t)j + 1; k < d->depth && initial; k++) {
+        for (size_t k = (size_t)j + 1; k < end && initial; k++) {
             node *nk = &d->nodes.p[k];
             if (!nk->sub && nk->has_ev && vc_get(&nk->vc, tj) < lj &&
-                sig_conflicts(nk->acc.p, nk->acc.len, d->sig.p, d->sig.len))
+                sig_conflicts(nk->acc.p, nk->acc.len, sig, nsig))
                 initial = false;
         }
         if (initial) {
@@ -430,7 +529,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c)
                 covered = true;
             if (has_tid(&nj->en, q)) {
                 any_initial_enabled = true;
-                if (!has_tid(&nj->sleep, q) && !has_tid(&nj->done, q)) {
+                if (!tset_has(&nj->sleep, q) && !tset_has(&nj->done, q)) {
                     if (pick < 0)
                         pick = q;
                 } else if (asleep < 0) {
@@ -451,66 +550,61 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c)
         add_tid(&nj->bt, nj->en.p[i]);
 }
 
-static void check_rec(dpor *d, const rec *r, int32_t q, const vclock *c)
+/* What race() compares with: the sig, clock and scan bound of the op
+ * being checked. */
+typedef struct racer {
+    int32_t q;
+    const vclock *c;
+    const acc_rec *sig;
+    size_t nsig, end;
+} racer;
+
+static void check_rec(dpor *d, const rec *r, const racer *x)
 {
-    if (r->tid != q && !hb(r, c))
-        race(d, r->node, q, c);
+    if (r->tid != x->q && !hb(r, x->c))
+        race(d, r->node, x->q, x->c, x->sig, x->nsig, x->end);
 }
 
-/* Races of an access of type t on o by task q (clock c) with the accesses
- * before it. */
-static void check_access(dpor *d, dobj *o, uint8_t t, int32_t q,
-                         const vclock *c)
+/* Races of an access of type t on o by x with the accesses before it. */
+static void check_access(dpor *d, dobj *o, uint8_t t, const racer *x)
 {
     bool guarded = t == ACC_ACQUIRE || t == ACC_READ;
     if (o->has_w) {
         if (guarded && o->w_is_release) {
             if (o->has_acq)
-                check_rec(d, &o->acq, q, c);
+                check_rec(d, &o->acq, x);
         } else {
-            check_rec(d, &o->w, q, c);
+            check_rec(d, &o->w, x);
         }
     }
     if (t != ACC_READ)
         for (size_t i = 0; i < o->rs.len; i++)
-            check_rec(d, &o->rs.p[i], q, c);
+            check_rec(d, &o->rs.p[i], x);
     if (t != ACC_COMMIT)
         for (size_t i = 0; i < o->cs.len; i++)
-            check_rec(d, &o->cs.p[i], q, c);
+            check_rec(d, &o->cs.p[i], x);
 }
 
 /* Check a task's pending op against everything before it. */
 static void check_pending(dpor *d, const wf_task *t)
 {
-    vclock *c = clock_of(d, t->tid);
+    racer x;
     signature(d, t);
+    x.q = t->tid;
+    x.c = clock_of(d, t->tid);
+    x.sig = d->sig.p;
+    x.nsig = d->sig.len;
+    x.end = d->depth;
+    if (d->sig.len && d->sig.p[0].oid == OID_ANY) {
+        for (size_t i = 0; i < d->objs.len; i++)
+            check_access(d, &d->objs.p[i], ACC_WRITE, &x);
+        return;
+    }
     for (size_t i = 0; i < d->sig.len; i++)
-        check_access(d, obj_of(d, d->sig.p[i].oid), d->sig.p[i].type, t->tid,
-                     c);
+        check_access(d, obj_of(d, d->sig.p[i].oid), d->sig.p[i].type, &x);
 }
 
 /* ---- the strategy ------------------------------------------------------ */
-
-/* Record the signatures of the sleep candidates of task node nd. */
-static void capture_candidates(dpor *d, wf_engine *e, const node *nd)
-{
-    d->cand.len = d->cand_off.len = d->cand_sig.len = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        const tidvec *v = pass ? &nd->done : &nd->sleep;
-        for (size_t i = 0; i < v->len; i++) {
-            int32_t q = v->p[i];
-            if (q == nd->tid || has_tid(&d->cand, q) ||
-                (size_t)q >= e->tasks.len)
-                continue;
-            VEC_PUSH(d->cand, q);
-            VEC_PUSH(d->cand_off, (uint32_t)d->cand_sig.len);
-            signature(d, e->tasks.p[q]);
-            for (size_t k = 0; k < d->sig.len; k++)
-                VEC_PUSH(d->cand_sig, d->sig.p[k]);
-        }
-    }
-    VEC_PUSH(d->cand_off, (uint32_t)d->cand_sig.len);
-}
 
 static int index_of(const int32_t *alts, int n, int32_t tid)
 {
@@ -524,6 +618,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 const int32_t *alts)
 {
     node *nd;
+    int pick = -1;
     if (kind != CHOICE_TASK) {
         if (d->depth < d->nodes.len) {
             nd = &d->nodes.p[d->depth];
@@ -541,42 +636,63 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         d->depth++;
         return 0;
     }
-    if (d->depth < d->nodes.len) {
-        int idx;
+    if (d->depth < d->nodes.len) { /* replaying the prefix */
         nd = &d->nodes.p[d->depth];
-        idx = nd->sub ? -1 : index_of(alts, n, nd->tid);
-        if (idx < 0 || nd->en.len != (size_t)n) {
+        pick = nd->sub ? -1 : index_of(alts, n, nd->tid);
+        if (pick < 0 || nd->en.len != (size_t)n) {
             fail(d, e, "it offered other tasks");
             return -1;
         }
         d->tnode = (int32_t)d->depth++;
-        capture_candidates(d, e, nd);
-        return idx;
+        d->barrier = false;
+        return pick;
     }
     nd = push_node(d);
     for (int i = 0; i < n; i++)
         VEC_PUSH(nd->en, alts[i]);
-    for (size_t i = 0; i < d->next_sleep.len; i++)
-        VEC_PUSH(nd->sleep, d->next_sleep.p[i]);
-    {
-        int pick = -1;
-        /* prefer the task that ran last: fewer preemptions first */
-        if (e->last_tid >= 0 && !has_tid(&nd->sleep, e->last_tid))
-            pick = index_of(alts, n, e->last_tid);
-        for (int i = 0; i < n && pick < 0; i++)
-            if (!has_tid(&nd->sleep, alts[i]))
-                pick = i;
-        if (pick < 0) {
-            d->nodes.len--;
-            d->blocked = true;
-            d->ssb++;
-            return -1;
+    if (!d->barrier)
+        for (size_t i = 0; i < d->next_sleep.tid.len; i++)
+            tset_add(&nd->sleep, d->next_sleep.tid.p[i],
+                     d->next_sleep.acc.p + d->next_sleep.off.p[i],
+                     d->next_sleep.off.p[i + 1] - d->next_sleep.off.p[i]);
+    d->barrier = false;
+    /* prefer the task that ran last: fewer preemptions first */
+    if (e->last_tid >= 0 && !tset_has(&nd->sleep, e->last_tid))
+        pick = index_of(alts, n, e->last_tid);
+    for (int i = 0; i < n && pick < 0; i++)
+        if (!tset_has(&nd->sleep, alts[i]))
+            pick = i;
+    if (pick < 0) {
+        d->nodes.len--;
+        d->blocked = true;
+        d->ssb++;
+        return -1;
+    }
+    nd->tid = alts[pick];
+    VEC_PUSH(nd->bt, nd->tid);
+    d->tnode = (int32_t)d->depth++;
+    return pick;
+}
+
+/* The sleep set after task node nd's step, whose accesses are A: its sleep
+ * and done transitions that the step does not conflict with. */
+static void next_sleep_after(dpor *d, wf_engine *e, const node *nd,
+                             const acc_rec *A, size_t na)
+{
+    tset_reset(&d->next_sleep);
+    for (int pass = 0; pass < 2; pass++) {
+        const tset *s = pass ? &nd->done : &nd->sleep;
+        for (size_t i = 0; i < s->tid.len; i++) {
+            int32_t q = s->tid.p[i];
+            const acc_rec *qa = s->acc.p + s->off.p[i];
+            size_t nq = s->off.p[i + 1] - s->off.p[i];
+            if (q == nd->tid || (size_t)q >= e->tasks.len ||
+                e->tasks.p[q]->state == TASK_DONE ||
+                in_list(e->woken.p, e->woken.len, q) ||
+                sig_conflicts(qa, nq, A, na))
+                continue;
+            tset_add(&d->next_sleep, q, qa, nq);
         }
-        nd->tid = alts[pick];
-        VEC_PUSH(nd->bt, nd->tid);
-        d->tnode = (int32_t)d->depth++;
-        capture_candidates(d, e, nd);
-        return pick;
     }
 }
 
@@ -588,6 +704,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     int32_t p = tid;
     uint32_t lidx;
     rec r;
+    node *nk;
     if (d->err)
         return;
     if (p < 0) {
@@ -598,16 +715,23 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         for (size_t t = 0; t < e->tasks.len; t++)
             vc_join(clock_of(d, (int32_t)t), ev);
         d->ntasks = e->tasks.len;
-        d->next_sleep.len = 0;
+        d->barrier = true;
         for (size_t i = 0; i < e->tasks.len; i++)
             if (e->tasks.p[i]->state != TASK_DONE)
                 check_pending(d, e->tasks.p[i]);
         return;
     }
     clock_of(d, (int32_t)e->tasks.len - 1);
+    nk = &d->nodes.p[d->tnode];
+    {
+        /* the step itself (its op and what its resumption exposed, such
+         * as a commit) against the history */
+        racer x = {p, &d->tclock.p[p], A, na, (size_t)d->tnode};
+        for (size_t i = 0; i < na; i++)
+            check_access(d, obj_of(d, A[i].oid), A[i].type, &x);
+    }
     lidx = ++d->tcount.p[p];
     vc_copy(ev, clock_of(d, p));
-    /* races of this step's accesses, then its clock */
     for (size_t i = 0; i < na; i++) {
         dobj *o = obj_of(d, A[i].oid);
         vc_join(ev, &o->lw); /* everything conflicts with writes */
@@ -645,15 +769,17 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         }
     }
     vc_copy(&d->tclock.p[p], ev);
-    {
-        node *nk = &d->nodes.p[d->tnode];
-        nk->has_ev = true;
-        nk->lidx = lidx;
-        vc_copy(&nk->vc, ev);
-        nk->acc.len = 0;
-        for (size_t i = 0; i < na; i++)
-            VEC_PUSH(nk->acc, A[i]);
+    nk->has_ev = true;
+    nk->lidx = lidx;
+    vc_copy(&nk->vc, ev);
+    nk->acc.len = 0;
+    for (size_t i = 0; i < na; i++)
+        VEC_PUSH(nk->acc, A[i]);
+    if (e->stop) { /* a panic ends the execution: it conflicts with all */
+        acc_rec any = {OID_ANY, ACC_WRITE};
+        VEC_PUSH(nk->acc, any);
     }
+    acc_union_add(nk, nk->acc.p, nk->acc.len);
     d->fresh.len = 0;
     VEC_RESERVE(d->fresh, e->tasks.len);
     memset(d->fresh.p, 0, e->tasks.len);
@@ -674,32 +800,23 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
      * for every q at every state, as FG do, done incrementally). */
     for (size_t i = 0; i < e->tasks.len; i++) {
         const wf_task *q = e->tasks.p[i];
-        if (q->state == TASK_DONE)
+        if (q->state == TASK_DONE || (int32_t)i == p)
             continue;
-        if (d->fresh.p[i]) {
+        if (d->fresh.p[i] && !e->stop) {
             check_pending(d, q);
             continue;
         }
-        signature(d, q);
-        if ((int32_t)i != p && vc_get(&d->tclock.p[i], p) < lidx &&
-            sig_conflicts(A, na, d->sig.p, d->sig.len))
-            race(d, d->tnode, (int32_t)i, &d->tclock.p[i]);
-    }
-    /* the sleep set of the next task node */
-    d->next_sleep.len = 0;
-    for (size_t c = 0; c < d->cand.len; c++) {
-        int32_t q = d->cand.p[c];
-        bool dep = false;
-        if (in_list(e->woken.p, e->woken.len, q) || e->tasks.p[q]->state == TASK_DONE)
+        if (vc_get(&d->tclock.p[i], p) >= lidx)
             continue;
-        for (uint32_t k = d->cand_off.p[c]; k < d->cand_off.p[c + 1] && !dep;
-             k++)
-            for (size_t i = 0; i < na && !dep; i++)
-                dep = d->cand_sig.p[k].oid == A[i].oid &&
-                      conflict(d->cand_sig.p[k].type, A[i].type);
-        if (!dep)
-            VEC_PUSH(d->next_sleep, q);
+        signature(d, q);
+        if (e->stop || sig_conflicts(nk->acc.p, nk->acc.len, d->sig.p,
+                                     d->sig.len))
+            race(d, d->tnode, (int32_t)i, &d->tclock.p[i], d->sig.p,
+                 d->sig.len, d->depth);
     }
+    if (!e->stop && e->tasks.p[p]->state != TASK_DONE)
+        check_pending(d, e->tasks.p[p]);
+    next_sleep_after(d, e, nk, nk->acc.p, nk->acc.len);
 }
 
 bool dpor_next(dpor *d)
@@ -713,11 +830,12 @@ bool dpor_next(dpor *d)
                 return true;
             }
         } else {
-            add_tid(&n->done, n->tid);
+            tset_add(&n->done, n->tid, n->acc_union.p, n->acc_union.len);
             for (size_t i = 0; i < n->bt.len; i++) {
                 int32_t q = n->bt.p[i];
-                if (!has_tid(&n->done, q) && !has_tid(&n->sleep, q)) {
+                if (!tset_has(&n->done, q) && !tset_has(&n->sleep, q)) {
                     n->tid = q;
+                    n->acc_union.len = 0;
                     return true;
                 }
             }

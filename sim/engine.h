@@ -335,6 +335,7 @@ typedef struct acc_rec {
 #define OID_OUTPUT (-2)
 #define OID_SPAWN  (-3)
 #define OID_TIME   (-4)
+#define OID_ANY    (-5) /* conflicts with everything: an op that panics */
 
 /* A strategy decides choices. choose returns an index into alts[0..n),
  * n >= 1, alts ascending. It may return -1 to abandon the execution (a

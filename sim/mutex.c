@@ -112,7 +112,7 @@ step_result mutex_unlock(wf_engine *e, wf_task *t)
 step_result mutex_trylock(wf_engine *e, wf_task *t)
 {
     wf_mutex *m = (wf_mutex *)t->op.obj;
-    engine_access(e, m->hdr.oid, ACC_WRITE);
+    engine_access(e, m->hdr.oid, m->locked ? ACC_WRITE : ACC_ACQUIRE);
     if (m->locked) {
         t->op.ok = false;
         engine_emit_op(e, t, EV_TRYLOCK, EVF_FAILED, &m->hdr, m->holder->tid,

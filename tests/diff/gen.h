@@ -1,0 +1,254 @@
+/* gen.h: random small concurrent programs on the C API, for differential
+ * testing of the explorer (DPOR against plain DFS must reach the same
+ * outcomes and finding kinds).
+ *
+ * A program is 2 to 4 tasks (main and workers it spawns first), each a
+ * short list of operations on 2 channels (capacity 0 to 2), 2 mutexes, a
+ * cond over the first mutex, an RWMutex, 2 shared variables, an atomic, a
+ * WaitGroup (main adds one per Done before spawning), a Once; plus prints,
+ * selects (with and without default, with nil cases), closes, yields and
+ * short sleeps. Every value read is printed, so outcomes distinguish what
+ * each interleaving observed. Deterministic from a seed. */
+#ifndef WF_GEN_H
+#define WF_GEN_H
+
+#include <stdio.h>
+#include <string.h>
+
+#include "sim/rng.h"
+#include "weft.h"
+
+enum {
+    G_PRINT,
+    G_SEND,
+    G_RECV,
+    G_RECVOK,
+    G_CLOSE,
+    G_SELECT,
+    G_CRIT, /* lock m; write or read a var; unlock m */
+    G_TRYLOCK,
+    G_WRITE,
+    G_READ,
+    G_ATOMIC,
+    G_CONDWAIT,
+    G_SIGNAL,
+    G_BROADCAST,
+    G_WGDONE,
+    G_WGWAIT,
+    G_YIELD,
+    G_SLEEP,
+    G_RCRIT, /* rlock; read; runlock */
+    G_WCRIT, /* lock; write; unlock (RWMutex) */
+    G_ONCE,
+    G__COUNT
+};
+
+#define GEN_MAXOPS 6
+
+typedef struct gop {
+    unsigned char kind, a, b, c; /* operands: object, value, flags */
+} gop;
+
+typedef struct gprog {
+    int ntasks;
+    int nops[4];
+    gop ops[4][GEN_MAXOPS];
+    int cap[2];
+    int wg; /* number of G_WGDONE ops in workers */
+} gprog;
+
+/* Generate program number `seed`. Sizes keep plain DFS affordable. */
+static inline void gen_program(gprog *g, uint64_t seed)
+{
+    uint64_t r[4];
+    rng_from_seed(r, seed, 7);
+    memset(g, 0, sizeof *g);
+    g->ntasks = 2 + (int)rng_below(r, 3);
+    for (int c = 0; c < 2; c++)
+        g->cap[c] = (int)rng_below(r, 3);
+    for (int t = 0; t < g->ntasks; t++) {
+        int max = g->ntasks == 2 ? 5 : g->ntasks == 3 ? 3 : 2;
+        g->nops[t] = 1 + (int)rng_below(r, (uint32_t)max);
+        for (int i = 0; i < g->nops[t]; i++) {
+            gop *o = &g->ops[t][i];
+            o->kind = (unsigned char)rng_below(r, G__COUNT);
+            o->a = (unsigned char)rng_below(r, 2);
+            o->b = (unsigned char)(1 + rng_below(r, 3));
+            o->c = (unsigned char)rng_below(r, 8);
+            if (o->kind == G_CLOSE && rng_below(r, 2))
+                o->kind = G_SEND; /* closes are rarer */
+            if (o->kind == G_WGDONE && t == 0)
+                o->kind = G_WGWAIT;
+            if (o->kind == G_WGDONE)
+                g->wg++;
+        }
+    }
+}
+
+/* One execution's objects. Tasks use them after main returns, so they
+ * live in the test's static storage (executions run one at a time). */
+typedef struct gctx {
+    const gprog *g;
+    wf_chan *ch[2];
+    wf_mutex *mu[2];
+    wf_cond *cond;
+    wf_rwmutex *rw;
+    wf_var *var[2];
+    wf_atomic *at;
+    wf_waitgroup *wg;
+    wf_once *once;
+    int tid[4];
+} gctx;
+
+static gctx gen_ctx;
+
+static void gen_once_fn(void *arg)
+{
+    (void)arg;
+    wf_printf("once\n");
+}
+
+static void gen_run_ops(gctx *x, int t)
+{
+    const gprog *g = x->g;
+    for (int i = 0; i < g->nops[t]; i++) {
+        const gop *o = &g->ops[t][i];
+        wf_chan *ch = x->ch[o->a];
+        switch (o->kind) {
+        case G_PRINT:
+            wf_printf("p%d.%d\n", t, o->b);
+            break;
+        case G_SEND:
+            wf_chan_send(ch, o->b);
+            break;
+        case G_RECV:
+            wf_printf("r%d:%ld\n", t, (long)wf_chan_recv(ch, NULL));
+            break;
+        case G_RECVOK: {
+            bool ok;
+            long v = (long)wf_chan_recv(ch, &ok);
+            wf_printf("r%d:%ld,%d\n", t, v, ok);
+            break;
+        }
+        case G_CLOSE:
+            wf_chan_close(ch);
+            break;
+        case G_SELECT: {
+            wf_case cs[3];
+            int n = 2, k;
+            memset(cs, 0, sizeof cs);
+            cs[0].chan = x->ch[0];
+            cs[0].send = o->c & 1;
+            cs[0].value = o->b;
+            cs[1].chan = x->ch[1];
+            cs[1].send = (o->c >> 1) & 1;
+            cs[1].value = o->b;
+            if (o->c & 4)
+                cs[n++].chan = NULL; /* a nil case */
+            k = wf_select(cs, (size_t)n, o->a);
+            if (k >= 0 && !cs[k].send)
+                wf_printf("s%d:%d=%ld\n", t, k, (long)cs[k].received);
+            else
+                wf_printf("s%d:%d\n", t, k);
+            break;
+        }
+        case G_CRIT:
+            wf_mutex_lock(x->mu[o->a]);
+            if (o->c & 1)
+                wf_write(x->var[o->a], o->b);
+            else
+                wf_printf("c%d:%ld\n", t, (long)wf_read(x->var[o->a]));
+            wf_mutex_unlock(x->mu[o->a]);
+            break;
+        case G_TRYLOCK:
+            if (wf_mutex_trylock(x->mu[o->a])) {
+                wf_printf("t%d\n", t);
+                wf_mutex_unlock(x->mu[o->a]);
+            }
+            break;
+        case G_WRITE:
+            wf_write(x->var[o->a], o->b);
+            break;
+        case G_READ:
+            wf_printf("v%d:%ld\n", t, (long)wf_read(x->var[o->a]));
+            break;
+        case G_ATOMIC:
+            wf_printf("a%d:%ld\n", t, (long)wf_atomic_add(x->at, o->b));
+            break;
+        case G_CONDWAIT:
+            wf_mutex_lock(x->mu[0]);
+            wf_cond_wait(x->cond);
+            wf_mutex_unlock(x->mu[0]);
+            wf_printf("w%d\n", t);
+            break;
+        case G_SIGNAL:
+        case G_BROADCAST:
+            wf_mutex_lock(x->mu[0]);
+            if (o->kind == G_SIGNAL)
+                wf_cond_signal(x->cond);
+            else
+                wf_cond_broadcast(x->cond);
+            wf_mutex_unlock(x->mu[0]);
+            break;
+        case G_WGDONE:
+            wf_waitgroup_done(x->wg);
+            break;
+        case G_WGWAIT:
+            wf_waitgroup_wait(x->wg);
+            wf_printf("g%d\n", t);
+            break;
+        case G_YIELD:
+            wf_yield();
+            break;
+        case G_SLEEP:
+            wf_sleep(o->b);
+            break;
+        case G_RCRIT:
+            wf_rwmutex_rlock(x->rw);
+            wf_printf("R%d:%ld\n", t, (long)wf_read(x->var[1]));
+            wf_rwmutex_runlock(x->rw);
+            break;
+        case G_WCRIT:
+            wf_rwmutex_lock(x->rw);
+            wf_write(x->var[1], o->b);
+            wf_rwmutex_unlock(x->rw);
+            break;
+        case G_ONCE:
+            wf_once_do(x->once, gen_once_fn, NULL);
+            break;
+        }
+    }
+}
+
+static void gen_worker(void *arg)
+{
+    int t = *(int *)arg;
+    gen_run_ops(&gen_ctx, t);
+}
+
+/* The scenario: arg is the gprog. */
+static void gen_scenario(void *arg)
+{
+    gctx *x = &gen_ctx;
+    x->g = arg;
+    x->ch[0] = wf_chan_new("c0", (size_t)x->g->cap[0]);
+    x->ch[1] = wf_chan_new("c1", (size_t)x->g->cap[1]);
+    x->mu[0] = wf_mutex_new("m0");
+    x->mu[1] = wf_mutex_new("m1");
+    x->cond = wf_cond_new("cond", x->mu[0]);
+    x->rw = wf_rwmutex_new("rw");
+    x->var[0] = wf_var_new("x", 0);
+    x->var[1] = wf_var_new("y", 0);
+    x->at = wf_atomic_new("n", 0);
+    x->wg = wf_waitgroup_new("wg");
+    x->once = wf_once_new("once");
+    if (x->g->wg)
+        wf_waitgroup_add(x->wg, x->g->wg);
+    for (int t = 1; t < x->g->ntasks; t++) {
+        x->tid[t] = t;
+        wf_go(gen_worker, &x->tid[t], "worker");
+    }
+    gen_run_ops(x, 0);
+}
+
+#endif

@@ -1,0 +1,143 @@
+/* test_dpor.c: partial-order reduction. Optimal trace counts on the
+ * published benchmarks, and DPOR against plain DFS on generated programs
+ * (same outcomes, same finding kinds). */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/bench/dpor_progs.h"
+#include "tests/diff/gen.h"
+#include "weft.h"
+
+static int64_t traces(void (*f)(void *), int n)
+{
+    wf_options o = wf_options_default();
+    wf_result r;
+    int64_t k;
+    o.strategy = WF_STRATEGY_DPOR;
+    ck_assert_int_eq(wf_explore(f, &n, &o, &r), 0);
+    ck_assert(r.complete);
+    k = r.executions;
+    wf_result_free(&r);
+    return k;
+}
+
+START_TEST(readers_explores_two_to_the_n_traces)
+{
+    for (int n = 1; n <= 6; n++)
+        ck_assert_int_eq(traces(dp_readers, n), 1 << n);
+}
+END_TEST
+
+START_TEST(lastzero_explores_the_optimal_trace_count)
+{
+    for (int n = 2; n <= 6; n++)
+        ck_assert_int_eq(traces(dp_lastzero, n), (n + 3) * (1 << (n - 2)));
+}
+END_TEST
+
+START_TEST(indexer_explores_eight_to_the_n_minus_11)
+{
+    ck_assert_int_eq(traces(dp_indexer, 11), 1);
+    ck_assert_int_eq(traces(dp_indexer, 12), 8);
+    ck_assert_int_eq(traces(dp_indexer, 13), 64);
+}
+END_TEST
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The outcome set as sorted "kinds|output" strings. */
+static char **outcome_set(const wf_result *r)
+{
+    char **v = calloc(r->noutcomes + 1, sizeof *v);
+    for (size_t i = 0; i < r->noutcomes; i++) {
+        size_t n = strlen(r->outcomes[i].output) +
+                   strlen(r->outcomes[i].kinds) + 2;
+        v[i] = malloc(n);
+        snprintf(v[i], n, "%s|%s", r->outcomes[i].kinds,
+                 r->outcomes[i].output);
+    }
+    qsort(v, r->noutcomes, sizeof *v, str_cmp);
+    return v;
+}
+
+static void free_set(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+START_TEST(dpor_reaches_the_outcomes_of_dfs_on_500_generated_programs)
+{
+    int compared = 0, skipped = 0, mismatched = 0;
+    int64_t dfs_execs = 0, dpor_execs = 0;
+    for (uint64_t seed = 1; compared < 500 && seed < 5000; seed++) {
+        gprog g;
+        wf_options o = wf_options_default();
+        wf_result rd, rp;
+        char **sd, **sp;
+        gen_program(&g, seed);
+        o.strategy = WF_STRATEGY_DFS;
+        o.max_executions = 20000;
+        wf_explore(gen_scenario, &g, &o, &rd);
+        if (!rd.complete) {
+            skipped++;
+            wf_result_free(&rd);
+            continue;
+        }
+        o.strategy = WF_STRATEGY_DPOR;
+        o.max_executions = 0;
+        wf_explore(gen_scenario, &g, &o, &rp);
+        ck_assert_msg(rp.complete, "seed %llu: dpor incomplete",
+                      (unsigned long long)seed);
+        sd = outcome_set(&rd);
+        sp = outcome_set(&rp);
+        if (rd.noutcomes != rp.noutcomes) {
+            mismatched++;
+        } else {
+            for (size_t i = 0; i < rd.noutcomes; i++)
+                if (strcmp(sd[i], sp[i])) {
+                    mismatched++;
+                    break;
+                }
+        }
+        ck_assert_msg(!mismatched,
+                      "seed %llu: dfs found %zu outcomes, dpor %zu "
+                      "(first dfs outcome: %s)",
+                      (unsigned long long)seed, rd.noutcomes, rp.noutcomes,
+                      rd.noutcomes ? sd[0] : "");
+        dfs_execs += rd.executions;
+        dpor_execs += rp.executions;
+        compared++;
+        free_set(sd, rd.noutcomes);
+        free_set(sp, rp.noutcomes);
+        wf_result_free(&rd);
+        wf_result_free(&rp);
+    }
+    fprintf(stderr,
+            "dpor vs dfs: %d programs compared (%d skipped as too big for "
+            "dfs), %lld dfs executions, %lld dpor executions\n",
+            compared, skipped, (long long)dfs_execs, (long long)dpor_execs);
+    ck_assert_int_ge(compared, 500);
+}
+END_TEST
+
+Suite *dpor_suite(void)
+{
+    Suite *s = suite_create("dpor");
+    TCase *tc = tcase_create("trace-counts");
+    TCase *td = tcase_create("differential");
+    tcase_add_test(tc, readers_explores_two_to_the_n_traces);
+    tcase_add_test(tc, lastzero_explores_the_optimal_trace_count);
+    tcase_add_test(tc, indexer_explores_eight_to_the_n_minus_11);
+    tcase_set_timeout(td, 300);
+    tcase_add_test(td, dpor_reaches_the_outcomes_of_dfs_on_500_generated_programs);
+    suite_add_tcase(s, tc);
+    suite_add_tcase(s, td);
+    return s;
+}
