@@ -52,6 +52,10 @@ typedef struct node {
     vclock vc;
     VEC(acc_rec) acc;
     VEC(acc_rec) acc_union; /* over the inner choices of the current tid */
+    /* preemption bounding */
+    int32_t last;  /* the task of the previous step */
+    bool last_en;  /* ... and it was enabled here: switching preempts */
+    uint32_t pc;   /* preemptions before this node */
 } node;
 
 struct dpor {
@@ -74,6 +78,9 @@ struct dpor {
     bool blocked;
     char *err;
     uint64_t ssb;
+    int bound;       /* preemption bound, -1 none */
+    bool pruned;     /* the bound cut a branch this round */
+    uint32_t pc_cur; /* preemptions so far in this execution */
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -199,7 +206,28 @@ static void acc_union_add(node *n, const acc_rec *a, size_t na)
 
 dpor *dpor_new(void)
 {
-    return wf_xcalloc(1, sizeof(dpor));
+    dpor *d = wf_xcalloc(1, sizeof(dpor));
+    d->bound = -1;
+    return d;
+}
+
+void dpor_set_bound(dpor *d, int bound)
+{
+    d->nodes.len = 0;
+    d->bound = bound;
+    d->pruned = false;
+}
+
+bool dpor_pruned(const dpor *d)
+{
+    return d->pruned;
+}
+
+/* Would running x at task node n stay within the preemption bound? */
+static bool allowed(const dpor *d, const node *n, int32_t x)
+{
+    uint32_t pre = n->last_en && x != n->last;
+    return d->bound < 0 || n->pc + pre <= (uint32_t)d->bound;
 }
 
 static void free_node(node *n)
@@ -298,6 +326,7 @@ void dpor_begin(dpor *d, wf_engine *e)
     d->tnode = -1;
     d->blocked = false;
     d->barrier = false;
+    d->pc_cur = 0;
     for (size_t i = 0; i < d->tclock.len; i++) {
         d->tclock.p[i].len = 0;
         d->tcount.p[i] = 0;
@@ -458,6 +487,8 @@ static bool hb(const rec *r, const vclock *c)
 }
 
 
+static void conservative(dpor *d, int32_t j, int32_t q);
+
 /* The race of event j (task node) with task q's pending op, whose
  * signature is d->sig and clock c: Source-DPOR (Abdulla et al. 2014): let
  * v be the events after j not ordered after it, then q's op; unless a
@@ -542,6 +573,8 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
         return;
     if (pick >= 0) {
         add_tid(&nj->bt, pick);
+        if (!allowed(d, nj, pick))
+            conservative(d, j, pick);
         return;
     }
     if (any_initial_enabled)
@@ -558,6 +591,24 @@ typedef struct racer {
     const acc_rec *sig;
     size_t nsig, end;
 } racer;
+
+/* Bounded POR (Coons, Musuvathi, McKinley, OOPSLA 2013): when running q
+ * at node j would exceed the preemption bound, also try q where the run of
+ * the task at j began, where switching costs no more preemptions. */
+static void conservative(dpor *d, int32_t j, int32_t q)
+{
+    int32_t t = d->nodes.p[j].tid, i = j, k;
+    for (k = j - 1; k >= 0; k--) {
+        const node *nk = &d->nodes.p[k];
+        if (nk->sub)
+            continue;
+        if (nk->tid != t)
+            break;
+        i = k;
+    }
+    if (has_tid(&d->nodes.p[i].en, q))
+        add_tid(&d->nodes.p[i].bt, q);
+}
 
 static void check_rec(dpor *d, const rec *r, const racer *x)
 {
@@ -643,6 +694,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
             fail(d, e, "it offered other tasks");
             return -1;
         }
+        d->pc_cur = nd->pc + (nd->last_en && nd->tid != nd->last);
         d->tnode = (int32_t)d->depth++;
         d->barrier = false;
         return pick;
@@ -650,6 +702,9 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     nd = push_node(d);
     for (int i = 0; i < n; i++)
         VEC_PUSH(nd->en, alts[i]);
+    nd->last = e->last_tid;
+    nd->last_en = e->last_tid >= 0 && index_of(alts, n, e->last_tid) >= 0;
+    nd->pc = d->pc_cur;
     if (!d->barrier)
         for (size_t i = 0; i < d->next_sleep.tid.len; i++)
             tset_add(&nd->sleep, d->next_sleep.tid.p[i],
@@ -660,8 +715,12 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     if (e->last_tid >= 0 && !tset_has(&nd->sleep, e->last_tid))
         pick = index_of(alts, n, e->last_tid);
     for (int i = 0; i < n && pick < 0; i++)
-        if (!tset_has(&nd->sleep, alts[i]))
-            pick = i;
+        if (!tset_has(&nd->sleep, alts[i])) {
+            if (allowed(d, nd, alts[i]))
+                pick = i;
+            else
+                d->pruned = true;
+        }
     if (pick < 0) {
         d->nodes.len--;
         d->blocked = true;
@@ -669,6 +728,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         return -1;
     }
     nd->tid = alts[pick];
+    d->pc_cur = nd->pc + (nd->last_en && nd->tid != nd->last);
     VEC_PUSH(nd->bt, nd->tid);
     d->tnode = (int32_t)d->depth++;
     return pick;
@@ -833,11 +893,15 @@ bool dpor_next(dpor *d)
             tset_add(&n->done, n->tid, n->acc_union.p, n->acc_union.len);
             for (size_t i = 0; i < n->bt.len; i++) {
                 int32_t q = n->bt.p[i];
-                if (!tset_has(&n->done, q) && !tset_has(&n->sleep, q)) {
-                    n->tid = q;
-                    n->acc_union.len = 0;
-                    return true;
+                if (tset_has(&n->done, q) || tset_has(&n->sleep, q))
+                    continue;
+                if (!allowed(d, n, q)) {
+                    d->pruned = true;
+                    continue;
                 }
+                n->tid = q;
+                n->acc_union.len = 0;
+                return true;
             }
         }
         d->nodes.len--;

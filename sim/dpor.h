@@ -48,6 +48,11 @@ bool dpor_blocked(const dpor *d);
 /* Set when replaying a prefix found a different program (nondeterminism):
  * a message, or NULL. */
 const char *dpor_error(const dpor *d);
+/* Bound the preemptions of every execution (-1: none), starting a fresh
+ * search. dpor_pruned: did the bound cut a branch since? (If not, the
+ * search under the bound was the whole search.) */
+void dpor_set_bound(dpor *d, int bound);
+bool dpor_pruned(const dpor *d);
 /* Counters for reports. */
 uint64_t dpor_ssb_count(const dpor *d);
 

@@ -45,6 +45,8 @@ void explore_free(explorer *x)
     VEC_FREE(x->findings);
     VEC_FREE(x->outcomes);
     VEC_FREE(x->stack);
+    VEC_FREE(x->prio);
+    VEC_FREE(x->changes);
     dpor_free(x->dp);
     free(x->last_output);
     free(x->last_schedule);
@@ -166,24 +168,94 @@ static void after_step_cb(void *ctx, wf_engine *e, int32_t tid)
     dpor_after_step(x->dp, e, tid);
 }
 
+/* PCT (Burckhardt et al., ASPLOS 2010): every task gets a random priority
+ * when first seen; the highest-priority enabled task runs; at d-1 random
+ * steps (change points) the running task drops to a priority below all
+ * initial ones. Finds a bug of depth d with probability >= 1/(n k^(d-1)). */
+static int pct_choose(explorer *x, wf_engine *e, int n, const int32_t *alts)
+{
+    int best = 0;
+    for (int i = 0; i < n; i++) {
+        int32_t t = alts[i];
+        while (x->prio.len <= (size_t)t) {
+            /* initial priorities above every change-point priority */
+            int64_t p = (int64_t)x->o.pct_depth + 1 +
+                        (int64_t)(rng_next(x->rng) >> 33);
+            VEC_PUSH(x->prio, p);
+        }
+    }
+    for (int i = 1; i < n; i++)
+        if (x->prio.p[alts[i]] > x->prio.p[alts[best]])
+            best = i;
+    for (size_t c = 0; c < x->changes.len; c++)
+        if (x->changes.p[c] == x->pct_steps) {
+            /* change point c: the running task drops to priority c+1 */
+            x->prio.p[alts[best]] = (int64_t)c + 1;
+            best = 0;
+            for (int i = 1; i < n; i++)
+                if (x->prio.p[alts[i]] > x->prio.p[alts[best]])
+                    best = i;
+        }
+    (void)e;
+    return best;
+}
+
+static void pct_begin(explorer *x)
+{
+    uint64_t k = x->pct_k ? x->pct_k : 100;
+    x->prio.len = 0;
+    x->changes.len = 0;
+    x->pct_steps = 0;
+    for (int i = 0; i + 1 < x->o.pct_depth; i++) {
+        uint64_t c = 1 + rng_next(x->rng) % k;
+        VEC_PUSH(x->changes, c);
+    }
+}
+
 static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
                      const int32_t *alts)
 {
     explorer *x = ctx;
+    int idx, last = -1;
+    if (kind == CHOICE_TASK) {
+        for (int i = 0; i < n; i++)
+            if (alts[i] == e->last_tid)
+                last = i;
+        x->pct_steps++;
+        /* --preemptions for the strategies without their own bounding */
+        if (x->o.preemptions >= 0 && last >= 0 &&
+            x->preempts >= (uint32_t)x->o.preemptions &&
+            x->o.strategy != WF_STRATEGY_DPOR &&
+            x->o.strategy != WF_STRATEGY_REPLAY)
+            return last;
+    }
     switch (x->o.strategy) {
     case WF_STRATEGY_REPLAY:
-        return replay_choose(x, e, kind, n);
+        idx = replay_choose(x, e, kind, n);
+        break;
     case WF_STRATEGY_RR:
-        return rr_choose(e, kind, n, alts);
+        idx = rr_choose(e, kind, n, alts);
+        break;
     case WF_STRATEGY_DFS:
-        return dfs_choose(x, e, n);
+        idx = dfs_choose(x, e, n);
+        break;
     case WF_STRATEGY_DPOR:
-        return dpor_choose(x->dp, e, kind, n, alts);
-    case WF_STRATEGY_RANDOM:
+        idx = dpor_choose(x->dp, e, kind, n, alts);
+        break;
     case WF_STRATEGY_PCT:
-        return n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
+        /* inner choices are uniform */
+        idx = kind == CHOICE_TASK ? pct_choose(x, e, n, alts)
+              : n == 1            ? 0
+                                  : (int)rng_below(x->rng, (uint32_t)n);
+        break;
+    case WF_STRATEGY_RANDOM:
+    default:
+        idx = n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
+        break;
     }
-    return 0;
+    if (kind == CHOICE_TASK && idx >= 0 && last >= 0 && idx != last)
+        x->preempts++;
+    return idx;
 }
 
 /* ---- collecting what an execution found ------------------------------- */
@@ -244,7 +316,8 @@ static void set_finding(xfinding *xf, const finding *f, const wf_engine *e,
     xf->f.file = xf->file;
 }
 
-static void collect(explorer *x, wf_engine *e, const char *sched)
+static void collect(explorer *x, wf_engine *e, const char *sched,
+                    uint32_t preempts)
 {
     buf k;
     x->executions++;
@@ -264,11 +337,15 @@ static void collect(explorer *x, wf_engine *e, const char *sched)
             VEC_PUSH(x->findings, z);
             xf = &x->findings.p[x->findings.len - 1];
             set_finding(xf, f, e, sched, x->prog.leaks_are_errors);
-        } else if (e->choices.len < xf->nchoices ||
-                   (e->choices.len == xf->nchoices && e->step < xf->steps)) {
+            xf->preempts = preempts;
+        } else if (preempts < xf->preempts ||
+                   (preempts == xf->preempts && e->step < xf->steps)) {
+            /* keep the simplest witness: fewest preemptions, then fewest
+             * steps (SPIN -i, dejafu's trace simplification) */
             int64_t c = xf->count;
             set_finding(xf, f, e, sched, x->prog.leaks_are_errors);
             xf->count = c;
+            xf->preempts = preempts;
         }
         xf->count++;
     }
@@ -286,13 +363,13 @@ static void collect(explorer *x, wf_engine *e, const char *sched)
             }
         if (!oc) {
             xoutcome z = {wf_xstrdup(out), wf_xstrdup(kinds), 0,
-                          wf_xstrdup(sched), e->choices.len};
+                          wf_xstrdup(sched), e->step};
             VEC_PUSH(x->outcomes, z);
             oc = &x->outcomes.p[x->outcomes.len - 1];
-        } else if (e->choices.len < oc->nchoices) {
+        } else if (e->step < oc->nchoices) {
             free(oc->schedule);
             oc->schedule = wf_xstrdup(sched);
-            oc->nchoices = e->choices.len;
+            oc->nchoices = e->step;
         }
         oc->count++;
     }
@@ -304,6 +381,63 @@ static void collect(explorer *x, wf_engine *e, const char *sched)
 }
 
 /* ---- the loop ---------------------------------------------------------- */
+
+/* One execution under strat; collects what it found. Returns false when
+ * the exploration must stop (divergence, error). */
+static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
+{
+    wf_engine *e = x->e;
+    engine_reset(e);
+    x->depth = 0;
+    x->replay_pos = 0;
+    x->preempts = 0;
+    if (x->o.strategy == WF_STRATEGY_RANDOM ||
+        x->o.strategy == WF_STRATEGY_PCT)
+        rng_from_seed(x->rng, x->o.seed + (uint64_t)x->executions,
+                      RNG_STREAM_SCHED);
+    if (x->o.strategy == WF_STRATEGY_PCT)
+        pct_begin(x);
+    if (x->dp)
+        dpor_begin(x->dp, e);
+    if (x->prog.begin)
+        x->prog.begin(x->prog.ctx, e);
+    x->last_end = engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name,
+                             strat, cs ? cs->v : NULL, cs ? cs->n : 0);
+    if (x->pct_steps > x->pct_k)
+        x->pct_k = x->pct_steps;
+    if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&
+        x->replay_pos < x->replay.choices.len)
+        diverge(x,
+                "the replay diverges at step %llu: the execution ended with "
+                "%zu choices of the schedule left",
+                (unsigned long long)e->step,
+                x->replay.choices.len - x->replay_pos);
+    if (x->dp && dpor_error(x->dp))
+        diverge(x, "%s", dpor_error(x->dp));
+    buf_reset(&x->sbuf);
+    explore_schedule_of(x, e, &x->sbuf);
+    if (x->dp && dpor_blocked(x->dp)) {
+        x->blocked++;
+    } else if (x->last_end != END_ABANDONED) {
+        collect(x, e, x->sbuf.p, x->preempts);
+        if (x->o.after_exec)
+            x->o.after_exec(x->o.after_ctx, e, x->sbuf.p);
+    }
+    return !x->diverged;
+}
+
+/* Budgets between executions: true to stop. */
+static bool out_of_budget(explorer *x, int64_t max)
+{
+    if (x->executions >= max)
+        return true;
+    if (x->o.should_stop &&
+        x->o.should_stop(x->o.stop_ctx, x->executions, x->findings.len)) {
+        x->stopped = true;
+        return true;
+    }
+    return false;
+}
 
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
 {
@@ -343,72 +477,56 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
     if (!x->e)
         x->e = engine_new(&cfg);
     x->e->cfg = cfg;
+
     if (x->o.strategy == WF_STRATEGY_DPOR) {
+        /* one round per preemption bound: 0, 1, 2, ... (CHESS's iterative
+         * context bounding over the reduction), or the one bound given */
+        int k = x->o.preemptions >= 0 ? x->o.preemptions
+                : x->o.iterative      ? 0
+                                      : -1;
         if (!x->dp)
             x->dp = dpor_new();
         strat.after_step = after_step_cb;
+        for (;; k++) {
+            bool more;
+            dpor_set_bound(x->dp, k);
+            do {
+                if (!run_one(x, &strat, cs))
+                    goto diverged;
+                more = dpor_next(x->dp);
+            } while (more && !out_of_budget(x, max));
+            if (more)
+                return WF_OK; /* cut by a budget during round k */
+            if (k < 0 || !dpor_pruned(x->dp)) {
+                x->complete = true;
+                return WF_OK;
+            }
+            x->bound = k;
+            if (x->o.preemptions >= 0 || out_of_budget(x, max))
+                return WF_OK;
+        }
     }
     for (;;) {
-        wf_engine *e = x->e;
-        engine_reset(e);
-        x->depth = 0;
-        x->replay_pos = 0;
-        if (x->o.strategy == WF_STRATEGY_RANDOM ||
-            x->o.strategy == WF_STRATEGY_PCT)
-            rng_from_seed(x->rng, x->o.seed + (uint64_t)x->executions,
-                          RNG_STREAM_SCHED);
-        if (x->dp)
-            dpor_begin(x->dp, e);
-        if (x->prog.begin)
-            x->prog.begin(x->prog.ctx, e);
-        x->last_end = engine_run(e, x->prog.drv, x->prog.arg,
-                                 x->prog.main_name, &strat, cs ? cs->v : NULL,
-                                 cs ? cs->n : 0);
-        if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&
-            x->replay_pos < x->replay.choices.len)
-            diverge(x,
-                    "the replay diverges at step %llu: the execution ended "
-                    "with %zu choices of the schedule left",
-                    (unsigned long long)e->step,
-                    x->replay.choices.len - x->replay_pos);
-        if (x->dp && dpor_error(x->dp))
-            diverge(x, "%s", dpor_error(x->dp));
-        if (x->diverged && x->o.strategy != WF_STRATEGY_REPLAY)
-            return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
-        buf_reset(&x->sbuf);
-        explore_schedule_of(x, e, &x->sbuf);
-        if (x->dp && dpor_blocked(x->dp))
-            x->blocked++;
-        else if (x->last_end != END_ABANDONED) {
-            collect(x, e, x->sbuf.p);
-            if (x->o.after_exec)
-                x->o.after_exec(x->o.after_ctx, e, x->sbuf.p);
-        }
-        if (x->diverged)
-            break;
-        if (x->o.strategy == WF_STRATEGY_DPOR) {
-            if (!dpor_next(x->dp)) {
-                x->complete = true;
-                break;
-            }
-        } else if (x->o.strategy == WF_STRATEGY_DFS) {
+        if (!run_one(x, &strat, cs))
+            goto diverged;
+        if (x->o.strategy == WF_STRATEGY_DFS) {
             if (!dfs_next(x)) {
-                x->complete = true;
+                x->complete = x->o.preemptions < 0;
+                if (!x->complete)
+                    x->bound = x->o.preemptions;
                 break;
             }
         } else if (x->o.strategy == WF_STRATEGY_REPLAY ||
                    x->o.strategy == WF_STRATEGY_RR) {
             break;
         }
-        if (x->executions >= max)
+        if (out_of_budget(x, max))
             break;
-        if (x->o.should_stop &&
-            x->o.should_stop(x->o.stop_ctx, x->executions,
-                             x->findings.len)) {
-            x->stopped = true;
-            break;
-        }
     }
+    return WF_OK;
+diverged:
+    if (x->o.strategy != WF_STRATEGY_REPLAY)
+        return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
     return WF_OK;
 }
 

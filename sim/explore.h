@@ -39,7 +39,8 @@ typedef struct xfinding {
     char *message, *detail, *json, *task, *file, *schedule;
     int64_t count;
     uint64_t nchoices, steps;
-    char *output; /* the output of the execution that kept it */
+    uint32_t preempts; /* of the kept witness */
+    char *output;      /* the output of the execution that kept it */
 } xfinding;
 
 typedef struct xoutcome {
@@ -47,7 +48,7 @@ typedef struct xoutcome {
     char *kinds;
     int64_t count;
     char *schedule;
-    uint64_t nchoices;
+    uint64_t nchoices; /* steps of the kept witness */
 } xoutcome;
 
 typedef struct explore_opts {
@@ -57,6 +58,7 @@ typedef struct explore_opts {
     int64_t max_executions;
     uint64_t max_steps;
     int preemptions; /* -1: unbounded */
+    bool iterative;  /* dpor without a bound: rounds of bound 0, 1, ... */
     int pct_depth;
     bool cond_any, spurious, mutex_fifo, time_loose;
     size_t stack_size;
@@ -90,6 +92,10 @@ typedef struct explorer {
     char *diverged; /* replay divergence message, or NULL */
     /* random / pct */
     uint64_t rng[4];
+    VEC(int64_t) prio;     /* pct: priority by tid */
+    VEC(uint64_t) changes; /* pct: change points (task steps) */
+    uint64_t pct_steps, pct_k;
+    uint32_t preempts; /* of the current execution */
     /* dpor */
     dpor *dp;
     uint64_t blocked; /* sleep-set-blocked executions abandoned */

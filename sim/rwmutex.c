@@ -180,7 +180,8 @@ step_result rwmutex_runlock(wf_engine *e, wf_task *t)
     if (m->readers == 0)
         return engine_panic(e, t, GO_RW_RUNLOCK_UNLOCKED, true);
     remove_reader(m, t);
-    engine_access(e, m->hdr.oid, ACC_RELEASE);
+    /* commutes with RLock and other RUnlocks; conflicts with Lock */
+    engine_access(e, m->hdr.oid, ACC_READ);
     engine_emit_op(e, t, EV_RUNLOCK, 0, &m->hdr, -1, 0, 0);
     if (m->readers == 0 && m->writer_in && !m->writer_holds) {
         /* The last reader out hands the lock to the waiting writer. */

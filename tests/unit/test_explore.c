@@ -1,0 +1,246 @@
+/* test_explore.c: the strategies on classic bugs, preemption bounds,
+ * budgets, outcomes. */
+#include <check.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "weft.h"
+
+/* ---- naive dining philosophers (N = 3) --------------------------------- */
+
+typedef struct table {
+    wf_mutex *fork[3];
+    wf_waitgroup *done;
+    int seat[3];
+} table;
+
+static void phil(void *arg)
+{
+    int *seat = arg;
+    table *t = (table *)(void *)((char *)(seat - *seat) -
+                                 offsetof(table, seat));
+    wf_mutex_lock(t->fork[*seat]);
+    wf_mutex_lock(t->fork[(*seat + 1) % 3]);
+    wf_mutex_unlock(t->fork[(*seat + 1) % 3]);
+    wf_mutex_unlock(t->fork[*seat]);
+    wf_waitgroup_done(t->done);
+}
+
+static void philosophers(void *arg)
+{
+    table t;
+    (void)arg;
+    for (int i = 0; i < 3; i++) {
+        t.fork[i] = wf_mutex_new("fork");
+        t.seat[i] = i;
+    }
+    t.done = wf_waitgroup_new("done");
+    wf_waitgroup_add(t.done, 3);
+    for (int i = 0; i < 3; i++)
+        wf_go(phil, &t.seat[i], "phil");
+    wf_waitgroup_wait(t.done);
+}
+
+/* ---- a shared buffered request channel: a client can take another's
+ * response (seeds/000: shared req/resp channels) ------------------------ */
+
+typedef struct server {
+    wf_chan *req, *resp;
+    wf_waitgroup *wg;
+    int id[2];
+} server;
+
+static server *srv_of_id(int *id)
+{
+    return (server *)(void *)((char *)(id - *id) - offsetof(server, id));
+}
+
+static void serve(void *arg)
+{
+    server *s = arg;
+    for (int i = 0; i < 2; i++) {
+        intptr_t v = wf_chan_recv(s->req, NULL);
+        wf_chan_send(s->resp, v);
+    }
+}
+
+static void client(void *arg)
+{
+    int *id = arg;
+    server *s = srv_of_id(id);
+    wf_chan_send(s->req, *id);
+    wf_assert(wf_chan_recv(s->resp, NULL) == *id, "got my own response");
+    wf_waitgroup_done(s->wg);
+}
+
+static void reqresp(void *arg)
+{
+    server s;
+    size_t cap = *(size_t *)arg;
+    s.req = wf_chan_new("req", cap);
+    s.resp = wf_chan_new("resp", cap);
+    s.wg = wf_waitgroup_new("wg");
+    wf_waitgroup_add(s.wg, 2);
+    wf_go(serve, &s, "server");
+    for (int i = 0; i < 2; i++) {
+        s.id[i] = i;
+        wf_go(client, &s.id[i], "client");
+    }
+    wf_waitgroup_wait(s.wg);
+}
+
+/* ---- a lost update: needs exactly one preemption ----------------------- */
+
+typedef struct counter {
+    wf_var *v;
+    wf_waitgroup *wg;
+} counter;
+
+static void incr(void *arg)
+{
+    counter *c = arg;
+    intptr_t x = wf_read(c->v);
+    wf_write(c->v, x + 1);
+    wf_waitgroup_done(c->wg);
+}
+
+static void lost_update(void *arg)
+{
+    counter c;
+    (void)arg;
+    c.v = wf_var_new("v", 0);
+    c.wg = wf_waitgroup_new("wg");
+    wf_waitgroup_add(c.wg, 2);
+    wf_go(incr, &c, "incr");
+    wf_go(incr, &c, "incr");
+    wf_waitgroup_wait(c.wg);
+    wf_assert(wf_read(c.v) == 2, "both increments counted");
+}
+
+static bool has_kind(const wf_result *r, wf_finding_kind k)
+{
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (r->findings[i].kind == k)
+            return true;
+    return false;
+}
+
+static const wf_strategy_kind all[] = {WF_STRATEGY_DPOR, WF_STRATEGY_DFS,
+                                       WF_STRATEGY_RANDOM, WF_STRATEGY_PCT};
+
+START_TEST(every_strategy_finds_the_naive_philosophers_deadlock)
+{
+    for (size_t i = 0; i < 4; i++) {
+        wf_options o = wf_options_default();
+        wf_result r;
+        o.strategy = all[i];
+        /* plain dfs needs the whole tree (153,042 executions) */
+        o.max_executions = i < 2 ? 0 : 2000;
+        ck_assert_int_eq(wf_explore(philosophers, NULL, &o, &r), 1);
+        ck_assert_msg(has_kind(&r, WF_DEADLOCK), "strategy %d", (int)i);
+        wf_result_free(&r);
+    }
+}
+END_TEST
+
+START_TEST(every_strategy_finds_the_buffered_shared_reqresp_assertion)
+{
+    for (size_t i = 0; i < 4; i++) {
+        wf_options o = wf_options_default();
+        wf_result r;
+        size_t cap = 1;
+        o.strategy = all[i];
+        o.max_executions = 2000;
+        ck_assert_int_eq(wf_explore(reqresp, &cap, &o, &r), 1);
+        ck_assert_msg(has_kind(&r, WF_ASSERT), "strategy %d", (int)i);
+        ck_assert(strstr(r.findings[0].message, "got my own response"));
+        wf_result_free(&r);
+    }
+}
+END_TEST
+
+START_TEST(unbuffered_shared_reqresp_is_correct_on_every_interleaving)
+{
+    wf_options o = wf_options_default();
+    wf_result r;
+    size_t cap = 0;
+    ck_assert_int_eq(wf_explore(reqresp, &cap, &o, &r), 0);
+    ck_assert(r.complete);
+    ck_assert_int_eq((int)r.nfindings, 0);
+    wf_result_free(&r);
+}
+END_TEST
+
+START_TEST(a_bug_needing_one_preemption_is_found_with_bound_1_not_0)
+{
+    for (size_t i = 0; i < 4; i++) {
+        wf_options o = wf_options_default();
+        wf_result r;
+        o.strategy = all[i];
+        o.max_executions = 500;
+        o.preemptions = 0;
+        wf_explore(lost_update, NULL, &o, &r);
+        ck_assert_msg(!has_kind(&r, WF_ASSERT), "strategy %d, bound 0",
+                      (int)i);
+        wf_result_free(&r);
+        o.preemptions = 1;
+        wf_explore(lost_update, NULL, &o, &r);
+        ck_assert_msg(has_kind(&r, WF_ASSERT), "strategy %d, bound 1",
+                      (int)i);
+        wf_result_free(&r);
+    }
+}
+END_TEST
+
+START_TEST(a_finished_bounded_dpor_round_reports_its_bound)
+{
+    wf_options o = wf_options_default();
+    wf_result r;
+    o.preemptions = 1;
+    wf_explore(philosophers, NULL, &o, &r);
+    ck_assert(!r.complete);
+    ck_assert_int_eq(r.bound, 1);
+    ck_assert(!has_kind(&r, WF_DEADLOCK)); /* it needs two preemptions */
+    wf_result_free(&r);
+}
+END_TEST
+
+START_TEST(outcomes_list_each_distinct_output_with_a_replayable_schedule)
+{
+    wf_options o = wf_options_default();
+    wf_result r, rr;
+    o.strategy = WF_STRATEGY_DPOR;
+    wf_explore(lost_update, NULL, &o, &r);
+    ck_assert(r.complete);
+    ck_assert_int_eq((int)r.noutcomes, 2); /* ok, and the lost update */
+    for (size_t i = 0; i < r.noutcomes; i++) {
+        wf_options p = wf_options_default();
+        p.strategy = WF_STRATEGY_REPLAY;
+        p.schedule = r.outcomes[i].schedule;
+        wf_explore(lost_update, NULL, &p, &rr);
+        ck_assert_int_eq((int)rr.nfindings,
+                         strstr(r.outcomes[i].kinds, "assert") ? 1 : 0);
+        wf_result_free(&rr);
+    }
+    wf_result_free(&r);
+}
+END_TEST
+
+Suite *explore_suite(void)
+{
+    Suite *s = suite_create("explore");
+    TCase *tc = tcase_create("strategies");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, every_strategy_finds_the_naive_philosophers_deadlock);
+    tcase_add_test(tc,
+                   every_strategy_finds_the_buffered_shared_reqresp_assertion);
+    tcase_add_test(tc,
+                   unbuffered_shared_reqresp_is_correct_on_every_interleaving);
+    tcase_add_test(tc,
+                   a_bug_needing_one_preemption_is_found_with_bound_1_not_0);
+    tcase_add_test(tc, a_finished_bounded_dpor_round_reports_its_bound);
+    tcase_add_test(
+        tc, outcomes_list_each_distinct_output_with_a_replayable_schedule);
+    suite_add_tcase(s, tc);
+    return s;
+}
