@@ -85,11 +85,11 @@ $(BUILD)/asan/weft: $(BIN_SRCS) $(BUILD)/asan/libweft.a
 	    $(CURSES) $(LIBS) -o $@
 
 test: deps all $(BUILD)/dbg/unit
-	$(BUILD)/dbg/unit
+	CK_DEFAULT_TIMEOUT=120 $(BUILD)/dbg/unit
 	@if [ -x tests/e2e/run.sh ]; then WEFT=$(BUILD)/weft tests/e2e/run.sh; fi
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 $(BUILD)/asan/unit
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
 	@if [ -x tests/e2e/run.sh ]; then \
 	    ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/run.sh; fi
 
