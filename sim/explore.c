@@ -316,8 +316,19 @@ static void set_finding(xfinding *xf, const finding *f, const wf_engine *e,
     xf->f.file = xf->file;
 }
 
-static void collect(explorer *x, wf_engine *e, const char *sched,
-                    uint32_t preempts)
+/* The current execution's schedule string, encoded on first use (most
+ * executions of a search need none). */
+static const char *sched_of(explorer *x, wf_engine *e)
+{
+    if (!x->sbuf_valid) {
+        buf_reset(&x->sbuf);
+        explore_schedule_of(x, e, &x->sbuf);
+        x->sbuf_valid = true;
+    }
+    return x->sbuf.p;
+}
+
+static void collect(explorer *x, wf_engine *e, uint32_t preempts)
 {
     buf k;
     x->executions++;
@@ -336,14 +347,14 @@ static void collect(explorer *x, wf_engine *e, const char *sched,
             memset(&z, 0, sizeof z);
             VEC_PUSH(x->findings, z);
             xf = &x->findings.p[x->findings.len - 1];
-            set_finding(xf, f, e, sched, x->prog.leaks_are_errors);
+            set_finding(xf, f, e, sched_of(x, e), x->prog.leaks_are_errors);
             xf->preempts = preempts;
         } else if (preempts < xf->preempts ||
                    (preempts == xf->preempts && e->step < xf->steps)) {
             /* keep the simplest witness: fewest preemptions, then fewest
              * steps (SPIN -i, dejafu's trace simplification) */
             int64_t c = xf->count;
-            set_finding(xf, f, e, sched, x->prog.leaks_are_errors);
+            set_finding(xf, f, e, sched_of(x, e), x->prog.leaks_are_errors);
             xf->count = c;
             xf->preempts = preempts;
         }
@@ -363,21 +374,26 @@ static void collect(explorer *x, wf_engine *e, const char *sched,
             }
         if (!oc) {
             xoutcome z = {wf_xstrdup(out), wf_xstrdup(kinds), 0,
-                          wf_xstrdup(sched), e->step};
+                          wf_xstrdup(sched_of(x, e)), e->step};
             VEC_PUSH(x->outcomes, z);
             oc = &x->outcomes.p[x->outcomes.len - 1];
         } else if (e->step < oc->nchoices) {
             free(oc->schedule);
-            oc->schedule = wf_xstrdup(sched);
+            oc->schedule = wf_xstrdup(sched_of(x, e));
             oc->nchoices = e->step;
         }
         oc->count++;
     }
     buf_fini(&k);
+}
+
+/* Keep the last execution's output and schedule (run, replay, API). */
+static void keep_last(explorer *x)
+{
     free(x->last_output);
     free(x->last_schedule);
-    x->last_output = wf_xstrdup(e->out.p ? e->out.p : "");
-    x->last_schedule = wf_xstrdup(sched);
+    x->last_output = wf_xstrdup(x->e->out.p ? x->e->out.p : "");
+    x->last_schedule = wf_xstrdup(sched_of(x, x->e));
 }
 
 /* ---- the loop ---------------------------------------------------------- */
@@ -414,14 +430,13 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
                 x->replay.choices.len - x->replay_pos);
     if (x->dp && dpor_error(x->dp))
         diverge(x, "%s", dpor_error(x->dp));
-    buf_reset(&x->sbuf);
-    explore_schedule_of(x, e, &x->sbuf);
+    x->sbuf_valid = false;
     if (x->dp && dpor_blocked(x->dp)) {
         x->blocked++;
     } else if (x->last_end != END_ABANDONED) {
-        collect(x, e, x->sbuf.p, x->preempts);
+        collect(x, e, x->preempts);
         if (x->o.after_exec)
-            x->o.after_exec(x->o.after_ctx, e, x->sbuf.p);
+            x->o.after_exec(x->o.after_ctx, e, sched_of(x, e));
     }
     return !x->diverged;
 }
@@ -439,7 +454,7 @@ static bool out_of_budget(explorer *x, int64_t max)
     return false;
 }
 
-wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
+static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
 {
     engine_config cfg;
     wf_strategy strat = {x, choose_cb, NULL};
@@ -528,6 +543,14 @@ diverged:
     if (x->o.strategy != WF_STRATEGY_REPLAY)
         return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
     return WF_OK;
+}
+
+wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
+{
+    wf_status st = run_all(x, cs, d);
+    if (x->e)
+        keep_last(x);
+    return st;
 }
 
 int explore_status(const explorer *x, bool strict)

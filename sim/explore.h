@@ -103,6 +103,7 @@ typedef struct explorer {
     VEC(choice) stack;
     size_t depth;
     buf sbuf;
+    bool sbuf_valid; /* sbuf holds the current execution's schedule */
 } explorer;
 
 explorer *explore_new(const program *p, const explore_opts *o);
