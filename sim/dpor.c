@@ -787,6 +787,13 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         /* the step itself (its op and what its resumption exposed, such
          * as a commit) against the history */
         racer x = {p, &d->tclock.p[p], A, na, (size_t)d->tnode};
+        acc_rec any = {OID_ANY, ACC_WRITE};
+        if (e->stop) { /* a panic: it conflicts with everything before */
+            x.sig = &any;
+            x.nsig = 1;
+            for (size_t i = 0; i < d->objs.len; i++)
+                check_access(d, &d->objs.p[i], ACC_WRITE, &x);
+        }
         for (size_t i = 0; i < na; i++)
             check_access(d, obj_of(d, A[i].oid), A[i].type, &x);
     }
@@ -907,4 +914,18 @@ bool dpor_next(dpor *d)
         d->nodes.len--;
     }
     return false;
+}
+
+double dpor_estimate(const dpor *d)
+{
+    /* Knuth's estimator along the current path: the product of the
+     * branching seen at each node (a tree-size estimate, not a bound) */
+    double est = 1;
+    for (size_t i = 0; i < d->nodes.len && est < 1e18; i++) {
+        const node *n = &d->nodes.p[i];
+        size_t b = n->sub ? n->n : n->bt.len;
+        if (b > 1)
+            est *= (double)b;
+    }
+    return est;
 }

@@ -53,6 +53,8 @@ const char *dpor_error(const dpor *d);
  * search under the bound was the whole search.) */
 void dpor_set_bound(dpor *d, int bound);
 bool dpor_pruned(const dpor *d);
+/* An estimate of the executions of the current round (for progress). */
+double dpor_estimate(const dpor *d);
 /* Counters for reports. */
 uint64_t dpor_ssb_count(const dpor *d);
 

@@ -19,6 +19,7 @@ explorer *explore_new(const program *p, const explore_opts *o)
     x->prog = *p;
     x->o = *o;
     x->bound = -1;
+    x->round = -1;
     buf_init(&x->sbuf);
     return x;
 }
@@ -447,7 +448,7 @@ static bool out_of_budget(explorer *x, int64_t max)
     if (x->executions >= max)
         return true;
     if (x->o.should_stop &&
-        x->o.should_stop(x->o.stop_ctx, x->executions, x->findings.len)) {
+        x->o.should_stop(x->o.stop_ctx, x)) {
         x->stopped = true;
         return true;
     }
@@ -505,6 +506,8 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
         for (;; k++) {
             bool more;
             dpor_set_bound(x->dp, k);
+            x->round = k;
+            x->round_start = x->executions;
             do {
                 if (!run_one(x, &strat, cs))
                     goto diverged;
@@ -551,6 +554,25 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
     if (x->e)
         keep_last(x);
     return st;
+}
+
+double explore_estimate_left(const explorer *x)
+{
+    double est;
+    if (x->dp) {
+        est = dpor_estimate(x->dp) -
+              (double)(x->executions - x->round_start);
+    } else if (x->o.strategy == WF_STRATEGY_DFS) {
+        est = 1;
+        for (size_t i = 0; i < x->stack.len && est < 1e18; i++)
+            est *= (double)x->stack.p[i].n;
+        est -= (double)x->executions;
+    } else if (x->o.max_executions > 0) {
+        est = (double)(x->o.max_executions - x->executions);
+    } else {
+        return -1;
+    }
+    return est < 0 ? 0 : est;
 }
 
 int explore_status(const explorer *x, bool strict)

@@ -14,6 +14,8 @@
 #include "dpor.h"
 #include "schedule.h"
 
+typedef struct explorer explorer;
+
 /* A program, whatever its front end. */
 typedef struct program {
     const task_driver *drv;
@@ -63,8 +65,8 @@ typedef struct explore_opts {
     bool cond_any, spurious, mutex_fifo, time_loose;
     size_t stack_size;
     /* called after each execution; returning true stops (time limit,
-     * interrupt). NULL: never. */
-    bool (*should_stop)(void *ctx, int64_t executions, size_t nfindings);
+     * interrupt). NULL: never. It may read the explorer (progress). */
+    bool (*should_stop)(void *ctx, const explorer *x);
     void *stop_ctx;
     /* called after each execution with the engine still holding it (the
      * recorder, outcome printers). */
@@ -72,7 +74,7 @@ typedef struct explore_opts {
     void *after_ctx;
 } explore_opts;
 
-typedef struct explorer {
+struct explorer {
     explore_opts o;
     program prog;
     wf_engine *e;
@@ -104,7 +106,9 @@ typedef struct explorer {
     size_t depth;
     buf sbuf;
     bool sbuf_valid; /* sbuf holds the current execution's schedule */
-} explorer;
+    int round;       /* dpor: the preemption bound being explored, -1 */
+    int64_t round_start; /* executions before this round */
+};
 
 explorer *explore_new(const program *p, const explore_opts *o);
 /* Run executions until the strategy is exhausted, a budget is reached or
@@ -115,6 +119,9 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d);
 void explore_free(explorer *x);
 /* The schedule string of the engine's current execution. */
 void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out);
+/* Estimated executions left in the current search (or round), for a
+ * progress line; negative when there is no estimate. */
+double explore_estimate_left(const explorer *x);
 /* Exit status for what was found: 1 if an error finding (or, strict, any
  * finding), else 0. */
 int explore_status(const explorer *x, bool strict);

@@ -365,10 +365,10 @@ static void on_interrupt(int sig)
     interrupted = 1;
 }
 
-static bool should_stop(void *ctx, int64_t execs, size_t nfindings)
+static bool should_stop(void *ctx, const explorer *x)
 {
     stop_ctx *s = ctx;
-    double now;
+    double now, left;
     if (interrupted)
         return true;
     if (!s->limit && !s->tty)
@@ -376,8 +376,14 @@ static bool should_stop(void *ctx, int64_t execs, size_t nfindings)
     now = cli_now();
     if (s->tty && !s->quiet && now - s->last_progress > 0.25) {
         s->last_progress = now;
-        fprintf(stderr, "\rweft: %lld executions, %zu findings, %.1fs ",
-                (long long)execs, nfindings, now - s->start);
+        fprintf(stderr, "\r\033[Kweft: %lld executions, %zu findings",
+                (long long)x->executions, x->findings.len);
+        if (x->dp && x->round >= 0)
+            fprintf(stderr, ", preemption bound %d", x->round);
+        left = explore_estimate_left(x);
+        if (left >= 0)
+            fprintf(stderr, ", ~%.3g left", left);
+        fprintf(stderr, ", %.1fs", now - s->start);
         fflush(stderr);
     }
     return s->limit > 0 && now - s->start >= s->limit;
