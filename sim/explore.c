@@ -47,6 +47,8 @@ void explore_free(explorer *x)
     VEC_FREE(x->outcomes);
     VEC_FREE(x->stack);
     VEC_FREE(x->prio);
+    VEC_FREE(x->mz_prefix);
+    VEC_FREE(x->mz_pre);
     VEC_FREE(x->changes);
     dpor_free(x->dp);
     free(x->last_output);
@@ -213,6 +215,35 @@ static void pct_begin(explorer *x)
     }
 }
 
+/* The minimizer's strategy (see explore.h): a prefix, then no preemption. */
+static int mz_choose(explorer *x, choice_kind kind, int n, int last)
+{
+    size_t pos;
+    int idx;
+    if (n == 1)
+        return 0;
+    pos = x->mz_pos++;
+    if (pos < x->mz_len && pos != x->mz_force) {
+        const choice *c = &x->mz_prefix.p[pos];
+        if ((int)c->n != n) {
+            x->mz_bad = true;
+            return -1;
+        }
+        idx = (int)c->idx;
+    } else if (pos == x->mz_force) {
+        if (kind != CHOICE_TASK || last < 0) {
+            x->mz_bad = true;
+            return -1;
+        }
+        idx = last;
+    } else {
+        idx = kind == CHOICE_TASK && last >= 0 ? last : 0;
+    }
+    if (kind == CHOICE_TASK && last >= 0 && idx != last)
+        VEC_PUSH(x->mz_pre, (uint32_t)pos);
+    return idx;
+}
+
 static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
                      const int32_t *alts)
 {
@@ -222,6 +253,12 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
         for (int i = 0; i < n; i++)
             if (alts[i] == e->last_tid)
                 last = i;
+        if (x->minimizing) {
+            idx = mz_choose(x, kind, n, last);
+            if (idx >= 0 && last >= 0 && idx != last)
+                x->preempts++;
+            return idx;
+        }
         x->pct_steps++;
         /* --preemptions for the strategies without their own bounding */
         if (x->o.preemptions >= 0 && last >= 0 &&
@@ -230,6 +267,8 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
             x->o.strategy != WF_STRATEGY_REPLAY)
             return last;
     }
+    if (x->minimizing)
+        return mz_choose(x, kind, n, -1);
     switch (x->o.strategy) {
     case WF_STRATEGY_REPLAY:
         idx = replay_choose(x, e, kind, n);
@@ -399,6 +438,10 @@ static void keep_last(explorer *x)
 
 /* ---- the loop ---------------------------------------------------------- */
 
+/* Bounded rounds of iterative preemption bounding before the last,
+ * unbounded one. */
+#define ITERATIVE_ROUNDS 3
+
 /* One execution under strat; collects what it found. Returns false when
  * the exploration must stop (divergence, error). */
 static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
@@ -522,6 +565,12 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
             x->bound = k;
             if (x->o.preemptions >= 0 || out_of_budget(x, max))
                 return WF_OK;
+            /* after the shallow rounds (most bugs need at most two
+             * preemptions, Musuvathi and Qadeer 2007), one unbounded round
+             * with sleep sets finishes the search far cheaper than more
+             * bounded rounds would */
+            if (k == ITERATIVE_ROUNDS - 1)
+                k = -2;
         }
     }
     for (;;) {
@@ -548,11 +597,99 @@ diverged:
     return WF_OK;
 }
 
+/* Run the minimizer's strategy once; the finding of kind/sig it shows, or
+ * NULL. */
+static const finding *mz_run(explorer *x, consumer_set *cs, uint8_t kind,
+                             uint64_t sig)
+{
+    wf_strategy strat = {x, choose_cb, NULL};
+    wf_engine *e = x->e;
+    engine_reset(e);
+    x->mz_pos = 0;
+    x->mz_bad = false;
+    x->mz_pre.len = 0;
+    x->preempts = 0;
+    if (x->prog.begin)
+        x->prog.begin(x->prog.ctx, e);
+    engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
+               cs ? cs->v : NULL, cs ? cs->n : 0);
+    if (x->mz_bad)
+        return NULL;
+    for (size_t i = 0; i < e->findings.len; i++)
+        if (e->findings.p[i].kind == kind && e->findings.p[i].sig == sig)
+            return &e->findings.p[i];
+    return NULL;
+}
+
+/* Simplify every finding's witness: try to drop each preemption in turn
+ * (latest first), running on without preempting from there, and keep the
+ * result when it shows the same finding with fewer preemptions, or as
+ * many and fewer steps (dejafu's trace simplification, SPIN's -i in
+ * spirit). At most 64 replays per finding. */
+static void minimize(explorer *x, consumer_set *cs)
+{
+    if (x->o.strategy == WF_STRATEGY_REPLAY || !x->e)
+        return;
+    x->minimizing = true;
+    for (size_t i = 0; i < x->findings.len; i++) {
+        xfinding *xf = &x->findings.p[i];
+        schedule sc;
+        int budget = 64;
+        bool improved = true;
+        if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK)
+            continue;
+        x->mz_prefix.len = 0;
+        for (size_t k = 0; k < sc.choices.len; k++)
+            VEC_PUSH(x->mz_prefix, sc.choices.p[k]);
+        schedule_fini(&sc);
+        while (improved && budget > 0) {
+            VEC(uint32_t) pre = {NULL, 0, 0};
+            improved = false;
+            /* where the current witness preempts */
+            x->mz_len = x->mz_prefix.len;
+            x->mz_force = SIZE_MAX;
+            if (!mz_run(x, cs, xf->f.kind, xf->f.sig))
+                break;
+            for (size_t k = 0; k < x->mz_pre.len; k++)
+                VEC_PUSH(pre, x->mz_pre.p[k]);
+            for (size_t k = pre.len; k-- > 0 && budget > 0 && !improved;) {
+                const finding *f;
+                x->mz_len = pre.p[k];
+                x->mz_force = pre.p[k];
+                budget--;
+                f = mz_run(x, cs, xf->f.kind, xf->f.sig);
+                if (f && (x->preempts < xf->preempts ||
+                          (x->preempts == xf->preempts &&
+                           x->e->step < xf->steps))) {
+                    int64_t count = xf->count;
+                    x->sbuf_valid = false;
+                    set_finding(xf, f, x->e, sched_of(x, x->e),
+                                x->prog.leaks_are_errors);
+                    xf->count = count;
+                    xf->preempts = x->preempts;
+                    x->mz_prefix.len = 0;
+                    for (size_t c = 0; c < x->e->choices.len; c++)
+                        VEC_PUSH(x->mz_prefix, x->e->choices.p[c]);
+                    improved = true;
+                }
+            }
+            VEC_FREE(pre);
+        }
+    }
+    x->minimizing = false;
+}
+
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
 {
     wf_status st = run_all(x, cs, d);
-    if (x->e)
+    if (x->e && x->o.strategy != WF_STRATEGY_REPLAY &&
+        x->o.strategy != WF_STRATEGY_RR)
+        keep_last(x); /* before the minimizer reuses the engine */
+    if (st == WF_OK && !x->diverged && x->o.minimize)
+        minimize(x, cs);
+    if (x->o.strategy == WF_STRATEGY_REPLAY || x->o.strategy == WF_STRATEGY_RR)
         keep_last(x);
+    return st;
     return st;
 }
 

@@ -61,6 +61,7 @@ typedef struct explore_opts {
     uint64_t max_steps;
     int preemptions; /* -1: unbounded */
     bool iterative;  /* dpor without a bound: rounds of bound 0, 1, ... */
+    bool minimize;   /* simplify each finding's witness at the end */
     int pct_depth;
     bool cond_any, spurious, mutex_fifo, time_loose;
     size_t stack_size;
@@ -107,6 +108,13 @@ struct explorer {
     buf sbuf;
     bool sbuf_valid; /* sbuf holds the current execution's schedule */
     int round;       /* dpor: the preemption bound being explored, -1 */
+    /* minimizing a finding's witness: follow mz_prefix[0..mz_len), at
+     * choice mz_force keep the running task, then run without preempting */
+    bool minimizing;
+    VEC(choice) mz_prefix;
+    size_t mz_len, mz_pos, mz_force;
+    bool mz_bad;
+    VEC(uint32_t) mz_pre; /* choice indices that were preemptions */
     int64_t round_start; /* executions before this round */
 };
 

@@ -204,6 +204,10 @@ typedef struct wf_options {
     int64_t max_executions;   /* 0: strategy default (1 for random/rr) */
     int64_t max_steps;        /* per execution; default 1,000,000 */
     int preemptions;          /* bound on preemptive switches; -1: none */
+    bool iterative;           /* dpor with no bound: rounds of bound 0, 1,
+                                 2 first (shallow bugs first, witnesses
+                                 with the fewest preemptions), then an
+                                 unbounded round; default true */
     int pct_depth;            /* pct's bug depth d (default 3) */
     double time_limit;        /* seconds of real time; 0: none */
     bool cond_order_any;      /* --cond-order any */
@@ -236,6 +240,7 @@ typedef struct wf_finding {
     int64_t step;          /* step at which it was detected */
     const char *schedule;  /* replays it: wf_options.schedule */
     int64_t count;         /* executions in which it was found */
+    int64_t preemptions;   /* preemptive switches in that schedule */
 } wf_finding;
 
 /* One distinct outcome: printed output plus the finding kinds. */

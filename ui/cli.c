@@ -455,6 +455,7 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
         /* explore: shallow bugs first (iterative preemption bounding);
          * outcomes: one exhaustive round, so counts are per execution */
         eo.iterative = o->cmd == CMD_EXPLORE;
+        eo.minimize = true;
         if (!eo.max_executions && (eo.strategy == WF_STRATEGY_RANDOM ||
                                    eo.strategy == WF_STRATEGY_PCT))
             eo.max_executions = 1000;

@@ -112,6 +112,7 @@ wf_options wf_options_default(void)
     memset(&o, 0, sizeof o);
     o.strategy = WF_STRATEGY_DPOR;
     o.preemptions = -1;
+    o.iterative = true;
     o.pct_depth = 3;
     o.max_steps = 1000000;
     return o;
@@ -149,6 +150,8 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
     eo.mutex_fifo = opt->mutex_fifo;
     eo.time_loose = opt->time_loose;
     eo.stack_size = opt->stack_size;
+    eo.minimize = opt->strategy != WF_STRATEGY_REPLAY;
+    eo.iterative = opt->iterative;
     x = explore_new(&p, &eo);
     if (explore_run(x, NULL, &d) != WF_OK) {
         char m[1700];
@@ -180,6 +183,7 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
         w->step = (int64_t)f->f.step;
         w->schedule = dup0(f->schedule);
         w->count = f->count;
+        w->preemptions = f->preempts;
         buf_fini(&rep);
     }
     res->noutcomes = x->outcomes.len;

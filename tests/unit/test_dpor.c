@@ -16,6 +16,7 @@ static int64_t traces(void (*f)(void *), int n)
     wf_result r;
     int64_t k;
     o.strategy = WF_STRATEGY_DPOR;
+    o.iterative = false; /* one round: executions are traces */
     ck_assert_int_eq(wf_explore(f, &n, &o, &r), 0);
     ck_assert(r.complete);
     k = r.executions;
@@ -92,6 +93,7 @@ START_TEST(dpor_reaches_the_outcomes_of_dfs_on_500_generated_programs)
         }
         o.strategy = WF_STRATEGY_DPOR;
         o.max_executions = 0;
+        o.iterative = (seed & 1) != 0; /* both ways of running dpor */
         wf_explore(gen_scenario, &g, &o, &rp);
         ck_assert_msg(rp.complete, "seed %llu: dpor incomplete",
                       (unsigned long long)seed);

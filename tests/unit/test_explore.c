@@ -196,11 +196,18 @@ START_TEST(a_finished_bounded_dpor_round_reports_its_bound)
 {
     wf_options o = wf_options_default();
     wf_result r;
-    o.preemptions = 1;
+    /* the deadlock needs one preemption: g1 takes fork 0, g3 preempts it,
+     * takes fork 2 and blocks on fork 0, g2 takes fork 1 */
+    o.preemptions = 0;
     wf_explore(philosophers, NULL, &o, &r);
     ck_assert(!r.complete);
+    ck_assert_int_eq(r.bound, 0);
+    ck_assert(!has_kind(&r, WF_DEADLOCK));
+    wf_result_free(&r);
+    o.preemptions = 1;
+    wf_explore(philosophers, NULL, &o, &r);
     ck_assert_int_eq(r.bound, 1);
-    ck_assert(!has_kind(&r, WF_DEADLOCK)); /* it needs two preemptions */
+    ck_assert(has_kind(&r, WF_DEADLOCK));
     wf_result_free(&r);
 }
 END_TEST
@@ -226,6 +233,25 @@ START_TEST(outcomes_list_each_distinct_output_with_a_replayable_schedule)
 }
 END_TEST
 
+START_TEST(witnesses_are_minimized_to_the_fewest_preemptions)
+{
+    for (size_t i = 0; i < 4; i++) {
+        wf_options o = wf_options_default();
+        wf_result r;
+        o.strategy = all[i];
+        o.max_executions = i < 2 ? 0 : 300;
+        wf_explore(lost_update, NULL, &o, &r);
+        ck_assert(has_kind(&r, WF_ASSERT));
+        ck_assert_int_eq((int)r.findings[0].preemptions, 1);
+        wf_result_free(&r);
+        wf_explore(philosophers, NULL, &o, &r);
+        ck_assert(has_kind(&r, WF_DEADLOCK));
+        ck_assert_int_eq((int)r.findings[0].preemptions, 1);
+        wf_result_free(&r);
+    }
+}
+END_TEST
+
 Suite *explore_suite(void)
 {
     Suite *s = suite_create("explore");
@@ -241,6 +267,7 @@ Suite *explore_suite(void)
     tcase_add_test(tc, a_finished_bounded_dpor_round_reports_its_bound);
     tcase_add_test(
         tc, outcomes_list_each_distinct_output_with_a_replayable_schedule);
+    tcase_add_test(tc, witnesses_are_minimized_to_the_fewest_preemptions);
     suite_add_tcase(s, tc);
     return s;
 }
