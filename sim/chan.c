@@ -291,7 +291,7 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
         rescan(e, ch);
         return;
     }
-    if (!ch->cap && ch->ncsend) {
+    if (!ch->cap && ch->ncsend && !ch->closed) {
         waiter *s = pick_partner(e, &ch->sendq);
         uint64_t k;
         if (!s)

@@ -859,8 +859,14 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     d->fresh.len = e->tasks.len;
     d->fresh.p[p] = 1;
     for (size_t i = 0; i < e->woken.len; i++) {
-        vc_join(clock_of(d, e->woken.p[i]), ev);
-        d->fresh.p[e->woken.p[i]] = 1;
+        int32_t w = e->woken.p[i];
+        /* The step completed w's op (a rendezvous): had w been enabled
+         * here, running w first (another of its cases) is the reversal. */
+        if (has_tid(&nk->en, w) && w != p)
+            race(d, d->tnode, w, &d->tclock.p[w], nk->acc.p, nk->acc.len,
+                 d->depth);
+        vc_join(clock_of(d, w), ev);
+        d->fresh.p[w] = 1;
     }
     for (size_t t = d->ntasks; t < e->tasks.len; t++)
         if ((int32_t)t != p) {
@@ -935,4 +941,19 @@ double dpor_estimate(const dpor *d)
             est *= (double)b;
     }
     return est;
+}
+
+void dpor_end(dpor *d, wf_engine *e)
+{
+    /* An op still pending when the execution ends never ran: its races
+     * were checked against the history as it was when the op was exposed
+     * or when a conflicting event came; the events since then can make
+     * longer reversals (whose initials differ), so check it once more
+     * against the whole execution. */
+    if (d->err)
+        return;
+    for (size_t i = 0; i < e->tasks.len; i++)
+        if (e->tasks.p[i]->state != TASK_DONE &&
+            e->tasks.p[i]->op.kind != OP_NONE)
+            check_pending(d, e->tasks.p[i]);
 }

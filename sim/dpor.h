@@ -40,6 +40,8 @@ void dpor_begin(dpor *d, wf_engine *e);
 int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 const int32_t *alts);
 void dpor_after_step(dpor *d, wf_engine *e, int32_t tid);
+/* After engine_run: the last race checks of the ops left pending. */
+void dpor_end(dpor *d, wf_engine *e);
 /* After an execution: move to the next branch; false when the search is
  * complete. */
 bool dpor_next(dpor *d);

@@ -463,6 +463,8 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
         x->prog.begin(x->prog.ctx, e);
     x->last_end = engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name,
                              strat, cs ? cs->v : NULL, cs ? cs->n : 0);
+    if (x->dp)
+        dpor_end(x->dp, e);
     if (x->pct_steps > x->pct_k)
         x->pct_k = x->pct_steps;
     if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&
