@@ -223,6 +223,8 @@ struct wf_task {
     wf_task *resume_next;    /* link in e->resume list */
     bool in_resume;
     bool overflowed;         /* its native stack overflowed */
+    void *scratch;           /* C API: a pending op's large arguments */
+    size_t scratch_cap;      /* (select cases, long print text), e->mem */
 };
 
 /* Event op codes: the SPEC's `op` column (section 9). */

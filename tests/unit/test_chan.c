@@ -1041,6 +1041,36 @@ START_TEST(close_makes_a_parked_select_sender_panic)
 }
 END_TEST
 
+/* More cases than wf_select keeps on its stack. */
+static void select_many(void *arg)
+{
+    got *g = arg;
+    wf_case cs[40];
+    wf_chan *c = wf_chan_new("c", 1);
+    memset(cs, 0, sizeof cs);
+    for (int i = 0; i < 40; i++)
+        cs[i].chan = i == 33 ? c : NULL;
+    wf_chan_send(c, 4);
+    int k_ = wf_select(cs, 40, false);
+    g->sel[g->nsel++] = k_;
+    put(g, cs[33].received, cs[33].ok);
+    k_ = wf_select(cs, 40, false); /* blocks forever */
+    g->sel[g->nsel++] = k_;
+}
+
+START_TEST(select_with_many_cases_fires_the_ready_one_and_frees_its_cases)
+{
+    got g = {0};
+    wf_result r;
+    ck_assert_int_eq(explore_with(select_many, &g, WF_STRATEGY_DFS, &r), 1);
+    ck_assert_str_eq(only_message(&r), "all goroutines are asleep");
+    ck_assert_int_eq(g.nsel, 1);
+    ck_assert_int_eq(g.sel[0], 33);
+    ck_assert(g.v[0] == 4 && g.ok[0]);
+    wf_result_free(&r); /* make asan: the parked select's cases leak not */
+}
+END_TEST
+
 Suite *chan_suite(void)
 {
     Suite *s = suite_create("chan");
@@ -1084,6 +1114,8 @@ Suite *chan_suite(void)
     tcase_add_test(t, select_on_closed_chan_receives_zero_false_and_send_panics);
     tcase_add_test(t, close_wakes_a_parked_select_with_zero_and_false);
     tcase_add_test(t, close_makes_a_parked_select_sender_panic);
+    tcase_add_test(t,
+                   select_with_many_cases_fires_the_ready_one_and_frees_its_cases);
     suite_add_tcase(s, t);
     return s;
 }
