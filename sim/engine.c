@@ -91,6 +91,7 @@ void engine_reset(wf_engine *e)
     if (e->enabled)
         memset(e->enabled, 0, e->enabled_words * sizeof(uint64_t));
     e->nenabled = 0;
+    e->nspurious = 0;
     e->cur = NULL;
     e->last_tid = -1;
     e->resume_head = NULL;
@@ -674,6 +675,18 @@ static void end_blocked(wf_engine *e)
     e->end = END_DONE;
 }
 
+/* Every runnable task is a cond waiter that may only wake spuriously: as
+ * they are as good as blocked (Go's synctest: durably blocked), moving
+ * the clock is an alternative to a spurious wakeup, not ruled out by it.
+ * Returns true to fire the timers now. */
+static bool timers_first(wf_engine *e)
+{
+    static const int32_t alts[2] = {0, 1};
+    if (!e->timers.len)
+        return false;
+    return engine_choose(e, CHOICE_BOOL, 2, alts) == 0;
+}
+
 static int collect_enabled(wf_engine *e)
 {
     int n = 0;
@@ -711,7 +724,8 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
             e->end = END_DONE;
             break;
         }
-        if (e->nenabled == 0) {
+        if (e->nenabled == 0 ||
+            (WF_UNLIKELY(e->nspurious == e->nenabled) && timers_first(e))) {
             if (fire_timers(e)) {
                 resume_all(e);
                 continue;
@@ -751,7 +765,7 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
 
 bool engine_check(const wf_engine *e)
 {
-    int32_t runnable = 0, live = 0;
+    int32_t runnable = 0, live = 0, spurious = 0;
     for (size_t i = 0; i < e->tasks.len; i++) {
         const wf_task *t = e->tasks.p[i];
         bool bit = (e->enabled[t->tid >> 6] >> (t->tid & 63)) & 1;
@@ -760,10 +774,15 @@ bool engine_check(const wf_engine *e)
         if ((t->state == TASK_RUNNABLE) != bit)
             return false;
         runnable += t->state == TASK_RUNNABLE;
+        spurious += t->state == TASK_RUNNABLE &&
+                    (t->op.kind == OP_COND_WAIT ||
+                     t->op.kind == OP_COND_PARK) &&
+                    (t->op.arg & COND_PARKED);
         live += t->state != TASK_DONE;
         if (t->state != TASK_DONE && !e->stop && !t->in_resume &&
             t->op.kind == OP_NONE)
             return false;
     }
-    return runnable == e->nenabled && live == e->nlive;
+    return runnable == e->nenabled && live == e->nlive &&
+           spurious == e->nspurious;
 }

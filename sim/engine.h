@@ -27,7 +27,8 @@
  *     counts them.
  *  3. A parked task's waiters are linked in the queues of the objects it
  *     waits on and nowhere else; a completed task's waiters are unlinked.
- *  4. e->now_ns never decreases; it moves only when no task is runnable.
+ *  4. e->now_ns never decreases; it moves only when no task is runnable
+ *     but for spurious wakeups (then firing the timers is a choice).
  */
 #ifndef WF_ENGINE_H
 #define WF_ENGINE_H
@@ -383,6 +384,8 @@ struct wf_engine {
     uint64_t *enabled;    /* bitset of TASK_RUNNABLE tids */
     size_t enabled_words; /* capacity in 64-bit words */
     int32_t nenabled;
+    int32_t nspurious; /* of them, cond waiters whose only move is a
+                          spurious wakeup (--spurious-wakeups) */
     wf_task *cur;          /* the task being resumed or performing */
     int32_t last_tid;      /* the task of the previous step, -1 at start */
     wf_task *resume_head;  /* tasks to resume after this step, in order */

@@ -273,6 +273,61 @@ START_TEST(spurious_wakeups_are_reachable_only_with_the_option)
 }
 END_TEST
 
+/* With the option, a signalled waiter and a spurious one are both
+ * possible; the event says which (value 1: spurious). */
+typedef struct unblock_count {
+    int spurious, signalled;
+} unblock_count;
+
+static void unblock_event(void *ctx, wf_engine *e, const wf_event *ev)
+{
+    unblock_count *u = ctx;
+    (void)e;
+    if (ev->op != EV_UNBLOCK)
+        return;
+    if (ev->value)
+        u->spurious++;
+    else
+        u->signalled++;
+}
+
+static void one_signal(void *arg)
+{
+    cond_tally *t = arg;
+    cond_ctx *c = cond_ctxs(t, 1);
+    wf_go(lone_waiter, c, "waiter");
+    wf_sleep(1);
+    wf_mutex_lock(c->m);
+    wf_cond_signal(c->c);
+    wf_mutex_unlock(c->m);
+}
+
+START_TEST(spurious_and_signalled_wakeups_are_told_apart_in_events)
+{
+    cond_tally t = {0};
+    unblock_count u = {0, 0};
+    native_start ns = {one_signal, &t};
+    program p;
+    wf_consumer k = {&u, NULL, unblock_event, NULL};
+    consumer_set cs = {&k, 1};
+    explore_opts o = opts_of(WF_STRATEGY_DFS);
+    explorer *x;
+    wf_diag d;
+    o.spurious = true;
+    memset(&p, 0, sizeof p);
+    p.drv = &native_driver;
+    p.arg = &ns;
+    p.main_name = "main";
+    x = explore_new(&p, &o);
+    ck_assert_int_eq(explore_run(x, &cs, &d), WF_OK);
+    ck_assert(x->complete);
+    ck_assert_int_eq(x->findings.len, 0);
+    ck_assert_int_gt(u.spurious, 0);
+    ck_assert_int_gt(u.signalled, 0);
+    explore_free(x);
+}
+END_TEST
+
 Suite *cond_suite(void)
 {
     Suite *s = suite_create("cond");
@@ -284,6 +339,7 @@ Suite *cond_suite(void)
     tcase_add_test(t, broadcast_wakes_every_waiter);
     tcase_add_test(t, a_signal_with_no_waiter_is_not_remembered);
     tcase_add_test(t, spurious_wakeups_are_reachable_only_with_the_option);
+    tcase_add_test(t, spurious_and_signalled_wakeups_are_told_apart_in_events);
     suite_add_tcase(s, t);
     t = tcase_create("panics");
     tcase_add_test(t, wait_without_holding_the_lock_is_a_fatal_error);
