@@ -1,9 +1,659 @@
 /* test_engine.c: the scheduler loop (sim/engine.c), native tasks
  * (sim/native.c), the C API's edges (sim/capi.c) and the explorer's
  * determinism and replay (sim/explore.c). */
+#define _GNU_SOURCE
 #include "wft.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "weft.h"
+
+/* ---- a scenario using most of the engine ------------------------------ */
+
+typedef struct mix {
+    wf_chan *jobs, *quit;
+    wf_mutex *m;
+    wf_cond *c;
+    wf_waitgroup *wg;
+    wf_atomic *a;
+    wf_var *x;
+    int ready;
+} mix;
+
+static void producer(void *arg)
+{
+    mix *p = arg;
+    for (int i = 0; i < 3; i++) {
+        wf_chan_send(p->jobs, wf_atomic_add(p->a, 1));
+        if (i == 1)
+            wf_sleep(5);
+    }
+    wf_waitgroup_done(p->wg);
+}
+
+static void consumer(void *arg)
+{
+    mix *p = arg;
+    for (;;) {
+        wf_case cs[2] = {{p->jobs, false, 0, 0, false},
+                         {p->quit, false, 0, 0, false}};
+        int k = wf_select(cs, 2, false);
+        if (k == 1 || !cs[0].ok)
+            break;
+        wf_write(p->x, wf_read(p->x) + cs[0].received);
+        wf_printf("got %ld at %lld\n", (long)cs[0].received,
+                  (long long)wf_now());
+    }
+    wf_mutex_lock(p->m);
+    p->ready = 1;
+    wf_cond_signal(p->c);
+    wf_mutex_unlock(p->m);
+}
+
+static void mixed(void *arg)
+{
+    mix *p = arena_alloc(&native_engine()->mem, sizeof *p);
+    (void)arg;
+    p->jobs = wf_chan_new("jobs", 2);
+    p->quit = wf_chan_new("quit", 0);
+    p->m = wf_mutex_new("m");
+    p->c = wf_cond_new("c", p->m);
+    p->wg = wf_waitgroup_new("wg");
+    p->a = wf_atomic_new("a", 0);
+    p->x = wf_var_new("x", 0);
+    wf_waitgroup_add(p->wg, 2);
+    wf_go(producer, p, "producer");
+    wf_go(producer, p, "producer");
+    wf_go(consumer, p, "consumer");
+    wf_waitgroup_wait(p->wg);
+    wf_chan_close(p->quit);
+    wf_mutex_lock(p->m);
+    while (!p->ready)
+        wf_cond_wait(p->c);
+    wf_mutex_unlock(p->m);
+    wf_printf("sum %ld\n", (long)wf_read(p->x));
+}
+
+static run_ run_seed(uint64_t seed, evlog *l)
+{
+    explore_opts o = opts_of(WF_STRATEGY_RANDOM);
+    o.seed = seed;
+    return run_explore(mixed, NULL, &o, l);
+}
+
+START_TEST(the_same_seed_gives_the_same_events_byte_for_byte)
+{
+    int distinct = 0;
+    char *prev = NULL;
+    for (uint64_t seed = 0; seed < 100; seed++) {
+        evlog a, b;
+        run_ ra, rb;
+        evlog_init(&a);
+        evlog_init(&b);
+        ra = run_seed(seed, &a);
+        rb = run_seed(seed, &b); /* another explorer, another engine */
+        ck_assert_int_eq(ra.st, WF_OK);
+        ck_assert_int_eq(a.executions, 1);
+        ck_assert_uint_gt(a.text.len, 1000);
+        ck_assert_uint_eq(a.text.len, b.text.len);
+        ck_assert_str_eq(a.text.p, b.text.p);
+        ck_assert_str_eq(ra.x->last_output, rb.x->last_output);
+        ck_assert_str_eq(ra.x->last_schedule, rb.x->last_schedule);
+        ck_assert_int_eq(ra.x->findings.len, 0);
+        ck_assert_int_eq(strncmp(ra.x->last_output, "got ", 4), 0);
+        ck_assert_ptr_nonnull(strstr(ra.x->last_output, "\nsum "));
+        if (!prev || strcmp(prev, a.text.p))
+            distinct++;
+        free(prev);
+        prev = wf_xstrdup(a.text.p);
+        run_free(&ra);
+        run_free(&rb);
+        evlog_fini(&a);
+        evlog_fini(&b);
+    }
+    free(prev);
+    ck_assert_int_gt(distinct, 50); /* the seeds do steer the runs */
+}
+END_TEST
+
+START_TEST(replaying_a_random_run_reproduces_it_exactly)
+{
+    for (uint64_t seed = 0; seed < 100; seed++) {
+        evlog a, b;
+        run_ ra, rb;
+        explore_opts o = opts_of(WF_STRATEGY_REPLAY);
+        evlog_init(&a);
+        evlog_init(&b);
+        ra = run_seed(1000 + seed, &a);
+        o.schedule = ra.x->last_schedule;
+        rb = run_explore(mixed, NULL, &o, &b);
+        ck_assert_int_eq(rb.st, WF_OK);
+        ck_assert_ptr_null(rb.x->diverged);
+        ck_assert_int_eq(rb.x->executions, 1);
+        ck_assert_str_eq(a.text.p, b.text.p);
+        ck_assert_str_eq(ra.x->last_output, rb.x->last_output);
+        ck_assert_str_eq(ra.x->last_schedule, rb.x->last_schedule);
+        run_free(&ra);
+        run_free(&rb);
+        evlog_fini(&a);
+        evlog_fini(&b);
+    }
+}
+END_TEST
+
+/* ---- replay against a changed program --------------------------------- */
+
+static void yielder(void *arg)
+{
+    (void)arg;
+    wf_yield();
+}
+
+static void variant_a(void *arg)
+{
+    (void)arg;
+    wf_go(yielder, NULL, "y");
+    wf_yield();
+    wf_yield();
+}
+
+static void variant_more_tasks(void *arg)
+{
+    (void)arg;
+    wf_go(yielder, NULL, "y");
+    wf_go(yielder, NULL, "y");
+    wf_yield();
+}
+
+static void variant_more_steps(void *arg)
+{
+    (void)arg;
+    wf_go(yielder, NULL, "y");
+    wf_yield();
+    wf_yield();
+    wf_yield();
+}
+
+static void variant_fewer_steps(void *arg)
+{
+    (void)arg;
+    wf_go(yielder, NULL, "y");
+    wf_yield();
+}
+
+START_TEST(a_replay_against_a_changed_program_names_the_first_differing_step)
+{
+    wf_result a, r;
+    wf_options o = wf_options_default();
+    char *sched;
+    o.strategy = WF_STRATEGY_RR;
+    ck_assert_int_eq(wf_explore(variant_a, NULL, &o, &a), 0);
+    /* rr: step 2 and step 3 choose main among {main, g1} */
+    sched = wf_xstrdup(a.outcomes[0].schedule);
+    ck_assert_str_eq(sched + 8, "-A2");
+    wf_result_free(&a);
+
+    o.strategy = WF_STRATEGY_REPLAY;
+    o.schedule = sched;
+    ck_assert_int_eq(wf_explore(variant_a, NULL, &o, &r), 0);
+    ck_assert_ptr_null(r.error);
+    wf_result_free(&r);
+
+    ck_assert_int_eq(wf_explore(variant_more_tasks, NULL, &o, &r), 2);
+    ck_assert_str_eq(r.error, "the replay diverges at step 3: the schedule "
+                              "chose among 2 alternatives, the program "
+                              "offers 3 tasks");
+    wf_result_free(&r);
+
+    ck_assert_int_eq(wf_explore(variant_more_steps, NULL, &o, &r), 2);
+    ck_assert_str_eq(r.error, "the replay diverges at step 4: the program "
+                              "offers a choice among 2 tasks that the "
+                              "schedule does not have");
+    wf_result_free(&r);
+
+    ck_assert_int_eq(wf_explore(variant_fewer_steps, NULL, &o, &r), 2);
+    ck_assert_str_eq(r.error, "the replay diverges at step 3: the execution "
+                              "ended with 1 choices of the schedule left");
+    wf_result_free(&r);
+
+    /* and the schedule names another program */
+    o.strategy = WF_STRATEGY_RR;
+    ck_assert_int_eq(wf_explore(variant_more_tasks, NULL, &o, &r), 0);
+    ck_assert_int_ne(strncmp(r.outcomes[0].schedule, sched, 8), 0);
+    wf_result_free(&r);
+    free(sched);
+}
+END_TEST
+
+START_TEST(a_bad_schedule_string_is_a_usage_error)
+{
+    wf_result r;
+    wf_options o = wf_options_default();
+    o.strategy = WF_STRATEGY_REPLAY;
+    o.schedule = "nothex!!-A";
+    ck_assert_int_eq(wf_explore(variant_a, NULL, &o, &r), 2);
+    ck_assert_str_eq(r.error, "error: bad schedule: it must start with 8 hex "
+                              "digits (the program's hash)");
+    ck_assert_int_eq(r.executions, 0);
+    wf_result_free(&r);
+}
+END_TEST
+
+/* ---- many tasks --------------------------------------------------------- */
+
+typedef struct many {
+    wf_chan *c;
+    wf_atomic *a;
+} many;
+
+static void bump(void *arg)
+{
+    many *m = arg;
+    wf_chan_send(m->c, wf_atomic_add(m->a, 1));
+}
+
+static void ten_thousand(void *arg)
+{
+    int64_t *sum = arg;
+    many *m = arena_alloc(&native_engine()->mem, sizeof *m);
+    m->c = wf_chan_new("c", 0);
+    m->a = wf_atomic_new("a", 0);
+    for (int i = 0; i < 10000; i++)
+        wf_go(bump, m, "bump");
+    for (int i = 0; i < 10000; i++)
+        *sum += wf_chan_recv(m->c, NULL);
+}
+
+START_TEST(ten_thousand_tasks_run_in_one_execution)
+{
+    int64_t sum = 0;
+    evlog l;
+    explore_opts o = opts_of(WF_STRATEGY_RANDOM);
+    run_ r;
+    const wf_event *last;
+    evlog_init(&l);
+    o.stack_size = 16 * 1024;
+    r = run_explore(ten_thousand, &sum, &o, &l);
+    ck_assert_int_eq(r.x->findings.len, 0);
+    ck_assert_int_eq(r.x->last_end, END_DONE);
+    ck_assert_int_eq(sum, 10000LL * 10001 / 2);
+    ck_assert_int_eq(evlog_count(&l, EV_SPAWN, 0), 10000);
+    ck_assert_int_eq(evlog_count(&l, EV_EXIT, -1), 10001);
+    last = evlog_nth(&l, EV_SPAWN, 9999);
+    ck_assert_int_eq(last->peer, 10000);
+    ck_assert_str_eq(r.x->e->tasks.p[10000]->name, "g10000 bump");
+    ck_assert_int_eq(r.x->e->tasks.len, 10001);
+    run_free(&r);
+    evlog_fini(&l);
+}
+END_TEST
+
+/* ---- virtual time -------------------------------------------------------- */
+
+typedef struct clock_ctx {
+    int64_t woke[4];
+    int64_t before_block;
+    int64_t zero_sleep;
+} clock_ctx;
+
+typedef struct sleeper_arg {
+    clock_ctx *c;
+    int id;
+    int64_t ns;
+} sleeper_arg;
+
+static void sleeper(void *arg)
+{
+    sleeper_arg *s = arg;
+    wf_sleep(s->ns);
+    s->c->woke[s->id] = wf_now();
+}
+
+static void clocks(void *arg)
+{
+    clock_ctx *c = arg;
+    sleeper_arg *s = arena_alloc(&native_engine()->mem, 2 * sizeof *s);
+    s[0] = (sleeper_arg){c, 1, 100};
+    s[1] = (sleeper_arg){c, 2, 50};
+    wf_go(sleeper, &s[0], "slow");
+    wf_go(sleeper, &s[1], "fast");
+    for (int i = 0; i < 5; i++)
+        wf_yield(); /* main is runnable: the clock stands still */
+    wf_sleep(0);
+    wf_sleep(-5);
+    c->before_block = wf_now();
+    wf_sleep(200);
+    c->woke[0] = wf_now();
+}
+
+START_TEST(the_clock_moves_only_when_every_task_is_blocked)
+{
+    clock_ctx c;
+    evlog l;
+    explore_opts o = opts_of(WF_STRATEGY_RANDOM);
+    run_ r;
+    const wf_event *t0, *t1, *t2;
+    memset(&c, 0, sizeof c);
+    evlog_init(&l);
+    r = run_explore(clocks, &c, &o, &l);
+    ck_assert_int_eq(r.x->findings.len, 0);
+    ck_assert_int_eq(c.before_block, 0);
+    ck_assert_int_eq(c.woke[2], 50);
+    ck_assert_int_eq(c.woke[1], 100);
+    ck_assert_int_eq(c.woke[0], 200);
+    ck_assert_int_eq(r.x->e->now_ns, 200);
+    ck_assert_int_eq(evlog_count(&l, EV_TIMER, -1), 3);
+    t0 = evlog_nth(&l, EV_TIMER, 0);
+    t1 = evlog_nth(&l, EV_TIMER, 1);
+    t2 = evlog_nth(&l, EV_TIMER, 2);
+    ck_assert(t0->tid == 2 && t0->clock == 50 && t0->value == 50);
+    ck_assert(t1->tid == 1 && t1->clock == 100);
+    ck_assert(t2->tid == 0 && t2->clock == 200);
+    /* zero and negative sleeps are scheduling points only */
+    ck_assert_int_eq(evlog_count(&l, EV_SLEEP, 0), 3);
+    run_free(&r);
+    evlog_fini(&l);
+}
+END_TEST
+
+/* ---- main returning ------------------------------------------------------ */
+
+typedef struct after_main {
+    wf_chan *never;
+    bool late_ran;
+} after_main;
+
+static void late(void *arg)
+{
+    after_main *a = arg;
+    wf_yield();
+    wf_printf("late\n"); /* after main returned: not output */
+    a->late_ran = true;
+}
+
+static void stuck(void *arg)
+{
+    after_main *a = arg;
+    wf_chan_recv(a->never, NULL);
+}
+
+static void main_returns_early(void *arg)
+{
+    after_main *a = arg;
+    a->never = wf_chan_new("never", 0);
+    wf_go(late, a, "late");
+    wf_go(stuck, a, "stuck");
+    wf_printf("main\n");
+}
+
+START_TEST(main_returning_ends_output_while_the_rest_run_on_or_leak)
+{
+    after_main a = {NULL, false};
+    evlog l;
+    explore_opts o = opts_of(WF_STRATEGY_RR);
+    run_ r;
+    const xfinding *f;
+    const wf_event *ex;
+    evlog_init(&l);
+    r = run_explore(main_returns_early, &a, &o, &l);
+    ck_assert_str_eq(r.x->last_output, "main\n");
+    ck_assert(a.late_ran);
+    ck_assert_int_eq(r.x->findings.len, 1);
+    f = find(r.x, WF_LEAK);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(f->message, "g2 stuck blocked forever in recv");
+    ck_assert(!f->f.error); /* a warning in a program */
+    ck_assert_int_eq(explore_status(r.x, false), 0);
+    ck_assert_int_eq(explore_status(r.x, true), 1);
+    ck_assert_int_eq(r.x->last_end, END_DONE);
+    ex = evlog_nth(&l, EV_EXIT, 0);
+    ck_assert_int_eq(ex->tid, 0);
+    ck_assert_uint_eq(ex->flags, EVF_MAIN_DONE);
+    ck_assert_int_eq(evlog_count(&l, EV_PRINT, 1), 1); /* it did print */
+    run_free(&r);
+    evlog_fini(&l);
+}
+END_TEST
+
+static void deadlock_after_sleep(void *arg)
+{
+    wf_chan *c = wf_chan_new("c", 0);
+    (void)arg;
+    wf_sleep(10);
+    wf_chan_recv(c, NULL);
+}
+
+START_TEST(a_deadlock_is_found_once_no_timer_is_pending)
+{
+    wf_result r;
+    ck_assert_int_eq(
+        explore_with(deadlock_after_sleep, NULL, WF_STRATEGY_DFS, &r), 1);
+    ck_assert_str_eq(only_message(&r), "all goroutines are asleep");
+    ck_assert_int_eq(r.findings[0].step, 3); /* sleep, timer, recv */
+    wf_result_free(&r);
+}
+END_TEST
+
+/* ---- budgets ----------------------------------------------------------- */
+
+static void spin(void *arg)
+{
+    (void)arg;
+    for (;;)
+        wf_yield();
+}
+
+START_TEST(max_steps_cuts_an_execution_without_a_finding)
+{
+    wf_result r;
+    wf_options o = wf_options_default();
+    o.strategy = WF_STRATEGY_RANDOM;
+    o.max_steps = 100;
+    ck_assert_int_eq(wf_explore(spin, NULL, &o, &r), 0);
+    ck_assert_int_eq(r.executions, 1);
+    ck_assert_int_eq(r.steps, 100);
+    ck_assert_int_eq(r.nfindings, 0);
+    wf_result_free(&r);
+}
+END_TEST
+
+/* ---- the C API outside a task ---------------------------------------- */
+
+/* The message is checked below; keep the test output quiet. */
+static void quiet_stderr(void)
+{
+    if (!freopen("/dev/null", "w", stderr))
+        return;
+}
+
+START_TEST(chan_send_outside_a_task_exits_2)
+{
+    quiet_stderr();
+    wf_chan_send(NULL, 1);
+}
+END_TEST
+
+START_TEST(wf_now_outside_a_task_exits_2)
+{
+    quiet_stderr();
+    (void)wf_now();
+}
+END_TEST
+
+START_TEST(mutex_new_outside_a_task_exits_2)
+{
+    quiet_stderr();
+    (void)wf_mutex_new("m");
+}
+END_TEST
+
+START_TEST(a_call_outside_a_task_says_so_on_stderr)
+{
+    int fd[2], status;
+    char out[512];
+    ssize_t n, got = 0;
+    pid_t pid;
+    ck_assert_int_eq(pipe(fd), 0);
+    pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        dup2(fd[1], 2);
+        close(fd[0]);
+        wf_chan_send(NULL, 1);
+        _exit(99);
+    }
+    close(fd[1]);
+    while ((n = read(fd[0], out + got, sizeof out - 1 - (size_t)got)) > 0)
+        got += n;
+    out[got] = 0;
+    close(fd[0]);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 2);
+    ck_assert_str_eq(out, "weft: error: wf_chan_send called outside a task "
+                          "(call it from a scenario run by wf_main or "
+                          "wf_explore)\n");
+}
+END_TEST
+
+/* ---- assertions and output ------------------------------------------- */
+
+static void fails(void *arg)
+{
+    int *after = arg;
+    wf_assert(1 + 1 == 2, "fine");
+    wf_assert(false, "x must be positive");
+    (*after)++;
+}
+
+START_TEST(a_failed_assert_is_an_assert_finding_that_ends_the_execution)
+{
+    int after = 0;
+    wf_result r;
+    ck_assert_int_eq(explore_with(fails, &after, WF_STRATEGY_DFS, &r), 1);
+    ck_assert_str_eq(only_message(&r), "assertion failed: x must be positive");
+    ck_assert_str_eq(r.findings[0].kind_name, "assert");
+    ck_assert_int_eq(after, 0);
+    wf_result_free(&r);
+}
+END_TEST
+
+/* ---- metrics ------------------------------------------------------------ */
+
+typedef struct metrics_log {
+    task_metrics m[4];
+    int ntasks;
+    uint64_t end_step;
+} metrics_log;
+
+static void metrics_end(void *ctx, wf_engine *e)
+{
+    metrics_log *ml = ctx;
+    ml->ntasks = (int)e->tasks.len;
+    ml->end_step = e->step;
+    for (size_t i = 0; i < e->tasks.len && i < 4; i++)
+        ml->m[i] = e->tasks.p[i]->m;
+}
+
+static explorer *run_metrics(void (*fn)(void *), void *arg, metrics_log *ml,
+                             bool fifo)
+{
+    native_start ns = {fn, arg};
+    program p;
+    wf_consumer c = {ml, NULL, NULL, metrics_end};
+    consumer_set cs = {&c, 1};
+    explore_opts o = opts_of(WF_STRATEGY_RR);
+    explorer *x;
+    wf_diag d;
+    o.mutex_fifo = fifo;
+    memset(&p, 0, sizeof p);
+    p.drv = &native_driver;
+    p.arg = &ns;
+    p.main_name = "main";
+    x = explore_new(&p, &o);
+    ck_assert_int_eq(explore_run(x, &cs, &d), WF_OK);
+    return x;
+}
+
+static void recv_one(void *arg)
+{
+    wf_chan_recv(arg, NULL);
+    wf_progress();
+    wf_progress();
+}
+
+/* rr: 1 main spawns g1; 2, 3 main yields (g1 runnable, not scheduled);
+ * 4 main sends and parks (no receiver yet); 5 g1 receives, waking main;
+ * both exit. */
+static void metered(void *arg)
+{
+    wf_chan *c = wf_chan_new("c", 0);
+    (void)arg;
+    wf_go(recv_one, c, "r");
+    wf_yield();
+    wf_yield();
+    wf_chan_send(c, 1);
+}
+
+START_TEST(per_task_counters_count_steps_waits_blocks_and_progress)
+{
+    metrics_log ml;
+    explorer *x;
+    memset(&ml, 0, sizeof ml);
+    x = run_metrics(metered, NULL, &ml, false);
+    ck_assert_int_eq(x->findings.len, 0);
+    ck_assert_int_eq(ml.ntasks, 2);
+    ck_assert_uint_eq(ml.end_step, 5);
+    ck_assert_uint_eq(ml.m[0].steps, 4);
+    ck_assert_uint_eq(ml.m[0].waits, 0);
+    ck_assert_uint_eq(ml.m[0].blocked, 1); /* parked at 4, woken at 5 */
+    ck_assert_uint_eq(ml.m[0].progress, 0);
+    ck_assert_uint_eq(ml.m[1].steps, 1);
+    ck_assert_uint_eq(ml.m[1].waits, 3); /* runnable in steps 2, 3, 4 */
+    ck_assert_uint_eq(ml.m[1].blocked, 0);
+    ck_assert_uint_eq(ml.m[1].progress, 2);
+    explore_free(x);
+}
+END_TEST
+
+/* rr, --mutex free: main unlocks and relocks while g1 waits: g1 is
+ * bypassed once. */
+static void lock_once(void *arg)
+{
+    wf_mutex_lock(arg);
+    wf_mutex_unlock(arg);
+}
+
+static void barging(void *arg)
+{
+    wf_mutex *m = wf_mutex_new("m");
+    (void)arg;
+    wf_mutex_lock(m);
+    wf_go(lock_once, m, "waiter");
+    wf_sleep(1);
+    wf_mutex_unlock(m);
+    wf_mutex_lock(m);
+    wf_mutex_unlock(m);
+}
+
+START_TEST(bypasses_count_grants_to_others_while_a_task_waits)
+{
+    metrics_log ml;
+    explorer *x;
+    memset(&ml, 0, sizeof ml);
+    x = run_metrics(barging, NULL, &ml, false);
+    ck_assert_int_eq(x->findings.len, 0);
+    ck_assert_uint_eq(ml.m[1].bypasses, 1);
+    ck_assert_uint_eq(ml.m[1].max_bypass_streak, 1);
+    ck_assert_uint_eq(ml.m[0].bypasses, 0);
+    explore_free(x);
+    memset(&ml, 0, sizeof ml);
+    x = run_metrics(barging, NULL, &ml, true); /* fifo: no barging */
+    ck_assert_uint_eq(ml.m[1].bypasses, 0);
+    explore_free(x);
+}
+END_TEST
 
 /* ---- memory of tasks cut off by the end of an execution ---------------- */
 
@@ -37,8 +687,40 @@ END_TEST
 Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
-    TCase *t = tcase_create("memory");
+    TCase *t = tcase_create("determinism");
+    tcase_set_timeout(t, 60);
+    tcase_add_test(t, the_same_seed_gives_the_same_events_byte_for_byte);
+    tcase_add_test(t, replaying_a_random_run_reproduces_it_exactly);
+    tcase_add_test(
+        t, a_replay_against_a_changed_program_names_the_first_differing_step);
+    tcase_add_test(t, a_bad_schedule_string_is_a_usage_error);
+    suite_add_tcase(s, t);
+
+    t = tcase_create("tasks");
+    tcase_set_timeout(t, 60);
+    tcase_add_test(t, ten_thousand_tasks_run_in_one_execution);
+    tcase_add_test(t, main_returning_ends_output_while_the_rest_run_on_or_leak);
     tcase_add_test(t, a_long_print_cut_off_by_a_panic_leaks_nothing);
+    suite_add_tcase(s, t);
+
+    t = tcase_create("time-and-budgets");
+    tcase_add_test(t, the_clock_moves_only_when_every_task_is_blocked);
+    tcase_add_test(t, a_deadlock_is_found_once_no_timer_is_pending);
+    tcase_add_test(t, max_steps_cuts_an_execution_without_a_finding);
+    suite_add_tcase(s, t);
+
+    t = tcase_create("api-edges");
+    tcase_add_exit_test(t, chan_send_outside_a_task_exits_2, 2);
+    tcase_add_exit_test(t, wf_now_outside_a_task_exits_2, 2);
+    tcase_add_exit_test(t, mutex_new_outside_a_task_exits_2, 2);
+    tcase_add_test(t, a_call_outside_a_task_says_so_on_stderr);
+    tcase_add_test(
+        t, a_failed_assert_is_an_assert_finding_that_ends_the_execution);
+    suite_add_tcase(s, t);
+
+    t = tcase_create("metrics");
+    tcase_add_test(t, per_task_counters_count_steps_waits_blocks_and_progress);
+    tcase_add_test(t, bypasses_count_grants_to_others_while_a_task_waits);
     suite_add_tcase(s, t);
     return s;
 }
