@@ -168,6 +168,11 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
             t->op.kind = OP_PANIC;
             t->op.text = nt->msg;
             tls_in_task = false;
+#ifdef WF_ASAN
+            /* leaving the task for good, as task_main does at its end */
+            __sanitizer_start_switch_fiber(NULL, nt->pool->sched_bottom,
+                                           nt->pool->sched_size);
+#endif
             switch_to_scheduler(nt); /* never returns */
         }
         {

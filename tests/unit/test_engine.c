@@ -289,6 +289,60 @@ START_TEST(ten_thousand_tasks_run_in_one_execution)
 }
 END_TEST
 
+/* ---- stack overflow ------------------------------------------------------ */
+
+static int deep(int n)
+{
+    volatile char frame[512];
+    frame[0] = (char)n;
+    frame[511] = (char)n;
+    return n == 0 ? frame[0] : deep(n - 1) + frame[511];
+}
+
+static void recurse(void *arg)
+{
+    int *r = arg;
+    *r = deep(1 << 20); /* far more than any task stack */
+}
+
+static void overflow(void *arg)
+{
+    wf_go(recurse, arg, "deep");
+    wf_yield();
+}
+
+static void fine(void *arg)
+{
+    int *r = arg;
+    *r = deep(10);
+}
+
+START_TEST(a_stack_overflow_is_a_panic_naming_the_task)
+{
+    int res = 0;
+    wf_result r;
+    wf_options o = wf_options_default();
+    o.strategy = WF_STRATEGY_RANDOM;
+    o.max_executions = 3; /* the next executions still work */
+    o.stack_size = 64 * 1024;
+    ck_assert_int_eq(wf_explore(overflow, &res, &o, &r), 1);
+    ck_assert_int_eq(r.executions, 3);
+    ck_assert_str_eq(only_message(&r),
+                     "stack overflow: g1 deep exceeded its 64 KiB stack "
+                     "(set wf_options.stack_size)");
+    ck_assert_str_eq(r.findings[0].kind_name, "panic");
+    ck_assert_int_eq(r.findings[0].count, 3);
+    ck_assert_int_eq(res, 0);
+    wf_result_free(&r);
+    /* and a later exploration in the same process is unharmed */
+    o.strategy = WF_STRATEGY_DFS;
+    ck_assert_int_eq(wf_explore(fine, &res, &o, &r), 0);
+    ck_assert_int_eq(res, 55); /* deep(10) = 1 + 2 + ... + 10 */
+    ck_assert_int_eq(r.nfindings, 0);
+    wf_result_free(&r);
+}
+END_TEST
+
 /* ---- virtual time -------------------------------------------------------- */
 
 typedef struct clock_ctx {
@@ -699,6 +753,7 @@ Suite *engine_suite(void)
     t = tcase_create("tasks");
     tcase_set_timeout(t, 60);
     tcase_add_test(t, ten_thousand_tasks_run_in_one_execution);
+    tcase_add_test(t, a_stack_overflow_is_a_panic_naming_the_task);
     tcase_add_test(t, main_returning_ends_output_while_the_rest_run_on_or_leak);
     tcase_add_test(t, a_long_print_cut_off_by_a_panic_leaks_nothing);
     suite_add_tcase(s, t);
