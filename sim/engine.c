@@ -704,6 +704,21 @@ static int collect_enabled(wf_engine *e)
     return n;
 }
 
+/* The execution ended: add the open runnable and blocked spans of the
+ * live tasks, so the counters the consumers read at the end are whole.
+ * O(tasks), once per execution. */
+static void close_spans(wf_engine *e)
+{
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        wf_task *t = e->tasks.p[i];
+        if (t->state == TASK_RUNNABLE)
+            t->m.waits += e->step - t->since;
+        else if (t->state == TASK_BLOCKED)
+            t->m.blocked += e->step - t->since;
+        t->since = e->step;
+    }
+}
+
 exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
                     const char *main_name, wf_strategy *s,
                     wf_consumer *consumers, int nconsumers)
@@ -757,6 +772,7 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
     }
     if (e->end == END_NONE)
         e->end = END_ABANDONED;
+    close_spans(e);
     for (int i = 0; i < nconsumers; i++)
         if (consumers[i].end)
             consumers[i].end(consumers[i].ctx, e);

@@ -709,6 +709,38 @@ START_TEST(bypasses_count_grants_to_others_while_a_task_waits)
 }
 END_TEST
 
+/* A task still blocked when the execution ends has its open span
+ * counted by then. rr: 1 spawn; 2 main sleeps; 3 g1 parks for good; 4 the
+ * timer wakes main; 5 6 7 main yields and returns. */
+static void blocked_at_end(void *arg)
+{
+    wf_chan *c = wf_chan_new("c", 0);
+    (void)arg;
+    wf_go(recv_one, c, "r");
+    wf_sleep(1);
+    wf_yield();
+    wf_yield();
+    wf_yield();
+}
+
+START_TEST(counters_are_complete_when_the_execution_ends)
+{
+    metrics_log ml;
+    explorer *x;
+    memset(&ml, 0, sizeof ml);
+    x = run_metrics(blocked_at_end, NULL, &ml, false);
+    ck_assert_int_eq(x->findings.len, 1); /* the leak */
+    ck_assert_uint_eq(ml.end_step, 7);
+    ck_assert_uint_eq(ml.m[0].steps, 5);
+    ck_assert_uint_eq(ml.m[0].waits, 0);
+    ck_assert_uint_eq(ml.m[0].blocked, 2); /* asleep in steps 3 and 4 */
+    ck_assert_uint_eq(ml.m[1].steps, 1);
+    ck_assert_uint_eq(ml.m[1].waits, 1);   /* step 2 */
+    ck_assert_uint_eq(ml.m[1].blocked, 4); /* steps 4 to 7 */
+    explore_free(x);
+}
+END_TEST
+
 /* ---- memory of tasks cut off by the end of an execution ---------------- */
 
 static void print_long(void *arg)
@@ -776,6 +808,7 @@ Suite *engine_suite(void)
     t = tcase_create("metrics");
     tcase_add_test(t, per_task_counters_count_steps_waits_blocks_and_progress);
     tcase_add_test(t, bypasses_count_grants_to_others_while_a_task_waits);
+    tcase_add_test(t, counters_are_complete_when_the_execution_ends);
     suite_add_tcase(s, t);
     return s;
 }
