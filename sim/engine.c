@@ -453,6 +453,20 @@ void engine_emit_slow(wf_engine *e, wf_event *ev)
 
 /* ---- performing and exposing ops -------------------------------------- */
 
+static void task_exit(wf_engine *e, wf_task *t)
+{
+    uint16_t flags = t->main_task ? EVF_MAIN_DONE : 0;
+    set_state(e, t, TASK_DONE);
+    t->end_step = e->step;
+    e->nlive--;
+    if (t->main_task)
+        e->main_done = true;
+    engine_emit(e, t->tid, EV_EXIT, flags, -1, -1, 0, 0, NULL, 0);
+    if (t->drv->release)
+        t->drv->release(e, t);
+    t->drv_data = NULL;
+}
+
 static step_result perform(wf_engine *e, wf_task *t)
 {
     op *o = &t->op;
@@ -535,28 +549,16 @@ static step_result perform(wf_engine *e, wf_task *t)
             buf_append(&e->out, o->text, o->len);
         engine_emit_op(e, t, EV_PRINT, 0, NULL, -1, (int64_t)o->len, 0);
         return STEP_DONE;
-    case OP_NONE:
     case OP_EXIT:
+        task_exit(e, t);
+        return STEP_EXITED;
+    case OP_NONE:
     case OP_ASSERT:
     case OP_PANIC:
     case OP__COUNT:
         break;
     }
     wf_fatal("perform: op %d is not performable", (int)o->kind);
-}
-
-static void task_exit(wf_engine *e, wf_task *t)
-{
-    uint16_t flags = t->main_task ? EVF_MAIN_DONE : 0;
-    set_state(e, t, TASK_DONE);
-    t->end_step = e->step;
-    e->nlive--;
-    if (t->main_task)
-        e->main_done = true;
-    engine_emit(e, t->tid, EV_EXIT, flags, -1, -1, 0, 0, NULL, 0);
-    if (t->drv->release)
-        t->drv->release(e, t);
-    t->drv_data = NULL;
 }
 
 static void task_fail(wf_engine *e, wf_task *t, bool is_assert)
@@ -589,6 +591,13 @@ static void expose(wf_engine *e, wf_task *t)
     t->op.woken = false;
     switch ((op_kind)t->op.kind) {
     case OP_EXIT:
+        /* main's return is visible (SPEC 2: output ends there), so other
+         * tasks may run between its last op and it; another task's return
+         * is observable by no one and needs no scheduling point. */
+        if (t->main_task) {
+            set_state(e, t, TASK_RUNNABLE);
+            return;
+        }
         task_exit(e, t);
         return;
     case OP_ASSERT:

@@ -109,7 +109,8 @@ typedef enum op_kind {
     OP_WRITE,     /* var: val */
     OP_SLEEP,     /* arg = nanoseconds */
     OP_PRINT,     /* op.text, op.len */
-    OP_EXIT,      /* the task's function returned */
+    OP_EXIT,      /* the task's function returned; a scheduling point for
+                     main only, whose return ends the output */
     OP_ASSERT,    /* a failed assertion: op.text is the message */
     OP_PANIC,     /* a panic raised by the task itself: op.text */
     OP__COUNT
@@ -424,7 +425,8 @@ struct wf_engine {
 typedef enum step_result {
     STEP_DONE,    /* the op completed: the task runs on */
     STEP_PARKED,  /* the task is parked until another task completes it */
-    STEP_PANICKED /* a panic was recorded: the execution ends */
+    STEP_PANICKED, /* a panic was recorded: the execution ends */
+    STEP_EXITED    /* main returned (OP_EXIT): the task is done */
 } step_result;
 
 /* Lifecycle. engine_new never fails. */

@@ -189,9 +189,10 @@ START_TEST(a_replay_against_a_changed_program_names_the_first_differing_step)
     char *sched;
     o.strategy = WF_STRATEGY_RR;
     ck_assert_int_eq(wf_explore(variant_a, NULL, &o, &a), 0);
-    /* rr: step 2 and step 3 choose main among {main, g1} */
+    /* rr: steps 2, 3 (yields) and 4 (main's return) choose main among
+     * {main, g1} */
     sched = wf_xstrdup(a.outcomes[0].schedule);
-    ck_assert_str_eq(sched + 8, "-A2");
+    ck_assert_str_eq(sched + 8, "-A3");
     wf_result_free(&a);
 
     o.strategy = WF_STRATEGY_REPLAY;
@@ -207,13 +208,13 @@ START_TEST(a_replay_against_a_changed_program_names_the_first_differing_step)
     wf_result_free(&r);
 
     ck_assert_int_eq(wf_explore(variant_more_steps, NULL, &o, &r), 2);
-    ck_assert_str_eq(r.error, "the replay diverges at step 4: the program "
+    ck_assert_str_eq(r.error, "the replay diverges at step 5: the program "
                               "offers a choice among 2 tasks that the "
                               "schedule does not have");
     wf_result_free(&r);
 
     ck_assert_int_eq(wf_explore(variant_fewer_steps, NULL, &o, &r), 2);
-    ck_assert_str_eq(r.error, "the replay diverges at step 3: the execution "
+    ck_assert_str_eq(r.error, "the replay diverges at step 4: the execution "
                               "ended with 1 choices of the schedule left");
     wf_result_free(&r);
 
@@ -593,6 +594,41 @@ START_TEST(a_failed_assert_is_an_assert_finding_that_ends_the_execution)
 }
 END_TEST
 
+static void printer(void *arg)
+{
+    (void)arg;
+    wf_printf("b");
+}
+
+static void two_printers(void *arg)
+{
+    wf_go(printer, arg, "p");
+    wf_printf("a");
+}
+
+static int outcome_cmp(const void *a, const void *b)
+{
+    return strcmp(((const wf_outcome *)a)->output,
+                  ((const wf_outcome *)b)->output);
+}
+
+START_TEST(main_returning_is_a_scheduling_point_so_every_output_is_reached)
+{
+    wf_result r;
+    ck_assert_int_eq(explore_with(two_printers, NULL, WF_STRATEGY_DFS, &r), 0);
+    ck_assert(r.complete);
+    /* as in Go: "b" may come before main's print, between its print and
+     * its return, or be lost when main returns first */
+    ck_assert_int_eq(r.noutcomes, 3);
+    qsort(r.outcomes, r.noutcomes, sizeof r.outcomes[0], outcome_cmp);
+    ck_assert_str_eq(r.outcomes[0].output, "a");
+    ck_assert_str_eq(r.outcomes[1].output, "ab");
+    ck_assert_str_eq(r.outcomes[2].output, "ba");
+    ck_assert_str_eq(r.outcomes[0].kinds, "");
+    wf_result_free(&r);
+}
+END_TEST
+
 /* ---- metrics ------------------------------------------------------------ */
 
 typedef struct metrics_log {
@@ -638,8 +674,8 @@ static void recv_one(void *arg)
 }
 
 /* rr: 1 main spawns g1; 2, 3 main yields (g1 runnable, not scheduled);
- * 4 main sends and parks (no receiver yet); 5 g1 receives, waking main;
- * both exit. */
+ * 4 main sends and parks (no receiver yet); 5 g1 receives, waking main,
+ * and exits; 6 main returns. */
 static void metered(void *arg)
 {
     wf_chan *c = wf_chan_new("c", 0);
@@ -658,8 +694,8 @@ START_TEST(per_task_counters_count_steps_waits_blocks_and_progress)
     x = run_metrics(metered, NULL, &ml, false);
     ck_assert_int_eq(x->findings.len, 0);
     ck_assert_int_eq(ml.ntasks, 2);
-    ck_assert_uint_eq(ml.end_step, 5);
-    ck_assert_uint_eq(ml.m[0].steps, 4);
+    ck_assert_uint_eq(ml.end_step, 6);
+    ck_assert_uint_eq(ml.m[0].steps, 5);
     ck_assert_uint_eq(ml.m[0].waits, 0);
     ck_assert_uint_eq(ml.m[0].blocked, 1); /* parked at 4, woken at 5 */
     ck_assert_uint_eq(ml.m[0].progress, 0);
@@ -711,7 +747,7 @@ END_TEST
 
 /* A task still blocked when the execution ends has its open span
  * counted by then. rr: 1 spawn; 2 main sleeps; 3 g1 parks for good; 4 the
- * timer wakes main; 5 6 7 main yields and returns. */
+ * timer wakes main; 5 6 7 main yields; 8 main returns. */
 static void blocked_at_end(void *arg)
 {
     wf_chan *c = wf_chan_new("c", 0);
@@ -730,13 +766,13 @@ START_TEST(counters_are_complete_when_the_execution_ends)
     memset(&ml, 0, sizeof ml);
     x = run_metrics(blocked_at_end, NULL, &ml, false);
     ck_assert_int_eq(x->findings.len, 1); /* the leak */
-    ck_assert_uint_eq(ml.end_step, 7);
-    ck_assert_uint_eq(ml.m[0].steps, 5);
+    ck_assert_uint_eq(ml.end_step, 8);
+    ck_assert_uint_eq(ml.m[0].steps, 6);
     ck_assert_uint_eq(ml.m[0].waits, 0);
     ck_assert_uint_eq(ml.m[0].blocked, 2); /* asleep in steps 3 and 4 */
     ck_assert_uint_eq(ml.m[1].steps, 1);
     ck_assert_uint_eq(ml.m[1].waits, 1);   /* step 2 */
-    ck_assert_uint_eq(ml.m[1].blocked, 4); /* steps 4 to 7 */
+    ck_assert_uint_eq(ml.m[1].blocked, 5); /* steps 4 to 8 */
     explore_free(x);
 }
 END_TEST
@@ -803,6 +839,8 @@ Suite *engine_suite(void)
     tcase_add_test(t, a_call_outside_a_task_says_so_on_stderr);
     tcase_add_test(
         t, a_failed_assert_is_an_assert_finding_that_ends_the_execution);
+    tcase_add_test(
+        t, main_returning_is_a_scheduling_point_so_every_output_is_reached);
     suite_add_tcase(s, t);
 
     t = tcase_create("metrics");
