@@ -75,9 +75,10 @@ static bool read_u64(const char **p, uint64_t *v)
     if (!isdigit((unsigned char)*s))
         return false;
     while (isdigit((unsigned char)*s)) {
-        if (x > (UINT64_MAX - 9) / 10)
+        uint64_t digit = (uint64_t)(*s++ - '0');
+        if (x > (UINT64_MAX - digit) / 10)
             return false;
-        x = x * 10 + (uint64_t)(*s++ - '0');
+        x = x * 10 + digit;
     }
     *p = s;
     *v = x;

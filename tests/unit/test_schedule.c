@@ -154,6 +154,26 @@ START_TEST(bad_schedule_strings_give_clean_errors)
 }
 END_TEST
 
+START_TEST(a_seed_up_to_uint64_max_round_trips)
+{
+    schedule h, d;
+    wf_diag dg;
+    char *s;
+    memset(&h, 0, sizeof h);
+    h.seed = UINT64_MAX; /* --seed 18446744073709551615 is a valid seed */
+    s = encode(&h, NULL, 0);
+    ck_assert_str_eq(s, "00000000.s18446744073709551615-");
+    ck_assert_int_eq(schedule_decode(&d, s, &dg), WF_OK);
+    ck_assert(d.seed == UINT64_MAX);
+    schedule_fini(&d);
+    free(s);
+    ck_assert_str_eq(decode_error("00000000.s18446744073709551610-"),
+                     "(accepted)");
+    ck_assert_str_eq(decode_error("00000000.s18446744073709551616-"),
+                     "bad schedule: bad seed");
+}
+END_TEST
+
 Suite *schedule_suite(void)
 {
     Suite *s = suite_create("schedule");
@@ -164,6 +184,7 @@ Suite *schedule_suite(void)
     suite_add_tcase(s, t);
     t = tcase_create("errors");
     tcase_add_test(t, bad_schedule_strings_give_clean_errors);
+    tcase_add_test(t, a_seed_up_to_uint64_max_round_trips);
     suite_add_tcase(s, t);
     return s;
 }
