@@ -137,7 +137,7 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
             uint64_t a, b;
             p++;
             if (!read_u64(&p, &a) || *p++ != '_' || !read_u64(&p, &b) ||
-                *p++ != '_' || b < 1 || a >= b || b > UINT32_MAX)
+                *p++ != '_' || b < 2 || a >= b || b > UINT32_MAX)
                 return diag_set(d, "", 0, 0,
                                 "bad schedule: bad choice near offset %d",
                                 (int)(p - str));

@@ -174,6 +174,17 @@ START_TEST(a_seed_up_to_uint64_max_round_trips)
 }
 END_TEST
 
+START_TEST(a_choice_among_fewer_than_two_is_refused)
+{
+    /* the encoder never writes one: choices with one alternative are not
+     * recorded, so a replay could only stumble on it later */
+    ck_assert_str_eq(decode_error("12345678-_0_1_"),
+                     "bad schedule: bad choice near offset 14");
+    ck_assert_str_eq(decode_error("12345678-_0_0_"),
+                     "bad schedule: bad choice near offset 14");
+}
+END_TEST
+
 Suite *schedule_suite(void)
 {
     Suite *s = suite_create("schedule");
@@ -185,6 +196,7 @@ Suite *schedule_suite(void)
     t = tcase_create("errors");
     tcase_add_test(t, bad_schedule_strings_give_clean_errors);
     tcase_add_test(t, a_seed_up_to_uint64_max_round_trips);
+    tcase_add_test(t, a_choice_among_fewer_than_two_is_refused);
     suite_add_tcase(s, t);
     return s;
 }
