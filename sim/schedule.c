@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A bound on a decoded schedule (24 bytes a choice), far above what an
+ * execution of --max-steps 1,000,000 records. */
+#define MAX_CHOICES 100000000
+
 static const char letters[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr"; /* 44 codes */
 
@@ -151,8 +155,11 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
                             (int)(p - str));
         }
         if (isdigit((unsigned char)*p) &&
-            (!read_u64(&p, &rep) || rep < 1 || rep > 100000000))
+            (!read_u64(&p, &rep) || rep < 1 || rep > MAX_CHOICES))
             return diag_set(d, "", 0, 0, "bad schedule: bad repeat count");
+        if (rep > MAX_CHOICES - s->choices.len)
+            return diag_set(d, "", 0, 0, "bad schedule: more than %d choices",
+                            MAX_CHOICES);
         for (uint64_t r = 0; r < rep; r++) {
             choice c = {n, idx, 0, 0};
             VEC_PUSH(s->choices, c);

@@ -185,6 +185,15 @@ START_TEST(a_choice_among_fewer_than_two_is_refused)
 }
 END_TEST
 
+START_TEST(runs_adding_up_to_more_than_the_choice_limit_are_refused)
+{
+    /* each run is within the limit; together they are not, and a string
+     * of runs could ask for any number of gigabytes */
+    ck_assert_str_eq(decode_error("12345678-A1B100000000"),
+                     "bad schedule: more than 100000000 choices");
+}
+END_TEST
+
 Suite *schedule_suite(void)
 {
     Suite *s = suite_create("schedule");
@@ -197,6 +206,7 @@ Suite *schedule_suite(void)
     tcase_add_test(t, bad_schedule_strings_give_clean_errors);
     tcase_add_test(t, a_seed_up_to_uint64_max_round_trips);
     tcase_add_test(t, a_choice_among_fewer_than_two_is_refused);
+    tcase_add_test(t, runs_adding_up_to_more_than_the_choice_limit_are_refused);
     suite_add_tcase(s, t);
     return s;
 }
