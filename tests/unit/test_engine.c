@@ -513,6 +513,29 @@ START_TEST(max_steps_cuts_an_execution_without_a_finding)
 }
 END_TEST
 
+static void many_yielders(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 6; i++)
+        wf_go(spin, NULL, "spin");
+}
+
+/* dfs over six endless spinners would not end in a lifetime: the time
+ * limit is what stops it (the assertion does not depend on the timing) */
+START_TEST(wf_explore_honours_the_time_limit)
+{
+    wf_result r;
+    wf_options o = wf_options_default();
+    o.strategy = WF_STRATEGY_DFS;
+    o.max_steps = 200;
+    o.time_limit = 0.05;
+    ck_assert_int_eq(wf_explore(many_yielders, NULL, &o, &r), 0);
+    ck_assert(!r.complete);
+    ck_assert_int_gt(r.executions, 0);
+    wf_result_free(&r);
+}
+END_TEST
+
 /* ---- the C API outside a task ---------------------------------------- */
 
 /* The message is checked below; keep the test output quiet. */
@@ -830,6 +853,7 @@ Suite *engine_suite(void)
     tcase_add_test(t, the_clock_moves_only_when_every_task_is_blocked);
     tcase_add_test(t, a_deadlock_is_found_once_no_timer_is_pending);
     tcase_add_test(t, max_steps_cuts_an_execution_without_a_finding);
+    tcase_add_test(t, wf_explore_honours_the_time_limit);
     suite_add_tcase(s, t);
 
     t = tcase_create("api-edges");
