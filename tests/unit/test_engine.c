@@ -9,6 +9,12 @@
 
 #include "weft.h"
 
+static int outcome_cmp(const void *a, const void *b)
+{
+    return strcmp(((const wf_outcome *)a)->output,
+                  ((const wf_outcome *)b)->output);
+}
+
 /* ---- a scenario using most of the engine ------------------------------ */
 
 typedef struct mix {
@@ -412,6 +418,49 @@ START_TEST(the_clock_moves_only_when_every_task_is_blocked)
 }
 END_TEST
 
+static void print_after(void *arg)
+{
+    sleeper_arg *s = arg;
+    wf_sleep(s->ns);
+    wf_printf("%d", s->id);
+}
+
+static void ordered_by_sleeps(void *arg)
+{
+    sleeper_arg *s = arena_alloc(&native_engine()->mem, 2 * sizeof *s);
+    (void)arg;
+    s[0] = (sleeper_arg){NULL, 1, 10};
+    s[1] = (sleeper_arg){NULL, 2, 20};
+    wf_go(print_after, &s[0], "p");
+    wf_go(print_after, &s[1], "p");
+    wf_sleep(30);
+}
+
+START_TEST(time_strict_orders_sleepers_and_time_loose_does_not)
+{
+    wf_result r;
+    wf_options o = wf_options_default();
+    o.strategy = WF_STRATEGY_DFS;
+    ck_assert_int_eq(wf_explore(ordered_by_sleeps, NULL, &o, &r), 0);
+    ck_assert(r.complete);
+    ck_assert_int_eq(r.noutcomes, 1);
+    ck_assert_str_eq(r.outcomes[0].output, "12");
+    wf_result_free(&r);
+    o.time_loose = true; /* sleeps are mere scheduling points */
+    ck_assert_int_eq(wf_explore(ordered_by_sleeps, NULL, &o, &r), 0);
+    ck_assert(r.complete);
+    qsort(r.outcomes, r.noutcomes, sizeof r.outcomes[0], outcome_cmp);
+    ck_assert_int_eq(r.noutcomes, 5); /* main's return may cut either */
+    ck_assert_str_eq(r.outcomes[0].output, "");
+    ck_assert_str_eq(r.outcomes[1].output, "1");
+    ck_assert_str_eq(r.outcomes[2].output, "12");
+    ck_assert_str_eq(r.outcomes[3].output, "2");
+    ck_assert_str_eq(r.outcomes[4].output, "21");
+    ck_assert_ptr_nonnull(strstr(r.outcomes[0].schedule, ".l-"));
+    wf_result_free(&r);
+}
+END_TEST
+
 /* ---- main returning ------------------------------------------------------ */
 
 typedef struct after_main {
@@ -627,12 +676,6 @@ static void two_printers(void *arg)
 {
     wf_go(printer, arg, "p");
     wf_printf("a");
-}
-
-static int outcome_cmp(const void *a, const void *b)
-{
-    return strcmp(((const wf_outcome *)a)->output,
-                  ((const wf_outcome *)b)->output);
 }
 
 START_TEST(main_returning_is_a_scheduling_point_so_every_output_is_reached)
@@ -854,6 +897,7 @@ Suite *engine_suite(void)
     tcase_add_test(t, a_deadlock_is_found_once_no_timer_is_pending);
     tcase_add_test(t, max_steps_cuts_an_execution_without_a_finding);
     tcase_add_test(t, wf_explore_honours_the_time_limit);
+    tcase_add_test(t, time_strict_orders_sleepers_and_time_loose_does_not);
     suite_add_tcase(s, t);
 
     t = tcase_create("api-edges");
