@@ -4,10 +4,22 @@
 #define _GNU_SOURCE
 #include "wft.h"
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "weft.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define WFT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WFT_ASAN 1
+#endif
+#endif
+#ifndef WFT_ASAN
+#define WFT_ASAN 0
+#endif
 
 static int outcome_cmp(const void *a, const void *b)
 {
@@ -347,6 +359,57 @@ START_TEST(a_stack_overflow_is_a_panic_naming_the_task)
     ck_assert_int_eq(res, 55); /* deep(10) = 1 + 2 + ... + 10 */
     ck_assert_int_eq(r.nfindings, 0);
     wf_result_free(&r);
+}
+END_TEST
+
+static void crasher(void *arg)
+{
+    volatile int *p = arg;
+    *p = 1; /* a NULL store: a real crash, not an overflow */
+}
+
+static void crash_in_task(void *arg)
+{
+    wf_go(crasher, arg, "crasher");
+    wf_yield();
+}
+
+/* A fault outside a guard region is the program's own crash: weft says
+ * which task and dies of the signal (it neither hangs nor hides it). */
+START_TEST(a_real_crash_in_a_task_names_it_and_kills_the_process)
+{
+    int fd[2], status;
+    char out[512];
+    ssize_t n, got = 0;
+    pid_t pid;
+    ck_assert_int_eq(pipe(fd), 0);
+    pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        wf_options o = wf_options_default();
+        wf_result r;
+        dup2(fd[1], 2);
+        close(fd[0]);
+        o.strategy = WF_STRATEGY_RR;
+        wf_explore(crash_in_task, NULL, &o, &r);
+        _exit(99);
+    }
+    close(fd[1]);
+    while ((n = read(fd[0], out + got, sizeof out - 1 - (size_t)got)) > 0)
+        got += n;
+    out[got] = 0;
+    close(fd[0]);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+#if WFT_ASAN
+    /* the sanitizers report the store themselves and end the process */
+    ck_assert(WIFSIGNALED(status) || WEXITSTATUS(status) != 99);
+#else
+    /* g1 runs up to its first op within main's spawn step */
+    ck_assert_str_eq(out, "weft: task g1 crasher crashed with signal 11 at "
+                          "step 1\n");
+    ck_assert(WIFSIGNALED(status));
+    ck_assert_int_eq(WTERMSIG(status), SIGSEGV);
+#endif
 }
 END_TEST
 
@@ -888,6 +951,7 @@ Suite *engine_suite(void)
     tcase_set_timeout(t, 60);
     tcase_add_test(t, ten_thousand_tasks_run_in_one_execution);
     tcase_add_test(t, a_stack_overflow_is_a_panic_naming_the_task);
+    tcase_add_test(t, a_real_crash_in_a_task_names_it_and_kills_the_process);
     tcase_add_test(t, main_returning_ends_output_while_the_rest_run_on_or_leak);
     tcase_add_test(t, a_long_print_cut_off_by_a_panic_leaks_nothing);
     suite_add_tcase(s, t);
