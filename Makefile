@@ -88,6 +88,7 @@ $(BUILD)/asan/weft: $(BIN_SRCS) $(BUILD)/asan/libweft.a
 test: deps all $(BUILD)/dbg/unit
 	$(BUILD)/dbg/unit
 	@if [ -x tests/e2e/run.sh ]; then WEFT=$(BUILD)/weft tests/e2e/run.sh; fi
+	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" tests/e2e/install.sh
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 $(BUILD)/asan/unit
