@@ -38,15 +38,19 @@ static bool code_pair(char ch, uint32_t *idx, uint32_t *n)
     return false;
 }
 
-static void put_choice(buf *out, uint32_t idx, uint32_t n, size_t rep)
+/* Append a choice (and its repeat count) to the n bytes in tmp, which
+ * has room for 64 more; returns the new length. */
+static size_t put_choice(char *tmp, size_t n, uint32_t idx, uint32_t alts,
+                         size_t rep)
 {
-    int code = pair_code(idx, n);
+    int code = pair_code(idx, alts);
     if (code >= 0)
-        buf_putc(out, letters[code]);
+        tmp[n++] = letters[code];
     else
-        buf_printf(out, "_%u_%u_", idx, n);
+        n += (size_t)snprintf(tmp + n, 64, "_%u_%u_", idx, alts);
     if (rep > 1)
-        buf_printf(out, "%zu", rep);
+        n += (size_t)snprintf(tmp + n, 64 - 24, "%zu", rep);
+    return n;
 }
 
 void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
@@ -63,12 +67,19 @@ void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
     if (s->time_loose)
         buf_puts(out, ".l");
     buf_putc(out, '-');
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && c[j].idx == c[i].idx && c[j].n == c[i].n)
-            j++;
-        put_choice(out, c[i].idx, c[i].n, j - i);
-        i = j;
+    /* a buf call a batch, not a char: long schedules are encoded after
+     * every execution */
+    for (size_t i = 0, len = 0; i < n || len;) {
+        char tmp[256 + 64];
+        while (i < n && len < 256) {
+            size_t j = i + 1;
+            while (j < n && c[j].idx == c[i].idx && c[j].n == c[i].n)
+                j++;
+            len = put_choice(tmp, len, c[i].idx, c[i].n, j - i);
+            i = j;
+        }
+        buf_append(out, tmp, len);
+        len = 0;
     }
 }
 
