@@ -1071,6 +1071,40 @@ START_TEST(select_with_many_cases_fires_the_ready_one_and_frees_its_cases)
 }
 END_TEST
 
+/* More ready cases than chan_select keeps on its stack (64): each is a
+ * choice dfs reaches once. */
+static void select_seventy_ready(void *arg)
+{
+    got *g = arg;
+    wf_case cs[70];
+    memset(cs, 0, sizeof cs);
+    for (int i = 0; i < 70; i++) {
+        cs[i].chan = wf_chan_new("c", 1);
+        wf_chan_send(cs[i].chan, i * 10);
+    }
+    int k = wf_select(cs, 70, false);
+    if (k >= 0 && cs[k].received == k * 10 && cs[k].ok)
+        g->mask++; /* executions where the fired case got its value */
+    g->sel[k / 5] |= 1 << (k % 5);
+}
+
+START_TEST(select_over_seventy_ready_cases_reaches_each_once)
+{
+    got g = {0};
+    wf_result r;
+    ck_assert_int_eq(
+        explore_with(select_seventy_ready, &g, WF_STRATEGY_DFS, &r), 0);
+    ck_assert(r.complete);
+    ck_assert_int_eq(r.executions, 70);
+    ck_assert_uint_eq(g.mask, 70);
+    for (int i = 0; i < 14; i++)
+        ck_assert_int_eq(g.sel[i], 31); /* every case fired */
+    /* a choice among 70 is written _INDEX_70_ */
+    ck_assert_ptr_nonnull(strstr(r.outcomes[0].schedule, "_70_"));
+    wf_result_free(&r);
+}
+END_TEST
+
 Suite *chan_suite(void)
 {
     Suite *s = suite_create("chan");
@@ -1116,6 +1150,7 @@ Suite *chan_suite(void)
     tcase_add_test(t, close_makes_a_parked_select_sender_panic);
     tcase_add_test(t,
                    select_with_many_cases_fires_the_ready_one_and_frees_its_cases);
+    tcase_add_test(t, select_over_seventy_ready_cases_reaches_each_once);
     suite_add_tcase(s, t);
     return s;
 }

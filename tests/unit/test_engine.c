@@ -308,6 +308,37 @@ START_TEST(ten_thousand_tasks_run_in_one_execution)
 }
 END_TEST
 
+static void nothing(void *arg)
+{
+    (void)arg;
+}
+
+static void named(void *arg)
+{
+    (void)arg;
+    wf_go(nothing, NULL, "worker");
+    wf_go(nothing, NULL, NULL);
+    wf_go(nothing, NULL, "");
+    wf_go(nothing, NULL, "worker");
+}
+
+START_TEST(tasks_are_numbered_in_spawn_order_and_named_g_n_name)
+{
+    explore_opts o = opts_of(WF_STRATEGY_RANDOM);
+    run_ r = run_explore(named, NULL, &o, NULL);
+    wf_engine *e = r.x->e;
+    ck_assert_int_eq(e->tasks.len, 5);
+    ck_assert_str_eq(e->tasks.p[0]->name, "main");
+    ck_assert_str_eq(e->tasks.p[1]->name, "g1 worker");
+    ck_assert_str_eq(e->tasks.p[2]->name, "g2");
+    ck_assert_str_eq(e->tasks.p[3]->name, "g3");
+    ck_assert_str_eq(e->tasks.p[4]->name, "g4 worker");
+    ck_assert_int_eq(e->tasks.p[4]->parent, 0);
+    ck_assert_int_eq(e->tasks.p[0]->parent, -1);
+    run_free(&r);
+}
+END_TEST
+
 /* ---- stack overflow ------------------------------------------------------ */
 
 static int deep(int n)
@@ -520,6 +551,33 @@ START_TEST(time_strict_orders_sleepers_and_time_loose_does_not)
     ck_assert_str_eq(r.outcomes[3].output, "2");
     ck_assert_str_eq(r.outcomes[4].output, "21");
     ck_assert_ptr_nonnull(strstr(r.outcomes[0].schedule, ".l-"));
+    wf_result_free(&r);
+}
+END_TEST
+
+static void sleep_ten(void *arg)
+{
+    int64_t *woke = arg;
+    wf_sleep(10);
+    woke[wf_now() == 10]++;
+}
+
+static void hundred_sleepers(void *arg)
+{
+    for (int i = 0; i < 100; i++)
+        wf_go(sleep_ten, arg, "s");
+}
+
+START_TEST(a_hundred_timers_with_one_deadline_all_fire_at_it)
+{
+    int64_t woke[2] = {0, 0};
+    wf_result r;
+    wf_options o = wf_options_default();
+    o.strategy = WF_STRATEGY_RANDOM;
+    ck_assert_int_eq(wf_explore(hundred_sleepers, woke, &o, &r), 0);
+    ck_assert_int_eq(r.nfindings, 0);
+    ck_assert_int_eq(woke[1], 100); /* more than fire_timers' batch of 64 */
+    ck_assert_int_eq(woke[0], 0);
     wf_result_free(&r);
 }
 END_TEST
@@ -950,6 +1008,7 @@ Suite *engine_suite(void)
     t = tcase_create("tasks");
     tcase_set_timeout(t, 60);
     tcase_add_test(t, ten_thousand_tasks_run_in_one_execution);
+    tcase_add_test(t, tasks_are_numbered_in_spawn_order_and_named_g_n_name);
     tcase_add_test(t, a_stack_overflow_is_a_panic_naming_the_task);
     tcase_add_test(t, a_real_crash_in_a_task_names_it_and_kills_the_process);
     tcase_add_test(t, main_returning_ends_output_while_the_rest_run_on_or_leak);
@@ -958,6 +1017,7 @@ Suite *engine_suite(void)
 
     t = tcase_create("time-and-budgets");
     tcase_add_test(t, the_clock_moves_only_when_every_task_is_blocked);
+    tcase_add_test(t, a_hundred_timers_with_one_deadline_all_fire_at_it);
     tcase_add_test(t, a_deadlock_is_found_once_no_timer_is_pending);
     tcase_add_test(t, max_steps_cuts_an_execution_without_a_finding);
     tcase_add_test(t, wf_explore_honours_the_time_limit);
