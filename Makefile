@@ -33,6 +33,7 @@ endif
 ASM_SRCS := $(wildcard $(ASM_SRCS))
 BIN_SRCS := $(wildcard ui/main.c ui/view.c)
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
+UNIT_HDRS := $(wildcard tests/unit/*.h)
 
 # Three flavours: release (build/), debug for tests (build/dbg), sanitizers
 # (build/asan). Each has its own objects.
@@ -74,10 +75,10 @@ $(BUILD)/%/suites.h: $(UNIT_SRCS)
 	@grep -ho '^Suite \*[a-z_0-9]*_suite(void)' $(UNIT_SRCS) | \
 	    sed 's/^Suite \*\(.*\)_suite(void)/SUITE(\1)/' > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/dbg/unit: $(UNIT_SRCS) $(BUILD)/dbg/libweft.a $(BUILD)/dbg/suites.h
+$(BUILD)/dbg/unit: $(UNIT_SRCS) $(UNIT_HDRS) $(BUILD)/dbg/libweft.a $(BUILD)/dbg/suites.h
 	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -Wno-missing-prototypes -I$(BUILD)/dbg $(UNIT_SRCS) \
 	    $(BUILD)/dbg/libweft.a $(CHECKLIB) $(LIBS) -o $@
-$(BUILD)/asan/unit: $(UNIT_SRCS) $(BUILD)/asan/libweft.a $(BUILD)/asan/suites.h
+$(BUILD)/asan/unit: $(UNIT_SRCS) $(UNIT_HDRS) $(BUILD)/asan/libweft.a $(BUILD)/asan/suites.h
 	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -Wno-missing-prototypes -I$(BUILD)/asan $(UNIT_SRCS) \
 	    $(BUILD)/asan/libweft.a $(CHECKLIB) $(LIBS) -o $@
 $(BUILD)/asan/weft: $(BIN_SRCS) $(BUILD)/asan/libweft.a
@@ -87,6 +88,7 @@ $(BUILD)/asan/weft: $(BIN_SRCS) $(BUILD)/asan/libweft.a
 test: deps all $(BUILD)/dbg/unit
 	CK_DEFAULT_TIMEOUT=120 $(BUILD)/dbg/unit
 	@if [ -x tests/e2e/run.sh ]; then WEFT=$(BUILD)/weft tests/e2e/run.sh; fi
+	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" tests/e2e/install.sh
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit

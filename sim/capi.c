@@ -36,6 +36,19 @@ static op *begin(wf_task *t, op_kind k, void *o, const char *file, int line)
 
 #define TASK(name) wf_task *t = native_current(name)
 
+/* n bytes for t's pending op, reused by its later ops. They come from the
+ * engine arena: a task that never resumes (blocked forever, or cut off by
+ * a panic elsewhere) could not free heap memory. */
+static void *scratch(wf_task *t, size_t n)
+{
+    if (n > t->scratch_cap) {
+        size_t cap = t->scratch_cap * 2 > n ? t->scratch_cap * 2 : n;
+        t->scratch = arena_alloc(&native_engine()->mem, cap);
+        t->scratch_cap = cap;
+    }
+    return t->scratch;
+}
+
 wf_task *wf_go_at(void (*fn)(void *), void *arg, const char *name,
                   const char *file, int line)
 {
@@ -107,8 +120,8 @@ int wf_select_at(wf_case *cases, size_t n, bool has_default, const char *file,
     op *o;
     int r;
     if (n > 16)
-        sc = wf_xcalloc(n, sizeof *sc);
-    memset(sc, 0, (n < 16 ? n : 16) * sizeof *sc);
+        sc = scratch(t, n * sizeof *sc);
+    memset(sc, 0, n * sizeof *sc);
     for (size_t i = 0; i < n; i++) {
         sc[i].chan = cases[i].chan;
         sc[i].send = cases[i].send;
@@ -126,8 +139,6 @@ int wf_select_at(wf_case *cases, size_t n, bool has_default, const char *file,
         cases[r].ok = sc[r].ok;
     }
     t->op.cases = NULL;
-    if (sc != local)
-        free(sc);
     return r;
 }
 
@@ -415,7 +426,7 @@ void wf_vprintf_at(const char *file, int line, const char *fmt, va_list ap)
     if (n < 0)
         n = 0;
     if ((size_t)n >= sizeof local) {
-        p = wf_xmalloc((size_t)n + 1);
+        p = scratch(t, (size_t)n + 1);
         vsnprintf(p, (size_t)n + 1, fmt, ap);
     }
     o = begin(t, OP_PRINT, NULL, file, line);
@@ -423,8 +434,6 @@ void wf_vprintf_at(const char *file, int line, const char *fmt, va_list ap)
     o->len = (size_t)n;
     native_yield(t);
     t->op.text = NULL;
-    if (p != local)
-        free(p);
 }
 
 void wf_printf_at(const char *file, int line, const char *fmt, ...)

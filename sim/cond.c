@@ -33,8 +33,10 @@ static void notify(wf_engine *e, wf_cond *c, wf_task *t, wf_task *by,
         return;
     t->cond_notified = false;
     t->op.arg &= ~(int64_t)COND_PARKED;
-    if (t->state == TASK_RUNNABLE) /* enabled for a spurious wakeup */
+    if (t->state == TASK_RUNNABLE) { /* enabled for a spurious wakeup */
         engine_set_enabled(e, t, false);
+        e->nspurious--;
+    }
     if (t->op.kind == OP_COND_WAIT && c->m) {
         /* The wait continues as the relock of c->m. */
         t->op.kind = OP_LOCK;
@@ -66,8 +68,10 @@ step_result cond_wait(wf_engine *e, wf_task *t)
     mutex_release(e, t, c->m);
     t->op.arg |= COND_PARKED;
     engine_park(e, t);
-    if (e->cfg.spurious_wakeups)
+    if (e->cfg.spurious_wakeups) {
         engine_set_enabled(e, t, true);
+        e->nspurious++;
+    }
     return STEP_PARKED;
 }
 
@@ -80,8 +84,10 @@ step_result cond_park(wf_engine *e, wf_task *t)
     }
     t->op.arg |= COND_PARKED;
     engine_park(e, t);
-    if (e->cfg.spurious_wakeups)
+    if (e->cfg.spurious_wakeups) {
         engine_set_enabled(e, t, true);
+        e->nspurious++;
+    }
     return STEP_PARKED;
 }
 

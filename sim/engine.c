@@ -93,6 +93,7 @@ void engine_reset(wf_engine *e)
     if (e->enabled)
         memset(e->enabled, 0, e->enabled_words * sizeof(uint64_t));
     e->nenabled = 0;
+    e->nspurious = 0;
     e->cur = NULL;
     e->last_tid = -1;
     e->resume_head = NULL;
@@ -465,6 +466,22 @@ void engine_emit_slow(wf_engine *e, wf_event *ev)
 
 /* ---- performing and exposing ops -------------------------------------- */
 
+static void task_exit(wf_engine *e, wf_task *t)
+{
+    uint16_t flags = t->main_task ? EVF_MAIN_DONE : 0;
+    set_state(e, t, TASK_DONE);
+    t->end_step = e->step;
+    e->nlive--;
+    if (t->main_task) {
+        e->main_done = true;
+        engine_access(e, OID_OUTPUT, ACC_WRITE);
+    }
+    engine_emit(e, t->tid, EV_EXIT, flags, -1, -1, 0, 0, NULL, 0);
+    if (t->drv->release)
+        t->drv->release(e, t);
+    t->drv_data = NULL;
+}
+
 static step_result perform(wf_engine *e, wf_task *t)
 {
     op *o = &t->op;
@@ -549,30 +566,16 @@ static step_result perform(wf_engine *e, wf_task *t)
             buf_append(&e->out, o->text, o->len);
         engine_emit_op(e, t, EV_PRINT, 0, NULL, -1, (int64_t)o->len, 0);
         return STEP_DONE;
-    case OP_NONE:
     case OP_EXIT:
+        task_exit(e, t);
+        return STEP_EXITED;
+    case OP_NONE:
     case OP_ASSERT:
     case OP_PANIC:
     case OP__COUNT:
         break;
     }
     wf_fatal("perform: op %d is not performable", (int)o->kind);
-}
-
-static void task_exit(wf_engine *e, wf_task *t)
-{
-    uint16_t flags = t->main_task ? EVF_MAIN_DONE : 0;
-    set_state(e, t, TASK_DONE);
-    t->end_step = e->step;
-    e->nlive--;
-    if (t->main_task) {
-        e->main_done = true;
-        engine_access(e, OID_OUTPUT, ACC_WRITE);
-    }
-    engine_emit(e, t->tid, EV_EXIT, flags, -1, -1, 0, 0, NULL, 0);
-    if (t->drv->release)
-        t->drv->release(e, t);
-    t->drv_data = NULL;
 }
 
 static void task_fail(wf_engine *e, wf_task *t, bool is_assert)
@@ -605,6 +608,13 @@ static void expose(wf_engine *e, wf_task *t)
     t->op.woken = false;
     switch ((op_kind)t->op.kind) {
     case OP_EXIT:
+        /* main's return is visible (SPEC 2: output ends there), so other
+         * tasks may run between its last op and it; another task's return
+         * is observable by no one and needs no scheduling point. */
+        if (t->main_task) {
+            set_state(e, t, TASK_RUNNABLE);
+            return;
+        }
         task_exit(e, t);
         return;
     case OP_ASSERT:
@@ -705,6 +715,18 @@ static void end_blocked(wf_engine *e)
     e->end = END_DONE;
 }
 
+/* Every runnable task is a cond waiter that may only wake spuriously: as
+ * they are as good as blocked (Go's synctest: durably blocked), moving
+ * the clock is an alternative to a spurious wakeup, not ruled out by it.
+ * Returns true to fire the timers now. */
+static bool timers_first(wf_engine *e)
+{
+    static const int32_t alts[2] = {0, 1};
+    if (!e->timers.len)
+        return false;
+    return engine_choose(e, CHOICE_BOOL, 2, alts) == 0;
+}
+
 static int collect_enabled(wf_engine *e)
 {
     int n = 0;
@@ -720,6 +742,21 @@ static int collect_enabled(wf_engine *e)
     }
     e->alts.len = (size_t)n;
     return n;
+}
+
+/* The execution ended: add the open runnable and blocked spans of the
+ * live tasks, so the counters the consumers read at the end are whole.
+ * O(tasks), once per execution. */
+static void close_spans(wf_engine *e)
+{
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        wf_task *t = e->tasks.p[i];
+        if (t->state == TASK_RUNNABLE)
+            t->m.waits += e->step - t->since;
+        else if (t->state == TASK_BLOCKED)
+            t->m.blocked += e->step - t->since;
+        t->since = e->step;
+    }
 }
 
 exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
@@ -742,7 +779,8 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
             e->end = END_DONE;
             break;
         }
-        if (e->nenabled == 0) {
+        if (e->nenabled == 0 ||
+            (WF_UNLIKELY(e->nspurious == e->nenabled) && timers_first(e))) {
             if (fire_timers(e)) {
                 resume_all(e);
                 if (s->after_step && !e->stop)
@@ -779,6 +817,7 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
     }
     if (e->end == END_NONE)
         e->end = END_ABANDONED;
+    close_spans(e);
     for (int i = 0; i < nconsumers; i++)
         if (consumers[i].end)
             consumers[i].end(consumers[i].ctx, e);
@@ -787,7 +826,7 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
 
 bool engine_check(const wf_engine *e)
 {
-    int32_t runnable = 0, live = 0;
+    int32_t runnable = 0, live = 0, spurious = 0;
     for (size_t i = 0; i < e->tasks.len; i++) {
         const wf_task *t = e->tasks.p[i];
         bool bit = (e->enabled[t->tid >> 6] >> (t->tid & 63)) & 1;
@@ -796,10 +835,15 @@ bool engine_check(const wf_engine *e)
         if ((t->state == TASK_RUNNABLE) != bit)
             return false;
         runnable += t->state == TASK_RUNNABLE;
+        spurious += t->state == TASK_RUNNABLE &&
+                    (t->op.kind == OP_COND_WAIT ||
+                     t->op.kind == OP_COND_PARK) &&
+                    (t->op.arg & COND_PARKED);
         live += t->state != TASK_DONE;
         if (t->state != TASK_DONE && !e->stop && !t->in_resume &&
             t->op.kind == OP_NONE)
             return false;
     }
-    return runnable == e->nenabled && live == e->nlive;
+    return runnable == e->nenabled && live == e->nlive &&
+           spurious == e->nspurious;
 }

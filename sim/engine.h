@@ -27,7 +27,8 @@
  *     counts them.
  *  3. A parked task's waiters are linked in the queues of the objects it
  *     waits on and nowhere else; a completed task's waiters are unlinked.
- *  4. e->now_ns never decreases; it moves only when no task is runnable.
+ *  4. e->now_ns never decreases; it moves only when no task is runnable
+ *     but for spurious wakeups (then firing the timers is a choice).
  */
 #ifndef WF_ENGINE_H
 #define WF_ENGINE_H
@@ -108,7 +109,8 @@ typedef enum op_kind {
     OP_WRITE,     /* var: val */
     OP_SLEEP,     /* arg = nanoseconds */
     OP_PRINT,     /* op.text, op.len */
-    OP_EXIT,      /* the task's function returned */
+    OP_EXIT,      /* the task's function returned; a scheduling point for
+                     main only, whose return ends the output */
     OP_ASSERT,    /* a failed assertion: op.text is the message */
     OP_PANIC,     /* a panic raised by the task itself: op.text */
     OP__COUNT
@@ -225,6 +227,8 @@ struct wf_task {
     wf_task *resume_next;    /* link in e->resume list */
     bool in_resume;
     bool overflowed;         /* its native stack overflowed */
+    void *scratch;           /* C API: a pending op's large arguments */
+    size_t scratch_cap;      /* (select cases, long print text), e->mem */
 };
 
 /* Event op codes: the SPEC's `op` column (section 9). */
@@ -412,6 +416,8 @@ struct wf_engine {
     uint64_t *enabled;    /* bitset of TASK_RUNNABLE tids */
     size_t enabled_words; /* capacity in 64-bit words */
     int32_t nenabled;
+    int32_t nspurious; /* of them, cond waiters whose only move is a
+                          spurious wakeup (--spurious-wakeups) */
     wf_task *cur;          /* the task being resumed or performing */
     int32_t last_tid;      /* the task of the previous step, -1 at start */
     wf_task *resume_head;  /* tasks to resume after this step, in order */
@@ -455,7 +461,8 @@ struct wf_engine {
 typedef enum step_result {
     STEP_DONE,    /* the op completed: the task runs on */
     STEP_PARKED,  /* the task is parked until another task completes it */
-    STEP_PANICKED /* a panic was recorded: the execution ends */
+    STEP_PANICKED, /* a panic was recorded: the execution ends */
+    STEP_EXITED    /* main returned (OP_EXIT): the task is done */
 } step_result;
 
 /* Lifecycle. engine_new never fails. */

@@ -638,6 +638,8 @@ static void minimize(explorer *x, consumer_set *cs)
         schedule sc;
         int budget = 64;
         bool improved = true;
+        if (!xf->preempts) /* dropping preemptions is the only move */
+            continue;
         if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK)
             continue;
         x->mz_prefix.len = 0;
@@ -689,7 +691,8 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
         keep_last(x); /* before the minimizer reuses the engine */
     if (st == WF_OK && !x->diverged && x->o.minimize)
         minimize(x, cs);
-    if (x->o.strategy == WF_STRATEGY_REPLAY || x->o.strategy == WF_STRATEGY_RR)
+    if (x->e && (x->o.strategy == WF_STRATEGY_REPLAY ||
+                 x->o.strategy == WF_STRATEGY_RR))
         keep_last(x);
     return st;
     return st;

@@ -168,6 +168,11 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
             t->op.kind = OP_PANIC;
             t->op.text = nt->msg;
             tls_in_task = false;
+#ifdef WF_ASAN
+            /* leaving the task for good, as task_main does at its end */
+            __sanitizer_start_switch_fiber(NULL, nt->pool->sched_bottom,
+                                           nt->pool->sched_size);
+#endif
             switch_to_scheduler(nt); /* never returns */
         }
         {
@@ -185,19 +190,22 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
     sigaction(SIGBUS, &old_bus, NULL);
 }
 
+/* Once per thread (its alternate signal stack), and once per process
+ * (the handler). Called when tls_altstack is NULL, so not on every resume:
+ * an atomic increment there cost a locked instruction per step and, after
+ * 2^32 resumes, wrapped to 0 and installed the handler over itself (a real
+ * crash would then loop in it). */
 static void install_fault_handler(void)
 {
     static _Atomic int installed; /* process-wide, once */
     struct sigaction sa;
-    if (!tls_altstack) {
-        stack_t ss;
-        size_t n = 64 * 1024;
-        tls_altstack = wf_xmalloc(n);
-        ss.ss_sp = tls_altstack;
-        ss.ss_size = n;
-        ss.ss_flags = 0;
-        sigaltstack(&ss, NULL);
-    }
+    stack_t ss;
+    size_t n = 64 * 1024;
+    tls_altstack = wf_xmalloc(n);
+    ss.ss_sp = tls_altstack;
+    ss.ss_size = n;
+    ss.ss_flags = 0;
+    sigaltstack(&ss, NULL);
     if (installed++)
         return;
     memset(&sa, 0, sizeof sa);
@@ -302,7 +310,8 @@ static void native_resume(wf_engine *e, wf_task *t)
     native_pool *p = nt->pool;
     wf_engine *saved = tls_engine;
     bool saved_in = tls_in_task;
-    install_fault_handler();
+    if (WF_UNLIKELY(!tls_altstack))
+        install_fault_handler();
     tls_engine = e;
     tls_in_task = true;
 #ifdef WF_ASAN

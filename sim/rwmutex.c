@@ -137,9 +137,17 @@ step_result rwmutex_unlock(wf_engine *e, wf_task *t)
     m->writer_holds = false;
     engine_access(e, m->hdr.oid, ACC_RELEASE);
     engine_emit_op(e, t, EV_UNLOCK, 0, &m->hdr, -1, 0, 0);
+    /* Readers that arrived during the write go in before any writer, as
+     * sync/rwmutex.go's Unlock releases readerSem first. */
+    while ((w = waitq_pop(&m->rpending))) {
+        wf_task *r = w->task;
+        add_reader(e, m, r);
+        engine_emit(e, r->tid, EV_RLOCK, 0, m->hdr.oid, t->tid, 0, 0,
+                    r->op.file, r->op.line);
+        engine_complete(e, r);
+    }
     m->writer_in = false;
     m->writer = NULL;
-    set_readers_enabled(e, m, true);
     if (e->cfg.mutex_fifo) {
         w = waitq_pop(&m->wpending);
         if (w) {

@@ -5,7 +5,8 @@
  * the readers inside have left (parked); the last RUnlock hands it the
  * lock. RLock is guarded: enabled while no writer holds or waits (so a
  * recursive RLock with a writer waiting deadlocks, as in Go); every task
- * with a pending RLock sits in `rpending`.
+ * with a pending RLock sits in `rpending`, and Unlock admits them all
+ * (completing their RLock) before freeing the writer slot.
  * Invariants (rwmutex_check): 1. writer_holds => writer_in && readers == 0.
  *   2. a task in rpending is runnable iff !writer_in.
  *   3. nrholders == readers. */

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A bound on a decoded schedule (24 bytes a choice), far above what an
+ * execution of --max-steps 1,000,000 records. */
+#define MAX_CHOICES 100000000
+
 static const char letters[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr"; /* 44 codes */
 
@@ -34,15 +38,19 @@ static bool code_pair(char ch, uint32_t *idx, uint32_t *n)
     return false;
 }
 
-static void put_choice(buf *out, uint32_t idx, uint32_t n, size_t rep)
+/* Append a choice (and its repeat count) to the n bytes in tmp, which
+ * has room for 64 more; returns the new length. */
+static size_t put_choice(char *tmp, size_t n, uint32_t idx, uint32_t alts,
+                         size_t rep)
 {
-    int code = pair_code(idx, n);
+    int code = pair_code(idx, alts);
     if (code >= 0)
-        buf_putc(out, letters[code]);
+        tmp[n++] = letters[code];
     else
-        buf_printf(out, "_%u_%u_", idx, n);
+        n += (size_t)snprintf(tmp + n, 64, "_%u_%u_", idx, alts);
     if (rep > 1)
-        buf_printf(out, "%zu", rep);
+        n += (size_t)snprintf(tmp + n, 64 - 24, "%zu", rep);
+    return n;
 }
 
 void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
@@ -59,12 +67,19 @@ void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
     if (s->time_loose)
         buf_puts(out, ".l");
     buf_putc(out, '-');
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && c[j].idx == c[i].idx && c[j].n == c[i].n)
-            j++;
-        put_choice(out, c[i].idx, c[i].n, j - i);
-        i = j;
+    /* a buf call a batch, not a char: long schedules are encoded after
+     * every execution */
+    for (size_t i = 0, len = 0; i < n || len;) {
+        char tmp[256 + 64];
+        while (i < n && len < 256) {
+            size_t j = i + 1;
+            while (j < n && c[j].idx == c[i].idx && c[j].n == c[i].n)
+                j++;
+            len = put_choice(tmp, len, c[i].idx, c[i].n, j - i);
+            i = j;
+        }
+        buf_append(out, tmp, len);
+        len = 0;
     }
 }
 
@@ -75,9 +90,10 @@ static bool read_u64(const char **p, uint64_t *v)
     if (!isdigit((unsigned char)*s))
         return false;
     while (isdigit((unsigned char)*s)) {
-        if (x > (UINT64_MAX - 9) / 10)
+        uint64_t digit = (uint64_t)(*s++ - '0');
+        if (x > (UINT64_MAX - digit) / 10)
             return false;
-        x = x * 10 + (uint64_t)(*s++ - '0');
+        x = x * 10 + digit;
     }
     *p = s;
     *v = x;
@@ -136,7 +152,7 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
             uint64_t a, b;
             p++;
             if (!read_u64(&p, &a) || *p++ != '_' || !read_u64(&p, &b) ||
-                *p++ != '_' || b < 1 || a >= b || b > UINT32_MAX)
+                *p++ != '_' || b < 2 || a >= b || b > UINT32_MAX)
                 return diag_set(d, "", 0, 0,
                                 "bad schedule: bad choice near offset %d",
                                 (int)(p - str));
@@ -150,8 +166,11 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
                             (int)(p - str));
         }
         if (isdigit((unsigned char)*p) &&
-            (!read_u64(&p, &rep) || rep < 1 || rep > 100000000))
+            (!read_u64(&p, &rep) || rep < 1 || rep > MAX_CHOICES))
             return diag_set(d, "", 0, 0, "bad schedule: bad repeat count");
+        if (rep > MAX_CHOICES - s->choices.len)
+            return diag_set(d, "", 0, 0, "bad schedule: more than %d choices",
+                            MAX_CHOICES);
         for (uint64_t r = 0; r < rep; r++) {
             choice c = {n, idx, 0, 0};
             VEC_PUSH(s->choices, c);

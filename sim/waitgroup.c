@@ -36,8 +36,10 @@ step_result waitgroup_add(wf_engine *e, wf_task *t)
     if (wg->count == 0 && before != 0) {
         /* release every parked waiter */
         while ((w = waitq_pop(&wg->waiters))) {
-            engine_emit(e, w->task->tid, EV_WG_WAIT, 0, wg->hdr.oid, t->tid,
+            engine_emit(e, w->task->tid, EV_UNBLOCK, 0, wg->hdr.oid, t->tid,
                         0, 0, w->task->op.file, w->task->op.line);
+            engine_emit(e, w->task->tid, EV_WG_WAIT, EVF_WAKE, wg->hdr.oid,
+                        t->tid, 0, 0, w->task->op.file, w->task->op.line);
             engine_complete(e, w->task);
         }
     } else if (before == 0 && wg->count != 0) {

@@ -118,6 +118,18 @@ wf_options wf_options_default(void)
     return o;
 }
 
+/* wf_options.time_limit: real time, measured here in ui/ (STYLE 8). */
+typedef struct deadline {
+    double start, limit;
+} deadline;
+
+static bool past_deadline(void *ctx, const explorer *x)
+{
+    deadline *dl = ctx;
+    (void)x;
+    return cli_now() - dl->start >= dl->limit;
+}
+
 static char *dup0(const char *s)
 {
     return wf_xstrdup(s ? s : "");
@@ -133,6 +145,7 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
     explorer *x;
     wf_diag d;
     report_info ri;
+    deadline dl = {cli_now(), 0};
     int status;
     if (!opt)
         opt = &def;
@@ -152,6 +165,11 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
     eo.stack_size = opt->stack_size;
     eo.minimize = opt->strategy != WF_STRATEGY_REPLAY;
     eo.iterative = opt->iterative;
+    if (opt->time_limit > 0) {
+        dl.limit = opt->time_limit;
+        eo.should_stop = past_deadline;
+        eo.stop_ctx = &dl;
+    }
     x = explore_new(&p, &eo);
     if (explore_run(x, NULL, &d) != WF_OK) {
         char m[1700];

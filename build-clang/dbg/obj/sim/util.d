@@ -1,3 +1,0 @@
-build-clang/dbg/obj/sim/util.o: sim/util.c sim/util.h
-
-sim/util.h:

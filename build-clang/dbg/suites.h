@@ -1,1 +1,0 @@
-SUITE(util)

@@ -1,3 +1,0 @@
-build-clang/obj/sim/util.o: sim/util.c sim/util.h
-
-sim/util.h:
