@@ -12,7 +12,8 @@ ARCH     := $(shell uname -m)
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla -Wformat=2 -Wundef
 BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-            -ffp-contract=off -fno-strict-aliasing $(WARN) -I. -Isim
+            -ffp-contract=off -fno-strict-aliasing $(WARN) -I. -Isim \
+            -I$(BUILD)/gen
 OPT      ?= -O2 -g
 DEPFLAGS  = -MMD -MP
 
@@ -49,6 +50,14 @@ $(2)/libweft.a: $$($(1)_OBJS)
 	@rm -f $$@
 	ar rcs $$@ $$^
 endef
+
+# sim/schema.sql as a C string literal for sim/trace.c.
+$(BUILD)/gen/schema_sql.h: sim/schema.sql
+	@mkdir -p $(dir $@)
+	@sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' \
+	    $< > $@.tmp && mv $@.tmp $@
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/trace.o): \
+    $(BUILD)/gen/schema_sql.h
 
 REL_FLAGS  := $(OPT) -DNDEBUG
 DBG_FLAGS  := -O1 -g -DWF_DEBUG
