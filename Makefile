@@ -96,11 +96,14 @@ $(BUILD)/asan/weft: $(BIN_SRCS) $(BUILD)/asan/libweft.a
 test: deps all $(BUILD)/dbg/unit
 	$(BUILD)/dbg/unit
 	@if [ -x tests/e2e/run.sh ]; then WEFT=$(BUILD)/weft tests/e2e/run.sh; fi
+	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/trace.sh
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 $(BUILD)/asan/unit
 	@if [ -x tests/e2e/run.sh ]; then \
 	    ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/run.sh; fi
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
+	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/trace.sh
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
 bench: all

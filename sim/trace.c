@@ -118,8 +118,9 @@ static wf_status db_error(trace *t, sqlite3 *db, int rc, const char *doing,
                             err == EFBIG ? "the file size limit is reached"
                                          : "the disk is full",
                             doing);
-        return diag_set(d, path, 0, 0, "I/O error %s%s%s", doing,
-                        err ? ": " : "", err ? strerror(err) : "");
+        return diag_set(d, path, 0, 0, "I/O error %s: %s", doing,
+                        err ? strerror(err)
+                            : "the disk may be full or the file too large");
     default:
         return diag_set(d, path, 0, 0, "%s: %s", doing, msg);
     }
