@@ -12,7 +12,8 @@ ARCH     := $(shell uname -m)
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla -Wformat=2 -Wundef
 BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-            -ffp-contract=off -fno-strict-aliasing $(WARN) -I. -Isim
+            -ffp-contract=off -fno-strict-aliasing $(WARN) -I. -Isim \
+            -I$(BUILD)/gen
 OPT      ?= -O2 -g
 DEPFLAGS  = -MMD -MP
 
@@ -50,6 +51,14 @@ $(2)/libweft.a: $$($(1)_OBJS)
 	@rm -f $$@
 	ar rcs $$@ $$^
 endef
+
+# sim/schema.sql as a C string literal for sim/trace.c.
+$(BUILD)/gen/schema_sql.h: sim/schema.sql
+	@mkdir -p $(dir $@)
+	@sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' \
+	    $< > $@.tmp && mv $@.tmp $@
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/trace.o): \
+    $(BUILD)/gen/schema_sql.h
 
 REL_FLAGS  := $(OPT) -DNDEBUG
 DBG_FLAGS  := -O1 -g -DWF_DEBUG
@@ -89,11 +98,14 @@ test: deps all $(BUILD)/dbg/unit
 	CK_DEFAULT_TIMEOUT=120 $(BUILD)/dbg/unit
 	@if [ -x tests/e2e/run.sh ]; then WEFT=$(BUILD)/weft tests/e2e/run.sh; fi
 	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" tests/e2e/install.sh
+	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/trace.sh
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
 	@if [ -x tests/e2e/run.sh ]; then \
 	    ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/run.sh; fi
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
+	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/trace.sh
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
 bench: all

@@ -98,7 +98,7 @@ void report_outcomes_text(buf *out, const explorer *x, const report_info *r)
     }
 }
 
-static void json_finding(buf *out, const xfinding *f)
+void report_finding_json(buf *out, const xfinding *f)
 {
     buf_puts(out, "{\"kind\": ");
     json_str(out, finding_kind_names[f->f.kind]);
@@ -155,7 +155,7 @@ void report_json(buf *out, const explorer *x, const report_info *r)
     for (size_t i = 0; i < x->findings.len; i++) {
         if (i)
             buf_puts(out, ", ");
-        json_finding(out, &x->findings.p[i]);
+        report_finding_json(out, &x->findings.p[i]);
     }
     buf_puts(out, "], \"outcomes\": [");
     for (size_t i = 0; i < x->outcomes.len; i++) {

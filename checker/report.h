@@ -20,6 +20,8 @@ void report_finding_text(buf *out, const xfinding *f, const report_info *r);
 void report_text(buf *out, const explorer *x, const report_info *r);
 /* Outcomes as text (the outcomes command). */
 void report_outcomes_text(buf *out, const explorer *x, const report_info *r);
+/* The JSON object of one finding, as in --json's "findings". */
+void report_finding_json(buf *out, const xfinding *f);
 /* The one JSON object of --json. */
 void report_json(buf *out, const explorer *x, const report_info *r);
 /* Append s as a JSON string literal. */

@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "record.h"
+
 double cli_now(void)
 {
     struct timespec ts;
@@ -210,6 +212,12 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
                 return diag_set(d, "", 0, 0,
                                 "--run needs a run id (see weft list)");
             }
+        } else if (!strcmp(a, "--compare-run")) {
+            NEED_VALUE();
+            if (o->cmd != CMD_REPLAY || !parse_i64(v, 1, INT64_MAX, &n))
+                return diag_set(d, "", 0, 0,
+                                "--compare-run ID belongs to replay");
+            o->compare_run = n;
         } else if (!strcmp(a, "--finding")) {
             NEED_VALUE();
             if (!parse_i64(v, 1, INT64_MAX, &o->finding_k))
@@ -429,6 +437,10 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     double t0 = cli_now();
     int status;
     struct sigaction sa, old_int, old_term;
+    record *rec = NULL;
+    consumer_set cs = {NULL, 0};
+    wf_status rst = WF_OK;
+    wf_diag rd;
 
     memset(&eo, 0, sizeof eo);
     eo.seed = o->seed;
@@ -470,6 +482,12 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     sc.tty = isatty(2) && o->cmd != CMD_RUN && o->cmd != CMD_REPLAY;
     eo.should_stop = should_stop;
     eo.stop_ctx = &sc;
+    if (record_start(o, p, &eo, &cs, &rec, &d) != WF_OK) {
+        char m[1700];
+        diag_format(&d, m, sizeof m);
+        fprintf(stderr, "weft: %s\n", m);
+        return 2;
+    }
 
     interrupted = 0;
     memset(&sa, 0, sizeof sa);
@@ -479,9 +497,12 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     sigaction(SIGTERM, &sa, &old_term);
 
     x = explore_new(p, &eo);
-    st = explore_run(x, NULL, &d);
+    record_attach(rec, x);
+    st = explore_run(x, cs.n ? &cs : NULL, &d);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
+    if (st == WF_OK)
+        rst = record_finish(rec, x, explore_status(x, o->strict), &rd);
     if (sc.tty && !sc.quiet)
         fputs("\r\033[K", stderr);
     if (st != WF_OK) {
@@ -489,6 +510,7 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
         diag_format(&d, m, sizeof m);
         fprintf(stderr, "weft: %s\n", m);
         explore_free(x);
+        record_free(rec);
         return 2;
     }
     memset(&ri, 0, sizeof ri);
@@ -500,6 +522,7 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     buf_init(&out);
     if (o->json) {
         report_json(&out, x, &ri);
+        record_json(rec, &out);
     } else {
         if ((o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) && !o->quiet &&
             x->last_output)
@@ -511,9 +534,20 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     fputs(out.p ? out.p : "", stdout);
     if (!o->json)
         print_summary(o, x, ri.seconds);
+    if (!o->json && !o->quiet) {
+        buf_reset(&out);
+        record_text(rec, &out);
+        fputs(out.p ? out.p : "", stdout);
+    }
     fflush(stdout);
     buf_fini(&out);
     status = explore_status(x, o->strict);
+    if (rst != WF_OK) {
+        char m[1700];
+        diag_format(&rd, m, sizeof m);
+        fprintf(stderr, "weft: %s\n", m);
+        status = 2;
+    }
     if (x->diverged) {
         fprintf(stderr, "weft: error: %s\n", x->diverged);
         status = 2;
@@ -526,5 +560,6 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
                 x->replay.hash, p->hash);
     }
     explore_free(x);
+    record_free(rec);
     return status;
 }

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui/tracecmd.h"
+
 static const char usage[] =
     "usage: weft COMMAND [options]\n"
     "commands: run explore outcomes replay test list view\n";
@@ -12,6 +14,8 @@ int main(int argc, char **argv)
         fputs(usage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    if (!strcmp(argv[1], "list") || !strcmp(argv[1], "replay"))
+        return tracecmd_main(argc, argv);
     fprintf(stderr, "weft: error: unknown command '%s'\n%s", argv[1], usage);
     return 2;
 }
