@@ -113,7 +113,8 @@ struct ast_node {
     ast_kind kind;
     int line, col;
     union {
-        /* AST_IDENT. name is NUL-terminated; "_" is the blank identifier. */
+        /* AST_IDENT. name is NUL-terminated; "_" is the blank identifier.
+         * Names are interned per file: equal names are the same pointer. */
         struct {
             const char *name;
         } ident;

@@ -229,34 +229,44 @@ static wf_status block_comment(lex_state *lx, lex_token *t, wf_diag *d,
 
 /* ---- identifiers and keywords ------------------------------------------ */
 
+/* Keywords sorted by spelling; by_first[c - 'a'] is the index of the
+ * first one starting with c and its count. */
+static const struct {
+    const char *s;
+    unsigned char n;
+    lex_kind k;
+} kw[] = {
+    {"break", 5, TK_BREAK},       {"case", 4, TK_CASE},
+    {"chan", 4, TK_CHAN},         {"const", 5, TK_CONST},
+    {"continue", 8, TK_CONTINUE}, {"default", 7, TK_DEFAULT},
+    {"defer", 5, TK_DEFER},       {"else", 4, TK_ELSE},
+    {"fallthrough", 11, TK_FALLTHROUGH}, {"for", 3, TK_FOR},
+    {"func", 4, TK_FUNC},         {"go", 2, TK_GO},
+    {"goto", 4, TK_GOTO},         {"if", 2, TK_IF},
+    {"import", 6, TK_IMPORT},     {"interface", 9, TK_INTERFACE},
+    {"map", 3, TK_MAP},           {"package", 7, TK_PACKAGE},
+    {"range", 5, TK_RANGE},       {"return", 6, TK_RETURN},
+    {"select", 6, TK_SELECT},     {"struct", 6, TK_STRUCT},
+    {"switch", 6, TK_SWITCH},     {"type", 4, TK_TYPE},
+    {"var", 3, TK_VAR},
+};
+static const unsigned char by_first[26][2] = {
+    ['b' - 'a'] = {0, 1},  ['c' - 'a'] = {1, 4},  ['d' - 'a'] = {5, 2},
+    ['e' - 'a'] = {7, 1},  ['f' - 'a'] = {8, 3},  ['g' - 'a'] = {11, 2},
+    ['i' - 'a'] = {13, 3}, ['m' - 'a'] = {16, 1}, ['p' - 'a'] = {17, 1},
+    ['r' - 'a'] = {18, 2}, ['s' - 'a'] = {20, 3}, ['t' - 'a'] = {23, 1},
+    ['v' - 'a'] = {24, 1},
+};
+
 static lex_kind keyword(const unsigned char *p, size_t n)
 {
-    /* Keywords are 2..11 bytes; compare against those of the same first
-     * letter. */
-    static const struct {
-        const char *s;
-        lex_kind k;
-    } kw[] = {
-        {"break", TK_BREAK},       {"case", TK_CASE},
-        {"chan", TK_CHAN},         {"const", TK_CONST},
-        {"continue", TK_CONTINUE}, {"default", TK_DEFAULT},
-        {"defer", TK_DEFER},       {"else", TK_ELSE},
-        {"fallthrough", TK_FALLTHROUGH}, {"for", TK_FOR},
-        {"func", TK_FUNC},         {"go", TK_GO},
-        {"goto", TK_GOTO},         {"if", TK_IF},
-        {"import", TK_IMPORT},     {"interface", TK_INTERFACE},
-        {"map", TK_MAP},           {"package", TK_PACKAGE},
-        {"range", TK_RANGE},       {"return", TK_RETURN},
-        {"select", TK_SELECT},     {"struct", TK_STRUCT},
-        {"switch", TK_SWITCH},     {"type", TK_TYPE},
-        {"var", TK_VAR},
-    };
-    size_t i;
-    if (n < 2 || n > 11 || p[0] < 'b' || p[0] > 'v')
+    unsigned i, end;
+    if (n < 2 || n > 11 || p[0] < 'a' || p[0] > 'z')
         return TK_IDENT;
-    for (i = 0; i < sizeof kw / sizeof *kw; i++)
-        if (kw[i].s[0] == p[0] && strlen(kw[i].s) == n &&
-            memcmp(kw[i].s, p, n) == 0)
+    i = by_first[p[0] - 'a'][0];
+    end = i + by_first[p[0] - 'a'][1];
+    for (; i < end; i++)
+        if (kw[i].n == n && memcmp(kw[i].s, p, n) == 0)
             return kw[i].k;
     return TK_IDENT;
 }

@@ -193,12 +193,47 @@ ast_list parse_collect(parser *p, size_t mark)
     return l;
 }
 
+static void names_grow(parser *p)
+{
+    size_t cap = p->names_cap ? p->names_cap * 2 : 1024, i;
+    struct parse_name_slot *t = wf_xcalloc(cap, sizeof *t);
+    for (i = 0; i < p->names_cap; i++) {
+        size_t j;
+        if (!p->names[i].s)
+            continue;
+        for (j = p->names[i].hash & (cap - 1); t[j].s; j = (j + 1) & (cap - 1))
+            ;
+        t[j] = p->names[i];
+    }
+    free(p->names);
+    p->names = t;
+    p->names_cap = cap;
+}
+
+const char *parse_intern(parser *p, const char *s, size_t n)
+{
+    uint64_t h = hash_bytes(HASH_INIT, s, n);
+    size_t j;
+    if (2 * (p->names_len + 1) > p->names_cap)
+        names_grow(p);
+    for (j = h & (p->names_cap - 1); p->names[j].s;
+         j = (j + 1) & (p->names_cap - 1))
+        if (p->names[j].hash == h && p->names[j].len == n &&
+            memcmp(p->names[j].s, s, n) == 0)
+            return p->names[j].s;
+    p->names[j].s = arena_strndup(p->mem, s, n);
+    p->names[j].len = n;
+    p->names[j].hash = h;
+    p->names_len++;
+    return p->names[j].s;
+}
+
 ast_node *parse_name(parser *p)
 {
     ast_node *n = parse_node(p, AST_IDENT);
     if (p->tok.kind == TK_IDENT) {
-        n->u.ident.name = arena_strndup(
-            p->mem, (const char *)p->lx.src + p->tok.off, p->tok.len);
+        n->u.ident.name =
+            parse_intern(p, (const char *)p->lx.src + p->tok.off, p->tok.len);
         parse_next(p);
         return n;
     }
@@ -255,7 +290,7 @@ static ast_node *import_spec(parser *p)
         s->u.import.name = parse_name(p);
     } else if (p->tok.kind == TK_PERIOD) {
         s->u.import.name = parse_node(p, AST_IDENT);
-        s->u.import.name->u.ident.name = ".";
+        s->u.import.name->u.ident.name = parse_intern(p, ".", 1);
         parse_next(p);
     }
     switch (p->tok.kind) {
@@ -373,8 +408,10 @@ static ast_node *type_spec(parser *p)
         } else {
             t = parse_node_at(p, AST_ARRAY_TYPE, line, col);
             if (p->tok.kind == TK_ELLIPSIS) {
-                t->u.array.len = parse_node(p, AST_ELLIPSIS);
-                parse_next(p);
+                parse_error_at(p, line, col,
+                               "invalid use of [...] array (outside a "
+                               "composite literal)");
+                return s;
             } else {
                 p->xnest++;
                 t->u.array.len = parse_expr(p);
@@ -564,6 +601,7 @@ wf_status parse_file(const char *path, const unsigned char *src, size_t len,
     parse_next(&p);
     file(&p, f);
     VEC_FREE(p.scratch);
+    free(p.names);
     if (p.failed) {
         ast_file_free(f);
         *out = NULL;

@@ -6,7 +6,10 @@
  * Invariants: 1. Never crashes, hangs or reads out of bounds on any input;
  *   time and memory are O(input size).
  *   2. Nesting deeper than PARSE_MAX_DEPTH (expressions, types, statements,
- *   literals) is a clean error, so the C stack stays bounded.
+ *   literals, and chains such as a+b+c, a.b.c or else-if, which deepen the
+ *   tree as much) is a clean error, so the C stack stays bounded here and
+ *   in whatever recurses over the tree: its depth is below
+ *   3 * PARSE_MAX_DEPTH.
  *   3. On error nothing is returned but the first error, as a wf_diag with
  *   file:line:col; lexical errors read as gc's ("newline in string"),
  *   syntax errors as "syntax error: ...", and Go features weft leaves out

@@ -92,6 +92,15 @@ static ast_node *func_type_or_lit(parser *p)
     return ft;
 }
 
+/* [...]T is the type of a composite literal only (gc's type checker says
+ * so; weft says it while parsing). */
+static void dots_error(parser *p, const ast_node *at)
+{
+    parse_error_at(p, at->line, at->col,
+                   "invalid use of [...] array (outside a composite "
+                   "literal)");
+}
+
 static ast_node *operand(parser *p)
 {
     switch (p->tok.kind) {
@@ -111,8 +120,17 @@ static ast_node *operand(parser *p)
     }
     case TK_FUNC:
         return func_type_or_lit(p);
-    case TK_LBRACK: case TK_CHAN: case TK_MAP: case TK_STRUCT:
-    case TK_INTERFACE:
+    case TK_LBRACK: {
+        ast_node *t;
+        p->dots_ok = true;
+        t = parse_type(p);
+        p->dots_ok = false;
+        if (t->kind == AST_ARRAY_TYPE && t->u.array.len &&
+            t->u.array.len->kind == AST_ELLIPSIS && p->tok.kind != TK_LBRACE)
+            dots_error(p, t);
+        return t;
+    }
+    case TK_CHAN: case TK_MAP: case TK_STRUCT: case TK_INTERFACE:
         return parse_type(p);
     default:
         parse_syntax_error(p, "expected expression");
@@ -228,7 +246,9 @@ static ast_node *index_or_slice(parser *p, ast_node *x)
     return s;
 }
 
-static ast_node *selector_or_assert(parser *p, ast_node *x)
+/* base is the depth of the unary expression holding this primary
+ * expression (the guard check of x.(type) compares it). */
+static ast_node *selector_or_assert(parser *p, ast_node *x, int base)
 {
     int line = p->tok.line, col = p->tok.col;
     ast_node *n;
@@ -249,7 +269,7 @@ static ast_node *selector_or_assert(parser *p, ast_node *x)
     if (parse_got(p, TK_TYPE)) {
         /* x.(type): legal only as a type switch guard (parse_stmt.c sets
          * guard_depth while parsing a switch header). */
-        if (p->depth != p->guard_depth) {
+        if (base != p->guard_depth) {
             parse_error_at(p, line, col, "use of .(type) outside type switch");
             return n;
         }
@@ -264,12 +284,24 @@ static ast_node *selector_or_assert(parser *p, ast_node *x)
 
 ast_node *parse_primary_expr(parser *p, ast_node *x)
 {
+    int levels = 0, base = p->depth;
     if (!x)
         x = operand(p);
+    /* Each suffix adds a level to the tree (a.b.c is left-deep), so it
+     * counts against the depth limit like nesting does. */
     while (!p->failed) {
         switch (p->tok.kind) {
+        case TK_PERIOD: case TK_LBRACK: case TK_LPAREN: case TK_LBRACE:
+            if (!parse_enter(p))
+                goto out;
+            levels++;
+            break;
+        default:
+            goto out;
+        }
+        switch (p->tok.kind) {
         case TK_PERIOD:
-            x = selector_or_assert(p, x);
+            x = selector_or_assert(p, x, base);
             break;
         case TK_LBRACK:
             x = index_or_slice(p, x);
@@ -307,11 +339,11 @@ ast_node *parse_primary_expr(parser *p, ast_node *x)
                 break;
             }
             if (!ok)
-                return x;
+                goto out;
             if (t != x) {
                 parse_syntax_error(p, "cannot parenthesize type in composite "
                                       "literal");
-                return x;
+                goto out;
             }
             lit = literal_value(p);
             lit->u.composite.type = x;
@@ -319,9 +351,11 @@ ast_node *parse_primary_expr(parser *p, ast_node *x)
             break;
         }
         default:
-            return x;
+            goto out;
         }
     }
+out:
+    p->depth -= levels;
     return x;
 }
 
@@ -400,17 +434,23 @@ ast_node *parse_unary_expr(parser *p)
 
 ast_node *parse_binary_expr(parser *p, ast_node *x, int prec)
 {
-    int q;
+    int q, levels = 0;
     if (!x)
         x = parse_unary_expr(p);
+    /* a + b + c is left-deep: each operator is a level of the tree. */
     while ((q = lex_precedence(p->tok.kind)) > prec && !p->failed) {
-        ast_node *b = parse_node(p, AST_BINARY);
+        ast_node *b;
+        if (!parse_enter(p))
+            break;
+        levels++;
+        b = parse_node(p, AST_BINARY);
         b->u.binary.op = p->tok.kind;
         parse_next(p);
         b->u.binary.x = x;
         b->u.binary.y = parse_binary_expr(p, NULL, q);
         x = b;
     }
+    p->depth -= levels;
     return x;
 }
 
@@ -458,13 +498,12 @@ ast_node *parse_array_or_targs(parser *p)
         return n;
     }
     n = parse_node_at(p, AST_ARRAY_TYPE, line, col);
-    p->xnest++;
     if (p->tok.kind == TK_ELLIPSIS) {
-        n->u.array.len = parse_node(p, AST_ELLIPSIS);
-        parse_next(p);
-    } else {
-        n->u.array.len = parse_expr(p);
+        dots_error(p, n);
+        return n;
     }
+    p->xnest++;
+    n->u.array.len = parse_expr(p);
     p->xnest--;
     if (p->tok.kind == TK_COMMA) {
         parse_error_at(p, line, col,
@@ -588,6 +627,8 @@ static ast_node *type_inner(parser *p)
     int line = p->tok.line, col = p->tok.col;
     ast_node *n;
     size_t m;
+    bool dots_ok = p->dots_ok;
+    p->dots_ok = false;
     switch (p->tok.kind) {
     case TK_MUL:
         n = parse_node(p, AST_STAR);
@@ -618,6 +659,10 @@ static ast_node *type_inner(parser *p)
         }
         n = parse_node_at(p, AST_ARRAY_TYPE, line, col);
         if (p->tok.kind == TK_ELLIPSIS) {
+            if (!dots_ok) {
+                dots_error(p, n);
+                return n;
+            }
             n->u.array.len = parse_node(p, AST_ELLIPSIS);
             parse_next(p);
         } else {

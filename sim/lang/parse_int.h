@@ -9,7 +9,10 @@
  *   parse_mark(), pushes, and parse_collect()s its elements before its
  *   caller pushes again.
  *   3. p->depth counts the active parse_enter() calls; at most
- *   PARSE_MAX_DEPTH.
+ *   PARSE_MAX_DEPTH. Nesting constructs enter once per level, and so do
+ *   the iterative ones that deepen the tree (operator chains, selector,
+ *   call and index chains, else-if chains), so the tree's depth is a small
+ *   multiple of PARSE_MAX_DEPTH and consumers may recurse over it.
  *   4. p->xnest < 0 exactly inside an if/for/switch header outside any
  *   bracket, where "T {" opens the block and not a composite literal (gc's
  *   xnest). */
@@ -26,8 +29,15 @@ typedef struct parser {
     bool failed;
     int depth;
     int xnest;
-    int fnest;              /* function bodies open */
     VEC(ast_node *) scratch; /* list stack */
+    bool dots_ok; /* the next type may be [...]T (a composite literal's) */
+    /* identifier names, interned: open addressing, at most half full */
+    struct parse_name_slot {
+        const char *s; /* in the arena; NULL when free */
+        size_t len;
+        uint64_t hash;
+    } * names;
+    size_t names_cap, names_len;
     /* x.(type) bookkeeping (see parse_stmt.c, switch headers): a guard
      * is allowed only at expression depth guard_depth. */
     int guard_depth;
@@ -62,6 +72,8 @@ size_t parse_mark(parser *p);
 void parse_push(parser *p, ast_node *n);
 ast_list parse_collect(parser *p, size_t mark);
 ast_node *parse_name(parser *p);
+/* The interned copy of s[0, n) (one pointer per distinct name). */
+const char *parse_intern(parser *p, const char *s, size_t n);
 /* gc's list(): [ f { sep f } [sep] ] close; f returns true to stop. The
  * position of close is stored in *cl, *cc when not NULL. */
 void parse_list(parser *p, const char *context, lex_kind sep, lex_kind close,

@@ -143,11 +143,9 @@ ast_node *parse_func_body(parser *p)
 {
     ast_node *b;
     int guard_depth = p->guard_depth;
-    p->fnest++;
     p->guard_depth = 0;
     b = parse_block(p, "function");
     p->guard_depth = guard_depth;
-    p->fnest--;
     return b;
 }
 
@@ -294,10 +292,18 @@ static ast_node *header_expr(parser *p, lex_kind keyword, header *h)
 static ast_node *if_stmt(parser *p)
 {
     ast_node *first = NULL, *last = NULL;
-    /* else-if chains are built iteratively: no recursion per link. */
+    int levels = 0;
+    /* else-if chains are built iteratively (no C recursion per link), but
+     * each link is a level of the tree and counts against the limit. */
     for (;;) {
-        ast_node *s = parse_node(p, AST_IF_STMT);
+        ast_node *s;
         header h;
+        if (last) {
+            if (!parse_enter(p))
+                break;
+            levels++;
+        }
+        s = parse_node(p, AST_IF_STMT);
         parse_header(p, TK_IF, &h);
         s->u.if_.init = h.init;
         s->u.if_.cond = header_expr(p, TK_IF, &h);
@@ -320,6 +326,7 @@ static ast_node *if_stmt(parser *p)
                                   "block");
         break;
     }
+    p->depth -= levels;
     return first;
 }
 

@@ -474,6 +474,8 @@ START_TEST(switch_and_type_switch_statements)
              "(functype (params) (results)))) (case ((star T))) (default)))");
     STMTS_EQ("switch y.(type) {\n}\nswitch a := 1; t := a.(type) {\n}",
              "(block (typeswitch - - y) (typeswitch (:= (a) (1)) t a))");
+    STMTS_EQ("switch v := f(x)[0].y.(type) {\n}",
+             "(block (typeswitch - v (sel (index (call f x) 0) y)))");
 }
 END_TEST
 
@@ -616,6 +618,12 @@ START_TEST(statement_errors)
              "3:10: use of .(type) outside type switch");
     STMT_ERR("switch x.(type) + 1 {\n}",
              "3:9: use of .(type) outside type switch");
+    STMT_ERR("switch 1 + x.(type) {\n}",
+             "3:13: use of .(type) outside type switch");
+    STMT_ERR("switch x.(type).y {\n}",
+             "3:9: use of .(type) outside type switch");
+    STMT_ERR("switch func() { x.(type) } {\n}",
+             "3:18: use of .(type) outside type switch");
     STMT_ERR("select {\ncase x > 1:\n}",
              "4:6: select case must be receive, send or assign recv");
     STMT_ERR("switch {\ndefault:\ndefault:\n}",
@@ -634,6 +642,16 @@ START_TEST(statement_errors)
     STMT_ERR("var x int = 1 := 2",
              "3:15: syntax error: unexpected := at end of statement");
     STMT_ERR("L: )", "3:2: syntax error: missing statement after label");
+    STMT_ERR("var a [...]int", "3:7: invalid use of [...] array (outside a "
+                               "composite literal)");
+    STMT_ERR("x := [...]int(y)", "3:6: invalid use of [...] array (outside "
+                                 "a composite literal)");
+    STMT_ERR("x := [...][...]int{}", "3:11: invalid use of [...] array "
+                                     "(outside a composite literal)");
+    STMT_ERR("type A [...]int", "3:8: invalid use of [...] array (outside a "
+                                "composite literal)");
+    STMT_ERR("f := func(a [...]int) {}", "3:13: invalid use of [...] array "
+                                         "(outside a composite literal)");
     STMT_ERR("if var x = 1; x {\n}",
              "3:8: syntax error: var declaration not allowed in if "
              "initializer");
@@ -743,31 +761,66 @@ START_TEST(long_flat_inputs_parse)
     buf b;
     char *r;
     int i;
-    /* an else-if chain is not nesting for the depth limit */
+    /* lists do not deepen the tree: long ones are fine */
     buf_init(&b);
-    buf_puts(&b, "package p\nfunc f(x int) {\n\tif x == 0 {\n");
-    for (i = 1; i < 5000; i++)
-        buf_printf(&b, "\t} else if x == %d {\n", i);
-    buf_puts(&b, "\t}\n}\n");
-    r = parse_str(b.p);
-    ck_assert_msg(strncmp(r, "ERR", 3) != 0, "%.200s", r);
-    free(r);
-    buf_reset(&b);
-    /* many statements, long expression lists, long binary chains */
     buf_puts(&b, "package p\nvar a = []int{");
     for (i = 0; i < 20000; i++)
         buf_printf(&b, "%d, ", i);
-    buf_puts(&b, "}\nvar s = 0");
+    buf_puts(&b, "}\nvar s = f(");
     for (i = 0; i < 20000; i++)
-        buf_puts(&b, " + x");
-    buf_puts(&b, "\nfunc f() {\n");
+        buf_puts(&b, "x, ");
+    buf_puts(&b, ")\nfunc f() {\n");
     for (i = 0; i < 20000; i++)
         buf_printf(&b, "\tx%d := %d\n", i, i);
     buf_puts(&b, "}\n");
+    for (i = 0; i < 5000; i++)
+        buf_printf(&b, "const c%d = %d\n", i, i);
     r = parse_str(b.p);
     ck_assert_msg(strncmp(r, "ERR", 3) != 0, "%.200s", r);
     free(r);
     buf_fini(&b);
+}
+END_TEST
+
+/* Chains build deep trees without nesting in the source: they count. */
+START_TEST(long_chains_count_as_nesting)
+{
+    static const struct {
+        const char *pre, *first, *link, *post;
+    } forms[] = {
+        {"package p\nvar s = ", "x", " + x", "\n"},
+        {"package p\nvar s = ", "x", ".y", "\n"},
+        {"package p\nvar s = ", "f", "()", "\n"},
+        {"package p\nvar s = ", "a", "[0]", "\n"},
+        {"package p\nfunc f(x int) {\n\tif x == 0 {\n", "",
+         "\t} else if x == 1 {\n", "\t}\n}\n"},
+    };
+    size_t i;
+    int j;
+    for (i = 0; i < sizeof forms / sizeof *forms; i++) {
+        buf ok, deep;
+        char *r;
+        buf_init(&ok);
+        buf_init(&deep);
+        buf_printf(&ok, "%s%s", forms[i].pre, forms[i].first);
+        buf_printf(&deep, "%s%s", forms[i].pre, forms[i].first);
+        for (j = 0; j < 900; j++)
+            buf_puts(&ok, forms[i].link);
+        for (j = 0; j < 20000; j++)
+            buf_puts(&deep, forms[i].link);
+        buf_puts(&ok, forms[i].post);
+        buf_puts(&deep, forms[i].post);
+        r = parse_str(ok.p);
+        ck_assert_msg(strncmp(r, "ERR", 3) != 0, "form %zu: %.200s", i, r);
+        free(r);
+        r = parse_str(deep.p);
+        ck_assert_msg(strstr(r, "unsupported: nesting deeper than 1000 "
+                                "levels") != NULL,
+                      "form %zu: %.200s", i, r);
+        free(r);
+        buf_fini(&ok);
+        buf_fini(&deep);
+    }
 }
 END_TEST
 
@@ -872,6 +925,7 @@ Suite *parse_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, deep_nesting_is_an_error_not_a_crash);
     tcase_add_test(tc, long_flat_inputs_parse);
+    tcase_add_test(tc, long_chains_count_as_nesting);
     tcase_add_test(tc, realistic_programs_parse);
     suite_add_tcase(s, tc);
     return s;
