@@ -242,6 +242,31 @@ START_TEST(function_and_method_declarations)
 }
 END_TEST
 
+START_TEST(identifier_names_are_interned)
+{
+    ast_file *f;
+    const char *src = "package p\nvar x = x + y\nfunc x(y int) {}";
+    const ast_node *spec, *sum, *fn;
+    ck_assert_int_eq(parse_file("t.go", (const unsigned char *)src,
+                                strlen(src), &f, NULL),
+                     WF_OK);
+    spec = f->decls.v[0]->u.gen_decl.specs.v[0];
+    sum = spec->u.value_spec.values.v[0];
+    fn = f->decls.v[1];
+    ck_assert_ptr_eq(spec->u.value_spec.names.v[0]->u.ident.name,
+                     sum->u.binary.x->u.ident.name);
+    ck_assert_ptr_eq(sum->u.binary.x->u.ident.name,
+                     fn->u.func_decl.name->u.ident.name);
+    ck_assert_ptr_eq(sum->u.binary.y->u.ident.name,
+                     fn->u.func_decl.type->u.func_type.params.v[0]
+                         ->u.field.names.v[0]
+                         ->u.ident.name);
+    ck_assert_ptr_ne(sum->u.binary.x->u.ident.name,
+                     sum->u.binary.y->u.ident.name);
+    ast_file_free(f);
+}
+END_TEST
+
 /* ---- expressions ------------------------------------------------------- */
 
 START_TEST(operator_precedence_and_unary_operators)
@@ -590,6 +615,21 @@ START_TEST(syntax_errors_have_gc_wording_and_positions)
     ERR_EQ("package main\nvar x = map[string]int{\"a\" 1}",
            "2:28: syntax error: unexpected literal 1 in composite literal; "
            "possibly missing comma or }");
+    ERR_EQ("package main\nconst X",
+           "2:7: missing init expr for const declaration");
+    ERR_EQ("package main\nconst (\n\tA = 1\n\tB int\n)",
+           "4:2: const declaration cannot have type without expression");
+    ERR_EQ("package main\nvar x\n",
+           "2:6: syntax error: unexpected newline, expected type");
+    ERR_EQ("package main\ntype T\n",
+           "2:7: syntax error: unexpected newline in type declaration");
+    ERR_EQ("package main\nvar x = (T){}",
+           "2:12: syntax error: cannot parenthesize type in composite "
+           "literal");
+    ERR_EQ("package main\nfunc f() {\n\tgoto\n}",
+           "4:1: syntax error: unexpected }, expected name");
+    ERR_EQ("package main\nfunc f(a, b int, c) {}",
+           "2:18: syntax error: mixed named and unnamed parameters");
     ERR_EQ("package main\nfunc f(a int, string) {}",
            "2:15: syntax error: mixed named and unnamed parameters");
     ERR_EQ("package main\nfunc f(a ...int, b int) {}",
@@ -895,6 +935,7 @@ Suite *parse_suite(void)
     tcase_add_test(tc, var_declarations);
     tcase_add_test(tc, type_declarations_of_every_kind);
     tcase_add_test(tc, function_and_method_declarations);
+    tcase_add_test(tc, identifier_names_are_interned);
     suite_add_tcase(s, tc);
     tc = tcase_create("expr");
     tcase_add_test(tc, operator_precedence_and_unary_operators);
