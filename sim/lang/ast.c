@@ -26,8 +26,7 @@ ast_file *ast_file_new(const char *path)
 
 void ast_file_free(ast_file *f)
 {
-    if (!f)
-        return;
+    if (!f) return;
     arena_fini(&f->mem);
     free(f);
 }
@@ -47,8 +46,7 @@ static void pr(buf *out, const ast_node *n, int flags);
 
 static void pos(buf *out, const ast_node *n, int flags)
 {
-    if (flags & AST_PRINT_POS)
-        buf_printf(out, "@%d:%d", n->line, n->col);
+    if (flags & AST_PRINT_POS) buf_printf(out, "@%d:%d", n->line, n->col);
 }
 
 /* "(head@l:c" */
@@ -86,8 +84,7 @@ static void group(buf *out, ast_list l, int flags, bool dash_if_empty)
     }
     buf_puts(out, " (");
     for (i = 0; i < l.n; i++) {
-        if (i)
-            buf_putc(out, ' ');
+        if (i) buf_putc(out, ' ');
         pr(out, l.v[i], flags);
     }
     buf_putc(out, ')');
@@ -124,8 +121,7 @@ static void spec(buf *out, const ast_node *n, int flags, lex_kind tok)
     open_(out, "valuespec", n, flags);
     if (tok == TK_CONST) {
         buf_printf(out, " iota=%d", n->u.value_spec.iota);
-        if (n->u.value_spec.implicit)
-            buf_puts(out, " implicit");
+        if (n->u.value_spec.implicit) buf_puts(out, " implicit");
     }
     group(out, n->u.value_spec.names, flags, false);
     child(out, n->u.value_spec.type, flags);
@@ -199,8 +195,7 @@ static void pr(buf *out, const ast_node *n, int flags)
         child(out, n->u.slice.x, flags);
         child(out, n->u.slice.lo, flags);
         child(out, n->u.slice.hi, flags);
-        if (n->u.slice.three)
-            child(out, n->u.slice.max, flags);
+        if (n->u.slice.three) child(out, n->u.slice.max, flags);
         break;
     case AST_TYPE_ASSERT:
         open_(out, "assert", n, flags);
@@ -284,8 +279,7 @@ static void pr(buf *out, const ast_node *n, int flags)
         open_(out, "field", n, flags);
         group(out, n->u.field.names, flags, true);
         child(out, n->u.field.type, flags);
-        if (n->u.field.tag)
-            child(out, n->u.field.tag, flags);
+        if (n->u.field.tag) child(out, n->u.field.tag, flags);
         break;
 
     case AST_DECL_STMT:
@@ -324,8 +318,7 @@ static void pr(buf *out, const ast_node *n, int flags)
         return;
     case AST_BRANCH_STMT:
         open_(out, lex_kind_str(n->u.branch.tok), n, flags);
-        if (n->u.branch.label)
-            child(out, n->u.branch.label, flags);
+        if (n->u.branch.label) child(out, n->u.branch.label, flags);
         break;
     case AST_BLOCK_STMT:
         stmts(out, "block", n, n->u.block.stmts, flags);
@@ -400,8 +393,7 @@ static void pr(buf *out, const ast_node *n, int flags)
     case AST_TYPE_SPEC:
         open_(out, "typespec", n, flags);
         child(out, n->u.type_spec.name, flags);
-        if (n->u.type_spec.alias)
-            buf_puts(out, " =");
+        if (n->u.type_spec.alias) buf_puts(out, " =");
         child(out, n->u.type_spec.type, flags);
         break;
     case AST_GEN_DECL:

@@ -29,63 +29,63 @@
 #include "sim/util.h"
 
 /* X(name, printer head). */
-#define AST_KINDS(X)                                                          \
-    X(AST_BAD, "bad")                                                         \
-    /* expressions */                                                         \
-    X(AST_IDENT, "ident")                                                     \
-    X(AST_INT_LIT, "int")                                                     \
-    X(AST_FLOAT_LIT, "float")                                                 \
-    X(AST_RUNE_LIT, "rune")                                                   \
-    X(AST_STRING_LIT, "string")                                               \
-    X(AST_COMPOSITE_LIT, "lit")                                               \
-    X(AST_FUNC_LIT, "funclit")                                                \
-    X(AST_PAREN, "paren")                                                     \
-    X(AST_SELECTOR, "sel")                                                    \
-    X(AST_INDEX, "index")                                                     \
-    X(AST_SLICE, "slice")                                                     \
-    X(AST_TYPE_ASSERT, "assert")                                              \
-    X(AST_CALL, "call")                                                       \
-    X(AST_STAR, "star")                                                       \
-    X(AST_UNARY, "unary")                                                     \
-    X(AST_BINARY, "binary")                                                   \
-    X(AST_KEY_VALUE, "kv")                                                    \
-    X(AST_ELLIPSIS, "...")                                                    \
-    /* type expressions */                                                    \
-    X(AST_ARRAY_TYPE, "array")                                                \
-    X(AST_SLICE_TYPE, "slicetype")                                            \
-    X(AST_MAP_TYPE, "map")                                                    \
-    X(AST_CHAN_TYPE, "chan")                                                  \
-    X(AST_FUNC_TYPE, "functype")                                              \
-    X(AST_STRUCT_TYPE, "struct")                                              \
-    X(AST_INTERFACE_TYPE, "interface")                                        \
-    X(AST_FIELD, "field")                                                     \
-    /* statements */                                                          \
-    X(AST_BAD_STMT, "badstmt")                                                \
-    X(AST_DECL_STMT, "declstmt")                                              \
-    X(AST_EMPTY_STMT, "empty")                                                \
-    X(AST_LABELED_STMT, "label")                                              \
-    X(AST_EXPR_STMT, "expr")                                                  \
-    X(AST_SEND_STMT, "send")                                                  \
-    X(AST_INCDEC_STMT, "incdec")                                              \
-    X(AST_ASSIGN_STMT, "assign")                                              \
-    X(AST_GO_STMT, "go")                                                      \
-    X(AST_DEFER_STMT, "defer")                                                \
-    X(AST_RETURN_STMT, "return")                                              \
-    X(AST_BRANCH_STMT, "branch")                                              \
-    X(AST_BLOCK_STMT, "block")                                                \
-    X(AST_IF_STMT, "if")                                                      \
-    X(AST_CASE_CLAUSE, "case")                                                \
-    X(AST_SWITCH_STMT, "switch")                                              \
-    X(AST_TYPE_SWITCH_STMT, "typeswitch")                                     \
-    X(AST_COMM_CLAUSE, "comm")                                                \
-    X(AST_SELECT_STMT, "select")                                              \
-    X(AST_FOR_STMT, "for")                                                    \
-    X(AST_RANGE_STMT, "range")                                                \
-    /* declarations */                                                        \
-    X(AST_IMPORT_SPEC, "importspec")                                          \
-    X(AST_VALUE_SPEC, "valuespec")                                            \
-    X(AST_TYPE_SPEC, "typespec")                                              \
-    X(AST_GEN_DECL, "gendecl")                                                \
+#define AST_KINDS(X)                                                           \
+    X(AST_BAD, "bad")                                                          \
+    /* expressions */                                                          \
+    X(AST_IDENT, "ident")                                                      \
+    X(AST_INT_LIT, "int")                                                      \
+    X(AST_FLOAT_LIT, "float")                                                  \
+    X(AST_RUNE_LIT, "rune")                                                    \
+    X(AST_STRING_LIT, "string")                                                \
+    X(AST_COMPOSITE_LIT, "lit")                                                \
+    X(AST_FUNC_LIT, "funclit")                                                 \
+    X(AST_PAREN, "paren")                                                      \
+    X(AST_SELECTOR, "sel")                                                     \
+    X(AST_INDEX, "index")                                                      \
+    X(AST_SLICE, "slice")                                                      \
+    X(AST_TYPE_ASSERT, "assert")                                               \
+    X(AST_CALL, "call")                                                        \
+    X(AST_STAR, "star")                                                        \
+    X(AST_UNARY, "unary")                                                      \
+    X(AST_BINARY, "binary")                                                    \
+    X(AST_KEY_VALUE, "kv")                                                     \
+    X(AST_ELLIPSIS, "...")                                                     \
+    /* type expressions */                                                     \
+    X(AST_ARRAY_TYPE, "array")                                                 \
+    X(AST_SLICE_TYPE, "slicetype")                                             \
+    X(AST_MAP_TYPE, "map")                                                     \
+    X(AST_CHAN_TYPE, "chan")                                                   \
+    X(AST_FUNC_TYPE, "functype")                                               \
+    X(AST_STRUCT_TYPE, "struct")                                               \
+    X(AST_INTERFACE_TYPE, "interface")                                         \
+    X(AST_FIELD, "field")                                                      \
+    /* statements */                                                           \
+    X(AST_BAD_STMT, "badstmt")                                                 \
+    X(AST_DECL_STMT, "declstmt")                                               \
+    X(AST_EMPTY_STMT, "empty")                                                 \
+    X(AST_LABELED_STMT, "label")                                               \
+    X(AST_EXPR_STMT, "expr")                                                   \
+    X(AST_SEND_STMT, "send")                                                   \
+    X(AST_INCDEC_STMT, "incdec")                                               \
+    X(AST_ASSIGN_STMT, "assign")                                               \
+    X(AST_GO_STMT, "go")                                                       \
+    X(AST_DEFER_STMT, "defer")                                                 \
+    X(AST_RETURN_STMT, "return")                                               \
+    X(AST_BRANCH_STMT, "branch")                                               \
+    X(AST_BLOCK_STMT, "block")                                                 \
+    X(AST_IF_STMT, "if")                                                       \
+    X(AST_CASE_CLAUSE, "case")                                                 \
+    X(AST_SWITCH_STMT, "switch")                                               \
+    X(AST_TYPE_SWITCH_STMT, "typeswitch")                                      \
+    X(AST_COMM_CLAUSE, "comm")                                                 \
+    X(AST_SELECT_STMT, "select")                                               \
+    X(AST_FOR_STMT, "for")                                                     \
+    X(AST_RANGE_STMT, "range")                                                 \
+    /* declarations */                                                         \
+    X(AST_IMPORT_SPEC, "importspec")                                           \
+    X(AST_VALUE_SPEC, "valuespec")                                             \
+    X(AST_TYPE_SPEC, "typespec")                                               \
+    X(AST_GEN_DECL, "gendecl")                                                 \
     X(AST_FUNC_DECL, "func")
 
 typedef enum ast_kind {
@@ -395,11 +395,11 @@ struct ast_node {
 
 /* A parsed file. */
 typedef struct ast_file {
-    arena mem;           /* owns everything below */
-    const char *path;    /* as given to the parser */
-    ast_node *pkg;       /* the package name, an AST_IDENT */
-    ast_list imports;    /* every AST_IMPORT_SPEC, in source order */
-    ast_list decls;      /* AST_GEN_DECL and AST_FUNC_DECL, in order */
+    arena mem;            /* owns everything below */
+    const char *path;     /* as given to the parser */
+    ast_node *pkg;        /* the package name, an AST_IDENT */
+    ast_list imports;     /* every AST_IMPORT_SPEC, in source order */
+    ast_list decls;       /* AST_GEN_DECL and AST_FUNC_DECL, in order */
     lex_comment *leading; /* comments before the package clause */
     size_t nleading;
     int eof_line, eof_col; /* position of the end of the file */

@@ -26,32 +26,62 @@ const char *lex_kind_str(lex_kind k)
 lex_kind lex_assign_op(lex_kind k)
 {
     switch (k) {
-    case TK_ADD_ASSIGN: return TK_ADD;
-    case TK_SUB_ASSIGN: return TK_SUB;
-    case TK_MUL_ASSIGN: return TK_MUL;
-    case TK_QUO_ASSIGN: return TK_QUO;
-    case TK_REM_ASSIGN: return TK_REM;
-    case TK_AND_ASSIGN: return TK_AND;
-    case TK_OR_ASSIGN: return TK_OR;
-    case TK_XOR_ASSIGN: return TK_XOR;
-    case TK_SHL_ASSIGN: return TK_SHL;
-    case TK_SHR_ASSIGN: return TK_SHR;
-    case TK_AND_NOT_ASSIGN: return TK_AND_NOT;
-    default: return TK_EOF;
+    case TK_ADD_ASSIGN:
+        return TK_ADD;
+    case TK_SUB_ASSIGN:
+        return TK_SUB;
+    case TK_MUL_ASSIGN:
+        return TK_MUL;
+    case TK_QUO_ASSIGN:
+        return TK_QUO;
+    case TK_REM_ASSIGN:
+        return TK_REM;
+    case TK_AND_ASSIGN:
+        return TK_AND;
+    case TK_OR_ASSIGN:
+        return TK_OR;
+    case TK_XOR_ASSIGN:
+        return TK_XOR;
+    case TK_SHL_ASSIGN:
+        return TK_SHL;
+    case TK_SHR_ASSIGN:
+        return TK_SHR;
+    case TK_AND_NOT_ASSIGN:
+        return TK_AND_NOT;
+    default:
+        return TK_EOF;
     }
 }
 
 int lex_precedence(lex_kind k)
 {
     switch (k) {
-    case TK_LOR: return 1;
-    case TK_LAND: return 2;
-    case TK_EQL: case TK_NEQ: case TK_LSS: case TK_LEQ: case TK_GTR:
-    case TK_GEQ: return 3;
-    case TK_ADD: case TK_SUB: case TK_OR: case TK_XOR: return 4;
-    case TK_MUL: case TK_QUO: case TK_REM: case TK_SHL: case TK_SHR:
-    case TK_AND: case TK_AND_NOT: return 5;
-    default: return 0;
+    case TK_LOR:
+        return 1;
+    case TK_LAND:
+        return 2;
+    case TK_EQL:
+    case TK_NEQ:
+    case TK_LSS:
+    case TK_LEQ:
+    case TK_GTR:
+    case TK_GEQ:
+        return 3;
+    case TK_ADD:
+    case TK_SUB:
+    case TK_OR:
+    case TK_XOR:
+        return 4;
+    case TK_MUL:
+    case TK_QUO:
+    case TK_REM:
+    case TK_SHL:
+    case TK_SHR:
+    case TK_AND:
+    case TK_AND_NOT:
+        return 5;
+    default:
+        return 0;
     }
 }
 
@@ -73,8 +103,7 @@ void lex_init(lex_state *lx, const char *file, const unsigned char *src,
 
 static bool is_print(int32_t r)
 {
-    if (r < 0x80)
-        return r >= 0x20 && r < 0x7F;
+    if (r < 0x80) return r >= 0x20 && r < 0x7F;
     if (r < 0xA1 || (r >= 0x2000 && r <= 0x200F) ||
         (r >= 0x2028 && r <= 0x202F) || (r >= 0x2060 && r <= 0x206F) ||
         (r >= 0xD800 && r <= 0xF8FF) || r == 0xFEFF ||
@@ -140,7 +169,7 @@ static wf_status fail_at(lex_state *lx, lex_token *t, wf_diag *d, int line,
 }
 
 /* The same at byte offset at, which must lie on the current line. */
-#define FAIL_HERE(lx, t, d, at, ...)                                          \
+#define FAIL_HERE(lx, t, d, at, ...)                                           \
     fail_at(lx, t, d, (lx)->line, col_of(lx, at), __VA_ARGS__)
 
 static void newline(lex_state *lx, size_t nl)
@@ -151,12 +180,11 @@ static void newline(lex_state *lx, size_t nl)
 
 /* Check the (non-ASCII or NUL) character at pos the way gc's source reader
  * does; on success *w is its width. */
-static wf_status check_char(lex_state *lx, lex_token *t, wf_diag *d,
-                            size_t pos, int32_t *r, int *w)
+static wf_status check_char(lex_state *lx, lex_token *t, wf_diag *d, size_t pos,
+                            int32_t *r, int *w)
 {
     unsigned char c = lx->src[pos];
-    if (c == 0)
-        return FAIL_HERE(lx, t, d, pos, "invalid NUL character");
+    if (c == 0) return FAIL_HERE(lx, t, d, pos, "invalid NUL character");
     if (c < 0x80) {
         *r = c;
         *w = 1;
@@ -166,7 +194,8 @@ static wf_status check_char(lex_state *lx, lex_token *t, wf_diag *d,
     if (*r == UTF8_ERROR && *w == 1)
         return FAIL_HERE(lx, t, d, pos, "invalid UTF-8 encoding");
     if (*r == 0xFEFF)
-        return FAIL_HERE(lx, t, d, pos, "invalid BOM in the middle of the file");
+        return FAIL_HERE(lx, t, d, pos,
+                         "invalid BOM in the middle of the file");
     return WF_OK;
 }
 
@@ -182,8 +211,7 @@ static wf_status line_comment(lex_state *lx, lex_token *t, wf_diag *d)
         if (s[i] >= 0x80 || s[i] == 0) {
             int32_t r;
             int w;
-            if (check_char(lx, t, d, i, &r, &w) != WF_OK)
-                return WF_ERR_INPUT;
+            if (check_char(lx, t, d, i, &r, &w) != WF_OK) return WF_ERR_INPUT;
             i += (size_t)w;
         } else {
             i++;
@@ -218,8 +246,7 @@ static wf_status block_comment(lex_state *lx, lex_token *t, wf_diag *d,
         } else if (s[i] >= 0x80 || s[i] == 0) {
             int32_t r;
             int w;
-            if (check_char(lx, t, d, i, &r, &w) != WF_OK)
-                return WF_ERR_INPUT;
+            if (check_char(lx, t, d, i, &r, &w) != WF_OK) return WF_ERR_INPUT;
             i += (size_t)w;
         } else {
             i++;
@@ -236,18 +263,30 @@ static const struct {
     unsigned char n;
     lex_kind k;
 } kw[] = {
-    {"break", 5, TK_BREAK},       {"case", 4, TK_CASE},
-    {"chan", 4, TK_CHAN},         {"const", 5, TK_CONST},
-    {"continue", 8, TK_CONTINUE}, {"default", 7, TK_DEFAULT},
-    {"defer", 5, TK_DEFER},       {"else", 4, TK_ELSE},
-    {"fallthrough", 11, TK_FALLTHROUGH}, {"for", 3, TK_FOR},
-    {"func", 4, TK_FUNC},         {"go", 2, TK_GO},
-    {"goto", 4, TK_GOTO},         {"if", 2, TK_IF},
-    {"import", 6, TK_IMPORT},     {"interface", 9, TK_INTERFACE},
-    {"map", 3, TK_MAP},           {"package", 7, TK_PACKAGE},
-    {"range", 5, TK_RANGE},       {"return", 6, TK_RETURN},
-    {"select", 6, TK_SELECT},     {"struct", 6, TK_STRUCT},
-    {"switch", 6, TK_SWITCH},     {"type", 4, TK_TYPE},
+    {"break", 5, TK_BREAK},
+    {"case", 4, TK_CASE},
+    {"chan", 4, TK_CHAN},
+    {"const", 5, TK_CONST},
+    {"continue", 8, TK_CONTINUE},
+    {"default", 7, TK_DEFAULT},
+    {"defer", 5, TK_DEFER},
+    {"else", 4, TK_ELSE},
+    {"fallthrough", 11, TK_FALLTHROUGH},
+    {"for", 3, TK_FOR},
+    {"func", 4, TK_FUNC},
+    {"go", 2, TK_GO},
+    {"goto", 4, TK_GOTO},
+    {"if", 2, TK_IF},
+    {"import", 6, TK_IMPORT},
+    {"interface", 9, TK_INTERFACE},
+    {"map", 3, TK_MAP},
+    {"package", 7, TK_PACKAGE},
+    {"range", 5, TK_RANGE},
+    {"return", 6, TK_RETURN},
+    {"select", 6, TK_SELECT},
+    {"struct", 6, TK_STRUCT},
+    {"switch", 6, TK_SWITCH},
+    {"type", 4, TK_TYPE},
     {"var", 3, TK_VAR},
 };
 static const unsigned char by_first[26][2] = {
@@ -261,13 +300,11 @@ static const unsigned char by_first[26][2] = {
 static lex_kind keyword(const unsigned char *p, size_t n)
 {
     unsigned i, end;
-    if (n < 2 || n > 11 || p[0] < 'a' || p[0] > 'z')
-        return TK_IDENT;
+    if (n < 2 || n > 11 || p[0] < 'a' || p[0] > 'z') return TK_IDENT;
     i = by_first[p[0] - 'a'][0];
     end = i + by_first[p[0] - 'a'][1];
     for (; i < end; i++)
-        if (kw[i].n == n && memcmp(kw[i].s, p, n) == 0)
-            return kw[i].k;
+        if (kw[i].n == n && memcmp(kw[i].s, p, n) == 0) return kw[i].k;
     return TK_IDENT;
 }
 
@@ -289,8 +326,7 @@ static wf_status ident(lex_state *lx, lex_token *t, wf_diag *d)
             int32_t r;
             int w;
             char u[32];
-            if (check_char(lx, t, d, i, &r, &w) != WF_OK)
-                return WF_ERR_INPUT;
+            if (check_char(lx, t, d, i, &r, &w) != WF_OK) return WF_ERR_INPUT;
             if (!utf8_is_letter(r) && !utf8_is_digit(r)) {
                 fmt_U(u, sizeof u, r);
                 return FAIL_HERE(lx, t, d, i,
@@ -305,7 +341,10 @@ static wf_status ident(lex_state *lx, lex_token *t, wf_diag *d)
     lx->pos = i;
     t->kind = keyword(s + t->off, t->len);
     switch (t->kind) {
-    case TK_IDENT: case TK_BREAK: case TK_CONTINUE: case TK_FALLTHROUGH:
+    case TK_IDENT:
+    case TK_BREAK:
+    case TK_CONTINUE:
+    case TK_FALLTHROUGH:
     case TK_RETURN:
         lx->nlsemi = true;
         break;
@@ -335,10 +374,14 @@ static bool is_hex(int c)
 static const char *base_name(int base)
 {
     switch (base) {
-    case 2: return "binary";
-    case 8: return "octal";
-    case 16: return "hexadecimal";
-    default: return "decimal";
+    case 2:
+        return "binary";
+    case 8:
+        return "octal";
+    case 16:
+        return "hexadecimal";
+    default:
+        return "decimal";
     }
 }
 
@@ -390,18 +433,15 @@ static long invalid_sep(const unsigned char *x, size_t n)
         int p = d;
         d = x[i];
         if (d == '_') {
-            if (p != '0')
-                return (long)i;
+            if (p != '0') return (long)i;
         } else if (is_dec(d) || (x1 == 'x' && is_hex(d))) {
             d = '0';
         } else {
-            if (p == '_')
-                return (long)i - 1;
+            if (p == '_') return (long)i - 1;
             d = '.';
         }
     }
-    if (d == '_')
-        return (long)n - 1;
+    if (d == '_') return (long)n - 1;
     return -1;
 }
 
@@ -414,11 +454,9 @@ static uint64_t int_value(const unsigned char *p, size_t n, int base,
     *overflow = false;
     for (i = 0; i < n; i++) {
         int c = p[i], dv;
-        if (c == '_')
-            continue;
+        if (c == '_') continue;
         dv = is_dec(c) ? c - '0' : lower(c) - 'a' + 10;
-        if (v > (UINT64_MAX - (uint64_t)dv) / (uint64_t)base)
-            *overflow = true;
+        if (v > (UINT64_MAX - (uint64_t)dv) / (uint64_t)base) *overflow = true;
         v = v * (uint64_t)base + (uint64_t)dv;
     }
     return v;
@@ -432,13 +470,10 @@ static double float_value(const unsigned char *p, size_t n)
     size_t dpl = dp && dp[0] ? strlen(dp) : 1, i, j = 0;
     char small[128], *cp = small;
     double v;
-    if (!dp || !dp[0])
-        dp = ".";
-    if (n * dpl + 1 > sizeof small)
-        cp = wf_xmalloc(n * dpl + 1);
+    if (!dp || !dp[0]) dp = ".";
+    if (n * dpl + 1 > sizeof small) cp = wf_xmalloc(n * dpl + 1);
     for (i = 0; i < n; i++) {
-        if (p[i] == '_')
-            continue;
+        if (p[i] == '_') continue;
         if (p[i] == '.') {
             memcpy(cp + j, dp, dpl);
             j += dpl;
@@ -448,8 +483,7 @@ static double float_value(const unsigned char *p, size_t n)
     }
     cp[j] = 0;
     v = strtod(cp, NULL);
-    if (cp != small)
-        free(cp);
+    if (cp != small) free(cp);
     return v;
 }
 
@@ -478,7 +512,8 @@ static wf_status number(lex_state *lx, lex_token *t, wf_diag *d,
         ds |= digits(lx, &i, base, &invalid);
         if (at(lx, i) == '.') {
             if (prefix == 'o' || prefix == 'b')
-                return FAIL_HERE(lx, t, d, i, "invalid radix point in %s literal",
+                return FAIL_HERE(lx, t, d, i,
+                                 "invalid radix point in %s literal",
                                  base_name(base));
             i++;
             seen_point = true;
@@ -497,8 +532,8 @@ static wf_status number(lex_state *lx, lex_token *t, wf_diag *d,
     if (lower(c) == 'e' || lower(c) == 'p') {
         if (lower(c) == 'e' && prefix != 0 && prefix != '0') {
             fmt_q(q, sizeof q, c);
-            return FAIL_HERE(lx, t, d, i, "%s exponent requires decimal mantissa",
-                             q);
+            return FAIL_HERE(lx, t, d, i,
+                             "%s exponent requires decimal mantissa", q);
         }
         if (lower(c) == 'p' && prefix != 'x') {
             fmt_q(q, sizeof q, c);
@@ -507,11 +542,9 @@ static wf_status number(lex_state *lx, lex_token *t, wf_diag *d,
         }
         i++;
         is_float = true;
-        if (at(lx, i) == '+' || at(lx, i) == '-')
-            i++;
+        if (at(lx, i) == '+' || at(lx, i) == '-') i++;
         ds = digits(lx, &i, 10, NULL) | (ds & 2);
-        if (!(ds & 1))
-            return FAIL_HERE(lx, t, d, i, "exponent has no digits");
+        if (!(ds & 1)) return FAIL_HERE(lx, t, d, i, "exponent has no digits");
     } else if (prefix == 'x' && is_float) {
         return FAIL_HERE(lx, t, d, i,
                          "hexadecimal mantissa requires a 'p' exponent");
@@ -541,8 +574,8 @@ static wf_status number(lex_state *lx, lex_token *t, wf_diag *d,
     } else {
         digits_at = t->off + (prefix == 0 || prefix == '0' ? 0 : 2);
         t->kind = TK_INT;
-        t->val.i = int_value(lx->src + digits_at, i - digits_at, base,
-                             &t->overflow);
+        t->val.i =
+            int_value(lx->src + digits_at, i - digits_at, base, &t->overflow);
     }
     return WF_OK;
 }
@@ -564,20 +597,42 @@ static wf_status escape(lex_state *lx, lex_token *t, wf_diag *d, size_t *i,
     *eof = false;
     *is_byte = false;
     switch (c) {
-    case 'a': *v = 7; break;
-    case 'b': *v = 8; break;
-    case 'f': *v = 12; break;
-    case 'n': *v = 10; break;
-    case 'r': *v = 13; break;
-    case 't': *v = 9; break;
-    case 'v': *v = 11; break;
-    case '\\': *v = '\\'; break;
-    case '\'': case '"':
-        if (c != quote)
-            return FAIL_HERE(lx, t, d, j, "unknown escape");
+    case 'a':
+        *v = 7;
+        break;
+    case 'b':
+        *v = 8;
+        break;
+    case 'f':
+        *v = 12;
+        break;
+    case 'n':
+        *v = 10;
+        break;
+    case 'r':
+        *v = 13;
+        break;
+    case 't':
+        *v = 9;
+        break;
+    case 'v':
+        *v = 11;
+        break;
+    case '\\':
+        *v = '\\';
+        break;
+    case '\'':
+    case '"':
+        if (c != quote) return FAIL_HERE(lx, t, d, j, "unknown escape");
         *v = (uint32_t)c;
         break;
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
     case '7':
         n = 3, base = 8, max = 255;
         goto numeric;
@@ -617,8 +672,7 @@ numeric:
         if (dv >= base) {
             int32_t r = c;
             int w = 1;
-            if (c >= 0x80)
-                r = utf8_decode(lx->src + j, lx->len - j, &w);
+            if (c >= 0x80) r = utf8_decode(lx->src + j, lx->len - j, &w);
             fmt_q(q, sizeof q, r);
             return FAIL_HERE(lx, t, d, j, "invalid character %s in %s escape",
                              q, base_name((int)base));
@@ -668,16 +722,14 @@ static wf_status rune_lit(lex_state *lx, lex_token *t, wf_diag *d)
                                "rune literal not terminated");
             continue;
         }
-        if (c == '\n')
-            return FAIL_HERE(lx, t, d, i, "newline in rune literal");
+        if (c == '\n') return FAIL_HERE(lx, t, d, i, "newline in rune literal");
         if (c < 0)
             return fail_at(lx, t, d, t->line, t->col,
                            "rune literal not terminated");
         {
             int32_t r;
             int w;
-            if (check_char(lx, t, d, i, &r, &w) != WF_OK)
-                return WF_ERR_INPUT;
+            if (check_char(lx, t, d, i, &r, &w) != WF_OK) return WF_ERR_INPUT;
             v = (uint32_t)r;
             i += (size_t)w;
         }
@@ -698,8 +750,7 @@ static wf_status std_string(lex_state *lx, lex_token *t, wf_diag *d)
     unsigned char *out;
     for (;;) {
         int c = at(lx, i);
-        if (c == '"')
-            break;
+        if (c == '"') break;
         if (c == '\\') {
             uint32_t v;
             bool is_byte, eof;
@@ -710,16 +761,14 @@ static wf_status std_string(lex_state *lx, lex_token *t, wf_diag *d)
                                "string literal not terminated");
             continue;
         }
-        if (c == '\n')
-            return FAIL_HERE(lx, t, d, i, "newline in string");
+        if (c == '\n') return FAIL_HERE(lx, t, d, i, "newline in string");
         if (c < 0)
             return fail_at(lx, t, d, t->line, t->col,
                            "string literal not terminated");
         if (c >= 0x80 || c == 0) {
             int32_t r;
             int w;
-            if (check_char(lx, t, d, i, &r, &w) != WF_OK)
-                return WF_ERR_INPUT;
+            if (check_char(lx, t, d, i, &r, &w) != WF_OK) return WF_ERR_INPUT;
             i += (size_t)w;
         } else {
             i++;
@@ -758,8 +807,7 @@ static wf_status raw_string(lex_state *lx, lex_token *t, wf_diag *d)
     unsigned char *out;
     for (;;) {
         int c = at(lx, i);
-        if (c == '`')
-            break;
+        if (c == '`') break;
         if (c < 0)
             return fail_at(lx, t, d, t->line, t->col,
                            "raw string literal not terminated");
@@ -769,8 +817,7 @@ static wf_status raw_string(lex_state *lx, lex_token *t, wf_diag *d)
         } else if (c >= 0x80 || c == 0) {
             int32_t r;
             int w;
-            if (check_char(lx, t, d, i, &r, &w) != WF_OK)
-                return WF_ERR_INPUT;
+            if (check_char(lx, t, d, i, &r, &w) != WF_OK) return WF_ERR_INPUT;
             i += (size_t)w;
         } else {
             i++;
@@ -778,8 +825,7 @@ static wf_status raw_string(lex_state *lx, lex_token *t, wf_diag *d)
     }
     out = arena_alloc(lx->mem, i - start + 1);
     for (k = start; k < i; k++)
-        if (lx->src[k] != '\r')
-            out[n++] = lx->src[k];
+        if (lx->src[k] != '\r') out[n++] = lx->src[k];
     out[n] = 0;
     t->kind = TK_STRING;
     t->val.s.p = out;
@@ -850,8 +896,7 @@ redo:
     if (c1 >= 0x80) {
         int32_t r;
         char u[32];
-        if (check_char(lx, t, d, lx->pos, &r, &w) != WF_OK)
-            return WF_ERR_INPUT;
+        if (check_char(lx, t, d, lx->pos, &r, &w) != WF_OK) return WF_ERR_INPUT;
         if (utf8_is_letter(r)) {
             lx->nlsemi = false;
             return ident(lx, t, d);
@@ -860,8 +905,8 @@ redo:
         if (utf8_is_digit(r))
             return FAIL_HERE(lx, t, d, lx->pos,
                              "identifier cannot begin with digit %s", u);
-        return FAIL_HERE(lx, t, d, lx->pos, "invalid character %s in identifier",
-                         u);
+        return FAIL_HERE(lx, t, d, lx->pos,
+                         "invalid character %s in identifier", u);
     }
     if (is_dec(c1)) {
         lx->nlsemi = false;
@@ -883,19 +928,41 @@ redo:
         return raw_string(lx, t, d);
     case '\'':
         return rune_lit(lx, t, d);
-    case '(': OP1(TK_LPAREN); break;
-    case '[': OP1(TK_LBRACK); break;
-    case '{': OP1(TK_LBRACE); break;
-    case ',': OP1(TK_COMMA); break;
-    case ';': OP1(TK_SEMICOLON); break;
-    case ')': OP1(TK_RPAREN); lx->nlsemi = true; break;
-    case ']': OP1(TK_RBRACK); lx->nlsemi = true; break;
-    case '}': OP1(TK_RBRACE); lx->nlsemi = true; break;
-    case '~': OP1(TK_TILDE); break;
-    case ':': c2 == '=' ? OP2(TK_DEFINE) : OP1(TK_COLON); break;
+    case '(':
+        OP1(TK_LPAREN);
+        break;
+    case '[':
+        OP1(TK_LBRACK);
+        break;
+    case '{':
+        OP1(TK_LBRACE);
+        break;
+    case ',':
+        OP1(TK_COMMA);
+        break;
+    case ';':
+        OP1(TK_SEMICOLON);
+        break;
+    case ')':
+        OP1(TK_RPAREN);
+        lx->nlsemi = true;
+        break;
+    case ']':
+        OP1(TK_RBRACK);
+        lx->nlsemi = true;
+        break;
+    case '}':
+        OP1(TK_RBRACE);
+        lx->nlsemi = true;
+        break;
+    case '~':
+        OP1(TK_TILDE);
+        break;
+    case ':':
+        c2 == '=' ? OP2(TK_DEFINE) : OP1(TK_COLON);
+        break;
     case '.':
-        if (is_dec(c2))
-            return number(lx, t, d, true);
+        if (is_dec(c2)) return number(lx, t, d, true);
         if (c2 == '.' && at(lx, lx->pos + 2) == '.')
             OP3(TK_ELLIPSIS);
         else
@@ -917,18 +984,18 @@ redo:
             c2 == '=' ? OP2(TK_SUB_ASSIGN) : OP1(TK_SUB);
         }
         break;
-    case '*': c2 == '=' ? OP2(TK_MUL_ASSIGN) : OP1(TK_MUL); break;
+    case '*':
+        c2 == '=' ? OP2(TK_MUL_ASSIGN) : OP1(TK_MUL);
+        break;
     case '/':
         if (c2 == '/') {
             lx->nlsemi = nl;
-            if (line_comment(lx, t, d) != WF_OK)
-                return WF_ERR_INPUT;
+            if (line_comment(lx, t, d) != WF_OK) return WF_ERR_INPUT;
             goto redo;
         }
         if (c2 == '*') {
             bool had_nl;
-            if (block_comment(lx, t, d, &had_nl) != WF_OK)
-                return WF_ERR_INPUT;
+            if (block_comment(lx, t, d, &had_nl) != WF_OK) return WF_ERR_INPUT;
             if (had_nl && nl) {
                 /* A comment spanning lines acts like a newline; gc places
                  * the semicolon at the comment. */
@@ -941,8 +1008,12 @@ redo:
         }
         c2 == '=' ? OP2(TK_QUO_ASSIGN) : OP1(TK_QUO);
         break;
-    case '%': c2 == '=' ? OP2(TK_REM_ASSIGN) : OP1(TK_REM); break;
-    case '^': c2 == '=' ? OP2(TK_XOR_ASSIGN) : OP1(TK_XOR); break;
+    case '%':
+        c2 == '=' ? OP2(TK_REM_ASSIGN) : OP1(TK_REM);
+        break;
+    case '^':
+        c2 == '=' ? OP2(TK_XOR_ASSIGN) : OP1(TK_XOR);
+        break;
     case '<':
         if (c2 == '-')
             OP2(TK_ARROW);
@@ -957,8 +1028,12 @@ redo:
         else
             c2 == '=' ? OP2(TK_GEQ) : OP1(TK_GTR);
         break;
-    case '=': c2 == '=' ? OP2(TK_EQL) : OP1(TK_ASSIGN); break;
-    case '!': c2 == '=' ? OP2(TK_NEQ) : OP1(TK_NOT); break;
+    case '=':
+        c2 == '=' ? OP2(TK_EQL) : OP1(TK_ASSIGN);
+        break;
+    case '!':
+        c2 == '=' ? OP2(TK_NEQ) : OP1(TK_NOT);
+        break;
     case '&':
         if (c2 == '^')
             at(lx, lx->pos + 2) == '=' ? OP3(TK_AND_NOT_ASSIGN)
@@ -1005,26 +1080,23 @@ size_t lex_leading_comments(const unsigned char *src, size_t len, arena *mem,
         bool had_nl;
         while (p < len && (src[p] == ' ' || src[p] == '\t' || src[p] == '\r' ||
                            src[p] == '\n')) {
-            if (src[p] == '\n')
-                newline(&lx, p);
+            if (src[p] == '\n') newline(&lx, p);
             p++;
         }
         lx.pos = p;
-        if (p + 1 >= len || src[p] != '/' || (src[p + 1] != '/' && src[p + 1] != '*'))
+        if (p + 1 >= len || src[p] != '/' ||
+            (src[p + 1] != '/' && src[p + 1] != '*'))
             break;
         {
             lex_comment c;
             c.line = lx.line;
             c.col = col_of(&lx, p);
             if (src[p + 1] == '/') {
-                if (line_comment(&lx, &t, NULL) != WF_OK)
-                    break;
+                if (line_comment(&lx, &t, NULL) != WF_OK) break;
                 c.len = lx.pos - p - 2;
-                if (c.len > 0 && src[lx.pos - 1] == '\r')
-                    c.len--;
+                if (c.len > 0 && src[lx.pos - 1] == '\r') c.len--;
             } else {
-                if (block_comment(&lx, &t, NULL, &had_nl) != WF_OK)
-                    break;
+                if (block_comment(&lx, &t, NULL, &had_nl) != WF_OK) break;
                 c.len = lx.pos - p - 4;
             }
             c.text = arena_strndup(mem, (const char *)src + p + 2, c.len);

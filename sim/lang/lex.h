@@ -23,87 +23,87 @@
 #include "sim/util.h"
 
 /* X(name, spelling): the spelling is what error messages print. */
-#define LEX_TOKENS(X)                                                         \
-    X(TK_EOF, "EOF")                                                          \
-    X(TK_IDENT, "name")                                                       \
-    X(TK_INT, "literal")                                                      \
-    X(TK_FLOAT, "literal")                                                    \
-    X(TK_RUNE, "literal")                                                     \
-    X(TK_STRING, "literal")                                                   \
-    /* operators and punctuation */                                           \
-    X(TK_ADD, "+")                                                            \
-    X(TK_SUB, "-")                                                            \
-    X(TK_MUL, "*")                                                            \
-    X(TK_QUO, "/")                                                            \
-    X(TK_REM, "%")                                                            \
-    X(TK_AND, "&")                                                            \
-    X(TK_OR, "|")                                                             \
-    X(TK_XOR, "^")                                                            \
-    X(TK_SHL, "<<")                                                           \
-    X(TK_SHR, ">>")                                                           \
-    X(TK_AND_NOT, "&^")                                                       \
-    X(TK_ADD_ASSIGN, "+=")                                                    \
-    X(TK_SUB_ASSIGN, "-=")                                                    \
-    X(TK_MUL_ASSIGN, "*=")                                                    \
-    X(TK_QUO_ASSIGN, "/=")                                                    \
-    X(TK_REM_ASSIGN, "%=")                                                    \
-    X(TK_AND_ASSIGN, "&=")                                                    \
-    X(TK_OR_ASSIGN, "|=")                                                     \
-    X(TK_XOR_ASSIGN, "^=")                                                    \
-    X(TK_SHL_ASSIGN, "<<=")                                                   \
-    X(TK_SHR_ASSIGN, ">>=")                                                   \
-    X(TK_AND_NOT_ASSIGN, "&^=")                                               \
-    X(TK_LAND, "&&")                                                          \
-    X(TK_LOR, "||")                                                           \
-    X(TK_ARROW, "<-")                                                         \
-    X(TK_INC, "++")                                                           \
-    X(TK_DEC, "--")                                                           \
-    X(TK_EQL, "==")                                                           \
-    X(TK_LSS, "<")                                                            \
-    X(TK_GTR, ">")                                                            \
-    X(TK_ASSIGN, "=")                                                         \
-    X(TK_NOT, "!")                                                            \
-    X(TK_NEQ, "!=")                                                           \
-    X(TK_LEQ, "<=")                                                           \
-    X(TK_GEQ, ">=")                                                           \
-    X(TK_DEFINE, ":=")                                                        \
-    X(TK_ELLIPSIS, "...")                                                     \
-    X(TK_LPAREN, "(")                                                         \
-    X(TK_LBRACK, "[")                                                         \
-    X(TK_LBRACE, "{")                                                         \
-    X(TK_COMMA, ",")                                                          \
-    X(TK_PERIOD, ".")                                                         \
-    X(TK_RPAREN, ")")                                                         \
-    X(TK_RBRACK, "]")                                                         \
-    X(TK_RBRACE, "}")                                                         \
-    X(TK_SEMICOLON, ";")                                                      \
-    X(TK_COLON, ":")                                                          \
-    X(TK_TILDE, "~")                                                          \
-    /* keywords, in the Go spec's order */                                    \
-    X(TK_BREAK, "break")                                                      \
-    X(TK_CASE, "case")                                                        \
-    X(TK_CHAN, "chan")                                                        \
-    X(TK_CONST, "const")                                                      \
-    X(TK_CONTINUE, "continue")                                                \
-    X(TK_DEFAULT, "default")                                                  \
-    X(TK_DEFER, "defer")                                                      \
-    X(TK_ELSE, "else")                                                        \
-    X(TK_FALLTHROUGH, "fallthrough")                                          \
-    X(TK_FOR, "for")                                                          \
-    X(TK_FUNC, "func")                                                        \
-    X(TK_GO, "go")                                                            \
-    X(TK_GOTO, "goto")                                                        \
-    X(TK_IF, "if")                                                            \
-    X(TK_IMPORT, "import")                                                    \
-    X(TK_INTERFACE, "interface")                                              \
-    X(TK_MAP, "map")                                                          \
-    X(TK_PACKAGE, "package")                                                  \
-    X(TK_RANGE, "range")                                                      \
-    X(TK_RETURN, "return")                                                    \
-    X(TK_SELECT, "select")                                                    \
-    X(TK_STRUCT, "struct")                                                    \
-    X(TK_SWITCH, "switch")                                                    \
-    X(TK_TYPE, "type")                                                        \
+#define LEX_TOKENS(X)                                                          \
+    X(TK_EOF, "EOF")                                                           \
+    X(TK_IDENT, "name")                                                        \
+    X(TK_INT, "literal")                                                       \
+    X(TK_FLOAT, "literal")                                                     \
+    X(TK_RUNE, "literal")                                                      \
+    X(TK_STRING, "literal")                                                    \
+    /* operators and punctuation */                                            \
+    X(TK_ADD, "+")                                                             \
+    X(TK_SUB, "-")                                                             \
+    X(TK_MUL, "*")                                                             \
+    X(TK_QUO, "/")                                                             \
+    X(TK_REM, "%")                                                             \
+    X(TK_AND, "&")                                                             \
+    X(TK_OR, "|")                                                              \
+    X(TK_XOR, "^")                                                             \
+    X(TK_SHL, "<<")                                                            \
+    X(TK_SHR, ">>")                                                            \
+    X(TK_AND_NOT, "&^")                                                        \
+    X(TK_ADD_ASSIGN, "+=")                                                     \
+    X(TK_SUB_ASSIGN, "-=")                                                     \
+    X(TK_MUL_ASSIGN, "*=")                                                     \
+    X(TK_QUO_ASSIGN, "/=")                                                     \
+    X(TK_REM_ASSIGN, "%=")                                                     \
+    X(TK_AND_ASSIGN, "&=")                                                     \
+    X(TK_OR_ASSIGN, "|=")                                                      \
+    X(TK_XOR_ASSIGN, "^=")                                                     \
+    X(TK_SHL_ASSIGN, "<<=")                                                    \
+    X(TK_SHR_ASSIGN, ">>=")                                                    \
+    X(TK_AND_NOT_ASSIGN, "&^=")                                                \
+    X(TK_LAND, "&&")                                                           \
+    X(TK_LOR, "||")                                                            \
+    X(TK_ARROW, "<-")                                                          \
+    X(TK_INC, "++")                                                            \
+    X(TK_DEC, "--")                                                            \
+    X(TK_EQL, "==")                                                            \
+    X(TK_LSS, "<")                                                             \
+    X(TK_GTR, ">")                                                             \
+    X(TK_ASSIGN, "=")                                                          \
+    X(TK_NOT, "!")                                                             \
+    X(TK_NEQ, "!=")                                                            \
+    X(TK_LEQ, "<=")                                                            \
+    X(TK_GEQ, ">=")                                                            \
+    X(TK_DEFINE, ":=")                                                         \
+    X(TK_ELLIPSIS, "...")                                                      \
+    X(TK_LPAREN, "(")                                                          \
+    X(TK_LBRACK, "[")                                                          \
+    X(TK_LBRACE, "{")                                                          \
+    X(TK_COMMA, ",")                                                           \
+    X(TK_PERIOD, ".")                                                          \
+    X(TK_RPAREN, ")")                                                          \
+    X(TK_RBRACK, "]")                                                          \
+    X(TK_RBRACE, "}")                                                          \
+    X(TK_SEMICOLON, ";")                                                       \
+    X(TK_COLON, ":")                                                           \
+    X(TK_TILDE, "~")                                                           \
+    /* keywords, in the Go spec's order */                                     \
+    X(TK_BREAK, "break")                                                       \
+    X(TK_CASE, "case")                                                         \
+    X(TK_CHAN, "chan")                                                         \
+    X(TK_CONST, "const")                                                       \
+    X(TK_CONTINUE, "continue")                                                 \
+    X(TK_DEFAULT, "default")                                                   \
+    X(TK_DEFER, "defer")                                                       \
+    X(TK_ELSE, "else")                                                         \
+    X(TK_FALLTHROUGH, "fallthrough")                                           \
+    X(TK_FOR, "for")                                                           \
+    X(TK_FUNC, "func")                                                         \
+    X(TK_GO, "go")                                                             \
+    X(TK_GOTO, "goto")                                                         \
+    X(TK_IF, "if")                                                             \
+    X(TK_IMPORT, "import")                                                     \
+    X(TK_INTERFACE, "interface")                                               \
+    X(TK_MAP, "map")                                                           \
+    X(TK_PACKAGE, "package")                                                   \
+    X(TK_RANGE, "range")                                                       \
+    X(TK_RETURN, "return")                                                     \
+    X(TK_SELECT, "select")                                                     \
+    X(TK_STRUCT, "struct")                                                     \
+    X(TK_SWITCH, "switch")                                                     \
+    X(TK_TYPE, "type")                                                         \
     X(TK_VAR, "var")
 
 typedef enum lex_kind {
@@ -126,7 +126,7 @@ typedef enum lex_semi {
 
 typedef struct lex_token {
     lex_kind kind;
-    int line, col;  /* 1-based; col counts bytes */
+    int line, col;   /* 1-based; col counts bytes */
     size_t off, len; /* the token's spelling in the source (0 for an
                         inserted semicolon) */
     lex_semi semi;   /* TK_SEMICOLON only */

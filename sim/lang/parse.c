@@ -18,8 +18,7 @@ void parse_next(parser *p)
         p->tok.kind = TK_EOF;
         return;
     }
-    if (lex_next(&p->lx, &p->tok, p->diag) != WF_OK)
-        p->failed = true;
+    if (lex_next(&p->lx, &p->tok, p->diag) != WF_OK) p->failed = true;
 }
 
 bool parse_got(parser *p, lex_kind k)
@@ -34,10 +33,8 @@ bool parse_got(parser *p, lex_kind k)
 /* gc's tokstring: how an expected token is named. */
 static const char *tokstring(lex_kind k, char *tmp, size_t n)
 {
-    if (k == TK_COMMA)
-        return "comma";
-    if (k == TK_SEMICOLON)
-        return "semicolon or newline";
+    if (k == TK_COMMA) return "comma";
+    if (k == TK_SEMICOLON) return "semicolon or newline";
     if (lex_is_keyword(k)) {
         snprintf(tmp, n, "keyword %s", lex_kind_str(k));
         return tmp;
@@ -55,8 +52,7 @@ void parse_want(parser *p, lex_kind k)
 
 static void fail(parser *p, int line, int col, const char *msg)
 {
-    if (p->failed)
-        return;
+    if (p->failed) return;
     p->failed = true;
     diag_set(p->diag, p->lx.file, line, col, "%s", msg);
     p->tok.kind = TK_EOF;
@@ -80,7 +76,10 @@ static void current_token(parser *p, char *out, size_t n)
                  : t->semi == LEX_SEMI_EOF   ? "EOF"
                                              : "semicolon");
         break;
-    case TK_INT: case TK_FLOAT: case TK_RUNE: case TK_STRING:
+    case TK_INT:
+    case TK_FLOAT:
+    case TK_RUNE:
+    case TK_STRING:
         snprintf(out, n, "literal %.*s%s", len, s, more);
         break;
     default: {
@@ -96,14 +95,12 @@ static bool has_prefix(const char *s, const char *pre)
     return strncmp(s, pre, strlen(pre)) == 0;
 }
 
-static void vsyntax(parser *p, int line, int col, const char *fmt,
-                    va_list ap) WF_PRINTF(4, 0);
-static void vsyntax(parser *p, int line, int col, const char *fmt,
-                    va_list ap)
+static void vsyntax(parser *p, int line, int col, const char *fmt, va_list ap)
+    WF_PRINTF(4, 0);
+static void vsyntax(parser *p, int line, int col, const char *fmt, va_list ap)
 {
     char msg[600], out[800], tok[128];
-    if (p->failed)
-        return;
+    if (p->failed) return;
     vsnprintf(msg, sizeof msg, fmt, ap);
     if (msg[0] && !has_prefix(msg, "in ") && !has_prefix(msg, "at ") &&
         !has_prefix(msg, "after ") && !has_prefix(msg, "expected ")) {
@@ -111,7 +108,10 @@ static void vsyntax(parser *p, int line, int col, const char *fmt,
     } else {
         current_token(p, tok, sizeof tok);
         snprintf(out, sizeof out, "syntax error: unexpected %s%s%s", tok,
-                 has_prefix(msg, "expected ") ? ", " : msg[0] ? " " : "", msg);
+                 has_prefix(msg, "expected ") ? ", "
+                 : msg[0]                     ? " "
+                                              : "",
+                 msg);
     }
     fail(p, line, col, out);
 }
@@ -136,8 +136,7 @@ void parse_error_at(parser *p, int line, int col, const char *fmt, ...)
 {
     char msg[800];
     va_list ap;
-    if (p->failed)
-        return;
+    if (p->failed) return;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
@@ -199,8 +198,7 @@ static void names_grow(parser *p)
     struct parse_name_slot *t = wf_xcalloc(cap, sizeof *t);
     for (i = 0; i < p->names_cap; i++) {
         size_t j;
-        if (!p->names[i].s)
-            continue;
+        if (!p->names[i].s) continue;
         for (j = p->names[i].hash & (cap - 1); t[j].s; j = (j + 1) & (cap - 1))
             ;
         t[j] = p->names[i];
@@ -214,8 +212,7 @@ const char *parse_intern(parser *p, const char *s, size_t n)
 {
     uint64_t h = hash_bytes(HASH_INIT, s, n);
     size_t j;
-    if (2 * (p->names_len + 1) > p->names_cap)
-        names_grow(p);
+    if (2 * (p->names_len + 1) > p->names_cap) names_grow(p);
     for (j = h & (p->names_cap - 1); p->names[j].s;
          j = (j + 1) & (p->names_cap - 1))
         if (p->names[j].hash == h && p->names[j].len == n &&
@@ -268,8 +265,7 @@ void parse_list(parser *p, const char *context, lex_kind sep, lex_kind close,
 /* gc's gotAssign: "=" (a ":=" is reported). */
 static bool got_assign(parser *p)
 {
-    if (p->tok.kind == TK_DEFINE)
-        parse_syntax_error(p, "expected =");
+    if (p->tok.kind == TK_DEFINE) parse_syntax_error(p, "expected =");
     return parse_got(p, TK_ASSIGN);
 }
 
@@ -296,7 +292,9 @@ static ast_node *import_spec(parser *p)
     switch (p->tok.kind) {
     case TK_STRING:
         break;
-    case TK_INT: case TK_FLOAT: case TK_RUNE:
+    case TK_INT:
+    case TK_FLOAT:
+    case TK_RUNE:
         parse_syntax_error(p, "import path must be a string");
         return s;
     default:
@@ -339,8 +337,7 @@ static ast_node *const_spec(parser *p, decl_ctx *c)
             s->u.value_spec.values = parse_expr_list(p);
         }
     }
-    if (p->failed)
-        return s;
+    if (p->failed) return s;
     if (!has_eq) {
         /* ConstSpec without "=": repeat the previous one (Go spec,
          * "Constant declarations"). */
@@ -369,8 +366,7 @@ static ast_node *var_spec(parser *p)
         s->u.value_spec.values = parse_expr_list(p);
     } else {
         s->u.value_spec.type = parse_type(p);
-        if (got_assign(p))
-            s->u.value_spec.values = parse_expr_list(p);
+        if (got_assign(p)) s->u.value_spec.values = parse_expr_list(p);
     }
     return s;
 }
@@ -435,10 +431,14 @@ static ast_node *type_spec(parser *p)
 static ast_node *spec(parser *p, decl_ctx *c)
 {
     switch (c->tok) {
-    case TK_IMPORT: return import_spec(p);
-    case TK_CONST: return const_spec(p, c);
-    case TK_VAR: return var_spec(p);
-    default: return type_spec(p);
+    case TK_IMPORT:
+        return import_spec(p);
+    case TK_CONST:
+        return const_spec(p, c);
+    case TK_VAR:
+        return var_spec(p);
+    default:
+        return type_spec(p);
     }
 }
 
@@ -496,7 +496,8 @@ static ast_node *func_decl(parser *p, int kw_line, int kw_col)
             f->u.func_decl.recv = r.v[0];
     }
     if (p->tok.kind != TK_IDENT) {
-        parse_syntax_error(p, has_recv ? "expected name" : "expected name or (");
+        parse_syntax_error(p,
+                           has_recv ? "expected name" : "expected name or (");
         return f;
     }
     f->u.func_decl.name = parse_name(p);
@@ -506,8 +507,7 @@ static ast_node *func_decl(parser *p, int kw_line, int kw_col)
         return f;
     }
     f->u.func_decl.type = parse_signature(p, kw_line, kw_col);
-    if (p->tok.kind == TK_LBRACE)
-        f->u.func_decl.body = parse_func_body(p);
+    if (p->tok.kind == TK_LBRACE) f->u.func_decl.body = parse_func_body(p);
     return f;
 }
 
@@ -533,7 +533,10 @@ static void file(parser *p, ast_file *f)
         }
         prev = k;
         switch (k) {
-        case TK_IMPORT: case TK_CONST: case TK_TYPE: case TK_VAR:
+        case TK_IMPORT:
+        case TK_CONST:
+        case TK_TYPE:
+        case TK_VAR:
             parse_next(p);
             d = parse_gen_decl(p, k, line, col);
             break;
@@ -546,8 +549,7 @@ static void file(parser *p, ast_file *f)
                                   "function body");
             break;
         }
-        if (!d)
-            break;
+        if (!d) break;
         parse_push(p, d);
         if (p->tok.kind != TK_EOF && !parse_got(p, TK_SEMICOLON))
             parse_syntax_error(p, "after top level declaration");
@@ -566,8 +568,7 @@ static void file(parser *p, ast_file *f)
     f->eof_line = p->tok.line;
     f->eof_col = p->tok.col;
     f->decls = parse_collect(p, m);
-    if (p->failed)
-        return;
+    if (p->failed) return;
     for (i = 0; i < f->decls.n; i++)
         if (f->decls.v[i]->kind == AST_GEN_DECL &&
             f->decls.v[i]->u.gen_decl.tok == TK_IMPORT)

@@ -56,9 +56,16 @@ static ast_node *unparen(ast_node *x)
 static bool is_value(const ast_node *x)
 {
     switch (x->kind) {
-    case AST_INT_LIT: case AST_FLOAT_LIT: case AST_RUNE_LIT:
-    case AST_STRING_LIT: case AST_COMPOSITE_LIT: case AST_FUNC_LIT:
-    case AST_SLICE: case AST_TYPE_ASSERT: case AST_CALL: case AST_UNARY:
+    case AST_INT_LIT:
+    case AST_FLOAT_LIT:
+    case AST_RUNE_LIT:
+    case AST_STRING_LIT:
+    case AST_COMPOSITE_LIT:
+    case AST_FUNC_LIT:
+    case AST_SLICE:
+    case AST_TYPE_ASSERT:
+    case AST_CALL:
+    case AST_UNARY:
     case AST_BINARY:
         return true;
     case AST_PAREN:
@@ -106,7 +113,10 @@ static ast_node *operand(parser *p)
     switch (p->tok.kind) {
     case TK_IDENT:
         return parse_name(p);
-    case TK_INT: case TK_FLOAT: case TK_RUNE: case TK_STRING:
+    case TK_INT:
+    case TK_FLOAT:
+    case TK_RUNE:
+    case TK_STRING:
         return basic_lit(p);
     case TK_LPAREN: {
         /* Parentheses are kept: the compiler needs (x) := 1 and (T).m. */
@@ -130,7 +140,10 @@ static ast_node *operand(parser *p)
             dots_error(p, t);
         return t;
     }
-    case TK_CHAN: case TK_MAP: case TK_STRUCT: case TK_INTERFACE:
+    case TK_CHAN:
+    case TK_MAP:
+    case TK_STRUCT:
+    case TK_INTERFACE:
         return parse_type(p);
     default:
         parse_syntax_error(p, "expected expression");
@@ -145,8 +158,7 @@ static ast_node *literal_value(parser *p);
 /* Element = Expression | LiteralValue (type elided). */
 static ast_node *element(parser *p)
 {
-    if (p->tok.kind == TK_LBRACE)
-        return literal_value(p);
+    if (p->tok.kind == TK_LBRACE) return literal_value(p);
     return parse_expr(p);
 }
 
@@ -170,8 +182,7 @@ static ast_node *literal_value(parser *p)
 {
     ast_node *n = parse_node(p, AST_COMPOSITE_LIT);
     size_t m;
-    if (!parse_enter(p))
-        return n;
+    if (!parse_enter(p)) return n;
     m = parse_mark(p);
     p->xnest++;
     parse_want(p, TK_LBRACE);
@@ -285,15 +296,16 @@ static ast_node *selector_or_assert(parser *p, ast_node *x, int base)
 ast_node *parse_primary_expr(parser *p, ast_node *x)
 {
     int levels = 0, base = p->depth;
-    if (!x)
-        x = operand(p);
+    if (!x) x = operand(p);
     /* Each suffix adds a level to the tree (a.b.c is left-deep), so it
      * counts against the depth limit like nesting does. */
     while (!p->failed) {
         switch (p->tok.kind) {
-        case TK_PERIOD: case TK_LBRACK: case TK_LPAREN: case TK_LBRACE:
-            if (!parse_enter(p))
-                goto out;
+        case TK_PERIOD:
+        case TK_LBRACK:
+        case TK_LPAREN:
+        case TK_LBRACE:
+            if (!parse_enter(p)) goto out;
             levels++;
             break;
         default:
@@ -325,21 +337,23 @@ ast_node *parse_primary_expr(parser *p, ast_node *x)
             ast_node *t = unparen(x), *lit;
             bool ok = false;
             switch (t->kind) {
-            case AST_IDENT: case AST_SELECTOR:
+            case AST_IDENT:
+            case AST_SELECTOR:
                 ok = p->xnest >= 0;
                 break;
             case AST_INDEX:
                 ok = p->xnest >= 0 && !is_value(t);
                 break;
-            case AST_ARRAY_TYPE: case AST_SLICE_TYPE: case AST_STRUCT_TYPE:
+            case AST_ARRAY_TYPE:
+            case AST_SLICE_TYPE:
+            case AST_STRUCT_TYPE:
             case AST_MAP_TYPE:
                 ok = true;
                 break;
             default:
                 break;
             }
-            if (!ok)
-                goto out;
+            if (!ok) goto out;
             if (t != x) {
                 parse_syntax_error(p, "cannot parenthesize type in composite "
                                       "literal");
@@ -365,8 +379,7 @@ static ast_node *recv_chan_type(parser *p, ast_node *x)
     ast_node *t = x;
     ast_chan_dir dir = AST_CHAN_SEND;
     while (dir == AST_CHAN_SEND) {
-        if (t->kind != AST_CHAN_TYPE)
-            break;
+        if (t->kind != AST_CHAN_TYPE) break;
         dir = t->u.chan.dir;
         if (dir == AST_CHAN_RECV) {
             parse_syntax_error(p, "unexpected <-, expected chan");
@@ -389,7 +402,11 @@ static ast_node *unary_inner(parser *p)
 {
     ast_node *n;
     switch (p->tok.kind) {
-    case TK_ADD: case TK_SUB: case TK_NOT: case TK_XOR: case TK_AND:
+    case TK_ADD:
+    case TK_SUB:
+    case TK_NOT:
+    case TK_XOR:
+    case TK_AND:
         n = parse_node(p, AST_UNARY);
         n->u.unary.op = p->tok.kind;
         parse_next(p);
@@ -411,8 +428,7 @@ static ast_node *unary_inner(parser *p)
         n = parse_node(p, AST_UNARY);
         parse_next(p);
         x = parse_unary_expr(p);
-        if (x->kind == AST_CHAN_TYPE)
-            return recv_chan_type(p, x);
+        if (x->kind == AST_CHAN_TYPE) return recv_chan_type(p, x);
         n->u.unary.op = TK_ARROW;
         n->u.unary.x = x;
         return n;
@@ -425,8 +441,7 @@ static ast_node *unary_inner(parser *p)
 ast_node *parse_unary_expr(parser *p)
 {
     ast_node *n;
-    if (!parse_enter(p))
-        return parse_bad(p);
+    if (!parse_enter(p)) return parse_bad(p);
     n = unary_inner(p);
     parse_leave(p);
     return n;
@@ -435,13 +450,11 @@ ast_node *parse_unary_expr(parser *p)
 ast_node *parse_binary_expr(parser *p, ast_node *x, int prec)
 {
     int q, levels = 0;
-    if (!x)
-        x = parse_unary_expr(p);
+    if (!x) x = parse_unary_expr(p);
     /* a + b + c is left-deep: each operator is a level of the tree. */
     while ((q = lex_precedence(p->tok.kind)) > prec && !p->failed) {
         ast_node *b;
-        if (!parse_enter(p))
-            break;
+        if (!parse_enter(p)) break;
         levels++;
         b = parse_node(p, AST_BINARY);
         b->u.binary.op = p->tok.kind;
@@ -680,8 +693,7 @@ static ast_node *type_inner(parser *p)
     case TK_CHAN:
         n = parse_node(p, AST_CHAN_TYPE);
         parse_next(p);
-        if (parse_got(p, TK_ARROW))
-            n->u.chan.dir = AST_CHAN_SEND;
+        if (parse_got(p, TK_ARROW)) n->u.chan.dir = AST_CHAN_SEND;
         n->u.chan.elem = chan_elem(p);
         return n;
     case TK_MAP:
@@ -706,8 +718,8 @@ static ast_node *type_inner(parser *p)
         m = parse_mark(p);
         parse_next(p);
         parse_want(p, TK_LBRACE);
-        parse_list(p, "interface type", TK_SEMICOLON, TK_RBRACE,
-                   interface_elem, NULL, NULL, NULL);
+        parse_list(p, "interface type", TK_SEMICOLON, TK_RBRACE, interface_elem,
+                   NULL, NULL, NULL);
         n->u.interface_type.methods = parse_collect(p, m);
         return n;
     case TK_IDENT:
@@ -725,8 +737,7 @@ static ast_node *type_inner(parser *p)
 ast_node *parse_type_or_null(parser *p)
 {
     ast_node *n;
-    if (!parse_enter(p))
-        return parse_bad(p);
+    if (!parse_enter(p)) return parse_bad(p);
     n = type_inner(p);
     parse_leave(p);
     return n;
@@ -798,8 +809,7 @@ static ast_list group_params(parser *p, ast_list l)
     ast_node *typ = NULL;
     int eline = 0, ecol = 0;
     for (i = 0; i < l.n; i++)
-        if (l.v[i]->u.field.names.n && l.v[i]->u.field.type)
-            named++;
+        if (l.v[i]->u.field.names.n && l.v[i]->u.field.type) named++;
     if (named == 0) {
         for (i = 0; i < l.n; i++) {
             ast_node *f = l.v[i];
@@ -814,8 +824,7 @@ static ast_list group_params(parser *p, ast_list l)
             ast_node *f = l.v[i];
             if (f->u.field.type) {
                 typ = f->u.field.type;
-                if (!f->u.field.names.n)
-                    eline = typ->line, ecol = typ->col;
+                if (!f->u.field.names.n) eline = typ->line, ecol = typ->col;
             } else if (typ) {
                 f->u.field.type = typ;
             } else {
@@ -867,11 +876,10 @@ ast_list parse_params(parser *p)
 {
     size_t m = parse_mark(p);
     ast_list l;
-    parse_list(p, "parameter list", TK_COMMA, TK_RPAREN, param_decl, NULL,
-               NULL, NULL);
+    parse_list(p, "parameter list", TK_COMMA, TK_RPAREN, param_decl, NULL, NULL,
+               NULL);
     l = parse_collect(p, m);
-    if (p->failed || l.n == 0)
-        return l;
+    if (p->failed || l.n == 0) return l;
     return group_params(p, l);
 }
 
@@ -905,8 +913,7 @@ static void fmt_list(buf *out, ast_list l)
 {
     size_t i;
     for (i = 0; i < l.n; i++) {
-        if (i)
-            buf_puts(out, ", ");
+        if (i) buf_puts(out, ", ");
         parse_format(out, l.v[i]);
     }
 }
@@ -918,10 +925,18 @@ void parse_format(buf *out, const ast_node *n)
         return;
     }
     switch (n->kind) {
-    case AST_IDENT: buf_puts(out, n->u.ident.name); break;
-    case AST_INT_LIT: buf_puts(out, n->u.int_lit.text); break;
-    case AST_FLOAT_LIT: buf_puts(out, n->u.float_lit.text); break;
-    case AST_RUNE_LIT: buf_puts(out, n->u.rune_lit.text); break;
+    case AST_IDENT:
+        buf_puts(out, n->u.ident.name);
+        break;
+    case AST_INT_LIT:
+        buf_puts(out, n->u.int_lit.text);
+        break;
+    case AST_FLOAT_LIT:
+        buf_puts(out, n->u.float_lit.text);
+        break;
+    case AST_RUNE_LIT:
+        buf_puts(out, n->u.rune_lit.text);
+        break;
     case AST_STRING_LIT: {
         size_t i;
         buf_putc(out, '"');
@@ -987,12 +1002,15 @@ void parse_format(buf *out, const ast_node *n)
         parse_format(out, n->u.map.value);
         break;
     case AST_COMPOSITE_LIT:
-        if (n->u.composite.type)
-            parse_format(out, n->u.composite.type);
+        if (n->u.composite.type) parse_format(out, n->u.composite.type);
         buf_puts(out, "{…}");
         break;
-    case AST_FUNC_LIT: buf_puts(out, "func literal"); break;
-    case AST_EXPR_STMT: parse_format(out, n->u.expr_stmt.x); break;
+    case AST_FUNC_LIT:
+        buf_puts(out, "func literal");
+        break;
+    case AST_EXPR_STMT:
+        parse_format(out, n->u.expr_stmt.x);
+        break;
     case AST_SEND_STMT:
         parse_format(out, n->u.send.ch);
         buf_puts(out, " <- ");

@@ -52,8 +52,8 @@ void parse_want(parser *p, lex_kind k);
 /* gc's syntaxError: a message starting "in ", "at ", "after " or
  * "expected " is prefixed with "unexpected <current token>"; any other
  * is reported as "syntax error: MSG". */
-void parse_syntax_error_at(parser *p, int line, int col, const char *fmt,
-                           ...) WF_PRINTF(4, 5);
+void parse_syntax_error_at(parser *p, int line, int col, const char *fmt, ...)
+    WF_PRINTF(4, 5);
 void parse_syntax_error(parser *p, const char *fmt, ...) WF_PRINTF(2, 3);
 /* A plain error message (no "syntax error: " prefix). */
 void parse_error_at(parser *p, int line, int col, const char *fmt, ...)

@@ -45,8 +45,7 @@ static ast_node *range_clause(parser *p, ast_list lhs, lex_kind tok, int line,
                        "variables");
         return r;
     }
-    if (tok == TK_DEFINE && !all_idents(p, lhs))
-        return r;
+    if (tok == TK_DEFINE && !all_idents(p, lhs)) return r;
     r->u.range.key = lhs.n > 0 ? lhs.v[0] : NULL;
     r->u.range.value = lhs.n > 1 ? lhs.v[1] : NULL;
     r->u.range.x = parse_expr(p);
@@ -113,9 +112,9 @@ static ast_node *simple_stmt(parser *p, ast_list *lhs_in, lex_kind keyword,
         s->u.assign.op = op;
         s->u.assign.lhs = lhs;
         s->u.assign.rhs = parse_expr_list(p);
-        if (op == TK_DEFINE && !(keyword == TK_SWITCH &&
-                                 s->u.assign.rhs.n == 1 &&
-                                 is_guard(s->u.assign.rhs.v[0])))
+        if (op == TK_DEFINE &&
+            !(keyword == TK_SWITCH && s->u.assign.rhs.n == 1 &&
+              is_guard(s->u.assign.rhs.v[0])))
             all_idents(p, lhs);
         return s;
     }
@@ -174,8 +173,9 @@ static void parse_header(parser *p, lex_kind keyword, header *h)
     p->xnest = -1;
     if (p->tok.kind != TK_SEMICOLON) {
         if (parse_got(p, TK_VAR)) {
-            parse_syntax_error(p, "var declaration not allowed in %s "
-                                  "initializer",
+            parse_syntax_error(p,
+                               "var declaration not allowed in %s "
+                               "initializer",
                                lex_kind_str(keyword));
             p->xnest = outer;
             return;
@@ -232,15 +232,12 @@ static void emphasize(buf *b, ast_list l)
 {
     size_t i;
     bool emph = l.n == 1 && l.v[0]->kind == AST_BINARY;
-    if (emph)
-        buf_putc(b, '(');
+    if (emph) buf_putc(b, '(');
     for (i = 0; i < l.n; i++) {
-        if (i)
-            buf_puts(b, ", ");
+        if (i) buf_puts(b, ", ");
         parse_format(b, l.v[i]);
     }
-    if (emph)
-        buf_putc(b, ')');
+    if (emph) buf_putc(b, ')');
 }
 
 /* The condition or tag expression of a header statement (gc's unpacking):
@@ -263,10 +260,8 @@ static ast_node *header_expr(parser *p, lex_kind keyword, header *h)
         }
         return NULL;
     }
-    if (s->kind == AST_EXPR_STMT)
-        return s->u.expr_stmt.x;
-    if (s->kind == AST_BAD_STMT)
-        return parse_bad(p);
+    if (s->kind == AST_EXPR_STMT) return s->u.expr_stmt.x;
+    if (s->kind == AST_BAD_STMT) return parse_bad(p);
     buf_init(&b);
     if (s->kind == AST_ASSIGN_STMT && s->u.assign.op == TK_ASSIGN) {
         /* gc emphasizes a binary operand: "assignment (a + b) = c". */
@@ -299,26 +294,22 @@ static ast_node *if_stmt(parser *p)
         ast_node *s;
         header h;
         if (last) {
-            if (!parse_enter(p))
-                break;
+            if (!parse_enter(p)) break;
             levels++;
         }
         s = parse_node(p, AST_IF_STMT);
         parse_header(p, TK_IF, &h);
         s->u.if_.init = h.init;
         s->u.if_.cond = header_expr(p, TK_IF, &h);
-        if (!s->u.if_.cond)
-            s->u.if_.cond = parse_bad(p);
+        if (!s->u.if_.cond) s->u.if_.cond = parse_bad(p);
         s->u.if_.then = parse_block(p, "if clause");
         if (last)
             last->u.if_.els = s;
         else
             first = s;
         last = s;
-        if (!parse_got(p, TK_ELSE))
-            break;
-        if (p->tok.kind == TK_IF)
-            continue;
+        if (!parse_got(p, TK_ELSE)) break;
+        if (p->tok.kind == TK_IF) continue;
         if (p->tok.kind == TK_LBRACE)
             s->u.if_.els = parse_block(p, "");
         else
@@ -512,13 +503,12 @@ static ast_node *select_stmt(parser *p)
 
 static ast_node *call_stmt(parser *p)
 {
-    ast_node *s = parse_node(p, p->tok.kind == TK_GO ? AST_GO_STMT
-                                                     : AST_DEFER_STMT);
+    ast_node *s =
+        parse_node(p, p->tok.kind == TK_GO ? AST_GO_STMT : AST_DEFER_STMT);
     const char *what = p->tok.kind == TK_GO ? "go" : "defer";
     ast_node *x;
     parse_next(p);
-    if (!parse_enter(p))
-        return s;
+    if (!parse_enter(p)) return s;
     x = parse_primary_expr(p, NULL);
     parse_leave(p);
     if (x->kind == AST_PAREN)
@@ -556,8 +546,8 @@ static ast_node *branch_stmt(parser *p)
     lex_kind k = p->tok.kind;
     s->u.branch.tok = k;
     parse_next(p);
-    if (k == TK_GOTO || ((k == TK_BREAK || k == TK_CONTINUE) &&
-                         p->tok.kind == TK_IDENT))
+    if (k == TK_GOTO ||
+        ((k == TK_BREAK || k == TK_CONTINUE) && p->tok.kind == TK_IDENT))
         s->u.branch.label = parse_name(p);
     return s;
 }
@@ -575,17 +565,33 @@ static ast_node *stmt_inner(parser *p)
             return labeled_stmt(p, lhs.v[0]);
         return simple_stmt(p, &lhs, TK_EOF, line, col);
     }
-    case TK_VAR: case TK_CONST: case TK_TYPE:
+    case TK_VAR:
+    case TK_CONST:
+    case TK_TYPE:
         s = parse_node(p, AST_DECL_STMT);
         parse_next(p);
         s->u.decl_stmt.decl = parse_gen_decl(p, k, line, col);
         return s;
     case TK_LBRACE:
         return parse_block(p, "");
-    case TK_ADD: case TK_SUB: case TK_MUL: case TK_AND: case TK_XOR:
-    case TK_NOT: case TK_INT: case TK_FLOAT: case TK_RUNE: case TK_STRING:
-    case TK_FUNC: case TK_LPAREN: case TK_LBRACK: case TK_STRUCT:
-    case TK_MAP: case TK_CHAN: case TK_INTERFACE: case TK_ARROW:
+    case TK_ADD:
+    case TK_SUB:
+    case TK_MUL:
+    case TK_AND:
+    case TK_XOR:
+    case TK_NOT:
+    case TK_INT:
+    case TK_FLOAT:
+    case TK_RUNE:
+    case TK_STRING:
+    case TK_FUNC:
+    case TK_LPAREN:
+    case TK_LBRACK:
+    case TK_STRUCT:
+    case TK_MAP:
+    case TK_CHAN:
+    case TK_INTERFACE:
+    case TK_ARROW:
         return simple_stmt(p, NULL, TK_EOF, p->tok.line, p->tok.col);
     case TK_FOR:
         return for_stmt(p);
@@ -595,9 +601,13 @@ static ast_node *stmt_inner(parser *p)
         return select_stmt(p);
     case TK_IF:
         return if_stmt(p);
-    case TK_FALLTHROUGH: case TK_BREAK: case TK_CONTINUE: case TK_GOTO:
+    case TK_FALLTHROUGH:
+    case TK_BREAK:
+    case TK_CONTINUE:
+    case TK_GOTO:
         return branch_stmt(p);
-    case TK_GO: case TK_DEFER:
+    case TK_GO:
+    case TK_DEFER:
         return call_stmt(p);
     case TK_RETURN:
         s = parse_node(p, AST_RETURN_STMT);
@@ -616,8 +626,7 @@ static ast_node *stmt_inner(parser *p)
 static ast_node *stmt_or_null(parser *p)
 {
     ast_node *s;
-    if (!parse_enter(p))
-        return NULL;
+    if (!parse_enter(p)) return NULL;
     s = stmt_inner(p);
     parse_leave(p);
     return s;
@@ -629,8 +638,7 @@ static ast_list stmt_list(parser *p)
     while (p->tok.kind != TK_EOF && p->tok.kind != TK_RBRACE &&
            p->tok.kind != TK_CASE && p->tok.kind != TK_DEFAULT) {
         ast_node *s = stmt_or_null(p);
-        if (!s)
-            break;
+        if (!s) break;
         parse_push(p, s);
         if (!parse_got(p, TK_SEMICOLON) && p->tok.kind != TK_RBRACE) {
             parse_syntax_error(p, "at end of statement");

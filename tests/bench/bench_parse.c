@@ -70,13 +70,11 @@ int main(void)
         ntok = 0;
         t0 = now();
         do {
-            if (lex_next(&lx, &t, NULL) != WF_OK)
-                return 1;
+            if (lex_next(&lx, &t, NULL) != WF_OK) return 1;
             ntok++;
         } while (t.kind != TK_EOF);
         t0 = now() - t0;
-        if (t0 < lex_s)
-            lex_s = t0;
+        if (t0 < lex_s) lex_s = t0;
         arena_fini(&a);
     }
     for (i = 0; i < reps; i++) {
@@ -89,8 +87,7 @@ int main(void)
             return 1;
         }
         t0 = now() - t0;
-        if (t0 < parse_s)
-            parse_s = t0;
+        if (t0 < parse_s) parse_s = t0;
         ast_file_free(f);
     }
     printf("bench_parse: %.1f MB, %zu tokens: lex %.0f MB/s (%.1f Mtok/s), "

@@ -18,8 +18,7 @@ static char *bad_dir(void)
     const char *f = __FILE__, *slash = strrchr(f, '/');
     buf b;
     buf_init(&b);
-    if (slash)
-        buf_append(&b, f, (size_t)(slash - f + 1));
+    if (slash) buf_append(&b, f, (size_t)(slash - f + 1));
     buf_puts(&b, "../e2e/bad");
     return b.p;
 }
@@ -95,8 +94,8 @@ START_TEST(each_bad_file_gives_its_stated_error)
                       "%s: parsed without error", names[i]);
         ck_assert(f == NULL);
         ck_assert_msg(d.line == line && d.col == col && strstr(d.msg, want),
-                      "%s: want %d:%d: ...%s..., got %d:%d: %s", names[i],
-                      line, col, want, d.line, d.col, d.msg);
+                      "%s: want %d:%d: ...%s..., got %d:%d: %s", names[i], line,
+                      col, want, d.line, d.col, d.msg);
         ck_assert_str_eq(d.file, path);
         free(src);
         free(names[i]);

@@ -22,8 +22,7 @@ static char *toks(const char *src, size_t len, bool pos)
     buf_init(&b);
     lex_init(&lx, "t.go", (const unsigned char *)src, len, &a);
     for (;;) {
-        if (b.len)
-            buf_putc(&b, ' ');
+        if (b.len) buf_putc(&b, ' ');
         if (lex_next(&lx, &t, &d) != WF_OK) {
             char o[1200];
             diag_format(&d, o, sizeof o);
@@ -36,27 +35,25 @@ static char *toks(const char *src, size_t len, bool pos)
             buf_puts(&b, "EOF");
         else
             buf_append(&b, src + t.off, t.len);
-        if (pos)
-            buf_printf(&b, "@%d:%d", t.line, t.col);
-        if (t.kind == TK_EOF)
-            break;
+        if (pos) buf_printf(&b, "@%d:%d", t.line, t.col);
+        if (t.kind == TK_EOF) break;
     }
     arena_fini(&a);
     return b.p;
 }
 
 #define TOKS(src) toks(src, strlen(src), false)
-#define CHECK_TOKS(src, want)                                                 \
-    do {                                                                      \
-        char *got_ = TOKS(src);                                               \
-        ck_assert_str_eq(got_, want);                                         \
-        free(got_);                                                           \
+#define CHECK_TOKS(src, want)                                                  \
+    do {                                                                       \
+        char *got_ = TOKS(src);                                                \
+        ck_assert_str_eq(got_, want);                                          \
+        free(got_);                                                            \
     } while (0)
-#define CHECK_POS(src, want)                                                  \
-    do {                                                                      \
-        char *got_ = toks(src, strlen(src), true);                            \
-        ck_assert_str_eq(got_, want);                                         \
-        free(got_);                                                           \
+#define CHECK_POS(src, want)                                                   \
+    do {                                                                       \
+        char *got_ = toks(src, strlen(src), true);                             \
+        ck_assert_str_eq(got_, want);                                          \
+        free(got_);                                                            \
     } while (0)
 
 /* Lex a single-literal source and return its token (string bytes are
@@ -95,11 +92,11 @@ static char *err(const char *src, size_t len)
     return r;
 }
 
-#define CHECK_ERR(src, want)                                                  \
-    do {                                                                      \
-        char *got_ = err(src, strlen(src));                                   \
-        ck_assert_str_eq(got_, want);                                         \
-        free(got_);                                                           \
+#define CHECK_ERR(src, want)                                                   \
+    do {                                                                       \
+        char *got_ = err(src, strlen(src));                                    \
+        ck_assert_str_eq(got_, want);                                          \
+        free(got_);                                                            \
     } while (0)
 
 START_TEST(every_keyword_is_recognized)
@@ -206,8 +203,7 @@ START_TEST(integer_literals_have_their_values)
     for (i = 0; i < sizeof cases / sizeof *cases; i++) {
         lex_token t = one(cases[i].src, NULL, NULL);
         ck_assert_msg(t.kind == TK_INT, "%s", cases[i].src);
-        ck_assert_msg(t.val.i == cases[i].v && !t.overflow, "%s",
-                      cases[i].src);
+        ck_assert_msg(t.val.i == cases[i].v && !t.overflow, "%s", cases[i].src);
         ck_assert_uint_eq(t.len, strlen(cases[i].src));
     }
     ck_assert(one("18446744073709551616", NULL, NULL).overflow);
@@ -222,18 +218,19 @@ START_TEST(float_literals_have_their_values)
         const char *src;
         double v;
     } cases[] = {
-        {"1.5", 1.5},      {"1.", 1.0},       {".5", 0.5},
-        {"1e3", 1000.0},   {"1E-2", 0.01},    {"2.5e+2", 250.0},
-        {"1_000.5", 1000.5}, {"0x1p-2", 0.25}, {"0x1.8p1", 3.0},
-        {"0X.8P0", 0.5},   {"0x_1p4", 16.0},  {"09.5", 9.5},
-        {"0755e1", 7550.0}, {"6.02214076e23", 6.02214076e23},
+        {"1.5", 1.5},        {"1.", 1.0},
+        {".5", 0.5},         {"1e3", 1000.0},
+        {"1E-2", 0.01},      {"2.5e+2", 250.0},
+        {"1_000.5", 1000.5}, {"0x1p-2", 0.25},
+        {"0x1.8p1", 3.0},    {"0X.8P0", 0.5},
+        {"0x_1p4", 16.0},    {"09.5", 9.5},
+        {"0755e1", 7550.0},  {"6.02214076e23", 6.02214076e23},
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof *cases; i++) {
         lex_token t = one(cases[i].src, NULL, NULL);
         ck_assert_msg(t.kind == TK_FLOAT, "%s", cases[i].src);
-        ck_assert_msg(t.val.f == cases[i].v && !t.overflow, "%s",
-                      cases[i].src);
+        ck_assert_msg(t.val.f == cases[i].v && !t.overflow, "%s", cases[i].src);
     }
     ck_assert(one("1e400", NULL, NULL).overflow);
     ck_assert(!one("1e-400", NULL, NULL).overflow);
@@ -246,14 +243,29 @@ START_TEST(rune_literals_decode_every_escape)
         const char *src;
         int32_t v;
     } cases[] = {
-        {"'a'", 'a'},       {"'\\a'", 7},       {"'\\b'", 8},
-        {"'\\f'", 12},      {"'\\n'", 10},      {"'\\r'", 13},
-        {"'\\t'", 9},       {"'\\v'", 11},      {"'\\\\'", '\\'},
-        {"'\\''", '\''},    {"'\"'", '"'},      {"'\\x41'", 0x41},
-        {"'\\xff'", 0xff},  {"'\\101'", 65},    {"'\\377'", 255},
-        {"'\\000'", 0},     {"'\\u00e9'", 0xe9}, {"'\\U0001F600'", 0x1F600},
-        {"'é'", 0xe9},      {"'世'", 0x4e16},   {"'😀'", 0x1F600},
-        {"'\\uFFFF'", 0xFFFF}, {"'\\U0010FFFF'", 0x10FFFF},
+        {"'a'", 'a'},
+        {"'\\a'", 7},
+        {"'\\b'", 8},
+        {"'\\f'", 12},
+        {"'\\n'", 10},
+        {"'\\r'", 13},
+        {"'\\t'", 9},
+        {"'\\v'", 11},
+        {"'\\\\'", '\\'},
+        {"'\\''", '\''},
+        {"'\"'", '"'},
+        {"'\\x41'", 0x41},
+        {"'\\xff'", 0xff},
+        {"'\\101'", 65},
+        {"'\\377'", 255},
+        {"'\\000'", 0},
+        {"'\\u00e9'", 0xe9},
+        {"'\\U0001F600'", 0x1F600},
+        {"'é'", 0xe9},
+        {"'世'", 0x4e16},
+        {"'😀'", 0x1F600},
+        {"'\\uFFFF'", 0xFFFF},
+        {"'\\U0010FFFF'", 0x10FFFF},
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -325,8 +337,7 @@ START_TEST(lexical_errors_have_gc_messages_and_positions)
     CHECK_ERR("\"\\u12\"", "1:6: invalid character '\"' in hexadecimal escape");
     CHECK_ERR("'\\18'", "1:4: invalid character '8' in octal escape");
     CHECK_ERR("\"\\400\"", "1:6: octal escape value 256 > 255");
-    CHECK_ERR("'\\uD800'",
-              "1:8: escape is invalid Unicode code point U+D800");
+    CHECK_ERR("'\\uD800'", "1:8: escape is invalid Unicode code point U+D800");
     CHECK_ERR("'\\U00110000'",
               "1:12: escape is invalid Unicode code point U+110000");
     CHECK_ERR("''", "1:2: empty rune literal or unescaped ' in rune literal");
@@ -395,8 +406,9 @@ START_TEST(leading_comments_are_collected_up_to_the_first_token)
 {
     arena a;
     lex_comment *c;
-    const char *src = "// expect: deadlock\r\n//weft: --preemptions 2\n\n"
-                      "/* block\ncomment */ // tail\npackage main // not this\n";
+    const char *src =
+        "// expect: deadlock\r\n//weft: --preemptions 2\n\n"
+        "/* block\ncomment */ // tail\npackage main // not this\n";
     size_t n;
     arena_init(&a);
     n = lex_leading_comments((const unsigned char *)src, strlen(src), &a, &c);

@@ -32,8 +32,7 @@ static char *run(const char *src, size_t len, int flags)
         char *nl = strchr(b.p, '\n');
         char *r = wf_xstrdup(nl + 1);
         size_t n = strlen(r);
-        if (n && r[n - 1] == '\n')
-            r[n - 1] = 0;
+        if (n && r[n - 1] == '\n') r[n - 1] = 0;
         buf_fini(&b);
         return r;
     }
@@ -53,8 +52,7 @@ static char *stmts_(const char *body, int flags)
     buf_printf(&src, "package p\nfunc f() {\n%s\n}\n", body);
     r = run(src.p, src.len, flags);
     buf_fini(&src);
-    if (strncmp(r, "ERR", 3) == 0)
-        return r;
+    if (strncmp(r, "ERR", 3) == 0) return r;
     p = strstr(r, "(block");
     ck_assert(p != NULL);
     memmove(r, p, strlen(p) + 1);
@@ -72,23 +70,22 @@ static char *expr_(const char *e)
     buf_printf(&src, "package p\nvar _ = %s\n", e);
     r = run(src.p, src.len, 0);
     buf_fini(&src);
-    if (strncmp(r, "ERR", 3) == 0)
-        return r;
+    if (strncmp(r, "ERR", 3) == 0) return r;
     ck_assert_msg(strncmp(r, pre, strlen(pre)) == 0, "%s", r);
     memmove(r, r + strlen(pre), strlen(r + strlen(pre)) + 1);
     r[strlen(r) - 3] = 0;
     return r;
 }
 
-#define EQ(got, want)                                                         \
-    do {                                                                      \
-        char *got_ = (got);                                                   \
-        ck_assert_str_eq(got_, want);                                         \
-        free(got_);                                                           \
+#define EQ(got, want)                                                          \
+    do {                                                                       \
+        char *got_ = (got);                                                    \
+        ck_assert_str_eq(got_, want);                                          \
+        free(got_);                                                            \
     } while (0)
-#define FILE_EQ(src, want) EQ(file_(src), want)
+#define FILE_EQ(src, want)  EQ(file_(src), want)
 #define STMTS_EQ(src, want) EQ(stmts_(src, 0), want)
-#define EXPR_EQ(src, want) EQ(expr_(src), want)
+#define EXPR_EQ(src, want)  EQ(expr_(src), want)
 
 /* ---- declarations ------------------------------------------------------ */
 
@@ -96,19 +93,20 @@ START_TEST(package_and_imports)
 {
     ast_file *f;
     wf_diag d;
-    const char *src = "// expect: ok\npackage main\n\nimport \"fmt\"\n"
-                      "import (\n\tf \"fmt\"\n\t. \"strings\"\n\t_ \"sync\"\n)\n";
+    const char *src =
+        "// expect: ok\npackage main\n\nimport \"fmt\"\n"
+        "import (\n\tf \"fmt\"\n\t. \"strings\"\n\t_ \"sync\"\n)\n";
     FILE_EQ(src, "(import (importspec - \"fmt\"))\n"
                  "(import (importspec f \"fmt\") (importspec . \"strings\") "
                  "(importspec _ \"sync\"))");
-    ck_assert_int_eq(parse_file("t.go", (const unsigned char *)src,
-                                strlen(src), &f, &d),
-                     WF_OK);
+    ck_assert_int_eq(
+        parse_file("t.go", (const unsigned char *)src, strlen(src), &f, &d),
+        WF_OK);
     ck_assert_str_eq(f->pkg->u.ident.name, "main");
     ck_assert_uint_eq(f->imports.n, 4);
-    ck_assert_str_eq((const char *)f->imports.v[2]->u.import.path->u
-                         .string_lit.bytes,
-                     "strings");
+    ck_assert_str_eq(
+        (const char *)f->imports.v[2]->u.import.path->u.string_lit.bytes,
+        "strings");
     ck_assert_uint_eq(f->nleading, 1);
     ck_assert_str_eq(f->leading[0].text, " expect: ok");
     ck_assert_str_eq(f->path, "t.go");
@@ -247,9 +245,9 @@ START_TEST(identifier_names_are_interned)
     ast_file *f;
     const char *src = "package p\nvar x = x + y\nfunc x(y int) {}";
     const ast_node *spec, *sum, *fn;
-    ck_assert_int_eq(parse_file("t.go", (const unsigned char *)src,
-                                strlen(src), &f, NULL),
-                     WF_OK);
+    ck_assert_int_eq(
+        parse_file("t.go", (const unsigned char *)src, strlen(src), &f, NULL),
+        WF_OK);
     spec = f->decls.v[0]->u.gen_decl.specs.v[0];
     sum = spec->u.value_spec.values.v[0];
     fn = f->decls.v[1];
@@ -321,7 +319,8 @@ END_TEST
 START_TEST(composite_literals_with_keys_and_elided_types)
 {
     EXPR_EQ("T{}", "(lit T)");
-    EXPR_EQ("pkg.T{A: 1, B: \"x\",}", "(lit (sel pkg T) (kv A 1) (kv B \"x\"))");
+    EXPR_EQ("pkg.T{A: 1, B: \"x\",}",
+            "(lit (sel pkg T) (kv A 1) (kv B \"x\"))");
     EXPR_EQ("[]int{1, 2, 3}", "(lit (slicetype int) 1 2 3)");
     EXPR_EQ("[...]string{2: \"c\", 0: \"a\"}",
             "(lit (array ... string) (kv 2 \"c\") (kv 0 \"a\"))");
@@ -334,8 +333,7 @@ START_TEST(composite_literals_with_keys_and_elided_types)
             "(lit (map Point string) (kv (lit - 1 2) \"a\"))");
     EXPR_EQ("[]*T{{}, &T{}}", "(lit (slicetype (star T)) (lit -) (& (lit T)))");
     EXPR_EQ("struct{}{}", "(lit (struct))");
-    EXPR_EQ("struct{ x, y int }{1, 2}",
-            "(lit (struct (field (x y) int)) 1 2)");
+    EXPR_EQ("struct{ x, y int }{1, 2}", "(lit (struct (field (x y) int)) 1 2)");
     EXPR_EQ("[2][2]int{{1, 2}, {3, 4}}",
             "(lit (array 2 (array 2 int)) (lit - 1 2) (lit - 3 4))");
 }
@@ -470,11 +468,12 @@ END_TEST
 
 START_TEST(for_statements_in_every_form)
 {
-    STMTS_EQ("for {\n}\nfor x < 3 {\n}\nfor i := 0; i < n; i++ {\n}\n"
-             "for ; ; {\n}\nfor i := 0; ; {\n}\nfor ; x; {\n}",
-             "(block (for - - - (block)) (for - (< x 3) - (block)) (for (:= "
-             "(i) (0)) (< i n) (++ i) (block)) (for - - - (block)) (for (:= (i) "
-             "(0)) - - (block)) (for - x - (block)))");
+    STMTS_EQ(
+        "for {\n}\nfor x < 3 {\n}\nfor i := 0; i < n; i++ {\n}\n"
+        "for ; ; {\n}\nfor i := 0; ; {\n}\nfor ; x; {\n}",
+        "(block (for - - - (block)) (for - (< x 3) - (block)) (for (:= "
+        "(i) (0)) (< i n) (++ i) (block)) (for - - - (block)) (for (:= (i) "
+        "(0)) - - (block)) (for - x - (block)))");
     STMTS_EQ("for i, v := range xs {\n}\nfor k := range m {\n}\n"
              "for range ch {\n}\nfor i = range 10 {\n}\nfor k, v = range m "
              "{\n}\nfor _, r := range \"héllo\" {\n}",
@@ -491,12 +490,13 @@ START_TEST(switch_and_type_switch_statements)
              "(block (switch - - (case ((> x 0) y) (expr (call a))) (default "
              "(expr (call b)))) (switch (:= (x) ((call f))) x) (switch (expr "
              "(call f)) -))");
-    STMTS_EQ("switch v := x.(type) {\ncase int, string:\n\tuse(v)\ncase "
-             "nil:\ncase []int, map[string]int, chan<- int, func():\n"
-             "case *T:\ndefault:\n}",
-             "(block (typeswitch - v x (case (int string) (expr (call use v))) "
-             "(case (nil)) (case ((slicetype int) (map string int) (chan<- int) "
-             "(functype (params) (results)))) (case ((star T))) (default)))");
+    STMTS_EQ(
+        "switch v := x.(type) {\ncase int, string:\n\tuse(v)\ncase "
+        "nil:\ncase []int, map[string]int, chan<- int, func():\n"
+        "case *T:\ndefault:\n}",
+        "(block (typeswitch - v x (case (int string) (expr (call use v))) "
+        "(case (nil)) (case ((slicetype int) (map string int) (chan<- int) "
+        "(functype (params) (results)))) (case ((star T))) (default)))");
     STMTS_EQ("switch y.(type) {\n}\nswitch a := 1; t := a.(type) {\n}",
              "(block (typeswitch - - y) (typeswitch (:= (a) (1)) t a))");
     STMTS_EQ("switch v := f(x)[0].y.(type) {\n}",
@@ -506,13 +506,14 @@ END_TEST
 
 START_TEST(select_statements_with_every_comm_clause)
 {
-    STMTS_EQ("select {\ncase v := <-in:\n\tuse(v)\ncase v, ok := <-in:\n"
-             "case x = <-in:\ncase <-done:\n\treturn\ncase out <- 1:\n"
-             "case <-time.After(d):\ndefault:\n}\nselect {}",
-             "(block (select (case (:= (v) ((<- in))) (expr (call use v))) "
-             "(case (:= (v ok) ((<- in)))) (case (= (x) ((<- in)))) (case (expr "
-             "(<- done)) (return)) (case (send out 1)) (case (expr (<- (call "
-             "(sel time After) d)))) (default)) (select))");
+    STMTS_EQ(
+        "select {\ncase v := <-in:\n\tuse(v)\ncase v, ok := <-in:\n"
+        "case x = <-in:\ncase <-done:\n\treturn\ncase out <- 1:\n"
+        "case <-time.After(d):\ndefault:\n}\nselect {}",
+        "(block (select (case (:= (v) ((<- in))) (expr (call use v))) "
+        "(case (:= (v ok) ((<- in)))) (case (= (x) ((<- in)))) (case (expr "
+        "(<- done)) (return)) (case (send out 1)) (case (expr (<- (call "
+        "(sel time After) d)))) (default)) (select))");
 }
 END_TEST
 
@@ -565,7 +566,7 @@ END_TEST
 
 /* ---- errors ------------------------------------------------------------ */
 
-#define ERR_EQ(src, want) EQ(file_(src), "ERR " want)
+#define ERR_EQ(src, want)    EQ(file_(src), "ERR " want)
 #define STMT_ERR(body, want) EQ(stmts_(body, 0), "ERR " want)
 
 START_TEST(syntax_errors_have_gc_wording_and_positions)
@@ -579,8 +580,7 @@ START_TEST(syntax_errors_have_gc_wording_and_positions)
            "body");
     ERR_EQ("package main\nfunc main()\n{\n}",
            "3:1: syntax error: unexpected semicolon or newline before {");
-    ERR_EQ("package main\nfunc f()",
-           "2:6: missing function body");
+    ERR_EQ("package main\nfunc f()", "2:6: missing function body");
     ERR_EQ("package main\nfunc main() {\n\tif x\n\t{\n\t}\n}",
            "3:6: syntax error: unexpected newline, expected { after if clause");
     ERR_EQ("package main\nfunc main() {\n\tfor i := 0; i < 3; i++\n\t{\n\t}\n}",
@@ -871,8 +871,7 @@ static char *dir_of_this_file(const char *sub)
     const char *f = __FILE__, *slash = strrchr(f, '/');
     buf b;
     buf_init(&b);
-    if (slash)
-        buf_append(&b, f, (size_t)(slash - f + 1));
+    if (slash) buf_append(&b, f, (size_t)(slash - f + 1));
     buf_puts(&b, sub);
     return b.p;
 }
@@ -905,8 +904,7 @@ START_TEST(realistic_programs_parse)
         unsigned char *src;
         ast_file *f;
         wf_diag diag;
-        if (len < 4 || strcmp(e->d_name + len - 3, ".go") != 0)
-            continue;
+        if (len < 4 || strcmp(e->d_name + len - 3, ".go") != 0) continue;
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         src = slurp(path, &n);
         if (parse_file(path, src, n, &f, &diag) != WF_OK) {

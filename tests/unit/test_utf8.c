@@ -34,8 +34,11 @@ START_TEST(decode_rejects_what_go_rejects_with_width_one)
         "\xe0\x80\x80",     /* overlong 3-byte */
         "\xed\xa0\x80",     /* surrogate U+D800 */
         "\xf4\x90\x80\x80", /* > U+10FFFF */
-        "\xf5\x80\x80\x80", "\xff", "\xc3", /* truncated */
-        "\xe4\xb8",         "\xc3\x41",
+        "\xf5\x80\x80\x80",
+        "\xff",
+        "\xc3", /* truncated */
+        "\xe4\xb8",
+        "\xc3\x41",
     };
     size_t i;
     for (i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -54,8 +57,8 @@ END_TEST
 START_TEST(encode_round_trips_and_replaces_invalid_runes)
 {
     unsigned char b[4];
-    int32_t rs[] = {0, 'a', 0x7f, 0x80, 0x7ff, 0x800, 0xffff, 0x10000,
-                    0x10ffff};
+    int32_t rs[] = {0,     'a',    0x7f,    0x80,    0x7ff,
+                    0x800, 0xffff, 0x10000, 0x10ffff};
     size_t i;
     for (i = 0; i < sizeof rs / sizeof *rs; i++) {
         int n = utf8_encode(rs[i], b), w;
@@ -73,11 +76,11 @@ START_TEST(letters_and_digits_are_unicode_classes)
 {
     ck_assert(utf8_is_letter('a') && utf8_is_letter('Z'));
     ck_assert(!utf8_is_letter('_') && !utf8_is_letter('1'));
-    ck_assert(utf8_is_letter(0xe9) && utf8_is_letter(0x4e16)); /* é 世 */
-    ck_assert(utf8_is_letter(0x3b1));                           /* α */
+    ck_assert(utf8_is_letter(0xe9) && utf8_is_letter(0x4e16));   /* é 世 */
+    ck_assert(utf8_is_letter(0x3b1));                            /* α */
     ck_assert(!utf8_is_letter(0x2605) && !utf8_is_letter(0xa0)); /* ★ nbsp */
-    ck_assert(utf8_is_digit('7') && utf8_is_digit(0x663));        /* ٣ */
-    ck_assert(!utf8_is_digit(0xb2) && !utf8_is_letter(0x663));    /* ² */
+    ck_assert(utf8_is_digit('7') && utf8_is_digit(0x663));       /* ٣ */
+    ck_assert(!utf8_is_digit(0xb2) && !utf8_is_letter(0x663));   /* ² */
     ck_assert(!utf8_is_letter(0x10ffff) && !utf8_is_digit(0x10ffff));
 }
 END_TEST
