@@ -11,7 +11,9 @@
  *   2. Lists are arrays with a count (ast_list), never linked; an absent
  *   list has n == 0.
  *   3. Optional children are NULL when absent (documented per field); all
- *   other child pointers are non-NULL in a tree that parsed without error.
+ *   other child pointers are non-NULL, and AST_BAD / AST_BAD_STMT never
+ *   occur, in a tree that parse_file returned. Its depth is below
+ *   3 * PARSE_MAX_DEPTH, so consumers may recurse over it.
  *   4. Node kinds for expressions, types, statements and declarations are
  *   disjoint ranges of ast_kind (ast_is_expr/ast_is_stmt).
  *   5. The tree is a tree except for implicit const specs, which share the

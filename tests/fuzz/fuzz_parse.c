@@ -1,8 +1,8 @@
 /* fuzz_parse.c: libFuzzer target for the front end. Every input must lex
- * and parse to either a tree (which is then printed, walking all of it) or
- * one clean error with a position inside the input; anything else (crash,
- * leak, hang, out-of-bounds read, sanitizer report) is a bug. Built and run
- * by tests/fuzz/run.sh. */
+ * and parse to either a tree (which is then printed, walking all of it,
+ * and holds no error node) or one clean error with a position inside the
+ * input; anything else (crash, leak, hang, out-of-bounds read, sanitizer
+ * report) is a bug. Built and run by tests/fuzz/run.sh. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -15,6 +15,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void check(int ok)
 {
     if (!ok) __builtin_trap();
+}
+
+/* Whether the printed tree s holds an AST_BAD or AST_BAD_STMT node (whose
+ * heads are "(bad" outside quoted strings), which a tree that parsed must
+ * not (ast.h, invariant 3). */
+static int has_bad_node(const char *s)
+{
+    int in_string = 0;
+    for (; *s; s++) {
+        if (in_string) {
+            if (*s == '\\' && s[1])
+                s++;
+            else if (*s == '"')
+                in_string = 0;
+        } else if (*s == '"') {
+            in_string = 1;
+        } else if (strncmp(s, "(bad", 4) == 0) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -35,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check(f != NULL && f->pkg != NULL);
         buf_init(&b);
         ast_print_file(&b, f, AST_PRINT_POS);
-        check(b.len > 0);
+        check(b.len > 0 && !has_bad_node(b.p));
         buf_fini(&b);
         ast_file_free(f);
     } else {
