@@ -822,6 +822,49 @@ START_TEST(long_flat_inputs_parse)
 }
 END_TEST
 
+/* Nesting of parentheses in a printed tree, outside strings: an upper
+ * bound of the tree's depth (lists print as one more level). */
+static int printed_depth(const char *s)
+{
+    int d = 0, max = 0, in = 0;
+    for (; *s; s++) {
+        if (in) {
+            if (*s == '\\' && s[1])
+                s++;
+            else if (*s == '"')
+                in = 0;
+        } else if (*s == '"') {
+            in = 1;
+        } else if (*s == '(' && ++d > max) {
+            max = d;
+        } else if (*s == ')') {
+            d--;
+        }
+    }
+    return max;
+}
+
+START_TEST(tree_depth_stays_within_three_times_the_limit)
+{
+    /* the deepest trees per level of nesting: declared closures (2 enters
+     * for 5 tree levels) and function types (1 enter for 2 levels, printed
+     * as 3) */
+    char *a = nested("package p\nfunc f() {\n", "var x = func() {\n", "", "}\n",
+                     "}\n", 499);
+    char *b = nested("package p\nvar x ", "func(a ", "int", ")", "\n", 999);
+    char *ra = parse_str(a), *rb = parse_str(b);
+    ck_assert_msg(strncmp(ra, "ERR", 3) != 0, "%.200s", ra);
+    ck_assert_msg(strncmp(rb, "ERR", 3) != 0, "%.200s", rb);
+    ck_assert_int_le(printed_depth(ra), 3 * PARSE_MAX_DEPTH);
+    ck_assert_int_le(printed_depth(rb), 3 * PARSE_MAX_DEPTH);
+    ck_assert_int_ge(printed_depth(ra), 2 * PARSE_MAX_DEPTH);
+    free(a);
+    free(b);
+    free(ra);
+    free(rb);
+}
+END_TEST
+
 /* Chains build deep trees without nesting in the source: they count. */
 START_TEST(long_chains_count_as_nesting)
 {
@@ -965,6 +1008,7 @@ Suite *parse_suite(void)
     tcase_add_test(tc, deep_nesting_is_an_error_not_a_crash);
     tcase_add_test(tc, long_flat_inputs_parse);
     tcase_add_test(tc, long_chains_count_as_nesting);
+    tcase_add_test(tc, tree_depth_stays_within_three_times_the_limit);
     tcase_add_test(tc, realistic_programs_parse);
     suite_add_tcase(s, tc);
     return s;
