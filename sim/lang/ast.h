@@ -32,7 +32,7 @@
 
 /* X(name, printer head). */
 #define AST_KINDS(X)                                                           \
-    X(AST_BAD, "bad")                                                          \
+    X(AST_BAD, "!bad")                                                         \
     /* expressions */                                                          \
     X(AST_IDENT, "ident")                                                      \
     X(AST_INT_LIT, "int")                                                      \
@@ -62,7 +62,7 @@
     X(AST_INTERFACE_TYPE, "interface")                                         \
     X(AST_FIELD, "field")                                                      \
     /* statements */                                                           \
-    X(AST_BAD_STMT, "badstmt")                                                 \
+    X(AST_BAD_STMT, "!badstmt")                                                \
     X(AST_DECL_STMT, "declstmt")                                               \
     X(AST_EMPTY_STMT, "empty")                                                 \
     X(AST_LABELED_STMT, "label")                                               \

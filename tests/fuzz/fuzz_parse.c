@@ -17,9 +17,9 @@ static void check(int ok)
     if (!ok) __builtin_trap();
 }
 
-/* Whether the printed tree s holds an AST_BAD or AST_BAD_STMT node (whose
- * heads are "(bad" outside quoted strings), which a tree that parsed must
- * not (ast.h, invariant 3). */
+/* Whether the printed tree s holds an AST_BAD or AST_BAD_STMT node, whose
+ * heads "(!bad" and "(!badstmt" nothing else prints outside quoted
+ * strings; a tree that parsed must hold none (ast.h, invariant 3). */
 static int has_bad_node(const char *s)
 {
     int in_string = 0;
@@ -31,7 +31,7 @@ static int has_bad_node(const char *s)
                 in_string = 0;
         } else if (*s == '"') {
             in_string = 1;
-        } else if (strncmp(s, "(bad", 4) == 0) {
+        } else if (strncmp(s, "(!bad", 5) == 0) {
             return 1;
         }
     }
