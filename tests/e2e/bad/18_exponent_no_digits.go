@@ -1,0 +1,4 @@
+// error: 4:12: exponent has no digits
+package main
+
+var x = 1e+

@@ -1,0 +1,4 @@
+// error: 4:9: rune literal not terminated
+package main
+
+var r = 'a

@@ -1,0 +1,4 @@
+// error: 4:1: syntax error: non-declaration statement outside function body
+package main
+
+x := 1

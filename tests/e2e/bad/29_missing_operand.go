@@ -1,0 +1,6 @@
+// error: 6:1: syntax error: unexpected }, expected expression
+package main
+
+func main() {
+	x := 1 +
+}

@@ -1,0 +1,4 @@
+// error: 4:10: can only use ... with final parameter in list
+package main
+
+func f(a ...int, b int) {}

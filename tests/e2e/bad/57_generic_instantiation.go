@@ -1,0 +1,4 @@
+// error: 4:10: unsupported: type parameters (generic instantiation)
+package main
+
+var m Map[string, int]

@@ -1,0 +1,4 @@
+// error: 4:9: string literal not terminated
+package main
+
+var s = "abc

@@ -1,0 +1,7 @@
+// error: 5:11: newline in string
+package main
+
+func main() {
+	x := "abc
+	_ = x
+}

@@ -1,0 +1,4 @@
+// error: 4:12: unknown escape
+package main
+
+var s = "a\qb"

@@ -1,0 +1,4 @@
+// error: 4:10: empty rune literal or unescaped ' in rune literal
+package main
+
+var r = ''

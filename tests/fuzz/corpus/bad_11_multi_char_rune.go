@@ -1,0 +1,4 @@
+// error: 4:9: more than one character in rune literal
+package main
+
+var r = 'ab'

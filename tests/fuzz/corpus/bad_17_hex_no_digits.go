@@ -1,0 +1,4 @@
+// error: 4:11: hexadecimal literal has no digits
+package main
+
+var x = 0x

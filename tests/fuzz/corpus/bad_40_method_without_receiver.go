@@ -1,0 +1,4 @@
+// error: 4:6: method has no receiver
+package main
+
+func () f() {}

@@ -1,0 +1,4 @@
+// error: 4:6: missing function body
+package main
+
+func f(x int) int

@@ -1,0 +1,6 @@
+// error: 5:2: unsupported: ~ (type constraints)
+package main
+
+type Number interface {
+	~int | ~float64
+}

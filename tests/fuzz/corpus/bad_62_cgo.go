@@ -1,0 +1,7 @@
+// error: 6:2: unsupported: cgo (import "C")
+package main
+
+// #include <stdio.h>
+import (
+	"C"
+)
