@@ -477,6 +477,33 @@ static void signature(dpor *d, const wf_task *t)
     }
 }
 
+/* Could q's pending op touch an object of A at all? A cheap filter before
+ * building its signature (most ops touch one object). */
+static bool may_touch(const wf_task *q, const acc_rec *A, size_t na)
+{
+    const op *o = &q->op;
+    for (size_t i = 0; i < na; i++) {
+        int32_t oid = A[i].oid;
+        if (oid == OID_ANY || (oid == OID_OUTPUT && q->main_task))
+            return true;
+        if (o->kind == OP_SELECT) {
+            for (uint32_t c = 0; c < o->ncases; c++)
+                if (o->cases[c].chan && o->cases[c].chan->hdr.oid == oid)
+                    return true;
+        } else if (o->obj) {
+            const wf_obj *ob = o->obj;
+            if (ob->oid == oid)
+                return true;
+            if (o->kind == OP_COND_WAIT && ((const wf_cond *)ob)->m &&
+                ((const wf_cond *)ob)->m->hdr.oid == oid)
+                return true;
+        } else if (oid < 0) {
+            return true; /* spawn, print: pseudo-objects */
+        }
+    }
+    return false;
+}
+
 /* ---- backtracking ------------------------------------------------------ */
 /* ---- backtracking ------------------------------------------------------ */
 
@@ -886,6 +913,8 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             continue;
         }
         if (vc_get(&d->tclock.p[i], p) >= lidx)
+            continue;
+        if (!e->stop && !may_touch(q, nk->acc.p, nk->acc.len))
             continue;
         signature(d, q);
         if (e->stop || sig_conflicts(nk->acc.p, nk->acc.len, d->sig.p,
