@@ -450,6 +450,14 @@ void engine_emit_slow(wf_engine *e, wf_event *ev)
             e->consumers[i].event(e->consumers[i].ctx, e, ev);
 }
 
+/* After a step, once every woken task has exposed its next op. */
+static void step_end(wf_engine *e)
+{
+    for (int i = 0; i < e->nconsumers; i++)
+        if (e->consumers[i].step_end)
+            e->consumers[i].step_end(e->consumers[i].ctx, e);
+}
+
 /* ---- performing and exposing ops -------------------------------------- */
 
 static step_result perform(wf_engine *e, wf_task *t)
@@ -714,6 +722,8 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
         if (e->nenabled == 0) {
             if (fire_timers(e)) {
                 resume_all(e);
+                if (e->nconsumers)
+                    step_end(e);
                 continue;
             }
             end_blocked(e);
@@ -740,6 +750,8 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
             queue_resume(e, t, true);
         resume_all(e);
         WF_DASSERT(engine_check(e));
+        if (e->nconsumers)
+            step_end(e);
     }
     if (e->end == END_NONE)
         e->end = END_ABANDONED;
