@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "checker/checkers.h"
+
 double cli_now(void)
 {
     struct timespec ts;
@@ -415,6 +417,7 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
 {
     explore_opts eo;
     explorer *x;
+    checkers *ck;
     stop_ctx sc;
     wf_diag d;
     wf_status st;
@@ -469,7 +472,10 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     sigaction(SIGTERM, &sa, &old_term);
 
     x = explore_new(p, &eo);
-    st = explore_run(x, NULL, &d);
+    ck = checkers_new(NULL);
+    st = explore_run(x, checkers_consumers(ck), &d);
+    checkers_finish(ck, x);
+    checkers_free(ck);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     if (sc.tty && !sc.quiet)
