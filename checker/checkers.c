@@ -3,9 +3,11 @@
 
 #include <stdlib.h>
 
+#include "lockorder.h"
 #include "race.h"
 
 struct checkers {
+    lockorder *lo;
     race_checker *race;
     wf_consumer v[3];
     consumer_set set;
@@ -23,6 +25,10 @@ checkers *checkers_new(const checkers_opts *o)
     checkers *c = wf_xcalloc(1, sizeof *c);
     if (!o)
         o = &def;
+    if (o->lockorder) {
+        c->lo = lockorder_new();
+        c->v[c->set.n++] = lockorder_consumer(c->lo);
+    }
     if (o->race) {
         c->race = race_new();
         c->v[c->set.n++] = race_consumer(c->race);
@@ -38,14 +44,15 @@ consumer_set *checkers_consumers(checkers *c)
 
 void checkers_finish(checkers *c, explorer *x)
 {
-    (void)c;
-    (void)x;
+    if (c->lo)
+        lockorder_finish(c->lo, x);
 }
 
 void checkers_free(checkers *c)
 {
     if (!c)
         return;
+    lockorder_free(c->lo);
     race_free(c->race);
     free(c);
 }
