@@ -3,10 +3,12 @@
 
 #include <stdlib.h>
 
+#include "deadlock.h"
 #include "lockorder.h"
 #include "race.h"
 
 struct checkers {
+    deadlock_checker *dl;
     lockorder *lo;
     race_checker *race;
     wf_consumer v[3];
@@ -28,6 +30,10 @@ checkers *checkers_new(const checkers_opts *o)
     if (o->lockorder) {
         c->lo = lockorder_new();
         c->v[c->set.n++] = lockorder_consumer(c->lo);
+    }
+    if (o->deadlock) {
+        c->dl = deadlock_new(c->lo);
+        c->v[c->set.n++] = deadlock_consumer(c->dl);
     }
     if (o->race) {
         c->race = race_new();
@@ -52,6 +58,7 @@ void checkers_free(checkers *c)
 {
     if (!c)
         return;
+    deadlock_free(c->dl);
     lockorder_free(c->lo);
     race_free(c->race);
     free(c);

@@ -286,6 +286,53 @@ START_TEST(a_gate_lock_a_trylock_or_one_order_cannot_deadlock)
 }
 END_TEST
 
+/* ---- a real deadlock on the cycle confirms it ---------------------------- */
+
+static void ab_plain(void *arg)
+{
+    locks *l = arg;
+    wf_mutex_lock(l->a);
+    wf_mutex_lock(l->b);
+    wf_mutex_unlock(l->b);
+    wf_mutex_unlock(l->a);
+}
+
+static void ba_plain(void *arg)
+{
+    locks *l = arg;
+    wf_mutex_lock(l->b);
+    wf_mutex_lock(l->a);
+    wf_mutex_unlock(l->a);
+    wf_mutex_unlock(l->b);
+}
+
+static void abba_main(void *arg)
+{
+    locks *l = locks_new();
+    (void)arg;
+    wf_go(ab_plain, l, "first");
+    ba_plain(l);
+}
+
+START_TEST(a_deadlock_on_the_cycle_replaces_the_warning)
+{
+    wf_result r;
+    dfs(abba_main, &r);
+    ck_assert_int_eq(count(&r, WF_DEADLOCK), 1);
+    ck_assert_int_eq(count(&r, WF_POTENTIAL_DEADLOCK), 0);
+    wf_result_free(&r);
+    /* the same program run once, where the orders did not collide */
+    {
+        wf_options o = wf_options_default();
+        o.strategy = WF_STRATEGY_RR;
+        wf_explore(abba_main, NULL, &o, &r);
+        ck_assert_int_eq(count(&r, WF_DEADLOCK), 0);
+        ck_assert_int_eq(count(&r, WF_POTENTIAL_DEADLOCK), 1);
+        wf_result_free(&r);
+    }
+}
+END_TEST
+
 Suite *lockorder_suite(void)
 {
     Suite *s = suite_create("lockorder");
@@ -295,6 +342,7 @@ Suite *lockorder_suite(void)
     tcase_add_test(tc, orders_seen_in_different_executions_form_a_cycle);
     tcase_add_test(tc, recursive_read_lock_counts_as_go_would_deadlock_on_it);
     tcase_add_test(tc, a_gate_lock_a_trylock_or_one_order_cannot_deadlock);
+    tcase_add_test(tc, a_deadlock_on_the_cycle_replaces_the_warning);
     suite_add_tcase(s, tc);
     return s;
 }
