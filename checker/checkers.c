@@ -25,8 +25,7 @@ checkers *checkers_new(const checkers_opts *o)
 {
     checkers_opts def = checkers_opts_default();
     checkers *c = wf_xcalloc(1, sizeof *c);
-    if (!o)
-        o = &def;
+    if (!o) o = &def;
     if (o->lockorder) {
         c->lo = lockorder_new();
         c->v[c->set.n++] = lockorder_consumer(c->lo);
@@ -50,14 +49,12 @@ consumer_set *checkers_consumers(checkers *c)
 
 void checkers_finish(checkers *c, explorer *x)
 {
-    if (c->lo)
-        lockorder_finish(c->lo, x);
+    if (c->lo) lockorder_finish(c->lo, x);
 }
 
 void checkers_free(checkers *c)
 {
-    if (!c)
-        return;
+    if (!c) return;
     deadlock_free(c->dl);
     lockorder_free(c->lo);
     race_free(c->race);

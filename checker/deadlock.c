@@ -51,15 +51,15 @@ struct deadlock_checker {
     VEC(uint8_t) reported; /* by tid: named by a partial report */
     VEC(uint8_t) alive;    /* by tid: scratch of the partial check */
     /* the report set and its graph (scratch) */
-    i32vec set;            /* tids, ascending */
-    i32vec idx;            /* by tid: index in set, or -1 */
+    i32vec set; /* tids, ascending */
+    i32vec idx; /* by tid: index in set, or -1 */
     VEC(dl_edge) edges;
-    i32vec efirst, elen;   /* by set index */
-    i32vec cycle;          /* tids, in order, the first not repeated */
+    i32vec efirst, elen; /* by set index */
+    i32vec cycle;        /* tids, in order, the first not repeated */
     bool cycle_definite;
-    i32vec q, prev, mark;  /* breadth-first search */
+    i32vec q, prev, mark; /* breadth-first search */
     i32vec tmp;
-    VEC(uint8_t) omark;    /* by oid */
+    VEC(uint8_t) omark; /* by oid */
 };
 
 /* ---- what a task waits for -------------------------------------------- */
@@ -81,8 +81,7 @@ static wait_kind wait_of(const wf_task *t)
         return o->obj ? W_CHAN : W_NIL;
     case OP_SELECT:
         for (uint32_t i = 0; i < o->ncases; i++)
-            if (o->cases[i].chan)
-                return W_CHAN;
+            if (o->cases[i].chan) return W_CHAN;
         return W_NIL;
     case OP_COND_WAIT:
     case OP_COND_PARK:
@@ -104,12 +103,10 @@ static int awaited(const wf_task *t, wf_obj **out, int max)
     int n = 0;
     if (o->kind == OP_SELECT) {
         for (uint32_t i = 0; i < o->ncases && n < max; i++)
-            if (o->cases[i].chan)
-                out[n++] = &o->cases[i].chan->hdr;
+            if (o->cases[i].chan) out[n++] = &o->cases[i].chan->hdr;
         return n;
     }
-    if (o->obj && max > 0 && o->kind != OP_SLEEP)
-        out[n++] = o->obj;
+    if (o->obj && max > 0 && o->kind != OP_SLEEP) out[n++] = o->obj;
     return n;
 }
 
@@ -119,20 +116,17 @@ static bool waits_on(const wf_task *u, const wf_obj *o)
 {
     wf_obj *aw[MAX_AW];
     int n;
-    if (u->state != TASK_BLOCKED)
-        return false;
+    if (u->state != TASK_BLOCKED) return false;
     n = awaited(u, aw, MAX_AW);
     for (int i = 0; i < n; i++)
-        if (aw[i] == o)
-            return true;
+        if (aw[i] == o) return true;
     return false;
 }
 
 static bool rw_reader(const wf_rwmutex *m, int32_t tid)
 {
     for (int32_t i = 0; i < m->nrholders; i++)
-        if (m->rholders[i] == tid)
-            return true;
+        if (m->rholders[i] == tid) return true;
     return false;
 }
 
@@ -143,8 +137,7 @@ static void definite(const wf_task *t, i32vec *out)
     switch (wait_of(t)) {
     case W_MUTEX: {
         const wf_mutex *m = (const wf_mutex *)t->op.obj;
-        if (m->locked && m->holder)
-            VEC_PUSH(*out, m->holder->tid);
+        if (m->locked && m->holder) VEC_PUSH(*out, m->holder->tid);
         return;
     }
     case W_RW_WRITE: {
@@ -157,21 +150,18 @@ static void definite(const wf_task *t, i32vec *out)
             bool dup = false;
             for (size_t j = 0; j < out->len; j++)
                 dup |= out->p[j] == m->rholders[i];
-            if (!dup)
-                VEC_PUSH(*out, m->rholders[i]);
+            if (!dup) VEC_PUSH(*out, m->rholders[i]);
         }
         return;
     }
     case W_RW_READ: {
         const wf_rwmutex *m = (const wf_rwmutex *)t->op.obj;
-        if (m->writer)
-            VEC_PUSH(*out, m->writer->tid);
+        if (m->writer) VEC_PUSH(*out, m->writer->tid);
         return;
     }
     case W_ONCE: {
         const wf_once *o = (const wf_once *)t->op.obj;
-        if (o->runner >= 0)
-            VEC_PUSH(*out, o->runner);
+        if (o->runner >= 0) VEC_PUSH(*out, o->runner);
         return;
     }
     default:
@@ -192,21 +182,17 @@ static void candidates(wf_engine *e, const wf_task *t, i32vec *out)
     wf_obj *aw[MAX_AW];
     int n = awaited(t, aw, MAX_AW);
     out->len = 0;
-    if (!possible_kind(wait_of(t)))
-        return;
+    if (!possible_kind(wait_of(t))) return;
     for (size_t i = 0; i < e->tasks.len; i++) {
         wf_task *u = e->tasks.p[i];
         bool same = false, reach = !e->can_reach;
-        if (u == t || u->state == TASK_DONE)
-            continue;
+        if (u == t || u->state == TASK_DONE) continue;
         for (int k = 0; k < n; k++)
             same |= waits_on(u, aw[k]);
-        if (same)
-            continue;
+        if (same) continue;
         for (int k = 0; k < n && !reach; k++)
             reach = e->can_reach(e->can_reach_ctx, e, u, aw[k]);
-        if (reach)
-            VEC_PUSH(*out, u->tid);
+        if (reach) VEC_PUSH(*out, u->tid);
     }
 }
 
@@ -220,17 +206,13 @@ static void short_name(buf *b, wf_engine *e, int32_t tid)
         buf_printf(b, "g%d", (int)tid);
 }
 
-
-static void short_list(buf *b, wf_engine *e, const int32_t *tids,
-                       size_t n)
+static void short_list(buf *b, wf_engine *e, const int32_t *tids, size_t n)
 {
     for (size_t i = 0; i < n && i < MAX_NAMES; i++) {
-        if (i)
-            buf_puts(b, ", ");
+        if (i) buf_puts(b, ", ");
         short_name(b, e, tids[i]);
     }
-    if (n > MAX_NAMES)
-        buf_printf(b, " and %zu more", n - MAX_NAMES);
+    if (n > MAX_NAMES) buf_printf(b, " and %zu more", n - MAX_NAMES);
 }
 
 /* What t holds: "forks[0]", "m (read)", "m (writer slot)"; n counts
@@ -243,8 +225,7 @@ static void holdings(wf_engine *e, const wf_task *t, buf *b, int *n)
         const char *q = NULL;
         if (o->kind == OBJ_MUTEX) {
             const wf_mutex *m = (const wf_mutex *)o;
-            if (m->locked && m->holder == t)
-                q = "";
+            if (m->locked && m->holder == t) q = "";
         } else if (o->kind == OBJ_RWMUTEX) {
             const wf_rwmutex *m = (const wf_rwmutex *)o;
             if (m->writer == t)
@@ -252,8 +233,7 @@ static void holdings(wf_engine *e, const wf_task *t, buf *b, int *n)
             else if (rw_reader(m, t->tid))
                 q = " (read)";
         }
-        if (!q)
-            continue;
+        if (!q) continue;
         if (b)
             buf_printf(b, "%s%s%s", *n ? ", " : "", report_obj_name(e, o), q);
         (*n)++;
@@ -267,8 +247,7 @@ static void grow_i32(i32vec *v, size_t n, int32_t fill)
     VEC_RESERVE(*v, n);
     for (size_t i = v->len; i < n; i++)
         v->p[i] = fill;
-    if (n > v->len)
-        v->len = n;
+    if (n > v->len) v->len = n;
 }
 
 static bool is_chan_wait(const wf_task *u)
@@ -328,21 +307,18 @@ static bool cycle_from(deadlock_checker *d, int32_t s, int cls)
         for (int32_t j = 0; j < d->elen.p[u]; j++) {
             const dl_edge *ed = &d->edges.p[d->efirst.p[u] + j];
             int32_t v = d->idx.p[ed->to];
-            if (ed->cls > cls)
-                continue;
+            if (ed->cls > cls) continue;
             if (v == s) {
                 last = u;
                 break;
             }
-            if (d->mark.p[v])
-                continue;
+            if (d->mark.p[v]) continue;
             d->mark.p[v] = 1;
             d->prev.p[v] = u;
             VEC_PUSH(d->q, v);
         }
     }
-    if (last < 0)
-        return false;
+    if (last < 0) return false;
     d->cycle.len = 0;
     for (int32_t v = last; v >= 0; v = d->prev.p[v])
         VEC_PUSH(d->cycle, d->set.p[v]);
@@ -369,8 +345,7 @@ static bool find_cycle(deadlock_checker *d)
 static bool in_cycle(const deadlock_checker *d, int32_t tid)
 {
     for (size_t i = 0; i < d->cycle.len; i++)
-        if (d->cycle.p[i] == tid)
-            return true;
+        if (d->cycle.p[i] == tid) return true;
     return false;
 }
 
@@ -393,8 +368,7 @@ static void cands_clause(wf_engine *e, const i32vec *c, const char *verb,
     short_list(b, e, c->p, c->len);
 }
 
-static void rw_readers(buf *b, wf_engine *e, const wf_rwmutex *m,
-                       bool full)
+static void rw_readers(buf *b, wf_engine *e, const wf_rwmutex *m, bool full)
 {
     int32_t seen[MAX_NAMES];
     int n = 0;
@@ -402,15 +376,13 @@ static void rw_readers(buf *b, wf_engine *e, const wf_rwmutex *m,
         bool dup = false;
         for (int j = 0; j < n; j++)
             dup |= seen[j] == m->rholders[i];
-        if (dup)
-            continue;
+        if (dup) continue;
         if (n == MAX_NAMES) {
             buf_puts(b, " and others");
             return;
         }
         seen[n] = m->rholders[i];
-        if (n++)
-            buf_puts(b, ", ");
+        if (n++) buf_puts(b, ", ");
         if (full)
             buf_puts(b, e->tasks.p[m->rholders[i]]->name);
         else
@@ -440,7 +412,8 @@ static void wait_phrase(deadlock_checker *d, wf_engine *e, const wf_task *t,
                                        : "behind the pending writer",
                        m->writer->name);
         } else {
-            buf_printf(b, "waits for %s read-held by ", report_obj_name(e, o->obj));
+            buf_printf(b, "waits for %s read-held by ",
+                       report_obj_name(e, o->obj));
             rw_readers(b, e, m, true);
         }
         return;
@@ -467,13 +440,13 @@ static void wait_phrase(deadlock_checker *d, wf_engine *e, const wf_task *t,
         if (o->kind == OP_SEND) {
             buf_printf(b, "waits to send on %s", report_obj_name(e, o->obj));
         } else if (o->kind == OP_RECV) {
-            buf_printf(b, "waits to receive from %s", report_obj_name(e, o->obj));
+            buf_printf(b, "waits to receive from %s",
+                       report_obj_name(e, o->obj));
         } else {
             bool first = true;
             buf_puts(b, "waits in select on ");
             for (uint32_t i = 0; i < o->ncases; i++) {
-                if (!o->cases[i].chan)
-                    continue;
+                if (!o->cases[i].chan) continue;
                 buf_printf(b, "%s%s (%s)", first ? "" : ", ",
                            report_obj_name(e, &o->cases[i].chan->hdr),
                            o->cases[i].send ? "send" : "receive");
@@ -552,8 +525,7 @@ static void focus_objects(deadlock_checker *d, wf_engine *e)
     }
     d->tmp.len = 0;
     for (size_t i = 0; i < e->objs.len; i++)
-        if (d->omark.p[i])
-            VEC_PUSH(d->tmp, (int32_t)i);
+        if (d->omark.p[i]) VEC_PUSH(d->tmp, (int32_t)i);
 }
 
 static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
@@ -566,8 +538,7 @@ static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
         size_t k = 0;
         for (size_t i = 0; i < d->tmp.len; i++) {
             const wf_obj *o = e->objs.p[d->tmp.p[i]];
-            if (o->kind != OBJ_MUTEX)
-                continue;
+            if (o->kind != OBJ_MUTEX) continue;
             buf_printf(b, "%s%s", k++ ? ", " : "", report_obj_name(e, o));
         }
         buf_puts(b, nm > 1 ? " are each held by one task"
@@ -578,13 +549,14 @@ static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
         const wf_obj *o = e->objs.p[d->tmp.p[i]];
         if (o->kind == OBJ_RWMUTEX) {
             const wf_rwmutex *m = (const wf_rwmutex *)o;
-            if (nparts++)
-                buf_puts(b, "; ");
+            if (nparts++) buf_puts(b, "; ");
             if (m->writer_holds) {
-                buf_printf(b, "%s is held for writing by ", report_obj_name(e, o));
+                buf_printf(b, "%s is held for writing by ",
+                           report_obj_name(e, o));
                 short_name(b, e, m->writer->tid);
             } else {
-                buf_printf(b, "%s is held for reading by ", report_obj_name(e, o));
+                buf_printf(b, "%s is held for reading by ",
+                           report_obj_name(e, o));
                 rw_readers(b, e, m, false);
                 if (m->writer) {
                     buf_puts(b, ", and ");
@@ -595,9 +567,9 @@ static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
             }
         } else if (o->kind == OBJ_ONCE) {
             const wf_once *on = (const wf_once *)o;
-            if (nparts++)
-                buf_puts(b, "; ");
-            buf_printf(b, "only one task runs %s's function", report_obj_name(e, o));
+            if (nparts++) buf_puts(b, "; ");
+            buf_printf(b, "only one task runs %s's function",
+                       report_obj_name(e, o));
             if (on->runner >= 0) {
                 buf_puts(b, " (");
                 short_name(b, e, on->runner);
@@ -610,24 +582,22 @@ static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
         buf_puts(b, "none: no lock is involved; ");
         short_list(b, e, f->p, f->len);
         buf_puts(b, f->len > 1 ? " wait on " : " waits on ");
-        if (!d->tmp.len)
-            buf_puts(b, "a nil channel");
+        if (!d->tmp.len) buf_puts(b, "a nil channel");
         for (size_t i = 0; i < d->tmp.len; i++)
-            buf_printf(b, "%s%s", i ? ", " : "", report_obj_name(e, e->objs.p[d->tmp.p[i]]));
+            buf_printf(b, "%s%s", i ? ", " : "",
+                       report_obj_name(e, e->objs.p[d->tmp.p[i]]));
     }
 }
 
 /* "fork" for locks named forks[0], forks[1], ...; else NULL. */
-static bool common_noun(wf_engine *e, const i32vec *f, char *out,
-                        size_t n)
+static bool common_noun(wf_engine *e, const i32vec *f, char *out, size_t n)
 {
     out[0] = 0;
     for (size_t i = 0; i < f->len; i++) {
         wf_obj *aw[1];
         const char *s, *br;
         size_t len;
-        if (awaited(e->tasks.p[f->p[i]], aw, 1) != 1)
-            return false;
+        if (awaited(e->tasks.p[f->p[i]], aw, 1) != 1) return false;
         s = aw[0]->name;
         br = strchr(s, '[');
         if (!br || br == s || br[-1] != 's' || (size_t)(br - s) >= n)
@@ -677,17 +647,14 @@ static void hold_and_wait(deadlock_checker *d, wf_engine *e, buf *b)
             wf_obj *aw[MAX_AW];
             int nh, n;
             holdings(e, t, NULL, &nh);
-            if (!nh)
-                continue;
-            if (k++)
-                buf_puts(b, "; ");
+            if (!nh) continue;
+            if (k++) buf_puts(b, "; ");
             short_name(b, e, t->tid);
             buf_puts(b, " holds ");
             holdings(e, t, b, &nh);
             buf_puts(b, " while waiting for ");
             n = awaited(t, aw, MAX_AW);
-            if (!n)
-                buf_puts(b, "a nil channel");
+            if (!n) buf_puts(b, "a nil channel");
             for (int j = 0; j < n; j++)
                 buf_printf(b, "%s%s", j ? ", " : "", report_obj_name(e, aw[j]));
         }
@@ -738,11 +705,11 @@ static void no_preemption(deadlock_checker *d, wf_engine *e, buf *b)
             break;
         }
     }
-#define NP(cond_, text)                                                       \
-    do {                                                                      \
-        if (cond_) {                                                          \
-            buf_printf(b, "%s%s", n++ ? "; " : "", text);                     \
-        }                                                                     \
+#define NP(cond_, text)                                                        \
+    do {                                                                       \
+        if (cond_) {                                                           \
+            buf_printf(b, "%s%s", n++ ? "; " : "", text);                      \
+        }                                                                      \
     } while (0)
     NP(mutex, "a held mutex is released only by its holder");
     NP(rw, "a held RWMutex is released only by the tasks holding it");
@@ -754,8 +721,7 @@ static void no_preemption(deadlock_checker *d, wf_engine *e, buf *b)
     NP(cond, "a cond Wait returns only after a Signal or Broadcast");
     NP(wg, "a WaitGroup Wait returns only when the counter reaches zero");
 #undef NP
-    if (!n)
-        buf_puts(b, "none");
+    if (!n) buf_puts(b, "none");
 }
 
 static void circular_wait(deadlock_checker *d, wf_engine *e, buf *b)
@@ -775,13 +741,10 @@ static void circular_wait(deadlock_checker *d, wf_engine *e, buf *b)
         wf_obj *aw[MAX_AW];
         int n;
         definite(t, &d->tmp);
-        if (d->tmp.len)
-            continue;
+        if (d->tmp.len) continue;
         candidates(e, t, &d->tmp);
-        if (d->tmp.len)
-            continue;
-        if (k++)
-            buf_puts(b, "; ");
+        if (d->tmp.len) continue;
+        if (k++) buf_puts(b, "; ");
         short_name(b, e, t->tid);
         n = awaited(t, aw, MAX_AW);
         if (!n) {
@@ -819,16 +782,13 @@ static void json_task(deadlock_checker *d, wf_engine *e, const wf_task *t,
         else if (o->kind == OBJ_RWMUTEX)
             held = ((const wf_rwmutex *)o)->writer == t ||
                    rw_reader((const wf_rwmutex *)o, t->tid);
-        if (!held)
-            continue;
-        if (k++)
-            buf_puts(j, ", ");
+        if (!held) continue;
+        if (k++) buf_puts(j, ", ");
         json_str(j, report_obj_name(e, o));
     }
     buf_puts(j, "], \"waits_for\": [");
     definite(t, &d->tmp);
-    if (!d->tmp.len)
-        candidates(e, t, &d->tmp);
+    if (!d->tmp.len) candidates(e, t, &d->tmp);
     for (size_t i = 0; i < d->tmp.len; i++)
         buf_printf(j, "%s%d", i ? ", " : "", (int)d->tmp.p[i]);
     buf_puts(j, "]}");
@@ -905,10 +865,8 @@ static void build_report(deadlock_checker *d, wf_engine *e, buf *detail,
     for (size_t i = 0; i < d->cycle.len && nlines < MAX_LINES; i++, nlines++)
         task_line(d, e, e->tasks.p[d->cycle.p[i]], detail);
     for (size_t i = 0; i < d->set.len; i++) {
-        if (in_cycle(d, d->set.p[i]))
-            continue;
-        if (nlines++ >= MAX_LINES)
-            continue;
+        if (in_cycle(d, d->set.p[i])) continue;
+        if (nlines++ >= MAX_LINES) continue;
         task_line(d, e, e->tasks.p[d->set.p[i]], detail);
     }
     if (nlines > MAX_LINES)
@@ -928,8 +886,7 @@ static void build_report(deadlock_checker *d, wf_engine *e, buf *detail,
                me.p, hw.p, np.p, cw.p);
     buf_puts(json, "\"tasks\": [");
     for (size_t i = 0; i < d->set.len && i < 1000; i++) {
-        if (i)
-            buf_puts(json, ", ");
+        if (i) buf_puts(json, ", ");
         json_task(d, e, e->tasks.p[d->set.p[i]], json);
     }
     buf_puts(json, "], \"objects\": [");
@@ -949,24 +906,19 @@ static void build_report(deadlock_checker *d, wf_engine *e, buf *detail,
         const wf_obj *o = e->objs.p[i];
         if (o->kind == OBJ_MUTEX) {
             const wf_mutex *m = (const wf_mutex *)o;
-            if (m->locked && m->holder &&
-                (size_t)m->holder->tid < d->idx.len &&
+            if (m->locked && m->holder && (size_t)m->holder->tid < d->idx.len &&
                 d->idx.p[m->holder->tid] >= 0)
                 d->omark.p[i] = 1;
         } else if (o->kind == OBJ_RWMUTEX) {
             const wf_rwmutex *m = (const wf_rwmutex *)o;
-            if (m->writer && d->idx.p[m->writer->tid] >= 0)
-                d->omark.p[i] = 1;
+            if (m->writer && d->idx.p[m->writer->tid] >= 0) d->omark.p[i] = 1;
             for (int32_t k = 0; k < m->nrholders; k++)
-                if (d->idx.p[m->rholders[k]] >= 0)
-                    d->omark.p[i] = 1;
+                if (d->idx.p[m->rholders[k]] >= 0) d->omark.p[i] = 1;
         }
     }
     for (size_t i = 0, k = 0; i < e->objs.len; i++) {
-        if (!d->omark.p[i])
-            continue;
-        if (k++)
-            buf_puts(json, ", ");
+        if (!d->omark.p[i]) continue;
+        if (k++) buf_puts(json, ", ");
         json_object(e, e->objs.p[i], json);
     }
     buf_puts(json, "], \"coffman\": {\"mutual_exclusion\": ");
@@ -992,12 +944,10 @@ static void confirm_cycle(deadlock_checker *d, wf_engine *e)
 {
     uint64_t keys[64];
     int n = 0;
-    if (!d->lo || !d->cycle.len || !d->cycle_definite)
-        return;
+    if (!d->lo || !d->cycle.len || !d->cycle_definite) return;
     for (size_t i = 0; i < d->cycle.len && n < 64; i++) {
         const wf_task *t = e->tasks.p[d->cycle.p[i]];
-        if (!t->op.obj || !is_lock(t->op.obj))
-            return;
+        if (!t->op.obj || !is_lock(t->op.obj)) return;
         keys[n++] = lockorder_key(t->op.obj);
     }
     lockorder_confirm(d->lo, lockorder_set_hash(keys, n));
@@ -1010,18 +960,15 @@ static void on_end(void *ctx, wf_engine *e)
     deadlock_checker *d = ctx;
     finding *f = NULL;
     buf detail, json;
-    if (e->end != END_DEADLOCK)
-        return;
+    if (e->end != END_DEADLOCK) return;
     for (size_t i = 0; i < e->findings.len; i++)
-        if (e->findings.p[i].kind == WF_DEADLOCK &&
-            !e->findings.p[i].partial && !e->findings.p[i].detail)
+        if (e->findings.p[i].kind == WF_DEADLOCK && !e->findings.p[i].partial &&
+            !e->findings.p[i].detail)
             f = &e->findings.p[i];
-    if (!f)
-        return;
+    if (!f) return;
     d->set.len = 0;
     for (size_t i = 0; i < e->tasks.len; i++)
-        if (e->tasks.p[i]->state == TASK_BLOCKED)
-            VEC_PUSH(d->set, (int32_t)i);
+        if (e->tasks.p[i]->state == TASK_BLOCKED) VEC_PUSH(d->set, (int32_t)i);
     buf_init(&detail);
     buf_init(&json);
     build_report(d, e, &detail, &json);
@@ -1037,8 +984,7 @@ static void on_end(void *ctx, wf_engine *e)
 static uint64_t site_sig(uint64_t h, const wf_task *t)
 {
     h = hash_u64(h, t->op.kind);
-    if (t->op.file)
-        h = hash_bytes(h, t->op.file, strlen(t->op.file));
+    if (t->op.file) h = hash_bytes(h, t->op.file, strlen(t->op.file));
     return hash_u64(h, (uint64_t)t->op.line);
 }
 
@@ -1065,8 +1011,7 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
     buf_init(&msg);
     buf_puts(&msg, "blocked forever while other tasks run: ");
     for (size_t i = 0; i < d->set.len && i < MAX_NAMES; i++)
-        buf_printf(&msg, "%s%s", i ? ", " : "",
-                   e->tasks.p[d->set.p[i]]->name);
+        buf_printf(&msg, "%s%s", i ? ", " : "", e->tasks.p[d->set.p[i]]->name);
     if (d->set.len > MAX_NAMES)
         buf_printf(&msg, " and %zu more", d->set.len - MAX_NAMES);
     build_report(d, e, &detail, &json);
@@ -1094,8 +1039,7 @@ static void on_step_end(void *ctx, wf_engine *e)
     deadlock_checker *d = ctx;
     size_t n = e->tasks.len, nblocked = 0;
     bool changed = true;
-    if (!e->can_reach)
-        return;
+    if (!e->can_reach) return;
     if (e->nenabled == 0 && e->timers.len == 0)
         return; /* the execution ends here: a global deadlock or leaks */
     if (d->reported.len < n) {
@@ -1110,11 +1054,9 @@ static void on_step_end(void *ctx, wf_engine *e)
         const wf_task *t = e->tasks.p[i];
         bool blocked = t->state == TASK_BLOCKED && t->op.kind != OP_SLEEP;
         d->alive.p[i] = t->state != TASK_DONE && !blocked;
-        if (blocked && !d->reported.p[i])
-            nblocked++;
+        if (blocked && !d->reported.p[i]) nblocked++;
     }
-    if (!nblocked)
-        return;
+    if (!nblocked) return;
     while (changed) {
         changed = false;
         for (size_t i = 0; i < n; i++) {
@@ -1122,8 +1064,7 @@ static void on_step_end(void *ctx, wf_engine *e)
             wf_obj *aw[MAX_AW];
             int na;
             bool woken = false;
-            if (t->state != TASK_BLOCKED || d->alive.p[i])
-                continue;
+            if (t->state != TASK_BLOCKED || d->alive.p[i]) continue;
             na = awaited(t, aw, MAX_AW);
             for (int k = 0; k < na && !woken; k++) {
                 if (e->timers.len &&
@@ -1131,8 +1072,7 @@ static void on_step_end(void *ctx, wf_engine *e)
                     woken = true;
                 for (size_t u = 0; u < n && !woken; u++)
                     if (d->alive.p[u] && u != i &&
-                        e->can_reach(e->can_reach_ctx, e, e->tasks.p[u],
-                                     aw[k]))
+                        e->can_reach(e->can_reach_ctx, e, e->tasks.p[u], aw[k]))
                         woken = true;
             }
             if (woken) {
@@ -1146,8 +1086,7 @@ static void on_step_end(void *ctx, wf_engine *e)
         if (e->tasks.p[i]->state == TASK_BLOCKED && !d->alive.p[i] &&
             !d->reported.p[i])
             VEC_PUSH(d->set, (int32_t)i);
-    if (!d->set.len)
-        return;
+    if (!d->set.len) return;
     for (size_t i = 0; i < d->set.len; i++)
         d->reported.p[d->set.p[i]] = 1;
     report_partial(d, e);
@@ -1169,8 +1108,7 @@ deadlock_checker *deadlock_new(lockorder *lo)
 
 void deadlock_free(deadlock_checker *d)
 {
-    if (!d)
-        return;
+    if (!d) return;
     VEC_FREE(d->reported);
     VEC_FREE(d->alive);
     VEC_FREE(d->set);

@@ -16,9 +16,9 @@ typedef struct lo_node {
     uint64_t key;
     char *name;
     uint8_t kind;
-    i32vec out; /* edge indices */
-    uint32_t mark;    /* search generation */
-    int32_t via;      /* search: the edge that reached it */
+    i32vec out;    /* edge indices */
+    uint32_t mark; /* search generation */
+    int32_t via;   /* search: the edge that reached it */
 } lo_node;
 
 /* A task took `to` at (file, line) while holding `from`, taken at
@@ -87,7 +87,7 @@ struct lockorder {
     VEC(held_vec) held; /* by tid; inner vectors kept across executions */
     VEC(sem_vec) sems;  /* by tid, likewise */
     size_t nheld;       /* tasks with vectors in use */
-    i32vec node_of; /* by oid: node index + 1, 0 unknown */
+    i32vec node_of;     /* by oid: node index + 1, 0 unknown */
 };
 
 /* ---- keys and tables --------------------------------------------------- */
@@ -96,11 +96,9 @@ uint64_t lockorder_key(const wf_obj *o)
 {
     uint64_t h = hash_u64(HASH_INIT, o->kind);
     h = hash_bytes(h, o->name, strlen(o->name));
-    if (o->file)
-        h = hash_bytes(h, o->file, strlen(o->file));
+    if (o->file) h = hash_bytes(h, o->file, strlen(o->file));
     h = hash_u64(h, (uint64_t)o->line);
-    if (!*o->name)
-        h = hash_u64(h, (uint64_t)o->oid);
+    if (!*o->name) h = hash_u64(h, (uint64_t)o->oid);
     return h;
 }
 
@@ -115,8 +113,7 @@ uint64_t lockorder_set_hash(uint64_t *keys, int n)
     uint64_t h = HASH_INIT;
     qsort(keys, (size_t)n, sizeof *keys, u64_cmp);
     for (int i = 0; i < n; i++)
-        if (i == 0 || keys[i] != keys[i - 1])
-            h = hash_u64(h, keys[i]);
+        if (i == 0 || keys[i] != keys[i - 1]) h = hash_u64(h, keys[i]);
     return h;
 }
 
@@ -180,8 +177,7 @@ static int32_t node_for(lockorder *lo, wf_engine *e, const wf_obj *o)
     rehash(lo);
     m = lo->node_tab.len - 1;
     for (k = mix(key) & m; lo->node_tab.p[k]; k = (k + 1) & m)
-        if (lo->nodes.p[lo->node_tab.p[k] - 1].key == key)
-            break;
+        if (lo->nodes.p[lo->node_tab.p[k] - 1].key == key) break;
     if (!lo->node_tab.p[k]) {
         memset(&nd, 0, sizeof nd);
         nd.key = key;
@@ -205,14 +201,11 @@ static int32_t node_for(lockorder *lo, wf_engine *e, const wf_obj *o)
 static int32_t edge_find(const lockorder *lo, int32_t from, int32_t to)
 {
     size_t m, k;
-    if (!lo->edge_tab.len)
-        return -1;
+    if (!lo->edge_tab.len) return -1;
     m = lo->edge_tab.len - 1;
-    for (k = mix(edge_hkey(from, to)) & m; lo->edge_tab.p[k];
-         k = (k + 1) & m) {
+    for (k = mix(edge_hkey(from, to)) & m; lo->edge_tab.p[k]; k = (k + 1) & m) {
         const lo_edge *ed = &lo->edges.p[lo->edge_tab.p[k] - 1];
-        if (ed->from == from && ed->to == to)
-            return lo->edge_tab.p[k] - 1;
+        if (ed->from == from && ed->to == to) return lo->edge_tab.p[k] - 1;
     }
     return -1;
 }
@@ -226,8 +219,7 @@ static void edge_insert(lockorder *lo, const lo_edge *ed)
     m = lo->edge_tab.len - 1;
     for (k = mix(edge_hkey(ed->from, ed->to)) & m; lo->edge_tab.p[k];
          k = (k + 1) & m)
-        if (lo->edge_tab.p[k] == (int32_t)lo->edges.len)
-            return;
+        if (lo->edge_tab.p[k] == (int32_t)lo->edges.len) return;
     lo->edge_tab.p[k] = (int32_t)lo->edges.len;
 }
 
@@ -236,8 +228,7 @@ static void edge_insert(lockorder *lo, const lo_edge *ed)
 /* Shortest path of edges from `from` to `to` (breadth first, edges in
  * insertion order, so the result is deterministic). Fills path[] with
  * edge indices and returns its length, 0 when there is none. */
-static int shortest_path(lockorder *lo, int32_t from, int32_t to,
-                         i32vec *path)
+static int shortest_path(lockorder *lo, int32_t from, int32_t to, i32vec *path)
 {
     i32vec q = {NULL, 0, 0};
     size_t head = 0;
@@ -248,13 +239,11 @@ static int shortest_path(lockorder *lo, int32_t from, int32_t to,
     VEC_PUSH(q, from);
     while (head < q.len) {
         int32_t u = q.p[head++];
-        if (u == to)
-            break;
+        if (u == to) break;
         for (size_t i = 0; i < lo->nodes.p[u].out.len; i++) {
             int32_t ei = lo->nodes.p[u].out.p[i];
             int32_t v = lo->edges.p[ei].to;
-            if (lo->nodes.p[v].mark == lo->gen)
-                continue;
+            if (lo->nodes.p[v].mark == lo->gen) continue;
             lo->nodes.p[v].mark = lo->gen;
             lo->nodes.p[v].via = ei;
             VEC_PUSH(q, v);
@@ -290,8 +279,8 @@ static uint64_t str_hash(uint64_t h, const char *s)
 }
 
 /* The cycle is edges cyc[0..n), cyc[0] the edge just added. */
-static void report_cycle(lockorder *lo, wf_engine *e, const int32_t *cyc,
-                         int n, int32_t tid)
+static void report_cycle(lockorder *lo, wf_engine *e, const int32_t *cyc, int n,
+                         int32_t tid)
 {
     uint64_t sig = HASH_INIT ^ WF_POTENTIAL_DEADLOCK, set;
     uint64_t *keys = wf_xmalloc((size_t)n * sizeof *keys);
@@ -313,11 +302,9 @@ static void report_cycle(lockorder *lo, wf_engine *e, const int32_t *cyc,
     free(keys);
     free(eh);
     for (size_t i = 0; i < lo->confirmed.len; i++)
-        if (lo->confirmed.p[i] == set)
-            return;
+        if (lo->confirmed.p[i] == set) return;
     for (size_t i = 0; i < lo->reported.len; i++)
-        if (lo->reported.p[i].sig == sig)
-            return;
+        if (lo->reported.p[i].sig == sig) return;
     {
         reported rp = {sig, set};
         VEC_PUSH(lo->reported, rp);
@@ -347,15 +334,15 @@ static void report_cycle(lockorder *lo, wf_engine *e, const int32_t *cyc,
         const lo_edge *ed = &lo->edges.p[cyc[(start + k) % n]];
         const char *a = lo->nodes.p[ed->from].name;
         const char *b = lo->nodes.p[ed->to].name;
-        buf_printf(&d, "%s %s %s at %s:%d while holding %s%s (locked at "
-                       "%s:%d)%s\n",
+        buf_printf(&d,
+                   "%s %s %s at %s:%d while holding %s%s (locked at "
+                   "%s:%d)%s\n",
                    ed->task, ed->read ? "read-locks" : "locks", b,
                    base_name(ed->file), (int)ed->line, a,
                    ed->hread ? " for reading" : "", base_name(ed->hfile),
                    (int)ed->hline,
                    ed->exec != lo->exec ? ", in an earlier execution" : "");
-        if (k)
-            buf_puts(&j, ", ");
+        if (k) buf_puts(&j, ", ");
         buf_puts(&j, "{\"name\": ");
         json_str(&j, ed->task);
         buf_puts(&j, ", \"locks\": ");
@@ -366,31 +353,31 @@ static void report_cycle(lockorder *lo, wf_engine *e, const int32_t *cyc,
         json_str(&j, a);
         buf_puts(&j, ", \"holding_file\": ");
         json_str(&j, ed->hfile ? ed->hfile : "");
-        buf_printf(&j, ", \"holding_line\": %d, \"read\": %s}",
-                   (int)ed->hline, ed->read ? "true" : "false");
+        buf_printf(&j, ", \"holding_line\": %d, \"read\": %s}", (int)ed->hline,
+                   ed->read ? "true" : "false");
     }
     if (n == 1)
-        buf_printf(&d, "a Lock of %s between the two read-locks deadlocks: "
-                       "the writer waits for the first read lock, the "
-                       "second RLock waits behind the writer\n",
+        buf_printf(&d,
+                   "a Lock of %s between the two read-locks deadlocks: "
+                   "the writer waits for the first read lock, the "
+                   "second RLock waits behind the writer\n",
                    lo->nodes.p[lo->edges.p[cyc[0]].from].name);
     buf_puts(&d, "unconfirmed: no execution explored so far deadlocks on "
                  "this cycle");
     buf_puts(&j, "], \"objects\": [");
     for (int k = 0; k < n; k++) {
-        const lo_node *nd = &lo->nodes.p[lo->edges.p[cyc[(start + k) % n]].from];
-        if (k)
-            buf_puts(&j, ", ");
-        buf_printf(&j, "{\"kind\": \"%s\", \"name\": ",
-                   obj_kind_names[nd->kind]);
+        const lo_node *nd =
+            &lo->nodes.p[lo->edges.p[cyc[(start + k) % n]].from];
+        if (k) buf_puts(&j, ", ");
+        buf_printf(&j,
+                   "{\"kind\": \"%s\", \"name\": ", obj_kind_names[nd->kind]);
         json_str(&j, nd->name);
         buf_putc(&j, '}');
     }
     buf_puts(&j, "], \"cycle\": [");
     for (int k = 0; k <= n; k++) {
         const lo_edge *ed = &lo->edges.p[cyc[(start + k) % n]];
-        if (k)
-            buf_puts(&j, ", ");
+        if (k) buf_puts(&j, ", ");
         json_str(&j, lo->nodes.p[ed->from].name);
     }
     buf_puts(&j, "], \"confirmed\": false");
@@ -415,8 +402,7 @@ static void report_cycle(lockorder *lo, wf_engine *e, const int32_t *cyc,
 static bool gates_has(const gates *g, uint64_t key)
 {
     for (int i = 0; i < g->n; i++)
-        if (g->g[i].key == key)
-            return true;
+        if (g->g[i].key == key) return true;
     return false;
 }
 
@@ -434,8 +420,7 @@ static bool gates_meet(gates *g, const gates *o)
 {
     int k = 0, n = g->n;
     for (int i = 0; i < g->n; i++)
-        if (gates_has(o, g->g[i].key))
-            g->g[k++] = g->g[i];
+        if (gates_has(o, g->g[i].key)) g->g[k++] = g->g[i];
     g->n = k;
     return k != n;
 }
@@ -450,8 +435,7 @@ static bool cycle_gated(const lockorder *lo, const int32_t *cyc, int k)
         bool common = g0->g[i].cap < k;
         for (int j = 1; j < k && common; j++)
             common = gates_has(&lo->edges.p[cyc[j]].gated, g0->g[i].key);
-        if (common)
-            return true;
+        if (common) return true;
     }
     return false;
 }
@@ -481,8 +465,7 @@ static void check_cycle(lockorder *lo, wf_engine *e, int32_t ei, int32_t tid)
     i32vec path = {NULL, 0, 0}, cyc = {NULL, 0, 0};
     int n;
     if (ed->from == ed->to) {
-        if (!cycle_gated(lo, &ei, 1))
-            report_cycle(lo, e, &ei, 1, tid);
+        if (!cycle_gated(lo, &ei, 1)) report_cycle(lo, e, &ei, 1, tid);
         return;
     }
     n = shortest_path(lo, ed->to, ed->from, &path);
@@ -544,8 +527,7 @@ static held_vec *held_of(lockorder *lo, int32_t tid)
                ((size_t)tid + 1 - old) * sizeof *lo->sems.p);
         lo->sems.len = (size_t)tid + 1;
     }
-    if ((size_t)tid >= lo->nheld)
-        lo->nheld = (size_t)tid + 1;
+    if ((size_t)tid >= lo->nheld) lo->nheld = (size_t)tid + 1;
     return &lo->held.p[tid];
 }
 
@@ -588,12 +570,10 @@ static bool drop(held_vec *hv, int32_t oid, bool read)
 
 static void on_release(lockorder *lo, const wf_event *ev, bool read)
 {
-    if (drop(held_of(lo, ev->tid), ev->oid, read))
-        return;
+    if (drop(held_of(lo, ev->tid), ev->oid, read)) return;
     /* Go lets another task unlock: drop it from whoever holds it. */
     for (size_t t = 0; t < lo->nheld; t++)
-        if (drop(&lo->held.p[t], ev->oid, read))
-            return;
+        if (drop(&lo->held.p[t], ev->oid, read)) return;
 }
 
 /* A send (+1) or receive (-1) of task tid on a buffered channel. */
@@ -602,11 +582,9 @@ static void on_chan(lockorder *lo, const wf_engine *e, const wf_event *ev,
 {
     const wf_obj *o;
     sem_vec *sv;
-    if (ev->oid < 0 || (ev->flags & EVF_FAILED))
-        return;
+    if (ev->oid < 0 || (ev->flags & EVF_FAILED)) return;
     o = e->objs.p[ev->oid];
-    if (o->kind != OBJ_CHAN || !((const wf_chan *)o)->cap)
-        return;
+    if (o->kind != OBJ_CHAN || !((const wf_chan *)o)->cap) return;
     held_of(lo, ev->tid);
     sv = &lo->sems.p[ev->tid];
     for (size_t i = 0; i < sv->len; i++)
@@ -634,8 +612,7 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
         on_acquire(lo, e, ev, false, false);
         return;
     case EV_TRYLOCK:
-        if (!(ev->flags & EVF_FAILED))
-            on_acquire(lo, e, ev, false, true);
+        if (!(ev->flags & EVF_FAILED)) on_acquire(lo, e, ev, false, true);
         return;
     case EV_RLOCK:
         on_acquire(lo, e, ev, true, false);
@@ -671,8 +648,7 @@ lockorder *lockorder_new(void)
 
 void lockorder_free(lockorder *lo)
 {
-    if (!lo)
-        return;
+    if (!lo) return;
     for (size_t i = 0; i < lo->nodes.len; i++) {
         free(lo->nodes.p[i].name);
         VEC_FREE(lo->nodes.p[i].out);
@@ -711,8 +687,7 @@ wf_consumer lockorder_consumer(lockorder *lo)
 void lockorder_confirm(lockorder *lo, uint64_t h)
 {
     for (size_t i = 0; i < lo->confirmed.len; i++)
-        if (lo->confirmed.p[i] == h)
-            return;
+        if (lo->confirmed.p[i] == h) return;
     VEC_PUSH(lo->confirmed, h);
 }
 

@@ -70,12 +70,12 @@ typedef struct sync_rec {
     int32_t tid, oid, prev;
     int32_t sub; /* which clock of the object: a buffered channel's slot,
                   * SUB_CLOSE, SUB_READERS (RUnlock's), else 0 */
-    uint16_t op;   /* ev_op */
-    uint8_t aop;   /* atomics: the op_kind (load, store, ...) */
+    uint16_t op; /* ev_op */
+    uint8_t aop; /* atomics: the op_kind (load, store, ...) */
     bool release;
 } sync_rec;
-#define SUB_CLOSE   (-1)
-#define SUB_READERS (-2)
+#define SUB_CLOSE        (-1)
+#define SUB_READERS      (-2)
 #define SPAWN_OID(child) (-2 - (child))
 
 /* A race found during the execution, reported at its end, when the whole
@@ -92,7 +92,7 @@ struct race_checker {
     VEC(rc_task) tasks;
     VEC(rc_obj *) objs;
     VEC(sync_rec) log;
-    VEC(pending) races;     /* found in this execution, by signature */
+    VEC(pending) races; /* found in this execution, by signature */
     /* the unbuffered rendezvous being processed (both events) */
     uint64_t pair_step;
     int32_t pair_oid, pair_tid, pair_peer;
@@ -121,8 +121,7 @@ static rc_task *task_of(race_checker *r, int32_t tid)
         r->tasks.len = (size_t)tid + 1;
     }
     T = &r->tasks.p[tid];
-    if (WF_UNLIKELY(!T->init))
-        task_init(r, T, tid);
+    if (WF_UNLIKELY(!T->init)) task_init(r, T, tid);
     return T;
 }
 
@@ -131,8 +130,7 @@ static rc_obj *obj_of(race_checker *r, int32_t oid)
     if ((size_t)oid >= r->objs.len) {
         size_t old = r->objs.len;
         VEC_RESERVE(r->objs, (size_t)oid + 1);
-        memset(r->objs.p + old, 0,
-               ((size_t)oid + 1 - old) * sizeof *r->objs.p);
+        memset(r->objs.p + old, 0, ((size_t)oid + 1 - old) * sizeof *r->objs.p);
         r->objs.len = (size_t)oid + 1;
     }
     if (WF_UNLIKELY(!r->objs.p[oid])) {
@@ -145,8 +143,7 @@ static rc_obj *obj_of(race_checker *r, int32_t oid)
     return r->objs.p[oid];
 }
 
-static const char *short_name(wf_engine *e, int32_t tid, char *b,
-                              size_t n)
+static const char *short_name(wf_engine *e, int32_t tid, char *b, size_t n)
 {
     if (tid == 0)
         snprintf(b, n, "%s", e->tasks.p[0]->name);
@@ -220,8 +217,8 @@ static void release(race_checker *r, rc_task *T, int32_t tid, sclock *s,
 
 static const lockset *ls_with(race_checker *r, const lockset *s, int32_t it)
 {
-    lockset *n = arena_alloc(&r->mem, sizeof *n + (size_t)(s->n + 1) *
-                                                      sizeof(int32_t));
+    lockset *n =
+        arena_alloc(&r->mem, sizeof *n + (size_t)(s->n + 1) * sizeof(int32_t));
     int32_t i = 0, j = 0;
     while (i < s->n && s->item[i] < it)
         n->item[j++] = s->item[i++];
@@ -234,25 +231,21 @@ static const lockset *ls_with(race_checker *r, const lockset *s, int32_t it)
 
 /* s without one item for oid (read-held preferred when read); NULL when s
  * holds none. */
-static const lockset *ls_without(race_checker *r, const lockset *s,
-                                 int32_t oid, bool read)
+static const lockset *ls_without(race_checker *r, const lockset *s, int32_t oid,
+                                 bool read)
 {
     int32_t at = -1;
     lockset *n;
     for (int32_t i = 0; i < s->n; i++)
         if (s->item[i] >> 1 == oid) {
             at = i;
-            if ((s->item[i] & 1) == read)
-                break;
+            if ((s->item[i] & 1) == read) break;
         }
-    if (at < 0)
-        return NULL;
-    if (s->n == 1)
-        return r->empty;
+    if (at < 0) return NULL;
+    if (s->n == 1) return r->empty;
     n = arena_alloc(&r->mem, sizeof *n + (size_t)(s->n - 1) * sizeof(int32_t));
     for (int32_t i = 0, j = 0; i < s->n; i++)
-        if (i != at)
-            n->item[j++] = s->item[i];
+        if (i != at) n->item[j++] = s->item[i];
     n->n = s->n - 1;
     return n;
 }
@@ -296,8 +289,7 @@ static const char *base_name(const char *path)
 static uint64_t site_hash(uint64_t h, const char *file, int32_t line,
                           bool write)
 {
-    if (file)
-        h = hash_bytes(h, file, strlen(file));
+    if (file) h = hash_bytes(h, file, strlen(file));
     h = hash_u64(h, (uint64_t)line);
     return hash_u64(h, write);
 }
@@ -484,24 +476,20 @@ static void acq_noun(buf *b, wf_engine *e, const sync_rec *rc)
  * that would order P's access before Q's, had each access been on its
  * side: exactly one of them is on the wrong side. Returns false when the
  * tasks never synchronize that way. */
-static bool find_link(const race_checker *r, int32_t tp, int32_t pp,
-                      int32_t tq, int32_t pq, bool spawns,
-                      const sync_rec **rl_out, const sync_rec **aq_out,
-                      bool *p_late)
+static bool find_link(const race_checker *r, int32_t tp, int32_t pp, int32_t tq,
+                      int32_t pq, bool spawns, const sync_rec **rl_out,
+                      const sync_rec **aq_out, bool *p_late)
 {
     long budget = EXPLAIN_BUDGET;
     int64_t best = INT64_MAX;
-    if ((size_t)tp >= r->tasks.len || (size_t)tq >= r->tasks.len)
-        return false;
-    for (int32_t i = r->tasks.p[tp].last_rec; i >= 0;
-         i = r->log.p[i].prev) {
+    if ((size_t)tp >= r->tasks.len || (size_t)tq >= r->tasks.len) return false;
+    for (int32_t i = r->tasks.p[tp].last_rec; i >= 0; i = r->log.p[i].prev) {
         const sync_rec *rl = &r->log.p[i];
         const sync_rec *aq = NULL;
         int32_t ai = -1;
         bool late, early;
         int64_t dist;
-        if (!rl->release || (rl->op == EV_SPAWN) != spawns)
-            continue;
+        if (!rl->release || (rl->op == EV_SPAWN) != spawns) continue;
         for (int32_t j = r->tasks.p[tq].last_rec; j > i && budget > 0;
              j = r->log.p[j].prev, budget--)
             if (!r->log.p[j].release && r->log.p[j].oid == rl->oid &&
@@ -509,14 +497,11 @@ static bool find_link(const race_checker *r, int32_t tp, int32_t pp,
                 aq = &r->log.p[j];
                 ai = j;
             }
-        if (budget <= 0)
-            break;
-        if (!aq)
-            continue;
-        late = i < pp;  /* P released before its access */
+        if (budget <= 0) break;
+        if (!aq) continue;
+        late = i < pp;    /* P released before its access */
         early = ai >= pq; /* Q acquired after its access */
-        if (late == early)
-            continue;
+        if (late == early) continue;
         dist = (int64_t)(i > pp ? i - pp : pp - i) +
                (int64_t)(ai > pq ? ai - pq : pq - ai);
         if (dist < best) {
@@ -591,15 +576,14 @@ static bool link_phrase(const race_checker *r, wf_engine *e, buf *b,
 
 /* "g1 writes x before the send on c, but g2 reads x without receiving
  * from c": P released after its access and Q never took it. */
-static bool unmatched_release(const race_checker *r, wf_engine *e,
-                              buf *b, const pending *p, int dir)
+static bool unmatched_release(const race_checker *r, wf_engine *e, buf *b,
+                              const pending *p, int dir)
 {
     const sync_rec *rl = NULL;
     const char *x = obj_name(e, p->oid);
     roles o;
     roles_of(e, p, dir, &o);
-    if ((size_t)o.tp >= r->tasks.len)
-        return false;
+    if ((size_t)o.tp >= r->tasks.len) return false;
     /* P's first release after its access (not a spawn; for a channel
      * access, not the send's own release) */
     for (int32_t i = r->tasks.p[o.tp].last_rec; i >= o.pp;
@@ -608,15 +592,15 @@ static bool unmatched_release(const race_checker *r, wf_engine *e,
         if (c->release && c->op != EV_SPAWN && !(p->chan && c->oid == p->oid))
             rl = c;
     }
-    if (!rl)
-        return false;
+    if (!rl) return false;
     buf_printf(b, "%s ", o.np);
     verb(b, p->chan, o.wp, x);
     buf_puts(b, " before ");
     rel_phrase(b, e, rl);
     if (rl->op == EV_RECV && rl->sub >= 0 && chan_cap(e, rl->oid)) {
-        buf_printf(b, ", but no send on %s by %s waits for that receive "
-                      "(capacity %zu)",
+        buf_printf(b,
+                   ", but no send on %s by %s waits for that receive "
+                   "(capacity %zu)",
                    obj_name(e, rl->oid), o.nq, chan_cap(e, rl->oid));
         return true;
     }
@@ -624,14 +608,12 @@ static bool unmatched_release(const race_checker *r, wf_engine *e,
     verb(b, p->chan, o.wq, x);
     buf_puts(b, " without ");
     acq_gerund(b, e, rl);
-    if (rl->op == EV_ATOMIC)
-        buf_puts(b, " after it");
+    if (rl->op == EV_ATOMIC) buf_puts(b, " after it");
     return true;
 }
 
 /* Why the two accesses are not ordered, after "not ordered: ". */
-static void explain(race_checker *r, wf_engine *e, buf *b,
-                    const pending *p)
+static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
 {
     char sa[32], sb[32];
     const char *na = short_name(e, p->ta, sa, sizeof sa);
@@ -641,8 +623,7 @@ static void explain(race_checker *r, wf_engine *e, buf *b,
         bool read_common = false;
         for (int32_t i = 0; la && lb && i < la->n; i++)
             for (int32_t j = 0; j < lb->n; j++)
-                if (la->item[i] >> 1 == lb->item[j] >> 1)
-                    read_common = true;
+                if (la->item[i] >> 1 == lb->item[j] >> 1) read_common = true;
         buf_puts(b, read_common ? "the locks they share are held for "
                                   "reading, which orders nothing ("
                                 : "no lock held in common (");
@@ -660,12 +641,10 @@ static void explain(race_checker *r, wf_engine *e, buf *b,
         int dir = k & 1;
         bool spawns = k == 4;
         if (k == 2 || k == 3) {
-            if (unmatched_release(r, e, b, p, dir))
-                return;
+            if (unmatched_release(r, e, b, p, dir)) return;
             continue;
         }
-        if (link_phrase(r, e, b, p, dir, spawns))
-            return;
+        if (link_phrase(r, e, b, p, dir, spawns)) return;
     }
     buf_printf(b, "nothing orders them: %s does not synchronize after its ",
                na);
@@ -675,8 +654,8 @@ static void explain(race_checker *r, wf_engine *e, buf *b,
 
 /* Record a race between the stored access (ta, aa, wa) and the current
  * one of ev (write wb); it is reported at the end of the execution. */
-static void record(race_checker *r, wf_engine *e, const wf_event *ev,
-                   bool chan, int32_t ta, const access *aa, bool wa, bool wb,
+static void record(race_checker *r, wf_engine *e, const wf_event *ev, bool chan,
+                   int32_t ta, const access *aa, bool wa, bool wb,
                    const access *ab)
 {
     const char *x = obj_name(e, ev->oid);
@@ -687,8 +666,7 @@ static void record(race_checker *r, wf_engine *e, const wf_event *ev,
     sig = hash_u64(sig, h1 < h2 ? h2 : h1);
     sig = hash_bytes(sig, x, strlen(x));
     for (size_t i = 0; i < r->races.len; i++)
-        if (r->races.p[i].sig == sig)
-            return;
+        if (r->races.p[i].sig == sig) return;
     memset(&p, 0, sizeof p);
     p.oid = ev->oid;
     p.ta = ta;
@@ -729,14 +707,13 @@ static void report(race_checker *r, wf_engine *e, const pending *p)
     for (int k = 0; k < 2; k++) {
         const access *a = k ? &p->ab : &p->aa;
         int32_t tid = k ? p->tb : p->ta;
-        if (k)
-            buf_puts(&j, ", ");
+        if (k) buf_puts(&j, ", ");
         buf_printf(&j, "{\"tid\": %d, \"name\": ", (int)tid);
         json_str(&j, engine_task_name(e->tasks.p[tid]));
         buf_puts(&j, ", \"access\": \"");
         access_noun(&j, p->chan, k ? p->wb : p->wa);
-        buf_printf(&j, "\", \"step\": %llu, \"file\": ",
-                   (unsigned long long)a->step);
+        buf_printf(
+            &j, "\", \"step\": %llu, \"file\": ", (unsigned long long)a->step);
         json_str(&j, a->file ? a->file : "");
         buf_printf(&j, ", \"line\": %d}", (int)a->line);
     }
@@ -812,15 +789,13 @@ static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
         }
         return;
     }
-    if (epoch_eq(v->w, now))
-        return;
+    if (epoch_eq(v->w, now)) return;
     if (!epoch_leq(v->w, &T->vc))
         record(r, e, ev, chan, v->w.tid, &v->wa, true, true, &a);
     if (v->r.tid == READ_SHARED) {
         for (uint32_t u = 0; u < v->rvn; u++)
             if (v->rv[u] > vc_get(&T->vc, (int32_t)u))
-                record(r, e, ev, chan, (int32_t)u, &v->rva[u], false, true,
-                       &a);
+                record(r, e, ev, chan, (int32_t)u, &v->rva[u], false, true, &a);
         memset(v->rv, 0, v->rvn * sizeof *v->rv);
         v->r = epoch_none();
     } else if (!epoch_leq(v->r, &T->vc)) {
@@ -836,7 +811,6 @@ static bool is_rw(wf_engine *e, int32_t oid)
 {
     return e->objs.p[oid]->kind == OBJ_RWMUTEX;
 }
-
 
 /* The k-th operation of a buffered channel meets slot k mod C: the k-th
  * send releases into it what the (k-C)-th receive left, and the k-th
@@ -915,8 +889,7 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
     case EV_SEND:
     case EV_RECV: {
         size_t cap;
-        if (oid < 0)
-            return;
+        if (oid < 0) return;
         if (eop == EV_SEND)
             on_access(r, e, ev, &obj_of(r, oid)->v, false, true);
         if (ev->flags & EVF_FAILED) { /* saw the close */
@@ -938,13 +911,11 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
         return;
     case EV_LOCK:
     case EV_TRYLOCK:
-        if (ev->flags & EVF_FAILED)
-            return;
+        if (ev->flags & EVF_FAILED) return;
         o = obj_of(r, oid);
         T = task_of(r, tid);
         acquire(r, T, tid, &o->a, eop, oid, 0);
-        if (is_rw(e, oid))
-            acquire(r, T, tid, &o->b, eop, oid, SUB_READERS);
+        if (is_rw(e, oid)) acquire(r, T, tid, &o->b, eop, oid, SUB_READERS);
         lock_held(r, T, oid, false);
         return;
     case EV_UNLOCK:
@@ -967,18 +938,15 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
     case EV_WG_ADD:
     case EV_WG_DONE:
         if (ev->value < 0)
-            release(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid,
-                    0);
+            release(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid, 0);
         return;
     case EV_WG_WAIT:
         if (ev->value == 0)
-            acquire(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid,
-                    0);
+            acquire(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid, 0);
         return;
     case EV_UNBLOCK:
         if (oid >= 0 && e->objs.p[oid]->kind == OBJ_WAITGROUP)
-            acquire(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid,
-                    0);
+            acquire(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid, 0);
         return;
     case EV_ONCE:
         o = obj_of(r, oid);
@@ -1031,8 +999,7 @@ race_checker *race_new(void)
 
 void race_free(race_checker *r)
 {
-    if (!r)
-        return;
+    if (!r) return;
     arena_fini(&r->mem);
     VEC_FREE(r->tasks);
     VEC_FREE(r->objs);

@@ -48,8 +48,7 @@ static inline void vc_reserve(arena *a, vclock *v, uint32_t n)
         while (cap < n)
             cap *= 2;
         c = arena_alloc(a, (size_t)cap * sizeof *c);
-        if (v->n)
-            memcpy(c, v->c, (size_t)v->n * sizeof *c);
+        if (v->n) memcpy(c, v->c, (size_t)v->n * sizeof *c);
         v->c = c;
         v->cap = cap;
     }
@@ -72,22 +71,19 @@ static inline void vc_join(arena *a, vclock *dst, const vclock *src)
     uint32_t i, m;
     if (src->n > dst->n) {
         vc_reserve(a, dst, src->n);
-        memset(dst->c + dst->n, 0,
-               (size_t)(src->n - dst->n) * sizeof *dst->c);
+        memset(dst->c + dst->n, 0, (size_t)(src->n - dst->n) * sizeof *dst->c);
         dst->n = src->n;
     }
     m = src->n;
     for (i = 0; i < m; i++)
-        if (src->c[i] > dst->c[i])
-            dst->c[i] = src->c[i];
+        if (src->c[i] > dst->c[i]) dst->c[i] = src->c[i];
 }
 
 /* dst = src. */
 static inline void vc_copy(arena *a, vclock *dst, const vclock *src)
 {
     vc_reserve(a, dst, src->n);
-    if (src->n)
-        memcpy(dst->c, src->c, (size_t)src->n * sizeof *dst->c);
+    if (src->n) memcpy(dst->c, src->c, (size_t)src->n * sizeof *dst->c);
     dst->n = src->n;
 }
 

@@ -18,10 +18,10 @@
 #include "sim/native.h"
 #include "sim/weft.h"
 
-#define WORKERS 4
-#define ROUNDS 4
+#define WORKERS    4
+#define ROUNDS     4
 #define EXECUTIONS 20000
-#define RUNS 7
+#define RUNS       7
 
 typedef struct bank {
     wf_mutex *m;
@@ -62,7 +62,7 @@ static void scenario(void *arg)
     wf_read(b.balance);
 }
 
-#define PHILS 3
+#define PHILS           3
 #define PHIL_EXECUTIONS 100000
 
 typedef struct table {
@@ -139,8 +139,7 @@ static double run(void (*fn)(void *), const checkers_opts *opts,
         exit(1);
     }
     t = now() - t0;
-    if (ck)
-        checkers_finish(ck, x);
+    if (ck) checkers_finish(ck, x);
     *steps = x->steps;
     *nf = x->findings.len;
     explore_free(x);
@@ -159,9 +158,9 @@ static int dcmp(const void *a, const void *b)
 /* Prints the medians for fn; returns the ratio all/off. */
 static double bench(const char *name, void (*fn)(void *), size_t want_nf)
 {
-    static const char *const label[NCONF] = {
-        "checkers off", "deadlock only", "lock order only", "race only",
-        "all checkers"};
+    static const char *const label[NCONF] = {"checkers off", "deadlock only",
+                                             "lock order only", "race only",
+                                             "all checkers"};
     checkers_opts conf[NCONF] = {{false, false, false},
                                  {true, false, false},
                                  {false, true, false},
@@ -172,8 +171,8 @@ static double bench(const char *name, void (*fn)(void *), size_t want_nf)
     size_t nf = 0;
     run(fn, &conf[NCONF - 1], &steps, &nf); /* warm stacks and arenas */
     if (nf != want_nf) {
-        fprintf(stderr, "bench_checkers: %s has %zu findings, not %zu\n",
-                name, nf, want_nf);
+        fprintf(stderr, "bench_checkers: %s has %zu findings, not %zu\n", name,
+                nf, want_nf);
         exit(1);
     }
     for (int r = 0; r < RUNS; r++)
@@ -195,7 +194,6 @@ static double bench(const char *name, void (*fn)(void *), size_t want_nf)
 int main(void)
 {
     bench("bank (random, 20000 executions)", scenario, 0);
-    bench("philosophers (3, naive, dfs, 100000 executions)", philosophers,
-          1);
+    bench("philosophers (3, naive, dfs, 100000 executions)", philosophers, 1);
     return 0;
 }

@@ -11,8 +11,8 @@
 #include "sim/native.h"
 #include "sim/weft.h"
 
-static void explore(void (*scenario)(void *), wf_strategy_kind k,
-                    int64_t max, wf_result *r)
+static void explore(void (*scenario)(void *), wf_strategy_kind k, int64_t max,
+                    wf_result *r)
 {
     wf_options o = wf_options_default();
     o.strategy = k;
@@ -33,8 +33,7 @@ static size_t count(const wf_result *r, wf_finding_kind k)
 static const wf_finding *first(const wf_result *r, wf_finding_kind k)
 {
     for (size_t i = 0; i < r->nfindings; i++)
-        if (r->findings[i].kind == k)
-            return &r->findings[i];
+        if (r->findings[i].kind == k) return &r->findings[i];
     return NULL;
 }
 
@@ -94,7 +93,8 @@ static seat *seats(table *t)
     return s;
 }
 
-/* ---- mutexes -------------------------------------------------------------- */
+/* ---- mutexes --------------------------------------------------------------
+ */
 
 static void take_two(wf_mutex *first_, wf_mutex *second)
 {
@@ -197,7 +197,8 @@ static void philosophers_waiter(void *arg)
     dine(phil_waiter);
 }
 
-/* ---- channels ------------------------------------------------------------- */
+/* ---- channels -------------------------------------------------------------
+ */
 
 static void ping(void *arg)
 {
@@ -488,8 +489,7 @@ START_TEST(partial_deadlock_is_reported_while_main_still_runs)
         "  circular wait:    g1 -> g2 -> g1\n");
     /* main saw the finding recorded, printed, and returned; the workers
      * stay blocked after main: leaks too */
-    ck_assert(has_outcome(&r, "main runs after the report\n",
-                          "deadlock leak"));
+    ck_assert(has_outcome(&r, "main runs after the report\n", "deadlock leak"));
     ck_assert(has_outcome(&r, "main ends\n", ""));
     wf_result_free(&r);
 }
@@ -511,13 +511,14 @@ START_TEST(without_the_hook_c_tasks_blocked_after_main_are_leaks)
     explore(partial_no_hook, WF_STRATEGY_DFS, 0, &r);
     ck_assert_int_eq(count(&r, WF_DEADLOCK), 0);
     ck_assert_int_eq(count(&r, WF_LEAK), 1);
-    ck_assert(!has_outcome(&r, "main runs after the report\n",
-                           "deadlock leak"));
+    ck_assert(
+        !has_outcome(&r, "main runs after the report\n", "deadlock leak"));
     wf_result_free(&r);
 }
 END_TEST
 
-/* ---- the shapes ------------------------------------------------------------ */
+/* ---- the shapes ------------------------------------------------------------
+ */
 
 START_TEST(abba_mutexes)
 {
@@ -726,7 +727,8 @@ START_TEST(range_over_a_channel_nobody_closes)
 }
 END_TEST
 
-/* ---- JSON (SPEC section 4) ------------------------------------------------- */
+/* ---- JSON (SPEC section 4) -------------------------------------------------
+ */
 
 START_TEST(json_carries_tasks_objects_and_coffman)
 {
@@ -755,12 +757,12 @@ START_TEST(json_carries_tasks_objects_and_coffman)
     ri.replay = "replay";
     buf_init(&out);
     report_json(&out, x, &ri);
-    ck_assert_ptr_nonnull(strstr(
-        out.p, "\"tasks\": [{\"tid\": 0, \"name\": \"main\", \"state\": "
-               "\"blocked\", \"op\": \"wg_wait\", \"object\": \"wg\""));
-    ck_assert_ptr_nonnull(strstr(
-        out.p, "{\"tid\": 1, \"name\": \"g1 worker\", \"state\": "
-               "\"blocked\", \"op\": \"lock\", \"object\": \"b\""));
+    ck_assert_ptr_nonnull(
+        strstr(out.p, "\"tasks\": [{\"tid\": 0, \"name\": \"main\", \"state\": "
+                      "\"blocked\", \"op\": \"wg_wait\", \"object\": \"wg\""));
+    ck_assert_ptr_nonnull(
+        strstr(out.p, "{\"tid\": 1, \"name\": \"g1 worker\", \"state\": "
+                      "\"blocked\", \"op\": \"lock\", \"object\": \"b\""));
     ck_assert_ptr_nonnull(strstr(out.p, "\"holds\": [\"a\"], "
                                         "\"waits_for\": [2]}"));
     ck_assert_ptr_nonnull(strstr(
@@ -782,7 +784,8 @@ START_TEST(json_carries_tasks_objects_and_coffman)
 }
 END_TEST
 
-/* ---- the engine's step_end callback (sim/engine.h) ------------------------ */
+/* ---- the engine's step_end callback (sim/engine.h) ------------------------
+ */
 
 typedef struct step_count {
     uint64_t calls, bad;
@@ -834,7 +837,8 @@ Suite *deadlock_suite(void)
     tcase_add_test(tc, philosophers_naive_order);
     tcase_add_test(tc, philosophers_ordered_forks_or_a_waiter_are_clean);
     tcase_add_test(tc, channel_cycle_names_who_could_complete_each_send);
-    tcase_add_test(tc, shared_unbuffered_request_and_response_channels_are_clean);
+    tcase_add_test(tc,
+                   shared_unbuffered_request_and_response_channels_are_clean);
     tcase_add_test(tc, rwmutex_recursive_read_with_a_pending_writer);
     tcase_add_test(tc, cond_lost_wakeup_and_its_fix);
     tcase_add_test(tc, wait_on_a_waitgroup_never_done);
@@ -843,8 +847,8 @@ Suite *deadlock_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("partial");
     tcase_add_test(tc, partial_deadlock_is_reported_while_main_still_runs);
-    tcase_add_test(tc,
-                   no_partial_deadlock_while_an_outside_task_can_reach_the_locks);
+    tcase_add_test(
+        tc, no_partial_deadlock_while_an_outside_task_can_reach_the_locks);
     tcase_add_test(tc, without_the_hook_c_tasks_blocked_after_main_are_leaks);
     tcase_add_test(tc, step_end_follows_every_step_with_every_op_exposed);
     suite_add_tcase(s, tc);

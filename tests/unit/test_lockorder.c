@@ -27,8 +27,7 @@ static size_t count(const wf_result *r, wf_finding_kind k)
 static const wf_finding *first(const wf_result *r, wf_finding_kind k)
 {
     for (size_t i = 0; i < r->nfindings; i++)
-        if (r->findings[i].kind == k)
-            return &r->findings[i];
+        if (r->findings[i].kind == k) return &r->findings[i];
     return NULL;
 }
 
@@ -102,8 +101,8 @@ static void b_then_a(void *arg)
 {
     locks *l = arg;
     wf_chan_recv(l->c, NULL); /* after a_then_b: never deadlocks */
-    wf_mutex_lock(l->b); /* @ba-b */
-    wf_mutex_lock(l->a); /* @ba-a */
+    wf_mutex_lock(l->b);      /* @ba-b */
+    wf_mutex_lock(l->a);      /* @ba-a */
     wf_mutex_unlock(l->a);
     wf_mutex_unlock(l->b);
 }
@@ -148,8 +147,8 @@ static void order_by_choice(void *arg)
     wf_chan_send(l->c1, 1);
     wf_chan_send(l->c2, 2);
     if (wf_select(cs, 2, false) == 0) { /* a choice of the schedule */
-        wf_mutex_lock(l->a); /* @ch-a1 */
-        wf_mutex_lock(l->b); /* @ch-b1 */
+        wf_mutex_lock(l->a);            /* @ch-a1 */
+        wf_mutex_lock(l->b);            /* @ch-b1 */
         wf_mutex_unlock(l->b);
         wf_mutex_unlock(l->a);
     } else {
@@ -338,7 +337,8 @@ Suite *lockorder_suite(void)
     Suite *s = suite_create("lockorder");
     TCase *tc = tcase_create("graph");
     tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, inversion_is_reported_with_both_sites_though_nothing_deadlocks);
+    tcase_add_test(
+        tc, inversion_is_reported_with_both_sites_though_nothing_deadlocks);
     tcase_add_test(tc, orders_seen_in_different_executions_form_a_cycle);
     tcase_add_test(tc, recursive_read_lock_counts_as_go_would_deadlock_on_it);
     tcase_add_test(tc, a_gate_lock_a_trylock_or_one_order_cannot_deadlock);

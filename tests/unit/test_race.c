@@ -29,8 +29,7 @@ static size_t count(const wf_result *r, wf_finding_kind k)
 static const wf_finding *first(const wf_result *r, wf_finding_kind k)
 {
     for (size_t i = 0; i < r->nfindings; i++)
-        if (r->findings[i].kind == k)
-            return &r->findings[i];
+        if (r->findings[i].kind == k) return &r->findings[i];
     return NULL;
 }
 
@@ -112,7 +111,6 @@ START_TEST(spawn_orders_the_parent_before_the_child)
 }
 END_TEST
 
-
 /* ---- channels ----------------------------------------------------------- */
 
 typedef struct shared {
@@ -179,7 +177,7 @@ static void recv_before_later_send(void *arg)
     wf_go(write_then_recv, s, "receiver");
     wf_chan_send(s->c, 0);
     wf_chan_send(s->c, 1); /* completes after the receive of value 0 */
-    wf_read(s->x); /* @kc-r */
+    wf_read(s->x);         /* @kc-r */
 }
 
 static void recv_before_later_send_cap2(void *arg)
@@ -189,7 +187,7 @@ static void recv_before_later_send_cap2(void *arg)
     wf_go(write_then_recv, s, "receiver");
     wf_chan_send(s->c, 0);
     wf_chan_send(s->c, 1); /* room in the buffer: no wait */
-    wf_read(s->x); /* @kc2-r */
+    wf_read(s->x);         /* @kc2-r */
 }
 
 /* unbuffered: the receive happens before the send completes */
@@ -246,7 +244,8 @@ static void close_unordered(void *arg)
     wf_read(s->x); /* @close-r */
 }
 
-/* ---- locks ---------------------------------------------------------------- */
+/* ---- locks ----------------------------------------------------------------
+ */
 
 static void locked_write(void *arg)
 {
@@ -443,8 +442,7 @@ static void atomic_run(void (*worker)(void *))
 {
     shared *s = shared_new(0);
     wf_go(worker, s, "publisher");
-    if (wf_atomic_load(s->flag))
-        wf_read(s->x); /* @at-r */
+    if (wf_atomic_load(s->flag)) wf_read(s->x); /* @at-r */
 }
 
 static void atomic_ordered(void *arg)
@@ -459,7 +457,8 @@ static void atomic_unordered(void *arg)
     atomic_run(store_then_write);
 }
 
-/* ---- close against send --------------------------------------------------- */
+/* ---- close against send ---------------------------------------------------
+ */
 
 static void send_then_done(void *arg)
 {
@@ -529,7 +528,6 @@ static void shared_reads(void *arg)
     wf_chan_recv(s->c, NULL);
     wf_write(s->x, 2); /* @sr-w */
 }
-
 
 /* Explore ordered (no race) and unordered (one race, reported as want). */
 static void check_edge(void (*ordered)(void *), void (*unordered)(void *),
@@ -737,7 +735,8 @@ Suite *race_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, spawn_orders_the_parent_before_the_child);
     tcase_add_test(tc, send_happens_before_the_receive_completes);
-    tcase_add_test(tc, kth_receive_happens_before_the_send_k_plus_cap_completes);
+    tcase_add_test(tc,
+                   kth_receive_happens_before_the_send_k_plus_cap_completes);
     tcase_add_test(tc, unbuffered_receive_happens_before_the_send_completes);
     tcase_add_test(tc, close_happens_before_a_receive_that_sees_it);
     tcase_add_test(tc, unlock_happens_before_the_next_lock);
@@ -748,7 +747,8 @@ Suite *race_suite(void)
     tcase_add_test(tc, atomics_are_sequentially_consistent);
     tcase_add_test(tc, close_not_ordered_with_a_send_is_a_race);
     tcase_add_test(tc, report_says_which_send_would_have_ordered_the_accesses);
-    tcase_add_test(tc, write_after_concurrent_reads_races_with_the_unordered_one);
+    tcase_add_test(tc,
+                   write_after_concurrent_reads_races_with_the_unordered_one);
     suite_add_tcase(s, tc);
     return s;
 }
