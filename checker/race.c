@@ -89,6 +89,7 @@ typedef struct pending {
 
 struct race_checker {
     arena mem;
+    vc_mem vm; /* clock blocks, from mem */
     VEC(rc_task) tasks;
     VEC(rc_obj *) objs;
     VEC(sync_rec) log;
@@ -107,7 +108,7 @@ static void task_init(race_checker *r, rc_task *T, int32_t tid)
     T->init = true;
     T->ls = r->empty;
     T->last_rec = -1;
-    vc_set(&r->mem, &T->vc, tid, 1);
+    vc_set(&r->vm, &T->vc, tid, 1);
 }
 
 static rc_task *task_of(race_checker *r, int32_t tid)
@@ -182,14 +183,14 @@ static void acquire(race_checker *r, rc_task *T, int32_t tid, const sclock *s,
     log_rec(r, T, tid, eop, oid, sub, false);
     if (s->pure && epoch_leq(s->last, &T->vc))
         return; /* T already knows everything s holds */
-    vc_join(&r->mem, &T->vc, &s->c);
+    vc_join(&r->vm, &T->vc, &s->c);
 }
 
 /* T's own entry moves on after a release: what T does next is not
  * covered by it. */
 static void tick(race_checker *r, rc_task *T, int32_t tid)
 {
-    vc_set(&r->mem, &T->vc, tid, vc_get(&T->vc, tid) + 1);
+    vc_set(&r->vm, &T->vc, tid, vc_get(&T->vc, tid) + 1);
 }
 
 /* s = s joined with T's clock (Unlock, send, Done, ...). */
@@ -204,9 +205,9 @@ static void release(race_checker *r, rc_task *T, int32_t tid, sclock *s,
                 break;
             }
     if (covered)
-        vc_copy(&r->mem, &s->c, &T->vc);
+        vc_copy(&r->vm, &s->c, &T->vc);
     else
-        vc_join(&r->mem, &s->c, &T->vc);
+        vc_join(&r->vm, &s->c, &T->vc);
     s->pure = covered;
     s->last = now_of(T, tid);
     log_rec(r, T, tid, eop, oid, sub, true);
@@ -854,8 +855,8 @@ static void on_rendezvous(race_checker *r, const wf_event *ev)
     B = &r->tasks.p[ev->peer]; /* after both exist: no move in between */
     log_rec(r, A, ev->tid, ev->op, ev->oid, 0, false);
     log_rec(r, B, ev->peer, other, ev->oid, 0, false);
-    vc_join(&r->mem, &A->vc, &B->vc);
-    vc_copy(&r->mem, &B->vc, &A->vc);
+    vc_join(&r->vm, &A->vc, &B->vc);
+    vc_copy(&r->vm, &B->vc, &A->vc);
     log_rec(r, A, ev->tid, ev->op, ev->oid, 0, true);
     log_rec(r, B, ev->peer, other, ev->oid, 0, true);
     tick(r, A, ev->tid);
@@ -879,8 +880,8 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
         task_of(r, ev->peer);
         T = task_of(r, tid);
         C = &r->tasks.p[ev->peer];
-        vc_copy(&r->mem, &C->vc, &T->vc);
-        vc_set(&r->mem, &C->vc, ev->peer, 1);
+        vc_copy(&r->vm, &C->vc, &T->vc);
+        vc_set(&r->vm, &C->vc, ev->peer, 1);
         log_rec(r, T, tid, EV_SPAWN, SPAWN_OID(ev->peer), 0, true);
         log_rec(r, C, ev->peer, EV_SPAWN, SPAWN_OID(ev->peer), 0, false);
         tick(r, T, tid);
@@ -956,6 +957,11 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
         else if (ev->value == 0)
             acquire(r, T, tid, &o->a, eop, oid, 0);
         return;
+    case EV_EXIT:
+        /* nothing reads an exited task's clock again: recycle it */
+        if ((size_t)tid < r->tasks.len && r->tasks.p[tid].init)
+            vc_release(&r->vm, &r->tasks.p[tid].vc);
+        return;
     case EV_ATOMIC:
         o = obj_of(r, oid);
         T = task_of(r, tid);
@@ -974,6 +980,7 @@ static void on_begin(void *ctx, wf_engine *e)
     race_checker *r = ctx;
     (void)e;
     arena_reset(&r->mem);
+    vc_mem_init(&r->vm, &r->mem);
     r->tasks.len = 0;
     r->objs.len = 0;
     r->log.len = 0;
@@ -994,6 +1001,7 @@ race_checker *race_new(void)
 {
     race_checker *r = wf_xcalloc(1, sizeof *r);
     arena_init(&r->mem);
+    vc_mem_init(&r->vm, &r->mem);
     return r;
 }
 
