@@ -228,10 +228,13 @@ static void holdings(wf_engine *e, const wf_task *t, buf *b, int *n)
             if (m->locked && m->holder == t) q = "";
         } else if (o->kind == OBJ_RWMUTEX) {
             const wf_rwmutex *m = (const wf_rwmutex *)o;
-            if (m->writer == t)
-                q = m->writer_holds ? "" : " (writer slot)";
-            else if (rw_reader(m, t->tid))
-                q = " (read)";
+            if (rw_reader(m, t->tid)) {
+                if (b)
+                    buf_printf(b, "%s%s (read)", *n ? ", " : "",
+                               report_obj_name(e, o));
+                (*n)++;
+            }
+            if (m->writer == t) q = m->writer_holds ? "" : " (writer slot)";
         }
         if (!q) continue;
         if (b)
@@ -509,14 +512,19 @@ static bool is_lock(const wf_obj *o)
     return o->kind == OBJ_MUTEX || o->kind == OBJ_RWMUTEX;
 }
 
+/* d->omark: one zero byte per object. */
+static void omark_clear(deadlock_checker *d, const wf_engine *e)
+{
+    VEC_RESERVE(d->omark, e->objs.len + 1);
+    memset(d->omark.p, 0, e->objs.len + 1);
+    d->omark.len = e->objs.len;
+}
+
 /* Objects awaited by the focus tasks, by oid, into d->tmp (oids). */
 static void focus_objects(deadlock_checker *d, wf_engine *e)
 {
     const i32vec *f = focus(d);
-    d->omark.len = 0;
-    VEC_RESERVE(d->omark, e->objs.len);
-    memset(d->omark.p, 0, e->objs.len);
-    d->omark.len = e->objs.len;
+    omark_clear(d, e);
     for (size_t i = 0; i < f->len; i++) {
         wf_obj *aw[MAX_AW];
         int n = awaited(e->tasks.p[f->p[i]], aw, MAX_AW);
@@ -891,10 +899,7 @@ static void build_report(deadlock_checker *d, wf_engine *e, buf *detail,
     }
     buf_puts(json, "], \"objects\": [");
     /* awaited or held by the set */
-    d->omark.len = 0;
-    VEC_RESERVE(d->omark, e->objs.len);
-    memset(d->omark.p, 0, e->objs.len);
-    d->omark.len = e->objs.len;
+    omark_clear(d, e);
     for (size_t i = 0; i < d->set.len; i++) {
         const wf_task *t = e->tasks.p[d->set.p[i]];
         wf_obj *aw[MAX_AW];

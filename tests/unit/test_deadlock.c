@@ -727,6 +727,73 @@ START_TEST(range_over_a_channel_nobody_closes)
 }
 END_TEST
 
+/* ---- a task deadlocked on itself ------------------------------------------
+ */
+
+static void double_lock(void *arg)
+{
+    wf_mutex *m = wf_mutex_new("m");
+    (void)arg;
+    wf_mutex_lock(m);
+    wf_mutex_lock(m);
+}
+
+static void nil_receive(void *arg)
+{
+    (void)arg;
+    wf_chan_recv(NULL, NULL); /* and no object at all in the program */
+}
+
+static void lock_while_reading(void *arg)
+{
+    wf_rwmutex *rw = wf_rwmutex_new("rw");
+    (void)arg;
+    wf_rwmutex_rlock(rw);
+    wf_rwmutex_lock(rw);
+}
+
+START_TEST(a_task_can_deadlock_on_itself)
+{
+    wf_result r;
+    explore(double_lock, WF_STRATEGY_DFS, 0, &r);
+    ck_assert_str_eq(
+        body(first(&r, WF_DEADLOCK)),
+        "deadlock (global): all goroutines are asleep\n"
+        "  main holds m, waits for m held by main\n"
+        "  mutual exclusion: m is held by one task\n"
+        "  hold and wait:    main holds m while waiting for m\n"
+        "  no preemption:    a held mutex is released only by its holder\n"
+        "  circular wait:    main -> main\n");
+    wf_result_free(&r);
+    explore(nil_receive, WF_STRATEGY_DFS, 0, &r);
+    ck_assert_str_eq(
+        body(first(&r, WF_DEADLOCK)),
+        "deadlock (global): all goroutines are asleep\n"
+        "  main waits forever on a nil channel\n"
+        "  mutual exclusion: none: no lock is involved; main waits on a nil "
+        "channel\n"
+        "  hold and wait:    none: no task holds a lock while it waits\n"
+        "  no preemption:    an operation on a nil channel never completes\n"
+        "  circular wait:    none: main waits on a nil channel, which "
+        "nothing completes\n");
+    wf_result_free(&r);
+    explore(lock_while_reading, WF_STRATEGY_DFS, 0, &r);
+    ck_assert_str_eq(
+        body(first(&r, WF_DEADLOCK)),
+        "deadlock (global): all goroutines are asleep\n"
+        "  main holds rw (read), rw (writer slot), waits for rw read-held "
+        "by main\n"
+        "  mutual exclusion: rw is held for reading by main, and main holds "
+        "its writer slot, which shuts out new readers\n"
+        "  hold and wait:    main holds rw (read), rw (writer slot) while "
+        "waiting for rw\n"
+        "  no preemption:    a held RWMutex is released only by the tasks "
+        "holding it\n"
+        "  circular wait:    main -> main\n");
+    wf_result_free(&r);
+}
+END_TEST
+
 /* ---- JSON (SPEC section 4) -------------------------------------------------
  */
 
@@ -843,6 +910,7 @@ Suite *deadlock_suite(void)
     tcase_add_test(tc, cond_lost_wakeup_and_its_fix);
     tcase_add_test(tc, wait_on_a_waitgroup_never_done);
     tcase_add_test(tc, range_over_a_channel_nobody_closes);
+    tcase_add_test(tc, a_task_can_deadlock_on_itself);
     tcase_add_test(tc, json_carries_tasks_objects_and_coffman);
     suite_add_tcase(s, tc);
     tc = tcase_create("partial");
