@@ -679,6 +679,18 @@ START_TEST(cond_lost_wakeup_and_its_fix)
     ck_assert(r.complete);
     ck_assert_int_eq(r.nfindings, 0);
     wf_result_free(&r);
+    { /* the fix holds with spurious wakeups and any wake order too */
+        wf_options o = wf_options_default();
+        o.strategy = WF_STRATEGY_RANDOM; /* spurious wakeups: the loop can
+                                          * spin, the tree has no end */
+        o.max_executions = 3000;
+        o.spurious_wakeups = true;
+        o.cond_order_any = true;
+        o.max_steps = 200;
+        wf_explore(cond_correct, NULL, &o, &r);
+        ck_assert_int_eq(r.nfindings, 0);
+        wf_result_free(&r);
+    }
 }
 END_TEST
 

@@ -728,6 +728,39 @@ START_TEST(write_after_concurrent_reads_races_with_the_unordered_one)
 }
 END_TEST
 
+static void dfs_with(void (*scenario)(void *), bool fifo, bool cond_any,
+                     bool spurious, wf_result *r)
+{
+    wf_options o = wf_options_default();
+    o.strategy = WF_STRATEGY_DFS;
+    o.mutex_fifo = fifo;
+    o.cond_order_any = cond_any;
+    o.spurious_wakeups = spurious;
+    wf_explore(scenario, NULL, &o, r);
+    ck_assert_msg(r->error == NULL, "%s", r->error ? r->error : "");
+    ck_assert(r->complete);
+}
+
+/* --mutex fifo hands a released lock to the longest waiter in the
+ * unlocker's step (the engine emits the waiter's lock there). */
+START_TEST(locks_order_the_same_under_mutex_fifo_and_any_cond_order)
+{
+    void (*ok[])(void *) = {mutex_ordered, unlock_before_rlock,
+                            runlock_before_lock, once_ordered, wg_ordered};
+    void (*bad[])(void *) = {mutex_unordered, rlock_does_not_order_rlock,
+                             runlock_unordered, once_unordered, wg_unordered};
+    for (size_t i = 0; i < 5; i++) {
+        wf_result r;
+        dfs_with(ok[i], true, true, true, &r);
+        ck_assert_int_eq(r.nfindings, 0);
+        wf_result_free(&r);
+        dfs_with(bad[i], true, true, true, &r);
+        ck_assert_int_eq(count(&r, WF_RACE), 1);
+        wf_result_free(&r);
+    }
+}
+END_TEST
+
 Suite *race_suite(void)
 {
     Suite *s = suite_create("race");
@@ -749,6 +782,8 @@ Suite *race_suite(void)
     tcase_add_test(tc, report_says_which_send_would_have_ordered_the_accesses);
     tcase_add_test(tc,
                    write_after_concurrent_reads_races_with_the_unordered_one);
+    tcase_add_test(tc,
+                   locks_order_the_same_under_mutex_fifo_and_any_cond_order);
     suite_add_tcase(s, tc);
     return s;
 }
