@@ -42,6 +42,15 @@ void json_str(buf *out, const char *s)
     buf_putc(out, '"');
 }
 
+const char *report_obj_name(wf_engine *e, const wf_obj *o)
+{
+    char b[48];
+    if (o->name && *o->name)
+        return o->name;
+    snprintf(b, sizeof b, "%s#%d", obj_kind_names[o->kind], (int)o->oid);
+    return arena_strdup(&e->mem, b);
+}
+
 static const char *base_name(const char *path)
 {
     const char *s = path ? strrchr(path, '/') : NULL;

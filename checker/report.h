@@ -26,6 +26,9 @@ void report_finding_json(buf *out, const xfinding *f);
 void report_json(buf *out, const explorer *x, const report_info *r);
 /* Append s as a JSON string literal. */
 void json_str(buf *out, const char *s);
+/* An object's name for reports: the name the program gave it, or, for an
+ * unnamed one, its kind and oid ("mutex#3", deterministic), in e->mem. */
+const char *report_obj_name(wf_engine *e, const wf_obj *o);
 /* The strategy's name as the command line spells it. */
 const char *report_strategy_name(wf_strategy_kind k);
 

@@ -464,6 +464,14 @@ void engine_emit_slow(wf_engine *e, wf_event *ev)
             e->consumers[i].event(e->consumers[i].ctx, e, ev);
 }
 
+/* After a step, once every woken task has exposed its next op. */
+static void step_end(wf_engine *e)
+{
+    for (int i = 0; i < e->nconsumers; i++)
+        if (e->consumers[i].step_end)
+            e->consumers[i].step_end(e->consumers[i].ctx, e);
+}
+
 /* ---- performing and exposing ops -------------------------------------- */
 
 static void task_exit(wf_engine *e, wf_task *t)
@@ -785,6 +793,8 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
                 resume_all(e);
                 if (s->after_step && !e->stop)
                     s->after_step(s->ctx, e, -1);
+                if (e->nconsumers)
+                    step_end(e);
                 continue;
             }
             end_blocked(e);
@@ -814,6 +824,8 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
         if (s->after_step)
             s->after_step(s->ctx, e, t->tid);
         WF_DASSERT(engine_check(e));
+        if (e->nconsumers)
+            step_end(e);
     }
     if (e->end == END_NONE)
         e->end = END_ABANDONED;

@@ -299,12 +299,17 @@ typedef struct wf_event {
     int32_t line;
 } wf_event;
 
-/* A consumer of the event stream (checkers, recorder, metrics). */
+/* A consumer of the event stream (checkers, recorder, metrics). Any
+ * callback may be NULL. step_end runs after each step once every task it
+ * woke has exposed its next op, so the engine state is consistent there
+ * (events are emitted mid-step); the deadlock checker decides partial
+ * deadlocks at that point. */
 typedef struct wf_consumer {
     void *ctx;
     void (*begin)(void *ctx, wf_engine *e);       /* execution starts */
     void (*event)(void *ctx, wf_engine *e, const wf_event *ev);
     void (*end)(void *ctx, wf_engine *e);         /* execution ended */
+    void (*step_end)(void *ctx, wf_engine *e);    /* a step is complete */
 } wf_consumer;
 
 /* Kinds of choices (DESIGN.md). */

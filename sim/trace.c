@@ -494,7 +494,7 @@ static void rec_event(void *ctx, wf_engine *e, const wf_event *ev)
 
 wf_consumer trace_consumer(trace *t)
 {
-    wf_consumer c = {t, rec_begin, rec_event, NULL};
+    wf_consumer c = {t, rec_begin, rec_event, NULL, NULL};
     return c;
 }
 
@@ -1551,7 +1551,7 @@ static void cmp_end(void *ctx, wf_engine *e)
 
 wf_consumer trace_cmp_consumer(trace_cmp *c)
 {
-    wf_consumer k = {c, NULL, cmp_event, cmp_end};
+    wf_consumer k = {c, NULL, cmp_event, cmp_end, NULL};
     return k;
 }
 

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "checker/checkers.h"
 #include "record.h"
 
 double cli_now(void)
@@ -429,6 +430,7 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
 {
     explore_opts eo;
     explorer *x;
+    checkers *ck;
     stop_ctx sc;
     wf_diag d;
     wf_status st;
@@ -498,7 +500,21 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
 
     x = explore_new(p, &eo);
     record_attach(rec, x);
-    st = explore_run(x, cs.n ? &cs : NULL, &d);
+    ck = checkers_new(NULL);
+    {
+        /* the checkers first: they complete findings before the recorder
+         * writes them at the end of each execution */
+        consumer_set *kc = checkers_consumers(ck);
+        wf_consumer all[16];
+        consumer_set both = {all, 0};
+        for (int i = 0; i < kc->n && both.n < 16; i++)
+            all[both.n++] = kc->v[i];
+        for (int i = 0; i < cs.n && both.n < 16; i++)
+            all[both.n++] = cs.v[i];
+        st = explore_run(x, &both, &d);
+    }
+    checkers_finish(ck, x);
+    checkers_free(ck);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGTERM, &old_term, NULL);
     if (st == WF_OK)

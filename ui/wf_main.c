@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checker/checkers.h"
 #include "cli.h"
 #include "sim/native.h"
 
@@ -143,6 +144,8 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
     native_start ns = {scenario, arg};
     program p = c_program(scenario, &ns, "scenario");
     explorer *x;
+    checkers *ck;
+    wf_status st;
     wf_diag d;
     report_info ri;
     deadline dl = {cli_now(), 0};
@@ -171,7 +174,11 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
         eo.stop_ctx = &dl;
     }
     x = explore_new(&p, &eo);
-    if (explore_run(x, NULL, &d) != WF_OK) {
+    ck = checkers_new(NULL);
+    st = explore_run(x, checkers_consumers(ck), &d);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    if (st != WF_OK) {
         char m[1700];
         diag_format(&d, m, sizeof m);
         res->error = wf_xstrdup(m);

@@ -17,7 +17,7 @@ static int64_t traces(void (*f)(void *), int n)
     int64_t k;
     o.strategy = WF_STRATEGY_DPOR;
     o.iterative = false; /* one round: executions are traces */
-    ck_assert_int_eq(wf_explore(f, &n, &o, &r), 0);
+    wf_explore(f, &n, &o, &r); /* readers and lastzero race, by design */
     ck_assert(r.complete);
     k = r.executions;
     wf_result_free(&r);

@@ -839,7 +839,7 @@ static explorer *run_metrics(void (*fn)(void *), void *arg, metrics_log *ml,
 {
     native_start ns = {fn, arg};
     program p;
-    wf_consumer c = {ml, NULL, NULL, metrics_end};
+    wf_consumer c = {ml, NULL, NULL, metrics_end, NULL};
     consumer_set cs = {&c, 1};
     explore_opts o = opts_of(WF_STRATEGY_RR);
     explorer *x;

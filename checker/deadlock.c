@@ -1,0 +1,1142 @@
+/* deadlock.c: see deadlock.h. Reports are built once per deadlock, so the
+ * costs here (O(tasks x objects) for a report, O(blocked^2 x live) hook
+ * calls per step for partial deadlocks) stay off the hot path: without
+ * the hook, a step costs one branch. */
+#include "deadlock.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "sim/chan.h"
+#include "sim/cond.h"
+#include "sim/mutex.h"
+#include "sim/once.h"
+#include "sim/rwmutex.h"
+#include "sim/waitgroup.h"
+
+typedef VEC(int32_t) i32vec;
+
+/* What a blocked task waits for. */
+typedef enum wait_kind {
+    W_MUTEX,
+    W_RW_WRITE,
+    W_RW_READ,
+    W_ONCE,
+    W_CHAN,
+    W_NIL, /* a nil channel, or a select of nil channels only */
+    W_COND,
+    W_WG,
+    W_SLEEP,
+    W_OTHER
+} wait_kind;
+
+/* An edge of the wait-for graph. cls 0: definite (the target holds what
+ * the task waits for); 1: a channel partner that is itself blocked on a
+ * channel; 2: any other task that could complete the operation. */
+typedef struct dl_edge {
+    int32_t to;
+    uint8_t cls;
+} dl_edge;
+
+/* Lines printed before "... and N more". */
+#define MAX_LINES 64
+#define MAX_NAMES 8
+/* Above this many tasks, cycles are searched over definite edges only. */
+#define MAX_POSSIBLE 64
+
+struct deadlock_checker {
+    lockorder *lo;
+    VEC(uint8_t) reported; /* by tid: named by a partial report */
+    VEC(uint8_t) alive;    /* by tid: scratch of the partial check */
+    /* the report set and its graph (scratch) */
+    i32vec set; /* tids, ascending */
+    i32vec idx; /* by tid: index in set, or -1 */
+    VEC(dl_edge) edges;
+    i32vec efirst, elen; /* by set index */
+    i32vec cycle;        /* tids, in order, the first not repeated */
+    bool cycle_definite;
+    i32vec q, prev, mark; /* breadth-first search */
+    i32vec tmp;
+    VEC(uint8_t) omark; /* by oid */
+};
+
+/* ---- what a task waits for -------------------------------------------- */
+
+static wait_kind wait_of(const wf_task *t)
+{
+    const op *o = &t->op;
+    switch ((op_kind)o->kind) {
+    case OP_LOCK:
+        return o->obj && o->obj->kind == OBJ_MUTEX ? W_MUTEX : W_OTHER;
+    case OP_WLOCK:
+        return W_RW_WRITE;
+    case OP_RLOCK:
+        return W_RW_READ;
+    case OP_ONCE:
+        return W_ONCE;
+    case OP_SEND:
+    case OP_RECV:
+        return o->obj ? W_CHAN : W_NIL;
+    case OP_SELECT:
+        for (uint32_t i = 0; i < o->ncases; i++)
+            if (o->cases[i].chan) return W_CHAN;
+        return W_NIL;
+    case OP_COND_WAIT:
+    case OP_COND_PARK:
+        return W_COND;
+    case OP_WG_WAIT:
+        return W_WG;
+    case OP_SLEEP:
+        return W_SLEEP;
+    default:
+        return W_OTHER;
+    }
+}
+
+/* The objects t waits on (select: each non-nil case's channel), at most
+ * max. */
+static int awaited(const wf_task *t, wf_obj **out, int max)
+{
+    const op *o = &t->op;
+    int n = 0;
+    if (o->kind == OP_SELECT) {
+        for (uint32_t i = 0; i < o->ncases && n < max; i++)
+            if (o->cases[i].chan) out[n++] = &o->cases[i].chan->hdr;
+        return n;
+    }
+    if (o->obj && max > 0 && o->kind != OP_SLEEP) out[n++] = o->obj;
+    return n;
+}
+
+#define MAX_AW 16
+
+static bool waits_on(const wf_task *u, const wf_obj *o)
+{
+    wf_obj *aw[MAX_AW];
+    int n;
+    if (u->state != TASK_BLOCKED) return false;
+    n = awaited(u, aw, MAX_AW);
+    for (int i = 0; i < n; i++)
+        if (aw[i] == o) return true;
+    return false;
+}
+
+static bool rw_reader(const wf_rwmutex *m, int32_t tid)
+{
+    for (int32_t i = 0; i < m->nrholders; i++)
+        if (m->rholders[i] == tid) return true;
+    return false;
+}
+
+/* The tasks holding what t waits for (definite edges), into out. */
+static void definite(const wf_task *t, i32vec *out)
+{
+    out->len = 0;
+    switch (wait_of(t)) {
+    case W_MUTEX: {
+        const wf_mutex *m = (const wf_mutex *)t->op.obj;
+        if (m->locked && m->holder) VEC_PUSH(*out, m->holder->tid);
+        return;
+    }
+    case W_RW_WRITE: {
+        const wf_rwmutex *m = (const wf_rwmutex *)t->op.obj;
+        if (m->writer && m->writer != t) {
+            VEC_PUSH(*out, m->writer->tid);
+            return;
+        }
+        for (int32_t i = 0; i < m->nrholders; i++) {
+            bool dup = false;
+            for (size_t j = 0; j < out->len; j++)
+                dup |= out->p[j] == m->rholders[i];
+            if (!dup) VEC_PUSH(*out, m->rholders[i]);
+        }
+        return;
+    }
+    case W_RW_READ: {
+        const wf_rwmutex *m = (const wf_rwmutex *)t->op.obj;
+        if (m->writer) VEC_PUSH(*out, m->writer->tid);
+        return;
+    }
+    case W_ONCE: {
+        const wf_once *o = (const wf_once *)t->op.obj;
+        if (o->runner >= 0) VEC_PUSH(*out, o->runner);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+static bool possible_kind(wait_kind k)
+{
+    return k == W_CHAN || k == W_COND || k == W_WG;
+}
+
+/* The live tasks that could complete t's channel, cond or wait-group
+ * operation: not t, not blocked on the same object, and able to reach it
+ * when the front end can tell. Into out, ascending. O(tasks). */
+static void candidates(wf_engine *e, const wf_task *t, i32vec *out)
+{
+    wf_obj *aw[MAX_AW];
+    int n = awaited(t, aw, MAX_AW);
+    out->len = 0;
+    if (!possible_kind(wait_of(t))) return;
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        wf_task *u = e->tasks.p[i];
+        bool same = false, reach = !e->can_reach;
+        if (u == t || u->state == TASK_DONE) continue;
+        for (int k = 0; k < n; k++)
+            same |= waits_on(u, aw[k]);
+        if (same) continue;
+        for (int k = 0; k < n && !reach; k++)
+            reach = e->can_reach(e->can_reach_ctx, e, u, aw[k]);
+        if (reach) VEC_PUSH(*out, u->tid);
+    }
+}
+
+/* ---- names ------------------------------------------------------------- */
+
+static void short_name(buf *b, wf_engine *e, int32_t tid)
+{
+    if (tid == 0)
+        buf_puts(b, e->tasks.p[0]->name);
+    else
+        buf_printf(b, "g%d", (int)tid);
+}
+
+static void short_list(buf *b, wf_engine *e, const int32_t *tids, size_t n)
+{
+    for (size_t i = 0; i < n && i < MAX_NAMES; i++) {
+        if (i) buf_puts(b, ", ");
+        short_name(b, e, tids[i]);
+    }
+    if (n > MAX_NAMES) buf_printf(b, " and %zu more", n - MAX_NAMES);
+}
+
+/* What t holds: "forks[0]", "m (read)", "m (writer slot)"; n counts
+ * them. O(objects). */
+static void holdings(wf_engine *e, const wf_task *t, buf *b, int *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < e->objs.len; i++) {
+        const wf_obj *o = e->objs.p[i];
+        const char *q = NULL;
+        if (o->kind == OBJ_MUTEX) {
+            const wf_mutex *m = (const wf_mutex *)o;
+            if (m->locked && m->holder == t) q = "";
+        } else if (o->kind == OBJ_RWMUTEX) {
+            const wf_rwmutex *m = (const wf_rwmutex *)o;
+            if (rw_reader(m, t->tid)) {
+                if (b)
+                    buf_printf(b, "%s%s (read)", *n ? ", " : "",
+                               report_obj_name(e, o));
+                (*n)++;
+            }
+            if (m->writer == t) q = m->writer_holds ? "" : " (writer slot)";
+        }
+        if (!q) continue;
+        if (b)
+            buf_printf(b, "%s%s%s", *n ? ", " : "", report_obj_name(e, o), q);
+        (*n)++;
+    }
+}
+
+/* ---- the wait-for graph over the report set ----------------------------- */
+
+static void grow_i32(i32vec *v, size_t n, int32_t fill)
+{
+    VEC_RESERVE(*v, n);
+    for (size_t i = v->len; i < n; i++)
+        v->p[i] = fill;
+    if (n > v->len) v->len = n;
+}
+
+static bool is_chan_wait(const wf_task *u)
+{
+    return u->state == TASK_BLOCKED && wait_of(u) == W_CHAN;
+}
+
+static void build_graph(deadlock_checker *d, wf_engine *e)
+{
+    size_t k = d->set.len;
+    d->idx.len = 0;
+    grow_i32(&d->idx, e->tasks.len, -1);
+    for (size_t i = 0; i < k; i++)
+        d->idx.p[d->set.p[i]] = (int32_t)i;
+    d->edges.len = 0;
+    d->efirst.len = d->elen.len = 0;
+    grow_i32(&d->efirst, k, 0);
+    grow_i32(&d->elen, k, 0);
+    for (size_t i = 0; i < k; i++) {
+        wf_task *t = e->tasks.p[d->set.p[i]];
+        d->efirst.p[i] = (int32_t)d->edges.len;
+        definite(t, &d->tmp);
+        for (size_t j = 0; j < d->tmp.len; j++)
+            if (d->idx.p[d->tmp.p[j]] >= 0) {
+                dl_edge ed = {d->tmp.p[j], 0};
+                VEC_PUSH(d->edges, ed);
+            }
+        if (k <= MAX_POSSIBLE && possible_kind(wait_of(t))) {
+            bool chan = wait_of(t) == W_CHAN;
+            candidates(e, t, &d->tmp);
+            for (size_t j = 0; j < d->tmp.len; j++)
+                if (d->idx.p[d->tmp.p[j]] >= 0) {
+                    dl_edge ed = {d->tmp.p[j], 2};
+                    if (chan && is_chan_wait(e->tasks.p[d->tmp.p[j]]))
+                        ed.cls = 1;
+                    VEC_PUSH(d->edges, ed);
+                }
+        }
+        d->elen.p[i] = (int32_t)d->edges.len - d->efirst.p[i];
+    }
+}
+
+/* The shortest cycle through set index s over edges of class <= cls
+ * (breadth first, targets in insertion order); into d->cycle. */
+static bool cycle_from(deadlock_checker *d, int32_t s, int cls)
+{
+    size_t head = 0, k = d->set.len;
+    int32_t last = -1;
+    d->q.len = 0;
+    d->prev.len = d->mark.len = 0;
+    grow_i32(&d->prev, k, -1);
+    grow_i32(&d->mark, k, 0);
+    d->mark.p[s] = 1;
+    VEC_PUSH(d->q, s);
+    while (head < d->q.len && last < 0) {
+        int32_t u = d->q.p[head++];
+        for (int32_t j = 0; j < d->elen.p[u]; j++) {
+            const dl_edge *ed = &d->edges.p[d->efirst.p[u] + j];
+            int32_t v = d->idx.p[ed->to];
+            if (ed->cls > cls) continue;
+            if (v == s) {
+                last = u;
+                break;
+            }
+            if (d->mark.p[v]) continue;
+            d->mark.p[v] = 1;
+            d->prev.p[v] = u;
+            VEC_PUSH(d->q, v);
+        }
+    }
+    if (last < 0) return false;
+    d->cycle.len = 0;
+    for (int32_t v = last; v >= 0; v = d->prev.p[v])
+        VEC_PUSH(d->cycle, d->set.p[v]);
+    for (size_t i = 0; i < d->cycle.len / 2; i++) {
+        int32_t t = d->cycle.p[i];
+        d->cycle.p[i] = d->cycle.p[d->cycle.len - 1 - i];
+        d->cycle.p[d->cycle.len - 1 - i] = t;
+    }
+    return true;
+}
+
+static bool find_cycle(deadlock_checker *d)
+{
+    d->cycle.len = 0;
+    for (int cls = 0; cls <= 2; cls++)
+        for (size_t s = 0; s < d->set.len; s++)
+            if (cycle_from(d, (int32_t)s, cls)) {
+                d->cycle_definite = cls == 0;
+                return true;
+            }
+    return false;
+}
+
+static bool in_cycle(const deadlock_checker *d, int32_t tid)
+{
+    for (size_t i = 0; i < d->cycle.len; i++)
+        if (d->cycle.p[i] == tid) return true;
+    return false;
+}
+
+/* ---- the report --------------------------------------------------------- */
+
+static void cands_clause(wf_engine *e, const i32vec *c, const char *verb,
+                         buf *b)
+{
+    bool all_blocked = true;
+    if (!c->len) {
+        buf_printf(b, ", which no other task could %s", verb);
+        return;
+    }
+    for (size_t i = 0; i < c->len; i++)
+        all_blocked &= e->tasks.p[c->p[i]]->state == TASK_BLOCKED;
+    if (all_blocked)
+        buf_printf(b, ", which only blocked tasks could %s: ", verb);
+    else
+        buf_printf(b, ", which these tasks could %s: ", verb);
+    short_list(b, e, c->p, c->len);
+}
+
+static void rw_readers(buf *b, wf_engine *e, const wf_rwmutex *m, bool full)
+{
+    int32_t seen[MAX_NAMES];
+    int n = 0;
+    for (int32_t i = 0; i < m->nrholders; i++) {
+        bool dup = false;
+        for (int j = 0; j < n; j++)
+            dup |= seen[j] == m->rholders[i];
+        if (dup) continue;
+        if (n == MAX_NAMES) {
+            buf_puts(b, " and others");
+            return;
+        }
+        seen[n] = m->rholders[i];
+        if (n++) buf_puts(b, ", ");
+        if (full)
+            buf_puts(b, e->tasks.p[m->rholders[i]]->name);
+        else
+            short_name(b, e, m->rholders[i]);
+    }
+}
+
+/* "waits for forks[1] held by g2 phil", "waits to receive from c, which
+ * no other task could complete", ... */
+static void wait_phrase(deadlock_checker *d, wf_engine *e, const wf_task *t,
+                        buf *b)
+{
+    const op *o = &t->op;
+    switch (wait_of(t)) {
+    case W_MUTEX: {
+        const wf_mutex *m = (const wf_mutex *)o->obj;
+        buf_printf(b, "waits for %s", report_obj_name(e, o->obj));
+        if (m->locked && m->holder)
+            buf_printf(b, " held by %s", m->holder->name);
+        return;
+    }
+    case W_RW_WRITE: {
+        const wf_rwmutex *m = (const wf_rwmutex *)o->obj;
+        if (m->writer && m->writer != t) {
+            buf_printf(b, "waits for %s %s %s", report_obj_name(e, o->obj),
+                       m->writer_holds ? "held by"
+                                       : "behind the pending writer",
+                       m->writer->name);
+        } else {
+            buf_printf(b, "waits for %s read-held by ",
+                       report_obj_name(e, o->obj));
+            rw_readers(b, e, m, true);
+        }
+        return;
+    }
+    case W_RW_READ: {
+        const wf_rwmutex *m = (const wf_rwmutex *)o->obj;
+        buf_printf(b, "waits to read-lock %s", report_obj_name(e, o->obj));
+        if (m->writer)
+            buf_printf(b, " %s %s",
+                       m->writer_holds ? "held by"
+                                       : "behind the pending writer",
+                       m->writer->name);
+        return;
+    }
+    case W_ONCE: {
+        const wf_once *on = (const wf_once *)o->obj;
+        buf_printf(b, "waits for %s", report_obj_name(e, o->obj));
+        if (on->runner >= 0)
+            buf_printf(b, ", whose function %s is running",
+                       e->tasks.p[on->runner]->name);
+        return;
+    }
+    case W_CHAN:
+        if (o->kind == OP_SEND) {
+            buf_printf(b, "waits to send on %s", report_obj_name(e, o->obj));
+        } else if (o->kind == OP_RECV) {
+            buf_printf(b, "waits to receive from %s",
+                       report_obj_name(e, o->obj));
+        } else {
+            bool first = true;
+            buf_puts(b, "waits in select on ");
+            for (uint32_t i = 0; i < o->ncases; i++) {
+                if (!o->cases[i].chan) continue;
+                buf_printf(b, "%s%s (%s)", first ? "" : ", ",
+                           report_obj_name(e, &o->cases[i].chan->hdr),
+                           o->cases[i].send ? "send" : "receive");
+                first = false;
+            }
+        }
+        candidates(e, t, &d->tmp);
+        cands_clause(e, &d->tmp, "complete", b);
+        return;
+    case W_NIL:
+        buf_puts(b, o->kind == OP_SELECT
+                        ? "waits forever in a select with no channel"
+                        : "waits forever on a nil channel");
+        return;
+    case W_COND:
+        buf_printf(b, "waits on %s for a Signal or Broadcast",
+                   report_obj_name(e, o->obj));
+        candidates(e, t, &d->tmp);
+        cands_clause(e, &d->tmp, "send", b);
+        return;
+    case W_WG:
+        buf_printf(b, "waits for %s (counter %lld)", report_obj_name(e, o->obj),
+                   (long long)((const wf_waitgroup *)o->obj)->count);
+        candidates(e, t, &d->tmp);
+        cands_clause(e, &d->tmp, "complete", b);
+        return;
+    case W_SLEEP:
+        buf_puts(b, "sleeps");
+        return;
+    case W_OTHER:
+        buf_printf(b, "is blocked in %s", op_kind_names[o->kind]);
+        return;
+    }
+}
+
+static void task_line(deadlock_checker *d, wf_engine *e, const wf_task *t,
+                      buf *b)
+{
+    int nh;
+    buf_puts(b, t->name);
+    buf_putc(b, ' ');
+    holdings(e, t, NULL, &nh);
+    if (nh) {
+        buf_puts(b, "holds ");
+        holdings(e, t, b, &nh);
+        buf_puts(b, ", ");
+    }
+    wait_phrase(d, e, t, b);
+    buf_putc(b, '\n');
+}
+
+/* The tasks the Coffman lines speak of: the cycle, or the whole set. */
+static const i32vec *focus(const deadlock_checker *d)
+{
+    return d->cycle.len ? &d->cycle : &d->set;
+}
+
+static bool is_lock(const wf_obj *o)
+{
+    return o->kind == OBJ_MUTEX || o->kind == OBJ_RWMUTEX;
+}
+
+/* d->omark: one zero byte per object. */
+static void omark_clear(deadlock_checker *d, const wf_engine *e)
+{
+    VEC_RESERVE(d->omark, e->objs.len + 1);
+    memset(d->omark.p, 0, e->objs.len + 1);
+    d->omark.len = e->objs.len;
+}
+
+/* Objects awaited by the focus tasks, by oid, into d->tmp (oids). */
+static void focus_objects(deadlock_checker *d, wf_engine *e)
+{
+    const i32vec *f = focus(d);
+    omark_clear(d, e);
+    for (size_t i = 0; i < f->len; i++) {
+        wf_obj *aw[MAX_AW];
+        int n = awaited(e->tasks.p[f->p[i]], aw, MAX_AW);
+        for (int k = 0; k < n; k++)
+            d->omark.p[aw[k]->oid] = 1;
+    }
+    d->tmp.len = 0;
+    for (size_t i = 0; i < e->objs.len; i++)
+        if (d->omark.p[i]) VEC_PUSH(d->tmp, (int32_t)i);
+}
+
+static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
+{
+    size_t nm = 0, nparts = 0;
+    focus_objects(d, e);
+    for (size_t i = 0; i < d->tmp.len; i++)
+        nm += e->objs.p[d->tmp.p[i]]->kind == OBJ_MUTEX;
+    if (nm) {
+        size_t k = 0;
+        for (size_t i = 0; i < d->tmp.len; i++) {
+            const wf_obj *o = e->objs.p[d->tmp.p[i]];
+            if (o->kind != OBJ_MUTEX) continue;
+            buf_printf(b, "%s%s", k++ ? ", " : "", report_obj_name(e, o));
+        }
+        buf_puts(b, nm > 1 ? " are each held by one task"
+                           : " is held by one task");
+        nparts++;
+    }
+    for (size_t i = 0; i < d->tmp.len; i++) {
+        const wf_obj *o = e->objs.p[d->tmp.p[i]];
+        if (o->kind == OBJ_RWMUTEX) {
+            const wf_rwmutex *m = (const wf_rwmutex *)o;
+            if (nparts++) buf_puts(b, "; ");
+            if (m->writer_holds) {
+                buf_printf(b, "%s is held for writing by ",
+                           report_obj_name(e, o));
+                short_name(b, e, m->writer->tid);
+            } else {
+                buf_printf(b, "%s is held for reading by ",
+                           report_obj_name(e, o));
+                rw_readers(b, e, m, false);
+                if (m->writer) {
+                    buf_puts(b, ", and ");
+                    short_name(b, e, m->writer->tid);
+                    buf_puts(b, " holds its writer slot, which shuts out "
+                                "new readers");
+                }
+            }
+        } else if (o->kind == OBJ_ONCE) {
+            const wf_once *on = (const wf_once *)o;
+            if (nparts++) buf_puts(b, "; ");
+            buf_printf(b, "only one task runs %s's function",
+                       report_obj_name(e, o));
+            if (on->runner >= 0) {
+                buf_puts(b, " (");
+                short_name(b, e, on->runner);
+                buf_putc(b, ')');
+            }
+        }
+    }
+    if (!nparts) {
+        const i32vec *f = focus(d);
+        buf_puts(b, "none: no lock is involved; ");
+        short_list(b, e, f->p, f->len);
+        buf_puts(b, f->len > 1 ? " wait on " : " waits on ");
+        if (!d->tmp.len) buf_puts(b, "a nil channel");
+        for (size_t i = 0; i < d->tmp.len; i++)
+            buf_printf(b, "%s%s", i ? ", " : "",
+                       report_obj_name(e, e->objs.p[d->tmp.p[i]]));
+    }
+}
+
+/* "fork" for locks named forks[0], forks[1], ...; else NULL. */
+static bool common_noun(wf_engine *e, const i32vec *f, char *out, size_t n)
+{
+    out[0] = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        wf_obj *aw[1];
+        const char *s, *br;
+        size_t len;
+        if (awaited(e->tasks.p[f->p[i]], aw, 1) != 1) return false;
+        s = aw[0]->name;
+        br = strchr(s, '[');
+        if (!br || br == s || br[-1] != 's' || (size_t)(br - s) >= n)
+            return false;
+        len = (size_t)(br - s) - 1;
+        if (!out[0]) {
+            memcpy(out, s, len);
+            out[len] = 0;
+        } else if (strlen(out) != len || strncmp(out, s, len)) {
+            return false;
+        }
+    }
+    return out[0] != 0;
+}
+
+static void hold_and_wait(deadlock_checker *d, wf_engine *e, buf *b)
+{
+    const i32vec *f = focus(d);
+    bool uniform = true, any = false;
+    char noun[64];
+    /* uniform: each holds exactly one mutex and waits for another one */
+    for (size_t i = 0; i < f->len; i++) {
+        const wf_task *t = e->tasks.p[f->p[i]];
+        wf_obj *aw[1];
+        int nh;
+        holdings(e, t, NULL, &nh);
+        any |= nh > 0;
+        if (nh != 1 || awaited(t, aw, 1) != 1 || aw[0]->kind != OBJ_MUTEX ||
+            ((const wf_mutex *)aw[0])->holder == t)
+            uniform = false;
+    }
+    if (!any) {
+        buf_puts(b, "none: no task holds a lock while it waits");
+        return;
+    }
+    if (uniform && f->len > 1) {
+        short_list(b, e, f->p, f->len);
+        if (!common_noun(e, f, noun, sizeof noun))
+            snprintf(noun, sizeof noun, "mutex");
+        buf_printf(b, " each hold one %s while waiting for another", noun);
+        return;
+    }
+    {
+        size_t k = 0;
+        for (size_t i = 0; i < f->len; i++) {
+            const wf_task *t = e->tasks.p[f->p[i]];
+            wf_obj *aw[MAX_AW];
+            int nh, n;
+            holdings(e, t, NULL, &nh);
+            if (!nh) continue;
+            if (k++) buf_puts(b, "; ");
+            short_name(b, e, t->tid);
+            buf_puts(b, " holds ");
+            holdings(e, t, b, &nh);
+            buf_puts(b, " while waiting for ");
+            n = awaited(t, aw, MAX_AW);
+            if (!n) buf_puts(b, "a nil channel");
+            for (int j = 0; j < n; j++)
+                buf_printf(b, "%s%s", j ? ", " : "", report_obj_name(e, aw[j]));
+        }
+    }
+}
+
+static void no_preemption(deadlock_checker *d, wf_engine *e, buf *b)
+{
+    const i32vec *f = focus(d);
+    bool mutex = false, rw = false, once = false, send = false, recv = false,
+         nil = false, cond = false, wg = false;
+    size_t n = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        const wf_task *t = e->tasks.p[f->p[i]];
+        switch (wait_of(t)) {
+        case W_MUTEX:
+            mutex = true;
+            break;
+        case W_RW_WRITE:
+        case W_RW_READ:
+            rw = true;
+            break;
+        case W_ONCE:
+            once = true;
+            break;
+        case W_CHAN:
+            if (t->op.kind == OP_SEND)
+                send = true;
+            else if (t->op.kind == OP_RECV)
+                recv = true;
+            else
+                for (uint32_t k = 0; k < t->op.ncases; k++)
+                    if (t->op.cases[k].chan) {
+                        send |= t->op.cases[k].send;
+                        recv |= !t->op.cases[k].send;
+                    }
+            break;
+        case W_NIL:
+            nil = true;
+            break;
+        case W_COND:
+            cond = true;
+            break;
+        case W_WG:
+            wg = true;
+            break;
+        default:
+            break;
+        }
+    }
+#define NP(cond_, text)                                                        \
+    do {                                                                       \
+        if (cond_) {                                                           \
+            buf_printf(b, "%s%s", n++ ? "; " : "", text);                      \
+        }                                                                      \
+    } while (0)
+    NP(mutex, "a held mutex is released only by its holder");
+    NP(rw, "a held RWMutex is released only by the tasks holding it");
+    NP(once, "Do returns only after the function returns");
+    NP(send, "a blocked send completes only when a receiver arrives");
+    NP(recv, "a blocked receive completes only when a sender arrives or "
+             "the channel is closed");
+    NP(nil, "an operation on a nil channel never completes");
+    NP(cond, "a cond Wait returns only after a Signal or Broadcast");
+    NP(wg, "a WaitGroup Wait returns only when the counter reaches zero");
+#undef NP
+    if (!n) buf_puts(b, "none");
+}
+
+static void circular_wait(deadlock_checker *d, wf_engine *e, buf *b)
+{
+    size_t k = 0;
+    if (d->cycle.len) {
+        for (size_t i = 0; i < d->cycle.len; i++) {
+            short_name(b, e, d->cycle.p[i]);
+            buf_puts(b, " -> ");
+        }
+        short_name(b, e, d->cycle.p[0]);
+        return;
+    }
+    buf_puts(b, "none: ");
+    for (size_t i = 0; i < d->set.len; i++) {
+        const wf_task *t = e->tasks.p[d->set.p[i]];
+        wf_obj *aw[MAX_AW];
+        int n;
+        definite(t, &d->tmp);
+        if (d->tmp.len) continue;
+        candidates(e, t, &d->tmp);
+        if (d->tmp.len) continue;
+        if (k++) buf_puts(b, "; ");
+        short_name(b, e, t->tid);
+        n = awaited(t, aw, MAX_AW);
+        if (!n) {
+            buf_puts(b, " waits on a nil channel, which nothing completes");
+            continue;
+        }
+        buf_puts(b, " waits for ");
+        for (int j = 0; j < n; j++)
+            buf_printf(b, "%s%s", j ? ", " : "", report_obj_name(e, aw[j]));
+        buf_puts(b, ", which no other task could complete");
+    }
+}
+
+static void json_task(deadlock_checker *d, wf_engine *e, const wf_task *t,
+                      buf *j)
+{
+    wf_obj *aw[MAX_AW];
+    int n = awaited(t, aw, MAX_AW);
+    buf_printf(j, "{\"tid\": %d, \"name\": ", (int)t->tid);
+    json_str(j, t->name);
+    buf_printf(j, ", \"state\": \"blocked\", \"op\": \"%s\", \"object\": ",
+               op_kind_names[t->op.kind]);
+    if (n)
+        json_str(j, report_obj_name(e, aw[0]));
+    else
+        buf_puts(j, "null");
+    buf_puts(j, ", \"file\": ");
+    json_str(j, t->op.file ? t->op.file : "");
+    buf_printf(j, ", \"line\": %d, \"holds\": [", (int)t->op.line);
+    for (size_t i = 0, k = 0; i < e->objs.len; i++) {
+        const wf_obj *o = e->objs.p[i];
+        bool held = false;
+        if (o->kind == OBJ_MUTEX)
+            held = ((const wf_mutex *)o)->holder == t;
+        else if (o->kind == OBJ_RWMUTEX)
+            held = ((const wf_rwmutex *)o)->writer == t ||
+                   rw_reader((const wf_rwmutex *)o, t->tid);
+        if (!held) continue;
+        if (k++) buf_puts(j, ", ");
+        json_str(j, report_obj_name(e, o));
+    }
+    buf_puts(j, "], \"waits_for\": [");
+    definite(t, &d->tmp);
+    if (!d->tmp.len) candidates(e, t, &d->tmp);
+    for (size_t i = 0; i < d->tmp.len; i++)
+        buf_printf(j, "%s%d", i ? ", " : "", (int)d->tmp.p[i]);
+    buf_puts(j, "]}");
+}
+
+static void json_tid(buf *j, const wf_task *t)
+{
+    if (t)
+        buf_printf(j, "%d", (int)t->tid);
+    else
+        buf_puts(j, "null");
+}
+
+static void json_object(wf_engine *e, const wf_obj *o, buf *j)
+{
+    buf_printf(j, "{\"oid\": %d, \"kind\": \"%s\", \"name\": ", (int)o->oid,
+               obj_kind_names[o->kind]);
+    json_str(j, report_obj_name(e, o));
+    switch ((obj_kind)o->kind) {
+    case OBJ_MUTEX: {
+        const wf_mutex *m = (const wf_mutex *)o;
+        buf_puts(j, ", \"holder\": ");
+        json_tid(j, m->locked ? m->holder : NULL);
+        break;
+    }
+    case OBJ_RWMUTEX: {
+        const wf_rwmutex *m = (const wf_rwmutex *)o;
+        buf_puts(j, ", \"holder\": ");
+        json_tid(j, m->writer_holds ? m->writer : NULL);
+        buf_puts(j, ", \"writer\": ");
+        json_tid(j, m->writer);
+        buf_puts(j, ", \"readers\": [");
+        for (int32_t i = 0; i < m->nrholders; i++)
+            buf_printf(j, "%s%d", i ? ", " : "", (int)m->rholders[i]);
+        buf_putc(j, ']');
+        break;
+    }
+    case OBJ_CHAN: {
+        const wf_chan *c = (const wf_chan *)o;
+        buf_printf(j, ", \"cap\": %zu, \"len\": %zu, \"closed\": %s", c->cap,
+                   c->len, c->closed ? "true" : "false");
+        break;
+    }
+    case OBJ_WAITGROUP:
+        buf_printf(j, ", \"counter\": %lld",
+                   (long long)((const wf_waitgroup *)o)->count);
+        break;
+    case OBJ_ONCE: {
+        const wf_once *on = (const wf_once *)o;
+        buf_puts(j, ", \"runner\": ");
+        if (on->runner >= 0)
+            buf_printf(j, "%d", (int)on->runner);
+        else
+            buf_puts(j, "null");
+        break;
+    }
+    default:
+        break;
+    }
+    (void)e;
+    buf_putc(j, '}');
+}
+
+/* The report of the deadlocked set d->set (tids ascending): detail lines
+ * and JSON members. Finds the cycle (d->cycle). */
+static void build_report(deadlock_checker *d, wf_engine *e, buf *detail,
+                         buf *json)
+{
+    size_t nlines = 0;
+    buf me, hw, np, cw;
+    build_graph(d, e);
+    find_cycle(d);
+    /* the cycle in its order, then the others by tid */
+    for (size_t i = 0; i < d->cycle.len && nlines < MAX_LINES; i++, nlines++)
+        task_line(d, e, e->tasks.p[d->cycle.p[i]], detail);
+    for (size_t i = 0; i < d->set.len; i++) {
+        if (in_cycle(d, d->set.p[i])) continue;
+        if (nlines++ >= MAX_LINES) continue;
+        task_line(d, e, e->tasks.p[d->set.p[i]], detail);
+    }
+    if (nlines > MAX_LINES)
+        buf_printf(detail, "... and %zu more blocked tasks\n",
+                   nlines - MAX_LINES);
+    buf_init(&me);
+    buf_init(&hw);
+    buf_init(&np);
+    buf_init(&cw);
+    mutual_exclusion(d, e, &me);
+    hold_and_wait(d, e, &hw);
+    no_preemption(d, e, &np);
+    circular_wait(d, e, &cw);
+    buf_printf(detail,
+               "mutual exclusion: %s\nhold and wait:    %s\n"
+               "no preemption:    %s\ncircular wait:    %s",
+               me.p, hw.p, np.p, cw.p);
+    buf_puts(json, "\"tasks\": [");
+    for (size_t i = 0; i < d->set.len && i < 1000; i++) {
+        if (i) buf_puts(json, ", ");
+        json_task(d, e, e->tasks.p[d->set.p[i]], json);
+    }
+    buf_puts(json, "], \"objects\": [");
+    /* awaited or held by the set */
+    omark_clear(d, e);
+    for (size_t i = 0; i < d->set.len; i++) {
+        const wf_task *t = e->tasks.p[d->set.p[i]];
+        wf_obj *aw[MAX_AW];
+        int n = awaited(t, aw, MAX_AW);
+        for (int k = 0; k < n; k++)
+            d->omark.p[aw[k]->oid] = 1;
+    }
+    for (size_t i = 0; i < e->objs.len; i++) {
+        const wf_obj *o = e->objs.p[i];
+        if (o->kind == OBJ_MUTEX) {
+            const wf_mutex *m = (const wf_mutex *)o;
+            if (m->locked && m->holder && (size_t)m->holder->tid < d->idx.len &&
+                d->idx.p[m->holder->tid] >= 0)
+                d->omark.p[i] = 1;
+        } else if (o->kind == OBJ_RWMUTEX) {
+            const wf_rwmutex *m = (const wf_rwmutex *)o;
+            if (m->writer && d->idx.p[m->writer->tid] >= 0) d->omark.p[i] = 1;
+            for (int32_t k = 0; k < m->nrholders; k++)
+                if (d->idx.p[m->rholders[k]] >= 0) d->omark.p[i] = 1;
+        }
+    }
+    for (size_t i = 0, k = 0; i < e->objs.len; i++) {
+        if (!d->omark.p[i]) continue;
+        if (k++) buf_puts(json, ", ");
+        json_object(e, e->objs.p[i], json);
+    }
+    buf_puts(json, "], \"coffman\": {\"mutual_exclusion\": ");
+    json_str(json, me.p);
+    buf_puts(json, ", \"hold_and_wait\": ");
+    json_str(json, hw.p);
+    buf_puts(json, ", \"no_preemption\": ");
+    json_str(json, np.p);
+    buf_puts(json, ", \"circular_wait\": ");
+    json_str(json, cw.p);
+    buf_puts(json, ", \"cycle\": [");
+    for (size_t i = 0; i < d->cycle.len; i++)
+        buf_printf(json, "%s%d", i ? ", " : "", (int)d->cycle.p[i]);
+    buf_puts(json, "]}");
+    buf_fini(&me);
+    buf_fini(&hw);
+    buf_fini(&np);
+    buf_fini(&cw);
+}
+
+/* A cycle through locks only: tell the lock-order checker its locks. */
+static void confirm_cycle(deadlock_checker *d, wf_engine *e)
+{
+    uint64_t keys[64];
+    int n = 0;
+    if (!d->lo || !d->cycle.len || !d->cycle_definite) return;
+    for (size_t i = 0; i < d->cycle.len && n < 64; i++) {
+        const wf_task *t = e->tasks.p[d->cycle.p[i]];
+        if (!t->op.obj || !is_lock(t->op.obj)) return;
+        keys[n++] = lockorder_key(t->op.obj);
+    }
+    lockorder_confirm(d->lo, lockorder_set_hash(keys, n));
+}
+
+/* ---- global deadlock ---------------------------------------------------- */
+
+static void on_end(void *ctx, wf_engine *e)
+{
+    deadlock_checker *d = ctx;
+    finding *f = NULL;
+    buf detail, json;
+    if (e->end != END_DEADLOCK) return;
+    for (size_t i = 0; i < e->findings.len; i++)
+        if (e->findings.p[i].kind == WF_DEADLOCK && !e->findings.p[i].partial &&
+            !e->findings.p[i].detail)
+            f = &e->findings.p[i];
+    if (!f) return;
+    d->set.len = 0;
+    for (size_t i = 0; i < e->tasks.len; i++)
+        if (e->tasks.p[i]->state == TASK_BLOCKED) VEC_PUSH(d->set, (int32_t)i);
+    buf_init(&detail);
+    buf_init(&json);
+    build_report(d, e, &detail, &json);
+    confirm_cycle(d, e);
+    f->detail = arena_strdup(&e->mem, detail.p);
+    f->json = arena_strdup(&e->mem, json.p);
+    buf_fini(&detail);
+    buf_fini(&json);
+}
+
+/* ---- partial deadlock --------------------------------------------------- */
+
+static uint64_t site_sig(uint64_t h, const wf_task *t)
+{
+    h = hash_u64(h, t->op.kind);
+    if (t->op.file) h = hash_bytes(h, t->op.file, strlen(t->op.file));
+    return hash_u64(h, (uint64_t)t->op.line);
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void report_partial(deadlock_checker *d, wf_engine *e)
+{
+    buf detail, json, msg;
+    finding f;
+    uint64_t *sites = wf_xmalloc(d->set.len * sizeof *sites);
+    uint64_t sig = hash_u64(HASH_INIT ^ WF_DEADLOCK, 1);
+    for (size_t i = 0; i < d->set.len; i++)
+        sites[i] = site_sig(HASH_INIT, e->tasks.p[d->set.p[i]]);
+    qsort(sites, d->set.len, sizeof *sites, u64_cmp);
+    for (size_t i = 0; i < d->set.len; i++)
+        sig = hash_u64(sig, sites[i]);
+    free(sites);
+    buf_init(&detail);
+    buf_init(&json);
+    buf_init(&msg);
+    buf_puts(&msg, "blocked forever while other tasks run: ");
+    for (size_t i = 0; i < d->set.len && i < MAX_NAMES; i++)
+        buf_printf(&msg, "%s%s", i ? ", " : "", e->tasks.p[d->set.p[i]]->name);
+    if (d->set.len > MAX_NAMES)
+        buf_printf(&msg, " and %zu more", d->set.len - MAX_NAMES);
+    build_report(d, e, &detail, &json);
+    memset(&f, 0, sizeof f);
+    f.kind = WF_DEADLOCK;
+    f.error = true;
+    f.partial = true;
+    f.tid = -1;
+    f.message = msg.p;
+    f.detail = detail.p;
+    f.json = json.p;
+    f.sig = sig;
+    engine_add_finding(e, &f);
+    buf_fini(&detail);
+    buf_fini(&json);
+    buf_fini(&msg);
+}
+
+/* Which blocked tasks could still be woken: the live tasks (runnable, or
+ * sleeping) reach objects; a blocked task waiting on an object a live
+ * task (or a pending timer, t == NULL) can reach is live too; repeat to
+ * a fixpoint. The rest are deadlocked now. */
+static void on_step_end(void *ctx, wf_engine *e)
+{
+    deadlock_checker *d = ctx;
+    size_t n = e->tasks.len, nblocked = 0;
+    bool changed = true;
+    if (!e->can_reach) return;
+    if (e->nenabled == 0 && e->timers.len == 0)
+        return; /* the execution ends here: a global deadlock or leaks */
+    if (d->reported.len < n) {
+        size_t old = d->reported.len;
+        VEC_RESERVE(d->reported, n);
+        memset(d->reported.p + old, 0, n - old);
+        d->reported.len = n;
+    }
+    VEC_RESERVE(d->alive, n);
+    d->alive.len = n;
+    for (size_t i = 0; i < n; i++) {
+        const wf_task *t = e->tasks.p[i];
+        bool blocked = t->state == TASK_BLOCKED && t->op.kind != OP_SLEEP;
+        d->alive.p[i] = t->state != TASK_DONE && !blocked;
+        if (blocked && !d->reported.p[i]) nblocked++;
+    }
+    if (!nblocked) return;
+    while (changed) {
+        changed = false;
+        for (size_t i = 0; i < n; i++) {
+            wf_task *t = e->tasks.p[i];
+            wf_obj *aw[MAX_AW];
+            int na;
+            bool woken = false;
+            if (t->state != TASK_BLOCKED || d->alive.p[i]) continue;
+            na = awaited(t, aw, MAX_AW);
+            for (int k = 0; k < na && !woken; k++) {
+                if (e->timers.len &&
+                    e->can_reach(e->can_reach_ctx, e, NULL, aw[k]))
+                    woken = true;
+                for (size_t u = 0; u < n && !woken; u++)
+                    if (d->alive.p[u] && u != i &&
+                        e->can_reach(e->can_reach_ctx, e, e->tasks.p[u], aw[k]))
+                        woken = true;
+            }
+            if (woken) {
+                d->alive.p[i] = 1;
+                changed = true;
+            }
+        }
+    }
+    d->set.len = 0;
+    for (size_t i = 0; i < n; i++)
+        if (e->tasks.p[i]->state == TASK_BLOCKED && !d->alive.p[i] &&
+            !d->reported.p[i])
+            VEC_PUSH(d->set, (int32_t)i);
+    if (!d->set.len) return;
+    for (size_t i = 0; i < d->set.len; i++)
+        d->reported.p[d->set.p[i]] = 1;
+    report_partial(d, e);
+}
+
+static void on_begin(void *ctx, wf_engine *e)
+{
+    deadlock_checker *d = ctx;
+    (void)e;
+    d->reported.len = 0;
+}
+
+deadlock_checker *deadlock_new(lockorder *lo)
+{
+    deadlock_checker *d = wf_xcalloc(1, sizeof *d);
+    d->lo = lo;
+    return d;
+}
+
+void deadlock_free(deadlock_checker *d)
+{
+    if (!d) return;
+    VEC_FREE(d->reported);
+    VEC_FREE(d->alive);
+    VEC_FREE(d->set);
+    VEC_FREE(d->idx);
+    VEC_FREE(d->edges);
+    VEC_FREE(d->efirst);
+    VEC_FREE(d->elen);
+    VEC_FREE(d->cycle);
+    VEC_FREE(d->q);
+    VEC_FREE(d->prev);
+    VEC_FREE(d->mark);
+    VEC_FREE(d->tmp);
+    VEC_FREE(d->omark);
+    free(d);
+}
+
+wf_consumer deadlock_consumer(deadlock_checker *d)
+{
+    wf_consumer c;
+    memset(&c, 0, sizeof c);
+    c.ctx = d;
+    c.begin = on_begin;
+    c.end = on_end;
+    c.step_end = on_step_end;
+    return c;
+}
