@@ -47,9 +47,43 @@ consumer_set *checkers_consumers(checkers *c)
     return &c->set;
 }
 
+typedef struct cycle_target {
+    uint64_t keys[8];
+    int n;
+} cycle_target;
+
+static bool is_cycle_lock(void *ctx, const wf_obj *o)
+{
+    const cycle_target *t = ctx;
+    uint64_t k;
+    if (o->kind != OBJ_MUTEX && o->kind != OBJ_RWMUTEX)
+        return false;
+    k = lockorder_key(o);
+    for (int i = 0; i < t->n; i++)
+        if (t->keys[i] == k)
+            return true;
+    return false;
+}
+
+/* A potential deadlock is a prediction: steer the scheduler toward each
+ * unconfirmed cycle (SPEC 3); a deadlock reached confirms it (the
+ * deadlock checker tells the lock-order graph), and the warning gives way
+ * to the deadlock with its replayable schedule. */
+#define STEER_TRIES 64
+
 void checkers_finish(checkers *c, explorer *x)
 {
-    if (c->lo) lockorder_finish(c->lo, x);
+    if (!c->lo)
+        return;
+    /* a complete search has seen every reachable deadlock already */
+    for (size_t i = 0; !x->complete; i++) {
+        cycle_target t;
+        if (!lockorder_cycle(c->lo, i, t.keys, &t.n))
+            break;
+        if (t.n > 0)
+            explore_steer(x, &c->set, is_cycle_lock, &t, STEER_TRIES);
+    }
+    lockorder_finish(c->lo, x);
 }
 
 void checkers_free(checkers *c)

@@ -70,8 +70,11 @@ typedef struct sem {
 
 typedef VEC(sem) sem_vec;
 
+#define LO_MAX_CYCLE 8
 typedef struct reported {
     uint64_t sig, set;
+    uint64_t keys[LO_MAX_CYCLE]; /* its locks, to steer toward it */
+    int nkeys;
 } reported;
 
 struct lockorder {
@@ -297,16 +300,21 @@ static void report_cycle(lockorder *lo, wf_engine *e, const int32_t *cyc, int n,
         eh[i] = h;
         keys[i] = lo->nodes.p[ed->from].key;
     }
-    set = lockorder_set_hash(keys, n);
-    sig = hash_u64(sig, lockorder_set_hash(eh, n));
-    free(keys);
-    free(eh);
-    for (size_t i = 0; i < lo->confirmed.len; i++)
-        if (lo->confirmed.p[i] == set) return;
-    for (size_t i = 0; i < lo->reported.len; i++)
-        if (lo->reported.p[i].sig == sig) return;
     {
-        reported rp = {sig, set};
+        reported rp;
+        memset(&rp, 0, sizeof rp);
+        for (int i = 0; i < n && i < LO_MAX_CYCLE; i++)
+            rp.keys[rp.nkeys++] = keys[i];
+        set = lockorder_set_hash(keys, n);
+        sig = hash_u64(sig, lockorder_set_hash(eh, n));
+        free(keys);
+        free(eh);
+        for (size_t i = 0; i < lo->confirmed.len; i++)
+            if (lo->confirmed.p[i] == set) return;
+        for (size_t i = 0; i < lo->reported.len; i++)
+            if (lo->reported.p[i].sig == sig) return;
+        rp.sig = sig;
+        rp.set = set;
         VEC_PUSH(lo->reported, rp);
     }
     /* Print the cycle from its lock that comes first by name, so every
@@ -721,4 +729,19 @@ void lockorder_finish(lockorder *lo, explorer *x)
         x->findings.p[k++] = *f;
     }
     x->findings.len = k;
+}
+
+bool lockorder_cycle(const lockorder *lo, size_t i, uint64_t *keys, int *n)
+{
+    const reported *r;
+    if (i >= lo->reported.len)
+        return false;
+    r = &lo->reported.p[i];
+    *n = 0;
+    for (size_t c = 0; c < lo->confirmed.len; c++)
+        if (lo->confirmed.p[c] == r->set)
+            return true; /* confirmed already: nothing to steer to */
+    for (int k = 0; k < r->nkeys; k++)
+        keys[(*n)++] = r->keys[k];
+    return true;
 }

@@ -34,6 +34,9 @@ uint64_t lockorder_set_hash(uint64_t *keys, int n);
 /* A deadlock was seen whose cycle goes through exactly the locks of set
  * hash h: a potential-deadlock on them is confirmed, not reported again. */
 void lockorder_confirm(lockorder *lo, uint64_t h);
+/* The locks of reported cycle i (keys[0..*n), at most 8), *n = 0 when a
+ * deadlock confirmed it already; false past the last cycle. */
+bool lockorder_cycle(const lockorder *lo, size_t i, uint64_t *keys, int *n);
 /* Drop from x the potential-deadlock findings confirmed since they were
  * reported (the deadlock finding stands for them). */
 void lockorder_finish(lockorder *lo, explorer *x);

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mutex.h"
 #include "rng.h"
+#include "rwmutex.h"
 
 static char *xstrdup0(const char *s)
 {
@@ -244,11 +246,67 @@ static int mz_choose(explorer *x, choice_kind kind, int n, int last)
     return idx;
 }
 
+/* How many of the steering targets t holds. O(objects). */
+static int held_targets(const explorer *x, const wf_engine *e,
+                        const wf_task *t)
+{
+    int n = 0;
+    for (size_t i = 0; i < e->objs.len; i++) {
+        const wf_obj *o = e->objs.p[i];
+        if (!x->steer_target(x->steer_ctx, o))
+            continue;
+        if (o->kind == OBJ_MUTEX)
+            n += ((const wf_mutex *)o)->holder == t;
+        else if (o->kind == OBJ_RWMUTEX) {
+            const wf_rwmutex *m = (const wf_rwmutex *)o;
+            n += m->writer == t && m->writer_holds;
+            for (int32_t k = 0; k < m->nrholders; k++)
+                n += m->rholders[k] == t->tid;
+        }
+    }
+    return n;
+}
+
+static bool acquires_target(const explorer *x, const wf_task *t)
+{
+    const op *o = &t->op;
+    return (o->kind == OP_LOCK || o->kind == OP_WLOCK ||
+            o->kind == OP_RLOCK) &&
+           o->obj && x->steer_target(x->steer_ctx, o->obj);
+}
+
+/* The steering strategy: among the enabled tasks, one about to take its
+ * first lock of the cycle; else one not about to take a second; else any
+ * (random among equals). */
+static int steer_choose(explorer *x, wf_engine *e, int n, const int32_t *alts)
+{
+    int32_t firsts[64], others[64];
+    int nf = 0, no = 0;
+    for (int i = 0; i < n && i < 64; i++) {
+        const wf_task *t = e->tasks.p[alts[i]];
+        if (!acquires_target(x, t))
+            others[no++] = i;
+        else if (held_targets(x, e, t) == 0)
+            firsts[nf++] = i;
+    }
+    if (nf)
+        return firsts[rng_below(x->rng, (uint32_t)nf)];
+    if (no)
+        return others[rng_below(x->rng, (uint32_t)no)];
+    return (int)rng_below(x->rng, (uint32_t)n);
+}
+
 static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
                      const int32_t *alts)
 {
     explorer *x = ctx;
     int idx, last = -1;
+    if (x->steer_target) {
+        if (n == 1)
+            return 0;
+        return kind == CHOICE_TASK ? steer_choose(x, e, n, alts)
+                                   : (int)rng_below(x->rng, (uint32_t)n);
+    }
     if (kind == CHOICE_TASK) {
         for (int i = 0; i < n; i++)
             if (alts[i] == e->last_tid)
@@ -696,6 +754,37 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
         keep_last(x);
     return st;
     return st;
+}
+
+bool explore_steer(explorer *x, consumer_set *cs,
+                   bool (*is_target)(void *ctx, const wf_obj *o), void *ctx,
+                   int tries)
+{
+    wf_strategy strat = {x, choose_cb, NULL};
+    bool found = false;
+    size_t before = x->findings.len;
+    if (!x->e || x->o.strategy == WF_STRATEGY_REPLAY)
+        return false;
+    x->steer_target = is_target;
+    x->steer_ctx = ctx;
+    for (int i = 0; i < tries && !found; i++) {
+        wf_engine *e = x->e;
+        engine_reset(e);
+        rng_from_seed(x->rng, x->o.seed + 0x5eed + (uint64_t)i,
+                      RNG_STREAM_SCHED);
+        x->preempts = 0;
+        if (x->prog.begin)
+            x->prog.begin(x->prog.ctx, e);
+        engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
+                   cs ? cs->v : NULL, cs ? cs->n : 0);
+        x->sbuf_valid = false;
+        if (e->end != END_ABANDONED)
+            collect(x, e, x->preempts);
+        found = e->end == END_DEADLOCK;
+    }
+    x->steer_target = NULL;
+    (void)before;
+    return found;
 }
 
 double explore_estimate_left(const explorer *x)

@@ -108,6 +108,9 @@ struct explorer {
     buf sbuf;
     bool sbuf_valid; /* sbuf holds the current execution's schedule */
     int round;       /* dpor: the preemption bound being explored, -1 */
+    /* steering toward a lock cycle (explore_steer) */
+    bool (*steer_target)(void *ctx, const wf_obj *o);
+    void *steer_ctx;
     /* minimizing a finding's witness: follow mz_prefix[0..mz_len), at
      * choice mz_force keep the running task, then run without preempting */
     bool minimizing;
@@ -127,6 +130,15 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d);
 void explore_free(explorer *x);
 /* The schedule string of the engine's current execution. */
 void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out);
+/* Steer toward a predicted deadlock (a potential-deadlock's lock cycle):
+ * run up to `tries` seeded executions whose scheduler lets tasks take
+ * their first lock of the cycle and holds back their second, so each ends
+ * up holding one and waiting for the next. What they find is collected as
+ * usual (a deadlock found confirms the prediction). is_target says which
+ * objects are the cycle's locks. Returns whether a deadlock was found. */
+bool explore_steer(explorer *x, consumer_set *cs,
+                   bool (*is_target)(void *ctx, const wf_obj *o), void *ctx,
+                   int tries);
 /* Estimated executions left in the current search (or round), for a
  * progress line; negative when there is no estimate. */
 double explore_estimate_left(const explorer *x);
