@@ -301,16 +301,19 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
 {
     explorer *x = ctx;
     int idx, last = -1;
-    if (x->steer_target) {
-        if (n == 1)
-            return 0;
-        return kind == CHOICE_TASK ? steer_choose(x, e, n, alts)
-                                   : (int)rng_below(x->rng, (uint32_t)n);
-    }
     if (kind == CHOICE_TASK) {
         for (int i = 0; i < n; i++)
             if (alts[i] == e->last_tid)
                 last = i;
+        if (x->steer_target) { /* within the preemption bound, if any */
+            if (x->o.preemptions >= 0 && last >= 0 &&
+                x->preempts >= (uint32_t)x->o.preemptions)
+                return last;
+            idx = n == 1 ? 0 : steer_choose(x, e, n, alts);
+            if (last >= 0 && idx != last)
+                x->preempts++;
+            return idx;
+        }
         if (x->minimizing) {
             idx = mz_choose(x, kind, n, last);
             if (idx >= 0 && last >= 0 && idx != last)
@@ -327,6 +330,8 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
     }
     if (x->minimizing)
         return mz_choose(x, kind, n, -1);
+    if (x->steer_target)
+        return n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
     switch (x->o.strategy) {
     case WF_STRATEGY_REPLAY:
         idx = replay_choose(x, e, kind, n);
