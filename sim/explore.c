@@ -768,8 +768,12 @@ bool explore_steer(explorer *x, consumer_set *cs,
     wf_strategy strat = {x, choose_cb, NULL};
     bool found = false;
     size_t before = x->findings.len;
-    if (!x->e || x->o.strategy == WF_STRATEGY_REPLAY)
+    if (!x->e || x->o.strategy == WF_STRATEGY_REPLAY || x->stopped)
         return false;
+    /* within the execution budget */
+    if (x->o.max_executions > 0 &&
+        tries > x->o.max_executions - x->executions)
+        tries = (int)(x->o.max_executions - x->executions);
     x->steer_target = is_target;
     x->steer_ctx = ctx;
     for (int i = 0; i < tries && !found; i++) {

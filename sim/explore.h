@@ -134,8 +134,10 @@ void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out);
  * run up to `tries` seeded executions whose scheduler lets tasks take
  * their first lock of the cycle and holds back their second, so each ends
  * up holding one and waiting for the next. What they find is collected as
- * usual (a deadlock found confirms the prediction). is_target says which
- * objects are the cycle's locks. Returns whether a deadlock was found. */
+ * usual (a deadlock found confirms the prediction), within the execution
+ * budget and the preemption bound; nothing after a stop. is_target says
+ * which objects are the cycle's locks. Returns whether a deadlock was
+ * found. */
 bool explore_steer(explorer *x, consumer_set *cs,
                    bool (*is_target)(void *ctx, const wf_obj *o), void *ctx,
                    int tries);
