@@ -77,6 +77,9 @@ void rwmutex_rexpose(wf_engine *e, wf_task *t)
     t->op.w.ncase = -1;
     t->op.w.seq = e->wait_seq++;
     waitq_push(&m->rpending, &t->op.w);
+    /* a pending reader is admitted by the writer's Unlock: its arrival
+     * changes what that Unlock does (partial-order reduction) */
+    engine_access(e, m->hdr.oid, ACC_COMMIT);
     engine_set_enabled(e, t, !m->writer_in);
     if (m->writer_in)
         engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);

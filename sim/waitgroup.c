@@ -17,6 +17,9 @@ void waitgroup_expose(wf_engine *e, wf_task *t)
     t->op.w.ncase = -1;
     t->op.w.seq = e->wait_seq++;
     waitq_push(&wg->waiters, &t->op.w);
+    /* a parked waiter is released by the Add that zeroes the counter: its
+     * arrival changes what that Add does (partial-order reduction) */
+    engine_access(e, wg->hdr.oid, ACC_COMMIT);
     engine_set_enabled(e, t, wg->count == 0);
     if (wg->count)
         engine_emit_op(e, t, EV_BLOCK, 0, &wg->hdr, -1, wg->count, 0);
