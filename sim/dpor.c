@@ -13,6 +13,7 @@
 
 typedef VEC(uint32_t) vclock;
 typedef VEC(int32_t) tidvec;
+typedef VEC(uint32_t) VEC_u32;
 
 /* An earlier access: the node (step) it happened at, its task and that
  * task's event count then. */
@@ -23,10 +24,11 @@ typedef struct rec {
 
 /* What an object remembers of the current execution. */
 typedef struct dobj {
-    vclock lw, lr, lc; /* joined clocks of writes, reads, commits */
-    rec w, acq;        /* last write (of any kind), last acquire */
+    vclock lw, lr, lc, lk; /* joined clocks of writes, reads, commits,
+                              counts */
+    rec w, acq;            /* last write (of any kind), last acquire */
     bool has_w, has_acq, w_is_release;
-    VEC(rec) rs, cs; /* reads and commits since the last write */
+    VEC(rec) rs, cs, ks; /* reads, commits, counts since the last write */
 } dobj;
 
 /* A set of transitions: tasks, each with the accesses its step made when
@@ -74,6 +76,8 @@ struct dpor {
     VEC(acc_rec) sig; /* scratch: a pending op's signature */
     vclock ev;        /* scratch: the event's clock */
     vclock ltab;      /* scratch of race() */
+    VEC(int32_t) first; /* scratch of race() */
+    VEC(VEC_u32) evnodes; /* per task: the task nodes of its events */
     VEC(char) fresh;  /* per tid: exposed a new op this step */
     bool blocked;
     char *err;
@@ -166,18 +170,24 @@ static void tset_add(tset *s, int32_t t, const acc_rec *a, size_t n)
     VEC_PUSH(s->off, (uint32_t)s->acc.len);
 }
 
+static bool is_write(uint8_t t)
+{
+    return t == ACC_WRITE || t == ACC_ACQUIRE || t == ACC_RELEASE;
+}
+
 static bool conflict(uint8_t a, uint8_t b)
 {
+    if (a == ACC_OBSERVE) /* a read, for races */
+        a = ACC_READ;
+    if (b == ACC_OBSERVE)
+        b = ACC_READ;
+    if (a == ACC_COUNT || b == ACC_COUNT)
+        return is_write(a) || is_write(b);
     if (a == ACC_READ && b == ACC_READ)
         return false;
     if (a == ACC_COMMIT && b == ACC_COMMIT)
         return false;
     return true;
-}
-
-static bool is_write(uint8_t t)
-{
-    return t == ACC_WRITE || t == ACC_ACQUIRE || t == ACC_RELEASE;
 }
 
 /* Do two access lists conflict? OID_ANY conflicts with everything. */
@@ -257,14 +267,20 @@ void dpor_free(dpor *d)
         VEC_FREE(o->lw);
         VEC_FREE(o->lr);
         VEC_FREE(o->lc);
+        VEC_FREE(o->lk);
         VEC_FREE(o->rs);
         VEC_FREE(o->cs);
+        VEC_FREE(o->ks);
     }
     VEC_FREE(d->objs);
     tset_free(&d->next_sleep);
     VEC_FREE(d->sig);
     VEC_FREE(d->ev);
     VEC_FREE(d->ltab);
+    VEC_FREE(d->first);
+    for (size_t i = 0; i < d->evnodes.len; i++)
+        VEC_FREE(d->evnodes.p[i]);
+    VEC_FREE(d->evnodes);
     VEC_FREE(d->fresh);
     free(d->err);
     free(d);
@@ -332,10 +348,12 @@ void dpor_begin(dpor *d, wf_engine *e)
         d->tcount.p[i] = 0;
     }
     d->ntasks = 0;
+    for (size_t i = 0; i < d->evnodes.len; i++)
+        d->evnodes.p[i].len = 0;
     for (size_t i = 0; i < d->objs.len; i++) {
         dobj *o = &d->objs.p[i];
-        o->lw.len = o->lr.len = o->lc.len = 0;
-        o->rs.len = o->cs.len = 0;
+        o->lw.len = o->lr.len = o->lc.len = o->lk.len = 0;
+        o->rs.len = o->cs.len = o->ks.len = 0;
         o->has_w = o->has_acq = o->w_is_release = false;
     }
     d->objs.len = 0;
@@ -440,8 +458,10 @@ static void signature(dpor *d, const wf_task *t)
     case OP_ONCE:
         sig_add(d, o->obj, ACC_ACQUIRE);
         break;
-    case OP_RLOCK:
     case OP_WG_WAIT:
+        sig_add(d, o->obj, ACC_OBSERVE);
+        break;
+    case OP_RLOCK:
     case OP_ALOAD:
     case OP_READ:
         sig_add(d, o->obj, ACC_READ);
@@ -451,6 +471,13 @@ static void signature(dpor *d, const wf_task *t)
         sig_add(d, o->obj, ACC_WRITE);
         if (c && c->m)
             sig_add(d, (const wf_obj *)c->m, ACC_WRITE);
+        break;
+    }
+    case OP_WG_ADD: {
+        const wf_waitgroup *wg = (const wf_waitgroup *)o->obj;
+        sig_add(d, o->obj,
+                o->val.i < 0 && wg->count + o->val.i >= 0 ? ACC_COUNT
+                                                          : ACC_WRITE);
         break;
     }
     case OP_SPAWN: {
@@ -522,14 +549,88 @@ static void conservative(dpor *d, int32_t j, int32_t q);
  * task that can start v (an initial) is already in j's backtrack set, add
  * one that was enabled before j and does not sleep there. If no initial
  * was enabled there (blocking), add every enabled task (FG's rule). */
+/* The first event node of task r after node j and before end, or -1.
+ * O(log events of r). */
+static int32_t first_after(const dpor *d, int32_t r, int32_t j, size_t end)
+{
+    const VEC_u32 *ev;
+    size_t lo = 0, hi;
+    if ((size_t)r >= d->evnodes.len)
+        return -1;
+    ev = &d->evnodes.p[r];
+    hi = ev->len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((int32_t)ev->p[mid] <= j)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == ev->len || ev->p[lo] >= end)
+        return -1;
+    return (int32_t)ev->p[lo];
+}
+
+/* Does some event after node j, not ordered after it (tj, lj), conflict
+ * with sig? Conservative (true when unsure): an object written after j
+ * counts, whatever orders that write. */
+static bool conflict_after(dpor *d, int32_t j, int32_t tj, uint32_t lj,
+                           const acc_rec *sig, size_t nsig)
+{
+    for (size_t i = 0; i < nsig; i++) {
+        const dobj *o;
+        uint8_t t = sig[i].type;
+        if (sig[i].oid == OID_ANY)
+            return true;
+        o = obj_of(d, sig[i].oid);
+        if (o->has_w && o->w.node > j && conflict(t, ACC_WRITE))
+            return true;
+#define AFTER(list, type)                                                     \
+    if (conflict(t, type))                                                    \
+        for (size_t k = 0; k < o->list.len; k++)                              \
+            if (o->list.p[k].node > j &&                                      \
+                vc_get(&d->nodes.p[o->list.p[k].node].vc, tj) < lj)           \
+                return true;
+        AFTER(rs, ACC_READ)
+        AFTER(cs, ACC_COMMIT)
+        AFTER(ks, ACC_COUNT)
+#undef AFTER
+    }
+    return false;
+}
+
+/* Consider r as an initial of the reversal at node nj: is it already to
+ * be explored there (covered; cov: such an r that the bound forbids), or
+ * the first usable one (pick)? */
+typedef struct initials {
+    int32_t pick, cov;
+    bool covered, enabled;
+} initials;
+
+static void consider(const dpor *d, const node *nj, int32_t r, initials *in)
+{
+    if (has_tid(&nj->bt, r)) {
+        if (allowed(d, nj, r))
+            in->covered = true;
+        else if (in->cov < 0)
+            in->cov = r;
+    }
+    if (has_tid(&nj->en, r)) {
+        in->enabled = true;
+        if (in->pick < 0 && !tset_has(&nj->sleep, r) &&
+            !tset_has(&nj->done, r))
+            in->pick = r;
+    }
+}
+
 static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
                  const acc_rec *sig, size_t nsig, size_t end)
 {
     node *nj;
     int32_t tj;
     uint32_t lj;
-    int32_t pick = -1, asleep = -1;
-    bool any_initial_enabled = false, covered = false;
+    initials in = {-1, -1, false, false};
+    size_t nt = d->evnodes.len;
     if (j < 0 || (size_t)j >= d->nodes.len)
         return;
     nj = &d->nodes.p[j];
@@ -537,77 +638,66 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
         return;
     tj = nj->tid;
     lj = nj->lidx;
-    /* L[r]: the event count of r's first event in v (0: none yet) */
+    /* v = the events after j not ordered after it, then q's op. A task's
+     * events after j are in v up to its first one ordered after j, so its
+     * first event in v is its first event after j, if not ordered after
+     * j. first[r], L[r]: that event's node and count (L 0: none). */
     d->ltab.len = 0;
-    for (size_t k = (size_t)j + 1; k < end; k++) {
-        node *nk = &d->nodes.p[k];
-        int32_t r;
-        bool initial = true;
-        if (nk->sub || !nk->has_ev)
-            continue;
-        if (vc_get(&nk->vc, tj) >= lj)
-            continue; /* ordered after j: not in v */
-        r = nk->tid;
-        if (vc_get(&d->ltab, r))
-            continue; /* not r's first event in v */
-        for (size_t t = 0; t < d->ltab.len && initial; t++)
-            if ((int32_t)t != r && d->ltab.p[t] &&
-                vc_get(&nk->vc, (int32_t)t) >= d->ltab.p[t])
+    d->first.len = 0;
+    for (size_t r = 0; r < nt; r++) {
+        int32_t k = first_after(d, (int32_t)r, j, end);
+        uint32_t l = 0;
+        if (k >= 0 && vc_get(&d->nodes.p[k].vc, tj) < lj)
+            l = d->nodes.p[k].lidx;
+        else
+            k = -1;
+        vc_set(&d->ltab, (int32_t)r, l);
+        VEC_PUSH(d->first, k);
+    }
+    /* an initial: its first event in v depends on no other event of v */
+    for (size_t r = 0; r < nt; r++) {
+        int32_t k = d->first.p[r];
+        bool initial = k >= 0;
+        for (size_t t = 0; t < nt && initial; t++)
+            if (t != r && d->ltab.p[t] &&
+                vc_get(&d->nodes.p[k].vc, (int32_t)t) >= d->ltab.p[t])
                 initial = false;
-        vc_set(&d->ltab, r, nk->lidx);
-        if (!initial)
-            continue;
-        if (has_tid(&nj->bt, r))
-            covered = true;
-        if (has_tid(&nj->en, r)) {
-            any_initial_enabled = true;
-            if (!tset_has(&nj->sleep, r) && !tset_has(&nj->done, r)) {
-                if (pick < 0)
-                    pick = r;
-            } else if (asleep < 0) {
-                asleep = r;
-            }
-        }
+        if (initial)
+            consider(d, nj, (int32_t)r, &in);
     }
     /* q's op itself, if q has no event in v */
-    if (!vc_get(&d->ltab, q)) {
+    if ((size_t)q >= nt || !d->ltab.p[q]) {
         bool initial = true;
-        for (size_t t = 0; t < d->ltab.len && initial; t++)
+        for (size_t t = 0; t < nt && initial; t++)
             if ((int32_t)t != q && d->ltab.p[t] &&
                 vc_get(c, (int32_t)t) >= d->ltab.p[t])
                 initial = false;
-        for (size_t k = (size_t)j + 1; k < end && initial; k++) {
-            node *nk = &d->nodes.p[k];
-            if (!nk->sub && nk->has_ev && vc_get(&nk->vc, tj) < lj &&
-                sig_conflicts(nk->acc.p, nk->acc.len, sig, nsig))
-                initial = false;
-        }
-        if (initial) {
-            if (has_tid(&nj->bt, q))
-                covered = true;
-            if (has_tid(&nj->en, q)) {
-                any_initial_enabled = true;
-                if (!tset_has(&nj->sleep, q) && !tset_has(&nj->done, q)) {
-                    if (pick < 0)
-                        pick = q;
-                } else if (asleep < 0) {
-                    asleep = q;
-                }
-            }
-        }
+        if (initial && conflict_after(d, j, tj, lj, sig, nsig))
+            initial = false;
+        if (initial)
+            consider(d, nj, q, &in);
     }
-    if (covered)
+    /* Bounded POR (Coons et al.): also try the initial where the run of
+     * the task at j began, where switching to it may save a preemption
+     * that its exploration from j would need later. */
+    if (d->bound >= 0) {
+        int32_t r = in.pick >= 0 ? in.pick : in.cov;
+        if (r >= 0)
+            conservative(d, j, r);
+    }
+    if (in.covered || in.cov >= 0)
         return;
-    if (pick >= 0) {
-        add_tid(&nj->bt, pick);
-        if (!allowed(d, nj, pick))
-            conservative(d, j, pick);
+    if (in.pick >= 0) {
+        add_tid(&nj->bt, in.pick);
         return;
     }
-    if (any_initial_enabled)
+    if (in.enabled)
         return; /* an initial sleeps there: its exploration covers v */
-    for (size_t i = 0; i < nj->en.len; i++)
+    for (size_t i = 0; i < nj->en.len; i++) {
         add_tid(&nj->bt, nj->en.p[i]);
+        if (d->bound >= 0)
+            conservative(d, j, nj->en.p[i]);
+    }
 }
 
 /* What race() compares with: the sig, clock and scan bound of the op
@@ -646,7 +736,7 @@ static void check_rec(dpor *d, const rec *r, const racer *x)
 /* Races of an access of type t on o by x with the accesses before it. */
 static void check_access(dpor *d, dobj *o, uint8_t t, const racer *x)
 {
-    bool guarded = t == ACC_ACQUIRE || t == ACC_READ;
+    bool guarded = t == ACC_ACQUIRE || t == ACC_READ || t == ACC_OBSERVE;
     if (o->has_w) {
         if (guarded && o->w_is_release) {
             if (o->has_acq)
@@ -655,12 +745,15 @@ static void check_access(dpor *d, dobj *o, uint8_t t, const racer *x)
             check_rec(d, &o->w, x);
         }
     }
-    if (t != ACC_READ)
+    if (conflict(t, ACC_READ))
         for (size_t i = 0; i < o->rs.len; i++)
             check_rec(d, &o->rs.p[i], x);
-    if (t != ACC_COMMIT)
+    if (conflict(t, ACC_COMMIT))
         for (size_t i = 0; i < o->cs.len; i++)
             check_rec(d, &o->cs.p[i], x);
+    if (conflict(t, ACC_COUNT))
+        for (size_t i = 0; i < o->ks.len; i++)
+            check_rec(d, &o->ks.p[i], x);
 }
 
 /* Check a task's pending op against everything before it. */
@@ -835,10 +928,12 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     for (size_t i = 0; i < na; i++) {
         dobj *o = obj_of(d, A[i].oid);
         vc_join(ev, &o->lw); /* everything conflicts with writes */
-        if (A[i].type != ACC_READ)
+        if (conflict(A[i].type, ACC_READ))
             vc_join(ev, &o->lr);
-        if (A[i].type != ACC_COMMIT)
+        if (conflict(A[i].type, ACC_COMMIT))
             vc_join(ev, &o->lc);
+        if (conflict(A[i].type, ACC_COUNT) || A[i].type == ACC_OBSERVE)
+            vc_join(ev, &o->lk); /* a Wait comes after every Done */
     }
     vc_set(ev, p, lidx);
     r.node = d->tnode;
@@ -859,16 +954,25 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             if (t != ACC_RELEASE) {
                 o->rs.len = 0;
                 o->cs.len = 0;
+                o->ks.len = 0;
             }
-        } else if (t == ACC_READ) {
+        } else if (t == ACC_READ || t == ACC_OBSERVE) {
             vc_join(&o->lr, ev);
             VEC_PUSH(o->rs, r);
+        } else if (t == ACC_COUNT) {
+            vc_join(&o->lk, ev);
+            VEC_PUSH(o->ks, r);
         } else {
             vc_join(&o->lc, ev);
             VEC_PUSH(o->cs, r);
         }
     }
     vc_copy(&d->tclock.p[p], ev);
+    while (d->evnodes.len <= (size_t)p) {
+        VEC_u32 z = {NULL, 0, 0};
+        VEC_PUSH(d->evnodes, z);
+    }
+    VEC_PUSH(d->evnodes.p[p], (uint32_t)d->tnode);
     nk->has_ev = true;
     nk->lidx = lidx;
     vc_copy(&nk->vc, ev);
@@ -887,6 +991,10 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     d->fresh.p[p] = 1;
     for (size_t i = 0; i < e->woken.len; i++) {
         int32_t w = e->woken.p[i];
+        /* a released Wait comes after every Done, not just this one */
+        for (size_t k = 0; k < na; k++)
+            if (A[k].type == ACC_COUNT)
+                vc_join(clock_of(d, w), &obj_of(d, A[k].oid)->lk);
         /* The step completed w's op (a rendezvous): had w been enabled
          * here, running w first (another of its cases) is the reversal. */
         if (has_tid(&nk->en, w) && w != p)

@@ -331,9 +331,14 @@ typedef enum acc_type {
     ACC_WRITE,
     ACC_COMMIT,
     ACC_ACQUIRE, /* a write (lock) */
-    ACC_RELEASE  /* a write (unlock) that enables acquires and guarded
+    ACC_RELEASE, /* a write (unlock) that enables acquires and guarded
                     reads: those race with the acquire before it instead,
                     as a release and the next acquire are never co-enabled */
+    ACC_COUNT,   /* a counter update that commutes with other counts,
+                    reads and commits (a WaitGroup Done): conflicts with
+                    writes only */
+    ACC_OBSERVE  /* a read that needs every count before it (Wait seeing
+                    zero): a read for races, ordered after the counts */
 } acc_type;
 typedef struct acc_rec {
     int32_t oid;  /* object, or one of the OID_* pseudo-objects */

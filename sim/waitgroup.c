@@ -31,7 +31,11 @@ step_result waitgroup_add(wf_engine *e, wf_task *t)
     int64_t delta = t->op.val.i, before = wg->count;
     waiter *w;
     wg->count += delta;
-    engine_access(e, wg->hdr.oid, ACC_WRITE);
+    /* Dones commute (the counter ends the same, every Done happens
+     * before the Wait it releases): 24 workers' Dones are one trace, not
+     * 24!. What they enable (a Wait) is ordered by the release itself. */
+    engine_access(e, wg->hdr.oid,
+                  delta < 0 && wg->count >= 0 ? ACC_COUNT : ACC_WRITE);
     engine_emit_op(e, t, t->op.arg == 1 ? EV_WG_DONE : EV_WG_ADD, 0,
                    &wg->hdr, -1, delta, wg->count);
     if (wg->count < 0)
@@ -58,7 +62,7 @@ step_result waitgroup_wait(wf_engine *e, wf_task *t)
     wf_waitgroup *wg = (wf_waitgroup *)t->op.obj;
     WF_ASSERT(wg->count == 0);
     waiter_unlink(&t->op.w);
-    engine_access(e, wg->hdr.oid, ACC_READ);
+    engine_access(e, wg->hdr.oid, ACC_OBSERVE);
     engine_emit_op(e, t, EV_WG_WAIT, 0, &wg->hdr, -1, 0, 0);
     return STEP_DONE;
 }
