@@ -662,7 +662,7 @@ static void state_lines(viewmodel *m, const viewstate *s, plines *p)
                 if (hold < 0) hold = t->by;
                 if (hold >= 0 && hold != i) {
                     viewmodel_short_task(hold, h, sizeof h);
-                    pl_add(p, VA_BLOCKED, 2, " %-9s waits %s (%s)", name, o,
+                    pl_add(p, VA_BLOCKED, 2, " %-8s waits %s (%s)", name, o,
                            h);
                 } else {
                     pl_add(p, VA_BLOCKED, 2, " %-9s %s %s", name,
@@ -894,6 +894,11 @@ static void metric_lines(viewmodel *m, plines *p)
             int64_t v = viewmodel_metric(m, t, metric_names[k]);
             if (v > max) max = v;
         }
+        if (!max) { /* one line for a metric that is 0 everywhere */
+            pl_add(p, VA_DIM, 2, "%s: 0 for every task", metric_names[k]);
+            p->p[p->len - 1].label = (int)strlen(metric_names[k]) + 1;
+            continue;
+        }
         pl_add(p, VA_HEADER, 0, "%s", metric_names[k]);
         for (int32_t t = 0; t < m->vr.ntasks; t++) {
             int64_t v = viewmodel_metric(m, t, metric_names[k]);
@@ -911,7 +916,7 @@ static void draw_bar(viewdraw_grid *g, int x, int y, int w, const pline *l,
     int name_w = w >= 26 ? 9 : 7, bar_w, eighths, full;
     snprintf(num, sizeof num, "%lld", (long long)l->value);
     puts_w(g, x + 1, y, l->text, name_w, VA_NORMAL);
-    bar_w = w - 1 - name_w - 1 - (int)strlen(num) - 1;
+    bar_w = w - 1 - name_w - 1 - (int)strlen(num) - 2;
     if (bar_w < 1) bar_w = 1;
     eighths = (int)(l->frac * bar_w * 8 + 0.5);
     full = eighths / 8;
