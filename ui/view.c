@@ -656,14 +656,6 @@ int view_main(int argc, char **argv)
         return 0;
     }
     if (rc) return rc;
-    if (!o.first_ms && !o.dump && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
-        fprintf(stderr,
-                "weft: view: error: the viewer needs a terminal (%s is not "
-                "one); use weft list %s or weft replay\n",
-                isatty(STDOUT_FILENO) ? "standard input" : "standard output",
-                o.db);
-        return 2;
-    }
     setlocale(LC_ALL, "");
     unicode = !o.ascii && !strcmp(nl_langinfo(CODESET), "UTF-8");
     memset(&v, 0, sizeof v);
@@ -684,6 +676,16 @@ int view_main(int argc, char **argv)
     }
     /* a summary's finding K is shown in its witness run as its first */
     if (v.m->run.id != id) o.finding_k = v.m->findings.len ? 1 : 0;
+    if (!o.first_ms && !o.dump &&
+        (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
+        fprintf(stderr,
+                "weft: view: error: the viewer needs a terminal (%s is not "
+                "one); use weft list %s or weft replay\n",
+                isatty(STDOUT_FILENO) ? "standard input" : "standard output",
+                o.db);
+        viewmodel_free(v.m);
+        return 2;
+    }
     viewdraw_ui_init(&v.u);
     if (o.first_ms || o.dump) {
         rc = run_headless(&v, &o, unicode, t0);
