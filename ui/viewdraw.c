@@ -66,7 +66,7 @@ static void put(viewdraw_grid *g, int x, int y, uint32_t ch, int attr)
     viewdraw_cell *c;
     if (x < 0 || y < 0 || x >= g->w || y >= g->h) return;
     c = &g->c[(size_t)y * (size_t)g->w + (size_t)x];
-    if (!g->unicode && ch >= 0x80) ch = '?';
+    if (!g->unicode && ch >= 0x80) ch = ch == 0xB5 ? 'u' : '?'; /* µs */
     if (ch < 0x20 || ch == 0x7F) ch = '?';
     c->ch = ch;
     c->attr = (uint8_t)attr;
@@ -1096,6 +1096,11 @@ static void draw_lanes(viewdraw_grid *g, viewmodel *m, viewdraw_ui *u,
                                                  : VA_NORMAL);
         if (fstep) put(g, l->step_w - 1, y, '!', cursor ? VA_CURSOR : VA_FINDING);
         prev_step = (int64_t)ev->e.step;
+        /* the event's lane is scrolled off: point at it */
+        if (ev->e.tid < u->lane0)
+            put(g, l->lanes_x - 1, y, gl->left, cursor ? VA_CURSOR : VA_EVENT);
+        else if (ev->e.tid >= u->lane0 + l->nlanes)
+            put(g, l->pane_x - 2, y, gl->right, cursor ? VA_CURSOR : VA_EVENT);
         for (int i = 0; i < l->nlanes; i++) {
             int32_t tid = u->lane0 + i;
             int x = l->lanes_x + i * l->lane_w;
@@ -1223,16 +1228,22 @@ void viewdraw_frame(viewdraw_grid *g, viewmodel *m, viewdraw_ui *u)
     /* title */
     fill(g, 0, 0, w, VA_TITLE);
     ev = viewmodel_event(m, u->cur);
-    snprintf(title, sizeof title,
-             " weft view  %s  run %lld %s  %s  %s  step %lld/%lld  event "
-             "%lld/%lld%s",
-             m->db, (long long)m->run.id, m->run.role ? m->run.role : "",
-             m->run.file ? m->run.file : "",
-             m->run.verdict ? m->run.verdict : "",
-             ev ? (long long)ev->e.step : 0LL, (long long)m->last_step,
-             m->nevents ? (long long)u->cur + 1 : 0LL, (long long)m->nevents,
-             u->playing ? "  PLAYING" : "");
-    puts_w(g, 0, 0, title, w, VA_TITLE);
+    /* where we are, right-aligned, never cut; then what we look at */
+    snprintf(title, sizeof title, " %sstep %lld/%lld  event %lld/%lld ",
+             u->playing ? "PLAYING  " : "", ev ? (long long)ev->e.step : 0LL,
+             (long long)m->last_step,
+             m->nevents ? (long long)u->cur + 1 : 0LL, (long long)m->nevents);
+    {
+        int tw = text_width(title);
+        char left[512];
+        snprintf(left, sizeof left, " weft view %s  run %lld %s %s  %s",
+                 strrchr(m->db, '/') ? strrchr(m->db, '/') + 1 : m->db,
+                 (long long)m->run.id, m->run.role ? m->run.role : "",
+                 m->run.file ? m->run.file : "",
+                 m->run.verdict ? m->run.verdict : "");
+        puts_w(g, 0, 0, left, w - tw - 1, VA_TITLE);
+        puts_w(g, w - tw > 0 ? w - tw : 0, 0, title, w, VA_TITLE);
+    }
     /* separator */
     for (int y = 1; y < h - 3; y++)
         put(g, l.pane_x - 1, y, gl.sep, VA_HEADER);

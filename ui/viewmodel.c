@@ -171,6 +171,7 @@ wf_status viewmodel_open(viewmodel **out, const char *db, wf_diag *d)
     m->t = t;
     m->db = wf_xstrdup(db);
     m->cache = wf_xcalloc(VIEWMODEL_CACHED, sizeof *m->cache);
+    m->snap_bytes = VIEWMODEL_SNAP_BYTES;
     for (int i = 0; i < VIEWMODEL_CACHED; i++)
         m->cache[i].index = -1;
     *out = m;
@@ -306,7 +307,7 @@ static void snap_push(viewmodel *m, const viewstate *s)
     viewstate_init(&v, &m->vr);
     viewstate_copy(&v, s);
     VEC_PUSH(m->snaps, v);
-    if (m->snaps.len * viewstate_size(&m->vr) > VIEWMODEL_SNAP_BYTES &&
+    if (m->snaps.len * viewstate_size(&m->vr) > m->snap_bytes &&
         m->snaps.len > 2) {
         /* sparser: keep every other one */
         size_t j = 0;

@@ -100,6 +100,7 @@ typedef struct viewmodel {
     /* snapshots */
     VEC(viewstate) snaps;
     int64_t snap_every; /* blocks between snapshots */
+    size_t snap_bytes;  /* budget: VIEWMODEL_SNAP_BYTES (tests lower it) */
     viewstate front;    /* the frontier: state before front.seq */
     trace_cursor *fcur; /* positioned at event front.seq */
     bool front_open;
