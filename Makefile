@@ -115,7 +115,7 @@ bench: all
 	    b=$(BUILD)/bench/$$(basename $$s .c); \
 	    $(CC) $(BASEFLAGS) -O2 -DNDEBUG $$s $(BUILD)/libweft.a $(LIBS) -o $$b \
 	        || exit 1; \
-	    $$b || exit 1; \
+	    WEFT=$(BUILD)/weft $$b || exit 1; \
 	done
 
 demo: all
