@@ -107,6 +107,8 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	    ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/run.sh; fi
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/trace.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
+	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/view.sh
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
 bench: all

@@ -142,14 +142,6 @@ static void on_stop(int sig)
     view_signal = sig;
 }
 
-static void on_fatal(int sig)
-{
-    /* best effort: leave the terminal usable, then die of the signal */
-    restore_terminal();
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
 #define VIEW_SANITIZED 1
@@ -157,6 +149,16 @@ static void on_fatal(int sig)
 #endif
 #if defined(__SANITIZE_ADDRESS__)
 #define VIEW_SANITIZED 1
+#endif
+
+#ifndef VIEW_SANITIZED
+static void on_fatal(int sig)
+{
+    /* best effort: leave the terminal usable, then die of the signal */
+    restore_terminal();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
 #endif
 
 static void install_signals(void)
