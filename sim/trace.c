@@ -1060,12 +1060,21 @@ static int read_findings(trace *t, trace_run_rec *r, sqlite3_stmt **sp)
 
 wf_status trace_list(trace *t, trace_run_fn fn, void *ctx, wf_diag *d)
 {
+    return trace_list_from(t, INT64_MIN, -1, fn, ctx, d);
+}
+
+wf_status trace_list_from(trace *t, int64_t from_id, int64_t limit,
+                          trace_run_fn fn, void *ctx, wf_diag *d)
+{
     sqlite3_stmt *s, *fs = NULL;
     char sql[600];
     int rc;
-    snprintf(sql, sizeof sql, "%s ORDER BY id", run_cols);
+    snprintf(sql, sizeof sql, "%s WHERE id >= ? ORDER BY id LIMIT ?",
+             run_cols);
     rc = sqlite3_prepare_v2(t->db, sql, -1, &s, NULL);
     if (rc != SQLITE_OK) return db_error(t, t->db, rc, "listing runs", d);
+    sqlite3_bind_int64(s, 1, from_id);
+    sqlite3_bind_int64(s, 2, limit < 0 ? -1 : limit);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         trace_run_rec r;
         bool more;
@@ -1115,7 +1124,9 @@ wf_status trace_get_run(trace *t, int64_t id, trace_run_rec *out, wf_diag *d)
 
 struct trace_cursor {
     trace *t;
-    sqlite3_stmt *s;
+    sqlite3_stmt *s;        /* the statement trace_events_next steps */
+    sqlite3_stmt *all;      /* every event in order */
+    sqlite3_stmt *page[2];  /* trace_events_seek: forward, backward */
     VEC(char *) files; /* by fid */
     int64_t run_id;
 };
@@ -1155,11 +1166,12 @@ wf_status trace_events_open(trace *t, int64_t run_id, trace_cursor **out,
             "SELECT step, seq, tid, op, oid, value, clock, line, fid, "
             "flags, peer, aux, aux2 FROM events WHERE run_id = ? "
             "ORDER BY step, seq",
-            -1, &c->s, NULL);
+            -1, &c->all, NULL);
     if (rc != SQLITE_OK) {
         trace_events_close(c);
         return db_error(t, t->db, rc, "reading events", d);
     }
+    c->s = c->all;
     sqlite3_bind_int64(c->s, 1, run_id);
     *out = c;
     return WF_OK;
@@ -1209,14 +1221,114 @@ int trace_events_next(trace_cursor *c, wf_event *ev, int64_t *seq, wf_diag *d)
     return 1;
 }
 
+wf_status trace_events_seek(trace_cursor *c, int64_t step, int64_t seq,
+                            bool backward, int64_t limit, wf_diag *d)
+{
+    static const char *const sql[2] = {
+        "SELECT step, seq, tid, op, oid, value, clock, line, fid, flags, "
+        "peer, aux, aux2 FROM events WHERE run_id = ?1 AND (step, seq) >= "
+        "(?2, ?3) ORDER BY step, seq LIMIT ?4",
+        "SELECT step, seq, tid, op, oid, value, clock, line, fid, flags, "
+        "peer, aux, aux2 FROM events WHERE run_id = ?1 AND (step, seq) <= "
+        "(?2, ?3) ORDER BY step DESC, seq DESC LIMIT ?4"};
+    int k = backward ? 1 : 0;
+    sqlite3_stmt **s = &c->page[k];
+    if (!*s) {
+        int rc = sqlite3_prepare_v3(c->t->db, sql[k], -1,
+                                    SQLITE_PREPARE_PERSISTENT, s, NULL);
+        if (rc != SQLITE_OK)
+            return db_error(c->t, c->t->db, rc, "reading events", d);
+    }
+    if (c->s) sqlite3_reset(c->s);
+    sqlite3_bind_int64(*s, 1, c->run_id);
+    sqlite3_bind_int64(*s, 2, step);
+    sqlite3_bind_int64(*s, 3, seq);
+    sqlite3_bind_int64(*s, 4, limit < 0 ? -1 : limit);
+    c->s = *s;
+    return WF_OK;
+}
+
 void trace_events_close(trace_cursor *c)
 {
     if (!c) return;
-    sqlite3_finalize(c->s);
+    sqlite3_finalize(c->all);
+    sqlite3_finalize(c->page[0]);
+    sqlite3_finalize(c->page[1]);
     for (size_t i = 0; i < c->files.len; i++)
         free(c->files.p[i]);
     VEC_FREE(c->files);
     free(c);
+}
+
+void trace_run_meta_fini(trace_run_meta *m)
+{
+    for (size_t i = 0; i < m->tasks.len; i++) {
+        free(m->tasks.p[i].name);
+        free(m->tasks.p[i].fname);
+        free(m->tasks.p[i].end_state);
+    }
+    for (size_t i = 0; i < m->objects.len; i++) {
+        free(m->objects.p[i].kind);
+        free(m->objects.p[i].name);
+        free(m->objects.p[i].file);
+    }
+    for (size_t i = 0; i < m->metrics.len; i++)
+        free(m->metrics.p[i].name);
+    VEC_FREE(m->tasks);
+    VEC_FREE(m->objects);
+    VEC_FREE(m->metrics);
+}
+
+wf_status trace_get_meta(trace *t, int64_t run_id, trace_run_meta *out,
+                         wf_diag *d)
+{
+    static const char *const sql[3] = {
+        "SELECT tid, name, fname, parent_tid, spawn_step, end_step, "
+        "end_state FROM tasks WHERE run_id = ? ORDER BY tid",
+        "SELECT oid, kind, name, capacity, file, line FROM objects WHERE "
+        "run_id = ? ORDER BY oid",
+        "SELECT tid, name, value FROM metrics WHERE run_id = ? ORDER BY "
+        "tid, name"};
+    int rc = SQLITE_OK;
+    memset(out, 0, sizeof *out);
+    for (int k = 0; k < 3 && rc == SQLITE_OK; k++) {
+        sqlite3_stmt *s;
+        rc = sqlite3_prepare_v2(t->db, sql[k], -1, &s, NULL);
+        if (rc != SQLITE_OK) break;
+        sqlite3_bind_int64(s, 1, run_id);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            if (k == 0) {
+                trace_task_row r;
+                r.tid = (int32_t)sqlite3_column_int64(s, 0);
+                r.name = col_str(s, 1);
+                r.fname = col_str(s, 2);
+                r.parent = (int32_t)col_i64(s, 3, -1);
+                r.spawn_step = col_i64(s, 4, 0);
+                r.end_step = col_i64(s, 5, -1);
+                r.end_state = col_str(s, 6);
+                VEC_PUSH(out->tasks, r);
+            } else if (k == 1) {
+                trace_obj_row r;
+                r.oid = (int32_t)sqlite3_column_int64(s, 0);
+                r.kind = col_str(s, 1);
+                r.name = col_str(s, 2);
+                r.capacity = col_i64(s, 3, -1);
+                r.file = col_str(s, 4);
+                r.line = (int32_t)col_i64(s, 5, 0);
+                VEC_PUSH(out->objects, r);
+            } else {
+                trace_metric_row r;
+                r.tid = (int32_t)sqlite3_column_int64(s, 0);
+                r.name = col_str(s, 1);
+                r.value = col_i64(s, 2, 0);
+                VEC_PUSH(out->metrics, r);
+            }
+        }
+        sqlite3_finalize(s);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    if (rc != SQLITE_OK) return db_error(t, t->db, rc, "reading the run", d);
+    return WF_OK;
 }
 
 /* ---- comparing ------------------------------------------------------------

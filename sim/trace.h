@@ -146,6 +146,45 @@ wf_status trace_events_open(trace *t, int64_t run_id, trace_cursor **out,
 int trace_events_next(trace_cursor *c, wf_event *ev, int64_t *seq, wf_diag *d);
 void trace_events_close(trace_cursor *c);
 
+/* Reposition c for paging (the viewer): the events from the first at or
+ * after (step, seq) in order, or, backward, from the last at or before it
+ * in reverse order; at most limit of them (limit < 0: no limit). O(log n)
+ * to position: the (run_id, step, seq) key. Then trace_events_next as
+ * usual. */
+wf_status trace_events_seek(trace_cursor *c, int64_t step, int64_t seq,
+                            bool backward, int64_t limit, wf_diag *d);
+
+/* A run's tasks, objects, metrics (the viewer). Strings heap-owned. */
+typedef struct trace_task_row {
+    int32_t tid, parent; /* parent -1: none */
+    int64_t spawn_step, end_step; /* end_step -1: never ended */
+    char *name, *fname, *end_state;
+} trace_task_row;
+typedef struct trace_obj_row {
+    int32_t oid, line;
+    int64_t capacity; /* -1: NULL */
+    char *kind, *name, *file;
+} trace_obj_row;
+typedef struct trace_metric_row {
+    int32_t tid;
+    int64_t value;
+    char *name;
+} trace_metric_row;
+typedef struct trace_run_meta {
+    VEC(trace_task_row) tasks;     /* by tid ascending */
+    VEC(trace_obj_row) objects;    /* by oid ascending */
+    VEC(trace_metric_row) metrics; /* by tid, then name */
+} trace_run_meta;
+/* Read run_id's tasks, objects and metrics into *out (zeroed first; free
+ * with trace_run_meta_fini even on error). O(tasks + objects). */
+wf_status trace_get_meta(trace *t, int64_t run_id, trace_run_meta *out,
+                         wf_diag *d);
+void trace_run_meta_fini(trace_run_meta *m);
+/* trace_list over the runs with id >= from_id, at most limit of them
+ * (limit < 0: all). */
+wf_status trace_list_from(trace *t, int64_t from_id, int64_t limit,
+                          trace_run_fn fn, void *ctx, wf_diag *d);
+
 /* ---- comparing a replay with a recorded run ----------------------------- */
 
 /* A consumer checking, event by event, that an execution equals run

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ui/tracecmd.h"
+#include "ui/view.h"
 
 static const char usage[] =
     "usage: weft COMMAND [options]\n"
@@ -16,6 +17,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "list") || !strcmp(argv[1], "replay"))
         return tracecmd_main(argc, argv);
+    if (!strcmp(argv[1], "view")) return view_main(argc, argv);
     fprintf(stderr, "weft: error: unknown command '%s'\n%s", argv[1], usage);
     return 2;
 }

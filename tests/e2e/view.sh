@@ -1,0 +1,198 @@
+#!/bin/bash
+# view.sh: `weft view` in a real terminal (SPEC section 8, issue 8). Records
+# the naive philosophers' deadlock with the C program, runs the viewer in
+# an 80x24 tmux window, drives it with send-keys (next finding, step,
+# help, quit) and reads the screen with capture-pane: the lanes, the
+# finding's step, the wait-for cycle and the four Coffman conditions
+# (from the recorded report when it has them, and from a report in the
+# checkers' JSON put into a copy). Bad databases exit 2 with a message,
+# the terminal restored. Polls the screen with a timeout, never a fixed
+# sleep, so a loaded machine only makes it slower.
+# Run by `make test` as: WEFT=build/weft BUILD=build tests/e2e/view.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$root/$BUILD ;; esac
+WEFT=${WEFT:-$BUILD/weft}
+case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+CC=${CC:-cc}
+LIBS="$(pkg-config --libs sqlite3) -lm -lpthread"
+CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -O2 -I$root -I$root/sim ${TRACE_CFLAGS:-}"
+TIMEOUT=${VIEW_TIMEOUT:-30}
+
+if ! command -v tmux > /dev/null; then
+    echo "view.sh: tmux is missing (make deps installs it)" >&2
+    exit 2
+fi
+tmp=$(mktemp -d /tmp/weft-view.XXXXXX)
+# one tmux server for each start (a server being killed can still take
+# the next new-session's connection)
+nstart=0
+sock="weft-view-$$-0"
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() {
+    for i in $(seq 0 "$nstart"); do
+        tmux -L "weft-view-$$-$i" kill-server > /dev/null 2>&1
+    done
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+cd "$tmp" || exit 2
+fails=0
+pass=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+q() { ./dbq "$@"; }
+
+$CC $CFLAGS "$root/tests/e2e/philo_naive.c" "$BUILD/libweft.a" $LIBS -o philo || exit 2
+$CC $CFLAGS "$root/tests/e2e/dbq.c" $LIBS -o dbq || exit 2
+./philo explore --db t.db > out 2> err
+[ $? = 1 ] && ok || bad "recording the deadlock"
+run=$(q t.db "SELECT witness_run FROM findings WHERE run_id = 1 AND k = 1")
+fstep=$(q t.db "SELECT step FROM findings WHERE run_id = $run AND k = 1")
+nev=$(q t.db "SELECT nevents FROM runs WHERE id = $run")
+
+# ---- the screen -------------------------------------------------------------
+screen() { tm capture-pane -t v -p > screen.txt; }
+# wait_for TEXT: until the screen shows TEXT (fixed string), or time out
+wait_for() {
+    local end=$((SECONDS + TIMEOUT))
+    while [ $SECONDS -lt $end ]; do
+        screen
+        grep -qF -- "$1" screen.txt && return 0
+        sleep 0.1
+    done
+    return 1
+}
+# see TEXT DESCRIPTION: the screen shows TEXT (polled: tmux may show a
+# frame half drawn)
+see() { if wait_for "$1"; then ok; else bad "$2: no '$1' on the screen:"; cat screen.txt >&2; fi; }
+expect_screen() { see "$@"; }
+# start DB ARGS...: the viewer in a fresh 80x24 window; its status goes to
+# the file status when it exits
+start() {
+    rm -f status
+    tm kill-server > /dev/null 2>&1
+    nstart=$((nstart + 1))
+    sock="weft-view-$$-$nstart"
+    tm new-session -d -s v -x 80 -y 24 \
+        "$WEFT view $*; echo \$? > $tmp/status.tmp; mv $tmp/status.tmp $tmp/status; sleep 60"
+}
+wait_exit() {
+    local end=$((SECONDS + TIMEOUT))
+    while [ $SECONDS -lt $end ]; do
+        [ -f status ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+start t.db
+expect_screen "step main" "the lane header"
+see "g1 phil" "a lane for g1"
+see "g3 phil" "a lane for g3"
+see "lock f" "a lock in a lane"
+see "event 1/$nev" "the first event is current"
+see "State" "the pane"
+see "TASKS" "the state pane"
+tm send-keys -t v n
+expect_screen "finding 1 of 1: deadlock at step $fstep" "n jumps to the finding"
+see "step $fstep/" "the title shows the finding's step"
+see "event $nev/$nev" "the finding's last event is current"
+see "deadlock (global)" "the findings pane"
+if q t.db "SELECT detail_json FROM findings WHERE run_id = $run" | grep -q coffman; then
+    see "cycle: g1 -> g2 -> g3 -> g1" "the recorded cycle"
+    for c in "mutual exclusion:" "hold and wait:" "no preemption:" "circular wait:"; do
+        see "$c" "the recorded Coffman condition '$c'"
+    done
+fi
+tm send-keys -t v k
+expect_screen "event $((nev - 1))/$nev" "k steps back"
+tm send-keys -t v j
+expect_screen "event $nev/$nev" "j steps forward"
+tm send-keys -t v Tab
+expect_screen "bypasses" "the metrics pane"
+see "waits" "the metrics pane's waits"
+tm send-keys -t v Tab
+expect_screen "forks[0]   held by g1" "the state pane at the deadlock"
+see "counter 3" "the wait group's counter"
+tm send-keys -t v g
+expect_screen "event 1/$nev" "g goes to the first event"
+tm send-keys -t v G
+expect_screen "event $nev/$nev" "G goes to the last event"
+tm send-keys -t v /
+tm send-keys -t v -l "forks[2]"
+tm send-keys -t v Enter
+tm send-keys -t v g /
+tm send-keys -t v Enter
+expect_screen "/forks[2]" "a search"
+tm send-keys -t v '?'
+expect_screen "weft view: keys" "? shows the help"
+see "next / previous finding" "the help names n/N"
+tm send-keys -t v x
+if wait_for "j/k step"; then ok; else bad "a key closes the help"; fi
+tm send-keys -t v q
+if wait_exit; then ok; else bad "q quits"; fi
+[ "$(cat status 2> /dev/null)" = 0 ] && ok || bad "q: exit $(cat status 2> /dev/null)"
+
+# the report in the checkers' JSON: the cycle and the Coffman conditions
+cp t.db j.db
+q j.db "UPDATE findings SET detail_json = '{\"kind\": \"deadlock\", \"severity\": \"error\", \"partial\": false, \"message\": \"all goroutines are asleep\", \"step\": $fstep, \"tasks\": [{\"tid\": 1, \"name\": \"g1 phil\", \"state\": \"blocked\", \"op\": \"lock\", \"object\": \"forks[1]\", \"holds\": [\"forks[0]\"], \"waits_for\": [2]}, {\"tid\": 2, \"name\": \"g2 phil\", \"op\": \"lock\", \"object\": \"forks[2]\", \"waits_for\": [3]}, {\"tid\": 3, \"name\": \"g3 phil\", \"op\": \"lock\", \"object\": \"forks[0]\", \"waits_for\": [1]}], \"objects\": [], \"coffman\": {\"mutual_exclusion\": \"forks[0], forks[1], forks[2] are each held by one task\", \"hold_and_wait\": \"g1, g2, g3 each hold one fork while waiting for another\", \"no_preemption\": \"a held mutex is released only by its holder\", \"circular_wait\": \"g1 -> g2 -> g3 -> g1\", \"cycle\": [1, 2, 3]}, \"detail\": \"g1 phil holds forks[0], waits for forks[1] held by g2 phil\", \"schedule\": \"s\"}' WHERE run_id = $run"
+start j.db --run "$run"
+expect_screen "step main" "the viewer opens a given run"
+tm send-keys -t v n
+expect_screen "cycle: g1 -> g2 -> g3 -> g1" "the wait-for cycle"
+see "g1   " "the cycle drawn edge by edge"
+see "forks[1]" "the cycle's objects"
+for c in "mutual exclusion:" "hold and wait:" "no preemption:" "circular wait:"; do
+    see "$c" "the Coffman condition '$c'"
+done
+see "step $fstep/" "the finding's step"
+tm send-keys -t v q
+wait_exit && [ "$(cat status)" = 0 ] && ok || bad "quit from j.db"
+
+# the summary's finding opens its witness at the finding
+start t.db --run 1 --finding 1
+expect_screen "finding 1 of 1: deadlock at step $fstep" "--finding K of a summary"
+tm send-keys -t v q
+wait_exit && ok || bad "quit after --finding"
+
+# a resize keeps working (SIGWINCH -> KEY_RESIZE)
+start t.db
+expect_screen "step main" "before a resize"
+tm resize-window -t v -x 100 -y 30 2> /dev/null || tm resize-pane -t v -x 100 -y 30
+expect_screen "event 1/$nev" "after a resize"
+tm send-keys -t v q
+wait_exit && ok || bad "quit after a resize"
+
+# ---- bad input: exit 2, a message, the terminal restored ------------------------
+cp t.db v.db && q v.db "PRAGMA user_version = 7"
+echo "my notes, not a database" > notes.db
+# in the terminal: the message shows and the shell gets the status
+start v.db
+if wait_exit; then ok; else bad "another schema version: the viewer did not exit"; fi
+[ "$(cat status 2> /dev/null)" = 2 ] && ok || bad "another schema version in a terminal: exit $(cat status 2> /dev/null)"
+expect_screen "schema version 7" "the schema version message in the terminal"
+bad_db() { # ARGS... -- MESSAGE DESCRIPTION
+    local msg=$1 what=$2
+    shift 2
+    "$WEFT" view "$@" > out 2> err < /dev/null; rc=$?
+    [ "$rc" = 2 ] && ok || bad "$what: exit $rc, want 2"
+    grep -qF -- "$msg" err && ok || { bad "$what: no '$msg' in:"; cat err >&2; }
+}
+bad_db "schema version 7" "another schema version" v.db
+bad_db "not a weft trace database" "a text file" notes.db
+bad_db "no such database" "a missing file" missing.db
+bad_db "no run 99" "a run that does not exist" t.db --run 99
+bad_db "needs a terminal" "stdout not a terminal" t.db
+bad_db "unknown option" "a bad option" t.db --frobnicate
+
+# the headless first screen: the lanes without a terminal, ASCII glyphs
+"$WEFT" view t.db --dump --ascii --keys n > out 2> err; rc=$?
+[ "$rc" = 0 ] && ok || bad "--dump: exit $rc"
+grep -q "^step main" out && ok || bad "--dump shows the lanes"
+if LC_ALL=C grep -q '[^ -~]' out; then bad "--ascii printed non-ASCII"; cat out >&2; else ok; fi
+
+echo "view.sh: $pass passed, $fails failed"
+[ "$fails" = 0 ]

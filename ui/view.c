@@ -1,0 +1,702 @@
+/* view.c: see view.h. The only file of weft that uses ncurses: it copies
+ * viewdraw's grid to the screen and turns keys and clicks into viewdraw
+ * calls.
+ *
+ * Globals (what signals and atexit force; nothing else is global):
+ *   view_signal   the signal that asked us to stop (set by the handler,
+ *                 read by the loop, which polls at least every 250 ms)
+ *   view_curses   ncurses is active: the atexit hook and the fatal-signal
+ *                 handler call endwin() only then */
+#include "view.h"
+
+/* ncurses declares a function trace(); sim/trace.h a type of that name.
+ * Here the type is spelt differently (it is opaque: only pointers). */
+#define trace view_trace_handle
+#include "ui/viewdraw.h"
+#undef trace
+
+#define NCURSES_WIDECHAR 1 /* cchar_t, add_wch: the ncursesw API */
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+static volatile sig_atomic_t view_signal;
+static volatile sig_atomic_t view_curses;
+
+typedef struct view_opts {
+    const char *db;
+    int64_t run_id; /* 0: the default run */
+    int64_t finding_k;
+    bool first_ms, dump, ascii;
+    const char *keys; /* headless: keys pressed before the frame */
+    int w, h;
+} view_opts;
+
+static const char view_help[] =
+    "usage: weft view DB [--run ID] [--finding K]\n"
+    "The terminal viewer of a trace database: one lane per task, time\n"
+    "flowing down, the state at the current step, the findings (n/N),\n"
+    "metrics, search (/), a run chooser (r), play (space). ? shows the\n"
+    "keys inside. Without --run it opens the first run with an error.\n";
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int usage_error(const char *fmt, ...) WF_PRINTF(1, 2);
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("weft: view: error: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nusage: weft view DB [--run ID] [--finding K]\n", stderr);
+    return 2;
+}
+
+static bool parse_i64(const char *s, int64_t *out)
+{
+    char *end;
+    long long v;
+    if (!s || !*s) return false;
+    v = strtoll(s, &end, 10);
+    if (*end || v <= 0) return false;
+    *out = v;
+    return true;
+}
+
+/* 0 on success, else the exit status (help: -1). */
+static int parse_args(int argc, char **argv, view_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->w = 80;
+    o->h = 24;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) return -1;
+        if (!strcmp(a, "--run") || !strcmp(a, "--finding")) {
+            int64_t *v = a[2] == 'r' ? &o->run_id : &o->finding_k;
+            if (i + 1 >= argc || !parse_i64(argv[i + 1], v))
+                return usage_error("%s needs a positive number", a);
+            i++;
+        } else if (!strcmp(a, "--first-screen-ms")) {
+            o->first_ms = true;
+        } else if (!strcmp(a, "--dump")) {
+            o->dump = true;
+        } else if (!strcmp(a, "--keys") && i + 1 < argc) {
+            o->keys = argv[++i];
+        } else if (!strcmp(a, "--ascii")) {
+            o->ascii = true;
+        } else if (!strcmp(a, "--size")) {
+            if (i + 1 >= argc ||
+                sscanf(argv[i + 1], "%dx%d", &o->w, &o->h) != 2 || o->w < 1 ||
+                o->h < 1 || o->w > 1000 || o->h > 1000)
+                return usage_error("%s needs WxH, e.g. 80x24", a);
+            i++;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option '%s'", a);
+        } else if (!o->db) {
+            o->db = a;
+        } else {
+            return usage_error("one database only ('%s')", a);
+        }
+    }
+    if (!o->db) return usage_error("%s", "no database given");
+    return 0;
+}
+
+static int fail(const wf_diag *d)
+{
+    char m[1700];
+    diag_format(d, m, sizeof m);
+    fprintf(stderr, "weft: %s\n", m);
+    return 2;
+}
+
+/* ---- the terminal ----------------------------------------------------------
+ */
+
+static void restore_terminal(void)
+{
+    if (view_curses) {
+        view_curses = 0;
+        endwin();
+    }
+}
+
+static void on_stop(int sig)
+{
+    view_signal = sig;
+}
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VIEW_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define VIEW_SANITIZED 1
+#endif
+
+#ifndef VIEW_SANITIZED
+static void on_fatal(int sig)
+{
+    /* best effort: leave the terminal usable, then die of the signal */
+    restore_terminal();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+#endif
+
+static void install_signals(void)
+{
+    static const int stop[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_stop;
+    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
+        sigaction(stop[i], &sa, NULL);
+#ifndef VIEW_SANITIZED
+    {
+        static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+        sa.sa_handler = on_fatal;
+        for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+            sigaction(fatal[i], &sa, NULL);
+    }
+#endif
+}
+
+typedef struct view_attrs {
+    attr_t a[VA__COUNT];
+    short pair[VA__COUNT];
+} view_attrs;
+
+static void setup_attrs(view_attrs *t)
+{
+    static const struct {
+        short fg, bg;
+        attr_t extra, mono;
+    } spec[VA__COUNT] = {
+        [VA_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
+        [VA_TITLE] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
+        [VA_HEADER] = {-1, -1, A_BOLD, A_BOLD},
+        [VA_DIM] = {-1, -1, A_DIM, A_DIM},
+        [VA_CURSOR] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE},
+        [VA_LIFE] = {COLOR_BLUE, -1, A_NORMAL, A_NORMAL},
+        [VA_EVENT] = {COLOR_CYAN, -1, A_NORMAL, A_BOLD},
+        [VA_BLOCKED] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+        [VA_FINDING] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+        [VA_RACE] = {COLOR_BLACK, COLOR_MAGENTA, A_NORMAL, A_UNDERLINE},
+        [VA_SEL] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE},
+        [VA_BAR] = {COLOR_GREEN, -1, A_NORMAL, A_NORMAL},
+        [VA_OK] = {COLOR_GREEN, -1, A_NORMAL, A_NORMAL},
+        [VA_KEY] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+    };
+    bool color = has_colors() && getenv("NO_COLOR") == NULL;
+    if (color) {
+        start_color();
+        use_default_colors();
+    }
+    for (int i = 0; i < VA__COUNT; i++) {
+        t->pair[i] = 0;
+        t->a[i] = spec[i].mono;
+        if (color && (spec[i].fg >= 0 || spec[i].bg >= 0) &&
+            i < COLOR_PAIRS) {
+            init_pair((short)i, spec[i].fg, spec[i].bg);
+            t->pair[i] = (short)i;
+            t->a[i] = spec[i].extra;
+        } else if (color) {
+            t->a[i] = spec[i].extra;
+        }
+    }
+}
+
+static void blit(const viewdraw_grid *g, const view_attrs *ta)
+{
+    for (int y = 0; y < g->h; y++)
+        for (int x = 0; x < g->w; x++) {
+            const viewdraw_cell *c = &g->c[(size_t)y * (size_t)g->w + (size_t)x];
+            uint32_t ch = c->ch ? c->ch : ' ';
+            attr_t a = ta->a[c->attr];
+            short pair = ta->pair[c->attr];
+            if (y == g->h - 1 && x == g->w - 1) continue; /* no scroll */
+            if (ch < 0x80) {
+                mvaddch(y, x, (chtype)ch | a | (chtype)COLOR_PAIR(pair));
+            } else {
+                wchar_t wc[2] = {(wchar_t)ch, 0};
+                cchar_t cc;
+                setcchar(&cc, wc, a, pair, NULL);
+                mvadd_wch(y, x, &cc);
+            }
+        }
+}
+
+/* ---- the loop --------------------------------------------------------------
+ */
+
+typedef struct viewer {
+    viewmodel *m;
+    viewdraw_ui u;
+    viewdraw_grid g;
+    viewdraw_layout l;
+} viewer;
+
+static void layout(viewer *v)
+{
+    viewdraw_layout_of(v->g.w, v->g.h, v->m->vr.ntasks, v->m->last_step,
+                       &v->l);
+}
+
+static void go(viewer *v, int64_t seq)
+{
+    viewdraw_goto(&v->u, v->m, seq, v->l.rows, v->l.nlanes, true);
+}
+
+/* Select finding k of the run (by k), or the first. */
+static void show_finding(viewer *v, int64_t k)
+{
+    int idx = 0;
+    for (size_t i = 0; i < v->m->findings.len; i++)
+        if (v->m->findings.p[i].k == k) idx = (int)i;
+    if (!v->m->findings.len) return;
+    v->u.finding = idx - 1;
+    viewdraw_next_finding(&v->u, v->m, 1, v->l.rows, v->l.nlanes);
+}
+
+static void open_run(viewer *v, int64_t id)
+{
+    wf_diag d;
+    if (viewmodel_load(v->m, id, 0, &d) != WF_OK) {
+        char m[1700];
+        diag_format(&d, m, sizeof m);
+        snprintf(v->u.msg, sizeof v->u.msg, "%.250s", m);
+        return;
+    }
+    v->u.cur = v->u.top = 0;
+    v->u.lane0 = 0;
+    v->u.finding = -1;
+    v->u.pane_scroll = 0;
+    v->u.playing = false;
+    snprintf(v->u.msg, sizeof v->u.msg, "run %lld: %lld events",
+             (long long)id, (long long)v->m->nevents);
+}
+
+static void key_runs(viewer *v, int ch)
+{
+    viewdraw_ui *u = &v->u;
+    int n = (int)u->runs.len, page = v->g.h - 7;
+    switch (ch) {
+    case 'j':
+    case KEY_DOWN:
+        u->run_sel++;
+        break;
+    case 'k':
+    case KEY_UP:
+        u->run_sel--;
+        break;
+    case KEY_NPAGE:
+        u->run_sel += page;
+        break;
+    case KEY_PPAGE:
+        u->run_sel -= page;
+        break;
+    case 'g':
+    case KEY_HOME:
+        u->run_sel = 0;
+        break;
+    case 'G':
+    case KEY_END:
+        while (!u->runs_all)
+            viewdraw_runs_load(u, v->m, true);
+        n = (int)u->runs.len;
+        u->run_sel = n - 1;
+        break;
+    case '\n':
+    case '\r':
+    case KEY_ENTER:
+        if (u->run_sel >= 0 && u->run_sel < n) {
+            u->overlay = VIEWDRAW_NONE;
+            open_run(v, u->runs.p[u->run_sel].id);
+        }
+        return;
+    case 'q':
+    case 27:
+        u->overlay = VIEWDRAW_NONE;
+        return;
+    default:
+        return;
+    }
+    if (u->run_sel >= n - 1 && !u->runs_all) {
+        viewdraw_runs_load(u, v->m, true);
+        n = (int)u->runs.len;
+    }
+    if (u->run_sel >= n) u->run_sel = n - 1;
+    if (u->run_sel < 0) u->run_sel = 0;
+}
+
+static void key_search(viewer *v, int ch)
+{
+    viewdraw_ui *u = &v->u;
+    if (ch == '\n' || ch == '\r' || ch == KEY_ENTER) {
+        u->overlay = VIEWDRAW_NONE;
+        viewdraw_search(u, v->m, v->l.rows, v->l.nlanes);
+    } else if (ch == 27) {
+        u->overlay = VIEWDRAW_NONE;
+    } else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+        if (u->search.len) u->search.p[--u->search.len] = '\0';
+        else u->overlay = VIEWDRAW_NONE;
+    } else if (ch >= 0x20 && ch < 0x7F && u->search.len < 120) {
+        buf_putc(&u->search, (char)ch);
+    }
+}
+
+static void mouse(viewer *v)
+{
+    MEVENT me;
+    viewdraw_ui *u = &v->u;
+    if (getmouse(&me) != OK) return;
+    if (u->overlay == VIEWDRAW_RUNS) {
+        int k = u->run_top + me.y - 3;
+        if ((me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && k >= 0 &&
+            k < (int)u->runs.len && me.y >= 3) {
+            u->run_sel = k;
+            if (me.bstate & BUTTON1_DOUBLE_CLICKED) key_runs(v, '\n');
+        }
+        return;
+    }
+    if (u->overlay == VIEWDRAW_HELP) {
+        u->overlay = VIEWDRAW_NONE;
+        return;
+    }
+#ifdef BUTTON5_PRESSED
+    if (me.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        int d = (me.bstate & BUTTON4_PRESSED) ? -3 : 3;
+        if (me.x >= v->l.pane_x)
+            u->pane_scroll = u->pane_scroll + d < 0 ? 0 : u->pane_scroll + d;
+        else
+            go(v, u->cur + d);
+        return;
+    }
+#endif
+    if (me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
+                     BUTTON1_DOUBLE_CLICKED)) {
+        if (me.x < v->l.pane_x - 1 && me.y >= v->l.rows_y &&
+            me.y < v->l.rows_y + v->l.rows) {
+            int64_t seq = u->top + (me.y - v->l.rows_y);
+            if (seq < v->m->nevents)
+                viewdraw_goto(u, v->m, seq, v->l.rows, v->l.nlanes, false);
+        } else if (me.y == 1 && me.x >= v->l.pane_x) {
+            int x = me.x - v->l.pane_x;
+            u->pane = x < 7 ? VIEWDRAW_STATE
+                      : x < 17 ? VIEWDRAW_FINDINGS
+                               : VIEWDRAW_METRICS;
+            u->pane_scroll = 0;
+        }
+    }
+}
+
+/* Handle key ch; false to quit. */
+static bool key(viewer *v, int ch)
+{
+    viewdraw_ui *u = &v->u;
+    int rows = v->l.rows;
+    if (ch == KEY_RESIZE) return true;
+    if (ch == KEY_MOUSE) {
+        mouse(v);
+        return true;
+    }
+    if (u->overlay == VIEWDRAW_HELP) {
+        u->overlay = VIEWDRAW_NONE;
+        return true;
+    }
+    if (u->overlay == VIEWDRAW_RUNS) {
+        key_runs(v, ch);
+        return true;
+    }
+    if (u->overlay == VIEWDRAW_SEARCH) {
+        key_search(v, ch);
+        return true;
+    }
+    u->msg[0] = '\0';
+    switch (ch) {
+    case 'q':
+        return false;
+    case 'j':
+    case KEY_DOWN:
+        go(v, u->cur + 1);
+        break;
+    case 'k':
+    case KEY_UP:
+        go(v, u->cur - 1);
+        break;
+    case KEY_NPAGE:
+    case 6: /* ^F */
+        u->top += rows;
+        go(v, u->cur + rows);
+        break;
+    case KEY_PPAGE:
+    case 2: /* ^B */
+        u->top -= rows;
+        if (u->top < 0) u->top = 0;
+        go(v, u->cur - rows);
+        break;
+    case 4: /* ^D */
+        go(v, u->cur + rows / 2);
+        break;
+    case 21: /* ^U */
+        go(v, u->cur - rows / 2);
+        break;
+    case 'g':
+    case KEY_HOME:
+        go(v, 0);
+        break;
+    case 'G':
+    case KEY_END:
+        go(v, v->m->nevents - 1);
+        break;
+    case 'n':
+    case 'N':
+        viewdraw_next_finding(u, v->m, ch == 'n' ? 1 : -1, rows, v->l.nlanes);
+        break;
+    case '/':
+        u->overlay = VIEWDRAW_SEARCH;
+        buf_reset(&u->search);
+        buf_puts(&u->search, "");
+        break;
+    case 'r':
+        u->overlay = VIEWDRAW_RUNS;
+        viewdraw_runs_load(u, v->m, false);
+        break;
+    case ' ':
+        u->playing = !u->playing;
+        if (u->playing && u->cur >= v->m->nevents - 1) go(v, 0);
+        snprintf(u->msg, sizeof u->msg, "%s (+/- speed: %d ms a step)",
+                 u->playing ? "playing" : "paused", u->play_ms);
+        break;
+    case '+':
+    case '=':
+        if (u->play_ms > 15) u->play_ms /= 2;
+        snprintf(u->msg, sizeof u->msg, "%d ms a step", u->play_ms);
+        break;
+    case '-':
+        if (u->play_ms < 2000) u->play_ms *= 2;
+        snprintf(u->msg, sizeof u->msg, "%d ms a step", u->play_ms);
+        break;
+    case '?':
+        u->overlay = VIEWDRAW_HELP;
+        break;
+    case '\t':
+        u->pane = (u->pane + 1) % VIEWDRAW_PANES;
+        u->pane_scroll = 0;
+        break;
+    case KEY_BTAB:
+        u->pane = (u->pane + VIEWDRAW_PANES - 1) % VIEWDRAW_PANES;
+        u->pane_scroll = 0;
+        break;
+    case 'h':
+    case KEY_LEFT:
+        if (u->lane0 > 0) u->lane0--;
+        break;
+    case 'l':
+    case KEY_RIGHT:
+        if (u->lane0 + v->l.nlanes < v->m->vr.ntasks) u->lane0++;
+        break;
+    case 'J':
+        u->pane_scroll++;
+        break;
+    case 'K':
+        if (u->pane_scroll > 0) u->pane_scroll--;
+        break;
+    case 12: /* ^L */
+        clearok(curscr, TRUE);
+        break;
+    default:
+        break;
+    }
+    return true;
+}
+
+static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
+{
+    view_attrs ta;
+    SCREEN *scr;
+    const char *term = getenv("TERM");
+    bool quit = false, dirty = true;
+    scr = newterm(NULL, stdout, stdin);
+    if (!scr) {
+        fprintf(stderr,
+                "weft: view: error: cannot use the terminal (TERM=%s)\n",
+                term ? term : "");
+        return 2;
+    }
+    view_curses = 1;
+    if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
+        restore_terminal();
+        delscreen(scr);
+        fprintf(stderr,
+                "weft: view: error: the terminal (TERM=%s) cannot move "
+                "the cursor; use weft list or weft replay\n",
+                term ? term : "");
+        return 2;
+    }
+    cbreak();
+    noecho();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(25);
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED
+#ifdef BUTTON5_PRESSED
+                  | BUTTON4_PRESSED | BUTTON5_PRESSED
+#endif
+              ,
+              NULL);
+    mouseinterval(0);
+    setup_attrs(&ta);
+    viewdraw_grid_init(&v->g, unicode);
+    viewdraw_grid_resize(&v->g, COLS, LINES);
+    layout(v);
+    if (finding_k > 0) show_finding(v, finding_k);
+    while (!quit && !view_signal) {
+        int ch, wait;
+        bool pending;
+        if (dirty) {
+            viewdraw_grid_resize(&v->g, COLS, LINES);
+            layout(v);
+            viewdraw_frame(&v->g, v->m, &v->u);
+            blit(&v->g, &ta);
+            refresh();
+            dirty = false;
+        }
+        pending = v->m->front.seq < v->m->nevents && !v->m->broken;
+        wait = v->u.playing ? v->u.play_ms : pending ? 20 : 250;
+        timeout(wait);
+        ch = getch();
+        if (view_signal) break;
+        if (ch == ERR) {
+            if (v->u.playing) {
+                if (v->u.cur + 1 >= v->m->nevents) {
+                    v->u.playing = false;
+                    snprintf(v->u.msg, sizeof v->u.msg,
+                             "end of the run: paused");
+                } else {
+                    go(v, v->u.cur + 1);
+                }
+                dirty = true;
+            } else if (pending) {
+                viewmodel_idle(v->m, 20000);
+            }
+            continue;
+        }
+        quit = !key(v, ch);
+        dirty = true;
+    }
+    restore_terminal();
+    delscreen(scr);
+    viewdraw_grid_fini(&v->g);
+    if (view_signal) return 128 + view_signal;
+    return 0;
+}
+
+static int run_headless(viewer *v, const view_opts *o, bool unicode,
+                        double t0)
+{
+    double ms;
+    viewdraw_grid_init(&v->g, unicode);
+    viewdraw_grid_resize(&v->g, o->w, o->h);
+    layout(v);
+    if (o->finding_k > 0) show_finding(v, o->finding_k);
+    for (const char *k = o->keys; k && *k; k++) {
+        viewdraw_frame(&v->g, v->m, &v->u);
+        layout(v);
+        if (*k != 12 && !key(v, (unsigned char)*k)) break;
+    }
+    viewdraw_frame(&v->g, v->m, &v->u);
+    ms = now_ms() - t0;
+    if (o->dump) {
+        buf b;
+        buf_init(&b);
+        for (int y = 0; y < v->g.h; y++) {
+            buf_reset(&b);
+            viewdraw_grid_row(&v->g, y, &b);
+            while (b.len && b.p[b.len - 1] == ' ')
+                b.p[--b.len] = '\0';
+            printf("%s\n", b.p);
+        }
+        buf_fini(&b);
+    }
+    if (o->first_ms) printf("first screen: %.2f ms\n", ms);
+    viewdraw_grid_fini(&v->g);
+    return v->m->broken ? fail(&v->m->err) : 0;
+}
+
+int view_main(int argc, char **argv)
+{
+    double t0 = now_ms();
+    view_opts o;
+    viewer v;
+    wf_diag d;
+    wf_status st;
+    int64_t id;
+    bool unicode;
+    int rc = parse_args(argc, argv, &o);
+    if (rc == -1) {
+        fputs(view_help, stdout);
+        return 0;
+    }
+    if (rc) return rc;
+    setlocale(LC_ALL, "");
+    unicode = !o.ascii && !strcmp(nl_langinfo(CODESET), "UTF-8");
+    memset(&v, 0, sizeof v);
+    if ((st = viewmodel_open(&v.m, o.db, &d)) != WF_OK) return fail(&d);
+    id = o.run_id;
+    if (!id && (st = viewmodel_default_run(v.m, &id, &d)) != WF_OK) {
+        viewmodel_free(v.m);
+        return fail(&d);
+    }
+    if (!id) {
+        fprintf(stderr, "weft: %s: error: the database has no runs\n", o.db);
+        viewmodel_free(v.m);
+        return 2;
+    }
+    if ((st = viewmodel_load(v.m, id, o.finding_k, &d)) != WF_OK) {
+        viewmodel_free(v.m);
+        return fail(&d);
+    }
+    /* a summary's finding K is shown in its witness run as its first */
+    if (v.m->run.id != id) o.finding_k = v.m->findings.len ? 1 : 0;
+    if (!o.first_ms && !o.dump &&
+        (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
+        fprintf(stderr,
+                "weft: view: error: the viewer needs a terminal (%s is not "
+                "one); use weft list %s or weft replay\n",
+                isatty(STDOUT_FILENO) ? "standard input" : "standard output",
+                o.db);
+        viewmodel_free(v.m);
+        return 2;
+    }
+    viewdraw_ui_init(&v.u);
+    if (o.first_ms || o.dump) {
+        rc = run_headless(&v, &o, unicode, t0);
+    } else {
+        install_signals();
+        atexit(restore_terminal);
+        rc = run_terminal(&v, unicode, o.finding_k);
+    }
+    viewdraw_ui_fini(&v.u);
+    viewmodel_free(v.m);
+    return rc;
+}

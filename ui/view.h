@@ -1,0 +1,20 @@
+/* view.h: `weft view DB [--run ID] [--finding K]`, the terminal viewer of
+ * a trace database (SPEC section 8), with ncurses.
+ * Owns: the terminal while it runs; restores it on every way out (quit,
+ * a signal, an internal error's exit).
+ *
+ * Hidden options for tests and `make bench` (no terminal needed):
+ *   --first-screen-ms  render the first frame into a grid, print the time
+ *                      from the start of the command to it, exit
+ *   --dump             print that frame as text
+ *   --size WxH         the grid's size for those (default 80x24)
+ *   --keys STR         press these keys first (headless)
+ *   --ascii            ASCII glyphs only (also on a terminal) */
+#ifndef WF_VIEW_H
+#define WF_VIEW_H
+
+/* argv[1] is "view". Returns the exit status: 0, or 2 for bad usage or
+ * input (a message on stderr, the terminal restored). */
+int view_main(int argc, char **argv);
+
+#endif
