@@ -39,6 +39,19 @@ void mutex_expose(wf_engine *e, wf_task *t)
         engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->holder->tid, 0, 0);
 }
 
+/* m was just taken by t: every other pending locker waits until the next
+ * Unlock (a block event for each that could run until now). */
+static void disable_lockers(wf_engine *e, wf_mutex *m, wf_task *t)
+{
+    for (waiter *w = m->lockers.head; w; w = w->next) {
+        wf_task *u = w->task;
+        if (u->state == TASK_RUNNABLE)
+            engine_emit(e, u->tid, EV_BLOCK, 0, m->hdr.oid, t->tid, 0, 0,
+                        u->op.file, u->op.line);
+        engine_set_enabled(e, u, false);
+    }
+}
+
 static void acquire(wf_engine *e, wf_task *t, wf_mutex *m, uint16_t flags)
 {
     engine_access(e, m->hdr.oid, ACC_ACQUIRE);
@@ -67,9 +80,7 @@ step_result mutex_lock(wf_engine *e, wf_task *t)
     waiter_unlink(&t->op.w);
     mutex_account_bypass(t, m->grants);
     acquire(e, t, m, f);
-    /* Every other pending locker is disabled until the next Unlock. */
-    for (waiter *w = m->lockers.head; w; w = w->next)
-        engine_set_enabled(e, w->task, false);
+    disable_lockers(e, m, t);
     return STEP_DONE;
 }
 
@@ -125,7 +136,6 @@ step_result mutex_trylock(wf_engine *e, wf_task *t)
     m->grants++;
     engine_emit_op(e, t, EV_TRYLOCK, 0, &m->hdr, -1, 0, 0);
     if (!e->cfg.mutex_fifo)
-        for (waiter *w = m->lockers.head; w; w = w->next)
-            engine_set_enabled(e, w->task, false);
+        disable_lockers(e, m, t);
     return STEP_DONE;
 }
