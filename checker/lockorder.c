@@ -101,8 +101,7 @@ uint64_t lockorder_key(const wf_obj *o)
     h = hash_bytes(h, o->name, strlen(o->name));
     if (o->file) h = hash_bytes(h, o->file, strlen(o->file));
     h = hash_u64(h, (uint64_t)o->line);
-    if (!*o->name) h = hash_u64(h, (uint64_t)o->oid);
-    return h;
+    return hash_u64(h, (uint64_t)o->nth); /* the n-th made at that site */
 }
 
 static int u64_cmp(const void *a, const void *b)

@@ -8,7 +8,8 @@
  * writer, so an RLock taken while holding the same RWMutex for reading is
  * a cycle of one (a writer arriving in between deadlocks both).
  * Locks are identified across executions by a key (kind, name, creation
- * site; plus the oid when unnamed), so the graph spans the executions of
+ * site, and how many such objects came before it in the execution), so
+ * the graph spans the executions of
  * an exploration: one order seen in one execution and the reverse in
  * another is reported when the second closes the cycle.
  * Owns: the graph (nodes, edges, first-seen sites and task names, heap,

@@ -70,6 +70,8 @@ void engine_free(wf_engine *e)
     buf_fini(&e->out);
     VEC_FREE(e->tasks);
     VEC_FREE(e->objs);
+    VEC_FREE(e->site_keys);
+    VEC_FREE(e->site_counts);
     VEC_FREE(e->timers);
     VEC_FREE(e->choices);
     VEC_FREE(e->alts);
@@ -99,6 +101,11 @@ void engine_reset(wf_engine *e)
     e->resume_head = NULL;
     e->resume_tail = &e->resume_head;
     e->objs.len = 0;
+    if (e->nsites) {
+        memset(e->site_keys.p, 0, e->site_keys.len * sizeof(uint64_t));
+        memset(e->site_counts.p, 0, e->site_counts.len * sizeof(int32_t));
+        e->nsites = 0;
+    }
     e->now_ns = 0;
     e->timers.len = 0;
     e->timer_seq = 0;
@@ -321,6 +328,47 @@ int engine_choose(wf_engine *e, choice_kind kind, int n, const int32_t *alts)
 
 /* ---- objects ----------------------------------------------------------- */
 
+/* The ordinal of o among the objects of its kind, name and site. O(1)
+ * amortized (a hash table of sites, emptied with the execution). */
+static int32_t site_ordinal(wf_engine *e, const wf_obj *o)
+{
+    uint64_t h = hash_u64(HASH_INIT, o->kind);
+    size_t m, i;
+    h = hash_bytes(h, o->name, strlen(o->name));
+    if (o->file)
+        h = hash_bytes(h, o->file, strlen(o->file));
+    h = hash_u64(h, (uint64_t)o->line) | 1; /* 0 marks a free slot */
+    if ((e->nsites + 1) * 2 > e->site_keys.len) {
+        size_t n = e->site_keys.len ? e->site_keys.len * 2 : 64;
+        uint64_t *ok = e->site_keys.p;
+        int32_t *oc = e->site_counts.p;
+        size_t on = e->site_keys.len;
+        e->site_keys.p = wf_xcalloc(n, sizeof(uint64_t));
+        e->site_counts.p = wf_xcalloc(n, sizeof(int32_t));
+        e->site_keys.len = e->site_keys.cap = n;
+        e->site_counts.len = e->site_counts.cap = n;
+        for (size_t k = 0; k < on; k++)
+            if (ok[k]) {
+                for (i = (size_t)(ok[k] * 0x9e3779b97f4a7c15ULL) & (n - 1);
+                     e->site_keys.p[i]; i = (i + 1) & (n - 1))
+                    ;
+                e->site_keys.p[i] = ok[k];
+                e->site_counts.p[i] = oc[k];
+            }
+        free(ok);
+        free(oc);
+    }
+    m = e->site_keys.len - 1;
+    for (i = (size_t)(h * 0x9e3779b97f4a7c15ULL) & m;
+         e->site_keys.p[i] && e->site_keys.p[i] != h; i = (i + 1) & m)
+        ;
+    if (!e->site_keys.p[i]) {
+        e->site_keys.p[i] = h;
+        e->nsites++;
+    }
+    return e->site_counts.p[i]++;
+}
+
 void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
                     const char *file, int line)
 {
@@ -329,6 +377,7 @@ void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
     o->name = arena_strdup(&e->mem, name ? name : "");
     o->file = file;
     o->line = line;
+    o->nth = site_ordinal(e, o);
     VEC_PUSH(e->objs, o);
 }
 

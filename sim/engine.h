@@ -71,6 +71,9 @@ extern const char *const obj_kind_names[OBJ__COUNT];
 typedef struct wf_obj {
     uint8_t kind; /* obj_kind */
     int32_t oid;
+    int32_t nth; /* how many objects of this kind, name and creation site
+                    came before it in the execution: with them, its
+                    identity across executions (forks made in a loop) */
     const char *name; /* in e->mem; "" when unnamed */
     const char *file; /* creation site (borrowed static string) or NULL */
     int32_t line;
@@ -434,6 +437,9 @@ struct wf_engine {
     wf_task **resume_tail;
     /* objects, by oid */
     VEC(wf_obj *) objs;
+    VEC(uint64_t) site_keys; /* open addressing: (kind, name, site) hash */
+    VEC(int32_t) site_counts;
+    size_t nsites;
     /* time */
     int64_t now_ns;
     VEC(timer *) timers; /* binary min-heap on (when, seq) */

@@ -504,6 +504,9 @@ static void keep_last(explorer *x)
 /* Bounded rounds of iterative preemption bounding before the last,
  * unbounded one. */
 #define ITERATIVE_ROUNDS 3
+/* Executions a shallow round may take before the search moves on to the
+ * unbounded round (which, with sleep sets, is often far smaller). */
+#define ROUND_CAP 2000
 
 /* One execution under strat; collects what it found. Returns false when
  * the exploration must stop (divergence, error). */
@@ -620,7 +623,16 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
                 if (!run_one(x, &strat, cs))
                     goto diverged;
                 more = dpor_next(x->dp);
-            } while (more && !out_of_budget(x, max));
+            } while (more && !out_of_budget(x, max) &&
+                     !(k >= 0 && x->o.preemptions < 0 &&
+                       x->executions - x->round_start >= ROUND_CAP));
+            if (more && k >= 0 && x->o.preemptions < 0 &&
+                !out_of_budget(x, max)) {
+                /* a shallow round too big to finish soon (bounded rounds
+                 * run without sleep sets): go to the unbounded round */
+                k = -2;
+                continue;
+            }
             if (more)
                 return WF_OK; /* cut by a budget during round k */
             if (k < 0 || !dpor_pruned(x->dp)) {

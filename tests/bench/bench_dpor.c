@@ -92,6 +92,7 @@ static run explore(void (*f)(void *), void *arg)
     run x;
     double t0 = now();
     o.strategy = WF_STRATEGY_DPOR;
+    o.iterative = false; /* one exhaustive round: executions are traces */
     wf_explore(f, arg, &o, &r);
     x.secs = now() - t0;
     x.execs = r.executions;
