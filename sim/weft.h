@@ -216,6 +216,8 @@ typedef struct wf_options {
     bool time_loose;          /* --time loose */
     bool strict;              /* warnings count as errors */
     size_t stack_size;        /* bytes per C task stack; 0: 256 KiB */
+    bool checkers_off;        /* no deadlock report, race or lock-order
+                                 checking (benchmarks of the engine) */
 } wf_options;
 wf_options wf_options_default(void);
 

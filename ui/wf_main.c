@@ -175,7 +175,8 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
     }
     x = explore_new(&p, &eo);
     ck = checkers_new(NULL);
-    st = explore_run(x, checkers_consumers(ck), &d);
+    st = explore_run(x, opt->checkers_off ? NULL : checkers_consumers(ck),
+                     &d);
     checkers_finish(ck, x);
     checkers_free(ck);
     if (st != WF_OK) {

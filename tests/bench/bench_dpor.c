@@ -85,13 +85,14 @@ typedef struct run {
     double secs;
 } run;
 
-static run explore(void (*f)(void *), void *arg)
+static run explore_c(void (*f)(void *), void *arg, bool checkers)
 {
     wf_options o = wf_options_default();
     wf_result r;
     run x;
     double t0 = now();
     o.strategy = WF_STRATEGY_DPOR;
+    o.checkers_off = !checkers;
     o.iterative = false; /* one exhaustive round: executions are traces */
     wf_explore(f, arg, &o, &r);
     x.secs = now() - t0;
@@ -102,19 +103,27 @@ static run explore(void (*f)(void *), void *arg)
     return x;
 }
 
+static run explore(void (*f)(void *), void *arg)
+{
+    return explore_c(f, arg, true);
+}
+
 static void trace_bench(const char *name, void (*f)(void *), int n,
                         int64_t optimal)
 {
-    double t[3];
+    double t[3], tc[3];
     run x = {0, false, 0, 0};
     for (int i = 0; i < 3; i++) {
-        x = explore(f, &n);
+        x = explore_c(f, &n, false);
         t[i] = x.secs;
+        tc[i] = explore_c(f, &n, true).secs;
     }
     printf("%-14s %7lld executions (optimal %lld, ratio %.2f, goal 1.00), "
-           "%8.0f executions/s (GenMC-class: 15,000-60,000/s)\n",
+           "%8.0f executions/s exploring, %8.0f/s with every checker on "
+           "(GenMC-class: 15,000-60,000/s)\n",
            name, (long long)x.execs, (long long)optimal,
-           (double)x.execs / (double)optimal, (double)x.execs / median3(t));
+           (double)x.execs / (double)optimal, (double)x.execs / median3(t),
+           (double)x.execs / median3(tc));
 }
 
 /* Time SPIN on philo.pml (generate, compile, verify), or -1. */

@@ -172,7 +172,7 @@ static double one_execution(const char *path, int64_t *nevents, double *cpu)
     explore_opts eo;
     explorer *x;
     rec r = {NULL, 0};
-    wf_consumer c[2] = {{&r, NULL, count_event, NULL}, {0}};
+    wf_consumer c[2] = {{&r, NULL, count_event, NULL, NULL}, {0}};
     consumer_set cs = {c, 1};
     wf_diag d;
     double t0;
