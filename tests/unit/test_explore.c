@@ -290,7 +290,7 @@ static void ordered_phil(void *arg)
 static void ordered7(void *arg)
 {
     ordered t;
-    char name[16];
+    char name[32];
     (void)arg;
     for (int i = 0; i < 7; i++) {
         snprintf(name, sizeof name, "forks[%d]", i);
