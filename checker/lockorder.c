@@ -98,10 +98,13 @@ struct lockorder {
 uint64_t lockorder_key(const wf_obj *o)
 {
     uint64_t h = hash_u64(HASH_INIT, o->kind);
-    h = hash_bytes(h, o->name, strlen(o->name));
-    if (o->file) h = hash_bytes(h, o->file, strlen(o->file));
-    h = hash_u64(h, (uint64_t)o->line);
-    return hash_u64(h, (uint64_t)o->nth); /* the n-th made at that site */
+    if (*o->name) { /* a name is stable; a lazily made object's site not */
+        h = hash_bytes(h, o->name, strlen(o->name));
+    } else {
+        if (o->file) h = hash_bytes(h, o->file, strlen(o->file));
+        h = hash_u64(h, (uint64_t)o->line);
+    }
+    return hash_u64(h, (uint64_t)o->nth); /* the n-th of that name */
 }
 
 static int u64_cmp(const void *a, const void *b)

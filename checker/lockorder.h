@@ -7,9 +7,9 @@
  * Read locks count as acquisitions: in Go an RLock waits behind a pending
  * writer, so an RLock taken while holding the same RWMutex for reading is
  * a cycle of one (a writer arriving in between deadlocks both).
- * Locks are identified across executions by a key (kind, name, creation
- * site, and how many such objects came before it in the execution), so
- * the graph spans the executions of
+ * Locks are identified across executions by a key (kind and name, or the
+ * creation site when unnamed, and how many such objects came before it in
+ * the execution), so the graph spans the executions of
  * an exploration: one order seen in one execution and the reverse in
  * another is reported when the second closes the cycle.
  * Owns: the graph (nodes, edges, first-seen sites and task names, heap,

@@ -334,10 +334,16 @@ static int32_t site_ordinal(wf_engine *e, const wf_obj *o)
 {
     uint64_t h = hash_u64(HASH_INIT, o->kind);
     size_t m, i;
-    h = hash_bytes(h, o->name, strlen(o->name));
-    if (o->file)
-        h = hash_bytes(h, o->file, strlen(o->file));
-    h = hash_u64(h, (uint64_t)o->line) | 1; /* 0 marks a free slot */
+    /* named objects by name (a front end may create one lazily, at its
+     * first use, whose site varies), unnamed ones by creation site */
+    if (*o->name) {
+        h = hash_bytes(h, o->name, strlen(o->name));
+    } else {
+        if (o->file)
+            h = hash_bytes(h, o->file, strlen(o->file));
+        h = hash_u64(h, (uint64_t)o->line);
+    }
+    h |= 1; /* 0 marks a free slot */
     if ((e->nsites + 1) * 2 > e->site_keys.len) {
         size_t n = e->site_keys.len ? e->site_keys.len * 2 : 64;
         uint64_t *ok = e->site_keys.p;

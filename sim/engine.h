@@ -71,9 +71,10 @@ extern const char *const obj_kind_names[OBJ__COUNT];
 typedef struct wf_obj {
     uint8_t kind; /* obj_kind */
     int32_t oid;
-    int32_t nth; /* how many objects of this kind, name and creation site
-                    came before it in the execution: with them, its
-                    identity across executions (forks made in a loop) */
+    int32_t nth; /* how many objects of this kind and name (unnamed: of
+                    this creation site) came before it in the execution:
+                    with them, its identity across executions (forks made
+                    in a loop) */
     const char *name; /* in e->mem; "" when unnamed */
     const char *file; /* creation site (borrowed static string) or NULL */
     int32_t line;
