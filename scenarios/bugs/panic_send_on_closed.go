@@ -1,7 +1,8 @@
-// expect: panic
+// expect: panic race
 //
 // The consumer closes the channel the producer still sends on: Go panics
-// with "send on closed channel".
+// with "send on closed channel", and the close races with the send (Go's
+// race detector reports a close not ordered with a send).
 package main
 
 func main() {
