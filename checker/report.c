@@ -57,6 +57,21 @@ static const char *base_name(const char *path)
     return s ? s + 1 : (path ? path : "");
 }
 
+void report_schedule_text(buf *out, const char *sched)
+{
+    size_t n = sched ? strlen(sched) : 0;
+    if (n <= REPORT_SCHEDULE_MAX) {
+        buf_puts(out, sched ? sched : "");
+        return;
+    }
+    /* A schedule of a long execution can run to megabytes: a terminal
+     * gets its head and how to obtain it whole. */
+    buf_append(out, sched, 64);
+    buf_printf(out, "... (%zu characters; --json prints it whole, --record "
+                    "DB keeps it for weft replay DB --run ID)",
+               n);
+}
+
 void report_finding_text(buf *out, const xfinding *f, const report_info *r)
 {
     const char *kind = finding_kind_names[f->f.kind];
@@ -84,7 +99,9 @@ void report_finding_text(buf *out, const xfinding *f, const report_info *r)
                        base_name(f->file), (int)f->f.line);
         buf_printf(out, " (step %llu)\n", (unsigned long long)f->f.step);
     }
-    buf_printf(out, "  replay: %s %s\n", r->replay, f->schedule);
+    buf_printf(out, "  replay: %s ", r->replay);
+    report_schedule_text(out, f->schedule);
+    buf_putc(out, '\n');
 }
 
 void report_text(buf *out, const explorer *x, const report_info *r)
@@ -103,7 +120,9 @@ void report_outcomes_text(buf *out, const explorer *x, const report_info *r)
         buf_puts(out, "  output: ");
         json_str(out, o->output);
         buf_putc(out, '\n');
-        buf_printf(out, "  replay: %s %s\n", r->replay, o->schedule);
+        buf_printf(out, "  replay: %s ", r->replay);
+        report_schedule_text(out, o->schedule);
+        buf_putc(out, '\n');
     }
 }
 

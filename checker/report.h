@@ -13,6 +13,11 @@ typedef struct report_info {
     double seconds;       /* real time taken (ui measures it) */
 } report_info;
 
+/* Longest schedule a text report prints whole. */
+#define REPORT_SCHEDULE_MAX 4096
+/* sched for a text report: whole up to REPORT_SCHEDULE_MAX characters,
+ * else its head and its length (JSON and the database keep it whole). */
+void report_schedule_text(buf *out, const char *sched);
 /* The text report of one finding: "KIND: message", its detail lines
  * indented, and "replay: ..." */
 void report_finding_text(buf *out, const xfinding *f, const report_info *r);

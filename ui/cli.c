@@ -408,8 +408,13 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
             nwarn++;
     }
     if (o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) {
-        if (!o->quiet)
-            printf("schedule: %s\n", x->last_schedule ? x->last_schedule : "");
+        if (!o->quiet) {
+            buf b;
+            buf_init(&b);
+            report_schedule_text(&b, x->last_schedule);
+            printf("schedule: %.*s\n", (int)b.len, b.p ? b.p : "");
+            buf_fini(&b);
+        }
         return;
     }
     printf("%lld execution%s, %llu steps, %.2fs: ", (long long)x->executions,

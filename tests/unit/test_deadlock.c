@@ -3,6 +3,7 @@
  * and a partial deadlock reported while main still runs. */
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "checker/checkers.h"
@@ -470,6 +471,29 @@ static bool has_outcome(const wf_result *r, const char *out, const char *k)
     return false;
 }
 
+START_TEST(text_reports_elide_schedules_too_long_to_read)
+{
+    buf b;
+    char *longs = malloc(REPORT_SCHEDULE_MAX + 2);
+    memset(longs, 'A', REPORT_SCHEDULE_MAX + 1);
+    longs[REPORT_SCHEDULE_MAX + 1] = 0;
+    buf_init(&b);
+    report_schedule_text(&b, "0badcafe-AB");
+    ck_assert_str_eq(b.p, "0badcafe-AB");
+    buf_reset(&b);
+    longs[REPORT_SCHEDULE_MAX] = 0; /* exactly the limit: whole */
+    report_schedule_text(&b, longs);
+    ck_assert_uint_eq(b.len, REPORT_SCHEDULE_MAX);
+    buf_reset(&b);
+    longs[REPORT_SCHEDULE_MAX] = 'A';
+    report_schedule_text(&b, longs);
+    ck_assert_uint_lt(b.len, 200);
+    ck_assert_ptr_nonnull(strstr(b.p, "(4097 characters;"));
+    buf_fini(&b);
+    free(longs);
+}
+END_TEST
+
 START_TEST(partial_deadlock_is_reported_while_main_still_runs)
 {
     wf_result r;
@@ -930,6 +954,7 @@ Suite *deadlock_suite(void)
     tcase_add_test(
         tc, no_partial_deadlock_while_an_outside_task_can_reach_the_locks);
     tcase_add_test(tc, without_the_hook_c_tasks_blocked_after_main_are_leaks);
+    tcase_add_test(tc, text_reports_elide_schedules_too_long_to_read);
     tcase_add_test(tc, step_end_follows_every_step_with_every_op_exposed);
     suite_add_tcase(s, tc);
     return s;
