@@ -160,6 +160,7 @@ deps:
 	        check) missing="$$missing check";; esac; \
 	done; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make deps: installing missing Debian packages:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
