@@ -718,10 +718,14 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
             pr = cmethod_proto(C, node);
         } else {
             fstate tmp;
+            res_sym *fsym;
             memset(&tmp, 0, sizeof tmp);
             tmp.C = C;
             tmp.pkg = pkg;
-            pr = cfunc_proto(C, csym(&tmp, node->u.func_decl.name));
+            fsym = csym(&tmp, node->u.func_decl.name);
+            pr = fsym ? cfunc_proto(C, fsym)
+                      : new_proto(C, name, tname, pkg_file(C, pkg),
+                                  !pkg->library); /* init */
         }
     } else {
         pr = new_proto(C, name, tname, pkg_file(C, pkg), !pkg->library);
@@ -1156,8 +1160,28 @@ static void compile_all(compiler *C)
     p->entry->ret_pc = (uint32_t)emit(&fs, VM_OP_RET, 0, 0, 0, 0);
     fs_finish(&fs, p->entry);
     fs_fini(&fs);
-    if (!C->failed)
-        type_members(p, C);
+    if (C->failed)
+        return;
+    /* what the VM needs at run time: the fatal-panic formatter, runtime
+     * errors' Error method, and *T for every type (for &x) */
+    p->panicmsg = cnative_proto(C, LIB_N_panicmsg);
+    {
+        vm_method *m = arena_alloc(&p->mem, sizeof *m);
+        m->name = p->n_Error;
+        m->fn = cnative_proto(C, LIB_N_rterror_Error);
+        p->types.p[TI_RTERROR].methods = m;
+        p->types.p[TI_RTERROR].nmethods = 1;
+    }
+    {
+        size_t n = p->types.len;
+        for (size_t i = 1; i < n; i++) {
+            vm_kind k = VM_KIND(p->types.p[i].id);
+            if (k != K_CELL && k != K_ITER && k != K_TUPLE &&
+                !kind_is_untyped(k))
+                type_ptr(p, p->types.p[i].id);
+        }
+    }
+    type_members(p, C);
 }
 
 static bool parse_go_version(const char *v, int *minor)
