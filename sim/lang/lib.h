@@ -80,6 +80,7 @@ const lib_native *lib_native_at(int id);
     X(numgoroutine, 1)                                                         \
     X(goexit, 0)                                                               \
     X(panicmsg, 1)                                                             \
+    X(rand, 1)                                                                 \
     X(assign_to, 1)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */

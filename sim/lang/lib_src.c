@@ -429,10 +429,61 @@ static const char src_runtime[] =
     "func NumCPU() int         { return 1 }\n"
     "func GOMAXPROCS(n int) int { return 1 }\n";
 
+/* math/rand: the execution's program stream (engine_rand), seeded per
+ * execution, so replays draw the same numbers. */
+static const char src_rand[] =
+    "package rand\n"
+    "\n"
+    "func Seed(seed int64)  {}\n"
+    "func Uint64() uint64   { return __rand() }\n"
+    "func Uint32() uint32   { return uint32(__rand() >> 32) }\n"
+    "func Int63() int64     { return int64(__rand() >> 1) }\n"
+    "func Int31() int32     { return int32(__rand() >> 33) }\n"
+    "func Int() int         { return int(__rand() >> 1) }\n"
+    "func Float64() float64 { return float64(__rand()>>11) / (1 << 53) }\n"
+    "func Float32() float32 { return float32(Float64()) }\n"
+    "\n"
+    "func Int63n(n int64) int64 {\n"
+    "\tif n <= 0 {\n"
+    "\t\tpanic(\"invalid argument to Int63n\")\n"
+    "\t}\n"
+    "\treturn Int63() % n\n"
+    "}\n"
+    "\n"
+    "func Int31n(n int32) int32 {\n"
+    "\tif n <= 0 {\n"
+    "\t\tpanic(\"invalid argument to Int31n\")\n"
+    "\t}\n"
+    "\treturn Int31() % n\n"
+    "}\n"
+    "\n"
+    "func Intn(n int) int {\n"
+    "\tif n <= 0 {\n"
+    "\t\tpanic(\"invalid argument to Intn\")\n"
+    "\t}\n"
+    "\treturn int(Int63() % int64(n))\n"
+    "}\n"
+    "\n"
+    "func Perm(n int) []int {\n"
+    "\tm := make([]int, n)\n"
+    "\tfor i := 0; i < n; i++ {\n"
+    "\t\tj := Intn(i + 1)\n"
+    "\t\tm[i] = m[j]\n"
+    "\t\tm[j] = i\n"
+    "\t}\n"
+    "\treturn m\n"
+    "}\n"
+    "\n"
+    "func Shuffle(n int, swap func(i, j int)) {\n"
+    "\tfor i := n - 1; i > 0; i-- {\n"
+    "\t\tswap(i, Intn(i+1))\n"
+    "\t}\n"
+    "}\n";
+
 static const struct {
     const char *path;
     const char *src;
-} sources[] = {{"errors", src_errors}, {"fmt", src_fmt},
+} sources[] = {{"math/rand", src_rand},{"errors", src_errors}, {"fmt", src_fmt},
                {"sync", src_sync},     {"sync/atomic", src_atomic},
                {"time", src_time},     {"runtime", src_runtime}};
 

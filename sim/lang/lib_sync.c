@@ -598,6 +598,12 @@ nat_status lib_duration_string(vm_ncall *c)
     return NAT_OK;
 }
 
+nat_status lib_rand(vm_ncall *c)
+{
+    c->r[0] = vm_int(T_UINT64, (int64_t)engine_rand(c->g->x->e));
+    return NAT_OK;
+}
+
 /* ---- runtime ------------------------------------------------------------------- */
 
 nat_status lib_gosched(vm_ncall *c)
