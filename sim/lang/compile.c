@@ -1067,9 +1067,7 @@ static void compile_all(compiler *C)
             res_sym *s = pk->decls.p[k];
             if (s->kind != RS_VAR)
                 continue;
-            p->gnames[s->gindex] = pk->library
-                                       ? arena_strdup(&p->mem, s->name)
-                                       : s->name;
+            p->gnames[s->gindex] = arena_strdup(&p->mem, s->name);
             VEC_PUSH(C->gsyms, s);
         }
     }

@@ -173,12 +173,19 @@ uint32_t vm_pop(vm_g *g, uint32_t src, uint32_t n)
 {
     vm_frame *f = &g->frames[g->nframes - 1];
     uint32_t flags = f->flags, want;
+    uint32_t keep = 0, top = frame_top(f);
     if (!(flags & (FR_DEFER | FR_UNWIND | FR_BOTTOM | FR_DIE)) ||
         (flags & FR_NATCALL)) {
         want = f->nret < 0 ? n : (uint32_t)f->nret;
         for (uint32_t i = 0; i < want; i++)
             g->stack[f->ret + i] = i < n ? g->stack[src + i] : vm_nil();
+        keep = f->ret + want;
     }
+    /* dead registers must not keep objects reachable (partial deadlocks
+     * are decided by reachability) */
+    for (uint32_t i = f->base > keep ? f->base : keep; i < top && i < g->cap;
+         i++)
+        g->stack[i] = vm_nil();
     g->nframes--;
     if (g->nframes)
         g->top = frame_top(&g->frames[g->nframes - 1]);
