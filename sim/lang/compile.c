@@ -1042,8 +1042,13 @@ static void compile_all(compiler *C)
         fs_init(&tmp, C, NULL, pk, NULL, "types", "types");
         for (size_t k = 0; k < pk->decls.len && !C->failed; k++) {
             res_sym *s = pk->decls.p[k];
-            if (s->kind == RS_TYPE)
+            if (s->kind == RS_TYPE) {
                 named_type(C, s, &tmp);
+            } else if (s->kind == RS_CONST) {
+                cval cv; /* errors in constants nobody uses, as in Go */
+                uint32_t ct;
+                cconst(&tmp, s->ident, &cv, &ct);
+            }
             else if (s->kind == RS_VAR)
                 s->gindex = (int)nglobals++;
             else if (s->kind == RS_FUNC)

@@ -5,6 +5,7 @@
 
 #include "sim/lang/compile_int.h"
 #include "sim/lang/lib.h"
+#include "sim/lang/parse_int.h"
 
 uint32_t cstatic_result(fstate *fs, uint32_t functype, int i)
 {
@@ -419,15 +420,25 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
         j = emit_jmp(fs, VM_OP_JT, c);
         {
             vm_proto *np = cnative_proto(C, LIB_N_assert_fail);
-            int base = newreg(fs, (int)args.n);
+            int base = newreg(fs, (int)args.n + 1);
             emit(fs, VM_OP_LOADK, 0, base,
                  kindex(fs, vm_ref(T_FUNC, np->static_fn)), 0);
             for (size_t i = 1; i < args.n; i++) {
                 fs->freereg = base + (int)i;
                 cexpr_to(fs, args.v[i], base + (int)i, 0, true);
             }
+            if (args.n == 1) {
+                /* no message: the condition as written */
+                buf text;
+                buf_init(&text);
+                parse_format(&text, args.v[0]);
+                emit(fs, VM_OP_LOADK, 0, base + 1,
+                     kstr(fs, text.p ? text.p : ""), 0);
+                buf_fini(&text);
+            }
             fs->line = call->line;
-            emit(fs, VM_OP_CALL, 0, base, (int)args.n - 1, 0);
+            emit(fs, VM_OP_CALL, 0, base, args.n == 1 ? 1 : (int)args.n - 1,
+                 0);
         }
         patch_here(fs, j);
         return;

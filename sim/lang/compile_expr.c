@@ -665,7 +665,7 @@ int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
             else if (untyped(t))
                 t = type_default(t);
         }
-        v = cval_value(fs, &e->cv, t, NULL);
+        v = cval_value(fs, &e->cv, t, e->node);
         emit(fs, VM_OP_LOADK, 0, reg, kindex(fs, v), 0);
         e->reg = reg;
         e->is_const = false;
@@ -711,7 +711,7 @@ int ex_rk(fstate *fs, ex *e, uint32_t want)
             else if (untyped(t))
                 t = type_default(t);
         }
-        v = cval_value(fs, &e->cv, t, NULL);
+        v = cval_value(fs, &e->cv, t, e->node);
         return (int)(RK_CONST | (unsigned)kindex(fs, v));
     }
     return ex_to(fs, e, -1, want, false);
@@ -1600,7 +1600,17 @@ static ex cfunclit(fstate *fs, ast_node *n)
     return e;
 }
 
+static ex cexpr_(fstate *fs, ast_node *n, uint32_t want);
+
 ex cexpr(fstate *fs, ast_node *n, uint32_t want)
+{
+    ex e = cexpr_(fs, n, want);
+    if (!e.node)
+        e.node = n;
+    return e;
+}
+
+static ex cexpr_(fstate *fs, ast_node *n, uint32_t want)
 {
     ex e;
     memset(&e, 0, sizeof e);

@@ -49,6 +49,7 @@ typedef struct ex {
     bool local;    /* reg is a variable's register: never clobber it */
     bool fresh;    /* a new value: an aggregate needs no copy */
     int nvals;     /* a call: results in reg .. reg+nvals */
+    ast_node *node; /* where it is in the source (for errors) */
 } ex;
 
 typedef struct compiler compiler;
