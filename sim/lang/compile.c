@@ -559,7 +559,8 @@ vm_proto *cmethod_proto(compiler *C, ast_node *decl)
             tmp.node = decl;
             pr->type = func_type(&tmp, decl->u.func_decl.type,
                                  decl->u.func_decl.recv);
-            ty->methods[i].fn = pr;
+            /* the type table may have grown: index it again */
+            C->prog->types.p[VM_TIDX(t)].methods[i].fn = pr;
             return pr;
         }
     }
@@ -614,30 +615,37 @@ static void fs_fini(fstate *fs)
 }
 
 /* Copy the function state's output into pr (program memory). */
+/* memcpy of n bytes from src (which may be NULL when n is 0). */
+static void copy_out(void *dst, const void *src, size_t n)
+{
+    if (n)
+        memcpy(dst, src, n);
+}
+
 static void fs_finish(fstate *fs, vm_proto *pr)
 {
     arena *m = &fs->C->prog->mem;
     pr->ncode = (uint32_t)fs->code.len;
     pr->code = arena_alloc(m, fs->code.len * sizeof(vm_ins) + 1);
-    memcpy((void *)pr->code, fs->code.p, fs->code.len * sizeof(vm_ins));
+    copy_out((void *)pr->code, fs->code.p, fs->code.len * sizeof(vm_ins));
     pr->lines = arena_alloc(m, fs->lines.len * sizeof(int32_t) + 1);
-    memcpy((void *)pr->lines, fs->lines.p, fs->lines.len * sizeof(int32_t));
+    copy_out((void *)pr->lines, fs->lines.p, fs->lines.len * sizeof(int32_t));
     pr->nk = (uint32_t)fs->k.len;
     pr->k = arena_alloc(m, fs->k.len * sizeof(vm_value) + 1);
-    memcpy((void *)pr->k, fs->k.p, fs->k.len * sizeof(vm_value));
+    copy_out((void *)pr->k, fs->k.p, fs->k.len * sizeof(vm_value));
     pr->ncaps = (uint16_t)fs->caps.len;
     pr->caps = arena_alloc(m, fs->caps.len * sizeof(vm_capdesc) + 1);
-    memcpy((void *)pr->caps, fs->caps.p, fs->caps.len * sizeof(vm_capdesc));
+    copy_out((void *)pr->caps, fs->caps.p, fs->caps.len * sizeof(vm_capdesc));
     pr->nsels = (uint32_t)fs->sels.len;
     pr->sels = arena_alloc(m, fs->sels.len * sizeof(vm_sel) + 1);
-    memcpy(pr->sels, fs->sels.p, fs->sels.len * sizeof(vm_sel));
+    copy_out(pr->sels, fs->sels.p, fs->sels.len * sizeof(vm_sel));
     pr->nselects = (uint32_t)fs->selects.len;
     pr->selects = arena_alloc(m, fs->selects.len * sizeof(vm_selectd) + 1);
-    memcpy((void *)pr->selects, fs->selects.p,
+    copy_out((void *)pr->selects, fs->selects.p,
            fs->selects.len * sizeof(vm_selectd));
     pr->nkids = (uint32_t)fs->kids.len;
     pr->kids = arena_alloc(m, fs->kids.len * sizeof(vm_proto *) + 1);
-    memcpy((void *)pr->kids, fs->kids.p, fs->kids.len * sizeof(vm_proto *));
+    copy_out((void *)pr->kids, fs->kids.p, fs->kids.len * sizeof(vm_proto *));
     pr->nregs = (uint16_t)(fs->maxreg + 2);
     pr->nparams = (uint16_t)fs->nparams;
     pr->nres = (uint16_t)fs->nres;
@@ -743,8 +751,9 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
     fs.functype = pr->type;
     pr->variadic = prog_type(C->prog, pr->type)->variadic;
     pr->ptypes = arena_alloc(&C->prog->mem, (size_t)fs.nparams * 4 + 4);
-    memcpy((void *)pr->ptypes, ptypes,
-           (size_t)(fs.nparams < 256 ? fs.nparams : 256) * 4);
+    if (fs.nparams)
+        memcpy((void *)pr->ptypes, ptypes,
+               (size_t)(fs.nparams < 256 ? fs.nparams : 256) * 4);
     fs.freereg = fs.nactive;
     if (body)
         cblock_stmts(&fs, body->u.block.stmts);
@@ -1290,6 +1299,7 @@ void vm_program_free(vm_program *p)
     if (!p)
         return;
     arena_fini(&p->mem);
+    free(p->greach);
     VEC_FREE(p->types);
     VEC_FREE(p->names);
     VEC_FREE(p->protos);

@@ -1280,6 +1280,7 @@ static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
     vm_program *p = C->prog;
     uint32_t t = n->u.composite.type ? 0 : want;
     const vm_type *u;
+    vm_type ucopy; /* compiling elements may grow the type table */
     bool addr = false;
     int r;
     ex e;
@@ -1315,7 +1316,8 @@ static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
         addr = true;
         t = prog_type(p, t)->elem;
     }
-    u = prog_type(p, type_under(p, t));
+    ucopy = *prog_type(p, type_under(p, t));
+    u = &ucopy;
     r = newreg(fs, 1);
     fs->line = n->line;
     switch (VM_KIND(u->id)) {

@@ -863,7 +863,8 @@ newframe:
                                                            sizeof(sel_case));
                     g->ncases = sd->ncases + 4;
                 }
-                memset(g->cases, 0, sd->ncases * sizeof(sel_case));
+                if (sd->ncases)
+                    memset(g->cases, 0, sd->ncases * sizeof(sel_case));
                 for (uint32_t k = 0; k < sd->ncases; k++) {
                     const vm_selcase *c = &sd->cases[k];
                     vm_value ch = R[c->chan];
