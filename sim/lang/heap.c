@@ -245,7 +245,7 @@ static vm_obj *referent(vm_value v)
     case K_SLICE:
         return v.v.sl ? v.v.sl->arr : NULL;
     case K_MAP:
-        return v.v.m ? &v.v.m->h : NULL;
+        return v.v.m ? VM_OBJ_OF(v.v.m) : NULL;
     default:
         return NULL;
     }
@@ -281,7 +281,7 @@ void vm_share_obj(vm_exec *x, vm_obj *root)
         if (o->okind == OK_ITER) {
             vm_iter *it = (vm_iter *)o;
             if (it->m)
-                VEC_PUSH(work, &it->m->h);
+                VEC_PUSH(work, VM_OBJ_OF(it->m));
             continue;
         }
         for (uint32_t i = 0; i < o->n; i++) {

@@ -468,7 +468,7 @@ static void fmt_pointer(fmtx *F, vm_value v, const fspec *sp, bool nilword)
         id = v.v.ch ? (uint64_t)v.v.ch->hdr.oid + 1 : 0;
         break;
     case K_MAP:
-        id = v.v.m ? obj_pid(F->x, &v.v.m->h) : 0;
+        id = v.v.m ? obj_pid(F->x, VM_OBJ_OF(v.v.m)) : 0;
         break;
     case K_SLICE:
         id = v.v.sl && v.v.sl->arr ? obj_pid(F->x, v.v.sl->arr) : 0;

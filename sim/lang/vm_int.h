@@ -222,24 +222,43 @@ typedef struct vm_track {
     wf_atomic *atom; /* sync/atomic functions on this slot */
 } vm_track;
 
-typedef struct vm_obj {
-    uint32_t type; /* OK_AGG: the aggregate type; OK_CELL: the variable's
-                      static type (0 unknown); OK_ARR: the element type */
-    uint8_t okind;
-    uint8_t flags;
-    uint16_t field; /* slot index in parent */
-    uint32_t n;     /* number of slots */
-    uint32_t mark;  /* walk epoch (reachability, hashing) */
-    uint32_t pid;   /* stable id for %p and hashing, 0 until needed */
-    uint32_t cnum;  /* canonical number in the current state hash */
-    const char *name;
-    struct vm_obj *parent; /* the object holding this aggregate, or NULL */
-    union {
-        vm_track *tr;                /* OK_CELL, OK_AGG, OK_ARR, OK_GLOBALS */
-        const struct vm_proto *proto; /* OK_CLOSURE, OK_BOUND */
+/* The fields every heap object starts with (vm_map and vm_iter embed
+ * them as a vm_objhead; VM_OBJ_OF views them as a vm_obj). */
+/* Fields of every object, in order:
+ *   type   OK_AGG: the aggregate type; OK_CELL: the variable's static type
+ *          (0 unknown); OK_ARR: the element type
+ *   okind, flags (OF_*), field: slot index in parent, n: number of slots,
+ *   mark: walk epoch (reachability, hashing), pid: stable id for %p and
+ *   hashing (0 until needed), cnum: canonical number in a state hash,
+ *   name, parent: the object holding this aggregate (or NULL),
+ *   u.tr (OK_CELL, OK_AGG, OK_ARR, OK_GLOBALS, OK_MAP) or u.proto
+ *   (OK_CLOSURE, OK_BOUND). */
+#define VM_OBJ_HEAD                                                            \
+    uint32_t type;                                                             \
+    uint8_t okind;                                                             \
+    uint8_t flags;                                                             \
+    uint16_t field;                                                            \
+    uint32_t n;                                                                \
+    uint32_t mark;                                                             \
+    uint32_t pid;                                                              \
+    uint32_t cnum;                                                             \
+    const char *name;                                                          \
+    struct vm_obj *parent;                                                     \
+    union {                                                                    \
+        vm_track *tr;                                                          \
+        const struct vm_proto *proto;                                          \
     } u;
+
+typedef struct vm_obj {
+    VM_OBJ_HEAD
     vm_value slots[];
 } vm_obj;
+
+typedef struct vm_objhead {
+    VM_OBJ_HEAD
+} vm_objhead;
+
+#define VM_OBJ_OF(p) ((vm_obj *)(void *)&(p)->h)
 
 typedef struct vm_slice {
     vm_obj *arr;
@@ -247,7 +266,7 @@ typedef struct vm_slice {
 } vm_slice;
 
 typedef struct vm_map {
-    vm_obj h; /* okind OK_MAP, n 0; h.u.tr: the map's tracked variable */
+    vm_objhead h; /* okind OK_MAP, n 0; h.u.tr: the map's tracked var */
     uint32_t type;
     uint32_t count;      /* live entries */
     uint32_t nent, cap;  /* entries used (live or deleted), allocated */
@@ -258,7 +277,7 @@ typedef struct vm_map {
 } vm_map;
 
 typedef struct vm_iter {
-    vm_obj h; /* okind OK_ITER */
+    vm_objhead h; /* okind OK_ITER */
     vm_map *m;
     uint32_t pos, start, seen;
 } vm_iter;

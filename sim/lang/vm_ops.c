@@ -463,7 +463,7 @@ int vm_index(vm_g *g, vm_value *r, vm_value c, vm_value k, vm_value *ok)
         vm_map *m = c.v.m;
         vm_value *e;
         uint32_t kt = prog_type(P(g), c.t)->key;
-        if (m && !vm_access(g, &m->h, 0, false, 0, vm_nil()))
+        if (m && !vm_access(g, VM_OBJ_OF(m), 0, false, 0, vm_nil()))
             return X_YIELD;
         g->granted = 0;
         k = vm_settle(P(g), k, kt);
@@ -494,7 +494,7 @@ int vm_setindex(vm_g *g, vm_value c, vm_value k, vm_value v)
         vm_value *e;
         if (!m)
             return vm_throwf(g, "assignment to entry in nil map");
-        if (!vm_access(g, &m->h, 0, true, 0, v))
+        if (!vm_access(g, VM_OBJ_OF(m), 0, true, 0, v))
             return X_YIELD;
         g->granted = 0;
         k = vm_settle(P(g), k, mt->key);
@@ -835,7 +835,7 @@ int vm_delete(vm_g *g, vm_value m, vm_value k)
 {
     if (VM_KIND(m.t) != K_MAP || !m.v.m)
         return X_OK;
-    if (!vm_access(g, &m.v.m->h, 0, true, 0, vm_nil()))
+    if (!vm_access(g, VM_OBJ_OF(m.v.m), 0, true, 0, vm_nil()))
         return X_YIELD;
     g->granted = 0;
     map_delete(g->x, m.v.m, vm_settle(P(g), k, prog_type(P(g), m.t)->key));
@@ -845,7 +845,7 @@ int vm_delete(vm_g *g, vm_value m, vm_value k)
 int vm_clear(vm_g *g, vm_value v)
 {
     if (VM_KIND(v.t) == K_MAP && v.v.m) {
-        if (!vm_access(g, &v.v.m->h, 0, true, 0, vm_nil()))
+        if (!vm_access(g, VM_OBJ_OF(v.v.m), 0, true, 0, vm_nil()))
             return X_YIELD;
         g->granted = 0;
         map_clear(v.v.m);
@@ -1133,7 +1133,7 @@ int vm_range_init(vm_g *g, vm_value *R, int a, bool with_value)
         it->h.okind = OK_ITER;
         it->m = c.v.m;
         if (c.v.m) {
-            if (!vm_access(g, &c.v.m->h, 0, false, 0, vm_nil()))
+            if (!vm_access(g, VM_OBJ_OF(c.v.m), 0, false, 0, vm_nil()))
                 return X_YIELD;
             g->granted = 0;
             it->pos = c.v.m->nent;

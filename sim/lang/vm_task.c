@@ -226,7 +226,7 @@ static void walk_value(walker *w, vm_value v)
         return;
     case K_MAP:
         if (v.v.m)
-            push_obj(w, &v.v.m->h);
+            push_obj(w, VM_OBJ_OF(v.v.m));
         return;
     default:
         return;
@@ -248,7 +248,7 @@ static void drain(walker *w)
         }
         if (o->okind == OK_ITER) {
             if (((vm_iter *)o)->m)
-                push_obj(w, &((vm_iter *)o)->m->h);
+                push_obj(w, VM_OBJ_OF(((vm_iter *)o)->m));
             continue;
         }
         for (uint32_t i = 0; i < o->n; i++)
@@ -427,7 +427,7 @@ static void hash_val(hasher *H, vm_value v)
     case K_SLICE:
     case K_MAP: {
         vm_obj *o = k == K_SLICE ? (v.v.sl ? v.v.sl->arr : NULL)
-                    : k == K_MAP ? (v.v.m ? &v.v.m->h : NULL)
+                    : k == K_MAP ? (v.v.m ? VM_OBJ_OF(v.v.m) : NULL)
                                  : v.v.o;
         if (k == K_SLICE && v.v.sl)
             H->h = hash_u64(hash_u64(hash_u64(H->h, v.v.sl->off),
