@@ -450,6 +450,9 @@ static inline bool vm_access(vm_g *g, vm_obj *o, uint32_t i, bool write,
         return true;
     return vm_access_slow(g, o, i, write, k, v);
 }
+/* The deterministic value events show for v: ints as they are, strings
+ * by a hash of their bytes, references by their object's stable id. */
+int64_t vm_event_value(vm_exec *x, vm_value v);
 /* The tracked variable / atomic of slot i of o (made on first use). */
 wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i);
 wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i);

@@ -76,7 +76,7 @@ wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
         vm_slot_name(x, o, i, &b);
         memset(&v, 0, sizeof v);
         if (o->n)
-            v = vm_to_wf(o->slots[i]);
+            v = value_int(vm_event_value(x, o->slots[i]));
         tr[i].var = var_new(x->e, b.p ? b.p : "?", v, NULL, 0);
         buf_fini(&b);
     }
@@ -97,6 +97,45 @@ wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i)
     return tr[i].atom;
 }
 
+int64_t vm_event_value(vm_exec *x, vm_value v)
+{
+    vm_obj *o = NULL;
+    switch (VM_KIND(v.t)) {
+    case K_STRING:
+        return (int64_t)(hash_bytes(HASH_INIT, v.v.s, v.aux) >> 1);
+    case K_CHAN:
+        return v.v.ch ? v.v.ch->hdr.oid + 1 : 0;
+    case K_HANDLE:
+        return v.v.eo ? v.v.eo->oid + 1 : 0;
+    case K_SLICE:
+        o = v.v.sl ? v.v.sl->arr : NULL;
+        break;
+    case K_MAP:
+        o = v.v.m ? VM_OBJ_OF(v.v.m) : NULL;
+        break;
+    case K_PTR:
+    case K_FUNC:
+    case K_CELL:
+    case K_ARRAY:
+    case K_STRUCT:
+    case K_ITER:
+        o = v.v.o;
+        break;
+    default:
+        return v.v.i;
+    }
+    if (!o)
+        return 0;
+    if (!o->pid && !(o->flags & OF_STATIC))
+        o->pid = ++x->next_pid;
+    return o->pid;
+}
+
+static int64_t event_value(void *ctx, const wf_value *w)
+{
+    return vm_event_value(ctx, vm_from_wf(*w));
+}
+
 bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
                     vm_value v)
 {
@@ -107,7 +146,7 @@ bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
     var = vm_track_var(g->x, o, i);
     p = vm_op(g, write ? OP_WRITE : OP_READ, &var->hdr);
     if (write)
-        p->val = vm_to_wf(v);
+        p->val = value_int(vm_event_value(g->x, v));
     return false;
 }
 
@@ -369,6 +408,7 @@ static void begin(void *ctx, wf_engine *e)
     x->globals = heap_obj(x, OK_GLOBALS, 0, p->nglobals);
     x->globals->flags = OF_SHARED;
     e->can_reach = can_reach;
+    e->event_value = event_value;
     e->can_reach_ctx = x;
 }
 
