@@ -433,6 +433,27 @@ static void set_under(vm_program *p, uint32_t named, uint32_t u)
     t->imethods = x->imethods;
 }
 
+/* Does a value of type t hold a value of type target (through struct
+ * fields and array elements, not references)? */
+static bool holds(const vm_program *p, uint32_t t, uint32_t target,
+                  int depth)
+{
+    const vm_type *ty;
+    if (!t || depth > 64)
+        return false;
+    if (t == target && depth > 0)
+        return true;
+    ty = prog_type(p, t);
+    if (VM_KIND(t) == K_ARRAY)
+        return holds(p, ty->elem, target, depth + 1);
+    if (VM_KIND(t) != K_STRUCT)
+        return false;
+    for (uint32_t i = 0; i < ty->nfields; i++)
+        if (holds(p, ty->fields[i].type, target, depth + 1))
+            return true;
+    return false;
+}
+
 static uint32_t named_type(compiler *C, res_sym *s, fstate *fs)
 {
     vm_program *p = C->prog;
@@ -465,6 +486,10 @@ static uint32_t named_type(compiler *C, res_sym *s, fstate *fs)
     if (u)
         set_under(p, t, u);
     s->state = 2;
+    if (holds(p, t, t, 0)) {
+        cerr(C, s->ident, "invalid recursive type %s", s->name);
+        return t;
+    }
     /* methods */
     if (s->methods.len) {
         vm_method *ms = arena_alloc(&p->mem, s->methods.len * sizeof *ms);

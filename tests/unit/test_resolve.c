@@ -66,6 +66,9 @@ START_TEST(unsupported_go_is_named)
              "4:17: unsupported: range over a function (Go 1.23 iterators)");
     GO_ERROR(GO("import . \"fmt\"\nfunc main() { Println() }\n"),
              "2:8: unsupported: dot imports");
+    GO_ERROR(GO("type A struct{ b B }\ntype B struct{ a [2]A }\n"
+                "func main() {}\n"),
+             "2:6: invalid recursive type A");
 }
 END_TEST
 
