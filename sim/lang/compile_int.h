@@ -141,6 +141,8 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
                     ast_node *recv, ast_node *type, ast_node *body,
                     const char *name, const char *tname);
 res_sym *csym(fstate *fs, const ast_node *n);
+/* Initialize package p's variables in dependency order (into fs). */
+void cinit_vars(fstate *fs, res_pkg *p);
 
 /* ---- emitting ------------------------------------------------------------- */
 int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);
@@ -166,6 +168,14 @@ int cexpr_rk(fstate *fs, ast_node *n, uint32_t want, uint32_t *type);
 /* Put e into reg (or a new temporary), as type want if untyped. */
 int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy);
 int ex_rk(fstate *fs, ex *e, uint32_t want);
+/* An untyped constant's type (or no type at all)? */
+static inline bool cuntyped(uint32_t t)
+{
+    return kind_is_untyped(VM_KIND(t)) || t == 0;
+}
+/* x op y on constants (false: not foldable, or an error in C). */
+bool cfold_binary(fstate *fs, ast_node *n, lex_kind opk, cval x, uint32_t xt,
+                  cval y, uint32_t yt, cval *out, uint32_t *type);
 /* A constant expression's value (false if n is not constant). */
 bool cconst(fstate *fs, ast_node *n, cval *out, uint32_t *type);
 vm_value cval_value(fstate *fs, const cval *cv, uint32_t t, ast_node *at);

@@ -8,39 +8,7 @@
 #include "sim/lang/parse.h"
 #include "sim/lang/value.h"
 
-typedef struct res_scope {
-    struct res_scope *up;
-    res_func *fn; /* the function whose scope this is (NULL: package) */
-    VEC(res_sym *) syms;
-} res_scope;
-
-typedef struct pos_slot {
-    uint64_t key; /* 0: free */
-    res_sym *sym;
-} pos_slot;
-
-struct resolver {
-    res_library lib;
-    wf_diag *d;
-    bool failed;
-    /* interned names */
-    char **strs;
-    size_t strs_cap, strs_len;
-    VEC(res_sym *) syms;
-    VEC(res_scope *) scopes;
-    VEC(res_func *) funcs;
-    VEC(res_pkg *) pkgs;    /* in initialization order */
-    VEC(res_pkg *) loading; /* every package made, for freeing */
-    VEC(ast_file *) files;  /* library files we parsed */
-    res_pkg *main;
-    res_scope *universe;
-    pos_slot *map;
-    size_t map_cap, map_len;
-    /* the walk */
-    res_pkg *pkg;
-    res_func *fn;
-    int depth;
-};
+#include "sim/lang/resolve_int.h"
 
 /* ---- interning and the position map ------------------------------------ */
 
@@ -128,9 +96,7 @@ res_sym *res_lookup(const resolver *r, const res_pkg *p, const ast_node *n)
 
 /* ---- errors ------------------------------------------------------------- */
 
-static void err(resolver *r, const ast_node *n, const char *fmt, ...)
-    WF_PRINTF(3, 4);
-static void err(resolver *r, const ast_node *n, const char *fmt, ...)
+void res_err(resolver *r, const ast_node *n, const char *fmt, ...)
 {
     char m[900];
     va_list ap;
@@ -185,7 +151,7 @@ static void declare(resolver *r, res_scope *s, res_sym *sym)
         return;
     old = scope_find(s, sym->name);
     if (old) {
-        err(r, sym->ident, "%s redeclared in this block", sym->name);
+        res_err(r, sym->ident, "%s redeclared in this block", sym->name);
         return;
     }
     VEC_PUSH(s->syms, sym);
@@ -341,7 +307,7 @@ static res_sym *use(resolver *r, res_scope *s, ast_node *n)
     res_sym *x;
     const char *name = n->u.ident.name;
     if (!strcmp(name, "_")) {
-        err(r, n, "cannot use _ as value");
+        res_err(r, n, "cannot use _ as value");
         return NULL;
     }
     x = lookup(r, s, res_intern(r, name));
@@ -358,7 +324,7 @@ static res_sym *use(resolver *r, res_scope *s, ast_node *n)
         x->builtin = TI_HANDLE;
     }
     if (!x) {
-        err(r, n, "undefined: %s", name);
+        res_err(r, n, "undefined: %s", name);
         return NULL;
     }
     if (x->kind == RS_LOCAL && x->fn != r->fn)
@@ -486,12 +452,12 @@ static void selector(resolver *r, res_scope *s, ast_node *n)
             const char *name = n->u.selector.sel->u.ident.name;
             res_sym *m = scope_find(p->target->scope, res_intern(r, name));
             if (!m && p->target->stub) {
-                err(r, n->u.selector.sel, "unsupported: %s.%s %s",
+                res_err(r, n->u.selector.sel, "unsupported: %s.%s %s",
                     p->target->path, name, pkg_stub_error(p->target));
                 return;
             }
             if (!m || (name[0] < 'A' || name[0] > 'Z')) {
-                err(r, n->u.selector.sel, "undefined: %s.%s", p->name, name);
+                res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name, name);
                 return;
             }
             map_put(r, r->pkg->findex, n->u.selector.sel, m);
@@ -509,7 +475,7 @@ static void expr(resolver *r, res_scope *s, ast_node *n)
     if (!n || r->failed)
         return;
     if (!enter(r)) {
-        err(r, n, "expression too deeply nested");
+        res_err(r, n, "expression too deeply nested");
         return;
     }
     switch (n->kind) {
@@ -620,7 +586,7 @@ static void expr(resolver *r, res_scope *s, ast_node *n)
         expr(r, s, n->u.field.type);
         break;
     default:
-        err(r, n, "unexpected %s in an expression", ast_kind_str(n->kind));
+        res_err(r, n, "unexpected %s in an expression", ast_kind_str(n->kind));
         break;
     }
     r->depth--;
@@ -752,7 +718,7 @@ static void assign(resolver *r, res_scope *s, ast_node *n)
             ast_node *x = lhs.v[i];
             res_sym *old;
             if (x->kind != AST_IDENT) {
-                err(r, x, "non-name on left side of :=");
+                res_err(r, x, "non-name on left side of :=");
                 return;
             }
             if (!strcmp(x->u.ident.name, "_")) {
@@ -768,7 +734,7 @@ static void assign(resolver *r, res_scope *s, ast_node *n)
             local(r, s, x, NULL, n);
         }
         if (!any_new && !r->failed)
-            err(r, lhs.v[0], "no new variables on left side of :=");
+            res_err(r, lhs.v[0], "no new variables on left side of :=");
     }
 }
 
@@ -777,7 +743,7 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
     if (!n || r->failed)
         return;
     if (!enter(r)) {
-        err(r, n, "statement too deeply nested");
+        res_err(r, n, "statement too deeply nested");
         return;
     }
     switch (n->kind) {
@@ -880,14 +846,14 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
         if (n->u.range.tok == TK_DEFINE) {
             if (n->u.range.key) {
                 if (n->u.range.key->kind != AST_IDENT) {
-                    err(r, n->u.range.key, "non-name on left side of :=");
+                    res_err(r, n->u.range.key, "non-name on left side of :=");
                     break;
                 }
                 local(r, fs, n->u.range.key, NULL, n);
             }
             if (n->u.range.value) {
                 if (n->u.range.value->kind != AST_IDENT) {
-                    err(r, n->u.range.value, "non-name on left side of :=");
+                    res_err(r, n->u.range.value, "non-name on left side of :=");
                     break;
                 }
                 local(r, fs, n->u.range.value, NULL, n);
@@ -906,276 +872,10 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
         break;
     }
     default:
-        err(r, n, "unexpected %s in a statement", ast_kind_str(n->kind));
+        res_err(r, n, "unexpected %s in a statement", ast_kind_str(n->kind));
         break;
     }
     r->depth--;
-}
-
-/* ---- labels --------------------------------------------------------------- */
-
-/* Check the labels of one function body: defined once, and every branch
- * names a defined one. Function literals are checked on their own. */
-typedef struct labels {
-    VEC(ast_node *) defs;
-} labels;
-
-static void collect_labels(resolver *r, ast_node *n, labels *L);
-static void collect_list(resolver *r, ast_list l, labels *L)
-{
-    for (size_t i = 0; i < l.n; i++)
-        collect_labels(r, l.v[i], L);
-}
-
-static void collect_labels(resolver *r, ast_node *n, labels *L)
-{
-    if (!n || r->failed)
-        return;
-    switch (n->kind) {
-    case AST_LABELED_STMT:
-        for (size_t i = 0; i < L->defs.len; i++)
-            if (!strcmp(L->defs.p[i]->u.ident.name,
-                        n->u.labeled.label->u.ident.name)) {
-                err(r, n->u.labeled.label, "label %s already defined",
-                    n->u.labeled.label->u.ident.name);
-                return;
-            }
-        VEC_PUSH(L->defs, n->u.labeled.label);
-        collect_labels(r, n->u.labeled.stmt, L);
-        break;
-    case AST_BLOCK_STMT:
-        collect_list(r, n->u.block.stmts, L);
-        break;
-    case AST_IF_STMT:
-        collect_labels(r, n->u.if_.then, L);
-        collect_labels(r, n->u.if_.els, L);
-        break;
-    case AST_FOR_STMT:
-        collect_labels(r, n->u.for_.body, L);
-        break;
-    case AST_RANGE_STMT:
-        collect_labels(r, n->u.range.body, L);
-        break;
-    case AST_SWITCH_STMT:
-        for (size_t i = 0; i < n->u.switch_.clauses.n; i++)
-            collect_list(r, n->u.switch_.clauses.v[i]->u.case_.body, L);
-        break;
-    case AST_TYPE_SWITCH_STMT:
-        for (size_t i = 0; i < n->u.type_switch.clauses.n; i++)
-            collect_list(r, n->u.type_switch.clauses.v[i]->u.case_.body, L);
-        break;
-    case AST_SELECT_STMT:
-        for (size_t i = 0; i < n->u.select.clauses.n; i++)
-            collect_list(r, n->u.select.clauses.v[i]->u.comm.body, L);
-        break;
-    default:
-        break;
-    }
-}
-
-static void check_branches(resolver *r, ast_node *n, const labels *L);
-static void check_list(resolver *r, ast_list l, const labels *L)
-{
-    for (size_t i = 0; i < l.n; i++)
-        check_branches(r, l.v[i], L);
-}
-
-static void check_branches(resolver *r, ast_node *n, const labels *L)
-{
-    if (!n || r->failed)
-        return;
-    switch (n->kind) {
-    case AST_BRANCH_STMT:
-        if (n->u.branch.label) {
-            bool found = false;
-            for (size_t i = 0; i < L->defs.len && !found; i++)
-                found = !strcmp(L->defs.p[i]->u.ident.name,
-                                n->u.branch.label->u.ident.name);
-            if (!found)
-                err(r, n->u.branch.label, "label %s not defined",
-                    n->u.branch.label->u.ident.name);
-        }
-        break;
-    case AST_LABELED_STMT:
-        check_branches(r, n->u.labeled.stmt, L);
-        break;
-    case AST_BLOCK_STMT:
-        check_list(r, n->u.block.stmts, L);
-        break;
-    case AST_IF_STMT:
-        check_branches(r, n->u.if_.then, L);
-        check_branches(r, n->u.if_.els, L);
-        break;
-    case AST_FOR_STMT:
-        check_branches(r, n->u.for_.body, L);
-        break;
-    case AST_RANGE_STMT:
-        check_branches(r, n->u.range.body, L);
-        break;
-    case AST_SWITCH_STMT:
-        for (size_t i = 0; i < n->u.switch_.clauses.n; i++)
-            check_list(r, n->u.switch_.clauses.v[i]->u.case_.body, L);
-        break;
-    case AST_TYPE_SWITCH_STMT:
-        for (size_t i = 0; i < n->u.type_switch.clauses.n; i++)
-            check_list(r, n->u.type_switch.clauses.v[i]->u.case_.body, L);
-        break;
-    case AST_SELECT_STMT:
-        for (size_t i = 0; i < n->u.select.clauses.n; i++)
-            check_list(r, n->u.select.clauses.v[i]->u.comm.body, L);
-        break;
-    default:
-        break;
-    }
-}
-
-/* Function literals anywhere in n get their own label check. */
-static void check_funclits(resolver *r, ast_node *n, int depth);
-
-static void check_body_labels(resolver *r, ast_node *body)
-{
-    labels L = {{0}};
-    if (!body)
-        return;
-    collect_labels(r, body, &L);
-    check_branches(r, body, &L);
-    VEC_FREE(L.defs);
-    check_funclits(r, body, 0);
-}
-
-static void check_funclits_list(resolver *r, ast_list l, int depth)
-{
-    for (size_t i = 0; i < l.n; i++)
-        check_funclits(r, l.v[i], depth);
-}
-
-static void check_funclits(resolver *r, ast_node *n, int depth)
-{
-    if (!n || r->failed || depth > 3 * PARSE_MAX_DEPTH)
-        return;
-    depth++;
-    switch (n->kind) {
-    case AST_FUNC_LIT:
-        check_body_labels(r, n->u.func_lit.body);
-        return;
-    case AST_COMPOSITE_LIT:
-        check_funclits_list(r, n->u.composite.elts, depth);
-        return;
-    case AST_PAREN:
-        check_funclits(r, n->u.paren.x, depth);
-        return;
-    case AST_SELECTOR:
-        check_funclits(r, n->u.selector.x, depth);
-        return;
-    case AST_INDEX:
-        check_funclits(r, n->u.index.x, depth);
-        check_funclits(r, n->u.index.index, depth);
-        return;
-    case AST_SLICE:
-        check_funclits(r, n->u.slice.x, depth);
-        check_funclits(r, n->u.slice.lo, depth);
-        check_funclits(r, n->u.slice.hi, depth);
-        check_funclits(r, n->u.slice.max, depth);
-        return;
-    case AST_TYPE_ASSERT:
-        check_funclits(r, n->u.type_assert.x, depth);
-        return;
-    case AST_CALL:
-        check_funclits(r, n->u.call.fn, depth);
-        check_funclits_list(r, n->u.call.args, depth);
-        return;
-    case AST_STAR:
-        check_funclits(r, n->u.star.x, depth);
-        return;
-    case AST_UNARY:
-        check_funclits(r, n->u.unary.x, depth);
-        return;
-    case AST_BINARY:
-        check_funclits(r, n->u.binary.x, depth);
-        check_funclits(r, n->u.binary.y, depth);
-        return;
-    case AST_KEY_VALUE:
-        check_funclits(r, n->u.kv.key, depth);
-        check_funclits(r, n->u.kv.value, depth);
-        return;
-    case AST_DECL_STMT: {
-        ast_node *d = n->u.decl_stmt.decl;
-        for (size_t i = 0; i < d->u.gen_decl.specs.n; i++) {
-            ast_node *sp = d->u.gen_decl.specs.v[i];
-            if (sp->kind == AST_VALUE_SPEC)
-                check_funclits_list(r, sp->u.value_spec.values, depth);
-        }
-        return;
-    }
-    case AST_LABELED_STMT:
-        check_funclits(r, n->u.labeled.stmt, depth);
-        return;
-    case AST_EXPR_STMT:
-        check_funclits(r, n->u.expr_stmt.x, depth);
-        return;
-    case AST_SEND_STMT:
-        check_funclits(r, n->u.send.ch, depth);
-        check_funclits(r, n->u.send.value, depth);
-        return;
-    case AST_INCDEC_STMT:
-        check_funclits(r, n->u.incdec.x, depth);
-        return;
-    case AST_ASSIGN_STMT:
-        check_funclits_list(r, n->u.assign.lhs, depth);
-        check_funclits_list(r, n->u.assign.rhs, depth);
-        return;
-    case AST_GO_STMT:
-    case AST_DEFER_STMT:
-        check_funclits(r, n->u.go_defer.call, depth);
-        return;
-    case AST_RETURN_STMT:
-        check_funclits_list(r, n->u.ret.results, depth);
-        return;
-    case AST_BLOCK_STMT:
-        check_funclits_list(r, n->u.block.stmts, depth);
-        return;
-    case AST_IF_STMT:
-        check_funclits(r, n->u.if_.init, depth);
-        check_funclits(r, n->u.if_.cond, depth);
-        check_funclits(r, n->u.if_.then, depth);
-        check_funclits(r, n->u.if_.els, depth);
-        return;
-    case AST_SWITCH_STMT:
-        check_funclits(r, n->u.switch_.init, depth);
-        check_funclits(r, n->u.switch_.tag, depth);
-        for (size_t i = 0; i < n->u.switch_.clauses.n; i++) {
-            ast_node *c = n->u.switch_.clauses.v[i];
-            check_funclits_list(r, c->u.case_.list, depth);
-            check_funclits_list(r, c->u.case_.body, depth);
-        }
-        return;
-    case AST_TYPE_SWITCH_STMT:
-        check_funclits(r, n->u.type_switch.init, depth);
-        check_funclits(r, n->u.type_switch.x, depth);
-        for (size_t i = 0; i < n->u.type_switch.clauses.n; i++)
-            check_funclits_list(
-                r, n->u.type_switch.clauses.v[i]->u.case_.body, depth);
-        return;
-    case AST_SELECT_STMT:
-        for (size_t i = 0; i < n->u.select.clauses.n; i++) {
-            ast_node *c = n->u.select.clauses.v[i];
-            check_funclits(r, c->u.comm.comm, depth);
-            check_funclits_list(r, c->u.comm.body, depth);
-        }
-        return;
-    case AST_FOR_STMT:
-        check_funclits(r, n->u.for_.init, depth);
-        check_funclits(r, n->u.for_.cond, depth);
-        check_funclits(r, n->u.for_.post, depth);
-        check_funclits(r, n->u.for_.body, depth);
-        return;
-    case AST_RANGE_STMT:
-        check_funclits(r, n->u.range.x, depth);
-        check_funclits(r, n->u.range.body, depth);
-        return;
-    default:
-        return;
-    }
 }
 
 /* ---- packages ----------------------------------------------------------- */
@@ -1195,7 +895,7 @@ static void declare_pkg(resolver *r, res_pkg *p)
             if (!strcmp(name, "init")) {
                 if (d->u.func_decl.type->u.func_type.params.n ||
                     d->u.func_decl.type->u.func_type.results.n)
-                    err(r, d->u.func_decl.name,
+                    res_err(r, d->u.func_decl.name,
                         "func init must have no arguments and no return "
                         "values");
                 VEC_PUSH(p->inits, d);
@@ -1204,7 +904,7 @@ static void declare_pkg(resolver *r, res_pkg *p)
             if (!strcmp(name, "main") && !strcmp(p->name, "main") &&
                 (d->u.func_decl.type->u.func_type.params.n ||
                  d->u.func_decl.type->u.func_type.results.n))
-                err(r, d->u.func_decl.name,
+                res_err(r, d->u.func_decl.name,
                     "func main must have no arguments and no return values");
             s = new_sym(r, RS_FUNC, name, d->u.func_decl.name);
             s->spec = d;
@@ -1253,22 +953,22 @@ static res_sym *recv_type(resolver *r, res_pkg *p, ast_node *t)
     while (t->kind == AST_PAREN)
         t = t->u.paren.x;
     if (t->kind != AST_IDENT) {
-        err(r, t, "invalid receiver type");
+        res_err(r, t, "invalid receiver type");
         return NULL;
     }
     {
         res_sym *s = scope_find(p->scope, res_intern(r, t->u.ident.name));
         if (!s) {
             if (res_universe(r, t->u.ident.name))
-                err(r, t,
+                res_err(r, t,
                     "cannot define new methods on non-local type %s",
                     t->u.ident.name);
             else
-                err(r, t, "undefined: %s", t->u.ident.name);
+                res_err(r, t, "undefined: %s", t->u.ident.name);
             return NULL;
         }
         if (s->kind != RS_TYPE) {
-            err(r, t, "%s is not a type", t->u.ident.name);
+            res_err(r, t, "%s is not a type", t->u.ident.name);
             return NULL;
         }
         return s;
@@ -1300,7 +1000,7 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         if (im->u.import.name) {
             name = im->u.import.name->u.ident.name;
             if (!strcmp(name, "."))  {
-                err(r, im->u.import.name, "unsupported: dot imports");
+                res_err(r, im->u.import.name, "unsupported: dot imports");
                 break;
             }
             if (!strcmp(name, "_"))
@@ -1310,7 +1010,7 @@ static void resolve_pkg(resolver *r, res_pkg *p)
                     im->u.import.name ? im->u.import.name : NULL);
         s->target = t;
         if (scope_find(fscope, s->name)) {
-            err(r, im, "%s redeclared in this block", name);
+            res_err(r, im, "%s redeclared in this block", name);
             break;
         }
         VEC_PUSH(fscope->syms, s);
@@ -1329,7 +1029,7 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         for (size_t k = 0; k < t->methods.len; k++)
             if (!strcmp(t->methods.p[k]->u.func_decl.name->u.ident.name,
                         mname)) {
-                err(r, d->u.func_decl.name, "method %s.%s already declared",
+                res_err(r, d->u.func_decl.name, "method %s.%s already declared",
                     t->name, mname);
                 break;
             }
@@ -1346,15 +1046,15 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         if (d->kind == AST_FUNC_DECL) {
             func(r, fscope, d, d->u.func_decl.recv, d->u.func_decl.type,
                  d->u.func_decl.body);
-            check_body_labels(r, d->u.func_decl.body);
+            res_check_labels(r, d->u.func_decl.body);
         } else if (d->kind == AST_GEN_DECL && d->u.gen_decl.tok != TK_IMPORT) {
             gen_decl(r, fscope, d, true);
-            check_funclits(r, d, 0);
+            res_check_funclits(r, d, 0);
         }
     }
     if (!r->failed && !p->library && !strcmp(p->name, "main") &&
         !scope_find(p->scope, res_intern(r, "main")))
-        err(r, NULL, "function main is undeclared in the main package");
+        res_err(r, NULL, "function main is undeclared in the main package");
     p->resolved = true;
     r->pkg = saved;
 }
@@ -1379,13 +1079,13 @@ static res_pkg *load(resolver *r, const char *path, ast_node *site)
     for (size_t i = 0; i < r->loading.len; i++)
         if (!strcmp(r->loading.p[i]->path, path)) {
             if (!r->loading.p[i]->resolved) {
-                err(r, site, "import cycle not allowed");
+                res_err(r, site, "import cycle not allowed");
                 return NULL;
             }
             return r->loading.p[i];
         }
     if (!r->lib.allowed(path)) {
-        err(r, site,
+        res_err(r, site,
             "unsupported: import \"%s\" (scenario files may import fmt, "
             "sync, sync/atomic, time, context, math/rand, errors, strings, "
             "strconv, testing, runtime and log)",

@@ -462,6 +462,8 @@ const vm_member *vm_member_of(vm_g *g, vm_sel *sel, uint32_t t);
  * receiver (*recv). X_OK or X_PANIC. */
 int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
             uint32_t *idx, vm_value *recv);
+/* A pointer to slot idx of o (to the aggregate itself if it holds one). */
+vm_value vm_slot_ptr(const vm_program *p, vm_obj *o, uint32_t idx);
 /* The method value (bound) or field of base, for FIELD. */
 int vm_ptr_type(const vm_program *p, uint32_t t);
 /* Helpers of complex instructions (vm_ops.c): X_OK, X_YIELD, X_PANIC. */
