@@ -703,6 +703,13 @@ int vm_append(vm_g *g, vm_value *r, vm_value *args, uint32_t n, bool spread)
     vm_value tmp;
     vm_obj *arr;
     uint32_t off;
+    if (VM_KIND(s.t) != K_SLICE)
+        return vm_throwf(g, "invalid argument: append to %s, not a slice",
+                         s.t ? prog_type(P(g), s.t)->name : "nil");
+    if (spread && VM_KIND(args[1].t) != K_SLICE &&
+        VM_KIND(args[1].t) != K_STRING && args[1].t)
+        return vm_throwf(g, "invalid argument: cannot spread %s",
+                         prog_type(P(g), args[1].t)->name);
     et = s.t ? prog_type(P(g), s.t)->elem : 0;
     if (spread) {
         vm_value x = args[1];
@@ -748,6 +755,7 @@ int vm_append(vm_g *g, vm_value *r, vm_value *args, uint32_t n, bool spread)
                 v = vm_int(T_UINT8, (uint8_t)x.v.s[i]);
             else
                 v = *slice_at(x.v.sl, i);
+
         } else {
             v = src[i];
         }
@@ -762,7 +770,13 @@ int vm_append(vm_g *g, vm_value *r, vm_value *args, uint32_t n, bool spread)
 
 int vm_copyslice(vm_g *g, vm_value *r, vm_value dst, vm_value src)
 {
-    vm_slice *d = dst.v.sl;
+    vm_slice *d;
+    if (VM_KIND(dst.t) != K_SLICE ||
+        (VM_KIND(src.t) != K_SLICE && VM_KIND(src.t) != K_STRING))
+        return vm_throwf(g, "invalid argument: copy of %s into %s",
+                         src.t ? prog_type(P(g), src.t)->name : "nil",
+                         dst.t ? prog_type(P(g), dst.t)->name : "nil");
+    d = dst.v.sl;
     uint32_t n = d ? d->len : 0, sn;
     if (VM_KIND(src.t) == K_STRING)
         sn = src.aux;
@@ -974,12 +988,14 @@ int vm_range_next(vm_g *g, vm_value *R, int a, bool *done)
     }
     case K_SLICE:
     case K_ARRAY: {
-        vm_obj *o = k == K_SLICE ? c.v.sl->arr : c.v.o;
-        uint32_t idx = (uint32_t)pos + (k == K_SLICE ? c.v.sl->off : 0);
+        vm_obj *o;
+        uint32_t idx;
         if (pos >= limit) {
             *done = true;
             return X_OK;
         }
+        o = k == K_SLICE ? c.v.sl->arr : c.v.o;
+        idx = (uint32_t)pos + (k == K_SLICE ? c.v.sl->off : 0);
         if (!vm_access(g, o, idx, false, 0, vm_nil()))
             return X_YIELD;
         g->granted = 0;
