@@ -100,6 +100,7 @@ test: deps all $(BUILD)/dbg/unit
 	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" tests/e2e/install.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/trace.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/view.sh
+	WEFT=$(BUILD)/weft tests/e2e/go.sh
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
@@ -109,6 +110,7 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/trace.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/view.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/go.sh
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
 bench: all

@@ -210,7 +210,7 @@ static void emit_chan(wf_engine *e, wf_task *t, ev_op eop, uint16_t flags,
     if (WF_LIKELY(e->nconsumers == 0))
         return;
     wf_event ev = {0,     0,           t->tid,     (uint16_t)eop,
-                   flags, ch->hdr.oid, peer,       v.i,
+                   flags, ch->hdr.oid, peer,       engine_value(e, v),
                    (int64_t)seq, ncase, t->op.file, t->op.line};
     engine_emit_slow(e, &ev);
 }
@@ -356,7 +356,8 @@ bool chan_offer(wf_engine *e, wf_chan *ch, wf_value v)
         ch->nrecv++;
         waiter_give(r, v, true);
         engine_emit(e, r->task->tid, EV_RECV, sel_flags(r->ncase),
-                    ch->hdr.oid, -1, v.i, (int64_t)k, r->task->op.file,
+                    ch->hdr.oid, -1, engine_value(e, v), (int64_t)k,
+                    r->task->op.file,
                     r->task->op.line);
         engine_complete(e, r->task);
         return true;

@@ -464,7 +464,11 @@ struct wf_engine {
     /* the front end's deadlock hook: can a task outside a blocked set
      * reach object o? NULL for C (SPEC section 7). */
     bool (*can_reach)(void *ctx, wf_engine *e, wf_task *t, wf_obj *o);
-    void *can_reach_ctx;
+    void *can_reach_ctx; /* the front end's context, for its hooks */
+    /* the front end's event value of a value a channel carries (an id,
+     * never an address: events must not depend on the process); NULL
+     * means v.i. For the Go front end, whose values hold pointers. */
+    int64_t (*event_value)(void *ctx, const wf_value *v);
     native_pool *natives; /* native stacks, kept across executions */
     /* partial-order reduction: what the current step touched, logged only
      * when track is set (one branch otherwise) */
@@ -551,6 +555,12 @@ static inline void engine_emit_op(wf_engine *e, wf_task *t, ev_op eop,
                    flags, o ? o->oid : -1, peer,  value,
                    aux,   -1,        t->op.file,  t->op.line};
     engine_emit_slow(e, &ev);
+}
+
+/* The event value of a carried value v (see event_value). */
+static inline int64_t engine_value(const wf_engine *e, wf_value v)
+{
+    return e->event_value ? e->event_value(e->can_reach_ctx, &v) : v.i;
 }
 
 /* Log an access of the current step (dpor). */

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui/gocmd.h"
 #include "ui/tracecmd.h"
 #include "ui/view.h"
 
@@ -15,6 +16,10 @@ int main(int argc, char **argv)
         fputs(usage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    /* a scenario file: the Go front end */
+    if (!strcmp(argv[1], "run") || !strcmp(argv[1], "explore") ||
+        !strcmp(argv[1], "outcomes"))
+        return gocmd_main(argc, argv);
     if (!strcmp(argv[1], "list") || !strcmp(argv[1], "replay"))
         return tracecmd_main(argc, argv);
     if (!strcmp(argv[1], "view")) return view_main(argc, argv);

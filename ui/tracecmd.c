@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "gocmd.h"
 #include "sim/trace.h"
 
 extern char **environ;
@@ -212,15 +213,6 @@ static int pass_options(const cli_opts *o, char **argv, int n)
     return n;
 }
 
-static int go_front_end_missing(const char *file)
-{
-    fprintf(stderr,
-            "weft: %s: error: replaying a scenario file needs the Go front "
-            "end, which this weft does not have yet\n",
-            file);
-    return 2;
-}
-
 /* weft replay FILE --schedule S: a C program replays itself. */
 static int replay_file(const cli_opts *o)
 {
@@ -233,7 +225,7 @@ static int replay_file(const cli_opts *o)
                 o->file, o->file);
         return 2;
     }
-    if (ends_with(o->file, ".go")) return go_front_end_missing(o->file);
+    if (ends_with(o->file, ".go")) return gocmd_exec(o);
     argv[n++] = (char *)o->file;
     argv[n++] = "replay";
     argv[n++] = "--schedule";
@@ -336,7 +328,7 @@ static int replay_cmd(const cli_opts *o)
         return 2;
     }
     if (ends_with(r.file, ".go")) {
-        status = go_front_end_missing(r.file);
+        status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule);
         trace_run_rec_fini(&r);
         return status;
     }

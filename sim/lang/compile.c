@@ -1,0 +1,1138 @@
+/* compile.c: the compiler's driver (see compile_int.h): the program and
+ * its predeclared types, type expressions and named types with their
+ * methods, function prototypes, package variables in dependency order,
+ * and the entry function (package initialization, then main.main). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/lang/compile_int.h"
+#include "sim/lang/lib.h"
+#include "sim/lang/parse.h"
+
+const char *const vm_op_names[VM_OP__COUNT] = {
+#define VM_OP_NAME_(name, doc) #name,
+    VM_OPCODES(VM_OP_NAME_)
+#undef VM_OP_NAME_
+};
+
+/* ---- errors, names ------------------------------------------------------- */
+
+void cerr(compiler *C, const ast_node *n, const char *fmt, ...)
+{
+    char m[900];
+    va_list ap;
+    if (C->failed)
+        return;
+    C->failed = true;
+    va_start(ap, fmt);
+    vsnprintf(m, sizeof m, fmt, ap);
+    va_end(ap);
+    diag_set(C->d, C->pkg && C->pkg->file ? C->pkg->file->path : "",
+             n ? n->line : 0, n ? n->col : 0, "%s", m);
+}
+
+uint32_t cname(compiler *C, const char *s)
+{
+    vm_program *p = C->prog;
+    size_t i;
+    if (2 * (p->names.len + 1) > C->nmap_cap) {
+        size_t ncap = C->nmap_cap ? C->nmap_cap * 2 : 256;
+        uint32_t *m = wf_xmalloc(ncap * sizeof *m);
+        memset(m, 0xff, ncap * sizeof *m);
+        for (size_t k = 0; k < p->names.len; k++) {
+            size_t j = hash_bytes(HASH_INIT, p->names.p[k],
+                                  strlen(p->names.p[k])) &
+                       (ncap - 1);
+            while (m[j] != UINT32_MAX)
+                j = (j + 1) & (ncap - 1);
+            m[j] = (uint32_t)k;
+        }
+        free(C->nmap);
+        C->nmap = m;
+        C->nmap_cap = ncap;
+    }
+    i = hash_bytes(HASH_INIT, s, strlen(s)) & (C->nmap_cap - 1);
+    while (C->nmap[i] != UINT32_MAX) {
+        if (!strcmp(p->names.p[C->nmap[i]], s))
+            return C->nmap[i];
+        i = (i + 1) & (C->nmap_cap - 1);
+    }
+    C->nmap[i] = (uint32_t)p->names.len;
+    VEC_PUSH(p->names, arena_strdup(&p->mem, s));
+    return C->nmap[i];
+}
+
+const char *cstrdup(compiler *C, const char *s, size_t n)
+{
+    char *d = arena_alloc(&C->prog->mem, n + 1);
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+res_sym *csym(fstate *fs, const ast_node *n)
+{
+    return res_lookup(fs->C->R, fs->pkg, n);
+}
+
+/* ---- emitting -------------------------------------------------------------- */
+
+int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c)
+{
+    vm_ins i;
+    if ((unsigned)a > 0xffff || (unsigned)b > 0xffff || (unsigned)c > 0xffff) {
+        cerr(fs->C, fs->node, "unsupported: function %s is too large",
+             fs->name);
+        a = b = c = 0;
+    }
+    i.op = (uint8_t)opc;
+    i.f = (uint8_t)f;
+    i.a = (uint16_t)a;
+    i.b = (uint16_t)b;
+    i.c = (uint16_t)c;
+    VEC_PUSH(fs->code, i);
+    VEC_PUSH(fs->lines, fs->line);
+    return (int)fs->code.len - 1;
+}
+
+int emit_jmp(fstate *fs, vm_opcode opc, int a)
+{
+    return emit(fs, opc, 0, a, 0, 0);
+}
+
+void patch_to(fstate *fs, int at, int target)
+{
+    int32_t off = target - (at + 1);
+    fs->code.p[at].b = (uint16_t)((uint32_t)off >> 16);
+    fs->code.p[at].c = (uint16_t)((uint32_t)off & 0xffff);
+}
+
+void patch_here(fstate *fs, int at)
+{
+    patch_to(fs, at, (int)fs->code.len);
+}
+
+static bool same_value(vm_value a, vm_value b)
+{
+    if (a.t != b.t || a.aux != b.aux)
+        return false;
+    if (VM_KIND(a.t) == K_STRING)
+        return a.aux == b.aux && (a.aux == 0 || !memcmp(a.v.s, b.v.s, a.aux));
+    return a.v.u == b.v.u;
+}
+
+int kindex(fstate *fs, vm_value v)
+{
+    for (size_t i = 0; i < fs->k.len; i++)
+        if (same_value(fs->k.p[i], v))
+            return (int)i;
+    if (fs->k.len >= 0x7fff) {
+        cerr(fs->C, fs->node, "unsupported: too many constants in %s",
+             fs->name);
+        return 0;
+    }
+    VEC_PUSH(fs->k, v);
+    return (int)fs->k.len - 1;
+}
+
+int ktype(fstate *fs, uint32_t t)
+{
+    return kindex(fs, vm_int(T_UINT32, t));
+}
+
+int kstr(fstate *fs, const char *s)
+{
+    const char *d = cstrdup(fs->C, s, strlen(s));
+    return kindex(fs, vm_str(d, (uint32_t)strlen(s)));
+}
+
+int newreg(fstate *fs, int n)
+{
+    int r = fs->freereg;
+    fs->freereg += n;
+    if (fs->freereg > fs->maxreg)
+        fs->maxreg = fs->freereg;
+    if (fs->freereg >= 0x7fff) {
+        cerr(fs->C, fs->node, "unsupported: function %s needs too many "
+                              "registers",
+             fs->name);
+        fs->freereg = 0;
+    }
+    return r;
+}
+
+int selindex(fstate *fs, const char *name)
+{
+    uint32_t id = cname(fs->C, name);
+    vm_sel s;
+    for (size_t i = 0; i < fs->sels.len; i++)
+        if (fs->sels.p[i].name == id)
+            return (int)i;
+    memset(&s, 0, sizeof s);
+    s.name = id;
+    VEC_PUSH(fs->sels, s);
+    return (int)fs->sels.len - 1;
+}
+
+/* ---- types ----------------------------------------------------------------- */
+
+static uint32_t named_type(compiler *C, res_sym *s, fstate *fs);
+
+/* The kind a type expression has, without building it (for named types
+ * that refer to themselves). */
+static vm_kind kind_of_ast(fstate *fs, ast_node *n, int depth)
+{
+    res_sym *s;
+    if (!n || depth > 100)
+        return K_NIL;
+    switch (n->kind) {
+    case AST_PAREN:
+        return kind_of_ast(fs, n->u.paren.x, depth + 1);
+    case AST_STAR:
+        return K_PTR;
+    case AST_ARRAY_TYPE:
+        return K_ARRAY;
+    case AST_SLICE_TYPE:
+        return K_SLICE;
+    case AST_MAP_TYPE:
+        return K_MAP;
+    case AST_CHAN_TYPE:
+        return K_CHAN;
+    case AST_FUNC_TYPE:
+        return K_FUNC;
+    case AST_STRUCT_TYPE:
+        return K_STRUCT;
+    case AST_INTERFACE_TYPE:
+        return K_IFACE;
+    case AST_IDENT:
+        s = csym(fs, n);
+        break;
+    case AST_SELECTOR:
+        s = csym(fs, n->u.selector.sel);
+        break;
+    default:
+        return K_NIL;
+    }
+    if (!s || s->kind != RS_TYPE)
+        return K_NIL;
+    if (!s->spec)
+        return VM_KIND(s->builtin == TI_ANY || s->builtin == TI_ERROR
+                           ? T_ANY
+                           : VM_TID(s->builtin, 0)) == K_IFACE
+                   ? K_IFACE
+                   : (vm_kind)VM_KIND(fs->C->prog->types.p[s->builtin].id);
+    if (s->type)
+        return VM_KIND(s->type);
+    {
+        fstate tmp = *fs;
+        tmp.pkg = s->pkg;
+        return kind_of_ast(&tmp, s->spec->u.type_spec.type, depth + 1);
+    }
+}
+
+static int64_t array_len(fstate *fs, ast_node *n)
+{
+    cval cv;
+    uint32_t t;
+    if (!cconst(fs, n, &cv, &t) || cv.k != CV_INT) {
+        if (!fs->C->failed)
+            cerr(fs->C, n, "array length must be a constant integer");
+        return 0;
+    }
+    if (cv.i < 0 || cv.i > (1 << 24)) {
+        cerr(fs->C, n, "invalid array length");
+        return 0;
+    }
+    return (int64_t)cv.i;
+}
+
+/* Parameter or result types of a field list, expanded by names. */
+static uint32_t field_types(fstate *fs, ast_list l, uint32_t *out,
+                            uint32_t max, bool *variadic)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        ast_node *f = l.v[i];
+        size_t k = f->u.field.names.n ? f->u.field.names.n : 1;
+        uint32_t t;
+        ast_node *tn = f->u.field.type;
+        if (tn->kind == AST_ELLIPSIS) {
+            t = type_slice(fs->C->prog, ctype_of(fs, tn->u.ellipsis.elt));
+            if (variadic)
+                *variadic = true;
+        } else {
+            t = ctype_of(fs, tn);
+        }
+        for (size_t j = 0; j < k && n < max; j++)
+            out[n++] = t;
+    }
+    return n;
+}
+
+static uint32_t func_type(fstate *fs, ast_node *n, ast_node *recv)
+{
+    uint32_t ps[256], rs[64];
+    uint32_t np = 0, nr;
+    bool variadic = false;
+    if (recv)
+        np = field_types(fs, (ast_list){&recv, 1}, ps, 256, NULL);
+    np += field_types(fs, n->u.func_type.params, ps + np, 256 - np,
+                      &variadic);
+    nr = field_types(fs, n->u.func_type.results, rs, 64, NULL);
+    return type_func(fs->C->prog, ps, np, rs, nr, variadic);
+}
+
+typedef VEC(uint32_t) u32vec;
+
+static void iface_methods(fstate *fs, ast_node *n, u32vec *out, int depth)
+{
+    if (depth > 20)
+        return;
+    for (size_t i = 0; i < n->u.interface_type.methods.n; i++) {
+        ast_node *m = n->u.interface_type.methods.v[i];
+        if (m->u.field.names.n) {
+            VEC_PUSH(*out, cname(fs->C, m->u.field.names.v[0]->u.ident.name));
+            ctype_of(fs, m->u.field.type);
+            continue;
+        }
+        {
+            uint32_t et = ctype_of(fs, m->u.field.type);
+            const vm_type *e;
+            if (!et)
+                continue;
+            e = prog_type(fs->C->prog, et);
+            if (VM_KIND(et) != K_IFACE) {
+                cerr(fs->C, m, "unsupported: type constraints in interfaces");
+                return;
+            }
+            for (uint32_t k = 0; k < e->nimethods; k++)
+                VEC_PUSH(*out, e->imethods[k]);
+        }
+    }
+}
+
+uint32_t ctype_try(fstate *fs, ast_node *n)
+{
+    compiler *C = fs->C;
+    vm_program *p = C->prog;
+    res_sym *s;
+    if (!n)
+        return 0;
+    switch (n->kind) {
+    case AST_PAREN:
+        return ctype_try(fs, n->u.paren.x);
+    case AST_IDENT:
+        s = csym(fs, n);
+        if (!s || s->kind != RS_TYPE)
+            return 0;
+        if (!s->spec)
+            return p->types.p[s->builtin].id;
+        return named_type(C, s, fs);
+    case AST_SELECTOR:
+        s = csym(fs, n->u.selector.sel);
+        if (!s || s->kind != RS_TYPE)
+            return 0;
+        return named_type(C, s, fs);
+    case AST_STAR: {
+        uint32_t e = ctype_try(fs, n->u.star.x);
+        return e ? type_ptr(p, e) : 0;
+    }
+    case AST_ARRAY_TYPE:
+        if (n->u.array.len->kind == AST_ELLIPSIS) {
+            cerr(C, n, "invalid use of [...] array (outside a composite "
+                       "literal)");
+            return 0;
+        }
+        return type_array(p, ctype_of(fs, n->u.array.elem),
+                          array_len(fs, n->u.array.len));
+    case AST_SLICE_TYPE:
+        return type_slice(p, ctype_of(fs, n->u.slice_type.elem));
+    case AST_MAP_TYPE:
+        return type_map(p, ctype_of(fs, n->u.map.key),
+                        ctype_of(fs, n->u.map.value));
+    case AST_CHAN_TYPE:
+        return type_chan(p, ctype_of(fs, n->u.chan.elem),
+                         n->u.chan.dir == AST_CHAN_SEND   ? 1
+                         : n->u.chan.dir == AST_CHAN_RECV ? 2
+                                                          : 0);
+    case AST_FUNC_TYPE:
+        return func_type(fs, n, NULL);
+    case AST_STRUCT_TYPE: {
+        VEC(vm_field) fl = {0};
+        uint32_t t;
+        for (size_t i = 0; i < n->u.struct_type.fields.n; i++) {
+            ast_node *f = n->u.struct_type.fields.v[i];
+            uint32_t ft = ctype_of(fs, f->u.field.type);
+            if (!f->u.field.names.n) {
+                ast_node *tn = f->u.field.type;
+                vm_field x;
+                if (tn->kind == AST_STAR)
+                    tn = tn->u.star.x;
+                if (tn->kind == AST_SELECTOR)
+                    tn = tn->u.selector.sel;
+                x.name = cname(C, tn->kind == AST_IDENT ? tn->u.ident.name
+                                                        : "?");
+                x.type = ft;
+                x.embedded = true;
+                VEC_PUSH(fl, x);
+                continue;
+            }
+            for (size_t k = 0; k < f->u.field.names.n; k++) {
+                vm_field x;
+                x.name = cname(C, f->u.field.names.v[k]->u.ident.name);
+                x.type = ft;
+                x.embedded = false;
+                VEC_PUSH(fl, x);
+            }
+        }
+        t = type_struct(p, fl.p, (uint32_t)fl.len);
+        VEC_FREE(fl);
+        return t;
+    }
+    case AST_INTERFACE_TYPE: {
+        u32vec ms = {0};
+        uint32_t t;
+        iface_methods(fs, n, &ms, 0);
+        t = type_iface(p, ms.p, (uint32_t)ms.len);
+        VEC_FREE(ms);
+        return t;
+    }
+    case AST_ELLIPSIS:
+        return type_slice(p, ctype_of(fs, n->u.ellipsis.elt));
+    default:
+        return 0;
+    }
+}
+
+uint32_t ctype_of(fstate *fs, ast_node *n)
+{
+    uint32_t t = ctype_try(fs, n);
+    if (!t && !fs->C->failed && n)
+        cerr(fs->C, n, "not a type");
+    return t;
+}
+
+static void set_under(vm_program *p, uint32_t named, uint32_t u)
+{
+    vm_type *t = &p->types.p[VM_TIDX(named)];
+    const vm_type *x = prog_type(p, u);
+    t->under = x->under;
+    t->elem = x->elem;
+    t->key = x->key;
+    t->len = x->len;
+    t->dir = x->dir;
+    t->nfields = x->nfields;
+    t->fields = x->fields;
+    t->nparams = x->nparams;
+    t->nresults = x->nresults;
+    t->params = x->params;
+    t->variadic = x->variadic;
+    t->nimethods = x->nimethods;
+    t->imethods = x->imethods;
+}
+
+/* Does a value of type t hold a value of type target (through struct
+ * fields and array elements, not references)? */
+static bool holds(const vm_program *p, uint32_t t, uint32_t target,
+                  int depth)
+{
+    const vm_type *ty;
+    if (!t || depth > 64)
+        return false;
+    if (t == target && depth > 0)
+        return true;
+    ty = prog_type(p, t);
+    if (VM_KIND(t) == K_ARRAY)
+        return holds(p, ty->elem, target, depth + 1);
+    if (VM_KIND(t) != K_STRUCT)
+        return false;
+    for (uint32_t i = 0; i < ty->nfields; i++)
+        if (holds(p, ty->fields[i].type, target, depth + 1))
+            return true;
+    return false;
+}
+
+static uint32_t named_type(compiler *C, res_sym *s, fstate *fs)
+{
+    vm_program *p = C->prog;
+    fstate tmp;
+    vm_kind k;
+    uint32_t t, u;
+    char name[300];
+    if (s->state)
+        return s->type;
+    tmp = *fs;
+    tmp.pkg = s->pkg;
+    k = kind_of_ast(&tmp, s->spec->u.type_spec.type, 0);
+    if (k == K_NIL) {
+        s->state = 2;
+        s->type = ctype_of(&tmp, s->spec->u.type_spec.type);
+        return s->type;
+    }
+    if (s->spec->u.type_spec.alias) {
+        s->state = 2;
+        s->type = ctype_of(&tmp, s->spec->u.type_spec.type);
+        return s->type;
+    }
+    snprintf(name, sizeof name, "%s.%s", s->pkg->name, s->name);
+    t = type_new(p, k, name);
+    p->types.p[VM_TIDX(t)].named = true;
+    p->types.p[VM_TIDX(t)].pkg = s->pkg->name;
+    s->type = t;
+    s->state = 1;
+    u = ctype_of(&tmp, s->spec->u.type_spec.type);
+    if (u)
+        set_under(p, t, u);
+    s->state = 2;
+    if (holds(p, t, t, 0)) {
+        cerr(C, s->ident, "invalid recursive type %s", s->name);
+        return t;
+    }
+    /* methods */
+    if (s->methods.len) {
+        vm_method *ms = arena_alloc(&p->mem, s->methods.len * sizeof *ms);
+        for (size_t i = 0; i < s->methods.len; i++) {
+            ast_node *d = s->methods.p[i];
+            ms[i].name = cname(C, d->u.func_decl.name->u.ident.name);
+            ms[i].ptr_recv = d->u.func_decl.recv->u.field.type->kind ==
+                             AST_STAR;
+            ms[i].fn = NULL; /* set when the method's proto is made */
+        }
+        p->types.p[VM_TIDX(t)].methods = ms;
+        p->types.p[VM_TIDX(t)].nmethods = (uint32_t)s->methods.len;
+    }
+    return t;
+}
+
+/* ---- prototypes -------------------------------------------------------------- */
+
+static vm_proto *new_proto(compiler *C, const char *name, const char *tname,
+                           const char *file, bool user)
+{
+    vm_proto *pr = arena_alloc(&C->prog->mem, sizeof *pr);
+    vm_obj *fo = arena_alloc(&C->prog->mem, sizeof *fo);
+    pr->name = arena_strdup(&C->prog->mem, name);
+    pr->tname = arena_strdup(&C->prog->mem, tname);
+    pr->file = file;
+    pr->user = user;
+    fo->okind = OK_CLOSURE;
+    fo->flags = OF_STATIC;
+    fo->u.proto = pr;
+    pr->static_fn = fo;
+    VEC_PUSH(C->prog->protos, pr);
+    return pr;
+}
+
+static const char *pkg_file(compiler *C, res_pkg *pkg)
+{
+    return pkg->library ? pkg->file->path : C->prog->path;
+}
+
+vm_proto *cfunc_proto(compiler *C, res_sym *fn)
+{
+    char name[300];
+    if (fn->cdata)
+        return fn->cdata;
+    snprintf(name, sizeof name, "%s.%s", fn->pkg->name, fn->name);
+    fn->cdata = new_proto(C, name, fn->name, pkg_file(C, fn->pkg),
+                          !fn->pkg->library);
+    {
+        fstate tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.C = C;
+        tmp.pkg = fn->pkg;
+        tmp.node = fn->spec;
+        tmp.name = name;
+        ((vm_proto *)fn->cdata)->type =
+            func_type(&tmp, fn->spec->u.func_decl.type, NULL);
+    }
+    return fn->cdata;
+}
+
+/* Method protos: kept in the receiver type's method table. */
+vm_proto *cmethod_proto(compiler *C, ast_node *decl)
+{
+    ast_node *rt = decl->u.func_decl.recv->u.field.type;
+    bool ptr = rt->kind == AST_STAR;
+    res_sym *ts;
+    fstate tmp;
+    uint32_t t, mname;
+    vm_type *ty;
+    char name[400];
+    memset(&tmp, 0, sizeof tmp);
+    tmp.C = C;
+    tmp.pkg = C->pkg;
+    ts = csym(&tmp, ptr ? rt->u.star.x : rt);
+    if (!ts || ts->kind != RS_TYPE)
+        return NULL;
+    tmp.pkg = ts->pkg;
+    t = named_type(C, ts, &tmp);
+    ty = &C->prog->types.p[VM_TIDX(t)];
+    mname = cname(C, decl->u.func_decl.name->u.ident.name);
+    for (uint32_t i = 0; i < ty->nmethods; i++) {
+        if (ty->methods[i].name != mname)
+            continue;
+        if (ty->methods[i].fn)
+            return (vm_proto *)ty->methods[i].fn;
+        snprintf(name, sizeof name, ptr ? "%s.(*%s).%s" : "%s.%s.%s",
+                 ts->pkg->name, ts->name, C->prog->names.p[mname]);
+        {
+            vm_proto *pr = new_proto(C, name, C->prog->names.p[mname],
+                                     pkg_file(C, ts->pkg), !ts->pkg->library);
+            tmp.node = decl;
+            pr->type = func_type(&tmp, decl->u.func_decl.type,
+                                 decl->u.func_decl.recv);
+            /* the type table may have grown: index it again */
+            C->prog->types.p[VM_TIDX(t)].methods[i].fn = pr;
+            return pr;
+        }
+    }
+    return NULL;
+}
+
+vm_proto *cnative_proto(compiler *C, int id)
+{
+    while (C->natives.len <= (size_t)id)
+        VEC_PUSH(C->natives, NULL);
+    if (!C->natives.p[id]) {
+        const lib_native *nd = lib_native_at(id);
+        vm_proto *pr = new_proto(C, nd->name, nd->name, "<weft>", false);
+        pr->nat = nd->fn;
+        pr->nres = (uint16_t)nd->nres;
+        pr->type = T_FUNC;
+        C->natives.p[id] = pr;
+    }
+    return C->natives.p[id];
+}
+
+/* ---- functions ----------------------------------------------------------------- */
+
+static void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
+                    ast_node *node, const char *name, const char *tname)
+{
+    memset(fs, 0, sizeof *fs);
+    fs->C = C;
+    fs->outer = outer;
+    fs->pkg = pkg;
+    fs->node = node;
+    fs->name = name;
+    fs->tname = tname;
+    fs->line = node ? node->line : 0;
+}
+
+static void fs_fini(fstate *fs)
+{
+    VEC_FREE(fs->code);
+    VEC_FREE(fs->lines);
+    VEC_FREE(fs->k);
+    VEC_FREE(fs->caps);
+    VEC_FREE(fs->capsyms);
+    VEC_FREE(fs->sels);
+    VEC_FREE(fs->selects);
+    VEC_FREE(fs->kids);
+    VEC_FREE(fs->active);
+    for (size_t i = 0; i < fs->labels.len; i++)
+        VEC_FREE(fs->labels.p[i].uses);
+    VEC_FREE(fs->labels);
+    free(fs->restypes);
+}
+
+/* Copy the function state's output into pr (program memory). */
+/* memcpy of n bytes from src (which may be NULL when n is 0). */
+static void copy_out(void *dst, const void *src, size_t n)
+{
+    if (n)
+        memcpy(dst, src, n);
+}
+
+static void fs_finish(fstate *fs, vm_proto *pr)
+{
+    arena *m = &fs->C->prog->mem;
+    pr->ncode = (uint32_t)fs->code.len;
+    pr->code = arena_alloc(m, fs->code.len * sizeof(vm_ins) + 1);
+    copy_out((void *)pr->code, fs->code.p, fs->code.len * sizeof(vm_ins));
+    pr->lines = arena_alloc(m, fs->lines.len * sizeof(int32_t) + 1);
+    copy_out((void *)pr->lines, fs->lines.p, fs->lines.len * sizeof(int32_t));
+    pr->nk = (uint32_t)fs->k.len;
+    pr->k = arena_alloc(m, fs->k.len * sizeof(vm_value) + 1);
+    copy_out((void *)pr->k, fs->k.p, fs->k.len * sizeof(vm_value));
+    pr->ncaps = (uint16_t)fs->caps.len;
+    pr->caps = arena_alloc(m, fs->caps.len * sizeof(vm_capdesc) + 1);
+    copy_out((void *)pr->caps, fs->caps.p, fs->caps.len * sizeof(vm_capdesc));
+    pr->nsels = (uint32_t)fs->sels.len;
+    pr->sels = arena_alloc(m, fs->sels.len * sizeof(vm_sel) + 1);
+    copy_out(pr->sels, fs->sels.p, fs->sels.len * sizeof(vm_sel));
+    pr->nselects = (uint32_t)fs->selects.len;
+    pr->selects = arena_alloc(m, fs->selects.len * sizeof(vm_selectd) + 1);
+    copy_out((void *)pr->selects, fs->selects.p,
+           fs->selects.len * sizeof(vm_selectd));
+    pr->nkids = (uint32_t)fs->kids.len;
+    pr->kids = arena_alloc(m, fs->kids.len * sizeof(vm_proto *) + 1);
+    copy_out((void *)pr->kids, fs->kids.p, fs->kids.len * sizeof(vm_proto *));
+    pr->nregs = (uint16_t)(fs->maxreg + 2);
+    pr->nparams = (uint16_t)fs->nparams;
+    pr->nres = (uint16_t)fs->nres;
+}
+
+/* Declare the parameters (and receiver) and results of fs. */
+static void declare_params(fstate *fs, ast_node *recv, ast_node *type,
+                           uint32_t *ptypes)
+{
+    ast_list lists[3];
+    int np = 0;
+    lists[0] = recv ? (ast_list){&recv, 1} : (ast_list){NULL, 0};
+    lists[1] = type->u.func_type.params;
+    lists[2] = type->u.func_type.results;
+    for (int li = 0; li < 3; li++) {
+        if (li == 2)
+            fs->nparams = np;
+        for (size_t i = 0; i < lists[li].n; i++) {
+            ast_node *f = lists[li].v[i];
+            size_t k = f->u.field.names.n ? f->u.field.names.n : 1;
+            ast_node *tn = f->u.field.type;
+            uint32_t t = tn->kind == AST_ELLIPSIS
+                             ? type_slice(fs->C->prog,
+                                          ctype_of(fs, tn->u.ellipsis.elt))
+                             : ctype_of(fs, tn);
+            for (size_t j = 0; j < k; j++) {
+                int r = newreg(fs, 1);
+                res_sym *s = f->u.field.names.n
+                                 ? csym(fs, f->u.field.names.v[j])
+                                 : NULL;
+                fs->nactive = fs->freereg;
+                VEC_PUSH(fs->active, s);
+                if (li < 2 && np < 256)
+                    ptypes[np] = t;
+                np += li < 2;
+                if (li == 2) {
+                    fs->restypes = wf_xrealloc(fs->restypes,
+                                               (size_t)(fs->nres + 1) *
+                                                   sizeof(uint32_t));
+                    fs->restypes[fs->nres++] = t;
+                    fs->named_results |= s != NULL;
+                }
+                if (!s)
+                    continue;
+                s->reg = r;
+                s->type = t;
+                s->boxed = false;
+            }
+        }
+    }
+    /* zero results, then box captured and address-taken ones */
+    for (int i = 0; i < fs->nres; i++)
+        emit(fs, VM_OP_ZERO, 0, fs->nparams + i,
+             ktype(fs, fs->restypes[i]), 0);
+    for (size_t i = 0; i < fs->active.len; i++) {
+        res_sym *s = fs->active.p[i];
+        if (!s)
+            continue;
+        if (s->captured || s->addr_taken ||
+            (s->method_recv && !VM_KIND(s->type))) {
+            s->boxed = true;
+            emit(fs, VM_OP_NEWCELL, 1, s->reg, s->reg, kstr(fs, s->name));
+        }
+    }
+}
+
+vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
+                    ast_node *recv, ast_node *type, ast_node *body,
+                    const char *name, const char *tname)
+{
+    fstate fs;
+    vm_proto *pr;
+    uint32_t ptypes[256] = {0};
+    res_pkg *saved = C->pkg;
+    C->pkg = pkg;
+    if (node->kind == AST_FUNC_DECL) {
+        if (recv) {
+            pr = cmethod_proto(C, node);
+        } else {
+            fstate tmp;
+            res_sym *fsym;
+            memset(&tmp, 0, sizeof tmp);
+            tmp.C = C;
+            tmp.pkg = pkg;
+            fsym = csym(&tmp, node->u.func_decl.name);
+            pr = fsym ? cfunc_proto(C, fsym)
+                      : new_proto(C, name, tname, pkg_file(C, pkg),
+                                  !pkg->library); /* init */
+        }
+    } else {
+        pr = new_proto(C, name, tname, pkg_file(C, pkg), !pkg->library);
+    }
+    if (!pr) {
+        C->pkg = saved;
+        return NULL;
+    }
+    fs_init(&fs, C, outer, pkg, node, pr->name, pr->tname);
+    fs.proto = pr;
+    pr->line = node->line;
+    declare_params(&fs, recv, type, ptypes);
+    if (!pr->type)
+        pr->type = func_type(&fs, type, recv);
+    fs.functype = pr->type;
+    pr->variadic = prog_type(C->prog, pr->type)->variadic;
+    pr->ptypes = arena_alloc(&C->prog->mem, (size_t)fs.nparams * 4 + 4);
+    if (fs.nparams)
+        memcpy((void *)pr->ptypes, ptypes,
+               (size_t)(fs.nparams < 256 ? fs.nparams : 256) * 4);
+    fs.freereg = fs.nactive;
+    if (body)
+        cblock_stmts(&fs, body->u.block.stmts);
+    for (size_t i = 0; i < fs.labels.len && !C->failed; i++)
+        if (fs.labels.p[i].pc < 0 && fs.labels.p[i].uses.len)
+            cerr(C, node, "label %s not defined", fs.labels.p[i].name);
+    if (body)
+        fs.line = body->u.block.rbrace_line;
+    pr->ret_pc = (uint32_t)emit(&fs, VM_OP_RET, 0, 0, 0, 0);
+    fs_finish(&fs, pr);
+    fs_fini(&fs);
+    C->pkg = saved;
+    return pr;
+}
+
+/* ---- the program -------------------------------------------------------------- */
+
+static void predeclare(vm_program *p)
+{
+    static const struct {
+        const char *name;
+        vm_kind k;
+    } pre[TI__PREDECLARED] = {
+        {"nil", K_NIL},          {"bool", K_BOOL},
+        {"int", K_INT},          {"int8", K_INT8},
+        {"int16", K_INT16},      {"int32", K_INT32},
+        {"int64", K_INT64},      {"uint", K_UINT},
+        {"uint8", K_UINT8},      {"uint16", K_UINT16},
+        {"uint32", K_UINT32},    {"uint64", K_UINT64},
+        {"uintptr", K_UINTPTR},  {"float64", K_FLOAT64},
+        {"float32", K_FLOAT32},  {"string", K_STRING},
+        {"int", K_UNTYPED_INT},  {"float64", K_UNTYPED_FLOAT},
+        {"int32", K_UNTYPED_RUNE}, {"interface {}", K_IFACE},
+        {"error", K_IFACE},      {"handle", K_HANDLE},
+        {"cell", K_CELL},        {"iter", K_ITER},
+        {"runtime.Error", K_STRING}, {"unsafe.Pointer", K_PTR},
+        {"func()", K_FUNC}};
+    for (int i = 0; i < TI__PREDECLARED; i++) {
+        uint32_t t = type_new(p, pre[i].k, pre[i].name);
+        WF_ASSERT(VM_TIDX(t) == (uint32_t)i);
+    }
+    p->types.p[TI_RTERROR].named = true;
+}
+
+static void compile_all(compiler *C)
+{
+    resolver *R = C->R;
+    fstate fs;
+    vm_program *p = C->prog;
+    uint32_t nglobals = 0;
+    res_pkg *main_pkg = res_main(R);
+    /* named types and method protos, then functions */
+    for (size_t i = 0; i < res_npkgs(R) && !C->failed; i++) {
+        res_pkg *pk = res_pkg_at(R, i);
+        fstate tmp;
+        C->pkg = pk;
+        fs_init(&tmp, C, NULL, pk, NULL, "types", "types");
+        for (size_t k = 0; k < pk->decls.len && !C->failed; k++) {
+            res_sym *s = pk->decls.p[k];
+            if (s->kind == RS_TYPE) {
+                named_type(C, s, &tmp);
+            } else if (s->kind == RS_CONST) {
+                cval cv; /* errors in constants nobody uses, as in Go */
+                uint32_t ct;
+                cconst(&tmp, s->ident, &cv, &ct);
+            }
+            else if (s->kind == RS_VAR)
+                s->gindex = (int)nglobals++;
+            else if (s->kind == RS_FUNC)
+                cfunc_proto(C, s);
+        }
+        for (size_t k = 0; k < pk->file->decls.n && !C->failed; k++) {
+            ast_node *d = pk->file->decls.v[k];
+            if (d->kind == AST_FUNC_DECL && d->u.func_decl.recv)
+                cmethod_proto(C, d);
+        }
+        fs_fini(&tmp);
+    }
+    if (C->failed)
+        return;
+    p->nglobals = nglobals;
+    p->gnames = arena_alloc(&p->mem, (nglobals + 1) * sizeof(char *));
+    p->gtypes = arena_alloc(&p->mem, (nglobals + 1) * sizeof(uint32_t));
+    for (size_t i = 0; i < res_npkgs(R); i++) {
+        res_pkg *pk = res_pkg_at(R, i);
+        for (size_t k = 0; k < pk->decls.len; k++) {
+            res_sym *s = pk->decls.p[k];
+            if (s->kind != RS_VAR)
+                continue;
+            p->gnames[s->gindex] = arena_strdup(&p->mem, s->name);
+            VEC_PUSH(C->gsyms, s);
+        }
+    }
+    /* the entry: zero every variable, initialize, init(), main() */
+    p->entry = new_proto(C, "main", "main", p->path, true);
+    C->pkg = main_pkg;
+    fs_init(&fs, C, NULL, main_pkg, main_pkg->file->pkg, "main", "main");
+    fs.proto = p->entry;
+    for (size_t i = 0; i < res_npkgs(R) && !C->failed; i++) {
+        res_pkg *pk = res_pkg_at(R, i);
+        C->pkg = pk;
+        fs.pkg = pk;
+        for (size_t k = 0; k < pk->decls.len && !C->failed; k++) {
+            res_sym *s = pk->decls.p[k];
+            ast_node *sp;
+            int r;
+            if (s->kind != RS_VAR)
+                continue;
+            sp = s->spec;
+            s->type = sp->u.value_spec.type
+                          ? ctype_of(&fs, sp->u.value_spec.type)
+                          : 0;
+            p->gtypes[s->gindex] = s->type;
+            if (!s->type)
+                continue;
+            fs.line = sp->line;
+            fs.freereg = fs.nactive;
+            r = newreg(&fs, 1);
+            emit(&fs, VM_OP_ZERO, 0, r, ktype(&fs, s->type), 0);
+            emit(&fs, VM_OP_SETG, 0, s->gindex, r, 0);
+        }
+    }
+    for (size_t i = 0; i < res_npkgs(R) && !C->failed; i++) {
+        res_pkg *pk = res_pkg_at(R, i);
+        C->pkg = pk;
+        fs.pkg = pk;
+        fs.freereg = fs.nactive;
+        cinit_vars(&fs, pk);
+        for (size_t k = 0; k < pk->inits.len && !C->failed; k++) {
+            char nm[300];
+            vm_proto *ip;
+            int r;
+            snprintf(nm, sizeof nm, "%s.init.%zu", pk->name, k);
+            ip = cfunction(C, NULL, pk, pk->inits.p[k], NULL,
+                           pk->inits.p[k]->u.func_decl.type,
+                           pk->inits.p[k]->u.func_decl.body, nm, "init");
+            C->pkg = pk;
+            if (!ip)
+                continue;
+            fs.line = pk->inits.p[k]->line;
+            fs.freereg = fs.nactive;
+            r = newreg(&fs, 1);
+            emit(&fs, VM_OP_LOADK, 0, r,
+                 kindex(&fs, vm_ref(ip->type, ip->static_fn)), 0);
+            emit(&fs, VM_OP_CALL, 0, r, 0, 0);
+        }
+    }
+    /* every function body */
+    for (size_t i = 0; i < res_npkgs(R) && !C->failed; i++) {
+        res_pkg *pk = res_pkg_at(R, i);
+        for (size_t k = 0; k < pk->file->decls.n && !C->failed; k++) {
+            ast_node *d = pk->file->decls.v[k];
+            const char *nm;
+            if (d->kind != AST_FUNC_DECL)
+                continue;
+            nm = d->u.func_decl.name->u.ident.name;
+            if (!d->u.func_decl.recv && !strcmp(nm, "init"))
+                continue;
+            cfunction(C, NULL, pk, d, d->u.func_decl.recv,
+                      d->u.func_decl.type, d->u.func_decl.body, nm, nm);
+        }
+    }
+    C->pkg = main_pkg;
+    fs.pkg = main_pkg;
+    if (!C->failed) {
+        res_sym *m = res_pkg_sym(R, main_pkg, "main");
+        if (m && m->kind == RS_FUNC) {
+            vm_proto *mp = cfunc_proto(C, m);
+            int r;
+            fs.freereg = fs.nactive;
+            r = newreg(&fs, 1);
+            fs.line = m->spec->line;
+            emit(&fs, VM_OP_LOADK, 0, r,
+                 kindex(&fs, vm_ref(mp->type, mp->static_fn)), 0);
+            emit(&fs, VM_OP_CALL, 0, r, 0, 0);
+        }
+    }
+    p->entry->ret_pc = (uint32_t)emit(&fs, VM_OP_RET, 0, 0, 0, 0);
+    fs_finish(&fs, p->entry);
+    fs_fini(&fs);
+    if (C->failed)
+        return;
+    /* what the VM needs at run time: the fatal-panic formatter, runtime
+     * errors' Error method, and *T for every type (for &x) */
+    p->panicmsg = cnative_proto(C, LIB_N_panicmsg);
+    {
+        vm_method *m = arena_alloc(&p->mem, sizeof *m);
+        m->name = p->n_Error;
+        m->fn = cnative_proto(C, LIB_N_rterror_Error);
+        p->types.p[TI_RTERROR].methods = m;
+        p->types.p[TI_RTERROR].nmethods = 1;
+    }
+    {
+        size_t n = p->types.len;
+        for (size_t i = 1; i < n; i++) {
+            vm_kind k = VM_KIND(p->types.p[i].id);
+            if (k != K_CELL && k != K_ITER && k != K_TUPLE &&
+                !kind_is_untyped(k))
+                type_ptr(p, p->types.p[i].id);
+        }
+    }
+    type_members(p, C);
+}
+
+static bool parse_go_version(const char *v, int *minor)
+{
+    int major = 0, mi = 0;
+    if (!v || !*v)
+        return false;
+    if (sscanf(v, "%d.%d", &major, &mi) < 2 && sscanf(v, "go%d.%d", &major,
+                                                       &mi) < 2)
+        return false;
+    *minor = major > 1 ? 1000 : mi;
+    return major >= 1;
+}
+
+wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
+                     const vm_options *o, vm_program **out, wf_diag *d)
+{
+    ast_file *f = NULL;
+    compiler C;
+    vm_program *p;
+    res_library lib = {lib_source, lib_allowed, lib_native_find};
+    wf_status st;
+    wf_diag dummy;
+    char ver[64];
+    int minor;
+    *out = NULL;
+    if (!d)
+        d = &dummy;
+    st = parse_file(path, src, len, &f, d);
+    if (st != WF_OK)
+        return st;
+    memset(&C, 0, sizeof C);
+    C.d = d;
+    C.R = res_new(&lib);
+    p = wf_xcalloc(1, sizeof *p);
+    arena_init(&p->mem);
+    p->path = wf_xstrdup(path);
+    p->hash = (uint32_t)hash_bytes(HASH_INIT, src, len);
+    C.prog = p;
+    predeclare(p);
+    cname(&C, "_");
+    p->n_Error = cname(&C, "Error");
+    p->n_String = cname(&C, "String");
+    p->n_Lock = cname(&C, "Lock");
+    p->n_Unlock = cname(&C, "Unlock");
+    C.loop_per_iter = true;
+    if (o && o->go_version && *o->go_version) {
+        if (!parse_go_version(o->go_version, &minor)) {
+            st = diag_set(d, "", 0, 0, "--go wants a version like 1.21, "
+                                       "not '%s'",
+                          o->go_version);
+            goto out;
+        }
+        C.loop_per_iter = minor >= 22;
+    } else {
+        vm_find_go_version(path, ver, sizeof ver);
+        if (parse_go_version(ver, &minor))
+            C.loop_per_iter = minor >= 22;
+    }
+    st = res_resolve(C.R, f, d);
+    if (st != WF_OK)
+        goto out;
+    compile_all(&C);
+    if (C.failed) {
+        st = WF_ERR_INPUT;
+        goto out;
+    }
+    *out = p;
+    p = NULL;
+out:
+    vm_program_free(p);
+    res_free(C.R);
+    ast_file_free(f);
+    VEC_FREE(C.natives);
+    VEC_FREE(C.gsyms);
+    free(C.nmap);
+    return st;
+}
+
+wf_status vm_compile_file(const char *path, const vm_options *o,
+                          vm_program **out, wf_diag *d)
+{
+    FILE *fp = fopen(path, "rb");
+    buf b;
+    char tmp[65536];
+    size_t n;
+    wf_status st;
+    *out = NULL;
+    if (!fp)
+        return diag_set(d, path, 0, 0, "cannot open the file");
+    buf_init(&b);
+    while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
+        buf_append(&b, tmp, n);
+    fclose(fp);
+    st = vm_compile(path, (const unsigned char *)(b.p ? b.p : ""), b.len, o,
+                    out, d);
+    buf_fini(&b);
+    return st;
+}
+
+void vm_program_free(vm_program *p)
+{
+    if (!p)
+        return;
+    arena_fini(&p->mem);
+    free(p->greach);
+    VEC_FREE(p->types);
+    VEC_FREE(p->names);
+    VEC_FREE(p->protos);
+    free(p->path);
+    free(p);
+}
+
+void vm_find_go_version(const char *path, char *out, size_t n)
+{
+    char dir[4096];
+    char *slash;
+    out[0] = 0;
+    snprintf(dir, sizeof dir, "%s", path);
+    slash = strrchr(dir, '/');
+    if (slash)
+        *slash = 0;
+    else
+        snprintf(dir, sizeof dir, ".");
+    for (int up = 0; up < 64; up++) {
+        char gm[4200], line[512];
+        FILE *fp;
+        snprintf(gm, sizeof gm, "%s/go.mod", dir);
+        fp = fopen(gm, "r");
+        if (fp) {
+            while (fgets(line, sizeof line, fp)) {
+                char v[64];
+                if (sscanf(line, " go %63s", v) == 1) {
+                    snprintf(out, n, "%s", v);
+                    break;
+                }
+            }
+            fclose(fp);
+            return;
+        }
+        if (!strcmp(dir, "/") || !*dir)
+            return;
+        slash = strrchr(dir, '/');
+        if (slash == dir)
+            dir[1] = 0;
+        else if (slash)
+            *slash = 0;
+        else if (!strcmp(dir, "."))
+            snprintf(dir, sizeof dir, "..");
+        else if (!strncmp(dir, "..", 2) && strlen(dir) < sizeof dir - 4)
+            strcat(dir, "/..");
+        else
+            snprintf(dir, sizeof dir, ".");
+    }
+}

@@ -1,0 +1,891 @@
+/* compile_call.c: calls (functions, methods, conversions, builtins, go and
+ * defer operands) and assignable places (lvalues). */
+#include <stdio.h>
+#include <string.h>
+
+#include "sim/lang/compile_int.h"
+#include "sim/lang/lib.h"
+#include "sim/lang/parse_int.h"
+
+uint32_t cstatic_result(fstate *fs, uint32_t functype, int i)
+{
+    const vm_type *t;
+    if (!functype || VM_KIND(functype) != K_FUNC)
+        return 0;
+    t = prog_type(fs->C->prog, functype);
+    if ((uint32_t)i >= t->nresults)
+        return 0;
+    return t->params[t->nparams + (uint32_t)i];
+}
+
+static int static_nresults(fstate *fs, uint32_t functype)
+{
+    if (!functype || VM_KIND(functype) != K_FUNC || functype == T_FUNC)
+        return -1;
+    return (int)prog_type(fs->C->prog, functype)->nresults;
+}
+
+static ast_node *strip(ast_node *n)
+{
+    while (n && n->kind == AST_PAREN)
+        n = n->u.paren.x;
+    return n;
+}
+
+/* The static type of the callee of call, without compiling it, when it is
+ * a plain function or a method whose receiver type is known (for a call
+ * used as the only argument of another). */
+static uint32_t callee_type(fstate *fs, ast_node *call)
+{
+    ast_node *fn = strip(call->u.call.fn);
+    res_sym *s;
+    if (fn->kind == AST_IDENT) {
+        s = csym(fs, fn);
+        if (s && s->kind == RS_FUNC)
+            return cfunc_proto(fs->C, s)->type;
+        if (s && s->kind == RS_LOCAL)
+            return s->type;
+        return 0;
+    }
+    if (fn->kind == AST_SELECTOR) {
+        ast_node *x = strip(fn->u.selector.x);
+        uint32_t nm = cname(fs->C, fn->u.selector.sel->u.ident.name);
+        if (x->kind == AST_IDENT) {
+            s = csym(fs, x);
+            if (s && s->kind == RS_PKG) {
+                res_sym *m = csym(fs, fn->u.selector.sel);
+                if (m && m->kind == RS_FUNC)
+                    return cfunc_proto(fs->C, m)->type;
+                return 0;
+            }
+            if (s && (s->kind == RS_LOCAL || s->kind == RS_VAR)) {
+                uint32_t t = s->kind == RS_LOCAL
+                                 ? s->type
+                                 : fs->C->prog->gtypes[s->gindex];
+                bool m = false;
+                uint32_t mt = cmember_type(fs, t, nm, &m, NULL);
+                if (m && mt) {
+                    const vm_type *ft = prog_type(fs->C->prog, mt);
+                    return type_func(fs->C->prog, ft->params + 1,
+                                     ft->nparams ? ft->nparams - 1 : 0,
+                                     ft->params + ft->nparams, ft->nresults,
+                                     ft->variadic);
+                }
+                return m ? 0 : mt;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The parameter type of argument i of a call of functype (skip: the
+ * receiver parameters to skip). */
+static uint32_t param_type(fstate *fs, uint32_t functype, int skip, int i,
+                           bool spread)
+{
+    const vm_type *t;
+    uint32_t np;
+    if (!functype || VM_KIND(functype) != K_FUNC || functype == T_FUNC)
+        return WANT_SOFT;
+    t = prog_type(fs->C->prog, functype);
+    np = t->nparams;
+    i += skip;
+    if (t->variadic && (uint32_t)i >= np - 1) {
+        uint32_t st = t->params[np - 1];
+        if (spread)
+            return st;
+        return st ? prog_type(fs->C->prog, st)->elem : 0;
+    }
+    if ((uint32_t)i >= np)
+        return 0;
+    return t->params[i];
+}
+
+/* Compile the arguments of call into base, base+1, ...; returns their
+ * number (a multi-valued call as the only argument counts its results).
+ * *soft: some argument is an untyped constant left to the callee. */
+static int cargs(fstate *fs, ast_node *call, int base, uint32_t functype,
+                 int skip, bool *soft)
+{
+    ast_list args = call->u.call.args;
+    bool spread = call->u.call.spread;
+    if (args.n == 1 && strip(args.v[0])->kind == AST_CALL && !spread) {
+        uint32_t ct = callee_type(fs, strip(args.v[0]));
+        int nr = static_nresults(fs, ct);
+        if (nr > 1) {
+            ex e;
+            fs->freereg = base;
+            ccall(fs, strip(args.v[0]), nr, &e);
+            if (e.reg != base)
+                for (int i = 0; i < nr; i++)
+                    emit(fs, VM_OP_MOVE, 0, base + i, e.reg + i, 0);
+            fs->freereg = base + nr;
+            return nr;
+        }
+    }
+    fs->freereg = base;
+    for (size_t i = 0; i < args.n; i++) {
+        uint32_t want = param_type(fs, functype, skip, (int)i,
+                                   spread && i == args.n - 1);
+        ex e;
+        int r = newreg(fs, 1);
+        e = cexpr(fs, args.v[i], want);
+        if (e.is_const && want == WANT_SOFT &&
+            kind_is_untyped(VM_KIND(e.type)))
+            *soft = true;
+        ex_to(fs, &e, r, want, true);
+        fs->freereg = r + 1;
+    }
+    return (int)args.n;
+}
+
+/* ---- conversions and builtins ------------------------------------------------ */
+
+static void cconversion(fstate *fs, ast_node *call, uint32_t t, ex *out)
+{
+    ex x;
+    int r;
+    if (call->u.call.args.n != 1) {
+        cerr(fs->C, call, "conversion to %s needs exactly one argument",
+             prog_type(fs->C->prog, t)->name);
+        return;
+    }
+    {
+        cval cv;
+        uint32_t ct;
+        vm_kind k = VM_KIND(type_under(fs->C->prog, t));
+        if ((kind_is_int(k) || kind_is_float(k) || k == K_STRING ||
+             k == K_BOOL) &&
+            cconst(fs, call, &cv, &ct)) {
+            memset(out, 0, sizeof *out);
+            out->is_const = true;
+            out->cv = cv;
+            out->type = ct;
+            out->reg = -1;
+            return;
+        }
+        if (fs->C->failed)
+            return;
+        x = cexpr(fs, call->u.call.args.v[0], t);
+        if (x.is_const && x.cv.k == CV_NIL) {
+            r = newreg(fs, 1);
+            emit(fs, VM_OP_ZERO, 0, r, ktype(fs, t), 0);
+        } else {
+            int src = ex_to(fs, &x, -1,
+                            k == K_STRING || kind_is_int(k) ||
+                                    kind_is_float(k)
+                                ? WANT_SOFT
+                                : t,
+                            true);
+            r = newreg(fs, 1);
+            fs->line = call->line;
+            emit(fs, VM_OP_CONV, 0, r, src, ktype(fs, t));
+        }
+    }
+    memset(out, 0, sizeof *out);
+    out->reg = r;
+    out->type = t;
+    out->fresh = true;
+}
+
+static void cnative_call(fstate *fs, int id, ast_node *call, int nres,
+                         ex *out)
+{
+    vm_proto *p = cnative_proto(fs->C, id);
+    int base = newreg(fs, 1);
+    bool soft = false;
+    int n;
+    emit(fs, VM_OP_LOADK, 0, base, kindex(fs, vm_ref(T_FUNC, p->static_fn)),
+         0);
+    n = cargs(fs, call, base + 1, 0, 0, &soft);
+    fs->line = call->line;
+    emit(fs, VM_OP_CALL, (call->u.call.spread ? CALL_SPREAD : 0) |
+                             (soft ? CALL_SOFT : 0),
+         base, n, nres);
+    fs->freereg = base + (nres > 0 ? nres : 0);
+    memset(out, 0, sizeof *out);
+    out->reg = base;
+    out->nvals = nres;
+    out->fresh = true;
+}
+
+static uint32_t make_elem(fstate *fs, uint32_t t)
+{
+    return t ? prog_type(fs->C->prog, t)->elem : 0;
+}
+
+static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
+{
+    compiler *C = fs->C;
+    vm_program *p = C->prog;
+    ast_list args = call->u.call.args;
+    int r;
+    uint32_t t = 0;
+    memset(out, 0, sizeof *out);
+    out->reg = -1;
+    fs->line = call->line;
+#define NEED(k)                                                                \
+    do {                                                                       \
+        if (args.n < (k)) {                                                    \
+            cerr(C, call, "not enough arguments for %s",                       \
+                 strip(call->u.call.fn)->u.ident.name);                        \
+            return;                                                            \
+        }                                                                      \
+    } while (0)
+    switch (b) {
+    case RB_LEN:
+    case RB_CAP: {
+        cval cv;
+        uint32_t ct;
+        int x;
+        NEED(1);
+        if (cconst(fs, call, &cv, &ct)) {
+            out->is_const = true;
+            out->cv = cv;
+            out->type = T_INT;
+            return;
+        }
+        x = cexpr_any(fs, args.v[0], 0, NULL);
+        r = newreg(fs, 1);
+        fs->line = call->line;
+        emit(fs, b == RB_LEN ? VM_OP_LEN : VM_OP_CAP, 0, r, x, 0);
+        out->reg = r;
+        out->type = T_INT;
+        out->fresh = true;
+        return;
+    }
+    case RB_APPEND: {
+        int base, n = (int)args.n;
+        ex s0;
+        NEED(1);
+        base = newreg(fs, n);
+        s0 = cexpr(fs, args.v[0], 0);
+        t = s0.type;
+        ex_to(fs, &s0, base, 0, false);
+        for (int i = 1; i < n; i++) {
+            uint32_t want = call->u.call.spread ? t
+                            : t                 ? make_elem(fs, t)
+                                                : WANT_SOFT;
+            fs->freereg = base + n;
+            cexpr_to(fs, args.v[i], base + i, want, true);
+        }
+        fs->freereg = base + n;
+        r = newreg(fs, 1);
+        fs->line = call->line;
+        emit(fs, VM_OP_APPEND, call->u.call.spread ? 1 : 0, r, base, n - 1);
+        out->reg = r;
+        out->type = t;
+        out->fresh = true;
+        return;
+    }
+    case RB_MAKE: {
+        vm_kind k;
+        NEED(1);
+        t = ctype_of(fs, args.v[0]);
+        if (!t)
+            return;
+        k = VM_KIND(type_under(p, t));
+        r = newreg(fs, 1);
+        if (k == K_SLICE) {
+            int base = newreg(fs, 2);
+            NEED(2);
+            cexpr_to(fs, args.v[1], base, T_INT, false);
+            if (args.n > 2)
+                cexpr_to(fs, args.v[2], base + 1, T_INT, false);
+            fs->line = call->line;
+            emit(fs, VM_OP_MAKESLICE, args.n > 2, r, base, ktype(fs, t));
+        } else if (k == K_MAP) {
+            int h = 0;
+            if (args.n > 1)
+                h = cexpr_to(fs, args.v[1], -1, T_INT, false);
+            fs->line = call->line;
+            emit(fs, VM_OP_MAKEMAP, args.n > 1, r, h, ktype(fs, t));
+        } else if (k == K_CHAN) {
+            int c = 0;
+            if (args.n > 1)
+                c = cexpr_to(fs, args.v[1], -1, T_INT, false);
+            fs->line = call->line;
+            emit(fs, VM_OP_MAKECHAN, args.n > 1, r, c, ktype(fs, t));
+        } else {
+            cerr(C, args.v[0], "invalid argument: cannot make %s",
+                 prog_type(p, t)->name);
+            return;
+        }
+        fs->freereg = r + 1;
+        out->reg = r;
+        out->type = t;
+        out->fresh = true;
+        return;
+    }
+    case RB_NEW:
+        NEED(1);
+        t = ctype_of(fs, args.v[0]);
+        r = newreg(fs, 1);
+        emit(fs, VM_OP_NEW, 0, r, ktype(fs, t), 0);
+        out->reg = r;
+        out->type = type_ptr(p, t);
+        out->fresh = true;
+        return;
+    case RB_DELETE: {
+        uint32_t mt = 0;
+        int m, k;
+        NEED(2);
+        m = cexpr_any(fs, args.v[0], 0, &mt);
+        k = cexpr_rk(fs, args.v[1],
+                     VM_KIND(mt) == K_MAP ? prog_type(p, mt)->key : 0, NULL);
+        fs->line = call->line;
+        emit(fs, VM_OP_DELETE, 0, m, k, 0);
+        return;
+    }
+    case RB_CLOSE: {
+        int c;
+        NEED(1);
+        c = cexpr_any(fs, args.v[0], 0, NULL);
+        fs->line = call->line;
+        emit(fs, VM_OP_CLOSE, 0, c, 0, 0);
+        return;
+    }
+    case RB_CLEAR: {
+        int c;
+        NEED(1);
+        c = cexpr_any(fs, args.v[0], 0, NULL);
+        fs->line = call->line;
+        emit(fs, VM_OP_CLEAR, 0, c, 0, 0);
+        return;
+    }
+    case RB_COPY: {
+        int d, s;
+        NEED(2);
+        d = cexpr_any(fs, args.v[0], 0, NULL);
+        s = cexpr_any(fs, args.v[1], 0, NULL);
+        r = newreg(fs, 1);
+        fs->line = call->line;
+        emit(fs, VM_OP_COPYSL, 0, r, d, s);
+        out->reg = r;
+        out->type = T_INT;
+        return;
+    }
+    case RB_PANIC: {
+        int v;
+        NEED(1);
+        v = cexpr_to(fs, args.v[0], -1, T_ANY, true);
+        fs->line = call->line;
+        emit(fs, VM_OP_PANIC, 0, v, 0, 0);
+        return;
+    }
+    case RB_RECOVER:
+        r = newreg(fs, 1);
+        emit(fs, VM_OP_RECOVER, 0, r, 0, 0);
+        out->reg = r;
+        out->type = T_ANY;
+        return;
+    case RB_MIN:
+    case RB_MAX: {
+        cval cv;
+        uint32_t ct;
+        ex acc;
+        NEED(1);
+        if (cconst(fs, call, &cv, &ct)) {
+            out->is_const = true;
+            out->cv = cv;
+            out->type = ct;
+            return;
+        }
+        acc = cexpr(fs, args.v[0], 0);
+        for (size_t i = 1; i < args.n; i++) {
+            ex y = cexpr(fs, args.v[i], 0);
+            int rb = ex_rk(fs, &acc, acc.is_const ? (y.type ? y.type : 0)
+                                                  : acc.type);
+            int rc = ex_rk(fs, &y, y.is_const ? acc.type : y.type);
+            uint32_t tt = acc.is_const ? y.type : acc.type;
+            r = newreg(fs, 1);
+            fs->line = call->line;
+            emit(fs, VM_OP_MIN, b == RB_MAX, r, rb, rc);
+            memset(&acc, 0, sizeof acc);
+            acc.reg = r;
+            acc.type = tt;
+        }
+        *out = acc;
+        return;
+    }
+    case RB_PRINT:
+    case RB_PRINTLN:
+        cnative_call(fs, b == RB_PRINT ? LIB_N_print : LIB_N_println, call, 0,
+                     out);
+        return;
+    case RB_ASSERT: {
+        int c, j;
+        NEED(1);
+        c = cexpr_to(fs, args.v[0], -1, T_BOOL, false);
+        j = emit_jmp(fs, VM_OP_JT, c);
+        {
+            vm_proto *np = cnative_proto(C, LIB_N_assert_fail);
+            int base = newreg(fs, (int)args.n + 1);
+            emit(fs, VM_OP_LOADK, 0, base,
+                 kindex(fs, vm_ref(T_FUNC, np->static_fn)), 0);
+            for (size_t i = 1; i < args.n; i++) {
+                fs->freereg = base + (int)i;
+                cexpr_to(fs, args.v[i], base + (int)i, 0, true);
+            }
+            if (args.n == 1) {
+                /* no message: the condition as written */
+                buf text;
+                buf_init(&text);
+                parse_format(&text, args.v[0]);
+                emit(fs, VM_OP_LOADK, 0, base + 1,
+                     kstr(fs, text.p ? text.p : ""), 0);
+                buf_fini(&text);
+            }
+            fs->line = call->line;
+            emit(fs, VM_OP_CALL, 0, base, args.n == 1 ? 1 : (int)args.n - 1,
+                 0);
+        }
+        patch_here(fs, j);
+        return;
+    }
+    case RB_PROGRESS:
+        cnative_call(fs, LIB_N_progress, call, 0, out);
+        return;
+    default:
+        cerr(C, call, "unsupported builtin");
+        return;
+    }
+#undef NEED
+    (void)nres;
+}
+
+/* ---- method receivers ------------------------------------------------------- */
+
+static bool pointerish(uint32_t t)
+{
+    vm_kind k = VM_KIND(t);
+    return k == K_PTR || k == K_IFACE || k == K_MAP || k == K_CHAN ||
+           k == K_FUNC || k == K_SLICE;
+}
+
+/* The receiver x of a method call into reg: its value, or (*addr) its
+ * address when x is addressable and not known to be a pointer. */
+static void creceiver(fstate *fs, ast_node *x, int reg, uint32_t *type,
+                      bool *addr)
+{
+    compiler *C = fs->C;
+    res_sym *s;
+    x = strip(x);
+    *addr = false;
+    *type = 0;
+    switch (x->kind) {
+    case AST_IDENT:
+        s = csym(fs, x);
+        if (s && s->kind == RS_LOCAL) {
+            bool mine = s->fn && s->fn->node == fs->node;
+            *type = s->type;
+            if (mine && !s->boxed) {
+                emit(fs, VM_OP_MOVE, 0, reg, s->reg, 0);
+                return;
+            }
+            if (s->type && pointerish(s->type)) {
+                clocal_get(fs, s, reg);
+                return;
+            }
+            if (mine)
+                emit(fs, VM_OP_MOVE, 0, reg, s->reg, 0);
+            else
+                emit(fs, VM_OP_UPCELL, 0, reg, cupval(fs, s), 0);
+            emit(fs, VM_OP_ADDRCELL, 0, reg, reg, 0);
+            *addr = true;
+            return;
+        }
+        if (s && s->kind == RS_VAR) {
+            *type = C->prog->gtypes[s->gindex];
+            if (*type && pointerish(*type)) {
+                emit(fs, VM_OP_GETG, 0, reg, s->gindex, 0);
+                return;
+            }
+            emit(fs, VM_OP_ADDRG, 0, reg, s->gindex, 0);
+            *addr = true;
+            return;
+        }
+        break;
+    case AST_SELECTOR: {
+        ast_node *bx = strip(x->u.selector.x);
+        res_sym *p = bx->kind == AST_IDENT ? csym(fs, bx) : NULL;
+        uint32_t bt = 0, ft;
+        bool is_m = false;
+        int b;
+        if (p && p->kind == RS_PKG) {
+            res_sym *g = csym(fs, x->u.selector.sel);
+            if (g && g->kind == RS_VAR) {
+                *type = C->prog->gtypes[g->gindex];
+                if (*type && pointerish(*type)) {
+                    emit(fs, VM_OP_GETG, 0, reg, g->gindex, 0);
+                    return;
+                }
+                emit(fs, VM_OP_ADDRG, 0, reg, g->gindex, 0);
+                *addr = true;
+                return;
+            }
+            break;
+        }
+        if (ctype_try(fs, bx))
+            break;
+        b = cexpr_any(fs, bx, 0, &bt);
+        ft = cmember_type(fs, bt, cname(C, x->u.selector.sel->u.ident.name),
+                          &is_m, NULL);
+        *type = is_m ? 0 : ft;
+        fs->line = x->line;
+        if (is_m || (ft && pointerish(ft))) {
+            emit(fs, VM_OP_FIELD, 0, reg, b,
+                 selindex(fs, x->u.selector.sel->u.ident.name));
+            return;
+        }
+        emit(fs, VM_OP_ADDRFIELD, 0, reg, b,
+             selindex(fs, x->u.selector.sel->u.ident.name));
+        *addr = true;
+        return;
+    }
+    case AST_INDEX: {
+        uint32_t bt = 0, et = 0;
+        int b = cexpr_any(fs, x->u.index.x, 0, &bt);
+        int k;
+        if (VM_KIND(bt) == K_MAP) {
+            k = cexpr_rk(fs, x->u.index.index, prog_type(C->prog, bt)->key,
+                         NULL);
+            emit(fs, VM_OP_INDEX, 0, reg, b, k);
+            *type = prog_type(C->prog, bt)->elem;
+            return;
+        }
+        k = cexpr_rk(fs, x->u.index.index, T_INT, NULL);
+        if (bt && (VM_KIND(bt) == K_SLICE || VM_KIND(bt) == K_ARRAY))
+            et = prog_type(C->prog, bt)->elem;
+        *type = et;
+        fs->line = x->line;
+        if (et && pointerish(et)) {
+            emit(fs, VM_OP_INDEX, 0, reg, b, k);
+            return;
+        }
+        emit(fs, VM_OP_ADDRINDEX, 0, reg, b, k);
+        *addr = true;
+        return;
+    }
+    case AST_STAR: {
+        uint32_t pt = 0;
+        cexpr_to(fs, x->u.star.x, reg, 0, false);
+        (void)pt;
+        *addr = true;
+        return;
+    }
+    default:
+        break;
+    }
+    {
+        ex e = cexpr(fs, x, 0);
+        *type = e.type;
+        ex_to(fs, &e, reg, 0, false);
+    }
+}
+
+/* ---- calls --------------------------------------------------------------------- */
+
+int ccall(fstate *fs, ast_node *call, int nres, ex *out)
+{
+    compiler *C = fs->C;
+    ast_node *fn = strip(call->u.call.fn);
+    uint32_t ft = 0, t;
+    int base, n;
+    bool soft = false;
+    memset(out, 0, sizeof *out);
+    out->reg = -1;
+    if (fn->kind == AST_IDENT) {
+        res_sym *s = csym(fs, fn);
+        if (s && s->kind == RS_BUILTIN) {
+            cbuiltin(fs, call, s->builtin, nres, out);
+            return out->reg >= 0 || out->is_const ? 1 : 0;
+        }
+    }
+    t = ctype_try(fs, fn);
+    if (t) {
+        cconversion(fs, call, t, out);
+        return 1;
+    }
+    if (C->failed)
+        return 0;
+    if (fn->kind == AST_SELECTOR) {
+        ast_node *x = strip(fn->u.selector.x);
+        res_sym *p = x->kind == AST_IDENT ? csym(fs, x) : NULL;
+        if (!(p && p->kind == RS_PKG) && !ctype_try(fs, x)) {
+            /* a method call (or a call of a func-valued field) */
+            uint32_t rt = 0;
+            bool addr = false, is_m = false;
+            uint32_t mt;
+            int sel;
+            base = newreg(fs, 2);
+            creceiver(fs, x, base + 1, &rt, &addr);
+            mt = cmember_type(fs, rt,
+                              cname(C, fn->u.selector.sel->u.ident.name),
+                              &is_m, NULL);
+            if (!is_m && mt && VM_KIND(mt) == K_FUNC) {
+                /* a func-typed field: an ordinary call of its value */
+                fs->freereg = base + 2;
+            }
+            ft = is_m ? mt : 0;
+            n = cargs(fs, call, base + 2, ft, is_m ? 1 : 0, &soft);
+            sel = selindex(fs, fn->u.selector.sel->u.ident.name);
+            fs->line = call->line;
+            emit(fs, VM_OP_CALLM,
+                 (call->u.call.spread ? CALL_SPREAD : 0) |
+                     (soft ? CALL_SOFT : 0) | (addr ? CALL_ADDR : 0),
+                 base, n + 1, nres < 0 ? 0 : nres);
+            emit(fs, VM_OP_EXTRA, 0, sel, 0, 0);
+            fs->freereg = base + (nres > 0 ? nres : 0);
+            out->reg = base;
+            out->nvals = nres;
+            out->type = cstatic_result(fs, ft, 0);
+            out->fresh = true;
+            return nres;
+        }
+    }
+    base = newreg(fs, 1);
+    {
+        ex f = cexpr(fs, fn, 0);
+        ft = f.type;
+        ex_to(fs, &f, base, 0, false);
+    }
+    n = cargs(fs, call, base + 1, ft, 0, &soft);
+    if (ft == T_FUNC || !ft)
+        soft = soft || false;
+    fs->line = call->line;
+    emit(fs, VM_OP_CALL,
+         (call->u.call.spread ? CALL_SPREAD : 0) | (soft ? CALL_SOFT : 0),
+         base, n, nres < 0 ? 0 : nres);
+    fs->freereg = base + (nres > 0 ? nres : 0);
+    out->reg = base;
+    out->nvals = nres;
+    out->type = cstatic_result(fs, ft, 0);
+    out->fresh = true;
+    return nres;
+}
+
+/* ---- go and defer ---------------------------------------------------------------- */
+
+/* The native proto for a builtin used as a go or defer operand. */
+static int builtin_native(int b)
+{
+    switch (b) {
+    case RB_CLOSE:
+        return LIB_N_close;
+    case RB_DELETE:
+        return LIB_N_delete;
+    case RB_PANIC:
+        return LIB_N_panic;
+    case RB_PRINT:
+        return LIB_N_print;
+    case RB_PRINTLN:
+        return LIB_N_println;
+    case RB_CLEAR:
+        return LIB_N_clear;
+    case RB_COPY:
+        return LIB_N_copy;
+    case RB_RECOVER:
+        return LIB_N_recover;
+    default:
+        return -1;
+    }
+}
+
+/* go f(args) / defer f(args): the function value and its arguments,
+ * evaluated now, into consecutive registers; emits op. */
+void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
+{
+    compiler *C = fs->C;
+    ast_node *fn = strip(call->u.call.fn);
+    uint32_t ft = 0;
+    int base, n, skip = 0;
+    bool soft = false;
+    base = newreg(fs, 1);
+    if (fn->kind == AST_IDENT) {
+        res_sym *s = csym(fs, fn);
+        if (s && s->kind == RS_BUILTIN) {
+            int id = builtin_native(s->builtin);
+            vm_proto *p;
+            if (id < 0) {
+                cerr(C, call, "%s %s(...) discards its result",
+                     opc == VM_OP_GO ? "go" : "defer", s->name);
+                return;
+            }
+            p = cnative_proto(C, id);
+            emit(fs, VM_OP_LOADK, 0, base,
+                 kindex(fs, vm_ref(T_FUNC, p->static_fn)), 0);
+            n = cargs(fs, call, base + 1, 0, 0, &soft);
+            fs->line = call->line;
+            emit(fs, opc, call->u.call.spread ? CALL_SPREAD : 0, base, n, 0);
+            return;
+        }
+    }
+    if (ctype_try(fs, fn)) {
+        cerr(C, call, "%s requires function call, not conversion",
+             opc == VM_OP_GO ? "go" : "defer");
+        return;
+    }
+    {
+        ex f = cexpr(fs, fn, 0);
+        ft = f.type;
+        ex_to(fs, &f, base, 0, false);
+    }
+    (void)skip;
+    n = cargs(fs, call, base + 1, ft, 0, &soft);
+    fs->line = call->line;
+    emit(fs, opc, (call->u.call.spread ? CALL_SPREAD : 0) |
+                     (soft ? CALL_SOFT : 0),
+         base, n, 0);
+}
+
+/* ---- places ------------------------------------------------------------------------ */
+
+/* Evaluate the operands of place n (before the right-hand sides, as Go's
+ * assignment's first phase does). */
+lval clval(fstate *fs, ast_node *n)
+{
+    compiler *C = fs->C;
+    lval lv;
+    memset(&lv, 0, sizeof lv);
+    n = strip(n);
+    fs->line = n->line;
+    switch (n->kind) {
+    case AST_IDENT: {
+        res_sym *s;
+        if (is_blank(n)) {
+            lv.kind = LV_BLANK;
+            return lv;
+        }
+        s = csym(fs, n);
+        if (s && s->kind == RS_LOCAL) {
+            lv.kind = LV_LOCAL;
+            lv.sym = s;
+            lv.type = s->type;
+            return lv;
+        }
+        if (s && s->kind == RS_VAR) {
+            lv.kind = LV_GLOBAL;
+            lv.gindex = s->gindex;
+            lv.type = C->prog->gtypes[s->gindex];
+            return lv;
+        }
+        cerr(C, n, "cannot assign to %s (neither addressable nor a map "
+                   "index expression)",
+             n->u.ident.name);
+        return lv;
+    }
+    case AST_SELECTOR: {
+        ast_node *x = strip(n->u.selector.x);
+        res_sym *p = x->kind == AST_IDENT ? csym(fs, x) : NULL;
+        uint32_t bt = 0;
+        if (p && p->kind == RS_PKG) {
+            res_sym *g = csym(fs, n->u.selector.sel);
+            if (g && g->kind == RS_VAR) {
+                lv.kind = LV_GLOBAL;
+                lv.gindex = g->gindex;
+                lv.type = C->prog->gtypes[g->gindex];
+                return lv;
+            }
+            cerr(C, n, "cannot assign to %s.%s", p->name,
+                 n->u.selector.sel->u.ident.name);
+            return lv;
+        }
+        lv.kind = LV_FIELD;
+        lv.base = cexpr_any(fs, x, 0, &bt);
+        lv.sel = selindex(fs, n->u.selector.sel->u.ident.name);
+        lv.type = cmember_type(fs, bt,
+                               cname(C, n->u.selector.sel->u.ident.name), NULL,
+                               NULL);
+        return lv;
+    }
+    case AST_INDEX: {
+        uint32_t bt = 0, kt = T_INT;
+        lv.kind = LV_INDEX;
+        lv.base = cexpr_any(fs, n->u.index.x, 0, &bt);
+        if (VM_KIND(bt) == K_MAP)
+            kt = prog_type(C->prog, bt)->key;
+        lv.key = cexpr_rk(fs, n->u.index.index, kt, NULL);
+        if (bt) {
+            const vm_type *ty = prog_type(C->prog, bt);
+            if (VM_KIND(bt) == K_PTR && ty->elem)
+                ty = prog_type(C->prog, ty->elem);
+            lv.type = ty->elem;
+            if (VM_KIND(bt) == K_STRING) {
+                cerr(C, n, "cannot assign to a string element (strings are "
+                           "immutable)");
+                return lv;
+            }
+        }
+        return lv;
+    }
+    case AST_STAR: {
+        uint32_t pt = 0;
+        lv.kind = LV_DEREF;
+        lv.base = cexpr_any(fs, n->u.star.x, 0, &pt);
+        lv.type = VM_KIND(pt) == K_PTR ? prog_type(C->prog, pt)->elem : 0;
+        return lv;
+    }
+    default:
+        cerr(C, n, "cannot assign to this expression");
+        return lv;
+    }
+}
+
+void cstore(fstate *fs, const lval *lv, int src)
+{
+    switch (lv->kind) {
+    case LV_BLANK:
+        return;
+    case LV_LOCAL:
+        clocal_set(fs, lv->sym, src);
+        return;
+    case LV_GLOBAL:
+        emit(fs, VM_OP_SETG, 0, lv->gindex, src, 0);
+        return;
+    case LV_FIELD:
+        emit(fs, VM_OP_SETFIELD, 0, lv->base, lv->sel, src);
+        return;
+    case LV_INDEX:
+        emit(fs, VM_OP_SETINDEX, 0, lv->base, lv->key, src);
+        return;
+    case LV_DEREF:
+        emit(fs, VM_OP_STORE, 0, lv->base, src, 0);
+        return;
+    }
+}
+
+/* The current value of a place into a new register (for op=). */
+int cload(fstate *fs, const lval *lv)
+{
+    int r;
+    if (lv->kind == LV_LOCAL)
+        return clocal_get(fs, lv->sym, -1);
+    r = newreg(fs, 1);
+    switch (lv->kind) {
+    case LV_GLOBAL:
+        emit(fs, VM_OP_GETG, 0, r, lv->gindex, 0);
+        break;
+    case LV_FIELD:
+        emit(fs, VM_OP_FIELD, 0, r, lv->base, lv->sel);
+        break;
+    case LV_INDEX:
+        emit(fs, VM_OP_INDEX, 0, r, lv->base, lv->key);
+        break;
+    case LV_DEREF:
+        emit(fs, VM_OP_DEREF, 0, r, lv->base, 0);
+        break;
+    default:
+        break;
+    }
+    return r;
+}
+
+void cassign_to(fstate *fs, ast_node *n, int src, uint32_t srctype,
+                bool decl)
+{
+    lval lv = clval(fs, n);
+    (void)srctype;
+    (void)decl;
+    cstore(fs, &lv, src);
+}

@@ -1,0 +1,1092 @@
+/* compile_expr.c: expressions: constants (folded with 128-bit integers),
+ * identifiers, operators, selectors, indexing, slicing, composite and
+ * function literals (calls and assignments are in compile_call.c). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/lang/compile_int.h"
+
+bool is_blank(const ast_node *n)
+{
+    return n && n->kind == AST_IDENT && !strcmp(n->u.ident.name, "_");
+}
+
+/* ---- materializing --------------------------------------------------------- */
+
+static bool const_compatible(const cval *cv, vm_kind k)
+{
+    switch (cv->k) {
+    case CV_INT:
+    case CV_FLOAT:
+        return kind_is_int(k) || kind_is_float(k) || kind_is_untyped(k);
+    case CV_STRING:
+        return k == K_STRING;
+    case CV_BOOL:
+        return k == K_BOOL;
+    case CV_NIL:
+        return kind_is_nilable(k);
+    default:
+        return false;
+    }
+}
+
+int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
+{
+    if (e->is_const) {
+        uint32_t t = e->type;
+        vm_value v;
+        if (reg < 0)
+            reg = newreg(fs, 1);
+        if (e->cv.k == CV_NIL) {
+            if (want && want != WANT_SOFT &&
+                kind_is_nilable(VM_KIND(want)) && VM_KIND(want) != K_IFACE)
+                emit(fs, VM_OP_ZERO, 0, reg, ktype(fs, want), 0);
+            else
+                emit(fs, VM_OP_LOADNIL, 0, reg, 0, 0);
+            e->reg = reg;
+            e->is_const = false;
+            e->type = want == WANT_SOFT ? 0 : want;
+            return reg;
+        }
+        if (cuntyped(t) || t == T_BOOL || t == T_STRING) {
+            if (want == WANT_SOFT)
+                t = cuntyped(t) ? t : t;
+            else if (want && const_compatible(&e->cv, VM_KIND(type_under(
+                                                          fs->C->prog, want))))
+                t = want;
+            else if (want && VM_KIND(want) == K_IFACE)
+                t = type_default(t);
+            else if (cuntyped(t))
+                t = type_default(t);
+        }
+        v = cval_value(fs, &e->cv, t, e->node);
+        emit(fs, VM_OP_LOADK, 0, reg, kindex(fs, v), 0);
+        e->reg = reg;
+        e->is_const = false;
+        e->type = v.t;
+        e->local = false;
+        e->fresh = true;
+        return reg;
+    }
+    if (reg < 0) {
+        bool need_copy = copy && !e->fresh &&
+                         (!e->type || kind_is_aggregate(VM_KIND(e->type)) ||
+                          VM_KIND(e->type) == K_IFACE);
+        if (!e->local && !need_copy)
+            return e->reg;
+        reg = newreg(fs, 1);
+    }
+    if (reg != e->reg) {
+        bool agg = !e->type || kind_is_aggregate(VM_KIND(e->type)) ||
+                   VM_KIND(e->type) == K_IFACE;
+        emit(fs, copy && !e->fresh && agg ? VM_OP_COPY : VM_OP_MOVE, 0, reg,
+             e->reg, 0);
+    } else if (copy && !e->fresh &&
+               (!e->type || kind_is_aggregate(VM_KIND(e->type)) ||
+                VM_KIND(e->type) == K_IFACE)) {
+        emit(fs, VM_OP_COPY, 0, reg, reg, 0);
+    }
+    e->reg = reg;
+    e->local = false;
+    return reg;
+}
+
+int ex_rk(fstate *fs, ex *e, uint32_t want)
+{
+    if (e->is_const && e->cv.k != CV_NIL) {
+        uint32_t t = e->type;
+        vm_value v;
+        if (cuntyped(t) || t == T_BOOL || t == T_STRING) {
+            if (want == WANT_SOFT)
+                ;
+            else if (want && const_compatible(&e->cv, VM_KIND(type_under(
+                                                          fs->C->prog, want))))
+                t = want;
+            else if (cuntyped(t))
+                t = type_default(t);
+        }
+        v = cval_value(fs, &e->cv, t, e->node);
+        return (int)(RK_CONST | (unsigned)kindex(fs, v));
+    }
+    return ex_to(fs, e, -1, want, false);
+}
+
+int cexpr_to(fstate *fs, ast_node *n, int reg, uint32_t want, bool copy)
+{
+    ex e = cexpr(fs, n, want);
+    return ex_to(fs, &e, reg, want, copy);
+}
+
+int cexpr_any(fstate *fs, ast_node *n, uint32_t want, uint32_t *type)
+{
+    ex e = cexpr(fs, n, want);
+    int r;
+    if (!e.is_const && e.reg >= 0) {
+        if (type)
+            *type = e.type;
+        return e.reg;
+    }
+    r = ex_to(fs, &e, -1, want, false);
+    if (type)
+        *type = e.type;
+    return r;
+}
+
+int cexpr_rk(fstate *fs, ast_node *n, uint32_t want, uint32_t *type)
+{
+    ex e = cexpr(fs, n, want);
+    int r = ex_rk(fs, &e, want);
+    if (type)
+        *type = e.is_const ? (cuntyped(e.type) && want && want != WANT_SOFT
+                                  ? want
+                                  : e.type)
+                           : e.type;
+    return r;
+}
+
+static ex ex_reg(int reg, uint32_t type)
+{
+    ex e;
+    memset(&e, 0, sizeof e);
+    e.reg = reg;
+    e.type = type;
+    return e;
+}
+
+/* ---- static member types -------------------------------------------------- */
+
+static uint32_t member_rec(fstate *fs, uint32_t t, uint32_t name, int depth,
+                           int *best_depth, bool *is_method, bool *ptr_recv)
+{
+    vm_program *p = fs->C->prog;
+    const vm_type *ty, *u;
+    uint32_t found = 0;
+    if (!t || depth > 6 || depth >= *best_depth)
+        return 0;
+    if (VM_KIND(t) == K_PTR && !prog_type(p, t)->named)
+        t = prog_type(p, t)->elem;
+    if (!t)
+        return 0;
+    ty = prog_type(p, t);
+    for (uint32_t i = 0; i < ty->nmethods; i++)
+        if (ty->methods[i].name == name) {
+            *best_depth = depth;
+            *is_method = true;
+            *ptr_recv = ty->methods[i].ptr_recv;
+            return ty->methods[i].fn ? ty->methods[i].fn->type : T_FUNC;
+        }
+    u = prog_type(p, ty->under);
+    if (VM_KIND(u->id) != K_STRUCT)
+        return 0;
+    for (uint32_t i = 0; i < u->nfields; i++)
+        if (u->fields[i].name == name) {
+            *best_depth = depth;
+            *is_method = false;
+            return u->fields[i].type;
+        }
+    for (uint32_t i = 0; i < u->nfields; i++) {
+        bool m = false, pr = false;
+        uint32_t r;
+        if (!u->fields[i].embedded)
+            continue;
+        r = member_rec(fs, u->fields[i].type, name, depth + 1, best_depth, &m,
+                       &pr);
+        if (r) {
+            found = r;
+            *is_method = m;
+            *ptr_recv = pr;
+        }
+    }
+    return found;
+}
+
+uint32_t cmember_type(fstate *fs, uint32_t t, uint32_t name, bool *is_method,
+                      bool *ptr_recv)
+{
+    int best = 100;
+    bool m = false, pr = false;
+    uint32_t r = member_rec(fs, t, name, 0, &best, &m, &pr);
+    if (is_method)
+        *is_method = m;
+    if (ptr_recv)
+        *ptr_recv = pr;
+    return r;
+}
+
+bool cneeds_box(fstate *fs, uint32_t t)
+{
+    vm_kind k = VM_KIND(t);
+    const vm_type *ty;
+    if (!t)
+        return true;
+    if (k == K_PTR || k == K_IFACE || kind_is_aggregate(k) || k == K_MAP ||
+        k == K_CHAN || k == K_FUNC || k == K_SLICE)
+        return false;
+    ty = prog_type(fs->C->prog, t);
+    for (uint32_t i = 0; i < ty->nmethods; i++)
+        if (ty->methods[i].ptr_recv)
+            return true;
+    return false;
+}
+
+/* ---- identifiers ---------------------------------------------------------- */
+
+/* The index in fs's capture list of outer local s (adding it). */
+int cupval(fstate *fs, res_sym *s)
+{
+    vm_capdesc d;
+    for (size_t i = 0; i < fs->capsyms.len; i++)
+        if (fs->capsyms.p[i] == s)
+            return (int)i;
+    if (!fs->outer) {
+        cerr(fs->C, s->ident, "internal: %s captured outside a function",
+             s->name);
+        return 0;
+    }
+    if (s->fn && s->fn->node == fs->outer->node) {
+        d.from_up = false;
+        d.index = (uint16_t)s->reg;
+    } else {
+        d.from_up = true;
+        d.index = (uint16_t)cupval(fs->outer, s);
+    }
+    VEC_PUSH(fs->caps, d);
+    VEC_PUSH(fs->capsyms, s);
+    return (int)fs->caps.len - 1;
+}
+
+static bool owns(fstate *fs, res_sym *s)
+{
+    return s->fn && s->fn->node == fs->node;
+}
+
+int clocal_get(fstate *fs, res_sym *s, int reg)
+{
+    if (owns(fs, s)) {
+        if (!s->boxed) {
+            if (reg >= 0 && reg != s->reg)
+                emit(fs, VM_OP_MOVE, 0, reg, s->reg, 0);
+            return reg >= 0 ? reg : s->reg;
+        }
+        if (reg < 0)
+            reg = newreg(fs, 1);
+        emit(fs, VM_OP_GETCELL, 0, reg, s->reg, 0);
+        return reg;
+    }
+    if (reg < 0)
+        reg = newreg(fs, 1);
+    emit(fs, VM_OP_GETUP, 0, reg, cupval(fs, s), 0);
+    return reg;
+}
+
+void clocal_set(fstate *fs, res_sym *s, int src)
+{
+    if (owns(fs, s)) {
+        if (s->boxed)
+            emit(fs, VM_OP_SETCELL, 0, s->reg, src, 0);
+        else if (src != s->reg)
+            emit(fs, VM_OP_ASSIGN, 0, s->reg, src, 0);
+        return;
+    }
+    emit(fs, VM_OP_SETUP, 0, cupval(fs, s), src, 0);
+}
+
+static ex cident(fstate *fs, ast_node *n, res_sym *s)
+{
+    ex e;
+    memset(&e, 0, sizeof e);
+    e.reg = -1;
+    if (!s) {
+        cerr(fs->C, n, "undefined: %s",
+             n->kind == AST_IDENT ? n->u.ident.name : "?");
+        return e;
+    }
+    switch (s->kind) {
+    case RS_LOCAL:
+        if (owns(fs, s) && !s->boxed) {
+            e.reg = s->reg;
+            e.local = true;
+        } else {
+            e.reg = clocal_get(fs, s, -1);
+        }
+        e.type = s->type;
+        return e;
+    case RS_VAR:
+        e.reg = newreg(fs, 1);
+        emit(fs, VM_OP_GETG, 0, e.reg, s->gindex, 0);
+        e.type = fs->C->prog->gtypes[s->gindex];
+        return e;
+    case RS_CONST:
+    case RS_TRUE:
+    case RS_FALSE:
+    case RS_IOTA:
+        e.is_const = cconst(fs, n, &e.cv, &e.type);
+        return e;
+    case RS_NIL:
+        e.is_const = true;
+        e.cv.k = CV_NIL;
+        e.type = T_NIL;
+        return e;
+    case RS_FUNC: {
+        vm_proto *p = cfunc_proto(fs->C, s);
+        e.reg = newreg(fs, 1);
+        emit(fs, VM_OP_LOADK, 0, e.reg,
+             kindex(fs, vm_ref(p->type, p->static_fn)), 0);
+        e.type = p->type;
+        e.fresh = true;
+        return e;
+    }
+    case RS_NATIVE: {
+        vm_proto *p = cnative_proto(fs->C, s->builtin);
+        e.reg = newreg(fs, 1);
+        emit(fs, VM_OP_LOADK, 0, e.reg,
+             kindex(fs, vm_ref(T_FUNC, p->static_fn)), 0);
+        e.type = T_FUNC;
+        return e;
+    }
+    case RS_TYPE:
+        cerr(fs->C, n, "%s (type) is not an expression", s->name);
+        return e;
+    case RS_BUILTIN:
+        cerr(fs->C, n, "%s (built-in function) must be called", s->name);
+        return e;
+    case RS_PKG:
+        cerr(fs->C, n, "use of package %s without selector", s->name);
+        return e;
+    }
+    return e;
+}
+
+/* ---- operators -------------------------------------------------------------- */
+
+static const vm_opcode arith_op[TK_COUNT] = {
+    [TK_ADD] = VM_OP_ADD, [TK_SUB] = VM_OP_SUB,    [TK_MUL] = VM_OP_MUL,
+    [TK_QUO] = VM_OP_DIV, [TK_REM] = VM_OP_MOD,    [TK_AND] = VM_OP_AND,
+    [TK_OR] = VM_OP_OR,   [TK_XOR] = VM_OP_XOR,    [TK_AND_NOT] = VM_OP_ANDNOT,
+    [TK_SHL] = VM_OP_SHL, [TK_SHR] = VM_OP_SHR};
+
+/* x op y with x, y compiled: the untyped side takes the typed side's type. */
+static ex cbinop(fstate *fs, lex_kind opk, ex *x, ex *y, uint32_t want)
+{
+    uint32_t xt = x->type, yt = y->type, t;
+    int rb, rc, r;
+    ex e;
+    bool shift = opk == TK_SHL || opk == TK_SHR;
+    bool cmp = opk == TK_EQL || opk == TK_NEQ || opk == TK_LSS ||
+               opk == TK_LEQ || opk == TK_GTR || opk == TK_GEQ;
+    if (shift) {
+        uint32_t lt = x->is_const && cuntyped(xt)
+                          ? (want && want != WANT_SOFT &&
+                                     VM_KIND(want) != K_IFACE
+                                 ? want
+                                 : T_INT)
+                          : xt;
+        rb = ex_rk(fs, x, lt);
+        rc = ex_rk(fs, y, T_UINT);
+        t = x->type ? x->type : lt;
+    } else {
+        uint32_t tx = x->is_const && cuntyped(xt) ? (yt && !cuntyped(yt) &&
+                                                            !(y->is_const)
+                                                        ? yt
+                                                    : y->is_const ? 0
+                                                                  : WANT_SOFT)
+                                                 : xt;
+        uint32_t ty = y->is_const && cuntyped(yt) ? (xt && !cuntyped(xt) &&
+                                                            !(x->is_const)
+                                                        ? xt
+                                                    : x->is_const ? 0
+                                                                  : WANT_SOFT)
+                                                 : yt;
+        if (x->is_const && cuntyped(xt) && !y->is_const && !yt && want &&
+            want != WANT_SOFT && !cmp)
+            tx = want;
+        if (y->is_const && cuntyped(yt) && !x->is_const && !xt && want &&
+            want != WANT_SOFT && !cmp)
+            ty = want;
+        rb = ex_rk(fs, x, tx);
+        rc = ex_rk(fs, y, ty);
+        t = x->is_const ? (y->type ? y->type : x->type) : x->type;
+        if (!t)
+            t = y->type;
+    }
+    r = newreg(fs, 1);
+    if (cmp) {
+        switch (opk) {
+        case TK_EQL:
+            emit(fs, VM_OP_EQ, 0, r, rb, rc);
+            break;
+        case TK_NEQ:
+            emit(fs, VM_OP_NE, 0, r, rb, rc);
+            break;
+        case TK_LSS:
+            emit(fs, VM_OP_LT, 0, r, rb, rc);
+            break;
+        case TK_LEQ:
+            emit(fs, VM_OP_LE, 0, r, rb, rc);
+            break;
+        case TK_GTR:
+            emit(fs, VM_OP_LT, 0, r, rc, rb);
+            break;
+        default:
+            emit(fs, VM_OP_LE, 0, r, rc, rb);
+            break;
+        }
+        e = ex_reg(r, T_BOOL);
+        e.fresh = true;
+        return e;
+    }
+    emit(fs, arith_op[opk], 0, r, rb, rc);
+    e = ex_reg(r, cuntyped(t) ? 0 : t);
+    e.fresh = true;
+    return e;
+}
+
+/* x == nil or x != nil. */
+static ex cnilcmp(fstate *fs, ast_node *other, bool ne)
+{
+    uint32_t t = 0;
+    int x = cexpr_any(fs, other, 0, &t);
+    int r = newreg(fs, 1);
+    emit(fs, VM_OP_ISNIL, VM_KIND(t) == K_IFACE, r, x, 0);
+    if (ne)
+        emit(fs, VM_OP_NOT, 0, r, r, 0);
+    return ex_reg(r, T_BOOL);
+}
+
+static bool is_nil(fstate *fs, ast_node *n)
+{
+    res_sym *s;
+    while (n->kind == AST_PAREN)
+        n = n->u.paren.x;
+    if (n->kind != AST_IDENT)
+        return false;
+    s = csym(fs, n);
+    return s && s->kind == RS_NIL;
+}
+
+static ex cbinary(fstate *fs, ast_node *n, uint32_t want)
+{
+    lex_kind opk = n->u.binary.op;
+    ex x, y, e;
+    if (opk == TK_LAND || opk == TK_LOR) {
+        int r, j;
+        cval cv;
+        uint32_t ct;
+        if (cconst(fs, n, &cv, &ct)) {
+            memset(&e, 0, sizeof e);
+            e.is_const = true;
+            e.cv = cv;
+            e.type = ct;
+            e.reg = -1;
+            return e;
+        }
+        r = newreg(fs, 1);
+        cexpr_to(fs, n->u.binary.x, r, T_BOOL, false);
+        j = emit_jmp(fs, opk == TK_LAND ? VM_OP_JF : VM_OP_JT, r);
+        {
+            int save = fs->freereg;
+            cexpr_to(fs, n->u.binary.y, r, T_BOOL, false);
+            fs->freereg = save;
+        }
+        patch_here(fs, j);
+        e = ex_reg(r, T_BOOL);
+        e.fresh = true;
+        return e;
+    }
+    if ((opk == TK_EQL || opk == TK_NEQ) && is_nil(fs, n->u.binary.y))
+        return cnilcmp(fs, n->u.binary.x, opk == TK_NEQ);
+    if ((opk == TK_EQL || opk == TK_NEQ) && is_nil(fs, n->u.binary.x))
+        return cnilcmp(fs, n->u.binary.y, opk == TK_NEQ);
+    x = cexpr(fs, n->u.binary.x, opk == TK_SHL || opk == TK_SHR ? want : 0);
+    y = cexpr(fs, n->u.binary.y, 0);
+    if (fs->C->failed)
+        return x;
+    if (x.is_const && y.is_const) {
+        memset(&e, 0, sizeof e);
+        e.reg = -1;
+        e.is_const =
+            cfold_binary(fs, n, opk, x.cv, x.type, y.cv, y.type, &e.cv, &e.type);
+        if (e.is_const)
+            return e;
+        if (fs->C->failed)
+            return e;
+    }
+    fs->line = n->line;
+    return cbinop(fs, opk, &x, &y, want);
+}
+
+static ex cunary(fstate *fs, ast_node *n, uint32_t want)
+{
+    ex x, e;
+    int r;
+    cval cv;
+    uint32_t ct;
+    switch (n->u.unary.op) {
+    case TK_ARROW: {
+        uint32_t t = 0;
+        int ch = cexpr_any(fs, n->u.unary.x, 0, &t);
+        r = newreg(fs, 1);
+        fs->line = n->line;
+        emit(fs, VM_OP_RECV, 0, r, ch, 0);
+        e = ex_reg(r, VM_KIND(t) == K_CHAN ? prog_type(fs->C->prog, t)->elem
+                                           : 0);
+        e.fresh = true;
+        return e;
+    }
+    case TK_AND:
+        return cexpr(fs, n, want); /* handled by caddr via cexpr */
+    default:
+        break;
+    }
+    if (cconst(fs, n, &cv, &ct)) {
+        memset(&e, 0, sizeof e);
+        e.is_const = true;
+        e.cv = cv;
+        e.type = ct;
+        e.reg = -1;
+        return e;
+    }
+    if (fs->C->failed)
+        return ex_reg(-1, 0);
+    x = cexpr(fs, n->u.unary.x, want);
+    if (n->u.unary.op == TK_ADD)
+        return x;
+    {
+        int src = ex_to(fs, &x, -1, want ? want : WANT_SOFT, false);
+        r = newreg(fs, 1);
+        fs->line = n->line;
+        emit(fs,
+             n->u.unary.op == TK_SUB   ? VM_OP_NEG
+             : n->u.unary.op == TK_NOT ? VM_OP_NOT
+                                       : VM_OP_BNOT,
+             0, r, src, 0);
+        e = ex_reg(r, x.type);
+        e.fresh = true;
+        return e;
+    }
+}
+
+/* &x */
+static ex caddr(fstate *fs, ast_node *n, uint32_t want)
+{
+    ast_node *x = n->u.unary.x;
+    ex e;
+    int r;
+    uint32_t t = 0;
+    while (x->kind == AST_PAREN)
+        x = x->u.paren.x;
+    fs->line = n->line;
+    switch (x->kind) {
+    case AST_IDENT: {
+        res_sym *s = csym(fs, x);
+        if (s && s->kind == RS_VAR) {
+            r = newreg(fs, 1);
+            t = fs->C->prog->gtypes[s->gindex];
+            emit(fs, VM_OP_ADDRG, t != 0, r, s->gindex,
+                 t ? ktype(fs, type_ptr(fs->C->prog, t)) : 0);
+            return ex_reg(r, t ? type_ptr(fs->C->prog, t) : 0);
+        }
+        if (s && s->kind == RS_LOCAL) {
+            t = s->type;
+            r = newreg(fs, 1);
+            if (!owns(fs, s))
+                emit(fs, VM_OP_UPCELL, 0, r, cupval(fs, s), 0);
+            else
+                emit(fs, VM_OP_MOVE, 0, r, s->reg, 0);
+            emit(fs, VM_OP_ADDRCELL, t != 0, r, r,
+                 t ? ktype(fs, type_ptr(fs->C->prog, t)) : 0);
+            return ex_reg(r, t ? type_ptr(fs->C->prog, t) : 0);
+        }
+        cerr(fs->C, x, "invalid operation: cannot take address of %s",
+             x->u.ident.name);
+        return ex_reg(-1, 0);
+    }
+    case AST_SELECTOR: {
+        res_sym *p = x->u.selector.x->kind == AST_IDENT
+                         ? csym(fs, x->u.selector.x)
+                         : NULL;
+        if (p && p->kind == RS_PKG) {
+            res_sym *g = csym(fs, x->u.selector.sel);
+            if (g && g->kind == RS_VAR) {
+                r = newreg(fs, 1);
+                t = fs->C->prog->gtypes[g->gindex];
+                emit(fs, VM_OP_ADDRG, t != 0, r, g->gindex,
+                     t ? ktype(fs, type_ptr(fs->C->prog, t)) : 0);
+                return ex_reg(r, t ? type_ptr(fs->C->prog, t) : 0);
+            }
+        }
+        {
+            uint32_t bt = 0;
+            int b = cexpr_any(fs, x->u.selector.x, 0, &bt);
+            uint32_t ft = cmember_type(
+                fs, bt, cname(fs->C, x->u.selector.sel->u.ident.name), NULL,
+                NULL);
+            r = newreg(fs, 1);
+            fs->line = x->line;
+            emit(fs, VM_OP_ADDRFIELD, 0, r, b,
+                 selindex(fs, x->u.selector.sel->u.ident.name));
+            return ex_reg(r, ft ? type_ptr(fs->C->prog, ft) : 0);
+        }
+    }
+    case AST_INDEX: {
+        uint32_t bt = 0, et = 0;
+        int b = cexpr_any(fs, x->u.index.x, 0, &bt);
+        int i = cexpr_rk(fs, x->u.index.index, T_INT, NULL);
+        if (bt) {
+            const vm_type *ty = prog_type(fs->C->prog, bt);
+            if (VM_KIND(bt) == K_PTR && ty->elem)
+                ty = prog_type(fs->C->prog, ty->elem);
+            et = ty->elem;
+        }
+        r = newreg(fs, 1);
+        fs->line = x->line;
+        emit(fs, VM_OP_ADDRINDEX, 0, r, b, i);
+        return ex_reg(r, et ? type_ptr(fs->C->prog, et) : 0);
+    }
+    case AST_STAR:
+        return cexpr(fs, x->u.star.x, 0);
+    case AST_COMPOSITE_LIT: {
+        uint32_t lt = want && VM_KIND(want) == K_PTR
+                          ? prog_type(fs->C->prog, want)->elem
+                          : 0;
+        e = cexpr(fs, x, lt);
+        r = ex_to(fs, &e, -1, 0, false);
+        if (!kind_is_aggregate(VM_KIND(e.type)))
+            emit(fs, VM_OP_NEWCELL, 0, r, r, 0);
+        emit(fs, VM_OP_ADDRCELL, e.type != 0, r, r,
+             e.type ? ktype(fs, type_ptr(fs->C->prog, e.type)) : 0);
+        e = ex_reg(r, e.type ? type_ptr(fs->C->prog, e.type) : 0);
+        e.fresh = true;
+        return e;
+    }
+    default:
+        cerr(fs->C, x, "invalid operation: cannot take address of this "
+                       "expression");
+        return ex_reg(-1, 0);
+    }
+}
+
+/* ---- composite literals ----------------------------------------------------- */
+
+static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
+{
+    compiler *C = fs->C;
+    vm_program *p = C->prog;
+    uint32_t t = n->u.composite.type ? 0 : want;
+    const vm_type *u;
+    vm_type ucopy; /* compiling elements may grow the type table */
+    bool addr = false;
+    int r;
+    ex e;
+    if (n->u.composite.type) {
+        ast_node *tn = n->u.composite.type;
+        if (tn->kind == AST_ARRAY_TYPE &&
+            tn->u.array.len->kind == AST_ELLIPSIS) {
+            /* [...]T: the length is the number of elements */
+            int64_t len = 0, idx = 0;
+            for (size_t i = 0; i < n->u.composite.elts.n; i++) {
+                ast_node *el = n->u.composite.elts.v[i];
+                if (el->kind == AST_KEY_VALUE) {
+                    cval cv;
+                    uint32_t ct;
+                    if (cconst(fs, el->u.kv.key, &cv, &ct) && cv.k == CV_INT)
+                        idx = (int64_t)cv.i;
+                }
+                idx++;
+                if (idx > len)
+                    len = idx;
+            }
+            t = type_array(p, ctype_of(fs, tn->u.array.elem), len);
+        } else {
+            t = ctype_of(fs, tn);
+        }
+    }
+    if (!t) {
+        if (!C->failed)
+            cerr(C, n, "invalid composite literal type: missing type");
+        return ex_reg(-1, 0);
+    }
+    if (VM_KIND(t) == K_PTR && !n->u.composite.type) {
+        addr = true;
+        t = prog_type(p, t)->elem;
+    }
+    ucopy = *prog_type(p, type_under(p, t));
+    u = &ucopy;
+    r = newreg(fs, 1);
+    fs->line = n->line;
+    switch (VM_KIND(u->id)) {
+    case K_STRUCT: {
+        emit(fs, VM_OP_ZERO, 0, r, ktype(fs, t), 0);
+        for (size_t i = 0; i < n->u.composite.elts.n && !C->failed; i++) {
+            ast_node *el = n->u.composite.elts.v[i];
+            uint32_t fi = (uint32_t)i;
+            int save = fs->freereg, v;
+            if (el->kind == AST_KEY_VALUE) {
+                ast_node *k = el->u.kv.key;
+                uint32_t nm;
+                if (k->kind != AST_IDENT) {
+                    cerr(C, k, "invalid field name in struct literal");
+                    break;
+                }
+                nm = cname(C, k->u.ident.name);
+                for (fi = 0; fi < u->nfields && u->fields[fi].name != nm; fi++)
+                    ;
+                if (fi == u->nfields) {
+                    cerr(C, k, "unknown field %s in struct literal of type %s",
+                         k->u.ident.name, prog_type(p, t)->name);
+                    break;
+                }
+                el = el->u.kv.value;
+            } else if (fi >= u->nfields) {
+                cerr(C, el, "too many values in struct literal of type %s",
+                     prog_type(p, t)->name);
+                break;
+            }
+            v = cexpr_rk(fs, el, u->fields[fi].type, NULL);
+            emit(fs, VM_OP_SETSLOT, 0, r, fi, v);
+            fs->freereg = save;
+        }
+        break;
+    }
+    case K_ARRAY:
+    case K_SLICE: {
+        int64_t len = 0, idx = 0;
+        int at;
+        for (size_t i = 0; i < n->u.composite.elts.n; i++) {
+            ast_node *el = n->u.composite.elts.v[i];
+            if (el->kind == AST_KEY_VALUE) {
+                cval cv;
+                uint32_t ct;
+                if (!cconst(fs, el->u.kv.key, &cv, &ct) || cv.k != CV_INT ||
+                    cv.i < 0) {
+                    cerr(C, el->u.kv.key, "index must be non-negative "
+                                          "integer constant");
+                    return ex_reg(-1, 0);
+                }
+                idx = (int64_t)cv.i;
+            }
+            idx++;
+            if (idx > len)
+                len = idx;
+        }
+        if (VM_KIND(u->id) == K_ARRAY) {
+            if (len > u->len) {
+                cerr(C, n, "array index %lld out of bounds [0:%lld]",
+                     (long long)len - 1, (long long)u->len);
+                return ex_reg(-1, 0);
+            }
+            len = u->len;
+        }
+        if (len > 0xffff) {
+            cerr(C, n, "unsupported: composite literal with more than 65535 "
+                       "elements");
+            return ex_reg(-1, 0);
+        }
+        at = emit(fs, VM_OP_LIT, VM_KIND(u->id) == K_ARRAY, r, (int)len,
+                  ktype(fs, t));
+        (void)at;
+        idx = 0;
+        for (size_t i = 0; i < n->u.composite.elts.n && !C->failed; i++) {
+            ast_node *el = n->u.composite.elts.v[i];
+            int save = fs->freereg, v;
+            if (el->kind == AST_KEY_VALUE) {
+                cval cv;
+                uint32_t ct;
+                cconst(fs, el->u.kv.key, &cv, &ct);
+                idx = (int64_t)cv.i;
+                el = el->u.kv.value;
+            }
+            v = cexpr_rk(fs, el, u->elem, NULL);
+            emit(fs, VM_OP_SETSLOT, 0, r, (int)idx, v);
+            fs->freereg = save;
+            idx++;
+        }
+        break;
+    }
+    case K_MAP: {
+        emit(fs, VM_OP_MAKEMAP, 0, r, 0, ktype(fs, t));
+        for (size_t i = 0; i < n->u.composite.elts.n && !C->failed; i++) {
+            ast_node *el = n->u.composite.elts.v[i];
+            int save = fs->freereg, k, v;
+            if (el->kind != AST_KEY_VALUE) {
+                cerr(C, el, "missing key in map literal");
+                break;
+            }
+            k = cexpr_rk(fs, el->u.kv.key, u->key, NULL);
+            v = cexpr_rk(fs, el->u.kv.value, u->elem, NULL);
+            emit(fs, VM_OP_SETINDEX, 0, r, k, v);
+            fs->freereg = save;
+        }
+        break;
+    }
+    default:
+        cerr(C, n, "invalid composite literal type %s", prog_type(p, t)->name);
+        return ex_reg(-1, 0);
+    }
+    if (addr) {
+        emit(fs, VM_OP_ADDRCELL, 1, r, r, ktype(fs, type_ptr(p, t)));
+        t = type_ptr(p, t);
+    }
+    fs->freereg = r + 1;
+    e = ex_reg(r, t);
+    e.fresh = true;
+    return e;
+}
+
+/* ---- selectors, indexing, slicing ------------------------------------------- */
+
+static ex cselector(fstate *fs, ast_node *n)
+{
+    compiler *C = fs->C;
+    ast_node *x = n->u.selector.x;
+    const char *name = n->u.selector.sel->u.ident.name;
+    uint32_t bt = 0, t;
+    int b, r;
+    bool is_method = false;
+    ex e;
+    if (x->kind == AST_IDENT) {
+        res_sym *p = csym(fs, x);
+        if (p && p->kind == RS_PKG) {
+            res_sym *m = csym(fs, n->u.selector.sel);
+            if (m && m->kind == RS_CONST) {
+                memset(&e, 0, sizeof e);
+                e.reg = -1;
+                e.is_const = cconst(fs, n, &e.cv, &e.type);
+                return e;
+            }
+            return cident(fs, n->u.selector.sel, m);
+        }
+    }
+    t = ctype_try(fs, x);
+    if (t) { /* a method expression T.m or (*T).m */
+        bool pr = false;
+        uint32_t nm = cname(C, name);
+        const vm_type *ty = prog_type(C->prog, VM_KIND(t) == K_PTR
+                                                   ? prog_type(C->prog, t)->elem
+                                                   : t);
+        for (uint32_t i = 0; i < ty->nmethods; i++)
+            if (ty->methods[i].name == nm && ty->methods[i].fn) {
+                const vm_proto *mp = ty->methods[i].fn;
+                r = newreg(fs, 1);
+                emit(fs, VM_OP_LOADK, 0, r,
+                     kindex(fs, vm_ref(mp->type, mp->static_fn)), 0);
+                e = ex_reg(r, mp->type);
+                e.fresh = true;
+                (void)pr;
+                return e;
+            }
+        cerr(C, n->u.selector.sel, "%s.%s undefined (type %s has no method "
+                                   "%s)",
+             prog_type(C->prog, t)->name, name, prog_type(C->prog, t)->name,
+             name);
+        return ex_reg(-1, 0);
+    }
+    if (C->failed)
+        return ex_reg(-1, 0);
+    b = cexpr_any(fs, x, 0, &bt);
+    t = cmember_type(fs, bt, cname(C, name), &is_method, NULL);
+    if (is_method && t) {
+        /* a method value: the function type without the receiver */
+        const vm_type *ft = prog_type(C->prog, t);
+        if (ft->nparams >= 1)
+            t = type_func(C->prog, ft->params + 1, ft->nparams - 1,
+                          ft->params + ft->nparams, ft->nresults,
+                          ft->variadic);
+    }
+    r = newreg(fs, 1);
+    fs->line = n->line;
+    emit(fs, VM_OP_FIELD, 0, r, b, selindex(fs, name));
+    e = ex_reg(r, t);
+    e.fresh = is_method;
+    return e;
+}
+
+static uint32_t elem_of(fstate *fs, uint32_t t)
+{
+    const vm_type *ty;
+    if (!t)
+        return 0;
+    ty = prog_type(fs->C->prog, t);
+    switch (VM_KIND(t)) {
+    case K_STRING:
+        return T_UINT8;
+    case K_PTR:
+        return ty->elem ? elem_of(fs, ty->elem) : 0;
+    case K_SLICE:
+    case K_ARRAY:
+    case K_MAP:
+    case K_CHAN:
+        return ty->elem;
+    default:
+        return 0;
+    }
+}
+
+static ex cindex(fstate *fs, ast_node *n)
+{
+    uint32_t bt = 0, kt = T_INT;
+    int b, k, r;
+    ex e;
+    b = cexpr_any(fs, n->u.index.x, 0, &bt);
+    if (VM_KIND(bt) == K_MAP)
+        kt = prog_type(fs->C->prog, bt)->key;
+    k = cexpr_rk(fs, n->u.index.index, kt, NULL);
+    r = newreg(fs, 1);
+    fs->line = n->line;
+    emit(fs, VM_OP_INDEX, 0, r, b, k);
+    e = ex_reg(r, elem_of(fs, bt));
+    return e;
+}
+
+static ex cslice(fstate *fs, ast_node *n)
+{
+    uint32_t bt = 0, t;
+    int b, base, r, f = 0;
+    ex e;
+    b = cexpr_any(fs, n->u.slice.x, 0, &bt);
+    base = newreg(fs, 3);
+    if (n->u.slice.lo) {
+        cexpr_to(fs, n->u.slice.lo, base, T_INT, false);
+        f |= SL_LO;
+    }
+    if (n->u.slice.hi) {
+        cexpr_to(fs, n->u.slice.hi, base + 1, T_INT, false);
+        f |= SL_HI;
+    }
+    if (n->u.slice.max) {
+        cexpr_to(fs, n->u.slice.max, base + 2, T_INT, false);
+        f |= SL_MAX;
+    }
+    r = newreg(fs, 1);
+    fs->line = n->line;
+    emit(fs, VM_OP_SLICE, f, r, b, base);
+    t = bt;
+    if (VM_KIND(bt) == K_PTR)
+        bt = prog_type(fs->C->prog, bt)->elem;
+    if (VM_KIND(bt) == K_ARRAY)
+        t = type_slice(fs->C->prog, prog_type(fs->C->prog, bt)->elem);
+    e = ex_reg(r, t);
+    e.fresh = true;
+    return e;
+}
+
+static ex cfunclit(fstate *fs, ast_node *n)
+{
+    char name[400], tname[200];
+    vm_proto *p;
+    int r;
+    ex e;
+    fs->nlits++;
+    snprintf(name, sizeof name, "%s.func%d", fs->name, fs->nlits);
+    {
+        const char *dot = strchr(fs->tname, '.');
+        (void)dot;
+        snprintf(tname, sizeof tname, "%s.func%d", fs->tname, fs->nlits);
+    }
+    p = cfunction(fs->C, fs, fs->pkg, n, NULL, n->u.func_lit.type,
+                  n->u.func_lit.body, name, tname);
+    if (!p)
+        return ex_reg(-1, 0);
+    VEC_PUSH(fs->kids, p);
+    r = newreg(fs, 1);
+    fs->line = n->line;
+    emit(fs, VM_OP_CLOSURE, 0, r, (int)fs->kids.len - 1, 0);
+    e = ex_reg(r, p->type);
+    e.fresh = true;
+    return e;
+}
+
+static ex cexpr_(fstate *fs, ast_node *n, uint32_t want);
+
+ex cexpr(fstate *fs, ast_node *n, uint32_t want)
+{
+    ex e = cexpr_(fs, n, want);
+    if (!e.node)
+        e.node = n;
+    return e;
+}
+
+static ex cexpr_(fstate *fs, ast_node *n, uint32_t want)
+{
+    ex e;
+    memset(&e, 0, sizeof e);
+    e.reg = -1;
+    if (!n || fs->C->failed)
+        return e;
+    fs->line = n->line;
+    switch (n->kind) {
+    case AST_IDENT:
+        if (is_blank(n)) {
+            cerr(fs->C, n, "cannot use _ as value");
+            return e;
+        }
+        return cident(fs, n, csym(fs, n));
+    case AST_INT_LIT:
+    case AST_FLOAT_LIT:
+    case AST_RUNE_LIT:
+    case AST_STRING_LIT:
+        e.is_const = cconst(fs, n, &e.cv, &e.type);
+        return e;
+    case AST_PAREN:
+        return cexpr(fs, n->u.paren.x, want);
+    case AST_COMPOSITE_LIT:
+        return ccomposite(fs, n, want == WANT_SOFT ? 0 : want);
+    case AST_FUNC_LIT:
+        return cfunclit(fs, n);
+    case AST_SELECTOR:
+        return cselector(fs, n);
+    case AST_INDEX:
+        return cindex(fs, n);
+    case AST_SLICE:
+        return cslice(fs, n);
+    case AST_TYPE_ASSERT: {
+        uint32_t t;
+        int x, r;
+        {
+        if (!n->u.type_assert.type) {
+            cerr(fs->C, n, "use of .(type) outside type switch");
+            return e;
+        }
+        uint32_t xt = 0;
+        x = cexpr_any(fs, n->u.type_assert.x, 0, &xt);
+        t = ctype_of(fs, n->u.type_assert.type);
+        r = newreg(fs, 1);
+        fs->line = n->line;
+        emit(fs, VM_OP_ASSERT, 0, r, x, ktype(fs, t));
+        emit(fs, VM_OP_EXTRA, 0, xt ? ktype(fs, xt) : 0xffff, 0, 0);
+        e = ex_reg(r, t);
+        return e;
+        }
+    }
+    case AST_CALL:
+        ccall(fs, n, 1, &e);
+        return e;
+    case AST_STAR: {
+        uint32_t t = 0;
+        int x = cexpr_any(fs, n->u.star.x, 0, &t);
+        int r = newreg(fs, 1);
+        fs->line = n->line;
+        emit(fs, VM_OP_DEREF, 0, r, x, 0);
+        return ex_reg(r, VM_KIND(t) == K_PTR ? prog_type(fs->C->prog, t)->elem
+                                             : 0);
+    }
+    case AST_UNARY:
+        if (n->u.unary.op == TK_AND)
+            return caddr(fs, n, want);
+        return cunary(fs, n, want);
+    case AST_BINARY:
+        return cbinary(fs, n, want);
+    case AST_KEY_VALUE:
+        cerr(fs->C, n, "unexpected key:value outside a composite literal");
+        return e;
+    default:
+        if (ctype_try(fs, n))
+            cerr(fs->C, n, "type is not an expression");
+        else if (!fs->C->failed)
+            cerr(fs->C, n, "unsupported: %s expression",
+                 ast_kind_str(n->kind));
+        return e;
+    }
+}

@@ -1,0 +1,247 @@
+/* compile_int.h: what the compiler's files share (compile.c: packages,
+ * types, functions and the entry; compile_expr.c: expressions and
+ * constants; compile_stmt.c: statements).
+ *
+ * The compiler walks the resolved trees once per function, emitting
+ * register code (vm.h). Registers are allocated as in Lua: a function's
+ * locals occupy R[0..nactive) in declaration order (parameters first, then
+ * results), and temporaries live above them, from freereg; each statement
+ * starts with freereg == nactive.
+ * Static types: every expression gets the type the compiler can infer
+ * (0 when it cannot); they decide untyped constants' types, zero values,
+ * `x == nil` on interfaces, and which locals must be boxed. Values still
+ * carry their dynamic type, which the VM uses for everything else.
+ * Constants are folded with 128-bit integers and doubles (cval).
+ * Owns: the compiler state (heap, until compile_free); output goes to the
+ * vm_program.
+ * Errors: the first one is kept in C->d and C->failed is set; code
+ * generation goes on harmlessly until the caller checks. */
+#ifndef WF_LANG_COMPILE_INT_H
+#define WF_LANG_COMPILE_INT_H
+
+#include "sim/lang/resolve.h"
+#include "sim/lang/vm_int.h"
+
+typedef enum cv_kind {
+    CV_NONE,
+    CV_BOOL,
+    CV_INT,
+    CV_FLOAT,
+    CV_STRING,
+    CV_NIL
+} cv_kind;
+
+typedef struct cval {
+    cv_kind k;
+    bool b;
+    __int128 i;
+    double f;
+    const char *s; /* CV_STRING: bytes in prog->mem */
+    size_t n;
+} cval;
+
+/* An expression's result. */
+typedef struct ex {
+    bool is_const;
+    cval cv;       /* is_const */
+    uint32_t type; /* static type (untyped constants: T_UINT_K, ...), 0 */
+    int reg;       /* the register holding it, -1 for a constant */
+    bool local;    /* reg is a variable's register: never clobber it */
+    bool fresh;    /* a new value: an aggregate needs no copy */
+    int nvals;     /* a call: results in reg .. reg+nvals */
+    ast_node *node; /* where it is in the source (for errors) */
+} ex;
+
+typedef struct compiler compiler;
+typedef struct fstate fstate;
+
+/* A loop, switch or select that break (and continue) may leave. */
+typedef struct cblock {
+    struct cblock *up;
+    const char *label; /* its label, or NULL */
+    bool is_loop;
+    bool is_select_or_switch;
+    VEC(int) breaks;    /* jumps to patch to the end */
+    VEC(int) continues; /* jumps to patch to the continue point */
+    int nactive;        /* locals alive at its start */
+} cblock;
+
+typedef struct clabel {
+    const char *name;
+    int pc;        /* -1 until defined */
+    int depth;     /* block nesting depth where defined */
+    int blockid;   /* id of the block (statement list) holding it */
+    VEC(int) uses; /* gotos to patch */
+} clabel;
+
+struct fstate {
+    compiler *C;
+    fstate *outer;
+    res_pkg *pkg;
+    ast_node *node;
+    const char *name, *tname;
+    VEC(vm_ins) code;
+    VEC(int32_t) lines;
+    VEC(vm_value) k;
+    VEC(vm_capdesc) caps;
+    VEC(res_sym *) capsyms;
+    VEC(vm_sel) sels;
+    VEC(vm_selectd) selects;
+    VEC(const vm_proto *) kids;
+    VEC(res_sym *) active; /* locals by register, for scopes */
+    int nactive, freereg, maxreg;
+    int line;
+    int nparams, nres;
+    uint32_t *restypes; /* nres */
+    bool named_results;
+    uint32_t functype;
+    cblock *blk;
+    VEC(clabel) labels;
+    int blockid, nblocks;
+    int nlits; /* function literals made so far (func1, func2, ...) */
+    const char *pending_label; /* the label of the statement compiled next */
+    vm_proto *proto;
+};
+
+struct compiler {
+    vm_program *prog;
+    resolver *R;
+    wf_diag *d;
+    bool failed;
+    bool loop_per_iter; /* Go >= 1.22 loop variables */
+    VEC(vm_proto *) natives; /* by native id, made on first use */
+    VEC(res_sym *) gsyms;    /* package variables by global index */
+    /* name interning into prog->names */
+    uint32_t *nmap;
+    size_t nmap_cap;
+    res_pkg *pkg; /* the package being compiled */
+    int iota;     /* while evaluating a constant spec */
+};
+
+/* want: keep an untyped constant untyped (the type is decided at run time
+ * by the other operand or the slot it is stored in). */
+#define WANT_SOFT 0xFFFFFFFFu
+
+/* ---- compile.c ----------------------------------------------------------- */
+void cerr(compiler *C, const ast_node *n, const char *fmt, ...)
+    WF_PRINTF(3, 4);
+uint32_t cname(compiler *C, const char *s); /* interned name id */
+const char *cstrdup(compiler *C, const char *s, size_t n);
+/* The type a type expression denotes (0 with an error if it is none). */
+uint32_t ctype_of(fstate *fs, ast_node *n);
+/* If n denotes a type, that type; else 0 and no error. */
+uint32_t ctype_try(fstate *fs, ast_node *n);
+/* The proto of a package function or method declaration. */
+vm_proto *cfunc_proto(compiler *C, res_sym *fn);
+vm_proto *cmethod_proto(compiler *C, ast_node *decl);
+/* The proto of native id (a library intrinsic). */
+vm_proto *cnative_proto(compiler *C, int id);
+/* Compile a function literal or declaration body into a proto. */
+vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
+                    ast_node *recv, ast_node *type, ast_node *body,
+                    const char *name, const char *tname);
+res_sym *csym(fstate *fs, const ast_node *n);
+/* Initialize package p's variables in dependency order (into fs). */
+void cinit_vars(fstate *fs, res_pkg *p);
+
+/* ---- emitting ------------------------------------------------------------- */
+int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);
+int emit_jmp(fstate *fs, vm_opcode opc, int a); /* to patch */
+void patch_to(fstate *fs, int at, int target);
+void patch_here(fstate *fs, int at);
+int kindex(fstate *fs, vm_value v);
+int ktype(fstate *fs, uint32_t t); /* a constant holding a type id */
+int kstr(fstate *fs, const char *s);
+int newreg(fstate *fs, int n); /* n consecutive temporaries */
+int selindex(fstate *fs, const char *name);
+
+/* ---- compile_expr.c ---------------------------------------------------- */
+ex cexpr(fstate *fs, ast_node *n, uint32_t want);
+/* n into register reg (or a new temporary when reg < 0), as type want
+ * when it is an untyped constant. copy: copy an aggregate read from a
+ * variable (an assignment's or argument's value semantics). */
+int cexpr_to(fstate *fs, ast_node *n, int reg, uint32_t want, bool copy);
+/* n into some register (a variable's own register when it is one). */
+int cexpr_any(fstate *fs, ast_node *n, uint32_t want, uint32_t *type);
+/* n as an RK operand. */
+int cexpr_rk(fstate *fs, ast_node *n, uint32_t want, uint32_t *type);
+/* Put e into reg (or a new temporary), as type want if untyped. */
+int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy);
+int ex_rk(fstate *fs, ex *e, uint32_t want);
+/* An untyped constant's type (or no type at all)? */
+static inline bool cuntyped(uint32_t t)
+{
+    return kind_is_untyped(VM_KIND(t)) || t == 0;
+}
+/* x op y on constants (false: not foldable, or an error in C). */
+bool cfold_binary(fstate *fs, ast_node *n, lex_kind opk, cval x, uint32_t xt,
+                  cval y, uint32_t yt, cval *out, uint32_t *type);
+/* A constant expression's value (false if n is not constant). */
+bool cconst(fstate *fs, ast_node *n, cval *out, uint32_t *type);
+vm_value cval_value(fstate *fs, const cval *cv, uint32_t t, ast_node *at);
+/* Calls: results land in base .. base+nres; returns the result count.
+ * want_all: keep every result (tuple assignments). */
+int ccall(fstate *fs, ast_node *call, int nres_wanted, ex *out);
+/* Store the value in register src into the place n denotes. */
+void cassign_to(fstate *fs, ast_node *n, int src, uint32_t srctype,
+                bool decl);
+uint32_t cstatic_result(fstate *fs, uint32_t functype, int i);
+/* The static type of member name of type t (a field's type or a method's
+ * func type, receiver first); 0 if unknown. */
+uint32_t cmember_type(fstate *fs, uint32_t t, uint32_t name, bool *is_method,
+                      bool *ptr_recv);
+/* Does a local of static type t used as a method receiver need a cell
+ * (a method with a pointer receiver on a non-aggregate value)? */
+bool cneeds_box(fstate *fs, uint32_t t);
+/* The RK operand or register of a closure's capture of s. */
+int cupval(fstate *fs, res_sym *s);
+bool is_blank(const ast_node *n);
+/* A local's value into a register (its own when unboxed). */
+int clocal_get(fstate *fs, res_sym *s, int reg);
+void clocal_set(fstate *fs, res_sym *s, int src);
+
+/* An assignable place, its operands evaluated (Go's first assignment
+ * phase). */
+enum { LV_BLANK, LV_LOCAL, LV_GLOBAL, LV_FIELD, LV_INDEX, LV_DEREF };
+typedef struct lval {
+    int kind;
+    res_sym *sym;
+    int base, key, sel, gindex;
+    uint32_t type;
+} lval;
+lval clval(fstate *fs, ast_node *n);
+void cstore(fstate *fs, const lval *lv, int src);
+int cload(fstate *fs, const lval *lv);
+/* go or defer (op) of call. */
+void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc);
+
+/* ---- compile_stmt.c ------------------------------------------------------ */
+void cblock_stmts(fstate *fs, ast_list l);
+void cstmt(fstate *fs, ast_node *n);
+/* Declare local s in a new register, holding register src's value. */
+void cdeclare(fstate *fs, res_sym *s, int src, uint32_t type, bool copy);
+
+/* ---- types.c --------------------------------------------------------------- */
+uint32_t type_new(vm_program *p, vm_kind k, const char *name);
+uint32_t type_ptr(vm_program *p, uint32_t elem);
+uint32_t type_slice(vm_program *p, uint32_t elem);
+uint32_t type_array(vm_program *p, uint32_t elem, int64_t len);
+uint32_t type_map(vm_program *p, uint32_t key, uint32_t val);
+uint32_t type_chan(vm_program *p, uint32_t elem, int dir);
+uint32_t type_func(vm_program *p, const uint32_t *params, uint32_t np,
+                   const uint32_t *results, uint32_t nr, bool variadic);
+uint32_t type_struct(vm_program *p, const vm_field *f, uint32_t n);
+uint32_t type_iface(vm_program *p, const uint32_t *names, uint32_t n);
+/* Finish t's name once its parts are known. */
+void type_set_name(vm_program *p, uint32_t t);
+/* Build the member tables of every type (after all methods exist). */
+void type_members(vm_program *p, compiler *C);
+/* The default type of an untyped kind. */
+uint32_t type_default(uint32_t t);
+/* t's underlying type id. */
+static inline uint32_t type_under(const vm_program *p, uint32_t t)
+{
+    return t ? prog_type(p, t)->under : 0;
+}
+
+#endif

@@ -1,0 +1,103 @@
+/* lib.h: weft's Go library as the compiler sees it: the source of each
+ * library package (Go code compiled with the user's file, calling
+ * intrinsics named "__name"), which import paths are allowed, and the
+ * table of native functions (C) behind the intrinsics and builtins.
+ * Owns: static tables only. */
+#ifndef WF_LANG_LIB_H
+#define WF_LANG_LIB_H
+
+#include "sim/lang/vm_int.h"
+
+typedef struct lib_native {
+    const char *name; /* the intrinsic "__name" without the underscores */
+    vm_native_fn fn;
+    int nres;
+} lib_native;
+
+/* The Go source of library package path, or NULL (a SPEC package weft
+ * does not implement yet, or none at all). */
+const char *lib_source(const char *path);
+/* May a scenario import path? (SPEC section 6's list.) */
+bool lib_allowed(const char *path);
+/* The id of native name, or -1. */
+int lib_native_find(const char *name);
+const lib_native *lib_native_at(int id);
+
+/* Natives defined in the lib_*.c files, listed in lib.c's table. */
+#define LIB_NATIVES(X)                                                         \
+    X(print, 0)                                                                \
+    X(println, 0)                                                              \
+    X(close, 0)                                                                \
+    X(delete, 0)                                                               \
+    X(panic, 0)                                                                \
+    X(clear, 0)                                                                \
+    X(copy, 1)                                                                 \
+    X(recover, 1)                                                              \
+    X(assert_fail, 0)                                                          \
+    X(progress, 0)                                                             \
+    X(rterror_Error, 1)                                                        \
+    X(output, 0)                                                               \
+    X(sprint, 1)                                                               \
+    X(sprintln, 1)                                                             \
+    X(sprintf, 1)                                                              \
+    X(wrapped, 1)                                                              \
+    X(mutex_lock, 0)                                                           \
+    X(mutex_unlock, 0)                                                         \
+    X(mutex_trylock, 1)                                                        \
+    X(rw_lock, 0)                                                              \
+    X(rw_unlock, 0)                                                            \
+    X(rw_rlock, 0)                                                             \
+    X(rw_runlock, 0)                                                           \
+    X(wg_add, 0)                                                               \
+    X(wg_wait, 0)                                                              \
+    X(once_begin, 1)                                                           \
+    X(once_end, 0)                                                             \
+    X(once_done, 1)                                                            \
+    X(cond_ticket, 0)                                                          \
+    X(cond_park, 0)                                                            \
+    X(cond_signal, 0)                                                          \
+    X(cond_broadcast, 0)                                                       \
+    X(atomic_load, 1)                                                          \
+    X(atomic_store, 0)                                                         \
+    X(atomic_add, 1)                                                           \
+    X(atomic_swap, 1)                                                          \
+    X(atomic_cas, 1)                                                           \
+    X(aptr_load, 1)                                                            \
+    X(aptr_store, 0)                                                           \
+    X(aptr_add, 1)                                                             \
+    X(aptr_swap, 1)                                                            \
+    X(aptr_cas, 1)                                                             \
+    X(aval_load, 1)                                                            \
+    X(aval_store, 0)                                                           \
+    X(aval_swap, 1)                                                            \
+    X(sleep, 0)                                                                \
+    X(now, 1)                                                                  \
+    X(timer_chan, 1)                                                           \
+    X(timer_stop, 1)                                                           \
+    X(timer_reset, 1)                                                          \
+    X(duration_string, 1)                                                      \
+    X(gosched, 0)                                                              \
+    X(numgoroutine, 1)                                                         \
+    X(goexit, 0)                                                               \
+    X(panicmsg, 1)                                                             \
+    X(rand, 1)                                                                 \
+    X(assign_to, 1)
+
+/* Helpers the lib_*.c files share (lib_sync.c). */
+/* The engine object in the hidden handle of the library value *p (a
+ * pointer to a Mutex, WaitGroup, ...), made on first use as kind k and
+ * named as the program names the value. NULL after a nil-pointer panic. */
+wf_obj *lib_handle(vm_ncall *c, vm_value p, obj_kind k);
+
+#define LIB_DECL_(name, nres) nat_status lib_##name(vm_ncall *c);
+LIB_NATIVES(LIB_DECL_)
+#undef LIB_DECL_
+
+enum {
+#define LIB_ID_(name, nres) LIB_N_##name,
+    LIB_NATIVES(LIB_ID_)
+#undef LIB_ID_
+        LIB_N__COUNT
+};
+
+#endif

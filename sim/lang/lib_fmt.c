@@ -1,0 +1,1138 @@
+/* lib_fmt.c: fmt's formatting (the verbs %v %+v %#v %T %d %s %q %t %x %X
+ * %o %b %c %U %e %f %g %p %% with flags, width and precision), as Go's fmt
+ * prints: Error and String methods are called (in Go, through the VM),
+ * map keys sorted, pointers printed as a stable per-object id, never an
+ * address. A native that needs a method's result returns NAT_CALL; it is
+ * run again when the method returns, and formats from the start with
+ * the results so far memoized in its frame (deterministic order). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/lang/lib.h"
+#include "sim/lang/utf8.h"
+
+typedef struct fmt_state {
+    vm_value *memo; /* method results, in the order needed */
+    uint32_t n, cap;
+    bool calling; /* a NAT_CALL is out: its result comes next */
+    bool printed; /* print/println: the output op was exposed */
+} fmt_state;
+
+typedef struct fmtx {
+    vm_ncall *c;
+    vm_exec *x;
+    const vm_program *p;
+    buf *out;
+    fmt_state *st;
+    uint32_t used;
+    bool need;
+    vm_value need_fn, need_recv;
+    bool plusV, sharpV;
+} fmtx;
+
+typedef struct fspec {
+    bool minus, plus, sharp, space, zero;
+    int width, prec; /* -1: none */
+} fspec;
+
+static const fspec no_spec = {false, false, false, false, false, -1, -1};
+
+static fmt_state *state_of(vm_ncall *c)
+{
+    fmt_state *st = c->f->nat;
+    if (!st) {
+        st = arena_alloc(&c->g->x->e->mem, sizeof *st);
+        c->f->nat = st;
+    }
+    if (st->calling) {
+        if (st->n == st->cap) {
+            uint32_t ncap = st->cap ? st->cap * 2 : 4;
+            vm_value *nm = arena_alloc(&c->g->x->e->mem, ncap * sizeof *nm);
+            if (st->n)
+                memcpy(nm, st->memo, st->n * sizeof *nm);
+            st->memo = nm;
+            st->cap = ncap;
+        }
+        st->memo[st->n++] = c->callres;
+        st->calling = false;
+    }
+    return st;
+}
+
+static void fmtx_init(fmtx *F, vm_ncall *c, buf *out)
+{
+    memset(F, 0, sizeof *F);
+    F->c = c;
+    F->x = c->g->x;
+    F->p = c->g->x->prog;
+    F->out = out;
+    F->st = state_of(c);
+}
+
+/* ---- padding and primitives -------------------------------------------------- */
+
+static size_t rune_count(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return k;
+}
+
+/* Append s padded to the spec's width. */
+static void pad(fmtx *F, const char *s, size_t n, const fspec *sp)
+{
+    size_t w = rune_count(s, n);
+    if (sp->width < 0 || (size_t)sp->width <= w) {
+        buf_append(F->out, s, n);
+        return;
+    }
+    if (sp->minus) {
+        buf_append(F->out, s, n);
+        for (size_t i = w; i < (size_t)sp->width; i++)
+            buf_putc(F->out, ' ');
+        return;
+    }
+    if (sp->zero) {
+        /* zeros go after the sign */
+        size_t k = 0;
+        if (n && (s[0] == '-' || s[0] == '+' || s[0] == ' ')) {
+            buf_putc(F->out, s[0]);
+            k = 1;
+        }
+        for (size_t i = w; i < (size_t)sp->width; i++)
+            buf_putc(F->out, '0');
+        buf_append(F->out, s + k, n - k);
+        return;
+    }
+    for (size_t i = w; i < (size_t)sp->width; i++)
+        buf_putc(F->out, ' ');
+    buf_append(F->out, s, n);
+}
+
+static void pad_str(fmtx *F, const char *s, const fspec *sp)
+{
+    pad(F, s, strlen(s), sp);
+}
+
+static bool is_print(int32_t r)
+{
+    if (r < 0x20 || r == 0x7f)
+        return false;
+    if (r >= 0x80 && r < 0xa0)
+        return false;
+    if (r == 0xad || r == 0xfffd || (r >= 0xd800 && r < 0xe000))
+        return false;
+    return r <= 0x10ffff;
+}
+
+/* strconv.Quote (and QuoteRune with q = '\''). */
+static void quote(buf *b, const char *s, size_t n, char q, bool ascii)
+{
+    buf_putc(b, q);
+    for (size_t i = 0; i < n;) {
+        int w;
+        int32_t r = utf8_decode((const unsigned char *)s + i, n - i, &w);
+        if (w <= 0)
+            w = 1;
+        if (r == UTF8_ERROR && w == 1) {
+            buf_printf(b, "\\x%02x", (unsigned char)s[i]);
+            i++;
+            continue;
+        }
+        i += (size_t)w;
+        if (r == q || r == '\\') {
+            buf_putc(b, '\\');
+            buf_putc(b, (char)r);
+        } else if (is_print(r) && (!ascii || r < 0x80)) {
+            unsigned char tmp[4];
+            buf_append(b, (const char *)tmp, (size_t)utf8_encode(r, tmp));
+        } else {
+            switch (r) {
+            case '\a':
+                buf_puts(b, "\\a");
+                break;
+            case '\b':
+                buf_puts(b, "\\b");
+                break;
+            case '\f':
+                buf_puts(b, "\\f");
+                break;
+            case '\n':
+                buf_puts(b, "\\n");
+                break;
+            case '\r':
+                buf_puts(b, "\\r");
+                break;
+            case '\t':
+                buf_puts(b, "\\t");
+                break;
+            case '\v':
+                buf_puts(b, "\\v");
+                break;
+            default:
+                if (r < ' ' || r == 0x7f)
+                    buf_printf(b, "\\x%02x", (unsigned)r);
+                else if (r < 0x10000)
+                    buf_printf(b, "\\u%04x", (unsigned)r);
+                else
+                    buf_printf(b, "\\U%08x", (unsigned)r);
+            }
+        }
+    }
+    buf_putc(b, q);
+}
+
+static void fmt_int(fmtx *F, vm_value v, int verb, const fspec *sp)
+{
+    bool neg = false;
+    uint64_t u;
+    char digits[80], tmp[120];
+    int n = 0, base = 10;
+    const char *dig = "0123456789abcdef";
+    vm_kind k = VM_KIND(v.t);
+    if (kind_is_signed(k) && v.v.i < 0) {
+        neg = true;
+        u = 0 - v.v.u;
+    } else {
+        u = v.v.u;
+    }
+    switch (verb) {
+    case 'c': {
+        unsigned char r[4];
+        int w = utf8_encode((int32_t)v.v.i, r);
+        pad(F, (const char *)r, (size_t)w, sp);
+        return;
+    }
+    case 'q': {
+        buf b;
+        unsigned char r[4];
+        int w = utf8_encode((int32_t)v.v.i, r);
+        buf_init(&b);
+        quote(&b, (const char *)r, (size_t)w, '\'', sp->plus);
+        pad(F, b.p, b.len, sp);
+        buf_fini(&b);
+        return;
+    }
+    case 'U': {
+        int m = snprintf(tmp, sizeof tmp, "U+%04llX", (unsigned long long)u);
+        if (sp->sharp && is_print((int32_t)u)) {
+            unsigned char r[4];
+            int w = utf8_encode((int32_t)u, r);
+            m += snprintf(tmp + m, sizeof tmp - (size_t)m, " '%.*s'", w,
+                          (const char *)r);
+        }
+        pad(F, tmp, (size_t)m, sp);
+        return;
+    }
+    case 'x':
+        base = 16;
+        break;
+    case 'X':
+        base = 16;
+        dig = "0123456789ABCDEF";
+        break;
+    case 'o':
+    case 'O':
+        base = 8;
+        break;
+    case 'b':
+        base = 2;
+        break;
+    default:
+        break;
+    }
+    do {
+        digits[n++] = dig[u % (unsigned)base];
+        u /= (unsigned)base;
+    } while (u && n < 70);
+    while (sp->prec >= 0 && n < sp->prec && n < 70)
+        digits[n++] = '0';
+    if (sp->prec == 0 && n == 1 && digits[0] == '0')
+        n = 0;
+    {
+        int m = 0;
+        if (neg)
+            tmp[m++] = '-';
+        else if (sp->plus)
+            tmp[m++] = '+';
+        else if (sp->space)
+            tmp[m++] = ' ';
+        if (verb == 'O' || (sp->sharp && base == 8 && verb == 'o'))
+            tmp[m++] = '0', tmp[m] = verb == 'O' ? 'o' : 0,
+            m += verb == 'O' ? 1 : 0;
+        if (sp->sharp && base == 16) {
+            tmp[m++] = '0';
+            tmp[m++] = verb == 'X' ? 'X' : 'x';
+        }
+        if (sp->sharp && base == 2) {
+            tmp[m++] = '0';
+            tmp[m++] = 'b';
+        }
+        while (n)
+            tmp[m++] = digits[--n];
+        {
+            fspec s2 = *sp;
+            if (sp->prec >= 0)
+                s2.zero = false;
+            pad(F, tmp, (size_t)m, &s2);
+        }
+    }
+}
+
+/* The shortest decimal digits of f that read back as f (Go's %v). */
+static void shortest(double f, char *digits, int *ndig, int *exp10)
+{
+    char buf_[64];
+    for (int p = 0; p < 17; p++) {
+        snprintf(buf_, sizeof buf_, "%.*e", p, f);
+        if (strtod(buf_, NULL) == f || p == 16) {
+            char *e = strchr(buf_, 'e');
+            int n = 0;
+            for (char *s = buf_; s < e; s++)
+                if (*s >= '0' && *s <= '9')
+                    digits[n++] = *s;
+            while (n > 1 && digits[n - 1] == '0')
+                n--;
+            digits[n] = 0;
+            *ndig = n;
+            *exp10 = atoi(e + 1);
+            return;
+        }
+    }
+}
+
+static void fmt_float(fmtx *F, double f, int verb, const fspec *sp, bool f32)
+{
+    char tmp[400];
+    int m;
+    const char *sign = signbit(f) ? "-" : sp->plus ? "+" : sp->space ? " " : "";
+    if (isinf(f) || isnan(f)) {
+        fspec s2 = *sp;
+        s2.zero = false;
+        if (isnan(f))
+            pad_str(F, sp->plus ? "+NaN" : sp->space ? " NaN" : "NaN", &s2);
+        else
+            pad_str(F, f < 0 ? "-Inf" : sp->space && !sp->plus ? " Inf"
+                                                                : "+Inf",
+                    &s2);
+        return;
+    }
+    f = fabs(f);
+    if ((verb == 'v' || verb == 'g' || verb == 'G') && sp->prec < 0) {
+        char d[32];
+        int n = 1, e10 = 0;
+        if (f == 0) {
+            snprintf(tmp, sizeof tmp, "%s0", sign);
+            pad_str(F, tmp, sp);
+            return;
+        }
+        if (f32) {
+            char b2[64];
+            for (int p = 0; p < 9; p++) {
+                snprintf(b2, sizeof b2, "%.*e", p, f);
+                if ((float)strtod(b2, NULL) == (float)f)
+                    break;
+            }
+            f = strtod(b2, NULL);
+        }
+        shortest(f, d, &n, &e10);
+        m = snprintf(tmp, sizeof tmp, "%s", sign);
+        if (e10 < -4 || e10 >= 6) {
+            /* %e with the shortest digits */
+            tmp[m++] = d[0];
+            if (n > 1) {
+                tmp[m++] = '.';
+                for (int i = 1; i < n; i++)
+                    tmp[m++] = d[i];
+            }
+            m += snprintf(tmp + m, sizeof tmp - (size_t)m, "%c%c%02d",
+                          verb == 'G' ? 'E' : 'e', e10 < 0 ? '-' : '+',
+                          e10 < 0 ? -e10 : e10);
+        } else if (e10 < 0) {
+            tmp[m++] = '0';
+            tmp[m++] = '.';
+            for (int i = -1; i > e10; i--)
+                tmp[m++] = '0';
+            for (int i = 0; i < n; i++)
+                tmp[m++] = d[i];
+        } else {
+            for (int i = 0; i <= e10 || i < n; i++) {
+                if (i == e10 + 1)
+                    tmp[m++] = '.';
+                tmp[m++] = i < n ? d[i] : '0';
+            }
+        }
+        tmp[m] = 0;
+        pad_str(F, tmp, sp);
+        return;
+    }
+    {
+        int prec = sp->prec < 0 ? 6 : sp->prec;
+        char c = verb == 'v' ? 'g' : (char)verb, *o;
+        size_t room;
+        m = snprintf(tmp, sizeof tmp, "%s", sign);
+        o = tmp + m;
+        room = sizeof tmp - (size_t)m;
+        if (prec > 300)
+            prec = 300;
+        switch (c) {
+        case 'e':
+            snprintf(o, room, sp->sharp ? "%#.*e" : "%.*e", prec, f);
+            break;
+        case 'E':
+            snprintf(o, room, sp->sharp ? "%#.*E" : "%.*E", prec, f);
+            break;
+        case 'g':
+            snprintf(o, room, sp->sharp ? "%#.*g" : "%.*g", prec, f);
+            break;
+        case 'G':
+            snprintf(o, room, sp->sharp ? "%#.*G" : "%.*G", prec, f);
+            break;
+        default:
+            if (f >= 1e300)
+                snprintf(o, room, "%.*e", prec, f);
+            else
+                snprintf(o, room, sp->sharp ? "%#.*f" : "%.*f", prec, f);
+            break;
+        }
+        pad_str(F, tmp, sp);
+    }
+}
+
+static void fmt_string(fmtx *F, const char *s, size_t n, int verb,
+                       const fspec *sp)
+{
+    buf b;
+    if (sp->prec >= 0 && (verb == 's' || verb == 'v' || verb == 'q')) {
+        size_t i = 0;
+        int r = 0;
+        while (i < n && r < sp->prec) {
+            i++;
+            while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+                i++;
+            r++;
+        }
+        n = i;
+    }
+    switch (verb) {
+    case 'q':
+        buf_init(&b);
+        if (sp->sharp && !memchr(s, '`', n)) {
+            buf_putc(&b, '`');
+            buf_append(&b, s, n);
+            buf_putc(&b, '`');
+        } else {
+            quote(&b, s, n, '"', sp->plus);
+        }
+        pad(F, b.p, b.len, sp);
+        buf_fini(&b);
+        return;
+    case 'x':
+    case 'X':
+        buf_init(&b);
+        for (size_t i = 0; i < n; i++) {
+            if (sp->space && i)
+                buf_putc(&b, ' ');
+            if (sp->sharp && (sp->space || !i))
+                buf_puts(&b, verb == 'x' ? "0x" : "0X");
+            buf_printf(&b, verb == 'x' ? "%02x" : "%02X",
+                       (unsigned char)s[i]);
+        }
+        pad(F, b.p ? b.p : "", b.len, sp);
+        buf_fini(&b);
+        return;
+    default:
+        pad(F, s, n, sp);
+        return;
+    }
+}
+
+/* ---- values ----------------------------------------------------------------------- */
+
+static uint32_t obj_pid(vm_exec *x, vm_obj *o)
+{
+    if (!o->pid)
+        o->pid = ++x->next_pid;
+    return o->pid;
+}
+
+static void fmt_pointer(fmtx *F, vm_value v, const fspec *sp, bool nilword)
+{
+    char tmp[64];
+    uint64_t id = 0;
+    switch (VM_KIND(v.t)) {
+    case K_CHAN:
+        id = v.v.ch ? (uint64_t)v.v.ch->hdr.oid + 1 : 0;
+        break;
+    case K_MAP:
+        id = v.v.m ? obj_pid(F->x, VM_OBJ_OF(v.v.m)) : 0;
+        break;
+    case K_SLICE:
+        id = v.v.sl && v.v.sl->arr ? obj_pid(F->x, v.v.sl->arr) : 0;
+        break;
+    default:
+        id = v.v.o ? obj_pid(F->x, v.v.o) : 0;
+        break;
+    }
+    if (!id && nilword) {
+        pad_str(F, "<nil>", sp);
+        return;
+    }
+    if (!id)
+        snprintf(tmp, sizeof tmp, "0x0");
+    else
+        snprintf(tmp, sizeof tmp, "0xc%09llx", (unsigned long long)id << 4);
+    pad_str(F, tmp, sp);
+}
+
+static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
+                      int depth, bool methods);
+
+static void bad_verb(fmtx *F, vm_value v, int verb)
+{
+    buf_printf(F->out, "%%!%c(", verb);
+    if (!v.t) {
+        buf_puts(F->out, "<nil>)");
+        return;
+    }
+    buf_puts(F->out, prog_type(F->p, v.t)->name);
+    buf_putc(F->out, '=');
+    {
+        fmtx G = *F;
+        G.plusV = G.sharpV = false;
+        fmt_value(&G, v, 'v', &no_spec, 1, false);
+        F->need = G.need;
+        F->need_fn = G.need_fn;
+        F->need_recv = G.need_recv;
+        F->used = G.used;
+    }
+    buf_putc(F->out, ')');
+}
+
+/* Go's handleMethods: Error() or String() for the verbs that print
+ * values. Returns true when handled (or a call is needed). */
+static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
+{
+    const vm_member *m = NULL;
+    uint32_t names[2] = {F->p->n_Error, F->p->n_String};
+    if (!(verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' ||
+          verb == 'q') ||
+        F->sharpV || !v.t)
+        return false;
+    for (int k = 0; k < 2 && !m; k++) {
+        const vm_member *c = vm_lookup(F->p, v.t, names[k]);
+        const vm_type *ft;
+        if (!c || !c->is_method || !c->fn)
+            continue;
+        if (c->ptr_recv && VM_KIND(v.t) != K_PTR && !c->npath)
+            continue;
+        ft = c->fn->nat ? NULL : prog_type(F->p, c->fn->type);
+        if (ft && (ft->nparams != 1 || ft->nresults != 1))
+            continue;
+        m = c;
+    }
+    if (!m)
+        return false;
+    if (VM_KIND(v.t) == K_PTR && !v.v.o) {
+        pad_str(F, "<nil>", sp);
+        return true;
+    }
+    if (F->used < F->st->n) {
+        vm_value s = F->st->memo[F->used++];
+        fmt_string(F, VM_KIND(s.t) == K_STRING ? s.v.s : "",
+                   VM_KIND(s.t) == K_STRING ? s.aux : 0, verb, sp);
+        return true;
+    }
+    {
+        vm_value recv;
+        int st = vm_walk(F->c->g, v, m, NULL, NULL, &recv);
+        if (st != X_OK) {
+            F->c->g->panic = F->c->g->panic->link;
+            pad_str(F, "<nil>", sp);
+            return true;
+        }
+        F->need = true;
+        F->need_fn = vm_ref(m->fn->type ? m->fn->type : T_FUNC,
+                            m->fn->static_fn);
+        F->need_recv = recv;
+    }
+    return true;
+}
+
+/* Order of map keys (internal/fmtsort): numbers, strings, then by id. */
+static int key_cmp(fmtx *F, vm_value a, vm_value b)
+{
+    vm_kind ka = VM_KIND(a.t), kb = VM_KIND(b.t);
+    if (a.t != b.t)
+        return a.t < b.t ? -1 : 1;
+    if (kind_is_signed(ka))
+        return a.v.i < b.v.i ? -1 : a.v.i > b.v.i;
+    if (kind_is_int(ka) || ka == K_BOOL)
+        return a.v.u < b.v.u ? -1 : a.v.u > b.v.u;
+    if (kind_is_float(ka))
+        return a.v.f < b.v.f ? -1 : a.v.f > b.v.f;
+    if (ka == K_STRING) {
+        uint32_t n = a.aux < b.aux ? a.aux : b.aux;
+        int c = n ? memcmp(a.v.s, b.v.s, n) : 0;
+        return c ? (c < 0 ? -1 : 1) : (a.aux < b.aux ? -1 : a.aux > b.aux);
+    }
+    if (kind_is_aggregate(ka) && a.v.o && b.v.o) {
+        for (uint32_t i = 0; i < a.v.o->n; i++) {
+            int c = key_cmp(F, a.v.o->slots[i], b.v.o->slots[i]);
+            if (c)
+                return c;
+        }
+        return 0;
+    }
+    if (ka == K_CHAN)
+        return (a.v.ch ? a.v.ch->hdr.oid : -1) < (b.v.ch ? b.v.ch->hdr.oid : -1)
+                   ? -1
+                   : 1;
+    if (ka == K_PTR && a.v.o && b.v.o) {
+        uint32_t x = obj_pid(F->x, a.v.o), y = obj_pid(F->x, b.v.o);
+        return x < y ? -1 : x > y;
+    }
+    (void)kb;
+    return 0;
+}
+
+static bool fmt_map(fmtx *F, vm_value v, int verb, const fspec *sp, int depth)
+{
+    vm_map *m = v.v.m;
+    uint32_t *order, n = 0;
+    if (F->sharpV) {
+        buf_puts(F->out, prog_type(F->p, v.t)->name);
+        if (!m) {
+            buf_puts(F->out, "(nil)");
+            return true;
+        }
+        buf_putc(F->out, '{');
+    } else {
+        buf_puts(F->out, "map[");
+    }
+    if (m && m->count) {
+        order = arena_alloc(&F->x->e->mem, m->count * sizeof *order);
+        for (uint32_t e = 0; e < m->nent; e++)
+            if (m->live[e]) {
+                uint32_t j = n++;
+                while (j > 0 && key_cmp(F, m->keys[order[j - 1]],
+                                        m->keys[e]) > 0) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = e;
+            }
+        for (uint32_t i = 0; i < n; i++) {
+            if (i)
+                buf_puts(F->out, F->sharpV ? ", " : " ");
+            if (!fmt_value(F, m->keys[order[i]], verb, sp, depth + 1, true))
+                return false;
+            buf_putc(F->out, ':');
+            if (!fmt_value(F, m->vals[order[i]], verb, sp, depth + 1, true))
+                return false;
+        }
+    }
+    buf_putc(F->out, F->sharpV ? '}' : ']');
+    return true;
+}
+
+static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
+                      int depth, bool meth)
+{
+    vm_kind k = VM_KIND(v.t);
+    if (F->need)
+        return false;
+    if (kind_is_untyped(k)) {
+        v = vm_settle(F->p, v, 0);
+        k = VM_KIND(v.t);
+    }
+    if (verb == 'T') {
+        pad_str(F, v.t ? prog_type(F->p, v.t)->name : "<nil>", sp);
+        return true;
+    }
+    if (verb == 'p') {
+        if (k == K_PTR || k == K_CHAN || k == K_MAP || k == K_FUNC ||
+            k == K_SLICE)
+            fmt_pointer(F, v, sp, false);
+        else
+            bad_verb(F, v, verb);
+        return !F->need;
+    }
+    if (!v.t) {
+        if (verb == 'v' || verb == 's')
+            pad_str(F, "<nil>", sp);
+        else
+            bad_verb(F, v, verb);
+        return true;
+    }
+    if (meth && methods(F, v, verb, sp))
+        return !F->need;
+    switch (k) {
+    case K_BOOL:
+        if (verb == 'v' || verb == 't')
+            pad_str(F, v.v.i ? "true" : "false", sp);
+        else
+            bad_verb(F, v, verb);
+        return !F->need;
+    case K_INT:
+    case K_INT8:
+    case K_INT16:
+    case K_INT32:
+    case K_INT64:
+    case K_UINT:
+    case K_UINT8:
+    case K_UINT16:
+    case K_UINT32:
+    case K_UINT64:
+    case K_UINTPTR:
+        if (strchr("vdbcoOqxXU", verb)) {
+            if (verb == 'v' && F->sharpV && prog_type(F->p, v.t)->named) {
+                buf_printf(F->out, "%s(", prog_type(F->p, v.t)->name);
+                fmt_int(F, v, 'd', sp);
+                buf_putc(F->out, ')');
+            } else {
+                fmt_int(F, v, verb == 'v' ? 'd' : verb, sp);
+            }
+        } else {
+            bad_verb(F, v, verb);
+        }
+        return !F->need;
+    case K_FLOAT64:
+    case K_FLOAT32:
+        if (strchr("vbeEfFgGxX", verb))
+            fmt_float(F, v.v.f, verb, sp, k == K_FLOAT32);
+        else
+            bad_verb(F, v, verb);
+        return !F->need;
+    case K_STRING:
+        if (strchr("vsqxX", verb)) {
+            if (verb == 'v' && F->sharpV)
+                fmt_string(F, v.v.s, v.aux, 'q', sp);
+            else
+                fmt_string(F, v.v.s, v.aux, verb == 'v' ? 's' : verb, sp);
+        } else {
+            bad_verb(F, v, verb);
+        }
+        return !F->need;
+    case K_SLICE:
+    case K_ARRAY: {
+        uint32_t et = prog_type(F->p, v.t)->elem;
+        uint32_t n = k == K_SLICE ? (v.v.sl ? v.v.sl->len : 0)
+                                  : (v.v.o ? v.v.o->n : 0);
+        if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') &&
+            VM_KIND(et) == K_UINT8) {
+            char *s = arena_alloc(&F->x->e->mem, n + 1);
+            for (uint32_t i = 0; i < n; i++)
+                s[i] = (char)(k == K_SLICE ? slice_at(v.v.sl, i)->v.u
+                                           : v.v.o->slots[i].v.u);
+            fmt_string(F, s, n, verb, sp);
+            return true;
+        }
+        if (F->sharpV) {
+            buf_puts(F->out, prog_type(F->p, v.t)->name);
+            if (k == K_SLICE && !v.v.sl) {
+                buf_puts(F->out, "(nil)");
+                return true;
+            }
+            buf_putc(F->out, '{');
+        } else if (verb == 'v' && depth == 0 && k == K_SLICE && false) {
+        } else {
+            buf_putc(F->out, '[');
+        }
+        for (uint32_t i = 0; i < n; i++) {
+            vm_value e = k == K_SLICE ? *slice_at(v.v.sl, i) : v.v.o->slots[i];
+            if (i)
+                buf_puts(F->out, F->sharpV ? ", " : " ");
+            if (!fmt_value(F, e, verb, sp, depth + 1, true))
+                return false;
+        }
+        buf_putc(F->out, F->sharpV ? '}' : ']');
+        return true;
+    }
+    case K_MAP:
+        return fmt_map(F, v, verb, sp, depth);
+    case K_STRUCT: {
+        const vm_type *t = prog_type(F->p, v.t);
+        if (F->sharpV)
+            buf_puts(F->out, t->name);
+        buf_putc(F->out, '{');
+        for (uint32_t i = 0; v.v.o && i < v.v.o->n && i < t->nfields; i++) {
+            const char *fname = F->p->names.p[t->fields[i].name];
+            vm_value fv = v.v.o->slots[i];
+            if (i)
+                buf_puts(F->out, F->sharpV ? ", " : " ");
+            if (F->plusV || F->sharpV) {
+                buf_puts(F->out, fname);
+                buf_putc(F->out, ':');
+            }
+            if (VM_KIND(fv.t) == K_HANDLE) {
+                buf_puts(F->out, F->sharpV ? "0" : "0");
+                continue;
+            }
+            if (!fmt_value(F, fv, verb, sp, depth + 1,
+                           fname[0] >= 'A' && fname[0] <= 'Z'))
+                return false;
+        }
+        buf_putc(F->out, '}');
+        return true;
+    }
+    case K_PTR:
+        if (depth == 0 && v.v.o && (verb == 'v') && !F->sharpV) {
+            vm_value t = v.aux == VM_WHOLE ? vm_ref(v.v.o->type, v.v.o)
+                                           : v.v.o->slots[v.aux];
+            vm_kind tk = VM_KIND(t.t);
+            if (v.aux == VM_WHOLE || tk == K_SLICE || tk == K_MAP) {
+                buf_putc(F->out, '&');
+                return fmt_value(F, t, verb, sp, depth + 1, true);
+            }
+        }
+        if (F->sharpV) {
+            buf_printf(F->out, "(%s)(", prog_type(F->p, v.t)->name);
+            fmt_pointer(F, v, &no_spec, false);
+            buf_putc(F->out, ')');
+            return true;
+        }
+        if (verb == 'v' || verb == 'x' || verb == 'X' || verb == 'd')
+            fmt_pointer(F, v, sp, true);
+        else
+            bad_verb(F, v, verb);
+        return !F->need;
+    case K_CHAN:
+    case K_FUNC:
+        if (verb == 'v')
+            fmt_pointer(F, v, sp, true);
+        else
+            bad_verb(F, v, verb);
+        return !F->need;
+    case K_HANDLE:
+        buf_puts(F->out, "0");
+        return true;
+    default:
+        bad_verb(F, v, verb);
+        return !F->need;
+    }
+}
+
+/* ---- Sprint, Sprintln, Sprintf ------------------------------------------------------ */
+
+static uint32_t nargs_of(vm_value a)
+{
+    return VM_KIND(a.t) == K_SLICE && a.v.sl ? a.v.sl->len : 0;
+}
+static vm_value arg_at(vm_value a, uint32_t i)
+{
+    return *slice_at(a.v.sl, i);
+}
+
+static bool do_sprint(fmtx *F, const vm_value *args, uint32_t n, bool ln)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        vm_value v = args[i];
+        if (i) {
+            bool str = VM_KIND(v.t) == K_STRING && v.t;
+            bool pstr = VM_KIND(args[i - 1].t) == K_STRING && args[i - 1].t;
+            if (ln || (!str && !pstr))
+                buf_putc(F->out, ' ');
+        }
+        if (!fmt_value(F, v, 'v', &no_spec, 0, true))
+            return false;
+    }
+    if (ln)
+        buf_putc(F->out, '\n');
+    return true;
+}
+
+static bool do_sprintf(fmtx *F, const char *f, size_t fl, const vm_value *args,
+                       uint32_t n)
+{
+    uint32_t argi = 0;
+    for (size_t i = 0; i < fl;) {
+        fspec sp = no_spec;
+        int verb;
+        if (f[i] != '%') {
+            size_t j = i;
+            while (j < fl && f[j] != '%')
+                j++;
+            buf_append(F->out, f + i, j - i);
+            i = j;
+            continue;
+        }
+        i++;
+        for (; i < fl; i++) {
+            if (f[i] == '-')
+                sp.minus = true, sp.zero = false;
+            else if (f[i] == '+')
+                sp.plus = true;
+            else if (f[i] == '#')
+                sp.sharp = true;
+            else if (f[i] == ' ')
+                sp.space = true;
+            else if (f[i] == '0')
+                sp.zero = !sp.minus;
+            else
+                break;
+        }
+        if (i < fl && f[i] == '*') {
+            i++;
+            if (argi < n && kind_is_int(VM_KIND(args[argi].t))) {
+                sp.width = (int)args[argi++].v.i;
+                if (sp.width < 0) {
+                    sp.minus = true;
+                    sp.width = -sp.width;
+                }
+            } else {
+                buf_puts(F->out, "%!(BADWIDTH)");
+            }
+        } else {
+            while (i < fl && f[i] >= '0' && f[i] <= '9') {
+                sp.width = (sp.width < 0 ? 0 : sp.width) * 10 + (f[i] - '0');
+                if (sp.width > 100000)
+                    sp.width = 100000;
+                i++;
+            }
+        }
+        if (i < fl && f[i] == '.') {
+            i++;
+            sp.prec = 0;
+            if (i < fl && f[i] == '*') {
+                i++;
+                if (argi < n && kind_is_int(VM_KIND(args[argi].t)))
+                    sp.prec = (int)args[argi++].v.i;
+                else
+                    buf_puts(F->out, "%!(BADPREC)");
+                if (sp.prec < 0)
+                    sp.prec = -1;
+            } else {
+                while (i < fl && f[i] >= '0' && f[i] <= '9') {
+                    sp.prec = sp.prec * 10 + (f[i] - '0');
+                    if (sp.prec > 10000)
+                        sp.prec = 10000;
+                    i++;
+                }
+            }
+        }
+        if (i >= fl) {
+            buf_puts(F->out, "%!(NOVERB)");
+            break;
+        }
+        {
+            int w;
+            verb = utf8_decode((const unsigned char *)f + i, fl - i, &w);
+            i += (size_t)(w > 0 ? w : 1);
+        }
+        if (verb == '%') {
+            buf_putc(F->out, '%');
+            continue;
+        }
+        if (argi >= n) {
+            buf_printf(F->out, "%%!%c(MISSING)", verb);
+            continue;
+        }
+        if (verb == 'w')
+            verb = 'v';
+        F->plusV = verb == 'v' && sp.plus;
+        F->sharpV = verb == 'v' && sp.sharp;
+        if (F->plusV)
+            sp.plus = false;
+        if (F->sharpV)
+            sp.sharp = false;
+        if (!fmt_value(F, args[argi++], verb, &sp, 0, true))
+            return false;
+        F->plusV = F->sharpV = false;
+    }
+    if (argi < n) {
+        buf_puts(F->out, "%!(EXTRA ");
+        for (uint32_t k = argi; k < n; k++) {
+            if (k > argi)
+                buf_puts(F->out, ", ");
+            buf_puts(F->out,
+                     args[k].t ? prog_type(F->p, args[k].t)->name : "<nil>");
+            buf_putc(F->out, '=');
+            if (!fmt_value(F, args[k], 'v', &no_spec, 0, true))
+                return false;
+        }
+        buf_putc(F->out, ')');
+    }
+    return true;
+}
+
+/* The argument values of a []any parameter, as an array. */
+static const vm_value *args_of(vm_ncall *c, vm_value a, uint32_t *n)
+{
+    vm_value *v;
+    *n = nargs_of(a);
+    if (!*n)
+        return NULL;
+    v = arena_alloc(&c->g->x->e->mem, *n * sizeof *v);
+    for (uint32_t i = 0; i < *n; i++)
+        v[i] = arg_at(a, i);
+    return v;
+}
+
+/* Finish a formatting native: the string, or the method call it needs. */
+static nat_status finish(vm_ncall *c, fmtx *F, bool ok, buf *b)
+{
+    if (!ok && F->need) {
+        buf_fini(b);
+        F->st->calling = true;
+        return vm_native_call(c, F->need_fn, &F->need_recv, 1);
+    }
+    c->r[0] = vm_new_str(c->g->x, b->p ? b->p : "", b->len);
+    buf_fini(b);
+    return NAT_OK;
+}
+
+nat_status lib_sprint(vm_ncall *c)
+{
+    fmtx F;
+    buf b;
+    uint32_t n;
+    const vm_value *a = args_of(c, c->a[0], &n);
+    buf_init(&b);
+    fmtx_init(&F, c, &b);
+    return finish(c, &F, do_sprint(&F, a, n, false), &b);
+}
+
+nat_status lib_sprintln(vm_ncall *c)
+{
+    fmtx F;
+    buf b;
+    uint32_t n;
+    const vm_value *a = args_of(c, c->a[0], &n);
+    buf_init(&b);
+    fmtx_init(&F, c, &b);
+    return finish(c, &F, do_sprint(&F, a, n, true), &b);
+}
+
+nat_status lib_sprintf(vm_ncall *c)
+{
+    fmtx F;
+    buf b;
+    uint32_t n;
+    const vm_value *a = args_of(c, c->a[1], &n);
+    vm_value f = c->a[0];
+    buf_init(&b);
+    fmtx_init(&F, c, &b);
+    return finish(c, &F, do_sprintf(&F, f.v.s, f.aux, a, n), &b);
+}
+
+/* The argument of Errorf's %w verb, or nil. */
+nat_status lib_wrapped(vm_ncall *c)
+{
+    vm_value f = c->a[0];
+    uint32_t n, argi = 0;
+    const vm_value *a = args_of(c, c->a[1], &n);
+    c->r[0] = vm_nil();
+    for (uint32_t i = 0; i < f.aux; i++) {
+        if (f.v.s[i] != '%')
+            continue;
+        i++;
+        while (i < f.aux && strchr("+-# 0123456789.", f.v.s[i]))
+            i++;
+        if (i >= f.aux)
+            break;
+        if (f.v.s[i] == '%')
+            continue;
+        if (f.v.s[i] == 'w' && argi < n) {
+            c->r[0] = a[argi];
+            return NAT_OK;
+        }
+        argi++;
+    }
+    return NAT_OK;
+}
+
+nat_status lib_output(vm_ncall *c)
+{
+    vm_value s = c->a[0];
+    op *o;
+    if (c->f->pc)
+        return NAT_OK;
+    o = vm_op(c->g, OP_PRINT, NULL);
+    o->text = s.v.s;
+    o->len = s.aux;
+    return NAT_YIELD;
+}
+
+/* print and println (builtins): formatted as fmt.Print does, to the
+ * program's output. */
+static nat_status print_builtin(vm_ncall *c, bool ln)
+{
+    fmtx F;
+    buf b;
+    op *o;
+    fmt_state *st;
+    if (c->f->nat && ((fmt_state *)c->f->nat)->printed)
+        return NAT_OK;
+    buf_init(&b);
+    fmtx_init(&F, c, &b);
+    st = F.st;
+    if (!do_sprint(&F, c->a, c->n, ln))
+        return finish(c, &F, false, &b);
+    o = vm_op(c->g, OP_PRINT, NULL);
+    o->text = arena_strndup(&c->g->x->e->mem, b.p ? b.p : "", b.len);
+    o->len = b.len;
+    st->printed = true;
+    buf_fini(&b);
+    return NAT_YIELD;
+}
+
+nat_status lib_print(vm_ncall *c)
+{
+    return print_builtin(c, false);
+}
+
+nat_status lib_println(vm_ncall *c)
+{
+    return print_builtin(c, true);
+}
+
+/* assert(cond, args...) failed: the message is the arguments, printed as
+ * fmt.Println prints them. */
+nat_status lib_assert_fail(vm_ncall *c)
+{
+    fmtx F;
+    buf b;
+    op *o;
+    buf_init(&b);
+    fmtx_init(&F, c, &b);
+    if (!do_sprint(&F, c->a, c->n, true))
+        return finish(c, &F, false, &b);
+    if (b.len && b.p[b.len - 1] == '\n')
+        b.len--;
+    o = vm_op(c->g, OP_ASSERT, NULL);
+    o->text = arena_strndup(&c->g->x->e->mem, b.p ? b.p : "", b.len);
+    o->len = b.len;
+    buf_fini(&b);
+    return NAT_YIELD;
+}
+
+/* The text of a goroutine's fatal panic, as Go's printpanicval: an
+ * error's Error(), a Stringer's String(), else the value. */
+nat_status lib_panicmsg(vm_ncall *c)
+{
+    fmtx F;
+    buf b;
+    vm_value v = c->a[0];
+    const vm_type *t = prog_type(c->g->x->prog, v.t);
+    buf_init(&b);
+    fmtx_init(&F, c, &b);
+    if (methods(&F, v, 'v', &no_spec))
+        return finish(c, &F, !F.need, &b);
+    if (t->named && VM_KIND(t->under) != K_STRUCT &&
+        VM_KIND(t->under) != K_ARRAY) {
+        buf_printf(&b, "%s(", t->name);
+        F.sharpV = VM_KIND(v.t) == K_STRING;
+        if (!fmt_value(&F, v, 'v', &no_spec, 0, false))
+            return finish(c, &F, false, &b);
+        buf_putc(&b, ')');
+    } else {
+        buf_printf(&b, "(%s) ", t->name);
+        if (!fmt_value(&F, v, 'v', &no_spec, 0, true))
+            return finish(c, &F, false, &b);
+    }
+    return finish(c, &F, true, &b);
+}

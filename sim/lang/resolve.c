@@ -1,0 +1,1140 @@
+/* resolve.c: see resolve.h. */
+#include "sim/lang/resolve.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/lang/parse.h"
+#include "sim/lang/value.h"
+
+#include "sim/lang/resolve_int.h"
+
+/* ---- interning and the position map ------------------------------------ */
+
+static uint64_t str_hash(const char *s)
+{
+    return hash_bytes(HASH_INIT, s, strlen(s));
+}
+
+const char *res_intern(resolver *r, const char *s)
+{
+    size_t i;
+    if (2 * (r->strs_len + 1) > r->strs_cap) {
+        size_t ncap = r->strs_cap ? r->strs_cap * 2 : 256;
+        char **n = wf_xcalloc(ncap, sizeof *n);
+        for (size_t k = 0; k < r->strs_cap; k++)
+            if (r->strs[k]) {
+                size_t j = str_hash(r->strs[k]) & (ncap - 1);
+                while (n[j])
+                    j = (j + 1) & (ncap - 1);
+                n[j] = r->strs[k];
+            }
+        free(r->strs);
+        r->strs = n;
+        r->strs_cap = ncap;
+    }
+    i = str_hash(s) & (r->strs_cap - 1);
+    while (r->strs[i]) {
+        if (!strcmp(r->strs[i], s))
+            return r->strs[i];
+        i = (i + 1) & (r->strs_cap - 1);
+    }
+    r->strs[i] = wf_xstrdup(s);
+    r->strs_len++;
+    return r->strs[i];
+}
+
+static uint64_t pos_key(int findex, const ast_node *n)
+{
+    return ((uint64_t)(findex + 1) << 52) | ((uint64_t)n->line << 22) |
+           (uint64_t)(n->col & 0x3fffff);
+}
+
+static void map_put(resolver *r, int findex, const ast_node *n, res_sym *s)
+{
+    uint64_t key = pos_key(findex, n);
+    size_t i;
+    if (2 * (r->map_len + 1) > r->map_cap) {
+        size_t ncap = r->map_cap ? r->map_cap * 2 : 1024;
+        pos_slot *m = wf_xcalloc(ncap, sizeof *m);
+        for (size_t k = 0; k < r->map_cap; k++)
+            if (r->map[k].key) {
+                size_t j = hash_u64(HASH_INIT, r->map[k].key) & (ncap - 1);
+                while (m[j].key)
+                    j = (j + 1) & (ncap - 1);
+                m[j] = r->map[k];
+            }
+        free(r->map);
+        r->map = m;
+        r->map_cap = ncap;
+    }
+    i = hash_u64(HASH_INIT, key) & (r->map_cap - 1);
+    while (r->map[i].key && r->map[i].key != key)
+        i = (i + 1) & (r->map_cap - 1);
+    if (!r->map[i].key)
+        r->map_len++;
+    r->map[i].key = key;
+    r->map[i].sym = s;
+}
+
+res_sym *res_lookup(const resolver *r, const res_pkg *p, const ast_node *n)
+{
+    uint64_t key;
+    size_t i;
+    if (!r->map_cap || !n)
+        return NULL;
+    key = pos_key(p->findex, n);
+    i = hash_u64(HASH_INIT, key) & (r->map_cap - 1);
+    while (r->map[i].key) {
+        if (r->map[i].key == key)
+            return r->map[i].sym;
+        i = (i + 1) & (r->map_cap - 1);
+    }
+    return NULL;
+}
+
+/* ---- errors ------------------------------------------------------------- */
+
+void res_err(resolver *r, const ast_node *n, const char *fmt, ...)
+{
+    char m[900];
+    va_list ap;
+    if (r->failed)
+        return;
+    r->failed = true;
+    va_start(ap, fmt);
+    vsnprintf(m, sizeof m, fmt, ap);
+    va_end(ap);
+    diag_set(r->d, r->pkg && r->pkg->file ? r->pkg->file->path : "",
+             n ? n->line : 0, n ? n->col : 0, "%s", m);
+}
+
+/* ---- symbols and scopes ------------------------------------------------- */
+
+static res_sym *new_sym(resolver *r, res_kind k, const char *name,
+                        ast_node *ident)
+{
+    res_sym *s = wf_xcalloc(1, sizeof *s);
+    s->kind = k;
+    s->name = res_intern(r, name);
+    s->pkg = r->pkg;
+    s->ident = ident;
+    s->fn = r->fn;
+    s->reg = -1;
+    s->gindex = -1;
+    VEC_PUSH(r->syms, s);
+    return s;
+}
+
+static res_scope *new_scope(resolver *r, res_scope *up)
+{
+    res_scope *s = wf_xcalloc(1, sizeof *s);
+    s->up = up;
+    s->fn = r->fn;
+    VEC_PUSH(r->scopes, s);
+    return s;
+}
+
+static res_sym *scope_find(const res_scope *s, const char *name)
+{
+    for (size_t i = 0; i < s->syms.len; i++)
+        if (s->syms.p[i]->name == name)
+            return s->syms.p[i];
+    return NULL;
+}
+
+static void declare(resolver *r, res_scope *s, res_sym *sym)
+{
+    res_sym *old;
+    if (!strcmp(sym->name, "_"))
+        return;
+    old = scope_find(s, sym->name);
+    if (old) {
+        res_err(r, sym->ident, "%s redeclared in this block", sym->name);
+        return;
+    }
+    VEC_PUSH(s->syms, sym);
+    if (sym->ident)
+        map_put(r, r->pkg->findex, sym->ident, sym);
+}
+
+static res_sym *lookup(resolver *r, res_scope *s, const char *name)
+{
+    for (; s; s = s->up) {
+        res_sym *x = scope_find(s, name);
+        if (x)
+            return x;
+    }
+    (void)r;
+    return NULL;
+}
+
+res_sym *res_universe(const resolver *r, const char *name)
+{
+    for (size_t i = 0; i < r->universe->syms.len; i++)
+        if (!strcmp(r->universe->syms.p[i]->name, name))
+            return r->universe->syms.p[i];
+    return NULL;
+}
+
+res_sym *res_pkg_sym(const resolver *r, const res_pkg *p, const char *name)
+{
+    (void)r;
+    for (size_t i = 0; i < p->scope->syms.len; i++)
+        if (!strcmp(p->scope->syms.p[i]->name, name))
+            return p->scope->syms.p[i];
+    return NULL;
+}
+
+static const struct {
+    const char *name;
+    int ti;
+} universe_types[] = {
+    {"bool", TI_BOOL},       {"int", TI_INT},       {"int8", TI_INT8},
+    {"int16", TI_INT16},     {"int32", TI_INT32},   {"rune", TI_INT32},
+    {"int64", TI_INT64},     {"uint", TI_UINT},     {"uint8", TI_UINT8},
+    {"byte", TI_UINT8},      {"uint16", TI_UINT16}, {"uint32", TI_UINT32},
+    {"uint64", TI_UINT64},   {"uintptr", TI_UINTPTR},
+    {"float64", TI_FLOAT64}, {"float32", TI_FLOAT32},
+    {"string", TI_STRING},   {"any", TI_ANY},       {"error", TI_ERROR},
+};
+
+static const char *const builtin_names[RB__COUNT] = {
+    "append", "cap",   "clear",   "close", "copy",    "delete",
+    "len",    "make",  "max",     "min",   "new",     "panic",
+    "print",  "println", "recover", "assert", "progress"};
+
+static void make_universe(resolver *r)
+{
+    res_scope *u = new_scope(r, NULL);
+    r->universe = u;
+    for (size_t i = 0; i < sizeof universe_types / sizeof universe_types[0];
+         i++) {
+        res_sym *s = new_sym(r, RS_TYPE, universe_types[i].name, NULL);
+        s->builtin = universe_types[i].ti;
+        VEC_PUSH(u->syms, s);
+    }
+    for (int i = 0; i < RB__COUNT; i++) {
+        res_sym *s = new_sym(r, RS_BUILTIN, builtin_names[i], NULL);
+        s->builtin = i;
+        VEC_PUSH(u->syms, s);
+    }
+    VEC_PUSH(u->syms, new_sym(r, RS_NIL, "nil", NULL));
+    VEC_PUSH(u->syms, new_sym(r, RS_TRUE, "true", NULL));
+    VEC_PUSH(u->syms, new_sym(r, RS_FALSE, "false", NULL));
+    VEC_PUSH(u->syms, new_sym(r, RS_IOTA, "iota", NULL));
+}
+
+/* ---- lifecycle ---------------------------------------------------------- */
+
+resolver *res_new(const res_library *lib)
+{
+    resolver *r = wf_xcalloc(1, sizeof *r);
+    r->lib = *lib;
+    make_universe(r);
+    return r;
+}
+
+void res_free(resolver *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->syms.len; i++) {
+        VEC_FREE(r->syms.p[i]->methods);
+        free(r->syms.p[i]);
+    }
+    for (size_t i = 0; i < r->scopes.len; i++) {
+        VEC_FREE(r->scopes.p[i]->syms);
+        free(r->scopes.p[i]);
+    }
+    for (size_t i = 0; i < r->funcs.len; i++)
+        free(r->funcs.p[i]);
+    for (size_t i = 0; i < r->loading.len; i++) {
+        res_pkg *p = r->loading.p[i];
+        VEC_FREE(p->decls);
+        VEC_FREE(p->inits);
+        VEC_FREE(p->imports);
+        free(p);
+    }
+    for (size_t i = 0; i < r->files.len; i++)
+        ast_file_free(r->files.p[i]);
+    for (size_t i = 0; i < r->strs_cap; i++)
+        free(r->strs[i]);
+    free(r->strs);
+    free(r->map);
+    VEC_FREE(r->syms);
+    VEC_FREE(r->scopes);
+    VEC_FREE(r->funcs);
+    VEC_FREE(r->pkgs);
+    VEC_FREE(r->loading);
+    VEC_FREE(r->files);
+    free(r);
+}
+
+res_pkg *res_main(const resolver *r)
+{
+    return r->main;
+}
+size_t res_npkgs(const resolver *r)
+{
+    return r->pkgs.len;
+}
+res_pkg *res_pkg_at(const resolver *r, size_t i)
+{
+    return r->pkgs.p[i];
+}
+
+/* ---- expressions and types ---------------------------------------------- */
+
+static void expr(resolver *r, res_scope *s, ast_node *n);
+static void stmt(resolver *r, res_scope *s, ast_node *n);
+static void stmts(resolver *r, res_scope *s, ast_list l);
+static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
+                 ast_node *type, ast_node *body);
+
+static bool enter(resolver *r)
+{
+    if (r->depth > 4 * PARSE_MAX_DEPTH)
+        return false;
+    r->depth++;
+    return true;
+}
+
+/* The identifier n used as an expression or type: resolve and record. */
+static res_sym *use(resolver *r, res_scope *s, ast_node *n)
+{
+    res_sym *x;
+    const char *name = n->u.ident.name;
+    if (!strcmp(name, "_")) {
+        res_err(r, n, "cannot use _ as value");
+        return NULL;
+    }
+    x = lookup(r, s, res_intern(r, name));
+    if (!x && r->pkg->library && name[0] == '_' && name[1] == '_' &&
+        r->lib.native) {
+        int id = r->lib.native(name + 2);
+        if (id >= 0) {
+            x = new_sym(r, RS_NATIVE, name, NULL);
+            x->builtin = id;
+        }
+    }
+    if (!x && r->pkg->library && !strcmp(name, "__handle")) {
+        x = new_sym(r, RS_TYPE, name, NULL);
+        x->builtin = TI_HANDLE;
+    }
+    if (!x) {
+        res_err(r, n, "undefined: %s", name);
+        return NULL;
+    }
+    if (x->kind == RS_LOCAL && x->fn != r->fn)
+        x->captured = true;
+    map_put(r, r->pkg->findex, n, x);
+    return x;
+}
+
+/* The type expression behind n, following named types to their
+ * definitions (for composite literal keys). NULL when unknown. */
+static ast_node *underlying_ast(resolver *r, res_scope *s, ast_node *n,
+                                int depth)
+{
+    res_sym *x = NULL;
+    if (!n || depth > 50)
+        return NULL;
+    switch (n->kind) {
+    case AST_PAREN:
+        return underlying_ast(r, s, n->u.paren.x, depth + 1);
+    case AST_IDENT:
+        x = lookup(r, s, res_intern(r, n->u.ident.name));
+        break;
+    case AST_SELECTOR:
+        if (n->u.selector.x->kind == AST_IDENT) {
+            res_sym *p = lookup(r, s, res_intern(r, n->u.selector.x->u.ident
+                                                       .name));
+            if (p && p->kind == RS_PKG && p->target->scope)
+                x = scope_find(p->target->scope,
+                               res_intern(r, n->u.selector.sel->u.ident.name));
+            if (x && x->kind == RS_TYPE && x->spec)
+                return underlying_ast(r, x->pkg->scope,
+                                      x->spec->u.type_spec.type, depth + 1);
+        }
+        return NULL;
+    default:
+        return n;
+    }
+    if (!x || x->kind != RS_TYPE || !x->spec)
+        return NULL;
+    /* a type declared in another package: look it up in its scope */
+    return underlying_ast(r, x->pkg ? x->pkg->scope : s,
+                          x->spec->u.type_spec.type, depth + 1);
+}
+
+/* A composite literal whose type (or elided type `elided`) is t. */
+static void composite(resolver *r, res_scope *s, ast_node *n,
+                      ast_node *elided)
+{
+    ast_node *t = n->u.composite.type ? n->u.composite.type : elided;
+    ast_node *u;
+    ast_node *elem = NULL, *key = NULL;
+    bool is_struct;
+    if (n->u.composite.type)
+        expr(r, s, n->u.composite.type);
+    u = underlying_ast(r, s, t, 0);
+    if (u && u->kind == AST_STAR) /* &T elided in []*T{{...}} */
+        u = underlying_ast(r, s, u->u.star.x, 0);
+    is_struct = u && u->kind == AST_STRUCT_TYPE;
+    if (u && u->kind == AST_ARRAY_TYPE)
+        elem = u->u.array.elem;
+    else if (u && u->kind == AST_SLICE_TYPE)
+        elem = u->u.slice_type.elem;
+    else if (u && u->kind == AST_MAP_TYPE) {
+        elem = u->u.map.value;
+        key = u->u.map.key;
+    }
+    for (size_t i = 0; i < n->u.composite.elts.n && !r->failed; i++) {
+        ast_node *e = n->u.composite.elts.v[i];
+        ast_node *v = e;
+        if (e->kind == AST_KEY_VALUE) {
+            ast_node *k = e->u.kv.key;
+            v = e->u.kv.value;
+            if (is_struct && k->kind == AST_IDENT) {
+                /* a field name: nothing to resolve */
+            } else if (k->kind == AST_COMPOSITE_LIT && !k->u.composite.type) {
+                composite(r, s, k, key);
+            } else {
+                expr(r, s, k);
+            }
+        }
+        if (v->kind == AST_COMPOSITE_LIT && !v->u.composite.type)
+            composite(r, s, v, elem);
+        else if (v->kind == AST_UNARY && v->u.unary.op == TK_AND &&
+                 v->u.unary.x->kind == AST_COMPOSITE_LIT &&
+                 !v->u.unary.x->u.composite.type)
+            composite(r, s, v->u.unary.x, elem);
+        else
+            expr(r, s, v);
+    }
+}
+
+static void field_list(resolver *r, res_scope *s, ast_list l)
+{
+    for (size_t i = 0; i < l.n; i++) {
+        ast_node *f = l.v[i];
+        if (f->u.field.type)
+            expr(r, s, f->u.field.type);
+    }
+}
+
+static res_func *new_func(resolver *r, ast_node *node)
+{
+    res_func *f = wf_xcalloc(1, sizeof *f);
+    f->node = node;
+    f->outer = r->fn;
+    f->pkg = r->pkg;
+    VEC_PUSH(r->funcs, f);
+    return f;
+}
+
+static const char *pkg_stub_error(const res_pkg *p)
+{
+    (void)p;
+    return "is not in weft's library yet";
+}
+
+static void selector(resolver *r, res_scope *s, ast_node *n)
+{
+    ast_node *x = n->u.selector.x;
+    if (x->kind == AST_IDENT && strcmp(x->u.ident.name, "_")) {
+        res_sym *p = use(r, s, x);
+        if (!p)
+            return;
+        if (p->kind == RS_PKG) {
+            const char *name = n->u.selector.sel->u.ident.name;
+            res_sym *m = scope_find(p->target->scope, res_intern(r, name));
+            if (!m && p->target->stub) {
+                res_err(r, n->u.selector.sel, "unsupported: %s.%s %s",
+                    p->target->path, name, pkg_stub_error(p->target));
+                return;
+            }
+            if (!m || (name[0] < 'A' || name[0] > 'Z')) {
+                res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name, name);
+                return;
+            }
+            map_put(r, r->pkg->findex, n->u.selector.sel, m);
+            return;
+        }
+        if (p->kind == RS_LOCAL)
+            p->method_recv = true;
+        return;
+    }
+    expr(r, s, x);
+}
+
+static void expr(resolver *r, res_scope *s, ast_node *n)
+{
+    if (!n || r->failed)
+        return;
+    if (!enter(r)) {
+        res_err(r, n, "expression too deeply nested");
+        return;
+    }
+    switch (n->kind) {
+    case AST_IDENT:
+        use(r, s, n);
+        break;
+    case AST_INT_LIT:
+    case AST_FLOAT_LIT:
+    case AST_RUNE_LIT:
+    case AST_STRING_LIT:
+        break;
+    case AST_COMPOSITE_LIT:
+        composite(r, s, n, NULL);
+        break;
+    case AST_FUNC_LIT:
+        func(r, s, n, NULL, n->u.func_lit.type, n->u.func_lit.body);
+        break;
+    case AST_PAREN:
+        expr(r, s, n->u.paren.x);
+        break;
+    case AST_SELECTOR:
+        selector(r, s, n);
+        break;
+    case AST_INDEX:
+        expr(r, s, n->u.index.x);
+        expr(r, s, n->u.index.index);
+        break;
+    case AST_SLICE:
+        expr(r, s, n->u.slice.x);
+        expr(r, s, n->u.slice.lo);
+        expr(r, s, n->u.slice.hi);
+        expr(r, s, n->u.slice.max);
+        break;
+    case AST_TYPE_ASSERT:
+        expr(r, s, n->u.type_assert.x);
+        expr(r, s, n->u.type_assert.type);
+        break;
+    case AST_CALL: {
+        ast_node *fn = n->u.call.fn;
+        expr(r, s, fn);
+        if (!r->failed && fn->kind == AST_IDENT) {
+            res_sym *b = res_lookup(r, r->pkg, fn);
+            if (b && b->kind == RS_BUILTIN &&
+                (b->builtin == RB_MAKE || b->builtin == RB_NEW)) {
+                /* make(T, ...) and new(T): the first argument is a type */
+            }
+        }
+        for (size_t i = 0; i < n->u.call.args.n; i++)
+            expr(r, s, n->u.call.args.v[i]);
+        break;
+    }
+    case AST_STAR:
+        expr(r, s, n->u.star.x);
+        break;
+    case AST_UNARY:
+        expr(r, s, n->u.unary.x);
+        if (!r->failed && n->u.unary.op == TK_AND) {
+            ast_node *x = n->u.unary.x;
+            while (x->kind == AST_PAREN)
+                x = x->u.paren.x;
+            if (x->kind == AST_IDENT) {
+                res_sym *v = res_lookup(r, r->pkg, x);
+                if (v && v->kind == RS_LOCAL)
+                    v->addr_taken = true;
+            }
+        }
+        break;
+    case AST_BINARY:
+        expr(r, s, n->u.binary.x);
+        expr(r, s, n->u.binary.y);
+        break;
+    case AST_KEY_VALUE:
+        expr(r, s, n->u.kv.key);
+        expr(r, s, n->u.kv.value);
+        break;
+    case AST_ELLIPSIS:
+        expr(r, s, n->u.ellipsis.elt);
+        break;
+    case AST_ARRAY_TYPE:
+        if (n->u.array.len && n->u.array.len->kind != AST_ELLIPSIS)
+            expr(r, s, n->u.array.len);
+        expr(r, s, n->u.array.elem);
+        break;
+    case AST_SLICE_TYPE:
+        expr(r, s, n->u.slice_type.elem);
+        break;
+    case AST_MAP_TYPE:
+        expr(r, s, n->u.map.key);
+        expr(r, s, n->u.map.value);
+        break;
+    case AST_CHAN_TYPE:
+        expr(r, s, n->u.chan.elem);
+        break;
+    case AST_FUNC_TYPE:
+        field_list(r, s, n->u.func_type.params);
+        field_list(r, s, n->u.func_type.results);
+        break;
+    case AST_STRUCT_TYPE:
+        field_list(r, s, n->u.struct_type.fields);
+        break;
+    case AST_INTERFACE_TYPE:
+        for (size_t i = 0; i < n->u.interface_type.methods.n; i++) {
+            ast_node *m = n->u.interface_type.methods.v[i];
+            expr(r, s, m->u.field.type);
+        }
+        break;
+    case AST_FIELD:
+        expr(r, s, n->u.field.type);
+        break;
+    default:
+        res_err(r, n, "unexpected %s in an expression", ast_kind_str(n->kind));
+        break;
+    }
+    r->depth--;
+}
+
+/* ---- declarations ------------------------------------------------------- */
+
+/* A local declared by ident in scope s. */
+static res_sym *local(resolver *r, res_scope *s, ast_node *ident,
+                      ast_node *type, ast_node *spec)
+{
+    res_sym *v = new_sym(r, RS_LOCAL, ident->u.ident.name, ident);
+    v->type_node = type;
+    v->spec = spec;
+    if (strcmp(ident->u.ident.name, "_"))
+        declare(r, s, v);
+    else
+        map_put(r, r->pkg->findex, ident, v);
+    return v;
+}
+
+static void value_spec(resolver *r, res_scope *s, ast_node *spec,
+                       lex_kind tok, bool pkg_level)
+{
+    ast_list names = spec->u.value_spec.names;
+    expr(r, s, spec->u.value_spec.type);
+    for (size_t i = 0; i < spec->u.value_spec.values.n; i++)
+        expr(r, s, spec->u.value_spec.values.v[i]);
+    if (pkg_level || r->failed)
+        return;
+    for (size_t i = 0; i < names.n; i++) {
+        ast_node *id = names.v[i];
+        res_sym *v;
+        if (tok == TK_CONST) {
+            v = new_sym(r, RS_CONST, id->u.ident.name, id);
+            v->spec = spec;
+            v->index = (int)i;
+            declare(r, s, v);
+        } else {
+            local(r, s, id, spec->u.value_spec.type, spec);
+        }
+    }
+}
+
+static void type_spec(resolver *r, res_scope *s, ast_node *spec,
+                      bool pkg_level)
+{
+    if (!pkg_level) {
+        res_sym *t = new_sym(r, RS_TYPE, spec->u.type_spec.name->u.ident.name,
+                             spec->u.type_spec.name);
+        t->spec = spec;
+        declare(r, s, t);
+    }
+    expr(r, s, spec->u.type_spec.type);
+}
+
+static void gen_decl(resolver *r, res_scope *s, ast_node *d, bool pkg_level)
+{
+    lex_kind tok = d->u.gen_decl.tok;
+    for (size_t i = 0; i < d->u.gen_decl.specs.n && !r->failed; i++) {
+        ast_node *spec = d->u.gen_decl.specs.v[i];
+        if (tok == TK_TYPE)
+            type_spec(r, s, spec, pkg_level);
+        else if (tok == TK_CONST || tok == TK_VAR)
+            value_spec(r, s, spec, tok, pkg_level);
+    }
+}
+
+/* Parameters (or results) as locals of the function scope. */
+static void params(resolver *r, res_scope *s, ast_list l, bool declare_)
+{
+    for (size_t i = 0; i < l.n; i++) {
+        ast_node *f = l.v[i];
+        for (size_t k = 0; k < f->u.field.names.n && declare_; k++) {
+            res_sym *v = local(r, s, f->u.field.names.v[k], f->u.field.type,
+                               f);
+            v->is_param = true;
+        }
+    }
+}
+
+static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
+                 ast_node *type, ast_node *body)
+{
+    res_func *saved = r->fn;
+    res_scope *fs;
+    r->fn = new_func(r, fn);
+    fs = new_scope(r, s);
+    if (recv) {
+        expr(r, s, recv->u.field.type);
+        params(r, fs, recv->u.field.names.n ? (ast_list){&recv, 1}
+                                            : (ast_list){NULL, 0},
+               true);
+    }
+    field_list(r, s, type->u.func_type.params);
+    field_list(r, s, type->u.func_type.results);
+    params(r, fs, type->u.func_type.params, true);
+    params(r, fs, type->u.func_type.results, true);
+    if (body)
+        stmts(r, new_scope(r, fs), body->u.block.stmts);
+    r->fn = saved;
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+static void stmts(resolver *r, res_scope *s, ast_list l)
+{
+    for (size_t i = 0; i < l.n && !r->failed; i++)
+        stmt(r, s, l.v[i]);
+}
+
+static void assign(resolver *r, res_scope *s, ast_node *n)
+{
+    ast_list lhs = n->u.assign.lhs, rhs = n->u.assign.rhs;
+    for (size_t i = 0; i < rhs.n; i++)
+        expr(r, s, rhs.v[i]);
+    if (n->u.assign.op != TK_DEFINE) {
+        for (size_t i = 0; i < lhs.n; i++) {
+            ast_node *x = lhs.v[i];
+            if (x->kind == AST_IDENT && !strcmp(x->u.ident.name, "_"))
+                continue;
+            expr(r, s, x);
+        }
+        return;
+    }
+    {
+        bool any_new = false;
+        for (size_t i = 0; i < lhs.n && !r->failed; i++) {
+            ast_node *x = lhs.v[i];
+            res_sym *old;
+            if (x->kind != AST_IDENT) {
+                res_err(r, x, "non-name on left side of :=");
+                return;
+            }
+            if (!strcmp(x->u.ident.name, "_")) {
+                local(r, s, x, NULL, n);
+                continue;
+            }
+            old = scope_find(s, res_intern(r, x->u.ident.name));
+            if (old) {
+                use(r, s, x);
+                continue;
+            }
+            any_new = true;
+            local(r, s, x, NULL, n);
+        }
+        if (!any_new && !r->failed)
+            res_err(r, lhs.v[0], "no new variables on left side of :=");
+    }
+}
+
+static void stmt(resolver *r, res_scope *s, ast_node *n)
+{
+    if (!n || r->failed)
+        return;
+    if (!enter(r)) {
+        res_err(r, n, "statement too deeply nested");
+        return;
+    }
+    switch (n->kind) {
+    case AST_DECL_STMT:
+        gen_decl(r, s, n->u.decl_stmt.decl, false);
+        break;
+    case AST_EMPTY_STMT:
+        break;
+    case AST_LABELED_STMT:
+        stmt(r, s, n->u.labeled.stmt);
+        break;
+    case AST_EXPR_STMT:
+        expr(r, s, n->u.expr_stmt.x);
+        break;
+    case AST_SEND_STMT:
+        expr(r, s, n->u.send.ch);
+        expr(r, s, n->u.send.value);
+        break;
+    case AST_INCDEC_STMT:
+        expr(r, s, n->u.incdec.x);
+        break;
+    case AST_ASSIGN_STMT:
+        assign(r, s, n);
+        break;
+    case AST_GO_STMT:
+    case AST_DEFER_STMT:
+        expr(r, s, n->u.go_defer.call);
+        break;
+    case AST_RETURN_STMT:
+        for (size_t i = 0; i < n->u.ret.results.n; i++)
+            expr(r, s, n->u.ret.results.v[i]);
+        break;
+    case AST_BRANCH_STMT:
+        break;
+    case AST_BLOCK_STMT:
+        stmts(r, new_scope(r, s), n->u.block.stmts);
+        break;
+    case AST_IF_STMT: {
+        res_scope *is = new_scope(r, s);
+        stmt(r, is, n->u.if_.init);
+        expr(r, is, n->u.if_.cond);
+        stmt(r, is, n->u.if_.then);
+        stmt(r, is, n->u.if_.els);
+        break;
+    }
+    case AST_SWITCH_STMT: {
+        res_scope *ss = new_scope(r, s);
+        stmt(r, ss, n->u.switch_.init);
+        expr(r, ss, n->u.switch_.tag);
+        for (size_t i = 0; i < n->u.switch_.clauses.n && !r->failed; i++) {
+            ast_node *c = n->u.switch_.clauses.v[i];
+            for (size_t k = 0; k < c->u.case_.list.n; k++)
+                expr(r, ss, c->u.case_.list.v[k]);
+            stmts(r, new_scope(r, ss), c->u.case_.body);
+        }
+        break;
+    }
+    case AST_TYPE_SWITCH_STMT: {
+        res_scope *ss = new_scope(r, s);
+        ast_node *bind = n->u.type_switch.bind;
+        stmt(r, ss, n->u.type_switch.init);
+        expr(r, ss, n->u.type_switch.x);
+        for (size_t i = 0; i < n->u.type_switch.clauses.n && !r->failed;
+             i++) {
+            ast_node *c = n->u.type_switch.clauses.v[i];
+            res_scope *cs = new_scope(r, ss);
+            for (size_t k = 0; k < c->u.case_.list.n; k++)
+                expr(r, ss, c->u.case_.list.v[k]);
+            if (bind && strcmp(bind->u.ident.name, "_")) {
+                res_sym *v = new_sym(r, RS_LOCAL, bind->u.ident.name, bind);
+                v->spec = c;
+                if (c->u.case_.list.n == 1)
+                    v->type_node = c->u.case_.list.v[0];
+                VEC_PUSH(cs->syms, v);
+                map_put(r, r->pkg->findex, c, v);
+            }
+            stmts(r, cs, c->u.case_.body);
+        }
+        break;
+    }
+    case AST_SELECT_STMT:
+        for (size_t i = 0; i < n->u.select.clauses.n && !r->failed; i++) {
+            ast_node *c = n->u.select.clauses.v[i];
+            res_scope *cs = new_scope(r, s);
+            stmt(r, cs, c->u.comm.comm);
+            stmts(r, cs, c->u.comm.body);
+        }
+        break;
+    case AST_FOR_STMT: {
+        res_scope *fs = new_scope(r, s);
+        stmt(r, fs, n->u.for_.init);
+        expr(r, fs, n->u.for_.cond);
+        stmt(r, fs, n->u.for_.post);
+        stmt(r, fs, n->u.for_.body);
+        break;
+    }
+    case AST_RANGE_STMT: {
+        res_scope *fs = new_scope(r, s);
+        expr(r, s, n->u.range.x);
+        if (n->u.range.tok == TK_DEFINE) {
+            if (n->u.range.key) {
+                if (n->u.range.key->kind != AST_IDENT) {
+                    res_err(r, n->u.range.key, "non-name on left side of :=");
+                    break;
+                }
+                local(r, fs, n->u.range.key, NULL, n);
+            }
+            if (n->u.range.value) {
+                if (n->u.range.value->kind != AST_IDENT) {
+                    res_err(r, n->u.range.value, "non-name on left side of :=");
+                    break;
+                }
+                local(r, fs, n->u.range.value, NULL, n);
+            }
+        } else {
+            if (n->u.range.key && !(n->u.range.key->kind == AST_IDENT &&
+                                    !strcmp(n->u.range.key->u.ident.name,
+                                            "_")))
+                expr(r, s, n->u.range.key);
+            if (n->u.range.value &&
+                !(n->u.range.value->kind == AST_IDENT &&
+                  !strcmp(n->u.range.value->u.ident.name, "_")))
+                expr(r, s, n->u.range.value);
+        }
+        stmt(r, fs, n->u.range.body);
+        break;
+    }
+    default:
+        res_err(r, n, "unexpected %s in a statement", ast_kind_str(n->kind));
+        break;
+    }
+    r->depth--;
+}
+
+/* ---- packages ----------------------------------------------------------- */
+
+static res_pkg *load(resolver *r, const char *path, ast_node *site);
+
+static void declare_pkg(resolver *r, res_pkg *p)
+{
+    ast_file *f = p->file;
+    for (size_t i = 0; i < f->decls.n && !r->failed; i++) {
+        ast_node *d = f->decls.v[i];
+        if (d->kind == AST_FUNC_DECL) {
+            const char *name = d->u.func_decl.name->u.ident.name;
+            res_sym *s;
+            if (d->u.func_decl.recv)
+                continue;
+            if (!strcmp(name, "init")) {
+                if (d->u.func_decl.type->u.func_type.params.n ||
+                    d->u.func_decl.type->u.func_type.results.n)
+                    res_err(r, d->u.func_decl.name,
+                        "func init must have no arguments and no return "
+                        "values");
+                VEC_PUSH(p->inits, d);
+                continue;
+            }
+            if (!strcmp(name, "main") && !strcmp(p->name, "main") &&
+                (d->u.func_decl.type->u.func_type.params.n ||
+                 d->u.func_decl.type->u.func_type.results.n))
+                res_err(r, d->u.func_decl.name,
+                    "func main must have no arguments and no return values");
+            s = new_sym(r, RS_FUNC, name, d->u.func_decl.name);
+            s->spec = d;
+            declare(r, p->scope, s);
+            VEC_PUSH(p->decls, s);
+            continue;
+        }
+        if (d->kind != AST_GEN_DECL || d->u.gen_decl.tok == TK_IMPORT)
+            continue;
+        for (size_t k = 0; k < d->u.gen_decl.specs.n; k++) {
+            ast_node *spec = d->u.gen_decl.specs.v[k];
+            if (d->u.gen_decl.tok == TK_TYPE) {
+                res_sym *s = new_sym(r, RS_TYPE,
+                                     spec->u.type_spec.name->u.ident.name,
+                                     spec->u.type_spec.name);
+                s->spec = spec;
+                declare(r, p->scope, s);
+                VEC_PUSH(p->decls, s);
+                continue;
+            }
+            for (size_t j = 0; j < spec->u.value_spec.names.n; j++) {
+                ast_node *id = spec->u.value_spec.names.v[j];
+                res_sym *s = new_sym(r,
+                                     d->u.gen_decl.tok == TK_CONST ? RS_CONST
+                                                                   : RS_VAR,
+                                     id->u.ident.name, id);
+                s->spec = spec;
+                s->index = (int)j;
+                if (!strcmp(id->u.ident.name, "_"))
+                    map_put(r, p->findex, id, s);
+                else
+                    declare(r, p->scope, s);
+                VEC_PUSH(p->decls, s);
+            }
+        }
+    }
+}
+
+/* The named type a receiver type denotes (T or *T), or NULL. */
+static res_sym *recv_type(resolver *r, res_pkg *p, ast_node *t)
+{
+    while (t->kind == AST_PAREN)
+        t = t->u.paren.x;
+    if (t->kind == AST_STAR)
+        t = t->u.star.x;
+    while (t->kind == AST_PAREN)
+        t = t->u.paren.x;
+    if (t->kind != AST_IDENT) {
+        res_err(r, t, "invalid receiver type");
+        return NULL;
+    }
+    {
+        res_sym *s = scope_find(p->scope, res_intern(r, t->u.ident.name));
+        if (!s) {
+            if (res_universe(r, t->u.ident.name))
+                res_err(r, t,
+                    "cannot define new methods on non-local type %s",
+                    t->u.ident.name);
+            else
+                res_err(r, t, "undefined: %s", t->u.ident.name);
+            return NULL;
+        }
+        if (s->kind != RS_TYPE) {
+            res_err(r, t, "%s is not a type", t->u.ident.name);
+            return NULL;
+        }
+        return s;
+    }
+}
+
+static void resolve_pkg(resolver *r, res_pkg *p)
+{
+    ast_file *f = p->file;
+    res_scope *fscope;
+    res_pkg *saved = r->pkg;
+    r->pkg = p;
+    p->scope = new_scope(r, r->universe);
+    declare_pkg(r, p);
+    fscope = new_scope(r, p->scope);
+    /* imports (file scope) */
+    for (size_t i = 0; i < f->imports.n && !r->failed; i++) {
+        ast_node *im = f->imports.v[i];
+        const char *path = (const char *)im->u.import.path->u.string_lit.bytes;
+        res_pkg *t;
+        res_sym *s;
+        const char *name;
+        t = load(r, path, im->u.import.path);
+        r->pkg = p;
+        if (!t)
+            break;
+        VEC_PUSH(p->imports, t);
+        name = t->name;
+        if (im->u.import.name) {
+            name = im->u.import.name->u.ident.name;
+            if (!strcmp(name, "."))  {
+                res_err(r, im->u.import.name, "unsupported: dot imports");
+                break;
+            }
+            if (!strcmp(name, "_"))
+                continue;
+        }
+        s = new_sym(r, RS_PKG, name,
+                    im->u.import.name ? im->u.import.name : NULL);
+        s->target = t;
+        if (scope_find(fscope, s->name)) {
+            res_err(r, im, "%s redeclared in this block", name);
+            break;
+        }
+        VEC_PUSH(fscope->syms, s);
+    }
+    /* methods */
+    for (size_t i = 0; i < f->decls.n && !r->failed; i++) {
+        ast_node *d = f->decls.v[i];
+        res_sym *t;
+        const char *mname;
+        if (d->kind != AST_FUNC_DECL || !d->u.func_decl.recv)
+            continue;
+        t = recv_type(r, p, d->u.func_decl.recv->u.field.type);
+        if (!t)
+            break;
+        mname = d->u.func_decl.name->u.ident.name;
+        for (size_t k = 0; k < t->methods.len; k++)
+            if (!strcmp(t->methods.p[k]->u.func_decl.name->u.ident.name,
+                        mname)) {
+                res_err(r, d->u.func_decl.name, "method %s.%s already declared",
+                    t->name, mname);
+                break;
+            }
+        VEC_PUSH(t->methods, d);
+        map_put(r, p->findex, d->u.func_decl.recv->u.field.type->kind ==
+                                      AST_STAR
+                                  ? d->u.func_decl.recv->u.field.type->u.star.x
+                                  : d->u.func_decl.recv->u.field.type,
+                t);
+    }
+    /* bodies */
+    for (size_t i = 0; i < f->decls.n && !r->failed; i++) {
+        ast_node *d = f->decls.v[i];
+        if (d->kind == AST_FUNC_DECL) {
+            func(r, fscope, d, d->u.func_decl.recv, d->u.func_decl.type,
+                 d->u.func_decl.body);
+            res_check_labels(r, d->u.func_decl.body);
+        } else if (d->kind == AST_GEN_DECL && d->u.gen_decl.tok != TK_IMPORT) {
+            gen_decl(r, fscope, d, true);
+            res_check_funclits(r, d, 0);
+        }
+    }
+    if (!r->failed && !p->library && !strcmp(p->name, "main") &&
+        !scope_find(p->scope, res_intern(r, "main")))
+        res_err(r, NULL, "function main is undeclared in the main package");
+    p->resolved = true;
+    r->pkg = saved;
+}
+
+static res_pkg *new_pkg(resolver *r, const char *path, ast_file *f)
+{
+    res_pkg *p = wf_xcalloc(1, sizeof *p);
+    p->path = res_intern(r, path);
+    p->file = f;
+    p->findex = (int)r->loading.len;
+    VEC_PUSH(r->loading, p);
+    return p;
+}
+
+static res_pkg *load(resolver *r, const char *path, ast_node *site)
+{
+    const char *src;
+    res_pkg *p;
+    ast_file *f = NULL;
+    char fname[300];
+    wf_diag d2;
+    for (size_t i = 0; i < r->loading.len; i++)
+        if (!strcmp(r->loading.p[i]->path, path)) {
+            if (!r->loading.p[i]->resolved) {
+                res_err(r, site, "import cycle not allowed");
+                return NULL;
+            }
+            return r->loading.p[i];
+        }
+    if (!r->lib.allowed(path)) {
+        res_err(r, site,
+            "unsupported: import \"%s\" (scenario files may import fmt, "
+            "sync, sync/atomic, time, context, math/rand, errors, strings, "
+            "strconv, testing, runtime and log)",
+            path);
+        return NULL;
+    }
+    src = r->lib.source(path);
+    snprintf(fname, sizeof fname, "<weft>/%s.go", path);
+    if (src) {
+        if (parse_file(fname, (const unsigned char *)src, strlen(src), &f,
+                       &d2) != WF_OK) {
+            if (!r->failed) {
+                r->failed = true;
+                *r->d = d2;
+            }
+            return NULL;
+        }
+        VEC_PUSH(r->files, f);
+    } else {
+        f = ast_file_new(fname);
+        VEC_PUSH(r->files, f);
+    }
+    p = new_pkg(r, path, f);
+    p->library = true;
+    p->stub = !src;
+    {
+        const char *slash = strrchr(path, '/');
+        p->name = res_intern(r, src ? f->pkg->u.ident.name
+                                    : (slash ? slash + 1 : path));
+    }
+    resolve_pkg(r, p);
+    if (r->failed)
+        return NULL;
+    VEC_PUSH(r->pkgs, p);
+    return p;
+}
+
+wf_status res_resolve(resolver *r, ast_file *f, wf_diag *d)
+{
+    wf_diag dummy;
+    res_pkg *p;
+    r->d = d ? d : &dummy;
+    p = new_pkg(r, "main", f);
+    p->name = res_intern(r, f->pkg->u.ident.name);
+    r->main = p;
+    r->pkg = p;
+    resolve_pkg(r, p);
+    if (r->failed)
+        return WF_ERR_INPUT;
+    VEC_PUSH(r->pkgs, p);
+    return WF_OK;
+}

@@ -1,0 +1,53 @@
+/* resolve_int.h: what resolve.c (scopes, declarations, expressions,
+ * statements, packages) and resolve_labels.c (labels and branches)
+ * share: the resolver's state.
+ * Owns: nothing beyond resolve.h's description. */
+#ifndef WF_LANG_RESOLVE_INT_H
+#define WF_LANG_RESOLVE_INT_H
+
+#include "sim/lang/resolve.h"
+
+typedef struct res_scope {
+    struct res_scope *up;
+    res_func *fn; /* the function whose scope this is (NULL: package) */
+    VEC(res_sym *) syms;
+} res_scope;
+
+typedef struct pos_slot {
+    uint64_t key; /* 0: free */
+    res_sym *sym;
+} pos_slot;
+
+struct resolver {
+    res_library lib;
+    wf_diag *d;
+    bool failed;
+    /* interned names */
+    char **strs;
+    size_t strs_cap, strs_len;
+    VEC(res_sym *) syms;
+    VEC(res_scope *) scopes;
+    VEC(res_func *) funcs;
+    VEC(res_pkg *) pkgs;    /* in initialization order */
+    VEC(res_pkg *) loading; /* every package made, for freeing */
+    VEC(ast_file *) files;  /* library files we parsed */
+    res_pkg *main;
+    res_scope *universe;
+    pos_slot *map;
+    size_t map_cap, map_len;
+    /* the walk */
+    res_pkg *pkg;
+    res_func *fn;
+    int depth;
+};
+
+/* Record the first error (gc's wording) at n; later ones are dropped. */
+void res_err(resolver *r, const ast_node *n, const char *fmt, ...)
+    WF_PRINTF(3, 4);
+/* Check the labels of one function body (defined once, every branch
+ * names a defined one); function literals inside get their own check. */
+void res_check_labels(resolver *r, ast_node *body);
+/* res_check_labels for every function literal inside n. */
+void res_check_funclits(resolver *r, ast_node *n, int depth);
+
+#endif

@@ -1,0 +1,453 @@
+/* types.c: the type table of a vm_program: predeclared types, unnamed
+ * composite types (interned: equal structure, equal id), named types, and
+ * the member tables (fields and methods, embedding included) the VM looks
+ * names up in. Also the run-time queries of vm_int.h on types. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/lang/compile_int.h"
+
+uint32_t type_new(vm_program *p, vm_kind k, const char *name)
+{
+    vm_type t;
+    memset(&t, 0, sizeof t);
+    t.id = VM_TID(p->types.len, k);
+    t.name = name ? arena_strdup(&p->mem, name) : "?";
+    t.under = t.id;
+    VEC_PUSH(p->types, t);
+    return t.id;
+}
+
+uint32_t type_default(uint32_t t)
+{
+    switch (VM_KIND(t)) {
+    case K_UNTYPED_INT:
+        return T_INT;
+    case K_UNTYPED_FLOAT:
+        return T_FLOAT64;
+    case K_UNTYPED_RUNE:
+        return T_INT32;
+    default:
+        return t;
+    }
+}
+
+/* An unnamed type equal to *want, if one exists. O(types). */
+static uint32_t find(vm_program *p, const vm_type *want)
+{
+    for (size_t i = TI__PREDECLARED; i < p->types.len; i++) {
+        const vm_type *t = &p->types.p[i];
+        if (t->named || VM_KIND(t->id) != VM_KIND(want->id))
+            continue;
+        if (t->elem != want->elem || t->key != want->key ||
+            t->len != want->len || t->dir != want->dir)
+            continue;
+        if (t->nfields != want->nfields || t->nparams != want->nparams ||
+            t->nresults != want->nresults || t->variadic != want->variadic ||
+            t->nimethods != want->nimethods)
+            continue;
+        if (t->nfields &&
+            memcmp(t->fields, want->fields, t->nfields * sizeof(vm_field)))
+            continue;
+        if (t->nparams + t->nresults &&
+            memcmp(t->params, want->params,
+                   (t->nparams + t->nresults) * sizeof(uint32_t)))
+            continue;
+        if (t->nimethods && memcmp(t->imethods, want->imethods,
+                                   t->nimethods * sizeof(uint32_t)))
+            continue;
+        return t->id;
+    }
+    return 0;
+}
+
+static uint32_t add(vm_program *p, vm_type *t, const char *name)
+{
+    uint32_t id = find(p, t);
+    if (id)
+        return id;
+    t->id = VM_TID(p->types.len, VM_KIND(t->id));
+    t->under = t->id;
+    t->name = arena_strdup(&p->mem, name);
+    VEC_PUSH(p->types, *t);
+    return t->id;
+}
+
+static const char *tname(const vm_program *p, uint32_t t)
+{
+    return t ? prog_type(p, t)->name : "?";
+}
+
+uint32_t type_ptr(vm_program *p, uint32_t elem)
+{
+    vm_type t;
+    buf b;
+    uint32_t id;
+    if (elem && prog_type(p, elem)->ptr)
+        return prog_type(p, elem)->ptr;
+    memset(&t, 0, sizeof t);
+    t.id = K_PTR;
+    t.elem = elem;
+    buf_init(&b);
+    buf_printf(&b, "*%s", tname(p, elem));
+    id = add(p, &t, b.p);
+    buf_fini(&b);
+    if (elem)
+        p->types.p[VM_TIDX(elem)].ptr = id;
+    return id;
+}
+
+uint32_t type_slice(vm_program *p, uint32_t elem)
+{
+    vm_type t;
+    buf b;
+    uint32_t id;
+    if (elem && prog_type(p, elem)->slice)
+        return prog_type(p, elem)->slice;
+    memset(&t, 0, sizeof t);
+    t.id = K_SLICE;
+    t.elem = elem;
+    buf_init(&b);
+    buf_printf(&b, "[]%s", tname(p, elem));
+    id = add(p, &t, b.p);
+    buf_fini(&b);
+    if (elem)
+        p->types.p[VM_TIDX(elem)].slice = id;
+    return id;
+}
+
+uint32_t type_array(vm_program *p, uint32_t elem, int64_t len)
+{
+    vm_type t;
+    buf b;
+    uint32_t id;
+    memset(&t, 0, sizeof t);
+    t.id = K_ARRAY;
+    t.elem = elem;
+    t.len = len;
+    buf_init(&b);
+    buf_printf(&b, "[%lld]%s", (long long)len, tname(p, elem));
+    id = add(p, &t, b.p);
+    buf_fini(&b);
+    return id;
+}
+
+uint32_t type_map(vm_program *p, uint32_t key, uint32_t val)
+{
+    vm_type t;
+    buf b;
+    uint32_t id;
+    memset(&t, 0, sizeof t);
+    t.id = K_MAP;
+    t.key = key;
+    t.elem = val;
+    buf_init(&b);
+    buf_printf(&b, "map[%s]%s", tname(p, key), tname(p, val));
+    id = add(p, &t, b.p);
+    buf_fini(&b);
+    return id;
+}
+
+uint32_t type_chan(vm_program *p, uint32_t elem, int dir)
+{
+    vm_type t;
+    buf b;
+    uint32_t id;
+    memset(&t, 0, sizeof t);
+    t.id = K_CHAN;
+    t.elem = elem;
+    t.dir = (uint8_t)dir;
+    buf_init(&b);
+    buf_printf(&b, "%s%s", dir == 1 ? "chan<- " : dir == 2 ? "<-chan " : "chan ",
+               tname(p, elem));
+    id = add(p, &t, b.p);
+    buf_fini(&b);
+    return id;
+}
+
+uint32_t type_func(vm_program *p, const uint32_t *params, uint32_t np,
+                   const uint32_t *results, uint32_t nr, bool variadic)
+{
+    vm_type t;
+    buf b;
+    uint32_t id, *all = NULL;
+    memset(&t, 0, sizeof t);
+    t.id = K_FUNC;
+    t.nparams = np;
+    t.nresults = nr;
+    t.variadic = variadic;
+    if (np + nr) {
+        all = wf_xmalloc((np + nr) * sizeof *all);
+        if (np)
+            memcpy(all, params, np * sizeof *all);
+        if (nr)
+            memcpy(all + np, results, nr * sizeof *all);
+    }
+    t.params = all;
+    if ((id = find(p, &t))) {
+        free(all);
+        return id;
+    }
+    buf_init(&b);
+    buf_puts(&b, "func(");
+    for (uint32_t i = 0; i < np; i++) {
+        if (i)
+            buf_puts(&b, ", ");
+        if (variadic && i == np - 1) {
+            buf_puts(&b, "...");
+            buf_puts(&b, tname(p, all[i] ? prog_type(p, all[i])->elem : 0));
+        } else {
+            buf_puts(&b, tname(p, all[i]));
+        }
+    }
+    buf_putc(&b, ')');
+    if (nr == 1)
+        buf_printf(&b, " %s", tname(p, all[np]));
+    else if (nr > 1) {
+        buf_puts(&b, " (");
+        for (uint32_t i = 0; i < nr; i++)
+            buf_printf(&b, "%s%s", i ? ", " : "", tname(p, all[np + i]));
+        buf_putc(&b, ')');
+    }
+    if (all) {
+        uint32_t *keep = arena_alloc(&p->mem, (np + nr) * sizeof *keep);
+        memcpy(keep, all, (np + nr) * sizeof *keep);
+        free(all);
+        t.params = keep;
+    }
+    id = add(p, &t, b.p);
+    buf_fini(&b);
+    return id;
+}
+
+uint32_t type_struct(vm_program *p, const vm_field *f, uint32_t n)
+{
+    vm_type t;
+    buf b;
+    uint32_t id;
+    memset(&t, 0, sizeof t);
+    t.id = K_STRUCT;
+    t.nfields = n;
+    t.fields = (vm_field *)f;
+    if ((id = find(p, &t)))
+        return id;
+    if (n) {
+        t.fields = arena_alloc(&p->mem, n * sizeof *f);
+        memcpy(t.fields, f, n * sizeof *f);
+    }
+    buf_init(&b);
+    buf_puts(&b, "struct {");
+    for (uint32_t i = 0; i < n; i++) {
+        buf_printf(&b, "%s ", i ? ";" : "");
+        if (!f[i].embedded)
+            buf_printf(&b, "%s ", p->names.p[f[i].name]);
+        buf_puts(&b, tname(p, f[i].type));
+    }
+    buf_puts(&b, n ? " }" : "}");
+    id = add(p, &t, b.p);
+    buf_fini(&b);
+    return id;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+uint32_t type_iface(vm_program *p, const uint32_t *names, uint32_t n)
+{
+    vm_type t;
+    buf b;
+    uint32_t id, *sorted = NULL, k = 0;
+    memset(&t, 0, sizeof t);
+    t.id = K_IFACE;
+    if (n) {
+        sorted = arena_alloc(&p->mem, n * sizeof *sorted);
+        memcpy(sorted, names, n * sizeof *sorted);
+        qsort(sorted, n, sizeof *sorted, cmp_u32);
+        for (uint32_t i = 0; i < n; i++)
+            if (!k || sorted[k - 1] != sorted[i])
+                sorted[k++] = sorted[i];
+    }
+    t.nimethods = k;
+    t.imethods = sorted;
+    if (!k)
+        return T_ANY;
+    if ((id = find(p, &t)))
+        return id;
+    buf_init(&b);
+    buf_puts(&b, "interface {");
+    for (uint32_t i = 0; i < k; i++)
+        buf_printf(&b, "%s %s()", i ? ";" : "", p->names.p[sorted[i]]);
+    buf_puts(&b, " }");
+    id = add(p, &t, b.p);
+    buf_fini(&b);
+    return id;
+}
+
+void type_set_name(vm_program *p, uint32_t t)
+{
+    (void)p;
+    (void)t;
+}
+
+/* ---- member tables -------------------------------------------------------- */
+
+typedef VEC(vm_member) member_vec;
+
+static int cmp_member(const void *a, const void *b)
+{
+    const vm_member *x = a, *y = b;
+    if (x->name != y->name)
+        return x->name < y->name ? -1 : 1;
+    return x->depth < y->depth ? -1 : x->depth > y->depth;
+}
+
+/* 0: not computed, 1: computing, 2: done (per type index). */
+static void members_of(vm_program *p, uint32_t t, uint8_t *state);
+
+static void add_candidates(vm_program *p, uint32_t t, member_vec *out,
+                           uint8_t *state)
+{
+    const vm_type *ty = prog_type(p, t);
+    const vm_type *u = prog_type(p, ty->under);
+    for (uint32_t i = 0; i < ty->nmethods; i++) {
+        vm_member m;
+        memset(&m, 0, sizeof m);
+        m.name = ty->methods[i].name;
+        m.is_method = true;
+        m.ptr_recv = ty->methods[i].ptr_recv;
+        m.fn = ty->methods[i].fn;
+        m.type = ty->methods[i].fn ? ty->methods[i].fn->type : 0;
+        VEC_PUSH(*out, m);
+    }
+    if (VM_KIND(u->id) != K_STRUCT)
+        return;
+    for (uint32_t i = 0; i < u->nfields; i++) {
+        const vm_field *f = &u->fields[i];
+        vm_member m;
+        uint32_t et;
+        memset(&m, 0, sizeof m);
+        m.name = f->name;
+        m.npath = 1;
+        m.path[0] = (uint16_t)i;
+        m.type = f->type;
+        VEC_PUSH(*out, m);
+        if (!f->embedded || !f->type)
+            continue;
+        et = f->type;
+        if (VM_KIND(et) == K_PTR)
+            et = prog_type(p, et)->elem;
+        if (!et)
+            continue;
+        members_of(p, et, state);
+        {
+            const vm_type *e = prog_type(p, et);
+            for (uint32_t k = 0; k < e->nmembers; k++) {
+                vm_member pm = e->members[k];
+                if (pm.npath + 1 > VM_MAX_PATH)
+                    continue;
+                memmove(pm.path + 1, pm.path, pm.npath * sizeof pm.path[0]);
+                pm.path[0] = (uint16_t)i;
+                pm.npath++;
+                pm.depth++;
+                VEC_PUSH(*out, pm);
+            }
+        }
+    }
+}
+
+static void members_of(vm_program *p, uint32_t t, uint8_t *state)
+{
+    uint32_t idx = VM_TIDX(t);
+    member_vec c = {0};
+    vm_member *keep;
+    uint32_t n = 0;
+    if (state[idx])
+        return;
+    state[idx] = 1;
+    add_candidates(p, t, &c, state);
+    if (c.len)
+        qsort(c.p, c.len, sizeof *c.p, cmp_member);
+    keep = c.len ? arena_alloc(&p->mem, c.len * sizeof *keep) : NULL;
+    for (size_t i = 0; i < c.len;) {
+        size_t j = i + 1;
+        while (j < c.len && c.p[j].name == c.p[i].name)
+            j++;
+        /* the shallowest wins; two at that depth are ambiguous */
+        if (j == i + 1 || c.p[i + 1].depth != c.p[i].depth)
+            keep[n++] = c.p[i];
+        i = j;
+    }
+    VEC_FREE(c);
+    p->types.p[idx].members = keep;
+    p->types.p[idx].nmembers = n;
+    state[idx] = 2;
+}
+
+void type_members(vm_program *p, compiler *C)
+{
+    size_t n = p->types.len;
+    uint8_t *state = wf_xcalloc(n, 1);
+    (void)C;
+    for (size_t i = 0; i < n; i++) {
+        vm_kind k = VM_KIND(p->types.p[i].id);
+        if (p->types.p[i].named || k == K_STRUCT)
+            members_of(p, p->types.p[i].id, state);
+    }
+    free(state);
+}
+
+/* ---- run-time queries ------------------------------------------------------ */
+
+const vm_member *vm_lookup(const vm_program *p, uint32_t t, uint32_t name)
+{
+    const vm_type *ty;
+    uint32_t lo = 0, hi;
+    if (!t)
+        return NULL;
+    ty = prog_type(p, t);
+    if (VM_KIND(t) == K_PTR && !ty->named && ty->elem)
+        ty = prog_type(p, ty->elem);
+    hi = ty->nmembers;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        uint32_t nm = ty->members[mid].name;
+        if (nm == name)
+            return &ty->members[mid];
+        if (nm < name)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+void vm_type_name(const vm_program *p, uint32_t t, buf *b)
+{
+    if (!t) {
+        buf_puts(b, "<nil>");
+        return;
+    }
+    buf_puts(b, prog_type(p, t)->name);
+}
+
+bool vm_has_type(const vm_program *p, vm_value v, uint32_t t)
+{
+    const vm_type *it;
+    if (VM_KIND(t) != K_IFACE)
+        return v.t == t;
+    if (!v.t)
+        return false;
+    it = prog_type(p, t);
+    for (uint32_t i = 0; i < it->nimethods; i++) {
+        const vm_member *m = vm_lookup(p, v.t, it->imethods[i]);
+        if (!m || !m->is_method)
+            return false;
+        if (m->ptr_recv && VM_KIND(v.t) != K_PTR && m->npath == 0)
+            return false;
+    }
+    return true;
+}

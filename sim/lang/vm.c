@@ -1,0 +1,1011 @@
+/* vm.c: the interpreter loop (vm.h lists the instructions). Dispatch as
+ * in Lua 5.4 (lvm.c, ljumptab.h): VM_DISPATCH, VM_CASE and VM_BREAK make
+ * a switch, or computed goto on gcc and clang (VM_SWITCH forces the
+ * switch). The pc is saved before anything that can yield, call or panic
+ * (Lua's savepc): a yielding instruction runs again when its goroutine is
+ * resumed, and takes its results then. */
+#include <math.h>
+#include <string.h>
+
+#include "sim/lang/vm_int.h"
+
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(VM_SWITCH)
+#define VM_GOTO 1
+#endif
+
+#define NILDEREF                                                               \
+    "runtime error: invalid memory address or nil pointer dereference"
+
+/* Backward jumps a goroutine may take without a visible operation before
+ * it yields (OP_YIELD): a loop that never synchronizes still lets others
+ * run and --max-steps still ends it. */
+#define VM_FUEL (1u << 18)
+
+static vm_value *rk(vm_value *R, const vm_value *K, uint16_t x)
+{
+    return (x & RK_CONST) ? (vm_value *)&K[x & 0x7fff] : &R[x];
+}
+
+/* The element type of channel value ch. */
+static uint32_t chan_elem(const vm_program *p, vm_value ch)
+{
+    return ch.t && VM_KIND(ch.t) == K_CHAN ? prog_type(p, ch.t)->elem : 0;
+}
+
+static wf_obj *chan_obj(vm_value ch)
+{
+    return VM_KIND(ch.t) == K_CHAN && ch.v.ch ? &ch.v.ch->hdr : NULL;
+}
+
+static int assert_fail(vm_g *g, vm_value v, uint32_t t, uint32_t st)
+{
+    const vm_program *p = g->x->prog;
+    const char *iface = st && st != 0xffff ? prog_type(p, st)->name
+                                           : "interface {}";
+    if (!v.t)
+        return vm_throwf(g, "interface conversion: %s is nil, not %s",
+                         iface, prog_type(p, t)->name);
+    if (VM_KIND(t) == K_IFACE) {
+        const vm_type *it = prog_type(p, t);
+        for (uint32_t i = 0; i < it->nimethods; i++) {
+            const vm_member *m = vm_lookup(p, v.t, it->imethods[i]);
+            if (!m || !m->is_method ||
+                (m->ptr_recv && VM_KIND(v.t) != K_PTR && !m->npath))
+                return vm_throwf(g, "interface conversion: %s is not %s: "
+                                    "missing method %s",
+                                 prog_type(p, v.t)->name, it->name,
+                                 p->names.p[it->imethods[i]]);
+        }
+    }
+    return vm_throwf(g, "interface conversion: %s is %s, not %s", iface,
+                     prog_type(p, v.t)->name, prog_type(p, t)->name);
+}
+
+static int minmax(vm_g *g, vm_value *r, vm_value a, vm_value b, bool max)
+{
+    vm_value lt;
+    int st;
+    if (kind_is_float(VM_KIND(a.t)) || kind_is_float(VM_KIND(b.t)) ||
+        VM_KIND(a.t) == K_UNTYPED_FLOAT || VM_KIND(b.t) == K_UNTYPED_FLOAT) {
+        if (kind_is_untyped(VM_KIND(a.t)))
+            a = vm_settle(g->x->prog, a, b.t);
+        if (kind_is_untyped(VM_KIND(b.t)))
+            b = vm_settle(g->x->prog, b, a.t);
+        if (isnan(a.v.f) || isnan(b.v.f)) {
+            *r = isnan(a.v.f) ? a : b;
+            return X_OK;
+        }
+    }
+    st = vm_cmp(g, VM_OP_LT, &lt, a, b);
+    if (st != X_OK)
+        return st;
+    *r = (lt.v.i != 0) == max ? b : a;
+    if (kind_is_untyped(VM_KIND(r->t)))
+        *r = vm_settle(g->x->prog, *r,
+                       kind_is_untyped(VM_KIND(a.t)) ? b.t : a.t);
+    return X_OK;
+}
+
+void vm_run(vm_g *g)
+{
+    vm_exec *x = g->x;
+    vm_program *prog = x->prog;
+    uint64_t nops = 0;
+    uint32_t fuel = VM_FUEL;
+    vm_frame *f;
+    const vm_proto *p;
+    const vm_ins *code, *pc;
+    vm_value *R;
+    const vm_value *K;
+    vm_ins i;
+    int st;
+#ifdef VM_GOTO
+    static const void *const disptab[VM_OP__COUNT] = {
+#define VM_OP_LABEL_(name, doc) &&L_##name,
+        VM_OPCODES(VM_OP_LABEL_)
+#undef VM_OP_LABEL_
+    };
+#define VM_DISPATCH(o) goto *disptab[o];
+#define VM_CASE(name) L_##name:
+#define VM_BREAK                                                               \
+    do {                                                                       \
+        i = *pc++;                                                             \
+        nops++;                                                                \
+        goto *disptab[i.op];                                                   \
+    } while (0)
+#else
+#define VM_DISPATCH(o) switch (o)
+#define VM_CASE(name) case VM_OP_##name:
+#define VM_BREAK break
+#endif
+#define SAVEPC() (f->pc = (uint32_t)(pc - 1 - code))
+#define RKB (rk(R, K, i.b))
+#define RKC (rk(R, K, i.c))
+#define PROTECT(call)                                                          \
+    do {                                                                       \
+        SAVEPC();                                                              \
+        st = (call);                                                           \
+        if (WF_UNLIKELY(st != X_OK)) {                                         \
+            if (st == X_YIELD)                                                 \
+                goto out;                                                      \
+            goto do_panic;                                                     \
+        }                                                                      \
+    } while (0)
+#define THROW(...)                                                             \
+    do {                                                                       \
+        SAVEPC();                                                              \
+        vm_throwf(g, __VA_ARGS__);                                             \
+        goto do_panic;                                                         \
+    } while (0)
+#define ACCESS(o_, i_, w_, v_)                                                 \
+    do {                                                                       \
+        if (WF_UNLIKELY(((o_)->flags & OF_SHARED) && x->spawned)) {           \
+            SAVEPC();                                                          \
+            if (!vm_access_slow(g, (o_), (i_), (w_), 0, (v_)))                 \
+                goto out;                                                      \
+            g->granted = 0;                                                    \
+        }                                                                      \
+    } while (0)
+
+newframe:
+    if (g->died)
+        goto out;
+    if (!g->nframes) {
+        vm_op(g, OP_EXIT, NULL);
+        g->died = true;
+        goto out;
+    }
+    f = &g->frames[g->nframes - 1];
+    if (f->flags & FR_NATIVE)
+        goto native;
+    p = f->p;
+    code = p->code;
+    pc = code + f->pc;
+    R = g->stack + f->base;
+    K = p->k;
+    for (;;) {
+        i = *pc++;
+        nops++;
+        VM_DISPATCH(i.op)
+        {
+            VM_CASE(NOP)
+            VM_CASE(EXTRA)
+            {
+                VM_BREAK;
+            }
+            VM_CASE(MOVE)
+            {
+                R[i.a] = R[i.b];
+                VM_BREAK;
+            }
+            VM_CASE(COPY)
+            {
+                R[i.a] = vm_copy(x, R[i.b]);
+                VM_BREAK;
+            }
+            VM_CASE(ASSIGN)
+            {
+                vm_value v = R[i.b];
+                vm_value *d = &R[i.a];
+                if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o) {
+                    if (d->t == v.t && d->v.o && d->v.o != v.v.o)
+                        vm_copy_into(x, d->v.o, v.v.o);
+                    else if (d->v.o != v.v.o)
+                        *d = vm_copy(x, v);
+                } else {
+                    *d = v;
+                }
+                VM_BREAK;
+            }
+            VM_CASE(LOADK)
+            {
+                R[i.a] = K[i.b];
+                VM_BREAK;
+            }
+            VM_CASE(LOADNIL)
+            {
+                for (uint32_t k = 0; k <= i.b; k++)
+                    R[i.a + k] = vm_nil();
+                VM_BREAK;
+            }
+            VM_CASE(ZERO)
+            {
+                R[i.a] = vm_zero(x, (uint32_t)K[i.b].v.u);
+                VM_BREAK;
+            }
+            VM_CASE(NAME)
+            {
+                vm_name_value(x, R[i.a], K[i.b].v.s);
+                VM_BREAK;
+            }
+            VM_CASE(NEWCELL)
+            {
+                vm_obj *c = heap_obj(x, OK_CELL, 0, 1);
+                vm_value v = vm_copy(x, R[i.b]);
+                if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o)
+                    v.v.o->parent = c;
+                c->slots[0] = v;
+                if (i.f)
+                    c->name = K[i.c].v.s;
+                R[i.a] = vm_ref(T_CELL, c);
+                VM_BREAK;
+            }
+            VM_CASE(GETCELL)
+            {
+                vm_obj *c = R[i.b].v.o;
+                ACCESS(c, 0, false, vm_nil());
+                R[i.a] = c->slots[0];
+                VM_BREAK;
+            }
+            VM_CASE(SETCELL)
+            {
+                vm_obj *c = R[i.a].v.o;
+                vm_value v = *RKB;
+                ACCESS(c, 0, true, v);
+                vm_store(x, c, 0, v, 0);
+                VM_BREAK;
+            }
+            VM_CASE(GETUP)
+            {
+                vm_obj *c = f->fn->slots[i.b].v.o;
+                ACCESS(c, 0, false, vm_nil());
+                R[i.a] = c->slots[0];
+                VM_BREAK;
+            }
+            VM_CASE(SETUP)
+            {
+                vm_obj *c = f->fn->slots[i.a].v.o;
+                vm_value v = *RKB;
+                ACCESS(c, 0, true, v);
+                vm_store(x, c, 0, v, 0);
+                VM_BREAK;
+            }
+            VM_CASE(UPCELL)
+            {
+                R[i.a] = f->fn->slots[i.b];
+                VM_BREAK;
+            }
+            VM_CASE(GETG)
+            {
+                ACCESS(x->globals, i.b, false, vm_nil());
+                R[i.a] = x->globals->slots[i.b];
+                VM_BREAK;
+            }
+            VM_CASE(SETG)
+            {
+                vm_value v = *RKB;
+                ACCESS(x->globals, i.a, true, v);
+                vm_store(x, x->globals, i.a, v, prog->gtypes[i.a]);
+                VM_BREAK;
+            }
+            VM_CASE(ADDRG)
+            {
+                vm_value s = x->globals->slots[i.b];
+                vm_value r;
+                if (kind_is_aggregate(VM_KIND(s.t)) && s.v.o) {
+                    r = vm_ref(i.f ? (uint32_t)K[i.c].v.u
+                                   : (uint32_t)vm_ptr_type(prog, s.t),
+                               s.v.o);
+                    r.aux = VM_WHOLE;
+                } else {
+                    r = vm_ref(i.f ? (uint32_t)K[i.c].v.u
+                                   : (uint32_t)vm_ptr_type(prog, s.t),
+                               x->globals);
+                    r.aux = i.b;
+                }
+                R[i.a] = r;
+                VM_BREAK;
+            }
+            VM_CASE(ADDRCELL)
+            {
+                vm_value v = R[i.b], r;
+                if (VM_KIND(v.t) == K_CELL) {
+                    vm_value in = v.v.o->slots[0];
+                    uint32_t t = i.f ? (uint32_t)K[i.c].v.u
+                                     : (uint32_t)vm_ptr_type(prog, in.t);
+                    if (kind_is_aggregate(VM_KIND(in.t)) && in.v.o &&
+                        VM_KIND(prog_type(prog, t)->elem) != K_IFACE) {
+                        r = vm_ref(t, in.v.o);
+                        r.aux = VM_WHOLE;
+                    } else {
+                        r = vm_ref(t, v.v.o);
+                        r.aux = 0;
+                    }
+                } else if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o) {
+                    r = vm_ref(i.f ? (uint32_t)K[i.c].v.u
+                                   : (uint32_t)vm_ptr_type(prog, v.t),
+                               v.v.o);
+                    r.aux = VM_WHOLE;
+                } else {
+                    THROW("cannot take the address of %s",
+                          prog_type(prog, v.t)->name);
+                }
+                R[i.a] = r;
+                VM_BREAK;
+            }
+            VM_CASE(ADD)
+            {
+                const vm_value *a = RKB, *b = RKC;
+                if (WF_LIKELY(a->t == T_INT && b->t == T_INT)) {
+                    int64_t s = (int64_t)((uint64_t)a->v.i + (uint64_t)b->v.i);
+                    R[i.a].v.i = s;
+                    R[i.a].t = T_INT;
+                    R[i.a].aux = 0;
+                    VM_BREAK;
+                }
+                PROTECT(vm_arith(g, VM_OP_ADD, &R[i.a], *a, *b));
+                VM_BREAK;
+            }
+            VM_CASE(SUB)
+            {
+                const vm_value *a = RKB, *b = RKC;
+                if (WF_LIKELY(a->t == T_INT && b->t == T_INT)) {
+                    int64_t s = (int64_t)((uint64_t)a->v.i - (uint64_t)b->v.i);
+                    R[i.a].v.i = s;
+                    R[i.a].t = T_INT;
+                    R[i.a].aux = 0;
+                    VM_BREAK;
+                }
+                PROTECT(vm_arith(g, VM_OP_SUB, &R[i.a], *a, *b));
+                VM_BREAK;
+            }
+            VM_CASE(MUL)
+            VM_CASE(DIV)
+            VM_CASE(MOD)
+            VM_CASE(AND)
+            VM_CASE(OR)
+            VM_CASE(XOR)
+            VM_CASE(ANDNOT)
+            VM_CASE(SHL)
+            VM_CASE(SHR)
+            {
+                PROTECT(vm_arith(g, i.op, &R[i.a], *RKB, *RKC));
+                VM_BREAK;
+            }
+            VM_CASE(NEG)
+            {
+                vm_value v = R[i.b];
+                vm_kind k = VM_KIND(v.t);
+                if (kind_is_untyped(k)) {
+                    v = vm_settle(prog, v, 0);
+                    k = VM_KIND(v.t);
+                }
+                if (kind_is_int(k))
+                    v.v.i = int_wrap(k, 0 - v.v.u);
+                else if (kind_is_float(k))
+                    v.v.f = -v.v.f;
+                else
+                    THROW("invalid operation: -%s",
+                          prog_type(prog, v.t)->name);
+                R[i.a] = v;
+                VM_BREAK;
+            }
+            VM_CASE(NOT)
+            {
+                R[i.a] = vm_int(R[i.b].t ? R[i.b].t : T_BOOL, !R[i.b].v.i);
+                VM_BREAK;
+            }
+            VM_CASE(BNOT)
+            {
+                vm_value v = R[i.b];
+                vm_kind k = VM_KIND(v.t);
+                if (kind_is_untyped(k)) {
+                    v = vm_settle(prog, v, 0);
+                    k = VM_KIND(v.t);
+                }
+                if (!kind_is_int(k))
+                    THROW("invalid operation: ^%s",
+                          prog_type(prog, v.t)->name);
+                v.v.i = int_wrap(k, ~v.v.u);
+                R[i.a] = v;
+                VM_BREAK;
+            }
+            VM_CASE(EQ)
+            {
+                const vm_value *a = RKB, *b = RKC;
+                if (WF_LIKELY(a->t == b->t && kind_is_int(VM_KIND(a->t)))) {
+                    R[i.a] = vm_bool(a->v.i == b->v.i);
+                    VM_BREAK;
+                }
+                PROTECT(vm_cmp(g, VM_OP_EQ, &R[i.a], *a, *b));
+                VM_BREAK;
+            }
+            VM_CASE(NE)
+            {
+                const vm_value *a = RKB, *b = RKC;
+                if (WF_LIKELY(a->t == b->t && kind_is_int(VM_KIND(a->t)))) {
+                    R[i.a] = vm_bool(a->v.i != b->v.i);
+                    VM_BREAK;
+                }
+                PROTECT(vm_cmp(g, VM_OP_NE, &R[i.a], *a, *b));
+                VM_BREAK;
+            }
+            VM_CASE(LT)
+            {
+                const vm_value *a = RKB, *b = RKC;
+                if (WF_LIKELY(a->t == T_INT && b->t == T_INT)) {
+                    R[i.a] = vm_bool(a->v.i < b->v.i);
+                    VM_BREAK;
+                }
+                PROTECT(vm_cmp(g, VM_OP_LT, &R[i.a], *a, *b));
+                VM_BREAK;
+            }
+            VM_CASE(LE)
+            {
+                const vm_value *a = RKB, *b = RKC;
+                if (WF_LIKELY(a->t == T_INT && b->t == T_INT)) {
+                    R[i.a] = vm_bool(a->v.i <= b->v.i);
+                    VM_BREAK;
+                }
+                PROTECT(vm_cmp(g, VM_OP_LE, &R[i.a], *a, *b));
+                VM_BREAK;
+            }
+            VM_CASE(ISNIL)
+            {
+                R[i.a] = vm_bool(vm_is_nil(R[i.b], i.f));
+                VM_BREAK;
+            }
+            VM_CASE(JMP)
+            {
+                int32_t off = ins_sbx(i);
+                pc += off;
+                if (off < 0 && WF_UNLIKELY(--fuel == 0)) {
+                    f->pc = (uint32_t)(pc - code);
+                    vm_op(g, OP_YIELD, NULL);
+                    g->plain = true;
+                    goto out;
+                }
+                VM_BREAK;
+            }
+            VM_CASE(JT)
+            {
+                if (R[i.a].v.i)
+                    pc += ins_sbx(i);
+                VM_BREAK;
+            }
+            VM_CASE(JF)
+            {
+                if (!R[i.a].v.i)
+                    pc += ins_sbx(i);
+                VM_BREAK;
+            }
+            VM_CASE(CONV)
+            {
+                PROTECT(vm_convert(g, &R[i.a], R[i.b], (uint32_t)K[i.c].v.u));
+                VM_BREAK;
+            }
+            VM_CASE(LEN)
+            {
+                vm_value v = R[i.b];
+                if (WF_LIKELY(VM_KIND(v.t) == K_SLICE)) {
+                    R[i.a] = vm_int(T_INT, v.v.sl ? v.v.sl->len : 0);
+                    VM_BREAK;
+                }
+                if (VM_KIND(v.t) == K_STRING) {
+                    R[i.a] = vm_int(T_INT, v.aux);
+                    VM_BREAK;
+                }
+                PROTECT(vm_len(g, &R[i.a], v, false));
+                VM_BREAK;
+            }
+            VM_CASE(CAP)
+            {
+                PROTECT(vm_len(g, &R[i.a], R[i.b], true));
+                VM_BREAK;
+            }
+            VM_CASE(INDEX)
+            {
+                vm_value c = R[i.b], k = *RKC;
+                if (WF_LIKELY(VM_KIND(c.t) == K_SLICE && c.v.sl &&
+                              VM_KIND(k.t) == K_INT && k.v.u < c.v.sl->len &&
+                              !(c.v.sl->arr->flags & OF_SHARED))) {
+                    R[i.a] = *slice_at(c.v.sl, (uint32_t)k.v.u);
+                    VM_BREAK;
+                }
+                PROTECT(vm_index(g, &R[i.a], c, k, NULL));
+                VM_BREAK;
+            }
+            VM_CASE(INDEXOK)
+            {
+                vm_value ok = vm_bool(false);
+                PROTECT(vm_index(g, &R[i.a], R[i.b], *RKC, &ok));
+                R[i.a + 1] = ok;
+                VM_BREAK;
+            }
+            VM_CASE(SETINDEX)
+            {
+                PROTECT(vm_setindex(g, R[i.a], *RKB, *RKC));
+                VM_BREAK;
+            }
+            VM_CASE(ADDRINDEX)
+            {
+                PROTECT(vm_addrindex(g, &R[i.a], R[i.b], *RKC));
+                VM_BREAK;
+            }
+            VM_CASE(SLICE)
+            {
+                PROTECT(vm_do_slice(g, &R[i.a], R[i.b], i.f, &R[i.c]));
+                VM_BREAK;
+            }
+            VM_CASE(FIELD)
+            {
+                PROTECT(vm_get_field(g, &R[i.a], R[i.b], &p->sels[i.c], false));
+                VM_BREAK;
+            }
+            VM_CASE(SETFIELD)
+            {
+                PROTECT(vm_setfield(g, R[i.a], &p->sels[i.b], *RKC));
+                VM_BREAK;
+            }
+            VM_CASE(ADDRFIELD)
+            {
+                PROTECT(vm_get_field(g, &R[i.a], R[i.b], &p->sels[i.c], true));
+                VM_BREAK;
+            }
+            VM_CASE(SETSLOT)
+            {
+                vm_value t = R[i.a];
+                if (VM_KIND(t.t) == K_SLICE)
+                    vm_store(x, t.v.sl->arr, t.v.sl->off + i.b, *RKC, 0);
+                else
+                    vm_store(x, t.v.o, i.b, *RKC, 0);
+                VM_BREAK;
+            }
+            VM_CASE(DEREF)
+            {
+                PROTECT(vm_deref(g, &R[i.a], R[i.b]));
+                VM_BREAK;
+            }
+            VM_CASE(STORE)
+            {
+                PROTECT(vm_storep(g, R[i.a], *RKB));
+                VM_BREAK;
+            }
+            VM_CASE(NEW)
+            {
+                uint32_t t = (uint32_t)K[i.b].v.u;
+                vm_value z = vm_zero(x, t), r;
+                if (kind_is_aggregate(VM_KIND(t))) {
+                    r = vm_ref((uint32_t)vm_ptr_type(prog, t), z.v.o);
+                    r.aux = VM_WHOLE;
+                } else {
+                    vm_obj *c = heap_obj(x, OK_CELL, t, 1);
+                    c->slots[0] = z;
+                    r = vm_ref((uint32_t)vm_ptr_type(prog, t), c);
+                }
+                R[i.a] = r;
+                VM_BREAK;
+            }
+            VM_CASE(MAKESLICE)
+            {
+                vm_value l = vm_settle(prog, R[i.b], T_INT);
+                vm_value c = i.f ? vm_settle(prog, R[i.b + 1], T_INT) : l;
+                int64_t len = l.v.i, cap = c.v.i;
+                if (!kind_is_signed(VM_KIND(l.t)) && l.v.u > (1u << 28))
+                    len = -1;
+                if (!kind_is_signed(VM_KIND(c.t)) && c.v.u > (1u << 28))
+                    cap = -1;
+                if (len < 0 || len > (1 << 28))
+                    THROW("runtime error: makeslice: len out of range");
+                if (cap < len || cap > (1 << 28))
+                    THROW("runtime error: makeslice: cap out of range");
+                R[i.a] = vm_make_slice(x, (uint32_t)K[i.c].v.u,
+                                       (uint32_t)len, (uint32_t)cap);
+                VM_BREAK;
+            }
+            VM_CASE(MAKEMAP)
+            {
+                R[i.a] = vm_ref((uint32_t)K[i.c].v.u,
+                                map_new(x, (uint32_t)K[i.c].v.u, 0));
+                VM_BREAK;
+            }
+            VM_CASE(MAKECHAN)
+            {
+                int64_t cap = 0;
+                const char *file;
+                int32_t line;
+                if (i.f) {
+                    vm_value c = vm_settle(prog, R[i.b], T_INT);
+                    cap = c.v.i;
+                    if (!kind_is_signed(VM_KIND(c.t)) && c.v.u > (1u << 24))
+                        cap = -1;
+                }
+                if (cap < 0 || cap > (1 << 24))
+                    THROW("makechan: size out of range");
+                SAVEPC();
+                vm_site(g, &file, &line);
+                R[i.a] = vm_ref((uint32_t)K[i.c].v.u,
+                                chan_new(x->e, "", (size_t)cap, file, line));
+                VM_BREAK;
+            }
+            VM_CASE(LIT)
+            {
+                uint32_t t = (uint32_t)K[i.c].v.u;
+                R[i.a] = i.f ? vm_zero(x, t) : vm_make_slice(x, t, i.b, i.b);
+                VM_BREAK;
+            }
+            VM_CASE(APPEND)
+            {
+                vm_value r;
+                PROTECT(vm_append(g, &r, &R[i.b], i.c, i.f));
+                R[i.a] = r;
+                VM_BREAK;
+            }
+            VM_CASE(COPYSL)
+            {
+                vm_value r;
+                PROTECT(vm_copyslice(g, &r, R[i.b], R[i.c]));
+                R[i.a] = r;
+                VM_BREAK;
+            }
+            VM_CASE(DELETE)
+            {
+                PROTECT(vm_delete(g, R[i.a], *RKB));
+                VM_BREAK;
+            }
+            VM_CASE(CLEAR)
+            {
+                PROTECT(vm_clear(g, R[i.a]));
+                VM_BREAK;
+            }
+            VM_CASE(MIN)
+            {
+                vm_value r;
+                PROTECT(minmax(g, &r, *RKB, *RKC, i.f));
+                R[i.a] = r;
+                VM_BREAK;
+            }
+            VM_CASE(CLOSURE)
+            {
+                const vm_proto *kid = p->kids[i.b];
+                if (!kid->ncaps) {
+                    R[i.a] = vm_ref(kid->type, kid->static_fn);
+                } else {
+                    vm_obj *c = heap_obj(x, OK_CLOSURE, 0, kid->ncaps);
+                    c->u.proto = kid;
+                    for (uint32_t k = 0; k < kid->ncaps; k++)
+                        c->slots[k] = kid->caps[k].from_up
+                                          ? f->fn->slots[kid->caps[k].index]
+                                          : R[kid->caps[k].index];
+                    R[i.a] = vm_ref(kid->type ? kid->type : T_FUNC, c);
+                }
+                VM_BREAK;
+            }
+            VM_CASE(CALL)
+            {
+                uint32_t fpos = f->base + i.a, fi = g->nframes - 1;
+                SAVEPC();
+                st = vm_call_at(g, fpos, i.b, fpos,
+                                (i.f & CALL_ALL) ? -1 : (int32_t)i.c, 0, i.f);
+                if (st == X_PANIC)
+                    goto do_panic;
+                if (st == X_YIELD)
+                    goto out;
+                g->frames[fi].pc = (uint32_t)(pc - code);
+                goto newframe;
+            }
+            VM_CASE(CALLM)
+            {
+                uint32_t fpos = f->base + i.a, fi = g->nframes - 1;
+                uint32_t nargs = i.b;
+                vm_ins e = *pc++;
+                f->pc = (uint32_t)(pc - 2 - code);
+                st = vm_method_call(g, fpos, &p->sels[e.a], i.f & CALL_ADDR,
+                                    &nargs);
+                if (st == X_YIELD)
+                    goto out;
+                if (st == X_PANIC)
+                    goto do_panic;
+                st = vm_call_at(g, fpos, nargs, fpos, (int32_t)i.c, 0, i.f);
+                if (st == X_PANIC)
+                    goto do_panic;
+                if (st == X_YIELD)
+                    goto out;
+                g->frames[fi].pc = (uint32_t)(pc - code);
+                goto newframe;
+            }
+            VM_CASE(GO)
+            {
+                vm_value fv = R[i.a];
+                vm_g *ng;
+                op *o;
+                SAVEPC();
+                if (VM_KIND(fv.t) != K_FUNC || !fv.v.o)
+                    THROW("go of nil func value");
+                x->spawned = true;
+                vm_escape(x, fv);
+                for (uint32_t k = 0; k < i.b; k++)
+                    vm_escape(x, R[i.a + 1 + k]);
+                ng = vm_new_g(x, g, fv, &R[i.a + 1], i.b, i.f);
+                if (!ng)
+                    THROW("go of nil func value");
+                o = vm_op(g, OP_SPAWN, NULL);
+                o->spawn_drv = &vm_go_driver;
+                o->spawn_arg = ng;
+                o->spawn_name = fv.v.o->u.proto->tname;
+                f->pc = (uint32_t)(pc - code);
+                g->plain = true;
+                goto out;
+            }
+            VM_CASE(DEFER)
+            {
+                vm_defer *d = arena_alloc(&x->e->mem,
+                                          sizeof *d + i.b * sizeof(vm_value));
+                d->fn = R[i.a];
+                d->n = i.b;
+                d->spread = (i.f & CALL_SPREAD) != 0;
+                for (uint32_t k = 0; k < i.b; k++)
+                    d->args[k] = R[i.a + 1 + k];
+                d->next = f->defers;
+                f->defers = d;
+                VM_BREAK;
+            }
+            VM_CASE(RET)
+            {
+                uint32_t flags;
+                if (f->defers) {
+                    vm_defer *d = f->defers;
+                    f->defers = d->next;
+                    SAVEPC();
+                    st = vm_call_value(g, d->fn, d->args, d->n, FR_DEFER,
+                                       d->spread ? CALL_SPREAD : 0);
+                    if (st == X_PANIC)
+                        goto do_panic;
+                    if (st == X_YIELD)
+                        goto out;
+                    goto newframe;
+                }
+                for (uint32_t k = 0; k < p->nres; k++) {
+                    vm_value *r = &R[p->nparams + k];
+                    if (VM_KIND(r->t) == K_CELL)
+                        *r = vm_copy(x, r->v.o->slots[0]);
+                }
+                flags = vm_pop(g, f->base + p->nparams, p->nres);
+                if (flags & FR_BOTTOM) {
+                    vm_op(g, OP_EXIT, NULL);
+                    g->died = true;
+                    goto out;
+                }
+                if (flags & FR_UNWIND)
+                    vm_unwind(g);
+                goto newframe;
+            }
+            VM_CASE(PANIC)
+            {
+                vm_value v = R[i.a];
+                SAVEPC();
+                if (!v.t)
+                    v = vm_rterror(x, "panic called with nil argument "
+                                      "(goexit=false)");
+                vm_throw(g, v);
+                goto do_panic;
+            }
+            VM_CASE(RECOVER)
+            {
+                vm_panic *pn = f->panic;
+                R[i.a] = vm_nil();
+                if ((f->flags & FR_UNWIND) && pn && pn == g->panic &&
+                    !pn->recovered && !pn->goexit) {
+                    pn->recovered = true;
+                    R[i.a] = pn->val;
+                }
+                VM_BREAK;
+            }
+            VM_CASE(SEND)
+            {
+                vm_value ch = R[i.a], v;
+                op *o;
+                if (g->resumed) {
+                    g->resumed = false;
+                    VM_BREAK;
+                }
+                SAVEPC();
+                v = *RKB;
+                if (kind_is_untyped(VM_KIND(v.t)))
+                    v = vm_settle(prog, v, chan_elem(prog, ch));
+                vm_escape(x, v);
+                o = vm_op(g, OP_SEND, chan_obj(ch));
+                o->val = vm_to_wf(v);
+                goto out;
+            }
+            VM_CASE(RECV)
+            {
+                vm_value ch = R[i.b];
+                if (g->resumed) {
+                    op *o = &g->t->op;
+                    vm_value v = vm_from_wf(o->res);
+                    g->resumed = false;
+                    if (!o->ok)
+                        v = vm_zero(x, chan_elem(prog, ch));
+                    R[i.a] = v;
+                    if (i.f)
+                        R[i.a + 1] = vm_bool(o->ok);
+                    VM_BREAK;
+                }
+                SAVEPC();
+                vm_op(g, OP_RECV, chan_obj(ch));
+                goto out;
+            }
+            VM_CASE(CLOSE)
+            {
+                if (g->resumed) {
+                    g->resumed = false;
+                    VM_BREAK;
+                }
+                SAVEPC();
+                vm_op(g, OP_CLOSE, chan_obj(R[i.a]));
+                goto out;
+            }
+            VM_CASE(SELECT)
+            {
+                const vm_selectd *sd = &p->selects[i.b];
+                op *o;
+                if (g->resumed) {
+                    int sel;
+                    o = &g->t->op;
+                    sel = o->sel;
+                    g->resumed = false;
+                    R[i.a] = vm_int(T_INT, sel);
+                    if (sel >= 0 && !sd->cases[sel].send) {
+                        vm_value v = vm_from_wf(o->cases[sel].res);
+                        bool ok = o->cases[sel].ok;
+                        if (!ok)
+                            v = vm_zero(x, chan_elem(prog,
+                                                     R[sd->cases[sel].chan]));
+                        R[i.a + 1] = v;
+                        R[i.a + 2] = vm_bool(ok);
+                    }
+                    VM_BREAK;
+                }
+                SAVEPC();
+                if (g->ncases < sd->ncases) {
+                    g->cases = arena_alloc(&x->e->mem, (sd->ncases + 4) *
+                                                           sizeof(sel_case));
+                    g->ncases = sd->ncases + 4;
+                }
+                if (sd->ncases)
+                    memset(g->cases, 0, sd->ncases * sizeof(sel_case));
+                for (uint32_t k = 0; k < sd->ncases; k++) {
+                    const vm_selcase *c = &sd->cases[k];
+                    vm_value ch = R[c->chan];
+                    g->cases[k].chan = VM_KIND(ch.t) == K_CHAN ? ch.v.ch
+                                                               : NULL;
+                    g->cases[k].send = c->send;
+                    if (c->send) {
+                        vm_value v = *rk(R, K, c->val);
+                        if (kind_is_untyped(VM_KIND(v.t)))
+                            v = vm_settle(prog, v, chan_elem(prog, ch));
+                        vm_escape(x, v);
+                        g->cases[k].val = vm_to_wf(v);
+                    }
+                }
+                o = vm_op(g, OP_SELECT, NULL);
+                o->cases = g->cases;
+                o->ncases = sd->ncases;
+                o->has_default = sd->has_default;
+                goto out;
+            }
+            VM_CASE(ASSERT)
+            {
+                vm_value v = R[i.b];
+                uint32_t t = (uint32_t)K[i.c].v.u;
+                vm_ins e = *pc++;
+                bool ok = vm_has_type(prog, v, t);
+                if (i.f) {
+                    R[i.a] = ok ? v : vm_zero(x, t);
+                    R[i.a + 1] = vm_bool(ok);
+                    VM_BREAK;
+                }
+                if (!ok) {
+                    f->pc = (uint32_t)(pc - 2 - code);
+                    assert_fail(g, v, t,
+                                e.a == 0xffff ? 0 : (uint32_t)K[e.a].v.u);
+                    goto do_panic;
+                }
+                R[i.a] = v;
+                VM_BREAK;
+            }
+            VM_CASE(ISTYPE)
+            {
+                R[i.a] = vm_bool(
+                    vm_has_type(prog, R[i.b], (uint32_t)K[i.c].v.u));
+                VM_BREAK;
+            }
+            VM_CASE(ITER)
+            {
+                if (i.a != i.b)
+                    R[i.a] = R[i.b];
+                PROTECT(vm_range_init(g, R, i.a, i.f));
+                VM_BREAK;
+            }
+            VM_CASE(NEXT)
+            {
+                bool done = false;
+                vm_value c = R[i.a];
+                if (VM_KIND(c.t) == K_CHAN || (VM_KIND(c.t) == K_NIL &&
+                                               R[i.a + 2].v.i == 0 &&
+                                               !c.t && false)) {
+                    if (g->resumed) {
+                        op *o = &g->t->op;
+                        g->resumed = false;
+                        if (!o->ok) {
+                            pc += ins_sbx(i);
+                            VM_BREAK;
+                        }
+                        R[i.a + 3] = vm_from_wf(o->res);
+                        VM_BREAK;
+                    }
+                    SAVEPC();
+                    vm_op(g, OP_RECV, chan_obj(c));
+                    goto out;
+                }
+                PROTECT(vm_range_next(g, R, i.a, &done));
+                if (done)
+                    pc += ins_sbx(i);
+                VM_BREAK;
+            }
+        }
+    }
+
+native : {
+    vm_ncall c;
+    uint32_t fi = g->nframes - 1;
+    nat_status ns;
+    g->resumed = false;
+    c.g = g;
+    c.f = f;
+    c.a = g->stack + f->base;
+    c.n = f->nargs;
+    c.r = c.a + f->nargs;
+    c.nres = f->p->nres;
+    c.callres = c.r[f->p->nres];
+    ns = f->p->nat(&c);
+    f = &g->frames[fi];
+    switch (ns) {
+    case NAT_OK: {
+        uint32_t flags;
+        if (f->flags & FR_DIE) {
+            vm_value s = g->stack[f->base + f->nargs];
+            vm_panic *pn = g->panic;
+            char *text = arena_alloc(&x->e->mem, s.aux + 1);
+            op *o;
+            memcpy(text, s.v.s, s.aux);
+            g->nframes = 0;
+            o = vm_op(g, OP_PANIC, NULL);
+            o->text = text;
+            if (pn) {
+                o->file = pn->file;
+                o->line = pn->line;
+            }
+            g->died = true;
+            goto out;
+        }
+        flags = vm_pop(g, f->base + f->nargs, f->p->nres);
+        if (flags & FR_BOTTOM) {
+            vm_op(g, OP_EXIT, NULL);
+            g->died = true;
+            goto out;
+        }
+        if (flags & FR_UNWIND)
+            vm_unwind(g);
+        goto newframe;
+    }
+    case NAT_YIELD:
+        f->pc++;
+        goto out;
+    case NAT_CALL:
+        f->pc++;
+        goto newframe;
+    case NAT_PANIC:
+        goto do_panic;
+    }
+    goto newframe;
+}
+
+do_panic:
+    vm_unwind(g);
+    goto newframe;
+
+out:
+    prog->ops += nops;
+}

@@ -1,0 +1,162 @@
+/* vm.h: the Go front end's compiler and VM, as ui/ and tests use them: a
+ * scenario file compiled to a vm_program, run by the explorer as a
+ * `program` whose tasks are goroutines interpreted with explicit frames.
+ *
+ * Owns: a vm_program owns its type table, bytecode, constants and names
+ * (heap, until vm_program_free). Everything an execution creates (heap
+ * objects, goroutines, engine objects) lives in the engine arena e->mem
+ * and is emptied with it: there is no garbage collector; an execution's
+ * garbage is bounded by what it allocates before --max-steps ends it.
+ *
+ * The machine (sim/lang/vm.c): a register machine in the manner of Lua
+ * 5.4. Each call has a window of registers R[0..nregs) on its goroutine's
+ * value stack: parameters first, then results, then locals, then
+ * temporaries. K[i] is the function's constant table, U[i] its captured
+ * cells, G[i] the package variables. An instruction is 64 bits: op, f
+ * (flags), a, b, c (16 bits each); sbx is b:c as a signed 32-bit offset.
+ * RK[x] is K[x - 0x8000] when x >= 0x8000, else R[x].
+ * "tracked" marks the instructions whose memory access is a visible
+ * operation (OP_READ / OP_WRITE) when the object is shared (vm_int.h).
+ *
+ * Invariants: 1. a compiled vm_program is never changed by running it,
+ *   except for the inline caches of field and method look-ups, which
+ *   only memoize.  2. every event a goroutine causes carries the line of
+ *   the user's source it was executing (library code reports its
+ *   caller's line). */
+#ifndef WF_LANG_VM_H
+#define WF_LANG_VM_H
+
+#include "sim/explore.h"
+
+/* X(name, one line of semantics). */
+#define VM_OPCODES(X)                                                          \
+    X(NOP, "nothing")                                                          \
+    X(EXTRA, "an operand word of the instruction before it")                   \
+    X(MOVE, "R[a] = R[b] (an aggregate's object is shared, not copied)")       \
+    X(COPY, "R[a] = R[b], an aggregate copied into a fresh object")            \
+    X(ASSIGN, "R[a] = R[b], an aggregate copied into R[a]'s own object")       \
+    X(LOADK, "R[a] = K[b]")                                                    \
+    X(LOADNIL, "R[a .. a+b] = nil")                                            \
+    X(ZERO, "R[a] = the zero value of type K[b]")                              \
+    X(NAME, "name the object R[a] refers to K[b], if it has no name")          \
+    X(NEWCELL, "R[a] = a new cell holding a copy of R[b] (f: named K[c])")     \
+    X(GETCELL, "R[a] = the value of cell R[b] (tracked)")                      \
+    X(SETCELL, "cell R[a] = RK[b] (tracked)")                                  \
+    X(GETUP, "R[a] = the value of captured cell U[b] (tracked)")               \
+    X(SETUP, "captured cell U[a] = RK[b] (tracked)")                           \
+    X(UPCELL, "R[a] = captured cell U[b] itself")                              \
+    X(GETG, "R[a] = G[b] (tracked)")                                           \
+    X(SETG, "G[a] = RK[b] (tracked)")                                          \
+    X(ADDRG, "R[a] = &G[b] (f: of pointer type K[c])")                         \
+    X(ADDRCELL, "R[a] = &cell R[b], or &aggregate R[b] (f: of type K[c])")    \
+    X(ADD, "R[a] = RK[b] + RK[c] (numbers wrap to their size; strings)")       \
+    X(SUB, "R[a] = RK[b] - RK[c]")                                             \
+    X(MUL, "R[a] = RK[b] * RK[c]")                                             \
+    X(DIV, "R[a] = RK[b] / RK[c] (integer division by zero panics)")           \
+    X(MOD, "R[a] = RK[b] % RK[c]")                                             \
+    X(AND, "R[a] = RK[b] & RK[c]")                                             \
+    X(OR, "R[a] = RK[b] | RK[c]")                                              \
+    X(XOR, "R[a] = RK[b] ^ RK[c]")                                             \
+    X(ANDNOT, "R[a] = RK[b] &^ RK[c]")                                         \
+    X(SHL, "R[a] = RK[b] << RK[c] (a negative count panics)")                  \
+    X(SHR, "R[a] = RK[b] >> RK[c]")                                            \
+    X(NEG, "R[a] = -R[b]")                                                     \
+    X(NOT, "R[a] = !R[b]")                                                     \
+    X(BNOT, "R[a] = ^R[b]")                                                    \
+    X(EQ, "R[a] = RK[b] == RK[c]")                                             \
+    X(NE, "R[a] = RK[b] != RK[c]")                                             \
+    X(LT, "R[a] = RK[b] < RK[c]")                                              \
+    X(LE, "R[a] = RK[b] <= RK[c]")                                             \
+    X(ISNIL, "R[a] = R[b] == nil; f: R[b] is an interface (typed nil != nil)") \
+    X(JMP, "pc += sbx")                                                        \
+    X(JT, "if R[a] then pc += sbx")                                            \
+    X(JF, "if !R[a] then pc += sbx")                                           \
+    X(CONV, "R[a] = T(R[b]) for the type T = K[c]")                            \
+    X(LEN, "R[a] = len(R[b]) (tracked for maps)")                              \
+    X(CAP, "R[a] = cap(R[b])")                                                 \
+    X(INDEX, "R[a] = R[b][RK[c]] (tracked; a missing map key gives zero)")    \
+    X(INDEXOK, "R[a], R[a+1] = R[b][RK[c]] with comma-ok (maps)")              \
+    X(SETINDEX, "R[a][RK[b]] = RK[c] (tracked)")                               \
+    X(ADDRINDEX, "R[a] = &R[b][RK[c]]")                                        \
+    X(SLICE, "R[a] = R[b][R[c] : R[c+1] : R[c+2]]; f: which bounds are given") \
+    X(FIELD, "R[a] = R[b].S[c], S the selector table (tracked)")               \
+    X(SETFIELD, "R[a].S[b] = RK[c] (tracked)")                                 \
+    X(ADDRFIELD, "R[a] = &R[b].S[c]")                                          \
+    X(SETSLOT, "R[a].slot[b] = RK[c], R[a] an object being built")             \
+    X(DEREF, "R[a] = *R[b] (tracked)")                                         \
+    X(STORE, "*R[a] = RK[b] (tracked)")                                        \
+    X(NEW, "R[a] = new(K[b])")                                                 \
+    X(MAKESLICE, "R[a] = make(K[c], R[b]) or make(K[c], R[b], R[b+1]) if f")   \
+    X(MAKEMAP, "R[a] = make(K[c]) (f: with a size hint R[b])")                 \
+    X(MAKECHAN, "R[a] = make(K[c]) or make(K[c], R[b]) if f")                  \
+    X(LIT, "R[a] = a new slice (f=0) or array (f=1) of type K[c], length b")   \
+    X(APPEND, "R[a] = append(R[b], R[b+1 .. b+c]); f: the last is spread")     \
+    X(COPYSL, "R[a] = copy(R[b], R[c])")                                       \
+    X(DELETE, "delete(R[a], RK[b]) (tracked)")                                 \
+    X(CLEAR, "clear(R[a]) (tracked)")                                          \
+    X(MIN, "R[a] = min(RK[b], RK[c]); f: max instead")                         \
+    X(CLOSURE, "R[a] = a closure of P[b] capturing the cells it lists")        \
+    X(CALL, "R[a .. a+c) = R[a](R[a+1 .. a+b]); f: spread, soft, all")         \
+    X(CALLM, "as CALL, calling method S[next] of receiver R[a+1]")             \
+    X(GO, "go R[a](R[a+1 .. a+b]); f: spread")                                 \
+    X(DEFER, "defer R[a](R[a+1 .. a+b]); f: spread")                           \
+    X(RET, "return the result registers, after the deferred calls")            \
+    X(PANIC, "panic(R[a])")                                                    \
+    X(RECOVER, "R[a] = recover()")                                             \
+    X(SEND, "R[a] <- RK[b] (visible)")                                         \
+    X(RECV, "R[a] = <-R[b], and R[a+1] = ok if f (visible)")                   \
+    X(CLOSE, "close(R[a]) (visible)")                                          \
+    X(SELECT, "select over table b: R[a] = case or -1, R[a+1] value, ok")      \
+    X(ASSERT, "R[a] = R[b].(K[c]); f: R[a+1] = ok, not a panic; EXTRA: a")     \
+    X(ISTYPE, "R[a] = R[b] holds type K[c] (f: K[c] is an interface)")         \
+    X(ITER, "R[a..a+2] = a range over R[b] (f: with values) (tracked)")        \
+    X(NEXT, "R[a+3], R[a+4] = next key, value of range R[a..a+2]; else jump")
+
+typedef enum vm_opcode {
+#define VM_OP_ENUM_(name, doc) VM_OP_##name,
+    VM_OPCODES(VM_OP_ENUM_)
+#undef VM_OP_ENUM_
+        VM_OP__COUNT
+} vm_opcode;
+extern const char *const vm_op_names[VM_OP__COUNT];
+
+typedef struct vm_program vm_program;
+
+/* How to compile. */
+typedef struct vm_options {
+    /* Go language version "1.21": before 1.22 a loop declares one
+     * variable for all iterations; NULL: the nearest go.mod above the
+     * file, else per-iteration (Go 1.22 semantics). */
+    const char *go_version;
+} vm_options;
+
+/* Compile the scenario file at path (src[0, len) borrowed for the call).
+ * On success *out is a new program; on bad input returns WF_ERR_INPUT
+ * with d holding the first error ("file:line:col: error: ..."). Never
+ * crashes on any input. */
+wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
+                     const vm_options *o, vm_program **out, wf_diag *d);
+/* Read and compile the file at path. */
+wf_status vm_compile_file(const char *path, const vm_options *o,
+                          vm_program **out, wf_diag *d);
+void vm_program_free(vm_program *p);
+
+/* The explorer's program for p (main is "main"), valid while p lives. */
+program vm_program_entry(vm_program *p);
+
+/* The go.mod language version governing path ("1.21"), or "" when no
+ * go.mod is found above it; into out[0, n). */
+void vm_find_go_version(const char *path, char *out, size_t n);
+
+/* A canonical hash of the VM state of e's current execution: each live
+ * goroutine's frames (function, pc, registers), the heap reachable from
+ * them and from the package variables (objects numbered in the order a
+ * walk from those roots meets them), and the state of the engine objects
+ * met. Equal states give equal hashes whatever the addresses. O(reachable
+ * heap). For the livelock check (repeated states). */
+uint64_t vm_state_hash(wf_engine *e);
+
+/* Bytecode instructions executed by this thread's VM so far (bench). */
+uint64_t vm_ops_executed(const vm_program *p);
+
+#endif

@@ -1,0 +1,564 @@
+/* vm_int.h: what the compiler and the VM's files share: the type table,
+ * function prototypes, heap objects, goroutines and their frames.
+ *
+ * Memory: the vm_program (types, protos, constants, names, static function
+ * objects) is on the heap in prog->mem until vm_program_free. An
+ * execution's objects are in the engine arena (vm_exec is made by the
+ * program's begin hook, after engine_reset).
+ *
+ * Shared state (SPEC 6, issue 6 point 5). An object is *shared* once more
+ * than one goroutine may reach it; then each access to one of its slots is
+ * a visible operation on a tracked variable (a wf_var per slot, made on
+ * first use and named like the slot: "counter", "s.items[3]", "m"). A
+ * goroutine's registers are never shared. Sharing is decided dynamically:
+ *   - the package variables are shared;
+ *   - what a `go` statement passes (arguments, the function value and the
+ *     cells it captured), what is sent on a channel and what Once.Do and
+ *     WaitGroup.Go run elsewhere becomes shared (vm_escape);
+ *   - storing a reference into a shared object shares its target (the
+ *     write barrier in vm_store).
+ * Marking is monotone and each object is marked once: O(heap) per
+ * execution. Until the first `go` no access is visible (no other task
+ * exists to interleave with or race against).
+ * Invariants: 1. a shared object's referents are shared.  2. aggregates
+ *   are never referenced from two slots (every store copies).
+ *   3. vm_obj.parent/field name the slot a nested aggregate lives in. */
+#ifndef WF_LANG_VM_INT_H
+#define WF_LANG_VM_INT_H
+
+#include <stdlib.h>
+
+#include "sim/atomic.h"
+#include "sim/chan.h"
+#include "sim/lang/value.h"
+#include "sim/lang/vm.h"
+#include "sim/var.h"
+
+/* ---- instructions ------------------------------------------------------ */
+
+typedef struct vm_ins {
+    uint8_t op; /* vm_opcode */
+    uint8_t f;  /* flags of the op */
+    uint16_t a, b, c;
+} vm_ins;
+
+#define RK_CONST 0x8000u
+static inline int32_t ins_sbx(vm_ins i)
+{
+    return (int32_t)(((uint32_t)i.b << 16) | i.c);
+}
+
+/* CALL / CALLM / GO / DEFER flags. */
+enum {
+    CALL_SPREAD = 1, /* f(xs...) */
+    CALL_SOFT = 2,   /* some arguments are untyped constants */
+    CALL_ADDR = 4,   /* CALLM/METHOD: the receiver operand is an address */
+    CALL_ALL = 8     /* CALL: keep every result (c ignored) */
+};
+/* SLICE flags: which bounds are present. */
+enum { SL_LO = 1, SL_HI = 2, SL_MAX = 4 };
+
+/* ---- types ------------------------------------------------------------- */
+
+#define VM_MAX_PATH 8
+
+struct vm_proto;
+
+/* A field or method reachable by name from a type (embedding included):
+ * follow path[0..npath) (each hop dereferences a pointer if the current
+ * value is one, then takes that field), then the member. */
+typedef struct vm_member {
+    uint32_t name;
+    bool is_method;
+    bool ptr_recv; /* method with a pointer receiver */
+    uint8_t depth;
+    uint8_t npath;
+    uint16_t path[VM_MAX_PATH]; /* fields: the last hop is the field */
+    uint32_t type;              /* field type, or the method's func type */
+    const struct vm_proto *fn;  /* method */
+} vm_member;
+
+typedef struct vm_field {
+    uint32_t name;
+    uint32_t type;
+    bool embedded;
+} vm_field;
+
+struct vm_method;
+
+typedef struct vm_type {
+    uint32_t id;
+    const char *name; /* as %T prints it: "int", "main.T", "[]*main.T" */
+    bool named;
+    uint32_t under; /* the underlying type (itself when unnamed) */
+    uint32_t elem;  /* ptr, slice, array, chan, map value */
+    uint32_t key;   /* map key */
+    int64_t len;    /* array */
+    uint8_t dir;    /* chan: 0 both, 1 send-only, 2 receive-only */
+    uint32_t ptr;   /* the type *T, 0 if none was made */
+    uint32_t slice; /* the type []T, 0 if none was made */
+    /* struct */
+    uint32_t nfields;
+    vm_field *fields;
+    /* members by name id: fields and methods of T (and of *T) */
+    uint32_t nmembers;
+    vm_member *members;
+    /* func */
+    uint32_t nparams, nresults;
+    uint32_t *params; /* then results */
+    bool variadic;
+    /* interface: method name ids, sorted */
+    uint32_t nimethods;
+    uint32_t *imethods;
+    /* methods declared on a named type (value or pointer receivers) */
+    uint32_t nmethods;
+    struct vm_method *methods;
+    const char *pkg; /* package of a named type, for %v of its name */
+} vm_type;
+
+typedef struct vm_method {
+    uint32_t name;
+    const struct vm_proto *fn;
+    bool ptr_recv;
+} vm_method;
+
+/* ---- functions ----------------------------------------------------------- */
+
+struct vm_g;
+struct vm_frame;
+
+typedef enum nat_status { NAT_OK, NAT_YIELD, NAT_CALL, NAT_PANIC } nat_status;
+
+/* What a native function sees. Arguments a[0..n) and results r[] are in
+ * its frame; they stay put while it yields. f->pc counts its phases: 0 at
+ * the first call, then one more for each NAT_YIELD or NAT_CALL. */
+typedef struct vm_ncall {
+    struct vm_g *g;
+    struct vm_frame *f;
+    vm_value *a;
+    uint32_t n;
+    vm_value *r;
+    uint32_t nres; /* results the caller wants (or the native's count) */
+    vm_value callres; /* after a NAT_CALL: the callee's first result */
+} vm_ncall;
+typedef nat_status (*vm_native_fn)(vm_ncall *c);
+
+/* How a closure gets cell i: from the creating function's register (its
+ * local cell) or its own captured cell. */
+typedef struct vm_capdesc {
+    bool from_up;
+    uint16_t index;
+} vm_capdesc;
+
+/* A field or method selector with its inline cache. */
+typedef struct vm_sel {
+    uint32_t name;
+    uint32_t cache_t;         /* receiver type of the cached look-up */
+    const vm_member *cache_m; /* its result */
+} vm_sel;
+
+/* A select statement's cases: channel register, direction, value RK. */
+typedef struct vm_selcase {
+    uint16_t chan;
+    bool send;
+    uint16_t val;
+} vm_selcase;
+typedef struct vm_selectd {
+    uint32_t ncases;
+    bool has_default;
+    vm_selcase *cases;
+} vm_selectd;
+
+typedef struct vm_proto {
+    const char *name;  /* "main.worker", "main.(*T).m", "main.main.func1" */
+    const char *tname; /* for task names: "worker", "m", "main.func1" */
+    const char *file;  /* source path */
+    bool user;         /* from the user's file (events name its lines) */
+    int32_t line;
+    uint16_t nparams, nres, nregs;
+    bool variadic;
+    uint32_t type;          /* func type */
+    const uint32_t *ptypes; /* parameter types, nparams (0: unknown) */
+    const vm_ins *code;
+    uint32_t ncode;
+    const int32_t *lines;
+    const vm_value *k;
+    uint32_t nk;
+    const vm_capdesc *caps;
+    uint16_t ncaps;
+    vm_sel *sels; /* inline caches: mutable */
+    uint32_t nsels;
+    const vm_selectd *selects;
+    uint32_t nselects;
+    const struct vm_proto **kids; /* closures made here (CLOSURE's b) */
+    uint32_t nkids;
+    uint32_t ret_pc;  /* the RET a recovered panic returns through */
+    vm_native_fn nat; /* a native function (no code) */
+    struct vm_obj *static_fn; /* its function value when it captures none */
+} vm_proto;
+
+/* ---- heap objects ------------------------------------------------------ */
+
+typedef enum obj_okind {
+    OK_CELL,    /* a boxed variable: 1 slot */
+    OK_AGG,     /* a struct or array value: its fields or elements */
+    OK_ARR,     /* a slice's backing array */
+    OK_GLOBALS, /* the package variables */
+    OK_CLOSURE, /* u.proto, slots: captured cells */
+    OK_BOUND,   /* a method value: u.proto, slots[0]: the receiver */
+    OK_MAP,     /* a vm_map */
+    OK_ITER     /* a map iterator */
+} obj_okind;
+
+enum {
+    OF_SHARED = 1, /* reachable by several goroutines: accesses visible */
+    OF_STATIC = 2, /* in program memory: never marked or named */
+    OF_NAMED = 4   /* name given (and passed on to its contents) */
+};
+
+/* Per-slot engine objects of a shared object, made on first use. */
+typedef struct vm_track {
+    wf_var *var;
+    wf_atomic *atom; /* sync/atomic functions on this slot */
+} vm_track;
+
+/* The fields every heap object starts with (vm_map and vm_iter embed
+ * them as a vm_objhead; VM_OBJ_OF views them as a vm_obj). */
+/* Fields of every object, in order:
+ *   type   OK_AGG: the aggregate type; OK_CELL: the variable's static type
+ *          (0 unknown); OK_ARR: the element type
+ *   okind, flags (OF_*), field: slot index in parent, n: number of slots,
+ *   mark: walk epoch (reachability, hashing), pid: stable id for %p and
+ *   hashing (0 until needed), cnum: canonical number in a state hash,
+ *   name, parent: the object holding this aggregate (or NULL),
+ *   u.tr (OK_CELL, OK_AGG, OK_ARR, OK_GLOBALS, OK_MAP) or u.proto
+ *   (OK_CLOSURE, OK_BOUND). */
+#define VM_OBJ_HEAD                                                            \
+    uint32_t type;                                                             \
+    uint8_t okind;                                                             \
+    uint8_t flags;                                                             \
+    uint16_t field;                                                            \
+    uint32_t n;                                                                \
+    uint32_t mark;                                                             \
+    uint32_t pid;                                                              \
+    uint32_t cnum;                                                             \
+    const char *name;                                                          \
+    struct vm_obj *parent;                                                     \
+    union {                                                                    \
+        vm_track *tr;                                                          \
+        const struct vm_proto *proto;                                          \
+    } u;
+
+typedef struct vm_obj {
+    VM_OBJ_HEAD
+    vm_value slots[];
+} vm_obj;
+
+typedef struct vm_objhead {
+    VM_OBJ_HEAD
+} vm_objhead;
+
+#define VM_OBJ_OF(p) ((vm_obj *)(void *)&(p)->h)
+
+typedef struct vm_slice {
+    vm_obj *arr;
+    uint32_t off, len, cap;
+} vm_slice;
+
+typedef struct vm_map {
+    vm_objhead h; /* okind OK_MAP, n 0; h.u.tr: the map's tracked var */
+    uint32_t type;
+    uint32_t count;      /* live entries */
+    uint32_t nent, cap;  /* entries used (live or deleted), allocated */
+    vm_value *keys, *vals;
+    uint8_t *live;
+    int32_t *index; /* open addressing: entry index or -1; icap slots */
+    uint32_t icap;
+} vm_map;
+
+typedef struct vm_iter {
+    vm_objhead h; /* okind OK_ITER */
+    vm_map *m;
+    uint32_t pos, start, seen;
+} vm_iter;
+
+/* ---- the program --------------------------------------------------------- */
+
+struct vm_program {
+    arena mem;
+    char *path;
+    uint32_t hash; /* of the source: identity in schedules */
+    VEC(vm_type) types;
+    VEC(const char *) names; /* interned identifiers, by id */
+    VEC(vm_proto *) protos;
+    uint32_t nglobals;
+    const char **gnames;
+    uint32_t *gtypes;
+    vm_proto *entry; /* package initialization, then main.main */
+    uint64_t ops;    /* instructions executed (bench) */
+    /* scratch for the running execution, reused (not part of the
+     * program's meaning): what the package variables reach */
+    uint64_t nexec;
+    uint64_t *greach;
+    size_t greach_words;
+    uint64_t greach_serial, greach_step;
+    const vm_proto *panicmsg; /* native formatting a fatal panic */
+    /* name ids the VM looks up */
+    uint32_t n_Error, n_String, n_Lock, n_Unlock;
+};
+
+static inline const vm_type *prog_type(const vm_program *p, uint32_t t)
+{
+    return &p->types.p[VM_TIDX(t)];
+}
+
+/* ---- execution state ----------------------------------------------------- */
+
+typedef struct vm_defer {
+    struct vm_defer *next;
+    vm_value fn;
+    uint32_t n;
+    int32_t line;
+    bool spread;
+    vm_value args[];
+} vm_defer;
+
+typedef struct vm_panic {
+    vm_value val;
+    const char *file; /* where it was raised */
+    int32_t line;
+    bool recovered;
+    bool goexit;
+    struct vm_panic *link;
+} vm_panic;
+
+enum {
+    FR_DEFER = 1,   /* a deferred call: its return runs the caller's RET */
+    FR_UNWIND = 2,  /* a deferred call run while panicking */
+    FR_NATIVE = 4,  /* a native function's frame */
+    FR_NATCALL = 8, /* called by the native frame below it */
+    FR_BOTTOM = 16, /* the goroutine's function: its return ends it */
+    FR_DIE = 32     /* formats the panic that kills the goroutine */
+};
+
+/* What an instruction or helper did. */
+enum { X_OK, X_YIELD, X_PANIC };
+
+/* The deepest call stack a goroutine may have (Go's is 1 GB). */
+#define VM_MAX_FRAMES 100000
+
+typedef struct vm_frame {
+    const vm_proto *p;
+    vm_obj *fn;    /* closure or bound method, NULL for a plain function */
+    uint32_t pc;   /* next instruction; natives: the phase */
+    uint32_t base; /* R[0] is g->stack[base] */
+    uint32_t ret;  /* where the results go in the caller (absolute) */
+    int32_t nret;  /* results wanted, -1 all */
+    uint32_t flags;
+    uint32_t nargs; /* natives */
+    vm_defer *defers;
+    void *nat; /* a native's state */
+    vm_panic *panic; /* FR_UNWIND: the panic it runs for */
+} vm_frame;
+
+typedef struct vm_exec vm_exec;
+
+typedef struct vm_g {
+    vm_exec *x;
+    wf_task *t;
+    vm_value *stack;
+    uint32_t cap, top; /* top: first register above the top frame */
+    vm_frame *frames;
+    uint32_t nframes, fcap;
+    vm_panic *panic; /* the innermost active panic */
+    uint32_t granted; /* visible accesses granted to the current ins */
+    uint8_t pending;  /* the op kind it last exposed (op.kind is reset) */
+    bool resumed;     /* its pending op was performed */
+    bool plain;       /* the pending op needs no result handling */
+    bool died;        /* its last op is a panic or exit */
+    sel_case *cases;
+    uint32_t ncases;
+    uint64_t *reach; /* objects it can reach (oid bits), at reach_step */
+    uint64_t reach_step;
+    size_t reach_words;
+    uint32_t fuel;
+} vm_g;
+
+/* A library timer (time.After, Tick, NewTimer): fires on a channel. */
+typedef struct vm_timer {
+    timer tm;
+    vm_exec *x;
+    wf_chan *ch;
+    int64_t period; /* ticker; 0: one-shot */
+    struct vm_timer *next;
+} vm_timer;
+
+struct vm_exec {
+    vm_program *prog;
+    wf_engine *e;
+    vm_obj *globals;
+    bool spawned; /* a goroutine was started: shared accesses are visible */
+    uint32_t epoch;
+    uint32_t next_pid;
+    vm_timer *timers;
+    uint64_t serial; /* which execution of the program */
+};
+
+/* ---- the VM (vm.c, vm_ops.c, vm_call.c, vm_task.c) ----------------------- */
+
+/* Run g until it exposes its next visible operation in g->t->op. */
+void vm_run(vm_g *g);
+/* A new goroutine about to call fn(args[0..n)). NULL after a panic in g
+ * (fn nil). cflags: CALL_SPREAD. */
+vm_g *vm_new_g(vm_exec *x, vm_g *parent, vm_value fn, const vm_value *args,
+               uint32_t n, uint32_t cflags);
+/* Call the function value at g->stack[fpos] with the nargs values after
+ * it; results go to stack[ret .. ret+nret) (nret -1: all). Pushes a frame;
+ * X_OK, or X_PANIC (thrown). */
+int vm_call_at(vm_g *g, uint32_t fpos, uint32_t nargs, uint32_t ret,
+               int32_t nret, uint32_t flags, uint32_t cflags);
+/* A native's NAT_CALL: call fn(args) so that its first result lands in
+ * the native's callres; returns NAT_CALL (or NAT_PANIC). */
+nat_status vm_native_call(vm_ncall *c, vm_value fn, const vm_value *args,
+                          uint32_t n);
+/* Call fn(args) above the top frame (defers, natives' requests). */
+int vm_call_value(vm_g *g, vm_value fn, const vm_value *args, uint32_t n,
+                  uint32_t flags, uint32_t cflags);
+/* Pop the top frame, its results at stack[src .. src+n); returns its
+ * flags. */
+uint32_t vm_pop(vm_g *g, uint32_t src, uint32_t n);
+/* Make room for stack[0..need). */
+void vm_stack_need(vm_g *g, uint32_t need);
+/* Panic with v (X_PANIC); vm_throwf with a runtime error's text. */
+int vm_throw(vm_g *g, vm_value v);
+int vm_throwf(vm_g *g, const char *fmt, ...) WF_PRINTF(2, 3);
+/* After a panic or a deferred call run for one: run the next deferred
+ * call, resume a recovered frame, or end the goroutine. */
+void vm_unwind(vm_g *g);
+/* The user-source site of g's current operation. */
+void vm_site(const vm_g *g, const char **file, int32_t *line);
+/* Begin a visible op of g (site filled); the caller fills the rest. */
+op *vm_op(vm_g *g, op_kind k, wf_obj *obj);
+/* A shared slot access that is not granted yet: expose it (false), or
+ * true if granted. k: the access's index within the instruction. */
+bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
+                    vm_value v);
+static inline bool vm_access(vm_g *g, vm_obj *o, uint32_t i, bool write,
+                             uint32_t k, vm_value v)
+{
+    if (WF_LIKELY(!(o->flags & OF_SHARED)) || !g->x->spawned)
+        return true;
+    return vm_access_slow(g, o, i, write, k, v);
+}
+/* The deterministic value events show for v: ints as they are, strings
+ * by a hash of their bytes, references by their object's stable id. */
+int64_t vm_event_value(vm_exec *x, vm_value v);
+/* The tracked variable / atomic of slot i of o (made on first use). */
+wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i);
+wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i);
+/* Member look-up with the selector's inline cache. */
+const vm_member *vm_member_of(vm_g *g, vm_sel *sel, uint32_t t);
+/* Follow m from base: a field's slot (*obj, *idx), or a method's
+ * receiver (*recv). X_OK or X_PANIC. */
+int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
+            uint32_t *idx, vm_value *recv);
+/* A pointer to slot idx of o (to the aggregate itself if it holds one). */
+vm_value vm_slot_ptr(const vm_program *p, vm_obj *o, uint32_t idx);
+/* The method value (bound) or field of base, for FIELD. */
+int vm_ptr_type(const vm_program *p, uint32_t t);
+/* Helpers of complex instructions (vm_ops.c): X_OK, X_YIELD, X_PANIC. */
+int vm_arith(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b);
+int vm_cmp(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b);
+int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t);
+int vm_index(vm_g *g, vm_value *r, vm_value c, vm_value k, vm_value *ok);
+int vm_setindex(vm_g *g, vm_value c, vm_value k, vm_value v);
+int vm_addrindex(vm_g *g, vm_value *r, vm_value c, vm_value k);
+int vm_do_slice(vm_g *g, vm_value *r, vm_value c, int f, const vm_value *b);
+int vm_append(vm_g *g, vm_value *r, vm_value *args, uint32_t n, bool spread);
+int vm_len(vm_g *g, vm_value *r, vm_value v, bool cap);
+int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr);
+int vm_setfield(vm_g *g, vm_value base, vm_sel *sel, vm_value v);
+int vm_deref(vm_g *g, vm_value *r, vm_value p);
+int vm_storep(vm_g *g, vm_value p, vm_value v);
+int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,
+                   uint32_t *nargs);
+int vm_range_init(vm_g *g, vm_value *R, int a, bool with_value);
+int vm_range_next(vm_g *g, vm_value *R, int a, bool *done);
+int vm_copyslice(vm_g *g, vm_value *r, vm_value dst, vm_value src);
+int vm_delete(vm_g *g, vm_value m, vm_value k);
+int vm_clear(vm_g *g, vm_value v);
+bool vm_is_nil(vm_value v, bool iface);
+/* A runtime error value (T_RTERROR) with Go's text. */
+vm_value vm_rterror(vm_exec *x, const char *fmt, ...) WF_PRINTF(2, 3);
+/* Go's text for a value a goroutine died panicking with, if it needs no
+ * method call (else NULL). */
+const char *vm_panic_text(vm_exec *x, vm_value v);
+
+extern const task_driver vm_go_driver;
+extern const task_driver vm_main_driver;
+
+/* ---- heap (heap.c) ------------------------------------------------------- */
+
+vm_obj *heap_obj(vm_exec *x, obj_okind k, uint32_t type, uint32_t n);
+/* The zero value of type t (aggregates get a new object). */
+vm_value vm_zero(vm_exec *x, uint32_t t);
+/* A copy of v: aggregates are copied into new objects (their hidden
+ * engine handles start afresh, as a copied Mutex is a new Mutex). */
+vm_value vm_copy(vm_exec *x, vm_value v);
+/* Copy aggregate src's contents into dst of the same type. */
+void vm_copy_into(vm_exec *x, vm_obj *dst, const vm_obj *src);
+/* Store v into *slot of object o (NULL for a register): converts untyped
+ * constants to the slot's type st (0: by the current value), copies an
+ * aggregate into the aggregate already there (pointers into it stay
+ * valid), names and, when o is shared, shares what v references. */
+void vm_store(vm_exec *x, vm_obj *o, uint32_t i, vm_value v, uint32_t st);
+/* v crosses to another goroutine: share what it references. */
+void vm_escape(vm_exec *x, vm_value v);
+void vm_share_obj(vm_exec *x, vm_obj *o);
+/* Name o (if unnamed) and pass names on to what it holds. */
+void vm_name_obj(vm_exec *x, vm_obj *o, const char *name);
+/* Name what v refers to, if anything and unnamed. */
+void vm_name_value(vm_exec *x, vm_value v, const char *name);
+/* The name of slot i of o for a tracked variable, into b. */
+void vm_slot_name(vm_exec *x, const vm_obj *o, uint32_t i, buf *b);
+/* The name for an engine object held in aggregate o ("forks[0]"). */
+void vm_obj_display_name(vm_exec *x, const vm_obj *o, buf *b);
+
+vm_slice *heap_slice(vm_exec *x, vm_obj *arr, uint32_t off, uint32_t len,
+                     uint32_t cap);
+/* A new slice of type t with len and cap zeroed elements. */
+vm_value vm_make_slice(vm_exec *x, uint32_t t, uint32_t len, uint32_t cap);
+/* A string of n bytes copied from s into the arena. */
+vm_value vm_new_str(vm_exec *x, const char *s, size_t n);
+static inline vm_value *slice_at(vm_slice *s, uint32_t i)
+{
+    return &s->arr->slots[s->off + i];
+}
+
+/* ---- maps (map.c) -------------------------------------------------------- */
+
+vm_map *map_new(vm_exec *x, uint32_t type, uint32_t hint);
+/* The entry of key k, or NULL. */
+vm_value *map_find(vm_exec *x, vm_map *m, vm_value k);
+/* The entry of k, made (zero value) if missing. */
+vm_value *map_insert(vm_exec *x, vm_map *m, vm_value k);
+void map_delete(vm_exec *x, vm_map *m, vm_value k);
+void map_clear(vm_map *m);
+/* Entries in iteration order: from start, in insertion order, wrapping. */
+bool map_next(vm_map *m, vm_iter *it, uint32_t *entry);
+
+/* ---- values (value.c) ---------------------------------------------------- */
+
+bool vm_equal(const vm_program *p, vm_value a, vm_value b);
+uint64_t vm_hash(vm_exec *x, vm_value v);
+/* Convert an untyped constant v to type t (0 or an interface: its default
+ * type). Other values are returned as they are. */
+vm_value vm_settle(const vm_program *p, vm_value v, uint32_t t);
+/* Is v's dynamic type t, or does it implement interface t? */
+bool vm_has_type(const vm_program *p, vm_value v, uint32_t t);
+/* The member (field or method) name of type t, or NULL. */
+const vm_member *vm_lookup(const vm_program *p, uint32_t t, uint32_t name);
+/* Appends Go's %T of type t. */
+void vm_type_name(const vm_program *p, uint32_t t, buf *b);
+
+#endif

@@ -1,0 +1,245 @@
+/* vm_member.c: fields and methods by name at run time (the member
+ * tables of types.c, an inline cache per selector): following embedded
+ * fields, dereferencing pointers on the way (a nil one panics), method
+ * values bound to their receiver, method calls with Go's automatic & and
+ * *, and calls of func-valued fields. */
+#include <string.h>
+
+#include "sim/lang/vm_int.h"
+
+#define NILDEREF                                                               \
+    "runtime error: invalid memory address or nil pointer dereference"
+
+static const vm_program *P(const vm_g *g)
+{
+    return g->x->prog;
+}
+
+/* ---- fields and methods --------------------------------------------------------- */
+
+const vm_member *vm_member_of(vm_g *g, vm_sel *sel, uint32_t t)
+{
+    const vm_member *m;
+    if (sel->cache_t == t && t)
+        return sel->cache_m;
+    m = vm_lookup(P(g), t, sel->name);
+    sel->cache_t = t;
+    sel->cache_m = m;
+    return m;
+}
+
+int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
+            uint32_t *idx, vm_value *recv)
+{
+    const vm_program *p = P(g);
+    vm_value cur = base;
+    vm_obj *so = NULL;
+    uint32_t si = 0;
+    for (uint32_t k = 0; k < m->npath; k++) {
+        vm_obj *blk;
+        if (VM_KIND(cur.t) == K_PTR) {
+            if (!cur.v.o)
+                return vm_throwf(g, NILDEREF);
+            if (cur.aux == VM_WHOLE) {
+                blk = cur.v.o;
+            } else {
+                vm_value t = cur.v.o->slots[cur.aux];
+                if (!kind_is_aggregate(VM_KIND(t.t)) || !t.v.o)
+                    return vm_throwf(g, NILDEREF);
+                blk = t.v.o;
+            }
+        } else if (kind_is_aggregate(VM_KIND(cur.t)) && cur.v.o) {
+            blk = cur.v.o;
+        } else {
+            return vm_throwf(g, NILDEREF);
+        }
+        if (m->path[k] >= blk->n)
+            return vm_throwf(g, NILDEREF);
+        so = blk;
+        si = m->path[k];
+        cur = blk->slots[si];
+    }
+    if (!m->is_method) {
+        *obj = so;
+        *idx = si;
+        return X_OK;
+    }
+    if (m->ptr_recv) {
+        if (VM_KIND(cur.t) == K_PTR) {
+            *recv = cur;
+        } else if (kind_is_aggregate(VM_KIND(cur.t)) && cur.v.o) {
+            *recv = vm_ref((uint32_t)vm_ptr_type(p, cur.t), cur.v.o);
+            recv->aux = VM_WHOLE;
+        } else if (so) {
+            *recv = vm_ref((uint32_t)vm_ptr_type(p, cur.t), so);
+            recv->aux = si;
+        } else {
+            vm_obj *cell = heap_obj(g->x, OK_CELL, cur.t, 1);
+            cell->slots[0] = cur;
+            *recv = vm_ref((uint32_t)vm_ptr_type(p, cur.t), cell);
+            recv->aux = 0;
+        }
+        return X_OK;
+    }
+    if (VM_KIND(cur.t) == K_PTR && !prog_type(p, cur.t)->named &&
+        prog_type(p, m->fn->type)->nparams &&
+        VM_KIND(prog_type(p, m->fn->type)->params[0]) != K_PTR) {
+        if (!cur.v.o)
+            return vm_throwf(g, NILDEREF);
+        cur = cur.aux == VM_WHOLE ? vm_ref(cur.v.o->type, cur.v.o)
+                                  : cur.v.o->slots[cur.aux];
+    }
+    *recv = vm_copy(g->x, cur);
+    return X_OK;
+}
+
+/* The value whose members are looked up, for a receiver operand that is
+ * an address (CALL_ADDR) or a value. */
+static vm_value member_base(vm_value v, bool addr)
+{
+    if (!addr || VM_KIND(v.t) != K_PTR || !v.v.o)
+        return v;
+    if (v.aux == VM_WHOLE)
+        return vm_ref(v.v.o->type, v.v.o);
+    return v.v.o->slots[v.aux];
+}
+
+static int no_member(vm_g *g, vm_value v, vm_sel *sel)
+{
+    if (!v.t)
+        return vm_throwf(g, NILDEREF);
+    return vm_throwf(g, "%s has no field or method %s",
+                     prog_type(P(g), v.t)->name, P(g)->names.p[sel->name]);
+}
+
+int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr)
+{
+    const vm_member *m = vm_member_of(g, sel, base.t);
+    vm_obj *o;
+    uint32_t idx;
+    int st;
+    if (!m)
+        return no_member(g, base, sel);
+    if (m->is_method) {
+        vm_value recv;
+        vm_obj *b;
+        st = vm_walk(g, base, m, &o, &idx, &recv);
+        if (st != X_OK)
+            return st;
+        b = heap_obj(g->x, OK_BOUND, 0, 1);
+        b->u.proto = m->fn;
+        b->slots[0] = recv;
+        *r = vm_ref(T_FUNC, b);
+        return X_OK;
+    }
+    st = vm_walk(g, base, m, &o, &idx, NULL);
+    if (st != X_OK)
+        return st;
+    if (addr) {
+        *r = vm_slot_ptr(P(g), o, idx);
+        return X_OK;
+    }
+    if (!vm_access(g, o, idx, false, 0, vm_nil()))
+        return X_YIELD;
+    g->granted = 0;
+    *r = o->slots[idx];
+    return X_OK;
+}
+
+int vm_setfield(vm_g *g, vm_value base, vm_sel *sel, vm_value v)
+{
+    const vm_member *m = vm_member_of(g, sel, base.t);
+    vm_obj *o;
+    uint32_t idx;
+    int st;
+    if (!m || m->is_method)
+        return no_member(g, base, sel);
+    st = vm_walk(g, base, m, &o, &idx, NULL);
+    if (st != X_OK)
+        return st;
+    if (!vm_access(g, o, idx, true, 0, v))
+        return X_YIELD;
+    g->granted = 0;
+    vm_store(g->x, o, idx, v, m->type);
+    return X_OK;
+}
+
+int vm_deref(vm_g *g, vm_value *r, vm_value p)
+{
+    if (VM_KIND(p.t) != K_PTR || !p.v.o)
+        return vm_throwf(g, NILDEREF);
+    if (p.aux == VM_WHOLE) {
+        *r = vm_ref(p.v.o->type, p.v.o);
+        return X_OK;
+    }
+    if (!vm_access(g, p.v.o, p.aux, false, 0, vm_nil()))
+        return X_YIELD;
+    g->granted = 0;
+    *r = p.v.o->slots[p.aux];
+    return X_OK;
+}
+
+int vm_storep(vm_g *g, vm_value p, vm_value v)
+{
+    if (VM_KIND(p.t) != K_PTR || !p.v.o)
+        return vm_throwf(g, NILDEREF);
+    if (p.aux == VM_WHOLE) {
+        /* *p = v for an aggregate: copy into it, pointers stay valid */
+        vm_obj tmp;
+        vm_obj *o = p.v.o;
+        if (!kind_is_aggregate(VM_KIND(v.t)) || !v.v.o)
+            return X_OK;
+        memset(&tmp, 0, sizeof tmp);
+        (void)tmp;
+        for (uint32_t i = 0; i < o->n && i < v.v.o->n; i++)
+            vm_store(g->x, o, i, v.v.o->slots[i], 0);
+        return X_OK;
+    }
+    if (!vm_access(g, p.v.o, p.aux, true, 0, v))
+        return X_YIELD;
+    g->granted = 0;
+    vm_store(g->x, p.v.o, p.aux, v, 0);
+    return X_OK;
+}
+
+int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,
+                   uint32_t *nargs)
+{
+    vm_value *R = g->stack + fpos;
+    vm_value ptr = R[1];
+    vm_value base = member_base(ptr, addr);
+    const vm_member *m = vm_member_of(g, sel, base.t);
+    vm_obj *o;
+    uint32_t idx;
+    int st;
+    if (!m)
+        return no_member(g, base, sel);
+    if (!m->is_method) {
+        /* a func-valued field: call its value without the receiver */
+        st = vm_walk(g, base, m, &o, &idx, NULL);
+        if (st != X_OK)
+            return st;
+        if (!vm_access(g, o, idx, false, 0, vm_nil()))
+            return X_YIELD;
+        g->granted = 0;
+        R = g->stack + fpos;
+        R[0] = o->slots[idx];
+        memmove(&R[1], &R[2], (*nargs - 1) * sizeof(vm_value));
+        (*nargs)--;
+        return X_OK;
+    }
+    if (addr && m->ptr_recv && m->npath == 0 &&
+        VM_KIND(base.t) != K_PTR && !kind_is_aggregate(VM_KIND(base.t))) {
+        R[1] = ptr; /* a method on the variable itself */
+    } else {
+        vm_value recv;
+        st = vm_walk(g, base, m, &o, &idx, &recv);
+        if (st != X_OK)
+            return st;
+        R = g->stack + fpos;
+        R[1] = recv;
+    }
+    R[0] = vm_ref(m->fn->type, m->fn->static_fn);
+    return X_OK;
+}
+

@@ -1,0 +1,614 @@
+/* vm_task.c: goroutines as engine tasks: the task drivers, visible ops
+ * and their source sites, tracked variables, the program entry and its
+ * per-execution state, reachability for partial deadlocks (as Go's
+ * goroutine-leak profile decides it) and the canonical state hash. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/cond.h"
+#include "sim/lang/vm_int.h"
+#include "sim/mutex.h"
+#include "sim/once.h"
+#include "sim/rwmutex.h"
+#include "sim/waitgroup.h"
+
+/* ---- ops and sites ---------------------------------------------------------- */
+
+void vm_site(const vm_g *g, const char **file, int32_t *line)
+{
+    for (uint32_t i = g->nframes; i-- > 0;) {
+        const vm_frame *f = &g->frames[i];
+        uint32_t pc;
+        if ((f->flags & FR_NATIVE) || !f->p->user || !f->p->ncode)
+            continue;
+        pc = f->pc;
+        if (i + 1 < g->nframes && pc > 0)
+            pc--; /* a caller: the call instruction */
+        if (pc >= f->p->ncode)
+            pc = f->p->ncode - 1;
+        *file = f->p->file;
+        *line = f->p->lines[pc];
+        return;
+    }
+    *file = g->x->prog->path;
+    *line = 0;
+}
+
+op *vm_op(vm_g *g, op_kind k, wf_obj *obj)
+{
+    op *o = &g->t->op;
+    o->kind = (uint8_t)k;
+    o->obj = obj;
+    o->ok = false;
+    o->has_default = false;
+    o->sel = -1;
+    o->ncases = 0;
+    o->cases = NULL;
+    o->arg = 0;
+    o->text = NULL;
+    o->len = 0;
+    memset(&o->val, 0, sizeof o->val);
+    memset(&o->res, 0, sizeof o->res);
+    vm_site(g, &o->file, &o->line);
+    g->pending = (uint8_t)k;
+    return o;
+}
+
+/* ---- tracked variables -------------------------------------------------------- */
+
+static vm_track *track_of(vm_exec *x, vm_obj *o)
+{
+    if (!o->u.tr) {
+        uint32_t n = o->n ? o->n : 1;
+        o->u.tr = arena_alloc(&x->e->mem, n * sizeof(vm_track));
+    }
+    return o->u.tr;
+}
+
+wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
+{
+    vm_track *tr = track_of(x, o);
+    if (!tr[i].var) {
+        buf b;
+        wf_value v;
+        buf_init(&b);
+        vm_slot_name(x, o, i, &b);
+        memset(&v, 0, sizeof v);
+        if (o->n)
+            v = value_int(vm_event_value(x, o->slots[i]));
+        tr[i].var = var_new(x->e, b.p ? b.p : "?", v, NULL, 0);
+        buf_fini(&b);
+    }
+    return tr[i].var;
+}
+
+wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i)
+{
+    vm_track *tr = track_of(x, o);
+    if (!tr[i].atom) {
+        buf b;
+        buf_init(&b);
+        vm_slot_name(x, o, i, &b);
+        tr[i].atom = atomic_new(x->e, b.p ? b.p : "?",
+                                o->n ? o->slots[i].v.i : 0, NULL, 0);
+        buf_fini(&b);
+    }
+    return tr[i].atom;
+}
+
+int64_t vm_event_value(vm_exec *x, vm_value v)
+{
+    vm_obj *o = NULL;
+    switch (VM_KIND(v.t)) {
+    case K_STRING:
+        return (int64_t)(hash_bytes(HASH_INIT, v.v.s, v.aux) >> 1);
+    case K_CHAN:
+        return v.v.ch ? v.v.ch->hdr.oid + 1 : 0;
+    case K_HANDLE:
+        return v.v.eo ? v.v.eo->oid + 1 : 0;
+    case K_SLICE:
+        o = v.v.sl ? v.v.sl->arr : NULL;
+        break;
+    case K_MAP:
+        o = v.v.m ? VM_OBJ_OF(v.v.m) : NULL;
+        break;
+    case K_PTR:
+    case K_FUNC:
+    case K_CELL:
+    case K_ARRAY:
+    case K_STRUCT:
+    case K_ITER:
+        o = v.v.o;
+        break;
+    default:
+        return v.v.i;
+    }
+    if (!o)
+        return 0;
+    if (!o->pid && !(o->flags & OF_STATIC))
+        o->pid = ++x->next_pid;
+    return o->pid;
+}
+
+static int64_t event_value(void *ctx, const wf_value *w)
+{
+    return vm_event_value(ctx, vm_from_wf(*w));
+}
+
+bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
+                    vm_value v)
+{
+    wf_var *var;
+    op *p;
+    if (k < g->granted)
+        return true;
+    var = vm_track_var(g->x, o, i);
+    p = vm_op(g, write ? OP_WRITE : OP_READ, &var->hdr);
+    if (write)
+        p->val = value_int(vm_event_value(g->x, v));
+    return false;
+}
+
+/* ---- drivers -------------------------------------------------------------- */
+
+static void go_start(wf_engine *e, wf_task *t, void *arg)
+{
+    vm_g *g = arg;
+    (void)e;
+    g->t = t;
+    t->drv_data = g;
+}
+
+static void main_start(wf_engine *e, wf_task *t, void *arg)
+{
+    vm_program *p = arg;
+    vm_exec *x = e->can_reach_ctx;
+    vm_g *g = vm_new_g(x, NULL, vm_ref(T_FUNC, p->entry->static_fn), NULL, 0,
+                       0);
+    WF_ASSERT(g != NULL);
+    g->t = t;
+    t->drv_data = g;
+}
+
+static void resume(wf_engine *e, wf_task *t)
+{
+    vm_g *g = t->drv_data;
+    (void)e;
+    switch (g->pending) {
+    case OP_READ:
+    case OP_WRITE:
+        g->granted++;
+        g->resumed = false;
+        break;
+    case OP_NONE:
+        g->resumed = false;
+        break;
+    default:
+        g->resumed = !g->plain;
+        break;
+    }
+    g->plain = false;
+    g->pending = OP_NONE;
+    vm_run(g);
+    WF_ASSERT(t->op.kind != OP_NONE);
+}
+
+static void release(wf_engine *e, wf_task *t)
+{
+    vm_g *g = t->drv_data;
+    (void)e;
+    if (g) {
+        free(g->reach);
+        g->reach = NULL;
+        g->reach_words = 0;
+    }
+}
+
+const task_driver vm_go_driver = {"vm", go_start, resume, release};
+const task_driver vm_main_driver = {"vm", main_start, resume, release};
+
+/* ---- reachability ---------------------------------------------------------- */
+
+typedef struct walker {
+    vm_exec *x;
+    VEC(vm_obj *) work;
+    uint64_t *bits;
+    size_t words;
+} walker;
+
+static void mark_eo(walker *w, wf_obj *eo)
+{
+    if (eo && (size_t)eo->oid / 64 < w->words)
+        w->bits[eo->oid / 64] |= 1ULL << (eo->oid % 64);
+}
+
+static void walk_value(walker *w, vm_value v);
+
+static void push_obj(walker *w, vm_obj *o)
+{
+    if (!o || o->mark == w->x->epoch)
+        return;
+    o->mark = (uint32_t)w->x->epoch;
+    VEC_PUSH(w->work, o);
+}
+
+static void walk_value(walker *w, vm_value v)
+{
+    switch (VM_KIND(v.t)) {
+    case K_CHAN: {
+        wf_chan *ch = v.v.ch;
+        if (!ch)
+            return;
+        if (!((size_t)ch->hdr.oid / 64 < w->words &&
+              (w->bits[ch->hdr.oid / 64] >> (ch->hdr.oid % 64) & 1))) {
+            mark_eo(w, &ch->hdr);
+            for (size_t i = 0; i < ch->len; i++)
+                walk_value(w, vm_from_wf(ch->buf[(ch->head + i) % ch->cap]));
+        }
+        return;
+    }
+    case K_HANDLE:
+        mark_eo(w, v.v.eo);
+        return;
+    case K_PTR:
+    case K_FUNC:
+    case K_CELL:
+    case K_ARRAY:
+    case K_STRUCT:
+    case K_ITER:
+        push_obj(w, v.v.o);
+        return;
+    case K_SLICE:
+        if (v.v.sl)
+            push_obj(w, v.v.sl->arr);
+        return;
+    case K_MAP:
+        if (v.v.m)
+            push_obj(w, VM_OBJ_OF(v.v.m));
+        return;
+    default:
+        return;
+    }
+}
+
+static void drain(walker *w)
+{
+    while (w->work.len) {
+        vm_obj *o = w->work.p[--w->work.len];
+        if (o->okind == OK_MAP) {
+            vm_map *m = (vm_map *)o;
+            for (uint32_t e = 0; e < m->nent; e++)
+                if (m->live[e]) {
+                    walk_value(w, m->keys[e]);
+                    walk_value(w, m->vals[e]);
+                }
+            continue;
+        }
+        if (o->okind == OK_ITER) {
+            if (((vm_iter *)o)->m)
+                push_obj(w, VM_OBJ_OF(((vm_iter *)o)->m));
+            continue;
+        }
+        for (uint32_t i = 0; i < o->n; i++)
+            walk_value(w, o->slots[i]);
+    }
+}
+
+static void walk_g(walker *w, vm_g *g)
+{
+    for (uint32_t i = 0; i < g->top && i < g->cap; i++)
+        walk_value(w, g->stack[i]);
+    for (uint32_t i = 0; i < g->nframes; i++) {
+        vm_frame *f = &g->frames[i];
+        push_obj(w, f->fn);
+        for (vm_defer *d = f->defers; d; d = d->next) {
+            walk_value(w, d->fn);
+            for (uint32_t k = 0; k < d->n; k++)
+                walk_value(w, d->args[k]);
+        }
+    }
+    for (vm_panic *p = g->panic; p; p = p->link)
+        walk_value(w, p->val);
+    if (g->t) {
+        op *o = &g->t->op;
+        walk_value(w, vm_from_wf(o->val));
+        if (o->kind == OP_SELECT)
+            for (uint32_t i = 0; i < o->ncases; i++)
+                walk_value(w, vm_from_wf(o->cases[i].val));
+    }
+    drain(w);
+}
+
+static void bits_for(uint64_t **bits, size_t *words, size_t nobjs)
+{
+    size_t need = nobjs / 64 + 1;
+    if (need > *words) {
+        free(*bits);
+        *bits = wf_xcalloc(need, sizeof(uint64_t));
+        *words = need;
+    } else {
+        memset(*bits, 0, *words * sizeof(uint64_t));
+    }
+}
+
+static void reach_globals(vm_exec *x)
+{
+    vm_program *p = x->prog;
+    walker w;
+    if (p->greach_serial == x->serial && p->greach_step == x->e->step &&
+        p->greach)
+        return;
+    bits_for(&p->greach, &p->greach_words, x->e->objs.len);
+    memset(&w, 0, sizeof w);
+    w.x = x;
+    w.bits = p->greach;
+    w.words = p->greach_words;
+    x->epoch++;
+    push_obj(&w, x->globals);
+    drain(&w);
+    VEC_FREE(w.work);
+    p->greach_serial = x->serial;
+    p->greach_step = x->e->step;
+}
+
+static void reach_g(vm_exec *x, vm_g *g)
+{
+    walker w;
+    if (g->reach && g->reach_step == x->e->step + 1)
+        return;
+    bits_for(&g->reach, &g->reach_words, x->e->objs.len);
+    memset(&w, 0, sizeof w);
+    w.x = x;
+    w.bits = g->reach;
+    w.words = g->reach_words;
+    x->epoch++;
+    walk_g(&w, g);
+    VEC_FREE(w.work);
+    g->reach_step = x->e->step + 1;
+}
+
+static bool has_bit(const uint64_t *b, size_t words, int32_t oid)
+{
+    return b && (size_t)oid / 64 < words && ((b[oid / 64] >> (oid % 64)) & 1);
+}
+
+static bool can_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o)
+{
+    vm_exec *x = ctx;
+    vm_g *g;
+    (void)e;
+    if (!o)
+        return false;
+    if (!t) {
+        for (vm_timer *tm = x->timers; tm; tm = tm->next)
+            if (tm->tm.heap_pos >= 0 && &tm->ch->hdr == o)
+                return true;
+        return false;
+    }
+    g = t->drv_data;
+    if (!g || t->state == TASK_DONE)
+        return false;
+    reach_globals(x);
+    if (has_bit(x->prog->greach, x->prog->greach_words, o->oid))
+        return true;
+    reach_g(x, g);
+    return has_bit(g->reach, g->reach_words, o->oid);
+}
+
+/* ---- the program ------------------------------------------------------------ */
+
+static void begin(void *ctx, wf_engine *e)
+{
+    vm_program *p = ctx;
+    vm_exec *x = arena_alloc(&e->mem, sizeof *x);
+    x->prog = p;
+    x->e = e;
+    x->serial = ++p->nexec;
+    x->globals = heap_obj(x, OK_GLOBALS, 0, p->nglobals);
+    x->globals->flags = OF_SHARED;
+    e->can_reach = can_reach;
+    e->event_value = event_value;
+    e->can_reach_ctx = x;
+}
+
+program vm_program_entry(vm_program *p)
+{
+    program pr;
+    memset(&pr, 0, sizeof pr);
+    pr.drv = &vm_main_driver;
+    pr.arg = p;
+    pr.main_name = "main";
+    pr.hash = p->hash;
+    pr.file = p->path;
+    pr.begin = begin;
+    pr.ctx = p;
+    return pr;
+}
+
+uint64_t vm_ops_executed(const vm_program *p)
+{
+    return p->ops;
+}
+
+/* ---- the state hash ------------------------------------------------------------ */
+
+typedef struct hasher {
+    vm_exec *x;
+    uint64_t h;
+    uint32_t next;
+    VEC(vm_obj *) work;
+    VEC(uint32_t) eonum; /* by oid: canonical number + 1 */
+    uint32_t enext;
+} hasher;
+
+static void hash_eo(hasher *H, wf_obj *eo);
+
+static void hash_val(hasher *H, vm_value v)
+{
+    vm_kind k = VM_KIND(v.t);
+    H->h = hash_u64(H->h, v.t);
+    switch (k) {
+    case K_STRING:
+        H->h = hash_bytes(H->h, v.v.s, v.aux);
+        return;
+    case K_CHAN:
+        hash_eo(H, v.v.ch ? &v.v.ch->hdr : NULL);
+        return;
+    case K_HANDLE:
+        hash_eo(H, v.v.eo);
+        return;
+    case K_PTR:
+    case K_FUNC:
+    case K_CELL:
+    case K_ARRAY:
+    case K_STRUCT:
+    case K_ITER:
+    case K_SLICE:
+    case K_MAP: {
+        vm_obj *o = k == K_SLICE ? (v.v.sl ? v.v.sl->arr : NULL)
+                    : k == K_MAP ? (v.v.m ? VM_OBJ_OF(v.v.m) : NULL)
+                                 : v.v.o;
+        if (k == K_SLICE && v.v.sl)
+            H->h = hash_u64(hash_u64(hash_u64(H->h, v.v.sl->off),
+                                     v.v.sl->len),
+                            v.v.sl->cap);
+        if (k == K_PTR)
+            H->h = hash_u64(H->h, v.aux);
+        if (!o) {
+            H->h = hash_u64(H->h, 0);
+            return;
+        }
+        if (o->flags & OF_STATIC) {
+            H->h = hash_bytes(H->h, o->u.proto->name,
+                              strlen(o->u.proto->name));
+            return;
+        }
+        if (o->mark != H->x->epoch) {
+            o->mark = (uint32_t)H->x->epoch;
+            o->cnum = ++H->next;
+            VEC_PUSH(H->work, o);
+        }
+        H->h = hash_u64(H->h, o->cnum);
+        return;
+    }
+    default:
+        H->h = hash_u64(H->h, v.v.u);
+        return;
+    }
+}
+
+static void hash_eo(hasher *H, wf_obj *eo)
+{
+    if (!eo) {
+        H->h = hash_u64(H->h, 0);
+        return;
+    }
+    while (H->eonum.len <= (size_t)eo->oid)
+        VEC_PUSH(H->eonum, 0);
+    if (H->eonum.p[eo->oid]) {
+        H->h = hash_u64(H->h, H->eonum.p[eo->oid]);
+        return;
+    }
+    H->eonum.p[eo->oid] = ++H->enext;
+    H->h = hash_u64(hash_u64(H->h, H->enext), eo->kind);
+    switch (eo->kind) {
+    case OBJ_CHAN: {
+        wf_chan *ch = (wf_chan *)eo;
+        H->h = hash_u64(hash_u64(hash_u64(H->h, ch->cap), ch->len),
+                        ch->closed);
+        for (size_t i = 0; i < ch->len; i++)
+            hash_val(H, vm_from_wf(ch->buf[(ch->head + i) % ch->cap]));
+        return;
+    }
+    case OBJ_MUTEX: {
+        wf_mutex *m = (wf_mutex *)eo;
+        H->h = hash_u64(hash_u64(H->h, m->locked),
+                        m->holder ? (uint64_t)m->holder->tid + 1 : 0);
+        return;
+    }
+    case OBJ_RWMUTEX: {
+        wf_rwmutex *m = (wf_rwmutex *)eo;
+        H->h = hash_u64(hash_u64(hash_u64(H->h, (uint64_t)m->readers),
+                                 m->writer_in),
+                        m->writer_holds);
+        return;
+    }
+    case OBJ_WAITGROUP:
+        H->h = hash_u64(H->h, (uint64_t)((wf_waitgroup *)eo)->count);
+        return;
+    case OBJ_ONCE:
+        H->h = hash_u64(H->h, ((wf_once *)eo)->state);
+        return;
+    case OBJ_ATOMIC:
+        H->h = hash_u64(H->h, (uint64_t)((wf_atomic *)eo)->v);
+        return;
+    case OBJ_COND:
+        H->h = hash_u64(H->h, (uint64_t)((wf_cond *)eo)->tickets.len);
+        return;
+    default:
+        return;
+    }
+}
+
+static void hash_drain(hasher *H)
+{
+    /* breadth-first in discovery order: numbering is canonical */
+    for (size_t i = 0; i < H->work.len; i++) {
+        vm_obj *o = H->work.p[i];
+        H->h = hash_u64(hash_u64(H->h, o->okind), o->type);
+        if (o->okind == OK_MAP) {
+            vm_map *m = (vm_map *)o;
+            for (uint32_t e = 0; e < m->nent; e++)
+                if (m->live[e]) {
+                    hash_val(H, m->keys[e]);
+                    hash_val(H, m->vals[e]);
+                }
+            continue;
+        }
+        if (o->okind == OK_CLOSURE || o->okind == OK_BOUND)
+            H->h = hash_bytes(H->h, o->u.proto->name,
+                              strlen(o->u.proto->name));
+        if (o->okind == OK_ITER)
+            continue;
+        for (uint32_t k = 0; k < o->n; k++)
+            hash_val(H, o->slots[k]);
+    }
+}
+
+uint64_t vm_state_hash(wf_engine *e)
+{
+    vm_exec *x = e->can_reach_ctx;
+    hasher H;
+    if (!x)
+        return 0;
+    memset(&H, 0, sizeof H);
+    H.x = x;
+    H.h = HASH_INIT;
+    x->epoch++;
+    hash_val(&H, vm_ref(T_UPTR, x->globals));
+    hash_drain(&H);
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        wf_task *t = e->tasks.p[i];
+        vm_g *g = t->drv_data;
+        H.h = hash_u64(hash_u64(H.h, t->tid), t->state);
+        if (t->state == TASK_DONE || !g)
+            continue;
+        H.h = hash_u64(hash_u64(H.h, t->op.kind), g->nframes);
+        for (uint32_t k = 0; k < g->nframes; k++) {
+            vm_frame *f = &g->frames[k];
+            uint32_t top = k + 1 < g->nframes ? g->frames[k + 1].base
+                                              : g->top;
+            H.h = hash_bytes(H.h, f->p->name, strlen(f->p->name));
+            H.h = hash_u64(hash_u64(H.h, f->pc), f->flags);
+            for (uint32_t r = f->base; r < top && r < g->cap; r++)
+                hash_val(&H, g->stack[r]);
+            if (f->fn)
+                hash_val(&H, vm_ref(T_FUNC, f->fn));
+        }
+        hash_drain(&H);
+    }
+    VEC_FREE(H.work);
+    VEC_FREE(H.eonum);
+    return H.h;
+}

@@ -1,0 +1,95 @@
+#!/bin/bash
+# go.sh: the weft command on scenario files (SPEC section 4, issue 6):
+# run, explore, outcomes and replay of .go files, their exit codes and
+# compiler-style errors, --json, --go and go.mod, recording to a
+# database and replaying from it, and every malformed file of
+# tests/e2e/bad refused with "file:line:col: error:" and exit 2, no crash.
+# Run by `make test` as: WEFT=build/weft tests/e2e/go.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+WEFT=${WEFT:-$root/build/weft}
+case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+tmp=$(mktemp -d /tmp/weft-go.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+fails=0
+pass=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
+has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
+
+cat > hello.go <<'GO'
+package main
+
+import "fmt"
+
+func main() {
+	var fs []func() int
+	for i := 0; i < 3; i++ {
+		fs = append(fs, func() int { return i })
+	}
+	for _, f := range fs {
+		fmt.Print(f())
+	}
+	fmt.Println()
+}
+GO
+"$WEFT" run hello.go > out 2> err; rc=$?
+expect 0 "run hello.go"
+has out "012" "run prints the output (Go 1.22 loop variables)"
+"$WEFT" run hello.go --go 1.21 > out 2> err; rc=$?
+has out "333" "--go 1.21: one variable per loop"
+mkdir -p old && cp hello.go old/ && printf 'module x\n\ngo 1.20\n' > old/go.mod
+"$WEFT" run old/hello.go > out 2> err; rc=$?
+has out "333" "go.mod's go 1.20 decides loop variables"
+
+cp "$root/tests/unit/go/philosophers.go" philo.go
+"$WEFT" explore philo.go --preemptions 2 > out 2> err; rc=$?
+expect 1 "explore finds the philosophers' deadlock"
+has out "deadlock (global)" "the deadlock is reported"
+has out "preemption bound 2 fully explored" "the bounded search is complete"
+sched=$(grep -o 'replay: weft replay philo.go --schedule [^ ]*' out | head -1 | awk '{print $NF}')
+"$WEFT" replay philo.go --schedule "$sched" > out 2> err; rc=$?
+expect 1 "replay reproduces the deadlock"
+has out "deadlock" "replay shows the deadlock"
+"$WEFT" explore philo.go --preemptions 1 --json > out 2> err; rc=$?
+has out '"kind": "deadlock"' "--json names the finding"
+"$WEFT" outcomes "$root/tests/e2e/go/seed_once.go" > out 2> err; rc=$?
+expect 0 "outcomes of seed_once.go"
+has out '"Initializing...\n"' "one outcome"
+
+"$WEFT" explore philo.go --preemptions 2 --db t.db > out 2> err; rc=$?
+"$WEFT" replay t.db --run 1 --finding 1 > out 2> err; rc=$?
+expect 1 "replay of a recorded .go finding"
+has out "equal to run" "the replay matches the recording"
+
+printf 'package main\n\nfunc main() {\n\tx := y\n}\n' > undef.go
+"$WEFT" run undef.go > out 2> err; rc=$?
+expect 2 "an undefined name"
+has err "weft: undef.go:4:7: error: undefined: y" "compiler-style error"
+printf 'package main\n\nimport "net/http"\n\nfunc main() {}\n' > imp.go
+"$WEFT" explore imp.go > out 2> err; rc=$?
+expect 2 "an import outside SPEC"
+has err 'unsupported: import "net/http"' "the import is named"
+"$WEFT" run nosuch.go > out 2> err; rc=$?
+expect 2 "a missing file"
+"$WEFT" explore hello.go --bogus > out 2> err; rc=$?
+expect 2 "an unknown option"
+"$WEFT" run --help > out 2> err; rc=$?
+expect 0 "run --help"
+
+n=0
+for f in "$root"/tests/e2e/bad/*.go; do
+	"$WEFT" run "$f" > out 2> err; rc=$?
+	if [ "$rc" != 2 ] || ! grep -q ": error: " err; then
+		bad "$(basename "$f"): exit $rc"; cat err >&2
+	else
+		n=$((n + 1))
+	fi
+done
+[ "$n" -gt 0 ] && ok
+
+echo "go.sh: $pass passed, $fails failed"
+[ "$fails" = 0 ]

@@ -1,0 +1,585 @@
+/* test_goconc.c: goroutines of Go programs on the engine: channels and
+ * select, sync (Mutex, RWMutex, WaitGroup, Once, Cond), sync/atomic,
+ * virtual time, deadlocks found by exploration, shared state tracked as
+ * visible accesses (lost updates are outcomes), names of the engine
+ * objects, reachability for partial deadlocks and the state hash. */
+#include "gotest.h"
+
+START_TEST(channels_select_and_close)
+{
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "func main() {\n"
+                 "\tch := make(chan int)\n"
+                 "\tdone := make(chan struct{})\n"
+                 "\tgo func() {\n"
+                 "\t\tfor v := range ch {\n"
+                 "\t\t\tfmt.Println(\"got\", v)\n"
+                 "\t\t}\n"
+                 "\t\tclose(done)\n"
+                 "\t}()\n"
+                 "\tfor i := 1; i <= 3; i++ {\n"
+                 "\t\tch <- i * 10\n"
+                 "\t}\n"
+                 "\tclose(ch)\n"
+                 "\t<-done\n"
+                 "\tbuf := make(chan string, 2)\n"
+                 "\tbuf <- \"a\"\n"
+                 "\tbuf <- \"b\"\n"
+                 "\tfmt.Println(len(buf), cap(buf), <-buf)\n"
+                 "\tclose(buf)\n"
+                 "\tv, ok := <-buf\n"
+                 "\tw, ok2 := <-buf\n"
+                 "\tfmt.Printf(\"%q %v %q %v\\n\", v, ok, w, ok2)\n"
+                 "\tvar nilc chan int\n"
+                 "\tselect {\n"
+                 "\tcase <-nilc:\n"
+                 "\t\tfmt.Println(\"nil ready?\")\n"
+                 "\tdefault:\n"
+                 "\t\tfmt.Println(\"default\")\n"
+                 "\t}\n"
+                 "\tres := make(chan int, 1)\n"
+                 "\tselect {\n"
+                 "\tcase res <- 7:\n"
+                 "\tcase <-nilc:\n"
+                 "\t}\n"
+                 "\tselect {\n"
+                 "\tcase x, ok := <-res:\n"
+                 "\t\tfmt.Println(\"recv\", x, ok)\n"
+                 "\t}\n"
+                 "}\n"),
+              "got 10\ngot 20\ngot 30\n2 2 a\n\"b\" true \"\" false\n"
+              "default\nrecv 7 true\n");
+}
+END_TEST
+
+START_TEST(select_explores_every_ready_case)
+{
+    char *o = go_outcomes(GO("import \"fmt\"\n"
+                             "func main() {\n"
+                             "\ta := make(chan int, 1)\n"
+                             "\tb := make(chan int, 1)\n"
+                             "\ta <- 1\n"
+                             "\tb <- 2\n"
+                             "\tselect {\n"
+                             "\tcase v := <-a:\n"
+                             "\t\tfmt.Println(\"a\", v)\n"
+                             "\tcase v := <-b:\n"
+                             "\t\tfmt.Println(\"b\", v)\n"
+                             "\t}\n"
+                             "}\n"));
+    ck_assert_str_eq(o, "a 1|\nb 2|\n");
+    free(o);
+}
+END_TEST
+
+START_TEST(unsynchronized_increments_lose_updates)
+{
+    static const char *const srcs[] = {
+        /* a package variable */
+        GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
+           "var counter int\n"
+           "func main() {\n"
+           "\tvar wg sync.WaitGroup\n"
+           "\tfor i := 0; i < 2; i++ {\n"
+           "\t\twg.Add(1)\n"
+           "\t\tgo func() {\n"
+           "\t\t\tdefer wg.Done()\n"
+           "\t\t\tcounter++\n"
+           "\t\t}()\n"
+           "\t}\n"
+           "\twg.Wait()\n"
+           "\tfmt.Println(counter)\n"
+           "}\n"),
+        /* a local captured by the goroutines' closure */
+        GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
+           "func main() {\n"
+           "\tn := 0\n"
+           "\tvar wg sync.WaitGroup\n"
+           "\twg.Add(2)\n"
+           "\tfor i := 0; i < 2; i++ {\n"
+           "\t\tgo func() { n = n + 1; wg.Done() }()\n"
+           "\t}\n"
+           "\twg.Wait()\n"
+           "\tfmt.Println(n)\n"
+           "}\n"),
+        /* a struct field reached through a pointer argument */
+        GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
+           "type C struct{ hits []int }\n"
+           "func work(c *C, wg *sync.WaitGroup) {\n"
+           "\tc.hits[0]++\n"
+           "\twg.Done()\n"
+           "}\n"
+           "func main() {\n"
+           "\tc := &C{hits: make([]int, 1)}\n"
+           "\tvar wg sync.WaitGroup\n"
+           "\twg.Add(2)\n"
+           "\tgo work(c, &wg)\n"
+           "\tgo work(c, &wg)\n"
+           "\twg.Wait()\n"
+           "\tfmt.Println(c.hits[0])\n"
+           "}\n"),
+    };
+    for (size_t i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
+        char *o = go_outcomes(srcs[i]);
+        ck_assert_msg(!strcmp(o, "1|\n2|\n"), "program %zu: %s", i, o);
+        free(o);
+    }
+}
+END_TEST
+
+START_TEST(mutex_and_atomics_keep_every_update)
+{
+    static const char *const srcs[] = {
+        GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
+           "type Counter struct {\n"
+           "\tmu sync.Mutex\n"
+           "\tn  int\n"
+           "}\n"
+           "func (c *Counter) Inc() {\n"
+           "\tc.mu.Lock()\n"
+           "\tdefer c.mu.Unlock()\n"
+           "\tc.n++\n"
+           "}\n"
+           "func main() {\n"
+           "\tc := &Counter{}\n"
+           "\tvar wg sync.WaitGroup\n"
+           "\tfor i := 0; i < 2; i++ {\n"
+           "\t\twg.Go(c.Inc)\n"
+           "\t}\n"
+           "\twg.Wait()\n"
+           "\tfmt.Println(c.n)\n"
+           "}\n"),
+        GO("import (\n\t\"fmt\"\n\t\"sync\"\n\t\"sync/atomic\"\n)\n"
+           "func main() {\n"
+           "\tvar n atomic.Int64\n"
+           "\tvar m int32\n"
+           "\tvar wg sync.WaitGroup\n"
+           "\tfor i := 0; i < 2; i++ {\n"
+           "\t\twg.Add(1)\n"
+           "\t\tgo func() {\n"
+           "\t\t\tdefer wg.Done()\n"
+           "\t\t\tn.Add(1)\n"
+           "\t\t\tatomic.AddInt32(&m, 1)\n"
+           "\t\t}()\n"
+           "\t}\n"
+           "\twg.Wait()\n"
+           "\tfmt.Println(n.Load() + int64(atomic.LoadInt32(&m)))\n"
+           "}\n"),
+    };
+    for (size_t i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
+        char *o = go_outcomes(srcs[i]);
+        ck_assert_msg(!strcmp(o, i ? "4|\n" : "2|\n"), "program %zu: %s", i,
+                      o);
+        free(o);
+    }
+}
+END_TEST
+
+START_TEST(atomics_wrap_to_their_size)
+{
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n"
+                 "func main() {\n"
+                 "\tvar a int32 = 2147483647\n"
+                 "\tr := atomic.AddInt32(&a, 1)\n"
+                 "\tfmt.Println(r, a)\n"
+                 "\tvar u atomic.Uint32\n"
+                 "\tfmt.Println(u.Add(^uint32(0)), u.CompareAndSwap(4294967295, "
+                 "5), u.Load(), u.Swap(9), u.Load())\n"
+                 "\tvar b atomic.Bool\n"
+                 "\tb.Store(true)\n"
+                 "\tvar v atomic.Value\n"
+                 "\tv.Store(\"x\")\n"
+                 "\tvar u64 uint64\n"
+                 "\tatomic.StoreUint64(&u64, 3)\n"
+                 "\tswapped := atomic.CompareAndSwapUint64(&u64, 3, 4)\n"
+                 "\tfmt.Println(b.Load(), v.Load(), swapped, u64)\n"
+                 "}\n"),
+              "-2147483648 -2147483648\n"
+              "4294967295 true 5 5 9\n"
+              "true x true 4\n");
+}
+END_TEST
+
+START_TEST(sync_objects_misused_panic)
+{
+    GO_EXPECT(GO("import \"sync\"\n"
+                 "func main() {\n"
+                 "\tvar wg sync.WaitGroup\n"
+                 "\twg.Done()\n"
+                 "}\n"),
+              "panic: sync: negative WaitGroup counter\n");
+    GO_EXPECT(GO("import \"sync\"\n"
+                 "func main() {\n"
+                 "\tvar mu sync.Mutex\n"
+                 "\tmu.Unlock()\n"
+                 "}\n"),
+              "panic: fatal error: sync: unlock of unlocked mutex\n");
+}
+END_TEST
+
+START_TEST(once_cond_rwmutex_trylock)
+{
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
+                 "func main() {\n"
+                 "\tvar once sync.Once\n"
+                 "\tvar wg sync.WaitGroup\n"
+                 "\tcalls := 0\n"
+                 "\tfor i := 0; i < 3; i++ {\n"
+                 "\t\twg.Add(1)\n"
+                 "\t\tgo func() {\n"
+                 "\t\t\tdefer wg.Done()\n"
+                 "\t\t\tonce.Do(func() { calls++ })\n"
+                 "\t\t}()\n"
+                 "\t}\n"
+                 "\twg.Wait()\n"
+                 "\tvar o2 sync.Once\n"
+                 "\tfunc() {\n"
+                 "\t\tdefer func() { recover() }()\n"
+                 "\t\to2.Do(func() { panic(\"in f\") })\n"
+                 "\t}()\n"
+                 "\tran := false\n"
+                 "\to2.Do(func() { ran = true })\n"
+                 "\tvar mu sync.Mutex\n"
+                 "\tcond := sync.NewCond(&mu)\n"
+                 "\tready := false\n"
+                 "\tgo func() {\n"
+                 "\t\tmu.Lock()\n"
+                 "\t\tready = true\n"
+                 "\t\tcond.Broadcast()\n"
+                 "\t\tmu.Unlock()\n"
+                 "\t}()\n"
+                 "\tmu.Lock()\n"
+                 "\tfor !ready {\n"
+                 "\t\tcond.Wait()\n"
+                 "\t}\n"
+                 "\tfmt.Println(calls, ran, mu.TryLock())\n"
+                 "\tmu.Unlock()\n"
+                 "\tfmt.Println(mu.TryLock())\n"
+                 "\tvar rw sync.RWMutex\n"
+                 "\trw.RLock()\n"
+                 "\trl := rw.RLocker()\n"
+                 "\trl.Lock()\n"
+                 "\trl.Unlock()\n"
+                 "\trw.RUnlock()\n"
+                 "\trw.Lock()\n"
+                 "\tfmt.Println(\"writer\")\n"
+                 "\trw.Unlock()\n"
+                 "}\n"),
+              "1 false false\ntrue\nwriter\n");
+}
+END_TEST
+
+START_TEST(virtual_time_orders_sleepers)
+{
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"time\"\n)\n"
+                 "func main() {\n"
+                 "\tstart := time.Now()\n"
+                 "\tdone := make(chan string)\n"
+                 "\tfor _, d := range []int{30, 10, 20} {\n"
+                 "\t\tgo func(ms int) {\n"
+                 "\t\t\ttime.Sleep(time.Duration(ms) * time.Millisecond)\n"
+                 "\t\t\tdone <- fmt.Sprint(ms)\n"
+                 "\t\t}(d)\n"
+                 "\t}\n"
+                 "\tfor i := 0; i < 3; i++ {\n"
+                 "\t\tfmt.Print(<-done, \" \")\n"
+                 "\t}\n"
+                 "\tfmt.Println(time.Since(start))\n"
+                 "\tselect {\n"
+                 "\tcase <-make(chan int):\n"
+                 "\tcase <-time.After(time.Second):\n"
+                 "\t\tfmt.Println(\"timeout\", time.Since(start))\n"
+                 "\t}\n"
+                 "\ttk := time.NewTicker(time.Hour)\n"
+                 "\t<-tk.C\n"
+                 "\t<-tk.C\n"
+                 "\ttk.Stop()\n"
+                 "\tfmt.Println(time.Since(start), 90*time.Second, "
+                 "1500*time.Microsecond, time.Duration(0))\n"
+                 "}\n"),
+              "10 20 30 30ms\ntimeout 1.03s\n2h0m1.03s 1m30s 1.5ms 0s\n");
+}
+END_TEST
+
+START_TEST(deadlocks_are_found_by_exploration)
+{
+    static const char naive[] =
+        GO("import \"sync\"\n"
+           "func main() {\n"
+           "\tforks := make([]sync.Mutex, 3)\n"
+           "\tvar wg sync.WaitGroup\n"
+           "\tfor i := 0; i < 3; i++ {\n"
+           "\t\twg.Add(1)\n"
+           "\t\tgo func(i int) {\n"
+           "\t\t\tdefer wg.Done()\n"
+           "\t\t\tl, r := i, (i+1)%3\n"
+           "\t\t\tif COND {\n"
+           "\t\t\t\tl, r = r, l\n"
+           "\t\t\t}\n"
+           "\t\t\tforks[l].Lock()\n"
+           "\t\t\tforks[r].Lock()\n"
+           "\t\t\tforks[r].Unlock()\n"
+           "\t\t\tforks[l].Unlock()\n"
+           "\t\t}(i)\n"
+           "\t}\n"
+           "\twg.Wait()\n"
+           "}\n");
+    char src[2048];
+    go_res r;
+    const char *at = strstr(naive, "COND");
+    snprintf(src, sizeof src, "%.*sfalse%s", (int)(at - naive), naive,
+             at + 4);
+    r = go_exec(src, WF_STRATEGY_DPOR, 0, NULL);
+    ck_assert_int_eq(r.nfind[WF_DEADLOCK], 1);
+    ck_assert(r.complete);
+    free(r.text);
+    snprintf(src, sizeof src, "%.*sr < l%s", (int)(at - naive), naive,
+             at + 4);
+    r = go_exec(src, WF_STRATEGY_DPOR, 0, NULL);
+    ck_assert_str_eq(r.text, "");
+    ck_assert(r.complete);
+    free(r.text);
+    GO_EXPECT(GO("func main() {\n"
+                 "\tvar c chan int\n"
+                 "\tc <- 1\n"
+                 "}\n"),
+              "deadlock: all goroutines are asleep\n");
+}
+END_TEST
+
+START_TEST(goroutine_left_blocked_is_a_leak)
+{
+    GO_EXPECT(GO("func main() {\n"
+                 "\tch := make(chan int)\n"
+                 "\tgo func() { ch <- 1 }()\n"
+                 "}\n"),
+              "leak: g1 main.func1 blocked forever in send\n");
+}
+END_TEST
+
+START_TEST(go_evaluates_function_and_arguments_first)
+{
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                 "type W struct{ id int }\n"
+                 "func (w W) run(out chan<- string, tag string) {\n"
+                 "\tout <- fmt.Sprint(tag, w.id)\n"
+                 "}\n"
+                 "func main() {\n"
+                 "\tout := make(chan string, 4)\n"
+                 "\tout2 := make(chan string, 4)\n"
+                 "\tw := W{1}\n"
+                 "\tgo w.run(out, \"a\")\n"
+                 "\tw.id = 2\n"
+                 "\tx := \"b\"\n"
+                 "\tgo func(s string) { out2 <- s }(x)\n"
+                 "\tx = \"c\"\n"
+                 "\truntime.Gosched()\n"
+                 "\tfmt.Println(<-out, <-out2, len(out))\n"
+                 "\tfor runtime.NumGoroutine() > 1 {\n"
+                 "\t\truntime.Gosched()\n"
+                 "\t}\n"
+                 "}\n"),
+              "a1 b 0\n");
+}
+END_TEST
+
+/* ---- engine objects, reachability, state hash ----------------------------- */
+
+typedef struct probe {
+    buf names;        /* "kind name" of every object, at the end */
+    int reach_main;   /* can main reach the object named "keep"? */
+    int reach_lost;   /* ... the one named "lost"? */
+    uint64_t hash;
+} probe;
+
+static void probe_end(void *ctx, wf_engine *e)
+{
+    probe *pr = ctx;
+    wf_obj *keep = NULL, *lost = NULL;
+    for (size_t i = 0; i < e->objs.len; i++) {
+        wf_obj *o = e->objs.p[i];
+        buf_printf(&pr->names, "%s %s\n", obj_kind_names[o->kind], o->name);
+        if (o->kind == OBJ_CHAN && !strcmp(o->name, "keep"))
+            keep = o;
+        if (o->kind == OBJ_CHAN && !strcmp(o->name, "lost"))
+            lost = o;
+    }
+    if (e->can_reach && keep)
+        pr->reach_main = e->can_reach(e->can_reach_ctx, e, e->tasks.p[0],
+                                      keep);
+    if (e->can_reach && lost)
+        pr->reach_lost = e->can_reach(e->can_reach_ctx, e, e->tasks.p[0],
+                                      lost);
+    pr->hash = vm_state_hash(e);
+}
+
+static probe run_probe(const char *src, const char *sched)
+{
+    probe pr;
+    vm_program *p = NULL;
+    wf_diag d;
+    program prog;
+    explore_opts o;
+    explorer *x;
+    wf_consumer c;
+    consumer_set cs;
+    memset(&pr, 0, sizeof pr);
+    pr.reach_main = pr.reach_lost = -1;
+    buf_init(&pr.names);
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), NULL, &p, &d),
+                     WF_OK);
+    prog = vm_program_entry(p);
+    memset(&o, 0, sizeof o);
+    o.strategy = sched ? WF_STRATEGY_REPLAY : WF_STRATEGY_RR;
+    o.schedule = sched;
+    o.max_executions = 1;
+    o.preemptions = -1;
+    memset(&c, 0, sizeof c);
+    c.ctx = &pr;
+    c.end = probe_end;
+    cs.v = &c;
+    cs.n = 1;
+    x = explore_new(&prog, &o);
+    explore_run(x, &cs, &d);
+    explore_free(x);
+    vm_program_free(p);
+    return pr;
+}
+
+START_TEST(objects_are_named_as_the_program_names_them)
+{
+    probe pr = run_probe(
+        GO("import \"sync\"\n"
+           "type Fork struct {\n"
+           "\tsync.Mutex\n"
+           "\tid int\n"
+           "}\n"
+           "type Stats struct {\n"
+           "\tmu    sync.Mutex\n"
+           "\tcount int\n"
+           "}\n"
+           "var total int\n"
+           "func main() {\n"
+           "\tforks := make([]*Fork, 2)\n"
+           "\tfor i := range forks {\n"
+           "\t\tforks[i] = &Fork{id: i}\n"
+           "\t}\n"
+           "\ts := &Stats{}\n"
+           "\tdone := make(chan bool)\n"
+           "\tgo func() {\n"
+           "\t\tforks[1].Lock()\n"
+           "\t\ts.mu.Lock()\n"
+           "\t\ts.count++\n"
+           "\t\ttotal++\n"
+           "\t\ts.mu.Unlock()\n"
+           "\t\tforks[1].Unlock()\n"
+           "\t\tdone <- true\n"
+           "\t}()\n"
+           "\tforks[0].Lock()\n"
+           "\tforks[0].Unlock()\n"
+           "\t<-done\n"
+           "}\n"),
+        NULL);
+    ck_assert_msg(strstr(pr.names.p, "mutex forks[1]\n") &&
+                      strstr(pr.names.p, "mutex forks[0]\n") &&
+                      strstr(pr.names.p, "mutex s.mu\n") &&
+                      strstr(pr.names.p, "var s.count\n") &&
+                      strstr(pr.names.p, "var total\n") &&
+                      strstr(pr.names.p, "chan done\n"),
+                  "names: %s", pr.names.p);
+    buf_fini(&pr.names);
+}
+END_TEST
+
+START_TEST(reachability_follows_registers_and_heap)
+{
+    probe pr = run_probe(
+        GO("func drop() {\n"
+           "\tlost := make(chan int)\n"
+           "\tgo func() { <-lost }()\n"
+           "}\n"
+           "func main() {\n"
+           "\tkeep := make(chan int)\n"
+           "\tgo func() { <-keep }()\n"
+           "\tdrop()\n"
+           "\tholder := []chan int{keep}\n"
+           "\tselect {}\n"
+           "\t_ = holder\n"
+           "}\n"),
+        NULL);
+    ck_assert_int_eq(pr.reach_main, 1);
+    ck_assert_int_eq(pr.reach_lost, 0);
+    buf_fini(&pr.names);
+}
+END_TEST
+
+START_TEST(state_hash_is_canonical)
+{
+    static const char src[] =
+        GO("import \"fmt\"\n"
+           "type T struct{ next *T; v []int }\n"
+           "func main() {\n"
+           "\ta := &T{v: []int{1, 2}}\n"
+           "\ta.next = &T{next: a}\n"
+           "\tm := map[string]int{\"x\": 1}\n"
+           "\tch := make(chan *T, 1)\n"
+           "\tch <- a\n"
+           "\tfmt.Println(len(m))\n"
+           "\tselect {}\n"
+           "}\n");
+    probe a = run_probe(src, NULL), b = run_probe(src, NULL);
+    probe c = run_probe(GO("func main() {\n"
+                           "\tx := 1\n"
+                           "\t_ = x\n"
+                           "\tselect {}\n"
+                           "}\n"),
+                        NULL);
+    ck_assert(a.hash != 0);
+    ck_assert(a.hash == b.hash);
+    ck_assert(a.hash != c.hash);
+    buf_fini(&a.names);
+    buf_fini(&b.names);
+    buf_fini(&c.names);
+}
+END_TEST
+
+START_TEST(many_goroutines_blocked_on_one_channel)
+{
+    go_res r = go_exec(GO("func main() {\n"
+                          "\tch := make(chan int)\n"
+                          "\tfor i := 0; i < 10000; i++ {\n"
+                          "\t\tgo func() { <-ch }()\n"
+                          "\t}\n"
+                          "\tselect {}\n"
+                          "}\n"),
+                       WF_STRATEGY_RR, 1, NULL);
+    ck_assert_str_eq(r.text, "deadlock: all goroutines are asleep\n");
+    free(r.text);
+}
+END_TEST
+
+Suite *goconc_suite(void)
+{
+    Suite *s = suite_create("goconc");
+    TCase *tc = tcase_create("concurrency");
+    tcase_add_test(tc, channels_select_and_close);
+    tcase_add_test(tc, select_explores_every_ready_case);
+    tcase_add_test(tc, unsynchronized_increments_lose_updates);
+    tcase_add_test(tc, mutex_and_atomics_keep_every_update);
+    tcase_add_test(tc, atomics_wrap_to_their_size);
+    tcase_add_test(tc, sync_objects_misused_panic);
+    tcase_add_test(tc, once_cond_rwmutex_trylock);
+    tcase_add_test(tc, virtual_time_orders_sleepers);
+    tcase_add_test(tc, deadlocks_are_found_by_exploration);
+    tcase_add_test(tc, goroutine_left_blocked_is_a_leak);
+    tcase_add_test(tc, go_evaluates_function_and_arguments_first);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("state");
+    tcase_add_test(tc, objects_are_named_as_the_program_names_them);
+    tcase_add_test(tc, reachability_follows_registers_and_heap);
+    tcase_add_test(tc, state_hash_is_canonical);
+    tcase_add_test(tc, many_goroutines_blocked_on_one_channel);
+    suite_add_tcase(s, tc);
+    return s;
+}

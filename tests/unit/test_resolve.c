@@ -1,0 +1,140 @@
+/* test_resolve.c: name resolution and compile-time errors of the Go front
+ * end: undefined and redeclared names, imports outside SPEC section 6,
+ * library functions weft does not have yet, labels, receivers, constant
+ * overflow, and declarations in any order. Each error is gc's
+ * "line:col: message" for the first problem. */
+#include "gotest.h"
+
+START_TEST(undefined_and_redeclared_names)
+{
+    GO_ERROR(GO("func main() {\n\tx := y + 1\n\t_ = x\n}\n"),
+             "3:7: undefined: y");
+    GO_ERROR(GO("func main() {\n\tvar a int\n\tvar a string\n}\n"),
+             "4:6: a redeclared in this block");
+    GO_ERROR(GO("func f() {}\nfunc f() {}\nfunc main() {}\n"),
+             "3:6: f redeclared in this block");
+    GO_ERROR(GO("func main() {\n\ta := 1\n\ta := 2\n}\n"),
+             "4:2: no new variables on left side of :=");
+    GO_ERROR(GO("import \"fmt\"\nfunc main() { fmt.Nope() }\n"),
+             "3:19: undefined: fmt.Nope");
+    GO_ERROR(GO("func helper() {}\n"),
+             "0:0: function main is undeclared in the main package");
+}
+END_TEST
+
+START_TEST(imports_outside_the_spec_are_refused)
+{
+    GO_ERROR(GO("import \"os\"\nfunc main() { os.Exit(1) }\n"),
+             "2:8: unsupported: import \"os\" (scenario files may import fmt, "
+             "sync, sync/atomic, time, context, math/rand, errors, strings, "
+             "strconv, testing, runtime and log)");
+    GO_ERROR(GO("import \"strings\"\nfunc main() { _ = strings.ToUpper(\"x\") "
+                "}\n"),
+             "3:27: unsupported: strings.ToUpper is not in weft's library "
+             "yet");
+}
+END_TEST
+
+START_TEST(labels_and_receivers)
+{
+    GO_ERROR(GO("func main() {\n\tgoto nowhere\n}\n"),
+             "3:7: label nowhere not defined");
+    GO_ERROR(GO("func main() {\nL:\n\tL:\n\tfor {}\n}\n"),
+             "4:2: label L already defined");
+    GO_ERROR(GO("func (x int) M() {}\nfunc main() {}\n"),
+             "2:9: cannot define new methods on non-local type int");
+    GO_ERROR(GO("func main() {\n\tbreak\n}\n"),
+             "3:2: break is not in a loop, switch, or select");
+}
+END_TEST
+
+START_TEST(constants_are_checked)
+{
+    GO_ERROR(GO("func main() {\n\tvar b byte = 256\n\t_ = b\n}\n"),
+             "3:15: cannot use constant 256 as uint8 value (overflows)");
+    GO_ERROR(GO("const x = 1 / 0\nfunc main() {}\n"),
+             "2:13: invalid operation: division by zero");
+    GO_ERROR(GO("func main() {\n\t_ = int8(200)\n}\n"),
+             "3:10: cannot convert constant to type int8 (overflows)");
+}
+END_TEST
+
+START_TEST(unsupported_go_is_named)
+{
+    GO_ERROR(GO("func main() {\n\tf := func(yield func(int) bool) {}\n"
+                "\tfor x := range f {\n\t\t_ = x\n\t}\n}\n"),
+             "4:17: unsupported: range over a function (Go 1.23 iterators)");
+    GO_ERROR(GO("import . \"fmt\"\nfunc main() { Println() }\n"),
+             "2:8: unsupported: dot imports");
+    GO_ERROR(GO("type A struct{ b B }\ntype B struct{ a [2]A }\n"
+                "func main() {}\n"),
+             "2:6: invalid recursive type A");
+}
+END_TEST
+
+START_TEST(declarations_in_any_order)
+{
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "func main() { fmt.Println(double(limit), T{}.name()) }\n"
+                 "func double(n int) int { return n * factor }\n"
+                 "const limit = factor * 5\n"
+                 "const factor = 2\n"
+                 "type T struct{ u U }\n"
+                 "type U = string\n"
+                 "func (T) name() string { return \"T\" + U(\"!\") }\n"),
+              "20 T!\n");
+}
+END_TEST
+
+START_TEST(blank_and_shadowing)
+{
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "var x = 1\n"
+                 "func main() {\n"
+                 "\tfmt.Println(x)\n"
+                 "\tx := 2\n"
+                 "\t{\n"
+                 "\t\tx := x + 10\n"
+                 "\t\tfmt.Println(x)\n"
+                 "\t}\n"
+                 "\t_, y := 5, x\n"
+                 "\tlen := func(s string) int { return 42 }\n"
+                 "\tfmt.Println(y, len(\"a\"))\n"
+                 "\tassert := func(b bool) string { return \"mine\" }\n"
+                 "\tfmt.Println(assert(false))\n"
+                 "}\n"),
+              "1\n12\n2 42\nmine\n");
+}
+END_TEST
+
+START_TEST(weft_assert_and_progress)
+{
+    GO_EXPECT(GO("func main() {\n"
+                 "\tprogress()\n"
+                 "\tx := 3\n"
+                 "\tassert(x == 3)\n"
+                 "\tassert(x > 5, \"x is\", x)\n"
+                 "}\n"),
+              "assert: assertion failed: x is 3\n");
+    GO_EXPECT(GO("func main() {\n\tx := 1\n\tassert(x == 2)\n}\n"),
+              "assert: assertion failed: x == 2\n");
+}
+END_TEST
+
+Suite *resolve_suite(void)
+{
+    Suite *s = suite_create("resolve");
+    TCase *tc = tcase_create("errors");
+    tcase_add_test(tc, undefined_and_redeclared_names);
+    tcase_add_test(tc, imports_outside_the_spec_are_refused);
+    tcase_add_test(tc, labels_and_receivers);
+    tcase_add_test(tc, constants_are_checked);
+    tcase_add_test(tc, unsupported_go_is_named);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("scopes");
+    tcase_add_test(tc, declarations_in_any_order);
+    tcase_add_test(tc, blank_and_shadowing);
+    tcase_add_test(tc, weft_assert_and_progress);
+    suite_add_tcase(s, tc);
+    return s;
+}
