@@ -4,6 +4,8 @@
 #   (ui/main.c and ui/view.c go only into build/weft)
 #   tests/unit/*.c                           -> build/unit (one Check runner)
 
+.DEFAULT_GOAL := all
+
 CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build

@@ -60,6 +60,8 @@ struct deadlock_checker {
     i32vec q, prev, mark; /* breadth-first search */
     i32vec tmp;
     VEC(uint8_t) omark; /* by oid */
+    VEC(uint64_t) rbits; /* by oid: reached by the live tasks (scratch) */
+    i32vec cand, src;    /* partial check: candidates, sources (scratch) */
 };
 
 /* ---- what a task waits for -------------------------------------------- */
@@ -965,6 +967,20 @@ static void on_end(void *ctx, wf_engine *e)
     deadlock_checker *d = ctx;
     finding *f = NULL;
     buf detail, json;
+    if (e->end == END_DONE) {
+        /* a task already reported in a partial deadlock is not a leak
+         * too: one finding per cause */
+        size_t k = 0;
+        for (size_t i = 0; i < e->findings.len; i++) {
+            const finding *g = &e->findings.p[i];
+            if (g->kind == WF_LEAK && g->tid >= 0 &&
+                (size_t)g->tid < d->reported.len && d->reported.p[g->tid])
+                continue;
+            e->findings.p[k++] = e->findings.p[i];
+        }
+        e->findings.len = k;
+        return;
+    }
     if (e->end != END_DEADLOCK) return;
     for (size_t i = 0; i < e->findings.len; i++)
         if (e->findings.p[i].kind == WF_DEADLOCK && !e->findings.p[i].partial &&
@@ -1035,6 +1051,55 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
     buf_fini(&msg);
 }
 
+/* The fixpoint below with the front end's union walk: what the package
+ * variables, the timers and the live tasks reach together, one live task
+ * at a time, until every blocked candidate is known to be wakeable or no
+ * live task is left to walk. A candidate woken this way is live and is
+ * walked in turn. O(what the walked tasks reach + candidates x log
+ * walks). */
+static void union_reach(deadlock_checker *d, wf_engine *e)
+{
+    size_t n = e->tasks.len, words = e->objs.len / 64 + 1, next = 0;
+    uint64_t *bits;
+    VEC_RESERVE(d->rbits, words);
+    bits = d->rbits.p;
+    memset(bits, 0, words * sizeof *bits);
+    d->cand.len = d->src.len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d->alive.p[i])
+            VEC_PUSH(d->src, (int32_t)i);
+        else if (e->tasks.p[i]->state == TASK_BLOCKED)
+            VEC_PUSH(d->cand, (int32_t)i);
+    }
+    e->reach_mark(e->can_reach_ctx, e, NULL, true, bits, words);
+    for (;;) {
+        size_t kept = 0;
+        for (size_t c = 0; c < d->cand.len; c++) {
+            int32_t i = d->cand.p[c];
+            wf_obj *aw[MAX_AW];
+            int na = awaited(e->tasks.p[i], aw, MAX_AW);
+            bool woken = false;
+            for (int k = 0; k < na && !woken; k++)
+                woken = ((bits[aw[k]->oid / 64] >> (aw[k]->oid % 64)) & 1);
+            if (woken) {
+                d->alive.p[i] = 1;
+                VEC_PUSH(d->src, i);
+            } else {
+                d->cand.p[kept++] = i;
+            }
+        }
+        d->cand.len = kept;
+        if (!kept || next == d->src.len)
+            return;
+        /* walk as many tasks again as walked so far before re-checking:
+         * O(candidates x log walks) checks */
+        for (size_t stop = next ? 2 * next : 1;
+             next < d->src.len && next < stop; next++)
+            e->reach_mark(e->can_reach_ctx, e, e->tasks.p[d->src.p[next]],
+                          false, bits, words);
+    }
+}
+
 /* Which blocked tasks could still be woken: the live tasks (runnable, or
  * sleeping) reach objects; a blocked task waiting on an object a live
  * task (or a pending timer, t == NULL) can reach is live too; repeat to
@@ -1062,30 +1127,34 @@ static void on_step_end(void *ctx, wf_engine *e)
         if (blocked && !d->reported.p[i]) nblocked++;
     }
     if (!nblocked) return;
-    while (changed) {
-        changed = false;
-        for (size_t i = 0; i < n; i++) {
-            wf_task *t = e->tasks.p[i];
-            wf_obj *aw[MAX_AW];
-            int na;
-            bool woken = false;
-            if (t->state != TASK_BLOCKED || d->alive.p[i]) continue;
-            na = awaited(t, aw, MAX_AW);
-            for (int k = 0; k < na && !woken; k++) {
-                if (e->timers.len &&
-                    e->can_reach(e->can_reach_ctx, e, NULL, aw[k]))
-                    woken = true;
-                for (size_t u = 0; u < n && !woken; u++)
-                    if (d->alive.p[u] && u != i &&
-                        e->can_reach(e->can_reach_ctx, e, e->tasks.p[u], aw[k]))
+    if (e->reach_mark)
+        union_reach(d, e);
+    else
+        while (changed) {
+            changed = false;
+            for (size_t i = 0; i < n; i++) {
+                wf_task *t = e->tasks.p[i];
+                wf_obj *aw[MAX_AW];
+                int na;
+                bool woken = false;
+                if (t->state != TASK_BLOCKED || d->alive.p[i]) continue;
+                na = awaited(t, aw, MAX_AW);
+                for (int k = 0; k < na && !woken; k++) {
+                    if (e->timers.len &&
+                        e->can_reach(e->can_reach_ctx, e, NULL, aw[k]))
                         woken = true;
-            }
-            if (woken) {
-                d->alive.p[i] = 1;
-                changed = true;
+                    for (size_t u = 0; u < n && !woken; u++)
+                        if (d->alive.p[u] && u != i &&
+                            e->can_reach(e->can_reach_ctx, e, e->tasks.p[u],
+                                         aw[k]))
+                            woken = true;
+                }
+                if (woken) {
+                    d->alive.p[i] = 1;
+                    changed = true;
+                }
             }
         }
-    }
     d->set.len = 0;
     for (size_t i = 0; i < n; i++)
         if (e->tasks.p[i]->state == TASK_BLOCKED && !d->alive.p[i] &&
@@ -1127,6 +1196,9 @@ void deadlock_free(deadlock_checker *d)
     VEC_FREE(d->mark);
     VEC_FREE(d->tmp);
     VEC_FREE(d->omark);
+    VEC_FREE(d->rbits);
+    VEC_FREE(d->cand);
+    VEC_FREE(d->src);
     free(d);
 }
 

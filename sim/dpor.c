@@ -77,6 +77,7 @@ struct dpor {
     vclock ev;        /* scratch: the event's clock */
     vclock ltab;      /* scratch of race() */
     VEC(int32_t) first; /* scratch of race() */
+    VEC(int32_t) active; /* scratch of race(): tasks with events in v */
     VEC(VEC_u32) evnodes; /* per task: the task nodes of its events */
     VEC(char) fresh;  /* per tid: exposed a new op this step */
     bool blocked;
@@ -278,6 +279,7 @@ void dpor_free(dpor *d)
     VEC_FREE(d->ev);
     VEC_FREE(d->ltab);
     VEC_FREE(d->first);
+    VEC_FREE(d->active);
     for (size_t i = 0; i < d->evnodes.len; i++)
         VEC_FREE(d->evnodes.p[i]);
     VEC_FREE(d->evnodes);
@@ -323,6 +325,14 @@ static dobj *obj_of(dpor *d, int32_t oid)
         }
     }
     return &d->objs.p[i];
+}
+
+/* The records of oid, or NULL when nothing has touched it: never grows
+ * d->objs, so pointers into it stay valid. */
+static const dobj *obj_peek(const dpor *d, int32_t oid)
+{
+    size_t i = (size_t)(oid + 5);
+    return i < d->objs.len ? &d->objs.p[i] : NULL;
 }
 
 static vclock *clock_of(dpor *d, int32_t tid)
@@ -582,7 +592,9 @@ static bool conflict_after(dpor *d, int32_t j, int32_t tj, uint32_t lj,
         uint8_t t = sig[i].type;
         if (sig[i].oid == OID_ANY)
             return true;
-        o = obj_of(d, sig[i].oid);
+        o = obj_peek(d, sig[i].oid);
+        if (!o)
+            continue;
         if (o->has_w && o->w.node > j && conflict(t, ACC_WRITE))
             return true;
 #define AFTER(list, type)                                                     \
@@ -644,6 +656,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
      * j. first[r], L[r]: that event's node and count (L 0: none). */
     d->ltab.len = 0;
     d->first.len = 0;
+    d->active.len = 0;
     for (size_t r = 0; r < nt; r++) {
         int32_t k = first_after(d, (int32_t)r, j, end);
         uint32_t l = 0;
@@ -653,25 +666,31 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
             k = -1;
         vc_set(&d->ltab, (int32_t)r, l);
         VEC_PUSH(d->first, k);
+        if (l)
+            VEC_PUSH(d->active, (int32_t)r);
     }
-    /* an initial: its first event in v depends on no other event of v */
-    for (size_t r = 0; r < nt; r++) {
+    /* an initial: its first event in v depends on no other event of v
+     * (only the tasks with events in v, d->active, can be depended on) */
+    for (size_t a = 0; a < d->active.len; a++) {
+        int32_t r = d->active.p[a];
         int32_t k = d->first.p[r];
         bool initial = k >= 0;
-        for (size_t t = 0; t < nt && initial; t++)
-            if (t != r && d->ltab.p[t] &&
-                vc_get(&d->nodes.p[k].vc, (int32_t)t) >= d->ltab.p[t])
+        for (size_t b = 0; b < d->active.len && initial; b++) {
+            int32_t t = d->active.p[b];
+            if (t != r && vc_get(&d->nodes.p[k].vc, t) >= d->ltab.p[t])
                 initial = false;
+        }
         if (initial)
-            consider(d, nj, (int32_t)r, &in);
+            consider(d, nj, r, &in);
     }
     /* q's op itself, if q has no event in v */
     if ((size_t)q >= nt || !d->ltab.p[q]) {
         bool initial = true;
-        for (size_t t = 0; t < nt && initial; t++)
-            if ((int32_t)t != q && d->ltab.p[t] &&
-                vc_get(c, (int32_t)t) >= d->ltab.p[t])
+        for (size_t b = 0; b < d->active.len && initial; b++) {
+            int32_t t = d->active.p[b];
+            if (t != q && vc_get(c, t) >= d->ltab.p[t])
                 initial = false;
+        }
         if (initial && conflict_after(d, j, tj, lj, sig, nsig))
             initial = false;
         if (initial)

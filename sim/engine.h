@@ -464,6 +464,14 @@ struct wf_engine {
     /* the front end's deadlock hook: can a task outside a blocked set
      * reach object o? NULL for C (SPEC section 7). */
     bool (*can_reach)(void *ctx, wf_engine *e, wf_task *t, wf_obj *o);
+    /* The same question for many objects at once (optional): set in
+     * bits[0, words) the bit of every engine object (by oid) task t can
+     * reach, t NULL meaning the package variables and pending timers.
+     * fresh starts a new union: later calls skip what earlier ones since
+     * the last fresh call walked, so a union over all live tasks costs one
+     * walk of what they reach together. */
+    void (*reach_mark)(void *ctx, wf_engine *e, wf_task *t, bool fresh,
+                       uint64_t *bits, size_t words);
     void *can_reach_ctx; /* the front end's context, for its hooks */
     /* the front end's event value of a value a channel carries (an id,
      * never an address: events must not depend on the process); NULL

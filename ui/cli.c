@@ -339,6 +339,21 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
                 "(exit 2).\n",
                 prog, F);
         break;
+    case CMD_TEST:
+        fprintf(f,
+                "usage: %s test [PATH ...] [--run REGEXP] [budgets] "
+                "[options]\n"
+                "Every scenario file under the paths (default scenarios/) "
+                "with // expect:\nlines is explored with its // weft: flags "
+                "and compared: the error kinds\nfound must be exactly those "
+                "listed (ok: none), each warning listed must\nbe found, and "
+                "an outcomes list must be the exact set of outputs. Every\n"
+                "*_test.go runs each TestXxx (--run selects) on every "
+                "explored interleaving.\nOptions given here apply to every "
+                "file and win over its // weft: flags.\nEnds with \"N "
+                "passed, N failed\"; exit 0 all passed, 1 some failed.\n",
+                prog);
+        break;
     default:
         fprintf(f,
                 "usage: %s COMMAND%s [options]\n"
@@ -431,24 +446,10 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
            nwarn, nwarn == 1 ? "" : "s");
 }
 
-int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
+/* The explorer options of command o->cmd. */
+static void explore_options(const cli_opts *o, explore_opts *eo_)
 {
     explore_opts eo;
-    explorer *x;
-    checkers *ck;
-    stop_ctx sc;
-    wf_diag d;
-    wf_status st;
-    report_info ri;
-    buf out;
-    double t0 = cli_now();
-    int status;
-    struct sigaction sa, old_int, old_term;
-    record *rec = NULL;
-    consumer_set cs = {NULL, 0};
-    wf_status rst = WF_OK;
-    wf_diag rd;
-
     memset(&eo, 0, sizeof eo);
     eo.seed = o->seed;
     eo.max_executions = o->max_executions;
@@ -481,6 +482,58 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
         break;
     }
     eo.schedule = o->schedule;
+    *eo_ = eo;
+}
+
+wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
+                      wf_diag *d)
+{
+    explore_opts eo;
+    explorer *x;
+    checkers *ck;
+    wf_status st;
+    stop_ctx sc;
+    explore_options(o, &eo);
+    memset(&sc, 0, sizeof sc);
+    sc.start = cli_now();
+    sc.last_progress = sc.start;
+    sc.limit = o->time_limit;
+    sc.quiet = true;
+    eo.should_stop = should_stop;
+    eo.stop_ctx = &sc;
+    *out = NULL;
+    x = explore_new(p, &eo);
+    ck = checkers_new(NULL);
+    st = explore_run(x, checkers_consumers(ck), d);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    if (st != WF_OK) {
+        explore_free(x);
+        return st;
+    }
+    *out = x;
+    return WF_OK;
+}
+
+int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
+{
+    explore_opts eo;
+    explorer *x;
+    checkers *ck;
+    stop_ctx sc;
+    wf_diag d;
+    wf_status st;
+    report_info ri;
+    buf out;
+    double t0 = cli_now();
+    int status;
+    struct sigaction sa, old_int, old_term;
+    record *rec = NULL;
+    consumer_set cs = {NULL, 0};
+    wf_status rst = WF_OK;
+    wf_diag rd;
+
+    explore_options(o, &eo);
     memset(&sc, 0, sizeof sc);
     sc.start = t0;
     sc.last_progress = t0;

@@ -60,6 +60,11 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program);
  * is what precedes the schedule in "replay:" lines. Prints the result and
  * returns the exit status. */
 int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix);
+/* Run command o->cmd's exploration of p with every checker, printing
+ * nothing: *out is the finished explorer (explore_free), or NULL with d
+ * set when the exploration could not run. For weft test. */
+wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
+                      wf_diag *d);
 /* Seconds of monotonic real time (ui only: STYLE 8). */
 double cli_now(void);
 

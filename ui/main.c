@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ui/gocmd.h"
+#include "ui/testcmd.h"
 #include "ui/tracecmd.h"
 #include "ui/view.h"
 
@@ -22,6 +23,8 @@ int main(int argc, char **argv)
         return gocmd_main(argc, argv);
     if (!strcmp(argv[1], "list") || !strcmp(argv[1], "replay"))
         return tracecmd_main(argc, argv);
+    if (!strcmp(argv[1], "test"))
+        return testcmd_main(argc, argv);
     if (!strcmp(argv[1], "view")) return view_main(argc, argv);
     fprintf(stderr, "weft: error: unknown command '%s'\n%s", argv[1], usage);
     return 2;

@@ -1,5 +1,5 @@
 // expect: ok
-// weft: --max-executions 20 --max-steps 200000
+// weft: --max-executions 5 --max-steps 200000
 //
 // Go by Example: Stateful Goroutines (seeds/001), unmodified: one
 // goroutine owns the state; readers and writers send it requests with a

@@ -396,6 +396,30 @@ static bool can_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o)
     return has_bit(g->reach, g->reach_words, o->oid);
 }
 
+static void reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
+                       uint64_t *bits, size_t words)
+{
+    vm_exec *x = ctx;
+    walker w;
+    (void)e;
+    memset(&w, 0, sizeof w);
+    w.x = x;
+    w.bits = bits;
+    w.words = words;
+    if (fresh)
+        x->epoch++;
+    if (!t) {
+        for (vm_timer *tm = x->timers; tm; tm = tm->next)
+            if (tm->tm.heap_pos >= 0 && tm->ch)
+                mark_eo(&w, &tm->ch->hdr);
+        push_obj(&w, x->globals);
+        drain(&w);
+    } else if (t->drv_data && t->state != TASK_DONE) {
+        walk_g(&w, t->drv_data);
+    }
+    VEC_FREE(w.work);
+}
+
 /* ---- the program ------------------------------------------------------------ */
 
 static void begin(void *ctx, wf_engine *e)
@@ -408,6 +432,7 @@ static void begin(void *ctx, wf_engine *e)
     x->globals = heap_obj(x, OK_GLOBALS, 0, p->nglobals);
     x->globals->flags = OF_SHARED;
     e->can_reach = can_reach;
+    e->reach_mark = reach_mark;
     e->event_value = event_value;
     e->can_reach_ctx = x;
 }
