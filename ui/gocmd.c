@@ -1,6 +1,7 @@
 /* gocmd.c: see gocmd.h. */
 #include "gocmd.h"
 
+#include <regex.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,83 @@ static vm_program *compile(const cli_opts *o, const char *file)
     return p;
 }
 
+/* The hash a schedule string starts with (8 hex digits), or false. */
+static bool schedule_hash(const char *s, uint32_t *h)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 8; i++) {
+        char c = s[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (uint32_t)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (uint32_t)(c - 'a' + 10);
+        else
+            return false;
+    }
+    *h = v;
+    return true;
+}
+
+/* A test file: replay runs the test whose identity the schedule carries;
+ * run, explore and outcomes run every test --run selects, each under a
+ * "=== RUN TestXxx" header as go test -v prints it. */
+static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
+{
+    size_t n = vm_test_count(p), ran = 0;
+    int status = 0;
+    regex_t re;
+    if (!n) {
+        fprintf(stderr, "weft: %s: error: a test file with no test function "
+                        "(func TestXxx(t *testing.T))\n",
+                o->file);
+        return 2;
+    }
+    if (o->cmd == CMD_REPLAY) {
+        uint32_t h;
+        if (schedule_hash(o->schedule, &h))
+            for (size_t i = 0; i < n; i++) {
+                program pr = vm_program_test_entry(p, i);
+                if (pr.hash == h)
+                    return cli_execute(o, &pr, prefix);
+            }
+        fprintf(stderr, "weft: error: the schedule belongs to none of the "
+                        "tests of %s (was the file changed?)\n",
+                o->file);
+        return 2;
+    }
+    if (o->run_re && regcomp(&re, o->run_re, REG_EXTENDED | REG_NOSUB)) {
+        fprintf(stderr, "weft: error: --run: bad regular expression '%s'\n",
+                o->run_re);
+        return 2;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *name = vm_test_name(p, i);
+        program pr;
+        int st;
+        if (o->run_re && regexec(&re, name, 0, NULL, 0) != 0)
+            continue;
+        ran++;
+        pr = vm_program_test_entry(p, i);
+        if (!o->json)
+            printf("=== RUN %s\n", name);
+        fflush(stdout);
+        st = cli_execute(o, &pr, prefix);
+        if (!o->json)
+            printf("--- %s: %s\n", st == 0 ? "PASS" : "FAIL", name);
+        if (st > status)
+            status = st;
+    }
+    if (o->run_re)
+        regfree(&re);
+    if (!ran) {
+        fprintf(stderr, "weft: warning: --run '%s' selects none of the %zu "
+                        "tests of %s\n",
+                o->run_re, n, o->file);
+    }
+    return status;
+}
+
 int gocmd_exec(const cli_opts *o)
 {
     vm_program *p;
@@ -50,9 +128,13 @@ int gocmd_exec(const cli_opts *o)
     p = compile(o, o->file);
     if (!p)
         return 2;
-    pr = vm_program_entry(p);
     snprintf(prefix, sizeof prefix, "weft replay %s --schedule", o->file);
-    status = cli_execute(o, &pr, prefix);
+    if (vm_is_test_file(p)) {
+        status = exec_tests(o, p, prefix);
+    } else {
+        pr = vm_program_entry(p);
+        status = cli_execute(o, &pr, prefix);
+    }
     vm_program_free(p);
     return status;
 }

@@ -7,6 +7,7 @@
 #include "testcmd.h"
 
 #include <dirent.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,7 +161,7 @@ static void bad_at(test_expect *x, const char *path, const lex_comment *c,
     if (x->bad.msg[0])
         return;
     diag_set(&x->bad, path, c->line, c->col + 2 + (int)(p - c->text),
-             "error: %s '%.*s'", what, n, w);
+             "%s '%.*s'", what, n, w);
 }
 
 static void parse_expect(const char *path, const lex_comment *c,
@@ -379,8 +380,8 @@ static bool listed_output(const test_expect *e, const char *s)
 }
 
 /* Compare the exploration x of file with e; print the result line. */
-static bool judge(const char *file, const test_expect *e, const explorer *x,
-                  double secs)
+static bool judge(const char *label, const test_expect *e, const explorer *x,
+                  double secs, const char *file)
 {
     uint32_t want_err = 0, want_warn = 0, got_err = 0, got = 0;
     bool pass;
@@ -441,10 +442,10 @@ static bool judge(const char *file, const test_expect *e, const explorer *x,
             kinds_text(&k, e->kinds);
         else
             buf_puts(&k, e->has_outcomes ? "outcomes" : "ok");
-        printf("ok    %s: %s (%s, %.2fs)\n", file, k.p, cov.p, secs);
+        printf("ok    %s: %s (%s, %.2fs)\n", label, k.p, cov.p, secs);
         buf_fini(&k);
     } else {
-        printf("FAIL  %s: %s (%s, %.2fs)\n", file, why.p, cov.p, secs);
+        printf("FAIL  %s: %s (%s, %.2fs)\n", label, why.p, cov.p, secs);
         report_failures(x, file, (got_err & ~want_err) | (got & ~e->kinds));
     }
     buf_fini(&why);
@@ -458,6 +459,116 @@ static void fail_input(tally *t, const char *file, const wf_diag *d)
     diag_format(d, m, sizeof m);
     printf("FAIL  %s\n    %s\n", file, m);
     t->failed++;
+}
+
+/* Does name match --run's regular expression (all when there is none)? */
+static bool selected(const cli_opts *o, const char *name, bool *bad)
+{
+    regex_t re;
+    bool m;
+    if (!o->run_re)
+        return true;
+    if (regcomp(&re, o->run_re, REG_EXTENDED | REG_NOSUB) != 0) {
+        *bad = true;
+        return false;
+    }
+    m = regexec(&re, name, 0, NULL, 0) == 0;
+    regfree(&re);
+    return m;
+}
+
+/* Merge explorer y's findings (kinds, for judging) into the union u. */
+static void merge_findings(explorer *u, const explorer *y)
+{
+    for (size_t i = 0; i < y->findings.len; i++) {
+        xfinding f = y->findings.p[i];
+        /* the union only judges kinds and prints reports: borrow */
+        VEC_PUSH(u->findings, f);
+    }
+    u->executions += y->executions;
+    u->complete = u->complete && y->complete;
+}
+
+static void run_tests(tally *t, const char *file, const test_expect *e,
+                      const cli_opts *o, vm_program *p, double t0)
+{
+    size_t n = vm_test_count(p), ran = 0;
+    bool bad_re = false;
+    explorer *all = NULL;
+    VEC(explorer *) keep = {NULL, 0, 0};
+    if (!n) {
+        printf("FAIL  %s\n    weft: %s: error: a test file with no test "
+               "function (func TestXxx(t *testing.T))\n",
+               file, file);
+        t->failed++;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *name = vm_test_name(p, i);
+        program pr;
+        explorer *x;
+        wf_diag d;
+        double t1 = cli_now();
+        buf label;
+        if (!selected(o, name, &bad_re)) {
+            if (bad_re) {
+                printf("FAIL  %s\n    weft: error: --run: bad regular "
+                       "expression '%s'\n",
+                       file, o->run_re);
+                t->failed++;
+                break;
+            }
+            continue;
+        }
+        ran++;
+        pr = vm_program_test_entry(p, i);
+        if (cli_explore(o, &pr, &x, &d) != WF_OK) {
+            fail_input(t, file, &d);
+            continue;
+        }
+        if (e->any) {
+            /* the file's expectations judge all its tests together */
+            VEC_PUSH(keep, x);
+            continue;
+        }
+        buf_init(&label);
+        buf_printf(&label, "%s %s", file, name);
+        {
+            test_expect none;
+            memset(&none, 0, sizeof none);
+            none.ok = true;
+            if (judge(label.p, &none, x, cli_now() - t1, file))
+                t->passed++;
+            else
+                t->failed++;
+        }
+        buf_fini(&label);
+        explore_free(x);
+    }
+    if (e->any && keep.len) {
+        explore_opts eo;
+        program pr = vm_program_entry(p);
+        memset(&eo, 0, sizeof eo);
+        all = explore_new(&pr, &eo);
+        all->complete = true;
+        for (size_t i = 0; i < keep.len; i++)
+            merge_findings(all, keep.p[i]);
+        if (judge(file, e, all, cli_now() - t0, file))
+            t->passed++;
+        else
+            t->failed++;
+        all->findings.len = 0; /* borrowed */
+        explore_free(all);
+    }
+    for (size_t i = 0; i < keep.len; i++)
+        explore_free(keep.p[i]);
+    VEC_FREE(keep);
+    if (!ran && !bad_re) {
+        printf("FAIL  %s\n    weft: error: --run '%s' selects none of its "
+               "%zu test%s\n",
+               file, o->run_re, n, n == 1 ? "" : "s");
+        t->failed++;
+    }
 }
 
 static void run_expect_file(tally *t, const char *file, const test_expect *e)
@@ -486,15 +597,19 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
         cli_opts_fini(&o);
         return;
     }
-    pr = vm_program_entry(p);
-    if (cli_explore(&o, &pr, &x, &d) != WF_OK) {
-        fail_input(t, file, &d);
+    if (vm_is_test_file(p)) {
+        run_tests(t, file, e, &o, p, t0);
     } else {
-        if (judge(file, e, x, cli_now() - t0))
-            t->passed++;
-        else
-            t->failed++;
-        explore_free(x);
+        pr = vm_program_entry(p);
+        if (cli_explore(&o, &pr, &x, &d) != WF_OK) {
+            fail_input(t, file, &d);
+        } else {
+            if (judge(file, e, x, cli_now() - t0, file))
+                t->passed++;
+            else
+                t->failed++;
+            explore_free(x);
+        }
     }
     vm_program_free(p);
     cli_opts_fini(&o);
@@ -515,13 +630,8 @@ static void run_file(tally *t, const char *file, bool named)
     free(src);
     if (e.bad.msg[0]) {
         fail_input(t, file, &e.bad);
-    } else if (e.any) {
+    } else if (e.any || ends_with(file, "_test.go")) {
         run_expect_file(t, file, &e);
-    } else if (ends_with(file, "_test.go")) {
-        printf("FAIL  %s\n    weft: %s: error: test functions (TestXxx) "
-               "are not supported yet; give the file // expect: lines\n",
-               file, file);
-        t->failed++;
     } else if (named) {
         printf("FAIL  %s\n    weft: %s:1:1: error: no // expect: line at "
                "the top of the file\n",

@@ -823,6 +823,80 @@ static void predeclare(vm_program *p)
     p->types.p[TI_RTERROR].named = true;
 }
 
+/* Is name a test function's name, as go test decides: "Test", then
+ * nothing or a character that is not a lower-case letter? */
+static bool is_test_name(const char *name)
+{
+    return !strncmp(name, "Test", 4) && !(name[4] >= 'a' && name[4] <= 'z');
+}
+
+/* A test file's entry, after package initialization: for each test k,
+ * `if __test_index() == k { testing.__main("TestK", TestK) }`. The
+ * tests are the functions TestXxx(t *testing.T) of the file. */
+static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
+{
+    vm_program *p = C->prog;
+    resolver *R = C->R;
+    res_pkg *tp = NULL;
+    res_sym *run;
+    vm_proto *rp, *ip;
+    int ti;
+    VEC(const char *) names = {NULL, 0, 0};
+    for (size_t i = 0; i < res_npkgs(R); i++)
+        if (!strcmp(res_pkg_at(R, i)->path, "testing"))
+            tp = res_pkg_at(R, i);
+    for (size_t k = 0; k < main_pkg->file->decls.n; k++) {
+        ast_node *d = main_pkg->file->decls.v[k];
+        const char *nm;
+        if (d->kind != AST_FUNC_DECL || d->u.func_decl.recv ||
+            !d->u.func_decl.body)
+            continue;
+        nm = d->u.func_decl.name->u.ident.name;
+        if (is_test_name(nm) && tp)
+            VEC_PUSH(names, nm);
+    }
+    p->ntests = (uint32_t)names.len;
+    p->tests = arena_alloc(&p->mem, (names.len + 1) * sizeof(char *));
+    for (size_t k = 0; k < names.len; k++)
+        p->tests[k] = arena_strdup(&p->mem, names.p[k]);
+    if (!names.len || !(run = res_pkg_sym(R, tp, "__main")) ||
+        run->kind != RS_FUNC) {
+        VEC_FREE(names);
+        return;
+    }
+    rp = cfunc_proto(C, run);
+    ip = cnative_proto(C, LIB_N_test_index);
+    fs->freereg = fs->nactive;
+    ti = newreg(fs, 1);
+    emit(fs, VM_OP_LOADK, 0, ti, kindex(fs, vm_ref(ip->type, ip->static_fn)),
+         0);
+    emit(fs, VM_OP_CALL, 0, ti, 0, 1);
+    for (size_t k = 0; k < names.len && !C->failed; k++) {
+        res_sym *m = res_pkg_sym(R, main_pkg, names.p[k]);
+        vm_proto *mp;
+        int c, jf, r;
+        if (!m || m->kind != RS_FUNC)
+            continue;
+        mp = cfunc_proto(C, m);
+        fs->line = m->spec->line;
+        fs->freereg = ti + 1;
+        c = newreg(fs, 1);
+        emit(fs, VM_OP_EQ, 0, c, ti,
+             (int)(RK_CONST | (unsigned)kindex(fs, vm_int(T_INT, (int64_t)k))));
+        jf = emit_jmp(fs, VM_OP_JF, c);
+        r = newreg(fs, 3);
+        emit(fs, VM_OP_LOADK, 0, r, kindex(fs, vm_ref(rp->type, rp->static_fn)),
+             0);
+        emit(fs, VM_OP_LOADK, 0, r + 1, kstr(fs, names.p[k]), 0);
+        emit(fs, VM_OP_LOADK, 0, r + 2,
+             kindex(fs, vm_ref(mp->type, mp->static_fn)), 0);
+        emit(fs, VM_OP_CALL, 0, r, 2, 0);
+        patch_here(fs, jf);
+    }
+    fs->freereg = fs->nactive;
+    VEC_FREE(names);
+}
+
 static void compile_all(compiler *C)
 {
     resolver *R = C->R;
@@ -943,7 +1017,9 @@ static void compile_all(compiler *C)
     }
     C->pkg = main_pkg;
     fs.pkg = main_pkg;
-    if (!C->failed) {
+    if (!C->failed && p->is_test) {
+        ctests(C, &fs, main_pkg);
+    } else if (!C->failed) {
         res_sym *m = res_pkg_sym(R, main_pkg, "main");
         if (m && m->kind == RS_FUNC) {
             vm_proto *mp = cfunc_proto(C, m);
@@ -1019,6 +1095,10 @@ wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
     arena_init(&p->mem);
     p->path = wf_xstrdup(path);
     p->hash = (uint32_t)hash_bytes(HASH_INIT, src, len);
+    {
+        size_t n = strlen(path);
+        p->is_test = n >= 8 && !strcmp(path + n - 8, "_test.go");
+    }
     C.prog = p;
     predeclare(p);
     cname(&C, "_");

@@ -975,6 +975,13 @@ static res_sym *recv_type(resolver *r, res_pkg *p, ast_node *t)
     }
 }
 
+/* A *_test.go file runs its TestXxx functions, not main. */
+static bool is_test_file(const ast_file *f)
+{
+    size_t n = f && f->path ? strlen(f->path) : 0;
+    return n >= 8 && !strcmp(f->path + n - 8, "_test.go");
+}
+
 static void resolve_pkg(resolver *r, res_pkg *p)
 {
     ast_file *f = p->file;
@@ -1053,7 +1060,7 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         }
     }
     if (!r->failed && !p->library && !strcmp(p->name, "main") &&
-        !scope_find(p->scope, res_intern(r, "main")))
+        !is_test_file(p->file) && !scope_find(p->scope, res_intern(r, "main")))
         res_err(r, NULL, "function main is undeclared in the main package");
     p->resolved = true;
     r->pkg = saved;

@@ -144,6 +144,18 @@ void vm_program_free(vm_program *p);
 /* The explorer's program for p (main is "main"), valid while p lives. */
 program vm_program_entry(vm_program *p);
 
+/* A *_test.go file: its entries are its tests, TestXxx(t *testing.T) in
+ * source order (SPEC section 6); running main does nothing but
+ * initialize the package. */
+bool vm_is_test_file(const vm_program *p);
+size_t vm_test_count(const vm_program *p);
+const char *vm_test_name(const vm_program *p, size_t i);
+/* The explorer's program running test i as task 0 (package
+ * initialization, then TestXxx with a fresh *testing.T; cleanups at its
+ * end; a goroutine left blocked is a leak of error severity). Its hash,
+ * the identity in schedules, is the file's and the test's. */
+program vm_program_test_entry(vm_program *p, size_t i);
+
 /* The go.mod language version governing path ("1.21"), or "" when no
  * go.mod is found above it; into out[0, n). */
 void vm_find_go_version(const char *path, char *out, size_t n);

@@ -294,7 +294,12 @@ struct vm_program {
     uint32_t nglobals;
     const char **gnames;
     uint32_t *gtypes;
-    vm_proto *entry; /* package initialization, then main.main */
+    vm_proto *entry; /* package initialization, then main.main (or, in a
+                      * test file, the test __test_index() selects) */
+    bool is_test;      /* a *_test.go file */
+    const char **tests; /* its TestXxx functions, in source order */
+    uint32_t ntests;
+    struct vm_entry *entries; /* ntests + 1: main, then each test */
     uint64_t ops;    /* instructions executed (bench) */
     /* scratch for the running execution, reused (not part of the
      * program's meaning): what the package variables reach */
@@ -402,7 +407,14 @@ struct vm_exec {
     uint32_t next_pid;
     vm_timer *timers;
     uint64_t serial; /* which execution of the program */
+    int test;        /* the test this execution runs (test files) */
 };
+
+/* What an explorer's program runs: the program, and which test. */
+typedef struct vm_entry {
+    vm_program *p;
+    int test;
+} vm_entry;
 
 /* ---- the VM (vm.c, vm_ops.c, vm_call.c, vm_task.c) ----------------------- */
 

@@ -424,11 +424,13 @@ static void reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
 
 static void begin(void *ctx, wf_engine *e)
 {
-    vm_program *p = ctx;
+    vm_entry *en = ctx;
+    vm_program *p = en->p;
     vm_exec *x = arena_alloc(&e->mem, sizeof *x);
     x->prog = p;
     x->e = e;
     x->serial = ++p->nexec;
+    x->test = en->test;
     x->globals = heap_obj(x, OK_GLOBALS, 0, p->nglobals);
     x->globals->flags = OF_SHARED;
     e->can_reach = can_reach;
@@ -437,18 +439,58 @@ static void begin(void *ctx, wf_engine *e)
     e->can_reach_ctx = x;
 }
 
-program vm_program_entry(vm_program *p)
+/* The explorer's program running entry k: 0 main, 1 + i test i. */
+static program entry_of(vm_program *p, size_t k)
 {
     program pr;
+    if (!p->entries) {
+        p->entries = arena_alloc(&p->mem, (p->ntests + 1) * sizeof *p->entries);
+        for (size_t i = 0; i <= p->ntests; i++) {
+            p->entries[i].p = p;
+            p->entries[i].test = (int)i - 1;
+        }
+    }
     memset(&pr, 0, sizeof pr);
     pr.drv = &vm_main_driver;
     pr.arg = p;
-    pr.main_name = "main";
-    pr.hash = p->hash;
+    pr.main_name = k ? p->tests[k - 1] : "main";
+    /* each test its own identity in schedules */
+    pr.hash = k ? (uint32_t)hash_bytes(hash_u64(HASH_INIT, p->hash),
+                                       p->tests[k - 1],
+                                       strlen(p->tests[k - 1]))
+                : p->hash;
     pr.file = p->path;
     pr.begin = begin;
-    pr.ctx = p;
+    pr.ctx = &p->entries[k];
+    /* a test that leaves a goroutine blocked fails (goleak) */
+    pr.leaks_are_errors = k > 0;
     return pr;
+}
+
+program vm_program_entry(vm_program *p)
+{
+    return entry_of(p, 0);
+}
+
+bool vm_is_test_file(const vm_program *p)
+{
+    return p->is_test;
+}
+
+size_t vm_test_count(const vm_program *p)
+{
+    return p->ntests;
+}
+
+const char *vm_test_name(const vm_program *p, size_t i)
+{
+    return i < p->ntests ? p->tests[i] : NULL;
+}
+
+program vm_program_test_entry(vm_program *p, size_t i)
+{
+    WF_ASSERT(i < p->ntests);
+    return entry_of(p, i + 1);
 }
 
 uint64_t vm_ops_executed(const vm_program *p)

@@ -40,9 +40,17 @@ printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (
 	sim/lang/parse.c sim/lang/parse_expr.c sim/lang/parse_stmt.c sim/util.c \
 	-o "$OUT/fuzz_parse"
 
-echo "fuzz: running for ${secs}s"
+echo "fuzz: running the parser fuzzer for ${secs}s (log: $OUT/log)"
+status=0
 ASAN_OPTIONS=detect_leaks=1 "$OUT/fuzz_parse" \
 	-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
 	-print_final_stats=1 -dict=tests/fuzz/go.dict \
 	-artifact_prefix=tests/fuzz/crashes/ \
-	"$OUT/corpus" tests/fuzz/corpus
+	"$OUT/corpus" tests/fuzz/corpus >"$OUT/log" 2>&1 || status=$?
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/log")
+if [ "$status" != 0 ]; then
+	tail -n 40 "$OUT/log" >&2
+	echo "fuzz: the parser failed on an input (saved under tests/fuzz/crashes/)" >&2
+	exit 1
+fi
+echo "fuzz: ${runs:-?} inputs parsed in ${secs}s, no crash"

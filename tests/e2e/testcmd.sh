@@ -1,0 +1,204 @@
+#!/bin/bash
+# testcmd.sh: `weft test` end to end (SPEC section 4): expectations met
+# and missed, outcomes, malformed expectations at file:line:col, test
+# files (each TestXxx on every interleaving, --run, leaks as errors),
+# replaying a failed test's schedule, exit codes and the closing
+# "N passed, N failed" line.
+# Run by `make test` as: WEFT=build/weft tests/e2e/testcmd.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+WEFT=${WEFT:-$root/build/weft}
+case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+tmp=$(mktemp -d /tmp/weft-testcmd.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+fails=0
+pass=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
+has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
+hasnt() { if grep -qF -- "$2" "$1"; then bad "$3: '$2' in $1"; cat "$1" >&2; else ok; fi; }
+last() { if [ "$(tail -n 1 "$1")" = "$2" ]; then ok; else bad "$3: last line '$(tail -n 1 "$1")', want '$2'"; fi; }
+
+mkdir good wrong tests
+cat > good/abba.go <<'GO'
+// expect: deadlock
+package main
+
+import "sync"
+
+func main() {
+	var a, b sync.Mutex
+	done := make(chan bool)
+	go func() {
+		a.Lock()
+		b.Lock()
+		b.Unlock()
+		a.Unlock()
+		done <- true
+	}()
+	b.Lock()
+	a.Lock()
+	a.Unlock()
+	b.Unlock()
+	<-done
+}
+GO
+cat > good/letters.go <<'GO'
+// expect: outcomes "ab" "ba"
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	for _, s := range []string{"a", "b"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fmt.Print(s)
+		}()
+	}
+	wg.Wait()
+}
+GO
+echo 'package main' > good/no_expectations.go
+echo 'func main() {}' >> good/no_expectations.go
+
+"$WEFT" test good > out 2> err; rc=$?
+expect 0 "expectations met"
+has out "ok    good/abba.go: deadlock" "a deadlock found as expected"
+has out "ok    good/letters.go: outcomes" "the outcome set matches"
+hasnt out "no_expectations" "a file without expectations is not a test"
+last out "2 passed, 0 failed" "the closing line"
+
+# the same programs with wrong expectations
+sed 's|^// expect: deadlock|// expect: ok|' good/abba.go > wrong/abba.go
+sed 's|^// expect: outcomes.*|// expect: outcomes "ab" "c"|' good/letters.go > wrong/letters.go
+printf '// expect: deadlock racy\npackage main\nfunc main() {}\n' > wrong/typo.go
+printf '// expect: ok\n// weft: --preemptions many\npackage main\nfunc main() {}\n' > wrong/flags.go
+printf '// expect: ok\npackage main\nfunc main() { x := }\n' > wrong/syntax.go
+"$WEFT" test wrong > out 2> err; rc=$?
+expect 1 "expectations missed"
+has out "FAIL  wrong/abba.go: expected nothing, found deadlock" "an unexpected deadlock"
+has out "replay: weft replay wrong/abba.go --schedule" "with its replay line"
+has out "circular wait:" "and its report"
+has out "outcome never printed: \"c\"" "a listed outcome never printed"
+has out "unexpected outcome: \"ba\"" "an outcome not listed"
+has out "wrong/typo.go:1:21: error: expect: takes ok, outcomes or finding kinds" "a malformed expectation at its column"
+has out "wrong/flags.go" "bad flags name the file"
+has out "--preemptions" "bad flags say which"
+has out "wrong/syntax.go:3:" "a compile error at its position"
+last out "0 passed, 5 failed" "the closing line counts failures"
+sched=$(grep -o 'replay: weft replay wrong/abba.go --schedule [^ ]*' out | head -1 | awk '{print $NF}')
+"$WEFT" replay wrong/abba.go --schedule "$sched" > out 2> err; rc=$?
+expect 1 "the replay line reproduces the deadlock"
+has out "deadlock (global)" "replayed deadlock"
+
+# test files: every TestXxx on every interleaving
+cat > tests/account_test.go <<'GO'
+package account
+
+import (
+	"sync"
+	"testing"
+)
+
+type Account struct {
+	mu      sync.Mutex
+	balance int
+}
+
+func (a *Account) Deposit(n int) {
+	a.mu.Lock()
+	a.balance += n
+	a.mu.Unlock()
+}
+
+func (a *Account) UnsafeDeposit(n int) { a.balance += n }
+
+func TestDeposit(t *testing.T) {
+	var a Account
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); a.Deposit(10) }()
+	}
+	wg.Wait()
+	if a.balance != 20 {
+		t.Fatalf("balance = %d, want 20", a.balance)
+	}
+}
+
+func TestUnsafeDeposit(t *testing.T) {
+	var a Account
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); a.UnsafeDeposit(10) }()
+	}
+	wg.Wait()
+	if a.balance != 20 {
+		t.Errorf("balance = %d, want 20", a.balance)
+	}
+}
+
+func TestLeak(t *testing.T) {
+	ch := make(chan int)
+	go func() { ch <- 1 }()
+}
+
+func TestSubtests(t *testing.T) {
+	for _, n := range []int{1, 2} {
+		t.Run("n", func(t *testing.T) {
+			var a Account
+			a.Deposit(n)
+			if a.balance != n {
+				t.Error("lost", n)
+			}
+		})
+	}
+}
+GO
+"$WEFT" test tests > out 2> err; rc=$?
+expect 1 "failing tests fail weft test"
+has out "ok    tests/account_test.go TestDeposit: ok" "a correct test passes on every interleaving"
+has out "FAIL  tests/account_test.go TestUnsafeDeposit: expected nothing, found race assert" "a racy test fails"
+has out "assert: TestUnsafeDeposit failed: balance = 10, want 20" "t.Errorf is an assert finding"
+has out "FAIL  tests/account_test.go TestLeak: expected nothing, found leak" "a leaked goroutine fails its test"
+has out "ok    tests/account_test.go TestSubtests: ok" "subtests"
+last out "2 passed, 2 failed" "one line per test"
+sched=$(grep -A3 'TestUnsafeDeposit failed' out | grep -o 'replay: weft replay tests/account_test.go --schedule [^ ]*' | head -1 | awk '{print $NF}')
+"$WEFT" replay tests/account_test.go --schedule "$sched" > out 2> err; rc=$?
+expect 1 "a failed test's replay line"
+has out "TestUnsafeDeposit failed: balance = 10" "replays the failing test"
+"$WEFT" test tests --run '^TestDeposit$' > out 2> err; rc=$?
+expect 0 "--run selects"
+has out "TestDeposit: ok" "--run runs the selected test"
+hasnt out "TestLeak" "--run skips the others"
+last out "1 passed, 0 failed" "--run counts the selected"
+"$WEFT" explore tests/account_test.go --run Leak > out 2> err; rc=$?
+expect 1 "explore of a test file runs its tests"
+has out "=== RUN TestLeak" "go test's header"
+has out "leak: g1" "the leak"
+has out "--- FAIL: TestLeak" "go test's verdict"
+"$WEFT" run tests/account_test.go --run '^TestDeposit$' > out 2> err; rc=$?
+expect 0 "run of a passing test"
+has out "--- PASS: TestDeposit" "pass verdict"
+
+"$WEFT" test no/such/dir > out 2> err; rc=$?
+expect 2 "a missing path"
+has err "no/such/dir: error: no such file or directory" "names the path"
+"$WEFT" test --help > out 2> err; rc=$?
+expect 0 "test --help"
+has out "usage: weft test" "help text"
+"$WEFT" test good --json > out 2> err; rc=$?
+expect 2 "test takes no --json"
+
+echo "testcmd.sh: $pass passed, $fails failed"
+[ "$fails" = 0 ]
