@@ -217,6 +217,39 @@ START_TEST(sync_objects_misused_panic)
 }
 END_TEST
 
+START_TEST(copied_sync_values_are_new_objects_in_the_same_state)
+{
+    /* a WaitGroup passed by value: Done on the copy, Wait on the
+     * original, which Go reports as a deadlock */
+    GO_EXPECT(GO("import \"sync\"\n"
+                 "func worker(wg sync.WaitGroup) { defer wg.Done() }\n"
+                 "func main() {\n"
+                 "\tvar wg sync.WaitGroup\n"
+                 "\twg.Add(1)\n"
+                 "\tgo worker(wg)\n"
+                 "\twg.Wait()\n"
+                 "}\n"),
+              "deadlock: all goroutines are asleep\n");
+    /* a value receiver locks its own copy: an unlocked one works, a
+     * copy of a locked one is locked */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
+                 "type C struct {\n"
+                 "\tmu sync.Mutex\n"
+                 "\tn  int\n"
+                 "}\n"
+                 "func (c C) Inc() { c.mu.Lock(); c.n++; c.mu.Unlock() }\n"
+                 "func main() {\n"
+                 "\tvar c C\n"
+                 "\tc.Inc()\n"
+                 "\tc.Inc()\n"
+                 "\tfmt.Println(c.n)\n"
+                 "\tc.mu.Lock()\n"
+                 "\tc.Inc()\n"
+                 "}\n"),
+              "0\ndeadlock: all goroutines are asleep\n");
+}
+END_TEST
+
 START_TEST(once_cond_rwmutex_trylock)
 {
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
@@ -570,6 +603,7 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, atomics_wrap_to_their_size);
     tcase_add_test(tc, sync_objects_misused_panic);
     tcase_add_test(tc, once_cond_rwmutex_trylock);
+    tcase_add_test(tc, copied_sync_values_are_new_objects_in_the_same_state);
     tcase_add_test(tc, virtual_time_orders_sleepers);
     tcase_add_test(tc, deadlocks_are_found_by_exploration);
     tcase_add_test(tc, goroutine_left_blocked_is_a_leak);
