@@ -334,6 +334,29 @@ START_TEST(virtual_time_orders_sleepers)
 }
 END_TEST
 
+START_TEST(after_func_runs_f_in_its_own_goroutine)
+{
+    char *o = go_outcomes(GO("import (\n\t\"fmt\"\n\t\"time\"\n)\n"
+                             "func main() {\n"
+                             "\tstart := time.Now()\n"
+                             "\tdone := make(chan bool)\n"
+                             "\ttime.AfterFunc(50*time.Millisecond, func() {\n"
+                             "\t\tfmt.Println(\"fired\", time.Since(start))\n"
+                             "\t\tdone <- true\n"
+                             "\t})\n"
+                             "\tt := time.AfterFunc(time.Second, func() {\n"
+                             "\t\tfmt.Println(\"again\", time.Since(start))\n"
+                             "\t})\n"
+                             "\tfmt.Println(t.Stop(), t.Stop())\n"
+                             "\t<-done\n"
+                             "\tfmt.Println(t.Reset(time.Millisecond))\n"
+                             "\ttime.Sleep(time.Second)\n"
+                             "}\n"));
+    ck_assert_str_eq(o, "true false|fired 50ms|false|again 51ms|\n");
+    free(o);
+}
+END_TEST
+
 START_TEST(deadlocks_are_found_by_exploration)
 {
     static const char naive[] =
@@ -605,6 +628,7 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, once_cond_rwmutex_trylock);
     tcase_add_test(tc, copied_sync_values_are_new_objects_in_the_same_state);
     tcase_add_test(tc, virtual_time_orders_sleepers);
+    tcase_add_test(tc, after_func_runs_f_in_its_own_goroutine);
     tcase_add_test(tc, deadlocks_are_found_by_exploration);
     tcase_add_test(tc, goroutine_left_blocked_is_a_leak);
     tcase_add_test(tc, go_evaluates_function_and_arguments_first);
