@@ -1103,6 +1103,13 @@ wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
     predeclare(p);
     cname(&C, "_");
     p->n_Error = cname(&C, "Error");
+    {
+        /* the predeclared error interface: Error() string */
+        uint32_t *m = arena_alloc(&p->mem, sizeof *m);
+        *m = p->n_Error;
+        p->types.p[TI_ERROR].imethods = m;
+        p->types.p[TI_ERROR].nimethods = 1;
+    }
     p->n_String = cname(&C, "String");
     p->n_Lock = cname(&C, "Lock");
     p->n_Unlock = cname(&C, "Unlock");

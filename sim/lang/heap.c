@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "sim/lang/vm_int.h"
+#include "sim/mutex.h"
+#include "sim/once.h"
+#include "sim/waitgroup.h"
 
 vm_obj *heap_obj(vm_exec *x, obj_okind k, uint32_t type, uint32_t n)
 {
@@ -96,6 +99,44 @@ vm_value vm_zero(vm_exec *x, uint32_t t)
     }
 }
 
+/* The engine object of a copied library value (a Mutex copied by a value
+ * receiver, a WaitGroup passed by value): a new, independent object in
+ * the state the original had, as Go copies a Mutex's or WaitGroup's
+ * state with it (a copied locked Mutex is locked). RWMutex and Cond
+ * copies start afresh. */
+static wf_obj *clone_handle(vm_exec *x, wf_obj *o)
+{
+    char name[300];
+    if (!o)
+        return NULL;
+    snprintf(name, sizeof name, "%s (copy)", o->name ? o->name : "");
+    switch (o->kind) {
+    case OBJ_MUTEX: {
+        wf_mutex *m = (wf_mutex *)o;
+        wf_mutex *c = mutex_new(x->e, name, o->file, o->line);
+        c->locked = m->locked;
+        c->holder = m->holder;
+        return &c->hdr;
+    }
+    case OBJ_WAITGROUP: {
+        wf_waitgroup *c = waitgroup_new(x->e, name, o->file, o->line);
+        c->count = ((wf_waitgroup *)o)->count;
+        return &c->hdr;
+    }
+    case OBJ_ONCE: {
+        wf_once *c = once_new(x->e, name, o->file, o->line);
+        if (((wf_once *)o)->state == ONCE_DONE)
+            c->state = ONCE_DONE;
+        return &c->hdr;
+    }
+    case OBJ_ATOMIC:
+        return &atomic_new(x->e, name, ((wf_atomic *)o)->v, o->file, o->line)
+                    ->hdr;
+    default:
+        return NULL;
+    }
+}
+
 static vm_obj *copy_agg(vm_exec *x, const vm_obj *src)
 {
     vm_obj *o = heap_obj(x, OK_AGG, src->type, src->n);
@@ -107,7 +148,7 @@ static vm_obj *copy_agg(vm_exec *x, const vm_obj *src)
             v.v.o->parent = o;
             v.v.o->field = (uint16_t)(i > 0xffff ? 0xffff : i);
         } else if (k == K_HANDLE) {
-            v.v.eo = NULL; /* a copied Mutex is a new Mutex */
+            v.v.eo = clone_handle(x, v.v.eo); /* a copy is a new Mutex */
         }
         o->slots[i] = v;
     }
@@ -138,7 +179,7 @@ void vm_copy_into(vm_exec *x, vm_obj *dst, const vm_obj *src)
             v.v.o->parent = dst;
             v.v.o->field = (uint16_t)(i > 0xffff ? 0xffff : i);
         } else if (k == K_HANDLE) {
-            v.v.eo = NULL;
+            v.v.eo = clone_handle(x, v.v.eo);
         }
         *d = v;
     }

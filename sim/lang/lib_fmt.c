@@ -525,8 +525,12 @@ static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
     for (int k = 0; k < 2 && !m; k++) {
         const vm_member *c = vm_lookup(F->p, v.t, names[k]);
         const vm_type *ft;
-        if (!c || !c->is_method || !c->fn)
+        if (!c || !c->is_method)
             continue;
+        if (!c->fn) { /* promoted from an embedded interface */
+            m = c;
+            break;
+        }
         if (c->ptr_recv && VM_KIND(v.t) != K_PTR && !c->npath)
             continue;
         ft = c->fn->nat ? NULL : prog_type(F->p, c->fn->type);
@@ -548,7 +552,9 @@ static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
     }
     {
         vm_value recv;
-        int st = vm_walk(F->c->g, v, m, NULL, NULL, &recv);
+        int st = vm_promote(F->c->g, &v, &m);
+        if (st == X_OK)
+            st = vm_walk(F->c->g, v, m, NULL, NULL, &recv);
         if (st != X_OK) {
             F->c->g->panic = F->c->g->panic->link;
             pad_str(F, "<nil>", sp);

@@ -324,6 +324,13 @@ static res_sym *use(resolver *r, res_scope *s, ast_node *n)
         x->builtin = TI_HANDLE;
     }
     if (!x) {
+        static const char *const cplx[] = {"complex", "real", "imag",
+                                           "complex64", "complex128"};
+        for (size_t i = 0; i < sizeof cplx / sizeof cplx[0]; i++)
+            if (!strcmp(name, cplx[i])) {
+                res_err(r, n, "unsupported: complex numbers (%s)", name);
+                return NULL;
+            }
         res_err(r, n, "undefined: %s", name);
         return NULL;
     }

@@ -342,6 +342,22 @@ static void add_candidates(vm_program *p, uint32_t t, member_vec *out,
             et = prog_type(p, et)->elem;
         if (!et)
             continue;
+        if (VM_KIND(et) == K_IFACE) {
+            /* an embedded interface: its methods, dispatched on the
+             * value the field holds (fn NULL, vm_promote) */
+            const vm_type *it = prog_type(p, et);
+            for (uint32_t k = 0; k < it->nimethods; k++) {
+                vm_member pm;
+                memset(&pm, 0, sizeof pm);
+                pm.name = it->imethods[k];
+                pm.is_method = true;
+                pm.depth = 1;
+                pm.npath = 1;
+                pm.path[0] = (uint16_t)i;
+                VEC_PUSH(*out, pm);
+            }
+            continue;
+        }
         members_of(p, et, state);
         {
             const vm_type *e = prog_type(p, et);

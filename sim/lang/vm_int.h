@@ -476,6 +476,9 @@ int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
             uint32_t *idx, vm_value *recv);
 /* A pointer to slot idx of o (to the aggregate itself if it holds one). */
 vm_value vm_slot_ptr(const vm_program *p, vm_obj *o, uint32_t idx);
+/* A method promoted from an embedded interface (fn NULL): the member of
+ * the embedded value it dispatches to, which becomes *base. */
+int vm_promote(vm_g *g, vm_value *base, const vm_member **m);
 /* The method value (bound) or field of base, for FIELD. */
 int vm_ptr_type(const vm_program *p, uint32_t t);
 /* Helpers of complex instructions (vm_ops.c): X_OK, X_YIELD, X_PANIC. */
@@ -514,8 +517,9 @@ extern const task_driver vm_main_driver;
 vm_obj *heap_obj(vm_exec *x, obj_okind k, uint32_t type, uint32_t n);
 /* The zero value of type t (aggregates get a new object). */
 vm_value vm_zero(vm_exec *x, uint32_t t);
-/* A copy of v: aggregates are copied into new objects (their hidden
- * engine handles start afresh, as a copied Mutex is a new Mutex). */
+/* A copy of v: aggregates are copied into new objects; a hidden engine
+ * handle gets a new engine object in the original's state (a copied
+ * Mutex is a different Mutex, locked if the original was). */
 vm_value vm_copy(vm_exec *x, vm_value v);
 /* Copy aggregate src's contents into dst of the same type. */
 void vm_copy_into(vm_exec *x, vm_obj *dst, const vm_obj *src);

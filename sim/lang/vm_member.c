@@ -28,6 +28,30 @@ const vm_member *vm_member_of(vm_g *g, vm_sel *sel, uint32_t t)
     return m;
 }
 
+int vm_promote(vm_g *g, vm_value *base, const vm_member **m)
+{
+    int guard = 0;
+    while ((*m)->is_method && !(*m)->fn) {
+        /* a method of an embedded interface: dispatch on the value the
+         * embedded field holds */
+        vm_member fld = **m;
+        vm_obj *o;
+        uint32_t idx;
+        vm_value cur;
+        int st;
+        fld.is_method = false;
+        st = vm_walk(g, *base, &fld, &o, &idx, NULL);
+        if (st != X_OK)
+            return st;
+        cur = o->slots[idx];
+        *m = vm_lookup(P(g), cur.t, fld.name);
+        if (!*m || !(*m)->is_method || ++guard > 64)
+            return vm_throwf(g, NILDEREF);
+        *base = cur;
+    }
+    return X_OK;
+}
+
 int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
             uint32_t *idx, vm_value *recv)
 {
@@ -123,6 +147,9 @@ int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr)
     if (m->is_method) {
         vm_value recv;
         vm_obj *b;
+        st = vm_promote(g, &base, &m);
+        if (st != X_OK)
+            return st;
         st = vm_walk(g, base, m, &o, &idx, &recv);
         if (st != X_OK)
             return st;
@@ -227,6 +254,12 @@ int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,
         memmove(&R[1], &R[2], (*nargs - 1) * sizeof(vm_value));
         (*nargs)--;
         return X_OK;
+    }
+    if (!m->fn) {
+        st = vm_promote(g, &base, &m);
+        if (st != X_OK)
+            return st;
+        addr = false;
     }
     if (addr && m->ptr_recv && m->npath == 0 &&
         VM_KIND(base.t) != K_PTR && !kind_is_aggregate(VM_KIND(base.t))) {

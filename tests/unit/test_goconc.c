@@ -217,6 +217,39 @@ START_TEST(sync_objects_misused_panic)
 }
 END_TEST
 
+START_TEST(copied_sync_values_are_new_objects_in_the_same_state)
+{
+    /* a WaitGroup passed by value: Done on the copy, Wait on the
+     * original, which Go reports as a deadlock */
+    GO_EXPECT(GO("import \"sync\"\n"
+                 "func worker(wg sync.WaitGroup) { defer wg.Done() }\n"
+                 "func main() {\n"
+                 "\tvar wg sync.WaitGroup\n"
+                 "\twg.Add(1)\n"
+                 "\tgo worker(wg)\n"
+                 "\twg.Wait()\n"
+                 "}\n"),
+              "deadlock: all goroutines are asleep\n");
+    /* a value receiver locks its own copy: an unlocked one works, a
+     * copy of a locked one is locked */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
+                 "type C struct {\n"
+                 "\tmu sync.Mutex\n"
+                 "\tn  int\n"
+                 "}\n"
+                 "func (c C) Inc() { c.mu.Lock(); c.n++; c.mu.Unlock() }\n"
+                 "func main() {\n"
+                 "\tvar c C\n"
+                 "\tc.Inc()\n"
+                 "\tc.Inc()\n"
+                 "\tfmt.Println(c.n)\n"
+                 "\tc.mu.Lock()\n"
+                 "\tc.Inc()\n"
+                 "}\n"),
+              "0\ndeadlock: all goroutines are asleep\n");
+}
+END_TEST
+
 START_TEST(once_cond_rwmutex_trylock)
 {
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
@@ -298,6 +331,29 @@ START_TEST(virtual_time_orders_sleepers)
                  "1500*time.Microsecond, time.Duration(0))\n"
                  "}\n"),
               "10 20 30 30ms\ntimeout 1.03s\n2h0m1.03s 1m30s 1.5ms 0s\n");
+}
+END_TEST
+
+START_TEST(after_func_runs_f_in_its_own_goroutine)
+{
+    char *o = go_outcomes(GO("import (\n\t\"fmt\"\n\t\"time\"\n)\n"
+                             "func main() {\n"
+                             "\tstart := time.Now()\n"
+                             "\tdone := make(chan bool)\n"
+                             "\ttime.AfterFunc(50*time.Millisecond, func() {\n"
+                             "\t\tfmt.Println(\"fired\", time.Since(start))\n"
+                             "\t\tdone <- true\n"
+                             "\t})\n"
+                             "\tt := time.AfterFunc(time.Second, func() {\n"
+                             "\t\tfmt.Println(\"again\", time.Since(start))\n"
+                             "\t})\n"
+                             "\tfmt.Println(t.Stop(), t.Stop())\n"
+                             "\t<-done\n"
+                             "\tfmt.Println(t.Reset(time.Millisecond))\n"
+                             "\ttime.Sleep(time.Second)\n"
+                             "}\n"));
+    ck_assert_str_eq(o, "true false|fired 50ms|false|again 51ms|\n");
+    free(o);
 }
 END_TEST
 
@@ -570,7 +626,9 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, atomics_wrap_to_their_size);
     tcase_add_test(tc, sync_objects_misused_panic);
     tcase_add_test(tc, once_cond_rwmutex_trylock);
+    tcase_add_test(tc, copied_sync_values_are_new_objects_in_the_same_state);
     tcase_add_test(tc, virtual_time_orders_sleepers);
+    tcase_add_test(tc, after_func_runs_f_in_its_own_goroutine);
     tcase_add_test(tc, deadlocks_are_found_by_exploration);
     tcase_add_test(tc, goroutine_left_blocked_is_a_leak);
     tcase_add_test(tc, go_evaluates_function_and_arguments_first);

@@ -717,6 +717,34 @@ START_TEST(nil_interfaces_and_typed_nils)
 }
 END_TEST
 
+START_TEST(embedded_interfaces_promote_their_methods)
+{
+    GO_EXPECT(GO("import (\n\t\"errors\"\n\t\"fmt\"\n)\n"
+                 "type wrapped struct {\n"
+                 "\terror\n"
+                 "\tcode int\n"
+                 "}\n"
+                 "type Namer interface{ Name() string }\n"
+                 "type base struct{ n string }\n"
+                 "func (b base) Name() string { return b.n }\n"
+                 "type holder struct{ Namer }\n"
+                 "func main() {\n"
+                 "\tw := wrapped{errors.New(\"inner\"), 3}\n"
+                 "\tvar e error = w\n"
+                 "\th := holder{base{\"bob\"}}\n"
+                 "\tf := h.Name\n"
+                 "\tfmt.Println(w.Error(), e, h.Name(), f())\n"
+                 "\t_, isErr := interface{}(h).(error)\n"
+                 "\tfmt.Println(isErr)\n"
+                 "\tvar empty holder\n"
+                 "\tfmt.Println(empty.Name())\n"
+                 "}\n"),
+              "inner inner bob bob\nfalse\n"
+              "panic: runtime error: invalid memory address or nil pointer "
+              "dereference\n");
+}
+END_TEST
+
 Suite *vm_suite(void)
 {
     Suite *s = suite_create("vm");
@@ -734,6 +762,7 @@ Suite *vm_suite(void)
     tcase_add_test(tc, loop_variables_per_iteration_from_go_1_22);
     tcase_add_test(tc, loop_variables_per_loop_before_go_1_22);
     tcase_add_test(tc, methods_interfaces_and_embedding);
+    tcase_add_test(tc, embedded_interfaces_promote_their_methods);
     tcase_add_test(tc, defer_recover_and_named_results);
     tcase_add_test(tc, errors_wrap_is_as);
     tcase_add_test(tc, fmt_verbs_and_widths);
