@@ -71,7 +71,7 @@ $(eval $(call flavour,REL,$(BUILD),$(REL_FLAGS)))
 $(eval $(call flavour,DBG,$(BUILD)/dbg,$(DBG_FLAGS)))
 $(eval $(call flavour,ASAN,$(BUILD)/asan,$(ASAN_FLAGS)))
 
-.PHONY: all test unit e2e asan bench demo deps deps-quiet install clean fuzz \
+.PHONY: all test unit e2e asan bench bench-deps demo deps deps-quiet install clean fuzz \
         format format-check
 all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc
 
@@ -120,7 +120,18 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
-bench: all
+# the anchors the benches compare with: SPIN, Lua 5.4 (Debian packages)
+bench-deps:
+	@missing=""; \
+	command -v spin >/dev/null 2>&1 || missing="spin"; \
+	command -v lua5.4 >/dev/null 2>&1 || missing="$$missing lua5.4"; \
+	if [ -n "$$missing" ]; then \
+	    echo "make bench: installing the anchors:$$missing"; \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing \
+	        || echo "make bench: could not install:$$missing (the benches say so)"; \
+	fi
+bench: all bench-deps
 	@mkdir -p $(BUILD)/bench
 	@for s in $(BENCH_SRCS); do \
 	    b=$(BUILD)/bench/$$(basename $$s .c); \
