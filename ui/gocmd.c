@@ -164,9 +164,15 @@ int gocmd_replay_db(const cli_opts *o, const char *file, const char *db,
     vm_program *p = compile(o, file);
     program pr;
     int status;
+    uint32_t h;
     if (!p)
         return 2;
     pr = vm_program_entry(p);
+    /* a test file's run: the test whose identity the schedule carries */
+    if (vm_is_test_file(p) && sched && schedule_hash(sched, &h))
+        for (size_t i = 0; i < vm_test_count(p); i++)
+            if (vm_program_test_entry(p, i).hash == h)
+                pr = vm_program_test_entry(p, i);
     status = tracecmd_replay_program(o, &pr, db, run_id, sched);
     vm_program_free(p);
     return status;
