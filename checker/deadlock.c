@@ -61,6 +61,8 @@ struct deadlock_checker {
     i32vec tmp;
     VEC(uint8_t) omark; /* by oid */
     VEC(uint64_t) rbits; /* by oid: reached by the live tasks (scratch) */
+    uint64_t last_sig;   /* blocked set and exits at the last check */
+    uint64_t last_check; /* its step */
     i32vec cand, src;    /* partial check: candidates, sources (scratch) */
 };
 
@@ -1051,6 +1053,9 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
     buf_fini(&msg);
 }
 
+/* See on_step_end. */
+#define CHECK_EVERY 256
+
 /* The fixpoint below with the front end's union walk: what the package
  * variables, the timers and the live tasks reach together, one live task
  * at a time, until every blocked candidate is known to be wakeable or no
@@ -1120,13 +1125,31 @@ static void on_step_end(void *ctx, wf_engine *e)
     }
     VEC_RESERVE(d->alive, n);
     d->alive.len = n;
+    uint64_t sig = HASH_INIT;
     for (size_t i = 0; i < n; i++) {
         const wf_task *t = e->tasks.p[i];
         bool blocked = t->state == TASK_BLOCKED && t->op.kind != OP_SLEEP;
         d->alive.p[i] = t->state != TASK_DONE && !blocked;
-        if (blocked && !d->reported.p[i]) nblocked++;
+        if (blocked && !d->reported.p[i]) {
+            nblocked++;
+            sig = (sig ^ (((uint64_t)i << 8) ^ t->op.kind)) * 0x100000001b3ULL;
+            sig = (sig ^ (t->op.obj ? (uint64_t)t->op.obj->oid
+                                    : t->op.ncases)) * 0x100000001b3ULL;
+        }
+        if (t->state == TASK_DONE)
+            sig = (sig ^ ~(uint64_t)i) * 0x100000001b3ULL;
     }
     if (!nblocked) return;
+    /* A blocked set can only become unwakeable at a step that blocks a
+     * task or ends one (the set or the live tasks change), or where a live
+     * task drops its last reference to what the set waits on. The first
+     * two change sig: checked at once. The third is caught by a check
+     * every CHECK_EVERY steps, so it is reported at most that many steps
+     * after it forms. */
+    if (sig == d->last_sig && e->step - d->last_check < CHECK_EVERY)
+        return;
+    d->last_sig = sig;
+    d->last_check = e->step;
     if (e->reach_mark)
         union_reach(d, e);
     else
@@ -1171,6 +1194,8 @@ static void on_begin(void *ctx, wf_engine *e)
     deadlock_checker *d = ctx;
     (void)e;
     d->reported.len = 0;
+    d->last_sig = 0;
+    d->last_check = 0;
 }
 
 deadlock_checker *deadlock_new(lockorder *lo)
