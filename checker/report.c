@@ -217,3 +217,58 @@ void report_json(buf *out, const explorer *x, const report_info *r)
     }
     buf_puts(out, "}\n");
 }
+
+/* Jain's fairness index (sum x)^2 / (n sum x^2) over the tasks' steps:
+ * 1 when every task took as many steps, 1/n when one took them all. */
+static double jain(const wf_engine *e)
+{
+    double sum = 0, sq = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        double v = (double)e->tasks.p[i]->m.steps;
+        sum += v;
+        sq += v * v;
+        n++;
+    }
+    return n && sq > 0 ? sum * sum / ((double)n * sq) : 1.0;
+}
+
+void report_metrics_text(buf *out, const wf_engine *e)
+{
+    buf_puts(out, "metrics:\n  task                  steps  progress  waiting"
+                  "  blocked  bypasses (longest run)\n");
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const wf_task *t = e->tasks.p[i];
+        buf_printf(out, "  %-20.20s %6llu  %8llu  %7llu  %7llu  %8llu (%llu)\n",
+                   t->name, (unsigned long long)t->m.steps,
+                   (unsigned long long)t->m.progress,
+                   (unsigned long long)t->m.waits,
+                   (unsigned long long)t->m.blocked,
+                   (unsigned long long)t->m.bypasses,
+                   (unsigned long long)t->m.max_bypass_streak);
+    }
+    buf_printf(out, "  fairness (Jain's index over steps, %zu tasks): %.3f\n",
+               e->tasks.len, jain(e));
+}
+
+void report_metrics_json(buf *out, const wf_engine *e)
+{
+    buf_puts(out, "{\"tasks\": [");
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const wf_task *t = e->tasks.p[i];
+        buf_printf(out, "%s{\"tid\": %d, \"name\": ", i ? ", " : "",
+                   (int)t->tid);
+        json_str(out, t->name);
+        buf_printf(out,
+                   ", \"steps\": %llu, \"progress\": %llu, \"waits\": %llu, "
+                   "\"blocked\": %llu, \"bypasses\": %llu, "
+                   "\"max_bypass_streak\": %llu}",
+                   (unsigned long long)t->m.steps,
+                   (unsigned long long)t->m.progress,
+                   (unsigned long long)t->m.waits,
+                   (unsigned long long)t->m.blocked,
+                   (unsigned long long)t->m.bypasses,
+                   (unsigned long long)t->m.max_bypass_streak);
+    }
+    buf_printf(out, "], \"jain_index\": %.4f}", jain(e));
+}

@@ -13,6 +13,12 @@ typedef struct report_info {
     double seconds;       /* real time taken (ui measures it) */
 } report_info;
 
+/* The per-task counters of e's last execution (SPEC section 5): steps,
+ * progress events, steps runnable but not scheduled, steps blocked,
+ * bypasses (and the longest run of them), and Jain's fairness index over
+ * the steps of the tasks that ran. As text, and as a JSON array. */
+void report_metrics_text(buf *out, const wf_engine *e);
+void report_metrics_json(buf *out, const wf_engine *e);
 /* Longest schedule a text report prints whole. */
 #define REPORT_SCHEDULE_MAX 4096
 /* sched for a text report: whole up to REPORT_SCHEDULE_MAX characters,

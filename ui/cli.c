@@ -270,6 +270,10 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
         return diag_set(d, "", 0, 0, "replay needs --schedule S");
     if (o->schedule && o->cmd != CMD_RUN && o->cmd != CMD_REPLAY)
         return diag_set(d, "", 0, 0, "--schedule belongs to run and replay");
+    if (o->metrics && o->cmd != CMD_RUN && o->cmd != CMD_REPLAY)
+        return diag_set(d, "", 0, 0,
+                        "--metrics belongs to run and replay (the "
+                        "counters of one execution)");
     return WF_OK;
 }
 
@@ -288,6 +292,7 @@ static const char common_help[] =
     "output:\n"
     "  --json      one JSON object on stdout\n"
     "  --quiet     findings only\n"
+    "  --metrics   run, replay: per-task counters and Jain's fairness index\n"
     "  --strict    warnings (leak, starvation, potential-deadlock) fail too\n"
     "  --max-steps N  cut each execution after N steps (1000000)\n"
     "exit status: 0 nothing found, 1 a finding, 2 bad usage or input,\n"
@@ -596,6 +601,18 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     buf_init(&out);
     if (o->json) {
         report_json(&out, x, &ri);
+        if (o->metrics) {
+            /* one more member of the object, before its closing brace */
+            size_t n = out.len;
+            while (n && out.p[n - 1] != '}')
+                n--;
+            if (n) {
+                out.len = n - 1;
+                buf_puts(&out, ", \"metrics\": ");
+                report_metrics_json(&out, x->e);
+                buf_puts(&out, "}\n");
+            }
+        }
         record_json(rec, &out);
     } else {
         if ((o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) && !o->quiet &&
@@ -605,6 +622,8 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
         if (o->cmd == CMD_OUTCOMES)
             report_outcomes_text(&out, x, &ri);
     }
+    if (o->metrics && !o->json)
+        report_metrics_text(&out, x->e);
     fputs(out.p ? out.p : "", stdout);
     if (!o->json)
         print_summary(o, x, ri.seconds);

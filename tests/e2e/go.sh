@@ -91,5 +91,16 @@ for f in "$root"/tests/e2e/bad/*.go; do
 done
 [ "$n" -gt 0 ] && ok
 
+# --metrics: the per-task counters of one execution (SPEC section 5)
+"$WEFT" run "$root/scenarios/classic/philosophers_ordered.go" --metrics > out 2> err; rc=$?
+expect 0 "run --metrics"
+has out "fairness (Jain's index over steps, 5 tasks):" "metrics end with Jain's index"
+has out "g4 phil" "a row per task"
+"$WEFT" run "$root/scenarios/classic/philosophers_ordered.go" --metrics --json > out 2> err; rc=$?
+has out '"metrics": {"tasks": [{"tid": 0, "name": "main", "steps": ' "--json carries the metrics"
+"$WEFT" explore "$root/scenarios/classic/philosophers_ordered.go" --metrics > out 2> err; rc=$?
+expect 2 "explore --metrics is refused"
+has err "--metrics belongs to run and replay" "says why"
+
 echo "go.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]
