@@ -45,6 +45,7 @@ typedef struct cli_opts {
     int64_t compare_run; /* hidden --compare-run ID: replay checks events
                           * against run ID of --db (ui/record.h) */
     int64_t livelock_window, starvation_bypass;
+    const char *liveness_opt; /* one of them, when given (not built yet) */
     int prog_argc; /* after `--` */
     char **prog_argv;
 } cli_opts;
