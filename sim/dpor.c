@@ -746,6 +746,23 @@ static void conservative(dpor *d, int32_t j, int32_t q)
         add_tid(&d->nodes.p[i].bt, q);
 }
 
+/* Note r in a set of accesses since the last write, keeping only each
+ * task's latest: an earlier access of the same task is ordered before the
+ * latest, so a later conflicting access is never in a direct race with it
+ * (the latest lies between). A polling loop then keeps the set at one
+ * record per task instead of one per poll, and a long execution stays
+ * linear. */
+#define NOTE_REC(v, r)                                                    \
+    do {                                                                  \
+        size_t i_ = 0;                                                    \
+        while (i_ < (v).len && (v).p[i_].tid != (r).tid)                  \
+            i_++;                                                         \
+        if (i_ < (v).len)                                                 \
+            (v).p[i_] = (r);                                              \
+        else                                                              \
+            VEC_PUSH(v, r);                                               \
+    } while (0)
+
 static void check_rec(dpor *d, const rec *r, const racer *x)
 {
     if (r->tid != x->q && !hb(r, x->c))
@@ -977,13 +994,13 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             }
         } else if (t == ACC_READ || t == ACC_OBSERVE) {
             vc_join(&o->lr, ev);
-            VEC_PUSH(o->rs, r);
+            NOTE_REC(o->rs, r);
         } else if (t == ACC_COUNT) {
             vc_join(&o->lk, ev);
-            VEC_PUSH(o->ks, r);
+            NOTE_REC(o->ks, r);
         } else {
             vc_join(&o->lc, ev);
-            VEC_PUSH(o->cs, r);
+            NOTE_REC(o->cs, r);
         }
     }
     vc_copy(&d->tclock.p[p], ev);
@@ -1099,6 +1116,36 @@ double dpor_estimate(const dpor *d)
     return est;
 }
 
+/* A cut execution (--max-steps) never showed what the tasks it passed
+ * over would do: a task spinning forever hides the ops of the others from
+ * the race checks, and the search would end with them never run. Give
+ * each task still enabled at the cut its turn at the first node of the
+ * span over which it was passed over (CHESS's fairness, one step of it). */
+static void give_turns(dpor *d)
+{
+    int32_t last = (int32_t)d->depth - 1;
+    while (last >= 0 && d->nodes.p[last].sub)
+        last--;
+    if (last < 0)
+        return;
+    for (size_t a = 0; a < d->nodes.p[last].en.len; a++) {
+        int32_t q = d->nodes.p[last].en.p[a], first = -1;
+        for (int32_t k = last; k >= 0; k--) {
+            const node *nk = &d->nodes.p[k];
+            if (nk->sub)
+                continue;
+            if (nk->tid == q || !has_tid(&nk->en, q))
+                break;
+            first = k;
+        }
+        if (first < 0 || tset_has(&d->nodes.p[first].done, q))
+            continue;
+        add_tid(&d->nodes.p[first].bt, q);
+        if (d->bound >= 0)
+            conservative(d, first, q);
+    }
+}
+
 void dpor_end(dpor *d, wf_engine *e)
 {
     /* An op still pending when the execution ends never ran: its races
@@ -1112,4 +1159,6 @@ void dpor_end(dpor *d, wf_engine *e)
         if (e->tasks.p[i]->state != TASK_DONE &&
             e->tasks.p[i]->op.kind != OP_NONE)
             check_pending(d, e->tasks.p[i]);
+    if (e->end == END_MAX_STEPS)
+        give_turns(d);
 }

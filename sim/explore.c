@@ -296,11 +296,24 @@ static int steer_choose(explorer *x, wf_engine *e, int n, const int32_t *alts)
     return (int)rng_below(x->rng, (uint32_t)n);
 }
 
+/* Choices between two questions to should_stop within an execution. */
+#define STOP_POLL 65536
+
 static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
                      const int32_t *alts)
 {
     explorer *x = ctx;
     int idx, last = -1;
+    /* a long execution (a spinning goroutine runs to --max-steps) must not
+     * outlast --time-limit or an interrupt: ask now and then, and abandon
+     * the execution when told to stop */
+    if (WF_UNLIKELY(++x->polls >= STOP_POLL) && kind == CHOICE_TASK) {
+        x->polls = 0;
+        if (x->o.should_stop && x->o.should_stop(x->o.stop_ctx, x)) {
+            x->stopped = true;
+            return -1;
+        }
+    }
     if (kind == CHOICE_TASK) {
         for (int i = 0; i < n; i++)
             if (alts[i] == e->last_tid)
@@ -531,6 +544,8 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
                              strat, cs ? cs->v : NULL, cs ? cs->n : 0);
     if (x->dp)
         dpor_end(x->dp, e);
+    if (x->last_end == END_MAX_STEPS)
+        x->cut++;
     if (x->pct_steps > x->pct_k)
         x->pct_k = x->pct_steps;
     if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&
@@ -622,6 +637,8 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
             do {
                 if (!run_one(x, &strat, cs))
                     goto diverged;
+                if (x->stopped)
+                    return WF_OK; /* within an execution */
                 more = dpor_next(x->dp);
             } while (more && !out_of_budget(x, max) &&
                      !(k >= 0 && x->o.preemptions < 0 &&
@@ -653,6 +670,8 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     for (;;) {
         if (!run_one(x, &strat, cs))
             goto diverged;
+        if (x->stopped)
+            break; /* within an execution */
         if (x->o.strategy == WF_STRATEGY_DFS) {
             if (!dfs_next(x)) {
                 x->complete = x->o.preemptions < 0;

@@ -84,6 +84,8 @@ struct explorer {
     bool complete;
     int bound; /* preemption bound fully explored, -1 none */
     bool stopped; /* by should_stop */
+    uint64_t cut; /* executions cut by --max-steps */
+    uint32_t polls; /* task choices since should_stop was last asked */
     VEC(xfinding) findings;
     VEC(xoutcome) outcomes;
     char *last_output;

@@ -447,8 +447,12 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
         }
         return;
     }
-    printf("%lld execution%s, %llu steps, %.2fs: ", (long long)x->executions,
-           x->executions == 1 ? "" : "s", (unsigned long long)x->steps, secs);
+    printf("%lld execution%s", (long long)x->executions,
+           x->executions == 1 ? "" : "s");
+    if (x->cut)
+        printf(" (%llu cut at --max-steps %llu)", (unsigned long long)x->cut,
+               (unsigned long long)(o->max_steps ? o->max_steps : 1000000));
+    printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
     if (x->complete)
         printf("complete");
     else if (x->bound >= 0)
