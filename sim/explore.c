@@ -560,7 +560,8 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     x->sbuf_valid = false;
     if (x->dp && dpor_blocked(x->dp)) {
         x->blocked++;
-    } else if (x->last_end != END_ABANDONED) {
+    } else if (x->last_end != END_ABANDONED || x->stopped) {
+        /* (an execution stopped by --time-limit keeps what it found) */
         collect(x, e, x->preempts);
         if (x->o.after_exec)
             x->o.after_exec(x->o.after_ctx, e, sched_of(x, e));

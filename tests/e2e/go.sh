@@ -102,5 +102,30 @@ has out '"metrics": {"tasks": [{"tid": 0, "name": "main", "steps": ' "--json car
 expect 2 "explore --metrics is refused"
 has err "--metrics belongs to run and replay" "says why"
 
+# --time-limit holds inside an execution too: a goroutine spinning for
+# 100,000,000 steps is stopped within seconds, not after the execution
+cat > spin.go <<'GO'
+package main
+
+func main() {
+	x := 0
+	go func() {
+		for {
+			x++
+		}
+	}()
+	for {
+		_ = x
+	}
+}
+GO
+start=$(date +%s)
+timeout 60 "$WEFT" explore spin.go --max-steps 100000000 --time-limit 1 \
+    > out 2> err; rc=$?
+took=$(( $(date +%s) - start ))
+expect 0 "explore of a spinner under --time-limit"
+has out "stopped (time limit)" "the summary says the time limit stopped it"
+if [ "$took" -le 20 ]; then ok; else bad "--time-limit 1 took ${took}s"; fi
+
 echo "go.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]

@@ -314,6 +314,55 @@ START_TEST(the_default_exploration_of_a_correct_program_stays_proportionate)
 }
 END_TEST
 
+/* ---- a spinner hides the task it starves (moby#28462's shape) ---------
+ * After main returns, one task polls a channel nobody sends on, forever;
+ * the other only has to run once to fail its assertion. An execution that
+ * runs the spinner first is cut at --max-steps with the other never run;
+ * the search must still give it its turn. */
+
+typedef struct spin {
+    wf_chan *stop;
+    wf_var *x;
+} spin;
+
+static void spinner(void *arg)
+{
+    spin *s = arg;
+    for (;;) {
+        wf_case c = {s->stop, false, 0, 0, false};
+        if (wf_select(&c, 1, true) == 0)
+            return;
+    }
+}
+
+static void starved(void *arg)
+{
+    spin *s = arg;
+    wf_write(s->x, 1);
+    wf_assert(false, "the starved task ran");
+}
+
+static void spin_main(void *arg)
+{
+    static spin s;
+    (void)arg;
+    s.stop = wf_chan_new("stop", 0);
+    s.x = wf_var_new("x", 0);
+    wf_go(spinner, &s, "spinner");
+    wf_go(starved, &s, "starved");
+}
+
+START_TEST(a_task_starved_by_a_spinner_until_the_cut_gets_its_turn)
+{
+    wf_options o = wf_options_default();
+    wf_result r;
+    o.max_steps = 500;
+    ck_assert_int_eq(wf_explore(spin_main, NULL, &o, &r), 1);
+    ck_assert_uint_ge(r.nfindings, 1);
+    wf_result_free(&r);
+}
+END_TEST
+
 Suite *explore_suite(void)
 {
     Suite *s = suite_create("explore");
@@ -332,6 +381,7 @@ Suite *explore_suite(void)
     tcase_add_test(tc, witnesses_are_minimized_to_the_fewest_preemptions);
     tcase_add_test(
         tc, the_default_exploration_of_a_correct_program_stays_proportionate);
+    tcase_add_test(tc, a_task_starved_by_a_spinner_until_the_cut_gets_its_turn);
     suite_add_tcase(s, tc);
     return s;
 }
