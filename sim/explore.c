@@ -793,6 +793,9 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
     return st;
 }
 
+/* Steering executions allowed once the budget is spent. */
+#define STEER_PAST_BUDGET 8
+
 bool explore_steer(explorer *x, consumer_set *cs,
                    bool (*is_target)(void *ctx, const wf_obj *o), void *ctx,
                    int tries)
@@ -800,12 +803,21 @@ bool explore_steer(explorer *x, consumer_set *cs,
     wf_strategy strat = {x, choose_cb, NULL};
     bool found = false;
     size_t before = x->findings.len;
-    if (!x->e || x->o.strategy == WF_STRATEGY_REPLAY || x->stopped)
+    if (!x->e || x->o.strategy == WF_STRATEGY_REPLAY)
         return false;
-    /* within the execution budget */
-    if (x->o.max_executions > 0 &&
-        tries > x->o.max_executions - x->executions)
-        tries = (int)(x->o.max_executions - x->executions);
+    /* past the budget (executions, time), a few tries still: a predicted
+     * cycle confirmed is worth more than the budget's last executions, and
+     * one try usually does it */
+    {
+        int64_t left = x->stopped                 ? 0
+                       : x->o.max_executions > 0 ? x->o.max_executions -
+                                                        x->executions
+                                                  : INT64_MAX;
+        if (left < STEER_PAST_BUDGET)
+            left = STEER_PAST_BUDGET;
+        if (tries > left)
+            tries = (int)left;
+    }
     x->steer_target = is_target;
     x->steer_ctx = ctx;
     for (int i = 0; i < tries && !found; i++) {

@@ -33,8 +33,8 @@ for f in $(find blocking nonblocking -name '*_test.go' | sort); do
     timeout $((LIMIT * 3 + 30)) "$WEFT" explore "$f" --json \
         --time-limit "$LIMIT" >"$OUT/j" 2>"$OUT/e"
     rc=$?
-    kinds=$(grep -o '"kind": *"[a-z-]*"' "$OUT/j" | sed 's/.*"\([a-z-]*\)"$/\1/' |
-        sort -u | tr '\n' ' ')
+    kinds=$(grep -o '"kind": *"[a-z-]*", *"severity"' "$OUT/j" |
+        sed 's/"kind": *"\([a-z-]*\)".*/\1/' | sort -u | tr '\n' ' ')
     if [ $rc -eq 2 ]; then
         unsup=$((unsup + 1))
         printf 'unsupported %s: %s\n' "$f" "$(head -1 "$OUT/e" | cut -c1-140)"

@@ -344,6 +344,22 @@ START_TEST(a_deadlock_on_the_cycle_replaces_the_warning_or_confirms_it)
 }
 END_TEST
 
+/* The budget spent on the one execution that predicted the cycle, the
+ * explorer still steers to it (a few executions past the budget). */
+START_TEST(a_spent_budget_still_leaves_steering_its_few_tries)
+{
+    wf_options o = wf_options_default();
+    wf_result r;
+    o.strategy = WF_STRATEGY_RR;
+    o.max_executions = 1;
+    wf_explore(abba_main, NULL, &o, &r);
+    ck_assert_int_eq(count(&r, WF_DEADLOCK), 1);
+    ck_assert_int_eq(count(&r, WF_POTENTIAL_DEADLOCK), 0);
+    ck_assert_int_le(r.executions, 1 + 8);
+    wf_result_free(&r);
+}
+END_TEST
+
 START_TEST(an_infeasible_cycle_stays_an_unconfirmed_warning)
 {
     wf_options o = wf_options_default();
@@ -417,6 +433,7 @@ Suite *lockorder_suite(void)
     tcase_add_test(tc, a_gate_lock_a_trylock_or_one_order_cannot_deadlock);
     tcase_add_test(tc,
                    a_deadlock_on_the_cycle_replaces_the_warning_or_confirms_it);
+    tcase_add_test(tc, a_spent_budget_still_leaves_steering_its_few_tries);
     tcase_add_test(tc, an_infeasible_cycle_stays_an_unconfirmed_warning);
     tcase_add_test(tc, locks_of_one_name_and_site_are_still_distinct);
     suite_add_tcase(s, tc);
