@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "sim/atomic.h"
 #include "sim/chan.h"
 #include "vclock.h"
 
@@ -27,6 +28,7 @@ typedef struct access {
     int32_t line;
     int32_t pos;       /* the sync log's length then: what came before */
     const lockset *ls; /* locks held then */
+    uint8_t aop;       /* an atomic op on a plain variable (op_kind), 0 */
 } access;
 
 typedef struct rc_task {
@@ -620,6 +622,16 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
     const char *na = short_name(e, p->ta, sa, sizeof sa);
     const char *nb = short_name(e, p->tb, sb, sizeof sb);
     const lockset *la = p->aa.ls, *lb = p->ab.ls;
+    if (!p->aa.aop != !p->ab.aop) {
+        buf_printf(b, "mixed access: %s uses sync/atomic on %s, %s a plain "
+                      "%s; an atomic operation is ordered only with other "
+                      "atomic operations, so every concurrent access must "
+                      "be atomic",
+                   p->aa.aop ? na : nb, obj_name(e, p->oid),
+                   p->aa.aop ? nb : na,
+                   (p->aa.aop ? p->wb : p->wa) ? "write" : "read");
+        return;
+    }
     if ((la && la->n) || (lb && lb->n)) {
         bool read_common = false;
         for (int32_t i = 0; la && lb && i < la->n; i++)
@@ -697,7 +709,15 @@ static void report(race_checker *r, wf_engine *e, const pending *p)
         const access *a = k ? &p->ab : &p->aa;
         int32_t tid = k ? p->tb : p->ta;
         buf_printf(&d, "%s ", engine_task_name(e->tasks.p[tid]));
-        verb(&d, p->chan, k ? p->wb : p->wa, x);
+        if (a->aop) {
+            sync_rec rc;
+            memset(&rc, 0, sizeof rc);
+            rc.aop = a->aop;
+            buf_puts(&d, "does an atomic ");
+            atomic_noun(&d, &rc, x);
+        } else {
+            verb(&d, p->chan, k ? p->wb : p->wa, x);
+        }
         buf_printf(&d, " at step %llu (%s:%d)\n", (unsigned long long)a->step,
                    base_name(a->file), (int)a->line);
     }
@@ -771,7 +791,8 @@ static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
     int32_t tid = ev->tid;
     rc_task *T = task_of(r, tid);
     epoch now = now_of(T, tid);
-    access a = {ev->step, ev->file, ev->line, (int32_t)r->log.len, T->ls};
+    access a = {ev->step, ev->file, ev->line, (int32_t)r->log.len, T->ls,
+                ev->op == EV_ATOMIC ? (uint8_t)ev->aux : 0};
     if (!write) {
         if (epoch_eq(v->r, now))
             return; /* same epoch: nothing new (FastTrack's fast path) */
@@ -967,6 +988,15 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
         T = task_of(r, tid);
         acquire(r, T, tid, &o->a, eop, oid, 0);
         r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
+        {
+            /* an atomic op on a plain variable also accesses it: ordered
+             * after the atomics before it (acquired just now), concurrent
+             * with a plain access nothing orders (a mixed-access race) */
+            const wf_atomic *a = (const wf_atomic *)e->objs.p[oid];
+            if (a->shadow >= 0)
+                on_access(r, e, ev, &obj_of(r, a->shadow)->v,
+                          (ev->flags & EVF_WRITE) != 0, false);
+        }
         release(r, T, tid, &o->a, eop, oid, 0);
         r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
         return;

@@ -6,6 +6,7 @@ wf_atomic *atomic_new(wf_engine *e, const char *name, int64_t v,
 {
     wf_atomic *a = arena_alloc(&e->mem, sizeof *a);
     a->v = v;
+    a->shadow = -1;
     engine_add_obj(e, &a->hdr, OBJ_ATOMIC, name, file, line);
     return a;
 }
@@ -42,6 +43,8 @@ step_result atomic_op(wf_engine *e, wf_task *t)
         wf_fatal("atomic_op: op %d", (int)o->kind);
     }
     engine_access(e, a->hdr.oid, (f & EVF_WRITE) ? ACC_WRITE : ACC_READ);
+    if (a->shadow >= 0)
+        engine_access(e, a->shadow, (f & EVF_WRITE) ? ACC_WRITE : ACC_READ);
     engine_emit_op(e, t, EV_ATOMIC, f, &a->hdr, -1, a->v, o->kind);
     return STEP_DONE;
 }

@@ -10,6 +10,13 @@
 struct wf_atomic {
     wf_obj hdr;
     int64_t v;
+    /* the plain variable at the same memory location, -1: none. A front
+     * end whose atomic functions act on ordinary variables (Go's
+     * atomic.AddInt64(&x, 1)) sets it: each atomic op is then also an
+     * access of that variable, so a plain access concurrent with it is a
+     * race (as Go's race detector reports mixed accesses) and the
+     * reduction orders the two. */
+    int32_t shadow;
 };
 
 wf_atomic *atomic_new(wf_engine *e, const char *name, int64_t v,

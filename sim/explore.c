@@ -780,7 +780,11 @@ static void minimize(explorer *x, consumer_set *cs)
 
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
 {
-    wf_status st = run_all(x, cs, d);
+    wf_status st;
+    x->nrun_cs = 0;
+    for (int i = 0; cs && i < cs->n && i < 16; i++)
+        x->run_cs[x->nrun_cs++] = cs->v[i];
+    st = run_all(x, cs, d);
     if (x->e && x->o.strategy != WF_STRATEGY_REPLAY &&
         x->o.strategy != WF_STRATEGY_RR)
         keep_last(x); /* before the minimizer reuses the engine */
@@ -789,7 +793,6 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
     if (x->e && (x->o.strategy == WF_STRATEGY_REPLAY ||
                  x->o.strategy == WF_STRATEGY_RR))
         keep_last(x);
-    return st;
     return st;
 }
 
@@ -803,7 +806,10 @@ bool explore_steer(explorer *x, consumer_set *cs,
     wf_strategy strat = {x, choose_cb, NULL};
     bool found = false;
     size_t before = x->findings.len;
-    if (!x->e || x->o.strategy == WF_STRATEGY_REPLAY)
+    consumer_set all = {x->run_cs, x->nrun_cs};
+    if (x->nrun_cs)
+        cs = &all; /* the checkers and whatever else explore_run had */
+    if (!x->e || x->o.strategy == WF_STRATEGY_REPLAY || x->o.no_steer)
         return false;
     /* past the budget (executions, time), a few tries still: a predicted
      * cycle confirmed is worth more than the budget's last executions, and
@@ -831,8 +837,11 @@ bool explore_steer(explorer *x, consumer_set *cs,
         engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
                    cs ? cs->v : NULL, cs ? cs->n : 0);
         x->sbuf_valid = false;
-        if (e->end != END_ABANDONED)
+        if (e->end != END_ABANDONED) {
             collect(x, e, x->preempts);
+            if (x->o.after_exec) /* the recorder keeps its witness */
+                x->o.after_exec(x->o.after_ctx, e, sched_of(x, e));
+        }
         found = e->end == END_DEADLOCK;
     }
     x->steer_target = NULL;

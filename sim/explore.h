@@ -62,6 +62,7 @@ typedef struct explore_opts {
     int preemptions; /* -1: unbounded */
     bool iterative;  /* dpor without a bound: rounds of bound 0, 1, ... */
     bool minimize;   /* simplify each finding's witness at the end */
+    bool no_steer;   /* one execution asked for (run): never steer */
     int pct_depth;
     bool cond_any, spurious, mutex_fifo, time_loose;
     size_t stack_size;
@@ -85,6 +86,11 @@ struct explorer {
     int bound; /* preemption bound fully explored, -1 none */
     bool stopped; /* by should_stop */
     uint64_t cut; /* executions cut by --max-steps */
+    /* the consumers explore_run was given (copied: the caller's array may
+     * be gone), for the steering executions after it: a recorder among
+     * them must see every event of a witness it keeps */
+    wf_consumer run_cs[16];
+    int nrun_cs;
     uint32_t polls; /* task choices since should_stop was last asked */
     VEC(xfinding) findings;
     VEC(xoutcome) outcomes;

@@ -471,6 +471,7 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     explore_opts eo;
     memset(&eo, 0, sizeof eo);
     eo.seed = o->seed;
+    eo.no_steer = o->cmd == CMD_RUN || o->cmd == CMD_REPLAY;
     eo.max_executions = o->max_executions;
     eo.max_steps = o->max_steps;
     eo.preemptions = o->preemptions;

@@ -93,6 +93,7 @@ wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i)
         tr[i].atom = atomic_new(x->e, b.p ? b.p : "?",
                                 o->n ? o->slots[i].v.i : 0, NULL, 0);
         buf_fini(&b);
+        tr[i].atom->shadow = vm_track_var(x, o, i)->hdr.oid;
     }
     return tr[i].atom;
 }

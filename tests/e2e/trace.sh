@@ -106,9 +106,15 @@ has out "replay: equal to run 2" "recorded replay compares equal"
 
 # --record all on outcomes: every execution, outcomes rows
 ./philo outcomes --db o.db --record all --strategy dfs --max-executions 200 > out 2> err; rc=$?
-expect 0 "outcomes --record all"
-[ "$(q o.db "SELECT count(*) FROM runs WHERE role = 'execution'")" = 200 ] && ok || bad "200 runs"
-[ "$(q o.db "SELECT executions FROM runs WHERE role = 'summary'")" = 200 ] && ok || bad "summary executions"
+# (the 200 executions only predict the lock cycle; one steering execution
+# past the budget confirms it as a deadlock, recorded like the others)
+expect 1 "outcomes --record all"
+[ "$(q o.db "SELECT count(*) FROM runs WHERE role = 'execution'")" = 201 ] && ok || bad "201 runs"
+[ "$(q o.db "SELECT executions FROM runs WHERE role = 'summary'")" = 201 ] && ok || bad "summary executions"
+w=$(q o.db "SELECT run_id FROM findings WHERE kind = 'deadlock' AND run_id > 1")
+"$WEFT" replay o.db --run "$w" > out 2> err; rc=$?
+expect 1 "the steering execution's recorded run replays"
+has out "replay: equal to run $w" "the steering execution was recorded whole"
 [ "$(q o.db "SELECT count(*) > 0 FROM outcomes")" = 1 ] && ok || bad "outcomes rows"
 
 # ---- interrupted recordings keep every finished run --------------------------
