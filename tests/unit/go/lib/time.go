@@ -1,0 +1,19 @@
+// time: Time.String on virtual time (0 is the Unix epoch, printed in UTC
+// as Go prints it), fractions of a second without trailing zeros.
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	t := time.Now()
+	fmt.Println(t.String())
+	time.Sleep(1500 * time.Millisecond)
+	fmt.Println(time.Now(), time.Now().Unix())
+	fmt.Println(t.Add(-time.Hour))
+	fmt.Println(t.Add(400*24*time.Hour + time.Nanosecond))
+	fmt.Printf("%v|%s\n", t.Add(time.Hour*24*365*30), t.Add(59*24*time.Hour))
+	fmt.Println(t.Add(-36500 * 24 * time.Hour))
+}
