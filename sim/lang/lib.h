@@ -40,7 +40,6 @@ const lib_native *lib_native_at(int id);
     X(sprint, 1)                                                               \
     X(sprintln, 1)                                                             \
     X(sprintf, 1)                                                              \
-    X(wrapped, 1)                                                              \
     X(mutex_lock, 0)                                                           \
     X(mutex_unlock, 0)                                                         \
     X(mutex_trylock, 1)                                                        \
