@@ -82,7 +82,9 @@ const lib_native *lib_native_at(int id);
     X(rand, 1)                                                                 \
     X(assign_to, 1)                                                            \
     X(test_index, 1)                                                           \
-    X(test_error, 0)
+    X(test_error, 0)                                                           \
+    X(caller, 1)                                                               \
+    X(exit, 0)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a
