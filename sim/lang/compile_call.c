@@ -35,7 +35,7 @@ static ast_node *strip(ast_node *n)
 /* The static type of the callee of call, without compiling it, when it is
  * a plain function or a method whose receiver type is known (for a call
  * used as the only argument of another). */
-static uint32_t callee_type(fstate *fs, ast_node *call)
+uint32_t ccallee_type(fstate *fs, ast_node *call)
 {
     ast_node *fn = strip(call->u.call.fn);
     res_sym *s;
@@ -110,7 +110,7 @@ static int cargs(fstate *fs, ast_node *call, int base, uint32_t functype,
     ast_list args = call->u.call.args;
     bool spread = call->u.call.spread;
     if (args.n == 1 && strip(args.v[0])->kind == AST_CALL && !spread) {
-        uint32_t ct = callee_type(fs, strip(args.v[0]));
+        uint32_t ct = ccallee_type(fs, strip(args.v[0]));
         int nr = static_nresults(fs, ct);
         if (nr > 1) {
             ex e;
@@ -166,7 +166,13 @@ static void cconversion(fstate *fs, ast_node *call, uint32_t t, ex *out)
         }
         if (fs->C->failed)
             return;
-        x = cexpr(fs, call->u.call.args.v[0], t);
+        /* a numeric or string operand is not typed by the conversion:
+         * in int(s / 60) the 60 takes s's type, as in Go (its constant
+         * operands are soft when s's static type is unknown) */
+        x = cexpr(fs, call->u.call.args.v[0],
+                  k == K_STRING || kind_is_int(k) || kind_is_float(k)
+                      ? WANT_SOFT
+                      : t);
         if (x.is_const && x.cv.k == CV_NIL) {
             r = newreg(fs, 1);
             emit(fs, VM_OP_ZERO, 0, r, ktype(fs, t), 0);

@@ -134,6 +134,10 @@ uint32_t ctype_try(fstate *fs, ast_node *n);
 /* The proto of a package function or method declaration. */
 vm_proto *cfunc_proto(compiler *C, res_sym *fn);
 vm_proto *cmethod_proto(compiler *C, ast_node *decl);
+/* The static type of the callee of call (a plain function, a package's
+ * function, or a method of a local or variable whose type is known,
+ * without its receiver), or 0; compiles nothing. */
+uint32_t ccallee_type(fstate *fs, ast_node *call);
 /* The proto of native id (a library intrinsic). */
 vm_proto *cnative_proto(compiler *C, int id);
 /* Compile a function literal or declaration body into a proto. */

@@ -84,23 +84,9 @@ static void cvalues(fstate *fs, ast_list values, int n, int base,
                 for (int i = 0; i < n; i++)
                     emit(fs, VM_OP_MOVE, 0, base + i, e.reg + i, 0);
             {
-                ast_node *fn = strip(v->u.call.fn);
-                res_sym *s = fn->kind == AST_IDENT ? csym(fs, fn) : NULL;
-                if (s && s->kind == RS_FUNC)
-                    for (int i = 0; i < n; i++)
-                        types[i] = cstatic_result(
-                            fs, cfunc_proto(fs->C, s)->type, i);
-                if (fn->kind == AST_SELECTOR) {
-                    ast_node *x = strip(fn->u.selector.x);
-                    res_sym *p = x->kind == AST_IDENT ? csym(fs, x) : NULL;
-                    res_sym *m = p && p->kind == RS_PKG
-                                     ? csym(fs, fn->u.selector.sel)
-                                     : NULL;
-                    if (m && m->kind == RS_FUNC)
-                        for (int i = 0; i < n; i++)
-                            types[i] = cstatic_result(
-                                fs, cfunc_proto(fs->C, m)->type, i);
-                }
+                uint32_t ct = ccallee_type(fs, v);
+                for (int i = 0; i < n; i++)
+                    types[i] = cstatic_result(fs, ct, i);
             }
             break;
         case AST_INDEX: {

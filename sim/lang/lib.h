@@ -40,7 +40,6 @@ const lib_native *lib_native_at(int id);
     X(sprint, 1)                                                               \
     X(sprintln, 1)                                                             \
     X(sprintf, 1)                                                              \
-    X(wrapped, 1)                                                              \
     X(mutex_lock, 0)                                                           \
     X(mutex_unlock, 0)                                                         \
     X(mutex_trylock, 1)                                                        \
@@ -83,7 +82,9 @@ const lib_native *lib_native_at(int id);
     X(rand, 1)                                                                 \
     X(assign_to, 1)                                                            \
     X(test_index, 1)                                                           \
-    X(test_error, 0)
+    X(test_error, 0)                                                           \
+    X(caller, 1)                                                               \
+    X(exit, 0)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -1025,32 +1025,6 @@ nat_status lib_sprintf(vm_ncall *c)
     return finish(c, &F, do_sprintf(&F, f.v.s, f.aux, a, n), &b);
 }
 
-/* The argument of Errorf's %w verb, or nil. */
-nat_status lib_wrapped(vm_ncall *c)
-{
-    vm_value f = c->a[0];
-    uint32_t n, argi = 0;
-    const vm_value *a = args_of(c, c->a[1], &n);
-    c->r[0] = vm_nil();
-    for (uint32_t i = 0; i < f.aux; i++) {
-        if (f.v.s[i] != '%')
-            continue;
-        i++;
-        while (i < f.aux && strchr("+-# 0123456789.", f.v.s[i]))
-            i++;
-        if (i >= f.aux)
-            break;
-        if (f.v.s[i] == '%')
-            continue;
-        if (f.v.s[i] == 'w' && argi < n) {
-            c->r[0] = a[argi];
-            return NAT_OK;
-        }
-        argi++;
-    }
-    return NAT_OK;
-}
-
 nat_status lib_output(vm_ncall *c)
 {
     vm_value s = c->a[0];

@@ -92,6 +92,32 @@ START_TEST(conversions)
 }
 END_TEST
 
+/* The constant in int(s / 60) takes s's type, not the conversion's, even
+ * when s comes from a method's results (whose static types the compiler
+ * now knows too). */
+START_TEST(conversion_operands_are_typed_by_their_operands)
+{
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "type T struct{ ns int64 }\n"
+                 "func (t T) split() (days, secs int64) {\n"
+                 "\tsecs = t.ns\n"
+                 "\treturn\n"
+                 "}\n"
+                 "func (t T) Clock() (hour, min int) {\n"
+                 "\t_, s := t.split()\n"
+                 "\treturn int(s / 3600), int(s / 60 % 60)\n"
+                 "}\n"
+                 "func get() any { return int8(100) }\n"
+                 "func main() {\n"
+                 "\tt := T{7300}\n"
+                 "\tfmt.Println(t.Clock())\n"
+                 "\tv := get().(int8)\n"
+                 "\tfmt.Println(int(v+100), float64(v/3))\n"
+                 "}\n"),
+              "2 1\n-56 33\n");
+}
+END_TEST
+
 START_TEST(constants_and_iota)
 {
     GO_EXPECT(GO("import \"fmt\"\n"
@@ -752,6 +778,7 @@ Suite *vm_suite(void)
     tcase_add_test(tc, prints_and_arithmetic);
     tcase_add_test(tc, integers_wrap_at_every_size);
     tcase_add_test(tc, conversions);
+    tcase_add_test(tc, conversion_operands_are_typed_by_their_operands);
     tcase_add_test(tc, constants_and_iota);
     tcase_add_test(tc, control_flow_statements);
     tcase_add_test(tc, goto_and_labels);

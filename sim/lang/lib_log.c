@@ -1,0 +1,42 @@
+/* lib_log.c: the natives behind package log (lib_src.c): the program's
+ * line that called into the library (Lshortfile, Llongfile), and the end
+ * of the program that log.Fatal makes as os.Exit(1) does. */
+#include <stdio.h>
+#include <string.h>
+
+#include "sim/lang/lib.h"
+
+/* __caller() string: "file:line" of the innermost frame of the user's
+ * code (the call into the library). */
+nat_status lib_caller(vm_ncall *c)
+{
+    const char *file;
+    int32_t line;
+    char b[64];
+    buf s;
+    vm_site(c->g, &file, &line);
+    buf_init(&s);
+    buf_puts(&s, file ? file : "???");
+    snprintf(b, sizeof b, ":%d", (int)line);
+    buf_puts(&s, b);
+    c->r[0] = vm_new_str(c->g->x, s.p, s.len);
+    buf_fini(&s);
+    return NAT_OK;
+}
+
+/* __exit(code int): the program ends here, as os.Exit(code) ends it: no
+ * deferred call runs and no other goroutine takes another step. weft has
+ * no exit status per execution, so a nonzero code is reported as a
+ * panic-kind finding (an error, as the failed run is), "log.Fatal: exit
+ * status N"; the execution ends with it. */
+nat_status lib_exit(vm_ncall *c)
+{
+    op *o;
+    char m[64];
+    snprintf(m, sizeof m, "log.Fatal: exit status %lld",
+             (long long)c->a[0].v.i);
+    o = vm_op(c->g, OP_PANIC, NULL);
+    o->text = arena_strndup(&c->g->x->e->mem, m, strlen(m));
+    o->len = strlen(m);
+    return NAT_YIELD;
+}
