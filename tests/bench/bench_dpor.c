@@ -17,8 +17,8 @@
 #include "weft.h"
 
 /* Sleep-set-blocked executions of one exhaustive DPOR round of f(arg):
- * partial executions Source-DPOR starts and abandons when every enabled
- * task sleeps (Optimal-DPOR's wakeup trees would start none). */
+ * partial executions the search starts and abandons when every enabled
+ * task sleeps (Optimal-DPOR's wakeup trees start none). */
 static uint64_t ssb_count(void (*f)(void *), void *arg)
 {
     native_start ns;
@@ -158,8 +158,7 @@ static void trace_bench(const char *name, void (*f)(void *), int n,
     {
         uint64_t b = ssb_count(f, &n);
         printf("%-14s %7llu sleep-set-blocked partial executions besides "
-               "(Optimal-DPOR: 0; weft has no wakeup trees yet): started "
-               "%.2fx the optimal count\n",
+               "(Optimal-DPOR: 0): started %.2fx the optimal count\n",
                "", (unsigned long long)b,
                (double)((uint64_t)x.execs + b) / (double)optimal);
     }
