@@ -1227,7 +1227,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         const wtree *cw = &d->nodes.p[d->tnode].carry;
         if (d->barrier) {
             d->wut_miss += cw->len != 0;
-        } else {
+        } else if (cw->len) {
             VEC_RESERVE(nd->wut, cw->len);
             memcpy(nd->wut.p, cw->p, cw->len * sizeof *cw->p);
             nd->wut.len = cw->len;
