@@ -42,6 +42,32 @@ typedef struct tset {
     VEC(acc_rec) acc;
 } tset;
 
+/* A wakeup tree (Abdulla et al., JACM 2017, section 6): an ordered forest
+ * of step sequences to explore from a node, kept in preorder; an entry's
+ * children follow it, one level deeper, before its next sibling. An entry
+ * keeps the accesses its step made in the execution that produced it (the
+ * pending op's signature for a sequence's last step), which decide whether
+ * it commutes with a sequence being inserted. */
+#define WUT_NACC 4
+typedef struct wut_ent {
+    int32_t tid;
+    uint16_t depth; /* 0: a child of the root */
+    uint16_t nacc;  /* more than WUT_NACC accesses: one OID_ANY */
+    acc_rec acc[WUT_NACC];
+} wut_ent;
+typedef VEC(wut_ent) wtree;
+
+/* One step of the wakeup sequence race_wut() inserts: a task node's event
+ * of this execution, or (node -1) the racing pending op. */
+typedef struct wstep {
+    int32_t tid, node;
+    uint32_t lidx; /* the event's count in its task; the op: 0 */
+    int32_t next;  /* the next step of the same task in the sequence, -1 */
+    const acc_rec *acc;
+    uint32_t nacc;
+    bool gone; /* matched by a tree entry during insertion */
+} wstep;
+
 typedef struct node {
     bool sub;
     uint32_t n, idx; /* inner choice */
@@ -58,6 +84,11 @@ typedef struct node {
     int32_t last;  /* the task of the previous step */
     bool last_en;  /* ... and it was enabled here: switching preempts */
     uint32_t pc;   /* preemptions before this node */
+    /* Optimal-DPOR (unbounded rounds only): the sequences still to explore
+     * from here, and the subtree below the branch being explored, which
+     * the next task node starts from (a copy each time, as the inner
+     * choices of this step re-create that node) */
+    wtree wut, carry;
 } node;
 
 struct dpor {
@@ -83,6 +114,12 @@ struct dpor {
     bool blocked;
     char *err;
     uint64_t ssb;
+    uint64_t wut_miss;     /* tree entries dropped: task disabled/asleep */
+    uint64_t wut_fallback; /* races reversed by source-DPOR's rule */
+    VEC(wstep) wv;         /* scratch of race_wut(): the sequence */
+    VEC(int32_t) wfirst;   /* scratch of race_wut(): per tid, its first
+                              step left in wv, -1 */
+    const wf_engine *eng; /* the current execution's (borrowed) */
     int bound;       /* preemption bound, -1 none */
     bool pruned;     /* the bound cut a branch this round */
     uint32_t pc_cur; /* preemptions so far in this execution */
@@ -250,6 +287,8 @@ static void free_node(node *n)
     VEC_FREE(n->bt);
     tset_free(&n->done);
     tset_free(&n->sleep);
+    VEC_FREE(n->wut);
+    VEC_FREE(n->carry);
 }
 
 void dpor_free(dpor *d)
@@ -284,6 +323,8 @@ void dpor_free(dpor *d)
         VEC_FREE(d->evnodes.p[i]);
     VEC_FREE(d->evnodes);
     VEC_FREE(d->fresh);
+    VEC_FREE(d->wv);
+    VEC_FREE(d->wfirst);
     free(d->err);
     free(d);
 }
@@ -301,6 +342,7 @@ static node *push_node(dpor *d)
         tset_reset(&n->done);
         tset_reset(&n->sleep);
         n->vc.len = n->acc.len = n->acc_union.len = 0;
+        n->wut.len = n->carry.len = 0;
     }
     n->has_ev = false;
     n->sub = false;
@@ -348,6 +390,7 @@ static vclock *clock_of(dpor *d, int32_t tid)
 void dpor_begin(dpor *d, wf_engine *e)
 {
     e->track = true;
+    d->eng = e;
     d->depth = 0;
     d->tnode = -1;
     d->blocked = false;
@@ -383,6 +426,16 @@ const char *dpor_error(const dpor *d)
 uint64_t dpor_ssb_count(const dpor *d)
 {
     return d->ssb;
+}
+
+uint64_t dpor_wut_miss_count(const dpor *d)
+{
+    return d->wut_miss;
+}
+
+uint64_t dpor_wut_fallback_count(const dpor *d)
+{
+    return d->wut_fallback;
 }
 
 static void fail(dpor *d, wf_engine *e, const char *what)
@@ -635,6 +688,326 @@ static void consider(const dpor *d, const node *nj, int32_t r, initials *in)
     }
 }
 
+/* ---- wakeup trees ------------------------------------------------------ */
+
+/* The end of entry i's subtree in w (i < 0: of the whole tree).
+ * O(subtree). */
+static size_t wut_end(const wtree *w, int64_t i)
+{
+    size_t k;
+    if (i < 0)
+        return w->len;
+    for (k = (size_t)i + 1; k < w->len && w->p[k].depth > w->p[i].depth; k++)
+        ;
+    return k;
+}
+
+/* Remove entry i and its subtree. O(tree). */
+static void wut_cut(wtree *w, size_t i)
+{
+    size_t end = wut_end(w, (int64_t)i);
+    memmove(w->p + i, w->p + end, (w->len - end) * sizeof *w->p);
+    w->len -= end - i;
+}
+
+/* Make root child i node n's branch: its subtree becomes n->carry (root
+ * children at depth 0) and it leaves n->wut. O(tree). */
+static void wut_take(node *n, size_t i)
+{
+    size_t end = wut_end(&n->wut, (int64_t)i);
+    n->carry.len = 0;
+    VEC_RESERVE(n->carry, end - i);
+    for (size_t k = i + 1; k < end; k++) {
+        wut_ent x = n->wut.p[k];
+        x.depth--;
+        n->carry.p[n->carry.len++] = x;
+    }
+    wut_cut(&n->wut, i);
+}
+
+static void wut_ent_set(wut_ent *x, int32_t tid, uint16_t depth,
+                        const acc_rec *a, size_t na)
+{
+    memset(x, 0, sizeof *x);
+    x->tid = tid;
+    x->depth = depth;
+    if (na > WUT_NACC) {
+        x->acc[0].oid = OID_ANY;
+        x->acc[0].type = ACC_WRITE;
+        x->nacc = 1;
+        return;
+    }
+    for (size_t i = 0; i < na; i++)
+        x->acc[i] = a[i];
+    x->nacc = (uint16_t)na;
+}
+
+/* Link d->wv: each step's next step of its task, each task's first step
+ * (d->wfirst, sized for every tid of the sequence) and the tasks with
+ * steps (d->active). O(steps + tasks). */
+static void wv_link(dpor *d)
+{
+    int32_t maxt = -1;
+    for (size_t i = 0; i < d->wv.len; i++)
+        if (d->wv.p[i].tid > maxt)
+            maxt = d->wv.p[i].tid;
+    d->wfirst.len = 0;
+    VEC_RESERVE(d->wfirst, (size_t)maxt + 1);
+    for (int32_t t = 0; t <= maxt; t++)
+        d->wfirst.p[t] = -1;
+    d->wfirst.len = (size_t)maxt + 1;
+    d->active.len = 0;
+    for (size_t i = d->wv.len; i-- > 0;) {
+        wstep *s = &d->wv.p[i];
+        if (d->wfirst.p[s->tid] < 0)
+            VEC_PUSH(d->active, s->tid);
+        s->next = d->wfirst.p[s->tid];
+        d->wfirst.p[s->tid] = (int32_t)i;
+    }
+}
+
+/* Is step k an initial of what is left of d->wv: its task's first step
+ * there, with no step left before it happening before it? Happens-before
+ * among this execution's events is read off their clocks; the pending op
+ * (clock qc, not yet run) also follows every step it conflicts with.
+ * O(tasks), O(steps) for the pending op. */
+static bool wv_initial(const dpor *d, size_t k, const vclock *qc)
+{
+    const wstep *s = &d->wv.p[k];
+    const vclock *c = s->node >= 0 ? &d->nodes.p[s->node].vc : qc;
+    if (s->gone || d->wfirst.p[s->tid] != (int32_t)k)
+        return false;
+    for (size_t a = 0; a < d->active.len; a++) {
+        int32_t t = d->active.p[a], f = d->wfirst.p[t];
+        if (t == s->tid || f < 0 || (size_t)f > k)
+            continue;
+        if (vc_get(c, t) >= d->wv.p[f].lidx)
+            return false;
+    }
+    if (s->node < 0)
+        for (size_t i = 0; i < k; i++)
+            if (!d->wv.p[i].gone &&
+                sig_conflicts(d->wv.p[i].acc, d->wv.p[i].nacc, s->acc,
+                              s->nacc))
+                return false;
+    return true;
+}
+
+/* Are these accesses plain reads and writes of variables and atomics,
+ * the model of Abdulla et al.? Commuting by accesses alone (a weak initial
+ * that is not in v) is trusted only there: with blocking, select cases,
+ * output and the pending ops this search races with, it lost outcomes
+ * against DFS on generated programs. O(n). */
+static bool plain(const dpor *d, const acc_rec *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const wf_obj *o;
+        if (a[i].oid < 0 || (size_t)a[i].oid >= d->eng->objs.len ||
+            (a[i].type != ACC_READ && a[i].type != ACC_WRITE))
+            return false;
+        o = d->eng->objs.p[a[i].oid];
+        if (o->kind != OBJ_VAR && o->kind != OBJ_ATOMIC)
+            return false;
+    }
+    return true;
+}
+
+/* Is every step left in d->wv plain? O(steps). */
+static bool wv_plain(const dpor *d)
+{
+    for (size_t i = 0; i < d->wv.len; i++)
+        if (!d->wv.p[i].gone && !plain(d, d->wv.p[i].acc, d->wv.p[i].nacc))
+            return false;
+    return true;
+}
+
+/* How tree entry x relates to what is left of d->wv: the index of its
+ * task's first step there, if that step is an initial and no step before
+ * it conflicts with x; -1 if its task has no step left and x commutes
+ * with all of them (a weak initial); -2 otherwise. O(steps + tasks). */
+static int32_t wv_match(const dpor *d, const wut_ent *x, const vclock *qc)
+{
+    int32_t k = (size_t)x->tid < d->wfirst.len ? d->wfirst.p[x->tid] : -1;
+    size_t lim = k >= 0 ? (size_t)k : d->wv.len;
+    for (size_t i = 0; i < lim; i++) {
+        const wstep *s = &d->wv.p[i];
+        if (!s->gone && sig_conflicts(s->acc, s->nacc, x->acc, x->nacc))
+            return -2;
+    }
+    if (k < 0)
+        return plain(d, x->acc, x->nacc) && wv_plain(d) ? -1 : -2;
+    return wv_initial(d, (size_t)k, qc) ? k : -2;
+}
+
+/* Is no task asleep at nj, or explored there, a weak initial of d->wv
+ * (Optimal-DPOR inserts v only when sleep(E') and WI(v) are disjoint)? A
+ * task with a step in v is one if that step is an initial (read off the
+ * clocks, as its accesses there may differ from those it was put to sleep
+ * with: a TryLock fails or succeeds); one without, if its step commutes
+ * with every step of v. Its exploration covers v's reversal then.
+ * O(sleepers x (steps + tasks)). */
+static bool sleep_clears(const dpor *d, const node *nj, const vclock *qc)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        const tset *t = pass ? &nj->done : &nj->sleep;
+        for (size_t m = 0; m < t->tid.len; m++) {
+            int32_t s = t->tid.p[m];
+            int32_t k = (size_t)s < d->wfirst.len ? d->wfirst.p[s] : -1;
+            bool woken = false;
+            if (k >= 0) {
+                if (wv_initial(d, (size_t)k, qc))
+                    return false;
+                continue;
+            }
+            if (!plain(d, t->acc.p + t->off.p[m],
+                       t->off.p[m + 1] - t->off.p[m]) ||
+                !wv_plain(d))
+                continue;
+            for (size_t i = 0; i < d->wv.len && !woken; i++)
+                woken = sig_conflicts(t->acc.p + t->off.p[m],
+                                      t->off.p[m + 1] - t->off.p[m],
+                                      d->wv.p[i].acc, d->wv.p[i].nacc);
+            if (!woken)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Insert d->wv into nj's wakeup tree (insert[E'](v, wut(E')) of
+ * Abdulla et al.): follow the leftmost child that is a weak initial of
+ * what is left of the sequence, dropping its step; stop at a leaf (a
+ * reversal is scheduled already) or when the sequence is used up;
+ * otherwise add what is left as the last child of where the walk ended.
+ * O(tree x (steps + tasks)). */
+static void wut_insert(dpor *d, node *nj, const vclock *qc)
+{
+    wtree *w = &nj->wut;
+    size_t left = d->wv.len, end, pos;
+    int64_t cur = -1;
+    uint16_t depth;
+    for (;;) {
+        bool down = false;
+        size_t i = (size_t)(cur + 1);
+        end = wut_end(w, cur);
+        if (cur >= 0 && i == end)
+            return;
+        while (i < end) {
+            int32_t k = wv_match(d, &w->p[i], qc);
+            if (k != -2) {
+                if (k >= 0) {
+                    wstep *s = &d->wv.p[k];
+                    if (left == 1)
+                        return;
+                    s->gone = true;
+                    d->wfirst.p[s->tid] = s->next;
+                    left--;
+                }
+                cur = (int64_t)i;
+                down = true;
+                break;
+            }
+            i = wut_end(w, (int64_t)i);
+        }
+        if (!down)
+            break;
+    }
+    depth = cur < 0 ? 0 : (uint16_t)(w->p[cur].depth + 1);
+    VEC_RESERVE(*w, w->len + left);
+    memmove(w->p + end + left, w->p + end, (w->len - end) * sizeof *w->p);
+    w->len += left;
+    pos = end;
+    for (size_t i = 0; i < d->wv.len; i++) {
+        const wstep *s = &d->wv.p[i];
+        if (s->gone)
+            continue;
+        wut_ent_set(&w->p[pos++], s->tid, depth++, s->acc, s->nacc);
+    }
+}
+
+/* Is t a child of the root of w? O(tree). */
+static bool wut_has_root(const wtree *w, int32_t t)
+{
+    for (size_t i = 0; i < w->len; i++)
+        if (w->p[i].depth == 0 && w->p[i].tid == t)
+            return true;
+    return false;
+}
+
+/* Optimal-DPOR's race reversal (Abdulla et al., JACM 2017, Algorithm 2):
+ * v = the events after j not ordered after it (notdep), then q's op,
+ * goes into j's wakeup tree unless a task asleep (or explored) at j is a
+ * weak initial of it. When no initial of v is enabled at j (a task
+ * blocked there: the paper's model has none), fall back to source-DPOR's
+ * rule, every task enabled at j. O(depth + steps x (tasks + tree)). */
+static void race_wut(dpor *d, int32_t j, int32_t q, const vclock *c,
+                     const acc_rec *sig, size_t nsig, size_t end)
+{
+    node *nj = &d->nodes.p[j];
+    int32_t tj = nj->tid, pick = -1;
+    uint32_t lj = nj->lidx;
+    wstep st;
+    d->wv.len = 0;
+    for (size_t k = (size_t)j + 1; k < end; k++) {
+        const node *nk = &d->nodes.p[k];
+        if (nk->sub || !nk->has_ev || vc_get(&nk->vc, tj) >= lj)
+            continue;
+        st.tid = nk->tid;
+        st.node = (int32_t)k;
+        st.lidx = nk->lidx;
+        st.acc = nk->acc.p;
+        st.nacc = (uint32_t)nk->acc.len;
+        st.gone = false;
+        VEC_PUSH(d->wv, st);
+    }
+    st.tid = q;
+    st.node = -1;
+    st.lidx = ((size_t)q < d->tcount.len ? d->tcount.p[q] : 0) + 1;
+    st.acc = sig;
+    st.nacc = (uint32_t)nsig;
+    st.gone = false;
+    VEC_PUSH(d->wv, st);
+    wv_link(d);
+    /* start with the first initial enabled at j: it has no step before it
+     * in v to depend on, so moving it first keeps v's trace */
+    {
+        bool en_initial = false;
+        for (size_t k = 0; k < d->wv.len && pick < 0; k++) {
+            int32_t t = d->wv.p[k].tid;
+            if (has_tid(&nj->en, t) && wv_initial(d, k, c)) {
+                en_initial = true;
+                if (!tset_has(&nj->sleep, t) && !tset_has(&nj->done, t))
+                    pick = (int32_t)k;
+            }
+        }
+        if (pick < 0 && en_initial)
+            return; /* an initial asleep there covers v's reversal */
+    }
+    if (pick < 0) {
+        d->wut_fallback++;
+        for (size_t i = 0; i < nj->en.len; i++) {
+            int32_t t = nj->en.p[i];
+            wut_ent x;
+            acc_rec any = {OID_ANY, ACC_WRITE};
+            if (t == tj || tset_has(&nj->sleep, t) ||
+                tset_has(&nj->done, t) || wut_has_root(&nj->wut, t))
+                continue;
+            wut_ent_set(&x, t, 0, &any, 1);
+            VEC_PUSH(nj->wut, x);
+        }
+        return;
+    }
+    if (pick > 0) {
+        st = d->wv.p[pick];
+        memmove(d->wv.p + 1, d->wv.p, (size_t)pick * sizeof st);
+        d->wv.p[0] = st;
+        wv_link(d);
+    }
+    if (!sleep_clears(d, nj, c))
+        return;
+    wut_insert(d, nj, c);
+}
+
 static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
                  const acc_rec *sig, size_t nsig, size_t end)
 {
@@ -648,6 +1021,10 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
     nj = &d->nodes.p[j];
     if (nj->sub || !nj->has_ev)
         return;
+    if (d->bound < 0) {
+        race_wut(d, j, q, c, sig, nsig, end);
+        return;
+    }
     tj = nj->tid;
     lj = nj->lidx;
     /* v = the events after j not ordered after it, then q's op. A task's
@@ -861,6 +1238,18 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     nd->last = e->last_tid;
     nd->last_en = e->last_tid >= 0 && index_of(alts, n, e->last_tid) >= 0;
     nd->pc = d->pc_cur;
+    /* the wakeup subtree below the previous step (none across a timer: a
+     * reversal never spans one, as a firing orders all before it after) */
+    if (d->bound < 0 && d->tnode >= 0) {
+        const wtree *cw = &d->nodes.p[d->tnode].carry;
+        if (d->barrier) {
+            d->wut_miss += cw->len != 0;
+        } else if (cw->len) {
+            VEC_RESERVE(nd->wut, cw->len);
+            memcpy(nd->wut.p, cw->p, cw->len * sizeof *cw->p);
+            nd->wut.len = cw->len;
+        }
+    }
     if (!d->barrier)
         for (size_t i = 0; i < d->next_sleep.tid.len; i++)
             tset_add(&nd->sleep, d->next_sleep.tid.p[i],
@@ -873,8 +1262,20 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
      * rounds run without them (Coons et al.'s BPOR is stated without). */
     if (d->bound >= 0)
         tset_reset(&nd->sleep);
-    /* prefer the task that ran last: fewer preemptions first */
-    if (e->last_tid >= 0 && !tset_has(&nd->sleep, e->last_tid))
+    /* follow the wakeup tree; else prefer the task that ran last: fewer
+     * preemptions first */
+    while (nd->wut.len && pick < 0) {
+        int32_t t = nd->wut.p[0].tid;
+        int i = index_of(alts, n, t);
+        if (i >= 0 && !tset_has(&nd->sleep, t)) {
+            wut_take(nd, 0);
+            pick = i;
+        } else {
+            wut_cut(&nd->wut, 0); /* the sequence is not executable */
+            d->wut_miss++;
+        }
+    }
+    if (pick < 0 && e->last_tid >= 0 && !tset_has(&nd->sleep, e->last_tid))
         pick = index_of(alts, n, e->last_tid);
     for (int i = 0; i < n && pick < 0; i++)
         if (!tset_has(&nd->sleep, alts[i])) {
@@ -1083,6 +1484,20 @@ bool dpor_next(dpor *d)
             }
         } else {
             tset_add(&n->done, n->tid, n->acc_union.p, n->acc_union.len);
+            while (n->wut.len) { /* the leftmost sequence next */
+                int32_t q = n->wut.p[0].tid;
+                if (has_tid(&n->en, q) && !tset_has(&n->done, q) &&
+                    !tset_has(&n->sleep, q)) {
+                    wut_take(n, 0);
+                    n->tid = q;
+                    n->acc_union.len = 0;
+                    add_tid(&n->bt, q);
+                    return true;
+                }
+                wut_cut(&n->wut, 0);
+                d->wut_miss++;
+            }
+            n->carry.len = 0;
             for (size_t i = 0; i < n->bt.len; i++) {
                 int32_t q = n->bt.p[i];
                 if (tset_has(&n->done, q) ||
@@ -1110,6 +1525,8 @@ double dpor_estimate(const dpor *d)
     for (size_t i = 0; i < d->nodes.len && est < 1e18; i++) {
         const node *n = &d->nodes.p[i];
         size_t b = n->sub ? n->n : n->bt.len;
+        for (size_t k = 0; !n->sub && k < n->wut.len; k++)
+            b += n->wut.p[k].depth == 0;
         if (b > 1)
             est *= (double)b;
     }

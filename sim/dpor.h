@@ -10,10 +10,23 @@
  * unless both read or both commit. An event's clock joins the clocks of
  * the conflicting accesses before it, so happens-before is the dependency
  * order. When a task's next op conflicts with an earlier event e of
- * another task not ordered before it, the task is added to the backtrack
- * set of the node before e (or, if it was not enabled there, every task
- * that was). A lock acquisition races with the previous acquisition, not
+ * another task not ordered before it, the race is reversed at the node
+ * before e. A lock acquisition races with the previous acquisition, not
  * with the release between (they are never co-enabled).
+ * Wakeup trees (Optimal-DPOR, Abdulla et al. POPL 2014 / JACM 2017): in
+ * unbounded rounds the reversal inserts v = (the events after e not
+ * ordered after it, then the op) into that node's wakeup tree, unless a
+ * task asleep or explored there is an initial of v; a node explores its
+ * tree's leftmost sequence first and hands the subtree below to the next
+ * task node, so the exploration reaches the reversed race instead of
+ * wandering into a sleep-set-blocked end. Steps are matched by task and
+ * commute by the clocks of this execution; commuting by accesses alone
+ * (a weak initial not in v) is trusted only for plain variable and atomic
+ * accesses. If no initial of v is enabled at the node (blocking), every
+ * enabled task is added instead (source-DPOR's rule, counted); a tree
+ * step whose task is disabled or asleep when reached is dropped with its
+ * subtree (counted) and the search goes on as source-DPOR would.
+ * Bounded rounds keep plain backtrack sets (below).
  * Sleep sets (Godefroid 1996) prune: a task explored from a node sleeps in
  * its siblings' subtrees until a conflicting event; a node whose enabled
  * tasks all sleep is a sleep-set-blocked execution, abandoned. With sleep
@@ -23,7 +36,8 @@
  * Owns: the node stack and per-execution clocks (heap, reused).
  * Invariants: 1. nodes[0..depth) replay the previous execution's prefix.
  *   2. a task node's chosen task is in its backtrack set, and done is a
- *   subset of backtrack. */
+ *   subset of backtrack. 3. a node's wakeup tree holds only sequences not
+ *   yet started there (the branch being explored left it, as carry). */
 #ifndef WF_DPOR_H
 #define WF_DPOR_H
 
@@ -57,7 +71,13 @@ void dpor_set_bound(dpor *d, int bound);
 bool dpor_pruned(const dpor *d);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
-/* Counters for reports. */
+/* Counters for reports: sleep-set-blocked executions; wakeup-tree
+ * branches dropped because their task was disabled or asleep where the
+ * tree said to run it (the search goes on as source-DPOR would); races
+ * whose reversal no task enabled at the racing node could start (all of
+ * them were added, source-DPOR's rule for blocking). */
 uint64_t dpor_ssb_count(const dpor *d);
+uint64_t dpor_wut_miss_count(const dpor *d);
+uint64_t dpor_wut_fallback_count(const dpor *d);
 
 #endif

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/explore.h"
+#include "sim/native.h"
 #include "tests/bench/dpor_progs.h"
 #include "tests/diff/gen.h"
 #include "weft.h"
@@ -43,6 +45,58 @@ START_TEST(indexer_explores_eight_to_the_n_minus_11)
     ck_assert_int_eq(traces(dp_indexer, 11), 1);
     ck_assert_int_eq(traces(dp_indexer, 12), 8);
     ck_assert_int_eq(traces(dp_indexer, 13), 64);
+}
+END_TEST
+
+/* One exhaustive DPOR round of f(n): complete executions and the
+ * sleep-set-blocked ones abandoned besides. */
+static void round_counts(void (*f)(void *), int n, int64_t *complete,
+                         uint64_t *blocked)
+{
+    native_start ns;
+    program p;
+    explore_opts o;
+    explorer *x;
+    wf_diag d;
+    ns.fn = f;
+    ns.arg = &n;
+    memset(&p, 0, sizeof p);
+    p.drv = &native_driver;
+    p.arg = &ns;
+    p.main_name = "main";
+    p.hash = 1;
+    p.file = "test";
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DPOR;
+    o.preemptions = -1;
+    x = explore_new(&p, &o);
+    explore_run(x, NULL, &d);
+    ck_assert(x->complete);
+    *complete = x->executions;
+    *blocked = x->blocked;
+    explore_free(x);
+}
+
+/* Optimal-DPOR's wakeup trees: every execution started is a new trace
+ * (source sets alone abandoned 15 on lastzero(5) and 2 on indexer(12)). */
+START_TEST(wakeup_trees_start_no_sleep_set_blocked_execution)
+{
+    int64_t c;
+    uint64_t b;
+    round_counts(dp_lastzero, 5, &c, &b);
+    ck_assert_int_eq(c, 64);
+    ck_assert_uint_eq(b, 0);
+    round_counts(dp_lastzero, 7, &c, &b);
+    ck_assert_int_eq(c, 320);
+    ck_assert_uint_eq(b, 0);
+    round_counts(dp_indexer, 12, &c, &b);
+    ck_assert_int_eq(c, 8);
+    ck_assert_uint_eq(b, 0);
+    for (int n = 1; n <= 6; n++) {
+        round_counts(dp_readers, n, &c, &b);
+        ck_assert_int_eq(c, 1 << n);
+        ck_assert_uint_eq(b, 0);
+    }
 }
 END_TEST
 
@@ -137,6 +191,7 @@ Suite *dpor_suite(void)
     tcase_add_test(tc, readers_explores_two_to_the_n_traces);
     tcase_add_test(tc, lastzero_explores_the_optimal_trace_count);
     tcase_add_test(tc, indexer_explores_eight_to_the_n_minus_11);
+    tcase_add_test(tc, wakeup_trees_start_no_sleep_set_blocked_execution);
     tcase_set_timeout(td, 300);
     tcase_add_test(td, dpor_reaches_the_outcomes_of_dfs_on_500_generated_programs);
     suite_add_tcase(s, tc);
