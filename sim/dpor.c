@@ -114,6 +114,7 @@ struct dpor {
     bool blocked;
     char *err;
     uint64_t ssb;
+    uint64_t fair_switches; /* free switches away from a long run */
     uint64_t wut_miss;     /* tree entries dropped: task disabled/asleep */
     uint64_t wut_fallback; /* races reversed by source-DPOR's rule */
     VEC(wstep) wv;         /* scratch of race_wut(): the sequence */
@@ -123,6 +124,8 @@ struct dpor {
     int bound;       /* preemption bound, -1 none */
     bool pruned;     /* the bound cut a branch this round */
     uint32_t pc_cur; /* preemptions so far in this execution */
+    int32_t run_tid;  /* the task of the latest task node, -1 */
+    uint32_t run_len; /* ... and how many task nodes in a row it ran */
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -396,6 +399,8 @@ void dpor_begin(dpor *d, wf_engine *e)
     d->blocked = false;
     d->barrier = false;
     d->pc_cur = 0;
+    d->run_tid = -1;
+    d->run_len = 0;
     for (size_t i = 0; i < d->tclock.len; i++) {
         d->tclock.p[i].len = 0;
         d->tcount.p[i] = 0;
@@ -1198,6 +1203,20 @@ static int index_of(const int32_t *alts, int n, int32_t tid)
     return -1;
 }
 
+/* Steps one task may run in a row, others enabled, before the search
+ * switches away from it for free (a spinning loop). */
+#define FAIR_RUN 1024
+
+static void note_run(dpor *d, int32_t tid)
+{
+    if (tid == d->run_tid) {
+        d->run_len++;
+    } else {
+        d->run_tid = tid;
+        d->run_len = 1;
+    }
+}
+
 int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 const int32_t *alts)
 {
@@ -1228,6 +1247,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
             return -1;
         }
         d->pc_cur = nd->pc + (nd->last_en && nd->tid != nd->last);
+        note_run(d, nd->tid);
         d->tnode = (int32_t)d->depth++;
         d->barrier = false;
         return pick;
@@ -1275,6 +1295,24 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
             d->wut_miss++;
         }
     }
+    if (pick < 0 && nd->last_en && d->run_tid == e->last_tid &&
+        d->run_len >= FAIR_RUN) {
+        /* fairness (CHESS's, one step of it): a task that has run
+         * FAIR_RUN steps in a row while others could run is switched away
+         * from for free, as Go's scheduler preempts a goroutine that runs
+         * too long; a spinning loop then cannot starve the goroutine that
+         * would end it, at any preemption bound */
+        int k = index_of(alts, n, e->last_tid);
+        for (int j = 1; j < n && pick < 0; j++) {
+            int i = (k + j) % n;
+            if (!tset_has(&nd->sleep, alts[i]))
+                pick = i;
+        }
+        if (pick >= 0) {
+            nd->last_en = false; /* no switch here counts as a preemption */
+            d->fair_switches++;
+        }
+    }
     if (pick < 0 && e->last_tid >= 0 && !tset_has(&nd->sleep, e->last_tid))
         pick = index_of(alts, n, e->last_tid);
     for (int i = 0; i < n && pick < 0; i++)
@@ -1292,6 +1330,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     }
     nd->tid = alts[pick];
     d->pc_cur = nd->pc + (nd->last_en && nd->tid != nd->last);
+    note_run(d, nd->tid);
     VEC_PUSH(nd->bt, nd->tid);
     d->tnode = (int32_t)d->depth++;
     return pick;

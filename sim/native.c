@@ -110,6 +110,9 @@ void native_pool_free(native_pool *p)
         return;
     for (s = p->free; s; s = next) {
         next = s->next;
+#ifdef WF_ASAN
+        __asan_unpoison_memory_region(s->lo, s->size);
+#endif
         munmap(s->map, p->guard + s->size);
         free(s);
     }
@@ -136,6 +139,12 @@ static native_stack *stack_get(native_pool *p)
     if (mprotect(s->map, p->guard, PROT_NONE) != 0)
         wf_fatal("cannot protect a task stack's guard page");
     s->lo = s->map + p->guard;
+#ifdef WF_ASAN
+    /* the mapping may reuse addresses of a stack unmapped earlier (another
+     * engine's pool) whose shadow still holds the redzones of frames
+     * abandoned on it: ASan does not clear shadow on munmap */
+    __asan_unpoison_memory_region(s->lo, s->size);
+#endif
     return s;
 }
 
