@@ -911,6 +911,14 @@ bool engine_check(const wf_engine *e)
             t->op.kind == OP_NONE)
             return false;
     }
+    /* the channels of small programs only: a debug check per step must
+     * stay cheap beside thousands of objects or blocked tasks */
+    for (size_t i = 0; i < e->objs.len && e->objs.len <= 256; i++) {
+        const wf_chan *ch = (const wf_chan *)e->objs.p[i];
+        if (ch->hdr.kind == OBJ_CHAN && ch->recvq.len + ch->sendq.len <= 64 &&
+            !chan_check(ch))
+            return false;
+    }
     return runnable == e->nenabled && live == e->nlive &&
            spurious == e->nspurious;
 }
