@@ -100,6 +100,9 @@ void engine_reset(wf_engine *e)
     e->last_tid = -1;
     e->resume_head = NULL;
     e->resume_tail = &e->resume_head;
+    e->phase = PHASE_NONE;
+    e->handoff = NULL;
+    e->handed_off = false;
     e->objs.len = 0;
     if (e->nsites) {
         memset(e->site_keys.p, 0, e->site_keys.len * sizeof(uint64_t));
@@ -710,29 +713,11 @@ static void expose(wf_engine *e, wf_task *t)
     }
 }
 
-/* Resume every queued task, in order, until it exposes its next op. */
-static void resume_all(wf_engine *e)
+void engine_resumed(wf_engine *e, wf_task *t)
 {
-    while (e->resume_head && !e->stop) {
-        wf_task *t = e->resume_head;
-        e->resume_head = t->resume_next;
-        if (!e->resume_head)
-            e->resume_tail = &e->resume_head;
-        t->in_resume = false;
-        e->cur = t;
-        t->op.kind = OP_NONE;
-        t->drv->resume(e, t);
-        e->cur = NULL;
-        WF_ASSERT(t->op.kind != OP_NONE);
-        expose(e, t);
-    }
-    if (e->stop) {
-        while (e->resume_head) {
-            e->resume_head->in_resume = false;
-            e->resume_head = e->resume_head->resume_next;
-        }
-        e->resume_tail = &e->resume_head;
-    }
+    e->cur = NULL;
+    WF_ASSERT(t->op.kind != OP_NONE);
+    expose(e, t);
 }
 
 /* No task can run and no timer is pending. */
@@ -822,47 +807,69 @@ static void close_spans(wf_engine *e)
     }
 }
 
-exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
-                    const char *main_name, wf_strategy *s,
-                    wf_consumer *consumers, int nconsumers)
+wf_task *engine_next(wf_engine *e)
 {
-    e->strategy = s;
-    e->consumers = consumers;
-    e->nconsumers = nconsumers;
-    for (int i = 0; i < nconsumers; i++)
-        if (consumers[i].begin)
-            consumers[i].begin(consumers[i].ctx, e);
-    engine_spawn(e, NULL, drv, arg, main_name);
-    resume_all(e);
-    while (!e->stop) {
+    wf_strategy *s = e->strategy;
+    for (;;) {
         int n, idx;
         wf_task *t;
         step_result r;
+        /* resume every queued task, in order, until it exposes its op */
+        if (e->resume_head && !e->stop) {
+            t = e->resume_head;
+            e->resume_head = t->resume_next;
+            if (!e->resume_head)
+                e->resume_tail = &e->resume_head;
+            t->in_resume = false;
+            e->cur = t;
+            t->op.kind = OP_NONE;
+            return t;
+        }
+        if (e->stop) {
+            while (e->resume_head) {
+                e->resume_head->in_resume = false;
+                e->resume_head = e->resume_head->resume_next;
+            }
+            e->resume_tail = &e->resume_head;
+        }
+        /* the resumptions are over: the step is complete */
+        if (e->phase == PHASE_STEP) {
+            if (s->after_step)
+                s->after_step(s->ctx, e, e->phase_tid);
+            WF_DASSERT(engine_check(e));
+            if (e->nconsumers)
+                step_end(e);
+        } else if (e->phase == PHASE_TIMERS) {
+            if (s->after_step && !e->stop)
+                s->after_step(s->ctx, e, -1);
+            if (e->nconsumers)
+                step_end(e);
+        }
+        e->phase = PHASE_NONE;
+        /* the next step */
+        if (e->stop)
+            return NULL;
         if (e->nlive == 0) {
             e->end = END_DONE;
-            break;
+            return NULL;
         }
         if (e->nenabled == 0 ||
             (WF_UNLIKELY(e->nspurious == e->nenabled) && timers_first(e))) {
             if (fire_timers(e)) {
-                resume_all(e);
-                if (s->after_step && !e->stop)
-                    s->after_step(s->ctx, e, -1);
-                if (e->nconsumers)
-                    step_end(e);
+                e->phase = PHASE_TIMERS;
                 continue;
             }
             end_blocked(e);
-            break;
+            return NULL;
         }
         if (e->step >= e->cfg.max_steps) {
             e->end = END_MAX_STEPS;
-            break;
+            return NULL;
         }
         n = collect_enabled(e);
         idx = engine_choose(e, CHOICE_TASK, n, e->alts.p);
         if (idx < 0)
-            break;
+            return NULL;
         t = e->tasks.p[e->alts.p[idx]];
         e->step++;
         e->acc.len = e->woken.len = 0;
@@ -875,12 +882,34 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
         e->cur = NULL;
         if (r == STEP_DONE)
             queue_resume(e, t, true);
-        resume_all(e);
-        if (s->after_step)
-            s->after_step(s->ctx, e, t->tid);
-        WF_DASSERT(engine_check(e));
-        if (e->nconsumers)
-            step_end(e);
+        e->phase = PHASE_STEP;
+        e->phase_tid = t->tid;
+    }
+}
+
+exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
+                    const char *main_name, wf_strategy *s,
+                    wf_consumer *consumers, int nconsumers)
+{
+    wf_task *t;
+    e->strategy = s;
+    e->consumers = consumers;
+    e->nconsumers = nconsumers;
+    for (int i = 0; i < nconsumers; i++)
+        if (consumers[i].begin)
+            consumers[i].begin(consumers[i].ctx, e);
+    engine_spawn(e, NULL, drv, arg, main_name);
+    e->phase = PHASE_NONE;
+    t = engine_next(e);
+    while (t) {
+        e->handed_off = false;
+        t->drv->resume(e, t);
+        if (e->handed_off) { /* the driver ran the engine on */
+            t = e->handoff;
+            continue;
+        }
+        engine_resumed(e, e->cur);
+        t = engine_next(e);
     }
     if (e->end == END_NONE)
         e->end = END_ABANDONED;
