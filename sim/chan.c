@@ -128,8 +128,9 @@ static void rescan_len(wf_engine *e, wf_chan *ch, size_t was)
 
 /* ---- registration ------------------------------------------------------ */
 
-static void link_waiter(wf_engine *e, wf_task *t, wf_chan *ch, waiter *w,
-                        bool send, int32_t ncase, bool committed)
+static inline void link_waiter(wf_engine *e, wf_task *t, wf_chan *ch,
+                               waiter *w, bool send, int32_t ncase,
+                               bool committed)
 {
     w->task = t;
     w->ncase = ncase;
@@ -149,7 +150,7 @@ static void link_waiter(wf_engine *e, wf_task *t, wf_chan *ch, waiter *w,
 
 /* Unlink w from ch; true if the receivers' readiness may have changed
  * (a committed sender left an unbuffered channel; see rescan_q). */
-static bool unlink_waiter(wf_chan *ch, waiter *w, bool send)
+static inline bool unlink_waiter(wf_chan *ch, waiter *w, bool send)
 {
     if (!w->q)
         return false;
@@ -182,14 +183,20 @@ void chan_expose(wf_engine *e, wf_task *t)
                 if (o->cases[i].chan && o->cases[i].send &&
                     !o->cases[i].chan->cap)
                     rescan_q(e, &o->cases[i].chan->recvq);
+        ready = task_ready(t);
     } else if (o->obj) {
         wf_chan *ch = (wf_chan *)o->obj;
+        bool send = o->kind == OP_SEND;
         o->w.q = NULL;
-        link_waiter(e, t, ch, &o->w, o->kind == OP_SEND, -1, true);
-        if (!ch->cap && o->kind == OP_SEND)
+        link_waiter(e, t, ch, &o->w, send, -1, true);
+        if (!ch->cap && send)
             rescan_q(e, &ch->recvq);
+        /* task_ready of a plain op: no waiter of its own to discount */
+        ready = send ? send_ready(ch, t, true)
+                     : ch->len || ch->closed || (!ch->cap && ch->ncsend > 0);
+    } else {
+        ready = false; /* a nil channel blocks forever */
     }
-    ready = task_ready(t);
     engine_set_enabled(e, t, ready);
     if (!ready)
         engine_emit_op(e, t, EV_BLOCK, o->kind == OP_SELECT ? EVF_SELECT : 0,
@@ -240,18 +247,19 @@ static uint16_t sel_flags(int32_t ncase)
 
 static void emit_chan_slow(wf_engine *e, wf_task *t, ev_op eop,
                            uint16_t flags, wf_chan *ch, int32_t peer,
-                           wf_value v, uint64_t seq, int32_t ncase)
+                           const wf_value *v, uint64_t seq, int32_t ncase)
 {
     wf_event ev = {0,     0,           t->tid,     (uint16_t)eop,
-                   flags, ch->hdr.oid, peer,       engine_value(e, v),
+                   flags, ch->hdr.oid, peer,       engine_value(e, *v),
                    (int64_t)seq, ncase, t->op.file, t->op.line};
     engine_emit_slow(e, &ev);
 }
 
-/* An event about a channel op: one branch when nobody listens. */
+/* An event about a channel op: one branch when nobody listens (v by
+ * address: the value is not even loaded then). */
 static inline void emit_chan(wf_engine *e, wf_task *t, ev_op eop,
                              uint16_t flags, wf_chan *ch, int32_t peer,
-                             wf_value v, uint64_t seq, int32_t ncase)
+                             const wf_value *v, uint64_t seq, int32_t ncase)
 {
     if (WF_LIKELY(e->nconsumers == 0))
         return;
@@ -304,7 +312,7 @@ static void do_send(wf_engine *e, wf_task *t, wf_chan *ch, wf_value v,
         WF_TESTCASE(ch->len + 1 == ch->cap); /* fills the buffer */
         ch->buf[(ch->head + ch->len) % ch->cap] = v;
         ch->len++;
-        emit_chan(e, t, EV_SEND, f, ch, -1, v, ch->nsent++, ncase);
+        emit_chan(e, t, EV_SEND, f, ch, -1, &v, ch->nsent++, ncase);
         rescan_len(e, ch, ch->len - 1);
         return;
     }
@@ -315,8 +323,8 @@ static void do_send(wf_engine *e, wf_task *t, wf_chan *ch, wf_value v,
     uint64_t k = ch->nsent++;
     ch->nrecv++;
     waiter_give(r, v, true);
-    emit_chan(e, t, EV_SEND, f | EVF_WAKE, ch, r->task->tid, v, k, ncase);
-    emit_chan(e, r->task, EV_RECV, sel_flags(r->ncase), ch, t->tid, v, k,
+    emit_chan(e, t, EV_SEND, f | EVF_WAKE, ch, r->task->tid, &v, k, ncase);
+    emit_chan(e, r->task, EV_RECV, sel_flags(r->ncase), ch, t->tid, &v, k,
               r->ncase);
     engine_complete(e, r->task);
 }
@@ -332,7 +340,7 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
         *ok = true;
         ch->head = (ch->head + 1) % ch->cap;
         ch->len--;
-        emit_chan(e, t, EV_RECV, f, ch, -1, *out, ch->nrecv++, ncase);
+        emit_chan(e, t, EV_RECV, f, ch, -1, out, ch->nrecv++, ncase);
         rescan_len(e, ch, ch->len + 1);
         return;
     }
@@ -347,9 +355,9 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
         *ok = true;
         if (s->ncase >= 0)
             s->task->op.sel = s->ncase;
-        emit_chan(e, s->task, EV_SEND, sel_flags(s->ncase), ch, t->tid, *out,
+        emit_chan(e, s->task, EV_SEND, sel_flags(s->ncase), ch, t->tid, out,
                   k, s->ncase);
-        emit_chan(e, t, EV_RECV, f | EVF_WAKE, ch, s->task->tid, *out, k,
+        emit_chan(e, t, EV_RECV, f | EVF_WAKE, ch, s->task->tid, out, k,
                   ncase);
         engine_complete(e, s->task);
         return;
@@ -357,7 +365,7 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
     WF_ASSERT(ch->closed);
     memset(out, 0, sizeof *out);
     *ok = false;
-    emit_chan(e, t, EV_RECV, f | EVF_FAILED, ch, -1, *out, ch->nrecv, ncase);
+    emit_chan(e, t, EV_RECV, f | EVF_FAILED, ch, -1, out, ch->nrecv, ncase);
 }
 
 step_result chan_send(wf_engine *e, wf_task *t)

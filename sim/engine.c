@@ -151,44 +151,9 @@ static void enabled_grow(wf_engine *e, int32_t tid)
     }
 }
 
-static inline void bit_set(wf_engine *e, int32_t tid)
-{
-    e->enabled[tid >> 6] |= 1ULL << (tid & 63);
-    e->nenabled++;
-}
-
-static inline void bit_clear(wf_engine *e, int32_t tid)
-{
-    e->enabled[tid >> 6] &= ~(1ULL << (tid & 63));
-    e->nenabled--;
-}
-
-/* Move t to state s, keeping the bitset and the lazy metrics. */
-static void set_state(wf_engine *e, wf_task *t, task_state s)
-{
-    if (t->state == s)
-        return;
-    if (t->state == TASK_RUNNABLE) {
-        t->m.waits += e->step - t->since;
-        bit_clear(e, t->tid);
-    } else if (t->state == TASK_BLOCKED) {
-        t->m.blocked += e->step - t->since;
-    }
-    t->state = (uint8_t)s;
-    t->since = e->step;
-    if (s == TASK_RUNNABLE)
-        bit_set(e, t->tid);
-}
-
-void engine_set_enabled(wf_engine *e, wf_task *t, bool enabled)
-{
-    WF_ASSERT(t->state != TASK_DONE);
-    set_state(e, t, enabled ? TASK_RUNNABLE : TASK_BLOCKED);
-}
-
 void engine_park(wf_engine *e, wf_task *t)
 {
-    set_state(e, t, TASK_BLOCKED);
+    engine_set_state(e, t, TASK_BLOCKED);
 }
 
 static void queue_resume(wf_engine *e, wf_task *t, bool front)
@@ -225,7 +190,7 @@ void engine_complete(wf_engine *e, wf_task *t)
     else
         unlink_waiters(t);
     if (t->state == TASK_RUNNABLE)
-        set_state(e, t, TASK_BLOCKED);
+        engine_set_state(e, t, TASK_BLOCKED);
     if (WF_UNLIKELY(e->track))
         VEC_PUSH(e->woken, t->tid);
     t->op.woken = true;
@@ -535,7 +500,7 @@ static void step_end(wf_engine *e)
 static void task_exit(wf_engine *e, wf_task *t)
 {
     uint16_t flags = t->main_task ? EVF_MAIN_DONE : 0;
-    set_state(e, t, TASK_DONE);
+    engine_set_state(e, t, TASK_DONE);
     t->end_step = e->step;
     e->nlive--;
     if (t->main_task) {
@@ -678,7 +643,7 @@ static void expose(wf_engine *e, wf_task *t)
          * tasks may run between its last op and it; another task's return
          * is observable by no one and needs no scheduling point. */
         if (t->main_task) {
-            set_state(e, t, TASK_RUNNABLE);
+            engine_set_state(e, t, TASK_RUNNABLE);
             return;
         }
         task_exit(e, t);
@@ -708,7 +673,7 @@ static void expose(wf_engine *e, wf_task *t)
         once_expose(e, t);
         return;
     default:
-        set_state(e, t, TASK_RUNNABLE);
+        engine_set_state(e, t, TASK_RUNNABLE);
         return;
     }
 }

@@ -546,8 +546,33 @@ wf_task *engine_spawn(wf_engine *e, wf_task *parent, const task_driver *drv,
 /* Mark t's op done by another task (a parked op completed): unlink its
  * waiters, set it runnable and queue it for resumption. */
 void engine_complete(wf_engine *e, wf_task *t);
+/* Move t to state s, keeping the enabled bitset and the lazy metrics
+ * (a task's runnable and blocked spans are added when its state
+ * changes). Inline: the objects call it for every waiter they re-decide. */
+static inline void engine_set_state(wf_engine *e, wf_task *t, task_state s)
+{
+    if (t->state == s)
+        return;
+    if (t->state == TASK_RUNNABLE) {
+        t->m.waits += e->step - t->since;
+        e->enabled[t->tid >> 6] &= ~(1ULL << (t->tid & 63));
+        e->nenabled--;
+    } else if (t->state == TASK_BLOCKED) {
+        t->m.blocked += e->step - t->since;
+    }
+    t->state = (uint8_t)s;
+    t->since = e->step;
+    if (s == TASK_RUNNABLE) {
+        e->enabled[t->tid >> 6] |= 1ULL << (t->tid & 63);
+        e->nenabled++;
+    }
+}
 /* A guarded op became enabled (true) or disabled (false). */
-void engine_set_enabled(wf_engine *e, wf_task *t, bool enabled);
+static inline void engine_set_enabled(wf_engine *e, wf_task *t, bool enabled)
+{
+    WF_ASSERT(t->state != TASK_DONE);
+    engine_set_state(e, t, enabled ? TASK_RUNNABLE : TASK_BLOCKED);
+}
 /* Park the current task (its waiters are linked by the caller). */
 void engine_park(wf_engine *e, wf_task *t);
 /* Record a panic with Go's message for task t; the execution ends.
