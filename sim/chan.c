@@ -14,13 +14,21 @@ wf_chan *chan_new(wf_engine *e, const char *name, size_t cap,
     return ch;
 }
 
+static bool task_ready(const wf_task *t);
+
 bool chan_check(const wf_chan *ch)
 {
     int32_t cs = 0, cr = 0;
-    for (const waiter *w = ch->sendq.head; w; w = w->next)
+    for (const waiter *w = ch->sendq.head; w; w = w->next) {
         cs += w->committed;
-    for (const waiter *w = ch->recvq.head; w; w = w->next)
+        if ((w->task->state == TASK_RUNNABLE) != task_ready(w->task))
+            return false;
+    }
+    for (const waiter *w = ch->recvq.head; w; w = w->next) {
         cr += w->committed;
+        if ((w->task->state == TASK_RUNNABLE) != task_ready(w->task))
+            return false;
+    }
     return ch->len <= ch->cap && cs == ch->ncsend && cr == ch->ncrecv &&
            ch->nsent - ch->nrecv == ch->len;
 }
@@ -85,19 +93,44 @@ static bool task_ready(const wf_task *t)
     return o->kind == OP_SEND ? send_ready(ch, t, true) : recv_ready(ch, t);
 }
 
-/* ch changed: re-decide every task waiting on it. O(waiters x cases). */
+/* Re-decide every task waiting in q. O(waiters x cases).
+ * What a waiter's readiness on ch depends on (recv_ready, send_ready):
+ *   receivers: len, closed, and (cap 0) ncsend less their own;
+ *   senders:   len, closed. ncrecv matters to an uncommitted sender
+ *              only, a select with default, which is ready anyway.
+ * So each change re-decides only the queue it can affect: a committed
+ * sender arriving or leaving an unbuffered channel the receivers, a
+ * committed receiver nobody, the buffer's emptiness the receivers, its
+ * fullness the senders, a close both. A task whose inputs did not change
+ * keeps its state, so this is the same as re-deciding everyone. */
+static void rescan_q(wf_engine *e, waitq *q)
+{
+    for (waiter *w = q->head; w; w = w->next)
+        engine_set_enabled(e, w->task, task_ready(w->task));
+}
+
+/* ch was closed: re-decide every task waiting on it. */
 static void rescan(wf_engine *e, wf_chan *ch)
 {
-    for (waiter *w = ch->recvq.head; w; w = w->next)
-        engine_set_enabled(e, w->task, task_ready(w->task));
-    for (waiter *w = ch->sendq.head; w; w = w->next)
-        engine_set_enabled(e, w->task, task_ready(w->task));
+    rescan_q(e, &ch->recvq);
+    rescan_q(e, &ch->sendq);
+}
+
+/* ch's buffer length changed from `was`: re-decide the receivers when it
+ * became or stopped being empty, the senders when full. */
+static void rescan_len(wf_engine *e, wf_chan *ch, size_t was)
+{
+    if ((was == 0) != (ch->len == 0))
+        rescan_q(e, &ch->recvq);
+    if ((was == ch->cap) != (ch->len == ch->cap))
+        rescan_q(e, &ch->sendq);
 }
 
 /* ---- registration ------------------------------------------------------ */
 
-static void link_waiter(wf_engine *e, wf_task *t, wf_chan *ch, waiter *w,
-                        bool send, int32_t ncase, bool committed)
+static inline void link_waiter(wf_engine *e, wf_task *t, wf_chan *ch,
+                               waiter *w, bool send, int32_t ncase,
+                               bool committed)
 {
     w->task = t;
     w->ncase = ncase;
@@ -115,18 +148,20 @@ static void link_waiter(wf_engine *e, wf_task *t, wf_chan *ch, waiter *w,
     }
 }
 
-/* Unlink w from ch; true if partners' readiness may have changed. */
-static bool unlink_waiter(wf_chan *ch, waiter *w, bool send)
+/* Unlink w from ch; true if the receivers' readiness may have changed
+ * (a committed sender left an unbuffered channel; see rescan_q). */
+static inline bool unlink_waiter(wf_chan *ch, waiter *w, bool send)
 {
     if (!w->q)
         return false;
     waitq_remove(w->q, w);
     if (!w->committed)
         return false;
-    if (send)
-        ch->ncsend--;
-    else
+    if (!send) {
         ch->ncrecv--;
+        return false;
+    }
+    ch->ncsend--;
     return ch->cap == 0;
 }
 
@@ -145,16 +180,23 @@ void chan_expose(wf_engine *e, wf_task *t)
         }
         if (committed)
             for (uint32_t i = 0; i < o->ncases; i++)
-                if (o->cases[i].chan && !o->cases[i].chan->cap)
-                    rescan(e, o->cases[i].chan);
+                if (o->cases[i].chan && o->cases[i].send &&
+                    !o->cases[i].chan->cap)
+                    rescan_q(e, &o->cases[i].chan->recvq);
+        ready = task_ready(t);
     } else if (o->obj) {
         wf_chan *ch = (wf_chan *)o->obj;
+        bool send = o->kind == OP_SEND;
         o->w.q = NULL;
-        link_waiter(e, t, ch, &o->w, o->kind == OP_SEND, -1, true);
-        if (!ch->cap)
-            rescan(e, ch);
+        link_waiter(e, t, ch, &o->w, send, -1, true);
+        if (!ch->cap && send)
+            rescan_q(e, &ch->recvq);
+        /* task_ready of a plain op: no waiter of its own to discount */
+        ready = send ? send_ready(ch, t, true)
+                     : ch->len || ch->closed || (!ch->cap && ch->ncsend > 0);
+    } else {
+        ready = false; /* a nil channel blocks forever */
     }
-    ready = task_ready(t);
     engine_set_enabled(e, t, ready);
     if (!ready)
         engine_emit_op(e, t, EV_BLOCK, o->kind == OP_SELECT ? EVF_SELECT : 0,
@@ -168,12 +210,12 @@ void chan_unregister(wf_engine *e, wf_task *t)
         for (uint32_t i = 0; i < o->ncases; i++) {
             sel_case *sc = &o->cases[i];
             if (sc->chan && unlink_waiter(sc->chan, &sc->w, sc->send))
-                rescan(e, sc->chan);
+                rescan_q(e, &sc->chan->recvq);
         }
     } else if (o->obj) {
         wf_chan *ch = (wf_chan *)o->obj;
         if (unlink_waiter(ch, &o->w, o->kind == OP_SEND))
-            rescan(e, ch);
+            rescan_q(e, &ch->recvq);
     }
 }
 
@@ -203,16 +245,25 @@ static uint16_t sel_flags(int32_t ncase)
     return ncase >= 0 ? EVF_SELECT : 0;
 }
 
-static void emit_chan(wf_engine *e, wf_task *t, ev_op eop, uint16_t flags,
-                      wf_chan *ch, int32_t peer, wf_value v, uint64_t seq,
-                      int32_t ncase)
+static void emit_chan_slow(wf_engine *e, wf_task *t, ev_op eop,
+                           uint16_t flags, wf_chan *ch, int32_t peer,
+                           const wf_value *v, uint64_t seq, int32_t ncase)
+{
+    wf_event ev = {0,     0,           t->tid,     (uint16_t)eop,
+                   flags, ch->hdr.oid, peer,       engine_value(e, *v),
+                   (int64_t)seq, ncase, t->op.file, t->op.line};
+    engine_emit_slow(e, &ev);
+}
+
+/* An event about a channel op: one branch when nobody listens (v by
+ * address: the value is not even loaded then). */
+static inline void emit_chan(wf_engine *e, wf_task *t, ev_op eop,
+                             uint16_t flags, wf_chan *ch, int32_t peer,
+                             const wf_value *v, uint64_t seq, int32_t ncase)
 {
     if (WF_LIKELY(e->nconsumers == 0))
         return;
-    wf_event ev = {0,     0,           t->tid,     (uint16_t)eop,
-                   flags, ch->hdr.oid, peer,       engine_value(e, v),
-                   (int64_t)seq, ncase, t->op.file, t->op.line};
-    engine_emit_slow(e, &ev);
+    emit_chan_slow(e, t, eop, flags, ch, peer, v, seq, ncase);
 }
 
 /* The committed partner a rendezvous takes from q: among those that
@@ -224,6 +275,8 @@ static waiter *pick_partner(wf_engine *e, waitq *q)
     int32_t alts[64];
     int n = 0, idx;
     int64_t first = INT64_MAX;
+    if (q->head && !q->head->next && q->head->committed)
+        return q->head; /* the only waiter: no choice */
     for (waiter *w = q->head; w; w = w->next)
         if (w->committed && w->when < first)
             first = w->when;
@@ -259,8 +312,8 @@ static void do_send(wf_engine *e, wf_task *t, wf_chan *ch, wf_value v,
         WF_TESTCASE(ch->len + 1 == ch->cap); /* fills the buffer */
         ch->buf[(ch->head + ch->len) % ch->cap] = v;
         ch->len++;
-        emit_chan(e, t, EV_SEND, f, ch, -1, v, ch->nsent++, ncase);
-        rescan(e, ch);
+        emit_chan(e, t, EV_SEND, f, ch, -1, &v, ch->nsent++, ncase);
+        rescan_len(e, ch, ch->len - 1);
         return;
     }
     /* cap 0, t not committed: hand v to a committed receiver */
@@ -270,8 +323,8 @@ static void do_send(wf_engine *e, wf_task *t, wf_chan *ch, wf_value v,
     uint64_t k = ch->nsent++;
     ch->nrecv++;
     waiter_give(r, v, true);
-    emit_chan(e, t, EV_SEND, f | EVF_WAKE, ch, r->task->tid, v, k, ncase);
-    emit_chan(e, r->task, EV_RECV, sel_flags(r->ncase), ch, t->tid, v, k,
+    emit_chan(e, t, EV_SEND, f | EVF_WAKE, ch, r->task->tid, &v, k, ncase);
+    emit_chan(e, r->task, EV_RECV, sel_flags(r->ncase), ch, t->tid, &v, k,
               r->ncase);
     engine_complete(e, r->task);
 }
@@ -287,8 +340,8 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
         *ok = true;
         ch->head = (ch->head + 1) % ch->cap;
         ch->len--;
-        emit_chan(e, t, EV_RECV, f, ch, -1, *out, ch->nrecv++, ncase);
-        rescan(e, ch);
+        emit_chan(e, t, EV_RECV, f, ch, -1, out, ch->nrecv++, ncase);
+        rescan_len(e, ch, ch->len + 1);
         return;
     }
     if (!ch->cap && ch->ncsend && !ch->closed) {
@@ -302,9 +355,9 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
         *ok = true;
         if (s->ncase >= 0)
             s->task->op.sel = s->ncase;
-        emit_chan(e, s->task, EV_SEND, sel_flags(s->ncase), ch, t->tid, *out,
+        emit_chan(e, s->task, EV_SEND, sel_flags(s->ncase), ch, t->tid, out,
                   k, s->ncase);
-        emit_chan(e, t, EV_RECV, f | EVF_WAKE, ch, s->task->tid, *out, k,
+        emit_chan(e, t, EV_RECV, f | EVF_WAKE, ch, s->task->tid, out, k,
                   ncase);
         engine_complete(e, s->task);
         return;
@@ -312,7 +365,7 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
     WF_ASSERT(ch->closed);
     memset(out, 0, sizeof *out);
     *ok = false;
-    emit_chan(e, t, EV_RECV, f | EVF_FAILED, ch, -1, *out, ch->nrecv, ncase);
+    emit_chan(e, t, EV_RECV, f | EVF_FAILED, ch, -1, out, ch->nrecv, ncase);
 }
 
 step_result chan_send(wf_engine *e, wf_task *t)
@@ -344,7 +397,7 @@ bool chan_offer(wf_engine *e, wf_chan *ch, wf_value v)
         ch->buf[(ch->head + ch->len) % ch->cap] = v;
         ch->len++;
         ch->nsent++;
-        rescan(e, ch);
+        rescan_len(e, ch, ch->len - 1);
         return true;
     }
     if (!ch->cap && ch->ncrecv) {

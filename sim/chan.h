@@ -29,7 +29,8 @@
  * Invariants (chan_check): 1. len <= cap.  2. ncsend, ncrecv count the
  *   committed waiters in sendq, recvq.  3. nsent - nrecv == len.
  *   4. a task's waiters are linked exactly while its op is pending and
- *   not completed. */
+ *   not completed.  5. between steps, a task with a linked waiter is
+ *   runnable exactly when its op is ready (O(waiters x cases)). */
 #ifndef WF_CHAN_H
 #define WF_CHAN_H
 

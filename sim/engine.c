@@ -100,6 +100,9 @@ void engine_reset(wf_engine *e)
     e->last_tid = -1;
     e->resume_head = NULL;
     e->resume_tail = &e->resume_head;
+    e->phase = PHASE_NONE;
+    e->handoff = NULL;
+    e->handed_off = false;
     e->objs.len = 0;
     if (e->nsites) {
         memset(e->site_keys.p, 0, e->site_keys.len * sizeof(uint64_t));
@@ -148,44 +151,9 @@ static void enabled_grow(wf_engine *e, int32_t tid)
     }
 }
 
-static inline void bit_set(wf_engine *e, int32_t tid)
-{
-    e->enabled[tid >> 6] |= 1ULL << (tid & 63);
-    e->nenabled++;
-}
-
-static inline void bit_clear(wf_engine *e, int32_t tid)
-{
-    e->enabled[tid >> 6] &= ~(1ULL << (tid & 63));
-    e->nenabled--;
-}
-
-/* Move t to state s, keeping the bitset and the lazy metrics. */
-static void set_state(wf_engine *e, wf_task *t, task_state s)
-{
-    if (t->state == s)
-        return;
-    if (t->state == TASK_RUNNABLE) {
-        t->m.waits += e->step - t->since;
-        bit_clear(e, t->tid);
-    } else if (t->state == TASK_BLOCKED) {
-        t->m.blocked += e->step - t->since;
-    }
-    t->state = (uint8_t)s;
-    t->since = e->step;
-    if (s == TASK_RUNNABLE)
-        bit_set(e, t->tid);
-}
-
-void engine_set_enabled(wf_engine *e, wf_task *t, bool enabled)
-{
-    WF_ASSERT(t->state != TASK_DONE);
-    set_state(e, t, enabled ? TASK_RUNNABLE : TASK_BLOCKED);
-}
-
 void engine_park(wf_engine *e, wf_task *t)
 {
-    set_state(e, t, TASK_BLOCKED);
+    engine_set_state(e, t, TASK_BLOCKED);
 }
 
 static void queue_resume(wf_engine *e, wf_task *t, bool front)
@@ -222,7 +190,7 @@ void engine_complete(wf_engine *e, wf_task *t)
     else
         unlink_waiters(t);
     if (t->state == TASK_RUNNABLE)
-        set_state(e, t, TASK_BLOCKED);
+        engine_set_state(e, t, TASK_BLOCKED);
     if (WF_UNLIKELY(e->track))
         VEC_PUSH(e->woken, t->tid);
     t->op.woken = true;
@@ -532,7 +500,7 @@ static void step_end(wf_engine *e)
 static void task_exit(wf_engine *e, wf_task *t)
 {
     uint16_t flags = t->main_task ? EVF_MAIN_DONE : 0;
-    set_state(e, t, TASK_DONE);
+    engine_set_state(e, t, TASK_DONE);
     t->end_step = e->step;
     e->nlive--;
     if (t->main_task) {
@@ -675,7 +643,7 @@ static void expose(wf_engine *e, wf_task *t)
          * tasks may run between its last op and it; another task's return
          * is observable by no one and needs no scheduling point. */
         if (t->main_task) {
-            set_state(e, t, TASK_RUNNABLE);
+            engine_set_state(e, t, TASK_RUNNABLE);
             return;
         }
         task_exit(e, t);
@@ -705,34 +673,16 @@ static void expose(wf_engine *e, wf_task *t)
         once_expose(e, t);
         return;
     default:
-        set_state(e, t, TASK_RUNNABLE);
+        engine_set_state(e, t, TASK_RUNNABLE);
         return;
     }
 }
 
-/* Resume every queued task, in order, until it exposes its next op. */
-static void resume_all(wf_engine *e)
+void engine_resumed(wf_engine *e, wf_task *t)
 {
-    while (e->resume_head && !e->stop) {
-        wf_task *t = e->resume_head;
-        e->resume_head = t->resume_next;
-        if (!e->resume_head)
-            e->resume_tail = &e->resume_head;
-        t->in_resume = false;
-        e->cur = t;
-        t->op.kind = OP_NONE;
-        t->drv->resume(e, t);
-        e->cur = NULL;
-        WF_ASSERT(t->op.kind != OP_NONE);
-        expose(e, t);
-    }
-    if (e->stop) {
-        while (e->resume_head) {
-            e->resume_head->in_resume = false;
-            e->resume_head = e->resume_head->resume_next;
-        }
-        e->resume_tail = &e->resume_head;
-    }
+    e->cur = NULL;
+    WF_ASSERT(t->op.kind != OP_NONE);
+    expose(e, t);
 }
 
 /* No task can run and no timer is pending. */
@@ -822,47 +772,69 @@ static void close_spans(wf_engine *e)
     }
 }
 
-exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
-                    const char *main_name, wf_strategy *s,
-                    wf_consumer *consumers, int nconsumers)
+wf_task *engine_next(wf_engine *e)
 {
-    e->strategy = s;
-    e->consumers = consumers;
-    e->nconsumers = nconsumers;
-    for (int i = 0; i < nconsumers; i++)
-        if (consumers[i].begin)
-            consumers[i].begin(consumers[i].ctx, e);
-    engine_spawn(e, NULL, drv, arg, main_name);
-    resume_all(e);
-    while (!e->stop) {
+    wf_strategy *s = e->strategy;
+    for (;;) {
         int n, idx;
         wf_task *t;
         step_result r;
+        /* resume every queued task, in order, until it exposes its op */
+        if (e->resume_head && !e->stop) {
+            t = e->resume_head;
+            e->resume_head = t->resume_next;
+            if (!e->resume_head)
+                e->resume_tail = &e->resume_head;
+            t->in_resume = false;
+            e->cur = t;
+            t->op.kind = OP_NONE;
+            return t;
+        }
+        if (e->stop) {
+            while (e->resume_head) {
+                e->resume_head->in_resume = false;
+                e->resume_head = e->resume_head->resume_next;
+            }
+            e->resume_tail = &e->resume_head;
+        }
+        /* the resumptions are over: the step is complete */
+        if (e->phase == PHASE_STEP) {
+            if (s->after_step)
+                s->after_step(s->ctx, e, e->phase_tid);
+            WF_DASSERT(engine_check(e));
+            if (e->nconsumers)
+                step_end(e);
+        } else if (e->phase == PHASE_TIMERS) {
+            if (s->after_step && !e->stop)
+                s->after_step(s->ctx, e, -1);
+            if (e->nconsumers)
+                step_end(e);
+        }
+        e->phase = PHASE_NONE;
+        /* the next step */
+        if (e->stop)
+            return NULL;
         if (e->nlive == 0) {
             e->end = END_DONE;
-            break;
+            return NULL;
         }
         if (e->nenabled == 0 ||
             (WF_UNLIKELY(e->nspurious == e->nenabled) && timers_first(e))) {
             if (fire_timers(e)) {
-                resume_all(e);
-                if (s->after_step && !e->stop)
-                    s->after_step(s->ctx, e, -1);
-                if (e->nconsumers)
-                    step_end(e);
+                e->phase = PHASE_TIMERS;
                 continue;
             }
             end_blocked(e);
-            break;
+            return NULL;
         }
         if (e->step >= e->cfg.max_steps) {
             e->end = END_MAX_STEPS;
-            break;
+            return NULL;
         }
         n = collect_enabled(e);
         idx = engine_choose(e, CHOICE_TASK, n, e->alts.p);
         if (idx < 0)
-            break;
+            return NULL;
         t = e->tasks.p[e->alts.p[idx]];
         e->step++;
         e->acc.len = e->woken.len = 0;
@@ -875,12 +847,34 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
         e->cur = NULL;
         if (r == STEP_DONE)
             queue_resume(e, t, true);
-        resume_all(e);
-        if (s->after_step)
-            s->after_step(s->ctx, e, t->tid);
-        WF_DASSERT(engine_check(e));
-        if (e->nconsumers)
-            step_end(e);
+        e->phase = PHASE_STEP;
+        e->phase_tid = t->tid;
+    }
+}
+
+exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
+                    const char *main_name, wf_strategy *s,
+                    wf_consumer *consumers, int nconsumers)
+{
+    wf_task *t;
+    e->strategy = s;
+    e->consumers = consumers;
+    e->nconsumers = nconsumers;
+    for (int i = 0; i < nconsumers; i++)
+        if (consumers[i].begin)
+            consumers[i].begin(consumers[i].ctx, e);
+    engine_spawn(e, NULL, drv, arg, main_name);
+    e->phase = PHASE_NONE;
+    t = engine_next(e);
+    while (t) {
+        e->handed_off = false;
+        t->drv->resume(e, t);
+        if (e->handed_off) { /* the driver ran the engine on */
+            t = e->handoff;
+            continue;
+        }
+        engine_resumed(e, e->cur);
+        t = engine_next(e);
     }
     if (e->end == END_NONE)
         e->end = END_ABANDONED;
@@ -909,6 +903,14 @@ bool engine_check(const wf_engine *e)
         live += t->state != TASK_DONE;
         if (t->state != TASK_DONE && !e->stop && !t->in_resume &&
             t->op.kind == OP_NONE)
+            return false;
+    }
+    /* the channels of small programs only: a debug check per step must
+     * stay cheap beside thousands of objects or blocked tasks */
+    for (size_t i = 0; i < e->objs.len && e->objs.len <= 256; i++) {
+        const wf_chan *ch = (const wf_chan *)e->objs.p[i];
+        if (ch->hdr.kind == OBJ_CHAN && ch->recvq.len + ch->sendq.len <= 64 &&
+            !chan_check(ch))
             return false;
     }
     return runnable == e->nenabled && live == e->nlive &&

@@ -436,6 +436,10 @@ struct wf_engine {
     int32_t last_tid;      /* the task of the previous step, -1 at start */
     wf_task *resume_head;  /* tasks to resume after this step, in order */
     wf_task **resume_tail;
+    uint8_t phase;         /* engine_phase: what the resumptions finish */
+    int32_t phase_tid;     /* PHASE_STEP: the task of the step */
+    wf_task *handoff;      /* a driver ran the engine on (handed_off):   */
+    bool handed_off;       /* the next task to resume, NULL at the end   */
     /* objects, by oid */
     VEC(wf_obj *) objs;
     VEC(uint64_t) site_keys; /* open addressing: (kind, name, site) hash */
@@ -486,6 +490,13 @@ struct wf_engine {
     const char *abandon_reason;
 };
 
+/* What engine_next finishes once the queued resumptions are over. */
+typedef enum engine_phase {
+    PHASE_NONE,   /* nothing: the first resumption of main */
+    PHASE_STEP,   /* a task's step (phase_tid) */
+    PHASE_TIMERS  /* the firing of timers */
+} engine_phase;
+
 /* What performing an op did to the task that performed it. */
 typedef enum step_result {
     STEP_DONE,    /* the op completed: the task runs on */
@@ -507,6 +518,26 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
                     const char *main_name, wf_strategy *s,
                     wf_consumer *consumers, int nconsumers);
 
+/* The loop of engine_run, in two halves a driver may also call from a
+ * task's own stack (native.c does, to switch from task to task without
+ * the scheduler's stack in between):
+ *  - engine_next: finish the current step, take and perform the next
+ *    ones, until a task must be resumed: returns it (e->cur, its op
+ *    cleared), or NULL when the execution is over.
+ *  - engine_resumed: that task stored its next op; expose it.
+ * A driver's resume that ran the engine on itself sets handed_off and
+ * leaves the task engine_next returned in handoff (NULL: the end); else
+ * engine_run calls engine_resumed(e, e->cur). */
+wf_task *engine_next(wf_engine *e);
+void engine_resumed(wf_engine *e, wf_task *t);
+/* Whether the engine may run on from a task's stack: nothing but the
+ * strategy's choose runs between steps (no consumer, no after_step), so
+ * the stack depth it needs is small and known. */
+static inline bool engine_light(const wf_engine *e)
+{
+    return e->nconsumers == 0 && !e->strategy->after_step;
+}
+
 /* For drivers and objects --------------------------------------------- */
 
 /* Create task `fname` (tid = next) run by drv; the caller resumes it. */
@@ -515,8 +546,33 @@ wf_task *engine_spawn(wf_engine *e, wf_task *parent, const task_driver *drv,
 /* Mark t's op done by another task (a parked op completed): unlink its
  * waiters, set it runnable and queue it for resumption. */
 void engine_complete(wf_engine *e, wf_task *t);
+/* Move t to state s, keeping the enabled bitset and the lazy metrics
+ * (a task's runnable and blocked spans are added when its state
+ * changes). Inline: the objects call it for every waiter they re-decide. */
+static inline void engine_set_state(wf_engine *e, wf_task *t, task_state s)
+{
+    if (t->state == s)
+        return;
+    if (t->state == TASK_RUNNABLE) {
+        t->m.waits += e->step - t->since;
+        e->enabled[t->tid >> 6] &= ~(1ULL << (t->tid & 63));
+        e->nenabled--;
+    } else if (t->state == TASK_BLOCKED) {
+        t->m.blocked += e->step - t->since;
+    }
+    t->state = (uint8_t)s;
+    t->since = e->step;
+    if (s == TASK_RUNNABLE) {
+        e->enabled[t->tid >> 6] |= 1ULL << (t->tid & 63);
+        e->nenabled++;
+    }
+}
 /* A guarded op became enabled (true) or disabled (false). */
-void engine_set_enabled(wf_engine *e, wf_task *t, bool enabled);
+static inline void engine_set_enabled(wf_engine *e, wf_task *t, bool enabled)
+{
+    WF_ASSERT(t->state != TASK_DONE);
+    engine_set_state(e, t, enabled ? TASK_RUNNABLE : TASK_BLOCKED);
+}
 /* Park the current task (its waiters are linked by the caller). */
 void engine_park(wf_engine *e, wf_task *t);
 /* Record a panic with Go's message for task t; the execution ends.

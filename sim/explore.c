@@ -314,6 +314,17 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
             return -1;
         }
     }
+    /* One enabled task: what the strategies below return without a draw
+     * or a record (pct draws priorities, dpor records every step). */
+    if (n == 1 && kind == CHOICE_TASK && !x->steer_target &&
+        !x->minimizing &&
+        (x->o.strategy == WF_STRATEGY_RR ||
+         x->o.strategy == WF_STRATEGY_DFS ||
+         x->o.strategy == WF_STRATEGY_RANDOM ||
+         x->o.strategy == WF_STRATEGY_REPLAY)) {
+        x->pct_steps++;
+        return 0;
+    }
     if (kind == CHOICE_TASK) {
         for (int i = 0; i < n; i++)
             if (alts[i] == e->last_tid)

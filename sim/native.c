@@ -31,6 +31,15 @@
 
 #define DEFAULT_STACK (256 * 1024)
 #define GUARD_SIZE    (64 * 1024) /* catches frames up to this big */
+/* Stack a task must have left for the engine to run on from it
+ * (native_yield): the engine's deepest path between two resumptions (a
+ * panic's report, a spawn, the strategy's choose) takes a few KiB; the
+ * rest is margin, larger under ASan's bigger frames. */
+#ifdef WF_ASAN
+#define ENGINE_ROOM (128 * 1024)
+#else
+#define ENGINE_ROOM (32 * 1024)
+#endif
 
 typedef struct native_stack {
     struct native_stack *next;
@@ -50,6 +59,7 @@ struct native_pool {
     void *fake;
     const void *sched_bottom;
     size_t sched_size;
+    bool from_sched; /* the switch landing now comes from the scheduler */
 #endif
 };
 
@@ -227,12 +237,26 @@ static void install_fault_handler(void)
 
 /* ---- switching --------------------------------------------------------- */
 
+#ifdef WF_ASAN
+/* Landed on nt's stack (fake: its saved fake stack, NULL when new); learn
+ * the scheduler's stack when it switched here, as only it knows it. */
+static void asan_landed(native_task *nt, void *fake)
+{
+    native_pool *p = nt->pool;
+    if (p->from_sched)
+        __sanitizer_finish_switch_fiber(fake, &p->sched_bottom,
+                                        &p->sched_size);
+    else
+        __sanitizer_finish_switch_fiber(fake, NULL, NULL);
+}
+#endif
+
 static void task_main(native_task *nt)
 {
 #ifdef WF_ASAN
-    __sanitizer_finish_switch_fiber(NULL, &nt->pool->sched_bottom,
-                                    &nt->pool->sched_size);
+    asan_landed(nt, NULL);
 #endif
+    tls_in_task = true; /* also when started by another task's switch */
     nt->fn(nt->arg);
     nt->t->op.kind = OP_EXIT;
     nt->t->op.file = NULL;
@@ -324,6 +348,7 @@ static void native_resume(wf_engine *e, wf_task *t)
     tls_engine = e;
     tls_in_task = true;
 #ifdef WF_ASAN
+    p->from_sched = true;
     __sanitizer_start_switch_fiber(&p->fake, nt->st->lo, nt->st->size);
 #endif
 #ifdef WF_SWITCH_FALLBACK
@@ -352,19 +377,75 @@ static void native_release(wf_engine *e, wf_task *t)
 const task_driver native_driver = {"native", native_start_task,
                                    native_resume, native_release};
 
-void native_yield(wf_task *t)
+/* From nt's stack to the scheduler's; returns when nt is resumed. */
+static void yield_to_scheduler(native_task *nt)
 {
-    native_task *nt = t->drv_data;
-    tls_in_task = false;
 #ifdef WF_ASAN
     __sanitizer_start_switch_fiber(&nt->fake, nt->pool->sched_bottom,
                                    nt->pool->sched_size);
 #endif
     switch_to_scheduler(nt);
 #ifdef WF_ASAN
-    __sanitizer_finish_switch_fiber(nt->fake, &nt->pool->sched_bottom,
-                                    &nt->pool->sched_size);
+    asan_landed(nt, nt->fake);
 #endif
+}
+
+#ifndef WF_SWITCH_FALLBACK
+/* From nt's stack straight to task to's (both alive, one pool); returns
+ * when nt is resumed. */
+static void switch_to_task(native_task *nt, native_task *to)
+{
+#ifdef WF_ASAN
+    nt->pool->from_sched = false;
+    __sanitizer_start_switch_fiber(&nt->fake, to->st->lo, to->st->size);
+#endif
+    wf_ctx_switch(&nt->sp, to->sp);
+#ifdef WF_ASAN
+    asan_landed(nt, nt->fake);
+#endif
+}
+
+/* Whether the engine may run on from nt's stack: it is light (no
+ * consumer, no after_step hook) and the stack has ENGINE_ROOM left.
+ * Either answer gives the same execution; only the stack differs. */
+static bool run_here(const wf_engine *e, const native_task *nt)
+{
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    return engine_light(e) && sp - (uintptr_t)nt->st->lo > ENGINE_ROOM;
+}
+#endif
+
+void native_yield(wf_task *t)
+{
+    native_task *nt = t->drv_data;
+    tls_in_task = false;
+#ifndef WF_SWITCH_FALLBACK
+    /* Run the engine on from here: expose t's op, take the next steps
+     * and resume the next task directly, without the two switches
+     * through the scheduler's stack; t itself runs on without a switch
+     * when the engine resumes it next (a visible op is still a
+     * scheduling point: the strategy chose it). The scheduler's stack
+     * gets the engine back when a task exits, at the end of the
+     * execution, or for a task of another driver. */
+    if (run_here(tls_engine, nt)) {
+        wf_engine *e = tls_engine;
+        wf_task *next;
+        engine_resumed(e, t);
+        next = engine_next(e);
+        if (next != t) {
+            if (next && next->drv == &native_driver) {
+                switch_to_task(nt, next->drv_data);
+            } else {
+                e->handoff = next;
+                e->handed_off = true;
+                yield_to_scheduler(nt);
+            }
+        }
+        tls_in_task = true;
+        return;
+    }
+#endif
+    yield_to_scheduler(nt);
     tls_in_task = true;
 }
 
