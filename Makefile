@@ -141,6 +141,7 @@ bench: all bench-deps
 	        || exit 1; \
 	    WEFT=$(BUILD)/weft $$b || exit 1; \
 	done
+	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
 # is the point of the demo, anything else is a failure.
