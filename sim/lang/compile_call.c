@@ -32,6 +32,63 @@ static ast_node *strip(ast_node *n)
     return n;
 }
 
+uint32_t ccallee_type(fstate *fs, ast_node *call);
+
+/* The method type of member nm of a value of static type t, without its
+ * receiver; or the field's type; 0 when unknown. */
+static uint32_t member_callee(fstate *fs, uint32_t t, uint32_t nm)
+{
+    bool m = false;
+    uint32_t mt;
+    if (!t)
+        return 0;
+    mt = cmember_type(fs, t, nm, &m, NULL);
+    if (m && mt && VM_KIND(t) == K_IFACE)
+        return mt; /* an interface's methods have no receiver parameter */
+    if (m && mt) {
+        const vm_type *ft = prog_type(fs->C->prog, mt);
+        return type_func(fs->C->prog, ft->params + 1,
+                         ft->nparams ? ft->nparams - 1 : 0,
+                         ft->params + ft->nparams, ft->nresults,
+                         ft->variadic);
+    }
+    return m ? 0 : mt;
+}
+
+/* The static type of expression x without compiling it, for the few
+ * shapes a receiver takes (a variable, a call's first result, a field);
+ * 0 when unknown. */
+static uint32_t static_type(fstate *fs, ast_node *x, int depth)
+{
+    res_sym *s;
+    x = strip(x);
+    if (!x || depth > 8)
+        return 0;
+    switch (x->kind) {
+    case AST_IDENT:
+        s = csym(fs, x);
+        if (s && s->kind == RS_LOCAL)
+            return s->type;
+        if (s && s->kind == RS_VAR)
+            return fs->C->prog->gtypes[s->gindex];
+        return 0;
+    case AST_CALL:
+        return cstatic_result(fs, ccallee_type(fs, x), 0);
+    case AST_SELECTOR: {
+        ast_node *y = strip(x->u.selector.x);
+        if (y->kind == AST_IDENT) {
+            s = csym(fs, y);
+            if (s && s->kind == RS_PKG)
+                return 0;
+        }
+        return member_callee(fs, static_type(fs, y, depth + 1),
+                             cname(fs->C, x->u.selector.sel->u.ident.name));
+    }
+    default:
+        return 0;
+    }
+}
+
 /* The static type of the callee of call, without compiling it, when it is
  * a plain function or a method whose receiver type is known (for a call
  * used as the only argument of another). */
@@ -62,18 +119,11 @@ uint32_t ccallee_type(fstate *fs, ast_node *call)
                 uint32_t t = s->kind == RS_LOCAL
                                  ? s->type
                                  : fs->C->prog->gtypes[s->gindex];
-                bool m = false;
-                uint32_t mt = cmember_type(fs, t, nm, &m, NULL);
-                if (m && mt) {
-                    const vm_type *ft = prog_type(fs->C->prog, mt);
-                    return type_func(fs->C->prog, ft->params + 1,
-                                     ft->nparams ? ft->nparams - 1 : 0,
-                                     ft->params + ft->nparams, ft->nresults,
-                                     ft->variadic);
-                }
-                return m ? 0 : mt;
+                return member_callee(fs, t, nm);
             }
         }
+        /* a receiver that is a call or a field: mk().Two(), a.b.Two() */
+        return member_callee(fs, static_type(fs, x, 0), nm);
     }
     return 0;
 }

@@ -102,6 +102,32 @@ has out '"metrics": {"tasks": [{"tid": 0, "name": "main", "steps": ' "--json car
 expect 2 "explore --metrics is refused"
 has err "--metrics belongs to run and replay" "says why"
 
+# a multi-valued call as the only argument, whatever its receiver
+cat > multi.go <<'GO'
+package main
+
+import "fmt"
+
+type P struct{ a, b int }
+
+func (p P) Two() (int, int) { return p.a, p.b }
+func mk() P                  { return P{1, 2} }
+
+type W struct{ p P }
+
+func sum(x, y int) int { return x + y }
+
+func main() {
+	w := W{P{5, 6}}
+	fmt.Println(mk().Two())
+	fmt.Println(sum(mk().Two()))
+	fmt.Println(w.p.Two())
+}
+GO
+"$WEFT" run multi.go > out 2> err; rc=$?
+expect 0 "run multi.go"
+if [ "$(head -3 out | tr '\n' ' ')" = "1 2 3 5 6 " ]; then ok; else bad "multi-valued calls as arguments: $(head -3 out | tr '\n' ' ')"; fi
+
 # --time-limit holds inside an execution too: a goroutine spinning for
 # 100,000,000 steps is stopped within seconds, not after the execution
 cat > spin.go <<'GO'
