@@ -555,8 +555,11 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
                              strat, cs ? cs->v : NULL, cs ? cs->n : 0);
     if (x->dp)
         dpor_end(x->dp, e);
-    if (x->last_end == END_MAX_STEPS)
+    if (x->last_end == END_MAX_STEPS) {
         x->cut++;
+        if (e->timers.len && !e->cfg.time_loose)
+            x->cut_timers++;
+    }
     if (x->pct_steps > x->pct_k)
         x->pct_k = x->pct_steps;
     if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&

@@ -86,6 +86,8 @@ struct explorer {
     int bound; /* preemption bound fully explored, -1 none */
     bool stopped; /* by should_stop */
     uint64_t cut; /* executions cut by --max-steps */
+    uint64_t cut_timers; /* ... of them with timers pending (strict time:
+                            goroutines kept running while others slept) */
     /* the consumers explore_run was given (copied: the caller's array may
      * be gone), for the steering executions after it: a recorder among
      * them must see every event of a witness it keeps */

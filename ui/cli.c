@@ -453,7 +453,9 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
         printf(" (%llu cut at --max-steps %llu)", (unsigned long long)x->cut,
                (unsigned long long)(o->max_steps ? o->max_steps : 1000000));
     printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
-    if (x->complete)
+    if (x->complete && x->cut)
+        printf("complete up to --max-steps"); /* a cut hides what follows */
+    else if (x->complete)
         printf("complete");
     else if (x->bound >= 0)
         printf("preemption bound %d fully explored", x->bound);
@@ -463,6 +465,14 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
         printf("cut by the execution budget");
     printf("; %zu error%s, %zu warning%s\n", nerr, nerr == 1 ? "" : "s",
            nwarn, nwarn == 1 ? "" : "s");
+    if (x->cut_timers)
+        printf("hint: %llu execution%s reached --max-steps with timers "
+               "pending: virtual time moves only when every goroutine is "
+               "blocked, and some kept running (a busy loop waiting for a "
+               "sleeper?); --time loose makes sleeps mere scheduling "
+               "points\n",
+               (unsigned long long)x->cut_timers,
+               x->cut_timers == 1 ? "" : "s");
 }
 
 /* The explorer options of command o->cmd. */
