@@ -128,6 +128,35 @@ GO
 expect 0 "run multi.go"
 if [ "$(head -3 out | tr '\n' ' ')" = "1 2 3 5 6 " ]; then ok; else bad "multi-valued calls as arguments: $(head -3 out | tr '\n' ' ')"; fi
 
+# a busy loop waiting for a sleeper never lets strict virtual time move:
+# the summary says so and names --time loose
+cat > busy.go <<'GO'
+package main
+
+import (
+	"sync/atomic"
+	"time"
+)
+
+func main() {
+	var stop atomic.Bool
+	go func() {
+		for !stop.Load() {
+		}
+	}()
+	time.Sleep(time.Millisecond)
+	stop.Store(true)
+}
+GO
+"$WEFT" explore busy.go --max-steps 5000 --max-executions 3 > out 2> err; rc=$?
+expect 0 "explore busy.go"
+has out "complete up to --max-steps" "a cut search is complete only up to the cut"
+has out "hint: " "the hint about strict time"
+has out "--time loose" "the hint names --time loose"
+"$WEFT" explore busy.go --time loose --max-steps 5000 --max-executions 20 > out 2> err; rc=$?
+expect 0 "explore busy.go --time loose"
+if grep -q "hint: " out; then bad "no hint under --time loose"; else ok; fi
+
 # --time-limit holds inside an execution too: a goroutine spinning for
 # 100,000,000 steps is stopped within seconds, not after the execution
 cat > spin.go <<'GO'
