@@ -180,6 +180,8 @@ newframe:
             }
             VM_CASE(COPY)
             {
+                if (kind_is_aggregate(VM_KIND(R[i.b].t)))
+                    PROTECT(vm_read_copy(g, R[i.b]));
                 R[i.a] = vm_copy(x, R[i.b]);
                 VM_BREAK;
             }
@@ -188,6 +190,7 @@ newframe:
                 vm_value v = R[i.b];
                 vm_value *d = &R[i.a];
                 if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o) {
+                    PROTECT(vm_read_copy(g, v));
                     if (d->t == v.t && d->v.o && d->v.o != v.v.o)
                         vm_copy_into(x, d->v.o, v.v.o);
                     else if (d->v.o != v.v.o)

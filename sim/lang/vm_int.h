@@ -468,6 +468,8 @@ int64_t vm_event_value(vm_exec *x, vm_value v);
 /* The tracked variable / atomic of slot i of o (made on first use). */
 wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i);
 wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i);
+/* The reads a copy of aggregate v makes of its tracked slots. */
+int vm_read_copy(vm_g *g, vm_value v);
 /* Member look-up with the selector's inline cache. */
 const vm_member *vm_member_of(vm_g *g, vm_sel *sel, uint32_t t);
 /* Follow m from base: a field's slot (*obj, *idx), or a method's

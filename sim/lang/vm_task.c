@@ -151,6 +151,29 @@ bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
     return false;
 }
 
+/* A copy of a shared struct or array reads each of its slots that is
+ * tracked (has a variable or an atomic): what a concurrent write or atomic
+ * op on a field races with, as Go's race detector sees a struct copy
+ * (return c.stats while another goroutine does atomic.AddUint64(
+ * &c.stats.n, 1)). Slots never accessed concurrently are not tracked and
+ * cost nothing. X_OK, or X_YIELD to expose the next read. */
+int vm_read_copy(vm_g *g, vm_value v)
+{
+    vm_obj *o = v.v.o;
+    uint32_t k = 0;
+    if (!o || !(o->flags & OF_SHARED) || !g->x->spawned ||
+        (o->okind != OK_AGG && o->okind != OK_ARR) || !o->u.tr)
+        return X_OK;
+    for (uint32_t i = 0; i < o->n; i++) {
+        if (!o->u.tr[i].var && !o->u.tr[i].atom)
+            continue;
+        if (!vm_access(g, o, i, false, k++, vm_nil()))
+            return X_YIELD;
+    }
+    g->granted = 0;
+    return X_OK;
+}
+
 /* ---- drivers -------------------------------------------------------------- */
 
 static void go_start(wf_engine *e, wf_task *t, void *arg)
