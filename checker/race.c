@@ -62,8 +62,14 @@ typedef struct sclock {
 typedef struct rc_obj {
     sclock a, b;
     sclock *slots;
-    rc_var v;
+    rc_var v;      /* a WaitGroup's: its semaphore, as Go's race detector
+                    * models it (an Add from zero reads it, the first
+                    * blocking Wait writes it) */
+    int32_t nwait; /* a WaitGroup's parked waiters */
 } rc_obj;
+
+/* access.aop for a WaitGroup's semaphore (beyond every op_kind) */
+enum { AOP_WG_ADD = 250, AOP_WG_WAIT = 251 };
 
 /* The sync log, for explanations: every acquire and release, in event
  * order, chained per task. A spawn is a release of the parent and an
@@ -622,6 +628,14 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
     const char *na = short_name(e, p->ta, sa, sizeof sa);
     const char *nb = short_name(e, p->tb, sb, sizeof sb);
     const lockset *la = p->aa.ls, *lb = p->ab.ls;
+    if (p->aa.aop >= AOP_WG_ADD || p->ab.aop >= AOP_WG_ADD) {
+        buf_printf(b, "WaitGroup misuse: an Add that starts a new count "
+                      "must happen before Wait (call Add before the go "
+                      "statement, not in the goroutine); %s and %s are "
+                      "not ordered",
+                   na, nb);
+        return;
+    }
     if (!p->aa.aop != !p->ab.aop) {
         buf_printf(b, "mixed access: %s uses sync/atomic on %s, %s a plain "
                       "%s; an atomic operation is ordered only with other "
@@ -709,7 +723,11 @@ static void report(race_checker *r, wf_engine *e, const pending *p)
         const access *a = k ? &p->ab : &p->aa;
         int32_t tid = k ? p->tb : p->ta;
         buf_printf(&d, "%s ", engine_task_name(e->tasks.p[tid]));
-        if (a->aop) {
+        if (a->aop == AOP_WG_ADD) {
+            buf_printf(&d, "calls Add on %s, its counter leaving zero", x);
+        } else if (a->aop == AOP_WG_WAIT) {
+            buf_printf(&d, "waits on %s", x);
+        } else if (a->aop) {
             sync_rec rc;
             memset(&rc, 0, sizeof rc);
             rc.aop = a->aop;
@@ -792,7 +810,10 @@ static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
     rc_task *T = task_of(r, tid);
     epoch now = now_of(T, tid);
     access a = {ev->step, ev->file, ev->line, (int32_t)r->log.len, T->ls,
-                ev->op == EV_ATOMIC ? (uint8_t)ev->aux : 0};
+                ev->op == EV_ATOMIC      ? (uint8_t)ev->aux
+                : ev->op == EV_WG_ADD ? (uint8_t)AOP_WG_ADD
+                : ev->op == EV_BLOCK  ? (uint8_t)AOP_WG_WAIT
+                                      : 0};
     if (!write) {
         if (epoch_eq(v->r, now))
             return; /* same epoch: nothing new (FastTrack's fast path) */
@@ -961,14 +982,28 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
     case EV_WG_DONE:
         if (ev->value < 0)
             release(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid, 0);
+        else if (eop == EV_WG_ADD && ev->value > 0 && ev->aux == ev->value)
+            /* the counter leaves zero: this Add must happen before any
+             * Wait that could see zero (sync/waitgroup.go race.Read) */
+            on_access(r, e, ev, &obj_of(r, oid)->v, false, false);
+        return;
+    case EV_BLOCK:
+        if (oid >= 0 && e->objs.p[oid]->kind == OBJ_WAITGROUP &&
+            obj_of(r, oid)->nwait++ == 0)
+            /* the first waiter to park (race.Write on wg.sema) */
+            on_access(r, e, ev, &obj_of(r, oid)->v, true, false);
         return;
     case EV_WG_WAIT:
         if (ev->value == 0)
             acquire(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid, 0);
         return;
     case EV_UNBLOCK:
-        if (oid >= 0 && e->objs.p[oid]->kind == OBJ_WAITGROUP)
-            acquire(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid, 0);
+        if (oid >= 0 && e->objs.p[oid]->kind == OBJ_WAITGROUP) {
+            o = obj_of(r, oid);
+            if (o->nwait > 0)
+                o->nwait--;
+            acquire(r, task_of(r, tid), tid, &o->a, eop, oid, 0);
+        }
         return;
     case EV_ONCE:
         o = obj_of(r, oid);
