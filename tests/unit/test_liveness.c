@@ -435,6 +435,50 @@ START_TEST(a_waiter_passed_over_more_than_b_times_is_starved)
 }
 END_TEST
 
+static void marked_worker(void *arg)
+{
+    wf_waitgroup *wg = arg;
+    for (int i = 0; i < 400; i++) {
+        wf_yield();
+        wf_progress();
+    }
+    wf_waitgroup_done(wg);
+}
+
+static void three_workers(void *arg)
+{
+    wf_waitgroup *wg = wf_waitgroup_new("wg");
+    (void)arg;
+    wf_waitgroup_add(wg, 3);
+    for (int i = 0; i < 3; i++)
+        wf_go(marked_worker, wg, "worker");
+    wf_waitgroup_wait(wg);
+}
+
+START_TEST(a_worker_without_its_share_of_progress_is_starved)
+{
+    /* round robin runs g1 to its end: in the first window g2 and g3, as
+     * runnable as g1, make no progress while g1 makes 196 (one finding:
+     * the same function starved twice has one signature) */
+    explorer *x =
+        explore_c(three_workers, NULL, WF_STRATEGY_RR, 1, 0, 200, 100);
+    const xfinding *f = find(x, WF_STARVATION);
+    ck_assert_int_eq(nfind(x, WF_STARVATION), 1);
+    ck_assert_int_eq(f->count, 2);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_msg(strstr(f->message, "g2 worker made 0 progress in steps "
+                                     "1-200, its fair share 65.3 (3 tasks "
+                                     "made 196)") != NULL,
+                  "%s", f->message);
+    ck_assert(strstr(f->json, "\"reason\": \"share\"") != NULL);
+    explore_free(x);
+    /* a fair scheduler shares the progress out */
+    x = explore_c(three_workers, NULL, WF_STRATEGY_RANDOM, 5, 0, 200, 100);
+    ck_assert_int_eq(x->findings.len, 0);
+    explore_free(x);
+}
+END_TEST
+
 START_TEST(options_reach_the_checker_through_wf_explore)
 {
     wf_options o = wf_options_default();
@@ -484,6 +528,7 @@ Suite *liveness_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("starvation");
     tcase_add_test(tc, a_waiter_passed_over_more_than_b_times_is_starved);
+    tcase_add_test(tc, a_worker_without_its_share_of_progress_is_starved);
     tcase_add_test(tc, options_reach_the_checker_through_wf_explore);
     suite_add_tcase(s, tc);
     return s;
