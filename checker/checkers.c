@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "deadlock.h"
+#include "liveness.h"
 #include "lockorder.h"
 #include "race.h"
 
@@ -11,13 +12,15 @@ struct checkers {
     deadlock_checker *dl;
     lockorder *lo;
     race_checker *race;
-    wf_consumer v[3];
+    liveness_checker *live;
+    wf_consumer v[4];
     consumer_set set;
 };
 
 checkers_opts checkers_opts_default(void)
 {
-    checkers_opts o = {true, true, true};
+    checkers_opts o = {true, true, true, true, CHECKERS_LIVELOCK_WINDOW,
+                       CHECKERS_STARVATION_BYPASS};
     return o;
 }
 
@@ -37,6 +40,10 @@ checkers *checkers_new(const checkers_opts *o)
     if (o->race) {
         c->race = race_new();
         c->v[c->set.n++] = race_consumer(c->race);
+    }
+    if (o->liveness && (o->livelock_window || o->starvation_bypass)) {
+        c->live = liveness_new(o->livelock_window, o->starvation_bypass);
+        c->v[c->set.n++] = liveness_consumer(c->live);
     }
     c->set.v = c->v;
     return c;
@@ -92,5 +99,6 @@ void checkers_free(checkers *c)
     deadlock_free(c->dl);
     lockorder_free(c->lo);
     race_free(c->race);
+    liveness_free(c->live);
     free(c);
 }

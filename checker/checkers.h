@@ -1,7 +1,8 @@
 /* checkers.h: the checkers of an exploration, as one set of consumers
  * (DESIGN.md, "Checkers"): deadlock (global and partial, with the Coffman
- * report), lock order (potential-deadlock) and races (vector clocks).
- * Owns: the three checkers and their consumer array, until checkers_free.
+ * report), lock order (potential-deadlock), races (vector clocks) and
+ * liveness (livelock, starvation: SPEC section 5).
+ * Owns: the four checkers and their consumer array, until checkers_free.
  * State that outlives an execution (the lock-order graph, the deadlocks
  * that confirmed a lock-order cycle) lives here, so one checkers value
  * serves every execution of one exploration.
@@ -20,7 +21,14 @@ typedef struct checkers_opts {
     bool deadlock;  /* Coffman report of deadlocks; partial deadlocks */
     bool lockorder; /* potential-deadlock */
     bool race;      /* data races */
+    bool liveness;  /* livelock and starvation */
+    uint64_t livelock_window;   /* W, in steps (0: no livelock check) */
+    uint64_t starvation_bypass; /* B (0: no bypass check) */
 } checkers_opts;
+
+/* SPEC section 5's defaults. */
+#define CHECKERS_LIVELOCK_WINDOW   10000
+#define CHECKERS_STARVATION_BYPASS 100
 
 typedef struct checkers checkers;
 

@@ -1,6 +1,7 @@
 /* report.c: see report.h. */
 #include "report.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -218,44 +219,68 @@ void report_json(buf *out, const explorer *x, const report_info *r)
     buf_puts(out, "}\n");
 }
 
-/* Jain's fairness index (sum x)^2 / (n sum x^2) over the tasks' steps:
- * 1 when every task took as many steps, 1/n when one took them all. */
-static double jain(const wf_engine *e)
+double report_jain(const double *v, size_t n)
 {
     double sum = 0, sq = 0;
-    size_t n = 0;
-    for (size_t i = 0; i < e->tasks.len; i++) {
-        double v = (double)e->tasks.p[i]->m.steps;
-        sum += v;
-        sq += v * v;
-        n++;
+    for (size_t i = 0; i < n; i++) {
+        sum += v[i];
+        sq += v[i] * v[i];
     }
     return n && sq > 0 ? sum * sum / ((double)n * sq) : 1.0;
 }
 
-void report_metrics_text(buf *out, const wf_engine *e)
+double report_jain_steps(const wf_engine *e)
 {
-    buf_puts(out, "metrics:\n  task                  steps  progress  waiting"
-                  "  blocked  bypasses (longest run)\n");
-    for (size_t i = 0; i < e->tasks.len; i++) {
-        const wf_task *t = e->tasks.p[i];
-        buf_printf(out, "  %-20.20s %6llu  %8llu  %7llu  %7llu  %8llu (%llu)\n",
-                   t->name, (unsigned long long)t->m.steps,
-                   (unsigned long long)t->m.progress,
-                   (unsigned long long)t->m.waits,
-                   (unsigned long long)t->m.blocked,
-                   (unsigned long long)t->m.bypasses,
-                   (unsigned long long)t->m.max_bypass_streak);
+    double sum = 0, sq = 0;
+    size_t n = e->tasks.len;
+    for (size_t i = 0; i < n; i++) {
+        double x = (double)e->tasks.p[i]->m.steps;
+        sum += x;
+        sq += x * x;
     }
-    buf_printf(out, "  fairness (Jain's index over steps, %zu tasks): %.3f\n",
-               e->tasks.len, jain(e));
+    return n && sq > 0 ? sum * sum / ((double)n * sq) : 1.0;
 }
 
-void report_metrics_json(buf *out, const wf_engine *e)
+task_metrics report_task_metrics(const wf_engine *e, const wf_task *t)
 {
-    buf_puts(out, "{\"tasks\": [");
-    for (size_t i = 0; i < e->tasks.len; i++) {
+    task_metrics m = t->m;
+    /* the open span of the task's state (the engine adds it lazily) */
+    if (t->state == TASK_RUNNABLE && e->step > t->since)
+        m.waits += e->step - t->since;
+    else if (t->state == TASK_BLOCKED && e->step > t->since)
+        m.blocked += e->step - t->since;
+    return m;
+}
+
+void report_counters_text(buf *out, const wf_engine *e, size_t max_tasks)
+{
+    size_t n = e->tasks.len < max_tasks ? e->tasks.len : max_tasks;
+    buf_puts(out, "task                  steps  progress  waiting"
+                  "  blocked  bypasses (longest run)\n");
+    for (size_t i = 0; i < n; i++) {
         const wf_task *t = e->tasks.p[i];
+        task_metrics m = report_task_metrics(e, t);
+        buf_printf(out, "%-20.20s %6llu  %8llu  %7llu  %7llu  %8llu (%llu)\n",
+                   t->name, (unsigned long long)m.steps,
+                   (unsigned long long)m.progress,
+                   (unsigned long long)m.waits,
+                   (unsigned long long)m.blocked,
+                   (unsigned long long)m.bypasses,
+                   (unsigned long long)m.max_bypass_streak);
+    }
+    if (n < e->tasks.len)
+        buf_printf(out, "... and %zu more tasks\n", e->tasks.len - n);
+    buf_printf(out, "fairness (Jain's index over steps, %zu tasks): %.3f\n",
+               e->tasks.len, report_jain_steps(e));
+}
+
+void report_counters_json(buf *out, const wf_engine *e, size_t max_tasks)
+{
+    size_t n = e->tasks.len < max_tasks ? e->tasks.len : max_tasks;
+    buf_putc(out, '[');
+    for (size_t i = 0; i < n; i++) {
+        const wf_task *t = e->tasks.p[i];
+        task_metrics m = report_task_metrics(e, t);
         buf_printf(out, "%s{\"tid\": %d, \"name\": ", i ? ", " : "",
                    (int)t->tid);
         json_str(out, t->name);
@@ -263,12 +288,36 @@ void report_metrics_json(buf *out, const wf_engine *e)
                    ", \"steps\": %llu, \"progress\": %llu, \"waits\": %llu, "
                    "\"blocked\": %llu, \"bypasses\": %llu, "
                    "\"max_bypass_streak\": %llu}",
-                   (unsigned long long)t->m.steps,
-                   (unsigned long long)t->m.progress,
-                   (unsigned long long)t->m.waits,
-                   (unsigned long long)t->m.blocked,
-                   (unsigned long long)t->m.bypasses,
-                   (unsigned long long)t->m.max_bypass_streak);
+                   (unsigned long long)m.steps,
+                   (unsigned long long)m.progress,
+                   (unsigned long long)m.waits,
+                   (unsigned long long)m.blocked,
+                   (unsigned long long)m.bypasses,
+                   (unsigned long long)m.max_bypass_streak);
     }
-    buf_printf(out, "], \"jain_index\": %.4f}", jain(e));
+    buf_putc(out, ']');
+}
+
+void report_metrics_text(buf *out, const wf_engine *e)
+{
+    buf b;
+    const char *p;
+    buf_init(&b);
+    report_counters_text(&b, e, SIZE_MAX);
+    buf_puts(out, "metrics:\n");
+    for (p = b.p; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        buf_puts(out, "  ");
+        buf_append(out, p, len);
+        p += len;
+    }
+    buf_fini(&b);
+}
+
+void report_metrics_json(buf *out, const wf_engine *e)
+{
+    buf_puts(out, "{\"tasks\": ");
+    report_counters_json(out, e, SIZE_MAX);
+    buf_printf(out, ", \"jain_index\": %.4f}", report_jain_steps(e));
 }

@@ -19,6 +19,19 @@ typedef struct report_info {
  * the steps of the tasks that ran. As text, and as a JSON array. */
 void report_metrics_text(buf *out, const wf_engine *e);
 void report_metrics_json(buf *out, const wf_engine *e);
+/* Task t's counters now, the open span of its state included (the engine
+ * adds spans lazily: mid-execution, t->m lags). */
+task_metrics report_task_metrics(const wf_engine *e, const wf_task *t);
+/* The counters of the first max_tasks tasks, one line each under a header
+ * line, then the fairness line (no indentation). O(tasks). */
+void report_counters_text(buf *out, const wf_engine *e, size_t max_tasks);
+/* The same as a JSON array of per-task objects (--metrics' fields). */
+void report_counters_json(buf *out, const wf_engine *e, size_t max_tasks);
+/* Jain's fairness index (sum x)^2 / (n sum x^2) of v[0, n): 1 when all
+ * are equal, 1/n when one has everything; 1 when all are 0. */
+double report_jain(const double *v, size_t n);
+/* ... over the steps of e's tasks. */
+double report_jain_steps(const wf_engine *e);
 /* Longest schedule a text report prints whole. */
 #define REPORT_SCHEDULE_MAX 4096
 /* sched for a text report: whole up to REPORT_SCHEDULE_MAX characters,

@@ -404,6 +404,7 @@ typedef enum exec_end {
     END_PANIC,     /* a panic or failed assertion */
     END_MAX_STEPS, /* cut by --max-steps */
     END_ABANDONED, /* the strategy gave up (replay diverged, budget) */
+    END_LIVELOCK,  /* a checker proved a livelock (a non-progress cycle) */
 } exec_end;
 
 /* Semantics switches and limits for executions. */
@@ -481,6 +482,14 @@ struct wf_engine {
      * never an address: events must not depend on the process); NULL
      * means v.i. For the Go front end, whose values hold pointers. */
     int64_t (*event_value)(void *ctx, const wf_value *v);
+    /* the front end's canonical hash of the global state (tasks' frames,
+     * the heap they reach, the engine objects met), for the livelock
+     * check's repeated states; NULL when the front end cannot walk its
+     * tasks (C). Called with can_reach_ctx. */
+    uint64_t (*state_hash)(void *ctx, wf_engine *e);
+    /* the program has progress markers (SPEC 5: then only they count as
+     * progress); set by the front end when it knows statically */
+    bool progress_marked;
     native_pool *natives; /* native stacks, kept across executions */
     /* partial-order reduction: what the current step touched, logged only
      * when track is set (one branch otherwise) */

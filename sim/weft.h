@@ -218,6 +218,12 @@ typedef struct wf_options {
     size_t stack_size;        /* bytes per C task stack; 0: 256 KiB */
     bool checkers_off;        /* no deadlock report, race or lock-order
                                  checking (benchmarks of the engine) */
+    int64_t livelock_window;  /* --livelock-window: steps without progress
+                                 before a livelock is suspected; default
+                                 10000, 0 default, < 0 no livelock check */
+    int64_t starvation_bypass; /* --starvation-bypass: grants to others a
+                                 waiter may see in a row; default 100, 0
+                                 default, < 0 no bypass check */
 } wf_options;
 wf_options wf_options_default(void);
 

@@ -80,8 +80,8 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
     o->pct_depth = 3;
     o->run_id = -1;
     o->finding_k = -1;
-    o->livelock_window = 10000;
-    o->starvation_bypass = 100;
+    o->livelock_window = CHECKERS_LIVELOCK_WINDOW;
+    o->starvation_bypass = CHECKERS_STARVATION_BYPASS;
     if (i >= argc)
         return diag_set(d, "", 0, 0, "no command given (try --help)");
     if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h") ||
@@ -229,17 +229,16 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
             o->go_version = v;
         } else if (!strcmp(a, "--livelock-window")) {
             NEED_VALUE();
-            o->liveness_opt = "--livelock-window";
-            if (!parse_i64(v, 1, INT64_MAX, &o->livelock_window))
+            if (!parse_i64(v, 0, INT64_MAX, &o->livelock_window))
                 return diag_set(d, "", 0, 0,
-                                "--livelock-window needs a positive integer");
+                                "--livelock-window needs an integer >= 0 "
+                                "(steps; 0 turns the livelock check off)");
         } else if (!strcmp(a, "--starvation-bypass")) {
             NEED_VALUE();
-            o->liveness_opt = "--starvation-bypass";
-            if (!parse_i64(v, 1, INT64_MAX, &o->starvation_bypass))
+            if (!parse_i64(v, 0, INT64_MAX, &o->starvation_bypass))
                 return diag_set(d, "", 0, 0,
-                                "--starvation-bypass needs a positive "
-                                "integer");
+                                "--starvation-bypass needs an integer >= 0 "
+                                "(0 turns the bypass check off)");
         } else if (a[0] == '-' && a[1]) {
             return diag_set(d, "", 0, 0, "unknown option '%s' (try %s --help)",
                             a, o->cmd_name);
@@ -272,14 +271,6 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
         return diag_set(d, "", 0, 0, "replay needs --schedule S");
     if (o->schedule && o->cmd != CMD_RUN && o->cmd != CMD_REPLAY)
         return diag_set(d, "", 0, 0, "--schedule belongs to run and replay");
-    /* SPEC section 5's checks are not built yet: say so rather than
-     * accept the options and check nothing */
-    if (o->liveness_opt)
-        return diag_set(d, "", 0, 0,
-                        "%s: the livelock and starvation checks are not "
-                        "built yet (--metrics shows the counters they will "
-                        "use)",
-                        o->liveness_opt);
     if (o->metrics && o->cmd != CMD_RUN && o->cmd != CMD_REPLAY)
         return diag_set(d, "", 0, 0,
                         "--metrics belongs to run and replay (the "
@@ -305,6 +296,11 @@ static const char common_help[] =
     "  --metrics   run, replay: per-task counters and Jain's fairness index\n"
     "  --strict    warnings (leak, starvation, potential-deadlock) fail too\n"
     "  --max-steps N  cut each execution after N steps (1000000)\n"
+    "liveness (SPEC 5):\n"
+    "  --livelock-window W     steps without progress before a livelock is\n"
+    "                          suspected (10000; 0: no livelock check)\n"
+    "  --starvation-bypass B   a waiter passed over more than B times in a\n"
+    "                          row is starved (100; 0: no bypass check)\n"
     "exit status: 0 nothing found, 1 a finding, 2 bad usage or input,\n"
     "3 internal error.\n";
 
@@ -475,6 +471,15 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
                x->cut_timers == 1 ? "" : "s");
 }
 
+/* The checkers of command o (every one, with its liveness options). */
+static checkers *new_checkers(const cli_opts *o)
+{
+    checkers_opts co = checkers_opts_default();
+    co.livelock_window = (uint64_t)o->livelock_window;
+    co.starvation_bypass = (uint64_t)o->starvation_bypass;
+    return checkers_new(&co);
+}
+
 /* The explorer options of command o->cmd. */
 static void explore_options(const cli_opts *o, explore_opts *eo_)
 {
@@ -533,7 +538,7 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     eo.stop_ctx = &sc;
     *out = NULL;
     x = explore_new(p, &eo);
-    ck = checkers_new(NULL);
+    ck = new_checkers(o);
     st = explore_run(x, checkers_consumers(ck), d);
     checkers_finish(ck, x);
     checkers_free(ck);
@@ -588,7 +593,7 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
 
     x = explore_new(p, &eo);
     record_attach(rec, x);
-    ck = checkers_new(NULL);
+    ck = new_checkers(o);
     {
         /* the checkers first: they complete findings before the recorder
          * writes them at the end of each execution */

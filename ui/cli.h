@@ -44,8 +44,8 @@ typedef struct cli_opts {
     int64_t finding_k;  /* --finding K */
     int64_t compare_run; /* hidden --compare-run ID: replay checks events
                           * against run ID of --db (ui/record.h) */
-    int64_t livelock_window, starvation_bypass;
-    const char *liveness_opt; /* one of them, when given (not built yet) */
+    int64_t livelock_window;   /* --livelock-window W (0: off) */
+    int64_t starvation_bypass; /* --starvation-bypass B (0: off) */
     int prog_argc; /* after `--` */
     char **prog_argv;
 } cli_opts;

@@ -116,6 +116,8 @@ wf_options wf_options_default(void)
     o.iterative = true;
     o.pct_depth = 3;
     o.max_steps = 1000000;
+    o.livelock_window = CHECKERS_LIVELOCK_WINDOW;
+    o.starvation_bypass = CHECKERS_STARVATION_BYPASS;
     return o;
 }
 
@@ -145,6 +147,7 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
     program p = c_program(scenario, &ns, "scenario");
     explorer *x;
     checkers *ck;
+    checkers_opts co;
     wf_status st;
     wf_diag d;
     report_info ri;
@@ -173,8 +176,17 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
         eo.should_stop = past_deadline;
         eo.stop_ctx = &dl;
     }
+    co = checkers_opts_default();
+    if (opt->livelock_window)
+        co.livelock_window = opt->livelock_window > 0
+                                 ? (uint64_t)opt->livelock_window
+                                 : 0;
+    if (opt->starvation_bypass)
+        co.starvation_bypass = opt->starvation_bypass > 0
+                                   ? (uint64_t)opt->starvation_bypass
+                                   : 0;
     x = explore_new(&p, &eo);
-    ck = checkers_new(NULL);
+    ck = checkers_new(&co);
     st = explore_run(x, opt->checkers_off ? NULL : checkers_consumers(ck),
                      &d);
     checkers_finish(ck, x);

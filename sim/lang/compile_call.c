@@ -500,6 +500,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
         return;
     }
     case RB_PROGRESS:
+        fs->C->prog->has_progress = true;
         cnative_call(fs, LIB_N_progress, call, 0, out);
         return;
     default:

@@ -164,8 +164,12 @@ void vm_find_go_version(const char *path, char *out, size_t n);
  * goroutine's frames (function, pc, registers), the heap reachable from
  * them and from the package variables (objects numbered in the order a
  * walk from those roots meets them), and the state of the engine objects
- * met. Equal states give equal hashes whatever the addresses. O(reachable
- * heap). For the livelock check (repeated states). */
+ * met (wait queues in order included), each task's pending op and
+ * whether main has returned. Equal states give equal hashes whatever the
+ * addresses; the clock and math/rand's stream are left out (a repeated
+ * state is a cycle whatever the time, and random draws are choices, as
+ * in SPIN). O(reachable heap). For the livelock check (repeated states):
+ * the engine's state_hash hook. */
 uint64_t vm_state_hash(wf_engine *e);
 
 /* Bytecode instructions executed by this thread's VM so far (bench). */

@@ -297,6 +297,7 @@ struct vm_program {
     vm_proto *entry; /* package initialization, then main.main (or, in a
                       * test file, the test __test_index() selects) */
     bool is_test;      /* a *_test.go file */
+    bool has_progress; /* calls the progress() builtin somewhere */
     const char **tests; /* its TestXxx functions, in source order */
     uint32_t ntests;
     struct vm_entry *entries; /* ntests + 1: main, then each test */

@@ -444,6 +444,12 @@ static void reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
     VEC_FREE(w.work);
 }
 
+static uint64_t state_hash(void *ctx, wf_engine *e)
+{
+    (void)ctx;
+    return vm_state_hash(e);
+}
+
 /* ---- the program ------------------------------------------------------------ */
 
 static void begin(void *ctx, wf_engine *e)
@@ -460,6 +466,8 @@ static void begin(void *ctx, wf_engine *e)
     e->can_reach = can_reach;
     e->reach_mark = reach_mark;
     e->event_value = event_value;
+    e->state_hash = state_hash;
+    e->progress_marked = p->has_progress;
     e->can_reach_ctx = x;
 }
 
@@ -534,6 +542,16 @@ typedef struct hasher {
 } hasher;
 
 static void hash_eo(hasher *H, wf_obj *eo);
+
+/* Who waits in q, in order: which of them an operation serves next is
+ * part of the state (FIFO hand-off, a rendezvous's partner). */
+static void hash_waitq(hasher *H, const waitq *q)
+{
+    H->h = hash_u64(H->h, (uint64_t)q->len);
+    for (const waiter *w = q->head; w; w = w->next)
+        H->h = hash_u64(hash_u64(H->h, (uint64_t)w->task->tid),
+                        ((uint64_t)(uint32_t)w->ncase << 1) | w->committed);
+}
 
 static void hash_val(hasher *H, vm_value v)
 {
@@ -610,12 +628,15 @@ static void hash_eo(hasher *H, wf_obj *eo)
                         ch->closed);
         for (size_t i = 0; i < ch->len; i++)
             hash_val(H, vm_from_wf(ch->buf[(ch->head + i) % ch->cap]));
+        hash_waitq(H, &ch->recvq);
+        hash_waitq(H, &ch->sendq);
         return;
     }
     case OBJ_MUTEX: {
         wf_mutex *m = (wf_mutex *)eo;
         H->h = hash_u64(hash_u64(H->h, m->locked),
                         m->holder ? (uint64_t)m->holder->tid + 1 : 0);
+        hash_waitq(H, &m->lockers);
         return;
     }
     case OBJ_RWMUTEX: {
@@ -623,6 +644,11 @@ static void hash_eo(hasher *H, wf_obj *eo)
         H->h = hash_u64(hash_u64(hash_u64(H->h, (uint64_t)m->readers),
                                  m->writer_in),
                         m->writer_holds);
+        H->h = hash_u64(H->h, m->writer ? (uint64_t)m->writer->tid + 1 : 0);
+        for (int32_t i = 0; i < m->nrholders; i++)
+            H->h = hash_u64(H->h, (uint64_t)m->rholders[i]);
+        hash_waitq(H, &m->wpending);
+        hash_waitq(H, &m->rpending);
         return;
     }
     case OBJ_WAITGROUP:
@@ -635,7 +661,7 @@ static void hash_eo(hasher *H, wf_obj *eo)
         H->h = hash_u64(H->h, (uint64_t)((wf_atomic *)eo)->v);
         return;
     case OBJ_COND:
-        H->h = hash_u64(H->h, (uint64_t)((wf_cond *)eo)->tickets.len);
+        hash_waitq(H, &((wf_cond *)eo)->tickets);
         return;
     default:
         return;
@@ -675,7 +701,7 @@ uint64_t vm_state_hash(wf_engine *e)
         return 0;
     memset(&H, 0, sizeof H);
     H.x = x;
-    H.h = HASH_INIT;
+    H.h = hash_u64(HASH_INIT, e->main_done);
     x->epoch++;
     hash_val(&H, vm_ref(T_UPTR, x->globals));
     hash_drain(&H);
@@ -686,6 +712,8 @@ uint64_t vm_state_hash(wf_engine *e)
         if (t->state == TASK_DONE || !g)
             continue;
         H.h = hash_u64(hash_u64(H.h, t->op.kind), g->nframes);
+        H.h = hash_u64(hash_u64(H.h, (uint64_t)t->op.arg), t->cond_notified);
+        hash_eo(&H, t->op.obj);
         for (uint32_t k = 0; k < g->nframes; k++) {
             vm_frame *f = &g->frames[k];
             uint32_t top = k + 1 < g->nframes ? g->frames[k + 1].base

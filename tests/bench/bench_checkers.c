@@ -153,19 +153,23 @@ static int dcmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-#define NCONF 5
+#define NCONF 6
 
 /* Prints the medians for fn; returns the ratio all/off. */
 static double bench(const char *name, void (*fn)(void *), size_t want_nf)
 {
     static const char *const label[NCONF] = {"checkers off", "deadlock only",
                                              "lock order only", "race only",
-                                             "all checkers"};
-    checkers_opts conf[NCONF] = {{false, false, false},
-                                 {true, false, false},
-                                 {false, true, false},
-                                 {false, false, true},
-                                 {true, true, true}};
+                                             "liveness only", "all checkers"};
+    checkers_opts conf[NCONF] = {
+        {false, false, false, false, 0, 0},
+        {true, false, false, false, 0, 0},
+        {false, true, false, false, 0, 0},
+        {false, false, true, false, 0, 0},
+        {false, false, false, true, CHECKERS_LIVELOCK_WINDOW,
+         CHECKERS_STARVATION_BYPASS},
+        {true, true, true, true, CHECKERS_LIVELOCK_WINDOW,
+         CHECKERS_STARVATION_BYPASS}};
     double v[NCONF][RUNS], med[NCONF];
     uint64_t steps = 0;
     size_t nf = 0;

@@ -1,0 +1,719 @@
+/* liveness.c: see liveness.h. */
+#include "liveness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "sim/chan.h"
+#include "sim/cond.h"
+#include "sim/mutex.h"
+#include "sim/rwmutex.h"
+
+/* share starvation: below 1/SHARE_FRACTION of the fair share, while the
+ * others made at least SHARE_MIN_OTHERS progress events in the window */
+#define SHARE_FRACTION   10
+#define SHARE_MIN_OTHERS 10
+/* tasks listed in a report's counters */
+#define REPORT_TASKS 32
+
+typedef struct lv_task {
+    uint64_t seen_steps; /* its m.steps at the last step_end */
+    uint64_t last_step;  /* the last step it took, 0 none */
+    uint64_t qepoch;     /* the quiet stretch qbase belongs to, + 1 */
+    uint64_t qbase;      /* its m.steps when that stretch began */
+    uint64_t wsteps, wprog; /* m.steps, m.progress at the window's start */
+    uint64_t wait_key;   /* channel: the wait (waiter seq + 1) streak is of */
+    uint64_t streak;     /* channel: same-direction ops others completed */
+    uint64_t reported;   /* the wait a bypass was reported for, + 1 */
+    bool starved;        /* share starvation reported */
+} lv_task;
+
+struct liveness_checker {
+    uint64_t window, bypass;
+    VEC(lv_task) t;
+    bool marked;          /* a progress marker ran in this execution */
+    uint64_t quiet_since; /* step of the last progress event or timer */
+    uint64_t epoch;       /* quiet stretches so far */
+    bool livelock;        /* reported in this execution */
+    /* the search for a repeated state in the current quiet stretch */
+    bool hunting, hunt_over;
+    uint64_t hunt_start;  /* the first hashed step */
+    uint64_t stride;      /* hash every stride-th step of the search */
+    uint64_t at_stride;   /* states hashed at this stride */
+    bool cut_unfair;      /* at the last step before --max-steps: a task
+                             was kept from running for a whole window */
+    VEC(int32_t) ran;     /* the task of each step from hunt_start */
+    uint64_t *keys;       /* open addressing on state hashes; 0 is free */
+    uint64_t *at;         /* the step each key was first seen after */
+    size_t cap, n;
+    VEC(uint64_t) scratch;
+};
+
+static lv_task *lvt(liveness_checker *l, int32_t tid)
+{
+    while (l->t.len <= (size_t)tid) {
+        lv_task z;
+        memset(&z, 0, sizeof z);
+        VEC_PUSH(l->t, z);
+    }
+    return &l->t.p[tid];
+}
+
+static bool marked(const liveness_checker *l, const wf_engine *e)
+{
+    return l->marked || e->progress_marked;
+}
+
+/* A runnable task whose only move is a spurious wakeup is as good as
+ * blocked (engine.c, timers_first). */
+static bool wants_to_run(const wf_task *t)
+{
+    if (t->state != TASK_RUNNABLE)
+        return false;
+    return !((t->op.kind == OP_COND_WAIT || t->op.kind == OP_COND_PARK) &&
+             (t->op.arg & COND_PARKED));
+}
+
+static const char *state_name(const wf_task *t)
+{
+    return t->state == TASK_RUNNABLE  ? "runnable"
+           : t->state == TASK_BLOCKED ? "blocked"
+                                      : "done";
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = path ? strrchr(path, '/') : NULL;
+    return s ? s + 1 : (path ? path : "");
+}
+
+/* ---- progress ------------------------------------------------------------ */
+
+static void quiet_restart(liveness_checker *l, wf_engine *e)
+{
+    l->quiet_since = e->step;
+    l->epoch++;
+    l->hunting = false;
+    l->hunt_over = false;
+}
+
+/* ---- findings ------------------------------------------------------------ */
+
+/* A signature from the sorted, distinct function names of tasks tids[0, n)
+ * (across executions a livelock is the same whatever step it was cut at). */
+static uint64_t names_sig(liveness_checker *l, wf_engine *e, uint64_t h,
+                          const int32_t *tids, size_t n)
+{
+    l->scratch.len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *f = e->tasks.p[tids[i]]->fname;
+        VEC_PUSH(l->scratch, hash_bytes(HASH_INIT, f, strlen(f)));
+    }
+    for (size_t i = 1; i < l->scratch.len; i++) /* insertion: few names */
+        for (size_t j = i; j > 0 && l->scratch.p[j - 1] > l->scratch.p[j];
+             j--) {
+            uint64_t x = l->scratch.p[j];
+            l->scratch.p[j] = l->scratch.p[j - 1];
+            l->scratch.p[j - 1] = x;
+        }
+    for (size_t i = 0; i < l->scratch.len; i++)
+        if (!i || l->scratch.p[i] != l->scratch.p[i - 1])
+            h = hash_u64(h, l->scratch.p[i]);
+    return h;
+}
+
+/* The livelock finding: tasks tids[0, n) spun, steps[i] steps each.
+ * cycle_from: the step after which the repeated state was first seen
+ * (proven), or 0 with cycle_len 0 (suspected). */
+static void report_livelock(liveness_checker *l, wf_engine *e,
+                            const int32_t *tids, const uint64_t *steps,
+                            size_t n, uint64_t cycle_from, uint64_t cycle_len)
+{
+    finding f;
+    buf msg, det, js;
+    bool proven = cycle_len > 0;
+    uint64_t closed = l->quiet_since + l->window;
+    memset(&f, 0, sizeof f);
+    buf_init(&msg);
+    buf_init(&det);
+    buf_init(&js);
+    for (size_t i = 0; i < n && i < 4; i++)
+        buf_printf(&msg, "%s%s", i ? ", " : "", e->tasks.p[tids[i]]->name);
+    if (n > 4)
+        buf_printf(&msg, " and %zu more", n - 4);
+    if (e->main_done)
+        buf_printf(&msg,
+                   " never end%s: after main returned %s without progress (",
+                   n == 1 ? "s" : "", n == 1 ? "it spins" : "they spin");
+    else
+        buf_printf(&msg, " %s without progress: ", n == 1 ? "spins" : "spin");
+    if (proven)
+        buf_printf(&msg, "a cycle of %llu steps returns to the same state",
+                   (unsigned long long)cycle_len);
+    else
+        buf_printf(&msg, "%llu steps and no progress event",
+                   (unsigned long long)(e->step - l->quiet_since));
+    if (e->main_done)
+        buf_putc(&msg, ')');
+    buf_puts(&det, "spinning: ");
+    buf_puts(&js, "\"tasks\": [");
+    for (size_t i = 0; i < n; i++) {
+        const wf_task *t = e->tasks.p[tids[i]];
+        if (i < REPORT_TASKS) {
+            buf_printf(&det, "%s%s (%llu steps%s", i ? ", " : "", t->name,
+                       (unsigned long long)steps[i],
+                       i ? "" : proven ? " in the cycle" : " in the stretch");
+            if (t->op.file && t->op.line)
+                buf_printf(&det, ", at %s:%d", base_name(t->op.file),
+                           (int)t->op.line);
+            buf_putc(&det, ')');
+        } else if (i == REPORT_TASKS) {
+            buf_printf(&det, ", ... %zu more", n - i);
+        }
+        buf_printf(&js, "%s{\"tid\": %d, \"name\": ", i ? ", " : "",
+                   (int)t->tid);
+        json_str(&js, t->name);
+        buf_printf(&js, ", \"state\": \"%s\", \"op\": \"%s\", \"steps\": %llu",
+                   state_name(t), op_kind_names[t->op.kind],
+                   (unsigned long long)steps[i]);
+        if (t->op.file) {
+            buf_puts(&js, ", \"file\": ");
+            json_str(&js, t->op.file);
+            buf_printf(&js, ", \"line\": %d", (int)t->op.line);
+        }
+        buf_putc(&js, '}');
+    }
+    buf_printf(&det,
+               "\nwindow: no progress event since step %llu; the window of "
+               "%llu steps closed at step %llu",
+               (unsigned long long)l->quiet_since,
+               (unsigned long long)l->window, (unsigned long long)closed);
+    if (proven)
+        buf_printf(&det,
+                   "\nproven: the global state after step %llu recurs after "
+                   "step %llu, a cycle of %llu steps in which every runnable "
+                   "task ran and none made progress; a schedule can repeat "
+                   "it forever",
+                   (unsigned long long)cycle_from,
+                   (unsigned long long)e->step,
+                   (unsigned long long)cycle_len);
+    else
+        buf_printf(&det,
+                   "\nsuspected: still no progress when --max-steps cut the "
+                   "execution at step %llu, every runnable task running",
+                   (unsigned long long)e->step);
+    buf_printf(&js,
+               "], \"livelock\": {\"proven\": %s, \"window\": %llu, "
+               "\"quiet_since\": %llu, \"window_closed\": %llu",
+               proven ? "true" : "false", (unsigned long long)l->window,
+               (unsigned long long)l->quiet_since,
+               (unsigned long long)closed);
+    if (proven)
+        buf_printf(&js, ", \"cycle_start\": %llu, \"cycle_steps\": %llu",
+                   (unsigned long long)cycle_from,
+                   (unsigned long long)cycle_len);
+    buf_putc(&js, '}');
+    /* after main returned (SPEC 2: the program's output has ended), tasks
+     * that never end are leaked, as goleak sees them: a warning in a
+     * program, an error in a test (explore.c sets a leak's severity) */
+    f.kind = e->main_done ? WF_LEAK : WF_LIVELOCK;
+    f.error = !e->main_done;
+    f.step = proven ? e->step : closed;
+    f.tid = n ? tids[0] : -1;
+    f.message = msg.p;
+    f.detail = det.p;
+    f.json = js.p;
+    if (n) {
+        f.file = e->tasks.p[tids[0]]->op.file;
+        f.line = e->tasks.p[tids[0]]->op.line;
+    }
+    f.sig = names_sig(l, e, (HASH_INIT ^ f.kind) + 0x5417, tids, n);
+    engine_add_finding(e, &f);
+    l->livelock = true;
+    buf_fini(&msg);
+    buf_fini(&det);
+    buf_fini(&js);
+}
+
+/* A starvation finding about task t: msg the message, reason "bypass" or
+ * "share", o the resource (bypass) or NULL, extra JSON members of the
+ * "starvation" object. */
+static void report_starvation(wf_engine *e, const wf_task *t,
+                              const char *msg, const char *reason,
+                              const wf_obj *o, const char *extra,
+                              uint64_t sig)
+{
+    finding f;
+    buf det, js;
+    memset(&f, 0, sizeof f);
+    buf_init(&det);
+    buf_init(&js);
+    buf_printf(&det, "%s waits", t->name);
+    if (t->op.file && t->op.line)
+        buf_printf(&det, " at %s:%d", base_name(t->op.file), (int)t->op.line);
+    buf_printf(&det, " (%s, %s)\n", op_kind_names[t->op.kind], state_name(t));
+    report_counters_text(&det, e, REPORT_TASKS);
+    if (det.len && det.p[det.len - 1] == '\n')
+        det.p[--det.len] = '\0';
+    buf_puts(&js, "\"tasks\": ");
+    report_counters_json(&js, e, REPORT_TASKS);
+    buf_puts(&js, ", \"objects\": [");
+    if (o) {
+        buf_printf(&js, "{\"oid\": %d, \"kind\": \"%s\", \"name\": ",
+                   (int)o->oid, obj_kind_names[o->kind]);
+        json_str(&js, report_obj_name(e, o));
+        buf_putc(&js, '}');
+    }
+    buf_printf(&js,
+               "], \"starvation\": {\"reason\": \"%s\", \"tid\": %d, "
+               "\"jain_index\": %.4f%s}",
+               reason, (int)t->tid, report_jain_steps(e), extra);
+    f.kind = WF_STARVATION;
+    f.error = false;
+    f.tid = t->tid;
+    f.message = msg;
+    f.detail = det.p;
+    f.json = js.p;
+    f.file = t->op.file;
+    f.line = t->op.line;
+    f.sig = sig;
+    engine_add_finding(e, &f);
+    buf_fini(&det);
+    buf_fini(&js);
+}
+
+static uint64_t site_hash(uint64_t h, const char *file, int32_t line)
+{
+    if (file)
+        h = hash_bytes(h, base_name(file), strlen(base_name(file)));
+    return hash_u64(h, (uint64_t)line);
+}
+
+/* Task t waits (wait key) for o, granted to others `streak` times in a
+ * row: report it once per wait when the streak passes B. */
+static void bypassed(liveness_checker *l, wf_engine *e, const wf_task *t,
+                     const wf_obj *o, uint64_t key, uint64_t streak)
+{
+    lv_task *lt = lvt(l, t->tid);
+    char msg[600], extra[160];
+    const char *on = report_obj_name(e, o);
+    uint64_t sig;
+    if (streak <= l->bypass || lt->reported == key)
+        return;
+    lt->reported = key;
+    snprintf(msg, sizeof msg,
+             "%s waited for %s while it was granted to others %llu times in "
+             "a row (limit %llu)",
+             t->name, on, (unsigned long long)streak,
+             (unsigned long long)l->bypass);
+    snprintf(extra, sizeof extra, ", \"bypasses\": %llu, \"limit\": %llu",
+             (unsigned long long)streak, (unsigned long long)l->bypass);
+    sig = hash_bytes(HASH_INIT ^ WF_STARVATION, t->fname, strlen(t->fname));
+    sig = hash_u64(site_hash(sig, t->op.file, t->op.line), o->kind);
+    sig = site_hash(hash_bytes(sig, o->name, strlen(o->name)), o->file,
+                    o->line);
+    report_starvation(e, t, msg, "bypass", o, extra, sig);
+}
+
+/* A send or receive on channel oid completed by task tid: the other
+ * committed waiters of that direction were passed over. */
+static void chan_granted(liveness_checker *l, wf_engine *e, int32_t oid,
+                         int32_t tid, bool send)
+{
+    wf_chan *ch;
+    if (oid < 0 || (size_t)oid >= e->objs.len ||
+        e->objs.p[oid]->kind != OBJ_CHAN)
+        return;
+    ch = (wf_chan *)e->objs.p[oid];
+    for (waiter *w = (send ? ch->sendq : ch->recvq).head; w; w = w->next) {
+        lv_task *lt;
+        if (!w->committed || w->task->tid == tid)
+            continue;
+        lt = lvt(l, w->task->tid);
+        if (lt->wait_key != w->seq + 1) {
+            lt->wait_key = w->seq + 1;
+            lt->streak = 0;
+        }
+        lt->streak++;
+        bypassed(l, e, w->task, &ch->hdr, w->seq + 1, lt->streak);
+    }
+}
+
+/* Mutex oid (or an RWMutex's writer slot) was granted to task tid: every
+ * pending locker has been passed over grants - wait_grants times. */
+static void lock_granted(liveness_checker *l, wf_engine *e, int32_t oid,
+                         int32_t tid)
+{
+    wf_obj *o;
+    const waitq *q;
+    uint64_t grants;
+    if (oid < 0 || (size_t)oid >= e->objs.len)
+        return;
+    o = e->objs.p[oid];
+    if (o->kind == OBJ_MUTEX) {
+        q = &((wf_mutex *)o)->lockers;
+        grants = ((wf_mutex *)o)->grants;
+    } else if (o->kind == OBJ_RWMUTEX) {
+        q = &((wf_rwmutex *)o)->wpending;
+        grants = ((wf_rwmutex *)o)->grants;
+    } else {
+        return;
+    }
+    for (const waiter *w = q->head; w; w = w->next)
+        if (w->task->tid != tid && grants > w->task->wait_grants)
+            bypassed(l, e, w->task, o, w->seq + 1,
+                     grants - w->task->wait_grants);
+}
+
+/* ---- the consumer -------------------------------------------------------- */
+
+static void lv_begin(void *ctx, wf_engine *e)
+{
+    liveness_checker *l = ctx;
+    l->t.len = 0;
+    l->marked = false;
+    l->livelock = false;
+    l->cut_unfair = false;
+    l->epoch = 0;
+    quiet_restart(l, e);
+}
+
+static void lv_event(void *ctx, wf_engine *e, const wf_event *ev)
+{
+    liveness_checker *l = ctx;
+    switch ((ev_op)ev->op) {
+    case EV_PROGRESS:
+        l->marked = true;
+        quiet_restart(l, e);
+        return;
+    case EV_EXIT:
+        if (!marked(l, e))
+            quiet_restart(l, e);
+        return;
+    case EV_RECV:
+        if (ev->flags & EVF_FAILED)
+            return;
+        if (!marked(l, e))
+            quiet_restart(l, e);
+        if (l->bypass)
+            chan_granted(l, e, ev->oid, ev->tid, false);
+        return;
+    case EV_SEND:
+        if (l->bypass)
+            chan_granted(l, e, ev->oid, ev->tid, true);
+        return;
+    case EV_LOCK:
+        if (l->bypass)
+            lock_granted(l, e, ev->oid, ev->tid);
+        return;
+    case EV_TRYLOCK:
+        if (l->bypass && !(ev->flags & EVF_FAILED))
+            lock_granted(l, e, ev->oid, ev->tid);
+        return;
+    default:
+        return;
+    }
+}
+
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/* The global state: the front end's hash, with the pending timers
+ * (deadlines relative to now, as a multiset: the heap's order is not
+ * canonical). Never 0. */
+static uint64_t global_hash(wf_engine *e)
+{
+    uint64_t h = e->state_hash(e->can_reach_ctx, e), tm = 0;
+    for (size_t i = 0; i < e->timers.len; i++) {
+        const timer *t = e->timers.p[i];
+        tm += mix(hash_u64(hash_u64(HASH_INIT, (uint64_t)(t->when -
+                                                           e->now_ns)),
+                           t->task ? (uint64_t)t->task->tid + 1 : 0));
+    }
+    h = mix(h ^ mix(tm + e->timers.len));
+    return h ? h : 1;
+}
+
+static void table_clear(liveness_checker *l)
+{
+    if (l->keys)
+        memset(l->keys, 0, l->cap * sizeof *l->keys);
+    l->n = 0;
+}
+
+static void table_grow(liveness_checker *l)
+{
+    size_t oc = l->cap, nc = oc ? oc * 2 : 1024;
+    uint64_t *ok = l->keys, *oa = l->at;
+    l->keys = wf_xcalloc(nc, sizeof *l->keys);
+    l->at = wf_xmalloc(nc * sizeof *l->at);
+    l->cap = nc;
+    for (size_t i = 0; i < oc; i++)
+        if (ok[i]) {
+            size_t j = (size_t)mix(ok[i]) & (nc - 1);
+            while (l->keys[j])
+                j = (j + 1) & (nc - 1);
+            l->keys[j] = ok[i];
+            l->at[j] = oa[i];
+        }
+    free(ok);
+    free(oa);
+}
+
+/* Where h is, or the free slot for it. */
+static size_t table_find(const liveness_checker *l, uint64_t h)
+{
+    size_t j = (size_t)mix(h) & (l->cap - 1);
+    while (l->keys[j] && l->keys[j] != h)
+        j = (j + 1) & (l->cap - 1);
+    return j;
+}
+
+/* Weak fairness: every task that wants to run now ran after step s. */
+static bool all_ran_since(liveness_checker *l, wf_engine *e, uint64_t s)
+{
+    for (size_t i = 0; i < e->tasks.len; i++)
+        if (wants_to_run(e->tasks.p[i]) && lvt(l, (int32_t)i)->last_step <= s)
+            return false;
+    return true;
+}
+
+/* The state after step s0 recurred now: prove the livelock. */
+static void proven(liveness_checker *l, wf_engine *e, uint64_t s0)
+{
+    VEC(int32_t) tids = {NULL, 0, 0};
+    VEC(uint64_t) steps = {NULL, 0, 0};
+    uint64_t *cnt = wf_xcalloc(e->tasks.len, sizeof *cnt);
+    for (uint64_t s = s0 + 1; s <= e->step; s++) {
+        int32_t tid = l->ran.p[s - l->hunt_start];
+        if (tid >= 0 && (size_t)tid < e->tasks.len)
+            cnt[tid]++;
+    }
+    for (size_t i = 0; i < e->tasks.len; i++)
+        if (cnt[i]) {
+            VEC_PUSH(tids, (int32_t)i);
+            VEC_PUSH(steps, cnt[i]);
+        }
+    report_livelock(l, e, tids.p, steps.p, tids.len, s0, e->step - s0);
+    free(cnt);
+    VEC_FREE(tids);
+    VEC_FREE(steps);
+    e->stop = true;
+    e->end = END_LIVELOCK;
+}
+
+/* One step of the search for a repeated state. */
+static void hunt(liveness_checker *l, wf_engine *e)
+{
+    uint64_t h;
+    size_t j;
+    if (!l->hunting) {
+        l->hunting = true;
+        l->hunt_start = e->step;
+        l->stride = 1;
+        l->at_stride = 0;
+        l->ran.len = 0;
+        table_clear(l);
+    }
+    VEC_PUSH(l->ran, e->last_tid);
+    if ((e->step - l->hunt_start) % l->stride)
+        return;
+    if (++l->at_stride > LIVENESS_HUNT_PHASE &&
+        l->stride < LIVENESS_HUNT_STRIDE) {
+        l->stride *= 2;
+        l->at_stride = 1;
+    }
+    h = global_hash(e);
+    if ((l->n + 1) * 2 > l->cap)
+        table_grow(l);
+    j = table_find(l, h);
+    if (l->keys[j]) {
+        if (all_ran_since(l, e, l->at[j]))
+            proven(l, e, l->at[j]);
+        return;
+    }
+    l->keys[j] = h;
+    l->at[j] = e->step;
+    if (++l->n >= LIVENESS_HUNT) {
+        l->hunting = false;
+        l->hunt_over = true;
+    }
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Does task t run the function of a task that has progressed (the
+ * sorted hashes in l->scratch)? */
+static bool has_peer(const liveness_checker *l, const wf_task *t)
+{
+    uint64_t fh = hash_bytes(HASH_INIT, t->fname, strlen(t->fname));
+    return l->scratch.len &&
+           bsearch(&fh, l->scratch.p, l->scratch.len, sizeof fh, u64_cmp);
+}
+
+/* At the end of each window of W steps: share starvation (markers). */
+static void window_end(liveness_checker *l, wf_engine *e)
+{
+    uint64_t total = 0, n = 0;
+    l->scratch.len = 0;
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const wf_task *t = e->tasks.p[i];
+        if (t->m.progress)
+            VEC_PUSH(l->scratch,
+                     hash_bytes(HASH_INIT, t->fname, strlen(t->fname)));
+    }
+    if (l->scratch.len)
+        qsort(l->scratch.p, l->scratch.len, sizeof *l->scratch.p, u64_cmp);
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const wf_task *t = e->tasks.p[i];
+        lv_task *lt = lvt(l, (int32_t)i);
+        if (!has_peer(l, t) || t->state == TASK_DONE ||
+            (t->m.steps == lt->wsteps && !wants_to_run(t)))
+            continue;
+        total += t->m.progress - lt->wprog;
+        n++;
+    }
+    for (size_t i = 0; n >= 2 && i < e->tasks.len; i++) {
+        const wf_task *t = e->tasks.p[i];
+        lv_task *lt = lvt(l, (int32_t)i);
+        uint64_t p = t->m.progress - lt->wprog;
+        char msg[600], extra[200];
+        if (!has_peer(l, t) || lt->starved || t->state == TASK_DONE ||
+            (t->m.steps == lt->wsteps && !wants_to_run(t)))
+            continue;
+        if (total - p < SHARE_MIN_OTHERS || p * SHARE_FRACTION * n >= total)
+            continue;
+        lt->starved = true;
+        snprintf(msg, sizeof msg,
+                 "%s made %llu progress in steps %llu-%llu, its fair share "
+                 "%.1f (%llu tasks made %llu)",
+                 t->name, (unsigned long long)p,
+                 (unsigned long long)(e->step - l->window + 1),
+                 (unsigned long long)e->step, (double)total / (double)n,
+                 (unsigned long long)n, (unsigned long long)total);
+        snprintf(extra, sizeof extra,
+                 ", \"window\": %llu, \"progress\": %llu, \"fair_share\": "
+                 "%.2f",
+                 (unsigned long long)l->window, (unsigned long long)p,
+                 (double)total / (double)n);
+        report_starvation(e, t, msg, "share", NULL, extra,
+                          hash_bytes(HASH_INIT ^ WF_STARVATION ^ 0x5ea7,
+                                     t->fname, strlen(t->fname)));
+    }
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        lv_task *lt = lvt(l, (int32_t)i);
+        lt->wsteps = e->tasks.p[i]->m.steps;
+        lt->wprog = e->tasks.p[i]->m.progress;
+    }
+}
+
+/* Some task wants to run and has not run for a whole window. */
+static bool kept_from_running(const liveness_checker *l, const wf_engine *e)
+{
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const wf_task *t = e->tasks.p[i];
+        if (wants_to_run(t) && e->step - t->since >= l->window)
+            return true;
+    }
+    return false;
+}
+
+static void lv_step_end(void *ctx, wf_engine *e)
+{
+    liveness_checker *l = ctx;
+    int32_t tid = e->last_tid;
+    wf_task *t = tid >= 0 ? e->tasks.p[tid] : NULL;
+    lv_task *lt = t ? lvt(l, tid) : NULL;
+    if (!t || t->m.steps == lt->seen_steps) {
+        /* a timer fired: every task was blocked (SPEC 2), the program
+         * waits for time, it does not spin */
+        quiet_restart(l, e);
+    } else {
+        lt->seen_steps = t->m.steps;
+        lt->last_step = e->step;
+        if (lt->qepoch != l->epoch + 1) {
+            lt->qepoch = l->epoch + 1;
+            lt->qbase = t->m.steps - (e->step == l->quiet_since ? 0 : 1);
+        }
+    }
+    if (!l->window || e->stop)
+        return;
+    /* the engine closes the tasks' spans before the end callback: judge
+     * fairness at the last step */
+    if (e->step >= e->cfg.max_steps && e->step - l->quiet_since >= l->window)
+        l->cut_unfair = kept_from_running(l, e);
+    if (marked(l, e) && e->step % l->window == 0)
+        window_end(l, e);
+    if (!l->livelock && e->step - l->quiet_since >= l->window &&
+        e->state_hash && !l->hunt_over)
+        hunt(l, e);
+}
+
+static void lv_end(void *ctx, wf_engine *e)
+{
+    liveness_checker *l = ctx;
+    VEC(int32_t) tids = {NULL, 0, 0};
+    VEC(uint64_t) steps = {NULL, 0, 0};
+    if (!l->window || l->livelock || e->end != END_MAX_STEPS ||
+        e->step - l->quiet_since < l->window)
+        return;
+    /* a task kept from running for the whole window: the scheduler
+     * starved it (rr, a preemption bound), the program may not spin */
+    if (l->cut_unfair)
+        return;
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const wf_task *t = e->tasks.p[i];
+        const lv_task *lt = lvt(l, (int32_t)i);
+        if (lt->qepoch == l->epoch + 1 && t->m.steps > lt->qbase) {
+            VEC_PUSH(tids, (int32_t)i);
+            VEC_PUSH(steps, t->m.steps - lt->qbase);
+        }
+    }
+    report_livelock(l, e, tids.p, steps.p, tids.len, 0, 0);
+    VEC_FREE(tids);
+    VEC_FREE(steps);
+}
+
+liveness_checker *liveness_new(uint64_t window, uint64_t bypass)
+{
+    liveness_checker *l = wf_xcalloc(1, sizeof *l);
+    l->window = window;
+    l->bypass = bypass;
+    return l;
+}
+
+wf_consumer liveness_consumer(liveness_checker *l)
+{
+    wf_consumer c;
+    memset(&c, 0, sizeof c);
+    c.ctx = l;
+    c.begin = lv_begin;
+    c.event = lv_event;
+    c.end = lv_end;
+    c.step_end = lv_step_end;
+    return c;
+}
+
+void liveness_free(liveness_checker *l)
+{
+    if (!l)
+        return;
+    VEC_FREE(l->t);
+    VEC_FREE(l->ran);
+    VEC_FREE(l->scratch);
+    free(l->keys);
+    free(l->at);
+    free(l);
+}

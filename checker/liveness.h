@@ -1,0 +1,69 @@
+/* liveness.h: SPEC section 5's `livelock` and `starvation` findings, an
+ * event consumer over the engine's per-task counters (task_metrics).
+ *
+ * Progress: a progress event is progress() in a scenario, wf_progress() in
+ * C. A program without markers counts a task's completion and each value a
+ * task receives from a channel instead. A scenario file has markers when
+ * its text calls progress() (e->progress_marked); a C program from its
+ * first wf_progress() of the execution on.
+ *
+ * livelock (error). A *quiet stretch* is a run of steps with no progress
+ * event and no timer firing (virtual time moves only when every task is
+ * blocked: a program waiting for time is not spinning, SPEC 2). Once a
+ * quiet stretch reaches the window W:
+ *  - proven: for scenario files (e->state_hash), the global state is
+ *    hashed (every step at first, then sampled); a state that recurs, with every runnable task having
+ *    run since its first occurrence (weak fairness: a scheduler that
+ *    starves a task does not make a livelock), is a non-progress cycle.
+ *    The finding names the cycle and its length, and ends the execution
+ *    (as a panic does): the schedule can repeat the cycle forever.
+ *  - suspected: an execution cut by --max-steps still in a quiet stretch of
+ *    at least W steps, with no task left runnable and unscheduled for the
+ *    last W steps (again fairness), is reported at the step the window
+ *    closed. A stretch that ends in progress, a timer, a deadlock or the
+ *    end of the program is no livelock, however long.
+ *  After main has returned (SPEC 2: the output has ended) the spinning
+ *  tasks are reported as `leak` instead: goroutines that never end, as
+ *  goleak sees them (a warning in a program, an error in a test).
+ *
+ * starvation (warning).
+ *  - bypass: a task waits for a mutex (the writer slot of an RWMutex) or a
+ *    channel operation while the resource is granted to others more than
+ *    B times in a row (mutex: grants since it began waiting; channel:
+ *    operations of its direction completed by others while it waited).
+ *  - share: with markers, at the end of every window of W steps (steps W,
+ *    2W, ...), a task running the function of a task that has progressed,
+ *    active in the window, with less than a tenth of the fair share of the
+ *    window's progress while the others made at least 10 progress events.
+ *  Each is reported once per task and wait (share: once per task) in an
+ *  execution, with every task's counters and Jain's fairness index.
+ *
+ * Owns: its per-execution tables (heap, reused across executions).
+ * Cost: O(1) per event but for channel and lock grants (O(waiters)); per
+ * step O(1) until a quiet stretch reaches W, then a state hash (O(the
+ * reachable heap)) at sampled steps, LIVENESS_HUNT states per stretch at
+ * most;
+ * O(tasks) at each window boundary when the program has markers. */
+#ifndef WF_LIVENESS_H
+#define WF_LIVENESS_H
+
+#include "sim/engine.h"
+
+/* Hashed states per quiet stretch at most (a livelock's cycle is short;
+ * a long computation without progress must not pay for ever): every step
+ * for LIVENESS_HUNT_PHASE states, then every 2nd, 4th, ... step up to
+ * every LIVENESS_HUNT_STRIDE-th, each stride for as many states (a cycle
+ * of L steps still shows at stride s, after L / gcd(L, s) samples). */
+#define LIVENESS_HUNT        16384
+#define LIVENESS_HUNT_PHASE  1024
+#define LIVENESS_HUNT_STRIDE 256
+
+typedef struct liveness_checker liveness_checker;
+
+/* window: W (steps; 0 turns the livelock and share checks off);
+ * bypass: B (0 turns the bypass check off). Never fails. */
+liveness_checker *liveness_new(uint64_t window, uint64_t bypass);
+wf_consumer liveness_consumer(liveness_checker *l);
+void liveness_free(liveness_checker *l);
+
+#endif

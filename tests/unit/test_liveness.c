@@ -1,0 +1,535 @@
+/* test_liveness.c: the livelock and starvation checker
+ * (checker/liveness.c, SPEC section 5): C livelocks found by the window,
+ * their correct counterparts and long computations left alone, Go
+ * non-progress cycles proven by a repeated state, programs waiting on
+ * virtual time, scheduler-made unfairness, and bypass starvation. */
+#include "wft.h"
+
+#include "checker/checkers.h"
+#include "checker/report.h"
+#include "gotest.h"
+#include "weft.h"
+
+/* One exploration with every checker, W = window, B = bypass. */
+static explorer *explore_checked(const program *p, wf_strategy_kind k,
+                                 int64_t max_exec, uint64_t max_steps,
+                                 uint64_t window, uint64_t bypass)
+{
+    explore_opts o = opts_of(k);
+    checkers_opts co = checkers_opts_default();
+    checkers *ck;
+    explorer *x;
+    wf_diag d;
+    o.max_executions = max_exec;
+    o.max_steps = max_steps;
+    co.livelock_window = window;
+    co.starvation_bypass = bypass;
+    ck = checkers_new(&co);
+    x = explore_new(p, &o);
+    ck_assert_int_eq(explore_run(x, checkers_consumers(ck), &d), WF_OK);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    return x;
+}
+
+static native_start c_start;
+
+static explorer *explore_c(void (*fn)(void *), void *arg, wf_strategy_kind k,
+                           int64_t max_exec, uint64_t max_steps,
+                           uint64_t window, uint64_t bypass)
+{
+    program p;
+    memset(&p, 0, sizeof p);
+    c_start.fn = fn;
+    c_start.arg = arg;
+    p.drv = &native_driver;
+    p.arg = &c_start;
+    p.main_name = "main";
+    p.hash = 0x11fe11feu;
+    p.file = "test";
+    return explore_checked(&p, k, max_exec, max_steps, window, bypass);
+}
+
+/* A Go program's exploration; *prog must be freed after the explorer. */
+static explorer *explore_go(const char *src, vm_program **prog,
+                            wf_strategy_kind k, int64_t max_exec,
+                            uint64_t max_steps, uint64_t window)
+{
+    wf_diag d;
+    program p;
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), NULL, prog, &d),
+                     WF_OK);
+    p = vm_program_entry(*prog);
+    return explore_checked(&p, k, max_exec, max_steps, window, 100);
+}
+
+static void free_go(explorer *x, vm_program *p)
+{
+    explore_free(x);
+    vm_program_free(p);
+}
+
+/* ---- C livelocks ----------------------------------------------------- */
+
+typedef struct pair {
+    wf_mutex *mine, *other;
+    wf_atomic *holding; /* how many hold their first lock */
+    wf_waitgroup *wg;
+    bool backoff; /* let go and retry (the correct variant) */
+} pair;
+
+/* Take my lock, then retry TryLock on the other's; without backoff both
+ * hold their first lock first, and retry forever. */
+static void polite(void *arg)
+{
+    pair *p = arg;
+    wf_mutex_lock(p->mine);
+    if (!p->backoff) {
+        wf_atomic_add(p->holding, 1);
+        while (wf_atomic_load(p->holding) < 2)
+            wf_yield();
+    }
+    for (;;) {
+        if (wf_mutex_trylock(p->other)) {
+            wf_progress();
+            wf_mutex_unlock(p->other);
+            wf_mutex_unlock(p->mine);
+            wf_waitgroup_done(p->wg);
+            return;
+        }
+        if (p->backoff) {
+            wf_mutex_unlock(p->mine);
+            wf_yield();
+            wf_mutex_lock(p->mine);
+        }
+    }
+}
+
+static void two_polite(void *arg)
+{
+    bool backoff = arg != NULL;
+    wf_mutex *a = wf_mutex_new("a"), *b = wf_mutex_new("b");
+    wf_atomic *h = wf_atomic_new("holding", 0);
+    wf_waitgroup *wg = wf_waitgroup_new("wg");
+    pair *p = arena_alloc(&native_engine()->mem, 2 * sizeof *p);
+    p[0] = (pair){a, b, h, wg, backoff};
+    p[1] = (pair){b, a, h, wg, backoff};
+    wf_waitgroup_add(wg, 2);
+    wf_go(polite, &p[0], "left");
+    wf_go(polite, &p[1], "right");
+    wf_waitgroup_wait(wg);
+}
+
+START_TEST(trylock_retried_forever_is_a_livelock_within_the_window)
+{
+    explorer *x =
+        explore_c(two_polite, NULL, WF_STRATEGY_RANDOM, 3, 20000, 1000, 100);
+    const xfinding *f = find(x, WF_LIVELOCK);
+    ck_assert_ptr_nonnull(f);
+    ck_assert(f->f.error);
+    ck_assert_int_eq(nfind(x, WF_LIVELOCK), 1);
+    ck_assert_int_eq(f->count, 3);
+    /* detected where the window closed, long before the cut */
+    ck_assert_uint_le(f->f.step, 1100);
+    ck_assert_msg(strstr(f->message, "g1 left, g2 right spin without "
+                                     "progress") != NULL,
+                  "%s", f->message);
+    ck_assert_msg(strstr(f->detail, "window of 1000 steps") != NULL &&
+                      strstr(f->detail, "suspected") != NULL,
+                  "%s", f->detail);
+    ck_assert(strstr(f->json, "\"proven\": false") != NULL);
+    explore_free(x);
+}
+END_TEST
+
+START_TEST(trylock_with_backoff_that_succeeds_is_no_livelock)
+{
+    explorer *x = explore_c(two_polite, (void *)1, WF_STRATEGY_RANDOM, 50,
+                            200000, 1000, 100);
+    ck_assert_int_eq(nfind(x, WF_LIVELOCK), 0);
+    ck_assert_int_eq(x->findings.len, 0);
+    explore_free(x);
+}
+END_TEST
+
+typedef struct counter {
+    wf_mutex *m;
+    wf_waitgroup *wg;
+    int n;
+} counter;
+
+static void add_many(void *arg)
+{
+    counter *c = arg;
+    for (int i = 0; i < 5000; i++) {
+        wf_mutex_lock(c->m);
+        c->n++;
+        wf_mutex_unlock(c->m);
+    }
+    wf_waitgroup_done(c->wg);
+}
+
+/* 20000 steps without a progress event, then the tasks end. */
+static void long_computation(void *arg)
+{
+    counter *c = arena_alloc(&native_engine()->mem, sizeof *c);
+    (void)arg;
+    c->m = wf_mutex_new("m");
+    c->wg = wf_waitgroup_new("wg");
+    c->n = 0;
+    wf_waitgroup_add(c->wg, 2);
+    wf_go(add_many, c, "adder");
+    wf_go(add_many, c, "adder");
+    wf_waitgroup_wait(c->wg);
+    wf_assert(c->n == 10000, "every increment");
+}
+
+START_TEST(a_long_computation_that_ends_is_no_livelock)
+{
+    explorer *x = explore_c(long_computation, NULL, WF_STRATEGY_RANDOM, 5,
+                            0, 1000, 0);
+    ck_assert_int_eq(x->findings.len, 0);
+    ck_assert_uint_gt(x->steps, 5 * 20000);
+    explore_free(x);
+}
+END_TEST
+
+typedef struct flag {
+    wf_atomic *set;
+    wf_waitgroup *wg;
+} flag;
+
+static void setter(void *arg)
+{
+    flag *f = arg;
+    wf_atomic_store(f->set, 1);
+    wf_waitgroup_done(f->wg);
+}
+
+static void spinner(void *arg)
+{
+    flag *f = arg;
+    while (!wf_atomic_load(f->set))
+        wf_yield();
+    wf_waitgroup_done(f->wg);
+}
+
+static void spin_until_set(void *arg)
+{
+    flag *f = arena_alloc(&native_engine()->mem, sizeof *f);
+    (void)arg;
+    f->set = wf_atomic_new("set", 0);
+    f->wg = wf_waitgroup_new("wg");
+    wf_waitgroup_add(f->wg, 2);
+    wf_go(spinner, f, "spinner");
+    wf_go(setter, f, "setter");
+    wf_waitgroup_wait(f->wg);
+}
+
+START_TEST(a_spin_the_scheduler_never_interrupts_is_no_livelock)
+{
+    /* round robin never leaves the spinner: the execution is cut, but
+     * the setter was kept from running, so the program is not at fault */
+    explorer *x =
+        explore_c(spin_until_set, NULL, WF_STRATEGY_RR, 1, 30000, 1000, 100);
+    ck_assert_int_eq(x->last_end, END_MAX_STEPS);
+    ck_assert_int_eq(x->findings.len, 0);
+    explore_free(x);
+    /* a fair scheduler lets the setter run: the spin makes progress */
+    x = explore_c(spin_until_set, NULL, WF_STRATEGY_RANDOM, 20, 30000, 1000,
+                  100);
+    ck_assert_int_eq(x->findings.len, 0);
+    explore_free(x);
+}
+END_TEST
+
+/* ---- Go: non-progress cycles ------------------------------------------ */
+
+/* Two people in a corridor: each round both say which side they are on,
+ * see the other on the same side, and both step across. */
+static const char corridor[] =
+    GO("import \"fmt\"\n"
+       "func walk(name string, side int, tell chan<- int, hear <-chan int,\n"
+       "\tdone chan<- string) {\n"
+       "\tfor {\n"
+       "\t\ttell <- side\n"
+       "\t\tif other := <-hear; other != side {\n"
+       "\t\t\tprogress()\n"
+       "\t\t\tdone <- name\n"
+       "\t\t\treturn\n"
+       "\t\t}\n"
+       "\t\tside = 1 - side\n"
+       "\t}\n"
+       "}\n"
+       "func main() {\n"
+       "\tab, ba := make(chan int, 1), make(chan int, 1)\n"
+       "\tdone := make(chan string)\n"
+       "\tgo walk(\"alice\", 0, ab, ba, done)\n"
+       "\tgo walk(\"bob\", 0, ba, ab, done)\n"
+       "\tfmt.Println(<-done, \"passed\")\n"
+       "}\n");
+
+START_TEST(a_repeated_state_proves_a_go_livelock)
+{
+    vm_program *p = NULL;
+    explorer *x = explore_go(corridor, &p, WF_STRATEGY_RANDOM, 5, 0, 500);
+    const xfinding *f = find(x, WF_LIVELOCK);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(nfind(x, WF_LIVELOCK), 1);
+    ck_assert_int_eq(f->count, 5);
+    ck_assert_msg(strstr(f->message, "g1 walk, g2 walk spin without "
+                                     "progress: a cycle of ") != NULL,
+                  "%s", f->message);
+    ck_assert_msg(strstr(f->detail, "proven: the global state after step")
+                      != NULL,
+                  "%s", f->detail);
+    ck_assert(strstr(f->json, "\"proven\": true") != NULL);
+    ck_assert(strstr(f->json, "\"cycle_steps\": ") != NULL);
+    /* each execution ends at the proof, not at --max-steps */
+    ck_assert_uint_lt(x->steps, 5 * 2000);
+    ck_assert_int_eq(x->last_end, END_LIVELOCK);
+    free_go(x, p);
+}
+END_TEST
+
+START_TEST(go_programs_that_progress_or_wait_for_time_are_no_livelock)
+{
+    static const char *const ok[] = {
+        /* a busy wait the other goroutine ends */
+        GO("import \"sync/atomic\"\n"
+           "func main() {\n"
+           "\tvar f atomic.Bool\n"
+           "\tgo func() { f.Store(true) }()\n"
+           "\tfor !f.Load() {\n"
+           "\t}\n"
+           "}\n"),
+        /* polling on virtual time, forever: the clock moves */
+        GO("import (\n\t\"sync/atomic\"\n\t\"time\"\n)\n"
+           "func main() {\n"
+           "\tvar f atomic.Bool\n"
+           "\tfor !f.Load() {\n"
+           "\t\ttime.Sleep(time.Millisecond)\n"
+           "\t}\n"
+           "}\n"),
+        /* a long computation without markers */
+        GO("import \"sync\"\n"
+           "func main() {\n"
+           "\tvar mu sync.Mutex\n"
+           "\tvar wg sync.WaitGroup\n"
+           "\tn := 0\n"
+           "\tfor k := 0; k < 2; k++ {\n"
+           "\t\twg.Add(1)\n"
+           "\t\tgo func() {\n"
+           "\t\t\tdefer wg.Done()\n"
+           "\t\t\tfor i := 0; i < 3000; i++ {\n"
+           "\t\t\t\tmu.Lock()\n"
+           "\t\t\t\tn++\n"
+           "\t\t\t\tmu.Unlock()\n"
+           "\t\t\t}\n"
+           "\t\t}()\n"
+           "\t}\n"
+           "\twg.Wait()\n"
+           "}\n"),
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        vm_program *p = NULL;
+        explorer *x = explore_go(ok[i], &p, WF_STRATEGY_RANDOM, 5, 30000, 500);
+        ck_assert_msg(x->findings.len == 0, "program %zu: %s", i,
+                      x->findings.len ? x->findings.p[0].message : "");
+        free_go(x, p);
+    }
+}
+END_TEST
+
+START_TEST(spinning_after_main_returned_is_a_leak)
+{
+    vm_program *p = NULL;
+    explorer *x = explore_go(GO("func main() {\n"
+                                "\tquit := make(chan bool)\n"
+                                "\tgo func() {\n"
+                                "\t\tfor {\n"
+                                "\t\t\tselect {\n"
+                                "\t\t\tcase <-quit:\n"
+                                "\t\t\t\treturn\n"
+                                "\t\t\tdefault:\n"
+                                "\t\t\t}\n"
+                                "\t\t}\n"
+                                "\t}()\n"
+                                "}\n"),
+                             &p, WF_STRATEGY_RANDOM, 2, 0, 500);
+    const xfinding *f = find(x, WF_LEAK);
+    ck_assert_int_eq(nfind(x, WF_LIVELOCK), 0);
+    ck_assert_ptr_nonnull(f);
+    ck_assert(!f->f.error); /* a warning in a program, as leaks are */
+    ck_assert_msg(strstr(f->message, "never ends: after main returned it "
+                                     "spins without progress") != NULL,
+                  "%s", f->message);
+    free_go(x, p);
+}
+END_TEST
+
+/* ---- starvation ------------------------------------------------------- */
+
+typedef struct greedy_ctx {
+    wf_mutex *m;
+    wf_waitgroup *wg;
+} greedy_ctx;
+
+static void greedy(void *arg)
+{
+    greedy_ctx *c = arg;
+    for (int i = 0; i < 300; i++) {
+        wf_mutex_lock(c->m);
+        wf_progress();
+        wf_mutex_unlock(c->m);
+    }
+    wf_waitgroup_done(c->wg);
+}
+
+static void one_lock(void *arg)
+{
+    greedy_ctx *c = arg;
+    wf_mutex_lock(c->m);
+    wf_progress();
+    wf_mutex_unlock(c->m);
+    wf_waitgroup_done(c->wg);
+}
+
+static void greedy_and_waiter(void *arg)
+{
+    greedy_ctx *c = arena_alloc(&native_engine()->mem, sizeof *c);
+    (void)arg;
+    c->m = wf_mutex_new("mu");
+    c->wg = wf_waitgroup_new("wg");
+    wf_waitgroup_add(c->wg, 2);
+    wf_go(greedy, c, "greedy");
+    wf_go(one_lock, c, "waiter");
+    wf_waitgroup_wait(c->wg);
+}
+
+START_TEST(a_waiter_passed_over_more_than_b_times_is_starved)
+{
+    /* round robin keeps the greedy task running: each Unlock frees the
+     * mutex, and the greedy task takes it again before the waiter */
+    explorer *x = explore_c(greedy_and_waiter, NULL, WF_STRATEGY_RR, 1, 0,
+                            10000, 100);
+    const xfinding *f = find(x, WF_STARVATION);
+    ck_assert_ptr_nonnull(f);
+    ck_assert(!f->f.error);
+    ck_assert_int_eq(nfind(x, WF_STARVATION), 1);
+    ck_assert_str_eq(f->message, "g2 waiter waited for mu while it was "
+                                 "granted to others 101 times in a row "
+                                 "(limit 100)");
+    ck_assert_msg(strstr(f->detail, "g2 waiter") &&
+                      strstr(f->detail, "Jain's index"),
+                  "%s", f->detail);
+    ck_assert(strstr(f->json, "\"reason\": \"bypass\", \"tid\": 2") != NULL);
+    ck_assert(strstr(f->json, "\"bypasses\": 101, \"limit\": 100") != NULL);
+    ck_assert(strstr(f->json, "\"jain_index\": ") != NULL);
+    explore_free(x);
+    /* a larger B: nothing; --mutex fifo hands the lock to the waiter */
+    x = explore_c(greedy_and_waiter, NULL, WF_STRATEGY_RR, 1, 0, 10000, 300);
+    ck_assert_int_eq(nfind(x, WF_STARVATION), 0);
+    explore_free(x);
+}
+END_TEST
+
+static void marked_worker(void *arg)
+{
+    wf_waitgroup *wg = arg;
+    for (int i = 0; i < 400; i++) {
+        wf_yield();
+        wf_progress();
+    }
+    wf_waitgroup_done(wg);
+}
+
+static void three_workers(void *arg)
+{
+    wf_waitgroup *wg = wf_waitgroup_new("wg");
+    (void)arg;
+    wf_waitgroup_add(wg, 3);
+    for (int i = 0; i < 3; i++)
+        wf_go(marked_worker, wg, "worker");
+    wf_waitgroup_wait(wg);
+}
+
+START_TEST(a_worker_without_its_share_of_progress_is_starved)
+{
+    /* round robin runs g1 to its end: in the first window g2 and g3, as
+     * runnable as g1, make no progress while g1 makes 196 (one finding:
+     * the same function starved twice has one signature) */
+    explorer *x =
+        explore_c(three_workers, NULL, WF_STRATEGY_RR, 1, 0, 200, 100);
+    const xfinding *f = find(x, WF_STARVATION);
+    ck_assert_int_eq(nfind(x, WF_STARVATION), 1);
+    ck_assert_int_eq(f->count, 2);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_msg(strstr(f->message, "g2 worker made 0 progress in steps "
+                                     "1-200, its fair share 65.3 (3 tasks "
+                                     "made 196)") != NULL,
+                  "%s", f->message);
+    ck_assert(strstr(f->json, "\"reason\": \"share\"") != NULL);
+    explore_free(x);
+    /* a fair scheduler shares the progress out */
+    x = explore_c(three_workers, NULL, WF_STRATEGY_RANDOM, 5, 0, 200, 100);
+    ck_assert_int_eq(x->findings.len, 0);
+    explore_free(x);
+}
+END_TEST
+
+START_TEST(options_reach_the_checker_through_wf_explore)
+{
+    wf_options o = wf_options_default();
+    wf_result res;
+    ck_assert_int_eq(o.livelock_window, 10000);
+    ck_assert_int_eq(o.starvation_bypass, 100);
+    o.strategy = WF_STRATEGY_RR;
+    o.starvation_bypass = 50;
+    ck_assert_int_eq(wf_explore(greedy_and_waiter, NULL, &o, &res), 0);
+    ck_assert_uint_eq(res.nfindings, 1);
+    ck_assert_str_eq(res.findings[0].kind_name, "starvation");
+    ck_assert(strstr(res.findings[0].message, "51 times") != NULL);
+    wf_result_free(&res);
+    o.starvation_bypass = -1; /* off */
+    ck_assert_int_eq(wf_explore(greedy_and_waiter, NULL, &o, &res), 0);
+    ck_assert_uint_eq(res.nfindings, 0);
+    wf_result_free(&res);
+    o = wf_options_default();
+    o.strategy = WF_STRATEGY_RANDOM;
+    o.max_executions = 1;
+    o.max_steps = 5000;
+    o.livelock_window = 500;
+    ck_assert_int_eq(wf_explore(two_polite, NULL, &o, &res), 1);
+    ck_assert_uint_eq(res.nfindings, 1);
+    ck_assert_str_eq(res.findings[0].kind_name, "livelock");
+    ck_assert(strstr(res.findings[0].report, "window of 500 steps"));
+    wf_result_free(&res);
+    o.livelock_window = -1; /* off: a cut execution, no finding */
+    ck_assert_int_eq(wf_explore(two_polite, NULL, &o, &res), 0);
+    ck_assert_uint_eq(res.nfindings, 0);
+    wf_result_free(&res);
+}
+END_TEST
+
+Suite *liveness_suite(void)
+{
+    Suite *s = suite_create("liveness");
+    TCase *tc = tcase_create("livelock");
+    tcase_add_test(tc, trylock_retried_forever_is_a_livelock_within_the_window);
+    tcase_add_test(tc, trylock_with_backoff_that_succeeds_is_no_livelock);
+    tcase_add_test(tc, a_long_computation_that_ends_is_no_livelock);
+    tcase_add_test(tc, a_spin_the_scheduler_never_interrupts_is_no_livelock);
+    tcase_add_test(tc, a_repeated_state_proves_a_go_livelock);
+    tcase_add_test(tc,
+                   go_programs_that_progress_or_wait_for_time_are_no_livelock);
+    tcase_add_test(tc, spinning_after_main_returned_is_a_leak);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("starvation");
+    tcase_add_test(tc, a_waiter_passed_over_more_than_b_times_is_starved);
+    tcase_add_test(tc, a_worker_without_its_share_of_progress_is_starved);
+    tcase_add_test(tc, options_reach_the_checker_through_wf_explore);
+    suite_add_tcase(s, tc);
+    return s;
+}
