@@ -153,6 +153,10 @@ expect 0 "explore busy.go"
 has out "complete up to --max-steps" "a cut search is complete only up to the cut"
 has out "hint: " "the hint about strict time"
 has out "--time loose" "the hint names --time loose"
+# ... and it is not a livelock: real time would wake the sleeper
+"$WEFT" explore busy.go --max-steps 30000 --max-executions 1 > out 2> err; rc=$?
+expect 0 "a spin-wait for a sleeper past the livelock window"
+if grep -q "livelock" out; then bad "a spin-wait for a sleeper reported as a livelock"; else ok; fi
 "$WEFT" explore busy.go --time loose --max-steps 5000 --max-executions 20 > out 2> err; rc=$?
 expect 0 "explore busy.go --time loose"
 if grep -q "hint: " out; then bad "no hint under --time loose"; else ok; fi
