@@ -1580,26 +1580,59 @@ double dpor_estimate(const dpor *d)
 static void give_turns(dpor *d)
 {
     int32_t last = (int32_t)d->depth - 1;
+    const tidvec *en;
+    size_t n, nopen, ntasks;
+    int32_t *first, *open;
+    uint32_t *stamp;
     while (last >= 0 && d->nodes.p[last].sub)
         last--;
     if (last < 0)
         return;
-    for (size_t a = 0; a < d->nodes.p[last].en.len; a++) {
-        int32_t q = d->nodes.p[last].en.p[a], first = -1;
-        for (int32_t k = last; k >= 0; k--) {
-            const node *nk = &d->nodes.p[k];
-            if (nk->sub)
-                continue;
-            if (nk->tid == q || !has_tid(&nk->en, q))
-                break;
-            first = k;
-        }
-        if (first < 0 || tset_has(&d->nodes.p[first].done, q))
-            continue;
-        add_tid(&d->nodes.p[first].bt, q);
-        if (d->bound >= 0)
-            conservative(d, first, q);
+    en = &d->nodes.p[last].en;
+    n = en->len;
+    ntasks = d->eng ? d->eng->tasks.len : 0;
+    for (size_t a = 0; a < n; a++)
+        if ((size_t)en->p[a] >= ntasks)
+            ntasks = (size_t)en->p[a] + 1;
+    /* one walk back for every task at once (a long execution with many
+     * tasks made one walk per task O(depth x tasks^2)): open[] holds the
+     * positions in en whose task is still passed over at node k */
+    first = wf_xmalloc((n ? n : 1) * sizeof *first);
+    open = wf_xmalloc((n ? n : 1) * sizeof *open);
+    stamp = wf_xcalloc(ntasks ? ntasks : 1, sizeof *stamp);
+    for (size_t a = 0; a < n; a++) {
+        first[a] = -1;
+        open[a] = (int32_t)a;
     }
+    nopen = n;
+    for (int32_t k = last; k >= 0 && nopen; k--) {
+        const node *nk = &d->nodes.p[k];
+        if (nk->sub)
+            continue;
+        for (size_t i = 0; i < nk->en.len; i++)
+            if ((size_t)nk->en.p[i] < ntasks)
+                stamp[nk->en.p[i]] = (uint32_t)k + 1;
+        for (size_t i = 0; i < nopen;) {
+            int32_t q = en->p[open[i]];
+            if (nk->tid == q || stamp[q] != (uint32_t)k + 1) {
+                open[i] = open[--nopen]; /* its span began after k */
+                continue;
+            }
+            first[open[i]] = k;
+            i++;
+        }
+    }
+    for (size_t a = 0; a < n; a++) {
+        int32_t q = en->p[a], f = first[a];
+        if (f < 0 || tset_has(&d->nodes.p[f].done, q))
+            continue;
+        add_tid(&d->nodes.p[f].bt, q);
+        if (d->bound >= 0)
+            conservative(d, f, q);
+    }
+    free(first);
+    free(open);
+    free(stamp);
 }
 
 void dpor_end(dpor *d, wf_engine *e)
