@@ -151,17 +151,50 @@ static uint32_t param_type(fstate *fs, uint32_t functype, int skip, int i,
     return t->params[i];
 }
 
+/* ccall's nres for a call that keeps every result (CALL_ALL). */
+#define NRES_ALL (-2)
+
+/* Is call a method call whose method the compiler cannot see (the
+ * receiver's static type unknown: an interface, a value of unknown
+ * type)? Its results are counted at run time. */
+static bool dynamic_method_call(fstate *fs, ast_node *call)
+{
+    ast_node *fn = strip(call->u.call.fn), *x;
+    res_sym *s;
+    if (fn->kind != AST_SELECTOR)
+        return false;
+    x = strip(fn->u.selector.x);
+    s = x->kind == AST_IDENT ? csym(fs, x) : NULL;
+    if ((s && s->kind == RS_PKG) || ctype_try(fs, x))
+        return false;
+    return static_nresults(fs, ccallee_type(fs, call)) < 0;
+}
+
 /* Compile the arguments of call into base, base+1, ...; returns their
- * number (a multi-valued call as the only argument counts its results).
- * *soft: some argument is an untyped constant left to the callee. */
+ * number (a multi-valued call as the only argument counts its results),
+ * or -1 when that number is known only at run time (multi: the caller
+ * can take it, CALL_MULTI). *soft: some argument is an untyped constant
+ * left to the callee. */
 static int cargs(fstate *fs, ast_node *call, int base, uint32_t functype,
-                 int skip, bool *soft)
+                 int skip, bool *soft, bool multi)
 {
     ast_list args = call->u.call.args;
     bool spread = call->u.call.spread;
     if (args.n == 1 && strip(args.v[0])->kind == AST_CALL && !spread) {
         uint32_t ct = ccallee_type(fs, strip(args.v[0]));
         int nr = static_nresults(fs, ct);
+        if (multi && nr < 0 && dynamic_method_call(fs, strip(args.v[0]))) {
+            ex e;
+            fs->freereg = base;
+            ccall(fs, strip(args.v[0]), NRES_ALL, &e);
+            if (e.reg == base) {
+                fs->freereg = base;
+                newreg(fs, VM_MULTI_MAX); /* where the results land */
+                return -1;
+            }
+            /* not at base (cannot happen for a method call): as before */
+            fs->freereg = base;
+        }
         if (nr > 1) {
             ex e;
             fs->freereg = base;
@@ -253,11 +286,12 @@ static void cnative_call(fstate *fs, int id, ast_node *call, int nres,
     int n;
     emit(fs, VM_OP_LOADK, 0, base, kindex(fs, vm_ref(T_FUNC, p->static_fn)),
          0);
-    n = cargs(fs, call, base + 1, 0, 0, &soft);
+    n = cargs(fs, call, base + 1, 0, 0, &soft, true);
     fs->line = call->line;
     emit(fs, VM_OP_CALL, (call->u.call.spread ? CALL_SPREAD : 0) |
-                             (soft ? CALL_SOFT : 0),
-         base, n, nres);
+                             (soft ? CALL_SOFT : 0) |
+                             (n < 0 ? CALL_MULTI : 0),
+         base, n < 0 ? 0 : n, nres);
     fs->freereg = base + (nres > 0 ? nres : 0);
     memset(out, 0, sizeof *out);
     out->reg = base;
@@ -685,13 +719,15 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
                 fs->freereg = base + 2;
             }
             ft = is_m ? mt : 0;
-            n = cargs(fs, call, base + 2, ft, is_m ? 1 : 0, &soft);
+            n = cargs(fs, call, base + 2, ft, is_m ? 1 : 0, &soft, true);
             sel = selindex(fs, fn->u.selector.sel->u.ident.name);
             fs->line = call->line;
             emit(fs, VM_OP_CALLM,
                  (call->u.call.spread ? CALL_SPREAD : 0) |
-                     (soft ? CALL_SOFT : 0) | (addr ? CALL_ADDR : 0),
-                 base, n + 1, nres < 0 ? 0 : nres);
+                     (soft ? CALL_SOFT : 0) | (addr ? CALL_ADDR : 0) |
+                     (n < 0 ? CALL_MULTI : 0) |
+                     (nres == NRES_ALL ? CALL_ALL : 0),
+                 base, n < 0 ? 1 : n + 1, nres < 0 ? 0 : nres);
             emit(fs, VM_OP_EXTRA, 0, sel, 0, 0);
             fs->freereg = base + (nres > 0 ? nres : 0);
             out->reg = base;
@@ -707,13 +743,14 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
         ft = f.type;
         ex_to(fs, &f, base, 0, false);
     }
-    n = cargs(fs, call, base + 1, ft, 0, &soft);
+    n = cargs(fs, call, base + 1, ft, 0, &soft, true);
     if (ft == T_FUNC || !ft)
         soft = soft || false;
     fs->line = call->line;
     emit(fs, VM_OP_CALL,
-         (call->u.call.spread ? CALL_SPREAD : 0) | (soft ? CALL_SOFT : 0),
-         base, n, nres < 0 ? 0 : nres);
+         (call->u.call.spread ? CALL_SPREAD : 0) | (soft ? CALL_SOFT : 0) |
+             (n < 0 ? CALL_MULTI : 0),
+         base, n < 0 ? 0 : n, nres < 0 ? 0 : nres);
     fs->freereg = base + (nres > 0 ? nres : 0);
     out->reg = base;
     out->nvals = nres;
@@ -772,7 +809,7 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
             p = cnative_proto(C, id);
             emit(fs, VM_OP_LOADK, 0, base,
                  kindex(fs, vm_ref(T_FUNC, p->static_fn)), 0);
-            n = cargs(fs, call, base + 1, 0, 0, &soft);
+            n = cargs(fs, call, base + 1, 0, 0, &soft, false);
             fs->line = call->line;
             emit(fs, opc, call->u.call.spread ? CALL_SPREAD : 0, base, n, 0);
             return;
@@ -789,7 +826,7 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
         ex_to(fs, &f, base, 0, false);
     }
     (void)skip;
-    n = cargs(fs, call, base + 1, ft, 0, &soft);
+    n = cargs(fs, call, base + 1, ft, 0, &soft, false);
     fs->line = call->line;
     emit(fs, opc, (call->u.call.spread ? CALL_SPREAD : 0) |
                      (soft ? CALL_SOFT : 0),

@@ -678,7 +678,8 @@ newframe:
             {
                 uint32_t fpos = f->base + i.a, fi = g->nframes - 1;
                 SAVEPC();
-                st = vm_call_at(g, fpos, i.b, fpos,
+                st = vm_call_at(g, fpos,
+                                (i.f & CALL_MULTI) ? g->nmulti : i.b, fpos,
                                 (i.f & CALL_ALL) ? -1 : (int32_t)i.c, 0, i.f);
                 if (st == X_PANIC)
                     goto do_panic;
@@ -690,7 +691,7 @@ newframe:
             VM_CASE(CALLM)
             {
                 uint32_t fpos = f->base + i.a, fi = g->nframes - 1;
-                uint32_t nargs = i.b;
+                uint32_t nargs = (i.f & CALL_MULTI) ? 1 + g->nmulti : i.b;
                 vm_ins e = *pc++;
                 f->pc = (uint32_t)(pc - 2 - code);
                 st = vm_method_call(g, fpos, &p->sels[e.a], i.f & CALL_ADDR,
@@ -699,7 +700,8 @@ newframe:
                     goto out;
                 if (st == X_PANIC)
                     goto do_panic;
-                st = vm_call_at(g, fpos, nargs, fpos, (int32_t)i.c, 0, i.f);
+                st = vm_call_at(g, fpos, nargs, fpos,
+                                (i.f & CALL_ALL) ? -1 : (int32_t)i.c, 0, i.f);
                 if (st == X_PANIC)
                     goto do_panic;
                 if (st == X_YIELD)

@@ -177,6 +177,11 @@ uint32_t vm_pop(vm_g *g, uint32_t src, uint32_t n)
     if (!(flags & (FR_DEFER | FR_UNWIND | FR_BOTTOM | FR_DIE)) ||
         (flags & FR_NATCALL)) {
         want = f->nret < 0 ? n : (uint32_t)f->nret;
+        if (f->nret < 0) {
+            if (want > VM_MULTI_MAX)
+                want = VM_MULTI_MAX;
+            g->nmulti = want;
+        }
         for (uint32_t i = 0; i < want; i++)
             g->stack[f->ret + i] = i < n ? g->stack[src + i] : vm_nil();
         keep = f->ret + want;

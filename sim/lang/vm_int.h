@@ -53,8 +53,13 @@ enum {
     CALL_SPREAD = 1, /* f(xs...) */
     CALL_SOFT = 2,   /* some arguments are untyped constants */
     CALL_ADDR = 4,   /* CALLM/METHOD: the receiver operand is an address */
-    CALL_ALL = 8     /* CALL: keep every result (c ignored) */
+    CALL_ALL = 8,    /* CALL/CALLM: keep every result (c ignored), their
+                      * number in g->nmulti */
+    CALL_MULTI = 16  /* CALL/CALLM: the arguments are the g->nmulti results
+                      * of the CALL_ALL call just before (f(x.m())) */
 };
+/* Results a CALL_ALL call keeps at most (registers reserved for them). */
+#define VM_MULTI_MAX 8
 /* SLICE flags: which bounds are present. */
 enum { SL_LO = 1, SL_HI = 2, SL_MAX = 4 };
 
@@ -372,6 +377,7 @@ typedef struct vm_exec vm_exec;
 typedef struct vm_g {
     vm_exec *x;
     wf_task *t;
+    uint32_t nmulti; /* results kept by the last CALL_ALL call */
     vm_value *stack;
     uint32_t cap, top; /* top: first register above the top frame */
     vm_frame *frames;
