@@ -809,9 +809,12 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
             p = cnative_proto(C, id);
             emit(fs, VM_OP_LOADK, 0, base,
                  kindex(fs, vm_ref(T_FUNC, p->static_fn)), 0);
-            n = cargs(fs, call, base + 1, 0, 0, &soft, false);
+            n = cargs(fs, call, base + 1, 0, 0, &soft, true);
             fs->line = call->line;
-            emit(fs, opc, call->u.call.spread ? CALL_SPREAD : 0, base, n, 0);
+            emit(fs, opc,
+                 (call->u.call.spread ? CALL_SPREAD : 0) |
+                     (n < 0 ? CALL_MULTI : 0),
+                 base, n < 0 ? 0 : n, 0);
             return;
         }
     }
@@ -826,11 +829,11 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
         ex_to(fs, &f, base, 0, false);
     }
     (void)skip;
-    n = cargs(fs, call, base + 1, ft, 0, &soft, false);
+    n = cargs(fs, call, base + 1, ft, 0, &soft, true);
     fs->line = call->line;
     emit(fs, opc, (call->u.call.spread ? CALL_SPREAD : 0) |
-                     (soft ? CALL_SOFT : 0),
-         base, n, 0);
+                     (soft ? CALL_SOFT : 0) | (n < 0 ? CALL_MULTI : 0),
+         base, n < 0 ? 0 : n, 0);
 }
 
 /* ---- places ------------------------------------------------------------------------ */

@@ -712,6 +712,7 @@ newframe:
             VM_CASE(GO)
             {
                 vm_value fv = R[i.a];
+                uint32_t nargs = (i.f & CALL_MULTI) ? g->nmulti : i.b;
                 vm_g *ng;
                 op *o;
                 SAVEPC();
@@ -719,9 +720,9 @@ newframe:
                     THROW("go of nil func value");
                 x->spawned = true;
                 vm_escape(x, fv);
-                for (uint32_t k = 0; k < i.b; k++)
+                for (uint32_t k = 0; k < nargs; k++)
                     vm_escape(x, R[i.a + 1 + k]);
-                ng = vm_new_g(x, g, fv, &R[i.a + 1], i.b, i.f);
+                ng = vm_new_g(x, g, fv, &R[i.a + 1], nargs, i.f);
                 if (!ng)
                     THROW("go of nil func value");
                 o = vm_op(g, OP_SPAWN, NULL);
@@ -734,12 +735,13 @@ newframe:
             }
             VM_CASE(DEFER)
             {
+                uint32_t nargs = (i.f & CALL_MULTI) ? g->nmulti : i.b;
                 vm_defer *d = arena_alloc(&x->e->mem,
-                                          sizeof *d + i.b * sizeof(vm_value));
+                                          sizeof *d + nargs * sizeof(vm_value));
                 d->fn = R[i.a];
-                d->n = i.b;
+                d->n = nargs;
                 d->spread = (i.f & CALL_SPREAD) != 0;
-                for (uint32_t k = 0; k < i.b; k++)
+                for (uint32_t k = 0; k < nargs; k++)
                     d->args[k] = R[i.a + 1 + k];
                 d->next = f->defers;
                 f->defers = d;

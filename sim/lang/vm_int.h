@@ -55,8 +55,9 @@ enum {
     CALL_ADDR = 4,   /* CALLM/METHOD: the receiver operand is an address */
     CALL_ALL = 8,    /* CALL/CALLM: keep every result (c ignored), their
                       * number in g->nmulti */
-    CALL_MULTI = 16  /* CALL/CALLM: the arguments are the g->nmulti results
-                      * of the CALL_ALL call just before (f(x.m())) */
+    CALL_MULTI = 16  /* CALL/CALLM/GO/DEFER: the arguments are the
+                      * g->nmulti results of the CALL_ALL call just before
+                      * (f(x.m())) */
 };
 /* Results a CALL_ALL call keeps at most (registers reserved for them). */
 #define VM_MULTI_MAX 8

@@ -127,11 +127,15 @@ func main() {
 	fmt.Println(w.p.Two())
 	fmt.Println(i.Two())
 	fmt.Println(sum(i.Two()))
+	done := make(chan bool)
+	go func(x, y int) { fmt.Println(x + y); done <- true }(i.Two())
+	<-done
+	defer fmt.Println(i.Two())
 }
 GO
 "$WEFT" run multi.go > out 2> err; rc=$?
 expect 0 "run multi.go"
-if [ "$(head -5 out | tr '\n' ' ')" = "1 2 3 5 6 7 8 15 " ]; then ok; else bad "multi-valued calls as arguments: $(head -5 out | tr '\n' ' ')"; fi
+if [ "$(head -7 out | tr '\n' ' ')" = "1 2 3 5 6 7 8 15 15 7 8 " ]; then ok; else bad "multi-valued calls as arguments: $(head -7 out | tr '\n' ' ')"; fi
 
 # a busy loop waiting for a sleeper never lets strict virtual time move:
 # the summary says so and names --time loose
