@@ -442,12 +442,6 @@ static res_func *new_func(resolver *r, ast_node *node)
     return f;
 }
 
-static const char *pkg_stub_error(const res_pkg *p)
-{
-    (void)p;
-    return "is not in weft's library yet";
-}
-
 static void selector(resolver *r, res_scope *s, ast_node *n)
 {
     ast_node *x = n->u.selector.x;
@@ -458,11 +452,6 @@ static void selector(resolver *r, res_scope *s, ast_node *n)
         if (p->kind == RS_PKG) {
             const char *name = n->u.selector.sel->u.ident.name;
             res_sym *m = scope_find(p->target->scope, res_intern(r, name));
-            if (!m && p->target->stub) {
-                res_err(r, n->u.selector.sel, "unsupported: %s.%s %s",
-                    p->target->path, name, pkg_stub_error(p->target));
-                return;
-            }
             if (!m || (name[0] < 'A' || name[0] > 'Z')) {
                 res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name, name);
                 return;
@@ -1124,7 +1113,6 @@ static res_pkg *load(resolver *r, const char *path, ast_node *site)
     }
     p = new_pkg(r, path, f);
     p->library = true;
-    p->stub = !src;
     {
         const char *slash = strrchr(path, '/');
         p->name = res_intern(r, src ? f->pkg->u.ident.name

@@ -105,7 +105,6 @@ struct res_pkg {
     ast_file *file;
     int findex; /* file index in the resolver */
     bool library;
-    bool stub;      /* a SPEC package weft's library does not have yet */
     bool resolved;
     struct res_scope *scope;
     VEC(res_sym *) decls;      /* package-level symbols, in source order */
@@ -116,8 +115,9 @@ struct res_pkg {
 typedef struct resolver resolver;
 
 /* A resolver over library sources: lib_source(path) gives the Go text of
- * a library package (NULL if weft has none), stub(path) says whether an
- * import path is allowed though not implemented. */
+ * a library package (NULL if weft has none), allowed(path) whether a
+ * scenario file may import it (SPEC section 6: each allowed package has a
+ * source). */
 typedef struct res_library {
     const char *(*source)(const char *path);
     bool (*allowed)(const char *path);

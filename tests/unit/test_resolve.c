@@ -32,7 +32,7 @@ START_TEST(imports_outside_the_spec_are_refused)
 END_TEST
 
 /* Every package SPEC section 6 allows has a library source now: a file
- * importing them all compiles (no "is not in weft's library yet"). */
+ * importing them all compiles. */
 START_TEST(every_spec_package_has_a_library)
 {
     GO_EXPECT(GO("import (\n\t\"context\"\n\t\"errors\"\n\t\"fmt\"\n"
