@@ -32,8 +32,6 @@ static ast_node *strip(ast_node *n)
     return n;
 }
 
-uint32_t ccallee_type(fstate *fs, ast_node *call);
-
 /* The method type of member nm of a value of static type t, without its
  * receiver; or the field's type; 0 when unknown. */
 static uint32_t member_callee(fstate *fs, uint32_t t, uint32_t nm)
@@ -115,14 +113,9 @@ uint32_t ccallee_type(fstate *fs, ast_node *call)
                     return cfunc_proto(fs->C, m)->type;
                 return 0;
             }
-            if (s && (s->kind == RS_LOCAL || s->kind == RS_VAR)) {
-                uint32_t t = s->kind == RS_LOCAL
-                                 ? s->type
-                                 : fs->C->prog->gtypes[s->gindex];
-                return member_callee(fs, t, nm);
-            }
         }
-        /* a receiver that is a call or a field: mk().Two(), a.b.Two() */
+        /* the receiver a variable, a call or a field: v.Two(),
+         * mk().Two(), a.b.Two() */
         return member_callee(fs, static_type(fs, x, 0), nm);
     }
     return 0;
