@@ -20,9 +20,11 @@ OPT      ?= -O2 -g
 DEPFLAGS  = -MMD -MP
 
 PKGS     := sqlite3
-LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
-CURSES   := $(shell pkg-config --libs ncursesw 2>/dev/null)
-CHECKLIB := $(shell pkg-config --libs check 2>/dev/null)
+# Expanded when a recipe runs (=, not :=), after `deps` may have installed
+# the packages: on a fresh machine they are missing when make reads this.
+LIBS      = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3) -lm -lpthread
+CURSES    = $(shell pkg-config --libs ncursesw 2>/dev/null)
+CHECKLIB  = $(shell pkg-config --libs check 2>/dev/null)
 
 LIB_SRCS := $(sort $(wildcard sim/*.c sim/lang/*.c checker/*.c ui/*.c))
 LIB_SRCS := $(filter-out ui/main.c ui/view.c,$(LIB_SRCS))
@@ -43,7 +45,7 @@ UNIT_HDRS := $(wildcard tests/unit/*.h)
 define flavour
 $(1)_OBJS := $$(patsubst %.c,$(2)/obj/%.o,$$(LIB_SRCS)) \
              $$(patsubst %.S,$(2)/obj/%.o,$$(ASM_SRCS))
-$(2)/obj/%.o: %.c | deps-quiet
+$(2)/obj/%.o: %.c | deps
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(BASEFLAGS) $(3) $$(DEPFLAGS) -c $$< -o $$@
 $(2)/obj/%.o: %.S
@@ -71,7 +73,7 @@ $(eval $(call flavour,REL,$(BUILD),$(REL_FLAGS)))
 $(eval $(call flavour,DBG,$(BUILD)/dbg,$(DBG_FLAGS)))
 $(eval $(call flavour,ASAN,$(BUILD)/asan,$(ASAN_FLAGS)))
 
-.PHONY: all test unit e2e asan bench bench-deps demo deps deps-quiet install clean fuzz \
+.PHONY: all test unit e2e asan bench bench-deps demo deps install clean fuzz \
         format format-check
 all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc
 
@@ -187,7 +189,6 @@ deps:
 	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing \
 	        || { echo "make deps: could not install:$$missing" >&2; exit 2; }; \
 	fi
-deps-quiet: ;
 
 fuzz:
 	@if [ -x tests/fuzz/run.sh ]; then tests/fuzz/run.sh long; fi
