@@ -71,6 +71,29 @@ static bool parse_strategy(const char *s, wf_strategy_kind *k)
     return false;
 }
 
+/* go test's spellings: -run RE, -run=RE, --run=RE (a test regular
+ * expression, whatever the command), -v. Returns how many arguments a
+ * (and its value v) took: 0 when a is not one of them, -1 when -run
+ * lacks its value. */
+static int go_test_flag(cli_opts *o, const char *a, const char *v)
+{
+    if (!strcmp(a, "-v") || !strcmp(a, "--v") || !strcmp(a, "-v=true")) {
+        o->verbose = true;
+        return 1;
+    }
+    if (!strncmp(a, "-run=", 5) || !strncmp(a, "--run=", 6)) {
+        o->run_re = strchr(a, '=') + 1;
+        return 1;
+    }
+    if (!strcmp(a, "-run")) {
+        if (!v)
+            return -1;
+        o->run_re = v;
+        return 2;
+    }
+    return 0;
+}
+
 wf_status cli_parse(int argc, char **argv, int first, bool want_file,
                     cli_opts *o, wf_diag *d)
 {
@@ -112,6 +135,13 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         int64_t n;
+        int took = go_test_flag(o, a, v);
+        if (took < 0)
+            return diag_set(d, "", 0, 0, "%s needs a value", a);
+        if (took > 0) {
+            i += took - 1;
+            continue;
+        }
 #define NEED_VALUE()                                                          \
     do {                                                                      \
         if (!v)                                                               \
@@ -306,7 +336,7 @@ static const char common_help[] =
 
 void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
 {
-    const char *F = c_program ? "" : " FILE";
+    const char *F = c_program ? "" : " FILE|DIR";
     switch (cmd) {
     case CMD_RUN:
         fprintf(f,
@@ -352,17 +382,26 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
         break;
     case CMD_TEST:
         fprintf(f,
-                "usage: %s test [PATH ...] [--run REGEXP] [budgets] "
+                "usage: %s test [PATH ...] [-run REGEXP] [-v] [budgets] "
                 "[options]\n"
                 "Every scenario file under the paths (default scenarios/) "
                 "with // expect:\nlines is explored with its // weft: flags "
                 "and compared: the error kinds\nfound must be exactly those "
                 "listed (ok: none), each warning listed must\nbe found, and "
-                "an outcomes list must be the exact set of outputs. Every\n"
-                "*_test.go runs each TestXxx (--run selects) on every "
-                "explored interleaving.\nOptions given here apply to every "
-                "file and win over its // weft: flags.\nEnds with \"N "
-                "passed, N failed\"; exit 0 all passed, 1 some failed.\n",
+                "an outcomes list must be the exact set of outputs. The "
+                "other\n.go files of a directory form its package (go.mod "
+                "gives the module's path,\nvendor/ third-party code): each "
+                "TestXxx of its _test.go files (in-package\nand package "
+                "x_test) runs on every explored interleaving. A PATH is a "
+                "file,\na directory (walked), or a pattern: ./... or "
+                "./pkg/... as go test takes.\n"
+                "  -run REGEXP   only the tests whose name matches (also "
+                "--run)\n"
+                "  -v            each test's name and the output of one "
+                "execution\n"
+                "Options given here apply to every file and win over its // "
+                "weft: flags.\nEnds with \"N passed, N failed\"; exit 0 "
+                "all passed, 1 some failed.\n",
                 prog);
         break;
     default:

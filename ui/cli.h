@@ -38,7 +38,8 @@ typedef struct cli_opts {
     bool json, quiet, strict, metrics, help;
     const char *db;
     const char *record; /* findings | all */
-    const char *run_re;  /* --run REGEXP */
+    const char *run_re;  /* --run REGEXP, -run REGEXP */
+    bool verbose;        /* -v: weft test shows each test's output */
     const char *go_version;
     int64_t run_id;     /* --run ID for replay/view of a database */
     int64_t finding_k;  /* --finding K */

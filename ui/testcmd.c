@@ -15,62 +15,17 @@
 
 #include "checker/report.h"
 #include "cli.h"
+#include "gocmd.h"
 #include "sim/lang/lex.h"
+#include "sim/lang/load.h"
 #include "sim/lang/vm.h"
 
-typedef VEC(char *) strvec;
-
 /* ---- files ------------------------------------------------------------- */
-
-static int str_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static bool ends_with(const char *s, const char *suf)
 {
     size_t n = strlen(s), m = strlen(suf);
     return n >= m && !strcmp(s + n - m, suf);
-}
-
-/* Every .go file under path (a file or a directory), in name order;
- * false if path does not exist. Hidden entries and testdata/ directories
- * are skipped, as go test skips them. */
-static bool collect(const char *path, bool top, strvec *out)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *de;
-    strvec here = {NULL, 0, 0};
-    if (stat(path, &st) != 0)
-        return false;
-    if (!S_ISDIR(st.st_mode)) {
-        if (top || ends_with(path, ".go"))
-            VEC_PUSH(*out, wf_xstrdup(path));
-        return true;
-    }
-    d = opendir(path);
-    if (!d)
-        return false;
-    while ((de = readdir(d))) {
-        buf b;
-        if (de->d_name[0] == '.' || de->d_name[0] == '_' ||
-            !strcmp(de->d_name, "testdata"))
-            continue;
-        buf_init(&b);
-        buf_printf(&b, "%s%s%s", path,
-                   ends_with(path, "/") ? "" : "/", de->d_name);
-        VEC_PUSH(here, b.p);
-    }
-    closedir(d);
-    if (here.len)
-        qsort(here.p, here.len, sizeof *here.p, str_cmp);
-    for (size_t i = 0; i < here.len; i++) {
-        collect(here.p[i], false, out);
-        free(here.p[i]);
-    }
-    VEC_FREE(here);
-    return true;
 }
 
 static bool read_file(const char *path, unsigned char **src, size_t *len)
@@ -295,6 +250,9 @@ static void kinds_text(buf *b, uint32_t kinds)
 
 typedef struct tally {
     int passed, failed;
+    bool walking; /* in a directory walk: a file or package whose tests
+                     -run leaves out is skipped, as go test skips it */
+    int unselected; /* test files and packages -run left out */
     const char *const *extra; /* command-line options for every file */
     int nextra;
 } tally;
@@ -522,10 +480,16 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         }
         ran++;
         pr = vm_program_test_entry(p, i);
+        if (o->verbose) {
+            printf("=== RUN   %s\n", name);
+            fflush(stdout);
+        }
         if (cli_explore(o, &pr, &x, &d) != WF_OK) {
             fail_input(t, file, &d);
             continue;
         }
+        if (o->verbose && x->last_output)
+            fputs(x->last_output, stdout);
         if (e->any) {
             /* the file's expectations judge all its tests together */
             VEC_PUSH(keep, x);
@@ -563,7 +527,9 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
     for (size_t i = 0; i < keep.len; i++)
         explore_free(keep.p[i]);
     VEC_FREE(keep);
-    if (!ran && !bad_re) {
+    if (!ran && !bad_re && t->walking) {
+        t->unselected++;
+    } else if (!ran && !bad_re) {
         printf("FAIL  %s\n    weft: error: --run '%s' selects none of its "
                "%zu test%s\n",
                file, o->run_re, n, n == 1 ? "" : "s");
@@ -641,11 +607,120 @@ static void run_file(tally *t, const char *file, bool named)
     test_expect_fini(&e);
 }
 
+/* The expectations of a package: those of its test files, together. */
+static void group_expect(const gocmd_group *g, test_expect *e)
+{
+    memset(e, 0, sizeof *e);
+    for (size_t i = 0; i < g->files.len; i++) {
+        const load_file *f = g->files.p[i];
+        test_expect x;
+        if (!f->test)
+            continue;
+        test_expect_read(f->path, f->text, f->len, &x);
+        e->any |= x.any;
+        e->ok |= x.ok;
+        e->kinds |= x.kinds;
+        e->has_outcomes |= x.has_outcomes;
+        for (size_t k = 0; k < x.outcomes.len; k++)
+            VEC_PUSH(e->outcomes, x.outcomes.p[k]);
+        for (size_t k = 0; k < x.flags.len; k++)
+            VEC_PUSH(e->flags, x.flags.p[k]);
+        if (x.bad.msg[0] && !e->bad.msg[0])
+            e->bad = x.bad;
+        VEC_FREE(x.outcomes); /* the strings moved to e */
+        VEC_FREE(x.flags);
+    }
+}
+
+/* The tests of package g of directory ld, as a go test of it would run
+ * them, judged by its test files' expectations if any. */
+static void run_package(tally *t, loader *l, const load_dir *ld,
+                        const gocmd_group *g)
+{
+    test_expect e;
+    cli_opts o;
+    wf_diag d;
+    vm_options vo;
+    vm_program *p = NULL;
+    double t0 = cli_now();
+    group_expect(g, &e);
+    if (e.bad.msg[0]) {
+        fail_input(t, g->label, &e.bad);
+        test_expect_fini(&e);
+        return;
+    }
+    if (file_opts("explore", g->label, &e, t, &o, &d) != WF_OK) {
+        char m[1700];
+        diag_format(&d, m, sizeof m);
+        printf("FAIL  %s\n    weft: %s: error: in the // weft: flags: %s\n",
+               g->label, g->label, m);
+        t->failed++;
+    } else {
+        memset(&vo, 0, sizeof vo);
+        vo.go_version = o.go_version;
+        if (vm_compile_pkg(l, ld, g->files.p, g->files.len, &vo, &p, &d) !=
+            WF_OK)
+            fail_input(t, g->label, &d);
+        else
+            run_tests(t, g->label, &e, &o, p, t0);
+    }
+    vm_program_free(p);
+    cli_opts_fini(&o);
+    test_expect_fini(&e);
+}
+
+/* Every scenario file and package under directory pattern pat (a
+ * directory is walked as "DIR/..."). False if it does not exist. */
+static bool run_dir_pattern(tally *t, const char *pat)
+{
+    loader *l = load_new();
+    load_strs dirs = {NULL, 0, 0};
+    wf_diag d;
+    buf b;
+    bool ok;
+    buf_init(&b);
+    buf_puts(&b, pat);
+    if (!strstr(pat, "..."))
+        buf_puts(&b, ends_with(pat, "/") ? "..." : "/...");
+    ok = load_expand(l, b.p, &dirs, &d) == WF_OK;
+    t->walking = true;
+    for (size_t i = 0; i < dirs.len; i++) {
+        load_dir *ld;
+        gocmd_groups gs = {NULL, 0, 0};
+        if (load_read_dir(l, dirs.p[i], &ld, &d) != WF_OK) {
+            fail_input(t, dirs.p[i], &d);
+            free(dirs.p[i]);
+            continue;
+        }
+        gocmd_group_dir(ld, &gs);
+        for (size_t k = 0; k < gs.len; k++) {
+            const gocmd_group *g = &gs.p[k];
+            if (g->scenario || (g->files.len == 1 && g->tests))
+                run_file(t, g->files.p[0]->path, false);
+            else if (g->tests)
+                run_package(t, l, ld, g);
+            fflush(stdout);
+        }
+        gocmd_groups_fini(&gs);
+        free(dirs.p[i]);
+    }
+    t->walking = false;
+    VEC_FREE(dirs);
+    buf_fini(&b);
+    load_free(l);
+    return ok;
+}
+
+static bool is_regular(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
 int testcmd_main(int argc, char **argv)
 {
     cli_opts o;
     wf_diag d;
-    strvec files = {NULL, 0, 0};
     VEC(const char *) extra = {NULL, 0, 0};
     tally t;
     int status = 0;
@@ -678,32 +753,42 @@ int testcmd_main(int argc, char **argv)
     }
     if (!o.paths.len)
         VEC_PUSH(o.paths, "scenarios");
-    for (size_t i = 0; i < o.paths.len; i++)
-        if (!collect(o.paths.p[i], true, &files)) {
+    for (size_t i = 0; i < o.paths.len; i++) {
+        struct stat st;
+        const char *p = o.paths.p[i];
+        if (stat(p, &st) != 0 && !strstr(p, "...")) {
             fprintf(stderr, "weft: %s: error: no such file or directory\n",
-                    o.paths.p[i]);
+                    p);
             status = 2;
         }
+    }
     memset(&t, 0, sizeof t);
     t.extra = extra.p;
     t.nextra = (int)extra.len;
     if (status == 0) {
-        for (size_t i = 0; i < files.len; i++) {
-            bool named = false;
-            for (size_t k = 0; k < o.paths.len; k++)
-                named |= !strcmp(o.paths.p[k], files.p[i]);
-            run_file(&t, files.p[i], named);
+        for (size_t i = 0; i < o.paths.len; i++) {
+            const char *p = o.paths.p[i];
+            if (is_regular(p)) {
+                run_file(&t, p, true);
+            } else if (!run_dir_pattern(&t, p)) {
+                fprintf(stderr, "weft: %s: error: no such file or "
+                                "directory\n",
+                        p);
+                status = 2;
+            }
             fflush(stdout);
         }
         printf("%d passed, %d failed\n", t.passed, t.failed);
-        status = t.failed ? 1 : t.passed ? 0 : 2;
-        if (!t.passed && !t.failed)
+        if (status == 0)
+            status = t.failed ? 1 : t.passed ? 0 : 2;
+        if (!t.passed && !t.failed && t.unselected)
+            fprintf(stderr, "weft: error: -run '%s' selects no test under "
+                            "the paths\n",
+                    o.run_re);
+        else if (!t.passed && !t.failed)
             fprintf(stderr, "weft: error: no scenario file with // expect: "
                             "lines and no *_test.go under the paths\n");
     }
-    for (size_t i = 0; i < files.len; i++)
-        free(files.p[i]);
-    VEC_FREE(files);
     VEC_FREE(extra);
     cli_opts_fini(&o);
     return status;
