@@ -10,6 +10,7 @@ CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build
 ARCH     := $(shell uname -m)
+VERSION  := $(shell sed -n 's/^\#define CLI_VERSION "\(.*\)"/\1/p' ui/cli.h)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla -Wformat=2 -Wundef
@@ -106,6 +107,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/view.sh
 	WEFT=$(BUILD)/weft tests/e2e/go.sh
 	WEFT=$(BUILD)/weft tests/e2e/testcmd.sh
+	WEFT=$(BUILD)/weft tests/e2e/cli.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
@@ -120,6 +122,7 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/view.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/go.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/testcmd.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/cli.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/roundtrip.sh
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
 
@@ -156,7 +159,7 @@ $(BUILD)/weft.pc: Makefile
 	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
 	    'includedir=$${prefix}/include' '' 'Name: weft' \
 	    'Description: deterministic concurrency simulator and checker' \
-	    'Version: 0.1' 'Cflags: -I$${includedir}' \
+	    'Version: $(VERSION)' 'Cflags: -I$${includedir}' \
 	    'Libs: -L$${libdir} -lweft $(LIBS)' > $@
 
 install: all
