@@ -65,6 +65,23 @@ $(BUILD)/gen/schema_sql.h: sim/schema.sql
 $(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/trace.o): \
     $(BUILD)/gen/schema_sql.h
 
+# The Go library, sim/lang/lib/PATH/*.go, as a C table for sim/lang/lib_src.c:
+# one {"PATH", "NAME.go", "source"} row a file. The list of files is kept
+# in lib_go.list so that removing a file regenerates the table too.
+LIB_GO := $(sort $(shell find sim/lang/lib -name '*.go' 2>/dev/null))
+$(BUILD)/gen/lib_go.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIB_GO)' | cmp -s - $@ 2>/dev/null || echo '$(LIB_GO)' > $@
+$(BUILD)/gen/lib_go.h: $(LIB_GO) $(BUILD)/gen/lib_go.list
+	@for f in $(LIB_GO); do \
+	    d=$${f%/*}; printf '{"%s", "%s", ""\n' "$${d#sim/lang/lib/}" "$${f##*/}"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	        -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo '},'; \
+	done > $@.tmp && mv $@.tmp $@
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/lang/lib_src.o): \
+    $(BUILD)/gen/lib_go.h
+
 REL_FLAGS  := $(OPT) -DNDEBUG
 DBG_FLAGS  := -O1 -g -DWF_DEBUG
 ASAN_FLAGS := -O1 -g -DWF_DEBUG -fsanitize=address,undefined \
@@ -75,7 +92,8 @@ $(eval $(call flavour,DBG,$(BUILD)/dbg,$(DBG_FLAGS)))
 $(eval $(call flavour,ASAN,$(BUILD)/asan,$(ASAN_FLAGS)))
 
 .PHONY: all test unit e2e asan bench bench-deps demo deps install clean fuzz \
-        format format-check
+        format format-check FORCE
+FORCE:
 all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc
 
 $(BUILD)/weft: $(BIN_SRCS) $(BUILD)/libweft.a
