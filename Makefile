@@ -129,6 +129,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
+	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
@@ -164,6 +165,7 @@ bench: all bench-deps
 	        || exit 1; \
 	    WEFT=$(BUILD)/weft $$b || exit 1; \
 	done
+	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
@@ -188,7 +190,9 @@ install: all
 	install -m 644 $(BUILD)/libweft.a $(PREFIX)/lib/libweft.a
 	install -m 644 $(BUILD)/weft.pc $(PREFIX)/lib/pkgconfig/weft.pc
 
-# deps: install what is missing from Debian's packages, saying what it does.
+# deps: install what is missing from Debian's packages, saying what it does
+# (golang-1.19-src: Go's own test suite, for tests/conform; weft never runs
+# Go itself).
 DEB_sqlite3  := libsqlite3-dev
 DEB_ncursesw := libncurses-dev
 DEB_check    := check
@@ -203,6 +207,7 @@ deps:
 	done; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
+	[ -d /usr/share/go-1.19/test ] || missing="$$missing golang-1.19-src"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make deps: installing missing Debian packages:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
