@@ -126,6 +126,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/go.sh
 	WEFT=$(BUILD)/weft tests/e2e/testcmd.sh
 	WEFT=$(BUILD)/weft tests/e2e/cli.sh
+	WEFT=$(BUILD)/weft tests/e2e/ciformats.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
@@ -142,6 +143,7 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/go.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/testcmd.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/cli.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/ciformats.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/roundtrip.sh
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
 
@@ -208,6 +210,9 @@ deps:
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
 	[ -d /usr/share/go-1.19/test ] || missing="$$missing golang-1.19-src"; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || \
+	    missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make deps: installing missing Debian packages:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

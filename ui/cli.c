@@ -311,6 +311,32 @@ static const cli_option options[] = {
      .off = OFF(json),
      .help = "one JSON object on stdout, nothing else there (test: go "
              "test -json's event lines, one JSON object a line)"},
+    {.name = "junit",
+     .arg = "FILE",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(junit_path),
+     .help = "also write JUnit XML there, as CI test reports read it: a "
+             "testcase per TestXxx or scenario, each failure with its "
+             "findings and replay lines"},
+    {.name = "sarif",
+     .arg = "FILE",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(sarif_path),
+     .help = "also write SARIF 2.1.0 there: each failing finding at the "
+             "lines of its goroutines, for code-scanning views"},
+    {.name = "format",
+     .arg = "text|github",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_CHOICE,
+     .off = OFF(format),
+     .choices = "text|github",
+     .help = "github: after each failure, GitHub Actions annotations "
+             "(::error file=F,line=L::...) on the lines it involves"},
     {.name = "verbose",
      .letter = 'v',
      .cmds = C(CMD_TEST),

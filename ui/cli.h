@@ -74,7 +74,9 @@ typedef struct cli_opts {
     int64_t starvation_bypass; /* --starvation-bypass B (0: off) */
     /* output */
     bool json, quiet, strict, metrics, verbose, help, version;
-    int format; /* cli_format */
+    int format;             /* cli_format */
+    const char *junit_path; /* --junit FILE */
+    const char *sarif_path; /* --sarif FILE */
     /* database */
     const char *db;
     int record_all;      /* --record findings (0) | all (1) */

@@ -7,6 +7,7 @@
 #include "testcmd.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,29 +44,25 @@ static bool collect(const char *path, bool top, strvec *out)
     DIR *d;
     struct dirent *de;
     strvec here = {NULL, 0, 0};
-    if (stat(path, &st) != 0)
-        return false;
+    if (stat(path, &st) != 0) return false;
     if (!S_ISDIR(st.st_mode)) {
-        if (top || ends_with(path, ".go"))
-            VEC_PUSH(*out, wf_xstrdup(path));
+        if (top || ends_with(path, ".go")) VEC_PUSH(*out, wf_xstrdup(path));
         return true;
     }
     d = opendir(path);
-    if (!d)
-        return false;
+    if (!d) return false;
     while ((de = readdir(d))) {
         buf b;
         if (de->d_name[0] == '.' || de->d_name[0] == '_' ||
             !strcmp(de->d_name, "testdata"))
             continue;
         buf_init(&b);
-        buf_printf(&b, "%s%s%s", path,
-                   ends_with(path, "/") ? "" : "/", de->d_name);
+        buf_printf(&b, "%s%s%s", path, ends_with(path, "/") ? "" : "/",
+                   de->d_name);
         VEC_PUSH(here, b.p);
     }
     closedir(d);
-    if (here.len)
-        qsort(here.p, here.len, sizeof *here.p, str_cmp);
+    if (here.len) qsort(here.p, here.len, sizeof *here.p, str_cmp);
     for (size_t i = 0; i < here.len; i++) {
         collect(here.p[i], false, out);
         free(here.p[i]);
@@ -80,8 +77,7 @@ static bool read_file(const char *path, unsigned char **src, size_t *len)
     buf b;
     char chunk[8192];
     size_t n;
-    if (!f)
-        return false;
+    if (!f) return false;
     buf_init(&b);
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         buf_append(&b, chunk, n);
@@ -112,8 +108,7 @@ static int kind_of(const char *w, size_t n)
 static bool go_string(const char **p, buf *out)
 {
     const char *s = *p;
-    if (*s != '"')
-        return false;
+    if (*s != '"') return false;
     for (s++; *s && *s != '"'; s++) {
         unsigned v = 0;
         if (*s != '\\') {
@@ -121,15 +116,33 @@ static bool go_string(const char **p, buf *out)
             continue;
         }
         switch (*++s) {
-        case 'n': buf_putc(out, '\n'); break;
-        case 't': buf_putc(out, '\t'); break;
-        case 'r': buf_putc(out, '\r'); break;
-        case 'a': buf_putc(out, '\a'); break;
-        case 'b': buf_putc(out, '\b'); break;
-        case 'f': buf_putc(out, '\f'); break;
-        case 'v': buf_putc(out, '\v'); break;
-        case '\\': buf_putc(out, '\\'); break;
-        case '"': buf_putc(out, '"'); break;
+        case 'n':
+            buf_putc(out, '\n');
+            break;
+        case 't':
+            buf_putc(out, '\t');
+            break;
+        case 'r':
+            buf_putc(out, '\r');
+            break;
+        case 'a':
+            buf_putc(out, '\a');
+            break;
+        case 'b':
+            buf_putc(out, '\b');
+            break;
+        case 'f':
+            buf_putc(out, '\f');
+            break;
+        case 'v':
+            buf_putc(out, '\v');
+            break;
+        case '\\':
+            buf_putc(out, '\\');
+            break;
+        case '"':
+            buf_putc(out, '"');
+            break;
         case 'x':
             for (int i = 0; i < 2; i++) {
                 char c = *++s;
@@ -148,8 +161,7 @@ static bool go_string(const char **p, buf *out)
             return false;
         }
     }
-    if (*s != '"')
-        return false;
+    if (*s != '"') return false;
     *p = s + 1;
     return true;
 }
@@ -159,14 +171,13 @@ static bool go_string(const char **p, buf *out)
 static void bad_at(test_expect *x, const char *path, const lex_comment *c,
                    const char *p, const char *what, const char *w, int n)
 {
-    if (x->bad.msg[0])
-        return;
+    if (x->bad.msg[0]) return;
     diag_set(&x->bad, path, c->line, c->col + 2 + (int)(p - c->text),
              "%s '%.*s'", what, n, w);
 }
 
-static void parse_expect(const char *path, const lex_comment *c,
-                         const char *p, test_expect *x)
+static void parse_expect(const char *path, const lex_comment *c, const char *p,
+                         test_expect *x)
 {
     x->any = true;
     for (;;) {
@@ -175,8 +186,7 @@ static void parse_expect(const char *path, const lex_comment *c,
         int k;
         while (*p == ' ' || *p == '\t' || *p == ',')
             p++;
-        if (!*p || *p == '\n' || *p == '\r')
-            return;
+        if (!*p || *p == '\n' || *p == '\r') return;
         w = p;
         while (*p && *p != ' ' && *p != '\t' && *p != ',' && *p != '\n' &&
                *p != '\r')
@@ -190,8 +200,7 @@ static void parse_expect(const char *path, const lex_comment *c,
                 buf s;
                 while (*p == ' ' || *p == '\t')
                     p++;
-                if (*p != '"')
-                    break;
+                if (*p != '"') break;
                 buf_init(&s);
                 buf_puts(&s, "");
                 w = p;
@@ -205,9 +214,8 @@ static void parse_expect(const char *path, const lex_comment *c,
                 VEC_PUSH(x->outcomes, s.p);
             }
             if (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
-                bad_at(x, path, c, p,
-                       "outcomes are Go strings (\"1\\n\"), not", p,
-                       (int)strcspn(p, " \t\r\n"));
+                bad_at(x, path, c, p, "outcomes are Go strings (\"1\\n\"), not",
+                       p, (int)strcspn(p, " \t\r\n"));
                 return;
             }
         } else if ((k = kind_of(w, n)) >= 0) {
@@ -229,8 +237,7 @@ static void parse_flags(const char *p, test_expect *x)
         char *word;
         while (*p == ' ' || *p == '\t')
             p++;
-        if (!*p || *p == '\n' || *p == '\r')
-            return;
+        if (!*p || *p == '\n' || *p == '\r') return;
         w = p;
         while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
             p++;
@@ -290,15 +297,15 @@ static void kinds_text(buf *b, uint32_t kinds)
             buf_printf(b, "%s%s", first ? "" : " ", finding_kind_names[k]);
             first = false;
         }
-    if (first)
-        buf_puts(b, "nothing");
+    if (first) buf_puts(b, "nothing");
 }
 
 /* What a file's exploration is judged with, and where results go. */
 typedef struct tally {
     int passed, failed;
-    const cli_opts *cmdline; /* its options apply to every file */
+    const cli_opts *cmdline;  /* its options apply to every file */
     VEC(test_result) results; /* of the file being run */
+    VEC(test_result) all;     /* of every file, kept for --junit, --sarif */
 } tally;
 
 /* How the search ended, for the result line. */
@@ -318,9 +325,8 @@ static void coverage_text(buf *b, const explorer *x)
 
 /* Parse the options for exploring file: the file's own weft: flags, then
  * the command line's (which win). */
-static wf_status file_opts(cli_cmd cmd, const char *file,
-                           const test_expect *x, const tally *t, cli_opts *o,
-                           wf_diag *d)
+static wf_status file_opts(cli_cmd cmd, const char *file, const test_expect *x,
+                           const tally *t, cli_opts *o, wf_diag *d)
 {
     return cli_parse_file_flags(cmd, file, x->flags.p, (int)x->flags.len,
                                 t->cmdline, o, d);
@@ -329,8 +335,7 @@ static wf_status file_opts(cli_cmd cmd, const char *file,
 static bool has_output(const explorer *x, const char *s)
 {
     for (size_t i = 0; i < x->outcomes.len; i++)
-        if (!strcmp(x->outcomes.p[i].output ? x->outcomes.p[i].output : "",
-                    s))
+        if (!strcmp(x->outcomes.p[i].output ? x->outcomes.p[i].output : "", s))
             return true;
     return false;
 }
@@ -338,8 +343,7 @@ static bool has_output(const explorer *x, const char *s)
 static bool listed_output(const test_expect *e, const char *s)
 {
     for (size_t i = 0; i < e->outcomes.len; i++)
-        if (!strcmp(e->outcomes.p[i], s))
-            return true;
+        if (!strcmp(e->outcomes.p[i], s)) return true;
     return false;
 }
 
@@ -356,8 +360,7 @@ static test_result *new_result(tally *t, const char *file, const char *name)
 /* Compare the exploration x of file with e into a new result. strict:
  * warnings found but not listed fail too. */
 static void judge(tally *t, const char *name, const test_expect *e,
-                  const explorer *x, double secs, const char *file,
-                  bool strict)
+                  const explorer *x, double secs, const char *file, bool strict)
 {
     uint32_t want_err = 0, want_warn = 0, got_err = 0, got = 0, bad;
     bool pass;
@@ -375,8 +378,7 @@ static void judge(tally *t, const char *name, const test_expect *e,
     for (size_t i = 0; i < x->findings.len; i++) {
         const xfinding *f = &x->findings.p[i];
         got |= 1u << f->f.kind;
-        if (f->f.error || strict)
-            got_err |= 1u << f->f.kind;
+        if (f->f.error || strict) got_err |= 1u << f->f.kind;
     }
     /* an error finding whose kind is listed as a warning (a leak in a
      * test file) counts as expected */
@@ -400,8 +402,8 @@ static void judge(tally *t, const char *name, const test_expect *e,
             }
         first = true;
         for (size_t i = 0; i < x->outcomes.len; i++) {
-            const char *s = x->outcomes.p[i].output ? x->outcomes.p[i].output
-                                                    : "";
+            const char *s =
+                x->outcomes.p[i].output ? x->outcomes.p[i].output : "";
             if (!listed_output(e, s)) {
                 buf_puts(&why, why.len && first ? "; " : "");
                 buf_puts(&why, first ? "unexpected outcome: " : " ");
@@ -435,8 +437,7 @@ static void judge(tally *t, const char *name, const test_expect *e,
     buf_printf(&prefix, "weft replay %s --schedule", file);
     for (size_t i = 0; i < x->findings.len; i++) {
         test_finding tf;
-        if (!(bad & (1u << x->findings.p[i].f.kind)))
-            continue;
+        if (!(bad & (1u << x->findings.p[i].f.kind))) continue;
         test_finding_init(&tf, &x->findings.p[i], prefix.p);
         VEC_PUSH(r->findings, tf);
     }
@@ -470,8 +471,7 @@ static bool selected(const cli_opts *o, const char *name, bool *bad)
 {
     regex_t re;
     bool m;
-    if (!o->run_re)
-        return true;
+    if (!o->run_re) return true;
     if (regcomp(&re, o->run_re, REG_EXTENDED | REG_NOSUB) != 0) {
         *bad = true;
         return false;
@@ -580,8 +580,8 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
     explorer *x;
     program pr;
     double t0 = cli_now();
-    if (file_opts(e->has_outcomes ? CMD_OUTCOMES : CMD_EXPLORE, file, e, t,
-                  &o, &d) != WF_OK) {
+    if (file_opts(e->has_outcomes ? CMD_OUTCOMES : CMD_EXPLORE, file, e, t, &o,
+                  &d) != WF_OK) {
         char m[1700];
         buf b;
         diag_format(&d, m, sizeof m);
@@ -655,11 +655,9 @@ static void emit_file(tally *t, const char *file, double secs)
     const cli_opts *o = t->cmdline;
     bool pass = true;
     buf out;
-    if (!t->results.len)
-        return;
+    if (!t->results.len) return;
     buf_init(&out);
-    if (o->json)
-        testout_json_start(&out, file);
+    if (o->json) testout_json_start(&out, file);
     for (size_t i = 0; i < t->results.len; i++) {
         const test_result *r = &t->results.p[i];
         pass = pass && r->pass;
@@ -673,6 +671,7 @@ static void emit_file(tally *t, const char *file, double secs)
             testout_verbose(&out, r);
         else
             testout_text(&out, r, o->quiet);
+        if (o->format == CLI_FORMAT_GITHUB) testout_github(&out, r);
     }
     if (o->json)
         testout_json_file_end(&out, file, pass, secs);
@@ -681,9 +680,45 @@ static void emit_file(tally *t, const char *file, double secs)
     fputs(out.p ? out.p : "", stdout);
     fflush(stdout);
     buf_fini(&out);
-    for (size_t i = 0; i < t->results.len; i++)
-        test_result_fini(&t->results.p[i]);
+    for (size_t i = 0; i < t->results.len; i++) {
+        if (o->junit_path || o->sarif_path)
+            VEC_PUSH(t->all, t->results.p[i]);
+        else
+            test_result_fini(&t->results.p[i]);
+    }
     t->results.len = 0;
+}
+
+/* Write text to path (replacing it); false with a message printed. */
+static bool write_file(const char *path, const char *what, const buf *text)
+{
+    FILE *f = fopen(path, "w");
+    bool ok = f && fwrite(text->p, 1, text->len, f) == text->len;
+    if (f && fclose(f) != 0) ok = false;
+    if (!ok)
+        fprintf(stderr, "weft: %s: error: cannot write the %s: %s\n", path,
+                what, strerror(errno));
+    return ok;
+}
+
+/* --junit FILE, --sarif FILE: every result of the run. */
+static bool write_reports(const tally *t, double secs)
+{
+    const cli_opts *o = t->cmdline;
+    bool ok = true;
+    buf b;
+    buf_init(&b);
+    if (o->junit_path) {
+        testout_junit(&b, t->all.p, t->all.len, secs);
+        ok = write_file(o->junit_path, "JUnit report", &b) && ok;
+    }
+    if (o->sarif_path) {
+        buf_reset(&b);
+        testout_sarif(&b, t->all.p, t->all.len);
+        ok = write_file(o->sarif_path, "SARIF report", &b) && ok;
+    }
+    buf_fini(&b);
+    return ok;
 }
 
 int testcmd_exec(const cli_opts *o)
@@ -692,10 +727,15 @@ int testcmd_exec(const cli_opts *o)
     VEC(const char *) paths = {NULL, 0, 0};
     tally t;
     int status = 0;
+    double t0 = cli_now();
+    if (o->json && o->format == CLI_FORMAT_GITHUB) {
+        fprintf(stderr, "weft: error: --json and --format github both "
+                        "choose what goes to stdout\n");
+        return 2;
+    }
     for (size_t i = 0; i < o->paths.len; i++)
         VEC_PUSH(paths, o->paths.p[i]);
-    if (!paths.len)
-        VEC_PUSH(paths, "scenarios");
+    if (!paths.len) VEC_PUSH(paths, "scenarios");
     for (size_t i = 0; i < paths.len; i++)
         if (!collect(paths.p[i], true, &files)) {
             fprintf(stderr, "weft: %s: error: no such file or directory\n",
@@ -707,19 +747,22 @@ int testcmd_exec(const cli_opts *o)
     if (status == 0) {
         for (size_t i = 0; i < files.len; i++) {
             bool named = false;
-            double t0 = cli_now();
+            double t1 = cli_now();
             for (size_t k = 0; k < paths.len; k++)
                 named |= !strcmp(paths.p[k], files.p[i]);
             run_file(&t, files.p[i], named);
-            emit_file(&t, files.p[i], cli_now() - t0);
+            emit_file(&t, files.p[i], cli_now() - t1);
         }
-        if (!o->json)
-            printf("%d passed, %d failed\n", t.passed, t.failed);
+        if (!o->json) printf("%d passed, %d failed\n", t.passed, t.failed);
         status = t.failed ? 1 : t.passed ? 0 : 2;
         if (!t.passed && !t.failed)
             fprintf(stderr, "weft: error: no scenario file with // expect: "
                             "lines and no *_test.go under the paths\n");
+        if (!write_reports(&t, cli_now() - t0)) status = 2;
     }
+    for (size_t i = 0; i < t.all.len; i++)
+        test_result_fini(&t.all.p[i]);
+    VEC_FREE(t.all);
     for (size_t i = 0; i < files.len; i++)
         free(files.p[i]);
     VEC_FREE(files);

@@ -74,4 +74,23 @@ void testout_json_start(buf *out, const char *file);
 void testout_json_result(buf *out, const test_result *r);
 void testout_json_file_end(buf *out, const char *file, bool pass, double secs);
 
+/* CI formats (issue 17): for every result of a `weft test` run.
+ * JUnit XML as Jenkins, GitLab and GitHub's test reporters read it (the
+ * Ant/Surefire format, tests/schemas/junit-10.xsd): a testsuite per file,
+ * a testcase per TestXxx or scenario, a failure holding the reason, the
+ * findings and their replay lines, an error for a file that could not be
+ * explored. secs: the whole run's time. */
+void testout_junit(buf *out, const test_result *rs, size_t n, double secs);
+/* SARIF 2.1.0 (tests/schemas/sarif-schema-2.1.0.json): one run of the
+ * tool "weft", a rule per finding kind (and for a missed expectation and
+ * bad input), a result per failing finding with its first task's site as
+ * the location and the other tasks' as related locations, so code
+ * scanning annotates the lines. */
+void testout_sarif(buf *out, const test_result *rs, size_t n);
+/* GitHub Actions workflow commands for a failing result: one
+ * "::error file=F,line=L,title=T::message" (or ::warning) a finding, the
+ * message's lines escaped as the runner reads them (%0A). Nothing for a
+ * pass. */
+void testout_github(buf *out, const test_result *r);
+
 #endif
