@@ -33,11 +33,9 @@ typedef VEC(gocmd_group) gocmd_groups;
  * groups, in name order of their first files. */
 void gocmd_group_dir(const load_dir *ld, gocmd_groups *out);
 void gocmd_groups_fini(gocmd_groups *g);
-/* `weft COMMAND FILE.go ...` from argv (argv[1] is the command). Returns
- * the exit status; compile errors print "weft: FILE:L:C: error: ..." and
- * give 2. */
-int gocmd_main(int argc, char **argv);
-/* Run command o->cmd on scenario file o->file. */
+/* Run command o->cmd (run, explore, outcomes, replay) on scenario file
+ * or package directory o->file. Returns the exit status; compile errors
+ * print "weft: FILE:L:C: error: ..." and give 2. */
 int gocmd_exec(const cli_opts *o);
 /* Replay run run_id of database db, recorded from scenario file `file`
  * with schedule sched (weft replay DB --run ID). */

@@ -83,7 +83,7 @@ has out "replay: weft replay ./cmd/shop --schedule" "replay names the directory"
 # a package that is not main runs its tests
 "$WEFT" run ./orders > out 2> err; rc=$?
 expect 0 "run on a package with tests"
-has out "=== RUN TestPlaceSoldOut" "its tests run"
+has out "=== RUN   TestPlaceSoldOut" "its tests run"
 
 # what is not a runnable package
 "$WEFT" run ./platform > out 2> err; rc=$?
