@@ -72,6 +72,14 @@ static const command_desc commands[] = {
      "metrics, search (/), a run chooser (r), play (space). ? shows the\n"
      "keys inside. Without --run-id it opens the first run with an "
      "error.\n"},
+    {"report", CMD_REPORT, false, "DB --html FILE",
+     "a recorded run as a self-contained HTML page",
+     "Draw a run of a trace database as one HTML page with no script and "
+     "nothing\nfetched: a sequence diagram in SVG (a lane per goroutine, "
+     "the blocked\nstretches, the wait-for cycle of a deadlock, the racing "
+     "pair of a race),\nthe findings with the Coffman conditions, and the "
+     "replay lines. Without\n--run-id, the first run with an error (as "
+     "weft view opens).\n"},
     {"help", CMD_HELP, true, "[COMMAND]", "describe a command and its options",
      "Describe COMMAND and every option it takes (as COMMAND --help does), "
      "or\nlist the commands.\n"},
@@ -337,6 +345,22 @@ static const cli_option options[] = {
      .choices = "text|github",
      .help = "github: after each failure, GitHub Actions annotations "
              "(::error file=F,line=L::...) on the lines it involves"},
+    {.name = "html",
+     .arg = "DIR",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "also write there, for each failing finding, its witness "
+             "run (DIR/weft.db) drawn as a self-contained HTML page, and "
+             "DIR/index.html"},
+    {.name = "html",
+     .arg = "FILE",
+     .cmds = C(CMD_REPORT),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "write the page there"},
     {.name = "verbose",
      .letter = 'v',
      .cmds = C(CMD_TEST),
@@ -383,7 +407,7 @@ static const cli_option options[] = {
              "per finding (findings), or every execution"},
     {.name = "run-id",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -393,7 +417,7 @@ static const cli_option options[] = {
      .help = "the run of the database (weft list)"},
     {.name = "run",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_FN,
@@ -401,7 +425,7 @@ static const cli_option options[] = {
      .help = "the older spelling of --run-id"},
     {.name = "finding",
      .arg = "K",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -836,6 +860,8 @@ static wf_status check_opts(const cli_opts *o, bool want_file, wf_diag *d)
                         o->cmd_name);
     if (o->cmd == CMD_REPLAY && !o->schedule && !want_file)
         return diag_set(d, "", 0, 0, "replay needs --schedule S");
+    if (o->cmd == CMD_REPORT && !o->html_path)
+        return diag_set(d, "", 0, 0, "report needs --html FILE");
     return WF_OK;
 }
 
@@ -1090,7 +1116,7 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
         fputs("exit status: 0 nothing found, 1 a finding, 2 bad usage or "
               "input,\n3 internal error.\n",
               f);
-    else if (cmd == CMD_LIST || cmd == CMD_VIEW)
+    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_REPORT)
         fputs("exit status: 0, or 2 for bad usage or input.\n", f);
 }
 
@@ -1240,6 +1266,49 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     }
     eo.schedule = o->schedule;
     *eo_ = eo;
+}
+
+wf_status cli_record_run(const cli_opts *o, const program *p,
+                         const char *sched, const char *db, int64_t *run_id,
+                         wf_diag *d)
+{
+    cli_opts lo = *o;
+    explore_opts eo;
+    explorer *x;
+    checkers *ck;
+    record *rec = NULL;
+    consumer_set cs = {NULL, 0};
+    wf_consumer all[16];
+    consumer_set both = {all, 0};
+    wf_status st;
+    lo.cmd = CMD_RUN;
+    lo.cmd_name = "run";
+    lo.schedule = sched;
+    lo.db = db;
+    lo.compare_run = 0;
+    lo.time_limit = 0;
+    explore_options(&lo, &eo);
+    *run_id = 0;
+    if ((st = record_start(&lo, p, &eo, &cs, &rec, d)) != WF_OK) return st;
+    x = explore_new(p, &eo);
+    record_attach(rec, x);
+    ck = new_checkers(&lo);
+    {
+        consumer_set *kc = checkers_consumers(ck);
+        for (int i = 0; i < kc->n && both.n < 16; i++)
+            all[both.n++] = kc->v[i];
+        for (int i = 0; i < cs.n && both.n < 16; i++)
+            all[both.n++] = cs.v[i];
+    }
+    st = explore_run(x, &both, d);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    if (st == WF_OK)
+        st = record_finish(rec, x, explore_status(x, lo.strict), d);
+    if (st == WF_OK) *run_id = record_last_run(rec);
+    explore_free(x);
+    record_free(rec);
+    return st;
 }
 
 wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,

@@ -37,6 +37,7 @@ typedef enum cli_cmd {
     CMD_TEST,
     CMD_LIST,
     CMD_VIEW,
+    CMD_REPORT,
     CMD_HELP,
     CMD_VERSION,
     CLI_NCMDS
@@ -77,6 +78,7 @@ typedef struct cli_opts {
     int format;             /* cli_format */
     const char *junit_path; /* --junit FILE */
     const char *sarif_path; /* --sarif FILE */
+    const char *html_path;  /* report --html FILE, test --html DIR */
     /* database */
     const char *db;
     int record_all;      /* --record findings (0) | all (1) */
@@ -134,6 +136,13 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix);
  * object. */
 int cli_execute_json(const cli_opts *o, const program *p,
                      const char *replay_prefix, buf *json);
+/* Re-execute schedule on p (as `run --schedule S --db DB` does, with
+ * o's semantics and liveness options), recording it into database db and
+ * printing nothing: *run_id is the run written. For the witness runs of
+ * `weft test --html`. */
+wf_status cli_record_run(const cli_opts *o, const program *p,
+                         const char *sched, const char *db,
+                         int64_t *run_id, wf_diag *d);
 /* Run command o->cmd's exploration of p with every checker, printing
  * nothing: *out is the finished explorer (explore_free), or NULL with d
  * set when the exploration could not run. For weft test. */

@@ -6,6 +6,7 @@
  * over all executions is exactly that list (SPEC section 4). */
 #include "testcmd.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <regex.h>
@@ -13,9 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "checker/report.h"
 #include "cli.h"
+#include "html.h"
+#include "reportcmd.h"
 #include "sim/lang/lex.h"
 #include "sim/lang/vm.h"
 #include "testout.h"
@@ -303,6 +307,8 @@ static void kinds_text(buf *b, uint32_t kinds)
 /* What a file's exploration is judged with, and where results go. */
 typedef struct tally {
     int passed, failed;
+    char *html_db; /* --html DIR: DIR/weft.db, the witness runs */
+    int npages;
     const cli_opts *cmdline;  /* its options apply to every file */
     VEC(test_result) results; /* of the file being run */
     VEC(test_result) all;     /* of every file, kept for --junit, --sarif */
@@ -444,6 +450,60 @@ static void judge(tally *t, const char *name, const test_expect *e,
     buf_fini(&prefix);
 }
 
+/* --html DIR: record the witness run of each failing finding of the
+ * result just judged (once per schedule) into DIR/weft.db, and draw it
+ * as DIR/FILE-TEST-K.html. A failure to record or draw is said on stderr
+ * and leaves the finding without a page. */
+static void witness_pages(tally *t, const cli_opts *o, const program *p,
+                          vm_program *vp)
+{
+    test_result *r = &t->results.p[t->results.len - 1];
+    const char *dir = t->cmdline->html_path;
+    program entry;
+    if (!dir || r->pass) return;
+    for (size_t i = 0; i < r->findings.len; i++) {
+        test_finding *f = &r->findings.p[i];
+        const char *sched = strrchr(f->replay, ' ');
+        int64_t run = 0;
+        wf_diag d;
+        buf path;
+        for (size_t k = 0; k < i; k++)
+            if (r->findings.p[k].page &&
+                !strcmp(r->findings.p[k].replay, f->replay))
+                f->page = wf_xstrdup(r->findings.p[k].page);
+        if (f->page || !sched) continue;
+        if (vp) {
+            /* a test file judged as a whole: the test the schedule names */
+            uint32_t h = (uint32_t)strtoul(sched + 1, NULL, 16);
+            p = NULL;
+            for (size_t k = 0; k < vm_test_count(vp) && !p; k++)
+                if (vm_program_test_entry(vp, k).hash == h) {
+                    entry = vm_program_test_entry(vp, k);
+                    p = &entry;
+                }
+            if (!p) continue;
+        }
+        buf_init(&path);
+        buf_printf(&path, "%s/", dir);
+        for (const char *c = r->file; *c; c++)
+            buf_putc(&path,
+                     (isalnum((unsigned char)*c) || *c == '.' || *c == '-')
+                         ? *c
+                         : '_');
+        buf_printf(&path, "-%s-%zu.html", r->name ? r->name : "main", i + 1);
+        if (cli_record_run(o, p, sched + 1, t->html_db, &run, &d) != WF_OK ||
+            reportcmd_html(t->html_db, run, 0, path.p, NULL, &d) != WF_OK) {
+            char m[1700];
+            diag_format(&d, m, sizeof m);
+            fprintf(stderr, "weft: --html: %s\n", m);
+            buf_fini(&path);
+            continue;
+        }
+        f->page = path.p;
+        t->npages++;
+    }
+}
+
 /* A result for a file (or one of its tests) that could not be explored;
  * msg is printed as is, d (may be NULL) gives the position. */
 static void fail_input(tally *t, const char *file, const char *name,
@@ -544,6 +604,7 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
             memset(&none, 0, sizeof none);
             none.ok = true;
             judge(t, name, &none, x, cli_now() - t1, file, o->strict);
+            witness_pages(t, o, &pr, NULL);
         }
         explore_free(x);
     }
@@ -556,6 +617,7 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         for (size_t i = 0; i < keep.len; i++)
             merge_findings(all, keep.p[i]);
         judge(t, NULL, e, all, cli_now() - t0, file, o->strict);
+        witness_pages(t, o, NULL, p);
         all->findings.len = 0; /* borrowed */
         explore_free(all);
     }
@@ -607,6 +669,7 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
             fail_diag(t, file, NULL, &d);
         } else {
             judge(t, NULL, e, x, cli_now() - t0, file, o.strict);
+            witness_pages(t, &o, &pr, NULL);
             explore_free(x);
         }
     }
@@ -681,7 +744,7 @@ static void emit_file(tally *t, const char *file, double secs)
     fflush(stdout);
     buf_fini(&out);
     for (size_t i = 0; i < t->results.len; i++) {
-        if (o->junit_path || o->sarif_path)
+        if (o->junit_path || o->sarif_path || o->html_path)
             VEC_PUSH(t->all, t->results.p[i]);
         else
             test_result_fini(&t->results.p[i]);
@@ -701,13 +764,57 @@ static bool write_file(const char *path, const char *what, const buf *text)
     return ok;
 }
 
-/* --junit FILE, --sarif FILE: every result of the run. */
+/* --html DIR: DIR/index.html, a link to each witness page. */
+static void html_index(buf *b, const tally *t)
+{
+    buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+                "charset=\"utf-8\">\n<title>weft test</title>\n</head>\n"
+                "<body>\n<h1>weft test</h1>\n");
+    buf_printf(b, "<p>%d passed, %d failed.</p>\n<ul>\n", t->passed, t->failed);
+    for (size_t i = 0; i < t->all.len; i++) {
+        const test_result *r = &t->all.p[i];
+        if (r->pass) continue;
+        buf_puts(b, "<li>");
+        html_escape(b, r->file);
+        if (r->name) {
+            buf_putc(b, ' ');
+            html_escape(b, r->name);
+        }
+        buf_puts(b, ": ");
+        html_escape(b, r->why);
+        for (size_t k = 0; k < r->findings.len; k++) {
+            const test_finding *f = &r->findings.p[k];
+            const char *base = f->page ? strrchr(f->page, '/') : NULL;
+            if (!base || (k && r->findings.p[k - 1].page &&
+                          !strcmp(r->findings.p[k - 1].page, f->page)))
+                continue;
+            buf_puts(b, " <a href=\"");
+            html_escape(b, base + 1);
+            buf_puts(b, "\">");
+            html_escape(b, f->kind);
+            buf_puts(b, "</a>");
+        }
+        buf_puts(b, "</li>\n");
+    }
+    buf_puts(b, "</ul>\n</body>\n</html>\n");
+}
+
+/* --junit FILE, --sarif FILE, --html DIR's index: every result. */
 static bool write_reports(const tally *t, double secs)
 {
     const cli_opts *o = t->cmdline;
     bool ok = true;
     buf b;
     buf_init(&b);
+    if (o->html_path) {
+        buf path;
+        buf_init(&path);
+        buf_printf(&path, "%s/index.html", o->html_path);
+        html_index(&b, t);
+        ok = write_file(path.p, "HTML index", &b) && ok;
+        buf_fini(&path);
+        buf_reset(&b);
+    }
     if (o->junit_path) {
         testout_junit(&b, t->all.p, t->all.len, secs);
         ok = write_file(o->junit_path, "JUnit report", &b) && ok;
@@ -744,6 +851,18 @@ int testcmd_exec(const cli_opts *o)
         }
     memset(&t, 0, sizeof t);
     t.cmdline = o;
+    if (status == 0 && o->html_path) {
+        buf db;
+        if (mkdir(o->html_path, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "weft: %s: error: cannot make the directory: %s\n",
+                    o->html_path, strerror(errno));
+            status = 2;
+        }
+        buf_init(&db);
+        buf_printf(&db, "%s/weft.db", o->html_path);
+        unlink(db.p); /* this run's witnesses only */
+        t.html_db = db.p;
+    }
     if (status == 0) {
         for (size_t i = 0; i < files.len; i++) {
             bool named = false;
@@ -763,6 +882,7 @@ int testcmd_exec(const cli_opts *o)
     for (size_t i = 0; i < t.all.len; i++)
         test_result_fini(&t.all.p[i]);
     VEC_FREE(t.all);
+    free(t.html_db);
     for (size_t i = 0; i < files.len; i++)
         free(files.p[i]);
     VEC_FREE(files);
