@@ -65,6 +65,23 @@ $(BUILD)/gen/schema_sql.h: sim/schema.sql
 $(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/trace.o): \
     $(BUILD)/gen/schema_sql.h
 
+# The Go library, sim/lang/lib/PATH/*.go, as a C table for sim/lang/lib_src.c:
+# one {"PATH", "NAME.go", "source"} row a file. The list of files is kept
+# in lib_go.list so that removing a file regenerates the table too.
+LIB_GO := $(sort $(shell find sim/lang/lib -name '*.go' 2>/dev/null))
+$(BUILD)/gen/lib_go.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIB_GO)' | cmp -s - $@ 2>/dev/null || echo '$(LIB_GO)' > $@
+$(BUILD)/gen/lib_go.h: $(LIB_GO) $(BUILD)/gen/lib_go.list
+	@for f in $(LIB_GO); do \
+	    d=$${f%/*}; printf '{"%s", "%s", ""\n' "$${d#sim/lang/lib/}" "$${f##*/}"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	        -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo '},'; \
+	done > $@.tmp && mv $@.tmp $@
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/lang/lib_src.o): \
+    $(BUILD)/gen/lib_go.h
+
 REL_FLAGS  := $(OPT) -DNDEBUG
 DBG_FLAGS  := -O1 -g -DWF_DEBUG
 ASAN_FLAGS := -O1 -g -DWF_DEBUG -fsanitize=address,undefined \
@@ -75,7 +92,8 @@ $(eval $(call flavour,DBG,$(BUILD)/dbg,$(DBG_FLAGS)))
 $(eval $(call flavour,ASAN,$(BUILD)/asan,$(ASAN_FLAGS)))
 
 .PHONY: all test unit e2e asan bench bench-deps demo deps install clean fuzz \
-        format format-check
+        format format-check FORCE
+FORCE:
 all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc
 
 $(BUILD)/weft: $(BIN_SRCS) $(BUILD)/libweft.a
@@ -113,6 +131,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
+	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
@@ -150,6 +169,7 @@ bench: all bench-deps
 	        || exit 1; \
 	    WEFT=$(BUILD)/weft $$b || exit 1; \
 	done
+	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
@@ -174,7 +194,9 @@ install: all
 	install -m 644 $(BUILD)/libweft.a $(PREFIX)/lib/libweft.a
 	install -m 644 $(BUILD)/weft.pc $(PREFIX)/lib/pkgconfig/weft.pc
 
-# deps: install what is missing from Debian's packages, saying what it does.
+# deps: install what is missing from Debian's packages, saying what it does
+# (golang-1.19-src: Go's own test suite, for tests/conform; weft never runs
+# Go itself).
 DEB_sqlite3  := libsqlite3-dev
 DEB_ncursesw := libncurses-dev
 DEB_check    := check
@@ -189,6 +211,7 @@ deps:
 	done; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
+	[ -d /usr/share/go-1.19/test ] || missing="$$missing golang-1.19-src"; \
 	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || \
 	    missing="$$missing python3-jsonschema"; \
