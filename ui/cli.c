@@ -13,6 +13,14 @@
 #include "checker/checkers.h"
 #include "record.h"
 
+int cli_jobs(const cli_opts *o)
+{
+    long n;
+    if (o->jobs > 0) return (int)o->jobs;
+    n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n < 1024 ? n : 1024) : 1;
+}
+
 double cli_now(void)
 {
     struct timespec ts;
@@ -112,6 +120,7 @@ enum {
     G_LIVENESS,
     G_OUTPUT,
     G_DATABASE,
+    G_PARALLEL,
     G_HEADLESS,
     G_GENERAL,
     G_COUNT
@@ -125,6 +134,7 @@ static const char *const group_names[G_COUNT] = {
     "liveness",
     "output",
     "trace database",
+    "parallel and distributed",
     "headless viewer (for tests and benches)",
     "general"};
 
@@ -345,6 +355,17 @@ static const cli_option options[] = {
      .choices = "text|github",
      .help = "github: after each failure, GitHub Actions annotations "
              "(::error file=F,line=L::...) on the lines it involves"},
+    {.name = "jobs",
+     .letter = 'j',
+     .arg = "N",
+     .cmds = C(CMD_TEST),
+     .group = G_PARALLEL,
+     .kind = K_I64,
+     .off = OFF(jobs),
+     .lo = 1,
+     .hi = 1024,
+     .help = "run N files at once (default: the number of cores); the "
+             "output is the same as with -j 1, in file order"},
     {.name = "html",
      .arg = "DIR",
      .cmds = C(CMD_TEST),
@@ -910,13 +931,16 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
                         want_file ? ""
                                   : " (the program's arguments come "
                                     "after --)");
+    if (want_file && dd == 0 && nrest > 0) { /* -- FILE ARGS... */
+        rest++;
+        nrest--;
+    }
     if (n > first_arg) {
-        if (want_file || !(C(o->cmd) & C_RUNS))
+        if (!(C(o->cmd) & C_RUNS))
             return diag_set(d, "", 0, 0,
                             "unexpected argument '%s' (%s passes no "
-                            "arguments to %s)",
-                            ops[first_arg], o->cmd_name,
-                            want_file ? "a Go program" : "the program");
+                            "arguments to the program)",
+                            ops[first_arg], o->cmd_name);
         o->prog_argc = nrest;
         o->prog_argv = rest;
     }
@@ -1268,9 +1292,8 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     *eo_ = eo;
 }
 
-wf_status cli_record_run(const cli_opts *o, const program *p,
-                         const char *sched, const char *db, int64_t *run_id,
-                         wf_diag *d)
+wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
+                         const char *db, int64_t *run_id, wf_diag *d)
 {
     cli_opts lo = *o;
     explore_opts eo;

@@ -93,6 +93,8 @@ typedef struct cli_opts {
     bool view_first_ms, view_dump, view_ascii;
     const char *view_keys;
     int64_t view_w, view_h;
+    /* parallel and distributed */
+    int64_t jobs;  /* -j N; 0: not given (cli_jobs gives the default) */
     int prog_argc; /* the program's arguments, after `--` */
     char **prog_argv;
     /* given[i]: the value option i of the table was given on the command
@@ -140,14 +142,15 @@ int cli_execute_json(const cli_opts *o, const program *p,
  * o's semantics and liveness options), recording it into database db and
  * printing nothing: *run_id is the run written. For the witness runs of
  * `weft test --html`. */
-wf_status cli_record_run(const cli_opts *o, const program *p,
-                         const char *sched, const char *db,
-                         int64_t *run_id, wf_diag *d);
+wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
+                         const char *db, int64_t *run_id, wf_diag *d);
 /* Run command o->cmd's exploration of p with every checker, printing
  * nothing: *out is the finished explorer (explore_free), or NULL with d
  * set when the exploration could not run. For weft test. */
 wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
                       wf_diag *d);
+/* The workers of -j: o->jobs, or the number of cores when not given. */
+int cli_jobs(const cli_opts *o);
 /* Seconds of monotonic real time (ui only: STYLE 8). */
 double cli_now(void);
 

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -309,6 +310,12 @@ typedef struct tally {
     int passed, failed;
     char *html_db; /* --html DIR: DIR/weft.db, the witness runs */
     int npages;
+    /* -j N: the file's place in the run and the turns of --html's
+     * recording (files record their witnesses in order, so the
+     * database's run ids do not depend on the workers) */
+    struct pool *pool;
+    size_t index;
+    bool has_turn;
     const cli_opts *cmdline;  /* its options apply to every file */
     VEC(test_result) results; /* of the file being run */
     VEC(test_result) all;     /* of every file, kept for --junit, --sarif */
@@ -450,6 +457,37 @@ static void judge(tally *t, const char *name, const test_expect *e,
     buf_fini(&prefix);
 }
 
+/* ---- -j N: files run by workers, printed in order ----------------------- */
+
+typedef struct job {
+    const char *file;
+    bool named;
+    tally t; /* the file's own results */
+    double secs;
+    bool done;
+} job;
+
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    job *jobs;
+    size_t n, next;
+    size_t turn; /* --html: files before it have recorded their witnesses */
+} pool;
+
+/* --html under -j: wait until every file before this one is printed (its
+ * witnesses recorded), so runs are numbered in file order. */
+static void wait_turn(tally *t)
+{
+    pool *pl = t->pool;
+    if (!pl || t->has_turn) return;
+    pthread_mutex_lock(&pl->mu);
+    while (pl->turn < t->index)
+        pthread_cond_wait(&pl->cv, &pl->mu);
+    pthread_mutex_unlock(&pl->mu);
+    t->has_turn = true;
+}
+
 /* --html DIR: record the witness run of each failing finding of the
  * result just judged (once per schedule) into DIR/weft.db, and draw it
  * as DIR/FILE-TEST-K.html. A failure to record or draw is said on stderr
@@ -461,6 +499,7 @@ static void witness_pages(tally *t, const cli_opts *o, const program *p,
     const char *dir = t->cmdline->html_path;
     program entry;
     if (!dir || r->pass) return;
+    wait_turn(t);
     for (size_t i = 0; i < r->findings.len; i++) {
         test_finding *f = &r->findings.p[i];
         const char *sched = strrchr(f->replay, ' ');
@@ -713,16 +752,16 @@ static void run_file(tally *t, const char *file, bool named)
 
 /* Print the results of one file in the format asked for, count them and
  * free them. */
-static void emit_file(tally *t, const char *file, double secs)
+static void emit_file(tally *t, tally *jt, const char *file, double secs)
 {
     const cli_opts *o = t->cmdline;
     bool pass = true;
     buf out;
-    if (!t->results.len) return;
+    if (!jt->results.len) return;
     buf_init(&out);
     if (o->json) testout_json_start(&out, file);
-    for (size_t i = 0; i < t->results.len; i++) {
-        const test_result *r = &t->results.p[i];
+    for (size_t i = 0; i < jt->results.len; i++) {
+        const test_result *r = &jt->results.p[i];
         pass = pass && r->pass;
         if (r->pass)
             t->passed++;
@@ -743,13 +782,13 @@ static void emit_file(tally *t, const char *file, double secs)
     fputs(out.p ? out.p : "", stdout);
     fflush(stdout);
     buf_fini(&out);
-    for (size_t i = 0; i < t->results.len; i++) {
+    for (size_t i = 0; i < jt->results.len; i++) {
         if (o->junit_path || o->sarif_path || o->html_path)
-            VEC_PUSH(t->all, t->results.p[i]);
+            VEC_PUSH(t->all, jt->results.p[i]);
         else
-            test_result_fini(&t->results.p[i]);
+            test_result_fini(&jt->results.p[i]);
     }
-    t->results.len = 0;
+    jt->results.len = 0;
 }
 
 /* Write text to path (replacing it); false with a message printed. */
@@ -828,6 +867,77 @@ static bool write_reports(const tally *t, double secs)
     return ok;
 }
 
+static void *worker(void *arg)
+{
+    pool *pl = arg;
+    for (;;) {
+        job *j;
+        double t1;
+        pthread_mutex_lock(&pl->mu);
+        if (pl->next >= pl->n) {
+            pthread_mutex_unlock(&pl->mu);
+            return NULL;
+        }
+        j = &pl->jobs[pl->next++];
+        pthread_mutex_unlock(&pl->mu);
+        t1 = cli_now();
+        run_file(&j->t, j->file, j->named);
+        j->secs = cli_now() - t1;
+        pthread_mutex_lock(&pl->mu);
+        j->done = true;
+        pthread_cond_broadcast(&pl->cv);
+        pthread_mutex_unlock(&pl->mu);
+    }
+}
+
+/* Run every file with n workers (n >= 2) and print each file's results
+ * in file order as soon as it and the files before it are done. */
+static void run_parallel(tally *t, char **files, size_t nfiles,
+                         const bool *named, int n)
+{
+    pool pl;
+    VEC(pthread_t) th = {NULL, 0, 0};
+    memset(&pl, 0, sizeof pl);
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_cond_init(&pl.cv, NULL);
+    pl.jobs = wf_xcalloc(nfiles ? nfiles : 1, sizeof *pl.jobs);
+    pl.n = nfiles;
+    for (size_t i = 0; i < nfiles; i++) {
+        pl.jobs[i].file = files[i];
+        pl.jobs[i].named = named[i];
+        pl.jobs[i].t.cmdline = t->cmdline;
+        pl.jobs[i].t.html_db = t->html_db;
+        pl.jobs[i].t.pool = &pl;
+        pl.jobs[i].t.index = i;
+    }
+    for (int k = 0; k < n && (size_t)k < nfiles; k++) {
+        pthread_t id;
+        if (pthread_create(&id, NULL, worker, &pl) != 0) break;
+        VEC_PUSH(th, id);
+    }
+    if (!th.len) worker(&pl); /* no thread could start: this one does it all */
+    for (size_t i = 0; i < nfiles; i++) {
+        job *j = &pl.jobs[i];
+        pthread_mutex_lock(&pl.mu);
+        while (!j->done)
+            pthread_cond_wait(&pl.cv, &pl.mu);
+        pthread_mutex_unlock(&pl.mu);
+        emit_file(t, &j->t, j->file, j->secs);
+        t->npages += j->t.npages;
+        VEC_FREE(j->t.results);
+        pthread_mutex_lock(&pl.mu);
+        pl.turn = i + 1;
+        pthread_cond_broadcast(&pl.cv);
+        pthread_mutex_unlock(&pl.mu);
+    }
+    for (size_t i = 0; i < th.len; i++)
+        pthread_join(th.p[i], NULL);
+    VEC_FREE(th);
+    free(pl.jobs);
+    pthread_mutex_destroy(&pl.mu);
+    pthread_cond_destroy(&pl.cv);
+}
+
 int testcmd_exec(const cli_opts *o)
 {
     strvec files = {NULL, 0, 0};
@@ -864,14 +974,21 @@ int testcmd_exec(const cli_opts *o)
         t.html_db = db.p;
     }
     if (status == 0) {
-        for (size_t i = 0; i < files.len; i++) {
-            bool named = false;
-            double t1 = cli_now();
+        bool *named = wf_xcalloc(files.len + 1, sizeof *named);
+        int jobs = cli_jobs(o);
+        for (size_t i = 0; i < files.len; i++)
             for (size_t k = 0; k < paths.len; k++)
-                named |= !strcmp(paths.p[k], files.p[i]);
-            run_file(&t, files.p[i], named);
-            emit_file(&t, files.p[i], cli_now() - t1);
+                named[i] |= !strcmp(paths.p[k], files.p[i]);
+        if (jobs > 1 && files.len > 1) {
+            run_parallel(&t, files.p, files.len, named, jobs);
+        } else {
+            for (size_t i = 0; i < files.len; i++) {
+                double t1 = cli_now();
+                run_file(&t, files.p[i], named[i]);
+                emit_file(&t, &t, files.p[i], cli_now() - t1);
+            }
         }
+        free(named);
         if (!o->json) printf("%d passed, %d failed\n", t.passed, t.failed);
         status = t.failed ? 1 : t.passed ? 0 : 2;
         if (!t.passed && !t.failed)

@@ -85,6 +85,22 @@ START_TEST(a_c_program_gets_its_arguments_after_double_dash)
         cli_opts_fini(&o);
     }
     {
+        PARSE("run x.go -- -v 3", true); /* a Go program's os.Args */
+        ck_assert_int_eq(st, WF_OK);
+        ck_assert_str_eq(o.file, "x.go");
+        ck_assert_int_eq(o.prog_argc, 2);
+        ck_assert_str_eq(o.prog_argv[0], "-v");
+        cli_opts_fini(&o);
+    }
+    {
+        PARSE("run -- x.go a", true);
+        ck_assert_int_eq(st, WF_OK);
+        ck_assert_str_eq(o.file, "x.go");
+        ck_assert_int_eq(o.prog_argc, 1);
+        ck_assert_str_eq(o.prog_argv[0], "a");
+        cli_opts_fini(&o);
+    }
+    {
         PARSE("explore stray", false);
         ck_assert_int_eq(st, WF_ERR_INPUT);
         ck_assert_ptr_nonnull(strstr(d.msg, "after --"));
