@@ -13,6 +13,14 @@
 #include "checker/checkers.h"
 #include "record.h"
 
+int cli_jobs(const cli_opts *o)
+{
+    long n;
+    if (o->jobs > 0) return (int)o->jobs;
+    n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n < 1024 ? n : 1024) : 1;
+}
+
 double cli_now(void)
 {
     struct timespec ts;
@@ -78,6 +86,14 @@ static const command_desc commands[] = {
      "metrics, search (/), a run chooser (r), play (space). ? shows the\n"
      "keys inside. Without --run-id it opens the first run with an "
      "error.\n"},
+    {"report", CMD_REPORT, false, "DB --html FILE",
+     "a recorded run as a self-contained HTML page",
+     "Draw a run of a trace database as one HTML page with no script and "
+     "nothing\nfetched: a sequence diagram in SVG (a lane per goroutine, "
+     "the blocked\nstretches, the wait-for cycle of a deadlock, the racing "
+     "pair of a race),\nthe findings with the Coffman conditions, and the "
+     "replay lines. Without\n--run-id, the first run with an error (as "
+     "weft view opens).\n"},
     {"help", CMD_HELP, true, "[COMMAND]", "describe a command and its options",
      "Describe COMMAND and every option it takes (as COMMAND --help does), "
      "or\nlist the commands.\n"},
@@ -110,6 +126,7 @@ enum {
     G_LIVENESS,
     G_OUTPUT,
     G_DATABASE,
+    G_PARALLEL,
     G_HEADLESS,
     G_GENERAL,
     G_COUNT
@@ -123,6 +140,7 @@ static const char *const group_names[G_COUNT] = {
     "liveness",
     "output",
     "trace database",
+    "parallel and distributed",
     "headless viewer (for tests and benches)",
     "general"};
 
@@ -343,6 +361,33 @@ static const cli_option options[] = {
      .choices = "text|github",
      .help = "github: after each failure, GitHub Actions annotations "
              "(::error file=F,line=L::...) on the lines it involves"},
+    {.name = "jobs",
+     .letter = 'j',
+     .arg = "N",
+     .cmds = C(CMD_TEST),
+     .group = G_PARALLEL,
+     .kind = K_I64,
+     .off = OFF(jobs),
+     .lo = 1,
+     .hi = 1024,
+     .help = "run N files at once (default: the number of cores); the "
+             "output is the same as with -j 1, in file order"},
+    {.name = "html",
+     .arg = "DIR",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "also write there, for each failing finding, its witness "
+             "run (DIR/weft.db) drawn as a self-contained HTML page, and "
+             "DIR/index.html"},
+    {.name = "html",
+     .arg = "FILE",
+     .cmds = C(CMD_REPORT),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "write the page there"},
     {.name = "verbose",
      .letter = 'v',
      .cmds = C(CMD_TEST),
@@ -389,7 +434,7 @@ static const cli_option options[] = {
              "per finding (findings), or every execution"},
     {.name = "run-id",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -399,7 +444,7 @@ static const cli_option options[] = {
      .help = "the run of the database (weft list)"},
     {.name = "run",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_FN,
@@ -407,7 +452,7 @@ static const cli_option options[] = {
      .help = "the older spelling of --run-id"},
     {.name = "finding",
      .arg = "K",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -846,6 +891,8 @@ static wf_status check_opts(const cli_opts *o, bool want_file, wf_diag *d)
                         o->cmd_name);
     if (o->cmd == CMD_REPLAY && !o->schedule && !want_file)
         return diag_set(d, "", 0, 0, "replay needs --schedule S");
+    if (o->cmd == CMD_REPORT && !o->html_path)
+        return diag_set(d, "", 0, 0, "report needs --html FILE");
     return WF_OK;
 }
 
@@ -894,15 +941,18 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
                         want_file ? ""
                                   : " (the program's arguments come "
                                     "after --)");
+    if (want_file && dd == 0 && nrest > 0) { /* -- FILE ARGS... */
+        rest++;
+        nrest--;
+    }
     if (n > first_arg) {
         /* A Go program's arguments (os.Args[1:]) as `go run f.go a b`
          * passes them; Go's test harness runs tests that way. */
         if (!(C(o->cmd) & C_RUNS))
             return diag_set(d, "", 0, 0,
                             "unexpected argument '%s' (%s passes no "
-                            "arguments to %s)",
-                            ops[first_arg], o->cmd_name,
-                            want_file ? "a Go program" : "the program");
+                            "arguments to the program)",
+                            ops[first_arg], o->cmd_name);
         o->prog_argc = nrest;
         o->prog_argv = rest;
     }
@@ -1102,7 +1152,7 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
         fputs("exit status: 0 nothing found, 1 a finding, 2 bad usage or "
               "input,\n3 internal error.\n",
               f);
-    else if (cmd == CMD_LIST || cmd == CMD_VIEW)
+    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_REPORT)
         fputs("exit status: 0, or 2 for bad usage or input.\n", f);
 }
 
@@ -1252,6 +1302,48 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     }
     eo.schedule = o->schedule;
     *eo_ = eo;
+}
+
+wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
+                         const char *db, int64_t *run_id, wf_diag *d)
+{
+    cli_opts lo = *o;
+    explore_opts eo;
+    explorer *x;
+    checkers *ck;
+    record *rec = NULL;
+    consumer_set cs = {NULL, 0};
+    wf_consumer all[16];
+    consumer_set both = {all, 0};
+    wf_status st;
+    lo.cmd = CMD_RUN;
+    lo.cmd_name = "run";
+    lo.schedule = sched;
+    lo.db = db;
+    lo.compare_run = 0;
+    lo.time_limit = 0;
+    explore_options(&lo, &eo);
+    *run_id = 0;
+    if ((st = record_start(&lo, p, &eo, &cs, &rec, d)) != WF_OK) return st;
+    x = explore_new(p, &eo);
+    record_attach(rec, x);
+    ck = new_checkers(&lo);
+    {
+        consumer_set *kc = checkers_consumers(ck);
+        for (int i = 0; i < kc->n && both.n < 16; i++)
+            all[both.n++] = kc->v[i];
+        for (int i = 0; i < cs.n && both.n < 16; i++)
+            all[both.n++] = cs.v[i];
+    }
+    st = explore_run(x, &both, d);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    if (st == WF_OK)
+        st = record_finish(rec, x, explore_status(x, lo.strict), d);
+    if (st == WF_OK) *run_id = record_last_run(rec);
+    explore_free(x);
+    record_free(rec);
+    return st;
 }
 
 wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,

@@ -4,6 +4,7 @@
 
 #include "ui/cli.h"
 #include "ui/gocmd.h"
+#include "ui/reportcmd.h"
 #include "ui/testcmd.h"
 #include "ui/tracecmd.h"
 #include "ui/view.h"
@@ -43,6 +44,9 @@ int main(int argc, char **argv)
             break;
         case CMD_VIEW:
             status = view_exec(&o);
+            break;
+        case CMD_REPORT:
+            status = reportcmd_exec(&o);
             break;
         default: /* help and version are answered above */
             status = 2;
