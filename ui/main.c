@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui/cccmd.h"
 #include "ui/gocmd.h"
 #include "ui/testcmd.h"
 #include "ui/tracecmd.h"
@@ -9,7 +10,7 @@
 
 static const char usage[] =
     "usage: weft COMMAND [options]\n"
-    "commands: run explore outcomes replay test list view\n";
+    "commands: run explore outcomes replay test list view cc\n";
 
 int main(int argc, char **argv)
 {
@@ -26,6 +27,8 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "test"))
         return testcmd_main(argc, argv);
     if (!strcmp(argv[1], "view")) return view_main(argc, argv);
+    if (!strcmp(argv[1], "cc"))
+        return cccmd_main(argc, argv);
     fprintf(stderr, "weft: error: unknown command '%s'\n%s", argv[1], usage);
     return 2;
 }
