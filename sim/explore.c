@@ -159,7 +159,7 @@ static int dfs_choose(explorer *x, wf_engine *e, int n)
 static bool dfs_next(explorer *x)
 {
     x->stack.len = x->depth;
-    while (x->stack.len) {
+    while (x->stack.len > x->stack_floor) {
         choice *c = &x->stack.p[x->stack.len - 1];
         if (c->idx + 1 < c->n) {
             c->idx++;
@@ -348,6 +348,9 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
             return idx;
         }
         x->pct_steps++;
+        /* a forced prefix's choices neither count nor are bounded */
+        if (e->choices.len < x->prefix_len)
+            last = -1;
         /* --preemptions for the strategies without their own bounding */
         if (x->o.preemptions >= 0 && last >= 0 &&
             x->preempts >= (uint32_t)x->o.preemptions &&
@@ -567,6 +570,9 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     }
     if (x->pct_steps > x->pct_k)
         x->pct_k = x->pct_steps;
+    if (x->o.strategy == WF_STRATEGY_DFS && x->depth < x->stack_floor)
+        diverge(x, "the execution ended before the prefix's choices were "
+                   "all taken");
     if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&
         x->replay_pos < x->replay.choices.len)
         diverge(x,
@@ -641,6 +647,25 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     if (!x->e)
         x->e = engine_new(&cfg);
     x->e->cfg = cfg;
+    if (x->o.prefix && (x->o.strategy == WF_STRATEGY_DPOR ||
+                        x->o.strategy == WF_STRATEGY_DFS)) {
+        schedule sp;
+        wf_status st = schedule_decode(&sp, x->o.prefix, d);
+        if (st != WF_OK)
+            return st;
+        if (x->o.strategy == WF_STRATEGY_DPOR) {
+            if (!x->dp)
+                x->dp = dpor_new();
+            dpor_set_prefix(x->dp, sp.choices.p, sp.choices.len);
+        } else {
+            x->stack.len = 0;
+            for (size_t i = 0; i < sp.choices.len; i++)
+                VEC_PUSH(x->stack, sp.choices.p[i]);
+            x->stack_floor = sp.choices.len;
+        }
+        x->prefix_len = sp.choices.len;
+        schedule_fini(&sp);
+    }
 
     if (x->o.strategy == WF_STRATEGY_DPOR) {
         /* one round per preemption bound: 0, 1, 2, ... (CHESS's iterative

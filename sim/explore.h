@@ -69,6 +69,12 @@ typedef struct explore_opts {
     wf_strategy_kind strategy;
     uint64_t seed;
     const char *schedule; /* replay */
+    /* dfs, dpor: explore only the executions that begin with this
+     * schedule's choices (the search from the state they reach; weft
+     * play's hints). NULL: all. --preemptions and the preemptions counted
+     * (xfinding.preempts) are those after the prefix. A prefix the
+     * program does not offer is a divergence (explore_run's error). */
+    const char *prefix;
     int64_t max_executions;
     uint64_t max_steps;
     int preemptions; /* -1: unbounded */
@@ -120,13 +126,15 @@ struct explorer {
     VEC(int64_t) prio;     /* pct: priority by tid */
     VEC(uint64_t) changes; /* pct: change points (task steps) */
     uint64_t pct_steps, pct_k;
-    uint32_t preempts; /* of the current execution */
+    uint32_t preempts; /* of the current execution (after a prefix) */
+    size_t prefix_len; /* choices of o.prefix */
     /* dpor */
     dpor *dp;
     uint64_t blocked; /* sleep-set-blocked executions abandoned */
-    /* dfs: the choice stack of the current execution */
+    /* dfs: the choice stack of the current execution; the first
+     * stack_floor entries are the forced prefix (never backtracked) */
     VEC(choice) stack;
-    size_t depth;
+    size_t depth, stack_floor;
     buf sbuf;
     bool sbuf_valid; /* sbuf holds the current execution's schedule */
     int round;       /* dpor: the preemption bound being explored, -1 */

@@ -67,10 +67,13 @@ int __wrap_main(int argc, char **argv, char **envp)
         }
         return 2;
     }
-    if (o.help) {
-        cli_help(stdout, prog, o.cmd, true);
+    if ((status = cli_help_or_version(&o, prog)) >= 0) {
         cli_opts_fini(&o);
-        return 0;
+        if (copy) {
+            free(copy);
+            free(args);
+        }
+        return status;
     }
     /* the program's argv: its name, then what follows `--` (with
      * WEFT_ARGS: the arguments it was run with) */
