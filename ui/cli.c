@@ -99,6 +99,11 @@ static const command_desc commands[] = {
      "or\nlist the commands.\n"},
     {"version", CMD_VERSION, true, "", "print the version",
      "Print the version (as --version does).\n"},
+    {"cc", CMD_CC, false, "[COMPILER OPTIONS] FILE...",
+     "build a C program (pthreads) that weft explores",
+     "Compile and link C programs with the system compiler ($WEFT_CC, else "
+     "cc) and\nweft's runtime: the program then takes weft's commands "
+     "(./prog explore).\nEvery option is the compiler's.\n"},
 };
 
 static const command_desc *command_of(cli_cmd c)

@@ -40,6 +40,7 @@ typedef enum cli_cmd {
     CMD_REPORT,
     CMD_HELP,
     CMD_VERSION,
+    CMD_CC, /* weft cc: ui/main.c hands it to ui/cccmd.c before parsing */
     CLI_NCMDS
 } cli_cmd;
 
