@@ -3,13 +3,14 @@
 #include <string.h>
 
 #include "ui/gocmd.h"
+#include "ui/playtty.h"
 #include "ui/testcmd.h"
 #include "ui/tracecmd.h"
 #include "ui/view.h"
 
 static const char usage[] =
     "usage: weft COMMAND [options]\n"
-    "commands: run explore outcomes replay test list view\n";
+    "commands: run explore outcomes replay test list view play\n";
 
 int main(int argc, char **argv)
 {
@@ -26,6 +27,7 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "test"))
         return testcmd_main(argc, argv);
     if (!strcmp(argv[1], "view")) return view_main(argc, argv);
+    if (!strcmp(argv[1], "play")) return play_main(argc, argv);
     fprintf(stderr, "weft: error: unknown command '%s'\n%s", argv[1], usage);
     return 2;
 }
