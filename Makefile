@@ -11,6 +11,7 @@ CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build
 ARCH     := $(shell uname -m)
+VERSION  := $(shell sed -n 's/^\#define CLI_VERSION "\(.*\)"/\1/p' ui/cli.h)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla -Wformat=2 -Wundef
@@ -66,6 +67,23 @@ $(BUILD)/gen/schema_sql.h: sim/schema.sql
 $(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/trace.o): \
     $(BUILD)/gen/schema_sql.h
 
+# The Go library, sim/lang/lib/PATH/*.go, as a C table for sim/lang/lib_src.c:
+# one {"PATH", "NAME.go", "source"} row a file. The list of files is kept
+# in lib_go.list so that removing a file regenerates the table too.
+LIB_GO := $(sort $(shell find sim/lang/lib -name '*.go' 2>/dev/null))
+$(BUILD)/gen/lib_go.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIB_GO)' | cmp -s - $@ 2>/dev/null || echo '$(LIB_GO)' > $@
+$(BUILD)/gen/lib_go.h: $(LIB_GO) $(BUILD)/gen/lib_go.list
+	@for f in $(LIB_GO); do \
+	    d=$${f%/*}; printf '{"%s", "%s", ""\n' "$${d#sim/lang/lib/}" "$${f##*/}"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	        -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo '},'; \
+	done > $@.tmp && mv $@.tmp $@
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/lang/lib_src.o): \
+    $(BUILD)/gen/lib_go.h
+
 REL_FLAGS  := $(OPT) -DNDEBUG
 DBG_FLAGS  := -O1 -g -DWF_DEBUG
 ASAN_FLAGS := -O1 -g -DWF_DEBUG -fsanitize=address,undefined \
@@ -76,7 +94,8 @@ $(eval $(call flavour,DBG,$(BUILD)/dbg,$(DBG_FLAGS)))
 $(eval $(call flavour,ASAN,$(BUILD)/asan,$(ASAN_FLAGS)))
 
 .PHONY: all test unit e2e asan bench bench-deps demo deps install clean fuzz \
-        format format-check
+        format format-check FORCE
+FORCE:
 all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc
 
 $(BUILD)/weft: $(BIN_SRCS) $(BUILD)/libweft.a
@@ -109,9 +128,12 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/play.sh
 	WEFT=$(BUILD)/weft tests/e2e/go.sh
 	WEFT=$(BUILD)/weft tests/e2e/testcmd.sh
+	WEFT=$(BUILD)/weft tests/e2e/cli.sh
+	WEFT=$(BUILD)/weft tests/e2e/ciformats.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
+	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
@@ -124,6 +146,8 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/play.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/go.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/testcmd.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/cli.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/ciformats.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/roundtrip.sh
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
 
@@ -147,6 +171,7 @@ bench: all bench-deps
 	        || exit 1; \
 	    WEFT=$(BUILD)/weft $$b || exit 1; \
 	done
+	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
@@ -160,7 +185,7 @@ $(BUILD)/weft.pc: Makefile
 	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
 	    'includedir=$${prefix}/include' '' 'Name: weft' \
 	    'Description: deterministic concurrency simulator and checker' \
-	    'Version: 0.1' 'Cflags: -I$${includedir}' \
+	    'Version: $(VERSION)' 'Cflags: -I$${includedir}' \
 	    'Libs: -L$${libdir} -lweft $(LIBS)' > $@
 
 install: all
@@ -171,7 +196,9 @@ install: all
 	install -m 644 $(BUILD)/libweft.a $(PREFIX)/lib/libweft.a
 	install -m 644 $(BUILD)/weft.pc $(PREFIX)/lib/pkgconfig/weft.pc
 
-# deps: install what is missing from Debian's packages, saying what it does.
+# deps: install what is missing from Debian's packages, saying what it does
+# (golang-1.19-src: Go's own test suite, for tests/conform; weft never runs
+# Go itself).
 DEB_sqlite3  := libsqlite3-dev
 DEB_ncursesw := libncurses-dev
 DEB_check    := check
@@ -186,6 +213,10 @@ deps:
 	done; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
+	[ -d /usr/share/go-1.19/test ] || missing="$$missing golang-1.19-src"; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || \
+	    missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make deps: installing missing Debian packages:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

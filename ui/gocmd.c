@@ -56,13 +56,16 @@ static bool schedule_hash(const char *s, uint32_t *h)
 }
 
 /* A test file: replay runs the test whose identity the schedule carries;
- * run, explore and outcomes run every test --run selects, each under a
- * "=== RUN TestXxx" header as go test -v prints it. */
+ * run, explore and outcomes run every test --run selects, each between
+ * "=== RUN   TestXxx" and "--- PASS: TestXxx (0.01s)" as go test -v
+ * prints them; with --json, one object whose "tests" hold each test's
+ * result object, named ("test") and judged ("verdict": pass or fail). */
 static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
 {
     size_t n = vm_test_count(p), ran = 0;
     int status = 0;
     regex_t re;
+    buf json;
     if (!n) {
         fprintf(stderr, "weft: %s: error: a test file with no test function "
                         "(func TestXxx(t *testing.T))\n",
@@ -87,23 +90,50 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
                 o->run_re);
         return 2;
     }
+    buf_init(&json);
+    if (o->json) {
+        buf_puts(&json, "{\"file\": ");
+        json_str(&json, o->file);
+        buf_puts(&json, ", \"command\": ");
+        json_str(&json, o->cmd_name);
+        buf_puts(&json, ", \"tests\": [");
+    }
     for (size_t i = 0; i < n; i++) {
         const char *name = vm_test_name(p, i);
         program pr;
         int st;
+        double t0 = cli_now();
         if (o->run_re && regexec(&re, name, 0, NULL, 0) != 0)
             continue;
-        ran++;
         pr = vm_program_test_entry(p, i);
-        if (!o->json)
-            printf("=== RUN %s\n", name);
-        fflush(stdout);
-        st = cli_execute(o, &pr, prefix);
-        if (!o->json)
-            printf("--- %s: %s\n", st == 0 ? "PASS" : "FAIL", name);
+        if (o->json) {
+            /* {"test": NAME, "verdict": ..., then the test's own members */
+            buf one;
+            buf_init(&one);
+            st = cli_execute_json(o, &pr, prefix, &one);
+            buf_puts(&json, ran ? ", {\"test\": " : "{\"test\": ");
+            json_str(&json, name);
+            buf_printf(&json, ", \"verdict\": \"%s\", ",
+                       st == 0 ? "pass" : "fail");
+            buf_puts(&json, one.len > 1 ? one.p + 1 : "}");
+            buf_fini(&one);
+        } else {
+            printf("=== RUN   %s\n", name);
+            fflush(stdout);
+            st = cli_execute(o, &pr, prefix);
+            printf("--- %s: %s (%.2fs)\n", st == 0 ? "PASS" : "FAIL", name,
+                   cli_now() - t0);
+        }
+        ran++;
         if (st > status)
             status = st;
     }
+    if (o->json) {
+        buf_puts(&json, "]}\n");
+        fputs(json.p, stdout);
+        fflush(stdout);
+    }
+    buf_fini(&json);
     if (o->run_re)
         regfree(&re);
     if (!ran) {
@@ -136,25 +166,6 @@ int gocmd_exec(const cli_opts *o)
         status = cli_execute(o, &pr, prefix);
     }
     vm_program_free(p);
-    return status;
-}
-
-int gocmd_main(int argc, char **argv)
-{
-    cli_opts o;
-    wf_diag d;
-    int status;
-    if (cli_parse(argc, argv, 1, true, &o, &d) != WF_OK) {
-        cli_opts_fini(&o);
-        return input_error(&d);
-    }
-    if (o.help) {
-        cli_help(stdout, "weft", o.cmd, false);
-        cli_opts_fini(&o);
-        return 0;
-    }
-    status = gocmd_exec(&o);
-    cli_opts_fini(&o);
     return status;
 }
 

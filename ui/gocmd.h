@@ -11,11 +11,9 @@
 
 /* Does path name a scenario file (".go")? */
 bool gocmd_is_go(const char *path);
-/* `weft COMMAND FILE.go ...` from argv (argv[1] is the command). Returns
- * the exit status; compile errors print "weft: FILE:L:C: error: ..." and
- * give 2. */
-int gocmd_main(int argc, char **argv);
-/* Run command o->cmd on scenario file o->file. */
+/* Run command o->cmd (run, explore, outcomes, replay) on scenario file
+ * o->file. Returns the exit status; compile errors print "weft:
+ * FILE:L:C: error: ..." and give 2. */
 int gocmd_exec(const cli_opts *o);
 /* Replay run run_id of database db, recorded from scenario file `file`
  * with schedule sched (weft replay DB --run ID). */

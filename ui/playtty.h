@@ -4,16 +4,20 @@
  * Owns: the terminal while it runs, and a temporary directory for the
  * lanes' database, removed at the end.
  *
- * Hidden options for tests (no terminal needed):
+ * Headless options for tests (no terminal needed):
  *   --keys STR   press these keys (<left> <right> <up> <down> <enter>
  *                <tab> <pgup> <pgdn>, <click:X,Y>), then stop
  *   --dump       print the last frame as text
- *   --size WxH   the frame's size for those (default 80x24) */
+ *   --size WxH   the frame's size for those (default 80x24)
+ *   --ascii      ASCII glyphs only (also on a terminal) */
 #ifndef WF_PLAYTTY_H
 #define WF_PLAYTTY_H
 
-/* argv[1] is "play". Returns the exit status: 0; 2 for bad usage or
- * input (a message on stderr); 128+N after signal N. */
-int play_main(int argc, char **argv);
+#include "ui/cli.h"
+
+/* Play o->file with o's options (parsed by cli_parse). Returns the exit
+ * status: 0; 2 for bad usage or input (a message on stderr); 128+N after
+ * signal N. */
+int play_exec(const cli_opts *o);
 
 #endif

@@ -245,7 +245,7 @@ wf_status record_start(const cli_opts *o, const program *p, explore_opts *eo,
     r->sha = file_sha256(p->file);
     trace_set_finding_json(r->t, finding_json, r);
     r->summary = o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES;
-    r->all = !r->summary || (o->record && !strcmp(o->record, "all"));
+    r->all = !r->summary || o->record_all;
     if (r->summary) {
         trace_run_info ri = run_info(r, "summary", NULL, 0);
         if ((st = trace_begin_summary(r->t, &ri, &r->summary_id, d)) != WF_OK)

@@ -7,6 +7,7 @@
 #include "testcmd.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "cli.h"
 #include "sim/lang/lex.h"
 #include "sim/lang/vm.h"
+#include "testout.h"
 
 typedef VEC(char *) strvec;
 
@@ -42,29 +44,25 @@ static bool collect(const char *path, bool top, strvec *out)
     DIR *d;
     struct dirent *de;
     strvec here = {NULL, 0, 0};
-    if (stat(path, &st) != 0)
-        return false;
+    if (stat(path, &st) != 0) return false;
     if (!S_ISDIR(st.st_mode)) {
-        if (top || ends_with(path, ".go"))
-            VEC_PUSH(*out, wf_xstrdup(path));
+        if (top || ends_with(path, ".go")) VEC_PUSH(*out, wf_xstrdup(path));
         return true;
     }
     d = opendir(path);
-    if (!d)
-        return false;
+    if (!d) return false;
     while ((de = readdir(d))) {
         buf b;
         if (de->d_name[0] == '.' || de->d_name[0] == '_' ||
             !strcmp(de->d_name, "testdata"))
             continue;
         buf_init(&b);
-        buf_printf(&b, "%s%s%s", path,
-                   ends_with(path, "/") ? "" : "/", de->d_name);
+        buf_printf(&b, "%s%s%s", path, ends_with(path, "/") ? "" : "/",
+                   de->d_name);
         VEC_PUSH(here, b.p);
     }
     closedir(d);
-    if (here.len)
-        qsort(here.p, here.len, sizeof *here.p, str_cmp);
+    if (here.len) qsort(here.p, here.len, sizeof *here.p, str_cmp);
     for (size_t i = 0; i < here.len; i++) {
         collect(here.p[i], false, out);
         free(here.p[i]);
@@ -79,8 +77,7 @@ static bool read_file(const char *path, unsigned char **src, size_t *len)
     buf b;
     char chunk[8192];
     size_t n;
-    if (!f)
-        return false;
+    if (!f) return false;
     buf_init(&b);
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         buf_append(&b, chunk, n);
@@ -111,8 +108,7 @@ static int kind_of(const char *w, size_t n)
 static bool go_string(const char **p, buf *out)
 {
     const char *s = *p;
-    if (*s != '"')
-        return false;
+    if (*s != '"') return false;
     for (s++; *s && *s != '"'; s++) {
         unsigned v = 0;
         if (*s != '\\') {
@@ -120,15 +116,33 @@ static bool go_string(const char **p, buf *out)
             continue;
         }
         switch (*++s) {
-        case 'n': buf_putc(out, '\n'); break;
-        case 't': buf_putc(out, '\t'); break;
-        case 'r': buf_putc(out, '\r'); break;
-        case 'a': buf_putc(out, '\a'); break;
-        case 'b': buf_putc(out, '\b'); break;
-        case 'f': buf_putc(out, '\f'); break;
-        case 'v': buf_putc(out, '\v'); break;
-        case '\\': buf_putc(out, '\\'); break;
-        case '"': buf_putc(out, '"'); break;
+        case 'n':
+            buf_putc(out, '\n');
+            break;
+        case 't':
+            buf_putc(out, '\t');
+            break;
+        case 'r':
+            buf_putc(out, '\r');
+            break;
+        case 'a':
+            buf_putc(out, '\a');
+            break;
+        case 'b':
+            buf_putc(out, '\b');
+            break;
+        case 'f':
+            buf_putc(out, '\f');
+            break;
+        case 'v':
+            buf_putc(out, '\v');
+            break;
+        case '\\':
+            buf_putc(out, '\\');
+            break;
+        case '"':
+            buf_putc(out, '"');
+            break;
         case 'x':
             for (int i = 0; i < 2; i++) {
                 char c = *++s;
@@ -147,8 +161,7 @@ static bool go_string(const char **p, buf *out)
             return false;
         }
     }
-    if (*s != '"')
-        return false;
+    if (*s != '"') return false;
     *p = s + 1;
     return true;
 }
@@ -158,14 +171,13 @@ static bool go_string(const char **p, buf *out)
 static void bad_at(test_expect *x, const char *path, const lex_comment *c,
                    const char *p, const char *what, const char *w, int n)
 {
-    if (x->bad.msg[0])
-        return;
+    if (x->bad.msg[0]) return;
     diag_set(&x->bad, path, c->line, c->col + 2 + (int)(p - c->text),
              "%s '%.*s'", what, n, w);
 }
 
-static void parse_expect(const char *path, const lex_comment *c,
-                         const char *p, test_expect *x)
+static void parse_expect(const char *path, const lex_comment *c, const char *p,
+                         test_expect *x)
 {
     x->any = true;
     for (;;) {
@@ -174,8 +186,7 @@ static void parse_expect(const char *path, const lex_comment *c,
         int k;
         while (*p == ' ' || *p == '\t' || *p == ',')
             p++;
-        if (!*p || *p == '\n' || *p == '\r')
-            return;
+        if (!*p || *p == '\n' || *p == '\r') return;
         w = p;
         while (*p && *p != ' ' && *p != '\t' && *p != ',' && *p != '\n' &&
                *p != '\r')
@@ -189,8 +200,7 @@ static void parse_expect(const char *path, const lex_comment *c,
                 buf s;
                 while (*p == ' ' || *p == '\t')
                     p++;
-                if (*p != '"')
-                    break;
+                if (*p != '"') break;
                 buf_init(&s);
                 buf_puts(&s, "");
                 w = p;
@@ -204,9 +214,8 @@ static void parse_expect(const char *path, const lex_comment *c,
                 VEC_PUSH(x->outcomes, s.p);
             }
             if (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
-                bad_at(x, path, c, p,
-                       "outcomes are Go strings (\"1\\n\"), not", p,
-                       (int)strcspn(p, " \t\r\n"));
+                bad_at(x, path, c, p, "outcomes are Go strings (\"1\\n\"), not",
+                       p, (int)strcspn(p, " \t\r\n"));
                 return;
             }
         } else if ((k = kind_of(w, n)) >= 0) {
@@ -228,8 +237,7 @@ static void parse_flags(const char *p, test_expect *x)
         char *word;
         while (*p == ' ' || *p == '\t')
             p++;
-        if (!*p || *p == '\n' || *p == '\r')
-            return;
+        if (!*p || *p == '\n' || *p == '\r') return;
         w = p;
         while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
             p++;
@@ -289,14 +297,15 @@ static void kinds_text(buf *b, uint32_t kinds)
             buf_printf(b, "%s%s", first ? "" : " ", finding_kind_names[k]);
             first = false;
         }
-    if (first)
-        buf_puts(b, "nothing");
+    if (first) buf_puts(b, "nothing");
 }
 
+/* What a file's exploration is judged with, and where results go. */
 typedef struct tally {
     int passed, failed;
-    const char *const *extra; /* command-line options for every file */
-    int nextra;
+    const cli_opts *cmdline;  /* its options apply to every file */
+    VEC(test_result) results; /* of the file being run */
+    VEC(test_result) all;     /* of every file, kept for --junit, --sarif */
 } tally;
 
 /* How the search ended, for the result line. */
@@ -314,59 +323,19 @@ static void coverage_text(buf *b, const explorer *x)
         buf_puts(b, "budget");
 }
 
-/* Parse the options for exploring file: cmd, the file's own weft: flags,
- * then the command line's (which win). */
-static wf_status file_opts(const char *cmd, const char *file,
-                           const test_expect *x, const tally *t,
-                           cli_opts *o, wf_diag *d)
+/* Parse the options for exploring file: the file's own weft: flags, then
+ * the command line's (which win). */
+static wf_status file_opts(cli_cmd cmd, const char *file, const test_expect *x,
+                           const tally *t, cli_opts *o, wf_diag *d)
 {
-    VEC(char *) argv = {NULL, 0, 0};
-    wf_status st;
-    VEC_PUSH(argv, (char *)"weft");
-    VEC_PUSH(argv, (char *)cmd);
-    VEC_PUSH(argv, (char *)file);
-    for (size_t i = 0; i < x->flags.len; i++)
-        VEC_PUSH(argv, x->flags.p[i]);
-    for (int i = 0; i < t->nextra; i++)
-        VEC_PUSH(argv, (char *)t->extra[i]);
-    VEC_PUSH(argv, NULL);
-    st = cli_parse((int)argv.len - 1, argv.p, 1, true, o, d);
-    VEC_FREE(argv);
-    return st;
-}
-
-static void report_failures(const explorer *x, const char *file,
-                            uint32_t only)
-{
-    report_info ri;
-    buf out, prefix;
-    memset(&ri, 0, sizeof ri);
-    buf_init(&prefix);
-    buf_printf(&prefix, "weft replay %s --schedule", file);
-    ri.file = file;
-    ri.replay = prefix.p;
-    buf_init(&out);
-    for (size_t i = 0; i < x->findings.len; i++) {
-        const xfinding *f = &x->findings.p[i];
-        if (!(only & (1u << f->f.kind)))
-            continue;
-        report_finding_text(&out, f, &ri);
-    }
-    /* indent the reports under the FAIL line */
-    for (const char *p = out.p ? out.p : ""; *p;) {
-        size_t n = strcspn(p, "\n");
-        printf("    %.*s\n", (int)n, p);
-        p += n + (p[n] == '\n');
-    }
-    buf_fini(&out);
-    buf_fini(&prefix);
+    return cli_parse_file_flags(cmd, file, x->flags.p, (int)x->flags.len,
+                                t->cmdline, o, d);
 }
 
 static bool has_output(const explorer *x, const char *s)
 {
     for (size_t i = 0; i < x->outcomes.len; i++)
-        if (!strcmp(x->outcomes.p[i].output ? x->outcomes.p[i].output : "",
-                    s))
+        if (!strcmp(x->outcomes.p[i].output ? x->outcomes.p[i].output : "", s))
             return true;
     return false;
 }
@@ -374,18 +343,29 @@ static bool has_output(const explorer *x, const char *s)
 static bool listed_output(const test_expect *e, const char *s)
 {
     for (size_t i = 0; i < e->outcomes.len; i++)
-        if (!strcmp(e->outcomes.p[i], s))
-            return true;
+        if (!strcmp(e->outcomes.p[i], s)) return true;
     return false;
 }
 
-/* Compare the exploration x of file with e; print the result line. */
-static bool judge(const char *label, const test_expect *e, const explorer *x,
-                  double secs, const char *file)
+static test_result *new_result(tally *t, const char *file, const char *name)
 {
-    uint32_t want_err = 0, want_warn = 0, got_err = 0, got = 0;
+    test_result r;
+    memset(&r, 0, sizeof r);
+    r.file = wf_xstrdup(file);
+    r.name = name ? wf_xstrdup(name) : NULL;
+    VEC_PUSH(t->results, r);
+    return &t->results.p[t->results.len - 1];
+}
+
+/* Compare the exploration x of file with e into a new result. strict:
+ * warnings found but not listed fail too. */
+static void judge(tally *t, const char *name, const test_expect *e,
+                  const explorer *x, double secs, const char *file, bool strict)
+{
+    uint32_t want_err = 0, want_warn = 0, got_err = 0, got = 0, bad;
     bool pass;
-    buf why, cov;
+    buf why, cov, prefix;
+    test_result *r = new_result(t, file, name);
     buf_init(&why);
     buf_init(&cov);
     for (int k = 0; k < FINDING_KINDS; k++)
@@ -398,8 +378,7 @@ static bool judge(const char *label, const test_expect *e, const explorer *x,
     for (size_t i = 0; i < x->findings.len; i++) {
         const xfinding *f = &x->findings.p[i];
         got |= 1u << f->f.kind;
-        if (f->f.error)
-            got_err |= 1u << f->f.kind;
+        if (f->f.error || strict) got_err |= 1u << f->f.kind;
     }
     /* an error finding whose kind is listed as a warning (a leak in a
      * test file) counts as expected */
@@ -423,8 +402,8 @@ static bool judge(const char *label, const test_expect *e, const explorer *x,
             }
         first = true;
         for (size_t i = 0; i < x->outcomes.len; i++) {
-            const char *s = x->outcomes.p[i].output ? x->outcomes.p[i].output
-                                                    : "";
+            const char *s =
+                x->outcomes.p[i].output ? x->outcomes.p[i].output : "";
             if (!listed_output(e, s)) {
                 buf_puts(&why, why.len && first ? "; " : "");
                 buf_puts(&why, first ? "unexpected outcome: " : " ");
@@ -435,6 +414,11 @@ static bool judge(const char *label, const test_expect *e, const explorer *x,
         }
     }
     coverage_text(&cov, x);
+    r->pass = pass;
+    r->secs = secs;
+    r->coverage = cov.p;
+    r->executions = x->executions;
+    r->complete = x->complete;
     if (pass) {
         buf k;
         buf_init(&k);
@@ -442,23 +426,44 @@ static bool judge(const char *label, const test_expect *e, const explorer *x,
             kinds_text(&k, e->kinds);
         else
             buf_puts(&k, e->has_outcomes ? "outcomes" : "ok");
-        printf("ok    %s: %s (%s, %.2fs)\n", label, k.p, cov.p, secs);
-        buf_fini(&k);
-    } else {
-        printf("FAIL  %s: %s (%s, %.2fs)\n", label, why.p, cov.p, secs);
-        report_failures(x, file, (got_err & ~want_err) | (got & ~e->kinds));
+        r->what = k.p;
+        buf_fini(&why);
+        return;
     }
-    buf_fini(&why);
-    buf_fini(&cov);
-    return pass;
+    r->why = why.p;
+    /* the findings that fail it: errors not listed, and kinds not listed */
+    bad = (got_err & ~want_err) | (got & ~e->kinds);
+    buf_init(&prefix);
+    buf_printf(&prefix, "weft replay %s --schedule", file);
+    for (size_t i = 0; i < x->findings.len; i++) {
+        test_finding tf;
+        if (!(bad & (1u << x->findings.p[i].f.kind))) continue;
+        test_finding_init(&tf, &x->findings.p[i], prefix.p);
+        VEC_PUSH(r->findings, tf);
+    }
+    buf_fini(&prefix);
 }
 
-static void fail_input(tally *t, const char *file, const wf_diag *d)
+/* A result for a file (or one of its tests) that could not be explored;
+ * msg is printed as is, d (may be NULL) gives the position. */
+static void fail_input(tally *t, const char *file, const char *name,
+                       const char *msg, const wf_diag *d)
+{
+    test_result *r = new_result(t, file, name);
+    r->bad_input = true;
+    r->why = wf_xstrdup(msg);
+    if (d)
+        r->where = *d;
+    else
+        diag_set(&r->where, file, 0, 0, "%s", msg);
+}
+
+static void fail_diag(tally *t, const char *file, const char *name,
+                      const wf_diag *d)
 {
     char m[1700];
     diag_format(d, m, sizeof m);
-    printf("FAIL  %s\n    %s\n", file, m);
-    t->failed++;
+    fail_input(t, file, name, m, d);
 }
 
 /* Does name match --run's regular expression (all when there is none)? */
@@ -466,8 +471,7 @@ static bool selected(const cli_opts *o, const char *name, bool *bad)
 {
     regex_t re;
     bool m;
-    if (!o->run_re)
-        return true;
+    if (!o->run_re) return true;
     if (regcomp(&re, o->run_re, REG_EXTENDED | REG_NOSUB) != 0) {
         *bad = true;
         return false;
@@ -496,11 +500,15 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
     bool bad_re = false;
     explorer *all = NULL;
     VEC(explorer *) keep = {NULL, 0, 0};
+    buf m;
+    buf_init(&m);
     if (!n) {
-        printf("FAIL  %s\n    weft: %s: error: a test file with no test "
-               "function (func TestXxx(t *testing.T))\n",
-               file, file);
-        t->failed++;
+        buf_printf(&m,
+                   "weft: %s: error: a test file with no test function "
+                   "(func TestXxx(t *testing.T))",
+                   file);
+        fail_input(t, file, NULL, m.p, NULL);
+        buf_fini(&m);
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -509,13 +517,13 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         explorer *x;
         wf_diag d;
         double t1 = cli_now();
-        buf label;
         if (!selected(o, name, &bad_re)) {
             if (bad_re) {
-                printf("FAIL  %s\n    weft: error: --run: bad regular "
-                       "expression '%s'\n",
-                       file, o->run_re);
-                t->failed++;
+                buf_printf(&m,
+                           "weft: error: --run: bad regular expression "
+                           "'%s'",
+                           o->run_re);
+                fail_input(t, file, NULL, m.p, NULL);
                 break;
             }
             continue;
@@ -523,7 +531,7 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         ran++;
         pr = vm_program_test_entry(p, i);
         if (cli_explore(o, &pr, &x, &d) != WF_OK) {
-            fail_input(t, file, &d);
+            fail_diag(t, file, name, &d);
             continue;
         }
         if (e->any) {
@@ -531,18 +539,12 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
             VEC_PUSH(keep, x);
             continue;
         }
-        buf_init(&label);
-        buf_printf(&label, "%s %s", file, name);
         {
             test_expect none;
             memset(&none, 0, sizeof none);
             none.ok = true;
-            if (judge(label.p, &none, x, cli_now() - t1, file))
-                t->passed++;
-            else
-                t->failed++;
+            judge(t, name, &none, x, cli_now() - t1, file, o->strict);
         }
-        buf_fini(&label);
         explore_free(x);
     }
     if (e->any && keep.len) {
@@ -553,10 +555,7 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         all->complete = true;
         for (size_t i = 0; i < keep.len; i++)
             merge_findings(all, keep.p[i]);
-        if (judge(file, e, all, cli_now() - t0, file))
-            t->passed++;
-        else
-            t->failed++;
+        judge(t, NULL, e, all, cli_now() - t0, file, o->strict);
         all->findings.len = 0; /* borrowed */
         explore_free(all);
     }
@@ -564,11 +563,12 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         explore_free(keep.p[i]);
     VEC_FREE(keep);
     if (!ran && !bad_re) {
-        printf("FAIL  %s\n    weft: error: --run '%s' selects none of its "
-               "%zu test%s\n",
-               file, o->run_re, n, n == 1 ? "" : "s");
-        t->failed++;
+        buf_reset(&m);
+        buf_printf(&m, "weft: error: --run '%s' selects none of its %zu test%s",
+                   o->run_re, n, n == 1 ? "" : "s");
+        fail_input(t, file, NULL, m.p, NULL);
     }
+    buf_fini(&m);
 }
 
 static void run_expect_file(tally *t, const char *file, const test_expect *e)
@@ -580,20 +580,22 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
     explorer *x;
     program pr;
     double t0 = cli_now();
-    if (file_opts(e->has_outcomes ? "outcomes" : "explore", file, e, t, &o,
+    if (file_opts(e->has_outcomes ? CMD_OUTCOMES : CMD_EXPLORE, file, e, t, &o,
                   &d) != WF_OK) {
         char m[1700];
+        buf b;
         diag_format(&d, m, sizeof m);
-        printf("FAIL  %s\n    weft: %s: error: in the // weft: flags: %s\n",
-               file, file, m);
-        t->failed++;
+        buf_init(&b);
+        buf_printf(&b, "weft: %s: error: in the // weft: flags: %s", file, m);
+        fail_input(t, file, NULL, b.p, NULL);
+        buf_fini(&b);
         cli_opts_fini(&o);
         return;
     }
     memset(&vo, 0, sizeof vo);
     vo.go_version = o.go_version;
     if (vm_compile_file(file, &vo, &p, &d) != WF_OK) {
-        fail_input(t, file, &d);
+        fail_diag(t, file, NULL, &d);
         cli_opts_fini(&o);
         return;
     }
@@ -602,12 +604,9 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
     } else {
         pr = vm_program_entry(p);
         if (cli_explore(&o, &pr, &x, &d) != WF_OK) {
-            fail_input(t, file, &d);
+            fail_diag(t, file, NULL, &d);
         } else {
-            if (judge(file, e, x, cli_now() - t0, file))
-                t->passed++;
-            else
-                t->failed++;
+            judge(t, NULL, e, x, cli_now() - t0, file, o.strict);
             explore_free(x);
         }
     }
@@ -615,96 +614,159 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
     cli_opts_fini(&o);
 }
 
+/* Run file into t->results (nothing when it is neither a test file nor a
+ * scenario with expectations, unless named on the command line). */
 static void run_file(tally *t, const char *file, bool named)
 {
     unsigned char *src;
     size_t len;
     test_expect e;
     if (!read_file(file, &src, &len)) {
-        printf("FAIL  %s\n    weft: %s: error: cannot read the file\n", file,
-               file);
-        t->failed++;
+        buf m;
+        buf_init(&m);
+        buf_printf(&m, "weft: %s: error: cannot read the file", file);
+        fail_input(t, file, NULL, m.p, NULL);
+        buf_fini(&m);
         return;
     }
     test_expect_read(file, src, len, &e);
     free(src);
     if (e.bad.msg[0]) {
-        fail_input(t, file, &e.bad);
+        fail_diag(t, file, NULL, &e.bad);
     } else if (e.any || ends_with(file, "_test.go")) {
         run_expect_file(t, file, &e);
     } else if (named) {
-        printf("FAIL  %s\n    weft: %s:1:1: error: no // expect: line at "
-               "the top of the file\n",
-               file, file);
-        t->failed++;
+        buf m;
+        buf_init(&m);
+        buf_printf(&m,
+                   "weft: %s:1:1: error: no // expect: line at the top of "
+                   "the file",
+                   file);
+        fail_input(t, file, NULL, m.p, NULL);
+        buf_fini(&m);
     }
     test_expect_fini(&e);
 }
 
-int testcmd_main(int argc, char **argv)
+/* Print the results of one file in the format asked for, count them and
+ * free them. */
+static void emit_file(tally *t, const char *file, double secs)
 {
-    cli_opts o;
-    wf_diag d;
+    const cli_opts *o = t->cmdline;
+    bool pass = true;
+    buf out;
+    if (!t->results.len) return;
+    buf_init(&out);
+    if (o->json) testout_json_start(&out, file);
+    for (size_t i = 0; i < t->results.len; i++) {
+        const test_result *r = &t->results.p[i];
+        pass = pass && r->pass;
+        if (r->pass)
+            t->passed++;
+        else
+            t->failed++;
+        if (o->json)
+            testout_json_result(&out, r);
+        else if (o->verbose)
+            testout_verbose(&out, r);
+        else
+            testout_text(&out, r, o->quiet);
+        if (o->format == CLI_FORMAT_GITHUB) testout_github(&out, r);
+    }
+    if (o->json)
+        testout_json_file_end(&out, file, pass, secs);
+    else if (o->verbose)
+        testout_file_end(&out, file, pass, secs);
+    fputs(out.p ? out.p : "", stdout);
+    fflush(stdout);
+    buf_fini(&out);
+    for (size_t i = 0; i < t->results.len; i++) {
+        if (o->junit_path || o->sarif_path)
+            VEC_PUSH(t->all, t->results.p[i]);
+        else
+            test_result_fini(&t->results.p[i]);
+    }
+    t->results.len = 0;
+}
+
+/* Write text to path (replacing it); false with a message printed. */
+static bool write_file(const char *path, const char *what, const buf *text)
+{
+    FILE *f = fopen(path, "w");
+    bool ok = f && fwrite(text->p, 1, text->len, f) == text->len;
+    if (f && fclose(f) != 0) ok = false;
+    if (!ok)
+        fprintf(stderr, "weft: %s: error: cannot write the %s: %s\n", path,
+                what, strerror(errno));
+    return ok;
+}
+
+/* --junit FILE, --sarif FILE: every result of the run. */
+static bool write_reports(const tally *t, double secs)
+{
+    const cli_opts *o = t->cmdline;
+    bool ok = true;
+    buf b;
+    buf_init(&b);
+    if (o->junit_path) {
+        testout_junit(&b, t->all.p, t->all.len, secs);
+        ok = write_file(o->junit_path, "JUnit report", &b) && ok;
+    }
+    if (o->sarif_path) {
+        buf_reset(&b);
+        testout_sarif(&b, t->all.p, t->all.len);
+        ok = write_file(o->sarif_path, "SARIF report", &b) && ok;
+    }
+    buf_fini(&b);
+    return ok;
+}
+
+int testcmd_exec(const cli_opts *o)
+{
     strvec files = {NULL, 0, 0};
-    VEC(const char *) extra = {NULL, 0, 0};
+    VEC(const char *) paths = {NULL, 0, 0};
     tally t;
     int status = 0;
-    if (cli_parse(argc, argv, 1, true, &o, &d) != WF_OK) {
-        char m[1700];
-        diag_format(&d, m, sizeof m);
-        fprintf(stderr, "weft: %s\n", m);
-        cli_opts_fini(&o);
+    double t0 = cli_now();
+    if (o->json && o->format == CLI_FORMAT_GITHUB) {
+        fprintf(stderr, "weft: error: --json and --format github both "
+                        "choose what goes to stdout\n");
         return 2;
     }
-    if (o.help) {
-        cli_help(stdout, "weft", CMD_TEST, false);
-        cli_opts_fini(&o);
-        return 0;
-    }
-    if (o.json || o.db || o.schedule) {
-        fprintf(stderr, "weft: error: test takes budgets and semantics "
-                        "options, not %s\n",
-                o.json ? "--json" : o.db ? "--db" : "--schedule");
-        cli_opts_fini(&o);
-        return 2;
-    }
-    /* every argument that is not a path applies to every file */
-    for (int i = 2; i < argc; i++) {
-        bool path = false;
-        for (size_t k = 0; k < o.paths.len; k++)
-            path |= o.paths.p[k] == argv[i];
-        if (!path)
-            VEC_PUSH(extra, argv[i]);
-    }
-    if (!o.paths.len)
-        VEC_PUSH(o.paths, "scenarios");
-    for (size_t i = 0; i < o.paths.len; i++)
-        if (!collect(o.paths.p[i], true, &files)) {
+    for (size_t i = 0; i < o->paths.len; i++)
+        VEC_PUSH(paths, o->paths.p[i]);
+    if (!paths.len) VEC_PUSH(paths, "scenarios");
+    for (size_t i = 0; i < paths.len; i++)
+        if (!collect(paths.p[i], true, &files)) {
             fprintf(stderr, "weft: %s: error: no such file or directory\n",
-                    o.paths.p[i]);
+                    paths.p[i]);
             status = 2;
         }
     memset(&t, 0, sizeof t);
-    t.extra = extra.p;
-    t.nextra = (int)extra.len;
+    t.cmdline = o;
     if (status == 0) {
         for (size_t i = 0; i < files.len; i++) {
             bool named = false;
-            for (size_t k = 0; k < o.paths.len; k++)
-                named |= !strcmp(o.paths.p[k], files.p[i]);
+            double t1 = cli_now();
+            for (size_t k = 0; k < paths.len; k++)
+                named |= !strcmp(paths.p[k], files.p[i]);
             run_file(&t, files.p[i], named);
-            fflush(stdout);
+            emit_file(&t, files.p[i], cli_now() - t1);
         }
-        printf("%d passed, %d failed\n", t.passed, t.failed);
+        if (!o->json) printf("%d passed, %d failed\n", t.passed, t.failed);
         status = t.failed ? 1 : t.passed ? 0 : 2;
         if (!t.passed && !t.failed)
             fprintf(stderr, "weft: error: no scenario file with // expect: "
                             "lines and no *_test.go under the paths\n");
+        if (!write_reports(&t, cli_now() - t0)) status = 2;
     }
+    for (size_t i = 0; i < t.all.len; i++)
+        test_result_fini(&t.all.p[i]);
+    VEC_FREE(t.all);
     for (size_t i = 0; i < files.len; i++)
         free(files.p[i]);
     VEC_FREE(files);
-    VEC_FREE(extra);
-    cli_opts_fini(&o);
+    VEC_FREE(paths);
+    VEC_FREE(t.results);
     return status;
 }

@@ -218,6 +218,11 @@ void cstore(fstate *fs, const lval *lv, int src);
 int cload(fstate *fs, const lval *lv);
 /* go or defer (op) of call. */
 void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc);
+/* Method value n (a selector x.m) into reg when m has a pointer receiver
+ * and x is statically addressable and not a pointer: binds &x, reading
+ * nothing (so `defer wg.Done()` on a captured wg is no access of wg).
+ * *type: its type. False (nothing emitted) for any other selector. */
+bool cmethod_value(fstate *fs, ast_node *n, int reg, uint32_t *type);
 
 /* ---- compile_stmt.c ------------------------------------------------------ */
 void cblock_stmts(fstate *fs, ast_list l);

@@ -79,7 +79,7 @@
     X(SETINDEX, "R[a][RK[b]] = RK[c] (tracked)")                               \
     X(ADDRINDEX, "R[a] = &R[b][RK[c]]")                                        \
     X(SLICE, "R[a] = R[b][R[c] : R[c+1] : R[c+2]]; f: which bounds are given") \
-    X(FIELD, "R[a] = R[b].S[c], S the selector table (tracked)")               \
+    X(FIELD, "R[a] = R[b].S[c], S the selector table (tracked); f: R[b] is &x")\
     X(SETFIELD, "R[a].S[b] = RK[c] (tracked)")                                 \
     X(ADDRFIELD, "R[a] = &R[b].S[c]")                                          \
     X(SETSLOT, "R[a].slot[b] = RK[c], R[a] an object being built")             \

@@ -213,7 +213,7 @@ bad_play() { # MESSAGE DESCRIPTION ARGS...
     [ "$rc" = 2 ] && ok || bad "$what: exit $rc, want 2"
     grep -qF -- "$msg" err && ok || { bad "$what: no '$msg' in:"; cat err >&2; }
 }
-bad_play "no file given" "no file"
+bad_play "play needs a FILE argument" "no file"
 bad_play "needs a terminal" "not a terminal" "$ex/philosophers.go"
 bad_play "unknown option" "a bad option" "$ex/philosophers.go" --frobnicate
 bad_play "cannot read the file" "a missing file" nothere.go --dump
