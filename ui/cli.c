@@ -13,6 +13,14 @@
 #include "checker/checkers.h"
 #include "record.h"
 
+int cli_jobs(const cli_opts *o)
+{
+    long n;
+    if (o->jobs > 0) return (int)o->jobs;
+    n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n < 1024 ? n : 1024) : 1;
+}
+
 double cli_now(void)
 {
     struct timespec ts;
@@ -32,20 +40,22 @@ typedef struct command_desc {
 } command_desc;
 
 static const command_desc commands[] = {
-    {"run", CMD_RUN, true, "FILE", "one execution (random, pct or round robin)",
+    {"run", CMD_RUN, true, "FILE|DIR",
+     "one execution (random, pct or round robin)",
      "One execution: prints the program's output, then what it found and "
      "the\nschedule that reproduces it. A test file (*_test.go) runs each "
-     "TestXxx.\n"},
-    {"explore", CMD_EXPLORE, true, "FILE",
+     "TestXxx.\nA DIR is a package: its main program, or its tests if it "
+     "is not main.\n"},
+    {"explore", CMD_EXPLORE, true, "FILE|DIR",
      "many executions: dpor, dfs, random, pct",
      "Many executions; prints each distinct finding with its shortest "
      "schedule,\nthe number of executions and whether the search was "
      "complete.\n"},
-    {"outcomes", CMD_OUTCOMES, true, "FILE",
+    {"outcomes", CMD_OUTCOMES, true, "FILE|DIR",
      "every distinct outcome with a schedule",
      "Every distinct outcome (printed output and finding kinds) with how "
      "many\nexecutions gave it and a schedule that reproduces it.\n"},
-    {"replay", CMD_REPLAY, true, "FILE --schedule S | DB --run-id ID",
+    {"replay", CMD_REPLAY, true, "FILE|DIR --schedule S | DB --run-id ID",
      "re-execute a schedule or a recorded run",
      "Re-execute a schedule, checking that the program still matches it, "
      "or a\nrun recorded in a database (or the witness run of finding K of "
@@ -58,10 +68,14 @@ static const command_desc commands[] = {
      "expect:\nlines is explored with its // weft: flags and compared: the "
      "error kinds\nfound must be exactly those listed (ok: none), each "
      "warning listed must\nbe found, and an outcomes list must be the exact "
-     "set of outputs. Every\n*_test.go runs each TestXxx (--run selects) on "
-     "every explored interleaving.\nOptions given here apply to every file "
-     "and win over its // weft: flags.\nEnds with \"N passed, N failed\"; "
-     "exit 0 all passed, 1 some failed.\n"},
+     "set of outputs. The other\n.go files of a directory form its "
+     "package (go.mod gives the module's path,\nvendor/ third-party code): "
+     "each TestXxx of its _test.go files (in-package\nand package x_test) "
+     "runs on every explored interleaving (-run selects). A\nPATH is a "
+     "file, a directory (walked) or a pattern, ./... or ./pkg/...\n"
+     "Options given here apply to every file and win over its // weft: "
+     "flags.\nEnds with \"N passed, N failed\"; exit 0 all passed, 1 some "
+     "failed.\n"},
     {"list", CMD_LIST, false, "DB", "runs and findings in a database",
      "The runs stored in a trace database: id, role (execution, witness,\n"
      "summary), command, program, strategy, steps, verdict, creation time,\n"
@@ -88,11 +102,24 @@ static const command_desc commands[] = {
      "kind) or\n`// play: outcome \"1\\n\"` (main returns having printed "
      "it) at the top of\nFILE; reaching it is announced with the steps and "
      "preemptions it took\nagainst the fewest found.\n"},
+    {"report", CMD_REPORT, false, "DB --html FILE",
+     "a recorded run as a self-contained HTML page",
+     "Draw a run of a trace database as one HTML page with no script and "
+     "nothing\nfetched: a sequence diagram in SVG (a lane per goroutine, "
+     "the blocked\nstretches, the wait-for cycle of a deadlock, the racing "
+     "pair of a race),\nthe findings with the Coffman conditions, and the "
+     "replay lines. Without\n--run-id, the first run with an error (as "
+     "weft view opens).\n"},
     {"help", CMD_HELP, true, "[COMMAND]", "describe a command and its options",
      "Describe COMMAND and every option it takes (as COMMAND --help does), "
      "or\nlist the commands.\n"},
     {"version", CMD_VERSION, true, "", "print the version",
      "Print the version (as --version does).\n"},
+    {"cc", CMD_CC, false, "[COMPILER OPTIONS] FILE...",
+     "build a C program (pthreads) that weft explores",
+     "Compile and link C programs with the system compiler ($WEFT_CC, else "
+     "cc) and\nweft's runtime: the program then takes weft's commands "
+     "(./prog explore).\nEvery option is the compiler's.\n"},
 };
 
 static const command_desc *command_of(cli_cmd c)
@@ -120,6 +147,7 @@ enum {
     G_LIVENESS,
     G_OUTPUT,
     G_DATABASE,
+    G_PARALLEL,
     G_HEADLESS,
     G_GENERAL,
     G_COUNT
@@ -133,6 +161,7 @@ static const char *const group_names[G_COUNT] = {
     "liveness",
     "output",
     "trace database",
+    "parallel and distributed",
     "headless viewer (for tests and benches)",
     "general"};
 
@@ -363,6 +392,33 @@ static const cli_option options[] = {
      .choices = "text|github",
      .help = "github: after each failure, GitHub Actions annotations "
              "(::error file=F,line=L::...) on the lines it involves"},
+    {.name = "jobs",
+     .letter = 'j',
+     .arg = "N",
+     .cmds = C(CMD_TEST),
+     .group = G_PARALLEL,
+     .kind = K_I64,
+     .off = OFF(jobs),
+     .lo = 1,
+     .hi = 1024,
+     .help = "run N files at once (default: the number of cores); the "
+             "output is the same as with -j 1, in file order"},
+    {.name = "html",
+     .arg = "DIR",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "also write there, for each failing finding, its witness "
+             "run (DIR/weft.db) drawn as a self-contained HTML page, and "
+             "DIR/index.html"},
+    {.name = "html",
+     .arg = "FILE",
+     .cmds = C(CMD_REPORT),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "write the page there"},
     {.name = "verbose",
      .letter = 'v',
      .cmds = C(CMD_TEST),
@@ -417,7 +473,7 @@ static const cli_option options[] = {
              "per finding (findings), or every execution"},
     {.name = "run-id",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -427,7 +483,7 @@ static const cli_option options[] = {
      .help = "the run of the database (weft list)"},
     {.name = "run",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_FN,
@@ -435,7 +491,7 @@ static const cli_option options[] = {
      .help = "the older spelling of --run-id"},
     {.name = "finding",
      .arg = "K",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -810,8 +866,12 @@ static wf_status parse_option(int argc, char **argv, int *i, cli_opts *o,
 {
     const char *a = argv[*i];
     char spelt[72];
-    if (a[1] == '-') {
-        const char *name = a + 2, *eq = strchr(name, '=');
+    /* Go's flag package spells long options with one dash too (go test
+     * -run RE, -run=RE): a word naming a long option is one */
+    bool go_long = a[1] != '-' && a[1] && a[2] && a[2] != '=' &&
+                   find_long(o, a + 1, strcspn(a + 1, "=")) != NULL;
+    if (a[1] == '-' || go_long) {
+        const char *name = a + (go_long ? 1 : 2), *eq = strchr(name, '=');
         size_t n = eq ? (size_t)(eq - name) : strlen(name);
         const cli_option *opt = find_long(o, name, n);
         const char *v = NULL;
@@ -871,6 +931,8 @@ static wf_status check_opts(const cli_opts *o, bool want_file, wf_diag *d)
                         o->cmd_name);
     if (o->cmd == CMD_REPLAY && !o->schedule && !want_file)
         return diag_set(d, "", 0, 0, "replay needs --schedule S");
+    if (o->cmd == CMD_REPORT && !o->html_path)
+        return diag_set(d, "", 0, 0, "report needs --html FILE");
     return WF_OK;
 }
 
@@ -919,15 +981,18 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
                         want_file ? ""
                                   : " (the program's arguments come "
                                     "after --)");
+    if (want_file && dd == 0 && nrest > 0) { /* -- FILE ARGS... */
+        rest++;
+        nrest--;
+    }
     if (n > first_arg) {
         /* A Go program's arguments (os.Args[1:]) as `go run f.go a b`
          * passes them; Go's test harness runs tests that way. */
         if (!(C(o->cmd) & C_RUNS))
             return diag_set(d, "", 0, 0,
                             "unexpected argument '%s' (%s passes no "
-                            "arguments to %s)",
-                            ops[first_arg], o->cmd_name,
-                            want_file ? "a Go program" : "the program");
+                            "arguments to the program)",
+                            ops[first_arg], o->cmd_name);
         o->prog_argc = nrest;
         o->prog_argv = rest;
     }
@@ -1127,7 +1192,8 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
         fputs("exit status: 0 nothing found, 1 a finding, 2 bad usage or "
               "input,\n3 internal error.\n",
               f);
-    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_PLAY)
+    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_PLAY ||
+             cmd == CMD_REPORT)
         fputs("exit status: 0, or 2 for bad usage or input.\n", f);
 }
 
@@ -1277,6 +1343,48 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     }
     eo.schedule = o->schedule;
     *eo_ = eo;
+}
+
+wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
+                         const char *db, int64_t *run_id, wf_diag *d)
+{
+    cli_opts lo = *o;
+    explore_opts eo;
+    explorer *x;
+    checkers *ck;
+    record *rec = NULL;
+    consumer_set cs = {NULL, 0};
+    wf_consumer all[16];
+    consumer_set both = {all, 0};
+    wf_status st;
+    lo.cmd = CMD_RUN;
+    lo.cmd_name = "run";
+    lo.schedule = sched;
+    lo.db = db;
+    lo.compare_run = 0;
+    lo.time_limit = 0;
+    explore_options(&lo, &eo);
+    *run_id = 0;
+    if ((st = record_start(&lo, p, &eo, &cs, &rec, d)) != WF_OK) return st;
+    x = explore_new(p, &eo);
+    record_attach(rec, x);
+    ck = new_checkers(&lo);
+    {
+        consumer_set *kc = checkers_consumers(ck);
+        for (int i = 0; i < kc->n && both.n < 16; i++)
+            all[both.n++] = kc->v[i];
+        for (int i = 0; i < cs.n && both.n < 16; i++)
+            all[both.n++] = cs.v[i];
+    }
+    st = explore_run(x, &both, d);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    if (st == WF_OK)
+        st = record_finish(rec, x, explore_status(x, lo.strict), d);
+    if (st == WF_OK) *run_id = record_last_run(rec);
+    explore_free(x);
+    record_free(rec);
+    return st;
 }
 
 wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,

@@ -40,6 +40,8 @@ void record_text(const record *r, buf *out);
  * with "}\n"). */
 void record_json(const record *r, buf *out);
 void record_free(record *r);
+/* The id of the last execution or witness run written, 0 when none. */
+int64_t record_last_run(const record *r);
 
 /* The JSON object of finding f of e's execution (the report's, as in
  * --json) for findings.detail_json: what a trace_set_finding_json hook

@@ -148,6 +148,23 @@ res_sym *csym(fstate *fs, const ast_node *n);
 /* Initialize package p's variables in dependency order (into fs). */
 void cinit_vars(fstate *fs, res_pkg *p);
 
+/* ---- compile.c: the program ------------------------------------------- */
+
+/* A root package of a program: its import path and files. */
+typedef struct cpkg_root {
+    const char *path;
+    const res_source *files;
+    size_t n;
+} cpkg_root;
+/* Compile the program made of roots[0, nroots) (the package, then its
+ * external test package if any) and what they import through lib; path
+ * names the program (vm_program.path), mod_go is its module's go
+ * directive ("" or NULL: none). The entry points of compile_pkg.c. */
+wf_status ccompile_roots(const char *path, const cpkg_root *roots,
+                         size_t nroots, const res_library *lib,
+                         const char *mod_go, const vm_options *o,
+                         vm_program **out, wf_diag *d);
+
 /* ---- emitting ------------------------------------------------------------- */
 int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);
 int emit_jmp(fstate *fs, vm_opcode opc, int a); /* to patch */

@@ -29,6 +29,12 @@ size_t lib_files(const char *path, const lib_file **out, size_t max);
 const char *lib_source(const char *path);
 /* May a program import path? (it has library files) */
 bool lib_allowed(const char *path);
+/* Why weft refuses standard package path (net/http: no network), or
+ * NULL when it has no reason to give beyond not having it. */
+const char *lib_refusal(const char *path);
+/* "bufio, bytes, context, ..." (the library's packages, for messages)
+ * into out[0, n). */
+void lib_summary(char *out, size_t n);
 /* The id of native name, or -1. */
 int lib_native_find(const char *name);
 const lib_native *lib_native_at(int id);

@@ -197,6 +197,36 @@ func tRunner(t *T, f func(t *T), done chan struct{}) {
 	f(t)
 }
 
+// B is a benchmark's state. weft runs tests, not benchmarks: a
+// BenchmarkXxx function compiles but does not run (go test runs none
+// without -bench either).
+type B struct {
+	common
+	N int
+}
+
+func (b *B) ResetTimer()                         {}
+func (b *B) StartTimer()                         {}
+func (b *B) StopTimer()                          {}
+func (b *B) ReportAllocs()                       {}
+func (b *B) SetBytes(n int64)                    {}
+func (b *B) SetParallelism(p int)                {}
+func (b *B) ReportMetric(n float64, unit string) {}
+func (b *B) Run(name string, f func(b *B)) bool  { return true }
+func (b *B) RunParallel(body func(*PB))          {}
+
+// PB iterates a parallel benchmark's body (never run by weft).
+type PB struct{}
+
+func (pb *PB) Next() bool { return false }
+
+// M is TestMain's argument. weft runs each test alone, on every
+// interleaving, and does not call TestMain: its set-up and tear-down do
+// not run.
+type M struct{}
+
+func (m *M) Run() int { return 0 }
+
 func Short() bool   { return false }
 func Verbose() bool { return false }
 func Testing() bool { return true }
