@@ -1,7 +1,8 @@
 # weft: build, test, asan, bench, demo, deps, install, clean.
 # Sources are found by wildcard: a new module needs no edit here.
 #   sim/*.c sim/lang/*.c checker/*.c ui/*.c  -> build/libweft.a
-#   (ui/main.c and ui/view.c go only into build/weft)
+#   (ui/main.c and the ncurses files ui/view.c, ui/playtty.c go only
+#   into build/weft)
 #   tests/unit/*.c                           -> build/unit (one Check runner)
 
 .DEFAULT_GOAL := all
@@ -28,7 +29,8 @@ CURSES    = $(shell pkg-config --libs ncursesw 2>/dev/null)
 CHECKLIB  = $(shell pkg-config --libs check 2>/dev/null)
 
 LIB_SRCS := $(sort $(wildcard sim/*.c sim/lang/*.c checker/*.c ui/*.c))
-LIB_SRCS := $(filter-out ui/main.c ui/view.c ui/ccmain.c,$(LIB_SRCS))
+TTY_SRCS := ui/main.c ui/view.c ui/playtty.c
+LIB_SRCS := $(filter-out $(TTY_SRCS) ui/ccmain.c,$(LIB_SRCS))
 ifeq ($(ARCH),x86_64)
 ASM_SRCS := sim/switch_x86_64.S
 else ifeq ($(ARCH),aarch64)
@@ -37,7 +39,7 @@ else
 ASM_SRCS :=
 endif
 ASM_SRCS := $(wildcard $(ASM_SRCS))
-BIN_SRCS := $(wildcard ui/main.c ui/view.c)
+BIN_SRCS := $(wildcard $(TTY_SRCS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_HDRS := $(wildcard tests/unit/*.h)
 
@@ -146,6 +148,7 @@ test: deps all $(BUILD)/dbg/unit
 	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" tests/e2e/install.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/trace.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/view.sh
+	WEFT=$(BUILD)/weft tests/e2e/play.sh
 	WEFT=$(BUILD)/weft tests/e2e/go.sh
 	WEFT=$(BUILD)/weft tests/e2e/testcmd.sh
 	WEFT=$(BUILD)/weft tests/e2e/pkgs.sh
@@ -166,6 +169,7 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/trace.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/view.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/play.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/go.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/testcmd.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/pkgs.sh

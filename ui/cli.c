@@ -86,6 +86,22 @@ static const command_desc commands[] = {
      "metrics, search (/), a run chooser (r), play (space). ? shows the\n"
      "keys inside. Without --run-id it opens the first run with an "
      "error.\n"},
+    {"play", CMD_PLAY, false, "FILE",
+     "be the scheduler: pick who runs, with undo, hints, goals",
+     "Be the scheduler of FILE (a Go program or test file): the viewer's "
+     "lanes\nshow each task's next operation and source line, and you pick "
+     "who runs.\nHints say how far the nearest bug (or the file's goal) is, "
+     "found by\nexploring the continuations of what you played.\n"
+     "Keys: a digit N runs task gN (0 is main); Left/Right and Enter or "
+     "space\nrun the selected task; a click on a task's next operation "
+     "runs it; u\nundoes; a lets the scheduler run to the end without "
+     "preempting; h shows\nthe next step toward the nearest goal or bug "
+     "(h again takes it); s saves\nthe schedule as a replay line; j/k "
+     "browse the history; Tab changes the\npane; ? lists the keys; q "
+     "quits.\nGoals: a comment `// play: deadlock` (or another finding "
+     "kind) or\n`// play: outcome \"1\\n\"` (main returns having printed "
+     "it) at the top of\nFILE; reaching it is announced with the steps and "
+     "preemptions it took\nagainst the fewest found.\n"},
     {"report", CMD_REPORT, false, "DB --html FILE",
      "a recorded run as a self-contained HTML page",
      "Draw a run of a trace database as one HTML page with no script and "
@@ -239,7 +255,7 @@ static const cli_option options[] = {
      .help = "stop after N executions (random and pct: 1000)"},
     {.name = "max-steps",
      .arg = "N",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_BUDGET,
      .kind = K_U64,
      .off = OFF(max_steps),
@@ -261,10 +277,20 @@ static const cli_option options[] = {
      .kind = K_SECS,
      .off = OFF(time_limit),
      .help = "stop after SECS seconds of real time"},
+    {.name = "hint-budget",
+     .arg = "N",
+     .cmds = C(CMD_PLAY),
+     .group = G_BUDGET,
+     .kind = K_I64,
+     .off = OFF(hint_budget),
+     .lo = 0,
+     .hi = INT64_MAX,
+     .help = "steps the hint search may take after each move (300000; 0: "
+             "no hints)"},
     /* programs and tests */
     {.name = "run",
      .arg = "REGEXP",
-     .cmds = C_EXEC & ~C(CMD_REPLAY),
+     .cmds = (C_EXEC & ~C(CMD_REPLAY)) | C(CMD_PLAY),
      .where = W_WEFT,
      .group = G_PROGRAM,
      .kind = K_STR,
@@ -272,7 +298,7 @@ static const cli_option options[] = {
      .help = "run only the tests whose name matches (as go test -run)"},
     {.name = "go",
      .arg = "VERSION",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .where = W_WEFT,
      .group = G_PROGRAM,
      .kind = K_STR,
@@ -282,21 +308,21 @@ static const cli_option options[] = {
     /* semantics */
     {.name = "cond-order",
      .arg = "fifo|any",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(cond_any),
      .choices = "fifo|any",
      .help = "which cond waiter a Signal wakes (fifo)"},
     {.name = "spurious-wakeups",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_FLAG,
      .off = OFF(spurious),
      .help = "a cond Wait may return without a signal"},
     {.name = "mutex",
      .arg = "free|fifo",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(mutex_fifo),
@@ -304,7 +330,7 @@ static const cli_option options[] = {
      .help = "who gets an unlocked mutex (free: any waiter)"},
     {.name = "time",
      .arg = "strict|loose",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(time_loose),
@@ -401,6 +427,14 @@ static const cli_option options[] = {
      .off = OFF(verbose),
      .help = "go test -v's shape: === RUN, --- PASS: or --- FAIL: with the "
              "time, and an ok or FAIL line per file"},
+    {.name = "save",
+     .arg = "FILE",
+     .cmds = C(CMD_PLAY),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(save_path),
+     .help = "where s appends replay lines (weft-play.txt); they are "
+             "printed at the end too"},
     {.name = "quiet",
      .letter = 'q',
      .cmds = C_EXEC,
@@ -423,7 +457,7 @@ static const cli_option options[] = {
     /* trace database */
     {.name = "db",
      .arg = "PATH",
-     .cmds = C_RUNS,
+     .cmds = C_RUNS | C(CMD_PLAY),
      .group = G_DATABASE,
      .kind = K_STR,
      .off = OFF(db),
@@ -478,7 +512,7 @@ static const cli_option options[] = {
              "weft replay DB --run-id ID asks of a C program)"},
     /* headless viewer */
     {.name = "dump",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FLAG,
      .off = OFF(view_dump),
@@ -491,20 +525,20 @@ static const cli_option options[] = {
      .help = "print the time from the start to the first frame"},
     {.name = "size",
      .arg = "WxH",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FN,
      .fn = set_size,
      .help = "the frame's size for --dump (80x24)"},
     {.name = "keys",
      .arg = "KEYS",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_STR,
      .off = OFF(view_keys),
      .help = "press these keys before the frame"},
     {.name = "ascii",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FLAG,
      .off = OFF(view_ascii),
@@ -701,6 +735,7 @@ static void defaults(cli_opts *o)
     o->pct_depth = 3;
     o->run_id = -1;
     o->finding_k = -1;
+    o->hint_budget = -1;
     o->livelock_window = CHECKERS_LIVELOCK_WINDOW;
     o->starvation_bypass = CHECKERS_STARVATION_BYPASS;
     o->view_w = 80;
@@ -1157,7 +1192,8 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
         fputs("exit status: 0 nothing found, 1 a finding, 2 bad usage or "
               "input,\n3 internal error.\n",
               f);
-    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_REPORT)
+    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_PLAY ||
+             cmd == CMD_REPORT)
         fputs("exit status: 0, or 2 for bad usage or input.\n", f);
 }
 

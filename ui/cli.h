@@ -37,6 +37,7 @@ typedef enum cli_cmd {
     CMD_TEST,
     CMD_LIST,
     CMD_VIEW,
+    CMD_PLAY,
     CMD_REPORT,
     CMD_HELP,
     CMD_VERSION,
@@ -90,6 +91,9 @@ typedef struct cli_opts {
     /* programs */
     const char *run_re; /* --run REGEXP: the tests run */
     const char *go_version;
+    /* weft play (ui/playtty.h) */
+    const char *save_path; /* --save FILE: where s appends replay lines */
+    int64_t hint_budget;   /* --hint-budget N: steps; -1: the default */
     /* the viewer's headless mode, for tests and benches (ui/view.h) */
     bool view_first_ms, view_dump, view_ascii;
     const char *view_keys;

@@ -6,6 +6,7 @@
 #include "ui/cccmd.h"
 #include "ui/cli.h"
 #include "ui/gocmd.h"
+#include "ui/playtty.h"
 #include "ui/reportcmd.h"
 #include "ui/testcmd.h"
 #include "ui/tracecmd.h"
@@ -49,6 +50,9 @@ int main(int argc, char **argv)
             break;
         case CMD_VIEW:
             status = view_exec(&o);
+            break;
+        case CMD_PLAY:
+            status = play_exec(&o);
             break;
         case CMD_REPORT:
             status = reportcmd_exec(&o);
