@@ -1276,6 +1276,8 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
     printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
     if (x->complete && x->cut)
         printf("complete up to --max-steps"); /* a cut hides what follows */
+    else if (x->incomplete) /* every interleaving, not every value */
+        printf("every interleaving explored, but %s", x->incomplete);
     else if (x->complete)
         printf("complete");
     else if (x->bound >= 0)

@@ -299,11 +299,26 @@ static void word_access(px_task *pt, uintptr_t word, unsigned off,
             touch(pt, c, write, pc);
 }
 
+/* pt, watched by the spin check, touched the word at w: its value is part
+ * of the state the check compares. */
+static void note_touched(px_task *pt, uintptr_t w)
+{
+    for (int i = 0; i < pt->ntouched; i++)
+        if (pt->touched[i] == w)
+            return;
+    if (pt->ntouched < sizeof pt->touched / sizeof pt->touched[0])
+        pt->touched[pt->ntouched++] = w;
+    else
+        pt->touched_over = true;
+}
+
 void px_access(px_task *pt, uintptr_t a, size_t n, bool write, uintptr_t pc)
 {
     if (a >= px.tls_lo && a < px.tls_hi)
         return;
-    pt->bbs = 0;
+    if (WF_UNLIKELY(pt->watch_pc))
+        for (uintptr_t w = a & ~(uintptr_t)7; w < a + n; w += 8)
+            note_touched(pt, w);
     while (n) {
         uintptr_t word = a & ~(uintptr_t)7;
         unsigned off = (unsigned)(a & 7);

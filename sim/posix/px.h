@@ -98,7 +98,11 @@ typedef struct px_task {
     unsigned char *tls; /* its copy of the program's TLS block */
     void **tsd;         /* thread-specific data, by key */
     size_t ntsd;
-    uint64_t bbs;       /* basic blocks since the last hook (spin check) */
+    uint64_t bbs;       /* basic blocks since its last scheduling point
+                           (the spin check, verifier.c) */
+    uintptr_t touched[32]; /* words it accessed since, once watched */
+    uint8_t ntouched;
+    bool touched_over;  /* more than fit */
     uintptr_t watch_pc; /* the spin check's watched block, its state hash */
     uint64_t watch_hash, watch_next, watch_seen, nwatch;
     bool gone;          /* blocked for good by assume or a proven spin */
@@ -253,11 +257,7 @@ static inline px_task *px_enter(void)
     if (!e || !e->cur)
         return NULL;
     px_in_rt = 1;
-    {
-        px_task *pt = px.x->tasks.p[e->cur->tid];
-        pt->bbs = 0; /* a call into weft: no spin (see verifier.c) */
-        return pt;
-    }
+    return px.x->tasks.p[e->cur->tid];
 }
 static inline void px_leave(px_task *pt)
 {

@@ -174,6 +174,9 @@ void px_yield(px_task *pt)
     errno = pt->saved_errno;
     pt->epoch++;
     pt->bbs = 0;
+    pt->watch_pc = 0;
+    pt->ntouched = 0;
+    pt->touched_over = false;
 }
 
 void px_panic(px_task *pt, uintptr_t pc, const char *fmt, ...)

@@ -15,14 +15,18 @@
  * it sampled them: it is complete only up to those values.
  * Our definitions are weak: a program that defines one keeps its own.
  *
- * The spin check: a task that runs 2^20 basic blocks without any access
- * to shared memory, call or scheduling point is watched; if it comes back
- * to a watched block with its stack and callee-saved registers exactly as
- * they were (nothing else runs meanwhile, and it wrote no memory the
- * checker tracks), it repeats itself forever: a livelock, reported, and
- * the task is taken out as an infeasible assume would be. The state is
- * compared at exponentially spaced returns, so a long but finite loop
- * costs a few hashes. */
+ * The spin check: a task that runs 2^16 basic blocks without a scheduling
+ * point is watched: if it comes back to a watched block with its stack,
+ * its callee-saved registers and the memory it touched since exactly as
+ * they were (no other task runs meanwhile), it repeats itself forever.
+ * When it touched no shared memory, that is a livelock, reported; when it
+ * did, it may be waiting for another task to write that memory (a flag
+ * not yet known to be racy): nothing is reported, and the race, if any,
+ * shows when that task runs. Either way the task is taken out as an
+ * assume that fails would take it. The state is compared at exponentially
+ * spaced returns, so a long but finite loop costs a few hashes; a loop
+ * touching more memory than the check follows is taken out after 2^34
+ * blocks. */
 #define _GNU_SOURCE
 #include "px.h"
 
@@ -32,8 +36,10 @@
 #define RA ((uintptr_t)__builtin_return_address(0))
 #define PX_WEAK __attribute__((weak))
 
-/* Basic blocks without a hook before a task is watched. */
-#define SPIN_START ((uint64_t)1 << 20)
+/* Basic blocks without a scheduling point before a task is watched, and
+ * after which it is taken out whatever its state. */
+#define SPIN_START ((uint64_t)1 << 16)
+#define SPIN_MAX   ((uint64_t)1 << 34)
 
 static bool svcomp; /* the program uses the harness (abort: infeasible) */
 
@@ -95,7 +101,6 @@ static bool is_atomic_fn(uintptr_t fn)
 
 void px_func_enter(px_task *pt, uintptr_t fn, uintptr_t caller)
 {
-    pt->bbs = 0;
     if (fn == px.reach_error && fn)
         px_assert_fail(pt, caller, "reach_error() called");
     if (px.atomic_fns.len && is_atomic_fn(fn))
@@ -104,7 +109,6 @@ void px_func_enter(px_task *pt, uintptr_t fn, uintptr_t caller)
 
 void px_func_exit(px_task *pt, uintptr_t fn, uintptr_t caller)
 {
-    pt->bbs = 0;
     if (px.atomic_fns.len && is_atomic_fn(fn))
         px_atomic_section_end(pt, caller);
 }
@@ -321,6 +325,8 @@ static uint64_t state_hash(px_task *pt, uintptr_t pc, const uint64_t *regs,
     uint64_t h = mix(0, pc);
     for (int i = 0; i < nregs; i++)
         h = mix(h, regs[i]);
+    for (int i = 0; i < pt->ntouched; i++)
+        h = mix(h, *(const uint64_t *)pt->touched[i]);
     if (native_stack_of(pt->t, &lo, &hi) && sp >= lo && sp < hi) {
         const uint64_t *p = (const uint64_t *)(sp & ~(uintptr_t)7);
         const uint64_t *end = (const uint64_t *)(hi & ~(uintptr_t)7);
@@ -336,6 +342,8 @@ static void stuck(px_task *pt, uintptr_t pc)
     px_site s = px_site_of(pc);
     finding f;
     char m[600];
+    if (pt->ntouched || pt->touched_over)
+        px_gone(pt, pc); /* waiting on memory: see the file's comment */
     memset(&f, 0, sizeof f);
     f.kind = WF_LIVELOCK;
     f.error = true;
@@ -369,8 +377,12 @@ void px_trace_pc(uintptr_t pc, const uint64_t *regs, int nregs, uintptr_t sp)
     if (WF_LIKELY(++pt->bbs < SPIN_START) || !nregs)
         return;
     px_in_rt = 1;
+    if (WF_UNLIKELY(pt->bbs >= SPIN_MAX))
+        stuck(pt, pc);
     if (!pt->watch_pc || pt->bbs > pt->watch_seen * 4 + SPIN_START) {
         /* (re)start watching here */
+        pt->ntouched = 0;
+        pt->touched_over = false;
         pt->watch_pc = pc;
         pt->watch_hash = state_hash(pt, pc, regs, nregs, sp);
         pt->watch_seen = pt->bbs;
@@ -378,7 +390,7 @@ void px_trace_pc(uintptr_t pc, const uint64_t *regs, int nregs, uintptr_t sp)
         pt->nwatch = 0;
     } else if (pc == pt->watch_pc && ++pt->nwatch >= pt->watch_next) {
         uint64_t h = state_hash(pt, pc, regs, nregs, sp);
-        if (h == pt->watch_hash)
+        if (h == pt->watch_hash && !pt->touched_over)
             stuck(pt, pc);
         pt->watch_hash = h;
         pt->watch_next *= 2;
