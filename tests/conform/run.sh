@@ -33,7 +33,7 @@
 #   tests/conform/run.sh --update FILE
 #     runs everything and writes the passing tests into FILE.
 # Environment: WEFT (default build/weft), GOTEST (the test directory),
-# CONFORM_TIMEOUT (seconds per test, default 10), CONFORM_JOBS (parallel
+# CONFORM_TIMEOUT (seconds per test, default 30), CONFORM_JOBS (parallel
 # tests, default 2).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,7 +41,7 @@ root=$(cd "$here/../.." && pwd)
 WEFT=${WEFT:-$root/build/weft}
 case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
 GOTEST=${GOTEST:-/usr/share/go-1.19/test}
-TIMEOUT=${CONFORM_TIMEOUT:-10}
+TIMEOUT=${CONFORM_TIMEOUT:-30}
 JOBS=${CONFORM_JOBS:-2}
 DIRS=". ken chan interface syntax dwarf fixedbugs codegen runtime abi
 typeparam typeparam/mdempsky"
