@@ -40,6 +40,8 @@ void record_text(const record *r, buf *out);
  * with "}\n"). */
 void record_json(const record *r, buf *out);
 void record_free(record *r);
+/* The id of the last execution or witness run written, 0 when none. */
+int64_t record_last_run(const record *r);
 
 /* The current time as runs.created_at (UTC, ISO 8601); SOURCE_DATE_EPOCH
  * in the environment overrides the clock, for reproducible files. */

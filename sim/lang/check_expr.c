@@ -30,7 +30,9 @@ static void errorp(checker *k, const ast_node *n, const char *msg)
     if (k->failed)
         return;
     k->failed = true;
-    diag_set(k->d, k->pkg && k->pkg->file ? k->pkg->file->path : "",
+    diag_set(k->d,
+             res_node_path(k->R, n,
+                           k->pkg && k->pkg->file ? k->pkg->file->path : ""),
              n ? n->line : 0, n ? n->col : 0, "%s", msg);
 }
 
@@ -772,6 +774,7 @@ static void composite(checker *k, operand *x, ast_node *n, uint32_t hint)
                 ast_node at;
                 memset(&at, 0, sizeof at);
                 at.kind = AST_EMPTY_STMT;
+                at.file = n->file;
                 at.line = n->u.composite.rbrace_line;
                 at.col = n->u.composite.rbrace_col;
                 ck_errorf(k, &at, "too few values in struct literal of type "

@@ -1178,6 +1178,7 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
         ast_node at;
         memset(&at, 0, sizeof at);
         at.kind = AST_EMPTY_STMT;
+        at.file = body->file;
         at.line = body->u.block.rbrace_line;
         at.col = body->u.block.rbrace_col;
         ck_errorf(k, &at, "missing return");
