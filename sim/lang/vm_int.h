@@ -113,9 +113,11 @@ typedef struct vm_type {
     uint32_t nparams, nresults;
     uint32_t *params; /* then results */
     bool variadic;
-    /* interface: method name ids, sorted */
+    /* interface: method name ids, sorted, and their signatures (func
+     * types without a receiver; 0 when unknown) */
     uint32_t nimethods;
     uint32_t *imethods;
+    uint32_t *imtypes;
     /* methods declared on a named type (value or pointer receivers) */
     uint32_t nmethods;
     struct vm_method *methods;
