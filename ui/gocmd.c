@@ -110,6 +110,8 @@ static vm_program *compile_group(const cli_opts *o, loader *l,
     load_files fs = {NULL, 0, 0};
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;
+    vo.nargs = o->prog_argc;
+    vo.args = o->prog_argv;
     for (size_t i = 0; i < g->files.len; i++)
         if (tests || !g->files.p[i]->test)
             VEC_PUSH(fs, g->files.p[i]);
@@ -205,6 +207,8 @@ static vm_program *compile(const cli_opts *o, const char *file,
     }
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;
+    vo.nargs = o->prog_argc;
+    vo.args = o->prog_argv;
     if (vm_compile_file(file, &vo, &p, &d) != WF_OK) {
         input_error(&d);
         return NULL;

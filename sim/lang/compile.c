@@ -1148,6 +1148,11 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
                 p->is_test = true;
         }
     p->hash = (uint32_t)h;
+    p->nargs = 1 + (uint32_t)(o && o->nargs > 0 ? o->nargs : 0);
+    p->args = arena_alloc(&p->mem, p->nargs * sizeof *p->args);
+    p->args[0] = arena_strdup(&p->mem, path);
+    for (uint32_t i = 1; i < p->nargs; i++)
+        p->args[i] = arena_strdup(&p->mem, o->args[i - 1]);
     C.prog = p;
     predeclare(p);
     cname(&C, "_");

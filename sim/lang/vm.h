@@ -128,6 +128,10 @@ typedef struct vm_options {
      * variable for all iterations; NULL: the nearest go.mod above the
      * file, else per-iteration (Go 1.22 semantics). */
     const char *go_version;
+    /* os.Args after the program's name (weft's arguments after `--`),
+     * borrowed for the call: the program keeps a copy */
+    int nargs;
+    char *const *args;
 } vm_options;
 
 /* Compile the scenario file at path (src[0, len) borrowed for the call).

@@ -111,5 +111,20 @@ GO
 expect 2 "not vendored"
 has err "cmd/bad/main.go:3:8: error: package golang.org/x/time/rate is not in" "where and why"
 
+# os.Args: the program, then the arguments after --
+cat > args.go <<'GO'
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() { fmt.Println(len(os.Args), os.Args[1:]) }
+GO
+"$WEFT" run args.go -- one two > out 2> err; rc=$?
+expect 0 "run with arguments"
+has out "3 [one two]" "os.Args holds the arguments after --"
+
 echo "pkgs.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]
