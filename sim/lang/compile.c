@@ -1208,6 +1208,7 @@ void vm_program_free(vm_program *p)
         return;
     arena_fini(&p->mem);
     free(p->greach);
+    free(p->run_pattern);
     VEC_FREE(p->types);
     VEC_FREE(p->names);
     VEC_FREE(p->protos);

@@ -305,6 +305,7 @@ struct vm_program {
     bool is_test;      /* a *_test.go file */
     const char **args; /* os.Args: the program's path, then its arguments */
     uint32_t nargs;
+    char *run_pattern; /* go test -run's pattern for subtests, or NULL */
     bool has_progress; /* calls the progress() builtin somewhere */
     const char **tests; /* its TestXxx functions, in source order */
     uint32_t ntests;
