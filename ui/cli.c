@@ -13,6 +13,14 @@
 #include "checker/checkers.h"
 #include "record.h"
 
+int cli_jobs(const cli_opts *o)
+{
+    long n;
+    if (o->jobs > 0) return (int)o->jobs;
+    n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n < 1024 ? n : 1024) : 1;
+}
+
 double cli_now(void)
 {
     struct timespec ts;
@@ -78,11 +86,40 @@ static const command_desc commands[] = {
      "metrics, search (/), a run chooser (r), play (space). ? shows the\n"
      "keys inside. Without --run-id it opens the first run with an "
      "error.\n"},
+    {"play", CMD_PLAY, false, "FILE",
+     "be the scheduler: pick who runs, with undo, hints, goals",
+     "Be the scheduler of FILE (a Go program or test file): the viewer's "
+     "lanes\nshow each task's next operation and source line, and you pick "
+     "who runs.\nHints say how far the nearest bug (or the file's goal) is, "
+     "found by\nexploring the continuations of what you played.\n"
+     "Keys: a digit N runs task gN (0 is main); Left/Right and Enter or "
+     "space\nrun the selected task; a click on a task's next operation "
+     "runs it; u\nundoes; a lets the scheduler run to the end without "
+     "preempting; h shows\nthe next step toward the nearest goal or bug "
+     "(h again takes it); s saves\nthe schedule as a replay line; j/k "
+     "browse the history; Tab changes the\npane; ? lists the keys; q "
+     "quits.\nGoals: a comment `// play: deadlock` (or another finding "
+     "kind) or\n`// play: outcome \"1\\n\"` (main returns having printed "
+     "it) at the top of\nFILE; reaching it is announced with the steps and "
+     "preemptions it took\nagainst the fewest found.\n"},
+    {"report", CMD_REPORT, false, "DB --html FILE",
+     "a recorded run as a self-contained HTML page",
+     "Draw a run of a trace database as one HTML page with no script and "
+     "nothing\nfetched: a sequence diagram in SVG (a lane per goroutine, "
+     "the blocked\nstretches, the wait-for cycle of a deadlock, the racing "
+     "pair of a race),\nthe findings with the Coffman conditions, and the "
+     "replay lines. Without\n--run-id, the first run with an error (as "
+     "weft view opens).\n"},
     {"help", CMD_HELP, true, "[COMMAND]", "describe a command and its options",
      "Describe COMMAND and every option it takes (as COMMAND --help does), "
      "or\nlist the commands.\n"},
     {"version", CMD_VERSION, true, "", "print the version",
      "Print the version (as --version does).\n"},
+    {"cc", CMD_CC, false, "[COMPILER OPTIONS] FILE...",
+     "build a C program (pthreads) that weft explores",
+     "Compile and link C programs with the system compiler ($WEFT_CC, else "
+     "cc) and\nweft's runtime: the program then takes weft's commands "
+     "(./prog explore).\nEvery option is the compiler's.\n"},
 };
 
 static const command_desc *command_of(cli_cmd c)
@@ -110,6 +147,7 @@ enum {
     G_LIVENESS,
     G_OUTPUT,
     G_DATABASE,
+    G_PARALLEL,
     G_HEADLESS,
     G_GENERAL,
     G_COUNT
@@ -123,6 +161,7 @@ static const char *const group_names[G_COUNT] = {
     "liveness",
     "output",
     "trace database",
+    "parallel and distributed",
     "headless viewer (for tests and benches)",
     "general"};
 
@@ -216,7 +255,7 @@ static const cli_option options[] = {
      .help = "stop after N executions (random and pct: 1000)"},
     {.name = "max-steps",
      .arg = "N",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_BUDGET,
      .kind = K_U64,
      .off = OFF(max_steps),
@@ -238,10 +277,20 @@ static const cli_option options[] = {
      .kind = K_SECS,
      .off = OFF(time_limit),
      .help = "stop after SECS seconds of real time"},
+    {.name = "hint-budget",
+     .arg = "N",
+     .cmds = C(CMD_PLAY),
+     .group = G_BUDGET,
+     .kind = K_I64,
+     .off = OFF(hint_budget),
+     .lo = 0,
+     .hi = INT64_MAX,
+     .help = "steps the hint search may take after each move (300000; 0: "
+             "no hints)"},
     /* programs and tests */
     {.name = "run",
      .arg = "REGEXP",
-     .cmds = C_EXEC & ~C(CMD_REPLAY),
+     .cmds = (C_EXEC & ~C(CMD_REPLAY)) | C(CMD_PLAY),
      .where = W_WEFT,
      .group = G_PROGRAM,
      .kind = K_STR,
@@ -249,7 +298,7 @@ static const cli_option options[] = {
      .help = "run only the tests whose name matches (as go test -run)"},
     {.name = "go",
      .arg = "VERSION",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .where = W_WEFT,
      .group = G_PROGRAM,
      .kind = K_STR,
@@ -259,21 +308,21 @@ static const cli_option options[] = {
     /* semantics */
     {.name = "cond-order",
      .arg = "fifo|any",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(cond_any),
      .choices = "fifo|any",
      .help = "which cond waiter a Signal wakes (fifo)"},
     {.name = "spurious-wakeups",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_FLAG,
      .off = OFF(spurious),
      .help = "a cond Wait may return without a signal"},
     {.name = "mutex",
      .arg = "free|fifo",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(mutex_fifo),
@@ -281,7 +330,7 @@ static const cli_option options[] = {
      .help = "who gets an unlocked mutex (free: any waiter)"},
     {.name = "time",
      .arg = "strict|loose",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(time_loose),
@@ -343,6 +392,33 @@ static const cli_option options[] = {
      .choices = "text|github",
      .help = "github: after each failure, GitHub Actions annotations "
              "(::error file=F,line=L::...) on the lines it involves"},
+    {.name = "jobs",
+     .letter = 'j',
+     .arg = "N",
+     .cmds = C(CMD_TEST),
+     .group = G_PARALLEL,
+     .kind = K_I64,
+     .off = OFF(jobs),
+     .lo = 1,
+     .hi = 1024,
+     .help = "run N files at once (default: the number of cores); the "
+             "output is the same as with -j 1, in file order"},
+    {.name = "html",
+     .arg = "DIR",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "also write there, for each failing finding, its witness "
+             "run (DIR/weft.db) drawn as a self-contained HTML page, and "
+             "DIR/index.html"},
+    {.name = "html",
+     .arg = "FILE",
+     .cmds = C(CMD_REPORT),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "write the page there"},
     {.name = "verbose",
      .letter = 'v',
      .cmds = C(CMD_TEST),
@@ -351,6 +427,14 @@ static const cli_option options[] = {
      .off = OFF(verbose),
      .help = "go test -v's shape: === RUN, --- PASS: or --- FAIL: with the "
              "time, and an ok or FAIL line per file"},
+    {.name = "save",
+     .arg = "FILE",
+     .cmds = C(CMD_PLAY),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(save_path),
+     .help = "where s appends replay lines (weft-play.txt); they are "
+             "printed at the end too"},
     {.name = "quiet",
      .letter = 'q',
      .cmds = C_EXEC,
@@ -373,7 +457,7 @@ static const cli_option options[] = {
     /* trace database */
     {.name = "db",
      .arg = "PATH",
-     .cmds = C_RUNS,
+     .cmds = C_RUNS | C(CMD_PLAY),
      .group = G_DATABASE,
      .kind = K_STR,
      .off = OFF(db),
@@ -389,7 +473,7 @@ static const cli_option options[] = {
              "per finding (findings), or every execution"},
     {.name = "run-id",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -399,7 +483,7 @@ static const cli_option options[] = {
      .help = "the run of the database (weft list)"},
     {.name = "run",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_FN,
@@ -407,7 +491,7 @@ static const cli_option options[] = {
      .help = "the older spelling of --run-id"},
     {.name = "finding",
      .arg = "K",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -428,7 +512,7 @@ static const cli_option options[] = {
              "weft replay DB --run-id ID asks of a C program)"},
     /* headless viewer */
     {.name = "dump",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FLAG,
      .off = OFF(view_dump),
@@ -441,20 +525,20 @@ static const cli_option options[] = {
      .help = "print the time from the start to the first frame"},
     {.name = "size",
      .arg = "WxH",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FN,
      .fn = set_size,
      .help = "the frame's size for --dump (80x24)"},
     {.name = "keys",
      .arg = "KEYS",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_STR,
      .off = OFF(view_keys),
      .help = "press these keys before the frame"},
     {.name = "ascii",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FLAG,
      .off = OFF(view_ascii),
@@ -651,6 +735,7 @@ static void defaults(cli_opts *o)
     o->pct_depth = 3;
     o->run_id = -1;
     o->finding_k = -1;
+    o->hint_budget = -1;
     o->livelock_window = CHECKERS_LIVELOCK_WINDOW;
     o->starvation_bypass = CHECKERS_STARVATION_BYPASS;
     o->view_w = 80;
@@ -846,6 +931,8 @@ static wf_status check_opts(const cli_opts *o, bool want_file, wf_diag *d)
                         o->cmd_name);
     if (o->cmd == CMD_REPLAY && !o->schedule && !want_file)
         return diag_set(d, "", 0, 0, "replay needs --schedule S");
+    if (o->cmd == CMD_REPORT && !o->html_path)
+        return diag_set(d, "", 0, 0, "report needs --html FILE");
     return WF_OK;
 }
 
@@ -894,15 +981,18 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
                         want_file ? ""
                                   : " (the program's arguments come "
                                     "after --)");
+    if (want_file && dd == 0 && nrest > 0) { /* -- FILE ARGS... */
+        rest++;
+        nrest--;
+    }
     if (n > first_arg) {
         /* A Go program's arguments (os.Args[1:]) as `go run f.go a b`
          * passes them; Go's test harness runs tests that way. */
         if (!(C(o->cmd) & C_RUNS))
             return diag_set(d, "", 0, 0,
                             "unexpected argument '%s' (%s passes no "
-                            "arguments to %s)",
-                            ops[first_arg], o->cmd_name,
-                            want_file ? "a Go program" : "the program");
+                            "arguments to the program)",
+                            ops[first_arg], o->cmd_name);
         o->prog_argc = nrest;
         o->prog_argv = rest;
     }
@@ -1102,7 +1192,8 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
         fputs("exit status: 0 nothing found, 1 a finding, 2 bad usage or "
               "input,\n3 internal error.\n",
               f);
-    else if (cmd == CMD_LIST || cmd == CMD_VIEW)
+    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_PLAY ||
+             cmd == CMD_REPORT)
         fputs("exit status: 0, or 2 for bad usage or input.\n", f);
 }
 
@@ -1185,6 +1276,8 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
     printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
     if (x->complete && x->cut)
         printf("complete up to --max-steps"); /* a cut hides what follows */
+    else if (x->incomplete) /* every interleaving, not every value */
+        printf("every interleaving explored, but %s", x->incomplete);
     else if (x->complete)
         printf("complete");
     else if (x->bound >= 0)
@@ -1252,6 +1345,48 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     }
     eo.schedule = o->schedule;
     *eo_ = eo;
+}
+
+wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
+                         const char *db, int64_t *run_id, wf_diag *d)
+{
+    cli_opts lo = *o;
+    explore_opts eo;
+    explorer *x;
+    checkers *ck;
+    record *rec = NULL;
+    consumer_set cs = {NULL, 0};
+    wf_consumer all[16];
+    consumer_set both = {all, 0};
+    wf_status st;
+    lo.cmd = CMD_RUN;
+    lo.cmd_name = "run";
+    lo.schedule = sched;
+    lo.db = db;
+    lo.compare_run = 0;
+    lo.time_limit = 0;
+    explore_options(&lo, &eo);
+    *run_id = 0;
+    if ((st = record_start(&lo, p, &eo, &cs, &rec, d)) != WF_OK) return st;
+    x = explore_new(p, &eo);
+    record_attach(rec, x);
+    ck = new_checkers(&lo);
+    {
+        consumer_set *kc = checkers_consumers(ck);
+        for (int i = 0; i < kc->n && both.n < 16; i++)
+            all[both.n++] = kc->v[i];
+        for (int i = 0; i < cs.n && both.n < 16; i++)
+            all[both.n++] = cs.v[i];
+    }
+    st = explore_run(x, &both, d);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    if (st == WF_OK)
+        st = record_finish(rec, x, explore_status(x, lo.strict), d);
+    if (st == WF_OK) *run_id = record_last_run(rec);
+    explore_free(x);
+    record_free(rec);
+    return st;
 }
 
 wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,

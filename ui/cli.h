@@ -37,8 +37,11 @@ typedef enum cli_cmd {
     CMD_TEST,
     CMD_LIST,
     CMD_VIEW,
+    CMD_PLAY,
+    CMD_REPORT,
     CMD_HELP,
     CMD_VERSION,
+    CMD_CC, /* weft cc: ui/main.c hands it to ui/cccmd.c before parsing */
     CLI_NCMDS
 } cli_cmd;
 
@@ -77,6 +80,7 @@ typedef struct cli_opts {
     int format;             /* cli_format */
     const char *junit_path; /* --junit FILE */
     const char *sarif_path; /* --sarif FILE */
+    const char *html_path;  /* report --html FILE, test --html DIR */
     /* database */
     const char *db;
     int record_all;      /* --record findings (0) | all (1) */
@@ -87,10 +91,15 @@ typedef struct cli_opts {
     /* programs */
     const char *run_re; /* --run REGEXP: the tests run */
     const char *go_version;
+    /* weft play (ui/playtty.h) */
+    const char *save_path; /* --save FILE: where s appends replay lines */
+    int64_t hint_budget;   /* --hint-budget N: steps; -1: the default */
     /* the viewer's headless mode, for tests and benches (ui/view.h) */
     bool view_first_ms, view_dump, view_ascii;
     const char *view_keys;
     int64_t view_w, view_h;
+    /* parallel and distributed */
+    int64_t jobs;  /* -j N; 0: not given (cli_jobs gives the default) */
     int prog_argc; /* the program's arguments, after `--` */
     char **prog_argv;
     /* given[i]: the value option i of the table was given on the command
@@ -134,11 +143,19 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix);
  * object. */
 int cli_execute_json(const cli_opts *o, const program *p,
                      const char *replay_prefix, buf *json);
+/* Re-execute schedule on p (as `run --schedule S --db DB` does, with
+ * o's semantics and liveness options), recording it into database db and
+ * printing nothing: *run_id is the run written. For the witness runs of
+ * `weft test --html`. */
+wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
+                         const char *db, int64_t *run_id, wf_diag *d);
 /* Run command o->cmd's exploration of p with every checker, printing
  * nothing: *out is the finished explorer (explore_free), or NULL with d
  * set when the exploration could not run. For weft test. */
 wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
                       wf_diag *d);
+/* The workers of -j: o->jobs, or the number of cores when not given. */
+int cli_jobs(const cli_opts *o);
 /* Seconds of monotonic real time (ui only: STYLE 8). */
 double cli_now(void);
 

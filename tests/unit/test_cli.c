@@ -85,6 +85,22 @@ START_TEST(a_c_program_gets_its_arguments_after_double_dash)
         cli_opts_fini(&o);
     }
     {
+        PARSE("run x.go -- -v 3", true); /* a Go program's os.Args */
+        ck_assert_int_eq(st, WF_OK);
+        ck_assert_str_eq(o.file, "x.go");
+        ck_assert_int_eq(o.prog_argc, 2);
+        ck_assert_str_eq(o.prog_argv[0], "-v");
+        cli_opts_fini(&o);
+    }
+    {
+        PARSE("run -- x.go a", true);
+        ck_assert_int_eq(st, WF_OK);
+        ck_assert_str_eq(o.file, "x.go");
+        ck_assert_int_eq(o.prog_argc, 1);
+        ck_assert_str_eq(o.prog_argv[0], "a");
+        cli_opts_fini(&o);
+    }
+    {
         PARSE("explore stray", false);
         ck_assert_int_eq(st, WF_ERR_INPUT);
         ck_assert_ptr_nonnull(strstr(d.msg, "after --"));
@@ -270,12 +286,13 @@ static int parse_every_listed_option(cli_cmd cmd, const char *name,
                  strcmp(opt, "--run"))
             strcpy(val, "1");
         else if (!strcmp(opt, "--run") && cmd != CMD_REPLAY &&
-                 cmd != CMD_VIEW)
+                 cmd != CMD_VIEW && cmd != CMD_REPORT)
             strcpy(val, "Test");
         else if (!strcmp(opt, "--run"))
             strcpy(val, "1");
-        snprintf(line, sizeof line, "%s %s %s %s", name,
-                 cmd == CMD_TEST ? "dir" : "f", opt, val);
+        snprintf(line, sizeof line, "%s %s %s %s%s", name,
+                 cmd == CMD_TEST ? "dir" : "f", opt, val,
+                 cmd == CMD_REPORT ? " --html x.html" : "");
         {
             PARSE(line, true);
             ck_assert_msg(st == WF_OK, "'weft %s': %s", line, d.msg);
@@ -296,9 +313,10 @@ START_TEST(help_lists_what_parses_and_no_spec_sections)
                 {CMD_EXPLORE, "explore", {"--db", "--record", "--go", "--run"}},
                 {CMD_OUTCOMES, "outcomes", {"--db", "--record", "--go", NULL}},
                 {CMD_REPLAY, "replay", {"--run-id", "--finding", "--db", NULL}},
-                {CMD_TEST, "test", {"--json", "--verbose", "--run", "--go"}},
+                {CMD_TEST, "test", {"--json", "--junit", "--sarif", "--html"}},
                 {CMD_LIST, "list", {"--json", NULL, NULL, NULL}},
-                {CMD_VIEW, "view", {"--run-id", "--finding", NULL, NULL}}};
+                {CMD_VIEW, "view", {"--run-id", "--finding", NULL, NULL}},
+                {CMD_REPORT, "report", {"--html", "--run-id", "--finding", NULL}}};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char *text = help_text(cmds[i].cmd, false);
         ck_assert_ptr_null(strstr(text, "SPEC"));
