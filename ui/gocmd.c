@@ -1,7 +1,6 @@
 /* gocmd.c: see gocmd.h. */
 #include "gocmd.h"
 
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +109,8 @@ static vm_program *compile_group(const cli_opts *o, loader *l,
     load_files fs = {NULL, 0, 0};
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;
+    vo.nargs = o->prog_argc;
+    vo.args = o->prog_argv;
     for (size_t i = 0; i < g->files.len; i++)
         if (tests || !g->files.p[i]->test)
             VEC_PUSH(fs, g->files.p[i]);
@@ -205,6 +206,8 @@ static vm_program *compile(const cli_opts *o, const char *file,
     }
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;
+    vo.nargs = o->prog_argc;
+    vo.args = o->prog_argv;
     if (vm_compile_file(file, &vo, &p, &d) != WF_OK) {
         input_error(&d);
         return NULL;
@@ -239,7 +242,7 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
 {
     size_t n = vm_test_count(p), ran = 0;
     int status = 0;
-    regex_t re;
+    bool bad_re = false;
     buf json;
     if (!n) {
         fprintf(stderr, "weft: %s: error: a test file with no test function "
@@ -260,11 +263,12 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
                 o->file);
         return 2;
     }
-    if (o->run_re && regcomp(&re, o->run_re, REG_EXTENDED | REG_NOSUB)) {
+    if (o->run_re && (vm_run_selects(o->run_re, "", &bad_re), bad_re)) {
         fprintf(stderr, "weft: error: --run: bad regular expression '%s'\n",
                 o->run_re);
         return 2;
     }
+    vm_program_set_run(p, o->run_re);
     buf_init(&json);
     if (o->json) {
         buf_puts(&json, "{\"file\": ");
@@ -278,7 +282,7 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         program pr;
         int st;
         double t0 = cli_now();
-        if (o->run_re && regexec(&re, name, 0, NULL, 0) != 0)
+        if (!vm_run_selects(o->run_re, name, &bad_re))
             continue;
         pr = vm_program_test_entry(p, i);
         if (o->json) {
@@ -309,8 +313,6 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         fflush(stdout);
     }
     buf_fini(&json);
-    if (o->run_re)
-        regfree(&re);
     if (!ran) {
         fprintf(stderr, "weft: warning: --run '%s' selects none of the %zu "
                         "tests of %s\n",

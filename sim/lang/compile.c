@@ -1151,6 +1151,11 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
                 p->is_test = true;
         }
     p->hash = (uint32_t)h;
+    p->nargs = 1 + (uint32_t)(o && o->nargs > 0 ? o->nargs : 0);
+    p->args = arena_alloc(&p->mem, p->nargs * sizeof *p->args);
+    p->args[0] = arena_strdup(&p->mem, path);
+    for (uint32_t i = 1; i < p->nargs; i++)
+        p->args[i] = arena_strdup(&p->mem, o->args[i - 1]);
     C.prog = p;
     predeclare(p);
     cname(&C, "_");
@@ -1214,6 +1219,7 @@ void vm_program_free(vm_program *p)
         return;
     arena_fini(&p->mem);
     free(p->greach);
+    free(p->run_pattern);
     VEC_FREE(p->types);
     VEC_FREE(p->names);
     VEC_FREE(p->protos);

@@ -474,6 +474,43 @@ static res_func *new_func(resolver *r, ast_node *node)
     return f;
 }
 
+/* Why library package t refuses its member name, or NULL. A library
+ * file lists what it refuses in string constants named __refuse...,
+ * "Name Name ...|why" (os: the functions on files). Copies the reason
+ * into why[0, n). */
+static bool refused(const res_pkg *t, const char *name, char *why, size_t n)
+{
+    size_t k = strlen(name);
+    if (!t->library)
+        return false;
+    for (size_t i = 0; i < t->decls.len; i++) {
+        const res_sym *c = t->decls.p[i];
+        const ast_node *v;
+        const char *text, *bar, *w;
+        if (c->kind != RS_CONST || strncmp(c->name, "__refuse", 8) ||
+            (size_t)c->index >= c->spec->u.value_spec.values.n)
+            continue;
+        v = c->spec->u.value_spec.values.v[c->index];
+        if (v->kind != AST_STRING_LIT)
+            continue;
+        text = (const char *)v->u.string_lit.bytes;
+        bar = strchr(text, '|');
+        if (!bar)
+            continue;
+        for (w = text; w < bar;) {
+            size_t m = strcspn(w, " |");
+            if (m == k && !strncmp(w, name, k)) {
+                snprintf(why, n, "%s", bar + 1);
+                return true;
+            }
+            w += m;
+            while (*w == ' ')
+                w++;
+        }
+    }
+    return false;
+}
+
 static void selector(resolver *r, res_scope *s, ast_node *n)
 {
     ast_node *x = n->u.selector.x;
@@ -485,7 +522,13 @@ static void selector(resolver *r, res_scope *s, ast_node *n)
             const char *name = n->u.selector.sel->u.ident.name;
             res_sym *m = scope_find(p->target->scope, res_intern(r, name));
             if (!m || (name[0] < 'A' || name[0] > 'Z')) {
-                res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name, name);
+                char why[400];
+                if (refused(p->target, name, why, sizeof why))
+                    res_err(r, n->u.selector.sel, "unsupported: %s.%s: %s",
+                            p->name, name, why);
+                else
+                    res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name,
+                            name);
                 return;
             }
             map_put(r, n->u.selector.sel, m);

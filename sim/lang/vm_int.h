@@ -305,6 +305,9 @@ struct vm_program {
     vm_proto *entry; /* package initialization, then main.main (or, in a
                       * test file, the test __test_index() selects) */
     bool is_test;      /* a *_test.go file */
+    const char **args; /* os.Args: the program's path, then its arguments */
+    uint32_t nargs;
+    char *run_pattern; /* go test -run's pattern for subtests, or NULL */
     bool has_progress; /* calls the progress() builtin somewhere */
     const char **tests; /* its TestXxx functions, in source order */
     uint32_t ntests;

@@ -39,6 +39,13 @@ START_TEST(imports_outside_the_library_are_refused_saying_why)
              "2:8: unsupported: import \"net/http\": weft runs programs "
              "without a network (model the peer with goroutines and "
              "channels)");
+    /* a library package refuses some of its members by name */
+    GO_ERROR(GO("import \"os\"\nfunc main() { os.ReadFile(\"x\") }\n"),
+             "3:18: unsupported: os.ReadFile: weft runs programs without a "
+             "file system (give the program its input in memory: "
+             "strings.NewReader, bytes.Buffer)");
+    GO_ERROR(GO("import \"os\"\nfunc main() { os.Nope() }\n"),
+             "3:18: undefined: os.Nope");
     GO_ERROR(GO("import \"golang.org/x/sync/errgroup\"\n"
                 "func main() { errgroup.WithContext(nil) }\n"),
              "2:8: cannot find package golang.org/x/sync/errgroup: weft runs "
