@@ -72,9 +72,6 @@ struct trace {
     buf scratch;
 };
 
-static const char *const end_names[] = {"none",  "done",      "deadlock",
-                                        "panic", "max-steps", "abandoned"};
-
 /* ---- errors --------------------------------------------------------------
  * Every SQLite failure becomes one sentence naming the database. */
 
@@ -822,7 +819,7 @@ wf_status trace_end_run(trace *t, const wf_engine *e,
     bind_text(s, 11, info->role ? info->role : "execution");
     bind_opt(s, 12, info->summary_id, 0);
     sqlite3_bind_int(s, 13, info->status);
-    bind_text(s, 14, end_names[e->end <= END_ABANDONED ? e->end : 0]);
+    bind_text(s, 14, exec_end_names[e->end < END__COUNT ? e->end : 0]);
     sqlite3_bind_text(s, 15, e->out.p ? e->out.p : "", (int)e->out.len,
                       SQLITE_STATIC);
     bind_opt(s, 16, info->max_steps, 0);

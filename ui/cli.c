@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "checker/checkers.h"
+#include "halt.h"
 #include "record.h"
 
 double cli_now(void)
@@ -17,6 +18,18 @@ double cli_now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+const char *cli_bytes(uint64_t n, char out[32])
+{
+    static const char *const unit[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (u < 4 && n >= 1024 && n % 1024 == 0) {
+        n /= 1024;
+        u++;
+    }
+    snprintf(out, 32, "%llu%s", (unsigned long long)n, unit[u]);
+    return out;
 }
 
 static const struct {
@@ -53,6 +66,34 @@ static bool parse_u64(const char *s, uint64_t *v)
         return false;
     *v = x;
     return true;
+}
+
+bool cli_parse_bytes(const char *s, uint64_t *v)
+{
+    static const struct {
+        const char *sfx;
+        int shift;
+    } u[] = {{"", 0},      {"B", 0},     {"K", 10},   {"KB", 10},
+             {"KiB", 10},  {"M", 20},    {"MB", 20},  {"MiB", 20},
+             {"G", 30},    {"GB", 30},   {"GiB", 30}, {"T", 40},
+             {"TB", 40},   {"TiB", 40}};
+    char *end;
+    double x;
+    if (!s || !*s || *s == '-')
+        return false;
+    errno = 0;
+    x = strtod(s, &end);
+    if (errno || end == s || !(x > 0))
+        return false;
+    for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
+        if (!strcmp(end, u[i].sfx)) {
+            x *= (double)(1ULL << u[i].shift);
+            if (x < 1 || x >= 18e18)
+                return false;
+            *v = (uint64_t)x;
+            return true;
+        }
+    return false;
 }
 
 static bool parse_strategy(const char *s, wf_strategy_kind *k)
@@ -162,6 +203,13 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
             if (!parse_u64(v, &o->max_steps) || !o->max_steps)
                 return diag_set(d, "", 0, 0,
                                 "--max-steps needs a positive integer");
+        } else if (!strcmp(a, "--max-memory")) {
+            NEED_VALUE();
+            if (!cli_parse_bytes(v, &o->max_memory))
+                return diag_set(d, "", 0, 0,
+                                "--max-memory needs a size such as 512M or "
+                                "2G, not '%s'",
+                                v);
         } else if (!strcmp(a, "--preemptions")) {
             NEED_VALUE();
             if (!parse_i64(v, 0, 1000000, &n))
@@ -296,6 +344,9 @@ static const char common_help[] =
     "  --metrics   run, replay: per-task counters and Jain's fairness index\n"
     "  --strict    warnings (leak, starvation, potential-deadlock) fail too\n"
     "  --max-steps N  cut each execution after N steps (1000000)\n"
+    "  --max-memory SIZE  cut an execution whose memory would pass SIZE\n"
+    "                 (512M, 2G; default a quarter of the RAM, at most 4G)\n"
+    "  --time-limit SECS  stop after SECS seconds of real time\n"
     "liveness (SPEC 5):\n"
     "  --livelock-window W     steps without progress before a livelock is\n"
     "                          suspected (10000; 0: no livelock check)\n"
@@ -329,7 +380,6 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
                 "  --strategy K          dpor (default), dfs, random, pct\n"
                 "  --max-executions N    stop after N executions\n"
                 "  --preemptions K       at most K preemptive switches\n"
-                "  --time-limit SECS     stop after SECS seconds\n"
                 "  --depth D             pct's bug depth (3)\n"
                 "  --seed N              first seed of random and pct (0)\n",
                 prog, F);
@@ -392,21 +442,14 @@ typedef struct stop_ctx {
     int64_t max;
 } stop_ctx;
 
-static volatile sig_atomic_t interrupted;
-
-static void on_interrupt(int sig)
-{
-    (void)sig;
-    interrupted = 1;
-}
-
+/* Between executions (and now and then within one): the progress line.
+ * Stopping is the halt word's business (halt.h): an interrupt or the time
+ * limit ends the current execution at its next step. */
 static bool should_stop(void *ctx, const explorer *x)
 {
     stop_ctx *s = ctx;
     double now, left;
-    if (interrupted)
-        return true;
-    if (!s->limit && !s->tty)
+    if (!s->tty)
         return false;
     now = cli_now();
     if (s->tty && !s->quiet && now - s->last_progress > 0.25) {
@@ -421,7 +464,17 @@ static bool should_stop(void *ctx, const explorer *x)
         fprintf(stderr, ", %.1fs", now - s->start);
         fflush(stderr);
     }
-    return s->limit > 0 && now - s->start >= s->limit;
+    return false;
+}
+
+/* Why the search stopped early: "interrupted", "time-limit", or NULL. */
+static const char *stop_reason(const explorer *x)
+{
+    if (halt_signal())
+        return "interrupted";
+    if (x->stopped || halt_timed_out())
+        return halt_timed_out() ? "time-limit" : "interrupted";
+    return NULL;
 }
 
 static void print_summary(const cli_opts *o, const explorer *x, double secs)
@@ -433,7 +486,21 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
         else
             nwarn++;
     }
+    const char *why = stop_reason(x);
+    char mb[32];
     if (o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) {
+        if (x->last_end == END_MAX_STEPS)
+            printf("cut at --max-steps %llu\n",
+                   (unsigned long long)(o->max_steps ? o->max_steps
+                                                     : 1000000));
+        else if (x->last_end == END_MEMORY)
+            printf("cut by the memory budget (--max-memory %s)\n",
+                   cli_bytes(x->o.max_memory, mb));
+        else if (why)
+            printf("%s at step %llu\n",
+                   !strcmp(why, "interrupted") ? "interrupted"
+                                               : "stopped by the time limit",
+                   (unsigned long long)x->steps);
         if (!o->quiet) {
             buf b;
             buf_init(&b);
@@ -448,15 +515,28 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
     if (x->cut)
         printf(" (%llu cut at --max-steps %llu)", (unsigned long long)x->cut,
                (unsigned long long)(o->max_steps ? o->max_steps : 1000000));
+    if (x->cut_memory)
+        printf(" (%llu cut by the memory budget, --max-memory %s)",
+               (unsigned long long)x->cut_memory,
+               cli_bytes(x->o.max_memory, mb));
     printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
-    if (x->complete && x->cut)
-        printf("complete up to --max-steps"); /* a cut hides what follows */
+    if (x->complete && (x->cut || x->cut_memory)) /* a cut hides the rest */
+        printf("complete up to %s",
+               !x->cut_memory ? "--max-steps"
+               : !x->cut      ? "--max-memory"
+                              : "--max-steps and --max-memory");
     else if (x->complete)
         printf("complete");
+    else if (why && x->bound >= 0)
+        printf("%s, preemption bound %d fully explored",
+               !strcmp(why, "interrupted") ? "interrupted"
+                                           : "stopped by the time limit",
+               x->bound);
+    else if (why)
+        printf("%s", !strcmp(why, "interrupted") ? "interrupted"
+                                                 : "stopped by the time limit");
     else if (x->bound >= 0)
         printf("preemption bound %d fully explored", x->bound);
-    else if (x->stopped)
-        printf("stopped (%s)", interrupted ? "interrupted" : "time limit");
     else
         printf("cut by the execution budget");
     printf("; %zu error%s, %zu warning%s\n", nerr, nerr == 1 ? "" : "s",
@@ -469,6 +549,29 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
                "points\n",
                (unsigned long long)x->cut_timers,
                x->cut_timers == 1 ? "" : "s");
+}
+
+/* Reopen the JSON object that ends out ("...}\n") to add members; the
+ * caller closes it with "}\n". */
+static void json_member_open(buf *out)
+{
+    size_t n = out->len;
+    while (n && out->p[n - 1] != '}')
+        n--;
+    if (n) {
+        out->len = n - 1;
+        out->p[out->len] = '\0';
+    }
+}
+
+uint64_t cli_default_memory(void)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    uint64_t cap = 4ULL << 30, ram;
+    if (pages <= 0 || size <= 0)
+        return cap;
+    ram = (uint64_t)pages * (uint64_t)size;
+    return ram / 4 < cap ? ram / 4 : cap;
 }
 
 /* The checkers of command o (every one, with its liveness options). */
@@ -489,6 +592,8 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     eo.no_steer = o->cmd == CMD_RUN || o->cmd == CMD_REPLAY;
     eo.max_executions = o->max_executions;
     eo.max_steps = o->max_steps;
+    eo.max_memory = o->max_memory ? o->max_memory : cli_default_memory();
+    eo.halt = halt_word();
     eo.preemptions = o->preemptions;
     eo.pct_depth = o->pct_depth;
     eo.cond_any = o->cond_any;
@@ -528,6 +633,7 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     checkers *ck;
     wf_status st;
     stop_ctx sc;
+    halt_timer *limit;
     explore_options(o, &eo);
     memset(&sc, 0, sizeof sc);
     sc.start = cli_now();
@@ -537,11 +643,15 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     eo.should_stop = should_stop;
     eo.stop_ctx = &sc;
     *out = NULL;
+    halt_cooperate(true);
+    limit = halt_timer_start(NULL, o->time_limit);
     x = explore_new(p, &eo);
     ck = new_checkers(o);
     st = explore_run(x, checkers_consumers(ck), d);
     checkers_finish(ck, x);
     checkers_free(ck);
+    halt_timer_stop(limit);
+    halt_cooperate(false);
     if (st != WF_OK) {
         explore_free(x);
         return st;
@@ -562,7 +672,7 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     buf out;
     double t0 = cli_now();
     int status;
-    struct sigaction sa, old_int, old_term;
+    halt_timer *limit;
     record *rec = NULL;
     consumer_set cs = {NULL, 0};
     wf_status rst = WF_OK;
@@ -577,19 +687,18 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     sc.tty = isatty(2) && o->cmd != CMD_RUN && o->cmd != CMD_REPLAY;
     eo.should_stop = should_stop;
     eo.stop_ctx = &sc;
+    /* from here a signal stops the command cleanly: what was found is
+     * printed and recorded (halt.h) */
+    halt_cooperate(true);
+    limit = halt_timer_start(NULL, o->time_limit);
     if (record_start(o, p, &eo, &cs, &rec, &d) != WF_OK) {
         char m[1700];
         diag_format(&d, m, sizeof m);
         fprintf(stderr, "weft: %s\n", m);
-        return 2;
+        halt_timer_stop(limit);
+        halt_cooperate(false);
+        return halt_status(2);
     }
-
-    interrupted = 0;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_interrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
 
     x = explore_new(p, &eo);
     record_attach(rec, x);
@@ -608,10 +717,10 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     }
     checkers_finish(ck, x);
     checkers_free(ck);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
     if (st == WF_OK)
-        rst = record_finish(rec, x, explore_status(x, o->strict), &rd);
+        rst = record_finish(rec, x, halt_status(explore_status(x, o->strict)),
+                            &rd);
+    halt_timer_stop(limit);
     if (sc.tty && !sc.quiet)
         fputs("\r\033[K", stderr);
     if (st != WF_OK) {
@@ -620,7 +729,8 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
         fprintf(stderr, "weft: %s\n", m);
         explore_free(x);
         record_free(rec);
-        return 2;
+        halt_cooperate(false);
+        return halt_status(2);
     }
     memset(&ri, 0, sizeof ri);
     ri.file = p->file;
@@ -630,19 +740,24 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     ri.seconds = cli_now() - t0;
     buf_init(&out);
     if (o->json) {
+        const char *why = stop_reason(x);
         report_json(&out, x, &ri);
+        /* more members of the object, before its closing brace */
+        json_member_open(&out);
+        buf_puts(&out, ", \"stopped\": ");
+        if (why)
+            buf_printf(&out, "\"%s\"", why);
+        else
+            buf_puts(&out, "null");
+        buf_printf(&out, ", \"cut\": {\"max_steps\": %llu, "
+                         "\"max_memory\": %llu}",
+                   (unsigned long long)x->cut,
+                   (unsigned long long)x->cut_memory);
         if (o->metrics) {
-            /* one more member of the object, before its closing brace */
-            size_t n = out.len;
-            while (n && out.p[n - 1] != '}')
-                n--;
-            if (n) {
-                out.len = n - 1;
-                buf_puts(&out, ", \"metrics\": ");
-                report_metrics_json(&out, x->e);
-                buf_puts(&out, "}\n");
-            }
+            buf_puts(&out, ", \"metrics\": ");
+            report_metrics_json(&out, x->e);
         }
+        buf_puts(&out, "}\n");
         record_json(rec, &out);
     } else {
         if ((o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) && !o->quiet &&
@@ -684,5 +799,6 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     }
     explore_free(x);
     record_free(rec);
-    return status;
+    halt_cooperate(false);
+    return halt_status(status);
 }

@@ -31,6 +31,7 @@ typedef struct cli_opts {
     const char *schedule;
     int64_t max_executions;
     uint64_t max_steps;
+    uint64_t max_memory; /* --max-memory: bytes per execution; 0 default */
     int preemptions;
     int pct_depth;
     double time_limit;
@@ -68,5 +69,13 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
                       wf_diag *d);
 /* Seconds of monotonic real time (ui only: STYLE 8). */
 double cli_now(void);
+/* n bytes as "4GiB", "512MiB", "1000B" (the largest exact unit), into
+ * out; returns out. */
+const char *cli_bytes(uint64_t n, char out[32]);
+/* The default memory budget per execution: a quarter of the machine's
+ * RAM, at most 4 GiB (SPEC section 4). */
+uint64_t cli_default_memory(void);
+/* A size: "1024", "512K", "512M", "2G", "1.5GiB" (binary units). */
+bool cli_parse_bytes(const char *s, uint64_t *v);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ui/gocmd.h"
+#include "ui/halt.h"
 #include "ui/testcmd.h"
 #include "ui/tracecmd.h"
 #include "ui/view.h"
@@ -13,6 +14,7 @@ static const char usage[] =
 
 int main(int argc, char **argv)
 {
+    halt_install();
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         fputs(usage, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

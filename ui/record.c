@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "halt.h"
 #include "sim/sha256.h"
 #include "sim/trace.h"
 
@@ -283,10 +284,16 @@ static wf_status write_witness(record *r, size_t i, wf_diag *d)
     eo.strategy = WF_STRATEGY_REPLAY;
     eo.schedule = f->schedule;
     eo.max_steps = r->x->o.max_steps;
+    eo.max_memory = r->x->o.max_memory;
     eo.stack_size = r->x->o.stack_size;
+    /* past a time limit the witnesses are finishing work (halt.h): only
+     * HALT_ALL (a signal, the grace spent) cuts them */
+    eo.halt = r->x->o.halt;
+    eo.halt_at = HALT_ALL;
     w = explore_new(&r->x->prog, &eo);
     st = explore_run(w, &cs, d);
-    if (st == WF_OK && !w->diverged && w->last_end != END_ABANDONED) {
+    if (st == WF_OK && !w->diverged && w->last_end != END_ABANDONED &&
+        w->last_end != END_HALTED) {
         trace_run_info ri =
             run_info(r, "witness", f->schedule, exec_status(r, w->e));
         int64_t id;
@@ -304,10 +311,8 @@ static const char *summary_end(const record *r)
 {
     if (r->failed) return "error";
     if (r->x->complete) return "complete";
-    if (r->x->stopped)
-        return r->o->time_limit > 0 && cli_now() - r->t0 >= r->o->time_limit
-                   ? "time-limit"
-                   : "interrupted";
+    if (halt_signal()) return "interrupted";
+    if (r->x->stopped) return halt_timed_out() ? "time-limit" : "interrupted";
     if (r->x->bound >= 0) return "bound";
     return "budget";
 }
@@ -406,7 +411,7 @@ wf_status record_finish(record *r, explorer *x, int status, wf_diag *d)
         VEC_PUSH(r->witness, 0);
     if ((st = trace_commit(r->t, d)) != WF_OK) return st;
     if (!r->all)
-        for (size_t i = 0; i < x->findings.len; i++)
+        for (size_t i = 0; i < x->findings.len && !halt_signal(); i++)
             if ((st = write_witness(r, i, d)) != WF_OK) return st;
     if (r->summary && (st = finish_summary(r, status, d)) != WF_OK) return st;
     return trace_commit(r->t, d);

@@ -15,6 +15,7 @@
 
 #include "checker/report.h"
 #include "cli.h"
+#include "halt.h"
 #include "sim/lang/lex.h"
 #include "sim/lang/vm.h"
 
@@ -489,6 +490,17 @@ static void merge_findings(explorer *u, const explorer *y)
     u->complete = u->complete && y->complete;
 }
 
+/* A signal stopped the exploration of file: it is judged neither way
+ * (explorer x, kept by the caller, found what it found so far). */
+static bool interrupted(const char *file, explorer *x)
+{
+    if (!halt_signal())
+        return false;
+    printf("STOP  %s: interrupted after %lld executions\n", file,
+           (long long)x->executions);
+    return true;
+}
+
 static void run_tests(tally *t, const char *file, const test_expect *e,
                       const cli_opts *o, vm_program *p, double t0)
 {
@@ -526,6 +538,8 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
             fail_input(t, file, &d);
             continue;
         }
+        if (interrupted(file, x))
+            break;
         if (e->any) {
             /* the file's expectations judge all its tests together */
             VEC_PUSH(keep, x);
@@ -603,6 +617,8 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
         pr = vm_program_entry(p);
         if (cli_explore(&o, &pr, &x, &d) != WF_OK) {
             fail_input(t, file, &d);
+        } else if (interrupted(file, x)) {
+            explore_free(x);
         } else {
             if (judge(file, e, x, cli_now() - t0, file))
                 t->passed++;
@@ -688,18 +704,23 @@ int testcmd_main(int argc, char **argv)
     t.extra = extra.p;
     t.nextra = (int)extra.len;
     if (status == 0) {
-        for (size_t i = 0; i < files.len; i++) {
+        halt_cooperate(true);
+        for (size_t i = 0; i < files.len && !halt_signal(); i++) {
             bool named = false;
             for (size_t k = 0; k < o.paths.len; k++)
                 named |= !strcmp(o.paths.p[k], files.p[i]);
             run_file(&t, files.p[i], named);
             fflush(stdout);
         }
-        printf("%d passed, %d failed\n", t.passed, t.failed);
+        printf("%d passed, %d failed%s\n", t.passed, t.failed,
+               halt_signal() ? " (interrupted)" : "");
+        fflush(stdout);
+        halt_cooperate(false);
         status = t.failed ? 1 : t.passed ? 0 : 2;
-        if (!t.passed && !t.failed)
+        if (!t.passed && !t.failed && !halt_signal())
             fprintf(stderr, "weft: error: no scenario file with // expect: "
                             "lines and no *_test.go under the paths\n");
+        status = halt_status(status);
     }
     for (size_t i = 0; i < files.len; i++)
         free(files.p[i]);
