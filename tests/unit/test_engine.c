@@ -210,7 +210,8 @@ START_TEST(a_replay_against_a_changed_program_names_the_first_differing_step)
     /* rr: steps 2, 3 (yields) and 4 (main's return) choose main among
      * {main, g1} */
     sched = wf_xstrdup(a.outcomes[0].schedule);
-    ck_assert_str_eq(sched + 8, "-A3");
+    ck_assert_int_eq(strncmp(sched + 8, "-A3.", 4), 0); /* then the check */
+    ck_assert_uint_eq(strlen(sched), 8 + 3 + 4);
     wf_result_free(&a);
 
     o.strategy = WF_STRATEGY_REPLAY;
