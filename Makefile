@@ -108,6 +108,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/testcmd.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/limits.sh
+	WEFT=$(BUILD)/weft CC=$(CC) tests/e2e/db.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
 
@@ -125,6 +126,7 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" REACT_MS=1000 RSS_SLACK_MB=4096 \
 	    tests/e2e/limits.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft CC=$(CC) tests/e2e/db.sh
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))

@@ -261,6 +261,10 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
                 return diag_set(d, "", 0, 0,
                                 "--run needs a run id (see weft list)");
             }
+        } else if (!strcmp(a, "--use-file")) {
+            if (o->cmd != CMD_REPLAY)
+                return diag_set(d, "", 0, 0, "--use-file belongs to replay");
+            o->use_file = true;
         } else if (!strcmp(a, "--compare-run")) {
             NEED_VALUE();
             if (o->cmd != CMD_REPLAY || !parse_i64(v, 1, INT64_MAX, &n))
@@ -467,17 +471,29 @@ static bool should_stop(void *ctx, const explorer *x)
     return false;
 }
 
-/* Why the search stopped early: "interrupted", "time-limit", or NULL. */
-static const char *stop_reason(const explorer *x)
+/* Why the search stopped early: "interrupted", "time-limit", "error" (the
+ * recording failed), or NULL. */
+static const char *stop_reason(const explorer *x, const record *rec)
 {
     if (halt_signal())
         return "interrupted";
-    if (x->stopped || halt_timed_out())
-        return halt_timed_out() ? "time-limit" : "interrupted";
-    return NULL;
+    if (halt_timed_out())
+        return "time-limit";
+    if (record_failed(rec))
+        return "error";
+    return x->stopped ? "interrupted" : NULL;
 }
 
-static void print_summary(const cli_opts *o, const explorer *x, double secs)
+/* stop_reason in words. */
+static const char *stop_words(const char *why)
+{
+    return !strcmp(why, "interrupted")  ? "interrupted"
+           : !strcmp(why, "time-limit") ? "stopped by the time limit"
+                                        : "stopped: the recording failed";
+}
+
+static void print_summary(const cli_opts *o, const explorer *x,
+                          const record *rec, double secs)
 {
     size_t nerr = 0, nwarn = 0;
     for (size_t i = 0; i < x->findings.len; i++) {
@@ -486,7 +502,7 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
         else
             nwarn++;
     }
-    const char *why = stop_reason(x);
+    const char *why = stop_reason(x, rec);
     char mb[32];
     if (o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) {
         if (x->last_end == END_MAX_STEPS)
@@ -497,9 +513,7 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
             printf("cut by the memory budget (--max-memory %s)\n",
                    cli_bytes(x->o.max_memory, mb));
         else if (why)
-            printf("%s at step %llu\n",
-                   !strcmp(why, "interrupted") ? "interrupted"
-                                               : "stopped by the time limit",
+            printf("%s at step %llu\n", stop_words(why),
                    (unsigned long long)x->steps);
         if (!o->quiet) {
             buf b;
@@ -528,13 +542,10 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
     else if (x->complete)
         printf("complete");
     else if (why && x->bound >= 0)
-        printf("%s, preemption bound %d fully explored",
-               !strcmp(why, "interrupted") ? "interrupted"
-                                           : "stopped by the time limit",
+        printf("%s, preemption bound %d fully explored", stop_words(why),
                x->bound);
     else if (why)
-        printf("%s", !strcmp(why, "interrupted") ? "interrupted"
-                                                 : "stopped by the time limit");
+        printf("%s", stop_words(why));
     else if (x->bound >= 0)
         printf("preemption bound %d fully explored", x->bound);
     else
@@ -740,7 +751,7 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
     ri.seconds = cli_now() - t0;
     buf_init(&out);
     if (o->json) {
-        const char *why = stop_reason(x);
+        const char *why = stop_reason(x, rec);
         report_json(&out, x, &ri);
         /* more members of the object, before its closing brace */
         json_member_open(&out);
@@ -771,7 +782,7 @@ int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
         report_metrics_text(&out, x->e);
     fputs(out.p ? out.p : "", stdout);
     if (!o->json)
-        print_summary(o, x, ri.seconds);
+        print_summary(o, x, rec, ri.seconds);
     if (!o->json && !o->quiet) {
         buf_reset(&out);
         record_text(rec, &out);

@@ -43,6 +43,7 @@ typedef struct cli_opts {
     const char *go_version;
     int64_t run_id;     /* --run ID for replay/view of a database */
     int64_t finding_k;  /* --finding K */
+    bool use_file;       /* replay DB: the file on disk, not the kept source */
     int64_t compare_run; /* hidden --compare-run ID: replay checks events
                           * against run ID of --db (ui/record.h) */
     int64_t livelock_window;   /* --livelock-window W (0: off) */

@@ -18,8 +18,11 @@ int gocmd_main(int argc, char **argv);
 /* Run command o->cmd on scenario file o->file. */
 int gocmd_exec(const cli_opts *o);
 /* Replay run run_id of database db, recorded from scenario file `file`
- * with schedule sched (weft replay DB --run ID). */
+ * with schedule sched (weft replay DB --run ID): the source the run kept
+ * (src[0, len), borrowed; NULL: none) unless o->use_file, else the file on
+ * disk, saying so when its SHA-256 differs from the recorded sha. */
 int gocmd_replay_db(const cli_opts *o, const char *file, const char *db,
-                    int64_t run_id, const char *sched);
+                    int64_t run_id, const char *sched, const char *src,
+                    size_t len, const char *sha);
 
 #endif

@@ -302,6 +302,8 @@ static int replay_cmd(const cli_opts *o)
     wf_diag d;
     char id[32];
     char *argv[16];
+    char *src = NULL;
+    size_t src_len = 0;
     int n = 0, status;
     if (o->run_id < 0) {
         if (o->schedule) return replay_file(o);
@@ -320,6 +322,12 @@ static int replay_cmd(const cli_opts *o)
         trace_close(t);
         return fail(&d);
     }
+    if (r.file && ends_with(r.file, ".go") &&
+        trace_get_source(t, r.source_sha256, &src, &src_len, &d) != WF_OK) {
+        trace_close(t);
+        trace_run_rec_fini(&r);
+        return fail(&d);
+    }
     trace_close(t);
     if (!r.schedule || !r.file || !*r.file) {
         fprintf(stderr, "weft: %s: error: run %lld has no schedule\n", o->file,
@@ -328,7 +336,9 @@ static int replay_cmd(const cli_opts *o)
         return 2;
     }
     if (ends_with(r.file, ".go")) {
-        status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule);
+        status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule, src,
+                                 src_len, r.source_sha256);
+        free(src);
         trace_run_rec_fini(&r);
         return status;
     }
@@ -355,12 +365,15 @@ static const char list_help[] =
     "and the findings of each.\n";
 
 static const char replay_help[] =
-    "usage: weft replay DB --run ID [--finding K] [--json]\n"
+    "usage: weft replay DB --run ID [--finding K] [--use-file] [--json]\n"
     "       weft replay FILE --schedule S [--json]\n"
     "Re-execute a recorded run (or the witness run of finding K of an\n"
     "exploration's summary run) and compare it with the database event by\n"
     "event; a divergence names the first differing step (exit 2).\n"
-    "Otherwise the exit status is the run's: 1 when it holds an error.\n";
+    "Otherwise the exit status is the run's: 1 when it holds an error.\n"
+    "A Go program's run replays the source the database kept, from any\n"
+    "directory; --use-file replays the file on disk instead, saying when\n"
+    "it differs from the recorded one.\n";
 
 int tracecmd_main(int argc, char **argv)
 {

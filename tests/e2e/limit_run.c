@@ -2,9 +2,10 @@
  * tests/e2e/limits.sh (SPEC section 4: signals, --time-limit,
  * --max-memory).
  *
- *   limit_run [-s SIG -a MS [-2 MS]] [-o FILE] -- COMMAND ARGS...
+ *   limit_run [-s SIG -a MS [-2 MS]] [-o FILE] [-r FILE] -- COMMAND ARGS...
  *
- * Runs COMMAND (stdout and stderr to FILE, default /dev/null); with -s,
+ * Runs COMMAND (stdout and stderr to FILE, default /dev/null; "-" keeps
+ * limit_run's own, a terminal for the viewer); with -s,
  * sends SIG (INT or TERM) after MS milliseconds, and with -2 a second one
  * MS2 milliseconds after the first. Prints one line:
  *
@@ -56,7 +57,7 @@ int main(int argc, char **argv)
     int sig = 0, ws = 0, i;
     bool done = false;
     double after = 0, second = -1, t0, tsig = -1;
-    const char *out = "/dev/null";
+    const char *out = "/dev/null", *res = NULL;
     struct rusage ru;
     pid_t pid;
     for (i = 1; i < argc && strcmp(argv[i], "--"); i++) {
@@ -71,6 +72,8 @@ int main(int argc, char **argv)
             second = atof(argv[++i]);
         } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
             out = argv[++i];
+        } else if (!strcmp(argv[i], "-r") && i + 1 < argc) {
+            res = argv[++i];
         } else {
             fprintf(stderr, "limit_run: bad argument '%s'\n", argv[i]);
             return 2;
@@ -78,7 +81,7 @@ int main(int argc, char **argv)
     }
     if (i >= argc - 1) {
         fprintf(stderr, "usage: limit_run [-s INT|TERM -a MS [-2 MS]] "
-                        "[-o FILE] -- COMMAND ARGS...\n");
+                        "[-o FILE] [-r FILE] -- COMMAND ARGS...\n");
         return 2;
     }
     t0 = now_ms();
@@ -86,7 +89,8 @@ int main(int argc, char **argv)
     if (pid < 0)
         return 2;
     if (pid == 0) {
-        int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int fd = strcmp(out, "-") ? open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644)
+                                  : -1;
         if (fd >= 0) {
             dup2(fd, 1);
             dup2(fd, 2);
@@ -110,8 +114,13 @@ int main(int argc, char **argv)
     {
         double end = now_ms();
         int st = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
-        printf("status=%d wall_ms=%.0f after_signal_ms=%.0f maxrss_kb=%ld\n",
-               st, end - t0, tsig < 0 ? -1.0 : end - tsig, ru.ru_maxrss);
+        FILE *f = res ? fopen(res, "w") : stdout;
+        if (!f)
+            return 2;
+        fprintf(f, "status=%d wall_ms=%.0f after_signal_ms=%.0f maxrss_kb=%ld\n",
+                st, end - t0, tsig < 0 ? -1.0 : end - tsig, ru.ru_maxrss);
+        if (f != stdout)
+            fclose(f);
     }
     return 0;
 }

@@ -237,6 +237,27 @@ react 1500 "the watchdog" -s INT -a 300 -o out -- ./loop run
 status_is 130 "the watchdog"
 has out "did not reach a point where weft could stop it" "the watchdog says why"
 
+# the viewer, in a terminal (tmux): SIGINT within the same 200 ms
+if command -v tmux > /dev/null; then
+    "$WEFT" run pingpong.go --max-steps 3000 --db view.db > /dev/null 2>&1
+    tm() { tmux -L "weft-limits-$$" -f /dev/null "$@"; }
+    for _ in 1 2 3; do
+        rm -f vres
+        tm new-session -d -s v -x 80 -y 24 \
+            "./limit_run -s INT -a 1500 -o - -r vres -- $WEFT view view.db"
+        for _ in $(seq 150); do [ -s vres ] && break; sleep 0.1; done
+        tm kill-server > /dev/null 2>&1
+        cp vres res 2> /dev/null || : > res
+        a=$(field after_signal_ms)
+        [ -n "$a" ] && [ "$a" -ge 0 ] && [ "$a" -le "$REACT_MS" ] && break
+    done
+    [ -n "$a" ] && [ "$a" -ge 0 ] && [ "$a" -le "$REACT_MS" ] && ok ||
+        bad "the viewer: stopped $a ms after SIGINT: $(cat res)"
+    status_is 130 "the viewer, SIGINT"
+else
+    echo "limits.sh: skipping the viewer: no tmux" >&2
+fi
+
 # ---- time limits -------------------------------------------------------
 # within 5% + 100 ms of the limit, measured from weft's start (its own
 # start-up counts against it)
