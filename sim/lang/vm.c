@@ -18,8 +18,11 @@
 
 /* Backward jumps a goroutine may take without a visible operation before
  * it yields (OP_YIELD): a loop that never synchronizes still lets others
- * run and --max-steps still ends it. */
+ * run and --max-steps still ends it. (The fuzzers build with less, so a
+ * step budget bounds an input's work.) */
+#ifndef VM_FUEL
 #define VM_FUEL (1u << 18)
+#endif
 
 static vm_value *rk(vm_value *R, const vm_value *K, uint16_t x)
 {
