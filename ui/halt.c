@@ -10,13 +10,15 @@
 #include <unistd.h>
 
 #include "sim/engine.h"
+#include "sim/util.h"
 
 /* The globals a signal handler needs (STYLE 3 keeps them out of the
  * engine; ui/ holds these and the viewer's). */
-static atomic_int word;                 /* HALT_* */
-static volatile sig_atomic_t signo;     /* the first stopping signal */
-static volatile sig_atomic_t coop;      /* halt_cooperate depth */
-static atomic_bool timed_out;           /* a timer on `word` fired */
+#define HALT_WORDS 4096 /* more than weft test -j's workers can be */
+static atomic_int words[HALT_WORDS];  /* HALT_* */
+static atomic_bool taken[HALT_WORDS]; /* words[i] is in use */
+static volatile sig_atomic_t signo;   /* the first stopping signal */
+static atomic_int coop;               /* halt_cooperate depth */
 
 /* Write s on stderr from a signal handler (write(2) is safe there). */
 static void say(const char *s)
@@ -35,13 +37,14 @@ static void on_watchdog(int sig)
 
 static void on_stop(int sig)
 {
-    if (!coop || signo) {
+    if (!atomic_load(&coop) || signo) {
         if (signo)
             say("\nweft: interrupted again: exiting at once\n");
         _exit(128 + (signo ? signo : sig));
     }
     signo = sig;
-    atomic_store(&word, HALT_ALL);
+    for (size_t i = 0; i < HALT_WORDS; i++) /* lock-free: handler-safe */
+        atomic_store(&words[i], HALT_ALL);
     alarm(1); /* the watchdog: see halt.h */
 }
 
@@ -63,24 +66,32 @@ void halt_install(void)
     sigaction(SIGALRM, &sa, NULL);
 }
 
-const atomic_int *halt_word(void)
+atomic_int *halt_word_new(void)
 {
-    return &word;
+    for (size_t i = 0; i < HALT_WORDS; i++) {
+        bool no = false;
+        if (atomic_compare_exchange_strong(&taken[i], &no, true)) {
+            atomic_store(&words[i], HALT_NONE);
+            if (signo) /* a signal came before: stop at once */
+                atomic_store(&words[i], HALT_ALL);
+            return &words[i];
+        }
+    }
+    wf_fatal("more than %d explorations at once", HALT_WORDS);
+}
+
+void halt_word_free(atomic_int *w)
+{
+    if (w >= words && w < words + HALT_WORDS)
+        atomic_store(&taken[w - words], false);
 }
 
 void halt_cooperate(bool on)
 {
-    sigset_t s, old;
-    sigemptyset(&s);
-    sigaddset(&s, SIGINT);
-    sigaddset(&s, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &s, &old);
-    if (on) {
-        coop++;
-    } else if (coop > 0 && --coop == 0 && signo) {
-        alarm(0); /* the command ended by itself */
-    }
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (on)
+        atomic_fetch_add(&coop, 1);
+    else if (atomic_fetch_sub(&coop, 1) == 1 && signo)
+        alarm(0); /* the command ended by itself: no watchdog */
 }
 
 int halt_signal(void)
@@ -91,11 +102,6 @@ int halt_signal(void)
 int halt_status(int status)
 {
     return signo ? 128 + signo : status;
-}
-
-bool halt_timed_out(void)
-{
-    return atomic_load(&timed_out);
 }
 
 /* ---- time limits ---------------------------------------------------------
@@ -147,8 +153,6 @@ static void *timer_main(void *arg)
     pthread_mutex_lock(&h->mu);
     if (sleep_until(h, &h->deadline)) {
         atomic_store(&h->fired, true);
-        if (h->w == &word)
-            atomic_store(&timed_out, true);
         raise_to(h->w, HALT_SEARCH);
         if (sleep_until(h, &h->grace))
             raise_to(h->w, HALT_ALL);
@@ -168,9 +172,7 @@ halt_timer *halt_timer_start(atomic_int *w, double secs)
     h = calloc(1, sizeof *h);
     if (!h)
         return NULL;
-    h->w = w ? w : &word;
-    if (h->w == &word)
-        atomic_store(&timed_out, false);
+    h->w = w;
     clock_gettime(CLOCK_MONOTONIC, &now);
     h->deadline = after(now, secs);
     h->grace = after(h->deadline, 0.03 * secs + 0.05);
@@ -200,7 +202,6 @@ bool halt_timer_fired(const halt_timer *h)
 
 void halt_timer_stop(halt_timer *h)
 {
-    sigset_t s, old;
     if (!h)
         return;
     pthread_mutex_lock(&h->mu);
@@ -210,16 +211,5 @@ void halt_timer_stop(halt_timer *h)
     pthread_join(h->th, NULL);
     pthread_cond_destroy(&h->cv);
     pthread_mutex_destroy(&h->mu);
-    if (h->w == &word) {
-        /* the next command of this process starts afresh, unless a
-         * signal asked everything to stop */
-        sigemptyset(&s);
-        sigaddset(&s, SIGINT);
-        sigaddset(&s, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &s, &old);
-        if (!signo)
-            atomic_store(&word, HALT_NONE);
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
-    }
     free(h);
 }

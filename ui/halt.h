@@ -1,12 +1,15 @@
 /* halt.h: stopping weft from outside (SPEC section 4): SIGINT and
  * SIGTERM, the time limit, and the exit statuses they give.
  *
- * Owns: the process's halt word (engine.h's HALT_* levels), the SIGINT and
- * SIGTERM handlers, and the time-limit timers (one thread each, sleeping
- * until its deadline: no SIGALRM, nothing interrupted in the program or
- * in SQLite). The engine reads the word before every step and the VM at
- * backward jumps and calls, so a stop takes effect within one step of
- * the program, never at the next execution.
+ * Owns: the halt words (engine.h's HALT_* levels), one per running
+ * command or exploration (weft test -j explores several at once, each
+ * under its own time limit), in a static pool the signal handler can
+ * reach; the SIGINT and SIGTERM handlers; the time-limit timers (one
+ * thread each, sleeping until its deadline: no SIGALRM, nothing
+ * interrupted in the program or in SQLite). The engine reads its word
+ * before every step and the VM at backward jumps and calls, so a stop
+ * takes effect within one step of the program, never at the next
+ * execution.
  *
  * The signal handler has two modes (STYLE 4: only ui/ ends the process):
  *  - before halt_cooperate(true) (parsing options, compiling), and after
@@ -14,17 +17,16 @@
  *    128 + signal (130 for Ctrl-C, 143 for SIGTERM); nothing is lost,
  *    nothing is half written (SQLite's WAL keeps a database whole);
  *  - cooperating (an execution, a search, minimizing, recording, weft
- *    test): the first signal sets the word to HALT_ALL and the command
+ *    test): the first signal sets every word to HALT_ALL and the command
  *    ends as soon as it can, printing what it found ("interrupted"),
  *    committing every finished run, and returning halt_status().
  * A second signal always exits at once. As a last resort, a command
  * that has not ended one second after the first signal (a C task looping
  * without calling weft) is ended by the watchdog with the same status.
  *
- * Invariants: 1. the word only rises while a command runs (NONE, then
- *   SEARCH, then ALL); halt_timer_stop lowers it back to NONE between
- *   commands of one process (weft test) unless a signal came.
- *   2. halt_signal() != 0 implies the word is HALT_ALL. */
+ * Invariants: 1. a word only rises while it is in use (NONE, then SEARCH,
+ *   then ALL). 2. halt_signal() != 0 implies every word in use is
+ *   HALT_ALL, and a word taken afterwards starts there. */
 #ifndef WF_HALT_H
 #define WF_HALT_H
 
@@ -34,8 +36,11 @@
 /* Install the SIGINT and SIGTERM handlers (exit-at-once mode). Called
  * once, at the start of main (weft) or wf_main (a C program). */
 void halt_install(void);
-/* The process's halt word, for explore_opts.halt. */
-const atomic_int *halt_word(void);
+/* A halt word for one command or exploration (explore_opts.halt; a
+ * timer of its own may raise it); give it back with halt_word_free.
+ * Thread-safe. */
+atomic_int *halt_word_new(void);
+void halt_word_free(atomic_int *w);
 /* Enter (true) or leave (false) the cooperative mode. Nests: each true
  * needs its false. */
 void halt_cooperate(bool on);
@@ -44,8 +49,6 @@ int halt_signal(void);
 /* status, or 128 + the signal when one asked the command to stop: an
  * interrupted command never exits 0 (SPEC section 4). */
 int halt_status(int status);
-/* Whether the time limit of the running command was reached. */
-bool halt_timed_out(void);
 
 /* A time limit on a halt word: after secs of real time the word rises to
  * HALT_SEARCH (stop searching), and after a grace of 3% of secs + 50 ms
@@ -53,13 +56,11 @@ bool halt_timed_out(void);
  * witnesses) to HALT_ALL, so the whole command holds the limit within 5%
  * + 100 ms. */
 typedef struct halt_timer halt_timer;
-/* Start a timer on word (NULL: the process's word). secs <= 0: none
- * (returns NULL). */
+/* Start a timer on word. secs <= 0: none (returns NULL). */
 halt_timer *halt_timer_start(atomic_int *word, double secs);
 /* Whether it fired (the time limit was reached). NULL: false. */
 bool halt_timer_fired(const halt_timer *t);
-/* Stop and free it (NULL is fine); the process's word goes back to
- * HALT_NONE unless a signal set it. */
+/* Stop and free it (NULL is fine). */
 void halt_timer_stop(halt_timer *t);
 
 #endif

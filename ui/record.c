@@ -1,6 +1,8 @@
 /* record.c: see record.h. */
 #include "record.h"
 
+#include "checker/checkers.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -153,15 +155,13 @@ static int exec_status(const record *r, const wf_engine *e)
     return 0;
 }
 
-/* findings.detail_json: the report's JSON object of the finding. */
-static void finding_json(void *ctx, const wf_engine *e, const finding *f,
-                         const char *sched, buf *out)
+void record_finding_json(const wf_engine *e, const finding *f,
+                         const char *sched, bool leaks_are_errors, buf *out)
 {
-    const record *r = ctx;
     xfinding xf;
     memset(&xf, 0, sizeof xf);
     xf.f = *f;
-    xf.f.error = leak_error(r, f);
+    xf.f.error = f->kind == WF_LEAK ? leaks_are_errors : f->error;
     xf.message = (char *)f->message;
     xf.detail = (char *)f->detail;
     xf.json = (char *)f->json;
@@ -172,6 +172,14 @@ static void finding_json(void *ctx, const wf_engine *e, const finding *f,
     xf.schedule = (char *)sched;
     xf.count = 1;
     report_finding_json(out, &xf);
+}
+
+/* findings.detail_json: the report's JSON object of the finding. */
+static void finding_json(void *ctx, const wf_engine *e, const finding *f,
+                         const char *sched, buf *out)
+{
+    const record *r = ctx;
+    record_finding_json(e, f, sched, r->p->leaks_are_errors, out);
 }
 
 static trace_run_info run_info(const record *r, const char *role,
@@ -305,7 +313,7 @@ wf_status record_start(const cli_opts *o, const program *p, explore_opts *eo,
          (st = trace_commit(r->t, d)) != WF_OK))
         goto fail;
     r->summary = o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES;
-    r->all = !r->summary || (o->record && !strcmp(o->record, "all"));
+    r->all = !r->summary || o->record_all;
     if (r->summary) {
         trace_run_info ri = run_info(r, "summary", NULL, 0);
         if ((st = trace_begin_summary(r->t, &ri, &r->summary_id, d)) != WF_OK)
@@ -334,15 +342,21 @@ void record_attach(record *r, explorer *x)
     if (r) r->x = x;
 }
 
-/* Replay finding i's schedule with the recorder and write it as the
- * finding's witness run. */
+/* Replay finding i's schedule with the checkers and the recorder and
+ * write it as the finding's witness run: with the exploration's semantics
+ * (a schedule follows them), and with the checkers, which complete the
+ * findings (a deadlock's Coffman report, a race at all) before the
+ * recorder writes them. */
 static wf_status write_witness(record *r, size_t i, wf_diag *d)
 {
     const xfinding *f = &r->x->findings.p[i];
     explore_opts eo;
     explorer *w;
-    wf_consumer c = trace_consumer(r->t);
-    consumer_set cs = {&c, 1};
+    checkers_opts co = checkers_opts_default();
+    checkers *ck;
+    consumer_set *kc;
+    wf_consumer all[16];
+    consumer_set cs = {all, 0};
     wf_status st;
     memset(&eo, 0, sizeof eo);
     eo.strategy = WF_STRATEGY_REPLAY;
@@ -350,12 +364,25 @@ static wf_status write_witness(record *r, size_t i, wf_diag *d)
     eo.max_steps = r->x->o.max_steps;
     eo.max_memory = r->x->o.max_memory;
     eo.stack_size = r->x->o.stack_size;
+    eo.cond_any = r->x->o.cond_any;
+    eo.spurious = r->x->o.spurious;
+    eo.mutex_fifo = r->x->o.mutex_fifo;
+    eo.time_loose = r->x->o.time_loose;
     /* past a time limit the witnesses are finishing work (halt.h): only
      * HALT_ALL (a signal, the grace spent) cuts them */
     eo.halt = r->x->o.halt;
     eo.halt_at = HALT_ALL;
+    co.livelock_window = (uint64_t)r->o->livelock_window;
+    co.starvation_bypass = (uint64_t)r->o->starvation_bypass;
+    ck = checkers_new(&co);
+    kc = checkers_consumers(ck);
+    for (int k = 0; k < kc->n && cs.n < 15; k++)
+        all[cs.n++] = kc->v[k];
+    all[cs.n++] = trace_consumer(r->t);
     w = explore_new(&r->x->prog, &eo);
     st = explore_run(w, &cs, d);
+    checkers_finish(ck, w);
+    checkers_free(ck);
     if (st == WF_OK && !w->diverged && w->last_end != END_ABANDONED &&
         w->last_end != END_HALTED) {
         trace_run_info ri =
@@ -377,7 +404,7 @@ static const char *summary_end(const record *r)
     if (r->failed) return "error";
     if (r->x->complete) return "complete";
     if (halt_signal()) return "interrupted";
-    if (r->x->stopped) return halt_timed_out() ? "time-limit" : "interrupted";
+    if (r->x->stopped) return "time-limit"; /* the only other stop */
     if (r->x->bound >= 0) return "bound";
     return "budget";
 }
@@ -559,4 +586,10 @@ void record_free(record *r)
     VEC_FREE(r->runs);
     VEC_FREE(r->witness);
     free(r);
+}
+
+int64_t record_last_run(const record *r)
+{
+    size_t n = r ? kept_runs(r) : 0;
+    return n ? r->runs.p[n - 1] : 0;
 }

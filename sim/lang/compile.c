@@ -29,7 +29,9 @@ void cerr(compiler *C, const ast_node *n, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
-    diag_set(C->d, C->pkg && C->pkg->file ? C->pkg->file->path : "",
+    diag_set(C->d,
+             res_node_path(C->R, n,
+                           C->pkg && C->pkg->file ? C->pkg->file->path : ""),
              n ? n->line : 0, n ? n->col : 0, "%s", m);
 }
 
@@ -525,9 +527,13 @@ static vm_proto *new_proto(compiler *C, const char *name, const char *tname,
     return pr;
 }
 
-static const char *pkg_file(compiler *C, res_pkg *pkg)
+/* The file a declaration of pkg was read from, for events and reports:
+ * interned with the program's names, so it lives as long as the program
+ * (the parsed files do not). */
+static const char *decl_file(compiler *C, res_pkg *pkg, const ast_node *n)
 {
-    return pkg->library ? pkg->file->path : C->prog->path;
+    uint32_t i = cname(C, res_node_path(C->R, n, pkg->file->path));
+    return C->prog->names.p[i]; /* after cname: it may move the table */
 }
 
 vm_proto *cfunc_proto(compiler *C, res_sym *fn)
@@ -536,7 +542,7 @@ vm_proto *cfunc_proto(compiler *C, res_sym *fn)
     if (fn->cdata)
         return fn->cdata;
     snprintf(name, sizeof name, "%s.%s", fn->pkg->name, fn->name);
-    fn->cdata = new_proto(C, name, fn->name, pkg_file(C, fn->pkg),
+    fn->cdata = new_proto(C, name, fn->name, decl_file(C, fn->pkg, fn->spec),
                           !fn->pkg->library);
     {
         fstate tmp;
@@ -580,7 +586,8 @@ vm_proto *cmethod_proto(compiler *C, ast_node *decl)
                  ts->pkg->name, ts->name, C->prog->names.p[mname]);
         {
             vm_proto *pr = new_proto(C, name, C->prog->names.p[mname],
-                                     pkg_file(C, ts->pkg), !ts->pkg->library);
+                                     decl_file(C, ts->pkg, decl),
+                                     !ts->pkg->library);
             tmp.node = decl;
             pr->type = func_type(&tmp, decl->u.func_decl.type,
                                  decl->u.func_decl.recv);
@@ -757,11 +764,12 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
             tmp.pkg = pkg;
             fsym = csym(&tmp, node->u.func_decl.name);
             pr = fsym ? cfunc_proto(C, fsym)
-                      : new_proto(C, name, tname, pkg_file(C, pkg),
+                      : new_proto(C, name, tname, decl_file(C, pkg, node),
                                   !pkg->library); /* init */
         }
     } else {
-        pr = new_proto(C, name, tname, pkg_file(C, pkg), !pkg->library);
+        pr = new_proto(C, name, tname, decl_file(C, pkg, node),
+                       !pkg->library);
     }
     if (!pr) {
         C->pkg = saved;
@@ -830,9 +838,28 @@ static bool is_test_name(const char *name)
     return !strncmp(name, "Test", 4) && !(name[4] >= 'a' && name[4] <= 'z');
 }
 
-/* A test file's entry, after package initialization: for each test k,
+/* Does func decl d take something other than one *T (TestMain(m
+ * *testing.M) is not a test)? */
+static bool takes_other_than_t(const ast_node *d)
+{
+    ast_list ps = d->u.func_decl.type->u.func_type.params;
+    const ast_node *t;
+    if (ps.n != 1 || ps.v[0]->u.field.names.n > 1)
+        return true;
+    t = ps.v[0]->u.field.type;
+    if (!t || t->kind != AST_STAR)
+        return true;
+    t = t->u.star.x;
+    if (t->kind == AST_SELECTOR)
+        t = t->u.selector.sel;
+    return t->kind != AST_IDENT || strcmp(t->u.ident.name, "T");
+}
+
+/* A test program's entry, after package initialization: for each test k,
  * `if __test_index() == k { testing.__main("TestK", TestK) }`. The
- * tests are the functions TestXxx(t *testing.T) of the file. */
+ * tests are the functions TestXxx(t *testing.T) of the roots' _test.go
+ * files, the package's own before its external test package's, each in
+ * file and source order, as go test lists them. */
 static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
 {
     vm_program *p = C->prog;
@@ -842,18 +869,28 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
     vm_proto *rp, *ip;
     int ti;
     VEC(const char *) names = {NULL, 0, 0};
+    VEC(res_pkg *) owners = {NULL, 0, 0};
+    (void)main_pkg;
     for (size_t i = 0; i < res_npkgs(R); i++)
         if (!strcmp(res_pkg_at(R, i)->path, "testing"))
             tp = res_pkg_at(R, i);
-    for (size_t k = 0; k < main_pkg->file->decls.n; k++) {
-        ast_node *d = main_pkg->file->decls.v[k];
-        const char *nm;
-        if (d->kind != AST_FUNC_DECL || d->u.func_decl.recv ||
-            !d->u.func_decl.body)
+    for (size_t i = 0; i < res_npkgs(R) && tp; i++) {
+        res_pkg *pk = res_pkg_at(R, i);
+        if (!pk->root)
             continue;
-        nm = d->u.func_decl.name->u.ident.name;
-        if (is_test_name(nm) && tp)
-            VEC_PUSH(names, nm);
+        for (size_t k = 0; k < pk->file->decls.n; k++) {
+            ast_node *d = pk->file->decls.v[k];
+            const char *nm;
+            if (d->kind != AST_FUNC_DECL || d->u.func_decl.recv ||
+                !d->u.func_decl.body ||
+                !res_is_test_file(res_node_file(R, d)))
+                continue;
+            nm = d->u.func_decl.name->u.ident.name;
+            if (is_test_name(nm) && !takes_other_than_t(d)) {
+                VEC_PUSH(names, nm);
+                VEC_PUSH(owners, pk);
+            }
+        }
     }
     p->ntests = (uint32_t)names.len;
     p->tests = arena_alloc(&p->mem, (names.len + 1) * sizeof(char *));
@@ -862,6 +899,7 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
     if (!names.len || !(run = res_pkg_sym(R, tp, "__main")) ||
         run->kind != RS_FUNC) {
         VEC_FREE(names);
+        VEC_FREE(owners);
         return;
     }
     rp = cfunc_proto(C, run);
@@ -872,7 +910,7 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
          0);
     emit(fs, VM_OP_CALL, 0, ti, 0, 1);
     for (size_t k = 0; k < names.len && !C->failed; k++) {
-        res_sym *m = res_pkg_sym(R, main_pkg, names.p[k]);
+        res_sym *m = res_pkg_sym(R, owners.p[k], names.p[k]);
         vm_proto *mp;
         int c, jf, r;
         if (!m || m->kind != RS_FUNC)
@@ -895,6 +933,7 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
     }
     fs->freereg = fs->nactive;
     VEC_FREE(names);
+    VEC_FREE(owners);
 }
 
 static void compile_all(compiler *C)
@@ -1071,34 +1110,44 @@ static bool parse_go_version(const char *v, int *minor)
     return major >= 1;
 }
 
-wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
-                     const vm_options *o, vm_program **out, wf_diag *d)
+wf_status ccompile_roots(const char *path, const cpkg_root *roots,
+                         size_t nroots, const res_library *lib,
+                         const char *mod_go, const vm_options *o,
+                         vm_program **out, wf_diag *d)
 {
-    ast_file *f = NULL;
     compiler C;
     vm_program *p;
-    res_library lib = {lib_source, lib_allowed, lib_native_find};
-    wf_status st;
+    wf_status st = WF_OK;
     wf_diag dummy;
     char ver[64];
     int minor;
+    uint64_t h = HASH_INIT;
+    size_t nfiles = 0;
     *out = NULL;
     if (!d)
         d = &dummy;
-    st = parse_file(path, src, len, &f, d);
-    if (st != WF_OK)
-        return st;
     memset(&C, 0, sizeof C);
     C.d = d;
-    C.R = res_new(&lib);
+    C.R = res_new(lib);
     p = wf_xcalloc(1, sizeof *p);
     arena_init(&p->mem);
     p->path = wf_xstrdup(path);
-    p->hash = (uint32_t)hash_bytes(HASH_INIT, src, len);
-    {
-        size_t n = strlen(path);
-        p->is_test = n >= 8 && !strcmp(path + n - 8, "_test.go");
-    }
+    /* the program's identity in schedules: one file's text, or every
+     * file's name and text */
+    for (size_t i = 0; i < nroots; i++)
+        nfiles += roots[i].n;
+    for (size_t i = 0; i < nroots; i++)
+        for (size_t k = 0; k < roots[i].n; k++) {
+            const res_source *f = &roots[i].files[k];
+            const char *base = strrchr(f->path, '/');
+            base = base ? base + 1 : f->path;
+            if (nfiles > 1)
+                h = hash_bytes(h, base, strlen(base) + 1);
+            h = hash_bytes(h, f->text, f->len);
+            if (res_is_test_path(f->path))
+                p->is_test = true;
+        }
+    p->hash = (uint32_t)h;
     C.prog = p;
     predeclare(p);
     cname(&C, "_");
@@ -1123,11 +1172,13 @@ wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
         }
         C.loop_per_iter = minor >= 22;
     } else {
-        vm_find_go_version(path, ver, sizeof ver);
+        snprintf(ver, sizeof ver, "%s", mod_go ? mod_go : "");
         if (parse_go_version(ver, &minor))
             C.loop_per_iter = minor >= 22;
     }
-    st = res_resolve(C.R, f, d);
+    for (size_t i = 0; i < nroots && st == WF_OK; i++)
+        st = res_resolve_files(C.R, roots[i].path, roots[i].files,
+                               roots[i].n, d);
     if (st != WF_OK)
         goto out;
     compile_all(&C);
@@ -1140,31 +1191,9 @@ wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
 out:
     vm_program_free(p);
     res_free(C.R);
-    ast_file_free(f);
     VEC_FREE(C.natives);
     VEC_FREE(C.gsyms);
     free(C.nmap);
-    return st;
-}
-
-wf_status vm_compile_file(const char *path, const vm_options *o,
-                          vm_program **out, wf_diag *d)
-{
-    FILE *fp = fopen(path, "rb");
-    buf b;
-    char tmp[65536];
-    size_t n;
-    wf_status st;
-    *out = NULL;
-    if (!fp)
-        return diag_set(d, path, 0, 0, "cannot open the file");
-    buf_init(&b);
-    while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
-        buf_append(&b, tmp, n);
-    fclose(fp);
-    st = vm_compile(path, (const unsigned char *)(b.p ? b.p : ""), b.len, o,
-                    out, d);
-    buf_fini(&b);
     return st;
 }
 

@@ -885,6 +885,17 @@ static ex cselector(fstate *fs, ast_node *n)
     }
     if (C->failed)
         return ex_reg(-1, 0);
+    {
+        int mark = fs->freereg;
+        r = newreg(fs, 1);
+        if (cmethod_value(fs, n, r, &t)) {
+            fs->freereg = r + 1;
+            e = ex_reg(r, t);
+            e.fresh = true;
+            return e;
+        }
+        fs->freereg = mark;
+    }
     b = cexpr_any(fs, x, 0, &bt);
     t = cmember_type(fs, bt, cname(C, name), &is_method, NULL);
     if (is_method && t) {

@@ -148,6 +148,23 @@ res_sym *csym(fstate *fs, const ast_node *n);
 /* Initialize package p's variables in dependency order (into fs). */
 void cinit_vars(fstate *fs, res_pkg *p);
 
+/* ---- compile.c: the program ------------------------------------------- */
+
+/* A root package of a program: its import path and files. */
+typedef struct cpkg_root {
+    const char *path;
+    const res_source *files;
+    size_t n;
+} cpkg_root;
+/* Compile the program made of roots[0, nroots) (the package, then its
+ * external test package if any) and what they import through lib; path
+ * names the program (vm_program.path), mod_go is its module's go
+ * directive ("" or NULL: none). The entry points of compile_pkg.c. */
+wf_status ccompile_roots(const char *path, const cpkg_root *roots,
+                         size_t nroots, const res_library *lib,
+                         const char *mod_go, const vm_options *o,
+                         vm_program **out, wf_diag *d);
+
 /* ---- emitting ------------------------------------------------------------- */
 int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);
 int emit_jmp(fstate *fs, vm_opcode opc, int a); /* to patch */
@@ -218,6 +235,11 @@ void cstore(fstate *fs, const lval *lv, int src);
 int cload(fstate *fs, const lval *lv);
 /* go or defer (op) of call. */
 void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc);
+/* Method value n (a selector x.m) into reg when m has a pointer receiver
+ * and x is statically addressable and not a pointer: binds &x, reading
+ * nothing (so `defer wg.Done()` on a captured wg is no access of wg).
+ * *type: its type. False (nothing emitted) for any other selector. */
+bool cmethod_value(fstate *fs, ast_node *n, int reg, uint32_t *type);
 
 /* ---- compile_stmt.c ------------------------------------------------------ */
 void cblock_stmts(fstate *fs, ast_list l);

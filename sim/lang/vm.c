@@ -546,7 +546,11 @@ newframe:
             }
             VM_CASE(FIELD)
             {
-                PROTECT(vm_get_field(g, &R[i.a], R[i.b], &p->sels[i.c], false));
+                if (i.f)
+                    PROTECT(vm_method_value(g, &R[i.a], R[i.b], &p->sels[i.c]));
+                else
+                    PROTECT(vm_get_field(g, &R[i.a], R[i.b], &p->sels[i.c],
+                                         false));
                 VM_BREAK;
             }
             VM_CASE(SETFIELD)

@@ -509,6 +509,9 @@ int vm_append(vm_g *g, vm_value *r, vm_value *args, uint32_t n, bool spread);
 int vm_len(vm_g *g, vm_value *r, vm_value v, bool cap);
 int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr);
 int vm_setfield(vm_g *g, vm_value base, vm_sel *sel, vm_value v);
+/* The method value x.m, given ptr = &x: a pointer-receiver method binds
+ * ptr and reads nothing (Go evaluates &x); any other member reads x. */
+int vm_method_value(vm_g *g, vm_value *r, vm_value ptr, vm_sel *sel);
 int vm_deref(vm_g *g, vm_value *r, vm_value p);
 int vm_storep(vm_g *g, vm_value p, vm_value v);
 int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,
