@@ -128,6 +128,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/cli.sh
 	WEFT=$(BUILD)/weft tests/e2e/ciformats.sh
 	WEFT=$(BUILD)/weft tests/e2e/html.sh
+	WEFT=$(BUILD)/weft tests/e2e/parallel.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
@@ -146,6 +147,7 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/cli.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/ciformats.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/html.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/parallel.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/roundtrip.sh
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
 
@@ -171,6 +173,7 @@ bench: all bench-deps
 	done
 	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
+	@WEFT=$(BUILD)/weft tests/bench/parallel.sh
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
 # is the point of the demo, anything else is a failure.
@@ -216,6 +219,7 @@ deps:
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || \
 	    missing="$$missing python3-jsonschema"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v parallel >/dev/null 2>&1 || missing="$$missing parallel"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make deps: installing missing Debian packages:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

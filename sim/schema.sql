@@ -1,6 +1,6 @@
--- schema.sql: the weft trace database, schema version 1 (SPEC section 9).
+-- schema.sql: the weft trace database, schema version 2 (SPEC section 9).
 -- sim/trace.c embeds this file (the Makefile turns it into a C string)
--- and runs it once on a new database, then sets PRAGMA user_version = 1
+-- and runs it once on a new database, then sets PRAGMA user_version = 2
 -- and PRAGMA application_id = 0x77656674 ('weft'). A database of another
 -- version is refused, never migrated by guess.
 --
@@ -142,3 +142,16 @@ CREATE TABLE outcomes(
     schedule TEXT,
     PRIMARY KEY(run_id, k)
 ) WITHOUT ROWID;
+
+-- A shard of a cut exploration (explore --shard I/N, version 2): its
+-- summary run, which shard it is, the plan its parts come from (the plan's
+-- id and its first prefix, whose header names the program and the
+-- semantics), and each part's result as a JSON array (ui/shard.c), which
+-- weft merge joins with the other shards' in part order.
+CREATE TABLE shards(
+    run_id INTEGER PRIMARY KEY, -- runs.id of the shard's summary
+    shard INTEGER NOT NULL,     -- I of --shard I/N
+    nshards INTEGER NOT NULL,   -- N
+    plan TEXT NOT NULL,
+    parts TEXT NOT NULL
+);

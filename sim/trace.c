@@ -1684,3 +1684,69 @@ int64_t trace_cmp_count(const trace_cmp *c)
 {
     return c->count;
 }
+
+/* ---- shards (explore --shard I/N, weft merge) --------------------------- */
+
+wf_status trace_put_shard(trace *t, int64_t run_id, int shard, int nshards,
+                          const char *plan, const char *parts, wf_diag *d)
+{
+    sqlite3_stmt *s = NULL;
+    wf_status st;
+    int rc;
+    if (t->broken) return diag_set(d, t->path, 0, 0, "an earlier write failed");
+    if ((st = begin_txn(t, d)) != WF_OK) return st;
+    rc = sqlite3_prepare_v2(t->db,
+                            "INSERT INTO shards(run_id, shard, nshards, plan, "
+                            "parts) VALUES (?, ?, ?, ?, ?)",
+                            -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(s, 1, run_id);
+        sqlite3_bind_int(s, 2, shard);
+        sqlite3_bind_int(s, 3, nshards);
+        bind_text(s, 4, plan);
+        bind_text(s, 5, parts);
+        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(t->db);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_OK) return write_failed(t, rc, "writing the shard", d);
+    return WF_OK;
+}
+
+wf_status trace_get_shard(trace *t, int64_t run_id, trace_shard *out,
+                          bool *found, wf_diag *d)
+{
+    sqlite3_stmt *s = NULL;
+    int rc;
+    memset(out, 0, sizeof *out);
+    *found = false;
+    rc = sqlite3_prepare_v2(t->db,
+                            "SELECT shard, nshards, plan, parts FROM shards "
+                            "WHERE run_id = ?",
+                            -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return diag_set(d, t->path, 0, 0, "reading shards: %s",
+                        sqlite3_errmsg(t->db));
+    sqlite3_bind_int64(s, 1, run_id);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        out->run_id = run_id;
+        out->shard = sqlite3_column_int(s, 0);
+        out->nshards = sqlite3_column_int(s, 1);
+        out->plan = col_str(s, 2);
+        out->parts = col_str(s, 3);
+        *found = true;
+        rc = SQLITE_DONE;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return diag_set(d, t->path, 0, 0, "reading shards: %s",
+                        sqlite3_errmsg(t->db));
+    return WF_OK;
+}
+
+void trace_shard_fini(trace_shard *s)
+{
+    free(s->plan);
+    free(s->parts);
+    memset(s, 0, sizeof *s);
+}

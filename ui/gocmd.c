@@ -37,6 +37,33 @@ static vm_program *compile(const cli_opts *o, const char *file)
     return p;
 }
 
+/* -j's engines each compile the file again (ui/cli.h cli_progsrc): the
+ * program, or test `test` of a test file. */
+typedef struct gosrc {
+    const cli_opts *o;
+    long test; /* -1: the program's main */
+} gosrc;
+
+static bool gosrc_make(void *ctx, program *out, void **handle)
+{
+    const gosrc *g = ctx;
+    vm_options vo;
+    vm_program *p = NULL;
+    wf_diag d;
+    memset(&vo, 0, sizeof vo);
+    vo.go_version = g->o->go_version;
+    if (vm_compile_file(g->o->file, &vo, &p, &d) != WF_OK) return false;
+    *out = g->test < 0 ? vm_program_entry(p)
+                       : vm_program_test_entry(p, (size_t)g->test);
+    *handle = p;
+    return true;
+}
+
+static void gosrc_release(void *handle)
+{
+    vm_program_free(handle);
+}
+
 /* The hash a schedule string starts with (8 hex digits), or false. */
 static bool schedule_hash(const char *s, uint32_t *h)
 {
@@ -66,9 +93,12 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
     int status = 0;
     regex_t re;
     buf json;
+    gosrc g = {o, -1};
+    cli_progsrc src = {gosrc_make, gosrc_release, &g};
     if (!n) {
-        fprintf(stderr, "weft: %s: error: a test file with no test function "
-                        "(func TestXxx(t *testing.T))\n",
+        fprintf(stderr,
+                "weft: %s: error: a test file with no test function "
+                "(func TestXxx(t *testing.T))\n",
                 o->file);
         return 2;
     }
@@ -77,11 +107,11 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         if (schedule_hash(o->schedule, &h))
             for (size_t i = 0; i < n; i++) {
                 program pr = vm_program_test_entry(p, i);
-                if (pr.hash == h)
-                    return cli_execute(o, &pr, prefix);
+                if (pr.hash == h) return cli_execute(o, &pr, prefix);
             }
-        fprintf(stderr, "weft: error: the schedule belongs to none of the "
-                        "tests of %s (was the file changed?)\n",
+        fprintf(stderr,
+                "weft: error: the schedule belongs to none of the "
+                "tests of %s (was the file changed?)\n",
                 o->file);
         return 2;
     }
@@ -103,14 +133,15 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         program pr;
         int st;
         double t0 = cli_now();
-        if (o->run_re && regexec(&re, name, 0, NULL, 0) != 0)
-            continue;
+        if (o->run_re && regexec(&re, name, 0, NULL, 0) != 0) continue;
         pr = vm_program_test_entry(p, i);
+        g.o = o;
+        g.test = (long)i;
         if (o->json) {
             /* {"test": NAME, "verdict": ..., then the test's own members */
             buf one;
             buf_init(&one);
-            st = cli_execute_json(o, &pr, prefix, &one);
+            st = cli_execute_json(o, &pr, &src, prefix, &one);
             buf_puts(&json, ran ? ", {\"test\": " : "{\"test\": ");
             json_str(&json, name);
             buf_printf(&json, ", \"verdict\": \"%s\", ",
@@ -120,13 +151,12 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         } else {
             printf("=== RUN   %s\n", name);
             fflush(stdout);
-            st = cli_execute(o, &pr, prefix);
+            st = cli_execute_src(o, &pr, &src, prefix);
             printf("--- %s: %s (%.2fs)\n", st == 0 ? "PASS" : "FAIL", name,
                    cli_now() - t0);
         }
         ran++;
-        if (st > status)
-            status = st;
+        if (st > status) status = st;
     }
     if (o->json) {
         buf_puts(&json, "]}\n");
@@ -134,11 +164,11 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         fflush(stdout);
     }
     buf_fini(&json);
-    if (o->run_re)
-        regfree(&re);
+    if (o->run_re) regfree(&re);
     if (!ran) {
-        fprintf(stderr, "weft: warning: --run '%s' selects none of the %zu "
-                        "tests of %s\n",
+        fprintf(stderr,
+                "weft: warning: --run '%s' selects none of the %zu "
+                "tests of %s\n",
                 o->run_re, n, o->file);
     }
     return status;
@@ -156,14 +186,15 @@ int gocmd_exec(const cli_opts *o)
         return 2;
     }
     p = compile(o, o->file);
-    if (!p)
-        return 2;
+    if (!p) return 2;
     snprintf(prefix, sizeof prefix, "weft replay %s --schedule", o->file);
     if (vm_is_test_file(p)) {
         status = exec_tests(o, p, prefix);
     } else {
+        gosrc g = {o, -1};
+        cli_progsrc src = {gosrc_make, gosrc_release, &g};
         pr = vm_program_entry(p);
-        status = cli_execute(o, &pr, prefix);
+        status = cli_execute_src(o, &pr, &src, prefix);
     }
     vm_program_free(p);
     return status;
@@ -176,8 +207,7 @@ int gocmd_replay_db(const cli_opts *o, const char *file, const char *db,
     program pr;
     int status;
     uint32_t h;
-    if (!p)
-        return 2;
+    if (!p) return 2;
     pr = vm_program_entry(p);
     /* a test file's run: the test whose identity the schedule carries */
     if (vm_is_test_file(p) && sched && schedule_hash(sched, &h))
