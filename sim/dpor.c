@@ -1263,11 +1263,14 @@ static bool sig_exact(const dpor *d, const acc_rec *a, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const wf_obj *o;
+        if (a[i].oid == OID_SPAWN || a[i].oid == OID_OUTPUT)
+            continue;
         if (a[i].oid < 0 || (size_t)a[i].oid >= d->eng->objs.len)
             return false;
         o = d->eng->objs.p[a[i].oid];
         if (o->kind != OBJ_VAR && o->kind != OBJ_ATOMIC &&
-            o->kind != OBJ_MUTEX && o->kind != OBJ_RWMUTEX)
+            o->kind != OBJ_MUTEX && o->kind != OBJ_RWMUTEX &&
+            o->kind != OBJ_WAITGROUP)
             return false;
     }
     return n > 0;

@@ -13,7 +13,7 @@ case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
 tmp=$(mktemp -d /tmp/weft-bpar.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 2
-# four goroutines taking three locks in turn, joined by a WaitGroup: a
+# five goroutines taking three locks in turn, joined by a WaitGroup: a
 # complete search of a few seconds at -j 1
 cat > locks.go <<'GO'
 package main
@@ -24,7 +24,7 @@ func main() {
 	var mu [3]sync.Mutex
 	var x [3]int
 	var wg sync.WaitGroup
-	for g := 0; g < 4; g++ {
+	for g := 0; g < 5; g++ {
 		wg.Add(1)
 		go func(g int) {
 			defer wg.Done()
