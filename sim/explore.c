@@ -55,6 +55,7 @@ void explore_free(explorer *x)
     dpor_free(x->dp);
     free(x->last_output);
     free(x->last_schedule);
+    free(x->last_extra);
     free(x->diverged);
     schedule_fini(&x->replay);
     buf_fini(&x->sbuf);
@@ -72,6 +73,8 @@ void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out)
     s.spurious = e->cfg.spurious_wakeups;
     s.mutex_fifo = e->cfg.mutex_fifo;
     s.time_loose = e->cfg.time_loose;
+    if (x->prog.extra_get)
+        s.extra = (char *)x->prog.extra_get(x->prog.ctx);
     schedule_encode(out, &s, e->choices.p, e->choices.len);
 }
 
@@ -558,6 +561,8 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
                              strat, cs ? cs->v : NULL, cs ? cs->n : 0);
     if (x->dp)
         dpor_end(x->dp, e);
+    x->restart = x->prog.end && x->prog.end(x->prog.ctx, e) &&
+                 x->o.strategy != WF_STRATEGY_REPLAY;
     if (x->last_end == END_MAX_STEPS) {
         x->cut++;
         if (e->timers.len && !e->cfg.time_loose)
@@ -613,7 +618,7 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     cfg.mutex_fifo = x->o.mutex_fifo;
     cfg.time_loose = x->o.time_loose;
     cfg.max_steps = x->o.max_steps ? x->o.max_steps : 1000000;
-    cfg.stack_size = x->o.stack_size;
+    cfg.stack_size = x->o.stack_size ? x->o.stack_size : x->prog.stack_size;
     cfg.prog_seed = 0;
     if (x->o.strategy == WF_STRATEGY_REPLAY) {
         wf_status st;
@@ -622,6 +627,8 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
         st = schedule_decode(&x->replay, x->o.schedule, d);
         if (st != WF_OK)
             return st;
+        if (x->prog.extra_set)
+            x->prog.extra_set(x->prog.ctx, x->replay.extra);
         cfg.cond_order_any = x->replay.cond_any;
         cfg.spurious_wakeups = x->replay.spurious;
         cfg.mutex_fifo = x->replay.mutex_fifo;
@@ -666,6 +673,7 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
         int k = x->o.preemptions >= 0 ? x->o.preemptions
                 : x->o.iterative      ? 0
                                       : -1;
+        int k0 = k;
         if (!x->dp)
             x->dp = dpor_new();
         strat.after_step = after_step_cb;
@@ -679,10 +687,25 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
                     goto diverged;
                 if (x->stopped)
                     return WF_OK; /* within an execution */
+                if (x->restart) {
+                    /* new scheduling points: what was explored was
+                     * another program's tree (the findings stay) */
+                    x->restarts++;
+                    dpor_free(x->dp);
+                    x->dp = dpor_new();
+                    k = k0 - 1;
+                    more = false;
+                    break;
+                }
                 more = dpor_next(x->dp);
             } while (more && !out_of_budget(x, max) &&
                      !(k >= 0 && x->o.preemptions < 0 &&
                        x->executions - x->round_start >= ROUND_CAP));
+            if (x->restart) {
+                if (out_of_budget(x, max))
+                    return WF_OK;
+                continue;
+            }
             if (more && k >= 0 && x->o.preemptions < 0 &&
                 !out_of_budget(x, max)) {
                 /* a shallow round too big to finish soon (bounded rounds
@@ -712,7 +735,11 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
             goto diverged;
         if (x->stopped)
             break; /* within an execution */
-        if (x->o.strategy == WF_STRATEGY_DFS) {
+        if (x->o.strategy == WF_STRATEGY_DFS && x->restart) {
+            x->restarts++;
+            x->stack.len = 0;
+            x->depth = 0;
+        } else if (x->o.strategy == WF_STRATEGY_DFS) {
             if (!dfs_next(x)) {
                 x->complete = x->o.preemptions < 0;
                 if (!x->complete)
@@ -774,8 +801,12 @@ static void minimize(explorer *x, consumer_set *cs)
         bool improved = true;
         if (!xf->preempts) /* dropping preemptions is the only move */
             continue;
-        if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK)
+        if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK) {
+            schedule_fini(&sc);
             continue;
+        }
+        if (x->prog.extra_set)
+            x->prog.extra_set(x->prog.ctx, sc.extra);
         x->mz_prefix.len = 0;
         for (size_t k = 0; k < sc.choices.len; k++)
             VEC_PUSH(x->mz_prefix, sc.choices.p[k]);
@@ -815,6 +846,13 @@ static void minimize(explorer *x, consumer_set *cs)
         }
     }
     x->minimizing = false;
+    if (x->prog.extra_set && x->prog.extra_get) {
+        /* back to the exploration's own (the last minimized finding's is
+         * set now) */
+        char *cur = wf_xstrdup(x->last_extra ? x->last_extra : "");
+        x->prog.extra_set(x->prog.ctx, cur);
+        free(cur);
+    }
 }
 
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
@@ -824,9 +862,16 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
     for (int i = 0; cs && i < cs->n && i < 16; i++)
         x->run_cs[x->nrun_cs++] = cs->v[i];
     st = run_all(x, cs, d);
+    if (x->prog.incomplete && x->complete &&
+        (x->incomplete = x->prog.incomplete(x->prog.ctx)) != NULL)
+        x->complete = false; /* complete only for the values tried */
     if (x->e && x->o.strategy != WF_STRATEGY_REPLAY &&
         x->o.strategy != WF_STRATEGY_RR)
         keep_last(x); /* before the minimizer reuses the engine */
+    if (x->prog.extra_get) {
+        free(x->last_extra);
+        x->last_extra = wf_xstrdup(x->prog.extra_get(x->prog.ctx));
+    }
     if (st == WF_OK && !x->diverged && x->o.minimize)
         minimize(x, cs);
     if (x->e && (x->o.strategy == WF_STRATEGY_REPLAY ||

@@ -27,6 +27,18 @@ typedef struct program {
     /* called at each execution's start, after engine_reset */
     void (*begin)(void *ctx, wf_engine *e);
     void *ctx;
+    /* Optional hooks of C programs built by weft cc (sim/posix):
+     * end: after each execution, before what it found is collected (it
+     *   may drop findings); true when the program's scheduling points
+     *   changed (its set of racy locations grew): the search starts over.
+     * extra_get/extra_set: text the program needs to replay a schedule,
+     *   carried in the schedule's header (".x"); set before a replay.
+     * incomplete: why a complete search is no proof (values sampled). */
+    bool (*end)(void *ctx, wf_engine *e);
+    const char *(*extra_get)(void *ctx);
+    void (*extra_set)(void *ctx, const char *extra);
+    const char *(*incomplete)(void *ctx);
+    size_t stack_size; /* of each task; 0: explore_opts' or the default */
 } program;
 
 /* Extra consumers (checkers, recorder) for every execution. */
@@ -126,6 +138,10 @@ struct explorer {
     buf sbuf;
     bool sbuf_valid; /* sbuf holds the current execution's schedule */
     int round;       /* dpor: the preemption bound being explored, -1 */
+    bool restart;    /* the program asked to start the search over */
+    uint32_t restarts;
+    const char *incomplete; /* program.incomplete's answer at the end */
+    char *last_extra;       /* program.extra_get's when the search ended */
     /* steering toward a lock cycle (explore_steer) */
     bool (*steer_target)(void *ctx, const wf_obj *o);
     void *steer_ctx;

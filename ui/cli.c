@@ -44,20 +44,22 @@ typedef struct command_desc {
 } command_desc;
 
 static const command_desc commands[] = {
-    {"run", CMD_RUN, true, "FILE", "one execution (random, pct or round robin)",
+    {"run", CMD_RUN, true, "FILE|DIR",
+     "one execution (random, pct or round robin)",
      "One execution: prints the program's output, then what it found and "
      "the\nschedule that reproduces it. A test file (*_test.go) runs each "
-     "TestXxx.\n"},
-    {"explore", CMD_EXPLORE, true, "FILE",
+     "TestXxx.\nA DIR is a package: its main program, or its tests if it "
+     "is not main.\n"},
+    {"explore", CMD_EXPLORE, true, "FILE|DIR",
      "many executions: dpor, dfs, random, pct",
      "Many executions; prints each distinct finding with its shortest "
      "schedule,\nthe number of executions and whether the search was "
      "complete.\n"},
-    {"outcomes", CMD_OUTCOMES, true, "FILE",
+    {"outcomes", CMD_OUTCOMES, true, "FILE|DIR",
      "every distinct outcome with a schedule",
      "Every distinct outcome (printed output and finding kinds) with how "
      "many\nexecutions gave it and a schedule that reproduces it.\n"},
-    {"replay", CMD_REPLAY, true, "FILE --schedule S | DB --run-id ID",
+    {"replay", CMD_REPLAY, true, "FILE|DIR --schedule S | DB --run-id ID",
      "re-execute a schedule or a recorded run",
      "Re-execute a schedule, checking that the program still matches it, "
      "or a\nrun recorded in a database (or the witness run of finding K of "
@@ -70,10 +72,14 @@ static const command_desc commands[] = {
      "expect:\nlines is explored with its // weft: flags and compared: the "
      "error kinds\nfound must be exactly those listed (ok: none), each "
      "warning listed must\nbe found, and an outcomes list must be the exact "
-     "set of outputs. Every\n*_test.go runs each TestXxx (--run selects) on "
-     "every explored interleaving.\nOptions given here apply to every file "
-     "and win over its // weft: flags.\nEnds with \"N passed, N failed\"; "
-     "exit 0 all passed, 1 some failed.\n"},
+     "set of outputs. The other\n.go files of a directory form its "
+     "package (go.mod gives the module's path,\nvendor/ third-party code): "
+     "each TestXxx of its _test.go files (in-package\nand package x_test) "
+     "runs on every explored interleaving (-run selects). A\nPATH is a "
+     "file, a directory (walked) or a pattern, ./... or ./pkg/...\n"
+     "Options given here apply to every file and win over its // weft: "
+     "flags.\nEnds with \"N passed, N failed\"; exit 0 all passed, 1 some "
+     "failed.\n"},
     {"list", CMD_LIST, false, "DB", "runs and findings in a database",
      "The runs stored in a trace database: id, role (execution, witness,\n"
      "summary), command, program, strategy, steps, verdict, creation time,\n"
@@ -84,6 +90,22 @@ static const command_desc commands[] = {
      "metrics, search (/), a run chooser (r), play (space). ? shows the\n"
      "keys inside. Without --run-id it opens the first run with an "
      "error.\n"},
+    {"play", CMD_PLAY, false, "FILE",
+     "be the scheduler: pick who runs, with undo, hints, goals",
+     "Be the scheduler of FILE (a Go program or test file): the viewer's "
+     "lanes\nshow each task's next operation and source line, and you pick "
+     "who runs.\nHints say how far the nearest bug (or the file's goal) is, "
+     "found by\nexploring the continuations of what you played.\n"
+     "Keys: a digit N runs task gN (0 is main); Left/Right and Enter or "
+     "space\nrun the selected task; a click on a task's next operation "
+     "runs it; u\nundoes; a lets the scheduler run to the end without "
+     "preempting; h shows\nthe next step toward the nearest goal or bug "
+     "(h again takes it); s saves\nthe schedule as a replay line; j/k "
+     "browse the history; Tab changes the\npane; ? lists the keys; q "
+     "quits.\nGoals: a comment `// play: deadlock` (or another finding "
+     "kind) or\n`// play: outcome \"1\\n\"` (main returns having printed "
+     "it) at the top of\nFILE; reaching it is announced with the steps and "
+     "preemptions it took\nagainst the fewest found.\n"},
     {"report", CMD_REPORT, false, "DB --html FILE",
      "a recorded run as a self-contained HTML page",
      "Draw a run of a trace database as one HTML page with no script and "
@@ -104,6 +126,11 @@ static const command_desc commands[] = {
      "or\nlist the commands.\n"},
     {"version", CMD_VERSION, true, "", "print the version",
      "Print the version (as --version does).\n"},
+    {"cc", CMD_CC, false, "[COMPILER OPTIONS] FILE...",
+     "build a C program (pthreads) that weft explores",
+     "Compile and link C programs with the system compiler ($WEFT_CC, else "
+     "cc) and\nweft's runtime: the program then takes weft's commands "
+     "(./prog explore).\nEvery option is the compiler's.\n"},
 };
 
 static const command_desc *command_of(cli_cmd c)
@@ -241,7 +268,7 @@ static const cli_option options[] = {
      .help = "stop after N executions (random and pct: 1000)"},
     {.name = "max-steps",
      .arg = "N",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_BUDGET,
      .kind = K_U64,
      .off = OFF(max_steps),
@@ -263,10 +290,20 @@ static const cli_option options[] = {
      .kind = K_SECS,
      .off = OFF(time_limit),
      .help = "stop after SECS seconds of real time"},
+    {.name = "hint-budget",
+     .arg = "N",
+     .cmds = C(CMD_PLAY),
+     .group = G_BUDGET,
+     .kind = K_I64,
+     .off = OFF(hint_budget),
+     .lo = 0,
+     .hi = INT64_MAX,
+     .help = "steps the hint search may take after each move (300000; 0: "
+             "no hints)"},
     /* programs and tests */
     {.name = "run",
      .arg = "REGEXP",
-     .cmds = C_EXEC & ~C(CMD_REPLAY),
+     .cmds = (C_EXEC & ~C(CMD_REPLAY)) | C(CMD_PLAY),
      .where = W_WEFT,
      .group = G_PROGRAM,
      .kind = K_STR,
@@ -274,7 +311,7 @@ static const cli_option options[] = {
      .help = "run only the tests whose name matches (as go test -run)"},
     {.name = "go",
      .arg = "VERSION",
-     .cmds = C_EXEC | C(CMD_MERGE),
+     .cmds = C_EXEC | C(CMD_MERGE) | C(CMD_PLAY),
      .where = W_WEFT,
      .group = G_PROGRAM,
      .kind = K_STR,
@@ -284,21 +321,21 @@ static const cli_option options[] = {
     /* semantics */
     {.name = "cond-order",
      .arg = "fifo|any",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(cond_any),
      .choices = "fifo|any",
      .help = "which cond waiter a Signal wakes (fifo)"},
     {.name = "spurious-wakeups",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_FLAG,
      .off = OFF(spurious),
      .help = "a cond Wait may return without a signal"},
     {.name = "mutex",
      .arg = "free|fifo",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(mutex_fifo),
@@ -306,7 +343,7 @@ static const cli_option options[] = {
      .help = "who gets an unlocked mutex (free: any waiter)"},
     {.name = "time",
      .arg = "strict|loose",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(time_loose),
@@ -416,6 +453,14 @@ static const cli_option options[] = {
      .off = OFF(verbose),
      .help = "go test -v's shape: === RUN, --- PASS: or --- FAIL: with the "
              "time, and an ok or FAIL line per file"},
+    {.name = "save",
+     .arg = "FILE",
+     .cmds = C(CMD_PLAY),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(save_path),
+     .help = "where s appends replay lines (weft-play.txt); they are "
+             "printed at the end too"},
     {.name = "quiet",
      .letter = 'q',
      .cmds = C_EXEC | C(CMD_MERGE),
@@ -438,7 +483,7 @@ static const cli_option options[] = {
     /* trace database */
     {.name = "db",
      .arg = "PATH",
-     .cmds = C_RUNS,
+     .cmds = C_RUNS | C(CMD_PLAY),
      .group = G_DATABASE,
      .kind = K_STR,
      .off = OFF(db),
@@ -493,7 +538,7 @@ static const cli_option options[] = {
              "weft replay DB --run-id ID asks of a C program)"},
     /* headless viewer */
     {.name = "dump",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FLAG,
      .off = OFF(view_dump),
@@ -506,20 +551,20 @@ static const cli_option options[] = {
      .help = "print the time from the start to the first frame"},
     {.name = "size",
      .arg = "WxH",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FN,
      .fn = set_size,
      .help = "the frame's size for --dump (80x24)"},
     {.name = "keys",
      .arg = "KEYS",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_STR,
      .off = OFF(view_keys),
      .help = "press these keys before the frame"},
     {.name = "ascii",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FLAG,
      .off = OFF(view_ascii),
@@ -740,6 +785,7 @@ static void defaults(cli_opts *o)
     o->pct_depth = 3;
     o->run_id = -1;
     o->finding_k = -1;
+    o->hint_budget = -1;
     o->livelock_window = CHECKERS_LIVELOCK_WINDOW;
     o->starvation_bypass = CHECKERS_STARVATION_BYPASS;
     o->view_w = 80;
@@ -870,8 +916,12 @@ static wf_status parse_option(int argc, char **argv, int *i, cli_opts *o,
 {
     const char *a = argv[*i];
     char spelt[72];
-    if (a[1] == '-') {
-        const char *name = a + 2, *eq = strchr(name, '=');
+    /* Go's flag package spells long options with one dash too (go test
+     * -run RE, -run=RE): a word naming a long option is one */
+    bool go_long = a[1] != '-' && a[1] && a[2] && a[2] != '=' &&
+                   find_long(o, a + 1, strcspn(a + 1, "=")) != NULL;
+    if (a[1] == '-' || go_long) {
+        const char *name = a + (go_long ? 1 : 2), *eq = strchr(name, '=');
         size_t n = eq ? (size_t)(eq - name) : strlen(name);
         const cli_option *opt = find_long(o, name, n);
         const char *v = NULL;
@@ -1011,6 +1061,8 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
         nrest--;
     }
     if (n > first_arg) {
+        /* A Go program's arguments (os.Args[1:]) as `go run f.go a b`
+         * passes them; Go's test harness runs tests that way. */
         if (!(C(o->cmd) & C_RUNS))
             return diag_set(d, "", 0, 0,
                             "unexpected argument '%s' (%s passes no "
@@ -1215,7 +1267,8 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
         fputs("exit status: 0 nothing found, 1 a finding, 2 bad usage or "
               "input,\n3 internal error.\n",
               f);
-    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_REPORT)
+    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_PLAY ||
+             cmd == CMD_REPORT)
         fputs("exit status: 0, or 2 for bad usage or input.\n", f);
 }
 
@@ -1298,6 +1351,8 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
     printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
     if (x->complete && x->cut)
         printf("complete up to --max-steps"); /* a cut hides what follows */
+    else if (x->incomplete) /* every interleaving, not every value */
+        printf("every interleaving explored, but %s", x->incomplete);
     else if (x->complete)
         printf("complete");
     else if (x->bound >= 0)

@@ -37,10 +37,12 @@ typedef enum cli_cmd {
     CMD_TEST,
     CMD_LIST,
     CMD_VIEW,
+    CMD_PLAY,
     CMD_REPORT,
     CMD_MERGE,
     CMD_HELP,
     CMD_VERSION,
+    CMD_CC, /* weft cc: ui/main.c hands it to ui/cccmd.c before parsing */
     CLI_NCMDS
 } cli_cmd;
 
@@ -90,6 +92,9 @@ typedef struct cli_opts {
     /* programs */
     const char *run_re; /* --run REGEXP: the tests run */
     const char *go_version;
+    /* weft play (ui/playtty.h) */
+    const char *save_path; /* --save FILE: where s appends replay lines */
+    int64_t hint_budget;   /* --hint-budget N: steps; -1: the default */
     /* the viewer's headless mode, for tests and benches (ui/view.h) */
     bool view_first_ms, view_dump, view_ascii;
     const char *view_keys;

@@ -1,9 +1,12 @@
 /* main.c: the weft command: parse the command line (ui/cli.c), then run
  * the command's module. */
 #include <stdio.h>
+#include <string.h>
 
+#include "ui/cccmd.h"
 #include "ui/cli.h"
 #include "ui/gocmd.h"
+#include "ui/playtty.h"
 #include "ui/reportcmd.h"
 #include "ui/shard.h"
 #include "ui/testcmd.h"
@@ -19,6 +22,9 @@ int main(int argc, char **argv)
         cli_help(stderr, "weft", CMD_NONE, false);
         return 2;
     }
+    /* weft cc takes the compiler's options, not weft's */
+    if (!strcmp(argv[1], "cc"))
+        return cccmd_main(argc, argv);
     if (cli_parse(argc, argv, 1, true, &o, &d) != WF_OK) {
         char m[1700];
         diag_format(&d, m, sizeof m);
@@ -45,6 +51,9 @@ int main(int argc, char **argv)
             break;
         case CMD_VIEW:
             status = view_exec(&o);
+            break;
+        case CMD_PLAY:
+            status = play_exec(&o);
             break;
         case CMD_REPORT:
             status = reportcmd_exec(&o);

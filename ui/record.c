@@ -103,15 +103,13 @@ static int exec_status(const record *r, const wf_engine *e)
     return 0;
 }
 
-/* findings.detail_json: the report's JSON object of the finding. */
-static void finding_json(void *ctx, const wf_engine *e, const finding *f,
-                         const char *sched, buf *out)
+void record_finding_json(const wf_engine *e, const finding *f,
+                         const char *sched, bool leaks_are_errors, buf *out)
 {
-    const record *r = ctx;
     xfinding xf;
     memset(&xf, 0, sizeof xf);
     xf.f = *f;
-    xf.f.error = leak_error(r, f);
+    xf.f.error = f->kind == WF_LEAK ? leaks_are_errors : f->error;
     xf.message = (char *)f->message;
     xf.detail = (char *)f->detail;
     xf.json = (char *)f->json;
@@ -122,6 +120,14 @@ static void finding_json(void *ctx, const wf_engine *e, const finding *f,
     xf.schedule = (char *)sched;
     xf.count = 1;
     report_finding_json(out, &xf);
+}
+
+/* findings.detail_json: the report's JSON object of the finding. */
+static void finding_json(void *ctx, const wf_engine *e, const finding *f,
+                         const char *sched, buf *out)
+{
+    const record *r = ctx;
+    record_finding_json(e, f, sched, r->p->leaks_are_errors, out);
 }
 
 static trace_run_info run_info(const record *r, const char *role,

@@ -10,7 +10,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,61 +18,20 @@
 
 #include "checker/report.h"
 #include "cli.h"
+#include "gocmd.h"
 #include "html.h"
 #include "reportcmd.h"
 #include "sim/lang/lex.h"
+#include "sim/lang/load.h"
 #include "sim/lang/vm.h"
 #include "testout.h"
 
-typedef VEC(char *) strvec;
-
 /* ---- files ------------------------------------------------------------- */
-
-static int str_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static bool ends_with(const char *s, const char *suf)
 {
     size_t n = strlen(s), m = strlen(suf);
     return n >= m && !strcmp(s + n - m, suf);
-}
-
-/* Every .go file under path (a file or a directory), in name order;
- * false if path does not exist. Hidden entries and testdata/ directories
- * are skipped, as go test skips them. */
-static bool collect(const char *path, bool top, strvec *out)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *de;
-    strvec here = {NULL, 0, 0};
-    if (stat(path, &st) != 0) return false;
-    if (!S_ISDIR(st.st_mode)) {
-        if (top || ends_with(path, ".go")) VEC_PUSH(*out, wf_xstrdup(path));
-        return true;
-    }
-    d = opendir(path);
-    if (!d) return false;
-    while ((de = readdir(d))) {
-        buf b;
-        if (de->d_name[0] == '.' || de->d_name[0] == '_' ||
-            !strcmp(de->d_name, "testdata"))
-            continue;
-        buf_init(&b);
-        buf_printf(&b, "%s%s%s", path, ends_with(path, "/") ? "" : "/",
-                   de->d_name);
-        VEC_PUSH(here, b.p);
-    }
-    closedir(d);
-    if (here.len) qsort(here.p, here.len, sizeof *here.p, str_cmp);
-    for (size_t i = 0; i < here.len; i++) {
-        collect(here.p[i], false, out);
-        free(here.p[i]);
-    }
-    VEC_FREE(here);
-    return true;
 }
 
 static bool read_file(const char *path, unsigned char **src, size_t *len)
@@ -308,6 +266,11 @@ static void kinds_text(buf *b, uint32_t kinds)
 /* What a file's exploration is judged with, and where results go. */
 typedef struct tally {
     int passed, failed;
+    bool walking;   /* in a directory walk: a file or package whose tests
+                       -run leaves out is skipped, as go test skips it */
+    int unselected; /* test files and packages -run left out */
+    int no_tests;   /* walked test files and packages with no TestXxx
+                       (benchmarks only): go test runs nothing there */
     char *html_db; /* --html DIR: DIR/weft.db, the witness runs */
     int npages;
     /* -j N: the file's place in the run and the turns of --html's
@@ -460,8 +423,7 @@ static void judge(tally *t, const char *name, const test_expect *e,
 /* ---- -j N: files run by workers, printed in order ----------------------- */
 
 typedef struct job {
-    const char *file;
-    bool named;
+    const struct unit *u;
     tally t; /* the file's own results */
     double secs;
     bool done;
@@ -568,16 +530,7 @@ static void fail_diag(tally *t, const char *file, const char *name,
 /* Does name match --run's regular expression (all when there is none)? */
 static bool selected(const cli_opts *o, const char *name, bool *bad)
 {
-    regex_t re;
-    bool m;
-    if (!o->run_re) return true;
-    if (regcomp(&re, o->run_re, REG_EXTENDED | REG_NOSUB) != 0) {
-        *bad = true;
-        return false;
-    }
-    m = regexec(&re, name, 0, NULL, 0) == 0;
-    regfree(&re);
-    return m;
+    return vm_run_selects(o->run_re, name, bad);
 }
 
 /* Merge explorer y's findings (kinds, for judging) into the union u. */
@@ -601,6 +554,11 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
     VEC(explorer *) keep = {NULL, 0, 0};
     buf m;
     buf_init(&m);
+    if (!n && t->walking) {
+        t->no_tests++;
+        buf_fini(&m);
+        return;
+    }
     if (!n) {
         buf_printf(&m,
                    "weft: %s: error: a test file with no test function "
@@ -610,6 +568,7 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         buf_fini(&m);
         return;
     }
+    vm_program_set_run(p, o->run_re);
     for (size_t i = 0; i < n; i++) {
         const char *name = vm_test_name(p, i);
         program pr;
@@ -643,6 +602,9 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
             memset(&none, 0, sizeof none);
             none.ok = true;
             judge(t, name, &none, x, cli_now() - t1, file, o->strict);
+            if (t->cmdline->verbose && x->last_output)
+                t->results.p[t->results.len - 1].output =
+                    wf_xstrdup(x->last_output);
             witness_pages(t, o, &pr, NULL);
         }
         explore_free(x);
@@ -663,7 +625,9 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
     for (size_t i = 0; i < keep.len; i++)
         explore_free(keep.p[i]);
     VEC_FREE(keep);
-    if (!ran && !bad_re) {
+    if (!ran && !bad_re && t->walking) {
+        t->unselected++;
+    } else if (!ran && !bad_re) {
         buf_reset(&m);
         buf_printf(&m, "weft: error: --run '%s' selects none of its %zu test%s",
                    o->run_re, n, n == 1 ? "" : "s");
@@ -748,6 +712,175 @@ static void run_file(tally *t, const char *file, bool named)
         buf_fini(&m);
     }
     test_expect_fini(&e);
+}
+
+/* The expectations of a package: those of its test files, together. */
+static void group_expect(const gocmd_group *g, test_expect *e)
+{
+    memset(e, 0, sizeof *e);
+    for (size_t i = 0; i < g->files.len; i++) {
+        const load_file *f = g->files.p[i];
+        test_expect x;
+        if (!f->test) continue;
+        test_expect_read(f->path, f->text, f->len, &x);
+        e->any |= x.any;
+        e->ok |= x.ok;
+        e->kinds |= x.kinds;
+        e->has_outcomes |= x.has_outcomes;
+        for (size_t k = 0; k < x.outcomes.len; k++)
+            VEC_PUSH(e->outcomes, x.outcomes.p[k]);
+        for (size_t k = 0; k < x.flags.len; k++)
+            VEC_PUSH(e->flags, x.flags.p[k]);
+        if (x.bad.msg[0] && !e->bad.msg[0]) e->bad = x.bad;
+        VEC_FREE(x.outcomes); /* the strings moved to e */
+        VEC_FREE(x.flags);
+    }
+}
+
+/* The tests of package g of directory ld, as a go test of it runs them,
+ * judged by its test files' expectations if any, into t->results. */
+static void run_package(tally *t, loader *l, const load_dir *ld,
+                        const gocmd_group *g)
+{
+    test_expect e;
+    cli_opts o;
+    wf_diag d;
+    vm_options vo;
+    vm_program *p = NULL;
+    double t0 = cli_now();
+    group_expect(g, &e);
+    if (e.bad.msg[0]) {
+        fail_diag(t, g->label, NULL, &e.bad);
+        test_expect_fini(&e);
+        return;
+    }
+    if (file_opts(CMD_EXPLORE, g->label, &e, t, &o, &d) != WF_OK) {
+        char m[1700];
+        buf b;
+        diag_format(&d, m, sizeof m);
+        buf_init(&b);
+        buf_printf(&b, "weft: %s: error: in the // weft: flags: %s", g->label,
+                   m);
+        fail_input(t, g->label, NULL, b.p, NULL);
+        buf_fini(&b);
+    } else {
+        memset(&vo, 0, sizeof vo);
+        vo.go_version = o.go_version;
+        if (vm_compile_pkg(l, ld, g->files.p, g->files.len, &vo, &p, &d) !=
+            WF_OK)
+            fail_diag(t, g->label, NULL, &d);
+        else
+            run_tests(t, g->label, &e, &o, p, t0);
+    }
+    vm_program_free(p);
+    cli_opts_fini(&o);
+    test_expect_fini(&e);
+}
+
+/* ---- units: what one line of results is about ------------------------- */
+
+/* A unit is a file run on its own (a scenario or a test file named or
+ * met in a walk) or a package of a directory (its test files together).
+ * Units are collected first, then run in order or by -j workers; each
+ * worker reads its package afresh with a loader of its own, since a
+ * loader is not shared between threads. */
+typedef struct unit {
+    char *path;   /* the file, or the package's directory */
+    char *label;  /* the package's label (NULL for a file) */
+    int group;    /* the package's group in its directory; -1: a file */
+    bool named;   /* a file named on the command line */
+    bool walking; /* met in a directory walk (-run may leave it out) */
+    wf_diag bad;  /* the directory could not be read (msg set) */
+} unit;
+typedef VEC(unit) unitvec;
+
+/* Add every scenario file and package under directory pattern pat (a
+ * directory is walked as "DIR/...") to us. False if the pattern's
+ * directory does not exist. */
+static bool collect_units(const char *pat, unitvec *us)
+{
+    loader *l = load_new();
+    load_strs dirs = {NULL, 0, 0};
+    wf_diag d;
+    buf b;
+    bool ok;
+    buf_init(&b);
+    buf_puts(&b, pat);
+    if (!strstr(pat, "...")) buf_puts(&b, ends_with(pat, "/") ? "..." : "/...");
+    ok = load_expand(l, b.p, &dirs, &d) == WF_OK;
+    for (size_t i = 0; i < dirs.len; i++) {
+        load_dir *ld;
+        gocmd_groups gs = {NULL, 0, 0};
+        unit u;
+        memset(&u, 0, sizeof u);
+        u.walking = true;
+        u.group = -1;
+        if (load_read_dir(l, dirs.p[i], &ld, &d) != WF_OK) {
+            u.path = dirs.p[i];
+            u.bad = d;
+            VEC_PUSH(*us, u);
+            continue;
+        }
+        gocmd_group_dir(ld, &gs);
+        for (size_t k = 0; k < gs.len; k++) {
+            const gocmd_group *g = &gs.p[k];
+            if (g->scenario || (g->files.len == 1 && g->tests)) {
+                u.path = wf_xstrdup(g->files.p[0]->path);
+                u.group = -1;
+            } else if (g->tests) {
+                u.path = wf_xstrdup(dirs.p[i]);
+                u.label = wf_xstrdup(g->label);
+                u.group = (int)k;
+            } else {
+                continue;
+            }
+            VEC_PUSH(*us, u);
+            u.label = NULL;
+        }
+        gocmd_groups_fini(&gs);
+        free(dirs.p[i]);
+    }
+    VEC_FREE(dirs);
+    buf_fini(&b);
+    load_free(l);
+    return ok;
+}
+
+/* Run unit u into t->results. */
+static void run_unit(tally *t, const unit *u)
+{
+    t->walking = u->walking;
+    if (u->bad.msg[0]) {
+        fail_diag(t, u->path, NULL, &u->bad);
+    } else if (u->group < 0) {
+        run_file(t, u->path, u->named);
+    } else {
+        loader *l = load_new();
+        load_dir *ld;
+        gocmd_groups gs = {NULL, 0, 0};
+        wf_diag d;
+        if (load_read_dir(l, u->path, &ld, &d) != WF_OK) {
+            fail_diag(t, u->path, NULL, &d);
+        } else {
+            gocmd_group_dir(ld, &gs);
+            if ((size_t)u->group < gs.len)
+                run_package(t, l, ld, &gs.p[u->group]);
+            gocmd_groups_fini(&gs);
+        }
+        load_free(l);
+    }
+    t->walking = false;
+}
+
+static const char *unit_name(const unit *u)
+{
+    return u->label ? u->label : u->path;
+}
+
+static bool is_regular(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISDIR(st.st_mode);
 }
 
 /* Print the results of one file in the format asked for, count them and
@@ -881,7 +1014,7 @@ static void *worker(void *arg)
         j = &pl->jobs[pl->next++];
         pthread_mutex_unlock(&pl->mu);
         t1 = cli_now();
-        run_file(&j->t, j->file, j->named);
+        run_unit(&j->t, j->u);
         j->secs = cli_now() - t1;
         pthread_mutex_lock(&pl->mu);
         j->done = true;
@@ -890,10 +1023,9 @@ static void *worker(void *arg)
     }
 }
 
-/* Run every file with n workers (n >= 2) and print each file's results
- * in file order as soon as it and the files before it are done. */
-static void run_parallel(tally *t, char **files, size_t nfiles,
-                         const bool *named, int n)
+/* Run every unit with n workers (n >= 2) and print each unit's results
+ * in order as soon as it and the units before it are done. */
+static void run_parallel(tally *t, const unit *us, size_t nfiles, int n)
 {
     pool pl;
     VEC(pthread_t) th = {NULL, 0, 0};
@@ -903,8 +1035,7 @@ static void run_parallel(tally *t, char **files, size_t nfiles,
     pl.jobs = wf_xcalloc(nfiles ? nfiles : 1, sizeof *pl.jobs);
     pl.n = nfiles;
     for (size_t i = 0; i < nfiles; i++) {
-        pl.jobs[i].file = files[i];
-        pl.jobs[i].named = named[i];
+        pl.jobs[i].u = &us[i];
         pl.jobs[i].t.cmdline = t->cmdline;
         pl.jobs[i].t.html_db = t->html_db;
         pl.jobs[i].t.pool = &pl;
@@ -922,8 +1053,10 @@ static void run_parallel(tally *t, char **files, size_t nfiles,
         while (!j->done)
             pthread_cond_wait(&pl.cv, &pl.mu);
         pthread_mutex_unlock(&pl.mu);
-        emit_file(t, &j->t, j->file, j->secs);
+        emit_file(t, &j->t, unit_name(j->u), j->secs);
         t->npages += j->t.npages;
+        t->unselected += j->t.unselected;
+        t->no_tests += j->t.no_tests;
         VEC_FREE(j->t.results);
         pthread_mutex_lock(&pl.mu);
         pl.turn = i + 1;
@@ -940,7 +1073,7 @@ static void run_parallel(tally *t, char **files, size_t nfiles,
 
 int testcmd_exec(const cli_opts *o)
 {
-    strvec files = {NULL, 0, 0};
+    unitvec units = {NULL, 0, 0};
     VEC(const char *) paths = {NULL, 0, 0};
     tally t;
     int status = 0;
@@ -953,14 +1086,34 @@ int testcmd_exec(const cli_opts *o)
     for (size_t i = 0; i < o->paths.len; i++)
         VEC_PUSH(paths, o->paths.p[i]);
     if (!paths.len) VEC_PUSH(paths, "scenarios");
-    for (size_t i = 0; i < paths.len; i++)
-        if (!collect(paths.p[i], true, &files)) {
+    for (size_t i = 0; i < paths.len; i++) {
+        struct stat st;
+        if (stat(paths.p[i], &st) != 0 && !strstr(paths.p[i], "...")) {
             fprintf(stderr, "weft: %s: error: no such file or directory\n",
                     paths.p[i]);
             status = 2;
         }
+    }
     memset(&t, 0, sizeof t);
     t.cmdline = o;
+    if (status == 0) {
+        for (size_t i = 0; i < paths.len; i++) {
+            const char *p = paths.p[i];
+            if (is_regular(p)) {
+                unit u;
+                memset(&u, 0, sizeof u);
+                u.path = wf_xstrdup(p);
+                u.group = -1;
+                u.named = true;
+                VEC_PUSH(units, u);
+            } else if (!collect_units(p, &units)) {
+                fprintf(stderr, "weft: %s: error: no such file or "
+                                "directory\n",
+                        p);
+                status = 2;
+            }
+        }
+    }
     if (status == 0 && o->html_path) {
         buf db;
         if (mkdir(o->html_path, 0777) != 0 && errno != EEXIST) {
@@ -974,24 +1127,27 @@ int testcmd_exec(const cli_opts *o)
         t.html_db = db.p;
     }
     if (status == 0) {
-        bool *named = wf_xcalloc(files.len + 1, sizeof *named);
         int jobs = cli_jobs(o);
-        for (size_t i = 0; i < files.len; i++)
-            for (size_t k = 0; k < paths.len; k++)
-                named[i] |= !strcmp(paths.p[k], files.p[i]);
-        if (jobs > 1 && files.len > 1) {
-            run_parallel(&t, files.p, files.len, named, jobs);
+        if (jobs > 1 && units.len > 1) {
+            run_parallel(&t, units.p, units.len, jobs);
         } else {
-            for (size_t i = 0; i < files.len; i++) {
+            for (size_t i = 0; i < units.len; i++) {
                 double t1 = cli_now();
-                run_file(&t, files.p[i], named[i]);
-                emit_file(&t, &t, files.p[i], cli_now() - t1);
+                run_unit(&t, &units.p[i]);
+                emit_file(&t, &t, unit_name(&units.p[i]), cli_now() - t1);
             }
         }
-        free(named);
         if (!o->json) printf("%d passed, %d failed\n", t.passed, t.failed);
-        status = t.failed ? 1 : t.passed ? 0 : 2;
-        if (!t.passed && !t.failed)
+        if (status == 0) status = t.failed ? 1 : t.passed ? 0 : 2;
+        if (!t.passed && !t.failed && t.unselected)
+            fprintf(stderr, "weft: error: -run '%s' selects no test under "
+                            "the paths\n",
+                    o->run_re);
+        else if (!t.passed && !t.failed && t.no_tests)
+            fprintf(stderr, "weft: error: the test files under the paths "
+                            "hold no TestXxx (benchmarks and examples do not "
+                            "run)\n");
+        else if (!t.passed && !t.failed)
             fprintf(stderr, "weft: error: no scenario file with // expect: "
                             "lines and no *_test.go under the paths\n");
         if (!write_reports(&t, cli_now() - t0)) status = 2;
@@ -1000,9 +1156,11 @@ int testcmd_exec(const cli_opts *o)
         test_result_fini(&t.all.p[i]);
     VEC_FREE(t.all);
     free(t.html_db);
-    for (size_t i = 0; i < files.len; i++)
-        free(files.p[i]);
-    VEC_FREE(files);
+    for (size_t i = 0; i < units.len; i++) {
+        free(units.p[i].path);
+        free(units.p[i].label);
+    }
+    VEC_FREE(units);
     VEC_FREE(paths);
     VEC_FREE(t.results);
     return status;

@@ -146,6 +146,7 @@ void test_result_fini(test_result *r)
     free(r->what);
     free(r->why);
     free(r->coverage);
+    free(r->output);
     memset(r, 0, sizeof *r);
 }
 
@@ -186,6 +187,7 @@ void testout_verbose(buf *out, const test_result *r)
 {
     const char *name = test_result_name(r);
     buf_printf(out, "=== RUN   %s\n", name);
+    if (r->output) buf_puts(out, r->output);
     if (r->bad_input)
         indented(out, r->why, "    ");
     else

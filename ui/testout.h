@@ -46,6 +46,7 @@ typedef struct test_result {
     bool complete;
     double secs;
     VEC(test_finding) findings; /* the findings that fail it */
+    char *output; /* -v: the output of one execution, or NULL */
 } test_result;
 
 /* The name a result is shown by: its test, else its file. */

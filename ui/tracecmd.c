@@ -24,12 +24,6 @@ static int fail(const wf_diag *d)
     return 2;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
-}
-
 /* ---- weft list ------------------------------------------------------------
  */
 
@@ -225,7 +219,7 @@ static int replay_file(const cli_opts *o)
                 o->file, o->file);
         return 2;
     }
-    if (ends_with(o->file, ".go")) return gocmd_exec(o);
+    if (gocmd_is_go(o->file)) return gocmd_exec(o);
     argv[n++] = (char *)o->file;
     argv[n++] = "replay";
     argv[n++] = "--schedule";
@@ -327,7 +321,7 @@ int tracecmd_replay(const cli_opts *o)
         trace_run_rec_fini(&r);
         return 2;
     }
-    if (ends_with(r.file, ".go")) {
+    if (gocmd_is_go(r.file)) {
         status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule);
         trace_run_rec_fini(&r);
         return status;
