@@ -535,6 +535,8 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         o = ck_obj_get(k, s);
         x->mode = CK_VALUE;
         x->type = o->type;
+        x->tparams = o->tparams;
+        x->ntparams = o->ntparams;
         if (!x->type && k->failed)
             invalidate(x);
         return;
@@ -674,8 +676,8 @@ static void composite(checker *k, operand *x, ast_node *n, uint32_t hint)
     } else if (hint) {
         t = hint;
         base = t;
-        if (VM_KIND(ck_under(k, base)) == K_PTR)
-            base = prog_type(k->prog, ck_under(k, base))->elem;
+        if (VM_KIND(ck_core(k, base)) == K_PTR)
+            base = prog_type(k->prog, ck_core(k, base))->elem;
     } else {
         ck_errorf(k, n, "invalid composite literal type: missing type");
         return;
@@ -698,7 +700,7 @@ static void composite(checker *k, operand *x, ast_node *n, uint32_t hint)
         x->type = t;
         return;
     }
-    u = prog_type(k->prog, ck_under(k, base));
+    u = prog_type(k->prog, ck_core(k, base));
     switch (VM_KIND(u->id)) {
     case K_STRUCT: {
         vm_type us = *u;
@@ -1023,20 +1025,79 @@ bool ck_index(checker *k, ast_node *n, int64_t max, int64_t *val)
     return true;
 }
 
+/* F[A, B]: type arguments for generic function x (all of them: x is
+ * instantiated; some: the rest is inferred at the call). */
+static void func_inst(checker *k, operand *x, ast_node *n)
+{
+    uint32_t args[16], na = 0;
+    ast_node *idx[17];
+    idx[0] = n->u.index.index;
+    for (size_t i = 0; i < n->u.index.more.n && i < 16; i++)
+        idx[i + 1] = n->u.index.more.v[i];
+    for (size_t i = 0; i <= n->u.index.more.n && na < 16; i++) {
+        uint32_t t = ck_typexpr(k, idx[i]);
+        if (!t) {
+            invalidate(x);
+            return;
+        }
+        args[na++] = t;
+    }
+    if (na > x->ntparams) {
+        buf b;
+        buf_init(&b);
+        ck_expr_str(&b, n->u.index.x);
+        ck_errorf(k, idx[x->ntparams], "got %u type arguments but %s has %u "
+                                       "type parameters",
+                  na, b.p, x->ntparams);
+        buf_fini(&b);
+        invalidate(x);
+        return;
+    }
+    memcpy(x->targs, args, na * sizeof *args);
+    x->ntargs = na;
+    if (na == x->ntparams) {
+        ck_info *in;
+        if (!ck_verify_targs(k, n, x->tparams, args, na)) {
+            invalidate(x);
+            return;
+        }
+        x->type = ck_subst(k, x->type, x->tparams, args, na);
+        in = ck_info_put(k, n);
+        in->targs = arena_alloc(&k->mem, na * sizeof *args);
+        memcpy(in->targs, args, na * sizeof *args);
+        in->ntargs = na;
+        x->tparams = NULL;
+        x->ntparams = 0;
+        x->ntargs = 0;
+    }
+    x->mode = CK_VALUE;
+}
+
 static void index_expr(checker *k, operand *x, ast_node *n)
 {
     const vm_type *u;
     int64_t length = -1, v;
     bool valid = false;
-    ck_expr_or_type(k, x, n->u.index.x);
+    ck_raw_expr(k, x, n->u.index.x, 0, true);
+    if (x->mode == CK_NOVALUE) {
+        ck_errorf(k, n->u.index.x, "%s used as value", ck_op_str(k, x));
+        invalidate(x);
+    }
     if (x->mode == CK_INVALID)
         return;
     if (x->mode == CK_TYPE) {
-        buf b;
-        buf_init(&b);
-        ck_expr_str(&b, n->u.index.x);
-        ck_errorf(k, n->u.index.x, "%s is not a generic type", b.p);
-        buf_fini(&b);
+        /* G[A] as an expression: a type (a conversion's, a literal's) */
+        x->type = ck_typexpr(k, n);
+        if (!x->type)
+            invalidate(x);
+        return;
+    }
+    if (x->ntparams) {
+        func_inst(k, x, n);
+        return;
+    }
+    if (n->u.index.more.n) {
+        ck_errorf(k, n->u.index.more.v[0], "unexpected comma; expecting ]");
         invalidate(x);
         return;
     }
@@ -1049,7 +1110,7 @@ static void index_expr(checker *k, operand *x, ast_node *n)
         x->mode = CK_VALUE;
         return;
     }
-    u = prog_type(k->prog, ck_under(k, x->type));
+    u = prog_type(k->prog, ck_core(k, x->type));
     switch (VM_KIND(u->id)) {
     case K_STRING:
         if (x->type == T_RTERROR)
@@ -1125,7 +1186,7 @@ static void slice_expr(checker *k, operand *x, ast_node *n)
         x->mode = CK_VALUE;
         return;
     }
-    u = prog_type(k->prog, ck_under(k, x->type));
+    u = prog_type(k->prog, ck_core(k, x->type));
     switch (VM_KIND(u->id)) {
     case K_STRING:
         if (n->u.slice.three) {
@@ -1244,7 +1305,7 @@ static void unary(checker *k, operand *x, ast_node *n)
             x->mode = CK_COMMAOK;
             return;
         }
-        u = prog_type(k->prog, ck_under(k, x->type));
+        u = prog_type(k->prog, ck_core(k, x->type));
         if (VM_KIND(u->id) != K_CHAN) {
             ck_errorf(k, n->u.unary.x, INVALID_OP "cannot receive from "
                                                   "non-channel %s",
@@ -1419,9 +1480,18 @@ static void comparison(checker *k, operand *x, operand *y, lex_kind opk,
     x->type = T_UBOOL;
     return;
 error:
-    if (!cause[0])
-        snprintf(cause, sizeof cause, "operator %s not defined on %s",
-                 lex_kind_str(opk), kind_string(k, errop->type));
+    if (!cause[0]) {
+        if (ck_is_tparam(x->type) || ck_is_tparam(y->type)) {
+            if (!ck_is_tparam(x->type))
+                errop = y;
+            snprintf(cause, sizeof cause, "type parameter %s is not "
+                                          "comparable with %s",
+                     ck_tstr(k, errop->type), lex_kind_str(opk));
+        } else {
+            snprintf(cause, sizeof cause, "operator %s not defined on %s",
+                     lex_kind_str(opk), kind_string(k, errop->type));
+        }
+    }
     {
         buf a, b;
         buf_init(&a);
@@ -1682,7 +1752,7 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
         break;
     }
     case AST_PAREN:
-        ck_raw_expr(k, x, n->u.paren.x, hint, false);
+        ck_raw_expr(k, x, n->u.paren.x, hint, true);
         x->expr = n;
         break;
     case AST_SELECTOR:
@@ -1755,14 +1825,14 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
             break;
         }
         if (x->type == T_UNIL ||
-            VM_KIND(ck_under(k, x->type)) != K_PTR || x->type == T_UPTR) {
+            VM_KIND(ck_core(k, x->type)) != K_PTR || x->type == T_UPTR) {
             ck_errorf(k, n->u.star.x, INVALID_OP "cannot indirect %s",
                       ck_op_str(k, x));
             invalidate(x);
             break;
         }
         x->mode = CK_VAR;
-        x->type = prog_type(k->prog, ck_under(k, x->type))->elem;
+        x->type = prog_type(k->prog, ck_core(k, x->type))->elem;
         break;
     case AST_UNARY:
         unary(k, x, n);
@@ -1799,9 +1869,27 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
 void ck_raw_expr(checker *k, operand *x, ast_node *n, uint32_t hint,
                  bool allow_generic)
 {
-    (void)allow_generic;
     expr_internal(k, x, n, hint);
+    if (!allow_generic && x->mode != CK_INVALID && x->ntparams) {
+        buf b;
+        buf_init(&b);
+        ck_expr_str(&b, n);
+        ck_errorf(k, n, "cannot use generic function %s without "
+                        "instantiation",
+                  b.p);
+        buf_fini(&b);
+        invalidate(x);
+    }
     ck_remember(k, x);
+}
+
+void ck_callee(checker *k, operand *x, ast_node *n)
+{
+    ck_raw_expr(k, x, n, 0, true);
+    if (x->mode == CK_NOVALUE) {
+        ck_errorf(k, x->expr, "%s used as value", ck_op_str(k, x));
+        invalidate(x);
+    }
 }
 
 static void exclude_modes(checker *k, operand *x, bool allow_type)

@@ -881,7 +881,7 @@ static void range_stmt(checker *k, ast_node *n)
     if (!x.type) {
         ok = true; /* dynamic */
     } else {
-        const vm_type *u = prog_type(k->prog, ck_under(k, x.type));
+        const vm_type *u = prog_type(k->prog, ck_core(k, x.type));
         if (VM_KIND(u->id) == K_PTR && u->elem &&
             VM_KIND(ck_under(k, u->elem)) == K_ARRAY)
             u = prog_type(k->prog, ck_under(k, u->elem));
@@ -1007,7 +1007,7 @@ static void stmt(checker *k, ast_node *n)
             ck_assignment(k, &v, 0, "send");
             break;
         }
-        u = prog_type(k->prog, ck_under(k, ch.type));
+        u = prog_type(k->prog, ck_core(k, ch.type));
         if (VM_KIND(u->id) != K_CHAN) {
             ck_errorf(k, n, INVALID_OP "cannot send to non-channel %s",
                       ck_op_str(k, &ch));
