@@ -446,6 +446,14 @@ static void check_pkg(checker *k, res_pkg *p)
         if (s->kind == RS_TYPE && s->spec && !s->spec->u.type_spec.alias)
             ck_collect_methods(k, ck_named_type(k, s));
     }
+    /* map keys of type parameter types, now their constraints are known */
+    for (size_t i = 0; i < k->later_keys.len && !k->failed; i++)
+        if (!ck_tparam_comparable(k, k->later_keys.p[i].type))
+            ck_errorf(k, k->later_keys.p[i].node, "invalid map key type %s "
+                                                  "(missing comparable "
+                                                  "constraint)",
+                      ck_tstr(k, k->later_keys.p[i].type));
+    k->later_keys.len = 0;
     /* function bodies, in source order */
     k->pkg = p;
     for (size_t i = 0; i < f->decls.n && !k->failed; i++) {
@@ -503,6 +511,7 @@ void check_free(checker *k)
     VEC_FREE(k->locals);
     VEC_FREE(k->instances);
     VEC_FREE(k->tparam_decls);
+    VEC_FREE(k->later_keys);
     free(k->info);
     free(k->objs);
     arena_fini(&k->mem);

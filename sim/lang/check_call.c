@@ -36,6 +36,8 @@ void ck_conversion(checker *k, operand *x, uint32_t t)
 {
     bool const_arg = x->mode == CK_CONST;
     bool ok = false;
+    bool was_nil = x->isnil;
+    x->isnil = false; /* T(nil) is a value of T, not nil */
     if (!t)
         return;
     if (!x->type) { /* dynamic */
@@ -118,6 +120,7 @@ void ck_conversion(checker *k, operand *x, uint32_t t)
         invalidate(x);
         return;
     }
+    (void)was_nil;
     if (ck_is_untyped(x->type)) {
         uint32_t final = t;
         if (x->type == T_UNIL) {
@@ -329,6 +332,16 @@ static bool has_len(checker *k, uint32_t t)
     return has_cap(k, t) || x == K_MAP || ck_is_string(k, t);
 }
 
+/* string or []byte: what append([]byte, x...) takes */
+static bool is_bytestring(checker *k, uint32_t t)
+{
+    const vm_type *u = prog_type(k->prog, ck_under(k, t));
+    if (ck_is_string(k, t))
+        return true;
+    return VM_KIND(u->id) == K_SLICE &&
+           VM_KIND(ck_under(k, u->elem)) == K_UINT8;
+}
+
 static const char *const bnames[RB__COUNT] = {
     "append", "cap",   "clear",   "close", "copy",    "delete",
     "len",    "make",  "max",     "min",   "new",     "panic",
@@ -520,7 +533,9 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
                 break;
             }
             if (VM_KIND(ck_under(k, u->elem)) == K_UINT8 &&
-                ck_is_string(k, ops.p[1].type)) {
+                (ck_is_string(k, ops.p[1].type) ||
+                 (ck_is_tparam(ops.p[1].type) &&
+                  ck_tparam_all(k, ops.p[1].type, is_bytestring)))) {
                 ck_convert_untyped(k, &ops.p[1], T_STRING);
             } else {
                 ck_assignment(k, &ops.p[1], s, "argument to append");

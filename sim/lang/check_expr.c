@@ -287,6 +287,26 @@ static uint32_t implicit_type(checker *k, operand *x, uint32_t target,
             return max_untyped(x->type, target);
         return x->type == target ? target : 0;
     }
+    if (ck_is_tparam(target)) {
+        /* representable by every type of its type set; stays a value of
+         * type target (a constant in each instance) */
+        const vm_type *b = prog_type(k->prog, ck_under(k,
+                                                       prog_type(k->prog,
+                                                                 target)
+                                                           ->elem));
+        if (!b->has_terms || !b->nterms)
+            return 0;
+        for (uint32_t i = 0; i < b->nterms; i++) {
+            operand y = *x;
+            const_val dummy;
+            int c;
+            if (!implicit_type(k, &y, b->terms[i], &dummy, &c))
+                return 0;
+        }
+        if (x->type == T_UNIL)
+            return T_UNIL;
+        return target;
+    }
     if (x->type == T_UNIL)
         return ck_has_nil(k, target) ? target : 0;
     u = ck_under(k, target);
@@ -1078,7 +1098,12 @@ static void index_expr(checker *k, operand *x, ast_node *n)
     const vm_type *u;
     int64_t length = -1, v;
     bool valid = false;
-    ck_raw_expr(k, x, n->u.index.x, 0, true);
+    {
+        bool saved = k->generic_base;
+        k->generic_base = true;
+        ck_raw_expr(k, x, n->u.index.x, 0, true);
+        k->generic_base = saved;
+    }
     if (x->mode == CK_NOVALUE) {
         ck_errorf(k, n->u.index.x, "%s used as value", ck_op_str(k, x));
         invalidate(x);
@@ -1109,6 +1134,68 @@ static void index_expr(checker *k, operand *x, ast_node *n)
         ck_expr(k, &i, n->u.index.index);
         x->mode = CK_VALUE;
         return;
+    }
+    if (ck_is_tparam(x->type) && !ck_core(k, x->type)) {
+        /* every type of the set indexable, with one element type */
+        const vm_type *b = prog_type(k->prog, ck_under(k,
+                                                       prog_type(k->prog,
+                                                                 x->type)
+                                                           ->elem));
+        uint32_t elem = 0, key = 0;
+        bool ok = b->has_terms && b->nterms, var = x->mode == CK_VAR;
+        int64_t len = -1;
+        for (uint32_t i = 0; ok && i < b->nterms; i++) {
+            const vm_type *t = prog_type(k->prog, ck_under(k, b->terms[i]));
+            uint32_t e = 0, kk = 0;
+            int64_t l = -1;
+            if (VM_KIND(t->id) == K_PTR && t->elem &&
+                VM_KIND(ck_under(k, t->elem)) == K_ARRAY) {
+                t = prog_type(k->prog, ck_under(k, t->elem));
+                var = true;
+            }
+            switch (VM_KIND(t->id)) {
+            case K_STRING:
+                e = T_UINT8;
+                var = false;
+                break;
+            case K_ARRAY:
+                e = t->elem;
+                l = t->len;
+                break;
+            case K_SLICE:
+                e = t->elem;
+                var = true;
+                break;
+            case K_MAP:
+                e = t->elem;
+                kk = t->key;
+                break;
+            default:
+                break;
+            }
+            if (!e || (i && (e != elem || kk != key)))
+                ok = false;
+            elem = e;
+            key = kk;
+            if (l >= 0 && (len < 0 || l < len))
+                len = l;
+        }
+        if (ok) {
+            int64_t iv;
+            if (key) {
+                operand kx;
+                ck_expr(k, &kx, n->u.index.index);
+                ck_assignment(k, &kx, key, "map index");
+                x->mode = CK_MAPINDEX;
+            } else {
+                ck_index(k, n->u.index.index, len, &iv);
+                x->mode = var ? CK_VAR : CK_VALUE;
+            }
+            x->type = elem;
+            if (k->failed)
+                invalidate(x);
+            return;
+        }
     }
     u = prog_type(k->prog, ck_core(k, x->type));
     switch (VM_KIND(u->id)) {
@@ -1354,6 +1441,8 @@ static bool is_comparison(lex_kind opk)
 static bool all_basic(checker *k, uint32_t t)
 {
     vm_kind x = VM_KIND(ck_under(k, t));
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, all_basic);
     return t == T_UNIL || (x >= K_BOOL && x <= K_UNTYPED_RUNE);
 }
 
@@ -1617,7 +1706,7 @@ static bool binary_ok(checker *k, lex_kind opk, uint32_t t)
 {
     switch (opk) {
     case TK_ADD:
-        return ck_is_numeric(k, t) || ck_is_string(k, t);
+        return ck_is_numeric_or_string(k, t);
     case TK_SUB:
     case TK_MUL:
     case TK_QUO:
@@ -1786,7 +1875,7 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
             invalidate(x);
             break;
         }
-        if (x->type && !ck_is_interface(k, t)) {
+        if (x->type && !ck_is_interface(k, t) && !ck_is_tparam(t)) {
             char why[600];
             if (!ck_implements(k, t, x->type, why, sizeof why)) {
                 buf b;

@@ -726,9 +726,14 @@ static bool unify(unifier *u, uint32_t x, uint32_t y, int depth)
     int i;
     if (!x || !y || depth > 64)
         return true;
-    if (x == y)
-        return true;
     i = tp_index(u, x);
+    if (x == y && i < 0)
+        return true;
+    if (i >= 0 && x == y && !u->targs[i]) {
+        /* F's own parameter T passed to F: T stands for itself */
+        u->targs[i] = y;
+        return true;
+    }
     if (i >= 0) {
         if (!u->targs[i]) {
             u->targs[i] = y;

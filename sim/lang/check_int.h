@@ -78,6 +78,12 @@ typedef struct ck_named {
     bool methods_done; /* signatures known */
 } ck_named;
 
+/* A map key type to check once constraints are known. */
+typedef struct ck_later {
+    ast_node *node;
+    uint32_t type;
+} ck_later;
+
 typedef struct ck_tparam_decl {
     uint32_t t;
     const ast_node *ident;
@@ -114,6 +120,7 @@ struct checker {
     VEC(res_sym *) locals; /* locals declared in the current function */
     VEC(uint32_t) instances; /* instantiated generic types */
     VEC(ck_tparam_decl) tparam_decls; /* where each type parameter is */
+    VEC(ck_later) later_keys; /* map keys of type parameter types */
     bool generic_base; /* the base of G[A] is being looked up */
 };
 

@@ -809,7 +809,8 @@ static void type_switch_stmt(checker *k, ast_node *n)
                     break;
                 }
             VEC_PUSH(seen, t);
-            if (valid && x.type && !ck_is_interface(k, t)) {
+            if (valid && x.type && !ck_is_interface(k, t) &&
+                !ck_is_tparam(t)) {
                 char why[600];
                 if (!ck_implements(k, t, x.type, why, sizeof why)) {
                     const char *p = strstr(why, " (");

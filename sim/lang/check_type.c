@@ -1040,6 +1040,60 @@ static int64_t array_len(checker *k, ast_node *n)
     return -1;
 }
 
+/* A field's tag as a name id (0: none). */
+static uint32_t field_tag(checker *k, const ast_node *f)
+{
+    char *t;
+    uint32_t id;
+    if (!f->u.field.tag || !f->u.field.tag->u.string_lit.len)
+        return 0;
+    t = wf_xmalloc(f->u.field.tag->u.string_lit.len + 2);
+    t[0] = '`'; /* never an identifier */
+    memcpy(t + 1, f->u.field.tag->u.string_lit.bytes,
+           f->u.field.tag->u.string_lit.len);
+    t[f->u.field.tag->u.string_lit.len + 1] = 0;
+    id = ck_name(k, t);
+    free(t);
+    return id;
+}
+
+/* Identical but for struct tags (Go spec, "Conversions"). */
+static bool identical_no_tags(checker *k, uint32_t x, uint32_t y, int depth)
+{
+    const vm_type *a, *b;
+    if (x == y)
+        return true;
+    if (!x || !y || depth > 32 || VM_KIND(x) != VM_KIND(y))
+        return false;
+    a = prog_type(k->prog, x);
+    b = prog_type(k->prog, y);
+    if (a->named || b->named)
+        return false;
+    switch (VM_KIND(x)) {
+    case K_STRUCT:
+        if (a->nfields != b->nfields)
+            return false;
+        for (uint32_t i = 0; i < a->nfields; i++)
+            if (a->fields[i].name != b->fields[i].name ||
+                a->fields[i].embedded != b->fields[i].embedded ||
+                !identical_no_tags(k, a->fields[i].type, b->fields[i].type,
+                                   depth + 1))
+                return false;
+        return true;
+    case K_PTR:
+    case K_SLICE:
+        return identical_no_tags(k, a->elem, b->elem, depth + 1);
+    case K_ARRAY:
+        return a->len == b->len &&
+               identical_no_tags(k, a->elem, b->elem, depth + 1);
+    case K_MAP:
+        return identical_no_tags(k, a->key, b->key, depth + 1) &&
+               identical_no_tags(k, a->elem, b->elem, depth + 1);
+    default:
+        return false;
+    }
+}
+
 static uint32_t struct_type(checker *k, ast_node *n)
 {
     VEC(vm_field) fl = {0};
@@ -1050,10 +1104,13 @@ static uint32_t struct_type(checker *k, ast_node *n)
         if (!f->u.field.names.n) {
             ast_node *tn = f->u.field.type;
             vm_field x;
+            memset(&x, 0, sizeof x); /* interned by memcmp */
             while (tn->kind == AST_PAREN)
                 tn = tn->u.paren.x;
             if (tn->kind == AST_STAR)
                 tn = tn->u.star.x;
+            if (tn->kind == AST_INDEX) /* an embedded instance G[A] */
+                tn = tn->u.index.x;
             if (tn->kind == AST_SELECTOR)
                 tn = tn->u.selector.sel;
             if (tn->kind != AST_IDENT) {
@@ -1073,14 +1130,17 @@ static uint32_t struct_type(checker *k, ast_node *n)
             x.name = ck_name(k, tn->u.ident.name);
             x.type = ft;
             x.embedded = true;
+            x.tag = field_tag(k, f);
             VEC_PUSH(fl, x);
             continue;
         }
         for (size_t j = 0; j < f->u.field.names.n; j++) {
             vm_field x;
+            memset(&x, 0, sizeof x); /* interned by memcmp */
             x.name = ck_name(k, f->u.field.names.v[j]->u.ident.name);
             x.type = ft;
             x.embedded = false;
+            x.tag = field_tag(k, f);
             VEC_PUSH(fl, x);
         }
     }
@@ -1271,7 +1331,13 @@ static uint32_t typexpr(checker *k, ast_node *n)
         uint32_t vt = typexpr(k, n->u.map.value);
         if (!kt || !vt)
             return 0;
-        if (!ck_comparable(k, kt)) {
+        if (ck_is_tparam(kt)) {
+            /* its constraint may not be known yet: checked at the end */
+            ck_later later;
+            later.node = n->u.map.key;
+            later.type = kt;
+            VEC_PUSH(k->later_keys, later);
+        } else if (!ck_comparable(k, kt)) {
             ck_errorf(k, n->u.map.key, "invalid map key type %s",
                       ck_tstr(k, kt));
             return 0;
@@ -1729,13 +1795,13 @@ bool ck_convertible(checker *k, operand *x, uint32_t t)
     if (ck_is_untyped(v)) /* as its default type would */
         vu = ck_under(k, ck_default(v));
     /* identical underlying types (struct tags ignored) */
-    if (vu == tu)
+    if (vu == tu || identical_no_tags(k, vu, tu, 0))
         return true;
     /* unnamed pointer types with identical base underlying types */
     if (VM_KIND(v) == K_PTR && VM_KIND(t) == K_PTR &&
         !prog_type(k->prog, v)->named && !prog_type(k->prog, t)->named &&
-        ck_under(k, prog_type(k->prog, v)->elem) ==
-            ck_under(k, prog_type(k->prog, t)->elem))
+        identical_no_tags(k, ck_under(k, prog_type(k->prog, v)->elem),
+                          ck_under(k, prog_type(k->prog, t)->elem), 0))
         return true;
     vk = VM_KIND(vu);
     tk = VM_KIND(tu);

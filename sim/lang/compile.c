@@ -380,6 +380,7 @@ uint32_t ctype_try(fstate *fs, ast_node *n)
             if (!f->u.field.names.n) {
                 ast_node *tn = f->u.field.type;
                 vm_field x;
+                memset(&x, 0, sizeof x); /* interned by memcmp */
                 if (tn->kind == AST_STAR)
                     tn = tn->u.star.x;
                 if (tn->kind == AST_SELECTOR)
@@ -393,6 +394,7 @@ uint32_t ctype_try(fstate *fs, ast_node *n)
             }
             for (size_t k = 0; k < f->u.field.names.n; k++) {
                 vm_field x;
+                memset(&x, 0, sizeof x); /* interned by memcmp */
                 x.name = cname(C, f->u.field.names.v[k]->u.ident.name);
                 x.type = ft;
                 x.embedded = false;
@@ -634,7 +636,7 @@ vm_proto *cnative_proto(compiler *C, int id)
 
 /* ---- functions ----------------------------------------------------------------- */
 
-static void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
+void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
                     ast_node *node, const char *name, const char *tname)
 {
     memset(fs, 0, sizeof *fs);
@@ -652,7 +654,7 @@ static void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
     }
 }
 
-static void fs_fini(fstate *fs)
+void fs_fini(fstate *fs)
 {
     VEC_FREE(fs->code);
     VEC_FREE(fs->lines);
@@ -677,7 +679,7 @@ static void copy_out(void *dst, const void *src, size_t n)
         memcpy(dst, src, n);
 }
 
-static void fs_finish(fstate *fs, vm_proto *pr)
+void fs_finish(fstate *fs, vm_proto *pr)
 {
     arena *m = &fs->C->prog->mem;
     pr->ncode = (uint32_t)fs->code.len;

@@ -857,6 +857,40 @@ static ex cselector(fstate *fs, ast_node *n)
         }
     }
     t = ctype_try(fs, x);
+    if (t && C->K) {
+        /* a method expression T.m or (*T).m: the method itself when T
+         * declares it with that receiver, else a function calling it */
+        const ck_selection *sel = check_selection(C->K, n);
+        uint32_t nm = cname(C, name), sig = cnode_type(fs, n);
+        const vm_type *ty;
+        if (sel && sel->kind == SEL_METHOD_EXPR && sig) {
+            cinst_methods(C);
+            ty = prog_type(C->prog, VM_KIND(t) == K_PTR
+                                        ? prog_type(C->prog, t)->elem
+                                        : t);
+            for (uint32_t i = 0; i < ty->nmethods; i++)
+                if (ty->methods[i].name == nm && ty->methods[i].fn &&
+                    ty->methods[i].ptr_recv == (VM_KIND(t) == K_PTR) &&
+                    !sel->npath && ty->named) {
+                    const vm_proto *mp = ty->methods[i].fn;
+                    r = newreg(fs, 1);
+                    emit(fs, VM_OP_LOADK, 0, r,
+                         kindex(fs, vm_ref(mp->type, mp->static_fn)), 0);
+                    e = ex_reg(r, mp->type);
+                    e.fresh = true;
+                    return e;
+                }
+            {
+                vm_proto *wp = cmethod_expr_fn(fs, t, nm, sig);
+                r = newreg(fs, 1);
+                emit(fs, VM_OP_LOADK, 0, r,
+                     kindex(fs, vm_ref(wp->type, wp->static_fn)), 0);
+                e = ex_reg(r, wp->type);
+                e.fresh = true;
+                return e;
+            }
+        }
+    }
     if (t) { /* a method expression T.m or (*T).m */
         bool pr = false;
         uint32_t nm = cname(C, name);

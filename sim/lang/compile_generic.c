@@ -239,4 +239,63 @@ void cinst_run(compiler *C)
 void cinst_free(compiler *C)
 {
     VEC_FREE(C->insts);
+    VEC_FREE(C->wraps);
+}
+
+vm_proto *cmethod_expr_fn(fstate *outer, uint32_t recv, uint32_t name,
+                          uint32_t sig)
+{
+    compiler *C = outer->C;
+    const vm_type *ft;
+    uint32_t np, nr;
+    fstate fs;
+    vm_proto *pr;
+    buf nm;
+    int base, sel;
+    for (size_t i = 0; i < C->wraps.len; i++)
+        if (C->wraps.p[i].recv == recv && C->wraps.p[i].name == name)
+            return C->wraps.p[i].proto;
+    ft = prog_type(C->prog, sig);
+    np = ft->nparams;
+    nr = ft->nresults;
+    buf_init(&nm);
+    buf_printf(&nm, "%s.%s", prog_type(C->prog, recv)->name,
+               C->prog->names.p[name]);
+    pr = cnew_proto(C, nm.p, C->prog->names.p[name],
+                    outer->proto ? outer->proto->file : "<weft>", false);
+    buf_fini(&nm);
+    pr->type = sig;
+    pr->variadic = ft->variadic;
+    fs_init(&fs, C, NULL, outer->pkg, NULL, pr->name, pr->tname);
+    fs.proto = pr;
+    fs.line = outer->line;
+    /* parameters, then results, then r.m(args...) */
+    fs.nparams = (int)np;
+    fs.nres = (int)nr;
+    fs.nactive = fs.freereg = fs.maxreg = (int)(np + nr);
+    for (uint32_t i = 0; i < nr; i++)
+        emit(&fs, VM_OP_ZERO, 0, (int)(np + i),
+             ktype(&fs, ft->params[np + i]), 0);
+    base = newreg(&fs, (int)np + 1);
+    for (uint32_t i = 0; i < np; i++)
+        emit(&fs, VM_OP_MOVE, 0, base + 1 + (int)i, (int)i, 0);
+    sel = selindex(&fs, C->prog->names.p[name]);
+    emit(&fs, VM_OP_CALLM, ft->variadic ? CALL_SPREAD : 0, base, (int)np,
+         (int)nr);
+    emit(&fs, VM_OP_EXTRA, 0, sel, 0, 0);
+    for (uint32_t i = 0; i < nr; i++)
+        emit(&fs, VM_OP_MOVE, 0, (int)(np + i), base + (int)i, 0);
+    pr->ret_pc = (uint32_t)emit(&fs, VM_OP_RET, 0, 0, 0, 0);
+    fs_finish(&fs, pr);
+    fs_fini(&fs);
+    pr->ptypes = arena_alloc(&C->prog->mem, (np + 1) * sizeof(uint32_t));
+    memcpy((void *)pr->ptypes, ft->params, np * sizeof(uint32_t));
+    {
+        cwrap w;
+        w.recv = recv;
+        w.name = name;
+        w.proto = pr;
+        VEC_PUSH(C->wraps, w);
+    }
+    return pr;
 }

@@ -53,6 +53,12 @@ typedef struct ex {
 } ex;
 
 typedef struct compiler compiler;
+
+/* A method expression's function (compile_generic.c). */
+typedef struct cwrap {
+    uint32_t recv, name;
+    vm_proto *proto;
+} cwrap;
 typedef struct fstate fstate;
 
 /* A loop, switch or select that break (and continue) may leave. */
@@ -135,6 +141,7 @@ struct compiler {
     VEC(cinst) insts;     /* instances of generic code, compiled or not */
     size_t inst_types_seen; /* checker instances whose methods we made */
     const cinst *inst_now; /* the instance cfunction compiles */
+    VEC(struct cwrap) wraps; /* method expression functions made */
 };
 
 /* want: keep an untyped constant untyped (the type is decided at run time
@@ -183,6 +190,19 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
                          size_t nroots, const res_library *lib,
                          const char *mod_go, const vm_options *o,
                          vm_program **out, wf_diag *d);
+
+/* A function state (fs_init), its proto's code from it (fs_finish), and
+ * its scratch freed (fs_fini). */
+void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
+             ast_node *node, const char *name, const char *tname);
+void fs_finish(fstate *fs, vm_proto *pr);
+void fs_fini(fstate *fs);
+/* A method expression's function: func(r R, args...) { return
+ * r.m(args...) } for receiver type recv and method name, of type sig
+ * (recv first); made once per (recv, name). Dispatch is the VM's: value
+ * methods through pointers, promoted and interface methods alike. */
+vm_proto *cmethod_expr_fn(fstate *fs, uint32_t recv, uint32_t name,
+                          uint32_t sig);
 
 /* ---- emitting ------------------------------------------------------------- */
 int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);

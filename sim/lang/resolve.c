@@ -442,6 +442,15 @@ static void composite(resolver *r, res_scope *s, ast_node *n,
             v = e->u.kv.value;
             if (is_struct && k->kind == AST_IDENT) {
                 /* a field name: nothing to resolve */
+            } else if (!u && k->kind == AST_IDENT) {
+                /* a literal of a type only the checker knows (a type
+                 * parameter's): a field name or a value, it decides */
+                res_sym *ks = lookup(r, s, res_intern(r, k->u.ident.name));
+                if (ks) {
+                    if (ks->kind == RS_LOCAL && ks->fn != r->fn)
+                        ks->captured = true;
+                    map_put(r, k, ks);
+                }
             } else if (k->kind == AST_COMPOSITE_LIT && !k->u.composite.type) {
                 composite(r, s, k, key);
             } else {

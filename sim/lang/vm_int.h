@@ -87,6 +87,7 @@ typedef struct vm_member {
 typedef struct vm_field {
     uint32_t name;
     uint32_t type;
+    uint32_t tag; /* the tag's name id (0: none): tags are identity */
     bool embedded;
 } vm_field;
 

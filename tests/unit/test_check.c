@@ -371,6 +371,25 @@ START_TEST(generic_errors)
 }
 END_TEST
 
+START_TEST(method_expressions_and_struct_identity)
+{
+    /* (*T).Len with a value receiver, an interface's method expression,
+     * a promoted method (Go's method3.go, mdempsky/14.go) */
+    GO_EXPECT(GO("type T []int\nfunc (t T) Len() int { return len(t) }\n"
+                 "type I interface{ Len() int }\n"
+                 "type E struct{ T }\n"
+                 "func main() {\n\tt := T{1, 2, 3}\n"
+                 "\tprintln(T.Len(t), (*T).Len(&t), I.Len(t), E.Len(E{t}))\n"
+                 "}\n"),
+              "3 3 3 3\n");
+    /* struct tags are part of a struct type's identity */
+    GO_EXPECT(GO("var m = map[interface{}]int{\n\tstruct{ int }{}: 0,\n"
+                 "\tstruct {\n\t\tint \"x\"\n\t}{}: 0,\n}\n"
+                 "func main() { println(len(m)) }\n"),
+              "2\n");
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -388,6 +407,7 @@ Suite *check_suite(void)
     tc = tcase_create("generics");
     tcase_add_test(tc, generic_functions_and_types_run);
     tcase_add_test(tc, generic_errors);
+    tcase_add_test(tc, method_expressions_and_struct_identity);
     suite_add_tcase(s, tc);
     return s;
 }
