@@ -65,8 +65,6 @@ static const struct {
     {"C", "weft interprets Go; cgo calls into C it cannot see"},
     {"plugin", "weft interprets Go; plugins are compiled code"},
     {"reflect", "weft interprets Go without run-time reflection"},
-    {"runtime/debug", "weft's runtime has no garbage collector or stacks to "
-                      "inspect"},
     {"runtime/pprof", "weft's runtime has no profiler (weft view shows "
                       "what each goroutine did)"},
 };
