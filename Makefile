@@ -64,7 +64,7 @@ $(BUILD)/gen/schema_sql.h: sim/schema.sql
 	@mkdir -p $(dir $@)
 	@sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' \
 	    $< > $@.tmp && mv $@.tmp $@
-$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/trace.o): \
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan $(BUILD)/fuzz,$(d)/obj/sim/trace.o): \
     $(BUILD)/gen/schema_sql.h
 
 # The Go library, sim/lang/lib/PATH/*.go, as a C table for sim/lang/lib_src.c:
@@ -81,7 +81,7 @@ $(BUILD)/gen/lib_go.h: $(LIB_GO) $(BUILD)/gen/lib_go.list
 	        -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
 	    echo '},'; \
 	done > $@.tmp && mv $@.tmp $@
-$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/lang/lib_src.o): \
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan $(BUILD)/fuzz,$(d)/obj/sim/lang/lib_src.o): \
     $(BUILD)/gen/lib_go.h
 
 REL_FLAGS  := $(OPT) -DNDEBUG
@@ -117,7 +117,7 @@ $(BUILD)/weftcc_%.o: sim/posix/markers/%.c
 	$(CC) -O2 -c $< -o $@
 
 .PHONY: all test unit e2e asan bench bench-deps demo deps install clean fuzz \
-        format format-check FORCE
+        fuzz-targets fuzz-replay fuzz-replay-asan format format-check FORCE
 FORCE:
 all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc $(PX_OUT)
 
@@ -157,7 +157,9 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/html.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	WEFT=$(BUILD)/weft tests/e2e/cc.sh
-	tests/fuzz/run.sh short
+	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/limits.sh
+	WEFT=$(BUILD)/weft CC=$(CC) tests/e2e/db.sh
+	@$(MAKE) --no-print-directory fuzz-replay
 	$(BUILD)/weft test scenarios
 	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
 
@@ -177,7 +179,12 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/ciformats.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/html.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/roundtrip.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
+	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" REACT_MS=1000 RSS_SLACK_MB=4096 \
+	    tests/e2e/limits.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft CC=$(CC) tests/e2e/db.sh
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
+	@$(MAKE) --no-print-directory fuzz-replay-asan
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
 # the anchors the benches compare with: SPIN, Lua 5.4 (Debian packages)
@@ -256,8 +263,56 @@ deps:
 	        || { echo "make deps: could not install:$$missing" >&2; exit 2; }; \
 	fi
 
-fuzz:
-	@if [ -x tests/fuzz/run.sh ]; then tests/fuzz/run.sh long; fi
+# The fuzzers (tests/fuzz/): libFuzzer targets built with clang, ASan and
+# UBSan (make fuzz runs each for FUZZ_SECS, default 600, and merges what
+# it found into its corpus), and the same targets built with the debug or
+# sanitizer library around tests/fuzz/replay.c, which make test and make
+# asan run on every corpus (no clang needed). VM_FUEL=1024: a step budget
+# bounds the work of an endless loop.
+FUZZ_TARGETS := parse compile run
+FUZZ_CC   ?= clang
+FUZZ_SAN  := address,undefined -fno-sanitize-recover=undefined \
+             -fno-omit-frame-pointer
+FUZZ_FLAGS := -g -O1 -DWF_DEBUG -DVM_FUEL=1024 -Wno-error
+FUZZ_OBJS := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRCS)) \
+             $(patsubst %.S,$(BUILD)/fuzz/obj/%.o,$(ASM_SRCS))
+$(BUILD)/fuzz/obj/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(BASEFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,$(FUZZ_SAN) \
+	    $(DEPFLAGS) -c $< -o $@
+$(BUILD)/fuzz/obj/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -c $< -o $@
+$(BUILD)/fuzz/libweft.a: $(FUZZ_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/fuzz/libweft.a
+	$(FUZZ_CC) $(BASEFLAGS) $(FUZZ_FLAGS) -Wno-missing-prototypes \
+	    -fsanitize=fuzzer,$(FUZZ_SAN) $< $(BUILD)/fuzz/libweft.a $(LIBS) -o $@
+fuzz-targets: $(foreach t,$(FUZZ_TARGETS),$(BUILD)/fuzz/fuzz_$(t))
+# replayers: the debug library with a small VM fuel (its own vm.o first)
+$(BUILD)/dbg/fuzz/vm.o: sim/lang/vm.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -DVM_FUEL=1024 -c $< -o $@
+$(BUILD)/asan/fuzz/vm.o: sim/lang/vm.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -DVM_FUEL=1024 -c $< -o $@
+$(BUILD)/dbg/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+    $(BUILD)/dbg/fuzz/vm.o $(BUILD)/dbg/libweft.a
+	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -Wno-missing-prototypes $^ $(LIBS) -o $@
+$(BUILD)/asan/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+    $(BUILD)/asan/fuzz/vm.o $(BUILD)/asan/libweft.a
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -Wno-missing-prototypes $^ $(LIBS) -o $@
+fuzz-replay: $(foreach t,$(FUZZ_TARGETS),$(BUILD)/dbg/fuzz/replay_$(t))
+	@for t in $(FUZZ_TARGETS); do printf 'fuzz %s corpus: ' $$t; \
+	    $(BUILD)/dbg/fuzz/replay_$$t tests/fuzz/corpus* || exit 1; done
+fuzz-replay-asan: $(foreach t,$(FUZZ_TARGETS),$(BUILD)/asan/fuzz/replay_$(t))
+	@for t in $(FUZZ_TARGETS); do printf 'fuzz %s corpus: ' $$t; \
+	    ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/fuzz/replay_$$t \
+	        tests/fuzz/corpus* || exit 1; done
+
+fuzz: deps
+	MAKE="$(MAKE)" BUILD="$(BUILD)" FUZZ_CC="$(FUZZ_CC)" tests/fuzz/run.sh
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

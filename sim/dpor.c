@@ -1702,6 +1702,6 @@ void dpor_end(dpor *d, wf_engine *e)
         if (e->tasks.p[i]->state != TASK_DONE &&
             e->tasks.p[i]->op.kind != OP_NONE)
             check_pending(d, e->tasks.p[i]);
-    if (e->end == END_MAX_STEPS)
+    if (e->end == END_MAX_STEPS || e->end == END_MEMORY) /* cuts */
         give_turns(d);
 }

@@ -567,6 +567,10 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
         x->cut++;
         if (e->timers.len && !e->cfg.time_loose)
             x->cut_timers++;
+    } else if (x->last_end == END_MEMORY) {
+        x->cut_memory++;
+    } else if (x->last_end == END_HALTED) {
+        x->stopped = true; /* what it found so far is kept below */
     }
     if (x->pct_steps > x->pct_k)
         x->pct_k = x->pct_steps;
@@ -618,6 +622,9 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     cfg.mutex_fifo = x->o.mutex_fifo;
     cfg.time_loose = x->o.time_loose;
     cfg.max_steps = x->o.max_steps ? x->o.max_steps : 1000000;
+    cfg.max_memory = x->o.max_memory;
+    cfg.halt = x->o.halt;
+    cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
     cfg.stack_size = x->o.stack_size ? x->o.stack_size : x->prog.stack_size;
     cfg.prog_seed = 0;
     if (x->o.strategy == WF_STRATEGY_REPLAY) {
@@ -784,6 +791,13 @@ static const finding *mz_run(explorer *x, consumer_set *cs, uint8_t kind,
     return NULL;
 }
 
+/* Whether the halt word says to stop everything, finishing work too. */
+static bool halted_all(const explorer *x)
+{
+    return x->o.halt &&
+           atomic_load_explicit(x->o.halt, memory_order_relaxed) >= HALT_ALL;
+}
+
 /* Simplify every finding's witness: try to drop each preemption in turn
  * (latest first), running on without preempting from there, and keep the
  * result when it shows the same finding with fewer preemptions, or as
@@ -794,7 +808,8 @@ static void minimize(explorer *x, consumer_set *cs)
     if (x->o.strategy == WF_STRATEGY_REPLAY || !x->e)
         return;
     x->minimizing = true;
-    for (size_t i = 0; i < x->findings.len; i++) {
+    x->e->cfg.halt_at = HALT_ALL; /* a time limit ends the search, not this */
+    for (size_t i = 0; i < x->findings.len && !halted_all(x); i++) {
         xfinding *xf = &x->findings.p[i];
         schedule sc;
         int budget = 64;
@@ -821,7 +836,8 @@ static void minimize(explorer *x, consumer_set *cs)
                 break;
             for (size_t k = 0; k < x->mz_pre.len; k++)
                 VEC_PUSH(pre, x->mz_pre.p[k]);
-            for (size_t k = pre.len; k-- > 0 && budget > 0 && !improved;) {
+            for (size_t k = pre.len;
+                 k-- > 0 && budget > 0 && !improved && !halted_all(x);) {
                 const finding *f;
                 x->mz_len = pre.p[k];
                 x->mz_force = pre.p[k];
@@ -846,6 +862,7 @@ static void minimize(explorer *x, consumer_set *cs)
         }
     }
     x->minimizing = false;
+    x->e->cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
     if (x->prog.extra_set && x->prog.extra_get) {
         /* back to the exploration's own (the last minimized finding's is
          * set now) */
@@ -910,6 +927,7 @@ bool explore_steer(explorer *x, consumer_set *cs,
     }
     x->steer_target = is_target;
     x->steer_ctx = ctx;
+    x->e->cfg.halt_at = HALT_ALL; /* past a time limit too, as above */
     for (int i = 0; i < tries && !found; i++) {
         wf_engine *e = x->e;
         engine_reset(e);
@@ -921,6 +939,8 @@ bool explore_steer(explorer *x, consumer_set *cs,
         engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
                    cs ? cs->v : NULL, cs ? cs->n : 0);
         x->sbuf_valid = false;
+        if (e->end == END_HALTED)
+            break;
         if (e->end != END_ABANDONED) {
             collect(x, e, x->preempts);
             if (x->o.after_exec) /* the recorder keeps its witness */
@@ -928,6 +948,7 @@ bool explore_steer(explorer *x, consumer_set *cs,
         }
         found = e->end == END_DEADLOCK;
     }
+    x->e->cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
     x->steer_target = NULL;
     (void)before;
     return found;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "checker/checkers.h"
+#include "halt.h"
 #include "record.h"
 
 int cli_jobs(const cli_opts *o)
@@ -61,7 +62,9 @@ static const command_desc commands[] = {
      "or a\nrun recorded in a database (or the witness run of finding K of "
      "an\nexploration), compared with it event by event; a divergence "
      "names the\nfirst differing step (exit 2). Otherwise the exit status "
-     "is the run's.\n"},
+     "is the run's.\nA Go program's run replays the source the database "
+     "kept, from any\ndirectory; --use-file replays the file on disk "
+     "instead.\n"},
     {"test", CMD_TEST, false, "[PATH ...]",
      "run scenario files' expectations and *_test.go",
      "Every scenario file under the paths (default scenarios/) with // "
@@ -208,6 +211,8 @@ static wf_status set_old_run_id(const cli_option *opt, const char *spelt,
                                 const char *v, cli_opts *o, wf_diag *d);
 static wf_status set_size(const cli_option *opt, const char *spelt,
                           const char *v, cli_opts *o, wf_diag *d);
+static wf_status set_memory(const cli_option *opt, const char *spelt,
+                            const char *v, cli_opts *o, wf_diag *d);
 
 static const cli_option options[] = {
     /* choosing executions */
@@ -261,6 +266,15 @@ static const cli_option options[] = {
      .off = OFF(max_steps),
      .lo = 1,
      .help = "cut each execution after N steps (1000000)"},
+    {.name = "max-memory",
+     .arg = "SIZE",
+     .cmds = C_EXEC | C(CMD_PLAY),
+     .group = G_BUDGET,
+     .kind = K_FN,
+     .fn = set_memory,
+     .help = "cut an execution whose memory (goroutines, stacks, heap, "
+             "objects) would pass SIZE: 512M, 2G (a quarter of the RAM, at "
+             "most 4G)"},
     {.name = "preemptions",
      .arg = "K",
      .cmds = C_SEARCH,
@@ -276,7 +290,8 @@ static const cli_option options[] = {
      .group = G_BUDGET,
      .kind = K_SECS,
      .off = OFF(time_limit),
-     .help = "stop after SECS seconds of real time"},
+     .help = "stop after SECS seconds of real time (within 5%), "
+             "whatever the program does"},
     {.name = "hint-budget",
      .arg = "N",
      .cmds = C(CMD_PLAY),
@@ -510,6 +525,14 @@ static const cli_option options[] = {
      .hi = INT64_MAX,
      .help = "compare the replay with run ID of --db, event by event (what "
              "weft replay DB --run-id ID asks of a C program)"},
+    {.name = "use-file",
+     .cmds = C(CMD_REPLAY),
+     .where = W_WEFT,
+     .group = G_DATABASE,
+     .kind = K_FLAG,
+     .off = OFF(use_file),
+     .help = "a Go run: replay the file on disk, not the source the database "
+             "kept (saying when they differ)"},
     /* headless viewer */
     {.name = "dump",
      .cmds = C(CMD_VIEW) | C(CMD_PLAY),
@@ -658,6 +681,37 @@ static wf_status set_size(const cli_option *opt, const char *spelt,
                     "%s needs WxH (each from 1 to 1000, e.g. 80x24), not "
                     "'%s'",
                     spelt, v);
+}
+
+/* --max-memory SIZE: "1073741824", "512K", "512M", "2G", "1.5GiB"
+ * (binary units). */
+static wf_status set_memory(const cli_option *opt, const char *spelt,
+                            const char *v, cli_opts *o, wf_diag *d)
+{
+    static const struct {
+        const char *sfx;
+        int shift;
+    } u[] = {{"", 0},     {"B", 0},    {"K", 10},   {"KB", 10},
+             {"KiB", 10}, {"M", 20},   {"MB", 20},  {"MiB", 20},
+             {"G", 30},   {"GB", 30},  {"GiB", 30}, {"T", 40},
+             {"TB", 40},  {"TiB", 40}};
+    char *end;
+    double x;
+    (void)opt;
+    errno = 0;
+    x = v && *v && *v != '-' ? strtod(v, &end) : 0;
+    if (x > 0 && !errno && end != v)
+        for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
+            if (!strcmp(end, u[i].sfx)) {
+                x *= (double)(1ULL << u[i].shift);
+                if (x >= 1 && x < 18e18) {
+                    o->max_memory = (uint64_t)x;
+                    return WF_OK;
+                }
+            }
+    return diag_set(d, "", 0, 0,
+                    "%s needs a size such as 512M or 2G, not '%s'", spelt,
+                    v ? v : "");
 }
 
 /* Set option opt from value v (NULL for a flag); spelt: as written. */
@@ -1215,27 +1269,41 @@ int cli_help_or_version(const cli_opts *o, const char *prog)
 /* ---- running ----------------------------------------------------------- */
 
 typedef struct stop_ctx {
-    double start, limit, last_progress;
+    double start, last_progress;
     bool tty, quiet;
-    int64_t max;
 } stop_ctx;
 
-static volatile sig_atomic_t interrupted;
-
-static void on_interrupt(int sig)
+const char *cli_bytes(uint64_t n, char out[32])
 {
-    (void)sig;
-    interrupted = 1;
+    static const char *const unit[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (u < 4 && n >= 1024 && n % 1024 == 0) {
+        n /= 1024;
+        u++;
+    }
+    snprintf(out, 32, "%llu%s", (unsigned long long)n, unit[u]);
+    return out;
 }
 
+uint64_t cli_default_memory(void)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    uint64_t cap = 4ULL << 30, ram;
+    if (pages <= 0 || size <= 0) return cap;
+    ram = (uint64_t)pages * (uint64_t)size;
+    return ram / 4 < cap ? ram / 4 : cap;
+}
+
+/* Between executions (and now and then within one): the progress line.
+ * Stopping is the halt word's business (halt.h): an interrupt or the time
+ * limit ends the current execution at its next step. */
 static bool should_stop(void *ctx, const explorer *x)
 {
     stop_ctx *s = ctx;
     double now, left;
-    if (interrupted) return true;
-    if (!s->limit && !s->tty) return false;
+    if (!s->tty) return false;
     now = cli_now();
-    if (s->tty && !s->quiet && now - s->last_progress > 0.25) {
+    if (!s->quiet && now - s->last_progress > 0.25) {
         s->last_progress = now;
         fprintf(stderr, "\r\033[Kweft: %lld executions, %zu findings",
                 (long long)x->executions, x->findings.len);
@@ -1246,12 +1314,32 @@ static bool should_stop(void *ctx, const explorer *x)
         fprintf(stderr, ", %.1fs", now - s->start);
         fflush(stderr);
     }
-    return s->limit > 0 && now - s->start >= s->limit;
+    return false;
 }
 
-static void print_summary(const cli_opts *o, const explorer *x, double secs)
+/* Why the search stopped early: "interrupted" (a signal), "error" (the
+ * recording failed), "time-limit" (the only other stop), or NULL. */
+static const char *stop_reason(const explorer *x, const record *rec)
+{
+    if (halt_signal()) return "interrupted";
+    if (record_failed(rec)) return "error";
+    return x->stopped ? "time-limit" : NULL;
+}
+
+/* stop_reason in words. */
+static const char *stop_words(const char *why)
+{
+    return !strcmp(why, "interrupted")  ? "interrupted"
+           : !strcmp(why, "time-limit") ? "stopped by the time limit"
+                                        : "stopped: the recording failed";
+}
+
+static void print_summary(const cli_opts *o, const explorer *x,
+                          const record *rec, double secs)
 {
     size_t nerr = 0, nwarn = 0;
+    const char *why = stop_reason(x, rec);
+    char mb[32];
     for (size_t i = 0; i < x->findings.len; i++) {
         if (x->findings.p[i].f.error)
             nerr++;
@@ -1259,6 +1347,16 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
             nwarn++;
     }
     if (o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) {
+        if (x->last_end == END_MAX_STEPS)
+            printf("cut at --max-steps %llu\n",
+                   (unsigned long long)(o->max_steps ? o->max_steps
+                                                     : 1000000));
+        else if (x->last_end == END_MEMORY)
+            printf("cut by the memory budget (--max-memory %s)\n",
+                   cli_bytes(x->o.max_memory, mb));
+        else if (why)
+            printf("%s at step %llu\n", stop_words(why),
+                   (unsigned long long)x->steps);
         if (!o->quiet) {
             buf b;
             buf_init(&b);
@@ -1273,17 +1371,27 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
     if (x->cut)
         printf(" (%llu cut at --max-steps %llu)", (unsigned long long)x->cut,
                (unsigned long long)(o->max_steps ? o->max_steps : 1000000));
+    if (x->cut_memory)
+        printf(" (%llu cut by the memory budget, --max-memory %s)",
+               (unsigned long long)x->cut_memory,
+               cli_bytes(x->o.max_memory, mb));
     printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
-    if (x->complete && x->cut)
-        printf("complete up to --max-steps"); /* a cut hides what follows */
+    if (x->complete && (x->cut || x->cut_memory)) /* a cut hides the rest */
+        printf("complete up to %s",
+               !x->cut_memory ? "--max-steps"
+               : !x->cut      ? "--max-memory"
+                              : "--max-steps and --max-memory");
     else if (x->incomplete) /* every interleaving, not every value */
         printf("every interleaving explored, but %s", x->incomplete);
     else if (x->complete)
         printf("complete");
+    else if (why && x->bound >= 0)
+        printf("%s, preemption bound %d fully explored", stop_words(why),
+               x->bound);
+    else if (why)
+        printf("%s", stop_words(why));
     else if (x->bound >= 0)
         printf("preemption bound %d fully explored", x->bound);
-    else if (x->stopped)
-        printf("stopped (%s)", interrupted ? "interrupted" : "time limit");
     else
         printf("cut by the execution budget");
     printf("; %zu error%s, %zu warning%s\n", nerr, nerr == 1 ? "" : "s", nwarn,
@@ -1296,6 +1404,19 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
                "points\n",
                (unsigned long long)x->cut_timers,
                x->cut_timers == 1 ? "" : "s");
+}
+
+/* Reopen the JSON object that ends out ("...}\n") to add members; the
+ * caller closes it with "}\n". */
+static void json_member_open(buf *out)
+{
+    size_t n = out->len;
+    while (n && out->p[n - 1] != '}')
+        n--;
+    if (n) {
+        out->len = n - 1;
+        out->p[out->len] = '\0';
+    }
 }
 
 /* The checkers of command o (every one, with its liveness options). */
@@ -1316,6 +1437,7 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     eo.no_steer = o->cmd == CMD_RUN || o->cmd == CMD_REPLAY;
     eo.max_executions = o->max_executions;
     eo.max_steps = o->max_steps;
+    eo.max_memory = o->max_memory ? o->max_memory : cli_default_memory();
     eo.preemptions = (int)o->preemptions;
     eo.pct_depth = (int)o->pct_depth;
     eo.cond_any = o->cond_any;
@@ -1359,6 +1481,7 @@ wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
     wf_consumer all[16];
     consumer_set both = {all, 0};
     wf_status st;
+    atomic_int *word;
     lo.cmd = CMD_RUN;
     lo.cmd_name = "run";
     lo.schedule = sched;
@@ -1368,6 +1491,8 @@ wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
     explore_options(&lo, &eo);
     *run_id = 0;
     if ((st = record_start(&lo, p, &eo, &cs, &rec, d)) != WF_OK) return st;
+    word = halt_word_new();
+    eo.halt = word;
     x = explore_new(p, &eo);
     record_attach(rec, x);
     ck = new_checkers(&lo);
@@ -1386,6 +1511,7 @@ wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
     if (st == WF_OK) *run_id = record_last_run(rec);
     explore_free(x);
     record_free(rec);
+    halt_word_free(word);
     return st;
 }
 
@@ -1397,19 +1523,26 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     checkers *ck;
     wf_status st;
     stop_ctx sc;
+    atomic_int *word = halt_word_new();
+    halt_timer *limit;
     explore_options(o, &eo);
     memset(&sc, 0, sizeof sc);
     sc.start = cli_now();
     sc.last_progress = sc.start;
-    sc.limit = o->time_limit;
     sc.quiet = true;
     eo.should_stop = should_stop;
     eo.stop_ctx = &sc;
+    eo.halt = word;
     *out = NULL;
+    halt_cooperate(true);
+    limit = halt_timer_start(word, o->time_limit);
     x = explore_new(p, &eo);
     ck = new_checkers(o);
     st = explore_run(x, checkers_consumers(ck), d);
     checkers_finish(ck, x);
+    halt_timer_stop(limit);
+    halt_cooperate(false);
+    halt_word_free(word);
     checkers_free(ck);
     if (st != WF_OK) {
         explore_free(x);
@@ -1434,7 +1567,8 @@ static int execute(const cli_opts *o, const program *p,
     buf out;
     double t0 = cli_now();
     int status;
-    struct sigaction sa, old_int, old_term;
+    atomic_int *word = halt_word_new();
+    halt_timer *limit;
     record *rec = NULL;
     consumer_set cs = {NULL, 0};
     wf_status rst = WF_OK;
@@ -1444,24 +1578,24 @@ static int execute(const cli_opts *o, const program *p,
     memset(&sc, 0, sizeof sc);
     sc.start = t0;
     sc.last_progress = t0;
-    sc.limit = o->time_limit;
     sc.quiet = o->quiet || o->json;
     sc.tty = isatty(2) && o->cmd != CMD_RUN && o->cmd != CMD_REPLAY;
     eo.should_stop = should_stop;
     eo.stop_ctx = &sc;
+    eo.halt = word;
+    /* from here a signal stops the command cleanly: what was found is
+     * printed and recorded (halt.h) */
+    halt_cooperate(true);
+    limit = halt_timer_start(word, o->time_limit);
     if (record_start(o, p, &eo, &cs, &rec, &d) != WF_OK) {
         char m[1700];
         diag_format(&d, m, sizeof m);
         fprintf(stderr, "weft: %s\n", m);
-        return 2;
+        halt_timer_stop(limit);
+        halt_cooperate(false);
+        halt_word_free(word);
+        return halt_status(2);
     }
-
-    interrupted = 0;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_interrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
 
     x = explore_new(p, &eo);
     record_attach(rec, x);
@@ -1480,10 +1614,10 @@ static int execute(const cli_opts *o, const program *p,
     }
     checkers_finish(ck, x);
     checkers_free(ck);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
     if (st == WF_OK)
-        rst = record_finish(rec, x, explore_status(x, o->strict), &rd);
+        rst = record_finish(rec, x, halt_status(explore_status(x, o->strict)),
+                            &rd);
+    halt_timer_stop(limit);
     if (sc.tty && !sc.quiet) fputs("\r\033[K", stderr);
     if (st != WF_OK) {
         char m[1700];
@@ -1491,7 +1625,9 @@ static int execute(const cli_opts *o, const program *p,
         fprintf(stderr, "weft: %s\n", m);
         explore_free(x);
         record_free(rec);
-        return 2;
+        halt_cooperate(false);
+        halt_word_free(word);
+        return halt_status(2);
     }
     memset(&ri, 0, sizeof ri);
     ri.file = p->file;
@@ -1501,19 +1637,24 @@ static int execute(const cli_opts *o, const program *p,
     ri.seconds = cli_now() - t0;
     buf_init(&out);
     if (o->json) {
+        const char *why = stop_reason(x, rec);
         report_json(&out, x, &ri);
+        /* more members of the object, before its closing brace */
+        json_member_open(&out);
+        buf_puts(&out, ", \"stopped\": ");
+        if (why)
+            buf_printf(&out, "\"%s\"", why);
+        else
+            buf_puts(&out, "null");
+        buf_printf(&out,
+                   ", \"cut\": {\"max_steps\": %llu, \"max_memory\": %llu}",
+                   (unsigned long long)x->cut,
+                   (unsigned long long)x->cut_memory);
         if (o->metrics) {
-            /* one more member of the object, before its closing brace */
-            size_t n = out.len;
-            while (n && out.p[n - 1] != '}')
-                n--;
-            if (n) {
-                out.len = n - 1;
-                buf_puts(&out, ", \"metrics\": ");
-                report_metrics_json(&out, x->e);
-                buf_puts(&out, "}\n");
-            }
+            buf_puts(&out, ", \"metrics\": ");
+            report_metrics_json(&out, x->e);
         }
+        buf_puts(&out, "}\n");
         record_json(rec, &out);
     } else {
         if ((o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) && !o->quiet &&
@@ -1530,7 +1671,7 @@ static int execute(const cli_opts *o, const program *p,
     } else {
         fputs(out.p ? out.p : "", stdout);
     }
-    if (!o->json) print_summary(o, x, ri.seconds);
+    if (!o->json) print_summary(o, x, rec, ri.seconds);
     if (!o->json && !o->quiet) {
         buf_reset(&out);
         record_text(rec, &out);
@@ -1557,7 +1698,9 @@ static int execute(const cli_opts *o, const program *p,
     }
     explore_free(x);
     record_free(rec);
-    return status;
+    halt_cooperate(false);
+    halt_word_free(word);
+    return halt_status(status);
 }
 
 int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)

@@ -67,6 +67,7 @@ typedef struct cli_opts {
     /* budgets */
     int64_t max_executions;
     uint64_t max_steps;
+    uint64_t max_memory; /* --max-memory: bytes per execution; 0 default */
     int64_t preemptions; /* -1: unbounded */
     double time_limit;
     /* semantics: the index of the value among the option's choices */
@@ -88,6 +89,7 @@ typedef struct cli_opts {
     int64_t finding_k;   /* --finding K */
     int64_t compare_run; /* --compare-run ID: replay checks events against
                           * run ID of --db (ui/record.h) */
+    bool use_file;       /* replay DB: the file on disk, not the kept source */
     /* programs */
     const char *run_re; /* --run REGEXP: the tests run */
     const char *go_version;
@@ -158,5 +160,11 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
 int cli_jobs(const cli_opts *o);
 /* Seconds of monotonic real time (ui only: STYLE 8). */
 double cli_now(void);
+/* n bytes as "4GiB", "512MiB", "1000B" (the largest exact unit), into
+ * out; returns out. */
+const char *cli_bytes(uint64_t n, char out[32]);
+/* The default memory budget per execution: a quarter of the machine's
+ * RAM, at most 4 GiB (SPEC section 4). */
+uint64_t cli_default_memory(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "sim/lang/vm.h"
+#include "sim/sha256.h"
 #include "testcmd.h"
 #include "tracecmd.h"
 
@@ -346,13 +347,59 @@ int gocmd_exec(const cli_opts *o)
     return status;
 }
 
-int gocmd_replay_db(const cli_opts *o, const char *file, const char *db,
-                    int64_t run_id, const char *sched)
+/* The SHA-256 (hex) of file's bytes into hex, or false if unreadable. */
+static bool file_sha(const char *file, char hex[65])
 {
-    vm_program *p = compile(o, file, sched);
+    unsigned char b[65536];
+    size_t n;
+    sha256_ctx c;
+    FILE *f = is_dir(file) ? NULL : fopen(file, "rb");
+    if (!f)
+        return false;
+    sha256_init(&c);
+    while ((n = fread(b, 1, sizeof b, f)) > 0)
+        sha256_update(&c, b, n);
+    fclose(f);
+    sha256_final_hex(&c, hex);
+    return true;
+}
+
+int gocmd_replay_db(const cli_opts *o, const char *file, const char *db,
+                    int64_t run_id, const char *sched, const char *src,
+                    size_t len, const char *sha)
+{
+    vm_program *p = NULL;
     program pr;
     int status;
     uint32_t h;
+    char hex[65];
+    bool on_disk = file_sha(file, hex);
+    bool differs = on_disk && sha && strcmp(hex, sha) != 0;
+    if (o->use_file || !src) {
+        if (differs)
+            fprintf(stderr,
+                    "weft: warning: %s: the file on disk differs from the "
+                    "recorded one (sha256 %.12s..., recorded %.12s...): "
+                    "a divergence below is that change%s\n",
+                    file, hex, sha, src ? "" : " (the database has no copy)");
+        p = compile(o, file, sched);
+    } else {
+        vm_options vo;
+        wf_diag d;
+        if (differs)
+            fprintf(stderr,
+                    "weft: note: %s differs from the recorded one: "
+                    "replaying the recorded source (--use-file replays "
+                    "the file)\n",
+                    file);
+        memset(&vo, 0, sizeof vo);
+        vo.go_version = o->go_version;
+        if (vm_compile(file, (const unsigned char *)src, len, &vo, &p, &d) !=
+            WF_OK) {
+            input_error(&d);
+            p = NULL;
+        }
+    }
     if (!p)
         return 2;
     pr = vm_program_entry(p);

@@ -38,8 +38,11 @@ void gocmd_groups_fini(gocmd_groups *g);
  * print "weft: FILE:L:C: error: ..." and give 2. */
 int gocmd_exec(const cli_opts *o);
 /* Replay run run_id of database db, recorded from scenario file `file`
- * with schedule sched (weft replay DB --run ID). */
+ * with schedule sched (weft replay DB --run ID): the source the run kept
+ * (src[0, len), borrowed; NULL: none) unless o->use_file, else the file on
+ * disk, saying so when its SHA-256 differs from the recorded sha. */
 int gocmd_replay_db(const cli_opts *o, const char *file, const char *db,
-                    int64_t run_id, const char *sched);
+                    int64_t run_id, const char *sched, const char *src,
+                    size_t len, const char *sha);
 
 #endif

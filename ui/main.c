@@ -6,6 +6,7 @@
 #include "ui/cccmd.h"
 #include "ui/cli.h"
 #include "ui/gocmd.h"
+#include "ui/halt.h"
 #include "ui/playtty.h"
 #include "ui/reportcmd.h"
 #include "ui/testcmd.h"
@@ -17,6 +18,7 @@ int main(int argc, char **argv)
     cli_opts o;
     wf_diag d;
     int status;
+    halt_install();
     if (argc < 2) {
         cli_help(stderr, "weft", CMD_NONE, false);
         return 2;

@@ -39,6 +39,8 @@ void record_text(const record *r, buf *out);
 /* Add "db" or "replay_of" members to the JSON object in out (which ends
  * with "}\n"). */
 void record_json(const record *r, buf *out);
+/* Whether a write failed during the exploration (it stopped it). */
+bool record_failed(const record *r);
 void record_free(record *r);
 /* The id of the last execution or witness run written, 0 when none. */
 int64_t record_last_run(const record *r);

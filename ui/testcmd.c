@@ -18,6 +18,7 @@
 
 #include "checker/report.h"
 #include "cli.h"
+#include "halt.h"
 #include "gocmd.h"
 #include "html.h"
 #include "reportcmd.h"
@@ -592,6 +593,10 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
             fail_diag(t, file, name, &d);
             continue;
         }
+        if (halt_signal()) { /* cut short: judged neither way */
+            explore_free(x);
+            break;
+        }
         if (e->any) {
             /* the file's expectations judge all its tests together */
             VEC_PUSH(keep, x);
@@ -670,6 +675,8 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
         pr = vm_program_entry(p);
         if (cli_explore(&o, &pr, &x, &d) != WF_OK) {
             fail_diag(t, file, NULL, &d);
+        } else if (halt_signal()) { /* cut short: judged neither way */
+            explore_free(x);
         } else {
             judge(t, NULL, e, x, cli_now() - t0, file, o.strict);
             witness_pages(t, &o, &pr, NULL);
@@ -1007,7 +1014,11 @@ static void *worker(void *arg)
         job *j;
         double t1;
         pthread_mutex_lock(&pl->mu);
-        if (pl->next >= pl->n) {
+        if (pl->next >= pl->n || halt_signal()) {
+            /* (after a signal, the units left are done with nothing) */
+            while (pl->next < pl->n)
+                pl->jobs[pl->next++].done = true;
+            pthread_cond_broadcast(&pl->cv);
             pthread_mutex_unlock(&pl->mu);
             return NULL;
         }
@@ -1128,18 +1139,23 @@ int testcmd_exec(const cli_opts *o)
     }
     if (status == 0) {
         int jobs = cli_jobs(o);
+        halt_cooperate(true); /* Ctrl-C: the results so far, then 130 */
         if (jobs > 1 && units.len > 1) {
             run_parallel(&t, units.p, units.len, jobs);
         } else {
-            for (size_t i = 0; i < units.len; i++) {
+            for (size_t i = 0; i < units.len && !halt_signal(); i++) {
                 double t1 = cli_now();
                 run_unit(&t, &units.p[i]);
                 emit_file(&t, &t, unit_name(&units.p[i]), cli_now() - t1);
             }
         }
-        if (!o->json) printf("%d passed, %d failed\n", t.passed, t.failed);
+        if (!o->json)
+            printf("%d passed, %d failed%s\n", t.passed, t.failed,
+                   halt_signal() ? " (interrupted)" : "");
         if (status == 0) status = t.failed ? 1 : t.passed ? 0 : 2;
-        if (!t.passed && !t.failed && t.unselected)
+        if (halt_signal())
+            ;
+        else if (!t.passed && !t.failed && t.unselected)
             fprintf(stderr, "weft: error: -run '%s' selects no test under "
                             "the paths\n",
                     o->run_re);
@@ -1151,6 +1167,8 @@ int testcmd_exec(const cli_opts *o)
             fprintf(stderr, "weft: error: no scenario file with // expect: "
                             "lines and no *_test.go under the paths\n");
         if (!write_reports(&t, cli_now() - t0)) status = 2;
+        fflush(stdout);
+        halt_cooperate(false);
     }
     for (size_t i = 0; i < t.all.len; i++)
         test_result_fini(&t.all.p[i]);
@@ -1163,5 +1181,5 @@ int testcmd_exec(const cli_opts *o)
     VEC_FREE(units);
     VEC_FREE(paths);
     VEC_FREE(t.results);
-    return status;
+    return halt_status(status);
 }

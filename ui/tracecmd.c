@@ -296,6 +296,8 @@ int tracecmd_replay(const cli_opts *o)
     wf_diag d;
     char id[32];
     char *argv[16];
+    char *src = NULL;
+    size_t src_len = 0;
     int n = 0, status;
     if (o->run_id < 0) {
         if (o->schedule) return replay_file(o);
@@ -314,6 +316,12 @@ int tracecmd_replay(const cli_opts *o)
         trace_close(t);
         return fail(&d);
     }
+    if (r.file && gocmd_is_go(r.file) &&
+        trace_get_source(t, r.source_sha256, &src, &src_len, &d) != WF_OK) {
+        trace_close(t);
+        trace_run_rec_fini(&r);
+        return fail(&d);
+    }
     trace_close(t);
     if (!r.schedule || !r.file || !*r.file) {
         fprintf(stderr, "weft: %s: error: run %lld has no schedule\n", o->file,
@@ -322,7 +330,9 @@ int tracecmd_replay(const cli_opts *o)
         return 2;
     }
     if (gocmd_is_go(r.file)) {
-        status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule);
+        status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule, src,
+                                 src_len, r.source_sha256);
+        free(src);
         trace_run_rec_fini(&r);
         return status;
     }

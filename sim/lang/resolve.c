@@ -756,8 +756,10 @@ static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
     field_list(r, s, type->u.func_type.results);
     params(r, fs, type->u.func_type.params, true);
     params(r, fs, type->u.func_type.results, true);
+    /* the body's block is the parameters' (Go spec, "Declarations and
+     * scope": x := ... in the body redeclares a parameter or result) */
     if (body)
-        stmts(r, new_scope(r, fs), body->u.block.stmts);
+        stmts(r, fs, body->u.block.stmts);
     r->fn = saved;
 }
 
@@ -804,8 +806,12 @@ static void assign(resolver *r, res_scope *s, ast_node *n)
             any_new = true;
             local(r, s, x, NULL, n);
         }
-        if (!any_new && !r->failed)
-            res_err(r, lhs.v[0], "no new variables on left side of :=");
+        if (!any_new && !r->failed) {
+            ast_node at = *n; /* at the := (gc's position) */
+            at.line = n->u.assign.op_line;
+            at.col = n->u.assign.op_col;
+            res_err(r, &at, "no new variables on left side of :=");
+        }
     }
 }
 
@@ -1086,6 +1092,7 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
         s = new_sym(r, RS_PKG, name,
                     im->u.import.name ? im->u.import.name : NULL);
         s->target = t;
+        map_put(r, im, s); /* the checker finds unused imports */
         if (scope_find(fs, s->name)) {
             res_err(r, im, "%s redeclared in this block", name);
             break;

@@ -179,8 +179,9 @@ START_TEST(a_prefix_the_program_does_not_offer_diverges)
         memset(&o, 0, sizeof o);
         o.strategy = ks[k];
         o.preemptions = -1;
-        /* 40 choices among 2: more than the program ever offers */
-        o.prefix = "00000001-A40";
+        /* 40 choices among 2: more than the program ever offers (with
+         * the check every schedule ends with) */
+        o.prefix = "00000001-A40.y79";
         x = explore_new(&p, &o);
         ck_assert_int_ne(explore_run(x, NULL, &d), WF_OK);
         ck_assert_ptr_nonnull(x->diverged);

@@ -14,7 +14,7 @@ START_TEST(undefined_and_redeclared_names)
     GO_ERROR(GO("func f() {}\nfunc f() {}\nfunc main() {}\n"),
              "3:6: f redeclared in this block");
     GO_ERROR(GO("func main() {\n\ta := 1\n\ta := 2\n}\n"),
-             "4:2: no new variables on left side of :=");
+             "4:4: no new variables on left side of :=");
     GO_ERROR(GO("import \"fmt\"\nfunc main() { fmt.Nope() }\n"),
              "3:19: undefined: fmt.Nope");
     GO_ERROR(GO("func helper() {}\n"),
@@ -88,11 +88,12 @@ END_TEST
 START_TEST(constants_are_checked)
 {
     GO_ERROR(GO("func main() {\n\tvar b byte = 256\n\t_ = b\n}\n"),
-             "3:15: cannot use constant 256 as uint8 value (overflows)");
+             "3:15: cannot use 256 (untyped int constant) as uint8 value "
+             "in variable declaration (overflows)");
     GO_ERROR(GO("const x = 1 / 0\nfunc main() {}\n"),
-             "2:13: invalid operation: division by zero");
+             "2:15: invalid operation: division by zero");
     GO_ERROR(GO("func main() {\n\t_ = int8(200)\n}\n"),
-             "3:10: cannot convert constant to type int8 (overflows)");
+             "3:11: constant 200 overflows int8");
 }
 END_TEST
 
