@@ -1290,12 +1290,11 @@ static void set_files(resolver *r, res_pkg *p, ast_file **f, size_t n)
     v->decls.v = arena_alloc(&v->mem, (nd + 1) * sizeof(ast_node *));
     v->imports.v = arena_alloc(&v->mem, (ni + 1) * sizeof(ast_node *));
     for (size_t i = 0; i < n; i++) {
-        memcpy(v->decls.v + v->decls.n, f[i]->decls.v,
-               f[i]->decls.n * sizeof(ast_node *));
-        v->decls.n += f[i]->decls.n;
-        memcpy(v->imports.v + v->imports.n, f[i]->imports.v,
-               f[i]->imports.n * sizeof(ast_node *));
-        v->imports.n += f[i]->imports.n;
+        /* an empty list may have no array at all */
+        for (size_t k = 0; k < f[i]->decls.n; k++)
+            v->decls.v[v->decls.n++] = f[i]->decls.v[k];
+        for (size_t k = 0; k < f[i]->imports.n; k++)
+            v->imports.v[v->imports.n++] = f[i]->imports.v[k];
     }
     p->file = v;
 }
