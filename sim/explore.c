@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mutex.h"
 #include "rng.h"
@@ -299,8 +300,30 @@ static int steer_choose(explorer *x, wf_engine *e, int n, const int32_t *alts)
     return (int)rng_below(x->rng, (uint32_t)n);
 }
 
-/* Choices between two questions to should_stop within an execution. */
+/* Choices between two questions to should_stop within an execution,
+ * and the time between them: a step can be long (a C thread computes
+ * for a million basic blocks between two scheduling points), so an
+ * interrupt or --time-limit is heard within STOP_POLL_NS of a choice
+ * whatever the steps cost. CLOCK_MONOTONIC_COARSE costs a few ns. */
 #define STOP_POLL 65536
+#define STOP_POLL_NS 50000000ull
+
+static bool poll_due(explorer *x)
+{
+    struct timespec ts;
+    uint64_t now;
+    if (++x->polls >= STOP_POLL)
+        return true;
+#ifdef CLOCK_MONOTONIC_COARSE
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+#else
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+#endif
+    now = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+    if (!x->polled_ns)
+        x->polled_ns = now;
+    return now - x->polled_ns >= STOP_POLL_NS;
+}
 
 static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
                      const int32_t *alts)
@@ -310,8 +333,9 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
     /* a long execution (a spinning goroutine runs to --max-steps) must not
      * outlast --time-limit or an interrupt: ask now and then, and abandon
      * the execution when told to stop */
-    if (WF_UNLIKELY(++x->polls >= STOP_POLL) && kind == CHOICE_TASK) {
+    if (kind == CHOICE_TASK && WF_UNLIKELY(poll_due(x))) {
         x->polls = 0;
+        x->polled_ns = 0;
         if (x->o.should_stop && x->o.should_stop(x->o.stop_ctx, x)) {
             x->stopped = true;
             return -1;

@@ -112,6 +112,7 @@ struct explorer {
     wf_consumer run_cs[16];
     int nrun_cs;
     uint32_t polls; /* task choices since should_stop was last asked */
+    uint64_t polled_ns; /* when it was last asked (coarse monotonic) */
     VEC(xfinding) findings;
     VEC(xoutcome) outcomes;
     char *last_output;
