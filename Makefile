@@ -152,6 +152,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/ciformats.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	WEFT=$(BUILD)/weft tests/e2e/cc.sh
+	WEFT=$(BUILD)/weft tests/e2e/svcomp.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
 	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
@@ -193,6 +194,7 @@ bench: all bench-deps
 	done
 	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
+	@WEFT=$(BUILD)/weft tests/bench/svcomp.sh $${SVCOMP_LIMIT:-60}
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
 # is the point of the demo, anything else is a failure.
