@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "mutex.h"
 #include "rng.h"
@@ -300,30 +299,8 @@ static int steer_choose(explorer *x, wf_engine *e, int n, const int32_t *alts)
     return (int)rng_below(x->rng, (uint32_t)n);
 }
 
-/* Choices between two questions to should_stop within an execution,
- * and the time between them: a step can be long (a C thread computes
- * for a million basic blocks between two scheduling points), so an
- * interrupt or --time-limit is heard within STOP_POLL_NS of a choice
- * whatever the steps cost. CLOCK_MONOTONIC_COARSE costs a few ns. */
+/* Choices between two questions to should_stop within an execution. */
 #define STOP_POLL 65536
-#define STOP_POLL_NS 50000000ull
-
-static bool poll_due(explorer *x)
-{
-    struct timespec ts;
-    uint64_t now;
-    if (++x->polls >= STOP_POLL)
-        return true;
-#ifdef CLOCK_MONOTONIC_COARSE
-    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-#else
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-#endif
-    now = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-    if (!x->polled_ns)
-        x->polled_ns = now;
-    return now - x->polled_ns >= STOP_POLL_NS;
-}
 
 static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
                      const int32_t *alts)
@@ -333,9 +310,8 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
     /* a long execution (a spinning goroutine runs to --max-steps) must not
      * outlast --time-limit or an interrupt: ask now and then, and abandon
      * the execution when told to stop */
-    if (kind == CHOICE_TASK && WF_UNLIKELY(poll_due(x))) {
+    if (WF_UNLIKELY(++x->polls >= STOP_POLL) && kind == CHOICE_TASK) {
         x->polls = 0;
-        x->polled_ns = 0;
         if (x->o.should_stop && x->o.should_stop(x->o.stop_ctx, x)) {
             x->stopped = true;
             return -1;
@@ -591,6 +567,10 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
         x->cut++;
         if (e->timers.len && !e->cfg.time_loose)
             x->cut_timers++;
+    } else if (x->last_end == END_MEMORY) {
+        x->cut_memory++;
+    } else if (x->last_end == END_HALTED) {
+        x->stopped = true; /* what it found so far is kept below */
     }
     if (x->pct_steps > x->pct_k)
         x->pct_k = x->pct_steps;
@@ -642,6 +622,9 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     cfg.mutex_fifo = x->o.mutex_fifo;
     cfg.time_loose = x->o.time_loose;
     cfg.max_steps = x->o.max_steps ? x->o.max_steps : 1000000;
+    cfg.max_memory = x->o.max_memory;
+    cfg.halt = x->o.halt;
+    cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
     cfg.stack_size = x->o.stack_size ? x->o.stack_size : x->prog.stack_size;
     cfg.prog_seed = 0;
     if (x->o.strategy == WF_STRATEGY_REPLAY) {
@@ -808,6 +791,13 @@ static const finding *mz_run(explorer *x, consumer_set *cs, uint8_t kind,
     return NULL;
 }
 
+/* Whether the halt word says to stop everything, finishing work too. */
+static bool halted_all(const explorer *x)
+{
+    return x->o.halt &&
+           atomic_load_explicit(x->o.halt, memory_order_relaxed) >= HALT_ALL;
+}
+
 /* Simplify every finding's witness: try to drop each preemption in turn
  * (latest first), running on without preempting from there, and keep the
  * result when it shows the same finding with fewer preemptions, or as
@@ -818,7 +808,8 @@ static void minimize(explorer *x, consumer_set *cs)
     if (x->o.strategy == WF_STRATEGY_REPLAY || !x->e)
         return;
     x->minimizing = true;
-    for (size_t i = 0; i < x->findings.len; i++) {
+    x->e->cfg.halt_at = HALT_ALL; /* a time limit ends the search, not this */
+    for (size_t i = 0; i < x->findings.len && !halted_all(x); i++) {
         xfinding *xf = &x->findings.p[i];
         schedule sc;
         int budget = 64;
@@ -845,7 +836,8 @@ static void minimize(explorer *x, consumer_set *cs)
                 break;
             for (size_t k = 0; k < x->mz_pre.len; k++)
                 VEC_PUSH(pre, x->mz_pre.p[k]);
-            for (size_t k = pre.len; k-- > 0 && budget > 0 && !improved;) {
+            for (size_t k = pre.len;
+                 k-- > 0 && budget > 0 && !improved && !halted_all(x);) {
                 const finding *f;
                 x->mz_len = pre.p[k];
                 x->mz_force = pre.p[k];
@@ -870,6 +862,7 @@ static void minimize(explorer *x, consumer_set *cs)
         }
     }
     x->minimizing = false;
+    x->e->cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
     if (x->prog.extra_set && x->prog.extra_get) {
         /* back to the exploration's own (the last minimized finding's is
          * set now) */
@@ -934,6 +927,7 @@ bool explore_steer(explorer *x, consumer_set *cs,
     }
     x->steer_target = is_target;
     x->steer_ctx = ctx;
+    x->e->cfg.halt_at = HALT_ALL; /* past a time limit too, as above */
     for (int i = 0; i < tries && !found; i++) {
         wf_engine *e = x->e;
         engine_reset(e);
@@ -945,6 +939,8 @@ bool explore_steer(explorer *x, consumer_set *cs,
         engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
                    cs ? cs->v : NULL, cs ? cs->n : 0);
         x->sbuf_valid = false;
+        if (e->end == END_HALTED)
+            break;
         if (e->end != END_ABANDONED) {
             collect(x, e, x->preempts);
             if (x->o.after_exec) /* the recorder keeps its witness */
@@ -952,6 +948,7 @@ bool explore_steer(explorer *x, consumer_set *cs,
         }
         found = e->end == END_DEADLOCK;
     }
+    x->e->cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
     x->steer_target = NULL;
     (void)before;
     return found;

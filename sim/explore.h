@@ -83,6 +83,11 @@ typedef struct explore_opts {
     bool no_steer;   /* one execution asked for (run): never steer */
     int pct_depth;
     bool cond_any, spurious, mutex_fifo, time_loose;
+    uint64_t max_memory; /* engine_config.max_memory: 0 none */
+    /* engine_config.halt: the search stops at the first execution it
+     * halts (x->stopped); minimizing and steering run on until HALT_ALL */
+    const atomic_int *halt;
+    int halt_at; /* the level that stops the search; 0: HALT_SEARCH */
     size_t stack_size;
     /* called after each execution; returning true stops (time limit,
      * interrupt). NULL: never. It may read the explorer (progress). */
@@ -106,13 +111,13 @@ struct explorer {
     uint64_t cut; /* executions cut by --max-steps */
     uint64_t cut_timers; /* ... of them with timers pending (strict time:
                             goroutines kept running while others slept) */
+    uint64_t cut_memory; /* executions cut by the memory budget */
     /* the consumers explore_run was given (copied: the caller's array may
      * be gone), for the steering executions after it: a recorder among
      * them must see every event of a witness it keeps */
     wf_consumer run_cs[16];
     int nrun_cs;
     uint32_t polls; /* task choices since should_stop was last asked */
-    uint64_t polled_ns; /* when it was last asked (coarse monotonic) */
     VEC(xfinding) findings;
     VEC(xoutcome) outcomes;
     char *last_output;

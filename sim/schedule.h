@@ -1,6 +1,6 @@
 /* schedule.h: the schedule string, which reproduces an execution.
  *
- *   HASH[.sSEED][.c][.w][.f][.l][.xEXTRA]-BODY
+ *   HASH[.sSEED][.c][.w][.f][.l][.xEXTRA]-BODY.CHECK
  *
  * HASH: 8 hex digits of the program's identity (a replay of another
  * program is caught). SEED: the program's random stream (math/rand), when
@@ -13,6 +13,11 @@
  * to 9 (A..Z a..r: (n-1)n/2 - 1 + index), else "_INDEX_N_"; a decimal
  * count after a choice repeats it that many times in all. Recording n lets
  * a replay name the first step where the program no longer matches.
+ * CHECK: 3 characters of base 32 (0-9 a-z without i l o u, any case), 15
+ * bits of a hash of everything before the '.': a string cut short,
+ * lower-cased or mistyped in a copy is refused as garbled, naming what
+ * looks wrong, instead of replaying into a divergence that would blame
+ * the program.
  * Owns: nothing; decode fills a caller's vector. */
 #ifndef WF_SCHEDULE_H
 #define WF_SCHEDULE_H

@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -11,7 +13,18 @@
 #include <unistd.h>
 
 #include "checker/checkers.h"
+#include "halt.h"
 #include "record.h"
+#include "shard.h"
+#include "sim/partition.h"
+
+int cli_jobs(const cli_opts *o)
+{
+    long n;
+    if (o->jobs > 0) return (int)o->jobs;
+    n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n < 1024 ? n : 1024) : 1;
+}
 
 double cli_now(void)
 {
@@ -32,36 +45,44 @@ typedef struct command_desc {
 } command_desc;
 
 static const command_desc commands[] = {
-    {"run", CMD_RUN, true, "FILE", "one execution (random, pct or round robin)",
+    {"run", CMD_RUN, true, "FILE|DIR",
+     "one execution (random, pct or round robin)",
      "One execution: prints the program's output, then what it found and "
      "the\nschedule that reproduces it. A test file (*_test.go) runs each "
-     "TestXxx.\n"},
-    {"explore", CMD_EXPLORE, true, "FILE",
+     "TestXxx.\nA DIR is a package: its main program, or its tests if it "
+     "is not main.\n"},
+    {"explore", CMD_EXPLORE, true, "FILE|DIR",
      "many executions: dpor, dfs, random, pct",
      "Many executions; prints each distinct finding with its shortest "
      "schedule,\nthe number of executions and whether the search was "
      "complete.\n"},
-    {"outcomes", CMD_OUTCOMES, true, "FILE",
+    {"outcomes", CMD_OUTCOMES, true, "FILE|DIR",
      "every distinct outcome with a schedule",
      "Every distinct outcome (printed output and finding kinds) with how "
      "many\nexecutions gave it and a schedule that reproduces it.\n"},
-    {"replay", CMD_REPLAY, true, "FILE --schedule S | DB --run-id ID",
+    {"replay", CMD_REPLAY, true, "FILE|DIR --schedule S | DB --run-id ID",
      "re-execute a schedule or a recorded run",
      "Re-execute a schedule, checking that the program still matches it, "
      "or a\nrun recorded in a database (or the witness run of finding K of "
      "an\nexploration), compared with it event by event; a divergence "
      "names the\nfirst differing step (exit 2). Otherwise the exit status "
-     "is the run's.\n"},
+     "is the run's.\nA Go program's run replays the source the database "
+     "kept, from any\ndirectory; --use-file replays the file on disk "
+     "instead.\n"},
     {"test", CMD_TEST, false, "[PATH ...]",
      "run scenario files' expectations and *_test.go",
      "Every scenario file under the paths (default scenarios/) with // "
      "expect:\nlines is explored with its // weft: flags and compared: the "
      "error kinds\nfound must be exactly those listed (ok: none), each "
      "warning listed must\nbe found, and an outcomes list must be the exact "
-     "set of outputs. Every\n*_test.go runs each TestXxx (--run selects) on "
-     "every explored interleaving.\nOptions given here apply to every file "
-     "and win over its // weft: flags.\nEnds with \"N passed, N failed\"; "
-     "exit 0 all passed, 1 some failed.\n"},
+     "set of outputs. The other\n.go files of a directory form its "
+     "package (go.mod gives the module's path,\nvendor/ third-party code): "
+     "each TestXxx of its _test.go files (in-package\nand package x_test) "
+     "runs on every explored interleaving (-run selects). A\nPATH is a "
+     "file, a directory (walked) or a pattern, ./... or ./pkg/...\n"
+     "Options given here apply to every file and win over its // weft: "
+     "flags.\nEnds with \"N passed, N failed\"; exit 0 all passed, 1 some "
+     "failed.\n"},
     {"list", CMD_LIST, false, "DB", "runs and findings in a database",
      "The runs stored in a trace database: id, role (execution, witness,\n"
      "summary), command, program, strategy, steps, verdict, creation time,\n"
@@ -72,6 +93,37 @@ static const command_desc commands[] = {
      "metrics, search (/), a run chooser (r), play (space). ? shows the\n"
      "keys inside. Without --run-id it opens the first run with an "
      "error.\n"},
+    {"play", CMD_PLAY, false, "FILE",
+     "be the scheduler: pick who runs, with undo, hints, goals",
+     "Be the scheduler of FILE (a Go program or test file): the viewer's "
+     "lanes\nshow each task's next operation and source line, and you pick "
+     "who runs.\nHints say how far the nearest bug (or the file's goal) is, "
+     "found by\nexploring the continuations of what you played.\n"
+     "Keys: a digit N runs task gN (0 is main); Left/Right and Enter or "
+     "space\nrun the selected task; a click on a task's next operation "
+     "runs it; u\nundoes; a lets the scheduler run to the end without "
+     "preempting; h shows\nthe next step toward the nearest goal or bug "
+     "(h again takes it); s saves\nthe schedule as a replay line; j/k "
+     "browse the history; Tab changes the\npane; ? lists the keys; q "
+     "quits.\nGoals: a comment `// play: deadlock` (or another finding "
+     "kind) or\n`// play: outcome \"1\\n\"` (main returns having printed "
+     "it) at the top of\nFILE; reaching it is announced with the steps and "
+     "preemptions it took\nagainst the fewest found.\n"},
+    {"report", CMD_REPORT, false, "DB --html FILE",
+     "a recorded run as a self-contained HTML page",
+     "Draw a run of a trace database as one HTML page with no script and "
+     "nothing\nfetched: a sequence diagram in SVG (a lane per goroutine, "
+     "the blocked\nstretches, the wait-for cycle of a deadlock, the racing "
+     "pair of a race),\nthe findings with the Coffman conditions, and the "
+     "replay lines. Without\n--run-id, the first run with an error (as "
+     "weft view opens).\n"},
+    {"merge", CMD_MERGE, false, "OUT.db SHARD.db...",
+     "join the shards of one search into its database",
+     "Join the shards of one cut exploration (explore --shard I/N --db "
+     "SHARD.db,\neach of 1/N .. N/N once) into OUT.db: the summary, "
+     "findings, witness runs\nand outcomes the unsharded search gives, and "
+     "print its report. The\nprogram is compiled again to record the "
+     "witnesses (it must be unchanged).\n"},
     {"help", CMD_HELP, true, "[COMMAND]", "describe a command and its options",
      "Describe COMMAND and every option it takes (as COMMAND --help does), "
      "or\nlist the commands.\n"},
@@ -109,6 +161,7 @@ enum {
     G_LIVENESS,
     G_OUTPUT,
     G_DATABASE,
+    G_PARALLEL,
     G_HEADLESS,
     G_GENERAL,
     G_COUNT
@@ -122,6 +175,7 @@ static const char *const group_names[G_COUNT] = {
     "liveness",
     "output",
     "trace database",
+    "parallel and distributed",
     "headless viewer (for tests and benches)",
     "general"};
 
@@ -168,6 +222,10 @@ static wf_status set_old_run_id(const cli_option *opt, const char *spelt,
                                 const char *v, cli_opts *o, wf_diag *d);
 static wf_status set_size(const cli_option *opt, const char *spelt,
                           const char *v, cli_opts *o, wf_diag *d);
+static wf_status set_memory(const cli_option *opt, const char *spelt,
+                            const char *v, cli_opts *o, wf_diag *d);
+static wf_status set_shard(const cli_option *opt, const char *spelt,
+                           const char *v, cli_opts *o, wf_diag *d);
 
 static const cli_option options[] = {
     /* choosing executions */
@@ -215,12 +273,21 @@ static const cli_option options[] = {
      .help = "stop after N executions (random and pct: 1000)"},
     {.name = "max-steps",
      .arg = "N",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_BUDGET,
      .kind = K_U64,
      .off = OFF(max_steps),
      .lo = 1,
      .help = "cut each execution after N steps (1000000)"},
+    {.name = "max-memory",
+     .arg = "SIZE",
+     .cmds = C_EXEC | C(CMD_PLAY),
+     .group = G_BUDGET,
+     .kind = K_FN,
+     .fn = set_memory,
+     .help = "cut an execution whose memory (goroutines, stacks, heap, "
+             "objects) would pass SIZE: 512M, 2G (a quarter of the RAM, at "
+             "most 4G)"},
     {.name = "preemptions",
      .arg = "K",
      .cmds = C_SEARCH,
@@ -236,11 +303,22 @@ static const cli_option options[] = {
      .group = G_BUDGET,
      .kind = K_SECS,
      .off = OFF(time_limit),
-     .help = "stop after SECS seconds of real time"},
+     .help = "stop after SECS seconds of real time (within 5%), "
+             "whatever the program does"},
+    {.name = "hint-budget",
+     .arg = "N",
+     .cmds = C(CMD_PLAY),
+     .group = G_BUDGET,
+     .kind = K_I64,
+     .off = OFF(hint_budget),
+     .lo = 0,
+     .hi = INT64_MAX,
+     .help = "steps the hint search may take after each move (300000; 0: "
+             "no hints)"},
     /* programs and tests */
     {.name = "run",
      .arg = "REGEXP",
-     .cmds = C_EXEC & ~C(CMD_REPLAY),
+     .cmds = (C_EXEC & ~C(CMD_REPLAY)) | C(CMD_PLAY),
      .where = W_WEFT,
      .group = G_PROGRAM,
      .kind = K_STR,
@@ -248,7 +326,7 @@ static const cli_option options[] = {
      .help = "run only the tests whose name matches (as go test -run)"},
     {.name = "go",
      .arg = "VERSION",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_MERGE) | C(CMD_PLAY),
      .where = W_WEFT,
      .group = G_PROGRAM,
      .kind = K_STR,
@@ -258,21 +336,21 @@ static const cli_option options[] = {
     /* semantics */
     {.name = "cond-order",
      .arg = "fifo|any",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(cond_any),
      .choices = "fifo|any",
      .help = "which cond waiter a Signal wakes (fifo)"},
     {.name = "spurious-wakeups",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_FLAG,
      .off = OFF(spurious),
      .help = "a cond Wait may return without a signal"},
     {.name = "mutex",
      .arg = "free|fifo",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(mutex_fifo),
@@ -280,7 +358,7 @@ static const cli_option options[] = {
      .help = "who gets an unlocked mutex (free: any waiter)"},
     {.name = "time",
      .arg = "strict|loose",
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_PLAY),
      .group = G_SEMANTICS,
      .kind = K_CHOICE,
      .off = OFF(time_loose),
@@ -310,7 +388,7 @@ static const cli_option options[] = {
              "starved (100; 0: no bypass check)"},
     /* output */
     {.name = "json",
-     .cmds = C_EXEC | C(CMD_LIST),
+     .cmds = C_EXEC | C(CMD_LIST) | C(CMD_MERGE),
      .group = G_OUTPUT,
      .kind = K_FLAG,
      .off = OFF(json),
@@ -342,6 +420,46 @@ static const cli_option options[] = {
      .choices = "text|github",
      .help = "github: after each failure, GitHub Actions annotations "
              "(::error file=F,line=L::...) on the lines it involves"},
+    {.name = "jobs",
+     .letter = 'j',
+     .arg = "N",
+     .cmds = C(CMD_TEST) | C(CMD_EXPLORE) | C(CMD_OUTCOMES),
+     .group = G_PARALLEL,
+     .kind = K_I64,
+     .off = OFF(jobs),
+     .lo = 1,
+     .hi = 1024,
+     .help = "test: run N files at once (default: the number of "
+             "cores), the output the same as with -j 1, in file order; "
+             "explore, outcomes (dpor, dfs): cut the search into parts by "
+             "choice prefixes, N engines at once, the same executions, "
+             "findings and outcomes for every N (without -j: one engine, "
+             "one search)"},
+    {.name = "shard",
+     .arg = "I/N",
+     .cmds = C(CMD_EXPLORE) | C(CMD_OUTCOMES),
+     .group = G_PARALLEL,
+     .kind = K_FN,
+     .fn = set_shard,
+     .help = "run shard I of N of the parts (balanced by estimate) into "
+             "--db; weft merge OUT.db SHARD.db... joins the shards into "
+             "what the whole search gives"},
+    {.name = "html",
+     .arg = "DIR",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "also write there, for each failing finding, its witness "
+             "run (DIR/weft.db) drawn as a self-contained HTML page, and "
+             "DIR/index.html"},
+    {.name = "html",
+     .arg = "FILE",
+     .cmds = C(CMD_REPORT),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(html_path),
+     .help = "write the page there"},
     {.name = "verbose",
      .letter = 'v',
      .cmds = C(CMD_TEST),
@@ -350,9 +468,17 @@ static const cli_option options[] = {
      .off = OFF(verbose),
      .help = "go test -v's shape: === RUN, --- PASS: or --- FAIL: with the "
              "time, and an ok or FAIL line per file"},
+    {.name = "save",
+     .arg = "FILE",
+     .cmds = C(CMD_PLAY),
+     .group = G_OUTPUT,
+     .kind = K_STR,
+     .off = OFF(save_path),
+     .help = "where s appends replay lines (weft-play.txt); they are "
+             "printed at the end too"},
     {.name = "quiet",
      .letter = 'q',
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_MERGE),
      .group = G_OUTPUT,
      .kind = K_FLAG,
      .off = OFF(quiet),
@@ -372,7 +498,7 @@ static const cli_option options[] = {
     /* trace database */
     {.name = "db",
      .arg = "PATH",
-     .cmds = C_RUNS,
+     .cmds = C_RUNS | C(CMD_PLAY),
      .group = G_DATABASE,
      .kind = K_STR,
      .off = OFF(db),
@@ -388,7 +514,7 @@ static const cli_option options[] = {
              "per finding (findings), or every execution"},
     {.name = "run-id",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -398,7 +524,7 @@ static const cli_option options[] = {
      .help = "the run of the database (weft list)"},
     {.name = "run",
      .arg = "ID",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_FN,
@@ -406,7 +532,7 @@ static const cli_option options[] = {
      .help = "the older spelling of --run-id"},
     {.name = "finding",
      .arg = "K",
-     .cmds = C(CMD_REPLAY) | C(CMD_VIEW),
+     .cmds = C(CMD_REPLAY) | C(CMD_VIEW) | C(CMD_REPORT),
      .where = W_WEFT,
      .group = G_DATABASE,
      .kind = K_I64,
@@ -425,9 +551,17 @@ static const cli_option options[] = {
      .hi = INT64_MAX,
      .help = "compare the replay with run ID of --db, event by event (what "
              "weft replay DB --run-id ID asks of a C program)"},
+    {.name = "use-file",
+     .cmds = C(CMD_REPLAY),
+     .where = W_WEFT,
+     .group = G_DATABASE,
+     .kind = K_FLAG,
+     .off = OFF(use_file),
+     .help = "a Go run: replay the file on disk, not the source the database "
+             "kept (saying when they differ)"},
     /* headless viewer */
     {.name = "dump",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FLAG,
      .off = OFF(view_dump),
@@ -440,20 +574,20 @@ static const cli_option options[] = {
      .help = "print the time from the start to the first frame"},
     {.name = "size",
      .arg = "WxH",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FN,
      .fn = set_size,
      .help = "the frame's size for --dump (80x24)"},
     {.name = "keys",
      .arg = "KEYS",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_STR,
      .off = OFF(view_keys),
      .help = "press these keys before the frame"},
     {.name = "ascii",
-     .cmds = C(CMD_VIEW),
+     .cmds = C(CMD_VIEW) | C(CMD_PLAY),
      .group = G_HEADLESS,
      .kind = K_FLAG,
      .off = OFF(view_ascii),
@@ -575,6 +709,61 @@ static wf_status set_size(const cli_option *opt, const char *spelt,
                     spelt, v);
 }
 
+/* --max-memory SIZE: "1073741824", "512K", "512M", "2G", "1.5GiB"
+ * (binary units). */
+static wf_status set_memory(const cli_option *opt, const char *spelt,
+                            const char *v, cli_opts *o, wf_diag *d)
+{
+    static const struct {
+        const char *sfx;
+        int shift;
+    } u[] = {{"", 0},     {"B", 0},    {"K", 10},   {"KB", 10},
+             {"KiB", 10}, {"M", 20},   {"MB", 20},  {"MiB", 20},
+             {"G", 30},   {"GB", 30},  {"GiB", 30}, {"T", 40},
+             {"TB", 40},  {"TiB", 40}};
+    char *end;
+    double x;
+    (void)opt;
+    errno = 0;
+    x = v && *v && *v != '-' ? strtod(v, &end) : 0;
+    if (x > 0 && !errno && end != v)
+        for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
+            if (!strcmp(end, u[i].sfx)) {
+                x *= (double)(1ULL << u[i].shift);
+                if (x >= 1 && x < 18e18) {
+                    o->max_memory = (uint64_t)x;
+                    return WF_OK;
+                }
+            }
+    return diag_set(d, "", 0, 0,
+                    "%s needs a size such as 512M or 2G, not '%s'", spelt,
+                    v ? v : "");
+}
+
+/* --shard I/N: 1 <= I <= N. */
+static wf_status set_shard(const cli_option *opt, const char *spelt,
+                           const char *v, cli_opts *o, wf_diag *d)
+{
+    const char *sl = strchr(v, '/');
+    char ibuf[24];
+    int64_t i, n;
+    (void)opt;
+    if (sl && (size_t)(sl - v) < sizeof ibuf) {
+        memcpy(ibuf, v, (size_t)(sl - v));
+        ibuf[sl - v] = '\0';
+        if (parse_i64(ibuf, 1, 100000, &i) &&
+            parse_i64(sl + 1, 1, 100000, &n) && i <= n) {
+            o->shard_i = (int)i;
+            o->shard_n = (int)n;
+            return WF_OK;
+        }
+    }
+    return diag_set(d, "", 0, 0,
+                    "%s needs I/N with 1 <= I <= N (shard 2 of 4: 2/4), not "
+                    "'%s'",
+                    spelt, v);
+}
+
 /* Set option opt from value v (NULL for a flag); spelt: as written. */
 static wf_status apply(const cli_option *opt, const char *spelt, const char *v,
                        cli_opts *o, wf_diag *d)
@@ -650,6 +839,7 @@ static void defaults(cli_opts *o)
     o->pct_depth = 3;
     o->run_id = -1;
     o->finding_k = -1;
+    o->hint_budget = -1;
     o->livelock_window = CHECKERS_LIVELOCK_WINDOW;
     o->starvation_bypass = CHECKERS_STARVATION_BYPASS;
     o->view_w = 80;
@@ -780,8 +970,12 @@ static wf_status parse_option(int argc, char **argv, int *i, cli_opts *o,
 {
     const char *a = argv[*i];
     char spelt[72];
-    if (a[1] == '-') {
-        const char *name = a + 2, *eq = strchr(name, '=');
+    /* Go's flag package spells long options with one dash too (go test
+     * -run RE, -run=RE): a word naming a long option is one */
+    bool go_long = a[1] != '-' && a[1] && a[2] && a[2] != '=' &&
+                   find_long(o, a + 1, strcspn(a + 1, "=")) != NULL;
+    if (a[1] == '-' || go_long) {
+        const char *name = a + (go_long ? 1 : 2), *eq = strchr(name, '=');
         size_t n = eq ? (size_t)(eq - name) : strlen(name);
         const cli_option *opt = find_long(o, name, n);
         const char *v = NULL;
@@ -841,6 +1035,24 @@ static wf_status check_opts(const cli_opts *o, bool want_file, wf_diag *d)
                         o->cmd_name);
     if (o->cmd == CMD_REPLAY && !o->schedule && !want_file)
         return diag_set(d, "", 0, 0, "replay needs --schedule S");
+    if (o->cmd == CMD_REPORT && !o->html_path)
+        return diag_set(d, "", 0, 0, "report needs --html FILE");
+    if ((o->jobs > 0 || o->shard_n > 0) && o->cmd != CMD_TEST &&
+        o->strategy_set && o->strategy != WF_STRATEGY_DPOR &&
+        o->strategy != WF_STRATEGY_DFS)
+        return diag_set(d, "", 0, 0,
+                        "-j and --shard cut an exhaustive search (dpor, dfs), "
+                        "not %s",
+                        report_strategy_name(o->strategy));
+    if (o->shard_n > 0 && !o->db)
+        return diag_set(d, "", 0, 0,
+                        "--shard %d/%d needs --db PATH: weft merge joins the "
+                        "shards' databases",
+                        o->shard_i, o->shard_n);
+    if ((o->jobs > 0 || o->shard_n > 0) && o->record_all)
+        return diag_set(d, "", 0, 0,
+                        "--record all keeps every execution of one search; "
+                        "with -j or --shard, --record findings");
     return WF_OK;
 }
 
@@ -854,6 +1066,15 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
     size_t first_arg;
     if (o->cmd == CMD_TEST) {
         for (size_t i = 0; i < n; i++)
+            VEC_PUSH(o->paths, ops[i]);
+        return WF_OK;
+    }
+    if (o->cmd == CMD_MERGE) {
+        if (n < 2)
+            return diag_set(d, "", 0, 0,
+                            "merge needs OUT.db and the shards' databases");
+        o->file = ops[0];
+        for (size_t i = 1; i < n; i++)
             VEC_PUSH(o->paths, ops[i]);
         return WF_OK;
     }
@@ -889,15 +1110,18 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
                         want_file ? ""
                                   : " (the program's arguments come "
                                     "after --)");
+    if (want_file && dd == 0 && nrest > 0) { /* -- FILE ARGS... */
+        rest++;
+        nrest--;
+    }
     if (n > first_arg) {
         /* A Go program's arguments (os.Args[1:]) as `go run f.go a b`
          * passes them; Go's test harness runs tests that way. */
         if (!(C(o->cmd) & C_RUNS))
             return diag_set(d, "", 0, 0,
                             "unexpected argument '%s' (%s passes no "
-                            "arguments to %s)",
-                            ops[first_arg], o->cmd_name,
-                            want_file ? "a Go program" : "the program");
+                            "arguments to the program)",
+                            ops[first_arg], o->cmd_name);
         o->prog_argc = nrest;
         o->prog_argv = rest;
     }
@@ -1097,7 +1321,8 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
         fputs("exit status: 0 nothing found, 1 a finding, 2 bad usage or "
               "input,\n3 internal error.\n",
               f);
-    else if (cmd == CMD_LIST || cmd == CMD_VIEW)
+    else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_PLAY ||
+             cmd == CMD_REPORT)
         fputs("exit status: 0, or 2 for bad usage or input.\n", f);
 }
 
@@ -1119,27 +1344,41 @@ int cli_help_or_version(const cli_opts *o, const char *prog)
 /* ---- running ----------------------------------------------------------- */
 
 typedef struct stop_ctx {
-    double start, limit, last_progress;
+    double start, last_progress;
     bool tty, quiet;
-    int64_t max;
 } stop_ctx;
 
-static volatile sig_atomic_t interrupted;
-
-static void on_interrupt(int sig)
+const char *cli_bytes(uint64_t n, char out[32])
 {
-    (void)sig;
-    interrupted = 1;
+    static const char *const unit[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (u < 4 && n >= 1024 && n % 1024 == 0) {
+        n /= 1024;
+        u++;
+    }
+    snprintf(out, 32, "%llu%s", (unsigned long long)n, unit[u]);
+    return out;
 }
 
+uint64_t cli_default_memory(void)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    uint64_t cap = 4ULL << 30, ram;
+    if (pages <= 0 || size <= 0) return cap;
+    ram = (uint64_t)pages * (uint64_t)size;
+    return ram / 4 < cap ? ram / 4 : cap;
+}
+
+/* Between executions (and now and then within one): the progress line.
+ * Stopping is the halt word's business (halt.h): an interrupt or the time
+ * limit ends the current execution at its next step. */
 static bool should_stop(void *ctx, const explorer *x)
 {
     stop_ctx *s = ctx;
     double now, left;
-    if (interrupted) return true;
-    if (!s->limit && !s->tty) return false;
+    if (!s->tty) return false;
     now = cli_now();
-    if (s->tty && !s->quiet && now - s->last_progress > 0.25) {
+    if (!s->quiet && now - s->last_progress > 0.25) {
         s->last_progress = now;
         fprintf(stderr, "\r\033[Kweft: %lld executions, %zu findings",
                 (long long)x->executions, x->findings.len);
@@ -1150,12 +1389,32 @@ static bool should_stop(void *ctx, const explorer *x)
         fprintf(stderr, ", %.1fs", now - s->start);
         fflush(stderr);
     }
-    return s->limit > 0 && now - s->start >= s->limit;
+    return false;
 }
 
-static void print_summary(const cli_opts *o, const explorer *x, double secs)
+/* Why the search stopped early: "interrupted" (a signal), "error" (the
+ * recording failed), "time-limit" (the only other stop), or NULL. */
+static const char *stop_reason(const explorer *x, const record *rec)
+{
+    if (halt_signal()) return "interrupted";
+    if (record_failed(rec)) return "error";
+    return x->stopped ? "time-limit" : NULL;
+}
+
+/* stop_reason in words. */
+static const char *stop_words(const char *why)
+{
+    return !strcmp(why, "interrupted")  ? "interrupted"
+           : !strcmp(why, "time-limit") ? "stopped by the time limit"
+                                        : "stopped: the recording failed";
+}
+
+static void print_summary(const cli_opts *o, const explorer *x,
+                          const record *rec, double secs)
 {
     size_t nerr = 0, nwarn = 0;
+    const char *why = stop_reason(x, rec);
+    char mb[32];
     for (size_t i = 0; i < x->findings.len; i++) {
         if (x->findings.p[i].f.error)
             nerr++;
@@ -1163,6 +1422,16 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
             nwarn++;
     }
     if (o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) {
+        if (x->last_end == END_MAX_STEPS)
+            printf("cut at --max-steps %llu\n",
+                   (unsigned long long)(o->max_steps ? o->max_steps
+                                                     : 1000000));
+        else if (x->last_end == END_MEMORY)
+            printf("cut by the memory budget (--max-memory %s)\n",
+                   cli_bytes(x->o.max_memory, mb));
+        else if (why)
+            printf("%s at step %llu\n", stop_words(why),
+                   (unsigned long long)x->steps);
         if (!o->quiet) {
             buf b;
             buf_init(&b);
@@ -1177,17 +1446,27 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
     if (x->cut)
         printf(" (%llu cut at --max-steps %llu)", (unsigned long long)x->cut,
                (unsigned long long)(o->max_steps ? o->max_steps : 1000000));
+    if (x->cut_memory)
+        printf(" (%llu cut by the memory budget, --max-memory %s)",
+               (unsigned long long)x->cut_memory,
+               cli_bytes(x->o.max_memory, mb));
     printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
-    if (x->complete && x->cut)
-        printf("complete up to --max-steps"); /* a cut hides what follows */
+    if (x->complete && (x->cut || x->cut_memory)) /* a cut hides the rest */
+        printf("complete up to %s",
+               !x->cut_memory ? "--max-steps"
+               : !x->cut      ? "--max-memory"
+                              : "--max-steps and --max-memory");
     else if (x->incomplete) /* every interleaving, not every value */
         printf("every interleaving explored, but %s", x->incomplete);
     else if (x->complete)
         printf("complete");
+    else if (why && x->bound >= 0)
+        printf("%s, preemption bound %d fully explored", stop_words(why),
+               x->bound);
+    else if (why)
+        printf("%s", stop_words(why));
     else if (x->bound >= 0)
         printf("preemption bound %d fully explored", x->bound);
-    else if (x->stopped)
-        printf("stopped (%s)", interrupted ? "interrupted" : "time limit");
     else
         printf("cut by the execution budget");
     printf("; %zu error%s, %zu warning%s\n", nerr, nerr == 1 ? "" : "s", nwarn,
@@ -1202,6 +1481,19 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
                x->cut_timers == 1 ? "" : "s");
 }
 
+/* Reopen the JSON object that ends out ("...}\n") to add members; the
+ * caller closes it with "}\n". */
+static void json_member_open(buf *out)
+{
+    size_t n = out->len;
+    while (n && out->p[n - 1] != '}')
+        n--;
+    if (n) {
+        out->len = n - 1;
+        out->p[out->len] = '\0';
+    }
+}
+
 /* The checkers of command o (every one, with its liveness options). */
 static checkers *new_checkers(const cli_opts *o)
 {
@@ -1212,7 +1504,7 @@ static checkers *new_checkers(const cli_opts *o)
 }
 
 /* The explorer options of command o->cmd. */
-static void explore_options(const cli_opts *o, explore_opts *eo_)
+void cli_explore_options(const cli_opts *o, explore_opts *eo_)
 {
     explore_opts eo;
     memset(&eo, 0, sizeof eo);
@@ -1220,6 +1512,7 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     eo.no_steer = o->cmd == CMD_RUN || o->cmd == CMD_REPLAY;
     eo.max_executions = o->max_executions;
     eo.max_steps = o->max_steps;
+    eo.max_memory = o->max_memory ? o->max_memory : cli_default_memory();
     eo.preemptions = (int)o->preemptions;
     eo.pct_depth = (int)o->pct_depth;
     eo.cond_any = o->cond_any;
@@ -1251,6 +1544,52 @@ static void explore_options(const cli_opts *o, explore_opts *eo_)
     *eo_ = eo;
 }
 
+wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
+                         const char *db, int64_t *run_id, wf_diag *d)
+{
+    cli_opts lo = *o;
+    explore_opts eo;
+    explorer *x;
+    checkers *ck;
+    record *rec = NULL;
+    consumer_set cs = {NULL, 0};
+    wf_consumer all[16];
+    consumer_set both = {all, 0};
+    wf_status st;
+    atomic_int *word;
+    lo.cmd = CMD_RUN;
+    lo.cmd_name = "run";
+    lo.schedule = sched;
+    lo.db = db;
+    lo.compare_run = 0;
+    lo.time_limit = 0;
+    cli_explore_options(&lo, &eo);
+    *run_id = 0;
+    if ((st = record_start(&lo, p, &eo, &cs, &rec, d)) != WF_OK) return st;
+    word = halt_word_new();
+    eo.halt = word;
+    x = explore_new(p, &eo);
+    record_attach(rec, x);
+    ck = new_checkers(&lo);
+    {
+        consumer_set *kc = checkers_consumers(ck);
+        for (int i = 0; i < kc->n && both.n < 16; i++)
+            all[both.n++] = kc->v[i];
+        for (int i = 0; i < cs.n && both.n < 16; i++)
+            all[both.n++] = cs.v[i];
+    }
+    st = explore_run(x, &both, d);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    if (st == WF_OK)
+        st = record_finish(rec, x, explore_status(x, lo.strict), d);
+    if (st == WF_OK) *run_id = record_last_run(rec);
+    explore_free(x);
+    record_free(rec);
+    halt_word_free(word);
+    return st;
+}
+
 wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
                       wf_diag *d)
 {
@@ -1259,19 +1598,26 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     checkers *ck;
     wf_status st;
     stop_ctx sc;
-    explore_options(o, &eo);
+    atomic_int *word = halt_word_new();
+    halt_timer *limit;
+    cli_explore_options(o, &eo);
     memset(&sc, 0, sizeof sc);
     sc.start = cli_now();
     sc.last_progress = sc.start;
-    sc.limit = o->time_limit;
     sc.quiet = true;
     eo.should_stop = should_stop;
     eo.stop_ctx = &sc;
+    eo.halt = word;
     *out = NULL;
+    halt_cooperate(true);
+    limit = halt_timer_start(word, o->time_limit);
     x = explore_new(p, &eo);
     ck = new_checkers(o);
     st = explore_run(x, checkers_consumers(ck), d);
     checkers_finish(ck, x);
+    halt_timer_stop(limit);
+    halt_cooperate(false);
+    halt_word_free(word);
     checkers_free(ck);
     if (st != WF_OK) {
         explore_free(x);
@@ -1281,11 +1627,204 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     return WF_OK;
 }
 
+/* ---- -j N and --shard I/N: the search in parts ------------------------ */
+
+/* Is o's search cut into parts (ui/partition.h)? Only when -j or --shard
+ * asks, so a plain explore stays the one search. */
+static bool partitioned(const cli_opts *o, const explore_opts *eo)
+{
+    return (o->jobs > 0 || o->shard_n > 0) &&
+           (o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES) &&
+           (eo->strategy == WF_STRATEGY_DPOR ||
+            eo->strategy == WF_STRATEGY_DFS);
+}
+
+/* What the engines share: the parts to run (in the order they are taken:
+ * longest estimate first), and their results by part. */
+typedef struct parts_run {
+    pthread_mutex_t mu;
+    const cli_opts *o;
+    const program *p;
+    const cli_progsrc *src;
+    explore_opts eo; /* without hooks; prefix set per part */
+    const part_plan *plan;
+    size_t *order, norder, next;
+    explorer **res; /* by part, NULL: not run (another shard's) */
+    wf_status *st;
+    wf_diag *d;
+    double start, limit;
+} parts_run;
+
+/* Stop every engine on an interrupt or at --time-limit (no progress
+ * line: engines run at once). */
+static bool parts_stop(void *ctx, const explorer *x)
+{
+    const parts_run *pr = ctx;
+    (void)x;
+    return halt_signal() != 0 ||
+           (pr->limit > 0 && cli_now() - pr->start >= pr->limit);
+}
+
+/* An engine: a program of its own, then parts until none is left. */
+static void *parts_worker(void *arg)
+{
+    parts_run *pr = arg;
+    program wp = *pr->p;
+    void *h = NULL;
+    if (pr->src && pr->src->make && !pr->src->make(pr->src->ctx, &wp, &h)) {
+        pthread_mutex_lock(&pr->mu);
+        for (size_t i = pr->next; i < pr->norder; i++)
+            pr->st[pr->order[i]] =
+                diag_set(&pr->d[pr->order[i]], pr->p->file, 0, 0,
+                         "the program could not be made again for an engine");
+        pr->next = pr->norder;
+        pthread_mutex_unlock(&pr->mu);
+        return NULL;
+    }
+    for (;;) {
+        size_t k;
+        explore_opts eo = pr->eo;
+        explorer *x;
+        checkers *ck;
+        pthread_mutex_lock(&pr->mu);
+        if (pr->next >= pr->norder) {
+            pthread_mutex_unlock(&pr->mu);
+            break;
+        }
+        k = pr->order[pr->next++];
+        pthread_mutex_unlock(&pr->mu);
+        eo.prefix = pr->plan->parts.p[k].prefix;
+        eo.iterative = false; /* one unbounded round: sleep sets hold */
+        x = explore_new(&wp, &eo);
+        if (eo.strategy == WF_STRATEGY_DPOR) {
+            x->dp = dpor_new();
+            dpor_prefix_siblings_done(x->dp, true);
+        }
+        ck = new_checkers(pr->o);
+        pr->st[k] = explore_run(x, checkers_consumers(ck), &pr->d[k]);
+        checkers_finish(ck, x);
+        checkers_free(ck);
+        pr->res[k] = x;
+    }
+    /* the results point at nothing of wp: strings are the explorer's */
+    if (h && pr->src->release) pr->src->release(h);
+    return NULL;
+}
+
+/* Plan the search of p under eo, run the parts of this shard (all without
+ * --shard) with -j engines, and join them in part order into *out (an
+ * explorer that never ran: explore_new). *plan_id, *nparts, *nmine: for
+ * the summary line. */
+static wf_status run_parts(const cli_opts *o, const program *p,
+                           const cli_progsrc *src, const explore_opts *eo,
+                           explorer **out, uint32_t *plan_id, size_t *nparts,
+                           size_t *nmine, buf *shard_plan, buf *shard_parts,
+                           wf_diag *d)
+{
+    part_plan plan;
+    parts_run pr;
+    int *shard_of;
+    int nw;
+    VEC(pthread_t) th = {NULL, 0, 0};
+    wf_status st;
+    explorer *x;
+    explore_opts base = *eo;
+    base.should_stop = NULL;
+    base.stop_ctx = NULL;
+    base.after_exec = NULL;
+    base.after_ctx = NULL;
+    *out = NULL;
+    if ((st = part_plan_make(p, &base, PART_WANT, &plan, d)) != WF_OK)
+        return st;
+    memset(&pr, 0, sizeof pr);
+    pthread_mutex_init(&pr.mu, NULL);
+    pr.o = o;
+    pr.p = p;
+    pr.src = src;
+    pr.eo = base;
+    pr.eo.should_stop = parts_stop;
+    pr.eo.stop_ctx = &pr;
+    pr.plan = &plan;
+    pr.start = cli_now();
+    pr.limit = o->time_limit;
+    if (base.max_executions > 0) /* the budget shared by the parts */
+        pr.eo.max_executions =
+            (base.max_executions + (int64_t)plan.parts.len - 1) /
+            (int64_t)plan.parts.len;
+    pr.res = wf_xcalloc(plan.parts.len + 1, sizeof *pr.res);
+    pr.st = wf_xcalloc(plan.parts.len + 1, sizeof *pr.st);
+    pr.d = wf_xcalloc(plan.parts.len + 1, sizeof *pr.d);
+    pr.order = wf_xcalloc(plan.parts.len + 1, sizeof *pr.order);
+    shard_of = wf_xcalloc(plan.parts.len + 1, sizeof *shard_of);
+    part_assign(&plan, o->shard_n > 0 ? o->shard_n : 1, shard_of);
+    /* longest first, so the engines finish together */
+    for (size_t i = 0; i < plan.parts.len; i++)
+        if (o->shard_n <= 0 || shard_of[i] == o->shard_i - 1)
+            pr.order[pr.norder++] = i;
+    for (size_t i = 1; i < pr.norder; i++)
+        for (size_t j = i; j > 0 && plan.parts.p[pr.order[j - 1]].est <
+                                        plan.parts.p[pr.order[j]].est;
+             j--) {
+            size_t t = pr.order[j];
+            pr.order[j] = pr.order[j - 1];
+            pr.order[j - 1] = t;
+        }
+    nw = cli_jobs(o);
+    if ((size_t)nw > pr.norder) nw = (int)pr.norder;
+    for (int i = 1; i < nw; i++) {
+        pthread_t id;
+        if (pthread_create(&id, NULL, parts_worker, &pr) == 0) VEC_PUSH(th, id);
+    }
+    parts_worker(&pr); /* this thread is an engine too */
+    for (size_t i = 0; i < th.len; i++)
+        pthread_join(th.p[i], NULL);
+    VEC_FREE(th);
+    x = explore_new(p, &base);
+    part_join_init(x);
+    st = WF_OK;
+    buf_puts(shard_parts, "[");
+    buf_printf(shard_plan, "%08x %s", plan.id,
+               plan.parts.len ? plan.parts.p[0].prefix : "");
+    for (size_t k = 0; k < plan.parts.len; k++) {
+        if (pr.st[k] != WF_OK && st == WF_OK) {
+            st = pr.st[k];
+            *d = pr.d[k];
+        }
+        if (pr.res[k]) {
+            part_join(x, pr.res[k], k);
+            if (o->shard_n > 0) {
+                buf_puts(shard_parts, shard_parts->len > 1 ? "," : "");
+                shard_part_json(shard_parts, pr.res[k], k);
+            }
+            explore_free(pr.res[k]);
+        }
+    }
+    buf_puts(shard_parts, "]");
+    part_join_finish(x);
+    *plan_id = plan.id;
+    *nparts = plan.parts.len;
+    *nmine = pr.norder;
+    free(pr.res);
+    free(pr.st);
+    free(pr.d);
+    free(pr.order);
+    free(shard_of);
+    pthread_mutex_destroy(&pr.mu);
+    part_plan_fini(&plan);
+    *out = x;
+    return st;
+}
+
 /* cli_execute, with the JSON object appended to *json (when not NULL)
  * rather than printed. */
-static int execute(const cli_opts *o, const program *p,
+static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
                    const char *replay_prefix, buf *json)
 {
+    uint32_t plan_id = 0;
+    size_t nparts = 0, nmine = 0;
+    buf shard_plan, shard_parts;
+    buf_init(&shard_plan);
+    buf_init(&shard_parts);
     explore_opts eo;
     explorer *x;
     checkers *ck;
@@ -1296,56 +1835,69 @@ static int execute(const cli_opts *o, const program *p,
     buf out;
     double t0 = cli_now();
     int status;
-    struct sigaction sa, old_int, old_term;
+    atomic_int *word = halt_word_new();
+    halt_timer *limit;
     record *rec = NULL;
     consumer_set cs = {NULL, 0};
     wf_status rst = WF_OK;
     wf_diag rd;
 
-    explore_options(o, &eo);
+    cli_explore_options(o, &eo);
     memset(&sc, 0, sizeof sc);
     sc.start = t0;
     sc.last_progress = t0;
-    sc.limit = o->time_limit;
     sc.quiet = o->quiet || o->json;
     sc.tty = isatty(2) && o->cmd != CMD_RUN && o->cmd != CMD_REPLAY;
     eo.should_stop = should_stop;
     eo.stop_ctx = &sc;
+    eo.halt = word;
+    /* from here a signal stops the command cleanly: what was found is
+     * printed and recorded (halt.h) */
+    halt_cooperate(true);
+    limit = halt_timer_start(word, o->time_limit);
     if (record_start(o, p, &eo, &cs, &rec, &d) != WF_OK) {
         char m[1700];
         diag_format(&d, m, sizeof m);
         fprintf(stderr, "weft: %s\n", m);
-        return 2;
+        halt_timer_stop(limit);
+        halt_cooperate(false);
+        halt_word_free(word);
+        return halt_status(2);
     }
 
-    interrupted = 0;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_interrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-
-    x = explore_new(p, &eo);
-    record_attach(rec, x);
-    ck = new_checkers(o);
-    {
-        /* the checkers first: they complete findings before the recorder
-         * writes them at the end of each execution */
-        consumer_set *kc = checkers_consumers(ck);
-        wf_consumer all[16];
-        consumer_set both = {all, 0};
-        for (int i = 0; i < kc->n && both.n < 16; i++)
-            all[both.n++] = kc->v[i];
-        for (int i = 0; i < cs.n && both.n < 16; i++)
-            all[both.n++] = cs.v[i];
-        st = explore_run(x, &both, &d);
+    if (partitioned(o, &eo)) {
+        st = run_parts(o, p, src, &eo, &x, &plan_id, &nparts, &nmine,
+                       &shard_plan, &shard_parts, &d);
+        if (!x) x = explore_new(p, &eo);
+        record_attach(rec, x);
+    } else {
+        x = explore_new(p, &eo);
+        record_attach(rec, x);
+        ck = new_checkers(o);
+        {
+            /* the checkers first: they complete findings before the recorder
+             * writes them at the end of each execution */
+            consumer_set *kc = checkers_consumers(ck);
+            wf_consumer all[16];
+            consumer_set both = {all, 0};
+            for (int i = 0; i < kc->n && both.n < 16; i++)
+                all[both.n++] = kc->v[i];
+            for (int i = 0; i < cs.n && both.n < 16; i++)
+                all[both.n++] = cs.v[i];
+            st = explore_run(x, &both, &d);
+        }
+        checkers_finish(ck, x);
+        checkers_free(ck);
     }
-    checkers_finish(ck, x);
-    checkers_free(ck);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
     if (st == WF_OK)
-        rst = record_finish(rec, x, explore_status(x, o->strict), &rd);
+        rst = record_finish(rec, x, halt_status(explore_status(x, o->strict)),
+                            &rd);
+    if (st == WF_OK && rst == WF_OK && o->shard_n > 0)
+        rst = record_shard(rec, o->shard_i, o->shard_n, shard_plan.p,
+                           shard_parts.p, &rd);
+    buf_fini(&shard_plan);
+    buf_fini(&shard_parts);
+    halt_timer_stop(limit);
     if (sc.tty && !sc.quiet) fputs("\r\033[K", stderr);
     if (st != WF_OK) {
         char m[1700];
@@ -1353,7 +1905,9 @@ static int execute(const cli_opts *o, const program *p,
         fprintf(stderr, "weft: %s\n", m);
         explore_free(x);
         record_free(rec);
-        return 2;
+        halt_cooperate(false);
+        halt_word_free(word);
+        return halt_status(2);
     }
     memset(&ri, 0, sizeof ri);
     ri.file = p->file;
@@ -1363,19 +1917,24 @@ static int execute(const cli_opts *o, const program *p,
     ri.seconds = cli_now() - t0;
     buf_init(&out);
     if (o->json) {
+        const char *why = stop_reason(x, rec);
         report_json(&out, x, &ri);
+        /* more members of the object, before its closing brace */
+        json_member_open(&out);
+        buf_puts(&out, ", \"stopped\": ");
+        if (why)
+            buf_printf(&out, "\"%s\"", why);
+        else
+            buf_puts(&out, "null");
+        buf_printf(&out,
+                   ", \"cut\": {\"max_steps\": %llu, \"max_memory\": %llu}",
+                   (unsigned long long)x->cut,
+                   (unsigned long long)x->cut_memory);
         if (o->metrics) {
-            /* one more member of the object, before its closing brace */
-            size_t n = out.len;
-            while (n && out.p[n - 1] != '}')
-                n--;
-            if (n) {
-                out.len = n - 1;
-                buf_puts(&out, ", \"metrics\": ");
-                report_metrics_json(&out, x->e);
-                buf_puts(&out, "}\n");
-            }
+            buf_puts(&out, ", \"metrics\": ");
+            report_metrics_json(&out, x->e);
         }
+        buf_puts(&out, "}\n");
         record_json(rec, &out);
     } else {
         if ((o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) && !o->quiet &&
@@ -1392,7 +1951,10 @@ static int execute(const cli_opts *o, const program *p,
     } else {
         fputs(out.p ? out.p : "", stdout);
     }
-    if (!o->json) print_summary(o, x, ri.seconds);
+    if (!o->json) print_summary(o, x, rec, ri.seconds);
+    if (!o->json && nparts)
+        printf("%zu of %zu parts (plan %08x)%s\n", nmine, nparts, plan_id,
+               o->shard_n ? "" : ", all in this run");
     if (!o->json && !o->quiet) {
         buf_reset(&out);
         record_text(rec, &out);
@@ -1419,16 +1981,70 @@ static int execute(const cli_opts *o, const program *p,
     }
     explore_free(x);
     record_free(rec);
-    return status;
+    halt_cooperate(false);
+    halt_word_free(word);
+    return halt_status(status);
 }
 
 int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
 {
-    return execute(o, p, replay_prefix, NULL);
+    return execute(o, p, NULL, replay_prefix, NULL);
+}
+
+int cli_execute_src(const cli_opts *o, const program *p, const cli_progsrc *src,
+                    const char *replay_prefix)
+{
+    return execute(o, p, src, replay_prefix, NULL);
 }
 
 int cli_execute_json(const cli_opts *o, const program *p,
-                     const char *replay_prefix, buf *json)
+                     const cli_progsrc *src, const char *replay_prefix,
+                     buf *json)
 {
-    return execute(o, p, replay_prefix, json);
+    return execute(o, p, src, replay_prefix, json);
+}
+
+int cli_record_and_print(const cli_opts *o, const program *p, explorer *x,
+                         wf_diag *d)
+{
+    explore_opts eo;
+    record *rec = NULL;
+    consumer_set cs = {NULL, 0};
+    report_info ri;
+    buf out, prefix;
+    wf_status rst;
+    int status;
+    cli_explore_options(o, &eo);
+    d->msg[0] = '\0';
+    if (record_start(o, p, &eo, &cs, &rec, d) != WF_OK) return 2;
+    record_attach(rec, x);
+    rst = record_finish(rec, x, explore_status(x, o->strict), d);
+    buf_init(&prefix);
+    buf_printf(&prefix, "weft replay %s --schedule", p->file);
+    memset(&ri, 0, sizeof ri);
+    ri.file = p->file;
+    ri.command = o->cmd_name;
+    ri.strategy = report_strategy_name(eo.strategy);
+    ri.replay = prefix.p;
+    buf_init(&out);
+    if (o->json) {
+        report_json(&out, x, &ri);
+        record_json(rec, &out);
+    } else {
+        report_text(&out, x, &ri);
+        if (o->cmd == CMD_OUTCOMES) report_outcomes_text(&out, x, &ri);
+    }
+    fputs(out.p ? out.p : "", stdout);
+    if (!o->json) print_summary(o, x, rec, 0);
+    if (!o->json && !o->quiet) {
+        buf_reset(&out);
+        record_text(rec, &out);
+        fputs(out.p ? out.p : "", stdout);
+    }
+    fflush(stdout);
+    buf_fini(&out);
+    buf_fini(&prefix);
+    record_free(rec);
+    status = explore_status(x, o->strict);
+    return rst == WF_OK ? status : 2;
 }

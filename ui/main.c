@@ -6,6 +6,10 @@
 #include "ui/cccmd.h"
 #include "ui/cli.h"
 #include "ui/gocmd.h"
+#include "ui/halt.h"
+#include "ui/playtty.h"
+#include "ui/reportcmd.h"
+#include "ui/shard.h"
 #include "ui/testcmd.h"
 #include "ui/tracecmd.h"
 #include "ui/view.h"
@@ -15,6 +19,7 @@ int main(int argc, char **argv)
     cli_opts o;
     wf_diag d;
     int status;
+    halt_install();
     if (argc < 2) {
         cli_help(stderr, "weft", CMD_NONE, false);
         return 2;
@@ -48,6 +53,15 @@ int main(int argc, char **argv)
             break;
         case CMD_VIEW:
             status = view_exec(&o);
+            break;
+        case CMD_PLAY:
+            status = play_exec(&o);
+            break;
+        case CMD_REPORT:
+            status = reportcmd_exec(&o);
+            break;
+        case CMD_MERGE:
+            status = shard_merge_exec(&o);
             break;
         default: /* help and version are answered above */
             status = 2;

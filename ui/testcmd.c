@@ -6,69 +6,33 @@
  * over all executions is exactly that list (SPEC section 4). */
 #include "testcmd.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <regex.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "checker/report.h"
 #include "cli.h"
+#include "halt.h"
+#include "gocmd.h"
+#include "html.h"
+#include "reportcmd.h"
 #include "sim/lang/lex.h"
+#include "sim/lang/load.h"
 #include "sim/lang/vm.h"
 #include "testout.h"
 
-typedef VEC(char *) strvec;
-
 /* ---- files ------------------------------------------------------------- */
-
-static int str_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static bool ends_with(const char *s, const char *suf)
 {
     size_t n = strlen(s), m = strlen(suf);
     return n >= m && !strcmp(s + n - m, suf);
-}
-
-/* Every .go file under path (a file or a directory), in name order;
- * false if path does not exist. Hidden entries and testdata/ directories
- * are skipped, as go test skips them. */
-static bool collect(const char *path, bool top, strvec *out)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *de;
-    strvec here = {NULL, 0, 0};
-    if (stat(path, &st) != 0) return false;
-    if (!S_ISDIR(st.st_mode)) {
-        if (top || ends_with(path, ".go")) VEC_PUSH(*out, wf_xstrdup(path));
-        return true;
-    }
-    d = opendir(path);
-    if (!d) return false;
-    while ((de = readdir(d))) {
-        buf b;
-        if (de->d_name[0] == '.' || de->d_name[0] == '_' ||
-            !strcmp(de->d_name, "testdata"))
-            continue;
-        buf_init(&b);
-        buf_printf(&b, "%s%s%s", path, ends_with(path, "/") ? "" : "/",
-                   de->d_name);
-        VEC_PUSH(here, b.p);
-    }
-    closedir(d);
-    if (here.len) qsort(here.p, here.len, sizeof *here.p, str_cmp);
-    for (size_t i = 0; i < here.len; i++) {
-        collect(here.p[i], false, out);
-        free(here.p[i]);
-    }
-    VEC_FREE(here);
-    return true;
 }
 
 static bool read_file(const char *path, unsigned char **src, size_t *len)
@@ -303,6 +267,19 @@ static void kinds_text(buf *b, uint32_t kinds)
 /* What a file's exploration is judged with, and where results go. */
 typedef struct tally {
     int passed, failed;
+    bool walking;   /* in a directory walk: a file or package whose tests
+                       -run leaves out is skipped, as go test skips it */
+    int unselected; /* test files and packages -run left out */
+    int no_tests;   /* walked test files and packages with no TestXxx
+                       (benchmarks only): go test runs nothing there */
+    char *html_db; /* --html DIR: DIR/weft.db, the witness runs */
+    int npages;
+    /* -j N: the file's place in the run and the turns of --html's
+     * recording (files record their witnesses in order, so the
+     * database's run ids do not depend on the workers) */
+    struct pool *pool;
+    size_t index;
+    bool has_turn;
     const cli_opts *cmdline;  /* its options apply to every file */
     VEC(test_result) results; /* of the file being run */
     VEC(test_result) all;     /* of every file, kept for --junit, --sarif */
@@ -444,6 +421,91 @@ static void judge(tally *t, const char *name, const test_expect *e,
     buf_fini(&prefix);
 }
 
+/* ---- -j N: files run by workers, printed in order ----------------------- */
+
+typedef struct job {
+    const struct unit *u;
+    tally t; /* the file's own results */
+    double secs;
+    bool done;
+} job;
+
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    job *jobs;
+    size_t n, next;
+    size_t turn; /* --html: files before it have recorded their witnesses */
+} pool;
+
+/* --html under -j: wait until every file before this one is printed (its
+ * witnesses recorded), so runs are numbered in file order. */
+static void wait_turn(tally *t)
+{
+    pool *pl = t->pool;
+    if (!pl || t->has_turn) return;
+    pthread_mutex_lock(&pl->mu);
+    while (pl->turn < t->index)
+        pthread_cond_wait(&pl->cv, &pl->mu);
+    pthread_mutex_unlock(&pl->mu);
+    t->has_turn = true;
+}
+
+/* --html DIR: record the witness run of each failing finding of the
+ * result just judged (once per schedule) into DIR/weft.db, and draw it
+ * as DIR/FILE-TEST-K.html. A failure to record or draw is said on stderr
+ * and leaves the finding without a page. */
+static void witness_pages(tally *t, const cli_opts *o, const program *p,
+                          vm_program *vp)
+{
+    test_result *r = &t->results.p[t->results.len - 1];
+    const char *dir = t->cmdline->html_path;
+    program entry;
+    if (!dir || r->pass) return;
+    wait_turn(t);
+    for (size_t i = 0; i < r->findings.len; i++) {
+        test_finding *f = &r->findings.p[i];
+        const char *sched = strrchr(f->replay, ' ');
+        int64_t run = 0;
+        wf_diag d;
+        buf path;
+        for (size_t k = 0; k < i; k++)
+            if (r->findings.p[k].page &&
+                !strcmp(r->findings.p[k].replay, f->replay))
+                f->page = wf_xstrdup(r->findings.p[k].page);
+        if (f->page || !sched) continue;
+        if (vp) {
+            /* a test file judged as a whole: the test the schedule names */
+            uint32_t h = (uint32_t)strtoul(sched + 1, NULL, 16);
+            p = NULL;
+            for (size_t k = 0; k < vm_test_count(vp) && !p; k++)
+                if (vm_program_test_entry(vp, k).hash == h) {
+                    entry = vm_program_test_entry(vp, k);
+                    p = &entry;
+                }
+            if (!p) continue;
+        }
+        buf_init(&path);
+        buf_printf(&path, "%s/", dir);
+        for (const char *c = r->file; *c; c++)
+            buf_putc(&path,
+                     (isalnum((unsigned char)*c) || *c == '.' || *c == '-')
+                         ? *c
+                         : '_');
+        buf_printf(&path, "-%s-%zu.html", r->name ? r->name : "main", i + 1);
+        if (cli_record_run(o, p, sched + 1, t->html_db, &run, &d) != WF_OK ||
+            reportcmd_html(t->html_db, run, 0, path.p, NULL, &d) != WF_OK) {
+            char m[1700];
+            diag_format(&d, m, sizeof m);
+            fprintf(stderr, "weft: --html: %s\n", m);
+            buf_fini(&path);
+            continue;
+        }
+        f->page = path.p;
+        t->npages++;
+    }
+}
+
 /* A result for a file (or one of its tests) that could not be explored;
  * msg is printed as is, d (may be NULL) gives the position. */
 static void fail_input(tally *t, const char *file, const char *name,
@@ -469,16 +531,7 @@ static void fail_diag(tally *t, const char *file, const char *name,
 /* Does name match --run's regular expression (all when there is none)? */
 static bool selected(const cli_opts *o, const char *name, bool *bad)
 {
-    regex_t re;
-    bool m;
-    if (!o->run_re) return true;
-    if (regcomp(&re, o->run_re, REG_EXTENDED | REG_NOSUB) != 0) {
-        *bad = true;
-        return false;
-    }
-    m = regexec(&re, name, 0, NULL, 0) == 0;
-    regfree(&re);
-    return m;
+    return vm_run_selects(o->run_re, name, bad);
 }
 
 /* Merge explorer y's findings (kinds, for judging) into the union u. */
@@ -502,6 +555,11 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
     VEC(explorer *) keep = {NULL, 0, 0};
     buf m;
     buf_init(&m);
+    if (!n && t->walking) {
+        t->no_tests++;
+        buf_fini(&m);
+        return;
+    }
     if (!n) {
         buf_printf(&m,
                    "weft: %s: error: a test file with no test function "
@@ -511,6 +569,7 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         buf_fini(&m);
         return;
     }
+    vm_program_set_run(p, o->run_re);
     for (size_t i = 0; i < n; i++) {
         const char *name = vm_test_name(p, i);
         program pr;
@@ -534,6 +593,10 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
             fail_diag(t, file, name, &d);
             continue;
         }
+        if (halt_signal()) { /* cut short: judged neither way */
+            explore_free(x);
+            break;
+        }
         if (e->any) {
             /* the file's expectations judge all its tests together */
             VEC_PUSH(keep, x);
@@ -544,6 +607,10 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
             memset(&none, 0, sizeof none);
             none.ok = true;
             judge(t, name, &none, x, cli_now() - t1, file, o->strict);
+            if (t->cmdline->verbose && x->last_output)
+                t->results.p[t->results.len - 1].output =
+                    wf_xstrdup(x->last_output);
+            witness_pages(t, o, &pr, NULL);
         }
         explore_free(x);
     }
@@ -556,13 +623,16 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         for (size_t i = 0; i < keep.len; i++)
             merge_findings(all, keep.p[i]);
         judge(t, NULL, e, all, cli_now() - t0, file, o->strict);
+        witness_pages(t, o, NULL, p);
         all->findings.len = 0; /* borrowed */
         explore_free(all);
     }
     for (size_t i = 0; i < keep.len; i++)
         explore_free(keep.p[i]);
     VEC_FREE(keep);
-    if (!ran && !bad_re) {
+    if (!ran && !bad_re && t->walking) {
+        t->unselected++;
+    } else if (!ran && !bad_re) {
         buf_reset(&m);
         buf_printf(&m, "weft: error: --run '%s' selects none of its %zu test%s",
                    o->run_re, n, n == 1 ? "" : "s");
@@ -605,8 +675,11 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
         pr = vm_program_entry(p);
         if (cli_explore(&o, &pr, &x, &d) != WF_OK) {
             fail_diag(t, file, NULL, &d);
+        } else if (halt_signal()) { /* cut short: judged neither way */
+            explore_free(x);
         } else {
             judge(t, NULL, e, x, cli_now() - t0, file, o.strict);
+            witness_pages(t, &o, &pr, NULL);
             explore_free(x);
         }
     }
@@ -648,18 +721,187 @@ static void run_file(tally *t, const char *file, bool named)
     test_expect_fini(&e);
 }
 
+/* The expectations of a package: those of its test files, together. */
+static void group_expect(const gocmd_group *g, test_expect *e)
+{
+    memset(e, 0, sizeof *e);
+    for (size_t i = 0; i < g->files.len; i++) {
+        const load_file *f = g->files.p[i];
+        test_expect x;
+        if (!f->test) continue;
+        test_expect_read(f->path, f->text, f->len, &x);
+        e->any |= x.any;
+        e->ok |= x.ok;
+        e->kinds |= x.kinds;
+        e->has_outcomes |= x.has_outcomes;
+        for (size_t k = 0; k < x.outcomes.len; k++)
+            VEC_PUSH(e->outcomes, x.outcomes.p[k]);
+        for (size_t k = 0; k < x.flags.len; k++)
+            VEC_PUSH(e->flags, x.flags.p[k]);
+        if (x.bad.msg[0] && !e->bad.msg[0]) e->bad = x.bad;
+        VEC_FREE(x.outcomes); /* the strings moved to e */
+        VEC_FREE(x.flags);
+    }
+}
+
+/* The tests of package g of directory ld, as a go test of it runs them,
+ * judged by its test files' expectations if any, into t->results. */
+static void run_package(tally *t, loader *l, const load_dir *ld,
+                        const gocmd_group *g)
+{
+    test_expect e;
+    cli_opts o;
+    wf_diag d;
+    vm_options vo;
+    vm_program *p = NULL;
+    double t0 = cli_now();
+    group_expect(g, &e);
+    if (e.bad.msg[0]) {
+        fail_diag(t, g->label, NULL, &e.bad);
+        test_expect_fini(&e);
+        return;
+    }
+    if (file_opts(CMD_EXPLORE, g->label, &e, t, &o, &d) != WF_OK) {
+        char m[1700];
+        buf b;
+        diag_format(&d, m, sizeof m);
+        buf_init(&b);
+        buf_printf(&b, "weft: %s: error: in the // weft: flags: %s", g->label,
+                   m);
+        fail_input(t, g->label, NULL, b.p, NULL);
+        buf_fini(&b);
+    } else {
+        memset(&vo, 0, sizeof vo);
+        vo.go_version = o.go_version;
+        if (vm_compile_pkg(l, ld, g->files.p, g->files.len, &vo, &p, &d) !=
+            WF_OK)
+            fail_diag(t, g->label, NULL, &d);
+        else
+            run_tests(t, g->label, &e, &o, p, t0);
+    }
+    vm_program_free(p);
+    cli_opts_fini(&o);
+    test_expect_fini(&e);
+}
+
+/* ---- units: what one line of results is about ------------------------- */
+
+/* A unit is a file run on its own (a scenario or a test file named or
+ * met in a walk) or a package of a directory (its test files together).
+ * Units are collected first, then run in order or by -j workers; each
+ * worker reads its package afresh with a loader of its own, since a
+ * loader is not shared between threads. */
+typedef struct unit {
+    char *path;   /* the file, or the package's directory */
+    char *label;  /* the package's label (NULL for a file) */
+    int group;    /* the package's group in its directory; -1: a file */
+    bool named;   /* a file named on the command line */
+    bool walking; /* met in a directory walk (-run may leave it out) */
+    wf_diag bad;  /* the directory could not be read (msg set) */
+} unit;
+typedef VEC(unit) unitvec;
+
+/* Add every scenario file and package under directory pattern pat (a
+ * directory is walked as "DIR/...") to us. False if the pattern's
+ * directory does not exist. */
+static bool collect_units(const char *pat, unitvec *us)
+{
+    loader *l = load_new();
+    load_strs dirs = {NULL, 0, 0};
+    wf_diag d;
+    buf b;
+    bool ok;
+    buf_init(&b);
+    buf_puts(&b, pat);
+    if (!strstr(pat, "...")) buf_puts(&b, ends_with(pat, "/") ? "..." : "/...");
+    ok = load_expand(l, b.p, &dirs, &d) == WF_OK;
+    for (size_t i = 0; i < dirs.len; i++) {
+        load_dir *ld;
+        gocmd_groups gs = {NULL, 0, 0};
+        unit u;
+        memset(&u, 0, sizeof u);
+        u.walking = true;
+        u.group = -1;
+        if (load_read_dir(l, dirs.p[i], &ld, &d) != WF_OK) {
+            u.path = dirs.p[i];
+            u.bad = d;
+            VEC_PUSH(*us, u);
+            continue;
+        }
+        gocmd_group_dir(ld, &gs);
+        for (size_t k = 0; k < gs.len; k++) {
+            const gocmd_group *g = &gs.p[k];
+            if (g->scenario || (g->files.len == 1 && g->tests)) {
+                u.path = wf_xstrdup(g->files.p[0]->path);
+                u.group = -1;
+            } else if (g->tests) {
+                u.path = wf_xstrdup(dirs.p[i]);
+                u.label = wf_xstrdup(g->label);
+                u.group = (int)k;
+            } else {
+                continue;
+            }
+            VEC_PUSH(*us, u);
+            u.label = NULL;
+        }
+        gocmd_groups_fini(&gs);
+        free(dirs.p[i]);
+    }
+    VEC_FREE(dirs);
+    buf_fini(&b);
+    load_free(l);
+    return ok;
+}
+
+/* Run unit u into t->results. */
+static void run_unit(tally *t, const unit *u)
+{
+    t->walking = u->walking;
+    if (u->bad.msg[0]) {
+        fail_diag(t, u->path, NULL, &u->bad);
+    } else if (u->group < 0) {
+        run_file(t, u->path, u->named);
+    } else {
+        loader *l = load_new();
+        load_dir *ld;
+        gocmd_groups gs = {NULL, 0, 0};
+        wf_diag d;
+        if (load_read_dir(l, u->path, &ld, &d) != WF_OK) {
+            fail_diag(t, u->path, NULL, &d);
+        } else {
+            gocmd_group_dir(ld, &gs);
+            if ((size_t)u->group < gs.len)
+                run_package(t, l, ld, &gs.p[u->group]);
+            gocmd_groups_fini(&gs);
+        }
+        load_free(l);
+    }
+    t->walking = false;
+}
+
+static const char *unit_name(const unit *u)
+{
+    return u->label ? u->label : u->path;
+}
+
+static bool is_regular(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
 /* Print the results of one file in the format asked for, count them and
  * free them. */
-static void emit_file(tally *t, const char *file, double secs)
+static void emit_file(tally *t, tally *jt, const char *file, double secs)
 {
     const cli_opts *o = t->cmdline;
     bool pass = true;
     buf out;
-    if (!t->results.len) return;
+    if (!jt->results.len) return;
     buf_init(&out);
     if (o->json) testout_json_start(&out, file);
-    for (size_t i = 0; i < t->results.len; i++) {
-        const test_result *r = &t->results.p[i];
+    for (size_t i = 0; i < jt->results.len; i++) {
+        const test_result *r = &jt->results.p[i];
         pass = pass && r->pass;
         if (r->pass)
             t->passed++;
@@ -680,13 +922,13 @@ static void emit_file(tally *t, const char *file, double secs)
     fputs(out.p ? out.p : "", stdout);
     fflush(stdout);
     buf_fini(&out);
-    for (size_t i = 0; i < t->results.len; i++) {
-        if (o->junit_path || o->sarif_path)
-            VEC_PUSH(t->all, t->results.p[i]);
+    for (size_t i = 0; i < jt->results.len; i++) {
+        if (o->junit_path || o->sarif_path || o->html_path)
+            VEC_PUSH(t->all, jt->results.p[i]);
         else
-            test_result_fini(&t->results.p[i]);
+            test_result_fini(&jt->results.p[i]);
     }
-    t->results.len = 0;
+    jt->results.len = 0;
 }
 
 /* Write text to path (replacing it); false with a message printed. */
@@ -701,13 +943,57 @@ static bool write_file(const char *path, const char *what, const buf *text)
     return ok;
 }
 
-/* --junit FILE, --sarif FILE: every result of the run. */
+/* --html DIR: DIR/index.html, a link to each witness page. */
+static void html_index(buf *b, const tally *t)
+{
+    buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+                "charset=\"utf-8\">\n<title>weft test</title>\n</head>\n"
+                "<body>\n<h1>weft test</h1>\n");
+    buf_printf(b, "<p>%d passed, %d failed.</p>\n<ul>\n", t->passed, t->failed);
+    for (size_t i = 0; i < t->all.len; i++) {
+        const test_result *r = &t->all.p[i];
+        if (r->pass) continue;
+        buf_puts(b, "<li>");
+        html_escape(b, r->file);
+        if (r->name) {
+            buf_putc(b, ' ');
+            html_escape(b, r->name);
+        }
+        buf_puts(b, ": ");
+        html_escape(b, r->why);
+        for (size_t k = 0; k < r->findings.len; k++) {
+            const test_finding *f = &r->findings.p[k];
+            const char *base = f->page ? strrchr(f->page, '/') : NULL;
+            if (!base || (k && r->findings.p[k - 1].page &&
+                          !strcmp(r->findings.p[k - 1].page, f->page)))
+                continue;
+            buf_puts(b, " <a href=\"");
+            html_escape(b, base + 1);
+            buf_puts(b, "\">");
+            html_escape(b, f->kind);
+            buf_puts(b, "</a>");
+        }
+        buf_puts(b, "</li>\n");
+    }
+    buf_puts(b, "</ul>\n</body>\n</html>\n");
+}
+
+/* --junit FILE, --sarif FILE, --html DIR's index: every result. */
 static bool write_reports(const tally *t, double secs)
 {
     const cli_opts *o = t->cmdline;
     bool ok = true;
     buf b;
     buf_init(&b);
+    if (o->html_path) {
+        buf path;
+        buf_init(&path);
+        buf_printf(&path, "%s/index.html", o->html_path);
+        html_index(&b, t);
+        ok = write_file(path.p, "HTML index", &b) && ok;
+        buf_fini(&path);
+        buf_reset(&b);
+    }
     if (o->junit_path) {
         testout_junit(&b, t->all.p, t->all.len, secs);
         ok = write_file(o->junit_path, "JUnit report", &b) && ok;
@@ -721,9 +1007,84 @@ static bool write_reports(const tally *t, double secs)
     return ok;
 }
 
+static void *worker(void *arg)
+{
+    pool *pl = arg;
+    for (;;) {
+        job *j;
+        double t1;
+        pthread_mutex_lock(&pl->mu);
+        if (pl->next >= pl->n || halt_signal()) {
+            /* (after a signal, the units left are done with nothing) */
+            while (pl->next < pl->n)
+                pl->jobs[pl->next++].done = true;
+            pthread_cond_broadcast(&pl->cv);
+            pthread_mutex_unlock(&pl->mu);
+            return NULL;
+        }
+        j = &pl->jobs[pl->next++];
+        pthread_mutex_unlock(&pl->mu);
+        t1 = cli_now();
+        run_unit(&j->t, j->u);
+        j->secs = cli_now() - t1;
+        pthread_mutex_lock(&pl->mu);
+        j->done = true;
+        pthread_cond_broadcast(&pl->cv);
+        pthread_mutex_unlock(&pl->mu);
+    }
+}
+
+/* Run every unit with n workers (n >= 2) and print each unit's results
+ * in order as soon as it and the units before it are done. */
+static void run_parallel(tally *t, const unit *us, size_t nfiles, int n)
+{
+    pool pl;
+    VEC(pthread_t) th = {NULL, 0, 0};
+    memset(&pl, 0, sizeof pl);
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_cond_init(&pl.cv, NULL);
+    pl.jobs = wf_xcalloc(nfiles ? nfiles : 1, sizeof *pl.jobs);
+    pl.n = nfiles;
+    for (size_t i = 0; i < nfiles; i++) {
+        pl.jobs[i].u = &us[i];
+        pl.jobs[i].t.cmdline = t->cmdline;
+        pl.jobs[i].t.html_db = t->html_db;
+        pl.jobs[i].t.pool = &pl;
+        pl.jobs[i].t.index = i;
+    }
+    for (int k = 0; k < n && (size_t)k < nfiles; k++) {
+        pthread_t id;
+        if (pthread_create(&id, NULL, worker, &pl) != 0) break;
+        VEC_PUSH(th, id);
+    }
+    if (!th.len) worker(&pl); /* no thread could start: this one does it all */
+    for (size_t i = 0; i < nfiles; i++) {
+        job *j = &pl.jobs[i];
+        pthread_mutex_lock(&pl.mu);
+        while (!j->done)
+            pthread_cond_wait(&pl.cv, &pl.mu);
+        pthread_mutex_unlock(&pl.mu);
+        emit_file(t, &j->t, unit_name(j->u), j->secs);
+        t->npages += j->t.npages;
+        t->unselected += j->t.unselected;
+        t->no_tests += j->t.no_tests;
+        VEC_FREE(j->t.results);
+        pthread_mutex_lock(&pl.mu);
+        pl.turn = i + 1;
+        pthread_cond_broadcast(&pl.cv);
+        pthread_mutex_unlock(&pl.mu);
+    }
+    for (size_t i = 0; i < th.len; i++)
+        pthread_join(th.p[i], NULL);
+    VEC_FREE(th);
+    free(pl.jobs);
+    pthread_mutex_destroy(&pl.mu);
+    pthread_cond_destroy(&pl.cv);
+}
+
 int testcmd_exec(const cli_opts *o)
 {
-    strvec files = {NULL, 0, 0};
+    unitvec units = {NULL, 0, 0};
     VEC(const char *) paths = {NULL, 0, 0};
     tally t;
     int status = 0;
@@ -736,37 +1097,89 @@ int testcmd_exec(const cli_opts *o)
     for (size_t i = 0; i < o->paths.len; i++)
         VEC_PUSH(paths, o->paths.p[i]);
     if (!paths.len) VEC_PUSH(paths, "scenarios");
-    for (size_t i = 0; i < paths.len; i++)
-        if (!collect(paths.p[i], true, &files)) {
+    for (size_t i = 0; i < paths.len; i++) {
+        struct stat st;
+        if (stat(paths.p[i], &st) != 0 && !strstr(paths.p[i], "...")) {
             fprintf(stderr, "weft: %s: error: no such file or directory\n",
                     paths.p[i]);
             status = 2;
         }
+    }
     memset(&t, 0, sizeof t);
     t.cmdline = o;
     if (status == 0) {
-        for (size_t i = 0; i < files.len; i++) {
-            bool named = false;
-            double t1 = cli_now();
-            for (size_t k = 0; k < paths.len; k++)
-                named |= !strcmp(paths.p[k], files.p[i]);
-            run_file(&t, files.p[i], named);
-            emit_file(&t, files.p[i], cli_now() - t1);
+        for (size_t i = 0; i < paths.len; i++) {
+            const char *p = paths.p[i];
+            if (is_regular(p)) {
+                unit u;
+                memset(&u, 0, sizeof u);
+                u.path = wf_xstrdup(p);
+                u.group = -1;
+                u.named = true;
+                VEC_PUSH(units, u);
+            } else if (!collect_units(p, &units)) {
+                fprintf(stderr, "weft: %s: error: no such file or "
+                                "directory\n",
+                        p);
+                status = 2;
+            }
         }
-        if (!o->json) printf("%d passed, %d failed\n", t.passed, t.failed);
-        status = t.failed ? 1 : t.passed ? 0 : 2;
-        if (!t.passed && !t.failed)
+    }
+    if (status == 0 && o->html_path) {
+        buf db;
+        if (mkdir(o->html_path, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "weft: %s: error: cannot make the directory: %s\n",
+                    o->html_path, strerror(errno));
+            status = 2;
+        }
+        buf_init(&db);
+        buf_printf(&db, "%s/weft.db", o->html_path);
+        unlink(db.p); /* this run's witnesses only */
+        t.html_db = db.p;
+    }
+    if (status == 0) {
+        int jobs = cli_jobs(o);
+        halt_cooperate(true); /* Ctrl-C: the results so far, then 130 */
+        if (jobs > 1 && units.len > 1) {
+            run_parallel(&t, units.p, units.len, jobs);
+        } else {
+            for (size_t i = 0; i < units.len && !halt_signal(); i++) {
+                double t1 = cli_now();
+                run_unit(&t, &units.p[i]);
+                emit_file(&t, &t, unit_name(&units.p[i]), cli_now() - t1);
+            }
+        }
+        if (!o->json)
+            printf("%d passed, %d failed%s\n", t.passed, t.failed,
+                   halt_signal() ? " (interrupted)" : "");
+        if (status == 0) status = t.failed ? 1 : t.passed ? 0 : 2;
+        if (halt_signal())
+            ;
+        else if (!t.passed && !t.failed && t.unselected)
+            fprintf(stderr, "weft: error: -run '%s' selects no test under "
+                            "the paths\n",
+                    o->run_re);
+        else if (!t.passed && !t.failed && t.no_tests)
+            fprintf(stderr, "weft: error: the test files under the paths "
+                            "hold no TestXxx (benchmarks and examples do not "
+                            "run)\n");
+        else if (!t.passed && !t.failed)
             fprintf(stderr, "weft: error: no scenario file with // expect: "
                             "lines and no *_test.go under the paths\n");
         if (!write_reports(&t, cli_now() - t0)) status = 2;
+        fflush(stdout);
+        halt_cooperate(false);
     }
     for (size_t i = 0; i < t.all.len; i++)
         test_result_fini(&t.all.p[i]);
     VEC_FREE(t.all);
-    for (size_t i = 0; i < files.len; i++)
-        free(files.p[i]);
-    VEC_FREE(files);
+    free(t.html_db);
+    for (size_t i = 0; i < units.len; i++) {
+        free(units.p[i].path);
+        free(units.p[i].label);
+    }
+    VEC_FREE(units);
     VEC_FREE(paths);
     VEC_FREE(t.results);
-    return status;
+    return halt_status(status);
 }

@@ -19,8 +19,7 @@ static void add_loc(test_finding *tf, const char *file, int64_t line,
                     const char *what)
 {
     test_loc l;
-    if (!file || !*file || line <= 0)
-        return;
+    if (!file || !*file || line <= 0) return;
     for (size_t i = 0; i < tf->locs.len; i++)
         if (!strcmp(tf->locs.p[i].file, file) && tf->locs.p[i].line == line &&
             !strcmp(tf->locs.p[i].what ? tf->locs.p[i].what : "",
@@ -40,8 +39,7 @@ static void trigger_first(test_finding *tf, const char *file, int64_t line,
 {
     size_t n = task ? strlen(task) : 0;
     test_loc l;
-    if (!file || !*file || line <= 0)
-        return;
+    if (!file || !*file || line <= 0) return;
     for (size_t i = 0; i < tf->locs.len; i++) {
         const test_loc *c = &tf->locs.p[i];
         if (!strcmp(c->file, file) && c->line == line &&
@@ -135,6 +133,7 @@ static void test_finding_fini(test_finding *tf)
     free(tf->report);
     free(tf->replay);
     free(tf->json);
+    free(tf->page);
 }
 
 void test_result_fini(test_result *r)
@@ -147,6 +146,7 @@ void test_result_fini(test_result *r)
     free(r->what);
     free(r->why);
     free(r->coverage);
+    free(r->output);
     memset(r, 0, sizeof *r);
 }
 
@@ -187,6 +187,7 @@ void testout_verbose(buf *out, const test_result *r)
 {
     const char *name = test_result_name(r);
     buf_printf(out, "=== RUN   %s\n", name);
+    if (r->output) buf_puts(out, r->output);
     if (r->bad_input)
         indented(out, r->why, "    ");
     else

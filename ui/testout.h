@@ -27,6 +27,7 @@ typedef struct test_finding {
     char *replay;       /* "weft replay FILE --schedule S" */
     char *json;         /* the finding's JSON object (as --json gives it) */
     VEC(test_loc) locs; /* the trigger's first, then the other tasks' */
+    char *page;         /* --html: its witness run's page, or NULL */
 } test_finding;
 
 /* One test: a scenario file, one TestXxx of a test file, or a test file
@@ -45,6 +46,7 @@ typedef struct test_result {
     bool complete;
     double secs;
     VEC(test_finding) findings; /* the findings that fail it */
+    char *output; /* -v: the output of one execution, or NULL */
 } test_result;
 
 /* The name a result is shown by: its test, else its file. */

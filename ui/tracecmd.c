@@ -24,12 +24,6 @@ static int fail(const wf_diag *d)
     return 2;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
-}
-
 /* ---- weft list ------------------------------------------------------------
  */
 
@@ -225,7 +219,7 @@ static int replay_file(const cli_opts *o)
                 o->file, o->file);
         return 2;
     }
-    if (ends_with(o->file, ".go")) return gocmd_exec(o);
+    if (gocmd_is_go(o->file)) return gocmd_exec(o);
     argv[n++] = (char *)o->file;
     argv[n++] = "replay";
     argv[n++] = "--schedule";
@@ -302,6 +296,8 @@ int tracecmd_replay(const cli_opts *o)
     wf_diag d;
     char id[32];
     char *argv[16];
+    char *src = NULL;
+    size_t src_len = 0;
     int n = 0, status;
     if (o->run_id < 0) {
         if (o->schedule) return replay_file(o);
@@ -320,6 +316,12 @@ int tracecmd_replay(const cli_opts *o)
         trace_close(t);
         return fail(&d);
     }
+    if (r.file && gocmd_is_go(r.file) &&
+        trace_get_source(t, r.source_sha256, &src, &src_len, &d) != WF_OK) {
+        trace_close(t);
+        trace_run_rec_fini(&r);
+        return fail(&d);
+    }
     trace_close(t);
     if (!r.schedule || !r.file || !*r.file) {
         fprintf(stderr, "weft: %s: error: run %lld has no schedule\n", o->file,
@@ -327,8 +329,10 @@ int tracecmd_replay(const cli_opts *o)
         trace_run_rec_fini(&r);
         return 2;
     }
-    if (ends_with(r.file, ".go")) {
-        status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule);
+    if (gocmd_is_go(r.file)) {
+        status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule, src,
+                                 src_len, r.source_sha256);
+        free(src);
         trace_run_rec_fini(&r);
         return status;
     }

@@ -452,29 +452,44 @@ static bool key(viewer *v, int ch)
     return true;
 }
 
-static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
-{
+/* ---- the terminal, for weft view and weft play ------------------------------
+ */
+
+struct view_term {
+    SCREEN *scr;
     view_attrs ta;
+};
+
+view_term *view_term_open(const char *cmd)
+{
+    static bool hooked;
+    view_term *t;
     SCREEN *scr;
     const char *term = getenv("TERM");
-    bool quit = false, dirty = true;
+    if (!hooked) {
+        install_signals();
+        atexit(restore_terminal);
+        hooked = true;
+    }
     scr = newterm(NULL, stdout, stdin);
     if (!scr) {
         fprintf(stderr,
-                "weft: view: error: cannot use the terminal (TERM=%s)\n",
+                "weft: %s: error: cannot use the terminal (TERM=%s)\n", cmd,
                 term ? term : "");
-        return 2;
+        return NULL;
     }
     view_curses = 1;
     if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
         restore_terminal();
         delscreen(scr);
         fprintf(stderr,
-                "weft: view: error: the terminal (TERM=%s) cannot move "
+                "weft: %s: error: the terminal (TERM=%s) cannot move "
                 "the cursor; use weft list or weft replay\n",
-                term ? term : "");
-        return 2;
+                cmd, term ? term : "");
+        return NULL;
     }
+    t = wf_xcalloc(1, sizeof *t);
+    t->scr = scr;
     cbreak();
     noecho();
     keypad(stdscr, TRUE);
@@ -487,7 +502,34 @@ static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
               ,
               NULL);
     mouseinterval(0);
-    setup_attrs(&ta);
+    setup_attrs(&t->ta);
+    return t;
+}
+
+void view_term_draw(view_term *t, const viewdraw_grid *g)
+{
+    blit(g, &t->ta);
+    refresh();
+}
+
+int view_term_signal(void)
+{
+    return view_signal;
+}
+
+void view_term_close(view_term *t)
+{
+    if (!t) return;
+    restore_terminal();
+    delscreen(t->scr);
+    free(t);
+}
+
+static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
+{
+    bool quit = false, dirty = true;
+    view_term *term = view_term_open("view");
+    if (!term) return 2;
     viewdraw_grid_init(&v->g, unicode);
     viewdraw_grid_resize(&v->g, COLS, LINES);
     layout(v);
@@ -499,8 +541,7 @@ static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
             viewdraw_grid_resize(&v->g, COLS, LINES);
             layout(v);
             viewdraw_frame(&v->g, v->m, &v->u);
-            blit(&v->g, &ta);
-            refresh();
+            view_term_draw(term, &v->g);
             dirty = false;
         }
         pending = v->m->front.seq < v->m->nevents && !v->m->broken;
@@ -526,8 +567,7 @@ static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
         quit = !key(v, ch);
         dirty = true;
     }
-    restore_terminal();
-    delscreen(scr);
+    view_term_close(term);
     viewdraw_grid_fini(&v->g);
     if (view_signal) return 128 + view_signal;
     return 0;
@@ -612,8 +652,6 @@ int view_exec(const cli_opts *opts)
     if (o.view_first_ms || o.view_dump) {
         rc = run_headless(&v, &o, unicode, t0);
     } else {
-        install_signals();
-        atexit(restore_terminal);
         rc = run_terminal(&v, unicode, o.finding_k);
     }
     viewdraw_ui_fini(&v.u);

@@ -19,4 +19,17 @@
  * or input (a message on stderr, the terminal restored). */
 int view_exec(const cli_opts *o);
 
+/* The terminal, for the viewer and for screens built on it (weft play):
+ * open takes it (ncurses: keys, the mouse, colours; the terminal is
+ * restored on every way out, a signal included) or prints why it cannot
+ * ("weft: CMD: error: ...") and returns NULL. draw copies a grid to the
+ * screen. signal: the signal that asked to stop (SIGINT, SIGTERM, SIGHUP,
+ * SIGQUIT), 0 when none. Keys are read with ncurses' getch. */
+typedef struct view_term view_term;
+typedef struct viewdraw_grid viewdraw_grid;
+view_term *view_term_open(const char *cmd);
+void view_term_draw(view_term *t, const viewdraw_grid *g);
+int view_term_signal(void);
+void view_term_close(view_term *t);
+
 #endif

@@ -29,6 +29,12 @@ size_t lib_files(const char *path, const lib_file **out, size_t max);
 const char *lib_source(const char *path);
 /* May a program import path? (it has library files) */
 bool lib_allowed(const char *path);
+/* Why weft refuses standard package path (net/http: no network), or
+ * NULL when it has no reason to give beyond not having it. */
+const char *lib_refusal(const char *path);
+/* "bufio, bytes, context, ..." (the library's packages, for messages)
+ * into out[0, n). */
+void lib_summary(char *out, size_t n);
 /* The id of native name, or -1. */
 int lib_native_find(const char *name);
 const lib_native *lib_native_at(int id);
@@ -94,7 +100,19 @@ const lib_native *lib_native_at(int id);
     X(test_index, 1)                                                           \
     X(test_error, 0)                                                           \
     X(caller, 1)                                                               \
-    X(exit, 0)
+    X(exit, 0)                                                                 \
+    X(nargs, 1)                                                                \
+    X(arg, 1)                                                                  \
+    X(math1, 1)                                                                \
+    X(math2, 1)                                                                \
+    X(fma, 1)                                                                  \
+    X(f64bits, 1)                                                              \
+    X(f64frombits, 1)                                                          \
+    X(f32bits, 1)                                                              \
+    X(f32frombits, 1)                                                          \
+    X(slice_len, 1)                                                            \
+    X(slice_swap, 0)                                                           \
+    X(run_selects, 1)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -8,6 +8,7 @@
  * the user's code that called in. To add a function: write it in Go in
  * its package's file, with a native in a lib_*.c file if it must touch
  * the engine; a new file or package needs no edit here. */
+#include <stdio.h>
 #include <string.h>
 
 #include "sim/lang/lib.h"
@@ -39,6 +40,63 @@ bool lib_allowed(const char *path)
 {
     const lib_file *f;
     return lib_files(path, &f, 1) > 0;
+}
+
+/* Standard packages weft refuses, and why (a path ending in "/" covers
+ * the packages below it). */
+static const struct {
+    const char *path;
+    const char *why;
+} refusals[] = {
+    {"net", "weft runs programs without a network (model the peer with "
+            "goroutines and channels)"},
+    {"net/", "weft runs programs without a network (model the peer with "
+             "goroutines and channels)"},
+    {"crypto/tls", "weft runs programs without a network"},
+    {"os/exec", "weft runs one program, without other processes"},
+    {"os/signal", "weft's programs receive no signals"},
+    {"os/user", "weft runs programs without a file system"},
+    {"io/fs", "weft runs programs without a file system"},
+    {"path/filepath", "weft runs programs without a file system"},
+    {"embed", "weft runs programs without a file system"},
+    {"syscall", "weft runs programs on its own scheduler, not on the "
+                "operating system"},
+    {"unsafe", "weft's values have no addresses to convert"},
+    {"C", "weft interprets Go; cgo calls into C it cannot see"},
+    {"plugin", "weft interprets Go; plugins are compiled code"},
+    {"reflect", "weft interprets Go without run-time reflection"},
+    {"runtime/debug", "weft's runtime has no garbage collector or stacks to "
+                      "inspect"},
+    {"runtime/pprof", "weft's runtime has no profiler (weft view shows "
+                      "what each goroutine did)"},
+};
+
+const char *lib_refusal(const char *path)
+{
+    for (size_t i = 0; i < sizeof refusals / sizeof refusals[0]; i++) {
+        const char *r = refusals[i].path;
+        size_t n = strlen(r);
+        if (r[n - 1] == '/' ? !strncmp(path, r, n) : !strcmp(path, r))
+            return refusals[i].why;
+    }
+    return NULL;
+}
+
+void lib_summary(char *out, size_t n)
+{
+    size_t w = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        int k;
+        if (i && !strcmp(files[i].pkg, files[i - 1].pkg))
+            continue;
+        k = snprintf(out + w, n - w, "%s%s", w ? ", " : "", files[i].pkg);
+        if (k < 0 || (size_t)k >= n - w) {
+            out[w] = 0;
+            return;
+        }
+        w += (size_t)k;
+    }
 }
 
 static const lib_native natives[] = {

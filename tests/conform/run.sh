@@ -42,6 +42,9 @@ WEFT=${WEFT:-$root/build/weft}
 case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
 GOTEST=${GOTEST:-/usr/share/go-1.19/test}
 TIMEOUT=${CONFORM_TIMEOUT:-10}
+# The limit is on CPU seconds (ulimit -t), so a loaded machine does not
+# turn a slow test into a failure; the wall clock gets six times as long.
+WALL=$((TIMEOUT * 6))
 JOBS=${CONFORM_JOBS:-2}
 DIRS=". ken chan interface syntax dwarf fixedbugs codegen runtime abi
 typeparam typeparam/mdempsky"
@@ -197,7 +200,7 @@ judge() {
         if ! accepted "$w"; then echo "outside $t: import \"$w\""; return; fi
     done
     dir=${f%/*}
-    got=$( (cd "$dir" && exec timeout -k 2 "$TIMEOUT" "$WEFT" run \
+    got=$( (cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
         "${f##*/}" "${files[@]}" --max-steps 100000000 \
         ${args[@]+-- "${args[@]}"} 2>&1) 2>/dev/null; echo "~$?")
     rc=${got##*"~"}
@@ -213,7 +216,7 @@ judge() {
     case $rc in
     0)
         if [ "$got" == "$want" ]; then echo "pass $t"; return; fi
-        kinds=$({ cd "$dir" && exec timeout -k 2 "$TIMEOUT" "$WEFT" run \
+        kinds=$({ cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
             "${f##*/}" "${files[@]}" --max-steps 100000000 --json \
             ${args[@]+-- "${args[@]}"}; } 2>/dev/null |
             grep -o '"kind": *"[a-z-]*", *"severity"' |
@@ -232,7 +235,7 @@ judge() {
         w=$(printf '%s\n' "$got" | grep -m1 'error' |
             sed 's/^weft: //; s/^[^ ]*:[0-9]*:[0-9]*: //' | cut -c1-120)
         echo "refused $t: ${w:-exit 2}" ;;
-    124 | 137) echo "failed $t: timeout (${TIMEOUT}s)" ;;
+    124 | 137 | 152) echo "failed $t: timeout (${TIMEOUT}s of CPU)" ;;
     *) echo "failed $t: exit $rc: $(printf '%s\n' "$got" | tail -n 1 |
         cut -c1-100)" ;;
     esac
@@ -261,7 +264,7 @@ accepted_list="${!acc[*]}"
 accepted() { [ "${acc[$1]:-0}" = 1 ]; }
 
 export -f judge accepted
-export WEFT GOTEST TIMEOUT accepted_list
+export WEFT GOTEST TIMEOUT WALL accepted_list
 tr '\t' '\n' <"$tmp/recipes" | xargs -d '\n' -P "$JOBS" -n 3 bash -c '
     declare -A acc
     for p in $accepted_list; do acc[$p]=1; done

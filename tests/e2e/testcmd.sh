@@ -249,6 +249,22 @@ expect 0 "a leak is a warning in a scenario"
 "$WEFT" test --strict strict.go > out 2> err; rc=$?
 expect 1 "--strict: a warning fails"
 has out "expected nothing, found leak" "--strict says why"
+
+# -j N: files at once, the same output in the same order as -j 1
+norm() { sed -E 's/[0-9]+\.[0-9]+s(\)|\\n|$)/Ts\1/g; s/"Elapsed":[0-9.]+/"Elapsed":T/'; }
+for f in "" "-v" "--json"; do
+    "$WEFT" test -j 1 $f good wrong tests > j1 2> err; r1=$?
+    "$WEFT" test -j 2 $f good wrong tests > j2 2> err; r2=$?
+    if [ "$r1" = "$r2" ] && cmp -s <(norm < j1) <(norm < j2); then ok; else
+        bad "test -j 2 $f: not the output of -j 1"; diff <(norm < j1) <(norm < j2) | head >&2; fi
+done
+"$WEFT" test -j 1 --html H wrong tests > /dev/null 2>&1; mv H h1
+"$WEFT" test -j 2 --html H wrong tests > /dev/null 2>&1
+if [ -n "$(ls h1)" ] && [ "$(ls h1)" = "$(ls H)" ] && cmp -s h1/index.html H/index.html &&
+   cmp -s <(grep -v recorded h1/*TestUnsafe*-1.html) <(grep -v recorded H/*TestUnsafe*-1.html); then ok; else
+    bad "test -j 2 --html: not the pages of -j 1"; fi
+"$WEFT" test -j 0 good > out 2> err; rc=$?
+expect 2 "-j 0"
 "$WEFT" test -x good > out 2> err; rc=$?
 expect 2 "an unknown letter"
 has err "unknown option '-x'" "names it"

@@ -94,8 +94,7 @@ static char *explore_from(gprog *g, wf_strategy_kind s, bool iterative,
     ck_assert_msg(explore_run(x, NULL, &d) == WF_OK, "prefix %s: %s", pre,
                   d.msg);
     ck_assert_msg(!x->diverged, "%s", x->diverged ? x->diverged : "");
-    if (x->complete)
-        out = outcome_list(x);
+    if (x->complete) out = outcome_list(x);
     *execs = x->executions;
     explore_free(x);
     return out;
@@ -168,8 +167,7 @@ END_TEST
 /* A prefix the program does not offer is an error, not a search. */
 START_TEST(a_prefix_the_program_does_not_offer_diverges)
 {
-    static const wf_strategy_kind ks[2] = {WF_STRATEGY_DFS,
-                                           WF_STRATEGY_DPOR};
+    static const wf_strategy_kind ks[2] = {WF_STRATEGY_DFS, WF_STRATEGY_DPOR};
     gprog g;
     gen_program(&g, 3);
     for (int k = 0; k < 2; k++) {
@@ -181,8 +179,9 @@ START_TEST(a_prefix_the_program_does_not_offer_diverges)
         memset(&o, 0, sizeof o);
         o.strategy = ks[k];
         o.preemptions = -1;
-        /* 40 choices among 2: more than the program ever offers */
-        o.prefix = "00000001-A40";
+        /* 40 choices among 2: more than the program ever offers (with
+         * the check every schedule ends with) */
+        o.prefix = "00000001-A40.y79";
         x = explore_new(&p, &o);
         ck_assert_int_ne(explore_run(x, NULL, &d), WF_OK);
         ck_assert_ptr_nonnull(x->diverged);

@@ -39,6 +39,7 @@ type common struct {
 
 type T struct {
 	common
+	subNames map[string]int // the subtest names given so far (Run)
 }
 
 func (c *common) Name() string { return c.name }
@@ -175,9 +176,15 @@ func (t *T) Setenv(key, value string) {}
 
 // Run runs f as subtest name in its own goroutine and waits for it, as
 // go test does; a FailNow in f ends the subtest only.
+// The subtest's name is rewritten as go test rewrites it (spaces to
+// underscores, a repeated name suffixed #01, #02, ...); a subtest that
+// -run does not select is not run, and Run returns true.
 func (t *T) Run(name string, f func(t *T)) bool {
 	sub := &T{}
-	sub.name = t.name + "/" + name
+	sub.name = t.name + "/" + t.uniqueName(name)
+	if !__run_selects(sub.name) {
+		return true
+	}
 	sub.parent = &t.common
 	done := make(chan struct{})
 	go tRunner(sub, f, done)
@@ -190,12 +197,81 @@ func (t *T) Run(name string, f func(t *T)) bool {
 	return !sub.Failed()
 }
 
+func (t *T) uniqueName(name string) string {
+	b := []byte(name)
+	for i, c := range b {
+		if c == ' ' {
+			b[i] = '_'
+		}
+	}
+	name = string(b)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.subNames == nil {
+		t.subNames = map[string]int{}
+	}
+	n := t.subNames[name]
+	t.subNames[name] = n + 1
+	if n == 0 {
+		return name
+	}
+	s := "#"
+	if n < 10 {
+		s += "0"
+	}
+	return name + s + itoa(n)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
 func tRunner(t *T, f func(t *T), done chan struct{}) {
 	defer close(done)
 	defer t.finish()
 	defer t.runCleanups()
 	f(t)
 }
+
+// B is a benchmark's state. weft runs tests, not benchmarks: a
+// BenchmarkXxx function compiles but does not run (go test runs none
+// without -bench either).
+type B struct {
+	common
+	N int
+}
+
+func (b *B) ResetTimer()                         {}
+func (b *B) StartTimer()                         {}
+func (b *B) StopTimer()                          {}
+func (b *B) ReportAllocs()                       {}
+func (b *B) SetBytes(n int64)                    {}
+func (b *B) SetParallelism(p int)                {}
+func (b *B) ReportMetric(n float64, unit string) {}
+func (b *B) Run(name string, f func(b *B)) bool  { return true }
+func (b *B) RunParallel(body func(*PB))          {}
+
+// PB iterates a parallel benchmark's body (never run by weft).
+type PB struct{}
+
+func (pb *PB) Next() bool { return false }
+
+// M is TestMain's argument. weft runs each test alone, on every
+// interleaving, and does not call TestMain: its set-up and tear-down do
+// not run.
+type M struct{}
+
+func (m *M) Run() int { return 0 }
 
 func Short() bool   { return false }
 func Verbose() bool { return false }
