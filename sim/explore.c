@@ -572,7 +572,9 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     if (x->dp && dpor_error(x->dp))
         diverge(x, "%s", dpor_error(x->dp));
     x->sbuf_valid = false;
-    if (x->dp && dpor_blocked(x->dp)) {
+    if (x->dp && dpor_deferred(x->dp)) {
+        x->deferred++; /* not an execution: a later round runs it */
+    } else if (x->dp && dpor_blocked(x->dp)) {
         x->blocked++;
     } else if (x->last_end != END_ABANDONED || x->stopped) {
         /* (an execution stopped by --time-limit keeps what it found) */
@@ -594,6 +596,94 @@ static bool out_of_budget(explorer *x, int64_t max)
         return true;
     }
     return false;
+}
+
+/* How a DPOR round ended. */
+typedef enum round_end {
+    ROUND_DONE,    /* nothing left within its limit */
+    ROUND_CAPPED,  /* it ran `cap` executions: the rest is put aside */
+    ROUND_CUT,     /* a budget or should_stop ended the exploration */
+    ROUND_FAILED   /* the program is not deterministic (x->diverged) */
+} round_end;
+
+/* Executions of the current DPOR round until it has nothing left, it
+ * ran cap executions or a budget stops it. */
+static round_end dpor_round_run(explorer *x, wf_strategy *strat,
+                                consumer_set *cs, int64_t max, int64_t cap)
+{
+    bool more;
+    x->round_start = x->executions;
+    do {
+        if (!run_one(x, strat, cs))
+            return ROUND_FAILED;
+        if (x->stopped)
+            return ROUND_CUT; /* within an execution */
+        more = dpor_next(x->dp);
+    } while (more && !out_of_budget(x, max) &&
+             x->executions - x->round_start < cap);
+    if (!more)
+        return ROUND_DONE;
+    if (out_of_budget(x, max))
+        return ROUND_CUT;
+    dpor_suspend(x->dp); /* the rest waits for the next round */
+    return ROUND_CAPPED;
+}
+
+/* One DPOR search, bounded by --preemptions K (BPOR: no sleep sets, the
+ * branches over the bound dropped) or unbounded. */
+static wf_status dpor_bounded(explorer *x, wf_strategy *strat,
+                              consumer_set *cs, int64_t max, wf_diag *d)
+{
+    round_end r;
+    dpor_set_bound(x->dp, x->o.preemptions);
+    x->round = x->o.preemptions;
+    (void)dpor_round(x->dp);
+    r = dpor_round_run(x, strat, cs, max, INT64_MAX);
+    if (r == ROUND_FAILED)
+        return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
+    if (r != ROUND_DONE)
+        return WF_OK; /* cut by a budget */
+    if (x->o.preemptions < 0 || !dpor_pruned(x->dp))
+        x->complete = true;
+    else
+        x->bound = x->o.preemptions;
+    return WF_OK;
+}
+
+/* Iterative preemption bounding (CHESS) over one unbounded search with
+ * sleep sets: round k explores the branches within k preemptions and
+ * puts the others aside; the next round resumes them (dpor.h: rounds
+ * that add). Rounds with bounds 0, 1, 2, then one without: each
+ * execution is run once over all rounds. A shallow round too big to
+ * finish soon hands the rest to the unbounded round, losing nothing.
+ * A finished round k is not "bound k fully explored": with sleep sets a
+ * trace may be reached only through an order of more preemptions than
+ * its cheapest (--preemptions K is the search that states a bound). */
+static wf_status dpor_rounds(explorer *x, wf_strategy *strat,
+                             consumer_set *cs, int64_t max, wf_diag *d)
+{
+    int k = 0;
+    dpor_set_bound(x->dp, -1);
+    for (;;) {
+        round_end r = ROUND_DONE;
+        dpor_set_limit(x->dp, k);
+        x->round = k;
+        if (dpor_round(x->dp))
+            r = dpor_round_run(x, strat, cs, max,
+                               k >= 0 ? ROUND_CAP : INT64_MAX);
+        if (r == ROUND_FAILED)
+            return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
+        if (r == ROUND_CUT)
+            return WF_OK; /* cut by a budget during round k */
+        if (!dpor_left(x->dp)) {
+            x->complete = true;
+            return WF_OK;
+        }
+        WF_ASSERT(k >= 0);
+        if (out_of_budget(x, max))
+            return WF_OK;
+        k = r == ROUND_CAPPED || k + 1 >= ITERATIVE_ROUNDS ? -1 : k + 1;
+    }
 }
 
 static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
@@ -636,51 +726,12 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     x->e->cfg = cfg;
 
     if (x->o.strategy == WF_STRATEGY_DPOR) {
-        /* one round per preemption bound: 0, 1, 2, ... (CHESS's iterative
-         * context bounding over the reduction), or the one bound given */
-        int k = x->o.preemptions >= 0 ? x->o.preemptions
-                : x->o.iterative      ? 0
-                                      : -1;
         if (!x->dp)
             x->dp = dpor_new();
         strat.after_step = after_step_cb;
-        for (;; k++) {
-            bool more;
-            dpor_set_bound(x->dp, k);
-            x->round = k;
-            x->round_start = x->executions;
-            do {
-                if (!run_one(x, &strat, cs))
-                    goto diverged;
-                if (x->stopped)
-                    return WF_OK; /* within an execution */
-                more = dpor_next(x->dp);
-            } while (more && !out_of_budget(x, max) &&
-                     !(k >= 0 && x->o.preemptions < 0 &&
-                       x->executions - x->round_start >= ROUND_CAP));
-            if (more && k >= 0 && x->o.preemptions < 0 &&
-                !out_of_budget(x, max)) {
-                /* a shallow round too big to finish soon (bounded rounds
-                 * run without sleep sets): go to the unbounded round */
-                k = -2;
-                continue;
-            }
-            if (more)
-                return WF_OK; /* cut by a budget during round k */
-            if (k < 0 || !dpor_pruned(x->dp)) {
-                x->complete = true;
-                return WF_OK;
-            }
-            x->bound = k;
-            if (x->o.preemptions >= 0 || out_of_budget(x, max))
-                return WF_OK;
-            /* after the shallow rounds (most bugs need at most two
-             * preemptions, Musuvathi and Qadeer 2007), one unbounded round
-             * with sleep sets finishes the search far cheaper than more
-             * bounded rounds would */
-            if (k == ITERATIVE_ROUNDS - 1)
-                k = -2;
-        }
+        if (x->o.preemptions >= 0 || !x->o.iterative)
+            return dpor_bounded(x, &strat, cs, max, d);
+        return dpor_rounds(x, &strat, cs, max, d);
     }
     for (;;) {
         if (!run_one(x, &strat, cs))
@@ -732,6 +783,69 @@ static const finding *mz_run(explorer *x, consumer_set *cs, uint8_t kind,
     return NULL;
 }
 
+/* Executions a search for a witness of fewer preemptions may take. */
+#define WITNESS_SEARCH 256
+
+static void xfinding_copy(xfinding *to, const xfinding *from)
+{
+    int64_t count = to->count;
+    free(to->message);
+    free(to->detail);
+    free(to->json);
+    free(to->task);
+    free(to->file);
+    free(to->schedule);
+    free(to->output);
+    *to = *from;
+    to->message = xstrdup0(from->message);
+    to->detail = xstrdup0(from->detail);
+    to->json = xstrdup0(from->json);
+    to->task = xstrdup0(from->task);
+    to->file = xstrdup0(from->file);
+    to->schedule = xstrdup0(from->schedule);
+    to->output = xstrdup0(from->output);
+    to->f.message = to->message;
+    to->f.detail = to->detail;
+    to->f.json = to->json;
+    to->f.file = to->file;
+    to->count = count;
+}
+
+/* Look for a witness of xf with fewer preemptions by bounded searches
+ * (bounds 0, 1, ... below its count, each of at most WITNESS_SEARCH
+ * executions): the reduction reaches a trace through one order, not
+ * always its cheapest, and a bounded search reaches what bounded DFS
+ * does. */
+static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf)
+{
+    for (uint32_t k = 0; k < xf->preempts; k++) {
+        explore_opts o = x->o;
+        explorer *sub;
+        wf_diag d;
+        bool found = false;
+        o.strategy = WF_STRATEGY_DPOR;
+        o.preemptions = (int)k;
+        o.iterative = false;
+        o.minimize = false;
+        o.max_executions = WITNESS_SEARCH;
+        o.after_exec = NULL;
+        sub = explore_new(&x->prog, &o);
+        if (explore_run(sub, cs, &d) == WF_OK)
+            for (size_t i = 0; i < sub->findings.len && !found; i++) {
+                const xfinding *sf = &sub->findings.p[i];
+                if (sf->f.kind == xf->f.kind && sf->f.sig == xf->f.sig &&
+                    sf->preempts < xf->preempts) {
+                    xfinding_copy(xf, sf);
+                    found = true;
+                }
+            }
+        x->stopped = x->stopped || sub->stopped;
+        explore_free(sub);
+        if (found || x->stopped)
+            return;
+    }
+}
+
 /* Simplify every finding's witness: try to drop each preemption in turn
  * (latest first), running on without preempting from there, and keep the
  * result when it shows the same finding with fewer preemptions, or as
@@ -747,6 +861,9 @@ static void minimize(explorer *x, consumer_set *cs)
         schedule sc;
         int budget = 64;
         bool improved = true;
+        if (xf->preempts && x->o.strategy == WF_STRATEGY_DPOR &&
+            x->o.preemptions < 0 && !x->stopped)
+            bounded_witness(x, cs, xf);
         if (!xf->preempts) /* dropping preemptions is the only move */
             continue;
         if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK)

@@ -112,6 +112,8 @@ struct explorer {
     /* dpor */
     dpor *dp;
     uint64_t blocked; /* sleep-set-blocked executions abandoned */
+    uint64_t deferred; /* executions stopped at a round's limit (a later
+                          round runs them) */
     /* dfs: the choice stack of the current execution */
     VEC(choice) stack;
     size_t depth;
