@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chan.h"
+#include "atomic.h"
 #include "cond.h"
 #include "mutex.h"
 #include "rwmutex.h"
@@ -22,13 +23,26 @@ typedef struct rec {
     uint32_t lidx;
 } rec;
 
+/* An add to a counter (ACC_ADD) of the current execution. */
+typedef struct arec {
+    rec r;
+    int64_t delta, before;
+    uint8_t flags;
+} arec;
+
+/* Adds an object keeps before further ones count as writes (an execution
+ * adding in a loop stays linear). */
+#define ADDS_MAX 64
+
 /* What an object remembers of the current execution. */
 typedef struct dobj {
-    vclock lw, lr, lc, lk; /* joined clocks of writes, reads, commits,
-                              counts */
-    rec w, acq;            /* last write (of any kind), last acquire */
+    vclock lw, lr, lc, lk, lo, lu; /* joined clocks of writes, reads,
+                                      commits, adds, observes, runlocks */
+    rec w, acq;                /* last write (of any kind), last acquire */
     bool has_w, has_acq, w_is_release;
-    VEC(rec) rs, cs, ks; /* reads, commits, counts since the last write */
+    /* since the last write: reads, commits, observes, parks, adds */
+    VEC(rec) rs, cs, os, ps, us; /* ... runlocks */
+    VEC(arec) adds;
 } dobj;
 
 /* A set of transitions: tasks, each with the accesses its step made when
@@ -205,36 +219,89 @@ static bool is_write(uint8_t t)
     return t == ACC_WRITE || t == ACC_ACQUIRE || t == ACC_RELEASE;
 }
 
-/* Do accesses of types a and b to one object conflict? Under a
- * preemption bound every pair but two reads does: the bound makes
- * otherwise independent steps dependent (Coons et al., OOPSLA 2013), as
- * the order of a Done and the Wait it releases decides whether the
- * Wait blocks, and so whether switching away from it is free. Without
- * one, counts commute with each other and with the reads and commits. */
+/* May accesses of types a and b to one object conflict (engine.h's
+ * table)? Under a preemption bound every pair but two reads does: the
+ * bound makes otherwise independent steps dependent (Coons et al.,
+ * OOPSLA 2013), as the order of a Done and the Wait it releases decides
+ * whether the Wait blocks, and so whether switching away is free. Pairs
+ * of adds, and adds with observes, are refined by their data
+ * (add_conflict). */
 static bool conflict(const dpor *d, uint8_t a, uint8_t b)
 {
     if (d->bound >= 0)
         return a != ACC_READ || b != ACC_READ;
-    if (a == ACC_OBSERVE) /* a read, for races */
-        a = ACC_READ;
-    if (b == ACC_OBSERVE)
-        b = ACC_READ;
-    if (a == ACC_COUNT || b == ACC_COUNT)
-        return is_write(a) || is_write(b);
-    if (a == ACC_READ && b == ACC_READ)
+    if (a == ACC_PARK || b == ACC_PARK)
         return false;
-    if (a == ACC_COMMIT && b == ACC_COMMIT)
+    if (a == b && (a == ACC_READ || a == ACC_COMMIT || a == ACC_OBSERVE))
+        return false;
+    if ((a == ACC_READ && b == ACC_OBSERVE) ||
+        (a == ACC_OBSERVE && b == ACC_READ))
+        return false;
+    if ((a == ACC_ADD && b == ACC_COMMIT) || (a == ACC_COMMIT && b == ACC_ADD))
+        return false;
+    if ((a == ACC_OBSERVE && b == ACC_COMMIT) ||
+        (a == ACC_COMMIT && b == ACC_OBSERVE))
+        return false;
+    if ((a == ACC_RUNLOCK && (b == ACC_READ || b == ACC_RUNLOCK)) ||
+        (b == ACC_RUNLOCK && a == ACC_READ))
         return false;
     return true;
 }
 
-/* Do two access lists conflict? OID_ANY conflicts with everything. */
+/* Do two adds to a floored counter conflict, x before y, the count c
+ * before x? Swapped, y runs at c: a negative y after a positive x takes
+ * the count below zero (a panic) or to zero with waiters parked (which
+ * it would release); a positive y after a negative x that released
+ * waiters keeps them parked. Any other pair commutes. */
+static bool floor_swap_conflicts(int64_t c, const arec *x, int64_t ydelta,
+                                 bool parked)
+{
+    if (x->delta > 0 && ydelta < 0)
+        return c + ydelta < 0 || (c + ydelta == 0 && parked);
+    if (x->delta < 0 && ydelta > 0)
+        return (x->flags & ACCF_RELEASED) != 0;
+    return false;
+}
+
+/* Does access y conflict with x, x right before it on the same object?
+ * x's data describe the state before the pair. */
+static bool acc_conflict(const dpor *d, const acc_rec *x, const acc_rec *y)
+{
+    if (!conflict(d, x->type, y->type))
+        return false;
+    if (d->bound >= 0)
+        return true;
+    if (x->type == ACC_ADD && y->type == ACC_ADD) {
+        arec a;
+        if (!(x->flags & ACCF_FLOOR))
+            return false;
+        a.delta = x->delta;
+        a.before = x->before;
+        a.flags = x->flags;
+        return floor_swap_conflicts(x->before, &a, y->delta,
+                                    (x->flags & ACCF_PARKED) != 0);
+    }
+    /* a reader's unlock and a writer's Lock leave the same state in
+     * either order (the Lock waits for the readers inside): ordered, as
+     * the writer's section follows the reader's, but not reversed */
+    if ((x->type == ACC_RUNLOCK && y->type == ACC_ACQUIRE) ||
+        (x->type == ACC_ACQUIRE && y->type == ACC_RUNLOCK))
+        return false;
+    if (x->type == ACC_ADD && y->type == ACC_OBSERVE)
+        return x->delta > 0;
+    if (x->type == ACC_OBSERVE && y->type == ACC_ADD)
+        return y->delta > 0;
+    return true;
+}
+
+/* Do two access lists conflict, a's before b's? OID_ANY conflicts with
+ * everything. */
 static bool sig_conflicts(const dpor *d, const acc_rec *a, size_t na,
                           const acc_rec *b, size_t nb)
 {
     for (size_t i = 0; i < na; i++)
         for (size_t k = 0; k < nb; k++)
-            if ((a[i].oid == b[k].oid && conflict(d, a[i].type, b[k].type)) ||
+            if ((a[i].oid == b[k].oid && acc_conflict(d, &a[i], &b[k])) ||
                 a[i].oid == OID_ANY || b[k].oid == OID_ANY)
                 return true;
     return false;
@@ -336,9 +403,14 @@ void dpor_free(dpor *d)
         VEC_FREE(o->lr);
         VEC_FREE(o->lc);
         VEC_FREE(o->lk);
+        VEC_FREE(o->lo);
+        VEC_FREE(o->lu);
+        VEC_FREE(o->us);
         VEC_FREE(o->rs);
         VEC_FREE(o->cs);
-        VEC_FREE(o->ks);
+        VEC_FREE(o->os);
+        VEC_FREE(o->ps);
+        VEC_FREE(o->adds);
     }
     VEC_FREE(d->objs);
     tset_free(&d->next_sleep);
@@ -434,8 +506,10 @@ void dpor_begin(dpor *d, wf_engine *e)
         d->evnodes.p[i].len = 0;
     for (size_t i = 0; i < d->objs.len; i++) {
         dobj *o = &d->objs.p[i];
-        o->lw.len = o->lr.len = o->lc.len = o->lk.len = 0;
-        o->rs.len = o->cs.len = o->ks.len = 0;
+        o->lw.len = o->lr.len = o->lc.len = o->lk.len = o->lo.len = 0;
+        o->lu.len = 0;
+        o->rs.len = o->cs.len = o->os.len = o->ps.len = o->adds.len = 0;
+        o->us.len = 0;
         o->has_w = o->has_acq = o->w_is_release = false;
     }
     d->objs.len = 0;
@@ -520,9 +594,16 @@ static bool would_panic(const wf_task *t)
 static void sig_add(dpor *d, const wf_obj *o, acc_type t)
 {
     if (o) {
-        acc_rec a = {o->oid, (uint8_t)t};
+        acc_rec a = {o->oid, (uint8_t)t, 0, 0, 0};
         VEC_PUSH(d->sig, a);
     }
+}
+
+static void sig_add_add(dpor *d, const wf_obj *o, int64_t delta,
+                        int64_t before, uint8_t flags)
+{
+    acc_rec a = {o->oid, ACC_ADD, flags, delta, before};
+    VEC_PUSH(d->sig, a);
 }
 
 static void signature(dpor *d, const wf_task *t)
@@ -530,12 +611,12 @@ static void signature(dpor *d, const wf_task *t)
     const op *o = &t->op;
     d->sig.len = 0;
     if (would_panic(t)) {
-        acc_rec a = {OID_ANY, ACC_WRITE};
+        acc_rec a = {OID_ANY, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
         return;
     }
     if (t->main_task) { /* its return ends the output */
-        acc_rec a = {OID_OUTPUT, ACC_WRITE};
+        acc_rec a = {OID_OUTPUT, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
     }
     switch ((op_kind)o->kind) {
@@ -568,18 +649,29 @@ static void signature(dpor *d, const wf_task *t)
     }
     case OP_WG_ADD: {
         const wf_waitgroup *wg = (const wf_waitgroup *)o->obj;
-        sig_add(d, o->obj,
-                o->val.i < 0 && wg->count + o->val.i >= 0 ? ACC_COUNT
-                                                          : ACC_WRITE);
+        uint8_t f = ACCF_FLOOR;
+        if (wg->count > 0 && wg->waiters.head)
+            f |= ACCF_PARKED;
+        if (wg->count + o->val.i == 0 && wg->count && wg->waiters.head)
+            f |= ACCF_RELEASED;
+        sig_add_add(d, o->obj, o->val.i, wg->count, f);
         break;
     }
+    case OP_AADD:
+        if (o->discard) {
+            sig_add_add(d, o->obj, o->val.i,
+                        ((const wf_atomic *)o->obj)->v, 0);
+            break;
+        }
+        sig_add(d, o->obj, ACC_WRITE);
+        break;
     case OP_SPAWN: {
-        acc_rec a = {OID_SPAWN, ACC_WRITE};
+        acc_rec a = {OID_SPAWN, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
         break;
     }
     case OP_PRINT: {
-        acc_rec a = {OID_OUTPUT, ACC_WRITE};
+        acc_rec a = {OID_OUTPUT, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
         break;
     }
@@ -689,8 +781,14 @@ static bool conflict_after(dpor *d, int32_t j, int32_t tj, uint32_t lj,
                 return true;
         AFTER(rs, ACC_READ)
         AFTER(cs, ACC_COMMIT)
-        AFTER(ks, ACC_COUNT)
+        AFTER(os, ACC_OBSERVE)
+        AFTER(us, ACC_RUNLOCK)
 #undef AFTER
+        if (conflict(d, t, ACC_ADD))
+            for (size_t k = 0; k < o->adds.len; k++)
+                if (o->adds.p[k].r.node > j &&
+                    vc_get(&d->nodes.p[o->adds.p[k].r.node].vc, tj) < lj)
+                    return true;
     }
     return false;
 }
@@ -876,10 +974,66 @@ static void check_rec(dpor *d, const rec *r, const racer *x)
         race(d, r->node, x->q, x->c, x->sig, x->nsig, x->end);
 }
 
-/* Races of an access of type t on o by x with the accesses before it. */
-static void check_access(dpor *d, dobj *o, uint8_t t, const racer *x)
+/* An earlier add a of o and an add of delta by the step or op ending at
+ * node end: would swapping them change the state? A floored counter's
+ * swap puts the later add where a was, after the adds since a that do
+ * not depend on it (as the reversal of a race puts them): their sum
+ * decides whether the count would go below zero, or to zero with a
+ * waiter parked (a's, or one that parked since without depending on a).
+ * O(adds + parks). */
+static bool add_conflict(const dpor *d, const dobj *o, const arec *a,
+                         int64_t delta, size_t end)
 {
+    int64_t c = a->before;
+    bool parked = (a->flags & ACCF_PARKED) != 0;
+    if (!(a->flags & ACCF_FLOOR))
+        return false;
+    if (!(a->delta > 0 && delta < 0))
+        return floor_swap_conflicts(c, a, delta, parked);
+    for (size_t k = 0; k < o->adds.len; k++) {
+        const arec *r = &o->adds.p[k];
+        if (r->r.node > a->r.node && (size_t)r->r.node < end &&
+            vc_get(&d->nodes.p[r->r.node].vc, a->r.tid) < a->r.lidx)
+            c += r->delta;
+    }
+    for (size_t k = 0; k < o->ps.len && !parked; k++) {
+        const rec *r = &o->ps.p[k];
+        parked = r->node > a->r.node && (size_t)r->node < end &&
+                 vc_get(&d->nodes.p[r->node].vc, a->r.tid) < a->r.lidx;
+    }
+    return floor_swap_conflicts(c, a, delta, parked);
+}
+
+/* The type an access counts as on o: an add past ADDS_MAX is a write. */
+static uint8_t eff_type(const dobj *o, const acc_rec *y)
+{
+    return y->type == ACC_ADD && o->adds.len >= ADDS_MAX ? ACC_WRITE
+                                                         : y->type;
+}
+
+/* Does access y, of its effective type t, conflict with add a before it
+ * on o (y by the step or op ending at node end)? */
+static bool conflicts_add(const dpor *d, const dobj *o, const arec *a,
+                          const acc_rec *y, uint8_t t, size_t end)
+{
+    if (!conflict(d, ACC_ADD, t))
+        return false;
+    if (d->bound >= 0)
+        return true;
+    if (t == ACC_ADD)
+        return add_conflict(d, o, a, y->delta, end);
+    if (t == ACC_OBSERVE)
+        return a->delta > 0;
+    return true;
+}
+
+/* Races of access y on o by x with the accesses before it. */
+static void check_access(dpor *d, dobj *o, const acc_rec *y, const racer *x)
+{
+    uint8_t t = eff_type(o, y);
     bool guarded = t == ACC_ACQUIRE || t == ACC_READ || t == ACC_OBSERVE;
+    if (t == ACC_PARK && d->bound < 0)
+        return;
     if (o->has_w) {
         if (guarded && o->w_is_release) {
             if (o->has_acq)
@@ -894,9 +1048,20 @@ static void check_access(dpor *d, dobj *o, uint8_t t, const racer *x)
     if (conflict(d, t, ACC_COMMIT))
         for (size_t i = 0; i < o->cs.len; i++)
             check_rec(d, &o->cs.p[i], x);
-    if (conflict(d, t, ACC_COUNT))
-        for (size_t i = 0; i < o->ks.len; i++)
-            check_rec(d, &o->ks.p[i], x);
+    if (conflict(d, t, ACC_OBSERVE) &&
+        (t != ACC_ADD || y->delta > 0 || d->bound >= 0))
+        for (size_t i = 0; i < o->os.len; i++)
+            check_rec(d, &o->os.p[i], x);
+    if (conflict(d, t, ACC_PARK))
+        for (size_t i = 0; i < o->ps.len; i++)
+            check_rec(d, &o->ps.p[i], x);
+    /* an acquire races with the reads (RLocks) before the runlocks */
+    if (conflict(d, t, ACC_RUNLOCK) && (t != ACC_ACQUIRE || d->bound >= 0))
+        for (size_t i = 0; i < o->us.len; i++)
+            check_rec(d, &o->us.p[i], x);
+    for (size_t i = 0; i < o->adds.len; i++)
+        if (conflicts_add(d, o, &o->adds.p[i], y, t, x->end))
+            check_rec(d, &o->adds.p[i].r, x);
 }
 
 /* Check a task's pending op against everything before it. */
@@ -911,11 +1076,11 @@ static void check_pending(dpor *d, const wf_task *t)
     x.end = d->depth;
     if (d->sig.len && d->sig.p[0].oid == OID_ANY) {
         for (size_t i = 0; i < d->objs.len; i++)
-            check_access(d, &d->objs.p[i], ACC_WRITE, &x);
+            check_access(d, &d->objs.p[i], &d->sig.p[0], &x);
         return;
     }
     for (size_t i = 0; i < d->sig.len; i++)
-        check_access(d, obj_of(d, d->sig.p[i].oid), d->sig.p[i].type, &x);
+        check_access(d, obj_of(d, d->sig.p[i].oid), &d->sig.p[i], &x);
 }
 
 /* ---- the strategy ------------------------------------------------------ */
@@ -1070,7 +1235,7 @@ static void next_sleep_after(dpor *d, wf_engine *e, const node *nd,
             if (q == nd->tid || (size_t)q >= e->tasks.len ||
                 e->tasks.p[q]->state == TASK_DONE ||
                 in_list(e->woken.p, e->woken.len, q) ||
-                sig_conflicts(d, qa, nq, A, na))
+                sig_conflicts(d, A, na, qa, nq))
                 continue;
             tset_add(&d->next_sleep, q, qa, nq);
         }
@@ -1108,27 +1273,41 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         /* the step itself (its op and what its resumption exposed, such
          * as a commit) against the history */
         racer x = {p, &d->tclock.p[p], A, na, (size_t)d->tnode};
-        acc_rec any = {OID_ANY, ACC_WRITE};
+        acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
         if (e->stop) { /* a panic: it conflicts with everything before */
             x.sig = &any;
             x.nsig = 1;
             for (size_t i = 0; i < d->objs.len; i++)
-                check_access(d, &d->objs.p[i], ACC_WRITE, &x);
+                check_access(d, &d->objs.p[i], &any, &x);
         }
         for (size_t i = 0; i < na; i++)
-            check_access(d, obj_of(d, A[i].oid), A[i].type, &x);
+            check_access(d, obj_of(d, A[i].oid), &A[i], &x);
     }
     lidx = ++d->tcount.p[p];
     vc_copy(ev, clock_of(d, p));
     for (size_t i = 0; i < na; i++) {
         dobj *o = obj_of(d, A[i].oid);
+        uint8_t t = eff_type(o, &A[i]);
+        if (t == ACC_PARK && d->bound < 0)
+            continue; /* not an event */
         vc_join(ev, &o->lw); /* everything conflicts with writes */
-        if (conflict(d, A[i].type, ACC_READ))
+        if (conflict(d, t, ACC_READ))
             vc_join(ev, &o->lr);
-        if (conflict(d, A[i].type, ACC_COMMIT))
+        if (conflict(d, t, ACC_COMMIT))
             vc_join(ev, &o->lc);
-        if (conflict(d, A[i].type, ACC_COUNT) || A[i].type == ACC_OBSERVE)
+        if (conflict(d, t, ACC_RUNLOCK))
+            vc_join(ev, &o->lu);
+        if (conflict(d, t, ACC_OBSERVE) &&
+            (t != ACC_ADD || A[i].delta > 0 || d->bound >= 0))
+            vc_join(ev, &o->lo);
+        if (t == ACC_ADD) {
+            for (size_t k = 0; k < o->adds.len; k++)
+                if (conflicts_add(d, o, &o->adds.p[k], &A[i], t,
+                                  (size_t)d->tnode))
+                    vc_join(ev, &d->nodes.p[o->adds.p[k].r.node].vc);
+        } else if (conflict(d, t, ACC_ADD) || t == ACC_OBSERVE) {
             vc_join(ev, &o->lk); /* a Wait comes after every Done */
+        }
     }
     vc_set(ev, p, lidx);
     r.node = d->tnode;
@@ -1136,7 +1315,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     r.lidx = lidx;
     for (size_t i = 0; i < na; i++) {
         dobj *o = obj_of(d, A[i].oid);
-        uint8_t t = A[i].type;
+        uint8_t t = eff_type(o, &A[i]);
         if (is_write(t)) {
             vc_copy(&o->lw, ev);
             o->w = r;
@@ -1149,14 +1328,30 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             if (t != ACC_RELEASE) {
                 o->rs.len = 0;
                 o->cs.len = 0;
-                o->ks.len = 0;
+                o->os.len = 0;
+                o->ps.len = 0;
+                o->us.len = 0;
+                o->adds.len = 0;
             }
-        } else if (t == ACC_READ || t == ACC_OBSERVE) {
+        } else if (t == ACC_READ) {
             vc_join(&o->lr, ev);
             NOTE_REC(o->rs, r);
-        } else if (t == ACC_COUNT) {
+        } else if (t == ACC_OBSERVE) {
+            vc_join(&o->lo, ev);
+            NOTE_REC(o->os, r);
+        } else if (t == ACC_ADD) {
+            arec a;
+            a.r = r;
+            a.delta = A[i].delta;
+            a.before = A[i].before;
+            a.flags = A[i].flags;
             vc_join(&o->lk, ev);
-            NOTE_REC(o->ks, r);
+            VEC_PUSH(o->adds, a);
+        } else if (t == ACC_PARK) {
+            VEC_PUSH(o->ps, r);
+        } else if (t == ACC_RUNLOCK) {
+            vc_join(&o->lu, ev);
+            NOTE_REC(o->us, r);
         } else {
             vc_join(&o->lc, ev);
             NOTE_REC(o->cs, r);
@@ -1175,7 +1370,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     for (size_t i = 0; i < na; i++)
         VEC_PUSH(nk->acc, A[i]);
     if (e->stop) { /* a panic ends the execution: it conflicts with all */
-        acc_rec any = {OID_ANY, ACC_WRITE};
+        acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(nk->acc, any);
     }
     acc_union_add(nk, nk->acc.p, nk->acc.len);
@@ -1188,7 +1383,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         int32_t w = e->woken.p[i];
         /* a released Wait comes after every Done, not just this one */
         for (size_t k = 0; k < na; k++)
-            if (A[k].type == ACC_COUNT)
+            if (A[k].type == ACC_ADD)
                 vc_join(clock_of(d, w), &obj_of(d, A[k].oid)->lk);
         /* The step completed w's op (a rendezvous): had w been enabled
          * here, running w first (another of its cases) is the reversal. */

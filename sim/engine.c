@@ -552,7 +552,7 @@ static step_result perform(wf_engine *e, wf_task *t)
         return rwmutex_runlock(e, t);
     case OP_COND_WAIT:
     case OP_COND_PARK:
-        if (o->arg & COND_PARKED)
+        if (o->parked)
             return cond_spurious(e, t);
         return o->kind == OP_COND_WAIT ? cond_wait(e, t) : cond_park(e, t);
     case OP_SIGNAL:
@@ -577,18 +577,18 @@ static step_result perform(wf_engine *e, wf_task *t)
     case OP_WRITE:
         return var_access(e, t);
     case OP_SLEEP:
-        if (o->arg <= 0 || e->cfg.time_loose) {
-            engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->arg, 0);
+        if (o->ns <= 0 || e->cfg.time_loose) {
+            engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
             return STEP_DONE;
         }
         if (!t->sleep_timer)
             t->sleep_timer = arena_alloc(&e->mem, sizeof(timer));
         t->sleep_timer->task = t;
-        t->sleep_timer->when = e->now_ns + o->arg;
+        t->sleep_timer->when = e->now_ns + o->ns;
         if (t->sleep_timer->when < e->now_ns) /* overflow: forever */
             t->sleep_timer->when = INT64_MAX;
         engine_timer_add(e, t->sleep_timer);
-        engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->arg, 0);
+        engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
         engine_park(e, t);
         return STEP_PARKED;
     case OP_PRINT:
@@ -899,7 +899,7 @@ bool engine_check(const wf_engine *e)
         spurious += t->state == TASK_RUNNABLE &&
                     (t->op.kind == OP_COND_WAIT ||
                      t->op.kind == OP_COND_PARK) &&
-                    (t->op.arg & COND_PARKED);
+                    t->op.parked;
         live += t->state != TASK_DONE;
         if (t->state != TASK_DONE && !e->stop && !t->in_resume &&
             t->op.kind == OP_NONE)

@@ -194,12 +194,12 @@ static void dp_readers_join(int n, dp_join j)
 }
 
 /* readers(N) joined by a WaitGroup, or by a channel per task. */
-static inline void dp_readers_wg(void *arg)
+static void dp_readers_wg(void *arg)
 {
     dp_readers_join(*(int *)arg, DP_JOIN_WG);
 }
 
-static inline void dp_readers_ch(void *arg)
+static void dp_readers_ch(void *arg)
 {
     dp_readers_join(*(int *)arg, DP_JOIN_CH);
 }
@@ -226,12 +226,12 @@ static void dp_lastzero_join(int n, dp_join j)
 }
 
 /* lastzero(N) joined by a WaitGroup, or by a channel per task. */
-static inline void dp_lastzero_wg(void *arg)
+static void dp_lastzero_wg(void *arg)
 {
     dp_lastzero_join(*(int *)arg, DP_JOIN_WG);
 }
 
-static inline void dp_lastzero_ch(void *arg)
+static void dp_lastzero_ch(void *arg)
 {
     dp_lastzero_join(*(int *)arg, DP_JOIN_CH);
 }
