@@ -1,7 +1,8 @@
 # weft: build, test, asan, bench, demo, deps, install, clean.
 # Sources are found by wildcard: a new module needs no edit here.
 #   sim/*.c sim/lang/*.c checker/*.c ui/*.c  -> build/libweft.a
-#   (ui/main.c and ui/view.c go only into build/weft)
+#   (ui/main.c and the ncurses files ui/view.c, ui/playtty.c go only
+#   into build/weft)
 #   tests/unit/*.c                           -> build/unit (one Check runner)
 
 .DEFAULT_GOAL := all
@@ -10,6 +11,7 @@ CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build
 ARCH     := $(shell uname -m)
+VERSION  := $(shell sed -n 's/^\#define CLI_VERSION "\(.*\)"/\1/p' ui/cli.h)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla -Wformat=2 -Wundef
@@ -27,7 +29,8 @@ CURSES    = $(shell pkg-config --libs ncursesw 2>/dev/null)
 CHECKLIB  = $(shell pkg-config --libs check 2>/dev/null)
 
 LIB_SRCS := $(sort $(wildcard sim/*.c sim/lang/*.c checker/*.c ui/*.c))
-LIB_SRCS := $(filter-out ui/main.c ui/view.c,$(LIB_SRCS))
+TTY_SRCS := ui/main.c ui/view.c ui/playtty.c
+LIB_SRCS := $(filter-out $(TTY_SRCS) ui/ccmain.c,$(LIB_SRCS))
 ifeq ($(ARCH),x86_64)
 ASM_SRCS := sim/switch_x86_64.S
 else ifeq ($(ARCH),aarch64)
@@ -36,7 +39,7 @@ else
 ASM_SRCS :=
 endif
 ASM_SRCS := $(wildcard $(ASM_SRCS))
-BIN_SRCS := $(wildcard ui/main.c ui/view.c)
+BIN_SRCS := $(wildcard $(TTY_SRCS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_HDRS := $(wildcard tests/unit/*.h)
 
@@ -64,6 +67,23 @@ $(BUILD)/gen/schema_sql.h: sim/schema.sql
 $(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/trace.o): \
     $(BUILD)/gen/schema_sql.h
 
+# The Go library, sim/lang/lib/PATH/*.go, as a C table for sim/lang/lib_src.c:
+# one {"PATH", "NAME.go", "source"} row a file. The list of files is kept
+# in lib_go.list so that removing a file regenerates the table too.
+LIB_GO := $(sort $(shell find sim/lang/lib -name '*.go' 2>/dev/null))
+$(BUILD)/gen/lib_go.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIB_GO)' | cmp -s - $@ 2>/dev/null || echo '$(LIB_GO)' > $@
+$(BUILD)/gen/lib_go.h: $(LIB_GO) $(BUILD)/gen/lib_go.list
+	@for f in $(LIB_GO); do \
+	    d=$${f%/*}; printf '{"%s", "%s", ""\n' "$${d#sim/lang/lib/}" "$${f##*/}"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	        -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo '},'; \
+	done > $@.tmp && mv $@.tmp $@
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/lang/lib_src.o): \
+    $(BUILD)/gen/lib_go.h
+
 REL_FLAGS  := $(OPT) -DNDEBUG
 DBG_FLAGS  := -O1 -g -DWF_DEBUG
 ASAN_FLAGS := -O1 -g -DWF_DEBUG -fsanitize=address,undefined \
@@ -73,9 +93,33 @@ $(eval $(call flavour,REL,$(BUILD),$(REL_FLAGS)))
 $(eval $(call flavour,DBG,$(BUILD)/dbg,$(DBG_FLAGS)))
 $(eval $(call flavour,ASAN,$(BUILD)/asan,$(ASAN_FLAGS)))
 
+# weft cc's runtime (sim/posix and ui/ccmain.c, SPEC section 7): one
+# relocatable object whose only global symbols are what a C program calls
+# (the functions it interposes, the compilers' instrumentation hooks), so
+# the program's own names never clash with weft's; and the two marker
+# objects the program's data is linked between.
+PX_SRCS := $(sort $(wildcard sim/posix/*.c)) ui/ccmain.c
+PX_ASM  := $(wildcard sim/posix/trace_$(ARCH).S)
+PX_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(PX_SRCS)) \
+           $(patsubst %.S,$(BUILD)/obj/%.o,$(PX_ASM))
+PX_OUT  := $(BUILD)/weftrt.o $(BUILD)/weftcc_begin.o $(BUILD)/weftcc_end.o
+# the compilers declare the hooks sim/posix defines (the sanitizer ABI):
+# no header of ours has their prototypes
+$(BUILD)/obj/sim/posix/%.o $(BUILD)/dbg/obj/sim/posix/%.o \
+    $(BUILD)/asan/obj/sim/posix/%.o: BASEFLAGS += -Wno-missing-prototypes
+$(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a
+	$(CC) -r -nostdlib -o $@.all.o $(PX_OBJS) $(BUILD)/libweft.a
+	nm -g --defined-only $(PX_OBJS) | awk 'NF == 3 && $$3 !~ /^px/ \
+	    { print $$3 }' | sort -u > $@.keep
+	objcopy --keep-global-symbols=$@.keep $@.all.o $@
+	@rm -f $@.all.o $@.keep
+$(BUILD)/weftcc_%.o: sim/posix/markers/%.c
+	$(CC) -O2 -c $< -o $@
+
 .PHONY: all test unit e2e asan bench bench-deps demo deps install clean fuzz \
-        format format-check
-all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc
+        format format-check FORCE
+FORCE:
+all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc $(PX_OUT)
 
 $(BUILD)/weft: $(BIN_SRCS) $(BUILD)/libweft.a
 	$(CC) $(BASEFLAGS) $(REL_FLAGS) $(BIN_SRCS) $(BUILD)/libweft.a \
@@ -104,11 +148,18 @@ test: deps all $(BUILD)/dbg/unit
 	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" tests/e2e/install.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/trace.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/view.sh
+	WEFT=$(BUILD)/weft tests/e2e/play.sh
 	WEFT=$(BUILD)/weft tests/e2e/go.sh
 	WEFT=$(BUILD)/weft tests/e2e/testcmd.sh
+	WEFT=$(BUILD)/weft tests/e2e/pkgs.sh
+	WEFT=$(BUILD)/weft tests/e2e/cli.sh
+	WEFT=$(BUILD)/weft tests/e2e/ciformats.sh
+	WEFT=$(BUILD)/weft tests/e2e/html.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
+	WEFT=$(BUILD)/weft tests/e2e/cc.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
+	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
@@ -118,8 +169,13 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/trace.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/view.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/play.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/go.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/testcmd.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/pkgs.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/cli.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/ciformats.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/html.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/roundtrip.sh
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
 
@@ -143,6 +199,7 @@ bench: all bench-deps
 	        || exit 1; \
 	    WEFT=$(BUILD)/weft $$b || exit 1; \
 	done
+	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
@@ -156,7 +213,7 @@ $(BUILD)/weft.pc: Makefile
 	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
 	    'includedir=$${prefix}/include' '' 'Name: weft' \
 	    'Description: deterministic concurrency simulator and checker' \
-	    'Version: 0.1' 'Cflags: -I$${includedir}' \
+	    'Version: $(VERSION)' 'Cflags: -I$${includedir}' \
 	    'Libs: -L$${libdir} -lweft $(LIBS)' > $@
 
 install: all
@@ -165,9 +222,13 @@ install: all
 	install -m 755 $(BUILD)/weft $(PREFIX)/bin/weft
 	install -m 644 sim/weft.h $(PREFIX)/include/weft.h
 	install -m 644 $(BUILD)/libweft.a $(PREFIX)/lib/libweft.a
+	install -d $(PREFIX)/lib/weft
+	install -m 644 $(PX_OUT) $(PREFIX)/lib/weft/
 	install -m 644 $(BUILD)/weft.pc $(PREFIX)/lib/pkgconfig/weft.pc
 
-# deps: install what is missing from Debian's packages, saying what it does.
+# deps: install what is missing from Debian's packages, saying what it does
+# (golang-1.19-src: Go's own test suite, for tests/conform; weft never runs
+# Go itself).
 DEB_sqlite3  := libsqlite3-dev
 DEB_ncursesw := libncurses-dev
 DEB_check    := check
@@ -182,6 +243,11 @@ deps:
 	done; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
+	[ -d /usr/share/go-1.19/test ] || missing="$$missing golang-1.19-src"; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || \
+	    missing="$$missing python3-jsonschema"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make deps: installing missing Debian packages:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

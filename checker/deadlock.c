@@ -40,6 +40,12 @@ typedef struct dl_edge {
     uint8_t cls;
 } dl_edge;
 
+/* A partial deadlock reported during the execution: its step and tasks. */
+typedef struct dl_partial {
+    uint64_t step;
+    uint32_t first, n;
+} dl_partial;
+
 /* Lines printed before "... and N more". */
 #define MAX_LINES 64
 #define MAX_NAMES 8
@@ -64,6 +70,11 @@ struct deadlock_checker {
     uint64_t last_sig;   /* blocked set and exits at the last check */
     uint64_t last_check; /* its step */
     i32vec cand, src;    /* partial check: candidates, sources (scratch) */
+    /* the partial deadlocks of this execution, in report order: the
+     * i-th is the i-th partial WF_DEADLOCK finding the checker added */
+    VEC(dl_partial) parts;
+    i32vec part_tids; /* parts[i] names part_tids[first, first + n) */
+    i32vec uf;        /* by tid: union-find parent (end of execution) */
 };
 
 /* ---- what a task waits for -------------------------------------------- */
@@ -736,9 +747,37 @@ static void no_preemption(deadlock_checker *d, wf_engine *e, buf *b)
     if (!n) buf_puts(b, "none");
 }
 
+/* "g1 waits for forks[1] held by g2", "g3 waits for c, which no other
+ * task could complete": the wait of t in brief, for circular wait. */
+static void wait_brief(deadlock_checker *d, wf_engine *e, const wf_task *t,
+                       buf *b)
+{
+    wf_obj *aw[MAX_AW];
+    int n = awaited(t, aw, MAX_AW);
+    short_name(b, e, t->tid);
+    if (!n) {
+        buf_puts(b, " waits on a nil channel, which nothing completes");
+        return;
+    }
+    buf_puts(b, " waits for ");
+    for (int j = 0; j < n; j++)
+        buf_printf(b, "%s%s", j ? ", " : "", report_obj_name(e, aw[j]));
+    definite(t, &d->tmp);
+    if (d->tmp.len) {
+        buf_puts(b, " held by ");
+        short_list(b, e, d->tmp.p, d->tmp.len);
+        return;
+    }
+    if (!possible_kind(wait_of(t))) {
+        buf_puts(b, ", which no task releases");
+        return;
+    }
+    candidates(e, t, &d->tmp);
+    cands_clause(e, &d->tmp, "complete", b);
+}
+
 static void circular_wait(deadlock_checker *d, wf_engine *e, buf *b)
 {
-    size_t k = 0;
     if (d->cycle.len) {
         for (size_t i = 0; i < d->cycle.len; i++) {
             short_name(b, e, d->cycle.p[i]);
@@ -747,27 +786,14 @@ static void circular_wait(deadlock_checker *d, wf_engine *e, buf *b)
         short_name(b, e, d->cycle.p[0]);
         return;
     }
+    /* no cycle: each wait ends at an operation nobody left can complete */
     buf_puts(b, "none: ");
-    for (size_t i = 0; i < d->set.len; i++) {
-        const wf_task *t = e->tasks.p[d->set.p[i]];
-        wf_obj *aw[MAX_AW];
-        int n;
-        definite(t, &d->tmp);
-        if (d->tmp.len) continue;
-        candidates(e, t, &d->tmp);
-        if (d->tmp.len) continue;
-        if (k++) buf_puts(b, "; ");
-        short_name(b, e, t->tid);
-        n = awaited(t, aw, MAX_AW);
-        if (!n) {
-            buf_puts(b, " waits on a nil channel, which nothing completes");
-            continue;
-        }
-        buf_puts(b, " waits for ");
-        for (int j = 0; j < n; j++)
-            buf_printf(b, "%s%s", j ? ", " : "", report_obj_name(e, aw[j]));
-        buf_puts(b, ", which no other task could complete");
+    for (size_t i = 0; i < d->set.len && i < MAX_NAMES; i++) {
+        if (i) buf_puts(b, "; ");
+        wait_brief(d, e, e->tasks.p[d->set.p[i]], b);
     }
+    if (d->set.len > MAX_NAMES)
+        buf_printf(b, "; and %zu more", d->set.len - MAX_NAMES);
 }
 
 static void json_task(deadlock_checker *d, wf_engine *e, const wf_task *t,
@@ -962,28 +988,227 @@ static void confirm_cycle(deadlock_checker *d, wf_engine *e)
     lockorder_confirm(d->lo, lockorder_set_hash(keys, n));
 }
 
-/* ---- global deadlock ---------------------------------------------------- */
+/* ---- partial deadlock --------------------------------------------------- */
+
+static uint64_t site_sig(uint64_t h, const wf_task *t)
+{
+    h = hash_u64(h, t->op.kind);
+    if (t->op.file) h = hash_bytes(h, t->op.file, strlen(t->op.file));
+    return hash_u64(h, (uint64_t)t->op.line);
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ---- the end of an execution ------------------------------------------- */
+
+static int32_t uf_find(deadlock_checker *d, int32_t x)
+{
+    while (d->uf.p[x] != x) {
+        d->uf.p[x] = d->uf.p[d->uf.p[x]];
+        x = d->uf.p[x];
+    }
+    return x;
+}
+
+/* The smaller tid becomes the root: groups come out in tid order. */
+static void uf_union(deadlock_checker *d, int32_t a, int32_t b)
+{
+    a = uf_find(d, a);
+    b = uf_find(d, b);
+    if (a < b)
+        d->uf.p[b] = a;
+    else if (b < a)
+        d->uf.p[a] = b;
+}
+
+/* Above this many blocked tasks, leaks are grouped by shared objects and
+ * holders only (the reachability of every pair costs O(blocked^2)). */
+#define MAX_GROUP_REACH 512
+
+/* Group the tasks blocked at the end into causes (d->uf): the tasks of
+ * one partial deadlock; tasks waiting on one object; a task and the
+ * holder of the lock it waits for; a task and a blocked task that could
+ * complete its operation (can reach the object). O(blocked x awaited),
+ * plus O(blocked^2) reachability questions up to MAX_GROUP_REACH. */
+static void group_blocked(deadlock_checker *d, wf_engine *e)
+{
+    size_t n = e->tasks.len, nblocked = 0;
+    d->uf.len = 0;
+    grow_i32(&d->uf, n, 0);
+    for (size_t i = 0; i < n; i++) {
+        d->uf.p[i] = (int32_t)i;
+        nblocked += e->tasks.p[i]->state == TASK_BLOCKED;
+    }
+    for (size_t i = 0; i < d->parts.len; i++) {
+        const dl_partial *pt = &d->parts.p[i];
+        for (uint32_t k = 1; k < pt->n; k++)
+            uf_union(d, d->part_tids.p[pt->first],
+                     d->part_tids.p[pt->first + k]);
+    }
+    /* the first blocked waiter of each object, by oid (d->mark) */
+    d->mark.len = 0;
+    grow_i32(&d->mark, e->objs.len, -1);
+    for (size_t i = 0; i < n; i++) {
+        const wf_task *t = e->tasks.p[i];
+        wf_obj *aw[MAX_AW];
+        int na;
+        if (t->state != TASK_BLOCKED)
+            continue;
+        na = awaited(t, aw, MAX_AW);
+        for (int k = 0; k < na; k++) {
+            int32_t *first = &d->mark.p[aw[k]->oid];
+            if (*first < 0)
+                *first = (int32_t)i;
+            else
+                uf_union(d, *first, (int32_t)i);
+        }
+        definite(t, &d->tmp);
+        for (size_t k = 0; k < d->tmp.len; k++)
+            if (e->tasks.p[d->tmp.p[k]]->state == TASK_BLOCKED)
+                uf_union(d, (int32_t)i, d->tmp.p[k]);
+        if (nblocked > MAX_GROUP_REACH)
+            continue;
+        candidates(e, t, &d->tmp);
+        for (size_t k = 0; k < d->tmp.len; k++)
+            if (e->tasks.p[d->tmp.p[k]]->state == TASK_BLOCKED)
+                uf_union(d, (int32_t)i, d->tmp.p[k]);
+    }
+}
+
+/* A signature for the blocked set d->set: its kind and the distinct sites
+ * (op, file, line) its tasks are blocked at, so that a set of 25 filters
+ * blocked at one line is the same finding as a set of 24. */
+static uint64_t set_sig(deadlock_checker *d, wf_engine *e, uint64_t h)
+{
+    uint64_t *sites = wf_xmalloc((d->set.len + 1) * sizeof *sites);
+    for (size_t i = 0; i < d->set.len; i++)
+        sites[i] = site_sig(HASH_INIT, e->tasks.p[d->set.p[i]]);
+    qsort(sites, d->set.len, sizeof *sites, u64_cmp);
+    for (size_t i = 0; i < d->set.len; i++)
+        if (!i || sites[i] != sites[i - 1])
+            h = hash_u64(h, sites[i]);
+    free(sites);
+    return h;
+}
+
+/* The names of d->set for a message: "g1 phil, g2 phil and 3 more". */
+static void set_names(deadlock_checker *d, wf_engine *e, buf *b)
+{
+    for (size_t i = 0; i < d->set.len && i < MAX_NAMES; i++)
+        buf_printf(b, "%s%s", i ? ", " : "", e->tasks.p[d->set.p[i]]->name);
+    if (d->set.len > MAX_NAMES)
+        buf_printf(b, " and %zu more", d->set.len - MAX_NAMES);
+}
+
+/* main (or the test function) returned: as Go ends the program there,
+ * the tasks blocked now are leaked (SPEC 3), a partial deadlock found
+ * before included. One `leak` finding per group of tasks blocked by one
+ * cause (group_blocked), carrying the step it formed (the partial
+ * deadlock's, else the step its last task blocked) and the same report
+ * as a deadlock. Replaces the partial deadlocks and the engine's
+ * one-task leaks. */
+static void leaks_at_end(deadlock_checker *d, wf_engine *e)
+{
+    size_t n = e->tasks.len, k = 0;
+    const wf_task *m = e->tasks.p[0];
+    group_blocked(d, e);
+    /* drop what the groups replace: partial deadlocks, and the engine's
+     * leaks of blocked tasks (liveness's spinning tasks stay) */
+    for (size_t i = 0; i < e->findings.len; i++) {
+        const finding *g = &e->findings.p[i];
+        if (g->kind == WF_DEADLOCK && g->partial)
+            continue;
+        if (g->kind == WF_LEAK && g->tid >= 0 && (size_t)g->tid < n &&
+            e->tasks.p[g->tid]->state == TASK_BLOCKED)
+            continue;
+        e->findings.p[k++] = e->findings.p[i];
+    }
+    e->findings.len = k;
+    for (size_t r = 0; r < n; r++) {
+        buf detail, json, msg;
+        finding f;
+        uint64_t formed = 0, partial_at = UINT64_MAX;
+        bool one_op = true;
+        if (e->tasks.p[r]->state != TASK_BLOCKED ||
+            uf_find(d, (int32_t)r) != (int32_t)r)
+            continue;
+        d->set.len = 0;
+        for (size_t i = r; i < n; i++) {
+            const wf_task *t = e->tasks.p[i];
+            if (t->state != TASK_BLOCKED ||
+                uf_find(d, (int32_t)i) != (int32_t)r)
+                continue;
+            VEC_PUSH(d->set, (int32_t)i);
+            if (t->since > formed)
+                formed = t->since;
+            one_op &= t->op.kind == e->tasks.p[r]->op.kind;
+        }
+        for (size_t i = 0; i < d->parts.len; i++) {
+            const dl_partial *pt = &d->parts.p[i];
+            if (uf_find(d, d->part_tids.p[pt->first]) == (int32_t)r &&
+                pt->step < partial_at)
+                partial_at = pt->step;
+        }
+        buf_init(&detail);
+        buf_init(&json);
+        buf_init(&msg);
+        set_names(d, e, &msg);
+        buf_puts(&msg, " blocked forever");
+        if (one_op)
+            buf_printf(&msg, " in %s", op_kind_names[e->tasks.p[r]->op.kind]);
+        if (partial_at != UINT64_MAX) {
+            buf_printf(&detail,
+                       "deadlocked at step %llu, while other tasks ran; "
+                       "then %s returned\n",
+                       (unsigned long long)partial_at, m->name);
+            formed = partial_at;
+        } else if (formed < m->end_step) {
+            /* blocked before main returned, stuck since it did */
+            formed = m->end_step;
+        }
+        build_report(d, e, &detail, &json);
+        confirm_cycle(d, e);
+        memset(&f, 0, sizeof f);
+        f.kind = WF_LEAK;
+        f.error = false; /* the explorer decides: an error in tests */
+        f.step = formed;
+        f.tid = d->set.len == 1 ? d->set.p[0] : -1;
+        f.message = msg.p;
+        f.detail = detail.p;
+        f.json = json.p;
+        f.file = e->tasks.p[r]->op.file;
+        f.line = e->tasks.p[r]->op.line;
+        f.sig = set_sig(d, e, HASH_INIT ^ WF_LEAK);
+        engine_add_finding(e, &f);
+        buf_fini(&detail);
+        buf_fini(&json);
+        buf_fini(&msg);
+    }
+}
 
 static void on_end(void *ctx, wf_engine *e)
 {
     deadlock_checker *d = ctx;
     finding *f = NULL;
+    size_t k = 0;
     buf detail, json;
-    if (e->end == END_DONE) {
-        /* a task already reported in a partial deadlock is not a leak
-         * too: one finding per cause */
-        size_t k = 0;
-        for (size_t i = 0; i < e->findings.len; i++) {
-            const finding *g = &e->findings.p[i];
-            if (g->kind == WF_LEAK && g->tid >= 0 &&
-                (size_t)g->tid < d->reported.len && d->reported.p[g->tid])
-                continue;
-            e->findings.p[k++] = e->findings.p[i];
-        }
-        e->findings.len = k;
+    if (e->main_done) {
+        leaks_at_end(d, e);
         return;
     }
-    if (e->end != END_DEADLOCK) return;
+    if (e->end != END_DEADLOCK)
+        return; /* cut, panicked: a partial deadlock stays a deadlock */
+    /* every task is blocked: the global report names every partial
+     * deadlock's tasks too, one finding for one cause */
+    for (size_t i = 0; i < e->findings.len; i++)
+        if (!(e->findings.p[i].kind == WF_DEADLOCK &&
+              e->findings.p[i].partial))
+            e->findings.p[k++] = e->findings.p[i];
+    e->findings.len = k;
     for (size_t i = 0; i < e->findings.len; i++)
         if (e->findings.p[i].kind == WF_DEADLOCK && !e->findings.p[i].partial &&
             !e->findings.p[i].detail)
@@ -1002,51 +1227,31 @@ static void on_end(void *ctx, wf_engine *e)
     buf_fini(&json);
 }
 
-/* ---- partial deadlock --------------------------------------------------- */
-
-static uint64_t site_sig(uint64_t h, const wf_task *t)
-{
-    h = hash_u64(h, t->op.kind);
-    if (t->op.file) h = hash_bytes(h, t->op.file, strlen(t->op.file));
-    return hash_u64(h, (uint64_t)t->op.line);
-}
-
-static int u64_cmp(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 static void report_partial(deadlock_checker *d, wf_engine *e)
 {
     buf detail, json, msg;
     finding f;
-    uint64_t *sites = wf_xmalloc(d->set.len * sizeof *sites);
-    uint64_t sig = hash_u64(HASH_INIT ^ WF_DEADLOCK, 1);
+    dl_partial pt = {e->step, (uint32_t)d->part_tids.len, (uint32_t)d->set.len};
     for (size_t i = 0; i < d->set.len; i++)
-        sites[i] = site_sig(HASH_INIT, e->tasks.p[d->set.p[i]]);
-    qsort(sites, d->set.len, sizeof *sites, u64_cmp);
-    for (size_t i = 0; i < d->set.len; i++)
-        sig = hash_u64(sig, sites[i]);
-    free(sites);
+        VEC_PUSH(d->part_tids, d->set.p[i]);
+    VEC_PUSH(d->parts, pt);
     buf_init(&detail);
     buf_init(&json);
     buf_init(&msg);
     buf_puts(&msg, "blocked forever while other tasks run: ");
-    for (size_t i = 0; i < d->set.len && i < MAX_NAMES; i++)
-        buf_printf(&msg, "%s%s", i ? ", " : "", e->tasks.p[d->set.p[i]]->name);
-    if (d->set.len > MAX_NAMES)
-        buf_printf(&msg, " and %zu more", d->set.len - MAX_NAMES);
+    set_names(d, e, &msg);
     build_report(d, e, &detail, &json);
+    confirm_cycle(d, e);
     memset(&f, 0, sizeof f);
     f.kind = WF_DEADLOCK;
     f.error = true;
     f.partial = true;
+    f.step = e->step;
     f.tid = -1;
     f.message = msg.p;
     f.detail = detail.p;
     f.json = json.p;
-    f.sig = sig;
+    f.sig = set_sig(d, e, hash_u64(HASH_INIT ^ WF_DEADLOCK, 1));
     engine_add_finding(e, &f);
     buf_fini(&detail);
     buf_fini(&json);
@@ -1194,6 +1399,8 @@ static void on_begin(void *ctx, wf_engine *e)
     deadlock_checker *d = ctx;
     (void)e;
     d->reported.len = 0;
+    d->parts.len = 0;
+    d->part_tids.len = 0;
     d->last_sig = 0;
     d->last_check = 0;
 }
@@ -1224,6 +1431,9 @@ void deadlock_free(deadlock_checker *d)
     VEC_FREE(d->rbits);
     VEC_FREE(d->cand);
     VEC_FREE(d->src);
+    VEC_FREE(d->parts);
+    VEC_FREE(d->part_tids);
+    VEC_FREE(d->uf);
     free(d);
 }
 

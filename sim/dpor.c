@@ -126,6 +126,11 @@ struct dpor {
     bool deferred;     /* the last execution stopped at the limit */
     bool suspending;   /* dpor_next puts every branch aside */
     uint64_t ndeferred; /* executions stopped at a round's limit */
+    /* a forced prefix (dpor_set_prefix): the first execution of a round
+     * takes these choices; the search never backtracks into the nodes
+     * they made (floor: SIZE_MAX until the last one is taken) */
+    VEC(choice) forced;
+    size_t fpos, floor;
     uint32_t pc_cur; /* preemptions so far in this execution */
     int32_t run_tid;  /* the task of the latest task node, -1 */
     uint32_t run_len; /* ... and how many task nodes in a row it ran */
@@ -328,6 +333,7 @@ dpor *dpor_new(void)
 }
 
 static void free_node(node *n);
+static void drop_kids(node *n);
 static void free_snode(snode *s)
 {
     if (s) {
@@ -338,6 +344,8 @@ static void free_snode(snode *s)
 
 void dpor_set_bound(dpor *d, int bound)
 {
+    for (size_t i = 0; i < d->nodes.len; i++)
+        drop_kids(&d->nodes.p[i]);
     d->nodes.len = 0;
     d->bound = bound;
     d->limit = -1;
@@ -345,6 +353,32 @@ void dpor_set_bound(dpor *d, int bound)
     d->pruned = false;
     free_snode(d->root);
     d->root = NULL;
+    d->fpos = 0;
+    d->floor = d->forced.len ? SIZE_MAX : 0;
+}
+
+void dpor_set_prefix(dpor *d, const choice *c, size_t n)
+{
+    d->forced.len = 0;
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(d->forced, c[i]);
+    dpor_set_bound(d, d->bound);
+}
+
+/* The forced choice for a new node offering n >= 2 alternatives, or -1
+ * (error set) when the prefix chose among another number. */
+static int forced_pick(dpor *d, int n)
+{
+    const choice *c = &d->forced.p[d->fpos++];
+    if (c->n != (uint32_t)n && !d->err) {
+        char m[200];
+        snprintf(m, sizeof m,
+                 "the prefix chose among %u alternatives where the program "
+                 "offers %d",
+                 c->n, n);
+        d->err = wf_xstrdup(m);
+    }
+    return c->n == (uint32_t)n ? (int)c->idx : -1;
 }
 
 bool dpor_pruned(const dpor *d)
@@ -370,6 +404,14 @@ static bool fits(const dpor *d, const node *n, int32_t x)
 {
     return allowed(d, n, x) && !d->suspending &&
            (d->limit < 0 || cost(n, x) <= (uint32_t)d->limit);
+}
+
+/* Forget the subtrees put aside below n. */
+static void drop_kids(node *n)
+{
+    for (size_t i = 0; i < n->kids.len; i++)
+        free_snode(n->kids.p[i]);
+    n->kids.len = 0;
 }
 
 static void free_node(node *n)
@@ -424,6 +466,7 @@ void dpor_free(dpor *d)
     VEC_FREE(d->evnodes);
     VEC_FREE(d->fresh);
     free_snode(d->root);
+    VEC_FREE(d->forced);
     free(d->err);
     free(d);
 }
@@ -1127,8 +1170,16 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         nd->n = (uint32_t)n;
         nd->idx = 0;
         nd->nexti = 1;
+        if (n >= 2 && d->fpos < d->forced.len) {
+            int f = forced_pick(d, n);
+            if (f < 0)
+                return -1;
+            nd->idx = (uint32_t)f;
+        }
         d->depth++;
-        return 0;
+        if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
+            d->floor = d->depth;
+        return (int)nd->idx;
     }
     if (d->depth < d->nodes.len) { /* replaying the prefix */
         nd = &d->nodes.p[d->depth];
@@ -1161,6 +1212,13 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
      * rounds run without them (Coons et al.'s BPOR is stated without). */
     if (d->bound >= 0)
         tset_reset(&nd->sleep);
+    if (n >= 2 && d->fpos < d->forced.len) {
+        if ((pick = forced_pick(d, n)) < 0) {
+            d->nodes.len--;
+            return -1;
+        }
+        nd->last_en = false; /* a bound counts what follows the prefix */
+    }
     /* prefer the task that ran last: fewer preemptions first */
     if (pick < 0 && nd->last_en && d->run_tid == e->last_tid &&
         d->run_len >= FAIR_RUN) {
@@ -1217,6 +1275,8 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     note_run(d, nd->tid);
     VEC_PUSH(nd->bt, nd->tid);
     d->tnode = (int32_t)d->depth++;
+    if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
+        d->floor = d->depth;
     return pick;
 }
 
@@ -1559,7 +1619,7 @@ static bool descend(dpor *d, size_t i)
 bool dpor_next(dpor *d)
 {
     d->nodes.len = d->depth;
-    while (d->nodes.len) {
+    while (d->nodes.len > d->floor) {
         size_t i = d->nodes.len - 1;
         if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i))
             return true;
@@ -1582,6 +1642,13 @@ bool dpor_round(dpor *d)
         d->nodes.len = 0; /* a fresh search */
         return true;
     }
+    if (d->floor == SIZE_MAX)
+        return false; /* the prefix was never taken */
+    if (d->floor) {
+        /* a forced prefix stays on the path: resume below it */
+        d->nodes.len = d->floor;
+        return resume_kids(d, d->floor - 1);
+    }
     if (!s)
         return false;
     d->root = NULL;
@@ -1595,6 +1662,8 @@ bool dpor_round(dpor *d)
 
 bool dpor_left(const dpor *d)
 {
+    if (d->floor && d->floor != SIZE_MAX)
+        return d->nodes.p[d->floor - 1].kids.len != 0;
     return d->root != NULL;
 }
 
@@ -1691,6 +1760,11 @@ void dpor_end(dpor *d, wf_engine *e)
      * against the whole execution. */
     if (d->err)
         return;
+    if (d->fpos < d->forced.len) {
+        d->err = wf_xstrdup("the execution ended before the prefix's "
+                            "choices were all taken");
+        return;
+    }
     for (size_t i = 0; i < e->tasks.len; i++)
         if (e->tasks.p[i]->state != TASK_DONE &&
             e->tasks.p[i]->op.kind != OP_NONE)

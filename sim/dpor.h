@@ -85,6 +85,14 @@ bool dpor_left(const dpor *d);
 void dpor_suspend(dpor *d);
 bool dpor_deferred(const dpor *d);
 uint64_t dpor_deferred_count(const dpor *d);
+/* Explore only the executions that begin with choices c[0, n) (those
+ * with two or more alternatives, as a schedule lists them; copied): the
+ * first execution of each round takes them, and the search never
+ * backtracks into the steps they cover, so a round is the search from the
+ * state they reach (weft play's hints); a preemption bound counts the
+ * preemptions after the prefix. A prefix the program does not offer sets
+ * dpor_error. n == 0: the whole search again. */
+void dpor_set_prefix(dpor *d, const choice *c, size_t n);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
 /* Sleep-set-blocked executions, for reports. */

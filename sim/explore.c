@@ -55,6 +55,7 @@ void explore_free(explorer *x)
     dpor_free(x->dp);
     free(x->last_output);
     free(x->last_schedule);
+    free(x->last_extra);
     free(x->diverged);
     schedule_fini(&x->replay);
     buf_fini(&x->sbuf);
@@ -72,6 +73,8 @@ void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out)
     s.spurious = e->cfg.spurious_wakeups;
     s.mutex_fifo = e->cfg.mutex_fifo;
     s.time_loose = e->cfg.time_loose;
+    if (x->prog.extra_get)
+        s.extra = (char *)x->prog.extra_get(x->prog.ctx);
     schedule_encode(out, &s, e->choices.p, e->choices.len);
 }
 
@@ -156,7 +159,7 @@ static int dfs_choose(explorer *x, wf_engine *e, int n)
 static bool dfs_next(explorer *x)
 {
     x->stack.len = x->depth;
-    while (x->stack.len) {
+    while (x->stack.len > x->stack_floor) {
         choice *c = &x->stack.p[x->stack.len - 1];
         if (c->idx + 1 < c->n) {
             c->idx++;
@@ -345,6 +348,9 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
             return idx;
         }
         x->pct_steps++;
+        /* a forced prefix's choices neither count nor are bounded */
+        if (e->choices.len < x->prefix_len)
+            last = -1;
         /* --preemptions for the strategies without their own bounding */
         if (x->o.preemptions >= 0 && last >= 0 &&
             x->preempts >= (uint32_t)x->o.preemptions &&
@@ -555,6 +561,8 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
                              strat, cs ? cs->v : NULL, cs ? cs->n : 0);
     if (x->dp)
         dpor_end(x->dp, e);
+    x->restart = x->prog.end && x->prog.end(x->prog.ctx, e) &&
+                 x->o.strategy != WF_STRATEGY_REPLAY;
     if (x->last_end == END_MAX_STEPS) {
         x->cut++;
         if (e->timers.len && !e->cfg.time_loose)
@@ -562,6 +570,9 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     }
     if (x->pct_steps > x->pct_k)
         x->pct_k = x->pct_steps;
+    if (x->o.strategy == WF_STRATEGY_DFS && x->depth < x->stack_floor)
+        diverge(x, "the execution ended before the prefix's choices were "
+                   "all taken");
     if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&
         x->replay_pos < x->replay.choices.len)
         diverge(x,
@@ -603,7 +614,10 @@ typedef enum round_end {
     ROUND_DONE,    /* nothing left within its limit */
     ROUND_CAPPED,  /* it ran `cap` executions: the rest is put aside */
     ROUND_CUT,     /* a budget or should_stop ended the exploration */
-    ROUND_FAILED   /* the program is not deterministic (x->diverged) */
+    ROUND_FAILED,  /* the program is not deterministic (x->diverged) */
+    ROUND_RESTART  /* the program's scheduling points changed: what was
+                      explored was another program's tree (the findings
+                      stay), the search starts over */
 } round_end;
 
 /* Executions of the current DPOR round until it has nothing left, it
@@ -618,6 +632,10 @@ static round_end dpor_round_run(explorer *x, wf_strategy *strat,
             return ROUND_FAILED;
         if (x->stopped)
             return ROUND_CUT; /* within an execution */
+        if (x->restart) {
+            x->restarts++;
+            return out_of_budget(x, max) ? ROUND_CUT : ROUND_RESTART;
+        }
         more = dpor_next(x->dp);
     } while (more && !out_of_budget(x, max) &&
              x->executions - x->round_start < cap);
@@ -635,10 +653,12 @@ static wf_status dpor_bounded(explorer *x, wf_strategy *strat,
                               consumer_set *cs, int64_t max, wf_diag *d)
 {
     round_end r;
-    dpor_set_bound(x->dp, x->o.preemptions);
-    x->round = x->o.preemptions;
-    (void)dpor_round(x->dp);
-    r = dpor_round_run(x, strat, cs, max, INT64_MAX);
+    do {
+        dpor_set_bound(x->dp, x->o.preemptions);
+        x->round = x->o.preemptions;
+        (void)dpor_round(x->dp);
+        r = dpor_round_run(x, strat, cs, max, INT64_MAX);
+    } while (r == ROUND_RESTART);
     if (r == ROUND_FAILED)
         return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
     if (r != ROUND_DONE)
@@ -675,6 +695,11 @@ static wf_status dpor_rounds(explorer *x, wf_strategy *strat,
             return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
         if (r == ROUND_CUT)
             return WF_OK; /* cut by a budget during round k */
+        if (r == ROUND_RESTART) {
+            dpor_set_bound(x->dp, -1);
+            k = 0;
+            continue;
+        }
         if (!dpor_left(x->dp)) {
             x->complete = true;
             return WF_OK;
@@ -697,7 +722,7 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     cfg.mutex_fifo = x->o.mutex_fifo;
     cfg.time_loose = x->o.time_loose;
     cfg.max_steps = x->o.max_steps ? x->o.max_steps : 1000000;
-    cfg.stack_size = x->o.stack_size;
+    cfg.stack_size = x->o.stack_size ? x->o.stack_size : x->prog.stack_size;
     cfg.prog_seed = 0;
     if (x->o.strategy == WF_STRATEGY_REPLAY) {
         wf_status st;
@@ -706,6 +731,8 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
         st = schedule_decode(&x->replay, x->o.schedule, d);
         if (st != WF_OK)
             return st;
+        if (x->prog.extra_set)
+            x->prog.extra_set(x->prog.ctx, x->replay.extra);
         cfg.cond_order_any = x->replay.cond_any;
         cfg.spurious_wakeups = x->replay.spurious;
         cfg.mutex_fifo = x->replay.mutex_fifo;
@@ -724,6 +751,25 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     if (!x->e)
         x->e = engine_new(&cfg);
     x->e->cfg = cfg;
+    if (x->o.prefix && (x->o.strategy == WF_STRATEGY_DPOR ||
+                        x->o.strategy == WF_STRATEGY_DFS)) {
+        schedule sp;
+        wf_status st = schedule_decode(&sp, x->o.prefix, d);
+        if (st != WF_OK)
+            return st;
+        if (x->o.strategy == WF_STRATEGY_DPOR) {
+            if (!x->dp)
+                x->dp = dpor_new();
+            dpor_set_prefix(x->dp, sp.choices.p, sp.choices.len);
+        } else {
+            x->stack.len = 0;
+            for (size_t i = 0; i < sp.choices.len; i++)
+                VEC_PUSH(x->stack, sp.choices.p[i]);
+            x->stack_floor = sp.choices.len;
+        }
+        x->prefix_len = sp.choices.len;
+        schedule_fini(&sp);
+    }
 
     if (x->o.strategy == WF_STRATEGY_DPOR) {
         if (!x->dp)
@@ -738,7 +784,11 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
             goto diverged;
         if (x->stopped)
             break; /* within an execution */
-        if (x->o.strategy == WF_STRATEGY_DFS) {
+        if (x->o.strategy == WF_STRATEGY_DFS && x->restart) {
+            x->restarts++;
+            x->stack.len = 0;
+            x->depth = 0;
+        } else if (x->o.strategy == WF_STRATEGY_DFS) {
             if (!dfs_next(x)) {
                 x->complete = x->o.preemptions < 0;
                 if (!x->complete)
@@ -866,8 +916,12 @@ static void minimize(explorer *x, consumer_set *cs)
             bounded_witness(x, cs, xf);
         if (!xf->preempts) /* dropping preemptions is the only move */
             continue;
-        if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK)
+        if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK) {
+            schedule_fini(&sc);
             continue;
+        }
+        if (x->prog.extra_set)
+            x->prog.extra_set(x->prog.ctx, sc.extra);
         x->mz_prefix.len = 0;
         for (size_t k = 0; k < sc.choices.len; k++)
             VEC_PUSH(x->mz_prefix, sc.choices.p[k]);
@@ -907,6 +961,13 @@ static void minimize(explorer *x, consumer_set *cs)
         }
     }
     x->minimizing = false;
+    if (x->prog.extra_set && x->prog.extra_get) {
+        /* back to the exploration's own (the last minimized finding's is
+         * set now) */
+        char *cur = wf_xstrdup(x->last_extra ? x->last_extra : "");
+        x->prog.extra_set(x->prog.ctx, cur);
+        free(cur);
+    }
 }
 
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
@@ -916,9 +977,16 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
     for (int i = 0; cs && i < cs->n && i < 16; i++)
         x->run_cs[x->nrun_cs++] = cs->v[i];
     st = run_all(x, cs, d);
+    if (x->prog.incomplete && x->complete &&
+        (x->incomplete = x->prog.incomplete(x->prog.ctx)) != NULL)
+        x->complete = false; /* complete only for the values tried */
     if (x->e && x->o.strategy != WF_STRATEGY_REPLAY &&
         x->o.strategy != WF_STRATEGY_RR)
         keep_last(x); /* before the minimizer reuses the engine */
+    if (x->prog.extra_get) {
+        free(x->last_extra);
+        x->last_extra = wf_xstrdup(x->prog.extra_get(x->prog.ctx));
+    }
     if (st == WF_OK && !x->diverged && x->o.minimize)
         minimize(x, cs);
     if (x->e && (x->o.strategy == WF_STRATEGY_REPLAY ||

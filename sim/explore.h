@@ -27,6 +27,18 @@ typedef struct program {
     /* called at each execution's start, after engine_reset */
     void (*begin)(void *ctx, wf_engine *e);
     void *ctx;
+    /* Optional hooks of C programs built by weft cc (sim/posix):
+     * end: after each execution, before what it found is collected (it
+     *   may drop findings); true when the program's scheduling points
+     *   changed (its set of racy locations grew): the search starts over.
+     * extra_get/extra_set: text the program needs to replay a schedule,
+     *   carried in the schedule's header (".x"); set before a replay.
+     * incomplete: why a complete search is no proof (values sampled). */
+    bool (*end)(void *ctx, wf_engine *e);
+    const char *(*extra_get)(void *ctx);
+    void (*extra_set)(void *ctx, const char *extra);
+    const char *(*incomplete)(void *ctx);
+    size_t stack_size; /* of each task; 0: explore_opts' or the default */
 } program;
 
 /* Extra consumers (checkers, recorder) for every execution. */
@@ -57,6 +69,12 @@ typedef struct explore_opts {
     wf_strategy_kind strategy;
     uint64_t seed;
     const char *schedule; /* replay */
+    /* dfs, dpor: explore only the executions that begin with this
+     * schedule's choices (the search from the state they reach; weft
+     * play's hints). NULL: all. --preemptions and the preemptions counted
+     * (xfinding.preempts) are those after the prefix. A prefix the
+     * program does not offer is a divergence (explore_run's error). */
+    const char *prefix;
     int64_t max_executions;
     uint64_t max_steps;
     int preemptions; /* -1: unbounded */
@@ -108,18 +126,24 @@ struct explorer {
     VEC(int64_t) prio;     /* pct: priority by tid */
     VEC(uint64_t) changes; /* pct: change points (task steps) */
     uint64_t pct_steps, pct_k;
-    uint32_t preempts; /* of the current execution */
+    uint32_t preempts; /* of the current execution (after a prefix) */
+    size_t prefix_len; /* choices of o.prefix */
     /* dpor */
     dpor *dp;
     uint64_t blocked; /* sleep-set-blocked executions abandoned */
     uint64_t deferred; /* executions stopped at a round's limit (a later
                           round runs them) */
-    /* dfs: the choice stack of the current execution */
+    /* dfs: the choice stack of the current execution; the first
+     * stack_floor entries are the forced prefix (never backtracked) */
     VEC(choice) stack;
-    size_t depth;
+    size_t depth, stack_floor;
     buf sbuf;
     bool sbuf_valid; /* sbuf holds the current execution's schedule */
     int round;       /* dpor: the preemption bound being explored, -1 */
+    bool restart;    /* the program asked to start the search over */
+    uint32_t restarts;
+    const char *incomplete; /* program.incomplete's answer at the end */
+    char *last_extra;       /* program.extra_get's when the search ended */
     /* steering toward a lock cycle (explore_steer) */
     bool (*steer_target)(void *ctx, const wf_obj *o);
     void *steer_ctx;

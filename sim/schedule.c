@@ -66,6 +66,8 @@ void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
         buf_puts(out, ".f");
     if (s->time_loose)
         buf_puts(out, ".l");
+    if (s->extra && *s->extra)
+        buf_printf(out, ".x%s", s->extra);
     buf_putc(out, '-');
     /* a buf call a batch, not a char: long schedules are encoded after
      * every execution */
@@ -135,6 +137,18 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
         case 'l':
             s->time_loose = true;
             break;
+        case 'x': {
+            const char *q = ++p;
+            while (isdigit((unsigned char)*q) || (*q >= 'a' && *q <= 'z') ||
+                   *q == '+' || *q == ',' || *q == ':')
+                q++;
+            free(s->extra);
+            s->extra = wf_xmalloc((size_t)(q - p) + 1);
+            memcpy(s->extra, p, (size_t)(q - p));
+            s->extra[q - p] = 0;
+            p = q;
+            continue;
+        }
         default:
             return diag_set(d, "", 0, 0, "bad schedule: unknown flag '%c'",
                             *p ? *p : '?');
@@ -181,5 +195,7 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
 
 void schedule_fini(schedule *s)
 {
+    free(s->extra);
+    s->extra = NULL;
     VEC_FREE(s->choices);
 }

@@ -1,6 +1,8 @@
 /* record.c: see record.h. */
 #include "record.h"
 
+#include "checker/checkers.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -101,15 +103,13 @@ static int exec_status(const record *r, const wf_engine *e)
     return 0;
 }
 
-/* findings.detail_json: the report's JSON object of the finding. */
-static void finding_json(void *ctx, const wf_engine *e, const finding *f,
-                         const char *sched, buf *out)
+void record_finding_json(const wf_engine *e, const finding *f,
+                         const char *sched, bool leaks_are_errors, buf *out)
 {
-    const record *r = ctx;
     xfinding xf;
     memset(&xf, 0, sizeof xf);
     xf.f = *f;
-    xf.f.error = leak_error(r, f);
+    xf.f.error = f->kind == WF_LEAK ? leaks_are_errors : f->error;
     xf.message = (char *)f->message;
     xf.detail = (char *)f->detail;
     xf.json = (char *)f->json;
@@ -120,6 +120,14 @@ static void finding_json(void *ctx, const wf_engine *e, const finding *f,
     xf.schedule = (char *)sched;
     xf.count = 1;
     report_finding_json(out, &xf);
+}
+
+/* findings.detail_json: the report's JSON object of the finding. */
+static void finding_json(void *ctx, const wf_engine *e, const finding *f,
+                         const char *sched, buf *out)
+{
+    const record *r = ctx;
+    record_finding_json(e, f, sched, r->p->leaks_are_errors, out);
 }
 
 static trace_run_info run_info(const record *r, const char *role,
@@ -239,7 +247,7 @@ wf_status record_start(const cli_opts *o, const program *p, explore_opts *eo,
     r->sha = file_sha256(p->file);
     trace_set_finding_json(r->t, finding_json, r);
     r->summary = o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES;
-    r->all = !r->summary || (o->record && !strcmp(o->record, "all"));
+    r->all = !r->summary || o->record_all;
     if (r->summary) {
         trace_run_info ri = run_info(r, "summary", NULL, 0);
         if ((st = trace_begin_summary(r->t, &ri, &r->summary_id, d)) != WF_OK)
@@ -269,23 +277,42 @@ void record_attach(record *r, explorer *x)
     if (r) r->x = x;
 }
 
-/* Replay finding i's schedule with the recorder and write it as the
- * finding's witness run. */
+/* Replay finding i's schedule with the checkers and the recorder and
+ * write it as the finding's witness run: with the exploration's semantics
+ * (a schedule follows them), and with the checkers, which complete the
+ * findings (a deadlock's Coffman report, a race at all) before the
+ * recorder writes them. */
 static wf_status write_witness(record *r, size_t i, wf_diag *d)
 {
     const xfinding *f = &r->x->findings.p[i];
     explore_opts eo;
     explorer *w;
-    wf_consumer c = trace_consumer(r->t);
-    consumer_set cs = {&c, 1};
+    checkers_opts co = checkers_opts_default();
+    checkers *ck;
+    consumer_set *kc;
+    wf_consumer all[16];
+    consumer_set cs = {all, 0};
     wf_status st;
     memset(&eo, 0, sizeof eo);
     eo.strategy = WF_STRATEGY_REPLAY;
     eo.schedule = f->schedule;
     eo.max_steps = r->x->o.max_steps;
     eo.stack_size = r->x->o.stack_size;
+    eo.cond_any = r->x->o.cond_any;
+    eo.spurious = r->x->o.spurious;
+    eo.mutex_fifo = r->x->o.mutex_fifo;
+    eo.time_loose = r->x->o.time_loose;
+    co.livelock_window = (uint64_t)r->o->livelock_window;
+    co.starvation_bypass = (uint64_t)r->o->starvation_bypass;
+    ck = checkers_new(&co);
+    kc = checkers_consumers(ck);
+    for (int k = 0; k < kc->n && cs.n < 15; k++)
+        all[cs.n++] = kc->v[k];
+    all[cs.n++] = trace_consumer(r->t);
     w = explore_new(&r->x->prog, &eo);
     st = explore_run(w, &cs, d);
+    checkers_finish(ck, w);
+    checkers_free(ck);
     if (st == WF_OK && !w->diverged && w->last_end != END_ABANDONED) {
         trace_run_info ri =
             run_info(r, "witness", f->schedule, exec_status(r, w->e));
@@ -479,4 +506,9 @@ void record_free(record *r)
     VEC_FREE(r->runs);
     VEC_FREE(r->witness);
     free(r);
+}
+
+int64_t record_last_run(const record *r)
+{
+    return r && r->nruns ? r->last_run : 0;
 }

@@ -91,10 +91,9 @@ int wf_main(int argc, char **argv, void (*scenario)(void *))
         cli_opts_fini(&o);
         return 2;
     }
-    if (o.help) {
-        cli_help(stdout, prog, o.cmd, true);
+    if ((status = cli_help_or_version(&o, prog)) >= 0) {
         cli_opts_fini(&o);
-        return 0;
+        return status;
     }
     args.argc = o.prog_argc;
     args.argv = o.prog_argv;

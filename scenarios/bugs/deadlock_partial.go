@@ -1,9 +1,13 @@
 // expect: deadlock
+// weft: --max-steps 2000
 //
-// A partial deadlock: two goroutines take two locks in opposite orders
-// and block each other forever, while main, which can no longer reach
-// either lock, goes on working. Go's runtime says nothing (main still
-// runs); weft reports the blocked pair at the step the cycle forms.
+// A partial deadlock in a program that never ends: two goroutines take
+// two locks in opposite orders and block each other forever, while main,
+// a server loop that can no longer reach either lock, goes on working.
+// Go's runtime says nothing (main still runs); weft reports the blocked
+// pair at the step the cycle forms, and it stays a deadlock because the
+// program never ends (here: cut at --max-steps). Compare
+// leak_partial_deadlock.go, where main returns.
 package main
 
 import (
@@ -32,7 +36,7 @@ func transfer() {
 
 func main() {
 	transfer()
-	for i := 0; i < 3; i++ {
+	for i := 0; ; i++ {
 		time.Sleep(10 * time.Millisecond)
 		fmt.Println("main still working", i)
 	}

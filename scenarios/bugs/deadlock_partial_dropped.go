@@ -1,10 +1,12 @@
 // expect: deadlock
+// weft: --max-steps 3000
 //
 // A partial deadlock that forms when main drops its last reference to a
 // channel: the sender is blocked, and once nobody can reach ch it can
-// never be matched, though main goes on running. weft finds it while
-// main still runs (at most 256 steps after the reference is dropped), as
-// Go's goroutine-leak profile would at its next collection.
+// never be matched, though main goes on running, forever (a server
+// loop, cut at --max-steps). weft finds it while main still runs (at most
+// 256 steps after the reference is dropped), as Go's goroutine-leak
+// profile would at its next collection.
 package main
 
 import (
@@ -20,8 +22,10 @@ func main() {
 	}(ch)
 	time.Sleep(time.Millisecond) // the sender is blocked by now
 	ch = nil                     // the only receiver gives the channel up
-	for i := 0; i < 1000; i++ {
+	for i := 0; ; i++ {
 		runtime.Gosched()
+		if i == 1000 {
+			fmt.Println("main still working")
+		}
 	}
-	fmt.Println("main done")
 }

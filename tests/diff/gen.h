@@ -323,14 +323,14 @@ typedef struct gfp {
     bool overflow;
 } gfp;
 
-static void gfp_begin(void *ctx, wf_engine *e)
+static inline void gfp_begin(void *ctx, wf_engine *e)
 {
     (void)e;
     ((gfp *)ctx)->n = 0;
     ((gfp *)ctx)->overflow = false;
 }
 
-static void gfp_event(void *ctx, wf_engine *e, const wf_event *ev)
+static inline void gfp_event(void *ctx, wf_engine *e, const wf_event *ev)
 {
     gfp *f = ctx;
     (void)e;
@@ -348,7 +348,7 @@ static void gfp_event(void *ctx, wf_engine *e, const wf_event *ev)
     f->n++;
 }
 
-static int gfp_int_cmp(const void *a, const void *b)
+static inline int gfp_int_cmp(const void *a, const void *b)
 {
     return *(const int *)a - *(const int *)b;
 }

@@ -494,16 +494,24 @@ START_TEST(text_reports_elide_schedules_too_long_to_read)
 }
 END_TEST
 
-START_TEST(partial_deadlock_is_reported_while_main_still_runs)
+START_TEST(partial_deadlock_then_main_returns_is_a_leak_from_its_step)
 {
     wf_result r;
-    explore(partial_workers_reach, WF_STRATEGY_DFS, 0, &r);
-    ck_assert(r.complete);
-    ck_assert_int_eq(count(&r, WF_DEADLOCK), 1);
+    const wf_finding *f;
+    /* round robin: the workers deadlock between main's yields */
+    explore(partial_workers_reach, WF_STRATEGY_RR, 0, &r);
+    /* SPEC 3: detected when it forms, while main runs on; main then
+     * returns, which ends a Go program: a leak (a warning in a program),
+     * carrying the step it formed and the same explanation */
+    ck_assert_int_eq(count(&r, WF_DEADLOCK), 0);
+    ck_assert_int_eq(count(&r, WF_LEAK), 1);
+    f = first(&r, WF_LEAK);
+    ck_assert(!f->error);
     ck_assert_str_eq(
-        body(first(&r, WF_DEADLOCK)),
-        "deadlock (partial): blocked forever while other tasks run: g1 "
-        "worker, g2 worker\n"
+        body(f),
+        "leak: g1 worker, g2 worker blocked forever in lock\n"
+        "  deadlocked at step 5, while other tasks ran; then main "
+        "returned\n"
         "  g1 worker holds a, waits for b held by g2 worker\n"
         "  g2 worker holds b, waits for a held by g1 worker\n"
         "  mutual exclusion: a, b are each held by one task\n"
@@ -511,11 +519,91 @@ START_TEST(partial_deadlock_is_reported_while_main_still_runs)
         "another\n"
         "  no preemption:    a held mutex is released only by its holder\n"
         "  circular wait:    g1 -> g2 -> g1\n");
-    /* main saw the finding recorded, printed, and returned; the workers
-     * stay blocked after main, but they are reported once, as the
-     * partial deadlock, not as leaks too */
-    ck_assert(has_outcome(&r, "main runs after the report\n", "deadlock"));
+    ck_assert_int_eq(f->step, 5);
+    wf_result_free(&r);
+    /* every order: main saw the deadlock recorded when it formed, and ran
+     * on; or it returned first */
+    explore(partial_workers_reach, WF_STRATEGY_DFS, 0, &r);
+    ck_assert(r.complete);
+    ck_assert_int_eq(count(&r, WF_DEADLOCK), 0);
+    ck_assert_int_eq(count(&r, WF_LEAK), 1);
+    ck_assert(has_outcome(&r, "main runs after the report\n", "leak"));
     ck_assert(has_outcome(&r, "main ends\n", ""));
+    wf_result_free(&r);
+}
+END_TEST
+
+/* The workers deadlock, and main never ends (a server loop). */
+static void partial_then_main_spins(void *arg)
+{
+    table *t = table_new(0);
+    wf_engine *e = native_engine();
+    (void)arg;
+    e->can_reach = workers_reach;
+    t->fork[0] = wf_mutex_new("a");
+    t->fork[1] = wf_mutex_new("b");
+    wf_go(ab, t, "worker");
+    wf_go(ba, t, "worker");
+    for (;;)
+        wf_yield();
+}
+
+START_TEST(partial_deadlock_stays_a_deadlock_when_the_program_never_ends)
+{
+    wf_result r;
+    wf_options o = wf_options_default();
+    o.strategy = WF_STRATEGY_RANDOM; /* rr never preempts a spinning main */
+    o.max_executions = 10;
+    o.seed = 1;
+    o.max_steps = 60;
+    o.livelock_window = -1;
+    wf_explore(partial_then_main_spins, NULL, &o, &r);
+    ck_assert_int_eq(count(&r, WF_LEAK), 0);
+    ck_assert_int_ge(count(&r, WF_DEADLOCK), 1);
+    ck_assert(first(&r, WF_DEADLOCK)->error);
+    ck_assert_ptr_nonnull(strstr(first(&r, WF_DEADLOCK)->report,
+                                 "deadlock (partial): blocked forever while "
+                                 "other tasks run: g1 worker, g2 worker"));
+    /* the deadlock confirms the lock-order cycle it closes */
+    ck_assert_int_eq(count(&r, WF_POTENTIAL_DEADLOCK), 0);
+    wf_result_free(&r);
+}
+END_TEST
+
+/* The workers deadlock while a third task runs on; main waits for them. */
+static void spin_a_while(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 8; i++)
+        wf_yield();
+}
+
+static void partial_then_main_blocked_by_it(void *arg)
+{
+    table *t = table_new(0);
+    wf_engine *e = native_engine();
+    (void)arg;
+    e->can_reach = workers_reach;
+    t->fork[0] = wf_mutex_new("a");
+    t->fork[1] = wf_mutex_new("b");
+    wf_waitgroup_add(t->wg, 2);
+    wf_go(ab, t, "worker");
+    wf_go(ba, t, "worker");
+    wf_go(spin_a_while, NULL, "other");
+    wf_waitgroup_wait(t->wg);
+}
+
+START_TEST(partial_deadlock_that_blocks_main_is_one_deadlock)
+{
+    wf_result r;
+    explore(partial_then_main_blocked_by_it, WF_STRATEGY_DFS, 0, &r);
+    ck_assert(r.complete);
+    ck_assert_int_eq(count(&r, WF_LEAK), 0);
+    /* one cause, one finding: once the other task ends, every task is
+     * blocked and the global report covers the workers' cycle */
+    ck_assert_int_eq(count(&r, WF_DEADLOCK), 1);
+    ck_assert_ptr_nonnull(strstr(first(&r, WF_DEADLOCK)->report,
+                                 "circular wait:    g1 -> g2 -> g1"));
     wf_result_free(&r);
 }
 END_TEST
@@ -951,7 +1039,11 @@ Suite *deadlock_suite(void)
     tcase_add_test(tc, json_carries_tasks_objects_and_coffman);
     suite_add_tcase(s, tc);
     tc = tcase_create("partial");
-    tcase_add_test(tc, partial_deadlock_is_reported_while_main_still_runs);
+    tcase_add_test(tc,
+                   partial_deadlock_then_main_returns_is_a_leak_from_its_step);
+    tcase_add_test(
+        tc, partial_deadlock_stays_a_deadlock_when_the_program_never_ends);
+    tcase_add_test(tc, partial_deadlock_that_blocks_main_is_one_deadlock);
     tcase_add_test(
         tc, no_partial_deadlock_while_an_outside_task_can_reach_the_locks);
     tcase_add_test(tc, without_the_hook_c_tasks_blocked_after_main_are_leaks);
