@@ -132,6 +132,7 @@ void ck_conversion(checker *k, operand *x, uint32_t t)
         ck_update_expr_type(k, x->expr, final, true);
     }
     x->type = t;
+    x->isnil = false; /* T(nil) is a value of type T (types2: mode value) */
 }
 
 /* ---- arguments ---------------------------------------------------------- */

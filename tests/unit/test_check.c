@@ -253,6 +253,10 @@ START_TEST(calls_returns_and_builtins)
     CHECK_ERR("func main() { _ = append(nil, 1) }\n",
               "2:26: first argument to append must be a slice; have untyped "
               "nil");
+    /* T(nil) is a value of type T, no longer the untyped nil */
+    GO_EXPECT(GO("func main() { b := append([]byte(nil), 'a'); "
+                 "println(len(b), (*int)(nil) == nil) }\n"),
+              "1 true\n");
     CHECK_ERR("func main() { defer int(1) }\n",
               "2:21: defer requires function call, not conversion int(1) "
               "(constant 1 of type int)");
