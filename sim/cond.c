@@ -105,17 +105,14 @@ step_result cond_signal(wf_engine *e, wf_task *t)
     waiter *w = c->tickets.head;
     engine_access(e, c->hdr.oid, ACC_WRITE);
     if (w && e->cfg.cond_order_any && c->tickets.len > 1) {
-        int32_t alts[64], n = 0;
-        waiter *ws[64];
         int idx;
-        for (waiter *x = c->tickets.head; x && n < 64; x = x->next) {
-            ws[n] = x;
-            alts[n++] = x->task->tid;
-        }
-        idx = engine_choose(e, CHOICE_COND, n, alts);
+        engine_cands_reset(e);
+        for (waiter *x = c->tickets.head; x; x = x->next)
+            engine_cands_add(e, x, x->task->tid);
+        idx = engine_cands_choose(e, CHOICE_COND);
         if (idx < 0)
             return STEP_DONE;
-        w = ws[idx];
+        w = e->cands.p[idx];
     }
     engine_emit_op(e, t, EV_SIGNAL, 0, &c->hdr, w ? w->task->tid : -1, 0, 0);
     if (w)

@@ -75,6 +75,9 @@ void engine_free(wf_engine *e)
     VEC_FREE(e->timers);
     VEC_FREE(e->choices);
     VEC_FREE(e->alts);
+    VEC_FREE(e->cands);
+    VEC_FREE(e->cand_alts);
+    VEC_FREE(e->due);
     VEC_FREE(e->findings);
     VEC_FREE(e->acc);
     VEC_FREE(e->woken);
@@ -451,28 +454,32 @@ static void fire_one(wf_engine *e, timer *tm)
  * timer is pending. */
 static bool fire_timers(wf_engine *e)
 {
-    timer *due[64] = {NULL};
-    int32_t alts[64];
-    int n = 0, first = 0;
+    int n, first;
     if (!e->timers.len)
         return false;
     e->step++;
     e->acc.len = e->woken.len = 0;
     engine_access(e, OID_TIME, ACC_WRITE);
     e->now_ns = e->timers.p[0]->when;
-    while (e->timers.len && e->timers.p[0]->when == e->now_ns && n < 64)
-        due[n++] = heap_pop(e);
+    e->due.len = 0; /* all of them: every one may fire first */
+    while (e->timers.len && e->timers.p[0]->when == e->now_ns)
+        VEC_PUSH(e->due, heap_pop(e));
+    n = (int)e->due.len;
+    first = 0;
     if (n >= 2) {
+        e->cand_alts.len = 0;
         for (int i = 0; i < n; i++)
-            alts[i] = i;
-        first = engine_choose(e, CHOICE_TIMER, n, alts);
+            VEC_PUSH(e->cand_alts, i);
+        first = engine_choose(e, CHOICE_TIMER, n, e->cand_alts.p);
         if (first < 0)
             return true;
     }
-    fire_one(e, due[first]);
+    /* (a fire may make a choice of its own, a partner for its channel:
+     * e->due is this function's alone) */
+    fire_one(e, e->due.p[first]);
     for (int i = 0; i < n; i++)
         if (i != first)
-            fire_one(e, due[i]);
+            fire_one(e, e->due.p[i]);
     return true;
 }
 

@@ -514,6 +514,11 @@ struct wf_engine {
     bool stop; /* end the execution after this step */
     VEC(choice) choices;
     VEC(int32_t) alts; /* scratch for choose */
+    /* scratch of an object's inner choice (partners, tickets, timers due):
+     * its candidates and their tids, as many as there are (no cap) */
+    VEC(void *) cands;
+    VEC(int32_t) cand_alts;
+    VEC(timer *) due; /* scratch of fire_timers: the timers due now */
     buf out;           /* program output of this execution */
     VEC(finding) findings;
     uint64_t prog_hash; /* program identity, part of schedules */
@@ -650,6 +655,24 @@ finding *engine_add_finding(wf_engine *e, const finding *f);
 /* Make a nondeterministic choice among alts[0..n); records it when n >= 2.
  * Returns the chosen index, or -1 when the strategy abandons. */
 int engine_choose(wf_engine *e, choice_kind kind, int n, const int32_t *alts);
+/* An object's inner choice among candidates, scratch kept by the engine
+ * (reused, grown as needed: every alternative is offered): empty it, add
+ * candidate c for task tid (in the order the alternatives take), then
+ * choose: the index chosen in e->cands, or -1. */
+static inline void engine_cands_reset(wf_engine *e)
+{
+    e->cands.len = e->cand_alts.len = 0;
+}
+static inline void engine_cands_add(wf_engine *e, void *c, int32_t tid)
+{
+    VEC_PUSH(e->cands, c);
+    VEC_PUSH(e->cand_alts, tid);
+}
+static inline int engine_cands_choose(wf_engine *e, choice_kind kind)
+{
+    int n = (int)e->cands.len;
+    return n == 1 ? 0 : engine_choose(e, kind, n, e->cand_alts.p);
+}
 /* Register obj (its header filled by the caller except the oid). */
 void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
                     const char *file, int line);

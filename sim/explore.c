@@ -52,6 +52,8 @@ void explore_free(explorer *x)
     VEC_FREE(x->mz_prefix);
     VEC_FREE(x->mz_pre);
     VEC_FREE(x->changes);
+    VEC_FREE(x->steer_first);
+    VEC_FREE(x->steer_other);
     dpor_free(x->dp);
     free(x->last_output);
     free(x->last_schedule);
@@ -283,19 +285,21 @@ static bool acquires_target(const explorer *x, const wf_task *t)
  * (random among equals). */
 static int steer_choose(explorer *x, wf_engine *e, int n, const int32_t *alts)
 {
-    int32_t firsts[64], others[64];
     int nf = 0, no = 0;
-    for (int i = 0; i < n && i < 64; i++) {
+    x->steer_first.len = x->steer_other.len = 0;
+    for (int i = 0; i < n; i++) {
         const wf_task *t = e->tasks.p[alts[i]];
         if (!acquires_target(x, t))
-            others[no++] = i;
+            VEC_PUSH(x->steer_other, i);
         else if (held_targets(x, e, t) == 0)
-            firsts[nf++] = i;
+            VEC_PUSH(x->steer_first, i);
     }
+    nf = (int)x->steer_first.len;
+    no = (int)x->steer_other.len;
     if (nf)
-        return firsts[rng_below(x->rng, (uint32_t)nf)];
+        return x->steer_first.p[rng_below(x->rng, (uint32_t)nf)];
     if (no)
-        return others[rng_below(x->rng, (uint32_t)no)];
+        return x->steer_other.p[rng_below(x->rng, (uint32_t)no)];
     return (int)rng_below(x->rng, (uint32_t)n);
 }
 

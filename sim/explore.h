@@ -147,6 +147,7 @@ struct explorer {
     /* steering toward a lock cycle (explore_steer) */
     bool (*steer_target)(void *ctx, const wf_obj *o);
     void *steer_ctx;
+    VEC(int32_t) steer_first, steer_other; /* scratch of its choices */
     /* minimizing a finding's witness: follow mz_prefix[0..mz_len), at
      * choice mz_force keep the running task, then run without preempting */
     bool minimizing;

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "sim/engine.h"
+#include "sim/native.h"
 #include "weft.h"
 
 /* ---- naive dining philosophers (N = 3) --------------------------------- */
@@ -363,6 +365,109 @@ START_TEST(a_task_starved_by_a_spinner_until_the_cut_gets_its_turn)
 }
 END_TEST
 
+/* No caps on a choice's alternatives: 65 senders wait on one unbuffered
+ * channel (from time 0: main sleeps while they arrive), and main's
+ * receive may take any of them (a search said "complete" after 64). */
+#define MANY 65
+
+typedef struct many {
+    wf_chan *ch;
+    int id[MANY];
+} many;
+
+static void many_sender(void *arg)
+{
+    int *id = arg;
+    many *m = (many *)(void *)((char *)(id - *id) - offsetof(many, id));
+    wf_chan_send(m->ch, *id);
+}
+
+static void many_senders(void *arg)
+{
+    many m;
+    (void)arg;
+    m.ch = wf_chan_new("ch", 0);
+    for (int i = 0; i < MANY; i++) {
+        m.id[i] = i;
+        wf_go(many_sender, &m.id[i], "sender");
+    }
+    wf_sleep(1); /* every sender waits now */
+    wf_printf("%ld\n", (long)wf_chan_recv(m.ch, NULL));
+}
+
+START_TEST(every_waiting_sender_may_be_the_partner)
+{
+    for (int s = 0; s < 2; s++) {
+        wf_options o = wf_options_default();
+        wf_result r;
+        o.strategy = s ? WF_STRATEGY_DFS : WF_STRATEGY_DPOR;
+        o.preemptions = 0; /* the partner choice is not a preemption */
+        wf_explore(many_senders, NULL, &o, &r);
+        ck_assert_int_eq((int)r.noutcomes, MANY);
+        wf_result_free(&r);
+    }
+}
+END_TEST
+
+/* 65 timers due at once: the strategy is offered all 65 as the one to
+ * fire first (they were 64, the 65th never first). */
+static void many_sleeper(void *arg)
+{
+    (void)arg;
+    wf_sleep(1);
+}
+
+static void many_sleepers(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < MANY; i++)
+        wf_go(many_sleeper, NULL, "sleeper");
+}
+
+typedef struct timer_pick {
+    int offered;      /* alternatives of the timer choice */
+    int32_t first;    /* the task whose timer fired first */
+} timer_pick;
+
+static int pick_last_timer(void *ctx, wf_engine *e, choice_kind kind, int n,
+                           const int32_t *alts)
+{
+    timer_pick *p = ctx;
+    (void)e;
+    (void)alts;
+    if (kind == CHOICE_TIMER) {
+        p->offered = n;
+        return n - 1;
+    }
+    return 0;
+}
+
+static void first_timer(void *ctx, wf_engine *e, const wf_event *ev)
+{
+    timer_pick *p = ctx;
+    (void)e;
+    if (ev->op == EV_TIMER && p->first < 0)
+        p->first = ev->tid;
+}
+
+START_TEST(every_timer_due_may_fire_first)
+{
+    timer_pick p = {0, -1};
+    wf_strategy st = {&p, pick_last_timer, NULL};
+    wf_consumer c;
+    native_start ns = {many_sleepers, NULL};
+    wf_engine *e = engine_new(NULL);
+    memset(&c, 0, sizeof c);
+    c.ctx = &p;
+    c.event = first_timer;
+    ck_assert_int_eq(engine_run(e, &native_driver, &ns, "main", &st, &c, 1),
+                     END_DONE);
+    ck_assert_int_eq(p.offered, MANY);
+    ck_assert_int_eq(p.first, MANY); /* the last sleeper: tid 65 */
+    engine_free(e);
+}
+END_TEST
+
 Suite *explore_suite(void)
 {
     Suite *s = suite_create("explore");
@@ -382,6 +487,8 @@ Suite *explore_suite(void)
     tcase_add_test(
         tc, the_default_exploration_of_a_correct_program_stays_proportionate);
     tcase_add_test(tc, a_task_starved_by_a_spinner_until_the_cut_gets_its_turn);
+    tcase_add_test(tc, every_waiting_sender_may_be_the_partner);
+    tcase_add_test(tc, every_timer_due_may_fire_first);
     suite_add_tcase(s, tc);
     return s;
 }
