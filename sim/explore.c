@@ -22,6 +22,7 @@ explorer *explore_new(const program *p, const explore_opts *o)
     x->o = *o;
     x->bound = -1;
     x->round = -1;
+    x->rounds_done = -1;
     buf_init(&x->sbuf);
     return x;
 }
@@ -93,6 +94,13 @@ static void diverge(explorer *x, const char *fmt, ...)
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
     x->diverged = wf_xstrdup(m);
+}
+
+/* The strategy deciding the current execution: the portfolio's sampler
+ * between the search's executions, else the one asked for. */
+static wf_strategy_kind cur_strategy(const explorer *x)
+{
+    return x->sampling ? (wf_strategy_kind)(x->sampling - 1) : x->o.strategy;
 }
 
 static const char *const choice_what[] = {"tasks", "select cases", "timers",
@@ -325,10 +333,10 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
      * or a record (pct draws priorities, dpor records every step). */
     if (n == 1 && kind == CHOICE_TASK && !x->steer_target &&
         !x->minimizing &&
-        (x->o.strategy == WF_STRATEGY_RR ||
-         x->o.strategy == WF_STRATEGY_DFS ||
-         x->o.strategy == WF_STRATEGY_RANDOM ||
-         x->o.strategy == WF_STRATEGY_REPLAY)) {
+        (cur_strategy(x) == WF_STRATEGY_RR ||
+         cur_strategy(x) == WF_STRATEGY_DFS ||
+         cur_strategy(x) == WF_STRATEGY_RANDOM ||
+         cur_strategy(x) == WF_STRATEGY_REPLAY)) {
         x->pct_steps++;
         return 0;
     }
@@ -366,7 +374,7 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
         return mz_choose(x, kind, n, -1);
     if (x->steer_target)
         return n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
-    switch (x->o.strategy) {
+    switch (cur_strategy(x)) {
     case WF_STRATEGY_REPLAY:
         idx = replay_choose(x, e, kind, n);
         break;
@@ -547,24 +555,32 @@ static void keep_last(explorer *x)
 static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
 {
     wf_engine *e = x->e;
+    wf_strategy_kind k = cur_strategy(x);
+    dpor *dp = x->sampling ? NULL : x->dp; /* a sample is not the search's */
     engine_reset(e);
     x->depth = 0;
     x->replay_pos = 0;
     x->preempts = 0;
-    if (x->o.strategy == WF_STRATEGY_RANDOM ||
-        x->o.strategy == WF_STRATEGY_PCT)
+    if (x->sampling)
+        rng_from_seed(x->rng, x->o.seed + 0x5a3d1eULL + x->sampled,
+                      RNG_STREAM_SCHED);
+    else if (k == WF_STRATEGY_RANDOM || k == WF_STRATEGY_PCT)
         rng_from_seed(x->rng, x->o.seed + (uint64_t)x->executions,
                       RNG_STREAM_SCHED);
-    if (x->o.strategy == WF_STRATEGY_PCT)
+    if (k == WF_STRATEGY_PCT)
         pct_begin(x);
-    if (x->dp)
-        dpor_begin(x->dp, e);
+    if (dp)
+        dpor_begin(dp, e);
     if (x->prog.begin)
         x->prog.begin(x->prog.ctx, e);
     x->last_end = engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name,
                              strat, cs ? cs->v : NULL, cs ? cs->n : 0);
-    if (x->dp)
-        dpor_end(x->dp, e);
+    if (dp)
+        dpor_end(dp, e);
+    if (x->sampling)
+        x->sampled++;
+    else
+        x->search_steps += e->step;
     x->restart = x->prog.end && x->prog.end(x->prog.ctx, e) &&
                  x->o.strategy != WF_STRATEGY_REPLAY;
     if (x->last_end == END_MAX_STEPS) {
@@ -584,12 +600,12 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
                 "%zu choices of the schedule left",
                 (unsigned long long)e->step,
                 x->replay.choices.len - x->replay_pos);
-    if (x->dp && dpor_error(x->dp))
-        diverge(x, "%s", dpor_error(x->dp));
+    if (dp && dpor_error(dp))
+        diverge(x, "%s", dpor_error(dp));
     x->sbuf_valid = false;
-    if (x->dp && dpor_deferred(x->dp)) {
+    if (dp && dpor_deferred(dp)) {
         x->deferred++; /* not an execution: a later round runs it */
-    } else if (x->dp && dpor_blocked(x->dp)) {
+    } else if (dp && dpor_blocked(dp)) {
         x->blocked++;
     } else if (x->last_end != END_ABANDONED || x->stopped) {
         /* (an execution stopped by --time-limit keeps what it found) */
@@ -611,6 +627,43 @@ static bool out_of_budget(explorer *x, int64_t max)
         return true;
     }
     return false;
+}
+
+/* The portfolio (as Coyote's default runs one): once the search has
+ * taken PORTFOLIO_STEPS steps (a few seconds) without completing,
+ * sampled executions, random walks and PCT of depth 3 by turns, each
+ * seeded afresh, run between its executions, taking one step in
+ * SAMPLE_SHARE: a shallow bug the reduction would reach late (a deadlock
+ * needing many preemptions, a spin loop) is found by sampling about as
+ * soon as sampling alone would find it. Smaller searches run alone, one
+ * execution per trace. */
+#define PORTFOLIO_STEPS 1000000
+#define SAMPLE_SHARE 8
+
+/* Run the samples due now; false when the exploration must stop. */
+static bool portfolio(explorer *x, consumer_set *cs, int64_t max)
+{
+    wf_strategy strat = {x, choose_cb, NULL};
+    int depth = x->o.pct_depth;
+    if (x->search_steps < PORTFOLIO_STEPS)
+        return true;
+    if (!x->o.pct_depth)
+        x->o.pct_depth = 3;
+    while (x->sample_steps * SAMPLE_SHARE < x->search_steps) {
+        uint64_t before = x->steps;
+        bool ok;
+        x->sampling = 1 + (x->sampled & 1 ? WF_STRATEGY_PCT
+                                           : WF_STRATEGY_RANDOM);
+        ok = run_one(x, &strat, cs);
+        x->sampling = 0;
+        x->sample_steps += x->steps - before;
+        if (!ok || x->stopped || out_of_budget(x, max)) {
+            x->o.pct_depth = depth;
+            return false;
+        }
+    }
+    x->o.pct_depth = depth;
+    return true;
 }
 
 /* How a DPOR round ended. */
@@ -641,6 +694,9 @@ static round_end dpor_round_run(explorer *x, wf_strategy *strat,
             return out_of_budget(x, max) ? ROUND_CUT : ROUND_RESTART;
         }
         more = dpor_next(x->dp);
+        if (more && x->o.iterative && x->o.preemptions < 0 &&
+            !portfolio(x, cs, max))
+            return x->diverged ? ROUND_FAILED : ROUND_CUT;
     } while (more && !out_of_budget(x, max) &&
              x->executions - x->round_start < cap);
     if (!more)
@@ -709,6 +765,8 @@ static wf_status dpor_rounds(explorer *x, wf_strategy *strat,
             return WF_OK;
         }
         WF_ASSERT(k >= 0);
+        if (r == ROUND_DONE)
+            x->rounds_done = k;
         if (out_of_budget(x, max))
             return WF_OK;
         k = r == ROUND_CAPPED || k + 1 >= ITERATIVE_ROUNDS ? -1 : k + 1;
@@ -1069,6 +1127,31 @@ double explore_estimate_left(const explorer *x)
         return -1;
     }
     return est < 0 ? 0 : est;
+}
+
+void explore_coverage(const explorer *x, buf *out)
+{
+    double left = explore_estimate_left(x);
+    const char *sep = "";
+    if (x->complete)
+        return;
+    if (x->bound >= 0) {
+        buf_printf(out, "preemption bound %d fully explored", x->bound);
+        sep = "; ";
+    } else if (x->rounds_done >= 0) {
+        buf_printf(out,
+                   "the search's rounds within %d preemption%s done "
+                   "(each trace once, not every order of it)",
+                   x->rounds_done, x->rounds_done == 1 ? "" : "s");
+        sep = "; ";
+    }
+    if (x->dp && x->bound < 0 && left >= 0) {
+        buf_printf(out, "%san estimated %.3g executions left", sep, left);
+        sep = "; ";
+    }
+    if (x->sampled)
+        buf_printf(out, "%s%llu of the executions sampled (random and PCT)",
+                   sep, (unsigned long long)x->sampled);
 }
 
 int explore_status(const explorer *x, bool strict)

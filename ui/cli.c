@@ -1286,6 +1286,14 @@ static void print_summary(const cli_opts *o, const explorer *x, double secs)
         printf("stopped (%s)", interrupted ? "interrupted" : "time limit");
     else
         printf("cut by the execution budget");
+    if (!x->complete && x->bound < 0) { /* what the cut search covered */
+        buf cov;
+        buf_init(&cov);
+        explore_coverage(x, &cov);
+        if (cov.len)
+            printf(" (%.*s)", (int)cov.len, cov.p);
+        buf_fini(&cov);
+    }
     printf("; %zu error%s, %zu warning%s\n", nerr, nerr == 1 ? "" : "s", nwarn,
            nwarn == 1 ? "" : "s");
     if (x->cut_timers)

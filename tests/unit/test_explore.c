@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sim/engine.h"
+#include "sim/explore.h"
 #include "sim/native.h"
 #include "weft.h"
 
@@ -468,6 +469,103 @@ START_TEST(every_timer_due_may_fire_first)
 }
 END_TEST
 
+/* Peterson's lock with two lines swapped (turn before flag): both tasks
+ * can enter. Its spin loops make the search's executions long and its
+ * rounds slow; the portfolio beside it samples (random and PCT), which
+ * finds the bug about as soon as sampling alone does. */
+typedef struct peterson {
+    wf_atomic *flag[2], *turn, *inside;
+    int id[2];
+} peterson;
+
+static void peterson_task(void *arg)
+{
+    int i = *(int *)arg, j = 1 - i;
+    peterson *p = (peterson *)(void *)((char *)((int *)arg - i) -
+                                       offsetof(peterson, id));
+    for (int k = 0; k < 2; k++) {
+        wf_atomic_store(p->turn, j); /* swapped: must follow flag[i] */
+        wf_atomic_store(p->flag[i], 1);
+        while (wf_atomic_load(p->flag[j]) && wf_atomic_load(p->turn) == j)
+            ;
+        wf_assert(wf_atomic_add(p->inside, 1) == 1, "two inside");
+        wf_atomic_add(p->inside, -1);
+        wf_atomic_store(p->flag[i], 0);
+    }
+}
+
+static void peterson_main(void *arg)
+{
+    peterson p;
+    wf_waitgroup *wg = wf_waitgroup_new("wg");
+    (void)arg;
+    p.flag[0] = wf_atomic_new("flag0", 0);
+    p.flag[1] = wf_atomic_new("flag1", 0);
+    p.turn = wf_atomic_new("turn", 0);
+    p.inside = wf_atomic_new("inside", 0);
+    for (int i = 0; i < 2; i++) {
+        p.id[i] = i;
+        wf_waitgroup_add(wg, 1);
+        wf_go(peterson_task, &p.id[i], "peterson");
+    }
+    wf_waitgroup_wait(wg);
+}
+
+START_TEST(the_default_finds_a_shallow_bug_sampling_finds)
+{
+    wf_options o = wf_options_default();
+    wf_result r;
+    o.max_executions = 4000;
+    wf_explore(peterson_main, NULL, &o, &r);
+    ck_assert(has_kind(&r, WF_ASSERT));
+    wf_result_free(&r);
+}
+END_TEST
+
+/* A cut search says what it covered. */
+START_TEST(a_cut_search_says_what_it_covered)
+{
+    native_start ns = {peterson_main, NULL};
+    program p;
+    explore_opts o;
+    explorer *x;
+    wf_diag d;
+    buf b;
+    memset(&p, 0, sizeof p);
+    p.drv = &native_driver;
+    p.arg = &ns;
+    p.main_name = "main";
+    p.hash = 1;
+    p.file = "peterson";
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DPOR;
+    o.preemptions = -1;
+    o.iterative = true;
+    o.max_executions = 3000;
+    x = explore_new(&p, &o);
+    explore_run(x, NULL, &d);
+    buf_init(&b);
+    explore_coverage(x, &b);
+    ck_assert(!x->complete && x->sampled > 0);
+    ck_assert_msg(strstr(b.p, "executions left") &&
+                      strstr(b.p, "sampled (random and PCT)"),
+                  "%s", b.p);
+    buf_fini(&b);
+    explore_free(x);
+    /* a bounded search: the bound */
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DPOR;
+    o.preemptions = 0;
+    x = explore_new(&p, &o);
+    explore_run(x, NULL, &d);
+    buf_init(&b);
+    explore_coverage(x, &b);
+    ck_assert_str_eq(b.p, "preemption bound 0 fully explored");
+    buf_fini(&b);
+    explore_free(x);
+}
+END_TEST
+
 Suite *explore_suite(void)
 {
     Suite *s = suite_create("explore");
@@ -489,6 +587,8 @@ Suite *explore_suite(void)
     tcase_add_test(tc, a_task_starved_by_a_spinner_until_the_cut_gets_its_turn);
     tcase_add_test(tc, every_waiting_sender_may_be_the_partner);
     tcase_add_test(tc, every_timer_due_may_fire_first);
+    tcase_add_test(tc, the_default_finds_a_shallow_bug_sampling_finds);
+    tcase_add_test(tc, a_cut_search_says_what_it_covered);
     suite_add_tcase(s, tc);
     return s;
 }
