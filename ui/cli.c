@@ -1469,6 +1469,14 @@ static void print_summary(const cli_opts *o, const explorer *x,
         printf("preemption bound %d fully explored", x->bound);
     else
         printf("cut by the execution budget");
+    if (!x->complete && x->bound < 0) { /* what the cut search covered */
+        buf cov;
+        buf_init(&cov);
+        explore_coverage(x, &cov);
+        if (cov.len)
+            printf(" (%.*s)", (int)cov.len, cov.p);
+        buf_fini(&cov);
+    }
     printf("; %zu error%s, %zu warning%s\n", nerr, nerr == 1 ? "" : "s", nwarn,
            nwarn == 1 ? "" : "s");
     if (x->cut_timers)
