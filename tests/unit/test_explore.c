@@ -423,6 +423,7 @@ static void many_sleepers(void *arg)
     (void)arg;
     for (int i = 0; i < MANY; i++)
         wf_go(many_sleeper, NULL, "sleeper");
+    wf_sleep(2); /* time stops when main returns: main outlives them */
 }
 
 typedef struct timer_pick {
