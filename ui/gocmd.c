@@ -12,6 +12,8 @@
 #include "testcmd.h"
 #include "tracecmd.h"
 
+extern char **environ; /* the process environment (POSIX) */
+
 static bool is_dir(const char *path)
 {
     struct stat st;
@@ -111,6 +113,7 @@ static vm_program *compile_group(const cli_opts *o, loader *l,
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;
     vo.nargs = o->prog_argc;
+    vo.env = environ;
     vo.args = o->prog_argv;
     for (size_t i = 0; i < g->files.len; i++)
         if (tests || !g->files.p[i]->test)
@@ -208,6 +211,7 @@ static vm_program *compile(const cli_opts *o, const char *file,
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;
     vo.nargs = o->prog_argc;
+    vo.env = environ;
     vo.args = o->prog_argv;
     if (vm_compile_file(file, &vo, &p, &d) != WF_OK) {
         input_error(&d);

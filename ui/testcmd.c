@@ -27,6 +27,8 @@
 #include "sim/lang/vm.h"
 #include "testout.h"
 
+extern char **environ; /* the process environment (POSIX) */
+
 /* ---- files ------------------------------------------------------------- */
 
 static bool ends_with(const char *s, const char *suf)
@@ -664,6 +666,7 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
     }
     memset(&vo, 0, sizeof vo);
     vo.go_version = o.go_version;
+    vo.env = environ;
     if (vm_compile_file(file, &vo, &p, &d) != WF_OK) {
         fail_diag(t, file, NULL, &d);
         cli_opts_fini(&o);
@@ -773,6 +776,7 @@ static void run_package(tally *t, loader *l, const load_dir *ld,
     } else {
         memset(&vo, 0, sizeof vo);
         vo.go_version = o.go_version;
+        vo.env = environ;
         if (vm_compile_pkg(l, ld, g->files.p, g->files.len, &vo, &p, &d) !=
             WF_OK)
             fail_diag(t, g->label, NULL, &d);

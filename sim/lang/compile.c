@@ -1192,6 +1192,11 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
     p->args[0] = arena_strdup(&p->mem, path);
     for (uint32_t i = 1; i < p->nargs; i++)
         p->args[i] = arena_strdup(&p->mem, o->args[i - 1]);
+    for (p->nenv = 0; o && o->env && o->env[p->nenv]; p->nenv++)
+        ;
+    p->env = arena_alloc(&p->mem, (p->nenv + 1) * sizeof *p->env);
+    for (uint32_t i = 0; i < p->nenv; i++)
+        p->env[i] = arena_strdup(&p->mem, o->env[i]);
     C.prog = p;
     predeclare(p);
     cname(&C, "_");

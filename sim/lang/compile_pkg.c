@@ -56,8 +56,8 @@ static wf_status find_package(void *ctx, const char *path, res_sources *out,
             snprintf(why, n, "%s", because);
         else
             snprintf(why, n,
-                     "unsupported: import \"%s\" (weft's library has %s)",
-                     path, all);
+                     "unsupported: import \"%s\" (weft's library has %s)", path,
+                     all);
         return WF_ERR_INPUT;
     }
     if (load_read_dir(im->l, dir, &ld, &d) != WF_OK) {
@@ -99,8 +99,8 @@ static wf_status compile_with(loader *l, const load_module *mod,
     lib.package = find_package;
     lib.ctx = &im;
     lib.native = lib_native_find;
-    st = ccompile_roots(path, roots, nroots, &lib, mod ? mod->go : NULL, o,
-                        out, d);
+    st = ccompile_roots(path, roots, nroots, &lib, mod ? mod->go : NULL, o, out,
+                        d);
     for (size_t i = 0; i < im.names.len; i++)
         free(im.names.p[i]);
     VEC_FREE(im.names);
@@ -116,8 +116,7 @@ wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
     res_source file;
     cpkg_root root;
     wf_status st;
-    if (slash)
-        *slash = 0;
+    if (slash) *slash = 0;
     file.path = path;
     file.text = src;
     file.len = len;
@@ -140,8 +139,7 @@ wf_status vm_compile_file(const char *path, const vm_options *o,
     size_t n;
     wf_status st;
     *out = NULL;
-    if (!fp)
-        return diag_set(d, path, 0, 0, "cannot open the file");
+    if (!fp) return diag_set(d, path, 0, 0, "cannot open the file");
     buf_init(&b);
     while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
         buf_append(&b, tmp, n);
@@ -152,9 +150,9 @@ wf_status vm_compile_file(const char *path, const vm_options *o,
     return st;
 }
 
-wf_status vm_compile_pkg(loader *l, const load_dir *ld,
-                         load_file *const *files, size_t n,
-                         const vm_options *o, vm_program **out, wf_diag *d)
+wf_status vm_compile_pkg(loader *l, const load_dir *ld, load_file *const *files,
+                         size_t n, const vm_options *o, vm_program **out,
+                         wf_diag *d)
 {
     VEC(res_source) pkg = {NULL, 0, 0}, xt = {NULL, 0, 0};
     cpkg_root roots[2];

@@ -113,7 +113,9 @@ const lib_native *lib_native_at(int id);
     X(slice_len, 1)                                                            \
     X(slice_swap, 0)                                                           \
     X(run_selects, 1)                                                          \
-    X(strtod, 1)
+    X(strtod, 1)                                                               \
+    X(nenv, 1)                                                                 \
+    X(env, 1)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -1,5 +1,6 @@
 /* lib_os.c: the natives behind package os (sim/lang/lib/os/os.go): the
- * program's arguments (os.Args), kept by the program (vm_options.args).
+ * program's arguments (os.Args) and the environment it starts with, kept
+ * by the program (vm_options.args, vm_options.env).
  * os.Exit is __exit (lib_log.c). */
 #include <string.h>
 
@@ -9,6 +10,23 @@
 nat_status lib_nargs(vm_ncall *c)
 {
     c->r[0] = vm_int(T_INT, (int64_t)c->g->x->prog->nargs);
+    return NAT_OK;
+}
+
+/* __nenv() int: how many variables the environment starts with. */
+nat_status lib_nenv(vm_ncall *c)
+{
+    c->r[0] = vm_int(T_INT, (int64_t)c->g->x->prog->nenv);
+    return NAT_OK;
+}
+
+/* __env(i int) string: the environment's i-th "KEY=value". */
+nat_status lib_env(vm_ncall *c)
+{
+    const vm_program *p = c->g->x->prog;
+    int64_t i = c->a[0].v.i;
+    const char *s = i >= 0 && (uint64_t)i < p->nenv ? p->env[i] : "";
+    c->r[0] = vm_new_str(c->g->x, s, strlen(s));
     return NAT_OK;
 }
 

@@ -50,21 +50,18 @@ char *load_clean(const char *path)
                 while (w > dotdot && out[w] != '/')
                     w--;
             } else if (!rooted) {
-                if (w > 0)
-                    out[w++] = '/';
+                if (w > 0) out[w++] = '/';
                 out[w++] = '.';
                 out[w++] = '.';
                 dotdot = w;
             }
         } else {
-            if ((rooted && w != 1) || (!rooted && w != 0))
-                out[w++] = '/';
+            if ((rooted && w != 1) || (!rooted && w != 0)) out[w++] = '/';
             while (r < n && path[r] != '/')
                 out[w++] = path[r++];
         }
     }
-    if (w == 0)
-        out[w++] = '.';
+    if (w == 0) out[w++] = '.';
     out[w] = 0;
     return out;
 }
@@ -106,14 +103,12 @@ static unsigned char *slurp(const char *path, size_t *len)
     buf b;
     char chunk[8192];
     size_t n;
-    if (!f)
-        return NULL;
+    if (!f) return NULL;
     buf_init(&b);
     buf_puts(&b, "");
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         buf_append(&b, chunk, n);
-        if (b.len > MAX_FILE_BYTES)
-            break;
+        if (b.len > MAX_FILE_BYTES) break;
     }
     if (ferror(f) || b.len > MAX_FILE_BYTES) {
         fclose(f);
@@ -128,20 +123,19 @@ static unsigned char *slurp(const char *path, size_t *len)
 /* ---- build constraints -------------------------------------------------- */
 
 static const char *const known_os[] = {
-    "aix",   "android", "darwin",  "dragonfly", "freebsd", "hurd",
-    "illumos", "ios",   "js",      "linux",     "nacl",    "netbsd",
-    "openbsd", "plan9", "solaris", "windows",   "zos"};
+    "aix",     "android", "darwin",  "dragonfly", "freebsd", "hurd",
+    "illumos", "ios",     "js",      "linux",     "nacl",    "netbsd",
+    "openbsd", "plan9",   "solaris", "windows",   "zos"};
 static const char *const known_arch[] = {
-    "386",     "amd64",       "amd64p32", "arm",      "armbe",  "arm64",
-    "arm64be", "loong64",     "mips",     "mipsle",   "mips64", "mips64le",
-    "mips64p32", "mips64p32le", "ppc",    "ppc64",    "ppc64le", "riscv",
-    "riscv64", "s390",        "s390x",    "sparc",    "sparc64", "wasm"};
+    "386",       "amd64",       "amd64p32", "arm",    "armbe",   "arm64",
+    "arm64be",   "loong64",     "mips",     "mipsle", "mips64",  "mips64le",
+    "mips64p32", "mips64p32le", "ppc",      "ppc64",  "ppc64le", "riscv",
+    "riscv64",   "s390",        "s390x",    "sparc",  "sparc64", "wasm"};
 
 static bool in_list(const char *const *l, size_t n, const char *s, size_t k)
 {
     for (size_t i = 0; i < n; i++)
-        if (strlen(l[i]) == k && !strncmp(l[i], s, k))
-            return true;
+        if (strlen(l[i]) == k && !strncmp(l[i], s, k)) return true;
     return false;
 }
 
@@ -171,15 +165,12 @@ static bool tag_ok(const char *t, size_t n)
 {
     static const char *const on[] = {"linux", "unix", "gc"};
     const char *arch = host_arch();
-    if (in_list(on, sizeof on / sizeof on[0], t, n))
-        return true;
-    if (strlen(arch) == n && !strncmp(arch, t, n))
-        return true;
+    if (in_list(on, sizeof on / sizeof on[0], t, n)) return true;
+    if (strlen(arch) == n && !strncmp(arch, t, n)) return true;
     if (n > 4 && !strncmp(t, "go1.", 4)) {
         int minor = 0;
         for (size_t i = 4; i < n; i++) {
-            if (t[i] < '0' || t[i] > '9' || minor > 1000)
-                return false;
+            if (t[i] < '0' || t[i] > '9' || minor > 1000) return false;
             minor = minor * 10 + (t[i] - '0');
         }
         return minor >= 1 && minor <= LOAD_GO_MINOR && t[4] != '0';
@@ -193,8 +184,7 @@ bool load_name_ok(const char *name)
     const char *dot;
     const char *parts[64];
     size_t lens[64], np = 0, end;
-    if (!u)
-        return true;
+    if (!u) return true;
     dot = strchr(u, '.');
     end = dot ? (size_t)(dot - u) : strlen(u);
     /* split u[0, end) at '_' (u starts with one) */
@@ -206,18 +196,17 @@ bool load_name_ok(const char *name)
         lens[np++] = k - 1;
         i += k;
     }
-    if (np && lens[np - 1] == 4 && !strncmp(parts[np - 1], "test", 4))
-        np--;
+    if (np && lens[np - 1] == 4 && !strncmp(parts[np - 1], "test", 4)) np--;
     if (np >= 2 &&
-        in_list(known_os, sizeof known_os / sizeof known_os[0],
-                parts[np - 2], lens[np - 2]) &&
+        in_list(known_os, sizeof known_os / sizeof known_os[0], parts[np - 2],
+                lens[np - 2]) &&
         in_list(known_arch, sizeof known_arch / sizeof known_arch[0],
                 parts[np - 1], lens[np - 1]))
         return tag_ok(parts[np - 1], lens[np - 1]) &&
                tag_ok(parts[np - 2], lens[np - 2]);
     if (np >= 1 &&
-        (in_list(known_os, sizeof known_os / sizeof known_os[0],
-                 parts[np - 1], lens[np - 1]) ||
+        (in_list(known_os, sizeof known_os / sizeof known_os[0], parts[np - 1],
+                 lens[np - 1]) ||
          in_list(known_arch, sizeof known_arch / sizeof known_arch[0],
                  parts[np - 1], lens[np - 1])))
         return tag_ok(parts[np - 1], lens[np - 1]);
@@ -247,8 +236,7 @@ static void bskip(bexpr *b)
 
 static void bfail(bexpr *b, const char *what)
 {
-    if (!b->bad)
-        snprintf(b->why, b->nwhy, "%s", what);
+    if (!b->bad) snprintf(b->why, b->nwhy, "%s", what);
     b->bad = true;
 }
 
@@ -257,8 +245,7 @@ static bool b_or(bexpr *b);
 static bool b_not(bexpr *b)
 {
     bskip(b);
-    if (b->bad)
-        return false;
+    if (b->bad) return false;
     if (++b->depth > 100) {
         bfail(b, "expression too deeply nested");
         return false;
@@ -298,8 +285,7 @@ static bool b_and(bexpr *b)
     bool v = b_not(b);
     for (;;) {
         bskip(b);
-        if (b->bad || b->p[0] != '&' || b->p[1] != '&')
-            return v;
+        if (b->bad || b->p[0] != '&' || b->p[1] != '&') return v;
         b->p += 2;
         v = b_not(b) && v;
     }
@@ -310,8 +296,7 @@ static bool b_or(bexpr *b)
     bool v = b_and(b);
     for (;;) {
         bskip(b);
-        if (b->bad || b->p[0] != '|' || b->p[1] != '|')
-            return v;
+        if (b->bad || b->p[0] != '|' || b->p[1] != '|') return v;
         b->p += 2;
         v = b_and(b) || v;
     }
@@ -327,10 +312,8 @@ wf_status load_build_expr(const char *expr, bool *ok, char *why, size_t n)
     b.nwhy = n;
     v = b_or(&b);
     bskip(&b);
-    if (!b.bad && *b.p)
-        bfail(&b, "unexpected token");
-    if (b.bad)
-        return WF_ERR_INPUT;
+    if (!b.bad && *b.p) bfail(&b, "unexpected token");
+    if (b.bad) return WF_ERR_INPUT;
     *ok = v;
     return WF_OK;
 }
@@ -345,8 +328,7 @@ static bool plus_build_ok(const char *s, size_t n)
         bool all = true;
         while (i < n && (s[i] == ' ' || s[i] == '\t'))
             i++;
-        if (i >= n)
-            break;
+        if (i >= n) break;
         while (i < n && s[i] != ' ' && s[i] != '\t') {
             bool neg = false;
             size_t t;
@@ -357,17 +339,15 @@ static bool plus_build_ok(const char *s, size_t n)
             t = i;
             while (i < n && is_tag_char(s[i]))
                 i++;
-            if (i == t || (i < n && s[i] != ',' && s[i] != ' ' &&
-                           s[i] != '\t')) {
+            if (i == t ||
+                (i < n && s[i] != ',' && s[i] != ' ' && s[i] != '\t')) {
                 all = false; /* malformed: go's parser rejects it */
                 while (i < n && s[i] != ' ' && s[i] != '\t')
                     i++;
                 break;
             }
-            if (tag_ok(s + t, i - t) == neg)
-                all = false;
-            if (i < n && s[i] == ',')
-                i++;
+            if (tag_ok(s + t, i - t) == neg) all = false;
+            if (i < n && s[i] == ',') i++;
         }
         any |= all;
     }
@@ -405,8 +385,7 @@ static size_t scan_header(const unsigned char *src, size_t len,
         while (i < len && s[i] != '\n')
             i++;
         e = i;
-        if (i < len)
-            i++; /* the newline */
+        if (i < len) i++; /* the newline */
         while (b < e && is_space(s[b]))
             b++;
         while (e > b && is_space(s[e - 1]))
@@ -416,12 +395,10 @@ static size_t scan_header(const unsigned char *src, size_t len,
             line++;
             continue;
         }
-        if (e - b < 2 || s[b] != '/' || s[b + 1] != '/')
-            ended = true;
+        if (e - b < 2 || s[b] != '/' || s[b + 1] != '/') ended = true;
         j = b;
         for (;;) {
-            if (j >= e)
-                break;
+            if (j >= e) break;
             if (in_star) {
                 const char *close = NULL;
                 for (size_t k = j; k + 1 < e; k++)
@@ -502,28 +479,26 @@ static wf_status header_judge(const char *path, const header_line *lines,
         memcpy(expr, gb->s + 8, n);
         expr[n] = 0;
         if (load_build_expr(expr, ok, why, sizeof why) != WF_OK)
-            return diag_set(d, path, gb->line, 1,
-                            "parsing //go:build line: %s", why);
+            return diag_set(d, path, gb->line, 1, "parsing //go:build line: %s",
+                            why);
         return WF_OK;
     }
     for (size_t i = 0; i < nl; i++) {
         const char *s = lines[i].s;
         size_t n = lines[i].n;
-        if (!lines[i].in_trimmed)
-            continue;
+        if (!lines[i].in_trimmed) continue;
         while (n && is_space(*s)) {
             s++;
             n--;
         }
-        if (starts_word(s, n, "+build"))
-            v = v && plus_build_ok(s + 6, n - 6);
+        if (starts_word(s, n, "+build")) v = v && plus_build_ok(s + 6, n - 6);
     }
     *ok = v;
     return WF_OK;
 }
 
-wf_status load_header_ok(const char *path, const unsigned char *src,
-                         size_t len, bool *ok, wf_diag *d)
+wf_status load_header_ok(const char *path, const unsigned char *src, size_t len,
+                         bool *ok, wf_diag *d)
 {
     header_line lines[256];
     char pkg[256];
@@ -537,8 +512,7 @@ wf_status load_header_ok(const char *path, const unsigned char *src,
 static char *real(const char *p)
 {
     char tmp[PATH_MAX];
-    if (!realpath(p, tmp))
-        return NULL;
+    if (!realpath(p, tmp)) return NULL;
     return wf_xstrdup(tmp);
 }
 
@@ -548,15 +522,12 @@ static char *parent(const char *dir)
 {
     const char *slash;
     char *r;
-    if (!strcmp(dir, "/"))
-        return NULL;
+    if (!strcmp(dir, "/")) return NULL;
     if (!strcmp(dir, ".") || !strcmp(dir, "..") || ends_with(dir, "/.."))
         return join(dir, "..");
     slash = strrchr(dir, '/');
-    if (!slash)
-        return wf_xstrdup(".");
-    if (slash == dir)
-        return wf_xstrdup("/");
+    if (!slash) return wf_xstrdup(".");
+    if (slash == dir) return wf_xstrdup("/");
     r = wf_xmalloc((size_t)(slash - dir) + 1);
     memcpy(r, dir, (size_t)(slash - dir));
     r[slash - dir] = 0;
@@ -572,16 +543,14 @@ static char *directive(const char *line, const char *kw)
     char *r;
     while (is_space(*p))
         p++;
-    if (strncmp(p, kw, k) || !is_space(p[k]))
-        return NULL;
+    if (strncmp(p, kw, k) || !is_space(p[k])) return NULL;
     p += k;
     while (is_space(*p))
         p++;
     if (*p == '"' || *p == '`') {
         char q = *p++;
         e = strchr(p, q);
-        if (!e)
-            return NULL;
+        if (!e) return NULL;
     } else {
         e = p;
         while (*e && !is_space(*e) && *e != '\n' &&
@@ -614,10 +583,8 @@ static load_module *read_module(const char *root)
         }
         fclose(f);
     }
-    if (!m->path)
-        m->path = wf_xstrdup("");
-    if (!m->go)
-        m->go = wf_xstrdup("");
+    if (!m->path) m->path = wf_xstrdup("");
+    if (!m->go) m->go = wf_xstrdup("");
     free(gm);
     mt = join(root, "vendor/modules.txt");
     f = fopen(mt, "r");
@@ -631,8 +598,7 @@ static load_module *read_module(const char *root)
             while (e > p && (is_space(e[-1]) || e[-1] == '\n'))
                 e--;
             *e = 0;
-            if (!*p || *p == '#')
-                continue;
+            if (!*p || *p == '#') continue;
             VEC_PUSH(m->vendored, wf_xstrdup(p));
         }
         fclose(f);
@@ -668,8 +634,7 @@ load_module *load_module_of(loader *l, const char *dir)
             char *rp = real(d);
             bool root = !rp || !strcmp(rp, "/");
             free(rp);
-            if (root)
-                break;
+            if (root) break;
         }
         next = parent(d);
         free(d);
@@ -686,8 +651,8 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static load_file *read_go_file(const char *dir, const char *name,
-                               wf_status *st, wf_diag *d)
+static load_file *read_go_file(const char *dir, const char *name, wf_status *st,
+                               wf_diag *d)
 {
     load_file *f = wf_xcalloc(1, sizeof *f);
     header_line lines[256];
@@ -706,8 +671,7 @@ static load_file *read_go_file(const char *dir, const char *name,
     f->pkg = wf_xstrdup(pkg);
     f->test = ends_with(name, "_test.go");
     f->xtest = f->test && ends_with(pkg, "_test");
-    if (*st == WF_OK)
-        *st = header_judge(f->path, lines, nl, &ok, d);
+    if (*st == WF_OK) *st = header_judge(f->path, lines, nl, &ok, d);
     f->excluded = !ok || !load_name_ok(name);
     return f;
 }
@@ -743,19 +707,15 @@ static char *import_path_of(const load_module *m, const char *key)
     }
     free(root);
     key += n;
-    if (*key == '/')
-        key++;
-    if (!strncmp(key, "vendor/", 7))
-        return wf_xstrdup(key + 7);
-    if (!*key)
-        return wf_xstrdup(m->path);
+    if (*key == '/') key++;
+    if (!strncmp(key, "vendor/", 7)) return wf_xstrdup(key + 7);
+    if (!*key) return wf_xstrdup(m->path);
     r = wf_xmalloc(strlen(m->path) + strlen(key) + 2);
     sprintf(r, "%s%s%s", m->path, *m->path ? "/" : "", key);
     return r;
 }
 
-wf_status load_read_dir(loader *l, const char *dir, load_dir **out,
-                        wf_diag *d)
+wf_status load_read_dir(loader *l, const char *dir, load_dir **out, wf_diag *d)
 {
     char *clean = load_clean(dir), *key;
     DIR *dh;
@@ -791,13 +751,11 @@ wf_status load_read_dir(loader *l, const char *dir, load_dir **out,
             !ends_with(de->d_name, ".go"))
             continue;
         p = join(clean, de->d_name);
-        if (is_file(p))
-            VEC_PUSH(names, wf_xstrdup(de->d_name));
+        if (is_file(p)) VEC_PUSH(names, wf_xstrdup(de->d_name));
         free(p);
     }
     closedir(dh);
-    if (names.len)
-        qsort(names.p, names.len, sizeof *names.p, str_cmp);
+    if (names.len) qsort(names.p, names.len, sizeof *names.p, str_cmp);
     ld = wf_xcalloc(1, sizeof *ld);
     ld->dir = clean;
     ld->mod = load_module_of(l, clean);
@@ -826,19 +784,15 @@ wf_status load_package_files(const load_dir *ld, load_files *out, wf_diag *d)
     out->len = 0;
     for (size_t i = 0; i < ld->files.len; i++) {
         load_file *f = ld->files.p[i];
-        if (f->test)
-            continue;
+        if (f->test) continue;
         any++;
-        if (f->excluded)
-            continue;
+        if (f->excluded) continue;
         nonexcluded++;
         if (first && *first->pkg && *f->pkg && strcmp(first->pkg, f->pkg))
             return diag_set(d, ld->dir, 0, 0,
                             "found packages %s (%s) and %s (%s) in %s",
-                            first->pkg, first->name, f->pkg, f->name,
-                            ld->dir);
-        if (!first || !*first->pkg)
-            first = f;
+                            first->pkg, first->name, f->pkg, f->name, ld->dir);
+        if (!first || !*first->pkg) first = f;
         VEC_PUSH(*out, f);
     }
     if (!any)
@@ -851,8 +805,8 @@ wf_status load_package_files(const load_dir *ld, load_files *out, wf_diag *d)
     return WF_OK;
 }
 
-const char *load_import_dir(loader *l, const load_module *m,
-                            const char *path, char *why, size_t n)
+const char *load_import_dir(loader *l, const load_module *m, const char *path,
+                            char *why, size_t n)
 {
     const char *slash = strchr(path, '/');
     size_t first = slash ? (size_t)(slash - path) : strlen(path);
@@ -862,8 +816,7 @@ const char *load_import_dir(loader *l, const load_module *m,
     if (m && *m->path) {
         size_t k = strlen(m->path);
         if (!strncmp(path, m->path, k) && (!path[k] || path[k] == '/'))
-            dir = path[k] ? join(m->root, path + k + 1)
-                          : wf_xstrdup(m->root);
+            dir = path[k] ? join(m->root, path + k + 1) : wf_xstrdup(m->root);
     }
     if (!dir && m && m->vendor) {
         for (size_t i = 0; i < m->vendored.len && !dir; i++)
@@ -887,8 +840,9 @@ const char *load_import_dir(loader *l, const load_module *m,
                      "from the module's vendor/ directory (%s; go mod "
                      "vendor writes it)",
                      path,
-                     m ? "there is none" : "and finds no go.mod above the "
-                                          "program");
+                     m ? "there is none"
+                       : "and finds no go.mod above the "
+                         "program");
         return NULL;
     }
     VEC_PUSH(l->strs, dir);
@@ -903,22 +857,18 @@ static void walk(const char *dir, bool top, load_strs *out, int depth)
     struct dirent *de;
     VEC(char *) subs = {NULL, 0, 0};
     bool has_go = false;
-    if (depth > 100)
-        return;
+    if (depth > 100) return;
     if (!top) {
         char *gm = join(dir, "go.mod");
         bool nested = is_file(gm);
         free(gm);
-        if (nested)
-            return; /* another module */
+        if (nested) return; /* another module */
     }
     dh = opendir(dir);
-    if (!dh)
-        return;
+    if (!dh) return;
     while ((de = readdir(dh))) {
         char *p;
-        if (de->d_name[0] == '.' || de->d_name[0] == '_')
-            continue;
+        if (de->d_name[0] == '.' || de->d_name[0] == '_') continue;
         p = join(dir, de->d_name);
         if (ends_with(de->d_name, ".go") && is_file(p)) {
             has_go = true;
@@ -931,10 +881,8 @@ static void walk(const char *dir, bool top, load_strs *out, int depth)
         }
     }
     closedir(dh);
-    if (has_go)
-        VEC_PUSH(*out, wf_xstrdup(dir));
-    if (subs.len)
-        qsort(subs.p, subs.len, sizeof *subs.p, str_cmp);
+    if (has_go) VEC_PUSH(*out, wf_xstrdup(dir));
+    if (subs.len) qsort(subs.p, subs.len, sizeof *subs.p, str_cmp);
     for (size_t i = 0; i < subs.len; i++) {
         walk(subs.p[i], false, out, depth + 1);
         free(subs.p[i]);
@@ -987,8 +935,7 @@ loader *load_new(void)
 
 void load_free(loader *l)
 {
-    if (!l)
-        return;
+    if (!l) return;
     for (size_t i = 0; i < l->dirs.len; i++) {
         free_dir(l->dirs.p[i]);
         free(l->dir_keys.p[i]);

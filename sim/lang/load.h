@@ -34,11 +34,11 @@
 typedef VEC(char *) load_strs;
 
 typedef struct load_module {
-    char *root; /* the directory holding go.mod */
-    char *path; /* its module path ("example.com/m"); "" if none */
-    char *go;   /* its go directive ("1.21"); "" if none */
-    bool vendor; /* vendor/modules.txt exists: third-party imports come
-                    from vendor/ */
+    char *root;         /* the directory holding go.mod */
+    char *path;         /* its module path ("example.com/m"); "" if none */
+    char *go;           /* its go directive ("1.21"); "" if none */
+    bool vendor;        /* vendor/modules.txt exists: third-party imports come
+                           from vendor/ */
     load_strs vendored; /* the packages vendor/modules.txt lists */
 } load_module;
 
@@ -75,22 +75,20 @@ load_module *load_module_of(loader *l, const char *dir);
 /* Read directory dir: its .go files with their package names and
  * whether the constraints keep them. WF_ERR_INPUT with d set when dir
  * cannot be read or a //go:build line is malformed (at its file:line). */
-wf_status load_read_dir(loader *l, const char *dir, load_dir **out,
-                        wf_diag *d);
+wf_status load_read_dir(loader *l, const char *dir, load_dir **out, wf_diag *d);
 
 /* The kept, non-test files of dir's package, in out[0, n) (borrowed),
  * checking that they are one package, as go does. WF_ERR_INPUT with d
  * set ("found packages a (a.go) and b (b.go) in DIR", "no Go files in
  * DIR", "build constraints exclude all Go files in DIR"). */
-wf_status load_package_files(const load_dir *ld, load_files *out,
-                             wf_diag *d);
+wf_status load_package_files(const load_dir *ld, load_files *out, wf_diag *d);
 
 /* The directory holding import path in module m: a package of m itself
  * (m->path or below it), or, when m vendors, a package vendor/modules.txt
  * lists. NULL when neither, with why (a sentence, no file position) in
  * why[0, n). The string lives as long as l. */
-const char *load_import_dir(loader *l, const load_module *m,
-                            const char *path, char *why, size_t n);
+const char *load_import_dir(loader *l, const load_module *m, const char *path,
+                            char *why, size_t n);
 
 /* The package directories a command-line pattern names, appended to out
  * (heap strings, the caller frees them), in walk order (sorted):
@@ -111,8 +109,8 @@ wf_status load_build_expr(const char *expr, bool *ok, char *why, size_t n);
 /* Judge src's header (the comments before the package clause) as go
  * does: its //go:build line, else its // +build lines. WF_ERR_INPUT with
  * d set (file path, line) for a malformed //go:build line. */
-wf_status load_header_ok(const char *path, const unsigned char *src,
-                         size_t len, bool *ok, wf_diag *d);
+wf_status load_header_ok(const char *path, const unsigned char *src, size_t len,
+                         bool *ok, wf_diag *d);
 /* Clean a slash-separated path as Go's path.Clean does ("./a/../b/" is
  * "b", "" is "."), into a new heap string. */
 char *load_clean(const char *path);

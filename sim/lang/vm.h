@@ -132,6 +132,10 @@ typedef struct vm_options {
      * borrowed for the call: the program keeps a copy */
     int nargs;
     char *const *args;
+    /* os.Environ's "KEY=value" strings, NULL-terminated (weft passes its
+     * own environment), borrowed for the call: the program keeps a copy;
+     * NULL: an empty environment */
+    char *const *env;
 } vm_options;
 
 /* Compile the scenario file at path (src[0, len) borrowed for the call).

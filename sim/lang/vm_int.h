@@ -322,6 +322,8 @@ struct vm_program {
     const char **args; /* os.Args: the program's path, then its arguments */
     uint32_t nargs;
     char *run_pattern; /* go test -run's pattern for subtests, or NULL */
+    const char **env;  /* os.Environ at the start of every execution */
+    uint32_t nenv;
     bool has_progress; /* calls the progress() builtin somewhere */
     const char **tests; /* its TestXxx functions, in source order */
     uint32_t ntests;

@@ -161,6 +161,24 @@ GO
 "$WEFT" run args.go -- one two > out 2> err; rc=$?
 expect 0 "run with arguments"
 has out "3 [one two]" "os.Args holds the arguments after --"
+# the environment: weft's own, in every execution
+cat > env.go <<'GO'
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	v, ok := os.LookupEnv("WEFT_PKGS_VAR")
+	fmt.Println(v, ok)
+	os.Setenv("WEFT_PKGS_VAR", "changed")
+}
+GO
+WEFT_PKGS_VAR=given "$WEFT" outcomes env.go > out 2> err; rc=$?
+expect 0 "environment"
+has out '"given true\n"' "os.LookupEnv sees weft's environment, every execution afresh"
 
 echo "pkgs.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]

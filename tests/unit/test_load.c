@@ -15,26 +15,35 @@
 #include "sim/lang/load.h"
 
 #if defined(__x86_64__)
-#define HOST_ARCH "amd64"
+#define HOST_ARCH  "amd64"
 #define OTHER_ARCH "arm64"
 #else
-#define HOST_ARCH "arm64"
+#define HOST_ARCH  "arm64"
 #define OTHER_ARCH "amd64"
 #endif
 
 START_TEST(paths_are_cleaned_as_go_cleans_them)
 {
-    static const char *const t[][2] = {
-        {"", "."},           {".", "."},          {"./", "."},
-        {"a/b/", "a/b"},     {"./a//b", "a/b"},   {"a/./b", "a/b"},
-        {"a/../b", "b"},     {"a/..", "."},       {"../a", "../a"},
-        {"../../a/..", "../.."}, {"/..", "/"},    {"/a/../..", "/"},
-        {"a/b/../../..", ".."}, {"/a/b/./c/", "/a/b/c"}, {"..", ".."},
-        {"abc/def/../ghi", "abc/ghi"}};
+    static const char *const t[][2] = {{"", "."},
+                                       {".", "."},
+                                       {"./", "."},
+                                       {"a/b/", "a/b"},
+                                       {"./a//b", "a/b"},
+                                       {"a/./b", "a/b"},
+                                       {"a/../b", "b"},
+                                       {"a/..", "."},
+                                       {"../a", "../a"},
+                                       {"../../a/..", "../.."},
+                                       {"/..", "/"},
+                                       {"/a/../..", "/"},
+                                       {"a/b/../../..", ".."},
+                                       {"/a/b/./c/", "/a/b/c"},
+                                       {"..", ".."},
+                                       {"abc/def/../ghi", "abc/ghi"}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         char *c = load_clean(t[i][0]);
-        ck_assert_msg(!strcmp(c, t[i][1]), "Clean(%s) = %s, want %s",
-                      t[i][0], c, t[i][1]);
+        ck_assert_msg(!strcmp(c, t[i][1]), "Clean(%s) = %s, want %s", t[i][0],
+                      c, t[i][1]);
         free(c);
     }
 }
@@ -64,8 +73,7 @@ static int expr(const char *e)
 {
     bool ok = false;
     char why[100];
-    if (load_build_expr(e, &ok, why, sizeof why) != WF_OK)
-        return -1;
+    if (load_build_expr(e, &ok, why, sizeof why) != WF_OK) return -1;
     return ok;
 }
 
@@ -132,8 +140,7 @@ START_TEST(headers_are_read_as_go_reads_them)
     /* a // +build line in the package's doc comment is ignored */
     ck_assert_int_eq(header("// +build windows\npackage p\n"), 1);
     /* a malformed //go:build line is an error at its line */
-    ck_assert_int_eq(header("// x\n//go:build linux &&\n\npackage p\n"),
-                     -102);
+    ck_assert_int_eq(header("// x\n//go:build linux &&\n\npackage p\n"), -102);
     ck_assert_int_eq(header("//go:build linux\n//go:build unix\npackage p\n"),
                      -102);
 }
@@ -181,9 +188,8 @@ static void make_module(void)
     write_file("two/a.go", "package a\n");
     write_file("two/b.go", "package b\n");
     write_file("none/README", "no Go here\n");
-    write_file("vendor/modules.txt",
-               "# golang.org/x/sync v0.1.0\n## explicit\n"
-               "golang.org/x/sync/errgroup\n");
+    write_file("vendor/modules.txt", "# golang.org/x/sync v0.1.0\n## explicit\n"
+                                     "golang.org/x/sync/errgroup\n");
     write_file("vendor/golang.org/x/sync/errgroup/errgroup.go",
                "package errgroup\n");
 }
@@ -273,8 +279,7 @@ START_TEST(imports_find_the_module_and_its_vendor_directory)
     ck_assert_str_eq(dir, want);
     dir = load_import_dir(l, m, "example.com/m", why, sizeof why);
     ck_assert_str_eq(dir, root);
-    dir = load_import_dir(l, m, "golang.org/x/sync/errgroup", why,
-                          sizeof why);
+    dir = load_import_dir(l, m, "golang.org/x/sync/errgroup", why, sizeof why);
     snprintf(want, sizeof want, "%s/vendor/golang.org/x/sync/errgroup", root);
     ck_assert_str_eq(dir, want);
     /* the vendored package's import path is its own */
@@ -289,11 +294,10 @@ START_TEST(imports_find_the_module_and_its_vendor_directory)
     ck_assert_msg(strstr(why, "not in") && strstr(why, "vendor/modules.txt"),
                   "%s", why);
     /* a standard-looking path is left to the library */
-    ck_assert_ptr_null(load_import_dir(l, m, "encoding/json", why,
-                                       sizeof why));
+    ck_assert_ptr_null(load_import_dir(l, m, "encoding/json", why, sizeof why));
     ck_assert_str_eq(why, "");
-    ck_assert_ptr_null(load_import_dir(l, NULL, "example.com/x", why,
-                                       sizeof why));
+    ck_assert_ptr_null(
+        load_import_dir(l, NULL, "example.com/x", why, sizeof why));
     ck_assert_msg(strstr(why, "vendor/"), "%s", why);
     load_free(l);
     remove_module();

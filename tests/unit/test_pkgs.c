@@ -177,7 +177,8 @@ START_TEST(errors_name_the_file_that_holds_them)
     RUN_EQ("cmd", false, -1,
            "ERR M/cmd/b.go:1:9: package other; expected package main");
     write_file("cmd/b.go", "package main\n\nfunc f() {\n\tx := 1 +\n}\n");
-    RUN_EQ("cmd", false, -1, "ERR M/cmd/b.go:5:1: syntax error: unexpected }, expected "
+    RUN_EQ("cmd", false, -1,
+           "ERR M/cmd/b.go:5:1: syntax error: unexpected }, expected "
            "expression");
     done();
 }
@@ -294,9 +295,9 @@ START_TEST(tests_see_the_package_and_go_test_s_order)
         char dir[512];
         snprintf(dir, sizeof dir, "%s/counter", root);
         ck_assert_int_eq(load_read_dir(l, dir, &ld, &d), WF_OK);
-        ck_assert_int_eq(vm_compile_pkg(l, ld, ld->files.p, ld->files.len,
-                                        NULL, &p, &d),
-                         WF_OK);
+        ck_assert_int_eq(
+            vm_compile_pkg(l, ld, ld->files.p, ld->files.len, NULL, &p, &d),
+            WF_OK);
         ck_assert(vm_is_test_file(p));
         /* TestMain(m *testing.M) and Testlower are not tests */
         ck_assert_int_eq((int)vm_test_count(p), 2);

@@ -1,8 +1,7 @@
 // Package os: what a program without a file system uses of Go's os:
-// Exit, Args (the arguments after `--` on weft's command line), an
-// environment of its own (empty at the start of every execution, so runs
-// replay the same on any machine), Stdin, Stdout and Stderr, Signal
-// values, the errors of files. Stdout and Stderr write to the program's
+// Exit, Args (the arguments after `--` on weft's command line), the
+// environment (weft's own at the start of every execution), Stdin,
+// Stdout and Stderr, Signal values, the errors of files. Stdout and Stderr write to the program's
 // output, as fmt and log do; Stdin is empty. Functions on files (Open,
 // Create, ReadFile, ...) are refused by name when the program is
 // compiled, saying why (lib_src.c).
@@ -114,10 +113,32 @@ func Executable() (string, error) {
 
 // ---- the environment -------------------------------------------------------
 
-// The environment is safe for concurrent use, as Go's is.
+// The environment: weft's own when the program started (the same in
+// every execution), then what the program sets; safe for concurrent use,
+// as Go's is.
 var envMu sync.RWMutex
-var env = map[string]string{}
-var envKeys []string // in the order they were first set
+var env, envKeys = startEnv()
+
+// startEnv: the variables and their order (the first of a repeated key
+// wins, as Go's syscall.Getenv finds it).
+func startEnv() (map[string]string, []string) {
+	m := map[string]string{}
+	var keys []string
+	var n int = __nenv() // an intrinsic's result has no static type
+	for i := 0; i < n; i++ {
+		var kv string = __env(i)
+		for j := 0; j < len(kv); j++ {
+			if kv[j] == '=' {
+				if _, ok := m[kv[:j]]; !ok {
+					m[kv[:j]] = kv[j+1:]
+					keys = append(keys, kv[:j])
+				}
+				break
+			}
+		}
+	}
+	return m, keys
+}
 
 func Getenv(key string) string {
 	v, _ := LookupEnv(key)

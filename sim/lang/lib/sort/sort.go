@@ -247,7 +247,7 @@ func SliceStable(x any, less func(i, j int) bool) {
 
 // SliceIsSorted reports whether x is sorted by less.
 func SliceIsSorted(x any, less func(i, j int) bool) bool {
-	n := __slice_len(x)
+	var n int = __slice_len(x)
 	for i := n - 1; i > 0; i-- {
 		if less(i, i-1) {
 			return false

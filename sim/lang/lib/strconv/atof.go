@@ -17,7 +17,7 @@ func ParseFloat(s string, bitSize int) (float64, error) {
 	if !ok {
 		return 0, syntaxError("ParseFloat", s)
 	}
-	v := __strtod(clean, bitSize)
+	var v float64 = __strtod(clean, bitSize)
 	if v > 1.7976931348623157e308 || v < -1.7976931348623157e308 ||
 		(bitSize == 32 && (v > 3.4028234663852886e38 || v < -3.4028234663852886e38)) {
 		return v, rangeError("ParseFloat", s)

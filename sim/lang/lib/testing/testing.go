@@ -273,6 +273,16 @@ type M struct{}
 
 func (m *M) Run() int { return 0 }
 
+// AllocsPerRun calls f runs times (after one warm-up call, as Go does)
+// and reports the allocations per run: weft's heap counts none.
+func AllocsPerRun(runs int, f func()) (avg float64) {
+	f()
+	for i := 0; i < runs; i++ {
+		f()
+	}
+	return 0
+}
+
 func Short() bool   { return false }
 func Verbose() bool { return false }
 func Testing() bool { return true }
