@@ -140,6 +140,16 @@ void vm_run(vm_g *g)
         vm_throwf(g, __VA_ARGS__);                                             \
         goto do_panic;                                                         \
     } while (0)
+/* Room for a value of type t_ (vm_room_for), or the yield at which the
+ * engine cuts the execution by the memory budget. */
+#define ROOM_FOR(t_)                                                           \
+    do {                                                                       \
+        if (kind_is_aggregate(VM_KIND(t_))) {                                  \
+            SAVEPC();                                                          \
+            if (!vm_room_for(g, (t_)))                                         \
+                goto out;                                                      \
+        }                                                                      \
+    } while (0)
 #define ACCESS(o_, i_, w_, v_)                                                 \
     do {                                                                       \
         if (WF_UNLIKELY(((o_)->flags & OF_SHARED) && x->spawned)) {           \
@@ -193,6 +203,7 @@ newframe:
             {
                 if (kind_is_aggregate(VM_KIND(R[i.b].t)))
                     PROTECT(vm_read_copy(g, R[i.b]));
+                ROOM_FOR(R[i.b].t);
                 R[i.a] = vm_copy(x, R[i.b]);
                 VM_BREAK;
             }
@@ -204,8 +215,10 @@ newframe:
                     PROTECT(vm_read_copy(g, v));
                     if (d->t == v.t && d->v.o && d->v.o != v.v.o)
                         vm_copy_into(x, d->v.o, v.v.o);
-                    else if (d->v.o != v.v.o)
+                    else if (d->v.o != v.v.o) {
+                        ROOM_FOR(v.t);
                         *d = vm_copy(x, v);
+                    }
                 } else {
                     *d = v;
                 }
@@ -224,6 +237,7 @@ newframe:
             }
             VM_CASE(ZERO)
             {
+                ROOM_FOR((uint32_t)K[i.b].v.u);
                 R[i.a] = vm_zero(x, (uint32_t)K[i.b].v.u);
                 VM_BREAK;
             }
@@ -234,8 +248,11 @@ newframe:
             }
             VM_CASE(NEWCELL)
             {
-                vm_obj *c = heap_obj(x, OK_CELL, 0, 1);
-                vm_value v = vm_copy(x, R[i.b]);
+                vm_obj *c;
+                vm_value v;
+                ROOM_FOR(R[i.b].t);
+                c = heap_obj(x, OK_CELL, 0, 1);
+                v = vm_copy(x, R[i.b]);
                 if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o)
                     v.v.o->parent = c;
                 c->slots[0] = v;
@@ -585,7 +602,9 @@ newframe:
             VM_CASE(NEW)
             {
                 uint32_t t = (uint32_t)K[i.b].v.u;
-                vm_value z = vm_zero(x, t), r;
+                vm_value z, r;
+                ROOM_FOR(t);
+                z = vm_zero(x, t);
                 if (kind_is_aggregate(VM_KIND(t))) {
                     r = vm_ref((uint32_t)vm_ptr_type(prog, t), z.v.o);
                     r.aux = VM_WHOLE;
@@ -647,6 +666,8 @@ newframe:
             VM_CASE(LIT)
             {
                 uint32_t t = (uint32_t)K[i.c].v.u;
+                if (i.f)
+                    ROOM_FOR(t);
                 R[i.a] = i.f ? vm_zero(x, t) : vm_make_slice(x, t, i.b, i.b);
                 VM_BREAK;
             }
