@@ -128,6 +128,7 @@ struct dpor {
      * they made (floor: SIZE_MAX until the last one is taken) */
     VEC(choice) forced;
     size_t fpos, floor;
+    bool prefix_done; /* dpor_prefix_siblings_done */
     uint32_t pc_cur; /* preemptions so far in this execution */
     int32_t run_tid;  /* the task of the latest task node, -1 */
     uint32_t run_len; /* ... and how many task nodes in a row it ran */
@@ -305,6 +306,11 @@ static int forced_pick(dpor *d, int n)
         d->err = wf_xstrdup(m);
     }
     return c->n == (uint32_t)n ? (int)c->idx : -1;
+}
+
+void dpor_prefix_siblings_done(dpor *d, bool on)
+{
+    d->prefix_done = on;
 }
 
 bool dpor_pruned(const dpor *d)
@@ -1255,6 +1261,45 @@ static void note_run(dpor *d, int32_t tid)
     }
 }
 
+/* Is a pending op's signature a[0, n) exactly what its step will access:
+ * reads and writes of variables and atomics, and mutex operations? (A
+ * channel step's accesses include what its resumption exposes, a select's
+ * depend on the case taken.) */
+static bool sig_exact(const dpor *d, const acc_rec *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const wf_obj *o;
+        if (a[i].oid == OID_SPAWN || a[i].oid == OID_OUTPUT)
+            continue;
+        if (a[i].oid < 0 || (size_t)a[i].oid >= d->eng->objs.len)
+            return false;
+        o = d->eng->objs.p[a[i].oid];
+        if (o->kind != OBJ_VAR && o->kind != OBJ_ATOMIC &&
+            o->kind != OBJ_MUTEX && o->kind != OBJ_RWMUTEX &&
+            o->kind != OBJ_WAITGROUP)
+            return false;
+    }
+    return n > 0;
+}
+
+/* A forced prefix's task node nd, where the prefix picks alts[pick]: the
+ * alternatives before it were explored by the searches of the prefixes
+ * that pick them (partition.h), so they are done here, and sleep in this
+ * search until a step conflicts with them (Godefroid's sleep sets). Only
+ * tasks whose signature is exactly their step's accesses (sig_exact) are
+ * put to sleep. */
+static void prefix_siblings_done(dpor *d, wf_engine *e, node *nd,
+                                 const int32_t *alts, int pick)
+{
+    for (int i = 0; i < pick; i++) {
+        const wf_task *q = e->tasks.p[alts[i]];
+        signature(d, q);
+        if (sig_exact(d, d->sig.p, d->sig.len) &&
+            !tset_has(&nd->done, alts[i]))
+            tset_add(&nd->done, alts[i], d->sig.p, d->sig.len);
+    }
+}
+
 int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 const int32_t *alts)
 {
@@ -1334,6 +1379,16 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
             return -1;
         }
         nd->last_en = false; /* a bound counts what follows the prefix */
+        if (d->prefix_done && d->bound < 0) {
+            prefix_siblings_done(d, e, nd, alts, pick);
+            if (tset_has(&nd->sleep, alts[pick])) {
+                /* an earlier part explores the traces this prefix would */
+                d->nodes.len--;
+                d->blocked = true;
+                d->ssb++;
+                return -1;
+            }
+        }
     }
     /* follow the wakeup tree; else prefer the task that ran last: fewer
      * preemptions first */
@@ -1711,7 +1766,7 @@ void dpor_end(dpor *d, wf_engine *e)
      * against the whole execution. */
     if (d->err)
         return;
-    if (d->fpos < d->forced.len) {
+    if (d->fpos < d->forced.len && !d->blocked) {
         d->err = wf_xstrdup("the execution ended before the prefix's "
                             "choices were all taken");
         return;

@@ -81,6 +81,12 @@ bool dpor_pruned(const dpor *d);
  * preemptions after the prefix. A prefix the program does not offer sets
  * dpor_error. n == 0: the whole search again. */
 void dpor_set_prefix(dpor *d, const choice *c, size_t n);
+/* With a forced prefix, in unbounded rounds: at each of the prefix's task
+ * nodes, the alternatives before the one it picks count as explored (the
+ * searches from those prefixes explore them: partition.h) and sleep in
+ * this search while nothing conflicts with them, so the parts of a cut
+ * search do not explore the same trace twice. */
+void dpor_prefix_siblings_done(dpor *d, bool on);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
 /* Counters for reports: sleep-set-blocked executions; wakeup-tree

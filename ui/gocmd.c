@@ -1,7 +1,6 @@
 /* gocmd.c: see gocmd.h. */
 #include "gocmd.h"
 
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +110,8 @@ static vm_program *compile_group(const cli_opts *o, loader *l,
     load_files fs = {NULL, 0, 0};
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;
+    vo.nargs = o->prog_argc;
+    vo.args = o->prog_argv;
     for (size_t i = 0; i < g->files.len; i++)
         if (tests || !g->files.p[i]->test)
             VEC_PUSH(fs, g->files.p[i]);
@@ -206,11 +207,42 @@ static vm_program *compile(const cli_opts *o, const char *file,
     }
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;
+    vo.nargs = o->prog_argc;
+    vo.args = o->prog_argv;
     if (vm_compile_file(file, &vo, &p, &d) != WF_OK) {
         input_error(&d);
         return NULL;
     }
     return p;
+}
+
+/* -j's engines each compile the file again (ui/cli.h cli_progsrc): the
+ * program, or test `test` of a test file. */
+typedef struct gosrc {
+    const cli_opts *o;
+    long test; /* -1: the program's main */
+} gosrc;
+
+static vm_program *compile(const cli_opts *o, const char *file,
+                           const char *sched);
+
+static bool gosrc_make(void *ctx, program *out, void **handle)
+{
+    const gosrc *g = ctx;
+    vm_program *p = compile(g->o, g->o->file, NULL);
+    if (!p)
+        return false;
+    if (g->test >= 0)
+        vm_program_set_run(p, g->o->run_re);
+    *out = g->test < 0 ? vm_program_entry(p)
+                       : vm_program_test_entry(p, (size_t)g->test);
+    *handle = p;
+    return true;
+}
+
+static void gosrc_release(void *handle)
+{
+    vm_program_free(handle);
 }
 
 /* The hash a schedule string starts with (8 hex digits), or false. */
@@ -240,11 +272,14 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
 {
     size_t n = vm_test_count(p), ran = 0;
     int status = 0;
-    regex_t re;
+    bool bad_re = false;
     buf json;
+    gosrc g = {o, -1};
+    cli_progsrc src = {gosrc_make, gosrc_release, &g};
     if (!n) {
-        fprintf(stderr, "weft: %s: error: a test file with no test function "
-                        "(func TestXxx(t *testing.T))\n",
+        fprintf(stderr,
+                "weft: %s: error: a test file with no test function "
+                "(func TestXxx(t *testing.T))\n",
                 o->file);
         return 2;
     }
@@ -253,19 +288,20 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         if (schedule_hash(o->schedule, &h))
             for (size_t i = 0; i < n; i++) {
                 program pr = vm_program_test_entry(p, i);
-                if (pr.hash == h)
-                    return cli_execute(o, &pr, prefix);
+                if (pr.hash == h) return cli_execute(o, &pr, prefix);
             }
-        fprintf(stderr, "weft: error: the schedule belongs to none of the "
-                        "tests of %s (was the file changed?)\n",
+        fprintf(stderr,
+                "weft: error: the schedule belongs to none of the "
+                "tests of %s (was the file changed?)\n",
                 o->file);
         return 2;
     }
-    if (o->run_re && regcomp(&re, o->run_re, REG_EXTENDED | REG_NOSUB)) {
+    if (o->run_re && (vm_run_selects(o->run_re, "", &bad_re), bad_re)) {
         fprintf(stderr, "weft: error: --run: bad regular expression '%s'\n",
                 o->run_re);
         return 2;
     }
+    vm_program_set_run(p, o->run_re);
     buf_init(&json);
     if (o->json) {
         buf_puts(&json, "{\"file\": ");
@@ -279,14 +315,16 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         program pr;
         int st;
         double t0 = cli_now();
-        if (o->run_re && regexec(&re, name, 0, NULL, 0) != 0)
+        if (!vm_run_selects(o->run_re, name, &bad_re))
             continue;
         pr = vm_program_test_entry(p, i);
+        g.o = o;
+        g.test = (long)i;
         if (o->json) {
             /* {"test": NAME, "verdict": ..., then the test's own members */
             buf one;
             buf_init(&one);
-            st = cli_execute_json(o, &pr, prefix, &one);
+            st = cli_execute_json(o, &pr, &src, prefix, &one);
             buf_puts(&json, ran ? ", {\"test\": " : "{\"test\": ");
             json_str(&json, name);
             buf_printf(&json, ", \"verdict\": \"%s\", ",
@@ -296,13 +334,12 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         } else {
             printf("=== RUN   %s\n", name);
             fflush(stdout);
-            st = cli_execute(o, &pr, prefix);
+            st = cli_execute_src(o, &pr, &src, prefix);
             printf("--- %s: %s (%.2fs)\n", st == 0 ? "PASS" : "FAIL", name,
                    cli_now() - t0);
         }
         ran++;
-        if (st > status)
-            status = st;
+        if (st > status) status = st;
     }
     if (o->json) {
         buf_puts(&json, "]}\n");
@@ -310,11 +347,10 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         fflush(stdout);
     }
     buf_fini(&json);
-    if (o->run_re)
-        regfree(&re);
     if (!ran) {
-        fprintf(stderr, "weft: warning: --run '%s' selects none of the %zu "
-                        "tests of %s\n",
+        fprintf(stderr,
+                "weft: warning: --run '%s' selects none of the %zu "
+                "tests of %s\n",
                 o->run_re, n, o->file);
     }
     return status;
@@ -338,8 +374,10 @@ int gocmd_exec(const cli_opts *o)
     if (vm_is_test_file(p)) {
         status = exec_tests(o, p, prefix);
     } else {
+        gosrc g = {o, -1};
+        cli_progsrc src = {gosrc_make, gosrc_release, &g};
         pr = vm_program_entry(p);
-        status = cli_execute(o, &pr, prefix);
+        status = cli_execute_src(o, &pr, &src, prefix);
     }
     vm_program_free(p);
     return status;

@@ -10,7 +10,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -271,6 +270,8 @@ typedef struct tally {
     bool walking;   /* in a directory walk: a file or package whose tests
                        -run leaves out is skipped, as go test skips it */
     int unselected; /* test files and packages -run left out */
+    int no_tests;   /* walked test files and packages with no TestXxx
+                       (benchmarks only): go test runs nothing there */
     char *html_db; /* --html DIR: DIR/weft.db, the witness runs */
     int npages;
     /* -j N: the file's place in the run and the turns of --html's
@@ -530,16 +531,7 @@ static void fail_diag(tally *t, const char *file, const char *name,
 /* Does name match --run's regular expression (all when there is none)? */
 static bool selected(const cli_opts *o, const char *name, bool *bad)
 {
-    regex_t re;
-    bool m;
-    if (!o->run_re) return true;
-    if (regcomp(&re, o->run_re, REG_EXTENDED | REG_NOSUB) != 0) {
-        *bad = true;
-        return false;
-    }
-    m = regexec(&re, name, 0, NULL, 0) == 0;
-    regfree(&re);
-    return m;
+    return vm_run_selects(o->run_re, name, bad);
 }
 
 /* Merge explorer y's findings (kinds, for judging) into the union u. */
@@ -563,6 +555,11 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
     VEC(explorer *) keep = {NULL, 0, 0};
     buf m;
     buf_init(&m);
+    if (!n && t->walking) {
+        t->no_tests++;
+        buf_fini(&m);
+        return;
+    }
     if (!n) {
         buf_printf(&m,
                    "weft: %s: error: a test file with no test function "
@@ -572,6 +569,7 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         buf_fini(&m);
         return;
     }
+    vm_program_set_run(p, o->run_re);
     for (size_t i = 0; i < n; i++) {
         const char *name = vm_test_name(p, i);
         program pr;
@@ -1069,6 +1067,7 @@ static void run_parallel(tally *t, const unit *us, size_t nfiles, int n)
         emit_file(t, &j->t, unit_name(j->u), j->secs);
         t->npages += j->t.npages;
         t->unselected += j->t.unselected;
+        t->no_tests += j->t.no_tests;
         VEC_FREE(j->t.results);
         pthread_mutex_lock(&pl.mu);
         pl.turn = i + 1;
@@ -1160,6 +1159,10 @@ int testcmd_exec(const cli_opts *o)
             fprintf(stderr, "weft: error: -run '%s' selects no test under "
                             "the paths\n",
                     o->run_re);
+        else if (!t.passed && !t.failed && t.no_tests)
+            fprintf(stderr, "weft: error: the test files under the paths "
+                            "hold no TestXxx (benchmarks and examples do not "
+                            "run)\n");
         else if (!t.passed && !t.failed)
             fprintf(stderr, "weft: error: no scenario file with // expect: "
                             "lines and no *_test.go under the paths\n");

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/lang/check.h"
 #include "sim/lang/compile_int.h"
 #include "sim/lang/lib.h"
 #include "sim/lang/parse.h"
@@ -288,7 +289,8 @@ static uint32_t func_type(fstate *fs, ast_node *n, ast_node *recv)
 
 typedef VEC(uint32_t) u32vec;
 
-static void iface_methods(fstate *fs, ast_node *n, u32vec *out, int depth)
+static void iface_methods(fstate *fs, ast_node *n, u32vec *out,
+                          u32vec *types, int depth)
 {
     if (depth > 20)
         return;
@@ -296,7 +298,7 @@ static void iface_methods(fstate *fs, ast_node *n, u32vec *out, int depth)
         ast_node *m = n->u.interface_type.methods.v[i];
         if (m->u.field.names.n) {
             VEC_PUSH(*out, cname(fs->C, m->u.field.names.v[0]->u.ident.name));
-            ctype_of(fs, m->u.field.type);
+            VEC_PUSH(*types, ctype_of(fs, m->u.field.type));
             continue;
         }
         {
@@ -309,8 +311,10 @@ static void iface_methods(fstate *fs, ast_node *n, u32vec *out, int depth)
                 cerr(fs->C, m, "unsupported: type constraints in interfaces");
                 return;
             }
-            for (uint32_t k = 0; k < e->nimethods; k++)
+            for (uint32_t k = 0; k < e->nimethods; k++) {
                 VEC_PUSH(*out, e->imethods[k]);
+                VEC_PUSH(*types, e->imtypes ? e->imtypes[k] : 0);
+            }
         }
     }
 }
@@ -394,11 +398,12 @@ uint32_t ctype_try(fstate *fs, ast_node *n)
         return t;
     }
     case AST_INTERFACE_TYPE: {
-        u32vec ms = {0};
+        u32vec ms = {0}, mts = {0};
         uint32_t t;
-        iface_methods(fs, n, &ms, 0);
-        t = type_iface(p, ms.p, (uint32_t)ms.len);
+        iface_methods(fs, n, &ms, &mts, 0);
+        t = type_iface(p, ms.p, mts.p, (uint32_t)ms.len);
         VEC_FREE(ms);
+        VEC_FREE(mts);
         return t;
     }
     case AST_ELLIPSIS:
@@ -433,6 +438,7 @@ static void set_under(vm_program *p, uint32_t named, uint32_t u)
     t->variadic = x->variadic;
     t->nimethods = x->nimethods;
     t->imethods = x->imethods;
+    t->imtypes = x->imtypes;
 }
 
 /* Does a value of type t hold a value of type target (through struct
@@ -823,7 +829,9 @@ static void predeclare(vm_program *p)
         {"error", K_IFACE},      {"handle", K_HANDLE},
         {"cell", K_CELL},        {"iter", K_ITER},
         {"runtime.Error", K_STRING}, {"unsafe.Pointer", K_PTR},
-        {"func()", K_FUNC}};
+        {"func()", K_FUNC},      {"bool", K_BOOL},
+        {"string", K_STRING},    {"nil", K_NIL},
+        {"comparable", K_IFACE}};
     for (int i = 0; i < TI__PREDECLARED; i++) {
         uint32_t t = type_new(p, pre[i].k, pre[i].name);
         WF_ASSERT(VM_TIDX(t) == (uint32_t)i);
@@ -951,13 +959,8 @@ static void compile_all(compiler *C)
         fs_init(&tmp, C, NULL, pk, NULL, "types", "types");
         for (size_t k = 0; k < pk->decls.len && !C->failed; k++) {
             res_sym *s = pk->decls.p[k];
-            if (s->kind == RS_TYPE) {
+            if (s->kind == RS_TYPE)
                 named_type(C, s, &tmp);
-            } else if (s->kind == RS_CONST) {
-                cval cv; /* errors in constants nobody uses, as in Go */
-                uint32_t ct;
-                cconst(&tmp, s->ident, &cv, &ct);
-            }
             else if (s->kind == RS_VAR)
                 s->gindex = (int)nglobals++;
             else if (s->kind == RS_FUNC)
@@ -1148,6 +1151,11 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
                 p->is_test = true;
         }
     p->hash = (uint32_t)h;
+    p->nargs = 1 + (uint32_t)(o && o->nargs > 0 ? o->nargs : 0);
+    p->args = arena_alloc(&p->mem, p->nargs * sizeof *p->args);
+    p->args[0] = arena_strdup(&p->mem, path);
+    for (uint32_t i = 1; i < p->nargs; i++)
+        p->args[i] = arena_strdup(&p->mem, o->args[i - 1]);
     C.prog = p;
     predeclare(p);
     cname(&C, "_");
@@ -1156,8 +1164,11 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
         /* the predeclared error interface: Error() string */
         uint32_t *m = arena_alloc(&p->mem, sizeof *m);
         *m = p->n_Error;
+        uint32_t *mt = arena_alloc(&p->mem, sizeof *mt), str = T_STRING;
         p->types.p[TI_ERROR].imethods = m;
         p->types.p[TI_ERROR].nimethods = 1;
+        *mt = type_func(p, NULL, 0, &str, 1, false);
+        p->types.p[TI_ERROR].imtypes = mt;
     }
     p->n_String = cname(&C, "String");
     p->n_Lock = cname(&C, "Lock");
@@ -1181,6 +1192,10 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
                                roots[i].n, d);
     if (st != WF_OK)
         goto out;
+    C.K = check_new(&C);
+    st = check_run(C.K, C.R, d);
+    if (st != WF_OK)
+        goto out;
     compile_all(&C);
     if (C.failed) {
         st = WF_ERR_INPUT;
@@ -1190,6 +1205,7 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
     p = NULL;
 out:
     vm_program_free(p);
+    check_free(C.K);
     res_free(C.R);
     VEC_FREE(C.natives);
     VEC_FREE(C.gsyms);
@@ -1203,6 +1219,7 @@ void vm_program_free(vm_program *p)
         return;
     arena_fini(&p->mem);
     free(p->greach);
+    free(p->run_pattern);
     VEC_FREE(p->types);
     VEC_FREE(p->names);
     VEC_FREE(p->protos);

@@ -116,6 +116,7 @@ struct compiler {
     size_t nmap_cap;
     res_pkg *pkg; /* the package being compiled */
     int iota;     /* while evaluating a constant spec */
+    struct checker *K; /* the type checker's results (check.h) */
 };
 
 /* want: keep an untyped constant untyped (the type is decided at run time
@@ -194,10 +195,8 @@ static inline bool cuntyped(uint32_t t)
 {
     return kind_is_untyped(VM_KIND(t)) || t == 0;
 }
-/* x op y on constants (false: not foldable, or an error in C). */
-bool cfold_binary(fstate *fs, ast_node *n, lex_kind opk, cval x, uint32_t xt,
-                  cval y, uint32_t yt, cval *out, uint32_t *type);
-/* A constant expression's value (false if n is not constant). */
+/* A constant expression's value in its final type, as the checker
+ * decided them (false if n is not constant). */
 bool cconst(fstate *fs, ast_node *n, cval *out, uint32_t *type);
 vm_value cval_value(fstate *fs, const cval *cv, uint32_t t, ast_node *at);
 /* Calls: results land in base .. base+nres; returns the result count.
@@ -257,7 +256,12 @@ uint32_t type_chan(vm_program *p, uint32_t elem, int dir);
 uint32_t type_func(vm_program *p, const uint32_t *params, uint32_t np,
                    const uint32_t *results, uint32_t nr, bool variadic);
 uint32_t type_struct(vm_program *p, const vm_field *f, uint32_t n);
-uint32_t type_iface(vm_program *p, const uint32_t *names, uint32_t n);
+/* An interface of n methods (names and signatures; mtypes may be NULL),
+ * sorted by name; any when n is 0. */
+uint32_t type_iface(vm_program *p, const uint32_t *names,
+                    const uint32_t *mtypes, uint32_t n);
+/* Several results as one static type (K_TUPLE; params holds them). */
+uint32_t type_tuple(vm_program *p, const uint32_t *results, uint32_t n);
 /* Finish t's name once its parts are known. */
 void type_set_name(vm_program *p, uint32_t t);
 /* Build the member tables of every type (after all methods exist). */

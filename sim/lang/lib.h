@@ -100,7 +100,19 @@ const lib_native *lib_native_at(int id);
     X(test_index, 1)                                                           \
     X(test_error, 0)                                                           \
     X(caller, 1)                                                               \
-    X(exit, 0)
+    X(exit, 0)                                                                 \
+    X(nargs, 1)                                                                \
+    X(arg, 1)                                                                  \
+    X(math1, 1)                                                                \
+    X(math2, 1)                                                                \
+    X(fma, 1)                                                                  \
+    X(f64bits, 1)                                                              \
+    X(f64frombits, 1)                                                          \
+    X(f32bits, 1)                                                              \
+    X(f32frombits, 1)                                                          \
+    X(slice_len, 1)                                                            \
+    X(slice_swap, 0)                                                           \
+    X(run_selects, 1)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -474,6 +474,43 @@ static res_func *new_func(resolver *r, ast_node *node)
     return f;
 }
 
+/* Why library package t refuses its member name, or NULL. A library
+ * file lists what it refuses in string constants named __refuse...,
+ * "Name Name ...|why" (os: the functions on files). Copies the reason
+ * into why[0, n). */
+static bool refused(const res_pkg *t, const char *name, char *why, size_t n)
+{
+    size_t k = strlen(name);
+    if (!t->library)
+        return false;
+    for (size_t i = 0; i < t->decls.len; i++) {
+        const res_sym *c = t->decls.p[i];
+        const ast_node *v;
+        const char *text, *bar, *w;
+        if (c->kind != RS_CONST || strncmp(c->name, "__refuse", 8) ||
+            (size_t)c->index >= c->spec->u.value_spec.values.n)
+            continue;
+        v = c->spec->u.value_spec.values.v[c->index];
+        if (v->kind != AST_STRING_LIT)
+            continue;
+        text = (const char *)v->u.string_lit.bytes;
+        bar = strchr(text, '|');
+        if (!bar)
+            continue;
+        for (w = text; w < bar;) {
+            size_t m = strcspn(w, " |");
+            if (m == k && !strncmp(w, name, k)) {
+                snprintf(why, n, "%s", bar + 1);
+                return true;
+            }
+            w += m;
+            while (*w == ' ')
+                w++;
+        }
+    }
+    return false;
+}
+
 static void selector(resolver *r, res_scope *s, ast_node *n)
 {
     ast_node *x = n->u.selector.x;
@@ -485,7 +522,13 @@ static void selector(resolver *r, res_scope *s, ast_node *n)
             const char *name = n->u.selector.sel->u.ident.name;
             res_sym *m = scope_find(p->target->scope, res_intern(r, name));
             if (!m || (name[0] < 'A' || name[0] > 'Z')) {
-                res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name, name);
+                char why[400];
+                if (refused(p->target, name, why, sizeof why))
+                    res_err(r, n->u.selector.sel, "unsupported: %s.%s: %s",
+                            p->name, name, why);
+                else
+                    res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name,
+                            name);
                 return;
             }
             map_put(r, n->u.selector.sel, m);
@@ -713,8 +756,10 @@ static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
     field_list(r, s, type->u.func_type.results);
     params(r, fs, type->u.func_type.params, true);
     params(r, fs, type->u.func_type.results, true);
+    /* the body's block is the parameters' (Go spec, "Declarations and
+     * scope": x := ... in the body redeclares a parameter or result) */
     if (body)
-        stmts(r, new_scope(r, fs), body->u.block.stmts);
+        stmts(r, fs, body->u.block.stmts);
     r->fn = saved;
 }
 
@@ -761,8 +806,12 @@ static void assign(resolver *r, res_scope *s, ast_node *n)
             any_new = true;
             local(r, s, x, NULL, n);
         }
-        if (!any_new && !r->failed)
-            res_err(r, lhs.v[0], "no new variables on left side of :=");
+        if (!any_new && !r->failed) {
+            ast_node at = *n; /* at the := (gc's position) */
+            at.line = n->u.assign.op_line;
+            at.col = n->u.assign.op_col;
+            res_err(r, &at, "no new variables on left side of :=");
+        }
     }
 }
 
@@ -1043,6 +1092,7 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
         s = new_sym(r, RS_PKG, name,
                     im->u.import.name ? im->u.import.name : NULL);
         s->target = t;
+        map_put(r, im, s); /* the checker finds unused imports */
         if (scope_find(fs, s->name)) {
             res_err(r, im, "%s redeclared in this block", name);
             break;

@@ -128,6 +128,10 @@ typedef struct vm_options {
      * variable for all iterations; NULL: the nearest go.mod above the
      * file, else per-iteration (Go 1.22 semantics). */
     const char *go_version;
+    /* os.Args after the program's name (weft's arguments after `--`),
+     * borrowed for the call: the program keeps a copy */
+    int nargs;
+    char *const *args;
 } vm_options;
 
 /* Compile the scenario file at path (src[0, len) borrowed for the call).
@@ -167,6 +171,17 @@ const char *vm_test_name(const vm_program *p, size_t i);
  * end; a goroutine left blocked is a leak of error severity). Its hash,
  * the identity in schedules, is the file's and the test's. */
 program vm_program_test_entry(vm_program *p, size_t i);
+
+/* go test -run's selection: does pattern select test name? Both are
+ * split at '/' (the pattern outside brackets and parentheses), level i
+ * of the name ("TestX/sub") matching the pattern's element i as a POSIX
+ * extended regular expression, unanchored; levels past the pattern's
+ * last element match. A NULL pattern selects everything. A malformed
+ * element sets *bad and selects nothing. */
+bool vm_run_selects(const char *pattern, const char *name, bool *bad);
+/* The -run pattern subtests (t.Run) of p's tests are selected by (NULL:
+ * all), copied; set before running. */
+void vm_program_set_run(vm_program *p, const char *pattern);
 
 /* The go.mod language version governing path ("1.21"), or "" when no
  * go.mod is found above it; into out[0, n). */

@@ -113,9 +113,11 @@ typedef struct vm_type {
     uint32_t nparams, nresults;
     uint32_t *params; /* then results */
     bool variadic;
-    /* interface: method name ids, sorted */
+    /* interface: method name ids, sorted, and their signatures (func
+     * types without a receiver; 0 when unknown) */
     uint32_t nimethods;
     uint32_t *imethods;
+    uint32_t *imtypes;
     /* methods declared on a named type (value or pointer receivers) */
     uint32_t nmethods;
     struct vm_method *methods;
@@ -303,6 +305,9 @@ struct vm_program {
     vm_proto *entry; /* package initialization, then main.main (or, in a
                       * test file, the test __test_index() selects) */
     bool is_test;      /* a *_test.go file */
+    const char **args; /* os.Args: the program's path, then its arguments */
+    uint32_t nargs;
+    char *run_pattern; /* go test -run's pattern for subtests, or NULL */
     bool has_progress; /* calls the progress() builtin somewhere */
     const char **tests; /* its TestXxx functions, in source order */
     uint32_t ntests;

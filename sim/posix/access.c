@@ -239,14 +239,29 @@ px_cell *px_cell_at(px_task *pt, uintptr_t a, size_t n)
     return c;
 }
 
+/* The await check's record of pt's access to c (verifier.c); pt's own
+ * stack is its local state, which the check compares anyway. */
+static void note(px_task *pt, const px_cell *c, bool write)
+{
+    const px_var *v = (const px_var *)(const void *)c->var;
+    if (v->range.kind == 's' && v->range.tid == pt->tid)
+        return;
+    if (write)
+        px_wrote(pt, c->var->hdr.oid);
+    else
+        px_read_note(pt, c->var->hdr.oid);
+}
+
 /* pt accesses cell c (op kind for a visible one). */
 static void touch(px_task *pt, px_cell *c, bool write, uintptr_t pc)
 {
     wf_engine *e;
     px_site site;
     if (c->last_tid == pt->tid && c->last_epoch == pt->epoch &&
-        (c->last_write || !write))
+        (c->last_write || !write)) {
+        note(pt, c, write);
         return;
+    }
     if (!c->named && c->first_tid != pt->tid)
         name_cell(c);
     c->last_tid = pt->tid;
@@ -254,6 +269,7 @@ static void touch(px_task *pt, px_cell *c, bool write, uintptr_t pc)
     c->last_write = write;
     if (write && c->atomic)
         px_atomics_dirty(c->atomic);
+    note(pt, c, write);
     if (c->visible && !pt->atomic_depth) {
         px_op(pt, write ? OP_WRITE : OP_READ, c->var, pc);
         px_yield(pt);

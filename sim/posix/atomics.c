@@ -118,10 +118,20 @@ static px_sync *step(px_task *pt, const volatile void *a, size_t n,
     return s;
 }
 
-/* After the op: the engine's copy follows memory. */
-static void settle(px_sync *s, const volatile void *a, size_t n)
+/* After the op: the engine's copy follows memory; a change wakes the
+ * tasks awaiting one (verifier.c). */
+static void settle(px_task *pt, px_sync *s, const volatile void *a, size_t n,
+                   int64_t before)
 {
-    ao(s)->v = load_n(a, n);
+    wf_atomic *o = ao(s);
+    int64_t v = load_n(a, n);
+    if (v != before) {
+        px_wrote(pt, o->hdr.oid);
+        px_wrote(pt, o->shadow);
+    } else {
+        px_read_note(pt, o->hdr.oid);
+    }
+    o->v = v;
 }
 
 #define ENTERA(...)                                                           \
@@ -156,9 +166,10 @@ static void settle(px_sync *s, const volatile void *a, size_t n)
         px_sync *s;                                                           \
         (void)mo;                                                             \
         ENTERA(return FB_LOAD(a))                                             \
-        s = step(pt, a, sizeof(T), OP_ALOAD, 0, 0, RA);                       \
+        s = step(pt, a, sizeof(T), OP_ALOAD, 0, 0, RA);                            \
+        int64_t before_ = load_n(a, sizeof(T));                       \
         v = *a;                                                               \
-        settle(s, a, sizeof(T));                                              \
+        settle(pt, s, a, sizeof(T), before_);                                              \
         px_leave(pt);                                                         \
         return v;                                                             \
     }                                                                         \
@@ -167,9 +178,10 @@ static void settle(px_sync *s, const volatile void *a, size_t n)
         px_sync *s;                                                           \
         (void)mo;                                                             \
         ENTERA(FB_STORE(a, v); return)                                        \
-        s = step(pt, a, sizeof(T), OP_ASTORE, (int64_t)v, 0, RA);             \
+        s = step(pt, a, sizeof(T), OP_ASTORE, (int64_t)v, 0, RA);                            \
+        int64_t before_ = load_n(a, sizeof(T));             \
         *a = v;                                                               \
-        settle(s, a, sizeof(T));                                              \
+        settle(pt, s, a, sizeof(T), before_);                                              \
         px_leave(pt);                                                         \
     }                                                                         \
     PX_API T __tsan_atomic##N##_exchange(volatile T *a, T v, int mo)          \
@@ -178,10 +190,11 @@ static void settle(px_sync *s, const volatile void *a, size_t n)
         px_sync *s;                                                           \
         (void)mo;                                                             \
         ENTERA(FB_RMW(a, v, OP_XCHG))                                         \
-        s = step(pt, a, sizeof(T), OP_ASWAP, (int64_t)v, 0, RA);              \
+        s = step(pt, a, sizeof(T), OP_ASWAP, (int64_t)v, 0, RA);                            \
+        int64_t before_ = load_n(a, sizeof(T));              \
         old = *a;                                                             \
         *a = v;                                                               \
-        settle(s, a, sizeof(T));                                              \
+        settle(pt, s, a, sizeof(T), before_);                                              \
         px_leave(pt);                                                         \
         return old;                                                           \
     }                                                                         \
@@ -204,13 +217,14 @@ static void settle(px_sync *s, const volatile void *a, size_t n)
         } *c = *a;                                                            \
                return 0)                                                      \
         s = step(pt, a, sizeof(T), N > 64 ? OP_ASWAP : OP_ACAS, (int64_t)v,   \
-                 (int64_t)*c, RA);                                            \
+                 (int64_t)*c, RA);                            \
+        int64_t before_ = load_n(a, sizeof(T));                                            \
         ok = *a == *c;                                                        \
         if (ok)                                                               \
             *a = v;                                                           \
         else                                                                  \
             *c = *a;                                                          \
-        settle(s, a, sizeof(T));                                              \
+        settle(pt, s, a, sizeof(T), before_);                                              \
         px_leave(pt);                                                         \
         return ok;                                                            \
     }                                                                         \
@@ -235,9 +249,10 @@ static void settle(px_sync *s, const volatile void *a, size_t n)
         (void)mo;                                                             \
         ENTERA(FB_RMW(a, v, NEW))                                             \
         s = step(pt, a, sizeof(T), K, VAL, 0, RA);                            \
+        int64_t before_ = load_n(a, sizeof(T));                            \
         old = *a;                                                             \
         *a = (T)(NEW(old, v));                                                \
-        settle(s, a, sizeof(T));                                              \
+        settle(pt, s, a, sizeof(T), before_);                                              \
         px_leave(pt);                                                         \
         return old;                                                           \
     }

@@ -106,6 +106,26 @@ typedef struct px_task {
     uintptr_t watch_pc; /* the spin check's watched block, its state hash */
     uint64_t watch_hash, watch_next, watch_seen, nwatch;
     bool gone;          /* blocked for good by assume or a proven spin */
+    /* the await check (verifier.c): its state at the first basic block
+     * after each of its last scheduling points, and what it read since */
+    bool check_next;    /* compare at the next basic block */
+    uint8_t nhist;
+    struct px_hist {
+        uintptr_t pc;
+        uint64_t hash, nwrites;
+        uint64_t wseq;    /* the execution's write count then */
+        int32_t reads[8]; /* engine objects read in that window */
+        uint8_t nreads;
+        bool over;
+    } hist[4];
+    int32_t reads[8];   /* objects read since the last check */
+    uint8_t nreads;
+    bool reads_over;
+    uint64_t nwrites;   /* writes to shared memory it made */
+    int32_t await[32];  /* awaiting a write to one of these objects */
+    uint8_t nawait;
+    bool awaiting, await_woken;
+    uintptr_t await_pc;
     wf_event *held;     /* events of the current atomic section, emitted
                            when it ends: a section that blocks in an
                            assume never ran (SV-COMP's await) */
@@ -240,6 +260,12 @@ struct px_exec {
     void (*key_dtor[1024])(void *);
     bool key_used[1024];
     uint32_t nnondet;     /* __VERIFIER_nondet_* calls so far */
+    int32_t nawait;       /* tasks awaiting a write (verifier.c) */
+    uint64_t wseq;        /* writes to shared memory so far */
+    uint64_t *wlast;      /* by oid: the wseq of its last write */
+    size_t wcap;
+    wf_chan *parked;      /* the channel awaiting tasks park on */
+    VEC(px_task *) wakes; /* to wake at the writer's next scheduling point */
     void (*atexit_fns[64])(void); /* registered by the program, in order */
     int natexit;
 };
@@ -370,6 +396,26 @@ void px_verifier_begin(void);
 /* A function entry: pc its address (reach_error, __VERIFIER_atomic_*). */
 void px_func_enter(px_task *pt, uintptr_t fn, uintptr_t caller);
 void px_func_exit(px_task *pt, uintptr_t fn, uintptr_t caller);
+/* The await check (verifier.c): pt read engine object oid, wrote it. */
+static inline void px_read_note(px_task *pt, int32_t oid)
+{
+    for (int i = 0; i < pt->nreads; i++)
+        if (pt->reads[i] == oid)
+            return;
+    if (pt->nreads < sizeof pt->reads / sizeof pt->reads[0])
+        pt->reads[pt->nreads++] = oid;
+    else
+        pt->reads_over = true;
+}
+void px_wrote(px_task *pt, int32_t oid);
+/* At the first basic block after a scheduling point of pt. */
+void px_await_check(px_task *pt, uintptr_t pc, const uint64_t *regs,
+                    int nregs, uintptr_t sp);
+/* Wake the tasks px_wrote found (at the writer's scheduling point). */
+void px_await_wake(px_task *pt);
+/* The findings of tasks still awaiting when the execution ended. */
+void px_await_end(wf_engine *e);
+
 /* The program uses SV-COMP's harness (abort() then ends a path). */
 bool px_svcomp(void);
 

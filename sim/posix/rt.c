@@ -163,6 +163,24 @@ void px_yield(px_task *pt)
     px_atomics_flush();
     if (pt->nheld)
         px_release_held(pt);
+    if (px.x->wakes.len)
+        px_await_wake(pt);
+    switch ((op_kind)pt->t->op.kind) {
+    case OP_READ:
+    case OP_WRITE: /* counted by the access */
+    case OP_YIELD:
+    case OP_ALOAD:
+    case OP_ASTORE:
+    case OP_AADD:
+    case OP_ASWAP:
+    case OP_ACAS: /* counted when the value changes (atomics.c) */
+        break;
+    default:
+        /* a lock, a wait, a sleep, a spawn...: no pure spin (the await
+         * check, verifier.c, must not park a task holding a lock) */
+        pt->nwrites++;
+        break;
+    }
     if (px.tls_size)
         px_tls_save(pt->tls);
     pt->saved_errno = errno;
@@ -174,6 +192,7 @@ void px_yield(px_task *pt)
     errno = pt->saved_errno;
     pt->epoch++;
     pt->bbs = 0;
+    pt->check_next = true;
     pt->watch_pc = 0;
     pt->ntouched = 0;
     pt->touched_over = false;
@@ -305,6 +324,7 @@ static void drop_gone_artifacts(wf_engine *e)
 static bool px_end_exec(void *ctx, wf_engine *e)
 {
     (void)ctx;
+    px_await_end(e);
     drop_gone_artifacts(e);
     return px_racy_update(e);
 }

@@ -33,6 +33,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/chan.h"
+
 #define RA ((uintptr_t)__builtin_return_address(0))
 #define PX_WEAK __attribute__((weak))
 
@@ -361,6 +363,186 @@ static void stuck(px_task *pt, uintptr_t pc)
     px_gone(pt, pc);
 }
 
+/* ---- the await check ---------------------------------------------------
+ *
+ * A task that spins on shared memory through scheduling points (while
+ * (flag == 0);, flag racy; an atomic section re-reading turn) would make
+ * every iteration a step, and the search would explore every count of
+ * iterations. At the first basic block after each of its scheduling
+ * points the task's state (the block, its stack and callee-saved
+ * registers) and its count of writes are noted; when they are as they
+ * were one to four scheduling points before, the iterations in between
+ * only read (what they read came back the same: the state says so) and
+ * will do the same again until one of the objects they read is written.
+ * The task then waits for such a write (GenMC's and Nidhugg's spin-assume
+ * in spirit, decided at run time), which skips executions that differ
+ * only in how many useless iterations ran. If no such write comes, the
+ * task spins forever: a livelock, reported when the execution ends. */
+
+/* The sequence number of the last write to object oid (0: none). */
+static uint64_t last_write(int32_t oid)
+{
+    px_exec *x = px.x;
+    return oid >= 0 && (size_t)oid < x->wcap ? x->wlast[oid] : 0;
+}
+
+void px_wrote(px_task *pt, int32_t oid)
+{
+    px_exec *x = px.x;
+    pt->nwrites++;
+    if (oid >= 0) {
+        if ((size_t)oid >= x->wcap) {
+            size_t cap = x->wcap ? x->wcap * 2 : 256;
+            uint64_t *p;
+            while (cap <= (size_t)oid)
+                cap *= 2;
+            p = arena_alloc(&px.mem, cap * sizeof *p);
+            if (x->wcap)
+                memcpy(p, x->wlast, x->wcap * sizeof *p);
+            x->wlast = p;
+            x->wcap = cap;
+        }
+        x->wlast[oid] = ++x->wseq;
+    }
+    if (WF_LIKELY(!x->nawait))
+        return;
+    for (size_t i = 0; i < x->tasks.len; i++) {
+        px_task *w = x->tasks.p[i];
+        if (!w || w == pt || !w->awaiting || w->await_woken)
+            continue;
+        for (int k = 0; k < w->nawait; k++)
+            if (w->await[k] == oid) {
+                w->await_woken = true;
+                VEC_PUSH(x->wakes, w);
+                break;
+            }
+    }
+}
+
+void px_await_wake(px_task *pt)
+{
+    px_exec *x = px.x;
+    wf_engine *e = px_engine();
+    (void)pt;
+    for (size_t i = 0; i < x->wakes.len; i++) {
+        px_task *w = x->wakes.p[i];
+        if (w->awaiting && w->t->state == TASK_BLOCKED && !w->t->in_resume) {
+            w->awaiting = false;
+            x->nawait--;
+            engine_complete(e, w->t);
+        }
+    }
+    x->wakes.len = 0;
+}
+
+void px_await_end(wf_engine *e)
+{
+    px_exec *x = px.x;
+    for (size_t i = 0; x->nawait && i < x->tasks.len; i++) {
+        px_task *w = x->tasks.p[i];
+        finding f;
+        char m[600];
+        px_site s;
+        if (!w || !w->awaiting)
+            continue;
+        s = px_site_of(w->await_pc);
+        memset(&f, 0, sizeof f);
+        f.kind = WF_LIVELOCK;
+        f.error = true;
+        f.tid = w->tid;
+        snprintf(m, sizeof m,
+                 "%s spins forever at %s:%d: what it reads never changes "
+                 "again",
+                 w->t->name, s.file ? s.file : "?", (int)s.line);
+        f.message = m;
+        f.file = s.file;
+        f.line = s.line;
+        f.sig = hash_u64(hash_u64(HASH_INIT ^ WF_LIVELOCK, (uint64_t)s.line),
+                         (uint64_t)w->tid + 1000);
+        engine_add_finding(e, &f);
+        x->ngone++; /* what its absence causes is no finding */
+    }
+}
+
+/* Wait until a write to one of the objects pt read in its last iterations
+ * (reads[0..n)). */
+static void await_write(px_task *pt, uintptr_t pc, const int32_t *reads,
+                        int n)
+{
+    px_exec *x = px.x;
+    bool in_section = pt->atomic_depth > 0;
+    memcpy(pt->await, reads, (size_t)n * sizeof *reads);
+    pt->nawait = (uint8_t)n;
+    pt->awaiting = true;
+    pt->await_woken = false;
+    pt->await_pc = pc;
+    x->nawait++;
+    if (!x->parked)
+        x->parked = chan_new(px_engine(), "(await)", 0, NULL, 0);
+    px_op(pt, OP_RECV, x->parked, pc);
+    px_yield(pt);
+    pt->nhist = 0;
+    if (in_section) {
+        /* it waited inside a __VERIFIER_atomic section (its first block):
+         * the section starts anew, after the write that woke it */
+        int depth = pt->atomic_depth;
+        pt->atomic_depth = 0;
+        px_atomic_section_begin(pt, pc);
+        pt->atomic_depth = depth;
+    }
+}
+
+void px_await_check(px_task *pt, uintptr_t pc, const uint64_t *regs,
+                    int nregs, uintptr_t sp)
+{
+    struct px_hist cur;
+    uint64_t h;
+    pt->check_next = false;
+    if (!nregs)
+        return;
+    h = state_hash(pt, pc, regs, nregs, sp);
+    for (int k = 0; k < pt->nhist; k++) {
+        const struct px_hist *o = &pt->hist[k];
+        if (o->pc == pc && o->hash == h && o->nwrites == pt->nwrites) {
+            /* the windows since o: the current one and hist[0..k) */
+            int32_t all[32];
+            int n = 0;
+            bool over = pt->reads_over;
+            for (int i = 0; i < pt->nreads && n < 32; i++)
+                all[n++] = pt->reads[i];
+            for (int j = 0; j < k; j++) {
+                over |= pt->hist[j].over;
+                for (int i = 0; i < pt->hist[j].nreads && n < 32; i++)
+                    all[n++] = pt->hist[j].reads[i];
+            }
+            if (over || n == 0 || n >= 32)
+                break;
+            /* a write since the window began may not have been seen */
+            for (int i = 0; i < n && !over; i++)
+                over = last_write(all[i]) > o->wseq;
+            if (over)
+                break;
+            await_write(pt, pc, all, n);
+            return;
+        }
+    }
+    /* push: hist[0] is the newest window */
+    cur.pc = pc;
+    cur.hash = h;
+    cur.nwrites = pt->nwrites;
+    cur.wseq = px.x->wseq;
+    memcpy(cur.reads, pt->reads, sizeof cur.reads);
+    cur.nreads = pt->nreads;
+    cur.over = pt->reads_over;
+    memmove(&pt->hist[1], &pt->hist[0],
+            (sizeof pt->hist / sizeof pt->hist[0] - 1) * sizeof pt->hist[0]);
+    pt->hist[0] = cur;
+    if (pt->nhist < sizeof pt->hist / sizeof pt->hist[0])
+        pt->nhist++;
+    pt->nreads = 0;
+    pt->reads_over = false;
+}
+
 /* Called by the trace-pc stub (trace_<arch>.S) in every basic block with
  * the block's address, the caller's callee-saved registers and its stack
  * pointer. */
@@ -374,6 +556,12 @@ void px_trace_pc(uintptr_t pc, const uint64_t *regs, int nregs, uintptr_t sp)
         !e->cur)
         return;
     pt = px.x->tasks.p[e->cur->tid];
+    if (WF_UNLIKELY(pt->check_next)) {
+        px_in_rt = 1;
+        px_await_check(pt, pc, regs, nregs, sp);
+        px_in_rt = 0;
+        return;
+    }
     if (WF_LIKELY(++pt->bbs < SPIN_START) || !nregs)
         return;
     px_in_rt = 1;

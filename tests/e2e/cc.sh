@@ -38,7 +38,7 @@ scenario() {
     name=$(basename "$f" .c)
     expect=$(sed -n 's|^// expect: *||p' "$f" | head -1)
     flags=$(sed -n 's|^// weft: *||p' "$f" | head -1)
-    if ! "$WEFT" cc -w -O1 -o "$TMP/$name" "$f" 2>"$TMP/$name.cc"; then
+    if ! "$WEFT" cc -w -o "$TMP/$name" "$f" 2>"$TMP/$name.cc"; then
         bad "$f: weft cc failed: $(head -3 "$TMP/$name.cc")"
         return
     fi

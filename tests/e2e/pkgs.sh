@@ -111,5 +111,56 @@ GO
 expect 2 "not vendored"
 has err "cmd/bad/main.go:3:8: error: package golang.org/x/time/rate is not in" "where and why"
 
+# -run with subtests, as go test: each level of the pattern selects a
+# level of names, subtest names rewritten (spaces, repeats)
+mkdir subs && cat > subs/subs_test.go <<'GO'
+package subs
+
+import "testing"
+
+func TestA(t *testing.T) {
+	for _, n := range []string{"one", "two", "one", "with space"} {
+		t.Run(n, func(t *testing.T) { t.Log("ran", t.Name()) })
+	}
+}
+
+func TestB(t *testing.T) { t.Log("B") }
+
+func BenchmarkC(b *testing.B) {}
+GO
+"$WEFT" test -v -run 'A/one' ./subs > out 2> err; rc=$?
+expect 0 "-run A/one"
+has out "    ran TestA/one" "the selected subtest ran"
+has out "    ran TestA/one#01" "a repeated subtest name gets #01, as in go test"
+hasnt out "TestA/two" "an unselected subtest does not run"
+hasnt out "TestB" "an unselected test does not run"
+"$WEFT" test -v -run 'A/^with_space$' ./subs > out 2> err; rc=$?
+expect 0 "-run with a rewritten name"
+has out "    ran TestA/with_space" "spaces become underscores"
+mkdir benchonly && printf 'package b
+
+import "testing"
+
+func BenchmarkX(b *testing.B) {}
+' > benchonly/b_test.go
+"$WEFT" test ./benchonly > out 2> err; rc=$?
+expect 2 "only benchmarks"
+has err "hold no TestXxx (benchmarks and examples do not run)" "says so"
+
+# os.Args: the program, then the arguments after --
+cat > args.go <<'GO'
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() { fmt.Println(len(os.Args), os.Args[1:]) }
+GO
+"$WEFT" run args.go -- one two > out 2> err; rc=$?
+expect 0 "run with arguments"
+has out "3 [one two]" "os.Args holds the arguments after --"
+
 echo "pkgs.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]

@@ -309,6 +309,28 @@ START_TEST(tests_see_the_package_and_go_test_s_order)
 }
 END_TEST
 
+/* go test -run: one regular expression a level, split at slashes outside
+ * brackets and parentheses. */
+START_TEST(run_patterns_select_as_go_test_does)
+{
+    bool bad = false;
+    ck_assert(vm_run_selects(NULL, "TestX/y", &bad));
+    ck_assert(vm_run_selects("X", "TestX", &bad));
+    ck_assert(!vm_run_selects("^X", "TestX", &bad));
+    ck_assert(vm_run_selects("TestA/one", "TestA", &bad)); /* top level */
+    ck_assert(vm_run_selects("TestA/one", "TestA/one#01", &bad));
+    ck_assert(!vm_run_selects("TestA/one", "TestA/two", &bad));
+    ck_assert(vm_run_selects("A", "TestA/anything/deeper", &bad));
+    ck_assert(vm_run_selects("A/[a/b]", "TestA/x", &bad) == false);
+    ck_assert(vm_run_selects("A/[a/b]", "TestA/a", &bad));
+    ck_assert(vm_run_selects("A/(x|y/z)", "TestA/x", &bad));
+    ck_assert(vm_run_selects("A//", "TestA/x", &bad)); /* empty matches */
+    ck_assert(!bad);
+    ck_assert(!vm_run_selects("A/(", "TestA/x", &bad));
+    ck_assert(bad);
+}
+END_TEST
+
 Suite *pkgs_suite(void)
 {
     Suite *s = suite_create("pkgs");
@@ -320,6 +342,7 @@ Suite *pkgs_suite(void)
     tcase_add_test(tc, vendored_packages_run_from_source);
     tcase_add_test(tc, build_constraints_choose_the_files);
     tcase_add_test(tc, tests_see_the_package_and_go_test_s_order);
+    tcase_add_test(tc, run_patterns_select_as_go_test_does);
     suite_add_tcase(s, tc);
     return s;
 }

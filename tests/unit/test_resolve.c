@@ -14,7 +14,7 @@ START_TEST(undefined_and_redeclared_names)
     GO_ERROR(GO("func f() {}\nfunc f() {}\nfunc main() {}\n"),
              "3:6: f redeclared in this block");
     GO_ERROR(GO("func main() {\n\ta := 1\n\ta := 2\n}\n"),
-             "4:2: no new variables on left side of :=");
+             "4:4: no new variables on left side of :=");
     GO_ERROR(GO("import \"fmt\"\nfunc main() { fmt.Nope() }\n"),
              "3:19: undefined: fmt.Nope");
     GO_ERROR(GO("func helper() {}\n"),
@@ -39,6 +39,13 @@ START_TEST(imports_outside_the_library_are_refused_saying_why)
              "2:8: unsupported: import \"net/http\": weft runs programs "
              "without a network (model the peer with goroutines and "
              "channels)");
+    /* a library package refuses some of its members by name */
+    GO_ERROR(GO("import \"os\"\nfunc main() { os.ReadFile(\"x\") }\n"),
+             "3:18: unsupported: os.ReadFile: weft runs programs without a "
+             "file system (give the program its input in memory: "
+             "strings.NewReader, bytes.Buffer)");
+    GO_ERROR(GO("import \"os\"\nfunc main() { os.Nope() }\n"),
+             "3:18: undefined: os.Nope");
     GO_ERROR(GO("import \"golang.org/x/sync/errgroup\"\n"
                 "func main() { errgroup.WithContext(nil) }\n"),
              "2:8: cannot find package golang.org/x/sync/errgroup: weft runs "
@@ -81,11 +88,12 @@ END_TEST
 START_TEST(constants_are_checked)
 {
     GO_ERROR(GO("func main() {\n\tvar b byte = 256\n\t_ = b\n}\n"),
-             "3:15: cannot use constant 256 as uint8 value (overflows)");
+             "3:15: cannot use 256 (untyped int constant) as uint8 value "
+             "in variable declaration (overflows)");
     GO_ERROR(GO("const x = 1 / 0\nfunc main() {}\n"),
-             "2:13: invalid operation: division by zero");
+             "2:15: invalid operation: division by zero");
     GO_ERROR(GO("func main() {\n\t_ = int8(200)\n}\n"),
-             "3:10: cannot convert constant to type int8 (overflows)");
+             "3:11: constant 200 overflows int8");
 }
 END_TEST
 

@@ -127,15 +127,15 @@ func (l *Logger) Println(v ...any)               { l.output(fmt.Sprintln(v...)) 
 // finding "log.Fatal: exit status 1".
 func (l *Logger) Fatal(v ...any) {
 	l.output(fmt.Sprint(v...))
-	__exit(1)
+	__exit(1, "log.Fatal")
 }
 func (l *Logger) Fatalf(format string, v ...any) {
 	l.output(fmt.Sprintf(format, v...))
-	__exit(1)
+	__exit(1, "log.Fatal")
 }
 func (l *Logger) Fatalln(v ...any) {
 	l.output(fmt.Sprintln(v...))
-	__exit(1)
+	__exit(1, "log.Fatal")
 }
 
 func (l *Logger) Panic(v ...any) {
@@ -185,15 +185,15 @@ func Printf(format string, v ...any) { std.output(fmt.Sprintf(format, v...)) }
 func Println(v ...any)               { std.output(fmt.Sprintln(v...)) }
 func Fatal(v ...any) {
 	std.output(fmt.Sprint(v...))
-	__exit(1)
+	__exit(1, "log.Fatal")
 }
 func Fatalf(format string, v ...any) {
 	std.output(fmt.Sprintf(format, v...))
-	__exit(1)
+	__exit(1, "log.Fatal")
 }
 func Fatalln(v ...any) {
 	std.output(fmt.Sprintln(v...))
-	__exit(1)
+	__exit(1, "log.Fatal")
 }
 func Panic(v ...any)                 { std.Panic(v...) }
 func Panicf(format string, v ...any) { std.Panicf(format, v...) }

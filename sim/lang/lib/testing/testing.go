@@ -39,6 +39,7 @@ type common struct {
 
 type T struct {
 	common
+	subNames map[string]int // the subtest names given so far (Run)
 }
 
 func (c *common) Name() string { return c.name }
@@ -175,9 +176,15 @@ func (t *T) Setenv(key, value string) {}
 
 // Run runs f as subtest name in its own goroutine and waits for it, as
 // go test does; a FailNow in f ends the subtest only.
+// The subtest's name is rewritten as go test rewrites it (spaces to
+// underscores, a repeated name suffixed #01, #02, ...); a subtest that
+// -run does not select is not run, and Run returns true.
 func (t *T) Run(name string, f func(t *T)) bool {
 	sub := &T{}
-	sub.name = t.name + "/" + name
+	sub.name = t.name + "/" + t.uniqueName(name)
+	if !__run_selects(sub.name) {
+		return true
+	}
 	sub.parent = &t.common
 	done := make(chan struct{})
 	go tRunner(sub, f, done)
@@ -188,6 +195,45 @@ func (t *T) Run(name string, f func(t *T)) bool {
 		t.mu.Unlock()
 	}
 	return !sub.Failed()
+}
+
+func (t *T) uniqueName(name string) string {
+	b := []byte(name)
+	for i, c := range b {
+		if c == ' ' {
+			b[i] = '_'
+		}
+	}
+	name = string(b)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.subNames == nil {
+		t.subNames = map[string]int{}
+	}
+	n := t.subNames[name]
+	t.subNames[name] = n + 1
+	if n == 0 {
+		return name
+	}
+	s := "#"
+	if n < 10 {
+		s += "0"
+	}
+	return name + s + itoa(n)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
 }
 
 func tRunner(t *T, f func(t *T), done chan struct{}) {
