@@ -465,7 +465,10 @@ static const char *sched_of(explorer *x, wf_engine *e)
 static void collect(explorer *x, wf_engine *e, uint32_t preempts)
 {
     buf k;
-    x->executions++;
+    /* an execution cut short by a halt keeps what it found, but did not
+     * run to its end: it is neither an execution (SPEC 4) nor an outcome */
+    bool whole = e->end != END_HALTED;
+    x->executions += whole;
     x->steps += e->step;
     for (size_t i = 0; i < e->findings.len; i++) {
         const finding *f = &e->findings.p[i];
@@ -494,6 +497,8 @@ static void collect(explorer *x, wf_engine *e, uint32_t preempts)
         }
         xf->count++;
     }
+    if (!whole)
+        return;
     buf_init(&k);
     kinds_of(e, &k);
     {
