@@ -541,6 +541,8 @@ static void hunt(liveness_checker *l, wf_engine *e)
         l->at_stride = 1;
     }
     h = global_hash(e);
+    if (engine_must_stop(e))
+        return; /* the execution ends here (a halt, the memory budget) */
     if ((l->n + 1) * 2 > l->cap)
         table_grow(l);
     j = table_find(l, h);

@@ -52,6 +52,10 @@ void dpor_begin(dpor *d, wf_engine *e);
 int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 const int32_t *alts);
 void dpor_after_step(dpor *d, wf_engine *e, int32_t tid);
+/* An estimate of the bytes the current execution's state takes (a node
+ * per step with its vector clock, a clock per task), for the memory
+ * budget: deterministic, O(1). */
+uint64_t dpor_bytes(const dpor *d);
 /* After engine_run: the last race checks of the ops left pending. */
 void dpor_end(dpor *d, wf_engine *e);
 /* After an execution: move to the next branch; false when the search is

@@ -135,6 +135,7 @@ void engine_reset(wf_engine *e)
     e->findings.len = 0;
     e->acc.len = e->woken.len = 0;
     e->abandon_reason = NULL;
+    e->mem_extra = 0;
     e->halt = e->cfg.halt ? e->cfg.halt : &never_halt;
     e->halt_at = e->cfg.halt_at > 0 ? e->cfg.halt_at : HALT_SEARCH;
     e->mem_limit = e->cfg.max_memory && e->cfg.max_memory < SIZE_MAX
@@ -145,7 +146,8 @@ void engine_reset(wf_engine *e)
 
 bool engine_mem_room(wf_engine *e, size_t n)
 {
-    if (WF_LIKELY(n <= e->mem_limit && e->mem.total <= e->mem_limit - n))
+    uint64_t used = e->mem.total + e->mem_extra;
+    if (WF_LIKELY(n <= e->mem_limit && used <= e->mem_limit - n))
         return true;
     if (!e->stop) {
         e->end = END_MEMORY;
@@ -781,7 +783,7 @@ static bool out_of_limits(wf_engine *e)
     else if (WF_UNLIKELY(atomic_load_explicit(e->halt, memory_order_relaxed) >=
                          e->halt_at))
         e->end = END_HALTED;
-    else if (WF_UNLIKELY(e->mem.total > e->mem_limit))
+    else if (WF_UNLIKELY(e->mem.total + e->mem_extra > e->mem_limit))
         e->end = END_MEMORY;
     else
         return false;

@@ -544,6 +544,9 @@ struct wf_engine {
     const atomic_int *halt;
     int halt_at;
     size_t mem_limit; /* cfg.max_memory, or SIZE_MAX */
+    /* per-execution memory besides the arena that its holders report
+     * for the budget (the reduction's state); 0 at each reset */
+    uint64_t mem_extra;
     VEC(choice) choices;
     VEC(int32_t) alts; /* scratch for choose */
     /* scratch of an object's inner choice (partners, tickets, timers due):
@@ -650,7 +653,7 @@ static inline bool engine_must_stop(const wf_engine *e)
 {
     return WF_UNLIKELY(atomic_load_explicit(e->halt, memory_order_relaxed) >=
                        e->halt_at) ||
-           WF_UNLIKELY(e->mem.total > e->mem_limit);
+           WF_UNLIKELY(e->mem.total + e->mem_extra > e->mem_limit);
 }
 /* Room for n more bytes of per-execution memory, for allocations whose
  * size the program chooses (make, append, string building): false when

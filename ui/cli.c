@@ -1489,6 +1489,28 @@ static void print_summary(const cli_opts *o, const explorer *x,
                x->cut_timers == 1 ? "" : "s");
 }
 
+/* cli_exit_soon: the explorer left to the process's exit, and whether
+ * to leave one (main's thread only: set before the command runs). */
+static bool exit_soon;
+static explorer *left_to_exit;
+
+void cli_exit_soon(void)
+{
+    exit_soon = true;
+}
+
+/* Free x, or leave it to the exit (cli_exit_soon) in place of the one
+ * left before. */
+static void explorer_done(explorer *x)
+{
+    if (!exit_soon) {
+        explore_free(x);
+        return;
+    }
+    explore_free(left_to_exit);
+    left_to_exit = x;
+}
+
 /* Reopen the JSON object that ends out ("...}\n") to add members; the
  * caller closes it with "}\n". */
 static void json_member_open(buf *out)
@@ -1993,8 +2015,8 @@ static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
                 "the replay followed every choice\n",
                 x->replay.hash, p->hash);
     }
-    explore_free(x);
     record_free(rec);
+    explorer_done(x);
     halt_cooperate(false);
     halt_word_free(word);
     return halt_status(status);

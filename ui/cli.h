@@ -182,6 +182,13 @@ void cli_explore_options(const cli_opts *o, explore_opts *eo);
  * d set (or a message printed) on a write error. */
 int cli_record_and_print(const cli_opts *o, const program *p, explorer *x,
                          wf_diag *d);
+/* The process ends when the command does (weft run, explore, outcomes,
+ * replay): cli_execute then leaves its last explorer to the exit rather
+ * than free a search's millions of small blocks after printing, which
+ * took a few hundred ms that --time-limit counts (clang's -disable-free
+ * skips its frees for the same reason). At most one explorer is left at
+ * a time, and it stays reachable (a static), so leak checkers are quiet. */
+void cli_exit_soon(void);
 /* Seconds of monotonic real time (ui only: STYLE 8). */
 double cli_now(void);
 /* n bytes as "4GiB", "512MiB", "1000B" (the largest exact unit), into

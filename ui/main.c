@@ -40,9 +40,11 @@ int main(int argc, char **argv)
         case CMD_RUN:
         case CMD_EXPLORE:
         case CMD_OUTCOMES:
+            cli_exit_soon(); /* the process ends with the command */
             status = gocmd_exec(&o);
             break;
         case CMD_REPLAY:
+            cli_exit_soon();
             status = tracecmd_replay(&o);
             break;
         case CMD_LIST:

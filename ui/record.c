@@ -220,6 +220,10 @@ static void after_exec(void *ctx, wf_engine *e, const char *sched)
     trace_run_info ri;
     int64_t id;
     if (r->failed || !r->all) return;
+    /* an execution a signal or the time limit cut short is not a finished
+     * run: writing its events (a second for a million) would hold the
+     * stop back, and a replay of it proves nothing */
+    if (e->end == END_HALTED) return;
     ri = run_info(r, "execution", sched, exec_status(r, e));
     if (trace_end_run(r->t, e, &ri, &id, &r->err) != WF_OK) {
         r->failed = true;

@@ -493,6 +493,27 @@ void vm_name_value(vm_exec *x, vm_value v, const char *name)
     }
 }
 
+uint64_t vm_type_bytes(const vm_program *p, uint32_t t)
+{
+    const uint64_t cap = UINT64_MAX / 4;
+    const vm_type *ty;
+    uint64_t n, each = 0, b;
+    if (!kind_is_aggregate(VM_KIND(t)))
+        return 0;
+    ty = prog_type(p, t);
+    if (VM_KIND(t) == K_STRUCT) {
+        b = sizeof(vm_obj) + (uint64_t)ty->nfields * sizeof(vm_value);
+        for (uint32_t i = 0; i < ty->nfields && b < cap; i++)
+            b += vm_type_bytes(p, ty->fields[i].type);
+        return b < cap ? b : cap;
+    }
+    n = ty->len > 0 ? (uint64_t)ty->len : 0;
+    each = sizeof(vm_value) + vm_type_bytes(p, ty->elem);
+    if (n && each > (cap - sizeof(vm_obj)) / n)
+        return cap;
+    return sizeof(vm_obj) + n * each;
+}
+
 vm_value vm_make_slice(vm_exec *x, uint32_t t, uint32_t len, uint32_t cap)
 {
     uint32_t et = t ? prog_type(x->prog, t)->elem : 0;

@@ -486,6 +486,16 @@ op *vm_op(vm_g *g, op_kind k, wf_obj *obj);
  * the memory budget) and returns false: the caller allocates nothing and
  * returns X_YIELD (its pc saved, as for any yield). */
 bool vm_mem_room(vm_g *g, size_t n);
+/* The bytes vm_zero(t) (or a copy of a t) takes from the arena, counting
+ * the element and field objects of an aggregate; saturates. O(the type's
+ * nesting and fields). */
+uint64_t vm_type_bytes(const vm_program *p, uint32_t t);
+/* vm_mem_room for a value of type t (true at once for a scalar). */
+static inline bool vm_room_for(vm_g *g, uint32_t t)
+{
+    return !kind_is_aggregate(VM_KIND(t)) ||
+           vm_mem_room(g, (size_t)vm_type_bytes(g->x->prog, t));
+}
 /* A shared slot access that is not granted yet: expose it (false), or
  * true if granted. k: the access's index within the instruction. */
 bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,

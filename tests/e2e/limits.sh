@@ -124,6 +124,27 @@ func main() {
 	}
 }
 EOF
+# 20,000 goroutines blocked on a channel, then main spinning without
+# progress: the livelock check hashes the whole state at every step
+cat > crowd.go <<'EOF'
+package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	gate := make(chan int)
+	for i := 0; i < 20000; i++ {
+		go func() { <-gate }()
+	}
+	x := 0
+	for {
+		mu.Lock()
+		x++
+		mu.Unlock()
+	}
+}
+EOF
 cat > ticker.go <<'EOF'
 package main
 
@@ -275,6 +296,10 @@ within 2 "explore --time-limit 2 on a recursion" "$WEFT" explore fib.go --time-l
 has out "stopped by the time limit" "explore says the time limit stopped it"
 status_is 0 "a time limit is a budget, not an error"
 within 2 "explore --time-limit 2 on a long search" "$WEFT" explore wide.go --time-limit 2
+within 2 "explore --time-limit 2 with 20,000 goroutines" "$WEFT" explore crowd.go --time-limit 2
+# a search whose state grows with every step: freeing it is left to the
+# exit, not counted against the limit
+within 2 "explore --time-limit 2 of one long execution" "$WEFT" explore pingpong.go --max-steps 1000000000 --max-memory 256M --time-limit 2
 within 1 "run --time-limit 1" "$WEFT" run pingpong.go --max-steps 1000000000 --time-limit 1
 has out "stopped by the time limit at step" "run says the time limit stopped it"
 
@@ -293,6 +318,9 @@ mem "a slice of slices growing" "$WEFT" run hog.go --max-memory 64M
 mem "one huge make" "$WEFT" run huge.go --max-memory 64M
 mem "a string doubling" "$WEFT" explore doubling.go --max-memory 64M
 has out "1 cut by the memory budget" "explore counts the cut"
+# the reduction's state (a node and a vector clock a step) counts too
+mem "dpor on one long execution" "$WEFT" explore pingpong.go --max-steps 1000000000 --max-memory 64M --max-executions 2
+mem "dpor with 20,000 goroutines" "$WEFT" explore crowd.go --max-memory 64M --max-executions 2
 
 # ---- time stops when main returns -------------------------------------
 ./limit_run -o out -- "$WEFT" run ticker.go > res

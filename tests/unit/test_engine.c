@@ -805,8 +805,9 @@ START_TEST(the_halt_word_ends_the_execution_before_its_next_step)
     ck_assert_int_eq(r.st, WF_OK);
     ck_assert_int_eq(r.x->last_end, END_HALTED);
     ck_assert(r.x->stopped && !r.x->complete);
-    ck_assert_int_eq(r.x->executions, 1); /* what it found is kept */
-    ck_assert_int_eq(h.rounds, 100);      /* not one round more */
+    ck_assert_int_eq(r.x->executions, 0); /* it did not run to its end */
+    ck_assert_uint_gt(r.x->steps, 100);     /* but its steps count */
+    ck_assert_int_eq(h.rounds, 100);        /* not one round more */
     run_free(&r);
     /* below its level, a word leaves the search alone: HALT_SEARCH is
      * for the search, finishing work stops at HALT_ALL only */
