@@ -230,6 +230,7 @@ void part_join(explorer *x, const explorer *y, size_t k)
     x->steps += y->steps;
     x->cut += y->cut;
     x->cut_timers += y->cut_timers;
+    x->cut_memory += y->cut_memory;
     x->blocked += y->blocked;
     x->complete = x->complete && y->complete;
     x->stopped = x->stopped || y->stopped;

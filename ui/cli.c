@@ -1469,6 +1469,14 @@ static void print_summary(const cli_opts *o, const explorer *x,
         printf("preemption bound %d fully explored", x->bound);
     else
         printf("cut by the execution budget");
+    if (!x->complete && x->bound < 0) { /* what the cut search covered */
+        buf cov;
+        buf_init(&cov);
+        explore_coverage(x, &cov);
+        if (cov.len)
+            printf(" (%.*s)", (int)cov.len, cov.p);
+        buf_fini(&cov);
+    }
     printf("; %zu error%s, %zu warning%s\n", nerr, nerr == 1 ? "" : "s", nwarn,
            nwarn == 1 ? "" : "s");
     if (x->cut_timers)
@@ -1492,6 +1500,28 @@ static void json_member_open(buf *out)
         out->len = n - 1;
         out->p[out->len] = '\0';
     }
+}
+
+/* The members --json adds to report_json's object, before its closing
+ * brace: why the search stopped early, the executions each budget cut
+ * ("cuts"; report_json's "cut" counts the --max-steps ones), metrics. */
+static void json_tail(buf *out, const cli_opts *o, const explorer *x,
+                      const record *rec)
+{
+    const char *why = stop_reason(x, rec);
+    json_member_open(out);
+    buf_puts(out, ", \"stopped\": ");
+    if (why)
+        buf_printf(out, "\"%s\"", why);
+    else
+        buf_puts(out, "null");
+    buf_printf(out, ", \"cuts\": {\"max_steps\": %llu, \"max_memory\": %llu}",
+               (unsigned long long)x->cut, (unsigned long long)x->cut_memory);
+    if (o->metrics) {
+        buf_puts(out, ", \"metrics\": ");
+        report_metrics_json(out, x->e);
+    }
+    buf_puts(out, "}\n");
 }
 
 /* The checkers of command o (every one, with its liveness options). */
@@ -1917,24 +1947,8 @@ static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
     ri.seconds = cli_now() - t0;
     buf_init(&out);
     if (o->json) {
-        const char *why = stop_reason(x, rec);
         report_json(&out, x, &ri);
-        /* more members of the object, before its closing brace */
-        json_member_open(&out);
-        buf_puts(&out, ", \"stopped\": ");
-        if (why)
-            buf_printf(&out, "\"%s\"", why);
-        else
-            buf_puts(&out, "null");
-        buf_printf(&out,
-                   ", \"cut\": {\"max_steps\": %llu, \"max_memory\": %llu}",
-                   (unsigned long long)x->cut,
-                   (unsigned long long)x->cut_memory);
-        if (o->metrics) {
-            buf_puts(&out, ", \"metrics\": ");
-            report_metrics_json(&out, x->e);
-        }
-        buf_puts(&out, "}\n");
+        json_tail(&out, o, x, rec);
         record_json(rec, &out);
     } else {
         if ((o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) && !o->quiet &&
@@ -2029,6 +2043,7 @@ int cli_record_and_print(const cli_opts *o, const program *p, explorer *x,
     buf_init(&out);
     if (o->json) {
         report_json(&out, x, &ri);
+        json_tail(&out, o, x, rec);
         record_json(rec, &out);
     } else {
         report_text(&out, x, &ri);

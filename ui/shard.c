@@ -31,10 +31,12 @@ void shard_part_json(buf *out, const explorer *y, size_t k)
 {
     buf_printf(out,
                "{\"k\":%zu,\"executions\":%lld,\"steps\":%llu,\"cut\":%llu,"
-               "\"cut_timers\":%llu,\"blocked\":%llu,\"complete\":%d,"
+               "\"cut_memory\":%llu,\"cut_timers\":%llu,\"blocked\":%llu,"
+               "\"complete\":%d,"
                "\"stopped\":%d,\"bound\":%d",
                k, (long long)y->executions, (unsigned long long)y->steps,
-               (unsigned long long)y->cut, (unsigned long long)y->cut_timers,
+               (unsigned long long)y->cut, (unsigned long long)y->cut_memory,
+               (unsigned long long)y->cut_timers,
                (unsigned long long)y->blocked, y->complete ? 1 : 0,
                y->stopped ? 1 : 0, y->bound);
     jstr(out, "diverged", y->diverged);
@@ -94,6 +96,7 @@ static void part_read(const viewjson *j, int32_t node, explorer *y)
     y->executions = jint(j, node, "executions");
     y->steps = (uint64_t)jint(j, node, "steps");
     y->cut = (uint64_t)jint(j, node, "cut");
+    y->cut_memory = (uint64_t)jint(j, node, "cut_memory");
     y->cut_timers = (uint64_t)jint(j, node, "cut_timers");
     y->blocked = (uint64_t)jint(j, node, "blocked");
     y->complete = jint(j, node, "complete") != 0;

@@ -128,7 +128,7 @@ static void thread_finish(px_task *pt)
     pt->exited = true;
     o = px_op(pt, OP_WG_ADD, pt->done, 0);
     o->val = value_int(-1);
-    o->arg = 1; /* a Done */
+    o->done = true;
     px_yield(pt);
 }
 
