@@ -206,6 +206,13 @@ static int spawn(px_task *pt, px_task *child, uintptr_t pc)
             task_register(child);
         }
     }
+    {
+        /* what a join waits for, as reports name it */
+        char b[160];
+        snprintf(b, sizeof b, "the end of g%d %s", (int)child->tid,
+                 name ? name : "thread");
+        child->done->hdr.name = arena_strdup(&e->mem, b);
+    }
     return child->tid;
 }
 
