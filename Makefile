@@ -107,8 +107,10 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/go.sh
 	WEFT=$(BUILD)/weft tests/e2e/testcmd.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
+	WEFT=$(BUILD)/weft tests/e2e/gochan.sh
 	tests/fuzz/run.sh short
 	$(BUILD)/weft test scenarios
+	$(BUILD)/weft test tests/correct
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
@@ -182,6 +184,7 @@ deps:
 	done; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
+	[ -d /usr/share/go-1.19/test/chan ] || missing="$$missing golang-1.19-src"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make deps: installing missing Debian packages:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
