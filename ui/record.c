@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "checker/checkers.h"
 #include "sim/sha256.h"
 #include "sim/trace.h"
 
@@ -269,16 +270,27 @@ void record_attach(record *r, explorer *x)
     if (r) r->x = x;
 }
 
-/* Replay finding i's schedule with the recorder and write it as the
- * finding's witness run. */
+/* Replay finding i's schedule with the checkers and the recorder and
+ * write it as the finding's witness run: the checkers first, so that the
+ * run's findings carry the same reports (Coffman conditions, a partial
+ * deadlock become a leak) as the exploration's. */
 static wf_status write_witness(record *r, size_t i, wf_diag *d)
 {
     const xfinding *f = &r->x->findings.p[i];
     explore_opts eo;
     explorer *w;
-    wf_consumer c = trace_consumer(r->t);
-    consumer_set cs = {&c, 1};
+    checkers_opts co = checkers_opts_default();
+    checkers *ck;
+    wf_consumer c[8];
+    consumer_set cs = {c, 0}, *kc;
     wf_status st;
+    co.livelock_window = (uint64_t)r->o->livelock_window;
+    co.starvation_bypass = (uint64_t)r->o->starvation_bypass;
+    ck = checkers_new(&co);
+    kc = checkers_consumers(ck);
+    for (int k = 0; k < kc->n && cs.n < 7; k++)
+        c[cs.n++] = kc->v[k];
+    c[cs.n++] = trace_consumer(r->t);
     memset(&eo, 0, sizeof eo);
     eo.strategy = WF_STRATEGY_REPLAY;
     eo.schedule = f->schedule;
@@ -297,6 +309,7 @@ static wf_status write_witness(record *r, size_t i, wf_diag *d)
         }
     }
     explore_free(w);
+    checkers_free(ck);
     return st;
 }
 

@@ -346,11 +346,16 @@ static void report_failures(const explorer *x, const char *file,
     ri.file = file;
     ri.replay = prefix.p;
     buf_init(&out);
-    for (size_t i = 0; i < x->findings.len; i++) {
-        const xfinding *f = &x->findings.p[i];
-        if (!(only & (1u << f->f.kind)))
-            continue;
-        report_finding_text(&out, f, &ri);
+    {
+        const xfinding **fs =
+            wf_xmalloc((x->findings.len + 1) * sizeof *fs);
+        size_t n = 0;
+        for (size_t i = 0; i < x->findings.len; i++)
+            if (only & (1u << x->findings.p[i].f.kind))
+                fs[n++] = &x->findings.p[i];
+        ri.executions = x->executions;
+        report_findings_text(&out, fs, n, &ri);
+        free(fs);
     }
     /* indent the reports under the FAIL line */
     for (const char *p = out.p ? out.p : ""; *p;) {
