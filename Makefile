@@ -1,7 +1,8 @@
 # weft: build, test, asan, bench, demo, deps, install, clean.
 # Sources are found by wildcard: a new module needs no edit here.
 #   sim/*.c sim/lang/*.c checker/*.c ui/*.c  -> build/libweft.a
-#   (ui/main.c and ui/view.c go only into build/weft)
+#   (ui/main.c and the ncurses files ui/view.c, ui/playtty.c go only
+#   into build/weft)
 #   tests/unit/*.c                           -> build/unit (one Check runner)
 
 .DEFAULT_GOAL := all
@@ -10,6 +11,7 @@ CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build
 ARCH     := $(shell uname -m)
+VERSION  := $(shell sed -n 's/^\#define CLI_VERSION "\(.*\)"/\1/p' ui/cli.h)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wvla -Wformat=2 -Wundef
@@ -27,7 +29,8 @@ CURSES    = $(shell pkg-config --libs ncursesw 2>/dev/null)
 CHECKLIB  = $(shell pkg-config --libs check 2>/dev/null)
 
 LIB_SRCS := $(sort $(wildcard sim/*.c sim/lang/*.c checker/*.c ui/*.c))
-LIB_SRCS := $(filter-out ui/main.c ui/view.c,$(LIB_SRCS))
+TTY_SRCS := ui/main.c ui/view.c ui/playtty.c
+LIB_SRCS := $(filter-out $(TTY_SRCS) ui/ccmain.c,$(LIB_SRCS))
 ifeq ($(ARCH),x86_64)
 ASM_SRCS := sim/switch_x86_64.S
 else ifeq ($(ARCH),aarch64)
@@ -36,7 +39,7 @@ else
 ASM_SRCS :=
 endif
 ASM_SRCS := $(wildcard $(ASM_SRCS))
-BIN_SRCS := $(wildcard ui/main.c ui/view.c)
+BIN_SRCS := $(wildcard $(TTY_SRCS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/*.c))
 UNIT_HDRS := $(wildcard tests/unit/*.h)
 
@@ -61,8 +64,25 @@ $(BUILD)/gen/schema_sql.h: sim/schema.sql
 	@mkdir -p $(dir $@)
 	@sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' \
 	    $< > $@.tmp && mv $@.tmp $@
-$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan,$(d)/obj/sim/trace.o): \
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan $(BUILD)/fuzz,$(d)/obj/sim/trace.o): \
     $(BUILD)/gen/schema_sql.h
+
+# The Go library, sim/lang/lib/PATH/*.go, as a C table for sim/lang/lib_src.c:
+# one {"PATH", "NAME.go", "source"} row a file. The list of files is kept
+# in lib_go.list so that removing a file regenerates the table too.
+LIB_GO := $(sort $(shell find sim/lang/lib -name '*.go' 2>/dev/null))
+$(BUILD)/gen/lib_go.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIB_GO)' | cmp -s - $@ 2>/dev/null || echo '$(LIB_GO)' > $@
+$(BUILD)/gen/lib_go.h: $(LIB_GO) $(BUILD)/gen/lib_go.list
+	@for f in $(LIB_GO); do \
+	    d=$${f%/*}; printf '{"%s", "%s", ""\n' "$${d#sim/lang/lib/}" "$${f##*/}"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	        -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo '},'; \
+	done > $@.tmp && mv $@.tmp $@
+$(foreach d,$(BUILD) $(BUILD)/dbg $(BUILD)/asan $(BUILD)/fuzz,$(d)/obj/sim/lang/lib_src.o): \
+    $(BUILD)/gen/lib_go.h
 
 REL_FLAGS  := $(OPT) -DNDEBUG
 DBG_FLAGS  := -O1 -g -DWF_DEBUG
@@ -73,9 +93,33 @@ $(eval $(call flavour,REL,$(BUILD),$(REL_FLAGS)))
 $(eval $(call flavour,DBG,$(BUILD)/dbg,$(DBG_FLAGS)))
 $(eval $(call flavour,ASAN,$(BUILD)/asan,$(ASAN_FLAGS)))
 
+# weft cc's runtime (sim/posix and ui/ccmain.c, SPEC section 7): one
+# relocatable object whose only global symbols are what a C program calls
+# (the functions it interposes, the compilers' instrumentation hooks), so
+# the program's own names never clash with weft's; and the two marker
+# objects the program's data is linked between.
+PX_SRCS := $(sort $(wildcard sim/posix/*.c)) ui/ccmain.c
+PX_ASM  := $(wildcard sim/posix/trace_$(ARCH).S)
+PX_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(PX_SRCS)) \
+           $(patsubst %.S,$(BUILD)/obj/%.o,$(PX_ASM))
+PX_OUT  := $(BUILD)/weftrt.o $(BUILD)/weftcc_begin.o $(BUILD)/weftcc_end.o
+# the compilers declare the hooks sim/posix defines (the sanitizer ABI):
+# no header of ours has their prototypes
+$(BUILD)/obj/sim/posix/%.o $(BUILD)/dbg/obj/sim/posix/%.o \
+    $(BUILD)/asan/obj/sim/posix/%.o: BASEFLAGS += -Wno-missing-prototypes
+$(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a
+	$(CC) -r -nostdlib -o $@.all.o $(PX_OBJS) $(BUILD)/libweft.a
+	nm -g --defined-only $(PX_OBJS) | awk 'NF == 3 && $$3 !~ /^px/ \
+	    { print $$3 }' | sort -u > $@.keep
+	objcopy --keep-global-symbols=$@.keep $@.all.o $@
+	@rm -f $@.all.o $@.keep
+$(BUILD)/weftcc_%.o: sim/posix/markers/%.c
+	$(CC) -O2 -c $< -o $@
+
 .PHONY: all test unit e2e asan bench bench-deps demo deps install clean fuzz \
-        format format-check
-all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc
+        fuzz-targets fuzz-replay fuzz-replay-asan format format-check FORCE
+FORCE:
+all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc $(PX_OUT)
 
 $(BUILD)/weft: $(BIN_SRCS) $(BUILD)/libweft.a
 	$(CC) $(BASEFLAGS) $(REL_FLAGS) $(BIN_SRCS) $(BUILD)/libweft.a \
@@ -104,13 +148,22 @@ test: deps all $(BUILD)/dbg/unit
 	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" tests/e2e/install.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/trace.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/view.sh
+	WEFT=$(BUILD)/weft tests/e2e/play.sh
 	WEFT=$(BUILD)/weft tests/e2e/go.sh
 	WEFT=$(BUILD)/weft tests/e2e/testcmd.sh
+	WEFT=$(BUILD)/weft tests/e2e/pkgs.sh
+	WEFT=$(BUILD)/weft tests/e2e/cli.sh
+	WEFT=$(BUILD)/weft tests/e2e/ciformats.sh
+	WEFT=$(BUILD)/weft tests/e2e/html.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	WEFT=$(BUILD)/weft tests/e2e/gochan.sh
-	tests/fuzz/run.sh short
+	WEFT=$(BUILD)/weft tests/e2e/cc.sh
+	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/limits.sh
+	WEFT=$(BUILD)/weft CC=$(CC) tests/e2e/db.sh
+	@$(MAKE) --no-print-directory fuzz-replay
 	$(BUILD)/weft test scenarios
 	$(BUILD)/weft test tests/correct
+	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
@@ -120,10 +173,20 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/trace.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" tests/e2e/view.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/play.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/go.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/testcmd.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/pkgs.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/cli.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/ciformats.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/html.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/roundtrip.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
+	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" REACT_MS=1000 RSS_SLACK_MB=4096 \
+	    tests/e2e/limits.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft CC=$(CC) tests/e2e/db.sh
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
+	@$(MAKE) --no-print-directory fuzz-replay-asan
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
 # the anchors the benches compare with: SPIN, Lua 5.4 (Debian packages)
@@ -145,6 +208,7 @@ bench: all bench-deps
 	        || exit 1; \
 	    WEFT=$(BUILD)/weft $$b || exit 1; \
 	done
+	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
@@ -158,7 +222,7 @@ $(BUILD)/weft.pc: Makefile
 	@printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' \
 	    'includedir=$${prefix}/include' '' 'Name: weft' \
 	    'Description: deterministic concurrency simulator and checker' \
-	    'Version: 0.1' 'Cflags: -I$${includedir}' \
+	    'Version: $(VERSION)' 'Cflags: -I$${includedir}' \
 	    'Libs: -L$${libdir} -lweft $(LIBS)' > $@
 
 install: all
@@ -167,9 +231,13 @@ install: all
 	install -m 755 $(BUILD)/weft $(PREFIX)/bin/weft
 	install -m 644 sim/weft.h $(PREFIX)/include/weft.h
 	install -m 644 $(BUILD)/libweft.a $(PREFIX)/lib/libweft.a
+	install -d $(PREFIX)/lib/weft
+	install -m 644 $(PX_OUT) $(PREFIX)/lib/weft/
 	install -m 644 $(BUILD)/weft.pc $(PREFIX)/lib/pkgconfig/weft.pc
 
-# deps: install what is missing from Debian's packages, saying what it does.
+# deps: install what is missing from Debian's packages, saying what it does
+# (golang-1.19-src: Go's own test suite, for tests/conform; weft never runs
+# Go itself).
 DEB_sqlite3  := libsqlite3-dev
 DEB_ncursesw := libncurses-dev
 DEB_check    := check
@@ -184,7 +252,11 @@ deps:
 	done; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
-	[ -d /usr/share/go-1.19/test/chan ] || missing="$$missing golang-1.19-src"; \
+	[ -d /usr/share/go-1.19/test ] || missing="$$missing golang-1.19-src"; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || \
+	    missing="$$missing python3-jsonschema"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make deps: installing missing Debian packages:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
@@ -193,8 +265,56 @@ deps:
 	        || { echo "make deps: could not install:$$missing" >&2; exit 2; }; \
 	fi
 
-fuzz:
-	@if [ -x tests/fuzz/run.sh ]; then tests/fuzz/run.sh long; fi
+# The fuzzers (tests/fuzz/): libFuzzer targets built with clang, ASan and
+# UBSan (make fuzz runs each for FUZZ_SECS, default 600, and merges what
+# it found into its corpus), and the same targets built with the debug or
+# sanitizer library around tests/fuzz/replay.c, which make test and make
+# asan run on every corpus (no clang needed). VM_FUEL=1024: a step budget
+# bounds the work of an endless loop.
+FUZZ_TARGETS := parse compile run
+FUZZ_CC   ?= clang
+FUZZ_SAN  := address,undefined -fno-sanitize-recover=undefined \
+             -fno-omit-frame-pointer
+FUZZ_FLAGS := -g -O1 -DWF_DEBUG -DVM_FUEL=1024 -Wno-error
+FUZZ_OBJS := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRCS)) \
+             $(patsubst %.S,$(BUILD)/fuzz/obj/%.o,$(ASM_SRCS))
+$(BUILD)/fuzz/obj/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(BASEFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,$(FUZZ_SAN) \
+	    $(DEPFLAGS) -c $< -o $@
+$(BUILD)/fuzz/obj/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -c $< -o $@
+$(BUILD)/fuzz/libweft.a: $(FUZZ_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/fuzz/libweft.a
+	$(FUZZ_CC) $(BASEFLAGS) $(FUZZ_FLAGS) -Wno-missing-prototypes \
+	    -fsanitize=fuzzer,$(FUZZ_SAN) $< $(BUILD)/fuzz/libweft.a $(LIBS) -o $@
+fuzz-targets: $(foreach t,$(FUZZ_TARGETS),$(BUILD)/fuzz/fuzz_$(t))
+# replayers: the debug library with a small VM fuel (its own vm.o first)
+$(BUILD)/dbg/fuzz/vm.o: sim/lang/vm.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -DVM_FUEL=1024 -c $< -o $@
+$(BUILD)/asan/fuzz/vm.o: sim/lang/vm.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -DVM_FUEL=1024 -c $< -o $@
+$(BUILD)/dbg/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+    $(BUILD)/dbg/fuzz/vm.o $(BUILD)/dbg/libweft.a
+	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -Wno-missing-prototypes $^ $(LIBS) -o $@
+$(BUILD)/asan/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+    $(BUILD)/asan/fuzz/vm.o $(BUILD)/asan/libweft.a
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -Wno-missing-prototypes $^ $(LIBS) -o $@
+fuzz-replay: $(foreach t,$(FUZZ_TARGETS),$(BUILD)/dbg/fuzz/replay_$(t))
+	@for t in $(FUZZ_TARGETS); do printf 'fuzz %s corpus: ' $$t; \
+	    $(BUILD)/dbg/fuzz/replay_$$t tests/fuzz/corpus* || exit 1; done
+fuzz-replay-asan: $(foreach t,$(FUZZ_TARGETS),$(BUILD)/asan/fuzz/replay_$(t))
+	@for t in $(FUZZ_TARGETS); do printf 'fuzz %s corpus: ' $$t; \
+	    ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/fuzz/replay_$$t \
+	        tests/fuzz/corpus* || exit 1; done
+
+fuzz: deps
+	MAKE="$(MAKE)" BUILD="$(BUILD)" FUZZ_CC="$(FUZZ_CC)" tests/fuzz/run.sh
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

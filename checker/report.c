@@ -223,6 +223,12 @@ void report_json(buf *out, const explorer *x, const report_info *r)
         buf_printf(out, "%d", x->bound);
     else
         buf_puts(out, "null");
+    /* executions cut at --max-steps; why a complete search is no proof */
+    buf_printf(out, ", \"cut\": %llu", (unsigned long long)x->cut);
+    if (x->incomplete) {
+        buf_puts(out, ", \"incomplete\": ");
+        json_str(out, x->incomplete);
+    }
     buf_puts(out, ", \"findings\": [");
     for (size_t i = 0; i < x->findings.len; i++) {
         if (i)

@@ -123,6 +123,11 @@ struct dpor {
     const wf_engine *eng; /* the current execution's (borrowed) */
     int bound;       /* preemption bound, -1 none */
     bool pruned;     /* the bound cut a branch this round */
+    /* a forced prefix (dpor_set_prefix): the first execution of a round
+     * takes these choices; the search never backtracks into the nodes
+     * they made (floor: SIZE_MAX until the last one is taken) */
+    VEC(choice) forced;
+    size_t fpos, floor;
     uint32_t pc_cur; /* preemptions so far in this execution */
     int32_t run_tid;  /* the task of the latest task node, -1 */
     uint32_t run_len; /* ... and how many task nodes in a row it ran */
@@ -267,6 +272,32 @@ void dpor_set_bound(dpor *d, int bound)
     d->nodes.len = 0;
     d->bound = bound;
     d->pruned = false;
+    d->fpos = 0;
+    d->floor = d->forced.len ? SIZE_MAX : 0;
+}
+
+void dpor_set_prefix(dpor *d, const choice *c, size_t n)
+{
+    d->forced.len = 0;
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(d->forced, c[i]);
+    dpor_set_bound(d, d->bound);
+}
+
+/* The forced choice for a new node offering n >= 2 alternatives, or -1
+ * (error set) when the prefix chose among another number. */
+static int forced_pick(dpor *d, int n)
+{
+    const choice *c = &d->forced.p[d->fpos++];
+    if (c->n != (uint32_t)n && !d->err) {
+        char m[200];
+        snprintf(m, sizeof m,
+                 "the prefix chose among %u alternatives where the program "
+                 "offers %d",
+                 c->n, n);
+        d->err = wf_xstrdup(m);
+    }
+    return c->n == (uint32_t)n ? (int)c->idx : -1;
 }
 
 bool dpor_pruned(const dpor *d)
@@ -328,6 +359,7 @@ void dpor_free(dpor *d)
     VEC_FREE(d->fresh);
     VEC_FREE(d->wv);
     VEC_FREE(d->wfirst);
+    VEC_FREE(d->forced);
     free(d->err);
     free(d);
 }
@@ -1236,8 +1268,16 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         nd->sub = true;
         nd->n = (uint32_t)n;
         nd->idx = 0;
+        if (n >= 2 && d->fpos < d->forced.len) {
+            int f = forced_pick(d, n);
+            if (f < 0)
+                return -1;
+            nd->idx = (uint32_t)f;
+        }
         d->depth++;
-        return 0;
+        if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
+            d->floor = d->depth;
+        return (int)nd->idx;
     }
     if (d->depth < d->nodes.len) { /* replaying the prefix */
         nd = &d->nodes.p[d->depth];
@@ -1282,6 +1322,13 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
      * rounds run without them (Coons et al.'s BPOR is stated without). */
     if (d->bound >= 0)
         tset_reset(&nd->sleep);
+    if (n >= 2 && d->fpos < d->forced.len) {
+        if ((pick = forced_pick(d, n)) < 0) {
+            d->nodes.len--;
+            return -1;
+        }
+        nd->last_en = false; /* a bound counts what follows the prefix */
+    }
     /* follow the wakeup tree; else prefer the task that ran last: fewer
      * preemptions first */
     while (nd->wut.len && pick < 0) {
@@ -1333,6 +1380,8 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     note_run(d, nd->tid);
     VEC_PUSH(nd->bt, nd->tid);
     d->tnode = (int32_t)d->depth++;
+    if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
+        d->floor = d->depth;
     return pick;
 }
 
@@ -1514,7 +1563,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
 bool dpor_next(dpor *d)
 {
     d->nodes.len = d->depth;
-    while (d->nodes.len) {
+    while (d->nodes.len > d->floor) {
         node *n = &d->nodes.p[d->nodes.len - 1];
         if (n->sub) {
             if (n->idx + 1 < n->n) {
@@ -1644,10 +1693,15 @@ void dpor_end(dpor *d, wf_engine *e)
      * against the whole execution. */
     if (d->err)
         return;
+    if (d->fpos < d->forced.len) {
+        d->err = wf_xstrdup("the execution ended before the prefix's "
+                            "choices were all taken");
+        return;
+    }
     for (size_t i = 0; i < e->tasks.len; i++)
         if (e->tasks.p[i]->state != TASK_DONE &&
             e->tasks.p[i]->op.kind != OP_NONE)
             check_pending(d, e->tasks.p[i]);
-    if (e->end == END_MAX_STEPS)
+    if (e->end == END_MAX_STEPS || e->end == END_MEMORY) /* cuts */
         give_turns(d);
 }

@@ -69,6 +69,14 @@ const char *dpor_error(const dpor *d);
  * search under the bound was the whole search.) */
 void dpor_set_bound(dpor *d, int bound);
 bool dpor_pruned(const dpor *d);
+/* Explore only the executions that begin with choices c[0, n) (those
+ * with two or more alternatives, as a schedule lists them; copied): the
+ * first execution of each round takes them, and the search never
+ * backtracks into the steps they cover, so a round is the search from the
+ * state they reach (weft play's hints); a preemption bound counts the
+ * preemptions after the prefix. A prefix the program does not offer sets
+ * dpor_error. n == 0: the whole search again. */
+void dpor_set_prefix(dpor *d, const choice *c, size_t n);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
 /* Counters for reports: sleep-set-blocked executions; wakeup-tree

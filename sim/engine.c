@@ -36,6 +36,10 @@ const char *const ev_op_names[EV__COUNT] = {
     "read",   "write",  "atomic",  "sleep",     "timer",  "print",
     "block",  "unblock", "progress", "assert",  "panic",  "yield"};
 
+const char *const exec_end_names[END__COUNT] = {
+    "none",      "done",     "deadlock",    "panic",     "max-steps",
+    "abandoned", "livelock", "interrupted", "max-memory"};
+
 const char *const finding_kind_names[FINDING_KINDS] = {
     "deadlock", "potential-deadlock", "race",       "panic",
     "assert",   "livelock",           "starvation", "leak"};
@@ -44,6 +48,12 @@ _Static_assert(sizeof(op_kind_names) / sizeof(op_kind_names[0]) == OP__COUNT,
                "op names");
 _Static_assert(sizeof(ev_op_names) / sizeof(ev_op_names[0]) == EV__COUNT,
                "event names");
+_Static_assert(sizeof(exec_end_names) / sizeof(exec_end_names[0]) ==
+                   END__COUNT,
+               "end names");
+
+/* The halt word of an engine given none: never set. */
+static const atomic_int never_halt = HALT_NONE;
 
 /* ---- lifecycle --------------------------------------------------------- */
 
@@ -122,7 +132,23 @@ void engine_reset(wf_engine *e)
     e->findings.len = 0;
     e->acc.len = e->woken.len = 0;
     e->abandon_reason = NULL;
+    e->halt = e->cfg.halt ? e->cfg.halt : &never_halt;
+    e->halt_at = e->cfg.halt_at > 0 ? e->cfg.halt_at : HALT_SEARCH;
+    e->mem_limit = e->cfg.max_memory && e->cfg.max_memory < SIZE_MAX
+                       ? (size_t)e->cfg.max_memory
+                       : SIZE_MAX;
     rng_from_seed(e->rng_state, e->cfg.prog_seed, RNG_STREAM_PROGRAM);
+}
+
+bool engine_mem_room(wf_engine *e, size_t n)
+{
+    if (WF_LIKELY(n <= e->mem_limit && e->mem.total <= e->mem_limit - n))
+        return true;
+    if (!e->stop) {
+        e->end = END_MEMORY;
+        e->stop = true;
+    }
+    return false;
 }
 
 uint64_t engine_rand(wf_engine *e)
@@ -449,17 +475,16 @@ static void fire_one(wf_engine *e, timer *tm)
     }
 }
 
-/* Every task is blocked: move the clock to the earliest deadline and fire
- * the timers due then. Which fires first is a choice when several are due
- * (it is observable only through what they wake). Returns false when no
- * timer is pending. */
-static bool fire_timers(wf_engine *e)
+/* Every task is blocked and a timer is pending: move the clock to the
+ * earliest deadline and fire the timers due then. Which fires first is a
+ * choice when several are due (it is observable only through what they
+ * wake). */
+static void fire_timers(wf_engine *e)
 {
     timer *due[64] = {NULL};
     int32_t alts[64];
     int n = 0, first = 0;
-    if (!e->timers.len)
-        return false;
+    WF_ASSERT(e->timers.len > 0);
     e->step++;
     e->acc.len = e->woken.len = 0;
     engine_access(e, OID_TIME, ACC_WRITE);
@@ -471,13 +496,12 @@ static bool fire_timers(wf_engine *e)
             alts[i] = i;
         first = engine_choose(e, CHOICE_TIMER, n, alts);
         if (first < 0)
-            return true;
+            return;
     }
     fire_one(e, due[first]);
     for (int i = 0; i < n; i++)
         if (i != first)
             fire_one(e, due[i]);
-    return true;
 }
 
 /* ---- events ------------------------------------------------------------ */
@@ -744,6 +768,23 @@ static bool timers_first(wf_engine *e)
     return engine_choose(e, CHOICE_BOOL, 2, alts) == 0;
 }
 
+/* Before a step (a task's or the timers'): the step budget, the halt
+ * word and the memory budget. Sets e->end and returns true when the
+ * execution ends here. */
+static bool out_of_limits(wf_engine *e)
+{
+    if (WF_UNLIKELY(e->step >= e->cfg.max_steps))
+        e->end = END_MAX_STEPS;
+    else if (WF_UNLIKELY(atomic_load_explicit(e->halt, memory_order_relaxed) >=
+                         e->halt_at))
+        e->end = END_HALTED;
+    else if (WF_UNLIKELY(e->mem.total > e->mem_limit))
+        e->end = END_MEMORY;
+    else
+        return false;
+    return true;
+}
+
 static int collect_enabled(wf_engine *e)
 {
     int n = 0;
@@ -822,19 +863,23 @@ wf_task *engine_next(wf_engine *e)
             e->end = END_DONE;
             return NULL;
         }
+        /* time stops when main returns (SPEC 2, as in synctest): a task
+         * then waiting on a sleep or a timer is blocked forever */
         if (e->nenabled == 0 ||
-            (WF_UNLIKELY(e->nspurious == e->nenabled) && timers_first(e))) {
-            if (fire_timers(e)) {
-                e->phase = PHASE_TIMERS;
-                continue;
+            (WF_UNLIKELY(e->nspurious == e->nenabled) && !e->main_done &&
+             timers_first(e))) {
+            if (!e->timers.len || e->main_done) {
+                end_blocked(e);
+                return NULL;
             }
-            end_blocked(e);
-            return NULL;
+            if (out_of_limits(e))
+                return NULL;
+            fire_timers(e);
+            e->phase = PHASE_TIMERS;
+            continue;
         }
-        if (e->step >= e->cfg.max_steps) {
-            e->end = END_MAX_STEPS;
+        if (out_of_limits(e))
             return NULL;
-        }
         n = collect_enabled(e);
         idx = engine_choose(e, CHOICE_TASK, n, e->alts.p);
         if (idx < 0)

@@ -34,6 +34,7 @@
 #define WF_ENGINE_H
 
 #include <setjmp.h>
+#include <stdatomic.h>
 
 #include "util.h"
 #include "weft.h"
@@ -413,7 +414,25 @@ typedef enum exec_end {
     END_MAX_STEPS, /* cut by --max-steps */
     END_ABANDONED, /* the strategy gave up (replay diverged, budget) */
     END_LIVELOCK,  /* a checker proved a livelock (a non-progress cycle) */
+    END_HALTED,    /* stopped from outside: an interrupt, the time limit */
+    END_MEMORY,    /* cut by the memory budget (engine_config.max_memory) */
+    END__COUNT
 } exec_end;
+/* "done", "deadlock", ..., "max-steps", "interrupted", "max-memory": the
+ * runs.end_reason of an execution (SPEC section 9). */
+extern const char *const exec_end_names[END__COUNT];
+
+/* Levels of the halt word (engine_config.halt), which ui/ writes from a
+ * signal handler or a timer while an execution runs: the engine reads it
+ * before every step and the VM at backward jumps and calls, so a stop
+ * costs a load where the step counter is tested, never a clock read. */
+enum {
+    HALT_NONE = 0,
+    HALT_SEARCH = 1, /* the time limit: stop searching; finishing work
+                        (minimizing, confirming, recording) may still run */
+    HALT_ALL = 2     /* Ctrl-C, SIGTERM, or the finishing time is out:
+                        stop everything now */
+};
 
 /* Semantics switches and limits for executions. */
 typedef struct engine_config {
@@ -422,6 +441,15 @@ typedef struct engine_config {
     bool mutex_fifo;
     bool time_loose;
     uint64_t max_steps;
+    /* the memory budget: bytes of per-execution memory (the arena, which
+     * holds the VM's heap, goroutine stacks and every object) an
+     * execution may take before it is cut (END_MEMORY); 0: none */
+    uint64_t max_memory;
+    /* the halt word (HALT_*), written asynchronously by ui/; the
+     * execution ends (END_HALTED) before the first step at which it is
+     * >= halt_at. NULL: never. Borrowed. */
+    const atomic_int *halt;
+    int halt_at; /* 0 is taken as HALT_SEARCH */
     size_t stack_size;
     uint64_t prog_seed; /* math/rand stream */
 } engine_config;
@@ -464,6 +492,10 @@ struct wf_engine {
     exec_end end;
     bool main_done;
     bool stop; /* end the execution after this step */
+    /* engine_must_stop's view of cfg: never NULL, never 0 */
+    const atomic_int *halt;
+    int halt_at;
+    size_t mem_limit; /* cfg.max_memory, or SIZE_MAX */
     VEC(choice) choices;
     VEC(int32_t) alts; /* scratch for choose */
     buf out;           /* program output of this execution */
@@ -554,6 +586,25 @@ static inline bool engine_light(const wf_engine *e)
 {
     return e->nconsumers == 0 && !e->strategy->after_step;
 }
+
+/* Whether the execution must end before its next step: the halt word
+ * reached halt_at (an interrupt, the time limit) or the execution's
+ * memory passed the budget. A few loads: front ends that run long between
+ * visible operations ask it where they loop (the VM at backward jumps and
+ * calls) and, when true, expose a plain yield so the engine ends the
+ * execution there. */
+static inline bool engine_must_stop(const wf_engine *e)
+{
+    return WF_UNLIKELY(atomic_load_explicit(e->halt, memory_order_relaxed) >=
+                       e->halt_at) ||
+           WF_UNLIKELY(e->mem.total > e->mem_limit);
+}
+/* Room for n more bytes of per-execution memory, for allocations whose
+ * size the program chooses (make, append, string building): false when
+ * they would pass the memory budget, and then the execution ends as cut
+ * by it (END_MEMORY) once the current step is over: the caller must not
+ * allocate, and should expose a plain yield. */
+bool engine_mem_room(wf_engine *e, size_t n);
 
 /* For drivers and objects --------------------------------------------- */
 

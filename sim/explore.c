@@ -55,6 +55,7 @@ void explore_free(explorer *x)
     dpor_free(x->dp);
     free(x->last_output);
     free(x->last_schedule);
+    free(x->last_extra);
     free(x->diverged);
     schedule_fini(&x->replay);
     buf_fini(&x->sbuf);
@@ -72,6 +73,8 @@ void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out)
     s.spurious = e->cfg.spurious_wakeups;
     s.mutex_fifo = e->cfg.mutex_fifo;
     s.time_loose = e->cfg.time_loose;
+    if (x->prog.extra_get)
+        s.extra = (char *)x->prog.extra_get(x->prog.ctx);
     schedule_encode(out, &s, e->choices.p, e->choices.len);
 }
 
@@ -156,7 +159,7 @@ static int dfs_choose(explorer *x, wf_engine *e, int n)
 static bool dfs_next(explorer *x)
 {
     x->stack.len = x->depth;
-    while (x->stack.len) {
+    while (x->stack.len > x->stack_floor) {
         choice *c = &x->stack.p[x->stack.len - 1];
         if (c->idx + 1 < c->n) {
             c->idx++;
@@ -345,6 +348,9 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
             return idx;
         }
         x->pct_steps++;
+        /* a forced prefix's choices neither count nor are bounded */
+        if (e->choices.len < x->prefix_len)
+            last = -1;
         /* --preemptions for the strategies without their own bounding */
         if (x->o.preemptions >= 0 && last >= 0 &&
             x->preempts >= (uint32_t)x->o.preemptions &&
@@ -555,13 +561,22 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
                              strat, cs ? cs->v : NULL, cs ? cs->n : 0);
     if (x->dp)
         dpor_end(x->dp, e);
+    x->restart = x->prog.end && x->prog.end(x->prog.ctx, e) &&
+                 x->o.strategy != WF_STRATEGY_REPLAY;
     if (x->last_end == END_MAX_STEPS) {
         x->cut++;
         if (e->timers.len && !e->cfg.time_loose)
             x->cut_timers++;
+    } else if (x->last_end == END_MEMORY) {
+        x->cut_memory++;
+    } else if (x->last_end == END_HALTED) {
+        x->stopped = true; /* what it found so far is kept below */
     }
     if (x->pct_steps > x->pct_k)
         x->pct_k = x->pct_steps;
+    if (x->o.strategy == WF_STRATEGY_DFS && x->depth < x->stack_floor)
+        diverge(x, "the execution ended before the prefix's choices were "
+                   "all taken");
     if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&
         x->replay_pos < x->replay.choices.len)
         diverge(x,
@@ -607,7 +622,10 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     cfg.mutex_fifo = x->o.mutex_fifo;
     cfg.time_loose = x->o.time_loose;
     cfg.max_steps = x->o.max_steps ? x->o.max_steps : 1000000;
-    cfg.stack_size = x->o.stack_size;
+    cfg.max_memory = x->o.max_memory;
+    cfg.halt = x->o.halt;
+    cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
+    cfg.stack_size = x->o.stack_size ? x->o.stack_size : x->prog.stack_size;
     cfg.prog_seed = 0;
     if (x->o.strategy == WF_STRATEGY_REPLAY) {
         wf_status st;
@@ -616,6 +634,8 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
         st = schedule_decode(&x->replay, x->o.schedule, d);
         if (st != WF_OK)
             return st;
+        if (x->prog.extra_set)
+            x->prog.extra_set(x->prog.ctx, x->replay.extra);
         cfg.cond_order_any = x->replay.cond_any;
         cfg.spurious_wakeups = x->replay.spurious;
         cfg.mutex_fifo = x->replay.mutex_fifo;
@@ -634,6 +654,25 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     if (!x->e)
         x->e = engine_new(&cfg);
     x->e->cfg = cfg;
+    if (x->o.prefix && (x->o.strategy == WF_STRATEGY_DPOR ||
+                        x->o.strategy == WF_STRATEGY_DFS)) {
+        schedule sp;
+        wf_status st = schedule_decode(&sp, x->o.prefix, d);
+        if (st != WF_OK)
+            return st;
+        if (x->o.strategy == WF_STRATEGY_DPOR) {
+            if (!x->dp)
+                x->dp = dpor_new();
+            dpor_set_prefix(x->dp, sp.choices.p, sp.choices.len);
+        } else {
+            x->stack.len = 0;
+            for (size_t i = 0; i < sp.choices.len; i++)
+                VEC_PUSH(x->stack, sp.choices.p[i]);
+            x->stack_floor = sp.choices.len;
+        }
+        x->prefix_len = sp.choices.len;
+        schedule_fini(&sp);
+    }
 
     if (x->o.strategy == WF_STRATEGY_DPOR) {
         /* one round per preemption bound: 0, 1, 2, ... (CHESS's iterative
@@ -641,6 +680,7 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
         int k = x->o.preemptions >= 0 ? x->o.preemptions
                 : x->o.iterative      ? 0
                                       : -1;
+        int k0 = k;
         if (!x->dp)
             x->dp = dpor_new();
         strat.after_step = after_step_cb;
@@ -654,10 +694,25 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
                     goto diverged;
                 if (x->stopped)
                     return WF_OK; /* within an execution */
+                if (x->restart) {
+                    /* new scheduling points: what was explored was
+                     * another program's tree (the findings stay) */
+                    x->restarts++;
+                    dpor_free(x->dp);
+                    x->dp = dpor_new();
+                    k = k0 - 1;
+                    more = false;
+                    break;
+                }
                 more = dpor_next(x->dp);
             } while (more && !out_of_budget(x, max) &&
                      !(k >= 0 && x->o.preemptions < 0 &&
                        x->executions - x->round_start >= ROUND_CAP));
+            if (x->restart) {
+                if (out_of_budget(x, max))
+                    return WF_OK;
+                continue;
+            }
             if (more && k >= 0 && x->o.preemptions < 0 &&
                 !out_of_budget(x, max)) {
                 /* a shallow round too big to finish soon (bounded rounds
@@ -687,7 +742,11 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
             goto diverged;
         if (x->stopped)
             break; /* within an execution */
-        if (x->o.strategy == WF_STRATEGY_DFS) {
+        if (x->o.strategy == WF_STRATEGY_DFS && x->restart) {
+            x->restarts++;
+            x->stack.len = 0;
+            x->depth = 0;
+        } else if (x->o.strategy == WF_STRATEGY_DFS) {
             if (!dfs_next(x)) {
                 x->complete = x->o.preemptions < 0;
                 if (!x->complete)
@@ -732,6 +791,13 @@ static const finding *mz_run(explorer *x, consumer_set *cs, uint8_t kind,
     return NULL;
 }
 
+/* Whether the halt word says to stop everything, finishing work too. */
+static bool halted_all(const explorer *x)
+{
+    return x->o.halt &&
+           atomic_load_explicit(x->o.halt, memory_order_relaxed) >= HALT_ALL;
+}
+
 /* Simplify every finding's witness: try to drop each preemption in turn
  * (latest first), running on without preempting from there, and keep the
  * result when it shows the same finding with fewer preemptions, or as
@@ -742,15 +808,20 @@ static void minimize(explorer *x, consumer_set *cs)
     if (x->o.strategy == WF_STRATEGY_REPLAY || !x->e)
         return;
     x->minimizing = true;
-    for (size_t i = 0; i < x->findings.len; i++) {
+    x->e->cfg.halt_at = HALT_ALL; /* a time limit ends the search, not this */
+    for (size_t i = 0; i < x->findings.len && !halted_all(x); i++) {
         xfinding *xf = &x->findings.p[i];
         schedule sc;
         int budget = 64;
         bool improved = true;
         if (!xf->preempts) /* dropping preemptions is the only move */
             continue;
-        if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK)
+        if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK) {
+            schedule_fini(&sc);
             continue;
+        }
+        if (x->prog.extra_set)
+            x->prog.extra_set(x->prog.ctx, sc.extra);
         x->mz_prefix.len = 0;
         for (size_t k = 0; k < sc.choices.len; k++)
             VEC_PUSH(x->mz_prefix, sc.choices.p[k]);
@@ -765,7 +836,8 @@ static void minimize(explorer *x, consumer_set *cs)
                 break;
             for (size_t k = 0; k < x->mz_pre.len; k++)
                 VEC_PUSH(pre, x->mz_pre.p[k]);
-            for (size_t k = pre.len; k-- > 0 && budget > 0 && !improved;) {
+            for (size_t k = pre.len;
+                 k-- > 0 && budget > 0 && !improved && !halted_all(x);) {
                 const finding *f;
                 x->mz_len = pre.p[k];
                 x->mz_force = pre.p[k];
@@ -790,6 +862,14 @@ static void minimize(explorer *x, consumer_set *cs)
         }
     }
     x->minimizing = false;
+    x->e->cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
+    if (x->prog.extra_set && x->prog.extra_get) {
+        /* back to the exploration's own (the last minimized finding's is
+         * set now) */
+        char *cur = wf_xstrdup(x->last_extra ? x->last_extra : "");
+        x->prog.extra_set(x->prog.ctx, cur);
+        free(cur);
+    }
 }
 
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
@@ -799,9 +879,16 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
     for (int i = 0; cs && i < cs->n && i < 16; i++)
         x->run_cs[x->nrun_cs++] = cs->v[i];
     st = run_all(x, cs, d);
+    if (x->prog.incomplete && x->complete &&
+        (x->incomplete = x->prog.incomplete(x->prog.ctx)) != NULL)
+        x->complete = false; /* complete only for the values tried */
     if (x->e && x->o.strategy != WF_STRATEGY_REPLAY &&
         x->o.strategy != WF_STRATEGY_RR)
         keep_last(x); /* before the minimizer reuses the engine */
+    if (x->prog.extra_get) {
+        free(x->last_extra);
+        x->last_extra = wf_xstrdup(x->prog.extra_get(x->prog.ctx));
+    }
     if (st == WF_OK && !x->diverged && x->o.minimize)
         minimize(x, cs);
     if (x->e && (x->o.strategy == WF_STRATEGY_REPLAY ||
@@ -840,6 +927,7 @@ bool explore_steer(explorer *x, consumer_set *cs,
     }
     x->steer_target = is_target;
     x->steer_ctx = ctx;
+    x->e->cfg.halt_at = HALT_ALL; /* past a time limit too, as above */
     for (int i = 0; i < tries && !found; i++) {
         wf_engine *e = x->e;
         engine_reset(e);
@@ -851,6 +939,8 @@ bool explore_steer(explorer *x, consumer_set *cs,
         engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
                    cs ? cs->v : NULL, cs ? cs->n : 0);
         x->sbuf_valid = false;
+        if (e->end == END_HALTED)
+            break;
         if (e->end != END_ABANDONED) {
             collect(x, e, x->preempts);
             if (x->o.after_exec) /* the recorder keeps its witness */
@@ -858,6 +948,7 @@ bool explore_steer(explorer *x, consumer_set *cs,
         }
         found = e->end == END_DEADLOCK;
     }
+    x->e->cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
     x->steer_target = NULL;
     (void)before;
     return found;

@@ -27,6 +27,18 @@ typedef struct program {
     /* called at each execution's start, after engine_reset */
     void (*begin)(void *ctx, wf_engine *e);
     void *ctx;
+    /* Optional hooks of C programs built by weft cc (sim/posix):
+     * end: after each execution, before what it found is collected (it
+     *   may drop findings); true when the program's scheduling points
+     *   changed (its set of racy locations grew): the search starts over.
+     * extra_get/extra_set: text the program needs to replay a schedule,
+     *   carried in the schedule's header (".x"); set before a replay.
+     * incomplete: why a complete search is no proof (values sampled). */
+    bool (*end)(void *ctx, wf_engine *e);
+    const char *(*extra_get)(void *ctx);
+    void (*extra_set)(void *ctx, const char *extra);
+    const char *(*incomplete)(void *ctx);
+    size_t stack_size; /* of each task; 0: explore_opts' or the default */
 } program;
 
 /* Extra consumers (checkers, recorder) for every execution. */
@@ -57,6 +69,12 @@ typedef struct explore_opts {
     wf_strategy_kind strategy;
     uint64_t seed;
     const char *schedule; /* replay */
+    /* dfs, dpor: explore only the executions that begin with this
+     * schedule's choices (the search from the state they reach; weft
+     * play's hints). NULL: all. --preemptions and the preemptions counted
+     * (xfinding.preempts) are those after the prefix. A prefix the
+     * program does not offer is a divergence (explore_run's error). */
+    const char *prefix;
     int64_t max_executions;
     uint64_t max_steps;
     int preemptions; /* -1: unbounded */
@@ -65,6 +83,11 @@ typedef struct explore_opts {
     bool no_steer;   /* one execution asked for (run): never steer */
     int pct_depth;
     bool cond_any, spurious, mutex_fifo, time_loose;
+    uint64_t max_memory; /* engine_config.max_memory: 0 none */
+    /* engine_config.halt: the search stops at the first execution it
+     * halts (x->stopped); minimizing and steering run on until HALT_ALL */
+    const atomic_int *halt;
+    int halt_at; /* the level that stops the search; 0: HALT_SEARCH */
     size_t stack_size;
     /* called after each execution; returning true stops (time limit,
      * interrupt). NULL: never. It may read the explorer (progress). */
@@ -88,6 +111,7 @@ struct explorer {
     uint64_t cut; /* executions cut by --max-steps */
     uint64_t cut_timers; /* ... of them with timers pending (strict time:
                             goroutines kept running while others slept) */
+    uint64_t cut_memory; /* executions cut by the memory budget */
     /* the consumers explore_run was given (copied: the caller's array may
      * be gone), for the steering executions after it: a recorder among
      * them must see every event of a witness it keeps */
@@ -108,16 +132,22 @@ struct explorer {
     VEC(int64_t) prio;     /* pct: priority by tid */
     VEC(uint64_t) changes; /* pct: change points (task steps) */
     uint64_t pct_steps, pct_k;
-    uint32_t preempts; /* of the current execution */
+    uint32_t preempts; /* of the current execution (after a prefix) */
+    size_t prefix_len; /* choices of o.prefix */
     /* dpor */
     dpor *dp;
     uint64_t blocked; /* sleep-set-blocked executions abandoned */
-    /* dfs: the choice stack of the current execution */
+    /* dfs: the choice stack of the current execution; the first
+     * stack_floor entries are the forced prefix (never backtracked) */
     VEC(choice) stack;
-    size_t depth;
+    size_t depth, stack_floor;
     buf sbuf;
     bool sbuf_valid; /* sbuf holds the current execution's schedule */
     int round;       /* dpor: the preemption bound being explored, -1 */
+    bool restart;    /* the program asked to start the search over */
+    uint32_t restarts;
+    const char *incomplete; /* program.incomplete's answer at the end */
+    char *last_extra;       /* program.extra_get's when the search ended */
     /* steering toward a lock cycle (explore_steer) */
     bool (*steer_target)(void *ctx, const wf_obj *o);
     void *steer_ctx;

@@ -449,6 +449,19 @@ void native_yield(wf_task *t)
     tls_in_task = true;
 }
 
+bool native_stack_of(const wf_task *t, uintptr_t *lo, uintptr_t *hi)
+{
+    const native_task *nt;
+    if (!t || t->drv != &native_driver || !t->drv_data)
+        return false;
+    nt = t->drv_data;
+    if (!nt->st)
+        return false;
+    *lo = (uintptr_t)nt->st->lo;
+    *hi = (uintptr_t)(nt->st->lo + nt->st->size);
+    return true;
+}
+
 wf_engine *native_engine(void)
 {
     return tls_in_task ? tls_engine : NULL;

@@ -32,6 +32,9 @@ wf_engine *native_engine(void);
 /* From inside a task: hand t's pending op to the scheduler; returns when
  * the scheduler resumes t. */
 void native_yield(wf_task *t);
+/* The usable stack of native task t: [*lo, *hi). False when t has none
+ * (another driver, or it exited). */
+bool native_stack_of(const wf_task *t, uintptr_t *lo, uintptr_t *hi);
 /* Which switch this build uses: "x86_64", "aarch64" or "ucontext". */
 const char *native_switch_name(void);
 

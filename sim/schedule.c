@@ -13,6 +13,43 @@
 static const char letters[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr"; /* 44 codes */
 
+/* The check's digits (Crockford's base 32, lower case). */
+static const char check_digits[] = "0123456789abcdefghjkmnpqrstvwxyz";
+#define CHECK_LEN 3
+
+/* The 15-bit check of the n bytes at s (the program's hash, its first 8,
+ * in any case: hex digits are). */
+static uint32_t check_of(const char *s, size_t n)
+{
+    char hex[8];
+    uint64_t h;
+    size_t k = n < 8 ? n : 8;
+    for (size_t i = 0; i < k; i++)
+        hex[i] = (char)tolower((unsigned char)s[i]);
+    h = hash_bytes(HASH_INIT, hex, k);
+    h = hash_bytes(h, s + k, n - k);
+    h ^= h >> 32;
+    h ^= h >> 15;
+    return (uint32_t)(h & 0x7fff);
+}
+
+static void put_check(buf *out, uint32_t v)
+{
+    buf_putc(out, '.');
+    for (int i = CHECK_LEN - 1; i >= 0; i--)
+        buf_putc(out, check_digits[(v >> (5 * i)) & 31]);
+}
+
+/* The value of check digit ch (any case), or -1. */
+static int check_digit(char ch)
+{
+    const char *p;
+    if (!ch)
+        return -1;
+    p = strchr(check_digits, tolower((unsigned char)ch));
+    return p ? (int)(p - check_digits) : -1;
+}
+
 static int pair_code(uint32_t idx, uint32_t n)
 {
     if (n < 2 || n > 9 || idx >= n)
@@ -55,6 +92,7 @@ static size_t put_choice(char *tmp, size_t n, uint32_t idx, uint32_t alts,
 
 void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
 {
+    size_t start = out->len;
     buf_printf(out, "%08x", s->hash);
     if (s->seed)
         buf_printf(out, ".s%llu", (unsigned long long)s->seed);
@@ -66,6 +104,8 @@ void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
         buf_puts(out, ".f");
     if (s->time_loose)
         buf_puts(out, ".l");
+    if (s->extra && *s->extra)
+        buf_printf(out, ".x%s", s->extra);
     buf_putc(out, '-');
     /* a buf call a batch, not a char: long schedules are encoded after
      * every execution */
@@ -81,6 +121,7 @@ void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
         buf_append(out, tmp, len);
         len = 0;
     }
+    put_check(out, check_of(out->p + start, out->len - start));
 }
 
 static bool read_u64(const char **p, uint64_t *v)
@@ -98,6 +139,64 @@ static bool read_u64(const char **p, uint64_t *v)
     *p = s;
     *v = x;
     return true;
+}
+
+/* The choices of str end at end (its '.', or the end of the string): the
+ * check must follow and match. When it does not, name what looks wrong:
+ * a lower- or upper-cased copy (the choices are case-sensitive), else
+ * the mismatch. */
+static wf_status check(const char *str, const char *end, wf_diag *d)
+{
+    uint32_t v = 0;
+    const char *body = strchr(str, '-') + 1;
+    bool lower = false, upper = false;
+    const char *first_lower = NULL, *first_upper = NULL;
+    if (*end != '.')
+        return diag_set(d, "", 0, 0,
+                        "bad schedule: it has no check at its end (weft "
+                        "ends every schedule with '.' and %d characters): "
+                        "was it cut short in a copy?",
+                        CHECK_LEN);
+    for (int i = 1; i <= CHECK_LEN; i++) {
+        int k = check_digit(end[i]);
+        if (k < 0)
+            return diag_set(d, "", 0, 0,
+                            "bad schedule: unexpected '%c' at offset %d in "
+                            "its check",
+                            end[i] ? end[i] : '?', (int)(end + i - str));
+        v = v << 5 | (uint32_t)k;
+    }
+    if (end[CHECK_LEN + 1])
+        return diag_set(d, "", 0, 0,
+                        "bad schedule: unexpected '%c' at offset %d after "
+                        "its check",
+                        end[CHECK_LEN + 1], (int)(end + CHECK_LEN + 1 - str));
+    if (v == check_of(str, (size_t)(end - str)))
+        return WF_OK;
+    for (const char *q = body; q < end; q++) {
+        if (*q >= 'a' && *q <= 'z' && !first_lower)
+            first_lower = q;
+        if (*q >= 'A' && *q <= 'Z' && !first_upper)
+            first_upper = q;
+    }
+    lower = first_lower && !first_upper;
+    upper = first_upper && !first_lower &&
+            (isupper((unsigned char)end[1]) ||
+             isupper((unsigned char)end[2]) || isupper((unsigned char)end[3]));
+    if (lower || upper)
+        return diag_set(d, "", 0, 0,
+                        "bad schedule: it does not match its check: it "
+                        "looks %s-cased ('%c' at offset %d), and its "
+                        "choices are case-sensitive; copy it as weft "
+                        "printed it",
+                        lower ? "lower" : "upper",
+                        lower ? *first_lower : *first_upper,
+                        (int)((lower ? first_lower : first_upper) - str));
+    return diag_set(d, "", 0, 0,
+                    "bad schedule: it does not match its check '%.*s' (a "
+                    "character was changed, added or lost in a copy); copy "
+                    "it as weft printed it",
+                    CHECK_LEN + 1, end);
 }
 
 wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
@@ -135,6 +234,18 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
         case 'l':
             s->time_loose = true;
             break;
+        case 'x': {
+            const char *q = ++p;
+            while (isdigit((unsigned char)*q) || (*q >= 'a' && *q <= 'z') ||
+                   *q == '+' || *q == ',' || *q == ':')
+                q++;
+            free(s->extra);
+            s->extra = wf_xmalloc((size_t)(q - p) + 1);
+            memcpy(s->extra, p, (size_t)(q - p));
+            s->extra[q - p] = 0;
+            p = q;
+            continue;
+        }
         default:
             return diag_set(d, "", 0, 0, "bad schedule: unknown flag '%c'",
                             *p ? *p : '?');
@@ -145,7 +256,7 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
         return diag_set(d, "", 0, 0,
                         "bad schedule: expected '-' after the header");
     p++;
-    while (*p) {
+    while (*p && *p != '.') {
         uint32_t idx, n;
         uint64_t rep = 1;
         if (*p == '_') {
@@ -176,10 +287,12 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
             VEC_PUSH(s->choices, c);
         }
     }
-    return WF_OK;
+    return check(str, p, d);
 }
 
 void schedule_fini(schedule *s)
 {
+    free(s->extra);
+    s->extra = NULL;
     VEC_FREE(s->choices);
 }

@@ -1,6 +1,6 @@
--- schema.sql: the weft trace database, schema version 1 (SPEC section 9).
+-- schema.sql: the weft trace database, schema version 2 (SPEC section 9).
 -- sim/trace.c embeds this file (the Makefile turns it into a C string)
--- and runs it once on a new database, then sets PRAGMA user_version = 1
+-- and runs it once on a new database, then sets PRAGMA user_version = 2
 -- and PRAGMA application_id = 0x77656674 ('weft'). A database of another
 -- version is refused, never migrated by guess.
 --
@@ -16,7 +16,8 @@
 CREATE TABLE runs(
     id INTEGER PRIMARY KEY,
     file TEXT NOT NULL,        -- the program as given: "philo.go", "./philo"
-    source_sha256 TEXT,        -- SHA-256 of that file's bytes, NULL if unread
+    source_sha256 TEXT,        -- SHA-256 of that file's bytes, NULL if unread;
+                               -- sources.sha256 for a Go program
     command TEXT NOT NULL,     -- run, explore, outcomes, replay
     strategy TEXT,             -- dpor, dfs, random, pct, rr, replay
     seed INTEGER,
@@ -30,8 +31,9 @@ CREATE TABLE runs(
     summary_id INTEGER,        -- runs.id of the exploration, or NULL
     status INTEGER,            -- exit status the command gives (0, 1)
     end_reason TEXT,           -- done, deadlock, panic, max-steps,
-                               -- abandoned; a summary: complete, budget,
-                               -- interrupted, time-limit, error
+                               -- max-memory, livelock, interrupted,
+                               -- abandoned; a summary: complete, bound,
+                               -- budget, interrupted, time-limit, error
     output TEXT,               -- the program's printed output
     max_steps INTEGER,         -- --max-steps in force (replay uses it)
     nevents INTEGER,           -- rows in events for this run
@@ -141,4 +143,13 @@ CREATE TABLE outcomes(
     count INTEGER,
     schedule TEXT,
     PRIMARY KEY(run_id, k)
+) WITHOUT ROWID;
+
+-- The Go programs' source files, once per content (schema version 2):
+-- runs.source_sha256 names a run's here, so `weft replay DB --run N`
+-- replays what ran even after the file moved, changed or went away.
+CREATE TABLE sources(
+    sha256 TEXT PRIMARY KEY,   -- of text, hex
+    path TEXT NOT NULL,        -- the file as first recorded: "philo.go"
+    text BLOB NOT NULL         -- its bytes
 ) WITHOUT ROWID;

@@ -37,7 +37,7 @@
 
 #include "engine.h"
 
-#define TRACE_SCHEMA_VERSION 1
+#define TRACE_SCHEMA_VERSION 2
 #define TRACE_APP_ID         0x77656674 /* "weft" */
 
 typedef struct trace trace;
@@ -90,6 +90,10 @@ wf_status trace_end_run(trace *t, const wf_engine *e,
                         const trace_run_info *info, int64_t *id, wf_diag *d);
 /* Commit pending runs. */
 wf_status trace_commit(trace *t, wf_diag *d);
+/* Runs (trace_end_run) committed since trace_open, in the order they
+ * were written: after a write error, the ones that are in the file.
+ * NULL: 0. */
+int64_t trace_kept_runs(const trace *t);
 
 /* A summary run, written and committed at once with verdict "running",
  * then completed by trace_finish_summary. */
@@ -116,6 +120,11 @@ wf_status trace_add_finding(trace *t, const trace_finding *f, wf_diag *d);
 wf_status trace_add_outcome(trace *t, int64_t run_id, int64_t k,
                             const char *output, const char *kinds,
                             int64_t count, const char *schedule, wf_diag *d);
+/* Keep a program's source, text[0, len), under its SHA-256 (hex) and
+ * the path it was given as, unless the database has it already; in the
+ * pending transaction (trace_commit commits it). */
+wf_status trace_put_source(trace *t, const char *sha256, const char *path,
+                           const void *text, size_t len, wf_diag *d);
 
 /* ---- reading ------------------------------------------------------------ */
 
@@ -136,6 +145,10 @@ typedef bool (*trace_run_fn)(void *ctx, const trace_run_rec *r);
 wf_status trace_list(trace *t, trace_run_fn fn, void *ctx, wf_diag *d);
 /* One run; WF_ERR_INPUT if there is none with that id. */
 wf_status trace_get_run(trace *t, int64_t id, trace_run_rec *out, wf_diag *d);
+/* The source kept under sha256: *text (heap, NUL-terminated, the caller
+ * frees it) and *len, or *text NULL when the database has none. */
+wf_status trace_get_source(trace *t, const char *sha256, char **text,
+                           size_t *len, wf_diag *d);
 
 /* Reading a run's events in order. The event's file points into the
  * cursor (valid until trace_events_close). */

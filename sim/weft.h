@@ -224,6 +224,10 @@ typedef struct wf_options {
     int64_t starvation_bypass; /* --starvation-bypass: grants to others a
                                  waiter may see in a row; default 100, 0
                                  default, < 0 no bypass check */
+    int64_t max_memory;       /* --max-memory: bytes an execution may take
+                                 (its objects, goroutine stacks and heap)
+                                 before it is cut; 0: a quarter of the
+                                 RAM, at most 4 GiB */
 } wf_options;
 wf_options wf_options_default(void);
 

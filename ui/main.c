@@ -1,31 +1,69 @@
-/* main.c: the weft command. */
+/* main.c: the weft command: parse the command line (ui/cli.c), then run
+ * the command's module. */
 #include <stdio.h>
 #include <string.h>
 
+#include "ui/cccmd.h"
+#include "ui/cli.h"
 #include "ui/gocmd.h"
+#include "ui/halt.h"
+#include "ui/playtty.h"
+#include "ui/reportcmd.h"
 #include "ui/testcmd.h"
 #include "ui/tracecmd.h"
 #include "ui/view.h"
 
-static const char usage[] =
-    "usage: weft COMMAND [options]\n"
-    "commands: run explore outcomes replay test list view\n";
-
 int main(int argc, char **argv)
 {
-    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-        fputs(usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+    cli_opts o;
+    wf_diag d;
+    int status;
+    halt_install();
+    if (argc < 2) {
+        cli_help(stderr, "weft", CMD_NONE, false);
+        return 2;
     }
-    /* a scenario file: the Go front end */
-    if (!strcmp(argv[1], "run") || !strcmp(argv[1], "explore") ||
-        !strcmp(argv[1], "outcomes"))
-        return gocmd_main(argc, argv);
-    if (!strcmp(argv[1], "list") || !strcmp(argv[1], "replay"))
-        return tracecmd_main(argc, argv);
-    if (!strcmp(argv[1], "test"))
-        return testcmd_main(argc, argv);
-    if (!strcmp(argv[1], "view")) return view_main(argc, argv);
-    fprintf(stderr, "weft: error: unknown command '%s'\n%s", argv[1], usage);
-    return 2;
+    /* weft cc takes the compiler's options, not weft's */
+    if (!strcmp(argv[1], "cc"))
+        return cccmd_main(argc, argv);
+    if (cli_parse(argc, argv, 1, true, &o, &d) != WF_OK) {
+        char m[1700];
+        diag_format(&d, m, sizeof m);
+        fprintf(stderr, "weft: %s\n", m);
+        cli_opts_fini(&o);
+        return 2;
+    }
+    status = cli_help_or_version(&o, "weft");
+    if (status < 0) {
+        switch (o.cmd) {
+        case CMD_RUN:
+        case CMD_EXPLORE:
+        case CMD_OUTCOMES:
+            status = gocmd_exec(&o);
+            break;
+        case CMD_REPLAY:
+            status = tracecmd_replay(&o);
+            break;
+        case CMD_LIST:
+            status = tracecmd_list(&o);
+            break;
+        case CMD_TEST:
+            status = testcmd_exec(&o);
+            break;
+        case CMD_VIEW:
+            status = view_exec(&o);
+            break;
+        case CMD_PLAY:
+            status = play_exec(&o);
+            break;
+        case CMD_REPORT:
+            status = reportcmd_exec(&o);
+            break;
+        default: /* help and version are answered above */
+            status = 2;
+            break;
+        }
+    }
+    cli_opts_fini(&o);
+    return status;
 }

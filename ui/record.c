@@ -1,6 +1,8 @@
 /* record.c: see record.h. */
 #include "record.h"
 
+#include "checker/checkers.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -8,15 +10,20 @@
 #include <string.h>
 #include <time.h>
 
-#include "checker/checkers.h"
+#include "halt.h"
 #include "sim/sha256.h"
 #include "sim/trace.h"
 
 /* How long to wait for another process's write lock (SQLite's busy
- * timeout) before saying the database is locked. */
-#define RECORD_BUSY_MS 2000
-/* --record all: commit when this many events are pending (whole runs). */
-#define RECORD_BATCH (1u << 18)
+ * timeout) before saying the database is locked: another weft holds it
+ * for one batch (below) or one long run at most. */
+#define RECORD_BUSY_MS 5000
+/* Finished runs are committed in transactions of at most about this
+ * many seconds (SPEC section 9), and at once after an execution that took
+ * half of it, so another writer never waits long for the lock. */
+#define RECORD_BATCH_S 0.1
+/* The largest source file kept in the database. */
+#define RECORD_SOURCE_MAX (64u << 20)
 /* --json lists run ids up to this many. */
 #define RECORD_LIST 100
 
@@ -32,11 +39,15 @@ struct record {
     double t0;
     char created[32];
     char *sha; /* of the program file, or NULL */
+    unsigned char *src; /* a Go program's bytes, kept in the database */
+    size_t src_len;
+    double batch_t0; /* the pending batch's first run, < 0: none */
+    double last_write; /* when the last run was written */
     const char *strategy;
     int64_t summary_id;
     wf_consumer cons[1];                /* what cs points to */
-    int64_t nruns, first_run, last_run; /* execution and witness runs */
-    VEC(int64_t) runs;                  /* the first RECORD_LIST of them */
+    VEC(int64_t) runs; /* execution and witness runs written, in order;
+                          the first trace_kept_runs() are committed */
     VEC(int64_t) witness;               /* by xfinding index: its run, 0 none */
     /* the caller's should_stop, wrapped */
     bool (*stop)(void *ctx, const explorer *x);
@@ -61,32 +72,74 @@ void record_now(char out[32])
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* SHA-256 of the program file, or NULL when it cannot be read. */
-static char *file_sha256(const char *path)
+/* SHA-256 of the program file, or NULL when it cannot be read; a Go
+ * file's bytes in *src (heap) when src is not NULL. */
+static char *file_sha256(const char *path, unsigned char **src, size_t *len)
 {
     unsigned char b[65536];
     char hex[65];
     size_t n;
     sha256_ctx c;
+    buf all;
     FILE *f = path ? fopen(path, "rb") : NULL;
     if (!f) return NULL;
     sha256_init(&c);
-    while ((n = fread(b, 1, sizeof b, f)) > 0)
+    buf_init(&all);
+    while ((n = fread(b, 1, sizeof b, f)) > 0) {
         sha256_update(&c, b, n);
+        if (src && all.len + n <= RECORD_SOURCE_MAX)
+            buf_append(&all, (const char *)b, n);
+        else if (src)
+            src = NULL; /* too big to keep */
+    }
     if (ferror(f)) {
         fclose(f);
+        buf_fini(&all);
         return NULL;
     }
     fclose(f);
     sha256_final_hex(&c, hex);
+    if (src) {
+        *src = (unsigned char *)(all.p ? all.p : wf_xstrdup(""));
+        *len = all.len;
+    } else {
+        buf_fini(&all);
+    }
     return wf_xstrdup(hex);
+}
+
+static bool is_go(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n > 3 && !strcmp(path + n - 3, ".go");
+}
+
+/* A run was written: commit the batch when it is RECORD_BATCH_S old, or
+ * when the run's execution alone took half of that (the next may too). */
+static wf_status batch_add(record *r, wf_diag *d)
+{
+    double now = cli_now();
+    wf_status st = WF_OK;
+    if (r->batch_t0 < 0) r->batch_t0 = r->last_write;
+    if (now - r->batch_t0 >= RECORD_BATCH_S ||
+        now - r->last_write >= RECORD_BATCH_S / 2) {
+        st = trace_commit(r->t, d);
+        r->batch_t0 = -1;
+    }
+    r->last_write = now;
+    return st;
 }
 
 static void add_run(record *r, int64_t id)
 {
-    if (!r->nruns++) r->first_run = id;
-    r->last_run = id;
-    if (r->runs.len < RECORD_LIST) VEC_PUSH(r->runs, id);
+    VEC_PUSH(r->runs, id);
+}
+
+/* Runs of r that are in the database (all but a batch a write error lost). */
+static size_t kept_runs(const record *r)
+{
+    int64_t k = trace_kept_runs(r->t);
+    return k < (int64_t)r->runs.len ? (size_t)k : r->runs.len;
 }
 
 static bool leak_error(const record *r, const finding *f)
@@ -102,15 +155,13 @@ static int exec_status(const record *r, const wf_engine *e)
     return 0;
 }
 
-/* findings.detail_json: the report's JSON object of the finding. */
-static void finding_json(void *ctx, const wf_engine *e, const finding *f,
-                         const char *sched, buf *out)
+void record_finding_json(const wf_engine *e, const finding *f,
+                         const char *sched, bool leaks_are_errors, buf *out)
 {
-    const record *r = ctx;
     xfinding xf;
     memset(&xf, 0, sizeof xf);
     xf.f = *f;
-    xf.f.error = leak_error(r, f);
+    xf.f.error = f->kind == WF_LEAK ? leaks_are_errors : f->error;
     xf.message = (char *)f->message;
     xf.detail = (char *)f->detail;
     xf.json = (char *)f->json;
@@ -121,6 +172,14 @@ static void finding_json(void *ctx, const wf_engine *e, const finding *f,
     xf.schedule = (char *)sched;
     xf.count = 1;
     report_finding_json(out, &xf);
+}
+
+/* findings.detail_json: the report's JSON object of the finding. */
+static void finding_json(void *ctx, const wf_engine *e, const finding *f,
+                         const char *sched, buf *out)
+{
+    const record *r = ctx;
+    record_finding_json(e, f, sched, r->p->leaks_are_errors, out);
 }
 
 static trace_run_info run_info(const record *r, const char *role,
@@ -167,6 +226,10 @@ static void after_exec(void *ctx, wf_engine *e, const char *sched)
         return;
     }
     add_run(r, id);
+    if (batch_add(r, &r->err) != WF_OK) {
+        r->failed = true;
+        return;
+    }
     if (e->findings.len) note_witness(r, sched, id);
 }
 
@@ -237,10 +300,20 @@ wf_status record_start(const cli_opts *o, const program *p, explore_opts *eo,
         return WF_OK;
     }
     record_now(r->created);
-    r->sha = file_sha256(p->file);
+    r->batch_t0 = -1;
+    r->last_write = cli_now();
+    r->sha = file_sha256(p->file, is_go(p->file) ? &r->src : NULL,
+                         &r->src_len);
     trace_set_finding_json(r->t, finding_json, r);
+    /* every run writes its own commits (batch_add): trace.c never does */
+    trace_set_batch(r->t, UINT64_MAX);
+    if (r->src && r->sha &&
+        ((st = trace_put_source(r->t, r->sha, p->file, r->src, r->src_len,
+                                d)) != WF_OK ||
+         (st = trace_commit(r->t, d)) != WF_OK))
+        goto fail;
     r->summary = o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES;
-    r->all = !r->summary || (o->record && !strcmp(o->record, "all"));
+    r->all = !r->summary || o->record_all;
     if (r->summary) {
         trace_run_info ri = run_info(r, "summary", NULL, 0);
         if ((st = trace_begin_summary(r->t, &ri, &r->summary_id, d)) != WF_OK)
@@ -250,7 +323,6 @@ wf_status record_start(const cli_opts *o, const program *p, explore_opts *eo,
         r->cons[0] = trace_consumer(r->t);
         cs->v = r->cons;
         cs->n = 1;
-        if (r->summary) trace_set_batch(r->t, RECORD_BATCH);
     }
     r->stop = eo->should_stop;
     r->stop_ctx = eo->stop_ctx;
@@ -271,9 +343,10 @@ void record_attach(record *r, explorer *x)
 }
 
 /* Replay finding i's schedule with the checkers and the recorder and
- * write it as the finding's witness run: the checkers first, so that the
- * run's findings carry the same reports (Coffman conditions, a partial
- * deadlock become a leak) as the exploration's. */
+ * write it as the finding's witness run: with the exploration's semantics
+ * (a schedule follows them), and with the checkers, which complete the
+ * findings (a deadlock's Coffman report, a race at all) before the
+ * recorder writes them. */
 static wf_status write_witness(record *r, size_t i, wf_diag *d)
 {
     const xfinding *f = &r->x->findings.p[i];
@@ -281,24 +354,37 @@ static wf_status write_witness(record *r, size_t i, wf_diag *d)
     explorer *w;
     checkers_opts co = checkers_opts_default();
     checkers *ck;
-    wf_consumer c[8];
-    consumer_set cs = {c, 0}, *kc;
+    consumer_set *kc;
+    wf_consumer all[16];
+    consumer_set cs = {all, 0};
     wf_status st;
-    co.livelock_window = (uint64_t)r->o->livelock_window;
-    co.starvation_bypass = (uint64_t)r->o->starvation_bypass;
-    ck = checkers_new(&co);
-    kc = checkers_consumers(ck);
-    for (int k = 0; k < kc->n && cs.n < 7; k++)
-        c[cs.n++] = kc->v[k];
-    c[cs.n++] = trace_consumer(r->t);
     memset(&eo, 0, sizeof eo);
     eo.strategy = WF_STRATEGY_REPLAY;
     eo.schedule = f->schedule;
     eo.max_steps = r->x->o.max_steps;
+    eo.max_memory = r->x->o.max_memory;
     eo.stack_size = r->x->o.stack_size;
+    eo.cond_any = r->x->o.cond_any;
+    eo.spurious = r->x->o.spurious;
+    eo.mutex_fifo = r->x->o.mutex_fifo;
+    eo.time_loose = r->x->o.time_loose;
+    /* past a time limit the witnesses are finishing work (halt.h): only
+     * HALT_ALL (a signal, the grace spent) cuts them */
+    eo.halt = r->x->o.halt;
+    eo.halt_at = HALT_ALL;
+    co.livelock_window = (uint64_t)r->o->livelock_window;
+    co.starvation_bypass = (uint64_t)r->o->starvation_bypass;
+    ck = checkers_new(&co);
+    kc = checkers_consumers(ck);
+    for (int k = 0; k < kc->n && cs.n < 15; k++)
+        all[cs.n++] = kc->v[k];
+    all[cs.n++] = trace_consumer(r->t);
     w = explore_new(&r->x->prog, &eo);
     st = explore_run(w, &cs, d);
-    if (st == WF_OK && !w->diverged && w->last_end != END_ABANDONED) {
+    checkers_finish(ck, w);
+    checkers_free(ck);
+    if (st == WF_OK && !w->diverged && w->last_end != END_ABANDONED &&
+        w->last_end != END_HALTED) {
         trace_run_info ri =
             run_info(r, "witness", f->schedule, exec_status(r, w->e));
         int64_t id;
@@ -306,10 +392,10 @@ static wf_status write_witness(record *r, size_t i, wf_diag *d)
         if (st == WF_OK) {
             add_run(r, id);
             r->witness.p[i] = id;
+            st = batch_add(r, d);
         }
     }
     explore_free(w);
-    checkers_free(ck);
     return st;
 }
 
@@ -317,10 +403,8 @@ static const char *summary_end(const record *r)
 {
     if (r->failed) return "error";
     if (r->x->complete) return "complete";
-    if (r->x->stopped)
-        return r->o->time_limit > 0 && cli_now() - r->t0 >= r->o->time_limit
-                   ? "time-limit"
-                   : "interrupted";
+    if (halt_signal()) return "interrupted";
+    if (r->x->stopped) return "time-limit"; /* the only other stop */
     if (r->x->bound >= 0) return "bound";
     return "budget";
 }
@@ -419,7 +503,7 @@ wf_status record_finish(record *r, explorer *x, int status, wf_diag *d)
         VEC_PUSH(r->witness, 0);
     if ((st = trace_commit(r->t, d)) != WF_OK) return st;
     if (!r->all)
-        for (size_t i = 0; i < x->findings.len; i++)
+        for (size_t i = 0; i < x->findings.len && !halt_signal(); i++)
             if ((st = write_witness(r, i, d)) != WF_OK) return st;
     if (r->summary && (st = finish_summary(r, status, d)) != WF_OK) return st;
     return trace_commit(r->t, d);
@@ -427,6 +511,7 @@ wf_status record_finish(record *r, explorer *x, int status, wf_diag *d)
 
 void record_text(const record *r, buf *out)
 {
+    size_t n;
     if (!r) return;
     if (r->cmp) {
         if (!trace_cmp_divergence(r->cmp))
@@ -438,11 +523,12 @@ void record_text(const record *r, buf *out)
     buf_printf(out, "recorded in %s:", trace_path(r->t));
     if (r->summary)
         buf_printf(out, " summary run %lld,", (long long)r->summary_id);
-    if (r->nruns == 1)
-        buf_printf(out, " run %lld", (long long)r->first_run);
-    else if (r->nruns)
-        buf_printf(out, " %lld runs, %lld-%lld", (long long)r->nruns,
-                   (long long)r->first_run, (long long)r->last_run);
+    n = kept_runs(r);
+    if (n == 1)
+        buf_printf(out, " run %lld", (long long)r->runs.p[0]);
+    else if (n)
+        buf_printf(out, " %zu runs, %lld-%lld", n, (long long)r->runs.p[0],
+                   (long long)r->runs.p[n - 1]);
     else
         buf_puts(out, " no execution run");
     buf_printf(out, " (weft list %s)\n", trace_path(r->t));
@@ -450,6 +536,7 @@ void record_text(const record *r, buf *out)
 
 void record_json(const record *r, buf *out)
 {
+    size_t n;
     if (!r || out->len < 2 || out->p[out->len - 2] != '}' ||
         out->p[out->len - 1] != '\n')
         return;
@@ -475,11 +562,17 @@ void record_json(const record *r, buf *out)
         buf_printf(out, "%lld", (long long)r->summary_id);
     else
         buf_puts(out, "null");
-    buf_printf(out, ", \"nruns\": %lld, \"runs\": [", (long long)r->nruns);
-    for (size_t i = 0; i < r->runs.len; i++)
+    n = kept_runs(r);
+    buf_printf(out, ", \"nruns\": %zu, \"runs\": [", n);
+    for (size_t i = 0; i < n && i < RECORD_LIST; i++)
         buf_printf(out, "%s%lld", i ? ", " : "", (long long)r->runs.p[i]);
     buf_printf(out, "]%s}}\n",
-               r->nruns > RECORD_LIST ? ", \"truncated\": true" : "");
+               n > RECORD_LIST ? ", \"truncated\": true" : "");
+}
+
+bool record_failed(const record *r)
+{
+    return r && r->failed;
 }
 
 void record_free(record *r)
@@ -488,8 +581,15 @@ void record_free(record *r)
     trace_cmp_free(r->cmp);
     trace_close(r->t);
     free(r->sha);
+    free(r->src);
     free(r->cmp_schedule);
     VEC_FREE(r->runs);
     VEC_FREE(r->witness);
     free(r);
+}
+
+int64_t record_last_run(const record *r)
+{
+    size_t n = r ? kept_runs(r) : 0;
+    return n ? r->runs.p[n - 1] : 0;
 }

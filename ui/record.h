@@ -39,7 +39,17 @@ void record_text(const record *r, buf *out);
 /* Add "db" or "replay_of" members to the JSON object in out (which ends
  * with "}\n"). */
 void record_json(const record *r, buf *out);
+/* Whether a write failed during the exploration (it stopped it). */
+bool record_failed(const record *r);
 void record_free(record *r);
+/* The id of the last execution or witness run written, 0 when none. */
+int64_t record_last_run(const record *r);
+
+/* The JSON object of finding f of e's execution (the report's, as in
+ * --json) for findings.detail_json: what a trace_set_finding_json hook
+ * writes. leaks_are_errors: a leak is an error (test files). */
+void record_finding_json(const wf_engine *e, const finding *f,
+                         const char *sched, bool leaks_are_errors, buf *out);
 
 /* The current time as runs.created_at (UTC, ISO 8601); SOURCE_DATE_EPOCH
  * in the environment overrides the clock, for reproducible files. */

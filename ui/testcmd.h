@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "sim/util.h"
+#include "ui/cli.h"
 
 /* The expectations of a scenario file, from its leading comments. */
 typedef struct test_expect {
@@ -29,8 +30,8 @@ void test_expect_read(const char *path, const unsigned char *src, size_t len,
                       test_expect *x);
 void test_expect_fini(test_expect *x);
 
-/* `weft test ...` from argv (argv[1] is "test"); the exit status: 0 all
- * passed, 1 some failed, 2 bad usage or no file found. */
-int testcmd_main(int argc, char **argv);
+/* `weft test [PATH ...]` with options o; the exit status: 0 all passed, 1
+ * some failed, 2 bad usage or no file found. */
+int testcmd_exec(const cli_opts *o);
 
 #endif

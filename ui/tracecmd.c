@@ -24,12 +24,6 @@ static int fail(const wf_diag *d)
     return 2;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && !strcmp(s + n - k, suffix);
-}
-
 /* ---- weft list ------------------------------------------------------------
  */
 
@@ -139,7 +133,7 @@ static bool list_one(void *ctx, const trace_run_rec *r)
     return true;
 }
 
-static int list_cmd(const cli_opts *o)
+int tracecmd_list(const cli_opts *o)
 {
     trace *t;
     wf_diag d;
@@ -220,12 +214,12 @@ static int replay_file(const cli_opts *o)
     int n = 0;
     if (is_sqlite_file(o->file)) {
         fprintf(stderr,
-                "weft: %s: error: a trace database: give --run ID (see weft "
+                "weft: %s: error: a trace database: give --run-id ID (see weft "
                 "list %s)\n",
                 o->file, o->file);
         return 2;
     }
-    if (ends_with(o->file, ".go")) return gocmd_exec(o);
+    if (gocmd_is_go(o->file)) return gocmd_exec(o);
     argv[n++] = (char *)o->file;
     argv[n++] = "replay";
     argv[n++] = "--schedule";
@@ -295,22 +289,24 @@ int tracecmd_replay_program(const cli_opts *o, const program *p, const char *db,
     return cli_execute(&lo, p, prefix);
 }
 
-static int replay_cmd(const cli_opts *o)
+int tracecmd_replay(const cli_opts *o)
 {
     trace *t;
     trace_run_rec r;
     wf_diag d;
     char id[32];
     char *argv[16];
+    char *src = NULL;
+    size_t src_len = 0;
     int n = 0, status;
     if (o->run_id < 0) {
         if (o->schedule) return replay_file(o);
-        fprintf(stderr, "weft: error: replay needs --run ID (with a "
+        fprintf(stderr, "weft: error: replay needs --run-id ID (with a "
                         "database) or --schedule S (with a program)\n");
         return 2;
     }
     if (o->schedule) {
-        fprintf(stderr, "weft: error: replay takes --run ID or --schedule "
+        fprintf(stderr, "weft: error: replay takes --run-id ID or --schedule "
                         "S, not both\n");
         return 2;
     }
@@ -320,6 +316,12 @@ static int replay_cmd(const cli_opts *o)
         trace_close(t);
         return fail(&d);
     }
+    if (r.file && gocmd_is_go(r.file) &&
+        trace_get_source(t, r.source_sha256, &src, &src_len, &d) != WF_OK) {
+        trace_close(t);
+        trace_run_rec_fini(&r);
+        return fail(&d);
+    }
     trace_close(t);
     if (!r.schedule || !r.file || !*r.file) {
         fprintf(stderr, "weft: %s: error: run %lld has no schedule\n", o->file,
@@ -327,8 +329,10 @@ static int replay_cmd(const cli_opts *o)
         trace_run_rec_fini(&r);
         return 2;
     }
-    if (ends_with(r.file, ".go")) {
-        status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule);
+    if (gocmd_is_go(r.file)) {
+        status = gocmd_replay_db(o, r.file, o->file, r.id, r.schedule, src,
+                                 src_len, r.source_sha256);
+        free(src);
         trace_run_rec_fini(&r);
         return status;
     }
@@ -345,38 +349,5 @@ static int replay_cmd(const cli_opts *o)
     argv[n] = NULL;
     status = run_program(argv, "the recorded program");
     trace_run_rec_fini(&r);
-    return status;
-}
-
-static const char list_help[] =
-    "usage: weft list DB [--json]\n"
-    "The runs stored in a trace database: id, role (execution, witness,\n"
-    "summary), command, program, strategy, steps, verdict, creation time,\n"
-    "and the findings of each.\n";
-
-static const char replay_help[] =
-    "usage: weft replay DB --run ID [--finding K] [--json]\n"
-    "       weft replay FILE --schedule S [--json]\n"
-    "Re-execute a recorded run (or the witness run of finding K of an\n"
-    "exploration's summary run) and compare it with the database event by\n"
-    "event; a divergence names the first differing step (exit 2).\n"
-    "Otherwise the exit status is the run's: 1 when it holds an error.\n";
-
-int tracecmd_main(int argc, char **argv)
-{
-    cli_opts o;
-    wf_diag d;
-    int status;
-    if (cli_parse(argc, argv, 1, true, &o, &d) != WF_OK) {
-        cli_opts_fini(&o);
-        return fail(&d);
-    }
-    if (o.help) {
-        fputs(o.cmd == CMD_LIST ? list_help : replay_help, stdout);
-        cli_opts_fini(&o);
-        return 0;
-    }
-    status = o.cmd == CMD_LIST ? list_cmd(&o) : replay_cmd(&o);
-    cli_opts_fini(&o);
     return status;
 }

@@ -6,9 +6,12 @@
 
 #include "cli.h"
 
-/* `weft list DB [--json]` and `weft replay ...` from argv (argv[1] is the
- * command). Returns the exit status. */
-int tracecmd_main(int argc, char **argv);
+/* `weft list DB [--json]`; returns the exit status. */
+int tracecmd_list(const cli_opts *o);
+/* `weft replay DB --run-id ID [--finding K]` and `weft replay FILE
+ * --schedule S` (a Go file through gocmd, a C program run as `PROG replay
+ * ...`); returns the exit status. */
+int tracecmd_replay(const cli_opts *o);
 
 /* Replay run run_id of database db with program p, comparing event by
  * event, as `weft replay DB --run ID` does for a C program (which runs

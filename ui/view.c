@@ -32,22 +32,6 @@
 static volatile sig_atomic_t view_signal;
 static volatile sig_atomic_t view_curses;
 
-typedef struct view_opts {
-    const char *db;
-    int64_t run_id; /* 0: the default run */
-    int64_t finding_k;
-    bool first_ms, dump, ascii;
-    const char *keys; /* headless: keys pressed before the frame */
-    int w, h;
-} view_opts;
-
-static const char view_help[] =
-    "usage: weft view DB [--run ID] [--finding K]\n"
-    "The terminal viewer of a trace database: one lane per task, time\n"
-    "flowing down, the state at the current step, the findings (n/N),\n"
-    "metrics, search (/), a run chooser (r), play (space). ? shows the\n"
-    "keys inside. Without --run it opens the first run with an error.\n";
-
 static double now_ms(void)
 {
     struct timespec ts;
@@ -55,68 +39,6 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static int usage_error(const char *fmt, ...) WF_PRINTF(1, 2);
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    fputs("weft: view: error: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\nusage: weft view DB [--run ID] [--finding K]\n", stderr);
-    return 2;
-}
-
-static bool parse_i64(const char *s, int64_t *out)
-{
-    char *end;
-    long long v;
-    if (!s || !*s) return false;
-    v = strtoll(s, &end, 10);
-    if (*end || v <= 0) return false;
-    *out = v;
-    return true;
-}
-
-/* 0 on success, else the exit status (help: -1). */
-static int parse_args(int argc, char **argv, view_opts *o)
-{
-    memset(o, 0, sizeof *o);
-    o->w = 80;
-    o->h = 24;
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) return -1;
-        if (!strcmp(a, "--run") || !strcmp(a, "--finding")) {
-            int64_t *v = a[2] == 'r' ? &o->run_id : &o->finding_k;
-            if (i + 1 >= argc || !parse_i64(argv[i + 1], v))
-                return usage_error("%s needs a positive number", a);
-            i++;
-        } else if (!strcmp(a, "--first-screen-ms")) {
-            o->first_ms = true;
-        } else if (!strcmp(a, "--dump")) {
-            o->dump = true;
-        } else if (!strcmp(a, "--keys") && i + 1 < argc) {
-            o->keys = argv[++i];
-        } else if (!strcmp(a, "--ascii")) {
-            o->ascii = true;
-        } else if (!strcmp(a, "--size")) {
-            if (i + 1 >= argc ||
-                sscanf(argv[i + 1], "%dx%d", &o->w, &o->h) != 2 || o->w < 1 ||
-                o->h < 1 || o->w > 1000 || o->h > 1000)
-                return usage_error("%s needs WxH, e.g. 80x24", a);
-            i++;
-        } else if (a[0] == '-' && a[1]) {
-            return usage_error("unknown option '%s'", a);
-        } else if (!o->db) {
-            o->db = a;
-        } else {
-            return usage_error("one database only ('%s')", a);
-        }
-    }
-    if (!o->db) return usage_error("%s", "no database given");
-    return 0;
-}
 
 static int fail(const wf_diag *d)
 {
@@ -530,29 +452,44 @@ static bool key(viewer *v, int ch)
     return true;
 }
 
-static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
-{
+/* ---- the terminal, for weft view and weft play ------------------------------
+ */
+
+struct view_term {
+    SCREEN *scr;
     view_attrs ta;
+};
+
+view_term *view_term_open(const char *cmd)
+{
+    static bool hooked;
+    view_term *t;
     SCREEN *scr;
     const char *term = getenv("TERM");
-    bool quit = false, dirty = true;
+    if (!hooked) {
+        install_signals();
+        atexit(restore_terminal);
+        hooked = true;
+    }
     scr = newterm(NULL, stdout, stdin);
     if (!scr) {
         fprintf(stderr,
-                "weft: view: error: cannot use the terminal (TERM=%s)\n",
+                "weft: %s: error: cannot use the terminal (TERM=%s)\n", cmd,
                 term ? term : "");
-        return 2;
+        return NULL;
     }
     view_curses = 1;
     if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
         restore_terminal();
         delscreen(scr);
         fprintf(stderr,
-                "weft: view: error: the terminal (TERM=%s) cannot move "
+                "weft: %s: error: the terminal (TERM=%s) cannot move "
                 "the cursor; use weft list or weft replay\n",
-                term ? term : "");
-        return 2;
+                cmd, term ? term : "");
+        return NULL;
     }
+    t = wf_xcalloc(1, sizeof *t);
+    t->scr = scr;
     cbreak();
     noecho();
     keypad(stdscr, TRUE);
@@ -565,7 +502,34 @@ static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
               ,
               NULL);
     mouseinterval(0);
-    setup_attrs(&ta);
+    setup_attrs(&t->ta);
+    return t;
+}
+
+void view_term_draw(view_term *t, const viewdraw_grid *g)
+{
+    blit(g, &t->ta);
+    refresh();
+}
+
+int view_term_signal(void)
+{
+    return view_signal;
+}
+
+void view_term_close(view_term *t)
+{
+    if (!t) return;
+    restore_terminal();
+    delscreen(t->scr);
+    free(t);
+}
+
+static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
+{
+    bool quit = false, dirty = true;
+    view_term *term = view_term_open("view");
+    if (!term) return 2;
     viewdraw_grid_init(&v->g, unicode);
     viewdraw_grid_resize(&v->g, COLS, LINES);
     layout(v);
@@ -577,8 +541,7 @@ static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
             viewdraw_grid_resize(&v->g, COLS, LINES);
             layout(v);
             viewdraw_frame(&v->g, v->m, &v->u);
-            blit(&v->g, &ta);
-            refresh();
+            view_term_draw(term, &v->g);
             dirty = false;
         }
         pending = v->m->front.seq < v->m->nevents && !v->m->broken;
@@ -604,29 +567,28 @@ static int run_terminal(viewer *v, bool unicode, int64_t finding_k)
         quit = !key(v, ch);
         dirty = true;
     }
-    restore_terminal();
-    delscreen(scr);
+    view_term_close(term);
     viewdraw_grid_fini(&v->g);
     if (view_signal) return 128 + view_signal;
     return 0;
 }
 
-static int run_headless(viewer *v, const view_opts *o, bool unicode,
+static int run_headless(viewer *v, const cli_opts *o, bool unicode,
                         double t0)
 {
     double ms;
     viewdraw_grid_init(&v->g, unicode);
-    viewdraw_grid_resize(&v->g, o->w, o->h);
+    viewdraw_grid_resize(&v->g, (int)o->view_w, (int)o->view_h);
     layout(v);
     if (o->finding_k > 0) show_finding(v, o->finding_k);
-    for (const char *k = o->keys; k && *k; k++) {
+    for (const char *k = o->view_keys; k && *k; k++) {
         viewdraw_frame(&v->g, v->m, &v->u);
         layout(v);
         if (*k != 12 && !key(v, (unsigned char)*k)) break;
     }
     viewdraw_frame(&v->g, v->m, &v->u);
     ms = now_ms() - t0;
-    if (o->dump) {
+    if (o->view_dump) {
         buf b;
         buf_init(&b);
         for (int y = 0; y < v->g.h; y++) {
@@ -638,28 +600,26 @@ static int run_headless(viewer *v, const view_opts *o, bool unicode,
         }
         buf_fini(&b);
     }
-    if (o->first_ms) printf("first screen: %.2f ms\n", ms);
+    if (o->view_first_ms) printf("first screen: %.2f ms\n", ms);
     viewdraw_grid_fini(&v->g);
     return v->m->broken ? fail(&v->m->err) : 0;
 }
 
-int view_main(int argc, char **argv)
+int view_exec(const cli_opts *opts)
 {
     double t0 = now_ms();
-    view_opts o;
+    cli_opts o = *opts;
     viewer v;
     wf_diag d;
     wf_status st;
     int64_t id;
     bool unicode;
-    int rc = parse_args(argc, argv, &o);
-    if (rc == -1) {
-        fputs(view_help, stdout);
-        return 0;
-    }
-    if (rc) return rc;
+    int rc;
+    o.db = o.file;
+    if (o.run_id < 0) o.run_id = 0;
+    if (o.finding_k < 0) o.finding_k = 0;
     setlocale(LC_ALL, "");
-    unicode = !o.ascii && !strcmp(nl_langinfo(CODESET), "UTF-8");
+    unicode = !o.view_ascii && !strcmp(nl_langinfo(CODESET), "UTF-8");
     memset(&v, 0, sizeof v);
     if ((st = viewmodel_open(&v.m, o.db, &d)) != WF_OK) return fail(&d);
     id = o.run_id;
@@ -678,7 +638,7 @@ int view_main(int argc, char **argv)
     }
     /* a summary's finding K is shown in its witness run as its first */
     if (v.m->run.id != id) o.finding_k = v.m->findings.len ? 1 : 0;
-    if (!o.first_ms && !o.dump &&
+    if (!o.view_first_ms && !o.view_dump &&
         (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
         fprintf(stderr,
                 "weft: view: error: the viewer needs a terminal (%s is not "
@@ -689,11 +649,9 @@ int view_main(int argc, char **argv)
         return 2;
     }
     viewdraw_ui_init(&v.u);
-    if (o.first_ms || o.dump) {
+    if (o.view_first_ms || o.view_dump) {
         rc = run_headless(&v, &o, unicode, t0);
     } else {
-        install_signals();
-        atexit(restore_terminal);
         rc = run_terminal(&v, unicode, o.finding_k);
     }
     viewdraw_ui_fini(&v.u);

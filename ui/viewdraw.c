@@ -139,6 +139,22 @@ static int puts_w(viewdraw_grid *g, int x, int y, const char *s, int w,
     return n;
 }
 
+int viewdraw_text(viewdraw_grid *g, int x, int y, const char *s, int w,
+                  int attr)
+{
+    return puts_w(g, x, y, s, w, attr);
+}
+
+void viewdraw_fill(viewdraw_grid *g, int x, int y, int w, int attr)
+{
+    fill(g, x, y, w, attr);
+}
+
+void viewdraw_put(viewdraw_grid *g, int x, int y, uint32_t ch, int attr)
+{
+    put(g, x, y, ch, attr);
+}
+
 /* ---- glyphs ----------------------------------------------------------------
  */
 
@@ -1154,6 +1170,12 @@ static void box(viewdraw_grid *g, int x, int y, int w, int h, const char *title)
         put(g, x + w - 1, y + h - 1, '+', VA_HEADER);
     }
     puts_w(g, x + 2, y, title, w - 4, VA_TITLE);
+}
+
+void viewdraw_box(viewdraw_grid *g, int x, int y, int w, int h,
+                  const char *title)
+{
+    box(g, x, y, w, h, title);
 }
 
 static const char *const help_keys[][2] = {

@@ -128,6 +128,16 @@ void viewdraw_duration(int64_t ns, char *out, size_t n);
 /* Render the whole screen into g. */
 void viewdraw_frame(viewdraw_grid *g, viewmodel *m, viewdraw_ui *u);
 
+/* For screens built on this one (weft play): s at (x, y) in at most w
+ * columns, an ellipsis when cut (returns the columns drawn); w blanks;
+ * one cell; a framed box with a title. Outside the grid draws nothing. */
+int viewdraw_text(viewdraw_grid *g, int x, int y, const char *s, int w,
+                  int attr);
+void viewdraw_fill(viewdraw_grid *g, int x, int y, int w, int attr);
+void viewdraw_put(viewdraw_grid *g, int x, int y, uint32_t ch, int attr);
+void viewdraw_box(viewdraw_grid *g, int x, int y, int w, int h,
+                  const char *title);
+
 /* ---- what keys do (ui/view.c maps keys to these) -------------------------
  */
 

@@ -11,6 +11,7 @@
 
 #include "checker/checkers.h"
 #include "cli.h"
+#include "halt.h"
 #include "sim/native.h"
 
 /* The identity of a C program for its schedules: the build id of the
@@ -84,6 +85,7 @@ int wf_main(int argc, char **argv, void (*scenario)(void *))
     const char *prog = argc > 0 && argv[0] ? argv[0] : "prog";
     char prefix[1200];
     int status;
+    halt_install(); /* the program's Ctrl-C is weft's (halt.h) */
     if (cli_parse(argc, argv, 1, false, &o, &d) != WF_OK) {
         char m[1700];
         diag_format(&d, m, sizeof m);
@@ -91,10 +93,9 @@ int wf_main(int argc, char **argv, void (*scenario)(void *))
         cli_opts_fini(&o);
         return 2;
     }
-    if (o.help) {
-        cli_help(stdout, prog, o.cmd, true);
+    if ((status = cli_help_or_version(&o, prog)) >= 0) {
         cli_opts_fini(&o);
-        return 0;
+        return status;
     }
     args.argc = o.prog_argc;
     args.argv = o.prog_argv;
@@ -121,18 +122,6 @@ wf_options wf_options_default(void)
     return o;
 }
 
-/* wf_options.time_limit: real time, measured here in ui/ (STYLE 8). */
-typedef struct deadline {
-    double start, limit;
-} deadline;
-
-static bool past_deadline(void *ctx, const explorer *x)
-{
-    deadline *dl = ctx;
-    (void)x;
-    return cli_now() - dl->start >= dl->limit;
-}
-
 static char *dup0(const char *s)
 {
     return wf_xstrdup(s ? s : "");
@@ -151,7 +140,11 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
     wf_status st;
     wf_diag d;
     report_info ri;
-    deadline dl = {cli_now(), 0};
+    /* wf_options.time_limit: real time, measured in ui/ (STYLE 8) by a
+     * timer thread on a halt word of this call's own (halt.h): a test
+     * program's signals are left alone */
+    atomic_int word = HALT_NONE;
+    halt_timer *limit;
     int status;
     if (!opt)
         opt = &def;
@@ -171,11 +164,9 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
     eo.stack_size = opt->stack_size;
     eo.minimize = opt->strategy != WF_STRATEGY_REPLAY;
     eo.iterative = opt->iterative;
-    if (opt->time_limit > 0) {
-        dl.limit = opt->time_limit;
-        eo.should_stop = past_deadline;
-        eo.stop_ctx = &dl;
-    }
+    eo.max_memory = opt->max_memory > 0 ? (uint64_t)opt->max_memory
+                                        : cli_default_memory();
+    eo.halt = &word;
     co = checkers_opts_default();
     if (opt->livelock_window)
         co.livelock_window = opt->livelock_window > 0
@@ -187,9 +178,11 @@ int wf_explore(void (*scenario)(void *), void *arg, const wf_options *opt,
                                    : 0;
     x = explore_new(&p, &eo);
     ck = checkers_new(&co);
+    limit = halt_timer_start(&word, opt->time_limit);
     st = explore_run(x, opt->checkers_off ? NULL : checkers_consumers(ck),
                      &d);
     checkers_finish(ck, x);
+    halt_timer_stop(limit);
     checkers_free(ck);
     if (st != WF_OK) {
         char m[1700];

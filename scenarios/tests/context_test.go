@@ -58,4 +58,7 @@ func TestTimeoutOnVirtualTime(t *testing.T) {
 	if d := time.Since(start); d != 50*time.Millisecond {
 		t.Errorf("timed out after %v, want 50ms", d)
 	}
+	// time stops when the test returns: a goroutine still sleeping then
+	// would be blocked forever, a leak (as goleak reports it)
+	<-slow
 }

@@ -114,6 +114,8 @@ typedef enum ast_chan_dir {
 struct ast_node {
     ast_kind kind;
     int line, col;
+    int file; /* the id of its ast_file (ast_file.id); 0 for nodes made
+                 outside the parser */
     union {
         /* AST_IDENT. name is NUL-terminated; "_" is the blank identifier.
          * Names are interned per file: equal names are the same pointer. */
@@ -399,6 +401,9 @@ struct ast_node {
 typedef struct ast_file {
     arena mem;            /* owns everything below */
     const char *path;     /* as given to the parser */
+    int id;               /* as given to the parser: a program's files
+                             are numbered 1, 2, ... so a node's
+                             (file, line, col) is unique in a program */
     ast_node *pkg;        /* the package name, an AST_IDENT */
     ast_list imports;     /* every AST_IMPORT_SPEC, in source order */
     ast_list decls;       /* AST_GEN_DECL and AST_FUNC_DECL, in order */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/lang/check.h"
 #include "sim/lang/compile_int.h"
 #include "sim/lang/lib.h"
 #include "sim/lang/parse.h"
@@ -29,7 +30,9 @@ void cerr(compiler *C, const ast_node *n, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
-    diag_set(C->d, C->pkg && C->pkg->file ? C->pkg->file->path : "",
+    diag_set(C->d,
+             res_node_path(C->R, n,
+                           C->pkg && C->pkg->file ? C->pkg->file->path : ""),
              n ? n->line : 0, n ? n->col : 0, "%s", m);
 }
 
@@ -286,7 +289,8 @@ static uint32_t func_type(fstate *fs, ast_node *n, ast_node *recv)
 
 typedef VEC(uint32_t) u32vec;
 
-static void iface_methods(fstate *fs, ast_node *n, u32vec *out, int depth)
+static void iface_methods(fstate *fs, ast_node *n, u32vec *out,
+                          u32vec *types, int depth)
 {
     if (depth > 20)
         return;
@@ -294,7 +298,7 @@ static void iface_methods(fstate *fs, ast_node *n, u32vec *out, int depth)
         ast_node *m = n->u.interface_type.methods.v[i];
         if (m->u.field.names.n) {
             VEC_PUSH(*out, cname(fs->C, m->u.field.names.v[0]->u.ident.name));
-            ctype_of(fs, m->u.field.type);
+            VEC_PUSH(*types, ctype_of(fs, m->u.field.type));
             continue;
         }
         {
@@ -307,8 +311,10 @@ static void iface_methods(fstate *fs, ast_node *n, u32vec *out, int depth)
                 cerr(fs->C, m, "unsupported: type constraints in interfaces");
                 return;
             }
-            for (uint32_t k = 0; k < e->nimethods; k++)
+            for (uint32_t k = 0; k < e->nimethods; k++) {
                 VEC_PUSH(*out, e->imethods[k]);
+                VEC_PUSH(*types, e->imtypes ? e->imtypes[k] : 0);
+            }
         }
     }
 }
@@ -392,11 +398,12 @@ uint32_t ctype_try(fstate *fs, ast_node *n)
         return t;
     }
     case AST_INTERFACE_TYPE: {
-        u32vec ms = {0};
+        u32vec ms = {0}, mts = {0};
         uint32_t t;
-        iface_methods(fs, n, &ms, 0);
-        t = type_iface(p, ms.p, (uint32_t)ms.len);
+        iface_methods(fs, n, &ms, &mts, 0);
+        t = type_iface(p, ms.p, mts.p, (uint32_t)ms.len);
         VEC_FREE(ms);
+        VEC_FREE(mts);
         return t;
     }
     case AST_ELLIPSIS:
@@ -431,6 +438,7 @@ static void set_under(vm_program *p, uint32_t named, uint32_t u)
     t->variadic = x->variadic;
     t->nimethods = x->nimethods;
     t->imethods = x->imethods;
+    t->imtypes = x->imtypes;
 }
 
 /* Does a value of type t hold a value of type target (through struct
@@ -525,9 +533,13 @@ static vm_proto *new_proto(compiler *C, const char *name, const char *tname,
     return pr;
 }
 
-static const char *pkg_file(compiler *C, res_pkg *pkg)
+/* The file a declaration of pkg was read from, for events and reports:
+ * interned with the program's names, so it lives as long as the program
+ * (the parsed files do not). */
+static const char *decl_file(compiler *C, res_pkg *pkg, const ast_node *n)
 {
-    return pkg->library ? pkg->file->path : C->prog->path;
+    uint32_t i = cname(C, res_node_path(C->R, n, pkg->file->path));
+    return C->prog->names.p[i]; /* after cname: it may move the table */
 }
 
 vm_proto *cfunc_proto(compiler *C, res_sym *fn)
@@ -536,7 +548,7 @@ vm_proto *cfunc_proto(compiler *C, res_sym *fn)
     if (fn->cdata)
         return fn->cdata;
     snprintf(name, sizeof name, "%s.%s", fn->pkg->name, fn->name);
-    fn->cdata = new_proto(C, name, fn->name, pkg_file(C, fn->pkg),
+    fn->cdata = new_proto(C, name, fn->name, decl_file(C, fn->pkg, fn->spec),
                           !fn->pkg->library);
     {
         fstate tmp;
@@ -580,7 +592,8 @@ vm_proto *cmethod_proto(compiler *C, ast_node *decl)
                  ts->pkg->name, ts->name, C->prog->names.p[mname]);
         {
             vm_proto *pr = new_proto(C, name, C->prog->names.p[mname],
-                                     pkg_file(C, ts->pkg), !ts->pkg->library);
+                                     decl_file(C, ts->pkg, decl),
+                                     !ts->pkg->library);
             tmp.node = decl;
             pr->type = func_type(&tmp, decl->u.func_decl.type,
                                  decl->u.func_decl.recv);
@@ -757,11 +770,12 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
             tmp.pkg = pkg;
             fsym = csym(&tmp, node->u.func_decl.name);
             pr = fsym ? cfunc_proto(C, fsym)
-                      : new_proto(C, name, tname, pkg_file(C, pkg),
+                      : new_proto(C, name, tname, decl_file(C, pkg, node),
                                   !pkg->library); /* init */
         }
     } else {
-        pr = new_proto(C, name, tname, pkg_file(C, pkg), !pkg->library);
+        pr = new_proto(C, name, tname, decl_file(C, pkg, node),
+                       !pkg->library);
     }
     if (!pr) {
         C->pkg = saved;
@@ -815,7 +829,9 @@ static void predeclare(vm_program *p)
         {"error", K_IFACE},      {"handle", K_HANDLE},
         {"cell", K_CELL},        {"iter", K_ITER},
         {"runtime.Error", K_STRING}, {"unsafe.Pointer", K_PTR},
-        {"func()", K_FUNC}};
+        {"func()", K_FUNC},      {"bool", K_BOOL},
+        {"string", K_STRING},    {"nil", K_NIL},
+        {"comparable", K_IFACE}};
     for (int i = 0; i < TI__PREDECLARED; i++) {
         uint32_t t = type_new(p, pre[i].k, pre[i].name);
         WF_ASSERT(VM_TIDX(t) == (uint32_t)i);
@@ -830,9 +846,28 @@ static bool is_test_name(const char *name)
     return !strncmp(name, "Test", 4) && !(name[4] >= 'a' && name[4] <= 'z');
 }
 
-/* A test file's entry, after package initialization: for each test k,
+/* Does func decl d take something other than one *T (TestMain(m
+ * *testing.M) is not a test)? */
+static bool takes_other_than_t(const ast_node *d)
+{
+    ast_list ps = d->u.func_decl.type->u.func_type.params;
+    const ast_node *t;
+    if (ps.n != 1 || ps.v[0]->u.field.names.n > 1)
+        return true;
+    t = ps.v[0]->u.field.type;
+    if (!t || t->kind != AST_STAR)
+        return true;
+    t = t->u.star.x;
+    if (t->kind == AST_SELECTOR)
+        t = t->u.selector.sel;
+    return t->kind != AST_IDENT || strcmp(t->u.ident.name, "T");
+}
+
+/* A test program's entry, after package initialization: for each test k,
  * `if __test_index() == k { testing.__main("TestK", TestK) }`. The
- * tests are the functions TestXxx(t *testing.T) of the file. */
+ * tests are the functions TestXxx(t *testing.T) of the roots' _test.go
+ * files, the package's own before its external test package's, each in
+ * file and source order, as go test lists them. */
 static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
 {
     vm_program *p = C->prog;
@@ -842,18 +877,28 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
     vm_proto *rp, *ip;
     int ti;
     VEC(const char *) names = {NULL, 0, 0};
+    VEC(res_pkg *) owners = {NULL, 0, 0};
+    (void)main_pkg;
     for (size_t i = 0; i < res_npkgs(R); i++)
         if (!strcmp(res_pkg_at(R, i)->path, "testing"))
             tp = res_pkg_at(R, i);
-    for (size_t k = 0; k < main_pkg->file->decls.n; k++) {
-        ast_node *d = main_pkg->file->decls.v[k];
-        const char *nm;
-        if (d->kind != AST_FUNC_DECL || d->u.func_decl.recv ||
-            !d->u.func_decl.body)
+    for (size_t i = 0; i < res_npkgs(R) && tp; i++) {
+        res_pkg *pk = res_pkg_at(R, i);
+        if (!pk->root)
             continue;
-        nm = d->u.func_decl.name->u.ident.name;
-        if (is_test_name(nm) && tp)
-            VEC_PUSH(names, nm);
+        for (size_t k = 0; k < pk->file->decls.n; k++) {
+            ast_node *d = pk->file->decls.v[k];
+            const char *nm;
+            if (d->kind != AST_FUNC_DECL || d->u.func_decl.recv ||
+                !d->u.func_decl.body ||
+                !res_is_test_file(res_node_file(R, d)))
+                continue;
+            nm = d->u.func_decl.name->u.ident.name;
+            if (is_test_name(nm) && !takes_other_than_t(d)) {
+                VEC_PUSH(names, nm);
+                VEC_PUSH(owners, pk);
+            }
+        }
     }
     p->ntests = (uint32_t)names.len;
     p->tests = arena_alloc(&p->mem, (names.len + 1) * sizeof(char *));
@@ -862,6 +907,7 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
     if (!names.len || !(run = res_pkg_sym(R, tp, "__main")) ||
         run->kind != RS_FUNC) {
         VEC_FREE(names);
+        VEC_FREE(owners);
         return;
     }
     rp = cfunc_proto(C, run);
@@ -872,7 +918,7 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
          0);
     emit(fs, VM_OP_CALL, 0, ti, 0, 1);
     for (size_t k = 0; k < names.len && !C->failed; k++) {
-        res_sym *m = res_pkg_sym(R, main_pkg, names.p[k]);
+        res_sym *m = res_pkg_sym(R, owners.p[k], names.p[k]);
         vm_proto *mp;
         int c, jf, r;
         if (!m || m->kind != RS_FUNC)
@@ -895,6 +941,7 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
     }
     fs->freereg = fs->nactive;
     VEC_FREE(names);
+    VEC_FREE(owners);
 }
 
 static void compile_all(compiler *C)
@@ -912,13 +959,8 @@ static void compile_all(compiler *C)
         fs_init(&tmp, C, NULL, pk, NULL, "types", "types");
         for (size_t k = 0; k < pk->decls.len && !C->failed; k++) {
             res_sym *s = pk->decls.p[k];
-            if (s->kind == RS_TYPE) {
+            if (s->kind == RS_TYPE)
                 named_type(C, s, &tmp);
-            } else if (s->kind == RS_CONST) {
-                cval cv; /* errors in constants nobody uses, as in Go */
-                uint32_t ct;
-                cconst(&tmp, s->ident, &cv, &ct);
-            }
             else if (s->kind == RS_VAR)
                 s->gindex = (int)nglobals++;
             else if (s->kind == RS_FUNC)
@@ -1071,34 +1113,49 @@ static bool parse_go_version(const char *v, int *minor)
     return major >= 1;
 }
 
-wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
-                     const vm_options *o, vm_program **out, wf_diag *d)
+wf_status ccompile_roots(const char *path, const cpkg_root *roots,
+                         size_t nroots, const res_library *lib,
+                         const char *mod_go, const vm_options *o,
+                         vm_program **out, wf_diag *d)
 {
-    ast_file *f = NULL;
     compiler C;
     vm_program *p;
-    res_library lib = {lib_source, lib_allowed, lib_native_find};
-    wf_status st;
+    wf_status st = WF_OK;
     wf_diag dummy;
     char ver[64];
     int minor;
+    uint64_t h = HASH_INIT;
+    size_t nfiles = 0;
     *out = NULL;
     if (!d)
         d = &dummy;
-    st = parse_file(path, src, len, &f, d);
-    if (st != WF_OK)
-        return st;
     memset(&C, 0, sizeof C);
     C.d = d;
-    C.R = res_new(&lib);
+    C.R = res_new(lib);
     p = wf_xcalloc(1, sizeof *p);
     arena_init(&p->mem);
     p->path = wf_xstrdup(path);
-    p->hash = (uint32_t)hash_bytes(HASH_INIT, src, len);
-    {
-        size_t n = strlen(path);
-        p->is_test = n >= 8 && !strcmp(path + n - 8, "_test.go");
-    }
+    /* the program's identity in schedules: one file's text, or every
+     * file's name and text */
+    for (size_t i = 0; i < nroots; i++)
+        nfiles += roots[i].n;
+    for (size_t i = 0; i < nroots; i++)
+        for (size_t k = 0; k < roots[i].n; k++) {
+            const res_source *f = &roots[i].files[k];
+            const char *base = strrchr(f->path, '/');
+            base = base ? base + 1 : f->path;
+            if (nfiles > 1)
+                h = hash_bytes(h, base, strlen(base) + 1);
+            h = hash_bytes(h, f->text, f->len);
+            if (res_is_test_path(f->path))
+                p->is_test = true;
+        }
+    p->hash = (uint32_t)h;
+    p->nargs = 1 + (uint32_t)(o && o->nargs > 0 ? o->nargs : 0);
+    p->args = arena_alloc(&p->mem, p->nargs * sizeof *p->args);
+    p->args[0] = arena_strdup(&p->mem, path);
+    for (uint32_t i = 1; i < p->nargs; i++)
+        p->args[i] = arena_strdup(&p->mem, o->args[i - 1]);
     C.prog = p;
     predeclare(p);
     cname(&C, "_");
@@ -1107,8 +1164,11 @@ wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
         /* the predeclared error interface: Error() string */
         uint32_t *m = arena_alloc(&p->mem, sizeof *m);
         *m = p->n_Error;
+        uint32_t *mt = arena_alloc(&p->mem, sizeof *mt), str = T_STRING;
         p->types.p[TI_ERROR].imethods = m;
         p->types.p[TI_ERROR].nimethods = 1;
+        *mt = type_func(p, NULL, 0, &str, 1, false);
+        p->types.p[TI_ERROR].imtypes = mt;
     }
     p->n_String = cname(&C, "String");
     p->n_Lock = cname(&C, "Lock");
@@ -1123,11 +1183,17 @@ wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
         }
         C.loop_per_iter = minor >= 22;
     } else {
-        vm_find_go_version(path, ver, sizeof ver);
+        snprintf(ver, sizeof ver, "%s", mod_go ? mod_go : "");
         if (parse_go_version(ver, &minor))
             C.loop_per_iter = minor >= 22;
     }
-    st = res_resolve(C.R, f, d);
+    for (size_t i = 0; i < nroots && st == WF_OK; i++)
+        st = res_resolve_files(C.R, roots[i].path, roots[i].files,
+                               roots[i].n, d);
+    if (st != WF_OK)
+        goto out;
+    C.K = check_new(&C);
+    st = check_run(C.K, C.R, d);
     if (st != WF_OK)
         goto out;
     compile_all(&C);
@@ -1139,32 +1205,11 @@ wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
     p = NULL;
 out:
     vm_program_free(p);
+    check_free(C.K);
     res_free(C.R);
-    ast_file_free(f);
     VEC_FREE(C.natives);
     VEC_FREE(C.gsyms);
     free(C.nmap);
-    return st;
-}
-
-wf_status vm_compile_file(const char *path, const vm_options *o,
-                          vm_program **out, wf_diag *d)
-{
-    FILE *fp = fopen(path, "rb");
-    buf b;
-    char tmp[65536];
-    size_t n;
-    wf_status st;
-    *out = NULL;
-    if (!fp)
-        return diag_set(d, path, 0, 0, "cannot open the file");
-    buf_init(&b);
-    while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
-        buf_append(&b, tmp, n);
-    fclose(fp);
-    st = vm_compile(path, (const unsigned char *)(b.p ? b.p : ""), b.len, o,
-                    out, d);
-    buf_fini(&b);
     return st;
 }
 
@@ -1174,6 +1219,7 @@ void vm_program_free(vm_program *p)
         return;
     arena_fini(&p->mem);
     free(p->greach);
+    free(p->run_pattern);
     VEC_FREE(p->types);
     VEC_FREE(p->names);
     VEC_FREE(p->protos);

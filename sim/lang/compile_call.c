@@ -668,6 +668,48 @@ static void creceiver(fstate *fs, ast_node *x, int reg, uint32_t *type,
     }
 }
 
+/* ---- method values ---------------------------------------------------------- */
+
+/* Is selector n a method value x.m whose method has a pointer receiver and
+ * whose operand x is statically a non-pointer (Go then takes &x: the
+ * method value binds the address and reads nothing)? *type: the method's
+ * type without its receiver. */
+static bool ptr_method_value(fstate *fs, ast_node *n, uint32_t *type)
+{
+    ast_node *x = strip(n->u.selector.x);
+    uint32_t st, nm;
+    bool is_m = false, pr = false;
+    if (x->kind == AST_IDENT) {
+        res_sym *p = csym(fs, x);
+        if (!p || p->kind == RS_PKG)
+            return false;
+    }
+    if (ctype_try(fs, x))
+        return false;
+    st = static_type(fs, x, 0);
+    if (!st || pointerish(st))
+        return false;
+    nm = cname(fs->C, n->u.selector.sel->u.ident.name);
+    cmember_type(fs, st, nm, &is_m, &pr);
+    if (!is_m || !pr)
+        return false;
+    *type = member_callee(fs, st, nm);
+    return true;
+}
+
+bool cmethod_value(fstate *fs, ast_node *n, int reg, uint32_t *type)
+{
+    uint32_t rt = 0;
+    bool addr = false;
+    if (n->kind != AST_SELECTOR || !ptr_method_value(fs, n, type))
+        return false;
+    creceiver(fs, n->u.selector.x, reg, &rt, &addr);
+    fs->line = n->line;
+    emit(fs, VM_OP_FIELD, addr ? 1 : 0, reg, reg,
+         selindex(fs, n->u.selector.sel->u.ident.name));
+    return true;
+}
+
 /* ---- calls --------------------------------------------------------------------- */
 
 int ccall(fstate *fs, ast_node *call, int nres, ex *out)
@@ -816,7 +858,7 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
              opc == VM_OP_GO ? "go" : "defer");
         return;
     }
-    {
+    if (!cmethod_value(fs, fn, base, &ft)) {
         ex f = cexpr(fs, fn, 0);
         ft = f.type;
         ex_to(fs, &f, base, 0, false);

@@ -503,16 +503,6 @@ static ex cbinary(fstate *fs, ast_node *n, uint32_t want)
     y = cexpr(fs, n->u.binary.y, 0);
     if (fs->C->failed)
         return x;
-    if (x.is_const && y.is_const) {
-        memset(&e, 0, sizeof e);
-        e.reg = -1;
-        e.is_const =
-            cfold_binary(fs, n, opk, x.cv, x.type, y.cv, y.type, &e.cv, &e.type);
-        if (e.is_const)
-            return e;
-        if (fs->C->failed)
-            return e;
-    }
     fs->line = n->line;
     return cbinop(fs, opk, &x, &y, want);
 }
@@ -885,6 +875,17 @@ static ex cselector(fstate *fs, ast_node *n)
     }
     if (C->failed)
         return ex_reg(-1, 0);
+    {
+        int mark = fs->freereg;
+        r = newreg(fs, 1);
+        if (cmethod_value(fs, n, r, &t)) {
+            fs->freereg = r + 1;
+            e = ex_reg(r, t);
+            e.fresh = true;
+            return e;
+        }
+        fs->freereg = mark;
+    }
     b = cexpr_any(fs, x, 0, &bt);
     t = cmember_type(fs, bt, cname(C, name), &is_method, NULL);
     if (is_method && t) {
@@ -1016,6 +1017,12 @@ static ex cexpr_(fstate *fs, ast_node *n, uint32_t want)
     if (!n || fs->C->failed)
         return e;
     fs->line = n->line;
+    /* a constant (the checker folded it, in its final type) */
+    if (n->kind != AST_FUNC_LIT && n->kind != AST_COMPOSITE_LIT &&
+        cconst(fs, n, &e.cv, &e.type)) {
+        e.is_const = true;
+        return e;
+    }
     switch (n->kind) {
     case AST_IDENT:
         if (is_blank(n)) {

@@ -116,6 +116,7 @@ struct compiler {
     size_t nmap_cap;
     res_pkg *pkg; /* the package being compiled */
     int iota;     /* while evaluating a constant spec */
+    struct checker *K; /* the type checker's results (check.h) */
 };
 
 /* want: keep an untyped constant untyped (the type is decided at run time
@@ -148,6 +149,23 @@ res_sym *csym(fstate *fs, const ast_node *n);
 /* Initialize package p's variables in dependency order (into fs). */
 void cinit_vars(fstate *fs, res_pkg *p);
 
+/* ---- compile.c: the program ------------------------------------------- */
+
+/* A root package of a program: its import path and files. */
+typedef struct cpkg_root {
+    const char *path;
+    const res_source *files;
+    size_t n;
+} cpkg_root;
+/* Compile the program made of roots[0, nroots) (the package, then its
+ * external test package if any) and what they import through lib; path
+ * names the program (vm_program.path), mod_go is its module's go
+ * directive ("" or NULL: none). The entry points of compile_pkg.c. */
+wf_status ccompile_roots(const char *path, const cpkg_root *roots,
+                         size_t nroots, const res_library *lib,
+                         const char *mod_go, const vm_options *o,
+                         vm_program **out, wf_diag *d);
+
 /* ---- emitting ------------------------------------------------------------- */
 int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);
 int emit_jmp(fstate *fs, vm_opcode opc, int a); /* to patch */
@@ -177,10 +195,8 @@ static inline bool cuntyped(uint32_t t)
 {
     return kind_is_untyped(VM_KIND(t)) || t == 0;
 }
-/* x op y on constants (false: not foldable, or an error in C). */
-bool cfold_binary(fstate *fs, ast_node *n, lex_kind opk, cval x, uint32_t xt,
-                  cval y, uint32_t yt, cval *out, uint32_t *type);
-/* A constant expression's value (false if n is not constant). */
+/* A constant expression's value in its final type, as the checker
+ * decided them (false if n is not constant). */
 bool cconst(fstate *fs, ast_node *n, cval *out, uint32_t *type);
 vm_value cval_value(fstate *fs, const cval *cv, uint32_t t, ast_node *at);
 /* Calls: results land in base .. base+nres; returns the result count.
@@ -218,6 +234,11 @@ void cstore(fstate *fs, const lval *lv, int src);
 int cload(fstate *fs, const lval *lv);
 /* go or defer (op) of call. */
 void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc);
+/* Method value n (a selector x.m) into reg when m has a pointer receiver
+ * and x is statically addressable and not a pointer: binds &x, reading
+ * nothing (so `defer wg.Done()` on a captured wg is no access of wg).
+ * *type: its type. False (nothing emitted) for any other selector. */
+bool cmethod_value(fstate *fs, ast_node *n, int reg, uint32_t *type);
 
 /* ---- compile_stmt.c ------------------------------------------------------ */
 void cblock_stmts(fstate *fs, ast_list l);
@@ -235,7 +256,12 @@ uint32_t type_chan(vm_program *p, uint32_t elem, int dir);
 uint32_t type_func(vm_program *p, const uint32_t *params, uint32_t np,
                    const uint32_t *results, uint32_t nr, bool variadic);
 uint32_t type_struct(vm_program *p, const vm_field *f, uint32_t n);
-uint32_t type_iface(vm_program *p, const uint32_t *names, uint32_t n);
+/* An interface of n methods (names and signatures; mtypes may be NULL),
+ * sorted by name; any when n is 0. */
+uint32_t type_iface(vm_program *p, const uint32_t *names,
+                    const uint32_t *mtypes, uint32_t n);
+/* Several results as one static type (K_TUPLE; params holds them). */
+uint32_t type_tuple(vm_program *p, const uint32_t *results, uint32_t n);
 /* Finish t's name once its parts are known. */
 void type_set_name(vm_program *p, uint32_t t);
 /* Build the member tables of every type (after all methods exist). */

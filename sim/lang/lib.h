@@ -1,6 +1,7 @@
-/* lib.h: weft's Go library as the compiler sees it: the source of each
- * library package (Go code compiled with the user's file, calling
- * intrinsics named "__name"), which import paths are allowed, and the
+/* lib.h: weft's Go library as the compiler sees it: the source files of
+ * each library package (Go code under sim/lang/lib/, embedded at build
+ * time, compiled with the user's code and calling intrinsics named
+ * "__name"), which import paths are allowed, and the
  * table of native functions (C) behind the intrinsics and builtins.
  * Owns: static tables only. */
 #ifndef WF_LANG_LIB_H
@@ -14,11 +15,26 @@ typedef struct lib_native {
     int nres;
 } lib_native;
 
-/* The Go source of library package path, or NULL (a SPEC package weft
- * does not implement yet, or none at all). */
+/* One Go source file of the library (sim/lang/lib/PKG/NAME). */
+typedef struct lib_file {
+    const char *pkg;  /* import path: "sync/atomic" */
+    const char *name; /* file name: "atomic.go" */
+    const char *src;  /* its text, NUL-terminated */
+} lib_file;
+
+/* The files of library package path, in name order: the first max go to
+ * out[]; returns how many there are (0: not a library package). O(files). */
+size_t lib_files(const char *path, const lib_file **out, size_t max);
+/* The Go source of library package path when it is one file, or NULL. */
 const char *lib_source(const char *path);
-/* May a scenario import path? (SPEC section 6's list.) */
+/* May a program import path? (it has library files) */
 bool lib_allowed(const char *path);
+/* Why weft refuses standard package path (net/http: no network), or
+ * NULL when it has no reason to give beyond not having it. */
+const char *lib_refusal(const char *path);
+/* "bufio, bytes, context, ..." (the library's packages, for messages)
+ * into out[0, n). */
+void lib_summary(char *out, size_t n);
 /* The id of native name, or -1. */
 int lib_native_find(const char *name);
 const lib_native *lib_native_at(int id);
@@ -84,7 +100,19 @@ const lib_native *lib_native_at(int id);
     X(test_index, 1)                                                           \
     X(test_error, 0)                                                           \
     X(caller, 1)                                                               \
-    X(exit, 0)
+    X(exit, 0)                                                                 \
+    X(nargs, 1)                                                                \
+    X(arg, 1)                                                                  \
+    X(math1, 1)                                                                \
+    X(math2, 1)                                                                \
+    X(fma, 1)                                                                  \
+    X(f64bits, 1)                                                              \
+    X(f64frombits, 1)                                                          \
+    X(f32bits, 1)                                                              \
+    X(f32frombits, 1)                                                          \
+    X(slice_len, 1)                                                            \
+    X(slice_swap, 0)                                                           \
+    X(run_selects, 1)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -24,17 +24,29 @@ nat_status lib_caller(vm_ncall *c)
     return NAT_OK;
 }
 
-/* __exit(code int): the program ends here, as os.Exit(code) ends it: no
- * deferred call runs and no other goroutine takes another step. weft has
- * no exit status per execution, so a nonzero code is reported as a
- * panic-kind finding (an error, as the failed run is), "log.Fatal: exit
- * status N"; the execution ends with it. */
+/* __exit(code int, who string): the program ends here, as os.Exit(code)
+ * ends it: no deferred call runs and no other goroutine takes another
+ * step. weft has no exit status per execution, so a nonzero code is
+ * reported as a panic-kind finding (an error, as the failed run is),
+ * "WHO: exit status N" (who: "log.Fatal", "os.Exit"); the execution ends
+ * with it. Code 0 ends it as a normal end would, with no finding: the
+ * output stops there and no goroutine is left to leak (Go ends them). */
 nat_status lib_exit(vm_ncall *c)
 {
     op *o;
-    char m[64];
-    snprintf(m, sizeof m, "log.Fatal: exit status %lld",
-             (long long)c->a[0].v.i);
+    char m[200];
+    if (c->a[0].v.i == 0) {
+        wf_engine *e = c->g->x->e;
+        e->main_done = true;
+        e->end = END_DONE;
+        e->stop = true;
+        /* unwind this goroutine; the step ends at its next pending op */
+        vm_throw(c->g, vm_nil());
+        c->g->panic->goexit = true;
+        return NAT_PANIC;
+    }
+    snprintf(m, sizeof m, "%.*s: exit status %lld", (int)c->a[1].aux,
+             c->a[1].v.s ? c->a[1].v.s : "", (long long)c->a[0].v.i);
     o = vm_op(c->g, OP_PANIC, NULL);
     o->text = arena_strndup(&c->g->x->e->mem, m, strlen(m));
     o->len = strlen(m);

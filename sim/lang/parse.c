@@ -157,12 +157,14 @@ bool parse_enter(parser *p)
 
 ast_node *parse_node_at(parser *p, ast_kind k, int line, int col)
 {
-    return ast_new(p->mem, k, line, col);
+    ast_node *n = ast_new(p->mem, k, line, col);
+    n->file = p->file_id;
+    return n;
 }
 
 ast_node *parse_node(parser *p, ast_kind k)
 {
-    return ast_new(p->mem, k, p->tok.line, p->tok.col);
+    return parse_node_at(p, k, p->tok.line, p->tok.col);
 }
 
 ast_node *parse_bad(parser *p)
@@ -591,10 +593,18 @@ static void file(parser *p, ast_file *f)
 wf_status parse_file(const char *path, const unsigned char *src, size_t len,
                      ast_file **out, wf_diag *d)
 {
+    return parse_file_id(path, 0, src, len, out, d);
+}
+
+wf_status parse_file_id(const char *path, int id, const unsigned char *src,
+                        size_t len, ast_file **out, wf_diag *d)
+{
     wf_diag local;
     ast_file *f = ast_file_new(path);
     parser p;
     memset(&p, 0, sizeof p);
+    f->id = id;
+    p.file_id = id;
     p.mem = &f->mem;
     p.diag = d ? d : &local;
     lex_init(&p.lx, f->path, src, len, &f->mem);

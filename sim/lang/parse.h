@@ -31,5 +31,9 @@
  * WF_ERR_INPUT. */
 wf_status parse_file(const char *path, const unsigned char *src, size_t len,
                      ast_file **out, wf_diag *d);
+/* parse_file for file number id of a program: the file and each of its
+ * nodes carry id (ast.h), so positions in several files never collide. */
+wf_status parse_file_id(const char *path, int id, const unsigned char *src,
+                        size_t len, ast_file **out, wf_diag *d);
 
 #endif

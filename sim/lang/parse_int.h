@@ -25,6 +25,7 @@ typedef struct parser {
     lex_state lx;
     lex_token tok; /* current token */
     arena *mem;    /* the file's arena */
+    int file_id;   /* ast_file.id, stamped on every node */
     wf_diag *diag; /* never NULL */
     bool failed;
     int depth;

@@ -45,15 +45,17 @@ const char *res_intern(resolver *r, const char *s)
     return r->strs[i];
 }
 
-static uint64_t pos_key(int findex, const ast_node *n)
+/* A node's identity: its file's id (unique in the program), line and
+ * column. */
+static uint64_t pos_key(const ast_node *n)
 {
-    return ((uint64_t)(findex + 1) << 52) | ((uint64_t)n->line << 22) |
+    return ((uint64_t)(n->file + 1) << 52) | ((uint64_t)n->line << 22) |
            (uint64_t)(n->col & 0x3fffff);
 }
 
-static void map_put(resolver *r, int findex, const ast_node *n, res_sym *s)
+static void map_put(resolver *r, const ast_node *n, res_sym *s)
 {
-    uint64_t key = pos_key(findex, n);
+    uint64_t key = pos_key(n);
     size_t i;
     if (2 * (r->map_len + 1) > r->map_cap) {
         size_t ncap = r->map_cap ? r->map_cap * 2 : 1024;
@@ -82,9 +84,10 @@ res_sym *res_lookup(const resolver *r, const res_pkg *p, const ast_node *n)
 {
     uint64_t key;
     size_t i;
+    (void)p; /* positions are unique in the program */
     if (!r->map_cap || !n)
         return NULL;
-    key = pos_key(p->findex, n);
+    key = pos_key(n);
     i = hash_u64(HASH_INIT, key) & (r->map_cap - 1);
     while (r->map[i].key) {
         if (r->map[i].key == key)
@@ -106,8 +109,35 @@ void res_err(resolver *r, const ast_node *n, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
-    diag_set(r->d, r->pkg && r->pkg->file ? r->pkg->file->path : "",
+    diag_set(r->d,
+             res_node_path(r, n,
+                           r->pkg && r->pkg->file ? r->pkg->file->path : ""),
              n ? n->line : 0, n ? n->col : 0, "%s", m);
+}
+
+const ast_file *res_node_file(const resolver *r, const ast_node *n)
+{
+    if (!n || n->file < 0 || (size_t)n->file >= r->byid.len)
+        return NULL;
+    return r->byid.p[n->file];
+}
+
+const char *res_node_path(const resolver *r, const ast_node *n,
+                          const char *fallback)
+{
+    const ast_file *f = res_node_file(r, n);
+    return f ? f->path : fallback;
+}
+
+bool res_is_test_path(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n >= 8 && !strcmp(path + n - 8, "_test.go");
+}
+
+bool res_is_test_file(const ast_file *f)
+{
+    return f && res_is_test_path(f->path);
 }
 
 /* ---- symbols and scopes ------------------------------------------------- */
@@ -156,7 +186,7 @@ static void declare(resolver *r, res_scope *s, res_sym *sym)
     }
     VEC_PUSH(s->syms, sym);
     if (sym->ident)
-        map_put(r, r->pkg->findex, sym->ident, sym);
+        map_put(r, sym->ident, sym);
 }
 
 static res_sym *lookup(resolver *r, res_scope *s, const char *name)
@@ -255,6 +285,7 @@ void res_free(resolver *r)
         VEC_FREE(p->decls);
         VEC_FREE(p->inits);
         VEC_FREE(p->imports);
+        VEC_FREE(p->files);
         free(p);
     }
     for (size_t i = 0; i < r->files.len; i++)
@@ -269,6 +300,7 @@ void res_free(resolver *r)
     VEC_FREE(r->pkgs);
     VEC_FREE(r->loading);
     VEC_FREE(r->files);
+    VEC_FREE(r->byid);
     free(r);
 }
 
@@ -336,7 +368,7 @@ static res_sym *use(resolver *r, res_scope *s, ast_node *n)
     }
     if (x->kind == RS_LOCAL && x->fn != r->fn)
         x->captured = true;
-    map_put(r, r->pkg->findex, n, x);
+    map_put(r, n, x);
     return x;
 }
 
@@ -442,6 +474,43 @@ static res_func *new_func(resolver *r, ast_node *node)
     return f;
 }
 
+/* Why library package t refuses its member name, or NULL. A library
+ * file lists what it refuses in string constants named __refuse...,
+ * "Name Name ...|why" (os: the functions on files). Copies the reason
+ * into why[0, n). */
+static bool refused(const res_pkg *t, const char *name, char *why, size_t n)
+{
+    size_t k = strlen(name);
+    if (!t->library)
+        return false;
+    for (size_t i = 0; i < t->decls.len; i++) {
+        const res_sym *c = t->decls.p[i];
+        const ast_node *v;
+        const char *text, *bar, *w;
+        if (c->kind != RS_CONST || strncmp(c->name, "__refuse", 8) ||
+            (size_t)c->index >= c->spec->u.value_spec.values.n)
+            continue;
+        v = c->spec->u.value_spec.values.v[c->index];
+        if (v->kind != AST_STRING_LIT)
+            continue;
+        text = (const char *)v->u.string_lit.bytes;
+        bar = strchr(text, '|');
+        if (!bar)
+            continue;
+        for (w = text; w < bar;) {
+            size_t m = strcspn(w, " |");
+            if (m == k && !strncmp(w, name, k)) {
+                snprintf(why, n, "%s", bar + 1);
+                return true;
+            }
+            w += m;
+            while (*w == ' ')
+                w++;
+        }
+    }
+    return false;
+}
+
 static void selector(resolver *r, res_scope *s, ast_node *n)
 {
     ast_node *x = n->u.selector.x;
@@ -453,10 +522,16 @@ static void selector(resolver *r, res_scope *s, ast_node *n)
             const char *name = n->u.selector.sel->u.ident.name;
             res_sym *m = scope_find(p->target->scope, res_intern(r, name));
             if (!m || (name[0] < 'A' || name[0] > 'Z')) {
-                res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name, name);
+                char why[400];
+                if (refused(p->target, name, why, sizeof why))
+                    res_err(r, n->u.selector.sel, "unsupported: %s.%s: %s",
+                            p->name, name, why);
+                else
+                    res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name,
+                            name);
                 return;
             }
-            map_put(r, r->pkg->findex, n->u.selector.sel, m);
+            map_put(r, n->u.selector.sel, m);
             return;
         }
         if (p->kind == RS_LOCAL)
@@ -600,7 +675,7 @@ static res_sym *local(resolver *r, res_scope *s, ast_node *ident,
     if (strcmp(ident->u.ident.name, "_"))
         declare(r, s, v);
     else
-        map_put(r, r->pkg->findex, ident, v);
+        map_put(r, ident, v);
     return v;
 }
 
@@ -681,8 +756,10 @@ static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
     field_list(r, s, type->u.func_type.results);
     params(r, fs, type->u.func_type.params, true);
     params(r, fs, type->u.func_type.results, true);
+    /* the body's block is the parameters' (Go spec, "Declarations and
+     * scope": x := ... in the body redeclares a parameter or result) */
     if (body)
-        stmts(r, new_scope(r, fs), body->u.block.stmts);
+        stmts(r, fs, body->u.block.stmts);
     r->fn = saved;
 }
 
@@ -729,8 +806,12 @@ static void assign(resolver *r, res_scope *s, ast_node *n)
             any_new = true;
             local(r, s, x, NULL, n);
         }
-        if (!any_new && !r->failed)
-            res_err(r, lhs.v[0], "no new variables on left side of :=");
+        if (!any_new && !r->failed) {
+            ast_node at = *n; /* at the := (gc's position) */
+            at.line = n->u.assign.op_line;
+            at.col = n->u.assign.op_col;
+            res_err(r, &at, "no new variables on left side of :=");
+        }
     }
 }
 
@@ -814,7 +895,7 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
                 if (c->u.case_.list.n == 1)
                     v->type_node = c->u.case_.list.v[0];
                 VEC_PUSH(cs->syms, v);
-                map_put(r, r->pkg->findex, c, v);
+                map_put(r, c, v);
             }
             stmts(r, cs, c->u.case_.body);
         }
@@ -930,7 +1011,7 @@ static void declare_pkg(resolver *r, res_pkg *p)
                 s->spec = spec;
                 s->index = (int)j;
                 if (!strcmp(id->u.ident.name, "_"))
-                    map_put(r, p->findex, id, s);
+                    map_put(r, id, s);
                 else
                     declare(r, p->scope, s);
                 VEC_PUSH(p->decls, s);
@@ -971,34 +1052,33 @@ static res_sym *recv_type(resolver *r, res_pkg *p, ast_node *t)
     }
 }
 
-/* A *_test.go file runs its TestXxx functions, not main. */
-static bool is_test_file(const ast_file *f)
+/* The file scope of decl d in package p (one per file, for imports). */
+static res_scope *file_scope(res_pkg *p, res_scope **fscopes, ast_node *d)
 {
-    size_t n = f && f->path ? strlen(f->path) : 0;
-    return n >= 8 && !strcmp(f->path + n - 8, "_test.go");
+    for (size_t i = 0; i < p->files.len; i++)
+        if (p->files.p[i]->id == d->file)
+            return fscopes[i];
+    return fscopes[0];
 }
 
-static void resolve_pkg(resolver *r, res_pkg *p)
+/* The imports of file f into its file scope fs. */
+static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
 {
-    ast_file *f = p->file;
-    res_scope *fscope;
-    res_pkg *saved = r->pkg;
-    r->pkg = p;
-    p->scope = new_scope(r, r->universe);
-    declare_pkg(r, p);
-    fscope = new_scope(r, p->scope);
-    /* imports (file scope) */
     for (size_t i = 0; i < f->imports.n && !r->failed; i++) {
         ast_node *im = f->imports.v[i];
         const char *path = (const char *)im->u.import.path->u.string_lit.bytes;
         res_pkg *t;
         res_sym *s;
         const char *name;
+        bool seen = false;
         t = load(r, path, im->u.import.path);
         r->pkg = p;
         if (!t)
             break;
-        VEC_PUSH(p->imports, t);
+        for (size_t k = 0; k < p->imports.len && !seen; k++)
+            seen = p->imports.p[k] == t;
+        if (!seen)
+            VEC_PUSH(p->imports, t);
         name = t->name;
         if (im->u.import.name) {
             name = im->u.import.name->u.ident.name;
@@ -1012,11 +1092,28 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         s = new_sym(r, RS_PKG, name,
                     im->u.import.name ? im->u.import.name : NULL);
         s->target = t;
-        if (scope_find(fscope, s->name)) {
+        map_put(r, im, s); /* the checker finds unused imports */
+        if (scope_find(fs, s->name)) {
             res_err(r, im, "%s redeclared in this block", name);
             break;
         }
-        VEC_PUSH(fscope->syms, s);
+        VEC_PUSH(fs->syms, s);
+    }
+}
+
+static void resolve_pkg(resolver *r, res_pkg *p)
+{
+    ast_file *f = p->file;
+    res_scope **fscopes;
+    res_pkg *saved = r->pkg;
+    r->pkg = p;
+    p->scope = new_scope(r, r->universe);
+    declare_pkg(r, p);
+    /* imports: a scope per file */
+    fscopes = wf_xcalloc(p->files.len, sizeof *fscopes);
+    for (size_t i = 0; i < p->files.len && !r->failed; i++) {
+        fscopes[i] = new_scope(r, p->scope);
+        file_imports(r, p, p->files.p[i], fscopes[i]);
     }
     /* methods */
     for (size_t i = 0; i < f->decls.n && !r->failed; i++) {
@@ -1037,48 +1134,128 @@ static void resolve_pkg(resolver *r, res_pkg *p)
                 break;
             }
         VEC_PUSH(t->methods, d);
-        map_put(r, p->findex, d->u.func_decl.recv->u.field.type->kind ==
-                                      AST_STAR
-                                  ? d->u.func_decl.recv->u.field.type->u.star.x
-                                  : d->u.func_decl.recv->u.field.type,
+        map_put(r, d->u.func_decl.recv->u.field.type->kind == AST_STAR
+                       ? d->u.func_decl.recv->u.field.type->u.star.x
+                       : d->u.func_decl.recv->u.field.type,
                 t);
     }
     /* bodies */
     for (size_t i = 0; i < f->decls.n && !r->failed; i++) {
         ast_node *d = f->decls.v[i];
+        res_scope *fs = file_scope(p, fscopes, d);
         if (d->kind == AST_FUNC_DECL) {
-            func(r, fscope, d, d->u.func_decl.recv, d->u.func_decl.type,
+            func(r, fs, d, d->u.func_decl.recv, d->u.func_decl.type,
                  d->u.func_decl.body);
             res_check_labels(r, d->u.func_decl.body);
         } else if (d->kind == AST_GEN_DECL && d->u.gen_decl.tok != TK_IMPORT) {
-            gen_decl(r, fscope, d, true);
+            gen_decl(r, fs, d, true);
             res_check_funclits(r, d, 0);
         }
     }
-    if (!r->failed && !p->library && !strcmp(p->name, "main") &&
-        !is_test_file(p->file) && !scope_find(p->scope, res_intern(r, "main")))
+    free(fscopes);
+    if (!r->failed && !p->library && !strcmp(p->name, "main") && !p->test &&
+        !scope_find(p->scope, res_intern(r, "main")))
         res_err(r, NULL, "function main is undeclared in the main package");
     p->resolved = true;
     r->pkg = saved;
 }
 
-static res_pkg *new_pkg(resolver *r, const char *path, ast_file *f)
+static res_pkg *new_pkg(resolver *r, const char *path)
 {
     res_pkg *p = wf_xcalloc(1, sizeof *p);
     p->path = res_intern(r, path);
-    p->file = f;
     p->findex = (int)r->loading.len;
     VEC_PUSH(r->loading, p);
     return p;
 }
 
+/* Register f (parsed by the caller or by us) as file f->id. */
+static void add_file(resolver *r, ast_file *f)
+{
+    while (r->byid.len <= (size_t)f->id)
+        VEC_PUSH(r->byid, NULL);
+    r->byid.p[f->id] = f;
+}
+
+/* Give p its files f[0, n): the package view joins their lists; the
+ * package clauses must agree. */
+static void set_files(resolver *r, res_pkg *p, ast_file **f, size_t n)
+{
+    ast_file *v;
+    size_t nd = 0, ni = 0;
+    for (size_t i = 0; i < n; i++) {
+        VEC_PUSH(p->files, f[i]);
+        p->test |= res_is_test_file(f[i]);
+    }
+    p->name = res_intern(r, f[0]->pkg->u.ident.name);
+    for (size_t i = 1; i < n && !r->failed; i++)
+        if (strcmp(f[i]->pkg->u.ident.name, p->name)) {
+            r->pkg = p;
+            res_err(r, f[i]->pkg, "package %s; expected package %s",
+                    f[i]->pkg->u.ident.name, p->name);
+        }
+    if (n == 1) {
+        p->file = f[0];
+        return;
+    }
+    v = ast_file_new(f[0]->path);
+    VEC_PUSH(r->files, v);
+    v->id = f[0]->id;
+    v->pkg = f[0]->pkg;
+    v->leading = f[0]->leading;
+    v->nleading = f[0]->nleading;
+    for (size_t i = 0; i < n; i++) {
+        nd += f[i]->decls.n;
+        ni += f[i]->imports.n;
+    }
+    v->decls.v = arena_alloc(&v->mem, (nd + 1) * sizeof(ast_node *));
+    v->imports.v = arena_alloc(&v->mem, (ni + 1) * sizeof(ast_node *));
+    for (size_t i = 0; i < n; i++) {
+        memcpy(v->decls.v + v->decls.n, f[i]->decls.v,
+               f[i]->decls.n * sizeof(ast_node *));
+        v->decls.n += f[i]->decls.n;
+        memcpy(v->imports.v + v->imports.n, f[i]->imports.v,
+               f[i]->imports.n * sizeof(ast_node *));
+        v->imports.n += f[i]->imports.n;
+    }
+    p->file = v;
+}
+
+/* Parse src[0, n) as the files of a new package known as path. NULL
+ * (the first error recorded) on a parse error. */
+static res_pkg *parse_pkg(resolver *r, const char *path, const res_source *src,
+                          size_t n)
+{
+    res_pkg *p;
+    ast_file **fs = wf_xcalloc(n ? n : 1, sizeof *fs);
+    for (size_t i = 0; i < n; i++) {
+        wf_diag d2;
+        int id = (int)(r->byid.len ? r->byid.len : 1);
+        if (parse_file_id(src[i].path, id, src[i].text, src[i].len, &fs[i],
+                          &d2) != WF_OK) {
+            if (!r->failed) {
+                r->failed = true;
+                *r->d = d2;
+            }
+            free(fs);
+            return NULL;
+        }
+        VEC_PUSH(r->files, fs[i]);
+        add_file(r, fs[i]);
+    }
+    p = new_pkg(r, path);
+    if (n)
+        set_files(r, p, fs, n);
+    free(fs);
+    return r->failed ? NULL : p;
+}
+
 static res_pkg *load(resolver *r, const char *path, ast_node *site)
 {
-    const char *src;
     res_pkg *p;
-    ast_file *f = NULL;
-    char fname[300];
-    wf_diag d2;
+    res_sources srcs = {NULL, 0, 0};
+    bool library = false;
+    char why[900];
     for (size_t i = 0; i < r->loading.len; i++)
         if (!strcmp(r->loading.p[i]->path, path)) {
             if (!r->loading.p[i]->resolved) {
@@ -1087,37 +1264,22 @@ static res_pkg *load(resolver *r, const char *path, ast_node *site)
             }
             return r->loading.p[i];
         }
-    if (!r->lib.allowed(path)) {
-        res_err(r, site,
-            "unsupported: import \"%s\" (scenario files may import fmt, "
-            "sync, sync/atomic, time, context, math/rand, errors, strings, "
-            "strconv, testing, runtime and log)",
-            path);
+    if (r->lib.package(r->lib.ctx, path, &srcs, &library, why, sizeof why) !=
+        WF_OK) {
+        VEC_FREE(srcs);
+        res_err(r, site, "%s", why);
         return NULL;
     }
-    src = r->lib.source(path);
-    snprintf(fname, sizeof fname, "<weft>/%s.go", path);
-    if (src) {
-        if (parse_file(fname, (const unsigned char *)src, strlen(src), &f,
-                       &d2) != WF_OK) {
-            if (!r->failed) {
-                r->failed = true;
-                *r->d = d2;
-            }
-            return NULL;
-        }
-        VEC_PUSH(r->files, f);
-    } else {
-        f = ast_file_new(fname);
-        VEC_PUSH(r->files, f);
+    if (!srcs.len) {
+        VEC_FREE(srcs);
+        res_err(r, site, "no Go files in package %s", path);
+        return NULL;
     }
-    p = new_pkg(r, path, f);
-    p->library = true;
-    {
-        const char *slash = strrchr(path, '/');
-        p->name = res_intern(r, src ? f->pkg->u.ident.name
-                                    : (slash ? slash + 1 : path));
-    }
+    p = parse_pkg(r, path, srcs.p, srcs.len);
+    VEC_FREE(srcs);
+    if (!p)
+        return NULL;
+    p->library = library;
     resolve_pkg(r, p);
     if (r->failed)
         return NULL;
@@ -1130,8 +1292,36 @@ wf_status res_resolve(resolver *r, ast_file *f, wf_diag *d)
     wf_diag dummy;
     res_pkg *p;
     r->d = d ? d : &dummy;
-    p = new_pkg(r, "main", f);
-    p->name = res_intern(r, f->pkg->u.ident.name);
+    add_file(r, f);
+    p = new_pkg(r, "main");
+    p->root = true;
+    set_files(r, p, &f, 1);
+    r->main = p;
+    r->pkg = p;
+    if (!r->failed)
+        resolve_pkg(r, p);
+    if (r->failed)
+        return WF_ERR_INPUT;
+    VEC_PUSH(r->pkgs, p);
+    return WF_OK;
+}
+
+wf_status res_resolve_files(resolver *r, const char *path,
+                            const res_source *src, size_t n, wf_diag *d)
+{
+    wf_diag dummy;
+    res_pkg *p;
+    r->d = d ? d : &dummy;
+    if (!n)
+        return diag_set(r->d, "", 0, 0, "no Go files");
+    for (size_t i = 0; i < r->loading.len; i++)
+        if (!strcmp(r->loading.p[i]->path, path))
+            return diag_set(r->d, src[0].path, 0, 0,
+                            "package %s given twice", path);
+    p = parse_pkg(r, path, src, n);
+    if (!p)
+        return WF_ERR_INPUT;
+    p->root = true;
     r->main = p;
     r->pkg = p;
     resolve_pkg(r, p);

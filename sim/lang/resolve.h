@@ -102,9 +102,14 @@ struct res_func {
 struct res_pkg {
     const char *path; /* import path: "main", "sync/atomic" */
     const char *name; /* package name */
-    ast_file *file;
-    int findex; /* file index in the resolver */
+    ast_file *file;   /* the package's declarations, in file order: its
+                         one file, or a view joining its files' lists
+                         (path, package clause: the first file's) */
+    VEC(ast_file *) files; /* its files, in name order */
+    int findex; /* index of the package in the resolver */
     bool library;
+    bool root;  /* given to res_resolve_files, not imported */
+    bool test;  /* holds a _test.go file */
     bool resolved;
     struct res_scope *scope;
     VEC(res_sym *) decls;      /* package-level symbols, in source order */
@@ -114,14 +119,26 @@ struct res_pkg {
 
 typedef struct resolver resolver;
 
-/* A resolver over library sources: lib_source(path) gives the Go text of
- * a library package (NULL if weft has none), allowed(path) whether a
- * scenario file may import it (SPEC section 6: each allowed package has a
- * source). */
+/* One source file of a package: path names it in messages; text is
+ * borrowed for the call that hands it over. */
+typedef struct res_source {
+    const char *path;
+    const unsigned char *text;
+    size_t len;
+} res_source;
+typedef VEC(res_source) res_sources;
+
+/* Where imported packages come from (the standard library, the module,
+ * vendor/: see compile.c and load.h). package(ctx, path, out, library,
+ * why, n) appends the files of the package imported as path to out and
+ * says whether it is a library package (which may call intrinsics);
+ * WF_ERR_INPUT with why[0, n) the whole message when there is none.
+ * native(name) is the id of intrinsic "__name", -1 if none. */
 typedef struct res_library {
-    const char *(*source)(const char *path);
-    bool (*allowed)(const char *path);
-    int (*native)(const char *name); /* id of "__name", -1 if none */
+    wf_status (*package)(void *ctx, const char *path, res_sources *out,
+                         bool *library, char *why, size_t n);
+    void *ctx;
+    int (*native)(const char *name);
 } res_library;
 
 resolver *res_new(const res_library *lib);
@@ -130,9 +147,28 @@ void res_free(resolver *r);
 /* Resolve the user's parsed file (borrowed) and every library package it
  * imports, transitively. Returns WF_OK or WF_ERR_INPUT with d set. */
 wf_status res_resolve(resolver *r, ast_file *f, wf_diag *d);
+/* Parse and resolve a root package made of files src[0, n) (in name
+ * order, all of one package clause), known as import path `path`, and
+ * every package it imports, transitively. Roots resolved one after the
+ * other share what they import: resolving a package's external test
+ * package (x_test) after the package itself makes its import of path
+ * the package with its in-package test files. The last root is
+ * res_main. Returns WF_OK or WF_ERR_INPUT with d set. */
+wf_status res_resolve_files(resolver *r, const char *path,
+                            const res_source *src, size_t n, wf_diag *d);
 
-/* The user's package, and every package in initialization order
- * (dependencies first, the user's last). */
+/* The file node n was parsed from (its id, ast.h), or NULL for nodes
+ * made outside the parser. */
+const ast_file *res_node_file(const resolver *r, const ast_node *n);
+/* Its path, or fallback when unknown. */
+const char *res_node_path(const resolver *r, const ast_node *n,
+                          const char *fallback);
+/* Is f a test file (its name ends in _test.go)? */
+bool res_is_test_file(const ast_file *f);
+bool res_is_test_path(const char *path);
+
+/* The user's package (the last root), and every package in
+ * initialization order (dependencies first, the roots last). */
 res_pkg *res_main(const resolver *r);
 size_t res_npkgs(const resolver *r);
 res_pkg *res_pkg_at(const resolver *r, size_t i);

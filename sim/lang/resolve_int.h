@@ -30,7 +30,8 @@ struct resolver {
     VEC(res_func *) funcs;
     VEC(res_pkg *) pkgs;    /* in initialization order */
     VEC(res_pkg *) loading; /* every package made, for freeing */
-    VEC(ast_file *) files;  /* library files we parsed */
+    VEC(ast_file *) files;  /* files we parsed, and package views */
+    VEC(ast_file *) byid;   /* every file of the program by id (ast.h) */
     res_pkg *main;
     res_scope *universe;
     pos_slot *map;

@@ -54,8 +54,10 @@ static uint32_t find(vm_program *p, const vm_type *want)
             memcmp(t->params, want->params,
                    (t->nparams + t->nresults) * sizeof(uint32_t)))
             continue;
-        if (t->nimethods && memcmp(t->imethods, want->imethods,
-                                   t->nimethods * sizeof(uint32_t)))
+        if (t->nimethods && (memcmp(t->imethods, want->imethods,
+                                    t->nimethods * sizeof(uint32_t)) ||
+                             memcmp(t->imtypes, want->imtypes,
+                                    t->nimethods * sizeof(uint32_t))))
             continue;
         return t->id;
     }
@@ -250,38 +252,90 @@ uint32_t type_struct(vm_program *p, const vm_field *f, uint32_t n)
     return id;
 }
 
-static int cmp_u32(const void *a, const void *b)
+typedef struct imeth {
+    uint32_t name, type;
+} imeth;
+
+static int cmp_imeth(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
+    const imeth *x = a, *y = b;
+    if (x->name != y->name)
+        return x->name < y->name ? -1 : 1;
+    return x->type < y->type ? -1 : x->type > y->type;
 }
 
-uint32_t type_iface(vm_program *p, const uint32_t *names, uint32_t n)
+uint32_t type_iface(vm_program *p, const uint32_t *names,
+                    const uint32_t *mtypes, uint32_t n)
 {
     vm_type t;
     buf b;
-    uint32_t id, *sorted = NULL, k = 0;
+    uint32_t id, k = 0;
+    imeth *ms = NULL;
     memset(&t, 0, sizeof t);
     t.id = K_IFACE;
     if (n) {
-        sorted = arena_alloc(&p->mem, n * sizeof *sorted);
-        memcpy(sorted, names, n * sizeof *sorted);
-        qsort(sorted, n, sizeof *sorted, cmp_u32);
+        ms = wf_xmalloc(n * sizeof *ms);
+        for (uint32_t i = 0; i < n; i++) {
+            ms[i].name = names[i];
+            ms[i].type = mtypes ? mtypes[i] : 0;
+        }
+        qsort(ms, n, sizeof *ms, cmp_imeth);
         for (uint32_t i = 0; i < n; i++)
-            if (!k || sorted[k - 1] != sorted[i])
-                sorted[k++] = sorted[i];
+            if (!k || ms[k - 1].name != ms[i].name)
+                ms[k++] = ms[i];
+            else if (!ms[k - 1].type)
+                ms[k - 1].type = ms[i].type;
+    }
+    if (!k) {
+        free(ms);
+        return T_ANY;
     }
     t.nimethods = k;
-    t.imethods = sorted;
-    if (!k)
-        return T_ANY;
+    t.imethods = arena_alloc(&p->mem, k * sizeof *t.imethods);
+    t.imtypes = arena_alloc(&p->mem, k * sizeof *t.imtypes);
+    for (uint32_t i = 0; i < k; i++) {
+        t.imethods[i] = ms[i].name;
+        t.imtypes[i] = ms[i].type;
+    }
+    free(ms);
     if ((id = find(p, &t)))
         return id;
     buf_init(&b);
     buf_puts(&b, "interface {");
-    for (uint32_t i = 0; i < k; i++)
-        buf_printf(&b, "%s %s()", i ? ";" : "", p->names.p[sorted[i]]);
+    for (uint32_t i = 0; i < k; i++) {
+        const vm_type *ft = t.imtypes[i] ? prog_type(p, t.imtypes[i]) : NULL;
+        buf_printf(&b, "%s %s", i ? ";" : "", p->names.p[t.imethods[i]]);
+        /* the signature as %T prints it: func's name without "func" */
+        if (ft && !strncmp(ft->name, "func", 4))
+            buf_puts(&b, ft->name + 4);
+        else
+            buf_puts(&b, "()");
+    }
     buf_puts(&b, " }");
+    id = add(p, &t, b.p);
+    buf_fini(&b);
+    return id;
+}
+
+uint32_t type_tuple(vm_program *p, const uint32_t *results, uint32_t n)
+{
+    vm_type t;
+    buf b;
+    uint32_t id;
+    memset(&t, 0, sizeof t);
+    t.id = K_TUPLE;
+    t.nresults = n;
+    t.params = (uint32_t *)results;
+    if ((id = find(p, &t)))
+        return id;
+    t.params = arena_alloc(&p->mem, (n ? n : 1) * sizeof *t.params);
+    if (n)
+        memcpy(t.params, results, n * sizeof *t.params);
+    buf_init(&b);
+    buf_putc(&b, '(');
+    for (uint32_t i = 0; i < n; i++)
+        buf_printf(&b, "%s%s", i ? ", " : "", tname(p, results[i]));
+    buf_putc(&b, ')');
     id = add(p, &t, b.p);
     buf_fini(&b);
     return id;

@@ -113,6 +113,11 @@ enum {
     TI_RTERROR, /* runtime.Error: a string, Error() gives it */
     TI_UNSAFEPTR, /* a pointer whose type was never named */
     TI_FUNC,      /* func of unknown signature */
+    /* the type checker's own (never a value's type at run time) */
+    TI_UNTYPED_BOOL,
+    TI_UNTYPED_STRING,
+    TI_UNTYPED_NIL,
+    TI_COMPARABLE, /* the predeclared constraint comparable */
     TI__PREDECLARED
 };
 #define T_NIL     VM_TID(TI_NIL, K_NIL)
@@ -142,6 +147,10 @@ enum {
 #define T_RTERROR VM_TID(TI_RTERROR, K_STRING)
 #define T_UPTR    VM_TID(TI_UNSAFEPTR, K_PTR)
 #define T_FUNC    VM_TID(TI_FUNC, K_FUNC)
+#define T_UBOOL   VM_TID(TI_UNTYPED_BOOL, K_BOOL)
+#define T_USTR    VM_TID(TI_UNTYPED_STRING, K_STRING)
+#define T_UNIL    VM_TID(TI_UNTYPED_NIL, K_NIL)
+#define T_COMPARABLE VM_TID(TI_COMPARABLE, K_IFACE)
 
 struct vm_obj;
 struct vm_slice;

@@ -18,8 +18,11 @@
 
 /* Backward jumps a goroutine may take without a visible operation before
  * it yields (OP_YIELD): a loop that never synchronizes still lets others
- * run and --max-steps still ends it. */
+ * run and --max-steps still ends it. (The fuzzers build with less, so a
+ * step budget bounds an input's work.) */
+#ifndef VM_FUEL
 #define VM_FUEL (1u << 18)
+#endif
 
 static vm_value *rk(vm_value *R, const vm_value *K, uint16_t x)
 {
@@ -150,6 +153,14 @@ void vm_run(vm_g *g)
 newframe:
     if (g->died)
         goto out;
+    if (engine_must_stop(x->e)) {
+        /* a call or a return: recursion that never loops must stop for
+         * a halt or the memory budget too; the engine ends the execution
+         * at this yield (every frame's pc is saved) */
+        vm_op(g, OP_YIELD, NULL);
+        g->plain = true;
+        goto out;
+    }
     if (!g->nframes) {
         vm_op(g, OP_EXIT, NULL);
         g->died = true;
@@ -452,7 +463,10 @@ newframe:
             {
                 int32_t off = ins_sbx(i);
                 pc += off;
-                if (off < 0 && WF_UNLIKELY(--fuel == 0)) {
+                /* a loop: the fuel (a scheduling point now and then,
+                 * as Go preempts), the halt word and the memory budget */
+                if (off < 0 &&
+                    (WF_UNLIKELY(--fuel == 0) || engine_must_stop(x->e))) {
                     f->pc = (uint32_t)(pc - code);
                     vm_op(g, OP_YIELD, NULL);
                     g->plain = true;
@@ -532,7 +546,11 @@ newframe:
             }
             VM_CASE(FIELD)
             {
-                PROTECT(vm_get_field(g, &R[i.a], R[i.b], &p->sels[i.c], false));
+                if (i.f)
+                    PROTECT(vm_method_value(g, &R[i.a], R[i.b], &p->sels[i.c]));
+                else
+                    PROTECT(vm_get_field(g, &R[i.a], R[i.b], &p->sels[i.c],
+                                         false));
                 VM_BREAK;
             }
             VM_CASE(SETFIELD)
@@ -592,6 +610,9 @@ newframe:
                     THROW("runtime error: makeslice: len out of range");
                 if (cap < len || cap > (1 << 28))
                     THROW("runtime error: makeslice: cap out of range");
+                SAVEPC();
+                if (!vm_mem_room(g, (size_t)cap * sizeof(vm_value)))
+                    goto out;
                 R[i.a] = vm_make_slice(x, (uint32_t)K[i.c].v.u,
                                        (uint32_t)len, (uint32_t)cap);
                 VM_BREAK;
@@ -616,6 +637,8 @@ newframe:
                 if (cap < 0 || cap > (1 << 24))
                     THROW("makechan: size out of range");
                 SAVEPC();
+                if (!vm_mem_room(g, (size_t)cap * sizeof(wf_value)))
+                    goto out;
                 vm_site(g, &file, &line);
                 R[i.a] = vm_ref((uint32_t)K[i.c].v.u,
                                 chan_new(x->e, "", (size_t)cap, file, line));

@@ -79,7 +79,7 @@
     X(SETINDEX, "R[a][RK[b]] = RK[c] (tracked)")                               \
     X(ADDRINDEX, "R[a] = &R[b][RK[c]]")                                        \
     X(SLICE, "R[a] = R[b][R[c] : R[c+1] : R[c+2]]; f: which bounds are given") \
-    X(FIELD, "R[a] = R[b].S[c], S the selector table (tracked)")               \
+    X(FIELD, "R[a] = R[b].S[c], S the selector table (tracked); f: R[b] is &x")\
     X(SETFIELD, "R[a].S[b] = RK[c] (tracked)")                                 \
     X(ADDRFIELD, "R[a] = &R[b].S[c]")                                          \
     X(SETSLOT, "R[a].slot[b] = RK[c], R[a] an object being built")             \
@@ -128,6 +128,10 @@ typedef struct vm_options {
      * variable for all iterations; NULL: the nearest go.mod above the
      * file, else per-iteration (Go 1.22 semantics). */
     const char *go_version;
+    /* os.Args after the program's name (weft's arguments after `--`),
+     * borrowed for the call: the program keeps a copy */
+    int nargs;
+    char *const *args;
 } vm_options;
 
 /* Compile the scenario file at path (src[0, len) borrowed for the call).
@@ -136,9 +140,21 @@ typedef struct vm_options {
  * crashes on any input. */
 wf_status vm_compile(const char *path, const unsigned char *src, size_t len,
                      const vm_options *o, vm_program **out, wf_diag *d);
-/* Read and compile the file at path. */
+/* Read and compile the file at path (a package of one file; its
+ * imports are looked up in the module above it, as for a package). */
 wf_status vm_compile_file(const char *path, const vm_options *o,
                           vm_program **out, wf_diag *d);
+/* Compile a package read by loader l (sim/lang/load.h): files[0, n) of
+ * directory ld (borrowed), the package's own files and, for a test, its
+ * _test.go files, in-package and external (package x_test) alike. The
+ * program is named ld->dir; its imports come from weft's library, from
+ * ld's module and from the module's vendor/ directory. */
+struct loader;
+struct load_dir;
+struct load_file;
+wf_status vm_compile_pkg(struct loader *l, const struct load_dir *ld,
+                         struct load_file *const *files, size_t n,
+                         const vm_options *o, vm_program **out, wf_diag *d);
 void vm_program_free(vm_program *p);
 
 /* The explorer's program for p (main is "main"), valid while p lives. */
@@ -155,6 +171,17 @@ const char *vm_test_name(const vm_program *p, size_t i);
  * end; a goroutine left blocked is a leak of error severity). Its hash,
  * the identity in schedules, is the file's and the test's. */
 program vm_program_test_entry(vm_program *p, size_t i);
+
+/* go test -run's selection: does pattern select test name? Both are
+ * split at '/' (the pattern outside brackets and parentheses), level i
+ * of the name ("TestX/sub") matching the pattern's element i as a POSIX
+ * extended regular expression, unanchored; levels past the pattern's
+ * last element match. A NULL pattern selects everything. A malformed
+ * element sets *bad and selects nothing. */
+bool vm_run_selects(const char *pattern, const char *name, bool *bad);
+/* The -run pattern subtests (t.Run) of p's tests are selected by (NULL:
+ * all), copied; set before running. */
+void vm_program_set_run(vm_program *p, const char *pattern);
 
 /* The go.mod language version governing path ("1.21"), or "" when no
  * go.mod is found above it; into out[0, n). */

@@ -113,9 +113,11 @@ typedef struct vm_type {
     uint32_t nparams, nresults;
     uint32_t *params; /* then results */
     bool variadic;
-    /* interface: method name ids, sorted */
+    /* interface: method name ids, sorted, and their signatures (func
+     * types without a receiver; 0 when unknown) */
     uint32_t nimethods;
     uint32_t *imethods;
+    uint32_t *imtypes;
     /* methods declared on a named type (value or pointer receivers) */
     uint32_t nmethods;
     struct vm_method *methods;
@@ -303,6 +305,9 @@ struct vm_program {
     vm_proto *entry; /* package initialization, then main.main (or, in a
                       * test file, the test __test_index() selects) */
     bool is_test;      /* a *_test.go file */
+    const char **args; /* os.Args: the program's path, then its arguments */
+    uint32_t nargs;
+    char *run_pattern; /* go test -run's pattern for subtests, or NULL */
     bool has_progress; /* calls the progress() builtin somewhere */
     const char **tests; /* its TestXxx functions, in source order */
     uint32_t ntests;
@@ -459,6 +464,12 @@ void vm_unwind(vm_g *g);
 void vm_site(const vm_g *g, const char **file, int32_t *line);
 /* Begin a visible op of g (site filled); the caller fills the rest. */
 op *vm_op(vm_g *g, op_kind k, wf_obj *obj);
+/* Room for n bytes whose count the program chose (make, append, string
+ * building: engine_mem_room). When they would pass the memory budget,
+ * exposes the plain yield at which the engine ends the execution (cut by
+ * the memory budget) and returns false: the caller allocates nothing and
+ * returns X_YIELD (its pc saved, as for any yield). */
+bool vm_mem_room(vm_g *g, size_t n);
 /* A shared slot access that is not granted yet: expose it (false), or
  * true if granted. k: the access's index within the instruction. */
 bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
@@ -503,6 +514,9 @@ int vm_append(vm_g *g, vm_value *r, vm_value *args, uint32_t n, bool spread);
 int vm_len(vm_g *g, vm_value *r, vm_value v, bool cap);
 int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr);
 int vm_setfield(vm_g *g, vm_value base, vm_sel *sel, vm_value v);
+/* The method value x.m, given ptr = &x: a pointer-receiver method binds
+ * ptr and reads nothing (Go evaluates &x); any other member reads x. */
+int vm_method_value(vm_g *g, vm_value *r, vm_value ptr, vm_sel *sel);
 int vm_deref(vm_g *g, vm_value *r, vm_value p);
 int vm_storep(vm_g *g, vm_value p, vm_value v);
 int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,

@@ -173,6 +173,35 @@ int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr)
     return X_OK;
 }
 
+int vm_method_value(vm_g *g, vm_value *r, vm_value ptr, vm_sel *sel)
+{
+    vm_value base = member_base(ptr, true), recv;
+    const vm_member *m = vm_member_of(g, sel, base.t);
+    vm_obj *o, *b;
+    uint32_t idx;
+    int st;
+    if (!m || !m->is_method || !m->fn || !m->ptr_recv) {
+        /* a value receiver is copied now: that reads x */
+        st = vm_deref(g, &base, ptr);
+        if (st != X_OK)
+            return st;
+        return vm_get_field(g, r, base, sel, false);
+    }
+    if (m->npath == 0 && VM_KIND(base.t) != K_PTR &&
+        !kind_is_aggregate(VM_KIND(base.t))) {
+        recv = ptr; /* a method on the variable itself */
+    } else {
+        st = vm_walk(g, base, m, &o, &idx, &recv);
+        if (st != X_OK)
+            return st;
+    }
+    b = heap_obj(g->x, OK_BOUND, 0, 1);
+    b->u.proto = m->fn;
+    b->slots[0] = recv;
+    *r = vm_ref(T_FUNC, b);
+    return X_OK;
+}
+
 int vm_setfield(vm_g *g, vm_value base, vm_sel *sel, vm_value v)
 {
     const vm_member *m = vm_member_of(g, sel, base.t);

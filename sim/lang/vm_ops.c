@@ -152,6 +152,8 @@ int vm_arith(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b)
             r->t = a.t;
             return X_OK;
         }
+        if (!vm_mem_room(g, (size_t)n + 1))
+            return X_YIELD;
         s = arena_alloc(&g->x->e->mem, n + 1);
         memcpy(s, a.v.s, a.aux);
         memcpy(s + a.aux, b.v.s, b.aux);
@@ -324,6 +326,9 @@ int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t)
                 r->t = t;
                 return X_OK;
             }
+            if (!vm_mem_room(g, (size_t)s->len *
+                                    (VM_KIND(et) == K_INT32 ? 4 : 1)))
+                return X_YIELD;
             buf_init(&b);
             for (uint32_t i = 0; i < s->len; i++) {
                 vm_value e = *slice_at(s, i);
@@ -355,6 +360,8 @@ int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t)
                 i += (uint32_t)(w > 0 ? w : 1);
                 n++;
             }
+            if (!vm_mem_room(g, (size_t)n * sizeof(vm_value)))
+                return X_YIELD;
             out = vm_make_slice(g->x, t, n, n);
             i = 0;
             for (uint32_t k = 0; k < n; k++) {
@@ -367,6 +374,8 @@ int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t)
             *r = out;
             return X_OK;
         }
+        if (!vm_mem_room(g, (size_t)v.aux * sizeof(vm_value)))
+            return X_YIELD;
         *r = vm_make_slice(g->x, t, v.aux, v.aux);
         for (uint32_t k = 0; k < v.aux; k++)
             *slice_at(r->v.sl, k) = vm_int(et, (uint8_t)v.v.s[k]);
@@ -738,7 +747,10 @@ int vm_append(vm_g *g, vm_value *r, vm_value *args, uint32_t n, bool spread)
         g->granted = 0;
     } else {
         uint32_t ncap = next_cap(cap, len + add);
-        vm_value ns = vm_make_slice(g->x, s.t, len, ncap);
+        vm_value ns;
+        if (!vm_mem_room(g, (size_t)ncap * sizeof(vm_value)))
+            return X_YIELD;
+        ns = vm_make_slice(g->x, s.t, len, ncap);
         arr = ns.v.sl->arr;
         off = 0;
         if (sl && sl->arr && sl->arr->name)

@@ -55,6 +55,15 @@ op *vm_op(vm_g *g, op_kind k, wf_obj *obj)
     return o;
 }
 
+bool vm_mem_room(vm_g *g, size_t n)
+{
+    if (WF_LIKELY(engine_mem_room(g->x->e, n)))
+        return true;
+    vm_op(g, OP_YIELD, NULL);
+    g->plain = true;
+    return false;
+}
+
 /* ---- tracked variables -------------------------------------------------------- */
 
 static vm_track *track_of(vm_exec *x, vm_obj *o)

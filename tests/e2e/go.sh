@@ -192,7 +192,7 @@ timeout 60 "$WEFT" explore spin.go --max-steps 100000000 --time-limit 1 \
     > out 2> err; rc=$?
 took=$(( $(date +%s) - start ))
 expect 1 "explore of a spinner under --time-limit"
-has out "stopped (time limit)" "the summary says the time limit stopped it"
+has out "stopped by the time limit" "the summary says the time limit stopped it"
 # (the fairness switch after 1024 steps lets the other goroutine run: the
 # race on x is found in the first, endless execution)
 has out "data race on x" "the spinner's race is found before the stop"

@@ -184,9 +184,21 @@ hasnt out "TestLeak" "--run skips the others"
 last out "1 passed, 0 failed" "--run counts the selected"
 "$WEFT" explore tests/account_test.go --run Leak > out 2> err; rc=$?
 expect 1 "explore of a test file runs its tests"
-has out "=== RUN TestLeak" "go test's header"
+has out "=== RUN   TestLeak" "go test's header"
 has out "leak: g1" "the leak"
-has out "--- FAIL: TestLeak" "go test's verdict"
+if grep -qE -- '^--- FAIL: TestLeak \([0-9]+\.[0-9]{2}s\)$' out; then ok; else bad "go test's verdict line"; cat out >&2; fi
+"$WEFT" explore tests/account_test.go --json > out 2> err; rc=$?
+expect 1 "explore --json of a test file"
+if python3 - out <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))  # one object, not one per test
+names = [t["test"] for t in d["tests"]]
+assert names == ["TestDeposit", "TestUnsafeDeposit", "TestLeak", "TestSubtests"], names
+v = {t["test"]: t["verdict"] for t in d["tests"]}
+assert v["TestDeposit"] == "pass" and v["TestLeak"] == "fail", v
+assert any(f["kind"] == "race" for t in d["tests"] for f in t["findings"])
+PY
+then ok; else bad "explore --json: one object naming each test"; fi
 "$WEFT" run tests/account_test.go --run '^TestDeposit$' > out 2> err; rc=$?
 expect 0 "run of a passing test"
 has out "--- PASS: TestDeposit" "pass verdict"
@@ -197,8 +209,65 @@ has err "no/such/dir: error: no such file or directory" "names the path"
 "$WEFT" test --help > out 2> err; rc=$?
 expect 0 "test --help"
 has out "usage: weft test" "help text"
-"$WEFT" test good --json > out 2> err; rc=$?
-expect 2 "test takes no --json"
+
+# go test's shapes: -v, -json (test2json's events), -q
+"$WEFT" test -v tests > out 2> err; rc=$?
+expect 1 "test -v"
+has out "=== RUN   TestUnsafeDeposit" "-v: the RUN line"
+if grep -qE -- '^--- PASS: TestDeposit \([0-9]+\.[0-9]{2}s\)$' out; then ok; else bad "-v: --- PASS: with the time"; fi
+if grep -qE -- '^--- FAIL: TestUnsafeDeposit \(' out; then ok; else bad "-v: --- FAIL:"; fi
+if grep -qE -- "^FAIL	tests/account_test.go	[0-9.]+s$" out; then ok; else bad "-v: the file's FAIL line"; cat out >&2; fi
+"$WEFT" test --json tests good > out 2> err; rc=$?
+expect 1 "test --json"
+if python3 - out <<'PY'
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1])]  # every line one object
+tests = {(e["Package"], e.get("Test")): e["Action"] for e in ev
+         if e["Action"] in ("pass", "fail")}
+assert tests[("tests/account_test.go", "TestDeposit")] == "pass", tests
+assert tests[("tests/account_test.go", "TestLeak")] == "fail", tests
+assert tests[("tests/account_test.go", None)] == "fail", tests
+assert tests[("good/abba.go", "good/abba.go")] == "pass", tests
+runs = [e["Test"] for e in ev if e["Action"] == "run"]
+assert "TestUnsafeDeposit" in runs, runs
+fail = [e for e in ev if e["Action"] == "fail" and e.get("Test") == "TestUnsafeDeposit"][0]
+assert fail["Elapsed"] >= 0 and fail["Executions"] > 0, fail
+assert {f["kind"] for f in fail["Findings"]} == {"race", "assert"}, fail
+out = "".join(e["Output"] for e in ev if e["Action"] == "output"
+              and e.get("Test") == "TestUnsafeDeposit")
+assert out.startswith("=== RUN   TestUnsafeDeposit\n"), out
+assert "--- FAIL: TestUnsafeDeposit (" in out, out
+PY
+then ok; else bad "test --json: go test -json's events"; fi
+hasnt out "passed," "--json: nothing but JSON on stdout"
+"$WEFT" test -q tests > out 2> err; rc=$?
+hasnt out "ok    tests/account_test.go TestDeposit" "-q: no line for a pass"
+has out "FAIL  tests/account_test.go TestLeak" "-q: failures still"
+printf '// expect: ok\npackage main\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n}\n' > strict.go
+"$WEFT" test strict.go > out 2> err; rc=$?
+expect 0 "a leak is a warning in a scenario"
+"$WEFT" test --strict strict.go > out 2> err; rc=$?
+expect 1 "--strict: a warning fails"
+has out "expected nothing, found leak" "--strict says why"
+
+# -j N: files at once, the same output in the same order as -j 1
+norm() { sed -E 's/[0-9]+\.[0-9]+s(\)|\\n|$)/Ts\1/g; s/"Elapsed":[0-9.]+/"Elapsed":T/'; }
+for f in "" "-v" "--json"; do
+    "$WEFT" test -j 1 $f good wrong tests > j1 2> err; r1=$?
+    "$WEFT" test -j 2 $f good wrong tests > j2 2> err; r2=$?
+    if [ "$r1" = "$r2" ] && cmp -s <(norm < j1) <(norm < j2); then ok; else
+        bad "test -j 2 $f: not the output of -j 1"; diff <(norm < j1) <(norm < j2) | head >&2; fi
+done
+"$WEFT" test -j 1 --html H wrong tests > /dev/null 2>&1; mv H h1
+"$WEFT" test -j 2 --html H wrong tests > /dev/null 2>&1
+if [ -n "$(ls h1)" ] && [ "$(ls h1)" = "$(ls H)" ] && cmp -s h1/index.html H/index.html &&
+   cmp -s <(grep -v recorded h1/*TestUnsafe*-1.html) <(grep -v recorded H/*TestUnsafe*-1.html); then ok; else
+    bad "test -j 2 --html: not the pages of -j 1"; fi
+"$WEFT" test -j 0 good > out 2> err; rc=$?
+expect 2 "-j 0"
+"$WEFT" test -x good > out 2> err; rc=$?
+expect 2 "an unknown letter"
+has err "unknown option '-x'" "names it"
 
 echo "testcmd.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]

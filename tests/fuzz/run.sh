@@ -1,56 +1,64 @@
 #!/bin/sh
-# tests/fuzz/run.sh [short|long]: build the parser fuzzer (fuzz_parse.c)
-# with clang's libFuzzer, ASan and UBSan, and run it on tests/fuzz/corpus:
-# short for about 20 seconds (for make test), long for 10 minutes (make
-# fuzz). New inputs go to build/fuzz/corpus; a crash is saved under
-# tests/fuzz/crashes/ (add it to the corpus once fixed) and fails the run.
-# Without clang's libFuzzer runtime, short mode says so and succeeds.
+# tests/fuzz/run.sh [TARGET...]: make fuzz. Builds the libFuzzer targets
+# (fuzz_parse.c: the lexer and parser; fuzz_compile.c: the whole front end
+# down to bytecode; fuzz_run.c: what compiles, explored with every checker
+# under step, memory and time budgets) with clang, ASan and UBSan, and runs
+# each for FUZZ_SECS seconds (default 600; an hour: FUZZ_SECS=3600) on
+# every corpus under tests/fuzz/ (each input is valid for every target).
+# What a target finds that adds coverage is merged into its own corpus,
+# tests/fuzz/corpus_TARGET (tests/fuzz/corpus for parse), to be committed;
+# make test replays them all with tests/fuzz/replay.c. A crash, a leak, a
+# timeout or a sanitizer report is saved under tests/fuzz/crashes/ and
+# fails the run: fix it, then add the input to a corpus.
 set -eu
 
-mode=${1:-short}
-case $mode in
-short) secs=20 ;;
-long) secs=600 ;;
-*)
-	echo "usage: $0 [short|long]" >&2
-	exit 2
-	;;
-esac
-
 cd "$(dirname "$0")/../.."
-CLANG=${FUZZ_CC:-clang}
-OUT=build/fuzz
-mkdir -p "$OUT/corpus" tests/fuzz/crashes
+: "${MAKE:=make}" "${BUILD:=build}" "${FUZZ_CC:=clang}" "${FUZZ_SECS:=600}"
+OUT=$BUILD/fuzz
+targets=${*:-parse compile run}
+mkdir -p "$OUT" tests/fuzz/crashes
 
-skip() {
-	echo "fuzz: $1; skipping the parser fuzzer" >&2
-	if [ "$mode" = short ]; then exit 0; fi
+command -v "$FUZZ_CC" >/dev/null 2>&1 || {
+	echo "fuzz: $FUZZ_CC not found (Debian: apt-get install clang libclang-rt-dev)" >&2
 	exit 1
 }
-
-command -v "$CLANG" >/dev/null 2>&1 || skip "$CLANG not found"
 printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' >"$OUT/probe.c"
-"$CLANG" -fsanitize=fuzzer "$OUT/probe.c" -o "$OUT/probe" 2>/dev/null ||
-	skip "clang's libFuzzer runtime (libclang_rt.fuzzer) is missing"
-
-"$CLANG" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	-fno-omit-frame-pointer -I. -Isim \
-	tests/fuzz/fuzz_parse.c sim/lang/lex.c sim/lang/utf8.c sim/lang/ast.c \
-	sim/lang/parse.c sim/lang/parse_expr.c sim/lang/parse_stmt.c sim/util.c \
-	-o "$OUT/fuzz_parse"
-
-echo "fuzz: running the parser fuzzer for ${secs}s (log: $OUT/log)"
-status=0
-ASAN_OPTIONS=detect_leaks=1 "$OUT/fuzz_parse" \
-	-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-	-print_final_stats=1 -dict=tests/fuzz/go.dict \
-	-artifact_prefix=tests/fuzz/crashes/ \
-	"$OUT/corpus" tests/fuzz/corpus >"$OUT/log" 2>&1 || status=$?
-runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/log")
-if [ "$status" != 0 ]; then
-	tail -n 40 "$OUT/log" >&2
-	echo "fuzz: the parser failed on an input (saved under tests/fuzz/crashes/)" >&2
+"$FUZZ_CC" -fsanitize=fuzzer "$OUT/probe.c" -o "$OUT/probe" 2>/dev/null || {
+	echo "fuzz: clang's libFuzzer runtime is missing (Debian: apt-get install libclang-rt-dev)" >&2
 	exit 1
-fi
-echo "fuzz: ${runs:-?} inputs parsed in ${secs}s, no crash"
+}
+for t in $targets; do
+	$MAKE --no-print-directory BUILD="$BUILD" FUZZ_CC="$FUZZ_CC" "$OUT/fuzz_$t"
+done
+
+status=0
+for t in $targets; do
+	corpus=tests/fuzz/corpus_$t
+	[ "$t" = parse ] && corpus=tests/fuzz/corpus
+	mkdir -p "$corpus" "$OUT/new_$t"
+	echo "fuzz: $t for ${FUZZ_SECS}s (log: $OUT/log_$t)"
+	rc=0
+	ASAN_OPTIONS=detect_leaks=1 "$OUT/fuzz_$t" \
+		-max_total_time="$FUZZ_SECS" -timeout=20 -rss_limit_mb=2048 \
+		-max_len=16384 -print_final_stats=1 -dict=tests/fuzz/go.dict \
+		-artifact_prefix=tests/fuzz/crashes/ \
+		"$OUT/new_$t" tests/fuzz/corpus* >"$OUT/log_$t" 2>&1 || rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/log_$t")
+	if [ "$rc" != 0 ]; then
+		tail -n 40 "$OUT/log_$t" >&2
+		echo "fuzz: $t failed on an input (saved under tests/fuzz/crashes/)" >&2
+		status=1
+		continue
+	fi
+	# keep what added coverage, in the target's corpus
+	before=$(ls "$corpus" | wc -l)
+	ASAN_OPTIONS=detect_leaks=1 "$OUT/fuzz_$t" -merge=1 -timeout=20 \
+		-rss_limit_mb=2048 "$corpus" "$OUT/new_$t" >"$OUT/merge_$t" 2>&1 || {
+		tail -n 20 "$OUT/merge_$t" >&2
+		status=1
+		continue
+	}
+	after=$(ls "$corpus" | wc -l)
+	echo "fuzz: $t: ${runs:-?} inputs in ${FUZZ_SECS}s, no crash; $corpus: $before -> $after inputs"
+done
+exit $status

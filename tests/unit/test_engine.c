@@ -210,7 +210,8 @@ START_TEST(a_replay_against_a_changed_program_names_the_first_differing_step)
     /* rr: steps 2, 3 (yields) and 4 (main's return) choose main among
      * {main, g1} */
     sched = wf_xstrdup(a.outcomes[0].schedule);
-    ck_assert_str_eq(sched + 8, "-A3");
+    ck_assert_int_eq(strncmp(sched + 8, "-A3.", 4), 0); /* then the check */
+    ck_assert_uint_eq(strlen(sched), 8 + 3 + 4);
     wf_result_free(&a);
 
     o.strategy = WF_STRATEGY_REPLAY;
@@ -555,26 +556,37 @@ START_TEST(time_strict_orders_sleepers_and_time_loose_does_not)
 }
 END_TEST
 
+typedef struct sleepers {
+    int64_t woke[2];
+    wf_waitgroup *wg;
+} sleepers;
+
 static void sleep_ten(void *arg)
 {
-    int64_t *woke = arg;
+    sleepers *s = arg;
     wf_sleep(10);
-    woke[wf_now() == 10]++;
+    s->woke[wf_now() == 10]++;
+    wf_waitgroup_done(s->wg);
 }
 
 static void hundred_sleepers(void *arg)
 {
+    sleepers *s = arg;
+    s->wg = wf_waitgroup_new("wg");
+    wf_waitgroup_add(s->wg, 100);
     for (int i = 0; i < 100; i++)
         wf_go(sleep_ten, arg, "s");
+    wf_waitgroup_wait(s->wg); /* time stops when main returns */
 }
 
 START_TEST(a_hundred_timers_with_one_deadline_all_fire_at_it)
 {
-    int64_t woke[2] = {0, 0};
+    sleepers sl = {{0, 0}, NULL};
+    int64_t *woke = sl.woke;
     wf_result r;
     wf_options o = wf_options_default();
     o.strategy = WF_STRATEGY_RANDOM;
-    ck_assert_int_eq(wf_explore(hundred_sleepers, woke, &o, &r), 0);
+    ck_assert_int_eq(wf_explore(hundred_sleepers, &sl, &o, &r), 0);
     ck_assert_int_eq(r.nfindings, 0);
     ck_assert_int_eq(woke[1], 100); /* more than fire_timers' batch of 64 */
     ck_assert_int_eq(woke[0], 0);
@@ -649,6 +661,59 @@ static void deadlock_after_sleep(void *arg)
     wf_chan_recv(c, NULL);
 }
 
+static void sleep_forever(void *arg)
+{
+    int64_t *wakes = arg;
+    for (;;) {
+        wf_sleep(1000);
+        (*wakes)++;
+    }
+}
+
+static void main_leaves_a_sleeper(void *arg)
+{
+    wf_go(sleep_forever, arg, "ticker");
+    wf_sleep(3500); /* the sleeper wakes three times while main lives */
+}
+
+START_TEST(time_stops_when_main_returns_so_a_sleeper_leaks)
+{
+    int64_t wakes = 0;
+    explore_opts o = opts_of(WF_STRATEGY_RR);
+    run_ r = run_explore(main_leaves_a_sleeper, &wakes, &o, NULL);
+    const xfinding *f;
+    ck_assert_int_eq(r.x->last_end, END_DONE);
+    ck_assert_int_eq(wakes, 3); /* not one wake after main returned */
+    ck_assert_int_eq(r.x->e->now_ns, 3500);
+    f = find(r.x, WF_LEAK);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(f->message, "g1 ticker blocked forever in sleep");
+    ck_assert_uint_lt(r.x->e->step, 20);
+    run_free(&r);
+}
+END_TEST
+
+static void sleeper_main_waits(void *arg)
+{
+    wf_chan *never = wf_chan_new("never", 0);
+    wf_go(sleep_forever, arg, "ticker");
+    wf_chan_recv(never, NULL); /* main blocked: time goes on */
+}
+
+START_TEST(timers_firing_with_every_task_blocked_count_as_steps)
+{
+    int64_t wakes = 0;
+    explore_opts o = opts_of(WF_STRATEGY_RR);
+    run_ r;
+    o.max_steps = 1000;
+    r = run_explore(sleeper_main_waits, &wakes, &o, NULL);
+    ck_assert_int_eq(r.x->last_end, END_MAX_STEPS);
+    ck_assert_uint_eq(r.x->e->step, 1000);
+    ck_assert_int_le(wakes, 500);
+    run_free(&r);
+}
+END_TEST
+
 START_TEST(a_deadlock_is_found_once_no_timer_is_pending)
 {
     wf_result r;
@@ -704,6 +769,86 @@ START_TEST(wf_explore_honours_the_time_limit)
     ck_assert(!r.complete);
     ck_assert_int_gt(r.executions, 0);
     wf_result_free(&r);
+}
+END_TEST
+
+/* A task that raises the halt word itself after 100 rounds: the engine
+ * must end the execution before its next step, and the search with it. */
+typedef struct halter {
+    atomic_int word;
+    int rounds;
+} halter;
+
+static void halt_after_100(void *arg)
+{
+    halter *h = arg;
+    for (;;) {
+        if (++h->rounds == 100)
+            atomic_store(&h->word, HALT_SEARCH);
+        wf_yield();
+    }
+}
+
+static void halting_main(void *arg)
+{
+    wf_go(halt_after_100, arg, "halter");
+    wf_go(spin, NULL, "spin");
+}
+
+START_TEST(the_halt_word_ends_the_execution_before_its_next_step)
+{
+    halter h = {HALT_NONE, 0};
+    explore_opts o = opts_of(WF_STRATEGY_DFS);
+    run_ r;
+    o.halt = &h.word;
+    r = run_explore(halting_main, &h, &o, NULL);
+    ck_assert_int_eq(r.st, WF_OK);
+    ck_assert_int_eq(r.x->last_end, END_HALTED);
+    ck_assert(r.x->stopped && !r.x->complete);
+    ck_assert_int_eq(r.x->executions, 1); /* what it found is kept */
+    ck_assert_int_eq(h.rounds, 100);      /* not one round more */
+    run_free(&r);
+    /* below its level, a word leaves the search alone: HALT_SEARCH is
+     * for the search, finishing work stops at HALT_ALL only */
+    atomic_store(&h.word, HALT_SEARCH);
+    h.rounds = 1000;
+    o.halt_at = HALT_ALL;
+    o.max_steps = 300;
+    o.max_executions = 2;
+    r = run_explore(halting_main, &h, &o, NULL);
+    ck_assert_int_eq(r.x->last_end, END_MAX_STEPS);
+    ck_assert_int_eq(r.x->executions, 2);
+    ck_assert(!r.x->stopped);
+    run_free(&r);
+}
+END_TEST
+
+static void var_hog(void *arg)
+{
+    (void)arg;
+    for (int i = 0;; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "v%d", i);
+        wf_var_new(name, i); /* each one in the execution's arena */
+        wf_yield();
+    }
+}
+
+START_TEST(the_memory_budget_cuts_an_execution_like_max_steps)
+{
+    explore_opts o = opts_of(WF_STRATEGY_RANDOM);
+    run_ r;
+    o.max_memory = 1 << 20;
+    o.max_executions = 3;
+    r = run_explore(var_hog, NULL, &o, NULL);
+    ck_assert_int_eq(r.st, WF_OK);
+    ck_assert_int_eq(r.x->last_end, END_MEMORY);
+    ck_assert_int_eq(r.x->cut_memory, 3); /* each one, and the search on */
+    ck_assert_int_eq(r.x->cut, 0);
+    ck_assert_int_eq(r.x->findings.len, 0); /* a cut, not a finding */
+    ck_assert_uint_le(r.x->e->mem.total, (1 << 20) + 4096);
+    ck_assert_uint_gt(r.x->e->step, 1000);
+    run_free(&r);
 }
 END_TEST
 
@@ -1023,6 +1168,10 @@ Suite *engine_suite(void)
     tcase_add_test(t, a_deadlock_is_found_once_no_timer_is_pending);
     tcase_add_test(t, max_steps_cuts_an_execution_without_a_finding);
     tcase_add_test(t, wf_explore_honours_the_time_limit);
+    tcase_add_test(t, the_halt_word_ends_the_execution_before_its_next_step);
+    tcase_add_test(t, the_memory_budget_cuts_an_execution_like_max_steps);
+    tcase_add_test(t, time_stops_when_main_returns_so_a_sleeper_leaks);
+    tcase_add_test(t, timers_firing_with_every_task_blocked_count_as_steps);
     tcase_add_test(t, time_strict_orders_sleepers_and_time_loose_does_not);
     suite_add_tcase(s, t);
 

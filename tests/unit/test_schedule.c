@@ -29,13 +29,13 @@ START_TEST(encoding_is_compact_letters_for_small_choices_and_runs)
     s = encode(&h, c, sizeof c / sizeof c[0]);
     /* (0 of 2) twice: A2; (1 of 2): B; (2 of 3): E; (8 of 9): r, the last
      * letter; (9 of 10) thrice: _9_10_3; (0 of 1000) */
-    ck_assert_str_eq(s, "deadbeef.s7.c.f-A2BEr_9_10_3_0_1000_");
+    ck_assert_str_eq(s, "deadbeef.s7.c.f-A2BEr_9_10_3_0_1000_.6zz");
     free(s);
     memset(&h, 0, sizeof h);
     h.spurious = true;
     h.time_loose = true;
     s = encode(&h, NULL, 0);
-    ck_assert_str_eq(s, "00000000.w.l-");
+    ck_assert_str_eq(s, "00000000.w.l-.gn1");
     free(s);
 }
 END_TEST
@@ -90,7 +90,7 @@ START_TEST(a_long_run_is_one_code_and_a_count)
         c[i] = (choice){4, 3, 0, 0};
     memset(&h, 0, sizeof h);
     s = encode(&h, c, 100000);
-    ck_assert_str_eq(s, "00000000-I100000"); /* (3 of 4): 6 - 1 + 3 */
+    ck_assert_str_eq(s, "00000000-I100000.abf"); /* (3 of 4): 6 - 1 + 3 */
     ck_assert_int_eq(schedule_decode(&d, s, &dg), WF_OK);
     ck_assert_uint_eq(d.choices.len, 100000);
     ck_assert(d.choices.p[99999].n == 4 && d.choices.p[99999].idx == 3);
@@ -115,6 +115,26 @@ static const char *decode_error(const char *str)
     return msg;
 }
 
+/* str with the check that makes it valid (found by trying them all: the
+ * check is 15 bits), in a static buffer. */
+static const char *checked(const char *str)
+{
+    static char out[256];
+    static const char digits[] = "0123456789abcdefghjkmnpqrstvwxyz";
+    for (int v = 0; v < 32768; v++) {
+        schedule d;
+        wf_diag dg;
+        wf_status st;
+        snprintf(out, sizeof out, "%s.%c%c%c", str, digits[v >> 10],
+                 digits[(v >> 5) & 31], digits[v & 31]);
+        st = schedule_decode(&d, out, &dg);
+        schedule_fini(&d);
+        if (st == WF_OK)
+            return out;
+    }
+    return "(no check fits)";
+}
+
 START_TEST(bad_schedule_strings_give_clean_errors)
 {
     const char *hash = "bad schedule: it must start with 8 hex digits "
@@ -126,8 +146,8 @@ START_TEST(bad_schedule_strings_give_clean_errors)
                      "bad schedule: expected '-' after the header");
     ck_assert_str_eq(decode_error("12345678A"),
                      "bad schedule: expected '-' after the header");
-    ck_assert_str_eq(decode_error("12345678.x-A"),
-                     "bad schedule: unknown flag 'x'");
+    ck_assert_str_eq(decode_error("12345678.q-A"),
+                     "bad schedule: unknown flag 'q'");
     ck_assert_str_eq(decode_error("12345678."),
                      "bad schedule: unknown flag '?'");
     ck_assert_str_eq(decode_error("12345678.s-A"), "bad schedule: bad seed");
@@ -149,8 +169,46 @@ START_TEST(bad_schedule_strings_give_clean_errors)
                      "bad schedule: bad repeat count");
     ck_assert_str_eq(decode_error("12345678-A100000001"),
                      "bad schedule: bad repeat count");
-    ck_assert_str_eq(decode_error("12345678-"), "(accepted)");
-    ck_assert_str_eq(decode_error("ABCDEF01.s0.c.c-rA"), "(accepted)");
+    ck_assert_str_eq(decode_error(checked("12345678-")), "(accepted)");
+    ck_assert_str_eq(decode_error(checked("ABCDEF01.s0.c.c-rA")),
+                     "(accepted)");
+}
+END_TEST
+
+/* A string garbled in a copy is refused at once, naming what looks
+ * wrong, instead of replaying into a divergence that blames the program
+ * (issue 16: 5c545874-ZZZ diverged at step 3). */
+START_TEST(a_garbled_schedule_is_refused_naming_what_looks_wrong)
+{
+    const char *good = "9edf0dbe.s3-B3ABAEDCD3A2BAB3.648";
+    ck_assert_str_eq(decode_error(good), "(accepted)");
+    ck_assert_str_eq(decode_error("9EDF0DBE.s3-B3ABAEDCD3A2BAB3.648"),
+                     "(accepted)"); /* the hash and check in any case */
+    ck_assert_str_eq(decode_error("5c545874-ZZZ"),
+                     "bad schedule: it has no check at its end (weft ends "
+                     "every schedule with '.' and 3 characters): was it cut "
+                     "short in a copy?");
+    ck_assert_str_eq(decode_error("9edf0dbe.s3-B3ABAEDCD3A2"),
+                     "bad schedule: it has no check at its end (weft ends "
+                     "every schedule with '.' and 3 characters): was it cut "
+                     "short in a copy?");
+    ck_assert_str_eq(decode_error("9edf0dbe.s3-b3abaedcd3a2bab3.648"),
+                     "bad schedule: it does not match its check: it looks "
+                     "lower-cased ('b' at offset 12), and its choices are "
+                     "case-sensitive; copy it as weft printed it");
+    ck_assert_str_eq(decode_error("9edf0dbe.s3-B3ABAEDCD3A2BAB4.648"),
+                     "bad schedule: it does not match its check '.648' (a "
+                     "character was changed, added or lost in a copy); copy "
+                     "it as weft printed it");
+    ck_assert_str_eq(decode_error("9edf0dbe.s3-B3ABAEDCD3A2BAB3.6i8"),
+                     "bad schedule: unexpected 'i' at offset 30 in its "
+                     "check");
+    ck_assert_str_eq(decode_error("9edf0dbe.s3-B3ABAEDCD3A2BAB3.64"),
+                     "bad schedule: unexpected '?' at offset 31 in its "
+                     "check");
+    ck_assert_str_eq(decode_error("9edf0dbe.s3-B3ABAEDCD3A2BAB3.648x"),
+                     "bad schedule: unexpected 'x' at offset 32 after its "
+                     "check");
 }
 END_TEST
 
@@ -162,15 +220,46 @@ START_TEST(a_seed_up_to_uint64_max_round_trips)
     memset(&h, 0, sizeof h);
     h.seed = UINT64_MAX; /* --seed 18446744073709551615 is a valid seed */
     s = encode(&h, NULL, 0);
-    ck_assert_str_eq(s, "00000000.s18446744073709551615-");
+    ck_assert_str_eq(s, "00000000.s18446744073709551615-.gpr");
     ck_assert_int_eq(schedule_decode(&d, s, &dg), WF_OK);
     ck_assert(d.seed == UINT64_MAX);
     schedule_fini(&d);
     free(s);
-    ck_assert_str_eq(decode_error("00000000.s18446744073709551610-"),
+    ck_assert_str_eq(decode_error(checked("00000000.s18446744073709551610-")),
                      "(accepted)");
-    ck_assert_str_eq(decode_error("00000000.s18446744073709551616-"),
+    ck_assert_str_eq(decode_error("00000000.s18446744073709551616-.000"),
                      "bad schedule: bad seed");
+}
+END_TEST
+
+/* A C program's racy locations ride in the header (".x"), so a replay
+ * makes the same accesses scheduling points. */
+START_TEST(the_programs_extra_text_round_trips)
+{
+    schedule h, d;
+    wf_diag dg;
+    choice c[] = {{2, 1, 0, 0}};
+    char *s;
+    memset(&h, 0, sizeof h);
+    h.hash = 0x12345678;
+    h.extra = "g404040+4,h30+10,s1:40+8";
+    s = encode(&h, c, 1);
+    ck_assert_str_eq(s, "12345678.xg404040+4,h30+10,s1:40+8-B.je9");
+    ck_assert_int_eq(schedule_decode(&d, s, &dg), WF_OK);
+    ck_assert_str_eq(d.extra, "g404040+4,h30+10,s1:40+8");
+    ck_assert_uint_eq(d.choices.len, 1);
+    schedule_fini(&d);
+    free(s);
+    h.extra = ""; /* none: no field */
+    s = encode(&h, NULL, 0);
+    ck_assert_str_eq(s, "12345678-.2dg");
+    free(s);
+    ck_assert_int_eq(schedule_decode(&d, checked("12345678.s3.x.c-"), &dg),
+                     WF_OK);
+    ck_assert(d.extra && !*d.extra && d.seed == 3 && d.cond_any);
+    schedule_fini(&d);
+    ck_assert_str_eq(decode_error("12345678.xA-"),
+                     "bad schedule: expected '-' after the header");
 }
 END_TEST
 
@@ -204,8 +293,10 @@ Suite *schedule_suite(void)
     suite_add_tcase(s, t);
     t = tcase_create("errors");
     tcase_add_test(t, bad_schedule_strings_give_clean_errors);
+    tcase_add_test(t, a_garbled_schedule_is_refused_naming_what_looks_wrong);
     tcase_add_test(t, a_seed_up_to_uint64_max_round_trips);
     tcase_add_test(t, a_choice_among_fewer_than_two_is_refused);
+    tcase_add_test(t, the_programs_extra_text_round_trips);
     tcase_add_test(t, runs_adding_up_to_more_than_the_choice_limit_are_refused);
     suite_add_tcase(s, t);
     return s;

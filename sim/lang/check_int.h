@@ -1,0 +1,221 @@
+/* check_int.h: what the checker's files share (check.c: the driver,
+ * errors, the tables, package-level declarations; check_type.c: type
+ * expressions, predicates, identity, method sets and look-up, interface
+ * satisfaction, type strings; check_expr.c: operands, constants,
+ * operators, untyped conversion, selectors, indexing, literals;
+ * check_call.c: calls, conversions, builtins; check_stmt.c: statements
+ * and function bodies).
+ *
+ * Operands follow go/types: an operand has a mode (ck_mode), the
+ * expression it came from, a type and, for constants, a value. Type 0 is
+ * "invalid" (an error was reported; nothing more is said about it) in
+ * mode CK_INVALID, and "dynamic" in any other mode: a value whose type the
+ * checker does not know (the results of the library's intrinsics), which
+ * is accepted wherever a value is.
+ * Untyped expressions are recorded as such and updated when their context
+ * decides their type (update_expr_type, go/types' updateExprType).
+ * Owns: see check.h. */
+#ifndef WF_LANG_CHECK_INT_H
+#define WF_LANG_CHECK_INT_H
+
+#include "sim/lang/check.h"
+
+typedef struct operand {
+    ck_mode mode;
+    ast_node *expr;
+    uint32_t type;
+    const_val val;
+    int builtin; /* CK_BUILTIN: RB_* */
+    res_sym *sym; /* the object an identifier denoted (for messages) */
+    bool isnil;   /* the value nil (types2's nilvalue mode), whatever
+                     type it was given */
+} operand;
+
+/* What is recorded per expression node. */
+typedef struct ck_info {
+    const ast_node *node;
+    uint32_t type;
+    uint8_t mode;
+    bool untyped;   /* still waiting for its final type */
+    bool shift_lhs; /* an untyped left operand of a non-constant shift */
+    bool has_val;
+    const_val val;
+    ck_selection *sel;
+} ck_info;
+
+/* What the checker knows about a resolver symbol. */
+typedef struct ck_obj {
+    const res_sym *sym;
+    uint32_t type;
+    const_val val; /* constants */
+    uint8_t state; /* 0 unvisited, 1 being declared (cycle), 2 done */
+    bool used;
+} ck_obj;
+
+/* A method declared on a named type. */
+typedef struct ck_method {
+    uint32_t name; /* name id */
+    uint32_t sig;  /* its func type, without the receiver (0: not yet) */
+    bool ptr_recv;
+    ast_node *decl;
+} ck_method;
+
+/* What the checker knows about a named type, by type index. */
+typedef struct ck_named {
+    res_sym *sym; /* its declaration (NULL: predeclared) */
+    VEC(ck_method) methods;
+    bool methods_done; /* signatures known */
+} ck_named;
+
+/* The function being checked. */
+typedef struct ck_func {
+    struct ck_func *outer;
+    ast_node *node; /* AST_FUNC_DECL or AST_FUNC_LIT */
+    uint32_t sig;
+    res_pkg *pkg;
+} ck_func;
+
+struct checker {
+    compiler *C;
+    vm_program *prog;
+    resolver *R;
+    wf_diag *d;
+    bool failed;
+    arena mem; /* constants and selections */
+    /* node -> info, sym -> obj: open addressing on pointers (look-ups
+     * only: nothing is ever ordered by these addresses) */
+    ck_info *info;
+    size_t info_cap, info_len;
+    ck_obj *objs;
+    size_t objs_cap, objs_len;
+    VEC(ck_named) named; /* by type index (grown on demand) */
+    /* the walk */
+    res_pkg *pkg;
+    ck_func *fn;
+    int64_t iota; /* -1 outside a constant declaration */
+    ast_node *const_spec; /* the constant spec being evaluated */
+    int depth;
+    VEC(res_sym *) locals; /* locals declared in the current function */
+};
+
+/* ---- check.c ---------------------------------------------------------- */
+void ck_errorf(checker *k, const ast_node *at, const char *fmt, ...)
+    WF_PRINTF(3, 4);
+ck_info *ck_info_get(const checker *k, const ast_node *n);
+ck_info *ck_info_put(checker *k, const ast_node *n);
+ck_obj *ck_obj_get(checker *k, const res_sym *s);
+res_sym *ck_sym(checker *k, const ast_node *ident);
+/* Declare package-level object s if not done yet (types, constants,
+ * variables, function signatures), following references in any order;
+ * cycles are errors. */
+void ck_obj_decl(checker *k, res_sym *s);
+ck_named *ck_named_of(checker *k, uint32_t t);
+/* Record an operand's type, mode and value for its expression. */
+void ck_record(checker *k, const operand *x);
+uint32_t ck_name(checker *k, const char *s);
+const char *ck_name_str(checker *k, uint32_t id);
+
+/* ---- check_type.c ------------------------------------------------------- */
+/* The type type expression n denotes (0 with an error if none). */
+uint32_t ck_typexpr(checker *k, ast_node *n);
+/* A func type from a signature node (recv may be NULL). */
+uint32_t ck_signature(checker *k, ast_node *ftype, ast_node *recv);
+/* The named type of declaration s (created on first use). */
+uint32_t ck_named_type(checker *k, res_sym *s);
+/* The methods of named type t with their signatures. */
+void ck_collect_methods(checker *k, uint32_t t);
+
+uint32_t ck_under(checker *k, uint32_t t);
+bool ck_is_named(checker *k, uint32_t t);
+bool ck_is_untyped(uint32_t t);
+bool ck_is_integer(checker *k, uint32_t t);
+bool ck_is_unsigned(checker *k, uint32_t t);
+bool ck_is_float(checker *k, uint32_t t);
+bool ck_is_numeric(checker *k, uint32_t t);
+bool ck_is_string(checker *k, uint32_t t);
+bool ck_is_boolean(checker *k, uint32_t t);
+bool ck_is_const_type(checker *k, uint32_t t);
+bool ck_is_interface(checker *k, uint32_t t);
+bool ck_has_nil(checker *k, uint32_t t);
+bool ck_comparable(checker *k, uint32_t t);
+bool ck_ordered(checker *k, uint32_t t);
+uint32_t ck_default(uint32_t t);
+/* Size in bits of an integer (or float) basic type. */
+int ck_bits(checker *k, uint32_t t);
+bool ck_identical(checker *k, uint32_t x, uint32_t y);
+/* Is a value of type v assignable to type t (x: the operand, for untyped
+ * values; may be NULL)? *why gets a reason to append, if any. */
+bool ck_assignable(checker *k, operand *x, uint32_t t, char *why,
+                   size_t nwhy);
+/* Does type t implement interface it? *why: the missing method. */
+bool ck_implements(checker *k, uint32_t t, uint32_t it, char *why,
+                   size_t nwhy);
+/* Is a value of type t convertible to u? (x may be NULL.) */
+bool ck_convertible(checker *k, operand *x, uint32_t u);
+
+/* Look up name in type t (fields and methods, promoted through embedded
+ * fields; methods of *T on an addressable or pointer receiver). Returns
+ * the kind found (SEL_NONE: none; the why string then says why:
+ * ambiguous, or a pointer-receiver method on a value). */
+ck_selkind ck_lookup(checker *k, uint32_t t, bool addressable, uint32_t name,
+                     ck_selection *sel, bool *ambiguous, bool *need_ptr);
+/* The method set entry of interface type it for name (0 if none). */
+uint32_t ck_iface_method(checker *k, uint32_t it, uint32_t name);
+
+/* Type strings in Go's syntax, qualified by package except for the
+ * package being checked. */
+void ck_type_str(checker *k, buf *b, uint32_t t);
+const char *ck_tstr(checker *k, uint32_t t); /* in k->mem */
+/* An expression in Go's syntax (go/ast's ExprString). */
+void ck_expr_str(buf *b, const ast_node *n);
+/* An operand as go/types prints it: "x (variable of type int)". */
+const char *ck_op_str(checker *k, const operand *x);
+
+/* ---- check_expr.c -------------------------------------------------------- */
+/* Check n into x (any mode: types, builtins and no value included). */
+void ck_raw_expr(checker *k, operand *x, ast_node *n, uint32_t hint,
+                 bool allow_generic);
+/* A single value (or an error). */
+void ck_expr(checker *k, operand *x, ast_node *n);
+/* A value or a type. */
+void ck_expr_or_type(checker *k, operand *x, ast_node *n);
+/* A value of a composite literal's element type hint. */
+void ck_expr_hint(checker *k, operand *x, ast_node *n, uint32_t hint);
+/* A value possibly with several results (calls). */
+void ck_multi_expr(checker *k, operand *x, ast_node *n);
+/* Give untyped x the type target (Go's implicit conversion), with the
+ * error Go gives when it cannot. */
+void ck_convert_untyped(checker *k, operand *x, uint32_t target);
+/* x assigned to a variable of type t in context ("assignment",
+ * "argument", "return statement", ...): untyped values take t (or their
+ * default type for interfaces), and x must be assignable. */
+void ck_assignment(checker *k, operand *x, uint32_t t, const char *context);
+void ck_update_expr_type(checker *k, ast_node *n, uint32_t t, bool final);
+/* The value x's constant has as type t, if representable. */
+bool ck_representable(checker *k, operand *x, uint32_t t, bool report);
+/* Record x (and, if untyped, remember it for later updates). */
+void ck_remember(checker *k, operand *x);
+/* x op y for binary expression e (or an op= statement: e NULL). */
+void ck_binary(checker *k, operand *x, ast_node *e, ast_node *lhs,
+               ast_node *rhs, lex_kind op);
+/* An index of an array or slice: a constant must be in [0, length). */
+bool ck_index(checker *k, ast_node *n, int64_t length, int64_t *val);
+/* Convert untyped x or y to the other's type where Go's binary
+ * operators would (types2's matchTypes). */
+void ck_match_types(checker *k, operand *x, operand *y);
+/* A switch case value v compared with the tag x (errors on v). */
+void ck_case_compare(checker *k, operand *v, operand *x);
+/* Mark s used (declared-and-not-used bookkeeping). */
+void ck_use_sym(checker *k, res_sym *s);
+
+/* ---- check_call.c --------------------------------------------------------- */
+void ck_call(checker *k, operand *x, ast_node *call);
+void ck_conversion(checker *k, operand *x, uint32_t t);
+
+/* ---- check_stmt.c ---------------------------------------------------------- */
+/* Check a function's body with signature sig (node: the declaration or
+ * literal). */
+void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
+                  ast_node *body);
+
+#endif

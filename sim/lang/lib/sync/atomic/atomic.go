@@ -1,0 +1,176 @@
+// Package atomic: the atomic natives take a width code: 1 int32, 2 int64,
+// 3 uint32, 4 uint64, 5 bool, 6 uintptr.
+package atomic
+
+type Int32 struct {
+	h __handle
+}
+
+func (x *Int32) Load() int32   { return __atomic_load(x, 1) }
+func (x *Int32) Store(v int32) { __atomic_store(x, v, 1) }
+func (x *Int32) Swap(new int32) int32 {
+	return __atomic_swap(x, new, 1)
+}
+func (x *Int32) CompareAndSwap(old, new int32) bool {
+	return __atomic_cas(x, old, new, 1)
+}
+
+func (x *Int32) Add(delta int32) int32 {
+	return __atomic_add(x, delta, 1)
+}
+
+type Int64 struct {
+	h __handle
+}
+
+func (x *Int64) Load() int64   { return __atomic_load(x, 2) }
+func (x *Int64) Store(v int64) { __atomic_store(x, v, 2) }
+func (x *Int64) Swap(new int64) int64 {
+	return __atomic_swap(x, new, 2)
+}
+func (x *Int64) CompareAndSwap(old, new int64) bool {
+	return __atomic_cas(x, old, new, 2)
+}
+
+func (x *Int64) Add(delta int64) int64 {
+	return __atomic_add(x, delta, 2)
+}
+
+type Uint32 struct {
+	h __handle
+}
+
+func (x *Uint32) Load() uint32   { return __atomic_load(x, 3) }
+func (x *Uint32) Store(v uint32) { __atomic_store(x, v, 3) }
+func (x *Uint32) Swap(new uint32) uint32 {
+	return __atomic_swap(x, new, 3)
+}
+func (x *Uint32) CompareAndSwap(old, new uint32) bool {
+	return __atomic_cas(x, old, new, 3)
+}
+
+func (x *Uint32) Add(delta uint32) uint32 {
+	return __atomic_add(x, delta, 3)
+}
+
+type Uint64 struct {
+	h __handle
+}
+
+func (x *Uint64) Load() uint64   { return __atomic_load(x, 4) }
+func (x *Uint64) Store(v uint64) { __atomic_store(x, v, 4) }
+func (x *Uint64) Swap(new uint64) uint64 {
+	return __atomic_swap(x, new, 4)
+}
+func (x *Uint64) CompareAndSwap(old, new uint64) bool {
+	return __atomic_cas(x, old, new, 4)
+}
+
+func (x *Uint64) Add(delta uint64) uint64 {
+	return __atomic_add(x, delta, 4)
+}
+
+type Uintptr struct {
+	h __handle
+}
+
+func (x *Uintptr) Load() uintptr   { return __atomic_load(x, 6) }
+func (x *Uintptr) Store(v uintptr) { __atomic_store(x, v, 6) }
+func (x *Uintptr) Swap(new uintptr) uintptr {
+	return __atomic_swap(x, new, 6)
+}
+func (x *Uintptr) CompareAndSwap(old, new uintptr) bool {
+	return __atomic_cas(x, old, new, 6)
+}
+
+func (x *Uintptr) Add(delta uintptr) uintptr {
+	return __atomic_add(x, delta, 6)
+}
+
+type Bool struct {
+	h __handle
+}
+
+func (x *Bool) Load() bool   { return __atomic_load(x, 5) }
+func (x *Bool) Store(v bool) { __atomic_store(x, v, 5) }
+func (x *Bool) Swap(new bool) bool {
+	return __atomic_swap(x, new, 5)
+}
+func (x *Bool) CompareAndSwap(old, new bool) bool {
+	return __atomic_cas(x, old, new, 5)
+}
+
+func AddInt32(addr *int32, delta int32) int32 {
+	return __aptr_add(addr, delta, 1)
+}
+func LoadInt32(addr *int32) int32 { return __aptr_load(addr, 1) }
+func StoreInt32(addr *int32, val int32) {
+	__aptr_store(addr, val, 1)
+}
+func SwapInt32(addr *int32, new int32) int32 {
+	return __aptr_swap(addr, new, 1)
+}
+func CompareAndSwapInt32(addr *int32, old, new int32) bool {
+	return __aptr_cas(addr, old, new, 1)
+}
+
+func AddInt64(addr *int64, delta int64) int64 {
+	return __aptr_add(addr, delta, 2)
+}
+func LoadInt64(addr *int64) int64 { return __aptr_load(addr, 2) }
+func StoreInt64(addr *int64, val int64) {
+	__aptr_store(addr, val, 2)
+}
+func SwapInt64(addr *int64, new int64) int64 {
+	return __aptr_swap(addr, new, 2)
+}
+func CompareAndSwapInt64(addr *int64, old, new int64) bool {
+	return __aptr_cas(addr, old, new, 2)
+}
+
+func AddUint32(addr *uint32, delta uint32) uint32 {
+	return __aptr_add(addr, delta, 3)
+}
+func LoadUint32(addr *uint32) uint32 { return __aptr_load(addr, 3) }
+func StoreUint32(addr *uint32, val uint32) {
+	__aptr_store(addr, val, 3)
+}
+func SwapUint32(addr *uint32, new uint32) uint32 {
+	return __aptr_swap(addr, new, 3)
+}
+func CompareAndSwapUint32(addr *uint32, old, new uint32) bool {
+	return __aptr_cas(addr, old, new, 3)
+}
+
+func AddUint64(addr *uint64, delta uint64) uint64 {
+	return __aptr_add(addr, delta, 4)
+}
+func LoadUint64(addr *uint64) uint64 { return __aptr_load(addr, 4) }
+func StoreUint64(addr *uint64, val uint64) {
+	__aptr_store(addr, val, 4)
+}
+func SwapUint64(addr *uint64, new uint64) uint64 {
+	return __aptr_swap(addr, new, 4)
+}
+func CompareAndSwapUint64(addr *uint64, old, new uint64) bool {
+	return __aptr_cas(addr, old, new, 4)
+}
+
+type Value struct {
+	v any
+	h __handle
+}
+
+func (x *Value) Load() any { return __aval_load(x) }
+func (x *Value) Store(v any) {
+	if v == nil {
+		panic("sync/atomic: store of nil value into Value")
+	}
+	__aval_store(x, v)
+}
+func (x *Value) Swap(new any) any {
+	if new == nil {
+		panic("sync/atomic: swap of nil value into Value")
+	}
+	return __aval_swap(x, new)
+}

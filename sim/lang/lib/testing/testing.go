@@ -1,0 +1,287 @@
+// Package testing: T and its methods, subtests, and __main, which runs one
+// test as the program's main goroutine.
+package testing
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+type TB interface {
+	Cleanup(func())
+	Error(args ...any)
+	Errorf(format string, args ...any)
+	Fail()
+	FailNow()
+	Failed() bool
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	Helper()
+	Log(args ...any)
+	Logf(format string, args ...any)
+	Name() string
+	Skip(args ...any)
+	SkipNow()
+	Skipf(format string, args ...any)
+	Skipped() bool
+}
+
+type common struct {
+	mu       sync.Mutex
+	name     string
+	failed   bool
+	skipped  bool
+	cleanups []func()
+	done     bool // the test and its cleanups have returned
+	parent   *common
+}
+
+type T struct {
+	common
+	subNames map[string]int // the subtest names given so far (Run)
+}
+
+func (c *common) Name() string { return c.name }
+func (c *common) Helper()      {}
+
+func (c *common) Failed() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.failed
+}
+
+func (c *common) Skipped() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.skipped
+}
+
+func (c *common) fail(msg string, always bool) {
+	if c.parent != nil {
+		c.parent.markFailed()
+	}
+	c.mu.Lock()
+	if c.done {
+		c.mu.Unlock()
+		panic("Fail in goroutine after " + c.name + " has completed")
+	}
+	first := !c.failed
+	c.failed = true
+	c.mu.Unlock()
+	if first || always {
+		__test_error(c.name, msg)
+	}
+}
+
+func (c *common) markFailed() {
+	if c.parent != nil {
+		c.parent.markFailed()
+	}
+	c.mu.Lock()
+	c.failed = true
+	c.mu.Unlock()
+}
+
+func (c *common) Fail()    { c.fail("", false) }
+func (c *common) FailNow() { c.fail("", false); runtime.Goexit() }
+
+func (c *common) Error(args ...any) {
+	c.log(fmt.Sprintln(args...))
+	c.fail(fmt.Sprintln(args...), true)
+}
+func (c *common) Errorf(format string, args ...any) {
+	c.log(fmt.Sprintf(format, args...))
+	c.fail(fmt.Sprintf(format, args...), true)
+}
+func (c *common) Fatal(args ...any) {
+	c.log(fmt.Sprintln(args...))
+	c.fail(fmt.Sprintln(args...), true)
+	runtime.Goexit()
+}
+func (c *common) Fatalf(format string, args ...any) {
+	c.log(fmt.Sprintf(format, args...))
+	c.fail(fmt.Sprintf(format, args...), true)
+	runtime.Goexit()
+}
+
+// log, as go test's: once the test has completed, the message goes to
+// the nearest parent still running, or panics if there is none.
+func (c *common) log(s string) {
+	c.mu.Lock()
+	done := c.done
+	c.mu.Unlock()
+	if done {
+		for p := c.parent; p != nil; p = p.parent {
+			p.mu.Lock()
+			pd := p.done
+			p.mu.Unlock()
+			if !pd {
+				return
+			}
+		}
+		if len(s) > 0 && s[len(s)-1] == '\n' {
+			s = s[:len(s)-1]
+		}
+		panic("Log in goroutine after " + c.name + " has completed: " + s)
+	}
+}
+
+func (c *common) Log(args ...any) {
+	s := fmt.Sprintln(args...)
+	c.log(s)
+	fmt.Print("    " + s)
+}
+func (c *common) Logf(format string, args ...any) {
+	s := fmt.Sprintf(format, args...)
+	c.log(s)
+	if len(s) == 0 || s[len(s)-1] != '\n' {
+		s += "\n"
+	}
+	fmt.Print("    " + s)
+}
+
+func (c *common) SkipNow() {
+	c.mu.Lock()
+	c.skipped = true
+	c.mu.Unlock()
+	runtime.Goexit()
+}
+func (c *common) Skip(args ...any) { c.Log(args...); c.SkipNow() }
+func (c *common) Skipf(format string, args ...any) {
+	c.Logf(format, args...)
+	c.SkipNow()
+}
+
+func (c *common) Cleanup(f func()) {
+	c.mu.Lock()
+	c.cleanups = append(c.cleanups, f)
+	c.mu.Unlock()
+}
+
+func (c *common) finish() {
+	c.mu.Lock()
+	c.done = true
+	c.mu.Unlock()
+}
+
+func (c *common) runCleanups() {
+	for i := len(c.cleanups) - 1; i >= 0; i-- {
+		c.cleanups[i]()
+	}
+}
+
+func (t *T) Parallel()                {}
+func (t *T) Setenv(key, value string) {}
+
+// Run runs f as subtest name in its own goroutine and waits for it, as
+// go test does; a FailNow in f ends the subtest only.
+// The subtest's name is rewritten as go test rewrites it (spaces to
+// underscores, a repeated name suffixed #01, #02, ...); a subtest that
+// -run does not select is not run, and Run returns true.
+func (t *T) Run(name string, f func(t *T)) bool {
+	sub := &T{}
+	sub.name = t.name + "/" + t.uniqueName(name)
+	if !__run_selects(sub.name) {
+		return true
+	}
+	sub.parent = &t.common
+	done := make(chan struct{})
+	go tRunner(sub, f, done)
+	<-done
+	if sub.Failed() {
+		t.mu.Lock()
+		t.failed = true
+		t.mu.Unlock()
+	}
+	return !sub.Failed()
+}
+
+func (t *T) uniqueName(name string) string {
+	b := []byte(name)
+	for i, c := range b {
+		if c == ' ' {
+			b[i] = '_'
+		}
+	}
+	name = string(b)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.subNames == nil {
+		t.subNames = map[string]int{}
+	}
+	n := t.subNames[name]
+	t.subNames[name] = n + 1
+	if n == 0 {
+		return name
+	}
+	s := "#"
+	if n < 10 {
+		s += "0"
+	}
+	return name + s + itoa(n)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+func tRunner(t *T, f func(t *T), done chan struct{}) {
+	defer close(done)
+	defer t.finish()
+	defer t.runCleanups()
+	f(t)
+}
+
+// B is a benchmark's state. weft runs tests, not benchmarks: a
+// BenchmarkXxx function compiles but does not run (go test runs none
+// without -bench either).
+type B struct {
+	common
+	N int
+}
+
+func (b *B) ResetTimer()                         {}
+func (b *B) StartTimer()                         {}
+func (b *B) StopTimer()                          {}
+func (b *B) ReportAllocs()                       {}
+func (b *B) SetBytes(n int64)                    {}
+func (b *B) SetParallelism(p int)                {}
+func (b *B) ReportMetric(n float64, unit string) {}
+func (b *B) Run(name string, f func(b *B)) bool  { return true }
+func (b *B) RunParallel(body func(*PB))          {}
+
+// PB iterates a parallel benchmark's body (never run by weft).
+type PB struct{}
+
+func (pb *PB) Next() bool { return false }
+
+// M is TestMain's argument. weft runs each test alone, on every
+// interleaving, and does not call TestMain: its set-up and tear-down do
+// not run.
+type M struct{}
+
+func (m *M) Run() int { return 0 }
+
+func Short() bool   { return false }
+func Verbose() bool { return false }
+func Testing() bool { return true }
+
+// __main runs test name as the program's main goroutine.
+func __main(name string, f func(t *T)) {
+	t := &T{}
+	t.name = name
+	defer t.finish()
+	defer t.runCleanups()
+	f(t)
+}

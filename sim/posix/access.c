@@ -1,0 +1,633 @@
+/* access.c: the program's plain loads and stores (the thread sanitizer's
+ * __tsan_read and __tsan_write hooks, memcpy and friends).
+ *
+ * Memory is tracked in cells: the bytes an access starts at within an
+ * 8-byte word, up to the word's end, each with an engine variable whose
+ * race history the race checker keeps. An access of bytes [a, a + n)
+ * touches every cell of its words that overlaps it (a cell at its own
+ * start is made if missing), so a wide write (a memset, a struct copy)
+ * meets the narrower accesses it overlaps, while neighbouring bytes
+ * (char buf[2] written by two threads) stay apart, as C's memory
+ * locations are.
+ *
+ * An access is an event for the checkers (and, in an atomic section, an
+ * access of the section's step for the reduction); an access to a racy
+ * cell is also a scheduling point, a read or write op of the engine (see
+ * px.h). A task's repeated access to a cell with no visible op of its own
+ * in between adds nothing a checker could use and is dropped (a read after
+ * its own write or read, a write after its own write).
+ * Not tracked: the static TLS area (each task has its own copy of the
+ * program's TLS block, swapped at every switch) and accesses while weft's
+ * code runs. */
+#define _GNU_SOURCE
+#include "px.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A cell's variable, with what the runtime needs to find it again. */
+typedef struct px_var {
+    wf_var var;
+    px_cell *cell;
+    uintptr_t addr;
+    px_range range; /* its place, stable across executions (see px.h) */
+} px_var;
+
+void px_access_begin(void)
+{
+    px_exec *x = px.x;
+    x->cell_cap = 1024;
+    x->cell_keys = arena_alloc(&px.mem, x->cell_cap * sizeof *x->cell_keys);
+    x->cell_vals = arena_alloc(&px.mem, x->cell_cap * sizeof *x->cell_vals);
+    x->ncells = 0;
+}
+
+static inline size_t slot_of(uintptr_t word, size_t cap)
+{
+    return (size_t)((word >> 3) * 0x9e3779b97f4a7c15ULL >> 20) & (cap - 1);
+}
+
+/* The word's cell list (the slot's value), NULL when none. */
+static px_cell **cells_of(uintptr_t word, bool make)
+{
+    px_exec *x = px.x;
+    size_t i = slot_of(word, x->cell_cap);
+    while (x->cell_keys[i]) {
+        if (x->cell_keys[i] == word)
+            return &x->cell_vals[i];
+        i = (i + 1) & (x->cell_cap - 1);
+    }
+    if (!make)
+        return NULL;
+    if ((x->ncells + 1) * 2 > x->cell_cap) {
+        size_t ocap = x->cell_cap;
+        uintptr_t *ok = x->cell_keys;
+        px_cell **ov = x->cell_vals;
+        x->cell_cap *= 2;
+        x->cell_keys =
+            arena_alloc(&px.mem, x->cell_cap * sizeof *x->cell_keys);
+        x->cell_vals =
+            arena_alloc(&px.mem, x->cell_cap * sizeof *x->cell_vals);
+        for (size_t k = 0; k < ocap; k++)
+            if (ok[k]) {
+                size_t j = slot_of(ok[k], x->cell_cap);
+                while (x->cell_keys[j])
+                    j = (j + 1) & (x->cell_cap - 1);
+                x->cell_keys[j] = ok[k];
+                x->cell_vals[j] = ov[k];
+            }
+        i = slot_of(word, x->cell_cap);
+        while (x->cell_keys[i])
+            i = (i + 1) & (x->cell_cap - 1);
+    }
+    x->cell_keys[i] = word;
+    x->cell_vals[i] = NULL;
+    x->ncells++;
+    return &x->cell_vals[i];
+}
+
+/* ---- where memory is ---------------------------------------------------- */
+
+/* The task whose stack holds a, and the stack's top; -1 when none. */
+static int32_t stack_owner(uintptr_t a, uintptr_t *top)
+{
+    px_exec *x = px.x;
+    for (size_t i = 0; i < x->tasks.len; i++) {
+        uintptr_t lo, hi;
+        px_task *pt = x->tasks.p[i];
+        if (pt && native_stack_of(pt->t, &lo, &hi) && a >= lo && a < hi) {
+            *top = hi;
+            return (int32_t)i;
+        }
+    }
+    return -1;
+}
+
+/* The stable place of [a, a + n): a global's whole symbol, a heap block,
+ * or the bytes themselves on a stack or elsewhere. */
+static px_range range_of(uintptr_t a, size_t n, bool whole)
+{
+    px_range r;
+    uintptr_t start, top;
+    size_t size;
+    uint64_t nth;
+    int32_t tid;
+    memset(&r, 0, sizeof r);
+    r.kind = 'g';
+    r.lo = a;
+    r.hi = a + n;
+    if (px_in_heap(a)) {
+        r.kind = 'h';
+        r.lo = a - (uintptr_t)px.heap_lo;
+        r.hi = r.lo + n;
+        if (whole && px_heap_block(a, &start, &size, &nth)) {
+            r.lo = start - (uintptr_t)px.heap_lo;
+            r.hi = r.lo + size;
+        }
+        return r;
+    }
+    tid = stack_owner(a, &top);
+    if (tid >= 0) {
+        r.kind = 's';
+        r.tid = tid;
+        r.lo = top - (a + n);
+        r.hi = top - a;
+        return r;
+    }
+    if (whole && px_sym_of(a, &start, &size)) {
+        r.lo = start;
+        r.hi = start + size;
+    }
+    return r;
+}
+
+static bool range_in(const px_range *r, const px_range *in)
+{
+    return r->kind == in->kind && r->tid == in->tid && r->lo < in->hi &&
+           r->hi > in->lo;
+}
+
+static bool is_racy(const px_range *r)
+{
+    for (size_t i = 0; i < px.racy.len; i++)
+        if (range_in(r, &px.racy.p[i]))
+            return true;
+    return false;
+}
+
+const char *px_name_of(wf_engine *e, uintptr_t a, size_t n)
+{
+    char b[256];
+    uintptr_t start, top;
+    size_t size;
+    uint64_t nth;
+    const char *s;
+    int32_t tid;
+    if (px_heap_block(a, &start, &size, &nth)) {
+        int k = snprintf(b, sizeof b, "heap#%llu", (unsigned long long)nth);
+        if (size > n && n && (a - start) % n == 0)
+            snprintf(b + k, sizeof b - (size_t)k, "[%llu]",
+                     (unsigned long long)((a - start) / n));
+        else if (a != start)
+            snprintf(b + k, sizeof b - (size_t)k, "+%llu",
+                     (unsigned long long)(a - start));
+    } else if ((s = px_sym_of(a, &start, &size)) != NULL) {
+        if (size > n && n && (a - start) % n == 0)
+            snprintf(b, sizeof b, "%s[%llu]", s,
+                     (unsigned long long)((a - start) / n));
+        else if (a != start)
+            snprintf(b, sizeof b, "%s+%llu", s,
+                     (unsigned long long)(a - start));
+        else
+            snprintf(b, sizeof b, "%s", s);
+    } else if ((tid = stack_owner(a, &top)) >= 0) {
+        snprintf(b, sizeof b, "%s's stack[-%llu]",
+                 tid ? e->tasks.p[tid]->name : "main",
+                 (unsigned long long)(top - a));
+    } else {
+        snprintf(b, sizeof b, "memory at %#llx", (unsigned long long)a);
+    }
+    return arena_strdup(&e->mem, b);
+}
+
+/* ---- cells -------------------------------------------------------------- */
+
+static px_cell *cell_new(px_task *pt, px_cell **list, uintptr_t word,
+                         uint8_t off, uint8_t size)
+{
+    wf_engine *e = px_engine();
+    px_var *v = arena_alloc(&e->mem, sizeof *v);
+    px_cell *c = arena_alloc(&px.mem, sizeof *c);
+    v->cell = c;
+    v->addr = word + off;
+    v->range = range_of(word + off, size, false);
+    engine_add_obj(e, &v->var.hdr, OBJ_VAR, "", NULL, 0);
+    c->var = &v->var;
+    c->off = off;
+    c->size = size;
+    c->visible = px.racy.len && is_racy(&v->range);
+    c->last_tid = -1;
+    c->first_tid = pt->tid;
+    c->next = *list;
+    *list = c;
+    return c;
+}
+
+/* A second task touches c: it may take part in a race, so it gets the
+ * name reports will use. */
+static void name_cell(px_cell *c)
+{
+    px_var *v = (px_var *)(void *)c->var;
+    c->named = true;
+    v->var.hdr.name = px_name_of(px_engine(), v->addr, c->size);
+}
+
+px_cell *px_cell_at(px_task *pt, uintptr_t a, size_t n)
+{
+    uintptr_t word = a & ~(uintptr_t)7;
+    uint8_t off = (uint8_t)(a & 7);
+    px_cell **list = cells_of(word, true);
+    px_cell *c;
+    for (c = *list; c; c = c->next)
+        if (c->off == off)
+            break;
+    if (!c)
+        c = cell_new(pt, list, word, off,
+                     (uint8_t)(n > 8u - off ? 8u - off : n));
+    if (!c->named)
+        name_cell(c);
+    return c;
+}
+
+/* The await check's record of pt's access to c (verifier.c); pt's own
+ * stack is its local state, which the check compares anyway. */
+static void note(px_task *pt, const px_cell *c, bool write)
+{
+    const px_var *v = (const px_var *)(const void *)c->var;
+    if (v->range.kind == 's' && v->range.tid == pt->tid)
+        return;
+    if (write)
+        px_wrote(pt, c->var->hdr.oid);
+    else
+        px_read_note(pt, c->var->hdr.oid);
+}
+
+/* pt accesses cell c (op kind for a visible one). */
+static void touch(px_task *pt, px_cell *c, bool write, uintptr_t pc)
+{
+    wf_engine *e;
+    px_site site;
+    if (c->last_tid == pt->tid && c->last_epoch == pt->epoch &&
+        (c->last_write || !write)) {
+        note(pt, c, write);
+        return;
+    }
+    if (!c->named && c->first_tid != pt->tid)
+        name_cell(c);
+    c->last_tid = pt->tid;
+    c->last_epoch = pt->epoch;
+    c->last_write = write;
+    if (write && c->atomic)
+        px_atomics_dirty(c->atomic);
+    note(pt, c, write);
+    if (c->visible && !pt->atomic_depth) {
+        px_op(pt, write ? OP_WRITE : OP_READ, c->var, pc);
+        px_yield(pt);
+        c->last_tid = pt->tid;
+        c->last_epoch = pt->epoch;
+        c->last_write = write;
+        return;
+    }
+    e = px_engine();
+    if (pt->atomic_depth)
+        engine_access(e, c->var->hdr.oid, write ? ACC_WRITE : ACC_READ);
+    if (WF_LIKELY(e->nconsumers == 0))
+        return;
+    if (pt->atomic_depth) {
+        px_event(pt, write ? EV_WRITE : EV_READ, write ? EVF_WRITE : 0,
+                 c->var->hdr.oid, 0, 0, pc);
+        return;
+    }
+    site = px_site_of(pc);
+    engine_emit(e, pt->tid, write ? EV_WRITE : EV_READ,
+                write ? EVF_WRITE : 0, c->var->hdr.oid, -1, 0, 0, site.file,
+                site.line);
+}
+
+/* One access within the word at `word`: bytes [off, off + len). */
+static void word_access(px_task *pt, uintptr_t word, unsigned off,
+                        unsigned len, bool write, uintptr_t pc)
+{
+    px_cell **list = cells_of(word, true);
+    px_cell *c, *own = NULL;
+    for (c = *list; c; c = c->next) {
+        if (c->off == off) {
+            own = c;
+            if (c->size < len)
+                c->size = (uint8_t)len;
+        }
+    }
+    if (!own)
+        own = cell_new(pt, list, word, (uint8_t)off, (uint8_t)len);
+    touch(pt, own, write, pc);
+    for (c = *list; c; c = c->next)
+        if (c != own && c->off < off + len && off < (unsigned)c->off + c->size)
+            touch(pt, c, write, pc);
+}
+
+/* pt, watched by the spin check, touched the word at w: its value is part
+ * of the state the check compares. */
+static void note_touched(px_task *pt, uintptr_t w)
+{
+    for (int i = 0; i < pt->ntouched; i++)
+        if (pt->touched[i] == w)
+            return;
+    if (pt->ntouched < sizeof pt->touched / sizeof pt->touched[0])
+        pt->touched[pt->ntouched++] = w;
+    else
+        pt->touched_over = true;
+}
+
+void px_access(px_task *pt, uintptr_t a, size_t n, bool write, uintptr_t pc)
+{
+    if (a >= px.tls_lo && a < px.tls_hi)
+        return;
+    if (WF_UNLIKELY(pt->watch_pc))
+        for (uintptr_t w = a & ~(uintptr_t)7; w < a + n; w += 8)
+            note_touched(pt, w);
+    while (n) {
+        uintptr_t word = a & ~(uintptr_t)7;
+        unsigned off = (unsigned)(a & 7);
+        unsigned len = n < 8u - off ? (unsigned)n : 8u - off;
+        word_access(pt, word, off, len, write, pc);
+        a += len;
+        n -= len;
+        if (pt->gone)
+            return;
+    }
+}
+
+void px_forget(uintptr_t a, size_t n)
+{
+    uintptr_t w = a & ~(uintptr_t)7, end = a + n;
+    px_exec *x = px.x;
+    if (!x || !x->ncells)
+        return;
+    for (; w < end; w += 8) {
+        px_cell **list = cells_of(w, false);
+        if (list)
+            *list = NULL; /* new cells, new variables: a fresh history */
+    }
+}
+
+/* ---- the hooks ------------------------------------------------------------ */
+
+#define RA ((uintptr_t)__builtin_return_address(0))
+
+static inline void hook(void *a, size_t n, bool write, uintptr_t pc)
+{
+    px_task *pt = px_enter();
+    if (!pt)
+        return;
+    px_access(pt, (uintptr_t)a, n, write, pc);
+    px_leave(pt);
+}
+
+#define ACCESS_HOOKS(N)                                                       \
+    PX_API void __tsan_read##N(void *a)                                       \
+    {                                                                         \
+        hook(a, N, false, RA);                                                \
+    }                                                                         \
+    PX_API void __tsan_write##N(void *a)                                      \
+    {                                                                         \
+        hook(a, N, true, RA);                                                 \
+    }                                                                         \
+    PX_API void __tsan_unaligned_read##N(void *a)                             \
+    {                                                                         \
+        hook(a, N, false, RA);                                                \
+    }                                                                         \
+    PX_API void __tsan_unaligned_write##N(void *a)                            \
+    {                                                                         \
+        hook(a, N, true, RA);                                                 \
+    }                                                                         \
+    PX_API void __tsan_volatile_read##N(void *a)                              \
+    {                                                                         \
+        hook(a, N, false, RA);                                                \
+    }                                                                         \
+    PX_API void __tsan_volatile_write##N(void *a)                             \
+    {                                                                         \
+        hook(a, N, true, RA);                                                 \
+    }                                                                         \
+    PX_API void __tsan_unaligned_volatile_read##N(void *a)                    \
+    {                                                                         \
+        hook(a, N, false, RA);                                                \
+    }                                                                         \
+    PX_API void __tsan_unaligned_volatile_write##N(void *a)                   \
+    {                                                                         \
+        hook(a, N, true, RA);                                                 \
+    }                                                                         \
+    PX_API void __tsan_read##N##_pc(void *a, void *pc)                        \
+    {                                                                         \
+        hook(a, N, false, (uintptr_t)pc);                                     \
+    }                                                                         \
+    PX_API void __tsan_write##N##_pc(void *a, void *pc)                       \
+    {                                                                         \
+        hook(a, N, true, (uintptr_t)pc);                                      \
+    }
+
+ACCESS_HOOKS(1)
+ACCESS_HOOKS(2)
+ACCESS_HOOKS(4)
+ACCESS_HOOKS(8)
+ACCESS_HOOKS(16)
+
+PX_API void __tsan_read_range(void *a, unsigned long n)
+{
+    hook(a, n, false, RA);
+}
+
+PX_API void __tsan_write_range(void *a, unsigned long n)
+{
+    hook(a, n, true, RA);
+}
+
+PX_API void __tsan_vptr_read(void **p)
+{
+    hook(p, sizeof *p, false, RA);
+}
+
+PX_API void __tsan_vptr_update(void **p, void *v)
+{
+    if (*p != v)
+        hook(p, sizeof *p, true, RA);
+}
+
+/* libc's own memcpy, memmove, memset (its checked entry points: calling
+ * memcpy here would call this file's). */
+void *__memcpy_chk(void *d, const void *s, size_t n, size_t dn);
+void *__memmove_chk(void *d, const void *s, size_t n, size_t dn);
+void *__memset_chk(void *d, int c, size_t n, size_t dn);
+
+static inline void range2(void *d, const void *s, size_t n, uintptr_t pc)
+{
+    px_task *pt = px_enter();
+    if (!pt)
+        return;
+    px_access(pt, (uintptr_t)s, n, false, pc);
+    if (!pt->gone)
+        px_access(pt, (uintptr_t)d, n, true, pc);
+    px_leave(pt);
+}
+
+PX_API void *memcpy(void *d, const void *s, size_t n)
+{
+    if (WF_UNLIKELY(px.active) && n)
+        range2(d, s, n, RA);
+    return __memcpy_chk(d, s, n, (size_t)-1);
+}
+
+PX_API void *memmove(void *d, const void *s, size_t n)
+{
+    if (WF_UNLIKELY(px.active) && n)
+        range2(d, s, n, RA);
+    return __memmove_chk(d, s, n, (size_t)-1);
+}
+
+PX_API void *memset(void *d, int c, size_t n)
+{
+    if (WF_UNLIKELY(px.active) && n)
+        hook(d, n, true, RA);
+    return __memset_chk(d, c, n, (size_t)-1);
+}
+
+PX_API void *__tsan_memcpy(void *d, const void *s, size_t n)
+{
+    if (n)
+        range2(d, s, n, RA);
+    return __memcpy_chk(d, s, n, (size_t)-1);
+}
+
+PX_API void *__tsan_memmove(void *d, const void *s, size_t n)
+{
+    if (n)
+        range2(d, s, n, RA);
+    return __memmove_chk(d, s, n, (size_t)-1);
+}
+
+PX_API void *__tsan_memset(void *d, int c, size_t n)
+{
+    if (n)
+        hook(d, n, true, RA);
+    return __memset_chk(d, c, n, (size_t)-1);
+}
+
+/* ---- the racy set ---------------------------------------------------------- */
+
+static int range_cmp(const void *a, const void *b)
+{
+    const px_range *x = a, *y = b;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    if (x->tid != y->tid)
+        return x->tid < y->tid ? -1 : 1;
+    if (x->lo != y->lo)
+        return x->lo < y->lo ? -1 : 1;
+    return x->hi < y->hi ? -1 : x->hi > y->hi;
+}
+
+static bool covered(const px_range *r, const px_range *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].kind == r->kind && v[i].tid == r->tid && r->lo >= v[i].lo &&
+            r->hi <= v[i].hi)
+            return true;
+    return false;
+}
+
+static bool racy_add(const px_range *r)
+{
+    if (covered(r, px.racy.p, px.racy.len) ||
+        covered(r, px.racy_new.p, px.racy_new.len))
+        return false;
+    VEC_PUSH(px.racy_new, *r);
+    return true;
+}
+
+static void racy_text(void)
+{
+    buf_reset(&px.extra);
+    for (size_t i = 0; i < px.racy.len; i++) {
+        const px_range *q = &px.racy.p[i];
+        if (i)
+            buf_putc(&px.extra, ',');
+        buf_putc(&px.extra, q->kind);
+        if (q->kind == 's')
+            buf_printf(&px.extra, "%d:", (int)q->tid);
+        buf_printf(&px.extra, "%llx+%llx", (unsigned long long)q->lo,
+                   (unsigned long long)(q->hi - q->lo));
+    }
+}
+
+void px_racy_apply(void)
+{
+    if (!px.racy_new.len)
+        return;
+    for (size_t i = 0; i < px.racy_new.len; i++)
+        VEC_PUSH(px.racy, px.racy_new.p[i]);
+    px.racy_new.len = 0;
+    qsort(px.racy.p, px.racy.len, sizeof *px.racy.p, range_cmp);
+    racy_text();
+}
+
+/* The object id in a race finding's JSON ("objects": [{"oid": N, ...). */
+static int32_t race_oid(const finding *f)
+{
+    const char *p = f->json ? strstr(f->json, "\"objects\": [{\"oid\": ")
+                            : NULL;
+    if (!p)
+        return -1;
+    return (int32_t)strtol(p + 20, NULL, 10);
+}
+
+bool px_racy_update(wf_engine *e)
+{
+    bool grew = false;
+    for (size_t i = 0; i < e->findings.len; i++) {
+        const finding *f = &e->findings.p[i];
+        int32_t oid;
+        const px_var *v;
+        px_range r;
+        if (f->kind != WF_RACE)
+            continue;
+        oid = race_oid(f);
+        if (oid < 0 || (size_t)oid >= e->objs.len ||
+            e->objs.p[oid]->kind != OBJ_VAR)
+            continue;
+        v = (const px_var *)(const void *)e->objs.p[oid];
+        r = v->range;
+        if (r.kind != 's') { /* a global's symbol, a heap block: all of it */
+            px_range w = range_of(v->addr, v->cell->size, true);
+            if (w.kind == r.kind)
+                r = w;
+        }
+        grew |= racy_add(&r);
+    }
+    return grew;
+}
+
+const char *px_racy_text(void)
+{
+    return px.extra.p ? px.extra.p : "";
+}
+
+void px_racy_parse(const char *s)
+{
+    px.racy.len = 0;
+    px.racy_new.len = 0;
+    buf_reset(&px.extra);
+    buf_puts(&px.extra, s ? s : "");
+    while (s && *s) {
+        px_range r;
+        char *end;
+        memset(&r, 0, sizeof r);
+        r.kind = *s++;
+        if (r.kind != 'g' && r.kind != 'h' && r.kind != 's')
+            break;
+        if (r.kind == 's') {
+            r.tid = (int32_t)strtol(s, &end, 10);
+            if (*end != ':')
+                break;
+            s = end + 1;
+        }
+        r.lo = strtoull(s, &end, 16);
+        if (*end != '+')
+            break;
+        r.hi = r.lo + strtoull(end + 1, &end, 16);
+        VEC_PUSH(px.racy, r);
+        s = end;
+        if (*s == ',')
+            s++;
+    }
+    if (px.racy.len)
+        qsort(px.racy.p, px.racy.len, sizeof *px.racy.p, range_cmp);
+}

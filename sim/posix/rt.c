@@ -1,0 +1,372 @@
+/* rt.c: the runtime's process state, entering the engine from program
+ * code (ops, yields, panics, exits), and the program's hooks for the
+ * explorer (see px.h). */
+#define _GNU_SOURCE
+#include "px.h"
+
+#include "posix.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <link.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/chan.h"
+
+px_state px;
+_Thread_local int px_in_rt;
+
+void *px_real(const char *name)
+{
+    void *f = dlsym(RTLD_NEXT, name);
+    if (!f)
+        wf_fatal("weft cc: libc has no %s", name);
+    return f;
+}
+
+/* ---- the program's image ------------------------------------------------ */
+
+/* The program's identity for schedules: its GNU build id. */
+static uint32_t build_id_hash(const struct dl_phdr_info *info)
+{
+    uint64_t h = HASH_INIT;
+    for (int j = 0; j < info->dlpi_phnum; j++) {
+        const ElfW(Phdr) *nh = &info->dlpi_phdr[j];
+        const unsigned char *p, *end;
+        if (nh->p_type != PT_NOTE)
+            continue;
+        p = (const unsigned char *)(info->dlpi_addr + nh->p_vaddr);
+        end = p + nh->p_memsz;
+        while (p + 12 <= end) {
+            const ElfW(Nhdr) *n = (const ElfW(Nhdr) *)(const void *)p;
+            size_t nsz = (n->n_namesz + 3) & ~(size_t)3;
+            size_t dsz = (n->n_descsz + 3) & ~(size_t)3;
+            const unsigned char *desc = p + 12 + nsz;
+            if (n->n_type == NT_GNU_BUILD_ID && desc + n->n_descsz <= end)
+                h = hash_bytes(h, desc, n->n_descsz);
+            p += 12 + nsz + dsz;
+        }
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static int phdr_cb(struct dl_phdr_info *info, size_t size, void *data)
+{
+    int *first = data;
+    uintptr_t tp = (uintptr_t)__builtin_thread_pointer();
+    (void)size;
+    if (*first)
+        px.hash = build_id_hash(info);
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (*first && ph->p_type == PT_LOAD && (ph->p_flags & PF_X)) {
+            uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+            if (!px.text_lo || lo < px.text_lo)
+                px.text_lo = lo;
+            if (lo + ph->p_memsz > px.text_hi)
+                px.text_hi = lo + ph->p_memsz;
+        }
+        if (ph->p_type == PT_TLS && info->dlpi_tls_data) {
+            uintptr_t lo = (uintptr_t)info->dlpi_tls_data;
+            if (!px.tls_lo || lo < px.tls_lo)
+                px.tls_lo = lo;
+            if (lo + ph->p_memsz > px.tls_hi)
+                px.tls_hi = lo + ph->p_memsz;
+        }
+    }
+    if (!px.tls_lo || tp < px.tls_lo)
+        px.tls_lo = px.tls_lo ? px.tls_lo : tp;
+    if (tp + 0x1000 > px.tls_hi)
+        px.tls_hi = tp + 0x1000;
+    *first = 0;
+    return 0;
+}
+
+static void px_tls_init(void);
+
+void px_init(int argc, char **argv, char **envp,
+             int (*real_main)(int, char **, char **))
+{
+    int first = 1;
+    if (px.ready)
+        return;
+    px.ready = true;
+    px.argc = argc;
+    px.argv = argv;
+    px.envp = envp;
+    px.real_main = real_main;
+    arena_init(&px.mem);
+    buf_init(&px.extra);
+    dl_iterate_phdr(phdr_cb, &first);
+    px_tls_init();
+    px_sym_init();
+    px_mem_init();
+    px_verifier_init();
+}
+
+/* ---- ops --------------------------------------------------------------- */
+
+op *px_op(px_task *pt, op_kind k, void *o, uintptr_t pc)
+{
+    op *p = &pt->t->op;
+    px_site s = px_site_of(pc);
+    p->kind = (uint8_t)k;
+    p->obj = o;
+    p->file = s.file;
+    p->line = s.line;
+    p->arg = 0;
+    p->ok = false;
+    return p;
+}
+
+/* ---- the program's thread-local variables ------------------------------ */
+
+extern __thread char __weft_tdata_begin, __weft_tdata_end;
+extern __thread char __weft_tbss_begin, __weft_tbss_end;
+
+/* The program's TLS variables lie between the markers, in two parts (the
+ * initialised and the zeroed; weft's own thread-local variables are in
+ * the same block, outside them). Each task keeps a copy, swapped in and
+ * out at its scheduling points. */
+static void px_tls_init(void)
+{
+    unsigned char *d0 = (unsigned char *)&__weft_tdata_begin + 1;
+    unsigned char *d1 = (unsigned char *)&__weft_tdata_end;
+    unsigned char *b0 = (unsigned char *)&__weft_tbss_begin + 1;
+    unsigned char *b1 = (unsigned char *)&__weft_tbss_end;
+    px.tls_part[0] = d0;
+    px.tls_len[0] = d1 > d0 ? (size_t)(d1 - d0) : 0;
+    px.tls_part[1] = b0;
+    px.tls_len[1] = b1 > b0 ? (size_t)(b1 - b0) : 0;
+    px.tls_size = px.tls_len[0] + px.tls_len[1];
+    if (px.tls_size) {
+        px.tls_image = wf_xmalloc(px.tls_size);
+        px_tls_save(px.tls_image);
+    }
+}
+
+void px_tls_save(unsigned char *to)
+{
+    memcpy(to, px.tls_part[0], px.tls_len[0]);
+    memcpy(to + px.tls_len[0], px.tls_part[1], px.tls_len[1]);
+}
+
+void px_tls_load(const unsigned char *from)
+{
+    memcpy(px.tls_part[0], from, px.tls_len[0]);
+    memcpy(px.tls_part[1], from + px.tls_len[0], px.tls_len[1]);
+}
+
+void px_yield(px_task *pt)
+{
+    px_atomics_flush();
+    if (pt->nheld)
+        px_release_held(pt);
+    if (px.x->wakes.len)
+        px_await_wake(pt);
+    switch ((op_kind)pt->t->op.kind) {
+    case OP_READ:
+    case OP_WRITE: /* counted by the access */
+    case OP_YIELD:
+    case OP_ALOAD:
+    case OP_ASTORE:
+    case OP_AADD:
+    case OP_ASWAP:
+    case OP_ACAS: /* counted when the value changes (atomics.c) */
+        break;
+    default:
+        /* a lock, a wait, a sleep, a spawn...: no pure spin (the await
+         * check, verifier.c, must not park a task holding a lock) */
+        pt->nwrites++;
+        break;
+    }
+    if (px.tls_size)
+        px_tls_save(pt->tls);
+    pt->saved_errno = errno;
+    px_in_rt = 0;
+    native_yield(pt->t);
+    px_in_rt = 1;
+    if (px.tls_size)
+        px_tls_load(pt->tls);
+    errno = pt->saved_errno;
+    pt->epoch++;
+    pt->bbs = 0;
+    pt->check_next = true;
+    pt->watch_pc = 0;
+    pt->ntouched = 0;
+    pt->touched_over = false;
+}
+
+void px_panic(px_task *pt, uintptr_t pc, const char *fmt, ...)
+{
+    char m[1024];
+    va_list ap;
+    op *o;
+    va_start(ap, fmt);
+    vsnprintf(m, sizeof m, fmt, ap);
+    va_end(ap);
+    o = px_op(pt, OP_PANIC, NULL, pc);
+    o->text = arena_strdup(&px_engine()->mem, m);
+    px_yield(pt);
+    wf_fatal("weft cc: a panicked task was resumed");
+}
+
+void px_assert_fail(px_task *pt, uintptr_t pc, const char *msg)
+{
+    op *o = px_op(pt, OP_ASSERT, NULL, pc);
+    o->text = arena_strdup(&px_engine()->mem, msg);
+    px_yield(pt);
+    wf_fatal("weft cc: a task was resumed after a failed assertion");
+}
+
+void px_gone(px_task *pt, uintptr_t pc)
+{
+    px_exec *x = px.x;
+    if (!x->never)
+        x->never = chan_new(px_engine(), "(assume)", 0, NULL, 0);
+    pt->gone = true;
+    pt->nheld = 0; /* an atomic section that blocks never ran */
+    x->ngone++;
+    px_op(pt, OP_RECV, x->never, pc);
+    px_yield(pt);
+    wf_fatal("weft cc: a task blocked for good was resumed");
+}
+
+/* Leak findings for the tasks blocked when the program exits (SPEC 7: for
+ * C, a set blocked forever is reported when main returns). */
+static void exit_leaks(wf_engine *e, const px_task *self)
+{
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        wf_task *t = e->tasks.p[i];
+        px_task *pt = i < px.x->tasks.len ? px.x->tasks.p[i] : NULL;
+        finding f;
+        char m[600];
+        uint64_t h;
+        if (t->state != TASK_BLOCKED || (pt && (pt->gone || pt == self)))
+            continue;
+        memset(&f, 0, sizeof f);
+        f.kind = WF_LEAK;
+        f.tid = t->tid;
+        snprintf(m, sizeof m, "%s blocked forever in %s when the program "
+                              "exited",
+                 t->name, op_kind_names[t->op.kind]);
+        f.message = m;
+        f.file = t->op.file;
+        f.line = t->op.line;
+        h = hash_u64(HASH_INIT ^ WF_LEAK, t->op.kind);
+        h = hash_bytes(h, t->fname, strlen(t->fname));
+        if (f.file)
+            h = hash_bytes(h, f.file, strlen(f.file));
+        f.sig = hash_u64(h, (uint64_t)f.line);
+        engine_add_finding(e, &f);
+    }
+}
+
+void px_exit(px_task *pt, uintptr_t pc, int status)
+{
+    px_exec *x = px.x;
+    wf_engine *e = px_engine();
+    op *o;
+    if (x->exiting) /* exit from an atexit handler: stop there */
+        px_unwind(pt);
+    /* a scheduling point: other tasks may run before the process ends;
+     * the op is an empty print, ordered with every output */
+    o = px_op(pt, OP_PRINT, NULL, pc);
+    o->text = "";
+    o->len = 0;
+    px_yield(pt);
+    x->exiting = true;
+    x->exit_status = status;
+    px_run_atexit(pt);
+    exit_leaks(e, pt);
+    e->end = END_DONE;
+    e->stop = true; /* what follows conflicts with every op (dpor) */
+    px_unwind(pt);
+}
+
+/* ---- the explorer's hooks -------------------------------------------------- */
+
+static void px_begin_exec(void *ctx, wf_engine *e)
+{
+    (void)ctx;
+    px_racy_apply();
+    arena_reset(&px.mem);
+    px.x = arena_alloc(&px.mem, sizeof *px.x);
+    px.x->e = e;
+    px_mem_begin();
+    px_access_begin();
+    px_sync_begin();
+    px_thread_begin();
+    px_io_begin();
+    px_verifier_begin();
+    if (px.tls_size)
+        px_tls_load(px.tls_image);
+}
+
+/* The findings an execution had only because a task was blocked for good
+ * (by an assume that failed, a proven spin) are none: that task is out of
+ * the program, not deadlocked. */
+static void drop_gone_artifacts(wf_engine *e)
+{
+    size_t k = 0;
+    if (!px.x->ngone)
+        return;
+    for (size_t i = 0; i < e->findings.len; i++) {
+        const finding *f = &e->findings.p[i];
+        if (f->kind == WF_DEADLOCK || f->kind == WF_LEAK)
+            continue;
+        e->findings.p[k++] = *f;
+    }
+    e->findings.len = k;
+}
+
+static bool px_end_exec(void *ctx, wf_engine *e)
+{
+    (void)ctx;
+    px_await_end(e);
+    drop_gone_artifacts(e);
+    return px_racy_update(e);
+}
+
+static const char *px_extra_get(void *ctx)
+{
+    (void)ctx;
+    return px_racy_text();
+}
+
+static void px_extra_set(void *ctx, const char *s)
+{
+    (void)ctx;
+    px_racy_parse(s);
+}
+
+static const char *px_incomplete(void *ctx)
+{
+    (void)ctx;
+    return px.sampled ? px.sampled_what : NULL;
+}
+
+void px_set_active(bool on)
+{
+    px.active = on;
+}
+
+void px_program(program *p, int argc, char **argv)
+{
+    static native_start ns;
+    px.prog_argc = argc;
+    px.prog_argv = argv;
+    ns.fn = px_main_task;
+    ns.arg = NULL;
+    p->drv = &native_driver;
+    p->arg = &ns;
+    p->main_name = "main";
+    p->hash = px.hash;
+    p->begin = px_begin_exec;
+    p->end = px_end_exec;
+    p->extra_get = px_extra_get;
+    p->extra_set = px_extra_set;
+    p->incomplete = px_incomplete;
+    p->stack_size = PX_STACK_SIZE;
+}

@@ -1,0 +1,1199 @@
+/* sync.c: POSIX and C11 synchronisation objects as engine objects.
+ *
+ * A pthread object is known by its address: the first use (or its init
+ * function) makes its engine object, named after the variable it is
+ * ("lock", "forks[2]", "heap#3+8"); freeing the memory forgets it.
+ *   mutex      wf_mutex; recursive and error-checking types keep their
+ *              owner and count here. Relocking a normal mutex deadlocks,
+ *              as POSIX says it does.
+ *   cond       wf_cond over the user's mutex (the wait unlocks and takes a
+ *              ticket in one step); a timed wait's timer wakes it as a
+ *              spurious wakeup would.
+ *   rwlock     wf_rwmutex (a waiting writer holds back new readers).
+ *   sem        a count under an internal mutex and condition.
+ *   barrier    a count and a generation under the same.
+ *   spinlock   wf_mutex.
+ * Timeouts run on virtual time (clock_gettime of the program reads it).
+ * Misuse is a panic quoting POSIX: unlocking a mutex one does not own,
+ * destroying a locked mutex, waiting with a mutex one does not hold,
+ * using a destroyed object. */
+#define _GNU_SOURCE
+#include "px.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#include "sim/once.h"
+
+#define RA ((uintptr_t)__builtin_return_address(0))
+
+void px_sync_begin(void)
+{
+    px_exec *x = px.x;
+    x->sync_cap = 256;
+    x->sync_tab = arena_alloc(&px.mem, x->sync_cap * sizeof *x->sync_tab);
+    x->nsync = 0;
+    px.dirty.len = 0;
+}
+
+static size_t sync_slot(uintptr_t a, size_t cap)
+{
+    return (size_t)((a >> 3) * 0x9e3779b97f4a7c15ULL >> 24) & (cap - 1);
+}
+
+px_sync *px_sync_find(const void *addr)
+{
+    px_exec *x = px.x;
+    px_sync *s;
+    if (!x)
+        return NULL;
+    for (s = x->sync_tab[sync_slot((uintptr_t)addr, x->sync_cap)]; s;
+         s = s->next)
+        if (s->addr == (uintptr_t)addr && !s->destroyed)
+            return s;
+    return NULL;
+}
+
+static void sync_insert(px_sync *s)
+{
+    px_exec *x = px.x;
+    size_t i;
+    if ((x->nsync + 1) > x->sync_cap) {
+        size_t ocap = x->sync_cap;
+        px_sync **old = x->sync_tab;
+        x->sync_cap *= 2;
+        x->sync_tab =
+            arena_alloc(&px.mem, x->sync_cap * sizeof *x->sync_tab);
+        for (size_t k = 0; k < ocap; k++)
+            for (px_sync *q = old[k], *n; q; q = n) {
+                size_t j = sync_slot(q->addr, x->sync_cap);
+                n = q->next;
+                q->next = x->sync_tab[j];
+                x->sync_tab[j] = q;
+            }
+    }
+    i = sync_slot(s->addr, x->sync_cap);
+    s->next = x->sync_tab[i];
+    x->sync_tab[i] = s;
+    x->nsync++;
+}
+
+void px_sync_forget(uintptr_t a, size_t n)
+{
+    px_exec *x = px.x;
+    if (!x || !x->nsync)
+        return;
+    for (size_t k = 0; k < x->sync_cap; k++)
+        for (px_sync *s = x->sync_tab[k]; s; s = s->next)
+            if (s->addr >= a && s->addr < a + n)
+                s->destroyed = true;
+}
+
+/* The mutex type glibc's static initializers leave in the object. */
+static int static_mutex_type(const void *addr)
+{
+    const pthread_mutex_t *m = addr;
+    switch (m->__data.__kind & 3) {
+    case PTHREAD_MUTEX_RECURSIVE:
+        return PTHREAD_MUTEX_RECURSIVE;
+    case PTHREAD_MUTEX_ERRORCHECK:
+        return PTHREAD_MUTEX_ERRORCHECK;
+    default:
+        return PTHREAD_MUTEX_NORMAL;
+    }
+}
+
+static const char *kind_word(px_sync_kind k)
+{
+    static const char *const w[] = {"mutex", "rwlock", "cond", "sem",
+                                     "barrier", "once", "spinlock",
+                                     "atomic"};
+    return w[k];
+}
+
+/* A fresh record for the object at addr (replacing a destroyed one). */
+static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
+                          size_t size, uintptr_t pc)
+{
+    wf_engine *e = px_engine();
+    px_sync *s = arena_alloc(&px.mem, sizeof *s);
+    const char *name = px_name_of(e, (uintptr_t)addr, size);
+    px_site site = px_site_of(pc);
+    (void)pt;
+    s->addr = (uintptr_t)addr;
+    s->kind = (uint8_t)k;
+    s->owner = -1;
+    switch (k) {
+    case PXS_MUTEX:
+    case PXS_SPIN:
+        s->obj = &mutex_new(e, name, site.file, site.line)->hdr;
+        s->type = k == PXS_MUTEX ? static_mutex_type(addr)
+                                 : PTHREAD_MUTEX_NORMAL;
+        break;
+    case PXS_RWLOCK:
+        s->obj = &rwmutex_new(e, name, site.file, site.line)->hdr;
+        break;
+    case PXS_COND:
+        s->c = cond_new(e, name, NULL, site.file, site.line);
+        s->obj = &s->c->hdr;
+        break;
+    case PXS_SEM:
+    case PXS_BARRIER: {
+        char b[300];
+        snprintf(b, sizeof b, "%s (%s)", name, kind_word(k));
+        s->m = mutex_new(e, b, site.file, site.line);
+        s->c = cond_new(e, b, s->m, site.file, site.line);
+        s->obj = &s->m->hdr;
+        break;
+    }
+    case PXS_ONCE:
+        s->obj = &once_new(e, name, site.file, site.line)->hdr;
+        break;
+    case PXS_ATOMIC:
+        break; /* atomics.c makes its object */
+    }
+    sync_insert(s);
+    return s;
+}
+
+px_sync *px_sync_get(px_task *pt, const void *addr, px_sync_kind k,
+                     uintptr_t pc)
+{
+    px_sync *s = px_sync_find(addr);
+    static const size_t sizes[] = {sizeof(pthread_mutex_t),
+                                   sizeof(pthread_rwlock_t),
+                                   sizeof(pthread_cond_t),
+                                   sizeof(sem_t),
+                                   sizeof(pthread_barrier_t),
+                                   sizeof(pthread_once_t),
+                                   sizeof(pthread_spinlock_t),
+                                   8};
+    if (s && s->kind == k)
+        return s;
+    if (s) /* the memory was reused for another kind of object */
+        s->destroyed = true;
+    return sync_make(pt, addr, k, sizes[k], pc);
+}
+
+/* ---- mutexes ------------------------------------------------------------- */
+
+static const char *const mutex_type_name[] = {
+    "PTHREAD_MUTEX_NORMAL", "PTHREAD_MUTEX_RECURSIVE",
+    "PTHREAD_MUTEX_ERRORCHECK", "PTHREAD_MUTEX_NORMAL"};
+
+static wf_mutex *mx(const px_sync *s)
+{
+    return (wf_mutex *)s->obj;
+}
+
+static bool owns(const px_sync *s, const px_task *pt)
+{
+    return mx(s)->locked && mx(s)->holder == pt->t;
+}
+
+static px_sync *mutex_get(px_task *pt, void *m, const char *fn, uintptr_t pc)
+{
+    px_sync *s = px_sync_find(m);
+    if (!s) {
+        px_sync *d = NULL;
+        px_exec *x = px.x;
+        /* used after pthread_mutex_destroy, without a new init? */
+        for (d = x->sync_tab[sync_slot((uintptr_t)m, x->sync_cap)]; d;
+             d = d->next)
+            if (d->addr == (uintptr_t)m && d->destroyed && d->kind == PXS_MUTEX)
+                px_panic(pt, pc,
+                         "%s: the mutex was destroyed (\"a destroyed mutex "
+                         "object can be reinitialized using "
+                         "pthread_mutex_init(); the results of otherwise "
+                         "referencing the object after it has been destroyed "
+                         "are undefined\")",
+                         fn);
+    }
+    return px_sync_get(pt, m, PXS_MUTEX, pc);
+}
+
+/* Lock s for pt: 0, or the error POSIX returns. trying: trylock. */
+static int mx_lock(px_task *pt, px_sync *s, bool trying, const char *fn,
+                      uintptr_t pc)
+{
+    if (owns(s, pt)) {
+        if (s->type == PTHREAD_MUTEX_RECURSIVE) {
+            s->count++;
+            return 0;
+        }
+        if (s->type == PTHREAD_MUTEX_ERRORCHECK)
+            px_panic(pt, pc,
+                     "%s: the calling thread already owns the mutex (EDEADLK: "
+                     "\"the mutex type is PTHREAD_MUTEX_ERRORCHECK and the "
+                     "current thread already owns the mutex\")",
+                     fn);
+        if (trying)
+            return EBUSY;
+        /* a normal mutex relocked deadlocks (POSIX): the task waits */
+    }
+    px_op(pt, trying ? OP_TRYLOCK : OP_LOCK, s->obj, pc);
+    px_yield(pt);
+    if (trying && !pt->t->op.ok)
+        return EBUSY;
+    s->owner = pt->tid;
+    s->count = 1;
+    return 0;
+}
+
+static int mx_unlock(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
+{
+    wf_mutex *m = mx(s);
+    if (!m->locked)
+        px_panic(pt, pc,
+                 "%s: the mutex is not locked (%s: \"if a thread attempts to "
+                 "unlock a mutex that it has not locked or a mutex which is "
+                 "unlocked, %s\")",
+                 fn, mutex_type_name[s->type & 3],
+                 s->type == PTHREAD_MUTEX_NORMAL ? "undefined behavior results"
+                                                 : "an error shall be returned");
+    if (m->holder != pt->t && s->kind == PXS_MUTEX)
+        px_panic(pt, pc,
+                 "%s: the calling thread does not own the mutex (%s%s)", fn,
+                 s->type == PTHREAD_MUTEX_NORMAL ? "undefined behavior for "
+                                                 : "EPERM: ",
+                 mutex_type_name[s->type & 3]);
+    if (s->type == PTHREAD_MUTEX_RECURSIVE && --s->count > 0)
+        return 0;
+    s->owner = -1;
+    s->count = 0;
+    px_op(pt, OP_UNLOCK, s->obj, pc);
+    px_yield(pt);
+    return 0;
+}
+
+/* Cancel pt's pending lock (timedlock's deadline passed). */
+typedef struct px_timer {
+    timer tm;
+    px_task *pt;
+    bool fired;
+} px_timer;
+
+static void lock_timeout(wf_engine *e, timer *tm)
+{
+    px_timer *t = (px_timer *)(void *)tm;
+    wf_task *wt = t->pt->t;
+    t->fired = true;
+    /* a writer holding the writer slot waits only for readers to leave:
+     * it keeps waiting (cancelling would leave the slot taken) */
+    if (wt->op.kind == OP_WLOCK &&
+        ((wf_rwmutex *)wt->op.obj)->writer == wt &&
+        ((wf_rwmutex *)wt->op.obj)->writer_in)
+        return;
+    if ((wt->op.kind == OP_LOCK || wt->op.kind == OP_WLOCK ||
+         wt->op.kind == OP_RLOCK) &&
+        wt->state != TASK_DONE && !wt->in_resume) {
+        engine_access(e, wt->op.obj->oid, ACC_WRITE);
+        engine_complete(e, wt); /* unlinks it from the lockers */
+    }
+}
+
+static int64_t deadline_of(const struct timespec *abs)
+{
+    if (!abs)
+        return INT64_MAX;
+    if (abs->tv_sec < 0)
+        return 0;
+    if (abs->tv_sec > INT64_MAX / 1000000000 - 1)
+        return INT64_MAX;
+    return (int64_t)abs->tv_sec * 1000000000 + abs->tv_nsec;
+}
+
+static px_timer *timer_arm(px_task *pt, int64_t when,
+                           void (*fire)(wf_engine *, timer *))
+{
+    wf_engine *e = px_engine();
+    px_timer *t = arena_alloc(&e->mem, sizeof *t);
+    t->tm.when = when;
+    t->tm.fire = fire;
+    t->tm.heap_pos = -1;
+    t->pt = pt;
+    engine_timer_add(e, &t->tm);
+    return t;
+}
+
+/* A lock op that gives up at virtual time `when`: 0 or ETIMEDOUT. */
+static int timed_lock_op(px_task *pt, op_kind k, wf_obj *o, int64_t when,
+                         uintptr_t pc)
+{
+    px_timer *t;
+    if (when <= px_engine()->now_ns)
+        return ETIMEDOUT;
+    t = timer_arm(pt, when, lock_timeout);
+    px_op(pt, k, o, pc);
+    px_yield(pt);
+    engine_timer_cancel(px_engine(), &t->tm);
+    /* completed by the timer (woken) rather than performed: timed out */
+    return t->fired && pt->t->op.woken ? ETIMEDOUT : 0;
+}
+
+static int mx_timedlock(px_task *pt, px_sync *s, int64_t when,
+                           const char *fn, uintptr_t pc)
+{
+    int r = mx_lock(pt, s, true, fn, pc);
+    if (r != EBUSY)
+        return r;
+    if (owns(s, pt))
+        return ETIMEDOUT; /* a normal mutex it holds: it waits in vain */
+    r = timed_lock_op(pt, OP_LOCK, s->obj, when, pc);
+    if (r)
+        return r;
+    s->owner = pt->tid;
+    s->count = 1;
+    return 0;
+}
+
+#define ENTER(real_t, name, ...)                                              \
+    static real_t real;                                                       \
+    px_task *pt = px_enter();                                                 \
+    if (!pt) {                                                                \
+        if (!real)                                                            \
+            real = (real_t)px_real(name);                                     \
+        return real(__VA_ARGS__);                                             \
+    }
+
+typedef int (*fn_m)(pthread_mutex_t *);
+
+PX_API int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
+{
+    typedef int (*fn_t)(pthread_mutex_t *, const pthread_mutexattr_t *);
+    ENTER(fn_t, "pthread_mutex_init", m, a);
+    {
+        px_sync *s = px_sync_find(m);
+        int type = PTHREAD_MUTEX_NORMAL;
+        if (s && s->kind == PXS_MUTEX && mx(s)->locked)
+            px_panic(pt, RA,
+                     "pthread_mutex_init: the mutex is locked (\"attempting "
+                     "to initialize an already initialized mutex results in "
+                     "undefined behavior\")");
+        if (s)
+            s->destroyed = true;
+        if (a)
+            pthread_mutexattr_gettype(a, &type);
+        memset(m, 0, sizeof *m);
+        s = sync_make(pt, m, PXS_MUTEX, sizeof *m, RA);
+        s->type = type == PTHREAD_MUTEX_RECURSIVE    ? PTHREAD_MUTEX_RECURSIVE
+                  : type == PTHREAD_MUTEX_ERRORCHECK ? PTHREAD_MUTEX_ERRORCHECK
+                                                     : PTHREAD_MUTEX_NORMAL;
+    }
+    px_leave(pt);
+    return 0;
+}
+
+/* Destroying s: a scheduling point that takes the mutex if it is free
+ * (a trylock, ordered with every lock of it) and lets it go; if another
+ * thread holds it there, it is misuse. */
+static void mx_destroy(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
+{
+    if (owns(s, pt))
+        px_panic(pt, pc,
+                 "%s: the mutex is locked by the calling thread "
+                 "(\"attempting to destroy a locked mutex ... results in "
+                 "undefined behavior\")",
+                 fn);
+    px_op(pt, OP_TRYLOCK, s->obj, pc);
+    px_yield(pt);
+    if (!pt->t->op.ok)
+        px_panic(pt, pc,
+                 "%s: the mutex is locked by another thread (\"attempting to "
+                 "destroy a locked mutex, or a mutex that another thread is "
+                 "attempting to lock ... results in undefined behavior\")",
+                 fn);
+    px_op(pt, OP_UNLOCK, s->obj, pc);
+    px_yield(pt);
+    s->destroyed = true;
+}
+
+PX_API int pthread_mutex_destroy(pthread_mutex_t *m)
+{
+    ENTER(fn_m, "pthread_mutex_destroy", m);
+    mx_destroy(pt, mutex_get(pt, m, "pthread_mutex_destroy", RA),
+               "pthread_mutex_destroy", RA);
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_mutex_lock(pthread_mutex_t *m)
+{
+    int r;
+    ENTER(fn_m, "pthread_mutex_lock", m);
+    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_lock", RA), false,
+                   "pthread_mutex_lock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_mutex_trylock(pthread_mutex_t *m)
+{
+    int r;
+    ENTER(fn_m, "pthread_mutex_trylock", m);
+    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_trylock", RA), true,
+                   "pthread_mutex_trylock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_mutex_timedlock(pthread_mutex_t *m,
+                                   const struct timespec *abs)
+{
+    typedef int (*fn_t)(pthread_mutex_t *, const struct timespec *);
+    int r;
+    ENTER(fn_t, "pthread_mutex_timedlock", m, abs);
+    r = mx_timedlock(pt, mutex_get(pt, m, "pthread_mutex_timedlock", RA),
+                        deadline_of(abs), "pthread_mutex_timedlock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_mutex_unlock(pthread_mutex_t *m)
+{
+    int r;
+    ENTER(fn_m, "pthread_mutex_unlock", m);
+    r = mx_unlock(pt, mutex_get(pt, m, "pthread_mutex_unlock", RA),
+                     "pthread_mutex_unlock", RA);
+    px_leave(pt);
+    return r;
+}
+
+/* ---- spinlocks --------------------------------------------------------- */
+
+typedef int (*fn_s)(pthread_spinlock_t *);
+
+PX_API int pthread_spin_init(pthread_spinlock_t *l, int pshared)
+{
+    typedef int (*fn_t)(pthread_spinlock_t *, int);
+    ENTER(fn_t, "pthread_spin_init", l, pshared);
+    {
+        px_sync *s = px_sync_find((const void *)l);
+        if (s)
+            s->destroyed = true;
+        sync_make(pt, (const void *)l, PXS_SPIN, sizeof *l, RA);
+    }
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_spin_destroy(pthread_spinlock_t *l)
+{
+    ENTER(fn_s, "pthread_spin_destroy", l);
+    {
+        px_sync *s = px_sync_find((const void *)l);
+        if (s && mx(s)->locked)
+            px_panic(pt, RA,
+                     "pthread_spin_destroy: the spin lock is locked "
+                     "(undefined behavior)");
+        if (s)
+            s->destroyed = true;
+    }
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_spin_lock(pthread_spinlock_t *l)
+{
+    px_sync *s;
+    ENTER(fn_s, "pthread_spin_lock", l);
+    s = px_sync_get(pt, (const void *)l, PXS_SPIN, RA);
+    if (owns(s, pt))
+        px_panic(pt, RA,
+                 "pthread_spin_lock: the calling thread holds the spin lock "
+                 "(EDEADLK: a deadlock condition)");
+    px_op(pt, OP_LOCK, s->obj, RA);
+    px_yield(pt);
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_spin_trylock(pthread_spinlock_t *l)
+{
+    px_sync *s;
+    int r = 0;
+    ENTER(fn_s, "pthread_spin_trylock", l);
+    s = px_sync_get(pt, (const void *)l, PXS_SPIN, RA);
+    px_op(pt, OP_TRYLOCK, s->obj, RA);
+    px_yield(pt);
+    if (!pt->t->op.ok)
+        r = EBUSY;
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_spin_unlock(pthread_spinlock_t *l)
+{
+    px_sync *s;
+    ENTER(fn_s, "pthread_spin_unlock", l);
+    s = px_sync_get(pt, (const void *)l, PXS_SPIN, RA);
+    if (!mx(s)->locked)
+        px_panic(pt, RA, "pthread_spin_unlock: the spin lock is not locked "
+                         "(undefined behavior)");
+    if (mx(s)->holder != pt->t)
+        px_panic(pt, RA,
+                 "pthread_spin_unlock: the calling thread does not hold the "
+                 "spin lock (undefined behavior)");
+    px_op(pt, OP_UNLOCK, s->obj, RA);
+    px_yield(pt);
+    px_leave(pt);
+    return 0;
+}
+
+/* ---- condition variables ----------------------------------------------- */
+
+static void cond_timeout(wf_engine *e, timer *tm)
+{
+    px_timer *t = (px_timer *)(void *)tm;
+    wf_task *wt = t->pt->t;
+    if (wt->op.kind == OP_COND_WAIT && (wt->op.arg & COND_PARKED) &&
+        wt->state != TASK_DONE) {
+        t->fired = true;
+        cond_spurious(e, wt); /* off the ticket queue, into the relock */
+    }
+}
+
+/* Wait on c with user mutex s until signalled or virtual time `when`. */
+static int cv_wait(px_task *pt, px_sync *c, px_sync *s, int64_t when,
+                     const char *fn, uintptr_t pc)
+{
+    px_timer *t = NULL;
+    int count;
+    if (!owns(s, pt))
+        px_panic(pt, pc,
+                 "%s: the mutex is not locked by the calling thread (\"these "
+                 "functions ... shall be called with mutex locked by the "
+                 "calling thread or undefined behavior results\")",
+                 fn);
+    if (c->c->m != mx(s)) {
+        if (c->c->tickets.len)
+            px_panic(pt, pc,
+                     "%s: the condition variable is used with two mutexes "
+                     "(\"the effect of using more than one mutex for "
+                     "concurrent pthread_cond_wait() ... operations on the "
+                     "same condition variable is undefined\")",
+                     fn);
+        c->c->m = mx(s);
+    }
+    if (when <= px_engine()->now_ns)
+        return ETIMEDOUT;
+    count = (int)s->count;
+    if (when != INT64_MAX)
+        t = timer_arm(pt, when, cond_timeout);
+    s->owner = -1;
+    px_op(pt, OP_COND_WAIT, c->c, pc);
+    px_yield(pt);
+    s->owner = pt->tid;
+    s->count = count; /* a recursive mutex comes back as deep as it was */
+    if (t) {
+        engine_timer_cancel(px_engine(), &t->tm);
+        if (t->fired)
+            return ETIMEDOUT;
+    }
+    return 0;
+}
+
+static int cv_signal(px_task *pt, void *cv, bool all, uintptr_t pc)
+{
+    px_sync *c = px_sync_get(pt, cv, PXS_COND, pc);
+    px_op(pt, all ? OP_BROADCAST : OP_SIGNAL, c->c, pc);
+    px_yield(pt);
+    return 0;
+}
+
+PX_API int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)
+{
+    typedef int (*fn_t)(pthread_cond_t *, const pthread_condattr_t *);
+    ENTER(fn_t, "pthread_cond_init", c, a);
+    {
+        px_sync *s = px_sync_find(c);
+        if (s)
+            s->destroyed = true;
+        sync_make(pt, c, PXS_COND, sizeof *c, RA);
+    }
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_cond_destroy(pthread_cond_t *c)
+{
+    typedef int (*fn_t)(pthread_cond_t *);
+    ENTER(fn_t, "pthread_cond_destroy", c);
+    {
+        px_sync *s = px_sync_find(c);
+        if (s && s->kind == PXS_COND) {
+            if (s->c->tickets.len)
+                px_panic(pt, RA,
+                         "pthread_cond_destroy: threads are waiting on the "
+                         "condition variable (\"attempting to destroy a "
+                         "condition variable upon which other threads are "
+                         "currently blocked results in undefined "
+                         "behavior\")");
+            s->destroyed = true;
+        }
+    }
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
+{
+    typedef int (*fn_t)(pthread_cond_t *, pthread_mutex_t *);
+    int r;
+    ENTER(fn_t, "pthread_cond_wait", c, m);
+    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
+                  mutex_get(pt, m, "pthread_cond_wait", RA), INT64_MAX,
+                  "pthread_cond_wait", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+                                  const struct timespec *abs)
+{
+    typedef int (*fn_t)(pthread_cond_t *, pthread_mutex_t *,
+                        const struct timespec *);
+    int r;
+    ENTER(fn_t, "pthread_cond_timedwait", c, m, abs);
+    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
+                  mutex_get(pt, m, "pthread_cond_timedwait", RA),
+                  deadline_of(abs), "pthread_cond_timedwait", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_cond_signal(pthread_cond_t *c)
+{
+    typedef int (*fn_t)(pthread_cond_t *);
+    int r;
+    ENTER(fn_t, "pthread_cond_signal", c);
+    r = cv_signal(pt, c, false, RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_cond_broadcast(pthread_cond_t *c)
+{
+    typedef int (*fn_t)(pthread_cond_t *);
+    int r;
+    ENTER(fn_t, "pthread_cond_broadcast", c);
+    r = cv_signal(pt, c, true, RA);
+    px_leave(pt);
+    return r;
+}
+
+/* ---- read-write locks -------------------------------------------------- */
+
+static wf_rwmutex *rw(const px_sync *s)
+{
+    return (wf_rwmutex *)s->obj;
+}
+
+static bool reads(const wf_rwmutex *m, const px_task *pt)
+{
+    for (int32_t i = 0; i < m->nrholders; i++)
+        if (m->rholders[i] == pt->tid)
+            return true;
+    return false;
+}
+
+typedef int (*fn_rw)(pthread_rwlock_t *);
+
+PX_API int pthread_rwlock_init(pthread_rwlock_t *l,
+                               const pthread_rwlockattr_t *a)
+{
+    typedef int (*fn_t)(pthread_rwlock_t *, const pthread_rwlockattr_t *);
+    ENTER(fn_t, "pthread_rwlock_init", l, a);
+    {
+        px_sync *s = px_sync_find((const void *)l);
+        if (s)
+            s->destroyed = true;
+        sync_make(pt, l, PXS_RWLOCK, sizeof *l, RA);
+    }
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_rwlock_destroy(pthread_rwlock_t *l)
+{
+    ENTER(fn_rw, "pthread_rwlock_destroy", l);
+    {
+        px_sync *s = px_sync_find((const void *)l);
+        if (s && s->kind == PXS_RWLOCK) {
+            if (rw(s)->writer_holds || rw(s)->readers)
+                px_panic(pt, RA,
+                         "pthread_rwlock_destroy: the lock is held (\"the "
+                         "results are undefined if pthread_rwlock_destroy() "
+                         "is called when any thread holds rwlock\")");
+            s->destroyed = true;
+        }
+    }
+    px_leave(pt);
+    return 0;
+}
+
+static int rw_lock(px_task *pt, void *l, bool write, int mode, int64_t when,
+                   const char *fn, uintptr_t pc)
+{
+    px_sync *s = px_sync_get(pt, l, PXS_RWLOCK, pc);
+    wf_rwmutex *m = rw(s);
+    if ((m->writer == pt->t && m->writer_holds) || (write && reads(m, pt)))
+        px_panic(pt, pc,
+                 "%s: the calling thread already holds the lock (EDEADLK: "
+                 "\"the current thread already owns the read-write lock\")",
+                 fn);
+    if (mode == 1) { /* try: fail when it would have to wait */
+        if (m->writer_in || (write && m->readers))
+            return EBUSY;
+    } else if (mode == 2) { /* timed */
+        if (!(m->writer_in || (write && m->readers)))
+            mode = 0;
+        else
+            return timed_lock_op(pt, write ? OP_WLOCK : OP_RLOCK, s->obj,
+                                 when, pc);
+    }
+    px_op(pt, write ? OP_WLOCK : OP_RLOCK, s->obj, pc);
+    px_yield(pt);
+    return 0;
+}
+
+PX_API int pthread_rwlock_rdlock(pthread_rwlock_t *l)
+{
+    int r;
+    ENTER(fn_rw, "pthread_rwlock_rdlock", l);
+    r = rw_lock(pt, l, false, 0, 0, "pthread_rwlock_rdlock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_rwlock_wrlock(pthread_rwlock_t *l)
+{
+    int r;
+    ENTER(fn_rw, "pthread_rwlock_wrlock", l);
+    r = rw_lock(pt, l, true, 0, 0, "pthread_rwlock_wrlock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_rwlock_tryrdlock(pthread_rwlock_t *l)
+{
+    int r;
+    ENTER(fn_rw, "pthread_rwlock_tryrdlock", l);
+    r = rw_lock(pt, l, false, 1, 0, "pthread_rwlock_tryrdlock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_rwlock_trywrlock(pthread_rwlock_t *l)
+{
+    int r;
+    ENTER(fn_rw, "pthread_rwlock_trywrlock", l);
+    r = rw_lock(pt, l, true, 1, 0, "pthread_rwlock_trywrlock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
+                                      const struct timespec *abs)
+{
+    typedef int (*fn_t)(pthread_rwlock_t *, const struct timespec *);
+    int r;
+    ENTER(fn_t, "pthread_rwlock_timedrdlock", l, abs);
+    r = rw_lock(pt, l, false, 2, deadline_of(abs),
+                "pthread_rwlock_timedrdlock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
+                                      const struct timespec *abs)
+{
+    typedef int (*fn_t)(pthread_rwlock_t *, const struct timespec *);
+    int r;
+    ENTER(fn_t, "pthread_rwlock_timedwrlock", l, abs);
+    r = rw_lock(pt, l, true, 2, deadline_of(abs),
+                "pthread_rwlock_timedwrlock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_rwlock_unlock(pthread_rwlock_t *l)
+{
+    px_sync *s;
+    wf_rwmutex *m;
+    ENTER(fn_rw, "pthread_rwlock_unlock", l);
+    s = px_sync_get(pt, l, PXS_RWLOCK, RA);
+    m = rw(s);
+    if (m->writer == pt->t && m->writer_holds)
+        px_op(pt, OP_WUNLOCK, s->obj, RA);
+    else if (reads(m, pt))
+        px_op(pt, OP_RUNLOCK, s->obj, RA);
+    else
+        px_panic(pt, RA,
+                 "pthread_rwlock_unlock: the calling thread does not hold the "
+                 "lock (\"results are undefined if the read-write lock rwlock "
+                 "is not held by the calling thread\")");
+    px_yield(pt);
+    px_leave(pt);
+    return 0;
+}
+
+/* ---- semaphores -------------------------------------------------------- */
+
+static void internal_lock(px_task *pt, px_sync *s, uintptr_t pc)
+{
+    px_op(pt, OP_LOCK, s->m, pc);
+    px_yield(pt);
+}
+
+static void internal_unlock(px_task *pt, px_sync *s, uintptr_t pc)
+{
+    px_op(pt, OP_UNLOCK, s->m, pc);
+    px_yield(pt);
+}
+
+/* Wait on s's internal condition (its mutex held) until signalled or
+ * virtual time `when`: false when the time came first. */
+static bool internal_wait(px_task *pt, px_sync *s, int64_t when,
+                          uintptr_t pc)
+{
+    px_timer *t = NULL;
+    if (when != INT64_MAX)
+        t = timer_arm(pt, when, cond_timeout);
+    px_op(pt, OP_COND_WAIT, s->c, pc);
+    px_yield(pt);
+    if (t) {
+        engine_timer_cancel(px_engine(), &t->tm);
+        return !t->fired;
+    }
+    return true;
+}
+
+static px_sync *sem_get(px_task *pt, sem_t *sem, uintptr_t pc)
+{
+    px_sync *s = px_sync_find(sem);
+    if (!s || s->kind != PXS_SEM) {
+        s = px_sync_get(pt, sem, PXS_SEM, pc);
+        s->count = 0; /* never initialised: value 0 */
+    }
+    return s;
+}
+
+PX_API int sem_init(sem_t *sem, int pshared, unsigned value)
+{
+    typedef int (*fn_t)(sem_t *, int, unsigned);
+    ENTER(fn_t, "sem_init", sem, pshared, value);
+    {
+        px_sync *s = px_sync_find(sem);
+        if (s)
+            s->destroyed = true;
+        s = sync_make(pt, sem, PXS_SEM, sizeof *sem, RA);
+        s->count = value;
+    }
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int sem_destroy(sem_t *sem)
+{
+    typedef int (*fn_t)(sem_t *);
+    ENTER(fn_t, "sem_destroy", sem);
+    {
+        px_sync *s = px_sync_find(sem);
+        if (s && s->kind == PXS_SEM) {
+            if (s->c->tickets.len)
+                px_panic(pt, RA,
+                         "sem_destroy: threads are blocked on the semaphore "
+                         "(\"the effect of destroying a semaphore upon which "
+                         "other threads are currently blocked is "
+                         "undefined\")");
+            s->destroyed = true;
+        }
+    }
+    px_leave(pt);
+    return 0;
+}
+
+static int sem_down(px_task *pt, sem_t *sem, int mode, int64_t when,
+                    uintptr_t pc)
+{
+    px_sync *s = sem_get(pt, sem, pc);
+    int r = 0;
+    internal_lock(pt, s, pc);
+    while (s->count == 0) {
+        if (mode == 1 || !internal_wait(pt, s, when, pc)) {
+            if (s->count)
+                break;
+            r = mode == 1 ? EAGAIN : ETIMEDOUT;
+            break;
+        }
+    }
+    if (!r)
+        s->count--;
+    internal_unlock(pt, s, pc);
+    if (r) {
+        errno = r;
+        return -1;
+    }
+    return 0;
+}
+
+PX_API int sem_wait(sem_t *sem)
+{
+    typedef int (*fn_t)(sem_t *);
+    int r;
+    ENTER(fn_t, "sem_wait", sem);
+    r = sem_down(pt, sem, 0, INT64_MAX, RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int sem_trywait(sem_t *sem)
+{
+    typedef int (*fn_t)(sem_t *);
+    int r;
+    ENTER(fn_t, "sem_trywait", sem);
+    r = sem_down(pt, sem, 1, 0, RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int sem_timedwait(sem_t *sem, const struct timespec *abs)
+{
+    typedef int (*fn_t)(sem_t *, const struct timespec *);
+    int r;
+    ENTER(fn_t, "sem_timedwait", sem, abs);
+    r = sem_down(pt, sem, 2, deadline_of(abs), RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int sem_post(sem_t *sem)
+{
+    typedef int (*fn_t)(sem_t *);
+    px_sync *s;
+    ENTER(fn_t, "sem_post", sem);
+    s = sem_get(pt, sem, RA);
+    internal_lock(pt, s, RA);
+    s->count++;
+    px_op(pt, OP_SIGNAL, s->c, RA);
+    px_yield(pt);
+    internal_unlock(pt, s, RA);
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int sem_getvalue(sem_t *sem, int *v)
+{
+    typedef int (*fn_t)(sem_t *, int *);
+    px_sync *s;
+    ENTER(fn_t, "sem_getvalue", sem, v);
+    s = sem_get(pt, sem, RA);
+    internal_lock(pt, s, RA);
+    *v = (int)s->count;
+    internal_unlock(pt, s, RA);
+    px_leave(pt);
+    return 0;
+}
+
+/* ---- barriers ---------------------------------------------------------- */
+
+PX_API int pthread_barrier_init(pthread_barrier_t *b,
+                                const pthread_barrierattr_t *a, unsigned n)
+{
+    typedef int (*fn_t)(pthread_barrier_t *, const pthread_barrierattr_t *,
+                        unsigned);
+    ENTER(fn_t, "pthread_barrier_init", b, a, n);
+    if (!n) {
+        px_leave(pt);
+        return EINVAL;
+    }
+    {
+        px_sync *s = px_sync_find(b);
+        if (s)
+            s->destroyed = true;
+        s = sync_make(pt, b, PXS_BARRIER, sizeof *b, RA);
+        s->limit = n;
+    }
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_barrier_destroy(pthread_barrier_t *b)
+{
+    typedef int (*fn_t)(pthread_barrier_t *);
+    ENTER(fn_t, "pthread_barrier_destroy", b);
+    {
+        px_sync *s = px_sync_find(b);
+        if (s && s->kind == PXS_BARRIER) {
+            if (s->count)
+                px_panic(pt, RA,
+                         "pthread_barrier_destroy: threads are blocked on "
+                         "the barrier (undefined behavior)");
+            s->destroyed = true;
+        }
+    }
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_barrier_wait(pthread_barrier_t *b)
+{
+    typedef int (*fn_t)(pthread_barrier_t *);
+    px_sync *s;
+    int r = 0;
+    ENTER(fn_t, "pthread_barrier_wait", b);
+    s = px_sync_find(b);
+    if (!s || s->kind != PXS_BARRIER)
+        px_panic(pt, RA,
+                 "pthread_barrier_wait: the barrier was not initialized "
+                 "(undefined behavior)");
+    internal_lock(pt, s, RA);
+    if (++s->count == s->limit) {
+        s->count = 0;
+        s->gen++;
+        px_op(pt, OP_BROADCAST, s->c, RA);
+        px_yield(pt);
+        r = PTHREAD_BARRIER_SERIAL_THREAD;
+    } else {
+        int64_t gen = s->gen;
+        while (gen == s->gen)
+            internal_wait(pt, s, INT64_MAX, RA);
+    }
+    internal_unlock(pt, s, RA);
+    px_leave(pt);
+    return r;
+}
+
+/* ---- C11 mutexes and conditions ---------------------------------------- */
+
+PX_API int mtx_init(mtx_t *m, int type)
+{
+    typedef int (*fn_t)(mtx_t *, int);
+    ENTER(fn_t, "mtx_init", m, type);
+    {
+        px_sync *s = px_sync_find(m);
+        if (s)
+            s->destroyed = true;
+        s = sync_make(pt, m, PXS_MUTEX, sizeof *m, RA);
+        s->type = (type & mtx_recursive) ? PTHREAD_MUTEX_RECURSIVE
+                                         : PTHREAD_MUTEX_NORMAL;
+    }
+    px_leave(pt);
+    return thrd_success;
+}
+
+PX_API void mtx_destroy(mtx_t *m)
+{
+    typedef void (*fn_t)(mtx_t *);
+    static fn_t real;
+    px_task *pt = px_enter();
+    px_sync *s;
+    if (!pt) {
+        if (!real)
+            real = (fn_t)px_real("mtx_destroy");
+        real(m);
+        return;
+    }
+    s = mutex_get(pt, m, "mtx_destroy", RA);
+    mx_destroy(pt, s, "mtx_destroy", RA);
+    px_leave(pt);
+}
+
+PX_API int mtx_lock(mtx_t *m)
+{
+    typedef int (*fn_t)(mtx_t *);
+    int r;
+    ENTER(fn_t, "mtx_lock", m);
+    r = mx_lock(pt, mutex_get(pt, m, "mtx_lock", RA), false, "mtx_lock",
+                   RA);
+    px_leave(pt);
+    return r ? thrd_error : thrd_success;
+}
+
+PX_API int mtx_trylock(mtx_t *m)
+{
+    typedef int (*fn_t)(mtx_t *);
+    int r;
+    ENTER(fn_t, "mtx_trylock", m);
+    r = mx_lock(pt, mutex_get(pt, m, "mtx_trylock", RA), true,
+                   "mtx_trylock", RA);
+    px_leave(pt);
+    return r == EBUSY ? thrd_busy : r ? thrd_error : thrd_success;
+}
+
+PX_API int mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
+{
+    typedef int (*fn_t)(mtx_t *, const struct timespec *);
+    int r;
+    ENTER(fn_t, "mtx_timedlock", m, ts);
+    r = mx_timedlock(pt, mutex_get(pt, m, "mtx_timedlock", RA),
+                        deadline_of(ts), "mtx_timedlock", RA);
+    px_leave(pt);
+    return r == ETIMEDOUT ? thrd_timedout : r ? thrd_error : thrd_success;
+}
+
+PX_API int mtx_unlock(mtx_t *m)
+{
+    typedef int (*fn_t)(mtx_t *);
+    int r;
+    ENTER(fn_t, "mtx_unlock", m);
+    r = mx_unlock(pt, mutex_get(pt, m, "mtx_unlock", RA), "mtx_unlock",
+                     RA);
+    px_leave(pt);
+    return r ? thrd_error : thrd_success;
+}
+
+PX_API int cnd_init(cnd_t *c)
+{
+    return pthread_cond_init((pthread_cond_t *)(void *)c, NULL)
+               ? thrd_error
+               : thrd_success;
+}
+
+PX_API void cnd_destroy(cnd_t *c)
+{
+    pthread_cond_destroy((pthread_cond_t *)(void *)c);
+}
+
+PX_API int cnd_signal(cnd_t *c)
+{
+    return pthread_cond_signal((pthread_cond_t *)(void *)c) ? thrd_error
+                                                            : thrd_success;
+}
+
+PX_API int cnd_broadcast(cnd_t *c)
+{
+    return pthread_cond_broadcast((pthread_cond_t *)(void *)c)
+               ? thrd_error
+               : thrd_success;
+}
+
+PX_API int cnd_wait(cnd_t *c, mtx_t *m)
+{
+    typedef int (*fn_t)(cnd_t *, mtx_t *);
+    int r;
+    ENTER(fn_t, "cnd_wait", c, m);
+    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
+                  mutex_get(pt, m, "cnd_wait", RA), INT64_MAX, "cnd_wait",
+                  RA);
+    px_leave(pt);
+    return r ? thrd_error : thrd_success;
+}
+
+PX_API int cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
+                         const struct timespec *restrict ts)
+{
+    typedef int (*fn_t)(cnd_t *, mtx_t *, const struct timespec *);
+    int r;
+    ENTER(fn_t, "cnd_timedwait", c, m, ts);
+    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
+                  mutex_get(pt, m, "cnd_timedwait", RA), deadline_of(ts),
+                  "cnd_timedwait", RA);
+    px_leave(pt);
+    return r == ETIMEDOUT ? thrd_timedout : r ? thrd_error : thrd_success;
+}

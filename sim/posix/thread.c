@@ -1,0 +1,623 @@
+/* thread.c: POSIX and C11 threads as engine tasks.
+ *
+ * pthread_create is a spawn; the new task runs the start routine, then
+ * Done on its wait group (so a join, a Wait on it, happens after all the
+ * thread did); pthread_exit and exit unwind to the task's start
+ * (longjmp). A pthread_t is the task's tid + 1 (never 0, the same in every
+ * execution). Thread-specific data (pthread_key_*, tss_*) lives in the
+ * task record. Misuse is a panic with POSIX's wording: joining a thread
+ * twice, joining a detached thread or oneself, an unknown thread. */
+#define _GNU_SOURCE
+#include "px.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#include "sim/once.h"
+
+#define RA ((uintptr_t)__builtin_return_address(0))
+#define KEYS_MAX 1024
+
+void px_thread_begin(void)
+{
+    px_exec *x = px.x;
+    x->tasks.p = NULL;
+    x->tasks.len = x->tasks.cap = 0;
+    x->nkeys = 0;
+}
+
+static void task_register(px_task *pt)
+{
+    px_exec *x = px.x;
+    size_t tid = (size_t)pt->tid;
+    if (tid >= x->tasks.cap) {
+        size_t cap = x->tasks.cap ? x->tasks.cap * 2 : 16;
+        px_task **p;
+        while (cap <= tid)
+            cap *= 2;
+        p = arena_alloc(&px.mem, cap * sizeof *p);
+        if (x->tasks.len)
+            memcpy(p, x->tasks.p, x->tasks.len * sizeof *p);
+        x->tasks.p = p;
+        x->tasks.cap = cap;
+    }
+    while (x->tasks.len <= tid)
+        x->tasks.p[x->tasks.len++] = NULL;
+    x->tasks.p[tid] = pt;
+}
+
+static px_task *task_alloc(void)
+{
+    px_task *pt = arena_alloc(&px.mem, sizeof *pt);
+    pt->tid = -1;
+    if (px.tls_size)
+        pt->tls = arena_alloc(&px.mem, px.tls_size);
+    return pt;
+}
+
+px_task *px_task_new(wf_task *t)
+{
+    px_task *pt = task_alloc();
+    pt->t = t;
+    pt->tid = t->tid;
+    task_register(pt);
+    return pt;
+}
+
+void px_unwind(px_task *pt)
+{
+    px_in_rt = 1;
+    if (!pt->has_jb)
+        wf_fatal("weft cc: a task without a start frame unwound");
+    longjmp(pt->jb, 1);
+}
+
+/* Run the destructors of pt's thread-specific data (POSIX: up to
+ * PTHREAD_DESTRUCTOR_ITERATIONS rounds while values remain). */
+static void tsd_destroy(px_task *pt)
+{
+    px_exec *x = px.x;
+    for (int round = 0; round < 4; round++) {
+        bool any = false;
+        for (size_t k = 0; k < pt->ntsd; k++) {
+            void *v = pt->tsd[k];
+            if (!v || !x->key_used[k] || !x->key_dtor[k])
+                continue;
+            pt->tsd[k] = NULL;
+            any = true;
+            px_in_rt = 0;
+            x->key_dtor[k](v);
+            px_in_rt = 1;
+        }
+        if (!any)
+            break;
+    }
+}
+
+/* The end of a thread: its destructors, then Done for its joiners. */
+static void thread_finish(px_task *pt)
+{
+    op *o;
+    tsd_destroy(pt);
+    pt->exited = true;
+    o = px_op(pt, OP_WG_ADD, pt->done, 0);
+    o->val = value_int(-1);
+    o->arg = 1; /* a Done */
+    px_yield(pt);
+}
+
+/* A new thread's first code: its task record was made by its creator. */
+static void thread_main(void *arg)
+{
+    px_task *pt = arg;
+    wf_engine *e = native_engine();
+    px_in_rt = 1;
+    pt->t = e->cur;
+    pt->tid = e->cur->tid;
+    task_register(pt);
+    if (px.tls_size)
+        px_tls_load(px.tls_image);
+    errno = 0;
+    if (!setjmp(pt->jb)) {
+        pt->has_jb = true;
+        px_in_rt = 0;
+        if (pt->c11) {
+            int (*f)(void *) = (int (*)(void *))(void (*)(void))pt->start;
+            int r = f(pt->arg);
+            pt->result = (void *)(intptr_t)r;
+        } else {
+            pt->result = pt->start(pt->arg);
+        }
+        px_in_rt = 1;
+    }
+    if (px.x->exiting) {
+        px_in_rt = 0;
+        return; /* exit() was called here: the execution is over */
+    }
+    thread_finish(pt);
+    px_in_rt = 0;
+}
+
+void px_main_task(void *arg)
+{
+    wf_engine *e = native_engine();
+    px_task *pt;
+    (void)arg;
+    px_in_rt = 1;
+    pt = px_task_new(e->cur);
+    if (!setjmp(pt->jb)) {
+        int r;
+        pt->has_jb = true;
+        px_in_rt = 0;
+        r = px.real_main(px.prog_argc, px.prog_argv, px.envp);
+        px_in_rt = 1;
+        px_exit(pt, 0, r);
+    }
+    /* exit() anywhere, or pthread_exit in main (the others run on) */
+    px_in_rt = 0;
+}
+
+/* ---- creating ------------------------------------------------------------ */
+
+static int spawn(px_task *pt, px_task *child, uintptr_t pc)
+{
+    wf_engine *e = px_engine();
+    native_start ns = {thread_main, child};
+    const char *name = px_sym_of((uintptr_t)(void *)child->start, NULL, NULL);
+    op *o;
+    child->done = waitgroup_new(e, "", NULL, 0);
+    child->done->count = 1; /* its thread's Done ends it */
+    o = px_op(pt, OP_SPAWN, NULL, pc);
+    o->spawn_drv = &native_driver;
+    o->spawn_arg = &ns;
+    o->spawn_name = name ? name : "thread";
+    px_yield(pt);
+    {
+        wf_task *t = (wf_task *)(uintptr_t)pt->t->op.res.x;
+        if (child->tid < 0) {
+            child->t = t;
+            child->tid = t->tid;
+            task_register(child);
+        }
+    }
+    return child->tid;
+}
+
+PX_API int pthread_create(pthread_t *th, const pthread_attr_t *attr,
+                          void *(*start)(void *), void *arg)
+{
+    static int (*real)(pthread_t *, const pthread_attr_t *,
+                       void *(*)(void *), void *);
+    px_task *pt = px_enter(), *child;
+    int tid;
+    if (!pt) {
+        if (!real)
+            real = (int (*)(pthread_t *, const pthread_attr_t *,
+                            void *(*)(void *), void *))px_real(
+                "pthread_create");
+        return real(th, attr, start, arg);
+    }
+    child = task_alloc();
+    child->start = start;
+    child->arg = arg;
+    if (attr) {
+        int ds = PTHREAD_CREATE_JOINABLE;
+        pthread_attr_getdetachstate(attr, &ds);
+        child->detached = ds == PTHREAD_CREATE_DETACHED;
+    }
+    tid = spawn(pt, child, RA);
+    *th = (pthread_t)(tid + 1);
+    px_leave(pt);
+    return 0;
+}
+
+/* The task of handle h, or NULL. */
+static px_task *task_of(unsigned long h)
+{
+    px_exec *x = px.x;
+    if (!h || h > x->tasks.len)
+        return NULL;
+    return x->tasks.p[h - 1];
+}
+
+static void *join(px_task *pt, unsigned long h, const char *fn, uintptr_t pc)
+{
+    px_task *tt = task_of(h);
+    if (!tt)
+        px_panic(pt, pc,
+                 "%s: no thread with this ID (ESRCH): the thread was never "
+                 "created in this execution",
+                 fn);
+    if (tt == pt)
+        px_panic(pt, pc,
+                 "%s: a thread joins itself (EDEADLK: \"the value of thread "
+                 "specifies the calling thread\")",
+                 fn);
+    if (tt->detached)
+        px_panic(pt, pc,
+                 "%s: the thread is detached (EINVAL: \"the value specified "
+                 "by thread does not refer to a joinable thread\")",
+                 fn);
+    if (tt->joined)
+        px_panic(pt, pc,
+                 "%s: the thread was already joined (joining a thread twice "
+                 "is undefined: \"the behavior is undefined if the value "
+                 "specified by the thread argument does not refer to a "
+                 "joinable thread\")",
+                 fn);
+    tt->joined = true;
+    px_op(pt, OP_WG_WAIT, tt->done, pc);
+    px_yield(pt);
+    return tt->result;
+}
+
+PX_API int pthread_join(pthread_t th, void **ret)
+{
+    static int (*real)(pthread_t, void **);
+    px_task *pt = px_enter();
+    void *r;
+    if (!pt) {
+        if (!real)
+            real = (int (*)(pthread_t, void **))px_real("pthread_join");
+        return real(th, ret);
+    }
+    r = join(pt, (unsigned long)th, "pthread_join", RA);
+    if (ret)
+        *ret = r;
+    px_leave(pt);
+    return 0;
+}
+
+static int detach(px_task *pt, unsigned long h, const char *fn, uintptr_t pc)
+{
+    px_task *tt = task_of(h);
+    if (!tt)
+        px_panic(pt, pc, "%s: no thread with this ID (ESRCH)", fn);
+    if (tt->detached || tt->joined)
+        px_panic(pt, pc,
+                 "%s: the thread is not joinable (EINVAL): it was already "
+                 "%s",
+                 fn, tt->detached ? "detached" : "joined");
+    tt->detached = true;
+    return 0;
+}
+
+PX_API int pthread_detach(pthread_t th)
+{
+    static int (*real)(pthread_t);
+    px_task *pt = px_enter();
+    int r;
+    if (!pt) {
+        if (!real)
+            real = (int (*)(pthread_t))px_real("pthread_detach");
+        return real(th);
+    }
+    r = detach(pt, (unsigned long)th, "pthread_detach", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API pthread_t pthread_self(void)
+{
+    static pthread_t (*real)(void);
+    px_task *pt = px_enter();
+    pthread_t r;
+    if (!pt) {
+        if (!real)
+            real = (pthread_t(*)(void))px_real("pthread_self");
+        return real();
+    }
+    r = (pthread_t)(pt->tid + 1);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_equal(pthread_t a, pthread_t b)
+{
+    return a == b;
+}
+
+PX_API void pthread_exit(void *ret)
+{
+    static void (*real)(void *);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (void (*)(void *))px_real("pthread_exit");
+        real(ret);
+        abort();
+    }
+    pt->result = ret;
+    px_unwind(pt);
+}
+
+PX_API int pthread_cancel(pthread_t th)
+{
+    px_task *pt = px_enter();
+    if (!pt)
+        return ENOSYS;
+    (void)th;
+    px_panic(pt, RA, "pthread_cancel: cancellation is not supported by weft");
+}
+
+PX_API int sched_yield(void)
+{
+    px_task *pt = px_enter();
+    if (!pt)
+        return 0;
+    px_op(pt, OP_YIELD, NULL, RA);
+    px_yield(pt);
+    px_leave(pt);
+    return 0;
+}
+
+/* ---- once ------------------------------------------------------------------ */
+
+static void once(px_task *pt, void *ctl, void (*fn)(void), uintptr_t pc)
+{
+    px_sync *s = px_sync_get(pt, ctl, PXS_ONCE, pc);
+    px_op(pt, OP_ONCE, s->obj, pc);
+    px_yield(pt);
+    if (!pt->t->op.ok)
+        return;
+    px_in_rt = 0;
+    fn();
+    px_in_rt = 1;
+    px_op(pt, OP_ONCE_END, s->obj, pc);
+    px_yield(pt);
+}
+
+PX_API int pthread_once(pthread_once_t *ctl, void (*fn)(void))
+{
+    static int (*real)(pthread_once_t *, void (*)(void));
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (int (*)(pthread_once_t *, void (*)(void)))px_real(
+                "pthread_once");
+        return real(ctl, fn);
+    }
+    once(pt, ctl, fn, RA);
+    px_leave(pt);
+    return 0;
+}
+
+PX_API void call_once(once_flag *flag, void (*fn)(void))
+{
+    static void (*real)(once_flag *, void (*)(void));
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (void (*)(once_flag *, void (*)(void)))px_real(
+                "call_once");
+        real(flag, fn);
+        return;
+    }
+    once(pt, flag, fn, RA);
+    px_leave(pt);
+}
+
+/* ---- thread-specific data ----------------------------------------------- */
+
+static int key_create(unsigned *key, void (*dtor)(void *))
+{
+    px_exec *x = px.x;
+    int k;
+    for (k = 0; k < KEYS_MAX && x->key_used[k]; k++)
+        ;
+    if (k == KEYS_MAX)
+        return EAGAIN;
+    x->key_used[k] = true;
+    x->key_dtor[k] = dtor;
+    if (k >= x->nkeys)
+        x->nkeys = k + 1;
+    for (size_t i = 0; i < x->tasks.len; i++) /* POSIX: NULL in every one */
+        if (x->tasks.p[i] && (size_t)k < x->tasks.p[i]->ntsd)
+            x->tasks.p[i]->tsd[k] = NULL;
+    *key = (unsigned)k;
+    return 0;
+}
+
+static void tsd_set(px_task *pt, unsigned k, const void *v)
+{
+    if (k >= pt->ntsd) {
+        size_t n = pt->ntsd ? pt->ntsd * 2 : 16;
+        void **p;
+        while (n <= k)
+            n *= 2;
+        p = arena_alloc(&px.mem, n * sizeof *p);
+        if (pt->ntsd)
+            memcpy(p, pt->tsd, pt->ntsd * sizeof *p);
+        pt->tsd = p;
+        pt->ntsd = n;
+    }
+    pt->tsd[k] = (void *)(uintptr_t)v;
+}
+
+PX_API int pthread_key_create(pthread_key_t *key, void (*dtor)(void *))
+{
+    static int (*real)(pthread_key_t *, void (*)(void *));
+    px_task *pt = px_enter();
+    unsigned k = 0;
+    int r;
+    if (!pt) {
+        if (!real)
+            real = (int (*)(pthread_key_t *, void (*)(void *)))px_real(
+                "pthread_key_create");
+        return real(key, dtor);
+    }
+    r = key_create(&k, dtor);
+    *key = (pthread_key_t)k;
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_key_delete(pthread_key_t key)
+{
+    static int (*real)(pthread_key_t);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (int (*)(pthread_key_t))px_real("pthread_key_delete");
+        return real(key);
+    }
+    if (key < KEYS_MAX)
+        px.x->key_used[key] = false;
+    px_leave(pt);
+    return 0;
+}
+
+PX_API void *pthread_getspecific(pthread_key_t key)
+{
+    static void *(*real)(pthread_key_t);
+    px_task *pt = px_enter();
+    void *v = NULL;
+    if (!pt) {
+        if (!real)
+            real = (void *(*)(pthread_key_t))px_real("pthread_getspecific");
+        return real(key);
+    }
+    if (key < pt->ntsd)
+        v = pt->tsd[key];
+    px_leave(pt);
+    return v;
+}
+
+PX_API int pthread_setspecific(pthread_key_t key, const void *v)
+{
+    static int (*real)(pthread_key_t, const void *);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (int (*)(pthread_key_t, const void *))px_real(
+                "pthread_setspecific");
+        return real(key, v);
+    }
+    if (key >= KEYS_MAX || !px.x->key_used[key]) {
+        px_leave(pt);
+        return EINVAL;
+    }
+    tsd_set(pt, key, v);
+    px_leave(pt);
+    return 0;
+}
+
+/* ---- C11 threads ------------------------------------------------------------ */
+
+PX_API int thrd_create(thrd_t *thr, thrd_start_t fn, void *arg)
+{
+    static int (*real)(thrd_t *, thrd_start_t, void *);
+    px_task *pt = px_enter(), *child;
+    int tid;
+    if (!pt) {
+        if (!real)
+            real = (int (*)(thrd_t *, thrd_start_t, void *))px_real(
+                "thrd_create");
+        return real(thr, fn, arg);
+    }
+    child = task_alloc();
+    child->start = (void *(*)(void *))(void (*)(void))fn;
+    child->arg = arg;
+    child->c11 = true;
+    tid = spawn(pt, child, RA);
+    *thr = (thrd_t)(tid + 1);
+    px_leave(pt);
+    return thrd_success;
+}
+
+PX_API int thrd_join(thrd_t thr, int *res)
+{
+    static int (*real)(thrd_t, int *);
+    px_task *pt = px_enter();
+    void *r;
+    if (!pt) {
+        if (!real)
+            real = (int (*)(thrd_t, int *))px_real("thrd_join");
+        return real(thr, res);
+    }
+    r = join(pt, (unsigned long)thr, "thrd_join", RA);
+    if (res)
+        *res = (int)(intptr_t)r;
+    px_leave(pt);
+    return thrd_success;
+}
+
+PX_API int thrd_detach(thrd_t thr)
+{
+    static int (*real)(thrd_t);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (int (*)(thrd_t))px_real("thrd_detach");
+        return real(thr);
+    }
+    detach(pt, (unsigned long)thr, "thrd_detach", RA);
+    px_leave(pt);
+    return thrd_success;
+}
+
+PX_API thrd_t thrd_current(void)
+{
+    return (thrd_t)pthread_self();
+}
+
+PX_API int thrd_equal(thrd_t a, thrd_t b)
+{
+    return a == b;
+}
+
+PX_API void thrd_exit(int res)
+{
+    static void (*real)(int);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (void (*)(int))px_real("thrd_exit");
+        real(res);
+        abort();
+    }
+    pt->result = (void *)(intptr_t)res;
+    px_unwind(pt);
+}
+
+PX_API void thrd_yield(void)
+{
+    sched_yield();
+}
+
+PX_API int tss_create(tss_t *key, tss_dtor_t dtor)
+{
+    static int (*real)(tss_t *, tss_dtor_t);
+    px_task *pt = px_enter();
+    unsigned k = 0;
+    int r;
+    if (!pt) {
+        if (!real)
+            real = (int (*)(tss_t *, tss_dtor_t))px_real("tss_create");
+        return real(key, dtor);
+    }
+    r = key_create(&k, dtor);
+    *key = (tss_t)k;
+    px_leave(pt);
+    return r ? thrd_error : thrd_success;
+}
+
+PX_API void tss_delete(tss_t key)
+{
+    pthread_key_delete((pthread_key_t)key);
+}
+
+PX_API void *tss_get(tss_t key)
+{
+    return pthread_getspecific((pthread_key_t)key);
+}
+
+PX_API int tss_set(tss_t key, void *v)
+{
+    return pthread_setspecific((pthread_key_t)key, v) ? thrd_error
+                                                      : thrd_success;
+}

@@ -1,0 +1,166 @@
+#!/bin/sh
+# cc.sh: weft cc end to end. Every scenarios/c/*.c is built with
+# `weft cc` and explored; the finding kinds (or, for `// expect: outcomes`,
+# the set of printed outputs) must be exactly what its `// expect:` line
+# says, as `weft test` judges Go scenarios. Then the commands around it:
+# replay of a found schedule, run, --db, program arguments, WEFT_ARGS,
+# make with CC="weft cc" (separate compile and link), bad usage.
+# Usage: tests/e2e/cc.sh [FILE.c ...]   Environment: WEFT (build/weft).
+set -u
+WEFT=${WEFT:-build/weft}
+case $WEFT in /*) ;; *) WEFT=$(pwd)/$WEFT ;; esac
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL $*"
+}
+
+# kinds FILE.json: the finding kinds, sorted, space-separated
+kinds() {
+    grep -o '"kind": *"[a-z-]*", *"severity"' "$1" |
+        sed 's/"kind": *"\([a-z-]*\)".*/\1/' | sort -u | tr '\n' ' ' |
+        sed 's/ $//'
+}
+
+# outputs FILE.json: the outcomes' outputs (JSON strings), one a line,
+# sorted
+outputs() {
+    grep -o '"output": *"[^"]*"' "$1" | sed 's/"output": *//' | sort -u
+}
+
+scenario() {
+    f=$1
+    name=$(basename "$f" .c)
+    expect=$(sed -n 's|^// expect: *||p' "$f" | head -1)
+    flags=$(sed -n 's|^// weft: *||p' "$f" | head -1)
+    if ! "$WEFT" cc -w -o "$TMP/$name" "$f" 2>"$TMP/$name.cc"; then
+        bad "$f: weft cc failed: $(head -3 "$TMP/$name.cc")"
+        return
+    fi
+    case $expect in
+    outcomes*)
+        want=$(printf '%s\n' "$expect" | grep -o '"[^"]*"' | sort -u)
+        # shellcheck disable=SC2086
+        timeout 120 "$TMP/$name" outcomes --json $flags >"$TMP/$name.json"
+        got=$(outputs "$TMP/$name.json")
+        k=$(kinds "$TMP/$name.json")
+        if [ "$got" = "$want" ] && [ -z "$k" ]; then
+            ok
+        else
+            bad "$f: outcomes $got (findings: ${k:-none}), want $want"
+        fi
+        ;;
+    *)
+        want=$(printf '%s\n' "$expect" | tr ' ' '\n' | grep -v '^ok$' |
+            sort -u | tr '\n' ' ' | sed 's/ $//')
+        # shellcheck disable=SC2086
+        timeout 120 "$TMP/$name" explore --json $flags >"$TMP/$name.json"
+        got=$(kinds "$TMP/$name.json")
+        if [ "$got" = "$want" ]; then
+            ok
+        else
+            bad "$f: found '${got:-ok}', want '${want:-ok}'"
+        fi
+        ;;
+    esac
+}
+
+if [ $# -gt 0 ]; then
+    for f in "$@"; do scenario "$f"; done
+else
+    for f in scenarios/c/*.c; do scenario "$f"; done
+fi
+
+if [ $# -eq 0 ]; then
+    # a found race replays, exit 1, with the racy variable visible: the
+    # schedule carries it (.x) and the lost update shows again
+    P=$TMP/lost_update
+    sched=$(grep -o '"schedule": *"[^"]*x[^"]*"' "$P.json" | head -1 |
+        sed 's/"schedule": *"\(.*\)"/\1/')
+    if [ -z "$sched" ]; then
+        bad "lost_update: no schedule with racy locations (.x)"
+    else
+        "$P" replay --schedule "$sched" >"$TMP/replay.out" 2>&1
+        rc=$?
+        if [ $rc -eq 1 ] && grep -q "data race on counter" "$TMP/replay.out"
+        then ok; else bad "replay of $sched: exit $rc"; fi
+    fi
+    # a schedule of another program is refused clearly, exit 2
+    "$P" replay --schedule "nothex-A" >/dev/null 2>"$TMP/err"
+    if [ $? -eq 2 ] && grep -q "bad schedule" "$TMP/err"; then ok
+    else bad "bad schedule: $(cat "$TMP/err")"; fi
+
+    # run: one execution, its output, then its findings and schedule
+    "$TMP/lost_update_locked" run --seed 3 >"$TMP/run.out"
+    if [ $? -eq 0 ] && head -1 "$TMP/run.out" | grep -qx 2 &&
+        grep -q '^schedule: ' "$TMP/run.out"
+    then ok; else bad "run: $(cat "$TMP/run.out")"; fi
+
+    # --db records the witness, weft list reads it
+    "$TMP/philosophers_naive" explore --db "$TMP/p.db" >/dev/null
+    if "$WEFT" list "$TMP/p.db" | grep -q deadlock; then ok
+    else bad "--db: no deadlock listed"; fi
+
+    # the program's arguments follow --; WEFT_ARGS replaces the command line
+    cat >"$TMP/args.c" <<'EOF'
+#include <stdio.h>
+int main(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        printf("%s%s", argv[i], i + 1 < argc ? " " : "\n");
+    return 0;
+}
+EOF
+    if "$WEFT" cc -o "$TMP/args" "$TMP/args.c" &&
+        [ "$("$TMP/args" run -- a b | head -1)" = "a b" ] &&
+        [ "$(WEFT_ARGS='run' "$TMP/args" x y | head -1)" = "x y" ]
+    then ok; else bad "program arguments"; fi
+
+    # CC="weft cc" make: compile and link in separate steps, two files
+    mkdir -p "$TMP/mk"
+    cat >"$TMP/mk/lib.c" <<'EOF'
+int shared;
+void bump(void) { shared++; }
+EOF
+    cat >"$TMP/mk/main.c" <<'EOF'
+#include <pthread.h>
+void bump(void);
+static void *w(void *a) { bump(); return a; }
+int main(void)
+{
+    pthread_t t;
+    pthread_create(&t, 0, w, 0);
+    bump();
+    pthread_join(t, 0);
+    return 0;
+}
+EOF
+    printf 'prog: main.o lib.o\n\t$(CC) -o prog main.o lib.o\n' \
+        >"$TMP/mk/Makefile"
+    if make -s -C "$TMP/mk" CC="$WEFT cc" >"$TMP/mk.out" 2>&1; then
+        "$TMP/mk/prog" explore --json >"$TMP/mk.json"
+        if [ "$(kinds "$TMP/mk.json")" = race ] &&
+            grep -q '"file": *"lib.c"' "$TMP/mk.json"
+        then ok; else bad "make: $(kinds "$TMP/mk.json")"; fi
+    else
+        bad "make with CC=weft cc: $(cat "$TMP/mk.out")"
+    fi
+
+    # bad usage: exit 2, a message
+    "$WEFT" cc >/dev/null 2>&1
+    [ $? -eq 2 ] && ok || bad "weft cc without arguments"
+    "$WEFT" cc -shared -o "$TMP/x.so" "$TMP/args.c" 2>"$TMP/err"
+    if [ $? -eq 2 ] && grep -q "not supported" "$TMP/err"; then ok
+    else bad "weft cc -shared"; fi
+    "$TMP/args" explore --no-such-flag >/dev/null 2>"$TMP/err"
+    if [ $? -eq 2 ] && [ -s "$TMP/err" ]; then ok
+    else bad "a bad flag"; fi
+fi
+
+echo "cc: $pass passed, $fail failed"
+[ $fail -eq 0 ]

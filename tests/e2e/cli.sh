@@ -1,0 +1,89 @@
+#!/bin/bash
+# cli.sh: the command line as people expect it (issue 17, point 5):
+# --opt=value, `--`, names never abbreviated, --version, `weft help CMD`,
+# --help listing --db, --record and --go without naming SPEC sections,
+# --run-id (and --run as its older spelling) for a database's run.
+# Run by `make test` as: WEFT=build/weft tests/e2e/cli.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+WEFT=${WEFT:-$root/build/weft}
+case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+tmp=$(mktemp -d /tmp/weft-cli.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+fails=0
+pass=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
+has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
+hasnt() { if grep -qF -- "$2" "$1"; then bad "$3: '$2' in $1"; cat "$1" >&2; else ok; fi; }
+
+cp "$root/scenarios/classic/philosophers_naive.go" philo.go
+
+"$WEFT" --version > out 2> err; rc=$?
+expect 0 "--version"
+if grep -qE '^weft [0-9]+\.[0-9]+' out; then ok; else bad "--version prints 'weft X.Y'"; fi
+"$WEFT" version > out 2> err; rc=$?
+expect 0 "weft version"
+"$WEFT" explore --version > out 2> err; rc=$?
+expect 0 "a command's --version"
+
+"$WEFT" > out 2> err; rc=$?
+expect 2 "no command"
+has err "usage: weft COMMAND" "the usage on stderr"
+"$WEFT" --help > out 2> err; rc=$?
+expect 0 "--help"
+has out "weft help COMMAND" "points at help CMD"
+"$WEFT" help explore > out 2> err; rc=$?
+expect 0 "weft help explore"
+"$WEFT" explore --help > help2 2> err
+if cmp -s out help2; then ok; else bad "help explore = explore --help"; fi
+for o in --db --record --go --strategy --preemptions --max-steps --json --run; do
+    has out "$o " "explore --help lists $o"
+done
+for c in run explore outcomes replay test list view help version; do
+    "$WEFT" help $c > out 2> err; rc=$?
+    expect 0 "weft help $c"
+    hasnt out "SPEC" "help $c names no SPEC section"
+done
+"$WEFT" help frobnicate > out 2> err; rc=$?
+expect 2 "help of an unknown command"
+"$WEFT" frobnicate > out 2> err; rc=$?
+expect 2 "an unknown command"
+has err "unknown command 'frobnicate'" "names it"
+
+# --opt=value is --opt value; abbreviations are refused
+"$WEFT" run philo.go --seed 3 > a 2> err
+"$WEFT" run philo.go --seed=3 > b 2> err; rc=$?
+if cmp -s a b; then ok; else bad "--seed=3 runs as --seed 3"; fi
+"$WEFT" run philo.go --see 3 > out 2> err; rc=$?
+expect 2 "an abbreviation"
+has err "did you mean --seed?" "suggests the name"
+"$WEFT" explore philo.go --max 5 > out 2> err; rc=$?
+expect 2 "an ambiguous abbreviation"
+"$WEFT" explore philo.go --json=1 > out 2> err; rc=$?
+expect 2 "a flag given a value"
+"$WEFT" explore philo.go --schedule x > out 2> err; rc=$?
+expect 2 "an option of another command"
+has err "--schedule belongs to run and replay, not explore" "says whose"
+# -- ends the options: a file whose name starts with a dash
+cp philo.go ./-philo.go
+"$WEFT" explore --max-executions 3 -- -philo.go > out 2> err; rc=$?
+expect 1 "-- then a file named -philo.go"
+has out "cut by the execution budget" "the options before -- apply"
+
+# a database's run: --run-id, and --run as its older spelling
+"$WEFT" explore philo.go --preemptions 1 --db t.db > out 2> err
+"$WEFT" replay t.db --run-id 1 --finding 1 > out 2> err; rc=$?
+expect 1 "replay --run-id"
+has out "equal to run" "the replay matches"
+"$WEFT" replay t.db --run 1 --finding 1 > out 2> err; rc=$?
+expect 1 "replay --run (older spelling)"
+"$WEFT" replay t.db --run TestX > out 2> err; rc=$?
+expect 2 "replay --run with a pattern"
+has err "run id (--run-id ID" "says what --run means there"
+
+echo "cli.sh: $pass passed, $fails failed"
+[ "$fails" = 0 ]

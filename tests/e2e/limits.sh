@@ -1,0 +1,305 @@
+#!/bin/bash
+# limits.sh: limits that hold (SPEC section 4, issue 16). A driver
+# (limit_run.c) starts weft, sends SIGINT or SIGTERM and times the exit,
+# or measures the wall time and the peak memory:
+#  - a signal stops run, explore, test and a recording within 200 ms
+#    wherever they are (a long execution, a recursion that never loops,
+#    compiling, writing the database), says "interrupted", exits 130/143
+#    (never 0, even after a finished preemption bound), keeps the runs;
+#    a second Ctrl-C exits at once, and a C task looping without weft
+#    calls is ended by the watchdog;
+#  - --time-limit holds within 5% + 100 ms, on explore and run;
+#  - --max-memory cuts an execution (a cut, not a finding) and the process
+#    stays near the budget;
+#  - time stops when main returns: a forgotten ticker ends at once.
+# Timings are taken as the best of three tries (the machine is shared).
+# Run by `make test` as: WEFT=build/weft BUILD=build tests/e2e/limits.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$root/$BUILD ;; esac
+WEFT=${WEFT:-$BUILD/weft}
+case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+CC=${CC:-cc}
+LIBS="$(pkg-config --libs sqlite3) -lm -lpthread"
+CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -O2 -I$root -I$root/sim ${TRACE_CFLAGS:-}"
+# the reaction time SPEC section 4 promises
+REACT_MS=${REACT_MS:-200}
+
+tmp=$(mktemp -d /tmp/weft-limits.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+fails=0
+pass=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1:"; tail -5 "$1" >&2; fi; }
+q() { ./dbq "$@"; }
+field() { sed -n "s/.*$1=\([-0-9]*\).*/\1/p" res; }
+
+$CC -O1 -o limit_run "$here/limit_run.c" || exit 2
+$CC $CFLAGS "$here/dbq.c" $LIBS -o dbq || exit 2
+
+# ---- programs ----------------------------------------------------------
+cat > pingpong.go <<'EOF'
+package main
+
+func main() {
+	ping, pong := make(chan int), make(chan int)
+	go func() {
+		for v := range ping {
+			pong <- v + 1
+		}
+	}()
+	n := 0
+	for {
+		ping <- n
+		n = <-pong
+	}
+}
+EOF
+cat > fib.go <<'EOF'
+package main
+
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+
+func main() { println(fib(60)) }
+EOF
+# many interleavings: shallow rounds finish fast, the rest takes ages
+cat > wide.go <<'EOF'
+package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	x := 0
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 4; k++ {
+				mu.Lock()
+				x++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	println(x)
+}
+EOF
+cat > hog.go <<'EOF'
+package main
+
+func main() {
+	var keep [][]byte
+	for {
+		keep = append(keep, make([]byte, 1<<16))
+	}
+}
+EOF
+cat > huge.go <<'EOF'
+package main
+
+func main() {
+	a := make([]int, 1<<27) // 2 GiB of values in one allocation
+	println(len(a))
+}
+EOF
+cat > doubling.go <<'EOF'
+package main
+
+func main() {
+	s := "x"
+	for {
+		s += s
+	}
+}
+EOF
+cat > ticker.go <<'EOF'
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	out := make(chan int)
+	go func() {
+		t := time.NewTicker(time.Millisecond)
+		for range t.C {
+			out <- 1 // after main returns, blocked here forever
+		}
+	}()
+	fmt.Println(<-out)
+}
+EOF
+
+# try N ARGS...: run limit_run up to 3 times until the reaction (or the
+# wall time, for time limits) is within bounds; res holds the last line
+# react LIMIT_MS: the signal's reaction time is within LIMIT_MS
+react() {
+    local lim=$1 what=$2; shift 2
+    for _ in 1 2 3; do
+        ./limit_run "$@" > res
+        a=$(field after_signal_ms)
+        [ -n "$a" ] && [ "$a" -ge 0 ] && [ "$a" -le "$lim" ] && { ok; return; }
+    done
+    bad "$what: stopped $a ms after the signal (want <= $lim): $(cat res)"
+}
+status_is() { # WANT WHAT
+    s=$(field status)
+    [ "$s" = "$1" ] && ok || bad "$2: exit $s, want $1"
+}
+
+# ---- signals -----------------------------------------------------------
+react $REACT_MS "run, SIGINT in a long execution" \
+    -s INT -a 400 -o out -- "$WEFT" run pingpong.go --max-steps 1000000000
+status_is 130 "run, SIGINT"
+has out "interrupted at step" "run says it was interrupted"
+has out "schedule: " "run prints the schedule so far"
+
+react $REACT_MS "run, SIGTERM in a recursion that never loops" \
+    -s TERM -a 400 -o out -- "$WEFT" run fib.go
+status_is 143 "run, SIGTERM"
+has out "interrupted at step 0" "run of fib says it was interrupted"
+
+# explore: SIGTERM after the shallow bounds were done, as `timeout` does
+react $REACT_MS "explore, SIGTERM" \
+    -s TERM -a 1500 -o out -- "$WEFT" explore wide.go
+status_is 143 "explore, SIGTERM after a finished bound never exits 0"
+has out "interrupted" "explore says interrupted"
+
+react $REACT_MS "explore --json, SIGINT" \
+    -s INT -a 700 -o out -- "$WEFT" explore wide.go --json
+status_is 130 "explore --json, SIGINT"
+has out '"stopped": "interrupted"' "the JSON says interrupted"
+
+# writing the database: every execution recorded as it ends
+react $REACT_MS "explore --record all, SIGINT" \
+    -s INT -a 1000 -o out -- "$WEFT" explore wide.go --db rec.db --record all
+status_is 130 "recording, SIGINT"
+[ "$(q rec.db 'PRAGMA integrity_check')" = ok ] && ok || bad "rec.db integrity"
+[ "$(q rec.db "SELECT end_reason FROM runs WHERE role = 'summary'")" = interrupted ] &&
+    ok || bad "the summary run says interrupted"
+n=$(q rec.db "SELECT count(*) FROM runs WHERE role = 'execution'")
+x=$(q rec.db "SELECT executions FROM runs WHERE role = 'summary'")
+[ "$n" -gt 5 ] && [ "$n" = "$x" ] && ok ||
+    bad "recording: $n execution runs for $x executions"
+[ "$(q rec.db "SELECT count(*) FROM runs r WHERE role = 'execution' AND nevents != (SELECT count(*) FROM events e WHERE e.run_id = r.id)")" = 0 ] &&
+    ok || bad "recording: a run lost events"
+
+# compiling: a file large enough to take a while
+awk 'BEGIN { print "package main\n"; for (i = 0; i < 40000; i++) printf "func f%d(x int) int { if x > %d { return x - %d }; return f%d(x + 1) }\n", i, i, i, (i + 1) % 40000; print "func main() { println(f0(0)) }" }' > big.go
+react $REACT_MS "SIGINT while compiling" \
+    -s INT -a 150 -o out -- "$WEFT" run big.go
+status_is 130 "SIGINT while compiling"
+
+# weft test: the file being explored is judged neither way
+mkdir -p suite
+cp wide.go suite/a.go && sed -i '1i // expect: ok' suite/a.go
+react $REACT_MS "weft test, SIGINT" -s INT -a 800 -o out -- "$WEFT" test suite
+status_is 130 "weft test, SIGINT"
+has out "interrupted" "weft test says interrupted"
+
+# a C task looping in C, out of weft's reach: the second Ctrl-C exits at
+# once, and a single one is ended by the watchdog within a second or so
+cat > loop.c <<'EOF'
+#include "weft.h"
+static volatile long sink;
+static void spin(void *arg)
+{
+    (void)arg;
+    for (;;)
+        sink++; /* no weft call: no scheduling point */
+}
+static void scenario(void *arg)
+{
+    (void)arg;
+    wf_go(spin, NULL, "spin");
+    wf_yield();
+}
+int main(int argc, char **argv) { return wf_main(argc, argv, scenario); }
+EOF
+$CC $CFLAGS loop.c "$BUILD/libweft.a" $LIBS -o loop || exit 2
+react $REACT_MS "a second Ctrl-C" -s INT -a 300 -2 100 -o out -- ./loop run
+status_is 130 "a second Ctrl-C"
+react 1500 "the watchdog" -s INT -a 300 -o out -- ./loop run
+status_is 130 "the watchdog"
+has out "did not reach a point where weft could stop it" "the watchdog says why"
+
+# the viewer, in a terminal (tmux): SIGINT within the same 200 ms
+if command -v tmux > /dev/null; then
+    "$WEFT" run pingpong.go --max-steps 3000 --db view.db > /dev/null 2>&1
+    tm() { tmux -L "weft-limits-$$" -f /dev/null "$@"; }
+    for _ in 1 2 3; do
+        rm -f vres
+        tm new-session -d -s v -x 80 -y 24 \
+            "./limit_run -s INT -a 1500 -o - -r vres -- $WEFT view view.db"
+        for _ in $(seq 150); do [ -s vres ] && break; sleep 0.1; done
+        tm kill-server > /dev/null 2>&1
+        cp vres res 2> /dev/null || : > res
+        a=$(field after_signal_ms)
+        [ -n "$a" ] && [ "$a" -ge 0 ] && [ "$a" -le "$REACT_MS" ] && break
+    done
+    [ -n "$a" ] && [ "$a" -ge 0 ] && [ "$a" -le "$REACT_MS" ] && ok ||
+        bad "the viewer: stopped $a ms after SIGINT: $(cat res)"
+    status_is 130 "the viewer, SIGINT"
+else
+    echo "limits.sh: skipping the viewer: no tmux" >&2
+fi
+
+# ---- time limits -------------------------------------------------------
+# within 5% + 100 ms of the limit, measured from weft's start (its own
+# start-up counts against it)
+within() { # LIMIT_S WHAT ARGS...
+    local lim=$1 what=$2; shift 2
+    local max; max=$(awk -v l="$lim" 'BEGIN { printf "%d", l * 1050 + 100 }')
+    for _ in 1 2 3; do
+        ./limit_run -o out -- "$@" > res
+        w=$(field wall_ms)
+        [ -n "$w" ] && [ "$w" -le "$max" ] && { ok; return; }
+    done
+    bad "$what: $w ms for --time-limit $lim (want <= $max)"
+}
+within 2 "explore --time-limit 2 on a recursion" "$WEFT" explore fib.go --time-limit 2
+has out "stopped by the time limit" "explore says the time limit stopped it"
+status_is 0 "a time limit is a budget, not an error"
+within 2 "explore --time-limit 2 on a long search" "$WEFT" explore wide.go --time-limit 2
+within 1 "run --time-limit 1" "$WEFT" run pingpong.go --max-steps 1000000000 --time-limit 1
+has out "stopped by the time limit at step" "run says the time limit stopped it"
+
+# ---- memory ------------------------------------------------------------
+# peak RSS within the budget plus weft's own 64 MiB (binary, checkers)
+mem() { # WHAT ARGS...
+    local what=$1; shift
+    ./limit_run -o out -- "$@" > res
+    r=$(field maxrss_kb)
+    [ "$r" -le $(((64 + ${RSS_SLACK_MB:-64}) * 1024)) ] && ok ||
+        bad "$what: peak $r KiB for --max-memory 64M"
+    status_is 0 "$what (a cut is not a finding)"
+    has out "memory budget" "$what says the memory budget cut it"
+}
+mem "a slice of slices growing" "$WEFT" run hog.go --max-memory 64M
+mem "one huge make" "$WEFT" run huge.go --max-memory 64M
+mem "a string doubling" "$WEFT" explore doubling.go --max-memory 64M
+has out "1 cut by the memory budget" "explore counts the cut"
+
+# ---- time stops when main returns -------------------------------------
+./limit_run -o out -- "$WEFT" run ticker.go > res
+w=$(field wall_ms); r=$(field maxrss_kb)
+[ "$w" -le 2000 ] && [ "$r" -le 65536 ] && ok ||
+    bad "the forgotten ticker: $w ms, $r KiB"
+has out "leak: g1 main.func1 blocked forever in recv" "the ticker's goroutine leaks"
+
+echo "limits.sh: $pass passed, $fails failed"
+[ "$fails" = 0 ]

@@ -1,0 +1,5 @@
+// +build ignore
+
+package platform
+
+func Name() string { return "never built" }

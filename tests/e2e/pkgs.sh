@@ -1,0 +1,166 @@
+#!/bin/bash
+# pkgs.sh: Go packages and modules end to end, on tests/e2e/mod (a module
+# of several packages, in-package and external tests, a vendored stand-in
+# for golang.org/x/sync/errgroup, build-tagged files): weft test ./...,
+# ./pkg/... and a directory, -run and -v as go test spells them, weft run
+# and outcomes on ./cmd/shop, replaying a failed package test, and the
+# errors for what is not a runnable package. Every output checked here is
+# what `go run`/`go test -race` print for the module (checked with Go 1.19).
+# Run by `make test` as: WEFT=build/weft tests/e2e/pkgs.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+WEFT=${WEFT:-$root/build/weft}
+case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+tmp=$(mktemp -d /tmp/weft-pkgs.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cp -r "$here/mod" "$tmp/mod"
+cd "$tmp/mod" || exit 2
+fails=0
+pass=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
+has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
+hasnt() { if grep -qF -- "$2" "$1"; then bad "$3: '$2' in $1"; cat "$1" >&2; else ok; fi; }
+last() { if [ "$(tail -n 1 "$1")" = "$2" ]; then ok; else bad "$3: last line '$(tail -n 1 "$1")', want '$2'"; fi; }
+
+# the whole module: every package with tests, vendor/ not walked
+"$WEFT" test ./... > out 2> err; rc=$?
+expect 1 "test ./... (tally races)"
+has out "ok    inventory TestReserveConcurrently: ok" "in-package test"
+has out "ok    inventory TestExternalView: ok" "external test package"
+has out "ok    orders TestPlaceAll: ok" "a package using vendored errgroup"
+has out "ok    orders TestPlaceSoldOut: ok" "errgroup's first error"
+has out "FAIL  tally TestRacyAdd: expected nothing, found race" "the racy test"
+has out "replay: weft replay tally --schedule " "the replay line names the package"
+hasnt out "errgroup" "vendored packages' tests are not run"
+hasnt out "platform" "a package without tests is not run"
+last out "5 passed, 1 failed" "closing line"
+
+# the failed test replays from the line weft printed
+sched=$(grep -m1 -o 'replay: weft replay tally --schedule [^ ]*' out | sed 's/.*--schedule //')
+"$WEFT" replay tally --schedule "$sched" > out 2> err; rc=$?
+expect 1 "replay of the package's failed test"
+has out "race: data race on tl.n" "the replay finds the race again"
+
+# part of the module
+"$WEFT" test ./inventory/... > out 2> err; rc=$?
+expect 0 "test ./inventory/..."
+last out "3 passed, 0 failed" "three inventory tests"
+"$WEFT" test inventory > out 2> err; rc=$?
+expect 0 "test DIR"
+last out "3 passed, 0 failed" "a directory as a path"
+
+# -run and -v as go test spells them
+"$WEFT" test ./... -run Place > out 2> err; rc=$?
+expect 0 "-run selects across packages"
+has out "orders TestPlaceAll" "a selected test"
+hasnt out "inventory" "a package with no selected test is skipped"
+last out "2 passed, 0 failed" "two selected"
+"$WEFT" test -run=External -v ./inventory > out 2> err; rc=$?
+expect 0 "-run=RE -v"
+has out "=== RUN   TestExternalView" "-v names the test"
+last out "1 passed, 0 failed" "one selected"
+"$WEFT" test -v ./inventory --run Concurrently > out 2> err; rc=$?
+expect 0 "-v with --run"
+has out "    one of three sold out" "-v shows the test's t.Log output"
+"$WEFT" test -run Nothing ./... > out 2> err; rc=$?
+expect 2 "-run selecting nothing"
+has err "-run 'Nothing' selects no test" "says so"
+
+# a main package: run, outcomes, build-tagged files
+"$WEFT" run ./cmd/shop > out 2> err; rc=$?
+expect 0 "run ./cmd/shop"
+has out "on linux" "platform_linux.go chosen, legacy.go (+build ignore) left out"
+has out "second order sold out: true" "packages, vendor and errors.Is together"
+"$WEFT" outcomes ./cmd/shop > out 2> err; rc=$?
+expect 0 "outcomes ./cmd/shop"
+has out 'tea left: 0' "one outcome"
+has out 'tea left: 1' "the cancelled reservation's outcome"
+has out "replay: weft replay ./cmd/shop --schedule" "replay names the directory"
+
+# a package that is not main runs its tests
+"$WEFT" run ./orders > out 2> err; rc=$?
+expect 0 "run on a package with tests"
+has out "=== RUN   TestPlaceSoldOut" "its tests run"
+
+# what is not a runnable package
+"$WEFT" run ./platform > out 2> err; rc=$?
+expect 2 "no main, no tests"
+has err "package platform is not a main package and has no tests" "says so"
+"$WEFT" run ./nope > out 2> err; rc=$?
+expect 2 "missing directory"
+has err "no such file or directory" "says so"
+"$WEFT" test ./nope/... > out 2> err; rc=$?
+expect 2 "missing pattern directory"
+mkdir two && printf 'package a\n' > two/a.go && printf 'package b\n' > two/b.go
+"$WEFT" run ./two > out 2> err; rc=$?
+expect 2 "two packages in a directory"
+has err "found packages a (a.go) and b (b.go) in two" "go's wording"
+
+# a third-party import that is not vendored
+mkdir -p cmd/bad && cat > cmd/bad/main.go <<'GO'
+package main
+
+import "golang.org/x/time/rate"
+
+func main() { _ = rate.Inf }
+GO
+"$WEFT" run ./cmd/bad > out 2> err; rc=$?
+expect 2 "not vendored"
+has err "cmd/bad/main.go:3:8: error: package golang.org/x/time/rate is not in" "where and why"
+
+# -run with subtests, as go test: each level of the pattern selects a
+# level of names, subtest names rewritten (spaces, repeats)
+mkdir subs && cat > subs/subs_test.go <<'GO'
+package subs
+
+import "testing"
+
+func TestA(t *testing.T) {
+	for _, n := range []string{"one", "two", "one", "with space"} {
+		t.Run(n, func(t *testing.T) { t.Log("ran", t.Name()) })
+	}
+}
+
+func TestB(t *testing.T) { t.Log("B") }
+
+func BenchmarkC(b *testing.B) {}
+GO
+"$WEFT" test -v -run 'A/one' ./subs > out 2> err; rc=$?
+expect 0 "-run A/one"
+has out "    ran TestA/one" "the selected subtest ran"
+has out "    ran TestA/one#01" "a repeated subtest name gets #01, as in go test"
+hasnt out "TestA/two" "an unselected subtest does not run"
+hasnt out "TestB" "an unselected test does not run"
+"$WEFT" test -v -run 'A/^with_space$' ./subs > out 2> err; rc=$?
+expect 0 "-run with a rewritten name"
+has out "    ran TestA/with_space" "spaces become underscores"
+mkdir benchonly && printf 'package b
+
+import "testing"
+
+func BenchmarkX(b *testing.B) {}
+' > benchonly/b_test.go
+"$WEFT" test ./benchonly > out 2> err; rc=$?
+expect 2 "only benchmarks"
+has err "hold no TestXxx (benchmarks and examples do not run)" "says so"
+
+# os.Args: the program, then the arguments after --
+cat > args.go <<'GO'
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() { fmt.Println(len(os.Args), os.Args[1:]) }
+GO
+"$WEFT" run args.go -- one two > out 2> err; rc=$?
+expect 0 "run with arguments"
+has out "3 [one two]" "os.Args holds the arguments after --"
+
+echo "pkgs.sh: $pass passed, $fails failed"
+[ "$fails" = 0 ]

@@ -1,0 +1,326 @@
+/* test_check.c: the type checker (sim/lang/check*.c) and its exact
+ * constants (check_const.c). Programs Go rejects get Go's message (types2
+ * as of Go 1.22; cross-checked with `go build` where 1.19 already agrees)
+ * at gc's line:col; programs Go accepts pass. Constants are exact:
+ * big integers, rationals, correct rounding to float64 and float32. */
+#include <math.h>
+
+#include "gotest.h"
+#include "sim/lang/check_const.h"
+
+#define CHECK_ERR(body, want) GO_ERROR(GO(body), want)
+
+static char *cfmt(const_val v)
+{
+    buf b;
+    char *s;
+    buf_init(&b);
+    const_format(&b, v);
+    s = wf_xstrdup(b.p ? b.p : "");
+    buf_fini(&b);
+    return s;
+}
+
+#define CONST_IS(v, want)                                                      \
+    do {                                                                       \
+        char *s_ = cfmt(v);                                                    \
+        ck_assert_str_eq(s_, want);                                            \
+        free(s_);                                                              \
+    } while (0)
+
+START_TEST(integers_are_exact_beyond_64_bits)
+{
+    arena m;
+    const_val one, big, x, y;
+    arena_init(&m);
+    one = const_int64(&m, 1);
+    big = const_shift(&m, TK_SHL, one, 100);
+    CONST_IS(big, "1267650600228229401496703205376");
+    CONST_IS(const_shift(&m, TK_SHR, big, 98), "4");
+    x = const_from_literal(&m, TK_INT, "123456789012345678901234567890");
+    y = const_from_literal(&m, TK_INT, "987654321098765432109876543210");
+    CONST_IS(const_binary(&m, TK_MUL, x, y, true),
+             "121932631137021795226185032733622923332237463801111263526900");
+    CONST_IS(const_binary(&m, TK_QUO, y, x, true), "8");
+    CONST_IS(const_binary(&m, TK_REM, y, x, true), "9000000000900000000090");
+    /* Go's truncated division and floor shift on negative numbers */
+    CONST_IS(const_binary(&m, TK_QUO, const_int64(&m, -7), const_int64(&m, 2),
+                          true),
+             "-3");
+    CONST_IS(const_binary(&m, TK_REM, const_int64(&m, -7), const_int64(&m, 2),
+                          true),
+             "-1");
+    CONST_IS(const_shift(&m, TK_SHR, const_int64(&m, -7), 1), "-4");
+    /* two's complement bit operations, ^ on an unsigned size */
+    CONST_IS(const_binary(&m, TK_AND, const_int64(&m, -5), const_int64(&m, 3),
+                          true),
+             "3");
+    CONST_IS(const_binary(&m, TK_XOR, const_int64(&m, -5),
+                          const_int64(&m, -3), true),
+             "6");
+    CONST_IS(const_binary(&m, TK_AND_NOT, const_int64(&m, 5),
+                          const_int64(&m, -3), true),
+             "0");
+    CONST_IS(const_unary(&m, TK_XOR, const_int64(&m, 5), 0), "-6");
+    CONST_IS(const_unary(&m, TK_XOR, const_int64(&m, 5), 8), "250");
+    CONST_IS(const_from_literal(&m, TK_INT, "0x_FF"), "255");
+    CONST_IS(const_from_literal(&m, TK_INT, "0o17"), "15");
+    CONST_IS(const_from_literal(&m, TK_INT, "017"), "15");
+    CONST_IS(const_from_literal(&m, TK_INT, "0b101"), "5");
+    arena_fini(&m);
+}
+END_TEST
+
+START_TEST(floats_are_rationals_rounded_correctly)
+{
+    static const char *const lits[] = {
+        "0.1", "1e308", "1.7976931348623157e308", "4.9e-324",
+        "2.4703282292062328e-324", "2.4703282292062327e-324",
+        "123456789012345678901234567890.5", "0x1.8p1", "1e-400",
+        "3.14159265358979323846264338327950288419716939937510582097494459",
+        "2.2250738585072011e-308", "9007199254740993", "0.30000000000000004"};
+    arena m;
+    arena_init(&m);
+    for (size_t i = 0; i < sizeof lits / sizeof lits[0]; i++) {
+        bool exact;
+        const_val v = const_from_literal(&m, TK_FLOAT, lits[i]);
+        double d = const_float64_val(v, &exact);
+        ck_assert_msg(d == strtod(lits[i], NULL), "%s: %.17g", lits[i], d);
+    }
+    {
+        bool exact;
+        const_val v = const_from_literal(&m, TK_FLOAT, "0.1");
+        ck_assert(const_float32_val(v, &exact) == (double)strtof("0.1", NULL));
+        ck_assert(!exact);
+        v = const_from_literal(&m, TK_FLOAT, "1.7976931348623159e308");
+        ck_assert(isinf(const_float64_val(v, &exact)));
+        v = const_from_literal(&m, TK_FLOAT, "0x1p-2");
+        ck_assert(const_float64_val(v, &exact) == 0.25 && exact);
+    }
+    /* exact: 1/3 * 3 == 1; printed as go/constant prints */
+    {
+        const_val third = const_binary(&m, TK_QUO, const_int64(&m, 1),
+                                       const_from_literal(&m, TK_FLOAT, "3.0"),
+                                       false);
+        const_val one = const_binary(&m, TK_MUL, third, const_int64(&m, 3),
+                                     false);
+        ck_assert(const_compare(one, TK_EQL, const_int64(&m, 1)));
+        CONST_IS(third, "0.333333");
+        CONST_IS(const_from_literal(&m, TK_FLOAT, "1e400"), "1e+400");
+    }
+    arena_fini(&m);
+}
+END_TEST
+
+START_TEST(untyped_constants_take_their_context)
+{
+    /* the divmod, issue2615 and issue45242 shapes: untyped constants in
+     * expressions with typed operands take the operand's type */
+    GO_EXPECT(GO("import \"fmt\"\nfunc main() {\n"
+                 "\tvar x uint64 = 1 << 63\n"
+                 "\ty := x / 3 + 1\n"
+                 "\tvar z uint32 = 7\n"
+                 "\tfmt.Println(y, z % 5, x >> 62, 1 << 62 / x)\n"
+                 "}\n"),
+              "3074457345618258603 2 2 0\n");
+    GO_EXPECT(GO("const big = 1 << 100\n"
+                 "func main() {\n"
+                 "\tprintln(big >> 98, big / (1 << 90))\n"
+                 "}\n"),
+              "4 1024\n");
+    CHECK_ERR("var x int = \"s\"\nfunc main() {}\n",
+              "2:13: cannot use \"s\" (untyped string constant) as int value "
+              "in variable declaration");
+    CHECK_ERR("var y int8 = 300\nfunc main() {}\n",
+              "2:14: cannot use 300 (untyped int constant) as int8 value in "
+              "variable declaration (overflows)");
+    CHECK_ERR("var z int = 1.5\nfunc main() {}\n",
+              "2:13: cannot use 1.5 (untyped float constant) as int value in "
+              "variable declaration (truncated)");
+    CHECK_ERR("func main() { const c int8 = 100; const d = c * 2; _ = d }\n",
+              "2:45: c * 2 (constant 200 of type int8) overflows int8");
+    CHECK_ERR("func main() { _ = 1 << 600 }\n",
+              "2:21: constant shift overflow");
+    CHECK_ERR("func main() { var u uint = -1; _ = u }\n",
+              "2:28: cannot use -1 (untyped int constant) as uint value in "
+              "variable declaration (overflows)");
+    CHECK_ERR("func main() { var f float64 = 1.5 % 2; _ = f }\n",
+              "2:31: invalid operation: operator % not defined on 1.5 "
+              "(untyped float constant)");
+    CHECK_ERR("func main() { var u uint; var f float64 = 1 << u; _ = f }\n",
+              "2:43: invalid operation: shifted operand 1 (type float64) "
+              "must be integer");
+}
+END_TEST
+
+START_TEST(operators_and_operands)
+{
+    CHECK_ERR("func main() { c := 1 + \"a\"; _ = c }\n",
+              "2:20: invalid operation: 1 + \"a\" (mismatched types untyped "
+              "int and untyped string)");
+    CHECK_ERR("type MyInt int\n"
+              "func main() { var x int; var m MyInt; _ = x + m }\n",
+              "3:43: invalid operation: x + m (mismatched types int and "
+              "MyInt)");
+    CHECK_ERR("func main() { x := 1; _ = !x }\n",
+              "2:28: invalid operation: operator ! not defined on x "
+              "(variable of type int)");
+    CHECK_ERR("func main() { var x int; _ = x == \"a\" }\n",
+              "2:35: invalid operation: x == \"a\" (mismatched types int and "
+              "untyped string)");
+    CHECK_ERR("func main() { var s []int; _ = s == s }\n",
+              "2:32: invalid operation: s == s (slice can only be compared "
+              "to nil)");
+    CHECK_ERR("func main() { var z = 1 / 0; _ = z }\n",
+              "2:27: invalid operation: division by zero");
+    CHECK_ERR("func main() { _ = &1 }\n",
+              "2:20: invalid operation: cannot take address of 1 (untyped int "
+              "constant)");
+    CHECK_ERR("func main() { var s int; _ = <-s }\n",
+              "2:32: invalid operation: cannot receive from non-channel s "
+              "(variable of type int)");
+    CHECK_ERR("func main() { var ch <-chan int; ch <- 1 }\n",
+              "2:34: invalid operation: cannot send to receive-only channel "
+              "ch (variable of type <-chan int)");
+    CHECK_ERR("func main() { var x string; x++ }\n",
+              "2:29: invalid operation: x++ (non-numeric type string)");
+}
+END_TEST
+
+START_TEST(assignability_and_method_sets)
+{
+    CHECK_ERR("type T struct{ a int }\ntype I interface{ M() }\n"
+              "func (t *T) M() {}\nvar i I = T{}\nfunc main() {}\n",
+              "5:11: cannot use T{} (value of type T) as I value in variable "
+              "declaration: T does not implement I (method M has pointer "
+              "receiver)");
+    CHECK_ERR("type I interface{ M() }\ntype S struct{}\nfunc (S) M(int) {}\n"
+              "var _ I = S{}\nfunc main() {}\n",
+              "5:11: cannot use S{} (value of type S) as I value in variable "
+              "declaration: S does not implement I (wrong type for method M)"
+              "\n\t\thave M(int)\n\t\twant M()");
+    /* promotion through an embedded pointer gives *A's methods to B */
+    GO_EXPECT(GO("type A struct{}\nfunc (*A) M() { println(\"M\") }\n"
+                 "type B struct{ *A }\ntype I interface{ M() }\n"
+                 "func main() { var i I = B{&A{}}; i.M() }\n"),
+              "M\n");
+    CHECK_ERR("type A struct{}\nfunc (*A) M() {}\ntype B struct{ A }\n"
+              "type I interface{ M() }\nvar _ I = B{}\nfunc main() {}\n",
+              "6:11: cannot use B{} (value of type B) as I value in variable "
+              "declaration: B does not implement I (method M has pointer "
+              "receiver)");
+    CHECK_ERR("type A struct{ x int }\ntype B struct{ x int }\n"
+              "type C struct{ A; B }\n"
+              "func main() { var c C; _ = c.x }\n",
+              "5:30: ambiguous selector c.x");
+    CHECK_ERR("func main() { var x int; _ = x.foo }\n",
+              "2:32: x.foo undefined (type int has no field or method foo)");
+    CHECK_ERR("type T struct{}\nfunc (*T) m() {}\nfunc main() { _ = T.m }\n",
+              "4:21: invalid method expression T.m (needs pointer receiver "
+              "(*T).m)");
+    CHECK_ERR("var e interface{} = 1\nvar n int = e\nfunc main() {}\n",
+              "3:13: cannot use e (variable of type any) as int value in "
+              "variable declaration: need type assertion");
+    CHECK_ERR("type E struct{}\nfunc k() error { return 1 }\n"
+              "func main() {}\n",
+              "3:25: cannot use 1 (constant of type int) as error value in "
+              "return statement: int does not implement error (missing "
+              "method Error)");
+}
+END_TEST
+
+START_TEST(calls_returns_and_builtins)
+{
+    CHECK_ERR("func main() { f := func(int, string) {}; f(1) }\n",
+              "2:44: not enough arguments in call to f\n\thave (number)\n"
+              "\twant (int, string)");
+    CHECK_ERR("func main() { f := func(int, string) {}; f(1, \"a\", 2) }\n",
+              "2:52: too many arguments in call to f\n\thave (number, string, "
+              "number)\n\twant (int, string)");
+    CHECK_ERR("func f() (int, string) { return 1, \"a\" }\n"
+              "var a = f() + 1\nfunc main() {}\n",
+              "3:9: multiple-value f() (value of type (int, string)) in "
+              "single-value context");
+    CHECK_ERR("func g() (int, error) { return 1 }\nfunc main() {}\n",
+              "2:32: not enough return values\n\thave (number)\n\twant (int, "
+              "error)");
+    CHECK_ERR("func g() int { }\nfunc main() {}\n", "2:16: missing return");
+    CHECK_ERR("func g() int { for { break } }\nfunc main() {}\n",
+              "2:30: missing return");
+    CHECK_ERR("func main() { _ = len(1) }\n",
+              "2:23: invalid argument: 1 (untyped int constant) for built-in "
+              "len");
+    CHECK_ERR("func main() { _ = append(nil, 1) }\n",
+              "2:26: first argument to append must be a slice; have untyped "
+              "nil");
+    /* T(nil) is a value of type T, no longer the untyped nil */
+    GO_EXPECT(GO("func main() { b := append([]byte(nil), 'a'); "
+                 "println(len(b), (*int)(nil) == nil) }\n"),
+              "1 true\n");
+    CHECK_ERR("func main() { defer int(1) }\n",
+              "2:21: defer requires function call, not conversion int(1) "
+              "(constant 1 of type int)");
+    CHECK_ERR("func main() { len(\"a\") }\n",
+              "2:15: len(\"a\") (constant 1 of type int) is not used");
+    /* a constant len, a non-constant one */
+    GO_EXPECT(GO("var a [4]int\nconst n = len(a)\n"
+                 "func main() { var b [n]int; println(len(b), cap(b[:2])) }\n"),
+              "4 4\n");
+}
+END_TEST
+
+START_TEST(declarations_and_statements)
+{
+    CHECK_ERR("func main() { x := 1 }\n", "2:15: declared and not used: x");
+    CHECK_ERR("import \"fmt\"\nfunc main() {}\n",
+              "2:8: \"fmt\" imported and not used");
+    CHECK_ERR("func main() { a, b := 1; _, _ = a, b }\n",
+              "2:23: assignment mismatch: 2 variables but 1 value");
+    CHECK_ERR("func main() { var i interface{}; "
+              "switch i.(type) { case int, int: } }\n",
+              "2:62: duplicate case int in type switch");
+    CHECK_ERR("func main() { switch 1 { case 1, 1: } }\n",
+              "2:34: duplicate case 1 (constant of type int) in expression "
+              "switch");
+    CHECK_ERR("func main() { if 1 {} }\n",
+              "2:18: non-boolean condition in if statement");
+    CHECK_ERR("func main() { x := nil; _ = x }\n",
+              "2:20: use of untyped nil in assignment");
+    CHECK_ERR("func main() { var c chan<- int; for range c {} }\n",
+              "2:43: cannot range over c (variable of type chan<- int): "
+              "receive from send-only channel");
+    CHECK_ERR("type T struct{ a int }\n"
+              "func main() { m := map[int]T{}; m[1].a = 2 }\n",
+              "3:33: cannot assign to struct field m[1].a in map");
+    CHECK_ERR("func main() { x := 5; x := 6; _ = x }\n",
+              "2:25: no new variables on left side of :=");
+    /* := in a function body redeclares a result (same block) */
+    GO_EXPECT(GO("func f() (int, string) { return 7, \"s\" }\n"
+                 "func g() (s string) {\n\tn, s := f()\n\t_ = n\n\treturn\n}\n"
+                 "func main() { println(g()) }\n"),
+              "s\n");
+    /* const ( X = X + X; Y ): the implicit Y repeats X + X with the local
+     * X (Go's const8.go) */
+    GO_EXPECT(GO("const X = 2\n"
+                 "func main() {\n\tconst (\n\t\tX = X + X\n\t\tY\n"
+                 "\t\tZ = iota\n\t)\n\tprintln(X, Y, Z)\n}\n"),
+              "4 8 2\n");
+}
+END_TEST
+
+Suite *check_suite(void)
+{
+    Suite *s = suite_create("check");
+    TCase *tc = tcase_create("constants");
+    tcase_add_test(tc, integers_are_exact_beyond_64_bits);
+    tcase_add_test(tc, floats_are_rationals_rounded_correctly);
+    tcase_add_test(tc, untyped_constants_take_their_context);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("errors");
+    tcase_add_test(tc, operators_and_operands);
+    tcase_add_test(tc, assignability_and_method_sets);
+    tcase_add_test(tc, calls_returns_and_builtins);
+    tcase_add_test(tc, declarations_and_statements);
+    suite_add_tcase(s, tc);
+    return s;
+}
