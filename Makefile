@@ -155,9 +155,11 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/cli.sh
 	WEFT=$(BUILD)/weft tests/e2e/ciformats.sh
 	WEFT=$(BUILD)/weft tests/e2e/html.sh
+	WEFT=$(BUILD)/weft tests/e2e/parallel.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	WEFT=$(BUILD)/weft tests/e2e/gochan.sh
 	WEFT=$(BUILD)/weft tests/e2e/cc.sh
+	WEFT=$(BUILD)/weft tests/e2e/svcomp.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/limits.sh
 	WEFT=$(BUILD)/weft CC=$(CC) tests/e2e/db.sh
 	@$(MAKE) --no-print-directory fuzz-replay
@@ -180,6 +182,7 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/cli.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/ciformats.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/html.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/parallel.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/roundtrip.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" REACT_MS=1000 RSS_SLACK_MB=4096 \
@@ -210,6 +213,8 @@ bench: all bench-deps
 	done
 	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
+	@WEFT=$(BUILD)/weft tests/bench/parallel.sh
+	@WEFT=$(BUILD)/weft tests/bench/svcomp.sh $${SVCOMP_LIMIT:-60}
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
 # is the point of the demo, anything else is a failure.
@@ -257,6 +262,7 @@ deps:
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || \
 	    missing="$$missing python3-jsonschema"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v parallel >/dev/null 2>&1 || missing="$$missing parallel"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make deps: installing missing Debian packages:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

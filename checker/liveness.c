@@ -74,7 +74,7 @@ static bool wants_to_run(const wf_task *t)
     if (t->state != TASK_RUNNABLE)
         return false;
     return !((t->op.kind == OP_COND_WAIT || t->op.kind == OP_COND_PARK) &&
-             (t->op.arg & COND_PARKED));
+             t->op.parked);
 }
 
 static const char *state_name(const wf_task *t)

@@ -33,7 +33,7 @@ step_result atomic_op(wf_engine *e, wf_task *t)
         a->v = o->val.i;
         break;
     case OP_ACAS:
-        o->ok = a->v == o->arg;
+        o->ok = a->v == o->old;
         if (o->ok)
             a->v = o->val.i;
         else
@@ -42,9 +42,19 @@ step_result atomic_op(wf_engine *e, wf_task *t)
     default:
         wf_fatal("atomic_op: op %d", (int)o->kind);
     }
-    engine_access(e, a->hdr.oid, (f & EVF_WRITE) ? ACC_WRITE : ACC_READ);
-    if (a->shadow >= 0)
-        engine_access(e, a->shadow, (f & EVF_WRITE) ? ACC_WRITE : ACC_READ);
+    if (o->kind == OP_AADD && o->discard) {
+        /* an add whose result nobody reads commutes with other such adds
+         * (the sum is the same) */
+        int64_t before = (int64_t)((uint64_t)a->v - (uint64_t)o->val.i);
+        engine_access_add(e, a->hdr.oid, o->val.i, before, 0);
+        if (a->shadow >= 0)
+            engine_access_add(e, a->shadow, o->val.i, before, 0);
+    } else {
+        acc_type at = (f & EVF_WRITE) ? ACC_WRITE : ACC_READ;
+        engine_access(e, a->hdr.oid, at);
+        if (a->shadow >= 0)
+            engine_access(e, a->shadow, at);
+    }
     engine_emit_op(e, t, EV_ATOMIC, f, &a->hdr, -1, a->v, o->kind);
     return STEP_DONE;
 }

@@ -25,12 +25,9 @@
 static op *begin(wf_task *t, op_kind k, void *o, const char *file, int line)
 {
     op *p = &t->op;
-    p->kind = (uint8_t)k;
-    p->obj = o;
+    op_begin(p, k, o);
     p->file = file;
     p->line = line;
-    p->arg = 0;
-    p->ok = false;
     return p;
 }
 
@@ -259,7 +256,7 @@ void wf_waitgroup_done_at(wf_waitgroup *wg, const char *file, int line)
     TASK("wf_waitgroup_done");
     op *o = begin(t, OP_WG_ADD, wg, file, line);
     o->val = value_int(-1);
-    o->arg = 1;
+    o->done = true;
     native_yield(t);
 }
 
@@ -345,7 +342,7 @@ bool wf_atomic_cas_at(wf_atomic *a, int64_t old, int64_t new_,
 {
     TASK("wf_atomic_cas");
     op *o = atomic_begin(t, OP_ACAS, a, file, line);
-    o->arg = old;
+    o->old = old;
     o->val = value_int(new_);
     native_yield(t);
     return t->op.ok;
@@ -383,7 +380,7 @@ void wf_write_at(wf_var *x, intptr_t v, const char *file, int line)
 void wf_sleep_at(int64_t ns, const char *file, int line)
 {
     TASK("wf_sleep");
-    begin(t, OP_SLEEP, NULL, file, line)->arg = ns;
+    begin(t, OP_SLEEP, NULL, file, line)->ns = ns;
     native_yield(t);
 }
 

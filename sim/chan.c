@@ -271,35 +271,39 @@ static inline void emit_chan(wf_engine *e, wf_task *t, ev_op eop,
  * NULL if the strategy abandoned. */
 static waiter *pick_partner(wf_engine *e, waitq *q)
 {
-    waiter *cand[64];
-    int32_t alts[64];
     int n = 0, idx;
     int64_t first = INT64_MAX;
+    void **cand;
     if (q->head && !q->head->next && q->head->committed)
         return q->head; /* the only waiter: no choice */
     for (waiter *w = q->head; w; w = w->next)
         if (w->committed && w->when < first)
             first = w->when;
-    for (waiter *w = q->head; w && n < 64; w = w->next) {
-        int j;
-        if (!w->committed || w->when != first)
-            continue;
-        /* insertion by (tid, case): queues are short */
-        for (j = n; j > 0; j--) {
-            waiter *p = cand[j - 1];
+    engine_cands_reset(e);
+    for (waiter *w = q->head; w; w = w->next)
+        if (w->committed && w->when == first)
+            engine_cands_add(e, w, 0);
+    /* ordered by (tid, case): insertion, the queue is in arrival order
+     * and mostly sorted already */
+    cand = e->cands.p;
+    n = (int)e->cands.len;
+    for (int i = 1; i < n; i++) {
+        waiter *w = cand[i];
+        int j = i;
+        for (; j > 0; j--) {
+            const waiter *p = cand[j - 1];
             if (p->task->tid < w->task->tid ||
                 (p->task->tid == w->task->tid && p->ncase < w->ncase))
                 break;
-            cand[j] = p;
+            cand[j] = cand[j - 1];
         }
         cand[j] = w;
-        n++;
     }
     WF_ASSERT(n > 0);
     for (int i = 0; i < n; i++)
-        alts[i] = cand[i]->task->tid;
-    idx = n == 1 ? 0 : engine_choose(e, CHOICE_PARTNER, n, alts);
-    return idx < 0 ? NULL : cand[idx];
+        e->cand_alts.p[i] = ((const waiter *)cand[i])->task->tid;
+    idx = engine_cands_choose(e, CHOICE_PARTNER);
+    return idx < 0 ? NULL : e->cands.p[idx];
 }
 
 /* Send v from t (case ncase, -1 plain) on a ready, open channel. */

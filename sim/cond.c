@@ -17,7 +17,7 @@ wf_cond *cond_new(wf_engine *e, const char *name, wf_mutex *m,
 static bool parked_on_ticket(const wf_task *t)
 {
     return (t->op.kind == OP_COND_WAIT || t->op.kind == OP_COND_PARK) &&
-           (t->op.arg & COND_PARKED);
+           t->op.parked;
 }
 
 /* The ticket of t is notified: wake it if parked (into the relock for the
@@ -32,7 +32,7 @@ static void notify(wf_engine *e, wf_cond *c, wf_task *t, wf_task *by,
     if (!parked_on_ticket(t))
         return;
     t->cond_notified = false;
-    t->op.arg &= ~(int64_t)COND_PARKED;
+    t->op.parked = false;
     if (t->state == TASK_RUNNABLE) { /* enabled for a spurious wakeup */
         engine_set_enabled(e, t, false);
         e->nspurious--;
@@ -41,7 +41,7 @@ static void notify(wf_engine *e, wf_cond *c, wf_task *t, wf_task *by,
         /* The wait continues as the relock of c->m. */
         t->op.kind = OP_LOCK;
         t->op.obj = &c->m->hdr;
-        t->op.arg = 1; /* relock */
+        t->op.relock = true;
         t->m.blocked += e->step - t->since;
         t->since = e->step;
         mutex_expose(e, t);
@@ -66,7 +66,7 @@ step_result cond_wait(wf_engine *e, wf_task *t)
     if (!c->m)
         return STEP_DONE; /* the front end unlocks L, then parks */
     mutex_release(e, t, c->m);
-    t->op.arg |= COND_PARKED;
+    t->op.parked = true;
     engine_park(e, t);
     if (e->cfg.spurious_wakeups) {
         engine_set_enabled(e, t, true);
@@ -82,7 +82,7 @@ step_result cond_park(wf_engine *e, wf_task *t)
         t->cond_notified = false;
         return STEP_DONE;
     }
-    t->op.arg |= COND_PARKED;
+    t->op.parked = true;
     engine_park(e, t);
     if (e->cfg.spurious_wakeups) {
         engine_set_enabled(e, t, true);
@@ -105,17 +105,14 @@ step_result cond_signal(wf_engine *e, wf_task *t)
     waiter *w = c->tickets.head;
     engine_access(e, c->hdr.oid, ACC_WRITE);
     if (w && e->cfg.cond_order_any && c->tickets.len > 1) {
-        int32_t alts[64], n = 0;
-        waiter *ws[64];
         int idx;
-        for (waiter *x = c->tickets.head; x && n < 64; x = x->next) {
-            ws[n] = x;
-            alts[n++] = x->task->tid;
-        }
-        idx = engine_choose(e, CHOICE_COND, n, alts);
+        engine_cands_reset(e);
+        for (waiter *x = c->tickets.head; x; x = x->next)
+            engine_cands_add(e, x, x->task->tid);
+        idx = engine_cands_choose(e, CHOICE_COND);
         if (idx < 0)
             return STEP_DONE;
-        w = ws[idx];
+        w = e->cands.p[idx];
     }
     engine_emit_op(e, t, EV_SIGNAL, 0, &c->hdr, w ? w->task->tid : -1, 0, 0);
     if (w)

@@ -26,9 +26,6 @@ struct wf_cond {
     waitq tickets;
 };
 
-/* op.arg bit of OP_COND_WAIT / OP_COND_PARK: parked on the ticket. */
-#define COND_PARKED 2
-
 wf_cond *cond_new(wf_engine *e, const char *name, wf_mutex *m,
                   const char *file, int line);
 step_result cond_wait(wf_engine *e, wf_task *t);
@@ -36,7 +33,7 @@ step_result cond_park(wf_engine *e, wf_task *t);
 step_result cond_signal(wf_engine *e, wf_task *t);
 step_result cond_broadcast(wf_engine *e, wf_task *t);
 /* --spurious-wakeups: t, parked on its ticket, was chosen to wake.
- * perform dispatches here when the op carries COND_PARKED. */
+ * perform dispatches here when the op is parked. */
 step_result cond_spurious(wf_engine *e, wf_task *t);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chan.h"
+#include "atomic.h"
 #include "cond.h"
 #include "mutex.h"
 #include "rwmutex.h"
@@ -22,13 +23,26 @@ typedef struct rec {
     uint32_t lidx;
 } rec;
 
+/* An add to a counter (ACC_ADD) of the current execution. */
+typedef struct arec {
+    rec r;
+    int64_t delta, before;
+    uint8_t flags;
+} arec;
+
+/* Adds an object keeps before further ones count as writes (an execution
+ * adding in a loop stays linear). */
+#define ADDS_MAX 64
+
 /* What an object remembers of the current execution. */
 typedef struct dobj {
-    vclock lw, lr, lc, lk; /* joined clocks of writes, reads, commits,
-                              counts */
-    rec w, acq;            /* last write (of any kind), last acquire */
+    vclock lw, lr, lc, lk, lo, lu; /* joined clocks of writes, reads,
+                                      commits, adds, observes, runlocks */
+    rec w, acq;                /* last write (of any kind), last acquire */
     bool has_w, has_acq, w_is_release;
-    VEC(rec) rs, cs, ks; /* reads, commits, counts since the last write */
+    /* since the last write: reads, commits, observes, parks, adds */
+    VEC(rec) rs, cs, os, ps, us; /* ... runlocks */
+    VEC(arec) adds;
 } dobj;
 
 /* A set of transitions: tasks, each with the accesses its step made when
@@ -42,35 +56,12 @@ typedef struct tset {
     VEC(acc_rec) acc;
 } tset;
 
-/* A wakeup tree (Abdulla et al., JACM 2017, section 6): an ordered forest
- * of step sequences to explore from a node, kept in preorder; an entry's
- * children follow it, one level deeper, before its next sibling. An entry
- * keeps the accesses its step made in the execution that produced it (the
- * pending op's signature for a sequence's last step), which decide whether
- * it commutes with a sequence being inserted. */
-#define WUT_NACC 4
-typedef struct wut_ent {
-    int32_t tid;
-    uint16_t depth; /* 0: a child of the root */
-    uint16_t nacc;  /* more than WUT_NACC accesses: one OID_ANY */
-    acc_rec acc[WUT_NACC];
-} wut_ent;
-typedef VEC(wut_ent) wtree;
-
-/* One step of the wakeup sequence race_wut() inserts: a task node's event
- * of this execution, or (node -1) the racing pending op. */
-typedef struct wstep {
-    int32_t tid, node;
-    uint32_t lidx; /* the event's count in its task; the op: 0 */
-    int32_t next;  /* the next step of the same task in the sequence, -1 */
-    const acc_rec *acc;
-    uint32_t nacc;
-    bool gone; /* matched by a tree entry during insertion */
-} wstep;
+typedef struct snode snode;
 
 typedef struct node {
     bool sub;
     uint32_t n, idx; /* inner choice */
+    uint32_t nexti;  /* the next inner choice never explored */
     int32_t tid;     /* task node: the task run */
     tidvec en, bt;   /* enabled, to explore */
     tset done, sleep;
@@ -84,12 +75,20 @@ typedef struct node {
     int32_t last;  /* the task of the previous step */
     bool last_en;  /* ... and it was enabled here: switching preempts */
     uint32_t pc;   /* preemptions before this node */
-    /* Optimal-DPOR (unbounded rounds only): the sequences still to explore
-     * from here, and the subtree below the branch being explored, which
-     * the next task node starts from (a copy each time, as the inner
-     * choices of this step re-create that node) */
-    wtree wut, carry;
+    /* Rounds that add (dpor_set_limit): the subtrees below this node's
+     * explored branches that still hold branches over an earlier round's
+     * limit, kept to be resumed, never re-explored */
+    VEC(snode *) kids;
 } node;
+
+/* A node kept between rounds with work left below it: the branch of its
+ * parent that leads to it (a tid, or an inner choice's index) and the
+ * round it was put aside in. */
+struct snode {
+    node n;
+    int32_t branch;
+    int round;
+};
 
 struct dpor {
     VEC(node) nodes; /* [0, ninit) have initialised vectors */
@@ -115,19 +114,24 @@ struct dpor {
     char *err;
     uint64_t ssb;
     uint64_t fair_switches; /* free switches away from a long run */
-    uint64_t wut_miss;     /* tree entries dropped: task disabled/asleep */
-    uint64_t wut_fallback; /* races reversed by source-DPOR's rule */
-    VEC(wstep) wv;         /* scratch of race_wut(): the sequence */
-    VEC(int32_t) wfirst;   /* scratch of race_wut(): per tid, its first
-                              step left in wv, -1 */
     const wf_engine *eng; /* the current execution's (borrowed) */
     int bound;       /* preemption bound, -1 none */
     bool pruned;     /* the bound cut a branch this round */
+    /* Rounds that add (iterative preemption bounding over one search):
+     * branches over the limit are put aside, not dropped, and the next
+     * round with a higher limit resumes them; -1: no limit */
+    int limit;
+    int round;         /* rounds begun */
+    snode *root;       /* the search put aside between rounds, or NULL */
+    bool deferred;     /* the last execution stopped at the limit */
+    bool suspending;   /* dpor_next puts every branch aside */
+    uint64_t ndeferred; /* executions stopped at a round's limit */
     /* a forced prefix (dpor_set_prefix): the first execution of a round
      * takes these choices; the search never backtracks into the nodes
      * they made (floor: SIZE_MAX until the last one is taken) */
     VEC(choice) forced;
     size_t fpos, floor;
+    bool prefix_done; /* dpor_prefix_siblings_done */
     uint32_t pc_cur; /* preemptions so far in this execution */
     int32_t run_tid;  /* the task of the latest task node, -1 */
     uint32_t run_len; /* ... and how many task nodes in a row it ran */
@@ -221,28 +225,89 @@ static bool is_write(uint8_t t)
     return t == ACC_WRITE || t == ACC_ACQUIRE || t == ACC_RELEASE;
 }
 
-static bool conflict(uint8_t a, uint8_t b)
+/* May accesses of types a and b to one object conflict (engine.h's
+ * table)? Under a preemption bound every pair but two reads does: the
+ * bound makes otherwise independent steps dependent (Coons et al.,
+ * OOPSLA 2013), as the order of a Done and the Wait it releases decides
+ * whether the Wait blocks, and so whether switching away is free. Pairs
+ * of adds, and adds with observes, are refined by their data
+ * (add_conflict). */
+static bool conflict(const dpor *d, uint8_t a, uint8_t b)
 {
-    if (a == ACC_OBSERVE) /* a read, for races */
-        a = ACC_READ;
-    if (b == ACC_OBSERVE)
-        b = ACC_READ;
-    if (a == ACC_COUNT || b == ACC_COUNT)
-        return is_write(a) || is_write(b);
-    if (a == ACC_READ && b == ACC_READ)
+    if (d->bound >= 0)
+        return a != ACC_READ || b != ACC_READ;
+    if (a == ACC_PARK || b == ACC_PARK)
         return false;
-    if (a == ACC_COMMIT && b == ACC_COMMIT)
+    if (a == b && (a == ACC_READ || a == ACC_COMMIT || a == ACC_OBSERVE))
+        return false;
+    if ((a == ACC_READ && b == ACC_OBSERVE) ||
+        (a == ACC_OBSERVE && b == ACC_READ))
+        return false;
+    if ((a == ACC_ADD && b == ACC_COMMIT) || (a == ACC_COMMIT && b == ACC_ADD))
+        return false;
+    if ((a == ACC_OBSERVE && b == ACC_COMMIT) ||
+        (a == ACC_COMMIT && b == ACC_OBSERVE))
+        return false;
+    if ((a == ACC_RUNLOCK && (b == ACC_READ || b == ACC_RUNLOCK)) ||
+        (b == ACC_RUNLOCK && a == ACC_READ))
         return false;
     return true;
 }
 
-/* Do two access lists conflict? OID_ANY conflicts with everything. */
-static bool sig_conflicts(const acc_rec *a, size_t na, const acc_rec *b,
-                          size_t nb)
+/* Do two adds to a floored counter conflict, x before y, the count c
+ * before x? Swapped, y runs at c: a negative y after a positive x takes
+ * the count below zero (a panic) or to zero with waiters parked (which
+ * it would release); a positive y after a negative x that released
+ * waiters keeps them parked. Any other pair commutes. */
+static bool floor_swap_conflicts(int64_t c, const arec *x, int64_t ydelta,
+                                 bool parked)
+{
+    if (x->delta > 0 && ydelta < 0)
+        return c + ydelta < 0 || (c + ydelta == 0 && parked);
+    if (x->delta < 0 && ydelta > 0)
+        return (x->flags & ACCF_RELEASED) != 0;
+    return false;
+}
+
+/* Does access y conflict with x, x right before it on the same object?
+ * x's data describe the state before the pair. */
+static bool acc_conflict(const dpor *d, const acc_rec *x, const acc_rec *y)
+{
+    if (!conflict(d, x->type, y->type))
+        return false;
+    if (d->bound >= 0)
+        return true;
+    if (x->type == ACC_ADD && y->type == ACC_ADD) {
+        arec a;
+        if (!(x->flags & ACCF_FLOOR))
+            return false;
+        a.delta = x->delta;
+        a.before = x->before;
+        a.flags = x->flags;
+        return floor_swap_conflicts(x->before, &a, y->delta,
+                                    (x->flags & ACCF_PARKED) != 0);
+    }
+    /* a reader's unlock and a writer's Lock leave the same state in
+     * either order (the Lock waits for the readers inside): ordered, as
+     * the writer's section follows the reader's, but not reversed */
+    if ((x->type == ACC_RUNLOCK && y->type == ACC_ACQUIRE) ||
+        (x->type == ACC_ACQUIRE && y->type == ACC_RUNLOCK))
+        return false;
+    if (x->type == ACC_ADD && y->type == ACC_OBSERVE)
+        return x->delta > 0;
+    if (x->type == ACC_OBSERVE && y->type == ACC_ADD)
+        return y->delta > 0;
+    return true;
+}
+
+/* Do two access lists conflict, a's before b's? OID_ANY conflicts with
+ * everything. */
+static bool sig_conflicts(const dpor *d, const acc_rec *a, size_t na,
+                          const acc_rec *b, size_t nb)
 {
     for (size_t i = 0; i < na; i++)
         for (size_t k = 0; k < nb; k++)
-            if ((a[i].oid == b[k].oid && conflict(a[i].type, b[k].type)) ||
+            if ((a[i].oid == b[k].oid && acc_conflict(d, &a[i], &b[k])) ||
                 a[i].oid == OID_ANY || b[k].oid == OID_ANY)
                 return true;
     return false;
@@ -264,14 +329,31 @@ dpor *dpor_new(void)
 {
     dpor *d = wf_xcalloc(1, sizeof(dpor));
     d->bound = -1;
+    d->limit = -1;
     return d;
+}
+
+static void free_node(node *n);
+static void drop_kids(node *n);
+static void free_snode(snode *s)
+{
+    if (s) {
+        free_node(&s->n);
+        free(s);
+    }
 }
 
 void dpor_set_bound(dpor *d, int bound)
 {
+    for (size_t i = 0; i < d->nodes.len; i++)
+        drop_kids(&d->nodes.p[i]);
     d->nodes.len = 0;
     d->bound = bound;
+    d->limit = -1;
+    d->round = 0;
     d->pruned = false;
+    free_snode(d->root);
+    d->root = NULL;
     d->fpos = 0;
     d->floor = d->forced.len ? SIZE_MAX : 0;
 }
@@ -300,20 +382,49 @@ static int forced_pick(dpor *d, int n)
     return c->n == (uint32_t)n ? (int)c->idx : -1;
 }
 
+void dpor_prefix_siblings_done(dpor *d, bool on)
+{
+    d->prefix_done = on;
+}
+
 bool dpor_pruned(const dpor *d)
 {
     return d->pruned;
 }
 
+/* The preemptions of the executions through branch x of task node n. */
+static uint32_t cost(const node *n, int32_t x)
+{
+    return n->pc + (n->last_en && x != n->last);
+}
+
 /* Would running x at task node n stay within the preemption bound? */
 static bool allowed(const dpor *d, const node *n, int32_t x)
 {
-    uint32_t pre = n->last_en && x != n->last;
-    return d->bound < 0 || n->pc + pre <= (uint32_t)d->bound;
+    return d->bound < 0 || cost(n, x) <= (uint32_t)d->bound;
+}
+
+/* ... and within the current round's limit (else it waits for a later
+ * round)? */
+static bool fits(const dpor *d, const node *n, int32_t x)
+{
+    return allowed(d, n, x) && !d->suspending &&
+           (d->limit < 0 || cost(n, x) <= (uint32_t)d->limit);
+}
+
+/* Forget the subtrees put aside below n. */
+static void drop_kids(node *n)
+{
+    for (size_t i = 0; i < n->kids.len; i++)
+        free_snode(n->kids.p[i]);
+    n->kids.len = 0;
 }
 
 static void free_node(node *n)
 {
+    for (size_t i = 0; i < n->kids.len; i++)
+        free_snode(n->kids.p[i]);
+    VEC_FREE(n->kids);
     VEC_FREE(n->vc);
     VEC_FREE(n->acc);
     VEC_FREE(n->acc_union);
@@ -321,8 +432,6 @@ static void free_node(node *n)
     VEC_FREE(n->bt);
     tset_free(&n->done);
     tset_free(&n->sleep);
-    VEC_FREE(n->wut);
-    VEC_FREE(n->carry);
 }
 
 void dpor_free(dpor *d)
@@ -342,9 +451,14 @@ void dpor_free(dpor *d)
         VEC_FREE(o->lr);
         VEC_FREE(o->lc);
         VEC_FREE(o->lk);
+        VEC_FREE(o->lo);
+        VEC_FREE(o->lu);
+        VEC_FREE(o->us);
         VEC_FREE(o->rs);
         VEC_FREE(o->cs);
-        VEC_FREE(o->ks);
+        VEC_FREE(o->os);
+        VEC_FREE(o->ps);
+        VEC_FREE(o->adds);
     }
     VEC_FREE(d->objs);
     tset_free(&d->next_sleep);
@@ -357,8 +471,7 @@ void dpor_free(dpor *d)
         VEC_FREE(d->evnodes.p[i]);
     VEC_FREE(d->evnodes);
     VEC_FREE(d->fresh);
-    VEC_FREE(d->wv);
-    VEC_FREE(d->wfirst);
+    free_snode(d->root);
     VEC_FREE(d->forced);
     free(d->err);
     free(d);
@@ -377,11 +490,10 @@ static node *push_node(dpor *d)
         tset_reset(&n->done);
         tset_reset(&n->sleep);
         n->vc.len = n->acc.len = n->acc_union.len = 0;
-        n->wut.len = n->carry.len = 0;
     }
     n->has_ev = false;
     n->sub = false;
-    n->n = n->idx = 0;
+    n->n = n->idx = n->nexti = 0;
     n->tid = -1;
     d->nodes.len++;
     return n;
@@ -429,6 +541,7 @@ void dpor_begin(dpor *d, wf_engine *e)
     d->depth = 0;
     d->tnode = -1;
     d->blocked = false;
+    d->deferred = false;
     d->barrier = false;
     d->pc_cur = 0;
     d->run_tid = -1;
@@ -442,8 +555,10 @@ void dpor_begin(dpor *d, wf_engine *e)
         d->evnodes.p[i].len = 0;
     for (size_t i = 0; i < d->objs.len; i++) {
         dobj *o = &d->objs.p[i];
-        o->lw.len = o->lr.len = o->lc.len = o->lk.len = 0;
-        o->rs.len = o->cs.len = o->ks.len = 0;
+        o->lw.len = o->lr.len = o->lc.len = o->lk.len = o->lo.len = 0;
+        o->lu.len = 0;
+        o->rs.len = o->cs.len = o->os.len = o->ps.len = o->adds.len = 0;
+        o->us.len = 0;
         o->has_w = o->has_acq = o->w_is_release = false;
     }
     d->objs.len = 0;
@@ -465,15 +580,16 @@ uint64_t dpor_ssb_count(const dpor *d)
     return d->ssb;
 }
 
-uint64_t dpor_wut_miss_count(const dpor *d)
+bool dpor_deferred(const dpor *d)
 {
-    return d->wut_miss;
+    return d->deferred;
 }
 
-uint64_t dpor_wut_fallback_count(const dpor *d)
+uint64_t dpor_deferred_count(const dpor *d)
 {
-    return d->wut_fallback;
+    return d->ndeferred;
 }
+
 
 static void fail(dpor *d, wf_engine *e, const char *what)
 {
@@ -527,9 +643,16 @@ static bool would_panic(const wf_task *t)
 static void sig_add(dpor *d, const wf_obj *o, acc_type t)
 {
     if (o) {
-        acc_rec a = {o->oid, (uint8_t)t};
+        acc_rec a = {o->oid, (uint8_t)t, 0, 0, 0};
         VEC_PUSH(d->sig, a);
     }
+}
+
+static void sig_add_add(dpor *d, const wf_obj *o, int64_t delta,
+                        int64_t before, uint8_t flags)
+{
+    acc_rec a = {o->oid, ACC_ADD, flags, delta, before};
+    VEC_PUSH(d->sig, a);
 }
 
 static void signature(dpor *d, const wf_task *t)
@@ -537,12 +660,12 @@ static void signature(dpor *d, const wf_task *t)
     const op *o = &t->op;
     d->sig.len = 0;
     if (would_panic(t)) {
-        acc_rec a = {OID_ANY, ACC_WRITE};
+        acc_rec a = {OID_ANY, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
         return;
     }
     if (t->main_task) { /* its return ends the output */
-        acc_rec a = {OID_OUTPUT, ACC_WRITE};
+        acc_rec a = {OID_OUTPUT, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
     }
     switch ((op_kind)o->kind) {
@@ -575,18 +698,29 @@ static void signature(dpor *d, const wf_task *t)
     }
     case OP_WG_ADD: {
         const wf_waitgroup *wg = (const wf_waitgroup *)o->obj;
-        sig_add(d, o->obj,
-                o->val.i < 0 && wg->count + o->val.i >= 0 ? ACC_COUNT
-                                                          : ACC_WRITE);
+        uint8_t f = ACCF_FLOOR;
+        if (wg->count > 0 && wg->waiters.head)
+            f |= ACCF_PARKED;
+        if (wg->count + o->val.i == 0 && wg->count && wg->waiters.head)
+            f |= ACCF_RELEASED;
+        sig_add_add(d, o->obj, o->val.i, wg->count, f);
         break;
     }
+    case OP_AADD:
+        if (o->discard) {
+            sig_add_add(d, o->obj, o->val.i,
+                        ((const wf_atomic *)o->obj)->v, 0);
+            break;
+        }
+        sig_add(d, o->obj, ACC_WRITE);
+        break;
     case OP_SPAWN: {
-        acc_rec a = {OID_SPAWN, ACC_WRITE};
+        acc_rec a = {OID_SPAWN, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
         break;
     }
     case OP_PRINT: {
-        acc_rec a = {OID_OUTPUT, ACC_WRITE};
+        acc_rec a = {OID_OUTPUT, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
         break;
     }
@@ -642,6 +776,7 @@ static bool hb(const rec *r, const vclock *c)
 
 
 static void conservative(dpor *d, int32_t j, int32_t q);
+static void earlier_run(dpor *d, int32_t j);
 
 /* The race of event j (task node) with task q's pending op, whose
  * signature is d->sig and clock c: Source-DPOR (Abdulla et al. 2014): let
@@ -685,18 +820,24 @@ static bool conflict_after(dpor *d, int32_t j, int32_t tj, uint32_t lj,
         o = obj_peek(d, sig[i].oid);
         if (!o)
             continue;
-        if (o->has_w && o->w.node > j && conflict(t, ACC_WRITE))
+        if (o->has_w && o->w.node > j && conflict(d, t, ACC_WRITE))
             return true;
 #define AFTER(list, type)                                                     \
-    if (conflict(t, type))                                                    \
+    if (conflict(d, t, type))                                                    \
         for (size_t k = 0; k < o->list.len; k++)                              \
             if (o->list.p[k].node > j &&                                      \
                 vc_get(&d->nodes.p[o->list.p[k].node].vc, tj) < lj)           \
                 return true;
         AFTER(rs, ACC_READ)
         AFTER(cs, ACC_COMMIT)
-        AFTER(ks, ACC_COUNT)
+        AFTER(os, ACC_OBSERVE)
+        AFTER(us, ACC_RUNLOCK)
 #undef AFTER
+        if (conflict(d, t, ACC_ADD))
+            for (size_t k = 0; k < o->adds.len; k++)
+                if (o->adds.p[k].r.node > j &&
+                    vc_get(&d->nodes.p[o->adds.p[k].r.node].vc, tj) < lj)
+                    return true;
     }
     return false;
 }
@@ -725,326 +866,6 @@ static void consider(const dpor *d, const node *nj, int32_t r, initials *in)
     }
 }
 
-/* ---- wakeup trees ------------------------------------------------------ */
-
-/* The end of entry i's subtree in w (i < 0: of the whole tree).
- * O(subtree). */
-static size_t wut_end(const wtree *w, int64_t i)
-{
-    size_t k;
-    if (i < 0)
-        return w->len;
-    for (k = (size_t)i + 1; k < w->len && w->p[k].depth > w->p[i].depth; k++)
-        ;
-    return k;
-}
-
-/* Remove entry i and its subtree. O(tree). */
-static void wut_cut(wtree *w, size_t i)
-{
-    size_t end = wut_end(w, (int64_t)i);
-    memmove(w->p + i, w->p + end, (w->len - end) * sizeof *w->p);
-    w->len -= end - i;
-}
-
-/* Make root child i node n's branch: its subtree becomes n->carry (root
- * children at depth 0) and it leaves n->wut. O(tree). */
-static void wut_take(node *n, size_t i)
-{
-    size_t end = wut_end(&n->wut, (int64_t)i);
-    n->carry.len = 0;
-    VEC_RESERVE(n->carry, end - i);
-    for (size_t k = i + 1; k < end; k++) {
-        wut_ent x = n->wut.p[k];
-        x.depth--;
-        n->carry.p[n->carry.len++] = x;
-    }
-    wut_cut(&n->wut, i);
-}
-
-static void wut_ent_set(wut_ent *x, int32_t tid, uint16_t depth,
-                        const acc_rec *a, size_t na)
-{
-    memset(x, 0, sizeof *x);
-    x->tid = tid;
-    x->depth = depth;
-    if (na > WUT_NACC) {
-        x->acc[0].oid = OID_ANY;
-        x->acc[0].type = ACC_WRITE;
-        x->nacc = 1;
-        return;
-    }
-    for (size_t i = 0; i < na; i++)
-        x->acc[i] = a[i];
-    x->nacc = (uint16_t)na;
-}
-
-/* Link d->wv: each step's next step of its task, each task's first step
- * (d->wfirst, sized for every tid of the sequence) and the tasks with
- * steps (d->active). O(steps + tasks). */
-static void wv_link(dpor *d)
-{
-    int32_t maxt = -1;
-    for (size_t i = 0; i < d->wv.len; i++)
-        if (d->wv.p[i].tid > maxt)
-            maxt = d->wv.p[i].tid;
-    d->wfirst.len = 0;
-    VEC_RESERVE(d->wfirst, (size_t)maxt + 1);
-    for (int32_t t = 0; t <= maxt; t++)
-        d->wfirst.p[t] = -1;
-    d->wfirst.len = (size_t)maxt + 1;
-    d->active.len = 0;
-    for (size_t i = d->wv.len; i-- > 0;) {
-        wstep *s = &d->wv.p[i];
-        if (d->wfirst.p[s->tid] < 0)
-            VEC_PUSH(d->active, s->tid);
-        s->next = d->wfirst.p[s->tid];
-        d->wfirst.p[s->tid] = (int32_t)i;
-    }
-}
-
-/* Is step k an initial of what is left of d->wv: its task's first step
- * there, with no step left before it happening before it? Happens-before
- * among this execution's events is read off their clocks; the pending op
- * (clock qc, not yet run) also follows every step it conflicts with.
- * O(tasks), O(steps) for the pending op. */
-static bool wv_initial(const dpor *d, size_t k, const vclock *qc)
-{
-    const wstep *s = &d->wv.p[k];
-    const vclock *c = s->node >= 0 ? &d->nodes.p[s->node].vc : qc;
-    if (s->gone || d->wfirst.p[s->tid] != (int32_t)k)
-        return false;
-    for (size_t a = 0; a < d->active.len; a++) {
-        int32_t t = d->active.p[a], f = d->wfirst.p[t];
-        if (t == s->tid || f < 0 || (size_t)f > k)
-            continue;
-        if (vc_get(c, t) >= d->wv.p[f].lidx)
-            return false;
-    }
-    if (s->node < 0)
-        for (size_t i = 0; i < k; i++)
-            if (!d->wv.p[i].gone &&
-                sig_conflicts(d->wv.p[i].acc, d->wv.p[i].nacc, s->acc,
-                              s->nacc))
-                return false;
-    return true;
-}
-
-/* Are these accesses plain reads and writes of variables and atomics,
- * the model of Abdulla et al.? Commuting by accesses alone (a weak initial
- * that is not in v) is trusted only there: with blocking, select cases,
- * output and the pending ops this search races with, it lost outcomes
- * against DFS on generated programs. O(n). */
-static bool plain(const dpor *d, const acc_rec *a, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        const wf_obj *o;
-        if (a[i].oid < 0 || (size_t)a[i].oid >= d->eng->objs.len ||
-            (a[i].type != ACC_READ && a[i].type != ACC_WRITE))
-            return false;
-        o = d->eng->objs.p[a[i].oid];
-        if (o->kind != OBJ_VAR && o->kind != OBJ_ATOMIC)
-            return false;
-    }
-    return true;
-}
-
-/* Is every step left in d->wv plain? O(steps). */
-static bool wv_plain(const dpor *d)
-{
-    for (size_t i = 0; i < d->wv.len; i++)
-        if (!d->wv.p[i].gone && !plain(d, d->wv.p[i].acc, d->wv.p[i].nacc))
-            return false;
-    return true;
-}
-
-/* How tree entry x relates to what is left of d->wv: the index of its
- * task's first step there, if that step is an initial and no step before
- * it conflicts with x; -1 if its task has no step left and x commutes
- * with all of them (a weak initial); -2 otherwise. O(steps + tasks). */
-static int32_t wv_match(const dpor *d, const wut_ent *x, const vclock *qc)
-{
-    int32_t k = (size_t)x->tid < d->wfirst.len ? d->wfirst.p[x->tid] : -1;
-    size_t lim = k >= 0 ? (size_t)k : d->wv.len;
-    for (size_t i = 0; i < lim; i++) {
-        const wstep *s = &d->wv.p[i];
-        if (!s->gone && sig_conflicts(s->acc, s->nacc, x->acc, x->nacc))
-            return -2;
-    }
-    if (k < 0)
-        return plain(d, x->acc, x->nacc) && wv_plain(d) ? -1 : -2;
-    return wv_initial(d, (size_t)k, qc) ? k : -2;
-}
-
-/* Is no task asleep at nj, or explored there, a weak initial of d->wv
- * (Optimal-DPOR inserts v only when sleep(E') and WI(v) are disjoint)? A
- * task with a step in v is one if that step is an initial (read off the
- * clocks, as its accesses there may differ from those it was put to sleep
- * with: a TryLock fails or succeeds); one without, if its step commutes
- * with every step of v. Its exploration covers v's reversal then.
- * O(sleepers x (steps + tasks)). */
-static bool sleep_clears(const dpor *d, const node *nj, const vclock *qc)
-{
-    for (int pass = 0; pass < 2; pass++) {
-        const tset *t = pass ? &nj->done : &nj->sleep;
-        for (size_t m = 0; m < t->tid.len; m++) {
-            int32_t s = t->tid.p[m];
-            int32_t k = (size_t)s < d->wfirst.len ? d->wfirst.p[s] : -1;
-            bool woken = false;
-            if (k >= 0) {
-                if (wv_initial(d, (size_t)k, qc))
-                    return false;
-                continue;
-            }
-            if (!plain(d, t->acc.p + t->off.p[m],
-                       t->off.p[m + 1] - t->off.p[m]) ||
-                !wv_plain(d))
-                continue;
-            for (size_t i = 0; i < d->wv.len && !woken; i++)
-                woken = sig_conflicts(t->acc.p + t->off.p[m],
-                                      t->off.p[m + 1] - t->off.p[m],
-                                      d->wv.p[i].acc, d->wv.p[i].nacc);
-            if (!woken)
-                return false;
-        }
-    }
-    return true;
-}
-
-/* Insert d->wv into nj's wakeup tree (insert[E'](v, wut(E')) of
- * Abdulla et al.): follow the leftmost child that is a weak initial of
- * what is left of the sequence, dropping its step; stop at a leaf (a
- * reversal is scheduled already) or when the sequence is used up;
- * otherwise add what is left as the last child of where the walk ended.
- * O(tree x (steps + tasks)). */
-static void wut_insert(dpor *d, node *nj, const vclock *qc)
-{
-    wtree *w = &nj->wut;
-    size_t left = d->wv.len, end, pos;
-    int64_t cur = -1;
-    uint16_t depth;
-    for (;;) {
-        bool down = false;
-        size_t i = (size_t)(cur + 1);
-        end = wut_end(w, cur);
-        if (cur >= 0 && i == end)
-            return;
-        while (i < end) {
-            int32_t k = wv_match(d, &w->p[i], qc);
-            if (k != -2) {
-                if (k >= 0) {
-                    wstep *s = &d->wv.p[k];
-                    if (left == 1)
-                        return;
-                    s->gone = true;
-                    d->wfirst.p[s->tid] = s->next;
-                    left--;
-                }
-                cur = (int64_t)i;
-                down = true;
-                break;
-            }
-            i = wut_end(w, (int64_t)i);
-        }
-        if (!down)
-            break;
-    }
-    depth = cur < 0 ? 0 : (uint16_t)(w->p[cur].depth + 1);
-    VEC_RESERVE(*w, w->len + left);
-    memmove(w->p + end + left, w->p + end, (w->len - end) * sizeof *w->p);
-    w->len += left;
-    pos = end;
-    for (size_t i = 0; i < d->wv.len; i++) {
-        const wstep *s = &d->wv.p[i];
-        if (s->gone)
-            continue;
-        wut_ent_set(&w->p[pos++], s->tid, depth++, s->acc, s->nacc);
-    }
-}
-
-/* Is t a child of the root of w? O(tree). */
-static bool wut_has_root(const wtree *w, int32_t t)
-{
-    for (size_t i = 0; i < w->len; i++)
-        if (w->p[i].depth == 0 && w->p[i].tid == t)
-            return true;
-    return false;
-}
-
-/* Optimal-DPOR's race reversal (Abdulla et al., JACM 2017, Algorithm 2):
- * v = the events after j not ordered after it (notdep), then q's op,
- * goes into j's wakeup tree unless a task asleep (or explored) at j is a
- * weak initial of it. When no initial of v is enabled at j (a task
- * blocked there: the paper's model has none), fall back to source-DPOR's
- * rule, every task enabled at j. O(depth + steps x (tasks + tree)). */
-static void race_wut(dpor *d, int32_t j, int32_t q, const vclock *c,
-                     const acc_rec *sig, size_t nsig, size_t end)
-{
-    node *nj = &d->nodes.p[j];
-    int32_t tj = nj->tid, pick = -1;
-    uint32_t lj = nj->lidx;
-    wstep st;
-    d->wv.len = 0;
-    for (size_t k = (size_t)j + 1; k < end; k++) {
-        const node *nk = &d->nodes.p[k];
-        if (nk->sub || !nk->has_ev || vc_get(&nk->vc, tj) >= lj)
-            continue;
-        st.tid = nk->tid;
-        st.node = (int32_t)k;
-        st.lidx = nk->lidx;
-        st.acc = nk->acc.p;
-        st.nacc = (uint32_t)nk->acc.len;
-        st.gone = false;
-        VEC_PUSH(d->wv, st);
-    }
-    st.tid = q;
-    st.node = -1;
-    st.lidx = ((size_t)q < d->tcount.len ? d->tcount.p[q] : 0) + 1;
-    st.acc = sig;
-    st.nacc = (uint32_t)nsig;
-    st.gone = false;
-    VEC_PUSH(d->wv, st);
-    wv_link(d);
-    /* start with the first initial enabled at j: it has no step before it
-     * in v to depend on, so moving it first keeps v's trace */
-    {
-        bool en_initial = false;
-        for (size_t k = 0; k < d->wv.len && pick < 0; k++) {
-            int32_t t = d->wv.p[k].tid;
-            if (has_tid(&nj->en, t) && wv_initial(d, k, c)) {
-                en_initial = true;
-                if (!tset_has(&nj->sleep, t) && !tset_has(&nj->done, t))
-                    pick = (int32_t)k;
-            }
-        }
-        if (pick < 0 && en_initial)
-            return; /* an initial asleep there covers v's reversal */
-    }
-    if (pick < 0) {
-        d->wut_fallback++;
-        for (size_t i = 0; i < nj->en.len; i++) {
-            int32_t t = nj->en.p[i];
-            wut_ent x;
-            acc_rec any = {OID_ANY, ACC_WRITE};
-            if (t == tj || tset_has(&nj->sleep, t) ||
-                tset_has(&nj->done, t) || wut_has_root(&nj->wut, t))
-                continue;
-            wut_ent_set(&x, t, 0, &any, 1);
-            VEC_PUSH(nj->wut, x);
-        }
-        return;
-    }
-    if (pick > 0) {
-        st = d->wv.p[pick];
-        memmove(d->wv.p + 1, d->wv.p, (size_t)pick * sizeof st);
-        d->wv.p[0] = st;
-        wv_link(d);
-    }
-    if (!sleep_clears(d, nj, c))
-        return;
-    wut_insert(d, nj, c);
-}
-
 static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
                  const acc_rec *sig, size_t nsig, size_t end)
 {
@@ -1058,10 +879,6 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
     nj = &d->nodes.p[j];
     if (nj->sub || !nj->has_ev)
         return;
-    if (d->bound < 0) {
-        race_wut(d, j, q, c, sig, nsig, end);
-        return;
-    }
     tj = nj->tid;
     lj = nj->lidx;
     /* v = the events after j not ordered after it, then q's op. A task's
@@ -1117,6 +934,8 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
         int32_t r = in.pick >= 0 ? in.pick : in.cov;
         if (r >= 0)
             conservative(d, j, r);
+        if (r >= 0 && !allowed(d, nj, r))
+            earlier_run(d, j);
     }
     if (in.covered || in.cov >= 0)
         return;
@@ -1145,6 +964,27 @@ typedef struct racer {
 /* Bounded POR (Coons, Musuvathi, McKinley, OOPSLA 2013): when running q
  * at node j would exceed the preemption bound, also try q where the run of
  * the task at j began, where switching costs no more preemptions. */
+/* A reversal at j over the bound: the task at j may reach the same
+ * states cheaper by starting its run earlier, inside the run before it,
+ * where a switch back can come free (the task blocks on a lock the other
+ * holds). Try it at every node of that run. */
+static void earlier_run(dpor *d, int32_t j)
+{
+    int32_t t = d->nodes.p[j].tid, k = j;
+    for (; k >= 0; k--) { /* back to where t's run began */
+        const node *nk = &d->nodes.p[k];
+        if (!nk->sub && nk->tid != t)
+            break;
+    }
+    for (; k >= 0; k--) {
+        node *nk = &d->nodes.p[k];
+        if (nk->sub)
+            continue;
+        if (has_tid(&nk->en, t) && allowed(d, nk, t))
+            add_tid(&nk->bt, t);
+    }
+}
+
 static void conservative(dpor *d, int32_t j, int32_t q)
 {
     int32_t t = d->nodes.p[j].tid, i = j, k;
@@ -1183,10 +1023,66 @@ static void check_rec(dpor *d, const rec *r, const racer *x)
         race(d, r->node, x->q, x->c, x->sig, x->nsig, x->end);
 }
 
-/* Races of an access of type t on o by x with the accesses before it. */
-static void check_access(dpor *d, dobj *o, uint8_t t, const racer *x)
+/* An earlier add a of o and an add of delta by the step or op ending at
+ * node end: would swapping them change the state? A floored counter's
+ * swap puts the later add where a was, after the adds since a that do
+ * not depend on it (as the reversal of a race puts them): their sum
+ * decides whether the count would go below zero, or to zero with a
+ * waiter parked (a's, or one that parked since without depending on a).
+ * O(adds + parks). */
+static bool add_conflict(const dpor *d, const dobj *o, const arec *a,
+                         int64_t delta, size_t end)
 {
+    int64_t c = a->before;
+    bool parked = (a->flags & ACCF_PARKED) != 0;
+    if (!(a->flags & ACCF_FLOOR))
+        return false;
+    if (!(a->delta > 0 && delta < 0))
+        return floor_swap_conflicts(c, a, delta, parked);
+    for (size_t k = 0; k < o->adds.len; k++) {
+        const arec *r = &o->adds.p[k];
+        if (r->r.node > a->r.node && (size_t)r->r.node < end &&
+            vc_get(&d->nodes.p[r->r.node].vc, a->r.tid) < a->r.lidx)
+            c += r->delta;
+    }
+    for (size_t k = 0; k < o->ps.len && !parked; k++) {
+        const rec *r = &o->ps.p[k];
+        parked = r->node > a->r.node && (size_t)r->node < end &&
+                 vc_get(&d->nodes.p[r->node].vc, a->r.tid) < a->r.lidx;
+    }
+    return floor_swap_conflicts(c, a, delta, parked);
+}
+
+/* The type an access counts as on o: an add past ADDS_MAX is a write. */
+static uint8_t eff_type(const dobj *o, const acc_rec *y)
+{
+    return y->type == ACC_ADD && o->adds.len >= ADDS_MAX ? ACC_WRITE
+                                                         : y->type;
+}
+
+/* Does access y, of its effective type t, conflict with add a before it
+ * on o (y by the step or op ending at node end)? */
+static bool conflicts_add(const dpor *d, const dobj *o, const arec *a,
+                          const acc_rec *y, uint8_t t, size_t end)
+{
+    if (!conflict(d, ACC_ADD, t))
+        return false;
+    if (d->bound >= 0)
+        return true;
+    if (t == ACC_ADD)
+        return add_conflict(d, o, a, y->delta, end);
+    if (t == ACC_OBSERVE)
+        return a->delta > 0;
+    return true;
+}
+
+/* Races of access y on o by x with the accesses before it. */
+static void check_access(dpor *d, dobj *o, const acc_rec *y, const racer *x)
+{
+    uint8_t t = eff_type(o, y);
     bool guarded = t == ACC_ACQUIRE || t == ACC_READ || t == ACC_OBSERVE;
+    if (t == ACC_PARK && d->bound < 0)
+        return;
     if (o->has_w) {
         if (guarded && o->w_is_release) {
             if (o->has_acq)
@@ -1195,15 +1091,26 @@ static void check_access(dpor *d, dobj *o, uint8_t t, const racer *x)
             check_rec(d, &o->w, x);
         }
     }
-    if (conflict(t, ACC_READ))
+    if (conflict(d, t, ACC_READ))
         for (size_t i = 0; i < o->rs.len; i++)
             check_rec(d, &o->rs.p[i], x);
-    if (conflict(t, ACC_COMMIT))
+    if (conflict(d, t, ACC_COMMIT))
         for (size_t i = 0; i < o->cs.len; i++)
             check_rec(d, &o->cs.p[i], x);
-    if (conflict(t, ACC_COUNT))
-        for (size_t i = 0; i < o->ks.len; i++)
-            check_rec(d, &o->ks.p[i], x);
+    if (conflict(d, t, ACC_OBSERVE) &&
+        (t != ACC_ADD || y->delta > 0 || d->bound >= 0))
+        for (size_t i = 0; i < o->os.len; i++)
+            check_rec(d, &o->os.p[i], x);
+    if (conflict(d, t, ACC_PARK))
+        for (size_t i = 0; i < o->ps.len; i++)
+            check_rec(d, &o->ps.p[i], x);
+    /* an acquire races with the reads (RLocks) before the runlocks */
+    if (conflict(d, t, ACC_RUNLOCK) && (t != ACC_ACQUIRE || d->bound >= 0))
+        for (size_t i = 0; i < o->us.len; i++)
+            check_rec(d, &o->us.p[i], x);
+    for (size_t i = 0; i < o->adds.len; i++)
+        if (conflicts_add(d, o, &o->adds.p[i], y, t, x->end))
+            check_rec(d, &o->adds.p[i].r, x);
 }
 
 /* Check a task's pending op against everything before it. */
@@ -1218,11 +1125,11 @@ static void check_pending(dpor *d, const wf_task *t)
     x.end = d->depth;
     if (d->sig.len && d->sig.p[0].oid == OID_ANY) {
         for (size_t i = 0; i < d->objs.len; i++)
-            check_access(d, &d->objs.p[i], ACC_WRITE, &x);
+            check_access(d, &d->objs.p[i], &d->sig.p[0], &x);
         return;
     }
     for (size_t i = 0; i < d->sig.len; i++)
-        check_access(d, obj_of(d, d->sig.p[i].oid), d->sig.p[i].type, &x);
+        check_access(d, obj_of(d, d->sig.p[i].oid), &d->sig.p[i], &x);
 }
 
 /* ---- the strategy ------------------------------------------------------ */
@@ -1249,6 +1156,45 @@ static void note_run(dpor *d, int32_t tid)
     }
 }
 
+/* Is a pending op's signature a[0, n) exactly what its step will access:
+ * reads and writes of variables and atomics, and mutex operations? (A
+ * channel step's accesses include what its resumption exposes, a select's
+ * depend on the case taken.) */
+static bool sig_exact(const dpor *d, const acc_rec *a, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const wf_obj *o;
+        if (a[i].oid == OID_SPAWN || a[i].oid == OID_OUTPUT)
+            continue;
+        if (a[i].oid < 0 || (size_t)a[i].oid >= d->eng->objs.len)
+            return false;
+        o = d->eng->objs.p[a[i].oid];
+        if (o->kind != OBJ_VAR && o->kind != OBJ_ATOMIC &&
+            o->kind != OBJ_MUTEX && o->kind != OBJ_RWMUTEX &&
+            o->kind != OBJ_WAITGROUP)
+            return false;
+    }
+    return n > 0;
+}
+
+/* A forced prefix's task node nd, where the prefix picks alts[pick]: the
+ * alternatives before it were explored by the searches of the prefixes
+ * that pick them (partition.h), so they are done here, and sleep in this
+ * search until a step conflicts with them (Godefroid's sleep sets). Only
+ * tasks whose signature is exactly their step's accesses (sig_exact) are
+ * put to sleep. */
+static void prefix_siblings_done(dpor *d, wf_engine *e, node *nd,
+                                 const int32_t *alts, int pick)
+{
+    for (int i = 0; i < pick; i++) {
+        const wf_task *q = e->tasks.p[alts[i]];
+        signature(d, q);
+        if (sig_exact(d, d->sig.p, d->sig.len) &&
+            !tset_has(&nd->done, alts[i]))
+            tset_add(&nd->done, alts[i], d->sig.p, d->sig.len);
+    }
+}
+
 int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 const int32_t *alts)
 {
@@ -1268,6 +1214,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         nd->sub = true;
         nd->n = (uint32_t)n;
         nd->idx = 0;
+        nd->nexti = 1;
         if (n >= 2 && d->fpos < d->forced.len) {
             int f = forced_pick(d, n);
             if (f < 0)
@@ -1298,18 +1245,6 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     nd->last = e->last_tid;
     nd->last_en = e->last_tid >= 0 && index_of(alts, n, e->last_tid) >= 0;
     nd->pc = d->pc_cur;
-    /* the wakeup subtree below the previous step (none across a timer: a
-     * reversal never spans one, as a firing orders all before it after) */
-    if (d->bound < 0 && d->tnode >= 0) {
-        const wtree *cw = &d->nodes.p[d->tnode].carry;
-        if (d->barrier) {
-            d->wut_miss += cw->len != 0;
-        } else if (cw->len) {
-            VEC_RESERVE(nd->wut, cw->len);
-            memcpy(nd->wut.p, cw->p, cw->len * sizeof *cw->p);
-            nd->wut.len = cw->len;
-        }
-    }
     if (!d->barrier)
         for (size_t i = 0; i < d->next_sleep.tid.len; i++)
             tset_add(&nd->sleep, d->next_sleep.tid.p[i],
@@ -1328,20 +1263,18 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
             return -1;
         }
         nd->last_en = false; /* a bound counts what follows the prefix */
-    }
-    /* follow the wakeup tree; else prefer the task that ran last: fewer
-     * preemptions first */
-    while (nd->wut.len && pick < 0) {
-        int32_t t = nd->wut.p[0].tid;
-        int i = index_of(alts, n, t);
-        if (i >= 0 && !tset_has(&nd->sleep, t)) {
-            wut_take(nd, 0);
-            pick = i;
-        } else {
-            wut_cut(&nd->wut, 0); /* the sequence is not executable */
-            d->wut_miss++;
+        if (d->prefix_done && d->bound < 0) {
+            prefix_siblings_done(d, e, nd, alts, pick);
+            if (tset_has(&nd->sleep, alts[pick])) {
+                /* an earlier part explores the traces this prefix would */
+                d->nodes.len--;
+                d->blocked = true;
+                d->ssb++;
+                return -1;
+            }
         }
     }
+    /* prefer the task that ran last: fewer preemptions first */
     if (pick < 0 && nd->last_en && d->run_tid == e->last_tid &&
         d->run_len >= FAIR_RUN) {
         /* fairness (CHESS's, one step of it): a task that has run
@@ -1362,13 +1295,30 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     }
     if (pick < 0 && e->last_tid >= 0 && !tset_has(&nd->sleep, e->last_tid))
         pick = index_of(alts, n, e->last_tid);
-    for (int i = 0; i < n && pick < 0; i++)
-        if (!tset_has(&nd->sleep, alts[i])) {
-            if (allowed(d, nd, alts[i]))
-                pick = i;
-            else
-                d->pruned = true;
+    {
+        int over = -1; /* a task that may run here in a later round */
+        for (int i = 0; i < n && pick < 0; i++)
+            if (!tset_has(&nd->sleep, alts[i])) {
+                if (fits(d, nd, alts[i]))
+                    pick = i;
+                else if (!allowed(d, nd, alts[i]))
+                    d->pruned = true;
+                else if (over < 0)
+                    over = i;
+            }
+        if (pick < 0 && over >= 0) {
+            /* every task that may run costs more preemptions than this
+             * round allows: the node waits for a later round, keeping the
+             * branch to explore then */
+            d->pruned = true;
+            VEC_PUSH(nd->bt, alts[over]);
+            d->depth++;
+            d->blocked = true;
+            d->deferred = true;
+            d->ndeferred++;
+            return -1;
         }
+    }
     if (pick < 0) {
         d->nodes.len--;
         d->blocked = true;
@@ -1400,7 +1350,7 @@ static void next_sleep_after(dpor *d, wf_engine *e, const node *nd,
             if (q == nd->tid || (size_t)q >= e->tasks.len ||
                 e->tasks.p[q]->state == TASK_DONE ||
                 in_list(e->woken.p, e->woken.len, q) ||
-                sig_conflicts(qa, nq, A, na))
+                sig_conflicts(d, A, na, qa, nq))
                 continue;
             tset_add(&d->next_sleep, q, qa, nq);
         }
@@ -1438,27 +1388,41 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         /* the step itself (its op and what its resumption exposed, such
          * as a commit) against the history */
         racer x = {p, &d->tclock.p[p], A, na, (size_t)d->tnode};
-        acc_rec any = {OID_ANY, ACC_WRITE};
+        acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
         if (e->stop) { /* a panic: it conflicts with everything before */
             x.sig = &any;
             x.nsig = 1;
             for (size_t i = 0; i < d->objs.len; i++)
-                check_access(d, &d->objs.p[i], ACC_WRITE, &x);
+                check_access(d, &d->objs.p[i], &any, &x);
         }
         for (size_t i = 0; i < na; i++)
-            check_access(d, obj_of(d, A[i].oid), A[i].type, &x);
+            check_access(d, obj_of(d, A[i].oid), &A[i], &x);
     }
     lidx = ++d->tcount.p[p];
     vc_copy(ev, clock_of(d, p));
     for (size_t i = 0; i < na; i++) {
         dobj *o = obj_of(d, A[i].oid);
+        uint8_t t = eff_type(o, &A[i]);
+        if (t == ACC_PARK && d->bound < 0)
+            continue; /* not an event */
         vc_join(ev, &o->lw); /* everything conflicts with writes */
-        if (conflict(A[i].type, ACC_READ))
+        if (conflict(d, t, ACC_READ))
             vc_join(ev, &o->lr);
-        if (conflict(A[i].type, ACC_COMMIT))
+        if (conflict(d, t, ACC_COMMIT))
             vc_join(ev, &o->lc);
-        if (conflict(A[i].type, ACC_COUNT) || A[i].type == ACC_OBSERVE)
+        if (conflict(d, t, ACC_RUNLOCK))
+            vc_join(ev, &o->lu);
+        if (conflict(d, t, ACC_OBSERVE) &&
+            (t != ACC_ADD || A[i].delta > 0 || d->bound >= 0))
+            vc_join(ev, &o->lo);
+        if (t == ACC_ADD) {
+            for (size_t k = 0; k < o->adds.len; k++)
+                if (conflicts_add(d, o, &o->adds.p[k], &A[i], t,
+                                  (size_t)d->tnode))
+                    vc_join(ev, &d->nodes.p[o->adds.p[k].r.node].vc);
+        } else if (conflict(d, t, ACC_ADD) || t == ACC_OBSERVE) {
             vc_join(ev, &o->lk); /* a Wait comes after every Done */
+        }
     }
     vc_set(ev, p, lidx);
     r.node = d->tnode;
@@ -1466,7 +1430,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     r.lidx = lidx;
     for (size_t i = 0; i < na; i++) {
         dobj *o = obj_of(d, A[i].oid);
-        uint8_t t = A[i].type;
+        uint8_t t = eff_type(o, &A[i]);
         if (is_write(t)) {
             vc_copy(&o->lw, ev);
             o->w = r;
@@ -1479,14 +1443,30 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             if (t != ACC_RELEASE) {
                 o->rs.len = 0;
                 o->cs.len = 0;
-                o->ks.len = 0;
+                o->os.len = 0;
+                o->ps.len = 0;
+                o->us.len = 0;
+                o->adds.len = 0;
             }
-        } else if (t == ACC_READ || t == ACC_OBSERVE) {
+        } else if (t == ACC_READ) {
             vc_join(&o->lr, ev);
             NOTE_REC(o->rs, r);
-        } else if (t == ACC_COUNT) {
+        } else if (t == ACC_OBSERVE) {
+            vc_join(&o->lo, ev);
+            NOTE_REC(o->os, r);
+        } else if (t == ACC_ADD) {
+            arec a;
+            a.r = r;
+            a.delta = A[i].delta;
+            a.before = A[i].before;
+            a.flags = A[i].flags;
             vc_join(&o->lk, ev);
-            NOTE_REC(o->ks, r);
+            VEC_PUSH(o->adds, a);
+        } else if (t == ACC_PARK) {
+            VEC_PUSH(o->ps, r);
+        } else if (t == ACC_RUNLOCK) {
+            vc_join(&o->lu, ev);
+            NOTE_REC(o->us, r);
         } else {
             vc_join(&o->lc, ev);
             NOTE_REC(o->cs, r);
@@ -1505,7 +1485,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     for (size_t i = 0; i < na; i++)
         VEC_PUSH(nk->acc, A[i]);
     if (e->stop) { /* a panic ends the execution: it conflicts with all */
-        acc_rec any = {OID_ANY, ACC_WRITE};
+        acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(nk->acc, any);
     }
     acc_union_add(nk, nk->acc.p, nk->acc.len);
@@ -1518,7 +1498,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         int32_t w = e->woken.p[i];
         /* a released Wait comes after every Done, not just this one */
         for (size_t k = 0; k < na; k++)
-            if (A[k].type == ACC_COUNT)
+            if (A[k].type == ACC_ADD)
                 vc_join(clock_of(d, w), &obj_of(d, A[k].oid)->lk);
         /* The step completed w's op (a rendezvous): had w been enabled
          * here, running w first (another of its cases) is the reversal. */
@@ -1550,7 +1530,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         if (!e->stop && !may_touch(q, nk->acc.p, nk->acc.len))
             continue;
         signature(d, q);
-        if (e->stop || sig_conflicts(nk->acc.p, nk->acc.len, d->sig.p,
+        if (e->stop || sig_conflicts(d, nk->acc.p, nk->acc.len, d->sig.p,
                                      d->sig.len))
             race(d, d->tnode, (int32_t)i, &d->tclock.p[i], d->sig.p,
                  d->sig.len, d->depth);
@@ -1560,49 +1540,193 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     next_sleep_after(d, e, nk, nk->acc.p, nk->acc.len);
 }
 
+/* Has task node n a branch still to explore, whatever the limit? */
+static bool pending(const dpor *d, const node *n)
+{
+    if (n->sub)
+        return n->nexti < n->n;
+    for (size_t i = 0; i < n->bt.len; i++) {
+        int32_t q = n->bt.p[i];
+        if (!tset_has(&n->done, q) &&
+            !(d->bound < 0 && tset_has(&n->sleep, q)) && allowed(d, n, q))
+            return true;
+    }
+    return false;
+}
+
+/* Make n's next branch the current one: an inner choice's next index,
+ * else a backtrack entry not done or asleep. Branches over the round's
+ * limit stay for a later round; those over the bound are dropped
+ * (d->pruned). False when none fits. */
+static bool next_branch(dpor *d, node *n)
+{
+    if (n->sub) {
+        if (n->nexti >= n->n || d->suspending)
+            return false;
+        n->idx = n->nexti++;
+        return true;
+    }
+    if (n->tid >= 0)
+        tset_add(&n->done, n->tid, n->acc_union.p, n->acc_union.len);
+    for (size_t i = 0; i < n->bt.len; i++) {
+        int32_t q = n->bt.p[i];
+        if (tset_has(&n->done, q) ||
+            (d->bound < 0 && tset_has(&n->sleep, q)))
+            continue;
+        if (!fits(d, n, q)) {
+            d->pruned = d->pruned || !d->suspending;
+            continue;
+        }
+        n->tid = q;
+        n->acc_union.len = 0;
+        return true;
+    }
+    return false;
+}
+
+/* Pop the last node of the path; keep it (under its parent's branch, or
+ * as the root) when work is left at or below it. */
+static void pop_node(dpor *d)
+{
+    size_t i = d->nodes.len - 1;
+    node *n = &d->nodes.p[i];
+    snode *s;
+    if (d->bound < 0 && (pending(d, n) || n->kids.len)) {
+        s = wf_xcalloc(1, sizeof *s);
+        s->n = *n;
+        s->round = d->round;
+        VEC_FREE(s->n.vc); /* per execution: rebuilt on replay */
+        VEC_FREE(s->n.acc);
+        memset(n, 0, sizeof *n);
+        if (i == 0) {
+            s->branch = -1;
+            WF_ASSERT(!d->root);
+            d->root = s;
+        } else {
+            const node *p = &d->nodes.p[i - 1];
+            s->branch = p->sub ? (int32_t)p->idx : p->tid;
+            VEC_PUSH(d->nodes.p[i - 1].kids, s);
+        }
+    }
+    d->nodes.len--;
+}
+
+/* Move the kept node s into path slot i (the path is i long). */
+static void restore(dpor *d, size_t i, snode *s)
+{
+    node *n;
+    WF_ASSERT(d->nodes.len == i);
+    VEC_RESERVE(d->nodes, i + 1);
+    if (i >= d->ninit) {
+        memset(&d->nodes.p[i], 0, sizeof(node));
+        d->ninit = i + 1;
+    }
+    n = &d->nodes.p[i];
+    free_node(n);
+    *n = s->n;
+    n->has_ev = false;
+    free(s);
+    d->nodes.len = i + 1;
+}
+
+static bool descend(dpor *d, size_t i);
+
+/* Resume, below node i of the path, the kept subtrees an earlier round
+ * left: the first with a branch within this round's limit becomes the
+ * path. */
+static bool resume_kids(dpor *d, size_t i)
+{
+    size_t k = 0;
+    while (k < d->nodes.p[i].kids.len && !d->suspending) {
+        node *n = &d->nodes.p[i];
+        snode *s = n->kids.p[k];
+        if (s->round >= d->round) {
+            k++;
+            continue;
+        }
+        memmove(n->kids.p + k, n->kids.p + k + 1,
+                (n->kids.len - k - 1) * sizeof *n->kids.p);
+        n->kids.len--;
+        if (n->sub) {
+            n->idx = (uint32_t)s->branch;
+        } else {
+            n->tid = s->branch;
+            n->acc_union.len = 0;
+        }
+        d->nodes.len = i + 1;
+        restore(d, i + 1, s);
+        if (descend(d, i + 1))
+            return true;
+        pop_node(d); /* kept again, stamped with this round */
+    }
+    return false;
+}
+
+/* Node i, just restored, is the end of the path: find the next branch at
+ * or below it. */
+static bool descend(dpor *d, size_t i)
+{
+    if (next_branch(d, &d->nodes.p[i]))
+        return true;
+    return resume_kids(d, i);
+}
+
 bool dpor_next(dpor *d)
 {
     d->nodes.len = d->depth;
     while (d->nodes.len > d->floor) {
-        node *n = &d->nodes.p[d->nodes.len - 1];
-        if (n->sub) {
-            if (n->idx + 1 < n->n) {
-                n->idx++;
-                return true;
-            }
-        } else {
-            tset_add(&n->done, n->tid, n->acc_union.p, n->acc_union.len);
-            while (n->wut.len) { /* the leftmost sequence next */
-                int32_t q = n->wut.p[0].tid;
-                if (has_tid(&n->en, q) && !tset_has(&n->done, q) &&
-                    !tset_has(&n->sleep, q)) {
-                    wut_take(n, 0);
-                    n->tid = q;
-                    n->acc_union.len = 0;
-                    add_tid(&n->bt, q);
-                    return true;
-                }
-                wut_cut(&n->wut, 0);
-                d->wut_miss++;
-            }
-            n->carry.len = 0;
-            for (size_t i = 0; i < n->bt.len; i++) {
-                int32_t q = n->bt.p[i];
-                if (tset_has(&n->done, q) ||
-                    (d->bound < 0 && tset_has(&n->sleep, q)))
-                    continue;
-                if (!allowed(d, n, q)) {
-                    d->pruned = true;
-                    continue;
-                }
-                n->tid = q;
-                n->acc_union.len = 0;
-                return true;
-            }
-        }
-        d->nodes.len--;
+        size_t i = d->nodes.len - 1;
+        if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i))
+            return true;
+        pop_node(d);
     }
     return false;
+}
+
+void dpor_set_limit(dpor *d, int limit)
+{
+    d->limit = limit;
+}
+
+bool dpor_round(dpor *d)
+{
+    snode *s = d->root;
+    d->round++;
+    d->pruned = false;
+    if (d->round == 1) {
+        d->nodes.len = 0; /* a fresh search */
+        return true;
+    }
+    if (d->floor == SIZE_MAX)
+        return false; /* the prefix was never taken */
+    if (d->floor) {
+        /* a forced prefix stays on the path: resume below it */
+        d->nodes.len = d->floor;
+        return resume_kids(d, d->floor - 1);
+    }
+    if (!s)
+        return false;
+    d->root = NULL;
+    d->nodes.len = 0;
+    restore(d, 0, s);
+    if (descend(d, 0))
+        return true;
+    pop_node(d);
+    return false;
+}
+
+bool dpor_left(const dpor *d)
+{
+    if (d->floor && d->floor != SIZE_MAX)
+        return d->nodes.p[d->floor - 1].kids.len != 0;
+    return d->root != NULL;
+}
+
+void dpor_suspend(dpor *d)
+{
+    d->suspending = true;
+    (void)dpor_next(d);
+    d->suspending = false;
 }
 
 double dpor_estimate(const dpor *d)
@@ -1613,8 +1737,6 @@ double dpor_estimate(const dpor *d)
     for (size_t i = 0; i < d->nodes.len && est < 1e18; i++) {
         const node *n = &d->nodes.p[i];
         size_t b = n->sub ? n->n : n->bt.len;
-        for (size_t k = 0; !n->sub && k < n->wut.len; k++)
-            b += n->wut.p[k].depth == 0;
         if (b > 1)
             est *= (double)b;
     }
@@ -1693,7 +1815,7 @@ void dpor_end(dpor *d, wf_engine *e)
      * against the whole execution. */
     if (d->err)
         return;
-    if (d->fpos < d->forced.len) {
+    if (d->fpos < d->forced.len && !d->blocked) {
         d->err = wf_xstrdup("the execution ended before the prefix's "
                             "choices were all taken");
         return;

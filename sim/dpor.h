@@ -13,31 +13,29 @@
  * another task not ordered before it, the race is reversed at the node
  * before e. A lock acquisition races with the previous acquisition, not
  * with the release between (they are never co-enabled).
- * Wakeup trees (Optimal-DPOR, Abdulla et al. POPL 2014 / JACM 2017): in
- * unbounded rounds the reversal inserts v = (the events after e not
- * ordered after it, then the op) into that node's wakeup tree, unless a
- * task asleep or explored there is an initial of v; a node explores its
- * tree's leftmost sequence first and hands the subtree below to the next
- * task node, so the exploration reaches the reversed race instead of
- * wandering into a sleep-set-blocked end. Steps are matched by task and
- * commute by the clocks of this execution; commuting by accesses alone
- * (a weak initial not in v) is trusted only for plain variable and atomic
- * accesses. If no initial of v is enabled at the node (blocking), every
- * enabled task is added instead (source-DPOR's rule, counted); a tree
- * step whose task is disabled or asleep when reached is dropped with its
- * subtree (counted) and the search goes on as source-DPOR would.
- * Bounded rounds keep plain backtrack sets (below).
+ * Source sets (Source-DPOR, Abdulla et al., POPL 2014): the reversal of
+ * a race adds one initial of v (the events after e not ordered after it,
+ * then the op) to the backtrack set of the node before e, unless one is
+ * there already; if no initial is enabled there (blocking), every enabled
+ * task. Optimal-DPOR's wakeup trees were dropped: their coverage
+ * arguments assume one depth-first order, which rounds that add do not
+ * keep, and they lost traces even so (one of the 308 of lastzero(4) with
+ * each fill printing what it read). With sleep sets the complete
+ * executions are one per Mazurkiewicz trace all the same; the price is
+ * sleep-set-blocked partial executions (dpor_ssb_count).
  * Sleep sets (Godefroid 1996) prune: a task explored from a node sleeps in
  * its siblings' subtrees until a conflicting event; a node whose enabled
  * tasks all sleep is a sleep-set-blocked execution, abandoned. With sleep
  * sets no two complete executions are equivalent, so the complete
  * executions are one per Mazurkiewicz trace.
  *
- * Owns: the node stack and per-execution clocks (heap, reused).
+ * Owns: the node stack, the subtrees put aside between rounds, and the
+ * per-execution clocks (heap, reused).
  * Invariants: 1. nodes[0..depth) replay the previous execution's prefix.
  *   2. a task node's chosen task is in its backtrack set, and done is a
- *   subset of backtrack. 3. a node's wakeup tree holds only sequences not
- *   yet started there (the branch being explored left it, as carry). */
+ *   subset of backtrack. 3. a node kept between rounds (a kid) has a
+ *   branch left at or below it; the kids of a node hang under branches in
+ *   its done set. */
 #ifndef WF_DPOR_H
 #define WF_DPOR_H
 
@@ -69,6 +67,24 @@ const char *dpor_error(const dpor *d);
  * search under the bound was the whole search.) */
 void dpor_set_bound(dpor *d, int bound);
 bool dpor_pruned(const dpor *d);
+/* Rounds that add, never repeat (iterative preemption bounding over one
+ * search): within a round, branches whose executions would take more
+ * than `limit` preemptions (-1: no limit) are put aside with the part of
+ * the search above them, instead of being dropped; dpor_round begins the
+ * next round, resuming what was put aside (the first round starts the
+ * search), and returns false when nothing was. Every branch is explored
+ * once over all rounds, so the complete executions of all rounds are
+ * those of one unbounded search: one per Mazurkiewicz trace.
+ * dpor_left: is anything put aside? dpor_suspend: end the round early,
+ * putting everything left aside (the next round resumes it).
+ * dpor_deferred: the last execution stopped at the round's limit (it is
+ * not an execution; its branch waits for a later round). */
+void dpor_set_limit(dpor *d, int limit);
+bool dpor_round(dpor *d);
+bool dpor_left(const dpor *d);
+void dpor_suspend(dpor *d);
+bool dpor_deferred(const dpor *d);
+uint64_t dpor_deferred_count(const dpor *d);
 /* Explore only the executions that begin with choices c[0, n) (those
  * with two or more alternatives, as a schedule lists them; copied): the
  * first execution of each round takes them, and the search never
@@ -77,15 +93,15 @@ bool dpor_pruned(const dpor *d);
  * preemptions after the prefix. A prefix the program does not offer sets
  * dpor_error. n == 0: the whole search again. */
 void dpor_set_prefix(dpor *d, const choice *c, size_t n);
+/* With a forced prefix, in unbounded rounds: at each of the prefix's task
+ * nodes, the alternatives before the one it picks count as explored (the
+ * searches from those prefixes explore them: partition.h) and sleep in
+ * this search while nothing conflicts with them, so the parts of a cut
+ * search do not explore the same trace twice. */
+void dpor_prefix_siblings_done(dpor *d, bool on);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
-/* Counters for reports: sleep-set-blocked executions; wakeup-tree
- * branches dropped because their task was disabled or asleep where the
- * tree said to run it (the search goes on as source-DPOR would); races
- * whose reversal no task enabled at the racing node could start (all of
- * them were added, source-DPOR's rule for blocking). */
+/* Sleep-set-blocked executions, for reports. */
 uint64_t dpor_ssb_count(const dpor *d);
-uint64_t dpor_wut_miss_count(const dpor *d);
-uint64_t dpor_wut_fallback_count(const dpor *d);
 
 #endif

@@ -85,6 +85,9 @@ void engine_free(wf_engine *e)
     VEC_FREE(e->timers);
     VEC_FREE(e->choices);
     VEC_FREE(e->alts);
+    VEC_FREE(e->cands);
+    VEC_FREE(e->cand_alts);
+    VEC_FREE(e->due);
     VEC_FREE(e->findings);
     VEC_FREE(e->acc);
     VEC_FREE(e->woken);
@@ -481,27 +484,31 @@ static void fire_one(wf_engine *e, timer *tm)
  * wake). */
 static void fire_timers(wf_engine *e)
 {
-    timer *due[64] = {NULL};
-    int32_t alts[64];
-    int n = 0, first = 0;
+    int n, first;
     WF_ASSERT(e->timers.len > 0);
     e->step++;
     e->acc.len = e->woken.len = 0;
     engine_access(e, OID_TIME, ACC_WRITE);
     e->now_ns = e->timers.p[0]->when;
-    while (e->timers.len && e->timers.p[0]->when == e->now_ns && n < 64)
-        due[n++] = heap_pop(e);
+    e->due.len = 0; /* all of them: every one may fire first */
+    while (e->timers.len && e->timers.p[0]->when == e->now_ns)
+        VEC_PUSH(e->due, heap_pop(e));
+    n = (int)e->due.len;
+    first = 0;
     if (n >= 2) {
+        e->cand_alts.len = 0;
         for (int i = 0; i < n; i++)
-            alts[i] = i;
-        first = engine_choose(e, CHOICE_TIMER, n, alts);
+            VEC_PUSH(e->cand_alts, i);
+        first = engine_choose(e, CHOICE_TIMER, n, e->cand_alts.p);
         if (first < 0)
             return;
     }
-    fire_one(e, due[first]);
+    /* (a fire may make a choice of its own, a partner for its channel:
+     * e->due is this function's alone) */
+    fire_one(e, e->due.p[first]);
     for (int i = 0; i < n; i++)
         if (i != first)
-            fire_one(e, due[i]);
+            fire_one(e, e->due.p[i]);
 }
 
 /* ---- events ------------------------------------------------------------ */
@@ -580,7 +587,7 @@ static step_result perform(wf_engine *e, wf_task *t)
         return rwmutex_runlock(e, t);
     case OP_COND_WAIT:
     case OP_COND_PARK:
-        if (o->arg & COND_PARKED)
+        if (o->parked)
             return cond_spurious(e, t);
         return o->kind == OP_COND_WAIT ? cond_wait(e, t) : cond_park(e, t);
     case OP_SIGNAL:
@@ -605,18 +612,18 @@ static step_result perform(wf_engine *e, wf_task *t)
     case OP_WRITE:
         return var_access(e, t);
     case OP_SLEEP:
-        if (o->arg <= 0 || e->cfg.time_loose) {
-            engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->arg, 0);
+        if (o->ns <= 0 || e->cfg.time_loose) {
+            engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
             return STEP_DONE;
         }
         if (!t->sleep_timer)
             t->sleep_timer = arena_alloc(&e->mem, sizeof(timer));
         t->sleep_timer->task = t;
-        t->sleep_timer->when = e->now_ns + o->arg;
+        t->sleep_timer->when = e->now_ns + o->ns;
         if (t->sleep_timer->when < e->now_ns) /* overflow: forever */
             t->sleep_timer->when = INT64_MAX;
         engine_timer_add(e, t->sleep_timer);
-        engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->arg, 0);
+        engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
         engine_park(e, t);
         return STEP_PARKED;
     case OP_PRINT:
@@ -948,7 +955,7 @@ bool engine_check(const wf_engine *e)
         spurious += t->state == TASK_RUNNABLE &&
                     (t->op.kind == OP_COND_WAIT ||
                      t->op.kind == OP_COND_PARK) &&
-                    (t->op.arg & COND_PARKED);
+                    t->op.parked;
         live += t->state != TASK_DONE;
         if (t->state != TASK_DONE && !e->stop && !t->in_resume &&
             t->op.kind == OP_NONE)

@@ -81,7 +81,7 @@ typedef struct wf_obj {
     int32_t line;
 } wf_obj;
 
-/* Pending-op kinds. Comments give the object and what `val`/`arg` mean. */
+/* Pending-op kinds. Comments give the object and the op fields used. */
 typedef enum op_kind {
     OP_NONE,
     OP_SPAWN,     /* child function in op.spawn; result: the new task */
@@ -90,29 +90,31 @@ typedef enum op_kind {
     OP_RECV,      /* chan: result res, ok */
     OP_CLOSE,     /* chan */
     OP_SELECT,    /* op.cases[0..ncases), has_default; result op.sel */
-    OP_LOCK,      /* mutex */
+    OP_LOCK,      /* mutex; relock: the reacquire of a cond Wait */
     OP_UNLOCK,    /* mutex */
     OP_TRYLOCK,   /* mutex; result ok */
     OP_WLOCK,     /* rwmutex, writer */
     OP_WUNLOCK,   /* rwmutex, writer */
     OP_RLOCK,     /* rwmutex, reader */
     OP_RUNLOCK,   /* rwmutex, reader */
-    OP_COND_WAIT, /* cond: take a ticket and unlock cond's mutex */
-    OP_COND_PARK, /* cond: wait for the ticket (general Locker) */
+    OP_COND_WAIT, /* cond: take a ticket and unlock cond's mutex;
+                     parked: waiting on the ticket */
+    OP_COND_PARK, /* cond: wait for the ticket (general Locker); parked */
     OP_SIGNAL,    /* cond */
     OP_BROADCAST, /* cond */
-    OP_WG_ADD,    /* waitgroup: val.i = delta */
+    OP_WG_ADD,    /* waitgroup: val.i = delta; done: a Done */
     OP_WG_WAIT,   /* waitgroup */
     OP_ONCE,      /* once: result ok = "run the function now" */
     OP_ONCE_END,  /* once: the function returned */
     OP_ALOAD,     /* atomic: result res */
     OP_ASTORE,    /* atomic: val */
-    OP_AADD,      /* atomic: val = delta; result res = new value */
+    OP_AADD,      /* atomic: val = delta; result res = new value unless
+                     discard (the caller does not read it) */
     OP_ASWAP,     /* atomic: val; result res = old value */
-    OP_ACAS,      /* atomic: arg = old, val = new; result ok */
+    OP_ACAS,      /* atomic: old, val = new; result ok */
     OP_READ,      /* var: result res */
     OP_WRITE,     /* var: val */
-    OP_SLEEP,     /* arg = nanoseconds */
+    OP_SLEEP,     /* ns */
     OP_PRINT,     /* op.text, op.len */
     OP_EXIT,      /* the task's function returned; a scheduling point for
                      main only, whose return ends the output */
@@ -161,9 +163,14 @@ typedef struct op {
     int32_t sel;  /* select: index fired, -1 default */
     uint32_t ncases;
     wf_obj *obj; /* the object, NULL for task-level ops or nil channels */
+    bool relock;  /* OP_LOCK: the reacquire of a cond Wait */
+    bool done;    /* OP_WG_ADD: a Done (the event says wg_done) */
+    bool parked;  /* OP_COND_WAIT/PARK: parked on its ticket */
+    bool discard; /* OP_AADD: the result is not read, so adds commute */
     wf_value val;
     wf_value res;
-    int64_t arg;
+    int64_t ns;   /* OP_SLEEP: nanoseconds */
+    int64_t old;  /* OP_ACAS: the value expected */
     sel_case *cases;
     const char *text; /* print/assert/panic text (task memory) */
     size_t len;
@@ -175,6 +182,27 @@ typedef struct op {
     void *spawn_arg;
     const char *spawn_name;
 } op;
+
+/* Make o a fresh pending op of kind k on obj (NULL: task-level), its
+ * typed fields cleared; the front end fills in the rest. */
+static inline void op_begin(op *o, op_kind k, wf_obj *obj)
+{
+    o->kind = (uint8_t)k;
+    o->obj = obj;
+    o->ok = false;
+    o->has_default = false;
+    o->relock = o->done = o->parked = o->discard = false;
+    o->sel = -1;
+    o->ncases = 0;
+    o->cases = NULL;
+    o->ns = o->old = 0;
+    o->text = NULL;
+    o->len = 0;
+    o->val.i = 0;
+    o->val.x = 0;
+    o->res.i = 0;
+    o->res.x = 0;
+}
 
 typedef struct wf_engine wf_engine;
 typedef struct wf_task wf_task;
@@ -335,10 +363,12 @@ typedef enum choice_kind {
     CHOICE_BOOL    /* a yes/no (spurious wakeup, loose timer) */
 } choice_kind;
 
-/* How a step touched an object, for partial-order reduction (dpor.c):
- * two accesses to one object conflict unless both are reads or both are
- * commits. A commit is a task starting to wait on a channel (it changes
- * which rendezvous are possible, not the channel's contents). */
+/* How a step touched an object, for partial-order reduction (dpor.c).
+ * Without a preemption bound, two accesses to one object conflict unless
+ * both are reads, both commits, or both adds that commute (below); a
+ * park conflicts with nothing. Under a bound, all but two reads do. A
+ * commit is a task starting to wait on a channel (it changes which
+ * rendezvous are possible, not the channel's contents). */
 typedef enum acc_type {
     ACC_READ,
     ACC_WRITE,
@@ -347,15 +377,41 @@ typedef enum acc_type {
     ACC_RELEASE, /* a write (unlock) that enables acquires and guarded
                     reads: those race with the acquire before it instead,
                     as a release and the next acquire are never co-enabled */
-    ACC_COUNT,   /* a counter update that commutes with other counts,
-                    reads and commits (a WaitGroup Done): conflicts with
-                    writes only */
-    ACC_OBSERVE  /* a read that needs every count before it (Wait seeing
-                    zero): a read for races, ordered after the counts */
+    ACC_ADD,     /* a counter update: delta, and the count before. Adds
+                    commute (the sum is the same), as Go's memory model
+                    lets a WaitGroup's Add and Done or atomic adds whose
+                    results nobody reads: with ACCF_FLOOR (a WaitGroup),
+                    except an add and a later negative one whose swap
+                    would take the count below zero (a panic) or to zero
+                    with a waiter parked (which it would release), and a
+                    negative one that released waiters (ACCF_RELEASED)
+                    and a later positive one. Conflicts with reads,
+                    writes and, when positive, observes */
+    ACC_OBSERVE, /* a read of the counter's zero (Wait returning):
+                    conflicts with positive adds and writes; ordered
+                    after every add before it */
+    ACC_RUNLOCK, /* a reader's unlock: commutes with reads (RLocks) and
+                    other reader unlocks; an acquire after it is ordered
+                    after it but races with the read before it instead,
+                    as the two are never co-enabled */
+    ACC_PARK     /* a waiter parked on a counter (Wait at a count above
+                    zero): no event of the trace (a blocked attempt is
+                    not one); noted, since an add reaching zero would
+                    release it */
 } acc_type;
+
+enum {
+    ACCF_FLOOR = 1 << 0,    /* add: the count may not go below zero */
+    ACCF_PARKED = 1 << 1,   /* add: waiters were parked before it */
+    ACCF_RELEASED = 1 << 2  /* add: it reached zero and released them */
+};
+
 typedef struct acc_rec {
-    int32_t oid;  /* object, or one of the OID_* pseudo-objects */
-    uint8_t type; /* acc_type */
+    int32_t oid;    /* object, or one of the OID_* pseudo-objects */
+    uint8_t type;   /* acc_type */
+    uint8_t flags;  /* ACCF_*, for ACC_ADD */
+    int64_t delta;  /* ACC_ADD: the amount added */
+    int64_t before; /* ACC_ADD: the count before it */
 } acc_rec;
 /* Pseudo-objects: program output (prints, main's return), the spawn
  * counter (tids are given in spawn order), time (a timer firing). */
@@ -498,6 +554,11 @@ struct wf_engine {
     size_t mem_limit; /* cfg.max_memory, or SIZE_MAX */
     VEC(choice) choices;
     VEC(int32_t) alts; /* scratch for choose */
+    /* scratch of an object's inner choice (partners, tickets, timers due):
+     * its candidates and their tids, as many as there are (no cap) */
+    VEC(void *) cands;
+    VEC(int32_t) cand_alts;
+    VEC(timer *) due; /* scratch of fire_timers: the timers due now */
     buf out;           /* program output of this execution */
     VEC(finding) findings;
     uint64_t prog_hash; /* program identity, part of schedules */
@@ -656,6 +717,24 @@ finding *engine_add_finding(wf_engine *e, const finding *f);
 /* Make a nondeterministic choice among alts[0..n); records it when n >= 2.
  * Returns the chosen index, or -1 when the strategy abandons. */
 int engine_choose(wf_engine *e, choice_kind kind, int n, const int32_t *alts);
+/* An object's inner choice among candidates, scratch kept by the engine
+ * (reused, grown as needed: every alternative is offered): empty it, add
+ * candidate c for task tid (in the order the alternatives take), then
+ * choose: the index chosen in e->cands, or -1. */
+static inline void engine_cands_reset(wf_engine *e)
+{
+    e->cands.len = e->cand_alts.len = 0;
+}
+static inline void engine_cands_add(wf_engine *e, void *c, int32_t tid)
+{
+    VEC_PUSH(e->cands, c);
+    VEC_PUSH(e->cand_alts, tid);
+}
+static inline int engine_cands_choose(wf_engine *e, choice_kind kind)
+{
+    int n = (int)e->cands.len;
+    return n == 1 ? 0 : engine_choose(e, kind, n, e->cand_alts.p);
+}
 /* Register obj (its header filled by the caller except the oid). */
 void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
                     const char *file, int line);
@@ -702,7 +781,16 @@ static inline int64_t engine_value(const wf_engine *e, wf_value v)
 static inline void engine_access(wf_engine *e, int32_t oid, acc_type type)
 {
     if (WF_UNLIKELY(e->track)) {
-        acc_rec a = {oid, (uint8_t)type};
+        acc_rec a = {oid, (uint8_t)type, 0, 0, 0};
+        VEC_PUSH(e->acc, a);
+    }
+}
+/* Log a counter update (ACC_ADD) of the current step. */
+static inline void engine_access_add(wf_engine *e, int32_t oid, int64_t delta,
+                                     int64_t before, uint8_t flags)
+{
+    if (WF_UNLIKELY(e->track)) {
+        acc_rec a = {oid, ACC_ADD, flags, delta, before};
         VEC_PUSH(e->acc, a);
     }
 }

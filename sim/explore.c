@@ -22,6 +22,7 @@ explorer *explore_new(const program *p, const explore_opts *o)
     x->o = *o;
     x->bound = -1;
     x->round = -1;
+    x->rounds_done = -1;
     buf_init(&x->sbuf);
     return x;
 }
@@ -52,6 +53,8 @@ void explore_free(explorer *x)
     VEC_FREE(x->mz_prefix);
     VEC_FREE(x->mz_pre);
     VEC_FREE(x->changes);
+    VEC_FREE(x->steer_first);
+    VEC_FREE(x->steer_other);
     dpor_free(x->dp);
     free(x->last_output);
     free(x->last_schedule);
@@ -91,6 +94,13 @@ static void diverge(explorer *x, const char *fmt, ...)
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
     x->diverged = wf_xstrdup(m);
+}
+
+/* The strategy deciding the current execution: the portfolio's sampler
+ * between the search's executions, else the one asked for. */
+static wf_strategy_kind cur_strategy(const explorer *x)
+{
+    return x->sampling ? (wf_strategy_kind)(x->sampling - 1) : x->o.strategy;
 }
 
 static const char *const choice_what[] = {"tasks", "select cases", "timers",
@@ -283,19 +293,21 @@ static bool acquires_target(const explorer *x, const wf_task *t)
  * (random among equals). */
 static int steer_choose(explorer *x, wf_engine *e, int n, const int32_t *alts)
 {
-    int32_t firsts[64], others[64];
     int nf = 0, no = 0;
-    for (int i = 0; i < n && i < 64; i++) {
+    x->steer_first.len = x->steer_other.len = 0;
+    for (int i = 0; i < n; i++) {
         const wf_task *t = e->tasks.p[alts[i]];
         if (!acquires_target(x, t))
-            others[no++] = i;
+            VEC_PUSH(x->steer_other, i);
         else if (held_targets(x, e, t) == 0)
-            firsts[nf++] = i;
+            VEC_PUSH(x->steer_first, i);
     }
+    nf = (int)x->steer_first.len;
+    no = (int)x->steer_other.len;
     if (nf)
-        return firsts[rng_below(x->rng, (uint32_t)nf)];
+        return x->steer_first.p[rng_below(x->rng, (uint32_t)nf)];
     if (no)
-        return others[rng_below(x->rng, (uint32_t)no)];
+        return x->steer_other.p[rng_below(x->rng, (uint32_t)no)];
     return (int)rng_below(x->rng, (uint32_t)n);
 }
 
@@ -321,10 +333,10 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
      * or a record (pct draws priorities, dpor records every step). */
     if (n == 1 && kind == CHOICE_TASK && !x->steer_target &&
         !x->minimizing &&
-        (x->o.strategy == WF_STRATEGY_RR ||
-         x->o.strategy == WF_STRATEGY_DFS ||
-         x->o.strategy == WF_STRATEGY_RANDOM ||
-         x->o.strategy == WF_STRATEGY_REPLAY)) {
+        (cur_strategy(x) == WF_STRATEGY_RR ||
+         cur_strategy(x) == WF_STRATEGY_DFS ||
+         cur_strategy(x) == WF_STRATEGY_RANDOM ||
+         cur_strategy(x) == WF_STRATEGY_REPLAY)) {
         x->pct_steps++;
         return 0;
     }
@@ -362,7 +374,7 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
         return mz_choose(x, kind, n, -1);
     if (x->steer_target)
         return n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
-    switch (x->o.strategy) {
+    switch (cur_strategy(x)) {
     case WF_STRATEGY_REPLAY:
         idx = replay_choose(x, e, kind, n);
         break;
@@ -543,24 +555,32 @@ static void keep_last(explorer *x)
 static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
 {
     wf_engine *e = x->e;
+    wf_strategy_kind k = cur_strategy(x);
+    dpor *dp = x->sampling ? NULL : x->dp; /* a sample is not the search's */
     engine_reset(e);
     x->depth = 0;
     x->replay_pos = 0;
     x->preempts = 0;
-    if (x->o.strategy == WF_STRATEGY_RANDOM ||
-        x->o.strategy == WF_STRATEGY_PCT)
+    if (x->sampling)
+        rng_from_seed(x->rng, x->o.seed + 0x5a3d1eULL + x->sampled,
+                      RNG_STREAM_SCHED);
+    else if (k == WF_STRATEGY_RANDOM || k == WF_STRATEGY_PCT)
         rng_from_seed(x->rng, x->o.seed + (uint64_t)x->executions,
                       RNG_STREAM_SCHED);
-    if (x->o.strategy == WF_STRATEGY_PCT)
+    if (k == WF_STRATEGY_PCT)
         pct_begin(x);
-    if (x->dp)
-        dpor_begin(x->dp, e);
+    if (dp)
+        dpor_begin(dp, e);
     if (x->prog.begin)
         x->prog.begin(x->prog.ctx, e);
     x->last_end = engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name,
                              strat, cs ? cs->v : NULL, cs ? cs->n : 0);
-    if (x->dp)
-        dpor_end(x->dp, e);
+    if (dp)
+        dpor_end(dp, e);
+    if (x->sampling)
+        x->sampled++;
+    else
+        x->search_steps += e->step;
     x->restart = x->prog.end && x->prog.end(x->prog.ctx, e) &&
                  x->o.strategy != WF_STRATEGY_REPLAY;
     if (x->last_end == END_MAX_STEPS) {
@@ -584,10 +604,12 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
                 "%zu choices of the schedule left",
                 (unsigned long long)e->step,
                 x->replay.choices.len - x->replay_pos);
-    if (x->dp && dpor_error(x->dp))
-        diverge(x, "%s", dpor_error(x->dp));
+    if (dp && dpor_error(dp))
+        diverge(x, "%s", dpor_error(dp));
     x->sbuf_valid = false;
-    if (x->dp && dpor_blocked(x->dp)) {
+    if (dp && dpor_deferred(dp)) {
+        x->deferred++; /* not an execution: a later round runs it */
+    } else if (dp && dpor_blocked(dp)) {
         x->blocked++;
     } else if (x->last_end != END_ABANDONED || x->stopped) {
         /* (an execution stopped by --time-limit keeps what it found) */
@@ -609,6 +631,150 @@ static bool out_of_budget(explorer *x, int64_t max)
         return true;
     }
     return false;
+}
+
+/* The portfolio (as Coyote's default runs one): once the search has
+ * taken PORTFOLIO_STEPS steps (a few seconds) without completing,
+ * sampled executions, random walks and PCT of depth 3 by turns, each
+ * seeded afresh, run between its executions, taking one step in
+ * SAMPLE_SHARE: a shallow bug the reduction would reach late (a deadlock
+ * needing many preemptions, a spin loop) is found by sampling about as
+ * soon as sampling alone would find it. Smaller searches run alone, one
+ * execution per trace. */
+#define PORTFOLIO_STEPS 1000000
+#define SAMPLE_SHARE 8
+
+/* Run the samples due now; false when the exploration must stop. */
+static bool portfolio(explorer *x, consumer_set *cs, int64_t max)
+{
+    wf_strategy strat = {x, choose_cb, NULL};
+    int depth = x->o.pct_depth;
+    if (x->search_steps < PORTFOLIO_STEPS)
+        return true;
+    if (!x->o.pct_depth)
+        x->o.pct_depth = 3;
+    while (x->sample_steps * SAMPLE_SHARE < x->search_steps) {
+        uint64_t before = x->steps;
+        bool ok;
+        x->sampling = 1 + (x->sampled & 1 ? WF_STRATEGY_PCT
+                                           : WF_STRATEGY_RANDOM);
+        ok = run_one(x, &strat, cs);
+        x->sampling = 0;
+        x->sample_steps += x->steps - before;
+        if (!ok || x->stopped || out_of_budget(x, max)) {
+            x->o.pct_depth = depth;
+            return false;
+        }
+    }
+    x->o.pct_depth = depth;
+    return true;
+}
+
+/* How a DPOR round ended. */
+typedef enum round_end {
+    ROUND_DONE,    /* nothing left within its limit */
+    ROUND_CAPPED,  /* it ran `cap` executions: the rest is put aside */
+    ROUND_CUT,     /* a budget or should_stop ended the exploration */
+    ROUND_FAILED,  /* the program is not deterministic (x->diverged) */
+    ROUND_RESTART  /* the program's scheduling points changed: what was
+                      explored was another program's tree (the findings
+                      stay), the search starts over */
+} round_end;
+
+/* Executions of the current DPOR round until it has nothing left, it
+ * ran cap executions or a budget stops it. */
+static round_end dpor_round_run(explorer *x, wf_strategy *strat,
+                                consumer_set *cs, int64_t max, int64_t cap)
+{
+    bool more;
+    x->round_start = x->executions;
+    do {
+        if (!run_one(x, strat, cs))
+            return ROUND_FAILED;
+        if (x->stopped)
+            return ROUND_CUT; /* within an execution */
+        if (x->restart) {
+            x->restarts++;
+            return out_of_budget(x, max) ? ROUND_CUT : ROUND_RESTART;
+        }
+        more = dpor_next(x->dp);
+        if (more && x->o.iterative && x->o.preemptions < 0 &&
+            !portfolio(x, cs, max))
+            return x->diverged ? ROUND_FAILED : ROUND_CUT;
+    } while (more && !out_of_budget(x, max) &&
+             x->executions - x->round_start < cap);
+    if (!more)
+        return ROUND_DONE;
+    if (out_of_budget(x, max))
+        return ROUND_CUT;
+    dpor_suspend(x->dp); /* the rest waits for the next round */
+    return ROUND_CAPPED;
+}
+
+/* One DPOR search, bounded by --preemptions K (BPOR: no sleep sets, the
+ * branches over the bound dropped) or unbounded. */
+static wf_status dpor_bounded(explorer *x, wf_strategy *strat,
+                              consumer_set *cs, int64_t max, wf_diag *d)
+{
+    round_end r;
+    do {
+        dpor_set_bound(x->dp, x->o.preemptions);
+        x->round = x->o.preemptions;
+        (void)dpor_round(x->dp);
+        r = dpor_round_run(x, strat, cs, max, INT64_MAX);
+    } while (r == ROUND_RESTART);
+    if (r == ROUND_FAILED)
+        return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
+    if (r != ROUND_DONE)
+        return WF_OK; /* cut by a budget */
+    if (x->o.preemptions < 0 || !dpor_pruned(x->dp))
+        x->complete = true;
+    else
+        x->bound = x->o.preemptions;
+    return WF_OK;
+}
+
+/* Iterative preemption bounding (CHESS) over one unbounded search with
+ * sleep sets: round k explores the branches within k preemptions and
+ * puts the others aside; the next round resumes them (dpor.h: rounds
+ * that add). Rounds with bounds 0, 1, 2, then one without: each
+ * execution is run once over all rounds. A shallow round too big to
+ * finish soon hands the rest to the unbounded round, losing nothing.
+ * A finished round k is not "bound k fully explored": with sleep sets a
+ * trace may be reached only through an order of more preemptions than
+ * its cheapest (--preemptions K is the search that states a bound). */
+static wf_status dpor_rounds(explorer *x, wf_strategy *strat,
+                             consumer_set *cs, int64_t max, wf_diag *d)
+{
+    int k = 0;
+    dpor_set_bound(x->dp, -1);
+    for (;;) {
+        round_end r = ROUND_DONE;
+        dpor_set_limit(x->dp, k);
+        x->round = k;
+        if (dpor_round(x->dp))
+            r = dpor_round_run(x, strat, cs, max,
+                               k >= 0 ? ROUND_CAP : INT64_MAX);
+        if (r == ROUND_FAILED)
+            return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
+        if (r == ROUND_CUT)
+            return WF_OK; /* cut by a budget during round k */
+        if (r == ROUND_RESTART) {
+            dpor_set_bound(x->dp, -1);
+            k = 0;
+            continue;
+        }
+        if (!dpor_left(x->dp)) {
+            x->complete = true;
+            return WF_OK;
+        }
+        WF_ASSERT(k >= 0);
+        if (r == ROUND_DONE)
+            x->rounds_done = k;
+        if (out_of_budget(x, max))
+            return WF_OK;
+        k = r == ROUND_CAPPED || k + 1 >= ITERATIVE_ROUNDS ? -1 : k + 1;
+    }
 }
 
 static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
@@ -675,67 +841,12 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     }
 
     if (x->o.strategy == WF_STRATEGY_DPOR) {
-        /* one round per preemption bound: 0, 1, 2, ... (CHESS's iterative
-         * context bounding over the reduction), or the one bound given */
-        int k = x->o.preemptions >= 0 ? x->o.preemptions
-                : x->o.iterative      ? 0
-                                      : -1;
-        int k0 = k;
         if (!x->dp)
             x->dp = dpor_new();
         strat.after_step = after_step_cb;
-        for (;; k++) {
-            bool more;
-            dpor_set_bound(x->dp, k);
-            x->round = k;
-            x->round_start = x->executions;
-            do {
-                if (!run_one(x, &strat, cs))
-                    goto diverged;
-                if (x->stopped)
-                    return WF_OK; /* within an execution */
-                if (x->restart) {
-                    /* new scheduling points: what was explored was
-                     * another program's tree (the findings stay) */
-                    x->restarts++;
-                    dpor_free(x->dp);
-                    x->dp = dpor_new();
-                    k = k0 - 1;
-                    more = false;
-                    break;
-                }
-                more = dpor_next(x->dp);
-            } while (more && !out_of_budget(x, max) &&
-                     !(k >= 0 && x->o.preemptions < 0 &&
-                       x->executions - x->round_start >= ROUND_CAP));
-            if (x->restart) {
-                if (out_of_budget(x, max))
-                    return WF_OK;
-                continue;
-            }
-            if (more && k >= 0 && x->o.preemptions < 0 &&
-                !out_of_budget(x, max)) {
-                /* a shallow round too big to finish soon (bounded rounds
-                 * run without sleep sets): go to the unbounded round */
-                k = -2;
-                continue;
-            }
-            if (more)
-                return WF_OK; /* cut by a budget during round k */
-            if (k < 0 || !dpor_pruned(x->dp)) {
-                x->complete = true;
-                return WF_OK;
-            }
-            x->bound = k;
-            if (x->o.preemptions >= 0 || out_of_budget(x, max))
-                return WF_OK;
-            /* after the shallow rounds (most bugs need at most two
-             * preemptions, Musuvathi and Qadeer 2007), one unbounded round
-             * with sleep sets finishes the search far cheaper than more
-             * bounded rounds would */
-            if (k == ITERATIVE_ROUNDS - 1)
-                k = -2;
-        }
+        if (x->o.preemptions >= 0 || !x->o.iterative)
+            return dpor_bounded(x, &strat, cs, max, d);
+        return dpor_rounds(x, &strat, cs, max, d);
     }
     for (;;) {
         if (!run_one(x, &strat, cs))
@@ -798,6 +909,69 @@ static bool halted_all(const explorer *x)
            atomic_load_explicit(x->o.halt, memory_order_relaxed) >= HALT_ALL;
 }
 
+/* Executions a search for a witness of fewer preemptions may take. */
+#define WITNESS_SEARCH 256
+
+static void xfinding_copy(xfinding *to, const xfinding *from)
+{
+    int64_t count = to->count;
+    free(to->message);
+    free(to->detail);
+    free(to->json);
+    free(to->task);
+    free(to->file);
+    free(to->schedule);
+    free(to->output);
+    *to = *from;
+    to->message = xstrdup0(from->message);
+    to->detail = xstrdup0(from->detail);
+    to->json = xstrdup0(from->json);
+    to->task = xstrdup0(from->task);
+    to->file = xstrdup0(from->file);
+    to->schedule = xstrdup0(from->schedule);
+    to->output = xstrdup0(from->output);
+    to->f.message = to->message;
+    to->f.detail = to->detail;
+    to->f.json = to->json;
+    to->f.file = to->file;
+    to->count = count;
+}
+
+/* Look for a witness of xf with fewer preemptions by bounded searches
+ * (bounds 0, 1, ... below its count, each of at most WITNESS_SEARCH
+ * executions): the reduction reaches a trace through one order, not
+ * always its cheapest, and a bounded search reaches what bounded DFS
+ * does. */
+static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf)
+{
+    for (uint32_t k = 0; k < xf->preempts; k++) {
+        explore_opts o = x->o;
+        explorer *sub;
+        wf_diag d;
+        bool found = false;
+        o.strategy = WF_STRATEGY_DPOR;
+        o.preemptions = (int)k;
+        o.iterative = false;
+        o.minimize = false;
+        o.max_executions = WITNESS_SEARCH;
+        o.after_exec = NULL;
+        sub = explore_new(&x->prog, &o);
+        if (explore_run(sub, cs, &d) == WF_OK)
+            for (size_t i = 0; i < sub->findings.len && !found; i++) {
+                const xfinding *sf = &sub->findings.p[i];
+                if (sf->f.kind == xf->f.kind && sf->f.sig == xf->f.sig &&
+                    sf->preempts < xf->preempts) {
+                    xfinding_copy(xf, sf);
+                    found = true;
+                }
+            }
+        x->stopped = x->stopped || sub->stopped;
+        explore_free(sub);
+        if (found || x->stopped)
+            return;
+    }
+}
+
 /* Simplify every finding's witness: try to drop each preemption in turn
  * (latest first), running on without preempting from there, and keep the
  * result when it shows the same finding with fewer preemptions, or as
@@ -814,6 +988,9 @@ static void minimize(explorer *x, consumer_set *cs)
         schedule sc;
         int budget = 64;
         bool improved = true;
+        if (xf->preempts && x->o.strategy == WF_STRATEGY_DPOR &&
+            x->o.preemptions < 0 && !x->stopped)
+            bounded_witness(x, cs, xf);
         if (!xf->preempts) /* dropping preemptions is the only move */
             continue;
         if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK) {
@@ -971,6 +1148,31 @@ double explore_estimate_left(const explorer *x)
         return -1;
     }
     return est < 0 ? 0 : est;
+}
+
+void explore_coverage(const explorer *x, buf *out)
+{
+    double left = explore_estimate_left(x);
+    const char *sep = "";
+    if (x->complete)
+        return;
+    if (x->bound >= 0) {
+        buf_printf(out, "preemption bound %d fully explored", x->bound);
+        sep = "; ";
+    } else if (x->rounds_done >= 0) {
+        buf_printf(out,
+                   "the search's rounds within %d preemption%s done "
+                   "(each trace once, not every order of it)",
+                   x->rounds_done, x->rounds_done == 1 ? "" : "s");
+        sep = "; ";
+    }
+    if (x->dp && x->bound < 0 && left >= 0) {
+        buf_printf(out, "%san estimated %.3g executions left", sep, left);
+        sep = "; ";
+    }
+    if (x->sampled)
+        buf_printf(out, "%s%llu of the executions sampled (random and PCT)",
+                   sep, (unsigned long long)x->sampled);
 }
 
 int explore_status(const explorer *x, bool strict)

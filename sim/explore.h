@@ -137,6 +137,15 @@ struct explorer {
     /* dpor */
     dpor *dp;
     uint64_t blocked; /* sleep-set-blocked executions abandoned */
+    uint64_t deferred; /* executions stopped at a round's limit (a later
+                          round runs them) */
+    /* the portfolio beside the default search (explore.c): the sampler
+     * deciding the current execution (1 + wf_strategy_kind, 0: none),
+     * executions it ran and their steps; the search's steps */
+    int sampling;
+    uint64_t sampled, sample_steps, search_steps;
+    int rounds_done; /* default search: the last round finished (its
+                        preemption limit), -1 none */
     /* dfs: the choice stack of the current execution; the first
      * stack_floor entries are the forced prefix (never backtracked) */
     VEC(choice) stack;
@@ -151,6 +160,7 @@ struct explorer {
     /* steering toward a lock cycle (explore_steer) */
     bool (*steer_target)(void *ctx, const wf_obj *o);
     void *steer_ctx;
+    VEC(int32_t) steer_first, steer_other; /* scratch of its choices */
     /* minimizing a finding's witness: follow mz_prefix[0..mz_len), at
      * choice mz_force keep the running task, then run without preempting */
     bool minimizing;
@@ -184,6 +194,11 @@ bool explore_steer(explorer *x, consumer_set *cs,
 /* Estimated executions left in the current search (or round), for a
  * progress line; negative when there is no estimate. */
 double explore_estimate_left(const explorer *x);
+/* What a search cut by a budget covered, as a sentence (nothing when it
+ * is complete): the preemption bound fully explored, the rounds of the
+ * default search done, the executions left by the estimate, the
+ * executions sampled beside it. */
+void explore_coverage(const explorer *x, buf *out);
 /* Exit status for what was found: 1 if an error finding (or, strict, any
  * finding), else 0. */
 int explore_status(const explorer *x, bool strict);

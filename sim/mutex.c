@@ -64,7 +64,7 @@ static void acquire(wf_engine *e, wf_task *t, wf_mutex *m, uint16_t flags)
 step_result mutex_lock(wf_engine *e, wf_task *t)
 {
     wf_mutex *m = (wf_mutex *)t->op.obj;
-    uint16_t f = (t->op.arg & 1) ? EVF_RELOCK : 0;
+    uint16_t f = t->op.relock ? EVF_RELOCK : 0;
     if (e->cfg.mutex_fifo) {
         if (m->locked) {
             engine_access(e, m->hdr.oid, ACC_WRITE);
@@ -101,7 +101,7 @@ bool mutex_release(wf_engine *e, wf_task *t, wf_mutex *m)
             m->locked = true;
             m->holder = u;
             m->grants++;
-            engine_emit(e, u->tid, EV_LOCK, (u->op.arg & 1) ? EVF_RELOCK : 0,
+            engine_emit(e, u->tid, EV_LOCK, u->op.relock ? EVF_RELOCK : 0,
                         m->hdr.oid, t->tid, 0, 0, u->op.file, u->op.line);
             engine_complete(e, u);
         }

@@ -39,8 +39,13 @@ step_result once_do(wf_engine *e, wf_task *t)
     o->runner = t->tid;
     t->op.ok = true;
     engine_emit_op(e, t, EV_ONCE, 0, &o->hdr, -1, 1, 0);
-    for (waiter *w = o->waiters.head; w; w = w->next)
-        engine_set_enabled(e, w->task, false);
+    for (waiter *w = o->waiters.head; w; w = w->next) {
+        wf_task *u = w->task;
+        if (u->state == TASK_RUNNABLE) /* it blocks now */
+            engine_emit(e, u->tid, EV_BLOCK, 0, o->hdr.oid, t->tid, 0, 0,
+                        u->op.file, u->op.line);
+        engine_set_enabled(e, u, false);
+    }
     return STEP_DONE;
 }
 

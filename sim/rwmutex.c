@@ -77,9 +77,11 @@ void rwmutex_rexpose(wf_engine *e, wf_task *t)
     t->op.w.ncase = -1;
     t->op.w.seq = e->wait_seq++;
     waitq_push(&m->rpending, &t->op.w);
-    /* a pending reader is admitted by the writer's Unlock: its arrival
-     * changes what that Unlock does (partial-order reduction) */
-    engine_access(e, m->hdr.oid, ACC_COMMIT);
+    /* a reader waiting for the writer is admitted by its Unlock: the
+     * reduction notes it (its arrival is not an event, so RLocks still
+     * commute with each other) */
+    if (m->writer_in)
+        engine_access(e, m->hdr.oid, ACC_PARK);
     engine_set_enabled(e, t, !m->writer_in);
     if (m->writer_in)
         engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);
@@ -87,8 +89,14 @@ void rwmutex_rexpose(wf_engine *e, wf_task *t)
 
 static void set_readers_enabled(wf_engine *e, wf_rwmutex *m, bool on)
 {
-    for (waiter *w = m->rpending.head; w; w = w->next)
-        engine_set_enabled(e, w->task, on);
+    for (waiter *w = m->rpending.head; w; w = w->next) {
+        wf_task *r = w->task;
+        if (!on && r->state == TASK_RUNNABLE) /* it blocks now */
+            engine_emit(e, r->tid, EV_BLOCK, 0, m->hdr.oid,
+                        m->writer ? m->writer->tid : -1, 0, 0, r->op.file,
+                        r->op.line);
+        engine_set_enabled(e, r, on);
+    }
 }
 
 /* t holds the writer slot: take the lock if no reader is inside, else wait
@@ -191,8 +199,8 @@ step_result rwmutex_runlock(wf_engine *e, wf_task *t)
     if (m->readers == 0)
         return engine_panic(e, t, GO_RW_RUNLOCK_UNLOCKED, true);
     remove_reader(m, t);
-    /* commutes with RLock and other RUnlocks; conflicts with Lock */
-    engine_access(e, m->hdr.oid, ACC_READ);
+    /* commutes with RLock and other RUnlocks; orders a later Lock */
+    engine_access(e, m->hdr.oid, ACC_RUNLOCK);
     engine_emit_op(e, t, EV_RUNLOCK, 0, &m->hdr, -1, 0, 0);
     if (m->readers == 0 && m->writer_in && !m->writer_holds) {
         /* The last reader out hands the lock to the waiting writer. */

@@ -1,6 +1,6 @@
--- schema.sql: the weft trace database, schema version 2 (SPEC section 9).
+-- schema.sql: the weft trace database, schema version 3 (SPEC section 9).
 -- sim/trace.c embeds this file (the Makefile turns it into a C string)
--- and runs it once on a new database, then sets PRAGMA user_version = 2
+-- and runs it once on a new database, then sets PRAGMA user_version = 3
 -- and PRAGMA application_id = 0x77656674 ('weft'). A database of another
 -- version is refused, never migrated by guess.
 --
@@ -153,3 +153,16 @@ CREATE TABLE sources(
     path TEXT NOT NULL,        -- the file as first recorded: "philo.go"
     text BLOB NOT NULL         -- its bytes
 ) WITHOUT ROWID;
+
+-- A shard of a cut exploration (explore --shard I/N, version 3): its
+-- summary run, which shard it is, the plan its parts come from (the plan's
+-- id and its first prefix, whose header names the program and the
+-- semantics), and each part's result as a JSON array (ui/shard.c), which
+-- weft merge joins with the other shards' in part order.
+CREATE TABLE shards(
+    run_id INTEGER PRIMARY KEY, -- runs.id of the shard's summary
+    shard INTEGER NOT NULL,     -- I of --shard I/N
+    nshards INTEGER NOT NULL,   -- N
+    plan TEXT NOT NULL,
+    parts TEXT NOT NULL
+);

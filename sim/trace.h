@@ -37,7 +37,7 @@
 
 #include "engine.h"
 
-#define TRACE_SCHEMA_VERSION 2
+#define TRACE_SCHEMA_VERSION 3
 #define TRACE_APP_ID         0x77656674 /* "weft" */
 
 typedef struct trace trace;
@@ -220,5 +220,22 @@ int64_t trace_cmp_count(const trace_cmp *c);
 
 /* Append s as a JSON string literal. */
 void trace_json_str(buf *out, const char *s);
+
+/* ---- shards ---------------------------------------------------------------
+ * A shard of a cut exploration (explore --shard I/N) keeps, with its
+ * summary run, which shard it is, the plan its parts come from and each
+ * part's result as JSON (ui/shard.c), which weft merge joins with the
+ * other shards'. */
+typedef struct trace_shard {
+    int64_t run_id;
+    int shard, nshards;
+    char *plan, *parts; /* heap-owned */
+} trace_shard;
+wf_status trace_put_shard(trace *t, int64_t run_id, int shard, int nshards,
+                          const char *plan, const char *parts, wf_diag *d);
+/* The shard record of run_id into *out (*found false when it has none). */
+wf_status trace_get_shard(trace *t, int64_t run_id, trace_shard *out,
+                          bool *found, wf_diag *d);
+void trace_shard_fini(trace_shard *s);
 
 #endif

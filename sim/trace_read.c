@@ -417,3 +417,44 @@ wf_status trace_get_meta(trace *t, int64_t run_id, trace_run_meta *out,
     if (rc != SQLITE_OK) return trace_db_error(t, t->db, rc, "reading the run", d);
     return WF_OK;
 }
+
+/* ---- shards (weft merge) ------------------------------------------------ */
+
+wf_status trace_get_shard(trace *t, int64_t run_id, trace_shard *out,
+                          bool *found, wf_diag *d)
+{
+    sqlite3_stmt *s = NULL;
+    int rc;
+    memset(out, 0, sizeof *out);
+    *found = false;
+    rc = sqlite3_prepare_v2(t->db,
+                            "SELECT shard, nshards, plan, parts FROM shards "
+                            "WHERE run_id = ?",
+                            -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return diag_set(d, t->path, 0, 0, "reading shards: %s",
+                        sqlite3_errmsg(t->db));
+    sqlite3_bind_int64(s, 1, run_id);
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        out->run_id = run_id;
+        out->shard = sqlite3_column_int(s, 0);
+        out->nshards = sqlite3_column_int(s, 1);
+        out->plan = trace_col_str(s, 2);
+        out->parts = trace_col_str(s, 3);
+        *found = true;
+        rc = SQLITE_DONE;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return diag_set(d, t->path, 0, 0, "reading shards: %s",
+                        sqlite3_errmsg(t->db));
+    return WF_OK;
+}
+
+void trace_shard_fini(trace_shard *s)
+{
+    free(s->plan);
+    free(s->parts);
+    memset(s, 0, sizeof *s);
+}

@@ -665,3 +665,30 @@ wf_status trace_add_outcome(trace *t, int64_t run_id, int64_t k,
     if (rc != SQLITE_OK) return trace_write_failed(t, rc, "writing outcomes", d);
     return WF_OK;
 }
+
+/* ---- shards (explore --shard I/N, weft merge) --------------------------- */
+
+wf_status trace_put_shard(trace *t, int64_t run_id, int shard, int nshards,
+                          const char *plan, const char *parts, wf_diag *d)
+{
+    sqlite3_stmt *s = NULL;
+    wf_status st;
+    int rc;
+    if (t->broken) return diag_set(d, t->path, 0, 0, "an earlier write failed");
+    if ((st = begin_txn(t, d)) != WF_OK) return st;
+    rc = sqlite3_prepare_v2(t->db,
+                            "INSERT INTO shards(run_id, shard, nshards, plan, "
+                            "parts) VALUES (?, ?, ?, ?, ?)",
+                            -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(s, 1, run_id);
+        sqlite3_bind_int(s, 2, shard);
+        sqlite3_bind_int(s, 3, nshards);
+        bind_text(s, 4, plan);
+        bind_text(s, 5, parts);
+        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(t->db);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_OK) return trace_write_failed(t, rc, "writing the shard", d);
+    return WF_OK;
+}

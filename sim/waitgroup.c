@@ -17,9 +17,10 @@ void waitgroup_expose(wf_engine *e, wf_task *t)
     t->op.w.ncase = -1;
     t->op.w.seq = e->wait_seq++;
     waitq_push(&wg->waiters, &t->op.w);
-    /* a parked waiter is released by the Add that zeroes the counter: its
-     * arrival changes what that Add does (partial-order reduction) */
-    engine_access(e, wg->hdr.oid, ACC_COMMIT);
+    /* a parked waiter is released by the Add that zeroes the counter:
+     * the reduction notes it (its arrival is not an event) */
+    if (wg->count)
+        engine_access(e, wg->hdr.oid, ACC_PARK);
     engine_set_enabled(e, t, wg->count == 0);
     if (wg->count)
         engine_emit_op(e, t, EV_BLOCK, 0, &wg->hdr, -1, wg->count, 0);
@@ -29,14 +30,18 @@ step_result waitgroup_add(wf_engine *e, wf_task *t)
 {
     wf_waitgroup *wg = (wf_waitgroup *)t->op.obj;
     int64_t delta = t->op.val.i, before = wg->count;
+    uint8_t flags = ACCF_FLOOR;
     waiter *w;
     wg->count += delta;
-    /* Dones commute (the counter ends the same, every Done happens
-     * before the Wait it releases): 24 workers' Dones are one trace, not
-     * 24!. What they enable (a Wait) is ordered by the release itself. */
-    engine_access(e, wg->hdr.oid,
-                  delta < 0 && wg->count >= 0 ? ACC_COUNT : ACC_WRITE);
-    engine_emit_op(e, t, t->op.arg == 1 ? EV_WG_DONE : EV_WG_ADD, 0,
+    /* Adds and Dones commute (the counter ends the same, every Done
+     * happens before the Wait it releases): workers' Dones, and main's
+     * Add for the next worker, are one trace, not n!. */
+    if (before > 0 && wg->waiters.head)
+        flags |= ACCF_PARKED;
+    if (wg->count == 0 && before != 0 && wg->waiters.head)
+        flags |= ACCF_RELEASED;
+    engine_access_add(e, wg->hdr.oid, delta, before, flags);
+    engine_emit_op(e, t, t->op.done ? EV_WG_DONE : EV_WG_ADD, 0,
                    &wg->hdr, -1, delta, wg->count);
     if (wg->count < 0)
         return engine_panic(e, t, GO_WG_NEGATIVE, false);
@@ -50,9 +55,15 @@ step_result waitgroup_add(wf_engine *e, wf_task *t)
             engine_complete(e, w->task);
         }
     } else if (before == 0 && wg->count != 0) {
-        /* waiters that have not run yet will park */
-        for (w = wg->waiters.head; w; w = w->next)
+        /* waiters that have not run yet park now (a block event: what
+         * a Wait arriving after this Add shows, the same trace) */
+        for (w = wg->waiters.head; w; w = w->next) {
+            if (w->task->state == TASK_RUNNABLE)
+                engine_emit(e, w->task->tid, EV_BLOCK, 0, wg->hdr.oid, -1,
+                            wg->count, 0, w->task->op.file,
+                            w->task->op.line);
             engine_set_enabled(e, w->task, false);
+        }
     }
     return STEP_DONE;
 }

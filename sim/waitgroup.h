@@ -19,7 +19,6 @@ struct wf_waitgroup {
 
 #define GO_WG_NEGATIVE "sync: negative WaitGroup counter"
 
-/* op.arg of OP_WG_ADD: 1 when it is a Done (the event says wg_done). */
 wf_waitgroup *waitgroup_new(wf_engine *e, const char *name, const char *file,
                             int line);
 void waitgroup_expose(wf_engine *e, wf_task *t); /* OP_WG_WAIT exposed */

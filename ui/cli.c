@@ -2,6 +2,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -13,6 +15,8 @@
 #include "checker/checkers.h"
 #include "halt.h"
 #include "record.h"
+#include "shard.h"
+#include "sim/partition.h"
 
 int cli_jobs(const cli_opts *o)
 {
@@ -113,6 +117,13 @@ static const command_desc commands[] = {
      "pair of a race),\nthe findings with the Coffman conditions, and the "
      "replay lines. Without\n--run-id, the first run with an error (as "
      "weft view opens).\n"},
+    {"merge", CMD_MERGE, false, "OUT.db SHARD.db...",
+     "join the shards of one search into its database",
+     "Join the shards of one cut exploration (explore --shard I/N --db "
+     "SHARD.db,\neach of 1/N .. N/N once) into OUT.db: the summary, "
+     "findings, witness runs\nand outcomes the unsharded search gives, and "
+     "print its report. The\nprogram is compiled again to record the "
+     "witnesses (it must be unchanged).\n"},
     {"help", CMD_HELP, true, "[COMMAND]", "describe a command and its options",
      "Describe COMMAND and every option it takes (as COMMAND --help does), "
      "or\nlist the commands.\n"},
@@ -213,6 +224,8 @@ static wf_status set_size(const cli_option *opt, const char *spelt,
                           const char *v, cli_opts *o, wf_diag *d);
 static wf_status set_memory(const cli_option *opt, const char *spelt,
                             const char *v, cli_opts *o, wf_diag *d);
+static wf_status set_shard(const cli_option *opt, const char *spelt,
+                           const char *v, cli_opts *o, wf_diag *d);
 
 static const cli_option options[] = {
     /* choosing executions */
@@ -313,7 +326,7 @@ static const cli_option options[] = {
      .help = "run only the tests whose name matches (as go test -run)"},
     {.name = "go",
      .arg = "VERSION",
-     .cmds = C_EXEC | C(CMD_PLAY),
+     .cmds = C_EXEC | C(CMD_MERGE) | C(CMD_PLAY),
      .where = W_WEFT,
      .group = G_PROGRAM,
      .kind = K_STR,
@@ -375,7 +388,7 @@ static const cli_option options[] = {
              "starved (100; 0: no bypass check)"},
     /* output */
     {.name = "json",
-     .cmds = C_EXEC | C(CMD_LIST),
+     .cmds = C_EXEC | C(CMD_LIST) | C(CMD_MERGE),
      .group = G_OUTPUT,
      .kind = K_FLAG,
      .off = OFF(json),
@@ -410,14 +423,27 @@ static const cli_option options[] = {
     {.name = "jobs",
      .letter = 'j',
      .arg = "N",
-     .cmds = C(CMD_TEST),
+     .cmds = C(CMD_TEST) | C(CMD_EXPLORE) | C(CMD_OUTCOMES),
      .group = G_PARALLEL,
      .kind = K_I64,
      .off = OFF(jobs),
      .lo = 1,
      .hi = 1024,
-     .help = "run N files at once (default: the number of cores); the "
-             "output is the same as with -j 1, in file order"},
+     .help = "test: run N files at once (default: the number of "
+             "cores), the output the same as with -j 1, in file order; "
+             "explore, outcomes (dpor, dfs): cut the search into parts by "
+             "choice prefixes, N engines at once, the same executions, "
+             "findings and outcomes for every N (without -j: one engine, "
+             "one search)"},
+    {.name = "shard",
+     .arg = "I/N",
+     .cmds = C(CMD_EXPLORE) | C(CMD_OUTCOMES),
+     .group = G_PARALLEL,
+     .kind = K_FN,
+     .fn = set_shard,
+     .help = "run shard I of N of the parts (balanced by estimate) into "
+             "--db; weft merge OUT.db SHARD.db... joins the shards into "
+             "what the whole search gives"},
     {.name = "html",
      .arg = "DIR",
      .cmds = C(CMD_TEST),
@@ -452,7 +478,7 @@ static const cli_option options[] = {
              "printed at the end too"},
     {.name = "quiet",
      .letter = 'q',
-     .cmds = C_EXEC,
+     .cmds = C_EXEC | C(CMD_MERGE),
      .group = G_OUTPUT,
      .kind = K_FLAG,
      .off = OFF(quiet),
@@ -712,6 +738,30 @@ static wf_status set_memory(const cli_option *opt, const char *spelt,
     return diag_set(d, "", 0, 0,
                     "%s needs a size such as 512M or 2G, not '%s'", spelt,
                     v ? v : "");
+}
+
+/* --shard I/N: 1 <= I <= N. */
+static wf_status set_shard(const cli_option *opt, const char *spelt,
+                           const char *v, cli_opts *o, wf_diag *d)
+{
+    const char *sl = strchr(v, '/');
+    char ibuf[24];
+    int64_t i, n;
+    (void)opt;
+    if (sl && (size_t)(sl - v) < sizeof ibuf) {
+        memcpy(ibuf, v, (size_t)(sl - v));
+        ibuf[sl - v] = '\0';
+        if (parse_i64(ibuf, 1, 100000, &i) &&
+            parse_i64(sl + 1, 1, 100000, &n) && i <= n) {
+            o->shard_i = (int)i;
+            o->shard_n = (int)n;
+            return WF_OK;
+        }
+    }
+    return diag_set(d, "", 0, 0,
+                    "%s needs I/N with 1 <= I <= N (shard 2 of 4: 2/4), not "
+                    "'%s'",
+                    spelt, v);
 }
 
 /* Set option opt from value v (NULL for a flag); spelt: as written. */
@@ -987,6 +1037,22 @@ static wf_status check_opts(const cli_opts *o, bool want_file, wf_diag *d)
         return diag_set(d, "", 0, 0, "replay needs --schedule S");
     if (o->cmd == CMD_REPORT && !o->html_path)
         return diag_set(d, "", 0, 0, "report needs --html FILE");
+    if ((o->jobs > 0 || o->shard_n > 0) && o->cmd != CMD_TEST &&
+        o->strategy_set && o->strategy != WF_STRATEGY_DPOR &&
+        o->strategy != WF_STRATEGY_DFS)
+        return diag_set(d, "", 0, 0,
+                        "-j and --shard cut an exhaustive search (dpor, dfs), "
+                        "not %s",
+                        report_strategy_name(o->strategy));
+    if (o->shard_n > 0 && !o->db)
+        return diag_set(d, "", 0, 0,
+                        "--shard %d/%d needs --db PATH: weft merge joins the "
+                        "shards' databases",
+                        o->shard_i, o->shard_n);
+    if ((o->jobs > 0 || o->shard_n > 0) && o->record_all)
+        return diag_set(d, "", 0, 0,
+                        "--record all keeps every execution of one search; "
+                        "with -j or --shard, --record findings");
     return WF_OK;
 }
 
@@ -1000,6 +1066,15 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
     size_t first_arg;
     if (o->cmd == CMD_TEST) {
         for (size_t i = 0; i < n; i++)
+            VEC_PUSH(o->paths, ops[i]);
+        return WF_OK;
+    }
+    if (o->cmd == CMD_MERGE) {
+        if (n < 2)
+            return diag_set(d, "", 0, 0,
+                            "merge needs OUT.db and the shards' databases");
+        o->file = ops[0];
+        for (size_t i = 1; i < n; i++)
             VEC_PUSH(o->paths, ops[i]);
         return WF_OK;
     }
@@ -1394,6 +1469,14 @@ static void print_summary(const cli_opts *o, const explorer *x,
         printf("preemption bound %d fully explored", x->bound);
     else
         printf("cut by the execution budget");
+    if (!x->complete && x->bound < 0) { /* what the cut search covered */
+        buf cov;
+        buf_init(&cov);
+        explore_coverage(x, &cov);
+        if (cov.len)
+            printf(" (%.*s)", (int)cov.len, cov.p);
+        buf_fini(&cov);
+    }
     printf("; %zu error%s, %zu warning%s\n", nerr, nerr == 1 ? "" : "s", nwarn,
            nwarn == 1 ? "" : "s");
     if (x->cut_timers)
@@ -1419,6 +1502,28 @@ static void json_member_open(buf *out)
     }
 }
 
+/* The members --json adds to report_json's object, before its closing
+ * brace: why the search stopped early, the executions each budget cut
+ * ("cuts"; report_json's "cut" counts the --max-steps ones), metrics. */
+static void json_tail(buf *out, const cli_opts *o, const explorer *x,
+                      const record *rec)
+{
+    const char *why = stop_reason(x, rec);
+    json_member_open(out);
+    buf_puts(out, ", \"stopped\": ");
+    if (why)
+        buf_printf(out, "\"%s\"", why);
+    else
+        buf_puts(out, "null");
+    buf_printf(out, ", \"cuts\": {\"max_steps\": %llu, \"max_memory\": %llu}",
+               (unsigned long long)x->cut, (unsigned long long)x->cut_memory);
+    if (o->metrics) {
+        buf_puts(out, ", \"metrics\": ");
+        report_metrics_json(out, x->e);
+    }
+    buf_puts(out, "}\n");
+}
+
 /* The checkers of command o (every one, with its liveness options). */
 static checkers *new_checkers(const cli_opts *o)
 {
@@ -1429,7 +1534,7 @@ static checkers *new_checkers(const cli_opts *o)
 }
 
 /* The explorer options of command o->cmd. */
-static void explore_options(const cli_opts *o, explore_opts *eo_)
+void cli_explore_options(const cli_opts *o, explore_opts *eo_)
 {
     explore_opts eo;
     memset(&eo, 0, sizeof eo);
@@ -1488,7 +1593,7 @@ wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
     lo.db = db;
     lo.compare_run = 0;
     lo.time_limit = 0;
-    explore_options(&lo, &eo);
+    cli_explore_options(&lo, &eo);
     *run_id = 0;
     if ((st = record_start(&lo, p, &eo, &cs, &rec, d)) != WF_OK) return st;
     word = halt_word_new();
@@ -1525,7 +1630,7 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     stop_ctx sc;
     atomic_int *word = halt_word_new();
     halt_timer *limit;
-    explore_options(o, &eo);
+    cli_explore_options(o, &eo);
     memset(&sc, 0, sizeof sc);
     sc.start = cli_now();
     sc.last_progress = sc.start;
@@ -1552,11 +1657,204 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     return WF_OK;
 }
 
+/* ---- -j N and --shard I/N: the search in parts ------------------------ */
+
+/* Is o's search cut into parts (ui/partition.h)? Only when -j or --shard
+ * asks, so a plain explore stays the one search. */
+static bool partitioned(const cli_opts *o, const explore_opts *eo)
+{
+    return (o->jobs > 0 || o->shard_n > 0) &&
+           (o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES) &&
+           (eo->strategy == WF_STRATEGY_DPOR ||
+            eo->strategy == WF_STRATEGY_DFS);
+}
+
+/* What the engines share: the parts to run (in the order they are taken:
+ * longest estimate first), and their results by part. */
+typedef struct parts_run {
+    pthread_mutex_t mu;
+    const cli_opts *o;
+    const program *p;
+    const cli_progsrc *src;
+    explore_opts eo; /* without hooks; prefix set per part */
+    const part_plan *plan;
+    size_t *order, norder, next;
+    explorer **res; /* by part, NULL: not run (another shard's) */
+    wf_status *st;
+    wf_diag *d;
+    double start, limit;
+} parts_run;
+
+/* Stop every engine on an interrupt or at --time-limit (no progress
+ * line: engines run at once). */
+static bool parts_stop(void *ctx, const explorer *x)
+{
+    const parts_run *pr = ctx;
+    (void)x;
+    return halt_signal() != 0 ||
+           (pr->limit > 0 && cli_now() - pr->start >= pr->limit);
+}
+
+/* An engine: a program of its own, then parts until none is left. */
+static void *parts_worker(void *arg)
+{
+    parts_run *pr = arg;
+    program wp = *pr->p;
+    void *h = NULL;
+    if (pr->src && pr->src->make && !pr->src->make(pr->src->ctx, &wp, &h)) {
+        pthread_mutex_lock(&pr->mu);
+        for (size_t i = pr->next; i < pr->norder; i++)
+            pr->st[pr->order[i]] =
+                diag_set(&pr->d[pr->order[i]], pr->p->file, 0, 0,
+                         "the program could not be made again for an engine");
+        pr->next = pr->norder;
+        pthread_mutex_unlock(&pr->mu);
+        return NULL;
+    }
+    for (;;) {
+        size_t k;
+        explore_opts eo = pr->eo;
+        explorer *x;
+        checkers *ck;
+        pthread_mutex_lock(&pr->mu);
+        if (pr->next >= pr->norder) {
+            pthread_mutex_unlock(&pr->mu);
+            break;
+        }
+        k = pr->order[pr->next++];
+        pthread_mutex_unlock(&pr->mu);
+        eo.prefix = pr->plan->parts.p[k].prefix;
+        eo.iterative = false; /* one unbounded round: sleep sets hold */
+        x = explore_new(&wp, &eo);
+        if (eo.strategy == WF_STRATEGY_DPOR) {
+            x->dp = dpor_new();
+            dpor_prefix_siblings_done(x->dp, true);
+        }
+        ck = new_checkers(pr->o);
+        pr->st[k] = explore_run(x, checkers_consumers(ck), &pr->d[k]);
+        checkers_finish(ck, x);
+        checkers_free(ck);
+        pr->res[k] = x;
+    }
+    /* the results point at nothing of wp: strings are the explorer's */
+    if (h && pr->src->release) pr->src->release(h);
+    return NULL;
+}
+
+/* Plan the search of p under eo, run the parts of this shard (all without
+ * --shard) with -j engines, and join them in part order into *out (an
+ * explorer that never ran: explore_new). *plan_id, *nparts, *nmine: for
+ * the summary line. */
+static wf_status run_parts(const cli_opts *o, const program *p,
+                           const cli_progsrc *src, const explore_opts *eo,
+                           explorer **out, uint32_t *plan_id, size_t *nparts,
+                           size_t *nmine, buf *shard_plan, buf *shard_parts,
+                           wf_diag *d)
+{
+    part_plan plan;
+    parts_run pr;
+    int *shard_of;
+    int nw;
+    VEC(pthread_t) th = {NULL, 0, 0};
+    wf_status st;
+    explorer *x;
+    explore_opts base = *eo;
+    base.should_stop = NULL;
+    base.stop_ctx = NULL;
+    base.after_exec = NULL;
+    base.after_ctx = NULL;
+    *out = NULL;
+    if ((st = part_plan_make(p, &base, PART_WANT, &plan, d)) != WF_OK)
+        return st;
+    memset(&pr, 0, sizeof pr);
+    pthread_mutex_init(&pr.mu, NULL);
+    pr.o = o;
+    pr.p = p;
+    pr.src = src;
+    pr.eo = base;
+    pr.eo.should_stop = parts_stop;
+    pr.eo.stop_ctx = &pr;
+    pr.plan = &plan;
+    pr.start = cli_now();
+    pr.limit = o->time_limit;
+    if (base.max_executions > 0) /* the budget shared by the parts */
+        pr.eo.max_executions =
+            (base.max_executions + (int64_t)plan.parts.len - 1) /
+            (int64_t)plan.parts.len;
+    pr.res = wf_xcalloc(plan.parts.len + 1, sizeof *pr.res);
+    pr.st = wf_xcalloc(plan.parts.len + 1, sizeof *pr.st);
+    pr.d = wf_xcalloc(plan.parts.len + 1, sizeof *pr.d);
+    pr.order = wf_xcalloc(plan.parts.len + 1, sizeof *pr.order);
+    shard_of = wf_xcalloc(plan.parts.len + 1, sizeof *shard_of);
+    part_assign(&plan, o->shard_n > 0 ? o->shard_n : 1, shard_of);
+    /* longest first, so the engines finish together */
+    for (size_t i = 0; i < plan.parts.len; i++)
+        if (o->shard_n <= 0 || shard_of[i] == o->shard_i - 1)
+            pr.order[pr.norder++] = i;
+    for (size_t i = 1; i < pr.norder; i++)
+        for (size_t j = i; j > 0 && plan.parts.p[pr.order[j - 1]].est <
+                                        plan.parts.p[pr.order[j]].est;
+             j--) {
+            size_t t = pr.order[j];
+            pr.order[j] = pr.order[j - 1];
+            pr.order[j - 1] = t;
+        }
+    nw = cli_jobs(o);
+    if ((size_t)nw > pr.norder) nw = (int)pr.norder;
+    for (int i = 1; i < nw; i++) {
+        pthread_t id;
+        if (pthread_create(&id, NULL, parts_worker, &pr) == 0) VEC_PUSH(th, id);
+    }
+    parts_worker(&pr); /* this thread is an engine too */
+    for (size_t i = 0; i < th.len; i++)
+        pthread_join(th.p[i], NULL);
+    VEC_FREE(th);
+    x = explore_new(p, &base);
+    part_join_init(x);
+    st = WF_OK;
+    buf_puts(shard_parts, "[");
+    buf_printf(shard_plan, "%08x %s", plan.id,
+               plan.parts.len ? plan.parts.p[0].prefix : "");
+    for (size_t k = 0; k < plan.parts.len; k++) {
+        if (pr.st[k] != WF_OK && st == WF_OK) {
+            st = pr.st[k];
+            *d = pr.d[k];
+        }
+        if (pr.res[k]) {
+            part_join(x, pr.res[k], k);
+            if (o->shard_n > 0) {
+                buf_puts(shard_parts, shard_parts->len > 1 ? "," : "");
+                shard_part_json(shard_parts, pr.res[k], k);
+            }
+            explore_free(pr.res[k]);
+        }
+    }
+    buf_puts(shard_parts, "]");
+    part_join_finish(x);
+    *plan_id = plan.id;
+    *nparts = plan.parts.len;
+    *nmine = pr.norder;
+    free(pr.res);
+    free(pr.st);
+    free(pr.d);
+    free(pr.order);
+    free(shard_of);
+    pthread_mutex_destroy(&pr.mu);
+    part_plan_fini(&plan);
+    *out = x;
+    return st;
+}
+
 /* cli_execute, with the JSON object appended to *json (when not NULL)
  * rather than printed. */
-static int execute(const cli_opts *o, const program *p,
+static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
                    const char *replay_prefix, buf *json)
 {
+    uint32_t plan_id = 0;
+    size_t nparts = 0, nmine = 0;
+    buf shard_plan, shard_parts;
+    buf_init(&shard_plan);
+    buf_init(&shard_parts);
     explore_opts eo;
     explorer *x;
     checkers *ck;
@@ -1574,7 +1872,7 @@ static int execute(const cli_opts *o, const program *p,
     wf_status rst = WF_OK;
     wf_diag rd;
 
-    explore_options(o, &eo);
+    cli_explore_options(o, &eo);
     memset(&sc, 0, sizeof sc);
     sc.start = t0;
     sc.last_progress = t0;
@@ -1597,26 +1895,38 @@ static int execute(const cli_opts *o, const program *p,
         return halt_status(2);
     }
 
-    x = explore_new(p, &eo);
-    record_attach(rec, x);
-    ck = new_checkers(o);
-    {
-        /* the checkers first: they complete findings before the recorder
-         * writes them at the end of each execution */
-        consumer_set *kc = checkers_consumers(ck);
-        wf_consumer all[16];
-        consumer_set both = {all, 0};
-        for (int i = 0; i < kc->n && both.n < 16; i++)
-            all[both.n++] = kc->v[i];
-        for (int i = 0; i < cs.n && both.n < 16; i++)
-            all[both.n++] = cs.v[i];
-        st = explore_run(x, &both, &d);
+    if (partitioned(o, &eo)) {
+        st = run_parts(o, p, src, &eo, &x, &plan_id, &nparts, &nmine,
+                       &shard_plan, &shard_parts, &d);
+        if (!x) x = explore_new(p, &eo);
+        record_attach(rec, x);
+    } else {
+        x = explore_new(p, &eo);
+        record_attach(rec, x);
+        ck = new_checkers(o);
+        {
+            /* the checkers first: they complete findings before the recorder
+             * writes them at the end of each execution */
+            consumer_set *kc = checkers_consumers(ck);
+            wf_consumer all[16];
+            consumer_set both = {all, 0};
+            for (int i = 0; i < kc->n && both.n < 16; i++)
+                all[both.n++] = kc->v[i];
+            for (int i = 0; i < cs.n && both.n < 16; i++)
+                all[both.n++] = cs.v[i];
+            st = explore_run(x, &both, &d);
+        }
+        checkers_finish(ck, x);
+        checkers_free(ck);
     }
-    checkers_finish(ck, x);
-    checkers_free(ck);
     if (st == WF_OK)
         rst = record_finish(rec, x, halt_status(explore_status(x, o->strict)),
                             &rd);
+    if (st == WF_OK && rst == WF_OK && o->shard_n > 0)
+        rst = record_shard(rec, o->shard_i, o->shard_n, shard_plan.p,
+                           shard_parts.p, &rd);
+    buf_fini(&shard_plan);
+    buf_fini(&shard_parts);
     halt_timer_stop(limit);
     if (sc.tty && !sc.quiet) fputs("\r\033[K", stderr);
     if (st != WF_OK) {
@@ -1639,24 +1949,8 @@ static int execute(const cli_opts *o, const program *p,
     ri.seconds = cli_now() - t0;
     buf_init(&out);
     if (o->json) {
-        const char *why = stop_reason(x, rec);
         report_json(&out, x, &ri);
-        /* more members of the object, before its closing brace */
-        json_member_open(&out);
-        buf_puts(&out, ", \"stopped\": ");
-        if (why)
-            buf_printf(&out, "\"%s\"", why);
-        else
-            buf_puts(&out, "null");
-        buf_printf(&out,
-                   ", \"cut\": {\"max_steps\": %llu, \"max_memory\": %llu}",
-                   (unsigned long long)x->cut,
-                   (unsigned long long)x->cut_memory);
-        if (o->metrics) {
-            buf_puts(&out, ", \"metrics\": ");
-            report_metrics_json(&out, x->e);
-        }
-        buf_puts(&out, "}\n");
+        json_tail(&out, o, x, rec);
         record_json(rec, &out);
     } else {
         if ((o->cmd == CMD_RUN || o->cmd == CMD_REPLAY) && !o->quiet &&
@@ -1674,6 +1968,9 @@ static int execute(const cli_opts *o, const program *p,
         fputs(out.p ? out.p : "", stdout);
     }
     if (!o->json) print_summary(o, x, rec, ri.seconds);
+    if (!o->json && nparts)
+        printf("%zu of %zu parts (plan %08x)%s\n", nmine, nparts, plan_id,
+               o->shard_n ? "" : ", all in this run");
     if (!o->json && !o->quiet) {
         buf_reset(&out);
         record_text(rec, &out);
@@ -1707,11 +2004,64 @@ static int execute(const cli_opts *o, const program *p,
 
 int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix)
 {
-    return execute(o, p, replay_prefix, NULL);
+    return execute(o, p, NULL, replay_prefix, NULL);
+}
+
+int cli_execute_src(const cli_opts *o, const program *p, const cli_progsrc *src,
+                    const char *replay_prefix)
+{
+    return execute(o, p, src, replay_prefix, NULL);
 }
 
 int cli_execute_json(const cli_opts *o, const program *p,
-                     const char *replay_prefix, buf *json)
+                     const cli_progsrc *src, const char *replay_prefix,
+                     buf *json)
 {
-    return execute(o, p, replay_prefix, json);
+    return execute(o, p, src, replay_prefix, json);
+}
+
+int cli_record_and_print(const cli_opts *o, const program *p, explorer *x,
+                         wf_diag *d)
+{
+    explore_opts eo;
+    record *rec = NULL;
+    consumer_set cs = {NULL, 0};
+    report_info ri;
+    buf out, prefix;
+    wf_status rst;
+    int status;
+    cli_explore_options(o, &eo);
+    d->msg[0] = '\0';
+    if (record_start(o, p, &eo, &cs, &rec, d) != WF_OK) return 2;
+    record_attach(rec, x);
+    rst = record_finish(rec, x, explore_status(x, o->strict), d);
+    buf_init(&prefix);
+    buf_printf(&prefix, "weft replay %s --schedule", p->file);
+    memset(&ri, 0, sizeof ri);
+    ri.file = p->file;
+    ri.command = o->cmd_name;
+    ri.strategy = report_strategy_name(eo.strategy);
+    ri.replay = prefix.p;
+    buf_init(&out);
+    if (o->json) {
+        report_json(&out, x, &ri);
+        json_tail(&out, o, x, rec);
+        record_json(rec, &out);
+    } else {
+        report_text(&out, x, &ri);
+        if (o->cmd == CMD_OUTCOMES) report_outcomes_text(&out, x, &ri);
+    }
+    fputs(out.p ? out.p : "", stdout);
+    if (!o->json) print_summary(o, x, rec, 0);
+    if (!o->json && !o->quiet) {
+        buf_reset(&out);
+        record_text(rec, &out);
+        fputs(out.p ? out.p : "", stdout);
+    }
+    fflush(stdout);
+    buf_fini(&out);
+    buf_fini(&prefix);
+    record_free(rec);
+    status = explore_status(x, o->strict);
+    return rst == WF_OK ? status : 2;
 }

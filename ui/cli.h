@@ -39,6 +39,7 @@ typedef enum cli_cmd {
     CMD_VIEW,
     CMD_PLAY,
     CMD_REPORT,
+    CMD_MERGE,
     CMD_HELP,
     CMD_VERSION,
     CMD_CC, /* weft cc: ui/main.c hands it to ui/cccmd.c before parsing */
@@ -101,8 +102,9 @@ typedef struct cli_opts {
     const char *view_keys;
     int64_t view_w, view_h;
     /* parallel and distributed */
-    int64_t jobs;  /* -j N; 0: not given (cli_jobs gives the default) */
-    int prog_argc; /* the program's arguments, after `--` */
+    int64_t jobs;         /* -j N; 0: not given (cli_jobs gives the default) */
+    int shard_i, shard_n; /* --shard I/N (1-based), 0/0 when not given */
+    int prog_argc;        /* the program's arguments, after `--` */
     char **prog_argv;
     /* given[i]: the value option i of the table was given on the command
      * line ("" for a flag), NULL if it was not */
@@ -136,15 +138,28 @@ void cli_version(FILE *f, const char *prog);
 int cli_help_or_version(const cli_opts *o, const char *prog);
 /* The command named s, or CMD_NONE. */
 cli_cmd cli_command(const char *s);
+/* Where -j's engines get a program each: make() gives a fresh copy of the
+ * program (the VM's inline caches are not to be shared by threads) and a
+ * handle for release(). NULL make: every engine shares p. */
+typedef struct cli_progsrc {
+    bool (*make)(void *ctx, program *out, void **handle);
+    void (*release)(void *handle);
+    void *ctx;
+} cli_progsrc;
+
 /* Run command o->cmd (run, explore, outcomes, replay) on p. replay_prefix
  * is what precedes the schedule in "replay:" lines. Prints the result and
  * returns the exit status. */
 int cli_execute(const cli_opts *o, const program *p, const char *replay_prefix);
+/* The same, with src giving the engines of -j their programs. */
+int cli_execute_src(const cli_opts *o, const program *p, const cli_progsrc *src,
+                    const char *replay_prefix);
 /* The same with --json, appending the JSON object (no final newline) to
  * *json instead of printing it: for a test file, whose tests make one
  * object. */
 int cli_execute_json(const cli_opts *o, const program *p,
-                     const char *replay_prefix, buf *json);
+                     const cli_progsrc *src, const char *replay_prefix,
+                     buf *json);
 /* Re-execute schedule on p (as `run --schedule S --db DB` does, with
  * o's semantics and liveness options), recording it into database db and
  * printing nothing: *run_id is the run written. For the witness runs of
@@ -158,6 +173,15 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
                       wf_diag *d);
 /* The workers of -j: o->jobs, or the number of cores when not given. */
 int cli_jobs(const cli_opts *o);
+/* The explorer options of command o->cmd (strategy and budgets by
+ * command, the semantics switches). */
+void cli_explore_options(const cli_opts *o, explore_opts *eo);
+/* Record x (a finished search of p, joined from parts) into o->db as
+ * command o->cmd records it, and print its report as o asks: what weft
+ * merge does with the shards it joined. Returns the exit status; 2 with
+ * d set (or a message printed) on a write error. */
+int cli_record_and_print(const cli_opts *o, const program *p, explorer *x,
+                         wf_diag *d);
 /* Seconds of monotonic real time (ui only: STYLE 8). */
 double cli_now(void);
 /* n bytes as "4GiB", "512MiB", "1000B" (the largest exact unit), into

@@ -216,6 +216,35 @@ static vm_program *compile(const cli_opts *o, const char *file,
     return p;
 }
 
+/* -j's engines each compile the file again (ui/cli.h cli_progsrc): the
+ * program, or test `test` of a test file. */
+typedef struct gosrc {
+    const cli_opts *o;
+    long test; /* -1: the program's main */
+} gosrc;
+
+static vm_program *compile(const cli_opts *o, const char *file,
+                           const char *sched);
+
+static bool gosrc_make(void *ctx, program *out, void **handle)
+{
+    const gosrc *g = ctx;
+    vm_program *p = compile(g->o, g->o->file, NULL);
+    if (!p)
+        return false;
+    if (g->test >= 0)
+        vm_program_set_run(p, g->o->run_re);
+    *out = g->test < 0 ? vm_program_entry(p)
+                       : vm_program_test_entry(p, (size_t)g->test);
+    *handle = p;
+    return true;
+}
+
+static void gosrc_release(void *handle)
+{
+    vm_program_free(handle);
+}
+
 /* The hash a schedule string starts with (8 hex digits), or false. */
 static bool schedule_hash(const char *s, uint32_t *h)
 {
@@ -245,9 +274,12 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
     int status = 0;
     bool bad_re = false;
     buf json;
+    gosrc g = {o, -1};
+    cli_progsrc src = {gosrc_make, gosrc_release, &g};
     if (!n) {
-        fprintf(stderr, "weft: %s: error: a test file with no test function "
-                        "(func TestXxx(t *testing.T))\n",
+        fprintf(stderr,
+                "weft: %s: error: a test file with no test function "
+                "(func TestXxx(t *testing.T))\n",
                 o->file);
         return 2;
     }
@@ -256,11 +288,11 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         if (schedule_hash(o->schedule, &h))
             for (size_t i = 0; i < n; i++) {
                 program pr = vm_program_test_entry(p, i);
-                if (pr.hash == h)
-                    return cli_execute(o, &pr, prefix);
+                if (pr.hash == h) return cli_execute(o, &pr, prefix);
             }
-        fprintf(stderr, "weft: error: the schedule belongs to none of the "
-                        "tests of %s (was the file changed?)\n",
+        fprintf(stderr,
+                "weft: error: the schedule belongs to none of the "
+                "tests of %s (was the file changed?)\n",
                 o->file);
         return 2;
     }
@@ -286,11 +318,13 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         if (!vm_run_selects(o->run_re, name, &bad_re))
             continue;
         pr = vm_program_test_entry(p, i);
+        g.o = o;
+        g.test = (long)i;
         if (o->json) {
             /* {"test": NAME, "verdict": ..., then the test's own members */
             buf one;
             buf_init(&one);
-            st = cli_execute_json(o, &pr, prefix, &one);
+            st = cli_execute_json(o, &pr, &src, prefix, &one);
             buf_puts(&json, ran ? ", {\"test\": " : "{\"test\": ");
             json_str(&json, name);
             buf_printf(&json, ", \"verdict\": \"%s\", ",
@@ -300,13 +334,12 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
         } else {
             printf("=== RUN   %s\n", name);
             fflush(stdout);
-            st = cli_execute(o, &pr, prefix);
+            st = cli_execute_src(o, &pr, &src, prefix);
             printf("--- %s: %s (%.2fs)\n", st == 0 ? "PASS" : "FAIL", name,
                    cli_now() - t0);
         }
         ran++;
-        if (st > status)
-            status = st;
+        if (st > status) status = st;
     }
     if (o->json) {
         buf_puts(&json, "]}\n");
@@ -315,8 +348,9 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
     }
     buf_fini(&json);
     if (!ran) {
-        fprintf(stderr, "weft: warning: --run '%s' selects none of the %zu "
-                        "tests of %s\n",
+        fprintf(stderr,
+                "weft: warning: --run '%s' selects none of the %zu "
+                "tests of %s\n",
                 o->run_re, n, o->file);
     }
     return status;
@@ -340,8 +374,10 @@ int gocmd_exec(const cli_opts *o)
     if (vm_is_test_file(p)) {
         status = exec_tests(o, p, prefix);
     } else {
+        gosrc g = {o, -1};
+        cli_progsrc src = {gosrc_make, gosrc_release, &g};
         pr = vm_program_entry(p);
-        status = cli_execute(o, &pr, prefix);
+        status = cli_execute_src(o, &pr, &src, prefix);
     }
     vm_program_free(p);
     return status;

@@ -9,6 +9,7 @@
 #include "ui/halt.h"
 #include "ui/playtty.h"
 #include "ui/reportcmd.h"
+#include "ui/shard.h"
 #include "ui/testcmd.h"
 #include "ui/tracecmd.h"
 #include "ui/view.h"
@@ -58,6 +59,9 @@ int main(int argc, char **argv)
             break;
         case CMD_REPORT:
             status = reportcmd_exec(&o);
+            break;
+        case CMD_MERGE:
+            status = shard_merge_exec(&o);
             break;
         default: /* help and version are answered above */
             status = 2;

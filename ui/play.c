@@ -172,7 +172,7 @@ static void op_words(wf_engine *e, const wf_task *t, buf *out)
         buf_puts(out, name);
         break;
     case OP_WG_ADD:
-        if (o->arg & 1)
+        if (o->done)
             buf_printf(out, "done %s", obj);
         else
             buf_printf(out, "add %s %+lld", obj, (long long)o->val.i);
@@ -181,7 +181,7 @@ static void op_words(wf_engine *e, const wf_task *t, buf *out)
         buf_printf(out, "once %s end", obj);
         break;
     case OP_SLEEP: {
-        buf_printf(out, "sleep %lldns", (long long)o->arg);
+        buf_printf(out, "sleep %lldns", (long long)o->ns);
         break;
     }
     case OP_PRINT:

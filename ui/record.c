@@ -593,3 +593,13 @@ int64_t record_last_run(const record *r)
     size_t n = r ? kept_runs(r) : 0;
     return n ? r->runs.p[n - 1] : 0;
 }
+
+wf_status record_shard(record *r, int shard, int nshards, const char *plan,
+                       const char *parts, wf_diag *d)
+{
+    wf_status st;
+    if (!r || !r->summary_id)
+        return WF_OK;
+    st = trace_put_shard(r->t, r->summary_id, shard, nshards, plan, parts, d);
+    return st == WF_OK ? trace_commit(r->t, d) : st;
+}

@@ -42,6 +42,10 @@ void record_json(const record *r, buf *out);
 /* Whether a write failed during the exploration (it stopped it). */
 bool record_failed(const record *r);
 void record_free(record *r);
+/* After record_finish of a shard (explore --shard I/N): keep the shard's
+ * plan and parts (ui/shard.h) with its summary run, for weft merge. */
+wf_status record_shard(record *r, int shard, int nshards, const char *plan,
+                       const char *parts, wf_diag *d);
 /* The id of the last execution or witness run written, 0 when none. */
 int64_t record_last_run(const record *r);
 

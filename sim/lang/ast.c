@@ -189,6 +189,7 @@ static void pr(buf *out, const ast_node *n, int flags)
         open_(out, "index", n, flags);
         child(out, n->u.index.x, flags);
         child(out, n->u.index.index, flags);
+        items(out, n->u.index.more, flags);
         break;
     case AST_SLICE:
         open_(out, n->u.slice.three ? "slice3" : "slice", n, flags);
@@ -261,6 +262,11 @@ static void pr(buf *out, const ast_node *n, int flags)
         break;
     case AST_FUNC_TYPE:
         open_(out, "functype", n, flags);
+        if (n->u.func_type.tparams.n) {
+            buf_puts(out, " (tparams");
+            items(out, n->u.func_type.tparams, flags);
+            buf_putc(out, ')');
+        }
         buf_puts(out, " (params");
         items(out, n->u.func_type.params, flags);
         buf_puts(out, ") (results");
@@ -393,6 +399,11 @@ static void pr(buf *out, const ast_node *n, int flags)
     case AST_TYPE_SPEC:
         open_(out, "typespec", n, flags);
         child(out, n->u.type_spec.name, flags);
+        if (n->u.type_spec.tparams.n) {
+            buf_puts(out, " (tparams");
+            items(out, n->u.type_spec.tparams, flags);
+            buf_putc(out, ')');
+        }
         if (n->u.type_spec.alias) buf_puts(out, " =");
         child(out, n->u.type_spec.type, flags);
         break;

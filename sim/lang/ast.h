@@ -171,9 +171,11 @@ struct ast_node {
             ast_node *x;
             ast_node *sel; /* AST_IDENT */
         } selector;
-        /* AST_INDEX: x[index]. */
+        /* AST_INDEX: x[index], or an instantiation x[index, more...]
+         * with several type arguments (more: the second and later). */
         struct {
             ast_node *x, *index;
+            ast_list more;
         } index;
         /* AST_SLICE: x[lo:hi] or x[lo:hi:max] (three); lo, hi may be
          * NULL; in a three-index slice hi and max are non-NULL. */
@@ -199,7 +201,8 @@ struct ast_node {
             ast_node *x;
         } star;
         /* AST_UNARY: op is TK_ADD, TK_SUB, TK_NOT, TK_XOR, TK_AND (address
-         * of) or TK_ARROW (receive). */
+         * of) or TK_ARROW (receive); TK_TILDE (~T) in a constraint. A
+         * constraint's union T1 | T2 is an AST_BINARY with TK_OR. */
         struct {
             lex_kind op;
             ast_node *x;
@@ -238,9 +241,11 @@ struct ast_node {
         } chan;
         /* AST_FUNC_TYPE: params and results are AST_FIELD lists. Either all
          * fields have names or none has (Go's rule); a variadic last
-         * parameter has an AST_ELLIPSIS type. */
+         * parameter has an AST_ELLIPSIS type. tparams: a generic
+         * function's type parameters (AST_FIELD: names and constraint),
+         * empty otherwise. */
         struct {
-            ast_list params, results;
+            ast_list params, results, tparams;
         } func_type;
         /* AST_STRUCT_TYPE: AST_FIELD list; an embedded field has no names
          * and a type that is a (qualified) name or a pointer to one. */
@@ -377,10 +382,12 @@ struct ast_node {
             int iota;
             bool implicit;
         } value_spec;
-        /* AST_TYPE_SPEC: type Name T, or an alias type Name = T. */
+        /* AST_TYPE_SPEC: type Name T, or an alias type Name = T; tparams:
+         * a generic type's type parameters (AST_FIELD list), or empty. */
         struct {
             ast_node *name, *type;
             bool alias;
+            ast_list tparams;
         } type_spec;
         /* AST_GEN_DECL: tok is TK_IMPORT, TK_CONST, TK_VAR or TK_TYPE;
          * grouped for the parenthesized form. */

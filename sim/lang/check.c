@@ -405,7 +405,18 @@ void ck_obj_decl(checker *k, res_sym *s)
         o = ck_obj_get(k, s);
         break;
     case RS_FUNC:
+        if (s->spec->u.func_decl.type->u.func_type.tparams.n) {
+            uint32_t tps[64], n;
+            n = ck_declare_tparams(k, s->spec->u.func_decl.type->u.func_type
+                                          .tparams,
+                                   tps, 64);
+            o = ck_obj_get(k, s);
+            o->tparams = arena_alloc(&k->mem, (n ? n : 1) * sizeof *tps);
+            memcpy(o->tparams, tps, n * sizeof *tps);
+            o->ntparams = n;
+        }
         o->type = ck_signature(k, s->spec->u.func_decl.type, NULL);
+        o = ck_obj_get(k, s);
         /* sync.OnceValue and OnceValues take any func() T: until the
          * library has generics, they are typed dynamically */
         if (s->pkg->library && !strcmp(s->pkg->path, "sync") &&
@@ -435,6 +446,14 @@ static void check_pkg(checker *k, res_pkg *p)
         if (s->kind == RS_TYPE && s->spec && !s->spec->u.type_spec.alias)
             ck_collect_methods(k, ck_named_type(k, s));
     }
+    /* map keys of type parameter types, now their constraints are known */
+    for (size_t i = 0; i < k->later_keys.len && !k->failed; i++)
+        if (!ck_tparam_comparable(k, k->later_keys.p[i].type))
+            ck_errorf(k, k->later_keys.p[i].node, "invalid map key type %s "
+                                                  "(missing comparable "
+                                                  "constraint)",
+                      ck_tstr(k, k->later_keys.p[i].type));
+    k->later_keys.len = 0;
     /* function bodies, in source order */
     k->pkg = p;
     for (size_t i = 0; i < f->decls.n && !k->failed; i++) {
@@ -490,6 +509,9 @@ void check_free(checker *k)
         VEC_FREE(k->named.p[i].methods);
     VEC_FREE(k->named);
     VEC_FREE(k->locals);
+    VEC_FREE(k->instances);
+    VEC_FREE(k->tparam_decls);
+    VEC_FREE(k->later_keys);
     free(k->info);
     free(k->objs);
     arena_fini(&k->mem);
@@ -541,6 +563,42 @@ bool check_sym_const(const checker *k, const res_sym *s, const_val *out)
         return false;
     *out = o->val;
     return true;
+}
+
+uint32_t check_subst(checker *k, uint32_t t, const uint32_t *tps,
+                     const uint32_t *targs, uint32_t n)
+{
+    return ck_subst(k, t, tps, targs, n);
+}
+
+uint32_t check_targs(const checker *k, const ast_node *n,
+                     const uint32_t **targs)
+{
+    const ck_info *in = ck_info_get(k, n);
+    if (!in || !in->ntargs)
+        return 0;
+    *targs = in->targs;
+    return in->ntargs;
+}
+
+uint32_t check_func_tparams(const checker *k, const res_sym *fn,
+                            const uint32_t **tps)
+{
+    const ck_obj *o = obj_find(k, fn);
+    if (!o || !o->ntparams)
+        return 0;
+    *tps = o->tparams;
+    return o->ntparams;
+}
+
+size_t check_ninstances(const checker *k)
+{
+    return k->instances.len;
+}
+
+uint32_t check_instance(const checker *k, size_t i)
+{
+    return k->instances.p[i];
 }
 
 bool check_is_untyped(uint32_t t)

@@ -93,6 +93,21 @@ uint32_t check_sym_type(const checker *k, const res_sym *s);
 /* A constant symbol's value. */
 bool check_sym_const(const checker *k, const res_sym *s, const_val *out);
 
+/* Generics: t with type parameters tps[i] replaced by targs[i] (types
+ * are made as needed, instances of generic types included). */
+uint32_t check_subst(checker *k, uint32_t t, const uint32_t *tps,
+                     const uint32_t *targs, uint32_t n);
+/* The type arguments of the generic function instance expression n
+ * denotes (a callee, or F[A]); 0 if it denotes none. */
+uint32_t check_targs(const checker *k, const ast_node *n,
+                     const uint32_t **targs);
+/* A generic function's type parameters (0: not generic). */
+uint32_t check_func_tparams(const checker *k, const res_sym *fn,
+                            const uint32_t **tps);
+/* The generic types' instances made so far, in creation order. */
+size_t check_ninstances(const checker *k);
+uint32_t check_instance(const checker *k, size_t i);
+
 /* Type predicates other modules need. */
 bool check_is_untyped(uint32_t t);
 uint32_t check_default(uint32_t t);

@@ -36,6 +36,8 @@ void ck_conversion(checker *k, operand *x, uint32_t t)
 {
     bool const_arg = x->mode == CK_CONST;
     bool ok = false;
+    bool was_nil = x->isnil;
+    x->isnil = false; /* T(nil) is a value of T, not nil */
     if (!t)
         return;
     if (!x->type) { /* dynamic */
@@ -118,6 +120,7 @@ void ck_conversion(checker *k, operand *x, uint32_t t)
         invalidate(x);
         return;
     }
+    (void)was_nil;
     if (ck_is_untyped(x->type)) {
         uint32_t final = t;
         if (x->type == T_UNIL) {
@@ -314,6 +317,32 @@ static bool has_call_or_recv(checker *k, const ast_node *n, int depth)
     }
 }
 
+static bool has_cap(checker *k, uint32_t t)
+{
+    const vm_type *u = prog_type(k->prog, ck_under(k, t));
+    if (VM_KIND(u->id) == K_PTR && u->elem &&
+        VM_KIND(ck_under(k, u->elem)) == K_ARRAY)
+        return true;
+    return VM_KIND(u->id) == K_ARRAY || VM_KIND(u->id) == K_SLICE ||
+           VM_KIND(u->id) == K_CHAN;
+}
+
+static bool has_len(checker *k, uint32_t t)
+{
+    vm_kind x = VM_KIND(ck_under(k, t));
+    return has_cap(k, t) || x == K_MAP || ck_is_string(k, t);
+}
+
+/* string or []byte: what append([]byte, x...) takes */
+static bool is_bytestring(checker *k, uint32_t t)
+{
+    const vm_type *u = prog_type(k->prog, ck_under(k, t));
+    if (ck_is_string(k, t))
+        return true;
+    return VM_KIND(u->id) == K_SLICE &&
+           VM_KIND(ck_under(k, u->elem)) == K_UINT8;
+}
+
 static const char *const bnames[RB__COUNT] = {
     "append", "cap",   "clear",   "close", "copy",    "delete",
     "len",    "make",  "max",     "min",   "new",     "panic",
@@ -411,7 +440,7 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
             return true;
         }
         {
-            vm_kind uk = VM_KIND(ck_under(k, t));
+            vm_kind uk = VM_KIND(ck_core(k, t));
             size_t minargs = uk == K_SLICE ? 2 : 1;
             if (uk != K_SLICE && uk != K_MAP && uk != K_CHAN) {
                 ck_errorf(k, args.v[0], INVALID_ARG "cannot make %s; type "
@@ -490,7 +519,7 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
             ok = true;
             break;
         }
-        u = prog_type(k->prog, ck_under(k, s));
+        u = prog_type(k->prog, ck_core(k, s));
         if (VM_KIND(u->id) != K_SLICE) {
             ck_errorf(k, a0->expr, "first argument to append must be a "
                                    "slice; have %s",
@@ -505,7 +534,9 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
                 break;
             }
             if (VM_KIND(ck_under(k, u->elem)) == K_UINT8 &&
-                ck_is_string(k, ops.p[1].type)) {
+                (ck_is_string(k, ops.p[1].type) ||
+                 (ck_is_tparam(ops.p[1].type) &&
+                  ck_tparam_all(k, ops.p[1].type, is_bytestring)))) {
                 ck_convert_untyped(k, &ops.p[1], T_STRING);
             } else {
                 ck_assignment(k, &ops.p[1], s, "argument to append");
@@ -527,7 +558,8 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
         const vm_type *u;
         bool is_const = false;
         int64_t n = -1;
-        if (!t) {
+        if (!t || (ck_is_tparam(t) &&
+                   ck_tparam_all(k, t, id == RB_LEN ? has_len : has_cap))) {
             x->mode = CK_VALUE;
             x->type = T_INT;
             ok = true;
@@ -581,7 +613,7 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
         break;
     }
     case RB_CLEAR: {
-        vm_kind uk = VM_KIND(ck_under(k, a0->type));
+        vm_kind uk = VM_KIND(ck_core(k, a0->type));
         if (a0->type && uk != K_MAP && uk != K_SLICE) {
             ck_errorf(k, a0->expr, INVALID_ARG "cannot clear %s: argument "
                                                "must be (or constrained by) "
@@ -594,7 +626,7 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
         break;
     }
     case RB_CLOSE: {
-        const vm_type *u = a0->type ? prog_type(k->prog, ck_under(k, a0->type))
+        const vm_type *u = a0->type ? prog_type(k->prog, ck_core(k, a0->type))
                                     : NULL;
         if (u && VM_KIND(u->id) != K_CHAN) {
             ck_errorf(k, a0->expr, INVALID_OP "cannot close non-channel %s",
@@ -620,8 +652,8 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
             ok = true;
             break;
         }
-        du = prog_type(k->prog, ck_under(k, dt));
-        su = prog_type(k->prog, ck_under(k, ck_default(st)));
+        du = prog_type(k->prog, ck_core(k, dt));
+        su = prog_type(k->prog, ck_core(k, ck_default(st)));
         if (VM_KIND(du->id) != K_SLICE) {
             ck_errorf(k, a0->expr, INVALID_ARG "copy expects slice "
                                                "arguments; found %s and %s",
@@ -658,7 +690,7 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
             ok = true;
             break;
         }
-        u = prog_type(k->prog, ck_under(k, a0->type));
+        u = prog_type(k->prog, ck_core(k, a0->type));
         if (VM_KIND(u->id) != K_MAP) {
             ck_errorf(k, a0->expr, INVALID_ARG "%s is not a map",
                       ck_op_str(k, a0));
@@ -766,10 +798,67 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
 
 /* ---- calls ------------------------------------------------------------------ */
 
+/* Instantiate generic callee x for the arguments of call (inferring what
+ * F[...] did not give) and record the type arguments at the callee. */
+static bool instantiate_call(checker *k, operand *x, ast_node *call,
+                             opvec *ops)
+{
+    const vm_type *sig = prog_type(k->prog, x->type);
+    size_t nargs = ops->len;
+    uint32_t *params = wf_xcalloc(nargs + 1, sizeof *params);
+    uint32_t targs[16] = {0}, n = x->ntparams;
+    ast_node *fn = call->u.call.fn;
+    ck_info *in;
+    ast_node at;
+    bool ok;
+    for (size_t i = 0; i < nargs; i++) {
+        if (sig->variadic && !call->u.call.spread && i + 1 >= sig->nparams) {
+            uint32_t st = sig->params[sig->nparams - 1];
+            params[i] = st ? prog_type(k->prog, st)->elem : 0;
+        } else {
+            params[i] = i < sig->nparams ? sig->params[i] : 0;
+        }
+    }
+    memcpy(targs, x->targs, x->ntargs * sizeof *targs);
+    for (size_t i = 0; i < nargs; i++)
+        if (ops->p[i].mode == CK_INVALID) {
+            free(params);
+            return false;
+        }
+    /* errors about the instantiation are at the call's "(" (types2) */
+    memset(&at, 0, sizeof at);
+    at.kind = AST_EMPTY_STMT;
+    at.file = call->file;
+    at.line = call->line;
+    at.col = call->col;
+    if (nargs == sig->nparams || sig->variadic)
+        ok = ck_infer(k, &at, estr(k, fn), x->tparams, targs, n, params,
+                      ops->p, nargs, sig->variadic);
+    else
+        ok = true; /* the count error comes from check_arguments */
+    free(params);
+    if (!ok)
+        return false;
+    if (nargs == sig->nparams || sig->variadic) {
+        if (!ck_verify_targs(k, &at, x->tparams, targs, n))
+            return false;
+        x->type = ck_subst(k, x->type, x->tparams, targs, n);
+        while (fn->kind == AST_PAREN)
+            fn = fn->u.paren.x;
+        in = ck_info_put(k, fn);
+        in->targs = arena_alloc(&k->mem, n * sizeof *targs);
+        memcpy(in->targs, targs, n * sizeof *targs);
+        in->ntargs = n;
+    }
+    x->tparams = NULL;
+    x->ntparams = 0;
+    return true;
+}
+
 void ck_call(checker *k, operand *x, ast_node *call)
 {
     ast_list args = call->u.call.args;
-    ck_expr_or_type(k, x, call->u.call.fn);
+    ck_callee(k, x, call->u.call.fn);
     switch (x->mode) {
     case CK_INVALID:
         return;
@@ -842,17 +931,23 @@ void ck_call(checker *k, operand *x, ast_node *call)
         x->expr = call;
         return;
     }
-    if (VM_KIND(ck_under(k, x->type)) != K_FUNC) {
+    if (VM_KIND(ck_core(k, x->type)) != K_FUNC) {
         ck_errorf(k, x->expr, INVALID_OP "cannot call non-function %s",
                   ck_op_str(k, x));
         invalidate(x);
         return;
     }
     {
-        uint32_t sigt = ck_under(k, x->type);
+        uint32_t sigt;
         const vm_type *sig;
         opvec ops = {0};
         arg_list(k, args, &ops);
+        if (!k->failed && x->ntparams && !instantiate_call(k, x, call, &ops)) {
+            VEC_FREE(ops);
+            invalidate(x);
+            return;
+        }
+        sigt = ck_core(k, x->type);
         if (!k->failed)
             check_arguments(k, call, sigt, &ops);
         VEC_FREE(ops);

@@ -287,6 +287,26 @@ static uint32_t implicit_type(checker *k, operand *x, uint32_t target,
             return max_untyped(x->type, target);
         return x->type == target ? target : 0;
     }
+    if (ck_is_tparam(target)) {
+        /* representable by every type of its type set; stays a value of
+         * type target (a constant in each instance) */
+        const vm_type *b = prog_type(k->prog, ck_under(k,
+                                                       prog_type(k->prog,
+                                                                 target)
+                                                           ->elem));
+        if (!b->has_terms || !b->nterms)
+            return 0;
+        for (uint32_t i = 0; i < b->nterms; i++) {
+            operand y = *x;
+            const_val dummy;
+            int c;
+            if (!implicit_type(k, &y, b->terms[i], &dummy, &c))
+                return 0;
+        }
+        if (x->type == T_UNIL)
+            return T_UNIL;
+        return target;
+    }
     if (x->type == T_UNIL)
         return ck_has_nil(k, target) ? target : 0;
     u = ck_under(k, target);
@@ -535,6 +555,8 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         o = ck_obj_get(k, s);
         x->mode = CK_VALUE;
         x->type = o->type;
+        x->tparams = o->tparams;
+        x->ntparams = o->ntparams;
         if (!x->type && k->failed)
             invalidate(x);
         return;
@@ -674,8 +696,8 @@ static void composite(checker *k, operand *x, ast_node *n, uint32_t hint)
     } else if (hint) {
         t = hint;
         base = t;
-        if (VM_KIND(ck_under(k, base)) == K_PTR)
-            base = prog_type(k->prog, ck_under(k, base))->elem;
+        if (VM_KIND(ck_core(k, base)) == K_PTR)
+            base = prog_type(k->prog, ck_core(k, base))->elem;
     } else {
         ck_errorf(k, n, "invalid composite literal type: missing type");
         return;
@@ -698,7 +720,7 @@ static void composite(checker *k, operand *x, ast_node *n, uint32_t hint)
         x->type = t;
         return;
     }
-    u = prog_type(k->prog, ck_under(k, base));
+    u = prog_type(k->prog, ck_core(k, base));
     switch (VM_KIND(u->id)) {
     case K_STRUCT: {
         vm_type us = *u;
@@ -1023,20 +1045,84 @@ bool ck_index(checker *k, ast_node *n, int64_t max, int64_t *val)
     return true;
 }
 
+/* F[A, B]: type arguments for generic function x (all of them: x is
+ * instantiated; some: the rest is inferred at the call). */
+static void func_inst(checker *k, operand *x, ast_node *n)
+{
+    uint32_t args[16], na = 0;
+    ast_node *idx[17];
+    idx[0] = n->u.index.index;
+    for (size_t i = 0; i < n->u.index.more.n && i < 16; i++)
+        idx[i + 1] = n->u.index.more.v[i];
+    for (size_t i = 0; i <= n->u.index.more.n && na < 16; i++) {
+        uint32_t t = ck_typexpr(k, idx[i]);
+        if (!t) {
+            invalidate(x);
+            return;
+        }
+        args[na++] = t;
+    }
+    if (na > x->ntparams) {
+        buf b;
+        buf_init(&b);
+        ck_expr_str(&b, n->u.index.x);
+        ck_errorf(k, idx[x->ntparams], "got %u type arguments but %s has %u "
+                                       "type parameters",
+                  na, b.p, x->ntparams);
+        buf_fini(&b);
+        invalidate(x);
+        return;
+    }
+    memcpy(x->targs, args, na * sizeof *args);
+    x->ntargs = na;
+    if (na == x->ntparams) {
+        ck_info *in;
+        if (!ck_verify_targs(k, n, x->tparams, args, na)) {
+            invalidate(x);
+            return;
+        }
+        x->type = ck_subst(k, x->type, x->tparams, args, na);
+        in = ck_info_put(k, n);
+        in->targs = arena_alloc(&k->mem, na * sizeof *args);
+        memcpy(in->targs, args, na * sizeof *args);
+        in->ntargs = na;
+        x->tparams = NULL;
+        x->ntparams = 0;
+        x->ntargs = 0;
+    }
+    x->mode = CK_VALUE;
+}
+
 static void index_expr(checker *k, operand *x, ast_node *n)
 {
     const vm_type *u;
     int64_t length = -1, v;
     bool valid = false;
-    ck_expr_or_type(k, x, n->u.index.x);
+    {
+        bool saved = k->generic_base;
+        k->generic_base = true;
+        ck_raw_expr(k, x, n->u.index.x, 0, true);
+        k->generic_base = saved;
+    }
+    if (x->mode == CK_NOVALUE) {
+        ck_errorf(k, n->u.index.x, "%s used as value", ck_op_str(k, x));
+        invalidate(x);
+    }
     if (x->mode == CK_INVALID)
         return;
     if (x->mode == CK_TYPE) {
-        buf b;
-        buf_init(&b);
-        ck_expr_str(&b, n->u.index.x);
-        ck_errorf(k, n->u.index.x, "%s is not a generic type", b.p);
-        buf_fini(&b);
+        /* G[A] as an expression: a type (a conversion's, a literal's) */
+        x->type = ck_typexpr(k, n);
+        if (!x->type)
+            invalidate(x);
+        return;
+    }
+    if (x->ntparams) {
+        func_inst(k, x, n);
+        return;
+    }
+    if (n->u.index.more.n) {
+        ck_errorf(k, n->u.index.more.v[0], "unexpected comma; expecting ]");
         invalidate(x);
         return;
     }
@@ -1049,7 +1135,69 @@ static void index_expr(checker *k, operand *x, ast_node *n)
         x->mode = CK_VALUE;
         return;
     }
-    u = prog_type(k->prog, ck_under(k, x->type));
+    if (ck_is_tparam(x->type) && !ck_core(k, x->type)) {
+        /* every type of the set indexable, with one element type */
+        const vm_type *b = prog_type(k->prog, ck_under(k,
+                                                       prog_type(k->prog,
+                                                                 x->type)
+                                                           ->elem));
+        uint32_t elem = 0, key = 0;
+        bool ok = b->has_terms && b->nterms, var = x->mode == CK_VAR;
+        int64_t len = -1;
+        for (uint32_t i = 0; ok && i < b->nterms; i++) {
+            const vm_type *t = prog_type(k->prog, ck_under(k, b->terms[i]));
+            uint32_t e = 0, kk = 0;
+            int64_t l = -1;
+            if (VM_KIND(t->id) == K_PTR && t->elem &&
+                VM_KIND(ck_under(k, t->elem)) == K_ARRAY) {
+                t = prog_type(k->prog, ck_under(k, t->elem));
+                var = true;
+            }
+            switch (VM_KIND(t->id)) {
+            case K_STRING:
+                e = T_UINT8;
+                var = false;
+                break;
+            case K_ARRAY:
+                e = t->elem;
+                l = t->len;
+                break;
+            case K_SLICE:
+                e = t->elem;
+                var = true;
+                break;
+            case K_MAP:
+                e = t->elem;
+                kk = t->key;
+                break;
+            default:
+                break;
+            }
+            if (!e || (i && (e != elem || kk != key)))
+                ok = false;
+            elem = e;
+            key = kk;
+            if (l >= 0 && (len < 0 || l < len))
+                len = l;
+        }
+        if (ok) {
+            int64_t iv;
+            if (key) {
+                operand kx;
+                ck_expr(k, &kx, n->u.index.index);
+                ck_assignment(k, &kx, key, "map index");
+                x->mode = CK_MAPINDEX;
+            } else {
+                ck_index(k, n->u.index.index, len, &iv);
+                x->mode = var ? CK_VAR : CK_VALUE;
+            }
+            x->type = elem;
+            if (k->failed)
+                invalidate(x);
+            return;
+        }
+    }
+    u = prog_type(k->prog, ck_core(k, x->type));
     switch (VM_KIND(u->id)) {
     case K_STRING:
         if (x->type == T_RTERROR)
@@ -1125,7 +1273,7 @@ static void slice_expr(checker *k, operand *x, ast_node *n)
         x->mode = CK_VALUE;
         return;
     }
-    u = prog_type(k->prog, ck_under(k, x->type));
+    u = prog_type(k->prog, ck_core(k, x->type));
     switch (VM_KIND(u->id)) {
     case K_STRING:
         if (n->u.slice.three) {
@@ -1244,7 +1392,7 @@ static void unary(checker *k, operand *x, ast_node *n)
             x->mode = CK_COMMAOK;
             return;
         }
-        u = prog_type(k->prog, ck_under(k, x->type));
+        u = prog_type(k->prog, ck_core(k, x->type));
         if (VM_KIND(u->id) != K_CHAN) {
             ck_errorf(k, n->u.unary.x, INVALID_OP "cannot receive from "
                                                   "non-channel %s",
@@ -1293,6 +1441,8 @@ static bool is_comparison(lex_kind opk)
 static bool all_basic(checker *k, uint32_t t)
 {
     vm_kind x = VM_KIND(ck_under(k, t));
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, all_basic);
     return t == T_UNIL || (x >= K_BOOL && x <= K_UNTYPED_RUNE);
 }
 
@@ -1419,9 +1569,18 @@ static void comparison(checker *k, operand *x, operand *y, lex_kind opk,
     x->type = T_UBOOL;
     return;
 error:
-    if (!cause[0])
-        snprintf(cause, sizeof cause, "operator %s not defined on %s",
-                 lex_kind_str(opk), kind_string(k, errop->type));
+    if (!cause[0]) {
+        if (ck_is_tparam(x->type) || ck_is_tparam(y->type)) {
+            if (!ck_is_tparam(x->type))
+                errop = y;
+            snprintf(cause, sizeof cause, "type parameter %s is not "
+                                          "comparable with %s",
+                     ck_tstr(k, errop->type), lex_kind_str(opk));
+        } else {
+            snprintf(cause, sizeof cause, "operator %s not defined on %s",
+                     lex_kind_str(opk), kind_string(k, errop->type));
+        }
+    }
     {
         buf a, b;
         buf_init(&a);
@@ -1547,7 +1706,7 @@ static bool binary_ok(checker *k, lex_kind opk, uint32_t t)
 {
     switch (opk) {
     case TK_ADD:
-        return ck_is_numeric(k, t) || ck_is_string(k, t);
+        return ck_is_numeric_or_string(k, t);
     case TK_SUB:
     case TK_MUL:
     case TK_QUO:
@@ -1682,7 +1841,7 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
         break;
     }
     case AST_PAREN:
-        ck_raw_expr(k, x, n->u.paren.x, hint, false);
+        ck_raw_expr(k, x, n->u.paren.x, hint, true);
         x->expr = n;
         break;
     case AST_SELECTOR:
@@ -1716,7 +1875,7 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
             invalidate(x);
             break;
         }
-        if (x->type && !ck_is_interface(k, t)) {
+        if (x->type && !ck_is_interface(k, t) && !ck_is_tparam(t)) {
             char why[600];
             if (!ck_implements(k, t, x->type, why, sizeof why)) {
                 buf b;
@@ -1755,14 +1914,14 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
             break;
         }
         if (x->type == T_UNIL ||
-            VM_KIND(ck_under(k, x->type)) != K_PTR || x->type == T_UPTR) {
+            VM_KIND(ck_core(k, x->type)) != K_PTR || x->type == T_UPTR) {
             ck_errorf(k, n->u.star.x, INVALID_OP "cannot indirect %s",
                       ck_op_str(k, x));
             invalidate(x);
             break;
         }
         x->mode = CK_VAR;
-        x->type = prog_type(k->prog, ck_under(k, x->type))->elem;
+        x->type = prog_type(k->prog, ck_core(k, x->type))->elem;
         break;
     case AST_UNARY:
         unary(k, x, n);
@@ -1799,9 +1958,27 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
 void ck_raw_expr(checker *k, operand *x, ast_node *n, uint32_t hint,
                  bool allow_generic)
 {
-    (void)allow_generic;
     expr_internal(k, x, n, hint);
+    if (!allow_generic && x->mode != CK_INVALID && x->ntparams) {
+        buf b;
+        buf_init(&b);
+        ck_expr_str(&b, n);
+        ck_errorf(k, n, "cannot use generic function %s without "
+                        "instantiation",
+                  b.p);
+        buf_fini(&b);
+        invalidate(x);
+    }
     ck_remember(k, x);
+}
+
+void ck_callee(checker *k, operand *x, ast_node *n)
+{
+    ck_raw_expr(k, x, n, 0, true);
+    if (x->mode == CK_NOVALUE) {
+        ck_errorf(k, x->expr, "%s used as value", ck_op_str(k, x));
+        invalidate(x);
+    }
 }
 
 static void exclude_modes(checker *k, operand *x, bool allow_type)

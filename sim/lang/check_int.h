@@ -29,6 +29,12 @@ typedef struct operand {
     res_sym *sym; /* the object an identifier denoted (for messages) */
     bool isnil;   /* the value nil (types2's nilvalue mode), whatever
                      type it was given */
+    /* a generic function not yet instantiated: its type parameters, and
+     * the type arguments given so far (explicitly: F[int]) */
+    const uint32_t *tparams;
+    uint32_t ntparams;
+    uint32_t targs[16];
+    uint32_t ntargs;
 } operand;
 
 /* What is recorded per expression node. */
@@ -41,6 +47,9 @@ typedef struct ck_info {
     bool has_val;
     const_val val;
     ck_selection *sel;
+    /* a generic function's instantiation at this expression */
+    uint32_t *targs;
+    uint32_t ntargs;
 } ck_info;
 
 /* What the checker knows about a resolver symbol. */
@@ -50,6 +59,8 @@ typedef struct ck_obj {
     const_val val; /* constants */
     uint8_t state; /* 0 unvisited, 1 being declared (cycle), 2 done */
     bool used;
+    uint32_t *tparams; /* a generic function's type parameters */
+    uint32_t ntparams;
 } ck_obj;
 
 /* A method declared on a named type. */
@@ -66,6 +77,17 @@ typedef struct ck_named {
     VEC(ck_method) methods;
     bool methods_done; /* signatures known */
 } ck_named;
+
+/* A map key type to check once constraints are known. */
+typedef struct ck_later {
+    ast_node *node;
+    uint32_t type;
+} ck_later;
+
+typedef struct ck_tparam_decl {
+    uint32_t t;
+    const ast_node *ident;
+} ck_tparam_decl;
 
 /* The function being checked. */
 typedef struct ck_func {
@@ -96,6 +118,10 @@ struct checker {
     ast_node *const_spec; /* the constant spec being evaluated */
     int depth;
     VEC(res_sym *) locals; /* locals declared in the current function */
+    VEC(uint32_t) instances; /* instantiated generic types */
+    VEC(ck_tparam_decl) tparam_decls; /* where each type parameter is */
+    VEC(ck_later) later_keys; /* map keys of type parameter types */
+    bool generic_base; /* the base of G[A] is being looked up */
 };
 
 /* ---- check.c ---------------------------------------------------------- */
@@ -124,6 +150,8 @@ uint32_t ck_signature(checker *k, ast_node *ftype, ast_node *recv);
 uint32_t ck_named_type(checker *k, res_sym *s);
 /* The methods of named type t with their signatures. */
 void ck_collect_methods(checker *k, uint32_t t);
+/* The type parameters a method's receiver T[P, Q] declares: origin's. */
+bool ck_bind_recv_tparams(checker *k, ast_node *recv, uint32_t origin);
 
 uint32_t ck_under(checker *k, uint32_t t);
 bool ck_is_named(checker *k, uint32_t t);
@@ -134,6 +162,7 @@ bool ck_is_float(checker *k, uint32_t t);
 bool ck_is_numeric(checker *k, uint32_t t);
 bool ck_is_string(checker *k, uint32_t t);
 bool ck_is_boolean(checker *k, uint32_t t);
+bool ck_is_numeric_or_string(checker *k, uint32_t t);
 bool ck_is_const_type(checker *k, uint32_t t);
 bool ck_is_interface(checker *k, uint32_t t);
 bool ck_has_nil(checker *k, uint32_t t);
@@ -181,6 +210,8 @@ void ck_expr(checker *k, operand *x, ast_node *n);
 void ck_expr_or_type(checker *k, operand *x, ast_node *n);
 /* A value of a composite literal's element type hint. */
 void ck_expr_hint(checker *k, operand *x, ast_node *n, uint32_t hint);
+/* A call's callee: a value, type or builtin; a generic function too. */
+void ck_callee(checker *k, operand *x, ast_node *n);
 /* A value possibly with several results (calls). */
 void ck_multi_expr(checker *k, operand *x, ast_node *n);
 /* Give untyped x the type target (Go's implicit conversion), with the
@@ -207,6 +238,45 @@ void ck_match_types(checker *k, operand *x, operand *y);
 void ck_case_compare(checker *k, operand *v, operand *x);
 /* Mark s used (declared-and-not-used bookkeeping). */
 void ck_use_sym(checker *k, res_sym *s);
+
+/* ---- check_generic.c ------------------------------------------------------ */
+uint32_t ck_tparam_new(checker *k, const char *name, int index);
+bool ck_is_tparam(uint32_t t);
+/* " (declared at file:line:col)" for type parameter tp, or "". */
+const char *ck_declared_at(checker *k, uint32_t tp);
+/* Type parameters of list l (AST_FIELD: names, constraint) into out
+ * (their symbols typed); returns their number. */
+uint32_t ck_declare_tparams(checker *k, ast_list l, uint32_t *out,
+                            uint32_t max);
+/* A constraint: an interface, or a union of (~)terms as one. */
+uint32_t ck_constraint(checker *k, ast_node *n);
+/* An interface type literal with methods, embedded interfaces, unions. */
+uint32_t ck_iface_elements(checker *k, ast_node *n);
+/* Does pred hold for every type in type parameter tp's type set (false if
+ * the set has no terms)? */
+bool ck_tparam_all(checker *k, uint32_t tp, bool (*pred)(checker *, uint32_t));
+bool ck_tparam_comparable(checker *k, uint32_t tp);
+/* The core type: the underlying type, or for a type parameter the one
+ * underlying type of all its terms (0 if none). */
+uint32_t ck_core(checker *k, uint32_t t);
+uint32_t ck_subst(checker *k, uint32_t t, const uint32_t *tps,
+                  const uint32_t *targs, uint32_t n);
+/* The instance of generic named type origin with targs (0: wrong count). */
+uint32_t ck_instantiate(checker *k, uint32_t origin, const uint32_t *targs,
+                        uint32_t n);
+/* Instances made before origin's underlying type was known. */
+void ck_complete_instances(checker *k, uint32_t origin);
+bool ck_satisfies(checker *k, uint32_t t, uint32_t bound, char *why,
+                  size_t nwhy);
+/* Each targ satisfies its type parameter's constraint (error at at). */
+bool ck_verify_targs(checker *k, ast_node *at, const uint32_t *tps,
+                     const uint32_t *targs, uint32_t n);
+/* Infer the missing targs (0) of a call from its arguments (params: each
+ * argument's parameter type). */
+bool ck_infer(checker *k, ast_node *at, const char *fname,
+              const uint32_t *tps, uint32_t *targs, uint32_t n,
+              const uint32_t *params, operand *args, size_t nargs,
+              bool variadic);
 
 /* ---- check_call.c --------------------------------------------------------- */
 void ck_call(checker *k, operand *x, ast_node *call);

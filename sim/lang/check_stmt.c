@@ -809,7 +809,8 @@ static void type_switch_stmt(checker *k, ast_node *n)
                     break;
                 }
             VEC_PUSH(seen, t);
-            if (valid && x.type && !ck_is_interface(k, t)) {
+            if (valid && x.type && !ck_is_interface(k, t) &&
+                !ck_is_tparam(t)) {
                 char why[600];
                 if (!ck_implements(k, t, x.type, why, sizeof why)) {
                     const char *p = strstr(why, " (");
@@ -881,7 +882,7 @@ static void range_stmt(checker *k, ast_node *n)
     if (!x.type) {
         ok = true; /* dynamic */
     } else {
-        const vm_type *u = prog_type(k->prog, ck_under(k, x.type));
+        const vm_type *u = prog_type(k->prog, ck_core(k, x.type));
         if (VM_KIND(u->id) == K_PTR && u->elem &&
             VM_KIND(ck_under(k, u->elem)) == K_ARRAY)
             u = prog_type(k->prog, ck_under(k, u->elem));
@@ -1007,7 +1008,7 @@ static void stmt(checker *k, ast_node *n)
             ck_assignment(k, &v, 0, "send");
             break;
         }
-        u = prog_type(k->prog, ck_under(k, ch.type));
+        u = prog_type(k->prog, ck_core(k, ch.type));
         if (VM_KIND(u->id) != K_CHAN) {
             ck_errorf(k, n, INVALID_OP "cannot send to non-channel %s",
                       ck_op_str(k, &ch));

@@ -57,37 +57,64 @@ uint32_t ck_default(uint32_t t)
 
 bool ck_is_integer(checker *k, uint32_t t)
 {
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, ck_is_integer);
     return t == T_UINT_K || t == T_URUNE_K || kind_is_int(ukind(k, t));
 }
 
 bool ck_is_unsigned(checker *k, uint32_t t)
 {
-    vm_kind x = ukind(k, t);
+    vm_kind x;
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, ck_is_unsigned);
+    x = ukind(k, t);
     return x >= K_UINT && x <= K_UINTPTR;
 }
 
 bool ck_is_float(checker *k, uint32_t t)
 {
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, ck_is_float);
     return t == T_UFLT_K || kind_is_float(ukind(k, t));
 }
 
 bool ck_is_numeric(checker *k, uint32_t t)
 {
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, ck_is_numeric);
     return ck_is_integer(k, t) || ck_is_float(k, t);
 }
 
 bool ck_is_string(checker *k, uint32_t t)
 {
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, ck_is_string);
     return t == T_USTR || (ukind(k, t) == K_STRING && t != T_RTERROR);
 }
 
 bool ck_is_boolean(checker *k, uint32_t t)
 {
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, ck_is_boolean);
     return t == T_UBOOL || ukind(k, t) == K_BOOL;
+}
+
+static bool is_numeric_or_string(checker *k, uint32_t t)
+{
+    return ck_is_numeric(k, t) || ck_is_string(k, t);
+}
+
+bool ck_is_numeric_or_string(checker *k, uint32_t t)
+{
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, is_numeric_or_string);
+    return is_numeric_or_string(k, t);
 }
 
 bool ck_is_const_type(checker *k, uint32_t t)
 {
+    if (ck_is_tparam(t))
+        return false;
     return ck_is_numeric(k, t) || ck_is_string(k, t) || ck_is_boolean(k, t);
 }
 
@@ -96,9 +123,18 @@ bool ck_is_interface(checker *k, uint32_t t)
     return t && ukind(k, t) == K_IFACE;
 }
 
+static bool has_nil_(checker *k, uint32_t t)
+{
+    vm_kind x = ukind(k, t);
+    return t == T_UNIL || t == T_UPTR ||
+           (x >= K_PTR && x <= K_IFACE && x != K_ARRAY);
+}
+
 bool ck_has_nil(checker *k, uint32_t t)
 {
     vm_kind x = ukind(k, t);
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, has_nil_);
     return t == T_UNIL || t == T_UPTR ||
            (x >= K_PTR && x <= K_IFACE && x != K_ARRAY);
 }
@@ -118,6 +154,8 @@ static bool comparable_rec(checker *k, uint32_t t, int depth)
     const vm_type *u;
     if (!t || depth > 64)
         return true;
+    if (ck_is_tparam(t))
+        return ck_tparam_comparable(k, t);
     u = prog_type(k->prog, ck_under(k, t));
     switch (VM_KIND(u->id)) {
     case K_SLICE:
@@ -141,9 +179,16 @@ bool ck_comparable(checker *k, uint32_t t)
     return comparable_rec(k, t, 0);
 }
 
-bool ck_ordered(checker *k, uint32_t t)
+static bool ordered_(checker *k, uint32_t t)
 {
     return ck_is_integer(k, t) || ck_is_float(k, t) || ck_is_string(k, t);
+}
+
+bool ck_ordered(checker *k, uint32_t t)
+{
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, ordered_);
+    return ordered_(k, t);
 }
 
 bool ck_identical(checker *k, uint32_t x, uint32_t y)
@@ -224,6 +269,22 @@ static void type_str(checker *k, buf *b, uint32_t t, int depth)
         break;
     }
     ty = prog_type(k->prog, t);
+    if (VM_KIND(t) == K_TPARAM) {
+        buf_puts(b, ty->name);
+        return;
+    }
+    if (ty->named && ty->origin && ty->origin != t) {
+        /* an instance: Name[A, B] */
+        type_str(k, b, ty->origin, depth + 1);
+        buf_putc(b, '[');
+        for (uint32_t i = 0; i < ty->ntargs; i++) {
+            if (i)
+                buf_puts(b, ", ");
+            type_str(k, b, ty->targs[i], depth + 1);
+        }
+        buf_putc(b, ']');
+        return;
+    }
     if (ty->named || (VM_TIDX(t) < TI__PREDECLARED && t != T_UPTR)) {
         const char *name = ty->name;
         if (ty->pkg) {
@@ -299,7 +360,31 @@ static void type_str(checker *k, buf *b, uint32_t t, int depth)
         buf_putc(b, '}');
         break;
     case K_IFACE:
+        if (ty->has_terms && !ty->nimethods && !ty->comparable &&
+            ty->nterms) {
+            /* a constraint written as its terms ([T int | string]) */
+            for (uint32_t i = 0; i < ty->nterms; i++) {
+                if (i)
+                    buf_puts(b, " | ");
+                if (ty->tilde[i])
+                    buf_putc(b, '~');
+                type_str(k, b, ty->terms[i], depth + 1);
+            }
+            break;
+        }
         buf_puts(b, "interface{");
+        if (ty->comparable)
+            buf_puts(b, ty->nimethods || ty->nterms ? "comparable; "
+                                                    : "comparable");
+        for (uint32_t i = 0; i < ty->nterms; i++) {
+            if (i)
+                buf_puts(b, " | ");
+            if (ty->tilde[i])
+                buf_putc(b, '~');
+            type_str(k, b, ty->terms[i], depth + 1);
+        }
+        if (ty->nterms && ty->nimethods)
+            buf_puts(b, "; ");
         for (uint32_t i = 0; i < ty->nimethods; i++) {
             if (i)
                 buf_puts(b, "; ");
@@ -723,6 +808,17 @@ uint32_t ck_named_type(checker *k, res_sym *s)
     s->type = t; /* the compiler reads it back (its named_type) */
     s->state = 1;
     ck_named_of(k, t)->sym = s;
+    if (s->spec->u.type_spec.tparams.n) {
+        /* a generic type: its own instance G[P, Q] */
+        uint32_t tps[64], ntp, *keep;
+        ntp = ck_declare_tparams(k, s->spec->u.type_spec.tparams, tps, 64);
+        keep = arena_alloc(&p->mem, (ntp ? ntp : 1) * sizeof *keep);
+        memcpy(keep, tps, ntp * sizeof *keep);
+        p->types.p[VM_TIDX(t)].origin = t;
+        p->types.p[VM_TIDX(t)].ntargs = ntp;
+        p->types.p[VM_TIDX(t)].targs = keep;
+        p->types.p[VM_TIDX(t)].generic = true;
+    }
     /* the method table the VM looks methods up in (protos come later) */
     if (s->methods.len) {
         vm_method *ms = arena_alloc(&p->mem, s->methods.len * sizeof *ms);
@@ -746,6 +842,7 @@ uint32_t ck_named_type(checker *k, res_sym *s)
             return t;
         }
         set_under(p, t, u);
+        ck_complete_instances(k, t);
     }
     o->state = 2;
     s->state = 2;
@@ -754,6 +851,41 @@ uint32_t ck_named_type(checker *k, res_sym *s)
         return t;
     }
     return t;
+}
+
+bool ck_bind_recv_tparams(checker *k, ast_node *recv, uint32_t origin)
+{
+    ast_node *rt = recv->u.field.type;
+    const vm_type *o = prog_type(k->prog, origin);
+    size_t n;
+    while (rt->kind == AST_PAREN || rt->kind == AST_STAR)
+        rt = rt->kind == AST_PAREN ? rt->u.paren.x : rt->u.star.x;
+    if (rt->kind != AST_INDEX) {
+        if (o->ntargs && o->origin == origin) {
+            ck_errorf(k, rt, "cannot use generic type %s without "
+                             "instantiation",
+                      ck_tstr(k, origin));
+            return false;
+        }
+        return true;
+    }
+    n = rt->u.index.more.n + 1;
+    if (o->origin != origin || n != o->ntargs) {
+        ck_errorf(k, rt, "got %zu type parameter%s, but receiver base type "
+                         "declares %u",
+                  n, n == 1 ? "" : "s", o->ntargs);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ast_node *id = i == 0 ? rt->u.index.index : rt->u.index.more.v[i - 1];
+        res_sym *s = ck_sym(k, id);
+        if (s) {
+            ck_obj *ob = ck_obj_get(k, s);
+            ob->type = prog_type(k->prog, origin)->targs[i];
+            ob->state = 2;
+        }
+    }
+    return true;
 }
 
 void ck_collect_methods(checker *k, uint32_t t)
@@ -767,6 +899,24 @@ void ck_collect_methods(checker *k, uint32_t t)
     if (nm->methods_done || !nm->sym)
         return;
     nm->methods_done = true;
+    {
+        vm_type it = *prog_type(k->prog, t);
+        if (it.origin && it.origin != t) {
+            /* an instance: the generic type's methods, substituted */
+            ck_named *on;
+            ck_collect_methods(k, it.origin);
+            on = ck_named_of(k, it.origin);
+            for (size_t i = 0; i < on->methods.len; i++) {
+                ck_method m = on->methods.p[i];
+                const vm_type *og = prog_type(k->prog, it.origin);
+                m.sig = ck_subst(k, m.sig, og->targs, it.targs, it.ntargs);
+                on = ck_named_of(k, it.origin);
+                nm = ck_named_of(k, t);
+                VEC_PUSH(nm->methods, m);
+            }
+            return;
+        }
+    }
     s = nm->sym;
     k->pkg = s->pkg;
     for (size_t i = 0; i < s->methods.len && !k->failed; i++) {
@@ -780,6 +930,8 @@ void ck_collect_methods(checker *k, uint32_t t)
         m.name = ck_name(k, d->u.func_decl.name->u.ident.name);
         m.ptr_recv = rt->kind == AST_STAR;
         m.decl = d;
+        if (!ck_bind_recv_tparams(k, d->u.func_decl.recv, t))
+            break;
         m.sig = ck_signature(k, d->u.func_decl.type, NULL);
         /* a field and a method of the same name */
         u = prog_type(k->prog, ck_under(k, t));
@@ -796,6 +948,7 @@ void ck_collect_methods(checker *k, uint32_t t)
                       ck_tstr(k, t));
             break;
         }
+        nm = ck_named_of(k, t);
         VEC_PUSH(nm->methods, m);
     }
     k->pkg = saved;
@@ -839,7 +992,17 @@ uint32_t ck_signature(checker *k, ast_node *ftype, ast_node *recv)
                      false);
     if (k->failed)
         return 0;
-    return type_func(k->prog, ps, np, rs, nr, variadic);
+    {
+        /* recorded: the compiler reads signatures back */
+        uint32_t t = type_func(k->prog, ps, np, rs, nr, variadic);
+        operand x;
+        memset(&x, 0, sizeof x);
+        x.mode = CK_TYPE;
+        x.expr = ftype;
+        x.type = t;
+        ck_record(k, &x);
+        return t;
+    }
 }
 
 /* The value of an array length expression. */
@@ -877,6 +1040,60 @@ static int64_t array_len(checker *k, ast_node *n)
     return -1;
 }
 
+/* A field's tag as a name id (0: none). */
+static uint32_t field_tag(checker *k, const ast_node *f)
+{
+    char *t;
+    uint32_t id;
+    if (!f->u.field.tag || !f->u.field.tag->u.string_lit.len)
+        return 0;
+    t = wf_xmalloc(f->u.field.tag->u.string_lit.len + 2);
+    t[0] = '`'; /* never an identifier */
+    memcpy(t + 1, f->u.field.tag->u.string_lit.bytes,
+           f->u.field.tag->u.string_lit.len);
+    t[f->u.field.tag->u.string_lit.len + 1] = 0;
+    id = ck_name(k, t);
+    free(t);
+    return id;
+}
+
+/* Identical but for struct tags (Go spec, "Conversions"). */
+static bool identical_no_tags(checker *k, uint32_t x, uint32_t y, int depth)
+{
+    const vm_type *a, *b;
+    if (x == y)
+        return true;
+    if (!x || !y || depth > 32 || VM_KIND(x) != VM_KIND(y))
+        return false;
+    a = prog_type(k->prog, x);
+    b = prog_type(k->prog, y);
+    if (a->named || b->named)
+        return false;
+    switch (VM_KIND(x)) {
+    case K_STRUCT:
+        if (a->nfields != b->nfields)
+            return false;
+        for (uint32_t i = 0; i < a->nfields; i++)
+            if (a->fields[i].name != b->fields[i].name ||
+                a->fields[i].embedded != b->fields[i].embedded ||
+                !identical_no_tags(k, a->fields[i].type, b->fields[i].type,
+                                   depth + 1))
+                return false;
+        return true;
+    case K_PTR:
+    case K_SLICE:
+        return identical_no_tags(k, a->elem, b->elem, depth + 1);
+    case K_ARRAY:
+        return a->len == b->len &&
+               identical_no_tags(k, a->elem, b->elem, depth + 1);
+    case K_MAP:
+        return identical_no_tags(k, a->key, b->key, depth + 1) &&
+               identical_no_tags(k, a->elem, b->elem, depth + 1);
+    default:
+        return false;
+    }
+}
+
 static uint32_t struct_type(checker *k, ast_node *n)
 {
     VEC(vm_field) fl = {0};
@@ -887,10 +1104,13 @@ static uint32_t struct_type(checker *k, ast_node *n)
         if (!f->u.field.names.n) {
             ast_node *tn = f->u.field.type;
             vm_field x;
+            memset(&x, 0, sizeof x); /* interned by memcmp */
             while (tn->kind == AST_PAREN)
                 tn = tn->u.paren.x;
             if (tn->kind == AST_STAR)
                 tn = tn->u.star.x;
+            if (tn->kind == AST_INDEX) /* an embedded instance G[A] */
+                tn = tn->u.index.x;
             if (tn->kind == AST_SELECTOR)
                 tn = tn->u.selector.sel;
             if (tn->kind != AST_IDENT) {
@@ -910,14 +1130,17 @@ static uint32_t struct_type(checker *k, ast_node *n)
             x.name = ck_name(k, tn->u.ident.name);
             x.type = ft;
             x.embedded = true;
+            x.tag = field_tag(k, f);
             VEC_PUSH(fl, x);
             continue;
         }
         for (size_t j = 0; j < f->u.field.names.n; j++) {
             vm_field x;
+            memset(&x, 0, sizeof x); /* interned by memcmp */
             x.name = ck_name(k, f->u.field.names.v[j]->u.ident.name);
             x.type = ft;
             x.embedded = false;
+            x.tag = field_tag(k, f);
             VEC_PUSH(fl, x);
         }
     }
@@ -934,64 +1157,80 @@ static uint32_t struct_type(checker *k, ast_node *n)
     return t;
 }
 
-typedef VEC(uint32_t) u32vec;
-
-static void add_imethod(checker *k, ast_node *at, u32vec *names,
-                        u32vec *types, uint32_t name, uint32_t sig)
+/* A generic type with its parameters: "List[T any]". */
+static const char *generic_str(checker *k, uint32_t t)
 {
-    for (size_t i = 0; i < names->len; i++)
-        if (names->p[i] == name) {
-            if (types->p[i] != sig)
-                ck_errorf(k, at, "duplicate method %s", ck_name_str(k, name));
-            return;
-        }
-    VEC_PUSH(*names, name);
-    VEC_PUSH(*types, sig);
+    const vm_type *ty = prog_type(k->prog, t);
+    buf b;
+    char *r;
+    buf_init(&b);
+    type_str(k, &b, t, 0);
+    buf_putc(&b, '[');
+    for (uint32_t i = 0; i < ty->ntargs; i++) {
+        uint32_t tp = prog_type(k->prog, t)->targs[i];
+        if (i)
+            buf_puts(&b, ", ");
+        buf_printf(&b, "%s ", prog_type(k->prog, tp)->name);
+        type_str(k, &b, prog_type(k->prog, tp)->elem, 0);
+    }
+    buf_putc(&b, ']');
+    r = arena_strdup(&k->mem, b.p);
+    buf_fini(&b);
+    return r;
 }
 
-static uint32_t iface_type(checker *k, ast_node *n)
+/* While the base of an instantiation G[A] is looked up, G alone is fine. */
+static bool generic_ok(checker *k)
 {
-    u32vec names = {0}, types = {0};
-    uint32_t t;
-    for (size_t i = 0; i < n->u.interface_type.methods.n && !k->failed; i++) {
-        ast_node *m = n->u.interface_type.methods.v[i];
-        if (m->u.field.names.n) {
-            uint32_t nm = ck_name(k, m->u.field.names.v[0]->u.ident.name);
-            uint32_t sig = ck_signature(k, m->u.field.type, NULL);
-            if (strcmp(ck_name_str(k, nm), "_") == 0) {
-                ck_errorf(k, m->u.field.names.v[0],
-                          "methods must have a unique non-blank name");
-                break;
-            }
-            for (size_t j = 0; j < names.len; j++)
-                if (names.p[j] == nm) {
-                    ck_errorf(k, m->u.field.names.v[0],
-                              "duplicate method %s", ck_name_str(k, nm));
-                    break;
-                }
-            add_imethod(k, m, &names, &types, nm, sig);
-            continue;
-        }
-        {
-            uint32_t et = ck_typexpr(k, m->u.field.type);
-            const vm_type *e;
-            if (!et)
-                continue;
-            if (!ck_is_interface(k, et)) {
-                ck_errorf(k, m->u.field.type,
-                          "unsupported: type constraints in interfaces");
-                break;
-            }
-            e = prog_type(k->prog, et);
-            for (uint32_t j = 0; j < e->nimethods; j++)
-                add_imethod(k, m, &names, &types, e->imethods[j],
-                            e->imtypes ? e->imtypes[j] : 0);
-        }
+    return k->generic_base;
+}
+
+static uint32_t typexpr(checker *k, ast_node *n);
+
+/* G[A, B]: an instance of a generic type. */
+static uint32_t instance_type(checker *k, ast_node *n)
+{
+    uint32_t g, args[64], na = 0;
+    const vm_type *gt;
+    bool saved = k->generic_base;
+    k->generic_base = true;
+    g = typexpr(k, n->u.index.x);
+    k->generic_base = saved;
+    if (!g)
+        return 0;
+    gt = prog_type(k->prog, g);
+    if (!gt->named || gt->origin != g || !gt->ntargs) {
+        buf b;
+        buf_init(&b);
+        ck_expr_str(&b, n->u.index.x);
+        ck_errorf(k, n->u.index.x, "%s is not a generic type", b.p);
+        buf_fini(&b);
+        return 0;
     }
-    t = type_iface(k->prog, names.p, types.p, (uint32_t)names.len);
-    VEC_FREE(names);
-    VEC_FREE(types);
-    return t;
+    args[na++] = typexpr(k, n->u.index.index);
+    for (size_t i = 0; i < n->u.index.more.n && na < 64; i++)
+        args[na++] = typexpr(k, n->u.index.more.v[i]);
+    for (uint32_t i = 0; i < na; i++)
+        if (!args[i])
+            return 0;
+    gt = prog_type(k->prog, g);
+    if (na != gt->ntargs) {
+        buf b;
+        buf_init(&b);
+        ck_expr_str(&b, n->u.index.x);
+        ck_errorf(k, n, "%s type arguments for type %s: have %u, want %u",
+                  na < gt->ntargs ? "not enough" : "too many", b.p, na,
+                  gt->ntargs);
+        buf_fini(&b);
+        return 0;
+    }
+    {
+        uint32_t tps[64];
+        memcpy(tps, gt->targs, na * sizeof *tps);
+        if (!ck_verify_targs(k, n, tps, args, na))
+            return 0;
+    }
+    return ck_instantiate(k, g, args, na);
 }
 
 static uint32_t typexpr(checker *k, ast_node *n)
@@ -1013,9 +1252,27 @@ static uint32_t typexpr(checker *k, ast_node *n)
             ck_errorf(k, n, "%s is not a type", n->u.ident.name);
             return 0;
         }
+        if (s->tparam) {
+            ck_obj *o = ck_obj_get(k, s);
+            if (!o->type)
+                ck_errorf(k, n, "undefined: %s", n->u.ident.name);
+            return o->type;
+        }
         if (!s->spec)
             return p->types.p[s->builtin].id;
-        return ck_named_type(k, s);
+        {
+            uint32_t t = ck_named_type(k, s);
+            if (t && !generic_ok(k) && prog_type(p, t)->origin == t &&
+                s->spec->u.type_spec.tparams.n) {
+                ck_errorf(k, n, "cannot use generic type %s without "
+                                "instantiation",
+                          generic_str(k, t));
+                return 0;
+            }
+            return t;
+        }
+    case AST_INDEX:
+        return instance_type(k, n);
     case AST_SELECTOR: {
         res_sym *pk = n->u.selector.x->kind == AST_IDENT
                           ? ck_sym(k, n->u.selector.x)
@@ -1035,7 +1292,17 @@ static uint32_t typexpr(checker *k, ast_node *n)
             return 0;
         }
         ck_use_sym(k, pk);
-        return ck_named_type(k, s);
+        {
+            uint32_t t = ck_named_type(k, s);
+            if (t && !generic_ok(k) && prog_type(p, t)->origin == t &&
+                s->spec && s->spec->u.type_spec.tparams.n) {
+                ck_errorf(k, n, "cannot use generic type %s.%s without "
+                                "instantiation",
+                          pk->name, s->name);
+                return 0;
+            }
+            return t;
+        }
     }
     case AST_STAR: {
         uint32_t e = typexpr(k, n->u.star.x);
@@ -1064,7 +1331,13 @@ static uint32_t typexpr(checker *k, ast_node *n)
         uint32_t vt = typexpr(k, n->u.map.value);
         if (!kt || !vt)
             return 0;
-        if (!ck_comparable(k, kt)) {
+        if (ck_is_tparam(kt)) {
+            /* its constraint may not be known yet: checked at the end */
+            ck_later later;
+            later.node = n->u.map.key;
+            later.type = kt;
+            VEC_PUSH(k->later_keys, later);
+        } else if (!ck_comparable(k, kt)) {
             ck_errorf(k, n->u.map.key, "invalid map key type %s",
                       ck_tstr(k, kt));
             return 0;
@@ -1085,7 +1358,7 @@ static uint32_t typexpr(checker *k, ast_node *n)
     case AST_STRUCT_TYPE:
         return struct_type(k, n);
     case AST_INTERFACE_TYPE:
-        return iface_type(k, n);
+        return ck_iface_elements(k, n);
     default: {
         buf b;
         buf_init(&b);
@@ -1155,6 +1428,16 @@ ck_selkind ck_lookup(checker *k, uint32_t t, bool addressable, uint32_t name,
     memset(sel, 0, sizeof *sel);
     if (!t)
         return SEL_NONE;
+    if (ck_is_tparam(t)) {
+        /* the methods of its constraint */
+        uint32_t mt = ck_iface_method(k, prog_type(k->prog, t)->elem, name);
+        if (!mt)
+            return SEL_NONE;
+        sel->kind = SEL_IFACE_METHOD;
+        sel->type = mt;
+        sel->name = name;
+        return SEL_IFACE_METHOD;
+    }
     if (VM_KIND(t) == K_PTR && prog_type(k->prog, t)->named &&
         ck_under(k, t) != t) {
         /* a named pointer type: its fields, through the pointer, but no
@@ -1310,10 +1593,11 @@ bool ck_implements(checker *k, uint32_t t, uint32_t it, char *why,
     iface = prog_type(k->prog, ck_under(k, it));
     if (why && nwhy)
         why[0] = 0;
-    if (ck_is_interface(k, t)) {
+    if (ck_is_interface(k, t) || ck_is_tparam(t)) {
         /* every method of it must be in t's method set */
+        uint32_t ts = ck_is_tparam(t) ? prog_type(k->prog, t)->elem : t;
         for (uint32_t i = 0; i < iface->nimethods; i++) {
-            uint32_t have = ck_iface_method(k, t, iface->imethods[i]);
+            uint32_t have = ck_iface_method(k, ts, iface->imethods[i]);
             uint32_t want = iface->imtypes ? iface->imtypes[i] : 0;
             if (!have) {
                 if (why)
@@ -1404,6 +1688,20 @@ bool ck_assignable(checker *k, operand *x, uint32_t t, char *why, size_t nwhy)
         return true;
     vu = ck_under(k, v);
     tu = ck_under(k, t);
+    if (ck_is_tparam(t) && ck_is_untyped(v)) {
+        /* representable by every type in t's type set */
+        const vm_type *b = prog_type(k->prog, ck_under(k,
+                                                       prog_type(k->prog, t)
+                                                           ->elem));
+        if (!b->has_terms || !b->nterms)
+            return false;
+        for (uint32_t i = 0; i < b->nterms; i++) {
+            operand y = *x;
+            if (!ck_assignable(k, &y, b->terms[i], NULL, 0))
+                return false;
+        }
+        return true;
+    }
     if (ck_is_untyped(v)) {
         if (v == T_UNIL)
             return ck_has_nil(k, t);
@@ -1417,8 +1715,35 @@ bool ck_assignable(checker *k, operand *x, uint32_t t, char *why, size_t nwhy)
         return ck_is_numeric(k, t);
     }
     /* identical underlying types and one of them unnamed */
-    if (vu == tu && (!ck_is_named(k, v) || !ck_is_named(k, t)))
+    if (vu == tu && (!ck_is_named(k, v) || !ck_is_named(k, t)) &&
+        !ck_is_tparam(v) && !ck_is_tparam(t))
         return true;
+    if (ck_is_tparam(v) && VM_KIND(tu) == K_IFACE &&
+        !prog_type(k->prog, tu)->has_terms)
+        return ck_implements(k, v, t, why, nwhy);
+    if (ck_is_tparam(t) || ck_is_tparam(v)) {
+        /* unnamed into every term, or every term into unnamed */
+        uint32_t tp = ck_is_tparam(t) ? t : v;
+        uint32_t other = tp == t ? v : t;
+        const vm_type *b = prog_type(k->prog, ck_under(k,
+                                                       prog_type(k->prog, tp)
+                                                           ->elem));
+        if ((ck_is_tparam(t) && ck_is_tparam(v)) || ck_is_named(k, other) ||
+            !b->has_terms || !b->nterms)
+            return false;
+        for (uint32_t i = 0; i < b->nterms; i++) {
+            operand y = *x;
+            if (tp == t) {
+                if (!ck_assignable(k, &y, b->terms[i], NULL, 0))
+                    return false;
+            } else {
+                y.type = b->terms[i];
+                if (!ck_assignable(k, &y, t, NULL, 0))
+                    return false;
+            }
+        }
+        return true;
+    }
     if (VM_KIND(tu) == K_IFACE) {
         if (ck_implements(k, v, t, why, nwhy))
             return true;
@@ -1445,18 +1770,38 @@ bool ck_convertible(checker *k, operand *x, uint32_t t)
         return true;
     if (ck_assignable(k, x, t, NULL, 0))
         return true;
+    if (ck_is_tparam(v) || ck_is_tparam(t)) {
+        /* every pair of terms converts */
+        uint32_t tp = ck_is_tparam(v) ? v : t;
+        const vm_type *b = prog_type(k->prog, ck_under(k,
+                                                       prog_type(k->prog, tp)
+                                                           ->elem));
+        if (!b->has_terms || !b->nterms)
+            return false;
+        for (uint32_t i = 0; i < b->nterms; i++) {
+            operand y = *x;
+            if (tp == v) {
+                y.type = b->terms[i];
+                if (!ck_convertible(k, &y, t))
+                    return false;
+            } else if (!ck_convertible(k, &y, b->terms[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
     vu = ck_under(k, v);
     tu = ck_under(k, t);
     if (ck_is_untyped(v)) /* as its default type would */
         vu = ck_under(k, ck_default(v));
     /* identical underlying types (struct tags ignored) */
-    if (vu == tu)
+    if (vu == tu || identical_no_tags(k, vu, tu, 0))
         return true;
     /* unnamed pointer types with identical base underlying types */
     if (VM_KIND(v) == K_PTR && VM_KIND(t) == K_PTR &&
         !prog_type(k->prog, v)->named && !prog_type(k->prog, t)->named &&
-        ck_under(k, prog_type(k->prog, v)->elem) ==
-            ck_under(k, prog_type(k->prog, t)->elem))
+        identical_no_tags(k, ck_under(k, prog_type(k->prog, v)->elem),
+                          ck_under(k, prog_type(k->prog, t)->elem), 0))
         return true;
     vk = VM_KIND(vu);
     tk = VM_KIND(tu);

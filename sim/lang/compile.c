@@ -326,6 +326,12 @@ uint32_t ctype_try(fstate *fs, ast_node *n)
     res_sym *s;
     if (!n)
         return 0;
+    /* the checker's type (substituted in an instance of generic code) */
+    if (C->K && check_mode_of(C->K, n) == CK_TYPE) {
+        uint32_t t = cnode_type(fs, n);
+        if (t)
+            return t;
+    }
     switch (n->kind) {
     case AST_PAREN:
         return ctype_try(fs, n->u.paren.x);
@@ -374,6 +380,7 @@ uint32_t ctype_try(fstate *fs, ast_node *n)
             if (!f->u.field.names.n) {
                 ast_node *tn = f->u.field.type;
                 vm_field x;
+                memset(&x, 0, sizeof x); /* interned by memcmp */
                 if (tn->kind == AST_STAR)
                     tn = tn->u.star.x;
                 if (tn->kind == AST_SELECTOR)
@@ -387,6 +394,7 @@ uint32_t ctype_try(fstate *fs, ast_node *n)
             }
             for (size_t k = 0; k < f->u.field.names.n; k++) {
                 vm_field x;
+                memset(&x, 0, sizeof x); /* interned by memcmp */
                 x.name = cname(C, f->u.field.names.v[k]->u.ident.name);
                 x.type = ft;
                 x.embedded = false;
@@ -516,8 +524,8 @@ static uint32_t named_type(compiler *C, res_sym *s, fstate *fs)
 
 /* ---- prototypes -------------------------------------------------------------- */
 
-static vm_proto *new_proto(compiler *C, const char *name, const char *tname,
-                           const char *file, bool user)
+vm_proto *cnew_proto(compiler *C, const char *name, const char *tname,
+                     const char *file, bool user)
 {
     vm_proto *pr = arena_alloc(&C->prog->mem, sizeof *pr);
     vm_obj *fo = arena_alloc(&C->prog->mem, sizeof *fo);
@@ -536,7 +544,7 @@ static vm_proto *new_proto(compiler *C, const char *name, const char *tname,
 /* The file a declaration of pkg was read from, for events and reports:
  * interned with the program's names, so it lives as long as the program
  * (the parsed files do not). */
-static const char *decl_file(compiler *C, res_pkg *pkg, const ast_node *n)
+const char *cdecl_file(compiler *C, res_pkg *pkg, const ast_node *n)
 {
     uint32_t i = cname(C, res_node_path(C->R, n, pkg->file->path));
     return C->prog->names.p[i]; /* after cname: it may move the table */
@@ -548,7 +556,7 @@ vm_proto *cfunc_proto(compiler *C, res_sym *fn)
     if (fn->cdata)
         return fn->cdata;
     snprintf(name, sizeof name, "%s.%s", fn->pkg->name, fn->name);
-    fn->cdata = new_proto(C, name, fn->name, decl_file(C, fn->pkg, fn->spec),
+    fn->cdata = cnew_proto(C, name, fn->name, cdecl_file(C, fn->pkg, fn->spec),
                           !fn->pkg->library);
     {
         fstate tmp;
@@ -558,7 +566,10 @@ vm_proto *cfunc_proto(compiler *C, res_sym *fn)
         tmp.node = fn->spec;
         tmp.name = name;
         ((vm_proto *)fn->cdata)->type =
-            func_type(&tmp, fn->spec->u.func_decl.type, NULL);
+            csig(&tmp, fn->spec->u.func_decl.type, NULL);
+        if (!((vm_proto *)fn->cdata)->type)
+            ((vm_proto *)fn->cdata)->type =
+                func_type(&tmp, fn->spec->u.func_decl.type, NULL);
     }
     return fn->cdata;
 }
@@ -591,12 +602,15 @@ vm_proto *cmethod_proto(compiler *C, ast_node *decl)
         snprintf(name, sizeof name, ptr ? "%s.(*%s).%s" : "%s.%s.%s",
                  ts->pkg->name, ts->name, C->prog->names.p[mname]);
         {
-            vm_proto *pr = new_proto(C, name, C->prog->names.p[mname],
-                                     decl_file(C, ts->pkg, decl),
+            vm_proto *pr = cnew_proto(C, name, C->prog->names.p[mname],
+                                     cdecl_file(C, ts->pkg, decl),
                                      !ts->pkg->library);
             tmp.node = decl;
-            pr->type = func_type(&tmp, decl->u.func_decl.type,
-                                 decl->u.func_decl.recv);
+            pr->type = csig(&tmp, decl->u.func_decl.type,
+                            decl->u.func_decl.recv);
+            if (!pr->type)
+                pr->type = func_type(&tmp, decl->u.func_decl.type,
+                                     decl->u.func_decl.recv);
             /* the type table may have grown: index it again */
             C->prog->types.p[VM_TIDX(t)].methods[i].fn = pr;
             return pr;
@@ -611,7 +625,7 @@ vm_proto *cnative_proto(compiler *C, int id)
         VEC_PUSH(C->natives, NULL);
     if (!C->natives.p[id]) {
         const lib_native *nd = lib_native_at(id);
-        vm_proto *pr = new_proto(C, nd->name, nd->name, "<weft>", false);
+        vm_proto *pr = cnew_proto(C, nd->name, nd->name, "<weft>", false);
         pr->nat = nd->fn;
         pr->nres = (uint16_t)nd->nres;
         pr->type = T_FUNC;
@@ -622,7 +636,7 @@ vm_proto *cnative_proto(compiler *C, int id)
 
 /* ---- functions ----------------------------------------------------------------- */
 
-static void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
+void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
                     ast_node *node, const char *name, const char *tname)
 {
     memset(fs, 0, sizeof *fs);
@@ -633,9 +647,14 @@ static void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
     fs->name = name;
     fs->tname = tname;
     fs->line = node ? node->line : 0;
+    if (outer) { /* a closure in an instance of generic code */
+        fs->tps = outer->tps;
+        fs->targs = outer->targs;
+        fs->ntps = outer->ntps;
+    }
 }
 
-static void fs_fini(fstate *fs)
+void fs_fini(fstate *fs)
 {
     VEC_FREE(fs->code);
     VEC_FREE(fs->lines);
@@ -660,7 +679,7 @@ static void copy_out(void *dst, const void *src, size_t n)
         memcpy(dst, src, n);
 }
 
-static void fs_finish(fstate *fs, vm_proto *pr)
+void fs_finish(fstate *fs, vm_proto *pr)
 {
     arena *m = &fs->C->prog->mem;
     pr->ncode = (uint32_t)fs->code.len;
@@ -759,7 +778,9 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
     uint32_t ptypes[256] = {0};
     res_pkg *saved = C->pkg;
     C->pkg = pkg;
-    if (node->kind == AST_FUNC_DECL) {
+    if (C->inst_now && C->inst_now->decl == node) {
+        pr = C->inst_now->proto;
+    } else if (node->kind == AST_FUNC_DECL) {
         if (recv) {
             pr = cmethod_proto(C, node);
         } else {
@@ -770,11 +791,11 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
             tmp.pkg = pkg;
             fsym = csym(&tmp, node->u.func_decl.name);
             pr = fsym ? cfunc_proto(C, fsym)
-                      : new_proto(C, name, tname, decl_file(C, pkg, node),
+                      : cnew_proto(C, name, tname, cdecl_file(C, pkg, node),
                                   !pkg->library); /* init */
         }
     } else {
-        pr = new_proto(C, name, tname, decl_file(C, pkg, node),
+        pr = cnew_proto(C, name, tname, cdecl_file(C, pkg, node),
                        !pkg->library);
     }
     if (!pr) {
@@ -783,6 +804,11 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
     }
     fs_init(&fs, C, outer, pkg, node, pr->name, pr->tname);
     fs.proto = pr;
+    if (C->inst_now && C->inst_now->decl == node) {
+        fs.tps = C->inst_now->tps;
+        fs.targs = C->inst_now->targs;
+        fs.ntps = C->inst_now->ntargs;
+    }
     pr->line = node->line;
     declare_params(&fs, recv, type, ptypes);
     if (!pr->type)
@@ -963,18 +989,20 @@ static void compile_all(compiler *C)
                 named_type(C, s, &tmp);
             else if (s->kind == RS_VAR)
                 s->gindex = (int)nglobals++;
-            else if (s->kind == RS_FUNC)
+            else if (s->kind == RS_FUNC && !cdecl_is_generic(C, s->spec))
                 cfunc_proto(C, s);
         }
         for (size_t k = 0; k < pk->file->decls.n && !C->failed; k++) {
             ast_node *d = pk->file->decls.v[k];
-            if (d->kind == AST_FUNC_DECL && d->u.func_decl.recv)
+            if (d->kind == AST_FUNC_DECL && d->u.func_decl.recv &&
+                !cdecl_is_generic(C, d))
                 cmethod_proto(C, d);
         }
         fs_fini(&tmp);
     }
     if (C->failed)
         return;
+    cinst_methods(C); /* the generic types' instances the checker made */
     p->nglobals = nglobals;
     p->gnames = arena_alloc(&p->mem, (nglobals + 1) * sizeof(char *));
     p->gtypes = arena_alloc(&p->mem, (nglobals + 1) * sizeof(uint32_t));
@@ -989,7 +1017,7 @@ static void compile_all(compiler *C)
         }
     }
     /* the entry: zero every variable, initialize, init(), main() */
-    p->entry = new_proto(C, "main", "main", p->path, true);
+    p->entry = cnew_proto(C, "main", "main", p->path, true);
     C->pkg = main_pkg;
     fs_init(&fs, C, NULL, main_pkg, main_pkg->file->pkg, "main", "main");
     fs.proto = p->entry;
@@ -1053,6 +1081,8 @@ static void compile_all(compiler *C)
             nm = d->u.func_decl.name->u.ident.name;
             if (!d->u.func_decl.recv && !strcmp(nm, "init"))
                 continue;
+            if (cdecl_is_generic(C, d))
+                continue; /* compiled per instance, below */
             cfunction(C, NULL, pk, d, d->u.func_decl.recv,
                       d->u.func_decl.type, d->u.func_decl.body, nm, nm);
         }
@@ -1077,6 +1107,7 @@ static void compile_all(compiler *C)
     p->entry->ret_pc = (uint32_t)emit(&fs, VM_OP_RET, 0, 0, 0, 0);
     fs_finish(&fs, p->entry);
     fs_fini(&fs);
+    cinst_run(C); /* the instances of generic code referenced */
     if (C->failed)
         return;
     /* what the VM needs at run time: the fatal-panic formatter, runtime
@@ -1094,7 +1125,12 @@ static void compile_all(compiler *C)
         for (size_t i = 1; i < n; i++) {
             vm_kind k = VM_KIND(p->types.p[i].id);
             if (k != K_CELL && k != K_ITER && k != K_TUPLE &&
-                !kind_is_untyped(k))
+                k != K_TPARAM && !kind_is_untyped(k) &&
+                !p->types.p[i].generic && i < TI_UNTYPED_BOOL)
+                type_ptr(p, p->types.p[i].id);
+            else if (k != K_CELL && k != K_ITER && k != K_TUPLE &&
+                     k != K_TPARAM && !kind_is_untyped(k) &&
+                     !p->types.p[i].generic && i >= TI__PREDECLARED)
                 type_ptr(p, p->types.p[i].id);
         }
     }
@@ -1169,6 +1205,7 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
         p->types.p[TI_ERROR].nimethods = 1;
         *mt = type_func(p, NULL, 0, &str, 1, false);
         p->types.p[TI_ERROR].imtypes = mt;
+        p->types.p[TI_COMPARABLE].comparable = true;
     }
     p->n_String = cname(&C, "String");
     p->n_Lock = cname(&C, "Lock");
@@ -1206,6 +1243,7 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
 out:
     vm_program_free(p);
     check_free(C.K);
+    cinst_free(&C);
     res_free(C.R);
     VEC_FREE(C.natives);
     VEC_FREE(C.gsyms);

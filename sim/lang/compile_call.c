@@ -94,6 +94,11 @@ uint32_t ccallee_type(fstate *fs, ast_node *call)
 {
     ast_node *fn = strip(call->u.call.fn);
     res_sym *s;
+    {
+        uint32_t t = cnode_type(fs, fn); /* the checker's, instantiated */
+        if (t && VM_KIND(t) == K_FUNC)
+            return t;
+    }
     if (fn->kind == AST_IDENT) {
         s = csym(fs, fn);
         if (s && s->kind == RS_FUNC)

@@ -28,7 +28,7 @@ bool cconst(fstate *fs, ast_node *n, cval *out, uint32_t *type)
     *type = 0;
     if (!n || fs->C->failed || !fs->C->K || !check_const_of(fs->C->K, n, &v))
         return false;
-    t = check_type_of(fs->C->K, n);
+    t = csubst(fs, check_type_of(fs->C->K, n)); /* in an instance */
     *type = t;
     k = VM_KIND(type_under(fs->C->prog, t));
     switch (v.k) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/lang/check.h"
 #include "sim/lang/compile_int.h"
 
 bool is_blank(const ast_node *n)
@@ -293,7 +294,9 @@ void clocal_set(fstate *fs, res_sym *s, int src)
     emit(fs, VM_OP_SETUP, 0, cupval(fs, s), src, 0);
 }
 
-static ex cident(fstate *fs, ast_node *n, res_sym *s)
+/* Identifier n denoting s; at: the expression whose instantiation a
+ * generic function takes (n, or the pkg.F selector holding it). */
+static ex cident(fstate *fs, ast_node *n, res_sym *s, const ast_node *at)
 {
     ex e;
     memset(&e, 0, sizeof e);
@@ -330,7 +333,11 @@ static ex cident(fstate *fs, ast_node *n, res_sym *s)
         e.type = T_NIL;
         return e;
     case RS_FUNC: {
-        vm_proto *p = cfunc_proto(fs->C, s);
+        vm_proto *p = cfunc_instance(fs, s, at);
+        if (!p && !fs->C->failed)
+            p = cfunc_proto(fs->C, s);
+        if (!p)
+            return e;
         e.reg = newreg(fs, 1);
         emit(fs, VM_OP_LOADK, 0, e.reg,
              kindex(fs, vm_ref(p->type, p->static_fn)), 0);
@@ -846,10 +853,44 @@ static ex cselector(fstate *fs, ast_node *n)
                 e.is_const = cconst(fs, n, &e.cv, &e.type);
                 return e;
             }
-            return cident(fs, n->u.selector.sel, m);
+            return cident(fs, n->u.selector.sel, m, n);
         }
     }
     t = ctype_try(fs, x);
+    if (t && C->K) {
+        /* a method expression T.m or (*T).m: the method itself when T
+         * declares it with that receiver, else a function calling it */
+        const ck_selection *sel = check_selection(C->K, n);
+        uint32_t nm = cname(C, name), sig = cnode_type(fs, n);
+        const vm_type *ty;
+        if (sel && sel->kind == SEL_METHOD_EXPR && sig) {
+            cinst_methods(C);
+            ty = prog_type(C->prog, VM_KIND(t) == K_PTR
+                                        ? prog_type(C->prog, t)->elem
+                                        : t);
+            for (uint32_t i = 0; i < ty->nmethods; i++)
+                if (ty->methods[i].name == nm && ty->methods[i].fn &&
+                    ty->methods[i].ptr_recv == (VM_KIND(t) == K_PTR) &&
+                    !sel->npath && ty->named) {
+                    const vm_proto *mp = ty->methods[i].fn;
+                    r = newreg(fs, 1);
+                    emit(fs, VM_OP_LOADK, 0, r,
+                         kindex(fs, vm_ref(mp->type, mp->static_fn)), 0);
+                    e = ex_reg(r, mp->type);
+                    e.fresh = true;
+                    return e;
+                }
+            {
+                vm_proto *wp = cmethod_expr_fn(fs, t, nm, sig);
+                r = newreg(fs, 1);
+                emit(fs, VM_OP_LOADK, 0, r,
+                     kindex(fs, vm_ref(wp->type, wp->static_fn)), 0);
+                e = ex_reg(r, wp->type);
+                e.fresh = true;
+                return e;
+            }
+        }
+    }
     if (t) { /* a method expression T.m or (*T).m */
         bool pr = false;
         uint32_t nm = cname(C, name);
@@ -930,6 +971,18 @@ static ex cindex(fstate *fs, ast_node *n)
     uint32_t bt = 0, kt = T_INT;
     int b, k, r;
     ex e;
+    const uint32_t *targs;
+    if (check_targs(fs->C->K, n, &targs)) {
+        /* F[A]: an instance of a generic function */
+        ast_node *f = n->u.index.x;
+        res_sym *s;
+        while (f->kind == AST_PAREN)
+            f = f->u.paren.x;
+        s = csym(fs, f->kind == AST_SELECTOR ? f->u.selector.sel : f);
+        if (s && s->kind == RS_FUNC)
+            return cident(fs, f->kind == AST_SELECTOR ? f->u.selector.sel : f,
+                          s, n);
+    }
     b = cexpr_any(fs, n->u.index.x, 0, &bt);
     if (VM_KIND(bt) == K_MAP)
         kt = prog_type(fs->C->prog, bt)->key;
@@ -1006,6 +1059,13 @@ ex cexpr(fstate *fs, ast_node *n, uint32_t want)
     ex e = cexpr_(fs, n, want);
     if (!e.node)
         e.node = n;
+    if (!e.is_const && e.reg >= 0 && e.nvals <= 1 && fs->C->K) {
+        /* the checker's type, exact where the compiler's guess was not */
+        uint32_t t = cnode_type(fs, n);
+        if (t && VM_KIND(t) != K_TUPLE && !check_is_untyped(t) &&
+            VM_KIND(t) != K_TPARAM)
+            e.type = t;
+    }
     return e;
 }
 
@@ -1029,7 +1089,7 @@ static ex cexpr_(fstate *fs, ast_node *n, uint32_t want)
             cerr(fs->C, n, "cannot use _ as value");
             return e;
         }
-        return cident(fs, n, csym(fs, n));
+        return cident(fs, n, csym(fs, n), n);
     case AST_INT_LIT:
     case AST_FLOAT_LIT:
     case AST_RUNE_LIT:

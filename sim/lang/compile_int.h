@@ -53,6 +53,12 @@ typedef struct ex {
 } ex;
 
 typedef struct compiler compiler;
+
+/* A method expression's function (compile_generic.c). */
+typedef struct cwrap {
+    uint32_t recv, name;
+    vm_proto *proto;
+} cwrap;
 typedef struct fstate fstate;
 
 /* A loop, switch or select that break (and continue) may leave. */
@@ -101,7 +107,22 @@ struct fstate {
     int nlits; /* function literals made so far (func1, func2, ...) */
     const char *pending_label; /* the label of the statement compiled next */
     vm_proto *proto;
+    /* an instance of generic code: its type parameters and arguments
+     * (every static type is substituted: csubst) */
+    const uint32_t *tps, *targs;
+    uint32_t ntps;
 };
+
+/* A function or method compiled for one instantiation (compile_generic.c). */
+typedef struct cinst {
+    ast_node *decl;       /* the generic function or method declaration */
+    res_pkg *pkg;
+    const uint32_t *tps;  /* its type parameters */
+    uint32_t *targs;      /* the arguments (program memory) */
+    uint32_t ntargs;
+    vm_proto *proto;
+    bool done;
+} cinst;
 
 struct compiler {
     vm_program *prog;
@@ -117,6 +138,10 @@ struct compiler {
     res_pkg *pkg; /* the package being compiled */
     int iota;     /* while evaluating a constant spec */
     struct checker *K; /* the type checker's results (check.h) */
+    VEC(cinst) insts;     /* instances of generic code, compiled or not */
+    size_t inst_types_seen; /* checker instances whose methods we made */
+    const cinst *inst_now; /* the instance cfunction compiles */
+    VEC(struct cwrap) wraps; /* method expression functions made */
 };
 
 /* want: keep an untyped constant untyped (the type is decided at run time
@@ -165,6 +190,19 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
                          size_t nroots, const res_library *lib,
                          const char *mod_go, const vm_options *o,
                          vm_program **out, wf_diag *d);
+
+/* A function state (fs_init), its proto's code from it (fs_finish), and
+ * its scratch freed (fs_fini). */
+void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
+             ast_node *node, const char *name, const char *tname);
+void fs_finish(fstate *fs, vm_proto *pr);
+void fs_fini(fstate *fs);
+/* A method expression's function: func(r R, args...) { return
+ * r.m(args...) } for receiver type recv and method name, of type sig
+ * (recv first); made once per (recv, name). Dispatch is the VM's: value
+ * methods through pointers, promoted and interface methods alike. */
+vm_proto *cmethod_expr_fn(fstate *fs, uint32_t recv, uint32_t name,
+                          uint32_t sig);
 
 /* ---- emitting ------------------------------------------------------------- */
 int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);
@@ -246,6 +284,29 @@ void cstmt(fstate *fs, ast_node *n);
 /* Declare local s in a new register, holding register src's value. */
 void cdeclare(fstate *fs, res_sym *s, int src, uint32_t type, bool copy);
 
+/* ---- compile_generic.c ---------------------------------------------------- */
+/* t in fs's instantiation (type parameters replaced by its arguments). */
+uint32_t csubst(fstate *fs, uint32_t t);
+/* The checker's type of expression n, substituted; 0 if none. */
+uint32_t cnode_type(fstate *fs, const ast_node *n);
+/* The signature of a function declaration (recv: a method's receiver
+ * field, prepended), from the checker, substituted. */
+uint32_t csig(fstate *fs, ast_node *ftype, ast_node *recv);
+/* The proto of the instance of generic function fn that expression at
+ * denotes (its type arguments recorded there), or NULL if fn is not
+ * generic. */
+vm_proto *cfunc_instance(fstate *fs, res_sym *fn, const ast_node *at);
+/* Is decl generic (type parameters, or a method of a generic type)? */
+bool cdecl_is_generic(compiler *C, ast_node *decl);
+/* Make the method protos of the generic types' instances made so far. */
+void cinst_methods(compiler *C);
+/* Compile every pending instance (they may make more). */
+void cinst_run(compiler *C);
+void cinst_free(compiler *C);
+vm_proto *cnew_proto(compiler *C, const char *name, const char *tname,
+                     const char *file, bool user);
+const char *cdecl_file(compiler *C, res_pkg *pkg, const ast_node *n);
+
 /* ---- types.c --------------------------------------------------------------- */
 uint32_t type_new(vm_program *p, vm_kind k, const char *name);
 uint32_t type_ptr(vm_program *p, uint32_t elem);
@@ -260,6 +321,11 @@ uint32_t type_struct(vm_program *p, const vm_field *f, uint32_t n);
  * sorted by name; any when n is 0. */
 uint32_t type_iface(vm_program *p, const uint32_t *names,
                     const uint32_t *mtypes, uint32_t n);
+/* The same with a type set: set's has_terms, terms, tilde, comparable
+ * (copied), for constraints. */
+uint32_t type_iface_set(vm_program *p, const uint32_t *names,
+                        const uint32_t *mtypes, uint32_t n,
+                        const vm_type *set);
 /* Several results as one static type (K_TUPLE; params holds them). */
 uint32_t type_tuple(vm_program *p, const uint32_t *results, uint32_t n);
 /* Finish t's name once its parts are known. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/lang/check.h"
 #include "sim/lang/compile_int.h"
 
 static ast_node *strip(ast_node *n)
@@ -45,7 +46,9 @@ void cdeclare(fstate *fs, res_sym *s, int src, uint32_t type, bool copy)
     else
         fs->active.p[r] = s;
     s->reg = r;
-    if (s->type_node)
+    if (fs->C->K && check_sym_type(fs->C->K, s))
+        s->type = csubst(fs, check_sym_type(fs->C->K, s));
+    else if (s->type_node)
         s->type = ctype_try(fs, s->type_node);
     else
         s->type = type;

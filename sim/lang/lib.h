@@ -112,7 +112,8 @@ const lib_native *lib_native_at(int id);
     X(f32frombits, 1)                                                          \
     X(slice_len, 1)                                                            \
     X(slice_swap, 0)                                                           \
-    X(run_selects, 1)
+    X(run_selects, 1)                                                          \
+    X(strtod, 1)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -3,6 +3,7 @@
  * functions, the bits of floating-point values, and the length and swap
  * of a slice held in an interface (sort.Slice; weft has no reflect). */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sim/lang/lib.h"
@@ -155,5 +156,25 @@ nat_status lib_slice_swap(vm_ncall *c)
     vj = vm_copy(c->g->x, *slice_at(sl, (uint32_t)j));
     vm_store(c->g->x, sl->arr, sl->off + (uint32_t)i, vj, 0);
     vm_store(c->g->x, sl->arr, sl->off + (uint32_t)j, vi, 0);
+    return NAT_OK;
+}
+
+/* __strtod(s string, bits int) float64: s (already checked against Go's
+ * float syntax, strconv/atof.go) correctly rounded to a float64, or to a
+ * float32 when bits is 32 (strtod and strtof round correctly; the C
+ * locale reads '.'). */
+nat_status lib_strtod(vm_ncall *c)
+{
+    vm_value s = c->a[0];
+    char *t = wf_xmalloc((size_t)s.aux + 1);
+    double r;
+    memcpy(t, s.v.s ? s.v.s : "", s.aux);
+    t[s.aux] = 0;
+    if (c->a[1].v.i == 32)
+        r = (double)strtof(t, NULL);
+    else
+        r = strtod(t, NULL);
+    free(t);
+    c->r[0] = vm_float(T_FLOAT64, r);
     return NAT_OK;
 }

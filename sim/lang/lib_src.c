@@ -54,19 +54,14 @@ static const struct {
              "goroutines and channels)"},
     {"crypto/tls", "weft runs programs without a network"},
     {"os/exec", "weft runs one program, without other processes"},
-    {"os/signal", "weft's programs receive no signals"},
     {"os/user", "weft runs programs without a file system"},
     {"io/fs", "weft runs programs without a file system"},
     {"path/filepath", "weft runs programs without a file system"},
     {"embed", "weft runs programs without a file system"},
-    {"syscall", "weft runs programs on its own scheduler, not on the "
-                "operating system"},
     {"unsafe", "weft's values have no addresses to convert"},
     {"C", "weft interprets Go; cgo calls into C it cannot see"},
     {"plugin", "weft interprets Go; plugins are compiled code"},
     {"reflect", "weft interprets Go without run-time reflection"},
-    {"runtime/debug", "weft's runtime has no garbage collector or stacks to "
-                      "inspect"},
     {"runtime/pprof", "weft's runtime has no profiler (weft view shows "
                       "what each goroutine did)"},
 };

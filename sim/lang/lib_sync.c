@@ -140,7 +140,7 @@ nat_status lib_wg_add(vm_ncall *c)
         return NAT_PANIC;
     p = vm_op(c->g, OP_WG_ADD, o);
     p->val = value_int(vm_settle(c->g->x->prog, c->a[1], T_INT).v.i);
-    p->arg = c->a[2].v.i ? 1 : 0;
+    p->done = c->a[2].v.i != 0;
     return NAT_YIELD;
 }
 
@@ -214,6 +214,16 @@ static int64_t ival(vm_ncall *c, vm_value v)
 }
 
 /* An atomic op on the handle of a[0]. */
+/* Is an atomic native's result thrown away? The natives are called by
+ * one-line library wrappers (atomic.AddInt64, Int64.Add) that return it,
+ * so the wrapper's caller decides: atomic.AddInt64(&n, 1) as a
+ * statement reads nothing, and such adds commute. */
+static bool result_discarded(const vm_ncall *c)
+{
+    size_t fi = (size_t)(c->f - c->g->frames);
+    return fi >= 1 && c->g->frames[fi - 1].nret == 0;
+}
+
 static nat_status handle_atomic(vm_ncall *c, op_kind k, int code)
 {
     wf_atomic *a = (wf_atomic *)lib_handle(c, c->a[0], OBJ_ATOMIC);
@@ -245,11 +255,13 @@ static nat_status handle_atomic(vm_ncall *c, op_kind k, int code)
     case OP_ASWAP:
     case OP_AADD:
         p->val = value_int(awrap(code, ival(c, c->a[1])));
-        if (k == OP_AADD)
+        if (k == OP_AADD) {
             p->val = value_int(ival(c, c->a[1]));
+            p->discard = result_discarded(c);
+        }
         break;
     case OP_ACAS:
-        p->arg = awrap(code, ival(c, c->a[1]));
+        p->old = awrap(code, ival(c, c->a[1]));
         p->val = value_int(awrap(code, ival(c, c->a[2])));
         break;
     default:
@@ -335,9 +347,10 @@ static nat_status slot_atomic(vm_ncall *c, op_kind k, int code)
         break;
     case OP_AADD:
         q->val = value_int(ival(c, c->a[1]));
+        q->discard = result_discarded(c);
         break;
     case OP_ACAS:
-        q->arg = awrap(code, ival(c, c->a[1]));
+        q->old = awrap(code, ival(c, c->a[1]));
         q->val = value_int(awrap(code, ival(c, c->a[2])));
         break;
     default:
@@ -416,7 +429,7 @@ nat_status lib_sleep(vm_ncall *c)
 {
     if (PHASE(c))
         return NAT_OK;
-    vm_op(c->g, OP_SLEEP, NULL)->arg = ival(c, c->a[0]);
+    vm_op(c->g, OP_SLEEP, NULL)->ns = ival(c, c->a[0]);
     return NAT_YIELD;
 }
 

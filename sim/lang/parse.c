@@ -373,6 +373,73 @@ static ast_node *var_spec(parser *p)
     return s;
 }
 
+/* gc's extractName: x as "name type" when it can be read so, for the
+ * type parameter list of a type declaration ("P *C" only when force). */
+static bool is_type_elem(const ast_node *x)
+{
+    switch (x->kind) {
+    case AST_ARRAY_TYPE:
+    case AST_STRUCT_TYPE:
+    case AST_FUNC_TYPE:
+    case AST_INTERFACE_TYPE:
+    case AST_SLICE_TYPE:
+    case AST_MAP_TYPE:
+    case AST_CHAN_TYPE:
+        return true;
+    case AST_UNARY:
+        return x->u.unary.op == TK_TILDE;
+    case AST_BINARY:
+        return x->u.binary.op == TK_OR &&
+               (is_type_elem(x->u.binary.x) || is_type_elem(x->u.binary.y));
+    case AST_PAREN:
+        return is_type_elem(x->u.paren.x);
+    default:
+        return false;
+    }
+}
+
+static ast_node *extract_name(parser *p, ast_node *x, bool force,
+                              ast_node **type)
+{
+    *type = NULL;
+    switch (x->kind) {
+    case AST_IDENT:
+        return x;
+    case AST_BINARY:
+        if (x->u.binary.op == TK_MUL && x->u.binary.x->kind == AST_IDENT &&
+            (force || is_type_elem(x->u.binary.y))) {
+            ast_node *s = parse_node_at(p, AST_STAR, x->line, x->col);
+            s->u.star.x = x->u.binary.y;
+            *type = s;
+            return x->u.binary.x;
+        }
+        if (x->u.binary.op == TK_OR) {
+            ast_node *lhs;
+            ast_node *name = extract_name(p, x->u.binary.x,
+                                          force || is_type_elem(x->u.binary.y),
+                                          &lhs);
+            if (name && lhs) {
+                ast_node *b = parse_node_at(p, AST_BINARY, x->line, x->col);
+                b->u.binary.op = TK_OR;
+                b->u.binary.x = lhs;
+                b->u.binary.y = x->u.binary.y;
+                *type = b;
+                return name;
+            }
+        }
+        return NULL;
+    case AST_CALL:
+        if (x->u.call.fn->kind == AST_IDENT && x->u.call.args.n == 1 &&
+            !x->u.call.spread && (force || is_type_elem(x->u.call.args.v[0]))) {
+            *type = x->u.call.args.v[0];
+            return x->u.call.fn;
+        }
+        return NULL;
+    default:
+        return NULL;
+    }
+}
+
 static ast_node *type_spec(parser *p)
 {
     ast_node *s = parse_node(p, AST_TYPE_SPEC);
@@ -384,22 +451,24 @@ static ast_node *type_spec(parser *p)
         int line = p->tok.line, col = p->tok.col;
         parse_next(p);
         if (p->tok.kind == TK_IDENT) {
-            ast_node *x = parse_name(p);
-            if (p->tok.kind == TK_LBRACK) {
-                parse_error_at(p, line, col, "unsupported: type parameters");
-                return s;
+            ast_node *x = parse_name(p), *pname, *ptype;
+            if (p->tok.kind != TK_LBRACK) {
+                p->xnest++;
+                x = parse_binary_expr(p, parse_primary_expr(p, x), 0);
+                p->xnest--;
             }
-            p->xnest++;
-            x = parse_binary_expr(p, parse_primary_expr(p, x), 0);
-            p->xnest--;
-            if (p->tok.kind != TK_RBRACK) {
-                parse_error_at(p, line, col, "unsupported: type parameters");
-                return s;
+            pname = extract_name(p, x, p->tok.kind == TK_COMMA, &ptype);
+            if (pname && (ptype || p->tok.kind != TK_RBRACK)) {
+                /* a generic type: Name[P C, ...] T */
+                s->u.type_spec.tparams = parse_tparams(p, pname, ptype);
+                s->u.type_spec.alias = got_assign(p);
+                t = parse_type_or_null(p);
+            } else {
+                parse_want(p, TK_RBRACK);
+                t = parse_node_at(p, AST_ARRAY_TYPE, line, col);
+                t->u.array.len = x;
+                t->u.array.elem = parse_type(p);
             }
-            parse_next(p);
-            t = parse_node_at(p, AST_ARRAY_TYPE, line, col);
-            t->u.array.len = x;
-            t->u.array.elem = parse_type(p);
         } else if (parse_got(p, TK_RBRACK)) {
             t = parse_node_at(p, AST_SLICE_TYPE, line, col);
             t->u.slice_type.elem = parse_type(p);
@@ -504,11 +573,24 @@ static ast_node *func_decl(parser *p, int kw_line, int kw_col)
     }
     f->u.func_decl.name = parse_name(p);
     if (p->tok.kind == TK_LBRACK) {
-        parse_error_at(p, p->tok.line, p->tok.col,
-                       "unsupported: type parameters");
-        return f;
+        ast_list tps;
+        int line = p->tok.line, col = p->tok.col;
+        parse_next(p);
+        if (p->tok.kind == TK_RBRACK) {
+            parse_syntax_error(p, "empty type parameter list");
+            return f;
+        }
+        tps = parse_tparams(p, NULL, NULL);
+        if (has_recv && !p->failed) {
+            parse_syntax_error_at(p, line, col,
+                                  "method must have no type parameters");
+            return f;
+        }
+        f->u.func_decl.type = parse_signature(p, kw_line, kw_col);
+        f->u.func_decl.type->u.func_type.tparams = tps;
+    } else {
+        f->u.func_decl.type = parse_signature(p, kw_line, kw_col);
     }
-    f->u.func_decl.type = parse_signature(p, kw_line, kw_col);
     if (p->tok.kind == TK_LBRACE) f->u.func_decl.body = parse_func_body(p);
     return f;
 }

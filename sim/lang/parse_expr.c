@@ -4,6 +4,7 @@
 #include "sim/lang/parse_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- literals and operands --------------------------------------------- */
@@ -83,8 +84,7 @@ static ast_node *func_type_or_lit(parser *p)
     ast_node *ft;
     parse_next(p); /* func */
     if (p->tok.kind == TK_LBRACK) {
-        parse_error_at(p, p->tok.line, p->tok.col,
-                       "unsupported: type parameters");
+        parse_syntax_error(p, "function type must have no type parameters");
         return parse_bad(p);
     }
     ft = parse_signature(p, line, col);
@@ -218,10 +218,22 @@ static ast_node *index_or_slice(parser *p, ast_node *x)
         i = parse_expr(p);
         p->xnest--;
         if (p->tok.kind == TK_COMMA) {
-            parse_error_at(p, line, col,
-                           "unsupported: type parameters (generic "
-                           "instantiation)");
-            return parse_bad(p);
+            /* an instantiation f[A, B] (gc's typeList) */
+            ast_node *n = parse_node_at(p, AST_INDEX, line, col);
+            size_t m = parse_mark(p);
+            p->xnest++;
+            while (parse_got(p, TK_COMMA)) {
+                ast_node *t = parse_type_or_null(p);
+                if (!t)
+                    break;
+                parse_push(p, t);
+            }
+            p->xnest--;
+            n->u.index.x = x;
+            n->u.index.index = i;
+            n->u.index.more = parse_collect(p, m);
+            parse_want(p, TK_RBRACK);
+            return n;
         }
         if (parse_got(p, TK_RBRACK)) {
             ast_node *n = parse_node_at(p, AST_INDEX, line, col);
@@ -420,9 +432,11 @@ static ast_node *unary_inner(parser *p)
         n->u.star.x = parse_unary_expr(p);
         return n;
     case TK_TILDE:
-        parse_error_at(p, p->tok.line, p->tok.col,
-                       "unsupported: ~ (type constraints)");
-        return parse_bad(p);
+        n = parse_node(p, AST_UNARY);
+        n->u.unary.op = TK_TILDE;
+        parse_next(p);
+        n->u.unary.x = parse_unary_expr(p);
+        return n;
     case TK_ARROW: {
         ast_node *x;
         n = parse_node(p, AST_UNARY);
@@ -483,6 +497,32 @@ ast_list parse_expr_list(parser *p)
 
 /* ---- types ------------------------------------------------------------- */
 
+/* typ[T1, T2, ...]: type arguments (gc's typeInstance). */
+static ast_node *type_instance(parser *p, ast_node *typ)
+{
+    ast_node *n = parse_node(p, AST_INDEX);
+    size_t m;
+    parse_next(p); /* [ */
+    n->u.index.x = typ;
+    if (p->tok.kind == TK_RBRACK) {
+        parse_syntax_error(p, "expected type argument list");
+        return n;
+    }
+    p->xnest++;
+    n->u.index.index = parse_type(p);
+    m = parse_mark(p);
+    while (parse_got(p, TK_COMMA)) {
+        ast_node *t = parse_type_or_null(p);
+        if (!t)
+            break;
+        parse_push(p, t);
+    }
+    n->u.index.more = parse_collect(p, m);
+    p->xnest--;
+    parse_want(p, TK_RBRACK);
+    return n;
+}
+
 ast_node *parse_qualified_name(parser *p, ast_node *name)
 {
     ast_node *x = name ? name : parse_name(p);
@@ -494,43 +534,54 @@ ast_node *parse_qualified_name(parser *p, ast_node *name)
         x = s;
     }
     if (p->tok.kind == TK_LBRACK)
-        parse_error_at(p, p->tok.line, p->tok.col,
-                       "unsupported: type parameters (generic "
-                       "instantiation)");
+        x = type_instance(p, x);
     return x;
 }
 
 ast_node *parse_array_or_targs(parser *p)
 {
+    /* x [n]E or x []E (a field or parameter of array or slice type), or
+     * x[A, B] (an instantiated type: an AST_INDEX whose x the caller sets)
+     * (gc's arrayOrTArgs) */
     int line = p->tok.line, col = p->tok.col;
-    ast_node *n, *elem;
+    ast_node *n, *elem, *first;
+    size_t m;
+    bool comma = false;
     parse_next(p); /* [ */
     if (parse_got(p, TK_RBRACK)) {
         n = parse_node_at(p, AST_SLICE_TYPE, line, col);
         n->u.slice_type.elem = parse_type(p);
         return n;
     }
-    n = parse_node_at(p, AST_ARRAY_TYPE, line, col);
     if (p->tok.kind == TK_ELLIPSIS) {
+        n = parse_node_at(p, AST_ARRAY_TYPE, line, col);
         dots_error(p, n);
         return n;
     }
     p->xnest++;
-    n->u.array.len = parse_expr(p);
+    first = parse_expr(p);
+    m = parse_mark(p);
+    if (parse_got(p, TK_COMMA)) {
+        ast_node *t;
+        comma = true;
+        while ((t = parse_type_or_null(p))) {
+            parse_push(p, t);
+            if (!parse_got(p, TK_COMMA))
+                break;
+        }
+    }
     p->xnest--;
-    if (p->tok.kind == TK_COMMA) {
-        parse_error_at(p, line, col,
-                       "unsupported: type parameters (generic instantiation)");
-        return n;
-    }
     parse_want(p, TK_RBRACK);
-    elem = parse_type_or_null(p);
-    if (!elem) {
-        parse_error_at(p, line, col,
-                       "unsupported: type parameters (generic instantiation)");
+    if (!comma && (elem = parse_type_or_null(p))) {
+        parse_collect(p, m);
+        n = parse_node_at(p, AST_ARRAY_TYPE, line, col);
+        n->u.array.len = first;
+        n->u.array.elem = elem;
         return n;
     }
-    n->u.array.elem = elem;
+    n = parse_node_at(p, AST_INDEX, line, col);
+    n->u.index.index = first;
+    n->u.index.more = parse_collect(p, m);
     return n;
 }
 
@@ -561,10 +612,17 @@ static bool field_decl(parser *p, void *ctx)
             while (parse_got(p, TK_COMMA))
                 parse_push(p, parse_name(p));
             f->u.field.names = parse_collect(p, m);
-            if (f->u.field.names.n == 1 && p->tok.kind == TK_LBRACK)
-                f->u.field.type = parse_array_or_targs(p);
-            else
+            if (f->u.field.names.n == 1 && p->tok.kind == TK_LBRACK) {
+                ast_node *t = parse_array_or_targs(p);
+                if (t->kind == AST_INDEX) { /* embedded T[A] */
+                    t->u.index.x = name;
+                    f->u.field.names.n = 0;
+                    f->u.field.names.v = NULL;
+                }
+                f->u.field.type = t;
+            } else {
                 f->u.field.type = parse_type(p);
+            }
         }
         break;
     }
@@ -597,6 +655,44 @@ static bool field_decl(parser *p, void *ctx)
     return false;
 }
 
+/* EmbeddedTerm = [ "~" ] Type. */
+static ast_node *embedded_term(parser *p)
+{
+    ast_node *t;
+    if (p->tok.kind == TK_TILDE) {
+        ast_node *n = parse_node(p, AST_UNARY);
+        n->u.unary.op = TK_TILDE;
+        parse_next(p);
+        n->u.unary.x = parse_type(p);
+        return n;
+    }
+    t = parse_type_or_null(p);
+    if (!t) {
+        parse_syntax_error(p, "expected ~ term or type");
+        return parse_bad(p);
+    }
+    return t;
+}
+
+/* EmbeddedTerm { "|" EmbeddedTerm }: a union (AST_BINARY with TK_OR). */
+static ast_node *union_of(parser *p, ast_node *x)
+{
+    while (p->tok.kind == TK_OR && !p->failed) {
+        ast_node *b = parse_node(p, AST_BINARY);
+        b->u.binary.op = TK_OR;
+        parse_next(p);
+        b->u.binary.x = x;
+        b->u.binary.y = embedded_term(p);
+        x = b;
+    }
+    return x;
+}
+
+ast_node *parse_constraint(parser *p)
+{
+    return union_of(p, embedded_term(p));
+}
+
 static bool interface_elem(parser *p, void *ctx)
 {
     ast_node *f = parse_node(p, AST_FIELD);
@@ -608,29 +704,14 @@ static bool interface_elem(parser *p, void *ctx)
             parse_push(p, name);
             f->u.field.names = parse_collect(p, m);
             f->u.field.type = parse_signature(p, name->line, name->col);
-        } else if (p->tok.kind == TK_LBRACK) {
-            parse_error_at(p, p->tok.line, p->tok.col,
-                           "unsupported: type parameters");
-            return true;
-        } else {
-            f->u.field.type = parse_qualified_name(p, name);
+            parse_push(p, f);
+            return false;
         }
-    } else if (p->tok.kind == TK_TILDE) {
-        parse_error_at(p, p->tok.line, p->tok.col,
-                       "unsupported: ~ (type constraints)");
-        return true;
+        f->u.field.type = parse_qualified_name(p, name);
     } else {
-        f->u.field.type = parse_type_or_null(p);
-        if (!f->u.field.type) {
-            parse_syntax_error(p, "expected ~ term or type");
-            return true;
-        }
+        f->u.field.type = embedded_term(p);
     }
-    if (p->tok.kind == TK_OR) {
-        parse_error_at(p, p->tok.line, p->tok.col,
-                       "unsupported: type union (type constraints)");
-        return true;
-    }
+    f->u.field.type = union_of(p, f->u.field.type);
     parse_push(p, f);
     return false;
 }
@@ -658,8 +739,8 @@ static ast_node *type_inner(parser *p)
     case TK_FUNC:
         parse_next(p);
         if (p->tok.kind == TK_LBRACK) {
-            parse_error_at(p, p->tok.line, p->tok.col,
-                           "unsupported: type parameters");
+            parse_syntax_error(p, "function type must have no type "
+                                  "parameters");
             return parse_bad(p);
         }
         return parse_signature(p, line, col);
@@ -775,8 +856,14 @@ static bool param_decl(parser *p, void *ctx)
             f->u.field.names = parse_collect(p, m);
         }
         if (p->tok.kind == TK_LBRACK) {
-            /* name [N]E or name []E */
-            f->u.field.type = parse_array_or_targs(p);
+            /* name [N]E or name []E, or a type name[A, B] */
+            ast_node *t = parse_array_or_targs(p);
+            if (t->kind == AST_INDEX) {
+                t->u.index.x = name;
+                f->u.field.names.n = 0;
+                f->u.field.names.v = NULL;
+            }
+            f->u.field.type = t;
             parse_push(p, f);
             return false;
         }
@@ -855,6 +942,67 @@ static ast_list group_params(parser *p, ast_list l)
         i = j;
     }
     return parse_collect(p, m);
+}
+
+ast_list parse_tparams(parser *p, ast_node *first, ast_node *first_type)
+{
+    /* entries "name [constraint]", the constraint distributed backwards
+     * over the names before it ("K, V any") */
+    VEC(ast_node *) names = {0};
+    VEC(ast_node *) types = {0};
+    size_t m;
+    ast_list out;
+    for (;;) {
+        ast_node *name, *t = NULL;
+        if (first) {
+            name = first;
+            t = first_type;
+            first = NULL;
+        } else {
+            if (p->tok.kind != TK_IDENT) {
+                parse_syntax_error(p, "expected type parameter name");
+                break;
+            }
+            name = parse_name(p);
+        }
+        if (!t && p->tok.kind != TK_COMMA && p->tok.kind != TK_RBRACK)
+            t = parse_constraint(p);
+        else if (t && p->tok.kind == TK_OR)
+            t = union_of(p, t);
+        VEC_PUSH(names, name);
+        VEC_PUSH(types, t);
+        if (p->failed || !parse_got(p, TK_COMMA))
+            break;
+        if (p->tok.kind == TK_RBRACK)
+            break;
+    }
+    parse_want(p, TK_RBRACK);
+    m = parse_mark(p);
+    if (!p->failed && names.len && !types.p[names.len - 1])
+        parse_syntax_error_at(p, names.p[names.len - 1]->line,
+                              names.p[names.len - 1]->col,
+                              "missing type constraint");
+    for (size_t i = 0; i < names.len && !p->failed;) {
+        size_t j = i;
+        ast_node *f;
+        size_t mn;
+        while (j < names.len && !types.p[j])
+            j++;
+        if (j == names.len)
+            break;
+        f = parse_node_at(p, AST_FIELD, names.p[i]->line, names.p[i]->col);
+        mn = parse_mark(p);
+        for (size_t k = i; k <= j; k++)
+            parse_push(p, names.p[k]);
+        f->u.field.names = parse_collect(p, mn);
+        f->u.field.type = types.p[j];
+        parse_push(p, f);
+        i = j + 1;
+    }
+    out = parse_collect(p, m);
+    VEC_FREE(names);
+    VEC_FREE(types);
+    return out;
 }
 
 /* A variadic parameter must be the final one. */

@@ -101,6 +101,12 @@ ast_list parse_params(parser *p);
  * or slice type, or an unsupported instantiation. */
 ast_node *parse_array_or_targs(parser *p);
 ast_node *parse_qualified_name(parser *p, ast_node *name);
+/* A type constraint: a union of terms, each a type or ~type. */
+ast_node *parse_constraint(parser *p);
+/* A type parameter list after its "[" (first: a name already parsed and
+ * the constraint that followed it, either may be NULL), up to "]": AST_FIELD
+ * nodes, each names and a constraint. */
+ast_list parse_tparams(parser *p, ast_node *first, ast_node *first_type);
 /* Go syntax of a node for messages ("x = y", "f(a, b)"); long or complex
  * forms are abbreviated. */
 void parse_format(buf *out, const ast_node *n);

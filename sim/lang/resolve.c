@@ -228,6 +228,7 @@ static const struct {
     {"uint64", TI_UINT64},   {"uintptr", TI_UINTPTR},
     {"float64", TI_FLOAT64}, {"float32", TI_FLOAT32},
     {"string", TI_STRING},   {"any", TI_ANY},       {"error", TI_ERROR},
+    {"comparable", TI_COMPARABLE},
 };
 
 static const char *const builtin_names[RB__COUNT] = {
@@ -324,6 +325,7 @@ static void stmt(resolver *r, res_scope *s, ast_node *n);
 static void stmts(resolver *r, res_scope *s, ast_list l);
 static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
                  ast_node *type, ast_node *body);
+static void tparams(resolver *r, res_scope *s, ast_list l);
 
 static bool enter(resolver *r)
 {
@@ -383,6 +385,8 @@ static ast_node *underlying_ast(resolver *r, res_scope *s, ast_node *n,
     switch (n->kind) {
     case AST_PAREN:
         return underlying_ast(r, s, n->u.paren.x, depth + 1);
+    case AST_INDEX: /* G[A]: the generic type's definition */
+        return underlying_ast(r, s, n->u.index.x, depth + 1);
     case AST_IDENT:
         x = lookup(r, s, res_intern(r, n->u.ident.name));
         break;
@@ -393,7 +397,7 @@ static ast_node *underlying_ast(resolver *r, res_scope *s, ast_node *n,
             if (p && p->kind == RS_PKG && p->target->scope)
                 x = scope_find(p->target->scope,
                                res_intern(r, n->u.selector.sel->u.ident.name));
-            if (x && x->kind == RS_TYPE && x->spec)
+            if (x && x->kind == RS_TYPE && x->spec && !x->tparam)
                 return underlying_ast(r, x->pkg->scope,
                                       x->spec->u.type_spec.type, depth + 1);
         }
@@ -401,7 +405,7 @@ static ast_node *underlying_ast(resolver *r, res_scope *s, ast_node *n,
     default:
         return n;
     }
-    if (!x || x->kind != RS_TYPE || !x->spec)
+    if (!x || x->kind != RS_TYPE || !x->spec || x->tparam)
         return NULL;
     /* a type declared in another package: look it up in its scope */
     return underlying_ast(r, x->pkg ? x->pkg->scope : s,
@@ -438,6 +442,15 @@ static void composite(resolver *r, res_scope *s, ast_node *n,
             v = e->u.kv.value;
             if (is_struct && k->kind == AST_IDENT) {
                 /* a field name: nothing to resolve */
+            } else if (!u && k->kind == AST_IDENT) {
+                /* a literal of a type only the checker knows (a type
+                 * parameter's): a field name or a value, it decides */
+                res_sym *ks = lookup(r, s, res_intern(r, k->u.ident.name));
+                if (ks) {
+                    if (ks->kind == RS_LOCAL && ks->fn != r->fn)
+                        ks->captured = true;
+                    map_put(r, k, ks);
+                }
             } else if (k->kind == AST_COMPOSITE_LIT && !k->u.composite.type) {
                 composite(r, s, k, key);
             } else {
@@ -573,6 +586,8 @@ static void expr(resolver *r, res_scope *s, ast_node *n)
     case AST_INDEX:
         expr(r, s, n->u.index.x);
         expr(r, s, n->u.index.index);
+        for (size_t i = 0; i < n->u.index.more.n; i++)
+            expr(r, s, n->u.index.more.v[i]);
         break;
     case AST_SLICE:
         expr(r, s, n->u.slice.x);
@@ -711,6 +726,12 @@ static void type_spec(resolver *r, res_scope *s, ast_node *spec,
         t->spec = spec;
         declare(r, s, t);
     }
+    if (spec->u.type_spec.tparams.n) {
+        res_scope *ts = new_scope(r, s);
+        tparams(r, ts, spec->u.type_spec.tparams);
+        expr(r, ts, spec->u.type_spec.type);
+        return;
+    }
     expr(r, s, spec->u.type_spec.type);
 }
 
@@ -739,6 +760,29 @@ static void params(resolver *r, res_scope *s, ast_list l, bool declare_)
     }
 }
 
+/* Declare the type parameters l (AST_FIELD: names, constraint) in s,
+ * then resolve their constraints (which may name any of them). */
+static void tparams(resolver *r, res_scope *s, ast_list l)
+{
+    int idx = 0;
+    for (size_t i = 0; i < l.n && !r->failed; i++) {
+        ast_node *f = l.v[i];
+        for (size_t k = 0; k < f->u.field.names.n; k++) {
+            ast_node *id = f->u.field.names.v[k];
+            res_sym *t = new_sym(r, RS_TYPE, id->u.ident.name, id);
+            t->tparam = true;
+            t->spec = f;
+            t->index = idx++;
+            if (strcmp(id->u.ident.name, "_"))
+                declare(r, s, t);
+            else
+                map_put(r, id, t);
+        }
+    }
+    for (size_t i = 0; i < l.n && !r->failed; i++)
+        expr(r, s, l.v[i]->u.field.type);
+}
+
 static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
                  ast_node *type, ast_node *body)
 {
@@ -746,14 +790,47 @@ static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
     res_scope *fs;
     r->fn = new_func(r, fn);
     fs = new_scope(r, s);
+    /* type parameters: the function's own, or those a generic receiver
+     * type T[P, Q] declares; the signature sees them (Go spec,
+     * "Declarations and scope") */
+    tparams(r, fs, type->u.func_type.tparams);
     if (recv) {
-        expr(r, s, recv->u.field.type);
+        ast_node *rt = recv->u.field.type;
+        while (rt->kind == AST_PAREN || rt->kind == AST_STAR)
+            rt = rt->kind == AST_PAREN ? rt->u.paren.x : rt->u.star.x;
+        if (rt->kind == AST_INDEX) {
+            ast_list l;
+            int idx = 0;
+            size_t mcount = rt->u.index.more.n;
+            for (size_t i = 0; i <= mcount && !r->failed; i++) {
+                ast_node *id = i == 0 ? rt->u.index.index
+                                      : rt->u.index.more.v[i - 1];
+                res_sym *t;
+                if (id->kind != AST_IDENT) {
+                    res_err(r, id, "receiver type parameter %s must be an "
+                                   "identifier",
+                            "?");
+                    break;
+                }
+                t = new_sym(r, RS_TYPE, id->u.ident.name, id);
+                t->tparam = true;
+                t->index = idx++;
+                if (strcmp(id->u.ident.name, "_"))
+                    declare(r, fs, t);
+                else
+                    map_put(r, id, t);
+            }
+            (void)l;
+            expr(r, s, rt->u.index.x);
+        } else {
+            expr(r, s, recv->u.field.type);
+        }
         params(r, fs, recv->u.field.names.n ? (ast_list){&recv, 1}
                                             : (ast_list){NULL, 0},
                true);
     }
-    field_list(r, s, type->u.func_type.params);
-    field_list(r, s, type->u.func_type.results);
+    field_list(r, fs, type->u.func_type.params);
+    field_list(r, fs, type->u.func_type.results);
     params(r, fs, type->u.func_type.params, true);
     params(r, fs, type->u.func_type.results, true);
     /* the body's block is the parameters' (Go spec, "Declarations and
@@ -1029,6 +1106,8 @@ static res_sym *recv_type(resolver *r, res_pkg *p, ast_node *t)
         t = t->u.star.x;
     while (t->kind == AST_PAREN)
         t = t->u.paren.x;
+    if (t->kind == AST_INDEX) /* T[P, Q]: a generic type's method */
+        t = t->u.index.x;
     if (t->kind != AST_IDENT) {
         res_err(r, t, "invalid receiver type");
         return NULL;
@@ -1211,12 +1290,11 @@ static void set_files(resolver *r, res_pkg *p, ast_file **f, size_t n)
     v->decls.v = arena_alloc(&v->mem, (nd + 1) * sizeof(ast_node *));
     v->imports.v = arena_alloc(&v->mem, (ni + 1) * sizeof(ast_node *));
     for (size_t i = 0; i < n; i++) {
-        memcpy(v->decls.v + v->decls.n, f[i]->decls.v,
-               f[i]->decls.n * sizeof(ast_node *));
-        v->decls.n += f[i]->decls.n;
-        memcpy(v->imports.v + v->imports.n, f[i]->imports.v,
-               f[i]->imports.n * sizeof(ast_node *));
-        v->imports.n += f[i]->imports.n;
+        /* an empty list may have no array at all */
+        for (size_t k = 0; k < f[i]->decls.n; k++)
+            v->decls.v[v->decls.n++] = f[i]->decls.v[k];
+        for (size_t k = 0; k < f[i]->imports.n; k++)
+            v->imports.v[v->imports.n++] = f[i]->imports.v[k];
     }
     p->file = v;
 }

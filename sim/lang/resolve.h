@@ -83,6 +83,9 @@ typedef struct res_sym {
     bool addr_taken;  /* RS_LOCAL: &x */
     bool method_recv; /* RS_LOCAL: x.f(...) or x.f as an operand */
     bool is_param;
+    bool tparam;      /* RS_TYPE: a type parameter (spec: its AST_FIELD,
+                         or NULL for a receiver's; index: its position
+                         in its declaration's list) */
     VEC(ast_node *) methods; /* RS_TYPE: its method declarations */
     /* for the compiler */
     uint32_t type;

@@ -50,6 +50,13 @@ static uint32_t find(vm_program *p, const vm_type *want)
         if (t->nfields &&
             memcmp(t->fields, want->fields, t->nfields * sizeof(vm_field)))
             continue;
+        if (t->has_terms != want->has_terms ||
+            t->comparable != want->comparable || t->nterms != want->nterms)
+            continue;
+        if (t->nterms &&
+            (memcmp(t->terms, want->terms, t->nterms * sizeof(uint32_t)) ||
+             memcmp(t->tilde, want->tilde, t->nterms)))
+            continue;
         if (t->nparams + t->nresults &&
             memcmp(t->params, want->params,
                    (t->nparams + t->nresults) * sizeof(uint32_t)))
@@ -76,6 +83,12 @@ static uint32_t add(vm_program *p, vm_type *t, const char *name)
     return t->id;
 }
 
+/* Does t mention a type parameter? */
+static bool gen(const vm_program *p, uint32_t t)
+{
+    return t && prog_type(p, t)->generic;
+}
+
 static const char *tname(const vm_program *p, uint32_t t)
 {
     return t ? prog_type(p, t)->name : "?";
@@ -91,6 +104,7 @@ uint32_t type_ptr(vm_program *p, uint32_t elem)
     memset(&t, 0, sizeof t);
     t.id = K_PTR;
     t.elem = elem;
+    t.generic = gen(p, elem);
     buf_init(&b);
     buf_printf(&b, "*%s", tname(p, elem));
     id = add(p, &t, b.p);
@@ -110,6 +124,7 @@ uint32_t type_slice(vm_program *p, uint32_t elem)
     memset(&t, 0, sizeof t);
     t.id = K_SLICE;
     t.elem = elem;
+    t.generic = gen(p, elem);
     buf_init(&b);
     buf_printf(&b, "[]%s", tname(p, elem));
     id = add(p, &t, b.p);
@@ -128,6 +143,7 @@ uint32_t type_array(vm_program *p, uint32_t elem, int64_t len)
     t.id = K_ARRAY;
     t.elem = elem;
     t.len = len;
+    t.generic = gen(p, elem);
     buf_init(&b);
     buf_printf(&b, "[%lld]%s", (long long)len, tname(p, elem));
     id = add(p, &t, b.p);
@@ -144,6 +160,7 @@ uint32_t type_map(vm_program *p, uint32_t key, uint32_t val)
     t.id = K_MAP;
     t.key = key;
     t.elem = val;
+    t.generic = gen(p, key) || gen(p, val);
     buf_init(&b);
     buf_printf(&b, "map[%s]%s", tname(p, key), tname(p, val));
     id = add(p, &t, b.p);
@@ -160,6 +177,7 @@ uint32_t type_chan(vm_program *p, uint32_t elem, int dir)
     t.id = K_CHAN;
     t.elem = elem;
     t.dir = (uint8_t)dir;
+    t.generic = gen(p, elem);
     buf_init(&b);
     buf_printf(&b, "%s%s", dir == 1 ? "chan<- " : dir == 2 ? "<-chan " : "chan ",
                tname(p, elem));
@@ -187,6 +205,8 @@ uint32_t type_func(vm_program *p, const uint32_t *params, uint32_t np,
             memcpy(all + np, results, nr * sizeof *all);
     }
     t.params = all;
+    for (uint32_t i = 0; i < np + nr; i++)
+        t.generic = t.generic || gen(p, all[i]);
     if ((id = find(p, &t))) {
         free(all);
         return id;
@@ -232,6 +252,8 @@ uint32_t type_struct(vm_program *p, const vm_field *f, uint32_t n)
     t.id = K_STRUCT;
     t.nfields = n;
     t.fields = (vm_field *)f;
+    for (uint32_t i = 0; i < n; i++)
+        t.generic = t.generic || gen(p, f[i].type);
     if ((id = find(p, &t)))
         return id;
     if (n) {
@@ -267,12 +289,28 @@ static int cmp_imeth(const void *a, const void *b)
 uint32_t type_iface(vm_program *p, const uint32_t *names,
                     const uint32_t *mtypes, uint32_t n)
 {
+    return type_iface_set(p, names, mtypes, n, NULL);
+}
+
+uint32_t type_iface_set(vm_program *p, const uint32_t *names,
+                        const uint32_t *mtypes, uint32_t n,
+                        const vm_type *set)
+{
     vm_type t;
     buf b;
     uint32_t id, k = 0;
     imeth *ms = NULL;
     memset(&t, 0, sizeof t);
     t.id = K_IFACE;
+    if (set) {
+        t.has_terms = set->has_terms;
+        t.comparable = set->comparable;
+        t.nterms = set->nterms;
+        t.terms = set->terms;
+        t.tilde = set->tilde;
+        for (uint32_t i = 0; i < t.nterms; i++)
+            t.generic = t.generic || gen(p, t.terms[i]);
+    }
     if (n) {
         ms = wf_xmalloc(n * sizeof *ms);
         for (uint32_t i = 0; i < n; i++) {
@@ -286,22 +324,40 @@ uint32_t type_iface(vm_program *p, const uint32_t *names,
             else if (!ms[k - 1].type)
                 ms[k - 1].type = ms[i].type;
     }
-    if (!k) {
+    if (!k && !t.has_terms && !t.comparable) {
         free(ms);
         return T_ANY;
     }
+    if (!k && !t.has_terms && t.comparable) {
+        free(ms);
+        return T_COMPARABLE;
+    }
     t.nimethods = k;
-    t.imethods = arena_alloc(&p->mem, k * sizeof *t.imethods);
-    t.imtypes = arena_alloc(&p->mem, k * sizeof *t.imtypes);
+    t.imethods = arena_alloc(&p->mem, (k ? k : 1) * sizeof *t.imethods);
+    t.imtypes = arena_alloc(&p->mem, (k ? k : 1) * sizeof *t.imtypes);
     for (uint32_t i = 0; i < k; i++) {
         t.imethods[i] = ms[i].name;
         t.imtypes[i] = ms[i].type;
+        t.generic = t.generic || gen(p, ms[i].type);
     }
     free(ms);
     if ((id = find(p, &t)))
         return id;
+    if (t.nterms) { /* keep the terms in program memory */
+        uint32_t *tt = arena_alloc(&p->mem, t.nterms * sizeof *tt);
+        uint8_t *tl = arena_alloc(&p->mem, t.nterms);
+        memcpy(tt, t.terms, t.nterms * sizeof *tt);
+        memcpy(tl, t.tilde, t.nterms);
+        t.terms = tt;
+        t.tilde = tl;
+    }
     buf_init(&b);
     buf_puts(&b, "interface {");
+    for (uint32_t i = 0; i < t.nterms; i++)
+        buf_printf(&b, "%s%s%s", i ? " |" : " ", t.tilde[i] ? "~" : "",
+                   tname(p, t.terms[i]));
+    if (t.nterms && k)
+        buf_putc(&b, ';');
     for (uint32_t i = 0; i < k; i++) {
         const vm_type *ft = t.imtypes[i] ? prog_type(p, t.imtypes[i]) : NULL;
         buf_printf(&b, "%s %s", i ? ";" : "", p->names.p[t.imethods[i]]);
@@ -326,6 +382,8 @@ uint32_t type_tuple(vm_program *p, const uint32_t *results, uint32_t n)
     t.id = K_TUPLE;
     t.nresults = n;
     t.params = (uint32_t *)results;
+    for (uint32_t i = 0; i < n; i++)
+        t.generic = t.generic || gen(p, results[i]);
     if ((id = find(p, &t)))
         return id;
     t.params = arena_alloc(&p->mem, (n ? n : 1) * sizeof *t.params);

@@ -75,6 +75,8 @@ typedef enum vm_kind {
     K_CELL,
     K_TUPLE, /* a static type only: several results */
     K_ITER,  /* a map iterator (range) */
+    K_TPARAM, /* a static type only: a type parameter of generic code
+                 (code is compiled per instantiation, never seeing one) */
     K__COUNT
 } vm_kind;
 _Static_assert(K__COUNT <= 32, "kinds fit in 5 bits");

@@ -87,6 +87,7 @@ typedef struct vm_member {
 typedef struct vm_field {
     uint32_t name;
     uint32_t type;
+    uint32_t tag; /* the tag's name id (0: none): tags are identity */
     bool embedded;
 } vm_field;
 
@@ -121,6 +122,19 @@ typedef struct vm_type {
     /* methods declared on a named type (value or pointer receivers) */
     uint32_t nmethods;
     struct vm_method *methods;
+    /* generics (the type checker's, check_generic.c): a generic named type
+     * has origin == its own id and targs its type parameters; an
+     * instance has origin the generic type and targs its arguments.
+     * K_TPARAM: elem is the constraint, len the index in its list. */
+    uint32_t origin, ntargs;
+    uint32_t *targs;
+    /* a constraint interface's type set: nterms terms (tilde[i]: ~T), or
+     * every type when has_terms is false; comparable: embeds comparable */
+    uint32_t nterms;
+    uint32_t *terms;
+    uint8_t *tilde;
+    bool has_terms, comparable;
+    bool generic; /* mentions a type parameter */
     const char *pkg; /* package of a named type, for %v of its name */
 } vm_type;
 

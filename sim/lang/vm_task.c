@@ -38,18 +38,7 @@ void vm_site(const vm_g *g, const char **file, int32_t *line)
 op *vm_op(vm_g *g, op_kind k, wf_obj *obj)
 {
     op *o = &g->t->op;
-    o->kind = (uint8_t)k;
-    o->obj = obj;
-    o->ok = false;
-    o->has_default = false;
-    o->sel = -1;
-    o->ncases = 0;
-    o->cases = NULL;
-    o->arg = 0;
-    o->text = NULL;
-    o->len = 0;
-    memset(&o->val, 0, sizeof o->val);
-    memset(&o->res, 0, sizeof o->res);
+    op_begin(o, k, obj);
     vm_site(g, &o->file, &o->line);
     g->pending = (uint8_t)k;
     return o;
@@ -736,7 +725,7 @@ uint64_t vm_state_hash(wf_engine *e)
         if (t->state == TASK_DONE || !g)
             continue;
         H.h = hash_u64(hash_u64(H.h, t->op.kind), g->nframes);
-        H.h = hash_u64(hash_u64(H.h, (uint64_t)t->op.arg), t->cond_notified);
+        H.h = hash_u64(hash_u64(H.h, t->op.parked), t->cond_notified);
         hash_eo(&H, t->op.obj);
         for (uint32_t k = 0; k < g->nframes; k++) {
             vm_frame *f = &g->frames[k];

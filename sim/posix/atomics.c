@@ -112,7 +112,7 @@ static px_sync *step(px_task *pt, const volatile void *a, size_t n,
     {
         op *p = px_op(pt, k, o, pc);
         p->val = value_int(val);
-        p->arg = old;
+        p->old = old;
     }
     px_yield(pt);
     return s;

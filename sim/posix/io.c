@@ -367,7 +367,7 @@ PX_API int timespec_get(struct timespec *ts, int base)
 /* Sleep ns of virtual time (0: a scheduling point only). */
 static void vsleep(px_task *pt, int64_t ns, uintptr_t pc)
 {
-    px_op(pt, OP_SLEEP, NULL, pc)->arg = ns < 0 ? 0 : ns;
+    px_op(pt, OP_SLEEP, NULL, pc)->ns = ns < 0 ? 0 : ns;
     px_yield(pt);
 }
 

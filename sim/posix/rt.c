@@ -111,12 +111,9 @@ op *px_op(px_task *pt, op_kind k, void *o, uintptr_t pc)
 {
     op *p = &pt->t->op;
     px_site s = px_site_of(pc);
-    p->kind = (uint8_t)k;
-    p->obj = o;
+    op_begin(p, k, o);
     p->file = s.file;
     p->line = s.line;
-    p->arg = 0;
-    p->ok = false;
     return p;
 }
 

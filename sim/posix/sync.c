@@ -550,7 +550,7 @@ static void cond_timeout(wf_engine *e, timer *tm)
 {
     px_timer *t = (px_timer *)(void *)tm;
     wf_task *wt = t->pt->t;
-    if (wt->op.kind == OP_COND_WAIT && (wt->op.arg & COND_PARKED) &&
+    if (wt->op.kind == OP_COND_WAIT && wt->op.parked &&
         wt->state != TASK_DONE) {
         t->fired = true;
         cond_spurious(e, wt); /* off the ticket queue, into the relock */

@@ -22,6 +22,28 @@
 #define RA ((uintptr_t)__builtin_return_address(0))
 #define KEYS_MAX 1024
 
+/* Threads an execution may have unfinished at once (WEFT_MAX_THREADS,
+ * default 256), and create in all (64 times as many): past them thread
+ * creation fails (EAGAIN, thrd_nomem) as on a system out of threads, and
+ * the failure is a scheduling point, so a program that retries in a loop
+ * lets the others run (SV-COMP's tasks create threads in an endless loop;
+ * such an execution ends at --max-steps). */
+static bool out_of_threads(px_task *pt, uintptr_t pc)
+{
+    static int n;
+    wf_engine *e = native_engine();
+    if (!n) {
+        const char *s = getenv("WEFT_MAX_THREADS");
+        n = s && atoi(s) > 0 ? atoi(s) : 256;
+    }
+    if (e->nlive < n && px.x->tasks.len < (size_t)n * 64)
+        return false;
+    px_op(pt, OP_YIELD, NULL, pc);
+    px_yield(pt);
+    px_leave(pt);
+    return true;
+}
+
 void px_thread_begin(void)
 {
     px_exec *x = px.x;
@@ -106,7 +128,7 @@ static void thread_finish(px_task *pt)
     pt->exited = true;
     o = px_op(pt, OP_WG_ADD, pt->done, 0);
     o->val = value_int(-1);
-    o->arg = 1; /* a Done */
+    o->done = true;
     px_yield(pt);
 }
 
@@ -201,6 +223,8 @@ PX_API int pthread_create(pthread_t *th, const pthread_attr_t *attr,
                 "pthread_create");
         return real(th, attr, start, arg);
     }
+    if (out_of_threads(pt, RA))
+        return EAGAIN;
     child = task_alloc();
     child->start = start;
     child->arg = arg;
@@ -519,6 +543,8 @@ PX_API int thrd_create(thrd_t *thr, thrd_start_t fn, void *arg)
                 "thrd_create");
         return real(thr, fn, arg);
     }
+    if (out_of_threads(pt, RA))
+        return thrd_nomem;
     child = task_alloc();
     child->start = (void *(*)(void *))(void (*)(void))fn;
     child->arg = arg;

@@ -24,9 +24,12 @@
  * not yet known to be racy): nothing is reported, and the race, if any,
  * shows when that task runs. Either way the task is taken out as an
  * assume that fails would take it. The state is compared at exponentially
- * spaced returns, so a long but finite loop costs a few hashes; a loop
- * touching more memory than the check follows is taken out after 2^34
- * blocks. */
+ * spaced returns, so a long but finite loop costs a few hashes.
+ * A task that runs on for 2^20 blocks without a scheduling point is given
+ * one (a yield): a long computation, or a loop the check cannot judge
+ * (it touches more memory than the check follows), lets the others run
+ * and ends at --max-steps or --time-limit. Inside an atomic section there
+ * is no yield, and the task is taken out after 2^34 blocks. */
 #define _GNU_SOURCE
 #include "px.h"
 
@@ -42,6 +45,10 @@
  * after which it is taken out whatever its state. */
 #define SPIN_START ((uint64_t)1 << 16)
 #define SPIN_MAX   ((uint64_t)1 << 34)
+/* Basic blocks after which a task that makes no scheduling point is given
+ * one (a yield, as Go's runtime preempts a goroutine that runs long); the
+ * spin check has had its chance by then. */
+#define YIELD_EVERY ((uint64_t)1 << 20)
 
 static bool svcomp; /* the program uses the harness (abort: infeasible) */
 
@@ -567,6 +574,12 @@ void px_trace_pc(uintptr_t pc, const uint64_t *regs, int nregs, uintptr_t sp)
     px_in_rt = 1;
     if (WF_UNLIKELY(pt->bbs >= SPIN_MAX))
         stuck(pt, pc);
+    if (WF_UNLIKELY(pt->bbs >= YIELD_EVERY) && !pt->atomic_depth) {
+        px_op(pt, OP_YIELD, NULL, pc);
+        px_yield(pt);
+        px_leave(pt);
+        return;
+    }
     if (!pt->watch_pc || pt->bbs > pt->watch_seen * 4 + SPIN_START) {
         /* (re)start watching here */
         pt->ntouched = 0;

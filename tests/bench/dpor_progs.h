@@ -7,6 +7,10 @@
  *                                     neighbour)
  *   indexer(N)  = 8^(N-11), N >= 11  (N threads insert 4 keys each into a
  *                                     128-slot hash table with CAS)
+ * and readers and lastzero with the tasks joined as real programs join
+ * them: main does wg.Add(1) before each go and wg.Wait() at the end
+ * (_wg), or each task sends on a channel of its own that main receives
+ * from in turn (_ch). A join adds no trace: the counts stay the same.
  * Shared by tests/unit/test_dpor.c (small sizes) and bench_dpor.c. */
 #ifndef WF_DPOR_PROGS_H
 #define WF_DPOR_PROGS_H
@@ -19,6 +23,8 @@
 
 typedef struct dp_prog {
     int n;
+    wf_waitgroup *wg;            /* the _wg joins */
+    wf_chan *done[DP_MAXN + 1];  /* the _ch joins: one per task */
     wf_var *x;
     wf_var *array[DP_MAXN + 1];
     wf_atomic *table[128];
@@ -116,6 +122,118 @@ static void dp_indexer(void *arg)
         wf_go(dp_ix_thread, &args[j], "indexer");
     }
     wf_sleep(1);
+}
+
+/* ---- joined variants ------------------------------------------------- */
+
+typedef enum dp_join { DP_JOIN_WG, DP_JOIN_CH } dp_join;
+
+/* A task of a joined program: run fn(arg), then Done or send. */
+typedef struct dp_task {
+    dp_prog *p;
+    int k; /* its index among the joined tasks */
+    void (*fn)(void *);
+    void *arg;
+} dp_task;
+
+static void dp_joined(void *arg)
+{
+    dp_task *t = arg;
+    t->fn(t->arg);
+    if (t->p->wg)
+        wf_waitgroup_done(t->p->wg);
+    else
+        wf_chan_send(t->p->done[t->k], 1);
+}
+
+/* Spawn task k running fn(arg) joined as p joins. */
+static void dp_go(dp_prog *p, dp_task *t, int k, void (*fn)(void *),
+                  void *arg, const char *name)
+{
+    t->p = p;
+    t->k = k;
+    t->fn = fn;
+    t->arg = arg;
+    if (p->wg)
+        wf_waitgroup_add(p->wg, 1);
+    wf_go(dp_joined, t, name);
+}
+
+static void dp_join_init(dp_prog *p, dp_join j, int ntasks)
+{
+    p->wg = NULL;
+    if (j == DP_JOIN_WG) {
+        p->wg = wf_waitgroup_new("wg");
+        return;
+    }
+    for (int i = 0; i < ntasks; i++)
+        p->done[i] = wf_chan_new("done", 0);
+}
+
+static void dp_join_wait(dp_prog *p, int ntasks)
+{
+    if (p->wg) {
+        wf_waitgroup_wait(p->wg);
+        return;
+    }
+    for (int i = 0; i < ntasks; i++)
+        (void)wf_chan_recv(p->done[i], NULL);
+}
+
+static void dp_readers_join(int n, dp_join j)
+{
+    dp_prog p;
+    dp_task t[DP_MAXN + 1];
+    p.n = n;
+    p.x = wf_var_new("x", 0);
+    dp_join_init(&p, j, n + 1);
+    for (int i = 0; i < n; i++)
+        dp_go(&p, &t[i], i, dp_reader, &p, "reader");
+    dp_go(&p, &t[n], n, dp_writer, &p, "writer");
+    dp_join_wait(&p, n + 1);
+}
+
+/* readers(N) joined by a WaitGroup, or by a channel per task. */
+static void dp_readers_wg(void *arg)
+{
+    dp_readers_join(*(int *)arg, DP_JOIN_WG);
+}
+
+static void dp_readers_ch(void *arg)
+{
+    dp_readers_join(*(int *)arg, DP_JOIN_CH);
+}
+
+static void dp_lastzero_join(int n, dp_join j)
+{
+    dp_prog p;
+    dp_arg args[DP_MAXN + 1];
+    dp_task t[DP_MAXN + 1];
+    char name[32];
+    p.n = n;
+    for (int i = 0; i <= n; i++) {
+        snprintf(name, sizeof name, "array[%d]", i);
+        p.array[i] = wf_var_new(name, 0);
+    }
+    dp_join_init(&p, j, n + 1);
+    dp_go(&p, &t[0], 0, dp_lz_zero, &p, "zero");
+    for (int k = 1; k <= n; k++) {
+        args[k].p = &p;
+        args[k].j = k;
+        dp_go(&p, &t[k], k, dp_lz_fill, &args[k], "fill");
+    }
+    dp_join_wait(&p, n + 1);
+}
+
+/* lastzero(N) joined by a WaitGroup, or by a channel per task. */
+static void dp_lastzero_wg(void *arg)
+{
+    dp_lastzero_join(*(int *)arg, DP_JOIN_WG);
+}
+
+static void dp_lastzero_ch(void *arg)
+{
+    dp_lastzero_join(*(int *)arg, DP_JOIN_CH);
 }
 
 #endif

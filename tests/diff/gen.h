@@ -8,7 +8,17 @@
  * WaitGroup (main adds one per Done before spawning), a Once; plus prints,
  * selects (with and without default, with nil cases), closes, yields and
  * short sleeps. Every value read is printed, so outcomes distinguish what
- * each interleaving observed. Deterministic from a seed. */
+ * each interleaving observed. Main then joins the workers as real
+ * programs do, or not: a WaitGroup (Add(1) before each go, Done at each
+ * worker's end, Wait), a channel per worker, or nothing (main returns).
+ * Deterministic from a seed.
+ *
+ * A second set (gen_trace_program) keeps to operations whose
+ * Mazurkiewicz traces a fingerprint of the events can tell apart (plain
+ * variables, prints, critical sections, atomic adds whose result is
+ * printed) with every join kind: gen_fingerprint gives the trace of an
+ * execution, so the traces can be counted over all interleavings (plain
+ * DFS) and compared with the executions of the reduction. */
 #ifndef WF_GEN_H
 #define WF_GEN_H
 
@@ -49,12 +59,15 @@ typedef struct gop {
     unsigned char kind, a, b, c; /* operands: object, value, flags */
 } gop;
 
+enum { GEN_JOIN_NONE, GEN_JOIN_WG, GEN_JOIN_CHAN, GEN_JOIN__COUNT };
+
 typedef struct gprog {
     int ntasks;
     int nops[4];
     gop ops[4][GEN_MAXOPS];
     int cap[2];
-    int wg; /* number of G_WGDONE ops in workers */
+    int wg;   /* number of G_WGDONE ops in workers */
+    int join; /* GEN_JOIN_* */
 } gprog;
 
 /* Generate program number `seed`. Sizes keep plain DFS affordable. */
@@ -64,6 +77,7 @@ static inline void gen_program(gprog *g, uint64_t seed)
     rng_from_seed(r, seed, 7);
     memset(g, 0, sizeof *g);
     g->ntasks = 2 + (int)rng_below(r, 3);
+    g->join = (int)rng_below(r, GEN_JOIN__COUNT);
     for (int c = 0; c < 2; c++)
         g->cap[c] = (int)rng_below(r, 3);
     for (int t = 0; t < g->ntasks; t++) {
@@ -85,6 +99,30 @@ static inline void gen_program(gprog *g, uint64_t seed)
     }
 }
 
+/* Program `seed` of the trace-counting set: 2 or 3 tasks of at most 4
+ * operations among reads, writes, prints, critical sections and atomic
+ * adds (whose results are printed), and a join. */
+static inline void gen_trace_program(gprog *g, uint64_t seed)
+{
+    static const unsigned char kinds[] = {G_READ, G_WRITE, G_PRINT, G_CRIT,
+                                          G_ATOMIC};
+    uint64_t r[4];
+    rng_from_seed(r, seed, 11);
+    memset(g, 0, sizeof *g);
+    g->ntasks = 2 + (int)rng_below(r, 2);
+    g->join = (int)rng_below(r, GEN_JOIN__COUNT);
+    for (int t = 0; t < g->ntasks; t++) {
+        g->nops[t] = 1 + (int)rng_below(r, g->ntasks == 2 ? 4 : 3);
+        for (int i = 0; i < g->nops[t]; i++) {
+            gop *o = &g->ops[t][i];
+            o->kind = kinds[rng_below(r, sizeof kinds)];
+            o->a = (unsigned char)rng_below(r, 2);
+            o->b = (unsigned char)(1 + rng_below(r, 3));
+            o->c = (unsigned char)rng_below(r, 8);
+        }
+    }
+}
+
 /* One execution's objects. Tasks use them after main returns, so they
  * live in the test's static storage (executions run one at a time). */
 typedef struct gctx {
@@ -97,6 +135,8 @@ typedef struct gctx {
     wf_atomic *at;
     wf_waitgroup *wg;
     wf_once *once;
+    wf_waitgroup *join_wg;
+    wf_chan *join_ch[4];
     int tid[4];
 } gctx;
 
@@ -224,6 +264,10 @@ static void gen_worker(void *arg)
 {
     int t = *(int *)arg;
     gen_run_ops(&gen_ctx, t);
+    if (gen_ctx.g->join == GEN_JOIN_WG)
+        wf_waitgroup_done(gen_ctx.join_wg);
+    else if (gen_ctx.g->join == GEN_JOIN_CHAN)
+        wf_chan_send(gen_ctx.join_ch[t], 1);
 }
 
 /* The scenario: arg is the gprog. */
@@ -242,13 +286,108 @@ static void gen_scenario(void *arg)
     x->at = wf_atomic_new("n", 0);
     x->wg = wf_waitgroup_new("wg");
     x->once = wf_once_new("once");
+    x->join_wg = wf_waitgroup_new("join");
+    for (int t = 1; t < x->g->ntasks; t++)
+        x->join_ch[t] = wf_chan_new("done", 0);
     if (x->g->wg)
         wf_waitgroup_add(x->wg, x->g->wg);
     for (int t = 1; t < x->g->ntasks; t++) {
         x->tid[t] = t;
+        if (x->g->join == GEN_JOIN_WG)
+            wf_waitgroup_add(x->join_wg, 1);
         wf_go(gen_worker, &x->tid[t], "worker");
     }
     gen_run_ops(x, 0);
+    if (x->g->join == GEN_JOIN_WG)
+        wf_waitgroup_wait(x->join_wg);
+    else if (x->g->join == GEN_JOIN_CHAN)
+        for (int t = 1; t < x->g->ntasks; t++)
+            (void)wf_chan_recv(x->join_ch[t], NULL);
+}
+
+/* ---- the fingerprint of a trace ------------------------------------- */
+
+/* The events of one execution that tell its trace, kept by a consumer:
+ * per variable the writes in order and, for each read, how many writes
+ * came before it; the order of lock acquisitions per mutex and of the
+ * atomic adds; the order of prints and main's return (the output). Joins
+ * are forced and tell nothing. */
+typedef struct gfp_ev {
+    int32_t tid, oid;
+    uint16_t op;
+} gfp_ev;
+
+typedef struct gfp {
+    gfp_ev ev[512];
+    int n;
+    bool overflow;
+} gfp;
+
+static inline void gfp_begin(void *ctx, wf_engine *e)
+{
+    (void)e;
+    ((gfp *)ctx)->n = 0;
+    ((gfp *)ctx)->overflow = false;
+}
+
+static inline void gfp_event(void *ctx, wf_engine *e, const wf_event *ev)
+{
+    gfp *f = ctx;
+    (void)e;
+    if (ev->op != EV_READ && ev->op != EV_WRITE && ev->op != EV_LOCK &&
+        ev->op != EV_ATOMIC && ev->op != EV_PRINT &&
+        !(ev->op == EV_EXIT && (ev->flags & EVF_MAIN_DONE)))
+        return;
+    if (f->n == 512) {
+        f->overflow = true;
+        return;
+    }
+    f->ev[f->n].tid = ev->tid;
+    f->ev[f->n].oid = ev->op == EV_PRINT || ev->op == EV_EXIT ? -2 : ev->oid;
+    f->ev[f->n].op = ev->op;
+    f->n++;
+}
+
+static inline int gfp_int_cmp(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* The trace of the execution f saw, as a string into out[0, n). */
+static inline void gen_fingerprint(const gfp *f, char *out, size_t n)
+{
+    size_t len = 0;
+    out[0] = 0;
+    for (int32_t oid = -2; oid < 64; oid++) {
+        int writes = 0, rd[64], nrd = 0;
+        bool any = false;
+        for (int i = 0; i < f->n; i++) {
+            const gfp_ev *v = &f->ev[i];
+            if (v->oid != oid)
+                continue;
+            any = true;
+            if (v->op == EV_READ) {
+                if (nrd < 64)
+                    rd[nrd++] = v->tid * 256 + writes;
+                continue;
+            }
+            /* the reads since the last write: a set */
+            qsort(rd, (size_t)nrd, sizeof rd[0], gfp_int_cmp);
+            for (int k = 0; k < nrd && len + 16 < n; k++)
+                len += (size_t)snprintf(out + len, n - len, "r%d,", rd[k]);
+            nrd = 0;
+            if (len + 16 < n)
+                len += (size_t)snprintf(out + len, n - len, "%c%d,",
+                                        v->op == EV_EXIT ? 'E' : 'w',
+                                        v->tid);
+            writes++;
+        }
+        qsort(rd, (size_t)nrd, sizeof rd[0], gfp_int_cmp);
+        for (int k = 0; k < nrd && len + 16 < n; k++)
+            len += (size_t)snprintf(out + len, n - len, "r%d,", rd[k]);
+        if (any && len + 4 < n)
+            len += (size_t)snprintf(out + len, n - len, "|%d|", (int)oid);
+    }
 }
 
 #endif

@@ -75,7 +75,7 @@ sha=$(sha256sum src/philo.go | cut -d' ' -f1)
     bad "the source is not kept with its hash"
 [ "$(q p.db "SELECT DISTINCT source_sha256 FROM runs")" = "$sha" ] && ok ||
     bad "the runs do not name their source"
-[ "$(q p.db 'PRAGMA user_version')" = 2 ] && ok || bad "schema version"
+[ "$(q p.db 'PRAGMA user_version')" = 3 ] && ok || bad "schema version"
 wit=$(q p.db "SELECT witness_run FROM findings WHERE run_id = 1 AND kind = 'deadlock'")
 
 # replay from another directory, the program file moved away

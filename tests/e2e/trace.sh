@@ -46,7 +46,7 @@ export SOURCE_DATE_EPOCH=1700000000
 expect 1 "explore --db finds the deadlock"
 has out "recorded in t.db: summary run 1, run 2" "explore names the runs"
 [ "$(q t.db 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity of t.db"
-[ "$(q t.db 'PRAGMA user_version')" = 2 ] && ok || bad "user_version"
+[ "$(q t.db 'PRAGMA user_version')" = 3 ] && ok || bad "user_version"
 [ "$(q t.db "SELECT role, verdict, end_reason, created_at FROM runs ORDER BY id")" = \
 "summary|deadlock|complete|2023-11-14T22:13:20Z
 witness|deadlock|deadlock|2023-11-14T22:13:20Z" ] && ok || bad "runs rows"

@@ -308,6 +308,92 @@ START_TEST(declarations_and_statements)
 }
 END_TEST
 
+START_TEST(generic_functions_and_types_run)
+{
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "type Number interface{ ~int | ~int64 | float64 }\n"
+                 "type List[T any] struct{ items []T }\n"
+                 "func (l *List[T]) Push(v T) { l.items = append(l.items, v) }\n"
+                 "func (l *List[T]) Len() int { return len(l.items) }\n"
+                 "type Pair[K comparable, V any] struct {\n\tk K\n\tv V\n}\n"
+                 "func Sum[T Number](xs ...T) T {\n\tvar s T\n"
+                 "\tfor _, x := range xs {\n\t\ts += x\n\t}\n\treturn s\n}\n"
+                 "func Map[S ~[]E, E, R any](s S, f func(E) R) []R {\n"
+                 "\tr := make([]R, 0, len(s))\n"
+                 "\tfor _, x := range s {\n\t\tr = append(r, f(x))\n\t}\n"
+                 "\treturn r\n}\n"
+                 "type MyInt int\n"
+                 "func main() {\n"
+                 "\tvar l List[string]\n\tl.Push(\"a\")\n\tl.Push(\"b\")\n"
+                 "\tp := Pair[string, int]{\"a\", 1}\n"
+                 "\tfmt.Println(Sum(1, 2, 3), Sum[float64](1.5, 2), "
+                 "Sum(MyInt(2), 3), l.Len(), l.items, p)\n"
+                 "\tfmt.Printf(\"%T %T\\n\", l, p)\n"
+                 "\tfmt.Println(Map([]int{1, 2}, func(i int) string { "
+                 "return fmt.Sprint(i * 10) }))\n"
+                 "}\n"),
+              "6 3.5 5 2 [a b] {a 1}\nmain.List[string] "
+              "main.Pair[string,int]\n[10 20]\n");
+}
+END_TEST
+
+START_TEST(generic_errors)
+{
+    CHECK_ERR("func Map[T, U any](xs []T, f func(T) U) []U { return nil }\n"
+              "var m = Map\nfunc main() {}\n",
+              "3:9: cannot use generic function Map without instantiation");
+    CHECK_ERR("type List[T any] struct{ v T }\nvar l List\n"
+              "func main() {}\n",
+              "3:7: cannot use generic type List[T any] without "
+              "instantiation");
+    CHECK_ERR("type Map[K comparable, V any] struct{}\nvar m Map[string]\n"
+              "func main() {}\n",
+              "3:7: not enough type arguments for type Map: have 1, want 2");
+    CHECK_ERR("type MyInt int\ntype Number interface {\n\t~MyInt\n}\n"
+              "func main() {}\n",
+              "4:2: invalid use of ~ (underlying type of MyInt is int)");
+    CHECK_ERR("func F[T int | string](x T) {}\nfunc main() {\n\tF(1.5)\n}\n",
+              "4:3: float64 does not satisfy int | string (float64 missing in "
+              "int | string)");
+    CHECK_ERR("type List[T any] struct{}\n"
+              "func (l *List[T, U]) Len() int { return 0 }\nfunc main() {}\n",
+              "3:10: got 2 type parameters, but receiver base type declares 1");
+    CHECK_ERR("func F[T any](x T) T { return x }\n"
+              "func main() {\n\t_ = F[int, string](1)\n}\n",
+              "4:13: got 2 type arguments but F has 1 type parameters");
+    CHECK_ERR("func F[T any, U any](x T) U { var u U; return u }\n"
+              "func main() {\n\t_ = F(1)\n}\n",
+              "4:7: in call to F, cannot infer U (declared at t.go:2:15)");
+    CHECK_ERR("func F[T comparable](x T) {}\nfunc main() {\n\tF([]int{})\n}\n",
+              "4:3: []int does not satisfy comparable");
+    CHECK_ERR("import \"fmt\"\nfunc F[T fmt.Stringer](x T) {}\n"
+              "func main() {\n\tF(1)\n}\n",
+              "5:3: int does not satisfy fmt.Stringer (missing method String)");
+    CHECK_ERR("func F[T any](a, b T) bool { return a < b }\nfunc main() {}\n",
+              "2:37: invalid operation: a < b (type parameter T is not "
+              "comparable with <)");
+}
+END_TEST
+
+START_TEST(method_expressions_and_struct_identity)
+{
+    /* (*T).Len with a value receiver, an interface's method expression,
+     * a promoted method (Go's method3.go, mdempsky/14.go) */
+    GO_EXPECT(GO("type T []int\nfunc (t T) Len() int { return len(t) }\n"
+                 "type I interface{ Len() int }\n"
+                 "type E struct{ T }\n"
+                 "func main() {\n\tt := T{1, 2, 3}\n"
+                 "\tprintln(T.Len(t), (*T).Len(&t), I.Len(t), E.Len(E{t}))\n"
+                 "}\n"),
+              "3 3 3 3\n");
+    /* struct tags are part of a struct type's identity */
+    GO_EXPECT(GO("var m = map[interface{}]int{\n\tstruct{ int }{}: 0,\n"
+                 "\tstruct {\n\t\tint \"x\"\n\t}{}: 0,\n}\n"
+                 "func main() { println(len(m)) }\n"),
+              "2\n");
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -321,6 +407,11 @@ Suite *check_suite(void)
     tcase_add_test(tc, assignability_and_method_sets);
     tcase_add_test(tc, calls_returns_and_builtins);
     tcase_add_test(tc, declarations_and_statements);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("generics");
+    tcase_add_test(tc, generic_functions_and_types_run);
+    tcase_add_test(tc, generic_errors);
+    tcase_add_test(tc, method_expressions_and_struct_identity);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -24,10 +24,10 @@ static wf_status parse_line(const char *line, bool weft, cli_opts *o,
     return cli_parse(argc, argv, 1, weft, o, d);
 }
 
-#define PARSE(line, weft)                                                    \
-    char store_[512], *argv_[64];                                            \
-    cli_opts o;                                                              \
-    wf_diag d;                                                               \
+#define PARSE(line, weft)                                                      \
+    char store_[512], *argv_[64];                                              \
+    cli_opts o;                                                                \
+    wf_diag d;                                                                 \
     wf_status st = parse_line(line, weft, &o, &d, store_, argv_)
 
 START_TEST(long_options_take_equals_or_the_next_word)
@@ -223,19 +223,19 @@ START_TEST(test_options_win_over_a_files_flags)
     wf_diag fd;
     PARSE("test dir --preemptions=5 -v --strict", true);
     ck_assert_int_eq(st, WF_OK);
-    ck_assert_int_eq(cli_parse_file_flags(CMD_EXPLORE, "f.go", flags, 4, &o,
-                                          &file, &fd),
-                     WF_OK);
-    ck_assert_int_eq(file.preemptions, 5);   /* the command line wins */
+    ck_assert_int_eq(
+        cli_parse_file_flags(CMD_EXPLORE, "f.go", flags, 4, &o, &file, &fd),
+        WF_OK);
+    ck_assert_int_eq(file.preemptions, 5);     /* the command line wins */
     ck_assert_int_eq(file.max_executions, 50); /* the file's own stays */
     ck_assert(file.strict);
     ck_assert(!file.verbose); /* test's own options stay with test */
     cli_opts_fini(&file);
     {
         char *bad[] = {"--schedule", "x"};
-        ck_assert_int_eq(cli_parse_file_flags(CMD_EXPLORE, "f.go", bad, 2,
-                                              &o, &file, &fd),
-                         WF_ERR_INPUT);
+        ck_assert_int_eq(
+            cli_parse_file_flags(CMD_EXPLORE, "f.go", bad, 2, &o, &file, &fd),
+            WF_ERR_INPUT);
         ck_assert_ptr_nonnull(strstr(fd.msg, "--schedule belongs to"));
         cli_opts_fini(&file);
     }
@@ -264,10 +264,8 @@ static int parse_every_listed_option(cli_cmd cmd, const char *name,
         char opt[64], val[64], line[256];
         const char *dd = strstr(p, "--");
         const char *eol = strchr(p + 1, '\n');
-        if (!dd || (eol && dd > eol) || dd - p > 8)
-            continue;
-        if (sscanf(dd, "%63s %63s", opt, val) < 1)
-            continue;
+        if (!dd || (eol && dd > eol) || dd - p > 8) continue;
+        if (sscanf(dd, "%63s %63s", opt, val) < 1) continue;
         if (val[0] == '|' || !strcmp(opt, "--help") ||
             !strcmp(opt, "--version"))
             continue;
@@ -279,6 +277,8 @@ static int parse_every_listed_option(cli_cmd cmd, const char *name,
             *strchr(val, '|') = '\0';
         else if (!strcmp(val, "WxH"))
             strcpy(val, "80x24");
+        else if (!strcmp(val, "I/N"))
+            strcpy(val, "1/2 --db x.db");
         else if (!strcmp(val, "K") && !strcmp(opt, "--strategy"))
             strcpy(val, cmd == CMD_RUN ? "random" : "dpor");
         else if (strcmp(opt, "--schedule") && strcmp(opt, "--db") &&
@@ -291,8 +291,10 @@ static int parse_every_listed_option(cli_cmd cmd, const char *name,
         else if (!strcmp(opt, "--run"))
             strcpy(val, "1");
         snprintf(line, sizeof line, "%s %s %s %s%s", name,
-                 cmd == CMD_TEST ? "dir" : "f", opt, val,
-                 cmd == CMD_REPORT ? " --html x.html" : "");
+                 cmd == CMD_TEST    ? "dir"
+                 : cmd == CMD_MERGE ? "o.db s.db"
+                                    : "f",
+                 opt, val, cmd == CMD_REPORT ? " --html x.html" : "");
         {
             PARSE(line, true);
             ck_assert_msg(st == WF_OK, "'weft %s': %s", line, d.msg);
@@ -309,14 +311,17 @@ START_TEST(help_lists_what_parses_and_no_spec_sections)
         cli_cmd cmd;
         const char *name;
         const char *must[4];
-    } cmds[] = {{CMD_RUN, "run", {"--db", "--go", "--seed", "--schedule"}},
-                {CMD_EXPLORE, "explore", {"--db", "--record", "--go", "--run"}},
-                {CMD_OUTCOMES, "outcomes", {"--db", "--record", "--go", NULL}},
-                {CMD_REPLAY, "replay", {"--run-id", "--finding", "--db", NULL}},
-                {CMD_TEST, "test", {"--json", "--junit", "--sarif", "--html"}},
-                {CMD_LIST, "list", {"--json", NULL, NULL, NULL}},
-                {CMD_VIEW, "view", {"--run-id", "--finding", NULL, NULL}},
-                {CMD_REPORT, "report", {"--html", "--run-id", "--finding", NULL}}};
+    } cmds[] = {
+        {CMD_RUN, "run", {"--db", "--go", "--seed", "--schedule"}},
+        {CMD_EXPLORE, "explore", {"--db", "--record", "--go", "--run"}},
+        {CMD_OUTCOMES, "outcomes", {"--db", "--record", "--go", NULL}},
+        {CMD_REPLAY, "replay", {"--run-id", "--finding", "--db", NULL}},
+        {CMD_TEST, "test", {"--json", "--junit", "--sarif", "--html"}},
+        {CMD_LIST, "list", {"--json", NULL, NULL, NULL}},
+        {CMD_VIEW, "view", {"--run-id", "--finding", NULL, NULL}},
+        {CMD_REPORT, "report", {"--html", "--run-id", "--finding", NULL}},
+        {CMD_MERGE, "merge", {"--json", "--go", NULL, NULL}},
+        {CMD_EXPLORE, "explore", {"--jobs", "--shard", NULL, NULL}}};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
         char *text = help_text(cmds[i].cmd, false);
         ck_assert_ptr_null(strstr(text, "SPEC"));

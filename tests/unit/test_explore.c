@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "sim/engine.h"
+#include "sim/explore.h"
+#include "sim/native.h"
 #include "weft.h"
 
 /* ---- naive dining philosophers (N = 3) --------------------------------- */
@@ -363,6 +366,207 @@ START_TEST(a_task_starved_by_a_spinner_until_the_cut_gets_its_turn)
 }
 END_TEST
 
+/* No caps on a choice's alternatives: 65 senders wait on one unbuffered
+ * channel (from time 0: main sleeps while they arrive), and main's
+ * receive may take any of them (a search said "complete" after 64). */
+#define MANY 65
+
+typedef struct many {
+    wf_chan *ch;
+    int id[MANY];
+} many;
+
+static void many_sender(void *arg)
+{
+    int *id = arg;
+    many *m = (many *)(void *)((char *)(id - *id) - offsetof(many, id));
+    wf_chan_send(m->ch, *id);
+}
+
+static void many_senders(void *arg)
+{
+    many m;
+    (void)arg;
+    m.ch = wf_chan_new("ch", 0);
+    for (int i = 0; i < MANY; i++) {
+        m.id[i] = i;
+        wf_go(many_sender, &m.id[i], "sender");
+    }
+    wf_sleep(1); /* every sender waits now */
+    wf_printf("%ld\n", (long)wf_chan_recv(m.ch, NULL));
+}
+
+START_TEST(every_waiting_sender_may_be_the_partner)
+{
+    for (int s = 0; s < 2; s++) {
+        wf_options o = wf_options_default();
+        wf_result r;
+        o.strategy = s ? WF_STRATEGY_DFS : WF_STRATEGY_DPOR;
+        o.preemptions = 0; /* the partner choice is not a preemption */
+        wf_explore(many_senders, NULL, &o, &r);
+        ck_assert_int_eq((int)r.noutcomes, MANY);
+        wf_result_free(&r);
+    }
+}
+END_TEST
+
+/* 65 timers due at once: the strategy is offered all 65 as the one to
+ * fire first (they were 64, the 65th never first). */
+static void many_sleeper(void *arg)
+{
+    (void)arg;
+    wf_sleep(1);
+}
+
+static void many_sleepers(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < MANY; i++)
+        wf_go(many_sleeper, NULL, "sleeper");
+    wf_sleep(2); /* time stops when main returns: main outlives them */
+}
+
+typedef struct timer_pick {
+    int offered;      /* alternatives of the timer choice */
+    int32_t first;    /* the task whose timer fired first */
+} timer_pick;
+
+static int pick_last_timer(void *ctx, wf_engine *e, choice_kind kind, int n,
+                           const int32_t *alts)
+{
+    timer_pick *p = ctx;
+    (void)e;
+    (void)alts;
+    if (kind == CHOICE_TIMER) {
+        p->offered = n;
+        return n - 1;
+    }
+    return 0;
+}
+
+static void first_timer(void *ctx, wf_engine *e, const wf_event *ev)
+{
+    timer_pick *p = ctx;
+    (void)e;
+    if (ev->op == EV_TIMER && p->first < 0)
+        p->first = ev->tid;
+}
+
+START_TEST(every_timer_due_may_fire_first)
+{
+    timer_pick p = {0, -1};
+    wf_strategy st = {&p, pick_last_timer, NULL};
+    wf_consumer c;
+    native_start ns = {many_sleepers, NULL};
+    wf_engine *e = engine_new(NULL);
+    memset(&c, 0, sizeof c);
+    c.ctx = &p;
+    c.event = first_timer;
+    ck_assert_int_eq(engine_run(e, &native_driver, &ns, "main", &st, &c, 1),
+                     END_DONE);
+    ck_assert_int_eq(p.offered, MANY);
+    ck_assert_int_eq(p.first, MANY); /* the last sleeper: tid 65 */
+    engine_free(e);
+}
+END_TEST
+
+/* Peterson's lock with two lines swapped (turn before flag): both tasks
+ * can enter. Its spin loops make the search's executions long and its
+ * rounds slow; the portfolio beside it samples (random and PCT), which
+ * finds the bug about as soon as sampling alone does. */
+typedef struct peterson {
+    wf_atomic *flag[2], *turn, *inside;
+    int id[2];
+} peterson;
+
+static void peterson_task(void *arg)
+{
+    int i = *(int *)arg, j = 1 - i;
+    peterson *p = (peterson *)(void *)((char *)((int *)arg - i) -
+                                       offsetof(peterson, id));
+    for (int k = 0; k < 2; k++) {
+        wf_atomic_store(p->turn, j); /* swapped: must follow flag[i] */
+        wf_atomic_store(p->flag[i], 1);
+        while (wf_atomic_load(p->flag[j]) && wf_atomic_load(p->turn) == j)
+            ;
+        wf_assert(wf_atomic_add(p->inside, 1) == 1, "two inside");
+        wf_atomic_add(p->inside, -1);
+        wf_atomic_store(p->flag[i], 0);
+    }
+}
+
+static void peterson_main(void *arg)
+{
+    peterson p;
+    wf_waitgroup *wg = wf_waitgroup_new("wg");
+    (void)arg;
+    p.flag[0] = wf_atomic_new("flag0", 0);
+    p.flag[1] = wf_atomic_new("flag1", 0);
+    p.turn = wf_atomic_new("turn", 0);
+    p.inside = wf_atomic_new("inside", 0);
+    for (int i = 0; i < 2; i++) {
+        p.id[i] = i;
+        wf_waitgroup_add(wg, 1);
+        wf_go(peterson_task, &p.id[i], "peterson");
+    }
+    wf_waitgroup_wait(wg);
+}
+
+START_TEST(the_default_finds_a_shallow_bug_sampling_finds)
+{
+    wf_options o = wf_options_default();
+    wf_result r;
+    o.max_executions = 4000;
+    wf_explore(peterson_main, NULL, &o, &r);
+    ck_assert(has_kind(&r, WF_ASSERT));
+    wf_result_free(&r);
+}
+END_TEST
+
+/* A cut search says what it covered. */
+START_TEST(a_cut_search_says_what_it_covered)
+{
+    native_start ns = {peterson_main, NULL};
+    program p;
+    explore_opts o;
+    explorer *x;
+    wf_diag d;
+    buf b;
+    memset(&p, 0, sizeof p);
+    p.drv = &native_driver;
+    p.arg = &ns;
+    p.main_name = "main";
+    p.hash = 1;
+    p.file = "peterson";
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DPOR;
+    o.preemptions = -1;
+    o.iterative = true;
+    o.max_executions = 3000;
+    x = explore_new(&p, &o);
+    explore_run(x, NULL, &d);
+    buf_init(&b);
+    explore_coverage(x, &b);
+    ck_assert(!x->complete && x->sampled > 0);
+    ck_assert_msg(strstr(b.p, "executions left") &&
+                      strstr(b.p, "sampled (random and PCT)"),
+                  "%s", b.p);
+    buf_fini(&b);
+    explore_free(x);
+    /* a bounded search: the bound */
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DPOR;
+    o.preemptions = 0;
+    x = explore_new(&p, &o);
+    explore_run(x, NULL, &d);
+    buf_init(&b);
+    explore_coverage(x, &b);
+    ck_assert_str_eq(b.p, "preemption bound 0 fully explored");
+    buf_fini(&b);
+    explore_free(x);
+}
+END_TEST
+
 Suite *explore_suite(void)
 {
     Suite *s = suite_create("explore");
@@ -382,6 +586,10 @@ Suite *explore_suite(void)
     tcase_add_test(
         tc, the_default_exploration_of_a_correct_program_stays_proportionate);
     tcase_add_test(tc, a_task_starved_by_a_spinner_until_the_cut_gets_its_turn);
+    tcase_add_test(tc, every_waiting_sender_may_be_the_partner);
+    tcase_add_test(tc, every_timer_due_may_fire_first);
+    tcase_add_test(tc, the_default_finds_a_shallow_bug_sampling_finds);
+    tcase_add_test(tc, a_cut_search_says_what_it_covered);
     suite_add_tcase(s, tc);
     return s;
 }

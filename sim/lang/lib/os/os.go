@@ -12,6 +12,7 @@ import (
 	"errors"
 	"io"
 	"sync"
+	"syscall"
 )
 
 var (
@@ -258,24 +259,9 @@ type Signal interface {
 	Signal()
 }
 
-type sysSignal int
-
-func (s sysSignal) Signal() {}
-func (s sysSignal) String() string {
-	switch s {
-	case 2:
-		return "interrupt"
-	case 9:
-		return "killed"
-	case 15:
-		return "terminated"
-	}
-	return "signal " + itoa(int(s))
-}
-
 var (
-	Interrupt Signal = sysSignal(2)
-	Kill      Signal = sysSignal(9)
+	Interrupt Signal = syscall.SIGINT
+	Kill      Signal = syscall.SIGKILL
 )
 
 func itoa(n int) string {

@@ -1,0 +1,77 @@
+#!/bin/bash
+# parallel.sh (make bench): the speed-up of one exploration across cores
+# (issue 17): `explore -j 2` against `explore -j 1` on a complete search of
+# a few seconds (goal >= 1.8x on 2 cores), and 4 shards run by GNU
+# parallel -j 2 then `weft merge`, against -j 1 (goal >= 1.7x, the merge
+# included). Wall-clock ratios measured in the same run, median of 3; the
+# outputs are checked equal, so the speed-up is of the same work.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+WEFT=${WEFT:-$root/build/weft}
+case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+tmp=$(mktemp -d /tmp/weft-bpar.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+# five goroutines taking three locks in turn, joined by a WaitGroup: a
+# complete search of a few seconds at -j 1
+cat > locks.go <<'GO'
+package main
+
+import "sync"
+
+func main() {
+	var mu [3]sync.Mutex
+	var x [3]int
+	var wg sync.WaitGroup
+	for g := 0; g < 5; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 2; i++ {
+				m := (g + i) % 3
+				mu[m].Lock()
+				x[m]++
+				mu[m].Unlock()
+			}
+		}(g)
+	}
+	wg.Wait()
+}
+GO
+now() { date +%s.%N; }
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+strip() { python3 -c 'import json,sys; d=json.load(sys.stdin); d["stats"]["seconds"]=0; d.pop("db",None); print(json.dumps(d,sort_keys=True))'; }
+t1=() t2=() ts=()
+for r in 1 2 3; do
+    a=$(now); "$WEFT" explore locks.go -j 1 --json > one.json; b=$(now)
+    t1+=("$(awk "BEGIN{print $b - $a}")")
+    a=$(now); "$WEFT" explore locks.go -j 2 --json > two.json; b=$(now)
+    t2+=("$(awk "BEGIN{print $b - $a}")")
+    if command -v parallel >/dev/null 2>&1; then
+        rm -f s?.db m.db
+        a=$(now)
+        parallel --will-cite -j 2 "$WEFT" explore locks.go --shard {}/4 --db s{}.db ::: 1 2 3 4 > /dev/null
+        "$WEFT" merge m.db s1.db s2.db s3.db s4.db --json > merged.json
+        b=$(now)
+        ts+=("$(awk "BEGIN{print $b - $a}")")
+    fi
+done
+if ! cmp -s <(strip < one.json) <(strip < two.json); then
+    echo "bench parallel: -j 2 did not give what -j 1 gives" >&2; exit 1
+fi
+execs=$(python3 -c 'import json; print(json.load(open("one.json"))["executions"])')
+m1=$(median "${t1[@]}"); m2=$(median "${t2[@]}")
+printf 'bench parallel: explore -j 1: %.2fs, -j 2: %.2fs (%s executions): %.2fx (goal >= 1.8x)\n' \
+    "$m1" "$m2" "$execs" "$(awk "BEGIN{print $m1 / $m2}")"
+if [ ${#ts[@]} -gt 0 ]; then
+    if ! cmp -s <(strip < one.json) <(strip < merged.json); then
+        echo "bench parallel: the merged shards did not give what -j 1 gives" >&2; exit 1
+    fi
+    ms=$(median "${ts[@]}")
+    printf 'bench parallel: 4 shards by GNU parallel -j 2 + merge: %.2fs: %.2fx of -j 1 (goal >= 1.7x)\n' \
+        "$ms" "$(awk "BEGIN{print $m1 / $ms}")"
+else
+    echo "bench parallel: GNU parallel is not installed: no shard figure"
+fi
+echo "bench parallel: load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work skews the ratios)"

@@ -1,0 +1,110 @@
+#!/bin/bash
+# parallel.sh: one exploration across cores and machines (issue 17,
+# points 1 and 2): `explore -j N` runs the parts of one cut search with N
+# engines and reports exactly what -j 1 reports (executions, findings,
+# outcomes, witnesses); the cut search reaches the outputs and error kinds
+# of the single search; `--shard I/N` runs a deterministic share of the
+# parts into a database and `weft merge` joins the shards into what the
+# unsharded cut search gives, with GNU parallel scheduling the shards.
+# Run by `make test` as: WEFT=build/weft tests/e2e/parallel.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+WEFT=${WEFT:-$root/build/weft}
+case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+tmp=$(mktemp -d /tmp/weft-par.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+fails=0
+pass=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
+has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
+# a --json result without its timing
+strip() { python3 -c 'import json,sys; d=json.load(sys.stdin); d["stats"]["seconds"]=0; d.pop("db",None); print(json.dumps(d,sort_keys=True))'; }
+
+progs="classic/philosophers_naive.go bugs/deadlock_abba.go bugs/race_counter.go seeds/patterns_waitgroup.go classic/producer_consumer.go"
+for p in $progs; do
+    f=$root/scenarios/$p
+    [ -f "$f" ] || continue
+    for cmd in explore outcomes; do
+        "$WEFT" $cmd "$f" -j 1 --json > a 2> err; ra=$?
+        "$WEFT" $cmd "$f" -j 2 --json > b 2> err; rb=$?
+        if [ "$ra" = "$rb" ] && cmp -s <(strip < a) <(strip < b); then ok; else
+            bad "$cmd -j 2 $p: not what -j 1 gives"; fi
+        "$WEFT" $cmd "$f" --json > s 2> err
+        if python3 - s a <<'PY'
+import json, sys
+s, a = (json.load(open(p)) for p in sys.argv[1:3])
+err = lambda d: sorted({f["kind"] for f in d["findings"] if f["severity"] == "error"})
+assert err(s) == err(a), (err(s), err(a))
+assert s["complete"] == a["complete"]
+if "outcomes" in s and s["outcomes"]:
+    assert {o["output"] for o in s["outcomes"]} == {o["output"] for o in a["outcomes"]}
+PY
+        then ok; else bad "$cmd -j 1 $p: not the errors and outputs of the single search"; fi
+    done
+done
+f=$root/scenarios/classic/philosophers_naive.go
+"$WEFT" explore "$f" -j 2 > out 2> err; rc=$?
+expect 1 "explore -j 2 finds the deadlock"
+has out "complete; 1 error, 0 warnings" "the same verdict as the single search"
+if grep -qE "^[0-9]+ of [0-9]+ parts \(plan [0-9a-f]{8}\), all in this run$" out; then ok; else bad "the parts line"; cat out >&2; fi
+# the parts sleep where the parts before them explored (sleep sets across
+# the cut): no more executions than the single search's rounds here
+single=$("$WEFT" explore "$f" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["executions"])')
+cut=$("$WEFT" explore "$f" -j 2 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["executions"])')
+if [ "$cut" -le "$single" ]; then ok; else bad "the cut search ran $cut executions, the single one $single"; fi
+"$WEFT" explore "$f" -j 2 --strategy random > out 2> err; rc=$?
+expect 2 "-j with a sampling strategy"
+has err "not random" "says which strategies"
+"$WEFT" explore "$f" -j 2 --db x.db --record all > out 2> err; rc=$?
+expect 2 "-j with --record all"
+
+# shards across machines: GNU parallel runs 4 shards 2 at a time, weft
+# merge joins them into what the unsharded search gives
+if ! command -v parallel >/dev/null 2>&1; then
+    echo "parallel.sh: GNU parallel is not installed (make deps installs it): the shard checks are skipped"
+else
+    for p in classic/philosophers_naive.go bugs/race_counter.go classic/producer_consumer.go; do
+        f=$root/scenarios/$p
+        [ -f "$f" ] || continue
+        rm -f s?.db m.db u.db
+        parallel --will-cite -j 2 "$WEFT" explore "$f" --shard {}/4 --db s{}.db ::: 1 2 3 4 > /dev/null 2> err
+        "$WEFT" merge m.db s1.db s2.db s3.db s4.db --json > merged 2> err; rm_=$?
+        "$WEFT" explore "$f" -j 2 --db u.db --json > whole 2> err; rw=$?
+        if [ "$rm_" = "$rw" ] && cmp -s <(strip < merged) <(strip < whole); then ok; else
+            bad "merge of 4 shards of $p: not what the unsharded search gives"; diff <(strip < merged) <(strip < whole) | head -5 >&2; fi
+        # the databases: the same summary, findings, witnesses and outcomes
+        for db in m.db u.db; do
+            "$WEFT" list $db --json | python3 -c '
+import json, sys
+runs = json.load(sys.stdin)["runs"]
+for r in runs:
+    for k in ("created_at", "id", "summary_id"):
+        r.pop(k, None)
+    for f in r["findings"]:
+        f.pop("id", None)
+print(json.dumps(runs, sort_keys=True))' > $db.list
+        done
+        if cmp -s m.db.list u.db.list; then ok; else bad "merge of $p: the database differs from the unsharded one"; diff m.db.list u.db.list | head -3 >&2; fi
+    done
+    "$WEFT" merge m.db s1.db s2.db s4.db > out 2> err; rc=$?
+    expect 2 "a shard missing"
+    has err "shard 3/4 is missing" "names it"
+    "$WEFT" merge m.db s1.db s1.db s2.db s3.db s4.db > out 2> err; rc=$?
+    expect 2 "a shard given twice"
+    "$WEFT" merge m.db s1.db u.db > out 2> err; rc=$?
+    expect 2 "a database without a shard"
+    "$WEFT" explore "$root/scenarios/bugs/deadlock_abba.go" --shard 2/4 --db o.db > out 2> err
+    "$WEFT" merge m.db s1.db o.db s3.db s4.db > out 2> err; rc=$?
+    expect 2 "a shard of another search"
+    "$WEFT" explore "$f" --shard 1/4 > out 2> err; rc=$?
+    expect 2 "--shard without --db"
+    "$WEFT" explore "$f" --shard 5/4 --db x.db > out 2> err; rc=$?
+    expect 2 "--shard 5/4"
+fi
+
+echo "parallel.sh: $pass passed, $fails failed"
+[ "$fails" = 0 ]

@@ -1,0 +1,178 @@
+/* test_partition.c: a search cut into parts (sim/partition.h, -j N and
+ * --shard I/N): on generated programs the parts joined reach exactly the
+ * outcomes plain DFS reaches (so the sleep sets the parts inherit across
+ * the cut lose nothing), the plan covers the tree, and the shards of
+ * part_assign partition the parts. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/explore.h"
+#include "sim/native.h"
+#include "sim/partition.h"
+#include "tests/diff/gen.h"
+#include "weft.h"
+
+static program gen_prog(native_start *ns, gprog *g)
+{
+    program p;
+    ns->fn = gen_scenario;
+    ns->arg = g;
+    memset(&p, 0, sizeof p);
+    p.drv = &native_driver;
+    p.arg = ns;
+    p.main_name = "main";
+    p.hash = 1;
+    p.file = "gen";
+    return p;
+}
+
+/* The outcomes of x, "kinds|output" each, sorted, joined by "\n--\n". */
+static char *outcome_list(const explorer *x)
+{
+    char **v = calloc(x->outcomes.len + 1, sizeof *v);
+    buf b;
+    for (size_t i = 0; i < x->outcomes.len; i++) {
+        buf one;
+        buf_init(&one);
+        buf_printf(&one, "%s|%s", x->outcomes.p[i].kinds,
+                   x->outcomes.p[i].output);
+        v[i] = one.p;
+    }
+    for (size_t i = 1; i < x->outcomes.len; i++)
+        for (size_t k = i; k > 0 && strcmp(v[k - 1], v[k]) > 0; k--) {
+            char *t = v[k];
+            v[k] = v[k - 1];
+            v[k - 1] = t;
+        }
+    buf_init(&b);
+    buf_puts(&b, "");
+    for (size_t i = 0; i < x->outcomes.len; i++) {
+        buf_printf(&b, "%s%s", i ? "\n--\n" : "", v[i]);
+        free(v[i]);
+    }
+    free(v);
+    return b.p;
+}
+
+/* The search of p cut into parts and joined; NULL when incomplete. */
+static char *cut_search(const program *p, int64_t *execs, size_t *nparts)
+{
+    explore_opts o;
+    part_plan plan;
+    explorer *all;
+    wf_diag d;
+    char *out;
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DPOR;
+    o.preemptions = -1;
+    o.max_executions = 20000;
+    ck_assert_int_eq(part_plan_make(p, &o, PART_WANT, &plan, &d), WF_OK);
+    all = explore_new(p, &o);
+    part_join_init(all);
+    for (size_t k = 0; k < plan.parts.len; k++) {
+        explore_opts po = o;
+        explorer *y;
+        po.prefix = plan.parts.p[k].prefix;
+        y = explore_new(p, &po);
+        y->dp = dpor_new();
+        dpor_prefix_siblings_done(y->dp, true);
+        ck_assert_msg(explore_run(y, NULL, &d) == WF_OK, "part %zu: %s", k,
+                      d.msg);
+        ck_assert_msg(!y->diverged, "%s", y->diverged);
+        part_join(all, y, k);
+        explore_free(y);
+    }
+    part_join_finish(all);
+    *execs = all->executions;
+    *nparts = plan.parts.len;
+    out = all->complete ? outcome_list(all) : NULL;
+    explore_free(all);
+    part_plan_fini(&plan);
+    return out;
+}
+
+START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
+{
+    int compared = 0, cut = 0;
+    int64_t dfs_execs = 0, cut_execs = 0;
+    for (uint64_t seed = 1; compared < 150 && seed < 3000; seed++) {
+        gprog g;
+        native_start ns;
+        program p;
+        explore_opts o;
+        explorer *x;
+        wf_diag d;
+        char *od, *oc;
+        int64_t nc;
+        size_t np;
+        gen_program(&g, seed);
+        p = gen_prog(&ns, &g);
+        memset(&o, 0, sizeof o);
+        o.strategy = WF_STRATEGY_DFS;
+        o.preemptions = -1;
+        o.max_executions = 20000;
+        x = explore_new(&p, &o);
+        ck_assert_int_eq(explore_run(x, NULL, &d), WF_OK);
+        if (!x->complete) { /* too big for plain DFS */
+            explore_free(x);
+            continue;
+        }
+        od = outcome_list(x);
+        oc = cut_search(&p, &nc, &np);
+        ck_assert_msg(oc != NULL, "seed %llu: the cut search is incomplete",
+                      (unsigned long long)seed);
+        ck_assert_msg(!strcmp(od, oc),
+                      "seed %llu (%zu parts): dfs reached\n%s\nthe parts\n%s",
+                      (unsigned long long)seed, np, od, oc);
+        dfs_execs += x->executions;
+        cut_execs += nc;
+        cut += np > 1;
+        compared++;
+        free(od);
+        free(oc);
+        explore_free(x);
+    }
+    fprintf(stderr,
+            "cut search: %d programs (%d cut in parts), %lld dfs executions, "
+            "%lld in parts\n",
+            compared, cut, (long long)dfs_execs, (long long)cut_execs);
+    ck_assert_int_ge(compared, 150);
+    ck_assert_int_ge(cut, 100);
+}
+END_TEST
+
+START_TEST(shards_partition_the_parts_longest_first)
+{
+    part_plan pl;
+    int shard_of[6];
+    static const double est[6] = {1, 8, 2, 8, 3, 1};
+    double load[3] = {0, 0, 0};
+    memset(&pl, 0, sizeof pl);
+    for (int i = 0; i < 6; i++) {
+        part pt = {NULL, est[i]};
+        VEC_PUSH(pl.parts, pt);
+    }
+    part_assign(&pl, 3, shard_of);
+    for (int i = 0; i < 6; i++) {
+        ck_assert(shard_of[i] >= 0 && shard_of[i] < 3);
+        load[shard_of[i]] += est[i];
+    }
+    /* 8 | 8 | 3 2 1 1: the two longest alone, the rest together */
+    ck_assert(shard_of[1] == 0 && shard_of[3] == 1);
+    ck_assert(load[0] == 8 && load[1] == 8 && load[2] == 7);
+    VEC_FREE(pl.parts);
+}
+END_TEST
+
+Suite *partition_suite(void)
+{
+    Suite *s = suite_create("partition");
+    TCase *tc = tcase_create("partition");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, the_parts_joined_reach_the_outcomes_of_dfs);
+    tcase_add_test(tc, shards_partition_the_parts_longest_first);
+    suite_add_tcase(s, tc);
+    return s;
+}
