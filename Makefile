@@ -157,12 +157,14 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/html.sh
 	WEFT=$(BUILD)/weft tests/e2e/parallel.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
+	WEFT=$(BUILD)/weft tests/e2e/gochan.sh
 	WEFT=$(BUILD)/weft tests/e2e/cc.sh
 	WEFT=$(BUILD)/weft tests/e2e/svcomp.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/limits.sh
 	WEFT=$(BUILD)/weft CC=$(CC) tests/e2e/db.sh
 	@$(MAKE) --no-print-directory fuzz-replay
 	$(BUILD)/weft test scenarios
+	$(BUILD)/weft test tests/correct
 	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft

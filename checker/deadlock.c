@@ -40,6 +40,14 @@ typedef struct dl_edge {
     uint8_t cls;
 } dl_edge;
 
+/* A lock held now, and where it was taken (for "locked at"). */
+typedef struct dl_held {
+    int32_t oid, tid;
+    bool read; /* an RWMutex read lock */
+    const char *file;
+    int32_t line;
+} dl_held;
+
 /* A partial deadlock reported during the execution: its step and tasks. */
 typedef struct dl_partial {
     uint64_t step;
@@ -75,6 +83,7 @@ struct deadlock_checker {
     VEC(dl_partial) parts;
     i32vec part_tids; /* parts[i] names part_tids[first, first + n) */
     i32vec uf;        /* by tid: union-find parent (end of execution) */
+    VEC(dl_held) held; /* the locks held now, in acquisition order */
 };
 
 /* ---- what a task waits for -------------------------------------------- */
@@ -110,15 +119,20 @@ static wait_kind wait_of(const wf_task *t)
     }
 }
 
-/* The objects t waits on (select: each non-nil case's channel), at most
- * max. */
+/* The objects t waits on (select: each non-nil case's channel, once),
+ * at most max. */
 static int awaited(const wf_task *t, wf_obj **out, int max)
 {
     const op *o = &t->op;
     int n = 0;
     if (o->kind == OP_SELECT) {
-        for (uint32_t i = 0; i < o->ncases && n < max; i++)
-            if (o->cases[i].chan) out[n++] = &o->cases[i].chan->hdr;
+        for (uint32_t i = 0; i < o->ncases && n < max; i++) {
+            bool dup = false;
+            if (!o->cases[i].chan) continue;
+            for (int k = 0; k < n; k++)
+                dup |= out[k] == &o->cases[i].chan->hdr;
+            if (!dup) out[n++] = &o->cases[i].chan->hdr;
+        }
         return n;
     }
     if (o->obj && max > 0 && o->kind != OP_SLEEP) out[n++] = o->obj;
@@ -230,9 +244,29 @@ static void short_list(buf *b, wf_engine *e, const int32_t *tids, size_t n)
     if (n > MAX_NAMES) buf_printf(b, " and %zu more", n - MAX_NAMES);
 }
 
+static const dl_held *held_at(const deadlock_checker *d, int32_t oid,
+                              int32_t tid, bool read);
+
+static const char *base_name(const char *path)
+{
+    const char *s = path ? strrchr(path, '/') : NULL;
+    return s ? s + 1 : (path ? path : "");
+}
+
+/* " (locked at philo.go:18)": where t took o, when d knows. */
+static void locked_at(const deadlock_checker *d, const wf_task *t,
+                      const wf_obj *o, buf *b)
+{
+    const dl_held *h = d ? held_at(d, o->oid, t->tid, false) : NULL;
+    if (h && h->file && h->line)
+        buf_printf(b, " (locked at %s:%d)", base_name(h->file),
+                   (int)h->line);
+}
+
 /* What t holds: "forks[0]", "m (read)", "m (writer slot)"; n counts
- * them. O(objects). */
-static void holdings(wf_engine *e, const wf_task *t, buf *b, int *n)
+ * them; with d, where each was taken. O(objects). */
+static void holdings(const deadlock_checker *d, wf_engine *e,
+                     const wf_task *t, buf *b, int *n)
 {
     *n = 0;
     for (size_t i = 0; i < e->objs.len; i++) {
@@ -244,7 +278,13 @@ static void holdings(wf_engine *e, const wf_task *t, buf *b, int *n)
         } else if (o->kind == OBJ_RWMUTEX) {
             const wf_rwmutex *m = (const wf_rwmutex *)o;
             if (rw_reader(m, t->tid)) {
-                if (b)
+                const dl_held *h = d ? held_at(d, o->oid, t->tid, true)
+                                     : NULL;
+                if (b && h && h->file && h->line)
+                    buf_printf(b, "%s%s (read-locked at %s:%d)",
+                               *n ? ", " : "", report_obj_name(e, o),
+                               base_name(h->file), (int)h->line);
+                else if (b)
                     buf_printf(b, "%s%s (read)", *n ? ", " : "",
                                report_obj_name(e, o));
                 (*n)++;
@@ -252,8 +292,10 @@ static void holdings(wf_engine *e, const wf_task *t, buf *b, int *n)
             if (m->writer == t) q = m->writer_holds ? "" : " (writer slot)";
         }
         if (!q) continue;
-        if (b)
+        if (b) {
             buf_printf(b, "%s%s%s", *n ? ", " : "", report_obj_name(e, o), q);
+            if (!*q) locked_at(d, t, o, b);
+        }
         (*n)++;
     }
 }
@@ -506,13 +548,15 @@ static void task_line(deadlock_checker *d, wf_engine *e, const wf_task *t,
     int nh;
     buf_puts(b, t->name);
     buf_putc(b, ' ');
-    holdings(e, t, NULL, &nh);
+    holdings(NULL, e, t, NULL, &nh);
     if (nh) {
         buf_puts(b, "holds ");
-        holdings(e, t, b, &nh);
+        holdings(d, e, t, b, &nh);
         buf_puts(b, ", ");
     }
     wait_phrase(d, e, t, b);
+    if (t->op.file && t->op.line)
+        buf_printf(b, " (%s:%d)", base_name(t->op.file), (int)t->op.line);
     buf_putc(b, '\n');
 }
 
@@ -646,7 +690,7 @@ static void hold_and_wait(deadlock_checker *d, wf_engine *e, buf *b)
         const wf_task *t = e->tasks.p[f->p[i]];
         wf_obj *aw[1];
         int nh;
-        holdings(e, t, NULL, &nh);
+        holdings(NULL, e, t, NULL, &nh);
         any |= nh > 0;
         if (nh != 1 || awaited(t, aw, 1) != 1 || aw[0]->kind != OBJ_MUTEX ||
             ((const wf_mutex *)aw[0])->holder == t)
@@ -669,12 +713,12 @@ static void hold_and_wait(deadlock_checker *d, wf_engine *e, buf *b)
             const wf_task *t = e->tasks.p[f->p[i]];
             wf_obj *aw[MAX_AW];
             int nh, n;
-            holdings(e, t, NULL, &nh);
+            holdings(NULL, e, t, NULL, &nh);
             if (!nh) continue;
             if (k++) buf_puts(b, "; ");
             short_name(b, e, t->tid);
             buf_puts(b, " holds ");
-            holdings(e, t, b, &nh);
+            holdings(NULL, e, t, b, &nh);
             buf_puts(b, " while waiting for ");
             n = awaited(t, aw, MAX_AW);
             if (!n) buf_puts(b, "a nil channel");
@@ -823,6 +867,19 @@ static void json_task(deadlock_checker *d, wf_engine *e, const wf_task *t,
         if (!held) continue;
         if (k++) buf_puts(j, ", ");
         json_str(j, report_obj_name(e, o));
+    }
+    /* where each held lock was taken */
+    buf_puts(j, "], \"locked_at\": [");
+    for (size_t i = 0, k = 0; i < d->held.len; i++) {
+        const dl_held *h = &d->held.p[i];
+        if (h->tid != t->tid || h->oid < 0 || (size_t)h->oid >= e->objs.len)
+            continue;
+        if (k++) buf_puts(j, ", ");
+        buf_puts(j, "{\"object\": ");
+        json_str(j, report_obj_name(e, e->objs.p[h->oid]));
+        buf_printf(j, ", \"read\": %s, \"file\": ", h->read ? "true" : "false");
+        json_str(j, h->file ? h->file : "");
+        buf_printf(j, ", \"line\": %d}", (int)h->line);
     }
     buf_puts(j, "], \"waits_for\": [");
     definite(t, &d->tmp);
@@ -1394,10 +1451,70 @@ static void on_step_end(void *ctx, wf_engine *e)
     report_partial(d, e);
 }
 
+/* Where the locks held now were taken: pushed at each acquisition,
+ * dropped at the release (a Go mutex may be unlocked by any task; a read
+ * lock by its reader if it holds one, else by any). O(1) but for the
+ * search of a release, from the most recent acquisition. */
+static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
+{
+    deadlock_checker *d = ctx;
+    (void)e;
+    switch ((ev_op)ev->op) {
+    case EV_TRYLOCK:
+        if (ev->flags & EVF_FAILED)
+            return;
+        /* fallthrough */
+    case EV_LOCK:
+    case EV_RLOCK: {
+        dl_held h = {ev->oid, ev->tid, ev->op == EV_RLOCK, ev->file,
+                     ev->line};
+        VEC_PUSH(d->held, h);
+        return;
+    }
+    case EV_UNLOCK:
+    case EV_RUNLOCK: {
+        bool read = ev->op == EV_RUNLOCK;
+        size_t at = SIZE_MAX;
+        for (size_t i = d->held.len; i-- > 0;) {
+            const dl_held *h = &d->held.p[i];
+            if (h->oid != ev->oid || h->read != read)
+                continue;
+            if (at == SIZE_MAX)
+                at = i;
+            if (!read || h->tid == ev->tid) {
+                at = i;
+                break;
+            }
+        }
+        if (at != SIZE_MAX) {
+            memmove(d->held.p + at, d->held.p + at + 1,
+                    (d->held.len - at - 1) * sizeof *d->held.p);
+            d->held.len--;
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+/* Where task tid took lock oid (read: its read lock), or NULL. */
+static const dl_held *held_at(const deadlock_checker *d, int32_t oid,
+                              int32_t tid, bool read)
+{
+    for (size_t i = d->held.len; i-- > 0;) {
+        const dl_held *h = &d->held.p[i];
+        if (h->oid == oid && h->read == read && (!read || h->tid == tid))
+            return h;
+    }
+    return NULL;
+}
+
 static void on_begin(void *ctx, wf_engine *e)
 {
     deadlock_checker *d = ctx;
     (void)e;
+    d->held.len = 0;
     d->reported.len = 0;
     d->parts.len = 0;
     d->part_tids.len = 0;
@@ -1434,6 +1551,7 @@ void deadlock_free(deadlock_checker *d)
     VEC_FREE(d->parts);
     VEC_FREE(d->part_tids);
     VEC_FREE(d->uf);
+    VEC_FREE(d->held);
     free(d);
 }
 
@@ -1443,6 +1561,7 @@ wf_consumer deadlock_consumer(deadlock_checker *d)
     memset(&c, 0, sizeof c);
     c.ctx = d;
     c.begin = on_begin;
+    c.event = on_event;
     c.end = on_end;
     c.step_end = on_step_end;
     return c;

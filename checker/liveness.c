@@ -24,8 +24,9 @@ typedef struct lv_task {
     uint64_t qepoch;     /* the quiet stretch qbase belongs to, + 1 */
     uint64_t qbase;      /* its m.steps when that stretch began */
     uint64_t wsteps, wprog; /* m.steps, m.progress at the window's start */
-    uint64_t wait_key;   /* channel: the wait (waiter seq + 1) streak is of */
-    uint64_t streak;     /* channel: same-direction ops others completed */
+    uint64_t wwaits;     /* m.waits (open span included) at that start */
+    uint64_t wait_key;   /* the lock wait (waiter seq + 1) streak is of */
+    uint64_t streak;     /* grants to others it could not have taken */
     uint64_t reported;   /* the wait a bypass was reported for, + 1 */
     bool starved;        /* share starvation reported */
 } lv_task;
@@ -317,19 +318,32 @@ static void bypassed(liveness_checker *l, wf_engine *e, const wf_task *t,
     report_starvation(e, t, msg, "bypass", o, extra, sig);
 }
 
-/* A send or receive on channel oid completed by task tid: the other
- * committed waiters of that direction were passed over. */
-static void chan_granted(liveness_checker *l, wf_engine *e, int32_t oid,
-                         int32_t tid, bool send)
+/* Mutex oid (or an RWMutex's writer slot) was granted to task tid: a
+ * pending locker that could not have taken it (blocked) is passed over.
+ * One that could (runnable: under --mutex free a freed mutex enables its
+ * waiters) was passed over by the scheduler, not by the program: that is
+ * no starvation, as Go's runtime bounds such barging (a waiter that has
+ * waited 1ms gets the mutex handed off, starvation mode), and a fair
+ * scheduler would have run it. Such grants neither count nor break the
+ * streak. Channels serve their waiters in arrival order, ties being a
+ * choice, so a parked channel op is never passed over by the program. */
+static void lock_granted(liveness_checker *l, wf_engine *e, int32_t oid,
+                         int32_t tid)
 {
-    wf_chan *ch;
-    if (oid < 0 || (size_t)oid >= e->objs.len ||
-        e->objs.p[oid]->kind != OBJ_CHAN)
+    wf_obj *o;
+    const waitq *q;
+    if (oid < 0 || (size_t)oid >= e->objs.len)
         return;
-    ch = (wf_chan *)e->objs.p[oid];
-    for (waiter *w = (send ? ch->sendq : ch->recvq).head; w; w = w->next) {
+    o = e->objs.p[oid];
+    if (o->kind == OBJ_MUTEX)
+        q = &((wf_mutex *)o)->lockers;
+    else if (o->kind == OBJ_RWMUTEX)
+        q = &((wf_rwmutex *)o)->wpending;
+    else
+        return;
+    for (const waiter *w = q->head; w; w = w->next) {
         lv_task *lt;
-        if (!w->committed || w->task->tid == tid)
+        if (w->task->tid == tid || w->task->state == TASK_RUNNABLE)
             continue;
         lt = lvt(l, w->task->tid);
         if (lt->wait_key != w->seq + 1) {
@@ -337,34 +351,8 @@ static void chan_granted(liveness_checker *l, wf_engine *e, int32_t oid,
             lt->streak = 0;
         }
         lt->streak++;
-        bypassed(l, e, w->task, &ch->hdr, w->seq + 1, lt->streak);
+        bypassed(l, e, w->task, o, w->seq + 1, lt->streak);
     }
-}
-
-/* Mutex oid (or an RWMutex's writer slot) was granted to task tid: every
- * pending locker has been passed over grants - wait_grants times. */
-static void lock_granted(liveness_checker *l, wf_engine *e, int32_t oid,
-                         int32_t tid)
-{
-    wf_obj *o;
-    const waitq *q;
-    uint64_t grants;
-    if (oid < 0 || (size_t)oid >= e->objs.len)
-        return;
-    o = e->objs.p[oid];
-    if (o->kind == OBJ_MUTEX) {
-        q = &((wf_mutex *)o)->lockers;
-        grants = ((wf_mutex *)o)->grants;
-    } else if (o->kind == OBJ_RWMUTEX) {
-        q = &((wf_rwmutex *)o)->wpending;
-        grants = ((wf_rwmutex *)o)->grants;
-    } else {
-        return;
-    }
-    for (const waiter *w = q->head; w; w = w->next)
-        if (w->task->tid != tid && grants > w->task->wait_grants)
-            bypassed(l, e, w->task, o, w->seq + 1,
-                     grants - w->task->wait_grants);
 }
 
 /* ---- the consumer -------------------------------------------------------- */
@@ -397,12 +385,6 @@ static void lv_event(void *ctx, wf_engine *e, const wf_event *ev)
             return;
         if (!marked(l, e))
             quiet_restart(l, e);
-        if (l->bypass)
-            chan_granted(l, e, ev->oid, ev->tid, false);
-        return;
-    case EV_SEND:
-        if (l->bypass)
-            chan_granted(l, e, ev->oid, ev->tid, true);
         return;
     case EV_LOCK:
         if (l->bypass)
@@ -606,6 +588,11 @@ static void window_end(liveness_checker *l, wf_engine *e)
             continue;
         if (total - p < SHARE_MIN_OTHERS || p * SHARE_FRACTION * n >= total)
             continue;
+        /* it wanted to run and never got a turn: the scheduler starved it
+         * (a preemption bound), not the program */
+        if (t->m.steps == lt->wsteps &&
+            report_task_metrics(e, t).waits > lt->wwaits)
+            continue;
         lt->starved = true;
         snprintf(msg, sizeof msg,
                  "%s made %llu progress in steps %llu-%llu, its fair share "
@@ -627,6 +614,7 @@ static void window_end(liveness_checker *l, wf_engine *e)
         lv_task *lt = lvt(l, (int32_t)i);
         lt->wsteps = e->tasks.p[i]->m.steps;
         lt->wprog = e->tasks.p[i]->m.progress;
+        lt->wwaits = report_task_metrics(e, e->tasks.p[i]).waits;
     }
 }
 
@@ -679,6 +667,12 @@ static void lv_end(void *ctx, wf_engine *e)
     VEC(uint64_t) steps = {NULL, 0, 0};
     if (!l->window || l->livelock || e->end != END_MAX_STEPS ||
         e->step - l->quiet_since < l->window || waits_for_time(e))
+        return;
+    /* a Go program's state can be hashed: a livelock is proven by a
+     * repeated state or not reported. States that never repeat over the
+     * stretch are a computation longer than --max-steps (the summary says
+     * the execution was cut), not a livelock */
+    if (e->state_hash)
         return;
     /* a task kept from running for the whole window: the scheduler
      * starved it (rr, a preemption bound), the program may not spin */

@@ -17,8 +17,10 @@
  *    starves a task does not make a livelock), is a non-progress cycle.
  *    The finding names the cycle and its length, and ends the execution
  *    (as a panic does): the schedule can repeat the cycle forever.
- *  - suspected: an execution cut by --max-steps still in a quiet stretch of
- *    at least W steps, with no task left runnable and unscheduled for the
+ *  - suspected (C programs, whose state cannot be hashed; for scenario
+ *    files a livelock is proven or not reported: states that never repeat
+ *    are a long computation): an execution cut by --max-steps still in a
+ *    quiet stretch of at least W steps, with no task left runnable and unscheduled for the
  *    last W steps (again fairness), is reported at the step the window
  *    closed. A stretch that ends in progress, a timer, a deadlock or the
  *    end of the program is no livelock, however long.
@@ -26,20 +28,25 @@
  *  tasks are reported as `leak` instead: goroutines that never end, as
  *  goleak sees them (a warning in a program, an error in a test).
  *
- * starvation (warning).
- *  - bypass: a task waits for a mutex (the writer slot of an RWMutex) or a
- *    channel operation while the resource is granted to others more than
- *    B times in a row (mutex: grants since it began waiting; channel:
- *    operations of its direction completed by others while it waited).
+ * starvation (warning), judged under strong fairness: what the program
+ * does to a task, not what a scheduler (a preemption bound, round robin)
+ * does by never running it.
+ *  - bypass: a task waits for a mutex (the writer slot of an RWMutex)
+ *    while it is granted to others more than B times in a row, at grants
+ *    it could not have taken (blocked). A waiter runnable at a grant (a
+ *    freed mutex enables its waiters under --mutex free) was passed over
+ *    by the scheduler, which Go bounds (starvation mode): not counted.
+ *    Channels serve waiters in arrival order (ties are choices): never.
  *  - share: with markers, at the end of every window of W steps (steps W,
  *    2W, ...), a task running the function of a task that has progressed,
  *    active in the window, with less than a tenth of the fair share of the
- *    window's progress while the others made at least 10 progress events.
+ *    window's progress while the others made at least 10 progress events;
+ *    not when it wanted to run in the window and never got a turn.
  *  Each is reported once per task and wait (share: once per task) in an
  *  execution, with every task's counters and Jain's fairness index.
  *
  * Owns: its per-execution tables (heap, reused across executions).
- * Cost: O(1) per event but for channel and lock grants (O(waiters)); per
+ * Cost: O(1) per event but for lock grants (O(waiters)); per
  * step O(1) until a quiet stretch reaches W, then a state hash (O(the
  * reachable heap)) at sampled steps, LIVENESS_HUNT states per stretch at
  * most;

@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *report_strategy_name(wf_strategy_kind k)
@@ -73,7 +74,8 @@ void report_schedule_text(buf *out, const char *sched)
                n);
 }
 
-void report_finding_text(buf *out, const xfinding *f, const report_info *r)
+/* "KIND: message" and the detail lines, indented. */
+static void finding_body(buf *out, const xfinding *f, const report_info *r)
 {
     const char *kind = finding_kind_names[f->f.kind];
     if (f->f.kind == WF_DEADLOCK)
@@ -100,15 +102,56 @@ void report_finding_text(buf *out, const xfinding *f, const report_info *r)
                        base_name(f->file), (int)f->f.line);
         buf_printf(out, " (step %llu)\n", (unsigned long long)f->f.step);
     }
+    if (r->executions > 1 && f->count > 0)
+        buf_printf(out, "  found in %lld of %lld executions\n",
+                   (long long)f->count, (long long)r->executions);
+}
+
+static void replay_line(buf *out, const xfinding *f, const report_info *r)
+{
     buf_printf(out, "  replay: %s ", r->replay);
     report_schedule_text(out, f->schedule);
     buf_putc(out, '\n');
 }
 
+void report_finding_text(buf *out, const xfinding *f, const report_info *r)
+{
+    finding_body(out, f, r);
+    if (!r->one_execution)
+        replay_line(out, f, r);
+}
+
+void report_findings_text(buf *out, const xfinding *const *f, size_t n,
+                          const report_info *r)
+{
+    bool *done = wf_xcalloc(n + 1, sizeof *done);
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        for (size_t j = i; j < n; j++) {
+            if (done[j] || strcmp(f[j]->schedule ? f[j]->schedule : "",
+                                  f[i]->schedule ? f[i]->schedule : ""))
+                continue;
+            done[j] = true;
+            finding_body(out, f[j], r);
+        }
+        if (!r->one_execution)
+            replay_line(out, f[i], r);
+    }
+    free(done);
+}
+
 void report_text(buf *out, const explorer *x, const report_info *r)
 {
+    const xfinding **f =
+        wf_xmalloc((x->findings.len + 1) * sizeof *f);
+    report_info ri = *r;
     for (size_t i = 0; i < x->findings.len; i++)
-        report_finding_text(out, &x->findings.p[i], r);
+        f[i] = &x->findings.p[i];
+    if (!ri.executions)
+        ri.executions = x->executions;
+    report_findings_text(out, f, x->findings.len, &ri);
+    free(f);
 }
 
 void report_outcomes_text(buf *out, const explorer *x, const report_info *r)

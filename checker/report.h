@@ -11,6 +11,11 @@ typedef struct report_info {
     const char *strategy; /* its name */
     const char *replay;   /* replay command prefix, before the schedule */
     double seconds;       /* real time taken (ui measures it) */
+    bool one_execution;   /* run, replay: every finding is of the one
+                             execution whose schedule follows them, so no
+                             finding repeats it */
+    int64_t executions;   /* executions explored, for "found in N of M"
+                             (0 or 1: not said) */
 } report_info;
 
 /* The per-task counters of e's last execution (SPEC section 5): steps,
@@ -38,9 +43,15 @@ double report_jain_steps(const wf_engine *e);
  * else its head and its length (JSON and the database keep it whole). */
 void report_schedule_text(buf *out, const char *sched);
 /* The text report of one finding: "KIND: message", its detail lines
- * indented, and "replay: ..." */
+ * indented, "found in N of M executions" when more than one was explored,
+ * and "replay: ..." */
 void report_finding_text(buf *out, const xfinding *f, const report_info *r);
-/* Every finding, then a summary line for explore/outcomes. */
+/* The findings f[0, n), those of one execution together and its replay
+ * line once after them (none with r->one_execution), in the order of
+ * each execution's first finding. */
+void report_findings_text(buf *out, const xfinding *const *f, size_t n,
+                          const report_info *r);
+/* Every finding of x, as report_findings_text. */
 void report_text(buf *out, const explorer *x, const report_info *r);
 /* Outcomes as text (the outcomes command). */
 void report_outcomes_text(buf *out, const explorer *x, const report_info *r);

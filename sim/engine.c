@@ -289,6 +289,10 @@ step_result engine_panic(wf_engine *e, wf_task *t, const char *msg,
 {
     finding f = {0};
     char m[1200];
+    if (!fatal && t && t->drv && t->drv->raises) {
+        t->raised = arena_strdup(&e->mem, msg);
+        return STEP_DONE;
+    }
     snprintf(m, sizeof m, "%s%s", fatal ? "fatal error: " : "", msg);
     f.kind = WF_PANIC;
     f.error = true;

@@ -216,6 +216,12 @@ typedef struct task_driver {
     void (*start)(wf_engine *e, wf_task *t, void *arg);
     void (*resume)(wf_engine *e, wf_task *t);
     void (*release)(wf_engine *e, wf_task *t);
+    /* A runtime panic of an op that Go lets recover() catch (send on a
+     * closed channel, close of a nil or closed channel, a negative
+     * WaitGroup counter) is raised in the task by the driver, which
+     * unwinds its deferred calls (t->raised); false: the panic ends the
+     * execution at once (C tasks). */
+    bool raises;
 } task_driver;
 
 /* A pending timer: a sleep to finish, or a channel to fire (front end). */
@@ -260,6 +266,8 @@ struct wf_task {
     wf_task *resume_next;    /* link in e->resume list */
     bool in_resume;
     bool overflowed;         /* its native stack overflowed */
+    const char *raised;      /* a recoverable panic of its last op, for
+                                the driver to raise on resume (e->mem) */
     void *scratch;           /* C API: a pending op's large arguments */
     size_t scratch_cap;      /* (select cases, long print text), e->mem */
 };
@@ -701,7 +709,10 @@ static inline void engine_set_enabled(wf_engine *e, wf_task *t, bool enabled)
 void engine_park(wf_engine *e, wf_task *t);
 /* Record a panic with Go's message for task t; the execution ends.
  * fatal: Go reports it as "fatal error:" (unrecoverable), not "panic:".
- * Returns STEP_PANICKED. */
+ * Returns STEP_PANICKED. A panic that is not fatal, of a task whose
+ * driver raises panics (t->drv->raises), is handed to the driver instead
+ * (t->raised; the op completes and the task resumes into its deferred
+ * calls, where recover() may stop it): returns STEP_DONE. */
 step_result engine_panic(wf_engine *e, wf_task *t, const char *msg,
                          bool fatal);
 /* Record a finding (copied); returns the stored finding. */

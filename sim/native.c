@@ -375,7 +375,7 @@ static void native_release(wf_engine *e, wf_task *t)
 }
 
 const task_driver native_driver = {"native", native_start_task,
-                                   native_resume, native_release};
+                                   native_resume, native_release, false};
 
 /* From nt's stack to the scheduler's; returns when nt is resumed. */
 static void yield_to_scheduler(native_task *nt)

@@ -1966,6 +1966,8 @@ static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
     ri.command = o->cmd_name;
     ri.strategy = report_strategy_name(eo.strategy);
     ri.replay = replay_prefix;
+    /* one execution: its schedule is printed once, after the findings */
+    ri.one_execution = o->cmd == CMD_RUN || o->cmd == CMD_REPLAY;
     ri.seconds = cli_now() - t0;
     buf_init(&out);
     if (o->json) {

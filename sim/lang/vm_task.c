@@ -197,6 +197,20 @@ static void resume(wf_engine *e, wf_task *t)
 {
     vm_g *g = t->drv_data;
     (void)e;
+    if (t->raised) {
+        /* the op panicked (engine_panic): a Go panic at its site, which
+         * the deferred calls may recover */
+        const char *m = t->raised;
+        t->raised = NULL;
+        g->pending = OP_NONE;
+        g->resumed = false;
+        g->plain = false;
+        vm_throwf(g, "%s", m);
+        vm_unwind(g);
+        vm_run(g);
+        WF_ASSERT(t->op.kind != OP_NONE);
+        return;
+    }
     switch (g->pending) {
     case OP_READ:
     case OP_WRITE:
@@ -227,8 +241,9 @@ static void release(wf_engine *e, wf_task *t)
     }
 }
 
-const task_driver vm_go_driver = {"vm", go_start, resume, release};
-const task_driver vm_main_driver = {"vm", main_start, resume, release};
+const task_driver vm_go_driver = {"vm", go_start, resume, release, true};
+const task_driver vm_main_driver = {"vm", main_start, resume, release,
+                                    true};
 
 /* ---- reachability ---------------------------------------------------------- */
 

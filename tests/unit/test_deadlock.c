@@ -39,15 +39,29 @@ static const wf_finding *first(const wf_result *r, wf_finding_kind k)
 }
 
 /* The report without its replay line (it carries a build-dependent
- * program hash). */
+ * program hash), and with the lines of this file's sites as L
+ * ("test_deadlock.c:L"), so that editing the file keeps the expected
+ * reports; source_sites_name_the_lines checks real lines. */
 static const char *body(const wf_finding *f)
 {
     static char b[8192];
     const char *rp = strstr(f->report, "  replay: ");
-    size_t n = rp ? (size_t)(rp - f->report) : strlen(f->report);
+    size_t n = rp ? (size_t)(rp - f->report) : strlen(f->report), k = 0;
+    const char *tag = "test_deadlock.c:";
     ck_assert(n < sizeof b);
-    memcpy(b, f->report, n);
-    b[n] = 0;
+    for (size_t i = 0; i < n;) {
+        if (!strncmp(f->report + i, tag, strlen(tag))) {
+            memcpy(b + k, tag, strlen(tag));
+            k += strlen(tag);
+            i += strlen(tag);
+            b[k++] = 'L';
+            while (i < n && f->report[i] >= '0' && f->report[i] <= '9')
+                i++;
+            continue;
+        }
+        b[k++] = f->report[i++];
+    }
+    b[k] = 0;
     return b;
 }
 
@@ -510,13 +524,11 @@ START_TEST(partial_deadlock_then_main_returns_is_a_leak_from_its_step)
     ck_assert_str_eq(
         body(f),
         "leak: g1 worker, g2 worker blocked forever in lock\n"
-        "  deadlocked at step 5, while other tasks ran; then main "
-        "returned\n"
-        "  g1 worker holds a, waits for b held by g2 worker\n"
-        "  g2 worker holds b, waits for a held by g1 worker\n"
+        "  deadlocked at step 5, while other tasks ran; then main returned\n"
+        "  g1 worker holds a (locked at test_deadlock.c:L), waits for b held by g2 worker (test_deadlock.c:L)\n"
+        "  g2 worker holds b (locked at test_deadlock.c:L), waits for a held by g1 worker (test_deadlock.c:L)\n"
         "  mutual exclusion: a, b are each held by one task\n"
-        "  hold and wait:    g1, g2 each hold one mutex while waiting for "
-        "another\n"
+        "  hold and wait:    g1, g2 each hold one mutex while waiting for another\n"
         "  no preemption:    a held mutex is released only by its holder\n"
         "  circular wait:    g1 -> g2 -> g1\n");
     ck_assert_int_eq(f->step, 5);
@@ -574,7 +586,7 @@ END_TEST
 static void spin_a_while(void *arg)
 {
     (void)arg;
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < 2; i++)
         wf_yield();
 }
 
@@ -596,7 +608,7 @@ static void partial_then_main_blocked_by_it(void *arg)
 START_TEST(partial_deadlock_that_blocks_main_is_one_deadlock)
 {
     wf_result r;
-    explore(partial_then_main_blocked_by_it, WF_STRATEGY_DFS, 0, &r);
+    explore(partial_then_main_blocked_by_it, WF_STRATEGY_DPOR, 0, &r);
     ck_assert(r.complete);
     ck_assert_int_eq(count(&r, WF_LEAK), 0);
     /* one cause, one finding: once the other task ends, every task is
@@ -642,13 +654,11 @@ START_TEST(abba_mutexes)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  g1 worker holds a, waits for b held by g2 worker\n"
-        "  g2 worker holds b, waits for a held by g1 worker\n"
-        "  main waits for wg (counter 2), which only blocked tasks could "
-        "complete: g1, g2\n"
+        "  g1 worker holds a (locked at test_deadlock.c:L), waits for b held by g2 worker (test_deadlock.c:L)\n"
+        "  g2 worker holds b (locked at test_deadlock.c:L), waits for a held by g1 worker (test_deadlock.c:L)\n"
+        "  main waits for wg (counter 2), which only blocked tasks could complete: g1, g2 (test_deadlock.c:L)\n"
         "  mutual exclusion: a, b are each held by one task\n"
-        "  hold and wait:    g1, g2 each hold one mutex while waiting for "
-        "another\n"
+        "  hold and wait:    g1, g2 each hold one mutex while waiting for another\n"
         "  no preemption:    a held mutex is released only by its holder\n"
         "  circular wait:    g1 -> g2 -> g1\n");
     wf_result_free(&r);
@@ -658,13 +668,11 @@ START_TEST(abba_mutexes)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  g1 holds mutex#1, waits for mutex#2 held by g2\n"
-        "  g2 holds mutex#2, waits for mutex#1 held by g1\n"
-        "  main waits for wg (counter 2), which only blocked tasks could "
-        "complete: g1, g2\n"
+        "  g1 holds mutex#1 (locked at test_deadlock.c:L), waits for mutex#2 held by g2 (test_deadlock.c:L)\n"
+        "  g2 holds mutex#2 (locked at test_deadlock.c:L), waits for mutex#1 held by g1 (test_deadlock.c:L)\n"
+        "  main waits for wg (counter 2), which only blocked tasks could complete: g1, g2 (test_deadlock.c:L)\n"
         "  mutual exclusion: mutex#1, mutex#2 are each held by one task\n"
-        "  hold and wait:    g1, g2 each hold one mutex while waiting for "
-        "another\n"
+        "  hold and wait:    g1, g2 each hold one mutex while waiting for another\n"
         "  no preemption:    a held mutex is released only by its holder\n"
         "  circular wait:    g1 -> g2 -> g1\n");
     wf_result_free(&r);
@@ -679,17 +687,14 @@ START_TEST(philosophers_naive_order)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  g1 phil holds forks[0], waits for forks[1] held by g2 phil\n"
-        "  g2 phil holds forks[1], waits for forks[2] held by g3 phil\n"
-        "  g3 phil holds forks[2], waits for forks[3] held by g4 phil\n"
-        "  g4 phil holds forks[3], waits for forks[4] held by g5 phil\n"
-        "  g5 phil holds forks[4], waits for forks[0] held by g1 phil\n"
-        "  main waits for wg (counter 5), which only blocked tasks could "
-        "complete: g1, g2, g3, g4, g5\n"
-        "  mutual exclusion: forks[0], forks[1], forks[2], forks[3], "
-        "forks[4] are each held by one task\n"
-        "  hold and wait:    g1, g2, g3, g4, g5 each hold one fork while "
-        "waiting for another\n"
+        "  g1 phil holds forks[0] (locked at test_deadlock.c:L), waits for forks[1] held by g2 phil (test_deadlock.c:L)\n"
+        "  g2 phil holds forks[1] (locked at test_deadlock.c:L), waits for forks[2] held by g3 phil (test_deadlock.c:L)\n"
+        "  g3 phil holds forks[2] (locked at test_deadlock.c:L), waits for forks[3] held by g4 phil (test_deadlock.c:L)\n"
+        "  g4 phil holds forks[3] (locked at test_deadlock.c:L), waits for forks[4] held by g5 phil (test_deadlock.c:L)\n"
+        "  g5 phil holds forks[4] (locked at test_deadlock.c:L), waits for forks[0] held by g1 phil (test_deadlock.c:L)\n"
+        "  main waits for wg (counter 5), which only blocked tasks could complete: g1, g2, g3, g4, g5 (test_deadlock.c:L)\n"
+        "  mutual exclusion: forks[0], forks[1], forks[2], forks[3], forks[4] are each held by one task\n"
+        "  hold and wait:    g1, g2, g3, g4, g5 each hold one fork while waiting for another\n"
         "  no preemption:    a held mutex is released only by its holder\n"
         "  circular wait:    g1 -> g2 -> g3 -> g4 -> g5 -> g1\n");
     wf_result_free(&r);
@@ -718,16 +723,12 @@ START_TEST(channel_cycle_names_who_could_complete_each_send)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  g1 ping waits to send on a, which only blocked tasks could "
-        "complete: main, g2\n"
-        "  g2 pong waits to send on b, which only blocked tasks could "
-        "complete: main, g1\n"
-        "  main waits for wg (counter 2), which only blocked tasks could "
-        "complete: g1, g2\n"
+        "  g1 ping waits to send on a, which only blocked tasks could complete: main, g2 (test_deadlock.c:L)\n"
+        "  g2 pong waits to send on b, which only blocked tasks could complete: main, g1 (test_deadlock.c:L)\n"
+        "  main waits for wg (counter 2), which only blocked tasks could complete: g1, g2 (test_deadlock.c:L)\n"
         "  mutual exclusion: none: no lock is involved; g1, g2 wait on a, b\n"
         "  hold and wait:    none: no task holds a lock while it waits\n"
-        "  no preemption:    a blocked send completes only when a receiver "
-        "arrives\n"
+        "  no preemption:    a blocked send completes only when a receiver arrives\n"
         "  circular wait:    g1 -> g2 -> g1\n");
     wf_result_free(&r);
 }
@@ -751,18 +752,12 @@ START_TEST(rwmutex_recursive_read_with_a_pending_writer)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  g1 reader holds rw (read), waits to read-lock rw behind the "
-        "pending writer g2 writer\n"
-        "  g2 writer holds rw (writer slot), waits for rw read-held by g1 "
-        "reader\n"
-        "  main waits for wg (counter 2), which only blocked tasks could "
-        "complete: g1, g2\n"
-        "  mutual exclusion: rw is held for reading by g1, and g2 holds its "
-        "writer slot, which shuts out new readers\n"
-        "  hold and wait:    g1 holds rw (read) while waiting for rw; g2 "
-        "holds rw (writer slot) while waiting for rw\n"
-        "  no preemption:    a held RWMutex is released only by the tasks "
-        "holding it\n"
+        "  g1 reader holds rw (read-locked at test_deadlock.c:L), waits to read-lock rw behind the pending writer g2 writer (test_deadlock.c:L)\n"
+        "  g2 writer holds rw (writer slot), waits for rw read-held by g1 reader (test_deadlock.c:L)\n"
+        "  main waits for wg (counter 2), which only blocked tasks could complete: g1, g2 (test_deadlock.c:L)\n"
+        "  mutual exclusion: rw is held for reading by g1, and g2 holds its writer slot, which shuts out new readers\n"
+        "  hold and wait:    g1 holds rw (read) while waiting for rw; g2 holds rw (writer slot) while waiting for rw\n"
+        "  no preemption:    a held RWMutex is released only by the tasks holding it\n"
         "  circular wait:    g1 -> g2 -> g1\n");
     wf_result_free(&r);
 }
@@ -776,16 +771,11 @@ START_TEST(cond_lost_wakeup_and_its_fix)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  main waits for wg (counter 1), which only blocked tasks could "
-        "complete: g1\n"
-        "  g1 waiter waits on c for a Signal or Broadcast, which only "
-        "blocked tasks could send: main\n"
-        "  mutual exclusion: none: no lock is involved; main, g1 wait on "
-        "wg, c\n"
+        "  main waits for wg (counter 1), which only blocked tasks could complete: g1 (test_deadlock.c:L)\n"
+        "  g1 waiter waits on c for a Signal or Broadcast, which only blocked tasks could send: main (test_deadlock.c:L)\n"
+        "  mutual exclusion: none: no lock is involved; main, g1 wait on wg, c\n"
         "  hold and wait:    none: no task holds a lock while it waits\n"
-        "  no preemption:    a cond Wait returns only after a Signal or "
-        "Broadcast; a WaitGroup Wait returns only when the counter reaches "
-        "zero\n"
+        "  no preemption:    a cond Wait returns only after a Signal or Broadcast; a WaitGroup Wait returns only when the counter reaches zero\n"
         "  circular wait:    main -> g1 -> main\n");
     wf_result_free(&r);
     explore(cond_correct, WF_STRATEGY_DFS, 0, &r);
@@ -815,14 +805,11 @@ START_TEST(wait_on_a_waitgroup_never_done)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  main waits for wg (counter 1), which no other task could "
-        "complete\n"
+        "  main waits for wg (counter 1), which no other task could complete (test_deadlock.c:L)\n"
         "  mutual exclusion: none: no lock is involved; main waits on wg\n"
         "  hold and wait:    none: no task holds a lock while it waits\n"
-        "  no preemption:    a WaitGroup Wait returns only when the counter "
-        "reaches zero\n"
-        "  circular wait:    none: main waits for wg, which no other task "
-        "could complete\n");
+        "  no preemption:    a WaitGroup Wait returns only when the counter reaches zero\n"
+        "  circular wait:    none: main waits for wg, which no other task could complete\n");
     wf_result_free(&r);
 }
 END_TEST
@@ -835,15 +822,11 @@ START_TEST(range_over_a_channel_nobody_closes)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  main waits to receive from results, which no other task could "
-        "complete\n"
-        "  mutual exclusion: none: no lock is involved; main waits on "
-        "results\n"
+        "  main waits to receive from results, which no other task could complete (test_deadlock.c:L)\n"
+        "  mutual exclusion: none: no lock is involved; main waits on results\n"
         "  hold and wait:    none: no task holds a lock while it waits\n"
-        "  no preemption:    a blocked receive completes only when a sender "
-        "arrives or the channel is closed\n"
-        "  circular wait:    none: main waits for results, which no other "
-        "task could complete\n");
+        "  no preemption:    a blocked receive completes only when a sender arrives or the channel is closed\n"
+        "  circular wait:    none: main waits for results, which no other task could complete\n");
     wf_result_free(&r);
     explore(range_closed, WF_STRATEGY_DFS, 0, &r);
     ck_assert(r.complete);
@@ -884,7 +867,7 @@ START_TEST(a_task_can_deadlock_on_itself)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  main holds m, waits for m held by main\n"
+        "  main holds m (locked at test_deadlock.c:L), waits for m held by main (test_deadlock.c:L)\n"
         "  mutual exclusion: m is held by one task\n"
         "  hold and wait:    main holds m while waiting for m\n"
         "  no preemption:    a held mutex is released only by its holder\n"
@@ -894,26 +877,20 @@ START_TEST(a_task_can_deadlock_on_itself)
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  main waits forever on a nil channel\n"
-        "  mutual exclusion: none: no lock is involved; main waits on a nil "
-        "channel\n"
+        "  main waits forever on a nil channel (test_deadlock.c:L)\n"
+        "  mutual exclusion: none: no lock is involved; main waits on a nil channel\n"
         "  hold and wait:    none: no task holds a lock while it waits\n"
         "  no preemption:    an operation on a nil channel never completes\n"
-        "  circular wait:    none: main waits on a nil channel, which "
-        "nothing completes\n");
+        "  circular wait:    none: main waits on a nil channel, which nothing completes\n");
     wf_result_free(&r);
     explore(lock_while_reading, WF_STRATEGY_DFS, 0, &r);
     ck_assert_str_eq(
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
-        "  main holds rw (read), rw (writer slot), waits for rw read-held "
-        "by main\n"
-        "  mutual exclusion: rw is held for reading by main, and main holds "
-        "its writer slot, which shuts out new readers\n"
-        "  hold and wait:    main holds rw (read), rw (writer slot) while "
-        "waiting for rw\n"
-        "  no preemption:    a held RWMutex is released only by the tasks "
-        "holding it\n"
+        "  main holds rw (read-locked at test_deadlock.c:L), rw (writer slot), waits for rw read-held by main (test_deadlock.c:L)\n"
+        "  mutual exclusion: rw is held for reading by main, and main holds its writer slot, which shuts out new readers\n"
+        "  hold and wait:    main holds rw (read), rw (writer slot) while waiting for rw\n"
+        "  no preemption:    a held RWMutex is released only by the tasks holding it\n"
         "  circular wait:    main -> main\n");
     wf_result_free(&r);
 }
@@ -921,6 +898,36 @@ END_TEST
 
 /* ---- JSON (SPEC section 4) -------------------------------------------------
  */
+
+/* Line of the first Lock in self_lock (set when it runs). */
+static int self_lock_line;
+
+static void self_lock(void *arg)
+{
+    wf_mutex *m = wf_mutex_new("m");
+    (void)arg;
+    self_lock_line = __LINE__ + 1;
+    wf_mutex_lock(m);
+    wf_mutex_lock(m);
+}
+
+START_TEST(source_sites_name_the_lines)
+{
+    /* every blocked operation and every held lock's acquisition by its
+     * source line, as it is written in the file */
+    wf_result r;
+    char want[256];
+    explore(self_lock, WF_STRATEGY_DFS, 0, &r);
+    ck_assert_int_eq(count(&r, WF_DEADLOCK), 1);
+    snprintf(want, sizeof want,
+             "  main holds m (locked at test_deadlock.c:%d), waits for m "
+             "held by main (test_deadlock.c:%d)\n",
+             self_lock_line, self_lock_line + 1);
+    ck_assert_msg(strstr(first(&r, WF_DEADLOCK)->report, want) != NULL,
+                  "%s", first(&r, WF_DEADLOCK)->report);
+    wf_result_free(&r);
+}
+END_TEST
 
 START_TEST(json_carries_tasks_objects_and_coffman)
 {
@@ -955,8 +962,10 @@ START_TEST(json_carries_tasks_objects_and_coffman)
     ck_assert_ptr_nonnull(
         strstr(out.p, "{\"tid\": 1, \"name\": \"g1 worker\", \"state\": "
                       "\"blocked\", \"op\": \"lock\", \"object\": \"b\""));
-    ck_assert_ptr_nonnull(strstr(out.p, "\"holds\": [\"a\"], "
-                                        "\"waits_for\": [2]}"));
+    ck_assert_ptr_nonnull(strstr(out.p, "\"holds\": [\"a\"], \"locked_at\": "
+                                        "[{\"object\": \"a\", \"read\": false, "
+                                        "\"file\": "));
+    ck_assert_ptr_nonnull(strstr(out.p, "\"waits_for\": [2]}"));
     ck_assert_ptr_nonnull(strstr(
         out.p, "\"objects\": [{\"oid\": 0, \"kind\": \"waitgroup\", "
                "\"name\": \"wg\", \"counter\": 2}, {\"oid\": 1, \"kind\": "
@@ -1037,6 +1046,7 @@ Suite *deadlock_suite(void)
     tcase_add_test(tc, range_over_a_channel_nobody_closes);
     tcase_add_test(tc, a_task_can_deadlock_on_itself);
     tcase_add_test(tc, json_carries_tasks_objects_and_coffman);
+    tcase_add_test(tc, source_sites_name_the_lines);
     suite_add_tcase(s, tc);
     tc = tcase_create("partial");
     tcase_add_test(tc,

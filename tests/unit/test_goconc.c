@@ -217,6 +217,42 @@ START_TEST(sync_objects_misused_panic)
 }
 END_TEST
 
+START_TEST(runtime_panics_of_sync_ops_are_recovered_as_in_go)
+{
+    /* send on a closed channel, close of a closed or nil channel, a
+     * negative WaitGroup counter: Go panics that recover() stops (Go's
+     * test/chan/select3.go relies on it); unlocking an unlocked mutex is
+     * a fatal error nothing recovers */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
+                 "func try(f func()) (r any) {\n"
+                 "\tdefer func() { r = recover() }()\n"
+                 "\tf()\n"
+                 "\treturn nil\n"
+                 "}\n"
+                 "func main() {\n"
+                 "\tch := make(chan int)\n"
+                 "\tclose(ch)\n"
+                 "\tfmt.Println(try(func() { ch <- 1 }))\n"
+                 "\tfmt.Println(try(func() { close(ch) }))\n"
+                 "\tvar nilch chan int\n"
+                 "\tfmt.Println(try(func() { close(nilch) }))\n"
+                 "\tvar wg sync.WaitGroup\n"
+                 "\tfmt.Println(try(func() { wg.Done() }))\n"
+                 "\tfmt.Println(try(func() {\n"
+                 "\t\tselect {\n\t\tcase ch <- 2:\n\t\t}\n"
+                 "\t}))\n"
+                 "\tvar mu sync.Mutex\n"
+                 "\ttry(func() { mu.Unlock() })\n"
+                 "}\n"),
+              "send on closed channel\n"
+              "close of closed channel\n"
+              "close of nil channel\n"
+              "sync: negative WaitGroup counter\n"
+              "send on closed channel\n"
+              "panic: fatal error: sync: unlock of unlocked mutex\n");
+}
+END_TEST
+
 START_TEST(copied_sync_values_are_new_objects_in_the_same_state)
 {
     /* a WaitGroup passed by value: Done on the copy, Wait on the
@@ -625,6 +661,7 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, mutex_and_atomics_keep_every_update);
     tcase_add_test(tc, atomics_wrap_to_their_size);
     tcase_add_test(tc, sync_objects_misused_panic);
+    tcase_add_test(tc, runtime_panics_of_sync_ops_are_recovered_as_in_go);
     tcase_add_test(tc, once_cond_rwmutex_trylock);
     tcase_add_test(tc, copied_sync_values_are_new_objects_in_the_same_state);
     tcase_add_test(tc, virtual_time_orders_sleepers);

@@ -6,7 +6,9 @@
 #include "wft.h"
 
 #include "checker/checkers.h"
+#include "checker/liveness.h"
 #include "checker/report.h"
+#include "sim/mutex.h"
 #include "gotest.h"
 #include "weft.h"
 
@@ -408,30 +410,82 @@ static void greedy_and_waiter(void *arg)
     wf_waitgroup_wait(c->wg);
 }
 
-START_TEST(a_waiter_passed_over_more_than_b_times_is_starved)
+START_TEST(a_waiter_the_scheduler_passes_over_is_not_starved)
 {
     /* round robin keeps the greedy task running: each Unlock frees the
-     * mutex, and the greedy task takes it again before the waiter */
+     * mutex and enables the waiter, and the scheduler lets the greedy
+     * task take it again, 300 times. That is the scheduler's unfairness
+     * (Go's runtime hands the mutex off after 1ms), not the program's:
+     * Go by Example's mutexes.go is this. */
     explorer *x = explore_c(greedy_and_waiter, NULL, WF_STRATEGY_RR, 1, 0,
                             10000, 100);
-    const xfinding *f = find(x, WF_STARVATION);
-    ck_assert_ptr_nonnull(f);
-    ck_assert(!f->f.error);
-    ck_assert_int_eq(nfind(x, WF_STARVATION), 1);
-    ck_assert_str_eq(f->message, "g2 waiter waited for mu while it was "
-                                 "granted to others 101 times in a row "
-                                 "(limit 100)");
-    ck_assert_msg(strstr(f->detail, "g2 waiter") &&
-                      strstr(f->detail, "Jain's index"),
-                  "%s", f->detail);
-    ck_assert(strstr(f->json, "\"reason\": \"bypass\", \"tid\": 2") != NULL);
-    ck_assert(strstr(f->json, "\"bypasses\": 101, \"limit\": 100") != NULL);
-    ck_assert(strstr(f->json, "\"jain_index\": ") != NULL);
-    explore_free(x);
-    /* a larger B: nothing; --mutex fifo hands the lock to the waiter */
-    x = explore_c(greedy_and_waiter, NULL, WF_STRATEGY_RR, 1, 0, 10000, 300);
     ck_assert_int_eq(nfind(x, WF_STARVATION), 0);
     explore_free(x);
+}
+END_TEST
+
+/* A mutex granted to g1 `grants` times while g2 waits in its queue, g2
+ * blocked (it could not have taken it) or runnable: the checker alone,
+ * on a hand-made engine state. Returns the findings. */
+static size_t bypass_findings(bool waiter_runnable, int grants, char *msg,
+                              size_t n)
+{
+    engine_config cfg;
+    wf_engine *e;
+    wf_mutex *m;
+    wf_task t[2];
+    liveness_checker *l = liveness_new(0, 100);
+    wf_consumer c = liveness_consumer(l);
+    size_t nf;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.max_steps = 1000000;
+    e = engine_new(&cfg);
+    memset(t, 0, sizeof t);
+    for (int i = 0; i < 2; i++) {
+        t[i].tid = i + 1;
+        t[i].fname = i ? "waiter" : "greedy";
+        t[i].name = i ? "g2 waiter" : "g1 greedy";
+        t[i].state = TASK_BLOCKED;
+        VEC_PUSH(e->tasks, &t[i]);
+    }
+    t[1].state = waiter_runnable ? TASK_RUNNABLE : TASK_BLOCKED;
+    t[1].op.kind = OP_LOCK;
+    m = mutex_new(e, "mu", NULL, 0);
+    t[1].op.obj = &m->hdr;
+    t[1].op.w.task = &t[1];
+    t[1].op.w.seq = 7;
+    waitq_push(&m->lockers, &t[1].op.w);
+    c.begin(c.ctx, e);
+    for (int i = 0; i < grants; i++) {
+        wf_event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.step = (uint64_t)i + 1;
+        ev.tid = 1;
+        ev.op = EV_LOCK;
+        ev.oid = m->hdr.oid;
+        ev.peer = -1;
+        e->step = ev.step;
+        c.event(c.ctx, e, &ev);
+    }
+    nf = e->findings.len;
+    if (nf)
+        snprintf(msg, n, "%s", e->findings.p[0].message);
+    waiter_unlink(&t[1].op.w);
+    e->tasks.len = 0;
+    liveness_free(l);
+    engine_free(e);
+    return nf;
+}
+
+START_TEST(a_blocked_waiter_passed_over_more_than_b_times_is_starved)
+{
+    char msg[600] = "";
+    ck_assert_uint_eq(bypass_findings(false, 100, msg, sizeof msg), 0);
+    ck_assert_uint_eq(bypass_findings(false, 101, msg, sizeof msg), 1);
+    ck_assert_str_eq(msg, "g2 waiter waited for mu while it was granted to "
+                          "others 101 times in a row (limit 100)");
+    /* runnable at each grant: the scheduler's choice, not a bypass */
+    ck_assert_uint_eq(bypass_findings(true, 500, msg, sizeof msg), 0);
 }
 END_TEST
 
@@ -455,24 +509,71 @@ static void three_workers(void *arg)
     wf_waitgroup_wait(wg);
 }
 
+/* Workers 0 and 1 progress; worker 2 polls for a turn that the program
+ * gives it only once they are done (a priority the program sets, not the
+ * scheduler): it runs, and makes no progress. */
+typedef struct prio_ctx {
+    wf_atomic *busy; /* workers 0 and 1 still working */
+    wf_waitgroup *wg;
+} prio_ctx;
+
+static void prio_worker(void *arg)
+{
+    prio_ctx *c = arg;
+    for (int i = 0; i < 150; i++) {
+        wf_yield();
+        wf_progress();
+    }
+    wf_atomic_add(c->busy, -1);
+    wf_waitgroup_done(c->wg);
+}
+
+static void low_prio_worker(void *arg)
+{
+    prio_ctx *c = arg;
+    while (wf_atomic_load(c->busy) > 0)
+        wf_yield();
+    for (int i = 0; i < 150; i++) {
+        wf_yield();
+        wf_progress();
+    }
+    wf_waitgroup_done(c->wg);
+}
+
+static void priority_workers(void *arg)
+{
+    prio_ctx *c = arena_alloc(&native_engine()->mem, sizeof *c);
+    (void)arg;
+    c->busy = wf_atomic_new("busy", 2);
+    c->wg = wf_waitgroup_new("wg");
+    wf_waitgroup_add(c->wg, 3);
+    wf_go(prio_worker, c, "worker");
+    wf_go(prio_worker, c, "worker");
+    wf_go(low_prio_worker, c, "worker");
+    wf_waitgroup_wait(c->wg);
+}
+
 START_TEST(a_worker_without_its_share_of_progress_is_starved)
 {
-    /* round robin runs g1 to its end: in the first window g2 and g3, as
-     * runnable as g1, make no progress while g1 makes 196 (one finding:
-     * the same function starved twice has one signature) */
+    /* a fair scheduler: g3 runs (it polls) and makes no progress in the
+     * first window while g1 and g2 make dozens */
     explorer *x =
-        explore_c(three_workers, NULL, WF_STRATEGY_RR, 1, 0, 200, 100);
+        explore_c(priority_workers, NULL, WF_STRATEGY_RANDOM, 1, 0, 200, 100);
     const xfinding *f = find(x, WF_STARVATION);
     ck_assert_int_eq(nfind(x, WF_STARVATION), 1);
-    ck_assert_int_eq(f->count, 2);
     ck_assert_ptr_nonnull(f);
-    ck_assert_msg(strstr(f->message, "g2 worker made 0 progress in steps "
-                                     "1-200, its fair share 65.3 (3 tasks "
-                                     "made 196)") != NULL,
+    ck_assert_msg(strstr(f->message, "g3 worker made 0 progress in steps "
+                                     "1-200") != NULL,
                   "%s", f->message);
     ck_assert(strstr(f->json, "\"reason\": \"share\"") != NULL);
     explore_free(x);
-    /* a fair scheduler shares the progress out */
+    /* round robin runs g1 to its end: g2 and g3, as runnable as g1, never
+     * get a turn in the first window: the scheduler starved them, not the
+     * program */
+    x = explore_c(three_workers, NULL, WF_STRATEGY_RR, 1, 0, 200, 100);
+    ck_assert_int_eq(nfind(x, WF_STARVATION), 0);
+    explore_free(x);
+    /* and a fair scheduler shares the progress out */
     x = explore_c(three_workers, NULL, WF_STRATEGY_RANDOM, 5, 0, 200, 100);
     ck_assert_int_eq(x->findings.len, 0);
     explore_free(x);
@@ -485,15 +586,15 @@ START_TEST(options_reach_the_checker_through_wf_explore)
     wf_result res;
     ck_assert_int_eq(o.livelock_window, 10000);
     ck_assert_int_eq(o.starvation_bypass, 100);
-    o.strategy = WF_STRATEGY_RR;
-    o.starvation_bypass = 50;
-    ck_assert_int_eq(wf_explore(greedy_and_waiter, NULL, &o, &res), 0);
+    o.strategy = WF_STRATEGY_RANDOM;
+    o.max_executions = 1;
+    o.livelock_window = 200;
+    ck_assert_int_eq(wf_explore(priority_workers, NULL, &o, &res), 0);
     ck_assert_uint_eq(res.nfindings, 1);
     ck_assert_str_eq(res.findings[0].kind_name, "starvation");
-    ck_assert(strstr(res.findings[0].message, "51 times") != NULL);
     wf_result_free(&res);
-    o.starvation_bypass = -1; /* off */
-    ck_assert_int_eq(wf_explore(greedy_and_waiter, NULL, &o, &res), 0);
+    o.livelock_window = -1; /* off: no share check either */
+    ck_assert_int_eq(wf_explore(priority_workers, NULL, &o, &res), 0);
     ck_assert_uint_eq(res.nfindings, 0);
     wf_result_free(&res);
     o = wf_options_default();
@@ -527,7 +628,8 @@ Suite *liveness_suite(void)
     tcase_add_test(tc, spinning_after_main_returned_is_a_leak);
     suite_add_tcase(s, tc);
     tc = tcase_create("starvation");
-    tcase_add_test(tc, a_waiter_passed_over_more_than_b_times_is_starved);
+    tcase_add_test(tc, a_waiter_the_scheduler_passes_over_is_not_starved);
+    tcase_add_test(tc, a_blocked_waiter_passed_over_more_than_b_times_is_starved);
     tcase_add_test(tc, a_worker_without_its_share_of_progress_is_starved);
     tcase_add_test(tc, options_reach_the_checker_through_wf_explore);
     suite_add_tcase(s, tc);
