@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include "report.h"
-#include "sim/atomic.h"
-#include "sim/chan.h"
 #include "vclock.h"
 
 /* Locks a task holds: sorted items oid * 2 + (1 if read-held). */
@@ -285,8 +283,7 @@ static void lock_dropped(race_checker *r, rc_task *T, int32_t oid, bool read)
 
 static size_t chan_cap(wf_engine *e, int32_t oid)
 {
-    const wf_obj *o = e->objs.p[oid];
-    return o->kind == OBJ_CHAN ? ((const wf_chan *)o)->cap : 0;
+    return (size_t)obj_capacity(e->objs.p[oid]);
 }
 
 static const char *base_name(const char *path)
@@ -1027,9 +1024,9 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
             /* an atomic op on a plain variable also accesses it: ordered
              * after the atomics before it (acquired just now), concurrent
              * with a plain access nothing orders (a mixed-access race) */
-            const wf_atomic *a = (const wf_atomic *)e->objs.p[oid];
-            if (a->shadow >= 0)
-                on_access(r, e, ev, &obj_of(r, a->shadow)->v,
+            int32_t shadow = obj_alias(e->objs.p[oid]);
+            if (shadow >= 0)
+                on_access(r, e, ev, &obj_of(r, shadow)->v,
                           (ev->flags & EVF_WRITE) != 0, false);
         }
         release(r, T, tid, &o->a, eop, oid, 0);

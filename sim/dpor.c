@@ -5,13 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chan.h"
-#include "atomic.h"
-#include "cond.h"
-#include "mutex.h"
-#include "rwmutex.h"
-#include "waitgroup.h"
-
 typedef VEC(uint32_t) vclock;
 typedef VEC(int32_t) tidvec;
 typedef VEC(uint32_t) VEC_u32;
@@ -103,7 +96,7 @@ struct dpor {
     size_t nobjs_init;
     tset next_sleep; /* the sleep set of the next new task node */
     bool barrier;    /* a timer fired since the last task node */
-    VEC(acc_rec) sig; /* scratch: a pending op's signature */
+    acc_vec sig;      /* scratch: a pending op's signature */
     vclock ev;        /* scratch: the event's clock */
     vclock ltab;      /* scratch of race() */
     VEC(int32_t) first; /* scratch of race() */
@@ -613,60 +606,15 @@ static void fail(dpor *d, wf_engine *e, const char *what)
 
 /* ---- signatures: what a pending op may touch --------------------------- */
 
-/* Would t's pending op panic (and so end the execution, conflicting with
- * everything that could come before it)? */
-static bool would_panic(const wf_task *t)
-{
-    const op *o = &t->op;
-    switch ((op_kind)o->kind) {
-    case OP_SEND:
-        return o->obj && ((const wf_chan *)o->obj)->closed;
-    case OP_SELECT:
-        for (uint32_t i = 0; i < o->ncases; i++)
-            if (o->cases[i].chan && o->cases[i].send &&
-                o->cases[i].chan->closed)
-                return true;
-        return false;
-    case OP_CLOSE:
-        return !o->obj || ((const wf_chan *)o->obj)->closed;
-    case OP_UNLOCK:
-        return !((const wf_mutex *)o->obj)->locked;
-    case OP_WUNLOCK:
-        return !((const wf_rwmutex *)o->obj)->writer_holds;
-    case OP_RUNLOCK:
-        return ((const wf_rwmutex *)o->obj)->readers == 0;
-    case OP_WG_ADD:
-        return ((const wf_waitgroup *)o->obj)->count + o->val.i < 0;
-    case OP_COND_WAIT: {
-        const wf_cond *c = (const wf_cond *)o->obj;
-        return c->m && !c->m->locked;
-    }
-    default:
-        return false;
-    }
-}
-
-
-static void sig_add(dpor *d, const wf_obj *o, acc_type t)
-{
-    if (o) {
-        acc_rec a = {o->oid, (uint8_t)t, 0, 0, 0};
-        VEC_PUSH(d->sig, a);
-    }
-}
-
-static void sig_add_add(dpor *d, const wf_obj *o, int64_t delta,
-                        int64_t before, uint8_t flags)
-{
-    acc_rec a = {o->oid, ACC_ADD, flags, delta, before};
-    VEC_PUSH(d->sig, a);
-}
-
+/* The accesses t's pending op may make, into d->sig: its object class
+ * says (engine.h), the engine's own ops here. An op that would panic
+ * ends the execution, conflicting with everything that could come
+ * before it. */
 static void signature(dpor *d, const wf_task *t)
 {
     const op *o = &t->op;
     d->sig.len = 0;
-    if (would_panic(t)) {
+    if (op_would_panic(o)) {
         acc_rec a = {OID_ANY, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
         return;
@@ -675,52 +623,11 @@ static void signature(dpor *d, const wf_task *t)
         acc_rec a = {OID_OUTPUT, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
     }
+    if (op_class(o)) {
+        op_pending(o, &d->sig);
+        return;
+    }
     switch ((op_kind)o->kind) {
-    case OP_SELECT:
-        for (uint32_t i = 0; i < o->ncases; i++)
-            if (o->cases[i].chan)
-                sig_add(d, &o->cases[i].chan->hdr, ACC_WRITE);
-        break;
-    case OP_LOCK:
-    case OP_WLOCK:
-        sig_add(d, o->obj, ACC_ACQUIRE);
-        break;
-    case OP_ONCE:
-        sig_add(d, o->obj, ACC_ACQUIRE);
-        break;
-    case OP_WG_WAIT:
-        sig_add(d, o->obj, ACC_OBSERVE);
-        break;
-    case OP_RLOCK:
-    case OP_ALOAD:
-    case OP_READ:
-        sig_add(d, o->obj, ACC_READ);
-        break;
-    case OP_COND_WAIT: {
-        const wf_cond *c = (const wf_cond *)o->obj;
-        sig_add(d, o->obj, ACC_WRITE);
-        if (c && c->m)
-            sig_add(d, (const wf_obj *)c->m, ACC_WRITE);
-        break;
-    }
-    case OP_WG_ADD: {
-        const wf_waitgroup *wg = (const wf_waitgroup *)o->obj;
-        uint8_t f = ACCF_FLOOR;
-        if (wg->count > 0 && wg->waiters.head)
-            f |= ACCF_PARKED;
-        if (wg->count + o->val.i == 0 && wg->count && wg->waiters.head)
-            f |= ACCF_RELEASED;
-        sig_add_add(d, o->obj, o->val.i, wg->count, f);
-        break;
-    }
-    case OP_AADD:
-        if (o->discard) {
-            sig_add_add(d, o->obj, o->val.i,
-                        ((const wf_atomic *)o->obj)->v, 0);
-            break;
-        }
-        sig_add(d, o->obj, ACC_WRITE);
-        break;
     case OP_SPAWN: {
         acc_rec a = {OID_SPAWN, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
@@ -731,16 +638,7 @@ static void signature(dpor *d, const wf_task *t)
         VEC_PUSH(d->sig, a);
         break;
     }
-    case OP_SLEEP:
-    case OP_YIELD:
-    case OP_NONE:
-    case OP_EXIT:
-    case OP_ASSERT:
-    case OP_PANIC:
-    case OP__COUNT:
-        break;
-    default:
-        sig_add(d, o->obj, ACC_WRITE);
+    default: /* sleep, yield, exit: no object */
         break;
     }
 }
@@ -754,16 +652,8 @@ static bool may_touch(const wf_task *q, const acc_rec *A, size_t na)
         int32_t oid = A[i].oid;
         if (oid == OID_ANY || (oid == OID_OUTPUT && q->main_task))
             return true;
-        if (o->kind == OP_SELECT) {
-            for (uint32_t c = 0; c < o->ncases; c++)
-                if (o->cases[c].chan && o->cases[c].chan->hdr.oid == oid)
-                    return true;
-        } else if (o->obj) {
-            const wf_obj *ob = o->obj;
-            if (ob->oid == oid)
-                return true;
-            if (o->kind == OP_COND_WAIT && ((const wf_cond *)ob)->m &&
-                ((const wf_cond *)ob)->m->hdr.oid == oid)
+        if (o->kind == OP_SELECT || o->obj) {
+            if (op_touches(o, oid))
                 return true;
         } else if (oid < 0) {
             return true; /* spawn, print: pseudo-objects */
@@ -1176,9 +1066,7 @@ static bool sig_exact(const dpor *d, const acc_rec *a, size_t n)
         if (a[i].oid < 0 || (size_t)a[i].oid >= d->eng->objs.len)
             return false;
         o = d->eng->objs.p[a[i].oid];
-        if (o->kind != OBJ_VAR && o->kind != OBJ_ATOMIC &&
-            o->kind != OBJ_MUTEX && o->kind != OBJ_RWMUTEX &&
-            o->kind != OBJ_WAITGROUP)
+        if (!obj_class_of(o)->pending_exact)
             return false;
     }
     return n > 0;

@@ -6,9 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mutex.h"
 #include "rng.h"
-#include "rwmutex.h"
 
 static char *xstrdup0(const char *s)
 {
@@ -269,14 +267,7 @@ static int held_targets(const explorer *x, const wf_engine *e,
         const wf_obj *o = e->objs.p[i];
         if (!x->steer_target(x->steer_ctx, o))
             continue;
-        if (o->kind == OBJ_MUTEX)
-            n += ((const wf_mutex *)o)->holder == t;
-        else if (o->kind == OBJ_RWMUTEX) {
-            const wf_rwmutex *m = (const wf_rwmutex *)o;
-            n += m->writer == t && m->writer_holds;
-            for (int32_t k = 0; k < m->nrholders; k++)
-                n += m->rholders[k] == t->tid;
-        }
+        n += obj_holds(o, t);
     }
     return n;
 }
