@@ -51,6 +51,13 @@ typedef struct tset {
 
 typedef struct snode snode;
 
+/* A prefix sibling's step (dpor_prefix_sibling). */
+typedef struct psib {
+    size_t i;
+    int32_t tid;
+    uint32_t off, n;
+} psib;
+
 typedef struct node {
     bool sub;
     uint32_t n, idx; /* inner choice */
@@ -128,6 +135,10 @@ struct dpor {
     VEC(choice) forced;
     size_t fpos, floor;
     bool prefix_done; /* dpor_prefix_siblings_done */
+    /* dpor_prefix_sibling: by forced choice index and tid, the accesses
+     * acc[off, off + n) */
+    VEC(psib) psibs;
+    VEC(acc_rec) psib_acc;
     uint32_t pc_cur; /* preemptions so far in this execution */
     int32_t run_tid;  /* the task of the latest task node, -1 */
     uint32_t run_len; /* ... and how many task nodes in a row it ran */
@@ -393,6 +404,15 @@ void dpor_prefix_siblings_done(dpor *d, bool on)
     d->prefix_done = on;
 }
 
+void dpor_prefix_sibling(dpor *d, size_t i, int32_t tid, const acc_rec *a,
+                         size_t n)
+{
+    psib s = {i, tid, (uint32_t)d->psib_acc.len, (uint32_t)n};
+    for (size_t k = 0; k < n; k++)
+        VEC_PUSH(d->psib_acc, a[k]);
+    VEC_PUSH(d->psibs, s);
+}
+
 bool dpor_pruned(const dpor *d)
 {
     return d->pruned;
@@ -481,6 +501,8 @@ void dpor_free(dpor *d)
     VEC_FREE(d->fresh);
     free_snode(d->root);
     VEC_FREE(d->forced);
+    VEC_FREE(d->psibs);
+    VEC_FREE(d->psib_acc);
     free(d->err);
     free(d);
 }
@@ -1079,41 +1101,23 @@ static void note_run(dpor *d, int32_t tid)
     }
 }
 
-/* Is a pending op's signature a[0, n) exactly what its step will access:
- * reads and writes of variables and atomics, and mutex operations? (A
- * channel step's accesses include what its resumption exposes, a select's
- * depend on the case taken.) */
-static bool sig_exact(const dpor *d, const acc_rec *a, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        const wf_obj *o;
-        if (a[i].oid == OID_SPAWN || a[i].oid == OID_OUTPUT)
-            continue;
-        if (a[i].oid < 0 || (size_t)a[i].oid >= d->eng->objs.len)
-            return false;
-        o = d->eng->objs.p[a[i].oid];
-        if (!obj_class_of(o)->pending_exact)
-            return false;
-    }
-    return n > 0;
-}
-
 /* A forced prefix's task node nd, where the prefix picks alts[pick]: the
  * alternatives before it were explored by the searches of the prefixes
  * that pick them (partition.h), so they are done here, and sleep in this
- * search until a step conflicts with them (Godefroid's sleep sets). Only
- * tasks whose signature is exactly their step's accesses (sig_exact) are
- * put to sleep. */
-static void prefix_siblings_done(dpor *d, wf_engine *e, node *nd,
-                                 const int32_t *alts, int pick)
+ * search until a step conflicts with them (Godefroid's sleep sets), with
+ * the accesses their steps made there (dpor_prefix_sibling). A sibling
+ * the plan could not describe stays awake (explored again: sound). */
+static void prefix_siblings_done(dpor *d, node *nd, const int32_t *alts,
+                                 int pick)
 {
-    for (int i = 0; i < pick; i++) {
-        const wf_task *q = e->tasks.p[alts[i]];
-        signature(d, q);
-        if (sig_exact(d, d->sig.p, d->sig.len) &&
-            !tset_has(&nd->done, alts[i]))
-            tset_add(&nd->done, alts[i], d->sig.p, d->sig.len);
-    }
+    for (int i = 0; i < pick; i++)
+        for (size_t k = 0; k < d->psibs.len; k++) {
+            const psib *s = &d->psibs.p[k];
+            if (s->i + 1 == d->fpos && s->tid == alts[i] &&
+                !tset_has(&nd->done, alts[i]))
+                tset_add(&nd->done, alts[i],
+                         s->n ? d->psib_acc.p + s->off : NULL, s->n);
+        }
 }
 
 int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
@@ -1185,7 +1189,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         }
         nd->last_en = false; /* a bound counts what follows the prefix */
         if (d->prefix_done && d->bound < 0) {
-            prefix_siblings_done(d, e, nd, alts, pick);
+            prefix_siblings_done(d, nd, alts, pick);
             if (tset_has(&nd->sleep, alts[pick])) {
                 /* an earlier part explores the traces this prefix would */
                 d->nodes.len--;

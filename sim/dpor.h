@@ -100,9 +100,13 @@ void dpor_set_prefix(dpor *d, const choice *c, size_t n);
 /* With a forced prefix, in unbounded rounds: at each of the prefix's task
  * nodes, the alternatives before the one it picks count as explored (the
  * searches from those prefixes explore them: partition.h) and sleep in
- * this search while nothing conflicts with them, so the parts of a cut
- * search do not explore the same trace twice. */
+ * this search while nothing conflicts with what their steps touched
+ * there (dpor_prefix_sibling says it: copied, kept until dpor_free), so
+ * the parts of a cut search do not explore the same trace twice. A
+ * sibling not described stays awake. */
 void dpor_prefix_siblings_done(dpor *d, bool on);
+void dpor_prefix_sibling(dpor *d, size_t i, int32_t tid, const acc_rec *a,
+                         size_t n);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
 /* Sleep-set-blocked executions, for reports. */

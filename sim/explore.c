@@ -186,6 +186,15 @@ static void after_step_cb(void *ctx, wf_engine *e, int32_t tid)
     b = dpor_bytes(x->dp); /* the memory budget counts it */
     e->mem_extra += b - x->dp_counted;
     x->dp_counted = b;
+    if (x->o.on_step)
+        x->o.on_step(x->o.step_ctx, e, tid);
+}
+
+/* explore_opts.on_step, for the strategies without their own hook */
+static void on_step_cb(void *ctx, wf_engine *e, int32_t tid)
+{
+    explorer *x = ctx;
+    x->o.on_step(x->o.step_ctx, e, tid);
 }
 
 /* PCT (Burckhardt et al., ASPLOS 2010): every task gets a random priority
@@ -583,6 +592,8 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
      * stays in memory while the sample runs) */
     x->dp_counted = x->dp ? dpor_bytes(x->dp) : 0;
     e->mem_extra = x->dp_counted;
+    if (x->o.on_step)
+        e->track = true;
     if (x->prog.begin)
         x->prog.begin(x->prog.ctx, e);
     x->last_end = engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name,
@@ -870,6 +881,8 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
             return dpor_bounded(x, &strat, cs, max, d);
         return dpor_rounds(x, &strat, cs, max, d);
     }
+    if (x->o.on_step)
+        strat.after_step = on_step_cb;
     for (;;) {
         if (!run_one(x, &strat, cs))
             goto diverged;

@@ -73,6 +73,11 @@ typedef struct explore_opts {
      * recorder, outcome printers). */
     void (*after_exec)(void *ctx, wf_engine *e, const char *schedule);
     void *after_ctx;
+    /* called after each step of the search's executions (any strategy)
+     * with what the step touched in e->acc (tid -1: timers fired); turns
+     * the engine's access log on (partition.c's plan reads it). */
+    void (*on_step)(void *ctx, wf_engine *e, int32_t tid);
+    void *step_ctx;
 } explore_opts;
 
 struct explorer {

@@ -10,18 +10,66 @@
 
 typedef VEC(choice) choicevec;
 
-/* A prefix being planned: its choices and its estimate. */
+/* What a probe's execution did at one of its listed choices (a task
+ * choice): the task that ran and what its step touched. valid: the step
+ * made no listed choice of its own (a select's case, a partner), which
+ * would make its accesses depend on it. */
+typedef struct steprec {
+    int32_t tid;
+    bool valid;
+    uint32_t off, n; /* in the probe's acc */
+} steprec;
+
+typedef struct probe_log {
+    VEC(steprec) rec; /* by listed choice */
+    VEC(acc_rec) acc;
+    size_t seen; /* listed choices already given a record */
+} probe_log;
+
+/* A prefix being planned: its choices, its estimate, the siblings before
+ * it (part.sibs), its probe's first execution and where in the level
+ * before it came from. */
 typedef struct pre {
     choicevec c;
     double est;
+    VEC(part_sib) sibs;
+    VEC(acc_rec) sib_acc;
+    schedule all; /* its probe's choices */
+    probe_log log;
+    size_t par;   /* its parent in the level before */
+    bool fresh;   /* made in this level (its last choice is new) */
 } pre;
 typedef VEC(pre) prevec;
+
+static void pre_fini(pre *q)
+{
+    VEC_FREE(q->c);
+    VEC_FREE(q->sibs);
+    VEC_FREE(q->sib_acc);
+    schedule_fini(&q->all);
+    VEC_FREE(q->log.rec);
+    VEC_FREE(q->log.acc);
+}
 
 static void prevec_free(prevec *v)
 {
     for (size_t i = 0; i < v->len; i++)
-        VEC_FREE(v->p[i].c);
+        pre_fini(&v->p[i]);
     VEC_FREE(*v);
+}
+
+/* A new prefix: q's choices (the first n of them) and its siblings. */
+static pre pre_child(const pre *q, size_t n)
+{
+    pre z;
+    memset(&z, 0, sizeof z);
+    for (size_t k = 0; k < n; k++)
+        VEC_PUSH(z.c, q->c.p[k]);
+    for (size_t k = 0; k < q->sibs.len; k++)
+        VEC_PUSH(z.sibs, q->sibs.p[k]);
+    for (size_t k = 0; k < q->sib_acc.len; k++)
+        VEC_PUSH(z.sib_acc, q->sib_acc.p[k]);
+    return z;
 }
 
 /* The schedule string of prefix c for program p under o. */
@@ -42,19 +90,43 @@ static char *prefix_string(const program *p, const explore_opts *o,
     return b.p;
 }
 
-/* Run the first execution from prefix q (dfs: then the first alternative
- * of every choice) and give its choices in *all. */
-static wf_status probe(const program *p, const explore_opts *o,
-                       const choicevec *q, schedule *all, wf_diag *d)
+/* explore_opts.on_step of a probe: each task choice's step. */
+static void probe_step(void *ctx, wf_engine *e, int32_t tid)
+{
+    probe_log *l = ctx;
+    size_t from = l->seen, to = e->choices.len;
+    l->seen = to;
+    for (size_t k = from; k < to; k++) {
+        steprec r = {-1, false, (uint32_t)l->acc.len, 0};
+        if (k == from && tid >= 0 && e->choices.p[k].kind == CHOICE_TASK) {
+            r.tid = tid;
+            r.valid = to - from == 1;
+            for (size_t i = 0; i < e->acc.len; i++)
+                VEC_PUSH(l->acc, e->acc.p[i]);
+            if (e->stop) { /* a panic: as dpor.c records it */
+                acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
+                VEC_PUSH(l->acc, any);
+            }
+            r.n = (uint32_t)(l->acc.len - r.off);
+        }
+        VEC_PUSH(l->rec, r);
+    }
+}
+
+/* Run the first execution from prefix q->c (dfs: then the first
+ * alternative of every choice): its choices in q->all, its steps in
+ * q->log. */
+static wf_status probe(const program *p, const explore_opts *o, pre *q,
+                       wf_diag *d)
 {
     explore_opts po;
     explorer *x;
     wf_status st;
-    char *pre_s = prefix_string(p, o, q);
+    char *pre_s = prefix_string(p, o, &q->c);
     memset(&po, 0, sizeof po);
     po.strategy = WF_STRATEGY_DFS;
     po.seed = o->seed;
-    po.prefix = q->len ? pre_s : NULL;
+    po.prefix = q->c.len ? pre_s : NULL;
     po.max_executions = 1;
     po.max_steps = o->max_steps;
     po.preemptions = -1;
@@ -63,14 +135,17 @@ static wf_status probe(const program *p, const explore_opts *o,
     po.mutex_fifo = o->mutex_fifo;
     po.time_loose = o->time_loose;
     po.stack_size = o->stack_size;
+    po.on_step = probe_step;
+    po.step_ctx = &q->log;
     x = explore_new(p, &po);
     st = explore_run(x, NULL, d);
     if (st == WF_OK && x->diverged)
         st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
                       x->diverged);
-    memset(all, 0, sizeof *all);
+    memset(&q->all, 0, sizeof q->all);
     if (st == WF_OK)
-        st = schedule_decode(all, x->last_schedule ? x->last_schedule : "", d);
+        st = schedule_decode(&q->all, x->last_schedule ? x->last_schedule : "",
+                             d);
     explore_free(x);
     free(pre_s);
     return st;
@@ -88,52 +163,79 @@ static uint32_t plan_id(const part_plan *pl)
     return h;
 }
 
+/* Probe every prefix of a level; give each new one the steps of the
+ * siblings before it at its last choice (their probes ran them). */
+static wf_status probe_level(const program *p, const explore_opts *o,
+                             prevec *level, size_t *awake, wf_diag *d)
+{
+    wf_status st = WF_OK;
+    for (size_t i = 0; i < level->len && st == WF_OK; i++) {
+        pre *q = &level->p[i];
+        st = probe(p, o, q, d);
+        /* Knuth: the alternatives met below the prefix, along this path */
+        q->est = 1;
+        for (size_t k = q->c.len; st == WF_OK && k < q->all.choices.len; k++)
+            q->est = fmin(q->est * q->all.choices.p[k].n, 1e300);
+    }
+    for (size_t i = 0; i < level->len && st == WF_OK; i++) {
+        pre *q = &level->p[i];
+        size_t at = q->c.len - 1;
+        if (!q->fresh || q->c.p[at].kind != CHOICE_TASK) continue;
+        for (size_t j = i; j-- > 0 && level->p[j].fresh &&
+                           level->p[j].par == q->par;) {
+            const pre *s = &level->p[j];
+            const steprec *r = at < s->log.rec.len ? &s->log.rec.p[at] : NULL;
+            part_sib ps;
+            if (!r || !r->valid) { /* it stays awake */
+                ++*awake;
+                continue;
+            }
+            ps.i = at;
+            ps.tid = r->tid;
+            ps.off = (uint32_t)q->sib_acc.len;
+            ps.n = r->n;
+            for (uint32_t k = 0; k < r->n; k++)
+                VEC_PUSH(q->sib_acc, s->log.acc.p[r->off + k]);
+            VEC_PUSH(q->sibs, ps);
+        }
+    }
+    return st;
+}
+
 wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
                          part_plan *out, wf_diag *d)
 {
     prevec level = {NULL, 0, 0};
-    wf_status st = WF_OK;
+    wf_status st;
     pre root;
     memset(out, 0, sizeof *out);
     memset(&root, 0, sizeof root);
-    root.est = 1;
     VEC_PUSH(level, root);
-    while (level.len < want && st == WF_OK) {
+    while ((st = probe_level(p, o, &level, &out->awake, d)) == WF_OK &&
+           level.len < want) {
         prevec next = {NULL, 0, 0};
         bool grew = false;
-        for (size_t i = 0; i < level.len && st == WF_OK; i++) {
-            pre *q = &level.p[i];
-            schedule all;
-            if ((st = probe(p, o, &q->c, &all, d)) != WF_OK) break;
-            if (all.choices.len > q->c.len) {
-                const choice *c = &all.choices.p[q->c.len];
-                /* Knuth: the alternatives met below, along this path */
-                double est = 1;
-                for (size_t k = q->c.len + 1; k < all.choices.len; k++)
-                    est = fmin(est * all.choices.p[k].n, 1e300);
+        for (size_t i = 0; i < level.len; i++) {
+            const pre *q = &level.p[i];
+            if (q->all.choices.len > q->c.len) {
+                const choice *c = &q->all.choices.p[q->c.len];
                 for (uint32_t a = 0; a < c->n; a++) {
-                    pre z;
+                    pre z = pre_child(q, q->c.len);
                     choice ch = *c;
-                    memset(&z, 0, sizeof z);
-                    for (size_t k = 0; k < q->c.len; k++)
-                        VEC_PUSH(z.c, q->c.p[k]);
                     ch.idx = a;
                     VEC_PUSH(z.c, ch);
-                    z.est = est;
+                    z.par = i;
+                    z.fresh = true;
                     VEC_PUSH(next, z);
                 }
                 grew = true;
             } else {
-                pre z;
-                memset(&z, 0, sizeof z);
-                for (size_t k = 0; k < q->c.len; k++)
-                    VEC_PUSH(z.c, q->c.p[k]);
-                z.est = 1; /* a single execution */
+                pre z = pre_child(q, q->c.len); /* a single execution */
+                z.par = i;
                 VEC_PUSH(next, z);
             }
-            schedule_fini(&all);
         }
-        if (st != WF_OK || !grew) {
+        if (!grew) {
             prevec_free(&next);
             break;
         }
@@ -142,9 +244,19 @@ wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
     }
     if (st == WF_OK)
         for (size_t i = 0; i < level.len; i++) {
+            pre *q = &level.p[i];
             part pt;
-            pt.prefix = prefix_string(p, o, &level.p[i].c);
-            pt.est = level.p[i].est;
+            memset(&pt, 0, sizeof pt);
+            pt.prefix = prefix_string(p, o, &q->c);
+            pt.est = q->est;
+            pt.sibs.p = q->sibs.p;
+            pt.sibs.len = q->sibs.len;
+            pt.sibs.cap = q->sibs.cap;
+            pt.sib_acc.p = q->sib_acc.p;
+            pt.sib_acc.len = q->sib_acc.len;
+            pt.sib_acc.cap = q->sib_acc.cap;
+            memset(&q->sibs, 0, sizeof q->sibs);
+            memset(&q->sib_acc, 0, sizeof q->sib_acc);
             VEC_PUSH(out->parts, pt);
         }
     prevec_free(&level);
@@ -152,10 +264,22 @@ wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
     return st;
 }
 
+void part_give_siblings(const part *pt, dpor *dp)
+{
+    for (size_t k = 0; k < pt->sibs.len; k++) {
+        const part_sib *s = &pt->sibs.p[k];
+        dpor_prefix_sibling(dp, s->i, s->tid,
+                            s->n ? pt->sib_acc.p + s->off : NULL, s->n);
+    }
+}
+
 void part_plan_fini(part_plan *pl)
 {
-    for (size_t i = 0; i < pl->parts.len; i++)
+    for (size_t i = 0; i < pl->parts.len; i++) {
         free(pl->parts.p[i].prefix);
+        VEC_FREE(pl->parts.p[i].sibs);
+        VEC_FREE(pl->parts.p[i].sib_acc);
+    }
     VEC_FREE(pl->parts);
 }
 

@@ -16,9 +16,14 @@
  * executions; joined in part order, they report the same findings (each
  * kept with the simplest witness over the parts: fewest preemptions after
  * the prefix, then fewest steps, then the earlier part) and outcomes.
- * Between parts there is no reduction (a part does not know the sleep
- * sets of the parts before it), so a partitioned search may run more
- * executions than the single search does.
+ * Between parts, the reduction is that of the single search: each part
+ * is told what the steps of the alternatives before its picks touched
+ * (the probes of the prefixes picking them ran those steps), and they
+ * sleep in its search as in the done sets of one search, so the parts
+ * run one execution per trace as the single search does (the probes are
+ * not executions). A step that made a choice of its own (a select's
+ * case) touched what that choice decided: it stays awake (part_plan.
+ * awake), and the parts after it may run some of its traces again.
  *
  * Owns: a plan's prefix strings (part_plan_fini). part_join copies what it
  * keeps. */
@@ -31,24 +36,43 @@
  * estimate, few enough that the cut stays shallow. */
 #define PART_WANT 32
 
+/* A sibling before a part's pick at one of its prefix's task choices:
+ * the task, and what its step touched there (part.sib_acc[off, off+n)),
+ * from the probe of the prefix that picks it. */
+typedef struct part_sib {
+    size_t i; /* the choice's index in the prefix */
+    int32_t tid;
+    uint32_t off, n;
+} part_sib;
+
 typedef struct part {
     char *prefix; /* the schedule of the prefix's choices */
     double est;   /* estimated executions of its search, >= 1 */
+    VEC(part_sib) sibs;
+    VEC(acc_rec) sib_acc;
 } part;
 
 typedef struct part_plan {
     VEC(part) parts; /* in the order the search would meet them */
     uint32_t id;     /* identity of the plan (its prefixes), for merging */
+    /* siblings left awake: their step made a listed choice of its own (a
+     * select's case, a partner), so what it touched is not one set; the
+     * parts after them may explore their traces again */
+    size_t awake;
 } part_plan;
 
 /* Plan the search of p under o (its semantics switches and max_steps;
  * strategy dpor or dfs) into at least want parts where the tree allows.
- * Runs a first execution per prefix tried, with no consumer. WF_ERR_INPUT
- * with d set when an execution cannot run (a bad program, a divergence).
- * Cost: O(parts x depth) executions at most. */
+ * Runs a first execution per prefix tried (the parts' too), with no
+ * consumer. WF_ERR_INPUT with d set when an execution cannot run (a bad
+ * program, a divergence). Cost: O(parts x depth) executions at most. */
 wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
                          part_plan *out, wf_diag *d);
 void part_plan_fini(part_plan *pl);
+/* Tell the search of part pt what the steps of the siblings before its
+ * picks touched (dpor_prefix_sibling), so they sleep there exactly as in
+ * the single search (with dpor_prefix_siblings_done). */
+void part_give_siblings(const part *pt, dpor *dp);
 /* The shard (0 .. n-1) of each part: longest estimate first to the least
  * loaded shard (ties: the earlier part, the lower shard). shard_of has
  * one entry per part. Deterministic. */

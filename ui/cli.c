@@ -1752,6 +1752,7 @@ static void *parts_worker(void *arg)
         if (eo.strategy == WF_STRATEGY_DPOR) {
             x->dp = dpor_new();
             dpor_prefix_siblings_done(x->dp, true);
+            part_give_siblings(&pr->plan->parts.p[k], x->dp);
         }
         ck = new_checkers(pr->o);
         pr->st[k] = explore_run(x, checkers_consumers(ck), &pr->d[k]);
@@ -1823,6 +1824,11 @@ static wf_status run_parts(const cli_opts *o, const program *p,
             pr.order[j - 1] = t;
         }
     nw = cli_jobs(o);
+    /* A C program (no src->make) has one image of its globals per process
+     * (sim/posix/mem.c resets them for each execution): two engines in
+     * one process would share them, so its parts run on one engine (its
+     * shards, processes of their own, run at once). */
+    if (!src || !src->make) nw = 1;
     if ((size_t)nw > pr.norder) nw = (int)pr.norder;
     for (int i = 1; i < nw; i++) {
         pthread_t id;

@@ -140,7 +140,8 @@ int cli_help_or_version(const cli_opts *o, const char *prog);
 cli_cmd cli_command(const char *s);
 /* Where -j's engines get a program each: make() gives a fresh copy of the
  * program (the VM's inline caches are not to be shared by threads) and a
- * handle for release(). NULL make: every engine shares p. */
+ * handle for release(). NULL make (a C program, whose globals are the
+ * process's): the parts run on one engine. */
 typedef struct cli_progsrc {
     bool (*make)(void *ctx, program *out, void **handle);
     void (*release)(void *handle);

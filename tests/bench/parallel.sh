@@ -3,8 +3,10 @@
 # (issue 17): `explore -j 2` against `explore -j 1` on a complete search of
 # a few seconds (goal >= 1.8x on 2 cores), and 4 shards run by GNU
 # parallel -j 2 then `weft merge`, against -j 1 (goal >= 1.7x, the merge
-# included). Wall-clock ratios measured in the same run, median of 3; the
-# outputs are checked equal, so the speed-up is of the same work.
+# included). Wall-clock ratios measured in the same run, median of
+# PAR_RUNS (5); the outputs are checked equal, so the speed-up is of the
+# same work. On a loaded machine the wall clock is skewed: the CPU time
+# per execution (user+sys) of -j 1 and -j 2 says what the parts cost.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -13,8 +15,9 @@ case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
 tmp=$(mktemp -d /tmp/weft-bpar.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 2
-# five goroutines taking three locks in turn, joined by a WaitGroup: a
-# complete search of a few seconds at -j 1
+# six goroutines taking three locks in turn, joined by a WaitGroup: a
+# complete search of a few seconds at -j 1 (7752 executions, one a trace;
+# five goroutines made 608, too few for the engines to pay off)
 cat > locks.go <<'GO'
 package main
 
@@ -24,7 +27,7 @@ func main() {
 	var mu [3]sync.Mutex
 	var x [3]int
 	var wg sync.WaitGroup
-	for g := 0; g < 5; g++ {
+	for g := 0; g < 6; g++ {
 		wg.Add(1)
 		go func(g int) {
 			defer wg.Done()
@@ -40,14 +43,26 @@ func main() {
 }
 GO
 now() { date +%s.%N; }
-median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+# the median of an odd count of numbers
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
+# cpu OUT CMD...: run CMD, its stdout into OUT; append its CPU seconds
+# (user+sys) to the file cpu (load on the machine does not inflate them)
+cpu() {
+    local out=$1 TIMEFORMAT='%U %S'
+    shift
+    { time "$@" > "$out" 2>/dev/null; } 2>> cpu.raw
+    tail -1 cpu.raw | awk '{print $1 + $2}' >> cpu
+}
+runs=${PAR_RUNS:-5}
 strip() { python3 -c 'import json,sys; d=json.load(sys.stdin); d["stats"]["seconds"]=0; d.pop("db",None); print(json.dumps(d,sort_keys=True))'; }
-t1=() t2=() ts=()
-for r in 1 2 3; do
-    a=$(now); "$WEFT" explore locks.go -j 1 --json > one.json; b=$(now)
+t1=() t2=() ts=() c1=() c2=()
+for r in $(seq "$runs"); do
+    : > cpu
+    a=$(now); cpu one.json "$WEFT" explore locks.go -j 1 --json; b=$(now)
     t1+=("$(awk "BEGIN{print $b - $a}")")
-    a=$(now); "$WEFT" explore locks.go -j 2 --json > two.json; b=$(now)
+    a=$(now); cpu two.json "$WEFT" explore locks.go -j 2 --json; b=$(now)
     t2+=("$(awk "BEGIN{print $b - $a}")")
+    c1+=("$(sed -n 1p cpu)") c2+=("$(sed -n 2p cpu)")
     if command -v parallel >/dev/null 2>&1; then
         rm -f s?.db m.db
         a=$(now)
@@ -61,9 +76,15 @@ if ! cmp -s <(strip < one.json) <(strip < two.json); then
     echo "bench parallel: -j 2 did not give what -j 1 gives" >&2; exit 1
 fi
 execs=$(python3 -c 'import json; print(json.load(open("one.json"))["executions"])')
+"$WEFT" explore locks.go --json > single.json
+single=$(python3 -c 'import json; print(json.load(open("single.json"))["executions"])')
 m1=$(median "${t1[@]}"); m2=$(median "${t2[@]}")
-printf 'bench parallel: explore -j 1: %.2fs, -j 2: %.2fs (%s executions): %.2fx (goal >= 1.8x)\n' \
-    "$m1" "$m2" "$execs" "$(awk "BEGIN{print $m1 / $m2}")"
+printf 'bench parallel: explore -j 1: %.2fs, -j 2: %.2fs (%s executions; the single search: %s): %.2fx wall clock (goal >= 1.8x), median of %s\n' \
+    "$m1" "$m2" "$execs" "$single" "$(awk "BEGIN{print $m1 / $m2}")" "$runs"
+p1=$(median "${c1[@]}"); p2=$(median "${c2[@]}")
+printf 'bench parallel: CPU (user+sys) per execution: -j 1 %.0fus, -j 2 %.0fus (%.2fx the work of -j 1)\n' \
+    "$(awk "BEGIN{print $p1 * 1e6 / $execs}")" "$(awk "BEGIN{print $p2 * 1e6 / $execs}")" \
+    "$(awk "BEGIN{print $p2 / $p1}")"
 if [ ${#ts[@]} -gt 0 ]; then
     if ! cmp -s <(strip < one.json) <(strip < merged.json); then
         echo "bench parallel: the merged shards did not give what -j 1 gives" >&2; exit 1

@@ -1,7 +1,8 @@
 /* test_partition.c: a search cut into parts (sim/partition.h, -j N and
  * --shard I/N): on generated programs the parts joined reach exactly the
  * outcomes plain DFS reaches (so the sleep sets the parts inherit across
- * the cut lose nothing), the plan covers the tree, and the shards of
+ * the cut lose nothing) in no more executions than the single DPOR search
+ * (so they keep its reduction), the plan covers the tree, and the shards of
  * part_assign partition the parts. */
 #include <check.h>
 #include <stdio.h>
@@ -57,7 +58,8 @@ static char *outcome_list(const explorer *x)
 }
 
 /* The search of p cut into parts and joined; NULL when incomplete. */
-static char *cut_search(const program *p, int64_t *execs, size_t *nparts)
+static char *cut_search(const program *p, int64_t *execs, size_t *nparts,
+                        size_t *awake)
 {
     explore_opts o;
     part_plan plan;
@@ -78,6 +80,7 @@ static char *cut_search(const program *p, int64_t *execs, size_t *nparts)
         y = explore_new(p, &po);
         y->dp = dpor_new();
         dpor_prefix_siblings_done(y->dp, true);
+        part_give_siblings(&plan.parts.p[k], y->dp);
         ck_assert_msg(explore_run(y, NULL, &d) == WF_OK, "part %zu: %s", k,
                       d.msg);
         ck_assert_msg(!y->diverged, "%s", y->diverged);
@@ -87,6 +90,7 @@ static char *cut_search(const program *p, int64_t *execs, size_t *nparts)
     part_join_finish(all);
     *execs = all->executions;
     *nparts = plan.parts.len;
+    *awake = plan.awake;
     out = all->complete ? outcome_list(all) : NULL;
     explore_free(all);
     part_plan_fini(&plan);
@@ -96,7 +100,7 @@ static char *cut_search(const program *p, int64_t *execs, size_t *nparts)
 START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
 {
     int compared = 0, cut = 0;
-    int64_t dfs_execs = 0, cut_execs = 0;
+    int64_t dfs_execs = 0, cut_execs = 0, single_execs = 0;
     for (uint64_t seed = 1; compared < 150 && seed < 3000; seed++) {
         gprog g;
         native_start ns;
@@ -106,7 +110,7 @@ START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
         wf_diag d;
         char *od, *oc;
         int64_t nc;
-        size_t np;
+        size_t np, awake;
         gen_program(&g, seed);
         p = gen_prog(&ns, &g);
         memset(&o, 0, sizeof o);
@@ -120,7 +124,7 @@ START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
             continue;
         }
         od = outcome_list(x);
-        oc = cut_search(&p, &nc, &np);
+        oc = cut_search(&p, &nc, &np, &awake);
         ck_assert_msg(oc != NULL, "seed %llu: the cut search is incomplete",
                       (unsigned long long)seed);
         ck_assert_msg(!strcmp(od, oc),
@@ -128,6 +132,20 @@ START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
                       (unsigned long long)seed, np, od, oc);
         dfs_execs += x->executions;
         cut_execs += nc;
+        { /* as economical as the single search: one execution a trace */
+            explorer *y;
+            o.strategy = WF_STRATEGY_DPOR;
+            y = explore_new(&p, &o);
+            ck_assert_int_eq(explore_run(y, NULL, &d), WF_OK);
+            ck_assert(y->complete);
+            ck_assert_msg(nc <= y->executions || awake,
+                          "seed %llu (%zu parts): %lld executions in parts, "
+                          "%lld in the single search",
+                          (unsigned long long)seed, np, (long long)nc,
+                          (long long)y->executions);
+            single_execs += y->executions;
+            explore_free(y);
+        }
         cut += np > 1;
         compared++;
         free(od);
@@ -136,8 +154,11 @@ START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
     }
     fprintf(stderr,
             "cut search: %d programs (%d cut in parts), %lld dfs executions, "
-            "%lld in parts\n",
-            compared, cut, (long long)dfs_execs, (long long)cut_execs);
+            "%lld in the single dpor search, %lld in parts\n",
+            compared, cut, (long long)dfs_execs, (long long)single_execs,
+            (long long)cut_execs);
+    /* the siblings left awake (selects) cost a few executions at most */
+    ck_assert_int_le(cut_execs * 100, single_execs * 101);
     ck_assert_int_ge(compared, 150);
     ck_assert_int_ge(cut, 100);
 }
@@ -151,7 +172,9 @@ START_TEST(shards_partition_the_parts_longest_first)
     double load[3] = {0, 0, 0};
     memset(&pl, 0, sizeof pl);
     for (int i = 0; i < 6; i++) {
-        part pt = {NULL, est[i]};
+        part pt;
+        memset(&pt, 0, sizeof pt);
+        pt.est = est[i];
         VEC_PUSH(pl.parts, pt);
     }
     part_assign(&pl, 3, shard_of);
