@@ -1170,8 +1170,10 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
         declare_params(k, ftype->u.func_type.params, copy.params, &at,
                        copy.variadic);
         at = 0;
+        /* no parameters: params may be NULL (no offset from it) */
         declare_params(k, ftype->u.func_type.results,
-                       copy.params + copy.nparams, &at, false);
+                       copy.params ? copy.params + copy.nparams : NULL, &at,
+                       false);
     }
     stmt_list(k, body->u.block.stmts);
     if (!k->failed && prog_type(k->prog, sig)->nresults &&

@@ -1,0 +1,3 @@
+
+package ha
+func m() {}
