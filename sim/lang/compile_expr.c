@@ -35,7 +35,7 @@ static bool const_compatible(const cval *cv, vm_kind k)
 
 /* Does a value of static type have, stored where want is expected, need
  * its run-time tag changed? Values carry their dynamic type, and Go
- * assigns an unnamed chan, func, map, slice or pointer type to a named
+ * assigns an unnamed chan, func, map or slice type to a named
  * one of the same underlying type (and back) without a conversion:
  * make(chan int) stored in a T, a func literal in a HandlerFunc. Its
  * methods, %T and type switches must see the destination's type. */
@@ -46,8 +46,9 @@ static bool needs_retag(fstate *fs, uint32_t have, uint32_t want)
     if (!have || !want || want == WANT_SOFT || have == want ||
         k != VM_KIND(have))
         return false;
-    if (k != K_CHAN && k != K_FUNC && k != K_MAP && k != K_SLICE &&
-        k != K_PTR)
+    /* not pointers: a named pointer type (type PS *T) has no methods, and
+     * the VM selects fields through unnamed pointer types only */
+    if (k != K_CHAN && k != K_FUNC && k != K_MAP && k != K_SLICE)
         return false;
     h = prog_type(fs->C->prog, have);
     w = prog_type(fs->C->prog, want);
