@@ -752,6 +752,14 @@ static bool unify(unifier *u, uint32_t x, uint32_t y, int depth)
     }
     if (tp_index(u, y) >= 0)
         return unify(u, y, x, depth + 1);
+    if (VM_KIND(y) == K_TPARAM && VM_KIND(x) != K_TPARAM) {
+        /* an enclosing function's type parameter: its core type (the
+         * single term of its constraint), as go/types' inexact unify */
+        const vm_type *b = prog_type(p, ck_under(k, bound_of(k, y)));
+        if (b->has_terms && b->nterms == 1 && b->terms[0] != y)
+            return unify(u, x, b->terms[0], depth + 1);
+        return true;
+    }
     xt = *prog_type(p, x);
     yt = *prog_type(p, y);
     if (!xt.generic)
@@ -762,8 +770,14 @@ static bool unify(unifier *u, uint32_t x, uint32_t y, int depth)
                 return false;
         return true;
     }
-    if (xt.named)
+    if (xt.named) {
+        /* inexact: a defined type against a type literal matches by its
+         * underlying type (Func2[A1, A2, R] against func(int, int) int) */
+        uint32_t ux = ck_under(k, x);
+        if (!yt.named && ux && ux != x)
+            return unify(u, ux, y, depth + 1);
         return true;
+    }
     if (yt.named) /* inexact: match the underlying type */
         return unify(u, x, ck_under(k, y), depth + 1);
     if (VM_KIND(x) != VM_KIND(y))

@@ -1017,7 +1017,7 @@ static void compile_all(compiler *C)
         }
     }
     /* the entry: zero every variable, initialize, init(), main() */
-    p->entry = cnew_proto(C, "main", "main", p->path, true);
+    p->entry = cnew_proto(C, "runtime.main", "main", p->path, true);
     C->pkg = main_pkg;
     fs_init(&fs, C, NULL, main_pkg, main_pkg->file->pkg, "main", "main");
     fs.proto = p->entry;
@@ -1114,11 +1114,14 @@ static void compile_all(compiler *C)
      * errors' Error method, and *T for every type (for &x) */
     p->panicmsg = cnative_proto(C, LIB_N_panicmsg);
     {
-        vm_method *m = arena_alloc(&p->mem, sizeof *m);
-        m->name = p->n_Error;
-        m->fn = cnative_proto(C, LIB_N_rterror_Error);
+        /* Error() and runtime.Error's RuntimeError() */
+        vm_method *m = arena_alloc(&p->mem, 2 * sizeof *m);
+        m[0].name = p->n_Error;
+        m[0].fn = cnative_proto(C, LIB_N_rterror_Error);
+        m[1].name = cname(C, "RuntimeError");
+        m[1].fn = cnative_proto(C, LIB_N_rt_runtime_error);
         p->types.p[TI_RTERROR].methods = m;
-        p->types.p[TI_RTERROR].nmethods = 1;
+        p->types.p[TI_RTERROR].nmethods = 2;
     }
     {
         size_t n = p->types.len;

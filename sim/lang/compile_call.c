@@ -939,7 +939,7 @@ lval clval(fstate *fs, ast_node *n)
     case AST_INDEX: {
         uint32_t bt = 0, kt = T_INT;
         lv.kind = LV_INDEX;
-        lv.base = cexpr_any(fs, n->u.index.x, 0, &bt);
+        lv.base = cexpr_any(fs, carray_deref(fs, n->u.index.x), 0, &bt);
         if (VM_KIND(bt) == K_MAP)
             kt = prog_type(C->prog, bt)->key;
         lv.key = cexpr_rk(fs, n->u.index.index, kt, NULL);
@@ -967,6 +967,26 @@ lval clval(fstate *fs, ast_node *n)
         cerr(C, n, "cannot assign to this expression");
         return lv;
     }
+}
+
+/* Copy reg into a new temporary when it is a local variable's own
+ * register (one another target of the same assignment may change). */
+static void pin_reg(fstate *fs, int *reg)
+{
+    int r;
+    if (*reg < 0 || ((unsigned)*reg & RK_CONST) || *reg >= fs->nactive)
+        return;
+    r = newreg(fs, 1);
+    emit(fs, VM_OP_MOVE, 0, r, *reg, 0);
+    *reg = r;
+}
+
+void clval_pin(fstate *fs, lval *lv)
+{
+    if (lv->kind == LV_FIELD || lv->kind == LV_INDEX || lv->kind == LV_DEREF)
+        pin_reg(fs, &lv->base);
+    if (lv->kind == LV_INDEX)
+        pin_reg(fs, &lv->key);
 }
 
 void cstore(fstate *fs, const lval *lv, int src)

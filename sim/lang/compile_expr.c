@@ -33,6 +33,29 @@ static bool const_compatible(const cval *cv, vm_kind k)
     }
 }
 
+/* Does a value of static type have, stored where want is expected, need
+ * its run-time tag changed? Values carry their dynamic type, and Go
+ * assigns an unnamed chan, func, map or slice type to a named
+ * one of the same underlying type (and back) without a conversion:
+ * make(chan int) stored in a T, a func literal in a HandlerFunc. Its
+ * methods, %T and type switches must see the destination's type. */
+static bool needs_retag(fstate *fs, uint32_t have, uint32_t want)
+{
+    const vm_type *h, *w;
+    vm_kind k = VM_KIND(want);
+    if (!have || !want || want == WANT_SOFT || have == want ||
+        k != VM_KIND(have))
+        return false;
+    /* not pointers: a named pointer type (type PS *T) has no methods, and
+     * the VM selects fields through unnamed pointer types only */
+    if (k != K_CHAN && k != K_FUNC && k != K_MAP && k != K_SLICE)
+        return false;
+    h = prog_type(fs->C->prog, have);
+    w = prog_type(fs->C->prog, want);
+    return h->named != w->named && !h->generic && !w->generic &&
+           h->under == w->under;
+}
+
 int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
 {
     if (e->is_const) {
@@ -67,6 +90,16 @@ int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
         e->reg = reg;
         e->is_const = false;
         e->type = v.t;
+        e->local = false;
+        e->fresh = true;
+        return reg;
+    }
+    if (needs_retag(fs, e->type, want)) {
+        if (reg < 0)
+            reg = newreg(fs, 1);
+        emit(fs, VM_OP_CONV, 0, reg, e->reg, ktype(fs, want));
+        e->reg = reg;
+        e->type = want;
         e->local = false;
         e->fresh = true;
         return reg;
@@ -629,7 +662,7 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
     }
     case AST_INDEX: {
         uint32_t bt = 0, et = 0;
-        int b = cexpr_any(fs, x->u.index.x, 0, &bt);
+        int b = cexpr_any(fs, carray_deref(fs, x->u.index.x), 0, &bt);
         int i = cexpr_rk(fs, x->u.index.index, T_INT, NULL);
         if (bt) {
             const vm_type *ty = prog_type(fs->C->prog, bt);
@@ -999,7 +1032,7 @@ static ex cslice(fstate *fs, ast_node *n)
     uint32_t bt = 0, t;
     int b, base, r, f = 0;
     ex e;
-    b = cexpr_any(fs, n->u.slice.x, 0, &bt);
+    b = cexpr_any(fs, carray_deref(fs, n->u.slice.x), 0, &bt);
     base = newreg(fs, 3);
     if (n->u.slice.lo) {
         cexpr_to(fs, n->u.slice.lo, base, T_INT, false);

@@ -32,6 +32,22 @@ uint32_t cnode_type(fstate *fs, const ast_node *n)
     return csubst(fs, t);
 }
 
+ast_node *carray_deref(fstate *fs, ast_node *x)
+{
+    ast_node *y = x;
+    uint32_t t;
+    while (y && y->kind == AST_PAREN)
+        y = y->u.paren.x;
+    if (!y || y->kind != AST_STAR)
+        return x;
+    t = cnode_type(fs, y->u.star.x);
+    if (VM_KIND(t) != K_PTR ||
+        VM_KIND(prog_type(fs->C->prog,
+                          prog_type(fs->C->prog, t)->under)->elem) != K_ARRAY)
+        return x;
+    return y->u.star.x;
+}
+
 uint32_t csig(fstate *fs, ast_node *ftype, ast_node *recv)
 {
     uint32_t sig = cnode_type(fs, ftype), rt;

@@ -268,6 +268,11 @@ typedef struct lval {
     uint32_t type;
 } lval;
 lval clval(fstate *fs, ast_node *n);
+/* Pin lv's operands: those held in a local variable's own register are
+ * copied, so storing to another target of the same assignment (i, x[i]
+ * = ...; p, *p = ...) does not change the place (Go evaluates the
+ * operands of every target before assigning any). */
+void clval_pin(fstate *fs, lval *lv);
 void cstore(fstate *fs, const lval *lv, int src);
 int cload(fstate *fs, const lval *lv);
 /* go or defer (op) of call. */
@@ -289,6 +294,10 @@ void cdeclare(fstate *fs, res_sym *s, int src, uint32_t type, bool copy);
 uint32_t csubst(fstate *fs, uint32_t t);
 /* The checker's type of expression n, substituted; 0 if none. */
 uint32_t cnode_type(fstate *fs, const ast_node *n);
+/* x, or p when x is (*p) with p a pointer to an array: indexing and
+ * slicing go through the pointer, so they alias what it points to (a
+ * window pointer's deref is a copy). */
+ast_node *carray_deref(fstate *fs, ast_node *x);
 /* The signature of a function declaration (recv: a method's receiver
  * field, prepended), from the checker, substituted. */
 uint32_t csig(fstate *fs, ast_node *ftype, ast_node *recv);

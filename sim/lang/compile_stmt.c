@@ -347,6 +347,14 @@ static void cassign(fstate *fs, ast_node *n)
         lvs[i] = clval(fs, lhs.v[i]);
         want[i] = lvs[i].type;
     }
+    for (int i = 0; i < k; i++)
+        if (lvs[i].kind == LV_LOCAL) {
+            /* a local assigned here: the other places' operands must not
+             * see its new value */
+            for (int j = 0; j < k; j++)
+                clval_pin(fs, &lvs[j]);
+            break;
+        }
     base = newreg(fs, k);
     cvalues(fs, rhs, k, base, want, types);
     fs->line = n->line;
@@ -556,14 +564,20 @@ static void crange(fstate *fs, ast_node *n, const char *label)
                     clocal_set(fs, vs, it + 4);
             }
         } else {
-            if (key && !is_blank(key)) {
+            /* both places first, as an assignment: for i, x[i] = range
+             * indexes x with the old i */
+            bool hk = key && !is_blank(key), hv = val && !is_blank(val);
+            if (hk)
                 klv = clval(fs, key);
-                cstore(fs, &klv, it + 3);
-            }
-            if (val && !is_blank(val)) {
+            if (hv) {
                 vlv = clval(fs, val);
-                cstore(fs, &vlv, it + 4);
+                if (hk && klv.kind == LV_LOCAL)
+                    clval_pin(fs, &vlv);
             }
+            if (hk)
+                cstore(fs, &klv, it + 3);
+            if (hv)
+                cstore(fs, &vlv, it + 4);
         }
         fs->freereg = fs->nactive;
         cblock_stmts(fs, n->u.range.body->u.block.stmts);

@@ -115,7 +115,13 @@ const lib_native *lib_native_at(int id);
     X(run_selects, 1)                                                          \
     X(strtod, 1)                                                               \
     X(nenv, 1)                                                                 \
-    X(env, 1)
+    X(env, 1)                                                                  \
+    X(rt_pc, 1)                                                                \
+    X(rt_fileline, 2)                                                          \
+    X(rt_funcname, 1)                                                          \
+    X(rt_stack, 1)                                                             \
+    X(rt_breakpoint, 0)                                                        \
+    X(rt_runtime_error, 0)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -787,10 +787,10 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
     }
     case K_PTR:
         if (depth == 0 && v.v.o && (verb == 'v') && !F->sharpV) {
-            vm_value t = v.aux == VM_WHOLE ? vm_ref(v.v.o->type, v.v.o)
-                                           : v.v.o->slots[v.aux];
+            vm_value t = vm_pointee(F->c->g, v);
             vm_kind tk = VM_KIND(t.t);
-            if (v.aux == VM_WHOLE || tk == K_SLICE || tk == K_MAP) {
+            if (v.aux == VM_WHOLE || VM_IS_WINDOW(v.aux) || tk == K_SLICE ||
+                tk == K_MAP) {
                 buf_putc(F->out, '&');
                 return fmt_value(F, t, verb, sp, depth + 1, true);
             }
@@ -1037,8 +1037,97 @@ nat_status lib_output(vm_ncall *c)
     return NAT_YIELD;
 }
 
-/* print and println (builtins): formatted as fmt.Print does, to the
- * program's output. */
+/* A float as Go's runtime printfloat writes it (print, println): sign,
+ * 7 significant digits, a 3-digit exponent: +1.500000e+000. The digits
+ * come from Go's own loop (normalize by 10, add half an ulp of the 7th
+ * digit, peel digits), not from printf, so they match Go's bit for bit. */
+static void print_float(buf *b, double v)
+{
+    char d[16];
+    int e = 0;
+    char sign = '+';
+    if (v != v) {
+        buf_puts(b, "NaN");
+        return;
+    }
+    if (v + v == v && v > 0) {
+        buf_puts(b, "+Inf");
+        return;
+    }
+    if (v + v == v && v < 0) {
+        buf_puts(b, "-Inf");
+        return;
+    }
+    if (v == 0) {
+        if (1 / v < 0)
+            sign = '-';
+    } else {
+        double h = 5.0;
+        if (v < 0) {
+            v = -v;
+            sign = '-';
+        }
+        while (v >= 10) {
+            e++;
+            v /= 10;
+        }
+        while (v < 1) {
+            e--;
+            v *= 10;
+        }
+        for (int i = 0; i < 7; i++)
+            h /= 10;
+        v += h;
+        if (v >= 10) {
+            e++;
+            v /= 10;
+        }
+    }
+    for (int i = 0; i < 7; i++) {
+        int s = (int)v;
+        d[i] = (char)(s + '0');
+        v -= s;
+        v *= 10;
+    }
+    buf_printf(b, "%c%c.%.6se%c%03d", sign, d[0], d + 1, e < 0 ? '-' : '+',
+               e < 0 ? -e : e);
+}
+
+/* One operand of print/println as Go's runtime prints it: integers in
+ * decimal, floats by print_float, pointers, channels, maps and funcs as
+ * hex addresses (0x0 for nil), a slice as [len/cap]address, a nil
+ * interface as (0x0,0x0); strings and bools as themselves. */
+static bool print_operand(fmtx *F, vm_value v)
+{
+    switch (VM_KIND(v.t)) {
+    case K_NIL:
+        buf_puts(F->out, "(0x0,0x0)");
+        return true;
+    case K_FLOAT64:
+    case K_FLOAT32:
+    case K_UNTYPED_FLOAT:
+        print_float(F->out, v.v.f);
+        return true;
+    case K_PTR:
+    case K_CHAN:
+    case K_MAP:
+    case K_FUNC:
+        fmt_pointer(F, v, &no_spec, false);
+        return true;
+    case K_SLICE:
+        buf_printf(F->out, "[%lld/%lld]",
+                   (long long)(v.v.sl ? v.v.sl->len : 0),
+                   (long long)(v.v.sl ? v.v.sl->cap : 0));
+        fmt_pointer(F, v, &no_spec, false);
+        return true;
+    default:
+        return fmt_value(F, v, 'v', &no_spec, 0, false);
+    }
+}
+
+/* print and println (builtins): formatted as Go's runtime formats them
+ * (print_operand), to the program's output; println separates its
+ * operands with spaces, print does not. */
 static nat_status print_builtin(vm_ncall *c, bool ln)
 {
     fmtx F;
@@ -1050,8 +1139,14 @@ static nat_status print_builtin(vm_ncall *c, bool ln)
     buf_init(&b);
     fmtx_init(&F, c, &b);
     st = F.st;
-    if (!do_sprint(&F, c->a, c->n, ln))
-        return finish(c, &F, false, &b);
+    for (uint32_t i = 0; i < c->n; i++) {
+        if (i && ln)
+            buf_putc(&b, ' ');
+        if (!print_operand(&F, c->a[i]))
+            return finish(c, &F, false, &b);
+    }
+    if (ln)
+        buf_putc(&b, '\n');
     o = vm_op(c->g, OP_PRINT, NULL);
     o->text = arena_strndup(&c->g->x->e->mem, b.p ? b.p : "", b.len);
     o->len = b.len;

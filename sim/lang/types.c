@@ -562,20 +562,65 @@ void vm_type_name(const vm_program *p, uint32_t t, buf *b)
     buf_puts(b, prog_type(p, t)->name);
 }
 
+/* Whether method m's signature (its proto's func type, the receiver
+ * first) may be want (an interface method's func type, no receiver).
+ * Only a clear mismatch is false: an unknown or generic signature (a
+ * shared body's, with type parameters) matches. */
+static bool method_sig_ok(const vm_program *p, const vm_member *m,
+                          uint32_t want)
+{
+    const vm_type *h, *w;
+    uint32_t have = m->fn ? m->fn->type : m->type;
+    if (!want || !have || VM_KIND(have) != K_FUNC || VM_KIND(want) != K_FUNC)
+        return true;
+    h = prog_type(p, have);
+    w = prog_type(p, want);
+    if (h->generic || w->generic || h->nparams != w->nparams + 1)
+        return true;
+    if (h->nresults != w->nresults || h->variadic != w->variadic)
+        return false;
+    for (uint32_t i = 0; i < w->nparams + w->nresults; i++)
+        if (h->params[i + 1] != w->params[i])
+            return false;
+    return true;
+}
+
+/* Whether the pointer-receiver method m is in the method set of the
+ * value type t (not a pointer): only when its path of embedded fields
+ * goes through a pointer (S embeds *T: S's method set has *T's). */
+static bool ptr_method_in_value_set(const vm_program *p, uint32_t t,
+                                    const vm_member *m)
+{
+    for (uint32_t k = 0; k < m->npath; k++) {
+        const vm_type *u = prog_type(p, prog_type(p, t)->under);
+        const vm_field *f;
+        if (VM_KIND(u->id) != K_STRUCT || m->path[k] >= u->nfields)
+            return false;
+        f = &u->fields[m->path[k]];
+        if (VM_KIND(f->type) == K_PTR)
+            return true;
+        t = f->type;
+    }
+    return false;
+}
+
+const char *vm_iface_missing(const vm_program *p, uint32_t vt, uint32_t it)
+{
+    const vm_type *ity = prog_type(p, it);
+    for (uint32_t i = 0; i < ity->nimethods; i++) {
+        const vm_member *m = vm_lookup(p, vt, ity->imethods[i]);
+        if (!m || !m->is_method ||
+            (m->ptr_recv && VM_KIND(vt) != K_PTR &&
+             !ptr_method_in_value_set(p, vt, m)) ||
+            (ity->imtypes && !method_sig_ok(p, m, ity->imtypes[i])))
+            return p->names.p[ity->imethods[i]];
+    }
+    return NULL;
+}
+
 bool vm_has_type(const vm_program *p, vm_value v, uint32_t t)
 {
-    const vm_type *it;
     if (VM_KIND(t) != K_IFACE)
         return v.t == t;
-    if (!v.t)
-        return false;
-    it = prog_type(p, t);
-    for (uint32_t i = 0; i < it->nimethods; i++) {
-        const vm_member *m = vm_lookup(p, v.t, it->imethods[i]);
-        if (!m || !m->is_method)
-            return false;
-        if (m->ptr_recv && VM_KIND(v.t) != K_PTR && m->npath == 0)
-            return false;
-    }
-    return true;
+    return v.t && !vm_iface_missing(p, v.t, t);
 }

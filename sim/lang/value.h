@@ -14,6 +14,9 @@
  *   K_PTR           payload.o the object and aux the slot index, or
  *                   VM_WHOLE when the pointee is the aggregate object
  *                   itself (a pointer to a struct or array); NULL is nil.
+ *                   aux VM_WINDOW | off (a slice converted to an array
+ *                   pointer): the pointee is the array of the type's
+ *                   length at slots off.. of the slice's backing array.
  *   K_SLICE         payload.sl an immutable header (array, off, len, cap);
  *                   NULL is the nil slice.
  *   K_ARRAY, K_STRUCT aggregates: payload.o the object holding the
@@ -85,6 +88,8 @@ _Static_assert(K__COUNT <= 32, "kinds fit in 5 bits");
 #define VM_TIDX(t) ((t) >> 5)
 #define VM_TID(idx, kind) (((uint32_t)(idx) << 5) | (uint32_t)(kind))
 #define VM_WHOLE 0xFFFFFFFFu
+#define VM_WINDOW 0x80000000u
+#define VM_IS_WINDOW(aux) ((aux) != VM_WHOLE && ((aux)&VM_WINDOW))
 
 /* The predeclared types, at fixed indices. */
 enum {

@@ -55,17 +55,18 @@ static int assert_fail(vm_g *g, vm_value v, uint32_t t, uint32_t st)
         return vm_throwf(g, "interface conversion: %s is nil, not %s",
                          iface, prog_type(p, t)->name);
     if (VM_KIND(t) == K_IFACE) {
-        const vm_type *it = prog_type(p, t);
-        for (uint32_t i = 0; i < it->nimethods; i++) {
-            const vm_member *m = vm_lookup(p, v.t, it->imethods[i]);
-            if (!m || !m->is_method ||
-                (m->ptr_recv && VM_KIND(v.t) != K_PTR && !m->npath))
-                return vm_throwf(g, "interface conversion: %s is not %s: "
-                                    "missing method %s",
-                                 prog_type(p, v.t)->name, it->name,
-                                 p->names.p[it->imethods[i]]);
-        }
+        const char *miss = vm_iface_missing(p, v.t, t);
+        if (miss)
+            return vm_throwf(g, "interface conversion: %s is not %s: "
+                                "missing method %s",
+                             prog_type(p, v.t)->name, prog_type(p, t)->name,
+                             miss);
     }
+    if (!strcmp(prog_type(p, v.t)->name, prog_type(p, t)->name))
+        return vm_throwf(g, "interface conversion: %s is %s, not %s (types "
+                            "from different scopes)",
+                         iface, prog_type(p, v.t)->name,
+                         prog_type(p, t)->name);
     return vm_throwf(g, "interface conversion: %s is %s, not %s", iface,
                      prog_type(p, v.t)->name, prog_type(p, t)->name);
 }

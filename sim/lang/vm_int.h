@@ -544,6 +544,9 @@ int vm_setfield(vm_g *g, vm_value base, vm_sel *sel, vm_value v);
  * ptr and reads nothing (Go evaluates &x); any other member reads x. */
 int vm_method_value(vm_g *g, vm_value *r, vm_value ptr, vm_sel *sel);
 int vm_deref(vm_g *g, vm_value *r, vm_value p);
+/* What the non-nil pointer p points to, without race bookkeeping: the
+ * aggregate itself, the slot's value, or a window's array copied. */
+vm_value vm_pointee(vm_g *g, vm_value p);
 int vm_storep(vm_g *g, vm_value p, vm_value v);
 int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,
                    uint32_t *nargs);
@@ -622,6 +625,10 @@ uint64_t vm_hash(vm_exec *x, vm_value v);
 vm_value vm_settle(const vm_program *p, vm_value v, uint32_t t);
 /* Is v's dynamic type t, or does it implement interface t? */
 bool vm_has_type(const vm_program *p, vm_value v, uint32_t t);
+/* The name of the first method of interface it that the dynamic type vt
+ * lacks (absent, outside vt's method set, or of another signature), or
+ * NULL when vt implements it. */
+const char *vm_iface_missing(const vm_program *p, uint32_t vt, uint32_t it);
 /* The member (field or method) name of type t, or NULL. */
 const vm_member *vm_lookup(const vm_program *p, uint32_t t, uint32_t name);
 /* Appends Go's %T of type t. */

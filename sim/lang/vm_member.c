@@ -110,8 +110,7 @@ int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
         VM_KIND(prog_type(p, m->fn->type)->params[0]) != K_PTR) {
         if (!cur.v.o)
             return vm_throwf(g, NILDEREF);
-        cur = cur.aux == VM_WHOLE ? vm_ref(cur.v.o->type, cur.v.o)
-                                  : cur.v.o->slots[cur.aux];
+        cur = vm_pointee(g, cur);
     }
     *recv = vm_copy(g->x, cur);
     return X_OK;
@@ -119,13 +118,11 @@ int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
 
 /* The value whose members are looked up, for a receiver operand that is
  * an address (CALL_ADDR) or a value. */
-static vm_value member_base(vm_value v, bool addr)
+static vm_value member_base(vm_g *g, vm_value v, bool addr)
 {
     if (!addr || VM_KIND(v.t) != K_PTR || !v.v.o)
         return v;
-    if (v.aux == VM_WHOLE)
-        return vm_ref(v.v.o->type, v.v.o);
-    return v.v.o->slots[v.aux];
+    return vm_pointee(g, v);
 }
 
 static int no_member(vm_g *g, vm_value v, vm_sel *sel)
@@ -175,7 +172,7 @@ int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr)
 
 int vm_method_value(vm_g *g, vm_value *r, vm_value ptr, vm_sel *sel)
 {
-    vm_value base = member_base(ptr, true), recv;
+    vm_value base = member_base(g, ptr, true), recv;
     const vm_member *m = vm_member_of(g, sel, base.t);
     vm_obj *o, *b;
     uint32_t idx;
@@ -220,12 +217,35 @@ int vm_setfield(vm_g *g, vm_value base, vm_sel *sel, vm_value v)
     return X_OK;
 }
 
+/* The array type a window pointer p points to and its length. */
+static uint32_t window_type(const vm_program *p, vm_value v, uint32_t *n)
+{
+    uint32_t at = prog_type(p, prog_type(p, v.t)->under)->elem;
+    *n = (uint32_t)prog_type(p, at)->len;
+    return at;
+}
+
+vm_value vm_pointee(vm_g *g, vm_value p)
+{
+    if (p.aux == VM_WHOLE)
+        return vm_ref(p.v.o->type, p.v.o);
+    if (VM_IS_WINDOW(p.aux)) {
+        uint32_t n, off = p.aux & ~VM_WINDOW;
+        uint32_t at = window_type(P(g), p, &n);
+        vm_obj *a = heap_obj(g->x, OK_ARR, at, n);
+        for (uint32_t i = 0; i < n; i++)
+            a->slots[i] = vm_copy(g->x, p.v.o->slots[off + i]);
+        return vm_ref(at, a);
+    }
+    return p.v.o->slots[p.aux];
+}
+
 int vm_deref(vm_g *g, vm_value *r, vm_value p)
 {
     if (VM_KIND(p.t) != K_PTR || !p.v.o)
         return vm_throwf(g, NILDEREF);
-    if (p.aux == VM_WHOLE) {
-        *r = vm_ref(p.v.o->type, p.v.o);
+    if (p.aux == VM_WHOLE || VM_IS_WINDOW(p.aux)) {
+        *r = vm_pointee(g, p);
         return X_OK;
     }
     if (!vm_access(g, p.v.o, p.aux, false, 0, vm_nil()))
@@ -251,6 +271,17 @@ int vm_storep(vm_g *g, vm_value p, vm_value v)
             vm_store(g->x, o, i, v.v.o->slots[i], 0);
         return X_OK;
     }
+    if (VM_IS_WINDOW(p.aux)) {
+        uint32_t n, off = p.aux & ~VM_WINDOW;
+        (void)window_type(P(g), p, &n);
+        if (!kind_is_aggregate(VM_KIND(v.t)) || !v.v.o)
+            return X_OK;
+        /* through a copy: the source may overlap the window */
+        v = vm_copy(g->x, v);
+        for (uint32_t i = 0; i < n && i < v.v.o->n; i++)
+            vm_store(g->x, p.v.o, off + i, v.v.o->slots[i], 0);
+        return X_OK;
+    }
     if (!vm_access(g, p.v.o, p.aux, true, 0, v))
         return X_YIELD;
     g->granted = 0;
@@ -263,7 +294,7 @@ int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,
 {
     vm_value *R = g->stack + fpos;
     vm_value ptr = R[1];
-    vm_value base = member_base(ptr, addr);
+    vm_value base = member_base(g, ptr, addr);
     const vm_member *m = vm_member_of(g, sel, base.t);
     vm_obj *o;
     uint32_t idx;

@@ -186,6 +186,48 @@ static bool check_comparable(vm_g *g, vm_value v)
     return false;
 }
 
+/* a == b as Go's runtime compares values: an aggregate field by field
+ * (element by element) in order, stopping at the first difference, so
+ * an uncomparable dynamic type panics only when the comparison reaches
+ * it (Go's issue8606.go). 1 equal, 0 not, -1 a panic was thrown. */
+static int equal_in_order(vm_g *g, vm_value a, vm_value b)
+{
+    vm_kind k = VM_KIND(a.t);
+    if (a.t != b.t)
+        return vm_equal(P(g), a, b);
+    if (!comparable_kind(k)) {
+        vm_throwf(g, "runtime error: comparing uncomparable type %s",
+                  prog_type(P(g), a.t)->name);
+        return -1;
+    }
+    if (kind_is_aggregate(k) && a.v.o && b.v.o && a.v.o->n == b.v.o->n) {
+        for (uint32_t i = 0; i < a.v.o->n; i++) {
+            int e = equal_in_order(g, a.v.o->slots[i], b.v.o->slots[i]);
+            if (e != 1)
+                return e;
+        }
+        return 1;
+    }
+    return vm_equal(P(g), a, b);
+}
+
+/* Go panics hashing a map key whose dynamic type is not comparable (a
+ * slice in an interface{} key): lookups, stores and deletes alike. */
+static bool check_hashable(vm_g *g, vm_value k)
+{
+    vm_kind kk = VM_KIND(k.t);
+    if (comparable_kind(kk)) {
+        if (kind_is_aggregate(kk) && k.v.o)
+            for (uint32_t i = 0; i < k.v.o->n; i++)
+                if (!check_hashable(g, k.v.o->slots[i]))
+                    return false;
+        return true;
+    }
+    vm_throwf(g, "runtime error: hash of unhashable type %s",
+              prog_type(P(g), k.t)->name);
+    return false;
+}
+
 int vm_cmp(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b)
 {
     const vm_program *p = P(g);
@@ -195,10 +237,14 @@ int vm_cmp(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b)
     r->t = T_BOOL;
     r->aux = 0;
     if (opc == VM_OP_EQ || opc == VM_OP_NE) {
-        bool eq;
-        if (a.t == b.t && (!check_comparable(g, a) || !check_comparable(g, b)))
+        int eq = a.t == b.t && kind_is_aggregate(VM_KIND(a.t))
+                     ? equal_in_order(g, a, b)
+                 : a.t == b.t && (!check_comparable(g, a) ||
+                                  !check_comparable(g, b))
+                     ? -1
+                     : vm_equal(p, a, b);
+        if (eq < 0)
             return X_PANIC;
-        eq = vm_equal(p, a, b);
         r->v.i = opc == VM_OP_EQ ? eq : !eq;
         return X_OK;
     }
@@ -381,6 +427,36 @@ int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t)
             *slice_at(r->v.sl, k) = vm_int(et, (uint8_t)v.v.s[k]);
         return X_OK;
     }
+    if (vk == K_SLICE && (tk == K_PTR || tk == K_ARRAY)) {
+        /* a slice to an array pointer (aliasing the slice's elements) or
+         * to an array (a copy) */
+        uint32_t at = tk == K_ARRAY ? t : prog_type(p, tt->under)->elem;
+        int64_t n = prog_type(p, at)->len, len = v.v.sl ? v.v.sl->len : 0;
+        vm_obj *a;
+        if (VM_KIND(at) != K_ARRAY)
+            goto bad;
+        if (len < n)
+            return vm_throwf(g, "runtime error: cannot convert slice with "
+                                "length %lld to %sarray with length %lld",
+                             (long long)len,
+                             tk == K_PTR ? "pointer to " : "", (long long)n);
+        if (tk == K_PTR && v.v.sl && v.v.sl->arr) {
+            *r = vm_ref(t, v.v.sl->arr);
+            r->aux = VM_WINDOW | v.v.sl->off;
+            return X_OK;
+        }
+        if (tk == K_PTR && !v.v.sl) {
+            *r = vm_ref(t, NULL);
+            return X_OK;
+        }
+        a = heap_obj(g->x, OK_ARR, at, (uint32_t)n);
+        for (uint32_t i = 0; i < n; i++)
+            a->slots[i] = vm_copy(g->x, *slice_at(v.v.sl, i));
+        *r = vm_ref(at, a);
+        if (tk == K_PTR)
+            r->aux = VM_WHOLE;
+        return X_OK;
+    }
     if (VM_KIND(tt->under) == VM_KIND(prog_type(p, v.t)->under) ||
         (tk == vk)) {
         /* between types of one underlying type: a new type, same value */
@@ -409,8 +485,15 @@ static int64_t as_index(vm_value k)
     return k.v.u > (uint64_t)INT64_MAX ? INT64_MAX : k.v.i;
 }
 
-static int oob(vm_g *g, int64_t i, int64_t n)
+/* Index i (the key k as an index) out of range [0, n): an unsigned key
+ * is printed as the unsigned number it is. */
+static int oob(vm_g *g, vm_value k, int64_t i, int64_t n)
 {
+    vm_kind kk = VM_KIND(k.t);
+    if (kind_is_int(kk) && !kind_is_signed(kk))
+        return vm_throwf(g, "runtime error: index out of range [%llu] with "
+                            "length %lld",
+                         (unsigned long long)k.v.u, (long long)n);
     if (i < 0)
         return vm_throwf(g, "runtime error: index out of range [%lld]",
                          (long long)i);
@@ -429,7 +512,7 @@ static int elem_slot(vm_g *g, vm_value c, vm_value k, vm_obj **o,
         vm_slice *s = c.v.sl;
         int64_t n = s ? s->len : 0;
         if (i < 0 || i >= n)
-            return oob(g, i, n);
+            return oob(g, k, i, n);
         *o = s->arr;
         *idx = s->off + (uint32_t)i;
         return X_OK;
@@ -437,6 +520,16 @@ static int elem_slot(vm_g *g, vm_value c, vm_value k, vm_obj **o,
     case K_PTR:
         if (!c.v.o)
             return vm_throwf(g, NILDEREF);
+        if (VM_IS_WINDOW(c.aux)) {
+            const vm_program *p = P(g);
+            int64_t n = prog_type(p, prog_type(p, prog_type(p, c.t)->under)
+                                         ->elem)->len;
+            if (i < 0 || i >= n)
+                return oob(g, k, i, n);
+            *o = c.v.o;
+            *idx = (c.aux & ~VM_WINDOW) + (uint32_t)i;
+            return X_OK;
+        }
         if (c.aux != VM_WHOLE)
             c = c.v.o->slots[c.aux];
         else
@@ -445,7 +538,7 @@ static int elem_slot(vm_g *g, vm_value c, vm_value k, vm_obj **o,
     case K_ARRAY: {
         int64_t n = c.v.o ? c.v.o->n : 0;
         if (i < 0 || i >= n)
-            return oob(g, i, n);
+            return oob(g, k, i, n);
         *o = c.v.o;
         *idx = (uint32_t)i;
         return X_OK;
@@ -464,7 +557,7 @@ int vm_index(vm_g *g, vm_value *r, vm_value c, vm_value k, vm_value *ok)
     if (VM_KIND(c.t) == K_STRING) {
         int64_t i = as_index(k);
         if (i < 0 || i >= c.aux)
-            return oob(g, i, c.aux);
+            return oob(g, k, i, c.aux);
         *r = vm_int(T_UINT8, (uint8_t)c.v.s[i]);
         return X_OK;
     }
@@ -472,6 +565,8 @@ int vm_index(vm_g *g, vm_value *r, vm_value c, vm_value k, vm_value *ok)
         vm_map *m = c.v.m;
         vm_value *e;
         uint32_t kt = prog_type(P(g), c.t)->key;
+        if (!check_hashable(g, k))
+            return X_PANIC;
         if (m && !vm_access(g, VM_OBJ_OF(m), 0, false, 0, vm_nil()))
             return X_YIELD;
         g->granted = 0;
@@ -503,6 +598,8 @@ int vm_setindex(vm_g *g, vm_value c, vm_value k, vm_value v)
         vm_value *e;
         if (!m)
             return vm_throwf(g, "assignment to entry in nil map");
+        if (!check_hashable(g, k))
+            return X_PANIC;
         if (!vm_access(g, VM_OBJ_OF(m), 0, true, 0, v))
             return X_YIELD;
         g->granted = 0;
@@ -599,6 +696,18 @@ int vm_do_slice(vm_g *g, vm_value *r, vm_value c, int f, const vm_value *b)
     if (k == K_PTR) {
         if (!c.v.o)
             return vm_throwf(g, NILDEREF);
+        if (VM_IS_WINDOW(c.aux)) {
+            /* slices of the window share the slice's backing array */
+            const vm_program *p = P(g);
+            uint32_t at = prog_type(p, prog_type(p, c.t)->under)->elem;
+            arr = c.v.o;
+            off = c.aux & ~VM_WINDOW;
+            len = cap = prog_type(p, at)->len;
+            st = prog_type(p, at)->elem;
+            st = st && prog_type(p, st)->slice ? prog_type(p, st)->slice
+                                               : T_UPTR;
+            goto bounds;
+        }
         c = c.aux == VM_WHOLE ? vm_ref(c.v.o->type, c.v.o)
                               : c.v.o->slots[c.aux];
         k = VM_KIND(c.t);
@@ -625,6 +734,7 @@ int vm_do_slice(vm_g *g, vm_value *r, vm_value c, int f, const vm_value *b)
     default:
         return vm_throwf(g, "cannot slice %s", prog_type(P(g), c.t)->name);
     }
+bounds:
     if (f & SL_LO)
         lo = as_index(b[0]);
     hi = (f & SL_HI) ? as_index(b[1]) : len;
@@ -634,10 +744,12 @@ int vm_do_slice(vm_g *g, vm_value *r, vm_value c, int f, const vm_value *b)
             return vm_throwf(g, "runtime error: slice bounds out of range "
                                 "[::%lld]",
                              (long long)max);
-        if (max > cap)
+        if (max > cap) /* an array's capacity is its length */
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[::%lld] with capacity %lld",
-                             (long long)max, (long long)cap);
+                                "[::%lld] with %s %lld",
+                             (long long)max,
+                             k == K_SLICE ? "capacity" : "length",
+                             (long long)cap);
         if (hi < 0)
             return vm_throwf(g, "runtime error: slice bounds out of range "
                                 "[:%lld:]",
@@ -858,7 +970,9 @@ int vm_len(vm_g *g, vm_value *r, vm_value v, bool cap)
 
 int vm_delete(vm_g *g, vm_value m, vm_value k)
 {
-    if (VM_KIND(m.t) != K_MAP || !m.v.m)
+    if (VM_KIND(m.t) != K_MAP || !check_hashable(g, k))
+        return VM_KIND(m.t) != K_MAP ? X_OK : X_PANIC;
+    if (!m.v.m)
         return X_OK;
     if (!vm_access(g, VM_OBJ_OF(m.v.m), 0, true, 0, vm_nil()))
         return X_YIELD;
@@ -909,8 +1023,7 @@ int vm_range_init(vm_g *g, vm_value *R, int a, bool with_value)
             limit = prog_type(P(g), prog_type(P(g), c.t)->elem)->len;
             break;
         }
-        c = c.aux == VM_WHOLE ? vm_ref(c.v.o->type, c.v.o)
-                              : c.v.o->slots[c.aux];
+        c = vm_pointee(g, c);
         R[a] = c;
         limit = c.v.o ? c.v.o->n : 0;
         break;

@@ -16,6 +16,9 @@
 # // +build lines before "package") are evaluated for linux/amd64 with
 # gc and cgo, as run.go evaluates them.
 #
+# The programs are Go 1.19's, so they run with Go 1.19's semantics
+# (`--go 1.19`: one loop variable per loop, as their go.mod would say).
+#
 # Verdicts: pass; wrong (exit 0, other output); finding (exit 0, the right
 # output or not, but weft reported a warning Go would not give); failed
 # (exit 1: a finding, with its kinds; or killed by the time limit); refused
@@ -201,14 +204,16 @@ judge() {
     done
     dir=${f%/*}
     got=$( (cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
-        "${f##*/}" "${files[@]}" --max-steps 100000000 \
+        "${f##*/}" "${files[@]}" --max-steps 100000000 --go 1.19 \
         ${args[@]+-- "${args[@]}"} 2>&1) 2>/dev/null; echo "~$?")
     rc=${got##*"~"}
     got=${got%"~"*}
-    # the program's output: weft's last line is its "schedule:" line
+    # the program's output: weft's last line is its "schedule:" line,
+    # which follows output not ending in a newline on the same line
     case $got in
     schedule:*) got="" ;;
     *$'\n'schedule:*) got="${got%$'\n'schedule:*}"$'\n' ;;
+    *schedule:*) got="${got%schedule:*}" ;;
     esac
     want=""
     [ -f "${f%.go}.out" ] && want=$(cat "${f%.go}.out"; echo "~") &&
@@ -217,7 +222,7 @@ judge() {
     0)
         if [ "$got" == "$want" ]; then echo "pass $t"; return; fi
         kinds=$({ cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
-            "${f##*/}" "${files[@]}" --max-steps 100000000 --json \
+            "${f##*/}" "${files[@]}" --max-steps 100000000 --go 1.19 --json \
             ${args[@]+-- "${args[@]}"}; } 2>/dev/null |
             grep -o '"kind": *"[a-z-]*", *"severity"' |
             sed 's/"kind": *"\([a-z-]*\)".*/\1/' | sort -u | tr '\n' ' ')

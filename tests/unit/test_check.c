@@ -394,6 +394,274 @@ START_TEST(method_expressions_and_struct_identity)
 }
 END_TEST
 
+START_TEST(runtime_callers_stack_and_memstats)
+{
+    /* runtime.Caller names the method and its line; Callers and
+     * CallersFrames walk up from main.main; Stack prints Go's header;
+     * ReadMemStats gives plausible numbers; SetFinalizer's finalizer never
+     * runs; an index error is a runtime.Error */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n\t\"strings\"\n)\n"
+                 "type T struct{}\n"
+                 "func (T) M() string {\n"
+                 "\tpc, file, line, ok := runtime.Caller(0)\n"
+                 "\treturn fmt.Sprint(runtime.FuncForPC(pc).Name(), \" \", "
+                 "file, \" \", line, \" \", ok)\n}\n"
+                 "func main() {\n\tfmt.Println(T{}.M())\n"
+                 "\tpcs := make([]uintptr, 10)\n"
+                 "\tn := runtime.Callers(1, pcs)\n"
+                 "\tf, _ := runtime.CallersFrames(pcs[:n]).Next()\n"
+                 "\tfmt.Println(f.Function, f.Line)\n"
+                 "\tvar ms runtime.MemStats\n\truntime.ReadMemStats(&ms)\n"
+                 "\tfmt.Println(ms.HeapAlloc > 0, runtime.NumCPU() >= 1, "
+                 "runtime.GOMAXPROCS(0) >= 1)\n"
+                 "\tx := new(int)\n"
+                 "\truntime.SetFinalizer(x, func(*int) { println(\"never\") })\n"
+                 "\truntime.GC()\n\truntime.KeepAlive(x)\n"
+                 "\tbuf := make([]byte, 1000)\n"
+                 "\tfmt.Printf(\"%q\\n\", strings.Split("
+                 "string(buf[:runtime.Stack(buf, false)]), \"\\t\")[0])\n"
+                 "\tdefer func() {\n"
+                 "\t\tfmt.Println(recover().(runtime.Error).Error())\n\t}()\n"
+                 "\tvar a []int\n\t_ = a[3]\n}\n"),
+              "main.T.M t.go 9 true\nmain.main 15\ntrue true true\n"
+              "\"goroutine 1 [running]:\\nmain.main()\\n\"\n"
+              "runtime error: index out of range [3] with length 0\n");
+}
+END_TEST
+
+START_TEST(slice_to_array_pointer_aliases)
+{
+    /* (*[N]T)(s) points into s's backing array: writes through it, its
+     * slices and its methods show in s (Go's convert4.go, issue54467.go);
+     * [N]T(s) is a copy (Go 1.20) */
+    GO_EXPECT(GO("\n"
+                 "import \"fmt\"\n"
+                 "\n"
+                 "type A [3]int\n"
+                 "\n"
+                 "func (a *A) Inc() { a[0]++ }\n"
+                 "func (a A) Sum() int { return a[0] + a[1] + a[2] }\n"
+                 "\n"
+                 "func main() {\n"
+                 "\ts := []int{1, 2, 3, 4, 5}\n"
+                 "\tp := (*[3]int)(s[1:])\n"
+                 "\tp[0] = 20\n"
+                 "\t(*p)[1] = 30\n"
+                 "\tfmt.Println(s, *p, p, len(p))\n"
+                 "\tfor i, v := range p {\n"
+                 "\t\tfmt.Print(i, v, \" \")\n"
+                 "\t}\n"
+                 "\tfmt.Println()\n"
+                 "\tq := p[1:]\n"
+                 "\tq[0] = 99\n"
+                 "\tfmt.Println(s, cap(q))\n"
+                 "\tpa := (*A)(s[2:])\n"
+                 "\tpa.Inc()\n"
+                 "\tfmt.Println(s, pa.Sum())\n"
+                 "\t*pa = A{7, 8, 9}\n"
+                 "\tfmt.Println(s)\n"
+                 "\tarr := [2]int(s)\n"
+                 "\tarr[0] = -1\n"
+                 "\tfmt.Println(arr, s)\n"
+                 "\tdefer func() { fmt.Println(recover()) }()\n"
+                 "\t_ = (*[9]int)(s)\n"
+                 "}\n"),
+              "[1 20 30 4 5] [20 30 4] &[20 30 4] 3\n0 20 1 30 2 4 \n"
+              "[1 20 99 4 5] 2\n[1 20 100 4 5] 109\n[1 20 7 8 9]\n"
+              "[-1 20] [1 20 7 8 9]\nruntime error: cannot convert slice "
+              "with length 5 to pointer to array with length 9\n");
+}
+END_TEST
+
+START_TEST(print_builtins_as_go_runtime)
+{
+    /* print/println format as Go's runtime: floats as +d.dddddde+ddd,
+     * nil pointers, channels, maps and funcs as 0x0, a slice as
+     * [len/cap]addr, a nil interface as (0x0,0x0); print adds no spaces
+     * (Go's goprint.go, bug409.go, issue6899.go) */
+    GO_EXPECT(GO("import \"math\"\n"
+                 "func main() {\n"
+                 "\tvar e error\n"
+                 "\tprintln(42, true, 1.5, \"s\", (chan int)(nil), []int(nil),"
+                 " (map[string]int)(nil), (func())(nil), byte(255), e)\n"
+                 "\tprintln(math.Copysign(0, -1), -42.0, 1e300, 0.1, "
+                 "float32(2.5), math.Inf(1), math.NaN(), 123456789.0)\n"
+                 "\tprint(1, 2, \"x\", 3.0, \"\\n\")\n"
+                 "\tprintln(make([]int, 2, 5)[:0] != nil)\n"
+                 "}\n"),
+              "42 true +1.500000e+000 s 0x0 [0/0]0x0 0x0 0x0 255 (0x0,0x0)\n"
+              "-0.000000e+000 -4.200000e+001 +1.000000e+300 +1.000000e-001 "
+              "+2.500000e+000 +Inf NaN +1.234568e+008\n"
+              "12x+3.000000e+000\ntrue\n");
+}
+END_TEST
+
+START_TEST(type_switch_checks_method_signatures)
+{
+    /* a dynamic type implements an interface only if its methods have the
+     * interface's signatures, not just its names (Go's typeswitch5.go) */
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "type myint int\n"
+                 "func (x myint) foo() int { return int(x) }\n"
+                 "type myfloat float64\n"
+                 "func (x myfloat) foo() float64 { return float64(x) }\n"
+                 "func f[T any](i interface{}) {\n"
+                 "\tswitch x := i.(type) {\n"
+                 "\tcase interface{ foo() T }:\n"
+                 "\t\tfmt.Println(\"fooer\", x.foo())\n"
+                 "\tdefault:\n\t\tfmt.Println(\"other\")\n\t}\n}\n"
+                 "func main() {\n"
+                 "\tf[int](myint(6))\n\tf[int](myfloat(7))\n"
+                 "\tf[float64](myint(8))\n\tf[float64](myfloat(9))\n"
+                 "\t_, ok := any(myint(1)).(interface{ foo() float64 })\n"
+                 "\t_, ok2 := any(myint(1)).(interface{ foo() int })\n"
+                 "\tfmt.Println(ok, ok2)\n"
+                 "}\n"),
+              "fooer 6\nother\nother\nfooer 9\nfalse true\n");
+}
+END_TEST
+
+START_TEST(method_sets_and_assignment_order_at_run_time)
+{
+    /* S embedding T (not *T) lacks T's pointer methods, S embedding *T has
+     * them (interface/receiver.go); a local type is not the package's
+     * type of the same name (issue26094.go); every target's operands are
+     * evaluated before any is assigned (range.go, reorder.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"strings\"\n)\n"
+                 "type T int\n"
+                 "func (t *T) P() {}\n"
+                 "type P interface{ P() }\n"
+                 "type S struct{ T }\n"
+                 "type SP struct{ *T }\n"
+                 "type Deep struct{ SP }\n"
+                 "type X struct{}\n"
+                 "var g any\n"
+                 "func local() {\n"
+                 "\ttype X struct{}\n"
+                 "\tdefer func() {\n"
+                 "\t\tfmt.Println(strings.Contains(fmt.Sprint(recover()), "
+                 "\"different scopes\"))\n\t}()\n"
+                 "\t_ = g.(X)\n}\n"
+                 "func fp() (*int, int) { return nil, 42 }\n"
+                 "func main() {\n"
+                 "\tvar s S\n\tvar sp SP\n\tvar d Deep\n"
+                 "\t_, a := any(s).(P)\n\t_, b := any(&s).(P)\n"
+                 "\t_, c := any(sp).(P)\n\t_, e := any(d).(P)\n"
+                 "\tfmt.Println(a, b, c, e)\n"
+                 "\tg = X{}\n\tlocal()\n"
+                 "\tx := []int{10, 20}\n\ty := []int{99}\n\ti := 1\n"
+                 "\tfor i, x[i] = range y {\n\t\tbreak\n\t}\n"
+                 "\tfmt.Println(i, x)\n"
+                 "\tj := 1\n\tj, x[j] = 0, 7\n\tfmt.Println(j, x)\n"
+                 "\tp := new(int)\n\tq := p\n\tp, *p = fp()\n"
+                 "\tfmt.Println(p == nil, *q)\n"
+                 "}\n"),
+              "false true true true\ntrue\n0 [10 99]\n0 [10 7]\ntrue 42\n");
+}
+END_TEST
+
+START_TEST(assignment_gives_the_destination_type)
+{
+    /* an unnamed chan, func, map or slice value stored in a named type of
+     * the same underlying type takes that type: its methods, %T and type
+     * switches see it (Go's bug243.go, issue24488.go), and back */
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "type T chan int\n"
+                 "func (T) Addr() string { return \"addr\" }\n"
+                 "type Func func()\n"
+                 "func (f Func) Foo() string { return \"foo\" }\n"
+                 "type S []int\n"
+                 "func (s S) Len() int { return len(s) }\n"
+                 "var global T\n"
+                 "func mk() (T, S) {\n"
+                 "\tglobal = make(chan int)\n"
+                 "\treturn global, []int{1, 2}\n}\n"
+                 "func use(f Func) string { return fmt.Sprintf(\"%T\", f) }\n"
+                 "func main() {\n"
+                 "\tt, s := mk()\n"
+                 "\tvar f Func = func() {}\n"
+                 "\tf = f.Foo2\n"
+                 "\tvar c chan int = t\n"
+                 "\tvar x any = s\n"
+                 "\t_, ok := x.(S)\n"
+                 "\tfmt.Println(t.Addr(), f.Foo(), s.Len(), ok, use(func() {}))\n"
+                 "\tfmt.Printf(\"%T %T %T\\n\", t, c, f)\n"
+                 "}\n"
+                 "func (f Func) Foo2() {}\n"),
+              "addr foo 2 true main.Func\nmain.T chan int main.Func\n");
+}
+END_TEST
+
+START_TEST(uncomparable_values_panic_where_go_panics)
+{
+    /* == on aggregates stops at the first differing field, so a slice
+     * in a later field does not panic (issue8606.go); an unhashable map
+     * key panics on lookup, store and delete (issue23734.go) */
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "type S struct{ x, y any }\n"
+                 "func try(f func()) (r any) {\n"
+                 "\tdefer func() { r = recover() }()\n"
+                 "\tf()\n\treturn nil\n}\n"
+                 "func main() {\n"
+                 "\tb := []byte{1}\n"
+                 "\tvar a, c any = S{1, b}, S{2, b}\n"
+                 "\tfmt.Println(try(func() { fmt.Println(a == c) }))\n"
+                 "\ta, c = S{b, 1}, S{b, 2}\n"
+                 "\tfmt.Println(try(func() { fmt.Println(a == c) }))\n"
+                 "\tm := map[any]int{}\n"
+                 "\tk := []int{}\n"
+                 "\tfmt.Println(try(func() { _ = m[k] }))\n"
+                 "\tfmt.Println(try(func() { m[k] = 1 }))\n"
+                 "\tfmt.Println(try(func() { delete(m, k) }), len(m))\n"
+                 "}\n"),
+              "false\n<nil>\n"
+              "runtime error: comparing uncomparable type []uint8\n"
+              "runtime error: hash of unhashable type []int\n"
+              "runtime error: hash of unhashable type []int\n"
+              "runtime error: hash of unhashable type []int 0\n");
+}
+END_TEST
+
+START_TEST(caller_in_a_deferred_call_run_by_a_panic)
+{
+    /* runtime.gopanic calls the deferred function, so Caller(2) is the
+     * panicking call's line (Go's issue5856.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                 "func g() {\n"
+                 "\tpc, _, _, _ := runtime.Caller(1)\n"
+                 "\t_, _, line, _ := runtime.Caller(2)\n"
+                 "\tfmt.Println(runtime.FuncForPC(pc).Name(), line)\n"
+                 "\trecover()\n}\n"
+                 "func f() {\n"
+                 "\tdefer g()\n"
+                 "\tpanic(\"x\")\n}\n"
+                 "func main() { f() }\n"),
+              "runtime.gopanic 14\n");
+}
+END_TEST
+
+START_TEST(inference_through_core_and_underlying_types)
+{
+    /* S []E inferred from a type parameter T []E gives E by T's core
+     * type (issue51303.go); a defined generic func type against a func
+     * literal unifies by its underlying type (issue50264.go) */
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "type ss[E comparable, T []E] []T\n"
+                 "func (ss[E, T]) Equal(a, b T) bool { return SetEq(a, b) }\n"
+                 "func SetEq[S []E, E comparable](x, y S) bool {\n"
+                 "\treturn len(x) == len(y)\n}\n"
+                 "type Func2[A1, A2, R any] func(a1 A1, a2 A2) R\n"
+                 "func Apply[A1, A2, R any](fn Func2[A1, A2, R], a A1, b A2) R {\n"
+                 "\treturn fn(a, b)\n}\n"
+                 "func main() {\n"
+                 "\tfmt.Println(ss[int, []int]{}.Equal([]int{1}, []int{2}))\n"
+                 "\tfmt.Println(Apply(func(a int, b string) string {\n"
+                 "\t\treturn fmt.Sprint(a, b)\n\t}, 1, \"x\"))\n"
+                 "}\n"),
+              "true\n1x\n");
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -412,6 +680,17 @@ Suite *check_suite(void)
     tcase_add_test(tc, generic_functions_and_types_run);
     tcase_add_test(tc, generic_errors);
     tcase_add_test(tc, method_expressions_and_struct_identity);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("runtime");
+    tcase_add_test(tc, runtime_callers_stack_and_memstats);
+    tcase_add_test(tc, slice_to_array_pointer_aliases);
+    tcase_add_test(tc, print_builtins_as_go_runtime);
+    tcase_add_test(tc, type_switch_checks_method_signatures);
+    tcase_add_test(tc, method_sets_and_assignment_order_at_run_time);
+    tcase_add_test(tc, assignment_gives_the_destination_type);
+    tcase_add_test(tc, uncomparable_values_panic_where_go_panics);
+    tcase_add_test(tc, caller_in_a_deferred_call_run_by_a_panic);
+    tcase_add_test(tc, inference_through_core_and_underlying_types);
     suite_add_tcase(s, tc);
     return s;
 }

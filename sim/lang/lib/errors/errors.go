@@ -16,20 +16,16 @@ func Unwrap(err error) error {
 	return one
 }
 
-// unwrap: what err's Unwrap method returns, as one error or as a list
-// (Unwrap() []error). Method sets match by name here, so the result's
-// type tells the two signatures apart.
+// unwrap: what err's Unwrap method returns, as one error (Unwrap()
+// error) or as a list (Unwrap() []error).
 func unwrap(err error) (one error, list []error) {
-	u, ok := err.(interface{ Unwrap() error })
-	if !ok {
-		return nil, nil
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		return u.Unwrap(), nil
+	case interface{ Unwrap() []error }:
+		return nil, u.Unwrap()
 	}
-	var r any = u.Unwrap()
-	if l, ok := r.([]error); ok {
-		return nil, l
-	}
-	one, _ = r.(error)
-	return one, nil
+	return nil, nil
 }
 
 // Is and As walk err's tree depth first: Unwrap() error and, since Go

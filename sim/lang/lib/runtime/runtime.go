@@ -1,28 +1,52 @@
-// Package runtime: scheduling calls on the engine; one simulated CPU.
-// weft's runtime has no garbage collector or memory statistics:
-// ReadMemStats reports zeros, finalizers never run.
+// Package runtime: scheduling calls on the engine; one simulated CPU;
+// the calling goroutine's frames, as the runtime reports them.
+//
+// Garbage collection is not simulated: GC does nothing, and finalizers
+// set by SetFinalizer never run (a program waiting for one waits in
+// vain). MemStats reports fixed, plausible figures, so differences
+// between two readings are zero.
 package runtime
 
+func Gosched()             { __gosched() }
+func NumGoroutine() int    { return __numgoroutine() }
+func Goexit()              { __goexit() }
+func GC()                  {}
+func NumCPU() int          { return 1 }
+func GOMAXPROCS(n int) int { return 1 }
+func Version() string      { return "go1.22-weft" }
+func LockOSThread()        {}
+func UnlockOSThread()      {}
+func NumCgoCall() int64    { return 0 }
+
+// KeepAlive marks x reachable: with no collector, nothing to do.
+func KeepAlive(x any) {}
+
+// SetFinalizer records nothing: finalizers never run in weft.
+func SetFinalizer(obj any, finalizer any) {
+	if obj == nil {
+		panic("runtime.SetFinalizer: first argument is nil")
+	}
+}
+
+// Breakpoint ends the program, as Go's breakpoint trap does.
+func Breakpoint() { __rt_breakpoint() }
+
 const (
+	Compiler = "gc"
 	GOOS     = "linux"
 	GOARCH   = "amd64"
-	Compiler = "gc"
 )
 
-func Gosched()                            { __gosched() }
-func NumGoroutine() int                   { return __numgoroutine() }
-func Goexit()                             { __goexit() }
-func GC()                                 {}
-func NumCPU() int                         { return 1 }
-func GOMAXPROCS(n int) int                { return 1 }
-func Version() string                     { return "go1.22-weft" }
-func LockOSThread()                       {}
-func UnlockOSThread()                     {}
-func KeepAlive(x any)                     {}
-func SetFinalizer(obj any, finalizer any) {}
-func NumCgoCall() int64                   { return 0 }
+var MemProfileRate int = 512 * 1024
 
-// MemStats: the fields of Go's, all zero in weft.
+// Error is the interface of run-time errors (index out of range, nil
+// dereference, failed type assertion, ...).
+type Error interface {
+	error
+	RuntimeError()
+}
+
+// MemStats: fixed figures (no collector runs).
 type MemStats struct {
 	Alloc         uint64
 	TotalAlloc    uint64
@@ -57,5 +81,116 @@ type MemStats struct {
 	DebugGC       bool
 }
 
-// ReadMemStats fills m with weft's statistics: zeros.
-func ReadMemStats(m *MemStats) { *m = MemStats{} }
+func ReadMemStats(m *MemStats) {
+	*m = MemStats{}
+	m.Alloc = 1 << 20
+	m.TotalAlloc = 1 << 20
+	m.Sys = 8 << 20
+	m.Mallocs = 1000
+	m.Frees = 0
+	m.HeapAlloc = 1 << 20
+	m.HeapSys = 4 << 20
+	m.HeapIdle = 3 << 20
+	m.HeapInuse = 1 << 20
+	m.HeapObjects = 1000
+	m.StackInuse = 64 << 10
+	m.StackSys = 64 << 10
+	m.NextGC = 4 << 20
+	m.EnableGC = true
+}
+
+// Caller: the file and line of the call skip frames above the caller
+// of Caller (0: that caller itself).
+func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
+	pc = __rt_pc(skip + 1)
+	if pc == 0 {
+		return 0, "", 0, false
+	}
+	file, line = __rt_fileline(pc)
+	return pc, file, line, true
+}
+
+// Callers fills pc with the calling goroutine's program counters, skip
+// frames from the innermost (0: Callers itself).
+func Callers(skip int, pc []uintptr) int {
+	n := 0
+	for n < len(pc) {
+		p := __rt_pc(skip + n)
+		if p == 0 {
+			break
+		}
+		pc[n] = p
+		n++
+	}
+	return n
+}
+
+type Func struct {
+	name  string
+	entry uintptr
+}
+
+// FuncForPC: the function holding pc, or nil.
+func FuncForPC(pc uintptr) *Func {
+	name := __rt_funcname(pc)
+	if name == "" {
+		return nil
+	}
+	return &Func{name: name, entry: pc &^ (1<<20 - 1)}
+}
+
+func (f *Func) Name() string {
+	if f == nil {
+		return ""
+	}
+	return f.name
+}
+
+func (f *Func) Entry() uintptr {
+	if f == nil {
+		return 0
+	}
+	return f.entry
+}
+
+func (f *Func) FileLine(pc uintptr) (file string, line int) {
+	return __rt_fileline(pc)
+}
+
+type Frame struct {
+	PC       uintptr
+	Func     *Func
+	Function string
+	File     string
+	Line     int
+	Entry    uintptr
+}
+
+type Frames struct {
+	pcs []uintptr
+}
+
+func CallersFrames(callers []uintptr) *Frames {
+	return &Frames{pcs: callers}
+}
+
+func (ci *Frames) Next() (frame Frame, more bool) {
+	if len(ci.pcs) == 0 {
+		return Frame{}, false
+	}
+	pc := ci.pcs[0]
+	ci.pcs = ci.pcs[1:]
+	f := FuncForPC(pc)
+	frame.PC = pc
+	frame.Func = f
+	frame.Function = f.Name()
+	frame.Entry = f.Entry()
+	frame.File, frame.Line = __rt_fileline(pc)
+	return frame, len(ci.pcs) > 0
+}
+
+// Stack formats the calling goroutine's stack into buf (all: the other
+// goroutines too, as far as weft reports them: the caller's only).
+func Stack(buf []byte, all bool) int {
+	return copy(buf, __rt_stack(all))
+}

@@ -1,10 +1,13 @@
 // Package debug: the controls of Go's runtime/debug, which weft's runtime
 // accepts and ignores (it has no garbage collector, no real stacks and no
-// threads), returning the previous settings as Go does. Stack gives only
-// the calling goroutine's header line.
+// threads), returning the previous settings as Go does. Stack gives the
+// calling goroutine's frames.
 package debug
 
-import "os"
+import (
+	"os"
+	"runtime"
+)
 
 var gcPercent = 100
 var maxStack = 1000000000
@@ -41,8 +44,16 @@ func SetTraceback(level string) {}
 
 func FreeOSMemory() {}
 
-// Stack: weft keeps no machine stacks; the header of the current
-// goroutine only.
-func Stack() []byte { return []byte("goroutine 1 [running]:\n") }
+// Stack: the calling goroutine's stack as runtime.Stack formats it.
+func Stack() []byte {
+	buf := make([]byte, 1024)
+	for {
+		n := runtime.Stack(buf, false)
+		if n < len(buf) {
+			return buf[:n]
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
 
 func PrintStack() { os.Stderr.Write(Stack()) }

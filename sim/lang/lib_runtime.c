@@ -1,0 +1,168 @@
+/* lib_runtime.c: the natives behind package runtime's introspection
+ * (lib/runtime/runtime.go): program counters of the calling goroutine's
+ * frames, their functions, files and lines (runtime.Caller, Callers,
+ * FuncForPC, CallersFrames), its stack as Go prints it (runtime.Stack),
+ * and Breakpoint.
+ * A pc is weft's, not a machine address: (proto index + 1) << 20 | (the
+ * instruction index + 1), stable across runs; 0 is no frame. Native
+ * frames (the library's intrinsics) are not Go frames and are skipped.
+ * As in Go, the main goroutine's bottom frame is runtime.main (weft's
+ * entry, which runs the package initialization and main.main), and
+ * runtime.goexit is below every goroutine's first function;
+ * runtime.gopanic calls the deferred functions a panic runs. Those two
+ * have no file ("?", line 0). */
+#include <stdio.h>
+#include <string.h>
+
+#include "sim/lang/lib.h"
+
+#define PC_SHIFT 20
+#define GOEXIT_PC (((uint64_t)0xFFFFF << PC_SHIFT) | 1)
+#define GOPANIC_PC (((uint64_t)0xFFFFF << PC_SHIFT) | 2)
+
+/* The index of proto p in the program, or -1. O(protos). */
+static int64_t proto_index(const vm_program *prog, const vm_proto *p)
+{
+    for (size_t i = 0; i < prog->protos.len; i++)
+        if (prog->protos.p[i] == p)
+            return (int64_t)i;
+    return -1;
+}
+
+/* The instruction Go frame i is at: a caller's pc is its return
+ * address (the call is the one before), but a frame running its
+ * deferred calls is at its RET. */
+static uint32_t frame_ins(const vm_g *g, uint32_t i)
+{
+    const vm_frame *f = &g->frames[i];
+    if (i + 1 < g->nframes && (g->frames[i + 1].flags & FR_DEFER))
+        return f->pc;
+    return f->pc > 0 ? f->pc - 1 : 0;
+}
+
+/* The pc of Go frame depth (0: the innermost), or 0. As in Go, a
+ * deferred call run by a panic is called by runtime.gopanic, which the
+ * panicking function called. */
+static uint64_t frame_pc(const vm_g *g, int64_t depth)
+{
+    for (uint32_t i = g->nframes; i-- > 0;) {
+        const vm_frame *f = &g->frames[i];
+        uint32_t pc;
+        int64_t idx;
+        if ((f->flags & FR_NATIVE) || !f->p->ncode)
+            continue;
+        if (depth-- > 0) {
+            if ((f->flags & FR_UNWIND) && depth-- == 0)
+                return GOPANIC_PC;
+            continue;
+        }
+        pc = frame_ins(g, i);
+        if (pc >= f->p->ncode)
+            pc = f->p->ncode - 1;
+        idx = proto_index(g->x->prog, f->p);
+        if (idx < 0)
+            return 0;
+        return ((uint64_t)(idx + 1) << PC_SHIFT) | (pc + 1);
+    }
+    /* below every goroutine's first function: runtime.goexit */
+    return depth == 0 ? GOEXIT_PC : 0;
+}
+
+/* The proto and instruction a pc names, or NULL. */
+static const vm_proto *pc_decode(const vm_program *prog, uint64_t pc,
+                                 uint32_t *ins)
+{
+    uint64_t idx = pc >> PC_SHIFT;
+    uint64_t i = pc & ((1u << PC_SHIFT) - 1);
+    const vm_proto *p;
+    if (!idx || idx > prog->protos.len || !i)
+        return NULL;
+    p = prog->protos.p[idx - 1];
+    if (!p->ncode)
+        return NULL;
+    *ins = (uint32_t)(i - 1 < p->ncode ? i - 1 : p->ncode - 1);
+    return p;
+}
+
+/* __rt_pc(depth int) uintptr */
+nat_status lib_rt_pc(vm_ncall *c)
+{
+    c->r[0] = vm_int(T_UINTPTR, (int64_t)frame_pc(c->g, c->a[0].v.i));
+    return NAT_OK;
+}
+
+/* __rt_fileline(pc uintptr) (file string, line int) */
+nat_status lib_rt_fileline(vm_ncall *c)
+{
+    uint32_t ins;
+    const vm_proto *p = pc_decode(c->g->x->prog, c->a[0].v.u, &ins);
+    const char *file = p ? p->file : "?";
+    c->r[0] = vm_new_str(c->g->x, file, strlen(file));
+    c->r[1] = vm_int(T_INT, p ? p->lines[ins] : 0);
+    return NAT_OK;
+}
+
+/* __rt_funcname(pc uintptr) string: "" if pc is no function's */
+nat_status lib_rt_funcname(vm_ncall *c)
+{
+    uint32_t ins;
+    const vm_proto *p = pc_decode(c->g->x->prog, c->a[0].v.u, &ins);
+    const char *name = p                              ? p->name
+                       : c->a[0].v.u == GOEXIT_PC  ? "runtime.goexit"
+                       : c->a[0].v.u == GOPANIC_PC ? "runtime.gopanic"
+                                                   : "";
+    c->r[0] = vm_new_str(c->g->x, name, strlen(name));
+    return NAT_OK;
+}
+
+/* __rt_stack(all bool) string: the calling goroutine's stack as Go's
+ * runtime.Stack prints it, innermost first, without runtime.Stack. */
+nat_status lib_rt_stack(vm_ncall *c)
+{
+    const vm_g *g = c->g;
+    buf b;
+    bool skipped = false;
+    buf_init(&b);
+    buf_printf(&b, "goroutine %d [running]:\n", g->t ? (int)g->t->tid + 1 : 1);
+    for (uint32_t i = g->nframes; i-- > 0;) {
+        const vm_frame *f = &g->frames[i];
+        uint32_t pc;
+        if ((f->flags & FR_NATIVE) || !f->p->ncode)
+            continue;
+        if (!skipped) { /* runtime.Stack itself */
+            skipped = true;
+            continue;
+        }
+        /* runtime.main is below main.main, hidden as Go hides it
+         * (GOTRACEBACK=system shows it) */
+        if (i == 0 && !strcmp(f->p->name, "runtime.main"))
+            continue;
+        pc = frame_ins(g, i);
+        if (pc >= f->p->ncode)
+            pc = f->p->ncode - 1;
+        buf_printf(&b, "%s(%s)\n\t%s:%d +0x%x\n", f->p->name,
+                   f->p->nparams ? "..." : "", f->p->file,
+                   (int)f->p->lines[pc], (unsigned)pc);
+    }
+    c->r[0] = vm_new_str(c->g->x, b.p ? b.p : "", b.len);
+    buf_fini(&b);
+    return NAT_OK;
+}
+
+/* __rt_breakpoint(): Go traps (SIGTRAP) and the program dies; here the
+ * execution ends as a fatal error, which recover cannot stop. */
+nat_status lib_rt_breakpoint(vm_ncall *c)
+{
+    static const char m[] = "trace/breakpoint trap (runtime.Breakpoint)";
+    op *o = vm_op(c->g, OP_PANIC, NULL);
+    o->text = arena_strndup(&c->g->x->e->mem, m, strlen(m));
+    o->len = strlen(m);
+    return NAT_YIELD;
+}
+
+/* The method RuntimeError() of run-time errors (runtime.Error). */
+nat_status lib_rt_runtime_error(vm_ncall *c)
+{
+    (void)c;
+    return NAT_OK;
+}
