@@ -594,6 +594,7 @@ uint32_t ck_instantiate(checker *k, uint32_t origin, const uint32_t *targs,
         const vm_type *og = prog_type(p, origin);
         it->named = true;
         it->pkg = og->pkg;
+        it->pkgpath = og->pkgpath;
         it->origin = origin;
         it->ntargs = n;
         it->targs = keep;

@@ -115,7 +115,11 @@ const lib_native *lib_native_at(int id);
     X(run_selects, 1)                                                          \
     X(strtod, 1)                                                               \
     X(nenv, 1)                                                                 \
-    X(env, 1)
+    X(env, 1)                                                                  \
+    X(rtype, 1)                                                                \
+    X(rtype_int, 1)                                                            \
+    X(rtype_str, 1)                                                            \
+    X(deepequal, 1)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a
