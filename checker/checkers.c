@@ -63,7 +63,7 @@ static bool is_cycle_lock(void *ctx, const wf_obj *o)
 {
     const cycle_target *t = ctx;
     uint64_t k;
-    if (o->kind != OBJ_MUTEX && o->kind != OBJ_RWMUTEX)
+    if (!obj_is_lock(o))
         return false;
     k = lockorder_key(o);
     for (int i = 0; i < t->n; i++)

@@ -214,13 +214,13 @@ static void candidates(wf_engine *e, const wf_task *t, i32vec *out)
     if (!possible_kind(wait_of(t))) return;
     for (size_t i = 0; i < e->tasks.len; i++) {
         wf_task *u = e->tasks.p[i];
-        bool same = false, reach = !e->can_reach;
+        bool same = false, reach = !e->fe.can_reach;
         if (u == t || u->state == TASK_DONE) continue;
         for (int k = 0; k < n; k++)
             same |= waits_on(u, aw[k]);
         if (same) continue;
         for (int k = 0; k < n && !reach; k++)
-            reach = e->can_reach(e->can_reach_ctx, e, u, aw[k]);
+            reach = e->fe.can_reach(e->fe.ctx, e, u, aw[k]);
         if (reach) VEC_PUSH(*out, u->tid);
     }
 }
@@ -1338,7 +1338,7 @@ static void union_reach(deadlock_checker *d, wf_engine *e)
         else if (e->tasks.p[i]->state == TASK_BLOCKED)
             VEC_PUSH(d->cand, (int32_t)i);
     }
-    e->reach_mark(e->can_reach_ctx, e, NULL, true, bits, words);
+    e->fe.reach_mark(e->fe.ctx, e, NULL, true, bits, words);
     for (;;) {
         size_t kept = 0;
         for (size_t c = 0; c < d->cand.len; c++) {
@@ -1362,7 +1362,7 @@ static void union_reach(deadlock_checker *d, wf_engine *e)
          * O(candidates x log walks) checks */
         for (size_t stop = next ? 2 * next : 1;
              next < d->src.len && next < stop; next++)
-            e->reach_mark(e->can_reach_ctx, e, e->tasks.p[d->src.p[next]],
+            e->fe.reach_mark(e->fe.ctx, e, e->tasks.p[d->src.p[next]],
                           false, bits, words);
     }
 }
@@ -1376,7 +1376,7 @@ static void on_step_end(void *ctx, wf_engine *e)
     deadlock_checker *d = ctx;
     size_t n = e->tasks.len, nblocked = 0;
     bool changed = true;
-    if (!e->can_reach) return;
+    if (!e->fe.can_reach) return;
     if (e->nenabled == 0 && e->timers.len == 0)
         return; /* the execution ends here: a global deadlock or leaks */
     if (d->reported.len < n) {
@@ -1412,7 +1412,7 @@ static void on_step_end(void *ctx, wf_engine *e)
         return;
     d->last_sig = sig;
     d->last_check = e->step;
-    if (e->reach_mark)
+    if (e->fe.reach_mark)
         union_reach(d, e);
     else
         while (changed) {
@@ -1426,11 +1426,11 @@ static void on_step_end(void *ctx, wf_engine *e)
                 na = awaited(t, aw, MAX_AW);
                 for (int k = 0; k < na && !woken; k++) {
                     if (e->timers.len &&
-                        e->can_reach(e->can_reach_ctx, e, NULL, aw[k]))
+                        e->fe.can_reach(e->fe.ctx, e, NULL, aw[k]))
                         woken = true;
                     for (size_t u = 0; u < n && !woken; u++)
                         if (d->alive.p[u] && u != i &&
-                            e->can_reach(e->can_reach_ctx, e, e->tasks.p[u],
+                            e->fe.can_reach(e->fe.ctx, e, e->tasks.p[u],
                                          aw[k]))
                             woken = true;
                 }

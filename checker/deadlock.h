@@ -14,7 +14,7 @@
  *    tasks could complete the operation), then mutual exclusion, hold and
  *    wait, no preemption and circular wait with their evidence, and the
  *    same as JSON members tasks, objects and coffman.
- *  - Partial deadlock: with the front end's hook e->can_reach, after each
+ *  - Partial deadlock: with the front end's hook e->fe.can_reach, after each
  *    step the checker computes which blocked tasks some live task (or a
  *    pending timer: the hook is asked with t == NULL) could still wake,
  *    transitively (as Go's goroutine-leak profile does over the heap);

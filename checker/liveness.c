@@ -6,10 +6,6 @@
 #include <string.h>
 
 #include "report.h"
-#include "sim/chan.h"
-#include "sim/cond.h"
-#include "sim/mutex.h"
-#include "sim/rwmutex.h"
 
 /* share starvation: below 1/SHARE_FRACTION of the fair share, while the
  * others made at least SHARE_MIN_OTHERS progress events in the window */
@@ -64,7 +60,7 @@ static lv_task *lvt(liveness_checker *l, int32_t tid)
 
 static bool marked(const liveness_checker *l, const wf_engine *e)
 {
-    return l->marked || e->progress_marked;
+    return l->marked || e->fe.progress_marked;
 }
 
 /* A runnable task whose only move is a spurious wakeup is as good as
@@ -335,11 +331,8 @@ static void lock_granted(liveness_checker *l, wf_engine *e, int32_t oid,
     if (oid < 0 || (size_t)oid >= e->objs.len)
         return;
     o = e->objs.p[oid];
-    if (o->kind == OBJ_MUTEX)
-        q = &((wf_mutex *)o)->lockers;
-    else if (o->kind == OBJ_RWMUTEX)
-        q = &((wf_rwmutex *)o)->wpending;
-    else
+    q = obj_lockers(o);
+    if (!q)
         return;
     for (const waiter *w = q->head; w; w = w->next) {
         lv_task *lt;
@@ -422,7 +415,7 @@ static bool waits_for_time(const wf_engine *e)
  * canonical). Never 0. */
 static uint64_t global_hash(wf_engine *e)
 {
-    uint64_t h = e->state_hash(e->can_reach_ctx, e), tm = 0;
+    uint64_t h = e->fe.state_hash(e->fe.ctx, e), tm = 0;
     for (size_t i = 0; i < e->timers.len; i++) {
         const timer *t = e->timers.p[i];
         tm += mix(hash_u64(hash_u64(HASH_INIT, (uint64_t)(t->when -
@@ -656,7 +649,7 @@ static void lv_step_end(void *ctx, wf_engine *e)
     if (marked(l, e) && e->step % l->window == 0)
         window_end(l, e);
     if (!l->livelock && e->step - l->quiet_since >= l->window &&
-        e->state_hash && !l->hunt_over && !waits_for_time(e))
+        e->fe.state_hash && !l->hunt_over && !waits_for_time(e))
         hunt(l, e);
 }
 
@@ -672,7 +665,7 @@ static void lv_end(void *ctx, wf_engine *e)
      * repeated state or not reported. States that never repeat over the
      * stretch are a computation longer than --max-steps (the summary says
      * the execution was cut), not a livelock */
-    if (e->state_hash)
+    if (e->fe.state_hash)
         return;
     /* a task kept from running for the whole window: the scheduler
      * starved it (rr, a preemption bound), the program may not spin */

@@ -4,14 +4,14 @@
  * Progress: a progress event is progress() in a scenario, wf_progress() in
  * C. A program without markers counts a task's completion and each value a
  * task receives from a channel instead. A scenario file has markers when
- * its text calls progress() (e->progress_marked); a C program from its
+ * its text calls progress() (e->fe.progress_marked); a C program from its
  * first wf_progress() of the execution on.
  *
  * livelock (error). A *quiet stretch* is a run of steps with no progress
  * event and no timer firing (virtual time moves only when every task is
  * blocked: a program waiting for time is not spinning, SPEC 2). Once a
  * quiet stretch reaches the window W:
- *  - proven: for scenario files (e->state_hash), the global state is
+ *  - proven: for scenario files (e->fe.state_hash), the global state is
  *    hashed (every step at first, then sampled); a state that recurs, with every runnable task having
  *    run since its first occurrence (weak fairness: a scheduler that
  *    starves a task does not make a livelock), is a non-progress cycle.

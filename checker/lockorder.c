@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "report.h"
-#include "sim/chan.h"
 
 typedef VEC(int32_t) i32vec;
 
@@ -560,8 +559,7 @@ static void on_acquire(lockorder *lo, wf_engine *e, const wf_event *ev,
     for (size_t i = 0; i < sv->len; i++)
         if (sv->p[i].net != 0) {
             const wf_obj *c = e->objs.p[sv->p[i].oid];
-            gates_add(&h.sems, lockorder_key(c),
-                      (int64_t)((const wf_chan *)c)->cap);
+            gates_add(&h.sems, lockorder_key(c), obj_capacity(c));
         }
     VEC_PUSH(*hv, h);
 }
@@ -594,7 +592,7 @@ static void on_chan(lockorder *lo, const wf_engine *e, const wf_event *ev,
     sem_vec *sv;
     if (ev->oid < 0 || (ev->flags & EVF_FAILED)) return;
     o = e->objs.p[ev->oid];
-    if (o->kind != OBJ_CHAN || !((const wf_chan *)o)->cap) return;
+    if (o->kind != OBJ_CHAN || !obj_capacity(o)) return;
     held_of(lo, ev->tid);
     sv = &lo->sems.p[ev->tid];
     for (size_t i = 0; i < sv->len; i++)

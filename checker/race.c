@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include "report.h"
-#include "sim/atomic.h"
-#include "sim/chan.h"
 #include "vclock.h"
 
 /* Locks a task holds: sorted items oid * 2 + (1 if read-held). */
@@ -106,6 +104,7 @@ struct race_checker {
     uint64_t pair_step;
     int32_t pair_oid, pair_tid, pair_peer;
     lockset *empty;
+    uint64_t counted; /* bytes of this execution in the engine's mem_extra */
 };
 
 /* ---- tasks and objects ------------------------------------------------ */
@@ -285,8 +284,7 @@ static void lock_dropped(race_checker *r, rc_task *T, int32_t oid, bool read)
 
 static size_t chan_cap(wf_engine *e, int32_t oid)
 {
-    const wf_obj *o = e->objs.p[oid];
-    return o->kind == OBJ_CHAN ? ((const wf_chan *)o)->cap : 0;
+    return (size_t)obj_capacity(e->objs.p[oid]);
 }
 
 static const char *base_name(const char *path)
@@ -1027,9 +1025,9 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
             /* an atomic op on a plain variable also accesses it: ordered
              * after the atomics before it (acquired just now), concurrent
              * with a plain access nothing orders (a mixed-access race) */
-            const wf_atomic *a = (const wf_atomic *)e->objs.p[oid];
-            if (a->shadow >= 0)
-                on_access(r, e, ev, &obj_of(r, a->shadow)->v,
+            int32_t shadow = obj_alias(e->objs.p[oid]);
+            if (shadow >= 0)
+                on_access(r, e, ev, &obj_of(r, shadow)->v,
                           (ev->flags & EVF_WRITE) != 0, false);
         }
         release(r, T, tid, &o->a, eop, oid, 0);
@@ -1051,7 +1049,22 @@ static void on_begin(void *ctx, wf_engine *e)
     r->log.len = 0;
     r->races.len = 0;
     r->pair_step = UINT64_MAX;
+    r->counted = 0; /* the engine's reset emptied its mem_extra */
     r->empty = arena_alloc(&r->mem, sizeof *r->empty);
+}
+
+/* After a step: what the execution's clocks, locksets and synchronization
+ * log grew by counts against the memory budget (the log grows with every
+ * synchronization: a loop of channel operations fills any budget). */
+static void on_step_end(void *ctx, wf_engine *e)
+{
+    race_checker *r = ctx;
+    uint64_t b = r->mem.total + r->log.len * sizeof *r->log.p +
+                 r->tasks.len * sizeof *r->tasks.p +
+                 r->objs.len * sizeof *r->objs.p +
+                 r->races.len * sizeof *r->races.p;
+    e->mem_extra += b - r->counted;
+    r->counted = b;
 }
 
 /* The races of the execution become findings, in the order found. */
@@ -1089,5 +1102,6 @@ wf_consumer race_consumer(race_checker *r)
     c.begin = on_begin;
     c.event = on_event;
     c.end = on_end;
+    c.step_end = on_step_end;
     return c;
 }

@@ -58,3 +58,32 @@ step_result atomic_op(wf_engine *e, wf_task *t)
     engine_emit_op(e, t, EV_ATOMIC, f, &a->hdr, -1, a->v, o->kind);
     return STEP_DONE;
 }
+
+/* ---- the class --------------------------------------------------------- */
+
+/* Loads read; adds whose result nobody reads commute as counter updates;
+ * the rest write. */
+static void pending(const op *o, acc_vec *out)
+{
+    if (o->kind == OP_ALOAD)
+        acc_push(out, o->obj, ACC_READ);
+    else if (o->kind == OP_AADD && o->discard)
+        acc_push_add(out, o->obj, o->val.i, ((const wf_atomic *)o->obj)->v,
+                     0);
+    else
+        acc_push(out, o->obj, ACC_WRITE);
+}
+
+static int32_t alias(const wf_obj *o)
+{
+    return ((const wf_atomic *)o)->shadow;
+}
+
+const obj_class atomic_class = {
+    .kind = OBJ_ATOMIC,
+    .name = "atomic",
+    .perform = atomic_op,
+    .pending = pending,
+    .pending_exact = true,
+    .alias = alias,
+};

@@ -24,4 +24,7 @@ wf_atomic *atomic_new(wf_engine *e, const char *name, int64_t v,
 /* OP_ALOAD, OP_ASTORE, OP_AADD, OP_ASWAP, OP_ACAS. Arithmetic wraps. */
 step_result atomic_op(wf_engine *e, wf_task *t);
 
+/* The class of atomic objects (engine.h). */
+extern const obj_class atomic_class;
+
 #endif

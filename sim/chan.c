@@ -476,3 +476,93 @@ step_result chan_select(wf_engine *e, wf_task *t)
     }
     return STEP_DONE;
 }
+
+/* ---- the class --------------------------------------------------------- */
+
+static void expose(wf_engine *e, wf_task *t)
+{
+    if (t->op.kind == OP_CLOSE)
+        engine_set_state(e, t, TASK_RUNNABLE);
+    else
+        chan_expose(e, t);
+}
+
+static step_result perform(wf_engine *e, wf_task *t)
+{
+    switch ((op_kind)t->op.kind) {
+    case OP_SEND:
+        return chan_send(e, t);
+    case OP_RECV:
+        return chan_recv(e, t);
+    case OP_CLOSE:
+        return chan_close(e, t);
+    default:
+        return chan_select(e, t);
+    }
+}
+
+static bool would_panic(const op *o)
+{
+    switch ((op_kind)o->kind) {
+    case OP_SEND:
+        return o->obj && ((const wf_chan *)o->obj)->closed;
+    case OP_SELECT:
+        for (uint32_t i = 0; i < o->ncases; i++)
+            if (o->cases[i].chan && o->cases[i].send &&
+                o->cases[i].chan->closed)
+                return true;
+        return false;
+    case OP_CLOSE:
+        return !o->obj || ((const wf_chan *)o->obj)->closed;
+    default:
+        return false;
+    }
+}
+
+/* A select may touch each of its channels; every channel op writes. */
+static void pending(const op *o, acc_vec *out)
+{
+    if (o->kind != OP_SELECT) {
+        acc_push(out, o->obj, ACC_WRITE);
+        return;
+    }
+    for (uint32_t i = 0; i < o->ncases; i++)
+        if (o->cases[i].chan)
+            acc_push(out, &o->cases[i].chan->hdr, ACC_WRITE);
+}
+
+static bool touches(const op *o, int32_t oid)
+{
+    if (o->kind != OP_SELECT)
+        return o->obj && o->obj->oid == oid;
+    for (uint32_t c = 0; c < o->ncases; c++)
+        if (o->cases[c].chan && o->cases[c].chan->hdr.oid == oid)
+            return true;
+    return false;
+}
+
+static int64_t capacity(const wf_obj *o)
+{
+    return (int64_t)((const wf_chan *)o)->cap;
+}
+
+/* Small queues only: a debug check per step must stay cheap beside
+ * thousands of blocked tasks. */
+static bool check(const wf_engine *e, const wf_obj *o)
+{
+    const wf_chan *ch = (const wf_chan *)o;
+    (void)e;
+    return ch->recvq.len + ch->sendq.len > 64 || chan_check(ch);
+}
+
+const obj_class chan_class = {
+    .kind = OBJ_CHAN,
+    .name = "chan",
+    .expose = expose,
+    .perform = perform,
+    .would_panic = would_panic,
+    .pending = pending,
+    .touches = touches,
+    .capacity = capacity,
+    .check = check,
+};

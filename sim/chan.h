@@ -69,4 +69,7 @@ step_result chan_select(wf_engine *e, wf_task *t);
 bool chan_offer(wf_engine *e, wf_chan *ch, wf_value v);
 bool chan_check(const wf_chan *ch);
 
+/* The class of chan objects (engine.h). */
+extern const obj_class chan_class;
+
 #endif

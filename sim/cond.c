@@ -129,3 +129,52 @@ step_result cond_broadcast(wf_engine *e, wf_task *t)
         notify(e, c, c->tickets.head->task, t, false);
     return STEP_DONE;
 }
+
+/* ---- the class --------------------------------------------------------- */
+
+static step_result perform(wf_engine *e, wf_task *t)
+{
+    switch ((op_kind)t->op.kind) {
+    case OP_COND_WAIT:
+    case OP_COND_PARK:
+        if (t->op.parked)
+            return cond_spurious(e, t);
+        return t->op.kind == OP_COND_WAIT ? cond_wait(e, t) : cond_park(e, t);
+    case OP_SIGNAL:
+        return cond_signal(e, t);
+    default:
+        return cond_broadcast(e, t);
+    }
+}
+
+static bool would_panic(const op *o)
+{
+    const wf_cond *c = (const wf_cond *)o->obj;
+    return o->kind == OP_COND_WAIT && c->m && !c->m->locked;
+}
+
+/* Every op writes the cond; Wait also unlocks its mutex. */
+static void pending(const op *o, acc_vec *out)
+{
+    const wf_cond *c = (const wf_cond *)o->obj;
+    acc_push(out, o->obj, ACC_WRITE);
+    if (o->kind == OP_COND_WAIT && c && c->m)
+        acc_push(out, &c->m->hdr, ACC_WRITE);
+}
+
+static bool touches(const op *o, int32_t oid)
+{
+    const wf_cond *c = (const wf_cond *)o->obj;
+    if (o->obj && o->obj->oid == oid)
+        return true;
+    return o->kind == OP_COND_WAIT && c && c->m && c->m->hdr.oid == oid;
+}
+
+const obj_class cond_class = {
+    .kind = OBJ_COND,
+    .name = "cond",
+    .perform = perform,
+    .would_panic = would_panic,
+    .pending = pending,
+    .touches = touches,
+};

@@ -36,4 +36,7 @@ step_result cond_broadcast(wf_engine *e, wf_task *t);
  * perform dispatches here when the op is parked. */
 step_result cond_spurious(wf_engine *e, wf_task *t);
 
+/* The class of cond objects (engine.h). */
+extern const obj_class cond_class;
+
 #endif

@@ -5,13 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chan.h"
-#include "atomic.h"
-#include "cond.h"
-#include "mutex.h"
-#include "rwmutex.h"
-#include "waitgroup.h"
-
 typedef VEC(uint32_t) vclock;
 typedef VEC(int32_t) tidvec;
 typedef VEC(uint32_t) VEC_u32;
@@ -93,6 +86,9 @@ struct snode {
 struct dpor {
     VEC(node) nodes; /* [0, ninit) have initialised vectors */
     size_t ninit;
+    size_t nkept; /* snodes alive (the kept subtrees), for dpor_bytes */
+    bool trim;    /* an execution was cut by the memory budget: the next
+                     dpor_begin frees what its path left initialised */
     size_t depth;  /* nodes used by the current execution */
     int32_t tnode; /* the current step's task node, -1 */
     /* per execution */
@@ -103,7 +99,7 @@ struct dpor {
     size_t nobjs_init;
     tset next_sleep; /* the sleep set of the next new task node */
     bool barrier;    /* a timer fired since the last task node */
-    VEC(acc_rec) sig; /* scratch: a pending op's signature */
+    acc_vec sig;      /* scratch: a pending op's signature */
     vclock ev;        /* scratch: the event's clock */
     vclock ltab;      /* scratch of race() */
     VEC(int32_t) first; /* scratch of race() */
@@ -340,26 +336,29 @@ dpor *dpor_new(void)
     return d;
 }
 
-static void free_node(node *n);
-static void drop_kids(node *n);
-static void free_snode(snode *s)
+/* These return the snodes they freed (dpor.nkept counts those alive). */
+static size_t free_node(node *n);
+static size_t drop_kids(node *n);
+static size_t free_snode(snode *s)
 {
+    size_t k = 0;
     if (s) {
-        free_node(&s->n);
+        k = 1 + free_node(&s->n);
         free(s);
     }
+    return k;
 }
 
 void dpor_set_bound(dpor *d, int bound)
 {
     for (size_t i = 0; i < d->nodes.len; i++)
-        drop_kids(&d->nodes.p[i]);
+        d->nkept -= drop_kids(&d->nodes.p[i]);
     d->nodes.len = 0;
     d->bound = bound;
     d->limit = -1;
     d->round = 0;
     d->pruned = false;
-    free_snode(d->root);
+    d->nkept -= free_snode(d->root);
     d->root = NULL;
     d->fpos = 0;
     d->floor = d->forced.len ? SIZE_MAX : 0;
@@ -420,17 +419,18 @@ static bool fits(const dpor *d, const node *n, int32_t x)
 }
 
 /* Forget the subtrees put aside below n. */
-static void drop_kids(node *n)
+static size_t drop_kids(node *n)
 {
+    size_t k = 0;
     for (size_t i = 0; i < n->kids.len; i++)
-        free_snode(n->kids.p[i]);
+        k += free_snode(n->kids.p[i]);
     n->kids.len = 0;
+    return k;
 }
 
-static void free_node(node *n)
+static size_t free_node(node *n)
 {
-    for (size_t i = 0; i < n->kids.len; i++)
-        free_snode(n->kids.p[i]);
+    size_t k = drop_kids(n);
     VEC_FREE(n->kids);
     VEC_FREE(n->vc);
     VEC_FREE(n->acc);
@@ -439,6 +439,7 @@ static void free_node(node *n)
     VEC_FREE(n->bt);
     tset_free(&n->done);
     tset_free(&n->sleep);
+    return k;
 }
 
 void dpor_free(dpor *d)
@@ -541,8 +542,26 @@ static vclock *clock_of(dpor *d, int32_t tid)
     return &d->tclock.p[tid];
 }
 
+/* After an execution cut by the memory budget: free what its path left
+ * allocated beyond the current one, so the next execution has the room. */
+static void trim(dpor *d)
+{
+    size_t len = d->nodes.len;
+    d->trim = false;
+    for (size_t i = len; i < d->ninit; i++)
+        d->nkept -= free_node(&d->nodes.p[i]);
+    if (d->ninit > len) d->ninit = len;
+    if (d->nodes.cap > 2 * len + 64) {
+        d->nodes.cap = 2 * len + 64;
+        d->nodes.p = wf_xrealloc(d->nodes.p, d->nodes.cap * sizeof(node));
+    }
+    for (size_t i = 0; i < d->evnodes.len; i++)
+        VEC_FREE(d->evnodes.p[i]);
+}
+
 void dpor_begin(dpor *d, wf_engine *e)
 {
+    if (d->trim) trim(d);
     e->track = true;
     d->eng = e;
     d->depth = 0;
@@ -613,60 +632,15 @@ static void fail(dpor *d, wf_engine *e, const char *what)
 
 /* ---- signatures: what a pending op may touch --------------------------- */
 
-/* Would t's pending op panic (and so end the execution, conflicting with
- * everything that could come before it)? */
-static bool would_panic(const wf_task *t)
-{
-    const op *o = &t->op;
-    switch ((op_kind)o->kind) {
-    case OP_SEND:
-        return o->obj && ((const wf_chan *)o->obj)->closed;
-    case OP_SELECT:
-        for (uint32_t i = 0; i < o->ncases; i++)
-            if (o->cases[i].chan && o->cases[i].send &&
-                o->cases[i].chan->closed)
-                return true;
-        return false;
-    case OP_CLOSE:
-        return !o->obj || ((const wf_chan *)o->obj)->closed;
-    case OP_UNLOCK:
-        return !((const wf_mutex *)o->obj)->locked;
-    case OP_WUNLOCK:
-        return !((const wf_rwmutex *)o->obj)->writer_holds;
-    case OP_RUNLOCK:
-        return ((const wf_rwmutex *)o->obj)->readers == 0;
-    case OP_WG_ADD:
-        return ((const wf_waitgroup *)o->obj)->count + o->val.i < 0;
-    case OP_COND_WAIT: {
-        const wf_cond *c = (const wf_cond *)o->obj;
-        return c->m && !c->m->locked;
-    }
-    default:
-        return false;
-    }
-}
-
-
-static void sig_add(dpor *d, const wf_obj *o, acc_type t)
-{
-    if (o) {
-        acc_rec a = {o->oid, (uint8_t)t, 0, 0, 0};
-        VEC_PUSH(d->sig, a);
-    }
-}
-
-static void sig_add_add(dpor *d, const wf_obj *o, int64_t delta,
-                        int64_t before, uint8_t flags)
-{
-    acc_rec a = {o->oid, ACC_ADD, flags, delta, before};
-    VEC_PUSH(d->sig, a);
-}
-
+/* The accesses t's pending op may make, into d->sig: its object class
+ * says (engine.h), the engine's own ops here. An op that would panic
+ * ends the execution, conflicting with everything that could come
+ * before it. */
 static void signature(dpor *d, const wf_task *t)
 {
     const op *o = &t->op;
     d->sig.len = 0;
-    if (would_panic(t)) {
+    if (op_would_panic(o)) {
         acc_rec a = {OID_ANY, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
         return;
@@ -675,52 +649,11 @@ static void signature(dpor *d, const wf_task *t)
         acc_rec a = {OID_OUTPUT, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
     }
+    if (op_class(o)) {
+        op_pending(o, &d->sig);
+        return;
+    }
     switch ((op_kind)o->kind) {
-    case OP_SELECT:
-        for (uint32_t i = 0; i < o->ncases; i++)
-            if (o->cases[i].chan)
-                sig_add(d, &o->cases[i].chan->hdr, ACC_WRITE);
-        break;
-    case OP_LOCK:
-    case OP_WLOCK:
-        sig_add(d, o->obj, ACC_ACQUIRE);
-        break;
-    case OP_ONCE:
-        sig_add(d, o->obj, ACC_ACQUIRE);
-        break;
-    case OP_WG_WAIT:
-        sig_add(d, o->obj, ACC_OBSERVE);
-        break;
-    case OP_RLOCK:
-    case OP_ALOAD:
-    case OP_READ:
-        sig_add(d, o->obj, ACC_READ);
-        break;
-    case OP_COND_WAIT: {
-        const wf_cond *c = (const wf_cond *)o->obj;
-        sig_add(d, o->obj, ACC_WRITE);
-        if (c && c->m)
-            sig_add(d, (const wf_obj *)c->m, ACC_WRITE);
-        break;
-    }
-    case OP_WG_ADD: {
-        const wf_waitgroup *wg = (const wf_waitgroup *)o->obj;
-        uint8_t f = ACCF_FLOOR;
-        if (wg->count > 0 && wg->waiters.head)
-            f |= ACCF_PARKED;
-        if (wg->count + o->val.i == 0 && wg->count && wg->waiters.head)
-            f |= ACCF_RELEASED;
-        sig_add_add(d, o->obj, o->val.i, wg->count, f);
-        break;
-    }
-    case OP_AADD:
-        if (o->discard) {
-            sig_add_add(d, o->obj, o->val.i,
-                        ((const wf_atomic *)o->obj)->v, 0);
-            break;
-        }
-        sig_add(d, o->obj, ACC_WRITE);
-        break;
     case OP_SPAWN: {
         acc_rec a = {OID_SPAWN, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
@@ -731,16 +664,7 @@ static void signature(dpor *d, const wf_task *t)
         VEC_PUSH(d->sig, a);
         break;
     }
-    case OP_SLEEP:
-    case OP_YIELD:
-    case OP_NONE:
-    case OP_EXIT:
-    case OP_ASSERT:
-    case OP_PANIC:
-    case OP__COUNT:
-        break;
-    default:
-        sig_add(d, o->obj, ACC_WRITE);
+    default: /* sleep, yield, exit: no object */
         break;
     }
 }
@@ -754,16 +678,8 @@ static bool may_touch(const wf_task *q, const acc_rec *A, size_t na)
         int32_t oid = A[i].oid;
         if (oid == OID_ANY || (oid == OID_OUTPUT && q->main_task))
             return true;
-        if (o->kind == OP_SELECT) {
-            for (uint32_t c = 0; c < o->ncases; c++)
-                if (o->cases[c].chan && o->cases[c].chan->hdr.oid == oid)
-                    return true;
-        } else if (o->obj) {
-            const wf_obj *ob = o->obj;
-            if (ob->oid == oid)
-                return true;
-            if (o->kind == OP_COND_WAIT && ((const wf_cond *)ob)->m &&
-                ((const wf_cond *)ob)->m->hdr.oid == oid)
+        if (o->kind == OP_SELECT || o->obj) {
+            if (op_touches(o, oid))
                 return true;
         } else if (oid < 0) {
             return true; /* spawn, print: pseudo-objects */
@@ -1176,9 +1092,7 @@ static bool sig_exact(const dpor *d, const acc_rec *a, size_t n)
         if (a[i].oid < 0 || (size_t)a[i].oid >= d->eng->objs.len)
             return false;
         o = d->eng->objs.p[a[i].oid];
-        if (o->kind != OBJ_VAR && o->kind != OBJ_ATOMIC &&
-            o->kind != OBJ_MUTEX && o->kind != OBJ_RWMUTEX &&
-            o->kind != OBJ_WAITGROUP)
+        if (!obj_class_of(o)->pending_exact)
             return false;
     }
     return n > 0;
@@ -1372,7 +1286,14 @@ static void next_sleep_after(dpor *d, wf_engine *e, const node *nd,
 uint64_t dpor_bytes(const dpor *d)
 {
     uint64_t clock = (uint64_t)d->ntasks * sizeof(uint32_t);
-    return (uint64_t)d->depth * (sizeof(node) + 12 * NODE_VEC_BYTES + clock) +
+    /* the path, then what stays allocated beyond it (the vectors of the
+     * nodes a longer path initialised, the vector's room) and the kept
+     * subtrees: a sample or the next execution runs beside them */
+    return (uint64_t)d->depth * (12 * NODE_VEC_BYTES + clock) +
+           (uint64_t)(d->ninit > d->depth ? d->ninit - d->depth : 0) * 12 *
+               NODE_VEC_BYTES +
+           (uint64_t)d->nodes.cap * sizeof(node) +
+           (uint64_t)d->nkept * (sizeof(snode) + 10 * NODE_VEC_BYTES) +
            (uint64_t)d->ntasks * clock;
 }
 
@@ -1612,6 +1533,7 @@ static void pop_node(dpor *d)
     snode *s;
     if (d->bound < 0 && (pending(d, n) || n->kids.len)) {
         s = wf_xcalloc(1, sizeof *s);
+        d->nkept++;
         s->n = *n;
         s->round = d->round;
         VEC_FREE(s->n.vc); /* per execution: rebuilt on replay */
@@ -1641,7 +1563,7 @@ static void restore(dpor *d, size_t i, snode *s)
         d->ninit = i + 1;
     }
     n = &d->nodes.p[i];
-    free_node(n);
+    d->nkept -= free_node(n) + 1; /* s leaves the kept tree for the path */
     *n = s->n;
     n->has_ev = false;
     free(s);
@@ -1692,12 +1614,19 @@ static bool descend(dpor *d, size_t i)
 
 bool dpor_next(dpor *d)
 {
+    unsigned k = 0;
     d->nodes.len = d->depth;
     while (d->nodes.len > d->floor) {
         size_t i = d->nodes.len - 1;
         if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i))
             return true;
         pop_node(d);
+        /* a long path takes long to unwind (0.6 s for 262,144 steps): a
+         * halt (an interrupt, the time limit) ends the search here */
+        if (WF_UNLIKELY(++k % 1024 == 0) && d->eng &&
+            atomic_load_explicit(d->eng->halt, memory_order_relaxed) >=
+                d->eng->halt_at)
+            return false;
     }
     return false;
 }
@@ -1845,4 +1774,5 @@ void dpor_end(dpor *d, wf_engine *e)
             check_pending(d, e->tasks.p[i]);
     if (e->end == END_MAX_STEPS || e->end == END_MEMORY) /* cuts */
         give_turns(d);
+    if (e->end == END_MEMORY) d->trim = true;
 }

@@ -21,6 +21,32 @@ const char *const obj_kind_names[OBJ__COUNT] = {
     "chan", "mutex", "rwmutex", "cond", "waitgroup",
     "once", "atomic", "var",     "timer"};
 
+/* Timers are the engine's own (a sleep, a channel's firing): no op acts
+ * on one as an object. */
+static const obj_class timer_class = {.kind = OBJ_TIMER, .name = "timer"};
+
+const obj_class *const obj_classes[OBJ__COUNT] = {
+    [OBJ_CHAN] = &chan_class,         [OBJ_MUTEX] = &mutex_class,
+    [OBJ_RWMUTEX] = &rwmutex_class,   [OBJ_COND] = &cond_class,
+    [OBJ_WAITGROUP] = &waitgroup_class, [OBJ_ONCE] = &once_class,
+    [OBJ_ATOMIC] = &atomic_class,     [OBJ_VAR] = &var_class,
+    [OBJ_TIMER] = &timer_class};
+
+const obj_class *const op_classes[OP__COUNT] = {
+    [OP_SEND] = &chan_class,         [OP_RECV] = &chan_class,
+    [OP_CLOSE] = &chan_class,        [OP_SELECT] = &chan_class,
+    [OP_LOCK] = &mutex_class,        [OP_UNLOCK] = &mutex_class,
+    [OP_TRYLOCK] = &mutex_class,     [OP_WLOCK] = &rwmutex_class,
+    [OP_WUNLOCK] = &rwmutex_class,   [OP_RLOCK] = &rwmutex_class,
+    [OP_RUNLOCK] = &rwmutex_class,   [OP_COND_WAIT] = &cond_class,
+    [OP_COND_PARK] = &cond_class,    [OP_SIGNAL] = &cond_class,
+    [OP_BROADCAST] = &cond_class,    [OP_WG_ADD] = &waitgroup_class,
+    [OP_WG_WAIT] = &waitgroup_class, [OP_ONCE] = &once_class,
+    [OP_ONCE_END] = &once_class,     [OP_ALOAD] = &atomic_class,
+    [OP_ASTORE] = &atomic_class,     [OP_AADD] = &atomic_class,
+    [OP_ASWAP] = &atomic_class,      [OP_ACAS] = &atomic_class,
+    [OP_READ] = &var_class,          [OP_WRITE] = &var_class};
+
 const char *const op_kind_names[OP__COUNT] = {
     "none",      "spawn",  "yield",     "send",    "recv",    "close",
     "select",    "lock",   "unlock",    "trylock", "lock",    "unlock",
@@ -146,7 +172,7 @@ void engine_reset(wf_engine *e)
 
 bool engine_mem_room(wf_engine *e, size_t n)
 {
-    uint64_t used = e->mem.total + e->mem_extra;
+    uint64_t used = engine_mem_used(e);
     if (WF_LIKELY(n <= e->mem_limit && used <= e->mem_limit - n))
         return true;
     if (!e->stop) {
@@ -553,6 +579,9 @@ static void task_exit(wf_engine *e, wf_task *t)
 static step_result perform(wf_engine *e, wf_task *t)
 {
     op *o = &t->op;
+    const obj_class *cls = op_class(o);
+    if (cls)
+        return cls->perform(e, t);
     switch ((op_kind)o->kind) {
     case OP_SPAWN: {
         wf_task *c;
@@ -565,54 +594,6 @@ static step_result perform(wf_engine *e, wf_task *t)
     case OP_YIELD:
         engine_emit_op(e, t, EV_YIELD, 0, NULL, -1, 0, 0);
         return STEP_DONE;
-    case OP_SEND:
-        return chan_send(e, t);
-    case OP_RECV:
-        return chan_recv(e, t);
-    case OP_CLOSE:
-        return chan_close(e, t);
-    case OP_SELECT:
-        return chan_select(e, t);
-    case OP_LOCK:
-        return mutex_lock(e, t);
-    case OP_UNLOCK:
-        return mutex_unlock(e, t);
-    case OP_TRYLOCK:
-        return mutex_trylock(e, t);
-    case OP_WLOCK:
-        return rwmutex_lock(e, t);
-    case OP_WUNLOCK:
-        return rwmutex_unlock(e, t);
-    case OP_RLOCK:
-        return rwmutex_rlock(e, t);
-    case OP_RUNLOCK:
-        return rwmutex_runlock(e, t);
-    case OP_COND_WAIT:
-    case OP_COND_PARK:
-        if (o->parked)
-            return cond_spurious(e, t);
-        return o->kind == OP_COND_WAIT ? cond_wait(e, t) : cond_park(e, t);
-    case OP_SIGNAL:
-        return cond_signal(e, t);
-    case OP_BROADCAST:
-        return cond_broadcast(e, t);
-    case OP_WG_ADD:
-        return waitgroup_add(e, t);
-    case OP_WG_WAIT:
-        return waitgroup_wait(e, t);
-    case OP_ONCE:
-        return once_do(e, t);
-    case OP_ONCE_END:
-        return once_end(e, t);
-    case OP_ALOAD:
-    case OP_ASTORE:
-    case OP_AADD:
-    case OP_ASWAP:
-    case OP_ACAS:
-        return atomic_op(e, t);
-    case OP_READ:
-    case OP_WRITE:
-        return var_access(e, t);
     case OP_SLEEP:
         if (o->ns <= 0 || e->cfg.time_loose) {
             engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
@@ -638,9 +619,7 @@ static step_result perform(wf_engine *e, wf_task *t)
         task_exit(e, t);
         return STEP_EXITED;
     case OP_NONE:
-    case OP_ASSERT:
-    case OP_PANIC:
-    case OP__COUNT:
+    default: /* an object's op (above), or not performable */
         break;
     }
     wf_fatal("perform: op %d is not performable", (int)o->kind);
@@ -673,7 +652,15 @@ static void task_fail(wf_engine *e, wf_task *t, bool is_assert)
 /* t stored a new pending op: decide its state. */
 static void expose(wf_engine *e, wf_task *t)
 {
+    const obj_class *c = op_class(&t->op);
     t->op.woken = false;
+    if (c) {
+        if (c->expose)
+            c->expose(e, t);
+        else
+            engine_set_state(e, t, TASK_RUNNABLE);
+        return;
+    }
     switch ((op_kind)t->op.kind) {
     case OP_EXIT:
         /* main's return is visible (SPEC 2: output ends there), so other
@@ -688,26 +675,6 @@ static void expose(wf_engine *e, wf_task *t)
     case OP_ASSERT:
     case OP_PANIC:
         task_fail(e, t, t->op.kind == OP_ASSERT);
-        return;
-    case OP_LOCK:
-        mutex_expose(e, t);
-        return;
-    case OP_WLOCK:
-        rwmutex_expose(e, t);
-        return;
-    case OP_RLOCK:
-        rwmutex_rexpose(e, t);
-        return;
-    case OP_SEND:
-    case OP_RECV:
-    case OP_SELECT:
-        chan_expose(e, t);
-        return;
-    case OP_WG_WAIT:
-        waitgroup_expose(e, t);
-        return;
-    case OP_ONCE:
-        once_expose(e, t);
         return;
     default:
         engine_set_state(e, t, TASK_RUNNABLE);
@@ -787,7 +754,7 @@ static bool out_of_limits(wf_engine *e)
     else if (WF_UNLIKELY(atomic_load_explicit(e->halt, memory_order_relaxed) >=
                          e->halt_at))
         e->end = END_HALTED;
-    else if (WF_UNLIKELY(e->mem.total + e->mem_extra > e->mem_limit))
+    else if (WF_UNLIKELY(engine_mem_used(e) > e->mem_limit))
         e->end = END_MEMORY;
     else
         return false;
@@ -963,12 +930,12 @@ bool engine_check(const wf_engine *e)
             t->op.kind == OP_NONE)
             return false;
     }
-    /* the channels of small programs only: a debug check per step must
-     * stay cheap beside thousands of objects or blocked tasks */
+    /* every object's invariants, in small programs only: a debug check
+     * per step must stay cheap beside thousands of objects */
     for (size_t i = 0; i < e->objs.len && e->objs.len <= 256; i++) {
-        const wf_chan *ch = (const wf_chan *)e->objs.p[i];
-        if (ch->hdr.kind == OBJ_CHAN && ch->recvq.len + ch->sendq.len <= 64 &&
-            !chan_check(ch))
+        const wf_obj *o = e->objs.p[i];
+        const obj_class *c = obj_class_of(o);
+        if (c->check && !c->check(e, o))
             return false;
     }
     return runnable == e->nenabled && live == e->nlive &&

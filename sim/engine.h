@@ -510,6 +510,37 @@ typedef struct engine_config {
     uint64_t prog_seed; /* math/rand stream */
 } engine_config;
 
+/* What the engine and the checkers may ask of a front end, all optional
+ * (zeroed: a C program, SPEC section 7). The engine calls them with ctx
+ * and knows nothing else of the front end; the Go VM installs them at
+ * each execution's start (vm_task.c). */
+typedef struct engine_frontend {
+    void *ctx; /* the front end's, for every hook */
+    /* the deadlock checker's question: can a task outside a blocked set
+     * reach object o? NULL: assume it can. */
+    bool (*can_reach)(void *ctx, wf_engine *e, wf_task *t, wf_obj *o);
+    /* The same question for many objects at once (optional): set in
+     * bits[0, words) the bit of every engine object (by oid) task t can
+     * reach, t NULL meaning the package variables and pending timers.
+     * fresh starts a new union: later calls skip what earlier ones since
+     * the last fresh call walked, so a union over all live tasks costs one
+     * walk of what they reach together. */
+    void (*reach_mark)(void *ctx, wf_engine *e, wf_task *t, bool fresh,
+                       uint64_t *bits, size_t words);
+    /* the event value of a value a channel carries (an id, never an
+     * address: events must not depend on the process); NULL means v.i.
+     * For the Go front end, whose values hold pointers. */
+    int64_t (*event_value)(void *ctx, const wf_value *v);
+    /* the canonical hash of the global state (tasks' frames, the heap
+     * they reach, the engine objects met), for the livelock check's
+     * repeated states; NULL when the front end cannot walk its tasks
+     * (C). */
+    uint64_t (*state_hash)(void *ctx, wf_engine *e);
+    /* the program has progress markers (SPEC 5: then only they count as
+     * progress), known statically */
+    bool progress_marked;
+} engine_frontend;
+
 /* The per-thread native context cache lives in native.c; the engine keeps
  * a pointer to its own stack pool. */
 typedef struct native_pool native_pool;
@@ -552,8 +583,9 @@ struct wf_engine {
     const atomic_int *halt;
     int halt_at;
     size_t mem_limit; /* cfg.max_memory, or SIZE_MAX */
-    /* per-execution memory besides the arena that its holders report
-     * for the budget (the reduction's state); 0 at each reset */
+    /* per-execution memory besides the arena and the choices, that its
+     * holders (the reduction, the checkers) report for the budget: each
+     * adds its growth and takes back what it frees; 0 at each reset */
     uint64_t mem_extra;
     VEC(choice) choices;
     VEC(int32_t) alts; /* scratch for choose */
@@ -570,30 +602,9 @@ struct wf_engine {
     wf_strategy *strategy;
     wf_consumer *consumers;
     int nconsumers;
-    /* the front end's deadlock hook: can a task outside a blocked set
-     * reach object o? NULL for C (SPEC section 7). */
-    bool (*can_reach)(void *ctx, wf_engine *e, wf_task *t, wf_obj *o);
-    /* The same question for many objects at once (optional): set in
-     * bits[0, words) the bit of every engine object (by oid) task t can
-     * reach, t NULL meaning the package variables and pending timers.
-     * fresh starts a new union: later calls skip what earlier ones since
-     * the last fresh call walked, so a union over all live tasks costs one
-     * walk of what they reach together. */
-    void (*reach_mark)(void *ctx, wf_engine *e, wf_task *t, bool fresh,
-                       uint64_t *bits, size_t words);
-    void *can_reach_ctx; /* the front end's context, for its hooks */
-    /* the front end's event value of a value a channel carries (an id,
-     * never an address: events must not depend on the process); NULL
-     * means v.i. For the Go front end, whose values hold pointers. */
-    int64_t (*event_value)(void *ctx, const wf_value *v);
-    /* the front end's canonical hash of the global state (tasks' frames,
-     * the heap they reach, the engine objects met), for the livelock
-     * check's repeated states; NULL when the front end cannot walk its
-     * tasks (C). Called with can_reach_ctx. */
-    uint64_t (*state_hash)(void *ctx, wf_engine *e);
-    /* the program has progress markers (SPEC 5: then only they count as
-     * progress); set by the front end when it knows statically */
-    bool progress_marked;
+    /* the front end's hooks (NULL for C programs), set at each
+     * execution's start by the front end */
+    engine_frontend fe;
     native_pool *natives; /* native stacks, kept across executions */
     /* partial-order reduction: what the current step touched, logged only
      * when track is set (one branch otherwise) */
@@ -617,6 +628,126 @@ typedef enum step_result {
     STEP_PANICKED, /* a panic was recorded: the execution ends */
     STEP_EXITED    /* main returned (OP_EXIT): the task is done */
 } step_result;
+
+/* Accesses a pending op may make (the reduction's signatures). */
+typedef VEC(acc_rec) acc_vec;
+
+/* An object class: what one kind of object is to the engine, the
+ * reduction and the checkers, defined in that object's own file
+ * (chan.c: chan_class), as Lua's and SQLite's vtables are. Nobody outside
+ * the object's file reads its struct: they ask its class. Every hook but
+ * name and perform may be NULL (the default follows each one). */
+typedef struct obj_class {
+    obj_kind kind;
+    const char *name; /* obj_kind_names[kind] */
+    /* t stored a pending op of this class: decide whether it is enabled
+     * (engine_set_state), link it where the object keeps its waiters.
+     * NULL: runnable at once. */
+    void (*expose)(wf_engine *e, wf_task *t);
+    /* Perform t's pending op (e->cur is t). */
+    step_result (*perform)(wf_engine *e, wf_task *t);
+    /* Would pending op o panic if performed now (a send on a closed
+     * channel, an unlock of a free mutex)? NULL: never. */
+    bool (*would_panic)(const op *o);
+    /* Push onto out the accesses pending op o may make when performed:
+     * its dependence with other ops (acc_type says which pairs commute),
+     * for the reduction's races. NULL: one ACC_WRITE of o->obj. */
+    void (*pending)(const op *o, acc_vec *out);
+    /* The pending accesses are exactly what its step will access (no
+     * access depends on what the step finds), so a sleeping op stays
+     * asleep until a conflicting step. */
+    bool pending_exact;
+    /* Could pending op o touch object oid at all (a cheap filter before
+     * pending)? NULL: o->obj is oid. */
+    bool (*touches)(const op *o, int32_t oid);
+    /* How many holds of lock o task t has (a mutex: 0 or 1; an RWMutex:
+     * its write lock and read locks). NULL: never held. */
+    int (*holds)(const wf_obj *o, const wf_task *t);
+    /* The queue of tasks waiting to acquire lock o (a mutex's lockers,
+     * an RWMutex's writers), in arrival order. NULL: none. */
+    const waitq *(*lockers)(const wf_obj *o);
+    /* The plain variable (its oid) every op of o also accesses: an atomic
+     * on an ordinary variable (atomic.h's shadow). NULL: none. */
+    int32_t (*alias)(const wf_obj *o);
+    /* The capacity of a buffered object (a channel's buffer), else 0.
+     * NULL: 0. */
+    int64_t (*capacity)(const wf_obj *o);
+    /* The object's invariants (its header's list), for engine_check
+     * under WF_DEBUG. NULL: none. */
+    bool (*check)(const wf_engine *e, const wf_obj *o);
+} obj_class;
+
+/* The class of each kind of object, and of the object an op kind acts on
+ * (NULL: a task-level op, the engine's own: spawn, print, sleep...). */
+extern const obj_class *const obj_classes[OBJ__COUNT];
+extern const obj_class *const op_classes[OP__COUNT];
+static inline const obj_class *obj_class_of(const wf_obj *o)
+{
+    return obj_classes[o->kind];
+}
+static inline const obj_class *op_class(const op *o)
+{
+    return op_classes[o->kind];
+}
+/* The defaults of the optional hooks, for the engine and its consumers. */
+static inline bool op_would_panic(const op *o)
+{
+    const obj_class *c = op_class(o);
+    return c && c->would_panic && c->would_panic(o);
+}
+static inline void acc_push(acc_vec *out, const wf_obj *o, acc_type t)
+{
+    if (o) {
+        acc_rec a = {o->oid, (uint8_t)t, 0, 0, 0};
+        VEC_PUSH(*out, a);
+    }
+}
+static inline void acc_push_add(acc_vec *out, const wf_obj *o, int64_t delta,
+                                int64_t before, uint8_t flags)
+{
+    acc_rec a = {o->oid, ACC_ADD, flags, delta, before};
+    VEC_PUSH(*out, a);
+}
+static inline void op_pending(const op *o, acc_vec *out)
+{
+    const obj_class *c = op_class(o);
+    if (c && c->pending)
+        c->pending(o, out);
+    else
+        acc_push(out, o->obj, ACC_WRITE);
+}
+static inline bool op_touches(const op *o, int32_t oid)
+{
+    const obj_class *c = op_class(o);
+    if (c && c->touches)
+        return c->touches(o, oid);
+    return o->obj && o->obj->oid == oid;
+}
+static inline int obj_holds(const wf_obj *o, const wf_task *t)
+{
+    const obj_class *c = obj_class_of(o);
+    return c->holds ? c->holds(o, t) : 0;
+}
+/* Whether o is a lock (it can be held). */
+static inline bool obj_is_lock(const wf_obj *o)
+{
+    return obj_class_of(o)->holds != NULL;
+}
+static inline const waitq *obj_lockers(const wf_obj *o)
+{
+    const obj_class *c = obj_class_of(o);
+    return c->lockers ? c->lockers(o) : NULL;
+}
+static inline int32_t obj_alias(const wf_obj *o)
+{
+    const obj_class *c = obj_class_of(o);
+    return c->alias ? c->alias(o) : -1;
+}
+static inline int64_t obj_capacity(const wf_obj *o)
+{
+    const obj_class *c = obj_class_of(o);
+    return c->capacity ? c->capacity(o) : 0;
+}
 
 /* Lifecycle. engine_new never fails. */
 wf_engine *engine_new(const engine_config *cfg);
@@ -657,11 +788,15 @@ static inline bool engine_light(const wf_engine *e)
  * visible operations ask it where they loop (the VM at backward jumps and
  * calls) and, when true, expose a plain yield so the engine ends the
  * execution there. */
+static inline uint64_t engine_mem_used(const wf_engine *e)
+{
+    return e->mem.total + e->mem_extra + e->choices.len * sizeof(choice);
+}
 static inline bool engine_must_stop(const wf_engine *e)
 {
     return WF_UNLIKELY(atomic_load_explicit(e->halt, memory_order_relaxed) >=
                        e->halt_at) ||
-           WF_UNLIKELY(e->mem.total + e->mem_extra > e->mem_limit);
+           WF_UNLIKELY(engine_mem_used(e) > e->mem_limit);
 }
 /* Room for n more bytes of per-execution memory, for allocations whose
  * size the program chooses (make, append, string building): false when
@@ -777,7 +912,7 @@ static inline void engine_emit_op(wf_engine *e, wf_task *t, ev_op eop,
 /* The event value of a carried value v (see event_value). */
 static inline int64_t engine_value(const wf_engine *e, wf_value v)
 {
-    return e->event_value ? e->event_value(e->can_reach_ctx, &v) : v.i;
+    return e->fe.event_value ? e->fe.event_value(e->fe.ctx, &v) : v.i;
 }
 
 /* Log an access of the current step (dpor). */

@@ -12,34 +12,10 @@
 
 #include "engine.h"
 #include "dpor.h"
+#include "program.h"
 #include "schedule.h"
 
 typedef struct explorer explorer;
-
-/* A program, whatever its front end. */
-typedef struct program {
-    const task_driver *drv;
-    void *arg;             /* for main's driver start */
-    const char *main_name; /* "main", or the test function */
-    uint32_t hash;         /* identity, carried by schedules */
-    const char *file;      /* for reports ("philo.go", "./prog") */
-    bool leaks_are_errors; /* test files (SPEC 3: leak) */
-    /* called at each execution's start, after engine_reset */
-    void (*begin)(void *ctx, wf_engine *e);
-    void *ctx;
-    /* Optional hooks of C programs built by weft cc (sim/posix):
-     * end: after each execution, before what it found is collected (it
-     *   may drop findings); true when the program's scheduling points
-     *   changed (its set of racy locations grew): the search starts over.
-     * extra_get/extra_set: text the program needs to replay a schedule,
-     *   carried in the schedule's header (".x"); set before a replay.
-     * incomplete: why a complete search is no proof (values sampled). */
-    bool (*end)(void *ctx, wf_engine *e);
-    const char *(*extra_get)(void *ctx);
-    void (*extra_set)(void *ctx, const char *extra);
-    const char *(*incomplete)(void *ctx);
-    size_t stack_size; /* of each task; 0: explore_opts' or the default */
-} program;
 
 /* Extra consumers (checkers, recorder) for every execution. */
 typedef struct consumer_set {
@@ -136,6 +112,7 @@ struct explorer {
     size_t prefix_len; /* choices of o.prefix */
     /* dpor */
     dpor *dp;
+    uint64_t dp_counted; /* dpor_bytes already in the engine's mem_extra */
     uint64_t blocked; /* sleep-set-blocked executions abandoned */
     uint64_t deferred; /* executions stopped at a round's limit (a later
                           round runs them) */

@@ -139,3 +139,67 @@ step_result mutex_trylock(wf_engine *e, wf_task *t)
         disable_lockers(e, m, t);
     return STEP_DONE;
 }
+
+/* ---- the class --------------------------------------------------------- */
+
+static void expose(wf_engine *e, wf_task *t)
+{
+    if (t->op.kind == OP_LOCK)
+        mutex_expose(e, t);
+    else
+        engine_set_state(e, t, TASK_RUNNABLE);
+}
+
+static step_result perform(wf_engine *e, wf_task *t)
+{
+    switch ((op_kind)t->op.kind) {
+    case OP_LOCK:
+        return mutex_lock(e, t);
+    case OP_UNLOCK:
+        return mutex_unlock(e, t);
+    default:
+        return mutex_trylock(e, t);
+    }
+}
+
+static bool would_panic(const op *o)
+{
+    return o->kind == OP_UNLOCK && !((const wf_mutex *)o->obj)->locked;
+}
+
+/* A Lock acquires (ordered after the Unlock that enabled it); Unlock and
+ * TryLock write. */
+static void pending(const op *o, acc_vec *out)
+{
+    acc_push(out, o->obj, o->kind == OP_LOCK ? ACC_ACQUIRE : ACC_WRITE);
+}
+
+static int holds(const wf_obj *o, const wf_task *t)
+{
+    return ((const wf_mutex *)o)->holder == t;
+}
+
+static const waitq *lockers(const wf_obj *o)
+{
+    return &((const wf_mutex *)o)->lockers;
+}
+
+static bool check(const wf_engine *e, const wf_obj *o)
+{
+    const wf_mutex *m = (const wf_mutex *)o;
+    (void)e;
+    return (m->holder != NULL) == m->locked;
+}
+
+const obj_class mutex_class = {
+    .kind = OBJ_MUTEX,
+    .name = "mutex",
+    .expose = expose,
+    .perform = perform,
+    .would_panic = would_panic,
+    .pending = pending,
+    .pending_exact = true,
+    .holds = holds,
+    .lockers = lockers,
+    .check = check,
+};

@@ -39,4 +39,7 @@ bool mutex_release(wf_engine *e, wf_task *t, wf_mutex *m);
 /* Account a waiter leaving a resource's queue (bypass metrics). */
 void mutex_account_bypass(wf_task *t, uint64_t grants_now);
 
+/* The class of mutex objects (engine.h). */
+extern const obj_class mutex_class;
+
 #endif

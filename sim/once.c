@@ -60,3 +60,34 @@ step_result once_end(wf_engine *e, wf_task *t)
             engine_set_enabled(e, w->task, true);
     return STEP_DONE;
 }
+
+/* ---- the class --------------------------------------------------------- */
+
+static void expose(wf_engine *e, wf_task *t)
+{
+    if (t->op.kind == OP_ONCE)
+        once_expose(e, t);
+    else
+        engine_set_state(e, t, TASK_RUNNABLE);
+}
+
+static step_result perform(wf_engine *e, wf_task *t)
+{
+    if (t->op.kind == OP_ONCE)
+        return once_do(e, t);
+    return once_end(e, t);
+}
+
+/* Do acquires (it may wait for the running function); its end writes. */
+static void pending(const op *o, acc_vec *out)
+{
+    acc_push(out, o->obj, o->kind == OP_ONCE ? ACC_ACQUIRE : ACC_WRITE);
+}
+
+const obj_class once_class = {
+    .kind = OBJ_ONCE,
+    .name = "once",
+    .expose = expose,
+    .perform = perform,
+    .pending = pending,
+};

@@ -24,4 +24,7 @@ void once_expose(wf_engine *e, wf_task *t); /* OP_ONCE exposed */
 step_result once_do(wf_engine *e, wf_task *t);
 step_result once_end(wf_engine *e, wf_task *t);
 
+/* The class of once objects (engine.h). */
+extern const obj_class once_class;
+
 #endif

@@ -212,3 +212,83 @@ step_result rwmutex_runlock(wf_engine *e, wf_task *t)
     }
     return STEP_DONE;
 }
+
+/* ---- the class --------------------------------------------------------- */
+
+static void expose(wf_engine *e, wf_task *t)
+{
+    if (t->op.kind == OP_WLOCK)
+        rwmutex_expose(e, t);
+    else if (t->op.kind == OP_RLOCK)
+        rwmutex_rexpose(e, t);
+    else
+        engine_set_state(e, t, TASK_RUNNABLE);
+}
+
+static step_result perform(wf_engine *e, wf_task *t)
+{
+    switch ((op_kind)t->op.kind) {
+    case OP_WLOCK:
+        return rwmutex_lock(e, t);
+    case OP_WUNLOCK:
+        return rwmutex_unlock(e, t);
+    case OP_RLOCK:
+        return rwmutex_rlock(e, t);
+    default:
+        return rwmutex_runlock(e, t);
+    }
+}
+
+static bool would_panic(const op *o)
+{
+    const wf_rwmutex *m = (const wf_rwmutex *)o->obj;
+    if (o->kind == OP_WUNLOCK)
+        return !m->writer_holds;
+    if (o->kind == OP_RUNLOCK)
+        return m->readers == 0;
+    return false;
+}
+
+/* Lock acquires; RLocks only read (they commute); unlocks write. */
+static void pending(const op *o, acc_vec *out)
+{
+    acc_type t = o->kind == OP_WLOCK   ? ACC_ACQUIRE
+                 : o->kind == OP_RLOCK ? ACC_READ
+                                       : ACC_WRITE;
+    acc_push(out, o->obj, t);
+}
+
+/* The write lock (once it holds the lock, not merely the writer slot)
+ * and each read lock t holds. */
+static int holds(const wf_obj *o, const wf_task *t)
+{
+    const wf_rwmutex *m = (const wf_rwmutex *)o;
+    int n = m->writer == t && m->writer_holds;
+    for (int32_t k = 0; k < m->nrholders; k++)
+        n += m->rholders[k] == t->tid;
+    return n;
+}
+
+static const waitq *lockers(const wf_obj *o)
+{
+    return &((const wf_rwmutex *)o)->wpending;
+}
+
+static bool check(const wf_engine *e, const wf_obj *o)
+{
+    (void)e;
+    return rwmutex_check((const wf_rwmutex *)o);
+}
+
+const obj_class rwmutex_class = {
+    .kind = OBJ_RWMUTEX,
+    .name = "rwmutex",
+    .expose = expose,
+    .perform = perform,
+    .would_panic = would_panic,
+    .pending = pending,
+    .pending_exact = true,
+    .holds = holds,
+    .lockers = lockers,
+    .check = check,
+};

@@ -41,4 +41,7 @@ step_result rwmutex_rlock(wf_engine *e, wf_task *t);
 step_result rwmutex_runlock(wf_engine *e, wf_task *t);
 bool rwmutex_check(const wf_rwmutex *m);
 
+/* The class of rwmutex objects (engine.h). */
+extern const obj_class rwmutex_class;
+
 #endif

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chan.h"
 
 static const char *const stmt_sql[ST__COUNT] = {
     [ST_RUN] = "INSERT INTO runs(id, file, source_sha256, command, strategy, "
@@ -426,8 +425,7 @@ static int write_tables(trace *t, const wf_engine *e, int64_t id,
         bind_text(s, 3, o->kind < OBJ__COUNT ? obj_kind_names[o->kind] : "?");
         bind_text(s, 4, o->name ? o->name : "");
         if (o->kind == OBJ_CHAN)
-            sqlite3_bind_int64(
-                s, 5, (int64_t)((const wf_chan *)(const void *)o)->cap);
+            sqlite3_bind_int64(s, 5, obj_capacity(o));
         else
             sqlite3_bind_null(s, 5);
         bind_text(s, 6, o->file);

@@ -24,3 +24,18 @@ step_result var_access(wf_engine *e, wf_task *t)
     }
     return STEP_DONE;
 }
+
+/* ---- the class --------------------------------------------------------- */
+
+static void pending(const op *o, acc_vec *out)
+{
+    acc_push(out, o->obj, o->kind == OP_READ ? ACC_READ : ACC_WRITE);
+}
+
+const obj_class var_class = {
+    .kind = OBJ_VAR,
+    .name = "var",
+    .perform = var_access,
+    .pending = pending,
+    .pending_exact = true,
+};

@@ -16,4 +16,7 @@ wf_var *var_new(wf_engine *e, const char *name, wf_value v, const char *file,
 /* OP_READ (result res) or OP_WRITE (val). */
 step_result var_access(wf_engine *e, wf_task *t);
 
+/* The class of var objects (engine.h). */
+extern const obj_class var_class;
+
 #endif

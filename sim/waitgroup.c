@@ -77,3 +77,53 @@ step_result waitgroup_wait(wf_engine *e, wf_task *t)
     engine_emit_op(e, t, EV_WG_WAIT, 0, &wg->hdr, -1, 0, 0);
     return STEP_DONE;
 }
+
+/* ---- the class --------------------------------------------------------- */
+
+static void expose(wf_engine *e, wf_task *t)
+{
+    if (t->op.kind == OP_WG_WAIT)
+        waitgroup_expose(e, t);
+    else
+        engine_set_state(e, t, TASK_RUNNABLE);
+}
+
+static step_result perform(wf_engine *e, wf_task *t)
+{
+    if (t->op.kind == OP_WG_ADD)
+        return waitgroup_add(e, t);
+    return waitgroup_wait(e, t);
+}
+
+static bool would_panic(const op *o)
+{
+    return o->kind == OP_WG_ADD &&
+           ((const wf_waitgroup *)o->obj)->count + o->val.i < 0;
+}
+
+/* Adds commute as counter updates (acc_type ACC_ADD says when they do
+ * not); Wait observes the counter's zero. */
+static void pending(const op *o, acc_vec *out)
+{
+    const wf_waitgroup *wg = (const wf_waitgroup *)o->obj;
+    uint8_t f = ACCF_FLOOR;
+    if (o->kind == OP_WG_WAIT) {
+        acc_push(out, o->obj, ACC_OBSERVE);
+        return;
+    }
+    if (wg->count > 0 && wg->waiters.head)
+        f |= ACCF_PARKED;
+    if (wg->count + o->val.i == 0 && wg->count && wg->waiters.head)
+        f |= ACCF_RELEASED;
+    acc_push_add(out, o->obj, o->val.i, wg->count, f);
+}
+
+const obj_class waitgroup_class = {
+    .kind = OBJ_WAITGROUP,
+    .name = "waitgroup",
+    .expose = expose,
+    .perform = perform,
+    .would_panic = would_panic,
+    .pending = pending,
+    .pending_exact = true,
+};

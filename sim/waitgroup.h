@@ -25,4 +25,7 @@ void waitgroup_expose(wf_engine *e, wf_task *t); /* OP_WG_WAIT exposed */
 step_result waitgroup_add(wf_engine *e, wf_task *t);
 step_result waitgroup_wait(wf_engine *e, wf_task *t);
 
+/* The class of waitgroup objects (engine.h). */
+extern const obj_class waitgroup_class;
+
 #endif

@@ -185,7 +185,7 @@ static void go_start(wf_engine *e, wf_task *t, void *arg)
 static void main_start(wf_engine *e, wf_task *t, void *arg)
 {
     vm_program *p = arg;
-    vm_exec *x = e->can_reach_ctx;
+    vm_exec *x = e->fe.ctx;
     vm_g *g = vm_new_g(x, NULL, vm_ref(T_FUNC, p->entry->static_fn), NULL, 0,
                        0);
     WF_ASSERT(g != NULL);
@@ -476,12 +476,12 @@ static void begin(void *ctx, wf_engine *e)
     x->test = en->test;
     x->globals = heap_obj(x, OK_GLOBALS, 0, p->nglobals);
     x->globals->flags = OF_SHARED;
-    e->can_reach = can_reach;
-    e->reach_mark = reach_mark;
-    e->event_value = event_value;
-    e->state_hash = state_hash;
-    e->progress_marked = p->has_progress;
-    e->can_reach_ctx = x;
+    e->fe.ctx = x;
+    e->fe.can_reach = can_reach;
+    e->fe.reach_mark = reach_mark;
+    e->fe.event_value = event_value;
+    e->fe.state_hash = state_hash;
+    e->fe.progress_marked = p->has_progress;
 }
 
 /* The explorer's program running entry k: 0 main, 1 + i test i. */
@@ -713,7 +713,7 @@ static void hash_drain(hasher *H)
 
 uint64_t vm_state_hash(wf_engine *e)
 {
-    vm_exec *x = e->can_reach_ctx;
+    vm_exec *x = e->fe.ctx;
     hasher H;
     if (!x)
         return 0;

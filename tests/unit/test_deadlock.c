@@ -446,7 +446,7 @@ static void abba_while_main_runs(bool (*hook)(void *, wf_engine *, wf_task *,
 {
     table *t = table_new(0);
     wf_engine *e = native_engine();
-    e->can_reach = hook; /* what the Go front end will install */
+    e->fe.can_reach = hook; /* what the Go front end will install */
     t->fork[0] = wf_mutex_new("a");
     t->fork[1] = wf_mutex_new("b");
     wf_waitgroup_add(t->wg, 2);
@@ -551,7 +551,7 @@ static void partial_then_main_spins(void *arg)
     table *t = table_new(0);
     wf_engine *e = native_engine();
     (void)arg;
-    e->can_reach = workers_reach;
+    e->fe.can_reach = workers_reach;
     t->fork[0] = wf_mutex_new("a");
     t->fork[1] = wf_mutex_new("b");
     wf_go(ab, t, "worker");
@@ -595,7 +595,7 @@ static void partial_then_main_blocked_by_it(void *arg)
     table *t = table_new(0);
     wf_engine *e = native_engine();
     (void)arg;
-    e->can_reach = workers_reach;
+    e->fe.can_reach = workers_reach;
     t->fork[0] = wf_mutex_new("a");
     t->fork[1] = wf_mutex_new("b");
     wf_waitgroup_add(t->wg, 2);

@@ -496,11 +496,11 @@ static void probe_end(void *ctx, wf_engine *e)
         if (o->kind == OBJ_CHAN && !strcmp(o->name, "lost"))
             lost = o;
     }
-    if (e->can_reach && keep)
-        pr->reach_main = e->can_reach(e->can_reach_ctx, e, e->tasks.p[0],
+    if (e->fe.can_reach && keep)
+        pr->reach_main = e->fe.can_reach(e->fe.ctx, e, e->tasks.p[0],
                                       keep);
-    if (e->can_reach && lost)
-        pr->reach_lost = e->can_reach(e->can_reach_ctx, e, e->tasks.p[0],
+    if (e->fe.can_reach && lost)
+        pr->reach_lost = e->fe.can_reach(e->fe.ctx, e, e->tasks.p[0],
                                       lost);
     pr->hash = vm_state_hash(e);
 }
