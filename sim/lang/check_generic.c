@@ -594,6 +594,7 @@ uint32_t ck_instantiate(checker *k, uint32_t origin, const uint32_t *targs,
         const vm_type *og = prog_type(p, origin);
         it->named = true;
         it->pkg = og->pkg;
+        it->pkgpath = og->pkgpath;
         it->origin = origin;
         it->ntargs = n;
         it->targs = keep;
@@ -856,9 +857,18 @@ bool ck_infer(checker *k, ast_node *at, const char *fname,
             if (targs[i]) {
                 uint32_t before[64];
                 uint32_t m = n < 64 ? n : 64;
+                uint32_t a = targs[i];
+                if (VM_KIND(a) == K_TPARAM) {
+                    /* the caller's own type parameter (S ~[]E passed on
+                     * inside a generic function): its core type */
+                    const vm_type *ab =
+                        prog_type(k->prog, ck_under(k, bound_of(k, a)));
+                    if (!ab->has_terms || ab->nterms != 1)
+                        continue;
+                    a = ab->terms[0];
+                }
                 memcpy(before, targs, m * sizeof *before);
-                unify(&u, core, b->tilde[0] ? ck_under(k, targs[i]) : targs[i],
-                      0);
+                unify(&u, core, b->tilde[0] ? ck_under(k, a) : a, 0);
                 if (memcmp(before, targs, m * sizeof *before))
                     progress = true;
             } else if (!b->tilde[0]) {

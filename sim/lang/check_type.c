@@ -804,6 +804,7 @@ uint32_t ck_named_type(checker *k, res_sym *s)
     t = type_new(p, kind, name);
     p->types.p[VM_TIDX(t)].named = true;
     p->types.p[VM_TIDX(t)].pkg = s->pkg->name;
+    p->types.p[VM_TIDX(t)].pkgpath = arena_strdup(&p->mem, s->pkg->path);
     o->type = t;
     s->type = t; /* the compiler reads it back (its named_type) */
     s->state = 1;

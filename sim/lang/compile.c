@@ -496,6 +496,7 @@ static uint32_t named_type(compiler *C, res_sym *s, fstate *fs)
     t = type_new(p, k, name);
     p->types.p[VM_TIDX(t)].named = true;
     p->types.p[VM_TIDX(t)].pkg = s->pkg->name;
+    p->types.p[VM_TIDX(t)].pkgpath = arena_strdup(&p->mem, s->pkg->path);
     s->type = t;
     s->state = 1;
     u = ctype_of(&tmp, s->spec->u.type_spec.type);

@@ -61,7 +61,6 @@ static const struct {
     {"unsafe", "weft's values have no addresses to convert"},
     {"C", "weft interprets Go; cgo calls into C it cannot see"},
     {"plugin", "weft interprets Go; plugins are compiled code"},
-    {"reflect", "weft interprets Go without run-time reflection"},
     {"runtime/pprof", "weft's runtime has no profiler (weft view shows "
                       "what each goroutine did)"},
 };

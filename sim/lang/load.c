@@ -564,22 +564,100 @@ static char *directive(const char *line, const char *kw)
     return r;
 }
 
+/* The words of a go.mod line (quotes dropped; up to a "//" comment)
+ * into w[0, max); returns how many. Modifies line. */
+static size_t mod_words(char *line, char **w, size_t max)
+{
+    size_t n = 0;
+    char *p = line;
+    while (*p && n < max) {
+        while (is_space(*p) || *p == '\n')
+            p++;
+        if (!*p || (p[0] == '/' && p[1] == '/')) break;
+        if (*p == '"' || *p == '`') {
+            char q = *p++;
+            w[n++] = p;
+            while (*p && *p != q)
+                p++;
+        } else {
+            w[n++] = p;
+            while (*p && !is_space(*p) && *p != '\n')
+                p++;
+        }
+        if (*p) *p++ = 0;
+    }
+    return n;
+}
+
+/* A require or replace line of go.mod (its words after the keyword, or
+ * inside a block): added to m. */
+static void mod_line(load_module *m, bool replace, char **w, size_t n)
+{
+    if (!replace) {
+        if (n >= 2) {
+            VEC_PUSH(m->req_paths, wf_xstrdup(w[0]));
+            VEC_PUSH(m->req_vers, wf_xstrdup(w[1]));
+        }
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        buf b;
+        if (strcmp(w[i], "=>") || i + 1 >= n) continue;
+        buf_init(&b);
+        if (w[i + 1][0] == '.' || w[i + 1][0] == '/') {
+            char *d = w[i + 1][0] == '/' ? load_clean(w[i + 1])
+                                         : join(m->root, w[i + 1]);
+            buf_puts(&b, d);
+            free(d);
+        } else if (i + 2 < n) {
+            buf_printf(&b, "%s@%s", w[i + 1], w[i + 2]);
+        } else {
+            buf_fini(&b);
+            return;
+        }
+        VEC_PUSH(m->repl_from, wf_xstrdup(w[0]));
+        VEC_PUSH(m->repl_to, wf_xstrdup(b.p));
+        buf_fini(&b);
+        return;
+    }
+}
+
 static load_module *read_module(const char *root)
 {
     load_module *m = wf_xcalloc(1, sizeof *m);
     char *gm = join(root, "go.mod"), *mt;
     FILE *f = fopen(gm, "r");
     char line[4096];
+    int block = 0; /* inside "require (" 1, "replace (" 2 */
     m->root = load_clean(root);
     m->path = NULL;
     m->go = NULL;
     if (f) {
         while (fgets(line, sizeof line, f)) {
-            char *v;
-            if (!m->path && (v = directive(line, "module")))
+            char *v, *w[8];
+            size_t n;
+            if (!m->path && (v = directive(line, "module"))) {
                 m->path = v;
-            else if (!m->go && (v = directive(line, "go")))
+                continue;
+            }
+            if (!m->go && (v = directive(line, "go"))) {
                 m->go = v;
+                continue;
+            }
+            n = mod_words(line, w, 8);
+            if (!n) continue;
+            if (block) {
+                if (!strcmp(w[0], ")"))
+                    block = 0;
+                else
+                    mod_line(m, block == 2, w, n);
+            } else if (!strcmp(w[0], "require") || !strcmp(w[0], "replace")) {
+                bool rep = w[0][2] == 'p';
+                if (n >= 2 && !strcmp(w[1], "("))
+                    block = rep ? 2 : 1;
+                else
+                    mod_line(m, rep, w + 1, n - 1);
+            }
         }
         fclose(f);
     }
@@ -805,6 +883,141 @@ wf_status load_package_files(const load_dir *ld, load_files *out, wf_diag *d)
     return WF_OK;
 }
 
+/* The module cache as go env GOMODCACHE gives it: $GOMODCACHE, else the
+ * first directory of $GOPATH (by default $HOME/go) and pkg/mod. A heap
+ * string, or NULL with no way to tell. */
+static char *mod_cache(void)
+{
+    const char *c = getenv("GOMODCACHE"), *gp = getenv("GOPATH");
+    const char *home = getenv("HOME");
+    char *first, *r;
+    if (c && *c) return load_clean(c);
+    if (gp && *gp) {
+        size_t k = strcspn(gp, ":");
+        first = wf_xmalloc(k + 1);
+        memcpy(first, gp, k);
+        first[k] = 0;
+    } else if (home && *home) {
+        first = join(home, "go");
+    } else {
+        return NULL;
+    }
+    r = join(first, "pkg/mod");
+    free(first);
+    return r;
+}
+
+/* The index of the longest of paths that is path or a prefix of it
+ * ending at a '/', or -1. */
+static int longest_prefix(const load_strs *paths, const char *path)
+{
+    int best = -1;
+    size_t bl = 0;
+    for (size_t i = 0; i < paths->len; i++) {
+        size_t k = strlen(paths->p[i]);
+        if (k > bl && !strncmp(path, paths->p[i], k) &&
+            (!path[k] || path[k] == '/')) {
+            best = (int)i;
+            bl = k;
+        }
+    }
+    return best;
+}
+
+/* The directory in module cache cache of module mod at version ver (mod
+ * is "path@version" when ver is NULL) and, below it, rest (the import
+ * path after the module's: "" or "/sub"): the module path escaped as the
+ * cache spells it (an upper-case letter as '!' and the letter in lower
+ * case). A heap string. */
+static char *cache_dir(const char *cache, const char *mod, const char *ver,
+                       const char *rest)
+{
+    buf b;
+    char *r;
+    size_t k = ver ? strlen(mod) : strcspn(mod, "@");
+    buf_init(&b);
+    buf_printf(&b, "%s/", cache);
+    for (size_t i = 0; i < k; i++) {
+        char ch = mod[i];
+        if (ch >= 'A' && ch <= 'Z') {
+            buf_putc(&b, '!');
+            buf_putc(&b, (char)(ch - 'A' + 'a'));
+        } else {
+            buf_putc(&b, ch);
+        }
+    }
+    buf_printf(&b, "@%s%s", ver ? ver : mod + k + 1, rest);
+    r = load_clean(b.p);
+    buf_fini(&b);
+    return r;
+}
+
+/* Package path, not vendored, from module m's go.mod: a replace line's
+ * directory or module, else the required module in the module cache, as
+ * go build finds it without -mod=vendor. NULL with why filled when it is
+ * not there. */
+static char *from_go_mod(const load_module *m, const char *path, char *why,
+                         size_t n)
+{
+    int r = longest_prefix(&m->repl_from, path);
+    int q = longest_prefix(&m->req_paths, path);
+    char *cache = NULL, *dir = NULL;
+    const char *rest;
+    if (r < 0 && q < 0) {
+        snprintf(why, n,
+                 "cannot find package %s: no required module provides it "
+                 "(go get %s adds it to go.mod; weft then reads it from "
+                 "the module cache, or from vendor/ after go mod vendor)",
+                 path, path);
+        return NULL;
+    }
+    if (r >= 0 && !strchr(m->repl_to.p[r], '@')) {
+        rest = path + strlen(m->repl_from.p[r]);
+        dir = *rest ? join(m->repl_to.p[r], rest + 1)
+                    : load_clean(m->repl_to.p[r]);
+        if (is_dir(dir)) return dir;
+        snprintf(why, n,
+                 "cannot find package %s: go.mod replaces %s with %s, which "
+                 "has no directory %s",
+                 path, m->repl_from.p[r], m->repl_to.p[r], dir);
+        free(dir);
+        return NULL;
+    }
+    cache = mod_cache();
+    if (!cache) {
+        snprintf(why, n,
+                 "cannot find package %s: no module cache (set GOMODCACHE, "
+                 "or go mod vendor to copy it into vendor/)",
+                 path);
+        return NULL;
+    }
+    if (r >= 0)
+        dir = cache_dir(cache, m->repl_to.p[r], NULL,
+                        path + strlen(m->repl_from.p[r]));
+    else
+        dir = cache_dir(cache, m->req_paths.p[q], m->req_vers.p[q],
+                        path + strlen(m->req_paths.p[q]));
+    if (is_dir(dir)) {
+        free(cache);
+        return dir;
+    }
+    if (r >= 0)
+        snprintf(why, n,
+                 "cannot find package %s: module %s (go.mod's replacement "
+                 "of %s) is not in the module cache %s (go mod download "
+                 "fetches it; go mod vendor copies it into vendor/)",
+                 path, m->repl_to.p[r], m->repl_from.p[r], cache);
+    else
+        snprintf(why, n,
+                 "cannot find package %s: module %s %s is not in the "
+                 "module cache %s (go mod download fetches it; go mod "
+                 "vendor copies it into vendor/)",
+                 path, m->req_paths.p[q], m->req_vers.p[q], cache);
+    free(cache);
+    free(dir);
+    return NULL;
+}
+
 const char *load_import_dir(loader *l, const load_module *m, const char *path,
                             char *why, size_t n)
 {
@@ -832,6 +1045,10 @@ const char *load_import_dir(loader *l, const load_module *m, const char *path,
                      path, m->root);
             return NULL;
         }
+    }
+    if (!dir && m && !m->vendor && third_party) {
+        dir = from_go_mod(m, path, why, n);
+        if (!dir) return NULL;
     }
     if (!dir) {
         if (third_party)
@@ -943,9 +1160,13 @@ void load_free(loader *l)
     for (size_t i = 0; i < l->mods.len; i++) {
         load_module *m = l->mods.p[i];
         free(l->mod_keys.p[i]);
-        for (size_t k = 0; k < m->vendored.len; k++)
-            free(m->vendored.p[k]);
-        VEC_FREE(m->vendored);
+        load_strs *all[] = {&m->vendored, &m->req_paths, &m->req_vers,
+                            &m->repl_from, &m->repl_to};
+        for (size_t j = 0; j < sizeof all / sizeof all[0]; j++) {
+            for (size_t k = 0; k < all[j]->len; k++)
+                free(all[j]->p[k]);
+            VEC_FREE(*all[j]);
+        }
         free(m->root);
         free(m->path);
         free(m->go);

@@ -40,6 +40,10 @@ typedef struct load_module {
     bool vendor;        /* vendor/modules.txt exists: third-party imports come
                            from vendor/ */
     load_strs vendored; /* the packages vendor/modules.txt lists */
+    /* go.mod's require lines (module paths and versions, in order) and
+     * replace lines (old module path; new: a directory, or "path@version") */
+    load_strs req_paths, req_vers;
+    load_strs repl_from, repl_to;
 } load_module;
 
 typedef struct load_file {

@@ -136,6 +136,7 @@ typedef struct vm_type {
     bool has_terms, comparable;
     bool generic; /* mentions a type parameter */
     const char *pkg; /* package of a named type, for %v of its name */
+    const char *pkgpath; /* its import path (reflect's PkgPath), in mem */
 } vm_type;
 
 typedef struct vm_method {

@@ -5,7 +5,8 @@
 # ./pkg/... and a directory, -run and -v as go test spells them, weft run
 # and outcomes on ./cmd/shop, replaying a failed package test, and the
 # errors for what is not a runnable package. Every output checked here is
-# what `go run`/`go test -race` print for the module (checked with Go 1.19).
+# what `go run`/`go test -race` print for the module (checked with Go 1.19);
+# then a module without vendor/, read from a module cache and a replace.
 # Run by `make test` as: WEFT=build/weft tests/e2e/pkgs.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -179,6 +180,104 @@ GO
 WEFT_PKGS_VAR=given "$WEFT" outcomes env.go > out 2> err; rc=$?
 expect 0 "environment"
 has out '"given true\n"' "os.LookupEnv sees weft's environment, every execution afresh"
+
+# a module without vendor/: third-party packages from the module cache at
+# the version go.mod requires ($GOMODCACHE; an upper-case letter of a
+# module path spelled "!" and the letter there, as go mod download writes
+# it), and replace lines to a directory
+mkdir -p "$tmp/cache/example.org/!tally@v1.2.0/count" "$tmp/local" "$tmp/m2/cmd/app"
+cat > "$tmp/cache/example.org/!tally@v1.2.0/go.mod" <<'GO'
+module example.org/Tally
+
+go 1.19
+GO
+cat > "$tmp/cache/example.org/!tally@v1.2.0/count/count.go" <<'GO'
+package count
+
+import "sync"
+
+type C struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *C) Inc() { c.mu.Lock(); c.n++; c.mu.Unlock() }
+
+// Racy increments without the lock.
+func (c *C) Racy() { c.n++ }
+
+func (c *C) N() int { c.mu.Lock(); defer c.mu.Unlock(); return c.n }
+GO
+printf 'module example.org/pool\n\ngo 1.19\n' > "$tmp/local/go.mod"
+cat > "$tmp/local/pool.go" <<'GO'
+package pool
+
+import "sync"
+
+// Run runs f n times at once and waits for them.
+func Run(n int, f func()) {
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); f() }()
+	}
+	wg.Wait()
+}
+GO
+cat > "$tmp/m2/go.mod" <<'GO'
+module example.com/m2
+
+go 1.19
+
+require (
+	example.org/Tally v1.2.0 // indirect
+	example.org/pool v0.0.0
+)
+
+replace example.org/pool => ../local
+GO
+cat > "$tmp/m2/cmd/app/main.go" <<'GO'
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"example.org/Tally/count"
+	"example.org/pool"
+)
+
+func main() {
+	var c count.C
+	if len(os.Args) > 1 {
+		pool.Run(2, c.Racy)
+	} else {
+		pool.Run(3, c.Inc)
+	}
+	fmt.Println("count:", c.N())
+}
+GO
+cd "$tmp/m2" || exit 2
+GOMODCACHE=$tmp/cache "$WEFT" run ./cmd/app > "$tmp/out" 2> "$tmp/err"; rc=$?
+cd "$tmp/mod" || exit 2; cp "$tmp/out" out; cp "$tmp/err" err
+expect 0 "module cache and replace"
+has out "count: 3" "the cached module and the replaced one run from source"
+cd "$tmp/m2" || exit 2
+GOMODCACHE=$tmp/cache "$WEFT" explore ./cmd/app -- racy > "$tmp/out" 2> "$tmp/err"; rc=$?
+cd "$tmp/mod" || exit 2; cp "$tmp/out" out; cp "$tmp/err" err
+expect 1 "a race inside the cached module"
+has out "race: data race on c.n" "found in the third-party code"
+cd "$tmp/m2" || exit 2
+GOPATH=$tmp/nowhere GOMODCACHE= "$WEFT" run ./cmd/app > "$tmp/out" 2> "$tmp/err"; rc=$?
+cd "$tmp/mod" || exit 2; cp "$tmp/out" out; cp "$tmp/err" err
+expect 2 "not in the module cache"
+has err "cmd/app/main.go:7:2: error: cannot find package example.org/Tally/count: module example.org/Tally v1.2.0 is not in the module cache $tmp/nowhere/pkg/mod (go mod download fetches it" "says where it looked"
+sed -i 's/"example.org\/pool"/"example.org\/other"/; s/pool.Run/other.Run/' "$tmp/m2/cmd/app/main.go"
+cd "$tmp/m2" || exit 2
+GOMODCACHE=$tmp/cache "$WEFT" run ./cmd/app > "$tmp/out" 2> "$tmp/err"; rc=$?
+cd "$tmp/mod" || exit 2; cp "$tmp/out" out; cp "$tmp/err" err
+expect 2 "required by no module"
+has err "cmd/app/main.go:8:2: error: cannot find package example.org/other: no required module provides it (go get example.org/other adds it" "says so"
 
 echo "pkgs.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]

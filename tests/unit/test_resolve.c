@@ -46,6 +46,11 @@ START_TEST(imports_outside_the_library_are_refused_saying_why)
              "strings.NewReader, bytes.Buffer)");
     GO_ERROR(GO("import \"os\"\nfunc main() { os.Nope() }\n"),
              "3:18: undefined: os.Nope");
+    /* reflect gives types, not values */
+    GO_ERROR(GO("import \"reflect\"\nfunc main() { reflect.ValueOf(1) }\n"),
+             "3:23: unsupported: reflect.ValueOf: weft's reflect describes "
+             "types (TypeOf, Kind, DeepEqual); it has no reflect.Value to "
+             "read or build values through");
     GO_ERROR(GO("import \"golang.org/x/sync/errgroup\"\n"
                 "func main() { errgroup.WithContext(nil) }\n"),
              "2:8: cannot find package golang.org/x/sync/errgroup: weft runs "
