@@ -342,12 +342,26 @@ dpor *dpor_new(void)
 
 static void free_node(node *n);
 static void drop_kids(node *n);
+static void free_fields(node *n);
+/* Free s and its subtrees without recursion: a tree is as deep as an
+ * execution is long (a program that runs 10^6 steps before a time limit
+ * stops it), too deep for the C stack. */
 static void free_snode(snode *s)
 {
-    if (s) {
-        free_node(&s->n);
-        free(s);
+    VEC(snode *) todo = {0};
+    if (!s)
+        return;
+    VEC_PUSH(todo, s);
+    while (todo.len) {
+        snode *t = todo.p[--todo.len];
+        for (size_t i = 0; i < t->n.kids.len; i++)
+            if (t->n.kids.p[i])
+                VEC_PUSH(todo, t->n.kids.p[i]);
+        t->n.kids.len = 0;
+        free_fields(&t->n);
+        free(t);
     }
+    VEC_FREE(todo);
 }
 
 void dpor_set_bound(dpor *d, int bound)
@@ -431,6 +445,12 @@ static void free_node(node *n)
 {
     for (size_t i = 0; i < n->kids.len; i++)
         free_snode(n->kids.p[i]);
+    n->kids.len = 0;
+    free_fields(n);
+}
+
+static void free_fields(node *n)
+{
     VEC_FREE(n->kids);
     VEC_FREE(n->vc);
     VEC_FREE(n->acc);
