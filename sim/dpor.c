@@ -350,13 +350,28 @@ dpor *dpor_new(void)
 /* These return the snodes they freed (dpor.nkept counts those alive). */
 static size_t free_node(node *n);
 static size_t drop_kids(node *n);
+static void free_fields(node *n);
+/* Free s and its subtrees without recursion: a tree is as deep as an
+ * execution is long (a program that runs 10^6 steps before a time limit
+ * stops it), too deep for the C stack. */
 static size_t free_snode(snode *s)
 {
+    VEC(snode *) todo = {0};
     size_t k = 0;
-    if (s) {
-        k = 1 + free_node(&s->n);
-        free(s);
+    if (!s)
+        return 0;
+    VEC_PUSH(todo, s);
+    while (todo.len) {
+        snode *t = todo.p[--todo.len];
+        for (size_t i = 0; i < t->n.kids.len; i++)
+            if (t->n.kids.p[i])
+                VEC_PUSH(todo, t->n.kids.p[i]);
+        t->n.kids.len = 0;
+        free_fields(&t->n);
+        free(t);
+        k++;
     }
+    VEC_FREE(todo);
     return k;
 }
 
@@ -451,6 +466,12 @@ static size_t drop_kids(node *n)
 static size_t free_node(node *n)
 {
     size_t k = drop_kids(n);
+    free_fields(n);
+    return k;
+}
+
+static void free_fields(node *n)
+{
     VEC_FREE(n->kids);
     VEC_FREE(n->vc);
     VEC_FREE(n->acc);
@@ -459,7 +480,6 @@ static size_t free_node(node *n)
     VEC_FREE(n->bt);
     tset_free(&n->done);
     tset_free(&n->sleep);
-    return k;
 }
 
 void dpor_free(dpor *d)

@@ -13,9 +13,10 @@
  * An access is an event for the checkers (and, in an atomic section, an
  * access of the section's step for the reduction); an access to a racy
  * cell is also a scheduling point, a read or write op of the engine (see
- * px.h). A task's repeated access to a cell with no visible op of its own
- * in between adds nothing a checker could use and is dropped (a read after
- * its own write or read, a write after its own write).
+ * px.h). A task's repeated access to a cell that is not racy, with no
+ * visible op of its own in between, adds nothing a checker could use and
+ * is dropped (a read after its own write or read, a write after its own
+ * write); to a racy cell it is a scheduling point all the same.
  * Not tracked: the static TLS area (each task has its own copy of the
  * program's TLS block, swapped at every switch) and accesses while weft's
  * code runs. */
@@ -257,8 +258,13 @@ static void touch(px_task *pt, px_cell *c, bool write, uintptr_t pc)
 {
     wf_engine *e;
     px_site site;
+    /* a racy cell's access is a scheduling point whatever came before:
+     * the op is scheduled before the task performs it on memory, so
+     * dropping the second of x = 1; x = 2 would hide x == 1 from every
+     * other task (and a reread after its own access, another's write in
+     * between) */
     if (c->last_tid == pt->tid && c->last_epoch == pt->epoch &&
-        (c->last_write || !write)) {
+        (c->last_write || !write) && (!c->visible || pt->atomic_depth)) {
         note(pt, c, write);
         return;
     }
@@ -269,15 +275,20 @@ static void touch(px_task *pt, px_cell *c, bool write, uintptr_t pc)
     c->last_write = write;
     if (write && c->atomic)
         px_atomics_dirty(c->atomic);
-    note(pt, c, write);
     if (c->visible && !pt->atomic_depth) {
         px_op(pt, write ? OP_WRITE : OP_READ, c->var, pc);
         px_yield(pt);
+        /* noted when done, after the scheduling point: a write noted
+         * before it would wake a spinning reader that then reads the old
+         * value, runs its iteration again and waits for a write that
+         * was already counted */
+        note(pt, c, write);
         c->last_tid = pt->tid;
         c->last_epoch = pt->epoch;
         c->last_write = write;
         return;
     }
+    note(pt, c, write);
     e = px_engine();
     if (pt->atomic_depth)
         engine_access(e, c->var->hdr.oid, write ? ACC_WRITE : ACC_READ);

@@ -324,12 +324,34 @@ void px_atomic_section_begin(px_task *pt, uintptr_t pc)
     px_yield(pt);
 }
 
+static void section_close(px_task *pt, uintptr_t pc);
+
 void px_atomic_section_end(px_task *pt, uintptr_t pc)
+{
+    if (pt->atomic_depth <= 0 || --pt->atomic_depth)
+        return;
+    section_close(pt, pc);
+}
+
+/* A section whose assume failed: the task leaves for good, but what the
+ * section read before the assume was read (the condition itself: a
+ * plain variable another thread writes unordered is a race, and the
+ * first one found makes that variable's accesses scheduling points, the
+ * only way to reach a state where the condition holds, as in
+ * pthread-atomic's qrcu-2), so its accesses reach the checkers, closed
+ * as a section that ended is (ordered before every later section). */
+void px_atomic_section_abandon(px_task *pt, uintptr_t pc)
+{
+    if (pt->atomic_depth <= 0)
+        return;
+    pt->atomic_depth = 0;
+    section_close(pt, pc);
+}
+
+static void section_close(px_task *pt, uintptr_t pc)
 {
     wf_engine *e;
     wf_atomic *o;
-    if (pt->atomic_depth <= 0 || --pt->atomic_depth)
-        return;
     e = px_engine();
     o = section_obj();
     engine_access(e, o->hdr.oid, ACC_WRITE);

@@ -87,6 +87,7 @@ typedef struct px_task {
     int32_t tid;
     uint64_t epoch;     /* visible ops done: the access filter's epoch */
     int atomic_depth;   /* __VERIFIER_atomic nesting */
+    uint32_t nnondet;   /* __VERIFIER_nondet_* calls of a wide type so far */
     bool has_jb;
     jmp_buf jb;         /* pthread_exit and exit unwind to the task's start */
     void *(*start)(void *);
@@ -259,7 +260,6 @@ struct px_exec {
     int32_t nkeys;
     void (*key_dtor[1024])(void *);
     bool key_used[1024];
-    uint32_t nnondet;     /* __VERIFIER_nondet_* calls so far */
     int32_t nawait;       /* tasks awaiting a write (verifier.c) */
     uint64_t wseq;        /* writes to shared memory so far */
     uint64_t *wlast;      /* by oid: the wseq of its last write */
@@ -373,6 +373,8 @@ void px_sync_forget(uintptr_t a, size_t n);
 /* __VERIFIER_atomic sections (see atomics.c). */
 void px_atomic_section_begin(px_task *pt, uintptr_t pc);
 void px_atomic_section_end(px_task *pt, uintptr_t pc);
+/* The section pt is in ends with pt (an assume failed in it). */
+void px_atomic_section_abandon(px_task *pt, uintptr_t pc);
 /* An event of pt for the checkers: at once, or held until pt's atomic
  * section ends (dropped if it never does). */
 void px_event(px_task *pt, ev_op eop, uint16_t flags, int32_t oid,

@@ -223,7 +223,7 @@ void px_gone(px_task *pt, uintptr_t pc)
     if (!x->never)
         x->never = chan_new(px_engine(), "(assume)", 0, NULL, 0);
     pt->gone = true;
-    pt->nheld = 0; /* an atomic section that blocks never ran */
+    px_atomic_section_abandon(pt, pc);
     x->ngone++;
     px_op(pt, OP_RECV, x->never, pc);
     px_yield(pt);

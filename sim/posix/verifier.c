@@ -11,7 +11,7 @@
  * run as one step (see atomics.c).
  * __VERIFIER_nondet_*: a recorded choice. A bool is explored both ways;
  * wider types take a few values (0, 1, 2 and -1 or the maximum; fewer
- * after the first calls of an execution), and the exploration then says
+ * after a thread's first calls), and the exploration then says
  * it sampled them: it is complete only up to those values.
  * Our definitions are weak: a program that defines one keeps its own.
  *
@@ -232,14 +232,18 @@ static int64_t nondet(const char *what, const int64_t *cands, int n,
     if (!pt)
         return cands[0];
     e = px_engine();
-    /* wide types: fewer values the more calls came before, so a loop of
-     * nondet calls stays explorable */
+    /* wide types: fewer values the more calls this thread made before,
+     * so a loop of nondet calls stays explorable; counted by thread, not
+     * by execution, so that each thread's first values (its inputs, often
+     * compared with shared state later) are all tried whatever the other
+     * threads drew before (pthread-atomic's qrcu-2: the updater's
+     * readerstart1 == 1 was never drawn once the readers had made 8 calls) */
     k = n;
     if (!complete) {
-        px.x->nnondet++;
-        if (px.x->nnondet > 8)
+        pt->nnondet++;
+        if (pt->nnondet > 8)
             k = 1;
-        else if (px.x->nnondet > 3 && k > 2)
+        else if (pt->nnondet > 3 && k > 2)
             k = 2;
         if (!px.sampled) {
             px.sampled = true;

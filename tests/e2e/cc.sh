@@ -95,6 +95,19 @@ if [ $# -eq 0 ]; then
     if [ $? -eq 2 ] && grep -q "bad schedule" "$TMP/err"; then ok
     else bad "bad schedule: $(cat "$TMP/err")"; fi
 
+    # misuse is reported in POSIX's words
+    for m in "misuse_unlock_unowned:pthread_mutex_unlock: the calling thread does not own the mutex (EPERM: PTHREAD_MUTEX_ERRORCHECK)" \
+        "misuse_destroy_locked:pthread_mutex_destroy: the mutex is locked by another thread" \
+        "misuse_join_twice:pthread_join: the thread was already joined"; do
+        if grep -qF "\"message\": \"${m#*:}" "$TMP/${m%%:*}.json"; then ok
+        else bad "${m%%:*}: no message '${m#*:}'"; fi
+    done
+
+    # wide nondet values are sampled, and the summary says so
+    "$TMP/svcomp_harness" explore >"$TMP/sampled.out" 2>&1
+    if grep -q "every interleaving explored, but __VERIFIER_nondet_int values were sampled" "$TMP/sampled.out"
+    then ok; else bad "sampled nondet: $(tail -1 "$TMP/sampled.out")"; fi
+
     # run: one execution, its output, then its findings and schedule
     "$TMP/lost_update_locked" run --seed 3 >"$TMP/run.out"
     if [ $? -eq 0 ] && head -1 "$TMP/run.out" | grep -qx 2 &&
