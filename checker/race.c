@@ -104,6 +104,7 @@ struct race_checker {
     uint64_t pair_step;
     int32_t pair_oid, pair_tid, pair_peer;
     lockset *empty;
+    uint64_t counted; /* bytes of this execution in the engine's mem_extra */
 };
 
 /* ---- tasks and objects ------------------------------------------------ */
@@ -1048,7 +1049,22 @@ static void on_begin(void *ctx, wf_engine *e)
     r->log.len = 0;
     r->races.len = 0;
     r->pair_step = UINT64_MAX;
+    r->counted = 0; /* the engine's reset emptied its mem_extra */
     r->empty = arena_alloc(&r->mem, sizeof *r->empty);
+}
+
+/* After a step: what the execution's clocks, locksets and synchronization
+ * log grew by counts against the memory budget (the log grows with every
+ * synchronization: a loop of channel operations fills any budget). */
+static void on_step_end(void *ctx, wf_engine *e)
+{
+    race_checker *r = ctx;
+    uint64_t b = r->mem.total + r->log.len * sizeof *r->log.p +
+                 r->tasks.len * sizeof *r->tasks.p +
+                 r->objs.len * sizeof *r->objs.p +
+                 r->races.len * sizeof *r->races.p;
+    e->mem_extra += b - r->counted;
+    r->counted = b;
 }
 
 /* The races of the execution become findings, in the order found. */
@@ -1086,5 +1102,6 @@ wf_consumer race_consumer(race_checker *r)
     c.begin = on_begin;
     c.event = on_event;
     c.end = on_end;
+    c.step_end = on_step_end;
     return c;
 }

@@ -87,6 +87,9 @@ struct snode {
 struct dpor {
     VEC(node) nodes; /* [0, ninit) have initialised vectors */
     size_t ninit;
+    size_t nkept; /* snodes alive (the kept subtrees), for dpor_bytes */
+    bool trim;    /* an execution was cut by the memory budget: the next
+                     dpor_begin frees what its path left initialised */
     size_t depth;  /* nodes used by the current execution */
     int32_t tnode; /* the current step's task node, -1 */
     /* per execution */
@@ -301,26 +304,29 @@ dpor *dpor_new(void)
     return d;
 }
 
-static void free_node(node *n);
-static void drop_kids(node *n);
-static void free_snode(snode *s)
+/* These return the snodes they freed (dpor.nkept counts those alive). */
+static size_t free_node(node *n);
+static size_t drop_kids(node *n);
+static size_t free_snode(snode *s)
 {
+    size_t k = 0;
     if (s) {
-        free_node(&s->n);
+        k = 1 + free_node(&s->n);
         free(s);
     }
+    return k;
 }
 
 void dpor_set_bound(dpor *d, int bound)
 {
     for (size_t i = 0; i < d->nodes.len; i++)
-        drop_kids(&d->nodes.p[i]);
+        d->nkept -= drop_kids(&d->nodes.p[i]);
     d->nodes.len = 0;
     d->bound = bound;
     d->limit = -1;
     d->round = 0;
     d->pruned = false;
-    free_snode(d->root);
+    d->nkept -= free_snode(d->root);
     d->root = NULL;
     d->fpos = 0;
     d->floor = d->forced.len ? SIZE_MAX : 0;
@@ -381,17 +387,18 @@ static bool fits(const dpor *d, const node *n, int32_t x)
 }
 
 /* Forget the subtrees put aside below n. */
-static void drop_kids(node *n)
+static size_t drop_kids(node *n)
 {
+    size_t k = 0;
     for (size_t i = 0; i < n->kids.len; i++)
-        free_snode(n->kids.p[i]);
+        k += free_snode(n->kids.p[i]);
     n->kids.len = 0;
+    return k;
 }
 
-static void free_node(node *n)
+static size_t free_node(node *n)
 {
-    for (size_t i = 0; i < n->kids.len; i++)
-        free_snode(n->kids.p[i]);
+    size_t k = drop_kids(n);
     VEC_FREE(n->kids);
     vc_release(NULL, &n->vc);
     VEC_FREE(n->acc);
@@ -400,6 +407,7 @@ static void free_node(node *n)
     VEC_FREE(n->bt);
     tset_free(&n->done);
     tset_free(&n->sleep);
+    return k;
 }
 
 void dpor_free(dpor *d)
@@ -503,8 +511,26 @@ static vclock *clock_of(dpor *d, int32_t tid)
     return &d->tclock.p[tid];
 }
 
+/* After an execution cut by the memory budget: free what its path left
+ * allocated beyond the current one, so the next execution has the room. */
+static void trim(dpor *d)
+{
+    size_t len = d->nodes.len;
+    d->trim = false;
+    for (size_t i = len; i < d->ninit; i++)
+        d->nkept -= free_node(&d->nodes.p[i]);
+    if (d->ninit > len) d->ninit = len;
+    if (d->nodes.cap > 2 * len + 64) {
+        d->nodes.cap = 2 * len + 64;
+        d->nodes.p = wf_xrealloc(d->nodes.p, d->nodes.cap * sizeof(node));
+    }
+    for (size_t i = 0; i < d->evnodes.len; i++)
+        VEC_FREE(d->evnodes.p[i]);
+}
+
 void dpor_begin(dpor *d, wf_engine *e)
 {
+    if (d->trim) trim(d);
     e->track = true;
     d->eng = e;
     d->depth = 0;
@@ -1229,7 +1255,14 @@ static void next_sleep_after(dpor *d, wf_engine *e, const node *nd,
 uint64_t dpor_bytes(const dpor *d)
 {
     uint64_t clock = (uint64_t)d->ntasks * sizeof(uint32_t);
-    return (uint64_t)d->depth * (sizeof(node) + 12 * NODE_VEC_BYTES + clock) +
+    /* the path, then what stays allocated beyond it (the vectors of the
+     * nodes a longer path initialised, the vector's room) and the kept
+     * subtrees: a sample or the next execution runs beside them */
+    return (uint64_t)d->depth * (12 * NODE_VEC_BYTES + clock) +
+           (uint64_t)(d->ninit > d->depth ? d->ninit - d->depth : 0) * 12 *
+               NODE_VEC_BYTES +
+           (uint64_t)d->nodes.cap * sizeof(node) +
+           (uint64_t)d->nkept * (sizeof(snode) + 10 * NODE_VEC_BYTES) +
            (uint64_t)d->ntasks * clock;
 }
 
@@ -1469,6 +1502,7 @@ static void pop_node(dpor *d)
     snode *s;
     if (d->bound < 0 && (pending(d, n) || n->kids.len)) {
         s = wf_xcalloc(1, sizeof *s);
+        d->nkept++;
         s->n = *n;
         s->round = d->round;
         vc_release(NULL, &s->n.vc); /* per execution: rebuilt on replay */
@@ -1498,7 +1532,7 @@ static void restore(dpor *d, size_t i, snode *s)
         d->ninit = i + 1;
     }
     n = &d->nodes.p[i];
-    free_node(n);
+    d->nkept -= free_node(n) + 1; /* s leaves the kept tree for the path */
     *n = s->n;
     n->has_ev = false;
     free(s);
@@ -1549,12 +1583,19 @@ static bool descend(dpor *d, size_t i)
 
 bool dpor_next(dpor *d)
 {
+    unsigned k = 0;
     d->nodes.len = d->depth;
     while (d->nodes.len > d->floor) {
         size_t i = d->nodes.len - 1;
         if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i))
             return true;
         pop_node(d);
+        /* a long path takes long to unwind (0.6 s for 262,144 steps): a
+         * halt (an interrupt, the time limit) ends the search here */
+        if (WF_UNLIKELY(++k % 1024 == 0) && d->eng &&
+            atomic_load_explicit(d->eng->halt, memory_order_relaxed) >=
+                d->eng->halt_at)
+            return false;
     }
     return false;
 }
@@ -1702,4 +1743,5 @@ void dpor_end(dpor *d, wf_engine *e)
             check_pending(d, e->tasks.p[i]);
     if (e->end == END_MAX_STEPS || e->end == END_MEMORY) /* cuts */
         give_turns(d);
+    if (e->end == END_MEMORY) d->trim = true;
 }

@@ -172,7 +172,7 @@ void engine_reset(wf_engine *e)
 
 bool engine_mem_room(wf_engine *e, size_t n)
 {
-    uint64_t used = e->mem.total + e->mem_extra;
+    uint64_t used = engine_mem_used(e);
     if (WF_LIKELY(n <= e->mem_limit && used <= e->mem_limit - n))
         return true;
     if (!e->stop) {
@@ -754,7 +754,7 @@ static bool out_of_limits(wf_engine *e)
     else if (WF_UNLIKELY(atomic_load_explicit(e->halt, memory_order_relaxed) >=
                          e->halt_at))
         e->end = END_HALTED;
-    else if (WF_UNLIKELY(e->mem.total + e->mem_extra > e->mem_limit))
+    else if (WF_UNLIKELY(engine_mem_used(e) > e->mem_limit))
         e->end = END_MEMORY;
     else
         return false;

@@ -590,8 +590,9 @@ struct wf_engine {
     const atomic_int *halt;
     int halt_at;
     size_t mem_limit; /* cfg.max_memory, or SIZE_MAX */
-    /* per-execution memory besides the arena that its holders report
-     * for the budget (the reduction's state); 0 at each reset */
+    /* per-execution memory besides the arena and the choices, that its
+     * holders (the reduction, the checkers) report for the budget: each
+     * adds its growth and takes back what it frees; 0 at each reset */
     uint64_t mem_extra;
     VEC(choice) choices;
     VEC(int32_t) alts; /* scratch for choose */
@@ -821,11 +822,15 @@ static inline bool engine_light(const wf_engine *e)
  * visible operations ask it where they loop (the VM at backward jumps and
  * calls) and, when true, expose a plain yield so the engine ends the
  * execution there. */
+static inline uint64_t engine_mem_used(const wf_engine *e)
+{
+    return e->mem.total + e->mem_extra + e->choices.len * sizeof(choice);
+}
 static inline bool engine_must_stop(const wf_engine *e)
 {
     return WF_UNLIKELY(atomic_load_explicit(e->halt, memory_order_relaxed) >=
                        e->halt_at) ||
-           WF_UNLIKELY(e->mem.total + e->mem_extra > e->mem_limit);
+           WF_UNLIKELY(engine_mem_used(e) > e->mem_limit);
 }
 /* Room for n more bytes of per-execution memory, for allocations whose
  * size the program chooses (make, append, string building): false when

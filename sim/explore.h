@@ -112,6 +112,7 @@ struct explorer {
     size_t prefix_len; /* choices of o.prefix */
     /* dpor */
     dpor *dp;
+    uint64_t dp_counted; /* dpor_bytes already in the engine's mem_extra */
     uint64_t blocked; /* sleep-set-blocked executions abandoned */
     uint64_t deferred; /* executions stopped at a round's limit (a later
                           round runs them) */

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
@@ -1906,7 +1907,11 @@ static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
     /* from here a signal stops the command cleanly: what was found is
      * printed and recorded (halt.h) */
     halt_cooperate(true);
-    limit = halt_timer_start(word, o->time_limit);
+    /* the limit counts from weft's launch: compiling is in it */
+    limit = halt_timer_start(
+        word, o->time_limit > 0
+                  ? fmax(o->time_limit - halt_since_launch(), 0.001)
+                  : 0);
     if (record_start(o, p, &eo, &cs, &rec, &d) != WF_OK) {
         char m[1700];
         diag_format(&d, m, sizeof m);

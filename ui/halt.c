@@ -19,6 +19,7 @@ static atomic_int words[HALT_WORDS];  /* HALT_* */
 static atomic_bool taken[HALT_WORDS]; /* words[i] is in use */
 static volatile sig_atomic_t signo;   /* the first stopping signal */
 static atomic_int coop;               /* halt_cooperate depth */
+static struct timespec launched;      /* when halt_install ran */
 
 /* Write s on stderr from a signal handler (write(2) is safe there). */
 static void say(const char *s)
@@ -51,6 +52,7 @@ static void on_stop(int sig)
 void halt_install(void)
 {
     struct sigaction sa;
+    clock_gettime(CLOCK_MONOTONIC, &launched);
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sigaddset(&sa.sa_mask, SIGINT);
@@ -193,6 +195,16 @@ halt_timer *halt_timer_start(atomic_int *w, double secs)
     }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     return h;
+}
+
+double halt_since_launch(void)
+{
+    struct timespec now;
+    if (!launched.tv_sec && !launched.tv_nsec)
+        return 0;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - launched.tv_sec) +
+           (double)(now.tv_nsec - launched.tv_nsec) / 1e9;
 }
 
 bool halt_timer_fired(const halt_timer *h)

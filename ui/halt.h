@@ -58,6 +58,9 @@ int halt_status(int status);
 typedef struct halt_timer halt_timer;
 /* Start a timer on word. secs <= 0: none (returns NULL). */
 halt_timer *halt_timer_start(atomic_int *word, double secs);
+/* Seconds since halt_install (0 before it): a command's time limit
+ * counts from its launch, so weft's own start (compiling) is in it. */
+double halt_since_launch(void);
 /* Whether it fired (the time limit was reached). NULL: false. */
 bool halt_timer_fired(const halt_timer *t);
 /* Stop and free it (NULL is fine). */

@@ -171,6 +171,7 @@ EOF
 react() {
     local lim=$1 what=$2; shift 2
     for _ in 1 2 3; do
+        [ -n "${FRESH:-}" ] && rm -f "$FRESH" "$FRESH-wal" "$FRESH-shm"
         ./limit_run "$@" > res
         a=$(field after_signal_ms)
         [ -n "$a" ] && [ "$a" -ge 0 ] && [ "$a" -le "$lim" ] && { ok; return; }
@@ -206,7 +207,7 @@ status_is 130 "explore --json, SIGINT"
 has out '"stopped": "interrupted"' "the JSON says interrupted"
 
 # writing the database: every execution recorded as it ends
-react $REACT_MS "explore --record all, SIGINT" \
+FRESH=rec.db react $REACT_MS "explore --record all, SIGINT" \
     -s INT -a 1000 -o out -- "$WEFT" explore wide.go --db rec.db --record all
 status_is 130 "recording, SIGINT"
 [ "$(q rec.db 'PRAGMA integrity_check')" = ok ] && ok || bad "rec.db integrity"
@@ -321,6 +322,9 @@ has out "1 cut by the memory budget" "explore counts the cut"
 # the reduction's state (a node and a vector clock a step) counts too
 mem "dpor on one long execution" "$WEFT" explore pingpong.go --max-steps 1000000000 --max-memory 64M --max-executions 2
 mem "dpor with 20,000 goroutines" "$WEFT" explore crowd.go --max-memory 64M --max-executions 2
+# the checkers' state counts: a random walk keeps no reduction, but the
+# race checker's synchronization log grows with every channel operation
+mem "a random walk of a channel loop" "$WEFT" explore pingpong.go --strategy random --max-steps 1000000000 --max-memory 64M --max-executions 1
 
 # ---- time stops when main returns -------------------------------------
 ./limit_run -o out -- "$WEFT" run ticker.go > res
