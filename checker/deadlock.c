@@ -9,12 +9,6 @@
 #include <string.h>
 
 #include "report.h"
-#include "sim/chan.h"
-#include "sim/cond.h"
-#include "sim/mutex.h"
-#include "sim/once.h"
-#include "sim/rwmutex.h"
-#include "sim/waitgroup.h"
 
 typedef VEC(int32_t) i32vec;
 
@@ -130,8 +124,8 @@ static int awaited(const wf_task *t, wf_obj **out, int max)
             bool dup = false;
             if (!o->cases[i].chan) continue;
             for (int k = 0; k < n; k++)
-                dup |= out[k] == &o->cases[i].chan->hdr;
-            if (!dup) out[n++] = &o->cases[i].chan->hdr;
+                dup |= out[k] == sel_chan_obj(o->cases[i].chan);
+            if (!dup) out[n++] = sel_chan_obj(o->cases[i].chan);
         }
         return n;
     }
@@ -152,10 +146,10 @@ static bool waits_on(const wf_task *u, const wf_obj *o)
     return false;
 }
 
-static bool rw_reader(const wf_rwmutex *m, int32_t tid)
+static bool rw_reader(const obj_view *m, int32_t tid)
 {
-    for (int32_t i = 0; i < m->nrholders; i++)
-        if (m->rholders[i] == tid) return true;
+    for (int32_t i = 0; i < m->nreaders; i++)
+        if (m->readers[i] == tid) return true;
     return false;
 }
 
@@ -165,32 +159,32 @@ static void definite(const wf_task *t, i32vec *out)
     out->len = 0;
     switch (wait_of(t)) {
     case W_MUTEX: {
-        const wf_mutex *m = (const wf_mutex *)t->op.obj;
-        if (m->locked && m->holder) VEC_PUSH(*out, m->holder->tid);
+        obj_view m = obj_view_of(t->op.obj);
+        if (m.holder) VEC_PUSH(*out, m.holder->tid);
         return;
     }
     case W_RW_WRITE: {
-        const wf_rwmutex *m = (const wf_rwmutex *)t->op.obj;
-        if (m->writer && m->writer != t) {
-            VEC_PUSH(*out, m->writer->tid);
+        obj_view m = obj_view_of(t->op.obj);
+        if (m.writer && m.writer != t) {
+            VEC_PUSH(*out, m.writer->tid);
             return;
         }
-        for (int32_t i = 0; i < m->nrholders; i++) {
+        for (int32_t i = 0; i < m.nreaders; i++) {
             bool dup = false;
             for (size_t j = 0; j < out->len; j++)
-                dup |= out->p[j] == m->rholders[i];
-            if (!dup) VEC_PUSH(*out, m->rholders[i]);
+                dup |= out->p[j] == m.readers[i];
+            if (!dup) VEC_PUSH(*out, m.readers[i]);
         }
         return;
     }
     case W_RW_READ: {
-        const wf_rwmutex *m = (const wf_rwmutex *)t->op.obj;
-        if (m->writer) VEC_PUSH(*out, m->writer->tid);
+        obj_view m = obj_view_of(t->op.obj);
+        if (m.writer) VEC_PUSH(*out, m.writer->tid);
         return;
     }
     case W_ONCE: {
-        const wf_once *o = (const wf_once *)t->op.obj;
-        if (o->runner >= 0) VEC_PUSH(*out, o->runner);
+        obj_view o = obj_view_of(t->op.obj);
+        if (o.runner >= 0) VEC_PUSH(*out, o.runner);
         return;
     }
     default:
@@ -272,12 +266,13 @@ static void holdings(const deadlock_checker *d, wf_engine *e,
     for (size_t i = 0; i < e->objs.len; i++) {
         const wf_obj *o = e->objs.p[i];
         const char *q = NULL;
-        if (o->kind == OBJ_MUTEX) {
-            const wf_mutex *m = (const wf_mutex *)o;
-            if (m->locked && m->holder == t) q = "";
-        } else if (o->kind == OBJ_RWMUTEX) {
-            const wf_rwmutex *m = (const wf_rwmutex *)o;
-            if (rw_reader(m, t->tid)) {
+        obj_view m;
+        if (!obj_is_lock(o)) continue;
+        m = obj_view_of(o);
+        if (m.holder == t && m.writer != t) {
+            q = "";
+        } else {
+            if (rw_reader(&m, t->tid)) {
                 const dl_held *h = d ? held_at(d, o->oid, t->tid, true)
                                      : NULL;
                 if (b && h && h->file && h->line)
@@ -289,7 +284,7 @@ static void holdings(const deadlock_checker *d, wf_engine *e,
                                report_obj_name(e, o));
                 (*n)++;
             }
-            if (m->writer == t) q = m->writer_holds ? "" : " (writer slot)";
+            if (m.writer == t) q = m.holder == t ? "" : " (writer slot)";
         }
         if (!q) continue;
         if (b) {
@@ -428,25 +423,25 @@ static void cands_clause(wf_engine *e, const i32vec *c, const char *verb,
     short_list(b, e, c->p, c->len);
 }
 
-static void rw_readers(buf *b, wf_engine *e, const wf_rwmutex *m, bool full)
+static void rw_readers(buf *b, wf_engine *e, const obj_view *m, bool full)
 {
     int32_t seen[MAX_NAMES];
     int n = 0;
-    for (int32_t i = 0; i < m->nrholders; i++) {
+    for (int32_t i = 0; i < m->nreaders; i++) {
         bool dup = false;
         for (int j = 0; j < n; j++)
-            dup |= seen[j] == m->rholders[i];
+            dup |= seen[j] == m->readers[i];
         if (dup) continue;
         if (n == MAX_NAMES) {
             buf_puts(b, " and others");
             return;
         }
-        seen[n] = m->rholders[i];
+        seen[n] = m->readers[i];
         if (n++) buf_puts(b, ", ");
         if (full)
-            buf_puts(b, e->tasks.p[m->rholders[i]]->name);
+            buf_puts(b, e->tasks.p[m->readers[i]]->name);
         else
-            short_name(b, e, m->rholders[i]);
+            short_name(b, e, m->readers[i]);
     }
 }
 
@@ -458,42 +453,40 @@ static void wait_phrase(deadlock_checker *d, wf_engine *e, const wf_task *t,
     const op *o = &t->op;
     switch (wait_of(t)) {
     case W_MUTEX: {
-        const wf_mutex *m = (const wf_mutex *)o->obj;
+        obj_view m = obj_view_of(o->obj);
         buf_printf(b, "waits for %s", report_obj_name(e, o->obj));
-        if (m->locked && m->holder)
-            buf_printf(b, " held by %s", m->holder->name);
+        if (m.holder)
+            buf_printf(b, " held by %s", m.holder->name);
         return;
     }
     case W_RW_WRITE: {
-        const wf_rwmutex *m = (const wf_rwmutex *)o->obj;
-        if (m->writer && m->writer != t) {
+        obj_view m = obj_view_of(o->obj);
+        if (m.writer && m.writer != t) {
             buf_printf(b, "waits for %s %s %s", report_obj_name(e, o->obj),
-                       m->writer_holds ? "held by"
-                                       : "behind the pending writer",
-                       m->writer->name);
+                       m.holder ? "held by" : "behind the pending writer",
+                       m.writer->name);
         } else {
             buf_printf(b, "waits for %s read-held by ",
                        report_obj_name(e, o->obj));
-            rw_readers(b, e, m, true);
+            rw_readers(b, e, &m, true);
         }
         return;
     }
     case W_RW_READ: {
-        const wf_rwmutex *m = (const wf_rwmutex *)o->obj;
+        obj_view m = obj_view_of(o->obj);
         buf_printf(b, "waits to read-lock %s", report_obj_name(e, o->obj));
-        if (m->writer)
+        if (m.writer)
             buf_printf(b, " %s %s",
-                       m->writer_holds ? "held by"
-                                       : "behind the pending writer",
-                       m->writer->name);
+                       m.holder ? "held by" : "behind the pending writer",
+                       m.writer->name);
         return;
     }
     case W_ONCE: {
-        const wf_once *on = (const wf_once *)o->obj;
+        obj_view on = obj_view_of(o->obj);
         buf_printf(b, "waits for %s", report_obj_name(e, o->obj));
-        if (on->runner >= 0)
+        if (on.runner >= 0)
             buf_printf(b, ", whose function %s is running",
-                       e->tasks.p[on->runner]->name);
+                       e->tasks.p[on.runner]->name);
         return;
     }
     case W_CHAN:
@@ -508,7 +501,7 @@ static void wait_phrase(deadlock_checker *d, wf_engine *e, const wf_task *t,
             for (uint32_t i = 0; i < o->ncases; i++) {
                 if (!o->cases[i].chan) continue;
                 buf_printf(b, "%s%s (%s)", first ? "" : ", ",
-                           report_obj_name(e, &o->cases[i].chan->hdr),
+                           report_obj_name(e, sel_chan_obj(o->cases[i].chan)),
                            o->cases[i].send ? "send" : "receive");
                 first = false;
             }
@@ -529,7 +522,7 @@ static void wait_phrase(deadlock_checker *d, wf_engine *e, const wf_task *t,
         return;
     case W_WG:
         buf_printf(b, "waits for %s (counter %lld)", report_obj_name(e, o->obj),
-                   (long long)((const wf_waitgroup *)o->obj)->count);
+                   (long long)obj_view_of(o->obj).counter);
         candidates(e, t, &d->tmp);
         cands_clause(e, &d->tmp, "complete", b);
         return;
@@ -568,7 +561,7 @@ static const i32vec *focus(const deadlock_checker *d)
 
 static bool is_lock(const wf_obj *o)
 {
-    return o->kind == OBJ_MUTEX || o->kind == OBJ_RWMUTEX;
+    return obj_is_lock(o);
 }
 
 /* d->omark: one zero byte per object. */
@@ -615,31 +608,31 @@ static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
     for (size_t i = 0; i < d->tmp.len; i++) {
         const wf_obj *o = e->objs.p[d->tmp.p[i]];
         if (o->kind == OBJ_RWMUTEX) {
-            const wf_rwmutex *m = (const wf_rwmutex *)o;
+            obj_view m = obj_view_of(o);
             if (nparts++) buf_puts(b, "; ");
-            if (m->writer_holds) {
+            if (m.holder) {
                 buf_printf(b, "%s is held for writing by ",
                            report_obj_name(e, o));
-                short_name(b, e, m->writer->tid);
+                short_name(b, e, m.holder->tid);
             } else {
                 buf_printf(b, "%s is held for reading by ",
                            report_obj_name(e, o));
-                rw_readers(b, e, m, false);
-                if (m->writer) {
+                rw_readers(b, e, &m, false);
+                if (m.writer) {
                     buf_puts(b, ", and ");
-                    short_name(b, e, m->writer->tid);
+                    short_name(b, e, m.writer->tid);
                     buf_puts(b, " holds its writer slot, which shuts out "
                                 "new readers");
                 }
             }
         } else if (o->kind == OBJ_ONCE) {
-            const wf_once *on = (const wf_once *)o;
+            obj_view on = obj_view_of(o);
             if (nparts++) buf_puts(b, "; ");
             buf_printf(b, "only one task runs %s's function",
                        report_obj_name(e, o));
-            if (on->runner >= 0) {
+            if (on.runner >= 0) {
                 buf_puts(b, " (");
-                short_name(b, e, on->runner);
+                short_name(b, e, on.runner);
                 buf_putc(b, ')');
             }
         }
@@ -693,7 +686,7 @@ static void hold_and_wait(deadlock_checker *d, wf_engine *e, buf *b)
         holdings(NULL, e, t, NULL, &nh);
         any |= nh > 0;
         if (nh != 1 || awaited(t, aw, 1) != 1 || aw[0]->kind != OBJ_MUTEX ||
-            ((const wf_mutex *)aw[0])->holder == t)
+            obj_view_of(aw[0]).holder == t)
             uniform = false;
     }
     if (!any) {
@@ -858,13 +851,11 @@ static void json_task(deadlock_checker *d, wf_engine *e, const wf_task *t,
     buf_printf(j, ", \"line\": %d, \"holds\": [", (int)t->op.line);
     for (size_t i = 0, k = 0; i < e->objs.len; i++) {
         const wf_obj *o = e->objs.p[i];
-        bool held = false;
-        if (o->kind == OBJ_MUTEX)
-            held = ((const wf_mutex *)o)->holder == t;
-        else if (o->kind == OBJ_RWMUTEX)
-            held = ((const wf_rwmutex *)o)->writer == t ||
-                   rw_reader((const wf_rwmutex *)o, t->tid);
-        if (!held) continue;
+        obj_view v;
+        if (!obj_is_lock(o)) continue;
+        v = obj_view_of(o);
+        if (v.holder != t && v.writer != t && !rw_reader(&v, t->tid))
+            continue;
         if (k++) buf_puts(j, ", ");
         json_str(j, report_obj_name(e, o));
     }
@@ -899,47 +890,41 @@ static void json_tid(buf *j, const wf_task *t)
 
 static void json_object(wf_engine *e, const wf_obj *o, buf *j)
 {
+    obj_view v;
     buf_printf(j, "{\"oid\": %d, \"kind\": \"%s\", \"name\": ", (int)o->oid,
                obj_kind_names[o->kind]);
     json_str(j, report_obj_name(e, o));
+    v = obj_view_of(o);
     switch ((obj_kind)o->kind) {
-    case OBJ_MUTEX: {
-        const wf_mutex *m = (const wf_mutex *)o;
+    case OBJ_MUTEX:
         buf_puts(j, ", \"holder\": ");
-        json_tid(j, m->locked ? m->holder : NULL);
+        json_tid(j, v.holder);
         break;
-    }
-    case OBJ_RWMUTEX: {
-        const wf_rwmutex *m = (const wf_rwmutex *)o;
+    case OBJ_RWMUTEX:
         buf_puts(j, ", \"holder\": ");
-        json_tid(j, m->writer_holds ? m->writer : NULL);
+        json_tid(j, v.holder);
         buf_puts(j, ", \"writer\": ");
-        json_tid(j, m->writer);
+        json_tid(j, v.writer);
         buf_puts(j, ", \"readers\": [");
-        for (int32_t i = 0; i < m->nrholders; i++)
-            buf_printf(j, "%s%d", i ? ", " : "", (int)m->rholders[i]);
+        for (int32_t i = 0; i < v.nreaders; i++)
+            buf_printf(j, "%s%d", i ? ", " : "", (int)v.readers[i]);
         buf_putc(j, ']');
         break;
-    }
-    case OBJ_CHAN: {
-        const wf_chan *c = (const wf_chan *)o;
-        buf_printf(j, ", \"cap\": %zu, \"len\": %zu, \"closed\": %s", c->cap,
-                   c->len, c->closed ? "true" : "false");
+    case OBJ_CHAN:
+        buf_printf(j, ", \"cap\": %lld, \"len\": %lld, \"closed\": %s",
+                   (long long)v.cap, (long long)v.len,
+                   v.closed ? "true" : "false");
         break;
-    }
     case OBJ_WAITGROUP:
-        buf_printf(j, ", \"counter\": %lld",
-                   (long long)((const wf_waitgroup *)o)->count);
+        buf_printf(j, ", \"counter\": %lld", (long long)v.counter);
         break;
-    case OBJ_ONCE: {
-        const wf_once *on = (const wf_once *)o;
+    case OBJ_ONCE:
         buf_puts(j, ", \"runner\": ");
-        if (on->runner >= 0)
-            buf_printf(j, "%d", (int)on->runner);
+        if (v.runner >= 0)
+            buf_printf(j, "%d", (int)v.runner);
         else
             buf_puts(j, "null");
         break;
-    }
     default:
         break;
     }
@@ -996,16 +981,17 @@ static void build_report(deadlock_checker *d, wf_engine *e, buf *detail,
     }
     for (size_t i = 0; i < e->objs.len; i++) {
         const wf_obj *o = e->objs.p[i];
+        obj_view m;
+        if (!obj_is_lock(o)) continue;
+        m = obj_view_of(o);
         if (o->kind == OBJ_MUTEX) {
-            const wf_mutex *m = (const wf_mutex *)o;
-            if (m->locked && m->holder && (size_t)m->holder->tid < d->idx.len &&
-                d->idx.p[m->holder->tid] >= 0)
+            if (m.holder && (size_t)m.holder->tid < d->idx.len &&
+                d->idx.p[m.holder->tid] >= 0)
                 d->omark.p[i] = 1;
-        } else if (o->kind == OBJ_RWMUTEX) {
-            const wf_rwmutex *m = (const wf_rwmutex *)o;
-            if (m->writer && d->idx.p[m->writer->tid] >= 0) d->omark.p[i] = 1;
-            for (int32_t k = 0; k < m->nrholders; k++)
-                if (d->idx.p[m->rholders[k]] >= 0) d->omark.p[i] = 1;
+        } else {
+            if (m.writer && d->idx.p[m.writer->tid] >= 0) d->omark.p[i] = 1;
+            for (int32_t k = 0; k < m.nreaders; k++)
+                if (d->idx.p[m.readers[k]] >= 0) d->omark.p[i] = 1;
         }
     }
     for (size_t i = 0, k = 0; i < e->objs.len; i++) {

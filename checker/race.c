@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "report.h"
-#include "vclock.h"
+#include "sim/vclock.h"
 
 /* Locks a task holds: sorted items oid * 2 + (1 if read-held). */
 typedef struct lockset {

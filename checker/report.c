@@ -15,33 +15,7 @@ const char *report_strategy_name(wf_strategy_kind k)
 
 void json_str(buf *out, const char *s)
 {
-    buf_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;
-         p++) {
-        switch (*p) {
-        case '"':
-            buf_puts(out, "\\\"");
-            break;
-        case '\\':
-            buf_puts(out, "\\\\");
-            break;
-        case '\n':
-            buf_puts(out, "\\n");
-            break;
-        case '\t':
-            buf_puts(out, "\\t");
-            break;
-        case '\r':
-            buf_puts(out, "\\r");
-            break;
-        default:
-            if (*p < 0x20)
-                buf_printf(out, "\\u%04x", *p);
-            else
-                buf_putc(out, (char)*p);
-        }
-    }
-    buf_putc(out, '"');
+    buf_json_str(out, s);
 }
 
 const char *report_obj_name(wf_engine *e, const wf_obj *o)
@@ -49,8 +23,9 @@ const char *report_obj_name(wf_engine *e, const wf_obj *o)
     char b[48];
     if (o->name && *o->name)
         return o->name;
-    snprintf(b, sizeof b, "%s#%d", obj_kind_names[o->kind], (int)o->oid);
-    return arena_strdup(&e->mem, b);
+    return arena_strdup(&e->mem, obj_label(b, sizeof b,
+                                           obj_kind_names[o->kind], NULL,
+                                           o->oid));
 }
 
 static const char *base_name(const char *path)

@@ -541,6 +541,14 @@ static bool touches(const op *o, int32_t oid)
     return false;
 }
 
+static void view(const wf_obj *o, obj_view *out)
+{
+    const wf_chan *ch = (const wf_chan *)o;
+    out->cap = (int64_t)ch->cap;
+    out->len = (int64_t)ch->len;
+    out->closed = ch->closed;
+}
+
 static int64_t capacity(const wf_obj *o)
 {
     return (int64_t)((const wf_chan *)o)->cap;
@@ -564,5 +572,6 @@ const obj_class chan_class = {
     .pending = pending,
     .touches = touches,
     .capacity = capacity,
+    .view = view,
     .check = check,
 };

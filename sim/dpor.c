@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef VEC(uint32_t) vclock;
+#include "vclock.h"
+
 typedef VEC(int32_t) tidvec;
 typedef VEC(uint32_t) VEC_u32;
 
@@ -145,39 +146,6 @@ struct dpor {
 };
 
 /* ---- small helpers ----------------------------------------------------- */
-
-static void vc_join(vclock *a, const vclock *b)
-{
-    if (b->len > a->len) {
-        VEC_RESERVE(*a, b->len);
-        memset(a->p + a->len, 0, (b->len - a->len) * sizeof(uint32_t));
-        a->len = b->len;
-    }
-    for (size_t i = 0; i < b->len; i++)
-        if (b->p[i] > a->p[i])
-            a->p[i] = b->p[i];
-}
-
-static void vc_copy(vclock *a, const vclock *b)
-{
-    a->len = 0;
-    vc_join(a, b);
-}
-
-static uint32_t vc_get(const vclock *a, int32_t t)
-{
-    return (size_t)t < a->len ? a->p[t] : 0;
-}
-
-static void vc_set(vclock *a, int32_t t, uint32_t v)
-{
-    if ((size_t)t >= a->len) {
-        VEC_RESERVE(*a, (size_t)t + 1);
-        memset(a->p + a->len, 0, ((size_t)t + 1 - a->len) * sizeof(uint32_t));
-        a->len = (size_t)t + 1;
-    }
-    a->p[t] = v;
-}
 
 static bool in_list(const int32_t *p, size_t n, int32_t t)
 {
@@ -473,7 +441,7 @@ static size_t free_node(node *n)
 static void free_fields(node *n)
 {
     VEC_FREE(n->kids);
-    VEC_FREE(n->vc);
+    vc_release(NULL, &n->vc);
     VEC_FREE(n->acc);
     VEC_FREE(n->acc_union);
     VEC_FREE(n->en);
@@ -490,17 +458,17 @@ void dpor_free(dpor *d)
         free_node(&d->nodes.p[i]);
     VEC_FREE(d->nodes);
     for (size_t i = 0; i < d->tclock.len; i++)
-        VEC_FREE(d->tclock.p[i]);
+        vc_release(NULL, &d->tclock.p[i]);
     VEC_FREE(d->tclock);
     VEC_FREE(d->tcount);
     for (size_t i = 0; i < d->nobjs_init; i++) {
         dobj *o = &d->objs.p[i];
-        VEC_FREE(o->lw);
-        VEC_FREE(o->lr);
-        VEC_FREE(o->lc);
-        VEC_FREE(o->lk);
-        VEC_FREE(o->lo);
-        VEC_FREE(o->lu);
+        vc_release(NULL, &o->lw);
+        vc_release(NULL, &o->lr);
+        vc_release(NULL, &o->lc);
+        vc_release(NULL, &o->lk);
+        vc_release(NULL, &o->lo);
+        vc_release(NULL, &o->lu);
         VEC_FREE(o->us);
         VEC_FREE(o->rs);
         VEC_FREE(o->cs);
@@ -511,8 +479,8 @@ void dpor_free(dpor *d)
     VEC_FREE(d->objs);
     tset_free(&d->next_sleep);
     VEC_FREE(d->sig);
-    VEC_FREE(d->ev);
-    VEC_FREE(d->ltab);
+    vc_release(NULL, &d->ev);
+    vc_release(NULL, &d->ltab);
     VEC_FREE(d->first);
     VEC_FREE(d->active);
     for (size_t i = 0; i < d->evnodes.len; i++)
@@ -539,7 +507,8 @@ static node *push_node(dpor *d)
         n->en.len = n->bt.len = 0;
         tset_reset(&n->done);
         tset_reset(&n->sleep);
-        n->vc.len = n->acc.len = n->acc_union.len = 0;
+        n->vc.n = 0;
+        n->acc.len = n->acc_union.len = 0;
     }
     n->has_ev = false;
     n->sub = false;
@@ -615,7 +584,7 @@ void dpor_begin(dpor *d, wf_engine *e)
     d->run_tid = -1;
     d->run_len = 0;
     for (size_t i = 0; i < d->tclock.len; i++) {
-        d->tclock.p[i].len = 0;
+        d->tclock.p[i].n = 0;
         d->tcount.p[i] = 0;
     }
     d->ntasks = 0;
@@ -623,8 +592,8 @@ void dpor_begin(dpor *d, wf_engine *e)
         d->evnodes.p[i].len = 0;
     for (size_t i = 0; i < d->objs.len; i++) {
         dobj *o = &d->objs.p[i];
-        o->lw.len = o->lr.len = o->lc.len = o->lk.len = o->lo.len = 0;
-        o->lu.len = 0;
+        o->lw.n = o->lr.n = o->lc.n = o->lk.n = o->lo.n = 0;
+        o->lu.n = 0;
         o->rs.len = o->cs.len = o->os.len = o->ps.len = o->adds.len = 0;
         o->us.len = 0;
         o->has_w = o->has_acq = o->w_is_release = false;
@@ -850,7 +819,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
      * events after j are in v up to its first one ordered after j, so its
      * first event in v is its first event after j, if not ordered after
      * j. first[r], L[r]: that event's node and count (L 0: none). */
-    d->ltab.len = 0;
+    d->ltab.n = 0;
     d->first.len = 0;
     d->active.len = 0;
     for (size_t r = 0; r < nt; r++) {
@@ -860,7 +829,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
             l = d->nodes.p[k].lidx;
         else
             k = -1;
-        vc_set(&d->ltab, (int32_t)r, l);
+        vc_set(NULL, &d->ltab, (int32_t)r, l);
         VEC_PUSH(d->first, k);
         if (l)
             VEC_PUSH(d->active, (int32_t)r);
@@ -873,18 +842,18 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
         bool initial = k >= 0;
         for (size_t b = 0; b < d->active.len && initial; b++) {
             int32_t t = d->active.p[b];
-            if (t != r && vc_get(&d->nodes.p[k].vc, t) >= d->ltab.p[t])
+            if (t != r && vc_get(&d->nodes.p[k].vc, t) >= d->ltab.c[t])
                 initial = false;
         }
         if (initial)
             consider(d, nj, r, &in);
     }
     /* q's op itself, if q has no event in v */
-    if ((size_t)q >= nt || !d->ltab.p[q]) {
+    if ((size_t)q >= nt || !d->ltab.c[q]) {
         bool initial = true;
         for (size_t b = 0; b < d->active.len && initial; b++) {
             int32_t t = d->active.p[b];
-            if (t != q && vc_get(c, t) >= d->ltab.p[t])
+            if (t != q && vc_get(c, t) >= d->ltab.c[t])
                 initial = false;
         }
         if (initial && conflict_after(d, j, tj, lj, sig, nsig))
@@ -1334,11 +1303,11 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         return;
     if (p < 0) {
         /* a timer fired: every event so far happens before what follows */
-        ev->len = 0;
+        ev->n = 0;
         for (size_t t = 0; t < d->tclock.len; t++)
-            vc_join(ev, &d->tclock.p[t]);
+            vc_join(NULL, ev, &d->tclock.p[t]);
         for (size_t t = 0; t < e->tasks.len; t++)
-            vc_join(clock_of(d, (int32_t)t), ev);
+            vc_join(NULL, clock_of(d, (int32_t)t), ev);
         d->ntasks = e->tasks.len;
         d->barrier = true;
         for (size_t i = 0; i < e->tasks.len; i++)
@@ -1363,32 +1332,32 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             check_access(d, obj_of(d, A[i].oid), &A[i], &x);
     }
     lidx = ++d->tcount.p[p];
-    vc_copy(ev, clock_of(d, p));
+    vc_copy(NULL, ev, clock_of(d, p));
     for (size_t i = 0; i < na; i++) {
         dobj *o = obj_of(d, A[i].oid);
         uint8_t t = eff_type(o, &A[i]);
         if (t == ACC_PARK && d->bound < 0)
             continue; /* not an event */
-        vc_join(ev, &o->lw); /* everything conflicts with writes */
+        vc_join(NULL, ev, &o->lw); /* everything conflicts with writes */
         if (conflict(d, t, ACC_READ))
-            vc_join(ev, &o->lr);
+            vc_join(NULL, ev, &o->lr);
         if (conflict(d, t, ACC_COMMIT))
-            vc_join(ev, &o->lc);
+            vc_join(NULL, ev, &o->lc);
         if (conflict(d, t, ACC_RUNLOCK))
-            vc_join(ev, &o->lu);
+            vc_join(NULL, ev, &o->lu);
         if (conflict(d, t, ACC_OBSERVE) &&
             (t != ACC_ADD || A[i].delta > 0 || d->bound >= 0))
-            vc_join(ev, &o->lo);
+            vc_join(NULL, ev, &o->lo);
         if (t == ACC_ADD) {
             for (size_t k = 0; k < o->adds.len; k++)
                 if (conflicts_add(d, o, &o->adds.p[k], &A[i], t,
                                   (size_t)d->tnode))
-                    vc_join(ev, &d->nodes.p[o->adds.p[k].r.node].vc);
+                    vc_join(NULL, ev, &d->nodes.p[o->adds.p[k].r.node].vc);
         } else if (conflict(d, t, ACC_ADD) || t == ACC_OBSERVE) {
-            vc_join(ev, &o->lk); /* a Wait comes after every Done */
+            vc_join(NULL, ev, &o->lk); /* a Wait comes after every Done */
         }
     }
-    vc_set(ev, p, lidx);
+    vc_set(NULL, ev, p, lidx);
     r.node = d->tnode;
     r.tid = p;
     r.lidx = lidx;
@@ -1396,7 +1365,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         dobj *o = obj_of(d, A[i].oid);
         uint8_t t = eff_type(o, &A[i]);
         if (is_write(t)) {
-            vc_copy(&o->lw, ev);
+            vc_copy(NULL, &o->lw, ev);
             o->w = r;
             o->has_w = true;
             o->w_is_release = t == ACC_RELEASE;
@@ -1413,10 +1382,10 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
                 o->adds.len = 0;
             }
         } else if (t == ACC_READ) {
-            vc_join(&o->lr, ev);
+            vc_join(NULL, &o->lr, ev);
             NOTE_REC(o->rs, r);
         } else if (t == ACC_OBSERVE) {
-            vc_join(&o->lo, ev);
+            vc_join(NULL, &o->lo, ev);
             NOTE_REC(o->os, r);
         } else if (t == ACC_ADD) {
             arec a;
@@ -1424,19 +1393,19 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             a.delta = A[i].delta;
             a.before = A[i].before;
             a.flags = A[i].flags;
-            vc_join(&o->lk, ev);
+            vc_join(NULL, &o->lk, ev);
             VEC_PUSH(o->adds, a);
         } else if (t == ACC_PARK) {
             VEC_PUSH(o->ps, r);
         } else if (t == ACC_RUNLOCK) {
-            vc_join(&o->lu, ev);
+            vc_join(NULL, &o->lu, ev);
             NOTE_REC(o->us, r);
         } else {
-            vc_join(&o->lc, ev);
+            vc_join(NULL, &o->lc, ev);
             NOTE_REC(o->cs, r);
         }
     }
-    vc_copy(&d->tclock.p[p], ev);
+    vc_copy(NULL, &d->tclock.p[p], ev);
     while (d->evnodes.len <= (size_t)p) {
         VEC_u32 z = {NULL, 0, 0};
         VEC_PUSH(d->evnodes, z);
@@ -1444,7 +1413,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     VEC_PUSH(d->evnodes.p[p], (uint32_t)d->tnode);
     nk->has_ev = true;
     nk->lidx = lidx;
-    vc_copy(&nk->vc, ev);
+    vc_copy(NULL, &nk->vc, ev);
     nk->acc.len = 0;
     for (size_t i = 0; i < na; i++)
         VEC_PUSH(nk->acc, A[i]);
@@ -1463,18 +1432,18 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         /* a released Wait comes after every Done, not just this one */
         for (size_t k = 0; k < na; k++)
             if (A[k].type == ACC_ADD)
-                vc_join(clock_of(d, w), &obj_of(d, A[k].oid)->lk);
+                vc_join(NULL, clock_of(d, w), &obj_of(d, A[k].oid)->lk);
         /* The step completed w's op (a rendezvous): had w been enabled
          * here, running w first (another of its cases) is the reversal. */
         if (has_tid(&nk->en, w) && w != p)
             race(d, d->tnode, w, &d->tclock.p[w], nk->acc.p, nk->acc.len,
                  d->depth);
-        vc_join(clock_of(d, w), ev);
+        vc_join(NULL, clock_of(d, w), ev);
         d->fresh.p[w] = 1;
     }
     for (size_t t = d->ntasks; t < e->tasks.len; t++)
         if ((int32_t)t != p) {
-            vc_copy(clock_of(d, (int32_t)t), ev);
+            vc_copy(NULL, clock_of(d, (int32_t)t), ev);
             d->fresh.p[t] = 1;
         }
     d->ntasks = e->tasks.len;
@@ -1560,7 +1529,7 @@ static void pop_node(dpor *d)
         d->nkept++;
         s->n = *n;
         s->round = d->round;
-        VEC_FREE(s->n.vc); /* per execution: rebuilt on replay */
+        vc_release(NULL, &s->n.vc); /* per execution: rebuilt on replay */
         VEC_FREE(s->n.acc);
         memset(n, 0, sizeof *n);
         if (i == 0) {

@@ -81,6 +81,13 @@ typedef struct wf_obj {
     int32_t line;
 } wf_obj;
 
+/* The header of channel c (every object starts with its wf_obj), for
+ * those that see a select case's channel but not its struct. */
+static inline wf_obj *sel_chan_obj(const wf_chan *c)
+{
+    return (wf_obj *)(uintptr_t)(const void *)c;
+}
+
 /* Pending-op kinds. Comments give the object and the op fields used. */
 typedef enum op_kind {
     OP_NONE,
@@ -632,6 +639,23 @@ typedef enum step_result {
 /* Accesses a pending op may make (the reduction's signatures). */
 typedef VEC(acc_rec) acc_vec;
 
+/* An object's state as checkers and reports read it (obj_class.view):
+ * data, so that no one outside the object's file reads its struct. A
+ * field the kind lacks keeps obj_view_of's default (NULL, 0, -1). */
+typedef struct obj_view {
+    const wf_task *holder;  /* a locked mutex's holder; an RWMutex's writer
+                               once it holds the lock */
+    const wf_task *writer;  /* an RWMutex's writer slot: holding, or
+                               waiting for the readers to leave */
+    const int32_t *readers; /* an RWMutex's read holders (tids, with
+                               repeats) */
+    int32_t nreaders;
+    int32_t runner;  /* a Once: the tid running its function, -1 */
+    int64_t counter; /* a WaitGroup's counter */
+    int64_t cap, len; /* a channel's buffer: capacity, values in it */
+    bool closed;      /* a channel */
+} obj_view;
+
 /* An object class: what one kind of object is to the engine, the
  * reduction and the checkers, defined in that object's own file
  * (chan.c: chan_class), as Lua's and SQLite's vtables are. Nobody outside
@@ -672,6 +696,8 @@ typedef struct obj_class {
     /* The capacity of a buffered object (a channel's buffer), else 0.
      * NULL: 0. */
     int64_t (*capacity)(const wf_obj *o);
+    /* Fill in o's state (obj_view). NULL: nothing to tell. */
+    void (*view)(const wf_obj *o, obj_view *out);
     /* The object's invariants (its header's list), for engine_check
      * under WF_DEBUG. NULL: none. */
     bool (*check)(const wf_engine *e, const wf_obj *o);
@@ -742,6 +768,14 @@ static inline int32_t obj_alias(const wf_obj *o)
 {
     const obj_class *c = obj_class_of(o);
     return c->alias ? c->alias(o) : -1;
+}
+static inline obj_view obj_view_of(const wf_obj *o)
+{
+    const obj_class *c = obj_class_of(o);
+    obj_view v = {NULL, NULL, NULL, 0, -1, 0, 0, 0, false};
+    if (c->view)
+        c->view(o, &v);
+    return v;
 }
 static inline int64_t obj_capacity(const wf_obj *o)
 {

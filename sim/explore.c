@@ -1,6 +1,8 @@
-/* explore.c: the execution loop and the strategies replay, random, rr and
- * dfs (see explore.h). */
+/* explore.c: the execution loop and the strategies replay, random, rr,
+ * pct and dfs (see explore.h); steering in explore_steer.c, minimizing in
+ * explore_min.c. */
 #include "explore.h"
+#include "explore_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +10,7 @@
 
 #include "rng.h"
 
-static char *xstrdup0(const char *s)
+char *explore_strdup0(const char *s)
 {
     return s ? wf_xstrdup(s) : NULL;
 }
@@ -241,84 +243,10 @@ static void pct_begin(explorer *x)
     }
 }
 
-/* The minimizer's strategy (see explore.h): a prefix, then no preemption. */
-static int mz_choose(explorer *x, choice_kind kind, int n, int last)
-{
-    size_t pos;
-    int idx;
-    if (n == 1)
-        return 0;
-    pos = x->mz_pos++;
-    if (pos < x->mz_len && pos != x->mz_force) {
-        const choice *c = &x->mz_prefix.p[pos];
-        if ((int)c->n != n) {
-            x->mz_bad = true;
-            return -1;
-        }
-        idx = (int)c->idx;
-    } else if (pos == x->mz_force) {
-        if (kind != CHOICE_TASK || last < 0) {
-            x->mz_bad = true;
-            return -1;
-        }
-        idx = last;
-    } else {
-        idx = kind == CHOICE_TASK && last >= 0 ? last : 0;
-    }
-    if (kind == CHOICE_TASK && last >= 0 && idx != last)
-        VEC_PUSH(x->mz_pre, (uint32_t)pos);
-    return idx;
-}
-
-/* How many of the steering targets t holds. O(objects). */
-static int held_targets(const explorer *x, const wf_engine *e,
-                        const wf_task *t)
-{
-    int n = 0;
-    for (size_t i = 0; i < e->objs.len; i++) {
-        const wf_obj *o = e->objs.p[i];
-        if (!x->steer_target(x->steer_ctx, o))
-            continue;
-        n += obj_holds(o, t);
-    }
-    return n;
-}
-
-static bool acquires_target(const explorer *x, const wf_task *t)
-{
-    const op *o = &t->op;
-    return (o->kind == OP_LOCK || o->kind == OP_WLOCK ||
-            o->kind == OP_RLOCK) &&
-           o->obj && x->steer_target(x->steer_ctx, o->obj);
-}
-
-/* The steering strategy: among the enabled tasks, one about to take its
- * first lock of the cycle; else one not about to take a second; else any
- * (random among equals). */
-static int steer_choose(explorer *x, wf_engine *e, int n, const int32_t *alts)
-{
-    int nf = 0, no = 0;
-    x->steer_first.len = x->steer_other.len = 0;
-    for (int i = 0; i < n; i++) {
-        const wf_task *t = e->tasks.p[alts[i]];
-        if (!acquires_target(x, t))
-            VEC_PUSH(x->steer_other, i);
-        else if (held_targets(x, e, t) == 0)
-            VEC_PUSH(x->steer_first, i);
-    }
-    nf = (int)x->steer_first.len;
-    no = (int)x->steer_other.len;
-    if (nf)
-        return x->steer_first.p[rng_below(x->rng, (uint32_t)nf)];
-    if (no)
-        return x->steer_other.p[rng_below(x->rng, (uint32_t)no)];
-    return (int)rng_below(x->rng, (uint32_t)n);
-}
-
 /* Choices between two questions to should_stop within an execution. */
 #define STOP_POLL 65536
 
-static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
+int explore_choose(void *ctx, wf_engine *e, choice_kind kind, int n,
                      const int32_t *alts)
 {
     explorer *x = ctx;
@@ -352,13 +280,13 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
             if (x->o.preemptions >= 0 && last >= 0 &&
                 x->preempts >= (uint32_t)x->o.preemptions)
                 return last;
-            idx = n == 1 ? 0 : steer_choose(x, e, n, alts);
+            idx = n == 1 ? 0 : explore_steer_choose(x, e, n, alts);
             if (last >= 0 && idx != last)
                 x->preempts++;
             return idx;
         }
         if (x->minimizing) {
-            idx = mz_choose(x, kind, n, last);
+            idx = explore_mz_choose(x, kind, n, last);
             if (idx >= 0 && last >= 0 && idx != last)
                 x->preempts++;
             return idx;
@@ -375,7 +303,7 @@ static int choose_cb(void *ctx, wf_engine *e, choice_kind kind, int n,
             return last;
     }
     if (x->minimizing)
-        return mz_choose(x, kind, n, -1);
+        return explore_mz_choose(x, kind, n, -1);
     if (x->steer_target)
         return n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
     switch (cur_strategy(x)) {
@@ -435,8 +363,8 @@ static void kinds_of(const wf_engine *e, buf *out)
     }
 }
 
-static void set_finding(xfinding *xf, const finding *f, const wf_engine *e,
-                        const char *sched, bool leak_error)
+void explore_set_finding(xfinding *xf, const finding *f, const wf_engine *e,
+                         const char *sched, bool leak_error)
 {
     free(xf->message);
     free(xf->detail);
@@ -448,13 +376,13 @@ static void set_finding(xfinding *xf, const finding *f, const wf_engine *e,
     xf->f = *f;
     if (f->kind == WF_LEAK)
         xf->f.error = leak_error;
-    xf->message = xstrdup0(f->message);
-    xf->detail = xstrdup0(f->detail);
-    xf->json = xstrdup0(f->json);
+    xf->message = explore_strdup0(f->message);
+    xf->detail = explore_strdup0(f->detail);
+    xf->json = explore_strdup0(f->json);
     xf->task = f->tid >= 0 && (size_t)f->tid < e->tasks.len
                    ? wf_xstrdup(e->tasks.p[f->tid]->name)
                    : NULL;
-    xf->file = xstrdup0(f->file);
+    xf->file = explore_strdup0(f->file);
     xf->schedule = wf_xstrdup(sched);
     xf->output = wf_xstrdup(e->out.p ? e->out.p : "");
     xf->nchoices = e->choices.len;
@@ -467,7 +395,7 @@ static void set_finding(xfinding *xf, const finding *f, const wf_engine *e,
 
 /* The current execution's schedule string, encoded on first use (most
  * executions of a search need none). */
-static const char *sched_of(explorer *x, wf_engine *e)
+const char *explore_sched_of(explorer *x, wf_engine *e)
 {
     if (!x->sbuf_valid) {
         buf_reset(&x->sbuf);
@@ -477,7 +405,7 @@ static const char *sched_of(explorer *x, wf_engine *e)
     return x->sbuf.p;
 }
 
-static void collect(explorer *x, wf_engine *e, uint32_t preempts)
+void explore_collect(explorer *x, wf_engine *e, uint32_t preempts)
 {
     buf k;
     /* an execution cut short by a halt keeps what it found, but did not
@@ -499,14 +427,14 @@ static void collect(explorer *x, wf_engine *e, uint32_t preempts)
             memset(&z, 0, sizeof z);
             VEC_PUSH(x->findings, z);
             xf = &x->findings.p[x->findings.len - 1];
-            set_finding(xf, f, e, sched_of(x, e), x->prog.leaks_are_errors);
+            explore_set_finding(xf, f, e, explore_sched_of(x, e), x->prog.leaks_are_errors);
             xf->preempts = preempts;
         } else if (preempts < xf->preempts ||
                    (preempts == xf->preempts && e->step < xf->steps)) {
             /* keep the simplest witness: fewest preemptions, then fewest
              * steps (SPIN -i, dejafu's trace simplification) */
             int64_t c = xf->count;
-            set_finding(xf, f, e, sched_of(x, e), x->prog.leaks_are_errors);
+            explore_set_finding(xf, f, e, explore_sched_of(x, e), x->prog.leaks_are_errors);
             xf->count = c;
             xf->preempts = preempts;
         }
@@ -528,12 +456,12 @@ static void collect(explorer *x, wf_engine *e, uint32_t preempts)
             }
         if (!oc) {
             xoutcome z = {wf_xstrdup(out), wf_xstrdup(kinds), 0,
-                          wf_xstrdup(sched_of(x, e)), e->step};
+                          wf_xstrdup(explore_sched_of(x, e)), e->step};
             VEC_PUSH(x->outcomes, z);
             oc = &x->outcomes.p[x->outcomes.len - 1];
         } else if (e->step < oc->nchoices) {
             free(oc->schedule);
-            oc->schedule = wf_xstrdup(sched_of(x, e));
+            oc->schedule = wf_xstrdup(explore_sched_of(x, e));
             oc->nchoices = e->step;
         }
         oc->count++;
@@ -547,7 +475,7 @@ static void keep_last(explorer *x)
     free(x->last_output);
     free(x->last_schedule);
     x->last_output = wf_xstrdup(x->e->out.p ? x->e->out.p : "");
-    x->last_schedule = wf_xstrdup(sched_of(x, x->e));
+    x->last_schedule = wf_xstrdup(explore_sched_of(x, x->e));
 }
 
 /* ---- the loop ---------------------------------------------------------- */
@@ -642,9 +570,9 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
         x->blocked++;
     } else if (x->last_end != END_ABANDONED || x->stopped) {
         /* (an execution stopped by --time-limit keeps what it found) */
-        collect(x, e, x->preempts);
+        explore_collect(x, e, x->preempts);
         if (x->o.after_exec)
-            x->o.after_exec(x->o.after_ctx, e, sched_of(x, e));
+            x->o.after_exec(x->o.after_ctx, e, explore_sched_of(x, e));
     }
     return !x->diverged;
 }
@@ -676,7 +604,7 @@ static bool out_of_budget(explorer *x, int64_t max)
 /* Run the samples due now; false when the exploration must stop. */
 static bool portfolio(explorer *x, consumer_set *cs, int64_t max)
 {
-    wf_strategy strat = {x, choose_cb, NULL};
+    wf_strategy strat = {x, explore_choose, NULL};
     int depth = x->o.pct_depth;
     if (x->search_steps < PORTFOLIO_STEPS)
         return true;
@@ -813,7 +741,7 @@ static wf_status dpor_rounds(explorer *x, wf_strategy *strat,
 static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
 {
     engine_config cfg;
-    wf_strategy strat = {x, choose_cb, NULL};
+    wf_strategy strat = {x, explore_choose, NULL};
     int64_t max = x->o.max_executions;
     memset(&cfg, 0, sizeof cfg);
     cfg.cond_order_any = x->o.cond_any;
@@ -913,177 +841,6 @@ diverged:
     return WF_OK;
 }
 
-/* Run the minimizer's strategy once; the finding of kind/sig it shows, or
- * NULL. */
-static const finding *mz_run(explorer *x, consumer_set *cs, uint8_t kind,
-                             uint64_t sig)
-{
-    wf_strategy strat = {x, choose_cb, NULL};
-    wf_engine *e = x->e;
-    engine_reset(e);
-    x->mz_pos = 0;
-    x->mz_bad = false;
-    x->mz_pre.len = 0;
-    x->preempts = 0;
-    if (x->prog.begin)
-        x->prog.begin(x->prog.ctx, e);
-    engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
-               cs ? cs->v : NULL, cs ? cs->n : 0);
-    if (x->mz_bad)
-        return NULL;
-    for (size_t i = 0; i < e->findings.len; i++)
-        if (e->findings.p[i].kind == kind && e->findings.p[i].sig == sig)
-            return &e->findings.p[i];
-    return NULL;
-}
-
-/* Whether the halt word says to stop everything, finishing work too. */
-static bool halted_all(const explorer *x)
-{
-    return x->o.halt &&
-           atomic_load_explicit(x->o.halt, memory_order_relaxed) >= HALT_ALL;
-}
-
-/* Executions a search for a witness of fewer preemptions may take. */
-#define WITNESS_SEARCH 256
-
-static void xfinding_copy(xfinding *to, const xfinding *from)
-{
-    int64_t count = to->count;
-    free(to->message);
-    free(to->detail);
-    free(to->json);
-    free(to->task);
-    free(to->file);
-    free(to->schedule);
-    free(to->output);
-    *to = *from;
-    to->message = xstrdup0(from->message);
-    to->detail = xstrdup0(from->detail);
-    to->json = xstrdup0(from->json);
-    to->task = xstrdup0(from->task);
-    to->file = xstrdup0(from->file);
-    to->schedule = xstrdup0(from->schedule);
-    to->output = xstrdup0(from->output);
-    to->f.message = to->message;
-    to->f.detail = to->detail;
-    to->f.json = to->json;
-    to->f.file = to->file;
-    to->count = count;
-}
-
-/* Look for a witness of xf with fewer preemptions by bounded searches
- * (bounds 0, 1, ... below its count, each of at most WITNESS_SEARCH
- * executions): the reduction reaches a trace through one order, not
- * always its cheapest, and a bounded search reaches what bounded DFS
- * does. */
-static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf)
-{
-    for (uint32_t k = 0; k < xf->preempts; k++) {
-        explore_opts o = x->o;
-        explorer *sub;
-        wf_diag d;
-        bool found = false;
-        o.strategy = WF_STRATEGY_DPOR;
-        o.preemptions = (int)k;
-        o.iterative = false;
-        o.minimize = false;
-        o.max_executions = WITNESS_SEARCH;
-        o.after_exec = NULL;
-        sub = explore_new(&x->prog, &o);
-        if (explore_run(sub, cs, &d) == WF_OK)
-            for (size_t i = 0; i < sub->findings.len && !found; i++) {
-                const xfinding *sf = &sub->findings.p[i];
-                if (sf->f.kind == xf->f.kind && sf->f.sig == xf->f.sig &&
-                    sf->preempts < xf->preempts) {
-                    xfinding_copy(xf, sf);
-                    found = true;
-                }
-            }
-        x->stopped = x->stopped || sub->stopped;
-        explore_free(sub);
-        if (found || x->stopped)
-            return;
-    }
-}
-
-/* Simplify every finding's witness: try to drop each preemption in turn
- * (latest first), running on without preempting from there, and keep the
- * result when it shows the same finding with fewer preemptions, or as
- * many and fewer steps (dejafu's trace simplification, SPIN's -i in
- * spirit). At most 64 replays per finding. */
-static void minimize(explorer *x, consumer_set *cs)
-{
-    if (x->o.strategy == WF_STRATEGY_REPLAY || !x->e)
-        return;
-    x->minimizing = true;
-    x->e->cfg.halt_at = HALT_ALL; /* a time limit ends the search, not this */
-    for (size_t i = 0; i < x->findings.len && !halted_all(x); i++) {
-        xfinding *xf = &x->findings.p[i];
-        schedule sc;
-        int budget = 64;
-        bool improved = true;
-        if (xf->preempts && x->o.strategy == WF_STRATEGY_DPOR &&
-            x->o.preemptions < 0 && !x->stopped)
-            bounded_witness(x, cs, xf);
-        if (!xf->preempts) /* dropping preemptions is the only move */
-            continue;
-        if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK) {
-            schedule_fini(&sc);
-            continue;
-        }
-        if (x->prog.extra_set)
-            x->prog.extra_set(x->prog.ctx, sc.extra);
-        x->mz_prefix.len = 0;
-        for (size_t k = 0; k < sc.choices.len; k++)
-            VEC_PUSH(x->mz_prefix, sc.choices.p[k]);
-        schedule_fini(&sc);
-        while (improved && budget > 0) {
-            VEC(uint32_t) pre = {NULL, 0, 0};
-            improved = false;
-            /* where the current witness preempts */
-            x->mz_len = x->mz_prefix.len;
-            x->mz_force = SIZE_MAX;
-            if (!mz_run(x, cs, xf->f.kind, xf->f.sig))
-                break;
-            for (size_t k = 0; k < x->mz_pre.len; k++)
-                VEC_PUSH(pre, x->mz_pre.p[k]);
-            for (size_t k = pre.len;
-                 k-- > 0 && budget > 0 && !improved && !halted_all(x);) {
-                const finding *f;
-                x->mz_len = pre.p[k];
-                x->mz_force = pre.p[k];
-                budget--;
-                f = mz_run(x, cs, xf->f.kind, xf->f.sig);
-                if (f && (x->preempts < xf->preempts ||
-                          (x->preempts == xf->preempts &&
-                           x->e->step < xf->steps))) {
-                    int64_t count = xf->count;
-                    x->sbuf_valid = false;
-                    set_finding(xf, f, x->e, sched_of(x, x->e),
-                                x->prog.leaks_are_errors);
-                    xf->count = count;
-                    xf->preempts = x->preempts;
-                    x->mz_prefix.len = 0;
-                    for (size_t c = 0; c < x->e->choices.len; c++)
-                        VEC_PUSH(x->mz_prefix, x->e->choices.p[c]);
-                    improved = true;
-                }
-            }
-            VEC_FREE(pre);
-        }
-    }
-    x->minimizing = false;
-    x->e->cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
-    if (x->prog.extra_set && x->prog.extra_get) {
-        /* back to the exploration's own (the last minimized finding's is
-         * set now) */
-        char *cur = wf_xstrdup(x->last_extra ? x->last_extra : "");
-        x->prog.extra_set(x->prog.ctx, cur);
-        free(cur);
-    }
-}
-
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
 {
     wf_status st;
@@ -1102,68 +859,11 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
         x->last_extra = wf_xstrdup(x->prog.extra_get(x->prog.ctx));
     }
     if (st == WF_OK && !x->diverged && x->o.minimize)
-        minimize(x, cs);
+        explore_minimize(x, cs);
     if (x->e && (x->o.strategy == WF_STRATEGY_REPLAY ||
                  x->o.strategy == WF_STRATEGY_RR))
         keep_last(x);
     return st;
-}
-
-/* Steering executions allowed once the budget is spent. */
-#define STEER_PAST_BUDGET 8
-
-bool explore_steer(explorer *x, consumer_set *cs,
-                   bool (*is_target)(void *ctx, const wf_obj *o), void *ctx,
-                   int tries)
-{
-    wf_strategy strat = {x, choose_cb, NULL};
-    bool found = false;
-    size_t before = x->findings.len;
-    consumer_set all = {x->run_cs, x->nrun_cs};
-    if (x->nrun_cs)
-        cs = &all; /* the checkers and whatever else explore_run had */
-    if (!x->e || x->o.strategy == WF_STRATEGY_REPLAY || x->o.no_steer)
-        return false;
-    /* past the budget (executions, time), a few tries still: a predicted
-     * cycle confirmed is worth more than the budget's last executions, and
-     * one try usually does it */
-    {
-        int64_t left = x->stopped                 ? 0
-                       : x->o.max_executions > 0 ? x->o.max_executions -
-                                                        x->executions
-                                                  : INT64_MAX;
-        if (left < STEER_PAST_BUDGET)
-            left = STEER_PAST_BUDGET;
-        if (tries > left)
-            tries = (int)left;
-    }
-    x->steer_target = is_target;
-    x->steer_ctx = ctx;
-    x->e->cfg.halt_at = HALT_ALL; /* past a time limit too, as above */
-    for (int i = 0; i < tries && !found; i++) {
-        wf_engine *e = x->e;
-        engine_reset(e);
-        rng_from_seed(x->rng, x->o.seed + 0x5eed + (uint64_t)i,
-                      RNG_STREAM_SCHED);
-        x->preempts = 0;
-        if (x->prog.begin)
-            x->prog.begin(x->prog.ctx, e);
-        engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
-                   cs ? cs->v : NULL, cs ? cs->n : 0);
-        x->sbuf_valid = false;
-        if (e->end == END_HALTED)
-            break;
-        if (e->end != END_ABANDONED) {
-            collect(x, e, x->preempts);
-            if (x->o.after_exec) /* the recorder keeps its witness */
-                x->o.after_exec(x->o.after_ctx, e, sched_of(x, e));
-        }
-        found = e->end == END_DEADLOCK;
-    }
-    x->e->cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
-    x->steer_target = NULL;
-    (void)before;
-    return found;
 }
 
 double explore_estimate_left(const explorer *x)

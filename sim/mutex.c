@@ -184,6 +184,12 @@ static const waitq *lockers(const wf_obj *o)
     return &((const wf_mutex *)o)->lockers;
 }
 
+static void view(const wf_obj *o, obj_view *out)
+{
+    const wf_mutex *m = (const wf_mutex *)o;
+    out->holder = m->locked ? m->holder : NULL;
+}
+
 static bool check(const wf_engine *e, const wf_obj *o)
 {
     const wf_mutex *m = (const wf_mutex *)o;
@@ -201,5 +207,6 @@ const obj_class mutex_class = {
     .pending_exact = true,
     .holds = holds,
     .lockers = lockers,
+    .view = view,
     .check = check,
 };

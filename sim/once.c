@@ -84,10 +84,16 @@ static void pending(const op *o, acc_vec *out)
     acc_push(out, o->obj, o->kind == OP_ONCE ? ACC_ACQUIRE : ACC_WRITE);
 }
 
+static void view(const wf_obj *o, obj_view *out)
+{
+    out->runner = ((const wf_once *)o)->runner;
+}
+
 const obj_class once_class = {
     .kind = OBJ_ONCE,
     .name = "once",
     .expose = expose,
     .perform = perform,
     .pending = pending,
+    .view = view,
 };

@@ -274,6 +274,15 @@ static const waitq *lockers(const wf_obj *o)
     return &((const wf_rwmutex *)o)->wpending;
 }
 
+static void view(const wf_obj *o, obj_view *out)
+{
+    const wf_rwmutex *m = (const wf_rwmutex *)o;
+    out->holder = m->writer_holds ? m->writer : NULL;
+    out->writer = m->writer;
+    out->readers = m->rholders;
+    out->nreaders = m->nrholders;
+}
+
 static bool check(const wf_engine *e, const wf_obj *o)
 {
     (void)e;
@@ -290,5 +299,6 @@ const obj_class rwmutex_class = {
     .pending_exact = true,
     .holds = holds,
     .lockers = lockers,
+    .view = view,
     .check = check,
 };

@@ -218,9 +218,6 @@ void trace_cmp_json(const trace_cmp *c, buf *out);
 /* Events compared (equal so far). */
 int64_t trace_cmp_count(const trace_cmp *c);
 
-/* Append s as a JSON string literal. */
-void trace_json_str(buf *out, const char *s);
-
 /* ---- shards ---------------------------------------------------------------
  * A shard of a cut exploration (explore --shard I/N) keeps, with its
  * summary run, which shard it is, the plan its parts come from and each

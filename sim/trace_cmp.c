@@ -164,10 +164,12 @@ static void describe(buf *out, const namer *n, const wf_event *ev)
         buf_printf(out, "task %d: ", (int)ev->tid);
     buf_puts(out, ev->op < EV__COUNT ? ev_op_names[ev->op] : "?");
     if (ev->oid >= 0) {
+        char lb[48];
         if (on && *on)
             buf_printf(out, " %s %s", ok ? ok : "object", on);
         else
-            buf_printf(out, " %s #%d", ok ? ok : "object", (int)ev->oid);
+            buf_printf(out, " %s", obj_label(lb, sizeof lb, ok, NULL,
+                                             ev->oid));
     }
     if (ev->peer >= 0) {
         const char *pn = task_name(n, ev->peer);
@@ -189,17 +191,17 @@ static void event_json(buf *out, const namer *n, const wf_event *ev)
     obj_name(n, ev->oid, &on, &ok);
     buf_printf(out, "{\"step\": %llu, \"tid\": %d, \"task\": ",
                (unsigned long long)ev->step, (int)ev->tid);
-    trace_json_str(out, tn ? tn : "");
+    buf_json_str(out, tn ? tn : "");
     buf_puts(out, ", \"op\": ");
-    trace_json_str(out, ev->op < EV__COUNT ? ev_op_names[ev->op] : "?");
+    buf_json_str(out, ev->op < EV__COUNT ? ev_op_names[ev->op] : "?");
     buf_printf(out, ", \"oid\": %d, \"object\": ", (int)ev->oid);
-    trace_json_str(out, on ? on : "");
+    buf_json_str(out, on ? on : "");
     buf_printf(out,
                ", \"peer\": %d, \"value\": %lld, \"flags\": %u, \"aux\": "
                "%lld, \"aux2\": %lld, \"clock\": %lld, \"file\": ",
                (int)ev->peer, (long long)ev->value, (unsigned)ev->flags,
                (long long)ev->aux, (long long)ev->aux2, (long long)ev->clock);
-    trace_json_str(out, ev->file ? ev->file : "");
+    buf_json_str(out, ev->file ? ev->file : "");
     buf_printf(out, ", \"line\": %d}", (int)ev->line);
 }
 
@@ -287,7 +289,7 @@ static void diverged(trace_cmp *c, const wf_engine *e, const wf_event *want,
     else
         buf_puts(&c->json, "null");
     buf_puts(&c->json, ", \"message\": ");
-    trace_json_str(&c->json, c->msg);
+    buf_json_str(&c->json, c->msg);
     buf_putc(&c->json, '}');
 }
 
@@ -298,7 +300,7 @@ static void read_failed(trace_cmp *c, const wf_diag *d)
     c->done = true;
     c->msg = wf_xstrdup(m);
     buf_puts(&c->json, "{\"message\": ");
-    trace_json_str(&c->json, m);
+    buf_json_str(&c->json, m);
     buf_putc(&c->json, '}');
 }
 

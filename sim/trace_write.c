@@ -319,43 +319,22 @@ static void verdict_of(const wf_engine *e, buf *out)
     }
 }
 
-void trace_json_str(buf *out, const char *s)
-{
-    buf_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;
-         p++) {
-        if (*p == '"' || *p == '\\') {
-            buf_putc(out, '\\');
-            buf_putc(out, (char)*p);
-        } else if (*p == '\n') {
-            buf_puts(out, "\\n");
-        } else if (*p == '\t') {
-            buf_puts(out, "\\t");
-        } else if (*p < 0x20) {
-            buf_printf(out, "\\u%04x", *p);
-        } else {
-            buf_putc(out, (char)*p);
-        }
-    }
-    buf_putc(out, '"');
-}
-
 /* The finding's JSON when no hook is set: the fields the engine has. */
 static void default_json(const wf_engine *e, const finding *f,
                          const char *schedule, buf *out)
 {
     buf_puts(out, "{\"kind\": ");
-    trace_json_str(out, finding_kind_names[f->kind]);
+    buf_json_str(out, finding_kind_names[f->kind]);
     buf_printf(out, ", \"severity\": \"%s\", \"partial\": %s, \"message\": ",
                f->error ? "error" : "warning", f->partial ? "true" : "false");
-    trace_json_str(out, f->message);
+    buf_json_str(out, f->message);
     buf_printf(out, ", \"step\": %llu", (unsigned long long)f->step);
     if (f->tid >= 0 && (size_t)f->tid < e->tasks.len) {
         buf_printf(out, ", \"tasks\": [{\"tid\": %d, \"name\": ", (int)f->tid);
-        trace_json_str(out, e->tasks.p[f->tid]->name);
+        buf_json_str(out, e->tasks.p[f->tid]->name);
         if (f->file) {
             buf_puts(out, ", \"file\": ");
-            trace_json_str(out, f->file);
+            buf_json_str(out, f->file);
             buf_printf(out, ", \"line\": %d", (int)f->line);
         }
         buf_puts(out, "}]");
@@ -366,10 +345,10 @@ static void default_json(const wf_engine *e, const finding *f,
     }
     if (f->detail) {
         buf_puts(out, ", \"detail\": ");
-        trace_json_str(out, f->detail);
+        buf_json_str(out, f->detail);
     }
     buf_puts(out, ", \"schedule\": ");
-    trace_json_str(out, schedule);
+    buf_json_str(out, schedule);
     buf_putc(out, '}');
 }
 

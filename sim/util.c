@@ -239,3 +239,43 @@ uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
     }
     return h;
 }
+
+void buf_json_str(buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;
+         p++) {
+        switch (*p) {
+        case '"':
+            buf_puts(b, "\\\"");
+            break;
+        case '\\':
+            buf_puts(b, "\\\\");
+            break;
+        case '\n':
+            buf_puts(b, "\\n");
+            break;
+        case '\t':
+            buf_puts(b, "\\t");
+            break;
+        case '\r':
+            buf_puts(b, "\\r");
+            break;
+        default:
+            if (*p < 0x20)
+                buf_printf(b, "\\u%04x", *p);
+            else
+                buf_putc(b, (char)*p);
+        }
+    }
+    buf_putc(b, '"');
+}
+
+const char *obj_label(char *out, size_t n, const char *kind,
+                      const char *name, int32_t oid)
+{
+    if (name && *name)
+        return name;
+    snprintf(out, n, "%s#%d", kind && *kind ? kind : "object", (int)oid);
+    return out;
+}

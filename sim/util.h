@@ -95,6 +95,13 @@ void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) WF_PRINTF(2, 3);
 void buf_vprintf(buf *b, const char *fmt, va_list ap) WF_PRINTF(2, 0);
+/* Append s (NULL: "") as a JSON string literal: the one JSON escaper of
+ * weft, for reports, traces and every --json output. */
+void buf_json_str(buf *b, const char *s);
+/* An object's name in reports: its own, or "KIND#OID" when unnamed (the
+ * one spelling of an unnamed object everywhere); into out[0, n). */
+const char *obj_label(char *out, size_t n, const char *kind,
+                      const char *name, int32_t oid);
 
 /* Growable array of fixed-size elements: VEC_PUSH(v, x) on a struct with
  * fields p, len, cap. */

@@ -118,6 +118,11 @@ static void pending(const op *o, acc_vec *out)
     acc_push_add(out, o->obj, o->val.i, wg->count, f);
 }
 
+static void view(const wf_obj *o, obj_view *out)
+{
+    out->counter = ((const wf_waitgroup *)o)->count;
+}
+
 const obj_class waitgroup_class = {
     .kind = OBJ_WAITGROUP,
     .name = "waitgroup",
@@ -126,4 +131,5 @@ const obj_class waitgroup_class = {
     .would_panic = would_panic,
     .pending = pending,
     .pending_exact = true,
+    .view = view,
 };

@@ -549,7 +549,7 @@ void record_json(const record *r, buf *out)
     if (r->cmp) {
         const char *m = trace_cmp_divergence(r->cmp);
         buf_puts(out, ", \"replay_of\": {\"db\": ");
-        trace_json_str(out, trace_path(r->t));
+        buf_json_str(out, trace_path(r->t));
         buf_printf(out,
                    ", \"run\": %lld, \"events\": %lld, \"equal\": %s, "
                    "\"divergence\": ",
@@ -560,7 +560,7 @@ void record_json(const record *r, buf *out)
         return;
     }
     buf_puts(out, ", \"db\": {\"path\": ");
-    trace_json_str(out, trace_path(r->t));
+    buf_json_str(out, trace_path(r->t));
     buf_puts(out, ", \"summary\": ");
     if (r->summary)
         buf_printf(out, "%lld", (long long)r->summary_id);

@@ -36,7 +36,7 @@ static void put_json_str(const char *s)
 {
     buf b;
     buf_init(&b);
-    trace_json_str(&b, s);
+    buf_json_str(&b, s);
     fputs(b.p, stdout);
     buf_fini(&b);
 }

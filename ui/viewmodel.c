@@ -752,9 +752,7 @@ const char *viewmodel_obj_name(const viewmodel *m, int32_t oid, char *tmp,
         o = &mt->objects.p[oid];
     for (size_t i = 0; !o && i < mt->objects.len; i++)
         if (mt->objects.p[i].oid == oid) o = &mt->objects.p[i];
-    if (o && o->name && *o->name) return o->name;
-    snprintf(tmp, n, "%s #%d", o && o->kind ? o->kind : "object", (int)oid);
-    return tmp;
+    return obj_label(tmp, n, o ? o->kind : NULL, o ? o->name : NULL, oid);
 }
 
 int64_t viewmodel_metric(const viewmodel *m, int32_t tid, const char *name)

@@ -1,10 +1,14 @@
-/* vclock.h: vector clocks and epochs for the race checker (FastTrack,
- * Flanagan and Freund, PLDI 2009).
+/* vclock.h: vector clocks, the one kind of weft: the reduction's
+ * happens-before (dpor.c) and the race checker's, with its epochs
+ * (FastTrack, Flanagan and Freund, PLDI 2009).
  * Owns: nothing; a vclock's entries live in blocks of 8 << k entries
  * from a vc_mem: its arena (the race checker's, per execution) and free
  * lists by size, to which growing a clock returns the outgrown block and
  * vc_release a clock that is no longer needed (an exited task's), so
- * memory follows the clocks alive, not every size they ever had.
+ * memory follows the clocks alive, not every size they ever had. A NULL
+ * vc_mem is the heap, for clocks that outlive an execution (the
+ * reduction's nodes): blocks from wf_xmalloc, freed when outgrown or
+ * released.
  * Invariants: 1. c[i] for i < n, entries from n on are 0 (a clock only
  *   stores the prefix of tids it has seen, so a task spawned late costs
  *   nothing to older clocks).  2. n <= cap.
@@ -12,9 +16,10 @@
 #ifndef WF_VCLOCK_H
 #define WF_VCLOCK_H
 
+#include <stdlib.h>
 #include <string.h>
 
-#include "sim/util.h"
+#include "util.h"
 
 typedef uint32_t vc_time;
 
@@ -67,6 +72,10 @@ static inline int vc_class(uint32_t cap)
 static inline void vc_give(vc_mem *m, vc_time *c, uint32_t cap)
 {
     int k = vc_class(cap);
+    if (!m) {
+        free(c);
+        return;
+    }
     memcpy(c, &m->free[k], sizeof m->free[k]);
     m->free[k] = c;
 }
@@ -78,11 +87,13 @@ static inline void vc_reserve(vc_mem *m, vclock *v, uint32_t n)
     if (n > v->cap) {
         int k = vc_class(n);
         uint32_t cap = 8u << k;
-        vc_time *c = m->free[k];
+        vc_time *c = m ? m->free[k] : NULL;
         if (c)
             memcpy(&m->free[k], c, sizeof m->free[k]);
-        else
+        else if (m)
             c = arena_alloc(m->a, (size_t)cap * sizeof *c);
+        else
+            c = wf_xmalloc((size_t)cap * sizeof *c);
         if (v->n) memcpy(c, v->c, (size_t)v->n * sizeof *c);
         if (v->cap) vc_give(m, v->c, v->cap);
         v->c = c;

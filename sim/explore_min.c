@@ -1,0 +1,207 @@
+/* explore_min.c: minimizing each finding's witness once a search is over
+ * (explore_run calls explore_minimize): fewer preemptions by bounded
+ * searches, then by dropping preemptions one by one. */
+#include "explore.h"
+#include "explore_int.h"
+
+#include <stdlib.h>
+
+/* The minimizer's strategy (see explore.h): a prefix, then no preemption. */
+int explore_mz_choose(explorer *x, choice_kind kind, int n, int last)
+{
+    size_t pos;
+    int idx;
+    if (n == 1)
+        return 0;
+    pos = x->mz_pos++;
+    if (pos < x->mz_len && pos != x->mz_force) {
+        const choice *c = &x->mz_prefix.p[pos];
+        if ((int)c->n != n) {
+            x->mz_bad = true;
+            return -1;
+        }
+        idx = (int)c->idx;
+    } else if (pos == x->mz_force) {
+        if (kind != CHOICE_TASK || last < 0) {
+            x->mz_bad = true;
+            return -1;
+        }
+        idx = last;
+    } else {
+        idx = kind == CHOICE_TASK && last >= 0 ? last : 0;
+    }
+    if (kind == CHOICE_TASK && last >= 0 && idx != last)
+        VEC_PUSH(x->mz_pre, (uint32_t)pos);
+    return idx;
+}
+
+/* Run the minimizer's strategy once; the finding of kind/sig it shows, or
+ * NULL. */
+static const finding *mz_run(explorer *x, consumer_set *cs, uint8_t kind,
+                             uint64_t sig)
+{
+    wf_strategy strat = {x, explore_choose, NULL};
+    wf_engine *e = x->e;
+    engine_reset(e);
+    x->mz_pos = 0;
+    x->mz_bad = false;
+    x->mz_pre.len = 0;
+    x->preempts = 0;
+    if (x->prog.begin)
+        x->prog.begin(x->prog.ctx, e);
+    engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
+               cs ? cs->v : NULL, cs ? cs->n : 0);
+    if (x->mz_bad)
+        return NULL;
+    for (size_t i = 0; i < e->findings.len; i++)
+        if (e->findings.p[i].kind == kind && e->findings.p[i].sig == sig)
+            return &e->findings.p[i];
+    return NULL;
+}
+
+/* Whether the halt word says to stop everything, finishing work too. */
+static bool halted_all(const explorer *x)
+{
+    return x->o.halt &&
+           atomic_load_explicit(x->o.halt, memory_order_relaxed) >= HALT_ALL;
+}
+
+/* Executions a search for a witness of fewer preemptions may take. */
+#define WITNESS_SEARCH 256
+
+static void xfinding_copy(xfinding *to, const xfinding *from)
+{
+    int64_t count = to->count;
+    free(to->message);
+    free(to->detail);
+    free(to->json);
+    free(to->task);
+    free(to->file);
+    free(to->schedule);
+    free(to->output);
+    *to = *from;
+    to->message = explore_strdup0(from->message);
+    to->detail = explore_strdup0(from->detail);
+    to->json = explore_strdup0(from->json);
+    to->task = explore_strdup0(from->task);
+    to->file = explore_strdup0(from->file);
+    to->schedule = explore_strdup0(from->schedule);
+    to->output = explore_strdup0(from->output);
+    to->f.message = to->message;
+    to->f.detail = to->detail;
+    to->f.json = to->json;
+    to->f.file = to->file;
+    to->count = count;
+}
+
+/* Look for a witness of xf with fewer preemptions by bounded searches
+ * (bounds 0, 1, ... below its count, each of at most WITNESS_SEARCH
+ * executions): the reduction reaches a trace through one order, not
+ * always its cheapest, and a bounded search reaches what bounded DFS
+ * does. */
+static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf)
+{
+    for (uint32_t k = 0; k < xf->preempts; k++) {
+        explore_opts o = x->o;
+        explorer *sub;
+        wf_diag d;
+        bool found = false;
+        o.strategy = WF_STRATEGY_DPOR;
+        o.preemptions = (int)k;
+        o.iterative = false;
+        o.minimize = false;
+        o.max_executions = WITNESS_SEARCH;
+        o.after_exec = NULL;
+        sub = explore_new(&x->prog, &o);
+        if (explore_run(sub, cs, &d) == WF_OK)
+            for (size_t i = 0; i < sub->findings.len && !found; i++) {
+                const xfinding *sf = &sub->findings.p[i];
+                if (sf->f.kind == xf->f.kind && sf->f.sig == xf->f.sig &&
+                    sf->preempts < xf->preempts) {
+                    xfinding_copy(xf, sf);
+                    found = true;
+                }
+            }
+        x->stopped = x->stopped || sub->stopped;
+        explore_free(sub);
+        if (found || x->stopped)
+            return;
+    }
+}
+
+/* Simplify every finding's witness: try to drop each preemption in turn
+ * (latest first), running on without preempting from there, and keep the
+ * result when it shows the same finding with fewer preemptions, or as
+ * many and fewer steps (dejafu's trace simplification, SPIN's -i in
+ * spirit). At most 64 replays per finding. */
+void explore_minimize(explorer *x, consumer_set *cs)
+{
+    if (x->o.strategy == WF_STRATEGY_REPLAY || !x->e)
+        return;
+    x->minimizing = true;
+    x->e->cfg.halt_at = HALT_ALL; /* a time limit ends the search, not this */
+    for (size_t i = 0; i < x->findings.len && !halted_all(x); i++) {
+        xfinding *xf = &x->findings.p[i];
+        schedule sc;
+        int budget = 64;
+        bool improved = true;
+        if (xf->preempts && x->o.strategy == WF_STRATEGY_DPOR &&
+            x->o.preemptions < 0 && !x->stopped)
+            bounded_witness(x, cs, xf);
+        if (!xf->preempts) /* dropping preemptions is the only move */
+            continue;
+        if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK) {
+            schedule_fini(&sc);
+            continue;
+        }
+        if (x->prog.extra_set)
+            x->prog.extra_set(x->prog.ctx, sc.extra);
+        x->mz_prefix.len = 0;
+        for (size_t k = 0; k < sc.choices.len; k++)
+            VEC_PUSH(x->mz_prefix, sc.choices.p[k]);
+        schedule_fini(&sc);
+        while (improved && budget > 0) {
+            VEC(uint32_t) pre = {NULL, 0, 0};
+            improved = false;
+            /* where the current witness preempts */
+            x->mz_len = x->mz_prefix.len;
+            x->mz_force = SIZE_MAX;
+            if (!mz_run(x, cs, xf->f.kind, xf->f.sig))
+                break;
+            for (size_t k = 0; k < x->mz_pre.len; k++)
+                VEC_PUSH(pre, x->mz_pre.p[k]);
+            for (size_t k = pre.len;
+                 k-- > 0 && budget > 0 && !improved && !halted_all(x);) {
+                const finding *f;
+                x->mz_len = pre.p[k];
+                x->mz_force = pre.p[k];
+                budget--;
+                f = mz_run(x, cs, xf->f.kind, xf->f.sig);
+                if (f && (x->preempts < xf->preempts ||
+                          (x->preempts == xf->preempts &&
+                           x->e->step < xf->steps))) {
+                    int64_t count = xf->count;
+                    x->sbuf_valid = false;
+                    explore_set_finding(xf, f, x->e, explore_sched_of(x, x->e),
+                                x->prog.leaks_are_errors);
+                    xf->count = count;
+                    xf->preempts = x->preempts;
+                    x->mz_prefix.len = 0;
+                    for (size_t c = 0; c < x->e->choices.len; c++)
+                        VEC_PUSH(x->mz_prefix, x->e->choices.p[c]);
+                    improved = true;
+                }
+            }
+            VEC_FREE(pre);
+        }
+    }
+    x->minimizing = false;
+    x->e->cfg.halt_at = x->o.halt_at > 0 ? x->o.halt_at : HALT_SEARCH;
+    if (x->prog.extra_set && x->prog.extra_get) {
+        /* back to the exploration's own (the last minimized finding's is
+         * set now) */
+        char *cur = wf_xstrdup(x->last_extra ? x->last_extra : "");
+        x->prog.extra_set(x->prog.ctx, cur);
+        free(cur);
+    }
+}
