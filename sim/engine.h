@@ -582,6 +582,7 @@ struct wf_engine {
     void (*reach_mark)(void *ctx, wf_engine *e, wf_task *t, bool fresh,
                        uint64_t *bits, size_t words);
     void *can_reach_ctx; /* the front end's context, for its hooks */
+    uint64_t reach_work; /* values the reach hooks walked so far: their cost */
     /* the front end's event value of a value a channel carries (an id,
      * never an address: events must not depend on the process); NULL
      * means v.i. For the Go front end, whose values hold pointers. */
