@@ -157,6 +157,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/html.sh
 	WEFT=$(BUILD)/weft tests/e2e/parallel.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
+	WEFT=$(BUILD)/weft tests/e2e/gochan.sh
 	WEFT=$(BUILD)/weft tests/e2e/cc.sh
 	WEFT=$(BUILD)/weft tests/e2e/svcomp.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/limits.sh
@@ -213,7 +214,6 @@ bench: all bench-deps
 	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 	@WEFT=$(BUILD)/weft tests/bench/parallel.sh
-	@WEFT=$(BUILD)/weft tests/e2e/gochan.sh
 	@WEFT=$(BUILD)/weft tests/bench/svcomp.sh $${SVCOMP_LIMIT:-60}
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)

@@ -71,6 +71,9 @@ struct deadlock_checker {
     VEC(uint64_t) rbits; /* by oid: reached by the live tasks (scratch) */
     uint64_t last_sig;   /* blocked set and exits at the last check */
     uint64_t last_check; /* its step */
+    uint64_t prev_check; /* the step of the check before it */
+    uint64_t next_check; /* no check before this step (amortised cost) */
+    uint64_t work;       /* the last check's cost, in tasks looked at */
     i32vec cand, src;    /* partial check: candidates, sources (scratch) */
     /* the partial deadlocks of this execution, in report order: the
      * i-th is the i-th partial WF_DEADLOCK finding the checker added */
@@ -1274,7 +1277,18 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
 {
     buf detail, json, msg;
     finding f;
-    dl_partial pt = {e->step, (uint32_t)d->part_tids.len, (uint32_t)d->set.len};
+    uint64_t formed = d->prev_check + 1;
+    dl_partial pt;
+    /* it formed when its last task blocked, after the previous check saw
+     * it wakeable (a live task may also have dropped a reference since) */
+    for (size_t i = 0; i < d->set.len; i++)
+        if (e->tasks.p[d->set.p[i]]->since > formed)
+            formed = e->tasks.p[d->set.p[i]]->since;
+    if (formed > e->step)
+        formed = e->step;
+    pt.step = formed;
+    pt.first = (uint32_t)d->part_tids.len;
+    pt.n = (uint32_t)d->set.len;
     for (size_t i = 0; i < d->set.len; i++)
         VEC_PUSH(d->part_tids, d->set.p[i]);
     VEC_PUSH(d->parts, pt);
@@ -1289,7 +1303,7 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
     f.kind = WF_DEADLOCK;
     f.error = true;
     f.partial = true;
-    f.step = e->step;
+    f.step = formed;
     f.tid = -1;
     f.message = msg.p;
     f.detail = detail.p;
@@ -1303,6 +1317,7 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
 
 /* See on_step_end. */
 #define CHECK_EVERY 256
+#define CHECK_COST  64
 
 /* The fixpoint below with the front end's union walk: what the package
  * variables, the timers and the live tasks reach together, one live task
@@ -1342,12 +1357,13 @@ static void union_reach(deadlock_checker *d, wf_engine *e)
             }
         }
         d->cand.len = kept;
+        d->work += kept + 1;
         if (!kept || next == d->src.len)
             return;
         /* walk as many tasks again as walked so far before re-checking:
          * O(candidates x log walks) checks */
         for (size_t stop = next ? 2 * next : 1;
-             next < d->src.len && next < stop; next++)
+             next < d->src.len && next < stop; next++, d->work++)
             e->fe.reach_mark(e->fe.ctx, e, e->tasks.p[d->src.p[next]],
                           false, bits, words);
     }
@@ -1360,11 +1376,36 @@ static void union_reach(deadlock_checker *d, wf_engine *e)
 static void on_step_end(void *ctx, wf_engine *e)
 {
     deadlock_checker *d = ctx;
-    size_t n = e->tasks.len, nblocked = 0;
+    size_t n = e->tasks.len;
     bool changed = true;
+    uint64_t sig, cost, work0;
     if (!e->fe.can_reach) return;
     if (e->nenabled == 0 && e->timers.len == 0)
         return; /* the execution ends here: a global deadlock or leaks */
+    if (e->nlive <= e->nenabled)
+        return; /* no task is blocked */
+    /* A blocked set can only become unwakeable at a step that blocks a
+     * task or ends one (the set or the live tasks change: a task that
+     * starts to wait takes a ticket, e->wait_seq), or where a live task
+     * drops its last reference to what the set waits on. The first two
+     * change sig, O(1) to compute: checked then; the third is caught by a
+     * check every CHECK_EVERY steps. A check costs O(tasks + what they
+     * reach): after one, the next waits a step per CHECK_COST of it, so
+     * that checking costs O(1) amortised per step however many tasks
+     * there are (10,000 goroutines in a chain: Go's test/chan/
+     * goroutines.go; a map of 100,000 entries: test/chan/doubleselect.go).
+     * The step a set formed is known all the same (the step its last task
+     * blocked, after the previous check). */
+    sig = hash_u64(hash_u64(hash_u64(HASH_INIT, (uint64_t)e->nenabled),
+                            (uint64_t)e->nlive),
+                   e->wait_seq ^ ((uint64_t)e->timers.len << 48));
+    if (sig == d->last_sig && e->step - d->last_check < CHECK_EVERY)
+        return;
+    if (e->step < d->next_check)
+        return;
+    d->last_sig = sig;
+    d->prev_check = d->last_check;
+    d->last_check = e->step;
     if (d->reported.len < n) {
         size_t old = d->reported.len;
         VEC_RESERVE(d->reported, n);
@@ -1373,31 +1414,13 @@ static void on_step_end(void *ctx, wf_engine *e)
     }
     VEC_RESERVE(d->alive, n);
     d->alive.len = n;
-    uint64_t sig = HASH_INIT;
     for (size_t i = 0; i < n; i++) {
         const wf_task *t = e->tasks.p[i];
         bool blocked = t->state == TASK_BLOCKED && t->op.kind != OP_SLEEP;
         d->alive.p[i] = t->state != TASK_DONE && !blocked;
-        if (blocked && !d->reported.p[i]) {
-            nblocked++;
-            sig = (sig ^ (((uint64_t)i << 8) ^ t->op.kind)) * 0x100000001b3ULL;
-            sig = (sig ^ (t->op.obj ? (uint64_t)t->op.obj->oid
-                                    : t->op.ncases)) * 0x100000001b3ULL;
-        }
-        if (t->state == TASK_DONE)
-            sig = (sig ^ ~(uint64_t)i) * 0x100000001b3ULL;
     }
-    if (!nblocked) return;
-    /* A blocked set can only become unwakeable at a step that blocks a
-     * task or ends one (the set or the live tasks change), or where a live
-     * task drops its last reference to what the set waits on. The first
-     * two change sig: checked at once. The third is caught by a check
-     * every CHECK_EVERY steps, so it is reported at most that many steps
-     * after it forms. */
-    if (sig == d->last_sig && e->step - d->last_check < CHECK_EVERY)
-        return;
-    d->last_sig = sig;
-    d->last_check = e->step;
+    d->work = 0;
+    work0 = e->reach_work;
     if (e->fe.reach_mark)
         union_reach(d, e);
     else
@@ -1431,6 +1454,8 @@ static void on_step_end(void *ctx, wf_engine *e)
         if (e->tasks.p[i]->state == TASK_BLOCKED && !d->alive.p[i] &&
             !d->reported.p[i])
             VEC_PUSH(d->set, (int32_t)i);
+    cost = n + d->work + (e->reach_work - work0);
+    d->next_check = e->step + cost / CHECK_COST;
     if (!d->set.len) return;
     for (size_t i = 0; i < d->set.len; i++)
         d->reported.p[d->set.p[i]] = 1;
@@ -1506,6 +1531,8 @@ static void on_begin(void *ctx, wf_engine *e)
     d->part_tids.len = 0;
     d->last_sig = 0;
     d->last_check = 0;
+    d->prev_check = 0;
+    d->next_check = 0;
 }
 
 deadlock_checker *deadlock_new(lockorder *lo)

@@ -49,9 +49,14 @@ static int32_t own_committed(const wf_task *t, const wf_chan *ch, bool send)
     return n;
 }
 
+static bool early_pending(const wf_chan *ch)
+{
+    return ch->early && ch->early->heap_pos >= 0;
+}
+
 static bool recv_ready(const wf_chan *ch, const wf_task *t)
 {
-    if (ch->len || ch->closed)
+    if (ch->len || ch->closed || early_pending(ch))
         return true;
     if (ch->cap)
         return false;
@@ -124,6 +129,12 @@ static void rescan_len(wf_engine *e, wf_chan *ch, size_t was)
         rescan_q(e, &ch->recvq);
     if ((was == ch->cap) != (ch->len == ch->cap))
         rescan_q(e, &ch->sendq);
+}
+
+void chan_early_changed(wf_engine *e, wf_chan *ch)
+{
+    engine_access(e, ch->hdr.oid, ACC_WRITE);
+    rescan_q(e, &ch->recvq);
 }
 
 /* ---- registration ------------------------------------------------------ */
@@ -339,6 +350,13 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
 {
     uint16_t f = sel_flags(ncase);
     engine_access(e, ch->hdr.oid, ACC_WRITE);
+    if (!ch->len && !ch->closed && early_pending(ch)) {
+        /* --time loose: the timer fires now, for this receiver (a ticker
+         * is re-armed by its fire); the clock is not moved */
+        timer *tm = ch->early;
+        engine_timer_cancel(e, tm);
+        tm->fire(e, tm);
+    }
     if (ch->len) {
         *out = ch->buf[ch->head];
         *ok = true;

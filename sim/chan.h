@@ -44,6 +44,11 @@ struct wf_chan {
     waitq recvq, sendq;     /* pending receivers and senders */
     int32_t ncrecv, ncsend; /* committed ones among them */
     uint64_t nsent, nrecv;  /* completed sends and receives */
+    /* --time loose: the timer feeding this channel (time.After, NewTimer,
+     * NewTicker, AfterFunc). While it is pending a receiver may take its
+     * tick at once: it fires early, as a sleep returns at once. NULL
+     * otherwise. */
+    struct timer *early;
 };
 
 /* Go's panic texts (runtime/chan.go). */
@@ -57,6 +62,8 @@ wf_chan *chan_new(wf_engine *e, const char *name, size_t cap,
 /* t exposed OP_SEND, OP_RECV or OP_SELECT: register its waiters and set
  * its state (and its partners'). */
 void chan_expose(wf_engine *e, wf_task *t);
+/* ch's early timer was stopped or reset: re-decide its receivers. */
+void chan_early_changed(wf_engine *e, wf_chan *ch);
 /* Unlink every waiter of t's pending channel op (its op completed). */
 void chan_unregister(wf_engine *e, wf_task *t);
 /* Perform t's enabled op (OP_SEND, OP_RECV, OP_CLOSE, OP_SELECT). */

@@ -612,6 +612,7 @@ struct wf_engine {
     /* the front end's hooks (NULL for C programs), set at each
      * execution's start by the front end */
     engine_frontend fe;
+    uint64_t reach_work; /* values the reach hooks walked so far: their cost */
     native_pool *natives; /* native stacks, kept across executions */
     /* partial-order reduction: what the current step touched, logged only
      * when track is set (one branch otherwise) */

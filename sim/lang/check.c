@@ -138,15 +138,16 @@ ck_info *ck_info_put(checker *k, const ast_node *n)
 ck_obj *ck_obj_get(checker *k, const res_sym *s)
 {
     size_t i;
+    ck_obj *o;
     if (!s)
         return NULL;
     if (2 * (k->objs_len + 1) > k->objs_cap) {
         size_t ncap = k->objs_cap ? k->objs_cap * 2 : 1024;
-        ck_obj *m = wf_xcalloc(ncap, sizeof *m);
+        ck_obj **m = wf_xcalloc(ncap, sizeof *m);
         for (size_t j = 0; j < k->objs_cap; j++)
-            if (k->objs[j].sym) {
-                size_t h = ptr_hash(k->objs[j].sym) & (ncap - 1);
-                while (m[h].sym)
+            if (k->objs[j]) {
+                size_t h = ptr_hash(k->objs[j]->sym) & (ncap - 1);
+                while (m[h])
                     h = (h + 1) & (ncap - 1);
                 m[h] = k->objs[j];
             }
@@ -155,15 +156,17 @@ ck_obj *ck_obj_get(checker *k, const res_sym *s)
         k->objs_cap = ncap;
     }
     i = ptr_hash(s) & (k->objs_cap - 1);
-    while (k->objs[i].sym) {
-        if (k->objs[i].sym == s)
-            return &k->objs[i];
+    while (k->objs[i]) {
+        if (k->objs[i]->sym == s)
+            return k->objs[i];
         i = (i + 1) & (k->objs_cap - 1);
     }
-    memset(&k->objs[i], 0, sizeof k->objs[i]);
-    k->objs[i].sym = s;
+    o = arena_alloc(&k->mem, sizeof *o);
+    memset(o, 0, sizeof *o);
+    o->sym = s;
+    k->objs[i] = o;
     k->objs_len++;
-    return &k->objs[i];
+    return o;
 }
 
 static const ck_obj *obj_find(const checker *k, const res_sym *s)
@@ -172,9 +175,9 @@ static const ck_obj *obj_find(const checker *k, const res_sym *s)
     if (!s || !k->objs_cap)
         return NULL;
     i = ptr_hash(s) & (k->objs_cap - 1);
-    while (k->objs[i].sym) {
-        if (k->objs[i].sym == s)
-            return &k->objs[i];
+    while (k->objs[i]) {
+        if (k->objs[i]->sym == s)
+            return k->objs[i];
         i = (i + 1) & (k->objs_cap - 1);
     }
     return NULL;

@@ -108,7 +108,7 @@ struct checker {
      * only: nothing is ever ordered by these addresses) */
     ck_info *info;
     size_t info_cap, info_len;
-    ck_obj *objs;
+    ck_obj **objs; /* each in mem: a pointer stays valid as the table grows */
     size_t objs_cap, objs_len;
     VEC(ck_named) named; /* by type index (grown on demand) */
     /* the walk */

@@ -58,7 +58,6 @@ static const struct {
     {"io/fs", "weft runs programs without a file system"},
     {"path/filepath", "weft runs programs without a file system"},
     {"embed", "weft runs programs without a file system"},
-    {"unsafe", "weft's values have no addresses to convert"},
     {"C", "weft interprets Go; cgo calls into C it cannot see"},
     {"plugin", "weft interprets Go; plugins are compiled code"},
     {"runtime/pprof", "weft's runtime has no profiler (weft view shows "

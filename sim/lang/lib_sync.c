@@ -480,6 +480,8 @@ nat_status lib_timer_chan(vm_ncall *c)
     td->vt.next = x->timers;
     x->timers = &td->vt;
     engine_timer_add(x->e, &td->vt.tm);
+    if (x->e->cfg.time_loose)
+        td->vt.ch->early = &td->vt.tm;
     c->r[0] = vm_ref(c->a[3].t ? c->a[3].t : T_NIL, td->vt.ch);
     return NAT_OK;
 }
@@ -496,8 +498,10 @@ nat_status lib_timer_stop(vm_ncall *c)
 {
     vm_timer *t = find_timer(c->g->x, c->a[0]);
     bool was = t && t->tm.heap_pos >= 0;
-    if (t)
+    if (t) {
         engine_timer_cancel(c->g->x->e, &t->tm);
+        chan_early_changed(c->g->x->e, t->ch);
+    }
     c->r[0] = vm_bool(was);
     return NAT_OK;
 }
@@ -514,6 +518,7 @@ nat_status lib_timer_reset(vm_ncall *c)
             t->period = d > 0 ? d : t->period;
         t->tm.when = x->e->now_ns + (d > 0 ? d : 0);
         engine_timer_add(x->e, &t->tm);
+        chan_early_changed(x->e, t->ch);
     }
     c->r[0] = vm_bool(was);
     return NAT_OK;

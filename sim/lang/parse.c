@@ -309,8 +309,6 @@ static ast_node *import_spec(parser *p)
     s->u.import.path = path;
     if (path->u.string_lit.len == 0)
         parse_error_at(p, path->line, path->col, "invalid import path: \"\"");
-    else if (strcmp((const char *)path->u.string_lit.bytes, "unsafe") == 0)
-        parse_error_at(p, path->line, path->col, "unsupported: package unsafe");
     else if (strcmp((const char *)path->u.string_lit.bytes, "C") == 0)
         parse_error_at(p, path->line, path->col,
                        "unsupported: cgo (import \"C\")");

@@ -357,6 +357,10 @@ static res_sym *use(resolver *r, res_scope *s, ast_node *n)
         x = new_sym(r, RS_TYPE, name, NULL);
         x->builtin = TI_HANDLE;
     }
+    if (!x && r->pkg->library && !strcmp(name, "__uptr")) {
+        x = new_sym(r, RS_TYPE, name, NULL);
+        x->builtin = TI_UNSAFEPTR;
+    }
     if (!x) {
         static const char *const cplx[] = {"complex", "real", "imag",
                                            "complex64", "complex128"};

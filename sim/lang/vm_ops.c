@@ -314,6 +314,21 @@ int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t)
         *r = v;
         return X_OK;
     }
+    if (tk == K_UINTPTR && vk == K_PTR) {
+        /* uintptr(unsafe.Pointer(p)): an address made up from the
+         * object's order of first use (vm_event_value), the same in every
+         * run, never the host's; a pointer into an object adds its
+         * slot's offset */
+        int64_t id = vm_event_value(g->x, v);
+        *r = vm_int(t, id ? 0xc000010000ULL + (uint64_t)id * 0x100 +
+                                (uint64_t)(v.aux & 0x1f) * 8
+                          : 0);
+        return X_OK;
+    }
+    if (tk == K_PTR && vk == K_UINTPTR)
+        return vm_throwf(g, "unsupported: converting a uintptr to "
+                            "unsafe.Pointer (weft's values have no "
+                            "addresses)");
     if (kind_is_int(tk)) {
         if (kind_is_int(vk)) {
             *r = vm_int(t, int_wrap(tk, v.v.u));

@@ -252,6 +252,7 @@ typedef struct walker {
     VEC(vm_obj *) work;
     uint64_t *bits;
     size_t words;
+    uint64_t n; /* values walked: the walk's cost */
 } walker;
 
 static void mark_eo(walker *w, wf_obj *eo)
@@ -272,6 +273,7 @@ static void push_obj(walker *w, vm_obj *o)
 
 static void walk_value(walker *w, vm_value v)
 {
+    w->n++;
     switch (VM_KIND(v.t)) {
     case K_CHAN: {
         wf_chan *ch = v.v.ch;
@@ -438,7 +440,6 @@ static void reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
 {
     vm_exec *x = ctx;
     walker w;
-    (void)e;
     memset(&w, 0, sizeof w);
     w.x = x;
     w.bits = bits;
@@ -454,6 +455,7 @@ static void reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
     } else if (t->drv_data && t->state != TASK_DONE) {
         walk_g(&w, t->drv_data);
     }
+    e->reach_work += w.n;
     VEC_FREE(w.work);
 }
 

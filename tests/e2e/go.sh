@@ -169,6 +169,37 @@ if grep -q "livelock" out; then bad "a spin-wait for a sleeper reported as a liv
 "$WEFT" explore busy.go --time loose --max-steps 5000 --max-executions 20 > out 2> err; rc=$?
 expect 0 "explore busy.go --time loose"
 if grep -q "hint: " out; then bad "no hint under --time loose"; else ok; fi
+# timers fire early under --time loose, as sleeps return at once (GoKer's
+# etcd#7492: a 1ns ticker firing while others run); never once stopped
+cat > early.go <<'GO'
+package main
+
+import "time"
+
+func main() {
+	t := time.NewTimer(time.Hour)
+	done := make(chan bool, 1)
+	go func() { done <- true }()
+	select {
+	case <-t.C:
+		panic("the timer fired first")
+	case <-done:
+	}
+	s := time.NewTimer(time.Hour)
+	s.Stop()
+	select {
+	case <-s.C:
+		panic("a stopped timer fired")
+	default:
+	}
+}
+GO
+"$WEFT" explore early.go > out 2> err; rc=$?
+expect 0 "explore early.go: strict time, the hour never passes while main runs"
+"$WEFT" explore early.go --time loose > out 2> err; rc=$?
+expect 1 "explore early.go --time loose"
+has out "the timer fired first" "a timer fires early under --time loose"
+if grep -q "a stopped timer fired" out; then bad "a stopped timer fired"; else ok; fi
 
 # --time-limit holds inside an execution too: a goroutine spinning for
 # 100,000,000 steps is stopped within seconds, not after the execution

@@ -308,6 +308,34 @@ START_TEST(declarations_and_statements)
 }
 END_TEST
 
+/* Checking one declaration may declare hundreds of others (a constant
+ * summing 600 later ones; time.Sunday's type checked in the middle of a
+ * big import): the checker's objects must not move as its table grows
+ * (it used to, leaving Sunday "in progress": "Sunday refers to itself"
+ * on GoKer's kubernetes#82239, and a write to freed memory). */
+START_TEST(declarations_that_declare_hundreds_of_others)
+{
+    buf b;
+    char *got;
+    buf_init(&b);
+    buf_puts(&b, "package main\nconst A = B0");
+    for (int i = 1; i < 600; i++)
+        buf_printf(&b, " + B%d", i);
+    buf_puts(&b, "\n");
+    for (int i = 0; i < 600; i++)
+        buf_printf(&b, "const B%d = %d\n", i, i);
+    buf_puts(&b, "func main() { println(A) }\n");
+    got = go_run(b.p);
+    ck_assert_str_eq(got, "179700\n");
+    free(got);
+    buf_fini(&b);
+    GO_EXPECT(GO("import (\n\t\"strconv\"\n\t\"testing\"\n\t\"time\"\n)\n"
+                 "func main() {\n\t_ = testing.Short\n"
+                 "\tprintln(strconv.Itoa(int(time.Saturday)))\n}\n"),
+              "6\n");
+}
+END_TEST
+
 START_TEST(generic_functions_and_types_run)
 {
     GO_EXPECT(GO("import \"fmt\"\n"
@@ -675,6 +703,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, assignability_and_method_sets);
     tcase_add_test(tc, calls_returns_and_builtins);
     tcase_add_test(tc, declarations_and_statements);
+    tcase_add_test(tc, declarations_that_declare_hundreds_of_others);
     suite_add_tcase(s, tc);
     tc = tcase_create("generics");
     tcase_add_test(tc, generic_functions_and_types_run);

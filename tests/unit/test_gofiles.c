@@ -8,6 +8,7 @@
  * explorations are capped (3,000 executions) to keep make test fast. */
 #include <dirent.h>
 
+#include "checker/checkers.h"
 #include "gotest.h"
 #include "sim/lang/lex.h"
 
@@ -133,13 +134,16 @@ static char *check_file(const char *path)
         program pr = vm_program_entry(p);
         explore_opts o;
         explorer *xp;
+        checkers *ck;
         bool found[FINDING_KINDS] = {false};
         memset(&o, 0, sizeof o);
         o.strategy = x.strategy;
         o.preemptions = x.preemptions;
         o.max_executions = x.max_exec;
         xp = explore_new(&pr, &o);
-        explore_run(xp, NULL, &d);
+        ck = checkers_new(NULL); /* races and partial deadlocks as weft's */
+        explore_run(xp, checkers_consumers(ck), &d);
+        checkers_finish(ck, xp);
         for (size_t i = 0; i < xp->findings.len; i++)
             found[xp->findings.p[i].f.kind] = true;
         for (int k = 0; k < FINDING_KINDS; k++) {
@@ -175,6 +179,7 @@ static char *check_file(const char *path)
         }
         ck_assert_msg(xp->executions > 0, "%s: no execution", path);
         explore_free(xp);
+        checkers_free(ck);
         vm_program_free(p);
     }
     for (size_t i = 0; i < x.outcomes.len; i++)
@@ -212,9 +217,10 @@ END_TEST
 
 START_TEST(realistic_programs_give_the_right_result)
 {
-    static const char *const files[] = {"tests/unit/go/philosophers.go",
-                                        "tests/unit/go/workerpool.go",
-                                        "tests/unit/go/prodcons.go"};
+    static const char *const files[] = {
+        "tests/unit/go/philosophers.go",   "tests/unit/go/workerpool.go",
+        "tests/unit/go/prodcons.go",       "tests/unit/go/select_timeouts.go",
+        "tests/unit/go/pipeline.go",       "tests/unit/go/embedded.go"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char *e = check_file(files[i]);
         ck_assert_msg(e == NULL, "%s", e);

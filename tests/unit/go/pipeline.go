@@ -1,4 +1,5 @@
 // expect: ok
+// weft: --max-executions 300
 // A three-stage pipeline (generate, square, merge) whose stages all stop
 // when the context is cancelled, the pattern of the Go blog's pipelines
 // article.

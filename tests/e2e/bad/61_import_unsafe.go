@@ -1,4 +1,0 @@
-// error: 4:8: unsupported: package unsafe
-package main
-
-import "unsafe"
