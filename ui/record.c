@@ -115,14 +115,17 @@ static bool is_go(const char *path)
 }
 
 /* A run was written: commit the batch when it is RECORD_BATCH_S old, or
- * when the run's execution alone took half of that (the next may too). */
+ * when the run's execution alone took half of that (the next may too).
+ * The first run is committed alone: a disk that fills during the first
+ * batch (whose commit then fails too) still keeps one run. */
 static wf_status batch_add(record *r, wf_diag *d)
 {
     double now = cli_now();
     wf_status st = WF_OK;
     if (r->batch_t0 < 0) r->batch_t0 = r->last_write;
     if (now - r->batch_t0 >= RECORD_BATCH_S ||
-        now - r->last_write >= RECORD_BATCH_S / 2) {
+        now - r->last_write >= RECORD_BATCH_S / 2 ||
+        trace_kept_runs(r->t) == 0) {
         st = trace_commit(r->t, d);
         r->batch_t0 = -1;
     }
