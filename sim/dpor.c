@@ -394,6 +394,11 @@ void dpor_prefix_siblings_done(dpor *d, bool on)
     d->prefix_done = on;
 }
 
+bool dpor_prefix_siblings(const dpor *d)
+{
+    return d->prefix_done;
+}
+
 bool dpor_pruned(const dpor *d)
 {
     return d->pruned;

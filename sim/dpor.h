@@ -103,6 +103,7 @@ void dpor_set_prefix(dpor *d, const choice *c, size_t n);
  * this search while nothing conflicts with them, so the parts of a cut
  * search do not explore the same trace twice. */
 void dpor_prefix_siblings_done(dpor *d, bool on);
+bool dpor_prefix_siblings(const dpor *d);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
 /* Sleep-set-blocked executions, for reports. */
