@@ -192,11 +192,12 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
 	@$(MAKE) --no-print-directory fuzz-replay-asan
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
-# the anchors the benches compare with: SPIN, Lua 5.4 (Debian packages)
+# the anchors the benches compare with: SPIN, Lua 5.4, Go (Debian packages)
 bench-deps:
 	@missing=""; \
 	command -v spin >/dev/null 2>&1 || missing="spin"; \
 	command -v lua5.4 >/dev/null 2>&1 || missing="$$missing lua5.4"; \
+	command -v go >/dev/null 2>&1 || missing="$$missing golang-go"; \
 	if [ -n "$$missing" ]; then \
 	    echo "make bench: installing the anchors:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

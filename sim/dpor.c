@@ -396,6 +396,11 @@ void dpor_prefix_sibling(dpor *d, size_t i, int32_t tid, const acc_rec *a,
     VEC_PUSH(d->psibs, s);
 }
 
+bool dpor_prefix_siblings(const dpor *d)
+{
+    return d->prefix_done;
+}
+
 bool dpor_pruned(const dpor *d)
 {
     return d->pruned;

@@ -107,6 +107,7 @@ void dpor_set_prefix(dpor *d, const choice *c, size_t n);
 void dpor_prefix_siblings_done(dpor *d, bool on);
 void dpor_prefix_sibling(dpor *d, size_t i, int32_t tid, const acc_rec *a,
                          size_t n);
+bool dpor_prefix_siblings(const dpor *d);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
 /* Sleep-set-blocked executions, for reports. */

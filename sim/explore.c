@@ -633,15 +633,19 @@ typedef enum round_end {
     ROUND_CAPPED,  /* it ran `cap` executions: the rest is put aside */
     ROUND_CUT,     /* a budget or should_stop ended the exploration */
     ROUND_FAILED,  /* the program is not deterministic (x->diverged) */
-    ROUND_RESTART  /* the program's scheduling points changed: what was
+    ROUND_RESTART, /* the program's scheduling points changed: what was
                       explored was another program's tree (the findings
                       stay), the search starts over */
+    ROUND_OVER     /* a branch over the round's limit was met (with
+                      upto_limit) */
 } round_end;
 
 /* Executions of the current DPOR round until it has nothing left, it
- * ran cap executions or a budget stops it. */
+ * ran cap executions or a budget stops it; with upto_limit, also as soon
+ * as a branch over the round's limit is met. */
 static round_end dpor_round_run(explorer *x, wf_strategy *strat,
-                                consumer_set *cs, int64_t max, int64_t cap)
+                                consumer_set *cs, int64_t max, int64_t cap,
+                                bool upto_limit)
 {
     bool more;
     x->round_start = x->executions;
@@ -659,6 +663,8 @@ static round_end dpor_round_run(explorer *x, wf_strategy *strat,
             x->stopped = true; /* dpor_next may have stopped short */
             return ROUND_CUT;
         }
+        if (upto_limit && dpor_pruned(x->dp))
+            return ROUND_OVER;
         if (more && x->o.iterative && x->o.preemptions < 0 &&
             !portfolio(x, cs, max))
             return x->diverged ? ROUND_FAILED : ROUND_CUT;
@@ -672,17 +678,47 @@ static round_end dpor_round_run(explorer *x, wf_strategy *strat,
     return ROUND_CAPPED;
 }
 
-/* One DPOR search, bounded by --preemptions K (BPOR: no sleep sets, the
- * branches over the bound dropped) or unbounded. */
+/* One DPOR search, bounded by --preemptions K or unbounded.
+ * A bound no execution reaches must cost what the unbounded search costs:
+ * so first the unbounded search (sleep sets) runs with K as its round's
+ * limit. If it ends without meeting a branch over K, every trace had a
+ * representative within K preemptions, so the outcomes within K are all
+ * the outcomes, and it is the bounded search (complete). Else it stops
+ * there and BPOR runs (no sleep sets, every pair of accesses but two
+ * reads dependent, the branches over the bound dropped: the outcomes and
+ * finding kinds of bounded DFS exactly); what the first search found
+ * stays (it ran executions within K). With a forced prefix (a part of
+ * -j), the first search does not let the siblings' alternatives sleep:
+ * a sibling part may fall back to BPOR and not cover them. */
 static wf_status dpor_bounded(explorer *x, wf_strategy *strat,
                               consumer_set *cs, int64_t max, wf_diag *d)
 {
     round_end r;
+    bool sibs = dpor_prefix_siblings(x->dp);
+    if (x->o.preemptions >= 0) {
+        dpor_prefix_siblings_done(x->dp, false);
+        do {
+            dpor_set_bound(x->dp, -1);
+            dpor_set_limit(x->dp, x->o.preemptions);
+            x->round = x->o.preemptions;
+            (void)dpor_round(x->dp);
+            r = dpor_round_run(x, strat, cs, max, INT64_MAX, true);
+        } while (r == ROUND_RESTART);
+        dpor_prefix_siblings_done(x->dp, sibs);
+        if (r == ROUND_FAILED)
+            return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
+        if (r == ROUND_DONE) {
+            x->complete = true;
+            return WF_OK;
+        }
+        if (r != ROUND_OVER)
+            return WF_OK; /* cut by a budget */
+    }
     do {
         dpor_set_bound(x->dp, x->o.preemptions);
         x->round = x->o.preemptions;
         (void)dpor_round(x->dp);
-        r = dpor_round_run(x, strat, cs, max, INT64_MAX);
+        r = dpor_round_run(x, strat, cs, max, INT64_MAX, false);
     } while (r == ROUND_RESTART);
     if (r == ROUND_FAILED)
         return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
@@ -715,7 +751,7 @@ static wf_status dpor_rounds(explorer *x, wf_strategy *strat,
         x->round = k;
         if (dpor_round(x->dp))
             r = dpor_round_run(x, strat, cs, max,
-                               k >= 0 ? ROUND_CAP : INT64_MAX);
+                               k >= 0 ? ROUND_CAP : INT64_MAX, false);
         if (r == ROUND_FAILED)
             return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
         if (r == ROUND_CUT)

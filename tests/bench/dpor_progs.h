@@ -11,6 +11,9 @@
  * them: main does wg.Add(1) before each go and wg.Wait() at the end
  * (_wg), or each task sends on a channel of its own that main receives
  * from in turn (_ch). A join adds no trace: the counts stay the same.
+ * readers_atomic(N) reads and writes an atomic instead (2^N traces);
+ * readers_mutex(N) takes a mutex around each access ((N+1)! traces, the
+ * orders of the critical sections); both joined by a WaitGroup.
  * Shared by tests/unit/test_dpor.c (small sizes) and bench_dpor.c. */
 #ifndef WF_DPOR_PROGS_H
 #define WF_DPOR_PROGS_H
@@ -28,6 +31,8 @@ typedef struct dp_prog {
     wf_var *x;
     wf_var *array[DP_MAXN + 1];
     wf_atomic *table[128];
+    wf_atomic *ax; /* readers_atomic */
+    wf_mutex *mu;  /* readers_mutex */
     int tid[DP_MAXN];
 } dp_prog;
 
@@ -223,6 +228,59 @@ static void dp_lastzero_join(int n, dp_join j)
         dp_go(&p, &t[k], k, dp_lz_fill, &args[k], "fill");
     }
     dp_join_wait(&p, n + 1);
+}
+
+static void dp_areader(void *arg)
+{
+    (void)wf_atomic_load(((dp_prog *)arg)->ax);
+}
+
+static void dp_awriter(void *arg)
+{
+    wf_atomic_store(((dp_prog *)arg)->ax, 1);
+}
+
+static void dp_mreader(void *arg)
+{
+    dp_prog *p = arg;
+    wf_mutex_lock(p->mu);
+    (void)wf_read(p->x);
+    wf_mutex_unlock(p->mu);
+}
+
+static void dp_mwriter(void *arg)
+{
+    dp_prog *p = arg;
+    wf_mutex_lock(p->mu);
+    wf_write(p->x, 1);
+    wf_mutex_unlock(p->mu);
+}
+
+/* 1 writer + N readers of an atomic, or of a variable under a mutex,
+ * joined by a WaitGroup (the writer first, as people write it). */
+static void dp_readers_of(int n, bool mutex)
+{
+    dp_prog p;
+    dp_task t[DP_MAXN + 1];
+    p.n = n;
+    p.x = wf_var_new("x", 0);
+    p.ax = wf_atomic_new("x", 0);
+    p.mu = wf_mutex_new("mu");
+    dp_join_init(&p, DP_JOIN_WG, n + 1);
+    dp_go(&p, &t[n], n, mutex ? dp_mwriter : dp_awriter, &p, "writer");
+    for (int i = 0; i < n; i++)
+        dp_go(&p, &t[i], i, mutex ? dp_mreader : dp_areader, &p, "reader");
+    dp_join_wait(&p, n + 1);
+}
+
+static void dp_readers_atomic(void *arg)
+{
+    dp_readers_of(*(int *)arg, false);
+}
+
+static void dp_readers_mutex(void *arg)
+{
+    dp_readers_of(*(int *)arg, true);
 }
 
 /* lastzero(N) joined by a WaitGroup, or by a channel per task. */
