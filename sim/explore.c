@@ -15,6 +15,31 @@ char *explore_strdup0(const char *s)
     return s ? wf_xstrdup(s) : NULL;
 }
 
+/* Make to a copy of from, with strings of its own (to's are freed). */
+void xfinding_copy(xfinding *to, const xfinding *from)
+{
+    free(to->message);
+    free(to->detail);
+    free(to->json);
+    free(to->task);
+    free(to->file);
+    free(to->schedule);
+    free(to->output);
+    *to = *from;
+    to->message = explore_strdup0(from->message);
+    to->detail = explore_strdup0(from->detail);
+    to->json = explore_strdup0(from->json);
+    to->task = explore_strdup0(from->task);
+    to->file = explore_strdup0(from->file);
+    to->schedule = explore_strdup0(from->schedule);
+    to->output = explore_strdup0(from->output);
+    /* the finding's own strings point at the copies */
+    to->f.message = to->message;
+    to->f.detail = to->detail;
+    to->f.json = to->json;
+    to->f.file = to->file;
+}
+
 explorer *explore_new(const program *p, const explore_opts *o)
 {
     explorer *x = wf_xcalloc(1, sizeof *x);

@@ -33,6 +33,9 @@ typedef struct xfinding {
     char *output;      /* the output of the execution that kept it */
 } xfinding;
 
+/* Make to a copy of from, with strings of its own (to's are freed). */
+void xfinding_copy(xfinding *to, const xfinding *from);
+
 typedef struct xoutcome {
     char *output;
     char *kinds;

@@ -69,31 +69,6 @@ static bool halted_all(const explorer *x)
 /* Executions a search for a witness of fewer preemptions may take. */
 #define WITNESS_SEARCH 256
 
-static void xfinding_copy(xfinding *to, const xfinding *from)
-{
-    int64_t count = to->count;
-    free(to->message);
-    free(to->detail);
-    free(to->json);
-    free(to->task);
-    free(to->file);
-    free(to->schedule);
-    free(to->output);
-    *to = *from;
-    to->message = explore_strdup0(from->message);
-    to->detail = explore_strdup0(from->detail);
-    to->json = explore_strdup0(from->json);
-    to->task = explore_strdup0(from->task);
-    to->file = explore_strdup0(from->file);
-    to->schedule = explore_strdup0(from->schedule);
-    to->output = explore_strdup0(from->output);
-    to->f.message = to->message;
-    to->f.detail = to->detail;
-    to->f.json = to->json;
-    to->f.file = to->file;
-    to->count = count;
-}
-
 /* Look for a witness of xf with fewer preemptions by bounded searches
  * (bounds 0, 1, ... below its count, each of at most WITNESS_SEARCH
  * executions): the reduction reaches a trace through one order, not
@@ -118,7 +93,9 @@ static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf)
                 const xfinding *sf = &sub->findings.p[i];
                 if (sf->f.kind == xf->f.kind && sf->f.sig == xf->f.sig &&
                     sf->preempts < xf->preempts) {
+                    int64_t count = xf->count; /* this search's */
                     xfinding_copy(xf, sf);
+                    xf->count = count;
                     found = true;
                 }
             }

@@ -312,35 +312,6 @@ void part_assign(const part_plan *pl, int n, int *shard_of)
 
 /* ---- joining ----------------------------------------------------------- */
 
-static char *dup_or_null(const char *s)
-{
-    return s ? wf_xstrdup(s) : NULL;
-}
-
-static void copy_finding(xfinding *to, const xfinding *f)
-{
-    free(to->message);
-    free(to->detail);
-    free(to->json);
-    free(to->task);
-    free(to->file);
-    free(to->schedule);
-    free(to->output);
-    *to = *f;
-    to->message = dup_or_null(f->message);
-    to->detail = dup_or_null(f->detail);
-    to->json = dup_or_null(f->json);
-    to->task = dup_or_null(f->task);
-    to->file = dup_or_null(f->file);
-    to->schedule = dup_or_null(f->schedule);
-    to->output = dup_or_null(f->output);
-    /* the finding's own strings now point at the copies */
-    to->f.message = to->message;
-    to->f.detail = to->detail;
-    to->f.json = to->json;
-    to->f.file = to->file;
-}
-
 void part_join_init(explorer *x)
 {
     x->complete = true;
@@ -371,11 +342,11 @@ void part_join(explorer *x, const explorer *y, size_t k)
             xfinding z;
             memset(&z, 0, sizeof z);
             VEC_PUSH(x->findings, z);
-            copy_finding(&x->findings.p[x->findings.len - 1], f);
+            xfinding_copy(&x->findings.p[x->findings.len - 1], f);
         } else if (f->preempts < have->preempts ||
                    (f->preempts == have->preempts && f->steps < have->steps)) {
             int64_t c = have->count;
-            copy_finding(have, f);
+            xfinding_copy(have, f);
             have->count = c + f->count;
         } else {
             have->count += f->count;
