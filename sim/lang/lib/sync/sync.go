@@ -258,13 +258,16 @@ func (m *Map) Range(f func(key, value any) bool) {
 	}
 }
 
-// Pool: a LIFO free list under a mutex, so Get returns the most recent
-// Put (deterministic; Go's may also drop items at any GC, which weft's
-// never does), or New's value, or nil.
+// Pool: as Go's on one P: the first Put waits in a private slot while it
+// is empty, later ones go on a LIFO list; Get takes the private one first,
+// then the most recent Put, then New's value, or nil (Put a, Put b: Get
+// gives a, b, then New's). Deterministic: Go's may also drop items at any
+// GC, which weft's never does.
 type Pool struct {
-	mu    Mutex
-	items []any
-	New   func() any
+	mu      Mutex
+	private any
+	items   []any
+	New     func() any
 }
 
 func (p *Pool) Put(x any) {
@@ -272,14 +275,24 @@ func (p *Pool) Put(x any) {
 		return
 	}
 	p.mu.Lock()
-	p.items = append(p.items, x)
+	if p.private == nil {
+		p.private = x
+	} else {
+		p.items = append(p.items, x)
+	}
 	p.mu.Unlock()
 }
 
 func (p *Pool) Get() any {
 	p.mu.Lock()
+	if x := p.private; x != nil {
+		p.private = nil
+		p.mu.Unlock()
+		return x
+	}
 	if n := len(p.items); n > 0 {
 		x := p.items[n-1]
+		p.items[n-1] = nil
 		p.items = p.items[:n-1]
 		p.mu.Unlock()
 		return x

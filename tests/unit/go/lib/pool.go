@@ -1,4 +1,5 @@
-// sync.Pool (LIFO, New when empty) and runtime.NumGoroutine while three
+// sync.Pool (Go's order on one P: the first Put first, then LIFO; New
+// when empty) and runtime.NumGoroutine while three
 // goroutines wait and after they have finished.
 package main
 
@@ -15,6 +16,10 @@ func main() {
 	pool.Put("a")
 	pool.Put("b")
 	fmt.Println(pool.Get(), pool.Get(), pool.Get())
+	pool.Put("x")
+	pool.Put("y")
+	pool.Put("z")
+	fmt.Println(pool.Get(), pool.Get(), pool.Get(), pool.Get())
 	var empty sync.Pool
 	fmt.Println(empty.Get())
 
