@@ -1,5 +1,7 @@
-// expect: assert
+// expect: assert leak
 //
+// The leak: the coordinator still waits on requests when main returns
+// (as in seeds/shared_reqresp.go).
 // The pattern of seeds/shared_reqresp.go with buffered channels: a
 // routine's request can be taken while another routine already waits on
 // the shared response channel, which then gets a response meant for

@@ -1,6 +1,8 @@
-// expect: ok
+// expect: leak
 // weft: --max-executions 300
 //
+// The leak is real: the coordinator's loop still waits on requests when
+// main returns (a goroutine goleak would report; Go ends the program).
 // From seeds/000 ("Beautiful Go patterns for concurrent access to shared
 // resources and coordinating responses"): one shared unbuffered request
 // channel and one shared response channel. Every routine gets the

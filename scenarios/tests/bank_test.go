@@ -41,8 +41,3 @@ func TestFatalInSubtest(t *testing.T) {
 	t.Log("after the subtest, failed:", t.Failed())
 }
 
-func TestCleanupOrder(t *testing.T) {
-	t.Cleanup(func() { t.Log("cleanup 1") })
-	t.Cleanup(func() { t.Log("cleanup 2") })
-	t.Log("body")
-}

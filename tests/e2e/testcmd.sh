@@ -244,11 +244,35 @@ hasnt out "passed," "--json: nothing but JSON on stdout"
 hasnt out "ok    tests/account_test.go TestDeposit" "-q: no line for a pass"
 has out "FAIL  tests/account_test.go TestLeak" "-q: failures still"
 printf '// expect: ok\npackage main\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n}\n' > strict.go
+# the kinds found, warnings too, must be exactly those listed (SPEC
+# section 4): a leak the file does not list fails it, with or without
+# --strict, and passes once listed
 "$WEFT" test strict.go > out 2> err; rc=$?
-expect 0 "a leak is a warning in a scenario"
+expect 1 "a warning the file does not list fails it"
+has out "expected nothing, found leak" "an unlisted warning: why"
 "$WEFT" test --strict strict.go > out 2> err; rc=$?
 expect 1 "--strict: a warning fails"
 has out "expected nothing, found leak" "--strict says why"
+sed 's|// expect: ok|// expect: leak|' strict.go > listed.go
+"$WEFT" test listed.go > out 2> err; rc=$?
+expect 0 "a listed leak passes"
+sed 's|// expect: ok|// expect: outcomes ""|' strict.go > outc.go
+"$WEFT" test outc.go > out 2> err; rc=$?
+expect 1 "an outcomes-only file with a leak"
+has out "found leak" "an outcomes-only file with a leak: why"
+# expectation files of the unit suite's directory that only weft test runs
+"$WEFT" test "$root/tests/unit/go/cache_test.go" > out 2> err; rc=$?
+expect 0 "tests/unit/go/cache_test.go"
+last out "1 passed, 0 failed" "cache_test.go: its test file judged"
+# scenarios/tests/cleanup_test.go can fail: the same test wanting the
+# cleanups in registration order fails (go test runs them last first)
+sed 's/cleanup 3, cleanup 2, cleanup 1"/cleanup 1, cleanup 2, cleanup 3"/' \
+    "$root/scenarios/tests/cleanup_test.go" > wrongorder_test.go
+"$WEFT" test wrongorder_test.go > out 2> err; rc=$?
+expect 1 "cleanups wanted in registration order"
+has out "FAIL  wrongorder_test.go TestCleanupOrder" "the cleanup order checked"
+"$WEFT" test "$root/scenarios/tests/cleanup_test.go" > out 2> err; rc=$?
+expect 0 "scenarios/tests/cleanup_test.go"
 
 # -j N: files at once, the same output in the same order as -j 1
 norm() { sed -E 's/[0-9]+\.[0-9]+s(\)|\\n|$)/Ts\1/g; s/"Elapsed":[0-9.]+/"Elapsed":T/'; }

@@ -2,8 +2,8 @@
  * (tests/e2e/go/seed_*.go, taken from /work/shared/seeds unmodified but
  * for their header comments) and the realistic programs of
  * tests/unit/go, each explored as its `// weft:` line says and checked
- * against its `// expect:` lines: the error kinds found are exactly the
- * ones listed ("ok": none), every warning kind listed is found, and the
+ * against its `// expect:` lines: the kinds found, errors and warnings
+ * alike, are exactly the ones listed ("ok": none), and the
  * outputs over all executions are exactly the outcomes listed. The
  * explorations are capped (3,000 executions) to keep make test fast. */
 #include <dirent.h>
@@ -153,9 +153,10 @@ static char *check_file(const char *path)
                 buf_printf(&err, "%s: %s %s; ", path, finding_kind_names[k],
                            found[k] ? "found, not expected"
                                     : "expected, not found");
-            if (!err_kind && x.kinds[k] && !found[k])
-                buf_printf(&err, "%s: warning %s not found; ", path,
-                           finding_kind_names[k]);
+            if (!err_kind && found[k] != x.kinds[k])
+                buf_printf(&err, "%s: warning %s %s; ", path,
+                           finding_kind_names[k],
+                           found[k] ? "found, not expected" : "not found");
         }
         if (x.outcomes.len) {
             for (size_t i = 0; i < xp->outcomes.len; i++) {
