@@ -67,6 +67,15 @@ wait_for() {
 }
 # see TEXT DESCRIPTION: the screen shows TEXT (polled: tmux may show a
 # frame half drawn)
+wait_gone() {
+    local end=$((SECONDS + TIMEOUT))
+    while [ $SECONDS -lt $end ]; do
+        screen
+        grep -qF -- "$1" screen.txt || return 0
+        sleep 0.1
+    done
+    return 1
+}
 see() { if wait_for "$1"; then ok; else bad "$2: no '$1' on the screen:"; cat screen.txt >&2; fi; }
 expect_screen() { see "$@"; }
 # start DB ARGS...: the viewer in a fresh 80x24 window; its status goes to
@@ -131,7 +140,8 @@ tm send-keys -t v '?'
 expect_screen "weft view: keys" "? shows the help"
 see "next / previous finding" "the help names n/N"
 tm send-keys -t v x
-if wait_for "j/k step"; then ok; else bad "a key closes the help"; fi
+# the key line shows under the help too: closed means the help is gone
+if wait_gone "weft view: keys"; then ok; else bad "a key closes the help"; cat screen.txt >&2; fi
 tm send-keys -t v q
 if wait_exit; then ok; else bad "q quits"; fi
 [ "$(cat status 2> /dev/null)" = 0 ] && ok || bad "q: exit $(cat status 2> /dev/null)"
@@ -163,6 +173,16 @@ start t.db
 expect_screen "step main" "before a resize"
 tm resize-window -t v -x 100 -y 30 2> /dev/null || tm resize-pane -t v -x 100 -y 30
 expect_screen "event 1/$nev" "after a resize"
+# redrawn at the new size: the key line on row 30 (it was on row 24), the
+# title's right end at column 100
+resized() {
+    screen
+    sed -n 30p screen.txt | grep -qF "j/k step" &&
+        [ "$(head -1 screen.txt | sed 's/ *$//' | wc -m)" -gt 81 ]
+}
+end=$((SECONDS + TIMEOUT))
+until resized || [ $SECONDS -ge $end ]; do sleep 0.1; done
+if resized; then ok; else bad "not redrawn at 100x30 after a resize:"; cat screen.txt >&2; fi
 tm send-keys -t v q
 wait_exit && ok || bad "quit after a resize"
 
@@ -193,6 +213,30 @@ bad_db "unknown option" "a bad option" t.db --frobnicate
 [ "$rc" = 0 ] && ok || bad "--dump: exit $rc"
 grep -q "^step main" out && ok || bad "--dump shows the lanes"
 if LC_ALL=C grep -q '[^ -~]' out; then bad "--ascii printed non-ASCII"; cat out >&2; else ok; fi
+
+# the keys weft view --help names, headless: each changes the frame
+dumpk() { "$WEFT" view t.db --dump --keys "$1" > out 2> err; }
+dumpk N
+grep -qF "finding 1 of 1: deadlock at step $fstep" out && grep -qF "event $nev/$nev" out &&
+    ok || { bad "N: the previous finding (wrapping to the last)"; cat out >&2; }
+dumpk nN
+grep -qF "finding 1 of 1: deadlock at step $fstep" out && ok || bad "n then N"
+dumpk r
+grep -qF "runs: Enter opens" out && grep -qF "1 summary" out && grep -qF "2 witness" out &&
+    ok || { bad "r: the run chooser lists the runs"; cat out >&2; }
+dumpk rq
+if grep -qF "runs: Enter opens" out; then bad "q closes the run chooser"; else ok; fi
+dumpk ' '
+grep -qF "PLAYING" out && grep -qF "playing (+/- speed: 250 ms a step)" out &&
+    ok || { bad "space: play"; cat out >&2; }
+dumpk ' +'
+grep -qF "125 ms a step" out && ok || { bad "+: faster"; tail -1 out >&2; }
+dumpk ' -'
+grep -qF "500 ms a step" out && ok || { bad "-: slower"; tail -1 out >&2; }
+dumpk '?'
+grep -qF "weft view: keys" out && ok || bad "?: the help"
+dumpk '?x'
+if grep -qF "weft view: keys" out; then bad "?x: a key closes the help"; else ok; fi
 
 echo "view.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]
