@@ -272,6 +272,167 @@ expect 1 "explore tickdead.go"
 has out "deadlock (global)" "blocked beside a ticker nobody reads"
 if grep -q "cut at --max-steps" out; then bad "blocked beside a ticker: cut at --max-steps"; else ok; fi
 
+# the semantics switches on Go programs, each observable: the outputs
+# over all executions (--json's outcomes) or a finding
+outs() { python3 -c 'import json,sys; print(" ".join(sorted(repr(o["output"]) for o in json.load(sys.stdin)["outcomes"])))'; }
+cat > condorder.go <<'GO'
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+// g0 waits on the cond before g1 does; one Signal: fifo wakes g0, any
+// either
+func main() {
+	var mu sync.Mutex
+	c := sync.NewCond(&mu)
+	woke := make(chan int, 2)
+	for i := 0; i < 2; i++ {
+		waiting := make(chan bool)
+		go func(id int) {
+			mu.Lock()
+			waiting <- true
+			c.Wait()
+			mu.Unlock()
+			woke <- id
+		}(i)
+		<-waiting
+		mu.Lock() // granted once the waiter is in Wait
+		mu.Unlock()
+	}
+	mu.Lock()
+	c.Signal()
+	mu.Unlock()
+	fmt.Println(<-woke)
+	mu.Lock()
+	c.Broadcast()
+	mu.Unlock()
+	<-woke
+}
+GO
+cat > spurious.go <<'GO'
+package main
+
+import "sync"
+
+// a Wait not in a loop: right only if Wait never returns unsignalled
+func main() {
+	var mu sync.Mutex
+	c := sync.NewCond(&mu)
+	ready := false
+	go func() {
+		mu.Lock()
+		ready = true
+		c.Signal()
+		mu.Unlock()
+	}()
+	mu.Lock()
+	if !ready {
+		c.Wait()
+	}
+	if !ready {
+		panic("woke without ready")
+	}
+	mu.Unlock()
+}
+GO
+cat > handoff.go <<'GO'
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// g waits on the mutex (the clock moves only once it is blocked); main
+// unlocks and locks again at once: fifo hands it to g, free lets main
+// barge in
+func main() {
+	var mu sync.Mutex
+	order := ""
+	done := make(chan bool)
+	mu.Lock()
+	go func() {
+		mu.Lock()
+		order += "g"
+		mu.Unlock()
+		done <- true
+	}()
+	time.Sleep(time.Millisecond)
+	mu.Unlock()
+	mu.Lock()
+	order += "m"
+	mu.Unlock()
+	<-done
+	fmt.Println(order)
+}
+GO
+cat > late.go <<'GO'
+package main
+
+import "sync"
+
+// the worker must run all 40 of its steps before main's first: random
+// scheduling almost never, PCT (the worker's priority above main's) half
+// the time
+func main() {
+	var mu sync.Mutex
+	x := 0
+	done := make(chan bool)
+	go func() {
+		for i := 0; i < 40; i++ {
+			mu.Lock()
+			x++
+			mu.Unlock()
+		}
+		done <- true
+	}()
+	mu.Lock()
+	v := x
+	mu.Unlock()
+	if v == 40 {
+		panic("the worker ran to the end first")
+	}
+	<-done
+}
+GO
+cat > leak.go <<'GO'
+package main
+
+func main() {
+	ch := make(chan int)
+	go func() { ch <- 1 }()
+}
+GO
+o=$("$WEFT" explore condorder.go --json | outs)
+[ "$o" = "'0\\n'" ] && ok || bad "--cond-order fifo (default): the first waiter wakes: $o"
+o=$("$WEFT" explore condorder.go --cond-order any --json | outs)
+[ "$o" = "'0\\n' '1\\n'" ] && ok || bad "--cond-order any: either waiter wakes: $o"
+"$WEFT" explore spurious.go > out 2> err; rc=$?
+expect 0 "a Wait not in a loop, no spurious wakeups"
+"$WEFT" explore spurious.go --spurious-wakeups > out 2> err; rc=$?
+expect 1 "--spurious-wakeups: a Wait returns unsignalled"
+has out "woke without ready" "--spurious-wakeups: the panic"
+o=$("$WEFT" explore handoff.go --json | outs)
+[ "$o" = "'gm\\n' 'mg\\n'" ] && ok || bad "--mutex free (default): main may barge in: $o"
+o=$("$WEFT" explore handoff.go --mutex fifo --json | outs)
+[ "$o" = "'gm\\n'" ] && ok || bad "--mutex fifo: handed to the waiter: $o"
+"$WEFT" explore late.go --strategy pct --max-executions 200 > out 2> err; rc=$?
+expect 1 "--strategy pct: a worker's priority above main's"
+has out "the worker ran to the end first" "--strategy pct finds the late read"
+"$WEFT" explore late.go --strategy random --max-executions 200 > out 2> err; rc=$?
+expect 0 "--strategy random does not (40 steps in a row)"
+"$WEFT" explore leak.go > out 2> err; rc=$?
+expect 0 "a leak is a warning in a program"
+has out "0 errors, 1 warning" "the leak counted as a warning"
+"$WEFT" explore leak.go --strict > out 2> err; rc=$?
+expect 1 "explore --strict: a warning fails"
+"$WEFT" run leak.go --strict > out 2> err; rc=$?
+expect 1 "run --strict: a warning fails"
+
 # --time-limit holds inside an execution too: a goroutine spinning for
 # 100,000,000 steps is stopped within seconds, not after the execution
 cat > spin.go <<'GO'

@@ -206,6 +206,18 @@ react $REACT_MS "explore --json, SIGINT" \
 status_is 130 "explore --json, SIGINT"
 has out '"stopped": "interrupted"' "the JSON says interrupted"
 
+# Ctrl-C on explore of a Go file, text output: exit 130, "interrupted",
+# and the findings found so far (a race every execution has) printed
+sed 's/\t\t\tdefer wg.Done()/\t\t\tdefer wg.Done()\n\t\t\tracy++/; s/\tx := 0/\tx, racy := 0, 0/; s/\tprintln(x)/\tprintln(x, racy)/' \
+    wide.go > widerace.go
+react $REACT_MS "explore, SIGINT with a finding" \
+    -s INT -a 1000 -o out -- "$WEFT" explore widerace.go
+status_is 130 "explore, SIGINT"
+has out "interrupted" "explore says interrupted"
+has out "race" "the findings so far are printed"
+grep -qE 'interrupted.*; [1-9][0-9]* errors?,' out && ok ||
+    bad "the interrupted summary counts the findings: $(tail -1 out)"
+
 # writing the database: every execution recorded as it ends
 FRESH=rec.db react $REACT_MS "explore --record all, SIGINT" \
     -s INT -a 1000 -o out -- "$WEFT" explore wide.go --db rec.db --record all
