@@ -636,6 +636,105 @@ START_TEST(state_hash_is_canonical)
 }
 END_TEST
 
+/* The state hash at the end of every execution of src (dfs, all of them). */
+typedef struct hashes {
+    VEC(uint64_t) h;
+} hashes;
+
+static void hashes_end(void *ctx, wf_engine *e)
+{
+    hashes *hs = ctx;
+    VEC_PUSH(hs->h, vm_state_hash(e));
+}
+
+static void end_hashes(const char *src, hashes *hs)
+{
+    vm_program *p = NULL;
+    wf_diag d;
+    program prog;
+    explore_opts o;
+    explorer *x;
+    wf_consumer c;
+    consumer_set cs;
+    memset(hs, 0, sizeof *hs);
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), NULL, &p, &d),
+                     WF_OK);
+    prog = vm_program_entry(p);
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DFS;
+    o.max_executions = 100;
+    o.preemptions = -1;
+    memset(&c, 0, sizeof c);
+    c.ctx = hs;
+    c.end = hashes_end;
+    cs.v = &c;
+    cs.n = 1;
+    x = explore_new(&prog, &o);
+    explore_run(x, &cs, &d);
+    ck_assert(x->complete);
+    explore_free(x);
+    vm_program_free(p);
+}
+
+static size_t distinct(const hashes *hs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < hs->h.len; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = hs->h.p[j] == hs->h.p[i];
+        n += !seen;
+    }
+    return n;
+}
+
+/* Canonical: two interleavings that reach the same state (the same values,
+ * allocated in the other order) hash equal; two that reach different
+ * states (the appends in the other order) hash differently. */
+START_TEST(state_hash_is_the_same_for_the_same_state_by_other_paths)
+{
+    hashes same, diff;
+    end_hashes(GO("import \"sync\"\n"
+                  "type T struct{ v int; next *T }\n"
+                  "var a, b *T\n"
+                  "func main() {\n"
+                  "\tvar mu sync.Mutex\n"
+                  "\tvar wg sync.WaitGroup\n"
+                  "\twg.Add(2)\n"
+                  "\tgo func() { mu.Lock(); a = &T{v: 1}; a.next = &T{v: 3}; "
+                  "mu.Unlock(); wg.Done() }()\n"
+                  "\tgo func() { mu.Lock(); b = &T{v: 2}; mu.Unlock(); "
+                  "wg.Done() }()\n"
+                  "\twg.Wait()\n"
+                  "\tselect {}\n"
+                  "}\n"),
+               &same);
+    end_hashes(GO("import \"sync\"\n"
+                  "var s []int\n"
+                  "func main() {\n"
+                  "\tvar mu sync.Mutex\n"
+                  "\tvar wg sync.WaitGroup\n"
+                  "\twg.Add(2)\n"
+                  "\tgo func() { mu.Lock(); s = append(s, 1); mu.Unlock(); "
+                  "wg.Done() }()\n"
+                  "\tgo func() { mu.Lock(); s = append(s, 2); mu.Unlock(); "
+                  "wg.Done() }()\n"
+                  "\twg.Wait()\n"
+                  "\tselect {}\n"
+                  "}\n"),
+               &diff);
+    /* both orders of the goroutines were run */
+    ck_assert_uint_ge(same.h.len, 2);
+    ck_assert_uint_ge(diff.h.len, 2);
+    ck_assert(same.h.p[0] != 0);
+    ck_assert_uint_eq(distinct(&same), 1);
+    ck_assert_uint_eq(distinct(&diff), 2);
+    VEC_FREE(same.h);
+    VEC_FREE(diff.h);
+}
+END_TEST
+
 START_TEST(many_goroutines_blocked_on_one_channel)
 {
     go_res r = go_exec(GO("func main() {\n"
@@ -674,6 +773,7 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, objects_are_named_as_the_program_names_them);
     tcase_add_test(tc, reachability_follows_registers_and_heap);
     tcase_add_test(tc, state_hash_is_canonical);
+    tcase_add_test(tc, state_hash_is_the_same_for_the_same_state_by_other_paths);
     tcase_add_test(tc, many_goroutines_blocked_on_one_channel);
     suite_add_tcase(s, tc);
     return s;
