@@ -1267,6 +1267,10 @@ static void on_end(void *ctx, wf_engine *e)
     buf_init(&json);
     build_report(d, e, &detail, &json);
     confirm_cycle(d, e);
+    /* one root cause, one finding: the engine's signature counts each
+     * blocked task, so a lost wakeup leaving one, two or three workers
+     * asleep at one Wait gave three findings; the distinct sites do not */
+    f->sig = set_sig(d, e, HASH_INIT ^ WF_DEADLOCK);
     f->detail = arena_strdup(&e->mem, detail.p);
     f->json = arena_strdup(&e->mem, json.p);
     buf_fini(&detail);

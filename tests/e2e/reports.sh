@@ -1,0 +1,35 @@
+#!/bin/bash
+# reports.sh: reports a student can follow, in the user's terms (issue 15
+# points 4 and 5), on the small programs of tests/e2e/reports/: one root
+# cause is one finding with its count of executions; one schedule per
+# execution; a deadlock names the line of every blocked operation and of
+# every held lock's acquisition, and only the tasks that can act on what
+# a task waits for; a race's advice follows what orders the accesses.
+# Run by `make test` as: WEFT=build/weft tests/e2e/reports.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+WEFT=${WEFT:-build/weft}
+case $WEFT in /*) ;; *) WEFT=$PWD/$WEFT ;; esac
+tmp=$(mktemp -d /tmp/weft-reports.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cd "$here/reports" || exit 2
+pass=0 fails=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+# has FILE TEXT: FILE holds the fixed string TEXT
+has() { grep -qF -- "$2" "$1"; }
+count() { grep -c -- "$2" "$1"; }
+
+# ---- one root cause, one finding ---------------------------------------
+# The workers left asleep at one Wait are one, two or three depending on
+# the interleaving: the same blocked sites, one finding, with the count of
+# the executions that hit it.
+"$WEFT" explore lost_signal.go > "$tmp/ls" 2>&1
+[ "$(count "$tmp/ls" '^deadlock')" = 1 ] && ok ||
+    bad "lost_signal.go: one deadlock finding, got: $(grep '^deadlock' "$tmp/ls" | wc -l)"
+grep -q 'found in [0-9]* of 732 executions' "$tmp/ls" && ok ||
+    bad "lost_signal.go: a count of executions: $(grep 'found in' "$tmp/ls")"
+has "$tmp/ls" "1 error, 0 warnings" && ok || bad "lost_signal.go: $(tail -1 "$tmp/ls")"
+
+echo "reports.sh: $pass passed, $fails failed"
+[ $fails = 0 ]
