@@ -31,5 +31,31 @@ grep -q 'found in [0-9]* of 732 executions' "$tmp/ls" && ok ||
     bad "lost_signal.go: a count of executions: $(grep 'found in' "$tmp/ls")"
 has "$tmp/ls" "1 error, 0 warnings" && ok || bad "lost_signal.go: $(tail -1 "$tmp/ls")"
 
+# ---- a race's advice follows what orders the accesses ------------------
+# Two workers of one WaitGroup: neither can wait on wg (it would wait for
+# its own Done), so no "without waiting on wg"; nothing else orders them,
+# so a lock or a join, neutrally.
+"$WEFT" explore map_race_wg.go > "$tmp/mw" 2>&1
+has "$tmp/mw" "without waiting on wg" &&
+    bad "map_race_wg.go advises a Wait: $(grep 'not ordered' "$tmp/mw")" || ok
+has "$tmp/mw" "no lock is held at either access, and neither g1 nor g2 waits for the other (a mutex held at both, or a join between them, would order them)" && ok ||
+    bad "map_race_wg.go: $(grep 'not ordered' "$tmp/mw")"
+# the read is under mu elsewhere: the advice is about mu
+"$WEFT" explore map_race_lock.go > "$tmp/ml" 2>&1
+has "$tmp/ml" "g1 writes counts after unlocking mu, so g2's Lock of mu does not order it" && ok ||
+    bad "map_race_lock.go: $(grep 'not ordered' "$tmp/ml")"
+
+# ---- the viewer opens on the first finding ------------------------------
+# A plain `explore --db` keeps a summary run and a witness run per finding:
+# `weft view DB` (no --run, no --finding) opens on the first finding, with
+# the deadlock's cycle and its four Coffman conditions at 80x24.
+"$WEFT" explore lost_signal.go --db "$tmp/ls.db" > /dev/null 2>&1
+"$WEFT" view "$tmp/ls.db" --dump --size 80x24 > "$tmp/view" 2>&1
+has "$tmp/view" "finding 1 of 1: deadlock at step" && ok ||
+    bad "view opens on the first finding: $(tail -1 "$tmp/view")"
+for c in "mutual exclusion:" "hold and wait:" "no preemption:" "circular wait:"; do
+    has "$tmp/view" "$c" && ok || bad "view at 80x24 shows '$c'"
+done
+
 echo "reports.sh: $pass passed, $fails failed"
 [ $fails = 0 ]
