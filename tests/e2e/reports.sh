@@ -31,6 +31,27 @@ grep -q 'found in [0-9]* of 732 executions' "$tmp/ls" && ok ||
     bad "lost_signal.go: a count of executions: $(grep 'found in' "$tmp/ls")"
 has "$tmp/ls" "1 error, 0 warnings" && ok || bad "lost_signal.go: $(tail -1 "$tmp/ls")"
 
+# ---- who can act on a cond, and what became of its signals -------------
+# main can reach cond (a package variable) but never uses it: it is no
+# signaller; the Broadcast that came before g1's Wait is named, with its
+# line; each blocked operation names its line.
+"$WEFT" explore lost_wakeup.go > "$tmp/lw" 2>&1
+has "$tmp/lw" "g1 worker waits on cond for a Signal or Broadcast, which no other task could send (lost_wakeup.go:20)" && ok ||
+    bad "lost_wakeup.go names a task that never uses cond: $(grep 'waits on cond' "$tmp/lw")"
+has "$tmp/lw" "cond: the Broadcast by g4 starter at step 13 (lost_wakeup.go:28) woke no one, and g1 began to wait after it: a lost wakeup" && ok ||
+    bad "lost_wakeup.go: the lost Broadcast: $(grep '^  cond:' "$tmp/lw")"
+has "$tmp/lw" "main waits for wg (counter 1), which only blocked tasks could complete: g1 (lost_wakeup.go:38)" && ok ||
+    bad "lost_wakeup.go: main's line: $(grep 'main waits' "$tmp/lw")"
+# main Signals once: it did use cond, and its Signal woke another worker
+has "$tmp/ls" "which only blocked tasks could send: main (lost_signal.go:21)" && ok ||
+    bad "lost_signal.go: main used cond: $(grep 'waits on cond' "$tmp/ls")"
+has "$tmp/ls" "cond: the Signal by main at step 25 (lost_signal.go:30) woke g1, not g2 (a Signal wakes one waiter, a Broadcast all)" && ok ||
+    bad "lost_signal.go: the Signal: $(grep '^  cond:' "$tmp/ls")"
+# a held lock names where it was taken
+"$WEFT" explore ../../../scenarios/classic/philosophers_naive.go > "$tmp/ph" 2>&1
+has "$tmp/ph" "g1 phil holds forks[0] (locked at philosophers_naive.go:18), waits for forks[1] held by g2 phil (philosophers_naive.go:19)" && ok ||
+    bad "philosophers: the lines of the lock held and awaited: $(grep 'g1 phil holds' "$tmp/ph")"
+
 # ---- a race's advice follows what orders the accesses ------------------
 # Two workers of one WaitGroup: neither can wait on wg (it would wait for
 # its own Done), so no "without waiting on wg"; nothing else orders them,
