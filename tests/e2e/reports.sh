@@ -52,6 +52,16 @@ has "$tmp/ls" "cond: the Signal by main at step 25 (lost_signal.go:30) woke g1, 
 has "$tmp/ph" "g1 phil holds forks[0] (locked at philosophers_naive.go:18), waits for forks[1] held by g2 phil (philosophers_naive.go:19)" && ok ||
     bad "philosophers: the lines of the lock held and awaited: $(grep 'g1 phil holds' "$tmp/ph")"
 
+# ---- an object is named by the first name the program gave it ----------
+# sync.NewCond(&b.mu) stores &b.mu as notFull.L: the mutex stays b.mu
+"$WEFT" explore bounded_buffer.go --db "$tmp/bb.db" > /dev/null 2>&1
+"$WEFT" view "$tmp/bb.db" --dump --size 80x24 --keys "$(printf '\t\t')" > "$tmp/bbv" 2>&1
+grep -A1 ' MUTEXES' "$tmp/bbv" | grep -qE '│ +b\.mu +(free|held)' && ok ||
+    bad "bounded_buffer.go: the mutex is b.mu: $(grep -A1 ' MUTEXES' "$tmp/bbv" | tail -1)"
+# var mu; cond = sync.NewCond(&mu): mu, not cond.L
+has "$tmp/lw" "no lock held in common (g1 holds mu, g4 holds none)" && ok ||
+    bad "lost_wakeup.go: the mutex is mu: $(grep 'not ordered' "$tmp/lw")"
+
 # ---- a race's advice follows what orders the accesses ------------------
 # Two workers of one WaitGroup: neither can wait on wg (it would wait for
 # its own Done), so no "without waiting on wg"; nothing else orders them,
