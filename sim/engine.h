@@ -657,6 +657,15 @@ typedef struct obj_view {
     bool closed;      /* a channel */
 } obj_view;
 
+/* How a report spells objects and tasks, for the classes' report hooks
+ * (the checker that writes the report fills it in: checker/report.c's
+ * object names; a task's full name, or its short one in a summary). */
+typedef struct report_names {
+    wf_engine *e;
+    const char *(*obj)(wf_engine *e, const wf_obj *o);
+    void (*task)(buf *b, wf_engine *e, int32_t tid);
+} report_names;
+
 /* An object class: what one kind of object is to the engine, the
  * reduction and the checkers, defined in that object's own file
  * (chan.c: chan_class), as Lua's and SQLite's vtables are. Nobody outside
@@ -678,10 +687,6 @@ typedef struct obj_class {
      * its dependence with other ops (acc_type says which pairs commute),
      * for the reduction's races. NULL: one ACC_WRITE of o->obj. */
     void (*pending)(const op *o, acc_vec *out);
-    /* The pending accesses are exactly what its step will access (no
-     * access depends on what the step finds), so a sleeping op stays
-     * asleep until a conflicting step. */
-    bool pending_exact;
     /* Could pending op o touch object oid at all (a cheap filter before
      * pending)? NULL: o->obj is oid. */
     bool (*touches)(const op *o, int32_t oid);
@@ -702,6 +707,20 @@ typedef struct obj_class {
     /* The object's invariants (its header's list), for engine_check
      * under WF_DEBUG. NULL: none. */
     bool (*check)(const wf_engine *e, const wf_obj *o);
+    /* What task t, blocked in its pending op of this class, waits for,
+     * as a report says it after the task's name ("waits for mu held by
+     * g2 worker", "waits to receive from done"), appended to b. Returns
+     * the verb of the clause the deadlock report adds on who could end
+     * the wait ("complete": ", which no other task could complete"), or
+     * NULL for none. NULL hook: "is blocked in OP". */
+    const char *(*wait_phrase)(const report_names *n, const wf_task *t,
+                               buf *b);
+    /* Why object o, held now, excludes others, as a deadlock report's
+     * mutual-exclusion line says it ("rw is held for reading by g1, g2");
+     * appends it to b (task names short) and returns true, or false when
+     * o excludes no one now. NULL hook: a lock (holds) is "held by one
+     * task", said once for all such locks; any other object, nothing. */
+    bool (*excl_phrase)(const report_names *n, const wf_obj *o, buf *b);
 } obj_class;
 
 /* The class of each kind of object, and of the object an op kind acts on
@@ -777,6 +796,12 @@ static inline obj_view obj_view_of(const wf_obj *o)
     if (c->view)
         c->view(o, &v);
     return v;
+}
+/* What a task blocked in an op with no phrase of its own waits for, as a
+ * report says it (obj_class.wait_phrase's default). */
+static inline void op_blocked_phrase(const op *o, buf *b)
+{
+    buf_printf(b, "is blocked in %s", op_kind_names[o->kind]);
 }
 static inline int64_t obj_capacity(const wf_obj *o)
 {
