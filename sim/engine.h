@@ -239,6 +239,17 @@ typedef struct timer {
     void (*fire)(struct wf_engine *e, struct timer *tm); /* non-sleep */
     void *data;
     int32_t heap_pos; /* -1 when not pending */
+    /* --time loose, a ticker feeding a channel (chan's early): 1 + the tid
+     * that took its last early tick, 0 none. While held it gives that task
+     * no early tick: real time must pass first, so another task steps (or
+     * every task blocks and the clock moves). Without it a loop on a
+     * ticker never blocks and starves every other task. */
+    int32_t held_by;
+    /* the channel it feeds (a Go timer or ticker), or NULL; ticker: it
+     * re-arms at each fire, so a fire into its full channel changes
+     * nothing but the clock */
+    struct wf_chan *ch;
+    bool ticker;
 } timer;
 
 /* Per-task counters (SPEC section 5), kept lazily: a task's runnable and
@@ -579,6 +590,7 @@ struct wf_engine {
     /* time */
     int64_t now_ns;
     VEC(timer *) timers; /* binary min-heap on (when, seq) */
+    VEC(timer *) held;   /* --time loose: tickers held (timer.held_by) */
     uint64_t timer_seq;
     uint64_t wait_seq; /* arrival order of waiters */
     /* the execution */
@@ -939,6 +951,7 @@ void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
 /* Timers: add (when >= now), cancel (if pending). */
 void engine_timer_add(wf_engine *e, timer *tm);
 void engine_timer_cancel(wf_engine *e, timer *tm);
+void engine_timer_hold(wf_engine *e, timer *tm, int32_t tid);
 /* Next value of the program's random stream (math/rand). */
 uint64_t engine_rand(wf_engine *e);
 
