@@ -174,6 +174,9 @@ typedef struct op {
     bool done;    /* OP_WG_ADD: a Done (the event says wg_done) */
     bool parked;  /* OP_COND_WAIT/PARK: parked on its ticket */
     bool discard; /* OP_AADD: the result is not read, so adds commute */
+    uint16_t evf, evf_failed; /* OP_A*: flags the front end adds to the
+                                 op's event (EVF_C11 ...), the second for
+                                 a compare-and-swap that fails */
     wf_value val;
     wf_value res;
     int64_t ns;   /* OP_SLEEP: nanoseconds */
@@ -199,6 +202,7 @@ static inline void op_begin(op *o, op_kind k, wf_obj *obj)
     o->ok = false;
     o->has_default = false;
     o->relock = o->done = o->parked = o->discard = false;
+    o->evf = o->evf_failed = 0;
     o->sel = -1;
     o->ncases = 0;
     o->cases = NULL;
@@ -335,7 +339,15 @@ enum {
     EVF_WRITE = 1 << 4,    /* atomic: modifies the value */
     EVF_RELOCK = 1 << 5,   /* lock: the reacquire of a cond wait */
     EVF_DEFAULT = 1 << 6,  /* select: took the default case */
-    EVF_MAIN_DONE = 1 << 7 /* exit: main returned (output ends) */
+    EVF_MAIN_DONE = 1 << 7, /* exit: main returned (output ends) */
+    /* atomic: C11's memory model (weft cc) in place of Go's, where every
+     * atomic op acquires and releases: the op acquires only with
+     * EVF_ACQUIRE, releases only with EVF_RELEASE; EVF_FENCE: a fence
+     * (atomic_thread_fence), no access */
+    EVF_C11 = 1 << 8,
+    EVF_ACQUIRE = 1 << 9,
+    EVF_RELEASE = 1 << 10,
+    EVF_FENCE = 1 << 11
 };
 
 /* One event. step is the step it belongs to (annotations such as block,
