@@ -507,115 +507,31 @@ static void cands_clause(wf_engine *e, const i32vec *c, const char *verb,
     short_list(b, e, c->p, c->len);
 }
 
-static void rw_readers(buf *b, wf_engine *e, const obj_view *m, bool full)
+/* The names the classes' report hooks spell tasks with. */
+static void full_name(buf *b, wf_engine *e, int32_t tid)
 {
-    int32_t seen[MAX_NAMES];
-    int n = 0;
-    for (int32_t i = 0; i < m->nreaders; i++) {
-        bool dup = false;
-        for (int j = 0; j < n; j++)
-            dup |= seen[j] == m->readers[i];
-        if (dup) continue;
-        if (n == MAX_NAMES) {
-            buf_puts(b, " and others");
-            return;
-        }
-        seen[n] = m->readers[i];
-        if (n++) buf_puts(b, ", ");
-        if (full)
-            buf_puts(b, e->tasks.p[m->readers[i]]->name);
-        else
-            short_name(b, e, m->readers[i]);
-    }
+    buf_puts(b, e->tasks.p[tid]->name);
 }
 
 /* "waits for forks[1] held by g2 phil", "waits to receive from c, which
- * no other task could complete", ... */
+ * no other task could complete", ...: the class of t's op says it. */
 static void wait_phrase(deadlock_checker *d, wf_engine *e, const wf_task *t,
                         buf *b)
 {
-    const op *o = &t->op;
-    switch (wait_of(t)) {
-    case W_MUTEX: {
-        obj_view m = obj_view_of(o->obj);
-        buf_printf(b, "waits for %s", report_obj_name(e, o->obj));
-        if (m.holder)
-            buf_printf(b, " held by %s", m.holder->name);
+    const obj_class *c = op_class(&t->op);
+    report_names n = {e, report_obj_name, full_name};
+    const char *verb;
+    if (!c || !c->wait_phrase) {
+        if (t->op.kind == OP_SLEEP)
+            buf_puts(b, "sleeps");
+        else
+            op_blocked_phrase(&t->op, b);
         return;
     }
-    case W_RW_WRITE: {
-        obj_view m = obj_view_of(o->obj);
-        if (m.writer && m.writer != t) {
-            buf_printf(b, "waits for %s %s %s", report_obj_name(e, o->obj),
-                       m.holder ? "held by" : "behind the pending writer",
-                       m.writer->name);
-        } else {
-            buf_printf(b, "waits for %s read-held by ",
-                       report_obj_name(e, o->obj));
-            rw_readers(b, e, &m, true);
-        }
-        return;
-    }
-    case W_RW_READ: {
-        obj_view m = obj_view_of(o->obj);
-        buf_printf(b, "waits to read-lock %s", report_obj_name(e, o->obj));
-        if (m.writer)
-            buf_printf(b, " %s %s",
-                       m.holder ? "held by" : "behind the pending writer",
-                       m.writer->name);
-        return;
-    }
-    case W_ONCE: {
-        obj_view on = obj_view_of(o->obj);
-        buf_printf(b, "waits for %s", report_obj_name(e, o->obj));
-        if (on.runner >= 0)
-            buf_printf(b, ", whose function %s is running",
-                       e->tasks.p[on.runner]->name);
-        return;
-    }
-    case W_CHAN:
-        if (o->kind == OP_SEND) {
-            buf_printf(b, "waits to send on %s", report_obj_name(e, o->obj));
-        } else if (o->kind == OP_RECV) {
-            buf_printf(b, "waits to receive from %s",
-                       report_obj_name(e, o->obj));
-        } else {
-            bool first = true;
-            buf_puts(b, "waits in select on ");
-            for (uint32_t i = 0; i < o->ncases; i++) {
-                if (!o->cases[i].chan) continue;
-                buf_printf(b, "%s%s (%s)", first ? "" : ", ",
-                           report_obj_name(e, sel_chan_obj(o->cases[i].chan)),
-                           o->cases[i].send ? "send" : "receive");
-                first = false;
-            }
-        }
+    verb = c->wait_phrase(&n, t, b);
+    if (verb) {
         candidates(d, e, t, &d->tmp);
-        cands_clause(e, &d->tmp, "complete", b);
-        return;
-    case W_NIL:
-        buf_puts(b, o->kind == OP_SELECT
-                        ? "waits forever in a select with no channel"
-                        : "waits forever on a nil channel");
-        return;
-    case W_COND:
-        buf_printf(b, "waits on %s for a Signal or Broadcast",
-                   report_obj_name(e, o->obj));
-        candidates(d, e, t, &d->tmp);
-        cands_clause(e, &d->tmp, "send", b);
-        return;
-    case W_WG:
-        buf_printf(b, "waits for %s (counter %lld)", report_obj_name(e, o->obj),
-                   (long long)obj_view_of(o->obj).counter);
-        candidates(d, e, t, &d->tmp);
-        cands_clause(e, &d->tmp, "complete", b);
-        return;
-    case W_SLEEP:
-        buf_puts(b, "sleeps");
-        return;
-    case W_OTHER:
-        buf_printf(b, "is blocked in %s", op_kind_names[o->kind]);
-        return;
+        cands_clause(e, &d->tmp, verb, b);
     }
 }
 
@@ -672,17 +588,25 @@ static void focus_objects(deadlock_checker *d, wf_engine *e)
         if (d->omark.p[i]) VEC_PUSH(d->tmp, (int32_t)i);
 }
 
+/* A lock whose class says nothing of its own (a mutex): "held by one
+ * task", said once for all such locks. */
+static bool plain_lock(const wf_obj *o)
+{
+    return obj_is_lock(o) && !obj_class_of(o)->excl_phrase;
+}
+
 static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
 {
     size_t nm = 0, nparts = 0;
+    report_names n = {e, report_obj_name, short_name};
     focus_objects(d, e);
     for (size_t i = 0; i < d->tmp.len; i++)
-        nm += e->objs.p[d->tmp.p[i]]->kind == OBJ_MUTEX;
+        nm += plain_lock(e->objs.p[d->tmp.p[i]]);
     if (nm) {
         size_t k = 0;
         for (size_t i = 0; i < d->tmp.len; i++) {
             const wf_obj *o = e->objs.p[d->tmp.p[i]];
-            if (o->kind != OBJ_MUTEX) continue;
+            if (!plain_lock(o)) continue;
             buf_printf(b, "%s%s", k++ ? ", " : "", report_obj_name(e, o));
         }
         buf_puts(b, nm > 1 ? " are each held by one task"
@@ -691,35 +615,14 @@ static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
     }
     for (size_t i = 0; i < d->tmp.len; i++) {
         const wf_obj *o = e->objs.p[d->tmp.p[i]];
-        if (o->kind == OBJ_RWMUTEX) {
-            obj_view m = obj_view_of(o);
-            if (nparts++) buf_puts(b, "; ");
-            if (m.holder) {
-                buf_printf(b, "%s is held for writing by ",
-                           report_obj_name(e, o));
-                short_name(b, e, m.holder->tid);
-            } else {
-                buf_printf(b, "%s is held for reading by ",
-                           report_obj_name(e, o));
-                rw_readers(b, e, &m, false);
-                if (m.writer) {
-                    buf_puts(b, ", and ");
-                    short_name(b, e, m.writer->tid);
-                    buf_puts(b, " holds its writer slot, which shuts out "
-                                "new readers");
-                }
-            }
-        } else if (o->kind == OBJ_ONCE) {
-            obj_view on = obj_view_of(o);
-            if (nparts++) buf_puts(b, "; ");
-            buf_printf(b, "only one task runs %s's function",
-                       report_obj_name(e, o));
-            if (on.runner >= 0) {
-                buf_puts(b, " (");
-                short_name(b, e, on.runner);
-                buf_putc(b, ')');
-            }
-        }
+        const obj_class *c = obj_class_of(o);
+        size_t mark = b->len;
+        if (!c->excl_phrase) continue;
+        if (nparts) buf_puts(b, "; ");
+        if (c->excl_phrase(&n, o, b))
+            nparts++;
+        else if (b->p) /* it excludes no one now */
+            b->p[b->len = mark] = '\0';
     }
     if (!nparts) {
         const i32vec *f = focus(d);
