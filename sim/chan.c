@@ -583,6 +583,43 @@ static bool check(const wf_engine *e, const wf_obj *o)
     return ch->recvq.len + ch->sendq.len > 64 || chan_check(ch);
 }
 
+/* "waits to send on c", "waits in select on a (send), b (receive)",
+ * then who could complete it; "waits forever on a nil channel" */
+static const char *wait_phrase(const report_names *n, const wf_task *t,
+                               buf *b)
+{
+    const op *o = &t->op;
+    bool any = o->kind != OP_SELECT && o->obj != NULL;
+    if (o->kind != OP_SEND && o->kind != OP_RECV && o->kind != OP_SELECT) {
+        op_blocked_phrase(o, b);
+        return NULL;
+    }
+    for (uint32_t i = 0; o->kind == OP_SELECT && i < o->ncases; i++)
+        any |= o->cases[i].chan != NULL;
+    if (!any) {
+        buf_puts(b, o->kind == OP_SELECT
+                        ? "waits forever in a select with no channel"
+                        : "waits forever on a nil channel");
+        return NULL;
+    }
+    if (o->kind == OP_SEND) {
+        buf_printf(b, "waits to send on %s", n->obj(n->e, o->obj));
+    } else if (o->kind == OP_RECV) {
+        buf_printf(b, "waits to receive from %s", n->obj(n->e, o->obj));
+    } else {
+        bool first = true;
+        buf_puts(b, "waits in select on ");
+        for (uint32_t i = 0; i < o->ncases; i++) {
+            if (!o->cases[i].chan) continue;
+            buf_printf(b, "%s%s (%s)", first ? "" : ", ",
+                       n->obj(n->e, sel_chan_obj(o->cases[i].chan)),
+                       o->cases[i].send ? "send" : "receive");
+            first = false;
+        }
+    }
+    return "complete";
+}
+
 const obj_class chan_class = {
     .kind = OBJ_CHAN,
     .name = "chan",
@@ -594,4 +631,5 @@ const obj_class chan_class = {
     .capacity = capacity,
     .view = view,
     .check = check,
+    .wait_phrase = wait_phrase,
 };
