@@ -231,6 +231,17 @@ END_TEST
 
 START_TEST(calls_returns_and_builtins)
 {
+    CHECK_ERR("func f[T ~int | ~complex128]() T { return T(0.5) }\n"
+              "func main() {}\n",
+              "2:45: cannot convert 0.5 (untyped float value) to type T:\n"
+              "\tcannot convert 0.5 (untyped float constant) to int (in T)");
+    CHECK_ERR("func main() { var c complex64; _ = complex(c, 1) }\n",
+              "2:44: invalid argument: arguments have type complex64, "
+              "expected floating-point");
+    CHECK_ERR("var f = real(1 + 2i) + imag(3.5)\nvar g int = f\n"
+              "func main() {}\n",
+              "3:13: cannot use f (variable of type float64) as int value in "
+              "variable declaration");
     CHECK_ERR("func main() { f := func(int, string) {}; f(1) }\n",
               "2:44: not enough arguments in call to f\n\thave (number)\n"
               "\twant (int, string)");
