@@ -1104,14 +1104,6 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
             invalidate(x);
             return;
         }
-        if (in->sel->indirect) {
-            ck_errorf(k, sx, INVALID_ARG "field %s is embedded via a pointer "
-                                         "in %s",
-                      sx->u.selector.sel->u.ident.name,
-                      estr(k, sx->u.selector.x));
-            invalidate(x);
-            return;
-        }
         {
             /* the offset of the last field of the path, from the struct
              * holding it (go/types: the embedded ones' offsets added) */
@@ -1120,6 +1112,16 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
             for (uint8_t i = 0; i < in->sel->npath && v >= 0; i++) {
                 const vm_type *u = prog_type(k->prog, ck_under(k, t));
                 int64_t o, al;
+                if (VM_KIND(u->id) == K_PTR && i > 0) {
+                    /* an embedded pointer on the way (the operand's own
+                     * pointer is dereferenced, as go/types does) */
+                    ck_errorf(k, sx, INVALID_ARG "field %s is embedded via "
+                                                 "a pointer in %s",
+                              sx->u.selector.sel->u.ident.name,
+                              estr(k, sx->u.selector.x));
+                    invalidate(x);
+                    return;
+                }
                 if (VM_KIND(u->id) == K_PTR)
                     u = prog_type(k->prog, ck_under(k, u->elem));
                 if (VM_KIND(u->id) != K_STRUCT ||
