@@ -961,7 +961,7 @@ static void selector(checker *k, operand *x, ast_node *n)
             if (ft) {
                 for (uint32_t i = 0; i < ft->nparams && np < 257; i++)
                     ps[np++] = ft->params[i];
-                x->type = type_func(k->prog, ps, np, ft->params + ft->nparams,
+                x->type = type_func(k->prog, ps, np, type_results(ft),
                                     ft->nresults, ft->variadic);
             } else {
                 x->type = 0;

@@ -46,9 +46,9 @@ static uint32_t member_callee(fstate *fs, uint32_t t, uint32_t nm)
         return mt; /* an interface's methods have no receiver parameter */
     if (m && mt) {
         const vm_type *ft = prog_type(fs->C->prog, mt);
-        return type_func(fs->C->prog, ft->params + 1,
+        return type_func(fs->C->prog, ft->nparams ? ft->params + 1 : NULL,
                          ft->nparams ? ft->nparams - 1 : 0,
-                         ft->params + ft->nparams, ft->nresults,
+                         type_results(ft), ft->nresults,
                          ft->variadic);
     }
     return m ? 0 : mt;

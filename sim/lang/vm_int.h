@@ -142,6 +142,14 @@ typedef struct vm_type {
     const char *pkgpath; /* its import path (reflect's PkgPath), in mem */
 } vm_type;
 
+/* A func type's results: params + nparams, or NULL when it has neither
+ * parameters nor results (params is NULL then: no offset from it, which
+ * UBSan reports). */
+static inline const uint32_t *type_results(const vm_type *t)
+{
+    return t->params ? t->params + t->nparams : NULL;
+}
+
 typedef struct vm_method {
     uint32_t name;
     const struct vm_proto *fn;
