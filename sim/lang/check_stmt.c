@@ -743,6 +743,11 @@ static void switch_stmt(checker *k, ast_node *n)
             ck_case_compare(k, &res, &x);
             if (res.mode == CK_INVALID || v.mode != CK_CONST)
                 continue;
+            /* as gc: duplicates of integer, float and string values only
+             * (switch { case false: ... case false: } is legal) */
+            if (v.val.k != CONST_INT && v.val.k != CONST_FLOAT &&
+                v.val.k != CONST_STRING)
+                continue;
             for (size_t s = 0; s < seen.len; s++)
                 if (seen.p[s].type == v.type &&
                     seen.p[s].val.k == v.val.k &&

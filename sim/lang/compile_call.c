@@ -778,6 +778,17 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
     bool soft = false;
     memset(out, 0, sizeof *out);
     out->reg = -1;
+    if (fn->kind == AST_SELECTOR) {
+        /* unsafe.Sizeof(x) and friends, or pkg.T(constant): a constant */
+        cval cv;
+        uint32_t ct;
+        if (cconst(fs, call, &cv, &ct)) {
+            out->is_const = true;
+            out->cv = cv;
+            out->type = ct;
+            return 1;
+        }
+    }
     if (fn->kind == AST_IDENT) {
         res_sym *s = csym(fs, fn);
         if (s && s->kind == RS_BUILTIN) {

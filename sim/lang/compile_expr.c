@@ -33,6 +33,22 @@ static bool const_compatible(const cval *cv, vm_kind k)
     }
 }
 
+/* A number constant of (or wanted as) a complex type, in generic code
+ * (x++ of a T that is complex128): made a complex constant. */
+static void to_complex(fstate *fs, ex *e, uint32_t want)
+{
+    const vm_program *p = fs->C->prog;
+    if (e->cv.k != CV_INT && e->cv.k != CV_FLOAT)
+        return;
+    if (!(e->type && vm_cplx_bits(p, e->type)) &&
+        !(want && want != WANT_SOFT && vm_cplx_bits(p, want)))
+        return;
+    if (e->cv.k == CV_INT)
+        e->cv.f = (double)e->cv.i;
+    e->cv.im = 0;
+    e->cv.k = CV_COMPLEX;
+}
+
 /* Does a value of static type have, stored where want is expected, need
  * its run-time tag changed? Values carry their dynamic type, and Go
  * assigns an unnamed chan, func, map or slice type to a named
@@ -74,6 +90,7 @@ int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
             e->type = want == WANT_SOFT ? 0 : want;
             return reg;
         }
+        to_complex(fs, e, want);
         if (e->cv.k == CV_COMPLEX) {
             /* a new complex value: its two parts set */
             const vm_program *p = fs->C->prog;
@@ -152,6 +169,8 @@ int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
 
 int ex_rk(fstate *fs, ex *e, uint32_t want)
 {
+    if (e->is_const)
+        to_complex(fs, e, want);
     if (e->is_const && e->cv.k != CV_NIL && e->cv.k != CV_COMPLEX) {
         uint32_t t = e->type;
         vm_value v;

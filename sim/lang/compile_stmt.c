@@ -277,6 +277,25 @@ static const vm_opcode assign_op[TK_COUNT] = {
     [TK_OR] = VM_OP_OR,   [TK_XOR] = VM_OP_XOR,    [TK_AND_NOT] = VM_OP_ANDNOT,
     [TK_SHL] = VM_OP_SHL, [TK_SHR] = VM_OP_SHR};
 
+/* The operand 1 of x++ for x of type t: a constant, or for a complex
+ * type a register holding 1+0i. */
+static int one_rk(fstate *fs, uint32_t t)
+{
+    if (vm_cplx_bits(fs->C->prog, t)) {
+        ex e;
+        memset(&e, 0, sizeof e);
+        e.is_const = true;
+        e.cv.k = CV_COMPLEX;
+        e.cv.f = 1;
+        e.type = t;
+        e.reg = -1;
+        return ex_to(fs, &e, -1, t, false);
+    }
+    return (int)(RK_CONST | (unsigned)kindex(fs, kind_is_float(VM_KIND(t))
+                                                     ? vm_float(t, 1)
+                                                     : vm_int(t, 1)));
+}
+
 /* x op= y (and x++ / x--: y NULL, op TK_ADD / TK_SUB). */
 static void copassign(fstate *fs, ast_node *x, lex_kind opk, ast_node *y)
 {
@@ -287,10 +306,7 @@ static void copassign(fstate *fs, ast_node *x, lex_kind opk, ast_node *y)
         if (y)
             rc = cexpr_rk(fs, y, want, NULL);
         else
-            rc = (int)(RK_CONST |
-                       (unsigned)kindex(fs, kind_is_float(VM_KIND(s->type))
-                                                ? vm_float(s->type, 1)
-                                                : vm_int(s->type, 1)));
+            rc = one_rk(fs, s->type);
         fs->line = x->line;
         emit(fs, assign_op[opk], 0, s->reg, s->reg, rc);
         return;
@@ -305,10 +321,7 @@ static void copassign(fstate *fs, ast_node *x, lex_kind opk, ast_node *y)
         if (y)
             rc = cexpr_rk(fs, y, want, NULL);
         else if (lv.type)
-            rc = (int)(RK_CONST |
-                       (unsigned)kindex(fs, kind_is_float(VM_KIND(lv.type))
-                                                ? vm_float(lv.type, 1)
-                                                : vm_int(lv.type, 1)));
+            rc = one_rk(fs, lv.type);
         else
             rc = (int)(RK_CONST | (unsigned)kindex(fs, vm_int(T_UINT_K, 1)));
         fs->line = x->line;

@@ -31,38 +31,54 @@ static int64_t proto_index(const vm_program *prog, const vm_proto *p)
 
 /* The instruction Go frame i is at: a caller's pc is its return
  * address (the call is the one before), but a frame running its
- * deferred calls is at its RET. */
+ * deferred calls on return is at its RET, and one running them for a
+ * panic is where the panic was raised (its own instruction) or passed
+ * through (its call). */
 static uint32_t frame_ins(const vm_g *g, uint32_t i)
 {
     const vm_frame *f = &g->frames[i];
-    if (i + 1 < g->nframes && (g->frames[i + 1].flags & FR_DEFER))
-        return f->pc;
+    if (i + 1 < g->nframes && (g->frames[i + 1].flags & FR_DEFER)) {
+        const vm_frame *d = &g->frames[i + 1];
+        if (!(d->flags & FR_UNWIND) || !d->panic || d->panic->top == i + 1)
+            return f->pc;
+    }
     return f->pc > 0 ? f->pc - 1 : 0;
+}
+
+/* The pc of instruction ins of p, or 0. */
+static uint64_t make_pc(const vm_program *prog, const vm_proto *p,
+                        uint32_t ins)
+{
+    int64_t idx = proto_index(prog, p);
+    if (idx < 0)
+        return 0;
+    if (ins >= p->ncode)
+        ins = p->ncode - 1;
+    return ((uint64_t)(idx + 1) << PC_SHIFT) | (ins + 1);
 }
 
 /* The pc of Go frame depth (0: the innermost), or 0. As in Go, a
  * deferred call run by a panic is called by runtime.gopanic, which the
- * panicking function called. */
+ * panicking function called: the frames the panic unwound are below it
+ * (Go keeps them until the deferred calls are done). */
 static uint64_t frame_pc(const vm_g *g, int64_t depth)
 {
     for (uint32_t i = g->nframes; i-- > 0;) {
         const vm_frame *f = &g->frames[i];
-        uint32_t pc;
-        int64_t idx;
         if ((f->flags & FR_NATIVE) || !f->p->ncode)
             continue;
         if (depth-- > 0) {
-            if ((f->flags & FR_UNWIND) && depth-- == 0)
-                return GOPANIC_PC;
+            if (f->flags & FR_UNWIND) {
+                if (depth-- == 0)
+                    return GOPANIC_PC;
+                for (uint32_t k = 0; f->panic && k < f->panic->ngone; k++)
+                    if (depth-- == 0)
+                        return make_pc(g->x->prog, f->panic->gone[k],
+                                       f->panic->gone_ins[k]);
+            }
             continue;
         }
-        pc = frame_ins(g, i);
-        if (pc >= f->p->ncode)
-            pc = f->p->ncode - 1;
-        idx = proto_index(g->x->prog, f->p);
-        if (idx < 0)
-            return 0;
-        return ((uint64_t)(idx + 1) << PC_SHIFT) | (pc + 1);
+        return make_pc(g->x->prog, f->p, frame_ins(g, i));
     }
     /* below every goroutine's first function: runtime.goexit */
     return depth == 0 ? GOEXIT_PC : 0;
@@ -143,6 +159,19 @@ nat_status lib_rt_stack(vm_ncall *c)
         buf_printf(&b, "%s(%s)\n\t%s:%d +0x%x\n", f->p->name,
                    f->p->nparams ? "..." : "", f->p->file,
                    (int)f->p->lines[pc], (unsigned)pc);
+        if ((f->flags & FR_UNWIND) && f->panic) {
+            /* the frames the panic unwound, below runtime.gopanic */
+            buf_puts(&b, "panic(...)\n");
+            for (uint32_t k = 0; k < f->panic->ngone; k++) {
+                const vm_proto *q = f->panic->gone[k];
+                uint32_t at = f->panic->gone_ins[k];
+                if (at >= q->ncode)
+                    at = q->ncode - 1;
+                buf_printf(&b, "%s(%s)\n\t%s:%d +0x%x\n", q->name,
+                           q->nparams ? "..." : "", q->file,
+                           (int)q->lines[at], (unsigned)at);
+            }
+        }
     }
     c->r[0] = vm_new_str(c->g->x, b.p ? b.p : "", b.len);
     buf_fini(&b);

@@ -537,6 +537,13 @@ const vm_member *vm_lookup(const vm_program *p, uint32_t t, uint32_t name)
     if (!t)
         return NULL;
     ty = prog_type(p, t);
+    if (VM_KIND(t) == K_PTR && ty->named) {
+        /* a defined pointer type (type T *S): x.f is (*x).f for a field
+         * (it has no methods; the checker lets only fields through) */
+        ty = prog_type(p, ty->under);
+        if (!ty->elem || ty->named)
+            return NULL;
+    }
     if (VM_KIND(t) == K_PTR && !ty->named && ty->elem)
         ty = prog_type(p, ty->elem);
     hi = ty->nmembers;

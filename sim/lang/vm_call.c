@@ -231,7 +231,9 @@ vm_value vm_rterror(vm_exec *x, const char *fmt, ...)
 int vm_throw(vm_g *g, vm_value v)
 {
     vm_panic *pn = arena_alloc(&g->x->e->mem, sizeof *pn);
+    memset(pn, 0, sizeof *pn);
     pn->val = v;
+    pn->top = g->nframes;
     vm_site(g, &pn->file, &pn->line);
     pn->link = g->panic;
     g->panic = pn;
@@ -342,6 +344,15 @@ void vm_unwind(vm_g *g)
             g->nframes = 0;
             die(g);
             return;
+        }
+        if (!(f->flags & FR_NATIVE) && f->p->ncode &&
+            pn->ngone < VM_PANIC_FRAMES) {
+            /* the first Go frame unwound is where the panic happened (its
+             * pc the instruction); the others are at a call (a return
+             * address) */
+            uint32_t ins = pn->ngone == 0 || f->pc == 0 ? f->pc : f->pc - 1;
+            pn->gone[pn->ngone] = f->p;
+            pn->gone_ins[pn->ngone++] = ins;
         }
         g->nframes--;
         if (g->nframes)

@@ -368,6 +368,7 @@ typedef struct vm_defer {
     vm_value args[];
 } vm_defer;
 
+enum { VM_PANIC_FRAMES = 16 };
 typedef struct vm_panic {
     vm_value val;
     const char *file; /* where it was raised */
@@ -375,6 +376,13 @@ typedef struct vm_panic {
     bool recovered;
     bool goexit;
     struct vm_panic *link;
+    /* the Go frames this panic unwound (innermost first, at most
+     * VM_PANIC_FRAMES): in Go they stay below the deferred calls it runs,
+     * so runtime.Caller and Stack still see them (vm_unwind, lib_runtime.c) */
+    uint32_t top; /* frames when it was raised (top-1: where) */
+    uint32_t ngone;
+    const struct vm_proto *gone[VM_PANIC_FRAMES];
+    uint32_t gone_ins[VM_PANIC_FRAMES]; /* the instruction each was at */
 } vm_panic;
 
 enum {

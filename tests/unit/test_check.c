@@ -231,6 +231,17 @@ END_TEST
 
 START_TEST(calls_returns_and_builtins)
 {
+    CHECK_ERR("func f[T ~int | ~complex128]() T { return T(0.5) }\n"
+              "func main() {}\n",
+              "2:45: cannot convert 0.5 (untyped float value) to type T:\n"
+              "\tcannot convert 0.5 (untyped float constant) to int (in T)");
+    CHECK_ERR("func main() { var c complex64; _ = complex(c, 1) }\n",
+              "2:44: invalid argument: arguments have type complex64, "
+              "expected floating-point");
+    CHECK_ERR("var f = real(1 + 2i) + imag(3.5)\nvar g int = f\n"
+              "func main() {}\n",
+              "3:13: cannot use f (variable of type float64) as int value in "
+              "variable declaration");
     CHECK_ERR("func main() { f := func(int, string) {}; f(1) }\n",
               "2:44: not enough arguments in call to f\n\thave (number)\n"
               "\twant (int, string)");
@@ -282,6 +293,10 @@ START_TEST(declarations_and_statements)
     CHECK_ERR("func main() { switch 1 { case 1, 1: } }\n",
               "2:34: duplicate case 1 (constant of type int) in expression "
               "switch");
+    /* gc checks duplicates of numbers and strings only (Go's sizeof.go) */
+    GO_EXPECT(GO("func main() {\n\tswitch {\n\tcase 1 > 2:\n"
+                 "\tcase 2 > 3:\n\tdefault:\n\t\tprintln(\"ok\")\n\t}\n}\n"),
+              "ok\n");
     CHECK_ERR("func main() { if 1 {} }\n",
               "2:18: non-boolean condition in if statement");
     CHECK_ERR("func main() { x := nil; _ = x }\n",
@@ -668,6 +683,34 @@ START_TEST(caller_in_a_deferred_call_run_by_a_panic)
 }
 END_TEST
 
+START_TEST(unwound_frames_stay_below_the_deferred_call)
+{
+    /* the function that panicked, without defers of its own, is still on
+     * the stack the deferred call sees (Go's bug347.go, issue33724.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n"
+                 "\t\"runtime/debug\"\n\t\"strings\"\n)\n"
+                 "var p *int\n"
+                 "func inner() int {\n"
+                 "\treturn *p\n}\n"
+                 "func main() {\n"
+                 "\tdefer func() {\n"
+                 "\t\trecover()\n"
+                 "\t\tfor i := 0; ; i++ {\n"
+                 "\t\t\tpc, _, line, ok := runtime.Caller(i)\n"
+                 "\t\t\tif !ok {\n\t\t\t\tbreak\n\t\t\t}\n"
+                 "\t\t\tfmt.Println(runtime.FuncForPC(pc).Name(), line)\n"
+                 "\t\t\tif runtime.FuncForPC(pc).Name() == \"main.main\" {\n"
+                 "\t\t\t\tbreak\n\t\t\t}\n"
+                 "\t\t}\n"
+                 "\t\tfmt.Println(strings.Contains(string(debug.Stack()), "
+                 "\"main.inner\"))\n"
+                 "\t}()\n"
+                 "\tinner()\n}\n"),
+              "main.main.func1 16\nruntime.gopanic 0\nmain.inner 10\n"
+              "main.main 27\ntrue\n");
+}
+END_TEST
+
 START_TEST(inference_through_core_and_underlying_types)
 {
     /* S []E inferred from a type parameter T []E gives E by T's core
@@ -719,6 +762,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, assignment_gives_the_destination_type);
     tcase_add_test(tc, uncomparable_values_panic_where_go_panics);
     tcase_add_test(tc, caller_in_a_deferred_call_run_by_a_panic);
+    tcase_add_test(tc, unwound_frames_stay_below_the_deferred_call);
     tcase_add_test(tc, inference_through_core_and_underlying_types);
     suite_add_tcase(s, tc);
     return s;

@@ -11,6 +11,18 @@ const big = 1e300i * 1e300i // exact: -1e600 until used
 
 func parts() (float64, float64) { return 5, 7 }
 
+type S struct{ c complex64 }
+
+type Number interface{ ~int | ~complex64 | ~complex128 }
+
+func inc[T Number](x T) T {
+	x++
+	if x == 1 {
+		return x * 2
+	}
+	return x + T(2)
+}
+
 func main() {
 	var z complex128 = 1 + 2i
 	w := complex(3.0, -1)
@@ -29,4 +41,13 @@ func main() {
 	m[complex(0, -f)]++
 	fmt.Println(m[z], m[0], len(m))
 	println(z, c64)
+	zz := 1i
+	zz++
+	var s S
+	s.c--
+	m2 := map[int]complex128{}
+	m2[1]++
+	pz := &zz
+	*pz += 2
+	fmt.Println(zz, s.c, m2[1], inc(1), inc(C(1i)), inc(complex64(0)))
 }
