@@ -537,9 +537,15 @@ static bool would_panic(const op *o)
     }
 }
 
-/* A select may touch each of its channels; every channel op writes. */
+/* A select may touch each of its channels; every channel op writes. A
+ * send on an open unbuffered channel is no step of its own: it commits
+ * as it is exposed and the receiver's step performs it (send_ready), so
+ * it has nothing pending to race with (it raced as the receiver's). */
 static void pending(const op *o, acc_vec *out)
 {
+    if (o->kind == OP_SEND && o->obj &&
+        !((const wf_chan *)o->obj)->cap && !((const wf_chan *)o->obj)->closed)
+        return;
     if (o->kind != OP_SELECT) {
         acc_push(out, o->obj, ACC_WRITE);
         return;
