@@ -624,6 +624,32 @@ static const char *wait_phrase(const report_names *n, const wf_task *t,
     return "complete";
 }
 
+/* A send reads the channel's history, a close writes it (a send racing
+ * with a close); a value moves by slot or rendezvous (chan.go's
+ * racesync and racenotify); a receive that saw the close acquires what
+ * the close released. */
+static int hb_marks(const wf_event *ev, hb_mark *out)
+{
+    int n = 0;
+    switch ((ev_op)ev->op) {
+    case EV_SEND:
+    case EV_RECV:
+        if (ev->op == EV_SEND) {
+            n = hb_push(out, n, HB_READ, HB_MAIN);
+            out[n - 1].chan = true;
+        }
+        if (ev->flags & EVF_FAILED)
+            return hb_push(out, n, HB_ACQUIRE, HB_CLOSE);
+        return hb_push(out, n, HB_TRANSFER, HB_MAIN);
+    case EV_CLOSE:
+        n = hb_push(out, n, HB_WRITE, HB_MAIN);
+        out[n - 1].chan = true;
+        return hb_push(out, n, HB_RELEASE, HB_CLOSE);
+    default:
+        return 0;
+    }
+}
+
 const obj_class chan_class = {
     .kind = OBJ_CHAN,
     .name = "chan",
@@ -636,4 +662,5 @@ const obj_class chan_class = {
     .view = view,
     .check = check,
     .wait_phrase = wait_phrase,
+    .hb_marks = hb_marks,
 };
