@@ -31,6 +31,9 @@ typedef struct access {
 
 typedef struct rc_task {
     vclock vc;
+    vclock frel; /* C11: its clock at its last release fence */
+    vclock facq; /* C11: what its relaxed reads read, taken by its next
+                    acquire fence */
     const lockset *ls;
     int32_t last_rec; /* its latest entry in the sync log, -1 */
     bool init;
@@ -64,6 +67,8 @@ typedef struct rc_obj {
                     * models it (an Add from zero reads it, the first
                     * blocking Wait writes it) */
     int32_t nwait; /* a WaitGroup's parked waiters */
+    int32_t head;  /* a C11 atomic's: the task whose store heads the
+                    * release sequence a holds, -1 */
 } rc_obj;
 
 /* access.aop for a WaitGroup's semaphore (beyond every op_kind) */
@@ -146,6 +151,7 @@ static rc_obj *obj_of(race_checker *r, int32_t oid)
         o->v.w = o->v.r = epoch_none();
         o->a.last = o->b.last = epoch_none();
         o->a.pure = o->b.pure = true;
+        o->head = -1;
         r->objs.p[oid] = o;
     }
     return r->objs.p[oid];
@@ -581,6 +587,19 @@ static bool link_phrase(const race_checker *r, wf_engine *e, buf *b,
     return true;
 }
 
+/* Q itself counts on the WaitGroup that P's release is a Done or Add of
+ * (two workers of one group): Q cannot wait on it, since it would wait
+ * for its own Done, so "without waiting on wg" is no advice for Q. */
+static bool counted_by(const race_checker *r, int32_t tq, const sync_rec *rl)
+{
+    if (rl->op != EV_WG_DONE && rl->op != EV_WG_ADD) return false;
+    if ((size_t)tq >= r->tasks.len) return false;
+    for (int32_t i = r->tasks.p[tq].last_rec; i >= 0; i = r->log.p[i].prev)
+        if (r->log.p[i].oid == rl->oid && r->log.p[i].op == EV_WG_DONE)
+            return true;
+    return false;
+}
+
 /* "g1 writes x before the send on c, but g2 reads x without receiving
  * from c": P released after its access and Q never took it. */
 static bool unmatched_release(const race_checker *r, wf_engine *e, buf *b,
@@ -600,6 +619,7 @@ static bool unmatched_release(const race_checker *r, wf_engine *e, buf *b,
             rl = c;
     }
     if (!rl) return false;
+    if (counted_by(r, o.tq, rl)) return false;
     buf_printf(b, "%s ", o.np);
     verb(b, p->chan, o.wp, x);
     buf_puts(b, " before ");
@@ -671,10 +691,13 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
         }
         if (link_phrase(r, e, b, p, dir, spawns)) return;
     }
-    buf_printf(b, "nothing orders them: %s does not synchronize after its ",
-               na);
-    access_noun(b, p->chan, p->wa);
-    buf_printf(b, ", and %s does not wait for %s", nb, na);
+    /* no lock at either access and no join between them: advise
+     * neither a particular lock nor a particular wait */
+    buf_printf(b,
+               "no lock is held at either access, and neither %s nor %s "
+               "waits for the other (a mutex held at both, or a join "
+               "between them, would order them)",
+               na, nb);
 }
 
 /* Record a race between the stored access (ta, aa, wa) and the current
@@ -688,6 +711,8 @@ static void record(race_checker *r, wf_engine *e, const wf_event *ev, bool chan,
     uint64_t h2 = site_hash(HASH_INIT, ev->file, ev->line, wb);
     uint64_t sig = hash_u64(HASH_INIT ^ WF_RACE, h1 < h2 ? h1 : h2);
     pending p;
+    if (aa->aop && aa->aop < AOP_WG_ADD && ab->aop && ab->aop < AOP_WG_ADD)
+        return; /* two atomic ops (C11's relaxed ones order nothing) */
     sig = hash_u64(sig, h1 < h2 ? h2 : h1);
     sig = hash_bytes(sig, x, strlen(x));
     for (size_t i = 0; i < r->races.len; i++)
@@ -848,6 +873,78 @@ static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
 
 /* ---- events ----------------------------------------------------------- */
 
+/* An atomic op or fence under C11's memory model (weft cc), with the
+ * fence clocks of Lidbury and Donaldson (Dynamic race detection for
+ * C++11, POPL 2017). Only what an acquire reads from a release (or a
+ * release sequence) orders: a relaxed store or load orders nothing. The
+ * location's clock a holds the release sequence of its last store: a
+ * release store sets it to the storer's clock, a relaxed one to the
+ * storer's clock at its last release fence, or adds that when the same
+ * task's store heads the sequence (C11 before C++20: its later stores
+ * continue it); a read-modify-write continues the sequence (joins). A
+ * relaxed read keeps what it read for the task's next acquire fence.
+ * What this leaves out (the explored orders stay sequentially
+ * consistent): stores a relaxed load could read but the interleaving did
+ * not show, and seq_cst's total order beyond happens-before. */
+static void on_c11(race_checker *r, wf_engine *e, const wf_event *ev,
+                   rc_task *T, rc_obj *o)
+{
+    int32_t tid = ev->tid;
+    bool acq = (ev->flags & EVF_ACQUIRE) != 0;
+    bool rel = (ev->flags & EVF_RELEASE) != 0;
+    bool reads = ev->aux != OP_ASTORE;
+    bool writes = (ev->flags & EVF_WRITE) != 0;
+    sclock *s = &o->a;
+    if (ev->flags & EVF_FENCE) {
+        if (acq)
+            vc_join(&r->vm, &T->vc, &T->facq);
+        if (rel) {
+            vc_copy(&r->vm, &T->frel, &T->vc);
+            tick(r, T, tid);
+        }
+        return;
+    }
+    if (reads) {
+        if (acq) {
+            acquire(r, T, tid, s, EV_ATOMIC, ev->oid, 0);
+            r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
+        } else {
+            vc_join(&r->vm, &T->facq, &s->c);
+        }
+    }
+    {
+        int32_t shadow = obj_alias(e->objs.p[ev->oid]);
+        if (shadow >= 0)
+            on_access(r, e, ev, &obj_of(r, shadow)->v, writes, false);
+    }
+    if (!writes)
+        return;
+    if (reads) { /* a read-modify-write continues the sequence */
+        if (rel) {
+            release(r, T, tid, s, EV_ATOMIC, ev->oid, 0);
+            r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
+        } else if (T->frel.n) {
+            vc_join(&r->vm, &s->c, &T->frel);
+            s->pure = false;
+        }
+        return;
+    }
+    if (rel) { /* a release store heads a new sequence */
+        s->c.n = 0;
+        s->pure = false;
+        release(r, T, tid, s, EV_ATOMIC, ev->oid, 0);
+        r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
+        o->head = tid;
+        return;
+    }
+    if (o->head != tid) { /* a relaxed store ends the sequence */
+        s->c.n = 0;
+        o->head = T->frel.n ? tid : -1;
+    }
+    vc_join(&r->vm, &s->c, &T->frel);
+    s->pure = false;
+}
+
 /* The k-th operation of a buffered channel meets slot k mod C: the k-th
  * send releases into it what the (k-C)-th receive left, and the k-th
  * receive takes what the k-th send left (runtime/chan.go racenotify). */
@@ -993,8 +1090,18 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
     }
     case EV_EXIT:
         /* nothing reads an exited task's clock again: recycle it */
-        if ((size_t)tid < r->tasks.len && r->tasks.p[tid].init)
+        if ((size_t)tid < r->tasks.len && r->tasks.p[tid].init) {
             vc_release(&r->vm, &r->tasks.p[tid].vc);
+            vc_release(&r->vm, &r->tasks.p[tid].frel);
+            vc_release(&r->vm, &r->tasks.p[tid].facq);
+        }
+        return;
+    case EV_ATOMIC:
+        if (ev->flags & EVF_C11) { /* weft cc: C11's memory orders */
+            on_c11(r, e, ev, task_of(r, tid), obj_of(r, oid));
+            return;
+        }
+        on_marks(r, e, ev);
         return;
     default:
         on_marks(r, e, ev);

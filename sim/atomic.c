@@ -42,6 +42,7 @@ step_result atomic_op(wf_engine *e, wf_task *t)
     default:
         wf_fatal("atomic_op: op %d", (int)o->kind);
     }
+    f |= o->kind == OP_ACAS && !o->ok ? o->evf_failed : o->evf;
     if (o->kind == OP_AADD && o->discard) {
         /* an add whose result nobody reads commutes with other such adds
          * (the sum is the same) */

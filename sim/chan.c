@@ -51,7 +51,7 @@ static int32_t own_committed(const wf_task *t, const wf_chan *ch, bool send)
 
 static bool early_pending(const wf_chan *ch)
 {
-    return ch->early && ch->early->heap_pos >= 0;
+    return ch->early && ch->early->heap_pos >= 0 && !ch->early->held_by;
 }
 
 static bool recv_ready(const wf_chan *ch, const wf_task *t)
@@ -356,6 +356,8 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
         timer *tm = ch->early;
         engine_timer_cancel(e, tm);
         tm->fire(e, tm);
+        if (tm->heap_pos >= 0) /* a ticker re-armed: time must pass */
+            engine_timer_hold(e, tm, t->tid);
     }
     if (ch->len) {
         *out = ch->buf[ch->head];

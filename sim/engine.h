@@ -174,6 +174,9 @@ typedef struct op {
     bool done;    /* OP_WG_ADD: a Done (the event says wg_done) */
     bool parked;  /* OP_COND_WAIT/PARK: parked on its ticket */
     bool discard; /* OP_AADD: the result is not read, so adds commute */
+    uint16_t evf, evf_failed; /* OP_A*: flags the front end adds to the
+                                 op's event (EVF_C11 ...), the second for
+                                 a compare-and-swap that fails */
     wf_value val;
     wf_value res;
     int64_t ns;   /* OP_SLEEP: nanoseconds */
@@ -199,6 +202,7 @@ static inline void op_begin(op *o, op_kind k, wf_obj *obj)
     o->ok = false;
     o->has_default = false;
     o->relock = o->done = o->parked = o->discard = false;
+    o->evf = o->evf_failed = 0;
     o->sel = -1;
     o->ncases = 0;
     o->cases = NULL;
@@ -239,6 +243,17 @@ typedef struct timer {
     void (*fire)(struct wf_engine *e, struct timer *tm); /* non-sleep */
     void *data;
     int32_t heap_pos; /* -1 when not pending */
+    /* --time loose, a ticker feeding a channel (chan's early): 1 + the tid
+     * that took its last early tick, 0 none. While held it gives that task
+     * no early tick: real time must pass first, so another task steps (or
+     * every task blocks and the clock moves). Without it a loop on a
+     * ticker never blocks and starves every other task. */
+    int32_t held_by;
+    /* the channel it feeds (a Go timer or ticker), or NULL; ticker: it
+     * re-arms at each fire, so a fire into its full channel changes
+     * nothing but the clock */
+    struct wf_chan *ch;
+    bool ticker;
 } timer;
 
 /* Per-task counters (SPEC section 5), kept lazily: a task's runnable and
@@ -324,7 +339,15 @@ enum {
     EVF_WRITE = 1 << 4,    /* atomic: modifies the value */
     EVF_RELOCK = 1 << 5,   /* lock: the reacquire of a cond wait */
     EVF_DEFAULT = 1 << 6,  /* select: took the default case */
-    EVF_MAIN_DONE = 1 << 7 /* exit: main returned (output ends) */
+    EVF_MAIN_DONE = 1 << 7, /* exit: main returned (output ends) */
+    /* atomic: C11's memory model (weft cc) in place of Go's, where every
+     * atomic op acquires and releases: the op acquires only with
+     * EVF_ACQUIRE, releases only with EVF_RELEASE; EVF_FENCE: a fence
+     * (atomic_thread_fence), no access */
+    EVF_C11 = 1 << 8,
+    EVF_ACQUIRE = 1 << 9,
+    EVF_RELEASE = 1 << 10,
+    EVF_FENCE = 1 << 11
 };
 
 /* One event. step is the step it belongs to (annotations such as block,
@@ -579,6 +602,7 @@ struct wf_engine {
     /* time */
     int64_t now_ns;
     VEC(timer *) timers; /* binary min-heap on (when, seq) */
+    VEC(timer *) held;   /* --time loose: tickers held (timer.held_by) */
     uint64_t timer_seq;
     uint64_t wait_seq; /* arrival order of waiters */
     /* the execution */
@@ -979,6 +1003,7 @@ void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
 /* Timers: add (when >= now), cancel (if pending). */
 void engine_timer_add(wf_engine *e, timer *tm);
 void engine_timer_cancel(wf_engine *e, timer *tm);
+void engine_timer_hold(wf_engine *e, timer *tm, int32_t tid);
 /* Next value of the program's random stream (math/rand). */
 uint64_t engine_rand(wf_engine *e);
 

@@ -441,6 +441,10 @@ void explore_collect(explorer *x, wf_engine *e, uint32_t preempts)
     for (size_t i = 0; i < e->findings.len; i++) {
         const finding *f = &e->findings.p[i];
         xfinding *xf = NULL;
+        bool again = false; /* this execution counted it already */
+        for (size_t j = 0; j < i && !again; j++)
+            again = e->findings.p[j].sig == f->sig &&
+                    e->findings.p[j].kind == f->kind;
         for (size_t j = 0; j < x->findings.len; j++)
             if (x->findings.p[j].f.sig == f->sig &&
                 x->findings.p[j].f.kind == f->kind) {
@@ -463,7 +467,9 @@ void explore_collect(explorer *x, wf_engine *e, uint32_t preempts)
             xf->count = c;
             xf->preempts = preempts;
         }
-        xf->count++;
+        /* executions that hit it: at most once each, and only whole
+         * ones (a halted execution is no execution: "found in 3 of 2") */
+        xf->count += whole && !again;
     }
     if (!whole)
         return;

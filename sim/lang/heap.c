@@ -438,7 +438,11 @@ static void name_engine_obj(vm_exec *x, wf_obj *eo, const char *name)
 
 void vm_name_obj(vm_exec *x, vm_obj *o, const char *name)
 {
-    if (!o || o->name || (o->flags & OF_STATIC))
+    /* an aggregate living in a named slot (b.mu, forks[1], a package
+     * variable) keeps the name it got there: a pointer to it stored
+     * later (sync.NewCond(&b.mu) puts it in notFull.L) does not rename
+     * it */
+    if (!o || o->name || (o->flags & OF_STATIC) || o->parent)
         return;
     o->name = name;
     if (o->okind != OK_AGG || VM_KIND(o->type) != K_STRUCT)

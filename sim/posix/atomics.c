@@ -11,11 +11,15 @@
  * copy of the value (which decides whether a compare-and-swap succeeds)
  * is set from memory after every operation, and after a plain write to
  * the location before the writer's next scheduling point.
- * Memory orders: every operation is explored as sequentially consistent
- * (one total order, each atomic a synchronisation of the race checker);
- * the behaviours weaker orders add on real hardware (a relaxed load
- * seeing an older store) are not explored. A weak compare-and-swap never
- * fails spuriously.
+ * Memory orders: the interleavings explored are sequentially consistent
+ * (one total order of the atomic operations, each load reading the
+ * latest store); the values weaker orders add (a relaxed load reading an
+ * older store, store buffering) are not explored. Happens-before follows
+ * C11: each operation's event carries its order (EVF_C11, EVF_ACQUIRE,
+ * EVF_RELEASE) and fences are events of their own, so the race checker
+ * orders plain accesses only through what an acquire reads from a
+ * release (checker/race.c, on_c11): message passing through a relaxed
+ * flag is a race. A weak compare-and-swap never fails spuriously.
  * The plain variable at the same address is an access of each operation
  * too (wf_atomic.shadow), so a plain access concurrent with an atomic one
  * is a race, as C11 says it is. */
@@ -91,11 +95,30 @@ static px_sync *atomic_of(px_task *pt, const volatile void *a, size_t n,
     return s;
 }
 
-/* The scheduling point of an atomic op k on [a, a + n): an engine op, or
- * in an atomic section the accesses and event of the section's step. On
- * return the task performs the op on memory. */
+/* The event flags of C11 memory order mo (__ATOMIC_*; gcc may add
+ * hardware lock elision bits above): what the race checker orders by. */
+static uint16_t mo_flags(int mo)
+{
+    switch (mo & 0xffff) {
+    case __ATOMIC_RELAXED:
+        return EVF_C11;
+    case __ATOMIC_CONSUME: /* as compilers do: acquire */
+    case __ATOMIC_ACQUIRE:
+        return EVF_C11 | EVF_ACQUIRE;
+    case __ATOMIC_RELEASE:
+        return EVF_C11 | EVF_RELEASE;
+    default: /* acq_rel, seq_cst */
+        return EVF_C11 | EVF_ACQUIRE | EVF_RELEASE;
+    }
+}
+
+/* The scheduling point of an atomic op k on [a, a + n) with memory
+ * orders mo (fmo: a compare-and-swap that fails): an engine op, or in an
+ * atomic section the accesses and event of the section's step. On return
+ * the task performs the op on memory. */
 static px_sync *step(px_task *pt, const volatile void *a, size_t n,
-                     op_kind k, int64_t val, int64_t old, uintptr_t pc)
+                     op_kind k, int64_t val, int64_t old, int mo, int fmo,
+                     uintptr_t pc)
 {
     px_sync *s = atomic_of(pt, a, n, pc);
     wf_atomic *o = ao(s);
@@ -105,14 +128,18 @@ static px_sync *step(px_task *pt, const volatile void *a, size_t n,
         engine_access(e, o->hdr.oid, w ? ACC_WRITE : ACC_READ);
         engine_access(e, o->shadow, w ? ACC_WRITE : ACC_READ);
         if (e->nconsumers)
-            px_event(pt, EV_ATOMIC, w ? EVF_WRITE : 0, o->hdr.oid, o->v, k,
-                     pc);
+            px_event(pt, EV_ATOMIC,
+                     (uint16_t)((w ? EVF_WRITE : 0) |
+                                mo_flags(k == OP_ACAS && !w ? fmo : mo)),
+                     o->hdr.oid, o->v, k, pc);
         return s;
     }
     {
         op *p = px_op(pt, k, o, pc);
         p->val = value_int(val);
         p->old = old;
+        p->evf = mo_flags(mo);
+        p->evf_failed = mo_flags(fmo);
     }
     px_yield(pt);
     return s;
@@ -164,9 +191,8 @@ static void settle(px_task *pt, px_sync *s, const volatile void *a, size_t n,
     {                                                                         \
         T v;                                                                  \
         px_sync *s;                                                           \
-        (void)mo;                                                             \
         ENTERA(return FB_LOAD(a))                                             \
-        s = step(pt, a, sizeof(T), OP_ALOAD, 0, 0, RA);                            \
+        s = step(pt, a, sizeof(T), OP_ALOAD, 0, 0, mo, mo, RA);                            \
         int64_t before_ = load_n(a, sizeof(T));                       \
         v = *a;                                                               \
         settle(pt, s, a, sizeof(T), before_);                                              \
@@ -176,9 +202,8 @@ static void settle(px_task *pt, px_sync *s, const volatile void *a, size_t n,
     PX_API void __tsan_atomic##N##_store(volatile T *a, T v, int mo)          \
     {                                                                         \
         px_sync *s;                                                           \
-        (void)mo;                                                             \
         ENTERA(FB_STORE(a, v); return)                                        \
-        s = step(pt, a, sizeof(T), OP_ASTORE, (int64_t)v, 0, RA);                            \
+        s = step(pt, a, sizeof(T), OP_ASTORE, (int64_t)v, 0, mo, mo, RA);                            \
         int64_t before_ = load_n(a, sizeof(T));             \
         *a = v;                                                               \
         settle(pt, s, a, sizeof(T), before_);                                              \
@@ -188,9 +213,8 @@ static void settle(px_task *pt, px_sync *s, const volatile void *a, size_t n,
     {                                                                         \
         T old;                                                                \
         px_sync *s;                                                           \
-        (void)mo;                                                             \
         ENTERA(FB_RMW(a, v, OP_XCHG))                                         \
-        s = step(pt, a, sizeof(T), OP_ASWAP, (int64_t)v, 0, RA);                            \
+        s = step(pt, a, sizeof(T), OP_ASWAP, (int64_t)v, 0, mo, mo, RA);                            \
         int64_t before_ = load_n(a, sizeof(T));              \
         old = *a;                                                             \
         *a = v;                                                               \
@@ -209,15 +233,13 @@ static void settle(px_task *pt, px_sync *s, const volatile void *a, size_t n,
     {                                                                         \
         px_sync *s;                                                           \
         int ok;                                                               \
-        (void)mo;                                                             \
-        (void)fmo;                                                            \
         ENTERA(if (*a == *c) {                                                \
             *a = v;                                                           \
             return 1;                                                         \
         } *c = *a;                                                            \
                return 0)                                                      \
         s = step(pt, a, sizeof(T), N > 64 ? OP_ASWAP : OP_ACAS, (int64_t)v,   \
-                 (int64_t)*c, RA);                            \
+                 (int64_t)*c, mo, fmo, RA);                            \
         int64_t before_ = load_n(a, sizeof(T));                                            \
         ok = *a == *c;                                                        \
         if (ok)                                                               \
@@ -246,9 +268,8 @@ static void settle(px_task *pt, px_sync *s, const volatile void *a, size_t n,
     {                                                                         \
         T old;                                                                \
         px_sync *s;                                                           \
-        (void)mo;                                                             \
         ENTERA(FB_RMW(a, v, NEW))                                             \
-        s = step(pt, a, sizeof(T), K, VAL, 0, RA);                            \
+        s = step(pt, a, sizeof(T), K, VAL, 0, mo, mo, RA);                            \
         int64_t before_ = load_n(a, sizeof(T));                            \
         old = *a;                                                             \
         *a = (T)(NEW(old, v));                                                \
@@ -289,10 +310,33 @@ ATOMIC_OPS(128, a128)
 void __tsan_atomic_thread_fence(int mo);
 void __tsan_atomic_signal_fence(int mo);
 
-/* Sequentially consistent: a fence adds nothing to the explored orders. */
+/* The execution's fence object: fences are events on it, for the race
+ * checker (they order nothing the explored interleavings need: those are
+ * sequentially consistent). */
+static wf_atomic *fence_obj(void)
+{
+    px_exec *x = px.x;
+    if (!x->fence_obj)
+        x->fence_obj =
+            atomic_new(px_engine(), "atomic_thread_fence", 0, NULL, 0);
+    return x->fence_obj;
+}
+
+/* A fence: no scheduling point, an event that moves the task's fence
+ * clocks in the race checker (a release fence makes its later relaxed
+ * stores release what came before it; an acquire fence takes what its
+ * earlier relaxed loads read). */
 PX_API void __tsan_atomic_thread_fence(int mo)
 {
-    (void)mo;
+    px_task *pt = px_enter();
+    uint16_t f;
+    if (!pt)
+        return;
+    f = mo_flags(mo);
+    if ((f & (EVF_ACQUIRE | EVF_RELEASE)) && px_engine()->nconsumers)
+        px_event(pt, EV_ATOMIC, (uint16_t)(f | EVF_FENCE),
+                 fence_obj()->hdr.oid, 0, OP_ALOAD, RA);
+    px_leave(pt);
 }
 
 PX_API void __tsan_atomic_signal_fence(int mo)

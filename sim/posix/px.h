@@ -252,6 +252,7 @@ struct px_exec {
     uint64_t nallocs;
     /* __VERIFIER_atomic sections: the order object */
     wf_atomic *atomic_obj;
+    wf_atomic *fence_obj; /* atomic_thread_fence's events (atomics.c) */
     int32_t ngone;        /* tasks blocked for good (assume, spin) */
     wf_chan *never;       /* a channel nobody sends on */
     bool exiting;         /* exit() in progress */

@@ -578,7 +578,12 @@ void px_trace_pc(uintptr_t pc, const uint64_t *regs, int nregs, uintptr_t sp)
     px_in_rt = 1;
     if (WF_UNLIKELY(pt->bbs >= SPIN_MAX))
         stuck(pt, pc);
-    if (WF_UNLIKELY(pt->bbs >= YIELD_EVERY) && !pt->atomic_depth) {
+    /* inside an atomic section only a stop (the time limit, Ctrl-C)
+     * ends the computation: the execution ends there (halted), so the
+     * section's atomicity is moot (a loop in a section ran to SPIN_MAX:
+     * minutes past --time-limit) */
+    if (WF_UNLIKELY(pt->bbs >= YIELD_EVERY) &&
+        (!pt->atomic_depth || engine_must_stop(e))) {
         px_op(pt, OP_YIELD, NULL, pc);
         px_yield(pt);
         px_leave(pt);
