@@ -1405,6 +1405,45 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
 /* See on_step_end. */
 #define CHECK_EVERY 256
 #define CHECK_COST  64
+/* Blocked x live task pairs the direct test below looks at, at most. */
+#define DIRECT_PAIRS 64
+
+/* Is every blocked task directly wakeable: does a live task's pending op
+ * touch an object it waits on (a sender's next send on the channel a
+ * receiver waits on)? Then no blocked set is unwakeable, and the walk of
+ * what the live tasks reach is not needed. Only for a few tasks
+ * (DIRECT_PAIRS): a channel ping-pong has one blocked task and one live
+ * at every step, and walked the VM's values at each (43% of weft run's
+ * instructions). */
+static bool all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
+{
+    size_t n = e->tasks.len, nb = 0, nl = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d->alive.p[i])
+            nl++;
+        else if (e->tasks.p[i]->state == TASK_BLOCKED)
+            nb++;
+    }
+    if (!nl || nb * nl > DIRECT_PAIRS)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        wf_task *t = e->tasks.p[i];
+        wf_obj *aw[MAX_AW];
+        int na;
+        bool woken = false;
+        if (t->state != TASK_BLOCKED || d->alive.p[i])
+            continue;
+        na = awaited(t, aw, MAX_AW);
+        for (int k = 0; k < na && !woken; k++)
+            for (size_t u = 0; u < n && !woken; u++)
+                woken = d->alive.p[u] && u != i &&
+                        e->tasks.p[u]->state == TASK_RUNNABLE &&
+                        op_touches(&e->tasks.p[u]->op, aw[k]->oid);
+        if (!woken)
+            return false;
+    }
+    return true;
+}
 
 /* The fixpoint below with the front end's union walk: what the package
  * variables, the timers and the live tasks reach together, one live task
@@ -1508,6 +1547,8 @@ static void on_step_end(void *ctx, wf_engine *e)
     }
     d->work = 0;
     work0 = e->reach_work;
+    if (all_directly_wakeable(d, e))
+        return;
     if (e->fe.reach_mark)
         union_reach(d, e);
     else

@@ -945,11 +945,6 @@ static void on_c11(race_checker *r, wf_engine *e, const wf_event *ev,
     s->pure = false;
 }
 
-static bool is_rw(wf_engine *e, int32_t oid)
-{
-    return e->objs.p[oid]->kind == OBJ_RWMUTEX;
-}
-
 /* The k-th operation of a buffered channel meets slot k mod C: the k-th
  * send releases into it what the (k-C)-th receive left, and the k-th
  * receive takes what the k-th send left (runtime/chan.go racenotify). */
@@ -1000,13 +995,82 @@ static void on_rendezvous(race_checker *r, const wf_event *ev)
     tick(r, B, ev->peer);
 }
 
+/* An event on a sync object: what its class says it does to
+ * happens-before (obj_class.hb_marks), applied in order. */
+static void on_marks(race_checker *r, wf_engine *e, const wf_event *ev)
+{
+    hb_mark m[HB_MARKS_MAX];
+    const obj_class *c;
+    int32_t tid = ev->tid, oid = ev->oid;
+    int n;
+    if (oid < 0 || (size_t)oid >= e->objs.len)
+        return;
+    c = obj_class_of(e->objs.p[oid]);
+    if (!c->hb_marks)
+        return;
+    n = c->hb_marks(ev, m);
+    for (int i = 0; i < n; i++) {
+        rc_obj *o = obj_of(r, oid);
+        rc_task *T = task_of(r, tid);
+        sclock *s = m[i].clock == HB_READERS ? &o->b : &o->a;
+        int32_t sub = m[i].clock == HB_READERS ? SUB_READERS
+                      : m[i].clock == HB_CLOSE ? SUB_CLOSE
+                                               : 0;
+        switch ((hb_op)m[i].op) {
+        case HB_ACQUIRE:
+            acquire(r, T, tid, s, ev->op, oid, sub);
+            break;
+        case HB_RELEASE:
+            release(r, T, tid, s, ev->op, oid, sub);
+            break;
+        case HB_READ:
+        case HB_WRITE:
+            on_access(r, e, ev, &o->v, m[i].op == HB_WRITE, m[i].chan);
+            break;
+        case HB_PARK:
+            if (o->nwait++ == 0) /* the first waiter to park */
+                on_access(r, e, ev, &o->v, true, false);
+            break;
+        case HB_UNPARK:
+            if (o->nwait > 0)
+                o->nwait--;
+            acquire(r, T, tid, &o->a, ev->op, oid, 0);
+            break;
+        case HB_ALIAS: {
+            /* an atomic op on a plain variable also accesses it: ordered
+             * after the atomics before it (acquired just now), concurrent
+             * with a plain access nothing orders (a mixed-access race) */
+            int32_t shadow = obj_alias(e->objs.p[oid]);
+            if (shadow >= 0)
+                on_access(r, e, ev, &obj_of(r, shadow)->v,
+                          (ev->flags & EVF_WRITE) != 0, false);
+            break;
+        }
+        case HB_TRANSFER:
+            if (chan_cap(e, oid))
+                on_slot(r, ev, chan_cap(e, oid));
+            else if (ev->peer >= 0)
+                on_rendezvous(r, ev);
+            break;
+        case HB_HOLD:
+            lock_held(r, T, oid, m[i].read);
+            break;
+        case HB_DROP:
+            lock_dropped(r, T, oid, m[i].read);
+            break;
+        }
+        if (ev->op == EV_ATOMIC &&
+            (m[i].op == HB_ACQUIRE || m[i].op == HB_RELEASE))
+            r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
+    }
+}
+
 static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
 {
     race_checker *r = ctx;
     int32_t tid = ev->tid, oid = ev->oid;
     uint16_t eop = ev->op;
     rc_task *T;
-    rc_obj *o;
     switch ((ev_op)ev->op) {
     case EV_READ:
     case EV_WRITE:
@@ -1024,90 +1088,6 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
         tick(r, T, tid);
         return;
     }
-    case EV_SEND:
-    case EV_RECV: {
-        size_t cap;
-        if (oid < 0) return;
-        if (eop == EV_SEND)
-            on_access(r, e, ev, &obj_of(r, oid)->v, false, true);
-        if (ev->flags & EVF_FAILED) { /* saw the close */
-            acquire(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid,
-                    SUB_CLOSE);
-            return;
-        }
-        cap = chan_cap(e, oid);
-        if (cap)
-            on_slot(r, ev, cap);
-        else if (ev->peer >= 0)
-            on_rendezvous(r, ev);
-        return;
-    }
-    case EV_CLOSE:
-        o = obj_of(r, oid);
-        on_access(r, e, ev, &o->v, true, true);
-        release(r, task_of(r, tid), tid, &o->a, eop, oid, SUB_CLOSE);
-        return;
-    case EV_LOCK:
-    case EV_TRYLOCK:
-        if (ev->flags & EVF_FAILED) return;
-        o = obj_of(r, oid);
-        T = task_of(r, tid);
-        acquire(r, T, tid, &o->a, eop, oid, 0);
-        if (is_rw(e, oid)) acquire(r, T, tid, &o->b, eop, oid, SUB_READERS);
-        lock_held(r, T, oid, false);
-        return;
-    case EV_UNLOCK:
-        o = obj_of(r, oid);
-        T = task_of(r, tid);
-        release(r, T, tid, &o->a, eop, oid, 0);
-        lock_dropped(r, T, oid, false);
-        return;
-    case EV_RLOCK:
-        T = task_of(r, tid);
-        acquire(r, T, tid, &obj_of(r, oid)->a, eop, oid, 0);
-        lock_held(r, T, oid, true);
-        return;
-    case EV_RUNLOCK:
-        o = obj_of(r, oid);
-        T = task_of(r, tid);
-        release(r, T, tid, &o->b, eop, oid, SUB_READERS);
-        lock_dropped(r, T, oid, true);
-        return;
-    case EV_WG_ADD:
-    case EV_WG_DONE:
-        if (ev->value < 0)
-            release(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid, 0);
-        else if (eop == EV_WG_ADD && ev->value > 0 && ev->aux == ev->value)
-            /* the counter leaves zero: this Add must happen before any
-             * Wait that could see zero (sync/waitgroup.go race.Read) */
-            on_access(r, e, ev, &obj_of(r, oid)->v, false, false);
-        return;
-    case EV_BLOCK:
-        if (oid >= 0 && e->objs.p[oid]->kind == OBJ_WAITGROUP &&
-            obj_of(r, oid)->nwait++ == 0)
-            /* the first waiter to park (race.Write on wg.sema) */
-            on_access(r, e, ev, &obj_of(r, oid)->v, true, false);
-        return;
-    case EV_WG_WAIT:
-        if (ev->value == 0)
-            acquire(r, task_of(r, tid), tid, &obj_of(r, oid)->a, eop, oid, 0);
-        return;
-    case EV_UNBLOCK:
-        if (oid >= 0 && e->objs.p[oid]->kind == OBJ_WAITGROUP) {
-            o = obj_of(r, oid);
-            if (o->nwait > 0)
-                o->nwait--;
-            acquire(r, task_of(r, tid), tid, &o->a, eop, oid, 0);
-        }
-        return;
-    case EV_ONCE:
-        o = obj_of(r, oid);
-        T = task_of(r, tid);
-        if (ev->flags & EVF_WRITE)
-            release(r, T, tid, &o->a, eop, oid, 0);
-        else if (ev->value == 0)
-            acquire(r, T, tid, &o->a, eop, oid, 0);
-        return;
     case EV_EXIT:
         /* nothing reads an exited task's clock again: recycle it */
         if ((size_t)tid < r->tasks.len && r->tasks.p[tid].init) {
@@ -1117,27 +1097,14 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
         }
         return;
     case EV_ATOMIC:
-        o = obj_of(r, oid);
-        T = task_of(r, tid);
-        if (ev->flags & EVF_C11) {
-            on_c11(r, e, ev, T, o);
+        if (ev->flags & EVF_C11) { /* weft cc: C11's memory orders */
+            on_c11(r, e, ev, task_of(r, tid), obj_of(r, oid));
             return;
         }
-        acquire(r, T, tid, &o->a, eop, oid, 0);
-        r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
-        {
-            /* an atomic op on a plain variable also accesses it: ordered
-             * after the atomics before it (acquired just now), concurrent
-             * with a plain access nothing orders (a mixed-access race) */
-            int32_t shadow = obj_alias(e->objs.p[oid]);
-            if (shadow >= 0)
-                on_access(r, e, ev, &obj_of(r, shadow)->v,
-                          (ev->flags & EVF_WRITE) != 0, false);
-        }
-        release(r, T, tid, &o->a, eop, oid, 0);
-        r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
+        on_marks(r, e, ev);
         return;
     default:
+        on_marks(r, e, ev);
         return;
     }
 }

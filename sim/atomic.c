@@ -80,10 +80,24 @@ static int32_t alias(const wf_obj *o)
     return ((const wf_atomic *)o)->shadow;
 }
 
+/* Every atomic op is an acquire and a release (Go's memory model: the
+ * atomics are sequentially consistent), and an access of the plain
+ * variable it shadows, if any, between them. */
+static int hb_marks(const wf_event *ev, hb_mark *out)
+{
+    int n = 0;
+    if (ev->op != EV_ATOMIC)
+        return 0;
+    n = hb_push(out, n, HB_ACQUIRE, HB_MAIN);
+    n = hb_push(out, n, HB_ALIAS, HB_MAIN);
+    return hb_push(out, n, HB_RELEASE, HB_MAIN);
+}
+
 const obj_class atomic_class = {
     .kind = OBJ_ATOMIC,
     .name = "atomic",
     .perform = atomic_op,
     .pending = pending,
     .alias = alias,
+    .hb_marks = hb_marks,
 };

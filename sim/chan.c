@@ -539,9 +539,15 @@ static bool would_panic(const op *o)
     }
 }
 
-/* A select may touch each of its channels; every channel op writes. */
+/* A select may touch each of its channels; every channel op writes. A
+ * send on an open unbuffered channel is no step of its own: it commits
+ * as it is exposed and the receiver's step performs it (send_ready), so
+ * it has nothing pending to race with (it raced as the receiver's). */
 static void pending(const op *o, acc_vec *out)
 {
+    if (o->kind == OP_SEND && o->obj &&
+        !((const wf_chan *)o->obj)->cap && !((const wf_chan *)o->obj)->closed)
+        return;
     if (o->kind != OP_SELECT) {
         acc_push(out, o->obj, ACC_WRITE);
         return;
@@ -620,6 +626,32 @@ static const char *wait_phrase(const report_names *n, const wf_task *t,
     return "complete";
 }
 
+/* A send reads the channel's history, a close writes it (a send racing
+ * with a close); a value moves by slot or rendezvous (chan.go's
+ * racesync and racenotify); a receive that saw the close acquires what
+ * the close released. */
+static int hb_marks(const wf_event *ev, hb_mark *out)
+{
+    int n = 0;
+    switch ((ev_op)ev->op) {
+    case EV_SEND:
+    case EV_RECV:
+        if (ev->op == EV_SEND) {
+            n = hb_push(out, n, HB_READ, HB_MAIN);
+            out[n - 1].chan = true;
+        }
+        if (ev->flags & EVF_FAILED)
+            return hb_push(out, n, HB_ACQUIRE, HB_CLOSE);
+        return hb_push(out, n, HB_TRANSFER, HB_MAIN);
+    case EV_CLOSE:
+        n = hb_push(out, n, HB_WRITE, HB_MAIN);
+        out[n - 1].chan = true;
+        return hb_push(out, n, HB_RELEASE, HB_CLOSE);
+    default:
+        return 0;
+    }
+}
+
 const obj_class chan_class = {
     .kind = OBJ_CHAN,
     .name = "chan",
@@ -632,4 +664,5 @@ const obj_class chan_class = {
     .view = view,
     .check = check,
     .wait_phrase = wait_phrase,
+    .hb_marks = hb_marks,
 };

@@ -690,6 +690,43 @@ typedef struct report_names {
     void (*task)(buf *b, wf_engine *e, int32_t tid);
 } report_names;
 
+/* What an event on an object does to happens-before, as Go's runtime
+ * marks it inside chan.go and sync (raceacquire, racerelease, race.Read
+ * of a WaitGroup's semaphore): obj_class.hb_marks says it, the race
+ * checker applies the marks in order. An object has three clocks: its
+ * main one, its readers' (an RWMutex's RUnlocks), its close (a
+ * channel's). */
+typedef enum hb_op {
+    HB_ACQUIRE,   /* the task takes what the object's clock holds */
+    HB_RELEASE,   /* the object's clock takes the task's */
+    HB_READ,      /* a read of the object's own history (a send, an Add
+                     from zero reading a WaitGroup's semaphore) */
+    HB_WRITE,     /* a write of it (a close) */
+    HB_PARK,      /* a Wait parks: the first parked waiter writes the
+                     semaphore */
+    HB_UNPARK,    /* a parked waiter is released: it acquires */
+    HB_ALIAS,     /* an access of the plain variable the object shadows
+                     (obj_alias; a write when the event is EVF_WRITE) */
+    HB_TRANSFER,  /* a channel's value moves: by buffer slot, or a
+                     rendezvous with the peer */
+    HB_HOLD,      /* the task holds the lock now (read: read-held) */
+    HB_DROP       /* ... no longer */
+} hb_op;
+typedef enum hb_clock { HB_MAIN, HB_READERS, HB_CLOSE } hb_clock;
+typedef struct hb_mark {
+    uint8_t op;    /* hb_op */
+    uint8_t clock; /* hb_clock, for ACQUIRE and RELEASE */
+    bool read;     /* HOLD, DROP: a read lock */
+    bool chan;     /* READ, WRITE: a channel's history (its reports) */
+} hb_mark;
+#define HB_MARKS_MAX 4
+static inline int hb_push(hb_mark *out, int n, hb_op what, hb_clock c)
+{
+    hb_mark m = {(uint8_t)what, (uint8_t)c, false, false};
+    out[n] = m;
+    return n + 1;
+}
+
 /* An object class: what one kind of object is to the engine, the
  * reduction and the checkers, defined in that object's own file
  * (chan.c: chan_class), as Lua's and SQLite's vtables are. Nobody outside
@@ -745,6 +782,9 @@ typedef struct obj_class {
      * o excludes no one now. NULL hook: a lock (holds) is "held by one
      * task", said once for all such locks; any other object, nothing. */
     bool (*excl_phrase)(const report_names *n, const wf_obj *o, buf *b);
+    /* The happens-before marks event ev on an object of this class makes,
+     * into out (at most HB_MARKS_MAX); returns how many. NULL: none. */
+    int (*hb_marks)(const wf_event *ev, hb_mark *out);
 } obj_class;
 
 /* The class of each kind of object, and of the object an op kind acts on

@@ -212,6 +212,21 @@ static const char *wait_phrase(const report_names *n, const wf_task *t,
     return NULL;
 }
 
+/* Lock acquires what the Unlock before it released. */
+static int hb_marks(const wf_event *ev, hb_mark *out)
+{
+    int n = 0;
+    if ((ev->op == EV_LOCK || ev->op == EV_TRYLOCK) &&
+        !(ev->flags & EVF_FAILED)) {
+        n = hb_push(out, n, HB_ACQUIRE, HB_MAIN);
+        n = hb_push(out, n, HB_HOLD, HB_MAIN);
+    } else if (ev->op == EV_UNLOCK) {
+        n = hb_push(out, n, HB_RELEASE, HB_MAIN);
+        n = hb_push(out, n, HB_DROP, HB_MAIN);
+    }
+    return n;
+}
+
 const obj_class mutex_class = {
     .kind = OBJ_MUTEX,
     .name = "mutex",
@@ -224,4 +239,5 @@ const obj_class mutex_class = {
     .view = view,
     .check = check,
     .wait_phrase = wait_phrase,
+    .hb_marks = hb_marks,
 };

@@ -118,6 +118,18 @@ static bool excl_phrase(const report_names *n, const wf_obj *o, buf *b)
     return true;
 }
 
+/* The function's end releases; a Do that finds it done acquires. */
+static int hb_marks(const wf_event *ev, hb_mark *out)
+{
+    if (ev->op != EV_ONCE)
+        return 0;
+    if (ev->flags & EVF_WRITE)
+        return hb_push(out, 0, HB_RELEASE, HB_MAIN);
+    if (ev->value == 0)
+        return hb_push(out, 0, HB_ACQUIRE, HB_MAIN);
+    return 0;
+}
+
 const obj_class once_class = {
     .kind = OBJ_ONCE,
     .name = "once",
@@ -127,4 +139,5 @@ const obj_class once_class = {
     .view = view,
     .wait_phrase = wait_phrase,
     .excl_phrase = excl_phrase,
+    .hb_marks = hb_marks,
 };

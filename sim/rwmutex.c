@@ -363,6 +363,40 @@ static bool excl_phrase(const report_names *n, const wf_obj *o, buf *b)
     return true;
 }
 
+/* Lock acquires what the Unlock and the RUnlocks before it released;
+ * RLock what the Unlock released (sync/rwmutex.go). */
+static int hb_marks(const wf_event *ev, hb_mark *out)
+{
+    int n = 0;
+    switch ((ev_op)ev->op) {
+    case EV_LOCK:
+    case EV_TRYLOCK:
+        if (ev->flags & EVF_FAILED)
+            break;
+        n = hb_push(out, n, HB_ACQUIRE, HB_MAIN);
+        n = hb_push(out, n, HB_ACQUIRE, HB_READERS);
+        n = hb_push(out, n, HB_HOLD, HB_MAIN);
+        break;
+    case EV_UNLOCK:
+        n = hb_push(out, n, HB_RELEASE, HB_MAIN);
+        n = hb_push(out, n, HB_DROP, HB_MAIN);
+        break;
+    case EV_RLOCK:
+        n = hb_push(out, n, HB_ACQUIRE, HB_MAIN);
+        n = hb_push(out, n, HB_HOLD, HB_MAIN);
+        out[n - 1].read = true;
+        break;
+    case EV_RUNLOCK:
+        n = hb_push(out, n, HB_RELEASE, HB_READERS);
+        n = hb_push(out, n, HB_DROP, HB_MAIN);
+        out[n - 1].read = true;
+        break;
+    default:
+        break;
+    }
+    return n;
+}
+
 const obj_class rwmutex_class = {
     .kind = OBJ_RWMUTEX,
     .name = "rwmutex",
@@ -376,4 +410,5 @@ const obj_class rwmutex_class = {
     .check = check,
     .wait_phrase = wait_phrase,
     .excl_phrase = excl_phrase,
+    .hb_marks = hb_marks,
 };

@@ -136,6 +136,30 @@ static const char *wait_phrase(const report_names *n, const wf_task *t,
     return "complete";
 }
 
+/* Each Done happens before the Wait it releases returns; an Add from
+ * zero reads the semaphore the first parked Wait writes (Go's
+ * sync/waitgroup.go race.Read and race.Write on wg.sema). */
+static int hb_marks(const wf_event *ev, hb_mark *out)
+{
+    switch ((ev_op)ev->op) {
+    case EV_WG_ADD:
+    case EV_WG_DONE:
+        if (ev->value < 0)
+            return hb_push(out, 0, HB_RELEASE, HB_MAIN);
+        if (ev->op == EV_WG_ADD && ev->value > 0 && ev->aux == ev->value)
+            return hb_push(out, 0, HB_READ, HB_MAIN);
+        return 0;
+    case EV_BLOCK:
+        return hb_push(out, 0, HB_PARK, HB_MAIN);
+    case EV_WG_WAIT:
+        return ev->value == 0 ? hb_push(out, 0, HB_ACQUIRE, HB_MAIN) : 0;
+    case EV_UNBLOCK:
+        return hb_push(out, 0, HB_UNPARK, HB_MAIN);
+    default:
+        return 0;
+    }
+}
+
 const obj_class waitgroup_class = {
     .kind = OBJ_WAITGROUP,
     .name = "waitgroup",
@@ -145,4 +169,5 @@ const obj_class waitgroup_class = {
     .pending = pending,
     .view = view,
     .wait_phrase = wait_phrase,
+    .hb_marks = hb_marks,
 };

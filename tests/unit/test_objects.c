@@ -10,6 +10,7 @@
 #include "sim/mutex.h"
 #include "sim/once.h"
 #include "sim/rwmutex.h"
+#include "sim/var.h"
 #include "sim/waitgroup.h"
 
 START_TEST(every_kind_has_its_class_and_every_object_op_a_perform)
@@ -182,6 +183,58 @@ START_TEST(each_class_says_what_its_waiters_wait_for)
 }
 END_TEST
 
+/* The happens-before marks are the class's (the race checker applies
+ * them, it tests no object kind): what each event acquires, releases,
+ * reads or writes. */
+START_TEST(each_class_says_its_happens_before_marks)
+{
+    hb_mark m[HB_MARKS_MAX];
+    wf_event ev;
+    memset(&ev, 0, sizeof ev);
+    /* an RWMutex's Lock acquires the Unlock's and the RUnlocks' clocks */
+    ev.op = EV_LOCK;
+    ck_assert_int_eq(rwmutex_class.hb_marks(&ev, m), 3);
+    ck_assert_int_eq(m[0].op, HB_ACQUIRE);
+    ck_assert_int_eq(m[0].clock, HB_MAIN);
+    ck_assert_int_eq(m[1].op, HB_ACQUIRE);
+    ck_assert_int_eq(m[1].clock, HB_READERS);
+    ck_assert_int_eq(m[2].op, HB_HOLD);
+    /* ... an RUnlock releases into the readers' clock, read-held */
+    ev.op = EV_RUNLOCK;
+    ck_assert_int_eq(rwmutex_class.hb_marks(&ev, m), 2);
+    ck_assert_int_eq(m[0].op, HB_RELEASE);
+    ck_assert_int_eq(m[0].clock, HB_READERS);
+    ck_assert(m[1].op == HB_DROP && m[1].read);
+    /* a failed TryLock makes none */
+    ev.op = EV_TRYLOCK;
+    ev.flags = EVF_FAILED;
+    ck_assert_int_eq(mutex_class.hb_marks(&ev, m), 0);
+    ev.flags = 0;
+    /* a Done releases; an Add from zero reads the semaphore */
+    ev.op = EV_WG_DONE;
+    ev.value = -1;
+    ck_assert_int_eq(waitgroup_class.hb_marks(&ev, m), 1);
+    ck_assert_int_eq(m[0].op, HB_RELEASE);
+    ev.op = EV_WG_ADD;
+    ev.value = 2;
+    ev.aux = 2;
+    ck_assert_int_eq(waitgroup_class.hb_marks(&ev, m), 1);
+    ck_assert_int_eq(m[0].op, HB_READ);
+    /* a send reads the channel's history, then its value moves; a close
+     * writes it and releases the close clock */
+    ev.op = EV_SEND;
+    ck_assert_int_eq(chan_class.hb_marks(&ev, m), 2);
+    ck_assert(m[0].op == HB_READ && m[0].chan);
+    ck_assert_int_eq(m[1].op, HB_TRANSFER);
+    ev.op = EV_CLOSE;
+    ck_assert_int_eq(chan_class.hb_marks(&ev, m), 2);
+    ck_assert(m[0].op == HB_WRITE && m[0].chan);
+    ck_assert(m[1].op == HB_RELEASE && m[1].clock == HB_CLOSE);
+    /* a variable's accesses are data, not synchronization */
+    ck_assert_ptr_null(var_class.hb_marks);
+}
+END_TEST
+
 START_TEST(engine_check_runs_every_objects_invariants)
 {
     wf_engine *e = engine_new(NULL);
@@ -208,6 +261,7 @@ Suite *objects_suite(void)
     tcase_add_test(t, the_class_answers_from_the_object_state);
     tcase_add_test(t, engine_check_runs_every_objects_invariants);
     tcase_add_test(t, each_class_says_what_its_waiters_wait_for);
+    tcase_add_test(t, each_class_says_its_happens_before_marks);
     suite_add_tcase(s, t);
     return s;
 }
