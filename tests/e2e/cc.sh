@@ -134,6 +134,15 @@ EOF
         [ "$(WEFT_ARGS='run' "$TMP/args" x y | head -1)" = "x y" ]
     then ok; else bad "program arguments"; fi
 
+    # options whose value is the next argument (-I DIR, -D X) keep it
+    mkdir -p "$TMP/inc"
+    echo '#define FROM_INC 7' >"$TMP/inc/h.h"
+    printf '#include "h.h"\n#include <stdio.h>\nint main(void) { printf("%%d %%d\\n", FROM_INC, VAL); return 0; }\n' \
+        >"$TMP/incl.c"
+    if "$WEFT" cc -I "$TMP/inc" -D VAL=3 -o "$TMP/incl" "$TMP/incl.c" \
+        2>"$TMP/incl.err" && [ "$("$TMP/incl" run | head -1)" = "7 3" ]
+    then ok; else bad "weft cc -I DIR -D X: $(head -3 "$TMP/incl.err")"; fi
+
     # CC="weft cc" make: compile and link in separate steps, two files
     mkdir -p "$TMP/mk"
     cat >"$TMP/mk/lib.c" <<'EOF'
