@@ -158,6 +158,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/parallel.sh
 	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
 	WEFT=$(BUILD)/weft tests/e2e/gochan.sh
+	WEFT=$(BUILD)/weft tests/e2e/reports.sh
 	WEFT=$(BUILD)/weft tests/e2e/cc.sh
 	WEFT=$(BUILD)/weft tests/e2e/svcomp.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/limits.sh

@@ -48,6 +48,17 @@ typedef struct dl_partial {
     uint32_t first, n;
 } dl_partial;
 
+/* The last Signal or Broadcast on a cond (step 0: none yet), for the
+ * report's account of a lost wakeup. */
+typedef struct dl_signal {
+    uint64_t step;
+    int32_t tid;
+    int32_t peer; /* a Signal: the waiter it woke, -1 */
+    uint16_t op;
+    const char *file;
+    int32_t line;
+} dl_signal;
+
 /* Lines printed before "... and N more". */
 #define MAX_LINES 64
 #define MAX_NAMES 8
@@ -81,7 +92,60 @@ struct deadlock_checker {
     i32vec part_tids; /* parts[i] names part_tids[first, first + n) */
     i32vec uf;        /* by tid: union-find parent (end of execution) */
     VEC(dl_held) held; /* the locks held now, in acquisition order */
+    /* who used which cond or lock, to name only the tasks that can act
+     * on a cond (not every task that can reach it: main holding the
+     * struct a cond is in does not make main a signaller) */
+    VEC(uint64_t) used; /* open addressing: (oid << 32 | tid) + 1, 0 free */
+    size_t nused;
+    VEC(dl_signal) sigs;   /* by cond oid: its last Signal or Broadcast */
+    VEC(dl_signal) lost;   /* by cond oid: the last that woke no one */
+    i32vec cond_l;         /* by cond oid: its L (the lock a Wait drops) */
+    i32vec wait_cond;      /* by tid: the cond of a Wait not yet past the
+                              unlock of its L, else -1 */
+    VEC(uint64_t) wait_at; /* by tid: the step of its last cond Wait */
 };
+
+static uint64_t used_key(int32_t oid, int32_t tid)
+{
+    return ((uint64_t)(uint32_t)oid << 32 | (uint32_t)tid) + 1;
+}
+
+static size_t used_slot(const deadlock_checker *d, uint64_t k)
+{
+    size_t mask = d->used.len - 1, i = hash_u64(HASH_INIT, k) & mask;
+    while (d->used.p[i] && d->used.p[i] != k)
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* Task tid operated on object oid. O(1) amortised. */
+static void used_add(deadlock_checker *d, int32_t oid, int32_t tid)
+{
+    uint64_t k = used_key(oid, tid);
+    size_t i;
+    if (oid < 0) return;
+    if (2 * (d->nused + 1) > d->used.len) {
+        size_t n = d->used.len ? 2 * d->used.len : 64;
+        uint64_t *old = d->used.p;
+        size_t oldn = d->used.len;
+        d->used.p = wf_xcalloc(n, sizeof *d->used.p);
+        d->used.len = d->used.cap = n;
+        for (size_t j = 0; j < oldn; j++)
+            if (old[j]) d->used.p[used_slot(d, old[j])] = old[j];
+        free(old);
+    }
+    i = used_slot(d, k);
+    if (!d->used.p[i]) {
+        d->used.p[i] = k;
+        d->nused++;
+    }
+}
+
+static bool used_by(const deadlock_checker *d, int32_t oid, int32_t tid)
+{
+    uint64_t k = used_key(oid, tid);
+    return oid >= 0 && d->used.len && d->used.p[used_slot(d, k)] == k;
+}
 
 /* ---- what a task waits for -------------------------------------------- */
 
@@ -200,10 +264,15 @@ static bool possible_kind(wait_kind k)
     return k == W_CHAN || k == W_COND || k == W_WG;
 }
 
+static bool cond_user(const deadlock_checker *d, const wf_obj *c,
+                      int32_t tid);
+
 /* The live tasks that could complete t's channel, cond or wait-group
  * operation: not t, not blocked on the same object, and able to reach it
- * when the front end can tell. Into out, ascending. O(tasks). */
-static void candidates(wf_engine *e, const wf_task *t, i32vec *out)
+ * when the front end can tell; for a cond, only a task that has used it
+ * or its lock (cond_user). Into out, ascending. O(tasks). */
+static void candidates(const deadlock_checker *d, wf_engine *e,
+                       const wf_task *t, i32vec *out)
 {
     wf_obj *aw[MAX_AW];
     int n = awaited(t, aw, MAX_AW);
@@ -218,8 +287,20 @@ static void candidates(wf_engine *e, const wf_task *t, i32vec *out)
         if (same) continue;
         for (int k = 0; k < n && !reach; k++)
             reach = e->fe.can_reach(e->fe.ctx, e, u, aw[k]);
+        if (reach && wait_of(t) == W_COND && !cond_user(d, t->op.obj, u->tid))
+            reach = false;
         if (reach) VEC_PUSH(*out, u->tid);
     }
+}
+
+/* Task tid has used cond c in this execution (waited on it, signalled
+ * it, or taken its lock): one that could Signal it. */
+static bool cond_user(const deadlock_checker *d, const wf_obj *c, int32_t tid)
+{
+    int32_t l;
+    if (!c || used_by(d, c->oid, tid)) return true;
+    l = (size_t)c->oid < d->cond_l.len ? d->cond_l.p[c->oid] : -1;
+    return l >= 0 && used_by(d, l, tid);
 }
 
 /* ---- names ------------------------------------------------------------- */
@@ -335,7 +416,7 @@ static void build_graph(deadlock_checker *d, wf_engine *e)
             }
         if (k <= MAX_POSSIBLE && possible_kind(wait_of(t))) {
             bool chan = wait_of(t) == W_CHAN;
-            candidates(e, t, &d->tmp);
+            candidates(d, e, t, &d->tmp);
             for (size_t j = 0; j < d->tmp.len; j++)
                 if (d->idx.p[d->tmp.p[j]] >= 0) {
                     dl_edge ed = {d->tmp.p[j], 2};
@@ -426,115 +507,31 @@ static void cands_clause(wf_engine *e, const i32vec *c, const char *verb,
     short_list(b, e, c->p, c->len);
 }
 
-static void rw_readers(buf *b, wf_engine *e, const obj_view *m, bool full)
+/* The names the classes' report hooks spell tasks with. */
+static void full_name(buf *b, wf_engine *e, int32_t tid)
 {
-    int32_t seen[MAX_NAMES];
-    int n = 0;
-    for (int32_t i = 0; i < m->nreaders; i++) {
-        bool dup = false;
-        for (int j = 0; j < n; j++)
-            dup |= seen[j] == m->readers[i];
-        if (dup) continue;
-        if (n == MAX_NAMES) {
-            buf_puts(b, " and others");
-            return;
-        }
-        seen[n] = m->readers[i];
-        if (n++) buf_puts(b, ", ");
-        if (full)
-            buf_puts(b, e->tasks.p[m->readers[i]]->name);
-        else
-            short_name(b, e, m->readers[i]);
-    }
+    buf_puts(b, e->tasks.p[tid]->name);
 }
 
 /* "waits for forks[1] held by g2 phil", "waits to receive from c, which
- * no other task could complete", ... */
+ * no other task could complete", ...: the class of t's op says it. */
 static void wait_phrase(deadlock_checker *d, wf_engine *e, const wf_task *t,
                         buf *b)
 {
-    const op *o = &t->op;
-    switch (wait_of(t)) {
-    case W_MUTEX: {
-        obj_view m = obj_view_of(o->obj);
-        buf_printf(b, "waits for %s", report_obj_name(e, o->obj));
-        if (m.holder)
-            buf_printf(b, " held by %s", m.holder->name);
+    const obj_class *c = op_class(&t->op);
+    report_names n = {e, report_obj_name, full_name};
+    const char *verb;
+    if (!c || !c->wait_phrase) {
+        if (t->op.kind == OP_SLEEP)
+            buf_puts(b, "sleeps");
+        else
+            op_blocked_phrase(&t->op, b);
         return;
     }
-    case W_RW_WRITE: {
-        obj_view m = obj_view_of(o->obj);
-        if (m.writer && m.writer != t) {
-            buf_printf(b, "waits for %s %s %s", report_obj_name(e, o->obj),
-                       m.holder ? "held by" : "behind the pending writer",
-                       m.writer->name);
-        } else {
-            buf_printf(b, "waits for %s read-held by ",
-                       report_obj_name(e, o->obj));
-            rw_readers(b, e, &m, true);
-        }
-        return;
-    }
-    case W_RW_READ: {
-        obj_view m = obj_view_of(o->obj);
-        buf_printf(b, "waits to read-lock %s", report_obj_name(e, o->obj));
-        if (m.writer)
-            buf_printf(b, " %s %s",
-                       m.holder ? "held by" : "behind the pending writer",
-                       m.writer->name);
-        return;
-    }
-    case W_ONCE: {
-        obj_view on = obj_view_of(o->obj);
-        buf_printf(b, "waits for %s", report_obj_name(e, o->obj));
-        if (on.runner >= 0)
-            buf_printf(b, ", whose function %s is running",
-                       e->tasks.p[on.runner]->name);
-        return;
-    }
-    case W_CHAN:
-        if (o->kind == OP_SEND) {
-            buf_printf(b, "waits to send on %s", report_obj_name(e, o->obj));
-        } else if (o->kind == OP_RECV) {
-            buf_printf(b, "waits to receive from %s",
-                       report_obj_name(e, o->obj));
-        } else {
-            bool first = true;
-            buf_puts(b, "waits in select on ");
-            for (uint32_t i = 0; i < o->ncases; i++) {
-                if (!o->cases[i].chan) continue;
-                buf_printf(b, "%s%s (%s)", first ? "" : ", ",
-                           report_obj_name(e, sel_chan_obj(o->cases[i].chan)),
-                           o->cases[i].send ? "send" : "receive");
-                first = false;
-            }
-        }
-        candidates(e, t, &d->tmp);
-        cands_clause(e, &d->tmp, "complete", b);
-        return;
-    case W_NIL:
-        buf_puts(b, o->kind == OP_SELECT
-                        ? "waits forever in a select with no channel"
-                        : "waits forever on a nil channel");
-        return;
-    case W_COND:
-        buf_printf(b, "waits on %s for a Signal or Broadcast",
-                   report_obj_name(e, o->obj));
-        candidates(e, t, &d->tmp);
-        cands_clause(e, &d->tmp, "send", b);
-        return;
-    case W_WG:
-        buf_printf(b, "waits for %s (counter %lld)", report_obj_name(e, o->obj),
-                   (long long)obj_view_of(o->obj).counter);
-        candidates(e, t, &d->tmp);
-        cands_clause(e, &d->tmp, "complete", b);
-        return;
-    case W_SLEEP:
-        buf_puts(b, "sleeps");
-        return;
-    case W_OTHER:
-        buf_printf(b, "is blocked in %s", op_kind_names[o->kind]);
-        return;
+    verb = c->wait_phrase(&n, t, b);
+    if (verb) {
+        candidates(d, e, t, &d->tmp);
+        cands_clause(e, &d->tmp, verb, b);
     }
 }
 
@@ -591,17 +588,25 @@ static void focus_objects(deadlock_checker *d, wf_engine *e)
         if (d->omark.p[i]) VEC_PUSH(d->tmp, (int32_t)i);
 }
 
+/* A lock whose class says nothing of its own (a mutex): "held by one
+ * task", said once for all such locks. */
+static bool plain_lock(const wf_obj *o)
+{
+    return obj_is_lock(o) && !obj_class_of(o)->excl_phrase;
+}
+
 static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
 {
     size_t nm = 0, nparts = 0;
+    report_names n = {e, report_obj_name, short_name};
     focus_objects(d, e);
     for (size_t i = 0; i < d->tmp.len; i++)
-        nm += e->objs.p[d->tmp.p[i]]->kind == OBJ_MUTEX;
+        nm += plain_lock(e->objs.p[d->tmp.p[i]]);
     if (nm) {
         size_t k = 0;
         for (size_t i = 0; i < d->tmp.len; i++) {
             const wf_obj *o = e->objs.p[d->tmp.p[i]];
-            if (o->kind != OBJ_MUTEX) continue;
+            if (!plain_lock(o)) continue;
             buf_printf(b, "%s%s", k++ ? ", " : "", report_obj_name(e, o));
         }
         buf_puts(b, nm > 1 ? " are each held by one task"
@@ -610,35 +615,14 @@ static void mutual_exclusion(deadlock_checker *d, wf_engine *e, buf *b)
     }
     for (size_t i = 0; i < d->tmp.len; i++) {
         const wf_obj *o = e->objs.p[d->tmp.p[i]];
-        if (o->kind == OBJ_RWMUTEX) {
-            obj_view m = obj_view_of(o);
-            if (nparts++) buf_puts(b, "; ");
-            if (m.holder) {
-                buf_printf(b, "%s is held for writing by ",
-                           report_obj_name(e, o));
-                short_name(b, e, m.holder->tid);
-            } else {
-                buf_printf(b, "%s is held for reading by ",
-                           report_obj_name(e, o));
-                rw_readers(b, e, &m, false);
-                if (m.writer) {
-                    buf_puts(b, ", and ");
-                    short_name(b, e, m.writer->tid);
-                    buf_puts(b, " holds its writer slot, which shuts out "
-                                "new readers");
-                }
-            }
-        } else if (o->kind == OBJ_ONCE) {
-            obj_view on = obj_view_of(o);
-            if (nparts++) buf_puts(b, "; ");
-            buf_printf(b, "only one task runs %s's function",
-                       report_obj_name(e, o));
-            if (on.runner >= 0) {
-                buf_puts(b, " (");
-                short_name(b, e, on.runner);
-                buf_putc(b, ')');
-            }
-        }
+        const obj_class *c = obj_class_of(o);
+        size_t mark = b->len;
+        if (!c->excl_phrase) continue;
+        if (nparts) buf_puts(b, "; ");
+        if (c->excl_phrase(&n, o, b))
+            nparts++;
+        else if (b->p) /* it excludes no one now */
+            b->p[b->len = mark] = '\0';
     }
     if (!nparts) {
         const i32vec *f = focus(d);
@@ -812,7 +796,7 @@ static void wait_brief(deadlock_checker *d, wf_engine *e, const wf_task *t,
         buf_puts(b, ", which no task releases");
         return;
     }
-    candidates(e, t, &d->tmp);
+    candidates(d, e, t, &d->tmp);
     cands_clause(e, &d->tmp, "complete", b);
 }
 
@@ -877,7 +861,7 @@ static void json_task(deadlock_checker *d, wf_engine *e, const wf_task *t,
     }
     buf_puts(j, "], \"waits_for\": [");
     definite(t, &d->tmp);
-    if (!d->tmp.len) candidates(e, t, &d->tmp);
+    if (!d->tmp.len) candidates(d, e, t, &d->tmp);
     for (size_t i = 0; i < d->tmp.len; i++)
         buf_printf(j, "%s%d", i ? ", " : "", (int)d->tmp.p[i]);
     buf_puts(j, "]}");
@@ -937,6 +921,104 @@ static void json_object(wf_engine *e, const wf_obj *o, buf *j)
 
 /* The report of the deadlocked set d->set (tids ascending): detail lines
  * and JSON members. Finds the cycle (d->cycle). */
+/* How a waiter in d->set on cond c stands with c's signals: woken by
+ * none since it began to wait though a signal that woke nobody came
+ * before (LOST), passed over by a Signal since (PASSED), or not
+ * signalled since (NONE). */
+enum { CW_LOST, CW_PASSED, CW_NONE };
+
+static int cond_state(const deadlock_checker *d, const wf_task *t)
+{
+    int32_t c = t->op.obj->oid;
+    uint64_t at = (size_t)t->tid < d->wait_at.len ? d->wait_at.p[t->tid] : 0;
+    const dl_signal *last = (size_t)c < d->sigs.len ? &d->sigs.p[c] : NULL;
+    const dl_signal *lost = (size_t)c < d->lost.len ? &d->lost.p[c] : NULL;
+    if (last && last->step > at) return CW_PASSED;
+    if (lost && lost->step && lost->step <= at) return CW_LOST;
+    return CW_NONE;
+}
+
+/* The waiters on c in d->set in state st, as short names; n counts them. */
+static void cond_waiters(deadlock_checker *d, wf_engine *e, const wf_obj *c,
+                         int st, buf *b, int *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < d->set.len; i++) {
+        const wf_task *t = e->tasks.p[d->set.p[i]];
+        if (wait_of(t) != W_COND || t->op.obj != c || cond_state(d, t) != st)
+            continue;
+        if (*n < MAX_NAMES) {
+            if (*n) buf_puts(b, ", ");
+            short_name(b, e, t->tid);
+        }
+        (*n)++;
+    }
+    if (*n > MAX_NAMES) buf_printf(b, " and %d more", *n - MAX_NAMES);
+}
+
+static void signal_at(wf_engine *e, const dl_signal *sg, buf *b)
+{
+    buf_printf(b, "the %s by %s at step %llu",
+               sg->op == EV_BROADCAST ? "Broadcast" : "Signal",
+               e->tasks.p[sg->tid]->name, (unsigned long long)sg->step);
+    if (sg->file && sg->line)
+        buf_printf(b, " (%s:%d)", base_name(sg->file), (int)sg->line);
+}
+
+/* A line for each cond the set waits on, saying what became of its
+ * signals: one that woke nobody came before a waiter began to wait (a
+ * lost wakeup), a Signal woke another waiter, or none came since. */
+static void wakeup_lines(deadlock_checker *d, wf_engine *e, buf *detail)
+{
+    omark_clear(d, e);
+    for (size_t i = 0; i < d->set.len; i++) {
+        const wf_task *t = e->tasks.p[d->set.p[i]];
+        const wf_obj *c = t->op.obj;
+        bool ever, first = true;
+        if (wait_of(t) != W_COND || !c || d->omark.p[c->oid]) continue;
+        d->omark.p[c->oid] = 1;
+        ever = (size_t)c->oid < d->sigs.len && d->sigs.p[c->oid].step;
+        buf_printf(detail, "%s: ", report_obj_name(e, c));
+        if (!ever) {
+            buf_puts(detail, "no task signalled it in this execution\n");
+            continue;
+        }
+        for (int st = CW_LOST; st <= CW_NONE; st++) {
+            buf names;
+            int n;
+            buf_init(&names);
+            cond_waiters(d, e, c, st, &names, &n);
+            if (n) {
+                if (!first) buf_puts(detail, "; ");
+                first = false;
+                if (st == CW_LOST) {
+                    signal_at(e, &d->lost.p[c->oid], detail);
+                    buf_printf(detail, " woke no one, and %s began to wait "
+                                       "after it: a lost wakeup",
+                               names.p);
+                } else if (st == CW_PASSED) {
+                    const dl_signal *sg = &d->sigs.p[c->oid];
+                    signal_at(e, sg, detail);
+                    buf_puts(detail, " woke ");
+                    if (sg->peer >= 0)
+                        short_name(detail, e, sg->peer);
+                    else
+                        buf_puts(detail, "another waiter");
+                    buf_printf(detail, ", not %s (a Signal wakes one "
+                                       "waiter, a Broadcast all)",
+                               names.p);
+                } else {
+                    buf_printf(detail, "no Signal or Broadcast since %s "
+                                       "began to wait",
+                               names.p);
+                }
+            }
+            buf_fini(&names);
+        }
+        buf_putc(detail, '\n');
+    }
+}
+
 static void build_report(deadlock_checker *d, wf_engine *e, buf *detail,
                          buf *json)
 {
@@ -955,6 +1037,7 @@ static void build_report(deadlock_checker *d, wf_engine *e, buf *detail,
     if (nlines > MAX_LINES)
         buf_printf(detail, "... and %zu more blocked tasks\n",
                    nlines - MAX_LINES);
+    wakeup_lines(d, e, detail);
     buf_init(&me);
     buf_init(&hw);
     buf_init(&np);
@@ -1118,7 +1201,7 @@ static void group_blocked(deadlock_checker *d, wf_engine *e)
                 uf_union(d, (int32_t)i, d->tmp.p[k]);
         if (nblocked > MAX_GROUP_REACH)
             continue;
-        candidates(e, t, &d->tmp);
+        candidates(d, e, t, &d->tmp);
         for (size_t k = 0; k < d->tmp.len; k++)
             if (e->tasks.p[d->tmp.p[k]]->state == TASK_BLOCKED)
                 uf_union(d, (int32_t)i, d->tmp.p[k]);
@@ -1267,6 +1350,10 @@ static void on_end(void *ctx, wf_engine *e)
     buf_init(&json);
     build_report(d, e, &detail, &json);
     confirm_cycle(d, e);
+    /* one root cause, one finding: the engine's signature counts each
+     * blocked task, so a lost wakeup leaving one, two or three workers
+     * asleep at one Wait gave three findings; the distinct sites do not */
+    f->sig = set_sig(d, e, HASH_INIT ^ WF_DEADLOCK);
     f->detail = arena_strdup(&e->mem, detail.p);
     f->json = arena_strdup(&e->mem, json.p);
     buf_fini(&detail);
@@ -1471,6 +1558,36 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
     deadlock_checker *d = ctx;
     (void)e;
     switch ((ev_op)ev->op) {
+    case EV_WAIT:
+        if (ev->oid < 0 || ev->tid < 0) return;
+        used_add(d, ev->oid, ev->tid);
+        grow_i32(&d->wait_cond, (size_t)ev->tid + 1, -1);
+        d->wait_cond.p[ev->tid] = ev->oid;
+        while (d->wait_at.len <= (size_t)ev->tid)
+            VEC_PUSH(d->wait_at, 0);
+        d->wait_at.p[ev->tid] = ev->step;
+        return;
+    case EV_SIGNAL:
+    case EV_BROADCAST: {
+        dl_signal z = {0, 0, -1, 0, NULL, 0};
+        if (ev->oid < 0) return;
+        used_add(d, ev->oid, ev->tid);
+        while (d->sigs.len <= (size_t)ev->oid) {
+            VEC_PUSH(d->sigs, z);
+            VEC_PUSH(d->lost, z);
+        }
+        z.step = ev->step;
+        z.tid = ev->tid;
+        z.op = ev->op;
+        z.file = ev->file;
+        z.line = ev->line;
+        if (ev->op == EV_SIGNAL) z.peer = ev->peer;
+        d->sigs.p[ev->oid] = z;
+        /* a Signal with no waiter, a Broadcast of none (value: woken) */
+        if (ev->op == EV_SIGNAL ? ev->peer < 0 : ev->value == 0)
+            d->lost.p[ev->oid] = z;
+        return;
+    }
     case EV_TRYLOCK:
         if (ev->flags & EVF_FAILED)
             return;
@@ -1480,12 +1597,21 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
         dl_held h = {ev->oid, ev->tid, ev->op == EV_RLOCK, ev->file,
                      ev->line};
         VEC_PUSH(d->held, h);
+        used_add(d, ev->oid, ev->tid);
         return;
     }
     case EV_UNLOCK:
     case EV_RUNLOCK: {
         bool read = ev->op == EV_RUNLOCK;
         size_t at = SIZE_MAX;
+        used_add(d, ev->oid, ev->tid);
+        /* the unlock a cond Wait does: the cond's L */
+        if (ev->tid >= 0 && (size_t)ev->tid < d->wait_cond.len &&
+            d->wait_cond.p[ev->tid] >= 0 && ev->oid >= 0) {
+            grow_i32(&d->cond_l, (size_t)d->wait_cond.p[ev->tid] + 1, -1);
+            d->cond_l.p[d->wait_cond.p[ev->tid]] = ev->oid;
+            d->wait_cond.p[ev->tid] = -1;
+        }
         for (size_t i = d->held.len; i-- > 0;) {
             const dl_held *h = &d->held.p[i];
             if (h->oid != ev->oid || h->read != read)
@@ -1526,6 +1652,9 @@ static void on_begin(void *ctx, wf_engine *e)
     deadlock_checker *d = ctx;
     (void)e;
     d->held.len = 0;
+    if (d->used.len) memset(d->used.p, 0, d->used.len * sizeof *d->used.p);
+    d->nused = 0;
+    d->sigs.len = d->lost.len = d->cond_l.len = d->wait_cond.len = d->wait_at.len = 0;
     d->reported.len = 0;
     d->parts.len = 0;
     d->part_tids.len = 0;
@@ -1565,6 +1694,12 @@ void deadlock_free(deadlock_checker *d)
     VEC_FREE(d->part_tids);
     VEC_FREE(d->uf);
     VEC_FREE(d->held);
+    VEC_FREE(d->used);
+    VEC_FREE(d->sigs);
+    VEC_FREE(d->lost);
+    VEC_FREE(d->cond_l);
+    VEC_FREE(d->wait_cond);
+    VEC_FREE(d->wait_at);
     free(d);
 }
 

@@ -587,6 +587,19 @@ static bool link_phrase(const race_checker *r, wf_engine *e, buf *b,
     return true;
 }
 
+/* Q itself counts on the WaitGroup that P's release is a Done or Add of
+ * (two workers of one group): Q cannot wait on it, since it would wait
+ * for its own Done, so "without waiting on wg" is no advice for Q. */
+static bool counted_by(const race_checker *r, int32_t tq, const sync_rec *rl)
+{
+    if (rl->op != EV_WG_DONE && rl->op != EV_WG_ADD) return false;
+    if ((size_t)tq >= r->tasks.len) return false;
+    for (int32_t i = r->tasks.p[tq].last_rec; i >= 0; i = r->log.p[i].prev)
+        if (r->log.p[i].oid == rl->oid && r->log.p[i].op == EV_WG_DONE)
+            return true;
+    return false;
+}
+
 /* "g1 writes x before the send on c, but g2 reads x without receiving
  * from c": P released after its access and Q never took it. */
 static bool unmatched_release(const race_checker *r, wf_engine *e, buf *b,
@@ -606,6 +619,7 @@ static bool unmatched_release(const race_checker *r, wf_engine *e, buf *b,
             rl = c;
     }
     if (!rl) return false;
+    if (counted_by(r, o.tq, rl)) return false;
     buf_printf(b, "%s ", o.np);
     verb(b, p->chan, o.wp, x);
     buf_puts(b, " before ");
@@ -677,10 +691,13 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
         }
         if (link_phrase(r, e, b, p, dir, spawns)) return;
     }
-    buf_printf(b, "nothing orders them: %s does not synchronize after its ",
-               na);
-    access_noun(b, p->chan, p->wa);
-    buf_printf(b, ", and %s does not wait for %s", nb, na);
+    /* no lock at either access and no join between them: advise
+     * neither a particular lock nor a particular wait */
+    buf_printf(b,
+               "no lock is held at either access, and neither %s nor %s "
+               "waits for the other (a mutex held at both, or a join "
+               "between them, would order them)",
+               na, nb);
 }
 
 /* Record a race between the stored access (ta, aa, wa) and the current

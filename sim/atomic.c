@@ -85,6 +85,5 @@ const obj_class atomic_class = {
     .name = "atomic",
     .perform = atomic_op,
     .pending = pending,
-    .pending_exact = true,
     .alias = alias,
 };

@@ -51,7 +51,7 @@ static int32_t own_committed(const wf_task *t, const wf_chan *ch, bool send)
 
 static bool early_pending(const wf_chan *ch)
 {
-    return ch->early && ch->early->heap_pos >= 0;
+    return ch->early && ch->early->heap_pos >= 0 && !ch->early->held_by;
 }
 
 static bool recv_ready(const wf_chan *ch, const wf_task *t)
@@ -356,6 +356,8 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
         timer *tm = ch->early;
         engine_timer_cancel(e, tm);
         tm->fire(e, tm);
+        if (tm->heap_pos >= 0) /* a ticker re-armed: time must pass */
+            engine_timer_hold(e, tm, t->tid);
     }
     if (ch->len) {
         *out = ch->buf[ch->head];
@@ -581,6 +583,43 @@ static bool check(const wf_engine *e, const wf_obj *o)
     return ch->recvq.len + ch->sendq.len > 64 || chan_check(ch);
 }
 
+/* "waits to send on c", "waits in select on a (send), b (receive)",
+ * then who could complete it; "waits forever on a nil channel" */
+static const char *wait_phrase(const report_names *n, const wf_task *t,
+                               buf *b)
+{
+    const op *o = &t->op;
+    bool any = o->kind != OP_SELECT && o->obj != NULL;
+    if (o->kind != OP_SEND && o->kind != OP_RECV && o->kind != OP_SELECT) {
+        op_blocked_phrase(o, b);
+        return NULL;
+    }
+    for (uint32_t i = 0; o->kind == OP_SELECT && i < o->ncases; i++)
+        any |= o->cases[i].chan != NULL;
+    if (!any) {
+        buf_puts(b, o->kind == OP_SELECT
+                        ? "waits forever in a select with no channel"
+                        : "waits forever on a nil channel");
+        return NULL;
+    }
+    if (o->kind == OP_SEND) {
+        buf_printf(b, "waits to send on %s", n->obj(n->e, o->obj));
+    } else if (o->kind == OP_RECV) {
+        buf_printf(b, "waits to receive from %s", n->obj(n->e, o->obj));
+    } else {
+        bool first = true;
+        buf_puts(b, "waits in select on ");
+        for (uint32_t i = 0; i < o->ncases; i++) {
+            if (!o->cases[i].chan) continue;
+            buf_printf(b, "%s%s (%s)", first ? "" : ", ",
+                       n->obj(n->e, sel_chan_obj(o->cases[i].chan)),
+                       o->cases[i].send ? "send" : "receive");
+            first = false;
+        }
+    }
+    return "complete";
+}
+
 const obj_class chan_class = {
     .kind = OBJ_CHAN,
     .name = "chan",
@@ -592,4 +631,5 @@ const obj_class chan_class = {
     .capacity = capacity,
     .view = view,
     .check = check,
+    .wait_phrase = wait_phrase,
 };

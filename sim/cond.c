@@ -170,6 +170,20 @@ static bool touches(const op *o, int32_t oid)
     return o->kind == OP_COND_WAIT && c && c->m && c->m->hdr.oid == oid;
 }
 
+/* "waits on c for a Signal or Broadcast", then who could send one */
+static const char *wait_phrase(const report_names *n, const wf_task *t,
+                               buf *b)
+{
+    if ((t->op.kind != OP_COND_WAIT && t->op.kind != OP_COND_PARK) ||
+        !t->op.obj) {
+        op_blocked_phrase(&t->op, b);
+        return NULL;
+    }
+    buf_printf(b, "waits on %s for a Signal or Broadcast",
+               n->obj(n->e, t->op.obj));
+    return "send";
+}
+
 const obj_class cond_class = {
     .kind = OBJ_COND,
     .name = "cond",
@@ -177,4 +191,5 @@ const obj_class cond_class = {
     .would_panic = would_panic,
     .pending = pending,
     .touches = touches,
+    .wait_phrase = wait_phrase,
 };

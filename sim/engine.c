@@ -109,6 +109,7 @@ void engine_free(wf_engine *e)
     VEC_FREE(e->site_keys);
     VEC_FREE(e->site_counts);
     VEC_FREE(e->timers);
+    VEC_FREE(e->held);
     VEC_FREE(e->choices);
     VEC_FREE(e->alts);
     VEC_FREE(e->cands);
@@ -150,6 +151,7 @@ void engine_reset(wf_engine *e)
     }
     e->now_ns = 0;
     e->timers.len = 0;
+    e->held.len = 0;
     e->timer_seq = 0;
     e->wait_seq = 0;
     e->step = 0;
@@ -494,6 +496,36 @@ static timer *heap_pop(wf_engine *e)
     return tm;
 }
 
+/* --time loose: tid took tm's early tick and tm re-armed (a ticker): hold
+ * it from tid until another task steps or the clock moves. */
+void engine_timer_hold(wf_engine *e, timer *tm, int32_t tid)
+{
+    if (!tm->held_by)
+        VEC_PUSH(e->held, tm);
+    tm->held_by = tid + 1;
+}
+
+/* A step of task tid (-1: the clock moved) ends: release the tickers held
+ * from other tasks, as real time passed for them. The release touches each
+ * channel in this step, so the reduction orders it before the tick. */
+static void release_held(wf_engine *e, int32_t tid)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < e->held.len; i++) {
+        timer *tm = e->held.p[i];
+        if (!tm->held_by)
+            continue;
+        if (tid >= 0 && tm->held_by == tid + 1) {
+            e->held.p[k++] = tm;
+            continue;
+        }
+        tm->held_by = 0;
+        if (tm->ch)
+            chan_early_changed(e, tm->ch);
+    }
+    e->held.len = k;
+}
+
 static void fire_one(wf_engine *e, timer *tm)
 {
     if (tm->task) {
@@ -504,6 +536,20 @@ static void fire_one(wf_engine *e, timer *tm)
     } else if (tm->fire) {
         tm->fire(e, tm);
     }
+}
+
+/* Every task is blocked and each pending timer is a ticker whose channel
+ * is full: firing drops every tick and wakes no one, so the clock would
+ * move forever (to --max-steps) while every task stays blocked. O(timers),
+ * once per clock move. */
+static bool timers_futile(const wf_engine *e)
+{
+    for (size_t i = 0; i < e->timers.len; i++) {
+        const timer *tm = e->timers.p[i];
+        if (!tm->ticker || !tm->ch || tm->ch->len < tm->ch->cap)
+            return false;
+    }
+    return true;
 }
 
 /* Every task is blocked and a timer is pending: move the clock to the
@@ -599,8 +645,10 @@ static step_result perform(wf_engine *e, wf_task *t)
             engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
             return STEP_DONE;
         }
-        if (!t->sleep_timer)
+        if (!t->sleep_timer) {
             t->sleep_timer = arena_alloc(&e->mem, sizeof(timer));
+            memset(t->sleep_timer, 0, sizeof(timer));
+        }
         t->sleep_timer->task = t;
         t->sleep_timer->when = e->now_ns + o->ns;
         if (t->sleep_timer->when < e->now_ns) /* overflow: forever */
@@ -819,6 +867,8 @@ wf_task *engine_next(wf_engine *e)
             e->resume_tail = &e->resume_head;
         }
         /* the resumptions are over: the step is complete */
+        if (WF_UNLIKELY(e->held.len) && e->phase != PHASE_NONE && !e->stop)
+            release_held(e, e->phase == PHASE_STEP ? e->phase_tid : -1);
         if (e->phase == PHASE_STEP) {
             if (s->after_step)
                 s->after_step(s->ctx, e, e->phase_tid);
@@ -844,7 +894,8 @@ wf_task *engine_next(wf_engine *e)
         if (e->nenabled == 0 ||
             (WF_UNLIKELY(e->nspurious == e->nenabled) && !e->main_done &&
              timers_first(e))) {
-            if (!e->timers.len || e->main_done) {
+            if (!e->timers.len || e->main_done ||
+                (e->nenabled == 0 && timers_futile(e))) {
                 end_blocked(e);
                 return NULL;
             }

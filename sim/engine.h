@@ -243,6 +243,17 @@ typedef struct timer {
     void (*fire)(struct wf_engine *e, struct timer *tm); /* non-sleep */
     void *data;
     int32_t heap_pos; /* -1 when not pending */
+    /* --time loose, a ticker feeding a channel (chan's early): 1 + the tid
+     * that took its last early tick, 0 none. While held it gives that task
+     * no early tick: real time must pass first, so another task steps (or
+     * every task blocks and the clock moves). Without it a loop on a
+     * ticker never blocks and starves every other task. */
+    int32_t held_by;
+    /* the channel it feeds (a Go timer or ticker), or NULL; ticker: it
+     * re-arms at each fire, so a fire into its full channel changes
+     * nothing but the clock */
+    struct wf_chan *ch;
+    bool ticker;
 } timer;
 
 /* Per-task counters (SPEC section 5), kept lazily: a task's runnable and
@@ -591,6 +602,7 @@ struct wf_engine {
     /* time */
     int64_t now_ns;
     VEC(timer *) timers; /* binary min-heap on (when, seq) */
+    VEC(timer *) held;   /* --time loose: tickers held (timer.held_by) */
     uint64_t timer_seq;
     uint64_t wait_seq; /* arrival order of waiters */
     /* the execution */
@@ -669,6 +681,15 @@ typedef struct obj_view {
     bool closed;      /* a channel */
 } obj_view;
 
+/* How a report spells objects and tasks, for the classes' report hooks
+ * (the checker that writes the report fills it in: checker/report.c's
+ * object names; a task's full name, or its short one in a summary). */
+typedef struct report_names {
+    wf_engine *e;
+    const char *(*obj)(wf_engine *e, const wf_obj *o);
+    void (*task)(buf *b, wf_engine *e, int32_t tid);
+} report_names;
+
 /* An object class: what one kind of object is to the engine, the
  * reduction and the checkers, defined in that object's own file
  * (chan.c: chan_class), as Lua's and SQLite's vtables are. Nobody outside
@@ -690,10 +711,6 @@ typedef struct obj_class {
      * its dependence with other ops (acc_type says which pairs commute),
      * for the reduction's races. NULL: one ACC_WRITE of o->obj. */
     void (*pending)(const op *o, acc_vec *out);
-    /* The pending accesses are exactly what its step will access (no
-     * access depends on what the step finds), so a sleeping op stays
-     * asleep until a conflicting step. */
-    bool pending_exact;
     /* Could pending op o touch object oid at all (a cheap filter before
      * pending)? NULL: o->obj is oid. */
     bool (*touches)(const op *o, int32_t oid);
@@ -714,6 +731,20 @@ typedef struct obj_class {
     /* The object's invariants (its header's list), for engine_check
      * under WF_DEBUG. NULL: none. */
     bool (*check)(const wf_engine *e, const wf_obj *o);
+    /* What task t, blocked in its pending op of this class, waits for,
+     * as a report says it after the task's name ("waits for mu held by
+     * g2 worker", "waits to receive from done"), appended to b. Returns
+     * the verb of the clause the deadlock report adds on who could end
+     * the wait ("complete": ", which no other task could complete"), or
+     * NULL for none. NULL hook: "is blocked in OP". */
+    const char *(*wait_phrase)(const report_names *n, const wf_task *t,
+                               buf *b);
+    /* Why object o, held now, excludes others, as a deadlock report's
+     * mutual-exclusion line says it ("rw is held for reading by g1, g2");
+     * appends it to b (task names short) and returns true, or false when
+     * o excludes no one now. NULL hook: a lock (holds) is "held by one
+     * task", said once for all such locks; any other object, nothing. */
+    bool (*excl_phrase)(const report_names *n, const wf_obj *o, buf *b);
 } obj_class;
 
 /* The class of each kind of object, and of the object an op kind acts on
@@ -789,6 +820,12 @@ static inline obj_view obj_view_of(const wf_obj *o)
     if (c->view)
         c->view(o, &v);
     return v;
+}
+/* What a task blocked in an op with no phrase of its own waits for, as a
+ * report says it (obj_class.wait_phrase's default). */
+static inline void op_blocked_phrase(const op *o, buf *b)
+{
+    buf_printf(b, "is blocked in %s", op_kind_names[o->kind]);
 }
 static inline int64_t obj_capacity(const wf_obj *o)
 {
@@ -926,6 +963,7 @@ void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
 /* Timers: add (when >= now), cancel (if pending). */
 void engine_timer_add(wf_engine *e, timer *tm);
 void engine_timer_cancel(wf_engine *e, timer *tm);
+void engine_timer_hold(wf_engine *e, timer *tm, int32_t tid);
 /* Next value of the program's random stream (math/rand). */
 uint64_t engine_rand(wf_engine *e);
 

@@ -608,10 +608,21 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     return !x->diverged;
 }
 
+/* Every execution the engine started for the search or the portfolio:
+ * those run to their end, and those the reduction abandoned partway
+ * (sleep-set-blocked, or stopped at a round's limit). Budgets count
+ * them all: an abandoned execution costs its steps too, and a search
+ * whose executions are nearly all abandoned (an atomic counter's adds
+ * past the reduction's precision) must still stop at --max-executions. */
+static int64_t started(const explorer *x)
+{
+    return x->executions + (int64_t)(x->blocked + x->deferred);
+}
+
 /* Budgets between executions: true to stop. */
 static bool out_of_budget(explorer *x, int64_t max)
 {
-    if (x->executions >= max)
+    if (started(x) >= max)
         return true;
     if (x->o.should_stop &&
         x->o.should_stop(x->o.stop_ctx, x)) {
@@ -679,6 +690,7 @@ static round_end dpor_round_run(explorer *x, wf_strategy *strat,
                                 bool upto_limit)
 {
     bool more;
+    int64_t round_started = started(x);
     x->round_start = x->executions;
     do {
         if (!run_one(x, strat, cs))
@@ -700,7 +712,7 @@ static round_end dpor_round_run(explorer *x, wf_strategy *strat,
             !portfolio(x, cs, max))
             return x->diverged ? ROUND_FAILED : ROUND_CUT;
     } while (more && !out_of_budget(x, max) &&
-             x->executions - x->round_start < cap);
+             started(x) - round_started < cap);
     if (!more)
         return ROUND_DONE;
     if (out_of_budget(x, max))
@@ -972,9 +984,15 @@ void explore_coverage(const explorer *x, buf *out)
         buf_printf(out, "%san estimated %.3g executions left", sep, left);
         sep = "; ";
     }
-    if (x->sampled)
+    if (x->sampled) {
         buf_printf(out, "%s%llu of the executions sampled (random and PCT)",
                    sep, (unsigned long long)x->sampled);
+        sep = "; ";
+    }
+    if (x->blocked + x->deferred)
+        buf_printf(out, "%s%llu more started and abandoned partway by the "
+                   "reduction",
+                   sep, (unsigned long long)(x->blocked + x->deferred));
 }
 
 int explore_status(const explorer *x, bool strict)

@@ -197,6 +197,21 @@ static bool check(const wf_engine *e, const wf_obj *o)
     return (m->holder != NULL) == m->locked;
 }
 
+/* "waits for mu held by g2 worker" */
+static const char *wait_phrase(const report_names *n, const wf_task *t,
+                               buf *b)
+{
+    const wf_mutex *m = (const wf_mutex *)t->op.obj;
+    if (t->op.kind != OP_LOCK || !m) {
+        op_blocked_phrase(&t->op, b);
+        return NULL;
+    }
+    buf_printf(b, "waits for %s", n->obj(n->e, t->op.obj));
+    if (m->locked && m->holder)
+        buf_printf(b, " held by %s", m->holder->name);
+    return NULL;
+}
+
 const obj_class mutex_class = {
     .kind = OBJ_MUTEX,
     .name = "mutex",
@@ -204,9 +219,9 @@ const obj_class mutex_class = {
     .perform = perform,
     .would_panic = would_panic,
     .pending = pending,
-    .pending_exact = true,
     .holds = holds,
     .lockers = lockers,
     .view = view,
     .check = check,
+    .wait_phrase = wait_phrase,
 };

@@ -89,6 +89,35 @@ static void view(const wf_obj *o, obj_view *out)
     out->runner = ((const wf_once *)o)->runner;
 }
 
+/* "waits for once, whose function g1 is running" */
+static const char *wait_phrase(const report_names *n, const wf_task *t,
+                               buf *b)
+{
+    const wf_once *on = (const wf_once *)t->op.obj;
+    if (t->op.kind != OP_ONCE || !on) {
+        op_blocked_phrase(&t->op, b);
+        return NULL;
+    }
+    buf_printf(b, "waits for %s", n->obj(n->e, t->op.obj));
+    if (on->runner >= 0)
+        buf_printf(b, ", whose function %s is running",
+                   n->e->tasks.p[on->runner]->name);
+    return NULL;
+}
+
+/* "only one task runs once's function (g1)" */
+static bool excl_phrase(const report_names *n, const wf_obj *o, buf *b)
+{
+    const wf_once *on = (const wf_once *)o;
+    buf_printf(b, "only one task runs %s's function", n->obj(n->e, o));
+    if (on->runner >= 0) {
+        buf_puts(b, " (");
+        n->task(b, n->e, on->runner);
+        buf_putc(b, ')');
+    }
+    return true;
+}
+
 const obj_class once_class = {
     .kind = OBJ_ONCE,
     .name = "once",
@@ -96,4 +125,6 @@ const obj_class once_class = {
     .perform = perform,
     .pending = pending,
     .view = view,
+    .wait_phrase = wait_phrase,
+    .excl_phrase = excl_phrase,
 };

@@ -289,6 +289,80 @@ static bool check(const wf_engine *e, const wf_obj *o)
     return rwmutex_check((const wf_rwmutex *)o);
 }
 
+/* The read holders of m, each once, at most MAX_READERS named: full
+ * names, or as n spells tasks. */
+#define MAX_READERS 8
+static void readers_text(const report_names *n, const wf_rwmutex *m,
+                         bool full, buf *b)
+{
+    int32_t seen[MAX_READERS];
+    int k = 0;
+    for (int32_t i = 0; i < m->nrholders; i++) {
+        bool dup = false;
+        for (int j = 0; j < k; j++)
+            dup |= seen[j] == m->rholders[i];
+        if (dup) continue;
+        if (k == MAX_READERS) {
+            buf_puts(b, " and others");
+            return;
+        }
+        seen[k] = m->rholders[i];
+        if (k++) buf_puts(b, ", ");
+        if (full)
+            buf_puts(b, n->e->tasks.p[m->rholders[i]]->name);
+        else
+            n->task(b, n->e, m->rholders[i]);
+    }
+}
+
+/* "waits for rw held by g1", "waits for rw read-held by g2, g3", "waits
+ * to read-lock rw behind the pending writer g4" */
+static const char *wait_phrase(const report_names *n, const wf_task *t,
+                               buf *b)
+{
+    const wf_rwmutex *m = (const wf_rwmutex *)t->op.obj;
+    const wf_task *holder = m && m->writer_holds ? m->writer : NULL;
+    if (!m || (t->op.kind != OP_WLOCK && t->op.kind != OP_RLOCK)) {
+        op_blocked_phrase(&t->op, b);
+        return NULL;
+    }
+    if (t->op.kind == OP_RLOCK) {
+        buf_printf(b, "waits to read-lock %s", n->obj(n->e, t->op.obj));
+        if (m->writer)
+            buf_printf(b, " %s %s",
+                       holder ? "held by" : "behind the pending writer",
+                       m->writer->name);
+    } else if (m->writer && m->writer != t) {
+        buf_printf(b, "waits for %s %s %s", n->obj(n->e, t->op.obj),
+                   holder ? "held by" : "behind the pending writer",
+                   m->writer->name);
+    } else {
+        buf_printf(b, "waits for %s read-held by ", n->obj(n->e, t->op.obj));
+        readers_text(n, m, true, b);
+    }
+    return NULL;
+}
+
+/* "rw is held for writing by g1", "rw is held for reading by g2, and g3
+ * holds its writer slot, which shuts out new readers" */
+static bool excl_phrase(const report_names *n, const wf_obj *o, buf *b)
+{
+    const wf_rwmutex *m = (const wf_rwmutex *)o;
+    if (m->writer_holds && m->writer) {
+        buf_printf(b, "%s is held for writing by ", n->obj(n->e, o));
+        n->task(b, n->e, m->writer->tid);
+        return true;
+    }
+    buf_printf(b, "%s is held for reading by ", n->obj(n->e, o));
+    readers_text(n, m, false, b);
+    if (m->writer) {
+        buf_puts(b, ", and ");
+        n->task(b, n->e, m->writer->tid);
+        buf_puts(b, " holds its writer slot, which shuts out new readers");
+    }
+    return true;
+}
+
 const obj_class rwmutex_class = {
     .kind = OBJ_RWMUTEX,
     .name = "rwmutex",
@@ -296,9 +370,10 @@ const obj_class rwmutex_class = {
     .perform = perform,
     .would_panic = would_panic,
     .pending = pending,
-    .pending_exact = true,
     .holds = holds,
     .lockers = lockers,
     .view = view,
     .check = check,
+    .wait_phrase = wait_phrase,
+    .excl_phrase = excl_phrase,
 };

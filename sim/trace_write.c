@@ -8,50 +8,100 @@
 #include <string.h>
 
 
-static const char *const stmt_sql[ST__COUNT] = {
+static const char *const stmt_sql[ST_EV] = {
     [ST_RUN] = "INSERT INTO runs(id, file, source_sha256, command, strategy, "
                "seed, schedule, steps, verdict, created_at, role, "
                "summary_id, status, end_reason, output, max_steps, nevents, "
                "executions, complete) VALUES "
                "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    [ST_TASK] = "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?)",
-    [ST_OBJ] = "INSERT INTO objects VALUES (?,?,?,?,?,?,?)",
-    [ST_FILE] = "INSERT INTO files VALUES (?,?,?)",
-    [ST_EV1] = NULL, /* built: one row */
-    [ST_EVN] = NULL, /* built: EV_MULTI rows */
     [ST_FIND] = "INSERT INTO findings(run_id, k, kind, severity, step, "
                 "message, detail_json, schedule, count, witness_run) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?)",
-    [ST_METRIC] = "INSERT INTO metrics VALUES (?,?,?,?)",
     [ST_OUTCOME] = "INSERT INTO outcomes VALUES (?,?,?,?,?,?)",
     [ST_MAXID] = "SELECT coalesce(max(id), 0) + 1 FROM runs",
+    [ST_SAVEPOINT] = "SAVEPOINT run",
+    [ST_RELEASE] = "RELEASE run",
+    [ST_ROLLBACK_TO] = "ROLLBACK TO run",
 };
 
-static void ev_insert_sql(buf *b, int rows)
+/* The multi-row inserts: a family of MULTI_SIZES statements per table. */
+enum { FAM_EV, FAM_TASK, FAM_OBJ, FAM_FILE, FAM_METRIC };
+static const struct {
+    int first; /* ST_EV, ST_TASK, ... */
+    int cols;
+    const char *head;
+} families[] = {
+    {ST_EV, 14,
+     "INSERT INTO events(run_id, step, seq, tid, op, oid, value, clock, "
+     "line, fid, flags, peer, aux, aux2) VALUES "},
+    {ST_TASK, 8, "INSERT INTO tasks VALUES "},
+    {ST_OBJ, 7, "INSERT INTO objects VALUES "},
+    {ST_FILE, 3, "INSERT INTO files VALUES "},
+    {ST_METRIC, 4, "INSERT INTO metrics VALUES "},
+};
+
+/* Step an insert and reset it; SQLITE_DONE becomes SQLITE_OK. */
+static int step_reset(sqlite3_stmt *s)
 {
-    buf_puts(b, "INSERT INTO events(run_id, step, seq, tid, op, oid, value, "
-                "clock, line, fid, flags, peer, aux, aux2) VALUES ");
-    for (int r = 0; r < rows; r++)
-        buf_puts(b, r ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                      : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 wf_status trace_prepare_writes(trace *t, wf_diag *d)
 {
-    for (int i = 0; i < ST__COUNT; i++) {
-        int rc;
-        const char *sql = stmt_sql[i];
-        buf_reset(&t->scratch);
-        if (i == ST_EV1 || i == ST_EVN) {
-            ev_insert_sql(&t->scratch, i == ST_EV1 ? 1 : EV_MULTI);
-            sql = t->scratch.p;
-        }
-        rc = sqlite3_prepare_v3(t->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                                &t->st[i], NULL);
+    for (int i = 0; i < ST_EV; i++) {
+        int rc = sqlite3_prepare_v3(t->db, stmt_sql[i], -1,
+                                    SQLITE_PREPARE_PERSISTENT, &t->st[i], NULL);
         if (rc != SQLITE_OK)
             return trace_db_error(t, t->db, rc, "preparing statements", d);
     }
-    return WF_OK;
+    return WF_OK; /* the families: on first use (multi_stmt) */
+}
+
+/* The statement of family f inserting 1 << k rows, prepared on first
+ * use; NULL with *rc set when SQLite refuses it. */
+static sqlite3_stmt *multi_stmt(trace *t, int f, int k, int *rc)
+{
+    sqlite3_stmt **s = &t->st[families[f].first + k];
+    if (*s) return *s;
+    buf_reset(&t->scratch);
+    buf_puts(&t->scratch, families[f].head);
+    for (int r = 0; r < 1 << k; r++) {
+        buf_puts(&t->scratch, r ? ",(" : "(");
+        for (int c = 0; c < families[f].cols; c++)
+            buf_puts(&t->scratch, c ? ",?" : "?");
+        buf_putc(&t->scratch, ')');
+    }
+    *rc = sqlite3_prepare_v3(t->db, t->scratch.p, -1,
+                             SQLITE_PREPARE_PERSISTENT, s, NULL);
+    return *rc == SQLITE_OK ? *s : NULL;
+}
+
+/* Binds row i of a write_rows call at parameter base + 1, ... */
+typedef void (*bind_row_fn)(sqlite3_stmt *s, int base, size_t i,
+                            const void *ctx);
+
+/* Insert rows 0 .. n-1 into family f's table, bind binding each: as
+ * many 64-row statements as fit, then one of each smaller size the rest
+ * needs (binary: at most MULTI_SIZES - 1 more). */
+static int write_rows(trace *t, int f, size_t n, bind_row_fn bind,
+                      const void *ctx)
+{
+    size_t i = 0;
+    int rc = SQLITE_OK;
+    for (int k = MULTI_SIZES - 1; k >= 0 && rc == SQLITE_OK; k--) {
+        size_t rows = (size_t)1 << k;
+        while (n - i >= rows && rc == SQLITE_OK) {
+            sqlite3_stmt *s = multi_stmt(t, f, k, &rc);
+            if (!s) break;
+            for (size_t r = 0; r < rows; r++)
+                bind(s, (int)r * families[f].cols, i + r, ctx);
+            rc = step_reset(s);
+            i += rows;
+        }
+    }
+    return rc;
 }
 
 void trace_set_finding_json(trace *t, trace_json_fn fn, void *ctx)
@@ -75,8 +125,8 @@ static void end_savepoint(trace *t, bool keep)
     if (!t->in_run) return;
     t->in_run = false;
     if (sqlite3_get_autocommit(t->db)) return; /* SQLite rolled back */
-    if (!keep) trace_exec_sql(t->db, "ROLLBACK TO run");
-    trace_exec_sql(t->db, "RELEASE run");
+    if (!keep) step_reset(t->st[ST_ROLLBACK_TO]);
+    step_reset(t->st[ST_RELEASE]);
 }
 
 static void discard_run(trace *t)
@@ -206,20 +256,19 @@ static inline void bind_opt(sqlite3_stmt *s, int i, int64_t v, int64_t none)
         sqlite3_bind_int64(s, i, v);
 }
 
-/* Step an insert and reset it; SQLITE_DONE becomes SQLITE_OK. */
-static int step_reset(sqlite3_stmt *s)
-{
-    int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
+/* The events being written: rows of flush_events. */
+typedef struct ev_rows {
+    int64_t run, seq; /* the run and the seq of row 0 */
+    const tev *v;
+} ev_rows;
 
-static void bind_event(sqlite3_stmt *s, int base, int64_t run, int64_t seq,
-                       const tev *v)
+static void bind_event(sqlite3_stmt *s, int base, size_t i, const void *ctx)
 {
-    sqlite3_bind_int64(s, base + 1, run);
+    const ev_rows *er = ctx;
+    const tev *v = &er->v[i];
+    sqlite3_bind_int64(s, base + 1, er->run);
     sqlite3_bind_int64(s, base + 2, (int64_t)v->step);
-    sqlite3_bind_int64(s, base + 3, seq);
+    sqlite3_bind_int64(s, base + 3, er->seq + (int64_t)i);
     sqlite3_bind_int(s, base + 4, v->tid);
     sqlite3_bind_text(s, base + 5, ev_op_names[v->op], -1, SQLITE_STATIC);
     bind_opt(s, base + 6, v->oid, -1);
@@ -257,7 +306,7 @@ static wf_status run_failed(trace *t, int rc, const char *doing, wf_diag *d)
 /* Write the buffered events of the current run (reserving its id). */
 static wf_status flush_events(trace *t, wf_diag *d)
 {
-    size_t i = 0, n = t->evs.len;
+    size_t n = t->evs.len;
     wf_status st;
     int rc = SQLITE_OK;
     if (t->broken) return diag_set(d, t->path, 0, 0, "an earlier write failed");
@@ -266,22 +315,14 @@ static wf_status flush_events(trace *t, wf_diag *d)
         /* a run is whole or absent: its rows go in a savepoint of their
          * own, so a failure takes back this run and keeps the batch's
          * finished ones */
-        rc = trace_exec_sql(t->db, "SAVEPOINT run");
+        rc = step_reset(t->st[ST_SAVEPOINT]);
         if (rc != SQLITE_OK) return run_failed(t, rc, "writing the run", d);
         t->in_run = true;
         t->run_id = t->next_id++;
     }
-    for (; i + EV_MULTI <= n && rc == SQLITE_OK; i += EV_MULTI) {
-        for (int r = 0; r < EV_MULTI; r++)
-            bind_event(t->st[ST_EVN], r * EV_COLS, t->run_id,
-                       t->run_seq + (int64_t)(i + (size_t)r),
-                       &t->evs.p[i + (size_t)r]);
-        rc = step_reset(t->st[ST_EVN]);
-    }
-    for (; i < n && rc == SQLITE_OK; i++) {
-        bind_event(t->st[ST_EV1], 0, t->run_id, t->run_seq + (int64_t)i,
-                   &t->evs.p[i]);
-        rc = step_reset(t->st[ST_EV1]);
+    if (n) {
+        ev_rows er = {t->run_id, t->run_seq, t->evs.p};
+        rc = write_rows(t, FAM_EV, n, bind_event, &er);
     }
     if (rc != SQLITE_OK) return run_failed(t, rc, "writing events", d);
     t->run_seq += (int64_t)n;
@@ -373,54 +414,86 @@ static void final_metrics(const wf_engine *e, const wf_task *t, int64_t v[6])
 
 static const char *const state_names[] = {"runnable", "blocked", "done"};
 
+/* What the binders of a run's tasks, objects, files and metrics read. */
+typedef struct run_rows {
+    int64_t id;
+    const wf_engine *e;
+    const trace *t;
+} run_rows;
+
+static void bind_task(sqlite3_stmt *s, int base, size_t i, const void *ctx)
+{
+    const run_rows *rr = ctx;
+    const wf_task *k = rr->e->tasks.p[i];
+    sqlite3_bind_int64(s, base + 1, rr->id);
+    sqlite3_bind_int(s, base + 2, k->tid);
+    bind_text(s, base + 3, k->name);
+    bind_text(s, base + 4, k->fname);
+    bind_opt(s, base + 5, k->parent, -1);
+    sqlite3_bind_int64(s, base + 6, (int64_t)k->spawn_step);
+    if (k->state == TASK_DONE)
+        sqlite3_bind_int64(s, base + 7, (int64_t)k->end_step);
+    else
+        sqlite3_bind_null(s, base + 7);
+    bind_text(s, base + 8, state_names[k->state <= TASK_DONE ? k->state : 0]);
+}
+
+static void bind_obj(sqlite3_stmt *s, int base, size_t i, const void *ctx)
+{
+    const run_rows *rr = ctx;
+    const wf_obj *o = rr->e->objs.p[i];
+    sqlite3_bind_int64(s, base + 1, rr->id);
+    sqlite3_bind_int(s, base + 2, o->oid);
+    bind_text(s, base + 3,
+              o->kind < OBJ__COUNT ? obj_kind_names[o->kind] : "?");
+    bind_text(s, base + 4, o->name ? o->name : "");
+    if (o->kind == OBJ_CHAN)
+        sqlite3_bind_int64(s, base + 5, obj_capacity(o));
+    else
+        sqlite3_bind_null(s, base + 5);
+    bind_text(s, base + 6, o->file);
+    if (o->file)
+        sqlite3_bind_int(s, base + 7, o->line);
+    else
+        sqlite3_bind_null(s, base + 7);
+}
+
+static void bind_file(sqlite3_stmt *s, int base, size_t i, const void *ctx)
+{
+    const run_rows *rr = ctx;
+    sqlite3_bind_int64(s, base + 1, rr->id);
+    sqlite3_bind_int64(s, base + 2, (int64_t)i);
+    bind_text(s, base + 3, rr->t->files.p[i]);
+}
+
+/* Row i: metric i % 6 of task i / 6. */
+static void bind_metric(sqlite3_stmt *s, int base, size_t i, const void *ctx)
+{
+    const run_rows *rr = ctx;
+    const wf_task *k = rr->e->tasks.p[i / 6];
+    int64_t v[6];
+    final_metrics(rr->e, k, v);
+    sqlite3_bind_int64(s, base + 1, rr->id);
+    sqlite3_bind_int(s, base + 2, k->tid);
+    sqlite3_bind_text(s, base + 3, metric_names[i % 6], -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, base + 4, v[i % 6]);
+}
+
 static int write_tables(trace *t, const wf_engine *e, int64_t id,
                         const char *schedule, const char **doing)
 {
-    int rc = SQLITE_OK;
+    int rc;
     sqlite3_stmt *s;
+    run_rows rr = {id, e, t};
     *doing = "writing tasks";
-    s = t->st[ST_TASK];
-    for (size_t i = 0; i < e->tasks.len && rc == SQLITE_OK; i++) {
-        const wf_task *k = e->tasks.p[i];
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_int(s, 2, k->tid);
-        bind_text(s, 3, k->name);
-        bind_text(s, 4, k->fname);
-        bind_opt(s, 5, k->parent, -1);
-        sqlite3_bind_int64(s, 6, (int64_t)k->spawn_step);
-        if (k->state == TASK_DONE)
-            sqlite3_bind_int64(s, 7, (int64_t)k->end_step);
-        else
-            sqlite3_bind_null(s, 7);
-        bind_text(s, 8, state_names[k->state <= TASK_DONE ? k->state : 0]);
-        rc = step_reset(s);
+    rc = write_rows(t, FAM_TASK, e->tasks.len, bind_task, &rr);
+    if (rc == SQLITE_OK) {
+        *doing = "writing objects";
+        rc = write_rows(t, FAM_OBJ, e->objs.len, bind_obj, &rr);
     }
-    *doing = "writing objects";
-    s = t->st[ST_OBJ];
-    for (size_t i = 0; i < e->objs.len && rc == SQLITE_OK; i++) {
-        const wf_obj *o = e->objs.p[i];
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_int(s, 2, o->oid);
-        bind_text(s, 3, o->kind < OBJ__COUNT ? obj_kind_names[o->kind] : "?");
-        bind_text(s, 4, o->name ? o->name : "");
-        if (o->kind == OBJ_CHAN)
-            sqlite3_bind_int64(s, 5, obj_capacity(o));
-        else
-            sqlite3_bind_null(s, 5);
-        bind_text(s, 6, o->file);
-        if (o->file)
-            sqlite3_bind_int(s, 7, o->line);
-        else
-            sqlite3_bind_null(s, 7);
-        rc = step_reset(s);
-    }
-    *doing = "writing files";
-    s = t->st[ST_FILE];
-    for (size_t i = 0; i < t->files.len && rc == SQLITE_OK; i++) {
-        sqlite3_bind_int64(s, 1, id);
-        sqlite3_bind_int64(s, 2, (int64_t)i);
-        bind_text(s, 3, t->files.p[i]);
-        rc = step_reset(s);
+    if (rc == SQLITE_OK) {
+        *doing = "writing files";
+        rc = write_rows(t, FAM_FILE, t->files.len, bind_file, &rr);
     }
     *doing = "writing findings";
     s = t->st[ST_FIND];
@@ -444,18 +517,9 @@ static int write_tables(trace *t, const wf_engine *e, int64_t id,
         sqlite3_bind_null(s, 10);
         rc = step_reset(s);
     }
-    *doing = "writing metrics";
-    s = t->st[ST_METRIC];
-    for (size_t i = 0; i < e->tasks.len && rc == SQLITE_OK; i++) {
-        int64_t v[6];
-        final_metrics(e, e->tasks.p[i], v);
-        for (int m = 0; m < 6 && rc == SQLITE_OK; m++) {
-            sqlite3_bind_int64(s, 1, id);
-            sqlite3_bind_int(s, 2, e->tasks.p[i]->tid);
-            sqlite3_bind_text(s, 3, metric_names[m], -1, SQLITE_STATIC);
-            sqlite3_bind_int64(s, 4, v[m]);
-            rc = step_reset(s);
-        }
+    if (rc == SQLITE_OK) {
+        *doing = "writing metrics";
+        rc = write_rows(t, FAM_METRIC, e->tasks.len * 6, bind_metric, &rr);
     }
     return rc;
 }

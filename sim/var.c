@@ -37,5 +37,4 @@ const obj_class var_class = {
     .name = "var",
     .perform = var_access,
     .pending = pending,
-    .pending_exact = true,
 };

@@ -123,6 +123,19 @@ static void view(const wf_obj *o, obj_view *out)
     out->counter = ((const wf_waitgroup *)o)->count;
 }
 
+/* "waits for wg (counter 2)", then who could complete it */
+static const char *wait_phrase(const report_names *n, const wf_task *t,
+                               buf *b)
+{
+    if (t->op.kind != OP_WG_WAIT || !t->op.obj) {
+        op_blocked_phrase(&t->op, b);
+        return NULL;
+    }
+    buf_printf(b, "waits for %s (counter %lld)", n->obj(n->e, t->op.obj),
+               (long long)((const wf_waitgroup *)t->op.obj)->count);
+    return "complete";
+}
+
 const obj_class waitgroup_class = {
     .kind = OBJ_WAITGROUP,
     .name = "waitgroup",
@@ -130,6 +143,6 @@ const obj_class waitgroup_class = {
     .perform = perform,
     .would_panic = would_panic,
     .pending = pending,
-    .pending_exact = true,
     .view = view,
+    .wait_phrase = wait_phrase,
 };

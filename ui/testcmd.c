@@ -283,6 +283,9 @@ typedef struct tally {
     size_t index;
     bool has_turn;
     const cli_opts *cmdline;  /* its options apply to every file */
+    const char *replay_path;  /* a package's directory, which its replay
+                                 lines name (its results name its import
+                                 path); NULL: the file judged */
     VEC(test_result) results; /* of the file being run */
     VEC(test_result) all;     /* of every file, kept for --junit, --sarif */
 } tally;
@@ -413,7 +416,8 @@ static void judge(tally *t, const char *name, const test_expect *e,
     /* the findings that fail it: errors not listed, and kinds not listed */
     bad = (got_err & ~want_err) | (got & ~e->kinds);
     buf_init(&prefix);
-    buf_printf(&prefix, "weft replay %s --schedule", file);
+    buf_printf(&prefix, "weft replay %s --schedule",
+               t->replay_path ? t->replay_path : file);
     for (size_t i = 0; i < x->findings.len; i++) {
         test_finding tf;
         if (!(bad & (1u << x->findings.p[i].f.kind))) continue;
@@ -758,9 +762,11 @@ static void run_package(tally *t, loader *l, const load_dir *ld,
     vm_options vo;
     vm_program *p = NULL;
     double t0 = cli_now();
+    /* named as go test names a package: by its import path in a module */
+    const char *name = ld->import_path[0] ? ld->import_path : g->label;
     group_expect(g, &e);
     if (e.bad.msg[0]) {
-        fail_diag(t, g->label, NULL, &e.bad);
+        fail_diag(t, name, NULL, &e.bad);
         test_expect_fini(&e);
         return;
     }
@@ -771,7 +777,7 @@ static void run_package(tally *t, loader *l, const load_dir *ld,
         buf_init(&b);
         buf_printf(&b, "weft: %s: error: in the // weft: flags: %s", g->label,
                    m);
-        fail_input(t, g->label, NULL, b.p, NULL);
+        fail_input(t, name, NULL, b.p, NULL);
         buf_fini(&b);
     } else {
         memset(&vo, 0, sizeof vo);
@@ -779,9 +785,12 @@ static void run_package(tally *t, loader *l, const load_dir *ld,
         vo.env = environ;
         if (vm_compile_pkg(l, ld, g->files.p, g->files.len, &vo, &p, &d) !=
             WF_OK)
-            fail_diag(t, g->label, NULL, &d);
-        else
-            run_tests(t, g->label, &e, &o, p, t0);
+            fail_diag(t, name, NULL, &d);
+        else {
+            t->replay_path = g->label;
+            run_tests(t, name, &e, &o, p, t0);
+            t->replay_path = NULL;
+        }
     }
     vm_program_free(p);
     cli_opts_fini(&o);
@@ -840,7 +849,8 @@ static bool collect_units(const char *pat, unitvec *us)
                 u.group = -1;
             } else if (g->tests) {
                 u.path = wf_xstrdup(dirs.p[i]);
-                u.label = wf_xstrdup(g->label);
+                u.label = wf_xstrdup(ld->import_path[0] ? ld->import_path
+                                                        : g->label);
                 u.group = (int)k;
             } else {
                 continue;

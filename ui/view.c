@@ -636,8 +636,11 @@ int view_exec(const cli_opts *opts)
         viewmodel_free(v.m);
         return fail(&d);
     }
-    /* a summary's finding K is shown in its witness run as its first */
-    if (v.m->run.id != id) o.finding_k = v.m->findings.len ? 1 : 0;
+    /* a summary's finding K is shown in its witness run as its first;
+     * a database opened with neither --run nor --finding (a plain
+     * explore --db) opens on the first finding of the run it picked */
+    if (v.m->run.id != id || (opts->run_id <= 0 && opts->finding_k <= 0))
+        o.finding_k = v.m->findings.len ? 1 : 0;
     if (!o.view_first_ms && !o.view_dump &&
         (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
         fprintf(stderr,

@@ -346,7 +346,98 @@ static bool is_bytestring(checker *k, uint32_t t)
 static const char *const bnames[RB__COUNT] = {
     "append", "cap",   "clear",   "close", "copy",    "delete",
     "len",    "make",  "max",     "min",   "new",     "panic",
-    "print",  "println", "recover", "assert", "progress"};
+    "print",  "println", "recover", "assert", "progress",
+    "complex", "real", "imag"};
+
+/* An untyped constant argument of complex, real or imag: as untyped
+ * float (complex) or untyped complex (real, imag) when it is one. */
+static void untyped_part(checker *k, operand *a, uint32_t to)
+{
+    if (a->mode != CK_CONST || !ck_is_untyped(a->type) ||
+        !ck_is_numeric(k, a->type))
+        return;
+    if (to == T_UFLT_K) {
+        const_val f = const_to_float(&k->mem, a->val);
+        if (f.k == CONST_FLOAT) {
+            a->val = f;
+            a->type = T_UFLT_K;
+        }
+    } else {
+        a->val = const_to_complex(&k->mem, a->val);
+        a->type = T_UCPLX;
+    }
+}
+
+/* complex(x, y) (go/types' _Complex). */
+static bool builtin_complex(checker *k, operand *x, operand *a, operand *b,
+                            ast_node *call)
+{
+    uint32_t ft;
+    untyped_part(k, a, T_UFLT_K);
+    untyped_part(k, b, T_UFLT_K);
+    if (ck_is_untyped(a->type) && !ck_is_untyped(b->type))
+        ck_convert_untyped(k, a, b->type);
+    else if (ck_is_untyped(b->type) && !ck_is_untyped(a->type))
+        ck_convert_untyped(k, b, a->type);
+    if (a->mode == CK_INVALID || b->mode == CK_INVALID || k->failed)
+        return false;
+    if (a->type && b->type && a->type != b->type) {
+        ck_errorf(k, call, INVALID_OP "%s (mismatched types %s and %s)",
+                  estr(k, call), ck_tstr(k, a->type), ck_tstr(k, b->type));
+        return false;
+    }
+    ft = a->type ? a->type : b->type;
+    if (ft && !ck_is_float(k, ft)) {
+        ck_errorf(k, a->expr, INVALID_ARG "arguments have type %s, expected "
+                                          "floating-point",
+                  ck_tstr(k, ft));
+        return false;
+    }
+    if (a->mode == CK_CONST && b->mode == CK_CONST) {
+        x->mode = CK_CONST;
+        x->val = const_make_complex(&k->mem, const_to_float(&k->mem, a->val),
+                                    const_to_float(&k->mem, b->val));
+    } else {
+        x->mode = CK_VALUE;
+    }
+    if (!ft || ft == T_UFLT_K)
+        x->type = ft ? T_UCPLX : 0;
+    else
+        x->type = ck_under(k, ft) == T_FLOAT32 ? T_COMPLEX64 : T_COMPLEX128;
+    if (x->mode == CK_VALUE && ft == T_UFLT_K) {
+        /* complex(1, f()) of untyped and dynamic: complex128 */
+        x->type = T_COMPLEX128;
+    }
+    return true;
+}
+
+/* real(x), imag(x) (go/types' _Real, _Imag). */
+static bool builtin_part(checker *k, operand *x, operand *a, int id)
+{
+    uint32_t t;
+    untyped_part(k, a, T_UCPLX);
+    t = a->type;
+    if (t && !ck_is_complex(k, t)) {
+        ck_errorf(k, a->expr, INVALID_ARG "%s must be of complex type",
+                  ck_op_str(k, a));
+        return false;
+    }
+    if (a->mode == CK_CONST) {
+        x->mode = CK_CONST;
+        x->val = id == RB_REAL ? const_real(&k->mem, a->val)
+                               : const_imag(&k->mem, a->val);
+        x->val = const_to_float(&k->mem, x->val);
+    } else {
+        x->mode = CK_VALUE;
+    }
+    if (!t)
+        x->type = 0;
+    else if (t == T_UCPLX)
+        x->type = T_UFLT_K;
+    else
+        x->type = ck_under(k, t) == T_COMPLEX64 ? T_FLOAT32 : T_FLOAT64;
+    return true;
+}
 
 static bool builtin(checker *k, operand *x, ast_node *call, int id)
 {
@@ -386,7 +477,12 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
             break;
         case RB_COPY:
         case RB_DELETE:
+        case RB_COMPLEX:
             minn = maxn = 2;
+            break;
+        case RB_REAL:
+        case RB_IMAG:
+            minn = maxn = 1;
             break;
         case RB_MAKE:
             minn = 1;
@@ -539,7 +635,10 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
                   ck_tparam_all(k, ops.p[1].type, is_bytestring)))) {
                 ck_convert_untyped(k, &ops.p[1], T_STRING);
             } else {
-                ck_assignment(k, &ops.p[1], s, "argument to append");
+                /* passed as a []E: another named slice type of the same
+                 * elements is assignable to it */
+                ck_assignment(k, &ops.p[1], type_slice(k->prog, u->elem),
+                              "argument to append");
             }
         } else {
             for (size_t i = 1; i < ops.len && !k->failed; i++)
@@ -788,6 +887,21 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
     case RB_PROGRESS:
         x->mode = CK_NOVALUE;
         ok = true;
+        break;
+    case RB_COMPLEX:
+        ok = builtin_complex(k, x, &ops.p[0], &ops.p[1], call);
+        if (ok && x->mode == CK_VALUE && x->type) {
+            /* the arguments' final types */
+            uint32_t ft = x->type == T_COMPLEX64 ? T_FLOAT32 : T_FLOAT64;
+            if (ck_is_untyped(ops.p[0].type))
+                ck_convert_untyped(k, &ops.p[0], ft);
+            if (ck_is_untyped(ops.p[1].type))
+                ck_convert_untyped(k, &ops.p[1], ft);
+        }
+        break;
+    case RB_REAL:
+    case RB_IMAG:
+        ok = builtin_part(k, x, a0, id);
         break;
     default:
         break;

@@ -184,6 +184,24 @@ static bool representable_val(checker *k, const_val v, uint32_t t,
             *rounded = exact ? fv : const_float64(&k->mem, f);
         return true;
     }
+    if (ck_is_complex(k, t)) {
+        /* each part rounded to the parts' float type */
+        const_val cv = const_to_complex(&k->mem, v), re, im;
+        uint32_t ft = u == T_COMPLEX64 ? T_FLOAT32 : T_FLOAT64;
+        if (cv.k != CONST_COMPLEX)
+            return false;
+        if (t == T_UCPLX) {
+            if (rounded)
+                *rounded = cv;
+            return true;
+        }
+        if (!representable_val(k, const_real(&k->mem, cv), ft, &re) ||
+            !representable_val(k, const_imag(&k->mem, cv), ft, &im))
+            return false;
+        if (rounded)
+            *rounded = const_make_complex(&k->mem, re, im);
+        return true;
+    }
     if (ck_is_string(k, t))
         return v.k == CONST_STRING;
     if (ck_is_boolean(k, t))
@@ -257,12 +275,13 @@ static const char *op_name(lex_kind opk)
 
 /* ---- untyped conversion --------------------------------------------------- */
 
-/* The larger of two untyped numeric kinds (int < rune < float). */
+/* The larger of two untyped numeric kinds (int < rune < float <
+ * complex). */
 static uint32_t max_untyped(uint32_t a, uint32_t b)
 {
-    static const uint32_t order[] = {T_UINT_K, T_URUNE_K, T_UFLT_K};
+    static const uint32_t order[] = {T_UINT_K, T_URUNE_K, T_UFLT_K, T_UCPLX};
     int ia = -1, ib = -1;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         if (order[i] == a)
             ia = i;
         if (order[i] == b)
@@ -591,10 +610,14 @@ static void basic_lit(checker *k, operand *x, ast_node *n)
         x->val = const_from_literal(&k->mem, TK_INT, n->u.int_lit.text);
         x->type = T_UINT_K;
         break;
-    case AST_FLOAT_LIT:
-        x->val = const_from_literal(&k->mem, TK_FLOAT, n->u.float_lit.text);
-        x->type = T_UFLT_K;
+    case AST_FLOAT_LIT: {
+        /* an imaginary literal is a float token spelled with its 'i' */
+        const char *text = n->u.float_lit.text;
+        bool imag = text[0] && text[strlen(text) - 1] == 'i';
+        x->val = const_from_literal(&k->mem, imag ? TK_IMAG : TK_FLOAT, text);
+        x->type = imag ? T_UCPLX : T_UFLT_K;
         break;
+    }
     case AST_RUNE_LIT:
         x->val = const_int64(&k->mem, n->u.rune_lit.value);
         x->type = T_URUNE_K;
@@ -721,7 +744,7 @@ static void composite(checker *k, operand *x, ast_node *n, uint32_t hint)
         return;
     }
     u = prog_type(k->prog, ck_core(k, base));
-    switch (VM_KIND(u->id)) {
+    switch (ck_is_complex(k, u->id) ? K_NIL : VM_KIND(u->id)) {
     case K_STRUCT: {
         vm_type us = *u;
         ast_list elts = n->u.composite.elts;
@@ -938,7 +961,7 @@ static void selector(checker *k, operand *x, ast_node *n)
             if (ft) {
                 for (uint32_t i = 0; i < ft->nparams && np < 257; i++)
                     ps[np++] = ft->params[i];
-                x->type = type_func(k->prog, ps, np, ft->params + ft->nparams,
+                x->type = type_func(k->prog, ps, np, type_results(ft),
                                     ft->nresults, ft->variadic);
             } else {
                 x->type = 0;
@@ -1443,7 +1466,8 @@ static bool all_basic(checker *k, uint32_t t)
     vm_kind x = VM_KIND(ck_under(k, t));
     if (ck_is_tparam(t))
         return ck_tparam_all(k, t, all_basic);
-    return t == T_UNIL || (x >= K_BOOL && x <= K_UNTYPED_RUNE);
+    return t == T_UNIL || (x >= K_BOOL && x <= K_UNTYPED_RUNE) ||
+           ck_is_complex(k, t);
 }
 
 void ck_match_types(checker *k, operand *x, operand *y)
@@ -1483,6 +1507,8 @@ void ck_match_types(checker *k, operand *x, operand *y)
 
 static const char *kind_string(checker *k, uint32_t t)
 {
+    if (ck_is_complex(k, t))
+        return ck_tstr(k, t);
     switch (VM_KIND(ck_under(k, t))) {
     case K_ARRAY:
         return "array";

@@ -159,6 +159,7 @@ bool ck_is_untyped(uint32_t t);
 bool ck_is_integer(checker *k, uint32_t t);
 bool ck_is_unsigned(checker *k, uint32_t t);
 bool ck_is_float(checker *k, uint32_t t);
+bool ck_is_complex(checker *k, uint32_t t);
 bool ck_is_numeric(checker *k, uint32_t t);
 bool ck_is_string(checker *k, uint32_t t);
 bool ck_is_boolean(checker *k, uint32_t t);

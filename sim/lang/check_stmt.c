@@ -610,7 +610,7 @@ static void return_stmt(checker *k, ast_node *n)
                              : NULL;
     ast_list res = n->u.ret.results;
     uint32_t nres = sig ? sig->nresults : 0;
-    const uint32_t *rt = sig ? sig->params + sig->nparams : NULL;
+    const uint32_t *rt = sig ? type_results(sig) : NULL;
     ast_node *ftype = k->fn ? (k->fn->node->kind == AST_FUNC_DECL
                                    ? k->fn->node->u.func_decl.type
                                    : k->fn->node->u.func_lit.type)

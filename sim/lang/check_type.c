@@ -34,7 +34,7 @@ bool ck_is_named(checker *k, uint32_t t)
 bool ck_is_untyped(uint32_t t)
 {
     return t == T_UINT_K || t == T_UFLT_K || t == T_URUNE_K || t == T_UBOOL ||
-           t == T_USTR || t == T_UNIL;
+           t == T_USTR || t == T_UNIL || t == T_UCPLX;
 }
 
 uint32_t ck_default(uint32_t t)
@@ -44,6 +44,8 @@ uint32_t ck_default(uint32_t t)
         return T_INT;
     case T_UFLT_K:
         return T_FLOAT64;
+    case T_UCPLX:
+        return T_COMPLEX128;
     case T_URUNE_K:
         return T_INT32;
     case T_UBOOL:
@@ -78,11 +80,20 @@ bool ck_is_float(checker *k, uint32_t t)
     return t == T_UFLT_K || kind_is_float(ukind(k, t));
 }
 
+bool ck_is_complex(checker *k, uint32_t t)
+{
+    uint32_t u;
+    if (ck_is_tparam(t))
+        return ck_tparam_all(k, t, ck_is_complex);
+    u = ck_under(k, t);
+    return u == T_UCPLX || u == T_COMPLEX64 || u == T_COMPLEX128;
+}
+
 bool ck_is_numeric(checker *k, uint32_t t)
 {
     if (ck_is_tparam(t))
         return ck_tparam_all(k, t, ck_is_numeric);
-    return ck_is_integer(k, t) || ck_is_float(k, t);
+    return ck_is_integer(k, t) || ck_is_float(k, t) || ck_is_complex(k, t);
 }
 
 bool ck_is_string(checker *k, uint32_t t)
@@ -144,7 +155,7 @@ int ck_bits(checker *k, uint32_t t)
     vm_kind x = ukind(k, t);
     if (kind_is_int(x))
         return kind_bits(x);
-    if (x == K_FLOAT32)
+    if (x == K_FLOAT32 || ck_under(k, t) == T_COMPLEX64)
         return 32;
     return 64;
 }
@@ -249,6 +260,9 @@ static void type_str(checker *k, buf *b, uint32_t t, int depth)
         return;
     case T_UFLT_K:
         buf_puts(b, "untyped float");
+        return;
+    case T_UCPLX:
+        buf_puts(b, "untyped complex");
         return;
     case T_URUNE_K:
         buf_puts(b, "untyped rune");
@@ -1803,6 +1817,8 @@ bool ck_convertible(checker *k, operand *x, uint32_t t)
         !prog_type(k->prog, v)->named && !prog_type(k->prog, t)->named &&
         identical_no_tags(k, ck_under(k, prog_type(k->prog, v)->elem),
                           ck_under(k, prog_type(k->prog, t)->elem), 0))
+        return true;
+    if (ck_is_complex(k, vu) && ck_is_complex(k, tu))
         return true;
     vk = VM_KIND(vu);
     tk = VM_KIND(tu);

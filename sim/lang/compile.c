@@ -858,7 +858,8 @@ static void predeclare(vm_program *p)
         {"runtime.Error", K_STRING}, {"unsafe.Pointer", K_PTR},
         {"func()", K_FUNC},      {"bool", K_BOOL},
         {"string", K_STRING},    {"nil", K_NIL},
-        {"comparable", K_IFACE}};
+        {"comparable", K_IFACE}, {"complex64", K_STRUCT},
+        {"complex128", K_STRUCT}, {"complex128", K_STRUCT}};
     for (int i = 0; i < TI__PREDECLARED; i++) {
         uint32_t t = type_new(p, pre[i].k, pre[i].name);
         WF_ASSERT(VM_TIDX(t) == (uint32_t)i);
@@ -1215,6 +1216,23 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
         *mt = type_func(p, NULL, 0, &str, 1, false);
         p->types.p[TI_ERROR].imtypes = mt;
         p->types.p[TI_COMPARABLE].comparable = true;
+    }
+    {
+        /* complex64, complex128 (and the untyped complex, whose values
+         * are complex128): two float fields, named so that no selector
+         * reaches them */
+        static const uint32_t parts[3] = {T_FLOAT32, T_FLOAT64, T_FLOAT64};
+        uint32_t re = cname(&C, "0real"), im = cname(&C, "0imag");
+        for (int i = 0; i < 3; i++) {
+            vm_type *ct = &p->types.p[TI_COMPLEX64 + i];
+            ct->nfields = 2;
+            ct->fields = arena_alloc(&p->mem, 2 * sizeof *ct->fields);
+            memset(ct->fields, 0, 2 * sizeof *ct->fields);
+            ct->fields[0].name = re;
+            ct->fields[0].type = parts[i];
+            ct->fields[1].name = im;
+            ct->fields[1].type = parts[i];
+        }
     }
     p->n_String = cname(&C, "String");
     p->n_Lock = cname(&C, "Lock");

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim/lang/check.h"
 #include "sim/lang/compile_int.h"
 #include "sim/lang/lib.h"
 #include "sim/lang/parse_int.h"
@@ -45,9 +46,9 @@ static uint32_t member_callee(fstate *fs, uint32_t t, uint32_t nm)
         return mt; /* an interface's methods have no receiver parameter */
     if (m && mt) {
         const vm_type *ft = prog_type(fs->C->prog, mt);
-        return type_func(fs->C->prog, ft->params + 1,
+        return type_func(fs->C->prog, ft->nparams ? ft->params + 1 : NULL,
                          ft->nparams ? ft->nparams - 1 : 0,
-                         ft->params + ft->nparams, ft->nresults,
+                         type_results(ft), ft->nresults,
                          ft->variadic);
     }
     return m ? 0 : mt;
@@ -345,7 +346,22 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
     case RB_APPEND: {
         int base, n = (int)args.n;
         ex s0;
+        uint32_t at;
         NEED(1);
+        at = n == 1 ? csubst(fs, check_type_of(C->K, args.v[0])) : 0;
+        if (at && VM_KIND(at) == K_TUPLE) {
+            /* append(f()) of a call with several results */
+            uint32_t nr = prog_type(p, at)->nresults;
+            ccall(fs, strip(args.v[0]), (int)nr, &s0);
+            fs->freereg = s0.reg + (int)nr;
+            r = newreg(fs, 1);
+            fs->line = call->line;
+            emit(fs, VM_OP_APPEND, 0, r, s0.reg, (int)nr - 1);
+            out->reg = r;
+            out->type = prog_type(p, at)->params[0];
+            out->fresh = true;
+            return;
+        }
         base = newreg(fs, n);
         s0 = cexpr(fs, args.v[0], 0);
         t = s0.type;
@@ -529,6 +545,42 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
                  0);
         }
         patch_here(fs, j);
+        return;
+    }
+    case RB_COMPLEX:
+    case RB_REAL:
+    case RB_IMAG: {
+        cval cv;
+        uint32_t ct;
+        int x, y = 0;
+        NEED(1);
+        if (cconst(fs, call, &cv, &ct)) {
+            out->is_const = true;
+            out->cv = cv;
+            out->type = ct;
+            return;
+        }
+        ct = csubst(fs, check_type_of(C->K, call));
+        if (b == RB_COMPLEX && args.n == 1) {
+            /* complex(f()) of a call with two results */
+            ex e;
+            ccall(fs, strip(args.v[0]), 2, &e);
+            x = e.reg;
+            y = e.reg + 1;
+        } else if (b == RB_COMPLEX) {
+            uint32_t ft = ct == T_COMPLEX64 ? T_FLOAT32 : T_FLOAT64;
+            x = cexpr_to(fs, args.v[0], -1, ft, false);
+            y = cexpr_to(fs, args.v[1], -1, ft, false);
+        } else {
+            x = cexpr_any(fs, args.v[0], 0, NULL);
+        }
+        r = newreg(fs, 1);
+        fs->line = call->line;
+        emit(fs, VM_OP_CPLX, b == RB_COMPLEX ? 0 : b == RB_REAL ? 1 : 2, r, x,
+             y);
+        out->reg = r;
+        out->type = ct;
+        out->fresh = true;
         return;
     }
     case RB_PROGRESS:
@@ -766,6 +818,9 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
                  (call->u.call.spread ? CALL_SPREAD : 0) |
                      (soft ? CALL_SOFT : 0) | (addr ? CALL_ADDR : 0) |
                      (n < 0 ? CALL_MULTI : 0) |
+                     (rt && VM_KIND(type_under(C->prog, rt)) == K_IFACE
+                          ? CALL_IFACE
+                          : 0) |
                      (nres == NRES_ALL ? CALL_ALL : 0),
                  base, n < 0 ? 1 : n + 1, nres < 0 ? 0 : nres);
             emit(fs, VM_OP_EXTRA, 0, sel, 0, 0);

@@ -31,6 +31,19 @@ bool cconst(fstate *fs, ast_node *n, cval *out, uint32_t *type)
     t = csubst(fs, check_type_of(fs->C->K, n)); /* in an instance */
     *type = t;
     k = VM_KIND(type_under(fs->C->prog, t));
+    if (v.k == CONST_COMPLEX || (t && vm_cplx_bits(fs->C->prog, t))) {
+        /* a complex constant, or a number as a complex type's value */
+        out->k = CV_COMPLEX;
+        if (v.k == CONST_COMPLEX) {
+            out->f = const_float64_val(const_real(NULL, v), NULL);
+            out->im = const_float64_val(const_imag(NULL, v), NULL);
+        } else {
+            out->f = const_float64_val(v, NULL);
+        }
+        if (!t || t == T_UCPLX)
+            *type = T_COMPLEX128;
+        return true;
+    }
     switch (v.k) {
     case CONST_BOOL:
         out->k = CV_BOOL;

@@ -74,6 +74,29 @@ int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
             e->type = want == WANT_SOFT ? 0 : want;
             return reg;
         }
+        if (e->cv.k == CV_COMPLEX) {
+            /* a new complex value: its two parts set */
+            const vm_program *p = fs->C->prog;
+            uint32_t ft;
+            if (want && want != WANT_SOFT && vm_cplx_bits(p, want))
+                t = want;
+            else if (!t || !vm_cplx_bits(p, t) || t == T_UCPLX)
+                t = T_COMPLEX128;
+            ft = vm_cplx_bits(p, t) == 64 ? T_FLOAT32 : T_FLOAT64;
+            emit(fs, VM_OP_ZERO, 0, reg, ktype(fs, t), 0);
+            emit(fs, VM_OP_SETSLOT, 0, reg, 0,
+                 (int)(RK_CONST |
+                       (unsigned)kindex(fs, vm_float(ft, e->cv.f))));
+            emit(fs, VM_OP_SETSLOT, 0, reg, 1,
+                 (int)(RK_CONST |
+                       (unsigned)kindex(fs, vm_float(ft, e->cv.im))));
+            e->reg = reg;
+            e->is_const = false;
+            e->type = t;
+            e->local = false;
+            e->fresh = true;
+            return reg;
+        }
         if (cuntyped(t) || t == T_BOOL || t == T_STRING) {
             if (want == WANT_SOFT)
                 t = cuntyped(t) ? t : t;
@@ -129,7 +152,7 @@ int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
 
 int ex_rk(fstate *fs, ex *e, uint32_t want)
 {
-    if (e->is_const && e->cv.k != CV_NIL) {
+    if (e->is_const && e->cv.k != CV_NIL && e->cv.k != CV_COMPLEX) {
         uint32_t t = e->type;
         vm_value v;
         if (cuntyped(t) || t == T_BOOL || t == T_STRING) {
@@ -675,8 +698,14 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
         emit(fs, VM_OP_ADDRINDEX, 0, r, b, i);
         return ex_reg(r, et ? type_ptr(fs->C->prog, et) : 0);
     }
-    case AST_STAR:
-        return cexpr(fs, x->u.star.x, 0);
+    case AST_STAR: {
+        /* &*p is p, but a nil p panics there, as in Go */
+        e = cexpr(fs, x->u.star.x, 0);
+        r = ex_to(fs, &e, -1, 0, false);
+        fs->line = x->line;
+        emit(fs, VM_OP_NILCHK, 0, r, 0, 0);
+        return ex_reg(r, e.type);
+    }
     case AST_COMPOSITE_LIT: {
         uint32_t lt = want && VM_KIND(want) == K_PTR
                           ? prog_type(fs->C->prog, want)->elem

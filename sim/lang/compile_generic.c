@@ -59,7 +59,8 @@ uint32_t csig(fstate *fs, ast_node *ftype, ast_node *recv)
     f = prog_type(fs->C->prog, sig);
     all = wf_xmalloc((f->nparams + f->nresults + 1) * sizeof *all);
     all[0] = rt;
-    memcpy(all + 1, f->params, (f->nparams + f->nresults) * sizeof *all);
+    if (f->params) /* NULL without parameters or results */
+        memcpy(all + 1, f->params, (f->nparams + f->nresults) * sizeof *all);
     r = type_func(fs->C->prog, all, f->nparams + 1, all + 1 + f->nparams,
                   f->nresults, f->variadic);
     free(all);

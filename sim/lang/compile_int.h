@@ -28,7 +28,8 @@ typedef enum cv_kind {
     CV_INT,
     CV_FLOAT,
     CV_STRING,
-    CV_NIL
+    CV_NIL,
+    CV_COMPLEX /* f the real part, im the imaginary */
 } cv_kind;
 
 typedef struct cval {
@@ -36,6 +37,7 @@ typedef struct cval {
     bool b;
     __int128 i;
     double f;
+    double im;
     const char *s; /* CV_STRING: bytes in prog->mem */
     size_t n;
 } cval;

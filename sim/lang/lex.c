@@ -492,7 +492,7 @@ static wf_status number(lex_state *lx, lex_token *t, wf_diag *d,
 {
     size_t i = lx->pos, invalid = SIZE_MAX, digits_at;
     int base = 10, prefix = 0, ds = 0, c;
-    bool is_float = false;
+    bool is_float = false, imag = false;
     char q[32];
 
     if (!seen_point) {
@@ -549,9 +549,14 @@ static wf_status number(lex_state *lx, lex_token *t, wf_diag *d,
         return FAIL_HERE(lx, t, d, i,
                          "hexadecimal mantissa requires a 'p' exponent");
     }
-    if (at(lx, i) == 'i')
-        return fail_at(lx, t, d, t->line, t->col,
-                       "unsupported: imaginary literal");
+    /* an imaginary literal: a float token spelled with its 'i' (the
+     * checker reads the spelling); 0123i is decimal */
+    imag = at(lx, i) == 'i';
+    if (imag) {
+        i++;
+        if (prefix == '0' || prefix == 0)
+            invalid = SIZE_MAX;
+    }
     t->len = i - t->off;
     if (!is_float && invalid != SIZE_MAX) {
         fmt_q(q, sizeof q, lx->src[invalid]);
@@ -566,7 +571,11 @@ static wf_status number(lex_state *lx, lex_token *t, wf_diag *d,
     }
     lx->pos = i;
     lx->nlsemi = true;
-    if (is_float) {
+    if (imag) {
+        t->kind = TK_FLOAT;
+        t->val.f = 0;
+        t->overflow = false;
+    } else if (is_float) {
         double v = float_value(lx->src + t->off, t->len);
         t->kind = TK_FLOAT;
         t->val.f = v;

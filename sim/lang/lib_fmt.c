@@ -762,6 +762,21 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         return fmt_map(F, v, verb, sp, depth);
     case K_STRUCT: {
         const vm_type *t = prog_type(F->p, v.t);
+        int bits = vm_cplx_bits(F->p, v.t);
+        if (bits) {
+            /* as Go's fmtComplex: (re+imi), the imaginary part signed */
+            if (strchr("vbgGxXfFeE", verb)) {
+                fspec im = *sp;
+                im.plus = true;
+                buf_putc(F->out, '(');
+                fmt_float(F, vm_cplx_part(v, 0), verb, sp, bits == 64);
+                fmt_float(F, vm_cplx_part(v, 1), verb, &im, bits == 64);
+                buf_puts(F->out, "i)");
+            } else {
+                bad_verb(F, v, verb);
+            }
+            return !F->need;
+        }
         if (F->sharpV)
             buf_puts(F->out, t->name);
         buf_putc(F->out, '{');
@@ -1107,6 +1122,14 @@ static bool print_operand(fmtx *F, vm_value v)
     case K_FLOAT32:
     case K_UNTYPED_FLOAT:
         print_float(F->out, v.v.f);
+        return true;
+    case K_STRUCT:
+        if (!vm_cplx_bits(F->p, v.t))
+            return fmt_value(F, v, 'v', &no_spec, 0, false);
+        buf_putc(F->out, '(');
+        print_float(F->out, vm_cplx_part(v, 0));
+        print_float(F->out, vm_cplx_part(v, 1));
+        buf_puts(F->out, "i)");
         return true;
     case K_PTR:
     case K_CHAN:

@@ -143,7 +143,9 @@ nat_status lib_rtype_int(vm_ncall *c)
     d = prog_type(p, t);
     switch (c->a[1].v.i) {
     case Q_KIND:
-        r = rkind(t);
+        /* complex64, complex128 (structs of two floats in weft) */
+        r = vm_cplx_bits(p, t) ? (vm_cplx_bits(p, t) == 64 ? 15 : 16)
+                               : rkind(t);
         break;
     case Q_ELEM:
         r = d->elem;
@@ -199,7 +201,7 @@ nat_status lib_rtype_int(vm_ncall *c)
                                         : implements(p, t, (uint32_t)i);
         break;
     case Q_SIZE:
-        r = rsize(t);
+        r = vm_cplx_bits(p, t) ? vm_cplx_bits(p, t) / 8 : rsize(t);
         break;
     }
     c->r[0] = vm_int(T_INT, r);

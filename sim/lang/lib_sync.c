@@ -477,6 +477,9 @@ nat_status lib_timer_chan(vm_ncall *c)
     td->vt.tm.fire = timer_fire;
     td->vt.tm.data = td;
     td->vt.tm.heap_pos = -1;
+    td->vt.tm.held_by = 0;
+    td->vt.tm.ch = td->vt.ch;
+    td->vt.tm.ticker = period > 0;
     td->vt.next = x->timers;
     x->timers = &td->vt;
     engine_timer_add(x->e, &td->vt.tm);
@@ -514,6 +517,7 @@ nat_status lib_timer_reset(vm_ncall *c)
     bool was = t && t->tm.heap_pos >= 0;
     if (t) {
         engine_timer_cancel(x->e, &t->tm);
+        t->tm.held_by = 0; /* its list entry is dropped at the next step */
         if (t->period)
             t->period = d > 0 ? d : t->period;
         t->tm.when = x->e->now_ns + (d > 0 ? d : 0);

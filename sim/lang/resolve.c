@@ -228,13 +228,15 @@ static const struct {
     {"uint64", TI_UINT64},   {"uintptr", TI_UINTPTR},
     {"float64", TI_FLOAT64}, {"float32", TI_FLOAT32},
     {"string", TI_STRING},   {"any", TI_ANY},       {"error", TI_ERROR},
-    {"comparable", TI_COMPARABLE},
+    {"comparable", TI_COMPARABLE}, {"complex64", TI_COMPLEX64},
+    {"complex128", TI_COMPLEX128},
 };
 
 static const char *const builtin_names[RB__COUNT] = {
     "append", "cap",   "clear",   "close", "copy",    "delete",
     "len",    "make",  "max",     "min",   "new",     "panic",
-    "print",  "println", "recover", "assert", "progress"};
+    "print",  "println", "recover", "assert", "progress",
+    "complex", "real", "imag"};
 
 static void make_universe(resolver *r)
 {
@@ -362,13 +364,6 @@ static res_sym *use(resolver *r, res_scope *s, ast_node *n)
         x->builtin = TI_UNSAFEPTR;
     }
     if (!x) {
-        static const char *const cplx[] = {"complex", "real", "imag",
-                                           "complex64", "complex128"};
-        for (size_t i = 0; i < sizeof cplx / sizeof cplx[0]; i++)
-            if (!strcmp(name, cplx[i])) {
-                res_err(r, n, "unsupported: complex numbers (%s)", name);
-                return NULL;
-            }
         res_err(r, n, "undefined: %s", name);
         return NULL;
     }

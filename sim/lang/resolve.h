@@ -60,6 +60,9 @@ typedef enum res_builtin {
     RB_RECOVER,
     RB_ASSERT,
     RB_PROGRESS,
+    RB_COMPLEX,
+    RB_REAL,
+    RB_IMAG,
     RB__COUNT
 } res_builtin;
 

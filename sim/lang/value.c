@@ -6,6 +6,35 @@
 
 #include "sim/lang/vm_int.h"
 
+/* Does a value of type t take no memory (struct{}, [0]T, structs and
+ * arrays of such)? */
+static bool zero_size(const vm_program *p, uint32_t t, int depth)
+{
+    const vm_type *ty;
+    if (!t || depth > 32)
+        return false;
+    ty = prog_type(p, prog_type(p, t)->under);
+    switch (VM_KIND(ty->id)) {
+    case K_ARRAY:
+        return ty->len == 0 || zero_size(p, ty->elem, depth + 1);
+    case K_STRUCT:
+        for (uint32_t i = 0; i < ty->nfields; i++)
+            if (!zero_size(p, ty->fields[i].type, depth + 1))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Is pointer type t's pointee of size zero? Go gives every such
+ * variable one address (runtime.zerobase): &a[1] == &a[2] for a
+ * [N]struct{}, as the spec allows for distinct zero-size variables. */
+static bool to_zero_size(const vm_program *p, uint32_t t)
+{
+    return zero_size(p, prog_type(p, t)->elem, 0);
+}
+
 bool vm_equal(const vm_program *p, vm_value a, vm_value b)
 {
     vm_kind k;
@@ -25,7 +54,9 @@ bool vm_equal(const vm_program *p, vm_value a, vm_value b)
     case K_STRING:
         return a.aux == b.aux && (!a.aux || !memcmp(a.v.s, b.v.s, a.aux));
     case K_PTR:
-        return a.v.o == b.v.o && (!a.v.o || a.aux == b.aux);
+        if (a.v.o == b.v.o)
+            return !a.v.o || a.aux == b.aux || to_zero_size(p, a.t);
+        return a.v.o && b.v.o && to_zero_size(p, a.t);
     case K_ARRAY:
     case K_STRUCT:
         if (a.v.o == b.v.o)
@@ -66,6 +97,8 @@ uint64_t vm_hash(vm_exec *x, vm_value v)
     case K_STRING:
         return hash_bytes(h, v.v.s, v.aux);
     case K_PTR:
+        if (v.v.o && to_zero_size(x->prog, v.t))
+            return hash_u64(h, 1);
         return hash_u64(hash_u64(h, obj_id(x, v.v.o)), v.aux);
     case K_CHAN:
         return hash_u64(h, v.v.ch ? (uint64_t)v.v.ch->hdr.oid + 1 : 0);

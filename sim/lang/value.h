@@ -125,6 +125,12 @@ enum {
     TI_UNTYPED_STRING,
     TI_UNTYPED_NIL,
     TI_COMPARABLE, /* the predeclared constraint comparable */
+    /* complex numbers: structs of two floats (real, imaginary) at run
+     * time, whose fields no Go name reaches; the operators, conversions
+     * and builtins know them by their underlying type */
+    TI_COMPLEX64,
+    TI_COMPLEX128,
+    TI_UNTYPED_COMPLEX, /* the type checker's own */
     TI__PREDECLARED
 };
 #define T_NIL     VM_TID(TI_NIL, K_NIL)
@@ -158,6 +164,9 @@ enum {
 #define T_USTR    VM_TID(TI_UNTYPED_STRING, K_STRING)
 #define T_UNIL    VM_TID(TI_UNTYPED_NIL, K_NIL)
 #define T_COMPARABLE VM_TID(TI_COMPARABLE, K_IFACE)
+#define T_COMPLEX64  VM_TID(TI_COMPLEX64, K_STRUCT)
+#define T_COMPLEX128 VM_TID(TI_COMPLEX128, K_STRUCT)
+#define T_UCPLX      VM_TID(TI_UNTYPED_COMPLEX, K_STRUCT)
 
 struct vm_obj;
 struct vm_slice;

@@ -413,6 +413,9 @@ newframe:
                     v.v.i = int_wrap(k, 0 - v.v.u);
                 else if (kind_is_float(k))
                     v.v.f = -v.v.f;
+                else if (vm_cplx_bits(prog, v.t))
+                    v = vm_complex(x, v.t, -vm_cplx_part(v, 0),
+                                   -vm_cplx_part(v, 1));
                 else
                     THROW("invalid operation: -%s",
                           prog_type(prog, v.t)->name);
@@ -746,7 +749,7 @@ newframe:
                 uint32_t nargs = (i.f & CALL_MULTI) ? 1 + g->nmulti : i.b;
                 vm_ins e = *pc++;
                 f->pc = (uint32_t)(pc - 2 - code);
-                st = vm_method_call(g, fpos, &p->sels[e.a], i.f & CALL_ADDR,
+                st = vm_method_call(g, fpos, &p->sels[e.a], i.f,
                                     &nargs);
                 if (st == X_YIELD)
                     goto out;
@@ -1001,6 +1004,31 @@ newframe:
                 PROTECT(vm_range_next(g, R, i.a, &done));
                 if (done)
                     pc += ins_sbx(i);
+                VM_BREAK;
+            }
+            VM_CASE(CPLX)
+            {
+                vm_value a = *RKB;
+                if (i.f == 0) {
+                    vm_value b = *RKC;
+                    R[i.a] = vm_complex(x,
+                                        VM_KIND(a.t) == K_FLOAT32
+                                            ? T_COMPLEX64
+                                            : T_COMPLEX128,
+                                        a.v.f, b.v.f);
+                } else {
+                    R[i.a] = vm_float(vm_cplx_bits(prog, a.t) == 64
+                                          ? T_FLOAT32
+                                          : T_FLOAT64,
+                                      vm_cplx_part(a, i.f - 1));
+                }
+                VM_BREAK;
+            }
+                        VM_CASE(NILCHK)
+            {
+                if (WF_UNLIKELY(!R[i.a].v.p))
+                    PROTECT(vm_throwf(g, "runtime error: invalid memory "
+                                         "address or nil pointer dereference"));
                 VM_BREAK;
             }
         }

@@ -110,7 +110,9 @@
     X(ASSERT, "R[a] = R[b].(K[c]); f: R[a+1] = ok, not a panic; EXTRA: a")     \
     X(ISTYPE, "R[a] = R[b] holds type K[c] (f: K[c] is an interface)")         \
     X(ITER, "R[a..a+2] = a range over R[b] (f: with values) (tracked)")        \
-    X(NEXT, "R[a+3], R[a+4] = next key, value of range R[a..a+2]; else jump")
+    X(NEXT, "R[a+3], R[a+4] = next key, value of range R[a..a+2]; else jump")  \
+    X(NILCHK, "panic if the pointer R[a] is nil (&*p: no memory is read)")  \
+    X(CPLX, "R[a] = complex(RK[b], RK[c]) (f 0), real(RK[b]) (1), imag (2)")
 
 typedef enum vm_opcode {
 #define VM_OP_ENUM_(name, doc) VM_OP_##name,

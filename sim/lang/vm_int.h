@@ -55,9 +55,12 @@ enum {
     CALL_ADDR = 4,   /* CALLM/METHOD: the receiver operand is an address */
     CALL_ALL = 8,    /* CALL/CALLM: keep every result (c ignored), their
                       * number in g->nmulti */
-    CALL_MULTI = 16  /* CALL/CALLM/GO/DEFER: the arguments are the
+    CALL_MULTI = 16, /* CALL/CALLM/GO/DEFER: the arguments are the
                       * g->nmulti results of the CALL_ALL call just before
                       * (f(x.m())) */
+    CALL_IFACE = 32  /* CALLM: the receiver's static type is an interface
+                      * (a value method on a nil *T panics as Go's
+                      * wrapper does) */
 };
 /* Results a CALL_ALL call keeps at most (registers reserved for them). */
 #define VM_MULTI_MAX 8
@@ -138,6 +141,14 @@ typedef struct vm_type {
     const char *pkg; /* package of a named type, for %v of its name */
     const char *pkgpath; /* its import path (reflect's PkgPath), in mem */
 } vm_type;
+
+/* A func type's results: params + nparams, or NULL when it has neither
+ * parameters nor results (params is NULL then: no offset from it, which
+ * UBSan reports). */
+static inline const uint32_t *type_results(const vm_type *t)
+{
+    return t->params ? t->params + t->nparams : NULL;
+}
 
 typedef struct vm_method {
     uint32_t name;
@@ -530,6 +541,12 @@ int vm_promote(vm_g *g, vm_value *base, const vm_member **m);
 /* The method value (bound) or field of base, for FIELD. */
 int vm_ptr_type(const vm_program *p, uint32_t t);
 /* Helpers of complex instructions (vm_ops.c): X_OK, X_YIELD, X_PANIC. */
+/* Complex numbers: the bits of t's complex type (64, 128; 0: t is not
+ * complex), part i (0 real, 1 imaginary) of complex value v, and a new
+ * complex value of type t (parts rounded to float32 for complex64). */
+int vm_cplx_bits(const vm_program *p, uint32_t t);
+double vm_cplx_part(vm_value v, int i);
+vm_value vm_complex(vm_exec *x, uint32_t t, double re, double im);
 int vm_arith(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b);
 int vm_cmp(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b);
 int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t);
@@ -549,7 +566,7 @@ int vm_deref(vm_g *g, vm_value *r, vm_value p);
  * aggregate itself, the slot's value, or a window's array copied. */
 vm_value vm_pointee(vm_g *g, vm_value p);
 int vm_storep(vm_g *g, vm_value p, vm_value v);
-int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,
+int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, int flags,
                    uint32_t *nargs);
 int vm_range_init(vm_g *g, vm_value *R, int a, bool with_value);
 int vm_range_next(vm_g *g, vm_value *R, int a, bool *done);

@@ -289,9 +289,20 @@ int vm_storep(vm_g *g, vm_value p, vm_value v)
     return X_OK;
 }
 
-int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,
+/* Go's wrapper of value method m called through an interface holding
+ * a nil *T: "value method main.T.F called using nil *T pointer". */
+static int nil_wrapper_panic(vm_g *g, vm_value recv, const vm_sel *sel)
+{
+    const char *tn = prog_type(P(g), prog_type(P(g), recv.t)->elem)->name;
+    const char *dot = strrchr(tn, '.');
+    return vm_throwf(g, "value method %s.%s called using nil *%s pointer", tn,
+                     P(g)->names.p[sel->name], dot ? dot + 1 : tn);
+}
+
+int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, int flags,
                    uint32_t *nargs)
 {
+    bool addr = flags & CALL_ADDR;
     vm_value *R = g->stack + fpos;
     vm_value ptr = R[1];
     vm_value base = member_base(g, ptr, addr);
@@ -315,6 +326,9 @@ int vm_method_call(vm_g *g, uint32_t fpos, vm_sel *sel, bool addr,
         (*nargs)--;
         return X_OK;
     }
+    if ((flags & CALL_IFACE) && m->fn && !m->ptr_recv && m->npath == 0 &&
+        VM_KIND(base.t) == K_PTR && !base.v.o)
+        return nil_wrapper_panic(g, base, sel);
     if (!m->fn) {
         st = vm_promote(g, &base, &m);
         if (st != X_OK)

@@ -40,10 +40,150 @@ static vm_kind under_kind(const vm_program *p, uint32_t t)
     (void)p;
 }
 
+/* ---- complex numbers ------------------------------------------------------ */
+
+int vm_cplx_bits(const vm_program *p, uint32_t t)
+{
+    uint32_t u;
+    if (VM_KIND(t) != K_STRUCT)
+        return 0;
+    u = prog_type(p, t)->under;
+    if (u == T_COMPLEX64)
+        return 64;
+    return u == T_COMPLEX128 || u == T_UCPLX ? 128 : 0;
+}
+
+double vm_cplx_part(vm_value v, int i)
+{
+    return v.v.o && v.v.o->n == 2 ? v.v.o->slots[i].v.f : 0;
+}
+
+vm_value vm_complex(vm_exec *x, uint32_t t, double re, double im)
+{
+    vm_value v;
+    if (t == T_UCPLX)
+        t = T_COMPLEX128;
+    v = vm_zero(x, t);
+    if (vm_cplx_bits(x->prog, t) == 64) {
+        re = (float)re;
+        im = (float)im;
+    }
+    v.v.o->slots[0].v.f = re;
+    v.v.o->slots[1].v.f = im;
+    return v;
+}
+
+static double copysign_inf(double x)
+{
+    return copysign(INFINITY, x);
+}
+
+static double inf2one(double x)
+{
+    return isinf(x) ? 1.0 : 0.0;
+}
+
+/* n / m as Go's runtime complex128div divides (Smith's algorithm, then
+ * C99's infinities and zeros when both parts come out NaN). */
+static void cplx_div(double a, double b, double c, double d, double *e,
+                     double *f)
+{
+    if (fabs(c) >= fabs(d)) {
+        double ratio = d / c, denom = c + ratio * d;
+        *e = (a + b * ratio) / denom;
+        *f = (b - a * ratio) / denom;
+    } else {
+        double ratio = c / d, denom = d + ratio * c;
+        *e = (a * ratio + b) / denom;
+        *f = (b * ratio - a) / denom;
+    }
+    if (isnan(*e) && isnan(*f)) {
+        if (c == 0 && d == 0 && (!isnan(a) || !isnan(b))) {
+            *e = copysign_inf(c) * a;
+            *f = copysign_inf(c) * b;
+        } else if ((isinf(a) || isinf(b)) && isfinite(c) && isfinite(d)) {
+            a = copysign(inf2one(a), a);
+            b = copysign(inf2one(b), b);
+            *e = INFINITY * (a * c + b * d);
+            *f = INFINITY * (b * c - a * d);
+        } else if ((isinf(c) || isinf(d)) && isfinite(a) && isfinite(b)) {
+            c = copysign(inf2one(c), c);
+            d = copysign(inf2one(d), d);
+            *e = 0 * (a * c + b * d);
+            *f = 0 * (b * c - a * d);
+        }
+    }
+}
+
+/* a op b for complex values of bits 64 or 128: complex64's products
+ * rounded to float32 each, as Go computes them */
+/* The parts of operand v of a complex operation: a complex value, or a
+ * number (an untyped constant: x++, x += 1 in generic code). */
+static void cplx_parts(const vm_program *p, vm_value v, double *re,
+                       double *im)
+{
+    vm_kind k = VM_KIND(v.t);
+    *im = 0;
+    if (k == K_STRUCT && vm_cplx_bits(p, v.t)) {
+        *re = vm_cplx_part(v, 0);
+        *im = vm_cplx_part(v, 1);
+    } else if (kind_is_float(k) || k == K_UNTYPED_FLOAT) {
+        *re = v.v.f;
+    } else if (kind_is_signed(k) || kind_is_untyped(k)) {
+        *re = (double)v.v.i;
+    } else if (kind_is_int(k)) {
+        *re = (double)v.v.u;
+    } else {
+        *re = 0;
+    }
+}
+
+static int cplx_arith(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b,
+                      int bits)
+{
+    double ar, ai, br, bi, re, im;
+    uint32_t t = vm_cplx_bits(P(g), a.t) ? a.t : b.t;
+    cplx_parts(P(g), a, &ar, &ai);
+    cplx_parts(P(g), b, &br, &bi);
+    switch (opc) {
+    case VM_OP_ADD:
+        re = ar + br;
+        im = ai + bi;
+        break;
+    case VM_OP_SUB:
+        re = ar - br;
+        im = ai - bi;
+        break;
+    case VM_OP_MUL:
+        if (bits == 64) {
+            float w = (float)(ar * br), x = (float)(ai * bi);
+            float y = (float)(ar * bi), z = (float)(ai * br);
+            re = (double)(w - x);
+            im = (double)(y + z);
+        } else {
+            re = ar * br - ai * bi;
+            im = ar * bi + ai * br;
+        }
+        break;
+    case VM_OP_DIV:
+        cplx_div(ar, ai, br, bi, &re, &im);
+        break;
+    default:
+        return vm_throwf(g, "invalid operation: operator not defined on %s",
+                         prog_type(P(g), a.t)->name);
+    }
+    *r = vm_complex(g->x, t, re, im);
+    return X_OK;
+}
+
 int vm_arith(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b)
 {
     const vm_program *p = P(g);
     vm_kind k;
+    int bits;
+    if ((bits = vm_cplx_bits(p, a.t)) != 0 ||
+        (bits = vm_cplx_bits(p, b.t)) != 0)
+        return cplx_arith(g, opc, r, a, b, bits);
     settle2(p, &a, &b);
     if (opc == VM_OP_SHL || opc == VM_OP_SHR) {
         uint64_t s;
@@ -300,7 +440,7 @@ int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t)
     const vm_program *p = P(g);
     const vm_type *tt = prog_type(p, t);
     vm_kind tk = VM_KIND(t), vk;
-    if (kind_is_untyped(VM_KIND(v.t))) {
+    if (kind_is_untyped(VM_KIND(v.t)) && !vm_cplx_bits(p, t)) {
         if (tk == K_STRING && VM_KIND(v.t) != K_UNTYPED_FLOAT) {
             *r = str_from_rune(g, v.v.i);
             r->t = t;
@@ -312,6 +452,14 @@ int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t)
     vk = VM_KIND(v.t);
     if (tk == K_IFACE) {
         *r = v;
+        return X_OK;
+    }
+    if (tk == K_STRUCT && vm_cplx_bits(p, t)) {
+        /* complex to complex; a number only from a constant converted
+         * to a type parameter (T(0) in an instance of complex128) */
+        double re, im;
+        cplx_parts(p, v, &re, &im);
+        *r = vm_complex(g->x, t, re, im);
         return X_OK;
     }
     if (tk == K_UINTPTR && vk == K_PTR) {
@@ -702,8 +850,19 @@ int vm_addrindex(vm_g *g, vm_value *r, vm_value c, vm_value k)
     return X_OK;
 }
 
+/* Slice bound v (NULL: implied, i) in out as Go prints it. */
+static void index_text(char out[24], const vm_value *v, int64_t i)
+{
+    if (v && !kind_is_signed(VM_KIND(v->t)) &&
+        !kind_is_untyped(VM_KIND(v->t)))
+        snprintf(out, 24, "%llu", (unsigned long long)v->v.u);
+    else
+        snprintf(out, 24, "%lld", (long long)i);
+}
+
 int vm_do_slice(vm_g *g, vm_value *r, vm_value c, int f, const vm_value *b)
 {
+    char los[24], his[24], maxs[24];
     int64_t lo = 0, hi, max, len, cap;
     vm_kind k = VM_KIND(c.t);
     vm_obj *arr = NULL;
@@ -754,53 +913,57 @@ bounds:
         lo = as_index(b[0]);
     hi = (f & SL_HI) ? as_index(b[1]) : len;
     max = (f & SL_MAX) ? as_index(b[2]) : cap;
+    /* the bounds as Go prints them: an unsigned one as the number it is */
+    index_text(los, (f & SL_LO) ? &b[0] : NULL, lo);
+    index_text(his, (f & SL_HI) ? &b[1] : NULL, hi);
+    index_text(maxs, (f & SL_MAX) ? &b[2] : NULL, max);
     if (f & SL_MAX) {
         if (max < 0)
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[::%lld]",
-                             (long long)max);
+                                "[::%s]",
+                             maxs);
         if (max > cap) /* an array's capacity is its length */
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[::%lld] with %s %lld",
-                             (long long)max,
+                                "[::%s] with %s %lld",
+                             maxs,
                              k == K_SLICE ? "capacity" : "length",
                              (long long)cap);
         if (hi < 0)
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[:%lld:]",
-                             (long long)hi);
+                                "[:%s:]",
+                             his);
         if (hi > max)
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[:%lld:%lld]",
-                             (long long)hi, (long long)max);
+                                "[:%s:%s]",
+                             his, maxs);
         if (lo < 0)
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[%lld::]",
-                             (long long)lo);
+                                "[%s::]",
+                             los);
         if (lo > hi)
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[%lld:%lld:]",
-                             (long long)lo, (long long)hi);
+                                "[%s:%s:]",
+                             los, his);
     } else {
         int64_t lim = k == K_SLICE ? cap : len;
         if (hi < 0)
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[:%lld]",
-                             (long long)hi);
+                                "[:%s]",
+                             his);
         if (hi > lim)
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[:%lld] with %s %lld",
-                             (long long)hi,
+                                "[:%s] with %s %lld",
+                             his,
                              k == K_SLICE ? "capacity" : "length",
                              (long long)lim);
         if (lo < 0)
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[%lld:]",
-                             (long long)lo);
+                                "[%s:]",
+                             los);
         if (lo > hi)
             return vm_throwf(g, "runtime error: slice bounds out of range "
-                                "[%lld:%lld]",
-                             (long long)lo, (long long)hi);
+                                "[%s:%s]",
+                             los, his);
     }
     if (k == K_STRING) {
         *r = vm_str(c.v.s + lo, (uint32_t)(hi - lo));

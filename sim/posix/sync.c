@@ -312,6 +312,7 @@ static px_timer *timer_arm(px_task *pt, int64_t when,
 {
     wf_engine *e = px_engine();
     px_timer *t = arena_alloc(&e->mem, sizeof *t);
+    memset(&t->tm, 0, sizeof t->tm);
     t->tm.when = when;
     t->tm.fire = fire;
     t->tm.heap_pos = -1;

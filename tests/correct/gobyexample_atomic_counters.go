@@ -1,10 +1,8 @@
-// expect: outcomes "ops: 15\n"
+// expect: outcomes "ops: 5000\n"
 // weft: --max-executions 4
 //
-// Go by Example, "Atomic Counters" (3 goroutines, 5 increments each here
-// instead of 50 and 1000: executions the sleep sets block are not counted
-// by --max-executions, and with 10 goroutines the search runs thousands
-// of them for each one counted; an open issue of the reduction).
+// Go by Example, "Atomic Counters" (50 goroutines, 100 increments each
+// here instead of 1000).
 package main
 
 import (
@@ -17,10 +15,10 @@ func main() {
 	var ops atomic.Uint64
 	var wg sync.WaitGroup
 
-	for i := 0; i < 3; i++ {
+	for i := 0; i < 50; i++ {
 		wg.Add(1)
 		go func() {
-			for c := 0; c < 5; c++ {
+			for c := 0; c < 100; c++ {
 				ops.Add(1)
 			}
 			wg.Done()

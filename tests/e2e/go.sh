@@ -200,6 +200,77 @@ expect 0 "explore early.go: strict time, the hour never passes while main runs"
 expect 1 "explore early.go --time loose"
 has out "the timer fired first" "a timer fires early under --time loose"
 if grep -q "a stopped timer fired" out; then bad "a stopped timer fired"; else ok; fi
+# ... but a ticker's early tick needs time to pass: the task that took one
+# gets the next only after another task steps or the clock moves, so a
+# loop on a 1ns ticker never starves the others (etcd#7492's keeper loop
+# ran every execution to --max-steps), and the lock-order deadlock between
+# the loop and a locked sender is found at once
+cat > tickloop.go <<'GO'
+package main
+
+import (
+	"sync"
+	"time"
+)
+
+func main() {
+	var mu sync.Mutex
+	ch := make(chan int, 1)
+	stop := make(chan bool)
+	tk := time.NewTicker(time.Nanosecond)
+	go func() {
+		for {
+			select {
+			case <-ch:
+			case <-tk.C:
+				mu.Lock()
+				mu.Unlock()
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for i := 0; i < 3; i++ {
+		mu.Lock()
+		ch <- i
+		mu.Unlock()
+	}
+	stop <- true
+	tk.Stop()
+}
+GO
+"$WEFT" explore tickloop.go --time loose --max-steps 50000 \
+    --max-executions 100 > out 2> err; rc=$?
+expect 1 "explore tickloop.go --time loose"
+has out "deadlock" "the ticker loop blocked on the sender's lock"
+if grep -q "cut at --max-steps" out; then
+    bad "a ticker loop ran an execution to --max-steps: $(tail -1 out)"
+else ok; fi
+"$WEFT" explore tickloop.go > out 2> err; rc=$?
+expect 0 "explore tickloop.go: strict time, the tick never comes while main runs"
+# every task blocked beside a live ticker whose tick nobody takes: the
+# clock would move forever (each tick dropped), so it is a deadlock, not
+# an execution run to --max-steps
+cat > tickdead.go <<'GO'
+package main
+
+import (
+	"sync"
+	"time"
+)
+
+func main() {
+	tk := time.NewTicker(time.Millisecond)
+	<-tk.C
+	var mu sync.Mutex
+	mu.Lock()
+	mu.Lock()
+}
+GO
+"$WEFT" explore tickdead.go > out 2> err; rc=$?
+expect 1 "explore tickdead.go"
+has out "deadlock (global)" "blocked beside a ticker nobody reads"
+if grep -q "cut at --max-steps" out; then bad "blocked beside a ticker: cut at --max-steps"; else ok; fi
 
 # --time-limit holds inside an execution too: a goroutine spinning for
 # 100,000,000 steps is stopped within seconds, not after the execution

@@ -29,11 +29,11 @@ last() { if [ "$(tail -n 1 "$1")" = "$2" ]; then ok; else bad "$3: last line '$(
 # the whole module: every package with tests, vendor/ not walked
 "$WEFT" test ./... > out 2> err; rc=$?
 expect 1 "test ./... (tally races)"
-has out "ok    inventory TestReserveConcurrently: ok" "in-package test"
-has out "ok    inventory TestExternalView: ok" "external test package"
-has out "ok    orders TestPlaceAll: ok" "a package using vendored errgroup"
-has out "ok    orders TestPlaceSoldOut: ok" "errgroup's first error"
-has out "FAIL  tally TestRacyAdd: expected nothing, found race" "the racy test"
+has out "ok    example.com/shop/inventory TestReserveConcurrently: ok" "in-package test"
+has out "ok    example.com/shop/inventory TestExternalView: ok" "external test package"
+has out "ok    example.com/shop/orders TestPlaceAll: ok" "a package using vendored errgroup"
+has out "ok    example.com/shop/orders TestPlaceSoldOut: ok" "errgroup's first error"
+has out "FAIL  example.com/shop/tally TestRacyAdd: expected nothing, found race" "the racy test"
 has out "replay: weft replay tally --schedule " "the replay line names the package"
 hasnt out "errgroup" "vendored packages' tests are not run"
 hasnt out "platform" "a package without tests is not run"
@@ -62,6 +62,7 @@ last out "2 passed, 0 failed" "two selected"
 "$WEFT" test -run=External -v ./inventory > out 2> err; rc=$?
 expect 0 "-run=RE -v"
 has out "=== RUN   TestExternalView" "-v names the test"
+has out "$(printf 'ok  \texample.com/shop/inventory\t')" "-v's package line names the import path, as go test -v"
 last out "1 passed, 0 failed" "one selected"
 "$WEFT" test -v ./inventory --run Concurrently > out 2> err; rc=$?
 expect 0 "-v with --run"

@@ -88,7 +88,16 @@ wait_exit() {
     return 1
 }
 
+# a plain explore --db opens on its first finding (issue 15)
 start t.db
+expect_screen "finding 1 of 1: deadlock at step $fstep" "opens on the first finding"
+see "event $nev/$nev" "opens at the finding's last event"
+see "circular wait:" "opens with the finding's Coffman conditions"
+tm send-keys -t v q
+wait_exit && ok || bad "quit after opening on the finding"
+
+# a given run opens at its first event
+start t.db --run "$run"
 expect_screen "step main" "the lane header"
 see "g1 phil" "a lane for g1"
 see "g3 phil" "a lane for g3"
@@ -159,7 +168,7 @@ tm send-keys -t v q
 wait_exit && ok || bad "quit after --finding"
 
 # a resize keeps working (SIGWINCH -> KEY_RESIZE)
-start t.db
+start t.db --run "$run"
 expect_screen "step main" "before a resize"
 tm resize-window -t v -x 100 -y 30 2> /dev/null || tm resize-pane -t v -x 100 -y 30
 expect_screen "event 1/$nev" "after a resize"

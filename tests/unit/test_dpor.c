@@ -408,8 +408,8 @@ END_TEST
 
 /* One exhaustive DPOR round of f(n): complete executions and the
  * sleep-set-blocked ones abandoned besides. */
-static void round_counts(void (*f)(void *), int n, int64_t *complete,
-                         uint64_t *blocked)
+static void round_counts_max(void (*f)(void *), int n, int64_t max,
+                             int64_t *complete, uint64_t *blocked)
 {
     native_start ns;
     program p;
@@ -427,13 +427,38 @@ static void round_counts(void (*f)(void *), int n, int64_t *complete,
     memset(&o, 0, sizeof o);
     o.strategy = WF_STRATEGY_DPOR;
     o.preemptions = -1;
+    o.max_executions = max;
     x = explore_new(&p, &o);
     explore_run(x, NULL, &d);
-    ck_assert(x->complete);
+    ck_assert(x->complete || max > 0);
     *complete = x->executions;
-    *blocked = x->blocked;
+    *blocked = x->blocked + x->deferred;
     explore_free(x);
 }
+
+static void round_counts(void (*f)(void *), int n, int64_t *complete,
+                         uint64_t *blocked)
+{
+    round_counts_max(f, n, 0, complete, blocked);
+}
+
+/* --max-executions counts every execution started, those the sleep sets
+ * abandoned partway too (before: they were free, and a search whose
+ * executions were nearly all abandoned ran unbounded: Go by Example's
+ * atomic counter, over 10 minutes under --max-executions 4). */
+START_TEST(the_budget_counts_abandoned_executions)
+{
+    bool some_abandoned = false;
+    for (int64_t max = 1; max <= 79; max++) {
+        int64_t c;
+        uint64_t b;
+        round_counts_max(dp_lastzero, 5, max, &c, &b);
+        ck_assert_int_le(c + (int64_t)b, max);
+        some_abandoned |= b > 0;
+    }
+    ck_assert(some_abandoned); /* the test tests something */
+}
+END_TEST
 
 /* One round of source sets with sleep sets: the complete executions are
  * the traces, the rest sleep-set-blocked partial executions; bounded
@@ -503,6 +528,42 @@ END_TEST
  * receiver) and reads nothing: no phantom access to reorder, so the
  * closures explore what the function taking pointers explores (183
  * against 70 executions when the defer read wg). */
+/* Many adds stay exact: Go by Example's atomic counter (50 goroutines x
+ * 100 unread atomic adds, joined by a WaitGroup) and 200 goroutines
+ * joined by one WaitGroup are one trace each (before: past 64 adds to
+ * one object the rest counted as writes, so 7 goroutines x 10 adds ran
+ * 7,920 sleep-blocked executions for the one trace, and 33 goroutines
+ * joined by a WaitGroup ran their Dones in every order). */
+START_TEST(many_adds_stay_one_trace)
+{
+    ck_assert_int_eq(
+        go_traces(GO("import (\n\t\"fmt\"\n\t\"sync\"\n"
+                     "\t\"sync/atomic\"\n)\n"
+                     "func main() {\n"
+                     "\tvar ops atomic.Uint64\n\tvar wg sync.WaitGroup\n"
+                     "\tfor i := 0; i < 50; i++ {\n"
+                     "\t\twg.Add(1)\n"
+                     "\t\tgo func() {\n"
+                     "\t\t\tfor c := 0; c < 100; c++ {\n"
+                     "\t\t\t\tops.Add(1)\n\t\t\t}\n"
+                     "\t\t\twg.Done()\n\t\t}()\n\t}\n"
+                     "\twg.Wait()\n"
+                     "\tfmt.Println(ops.Load())\n}\n"),
+                  false),
+        1);
+    ck_assert_int_eq(
+        go_traces(GO("import \"sync\"\n"
+                     "func main() {\n"
+                     "\tvar wg sync.WaitGroup\n"
+                     "\tfor i := 0; i < 200; i++ {\n"
+                     "\t\twg.Add(1)\n"
+                     "\t\tgo func() { wg.Done() }()\n\t}\n"
+                     "\twg.Wait()\n}\n"),
+                  true),
+        1);
+}
+END_TEST
+
 START_TEST(pointer_method_values_read_nothing)
 {
     go_res a = go_exec(MU3_CLOSURES, WF_STRATEGY_DPOR, 0, NULL);
@@ -788,6 +849,8 @@ Suite *dpor_suite(void)
     tcase_add_test(tc, go_joins_add_no_trace);
     tcase_add_test(tc, go_semantics_decide_what_commutes);
     tcase_add_test(tc, sleep_sets_leave_one_execution_per_trace);
+    tcase_add_test(tc, the_budget_counts_abandoned_executions);
+    tcase_add_test(tc, many_adds_stay_one_trace);
     tcase_add_test(tc, pointer_method_values_read_nothing);
     tcase_set_timeout(td, 300);
     tcase_add_test(td, dpor_reaches_the_outcomes_of_dfs_on_500_generated_programs);

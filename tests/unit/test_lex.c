@@ -354,8 +354,9 @@ START_TEST(lexical_errors_have_gc_messages_and_positions)
     CHECK_ERR("\"a\xc3\"", "1:3: invalid UTF-8 encoding");
     CHECK_ERR("// ok\n// \xed\xa0\x80", "2:4: invalid UTF-8 encoding");
     CHECK_ERR("x \xef\xbb\xbf", "1:3: invalid BOM in the middle of the file");
-    CHECK_ERR("1i", "1:1: unsupported: imaginary literal");
-    CHECK_ERR("x = 1.5i", "1:5: unsupported: imaginary literal");
+    /* imaginary literals: one token, 'i' included (09i is decimal) */
+    CHECK_TOKS("1i 1.5i 0x1p-2i 09i 1e3i", "1i 1.5i 0x1p-2i 09i 1e3i ;eof EOF");
+    CHECK_ERR("0b12i", "1:4: invalid digit '2' in binary literal");
     CHECK_ERR("08", "1:2: invalid digit '8' in octal literal");
     CHECK_ERR("0b102", "1:5: invalid digit '2' in binary literal");
     CHECK_ERR("0o78", "1:4: invalid digit '8' in octal literal");

@@ -6,7 +6,9 @@
 #include "wft.h"
 
 #include "sim/chan.h"
+#include "sim/cond.h"
 #include "sim/mutex.h"
+#include "sim/once.h"
 #include "sim/rwmutex.h"
 #include "sim/waitgroup.h"
 
@@ -94,6 +96,92 @@ START_TEST(the_class_answers_from_the_object_state)
 }
 END_TEST
 
+static const char *plain_name(wf_engine *e, const wf_obj *o)
+{
+    (void)e;
+    return o->name;
+}
+
+static void tid_name(buf *b, wf_engine *e, int32_t tid)
+{
+    (void)e;
+    buf_printf(b, "t%d", (int)tid);
+}
+
+/* What t, blocked in op kind k on o, waits for, as its class says it,
+ * and the verb of the "who could end it" clause ("-" for none). */
+static char *phrase(wf_engine *e, wf_task *t, op_kind k, wf_obj *o)
+{
+    report_names n = {e, plain_name, tid_name};
+    const obj_class *c = op_classes[k];
+    const char *verb;
+    buf b;
+    buf_init(&b);
+    op_begin(&t->op, k, o);
+    ck_assert_ptr_nonnull(c->wait_phrase);
+    verb = c->wait_phrase(&n, t, &b);
+    buf_printf(&b, " | %s", verb ? verb : "-");
+    return b.p;
+}
+
+/* A report's wording is the class's: every op a task can block in has a
+ * phrase, said from the object's state; a lock's class says why it
+ * excludes others (checker/deadlock.c dispatches, picks no words). */
+START_TEST(each_class_says_what_its_waiters_wait_for)
+{
+    wf_engine *e = engine_new(NULL);
+    wf_mutex *m = mutex_new(e, "mu", NULL, 0);
+    wf_rwmutex *rw = rwmutex_new(e, "rw", NULL, 0);
+    wf_waitgroup *wg = waitgroup_new(e, "wg", NULL, 0);
+    wf_chan *ch = chan_new(e, "c", 0, NULL, 0);
+    wf_once *on = once_new(e, "once", NULL, 0);
+    wf_cond *cv = cond_new(e, "cv", m, NULL, 0);
+    wf_task t = {0}, h = {0};
+    report_names n = {e, plain_name, tid_name};
+    char *s;
+    buf b;
+    t.tid = 2;
+    t.name = "worker";
+    h.tid = 1;
+    h.name = "holder";
+    m->locked = true;
+    m->holder = &h;
+    s = phrase(e, &t, OP_LOCK, &m->hdr);
+    ck_assert_str_eq(s, "waits for mu held by holder | -");
+    free(s);
+    s = phrase(e, &t, OP_RECV, &ch->hdr);
+    ck_assert_str_eq(s, "waits to receive from c | complete");
+    free(s);
+    s = phrase(e, &t, OP_RECV, NULL);
+    ck_assert_str_eq(s, "waits forever on a nil channel | -");
+    free(s);
+    wg->count = 2;
+    s = phrase(e, &t, OP_WG_WAIT, &wg->hdr);
+    ck_assert_str_eq(s, "waits for wg (counter 2) | complete");
+    free(s);
+    s = phrase(e, &t, OP_COND_WAIT, &cv->hdr);
+    ck_assert_str_eq(s, "waits on cv for a Signal or Broadcast | send");
+    free(s);
+    s = phrase(e, &t, OP_ONCE, &on->hdr);
+    ck_assert_str_eq(s, "waits for once | -");
+    free(s);
+    rw->writer_in = rw->writer_holds = true;
+    rw->writer = &h;
+    s = phrase(e, &t, OP_RLOCK, &rw->hdr);
+    ck_assert_str_eq(s, "waits to read-lock rw held by holder | -");
+    free(s);
+    /* why a lock excludes others: an RWMutex and a Once say it; a mutex
+     * is the default ("held by one task", said once for all) */
+    buf_init(&b);
+    ck_assert(rwmutex_class.excl_phrase(&n, &rw->hdr, &b));
+    ck_assert_str_eq(b.p, "rw is held for writing by t1");
+    ck_assert_ptr_null(mutex_class.excl_phrase);
+    ck_assert_ptr_nonnull(once_class.excl_phrase);
+    buf_fini(&b);
+    engine_free(e);
+}
+END_TEST
+
 START_TEST(engine_check_runs_every_objects_invariants)
 {
     wf_engine *e = engine_new(NULL);
@@ -119,6 +207,7 @@ Suite *objects_suite(void)
     tcase_add_test(t, every_kind_has_its_class_and_every_object_op_a_perform);
     tcase_add_test(t, the_class_answers_from_the_object_state);
     tcase_add_test(t, engine_check_runs_every_objects_invariants);
+    tcase_add_test(t, each_class_says_what_its_waiters_wait_for);
     suite_add_tcase(s, t);
     return s;
 }

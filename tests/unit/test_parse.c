@@ -726,7 +726,6 @@ START_TEST(generics_parse_as_gc_parses_them)
             "(func (field (l) (star (index List T))) Len "
             "(functype (params) (results (field - int))) (block (return "
             "0)))");
-    ERR_EQ("package p\nvar c = 1 + 2i", "2:13: unsupported: imaginary literal");
     ERR_EQ("package p\nimport (\n\t\"fmt\"\n\t\"C\"\n)",
            "4:2: unsupported: cgo (import \"C\")");
     ERR_EQ("package p\nvar f = func[T any]() {}",

@@ -771,6 +771,75 @@ START_TEST(embedded_interfaces_promote_their_methods)
 }
 END_TEST
 
+START_TEST(address_of_a_dereference_checks_nil)
+{
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "var p *int\n"
+                 "func try(f func()) {\n"
+                 "\tdefer func() { fmt.Println(recover() != nil) }()\n"
+                 "\tf()\n"
+                 "}\n"
+                 "func main() {\n"
+                 "\ttry(func() { _ = &*p })\n"
+                 "\tx := 3\n"
+                 "\tp = &x\n"
+                 "\ttry(func() { *&*p = 4 })\n"
+                 "\tfmt.Println(x)\n"
+                 "}\n"),
+              "true\nfalse\n4\n");
+}
+END_TEST
+
+START_TEST(pointers_to_zero_size_values_are_equal)
+{
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "var x [10][0]byte\n"
+                 "var y = make([]struct{}, 10)\n"
+                 "func main() {\n"
+                 "\tz := []int{1, 2}\n"
+                 "\tm := map[*struct{}]int{&y[1]: 1}\n"
+                 "\tm[&y[2]]++\n"
+                 "\tfmt.Println(&x[1] == &x[2], &y[1] == &y[2], &z[0] == &z[1],"
+                 " len(m), m[&y[5]])\n"
+                 "}\n"),
+              "true true false 1 2\n");
+}
+END_TEST
+
+START_TEST(value_method_through_interface_on_nil_pointer)
+{
+    GO_EXPECT(GO("type T int\n"
+                 "func (t T) F() {}\n"
+                 "type I interface{ F() }\n"
+                 "func main() {\n"
+                 "\tvar p *T\n"
+                 "\tvar i I = p\n"
+                 "\tdefer func() { println(recover().(error).Error()) }()\n"
+                 "\tfunc() {\n"
+                 "\t\tdefer func() { println(recover().(error).Error()) }()\n"
+                 "\t\tp.F()\n"
+                 "\t}()\n"
+                 "\ti.F()\n"
+                 "}\n"),
+              "runtime error: invalid memory address or nil pointer "
+              "dereference\n"
+              "value method main.T.F called using nil *T pointer\n");
+}
+END_TEST
+
+START_TEST(unsigned_slice_bounds_print_as_unsigned)
+{
+    GO_EXPECT(GO("func main() {\n"
+                 "\ts := []int{1, 2, 3}\n"
+                 "\tvar u uint64 = 1<<64 - 1\n"
+                 "\tdefer func() { println(recover().(error).Error()) }()\n"
+                 "\t_ = s[1:u]\n"
+                 "}\n"),
+              "runtime error: slice bounds out of range "
+              "[:18446744073709551615] with capacity 3\n");
+}
+END_TEST
+
 Suite *vm_suite(void)
 {
     Suite *s = suite_create("vm");
@@ -796,11 +865,15 @@ Suite *vm_suite(void)
     tcase_add_test(tc, type_switches_and_assertions);
     tcase_add_test(tc, nil_interfaces_and_typed_nils);
     tcase_add_test(tc, package_variables_in_dependency_order);
+    tcase_add_test(tc, address_of_a_dereference_checks_nil);
+    tcase_add_test(tc, pointers_to_zero_size_values_are_equal);
     suite_add_tcase(s, tc);
     tc = tcase_create("panics");
     tcase_add_test(tc, runtime_panics_use_go_wording);
     tcase_add_test(tc, stack_overflow_is_a_clean_panic);
     tcase_add_test(tc, panic_in_goroutine_ends_the_execution);
+    tcase_add_test(tc, value_method_through_interface_on_nil_pointer);
+    tcase_add_test(tc, unsigned_slice_bounds_print_as_unsigned);
     suite_add_tcase(s, tc);
     return s;
 }
