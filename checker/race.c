@@ -84,6 +84,8 @@ typedef struct sync_rec {
     uint16_t op; /* ev_op */
     uint8_t aop; /* atomics: the op_kind (load, store, ...) */
     bool release;
+    bool relaxed; /* a C11 atomic op that synchronizes nothing (kept for
+                     explanations: release = it writes) */
 } sync_rec;
 #define SUB_CLOSE        (-1)
 #define SUB_READERS      (-2)
@@ -184,6 +186,7 @@ static void log_rec(race_checker *r, rc_task *T, int32_t tid, uint16_t eop,
     rc.aop = 0;
     rc.op = eop;
     rc.release = rel;
+    rc.relaxed = false;
     rc.prev = T->last_rec;
     T->last_rec = (int32_t)r->log.len;
     VEC_PUSH(r->log, rc);
@@ -502,11 +505,12 @@ static bool find_link(const race_checker *r, int32_t tp, int32_t pp, int32_t tq,
         int32_t ai = -1;
         bool late, early;
         int64_t dist;
-        if (!rl->release || (rl->op == EV_SPAWN) != spawns) continue;
+        if (!rl->release || rl->relaxed || (rl->op == EV_SPAWN) != spawns)
+            continue;
         for (int32_t j = r->tasks.p[tq].last_rec; j > i && budget > 0;
              j = r->log.p[j].prev, budget--)
-            if (!r->log.p[j].release && r->log.p[j].oid == rl->oid &&
-                r->log.p[j].sub == rl->sub) {
+            if (!r->log.p[j].release && !r->log.p[j].relaxed &&
+                r->log.p[j].oid == rl->oid && r->log.p[j].sub == rl->sub) {
                 aq = &r->log.p[j];
                 ai = j;
             }
@@ -587,6 +591,47 @@ static bool link_phrase(const race_checker *r, wf_engine *e, buf *b,
     return true;
 }
 
+/* C11: P writes an atomic after its access and Q reads that atomic
+ * before its access, but the write does not release or the read does
+ * not acquire: "main writes data before the relaxed store to ready, and
+ * g1 reads data after its load of ready, but a relaxed store releases
+ * nothing (a release store and an acquire load would order them)". */
+static bool relaxed_phrase(const race_checker *r, wf_engine *e, buf *b,
+                           const pending *p, int dir)
+{
+    const char *x = obj_name(e, p->oid);
+    roles o;
+    roles_of(e, p, dir, &o);
+    if ((size_t)o.tp >= r->tasks.len || (size_t)o.tq >= r->tasks.len)
+        return false;
+    for (int32_t i = r->tasks.p[o.tp].last_rec; i >= o.pp;
+         i = r->log.p[i].prev) {
+        const sync_rec *w = &r->log.p[i];
+        if (w->op != EV_ATOMIC || !w->release)
+            continue;
+        for (int32_t j = r->tasks.p[o.tq].last_rec; j > i;
+             j = r->log.p[j].prev) {
+            const sync_rec *rd = &r->log.p[j];
+            if (j >= o.pq || rd->op != EV_ATOMIC || rd->release ||
+                rd->oid != w->oid || (!w->relaxed && !rd->relaxed))
+                continue;
+            buf_printf(b, "%s ", o.np);
+            verb(b, p->chan, o.wp, x);
+            buf_printf(b, " before the %satomic ", w->relaxed ? "relaxed " : "");
+            atomic_noun(b, w, obj_name(e, w->oid));
+            buf_printf(b, ", and %s ", o.nq);
+            verb(b, p->chan, o.wq, x);
+            buf_printf(b, " after the %satomic ", rd->relaxed ? "relaxed " : "");
+            atomic_noun(b, rd, obj_name(e, rd->oid));
+            buf_printf(b, ", but a relaxed %s orders nothing (a release "
+                          "store and an acquire load would)",
+                       w->relaxed ? "write" : "read");
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Q itself counts on the WaitGroup that P's release is a Done or Add of
  * (two workers of one group): Q cannot wait on it, since it would wait
  * for its own Done, so "without waiting on wg" is no advice for Q. */
@@ -615,7 +660,8 @@ static bool unmatched_release(const race_checker *r, wf_engine *e, buf *b,
     for (int32_t i = r->tasks.p[o.tp].last_rec; i >= o.pp;
          i = r->log.p[i].prev) {
         const sync_rec *c = &r->log.p[i];
-        if (c->release && c->op != EV_SPAWN && !(p->chan && c->oid == p->oid))
+        if (c->release && !c->relaxed && c->op != EV_SPAWN &&
+            !(p->chan && c->oid == p->oid))
             rl = c;
     }
     if (!rl) return false;
@@ -682,6 +728,8 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
     /* a -> b: a releases, b acquires; or b -> a, as the program may have
      * meant it (b's access first), with a's acquire after a's access;
      * a spawn only as the parent's access after spawning the child. */
+    for (int dir = 0; dir < 2; dir++)
+        if (relaxed_phrase(r, e, b, p, dir)) return;
     for (int k = 0; k < 5; k++) {
         int dir = k & 1;
         bool spawns = k == 4;
@@ -886,6 +934,15 @@ static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
  * What this leaves out (the explored orders stay sequentially
  * consistent): stores a relaxed load could read but the interleaving did
  * not show, and seq_cst's total order beyond happens-before. */
+/* A relaxed op in the sync log, for explanations only. */
+static void relaxed_rec(race_checker *r, rc_task *T, int32_t tid,
+                        const wf_event *ev, bool writes)
+{
+    log_rec(r, T, tid, EV_ATOMIC, ev->oid, 0, writes);
+    r->log.p[r->log.len - 1].relaxed = true;
+    r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
+}
+
 static void on_c11(race_checker *r, wf_engine *e, const wf_event *ev,
                    rc_task *T, rc_obj *o)
 {
@@ -910,6 +967,7 @@ static void on_c11(race_checker *r, wf_engine *e, const wf_event *ev,
             r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
         } else {
             vc_join(&r->vm, &T->facq, &s->c);
+            relaxed_rec(r, T, tid, ev, false);
         }
     }
     {
@@ -923,9 +981,12 @@ static void on_c11(race_checker *r, wf_engine *e, const wf_event *ev,
         if (rel) {
             release(r, T, tid, s, EV_ATOMIC, ev->oid, 0);
             r->log.p[r->log.len - 1].aop = (uint8_t)ev->aux;
-        } else if (T->frel.n) {
-            vc_join(&r->vm, &s->c, &T->frel);
-            s->pure = false;
+        } else {
+            if (T->frel.n) {
+                vc_join(&r->vm, &s->c, &T->frel);
+                s->pure = false;
+            }
+            relaxed_rec(r, T, tid, ev, true);
         }
         return;
     }
@@ -943,6 +1004,7 @@ static void on_c11(race_checker *r, wf_engine *e, const wf_event *ev,
     }
     vc_join(&r->vm, &s->c, &T->frel);
     s->pure = false;
+    relaxed_rec(r, T, tid, ev, true);
 }
 
 /* The k-th operation of a buffered channel meets slot k mod C: the k-th

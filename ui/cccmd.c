@@ -95,6 +95,20 @@ static int run(strv *argv)
     return 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
 }
 
+/* Options whose value is the next argument when not joined ("-I dir",
+ * "-D X", "-include f.h"): that argument goes with them. */
+static bool takes_arg(const char *a)
+{
+    static const char *const with[] = {
+        "-I",        "-D",       "-U",       "-include", "-imacros",
+        "-isystem",  "-iquote",  "-idirafter", "-iprefix", "-x",
+        "-MF",       "-MT",      "-MQ",      "-Xpreprocessor"};
+    for (size_t i = 0; i < sizeof with / sizeof with[0]; i++)
+        if (!strcmp(a, with[i]))
+            return true;
+    return false;
+}
+
 /* The command compiling source src into object out: the compiler, weft's
  * instrumentation, the options of args that concern compiling. */
 static void compile_cmd(strv *cmd, const char *cc, const strv *args,
@@ -108,6 +122,11 @@ static void compile_cmd(strv *cmd, const char *cc, const strv *args,
         const char *b = args->p[k];
         if (!strcmp(b, "-o")) {
             k++;
+            continue;
+        }
+        if (takes_arg(b) && k + 1 < args->len) {
+            push(cmd, b);
+            push(cmd, args->p[++k]);
             continue;
         }
         if (b[0] != '-' || !strncmp(b, "-l", 2) || !strncmp(b, "-L", 2) ||
@@ -215,6 +234,10 @@ int cccmd_main(int argc, char **argv)
     }
     for (size_t i = 0; i < args.len; i++) {
         const char *a = args.p[i];
+        if (takes_arg(a) && i + 1 < args.len) {
+            i++; /* compiling options: not for the link */
+            continue;
+        }
         if (!is_source(a)) {
             push(&objs, a);
             continue;

@@ -364,6 +364,12 @@ void px_forget(uintptr_t a, size_t n)
     px_exec *x = px.x;
     if (!x || !x->ncells)
         return;
+    if (n / 8 > x->cell_cap) { /* a large range (a stack): by the table */
+        for (size_t i = 0; i < x->cell_cap; i++)
+            if (x->cell_keys[i] >= w && x->cell_keys[i] < end)
+                x->cell_vals[i] = NULL;
+        return;
+    }
     for (; w < end; w += 8) {
         px_cell **list = cells_of(w, false);
         if (list)

@@ -240,8 +240,9 @@ static void exit_leaks(wf_engine *e, const px_task *self)
         finding f;
         char m[600];
         uint64_t h;
-        if (t->state != TASK_BLOCKED || (pt && (pt->gone || pt == self)))
-            continue;
+        if (t->state != TASK_BLOCKED ||
+            (pt && (pt->gone || pt->awaiting || pt == self)))
+            continue; /* (a spin awaiting a write: px_await_end) */
         memset(&f, 0, sizeof f);
         f.kind = WF_LEAK;
         f.tid = t->tid;

@@ -141,6 +141,14 @@ static void thread_main(void *arg)
     pt->t = e->cur;
     pt->tid = e->cur->tid;
     task_register(pt);
+    {
+        /* its stack may be an ended thread's, whose accesses are no
+         * history of this one (as TSan clears a new thread's stack):
+         * GenMC's indexer, 8 threads, raced on "g5's stack" */
+        uintptr_t lo, hi;
+        if (native_stack_of(e->cur, &lo, &hi))
+            px_forget(lo, hi - lo);
+    }
     if (px.tls_size)
         px_tls_load(px.tls_image);
     errno = 0;

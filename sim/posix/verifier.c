@@ -458,6 +458,26 @@ void px_await_end(wf_engine *e)
             continue;
         s = px_site_of(w->await_pc);
         memset(&f, 0, sizeof f);
+        if (x->exiting) {
+            /* the program ended (main returned, exit) while it waited:
+             * another thread might still have written what it awaits
+             * (GenMC's linuxrwlocks: the writer was about to unlock), so
+             * no livelock, but a thread cut off at exit, as a blocked one
+             * is (a warning) */
+            f.kind = WF_LEAK;
+            f.tid = w->tid;
+            snprintf(m, sizeof m,
+                     "%s spins at %s:%d, waiting for a write, when the "
+                     "program exited",
+                     w->t->name, s.file ? s.file : "?", (int)s.line);
+            f.message = m;
+            f.file = s.file;
+            f.line = s.line;
+            f.sig = hash_u64(hash_u64(HASH_INIT ^ WF_LEAK, (uint64_t)s.line),
+                             (uint64_t)w->tid + 2000);
+            engine_add_finding(e, &f);
+            continue;
+        }
         f.kind = WF_LIVELOCK;
         f.error = true;
         f.tid = w->tid;

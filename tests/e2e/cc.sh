@@ -103,6 +103,10 @@ if [ $# -eq 0 ]; then
         else bad "${m%%:*}: no message '${m#*:}'"; fi
     done
 
+    # a race only a relaxed flag leaves says why
+    if grep -q "before the relaxed atomic store to ready, and g1 reads data after the relaxed atomic load of ready, but a relaxed write orders nothing" "$TMP/mp_relaxed.json"
+    then ok; else bad "mp_relaxed: no explanation of the relaxed flag"; fi
+
     # wide nondet values are sampled, and the summary says so
     "$TMP/svcomp_harness" explore >"$TMP/sampled.out" 2>&1
     if grep -q "every interleaving explored, but __VERIFIER_nondet_int values were sampled" "$TMP/sampled.out"
@@ -133,6 +137,15 @@ EOF
         [ "$("$TMP/args" run -- a b | head -1)" = "a b" ] &&
         [ "$(WEFT_ARGS='run' "$TMP/args" x y | head -1)" = "x y" ]
     then ok; else bad "program arguments"; fi
+
+    # options whose value is the next argument (-I DIR, -D X) keep it
+    mkdir -p "$TMP/inc"
+    echo '#define FROM_INC 7' >"$TMP/inc/h.h"
+    printf '#include "h.h"\n#include <stdio.h>\nint main(void) { printf("%%d %%d\\n", FROM_INC, VAL); return 0; }\n' \
+        >"$TMP/incl.c"
+    if "$WEFT" cc -I "$TMP/inc" -D VAL=3 -o "$TMP/incl" "$TMP/incl.c" \
+        2>"$TMP/incl.err" && [ "$("$TMP/incl" run | head -1)" = "7 3" ]
+    then ok; else bad "weft cc -I DIR -D X: $(head -3 "$TMP/incl.err")"; fi
 
     # CC="weft cc" make: compile and link in separate steps, two files
     mkdir -p "$TMP/mk"
