@@ -438,13 +438,15 @@ static const cli_option options[] = {
              "one search)"},
     {.name = "shard",
      .arg = "I/N",
-     .cmds = C(CMD_EXPLORE) | C(CMD_OUTCOMES),
+     .cmds = C(CMD_EXPLORE) | C(CMD_OUTCOMES) | C(CMD_TEST),
      .group = G_PARALLEL,
      .kind = K_FN,
      .fn = set_shard,
-     .help = "run shard I of N of the parts (balanced by estimate) into "
-             "--db; weft merge OUT.db SHARD.db... joins the shards into "
-             "what the whole search gives"},
+     .help = "run shard I of N: of the parts of the search (balanced by "
+             "estimate) into --db, which weft merge OUT.db SHARD.db... "
+             "joins into what the whole search gives; for test, the files "
+             "and packages I, I+N, I+2N... in sorted order (one CI job "
+             "each)"},
     {.name = "html",
      .arg = "DIR",
      .cmds = C(CMD_TEST),
@@ -1045,7 +1047,7 @@ static wf_status check_opts(const cli_opts *o, bool want_file, wf_diag *d)
                         "-j and --shard cut an exhaustive search (dpor, dfs), "
                         "not %s",
                         report_strategy_name(o->strategy));
-    if (o->shard_n > 0 && !o->db)
+    if (o->shard_n > 0 && !o->db && o->cmd != CMD_TEST)
         return diag_set(d, "", 0, 0,
                         "--shard %d/%d needs --db PATH: weft merge joins the "
                         "shards' databases",
@@ -1204,8 +1206,10 @@ wf_status cli_parse_file_flags(cli_cmd cmd, const char *file, char **words,
             return diag_set(d, "", 0, 0, "'%s' is not an option", words[i]);
         st = parse_option(n, words, &i, o, "weft", d);
     }
+    /* test's --shard picks the files, not the parts of each search */
     for (size_t i = 0; i < NOPTIONS && st == WF_OK && over; i++)
-        if (over->given[i] && takes(&options[i], cmd, false)) {
+        if (over->given[i] && takes(&options[i], cmd, false) &&
+            !(over->cmd == CMD_TEST && options[i].fn == set_shard)) {
             char spelt[72];
             snprintf(spelt, sizeof spelt, "--%s", options[i].name);
             st = give(&options[i], spelt,

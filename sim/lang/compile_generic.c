@@ -151,6 +151,13 @@ vm_proto *cfunc_instance(fstate *fs, res_sym *fn, const ast_node *at)
     for (uint32_t i = 0; i < n; i++)
         targs[i] = csubst(fs, raw[i]);
     x = find(C, fn->spec, targs, n);
+    if (!x && C->inst_now && C->inst_now->depth >= CINST_DEPTH) {
+        cerr(C, at,
+             "instantiation cycle: %s instantiated %d levels deep (its type "
+             "arguments grow at each level)",
+             fn->name, CINST_DEPTH);
+        return NULL;
+    }
     if (!x) {
         buf name, tname;
         vm_proto *pr;
@@ -166,6 +173,7 @@ vm_proto *cfunc_instance(fstate *fs, res_sym *fn, const ast_node *at)
         buf_fini(&name);
         buf_fini(&tname);
         x = add(C, fn->spec, fn->pkg, tps, targs, n, pr);
+        x->depth = C->inst_now ? C->inst_now->depth + 1 : 0;
         memset(&tmp, 0, sizeof tmp);
         tmp.C = C;
         tmp.pkg = fn->pkg;

@@ -123,8 +123,15 @@ typedef struct cinst {
     uint32_t *targs;      /* the arguments (program memory) */
     uint32_t ntargs;
     vm_proto *proto;
+    uint32_t depth;       /* instances compiled before it on the chain of
+                             instantiations that made it (CINST_DEPTH) */
     bool done;
 } cinst;
+/* The longest chain of instantiations compiled: only a cycle whose type
+ * arguments grow (f[T] calling f[[]T]) goes past it, which Go rejects as
+ * an "instantiation cycle"; without the bound the compiler makes ever
+ * larger types until memory runs out. */
+#define CINST_DEPTH 200
 
 struct compiler {
     vm_program *prog;

@@ -65,6 +65,7 @@ int main(int argc, char **argv)
             i++;
             sig = !strcmp(argv[i], "INT")    ? SIGINT
                   : !strcmp(argv[i], "TERM") ? SIGTERM
+                  : !strcmp(argv[i], "KILL") ? SIGKILL
                                              : 0;
         } else if (!strcmp(argv[i], "-a") && i + 1 < argc) {
             after = atof(argv[++i]);

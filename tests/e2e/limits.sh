@@ -315,6 +315,31 @@ within 2 "explore --time-limit 2 with 20,000 goroutines" "$WEFT" explore crowd.g
 within 2 "explore --time-limit 2 of one long execution" "$WEFT" explore pingpong.go --max-steps 1000000000 --max-memory 256M --time-limit 2
 within 1 "run --time-limit 1" "$WEFT" run pingpong.go --max-steps 1000000000 --time-limit 1
 has out "stopped by the time limit at step" "run says the time limit stopped it"
+# an instantiation cycle (Go's test/typeparam/issue48711.go): f[T] calls
+# f[[]T], so each instance needs a deeper one; the compiler made them
+# without end (5.6 GB after 35 minutes, deaf to --time-limit). Go rejects
+# it at compile time, and so does weft now.
+cat > cycle.go <<'GO'
+package main
+
+func f[T interface{ ~[]P }, P any](t T) {
+	if t == nil {
+		return
+	}
+	f[[]T, T]([]T{t})
+}
+
+func main() {
+	f[[]int](nil)
+}
+GO
+# (SIGKILL after 5 s: a compiler looping again fails here, never hangs)
+./limit_run -s KILL -a 5000 -o out -- "$WEFT" explore cycle.go --time-limit 1 > res
+w=$(field wall_ms)
+[ -n "$w" ] && [ "$w" -le 1150 ] && ok ||
+    bad "explore --time-limit 1 of an instantiation cycle: $w ms"
+status_is 2 "an instantiation cycle is a compile error"
+has out "cycle.go:7:3: error: instantiation cycle: f instantiated" "the cycle is named at its call"
 
 # ---- memory ------------------------------------------------------------
 # peak RSS within the budget plus weft's own 64 MiB (binary, checkers)

@@ -137,5 +137,24 @@ print(json.dumps(runs, sort_keys=True))' > $db.list
     expect 2 "--shard 5/4"
 fi
 
+# weft test --shard I/N: the files and packages I, I+N, ... of the sorted
+# list, so N CI jobs run each test once: the shards' result lines are the
+# unsharded run's, each in one shard only, and a shard left with nothing
+# passes
+"$WEFT" test "$root/scenarios/classic" > whole 2> err; rc=$?
+expect 0 "test scenarios/classic"
+: > shards
+for i in 1 2 3; do
+    "$WEFT" test "$root/scenarios/classic" --shard $i/3 > out 2> err; rc=$?
+    expect 0 "test --shard $i/3"
+    grep -E '^(ok|FAIL) ' out | sed 's/ ([^)]*)$//' >> shards
+    if [ "$(grep -cE '^(ok|FAIL) ' out)" -ge 1 ]; then ok; else bad "test --shard $i/3 ran nothing"; fi
+done
+if cmp -s <(grep -E '^(ok|FAIL) ' whole | sed 's/ ([^)]*)$//' | sort) <(sort shards); then ok; else
+    bad "test --shard 1..3/3: not the unsharded run's files, each once"; diff <(grep -E '^(ok|FAIL) ' whole | sort) <(sort shards) >&2; fi
+"$WEFT" test "$root/scenarios/classic/philosophers_naive.go" --shard 2/2 > out 2> err; rc=$?
+expect 0 "test --shard 2/2 of one file"
+has out "shard 2/2: nothing to run" "an empty shard says so"
+
 echo "parallel.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]

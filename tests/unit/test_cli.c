@@ -278,7 +278,7 @@ static int parse_every_listed_option(cli_cmd cmd, const char *name,
         else if (!strcmp(val, "WxH"))
             strcpy(val, "80x24");
         else if (!strcmp(val, "I/N"))
-            strcpy(val, "1/2 --db x.db");
+            strcpy(val, cmd == CMD_TEST ? "1/2" : "1/2 --db x.db");
         else if (!strcmp(val, "K") && !strcmp(opt, "--strategy"))
             strcpy(val, cmd == CMD_RUN ? "random" : "dpor");
         else if (strcmp(opt, "--schedule") && strcmp(opt, "--db") &&
