@@ -302,12 +302,13 @@ static const char *base_name(const char *path)
     return s ? s + 1 : (path ? path : "?");
 }
 
-static uint64_t site_hash(uint64_t h, const char *file, int32_t line,
-                          bool write)
+/* A site of a race: read or write at one line is one site, so a
+ * read-write and a write-write race between the same two lines are one
+ * finding. */
+static uint64_t site_hash(uint64_t h, const char *file, int32_t line)
 {
     if (file) h = hash_bytes(h, file, strlen(file));
-    h = hash_u64(h, (uint64_t)line);
-    return hash_u64(h, write);
+    return hash_u64(h, (uint64_t)line);
 }
 
 static const char *obj_name(wf_engine *e, int32_t oid)
@@ -748,6 +749,20 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
                na, nb);
 }
 
+/* h extended by the variable an object's name starts with
+ * ("stdoutBuff" of "stdoutBuff.buf[77]"): with the two sites, the
+ * signature of one root cause. Go's race detector reports a pair of
+ * stacks once whatever the address; one bytes.Buffer written by two
+ * goroutines gave a finding per byte and per field here (117 for Concurrency
+ * in Go's fig-using-buffered-chans.go, now 5). */
+static uint64_t name_hash(uint64_t h, const char *x)
+{
+    size_t n = 0;
+    while (x[n] && (n == 0 || (x[n] != '.' && x[n] != '[')))
+        n++;
+    return hash_bytes(h, x, n);
+}
+
 /* Record a race between the stored access (ta, aa, wa) and the current
  * one of ev (write wb); it is reported at the end of the execution. */
 static void record(race_checker *r, wf_engine *e, const wf_event *ev, bool chan,
@@ -755,14 +770,14 @@ static void record(race_checker *r, wf_engine *e, const wf_event *ev, bool chan,
                    const access *ab)
 {
     const char *x = obj_name(e, ev->oid);
-    uint64_t h1 = site_hash(HASH_INIT, aa->file, aa->line, wa);
-    uint64_t h2 = site_hash(HASH_INIT, ev->file, ev->line, wb);
+    uint64_t h1 = site_hash(HASH_INIT, aa->file, aa->line);
+    uint64_t h2 = site_hash(HASH_INIT, ev->file, ev->line);
     uint64_t sig = hash_u64(HASH_INIT ^ WF_RACE, h1 < h2 ? h1 : h2);
     pending p;
     if (aa->aop && aa->aop < AOP_WG_ADD && ab->aop && ab->aop < AOP_WG_ADD)
         return; /* two atomic ops (C11's relaxed ones order nothing) */
     sig = hash_u64(sig, h1 < h2 ? h2 : h1);
-    sig = hash_bytes(sig, x, strlen(x));
+    sig = name_hash(sig, x);
     for (size_t i = 0; i < r->races.len; i++)
         if (r->races.p[i].sig == sig) return;
     memset(&p, 0, sizeof p);

@@ -31,6 +31,14 @@ grep -q 'found in [0-9]* of 732 executions' "$tmp/ls" && ok ||
     bad "lost_signal.go: a count of executions: $(grep 'found in' "$tmp/ls")"
 has "$tmp/ls" "1 error, 0 warnings" && ok || bad "lost_signal.go: $(tail -1 "$tmp/ls")"
 
+# A buffer written byte by byte and field by field by two goroutines: one
+# race per pair of lines (Go's race detector reports a pair of stacks
+# once), not one per byte, per field, or per read and write.
+"$WEFT" explore buffer_race.go > "$tmp/br" 2>&1
+[ "$(count "$tmp/br" '^race')" = 2 ] && ok ||
+    bad "buffer_race.go: one race per pair of lines, got: $(grep '^race' "$tmp/br" | tr '\n' ';')"
+has "$tmp/br" "2 errors, 0 warnings" && ok || bad "buffer_race.go: $(tail -1 "$tmp/br")"
+
 # ---- who can act on a cond, and what became of its signals -------------
 # main can reach cond (a package variable) but never uses it: it is no
 # signaller; the Broadcast that came before g1's Wait is named, with its
