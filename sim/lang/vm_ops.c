@@ -1249,6 +1249,13 @@ int vm_range_init(vm_g *g, vm_value *R, int a, bool with_value)
         return vm_throwf(g, "cannot range over %s",
                          prog_type(P(g), c.t)->name);
     }
+    /* "if at most one iteration variable is present, the range loop
+     * produces iteration values from 0 up to len(a)-1 and does not index
+     * into the array or slice itself" (the Go spec): no read of an
+     * element, so no race with its writers; the loop ranges over the
+     * integer limit */
+    if (!with_value && (k == K_SLICE || k == K_ARRAY || k == K_PTR))
+        R[a] = vm_int(T_INT, limit);
     R[a + 1] = vm_int(T_INT, 0);
     R[a + 2] = vm_int(T_INT, limit);
     return X_OK;
