@@ -712,7 +712,7 @@ static void no_preemption(deadlock_checker *d, wf_engine *e, buf *b)
 {
     const i32vec *f = focus(d);
     bool mutex = false, rw = false, once = false, send = false, recv = false,
-         nil = false, cond = false, wg = false;
+         nil = false, cond = false, wg = false, join = false;
     size_t n = 0;
     for (size_t i = 0; i < f->len; i++) {
         const wf_task *t = e->tasks.p[f->p[i]];
@@ -746,7 +746,10 @@ static void no_preemption(deadlock_checker *d, wf_engine *e, buf *b)
             cond = true;
             break;
         case W_WG:
-            wg = true;
+            if (t->op.obj && obj_view_of(t->op.obj).join)
+                join = true;
+            else
+                wg = true;
             break;
         default:
             break;
@@ -767,6 +770,7 @@ static void no_preemption(deadlock_checker *d, wf_engine *e, buf *b)
     NP(nil, "an operation on a nil channel never completes");
     NP(cond, "a cond Wait returns only after a Signal or Broadcast");
     NP(wg, "a WaitGroup Wait returns only when the counter reaches zero");
+    NP(join, "a join returns only when the thread ends");
 #undef NP
     if (!n) buf_puts(b, "none");
 }

@@ -679,6 +679,7 @@ typedef struct obj_view {
     int64_t counter; /* a WaitGroup's counter */
     int64_t cap, len; /* a channel's buffer: capacity, values in it */
     bool closed;      /* a channel */
+    bool join;        /* a WaitGroup that is a thread's end (pthread_join) */
 } obj_view;
 
 /* How a report spells objects and tasks, for the classes' report hooks
@@ -856,7 +857,7 @@ static inline int32_t obj_alias(const wf_obj *o)
 static inline obj_view obj_view_of(const wf_obj *o)
 {
     const obj_class *c = obj_class_of(o);
-    obj_view v = {NULL, NULL, NULL, 0, -1, 0, 0, 0, false};
+    obj_view v = {NULL, NULL, NULL, 0, -1, 0, 0, 0, false, false};
     if (c->view)
         c->view(o, &v);
     return v;

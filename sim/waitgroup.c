@@ -6,6 +6,7 @@ wf_waitgroup *waitgroup_new(wf_engine *e, const char *name, const char *file,
                             int line)
 {
     wf_waitgroup *wg = arena_alloc(&e->mem, sizeof *wg);
+    wg->join_tid = -1;
     engine_add_obj(e, &wg->hdr, OBJ_WAITGROUP, name, file, line);
     return wg;
 }
@@ -121,6 +122,7 @@ static void pending(const op *o, acc_vec *out)
 static void view(const wf_obj *o, obj_view *out)
 {
     out->counter = ((const wf_waitgroup *)o)->count;
+    out->join = ((const wf_waitgroup *)o)->join_tid >= 0;
 }
 
 /* "waits for wg (counter 2)", then who could complete it */
@@ -131,8 +133,16 @@ static const char *wait_phrase(const report_names *n, const wf_task *t,
         op_blocked_phrase(&t->op, b);
         return NULL;
     }
-    buf_printf(b, "waits for %s (counter %lld)", n->obj(n->e, t->op.obj),
-               (long long)((const wf_waitgroup *)t->op.obj)->count);
+    {
+        const wf_waitgroup *wg = (const wf_waitgroup *)t->op.obj;
+        if (wg->join_tid >= 0) {
+            /* "waits for the end of g2 worker": only g2 ends it */
+            buf_printf(b, "waits for %s", n->obj(n->e, t->op.obj));
+            return NULL;
+        }
+        buf_printf(b, "waits for %s (counter %lld)", n->obj(n->e, t->op.obj),
+                   (long long)wg->count);
+    }
     return "complete";
 }
 

@@ -15,6 +15,9 @@ struct wf_waitgroup {
     wf_obj hdr;
     int64_t count;
     waitq waiters;
+    /* a thread's end as pthread_join waits for it (weft cc): the task
+     * whose exit is its one Done, else -1 (a WaitGroup) */
+    int32_t join_tid;
 };
 
 #define GO_WG_NEGATIVE "sync: negative WaitGroup counter"

@@ -220,6 +220,7 @@ static int spawn(px_task *pt, px_task *child, uintptr_t pc)
         snprintf(b, sizeof b, "the end of g%d %s", (int)child->tid,
                  name ? name : "thread");
         child->done->hdr.name = arena_strdup(&e->mem, b);
+        child->done->join_tid = child->tid;
     }
     return child->tid;
 }

@@ -77,6 +77,16 @@ else
 fi
 
 if [ $# -eq 0 ]; then
+    # a join is reported as a join, not as a WaitGroup with a counter
+    "$WEFT" cc -w -o "$TMP/csig" scenarios/c/cond_signal_one.c &&
+        "$TMP/csig" explore >"$TMP/csig.out" 2>&1
+    if grep -q "main waits for the end of g[0-9]* worker (cond_signal_one.c:" "$TMP/csig.out" &&
+        grep -q "a join returns only when the thread ends" "$TMP/csig.out" &&
+        ! grep -q "counter\|WaitGroup" "$TMP/csig.out"; then ok
+    else bad "cond_signal_one.c: the join's wording: $(grep 'main waits\|no preemption' "$TMP/csig.out" | head -2)"; fi
+fi
+
+if [ $# -eq 0 ]; then
     # a found race replays, exit 1, with the racy variable visible: the
     # schedule carries it (.x) and the lost update shows again
     P=$TMP/lost_update
