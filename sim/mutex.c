@@ -207,8 +207,13 @@ static const char *wait_phrase(const report_names *n, const wf_task *t,
         return NULL;
     }
     buf_printf(b, "waits for %s", n->obj(n->e, t->op.obj));
-    if (m->locked && m->holder)
+    if (m->locked && m->holder) {
         buf_printf(b, " held by %s", m->holder->name);
+        /* a lock leaked by a return before its Unlock (an early error
+         * path): its holder is gone and nobody can unlock it */
+        if (m->holder->state == TASK_DONE)
+            buf_puts(b, ", which ended without unlocking it");
+    }
     return NULL;
 }
 

@@ -39,6 +39,11 @@ has "$tmp/ls" "1 error, 0 warnings" && ok || bad "lost_signal.go: $(tail -1 "$tm
     bad "buffer_race.go: one race per pair of lines, got: $(grep '^race' "$tmp/br" | tr '\n' ';')"
 has "$tmp/br" "2 errors, 0 warnings" && ok || bad "buffer_race.go: $(tail -1 "$tmp/br")"
 
+# A lock leaked by an early return: its holder has ended, and says so.
+"$WEFT" explore lock_leak.go > "$tmp/ll" 2>&1
+grep -q "waits for a.mu held by g[0-9] main.func1, which ended without unlocking it (lock_leak.go:16)" "$tmp/ll" && ok ||
+    bad "lock_leak.go: the holder ended: $(grep 'waits for a.mu' "$tmp/ll")"
+
 # ---- who can act on a cond, and what became of its signals -------------
 # main can reach cond (a package variable) but never uses it: it is no
 # signaller; the Broadcast that came before g1's Wait is named, with its
