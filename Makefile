@@ -168,7 +168,9 @@ test: deps all $(BUILD)/dbg/unit
 	$(BUILD)/weft test tests/correct
 	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
 
-asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft
+asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft $(PX_OUT)
+	@# weft cc looks for its runtime beside the weft it runs as
+	cp $(PX_OUT) $(BUILD)/asan/
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
 	@if [ -x tests/e2e/run.sh ]; then \
 	    ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/run.sh; fi
