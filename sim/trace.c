@@ -325,6 +325,11 @@ static wf_status check_schema(trace *t, wf_diag *d)
     return WF_OK;
 }
 
+/* What makes a new or empty file a weft database before anything is in
+ * it (the page size can change only then). */
+static const char new_db_sql[] =
+    "PRAGMA page_size=4096; PRAGMA journal_mode=WAL";
+
 static void remove_files(const char *path)
 {
     static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
@@ -361,7 +366,7 @@ static wf_status create_fresh(trace *t, const char *path, wf_diag *d)
      * move on each insert: callgrind, explore --record all over 1000
      * executions, 3.15 -> 2.82 G) */
     if (rc == SQLITE_OK)
-        rc = trace_exec_sql(db, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL");
+        rc = trace_exec_sql(db, new_db_sql);
     if (rc == SQLITE_OK) {
         char sql[160];
         snprintf(sql, sizeof sql,
@@ -445,7 +450,7 @@ wf_status trace_open(trace **out, const char *path, trace_mode mode,
      * it; an existing one is checked first and changed only when it is
      * ours. */
     if (empty) {
-        rc = trace_exec_sql(t->db, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL");
+        rc = trace_exec_sql(t->db, new_db_sql);
         if (rc != SQLITE_OK) {
             st = trace_db_error(t, t->db, rc, "creating it", d);
             goto fail;
