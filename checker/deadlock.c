@@ -269,15 +269,20 @@ static bool cond_user(const deadlock_checker *d, const wf_obj *c,
 
 /* The live tasks that could complete t's channel, cond or wait-group
  * operation: not t, not blocked on the same object, and able to reach it
- * when the front end can tell; for a cond, only a task that has used it
- * or its lock (cond_user). Into out, ascending. O(tasks). */
-static void candidates(const deadlock_checker *d, wf_engine *e,
-                       const wf_task *t, i32vec *out)
+ * when the front end can tell (with no reachability, as in C: any live
+ * task). For a cond, the tasks that used it or its lock (cond_user) come
+ * first and d->nusers counts them: the others hold it without having
+ * touched it, and are named apart, but named (a task that has not used
+ * a cond yet may still Signal it). Into out; returns the count of users
+ * (out->len for a channel or a wait group). O(tasks). */
+static size_t candidates(deadlock_checker *d, wf_engine *e,
+                         const wf_task *t, i32vec *out)
 {
     wf_obj *aw[MAX_AW];
     int n = awaited(t, aw, MAX_AW);
+    size_t nusers = 0;
     out->len = 0;
-    if (!possible_kind(wait_of(t))) return;
+    if (!possible_kind(wait_of(t))) return 0;
     for (size_t i = 0; i < e->tasks.len; i++) {
         wf_task *u = e->tasks.p[i];
         bool same = false, reach = !e->fe.can_reach;
@@ -287,10 +292,16 @@ static void candidates(const deadlock_checker *d, wf_engine *e,
         if (same) continue;
         for (int k = 0; k < n && !reach; k++)
             reach = e->fe.can_reach(e->fe.ctx, e, u, aw[k]);
-        if (reach && wait_of(t) == W_COND && !cond_user(d, t->op.obj, u->tid))
-            reach = false;
-        if (reach) VEC_PUSH(*out, u->tid);
+        if (!reach) continue;
+        VEC_PUSH(*out, u->tid);
+        if (wait_of(t) != W_COND || cond_user(d, t->op.obj, u->tid)) {
+            /* keep the users first, each part ascending */
+            memmove(out->p + nusers + 1, out->p + nusers,
+                    (out->len - 1 - nusers) * sizeof *out->p);
+            out->p[nusers++] = u->tid;
+        }
     }
+    return nusers;
 }
 
 /* Task tid has used cond c in this execution (waited on it, signalled
@@ -416,10 +427,11 @@ static void build_graph(deadlock_checker *d, wf_engine *e)
             }
         if (k <= MAX_POSSIBLE && possible_kind(wait_of(t))) {
             bool chan = wait_of(t) == W_CHAN;
-            candidates(d, e, t, &d->tmp);
+            size_t nusers = candidates(d, e, t, &d->tmp);
             for (size_t j = 0; j < d->tmp.len; j++)
                 if (d->idx.p[d->tmp.p[j]] >= 0) {
-                    dl_edge ed = {d->tmp.p[j], 2};
+                    /* a cond's holder that never used it: searched last */
+                    dl_edge ed = {d->tmp.p[j], j < nusers ? 2 : 3};
                     if (chan && is_chan_wait(e->tasks.p[d->tmp.p[j]]))
                         ed.cls = 1;
                     VEC_PUSH(d->edges, ed);
@@ -472,7 +484,7 @@ static bool cycle_from(deadlock_checker *d, int32_t s, int cls)
 static bool find_cycle(deadlock_checker *d)
 {
     d->cycle.len = 0;
-    for (int cls = 0; cls <= 2; cls++)
+    for (int cls = 0; cls <= 3; cls++)
         for (size_t s = 0; s < d->set.len; s++)
             if (cycle_from(d, (int32_t)s, cls)) {
                 d->cycle_definite = cls == 0;
@@ -490,8 +502,11 @@ static bool in_cycle(const deadlock_checker *d, int32_t tid)
 
 /* ---- the report --------------------------------------------------------- */
 
-static void cands_clause(wf_engine *e, const i32vec *c, const char *verb,
-                         buf *b)
+/* ", which only blocked tasks could send: g2", naming first the nusers
+ * tasks that used the object, then those that only hold it ("main (has
+ * not used it yet)"). */
+static void cands_clause(wf_engine *e, const i32vec *c, size_t nusers,
+                         const char *verb, buf *b)
 {
     bool all_blocked = true;
     if (!c->len) {
@@ -504,7 +519,12 @@ static void cands_clause(wf_engine *e, const i32vec *c, const char *verb,
         buf_printf(b, ", which only blocked tasks could %s: ", verb);
     else
         buf_printf(b, ", which these tasks could %s: ", verb);
-    short_list(b, e, c->p, c->len);
+    for (size_t i = 0; i < c->len && i < MAX_NAMES; i++) {
+        if (i) buf_puts(b, ", ");
+        short_name(b, e, c->p[i]);
+        if (i >= nusers) buf_puts(b, " (has not used it yet)");
+    }
+    if (c->len > MAX_NAMES) buf_printf(b, " and %zu more", c->len - MAX_NAMES);
 }
 
 /* The names the classes' report hooks spell tasks with. */
@@ -530,8 +550,8 @@ static void wait_phrase(deadlock_checker *d, wf_engine *e, const wf_task *t,
     }
     verb = c->wait_phrase(&n, t, b);
     if (verb) {
-        candidates(d, e, t, &d->tmp);
-        cands_clause(e, &d->tmp, verb, b);
+        size_t nusers = candidates(d, e, t, &d->tmp);
+        cands_clause(e, &d->tmp, nusers, verb, b);
     }
 }
 
@@ -800,8 +820,10 @@ static void wait_brief(deadlock_checker *d, wf_engine *e, const wf_task *t,
         buf_puts(b, ", which no task releases");
         return;
     }
-    candidates(d, e, t, &d->tmp);
-    cands_clause(e, &d->tmp, "complete", b);
+    {
+        size_t nusers = candidates(d, e, t, &d->tmp);
+        cands_clause(e, &d->tmp, nusers, "complete", b);
+    }
 }
 
 static void circular_wait(deadlock_checker *d, wf_engine *e, buf *b)
