@@ -12,7 +12,7 @@
 
 static bool is_chan_wait(const wf_task *u)
 {
-    return u->state == TASK_BLOCKED && deadlock_wait_of(u) == W_CHAN;
+    return u->state == TASK_BLOCKED && deadlock_wait_of(u) == REPORT_W_CHAN;
 }
 
 static void build_graph(deadlock_checker *d, wf_engine *e)
@@ -36,7 +36,7 @@ static void build_graph(deadlock_checker *d, wf_engine *e)
                 VEC_PUSH(d->edges, ed);
             }
         if (k <= MAX_POSSIBLE && deadlock_possible(deadlock_wait_of(t))) {
-            bool chan = deadlock_wait_of(t) == W_CHAN;
+            bool chan = deadlock_wait_of(t) == REPORT_W_CHAN;
             deadlock_cands(d, e, t, &d->tmp);
             for (size_t j = 0; j < d->tmp.len; j++)
                 if (d->idx.p[d->tmp.p[j]] >= 0) {
@@ -102,15 +102,251 @@ static bool find_cycle(deadlock_checker *d)
     return false;
 }
 
-/* The report of the deadlocked set d->set: the graph, its cycle, then the
- * wording (deadlock_report.c). */
-static void build_report(deadlock_checker *d, wf_engine *e, buf *detail,
-                         buf *json)
+/* Sort the entries of rholds (or rtaken) by their task (d->rtag), stable:
+ * a counting sort; each task's first and count into d->rat (slots at and
+ * at + 1 of four). */
+#define SORT_BY_TASK(d, vec, T, at)                                            \
+    do {                                                                       \
+        size_t nt_ = (d)->rtasks.len, ne_ = (d)->vec.len, sum_ = 0;            \
+        T *tmp_ = wf_xmalloc((ne_ + 1) * sizeof *tmp_);                        \
+        for (size_t i_ = 0; i_ < nt_; i_++)                                    \
+            (d)->rat.p[4 * i_ + (at) + 1] = 0;                                 \
+        for (size_t i_ = 0; i_ < ne_; i_++)                                    \
+            (d)->rat.p[4 * (size_t)(d)->rtag.p[i_] + (at) + 1]++;              \
+        for (size_t i_ = 0; i_ < nt_; i_++) {                                  \
+            (d)->rat.p[4 * i_ + (at)] = sum_;                                  \
+            sum_ += (d)->rat.p[4 * i_ + (at) + 1];                             \
+            (d)->rat.p[4 * i_ + (at) + 1] = 0;                                 \
+        }                                                                      \
+        for (size_t i_ = 0; i_ < ne_; i_++) {                                  \
+            size_t *a_ = &(d)->rat.p[4 * (size_t)(d)->rtag.p[i_] + (at)];      \
+            tmp_[a_[0] + a_[1]++] = (d)->vec.p[i_];                            \
+        }                                                                      \
+        if (ne_) memcpy((d)->vec.p, tmp_, ne_ * sizeof *tmp_);                 \
+        free(tmp_);                                                            \
+    } while (0)
+
+/* d->omark: one zero byte per object. */
+static void omark_clear(deadlock_checker *d, const wf_engine *e)
 {
+    VEC_RESERVE(d->omark, e->objs.len + 1);
+    memset(d->omark.p, 0, e->objs.len + 1);
+    d->omark.len = e->objs.len;
+}
+
+static void tag(deadlock_checker *d, int32_t tid)
+{
+    VEC_PUSH(d->rtag, d->idx.p[tid]);
+}
+
+static bool in_set(const deadlock_checker *d, int32_t tid)
+{
+    return tid >= 0 && (size_t)tid < d->idx.len && d->idx.p[tid] >= 0;
+}
+
+/* The locks the set holds, each task's in object order (a read lock
+ * before the writer's hold of one RWMutex), where each was taken. */
+static void report_holds(deadlock_checker *d, wf_engine *e)
+{
+    d->rholds.len = d->rtag.len = 0;
+    for (size_t i = 0; i < e->objs.len; i++) {
+        const wf_obj *o = e->objs.p[i];
+        const wf_task *h, *w;
+        obj_view m;
+        if (!obj_is_lock(o)) continue;
+        m = obj_view_of(o);
+        h = m.holder;
+        w = m.writer;
+        if (h && h != w && in_set(d, h->tid)) {
+            const dl_held *at = deadlock_held_at(d, o->oid, h->tid, false);
+            report_hold rh = {o, REPORT_HOLD_LOCK, at ? at->file : NULL,
+                              at ? at->line : 0};
+            VEC_PUSH(d->rholds, rh);
+            tag(d, h->tid);
+        }
+        for (int32_t k = 0; k < m.nreaders; k++) {
+            int32_t r = m.readers[k];
+            bool dup = false;
+            for (int32_t j = 0; j < k; j++)
+                dup |= m.readers[j] == r;
+            if (dup || !in_set(d, r) || (h && h != w && h->tid == r))
+                continue;
+            {
+                const dl_held *at = deadlock_held_at(d, o->oid, r, true);
+                report_hold rh = {o, REPORT_HOLD_READ, at ? at->file : NULL,
+                                  at ? at->line : 0};
+                VEC_PUSH(d->rholds, rh);
+                tag(d, r);
+            }
+        }
+        if (w && in_set(d, w->tid)) {
+            const dl_held *at =
+                h == w ? deadlock_held_at(d, o->oid, w->tid, false) : NULL;
+            report_hold rh = {o, h == w ? REPORT_HOLD_LOCK : REPORT_HOLD_SLOT,
+                              at ? at->file : NULL, at ? at->line : 0};
+            VEC_PUSH(d->rholds, rh);
+            tag(d, w->tid);
+        }
+    }
+    SORT_BY_TASK(d, rholds, report_hold, 0);
+    /* where the set's locks were taken, in acquisition order */
+    d->rtaken.len = d->rtag.len = 0;
+    for (size_t i = 0; i < d->held.len; i++) {
+        const dl_held *h = &d->held.p[i];
+        report_taken tk;
+        if (!in_set(d, h->tid) || h->oid < 0 || (size_t)h->oid >= e->objs.len)
+            continue;
+        tk.obj = e->objs.p[h->oid];
+        tk.read = h->read;
+        tk.file = h->file;
+        tk.line = h->line;
+        VEC_PUSH(d->rtaken, tk);
+        tag(d, h->tid);
+    }
+    SORT_BY_TASK(d, rtaken, report_taken, 2);
+}
+
+/* The objects the set awaits or holds, in oid order, into d->robjs. */
+static void report_objects(deadlock_checker *d, wf_engine *e)
+{
+    omark_clear(d, e);
+    for (size_t i = 0; i < d->set.len; i++) {
+        const wf_task *t = e->tasks.p[d->set.p[i]];
+        wf_obj *aw[MAX_AW];
+        int n = deadlock_awaited(t, aw, MAX_AW);
+        for (int k = 0; k < n; k++)
+            d->omark.p[aw[k]->oid] = 1;
+    }
+    for (size_t i = 0; i < e->objs.len; i++) {
+        const wf_obj *o = e->objs.p[i];
+        obj_view m;
+        if (!obj_is_lock(o)) continue;
+        m = obj_view_of(o);
+        if (o->kind == OBJ_MUTEX) {
+            if (m.holder && in_set(d, m.holder->tid)) d->omark.p[i] = 1;
+        } else {
+            if (m.writer && in_set(d, m.writer->tid)) d->omark.p[i] = 1;
+            for (int32_t k = 0; k < m.nreaders; k++)
+                if (in_set(d, m.readers[k])) d->omark.p[i] = 1;
+        }
+    }
+    d->robjs.len = 0;
+    for (size_t i = 0; i < e->objs.len; i++)
+        if (d->omark.p[i]) VEC_PUSH(d->robjs, e->objs.p[i]);
+}
+
+static report_signal signal_of(const dl_signal *v, size_t n, int32_t oid)
+{
+    report_signal r = {0, 0, -1, false, NULL, 0};
+    if ((size_t)oid < n && v[oid].step) {
+        const dl_signal *s = &v[oid];
+        r.step = s->step;
+        r.tid = s->tid;
+        r.peer = s->peer;
+        r.broadcast = s->op == EV_BROADCAST;
+        r.file = s->file;
+        r.line = s->line;
+    }
+    return r;
+}
+
+/* The conds the set waits on, in the order it first waits on each. */
+static void report_conds(deadlock_checker *d, wf_engine *e)
+{
+    omark_clear(d, e);
+    d->rconds.len = 0;
+    for (size_t i = 0; i < d->set.len; i++) {
+        const wf_task *t = e->tasks.p[d->set.p[i]];
+        const wf_obj *c = t->op.obj;
+        report_dl_cond rc;
+        if (deadlock_wait_of(t) != REPORT_W_COND || !c || d->omark.p[c->oid])
+            continue;
+        d->omark.p[c->oid] = 1;
+        rc.cond = c;
+        rc.last = signal_of(d->sigs.p, d->sigs.len, c->oid);
+        rc.lost = signal_of(d->lost.p, d->lost.len, c->oid);
+        VEC_PUSH(d->rconds, rc);
+    }
+}
+
+/* The report of the deadlocked set d->set (tids ascending): the graph and
+ * its cycle, then the data report_deadlock_render puts in words (detail)
+ * and JSON members (json), into r. partial_at: see report.h. */
+static void build_report(deadlock_checker *d, wf_engine *e,
+                         uint64_t partial_at, report_deadlock *r,
+                         buf *detail, buf *json)
+{
+    size_t n = d->set.len;
     build_graph(d, e);
     find_cycle(d);
-    deadlock_report(d, e, detail, json);
+    d->rcycle.len = 0;
+    for (size_t i = 0; i < d->cycle.len; i++)
+        VEC_PUSH(d->rcycle, d->idx.p[d->cycle.p[i]]);
+    d->rtasks.len = d->rpool.len = 0;
+    VEC_RESERVE(d->rtasks, n + 1);
+    VEC_RESERVE(d->rat, 4 * n + 4);
+    d->rat.len = 4 * n;
+    for (size_t i = 0; i < n; i++) {
+        const wf_task *t = e->tasks.p[d->set.p[i]];
+        report_dl_task *rt = &d->rtasks.p[d->rtasks.len++];
+        wf_obj *aw[MAX_AW];
+        size_t at;
+        bool in_cycle = false;
+        memset(rt, 0, sizeof *rt);
+        rt->t = t;
+        rt->wait = deadlock_wait_of(t);
+        rt->nawaited = deadlock_awaited(t, aw, MAX_AW);
+        for (int k = 0; k < rt->nawaited; k++)
+            rt->awaited[k] = aw[k];
+        if (rt->wait == REPORT_W_COND)
+            rt->cond_state = deadlock_cond_state(d, t);
+        /* holders and candidates go to rpool; pointers set below */
+        deadlock_holders(t, &d->tmp);
+        at = d->rpool.len;
+        for (size_t k = 0; k < d->tmp.len; k++)
+            VEC_PUSH(d->rpool, d->tmp.p[k]);
+        rt->nholders = d->tmp.len;
+        rt->holders = (const int32_t *)(uintptr_t)at;
+        for (size_t k = 0; k < d->rcycle.len; k++)
+            in_cycle |= (size_t)d->rcycle.p[k] == i;
+        /* candidates cost O(tasks) hook calls: only for the tasks a
+         * report shows (the JSON's first ones, the cycle) */
+        d->tmp.len = 0;
+        if (i < REPORT_MAX_TASKS || in_cycle) deadlock_cands(d, e, t, &d->tmp);
+        at = d->rpool.len;
+        for (size_t k = 0; k < d->tmp.len; k++)
+            VEC_PUSH(d->rpool, d->tmp.p[k]);
+        rt->ncands = d->tmp.len;
+        rt->cands = (const int32_t *)(uintptr_t)at;
+    }
+    for (size_t i = 0; i < n; i++) {
+        report_dl_task *rt = &d->rtasks.p[i];
+        rt->holders = d->rpool.p + (uintptr_t)rt->holders;
+        rt->cands = d->rpool.p + (uintptr_t)rt->cands;
+    }
+    report_holds(d, e);
+    for (size_t i = 0; i < n; i++) {
+        report_dl_task *rt = &d->rtasks.p[i];
+        rt->holds = d->rholds.p + d->rat.p[4 * i];
+        rt->nholds = d->rat.p[4 * i + 1];
+        rt->taken = d->rtaken.p + d->rat.p[4 * i + 2];
+        rt->ntaken = d->rat.p[4 * i + 3];
+    }
+    report_objects(d, e);
+    report_conds(d, e);
+    memset(r, 0, sizeof *r);
+    r->tasks = d->rtasks.p;
+    r->ntasks = n;
+    r->cycle = d->rcycle.p;
+    r->ncycle = d->rcycle.len;
+    r->objs = d->robjs.p;
+    r->nobjs = d->robjs.len;
+    r->conds = d->rconds.p;
+    r->nconds = d->rconds.len;
+    r->partial_at = partial_at;
+    report_deadlock_render(detail, json, e, r);
 }
+
 
 static void confirm_cycle(deadlock_checker *d, wf_engine *e)
 {
@@ -260,6 +496,7 @@ static void leaks_at_end(deadlock_checker *d, wf_engine *e)
         buf detail, json, msg;
         finding f;
         uint64_t formed = 0, partial_at = UINT64_MAX;
+        report_deadlock rep;
         bool one_op = true;
         if (e->tasks.p[r]->state != TASK_BLOCKED ||
             uf_find(d, (int32_t)r) != (int32_t)r)
@@ -284,21 +521,19 @@ static void leaks_at_end(deadlock_checker *d, wf_engine *e)
         buf_init(&detail);
         buf_init(&json);
         buf_init(&msg);
-        deadlock_set_names(d, e, &msg);
+        if (partial_at != UINT64_MAX) {
+            formed = partial_at;
+        } else {
+            partial_at = 0;
+            if (formed < m->end_step)
+                /* blocked before main returned, stuck since it did */
+                formed = m->end_step;
+        }
+        build_report(d, e, partial_at, &rep, &detail, &json);
+        report_deadlock_names(&msg, e, &rep);
         buf_puts(&msg, " blocked forever");
         if (one_op)
             buf_printf(&msg, " in %s", op_kind_names[e->tasks.p[r]->op.kind]);
-        if (partial_at != UINT64_MAX) {
-            buf_printf(&detail,
-                       "deadlocked at step %llu, while other tasks ran; "
-                       "then %s returned\n",
-                       (unsigned long long)partial_at, m->name);
-            formed = partial_at;
-        } else if (formed < m->end_step) {
-            /* blocked before main returned, stuck since it did */
-            formed = m->end_step;
-        }
-        build_report(d, e, &detail, &json);
         confirm_cycle(d, e);
         memset(&f, 0, sizeof f);
         f.kind = WF_LEAK;
@@ -324,6 +559,7 @@ static void on_end(void *ctx, wf_engine *e)
     finding *f = NULL;
     size_t k = 0;
     buf detail, json;
+    report_deadlock rep;
     if (e->main_done) {
         leaks_at_end(d, e);
         return;
@@ -347,7 +583,7 @@ static void on_end(void *ctx, wf_engine *e)
         if (e->tasks.p[i]->state == TASK_BLOCKED) VEC_PUSH(d->set, (int32_t)i);
     buf_init(&detail);
     buf_init(&json);
-    build_report(d, e, &detail, &json);
+    build_report(d, e, 0, &rep, &detail, &json);
     confirm_cycle(d, e);
     /* one root cause, one finding: the engine's signature counts each
      * blocked task, so a lost wakeup leaving one, two or three workers
@@ -363,6 +599,7 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
 {
     buf detail, json, msg;
     finding f;
+    report_deadlock rep;
     uint64_t formed = d->prev_check + 1;
     dl_partial pt;
     /* it formed when its last task blocked, after the previous check saw
@@ -381,9 +618,9 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
     buf_init(&detail);
     buf_init(&json);
     buf_init(&msg);
+    build_report(d, e, 0, &rep, &detail, &json);
     buf_puts(&msg, "blocked forever while other tasks run: ");
-    deadlock_set_names(d, e, &msg);
-    build_report(d, e, &detail, &json);
+    report_deadlock_names(&msg, e, &rep);
     confirm_cycle(d, e);
     memset(&f, 0, sizeof f);
     f.kind = WF_DEADLOCK;
@@ -645,6 +882,15 @@ void deadlock_free(deadlock_checker *d)
     VEC_FREE(d->cond_l);
     VEC_FREE(d->wait_cond);
     VEC_FREE(d->wait_at);
+    VEC_FREE(d->rtasks);
+    VEC_FREE(d->rpool);
+    VEC_FREE(d->rholds);
+    VEC_FREE(d->rtaken);
+    VEC_FREE(d->rtag);
+    VEC_FREE(d->rat);
+    VEC_FREE(d->robjs);
+    VEC_FREE(d->rconds);
+    VEC_FREE(d->rcycle);
     free(d);
 }
 

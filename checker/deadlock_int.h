@@ -5,7 +5,8 @@
  *   deadlock_wait.c    what a blocked task waits for and who could
  *                      complete it, and the bookkeeping the events feed
  *                      (locks held, cond users, signals);
- *   deadlock_report.c  the wording of a report and its JSON members.
+ * and the report's words and JSON are report_deadlock.c's, from the data
+ * deadlock.c gives it (report.h).
  * Owns: nothing beyond deadlock.h's checker. */
 #ifndef WF_DEADLOCK_INT_H
 #define WF_DEADLOCK_INT_H
@@ -15,21 +16,8 @@
 
 typedef VEC(int32_t) i32vec;
 
-/* What a blocked task waits for. */
-typedef enum wait_kind {
-    W_MUTEX,
-    W_RW_WRITE,
-    W_RW_READ,
-    W_ONCE,
-    W_CHAN,
-    W_NIL, /* a nil channel, or a select of nil channels only */
-    W_COND,
-    W_WG,
-    W_SLEEP,
-    W_OTHER
-} wait_kind;
 
-/* An edge of the wait-for graph. cls 0: deadlock_holders (the target holds what
+/* An edge of the wait-for graph. cls 0: definite (the target holds what
  * the task waits for); 1: a channel partner that is itself blocked on a
  * channel; 2: any other task that could complete the operation. */
 typedef struct dl_edge {
@@ -62,9 +50,6 @@ typedef struct dl_signal {
     int32_t line;
 } dl_signal;
 
-/* Lines printed before "... and N more". */
-#define MAX_LINES 64
-#define MAX_NAMES 8
 /* Above this many tasks, cycles are searched over deadlock_holders edges only. */
 #define MAX_POSSIBLE 64
 
@@ -106,16 +91,20 @@ struct deadlock_checker {
     i32vec wait_cond;      /* by tid: the cond of a Wait not yet past the
                               unlock of its L, else -1 */
     VEC(uint64_t) wait_at; /* by tid: the step of its last cond Wait */
+    /* the report's data (scratch; report.h) */
+    VEC(report_dl_task) rtasks;
+    i32vec rpool; /* holders and candidates of each task */
+    VEC(report_hold) rholds;
+    VEC(report_taken) rtaken;
+    i32vec rtag; /* by entry of rholds or rtaken (scratch): its task */
+    VEC(size_t) rat; /* by task: offsets, four each (scratch) */
+    VEC(const wf_obj *) robjs;
+    VEC(report_dl_cond) rconds;
+    i32vec rcycle;
 };
 
 /* The objects a select or an operation waits on, at most this many. */
-#define MAX_AW 16
-
-/* How a waiter on cond c stands with c's signals: woken by none since it
- * began to wait though a signal that woke nobody came before (LOST),
- * passed over by a Signal since (PASSED), or not signalled since
- * (NONE). */
-enum { CW_LOST, CW_PASSED, CW_NONE };
+#define MAX_AW REPORT_MAX_AWAITED
 
 static inline void deadlock_grow(i32vec *v, size_t n, int32_t fill)
 {
@@ -129,7 +118,7 @@ static inline void deadlock_grow(i32vec *v, size_t n, int32_t fill)
 /* ---- deadlock_wait.c ---------------------------------------------------- */
 
 /* What t waits for, by the kind of its op. */
-wait_kind deadlock_wait_of(const wf_task *t);
+report_wait deadlock_wait_of(const wf_task *t);
 /* The objects t waits on (select: each non-nil case's channel, once),
  * at most max, into out; their number. */
 int deadlock_awaited(const wf_task *t, wf_obj **out, int max);
@@ -138,7 +127,7 @@ bool deadlock_rw_reader(const obj_view *m, int32_t tid);
 /* The tasks holding what t waits for (definite edges), into out. */
 void deadlock_holders(const wf_task *t, i32vec *out);
 /* A wait that any live task might complete (channel, cond, WaitGroup). */
-bool deadlock_possible(wait_kind k);
+bool deadlock_possible(report_wait k);
 /* The live tasks that could complete t's channel, cond or wait-group
  * operation, into out, ascending. O(tasks). */
 void deadlock_cands(const deadlock_checker *d, wf_engine *e,
@@ -146,21 +135,9 @@ void deadlock_cands(const deadlock_checker *d, wf_engine *e,
 /* Where task tid took lock oid (read: its read lock), or NULL. */
 const dl_held *deadlock_held_at(const deadlock_checker *d, int32_t oid,
                                 int32_t tid, bool read);
-/* CW_LOST, CW_PASSED or CW_NONE for t, blocked in a cond Wait. */
+/* REPORT_COND_LOST, _PASSED or _NONE for t, blocked in a cond Wait. */
 int deadlock_cond_state(const deadlock_checker *d, const wf_task *t);
 /* The consumer's event callback: the bookkeeping above. */
 void deadlock_on_event(void *ctx, wf_engine *e, const wf_event *ev);
-
-/* ---- deadlock_report.c -------------------------------------------------- */
-
-/* The report of the deadlocked set d->set (tids ascending), its graph
- * and cycle built: detail lines and JSON members tasks, objects and
- * coffman. */
-void deadlock_report(deadlock_checker *d, wf_engine *e, buf *detail,
-                     buf *json);
-/* The names of d->set for a message: "g1 phil, g2 phil and 3 more". */
-void deadlock_set_names(deadlock_checker *d, wf_engine *e, buf *b);
-/* d->omark: one zero byte per object. */
-void deadlock_omark_clear(deadlock_checker *d, const wf_engine *e);
 
 #endif

@@ -51,34 +51,34 @@ static bool used_by(const deadlock_checker *d, int32_t oid, int32_t tid)
 
 /* ---- what a task waits for -------------------------------------------- */
 
-wait_kind deadlock_wait_of(const wf_task *t)
+report_wait deadlock_wait_of(const wf_task *t)
 {
     const op *o = &t->op;
     switch ((op_kind)o->kind) {
     case OP_LOCK:
-        return o->obj && o->obj->kind == OBJ_MUTEX ? W_MUTEX : W_OTHER;
+        return o->obj && o->obj->kind == OBJ_MUTEX ? REPORT_W_MUTEX : REPORT_W_OTHER;
     case OP_WLOCK:
-        return W_RW_WRITE;
+        return REPORT_W_RW_WRITE;
     case OP_RLOCK:
-        return W_RW_READ;
+        return REPORT_W_RW_READ;
     case OP_ONCE:
-        return W_ONCE;
+        return REPORT_W_ONCE;
     case OP_SEND:
     case OP_RECV:
-        return o->obj ? W_CHAN : W_NIL;
+        return o->obj ? REPORT_W_CHAN : REPORT_W_NIL;
     case OP_SELECT:
         for (uint32_t i = 0; i < o->ncases; i++)
-            if (o->cases[i].chan) return W_CHAN;
-        return W_NIL;
+            if (o->cases[i].chan) return REPORT_W_CHAN;
+        return REPORT_W_NIL;
     case OP_COND_WAIT:
     case OP_COND_PARK:
-        return W_COND;
+        return REPORT_W_COND;
     case OP_WG_WAIT:
-        return W_WG;
+        return REPORT_W_WG;
     case OP_SLEEP:
-        return W_SLEEP;
+        return REPORT_W_SLEEP;
     default:
-        return W_OTHER;
+        return REPORT_W_OTHER;
     }
 }
 
@@ -125,12 +125,12 @@ void deadlock_holders(const wf_task *t, i32vec *out)
 {
     out->len = 0;
     switch (deadlock_wait_of(t)) {
-    case W_MUTEX: {
+    case REPORT_W_MUTEX: {
         obj_view m = obj_view_of(t->op.obj);
         if (m.holder) VEC_PUSH(*out, m.holder->tid);
         return;
     }
-    case W_RW_WRITE: {
+    case REPORT_W_RW_WRITE: {
         obj_view m = obj_view_of(t->op.obj);
         if (m.writer && m.writer != t) {
             VEC_PUSH(*out, m.writer->tid);
@@ -144,12 +144,12 @@ void deadlock_holders(const wf_task *t, i32vec *out)
         }
         return;
     }
-    case W_RW_READ: {
+    case REPORT_W_RW_READ: {
         obj_view m = obj_view_of(t->op.obj);
         if (m.writer) VEC_PUSH(*out, m.writer->tid);
         return;
     }
-    case W_ONCE: {
+    case REPORT_W_ONCE: {
         obj_view o = obj_view_of(t->op.obj);
         if (o.runner >= 0) VEC_PUSH(*out, o.runner);
         return;
@@ -159,9 +159,9 @@ void deadlock_holders(const wf_task *t, i32vec *out)
     }
 }
 
-bool deadlock_possible(wait_kind k)
+bool deadlock_possible(report_wait k)
 {
-    return k == W_CHAN || k == W_COND || k == W_WG;
+    return k == REPORT_W_CHAN || k == REPORT_W_COND || k == REPORT_W_WG;
 }
 
 /* Task tid has used cond c in this execution (waited on it, signalled
@@ -194,7 +194,7 @@ void deadlock_cands(const deadlock_checker *d, wf_engine *e,
         if (same) continue;
         for (int k = 0; k < n && !reach; k++)
             reach = e->fe.can_reach(e->fe.ctx, e, u, aw[k]);
-        if (reach && deadlock_wait_of(t) == W_COND && !cond_user(d, t->op.obj, u->tid))
+        if (reach && deadlock_wait_of(t) == REPORT_W_COND && !cond_user(d, t->op.obj, u->tid))
             reach = false;
         if (reach) VEC_PUSH(*out, u->tid);
     }
@@ -303,8 +303,8 @@ int deadlock_cond_state(const deadlock_checker *d, const wf_task *t)
     uint64_t at = (size_t)t->tid < d->wait_at.len ? d->wait_at.p[t->tid] : 0;
     const dl_signal *last = (size_t)c < d->sigs.len ? &d->sigs.p[c] : NULL;
     const dl_signal *lost = (size_t)c < d->lost.len ? &d->lost.p[c] : NULL;
-    if (last && last->step > at) return CW_PASSED;
-    if (lost && lost->step && lost->step <= at) return CW_LOST;
-    return CW_NONE;
+    if (last && last->step > at) return REPORT_COND_PASSED;
+    if (lost && lost->step && lost->step <= at) return REPORT_COND_LOST;
+    return REPORT_COND_NONE;
 }
 
