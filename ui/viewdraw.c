@@ -1148,10 +1148,11 @@ static void draw_lanes(viewdraw_grid *g, viewmodel *m, viewdraw_ui *u,
         if (seq >= m->nevents) break;
         ev = viewmodel_event(m, seq);
         if (!ev) break;
-        fold = lib_fold(m, row, &ev->e);
+        race = is_race_access(m, u, &ev->e);
+        /* a racing access stays shown, in the library or not */
+        fold = race ? 0 : lib_fold(m, row, &ev->e);
         viewstate_apply(row, &m->vr, ev);
         if (cursor) viewstate_copy(at_cursor, row);
-        race = is_race_access(m, u, &ev->e);
         fstep = is_finding_step(m, (int64_t)ev->e.step, seq);
         row_attr = cursor ? VA_CURSOR : race ? VA_RACE : VA_NORMAL;
         fill(g, 0, y, l->pane_x - 1, row_attr);

@@ -299,5 +299,37 @@ if grep -qE "│  (c|ctx)\.(mu|err|cause|children)|│  Canceled" out; then
     bad "the State pane lists the library's objects:"; cat out >&2
 else ok; fi
 
+# a race inside a library call (two WriteStrings on one bytes.Buffer): the
+# racing accesses are not folded away, the rest of the call is
+cat > buf.go <<'GO'
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var b bytes.Buffer
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		b.WriteString("a")
+	}()
+	go func() {
+		defer wg.Done()
+		b.WriteString("b")
+	}()
+	wg.Wait()
+	fmt.Println(b.Len())
+}
+GO
+"$WEFT" explore buf.go --db buf.db > out 2> err
+"$WEFT" view buf.db --dump --size 100x30 > out 2> err
+[ "$(grep -c "$(printf '\xe2\x97\x8f')write b.lastRead" out)" = 2 ] && grep -qF "$(printf '\xe2\x94\x86')" out && ok ||
+    { bad "both racing accesses shown inside the folded calls"; cat out >&2; }
+
 echo "view.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]
