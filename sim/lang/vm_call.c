@@ -201,8 +201,11 @@ vm_g *vm_new_g(vm_exec *x, vm_g *parent, vm_value fn, const vm_value *args,
                uint32_t n, uint32_t cflags)
 {
     vm_g *g = arena_alloc(&x->e->mem, sizeof *g);
-    (void)parent;
     g->x = x;
+    g->go_file = NULL;
+    g->go_line = 0;
+    if (parent)
+        vm_site(parent, &g->go_file, &g->go_line);
     vm_stack_need(g, n + 8);
     g->stack[0] = fn;
     for (uint32_t i = 0; i < n; i++)

@@ -436,6 +436,10 @@ typedef struct vm_g {
     uint64_t reach_step;
     size_t reach_words;
     uint32_t fuel;
+    /* the user's go statement that started it (NULL for main): the site
+     * of a goroutine that runs library code alone (go cancel()) */
+    const char *go_file;
+    int32_t go_line;
 } vm_g;
 
 /* A library timer (time.After, Tick, NewTimer): fires on a channel. */

@@ -31,8 +31,9 @@ void vm_site(const vm_g *g, const char **file, int32_t *line)
         *line = f->p->lines[pc];
         return;
     }
-    *file = g->x->prog->path;
-    *line = 0;
+    /* library code alone: the go statement that started it */
+    *file = g->go_file ? g->go_file : g->x->prog->path;
+    *line = g->go_file ? g->go_line : 0;
 }
 
 /* Is g's op the library's own step rather than the user's? The user's

@@ -225,6 +225,10 @@ grep -qF "main: read ctx.done (in the library)  pctx.go:8: <-ctx.Done()" out && 
 "$WEFT" play pctx.go --dump --size 100x24 --keys 0 > out 2> err
 grep -qF "$(printf '\xe2\x97\xa6')<-ctx.Done()" out && ok ||
     { bad "play: the lanes fold the library's steps into the call"; cat out >&2; }
+# g1 runs the library's cancel alone: its steps are at the user's go
+# statement (not at line 0 of no file)
+grep -qF "g1 WithCancel.func1: read ctx.children (in the library)  pctx.go:7: go cancel()" out && ok ||
+    { bad "play: a goroutine of library code is at its go statement"; cat out >&2; }
 
 # ---- bad usage and input: exit 2 with a message --------------------------------
 bad_play() { # MESSAGE DESCRIPTION ARGS...
