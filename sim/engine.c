@@ -612,6 +612,21 @@ static void step_end(wf_engine *e)
 
 /* ---- performing and exposing ops -------------------------------------- */
 
+/* main returned: time stops (SPEC 2, as in synctest), for the timers
+ * that fire early too, so a goroutine looping on one is then blocked
+ * forever (a leak), not run on to --max-steps (GoKer's grpc#862: a retry
+ * loop on a 2 ns time.After). O(timers), once per execution. */
+static void stop_early_timers(wf_engine *e)
+{
+    for (size_t i = 0; i < e->timers.len; i++) {
+        timer *tm = e->timers.p[i];
+        if (tm->ch && tm->ch->early == tm) {
+            tm->ch->early = NULL;
+            chan_early_changed(e, tm->ch);
+        }
+    }
+}
+
 static void task_exit(wf_engine *e, wf_task *t)
 {
     uint16_t flags = t->main_task ? EVF_MAIN_DONE : 0;
@@ -621,6 +636,7 @@ static void task_exit(wf_engine *e, wf_task *t)
     if (t->main_task) {
         e->main_done = true;
         engine_access(e, OID_OUTPUT, ACC_WRITE);
+        stop_early_timers(e);
     }
     engine_emit(e, t->tid, EV_EXIT, flags, -1, -1, 0, 0, NULL, 0);
     if (t->drv->release)

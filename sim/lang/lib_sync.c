@@ -453,7 +453,8 @@ nat_status lib_now(vm_ncall *c)
 
 static bool fires_early(const wf_engine *e, int64_t d)
 {
-    return e->cfg.time_loose || d < TIMER_GRAIN_NS;
+    /* time stops when main returns (engine's stop_early_timers) */
+    return !e->main_done && (e->cfg.time_loose || d < TIMER_GRAIN_NS);
 }
 
 typedef struct timer_data {

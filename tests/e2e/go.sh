@@ -252,6 +252,39 @@ else ok; fi
     > out 2> err; rc=$?
 expect 1 "explore tickloop.go: a 1ns ticker fires early under strict time"
 has out "deadlock" "the 1ns ticker loop blocked on the sender's lock (strict)"
+# time stops when main returns, for early timers too: a retry loop on a
+# 2 ns time.After is then blocked forever (a leak, as grpc#862), not run
+# on to --max-steps
+cat > retry.go <<'GO'
+package main
+
+import (
+	"context"
+	"time"
+)
+
+func main() {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for i := 1; ; i++ {
+			_, c := context.WithTimeout(ctx, 10*time.Nanosecond)
+			c()
+			select {
+			case <-time.After(2 * time.Nanosecond * time.Duration(i)):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	_ = cancel
+}
+GO
+"$WEFT" explore retry.go --max-steps 20000 --max-executions 20 > out 2> err; rc=$?
+expect 0 "explore retry.go (a leak is a warning in a program)"
+has out "leak" "a retry loop on early timers leaks once main returned"
+if grep -q "cut at --max-steps" out; then
+    bad "early timers fired after main returned: $(tail -1 out)"
+else ok; fi
 # ... while a millisecond one waits for the clock: strict time orders it
 # after the work that can run
 sed 's/time.NewTicker(time.Nanosecond)/time.NewTicker(time.Millisecond)/' \
