@@ -80,7 +80,8 @@ struct deadlock_checker {
     i32vec tmp;
     VEC(uint8_t) omark; /* by oid */
     VEC(uint64_t) rbits; /* by oid: reached by the live tasks (scratch) */
-    uint64_t last_sig;   /* blocked set and exits at the last check */
+    uint64_t last_sig;   /* blocked set and exits at the last check: */
+    uint64_t last_seq;   /* nenabled, nlive; wait_seq and timers */
     uint64_t last_check; /* its step */
     uint64_t prev_check; /* the step of the check before it */
     uint64_t next_check; /* no check before this step (amortised cost) */
@@ -1414,7 +1415,9 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
 
 /* Is every blocked task directly wakeable: does a live task's pending op
  * touch an object it waits on (a sender's next send on the channel a
- * receiver waits on)? Then no blocked set is unwakeable, and the walk of
+ * receiver waits on), or does a live task hold it near at hand (the
+ * front end's near_reach: in a variable of its frames, the ping-pong's
+ * task about to read the variable that holds the channel)? Then no blocked set is unwakeable, and the walk of
  * what the live tasks reach is not needed. Only for a few tasks
  * (DIRECT_PAIRS): a channel ping-pong has one blocked task and one live
  * at every step, and walked the VM's values at each (43% of weft run's
@@ -1441,8 +1444,11 @@ static bool all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
         for (int k = 0; k < na && !woken; k++)
             for (size_t u = 0; u < n && !woken; u++)
                 woken = d->alive.p[u] && u != i &&
-                        e->tasks.p[u]->state == TASK_RUNNABLE &&
-                        op_touches(&e->tasks.p[u]->op, aw[k]->oid);
+                        ((e->tasks.p[u]->state == TASK_RUNNABLE &&
+                          op_touches(&e->tasks.p[u]->op, aw[k]->oid)) ||
+                         (e->fe.near_reach &&
+                          e->fe.near_reach(e->fe.ctx, e, e->tasks.p[u],
+                                           aw[k])));
         if (!woken)
             return false;
     }
@@ -1508,7 +1514,7 @@ static void on_step_end(void *ctx, wf_engine *e)
     deadlock_checker *d = ctx;
     size_t n = e->tasks.len;
     bool changed = true;
-    uint64_t sig, cost, work0;
+    uint64_t sig, seq, cost, work0;
     if (!e->fe.can_reach) return;
     if (e->nenabled == 0 && e->timers.len == 0)
         return; /* the execution ends here: a global deadlock or leaks */
@@ -1526,14 +1532,15 @@ static void on_step_end(void *ctx, wf_engine *e)
      * goroutines.go; a map of 100,000 entries: test/chan/doubleselect.go).
      * The step a set formed is known all the same (the step its last task
      * blocked, after the previous check). */
-    sig = hash_u64(hash_u64(hash_u64(HASH_INIT, (uint64_t)e->nenabled),
-                            (uint64_t)e->nlive),
-                   e->wait_seq ^ ((uint64_t)e->timers.len << 48));
-    if (sig == d->last_sig && e->step - d->last_check < CHECK_EVERY)
+    sig = (uint64_t)(uint32_t)e->nenabled | (uint64_t)(uint32_t)e->nlive << 32;
+    seq = e->wait_seq ^ ((uint64_t)e->timers.len << 48);
+    if (sig == d->last_sig && seq == d->last_seq &&
+        e->step - d->last_check < CHECK_EVERY)
         return;
     if (e->step < d->next_check)
         return;
     d->last_sig = sig;
+    d->last_seq = seq;
     d->prev_check = d->last_check;
     d->last_check = e->step;
     if (d->reported.len < n) {
@@ -1703,7 +1710,7 @@ static void on_begin(void *ctx, wf_engine *e)
     d->reported.len = 0;
     d->parts.len = 0;
     d->part_tids.len = 0;
-    d->last_sig = 0;
+    d->last_sig = d->last_seq = 0;
     d->last_check = 0;
     d->prev_check = 0;
     d->next_check = 0;

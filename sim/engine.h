@@ -557,6 +557,10 @@ typedef struct engine_frontend {
      * walk of what they reach together. */
     void (*reach_mark)(void *ctx, wf_engine *e, wf_task *t, bool fresh,
                        uint64_t *bits, size_t words);
+    /* A cheap part of can_reach (optional): true only if task t surely
+     * reaches o, looking a bounded number of values from its stack and
+     * frames (O(1)); false: not known. */
+    bool (*near_reach)(void *ctx, wf_engine *e, wf_task *t, wf_obj *o);
     /* the event value of a value a channel carries (an id, never an
      * address: events must not depend on the process); NULL means v.i.
      * For the Go front end, whose values hold pointers. */
