@@ -1417,14 +1417,17 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
  * touch an object it waits on (a sender's next send on the channel a
  * receiver waits on), or does a live task hold it near at hand (the
  * front end's near_reach: in a variable of its frames, the ping-pong's
- * task about to read the variable that holds the channel)? Then no blocked set is unwakeable, and the walk of
- * what the live tasks reach is not needed. Only for a few tasks
+ * task about to read the variable that holds the channel)? Then no
+ * blocked set is unwakeable, and the walk of what the live tasks reach
+ * is not needed. 0: not known; 1: yes, by the pending ops alone; 2: yes,
+ * near_reach needed. Only for a few tasks
  * (DIRECT_PAIRS): a channel ping-pong has one blocked task and one live
  * at every step, and walked the VM's values at each (43% of weft run's
  * instructions). */
-static bool all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
+static int all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
 {
     size_t n = e->tasks.len, nb = 0, nl = 0;
+    int how = 1;
     for (size_t i = 0; i < n; i++) {
         if (d->alive.p[i])
             nl++;
@@ -1432,7 +1435,7 @@ static bool all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
             nb++;
     }
     if (!nl || nb * nl > DIRECT_PAIRS)
-        return false;
+        return 0;
     for (size_t i = 0; i < n; i++) {
         wf_task *t = e->tasks.p[i];
         wf_obj *aw[MAX_AW];
@@ -1444,15 +1447,19 @@ static bool all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
         for (int k = 0; k < na && !woken; k++)
             for (size_t u = 0; u < n && !woken; u++)
                 woken = d->alive.p[u] && u != i &&
-                        ((e->tasks.p[u]->state == TASK_RUNNABLE &&
-                          op_touches(&e->tasks.p[u]->op, aw[k]->oid)) ||
-                         (e->fe.near_reach &&
-                          e->fe.near_reach(e->fe.ctx, e, e->tasks.p[u],
-                                           aw[k])));
+                        e->tasks.p[u]->state == TASK_RUNNABLE &&
+                        op_touches(&e->tasks.p[u]->op, aw[k]->oid);
+        if (woken)
+            continue;
+        for (int k = 0; k < na && !woken && e->fe.near_reach; k++)
+            for (size_t u = 0; u < n && !woken; u++)
+                woken = d->alive.p[u] && u != i &&
+                        e->fe.near_reach(e->fe.ctx, e, e->tasks.p[u], aw[k]);
         if (!woken)
-            return false;
+            return 0;
+        how = 2;
     }
-    return true;
+    return how;
 }
 
 /* The fixpoint below with the front end's union walk: what the package
@@ -1558,8 +1565,17 @@ static void on_step_end(void *ctx, wf_engine *e)
     }
     d->work = 0;
     work0 = e->reach_work;
-    if (all_directly_wakeable(d, e))
+    switch (all_directly_wakeable(d, e)) {
+    case 2:
+        /* no walk, but a look at every task and near each live one:
+         * amortised as a walk is (a walk would have cost more) */
+        d->next_check = e->step + n / CHECK_COST;
         return;
+    case 1:
+        return;
+    default:
+        break;
+    }
     if (e->fe.reach_mark)
         union_reach(d, e);
     else

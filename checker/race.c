@@ -191,8 +191,8 @@ static inline epoch now_of(const rc_task *T, int32_t tid)
     return e;
 }
 
-static void log_rec(race_checker *r, rc_task *T, int32_t tid, uint16_t eop,
-                    int32_t oid, int32_t sub, bool rel)
+static inline void log_rec(race_checker *r, rc_task *T, int32_t tid,
+                           uint16_t eop, int32_t oid, int32_t sub, bool rel)
 {
     sync_rec rc;
     rc.tid = tid;

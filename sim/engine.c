@@ -118,6 +118,8 @@ void engine_free(wf_engine *e)
     VEC_FREE(e->findings);
     VEC_FREE(e->acc);
     VEC_FREE(e->woken);
+    VEC_FREE(e->ev_cons);
+    VEC_FREE(e->step_cons);
     free(e->enabled);
     free(e);
 }
@@ -589,19 +591,19 @@ static void fire_timers(wf_engine *e)
 
 void engine_emit_slow(wf_engine *e, wf_event *ev)
 {
+    const wf_consumer *c = e->ev_cons.p;
     ev->step = e->step;
     ev->clock = e->now_ns;
-    for (int i = 0; i < e->nconsumers; i++)
-        if (e->consumers[i].event)
-            e->consumers[i].event(e->consumers[i].ctx, e, ev);
+    for (size_t i = 0, n = e->ev_cons.len; i < n; i++)
+        c[i].event(c[i].ctx, e, ev);
 }
 
 /* After a step, once every woken task has exposed its next op. */
 static void step_end(wf_engine *e)
 {
-    for (int i = 0; i < e->nconsumers; i++)
-        if (e->consumers[i].step_end)
-            e->consumers[i].step_end(e->consumers[i].ctx, e);
+    const wf_consumer *c = e->step_cons.p;
+    for (size_t i = 0, n = e->step_cons.len; i < n; i++)
+        c[i].step_end(c[i].ctx, e);
 }
 
 /* ---- performing and exposing ops -------------------------------------- */
@@ -936,6 +938,13 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
     e->strategy = s;
     e->consumers = consumers;
     e->nconsumers = nconsumers;
+    e->ev_cons.len = e->step_cons.len = 0;
+    for (int i = 0; i < nconsumers; i++) {
+        if (consumers[i].event)
+            VEC_PUSH(e->ev_cons, consumers[i]);
+        if (consumers[i].step_end)
+            VEC_PUSH(e->step_cons, consumers[i]);
+    }
     for (int i = 0; i < nconsumers; i++)
         if (consumers[i].begin)
             consumers[i].begin(consumers[i].ctx, e);

@@ -637,6 +637,9 @@ struct wf_engine {
     wf_strategy *strategy;
     wf_consumer *consumers;
     int nconsumers;
+    /* of them, those with an event callback, and those with a step_end
+     * one, in order (engine_run): an event calls no NULL */
+    VEC(wf_consumer) ev_cons, step_cons;
     /* the front end's hooks (NULL for C programs), set at each
      * execution's start by the front end */
     engine_frontend fe;
