@@ -591,11 +591,16 @@ static void fire_timers(wf_engine *e)
 
 void engine_emit_slow(wf_engine *e, wf_event *ev)
 {
-    const wf_consumer *c = e->ev_cons.p;
     ev->step = e->step;
     ev->clock = e->now_ns;
+    /* an event about a task's op raised inside library code */
+    if (ev->tid >= 0 && (size_t)ev->tid < e->tasks.len) {
+        const op *o = &e->tasks.p[ev->tid]->op;
+        if (o->lib && ev->file == o->file && ev->line == o->line)
+            ev->flags |= EVF_LIB;
+    }
     for (size_t i = 0, n = e->ev_cons.len; i < n; i++)
-        c[i].event(c[i].ctx, e, ev);
+        e->ev_cons.p[i].event(e->ev_cons.p[i].ctx, e, ev);
 }
 
 /* After a step, once every woken task has exposed its next op. */

@@ -35,11 +35,33 @@ void vm_site(const vm_g *g, const char **file, int32_t *line)
     *line = 0;
 }
 
+/* Is g's op the library's own step rather than the user's? The user's
+ * when raised by user code, or by an intrinsic that a library function
+ * called straight from user code raises (mu.Lock(): user -> Lock ->
+ * __mutex_lock); the library's when raised by library code itself (a
+ * read of a Cond's L) or below two library frames (the Mutex a
+ * context's Err takes). A goroutine with no user frame is the library's. */
+static bool in_library(const vm_g *g)
+{
+    bool native = g->nframes && (g->frames[g->nframes - 1].flags & FR_NATIVE);
+    int libs = 0;
+    for (uint32_t i = g->nframes; i-- > 0;) {
+        const vm_frame *f = &g->frames[i];
+        if ((f->flags & FR_NATIVE) || !f->p->ncode)
+            continue;
+        if (f->p->user)
+            return libs > 1 || (libs == 1 && !native);
+        libs++;
+    }
+    return libs > 0;
+}
+
 op *vm_op(vm_g *g, op_kind k, wf_obj *obj)
 {
     op *o = &g->t->op;
     op_begin(o, k, obj);
     vm_site(g, &o->file, &o->line);
+    o->lib = in_library(g);
     g->pending = (uint8_t)k;
     return o;
 }
@@ -489,8 +511,6 @@ static void reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
 
 /* ---- near reach: a bounded look for the deadlock checker ------------------ */
 
-#define NEAR_BUDGET 96 /* values looked at, at most */
-
 static bool val_is(vm_value v, const wf_obj *o)
 {
     switch (VM_KIND(v.t)) {
@@ -540,29 +560,29 @@ static bool obj_has(const vm_obj *h, const wf_obj *o, int depth, int *budget)
 
 /* True only if t reaches o by edges reach_mark follows too: a value on
  * its stack or a frame's function (a closure), or in the objects those
- * point to, three levels down at most (a closure's captured variable
- * holding a struct holding a sync.Mutex's handle). O(NEAR_BUDGET).
- * False: not known. */
-static bool near_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o)
+ * point to, four levels below a closure and three below a stack value at
+ * most (a closure's captured array of structs holding sync.Mutex
+ * handles). At most *budget values. False: not known. */
+static bool near_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o,
+                       int *budget)
 {
     vm_g *g = t->drv_data;
-    int budget = NEAR_BUDGET;
     (void)ctx;
     (void)e;
     if (!g || !o || t->state == TASK_DONE)
         return false;
     /* the innermost frame's closure, then the stack from its top: where
      * what the task is about to use lies */
-    for (uint32_t i = g->nframes; i-- > 0 && budget > 0;) {
+    for (uint32_t i = g->nframes; i-- > 0 && *budget > 0;) {
         const vm_obj *fn = g->frames[i].fn;
         if (fn && fn->okind != OK_MAP && fn->okind != OK_ITER &&
-            obj_has(fn, o, 2, &budget))
+            obj_has(fn, o, 3, budget))
             return true;
     }
-    for (uint32_t i = g->top < g->cap ? g->top : g->cap; i-- > 0 && budget > 0;
-         budget--) {
+    for (uint32_t i = g->top < g->cap ? g->top : g->cap;
+         i-- > 0 && *budget > 0; (*budget)--) {
         if (val_is(g->stack[i], o) ||
-            obj_has(val_obj(g->stack[i]), o, 2, &budget))
+            obj_has(val_obj(g->stack[i]), o, 2, budget))
             return true;
     }
     return false;
