@@ -645,17 +645,30 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
 #define CHECK_COST  64
 /* Blocked x live task pairs the direct test below looks at, at most. */
 #define DIRECT_PAIRS 64
+/* Values near_reach may look at in one check: the last walk's, within. */
+#define NEAR_MIN 64
+#define NEAR_MAX 4096
 
 /* Is every blocked task directly wakeable: does a live task's pending op
  * touch an object it waits on (a sender's next send on the channel a
- * receiver waits on)? Then no blocked set is unwakeable, and the walk of
- * what the live tasks reach is not needed. Only for a few tasks
+ * receiver waits on), or does a live task hold it near at hand (the
+ * front end's near_reach: in a variable of its frames, the ping-pong's
+ * task about to read the variable that holds the channel)? Then no
+ * blocked set is unwakeable, and the walk of what the live tasks reach
+ * is not needed. 0: not known; 1: yes, by the pending ops alone; 2: yes,
+ * near_reach needed. Only for a few tasks
  * (DIRECT_PAIRS): a channel ping-pong has one blocked task and one live
  * at every step, and walked the VM's values at each (43% of weft run's
  * instructions). */
-static bool all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
+static int all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
 {
     size_t n = e->tasks.len, nb = 0, nl = 0;
+    int how = 1;
+    /* near_reach looks at no more values than the last walk did (the
+     * philosophers' forks: many blocked x live pairs, each a look) */
+    int budget = d->walked < NEAR_MIN   ? NEAR_MIN
+                 : d->walked > NEAR_MAX ? NEAR_MAX
+                                        : (int)d->walked;
     for (size_t i = 0; i < n; i++) {
         if (d->alive.p[i])
             nl++;
@@ -663,7 +676,7 @@ static bool all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
             nb++;
     }
     if (!nl || nb * nl > DIRECT_PAIRS)
-        return false;
+        return 0;
     for (size_t i = 0; i < n; i++) {
         wf_task *t = e->tasks.p[i];
         wf_obj *aw[MAX_AW];
@@ -677,10 +690,18 @@ static bool all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
                 woken = d->alive.p[u] && u != i &&
                         e->tasks.p[u]->state == TASK_RUNNABLE &&
                         op_touches(&e->tasks.p[u]->op, aw[k]->oid);
+        if (woken)
+            continue;
+        for (int k = 0; k < na && !woken && e->fe.near_reach; k++)
+            for (size_t u = 0; u < n && !woken && budget > 0; u++)
+                woken = d->alive.p[u] && u != i &&
+                        e->fe.near_reach(e->fe.ctx, e, e->tasks.p[u], aw[k],
+                                         &budget);
         if (!woken)
-            return false;
+            return 0;
+        how = 2;
     }
-    return true;
+    return how;
 }
 
 /* The fixpoint below with the front end's union walk: what the package
@@ -742,7 +763,7 @@ static void on_step_end(void *ctx, wf_engine *e)
     deadlock_checker *d = ctx;
     size_t n = e->tasks.len;
     bool changed = true;
-    uint64_t sig, cost, work0;
+    uint64_t sig, seq, cost, work0;
     if (!e->fe.can_reach) return;
     if (e->nenabled == 0 && e->timers.len == 0)
         return; /* the execution ends here: a global deadlock or leaks */
@@ -760,14 +781,15 @@ static void on_step_end(void *ctx, wf_engine *e)
      * goroutines.go; a map of 100,000 entries: test/chan/doubleselect.go).
      * The step a set formed is known all the same (the step its last task
      * blocked, after the previous check). */
-    sig = hash_u64(hash_u64(hash_u64(HASH_INIT, (uint64_t)e->nenabled),
-                            (uint64_t)e->nlive),
-                   e->wait_seq ^ ((uint64_t)e->timers.len << 48));
-    if (sig == d->last_sig && e->step - d->last_check < CHECK_EVERY)
+    sig = (uint64_t)(uint32_t)e->nenabled | (uint64_t)(uint32_t)e->nlive << 32;
+    seq = e->wait_seq ^ ((uint64_t)e->timers.len << 48);
+    if (sig == d->last_sig && seq == d->last_seq &&
+        e->step - d->last_check < CHECK_EVERY)
         return;
     if (e->step < d->next_check)
         return;
     d->last_sig = sig;
+    d->last_seq = seq;
     d->prev_check = d->last_check;
     d->last_check = e->step;
     if (d->reported.len < n) {
@@ -785,10 +807,21 @@ static void on_step_end(void *ctx, wf_engine *e)
     }
     d->work = 0;
     work0 = e->reach_work;
-    if (all_directly_wakeable(d, e))
+    switch (all_directly_wakeable(d, e)) {
+    case 2:
+        /* no walk, but a look at every task and near each live one:
+         * amortised as a walk is (a walk would have cost more) */
+        d->next_check = e->step + n / CHECK_COST;
         return;
-    if (e->fe.reach_mark)
+    case 1:
+        return;
+    default:
+        break;
+    }
+    if (e->fe.reach_mark) {
         union_reach(d, e);
+        d->walked = e->reach_work - work0;
+    }
     else
         while (changed) {
             changed = false;
@@ -842,7 +875,8 @@ static void on_step_end(void *ctx, wf_engine *e)
     d->reported.len = 0;
     d->parts.len = 0;
     d->part_tids.len = 0;
-    d->last_sig = 0;
+    d->last_sig = d->last_seq = 0;
+    d->walked = 0;
     d->last_check = 0;
     d->prev_check = 0;
     d->next_check = 0;

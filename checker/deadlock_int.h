@@ -68,11 +68,13 @@ struct deadlock_checker {
     i32vec tmp;
     VEC(uint8_t) omark; /* by oid */
     VEC(uint64_t) rbits; /* by oid: reached by the live tasks (scratch) */
-    uint64_t last_sig;   /* blocked set and exits at the last check */
+    uint64_t last_sig;   /* blocked set and exits at the last check: */
+    uint64_t last_seq;   /* nenabled, nlive; wait_seq and timers */
     uint64_t last_check; /* its step */
     uint64_t prev_check; /* the step of the check before it */
     uint64_t next_check; /* no check before this step (amortised cost) */
     uint64_t work;       /* the last check's cost, in tasks looked at */
+    uint64_t walked;     /* values the last walk (union_reach) looked at */
     i32vec cand, src;    /* partial check: deadlock_cands, sources (scratch) */
     /* the partial deadlocks of this execution, in report order: the
      * i-th is the i-th partial WF_DEADLOCK finding the checker added */

@@ -22,7 +22,7 @@ static void task_init(race_checker *r, rc_task *T, int32_t tid)
     vc_set(&r->vm, &T->vc, tid, 1);
 }
 
-static rc_task *task_of(race_checker *r, int32_t tid)
+static rc_task *task_grow(race_checker *r, int32_t tid)
 {
     rc_task *T;
     if ((size_t)tid >= r->tasks.len) {
@@ -33,11 +33,19 @@ static rc_task *task_of(race_checker *r, int32_t tid)
         r->tasks.len = (size_t)tid + 1;
     }
     T = &r->tasks.p[tid];
-    if (WF_UNLIKELY(!T->init)) task_init(r, T, tid);
+    if (!T->init) task_init(r, T, tid);
     return T;
 }
 
-static rc_obj *obj_of(race_checker *r, int32_t oid)
+/* Task tid's clocks, made on first use; inline: several an event. */
+static inline rc_task *task_of(race_checker *r, int32_t tid)
+{
+    if (WF_LIKELY((size_t)tid < r->tasks.len && r->tasks.p[tid].init))
+        return &r->tasks.p[tid];
+    return task_grow(r, tid);
+}
+
+static rc_obj *obj_grow(race_checker *r, int32_t oid)
 {
     if ((size_t)oid >= r->objs.len) {
         size_t old = r->objs.len;
@@ -56,6 +64,13 @@ static rc_obj *obj_of(race_checker *r, int32_t oid)
     return r->objs.p[oid];
 }
 
+static inline rc_obj *obj_of(race_checker *r, int32_t oid)
+{
+    if (WF_LIKELY((size_t)oid < r->objs.len && r->objs.p[oid]))
+        return r->objs.p[oid];
+    return obj_grow(r, oid);
+}
+
 /* ---- acquire and release ---------------------------------------------- */
 
 static inline epoch now_of(const rc_task *T, int32_t tid)
@@ -64,8 +79,8 @@ static inline epoch now_of(const rc_task *T, int32_t tid)
     return e;
 }
 
-static void log_rec(race_checker *r, rc_task *T, int32_t tid, uint16_t eop,
-                    int32_t oid, int32_t sub, bool rel)
+static inline void log_rec(race_checker *r, rc_task *T, int32_t tid,
+                           uint16_t eop, int32_t oid, int32_t sub, bool rel)
 {
     sync_rec rc;
     rc.tid = tid;

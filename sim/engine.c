@@ -118,6 +118,8 @@ void engine_free(wf_engine *e)
     VEC_FREE(e->findings);
     VEC_FREE(e->acc);
     VEC_FREE(e->woken);
+    VEC_FREE(e->ev_cons);
+    VEC_FREE(e->step_cons);
     free(e->enabled);
     free(e);
 }
@@ -597,17 +599,16 @@ void engine_emit_slow(wf_engine *e, wf_event *ev)
         if (o->lib && ev->file == o->file && ev->line == o->line)
             ev->flags |= EVF_LIB;
     }
-    for (int i = 0; i < e->nconsumers; i++)
-        if (e->consumers[i].event)
-            e->consumers[i].event(e->consumers[i].ctx, e, ev);
+    for (size_t i = 0, n = e->ev_cons.len; i < n; i++)
+        e->ev_cons.p[i].event(e->ev_cons.p[i].ctx, e, ev);
 }
 
 /* After a step, once every woken task has exposed its next op. */
 static void step_end(wf_engine *e)
 {
-    for (int i = 0; i < e->nconsumers; i++)
-        if (e->consumers[i].step_end)
-            e->consumers[i].step_end(e->consumers[i].ctx, e);
+    const wf_consumer *c = e->step_cons.p;
+    for (size_t i = 0, n = e->step_cons.len; i < n; i++)
+        c[i].step_end(c[i].ctx, e);
 }
 
 /* ---- performing and exposing ops -------------------------------------- */
@@ -958,6 +959,13 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
     e->strategy = s;
     e->consumers = consumers;
     e->nconsumers = nconsumers;
+    e->ev_cons.len = e->step_cons.len = 0;
+    for (int i = 0; i < nconsumers; i++) {
+        if (consumers[i].event)
+            VEC_PUSH(e->ev_cons, consumers[i]);
+        if (consumers[i].step_end)
+            VEC_PUSH(e->step_cons, consumers[i]);
+    }
     for (int i = 0; i < nconsumers; i++)
         if (consumers[i].begin)
             consumers[i].begin(consumers[i].ctx, e);

@@ -562,6 +562,11 @@ typedef struct engine_frontend {
      * walk of what they reach together. */
     void (*reach_mark)(void *ctx, wf_engine *e, wf_task *t, bool fresh,
                        uint64_t *bits, size_t words);
+    /* A cheap part of can_reach (optional): true only if task t surely
+     * reaches o, looking at most *budget values from its stack and
+     * frames (each look takes one from *budget); false: not known. */
+    bool (*near_reach)(void *ctx, wf_engine *e, wf_task *t, wf_obj *o,
+                       int *budget);
     /* the event value of a value a channel carries (an id, never an
      * address: events must not depend on the process); NULL means v.i.
      * For the Go front end, whose values hold pointers. */
@@ -638,6 +643,9 @@ struct wf_engine {
     wf_strategy *strategy;
     wf_consumer *consumers;
     int nconsumers;
+    /* of them, those with an event callback, and those with a step_end
+     * one, in order (engine_run): an event calls no NULL */
+    VEC(wf_consumer) ev_cons, step_cons;
     /* the front end's hooks (NULL for C programs), set at each
      * execution's start by the front end */
     engine_frontend fe;

@@ -77,16 +77,36 @@ static bool code_pair(char ch, uint32_t *idx, uint32_t *n)
 
 /* Append a choice (and its repeat count) to the n bytes in tmp, which
  * has room for 64 more; returns the new length. */
+/* v in decimal at tmp + n (snprintf's "%llu" without its cost: a long
+ * schedule has a repeat count every few choices); the new length. */
+static size_t put_dec(char *tmp, size_t n, uint64_t v)
+{
+    char d[20];
+    int k = 0;
+    do {
+        d[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (k)
+        tmp[n++] = d[--k];
+    return n;
+}
+
 static size_t put_choice(char *tmp, size_t n, uint32_t idx, uint32_t alts,
                          size_t rep)
 {
     int code = pair_code(idx, alts);
-    if (code >= 0)
+    if (code >= 0) {
         tmp[n++] = letters[code];
-    else
-        n += (size_t)snprintf(tmp + n, 64, "_%u_%u_", idx, alts);
+    } else {
+        tmp[n++] = '_';
+        n = put_dec(tmp, n, idx);
+        tmp[n++] = '_';
+        n = put_dec(tmp, n, alts);
+        tmp[n++] = '_';
+    }
     if (rep > 1)
-        n += (size_t)snprintf(tmp + n, 64 - 24, "%zu", rep);
+        n = put_dec(tmp, n, rep);
     return n;
 }
 

@@ -32,12 +32,12 @@ static const struct {
     const char *head;
 } families[] = {
     {ST_EV, 14,
-     "INSERT INTO events(run_id, step, seq, tid, op, oid, value, clock, "
+     "INSERT OR FAIL INTO events(run_id, step, seq, tid, op, oid, value, clock, "
      "line, fid, flags, peer, aux, aux2) VALUES "},
-    {ST_TASK, 8, "INSERT INTO tasks VALUES "},
-    {ST_OBJ, 7, "INSERT INTO objects VALUES "},
-    {ST_FILE, 3, "INSERT INTO files VALUES "},
-    {ST_METRIC, 4, "INSERT INTO metrics VALUES "},
+    {ST_TASK, 8, "INSERT OR FAIL INTO tasks VALUES "},
+    {ST_OBJ, 7, "INSERT OR FAIL INTO objects VALUES "},
+    {ST_FILE, 3, "INSERT OR FAIL INTO files VALUES "},
+    {ST_METRIC, 4, "INSERT OR FAIL INTO metrics VALUES "},
 };
 
 /* Step an insert and reset it; SQLITE_DONE becomes SQLITE_OK. */
@@ -60,7 +60,10 @@ wf_status trace_prepare_writes(trace *t, wf_diag *d)
 }
 
 /* The statement of family f inserting 1 << k rows, prepared on first
- * use; NULL with *rc set when SQLite refuses it. */
+ * use; NULL with *rc set when SQLite refuses it. Every table's first
+ * column is the run id: one parameter, ?1, for every row (bound once a
+ * statement, not once a row); row r's other columns are parameters
+ * 2 + r * (cols - 1), ... */
 static sqlite3_stmt *multi_stmt(trace *t, int f, int k, int *rc)
 {
     sqlite3_stmt **s = &t->st[families[f].first + k];
@@ -68,9 +71,9 @@ static sqlite3_stmt *multi_stmt(trace *t, int f, int k, int *rc)
     buf_reset(&t->scratch);
     buf_puts(&t->scratch, families[f].head);
     for (int r = 0; r < 1 << k; r++) {
-        buf_puts(&t->scratch, r ? ",(" : "(");
-        for (int c = 0; c < families[f].cols; c++)
-            buf_puts(&t->scratch, c ? ",?" : "?");
+        buf_puts(&t->scratch, r ? ",(?1" : "(?1");
+        for (int c = 1; c < families[f].cols; c++)
+            buf_puts(&t->scratch, ",?");
         buf_putc(&t->scratch, ')');
     }
     *rc = sqlite3_prepare_v3(t->db, t->scratch.p, -1,
@@ -78,15 +81,16 @@ static sqlite3_stmt *multi_stmt(trace *t, int f, int k, int *rc)
     return *rc == SQLITE_OK ? *s : NULL;
 }
 
-/* Binds row i of a write_rows call at parameter base + 1, ... */
+/* Binds the columns after the run id of row i of a write_rows call at
+ * parameters base + 2, base + 3, ... */
 typedef void (*bind_row_fn)(sqlite3_stmt *s, int base, size_t i,
                             const void *ctx);
 
-/* Insert rows 0 .. n-1 into family f's table, bind binding each: as
- * many 64-row statements as fit, then one of each smaller size the rest
- * needs (binary: at most MULTI_SIZES - 1 more). */
-static int write_rows(trace *t, int f, size_t n, bind_row_fn bind,
-                      const void *ctx)
+/* Insert rows 0 .. n-1 of run `run` into family f's table, bind binding
+ * each: as many 64-row statements as fit, then one of each smaller size
+ * the rest needs (binary: at most MULTI_SIZES - 1 more). */
+static int write_rows(trace *t, int f, int64_t run, size_t n,
+                      bind_row_fn bind, const void *ctx)
 {
     size_t i = 0;
     int rc = SQLITE_OK;
@@ -95,8 +99,9 @@ static int write_rows(trace *t, int f, size_t n, bind_row_fn bind,
         while (n - i >= rows && rc == SQLITE_OK) {
             sqlite3_stmt *s = multi_stmt(t, f, k, &rc);
             if (!s) break;
+            sqlite3_bind_int64(s, 1, run);
             for (size_t r = 0; r < rows; r++)
-                bind(s, (int)r * families[f].cols, i + r, ctx);
+                bind(s, (int)r * (families[f].cols - 1), i + r, ctx);
             rc = step_reset(s);
             i += rows;
         }
@@ -258,7 +263,7 @@ static inline void bind_opt(sqlite3_stmt *s, int i, int64_t v, int64_t none)
 
 /* The events being written: rows of flush_events. */
 typedef struct ev_rows {
-    int64_t run, seq; /* the run and the seq of row 0 */
+    int64_t seq; /* the seq of row 0 */
     const tev *v;
 } ev_rows;
 
@@ -266,7 +271,6 @@ static void bind_event(sqlite3_stmt *s, int base, size_t i, const void *ctx)
 {
     const ev_rows *er = ctx;
     const tev *v = &er->v[i];
-    sqlite3_bind_int64(s, base + 1, er->run);
     sqlite3_bind_int64(s, base + 2, (int64_t)v->step);
     sqlite3_bind_int64(s, base + 3, er->seq + (int64_t)i);
     sqlite3_bind_int(s, base + 4, v->tid);
@@ -321,8 +325,8 @@ static wf_status flush_events(trace *t, wf_diag *d)
         t->run_id = t->next_id++;
     }
     if (n) {
-        ev_rows er = {t->run_id, t->run_seq, t->evs.p};
-        rc = write_rows(t, FAM_EV, n, bind_event, &er);
+        ev_rows er = {t->run_seq, t->evs.p};
+        rc = write_rows(t, FAM_EV, t->run_id, n, bind_event, &er);
     }
     if (rc != SQLITE_OK) return run_failed(t, rc, "writing events", d);
     t->run_seq += (int64_t)n;
@@ -392,7 +396,6 @@ static void bind_task(sqlite3_stmt *s, int base, size_t i, const void *ctx)
 {
     const run_rows *rr = ctx;
     const wf_task *k = rr->e->tasks.p[i];
-    sqlite3_bind_int64(s, base + 1, rr->id);
     sqlite3_bind_int(s, base + 2, k->tid);
     bind_text(s, base + 3, k->name);
     bind_text(s, base + 4, k->fname);
@@ -409,7 +412,6 @@ static void bind_obj(sqlite3_stmt *s, int base, size_t i, const void *ctx)
 {
     const run_rows *rr = ctx;
     const wf_obj *o = rr->e->objs.p[i];
-    sqlite3_bind_int64(s, base + 1, rr->id);
     sqlite3_bind_int(s, base + 2, o->oid);
     bind_text(s, base + 3,
               o->kind < OBJ__COUNT ? obj_kind_names[o->kind] : "?");
@@ -428,7 +430,6 @@ static void bind_obj(sqlite3_stmt *s, int base, size_t i, const void *ctx)
 static void bind_file(sqlite3_stmt *s, int base, size_t i, const void *ctx)
 {
     const run_rows *rr = ctx;
-    sqlite3_bind_int64(s, base + 1, rr->id);
     sqlite3_bind_int64(s, base + 2, (int64_t)i);
     bind_text(s, base + 3, rr->t->files.p[i]);
 }
@@ -440,7 +441,6 @@ static void bind_metric(sqlite3_stmt *s, int base, size_t i, const void *ctx)
     const wf_task *k = rr->e->tasks.p[i / 6];
     int64_t v[6];
     final_metrics(rr->e, k, v);
-    sqlite3_bind_int64(s, base + 1, rr->id);
     sqlite3_bind_int(s, base + 2, k->tid);
     sqlite3_bind_text(s, base + 3, metric_names[i % 6], -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, base + 4, v[i % 6]);
@@ -453,14 +453,14 @@ static int write_tables(trace *t, const wf_engine *e, int64_t id,
     sqlite3_stmt *s;
     run_rows rr = {id, e, t};
     *doing = "writing tasks";
-    rc = write_rows(t, FAM_TASK, e->tasks.len, bind_task, &rr);
+    rc = write_rows(t, FAM_TASK, id, e->tasks.len, bind_task, &rr);
     if (rc == SQLITE_OK) {
         *doing = "writing objects";
-        rc = write_rows(t, FAM_OBJ, e->objs.len, bind_obj, &rr);
+        rc = write_rows(t, FAM_OBJ, id, e->objs.len, bind_obj, &rr);
     }
     if (rc == SQLITE_OK) {
         *doing = "writing files";
-        rc = write_rows(t, FAM_FILE, t->files.len, bind_file, &rr);
+        rc = write_rows(t, FAM_FILE, id, t->files.len, bind_file, &rr);
     }
     *doing = "writing findings";
     s = t->st[ST_FIND];
@@ -485,7 +485,8 @@ static int write_tables(trace *t, const wf_engine *e, int64_t id,
     }
     if (rc == SQLITE_OK) {
         *doing = "writing metrics";
-        rc = write_rows(t, FAM_METRIC, e->tasks.len * 6, bind_metric, &rr);
+        rc = write_rows(t, FAM_METRIC, id, e->tasks.len * 6, bind_metric,
+                        &rr);
     }
     return rc;
 }

@@ -270,13 +270,48 @@ const task_driver vm_main_driver = {"vm", main_start, resume, release,
 
 /* ---- reachability ---------------------------------------------------------- */
 
+/* The objects met and not walked yet: a stack on the walker's own frame
+ * first (the deadlock checker walks a few goroutines at most steps: a
+ * malloc and a free per walk were a tenth of a channel ping-pong). */
+#define WALK_INLINE 64
 typedef struct walker {
     vm_exec *x;
-    VEC(vm_obj *) work;
+    vm_obj **work;
+    size_t len, cap;
     uint64_t *bits;
     size_t words;
     uint64_t n; /* values walked: the walk's cost */
+    vm_obj *inl[WALK_INLINE];
 } walker;
+
+static void walker_init(walker *w, vm_exec *x, uint64_t *bits, size_t words)
+{
+    w->x = x;
+    w->work = w->inl;
+    w->len = 0;
+    w->cap = WALK_INLINE;
+    w->bits = bits;
+    w->words = words;
+    w->n = 0;
+}
+
+static void walker_fini(walker *w)
+{
+    if (w->work != w->inl)
+        free(w->work);
+}
+
+static void walker_grow(walker *w)
+{
+    size_t cap = w->cap * 2;
+    if (w->work == w->inl) {
+        w->work = wf_xmalloc(cap * sizeof *w->work);
+        memcpy(w->work, w->inl, w->len * sizeof *w->work);
+    } else {
+        w->work = wf_xrealloc(w->work, cap * sizeof *w->work);
+    }
+    w->cap = cap;
+}
 
 static void mark_eo(walker *w, wf_obj *eo)
 {
@@ -291,7 +326,9 @@ static void push_obj(walker *w, vm_obj *o)
     if (!o || o->mark == w->x->epoch)
         return;
     o->mark = (uint32_t)w->x->epoch;
-    VEC_PUSH(w->work, o);
+    if (WF_UNLIKELY(w->len == w->cap))
+        walker_grow(w);
+    w->work[w->len++] = o;
 }
 
 static void walk_value(walker *w, vm_value v)
@@ -336,8 +373,8 @@ static void walk_value(walker *w, vm_value v)
 
 static void drain(walker *w)
 {
-    while (w->work.len) {
-        vm_obj *o = w->work.p[--w->work.len];
+    while (w->len) {
+        vm_obj *o = w->work[--w->len];
         if (o->okind == OK_MAP) {
             vm_map *m = (vm_map *)o;
             for (uint32_t e = 0; e < m->nent; e++)
@@ -402,14 +439,11 @@ static void reach_globals(vm_exec *x)
         p->greach)
         return;
     bits_for(&p->greach, &p->greach_words, x->e->objs.len);
-    memset(&w, 0, sizeof w);
-    w.x = x;
-    w.bits = p->greach;
-    w.words = p->greach_words;
+    walker_init(&w, x, p->greach, p->greach_words);
     x->epoch++;
     push_obj(&w, x->globals);
     drain(&w);
-    VEC_FREE(w.work);
+    walker_fini(&w);
     p->greach_serial = x->serial;
     p->greach_step = x->e->step;
 }
@@ -420,13 +454,10 @@ static void reach_g(vm_exec *x, vm_g *g)
     if (g->reach && g->reach_step == x->e->step + 1)
         return;
     bits_for(&g->reach, &g->reach_words, x->e->objs.len);
-    memset(&w, 0, sizeof w);
-    w.x = x;
-    w.bits = g->reach;
-    w.words = g->reach_words;
+    walker_init(&w, x, g->reach, g->reach_words);
     x->epoch++;
     walk_g(&w, g);
-    VEC_FREE(w.work);
+    walker_fini(&w);
     g->reach_step = x->e->step + 1;
 }
 
@@ -463,10 +494,7 @@ static void reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
 {
     vm_exec *x = ctx;
     walker w;
-    memset(&w, 0, sizeof w);
-    w.x = x;
-    w.bits = bits;
-    w.words = words;
+    walker_init(&w, x, bits, words);
     if (fresh)
         x->epoch++;
     if (!t) {
@@ -479,7 +507,86 @@ static void reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
         walk_g(&w, t->drv_data);
     }
     e->reach_work += w.n;
-    VEC_FREE(w.work);
+    walker_fini(&w);
+}
+
+/* ---- near reach: a bounded look for the deadlock checker ------------------ */
+
+static bool val_is(vm_value v, const wf_obj *o)
+{
+    switch (VM_KIND(v.t)) {
+    case K_CHAN:
+        return v.v.ch && &v.v.ch->hdr == o;
+    case K_HANDLE:
+        return v.v.eo == o;
+    default:
+        return false;
+    }
+}
+
+/* The object whose slots walk_value's drain would walk next, or NULL. */
+static vm_obj *val_obj(vm_value v)
+{
+    vm_obj *h;
+    switch (VM_KIND(v.t)) {
+    case K_PTR:
+    case K_FUNC:
+    case K_CELL:
+    case K_ARRAY:
+    case K_STRUCT:
+        h = v.v.o;
+        break;
+    default:
+        return NULL;
+    }
+    return h && h->okind != OK_MAP && h->okind != OK_ITER ? h : NULL;
+}
+
+/* Does h hold o in one of its slots, or in the slots of objects those
+ * point to, down to depth levels below h? *budget: values left to look
+ * at. */
+static bool obj_has(const vm_obj *h, const wf_obj *o, int depth, int *budget)
+{
+    if (!h)
+        return false;
+    for (uint32_t i = 0; i < h->n && *budget > 0; i++, (*budget)--) {
+        if (val_is(h->slots[i], o))
+            return true;
+        if (depth > 0 &&
+            obj_has(val_obj(h->slots[i]), o, depth - 1, budget))
+            return true;
+    }
+    return false;
+}
+
+/* True only if t reaches o by edges reach_mark follows too: a value on
+ * its stack or a frame's function (a closure), or in the objects those
+ * point to, four levels below a closure and three below a stack value at
+ * most (a closure's captured array of structs holding sync.Mutex
+ * handles). At most *budget values. False: not known. */
+static bool near_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o,
+                       int *budget)
+{
+    vm_g *g = t->drv_data;
+    (void)ctx;
+    (void)e;
+    if (!g || !o || t->state == TASK_DONE)
+        return false;
+    /* the innermost frame's closure, then the stack from its top: where
+     * what the task is about to use lies */
+    for (uint32_t i = g->nframes; i-- > 0 && *budget > 0;) {
+        const vm_obj *fn = g->frames[i].fn;
+        if (fn && fn->okind != OK_MAP && fn->okind != OK_ITER &&
+            obj_has(fn, o, 3, budget))
+            return true;
+    }
+    for (uint32_t i = g->top < g->cap ? g->top : g->cap;
+         i-- > 0 && *budget > 0; (*budget)--) {
+        if (val_is(g->stack[i], o) ||
+            obj_has(val_obj(g->stack[i]), o, 2, budget))
+            return true;
+    }
+    return false;
 }
 
 static uint64_t state_hash(void *ctx, wf_engine *e)
@@ -504,6 +611,7 @@ static void begin(void *ctx, wf_engine *e)
     e->fe.ctx = x;
     e->fe.can_reach = can_reach;
     e->fe.reach_mark = reach_mark;
+    e->fe.near_reach = near_reach;
     e->fe.event_value = event_value;
     e->fe.state_hash = state_hash;
     e->fe.progress_marked = p->has_progress;
@@ -570,6 +678,24 @@ uint64_t vm_ops_executed(const vm_program *p)
 
 /* ---- the state hash ------------------------------------------------------------ */
 
+/* hash_u64, inline (the same value): a state hash calls it for every
+ * value the program holds, at every step of a hunt for a repeated state
+ * (the livelock check), and the call was half of its cost. */
+static inline uint64_t sh_u64(uint64_t h, uint64_t v)
+{
+    const uint64_t prime = 1099511628211ULL;
+    unsigned char b[8];
+    memcpy(b, &v, sizeof b); /* its bytes in memory order, as hash_u64 */
+    h = (h ^ b[0]) * prime;
+    h = (h ^ b[1]) * prime;
+    h = (h ^ b[2]) * prime;
+    h = (h ^ b[3]) * prime;
+    h = (h ^ b[4]) * prime;
+    h = (h ^ b[5]) * prime;
+    h = (h ^ b[6]) * prime;
+    return (h ^ b[7]) * prime;
+}
+
 typedef struct hasher {
     vm_exec *x;
     uint64_t h;
@@ -586,16 +712,16 @@ static void hash_eo(hasher *H, wf_obj *eo);
  * part of the state (FIFO hand-off, a rendezvous's partner). */
 static void hash_waitq(hasher *H, const waitq *q)
 {
-    H->h = hash_u64(H->h, (uint64_t)q->len);
+    H->h = sh_u64(H->h, (uint64_t)q->len);
     for (const waiter *w = q->head; w; w = w->next)
-        H->h = hash_u64(hash_u64(H->h, (uint64_t)w->task->tid),
+        H->h = sh_u64(sh_u64(H->h, (uint64_t)w->task->tid),
                         ((uint64_t)(uint32_t)w->ncase << 1) | w->committed);
 }
 
 static void hash_val(hasher *H, vm_value v)
 {
     vm_kind k = VM_KIND(v.t);
-    H->h = hash_u64(H->h, v.t);
+    H->h = sh_u64(H->h, v.t);
     switch (k) {
     case K_STRING:
         H->h = hash_bytes(H->h, v.v.s, v.aux);
@@ -618,13 +744,13 @@ static void hash_val(hasher *H, vm_value v)
                     : k == K_MAP ? (v.v.m ? VM_OBJ_OF(v.v.m) : NULL)
                                  : v.v.o;
         if (k == K_SLICE && v.v.sl)
-            H->h = hash_u64(hash_u64(hash_u64(H->h, v.v.sl->off),
+            H->h = sh_u64(sh_u64(sh_u64(H->h, v.v.sl->off),
                                      v.v.sl->len),
                             v.v.sl->cap);
         if (k == K_PTR)
-            H->h = hash_u64(H->h, v.aux);
+            H->h = sh_u64(H->h, v.aux);
         if (!o) {
-            H->h = hash_u64(H->h, 0);
+            H->h = sh_u64(H->h, 0);
             return;
         }
         if (o->flags & OF_STATIC) {
@@ -637,11 +763,11 @@ static void hash_val(hasher *H, vm_value v)
             o->cnum = ++H->next;
             VEC_PUSH(H->work, o);
         }
-        H->h = hash_u64(H->h, o->cnum);
+        H->h = sh_u64(H->h, o->cnum);
         return;
     }
     default:
-        H->h = hash_u64(H->h, v.v.u);
+        H->h = sh_u64(H->h, v.v.u);
         return;
     }
 }
@@ -649,21 +775,21 @@ static void hash_val(hasher *H, vm_value v)
 static void hash_eo(hasher *H, wf_obj *eo)
 {
     if (!eo) {
-        H->h = hash_u64(H->h, 0);
+        H->h = sh_u64(H->h, 0);
         return;
     }
     while (H->eonum.len <= (size_t)eo->oid)
         VEC_PUSH(H->eonum, 0);
     if (H->eonum.p[eo->oid]) {
-        H->h = hash_u64(H->h, H->eonum.p[eo->oid]);
+        H->h = sh_u64(H->h, H->eonum.p[eo->oid]);
         return;
     }
     H->eonum.p[eo->oid] = ++H->enext;
-    H->h = hash_u64(hash_u64(H->h, H->enext), eo->kind);
+    H->h = sh_u64(sh_u64(H->h, H->enext), eo->kind);
     switch (eo->kind) {
     case OBJ_CHAN: {
         wf_chan *ch = (wf_chan *)eo;
-        H->h = hash_u64(hash_u64(hash_u64(H->h, ch->cap), ch->len),
+        H->h = sh_u64(sh_u64(sh_u64(H->h, ch->cap), ch->len),
                         ch->closed);
         for (size_t i = 0; i < ch->len; i++)
             hash_val(H, vm_from_wf(ch->buf[(ch->head + i) % ch->cap]));
@@ -673,31 +799,31 @@ static void hash_eo(hasher *H, wf_obj *eo)
     }
     case OBJ_MUTEX: {
         wf_mutex *m = (wf_mutex *)eo;
-        H->h = hash_u64(hash_u64(H->h, m->locked),
+        H->h = sh_u64(sh_u64(H->h, m->locked),
                         m->holder ? (uint64_t)m->holder->tid + 1 : 0);
         hash_waitq(H, &m->lockers);
         return;
     }
     case OBJ_RWMUTEX: {
         wf_rwmutex *m = (wf_rwmutex *)eo;
-        H->h = hash_u64(hash_u64(hash_u64(H->h, (uint64_t)m->readers),
+        H->h = sh_u64(sh_u64(sh_u64(H->h, (uint64_t)m->readers),
                                  m->writer_in),
                         m->writer_holds);
-        H->h = hash_u64(H->h, m->writer ? (uint64_t)m->writer->tid + 1 : 0);
+        H->h = sh_u64(H->h, m->writer ? (uint64_t)m->writer->tid + 1 : 0);
         for (int32_t i = 0; i < m->nrholders; i++)
-            H->h = hash_u64(H->h, (uint64_t)m->rholders[i]);
+            H->h = sh_u64(H->h, (uint64_t)m->rholders[i]);
         hash_waitq(H, &m->wpending);
         hash_waitq(H, &m->rpending);
         return;
     }
     case OBJ_WAITGROUP:
-        H->h = hash_u64(H->h, (uint64_t)((wf_waitgroup *)eo)->count);
+        H->h = sh_u64(H->h, (uint64_t)((wf_waitgroup *)eo)->count);
         return;
     case OBJ_ONCE:
-        H->h = hash_u64(H->h, ((wf_once *)eo)->state);
+        H->h = sh_u64(H->h, ((wf_once *)eo)->state);
         return;
     case OBJ_ATOMIC:
-        H->h = hash_u64(H->h, (uint64_t)((wf_atomic *)eo)->v);
+        H->h = sh_u64(H->h, (uint64_t)((wf_atomic *)eo)->v);
         return;
     case OBJ_COND:
         hash_waitq(H, &((wf_cond *)eo)->tickets);
@@ -716,7 +842,7 @@ static void hash_drain(hasher *H)
     for (size_t i = H->drained; i < H->work.len; i++) {
         vm_obj *o = H->work.p[i];
         H->drained = i + 1;
-        H->h = hash_u64(hash_u64(H->h, o->okind), o->type);
+        H->h = sh_u64(sh_u64(H->h, o->okind), o->type);
         if (o->okind == OK_MAP) {
             vm_map *m = (vm_map *)o;
             for (uint32_t e = 0; e < m->nent; e++)
@@ -744,25 +870,25 @@ uint64_t vm_state_hash(wf_engine *e)
         return 0;
     memset(&H, 0, sizeof H);
     H.x = x;
-    H.h = hash_u64(HASH_INIT, e->main_done);
+    H.h = sh_u64(HASH_INIT, e->main_done);
     x->epoch++;
     hash_val(&H, vm_ref(T_UPTR, x->globals));
     hash_drain(&H);
     for (size_t i = 0; i < e->tasks.len; i++) {
         wf_task *t = e->tasks.p[i];
         vm_g *g = t->drv_data;
-        H.h = hash_u64(hash_u64(H.h, t->tid), t->state);
+        H.h = sh_u64(sh_u64(H.h, t->tid), t->state);
         if (t->state == TASK_DONE || !g)
             continue;
-        H.h = hash_u64(hash_u64(H.h, t->op.kind), g->nframes);
-        H.h = hash_u64(hash_u64(H.h, t->op.parked), t->cond_notified);
+        H.h = sh_u64(sh_u64(H.h, t->op.kind), g->nframes);
+        H.h = sh_u64(sh_u64(H.h, t->op.parked), t->cond_notified);
         hash_eo(&H, t->op.obj);
         for (uint32_t k = 0; k < g->nframes; k++) {
             vm_frame *f = &g->frames[k];
             uint32_t top = k + 1 < g->nframes ? g->frames[k + 1].base
                                               : g->top;
             H.h = hash_bytes(H.h, f->p->name, strlen(f->p->name));
-            H.h = hash_u64(hash_u64(H.h, f->pc), f->flags);
+            H.h = sh_u64(sh_u64(H.h, f->pc), f->flags);
             for (uint32_t r = f->base; r < top && r < g->cap; r++)
                 hash_val(&H, g->stack[r]);
             if (f->fn)

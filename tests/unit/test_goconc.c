@@ -5,6 +5,8 @@
  * objects, reachability for partial deadlocks and the state hash. */
 #include "gotest.h"
 
+#include "checker/checkers.h"
+
 START_TEST(channels_select_and_close)
 {
     GO_EXPECT(GO("import \"fmt\"\n"
@@ -750,6 +752,86 @@ START_TEST(many_goroutines_blocked_on_one_channel)
 }
 END_TEST
 
+/* The deadlock checker's check at a step that leaves a task blocked
+ * walks no heap when a live task holds what the blocked one waits on near
+ * at hand (the front end's near_reach): a channel ping-pong through
+ * captured variables, and goroutines taking turns on a captured mutex
+ * while main waits on a WaitGroup. Every checker on, as `weft run`. */
+static uint64_t reach_work_of(const char *src, const char *want)
+{
+    vm_program *p = NULL;
+    wf_diag d;
+    program prog;
+    explore_opts o;
+    explorer *x;
+    checkers *ck;
+    uint64_t work;
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), NULL, &p, &d),
+                     WF_OK);
+    prog = vm_program_entry(p);
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_RR;
+    o.max_executions = 1;
+    o.preemptions = -1;
+    x = explore_new(&prog, &o);
+    ck = checkers_new(NULL);
+    ck_assert_int_eq(explore_run(x, checkers_consumers(ck), &d), WF_OK);
+    ck_assert_str_eq(x->last_output ? x->last_output : "", want);
+    ck_assert_int_eq((int)x->findings.len, 0);
+    work = x->e->reach_work;
+    checkers_free(ck);
+    explore_free(x);
+    vm_program_free(p);
+    return work;
+}
+
+START_TEST(blocked_tasks_a_live_task_holds_cost_no_walk)
+{
+    ck_assert_uint_eq(
+        reach_work_of(GO("import \"fmt\"\n"
+                         "func main() {\n"
+                         "\tping := make(chan int)\n"
+                         "\tpong := make(chan int)\n"
+                         "\tgo func() {\n"
+                         "\t\tfor i := 0; i < 100; i++ {\n"
+                         "\t\t\tpong <- (<-ping) + 1\n"
+                         "\t\t}\n"
+                         "\t}()\n"
+                         "\tv := 0\n"
+                         "\tfor i := 0; i < 100; i++ {\n"
+                         "\t\tping <- v\n"
+                         "\t\tv = <-pong\n"
+                         "\t}\n"
+                         "\tfmt.Println(v)\n"
+                         "}\n"),
+                      "100\n"),
+        0);
+    ck_assert_uint_eq(
+        reach_work_of(GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"
+                         "func main() {\n"
+                         "\tvar mu sync.Mutex\n"
+                         "\tvar wg sync.WaitGroup\n"
+                         "\tcount := 0\n"
+                         "\twg.Add(2)\n"
+                         "\tfor k := 0; k < 2; k++ {\n"
+                         "\t\tgo func() {\n"
+                         "\t\t\tdefer wg.Done()\n"
+                         "\t\t\tfor i := 0; i < 50; i++ {\n"
+                         "\t\t\t\tmu.Lock()\n"
+                         "\t\t\t\tcount++\n"
+                         "\t\t\t\tmu.Unlock()\n"
+                         "\t\t\t}\n"
+                         "\t\t}()\n"
+                         "\t}\n"
+                         "\twg.Wait()\n"
+                         "\tfmt.Println(count)\n"
+                         "}\n"),
+                      "100\n"),
+        0);
+}
+END_TEST
+
 Suite *goconc_suite(void)
 {
     Suite *s = suite_create("goconc");
@@ -775,6 +857,7 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, state_hash_is_canonical);
     tcase_add_test(tc, state_hash_is_the_same_for_the_same_state_by_other_paths);
     tcase_add_test(tc, many_goroutines_blocked_on_one_channel);
+    tcase_add_test(tc, blocked_tasks_a_live_task_holds_cost_no_walk);
     suite_add_tcase(s, tc);
     return s;
 }
