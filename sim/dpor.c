@@ -151,10 +151,27 @@ struct dpor {
      * acc[off, off + n) */
     VEC(psib) psibs;
     VEC(acc_rec) psib_acc;
+    dpor_gift *gift; /* dpor_take_gift: the node this search starts at */
     uint32_t pc_cur; /* preemptions so far in this execution */
     int32_t run_tid;  /* the task of the latest task node, -1 */
     uint32_t run_len; /* ... and how many task nodes in a row it ran */
 };
+
+/* A part of a running search given away (dpor_donate): the forced
+ * choices that reach its node, the node's depth, and what to explore
+ * there: inner choices [from, n), or the tasks tids with the node's sleep
+ * and done sets as the giver had them. */
+struct dpor_gift {
+    VEC(choice) pre;
+    size_t at;
+    bool sub;
+    uint32_t from, n;
+    tidvec tids;
+    tset sleep, done;
+};
+
+static void gift_sub(dpor *d, node *nd);
+static int gift_task(dpor *d, node *nd, const int32_t *alts, int n);
 
 /* ---- small helpers ----------------------------------------------------- */
 
@@ -378,6 +395,10 @@ void dpor_set_bound(dpor *d, int bound)
 
 void dpor_set_prefix(dpor *d, const choice *c, size_t n)
 {
+    if (d->gift) { /* a gift's prefix extends the part's */
+        c = d->gift->pre.p;
+        n = d->gift->pre.len;
+    }
     d->forced.len = 0;
     for (size_t i = 0; i < n; i++)
         VEC_PUSH(d->forced, c[i]);
@@ -514,6 +535,7 @@ void dpor_free(dpor *d)
     VEC_FREE(d->forced);
     VEC_FREE(d->psibs);
     VEC_FREE(d->psib_acc);
+    dpor_gift_free(d->gift);
     free(d->err);
     free(d);
 }
@@ -1169,6 +1191,8 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 return -1;
             nd->idx = (uint32_t)f;
         }
+        if (WF_UNLIKELY(d->gift != NULL) && d->depth == d->gift->at)
+            gift_sub(d, nd);
         d->depth++;
         if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
             d->floor = d->depth;
@@ -1221,6 +1245,12 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 return -1;
             }
         }
+    }
+    if (WF_UNLIKELY(d->gift != NULL) && d->depth == d->gift->at &&
+        pick < 0 && (pick = gift_task(d, nd, alts, n)) < 0) {
+        d->nodes.len--;
+        d->blocked = true;
+        return -1;
     }
     /* prefer the task that ran last: fewer preemptions first */
     if (pick < 0 && nd->last_en && d->run_tid == e->last_tid &&
@@ -1844,4 +1874,178 @@ void dpor_end(dpor *d, wf_engine *e)
     if (e->end == END_MAX_STEPS || e->end == END_MEMORY) /* cuts */
         give_turns(d);
     if (e->end == END_MEMORY) d->trim = true;
+}
+
+/* ---- giving part of the search away (-j: dpor.h) ---------------------- */
+
+void dpor_gift_free(dpor_gift *g)
+{
+    if (!g) return;
+    VEC_FREE(g->pre);
+    VEC_FREE(g->tids);
+    tset_free(&g->sleep);
+    tset_free(&g->done);
+    free(g);
+}
+
+size_t dpor_gift_at(const dpor_gift *g)
+{
+    return g->at;
+}
+
+
+static void tset_copy(tset *to, const tset *from)
+{
+    tset_reset(to);
+    for (size_t i = 0; i < from->tid.len; i++)
+        tset_add(to, from->tid.p[i], tset_acc(from, i),
+                 from->off.p[i + 1] - from->off.p[i]);
+}
+
+/* May task q of node n be given away: enabled there, neither its branch
+ * nor explored nor asleep? */
+static bool givable(const node *n, int32_t q)
+{
+    return q != n->tid && !tset_has(&n->done, q) && !tset_has(&n->sleep, q);
+}
+
+/* Has node n a branch of its own left (a backtrack entry or an inner
+ * choice)? */
+static bool own_pending(const node *n)
+{
+    if (n->sub)
+        return n->nexti < n->n;
+    for (size_t i = 0; i < n->bt.len; i++)
+        if (givable(n, n->bt.p[i]))
+            return true;
+    return false;
+}
+
+/* The gift of node i of the path: everything left there (every enabled
+ * task not explored, asleep or taken: a full expansion, so that no race
+ * found later below can need a branch there), or NULL. */
+static dpor_gift *gift_of(const dpor *d, size_t i)
+{
+    const node *n = &d->nodes.p[i];
+    dpor_gift *g;
+    if (n->sub ? n->nexti >= n->n : true) {
+        bool any = false;
+        for (size_t k = 0; !n->sub && k < n->en.len && !any; k++)
+            any = givable(n, n->en.p[k]);
+        if (!any)
+            return NULL;
+    }
+    g = wf_xcalloc(1, sizeof *g);
+    for (size_t k = 0; k < i; k++) {
+        const node *m = &d->nodes.p[k];
+        choice c;
+        memset(&c, 0, sizeof c);
+        if (m->sub) {
+            c.kind = CHOICE_SELECT;
+            c.n = m->n;
+            c.idx = m->idx;
+        } else {
+            c.kind = CHOICE_TASK;
+            c.n = (uint32_t)m->en.len;
+            c.idx = (uint32_t)index_of(m->en.p, (int)m->en.len, m->tid);
+        }
+        if (c.n >= 2)
+            VEC_PUSH(g->pre, c);
+    }
+    g->at = i;
+    g->sub = n->sub;
+    g->n = n->n;
+    if (n->sub) {
+        g->from = n->nexti;
+        return g;
+    }
+    /* its own backtrack entries first, then the rest of the enabled */
+    for (size_t k = 0; k < n->bt.len; k++)
+        if (givable(n, n->bt.p[k]) && has_tid(&n->en, n->bt.p[k]))
+            add_tid(&g->tids, n->bt.p[k]);
+    for (size_t k = 0; k < n->en.len; k++)
+        if (givable(n, n->en.p[k]))
+            add_tid(&g->tids, n->en.p[k]);
+    tset_copy(&g->sleep, &n->sleep);
+    tset_copy(&g->done, &n->done);
+    /* the branch taken sleeps there with what its step touched, unless
+     * the step made an inner choice of its own (what it touched depends
+     * on it: it stays awake, and may be explored again) */
+    if (!(i + 1 < d->nodes.len && d->nodes.p[i + 1].sub &&
+          d->nodes.p[i + 1].n >= 2))
+        tset_add(&g->done, n->tid, n->acc.p, n->acc.len);
+    return g;
+}
+
+size_t dpor_donate(dpor *d, dpor_gift ***out)
+{
+    size_t len = d->nodes.len, top = SIZE_MAX, ng = 0;
+    dpor_gift **v;
+    *out = NULL;
+    if (d->bound >= 0 || d->limit >= 0 || d->floor == SIZE_MAX || d->err ||
+        d->root || len < 2)
+        return 0;
+    /* the shallowest node with a branch of its own left; the path's last
+     * node (whose new branch has not run: its step is unknown) stays */
+    for (size_t i = d->floor; i + 1 < len && top == SIZE_MAX; i++)
+        if (own_pending(&d->nodes.p[i]))
+            top = i;
+    if (top == SIZE_MAX)
+        return 0;
+    v = wf_xcalloc(top - d->floor + 1, sizeof *v);
+    for (size_t i = d->floor; i <= top; i++) {
+        node *n = &d->nodes.p[i];
+        dpor_gift *g = gift_of(d, i);
+        if (!g) continue;
+        v[ng++] = g;
+        if (n->sub) n->nexti = n->n; /* given away */
+    }
+    d->floor = top + 1; /* never backtrack into what was given */
+    *out = v;
+    return ng;
+}
+
+void dpor_take_gift(dpor *d, dpor_gift *g)
+{
+    dpor_gift_free(d->gift);
+    d->gift = g;
+}
+
+/* Node nd (new, at the gift's depth) is the gift's inner choice: explore
+ * [from, n) from here. */
+static void gift_sub(dpor *d, node *nd)
+{
+    const dpor_gift *g = d->gift;
+    if (!g->sub || nd->n != g->n) {
+        if (!d->err) d->err = wf_xstrdup("a given part met another choice");
+        return;
+    }
+    nd->idx = g->from;
+    nd->nexti = g->from + 1;
+}
+
+/* Node nd (new, at the gift's depth) is the gift's task node: its sleep
+ * and done sets are the giver's, its branches the gift's tasks. The pick,
+ * or -1 (error set) when the program offers none of them. */
+static int gift_task(dpor *d, node *nd, const int32_t *alts, int n)
+{
+    const dpor_gift *g = d->gift;
+    int pick = -1;
+    if (g->sub) {
+        if (!d->err) d->err = wf_xstrdup("a given part met another choice");
+        return -1;
+    }
+    tset_copy(&nd->sleep, &g->sleep);
+    tset_copy(&nd->done, &g->done);
+    for (size_t k = 0; k < g->tids.len; k++) {
+        int i = index_of(alts, n, g->tids.p[k]);
+        if (i < 0) continue;
+        if (pick < 0)
+            pick = i;
+        else
+            add_tid(&nd->bt, g->tids.p[k]);
+    }
+    if (pick < 0 && !d->err)
+        d->err = wf_xstrdup("a given part's tasks are not enabled there");
+    return pick;
 }

@@ -108,6 +108,32 @@ void dpor_prefix_siblings_done(dpor *d, bool on);
 void dpor_prefix_sibling(dpor *d, size_t i, int32_t tid, const acc_rec *a,
                          size_t n);
 bool dpor_prefix_siblings(const dpor *d);
+/* Giving part of a running search to another engine (-j N: an engine
+ * without work takes it as a search of its own). Between executions of an
+ * unbounded search (after dpor_next returned true), dpor_donate finds the
+ * shallowest node of the path below the floor with a branch of its own
+ * left and gives away every node from the floor to it: at each, all that
+ * is left (every enabled task neither explored, asleep nor on the path,
+ * or the inner choices not explored), with its sleep and done sets, the
+ * path's task asleep there with what its step touched. Then this search
+ * never backtracks into them (its floor rises below them). A full
+ * expansion: since nothing is left at those nodes, no race found later
+ * below (by this search or the gifts') can need a branch there, so the
+ * searches together are the search, and with the sleep sets they run one
+ * complete execution per trace (a step that made an inner choice stays
+ * awake: its traces may run again). The path's last node is never given
+ * (its branch has not run). Returns the gifts (*out, heap, shallowest
+ * first; the caller frees the array), 0 when nothing can be given. */
+typedef struct dpor_gift dpor_gift;
+size_t dpor_donate(dpor *d, dpor_gift ***out);
+/* Make d (new, before its first round) the search of gift g (taken):
+ * the choices that reach its node are forced (they replace the prefix
+ * dpor_set_prefix is given, which they extend), and the node explores
+ * the gift's branches. */
+void dpor_take_gift(dpor *d, dpor_gift *g);
+void dpor_gift_free(dpor_gift *g);
+/* The depth of a gift's node (for ordering results). */
+size_t dpor_gift_at(const dpor_gift *g);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
 /* Sleep-set-blocked executions, for reports. */

@@ -97,6 +97,142 @@ static char *cut_search(const program *p, int64_t *execs, size_t *nparts,
     return out;
 }
 
+/* The parts' searches giving their work away every `every` executions
+ * (dpor_donate, as -j does): the gifts queued, each run as a search of
+ * its own (dpor_take_gift), in the order given. */
+typedef struct gift_q {
+    VEC(dpor_gift *) q;
+    int64_t seen, last, every;
+} gift_q;
+
+static bool give_away(void *ctx, const explorer *x)
+{
+    gift_q *g = ctx;
+    int64_t n = x->executions + (int64_t)(x->blocked + x->deferred);
+    if (n > g->seen && x->dp && !x->restart && n - g->last >= g->every) {
+        dpor_gift **v = NULL;
+        size_t ng = dpor_donate(x->dp, &v);
+        for (size_t i = 0; i < ng; i++)
+            VEC_PUSH(g->q, v[i]);
+        free(v);
+        g->last = n;
+    }
+    if (n > g->seen) g->seen = n;
+    return false;
+}
+
+/* The search of p cut into parts whose searches give work away; NULL
+ * when incomplete. *ngifts: the searches given. */
+static char *gift_search(const program *p, int64_t every, int64_t *execs,
+                         size_t *ngifts)
+{
+    explore_opts o;
+    part_plan plan;
+    explorer *all;
+    wf_diag d;
+    char *out;
+    gift_q g;
+    memset(&g, 0, sizeof g);
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DPOR;
+    o.preemptions = -1;
+    o.max_executions = 0;
+    ck_assert_int_eq(part_plan_make(p, &o, PART_WANT, &plan, &d), WF_OK);
+    all = explore_new(p, &o);
+    part_join_init(all);
+    *ngifts = 0;
+    for (size_t k = 0; k < plan.parts.len; k++) {
+        size_t next = g.q.len;
+        for (dpor_gift *gift = NULL;;) {
+            explore_opts po = o;
+            explorer *y;
+            po.prefix = plan.parts.p[k].prefix;
+            po.should_stop = give_away;
+            po.stop_ctx = &g;
+            g.seen = g.last = 0;
+            g.every = every;
+            y = explore_new(p, &po);
+            y->dp = dpor_new();
+            dpor_prefix_siblings_done(y->dp, true);
+            part_give_siblings(&plan.parts.p[k], y->dp);
+            if (gift) dpor_take_gift(y->dp, gift);
+            ck_assert_msg(explore_run(y, NULL, &d) == WF_OK, "part %zu: %s", k,
+                          d.msg);
+            ck_assert_msg(!y->diverged, "%s", y->diverged);
+            part_join(all, y, k);
+            explore_free(y);
+            if (next == g.q.len) break;
+            gift = g.q.p[next++];
+            ++*ngifts;
+        }
+    }
+    part_join_finish(all);
+    *execs = all->executions;
+    out = all->complete ? outcome_list(all) : NULL;
+    explore_free(all);
+    part_plan_fini(&plan);
+    VEC_FREE(g.q);
+    return out;
+}
+
+START_TEST(the_parts_given_away_reach_the_outcomes_of_dfs)
+{
+    int compared = 0;
+    size_t gifts = 0;
+    int64_t single_execs = 0, gift_execs = 0;
+    for (uint64_t seed = 1; compared < 120 && seed < 3000; seed++) {
+        gprog g;
+        native_start ns;
+        program p;
+        explore_opts o;
+        explorer *x, *y;
+        wf_diag d;
+        char *od, *og;
+        int64_t ng;
+        size_t nv;
+        gen_program(&g, seed);
+        p = gen_prog(&ns, &g);
+        memset(&o, 0, sizeof o);
+        o.strategy = WF_STRATEGY_DFS;
+        o.preemptions = -1;
+        o.max_executions = 20000;
+        x = explore_new(&p, &o);
+        ck_assert_int_eq(explore_run(x, NULL, &d), WF_OK);
+        if (!x->complete || x->executions < 20) { /* too big, too small */
+            explore_free(x);
+            continue;
+        }
+        od = outcome_list(x);
+        og = gift_search(&p, 1, &ng, &nv);
+        ck_assert_msg(og != NULL, "seed %llu: incomplete",
+                      (unsigned long long)seed);
+        ck_assert_msg(!strcmp(od, og),
+                      "seed %llu (%zu searches given): dfs reached\n%s\nthe "
+                      "searches\n%s",
+                      (unsigned long long)seed, nv, od, og);
+        o.strategy = WF_STRATEGY_DPOR;
+        y = explore_new(&p, &o);
+        ck_assert_int_eq(explore_run(y, NULL, &d), WF_OK);
+        single_execs += y->executions;
+        gift_execs += ng;
+        gifts += nv;
+        explore_free(y);
+        compared++;
+        free(od);
+        free(og);
+        explore_free(x);
+    }
+    fprintf(stderr,
+            "searches given away after each execution: %d programs, %zu "
+            "searches given, %lld executions (the single search: %lld)\n",
+            compared, gifts, (long long)gift_execs, (long long)single_execs);
+    ck_assert_int_ge(compared, 120);
+    ck_assert_uint_ge(gifts, 100);
+    /* one execution a trace, but for the steps left awake (selects) */
+    ck_assert_int_le(gift_execs * 100, single_execs * 103);
+}
+END_TEST
+
 START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
 {
     int compared = 0, cut = 0;
@@ -195,6 +331,7 @@ Suite *partition_suite(void)
     TCase *tc = tcase_create("partition");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, the_parts_joined_reach_the_outcomes_of_dfs);
+    tcase_add_test(tc, the_parts_given_away_reach_the_outcomes_of_dfs);
     tcase_add_test(tc, shards_partition_the_parts_longest_first);
     suite_add_tcase(s, tc);
     return s;
