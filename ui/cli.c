@@ -1699,7 +1699,7 @@ static bool partitioned(const cli_opts *o, const explore_opts *eo)
 /* Executions a search runs between two gifts (dpor_donate): the same for
  * every -j and every timing (a gift depends on the search's own count
  * only), so the searches and their results are those of -j 1. */
-#define GIFT_EVERY 2048
+#define GIFT_EVERY 256
 
 /* A search of the run: a part's own (gift NULL), or a node one gave away
  * (the giver's unit and the gift's rank among its gifts). */
@@ -1707,8 +1707,11 @@ typedef struct unit {
     size_t part;
     dpor_gift *gift;
     size_t giver, rank;
+    size_t at;         /* the gift's node in the giver's search */
     VEC(size_t) gifts; /* the units it gave, in order */
     explorer *res;
+    dpor_result *ret;  /* for the giver's search (dpor_merge) */
+    bool done, merged;
     wf_status st;
     wf_diag d;
 } unit;
@@ -1757,11 +1760,54 @@ static bool parts_stop(void *ctx, const explorer *x)
 /* should_stop of a unit's search: between executions (the first call
  * after an execution; a call within one sees the same count), every
  * GIFT_EVERY executions, give the shallowest work left away. */
+/* What one engine ran, for WEFT_ENGINE_STATS. */
+typedef struct engine_stat {
+    uint64_t units, executions, blocked;
+} engine_stat;
+
 typedef struct unit_ctx {
     parts_run *pr;
     size_t u;
     int64_t seen, last;
+    program *wp;     /* the engine's program */
+    engine_stat *es; /* ... and its count */
 } unit_ctx;
+
+static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t);
+
+/* dpor_set_join of a unit's search: before it backtracks into node i,
+ * the results of the units given there, in the order given; while one
+ * runs elsewhere, this engine runs other tasks (never idle while work
+ * is queued). */
+static void unit_join(void *ctx, dpor *d, size_t i)
+{
+    unit_ctx *c = ctx;
+    parts_run *pr = c->pr;
+    pthread_mutex_lock(&pr->mu);
+    for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
+        size_t v = pr->units.p[c->u].gifts.p[g];
+        dpor_result *r;
+        if (pr->units.p[v].at != i || pr->units.p[v].merged) continue;
+        while (!pr->units.p[v].done) {
+            if (pr->todo.len) {
+                size_t t = pr->todo.p[--pr->todo.len];
+                pthread_mutex_unlock(&pr->mu);
+                run_task(pr, c->wp, c->es, t);
+                pthread_mutex_lock(&pr->mu);
+                pthread_cond_broadcast(&pr->cv);
+            } else {
+                pthread_cond_wait(&pr->cv, &pr->mu);
+            }
+        }
+        r = pr->units.p[v].ret;
+        pr->units.p[v].ret = NULL;
+        pr->units.p[v].merged = true;
+        pthread_mutex_unlock(&pr->mu);
+        dpor_merge(d, i, r);
+        pthread_mutex_lock(&pr->mu);
+    }
+    pthread_mutex_unlock(&pr->mu);
+}
 
 static bool unit_stop(void *ctx, const explorer *x)
 {
@@ -1781,6 +1827,7 @@ static bool unit_stop(void *ctx, const explorer *x)
                 z.part = pr->units.p[c->u].part;
                 z.gift = g[i];
                 z.giver = c->u;
+                z.at = dpor_gift_at(g[i]);
                 z.rank = pr->units.p[c->u].gifts.len;
                 VEC_PUSH(pr->units, z);
                 VEC_PUSH(pr->units.p[c->u].gifts, pr->units.len - 1);
@@ -1796,11 +1843,6 @@ static bool unit_stop(void *ctx, const explorer *x)
     return parts_stop(pr, x);
 }
 
-/* What one engine ran, for WEFT_ENGINE_STATS. */
-typedef struct engine_stat {
-    uint64_t units, executions, blocked;
-} engine_stat;
-
 /* The CPU time of the calling thread, in seconds. */
 static double thread_cpu(void)
 {
@@ -1815,7 +1857,8 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
     explore_opts eo = pr->eo;
     explorer *x;
     checkers *ck;
-    unit_ctx c = {pr, u, 0, 0};
+    unit_ctx c = {pr, u, 0, 0, wp, es};
+    dpor_result *ret = NULL;
     size_t k;
     dpor_gift *gift;
     wf_status st;
@@ -1836,12 +1879,14 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
         dpor_prefix_siblings_done(x->dp, true);
         part_give_siblings(&pr->plan->parts.p[k], x->dp);
         if (gift) dpor_take_gift(x->dp, gift);
+        dpor_set_join(x->dp, unit_join, &c);
     } else {
         dpor_gift_free(gift);
     }
     ck = new_checkers(pr->o);
     memset(&d, 0, sizeof d);
     st = explore_run(x, checkers_consumers(ck), &d);
+    if (x->dp) ret = dpor_take_result(x->dp);
     checkers_finish(ck, x);
     checkers_free(ck);
     es->units++;
@@ -1849,8 +1894,11 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
     es->blocked += x->blocked;
     pthread_mutex_lock(&pr->mu);
     pr->units.p[u].res = x;
+    pr->units.p[u].ret = ret;
+    pr->units.p[u].done = true;
     pr->units.p[u].st = st;
     pr->units.p[u].d = d;
+    pthread_cond_broadcast(&pr->cv);
     if (--pr->left[k] == 0) VEC_PUSH(pr->todo, JOIN_TASK(k));
     pthread_mutex_unlock(&pr->mu);
 }
@@ -1901,6 +1949,14 @@ static void join_part(parts_run *pr, program *wp, size_t k)
     pthread_mutex_unlock(&pr->mu);
 }
 
+static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t)
+{
+    if (t > SIZE_MAX - pr->plan->parts.len)
+        join_part(pr, wp, SIZE_MAX - t);
+    else
+        run_unit(pr, wp, t, es);
+}
+
 /* An engine: a program of its own, then tasks until none is left. */
 static void *parts_worker(void *arg)
 {
@@ -1926,10 +1982,7 @@ static void *parts_worker(void *arg)
         t = pr->todo.p[--pr->todo.len];
         pr->running++;
         pthread_mutex_unlock(&pr->mu);
-        if (t > SIZE_MAX - pr->plan->parts.len)
-            join_part(pr, &wp, SIZE_MAX - t);
-        else
-            run_unit(pr, &wp, t, &es);
+        run_task(pr, &wp, &es, t);
         pthread_mutex_lock(&pr->mu);
         pr->running--;
         pthread_cond_broadcast(&pr->cv);
@@ -2084,6 +2137,7 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     for (size_t u = 0; u < pr.units.len; u++) {
         if (pr.units.p[u].res) explore_free(pr.units.p[u].res);
         dpor_gift_free(pr.units.p[u].gift);
+        dpor_result_free(pr.units.p[u].ret);
         VEC_FREE(pr.units.p[u].gifts);
     }
     VEC_FREE(pr.units);
