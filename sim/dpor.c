@@ -95,6 +95,10 @@ typedef struct node {
      * explored branches that still hold branches over an earlier round's
      * limit, kept to be resumed, never re-explored */
     VEC(snode *) kids;
+    /* given away (dpor_donate): the tasks, and the gifts whose results
+     * are not merged yet (dpor_merge) */
+    tidvec given;
+    uint32_t waiting;
 } node;
 
 /* A node kept between rounds with work left below it: the branch of its
@@ -105,6 +109,13 @@ struct snode {
     int32_t branch;
     int round;
 };
+
+/* A race or turn for a node above a gift's (the giver decides): a race's
+ * initials req_tids[off, off + n) in order; a turn's task req_tids[off]. */
+typedef struct dreq {
+    uint32_t j, off, n;
+    bool turn;
+} dreq;
 
 struct dpor {
     VEC(node) nodes; /* [0, ninit) have initialised vectors */
@@ -157,10 +168,55 @@ struct dpor {
      * acc[off, off + n) */
     VEC(psib) psibs;
     VEC(acc_rec) psib_acc;
+    dpor_gift *gift; /* dpor_take_gift: the node this search starts at */
+    /* a gift's search: what it sends its giver (dpor_take_result): the
+     * races and turns for nodes above the gift's, and the gift node's
+     * done set (with, under an inner choice, what the task step above
+     * touched) once explored */
+    VEC(int32_t) req_r;  /* scratch: a race's initials */
+    VEC(dreq) reqs;
+    VEC(int32_t) req_tids;
+    tset at_done;
+    VEC(acc_rec) at_acc;
+    bool at_seen;
+    void (*join)(void *ctx, dpor *d, size_t i);
+    void *join_ctx;
     uint32_t pc_cur; /* preemptions so far in this execution */
     int32_t run_tid;  /* the task of the latest task node, -1 */
     uint32_t run_len; /* ... and how many task nodes in a row it ran */
 };
+
+/* A part of a running search given away (dpor_donate): the forced
+ * choices that reach its node, the node's depth, and what to explore
+ * there: inner choices [from, n), or the tasks tids with the node's sleep
+ * and done sets as the giver had them. */
+struct dpor_gift {
+    VEC(choice) pre;
+    size_t at;
+    bool sub;
+    uint32_t from, n;
+    tidvec tids;
+    tidvec bt; /* the node's backtrack set (every entry covered) */
+    size_t tk; /* inner choices: the task node above (its sets given) */
+    tset sleep, done;
+};
+
+/* What a gift's search sends back (dpor_take_result). */
+struct dpor_result {
+    size_t at;
+    bool sub;
+    VEC(dreq) reqs;
+    VEC(int32_t) req_tids;
+    tset at_done;
+    VEC(acc_rec) at_acc;
+};
+
+static void req_push(dpor *d, uint32_t j, bool turn, const int32_t *t,
+                     size_t n);
+static void gift_seen(dpor *d, size_t i);
+static void gift_sub(dpor *d, node *nd);
+static void tset_copy(tset *to, const tset *from);
+static int gift_task(dpor *d, node *nd, const int32_t *alts, int n);
 
 /* ---- small helpers ----------------------------------------------------- */
 
@@ -384,6 +440,10 @@ void dpor_set_bound(dpor *d, int bound)
 
 void dpor_set_prefix(dpor *d, const choice *c, size_t n)
 {
+    if (d->gift) { /* a gift's prefix extends the part's */
+        c = d->gift->pre.p;
+        n = d->gift->pre.len;
+    }
     d->forced.len = 0;
     for (size_t i = 0; i < n; i++)
         VEC_PUSH(d->forced, c[i]);
@@ -475,6 +535,7 @@ static void free_fields(node *n)
     VEC_FREE(n->acc_union);
     VEC_FREE(n->en);
     VEC_FREE(n->bt);
+    VEC_FREE(n->given);
     tset_free(&n->done);
     tset_free(&n->sleep);
 }
@@ -521,6 +582,12 @@ void dpor_free(dpor *d)
     VEC_FREE(d->forced);
     VEC_FREE(d->psibs);
     VEC_FREE(d->psib_acc);
+    dpor_gift_free(d->gift);
+    VEC_FREE(d->req_r);
+    VEC_FREE(d->reqs);
+    VEC_FREE(d->req_tids);
+    tset_free(&d->at_done);
+    VEC_FREE(d->at_acc);
     free(d->err);
     free(d);
 }
@@ -542,6 +609,8 @@ static node *push_node(dpor *d)
     }
     n->has_ev = false;
     n->sub = false;
+    n->given.len = 0;
+    n->waiting = 0;
     n->n = n->idx = n->nexti = 0;
     n->tid = -1;
     d->nodes.len++;
@@ -886,6 +955,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
     uint32_t lj;
     initials in = {-1, -1, false, false};
     size_t nt = d->evnodes.len;
+    bool col;
     if (j < 0 || (size_t)j >= d->nodes.len)
         return;
     nj = &d->nodes.p[j];
@@ -893,6 +963,8 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
         return;
     tj = nj->tid;
     lj = nj->lidx;
+    col = d->gift && (size_t)j < d->gift->at; /* the giver's node */
+    d->req_r.len = 0;
     /* v = the events after j not ordered after it, then q's op. A task's
      * events after j are in v up to its first one ordered after j, so its
      * first event in v is its first event after j, if not ordered after
@@ -921,7 +993,9 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
     for (size_t a = 0; a < d->active.len; a++) {
         int32_t r = d->active.p[a];
         int32_t k = d->first.p[r];
-        if (k >= 0 && pred_max(d, &d->nodes.p[k]) <= j)
+        if (k >= 0 && pred_max(d, &d->nodes.p[k]) <= j && col)
+            VEC_PUSH(d->req_r, r);
+        else if (k >= 0 && pred_max(d, &d->nodes.p[k]) <= j)
             consider(d, nj, r, &in);
     }
     /* q's op itself, if q has no event in v */
@@ -934,10 +1008,16 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
         }
         if (initial && conflict_after(d, j, tj, lj, sig, nsig))
             initial = false;
-        if (initial)
+        if (initial && col)
+            VEC_PUSH(d->req_r, q);
+        else if (initial)
             consider(d, nj, q, &in);
     }
     mark_sets(d, nj, false);
+    if (col) {
+        req_push(d, (uint32_t)j, false, d->req_r.p, d->req_r.len);
+        return;
+    }
     /* Bounded POR (Coons et al.): also try the initial where the run of
      * the task at j began, where switching to it may save a preemption
      * that its exploration from j would need later. */
@@ -1221,6 +1301,8 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 return -1;
             nd->idx = (uint32_t)f;
         }
+        if (WF_UNLIKELY(d->gift != NULL) && d->depth == d->gift->at)
+            gift_sub(d, nd);
         d->depth++;
         if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
             d->floor = d->depth;
@@ -1257,6 +1339,11 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
      * rounds run without them (Coons et al.'s BPOR is stated without). */
     if (d->bound >= 0)
         tset_reset(&nd->sleep);
+    if (WF_UNLIKELY(d->gift != NULL) && d->gift->sub &&
+        d->depth == d->gift->tk) { /* the giver's sets */
+        tset_copy(&nd->sleep, &d->gift->sleep);
+        tset_copy(&nd->done, &d->gift->done);
+    }
     if (n >= 2 && d->fpos < d->forced.len) {
         if ((pick = forced_pick(d, n)) < 0) {
             d->nodes.len--;
@@ -1273,6 +1360,12 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 return -1;
             }
         }
+    }
+    if (WF_UNLIKELY(d->gift != NULL) && d->depth == d->gift->at &&
+        pick < 0 && (pick = gift_task(d, nd, alts, n)) < 0) {
+        d->nodes.len--;
+        d->blocked = true;
+        return -1;
     }
     /* prefer the task that ran last: fewer preemptions first */
     if (pick < 0 && nd->last_en && d->run_tid == e->last_tid &&
@@ -1603,7 +1696,7 @@ static bool pending(const dpor *d, const node *n)
         return n->nexti < n->n;
     for (size_t i = 0; i < n->bt.len; i++) {
         int32_t q = n->bt.p[i];
-        if (!tset_has(&n->done, q) &&
+        if (!tset_has(&n->done, q) && !has_tid(&n->given, q) &&
             !(d->bound < 0 && tset_has(&n->sleep, q)) && allowed(d, n, q))
             return true;
     }
@@ -1626,7 +1719,7 @@ static bool next_branch(dpor *d, node *n)
         tset_add(&n->done, n->tid, n->acc_union.p, n->acc_union.len);
     for (size_t i = 0; i < n->bt.len; i++) {
         int32_t q = n->bt.p[i];
-        if (tset_has(&n->done, q) ||
+        if (tset_has(&n->done, q) || has_tid(&n->given, q) ||
             (d->bound < 0 && tset_has(&n->sleep, q)))
             continue;
         if (!fits(d, n, q)) {
@@ -1734,8 +1827,12 @@ bool dpor_next(dpor *d)
     d->nodes.len = d->depth;
     while (d->nodes.len > d->floor) {
         size_t i = d->nodes.len - 1;
+        if (d->nodes.p[i].waiting && d->join) /* the gifts' results */
+            d->join(d->join_ctx, d, i);
         if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i))
             return true;
+        if (d->gift && i == d->gift->at)
+            gift_seen(d, i);
         pop_node(d);
         /* a long path takes long to unwind (0.6 s for 262,144 steps): a
          * halt (an interrupt, the time limit) ends the search here */
@@ -1873,6 +1970,10 @@ static void give_turns(dpor *d)
         int32_t q = en->p[a], f = first[a];
         if (f < 0 || tset_has(&d->nodes.p[f].done, q))
             continue;
+        if (d->gift && (size_t)f < d->gift->at) { /* the giver's */
+            req_push(d, (uint32_t)f, true, &q, 1);
+            continue;
+        }
         add_tid(&d->nodes.p[f].bt, q);
         if (d->bound >= 0)
             conservative(d, f, q);
@@ -1903,4 +2004,324 @@ void dpor_end(dpor *d, wf_engine *e)
     if (e->end == END_MAX_STEPS || e->end == END_MEMORY) /* cuts */
         give_turns(d);
     if (e->end == END_MEMORY) d->trim = true;
+}
+
+/* ---- giving part of the search away (-j: dpor.h) ---------------------- */
+
+void dpor_gift_free(dpor_gift *g)
+{
+    if (!g) return;
+    VEC_FREE(g->pre);
+    VEC_FREE(g->tids);
+    VEC_FREE(g->bt);
+    tset_free(&g->sleep);
+    tset_free(&g->done);
+    free(g);
+}
+
+size_t dpor_gift_at(const dpor_gift *g)
+{
+    return g->at;
+}
+
+
+static void tset_copy(tset *to, const tset *from)
+{
+    tset_reset(to);
+    for (size_t i = 0; i < from->tid.len; i++)
+        tset_add(to, from->tid.p[i], tset_acc(from, i),
+                 from->off.p[i + 1] - from->off.p[i]);
+}
+
+/* May task q of node n be given away: neither its branch nor explored,
+ * given or asleep there? */
+static bool givable(const node *n, int32_t q)
+{
+    return q != n->tid && !tset_has(&n->done, q) &&
+           !has_tid(&n->given, q) && !tset_has(&n->sleep, q);
+}
+
+/* Has node n a branch of its own left (a backtrack entry or an inner
+ * choice)? */
+static bool own_pending(const node *n)
+{
+    if (n->sub)
+        return n->nexti < n->n;
+    for (size_t i = 0; i < n->bt.len; i++)
+        if (givable(n, n->bt.p[i]) && has_tid(&n->en, n->bt.p[i]))
+            return true;
+    return false;
+}
+
+/* The gift of node i of the path: its branches left (backtrack entries,
+ * or inner choices), marked given. */
+static dpor_gift *gift_of(dpor *d, size_t i)
+{
+    node *n = &d->nodes.p[i];
+    dpor_gift *g = wf_xcalloc(1, sizeof *g);
+    for (size_t k = 0; k < i; k++) {
+        const node *m = &d->nodes.p[k];
+        choice c;
+        memset(&c, 0, sizeof c);
+        if (m->sub) {
+            c.kind = CHOICE_SELECT;
+            c.n = m->n;
+            c.idx = m->idx;
+        } else {
+            c.kind = CHOICE_TASK;
+            c.n = (uint32_t)m->en.len;
+            c.idx = (uint32_t)index_of(m->en.p, (int)m->en.len, m->tid);
+        }
+        if (c.n >= 2)
+            VEC_PUSH(g->pre, c);
+    }
+    g->at = i;
+    g->sub = n->sub;
+    g->n = n->n;
+    if (n->sub) {
+        /* the step of the task node above made the choice: the sleep
+         * set below is that node's sleep and done sets' */
+        size_t k = i;
+        while (k > 0 && d->nodes.p[k - 1].sub)
+            k--;
+        g->tk = k ? k - 1 : SIZE_MAX;
+        if (k) {
+            tset_copy(&g->sleep, &d->nodes.p[k - 1].sleep);
+            tset_copy(&g->done, &d->nodes.p[k - 1].done);
+        }
+        g->from = n->nexti;
+        n->nexti = n->n;
+        return g;
+    }
+    for (size_t k = 0; k < n->bt.len; k++)
+        if (givable(n, n->bt.p[k]) && has_tid(&n->en, n->bt.p[k]))
+            add_tid(&g->tids, n->bt.p[k]);
+    for (size_t k = 0; k < g->tids.len; k++)
+        add_tid(&n->given, g->tids.p[k]);
+    for (size_t k = 0; k < n->bt.len; k++)
+        VEC_PUSH(g->bt, n->bt.p[k]);
+    tset_copy(&g->sleep, &n->sleep);
+    tset_copy(&g->done, &n->done);
+    /* the branch taken is done there, with what its step touched; if the
+     * step made an inner choice of its own, what it touched depends on
+     * it: then it is done but wakes at every step (it is never asleep
+     * below: its traces may run again) */
+    if (i + 1 < d->nodes.len && d->nodes.p[i + 1].sub &&
+        d->nodes.p[i + 1].n >= 2) {
+        acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
+        tset_add(&g->done, n->tid, &any, 1);
+    } else {
+        tset_add(&g->done, n->tid, n->acc.p, n->acc.len);
+    }
+    return g;
+}
+
+size_t dpor_donate(dpor *d, dpor_gift ***out)
+{
+    size_t len = d->nodes.len, top = SIZE_MAX;
+    dpor_gift **v;
+    *out = NULL;
+    if (d->bound >= 0 || d->limit >= 0 || d->floor == SIZE_MAX || d->err ||
+        d->root || len < 2 || !d->join)
+        return 0;
+    /* the shallowest node with a branch of its own left; the path's last
+     * node (whose new branch has not run: its step is unknown) stays */
+    for (size_t i = d->floor; i + 1 < len && top == SIZE_MAX; i++)
+        if (own_pending(&d->nodes.p[i]) && !d->nodes.p[i].waiting &&
+            (d->nodes.p[i].sub || !d->nodes.p[i + 1].sub ||
+             d->nodes.p[i + 1].n < 2))
+            top = i;
+    if (top == SIZE_MAX)
+        return 0;
+    v = wf_xcalloc(1, sizeof *v);
+    v[0] = gift_of(d, top);
+    d->nodes.p[top].waiting++;
+    *out = v;
+    return 1;
+}
+
+void dpor_set_join(dpor *d, void (*join)(void *ctx, dpor *d, size_t i),
+                   void *ctx)
+{
+    d->join = join;
+    d->join_ctx = ctx;
+}
+
+static void req_push(dpor *d, uint32_t j, bool turn, const int32_t *t,
+                     size_t n)
+{
+    dreq r = {j, (uint32_t)d->req_tids.len, (uint32_t)n, turn};
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(d->req_tids, t[i]);
+    VEC_PUSH(d->reqs, r);
+}
+
+/* The gift's node i is explored: keep its done set, and under an inner
+ * choice what the task step above touched over the choices explored. */
+static void gift_seen(dpor *d, size_t i)
+{
+    const node *n = &d->nodes.p[i];
+    tset_copy(&d->at_done, &n->done);
+    d->at_acc.len = 0;
+    if (n->sub) {
+        size_t k = i;
+        while (k > 0 && d->nodes.p[k - 1].sub)
+            k--;
+        if (k > 0)
+            for (size_t a = 0; a < d->nodes.p[k - 1].acc_union.len; a++)
+                VEC_PUSH(d->at_acc, d->nodes.p[k - 1].acc_union.p[a]);
+    }
+    d->at_seen = true;
+}
+
+dpor_result *dpor_take_result(dpor *d)
+{
+    dpor_result *r;
+    if (!d->gift)
+        return NULL;
+    r = wf_xcalloc(1, sizeof *r);
+    r->at = d->gift->at;
+    r->sub = d->gift->sub;
+    r->reqs.p = d->reqs.p;
+    r->reqs.len = d->reqs.len;
+    r->reqs.cap = d->reqs.cap;
+    r->req_tids.p = d->req_tids.p;
+    r->req_tids.len = d->req_tids.len;
+    r->req_tids.cap = d->req_tids.cap;
+    memset(&d->reqs, 0, sizeof d->reqs);
+    memset(&d->req_tids, 0, sizeof d->req_tids);
+    if (d->at_seen) {
+        tset_copy(&r->at_done, &d->at_done);
+        for (size_t a = 0; a < d->at_acc.len; a++)
+            VEC_PUSH(r->at_acc, d->at_acc.p[a]);
+    }
+    return r;
+}
+
+void dpor_result_free(dpor_result *r)
+{
+    if (!r) return;
+    VEC_FREE(r->reqs);
+    VEC_FREE(r->req_tids);
+    tset_free(&r->at_done);
+    VEC_FREE(r->at_acc);
+    free(r);
+}
+
+/* A race of a gift's search at node j of this search, decided here as
+ * race() decides it, with this search's sets. */
+static void req_race(dpor *d, size_t j, const int32_t *r, size_t n)
+{
+    node *nj = &d->nodes.p[j];
+    initials in = {-1, -1, false, false};
+    if (nj->sub)
+        return;
+    mark_sets(d, nj, true);
+    for (size_t i = 0; i < n; i++)
+        consider(d, nj, r[i], &in);
+    mark_sets(d, nj, false);
+    if (in.covered || in.cov >= 0)
+        return;
+    if (in.pick >= 0) {
+        add_tid(&nj->bt, in.pick);
+        return;
+    }
+    if (in.enabled)
+        return;
+    for (size_t i = 0; i < nj->en.len; i++)
+        add_tid(&nj->bt, nj->en.p[i]);
+}
+
+void dpor_merge(dpor *d, size_t i, dpor_result *r)
+{
+    node *n;
+    if (!r || i >= d->nodes.len) {
+        dpor_result_free(r);
+        return;
+    }
+    n = &d->nodes.p[i];
+    /* what the gift explored there is done, as if explored here */
+    for (size_t k = 0; k < r->at_done.tid.len; k++) {
+        int32_t q = r->at_done.tid.p[k];
+        if (q == n->tid) continue;
+        tset_add(&n->done, q, tset_acc(&r->at_done, k),
+                 r->at_done.off.p[k + 1] - r->at_done.off.p[k]);
+        if (has_tid(&n->en, q)) add_tid(&n->bt, q);
+    }
+    if (r->sub && r->at_acc.len) {
+        size_t k = i;
+        while (k > 0 && d->nodes.p[k - 1].sub)
+            k--;
+        if (k > 0)
+            acc_union_add(&d->nodes.p[k - 1], r->at_acc.p, r->at_acc.len);
+    }
+    for (size_t k = 0; k < r->reqs.len; k++) {
+        const dreq *q = &r->reqs.p[k];
+        const int32_t *t = r->req_tids.p + q->off;
+        if (d->gift && q->j < d->gift->at) { /* this search's giver's */
+            req_push(d, q->j, q->turn, t, q->n);
+            continue;
+        }
+        if (q->j < d->floor || q->j >= d->nodes.len)
+            continue; /* a part's prefix: the plan explores it all */
+        if (q->turn) {
+            if (!tset_has(&d->nodes.p[q->j].done, t[0]))
+                add_tid(&d->nodes.p[q->j].bt, t[0]);
+        } else {
+            req_race(d, q->j, t, q->n);
+        }
+    }
+    if (n->waiting) n->waiting--;
+    dpor_result_free(r);
+}
+
+void dpor_take_gift(dpor *d, dpor_gift *g)
+{
+    dpor_gift_free(d->gift);
+    d->gift = g;
+}
+
+/* Node nd (new, at the gift's depth) is the gift's inner choice: explore
+ * [from, n) from here. */
+static void gift_sub(dpor *d, node *nd)
+{
+    const dpor_gift *g = d->gift;
+    if (!g->sub || nd->n != g->n) {
+        if (!d->err) d->err = wf_xstrdup("a given part met another choice");
+        return;
+    }
+    nd->idx = g->from;
+    nd->nexti = g->from + 1;
+}
+
+/* Node nd (new, at the gift's depth) is the gift's task node: its sleep
+ * and done sets are the giver's, its branches the gift's tasks. The pick,
+ * or -1 (error set) when the program offers none of them. */
+static int gift_task(dpor *d, node *nd, const int32_t *alts, int n)
+{
+    const dpor_gift *g = d->gift;
+    int pick = -1;
+    if (g->sub) {
+        if (!d->err) d->err = wf_xstrdup("a given part met another choice");
+        return -1;
+    }
+    tset_copy(&nd->sleep, &g->sleep);
+    tset_copy(&nd->done, &g->done);
+    /* the giver's entries are covered here too (a race whose initial is
+     * one of them adds nothing, as in the giver) */
+    for (size_t k = 0; k < g->bt.len; k++)
+        if (index_of(alts, n, g->bt.p[k]) >= 0 &&
+            !has_tid(&g->tids, g->bt.p[k]))
+            add_tid(&nd->bt, g->bt.p[k]);
+    for (size_t k = 0; k < g->tids.len; k++) {
+        int i = index_of(alts, n, g->tids.p[k]);
+        if (i < 0) continue;
+        if (pick < 0)
+            pick = i;
+        else
+            add_tid(&nd->bt, g->tids.p[k]);
+    }
+    if (pick < 0 && !d->err)
+        d->err = wf_xstrdup("a given part's tasks are not enabled there");
+    return pick;
 }

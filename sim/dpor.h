@@ -108,6 +108,45 @@ void dpor_prefix_siblings_done(dpor *d, bool on);
 void dpor_prefix_sibling(dpor *d, size_t i, int32_t tid, const acc_rec *a,
                          size_t n);
 bool dpor_prefix_siblings(const dpor *d);
+/* Giving part of a running search to another engine (-j N), as a fork
+ * and join. Between executions of an unbounded search (after dpor_next
+ * returned true), dpor_donate finds the shallowest node of the path below
+ * the floor with branches of its own left (backtrack entries not
+ * explored, asleep or given; inner choices not explored; never the path's
+ * last node, whose branch has not run) and gives them away: a gift, the
+ * search of another dpor (dpor_take_gift) from that node, whose own done
+ * and sleep sets are this node's, the path's task done there with what
+ * its step touched. This search never explores them. What the gift's
+ * search finds for the nodes above its own (a race to reverse there, a
+ * turn to give) it does not decide: it sends them back
+ * (dpor_take_result), with the gift node's done set once explored, and
+ * before this search backtracks into the node (dpor_next calls join, set
+ * by dpor_set_join, which must give every result of the node's gifts to
+ * dpor_merge, in the order given), it decides them there as race() would
+ * have: the searches together are the search, each branch explored once,
+ * with the sleep sets of one order (the gift's branches after the path's,
+ * before those added later). A step that made an inner choice of its own
+ * is done but never asleep below the gift (what it touched depends on the
+ * choice). dpor_donate returns the gifts (*out, heap; the caller frees
+ * the array), 0 when nothing can be given or no join is set. */
+typedef struct dpor_gift dpor_gift;
+typedef struct dpor_result dpor_result;
+size_t dpor_donate(dpor *d, dpor_gift ***out);
+void dpor_set_join(dpor *d, void (*join)(void *ctx, dpor *d, size_t i),
+                   void *ctx);
+/* Make d (new, before its first round) the search of gift g (taken):
+ * the choices that reach its node are forced (they replace the prefix
+ * dpor_set_prefix is given, which they extend), and the node explores
+ * the gift's branches. */
+void dpor_take_gift(dpor *d, dpor_gift *g);
+void dpor_gift_free(dpor_gift *g);
+/* The depth of a gift's node. */
+size_t dpor_gift_at(const dpor_gift *g);
+/* After a gift's search: what it sends back (NULL for a search that is
+ * no gift); dpor_merge(giver, dpor_gift_at(g), r) takes it. */
+dpor_result *dpor_take_result(dpor *d);
+void dpor_merge(dpor *d, size_t i, dpor_result *r);
+void dpor_result_free(dpor_result *r);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);
 /* Sleep-set-blocked executions, for reports. */

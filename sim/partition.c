@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "explore_int.h"
 #include "schedule.h"
 
 typedef VEC(choice) choicevec;
@@ -382,6 +383,57 @@ void part_join(explorer *x, const explorer *y, size_t k)
     }
 }
 
+static void xf_fini(xfinding *f)
+{
+    free(f->message);
+    free(f->detail);
+    free(f->json);
+    free(f->task);
+    free(f->file);
+    free(f->schedule);
+    free(f->output);
+}
+
+void part_minimize(const program *p, const explore_opts *o, const part *pt,
+                   explorer *x, consumer_set *cs)
+{
+    explore_opts mo = *o;
+    explorer *m;
+    wf_diag d;
+    bool any = false;
+    for (size_t i = 0; i < x->findings.len; i++)
+        any = any || x->findings.p[i].preempts > 0;
+    if (!any || x->stopped || o->strategy != WF_STRATEGY_DPOR)
+        return; /* nothing to simplify */
+    /* an explorer of the part with an engine: its first execution (one
+     * of the part's own, so nothing new), then x's findings to simplify */
+    mo.max_executions = 1;
+    mo.minimize = false;
+    mo.after_exec = NULL;
+    m = explore_new(p, &mo);
+    m->dp = dpor_new();
+    dpor_prefix_siblings_done(m->dp, true);
+    part_give_siblings(pt, m->dp);
+    if (explore_run(m, cs, &d) == WF_OK && m->e && !m->stopped) {
+        /* m's own findings (of its one execution: x has them) give way
+         * to x's */
+        for (size_t i = 0; i < m->findings.len; i++)
+            xf_fini(&m->findings.p[i]);
+        m->findings.len = 0;
+        for (size_t i = 0; i < x->findings.len; i++) {
+            xfinding z;
+            memset(&z, 0, sizeof z);
+            VEC_PUSH(m->findings, z);
+            xfinding_copy(&m->findings.p[i], &x->findings.p[i]);
+        }
+        m->o.max_executions = 0;
+        explore_minimize(m, cs);
+        for (size_t i = 0; i < x->findings.len; i++)
+            xfinding_copy(&x->findings.p[i], &m->findings.p[i]);
+    }
+    explore_free(m);
+}
+
 /* Does some deadlock finding of x name object `name` (its JSON's
  * "objects")? */
 static bool deadlock_holds(const explorer *x, const char *name, size_t n)
@@ -420,13 +472,7 @@ void part_join_finish(explorer *x)
             }
         }
         if (drop) {
-            free(f->message);
-            free(f->detail);
-            free(f->json);
-            free(f->task);
-            free(f->file);
-            free(f->schedule);
-            free(f->output);
+            xf_fini(f);
             continue;
         }
         x->findings.p[w++] = *f;

@@ -82,6 +82,14 @@ void part_assign(const part_plan *pl, int n, int *shard_of);
  * true and x->bound at INT_MAX (part_join_init). */
 void part_join_init(explorer *x);
 void part_join(explorer *x, const explorer *y, size_t k);
+/* The search of part pt, run with minimizing left to the end (o: the
+ * part's options, prefix set, minimize false) as several searches (the
+ * part's own and those of the nodes it gave away: dpor_donate), joined
+ * into x in their order (part_join): minimize x's findings' witnesses as
+ * the part's single search would (explore_minimize over the part's
+ * prefix), running on program p with consumers cs (its checkers). */
+void part_minimize(const program *p, const explore_opts *o, const part *pt,
+                   explorer *x, consumer_set *cs);
 /* After the last part: the bound over all parts; and a lock-order
  * inversion one part could only predict is dropped when another part's
  * deadlock holds every lock of its cycle (the single search confirms it

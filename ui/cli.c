@@ -1696,21 +1696,56 @@ static bool partitioned(const cli_opts *o, const explore_opts *eo)
             eo->strategy == WF_STRATEGY_DFS);
 }
 
-/* What the engines share: the parts to run (in the order they are taken:
- * longest estimate first), and their results by part. */
+/* Executions a search runs between two gifts (dpor_donate): the same for
+ * every -j and every timing (a gift depends on the search's own count
+ * only), so the searches and their results are those of -j 1. */
+#define GIFT_EVERY 256
+
+/* A search of the run: a part's own (gift NULL), or a node one gave away
+ * (the giver's unit and the gift's rank among its gifts). */
+typedef struct unit {
+    size_t part;
+    dpor_gift *gift;
+    size_t giver, rank;
+    size_t at;         /* the gift's node in the giver's search */
+    VEC(size_t) gifts; /* the units it gave, in order */
+    explorer *res;
+    dpor_result *ret;  /* for the giver's search (dpor_merge) */
+    bool done, merged;
+    wf_status st;
+    wf_diag d;
+} unit;
+
+/* What the engines share: the parts to run, the searches (units) to run
+ * and their results. A task is a unit to run, or (SIZE_MAX - part) the
+ * join of a part whose units are all done. */
 typedef struct parts_run {
     pthread_mutex_t mu;
+    pthread_cond_t cv;
     const cli_opts *o;
     const program *p;
     const cli_progsrc *src;
     explore_opts eo; /* without hooks; prefix set per part */
     const part_plan *plan;
-    size_t *order, norder, next;
-    explorer **res; /* by part, NULL: not run (another shard's) */
+    VEC(unit) units;
+    VEC(size_t) todo; /* tasks, taken from the end */
+    size_t running;   /* tasks being run */
+    size_t *left;     /* by part: its units not done */
+    bool gifts;       /* units give work away */
+    int64_t every;    /* ... every so many executions (GIFT_EVERY) */
+    explorer **res;   /* by part, NULL: not run (another shard's) */
     wf_status *st;
     wf_diag *d;
     double start, limit;
+    wf_status fail;
+    wf_diag fail_d;
+    /* WEFT_ENGINE_STATS: what each engine ran (for make bench) */
+    bool stats;
+    int nengines;
+    buf stats_out;
 } parts_run;
+
+#define JOIN_TASK(k) (SIZE_MAX - (k))
 
 /* Stop every engine on an interrupt or at --time-limit (no progress
  * line: engines run at once). */
@@ -1722,48 +1757,244 @@ static bool parts_stop(void *ctx, const explorer *x)
            (pr->limit > 0 && cli_now() - pr->start >= pr->limit);
 }
 
-/* An engine: a program of its own, then parts until none is left. */
+/* should_stop of a unit's search: between executions (the first call
+ * after an execution; a call within one sees the same count), every
+ * GIFT_EVERY executions, give the shallowest work left away. */
+/* What one engine ran, for WEFT_ENGINE_STATS. */
+typedef struct engine_stat {
+    uint64_t units, executions, blocked;
+} engine_stat;
+
+typedef struct unit_ctx {
+    parts_run *pr;
+    size_t u;
+    int64_t seen, last;
+    program *wp;     /* the engine's program */
+    engine_stat *es; /* ... and its count */
+} unit_ctx;
+
+static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t);
+
+/* dpor_set_join of a unit's search: before it backtracks into node i,
+ * the results of the units given there, in the order given; while one
+ * runs elsewhere, this engine runs other tasks (never idle while work
+ * is queued). */
+static void unit_join(void *ctx, dpor *d, size_t i)
+{
+    unit_ctx *c = ctx;
+    parts_run *pr = c->pr;
+    pthread_mutex_lock(&pr->mu);
+    for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
+        size_t v = pr->units.p[c->u].gifts.p[g];
+        dpor_result *r;
+        if (pr->units.p[v].at != i || pr->units.p[v].merged) continue;
+        while (!pr->units.p[v].done) {
+            if (pr->todo.len) {
+                size_t t = pr->todo.p[--pr->todo.len];
+                pthread_mutex_unlock(&pr->mu);
+                run_task(pr, c->wp, c->es, t);
+                pthread_mutex_lock(&pr->mu);
+                pthread_cond_broadcast(&pr->cv);
+            } else {
+                pthread_cond_wait(&pr->cv, &pr->mu);
+            }
+        }
+        r = pr->units.p[v].ret;
+        pr->units.p[v].ret = NULL;
+        pr->units.p[v].merged = true;
+        pthread_mutex_unlock(&pr->mu);
+        dpor_merge(d, i, r);
+        pthread_mutex_lock(&pr->mu);
+    }
+    pthread_mutex_unlock(&pr->mu);
+}
+
+static bool unit_stop(void *ctx, const explorer *x)
+{
+    unit_ctx *c = ctx;
+    parts_run *pr = c->pr;
+    int64_t n = x->executions + (int64_t)(x->blocked + x->deferred);
+    if (n > c->seen && pr->gifts && x->dp && !x->restart &&
+        n - c->last >= pr->every) {
+        dpor_gift **g = NULL;
+        size_t ng = dpor_donate(x->dp, &g);
+        c->last = n;
+        if (ng) {
+            pthread_mutex_lock(&pr->mu);
+            for (size_t i = 0; i < ng; i++) {
+                unit z;
+                memset(&z, 0, sizeof z);
+                z.part = pr->units.p[c->u].part;
+                z.gift = g[i];
+                z.giver = c->u;
+                z.at = dpor_gift_at(g[i]);
+                z.rank = pr->units.p[c->u].gifts.len;
+                VEC_PUSH(pr->units, z);
+                VEC_PUSH(pr->units.p[c->u].gifts, pr->units.len - 1);
+                VEC_PUSH(pr->todo, pr->units.len - 1);
+                pr->left[z.part]++;
+            }
+            pthread_cond_broadcast(&pr->cv);
+            pthread_mutex_unlock(&pr->mu);
+        }
+        free(g);
+    }
+    if (n > c->seen) c->seen = n;
+    return parts_stop(pr, x);
+}
+
+/* The CPU time of the calling thread, in seconds. */
+static double thread_cpu(void)
+{
+    struct timespec t;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0) return 0;
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Run unit u on program wp. */
+static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
+{
+    explore_opts eo = pr->eo;
+    explorer *x;
+    checkers *ck;
+    unit_ctx c = {pr, u, 0, 0, wp, es};
+    dpor_result *ret = NULL;
+    size_t k;
+    dpor_gift *gift;
+    wf_status st;
+    wf_diag d;
+    pthread_mutex_lock(&pr->mu);
+    k = pr->units.p[u].part;
+    gift = pr->units.p[u].gift;
+    pr->units.p[u].gift = NULL;
+    pthread_mutex_unlock(&pr->mu);
+    eo.prefix = pr->plan->parts.p[k].prefix;
+    eo.iterative = false; /* one unbounded round: sleep sets hold */
+    eo.minimize = false;  /* the part's, once its units are joined */
+    eo.should_stop = unit_stop;
+    eo.stop_ctx = &c;
+    x = explore_new(wp, &eo);
+    if (eo.strategy == WF_STRATEGY_DPOR) {
+        x->dp = dpor_new();
+        dpor_prefix_siblings_done(x->dp, true);
+        part_give_siblings(&pr->plan->parts.p[k], x->dp);
+        if (gift) dpor_take_gift(x->dp, gift);
+        dpor_set_join(x->dp, unit_join, &c);
+    } else {
+        dpor_gift_free(gift);
+    }
+    ck = new_checkers(pr->o);
+    memset(&d, 0, sizeof d);
+    st = explore_run(x, checkers_consumers(ck), &d);
+    if (x->dp) ret = dpor_take_result(x->dp);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    es->units++;
+    es->executions += (uint64_t)x->executions;
+    es->blocked += x->blocked;
+    pthread_mutex_lock(&pr->mu);
+    pr->units.p[u].res = x;
+    pr->units.p[u].ret = ret;
+    pr->units.p[u].done = true;
+    pr->units.p[u].st = st;
+    pr->units.p[u].d = d;
+    pthread_cond_broadcast(&pr->cv);
+    if (--pr->left[k] == 0) VEC_PUSH(pr->todo, JOIN_TASK(k));
+    pthread_mutex_unlock(&pr->mu);
+}
+
+/* Join unit u, then the units it gave (the deepest, the search's next,
+ * first), into x, in the order the part's single search meets them. */
+static void join_units(parts_run *pr, size_t u, size_t k, explorer *x)
+{
+    unit *t = &pr->units.p[u];
+    if (t->st != WF_OK && pr->st[k] == WF_OK) {
+        pr->st[k] = t->st;
+        pr->d[k] = t->d;
+    }
+    if (t->res) {
+        part_join(x, t->res, k);
+        explore_free(t->res);
+        t->res = NULL;
+    }
+    for (size_t i = t->gifts.len; i-- > 0;)
+        join_units(pr, pr->units.p[u].gifts.p[i], k, x);
+}
+
+/* Part k's units are done: join them and simplify the witnesses. */
+static void join_part(parts_run *pr, program *wp, size_t k)
+{
+    explorer *x = explore_new(wp, &pr->eo);
+    explore_opts mo = pr->eo;
+    checkers *ck;
+    size_t root = SIZE_MAX;
+    pthread_mutex_lock(&pr->mu); /* the units are done: none grows */
+    for (size_t u = 0; u < pr->units.len && root == SIZE_MAX; u++)
+        if (pr->units.p[u].part == k && pr->units.p[u].giver == SIZE_MAX)
+            root = u;
+    pthread_mutex_unlock(&pr->mu);
+    part_join_init(x);
+    pthread_mutex_lock(&pr->mu); /* other parts' units may grow the vector */
+    join_units(pr, root, k, x);
+    pthread_mutex_unlock(&pr->mu);
+    mo.prefix = pr->plan->parts.p[k].prefix;
+    mo.iterative = false;
+    mo.minimize = false;
+    ck = new_checkers(pr->o);
+    if (pr->st[k] == WF_OK)
+        part_minimize(wp, &mo, &pr->plan->parts.p[k], x, checkers_consumers(ck));
+    checkers_free(ck);
+    pthread_mutex_lock(&pr->mu);
+    pr->res[k] = x;
+    pthread_mutex_unlock(&pr->mu);
+}
+
+static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t)
+{
+    if (t > SIZE_MAX - pr->plan->parts.len)
+        join_part(pr, wp, SIZE_MAX - t);
+    else
+        run_unit(pr, wp, t, es);
+}
+
+/* An engine: a program of its own, then tasks until none is left. */
 static void *parts_worker(void *arg)
 {
     parts_run *pr = arg;
     program wp = *pr->p;
     void *h = NULL;
+    engine_stat es = {0, 0, 0};
     if (pr->src && pr->src->make && !pr->src->make(pr->src->ctx, &wp, &h)) {
         pthread_mutex_lock(&pr->mu);
-        for (size_t i = pr->next; i < pr->norder; i++)
-            pr->st[pr->order[i]] =
-                diag_set(&pr->d[pr->order[i]], pr->p->file, 0, 0,
-                         "the program could not be made again for an engine");
-        pr->next = pr->norder;
+        pr->fail = diag_set(&pr->fail_d, pr->p->file, 0, 0,
+                            "the program could not be made again for an "
+                            "engine");
         pthread_mutex_unlock(&pr->mu);
         return NULL;
     }
+    pthread_mutex_lock(&pr->mu);
     for (;;) {
-        size_t k;
-        explore_opts eo = pr->eo;
-        explorer *x;
-        checkers *ck;
-        pthread_mutex_lock(&pr->mu);
-        if (pr->next >= pr->norder) {
-            pthread_mutex_unlock(&pr->mu);
+        size_t t;
+        while (!pr->todo.len && pr->running)
+            pthread_cond_wait(&pr->cv, &pr->mu);
+        if (!pr->todo.len)
             break;
-        }
-        k = pr->order[pr->next++];
+        t = pr->todo.p[--pr->todo.len];
+        pr->running++;
         pthread_mutex_unlock(&pr->mu);
-        eo.prefix = pr->plan->parts.p[k].prefix;
-        eo.iterative = false; /* one unbounded round: sleep sets hold */
-        x = explore_new(&wp, &eo);
-        if (eo.strategy == WF_STRATEGY_DPOR) {
-            x->dp = dpor_new();
-            dpor_prefix_siblings_done(x->dp, true);
-            part_give_siblings(&pr->plan->parts.p[k], x->dp);
-        }
-        ck = new_checkers(pr->o);
-        pr->st[k] = explore_run(x, checkers_consumers(ck), &pr->d[k]);
-        checkers_finish(ck, x);
-        checkers_free(ck);
-        pr->res[k] = x;
+        run_task(pr, &wp, &es, t);
+        pthread_mutex_lock(&pr->mu);
+        pr->running--;
+        pthread_cond_broadcast(&pr->cv);
     }
+    if (pr->stats)
+        buf_printf(&pr->stats_out,
+                   "weft: engine %d: %llu searches, %llu executions, %llu "
+                   "sleep-set-blocked, %.3fs CPU\n",
+                   pr->nengines++, (unsigned long long)es.units,
+                   (unsigned long long)es.executions,
+                   (unsigned long long)es.blocked, thread_cpu());
+    pthread_mutex_unlock(&pr->mu);
     /* the results point at nothing of wp: strings are the explorer's */
     if (h && pr->src->release) pr->src->release(h);
     return NULL;
@@ -1782,6 +2013,7 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     part_plan plan;
     parts_run pr;
     int *shard_of;
+    size_t *order, norder = 0;
     int nw;
     VEC(pthread_t) th = {NULL, 0, 0};
     wf_status st;
@@ -1796,6 +2028,7 @@ static wf_status run_parts(const cli_opts *o, const program *p,
         return st;
     memset(&pr, 0, sizeof pr);
     pthread_mutex_init(&pr.mu, NULL);
+    pthread_cond_init(&pr.cv, NULL);
     pr.o = o;
     pr.p = p;
     pr.src = src;
@@ -1805,35 +2038,57 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     pr.plan = &plan;
     pr.start = cli_now();
     pr.limit = o->time_limit;
+    pr.fail = WF_OK;
+    pr.stats = getenv("WEFT_ENGINE_STATS") != NULL;
+    buf_init(&pr.stats_out);
     if (base.max_executions > 0) /* the budget shared by the parts */
         pr.eo.max_executions =
             (base.max_executions + (int64_t)plan.parts.len - 1) /
             (int64_t)plan.parts.len;
+    /* a search within a budget or a bound stays in its part */
+    pr.gifts = base.max_executions <= 0 && base.preemptions < 0 &&
+               base.strategy == WF_STRATEGY_DPOR;
+    pr.every = GIFT_EVERY;
+    {
+        /* the tests make small searches give work away */
+        const char *ge = getenv("WEFT_GIFT_EVERY");
+        if (ge && atoi(ge) > 0) pr.every = atoi(ge);
+    }
     pr.res = wf_xcalloc(plan.parts.len + 1, sizeof *pr.res);
     pr.st = wf_xcalloc(plan.parts.len + 1, sizeof *pr.st);
     pr.d = wf_xcalloc(plan.parts.len + 1, sizeof *pr.d);
-    pr.order = wf_xcalloc(plan.parts.len + 1, sizeof *pr.order);
+    pr.left = wf_xcalloc(plan.parts.len + 1, sizeof *pr.left);
+    order = wf_xcalloc(plan.parts.len + 1, sizeof *order);
     shard_of = wf_xcalloc(plan.parts.len + 1, sizeof *shard_of);
     part_assign(&plan, o->shard_n > 0 ? o->shard_n : 1, shard_of);
     /* longest first, so the engines finish together */
     for (size_t i = 0; i < plan.parts.len; i++)
         if (o->shard_n <= 0 || shard_of[i] == o->shard_i - 1)
-            pr.order[pr.norder++] = i;
-    for (size_t i = 1; i < pr.norder; i++)
-        for (size_t j = i; j > 0 && plan.parts.p[pr.order[j - 1]].est <
-                                        plan.parts.p[pr.order[j]].est;
+            order[norder++] = i;
+    for (size_t i = 1; i < norder; i++)
+        for (size_t j = i; j > 0 && plan.parts.p[order[j - 1]].est <
+                                        plan.parts.p[order[j]].est;
              j--) {
-            size_t t = pr.order[j];
-            pr.order[j] = pr.order[j - 1];
-            pr.order[j - 1] = t;
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
         }
+    /* tasks are taken from the end: the longest last in */
+    for (size_t i = norder; i-- > 0;) {
+        unit z;
+        memset(&z, 0, sizeof z);
+        z.part = order[i];
+        z.giver = SIZE_MAX;
+        VEC_PUSH(pr.units, z);
+        VEC_PUSH(pr.todo, pr.units.len - 1);
+        pr.left[order[i]] = 1;
+    }
     nw = cli_jobs(o);
     /* A C program (no src->make) has one image of its globals per process
      * (sim/posix/mem.c resets them for each execution): two engines in
      * one process would share them, so its parts run on one engine (its
      * shards, processes of their own, run at once). */
     if (!src || !src->make) nw = 1;
-    if ((size_t)nw > pr.norder) nw = (int)pr.norder;
     for (int i = 1; i < nw; i++) {
         pthread_t id;
         if (pthread_create(&id, NULL, parts_worker, &pr) == 0) VEC_PUSH(th, id);
@@ -1842,6 +2097,18 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     for (size_t i = 0; i < th.len; i++)
         pthread_join(th.p[i], NULL);
     VEC_FREE(th);
+    if (pr.stats) {
+        fputs(pr.stats_out.p ? pr.stats_out.p : "", stderr);
+        fprintf(stderr, "weft: %zu searches over %zu parts\n", pr.units.len,
+                norder);
+    }
+    buf_fini(&pr.stats_out);
+    for (size_t i = 0; i < norder; i++)
+        if (!pr.res[order[i]] && pr.st[order[i]] == WF_OK) {
+            /* no engine could take it */
+            pr.st[order[i]] = pr.fail != WF_OK ? pr.fail : WF_ERR_INPUT;
+            pr.d[order[i]] = pr.fail_d;
+        }
     x = explore_new(p, &base);
     part_join_init(x);
     st = WF_OK;
@@ -1866,12 +2133,22 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     part_join_finish(x);
     *plan_id = plan.id;
     *nparts = plan.parts.len;
-    *nmine = pr.norder;
+    *nmine = norder;
+    for (size_t u = 0; u < pr.units.len; u++) {
+        if (pr.units.p[u].res) explore_free(pr.units.p[u].res);
+        dpor_gift_free(pr.units.p[u].gift);
+        dpor_result_free(pr.units.p[u].ret);
+        VEC_FREE(pr.units.p[u].gifts);
+    }
+    VEC_FREE(pr.units);
+    VEC_FREE(pr.todo);
     free(pr.res);
     free(pr.st);
     free(pr.d);
-    free(pr.order);
+    free(pr.left);
+    free(order);
     free(shard_of);
+    pthread_cond_destroy(&pr.cv);
     pthread_mutex_destroy(&pr.mu);
     part_plan_fini(&plan);
     *out = x;

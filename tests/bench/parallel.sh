@@ -50,19 +50,28 @@ median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END{print v[int((NR+1)
 cpu() {
     local out=$1 TIMEFORMAT='%U %S'
     shift
-    { time "$@" > "$out" 2>/dev/null; } 2>> cpu.raw
+    { time "$@" > "$out" 2> "$out.err"; } 2>> cpu.raw
     tail -1 cpu.raw | awk '{print $1 + $2}' >> cpu
 }
 runs=${PAR_RUNS:-5}
 strip() { python3 -c 'import json,sys; d=json.load(sys.stdin); d["stats"]["seconds"]=0; d.pop("db",None); print(json.dumps(d,sort_keys=True))'; }
-t1=() t2=() ts=() c1=() c2=()
+t1=() t2=() ts=() c1=() c2=() e1=() e2=() bal=()
+# each engine's CPU time (its thread's) and executions, as weft says with
+# WEFT_ENGINE_STATS: the speed-up the balance allows on 2 idle cores is
+# the CPU of -j 1's engine over that of -j 2's busiest engine
+engines() { grep -E '^weft: engine ' "$1" | sed -E 's/.*: ([0-9]+) searches, ([0-9]+) executions, ([0-9]+) sleep-set-blocked, ([0-9.]+)s CPU/\2 \4/'; }
 for r in $(seq "$runs"); do
     : > cpu
-    a=$(now); cpu one.json "$WEFT" explore locks.go -j 1 --json; b=$(now)
+    a=$(now); WEFT_ENGINE_STATS=1 cpu one.json "$WEFT" explore locks.go -j 1 --json; b=$(now)
     t1+=("$(awk "BEGIN{print $b - $a}")")
-    a=$(now); cpu two.json "$WEFT" explore locks.go -j 2 --json; b=$(now)
+    a=$(now); WEFT_ENGINE_STATS=1 cpu two.json "$WEFT" explore locks.go -j 2 --json; b=$(now)
     t2+=("$(awk "BEGIN{print $b - $a}")")
     c1+=("$(sed -n 1p cpu)") c2+=("$(sed -n 2p cpu)")
+    x1=$(engines one.json.err | awk '{print $2}')
+    x2=$(engines two.json.err | awk 'BEGIN{m=0} {if ($2 > m) m = $2} END{print m}')
+    e1+=("$x1") e2+=("$x2")
+    bal+=("$(awk "BEGIN{print $x1 / $x2}")")
+    echo "bench parallel: run $r: -j 2 engines (executions, CPU s): $(engines two.json.err | tr '\n' ';')"
     if command -v parallel >/dev/null 2>&1; then
         rm -f s?.db m.db
         a=$(now)
@@ -81,6 +90,8 @@ single=$(python3 -c 'import json; print(json.load(open("single.json"))["executio
 m1=$(median "${t1[@]}"); m2=$(median "${t2[@]}")
 printf 'bench parallel: explore -j 1: %.2fs, -j 2: %.2fs (%s executions; the single search: %s): %.2fx wall clock (goal >= 1.8x), median of %s\n' \
     "$m1" "$m2" "$execs" "$single" "$(awk "BEGIN{print $m1 / $m2}")" "$runs"
+printf 'bench parallel: CPU balance: -j 1 engine %.3fs, -j 2 busiest engine %.3fs: %.2fx on 2 idle cores (median of %s; goal >= 1.8x)\n' \
+    "$(median "${e1[@]}")" "$(median "${e2[@]}")" "$(median "${bal[@]}")" "$runs"
 p1=$(median "${c1[@]}"); p2=$(median "${c2[@]}")
 printf 'bench parallel: CPU (user+sys) per execution: -j 1 %.0fus, -j 2 %.0fus (%.2fx the work of -j 1)\n' \
     "$(awk "BEGIN{print $p1 * 1e6 / $execs}")" "$(awk "BEGIN{print $p2 * 1e6 / $execs}")" \

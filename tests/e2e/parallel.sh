@@ -46,6 +46,38 @@ PY
         then ok; else bad "$cmd -j 1 $p: not the errors and outputs of the single search"; fi
     done
 done
+# the searches give work away (every 3 executions here; 2048 by default):
+# -j 2 gives what -j 1 gives, whatever engine ran which search, run after
+# run; the errors and outputs of the single search, in about as many
+# executions (one a trace; a select's step may run again)
+for p in classic/philosophers_naive.go classic/philosophers_waiter.go classic/producer_consumer_cond.go classic/readers_writers.go bugs/deadlock_abba.go bugs/race_counter.go seeds/patterns_waitgroup.go; do
+    f=$root/scenarios/$p
+    [ -f "$f" ] || continue
+    for cmd in explore outcomes; do
+        WEFT_GIFT_EVERY=3 "$WEFT" $cmd "$f" -j 1 --json > a 2> err; ra=$?
+        same=1
+        for r in 1 2 3; do
+            WEFT_GIFT_EVERY=3 "$WEFT" $cmd "$f" -j 2 --json > b 2> err; rb=$?
+            if [ "$ra" != "$rb" ] || ! cmp -s <(strip < a) <(strip < b); then same=0; fi
+        done
+        if [ $same = 1 ]; then ok; else bad "$cmd -j 2 $p, giving work away: not what -j 1 gives"; diff <(strip < a) <(strip < b) | head -5 >&2; fi
+        "$WEFT" $cmd "$f" --json > s 2> err
+        WEFT_GIFT_EVERY=1000000000 "$WEFT" $cmd "$f" -j 1 --json > n 2> err
+        if python3 - s a n <<'PY'
+import json, sys
+s, a, n = (json.load(open(p)) for p in sys.argv[1:4])
+err = lambda d: sorted({f["kind"] for f in d["findings"] if f["severity"] == "error"})
+assert err(s) == err(a), (err(s), err(a))
+assert s["complete"] == a["complete"]
+if "outcomes" in s and s["outcomes"]:
+    assert {o["output"] for o in s["outcomes"]} == {o["output"] for o in a["outcomes"]}
+    assert {(o["output"], o["count"]) for o in n["outcomes"]} == {(o["output"], o["count"]) for o in a["outcomes"]}
+# the gifts explore exactly what the parts explore without them
+assert a["executions"] == n["executions"], (a["executions"], n["executions"])
+PY
+        then ok; else bad "$cmd -j 1 $p, giving work away: not the errors, outputs and executions of the search without gifts"; fi
+    done
+done
 f=$root/scenarios/classic/philosophers_naive.go
 "$WEFT" explore "$f" -j 2 > out 2> err; rc=$?
 expect 1 "explore -j 2 finds the deadlock"

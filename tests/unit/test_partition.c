@@ -97,6 +97,187 @@ static char *cut_search(const program *p, int64_t *execs, size_t *nparts,
     return out;
 }
 
+/* The parts' searches giving their work away every `every` executions
+ * (dpor_donate, as -j does), each gift run as a search of its own
+ * (dpor_take_gift) when its giver comes back to its node (the join),
+ * its result merged there: one engine doing what -j's engines do. */
+typedef struct gift_run {
+    const program *p;
+    const part *pt;
+    explore_opts o;
+    explorer *all;
+    size_t k, ngifts;
+    int64_t every;
+} gift_run;
+
+typedef struct gift_ctx {
+    gift_run *g;
+    VEC(dpor_gift *) q; /* given, not joined yet */
+    int64_t seen, last;
+} gift_ctx;
+
+static dpor_result *gift_one(gift_run *g, dpor_gift *gift);
+
+static void gift_join(void *ctx, dpor *d, size_t i)
+{
+    gift_ctx *c = ctx;
+    for (size_t k = 0; k < c->q.len; k++)
+        if (c->q.p[k] && dpor_gift_at(c->q.p[k]) == i) {
+            dpor_gift *gift = c->q.p[k];
+            c->q.p[k] = NULL;
+            dpor_merge(d, i, gift_one(c->g, gift));
+        }
+}
+
+static bool give_away(void *ctx, const explorer *x)
+{
+    gift_ctx *c = ctx;
+    int64_t n = x->executions + (int64_t)(x->blocked + x->deferred);
+    if (n > c->seen && x->dp && !x->restart && n - c->last >= c->g->every) {
+        dpor_gift **v = NULL;
+        size_t ng = dpor_donate(x->dp, &v);
+        for (size_t i = 0; i < ng; i++)
+            VEC_PUSH(c->q, v[i]);
+        c->g->ngifts += ng;
+        free(v);
+        c->last = n;
+    }
+    if (n > c->seen) c->seen = n;
+    return false;
+}
+
+/* One search of part g->k (gift NULL: the part's own); joined into
+ * g->all after the gifts it made. */
+static dpor_result *gift_one(gift_run *g, dpor_gift *gift)
+{
+    explore_opts po = g->o;
+    explorer *y;
+    gift_ctx c;
+    wf_diag d;
+    dpor_result *r;
+    memset(&c, 0, sizeof c);
+    c.g = g;
+    po.prefix = g->pt->prefix;
+    po.should_stop = give_away;
+    po.stop_ctx = &c;
+    y = explore_new(g->p, &po);
+    y->dp = dpor_new();
+    dpor_prefix_siblings_done(y->dp, true);
+    part_give_siblings(g->pt, y->dp);
+    if (gift) dpor_take_gift(y->dp, gift);
+    dpor_set_join(y->dp, gift_join, &c);
+    ck_assert_msg(explore_run(y, NULL, &d) == WF_OK, "part %zu: %s", g->k,
+                  d.msg);
+    ck_assert_msg(!y->diverged, "%s", y->diverged);
+    for (size_t k = 0; k < c.q.len; k++)
+        ck_assert_msg(c.q.p[k] == NULL, "a gift never joined");
+    r = dpor_take_result(y->dp);
+    part_join(g->all, y, g->k);
+    explore_free(y);
+    VEC_FREE(c.q);
+    return r;
+}
+
+/* The search of p cut into parts whose searches give work away; NULL
+ * when incomplete. *ngifts: the searches given. */
+static char *gift_search(const program *p, int64_t every, int64_t *execs,
+                         size_t *ngifts)
+{
+    part_plan plan;
+    wf_diag d;
+    char *out;
+    gift_run g;
+    memset(&g, 0, sizeof g);
+    g.p = p;
+    g.every = every;
+    g.o.strategy = WF_STRATEGY_DPOR;
+    g.o.preemptions = -1;
+    ck_assert_int_eq(part_plan_make(p, &g.o, PART_WANT, &plan, &d), WF_OK);
+    g.all = explore_new(p, &g.o);
+    part_join_init(g.all);
+    for (size_t k = 0; k < plan.parts.len; k++) {
+        g.k = k;
+        g.pt = &plan.parts.p[k];
+        ck_assert(gift_one(&g, NULL) == NULL);
+    }
+    part_join_finish(g.all);
+    *execs = g.all->executions;
+    *ngifts = g.ngifts;
+    out = g.all->complete ? outcome_list(g.all) : NULL;
+    explore_free(g.all);
+    part_plan_fini(&plan);
+    return out;
+}
+
+START_TEST(the_parts_given_away_reach_the_outcomes_of_dfs)
+{
+    int compared = 0;
+    size_t gifts = 0;
+    int64_t single_execs = 0, gift_execs = 0;
+    for (uint64_t seed = 1; compared < 120 && seed < 3000; seed++) {
+        gprog g;
+        native_start ns;
+        program p;
+        explore_opts o;
+        explorer *x, *y;
+        wf_diag d;
+        char *od, *og;
+        int64_t ng;
+        size_t nv;
+        gen_program(&g, seed);
+        p = gen_prog(&ns, &g);
+        memset(&o, 0, sizeof o);
+        o.strategy = WF_STRATEGY_DFS;
+        o.preemptions = -1;
+        o.max_executions = 20000;
+        x = explore_new(&p, &o);
+        ck_assert_int_eq(explore_run(x, NULL, &d), WF_OK);
+        if (!x->complete || x->executions < 20) { /* too big, too small */
+            explore_free(x);
+            continue;
+        }
+        od = outcome_list(x);
+        og = gift_search(&p, 1, &ng, &nv);
+        ck_assert_msg(og != NULL, "seed %llu: incomplete",
+                      (unsigned long long)seed);
+        ck_assert_msg(!strcmp(od, og),
+                      "seed %llu (%zu searches given): dfs reached\n%s\nthe "
+                      "searches\n%s",
+                      (unsigned long long)seed, nv, od, og);
+        o.strategy = WF_STRATEGY_DPOR;
+        y = explore_new(&p, &o);
+        ck_assert_int_eq(explore_run(y, NULL, &d), WF_OK);
+        single_execs += y->executions;
+        gift_execs += ng;
+        { /* exactly the executions of the parts without gifts */
+            int64_t nc;
+            size_t np, awake;
+            char *oc = cut_search(&p, &nc, &np, &awake);
+            ck_assert_msg(nc == ng,
+                          "seed %llu: %lld executions with %zu gifts, %lld "
+                          "without",
+                          (unsigned long long)seed, (long long)ng, nv,
+                          (long long)nc);
+            free(oc);
+        }
+        gifts += nv;
+        explore_free(y);
+        compared++;
+        free(od);
+        free(og);
+        explore_free(x);
+    }
+    fprintf(stderr,
+            "searches given away after each execution: %d programs, %zu "
+            "searches given, %lld executions (the single search: %lld)\n",
+            compared, gifts, (long long)gift_execs, (long long)single_execs);
+    ck_assert_int_ge(compared, 120);
+    ck_assert_uint_ge(gifts, 100);
+    /* one execution a trace, but for the plan's siblings left awake */
+    ck_assert_int_le(gift_execs * 100, single_execs * 102);
+}
+END_TEST
+
 START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
 {
     int compared = 0, cut = 0;
@@ -195,6 +376,7 @@ Suite *partition_suite(void)
     TCase *tc = tcase_create("partition");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, the_parts_joined_reach_the_outcomes_of_dfs);
+    tcase_add_test(tc, the_parts_given_away_reach_the_outcomes_of_dfs);
     tcase_add_test(tc, shards_partition_the_parts_longest_first);
     suite_add_tcase(s, tc);
     return s;
