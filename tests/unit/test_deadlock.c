@@ -772,12 +772,12 @@ START_TEST(cond_lost_wakeup_and_its_fix)
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
         "  main waits for wg (counter 1), which only blocked tasks could complete: g1 (test_deadlock.c:L)\n"
-        "  g1 waiter waits on c for a Signal or Broadcast, which no other task could send (test_deadlock.c:L)\n"
+        "  g1 waiter waits on c for a Signal or Broadcast, which only blocked tasks could send: main (has not used it yet) (test_deadlock.c:L)\n"
         "  c: the Signal by g2 signaler at step 7 (test_deadlock.c:L) woke no one, and g1 began to wait after it: a lost wakeup\n"
         "  mutual exclusion: none: no lock is involved; main, g1 wait on wg, c\n"
         "  hold and wait:    none: no task holds a lock while it waits\n"
         "  no preemption:    a cond Wait returns only after a Signal or Broadcast; a WaitGroup Wait returns only when the counter reaches zero\n"
-        "  circular wait:    none: main waits for wg, which only blocked tasks could complete: g1; g1 waits for c, which no other task could complete\n");
+        "  circular wait:    main -> g1 -> main\n");
     wf_result_free(&r);
     explore(cond_correct, WF_STRATEGY_DFS, 0, &r);
     ck_assert(r.complete);
