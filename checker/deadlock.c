@@ -532,10 +532,7 @@ static void leaks_at_end(deadlock_checker *d, wf_engine *e)
                 formed = m->end_step;
         }
         build_report(d, e, partial_at, &rep, &detail, &json);
-        report_deadlock_names(&msg, e, &rep);
-        buf_puts(&msg, " blocked forever");
-        if (one_op)
-            buf_printf(&msg, " in %s", op_kind_names[e->tasks.p[r]->op.kind]);
+        report_deadlock_message(&msg, e, &rep, WF_LEAK, one_op);
         confirm_cycle(d, e);
         memset(&f, 0, sizeof f);
         f.kind = WF_LEAK;
@@ -621,8 +618,7 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
     buf_init(&json);
     buf_init(&msg);
     build_report(d, e, 0, &rep, &detail, &json);
-    buf_puts(&msg, "blocked forever while other tasks run: ");
-    report_deadlock_names(&msg, e, &rep);
+    report_deadlock_message(&msg, e, &rep, WF_DEADLOCK, false);
     confirm_cycle(d, e);
     memset(&f, 0, sizeof f);
     f.kind = WF_DEADLOCK;

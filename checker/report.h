@@ -176,7 +176,11 @@ typedef struct report_deadlock {
  * "objects" and "coffman" (into json); either may be NULL. */
 void report_deadlock_render(buf *text, buf *json, wf_engine *e,
                             const report_deadlock *r);
-/* The names of the set for a message: "g1 phil, g2 phil and 3 more". */
-void report_deadlock_names(buf *out, wf_engine *e, const report_deadlock *r);
+/* The message of a partial deadlock (kind WF_DEADLOCK: "blocked forever
+ * while other tasks run: g1 phil, g2 phil and 3 more") or of a leak
+ * (WF_LEAK: "g1 worker, g2 worker blocked forever", with one_op, every
+ * task blocked in the same op: "... in recv"). */
+void report_deadlock_message(buf *out, wf_engine *e, const report_deadlock *r,
+                             int kind, bool one_op);
 
 #endif

@@ -642,11 +642,26 @@ void report_deadlock_render(buf *text, buf *json, wf_engine *e,
         buf_fini(&c[i]);
 }
 
-void report_deadlock_names(buf *out, wf_engine *e, const report_deadlock *r)
+/* "g1 phil, g2 phil and 3 more" */
+static void set_names(buf *out, const report_deadlock *r)
 {
-    (void)e;
     for (size_t i = 0; i < r->ntasks && i < MAX_NAMES; i++)
         buf_printf(out, "%s%s", i ? ", " : "", r->tasks[i].t->name);
     if (r->ntasks > MAX_NAMES)
         buf_printf(out, " and %zu more", r->ntasks - MAX_NAMES);
+}
+
+void report_deadlock_message(buf *out, wf_engine *e, const report_deadlock *r,
+                             int kind, bool one_op)
+{
+    (void)e;
+    if (kind != WF_LEAK) {
+        buf_puts(out, "blocked forever while other tasks run: ");
+        set_names(out, r);
+        return;
+    }
+    set_names(out, r);
+    buf_puts(out, " blocked forever");
+    if (one_op && r->ntasks)
+        buf_printf(out, " in %s", op_kind_names[r->tasks[0].t->op.kind]);
 }
