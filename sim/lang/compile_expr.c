@@ -582,7 +582,8 @@ static ex cbinary(fstate *fs, ast_node *n, uint32_t want)
     if ((opk == TK_EQL || opk == TK_NEQ) && is_nil(fs, n->u.binary.x))
         return cnilcmp(fs, n->u.binary.y, opk == TK_NEQ);
     x = cexpr(fs, n->u.binary.x, opk == TK_SHL || opk == TK_SHR ? want : 0);
-    y = cexpr(fs, n->u.binary.y, 0);
+    y = cexpr(fs, n->u.binary.y,
+              opk == TK_SHL || opk == TK_SHR ? T_UINT : 0);
     if (fs->C->failed)
         return x;
     fs->line = n->line;

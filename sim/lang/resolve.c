@@ -1204,7 +1204,7 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         if (!t)
             break;
         mname = d->u.func_decl.name->u.ident.name;
-        for (size_t k = 0; k < t->methods.len; k++)
+        for (size_t k = 0; k < t->methods.len && strcmp(mname, "_"); k++)
             if (!strcmp(t->methods.p[k]->u.func_decl.name->u.ident.name,
                         mname)) {
                 res_err(r, d->u.func_decl.name, "method %s.%s already declared",

@@ -645,6 +645,7 @@ bool map_next(vm_map *m, vm_iter *it, uint32_t *entry);
 /* ---- values (value.c) ---------------------------------------------------- */
 
 bool vm_equal(const vm_program *p, vm_value a, vm_value b);
+bool vm_blank_field(const vm_program *p, uint32_t t, uint32_t i);
 uint64_t vm_hash(vm_exec *x, vm_value v);
 /* Convert an untyped constant v to type t (0 or an interface: its default
  * type). Other values are returned as they are. */

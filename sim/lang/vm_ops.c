@@ -342,7 +342,10 @@ static int equal_in_order(vm_g *g, vm_value a, vm_value b)
     }
     if (kind_is_aggregate(k) && a.v.o && b.v.o && a.v.o->n == b.v.o->n) {
         for (uint32_t i = 0; i < a.v.o->n; i++) {
-            int e = equal_in_order(g, a.v.o->slots[i], b.v.o->slots[i]);
+            int e;
+            if (k == K_STRUCT && vm_blank_field(P(g), a.t, i))
+                continue;
+            e = equal_in_order(g, a.v.o->slots[i], b.v.o->slots[i]);
             if (e != 1)
                 return e;
         }

@@ -21,7 +21,8 @@
 #
 # Verdicts: pass; wrong (exit 0, other output); finding (exit 0, the right
 # output or not, but weft reported a warning Go would not give); failed
-# (exit 1: a finding, with its kinds; or killed by the time limit); refused
+# (exit 1: a finding, with its kinds; killed by the time limit; or an
+# execution weft cut by its memory or step budget, which it says); refused
 # (exit 2: weft rejected the program, with its first error). A test that
 # imports a package weft does not accept is outside the count ("outside").
 #
@@ -221,6 +222,13 @@ judge() {
     case $rc in
     0)
         if [ "$got" == "$want" ]; then echo "pass $t"; return; fi
+        # an execution weft cut (--max-memory, --max-steps) ended early:
+        # it failed, and says why, rather than printing a wrong output
+        w=$(printf '%s' "$got" | tail -n 1)
+        case $w in
+        "cut by the memory budget"* | "cut at --max-steps"*)
+            echo "failed $t: $w"; return ;;
+        esac
         kinds=$({ cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
             "${f##*/}" "${files[@]}" --max-steps 100000000 --go 1.19 --json \
             ${args[@]+-- "${args[@]}"}; } 2>/dev/null |

@@ -733,6 +733,25 @@ START_TEST(inference_through_core_and_underlying_types)
 }
 END_TEST
 
+START_TEST(shift_counts_and_blank_methods)
+{
+    /* an untyped constant shift count is a uint (1<<64 - 1 and 1+0i
+     * count, shift3.go); methods named _ may repeat and are no methods
+     * of the type (blank.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"math\"\n)\n"
+                 "type T struct{ _, _ int }\n"
+                 "func (T) _() {}\n"
+                 "func (T) _() {}\n"
+                 "func main() {\n"
+                 "\tvar x int = 1\n"
+                 "\tconst M = math.MaxUint\n"
+                 "\tfmt.Println(x<<(M+0), x<<(M+0.+0i), x<<((1+0i)<<x), x<<0i)\n"
+                 "\tfmt.Println(T{} == T{})\n"
+                 "}\n"),
+              "0 0 4 1\ntrue\n");
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -740,6 +759,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, integers_are_exact_beyond_64_bits);
     tcase_add_test(tc, floats_are_rationals_rounded_correctly);
     tcase_add_test(tc, untyped_constants_take_their_context);
+    tcase_add_test(tc, shift_counts_and_blank_methods);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, operators_and_operands);
