@@ -717,6 +717,8 @@ static vm_kind kind_of(checker *k, res_pkg *p, ast_node *n, int depth)
         return K_STRUCT;
     case AST_INTERFACE_TYPE:
         return K_IFACE;
+    case AST_INDEX: /* G[T]: G's kind, whatever T */
+        return kind_of(k, p, n->u.index.x, depth + 1);
     case AST_IDENT:
         s = res_lookup(k->R, p, n);
         break;

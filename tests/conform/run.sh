@@ -204,9 +204,18 @@ judge() {
         if ! accepted "$w"; then echo "outside $t: import \"$w\""; return; fi
     done
     dir=${f%/*}
+    local prog=${f##*/} pkg=""
+    if [ ${#files[@]} -gt 0 ]; then
+        # more files of the package: weft runs them as a directory
+        pkg=$(mktemp -d /tmp/weft-conform-pkg.XXXXXX)
+        cp "$f" "$pkg/"
+        for w in "${files[@]}"; do cp "$dir/$w" "$pkg/"; done
+        dir=$pkg prog=. files=()
+    fi
     got=$( (cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
-        "${f##*/}" "${files[@]}" --max-steps 100000000 --go 1.19 \
+        "$prog" --max-steps 100000000 --go 1.19 \
         ${args[@]+-- "${args[@]}"} 2>&1) 2>/dev/null; echo "~$?")
+    [ -n "$pkg" ] && rm -rf "$pkg"
     rc=${got##*"~"}
     got=${got%"~"*}
     # the program's output: weft's last line is its "schedule:" line,
@@ -229,8 +238,8 @@ judge() {
         "cut by the memory budget"* | "cut at --max-steps"*)
             echo "failed $t: $w"; return ;;
         esac
-        kinds=$({ cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
-            "${f##*/}" "${files[@]}" --max-steps 100000000 --go 1.19 --json \
+        kinds=$({ cd "${f%/*}" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
+            "${f##*/}" --max-steps 100000000 --go 1.19 --json \
             ${args[@]+-- "${args[@]}"}; } 2>/dev/null |
             grep -o '"kind": *"[a-z-]*", *"severity"' |
             sed 's/"kind": *"\([a-z-]*\)".*/\1/' | sort -u | tr '\n' ' ')

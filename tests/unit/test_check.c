@@ -656,12 +656,25 @@ START_TEST(uncomparable_values_panic_where_go_panics)
                  "\tfmt.Println(try(func() { _ = m[k] }))\n"
                  "\tfmt.Println(try(func() { m[k] = 1 }))\n"
                  "\tfmt.Println(try(func() { delete(m, k) }), len(m))\n"
+                 "\ttype T struct{ c []int }\n"
+                 "\tvar t any = T{}\n"
+                 "\tfmt.Println(try(func() { m[t] = 1 }))\n"
+                 "\tfmt.Println(try(func() { fmt.Println(t == t) }))\n"
+                 "\tpair := func() (map[any]int, any) { return m, 1 }\n"
+                 "\tm[1] = 1\n"
+                 "\tdelete(pair())\n"
+                 "\tdst := make([]byte, 2)\n"
+                 "\tsrc := func() ([]byte, string) { return dst, \"xyz\" }\n"
+                 "\tfmt.Println(len(m), copy(src()), string(dst))\n"
                  "}\n"),
               "false\n<nil>\n"
               "runtime error: comparing uncomparable type []uint8\n"
               "runtime error: hash of unhashable type []int\n"
               "runtime error: hash of unhashable type []int\n"
-              "runtime error: hash of unhashable type []int 0\n");
+              "runtime error: hash of unhashable type []int 0\n"
+              "runtime error: hash of unhashable type main.T\n"
+              "runtime error: comparing uncomparable type main.T\n"
+              "0 2 xy\n");
 }
 END_TEST
 
@@ -737,9 +750,12 @@ START_TEST(shift_counts_and_blank_methods)
 {
     /* an untyped constant shift count is a uint (1<<64 - 1 and 1+0i
      * count, shift3.go); methods named _ may repeat and are no methods
-     * of the type (blank.go) */
+     * of the type (blank.go); a generic type whose underlying type
+     * instantiates another with itself (typeparam/nested.go) */
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"math\"\n)\n"
                  "type T struct{ _, _ int }\n"
+                 "type U[_ any] int\n"
+                 "type X[A any] U[X[A]]\n"
                  "func (T) _() {}\n"
                  "func (T) _() {}\n"
                  "func main() {\n"
@@ -747,8 +763,9 @@ START_TEST(shift_counts_and_blank_methods)
                  "\tconst M = math.MaxUint\n"
                  "\tfmt.Println(x<<(M+0), x<<(M+0.+0i), x<<((1+0i)<<x), x<<0i)\n"
                  "\tfmt.Println(T{} == T{})\n"
+                 "\tfmt.Printf(\"%T\\n\", X[int](3))\n"
                  "}\n"),
-              "0 0 4 1\ntrue\n");
+              "0 0 4 1\ntrue\nmain.X[int]\n");
 }
 END_TEST
 
