@@ -616,7 +616,7 @@ const char *vm_iface_missing(const vm_program *p, uint32_t vt, uint32_t it)
     const vm_type *ity = prog_type(p, it);
     for (uint32_t i = 0; i < ity->nimethods; i++) {
         const vm_member *m = vm_lookup(p, vt, ity->imethods[i]);
-        if (!m || !m->is_method ||
+        if (!m || !m->is_method || (m->fn && m->fn->nointerface) ||
             (m->ptr_recv && VM_KIND(vt) != K_PTR &&
              !ptr_method_in_value_set(p, vt, m)) ||
             (ity->imtypes && !method_sig_ok(p, m, ity->imtypes[i])))

@@ -208,6 +208,8 @@ typedef struct vm_proto {
     const char *tname; /* for task names: "worker", "m", "main.func1" */
     const char *file;  /* source path */
     bool user;         /* from the user's file (events name its lines) */
+    bool nointerface;  /* a //go:nointerface method: in no method set of
+                        * an interface */
     int32_t line;
     uint16_t nparams, nres, nregs;
     bool variadic;

@@ -10,7 +10,8 @@
 # The recipe is read as run.go reads it: the text up to the first blank
 # line, a first line holding "+build" skipped, the leading "//" dropped;
 # the action must be "run"; flags (words starting with "-": -gcflags,
-# -race, -goexperiment X) only tune Go's compiler and are ignored; other
+# -race) only tune Go's compiler and are ignored, but -goexperiment X
+# becomes GOEXPERIMENT=X in weft's environment, as for Go's; other
 # words are the program's arguments (after `--`), or more files of the
 # package when they end in ".go". Build constraints (//go:build and
 # // +build lines before "package") are evaluated for linux/amd64 with
@@ -193,8 +194,11 @@ accepted() {
 # judge TEST ARGS IMPORTS: one line "verdict TEST: why" on stdout.
 judge() {
     local t=$1 f="$GOTEST/$1" files=() args=() w rc want got kinds dir
+    local exp="" next=""
     for w in $2; do
+        if [ "$next" = exp ]; then exp=$w next=""; continue; fi
         case $w in
+        -goexperiment) next=exp ;;
         -*) ;;
         *.go) files+=("$w") ;;
         *) args+=("$w") ;;
@@ -212,7 +216,7 @@ judge() {
         for w in "${files[@]}"; do cp "$dir/$w" "$pkg/"; done
         dir=$pkg prog=. files=()
     fi
-    got=$( (cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
+    got=$( (cd "$dir" && ulimit -t "$TIMEOUT" && GOEXPERIMENT=$exp exec timeout -k 2 "$WALL" "$WEFT" run \
         "$prog" --max-steps 100000000 --go 1.19 \
         ${args[@]+-- "${args[@]}"} 2>&1) 2>/dev/null; echo "~$?")
     [ -n "$pkg" ] && rm -rf "$pkg"
@@ -238,7 +242,7 @@ judge() {
         "cut by the memory budget"* | "cut at --max-steps"*)
             echo "failed $t: $w"; return ;;
         esac
-        kinds=$({ cd "${f%/*}" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
+        kinds=$({ cd "${f%/*}" && ulimit -t "$TIMEOUT" && GOEXPERIMENT=$exp exec timeout -k 2 "$WALL" "$WEFT" run \
             "${f##*/}" --max-steps 100000000 --go 1.19 --json \
             ${args[@]+-- "${args[@]}"}; } 2>/dev/null |
             grep -o '"kind": *"[a-z-]*", *"severity"' |

@@ -769,6 +769,31 @@ START_TEST(shift_counts_and_blank_methods)
 }
 END_TEST
 
+START_TEST(nointerface_methods_under_fieldtrack)
+{
+    /* //go:nointerface keeps a method out of interfaces, in Go's
+     * fieldtrack experiment only (issue47928.go, mdempsky/15.go) */
+    const char *src = GO("type T struct{ U }\n"
+                         "type U struct{}\n"
+                         "//go:nointerface\n"
+                         "func (*U) Bad() {}\n"
+                         "func main() {\n"
+                         "\tvar i interface{} = new(T)\n"
+                         "\t_, ok := i.(interface{ Bad() })\n"
+                         "\tprintln(ok)\n"
+                         "\tpanic(ok)\n"
+                         "}\n");
+    char *got = go_run(src);
+    ck_assert_ptr_nonnull(strstr(got, "panic: true"));
+    free(got);
+    setenv("GOEXPERIMENT", "fieldtrack", 1);
+    got = go_run(src);
+    unsetenv("GOEXPERIMENT");
+    ck_assert_ptr_nonnull(strstr(got, "panic: false"));
+    free(got);
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -777,6 +802,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, floats_are_rationals_rounded_correctly);
     tcase_add_test(tc, untyped_constants_take_their_context);
     tcase_add_test(tc, shift_counts_and_blank_methods);
+    tcase_add_test(tc, nointerface_methods_under_fieldtrack);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, operators_and_operands);
