@@ -121,6 +121,7 @@ const lib_native *lib_native_at(int id);
     X(rt_funcname, 1)                                                          \
     X(rt_stack, 1)                                                             \
     X(rt_breakpoint, 0)                                                        \
+    X(rt_live, 1)                                                              \
     X(rt_runtime_error, 0)                                                     \
     X(rtype, 1)                                                                \
     X(rtype_int, 1)                                                            \

@@ -189,6 +189,13 @@ nat_status lib_rt_breakpoint(vm_ncall *c)
     return NAT_YIELD;
 }
 
+/* __rt_live() uint64: the bytes a collection would keep now. */
+nat_status lib_rt_live(vm_ncall *c)
+{
+    c->r[0] = vm_int(T_UINT64, (int64_t)vm_live_bytes(c->g->x));
+    return NAT_OK;
+}
+
 /* The method RuntimeError() of run-time errors (runtime.Error). */
 nat_status lib_rt_runtime_error(vm_ncall *c)
 {

@@ -648,6 +648,12 @@ bool map_next(vm_map *m, vm_iter *it, uint32_t *entry);
 
 bool vm_equal(const vm_program *p, vm_value a, vm_value b);
 bool vm_blank_field(const vm_program *p, uint32_t t, uint32_t i);
+/* The size of a value of type t as gc lays it out on amd64. */
+int64_t vm_type_size(const vm_program *p, uint32_t t);
+/* The bytes of the heap objects reachable from the package variables
+ * and the live goroutines, at gc's sizes: what a collection would keep
+ * (runtime.ReadMemStats' Alloc). O(reachable values). */
+uint64_t vm_live_bytes(vm_exec *x);
 uint64_t vm_hash(vm_exec *x, vm_value v);
 /* Convert an untyped constant v to type t (0 or an interface: its default
  * type). Other values are returned as they are. */

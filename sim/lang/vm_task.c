@@ -252,8 +252,33 @@ typedef struct walker {
     VEC(vm_obj *) work;
     uint64_t *bits;
     size_t words;
-    uint64_t n; /* values walked: the walk's cost */
+    uint64_t n;     /* values walked: the walk's cost */
+    bool sizing;    /* sum the objects' sizes as Go lays them out */
+    uint64_t bytes; /* that sum */
 } walker;
+
+/* Object o's size as gc would allocate it (an aggregate held in a slot
+ * of another counts in its holder). */
+static uint64_t obj_bytes(const vm_program *p, const vm_obj *o)
+{
+    switch (o->okind) {
+    case OK_CELL:
+        return o->type ? (uint64_t)vm_type_size(p, o->type) : 8;
+    case OK_AGG:
+        return o->parent ? 0 : (uint64_t)vm_type_size(p, o->type);
+    case OK_ARR:
+        return (uint64_t)o->n * (uint64_t)vm_type_size(p, o->type);
+    case OK_CLOSURE:
+    case OK_BOUND:
+        return 8 + 8 * (uint64_t)o->n;
+    case OK_MAP: {
+        const vm_map *m = (const vm_map *)o;
+        return 48 + (uint64_t)m->nent * 16;
+    }
+    default:
+        return 0;
+    }
+}
 
 static void mark_eo(walker *w, wf_obj *eo)
 {
@@ -268,6 +293,8 @@ static void push_obj(walker *w, vm_obj *o)
     if (!o || o->mark == w->x->epoch)
         return;
     o->mark = (uint32_t)w->x->epoch;
+    if (w->sizing)
+        w->bytes += obj_bytes(w->x->prog, o);
     VEC_PUSH(w->work, o);
 }
 
@@ -457,6 +484,24 @@ static void reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
     }
     e->reach_work += w.n;
     VEC_FREE(w.work);
+}
+
+uint64_t vm_live_bytes(vm_exec *x)
+{
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.x = x;
+    w.sizing = true;
+    x->epoch++;
+    push_obj(&w, x->globals);
+    drain(&w);
+    for (size_t i = 0; i < x->e->tasks.len; i++) {
+        wf_task *t = x->e->tasks.p[i];
+        if (t->drv_data && t->state != TASK_DONE)
+            walk_g(&w, t->drv_data);
+    }
+    VEC_FREE(w.work);
+    return w.bytes;
 }
 
 static uint64_t state_hash(void *ctx, wf_engine *e)

@@ -794,6 +794,36 @@ START_TEST(nointerface_methods_under_fieldtrack)
 }
 END_TEST
 
+START_TEST(memstats_measure_the_reachable_heap)
+{
+    /* ReadMemStats' Alloc counts what is reachable, at gc's sizes: a
+     * 1 MiB array while held, nothing once dropped, also when it came
+     * through a channel (issue15277.go; issue15281.go, whose channel
+     * range Go 1.19's loop variable, the conformance run checks) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                 "func inuse() int64 {\n"
+                 "\tvar st runtime.MemStats\n"
+                 "\truntime.ReadMemStats(&st)\n"
+                 "\treturn int64(st.Alloc)\n}\n"
+                 "type big [1 << 20]byte\n"
+                 "func main() {\n"
+                 "\tstart := inuse()\n"
+                 "\tx := new(big)\n"
+                 "\tfmt.Println(inuse()-start >= 1<<20)\n"
+                 "\tx = nil\n"
+                 "\tfmt.Println(inuse()-start < 1<<10, x == nil)\n"
+                 "\tc := make(chan []int64, 1)\n"
+                 "\tc <- make([]int64, 1<<10)\n"
+                 "\tclose(c)\n"
+                 "\ts := <-c\n"
+                 "\tfmt.Println(inuse()-start >= 8<<10)\n"
+                 "\ts = nil\n"
+                 "\tfmt.Println(inuse()-start < 1<<10, s == nil)\n"
+                 "}\n"),
+              "true\ntrue true\ntrue\ntrue true\n");
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -803,6 +833,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, untyped_constants_take_their_context);
     tcase_add_test(tc, shift_counts_and_blank_methods);
     tcase_add_test(tc, nointerface_methods_under_fieldtrack);
+    tcase_add_test(tc, memstats_measure_the_reachable_heap);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, operators_and_operands);

@@ -1,10 +1,12 @@
 // Package runtime: scheduling calls on the engine; one simulated CPU;
 // the calling goroutine's frames, as the runtime reports them.
 //
-// Garbage collection is not simulated: GC does nothing, and finalizers
+// Garbage collection is not simulated: GC frees nothing, and finalizers
 // set by SetFinalizer never run (a program waiting for one waits in
-// vain). MemStats reports fixed, plausible figures, so differences
-// between two readings are zero.
+// vain). ReadMemStats measures the heap as a collection would find it:
+// Alloc and HeapAlloc are the bytes (at gc's sizes) of the objects
+// reachable from the package variables and the live goroutines; the
+// other figures are plausible.
 package runtime
 
 func Gosched()             { __gosched() }
@@ -82,20 +84,21 @@ type MemStats struct {
 }
 
 func ReadMemStats(m *MemStats) {
+	live := uint64(__rt_live())
 	*m = MemStats{}
-	m.Alloc = 1 << 20
-	m.TotalAlloc = 1 << 20
-	m.Sys = 8 << 20
-	m.Mallocs = 1000
+	m.Alloc = live
+	m.TotalAlloc = live
+	m.Sys = live + 8<<20
+	m.Mallocs = 1000 + live/64
 	m.Frees = 0
-	m.HeapAlloc = 1 << 20
-	m.HeapSys = 4 << 20
-	m.HeapIdle = 3 << 20
-	m.HeapInuse = 1 << 20
-	m.HeapObjects = 1000
+	m.HeapAlloc = live
+	m.HeapSys = live + 4<<20
+	m.HeapIdle = 4 << 20
+	m.HeapInuse = live
+	m.HeapObjects = 1000 + live/64
 	m.StackInuse = 64 << 10
 	m.StackSys = 64 << 10
-	m.NextGC = 4 << 20
+	m.NextGC = 2*live + 4<<20
 	m.EnableGC = true
 }
 
