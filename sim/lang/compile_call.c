@@ -784,6 +784,8 @@ bool cmethod_value(fstate *fs, ast_node *n, int reg, uint32_t *type)
     fs->line = n->line;
     emit(fs, VM_OP_FIELD, addr ? 1 : 0, reg, reg,
          selindex(fs, n->u.selector.sel->u.ident.name));
+    if (*type) /* the value's type is the method's (%T, x.(T)) */
+        emit(fs, VM_OP_CONV, 0, reg, reg, ktype(fs, *type));
     return true;
 }
 

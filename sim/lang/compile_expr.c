@@ -1022,6 +1022,8 @@ static ex cselector(fstate *fs, ast_node *n)
     r = newreg(fs, 1);
     fs->line = n->line;
     emit(fs, VM_OP_FIELD, 0, r, b, selindex(fs, name));
+    if (is_method && t) /* the value's type is the method's (%T, x.(T)) */
+        emit(fs, VM_OP_CONV, 0, r, r, ktype(fs, t));
     e = ex_reg(r, t);
     e.fresh = is_method;
     return e;

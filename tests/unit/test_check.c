@@ -824,6 +824,26 @@ START_TEST(memstats_measure_the_reachable_heap)
 }
 END_TEST
 
+START_TEST(method_values_have_the_method_type)
+{
+    /* x.M as a value has M's type without the receiver: %T prints it
+     * and a type assertion to it holds (issue25897b.go's f) */
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "type M int\n"
+                 "func (m M) F() {}\n"
+                 "func (m *M) G(c chan bool) int { return 1 }\n"
+                 "type I interface{ F() }\n"
+                 "func main() {\n"
+                 "\tvar m M\n"
+                 "\tvar i, j, k any = m.F, m.G, I(m).F\n"
+                 "\t_, ok := i.(func())\n"
+                 "\t_, ok2 := j.(func(chan bool) int)\n"
+                 "\tfmt.Printf(\"%v %v %T %T %T\\n\", ok, ok2, i, j, k)\n"
+                 "}\n"),
+              "true true func() func(chan bool) int func()\n");
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -834,6 +854,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, shift_counts_and_blank_methods);
     tcase_add_test(tc, nointerface_methods_under_fieldtrack);
     tcase_add_test(tc, memstats_measure_the_reachable_heap);
+    tcase_add_test(tc, method_values_have_the_method_type);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, operators_and_operands);
