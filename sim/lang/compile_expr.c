@@ -824,7 +824,9 @@ static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
                 break;
             }
             v = cexpr_rk(fs, el, u->fields[fi].type, NULL);
-            emit(fs, VM_OP_SETSLOT, 0, r, fi, v);
+            /* a blank field keeps its zero value, as gc keeps it */
+            if (strcmp(p->names.p[u->fields[fi].name], "_"))
+                emit(fs, VM_OP_SETSLOT, 0, r, fi, v);
             fs->freereg = save;
         }
         break;

@@ -844,6 +844,37 @@ START_TEST(method_values_have_the_method_type)
 }
 END_TEST
 
+START_TEST(reflect_values_read_and_call)
+{
+    /* reflect.Value reads fields, elements and pointees, binds methods
+     * by index (in name order) and name, calls functions; a struct
+     * literal leaves a blank field zero (issue31546.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"reflect\"\n)\n"
+                 "type M int\n"
+                 "func (m M) B() string { return fmt.Sprint(\"B\", int(m)) }\n"
+                 "func (m M) A(n int) int { return int(m) + n }\n"
+                 "type S struct {\n\tX int8\n\t_ int\n\ty string\n\tZ []M\n}\n"
+                 "func main() {\n"
+                 "\ts := S{-3, 9, \"hi\", []M{4, 5}}\n"
+                 "\tv := reflect.ValueOf(&s).Elem()\n"
+                 "\tfmt.Println(v.Kind(), v.NumField(), v.Field(0).Int(), "
+                 "v.Field(1).Int(), v.Field(2).String(), v.Field(2).CanInterface())\n"
+                 "\tz := v.Field(3)\n"
+                 "\tfmt.Println(z.Len(), z.Index(1).Interface(), z.Index(1).Type(), "
+                 "z.Index(0).NumMethod(), v.CanSet())\n"
+                 "\tb := z.Index(1).Method(1).Interface().(func() string)\n"
+                 "\ta := z.Index(0).MethodByName(\"A\")\n"
+                 "\tr := a.Call([]reflect.Value{reflect.ValueOf(10)})\n"
+                 "\tm, _ := reflect.TypeOf(M(0)).MethodByName(\"B\")\n"
+                 "\tfmt.Println(b(), r[0].Int(), m.Name, m.Type, "
+                 "m.Func.Interface().(func(M) string)(7))\n"
+                 "}\n"),
+              "struct 4 -3 0 hi false\n"
+              "2 5 main.M 2 false\n"
+              "B5 14 B func(main.M) string B7\n");
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -855,6 +886,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, nointerface_methods_under_fieldtrack);
     tcase_add_test(tc, memstats_measure_the_reachable_heap);
     tcase_add_test(tc, method_values_have_the_method_type);
+    tcase_add_test(tc, reflect_values_read_and_call);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, operators_and_operands);
