@@ -305,7 +305,7 @@ nat_status lib_rtype_str(vm_ncall *c)
         s = d->name;
         break;
     case QS_NAME:
-        if (d->named)
+        if (d->named || (uint32_t)ti == T_UPTR)
             s = short_name(d->name);
         else if ((VM_TIDX((uint32_t)ti) < TI_ANY &&
                   VM_KIND((uint32_t)ti) != K_NIL) ||
@@ -313,7 +313,9 @@ nat_status lib_rtype_str(vm_ncall *c)
             s = d->name;
         break;
     case QS_PKGPATH:
-        s = d->named && d->pkgpath ? d->pkgpath : "";
+        s = (uint32_t)ti == T_UPTR             ? "unsafe"
+            : d->named && d->pkgpath ? d->pkgpath
+                                     : "";
         break;
     case QS_FIELDNAME:
     case QS_FIELDTAG:

@@ -291,6 +291,8 @@ accepted() { [ "${acc[$1]:-0}" = 1 ]; }
 
 export -f judge accepted
 export WEFT GOTEST TIMEOUT WALL accepted_list
+# run.go runs the tests with GOARCH set (env.go reads it)
+export GOARCH=${GOARCH:-amd64}
 tr '\t' '\n' <"$tmp/recipes" | xargs -d '\n' -P "$JOBS" -n 3 bash -c '
     declare -A acc
     for p in $accepted_list; do acc[$p]=1; done

@@ -872,6 +872,18 @@ START_TEST(reflect_values_read_and_call)
               "struct 4 -3 0 hi false\n"
               "2 5 main.M 2 false\n"
               "B5 14 B func(main.M) string B7\n");
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"reflect\"\n\t\"unsafe\"\n)\n"
+                 "func main() {\n"
+                 "\tt := reflect.TypeOf(unsafe.Pointer(nil))\n"
+                 "\tfmt.Println(t.PkgPath(), t.Name())\n"
+                 "}\n"),
+              "unsafe Pointer\n");
+    /* a generic type inside a generic function is refused, not misread
+     * as one type for every instance (typeparam/nested.go) */
+    CHECK_ERR("func F[A any]() {\n\ttype T[B any] struct{}\n\t_ = T[A]{}\n}\n"
+              "func main() { F[int]() }\n",
+              "3:7: unsupported: a generic type declared inside a generic "
+              "function");
 }
 END_TEST
 
