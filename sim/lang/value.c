@@ -39,7 +39,11 @@ static bool to_zero_size(const vm_program *p, uint32_t t)
 bool vm_blank_field(const vm_program *p, uint32_t t, uint32_t i)
 {
     const vm_type *ty = prog_type(p, t);
-    return i < ty->nfields && !strcmp(p->names.p[ty->fields[i].name], "_");
+    const char *n;
+    if (i >= ty->nfields)
+        return false;
+    n = p->names.p[ty->fields[i].name];
+    return n[0] == '_' && !n[1];
 }
 
 bool vm_equal(const vm_program *p, vm_value a, vm_value b)

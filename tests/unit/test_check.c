@@ -821,6 +821,9 @@ START_TEST(memstats_measure_the_reachable_heap)
                  "\tfmt.Println(inuse()-start < 1<<10, s == nil)\n"
                  "}\n"),
               "true\ntrue true\ntrue\ntrue true\n");
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"syscall\"\n)\n"
+                 "func main() { fmt.Println(syscall.Getpagesize()) }\n"),
+              "4096\n");
 }
 END_TEST
 
