@@ -871,10 +871,16 @@ START_TEST(reflect_values_read_and_call)
                  "\tm, _ := reflect.TypeOf(M(0)).MethodByName(\"B\")\n"
                  "\tfmt.Println(b(), r[0].Int(), m.Name, m.Type, "
                  "m.Func.Interface().(func(M) string)(7))\n"
+                 "\tn := 3\n"
+                 "\te := reflect.ValueOf(&n).Elem()\n"
+                 "\te.SetInt(100)\n"
+                 "\tfmt.Println(n, e.CanSet(), reflect.ValueOf(n).CanSet(), "
+                 "v.Field(2).CanSet())\n"
                  "}\n"),
               "struct 4 -3 0 hi false\n"
-              "2 5 main.M 2 false\n"
-              "B5 14 B func(main.M) string B7\n");
+              "2 5 main.M 2 true\n"
+              "B5 14 B func(main.M) string B7\n"
+              "100 true false false\n");
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"reflect\"\n\t\"unsafe\"\n)\n"
                  "func main() {\n"
                  "\tt := reflect.TypeOf(unsafe.Pointer(nil))\n"

@@ -6,9 +6,11 @@
 // and values read through ValueOf (Value's Kind, Type, Interface, Int,
 // Uint, Float, Complex, String, Bool, Len, Index, Field, NumField, Elem,
 // IsNil, IsValid, Pointer, NumMethod, Method, MethodByName, Call). A
-// Value cannot set what it reads (CanSet is false), and values are not
-// made (New, MakeFunc, Select, ... are refused by name when the program
-// is compiled). The type descriptors are the VM's own, read through
+// Value sets only what a pointer's Elem reads, of a predeclared type
+// (SetInt, SetUint, SetFloat, SetString, SetBool; other settable values
+// panic "unsupported" when set), and values are not made (New,
+// MakeFunc, Select, ... are refused by name when the program is
+// compiled). The type descriptors are the VM's own, read through
 // __rtype_int and __rtype_str, values through __rvalue; DeepEqual is the
 // native __deepequal, whose reads (like fmt's) are not checked for races.
 package reflect
@@ -505,6 +507,7 @@ type Value struct {
 	typ  int
 	val  interface{}
 	flag int
+	ptr  interface{} // the pointer Elem read val through (settable)
 }
 
 const (
@@ -590,8 +593,101 @@ func (v Value) CanInterface() bool {
 
 func (v Value) CanAddr() bool { return v.flag&flagAddr != 0 }
 
-// CanSet: weft's Values never set what they read.
-func (v Value) CanSet() bool { return false }
+// CanSet reports, as Go does, whether v is addressable and not read
+// through an unexported field (weft's Set methods set only what a
+// pointer's Elem reads, of a predeclared type, and panic otherwise).
+func (v Value) CanSet() bool { return v.flag&(flagAddr|flagRO) == flagAddr }
+
+func (v Value) mustSet(m string) {
+	if v.flag&flagRO != 0 {
+		panic("reflect: reflect.Value." + m + " using value obtained using unexported field")
+	}
+	if v.flag&flagAddr == 0 {
+		panic("reflect: reflect.Value." + m + " using unaddressable value")
+	}
+	if v.ptr == nil {
+		panic("unsupported: reflect.Value." + m + " of a field or an element (weft sets what a pointer's Elem reads)")
+	}
+}
+
+func unsupportedSet(m string, v Value) {
+	panic("unsupported: reflect.Value." + m + " of a " + v.Type().String() + " (weft sets predeclared types only)")
+}
+
+func (v Value) SetInt(x int64) {
+	v.kindIn("SetInt", Int, Int8, Int16, Int32, Int64)
+	v.mustSet("SetInt")
+	switch p := v.ptr.(type) {
+	case *int:
+		*p = int(x)
+	case *int8:
+		*p = int8(x)
+	case *int16:
+		*p = int16(x)
+	case *int32:
+		*p = int32(x)
+	case *int64:
+		*p = x
+	default:
+		unsupportedSet("SetInt", v)
+	}
+}
+
+func (v Value) SetUint(x uint64) {
+	v.kindIn("SetUint", Uint, Uint8, Uint16, Uint32, Uint64, Uintptr)
+	v.mustSet("SetUint")
+	switch p := v.ptr.(type) {
+	case *uint:
+		*p = uint(x)
+	case *uint8:
+		*p = uint8(x)
+	case *uint16:
+		*p = uint16(x)
+	case *uint32:
+		*p = uint32(x)
+	case *uint64:
+		*p = x
+	case *uintptr:
+		*p = uintptr(x)
+	default:
+		unsupportedSet("SetUint", v)
+	}
+}
+
+func (v Value) SetFloat(x float64) {
+	v.kindIn("SetFloat", Float32, Float64)
+	v.mustSet("SetFloat")
+	switch p := v.ptr.(type) {
+	case *float32:
+		*p = float32(x)
+	case *float64:
+		*p = x
+	default:
+		unsupportedSet("SetFloat", v)
+	}
+}
+
+func (v Value) SetString(x string) {
+	v.kindIn("SetString", String)
+	v.mustSet("SetString")
+	switch p := v.ptr.(type) {
+	case *string:
+		*p = x
+	default:
+		unsupportedSet("SetString", v)
+	}
+}
+
+func (v Value) SetBool(x bool) {
+	v.kindIn("SetBool", Bool)
+	v.mustSet("SetBool")
+	switch p := v.ptr.(type) {
+	case *bool:
+		*p = x
+	default:
+		unsupportedSet("SetBool", v)
+	}
+}
 
 func (v Value) Int() int64 {
 	v.kindIn("Int", Int, Int8, Int16, Int32, Int64)
@@ -700,7 +796,7 @@ func (v Value) Elem() Value {
 		return Value{}
 	}
 	r, t := __rvalue(rvElem, v.val, 0)
-	return Value{typ: t, val: r, flag: v.flag&flagRO | flagAddr}
+	return Value{typ: t, val: r, flag: v.flag&flagRO | flagAddr, ptr: v.val}
 }
 
 func (v Value) IsNil() bool {
