@@ -477,7 +477,8 @@ enum {
     RV_METHOD,
     RV_FUNC,
     RV_REAL,
-    RV_IMAG
+    RV_IMAG,
+    RV_CONVERT
 };
 
 /* __rvalue(op int, x any, i int) (any, int): a reading of x (its field,
@@ -560,6 +561,13 @@ nat_status lib_rvalue(vm_ncall *c)
     }
     case RV_ISNIL:
         r = vm_bool(vm_is_nil(v, false));
+        break;
+    case RV_CONVERT: /* the Go side allows numbers and strings only */
+        if (!type_ok(c, i))
+            return NAT_PANIC;
+        t = (uint32_t)i;
+        if (vm_convert(c->g, &r, v, t) != X_OK)
+            return NAT_PANIC;
         break;
     case RV_POINTER:
         r = vm_int(T_UINTPTR, v.v.o ? vm_event_value(x, v) * 0x100 +

@@ -876,11 +876,15 @@ START_TEST(reflect_values_read_and_call)
                  "\te.SetInt(100)\n"
                  "\tfmt.Println(n, e.CanSet(), reflect.ValueOf(n).CanSet(), "
                  "v.Field(2).CanSet())\n"
+                 "\tc := reflect.ValueOf(300).Convert(reflect.TypeOf(int8(0)))\n"
+                 "\tfmt.Println(c.Int(), c.Type(), reflect.ValueOf(65)."
+                 "Convert(reflect.TypeOf(\"\")), c, reflect.Value{})\n"
                  "}\n"),
               "struct 4 -3 0 hi false\n"
               "2 5 main.M 2 true\n"
               "B5 14 B func(main.M) string B7\n"
-              "100 true false false\n");
+              "100 true false false\n"
+              "44 int8 A 44 <invalid reflect.Value>\n");
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"reflect\"\n\t\"unsafe\"\n)\n"
                  "func main() {\n"
                  "\tt := reflect.TypeOf(unsafe.Pointer(nil))\n"

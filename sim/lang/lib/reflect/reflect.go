@@ -499,6 +499,7 @@ const (
 	rvFunc
 	rvReal
 	rvImag
+	rvConvert
 )
 
 // Value: a value read through reflection, with its static type (typ;
@@ -888,4 +889,26 @@ func (v Value) Call(in []Value) []Value {
 		return nil
 	}
 	return []Value{{typ: __rtype_int(t.(rtype).id, qOut, 0), val: r}}
+}
+
+func numeric(k Kind) bool { return k >= Int && k <= Complex128 }
+
+// Convert returns v converted to type t: weft converts numbers (to
+// numbers, integers to strings) and strings to strings.
+func (v Value) Convert(t Type) Value {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.Convert", Invalid})
+	}
+	vk, tk := v.Kind(), t.Kind()
+	ok := numeric(vk) && numeric(tk) && (vk < Complex64) == (tk < Complex64) ||
+		vk == String && tk == String ||
+		vk >= Int && vk <= Uintptr && tk == String
+	if !ok {
+		if vk == tk && v.Type() == t {
+			return v
+		}
+		panic("unsupported: reflect.Value.Convert of " + v.Type().String() + " to " + t.String())
+	}
+	r, id := __rvalue(rvConvert, v.val, t.(rtype).id)
+	return Value{typ: id, val: r, flag: v.flag & flagRO}
 }
