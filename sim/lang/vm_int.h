@@ -460,7 +460,15 @@ struct vm_exec {
     vm_timer *timers;
     uint64_t serial; /* which execution of the program */
     int test;        /* the test this execution runs (test files) */
+    struct vm_fin *fins; /* finalizers set (runtime.SetFinalizer) */
+    struct vm_fin *due;  /* those runtime.GC found due, for __rt_fin */
 };
+
+/* A finalizer: fn(obj) once obj is unreachable (execution arena). */
+typedef struct vm_fin {
+    vm_value obj, fn;
+    struct vm_fin *next;
+} vm_fin;
 
 /* What an explorer's program runs: the program, and which test. */
 typedef struct vm_entry {
@@ -655,6 +663,11 @@ int64_t vm_type_size(const vm_program *p, uint32_t t);
  * and the live goroutines, at gc's sizes: what a collection would keep
  * (runtime.ReadMemStats' Alloc). O(reachable values). */
 uint64_t vm_live_bytes(vm_exec *x);
+/* A collection's finalizers: moves the finalizers whose object nothing
+ * reaches (the package variables, the live goroutines, the finalizer
+ * functions) from x->fins to x->due, in the order they were set;
+ * returns how many. */
+uint32_t vm_gc_finalizers(vm_exec *x);
 uint64_t vm_hash(vm_exec *x, vm_value v);
 /* Convert an untyped constant v to type t (0 or an interface: its default
  * type). Other values are returned as they are. */

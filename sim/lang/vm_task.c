@@ -504,6 +504,40 @@ uint64_t vm_live_bytes(vm_exec *x)
     return w.bytes;
 }
 
+uint32_t vm_gc_finalizers(vm_exec *x)
+{
+    walker w;
+    vm_fin **pp = &x->fins, **tail = &x->due;
+    uint32_t n = 0;
+    memset(&w, 0, sizeof w);
+    w.x = x;
+    x->epoch++;
+    push_obj(&w, x->globals);
+    for (vm_fin *f = x->fins; f; f = f->next)
+        walk_value(&w, f->fn);
+    drain(&w);
+    for (size_t i = 0; i < x->e->tasks.len; i++) {
+        wf_task *t = x->e->tasks.p[i];
+        if (t->drv_data && t->state != TASK_DONE)
+            walk_g(&w, t->drv_data);
+    }
+    VEC_FREE(w.work);
+    x->due = NULL;
+    while (*pp) {
+        vm_fin *f = *pp;
+        if (f->obj.v.o && f->obj.v.o->mark != x->epoch) {
+            *pp = f->next;
+            f->next = NULL;
+            *tail = f;
+            tail = &f->next;
+            n++;
+        } else {
+            pp = &f->next;
+        }
+    }
+    return n;
+}
+
 static uint64_t state_hash(void *ctx, wf_engine *e)
 {
     (void)ctx;

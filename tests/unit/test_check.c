@@ -900,6 +900,29 @@ START_TEST(reflect_values_read_and_call)
 }
 END_TEST
 
+START_TEST(finalizers_run_after_a_collection)
+{
+    /* runtime.GC runs, in one new goroutine, the finalizers of objects
+     * nothing reaches, in the order they were set; a reachable object's
+     * and a cleared finalizer do not run (tinyfin.go, issue24491b.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                 "type T struct{ n int }\n"
+                 "func main() {\n"
+                 "\tdone := make(chan int, 10)\n"
+                 "\tfor i := 0; i < 3; i++ {\n"
+                 "\t\tt := &T{i}\n"
+                 "\t\truntime.SetFinalizer(t, func(t *T) { done <- t.n })\n"
+                 "\t\tif i == 1 {\n\t\t\truntime.SetFinalizer(t, nil)\n\t\t}\n"
+                 "\t}\n"
+                 "\tkeep := &T{9}\n"
+                 "\truntime.SetFinalizer(keep, func(t *T) { done <- t.n })\n"
+                 "\truntime.GC()\n"
+                 "\tfmt.Println(<-done, <-done, len(done), keep.n)\n"
+                 "}\n"),
+              "0 2 0 9\n");
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -912,6 +935,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, memstats_measure_the_reachable_heap);
     tcase_add_test(tc, method_values_have_the_method_type);
     tcase_add_test(tc, reflect_values_read_and_call);
+    tcase_add_test(tc, finalizers_run_after_a_collection);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, operators_and_operands);
