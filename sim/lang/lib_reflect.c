@@ -132,7 +132,7 @@ nat_status lib_rtype(vm_ncall *c)
     return NAT_OK;
 }
 
-/* ---- method sets ------------------------------------------------------------ */
+/* ---- method sets --------------------------------------------------------- */
 
 #define MSET_MAX 256
 
@@ -264,7 +264,8 @@ nat_status lib_rtype_int(vm_ncall *c)
     case Q_NUMMETHOD:
     case Q_METHODTYPE: {
         const vm_member *ms[MSET_MAX];
-        uint32_t n = VM_KIND(t) == K_IFACE ? d->nimethods : method_set(p, t, ms);
+        uint32_t n = VM_KIND(t) == K_IFACE ? d->nimethods
+                                            : method_set(p, t, ms);
         if (c->a[1].v.i == Q_NUMMETHOD) {
             r = n;
             break;
@@ -459,7 +460,7 @@ nat_status lib_deepequal(vm_ncall *c)
     return NAT_OK;
 }
 
-/* ---- values ----------------------------------------------------------------- */
+/* ---- values -------------------------------------------------------------- */
 
 /* The operations of __rvalue (reflect.go's rv... constants). */
 enum {
