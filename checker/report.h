@@ -67,4 +67,113 @@ const char *report_obj_name(wf_engine *e, const wf_obj *o);
 /* The strategy's name as the command line spells it. */
 const char *report_strategy_name(wf_strategy_kind k);
 
+/* ---- a deadlock or a leak, as data ---------------------------------------
+ * The deadlock checker fills a report_deadlock from the wait-for graph and
+ * its bookkeeping; report_deadlock renders it as the detail lines and as
+ * the JSON members tasks, objects and coffman. Pointers are into the
+ * engine (tasks, objects, strings) and the caller's scratch, valid for
+ * the call; the renderer reads the objects' state (obj_view) and their
+ * classes' report hooks, nothing of the checker. */
+
+/* What a blocked task waits for. */
+typedef enum report_wait {
+    REPORT_W_MUTEX,
+    REPORT_W_RW_WRITE,
+    REPORT_W_RW_READ,
+    REPORT_W_ONCE,
+    REPORT_W_CHAN,
+    REPORT_W_NIL, /* a nil channel, or a select of nil channels only */
+    REPORT_W_COND,
+    REPORT_W_WG,
+    REPORT_W_SLEEP,
+    REPORT_W_OTHER
+} report_wait;
+
+/* How a waiter on a cond stands with its signals: woken by none since it
+ * began to wait though a signal that woke nobody came before (LOST),
+ * passed over by a Signal since (PASSED), or not signalled since
+ * (NONE). */
+enum { REPORT_COND_LOST, REPORT_COND_PASSED, REPORT_COND_NONE };
+
+/* A lock a task holds, in object order: a lock, a read lock, or the
+ * writer slot of an RWMutex whose writer waits for its readers; where it
+ * was taken (file NULL: not known). An RWMutex may give a task two. */
+enum { REPORT_HOLD_LOCK, REPORT_HOLD_READ, REPORT_HOLD_SLOT };
+typedef struct report_hold {
+    const wf_obj *obj;
+    int kind;
+    const char *file;
+    int32_t line;
+} report_hold;
+
+/* A lock a task took and still holds, in acquisition order. */
+typedef struct report_taken {
+    const wf_obj *obj;
+    bool read;
+    const char *file;
+    int32_t line;
+} report_taken;
+
+/* A Signal or Broadcast (step 0: none). peer: the waiter a Signal woke,
+ * -1. */
+typedef struct report_signal {
+    uint64_t step;
+    int32_t tid, peer;
+    bool broadcast;
+    const char *file;
+    int32_t line;
+} report_signal;
+
+/* The objects one task waits on, at most this many. */
+#define REPORT_MAX_AWAITED 16
+
+typedef struct report_dl_task {
+    const wf_task *t;
+    report_wait wait;
+    int cond_state; /* REPORT_COND_*, for a cond wait */
+    int nawaited;
+    const wf_obj *awaited[REPORT_MAX_AWAITED];
+    /* the tasks that hold what it waits for (a definite edge) */
+    const int32_t *holders;
+    size_t nholders;
+    /* the live tasks that could complete its channel, cond or WaitGroup
+     * operation (known for the first REPORT_MAX_TASKS and the cycle) */
+    const int32_t *cands;
+    size_t ncands;
+    const report_hold *holds;
+    size_t nholds;
+    const report_taken *taken;
+    size_t ntaken;
+} report_dl_task;
+
+/* A cond the set waits on: its last signal and the last that woke no
+ * one. */
+typedef struct report_dl_cond {
+    const wf_obj *cond;
+    report_signal last, lost;
+} report_dl_cond;
+
+typedef struct report_deadlock {
+    const report_dl_task *tasks; /* the deadlocked set, tids ascending */
+    size_t ntasks;
+    const int32_t *cycle; /* indexes into tasks, in cycle order */
+    size_t ncycle;
+    const wf_obj *const *objs; /* awaited or held by the set, oid order */
+    size_t nobjs;
+    const report_dl_cond *conds; /* in the order the set waits on them */
+    size_t nconds;
+    uint64_t partial_at; /* a leak first found as a partial deadlock: the
+                            step it was; 0: not */
+} report_deadlock;
+
+/* Tasks the JSON lists, at most. */
+#define REPORT_MAX_TASKS 1000
+
+/* r as detail lines (into text) and as the JSON members "tasks",
+ * "objects" and "coffman" (into json); either may be NULL. */
+void report_deadlock_render(buf *text, buf *json, wf_engine *e,
+                            const report_deadlock *r);
+/* The names of the set for a message: "g1 phil, g2 phil and 3 more". */
+void report_deadlock_names(buf *out, wf_engine *e, const report_deadlock *r);
+
 #endif

@@ -1,6 +1,8 @@
-/* explore.c: the execution loop and the strategies replay, random, rr,
- * pct and dfs (see explore.h); steering in explore_steer.c, minimizing in
- * explore_min.c. */
+/* explore.c: the explorer, the execution loop and the dispatch of each
+ * choice to its strategy (see explore.h); replay and rr here, dfs in
+ * explore_dfs.c, pct and random in explore_pct.c, dpor's rounds and the
+ * portfolio in explore_rounds.c, steering in explore_steer.c,
+ * minimizing in explore_min.c. */
 #include "explore.h"
 #include "explore_int.h"
 
@@ -108,8 +110,7 @@ void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out)
 
 /* ---- strategies ------------------------------------------------------- */
 
-static void diverge(explorer *x, const char *fmt, ...) WF_PRINTF(2, 3);
-static void diverge(explorer *x, const char *fmt, ...)
+void explore_diverge(explorer *x, const char *fmt, ...)
 {
     char m[600];
     va_list ap;
@@ -137,7 +138,7 @@ static int replay_choose(explorer *x, wf_engine *e, choice_kind kind, int n)
     if (n == 1)
         return 0;
     if (x->replay_pos >= x->replay.choices.len) {
-        diverge(x,
+        explore_diverge(x,
                 "the replay diverges at step %llu: the program offers a "
                 "choice among %d %s that the schedule does not have",
                 (unsigned long long)e->step + 1, n, choice_what[kind]);
@@ -145,7 +146,7 @@ static int replay_choose(explorer *x, wf_engine *e, choice_kind kind, int n)
     }
     c = &x->replay.choices.p[x->replay_pos++];
     if ((int)c->n != n) {
-        diverge(x,
+        explore_diverge(x,
                 "the replay diverges at step %llu: the schedule chose among "
                 "%u alternatives, the program offers %d %s",
                 (unsigned long long)e->step + 1, c->n, n, choice_what[kind]);
@@ -168,104 +169,11 @@ static int rr_choose(wf_engine *e, choice_kind kind, int n,
     return 0;
 }
 
-static int dfs_choose(explorer *x, wf_engine *e, int n)
-{
-    if (n == 1)
-        return 0;
-    if (x->depth < x->stack.len) {
-        choice *c = &x->stack.p[x->depth++];
-        if ((int)c->n != n) {
-            diverge(x,
-                    "the program is not deterministic: at step %llu it "
-                    "offered %d alternatives, %u in an earlier execution "
-                    "(keep a C scenario's state inside it, not in globals)",
-                    (unsigned long long)e->step + 1, n, c->n);
-            return -1;
-        }
-        return (int)c->idx;
-    }
-    choice c = {(uint32_t)n, 0, e->step, 0};
-    VEC_PUSH(x->stack, c);
-    x->depth++;
-    return 0;
-}
-
-/* Advance the DFS stack to the next unexplored branch; false when none. */
-static bool dfs_next(explorer *x)
-{
-    x->stack.len = x->depth;
-    while (x->stack.len > x->stack_floor) {
-        choice *c = &x->stack.p[x->stack.len - 1];
-        if (c->idx + 1 < c->n) {
-            c->idx++;
-            return true;
-        }
-        x->stack.len--;
-    }
-    return false;
-}
-
-static void after_step_cb(void *ctx, wf_engine *e, int32_t tid)
-{
-    explorer *x = ctx;
-    uint64_t b;
-    dpor_after_step(x->dp, e, tid);
-    b = dpor_bytes(x->dp); /* the memory budget counts it */
-    e->mem_extra += b - x->dp_counted;
-    x->dp_counted = b;
-    if (x->o.on_step)
-        x->o.on_step(x->o.step_ctx, e, tid);
-}
-
 /* explore_opts.on_step, for the strategies without their own hook */
 static void on_step_cb(void *ctx, wf_engine *e, int32_t tid)
 {
     explorer *x = ctx;
     x->o.on_step(x->o.step_ctx, e, tid);
-}
-
-/* PCT (Burckhardt et al., ASPLOS 2010): every task gets a random priority
- * when first seen; the highest-priority enabled task runs; at d-1 random
- * steps (change points) the running task drops to a priority below all
- * initial ones. Finds a bug of depth d with probability >= 1/(n k^(d-1)). */
-static int pct_choose(explorer *x, wf_engine *e, int n, const int32_t *alts)
-{
-    int best = 0;
-    for (int i = 0; i < n; i++) {
-        int32_t t = alts[i];
-        while (x->prio.len <= (size_t)t) {
-            /* initial priorities above every change-point priority */
-            int64_t p = (int64_t)x->o.pct_depth + 1 +
-                        (int64_t)(rng_next(x->rng) >> 33);
-            VEC_PUSH(x->prio, p);
-        }
-    }
-    for (int i = 1; i < n; i++)
-        if (x->prio.p[alts[i]] > x->prio.p[alts[best]])
-            best = i;
-    for (size_t c = 0; c < x->changes.len; c++)
-        if (x->changes.p[c] == x->pct_steps) {
-            /* change point c: the running task drops to priority c+1 */
-            x->prio.p[alts[best]] = (int64_t)c + 1;
-            best = 0;
-            for (int i = 1; i < n; i++)
-                if (x->prio.p[alts[i]] > x->prio.p[alts[best]])
-                    best = i;
-        }
-    (void)e;
-    return best;
-}
-
-static void pct_begin(explorer *x)
-{
-    uint64_t k = x->pct_k ? x->pct_k : 100;
-    x->prio.len = 0;
-    x->changes.len = 0;
-    x->pct_steps = 0;
-    for (int i = 0; i + 1 < x->o.pct_depth; i++) {
-        uint64_t c = 1 + rng_next(x->rng) % k;
-        VEC_PUSH(x->changes, c);
-    }
 }
 
 /* Choices between two questions to should_stop within an execution. */
@@ -339,20 +247,19 @@ int explore_choose(void *ctx, wf_engine *e, choice_kind kind, int n,
         idx = rr_choose(e, kind, n, alts);
         break;
     case WF_STRATEGY_DFS:
-        idx = dfs_choose(x, e, n);
+        idx = explore_dfs_choose(x, e, n);
         break;
     case WF_STRATEGY_DPOR:
         idx = dpor_choose(x->dp, e, kind, n, alts);
         break;
     case WF_STRATEGY_PCT:
         /* inner choices are uniform */
-        idx = kind == CHOICE_TASK ? pct_choose(x, e, n, alts)
-              : n == 1            ? 0
-                                  : (int)rng_below(x->rng, (uint32_t)n);
+        idx = kind == CHOICE_TASK ? explore_pct_choose(x, e, n, alts)
+                                  : explore_random_choose(x, n);
         break;
     case WF_STRATEGY_RANDOM:
     default:
-        idx = n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
+        idx = explore_random_choose(x, n);
         break;
     }
     if (kind == CHOICE_TASK && idx >= 0 && last >= 0 && idx != last)
@@ -511,16 +418,9 @@ static void keep_last(explorer *x)
 
 /* ---- the loop ---------------------------------------------------------- */
 
-/* Bounded rounds of iterative preemption bounding before the last,
- * unbounded one. */
-#define ITERATIVE_ROUNDS 3
-/* Executions a shallow round may take before the search moves on to the
- * unbounded round (which, with sleep sets, is often far smaller). */
-#define ROUND_CAP 2000
-
 /* Whether the halt word stops the search (an interrupt, the time
  * limit), as the engine reads it. */
-static bool halted_search(const explorer *x)
+bool explore_halted(const explorer *x)
 {
     return x->o.halt && atomic_load_explicit(x->o.halt, memory_order_relaxed) >=
                             x->e->halt_at;
@@ -528,7 +428,7 @@ static bool halted_search(const explorer *x)
 
 /* One execution under strat; collects what it found. Returns false when
  * the exploration must stop (divergence, error). */
-static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
+bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
 {
     wf_engine *e = x->e;
     wf_strategy_kind k = cur_strategy(x);
@@ -544,7 +444,7 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
         rng_from_seed(x->rng, x->o.seed + (uint64_t)x->executions,
                       RNG_STREAM_SCHED);
     if (k == WF_STRATEGY_PCT)
-        pct_begin(x);
+        explore_pct_begin(x);
     if (dp)
         dpor_begin(dp, e);
     /* the reduction's state counts from the start, a sample's too (it
@@ -561,7 +461,7 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
      * as it ended (the time limit, past a long cut execution): no
      * backtracking to prepare (which costs O(tasks x history): 0.5 s with
      * 20,000 goroutines, 0.4 s after 262,144 steps of a channel loop) */
-    if (x->last_end != END_HALTED && halted_search(x))
+    if (x->last_end != END_HALTED && explore_halted(x))
         x->stopped = true;
     if (dp && x->last_end != END_HALTED && !x->stopped)
         dpor_end(dp, e);
@@ -583,17 +483,17 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     if (x->pct_steps > x->pct_k)
         x->pct_k = x->pct_steps;
     if (x->o.strategy == WF_STRATEGY_DFS && x->depth < x->stack_floor)
-        diverge(x, "the execution ended before the prefix's choices were "
+        explore_diverge(x, "the execution ended before the prefix's choices were "
                    "all taken");
     if (x->o.strategy == WF_STRATEGY_REPLAY && !x->diverged &&
         x->replay_pos < x->replay.choices.len)
-        diverge(x,
+        explore_diverge(x,
                 "the replay diverges at step %llu: the execution ended with "
                 "%zu choices of the schedule left",
                 (unsigned long long)e->step,
                 x->replay.choices.len - x->replay_pos);
     if (dp && dpor_error(dp))
-        diverge(x, "%s", dpor_error(dp));
+        explore_diverge(x, "%s", dpor_error(dp));
     x->sbuf_valid = false;
     if (dp && dpor_deferred(dp)) {
         x->deferred++; /* not an execution: a later round runs it */
@@ -614,15 +514,15 @@ static bool run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
  * them all: an abandoned execution costs its steps too, and a search
  * whose executions are nearly all abandoned (an atomic counter's adds
  * past the reduction's precision) must still stop at --max-executions. */
-static int64_t started(const explorer *x)
+int64_t explore_started(const explorer *x)
 {
     return x->executions + (int64_t)(x->blocked + x->deferred);
 }
 
 /* Budgets between executions: true to stop. */
-static bool out_of_budget(explorer *x, int64_t max)
+bool explore_out_of_budget(explorer *x, int64_t max)
 {
-    if (started(x) >= max)
+    if (explore_started(x) >= max)
         return true;
     if (x->o.should_stop &&
         x->o.should_stop(x->o.stop_ctx, x)) {
@@ -630,191 +530,6 @@ static bool out_of_budget(explorer *x, int64_t max)
         return true;
     }
     return false;
-}
-
-/* The portfolio (as Coyote's default runs one): once the search has
- * taken PORTFOLIO_STEPS steps (a few seconds) without completing,
- * sampled executions, random walks and PCT of depth 3 by turns, each
- * seeded afresh, run between its executions, taking one step in
- * SAMPLE_SHARE: a shallow bug the reduction would reach late (a deadlock
- * needing many preemptions, a spin loop) is found by sampling about as
- * soon as sampling alone would find it. Smaller searches run alone, one
- * execution per trace. */
-#define PORTFOLIO_STEPS 1000000
-#define SAMPLE_SHARE 8
-
-/* Run the samples due now; false when the exploration must stop. */
-static bool portfolio(explorer *x, consumer_set *cs, int64_t max)
-{
-    wf_strategy strat = {x, explore_choose, NULL};
-    int depth = x->o.pct_depth;
-    if (x->search_steps < PORTFOLIO_STEPS)
-        return true;
-    if (!x->o.pct_depth)
-        x->o.pct_depth = 3;
-    while (x->sample_steps * SAMPLE_SHARE < x->search_steps) {
-        uint64_t before = x->steps;
-        bool ok;
-        x->sampling = 1 + (x->sampled & 1 ? WF_STRATEGY_PCT
-                                           : WF_STRATEGY_RANDOM);
-        ok = run_one(x, &strat, cs);
-        x->sampling = 0;
-        x->sample_steps += x->steps - before;
-        if (!ok || x->stopped || out_of_budget(x, max)) {
-            x->o.pct_depth = depth;
-            return false;
-        }
-    }
-    x->o.pct_depth = depth;
-    return true;
-}
-
-/* How a DPOR round ended. */
-typedef enum round_end {
-    ROUND_DONE,    /* nothing left within its limit */
-    ROUND_CAPPED,  /* it ran `cap` executions: the rest is put aside */
-    ROUND_CUT,     /* a budget or should_stop ended the exploration */
-    ROUND_FAILED,  /* the program is not deterministic (x->diverged) */
-    ROUND_RESTART, /* the program's scheduling points changed: what was
-                      explored was another program's tree (the findings
-                      stay), the search starts over */
-    ROUND_OVER     /* a branch over the round's limit was met (with
-                      upto_limit) */
-} round_end;
-
-/* Executions of the current DPOR round until it has nothing left, it
- * ran cap executions or a budget stops it; with upto_limit, also as soon
- * as a branch over the round's limit is met. */
-static round_end dpor_round_run(explorer *x, wf_strategy *strat,
-                                consumer_set *cs, int64_t max, int64_t cap,
-                                bool upto_limit)
-{
-    bool more;
-    int64_t round_started = started(x);
-    x->round_start = x->executions;
-    do {
-        if (!run_one(x, strat, cs))
-            return ROUND_FAILED;
-        if (x->stopped)
-            return ROUND_CUT; /* within an execution */
-        if (x->restart) {
-            x->restarts++;
-            return out_of_budget(x, max) ? ROUND_CUT : ROUND_RESTART;
-        }
-        more = dpor_next(x->dp);
-        if (halted_search(x)) {
-            x->stopped = true; /* dpor_next may have stopped short */
-            return ROUND_CUT;
-        }
-        if (upto_limit && dpor_pruned(x->dp))
-            return ROUND_OVER;
-        if (more && x->o.iterative && x->o.preemptions < 0 &&
-            !portfolio(x, cs, max))
-            return x->diverged ? ROUND_FAILED : ROUND_CUT;
-    } while (more && !out_of_budget(x, max) &&
-             started(x) - round_started < cap);
-    if (!more)
-        return ROUND_DONE;
-    if (out_of_budget(x, max))
-        return ROUND_CUT;
-    dpor_suspend(x->dp); /* the rest waits for the next round */
-    return ROUND_CAPPED;
-}
-
-/* One DPOR search, bounded by --preemptions K or unbounded.
- * A bound no execution reaches must cost what the unbounded search costs:
- * so first the unbounded search (sleep sets) runs with K as its round's
- * limit. If it ends without meeting a branch over K, every trace had a
- * representative within K preemptions, so the outcomes within K are all
- * the outcomes, and it is the bounded search (complete). Else it stops
- * there and BPOR runs (no sleep sets, every pair of accesses but two
- * reads dependent, the branches over the bound dropped: the outcomes and
- * finding kinds of bounded DFS exactly); what the first search found
- * stays (it ran executions within K). With a forced prefix (a part of
- * -j), the first search does not let the siblings' alternatives sleep:
- * a sibling part may fall back to BPOR and not cover them. */
-static wf_status dpor_bounded(explorer *x, wf_strategy *strat,
-                              consumer_set *cs, int64_t max, wf_diag *d)
-{
-    round_end r;
-    bool sibs = dpor_prefix_siblings(x->dp);
-    if (x->o.preemptions >= 0) {
-        dpor_prefix_siblings_done(x->dp, false);
-        do {
-            dpor_set_bound(x->dp, -1);
-            dpor_set_limit(x->dp, x->o.preemptions);
-            x->round = x->o.preemptions;
-            (void)dpor_round(x->dp);
-            r = dpor_round_run(x, strat, cs, max, INT64_MAX, true);
-        } while (r == ROUND_RESTART);
-        dpor_prefix_siblings_done(x->dp, sibs);
-        if (r == ROUND_FAILED)
-            return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
-        if (r == ROUND_DONE) {
-            x->complete = true;
-            return WF_OK;
-        }
-        if (r != ROUND_OVER)
-            return WF_OK; /* cut by a budget */
-    }
-    do {
-        dpor_set_bound(x->dp, x->o.preemptions);
-        x->round = x->o.preemptions;
-        (void)dpor_round(x->dp);
-        r = dpor_round_run(x, strat, cs, max, INT64_MAX, false);
-    } while (r == ROUND_RESTART);
-    if (r == ROUND_FAILED)
-        return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
-    if (r != ROUND_DONE)
-        return WF_OK; /* cut by a budget */
-    if (x->o.preemptions < 0 || !dpor_pruned(x->dp))
-        x->complete = true;
-    else
-        x->bound = x->o.preemptions;
-    return WF_OK;
-}
-
-/* Iterative preemption bounding (CHESS) over one unbounded search with
- * sleep sets: round k explores the branches within k preemptions and
- * puts the others aside; the next round resumes them (dpor.h: rounds
- * that add). Rounds with bounds 0, 1, 2, then one without: each
- * execution is run once over all rounds. A shallow round too big to
- * finish soon hands the rest to the unbounded round, losing nothing.
- * A finished round k is not "bound k fully explored": with sleep sets a
- * trace may be reached only through an order of more preemptions than
- * its cheapest (--preemptions K is the search that states a bound). */
-static wf_status dpor_rounds(explorer *x, wf_strategy *strat,
-                             consumer_set *cs, int64_t max, wf_diag *d)
-{
-    int k = 0;
-    dpor_set_bound(x->dp, -1);
-    for (;;) {
-        round_end r = ROUND_DONE;
-        dpor_set_limit(x->dp, k);
-        x->round = k;
-        if (dpor_round(x->dp))
-            r = dpor_round_run(x, strat, cs, max,
-                               k >= 0 ? ROUND_CAP : INT64_MAX, false);
-        if (r == ROUND_FAILED)
-            return diag_set(d, x->prog.file, 0, 0, "%s", x->diverged);
-        if (r == ROUND_CUT)
-            return WF_OK; /* cut by a budget during round k */
-        if (r == ROUND_RESTART) {
-            dpor_set_bound(x->dp, -1);
-            k = 0;
-            continue;
-        }
-        if (!dpor_left(x->dp)) {
-            x->complete = true;
-            return WF_OK;
-        }
-        WF_ASSERT(k >= 0);
-        if (r == ROUND_DONE)
-            x->rounds_done = k;
-        if (out_of_budget(x, max))
-            return WF_OK;
-        k = r == ROUND_CAPPED || k + 1 >= ITERATIVE_ROUNDS ? -1 : k + 1;
-    }
 }
 
 static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
@@ -883,15 +598,12 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     if (x->o.strategy == WF_STRATEGY_DPOR) {
         if (!x->dp)
             x->dp = dpor_new();
-        strat.after_step = after_step_cb;
-        if (x->o.preemptions >= 0 || !x->o.iterative)
-            return dpor_bounded(x, &strat, cs, max, d);
-        return dpor_rounds(x, &strat, cs, max, d);
+        return explore_rounds_run(x, &strat, cs, max, d);
     }
     if (x->o.on_step)
         strat.after_step = on_step_cb;
     for (;;) {
-        if (!run_one(x, &strat, cs))
+        if (!explore_run_one(x, &strat, cs))
             goto diverged;
         if (x->stopped)
             break; /* within an execution */
@@ -900,7 +612,7 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
             x->stack.len = 0;
             x->depth = 0;
         } else if (x->o.strategy == WF_STRATEGY_DFS) {
-            if (!dfs_next(x)) {
+            if (!explore_dfs_next(x)) {
                 x->complete = x->o.preemptions < 0;
                 if (!x->complete)
                     x->bound = x->o.preemptions;
@@ -910,7 +622,7 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
                    x->o.strategy == WF_STRATEGY_RR) {
             break;
         }
-        if (out_of_budget(x, max))
+        if (explore_out_of_budget(x, max))
             break;
     }
     return WF_OK;

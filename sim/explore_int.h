@@ -1,5 +1,6 @@
-/* explore_int.h: what explore.c, explore_steer.c and explore_min.c share
- * (the explorer's own files; others use explore.h).
+/* explore_int.h: what the explorer's own files share (explore.c, and
+ * explore_dfs.c, explore_pct.c, explore_rounds.c, explore_steer.c,
+ * explore_min.c; others use explore.h).
  * Owns: nothing; every function works on the explorer it is given. */
 #ifndef WF_EXPLORE_INT_H
 #define WF_EXPLORE_INT_H
@@ -19,6 +20,36 @@ void explore_set_finding(xfinding *xf, const finding *f, const wf_engine *e,
 const char *explore_sched_of(explorer *x, wf_engine *e);
 /* Keep what execution e found: distinct findings and outcomes. */
 void explore_collect(explorer *x, wf_engine *e, uint32_t preempts);
+
+/* Record that the exploration cannot go on (the first reason is kept,
+ * in x->diverged). */
+void explore_diverge(explorer *x, const char *fmt, ...) WF_PRINTF(2, 3);
+/* One execution under strat; collects what it found. Returns false when
+ * the exploration must stop (divergence, error). */
+bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs);
+/* Whether the halt word stops the search (an interrupt, the time
+ * limit). */
+bool explore_halted(const explorer *x);
+/* Executions started, the reduction's abandoned ones included. */
+int64_t explore_started(const explorer *x);
+/* Budgets between executions (max executions, should_stop): true to
+ * stop. */
+bool explore_out_of_budget(explorer *x, int64_t max);
+
+/* dfs (explore_dfs.c): the choice among n; advance the stack to the next
+ * unexplored branch (false when none). */
+int explore_dfs_choose(explorer *x, wf_engine *e, int n);
+bool explore_dfs_next(explorer *x);
+/* pct (explore_pct.c): the highest-priority task of alts[0, n); the
+ * priorities and change points of a new execution. */
+int explore_pct_choose(explorer *x, wf_engine *e, int n, const int32_t *alts);
+void explore_pct_begin(explorer *x);
+/* random (explore_pct.c): one of n alternatives, uniformly. */
+int explore_random_choose(explorer *x, int n);
+/* dpor (explore_rounds.c): the whole search, bounded or in rounds, with
+ * the portfolio; strat gets dpor's after_step. */
+wf_status explore_rounds_run(explorer *x, wf_strategy *strat,
+                             consumer_set *cs, int64_t max, wf_diag *d);
 
 /* Steering (explore_steer.c): which of the alternatives alts[0, n). */
 int explore_steer_choose(explorer *x, wf_engine *e, int n,

@@ -72,8 +72,9 @@ typedef struct trace_run_info {
     int status; /* exit status of the command for this run (0, 1) */
 } trace_run_info;
 
-/* JSON of one finding for findings.detail_json (the report's object).
- * trace.c writes a smaller object itself when no hook is set. */
+/* JSON of one finding for findings.detail_json (the report's object,
+ * checker/report.c's). Without a hook the column is "{}": kind,
+ * severity, step, message and schedule have columns of their own. */
 typedef void (*trace_json_fn)(void *ctx, const wf_engine *e, const finding *f,
                               const char *schedule, buf *out);
 void trace_set_finding_json(trace *t, trace_json_fn fn, void *ctx);

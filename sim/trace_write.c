@@ -360,39 +360,6 @@ static void verdict_of(const wf_engine *e, buf *out)
     }
 }
 
-/* The finding's JSON when no hook is set: the fields the engine has. */
-static void default_json(const wf_engine *e, const finding *f,
-                         const char *schedule, buf *out)
-{
-    buf_puts(out, "{\"kind\": ");
-    buf_json_str(out, finding_kind_names[f->kind]);
-    buf_printf(out, ", \"severity\": \"%s\", \"partial\": %s, \"message\": ",
-               f->error ? "error" : "warning", f->partial ? "true" : "false");
-    buf_json_str(out, f->message);
-    buf_printf(out, ", \"step\": %llu", (unsigned long long)f->step);
-    if (f->tid >= 0 && (size_t)f->tid < e->tasks.len) {
-        buf_printf(out, ", \"tasks\": [{\"tid\": %d, \"name\": ", (int)f->tid);
-        buf_json_str(out, e->tasks.p[f->tid]->name);
-        if (f->file) {
-            buf_puts(out, ", \"file\": ");
-            buf_json_str(out, f->file);
-            buf_printf(out, ", \"line\": %d", (int)f->line);
-        }
-        buf_puts(out, "}]");
-    }
-    if (f->json && *f->json) {
-        buf_puts(out, ", ");
-        buf_puts(out, f->json);
-    }
-    if (f->detail) {
-        buf_puts(out, ", \"detail\": ");
-        buf_json_str(out, f->detail);
-    }
-    buf_puts(out, ", \"schedule\": ");
-    buf_json_str(out, schedule);
-    buf_putc(out, '}');
-}
-
 static const char *const metric_names[] = {
     "steps", "progress", "waits", "blocked", "bypasses", "max_bypass_streak"};
 
@@ -500,10 +467,9 @@ static int write_tables(trace *t, const wf_engine *e, int64_t id,
     for (size_t i = 0; i < e->findings.len && rc == SQLITE_OK; i++) {
         const finding *f = &e->findings.p[i];
         buf_reset(&t->scratch);
-        if (t->json_fn)
-            t->json_fn(t->json_ctx, e, f, schedule, &t->scratch);
-        else
-            default_json(e, f, schedule, &t->scratch);
+        /* the report's object, written by the report alone (ui's hook);
+         * without one, the row's columns say what the engine knows */
+        if (t->json_fn) t->json_fn(t->json_ctx, e, f, schedule, &t->scratch);
         sqlite3_bind_int64(s, 1, id);
         sqlite3_bind_int64(s, 2, (int64_t)i + 1);
         bind_text(s, 3,
@@ -511,7 +477,7 @@ static int write_tables(trace *t, const wf_engine *e, int64_t id,
         bind_text(s, 4, f->error ? "error" : "warning");
         sqlite3_bind_int64(s, 5, (int64_t)f->step);
         bind_text(s, 6, f->message);
-        bind_text(s, 7, t->scratch.p ? t->scratch.p : "{}");
+        bind_text(s, 7, t->scratch.len ? t->scratch.p : "{}");
         bind_text(s, 8, schedule);
         sqlite3_bind_int(s, 9, 1);
         sqlite3_bind_null(s, 10);
