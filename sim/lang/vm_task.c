@@ -509,6 +509,9 @@ uint32_t vm_gc_finalizers(vm_exec *x)
     walker w;
     vm_fin **pp = &x->fins, **tail = &x->due;
     uint32_t n = 0;
+    x->due = NULL;
+    if (!x->fins) /* nothing to finalize: no walk */
+        return 0;
     memset(&w, 0, sizeof w);
     w.x = x;
     x->epoch++;
