@@ -303,12 +303,14 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/fuzz/libweft.a
 	    -fsanitize=fuzzer,$(FUZZ_SAN) $< $(BUILD)/fuzz/libweft.a $(LIBS) -o $@
 fuzz-targets: $(foreach t,$(FUZZ_TARGETS),$(BUILD)/fuzz/fuzz_$(t))
 # replayers: the debug library with a small VM fuel (its own vm.o first)
+# (-MMD: a header's change, engine.h's op for one, rebuilds them too)
 $(BUILD)/dbg/fuzz/vm.o: sim/lang/vm.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -DVM_FUEL=1024 -c $< -o $@
+	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -DVM_FUEL=1024 -MMD -MP -c $< -o $@
 $(BUILD)/asan/fuzz/vm.o: sim/lang/vm.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -DVM_FUEL=1024 -c $< -o $@
+	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) -DVM_FUEL=1024 -MMD -MP -c $< -o $@
+-include $(BUILD)/dbg/fuzz/vm.d $(BUILD)/asan/fuzz/vm.d
 $(BUILD)/dbg/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
     $(BUILD)/dbg/fuzz/vm.o $(BUILD)/dbg/libweft.a
 	$(CC) $(BASEFLAGS) $(DBG_FLAGS) -Wno-missing-prototypes $^ $(LIBS) -o $@

@@ -37,10 +37,11 @@ static void build_graph(deadlock_checker *d, wf_engine *e)
             }
         if (k <= MAX_POSSIBLE && deadlock_possible(deadlock_wait_of(t))) {
             bool chan = deadlock_wait_of(t) == REPORT_W_CHAN;
-            deadlock_cands(d, e, t, &d->tmp);
+            size_t nusers = deadlock_cands(d, e, t, &d->tmp);
             for (size_t j = 0; j < d->tmp.len; j++)
                 if (d->idx.p[d->tmp.p[j]] >= 0) {
-                    dl_edge ed = {d->tmp.p[j], 2};
+                    /* a cond's holder that never used it: searched last */
+                    dl_edge ed = {d->tmp.p[j], j < nusers ? 2 : 3};
                     if (chan && is_chan_wait(e->tasks.p[d->tmp.p[j]]))
                         ed.cls = 1;
                     VEC_PUSH(d->edges, ed);
@@ -93,7 +94,7 @@ static bool cycle_from(deadlock_checker *d, int32_t s, int cls)
 static bool find_cycle(deadlock_checker *d)
 {
     d->cycle.len = 0;
-    for (int cls = 0; cls <= 2; cls++)
+    for (int cls = 0; cls <= 3; cls++)
         for (size_t s = 0; s < d->set.len; s++)
             if (cycle_from(d, (int32_t)s, cls)) {
                 d->cycle_definite = cls == 0;
@@ -312,7 +313,8 @@ static void build_report(deadlock_checker *d, wf_engine *e,
         /* candidates cost O(tasks) hook calls: only for the tasks a
          * report shows (the JSON's first ones, the cycle) */
         d->tmp.len = 0;
-        if (i < REPORT_MAX_TASKS || in_cycle) deadlock_cands(d, e, t, &d->tmp);
+        if (i < REPORT_MAX_TASKS || in_cycle)
+            rt->ncand_users = deadlock_cands(d, e, t, &d->tmp);
         at = d->rpool.len;
         for (size_t k = 0; k < d->tmp.len; k++)
             VEC_PUSH(d->rpool, d->tmp.p[k]);

@@ -129,9 +129,11 @@ void deadlock_holders(const wf_task *t, i32vec *out);
 /* A wait that any live task might complete (channel, cond, WaitGroup). */
 bool deadlock_possible(report_wait k);
 /* The live tasks that could complete t's channel, cond or wait-group
- * operation, into out, ascending. O(tasks). */
-void deadlock_cands(const deadlock_checker *d, wf_engine *e,
-                    const wf_task *t, i32vec *out);
+ * operation, into out: those that used it first (for a cond, the others
+ * can reach it but have not touched it yet); returns their count.
+ * O(tasks). */
+size_t deadlock_cands(const deadlock_checker *d, wf_engine *e,
+                      const wf_task *t, i32vec *out);
 /* Where task tid took lock oid (read: its read lock), or NULL. */
 const dl_held *deadlock_held_at(const deadlock_checker *d, int32_t oid,
                                 int32_t tid, bool read);

@@ -176,15 +176,20 @@ static bool cond_user(const deadlock_checker *d, const wf_obj *c, int32_t tid)
 
 /* The live tasks that could complete t's channel, cond or wait-group
  * operation: not t, not blocked on the same object, and able to reach it
- * when the front end can tell; for a cond, only a task that has used it
- * or its lock (cond_user). Into out, ascending. O(tasks). */
-void deadlock_cands(const deadlock_checker *d, wf_engine *e,
-                       const wf_task *t, i32vec *out)
+ * when the front end can tell (with no reachability, as in C: any live
+ * task). For a cond, the tasks that used it or its lock (cond_user) come
+ * first: the others hold it without having touched it yet, and are named
+ * apart, but named (a task that has not used a cond may still Signal
+ * it). Into out, each part ascending; returns the count of users
+ * (out->len for a channel or a wait group). O(tasks). */
+size_t deadlock_cands(const deadlock_checker *d, wf_engine *e,
+                      const wf_task *t, i32vec *out)
 {
     wf_obj *aw[MAX_AW];
     int n = deadlock_awaited(t, aw, MAX_AW);
+    size_t nusers = 0;
     out->len = 0;
-    if (!deadlock_possible(deadlock_wait_of(t))) return;
+    if (!deadlock_possible(deadlock_wait_of(t))) return 0;
     for (size_t i = 0; i < e->tasks.len; i++) {
         wf_task *u = e->tasks.p[i];
         bool same = false, reach = !e->fe.can_reach;
@@ -194,10 +199,17 @@ void deadlock_cands(const deadlock_checker *d, wf_engine *e,
         if (same) continue;
         for (int k = 0; k < n && !reach; k++)
             reach = e->fe.can_reach(e->fe.ctx, e, u, aw[k]);
-        if (reach && deadlock_wait_of(t) == REPORT_W_COND && !cond_user(d, t->op.obj, u->tid))
-            reach = false;
-        if (reach) VEC_PUSH(*out, u->tid);
+        if (!reach) continue;
+        VEC_PUSH(*out, u->tid);
+        if (deadlock_wait_of(t) != REPORT_W_COND ||
+            cond_user(d, t->op.obj, u->tid)) {
+            /* the users first */
+            memmove(out->p + nusers + 1, out->p + nusers,
+                    (out->len - 1 - nusers) * sizeof *out->p);
+            out->p[nusers++] = u->tid;
+        }
     }
+    return nusers;
 }
 
 

@@ -140,6 +140,9 @@ typedef struct report_dl_task {
      * operation (known for the first REPORT_MAX_TASKS and the cycle) */
     const int32_t *cands;
     size_t ncands;
+    /* the first ncand_users of them used the object; the others (a
+     * cond's) can reach it but have not used it yet */
+    size_t ncand_users;
     const report_hold *holds;
     size_t nholds;
     const report_taken *taken;

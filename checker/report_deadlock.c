@@ -78,7 +78,14 @@ static void cands_clause(wf_engine *e, const report_dl_task *t,
         buf_printf(b, ", which only blocked tasks could %s: ", verb);
     else
         buf_printf(b, ", which these tasks could %s: ", verb);
-    short_list(b, e, t->cands, t->ncands);
+    /* short_list's, marking those that have not used the object yet */
+    for (size_t i = 0; i < t->ncands && i < MAX_NAMES; i++) {
+        if (i) buf_puts(b, ", ");
+        short_name(b, e, t->cands[i]);
+        if (i >= t->ncand_users) buf_puts(b, " (has not used it yet)");
+    }
+    if (t->ncands > MAX_NAMES)
+        buf_printf(b, " and %zu more", t->ncands - MAX_NAMES);
 }
 
 /* The names the classes' report hooks spell tasks with. */

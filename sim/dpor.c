@@ -81,6 +81,10 @@ typedef struct node {
     bool has_ev;
     uint32_t lidx;
     vclock vc;
+    /* the latest node of another task's event ordered before this one
+     * (-1: none), computed by race() when first asked (pmax_ok) */
+    int32_t pmax;
+    bool pmax_ok;
     VEC(acc_rec) acc;
     VEC(acc_rec) acc_union; /* over the inner choices of the current tid */
     /* preemption bounding */
@@ -123,8 +127,10 @@ struct dpor {
     vclock ltab;      /* scratch of race() */
     VEC(int32_t) first; /* scratch of race() */
     VEC(int32_t) active; /* scratch of race(): tasks with events in v */
+    VEC(char) rmark;  /* scratch of race(): per tid, RM_EN | RM_BT at j */
     VEC(VEC_u32) evnodes; /* per task: the task nodes of its events */
-    VEC(char) fresh;  /* per tid: exposed a new op this step */
+    VEC(char) fresh;  /* per tid: 1 exposed a new op this step, 2
+                         enabled at its node */
     bool blocked;
     char *err;
     uint64_t ssb;
@@ -506,6 +512,7 @@ void dpor_free(dpor *d)
     vc_release(NULL, &d->ltab);
     VEC_FREE(d->first);
     VEC_FREE(d->active);
+    VEC_FREE(d->rmark);
     for (size_t i = 0; i < d->evnodes.len; i++)
         VEC_FREE(d->evnodes.p[i]);
     VEC_FREE(d->evnodes);
@@ -809,20 +816,66 @@ typedef struct initials {
     bool covered, enabled;
 } initials;
 
+/* race()'s marks of the tasks enabled at j and in its backtrack set */
+enum { RM_EN = 1, RM_BT = 2 };
+
 static void consider(const dpor *d, const node *nj, int32_t r, initials *in)
 {
-    if (has_tid(&nj->bt, r)) {
+    char m = (size_t)r < d->rmark.len ? d->rmark.p[r] : 0;
+    if (m & RM_BT) {
         if (allowed(d, nj, r))
             in->covered = true;
         else if (in->cov < 0)
             in->cov = r;
     }
-    if (has_tid(&nj->en, r)) {
+    if (m & RM_EN) {
         in->enabled = true;
         if (in->pick < 0 && !tset_has(&nj->sleep, r) &&
             !tset_has(&nj->done, r))
             in->pick = r;
     }
+}
+
+/* Mark (on) or unmark the tasks of nj's enabled and backtrack sets in
+ * d->rmark: O(1) lookups for consider() in place of a scan of both lists
+ * per initial (quadratic with a thousand tasks enabled). */
+static void mark_sets(dpor *d, const node *nj, bool on)
+{
+    const tidvec *v[2] = {&nj->en, &nj->bt};
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < v[s]->len; i++) {
+            int32_t t = v[s]->p[i];
+            if (t < 0)
+                continue;
+            while (d->rmark.len <= (size_t)t)
+                VEC_PUSH(d->rmark, 0);
+            if (on)
+                d->rmark.p[t] |= (char)(s ? RM_BT : RM_EN);
+            else
+                d->rmark.p[t] = 0;
+        }
+}
+
+/* The latest node of an event of another task than n's that happens
+ * before n (-1: none): the last event of task t before n is t's
+ * vc(n)[t]-th. O(tasks) once per node and execution, then O(1). */
+static int32_t pred_max(dpor *d, node *n)
+{
+    if (!n->pmax_ok) {
+        int32_t m = -1;
+        for (uint32_t t = 0; t < n->vc.n; t++) {
+            vc_time l = n->vc.c[t];
+            const VEC_u32 *ev;
+            if (!l || (int32_t)t == n->tid || t >= d->evnodes.len)
+                continue;
+            ev = &d->evnodes.p[t];
+            if (l <= ev->len && (int32_t)ev->p[l - 1] > m)
+                m = (int32_t)ev->p[l - 1];
+        }
+        n->pmax = m;
+        n->pmax_ok = true;
+    }
+    return n->pmax;
 }
 
 static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
@@ -859,18 +912,16 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
         if (l)
             VEC_PUSH(d->active, (int32_t)r);
     }
-    /* an initial: its first event in v depends on no other event of v
-     * (only the tasks with events in v, d->active, can be depended on) */
+    mark_sets(d, nj, true);
+    /* an initial: its first event k in v depends on no other event of v.
+     * An event after j ordered before k is in v (else j would be ordered
+     * before k), so k is an initial iff no other task's event after j is
+     * ordered before it: pred_max(k) <= j, O(1) in place of a check of
+     * every task with events in v (quadratic in them: grpc#3017). */
     for (size_t a = 0; a < d->active.len; a++) {
         int32_t r = d->active.p[a];
         int32_t k = d->first.p[r];
-        bool initial = k >= 0;
-        for (size_t b = 0; b < d->active.len && initial; b++) {
-            int32_t t = d->active.p[b];
-            if (t != r && vc_get(&d->nodes.p[k].vc, t) >= d->ltab.c[t])
-                initial = false;
-        }
-        if (initial)
+        if (k >= 0 && pred_max(d, &d->nodes.p[k]) <= j)
             consider(d, nj, r, &in);
     }
     /* q's op itself, if q has no event in v */
@@ -886,6 +937,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
         if (initial)
             consider(d, nj, q, &in);
     }
+    mark_sets(d, nj, false);
     /* Bounded POR (Coons et al.): also try the initial where the run of
      * the task at j began, where switching to it may save a preemption
      * that its exploration from j would need later. */
@@ -1469,6 +1521,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     }
     VEC_PUSH(d->evnodes.p[p], (uint32_t)d->tnode);
     nk->has_ev = true;
+    nk->pmax_ok = false;
     nk->lidx = lidx;
     vc_copy(NULL, &nk->vc, ev);
     nk->acc.len = 0;
@@ -1484,6 +1537,12 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     memset(d->fresh.p, 0, e->tasks.len);
     d->fresh.len = e->tasks.len;
     d->fresh.p[p] = 1;
+    /* bit 2: enabled at this node (an O(1) lookup in the loops below, in
+     * place of a scan of nk->en per task: quadratic with a thousand tasks
+     * enabled, grpc#3017) */
+    for (size_t i = 0; i < nk->en.len; i++)
+        if (nk->en.p[i] >= 0 && (size_t)nk->en.p[i] < e->tasks.len)
+            d->fresh.p[nk->en.p[i]] |= 2;
     for (size_t i = 0; i < e->woken.len; i++) {
         int32_t w = e->woken.p[i];
         /* a released Wait comes after every Done, not just this one */
@@ -1492,16 +1551,16 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
                 vc_join(NULL, clock_of(d, w), &obj_of(d, A[k].oid)->lk);
         /* The step completed w's op (a rendezvous): had w been enabled
          * here, running w first (another of its cases) is the reversal. */
-        if (has_tid(&nk->en, w) && w != p)
+        if ((d->fresh.p[w] & 2) && w != p)
             race(d, d->tnode, w, &d->tclock.p[w], nk->acc.p, nk->acc.len,
                  d->depth);
         vc_join(NULL, clock_of(d, w), ev);
-        d->fresh.p[w] = 1;
+        d->fresh.p[w] |= 1;
     }
     for (size_t t = d->ntasks; t < e->tasks.len; t++)
         if ((int32_t)t != p) {
             vc_copy(NULL, clock_of(d, (int32_t)t), ev);
-            d->fresh.p[t] = 1;
+            d->fresh.p[t] |= 1;
         }
     d->ntasks = e->tasks.len;
     /* Races with pending ops: a newly exposed op against the whole
@@ -1511,7 +1570,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         const wf_task *q = e->tasks.p[i];
         if (q->state == TASK_DONE || (int32_t)i == p)
             continue;
-        if (d->fresh.p[i] && !e->stop) {
+        if ((d->fresh.p[i] & 1) && !e->stop) {
             check_pending(d, q);
             continue;
         }
@@ -1522,7 +1581,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
          * find q disabled here and try every enabled task instead); a
          * later event of q still races with the step */
         if (d->bound < 0 && !e->stop && q->state == TASK_RUNNABLE &&
-            !has_tid(&nk->en, (int32_t)i))
+            !(d->fresh.p[i] & 2))
             continue;
         if (!e->stop && !may_touch(q, nk->acc.p, nk->acc.len))
             continue;

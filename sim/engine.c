@@ -591,6 +591,12 @@ void engine_emit_slow(wf_engine *e, wf_event *ev)
 {
     ev->step = e->step;
     ev->clock = e->now_ns;
+    /* an event about a task's op raised inside library code */
+    if (ev->tid >= 0 && (size_t)ev->tid < e->tasks.len) {
+        const op *o = &e->tasks.p[ev->tid]->op;
+        if (o->lib && ev->file == o->file && ev->line == o->line)
+            ev->flags |= EVF_LIB;
+    }
     for (int i = 0; i < e->nconsumers; i++)
         if (e->consumers[i].event)
             e->consumers[i].event(e->consumers[i].ctx, e, ev);

@@ -174,6 +174,7 @@ typedef struct op {
     bool done;    /* OP_WG_ADD: a Done (the event says wg_done) */
     bool parked;  /* OP_COND_WAIT/PARK: parked on its ticket */
     bool discard; /* OP_AADD: the result is not read, so adds commute */
+    bool lib;     /* raised inside library code (its events: EVF_LIB) */
     uint16_t evf, evf_failed; /* OP_A*: flags the front end adds to the
                                  op's event (EVF_C11 ...), the second for
                                  a compare-and-swap that fails */
@@ -201,7 +202,7 @@ static inline void op_begin(op *o, op_kind k, wf_obj *obj)
     o->obj = obj;
     o->ok = false;
     o->has_default = false;
-    o->relock = o->done = o->parked = o->discard = false;
+    o->relock = o->done = o->parked = o->discard = o->lib = false;
     o->evf = o->evf_failed = 0;
     o->sel = -1;
     o->ncases = 0;
@@ -347,7 +348,11 @@ enum {
     EVF_C11 = 1 << 8,
     EVF_ACQUIRE = 1 << 9,
     EVF_RELEASE = 1 << 10,
-    EVF_FENCE = 1 << 11
+    EVF_FENCE = 1 << 11,
+    /* done inside the front end's library (weft's Go library), on behalf
+     * of the user's call at the event's file:line: viewers fold it into
+     * that call */
+    EVF_LIB = 1 << 12
 };
 
 /* One event. step is the step it belongs to (annotations such as block,

@@ -84,7 +84,9 @@ CREATE TABLE files(
 --   clock: virtual nanoseconds;  fid/line: files.fid and source line
 --   flags: EVF_* bits (1 failed, 2 select case, 4 wakes peer, 8 handoff,
 --          16 atomic write, 32 cond relock, 64 select default,
---          128 main returned)
+--          128 main returned, 256/512/1024/2048 C11 atomic, acquire,
+--          release, fence, 4096 done inside the library for the user's
+--          call at fid/line)
 --   aux:   channel op sequence number, select case, ticket (op specific)
 --   aux2:  select case index of a channel event done by a select, or NULL
 CREATE TABLE events(

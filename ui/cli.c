@@ -364,8 +364,8 @@ static const cli_option options[] = {
      .kind = K_CHOICE,
      .off = OFF(time_loose),
      .choices = "strict|loose",
-     .help = "timers in deadline order (strict), or sleeps and timers as "
-             "mere scheduling points"},
+     .help = "timers in deadline order, those under 1 ms at once "
+             "(strict), or sleeps and timers as mere scheduling points"},
     /* liveness */
     {.name = "livelock-window",
      .arg = "W",

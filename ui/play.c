@@ -222,6 +222,8 @@ static void op_words(wf_engine *e, const wf_task *t, buf *out)
         buf_printf(out, "%s %s", name, obj);
         break;
     }
+    /* a step weft's Go library takes for the user's call on t's line */
+    if (o->lib) buf_puts(out, " (in the library)");
 }
 
 static char *xstrdup0(const char *s)

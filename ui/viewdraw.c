@@ -160,7 +160,7 @@ void viewdraw_put(viewdraw_grid *g, int x, int y, uint32_t ch, int attr)
 
 typedef struct glyphs {
     uint32_t life, blocked, mark, block_mark, sep, hline, arrow, full, left,
-        right, cur;
+        right, cur, call, fold;
     const uint32_t *part; /* 8 partial bar blocks, or NULL */
 } glyphs;
 
@@ -169,9 +169,10 @@ static const uint32_t bar_parts[8] = {0x258F, 0x258E, 0x258D, 0x258C,
 
 static glyphs glyphs_of(const viewdraw_grid *g)
 {
-    glyphs u = {0x2502, 0x2503, 0x25CF, 0x25A0, 0x2502, 0x2500,
-                0x2192, 0x2588, 0x25C0, 0x25B6, 0x25B6, bar_parts};
-    glyphs a = {'|', '#', '*', '#', '|', '-', '>', '#', '<', '>', '>', NULL};
+    glyphs u = {0x2502, 0x2503, 0x25CF, 0x25A0, 0x2502, 0x2500, 0x2192,
+                0x2588, 0x25C0, 0x25B6, 0x25B6, 0x25E6, 0x2506, bar_parts};
+    glyphs a = {'|', '#', '*', '#', '|', '-', '>',
+                '#', '<', '>', '>', 'o', ':', NULL};
     return g->unicode ? u : a;
 }
 
@@ -335,6 +336,8 @@ void viewdraw_event_text(const viewmodel *m, const wf_event *e, bool long_form,
         if (obj) buf_printf(out, " %s", obj);
         break;
     }
+    if (long_form && (e->flags & EVF_LIB))
+        buf_puts(out, " (inside the library, for the call on this line)");
     if (long_form) {
         viewdraw_duration(e->clock, d, sizeof d);
         buf_printf(out, "  t=%s", d);
@@ -696,6 +699,10 @@ static void state_lines(viewmodel *m, const viewstate *s, plines *p)
             const viewstate_obj *o = &s->objs[i];
             const char *name;
             if (m->kinds[i] != kind) continue;
+            /* listed from the user's first use: one touched so far only
+             * inside library calls is the library's own (a context's
+             * mutex, a Cond's L), and one not used yet may be too */
+            if (o->user_ops == 0) continue;
             if (!head) {
                 pl_add(p, VA_HEADER, 0, "%s", kind_title(kind));
                 head = true;
@@ -1065,6 +1072,48 @@ static void fit_object(const viewmodel *m, const wf_event *e, buf *t, int w,
     buf_fini(&nb);
 }
 
+/* Is e a step the library took for the user's call (EVF_LIB, not a
+ * block: a task waiting inside a call shows what it waits for)? 0: no;
+ * 1: the first of the call's steps; 2: a later one (the task's previous
+ * event was the library's, for the same line). row: the state before e. */
+static int lib_fold(viewmodel *m, const viewstate *row, const wf_event *e)
+{
+    const viewstate_ev *pv;
+    int64_t last;
+    if (!(e->flags & EVF_LIB) || e->op == EV_BLOCK) return 0;
+    if (e->tid < 0 || e->tid >= row->ntasks) return 1;
+    last = row->tasks[e->tid].last_seq;
+    pv = last >= 0 ? viewmodel_event(m, last) : NULL;
+    if (pv && (pv->e.flags & EVF_LIB) && pv->e.op != EV_BLOCK &&
+        pv->e.line == e->line &&
+        (pv->e.file == e->file ||
+         (pv->e.file && e->file && !strcmp(pv->e.file, e->file))))
+        return 2;
+    return 1;
+}
+
+/* The user's call a library step is folded into: its source line,
+ * trimmed ("fmt.Println(ctx.Err())"), or "library call". */
+static void call_text(viewmodel *m, const wf_event *e, buf *t)
+{
+    buf src;
+    const char *p;
+    size_t n;
+    buf_reset(t);
+    buf_init(&src);
+    if (viewmodel_source_line(m, e->file, e->line, &src) && src.p) {
+        p = src.p;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        n = strlen(p);
+        while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '{'))
+            n--;
+        buf_append(t, p, n);
+    }
+    if (!t->len) buf_puts(t, "library call");
+    buf_fini(&src);
+}
+
 static void draw_lanes(viewdraw_grid *g, viewmodel *m, viewdraw_ui *u,
                        const viewdraw_layout *l, viewstate *row,
                        const glyphs *gl, viewstate *at_cursor)
@@ -1094,13 +1143,16 @@ static void draw_lanes(viewdraw_grid *g, viewmodel *m, viewdraw_ui *u,
         int y = l->rows_y + r, row_attr;
         const viewstate_ev *ev;
         bool cursor = seq == u->cur, race, fstep;
+        int fold;
         char num[24];
         if (seq >= m->nevents) break;
         ev = viewmodel_event(m, seq);
         if (!ev) break;
+        race = is_race_access(m, u, &ev->e);
+        /* a racing access stays shown, in the library or not */
+        fold = race ? 0 : lib_fold(m, row, &ev->e);
         viewstate_apply(row, &m->vr, ev);
         if (cursor) viewstate_copy(at_cursor, row);
-        race = is_race_access(m, u, &ev->e);
         fstep = is_finding_step(m, (int64_t)ev->e.step, seq);
         row_attr = cursor ? VA_CURSOR : race ? VA_RACE : VA_NORMAL;
         fill(g, 0, y, l->pane_x - 1, row_attr);
@@ -1127,6 +1179,17 @@ static void draw_lanes(viewdraw_grid *g, viewmodel *m, viewdraw_ui *u,
                         : race ? VA_RACE
                         : blk  ? VA_BLOCKED
                                : VA_EVENT;
+                if (fold) {
+                    /* the library's own steps: the user's call once, then
+                     * a fold mark (the status line says what each is) */
+                    if (!cursor && !race) a = VA_DIM;
+                    put(g, x, y, fold == 1 ? gl->call : gl->fold, a);
+                    if (fold == 1) {
+                        call_text(m, &ev->e, &t);
+                        puts_w(g, x + 1, y, t.p, l->lane_w - 1, a);
+                    }
+                    continue;
+                }
                 put(g, x, y, blk ? gl->block_mark : gl->mark, a);
                 viewdraw_event_text(m, &ev->e, false, &t);
                 fit_object(m, &ev->e, &t, l->lane_w - 1, g->unicode);

@@ -107,6 +107,7 @@ static void apply_obj(viewstate_obj *o, uint8_t kind, int64_t cap,
                       const wf_event *e)
 {
     o->ops++;
+    if (!(e->flags & EVF_LIB)) o->user_ops++;
     switch ((ev_op)e->op) {
     case EV_SEND:
         if (cap > 0 && e->peer < 0) chan_push(o, e->value);

@@ -72,6 +72,7 @@ typedef struct viewstate_obj {
     int64_t value;    /* chan: len; waitgroup: counter; var, atomic */
     int64_t vals[VIEWSTATE_VALS]; /* chan: buffered values from the head */
     int64_t ops;      /* events on the object so far */
+    int64_t user_ops; /* those done by the user's code (not EVF_LIB) */
 } viewstate_obj;
 
 /* What a run says about its objects (borrowed). */

@@ -57,7 +57,9 @@ void cdeclare(fstate *fs, res_sym *s, int src, uint32_t type, bool copy)
     s->boxed = s->captured || (s->addr_taken &&
                                !kind_is_aggregate(VM_KIND(s->type))) ||
                (s->method_recv && cneeds_box(fs, s->type));
-    if (s->type && !basic_type(s->type))
+    /* the library's locals name nothing: what it makes is named by the
+     * user's variable it reaches (ctx.done, not the library's c.done) */
+    if (s->type && !basic_type(s->type) && !fs->pkg->library)
         emit(fs, VM_OP_NAME, 0, r, kstr(fs, s->name), 0);
     if (s->boxed)
         emit(fs, VM_OP_NEWCELL, 1, r, r, kstr(fs, s->name));

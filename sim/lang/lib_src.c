@@ -48,8 +48,6 @@ static const struct {
     const char *path;
     const char *why;
 } refusals[] = {
-    {"net", "weft runs programs without a network (model the peer with "
-            "goroutines and channels)"},
     {"net/", "weft runs programs without a network (model the peer with "
              "goroutines and channels)"},
     {"crypto/tls", "weft runs programs without a network"},

@@ -22,7 +22,8 @@
  *   except for the inline caches of field and method look-ups, which
  *   only memoize.  2. every event a goroutine causes carries the line of
  *   the user's source it was executing (library code reports its
- *   caller's line). */
+ *   caller's line, and its own steps are marked EVF_LIB: vm_task.c's
+ *   in_library). */
 #ifndef WF_LANG_VM_H
 #define WF_LANG_VM_H
 

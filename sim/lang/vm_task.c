@@ -35,11 +35,33 @@ void vm_site(const vm_g *g, const char **file, int32_t *line)
     *line = 0;
 }
 
+/* Is g's op the library's own step rather than the user's? The user's
+ * when raised by user code, or by an intrinsic that a library function
+ * called straight from user code raises (mu.Lock(): user -> Lock ->
+ * __mutex_lock); the library's when raised by library code itself (a
+ * read of a Cond's L) or below two library frames (the Mutex a
+ * context's Err takes). A goroutine with no user frame is the library's. */
+static bool in_library(const vm_g *g)
+{
+    bool native = g->nframes && (g->frames[g->nframes - 1].flags & FR_NATIVE);
+    int libs = 0;
+    for (uint32_t i = g->nframes; i-- > 0;) {
+        const vm_frame *f = &g->frames[i];
+        if ((f->flags & FR_NATIVE) || !f->p->ncode)
+            continue;
+        if (f->p->user)
+            return libs > 1 || (libs == 1 && !native);
+        libs++;
+    }
+    return libs > 0;
+}
+
 op *vm_op(vm_g *g, op_kind k, wf_obj *obj)
 {
     op *o = &g->t->op;
     op_begin(o, k, obj);
     vm_site(g, &o->file, &o->line);
+    o->lib = in_library(g);
     g->pending = (uint8_t)k;
     return o;
 }

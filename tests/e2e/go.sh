@@ -246,8 +246,18 @@ has out "deadlock" "the ticker loop blocked on the sender's lock"
 if grep -q "cut at --max-steps" out; then
     bad "a ticker loop ran an execution to --max-steps: $(tail -1 out)"
 else ok; fi
-"$WEFT" explore tickloop.go > out 2> err; rc=$?
-expect 0 "explore tickloop.go: strict time, the tick never comes while main runs"
+# by default (strict time) a ticker shorter than a millisecond fires
+# early too: Go gives its nanosecond tick no order against runnable work
+"$WEFT" explore tickloop.go --max-steps 50000 --max-executions 100 \
+    > out 2> err; rc=$?
+expect 1 "explore tickloop.go: a 1ns ticker fires early under strict time"
+has out "deadlock" "the 1ns ticker loop blocked on the sender's lock (strict)"
+# ... while a millisecond one waits for the clock: strict time orders it
+# after the work that can run
+sed 's/time.NewTicker(time.Nanosecond)/time.NewTicker(time.Millisecond)/' \
+    tickloop.go > tickms.go
+"$WEFT" explore tickms.go > out 2> err; rc=$?
+expect 0 "explore tickms.go: strict time, a 1ms tick never comes while main runs"
 # every task blocked beside a live ticker whose tick nobody takes: the
 # clock would move forever (each tick dropped), so it is a deadlock, not
 # an execution run to --max-steps

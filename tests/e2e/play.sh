@@ -205,6 +205,27 @@ see "0-9/arrows+Enter run" "a key closes the help"
 tm send-keys -t v q
 wait_exit && [ "$(cat status)" = 0 ] && ok || bad "q after the tour"
 
+# a step weft's Go library takes for the user's call says so, with the
+# user's line, and names the object by the user's variable (ctx.done, not
+# the library's c.done); in the lanes it folds into the call
+cat > pctx.go <<'GO'
+package main
+
+import "context"
+
+func main() {
+	ctx, cancel := context.WithCancel(context.Background())
+	go cancel()
+	<-ctx.Done()
+}
+GO
+"$WEFT" play pctx.go --dump --size 100x24 > out 2> err
+grep -qF "main: read ctx.done (in the library)  pctx.go:8: <-ctx.Done()" out && ok ||
+    { bad "play: a library step, in the user's terms"; cat out >&2; }
+"$WEFT" play pctx.go --dump --size 100x24 --keys 0 > out 2> err
+grep -qF "$(printf '\xe2\x97\xa6')<-ctx.Done()" out && ok ||
+    { bad "play: the lanes fold the library's steps into the call"; cat out >&2; }
+
 # ---- bad usage and input: exit 2 with a message --------------------------------
 bad_play() { # MESSAGE DESCRIPTION ARGS...
     local msg=$1 what=$2

@@ -3,8 +3,9 @@
 # points 4 and 5), on the small programs of tests/e2e/reports/: one root
 # cause is one finding with its count of executions; one schedule per
 # execution; a deadlock names the line of every blocked operation and of
-# every held lock's acquisition, and only the tasks that can act on what
-# a task waits for; a race's advice follows what orders the accesses.
+# every held lock's acquisition, and every task that can act on what a
+# task waits for (those that have not used it yet apart), no other; a
+# race's advice follows what orders the accesses.
 # Run by `make test` as: WEFT=build/weft tests/e2e/reports.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -45,12 +46,18 @@ grep -q "waits for a.mu held by g[0-9] main.func1, which ended without unlocking
     bad "lock_leak.go: the holder ended: $(grep 'waits for a.mu' "$tmp/ll")"
 
 # ---- who can act on a cond, and what became of its signals -------------
-# main can reach cond (a package variable) but never uses it: it is no
-# signaller; the Broadcast that came before g1's Wait is named, with its
-# line; each blocked operation names its line.
+# main can reach cond (a package variable) and has not used it: it may
+# still Signal it, so it is named, apart ("has not used it yet"); the
+# Broadcast that came before g1's Wait is named, with its line; each
+# blocked operation names its line.
 "$WEFT" explore lost_wakeup.go > "$tmp/lw" 2>&1
-has "$tmp/lw" "g1 worker waits on cond for a Signal or Broadcast, which no other task could send (lost_wakeup.go:20)" && ok ||
-    bad "lost_wakeup.go names a task that never uses cond: $(grep 'waits on cond' "$tmp/lw")"
+has "$tmp/lw" "g1 worker waits on cond for a Signal or Broadcast, which only blocked tasks could send: main (has not used it yet) (lost_wakeup.go:20)" && ok ||
+    bad "lost_wakeup.go: main holds cond: $(grep 'waits on cond' "$tmp/lw")"
+# main would Signal cond after a receive that never returns: named though
+# it has not touched cond yet; g2, with no reference to cond, is not
+"$WEFT" explore signal_later.go > "$tmp/sl" 2>&1
+has "$tmp/sl" "g1 main.func1 waits on cond for a Signal or Broadcast, which only blocked tasks could send: main (has not used it yet) (signal_later.go:15)" && ok ||
+    bad "signal_later.go: main may signal: $(grep 'waits on cond' "$tmp/sl")"
 has "$tmp/lw" "cond: the Broadcast by g4 starter at step 13 (lost_wakeup.go:28) woke no one, and g1 began to wait after it: a lost wakeup" && ok ||
     bad "lost_wakeup.go: the lost Broadcast: $(grep '^  cond:' "$tmp/lw")"
 has "$tmp/lw" "main waits for wg (counter 1), which only blocked tasks could complete: g1 (lost_wakeup.go:38)" && ok ||

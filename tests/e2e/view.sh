@@ -247,5 +247,89 @@ grep -qF "weft view: keys" out && ok || bad "?: the help"
 dumpk '?x'
 if grep -qF "weft view: keys" out; then bad "?x: a key closes the help"; else ok; fi
 
+# ---- the library's steps fold into the user's call (issue 15) -----------------
+# cancel() and ctx.Err() lock the context's own mutex and write its err
+# inside weft's Go library: their lanes show the user's call once, then a
+# fold mark, never the library's objects; the status line of a folded step
+# says so; the State pane lists the user's objects only (the channel the
+# user receives from is ctx.done, named by the user's variable).
+cat > ctx.go <<'GO'
+package main
+
+import (
+	"context"
+	"fmt"
+	"sync"
+)
+
+var hits int
+
+func main() {
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ctx.Done()
+		hits++
+		fmt.Println(ctx.Err())
+	}()
+	cancel()
+	hits++
+	wg.Wait()
+}
+GO
+"$WEFT" explore ctx.go --db ctx.db > out 2> err
+[ $? = 1 ] && ok || bad "recording ctx.go's race"
+vdump() { "$WEFT" view ctx.db --dump --size 100x40 --keys "$1" > out 2> err; }
+vdump g
+grep -qF "$(printf '\xe2\x97\xa6')cancel()" out && ok || { bad "cancel() is one folded call in main's lane"; cat out >&2; }
+grep -qF "$(printf '\xe2\x97\xa6')<-ctx.Done()" out && ok || { bad "ctx.Done() is a folded call in g1's lane"; cat out >&2; }
+grep -qF "$(printf '\xe2\x97\xa6')fmt.Println(ctx.Err" out && ok || { bad "ctx.Err() is a folded call"; cat out >&2; }
+if grep -qE "c\.mu|c\.err|ctx\.mu|ctx\.err|Canceled|lock c|\.cause" out; then
+    bad "the library's objects in the lanes:"; cat out >&2
+else ok; fi
+vdump gjj
+grep -qF "step 3  main: read Canceled=1 (inside the library, for the call on this line)" out &&
+    grep -qF "ctx.go:21:" out && ok || { bad "a folded step's status line"; tail -3 out >&2; }
+vdump "$(printf '\t\t')"
+grep -qF "ctx.done" out && grep -qE "^.*│  hits +=" out && ok ||
+    { bad "the State pane lists the user's objects"; cat out >&2; }
+if grep -qE "│  (c|ctx)\.(mu|err|cause|children)|│  Canceled" out; then
+    bad "the State pane lists the library's objects:"; cat out >&2
+else ok; fi
+
+# a race inside a library call (two WriteStrings on one bytes.Buffer): the
+# racing accesses are not folded away, the rest of the call is
+cat > buf.go <<'GO'
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var b bytes.Buffer
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		b.WriteString("a")
+	}()
+	go func() {
+		defer wg.Done()
+		b.WriteString("b")
+	}()
+	wg.Wait()
+	fmt.Println(b.Len())
+}
+GO
+"$WEFT" explore buf.go --db buf.db > out 2> err
+"$WEFT" view buf.db --dump --size 100x30 > out 2> err
+[ "$(grep -c "$(printf '\xe2\x97\x8f')write b.lastRead" out)" = 2 ] && grep -qF "$(printf '\xe2\x94\x86')" out && ok ||
+    { bad "both racing accesses shown inside the folded calls"; cat out >&2; }
+
 echo "view.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]

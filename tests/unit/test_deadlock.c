@@ -772,12 +772,12 @@ START_TEST(cond_lost_wakeup_and_its_fix)
         body(first(&r, WF_DEADLOCK)),
         "deadlock (global): all goroutines are asleep\n"
         "  main waits for wg (counter 1), which only blocked tasks could complete: g1 (test_deadlock.c:L)\n"
-        "  g1 waiter waits on c for a Signal or Broadcast, which no other task could send (test_deadlock.c:L)\n"
+        "  g1 waiter waits on c for a Signal or Broadcast, which only blocked tasks could send: main (has not used it yet) (test_deadlock.c:L)\n"
         "  c: the Signal by g2 signaler at step 7 (test_deadlock.c:L) woke no one, and g1 began to wait after it: a lost wakeup\n"
         "  mutual exclusion: none: no lock is involved; main, g1 wait on wg, c\n"
         "  hold and wait:    none: no task holds a lock while it waits\n"
         "  no preemption:    a cond Wait returns only after a Signal or Broadcast; a WaitGroup Wait returns only when the counter reaches zero\n"
-        "  circular wait:    none: main waits for wg, which only blocked tasks could complete: g1; g1 waits for c, which no other task could complete\n");
+        "  circular wait:    main -> g1 -> main\n");
     wf_result_free(&r);
     explore(cond_correct, WF_STRATEGY_DFS, 0, &r);
     ck_assert(r.complete);
@@ -1004,6 +1004,122 @@ static void count_step(void *ctx, wf_engine *e)
             c->bad++;
 }
 
+/* ---- the report from data alone --------------------------------------------
+ * report_deadlock_render puts into words what it is given, nothing of the
+ * checker: here data made by hand at the end of an execution (main holds
+ * m and receives from c, g1 waits for m), with a site the checker would
+ * never give ("x.c:7"). */
+
+static wf_mutex *held_m;
+static wf_chan *never_c;
+
+static void wants_m(void *arg)
+{
+    (void)arg;
+    wf_mutex_lock(held_m);
+}
+
+static void holds_m_and_receives(void *arg)
+{
+    (void)arg;
+    held_m = wf_mutex_new("m");
+    never_c = wf_chan_new("c", 0);
+    wf_mutex_lock(held_m);
+    wf_go(wants_m, NULL, "waiter");
+    (void)wf_chan_recv(never_c, NULL);
+}
+
+static int first_alt(void *ctx, wf_engine *e, choice_kind kind, int n,
+                     const int32_t *alts)
+{
+    (void)ctx;
+    (void)e;
+    (void)kind;
+    (void)n;
+    (void)alts;
+    return 0;
+}
+
+typedef struct rendered {
+    buf text, json;
+} rendered;
+
+static void render_by_hand(void *ctx, wf_engine *e)
+{
+    rendered *out = ctx;
+    const wf_obj *m = e->tasks.p[1]->op.obj, *c = e->tasks.p[0]->op.obj;
+    const wf_obj *objs[2] = {m, c};
+    int32_t holder = 0;
+    report_hold h = {m, REPORT_HOLD_LOCK, "dir/x.c", 7};
+    report_taken tk = {m, false, "dir/x.c", 7};
+    report_dl_task t[2];
+    report_deadlock r;
+    memset(t, 0, sizeof t);
+    t[0].t = e->tasks.p[0];
+    t[0].wait = REPORT_W_CHAN;
+    t[0].nawaited = 1;
+    t[0].awaited[0] = c;
+    t[0].holds = &h;
+    t[0].nholds = 1;
+    t[0].taken = &tk;
+    t[0].ntaken = 1;
+    t[1].t = e->tasks.p[1];
+    t[1].wait = REPORT_W_MUTEX;
+    t[1].nawaited = 1;
+    t[1].awaited[0] = m;
+    t[1].holders = &holder;
+    t[1].nholders = 1;
+    memset(&r, 0, sizeof r);
+    r.tasks = t;
+    r.ntasks = 2;
+    r.objs = objs;
+    r.nobjs = 2;
+    report_deadlock_render(&out->text, &out->json, e, &r);
+}
+
+START_TEST(the_report_renders_the_data_it_is_given)
+{
+    rendered out;
+    wf_strategy st = {NULL, first_alt, NULL};
+    native_start ns = {holds_m_and_receives, NULL};
+    wf_consumer c;
+    wf_engine *e = engine_new(NULL);
+    const char *text;
+    buf_init(&out.text);
+    buf_init(&out.json);
+    memset(&c, 0, sizeof c);
+    c.ctx = &out;
+    c.end = render_by_hand;
+    ck_assert_int_eq(engine_run(e, &native_driver, &ns, "main", &st, &c, 1),
+                     END_DEADLOCK);
+    text = out.text.p;
+    ck_assert_msg(strstr(text, "main holds m (locked at x.c:7), waits to "
+                               "receive from c, which no other task could "
+                               "complete (test_deadlock.c:") == text,
+                  "%s", text);
+    ck_assert_msg(strstr(text, "\ng1 waiter waits for m held by main "
+                               "(test_deadlock.c:"), "%s", text);
+    ck_assert_msg(strstr(text, "\nmutual exclusion: m is held by one task\n"
+                               "hold and wait:    main holds m while waiting "
+                               "for c\n"), "%s", text);
+    ck_assert_msg(strstr(text, "circular wait:    none: main waits for c, "
+                               "which no other task could complete; g1 waits "
+                               "for m held by main"), "%s", text);
+    ck_assert_msg(strstr(out.json.p, "\"holds\": [\"m\"], \"locked_at\": "
+                                     "[{\"object\": \"m\", \"read\": "
+                                     "false, \"file\": \"dir/x.c\", "
+                                     "\"line\": 7}], \"waits_for\": []}"),
+                  "%s", out.json.p);
+    ck_assert_msg(strstr(out.json.p, "\"waits_for\": [0]}], \"objects\": "
+                                     "[{\"oid\": "),
+                  "%s", out.json.p);
+    ck_assert_msg(strstr(out.json.p, "\"cycle\": []}"), "%s", out.json.p);
+    buf_fini(&out.text);
+    buf_fini(&out.json);
+    engine_free(e);
+}
+END_TEST
+
 START_TEST(step_end_follows_every_step_with_every_op_exposed)
 {
     native_start ns = {abba, NULL};
@@ -1047,6 +1163,7 @@ Suite *deadlock_suite(void)
     tcase_add_test(tc, range_over_a_channel_nobody_closes);
     tcase_add_test(tc, a_task_can_deadlock_on_itself);
     tcase_add_test(tc, json_carries_tasks_objects_and_coffman);
+    tcase_add_test(tc, the_report_renders_the_data_it_is_given);
     tcase_add_test(tc, source_sites_name_the_lines);
     suite_add_tcase(s, tc);
     tc = tcase_create("partial");

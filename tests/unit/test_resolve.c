@@ -40,6 +40,10 @@ START_TEST(imports_outside_the_library_are_refused_saying_why)
              "without a network (model the peer with goroutines and "
              "channels)");
     /* a library package refuses some of its members by name */
+    GO_ERROR(GO("import \"net\"\n"
+                "func main() { net.Dial(\"tcp\", \"x\") }\n"),
+             "3:19: unsupported: net.Dial: weft runs programs without a "
+             "network (model the peer with goroutines and channels)");
     GO_ERROR(GO("import \"os\"\nfunc main() { os.ReadFile(\"x\") }\n"),
              "3:18: unsupported: os.ReadFile: weft runs programs without a "
              "file system (give the program its input in memory: "
