@@ -400,6 +400,7 @@ struct ast_node {
          * for a function; body is always present. */
         struct {
             ast_node *recv, *name, *type, *body;
+            bool nointerface; /* //go:nointerface: satisfies no interface */
         } func_decl;
     } u;
 };

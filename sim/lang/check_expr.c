@@ -1661,6 +1661,9 @@ static void shift(checker *k, operand *x, operand *y, ast_node *e,
                 invalidate(x);
                 return;
             }
+            /* a shift count is a uint: 1<<64 - 1 counts as one */
+            if (x->mode != CK_CONST)
+                ck_convert_untyped(k, y, T_UINT);
         } else if (!ck_is_integer(k, y->type)) {
             ck_errorf(k, y->expr, INVALID_OP "shift count %s must be integer",
                       ck_op_str(k, y));

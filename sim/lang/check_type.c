@@ -717,6 +717,8 @@ static vm_kind kind_of(checker *k, res_pkg *p, ast_node *n, int depth)
         return K_STRUCT;
     case AST_INTERFACE_TYPE:
         return K_IFACE;
+    case AST_INDEX: /* G[T]: G's kind, whatever T */
+        return kind_of(k, p, n->u.index.x, depth + 1);
     case AST_IDENT:
         s = res_lookup(k->R, p, n);
         break;
@@ -948,6 +950,9 @@ void ck_collect_methods(checker *k, uint32_t t)
         if (!ck_bind_recv_tparams(k, d->u.func_decl.recv, t))
             break;
         m.sig = ck_signature(k, d->u.func_decl.type, NULL);
+        /* a blank method is checked, but no method of the type */
+        if (!strcmp(ck_name_str(k, m.name), "_"))
+            continue;
         /* a field and a method of the same name */
         u = prog_type(k->prog, ck_under(k, t));
         if (VM_KIND(u->id) == K_STRUCT)

@@ -803,6 +803,9 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
         C->pkg = saved;
         return NULL;
     }
+    if (node->kind == AST_FUNC_DECL && node->u.func_decl.nointerface &&
+        C->fieldtrack)
+        pr->nointerface = true;
     fs_init(&fs, C, outer, pkg, node, pr->name, pr->tname);
     fs.proto = pr;
     if (C->inst_now && C->inst_now->decl == node) {
@@ -1173,6 +1176,13 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
     memset(&C, 0, sizeof C);
     C.d = d;
     C.R = res_new(lib);
+    /* Go honours //go:nointerface only in its fieldtrack experiment,
+     * which the environment selects, as it does for the go command */
+    {
+        const char *ge = getenv("GOEXPERIMENT");
+        C.fieldtrack = ge && strstr(ge, "fieldtrack") &&
+                       !strstr(ge, "nofieldtrack");
+    }
     p = wf_xcalloc(1, sizeof *p);
     arena_init(&p->mem);
     p->path = wf_xstrdup(path);

@@ -303,6 +303,19 @@ static uint32_t make_elem(fstate *fs, uint32_t t)
     return t ? prog_type(fs->C->prog, t)->elem : 0;
 }
 
+/* copy(f()) and delete(f()): the two results of the only argument, a
+ * call, are the arguments. */
+static bool two_results(fstate *fs, ast_list args, int *a, int *b)
+{
+    ex e;
+    if (args.n != 1 || strip(args.v[0])->kind != AST_CALL)
+        return false;
+    ccall(fs, strip(args.v[0]), 2, &e);
+    *a = e.reg;
+    *b = e.reg + 1;
+    return true;
+}
+
 static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
 {
     compiler *C = fs->C;
@@ -433,6 +446,11 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
     case RB_DELETE: {
         uint32_t mt = 0;
         int m, k;
+        if (two_results(fs, args, &m, &k)) {
+            fs->line = call->line;
+            emit(fs, VM_OP_DELETE, 0, m, k, 0);
+            return;
+        }
         NEED(2);
         m = cexpr_any(fs, args.v[0], 0, &mt);
         k = cexpr_rk(fs, args.v[1],
@@ -459,9 +477,11 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
     }
     case RB_COPY: {
         int d, s;
-        NEED(2);
-        d = cexpr_any(fs, args.v[0], 0, NULL);
-        s = cexpr_any(fs, args.v[1], 0, NULL);
+        if (!two_results(fs, args, &d, &s)) {
+            NEED(2);
+            d = cexpr_any(fs, args.v[0], 0, NULL);
+            s = cexpr_any(fs, args.v[1], 0, NULL);
+        }
         r = newreg(fs, 1);
         fs->line = call->line;
         emit(fs, VM_OP_COPYSL, 0, r, d, s);
@@ -764,6 +784,8 @@ bool cmethod_value(fstate *fs, ast_node *n, int reg, uint32_t *type)
     fs->line = n->line;
     emit(fs, VM_OP_FIELD, addr ? 1 : 0, reg, reg,
          selindex(fs, n->u.selector.sel->u.ident.name));
+    if (*type) /* the value's type is the method's (%T, x.(T)) */
+        emit(fs, VM_OP_CONV, 0, reg, reg, ktype(fs, *type));
     return true;
 }
 

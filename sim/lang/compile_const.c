@@ -31,6 +31,11 @@ bool cconst(fstate *fs, ast_node *n, cval *out, uint32_t *type)
     t = csubst(fs, check_type_of(fs->C->K, n)); /* in an instance */
     *type = t;
     k = VM_KIND(type_under(fs->C->prog, t));
+    /* a complex constant given a real type (1+0i as a shift count): its
+     * exact real part */
+    if (v.k == CONST_COMPLEX && t && !kind_is_untyped(k) &&
+        (kind_is_int(k) || kind_is_float(k)))
+        v = const_real(NULL, v);
     if (v.k == CONST_COMPLEX || (t && vm_cplx_bits(fs->C->prog, t))) {
         /* a complex constant, or a number as a complex type's value */
         out->k = CV_COMPLEX;

@@ -582,7 +582,8 @@ static ex cbinary(fstate *fs, ast_node *n, uint32_t want)
     if ((opk == TK_EQL || opk == TK_NEQ) && is_nil(fs, n->u.binary.x))
         return cnilcmp(fs, n->u.binary.y, opk == TK_NEQ);
     x = cexpr(fs, n->u.binary.x, opk == TK_SHL || opk == TK_SHR ? want : 0);
-    y = cexpr(fs, n->u.binary.y, 0);
+    y = cexpr(fs, n->u.binary.y,
+              opk == TK_SHL || opk == TK_SHR ? T_UINT : 0);
     if (fs->C->failed)
         return x;
     fs->line = n->line;
@@ -823,7 +824,9 @@ static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
                 break;
             }
             v = cexpr_rk(fs, el, u->fields[fi].type, NULL);
-            emit(fs, VM_OP_SETSLOT, 0, r, fi, v);
+            /* a blank field keeps its zero value, as gc keeps it */
+            if (strcmp(p->names.p[u->fields[fi].name], "_"))
+                emit(fs, VM_OP_SETSLOT, 0, r, fi, v);
             fs->freereg = save;
         }
         break;
@@ -1021,6 +1024,8 @@ static ex cselector(fstate *fs, ast_node *n)
     r = newreg(fs, 1);
     fs->line = n->line;
     emit(fs, VM_OP_FIELD, 0, r, b, selindex(fs, name));
+    if (is_method && t) /* the value's type is the method's (%T, x.(T)) */
+        emit(fs, VM_OP_CONV, 0, r, r, ktype(fs, t));
     e = ex_reg(r, t);
     e.fresh = is_method;
     return e;

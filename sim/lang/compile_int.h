@@ -139,6 +139,7 @@ struct compiler {
     wf_diag *d;
     bool failed;
     bool loop_per_iter; /* Go >= 1.22 loop variables */
+    bool fieldtrack;    /* GOEXPERIMENT=fieldtrack: //go:nointerface holds */
     VEC(vm_proto *) natives; /* by native id, made on first use */
     VEC(res_sym *) gsyms;    /* package variables by global index */
     /* name interning into prog->names */

@@ -577,6 +577,10 @@ static void crange(fstate *fs, ast_node *n, const char *label)
                     clocal_set(fs, ks, it + 3);
                 if (vs)
                     clocal_set(fs, vs, it + 4);
+                /* a value received is the variable's only: x = nil
+                 * leaves it unreachable (issue15281.go) */
+                if (ks && VM_KIND(type_under(fs->C->prog, xt)) == K_CHAN)
+                    emit(fs, VM_OP_LOADNIL, 0, it + 3, 0, 0);
             }
         } else {
             /* both places first, as an assignment: for i, x[i] = range

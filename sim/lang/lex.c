@@ -207,6 +207,9 @@ static wf_status line_comment(lex_state *lx, lex_token *t, wf_diag *d)
 {
     const unsigned char *s = lx->src;
     size_t i = lx->pos + 2;
+    /* the pragma that keeps the next method out of interfaces */
+    if (lx->len - i >= 14 && !memcmp(s + i, "go:nointerface", 14))
+        lx->nointerface = lx->line;
     while (i < lx->len && s[i] != '\n') {
         if (s[i] >= 0x80 || s[i] == 0) {
             int32_t r;

@@ -154,6 +154,7 @@ typedef struct lex_state {
     size_t line_start; /* offset of the first byte of that line */
     bool nlsemi;       /* a newline here becomes a semicolon */
     bool done;         /* TK_EOF or an error was returned */
+    int nointerface;   /* line of the last //go:nointerface (0: none) */
     arena *mem;        /* borrowed; receives decoded strings */
 } lex_state;
 

@@ -121,11 +121,17 @@ const lib_native *lib_native_at(int id);
     X(rt_funcname, 1)                                                          \
     X(rt_stack, 1)                                                             \
     X(rt_breakpoint, 0)                                                        \
+    X(rt_live, 1)                                                              \
+    X(rt_setfinalizer, 0)                                                      \
+    X(rt_gc, 1)                                                                \
+    X(rt_fin, 2)                                                               \
     X(rt_runtime_error, 0)                                                     \
     X(rtype, 1)                                                                \
     X(rtype_int, 1)                                                            \
     X(rtype_str, 1)                                                            \
-    X(deepequal, 1)
+    X(deepequal, 1)                                                            \
+    X(rvalue, 2)                                                               \
+    X(rvalue_call, 1)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -667,6 +667,16 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
             bad_verb(F, v, verb);
         return !F->need;
     }
+    if (k == K_STRUCT && v.v.o && v.v.o->n >= 2 &&
+        !strcmp(prog_type(F->p, v.t)->name, "reflect.Value")) {
+        /* Go prints the value a reflect.Value holds (its typ, val) */
+        if (!v.v.o->slots[0].v.i) {
+            pad_str(F, "<invalid reflect.Value>", sp);
+            return true;
+        }
+        v = v.v.o->slots[1];
+        k = VM_KIND(v.t);
+    }
     if (!v.t) {
         if (verb == 'v' || verb == 's')
             pad_str(F, "<nil>", sp);

@@ -25,9 +25,12 @@ enum {
     Q_COMPARABLE,
     Q_ASSIGNABLE,
     Q_IMPLEMENTS,
-    Q_SIZE
+    Q_SIZE,
+    Q_NUMMETHOD,
+    Q_METHODTYPE
 };
-enum { QS_STRING, QS_NAME, QS_PKGPATH, QS_FIELDNAME, QS_FIELDTAG };
+enum { QS_STRING, QS_NAME, QS_PKGPATH, QS_FIELDNAME, QS_FIELDTAG,
+       QS_METHODNAME };
 
 /* reflect.Kind of VM type t (reflect/type.go's numbering). */
 static int64_t rkind(uint32_t t)
@@ -129,6 +132,61 @@ nat_status lib_rtype(vm_ncall *c)
     return NAT_OK;
 }
 
+/* ---- method sets --------------------------------------------------------- */
+
+#define MSET_MAX 256
+
+/* The exported methods of type t's method set, in name order (Go's
+ * Method(i) numbering); returns how many (at most MSET_MAX). */
+static uint32_t method_set(const vm_program *p, uint32_t t,
+                           const vm_member **out)
+{
+    const vm_type *ty = prog_type(p, t);
+    uint32_t n = 0;
+    bool ptr = VM_KIND(t) == K_PTR;
+    if (ptr && !ty->named && ty->elem)
+        ty = prog_type(p, ty->elem);
+    else if (ptr)
+        return 0;
+    for (uint32_t i = 0; i < ty->nmembers && n < MSET_MAX; i++) {
+        const vm_member *m = &ty->members[i];
+        const char *nm = p->names.p[m->name];
+        if (!m->is_method || !m->fn || nm[0] < 'A' || nm[0] > 'Z' ||
+            (m->ptr_recv && !ptr))
+            continue;
+        out[n++] = m;
+    }
+    for (uint32_t i = 1; i < n; i++) /* by name, as Go sorts them */
+        for (uint32_t k = i; k > 0 && strcmp(p->names.p[out[k - 1]->name],
+                                             p->names.p[out[k]->name]) > 0;
+             k--) {
+            const vm_member *s = out[k];
+            out[k] = out[k - 1];
+            out[k - 1] = s;
+        }
+    return n;
+}
+
+/* The program's func type with ft's parameters but the first (a method's
+ * type without its receiver), or T_FUNC when the program has none. */
+static uint32_t without_recv(const vm_program *p, uint32_t ft)
+{
+    const vm_type *f = prog_type(p, ft);
+    if (VM_KIND(ft) != K_FUNC || !f->nparams)
+        return T_FUNC;
+    for (size_t i = 0; i < p->types.len; i++) {
+        const vm_type *u = &p->types.p[i];
+        if (VM_KIND(u->id) != K_FUNC || u->named || u->id == T_FUNC ||
+            u->nparams + 1 != f->nparams || u->nresults != f->nresults ||
+            u->variadic != f->variadic)
+            continue;
+        if (!memcmp(u->params, f->params + 1,
+                    (size_t)(u->nparams + u->nresults) * sizeof *u->params))
+            return u->id;
+    }
+    return T_FUNC;
+}
+
 /* __rtype_int(t, q, i int) int: question q about type t (its field,
  * parameter or result i; for Q_ASSIGNABLE and Q_IMPLEMENTS, i is the other
  * type). The Go side has checked the type's kind. */
@@ -203,6 +261,22 @@ nat_status lib_rtype_int(vm_ncall *c)
     case Q_SIZE:
         r = vm_cplx_bits(p, t) ? vm_cplx_bits(p, t) / 8 : rsize(t);
         break;
+    case Q_NUMMETHOD:
+    case Q_METHODTYPE: {
+        const vm_member *ms[MSET_MAX];
+        uint32_t n = VM_KIND(t) == K_IFACE ? d->nimethods
+                                            : method_set(p, t, ms);
+        if (c->a[1].v.i == Q_NUMMETHOD) {
+            r = n;
+            break;
+        }
+        if (i < 0 || i >= n || VM_KIND(t) == K_IFACE) {
+            vm_throwf(c->g, "reflect: Method index out of range");
+            return NAT_PANIC;
+        }
+        r = ms[i]->fn->type; /* the receiver first */
+        break;
+    }
     }
     c->r[0] = vm_int(T_INT, r);
     return NAT_OK;
@@ -232,7 +306,7 @@ nat_status lib_rtype_str(vm_ncall *c)
         s = d->name;
         break;
     case QS_NAME:
-        if (d->named)
+        if (d->named || (uint32_t)ti == T_UPTR)
             s = short_name(d->name);
         else if ((VM_TIDX((uint32_t)ti) < TI_ANY &&
                   VM_KIND((uint32_t)ti) != K_NIL) ||
@@ -240,7 +314,9 @@ nat_status lib_rtype_str(vm_ncall *c)
             s = d->name;
         break;
     case QS_PKGPATH:
-        s = d->named && d->pkgpath ? d->pkgpath : "";
+        s = (uint32_t)ti == T_UPTR             ? "unsafe"
+            : d->named && d->pkgpath ? d->pkgpath
+                                     : "";
         break;
     case QS_FIELDNAME:
     case QS_FIELDTAG:
@@ -253,6 +329,18 @@ nat_status lib_rtype_str(vm_ncall *c)
         else if (d->fields[i].tag) /* "`" and the tag (field_tag) */
             s = p->names.p[d->fields[i].tag] + 1;
         break;
+    case QS_METHODNAME: {
+        const vm_member *ms[MSET_MAX];
+        uint32_t n = VM_KIND((uint32_t)ti) == K_IFACE
+                         ? 0
+                         : method_set(p, (uint32_t)ti, ms);
+        if (i < 0 || i >= n) {
+            vm_throwf(c->g, "reflect: Method index out of range");
+            return NAT_PANIC;
+        }
+        s = p->names.p[ms[i]->name];
+        break;
+    }
     }
     c->r[0] = vm_new_str(x, s ? s : "", s ? strlen(s) : 0);
     return NAT_OK;
@@ -370,4 +458,182 @@ nat_status lib_deepequal(vm_ncall *c)
     VEC_FREE(q.seen);
     c->r[0] = vm_bool(r);
     return NAT_OK;
+}
+
+/* ---- values -------------------------------------------------------------- */
+
+/* The operations of __rvalue (reflect.go's rv... constants). */
+enum {
+    RV_INT,
+    RV_UINT,
+    RV_FLOAT,
+    RV_STRING,
+    RV_BOOL,
+    RV_FIELD,
+    RV_INDEX,
+    RV_ELEM,
+    RV_LEN,
+    RV_ISNIL,
+    RV_POINTER,
+    RV_METHOD,
+    RV_FUNC,
+    RV_REAL,
+    RV_IMAG,
+    RV_CONVERT
+};
+
+/* __rvalue(op int, x any, i int) (any, int): a reading of x (its field,
+ * element or method i) and the static type id of what is read. The Go
+ * side has checked x's kind. */
+nat_status lib_rvalue(vm_ncall *c)
+{
+    vm_exec *x = c->g->x;
+    const vm_program *p = x->prog;
+    vm_value v = c->a[1], r = vm_nil();
+    int64_t i = c->a[2].v.i;
+    uint32_t t = 0;
+    const vm_type *d = v.t ? prog_type(p, v.t) : NULL;
+    if (kind_is_untyped(VM_KIND(v.t))) {
+        v = vm_settle(p, v, 0);
+        d = prog_type(p, v.t);
+    }
+    switch (c->a[0].v.i) {
+    case RV_INT:
+        r = vm_int(T_INT64, v.v.i);
+        break;
+    case RV_UINT:
+        r = vm_int(T_UINT64, v.v.i);
+        break;
+    case RV_FLOAT:
+        r = vm_float(T_FLOAT64, v.v.f);
+        break;
+    case RV_REAL:
+    case RV_IMAG:
+        r = vm_float(T_FLOAT64, vm_cplx_part(v, c->a[0].v.i == RV_IMAG));
+        break;
+    case RV_STRING:
+        r = v;
+        r.t = T_STRING;
+        break;
+    case RV_BOOL:
+        r = vm_bool(v.v.i != 0);
+        break;
+    case RV_FIELD:
+        if (!d || i < 0 || i >= d->nfields || !v.v.o) {
+            vm_throwf(c->g, "reflect: Field index out of range");
+            return NAT_PANIC;
+        }
+        r = vm_copy(x, v.v.o->slots[i]);
+        t = d->fields[i].type;
+        break;
+    case RV_INDEX: {
+        vm_value len;
+        if (vm_len(c->g, &len, v, false) != X_OK)
+            return NAT_PANIC;
+        if (i < 0 || i >= len.v.i) {
+            vm_throwf(c->g, "reflect: %s index out of range",
+                      VM_KIND(v.t) == K_STRING  ? "string"
+                      : VM_KIND(v.t) == K_ARRAY ? "array"
+                                                : "slice");
+            return NAT_PANIC;
+        }
+        if (VM_KIND(v.t) == K_STRING) {
+            r = vm_int(T_UINT8, (unsigned char)v.v.s[i]);
+            t = T_UINT8;
+            break;
+        }
+        if (vm_index(c->g, &r, v, vm_int(T_INT, i), NULL) != X_OK)
+            return NAT_PANIC;
+        r = vm_copy(x, r);
+        t = d->elem;
+        break;
+    }
+    case RV_ELEM:
+        t = d ? d->elem : 0;
+        if (v.v.o)
+            r = vm_copy(x, vm_pointee(c->g, v));
+        break;
+    case RV_LEN: {
+        vm_value len;
+        if (vm_len(c->g, &len, v, i != 0) != X_OK)
+            return NAT_PANIC;
+        r = vm_int(T_INT, len.v.i);
+        break;
+    }
+    case RV_ISNIL:
+        r = vm_bool(vm_is_nil(v, false));
+        break;
+    case RV_CONVERT: /* the Go side allows numbers and strings only */
+        if (!type_ok(c, i))
+            return NAT_PANIC;
+        t = (uint32_t)i;
+        if (vm_convert(c->g, &r, v, t) != X_OK)
+            return NAT_PANIC;
+        break;
+    case RV_POINTER:
+        r = vm_int(T_UINTPTR, v.v.o ? vm_event_value(x, v) * 0x100 +
+                                          0xc000010000LL
+                                    : 0);
+        break;
+    case RV_METHOD:
+    case RV_FUNC: {
+        const vm_member *ms[MSET_MAX];
+        uint32_t n = method_set(p, c->a[0].v.i == RV_FUNC
+                                       ? (uint32_t)v.v.i
+                                       : v.t,
+                                ms);
+        if (i < 0 || i >= n) {
+            vm_throwf(c->g, "reflect: Method index out of range");
+            return NAT_PANIC;
+        }
+        if (c->a[0].v.i == RV_FUNC) {
+            /* the method expression T.M: the receiver first */
+            if (ms[i]->npath || !ms[i]->fn->static_fn) {
+                vm_throwf(c->g, "unsupported: reflect: Method(%lld).Func "
+                                "of a promoted method",
+                          (long long)i);
+                return NAT_PANIC;
+            }
+            t = ms[i]->fn->type;
+            r = vm_ref(t, ms[i]->fn->static_fn);
+            break;
+        }
+        {
+            vm_sel sel;
+            memset(&sel, 0, sizeof sel);
+            sel.name = ms[i]->name;
+            if (vm_get_field(c->g, &r, v, &sel, false) != X_OK)
+                return NAT_PANIC;
+            t = without_recv(p, ms[i]->fn->type);
+            r.t = t;
+        }
+        break;
+    }
+    }
+    c->r[0] = r;
+    c->r[1] = vm_int(T_INT, t);
+    return NAT_OK;
+}
+
+/* __rvalue_call(fn any, args []any) any: fn(args...), its first result. */
+nat_status lib_rvalue_call(vm_ncall *c)
+{
+    vm_value fn = c->a[0], s = c->a[1];
+    vm_value args[64];
+    uint32_t n = 0;
+    if (c->f->pc > 0) {
+        c->r[0] = c->callres;
+        return NAT_OK;
+    }
+    if (VM_KIND(s.t) == K_SLICE && s.v.sl) {
+        n = s.v.sl->len;
+        if (n > 64) {
+            vm_throwf(c->g, "unsupported: reflect: Call with more than 64 "
+                            "arguments");
+            return NAT_PANIC;
+        }
+        for (uint32_t i = 0; i < n; i++)
+            args[i] = s.v.sl->arr->slots[s.v.sl->off + i];
+    }
+    return vm_native_call(c, fn, args, n);
 }

@@ -189,6 +189,55 @@ nat_status lib_rt_breakpoint(vm_ncall *c)
     return NAT_YIELD;
 }
 
+/* __rt_setfinalizer(obj, fn any): records (or, fn nil, forgets) obj's
+ * finalizer; the Go side has checked obj is a pointer. */
+nat_status lib_rt_setfinalizer(vm_ncall *c)
+{
+    vm_exec *x = c->g->x;
+    vm_fin **pp = &x->fins, *f;
+    while (*pp && (*pp)->obj.v.o != c->a[0].v.o)
+        pp = &(*pp)->next;
+    if (*pp) { /* replaced or cleared */
+        f = *pp;
+        *pp = f->next;
+    }
+    if (!c->a[1].v.o)
+        return NAT_OK;
+    f = arena_alloc(&x->e->mem, sizeof *f);
+    f->obj = c->a[0];
+    f->fn = c->a[1];
+    f->next = NULL;
+    for (pp = &x->fins; *pp; pp = &(*pp)->next)
+        ;
+    *pp = f;
+    return NAT_OK;
+}
+
+/* __rt_gc() int: a collection: how many finalizers became due. */
+nat_status lib_rt_gc(vm_ncall *c)
+{
+    c->r[0] = vm_int(T_INT, vm_gc_finalizers(c->g->x));
+    return NAT_OK;
+}
+
+/* __rt_fin(i int) (fn, obj any): the i'th finalizer found due. */
+nat_status lib_rt_fin(vm_ncall *c)
+{
+    vm_fin *f = c->g->x->due;
+    for (int64_t i = c->a[0].v.i; f && i > 0; i--)
+        f = f->next;
+    c->r[0] = f ? f->fn : vm_nil();
+    c->r[1] = f ? f->obj : vm_nil();
+    return NAT_OK;
+}
+
+/* __rt_live() uint64: the bytes a collection would keep now. */
+nat_status lib_rt_live(vm_ncall *c)
+{
+    c->r[0] = vm_int(T_UINT64, (int64_t)vm_live_bytes(c->g->x));
+    return NAT_OK;
+}
+
 /* The method RuntimeError() of run-time errors (runtime.Error). */
 nat_status lib_rt_runtime_error(vm_ncall *c)
 {

@@ -549,6 +549,11 @@ static ast_node *func_decl(parser *p, int kw_line, int kw_col)
 {
     ast_node *f = parse_node_at(p, AST_FUNC_DECL, kw_line, kw_col);
     bool has_recv = false;
+    /* a //go:nointerface among the comment lines just above */
+    if (p->lx.nointerface && p->lx.nointerface < kw_line &&
+        p->lx.nointerface >= kw_line - 3)
+        f->u.func_decl.nointerface = true;
+    p->lx.nointerface = 0;
     if (p->tok.kind == TK_LPAREN) {
         int line = p->tok.line, col = p->tok.col;
         ast_list r;

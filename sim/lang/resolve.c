@@ -1160,9 +1160,23 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
         name = t->name;
         if (im->u.import.name) {
             name = im->u.import.name->u.ident.name;
-            if (!strcmp(name, "."))  {
-                res_err(r, im->u.import.name, "unsupported: dot imports");
-                break;
+            if (!strcmp(name, ".")) {
+                /* the package's exported names join the file's scope */
+                for (size_t k = 0; t->scope && k < t->scope->syms.len &&
+                                   !r->failed;
+                     k++) {
+                    res_sym *x = t->scope->syms.p[k];
+                    if (x->name[0] < 'A' || x->name[0] > 'Z')
+                        continue;
+                    if (scope_find(fs, x->name) ||
+                        scope_find(p->scope, x->name)) {
+                        res_err(r, im, "%s redeclared in this block",
+                                x->name);
+                        break;
+                    }
+                    VEC_PUSH(fs->syms, x);
+                }
+                continue;
             }
             if (!strcmp(name, "_"))
                 continue;
@@ -1204,7 +1218,7 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         if (!t)
             break;
         mname = d->u.func_decl.name->u.ident.name;
-        for (size_t k = 0; k < t->methods.len; k++)
+        for (size_t k = 0; k < t->methods.len && strcmp(mname, "_"); k++)
             if (!strcmp(t->methods.p[k]->u.func_decl.name->u.ident.name,
                         mname)) {
                 res_err(r, d->u.func_decl.name, "method %s.%s already declared",

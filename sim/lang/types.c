@@ -616,7 +616,7 @@ const char *vm_iface_missing(const vm_program *p, uint32_t vt, uint32_t it)
     const vm_type *ity = prog_type(p, it);
     for (uint32_t i = 0; i < ity->nimethods; i++) {
         const vm_member *m = vm_lookup(p, vt, ity->imethods[i]);
-        if (!m || !m->is_method ||
+        if (!m || !m->is_method || (m->fn && m->fn->nointerface) ||
             (m->ptr_recv && VM_KIND(vt) != K_PTR &&
              !ptr_method_in_value_set(p, vt, m)) ||
             (ity->imtypes && !method_sig_ok(p, m, ity->imtypes[i])))
@@ -630,4 +630,63 @@ bool vm_has_type(const vm_program *p, vm_value v, uint32_t t)
     if (VM_KIND(t) != K_IFACE)
         return v.t == t;
     return v.t && !vm_iface_missing(p, v.t, t);
+}
+
+/* gc's layout on amd64 (go/types' StdSizes), as check_call.c's
+ * t_layout computes it for unsafe.Sizeof. */
+static int64_t layout(const vm_program *p, uint32_t t, int64_t *align,
+                      int depth)
+{
+    const vm_type *u;
+    *align = 8;
+    if (!t || depth > 64)
+        return 8;
+    if (vm_cplx_bits(p, t))
+        return vm_cplx_bits(p, t) / 8;
+    u = prog_type(p, prog_type(p, t)->under ? prog_type(p, t)->under : t);
+    switch (VM_KIND(t)) {
+    case K_BOOL:
+    case K_INT8:
+    case K_UINT8:
+        *align = 1;
+        return 1;
+    case K_INT16:
+    case K_UINT16:
+        *align = 2;
+        return 2;
+    case K_INT32:
+    case K_UINT32:
+    case K_FLOAT32:
+        *align = 4;
+        return 4;
+    case K_STRING:
+    case K_IFACE:
+        return 16;
+    case K_SLICE:
+        return 24;
+    case K_ARRAY:
+        return layout(p, u->elem, align, depth + 1) * (int64_t)u->len;
+    case K_STRUCT: {
+        int64_t off = 0, maxa = 1, last = -1;
+        for (uint32_t j = 0; j < u->nfields; j++) {
+            int64_t a, sz = layout(p, u->fields[j].type, &a, depth + 1);
+            off = (off + a - 1) / a * a + sz;
+            last = sz;
+            if (a > maxa)
+                maxa = a;
+        }
+        if (last == 0 && off > 0)
+            off++;
+        *align = maxa;
+        return (off + maxa - 1) / maxa * maxa;
+    }
+    default:
+        return 8;
+    }
+}
+
+int64_t vm_type_size(const vm_program *p, uint32_t t)
+{
+    int64_t a;
+    return layout(p, t, &a, 0);
 }

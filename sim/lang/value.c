@@ -35,6 +35,17 @@ static bool to_zero_size(const vm_program *p, uint32_t t)
     return zero_size(p, prog_type(p, t)->elem, 0);
 }
 
+/* Is field i of struct type t blank? Go's == skips blank fields. */
+bool vm_blank_field(const vm_program *p, uint32_t t, uint32_t i)
+{
+    const vm_type *ty = prog_type(p, t);
+    const char *n;
+    if (i >= ty->nfields)
+        return false;
+    n = p->names.p[ty->fields[i].name];
+    return n[0] == '_' && !n[1];
+}
+
 bool vm_equal(const vm_program *p, vm_value a, vm_value b)
 {
     vm_kind k;
@@ -64,7 +75,8 @@ bool vm_equal(const vm_program *p, vm_value a, vm_value b)
         if (!a.v.o || !b.v.o)
             return false;
         for (uint32_t i = 0; i < a.v.o->n; i++)
-            if (!vm_equal(p, a.v.o->slots[i], b.v.o->slots[i]))
+            if (!vm_equal(p, a.v.o->slots[i], b.v.o->slots[i]) &&
+                !(k == K_STRUCT && vm_blank_field(p, a.t, i)))
                 return false;
         return true;
     default:
@@ -106,7 +118,8 @@ uint64_t vm_hash(vm_exec *x, vm_value v)
     case K_STRUCT:
         if (v.v.o)
             for (uint32_t i = 0; i < v.v.o->n; i++)
-                h = hash_u64(h, vm_hash(x, v.v.o->slots[i]));
+                if (k != K_STRUCT || !vm_blank_field(x->prog, v.t, i))
+                    h = hash_u64(h, vm_hash(x, v.v.o->slots[i]));
         return h;
     default:
         if (kind_is_int(k) || k == K_BOOL)

@@ -208,6 +208,8 @@ typedef struct vm_proto {
     const char *tname; /* for task names: "worker", "m", "main.func1" */
     const char *file;  /* source path */
     bool user;         /* from the user's file (events name its lines) */
+    bool nointerface;  /* a //go:nointerface method: in no method set of
+                        * an interface */
     int32_t line;
     uint16_t nparams, nres, nregs;
     bool variadic;
@@ -397,8 +399,9 @@ enum {
 /* What an instruction or helper did. */
 enum { X_OK, X_YIELD, X_PANIC };
 
-/* The deepest call stack a goroutine may have (Go's is 1 GB). */
-#define VM_MAX_FRAMES 100000
+/* The deepest call stack a goroutine may have: Go's 1 GB of stack holds
+ * about a million small frames (peano.go recurses 362,880 deep). */
+#define VM_MAX_FRAMES 1000000
 
 typedef struct vm_frame {
     const vm_proto *p;
@@ -461,7 +464,15 @@ struct vm_exec {
     vm_timer *timers;
     uint64_t serial; /* which execution of the program */
     int test;        /* the test this execution runs (test files) */
+    struct vm_fin *fins; /* finalizers set (runtime.SetFinalizer) */
+    struct vm_fin *due;  /* those runtime.GC found due, for __rt_fin */
 };
+
+/* A finalizer: fn(obj) once obj is unreachable (execution arena). */
+typedef struct vm_fin {
+    vm_value obj, fn;
+    struct vm_fin *next;
+} vm_fin;
 
 /* What an explorer's program runs: the program, and which test. */
 typedef struct vm_entry {
@@ -649,6 +660,18 @@ bool map_next(vm_map *m, vm_iter *it, uint32_t *entry);
 /* ---- values (value.c) ---------------------------------------------------- */
 
 bool vm_equal(const vm_program *p, vm_value a, vm_value b);
+bool vm_blank_field(const vm_program *p, uint32_t t, uint32_t i);
+/* The size of a value of type t as gc lays it out on amd64. */
+int64_t vm_type_size(const vm_program *p, uint32_t t);
+/* The bytes of the heap objects reachable from the package variables
+ * and the live goroutines, at gc's sizes: what a collection would keep
+ * (runtime.ReadMemStats' Alloc). O(reachable values). */
+uint64_t vm_live_bytes(vm_exec *x);
+/* A collection's finalizers: moves the finalizers whose object nothing
+ * reaches (the package variables, the live goroutines, the finalizer
+ * functions) from x->fins to x->due, in the order they were set;
+ * returns how many. */
+uint32_t vm_gc_finalizers(vm_exec *x);
 uint64_t vm_hash(vm_exec *x, vm_value v);
 /* Convert an untyped constant v to type t (0 or an interface: its default
  * type). Other values are returned as they are. */

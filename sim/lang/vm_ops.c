@@ -330,19 +330,42 @@ static bool check_comparable(vm_g *g, vm_value v)
  * (element by element) in order, stopping at the first difference, so
  * an uncomparable dynamic type panics only when the comparison reaches
  * it (Go's issue8606.go). 1 equal, 0 not, -1 a panic was thrown. */
-static int equal_in_order(vm_g *g, vm_value a, vm_value b)
+/* The static type of slot i of aggregate type t (0: not known). */
+static uint32_t slot_type(const vm_program *p, uint32_t t, uint32_t i)
+{
+    const vm_type *ty = prog_type(p, t);
+    if (VM_KIND(t) == K_STRUCT)
+        return i < ty->nfields ? ty->fields[i].type : 0;
+    return ty->elem;
+}
+
+/* Go names, in "comparing uncomparable type T" and "hash of unhashable
+ * type T", the dynamic type of the innermost interface holding the
+ * culprit: outer, or a slot's own type when the slot is an interface. */
+static uint32_t culprit(const vm_program *p, uint32_t t, uint32_t i,
+                        vm_value slot, uint32_t outer)
+{
+    uint32_t st = slot_type(p, t, i);
+    return st && VM_KIND(st) == K_IFACE ? slot.t : outer;
+}
+
+static int equal_in_order(vm_g *g, vm_value a, vm_value b, uint32_t outer)
 {
     vm_kind k = VM_KIND(a.t);
     if (a.t != b.t)
         return vm_equal(P(g), a, b);
     if (!comparable_kind(k)) {
         vm_throwf(g, "runtime error: comparing uncomparable type %s",
-                  prog_type(P(g), a.t)->name);
+                  prog_type(P(g), outer)->name);
         return -1;
     }
     if (kind_is_aggregate(k) && a.v.o && b.v.o && a.v.o->n == b.v.o->n) {
         for (uint32_t i = 0; i < a.v.o->n; i++) {
-            int e = equal_in_order(g, a.v.o->slots[i], b.v.o->slots[i]);
+            int e;
+            if (k == K_STRUCT && vm_blank_field(P(g), a.t, i))
+                continue;
+            e = equal_in_order(g, a.v.o->slots[i], b.v.o->slots[i],
+                               culprit(P(g), a.t, i, a.v.o->slots[i], outer));
             if (e != 1)
                 return e;
         }
@@ -353,19 +376,26 @@ static int equal_in_order(vm_g *g, vm_value a, vm_value b)
 
 /* Go panics hashing a map key whose dynamic type is not comparable (a
  * slice in an interface{} key): lookups, stores and deletes alike. */
-static bool check_hashable(vm_g *g, vm_value k)
+static bool hashable_in(vm_g *g, vm_value k, uint32_t outer)
 {
     vm_kind kk = VM_KIND(k.t);
     if (comparable_kind(kk)) {
         if (kind_is_aggregate(kk) && k.v.o)
             for (uint32_t i = 0; i < k.v.o->n; i++)
-                if (!check_hashable(g, k.v.o->slots[i]))
+                if (!hashable_in(g, k.v.o->slots[i],
+                                 culprit(P(g), k.t, i, k.v.o->slots[i],
+                                         outer)))
                     return false;
         return true;
     }
     vm_throwf(g, "runtime error: hash of unhashable type %s",
-              prog_type(P(g), k.t)->name);
+              prog_type(P(g), outer)->name);
     return false;
+}
+
+static bool check_hashable(vm_g *g, vm_value k)
+{
+    return hashable_in(g, k, k.t);
 }
 
 int vm_cmp(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b)
@@ -378,7 +408,7 @@ int vm_cmp(vm_g *g, int opc, vm_value *r, vm_value a, vm_value b)
     r->aux = 0;
     if (opc == VM_OP_EQ || opc == VM_OP_NE) {
         int eq = a.t == b.t && kind_is_aggregate(VM_KIND(a.t))
-                     ? equal_in_order(g, a, b)
+                     ? equal_in_order(g, a, b, a.t)
                  : a.t == b.t && (!check_comparable(g, a) ||
                                   !check_comparable(g, b))
                      ? -1

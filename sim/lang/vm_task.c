@@ -280,7 +280,9 @@ typedef struct walker {
     size_t len, cap;
     uint64_t *bits;
     size_t words;
-    uint64_t n; /* values walked: the walk's cost */
+    uint64_t n;     /* values walked: the walk's cost */
+    bool sizing;    /* sum the objects' sizes as Go lays them out */
+    uint64_t bytes; /* that sum */
     vm_obj *inl[WALK_INLINE];
 } walker;
 
@@ -293,6 +295,8 @@ static void walker_init(walker *w, vm_exec *x, uint64_t *bits, size_t words)
     w->bits = bits;
     w->words = words;
     w->n = 0;
+    w->sizing = false;
+    w->bytes = 0;
 }
 
 static void walker_fini(walker *w)
@@ -313,6 +317,29 @@ static void walker_grow(walker *w)
     w->cap = cap;
 }
 
+/* Object o's size as gc would allocate it (an aggregate held in a slot
+ * of another counts in its holder). */
+static uint64_t obj_bytes(const vm_program *p, const vm_obj *o)
+{
+    switch (o->okind) {
+    case OK_CELL:
+        return o->type ? (uint64_t)vm_type_size(p, o->type) : 8;
+    case OK_AGG:
+        return o->parent ? 0 : (uint64_t)vm_type_size(p, o->type);
+    case OK_ARR:
+        return (uint64_t)o->n * (uint64_t)vm_type_size(p, o->type);
+    case OK_CLOSURE:
+    case OK_BOUND:
+        return 8 + 8 * (uint64_t)o->n;
+    case OK_MAP: {
+        const vm_map *m = (const vm_map *)o;
+        return 48 + (uint64_t)m->nent * 16;
+    }
+    default:
+        return 0;
+    }
+}
+
 static void mark_eo(walker *w, wf_obj *eo)
 {
     if (eo && (size_t)eo->oid / 64 < w->words)
@@ -326,6 +353,8 @@ static void push_obj(walker *w, vm_obj *o)
     if (!o || o->mark == w->x->epoch)
         return;
     o->mark = (uint32_t)w->x->epoch;
+    if (w->sizing)
+        w->bytes += obj_bytes(w->x->prog, o);
     if (WF_UNLIKELY(w->len == w->cap))
         walker_grow(w);
     w->work[w->len++] = o;
@@ -587,6 +616,59 @@ static bool near_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o,
             return true;
     }
     return false;
+}
+
+uint64_t vm_live_bytes(vm_exec *x)
+{
+    walker w;
+    walker_init(&w, x, NULL, 0);
+    w.sizing = true;
+    x->epoch++;
+    push_obj(&w, x->globals);
+    drain(&w);
+    for (size_t i = 0; i < x->e->tasks.len; i++) {
+        wf_task *t = x->e->tasks.p[i];
+        if (t->drv_data && t->state != TASK_DONE)
+            walk_g(&w, t->drv_data);
+    }
+    walker_fini(&w);
+    return w.bytes;
+}
+
+uint32_t vm_gc_finalizers(vm_exec *x)
+{
+    walker w;
+    vm_fin **pp = &x->fins, **tail = &x->due;
+    uint32_t n = 0;
+    x->due = NULL;
+    if (!x->fins) /* nothing to finalize: no walk */
+        return 0;
+    walker_init(&w, x, NULL, 0);
+    x->epoch++;
+    push_obj(&w, x->globals);
+    for (vm_fin *f = x->fins; f; f = f->next)
+        walk_value(&w, f->fn);
+    drain(&w);
+    for (size_t i = 0; i < x->e->tasks.len; i++) {
+        wf_task *t = x->e->tasks.p[i];
+        if (t->drv_data && t->state != TASK_DONE)
+            walk_g(&w, t->drv_data);
+    }
+    walker_fini(&w);
+    x->due = NULL;
+    while (*pp) {
+        vm_fin *f = *pp;
+        if (f->obj.v.o && f->obj.v.o->mark != x->epoch) {
+            *pp = f->next;
+            f->next = NULL;
+            *tail = f;
+            tail = &f->next;
+            n++;
+        } else {
+            pp = &f->next;
+        }
+    }
+    return n;
 }
 
 static uint64_t state_hash(void *ctx, wf_engine *e)

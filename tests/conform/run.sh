@@ -10,7 +10,8 @@
 # The recipe is read as run.go reads it: the text up to the first blank
 # line, a first line holding "+build" skipped, the leading "//" dropped;
 # the action must be "run"; flags (words starting with "-": -gcflags,
-# -race, -goexperiment X) only tune Go's compiler and are ignored; other
+# -race) only tune Go's compiler and are ignored, but -goexperiment X
+# becomes GOEXPERIMENT=X in weft's environment, as for Go's; other
 # words are the program's arguments (after `--`), or more files of the
 # package when they end in ".go". Build constraints (//go:build and
 # // +build lines before "package") are evaluated for linux/amd64 with
@@ -21,7 +22,8 @@
 #
 # Verdicts: pass; wrong (exit 0, other output); finding (exit 0, the right
 # output or not, but weft reported a warning Go would not give); failed
-# (exit 1: a finding, with its kinds; or killed by the time limit); refused
+# (exit 1: a finding, with its kinds; killed by the time limit; or an
+# execution weft cut by its memory or step budget, which it says); refused
 # (exit 2: weft rejected the program, with its first error). A test that
 # imports a package weft does not accept is outside the count ("outside").
 #
@@ -192,8 +194,11 @@ accepted() {
 # judge TEST ARGS IMPORTS: one line "verdict TEST: why" on stdout.
 judge() {
     local t=$1 f="$GOTEST/$1" files=() args=() w rc want got kinds dir
+    local exp="" next=""
     for w in $2; do
+        if [ "$next" = exp ]; then exp=$w next=""; continue; fi
         case $w in
+        -goexperiment) next=exp ;;
         -*) ;;
         *.go) files+=("$w") ;;
         *) args+=("$w") ;;
@@ -203,9 +208,18 @@ judge() {
         if ! accepted "$w"; then echo "outside $t: import \"$w\""; return; fi
     done
     dir=${f%/*}
-    got=$( (cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
-        "${f##*/}" "${files[@]}" --max-steps 100000000 --go 1.19 \
+    local prog=${f##*/} pkg=""
+    if [ ${#files[@]} -gt 0 ]; then
+        # more files of the package: weft runs them as a directory
+        pkg=$(mktemp -d /tmp/weft-conform-pkg.XXXXXX)
+        cp "$f" "$pkg/"
+        for w in "${files[@]}"; do cp "$dir/$w" "$pkg/"; done
+        dir=$pkg prog=. files=()
+    fi
+    got=$( (cd "$dir" && ulimit -t "$TIMEOUT" && GOEXPERIMENT=$exp exec timeout -k 2 "$WALL" "$WEFT" run \
+        "$prog" --max-steps 100000000 --go 1.19 \
         ${args[@]+-- "${args[@]}"} 2>&1) 2>/dev/null; echo "~$?")
+    [ -n "$pkg" ] && rm -rf "$pkg"
     rc=${got##*"~"}
     got=${got%"~"*}
     # the program's output: weft's last line is its "schedule:" line,
@@ -221,8 +235,15 @@ judge() {
     case $rc in
     0)
         if [ "$got" == "$want" ]; then echo "pass $t"; return; fi
-        kinds=$({ cd "$dir" && ulimit -t "$TIMEOUT" && exec timeout -k 2 "$WALL" "$WEFT" run \
-            "${f##*/}" "${files[@]}" --max-steps 100000000 --go 1.19 --json \
+        # an execution weft cut (--max-memory, --max-steps) ended early:
+        # it failed, and says why, rather than printing a wrong output
+        w=$(printf '%s' "$got" | tail -n 1)
+        case $w in
+        "cut by the memory budget"* | "cut at --max-steps"*)
+            echo "failed $t: $w"; return ;;
+        esac
+        kinds=$({ cd "${f%/*}" && ulimit -t "$TIMEOUT" && GOEXPERIMENT=$exp exec timeout -k 2 "$WALL" "$WEFT" run \
+            "${f##*/}" --max-steps 100000000 --go 1.19 --json \
             ${args[@]+-- "${args[@]}"}; } 2>/dev/null |
             grep -o '"kind": *"[a-z-]*", *"severity"' |
             sed 's/"kind": *"\([a-z-]*\)".*/\1/' | sort -u | tr '\n' ' ')
@@ -270,6 +291,8 @@ accepted() { [ "${acc[$1]:-0}" = 1 ]; }
 
 export -f judge accepted
 export WEFT GOTEST TIMEOUT WALL accepted_list
+# run.go runs the tests with GOARCH set (env.go reads it)
+export GOARCH=${GOARCH:-amd64}
 tr '\t' '\n' <"$tmp/recipes" | xargs -d '\n' -P "$JOBS" -n 3 bash -c '
     declare -A acc
     for p in $accepted_list; do acc[$p]=1; done

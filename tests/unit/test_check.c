@@ -656,12 +656,25 @@ START_TEST(uncomparable_values_panic_where_go_panics)
                  "\tfmt.Println(try(func() { _ = m[k] }))\n"
                  "\tfmt.Println(try(func() { m[k] = 1 }))\n"
                  "\tfmt.Println(try(func() { delete(m, k) }), len(m))\n"
+                 "\ttype T struct{ c []int }\n"
+                 "\tvar t any = T{}\n"
+                 "\tfmt.Println(try(func() { m[t] = 1 }))\n"
+                 "\tfmt.Println(try(func() { fmt.Println(t == t) }))\n"
+                 "\tpair := func() (map[any]int, any) { return m, 1 }\n"
+                 "\tm[1] = 1\n"
+                 "\tdelete(pair())\n"
+                 "\tdst := make([]byte, 2)\n"
+                 "\tsrc := func() ([]byte, string) { return dst, \"xyz\" }\n"
+                 "\tfmt.Println(len(m), copy(src()), string(dst))\n"
                  "}\n"),
               "false\n<nil>\n"
               "runtime error: comparing uncomparable type []uint8\n"
               "runtime error: hash of unhashable type []int\n"
               "runtime error: hash of unhashable type []int\n"
-              "runtime error: hash of unhashable type []int 0\n");
+              "runtime error: hash of unhashable type []int 0\n"
+              "runtime error: hash of unhashable type main.T\n"
+              "runtime error: comparing uncomparable type main.T\n"
+              "0 2 xy\n");
 }
 END_TEST
 
@@ -733,6 +746,183 @@ START_TEST(inference_through_core_and_underlying_types)
 }
 END_TEST
 
+START_TEST(shift_counts_and_blank_methods)
+{
+    /* an untyped constant shift count is a uint (1<<64 - 1 and 1+0i
+     * count, shift3.go); methods named _ may repeat and are no methods
+     * of the type (blank.go); a generic type whose underlying type
+     * instantiates another with itself (typeparam/nested.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"math\"\n)\n"
+                 "type T struct{ _, _ int }\n"
+                 "type U[_ any] int\n"
+                 "type X[A any] U[X[A]]\n"
+                 "func (T) _() {}\n"
+                 "func (T) _() {}\n"
+                 "func main() {\n"
+                 "\tvar x int = 1\n"
+                 "\tconst M = math.MaxUint\n"
+                 "\tfmt.Println(x<<(M+0), x<<(M+0.+0i), x<<((1+0i)<<x), x<<0i)\n"
+                 "\tfmt.Println(T{} == T{})\n"
+                 "\tfmt.Printf(\"%T\\n\", X[int](3))\n"
+                 "}\n"),
+              "0 0 4 1\ntrue\nmain.X[int]\n");
+}
+END_TEST
+
+START_TEST(nointerface_methods_under_fieldtrack)
+{
+    /* //go:nointerface keeps a method out of interfaces, in Go's
+     * fieldtrack experiment only (issue47928.go, mdempsky/15.go) */
+    const char *src = GO("type T struct{ U }\n"
+                         "type U struct{}\n"
+                         "//go:nointerface\n"
+                         "func (*U) Bad() {}\n"
+                         "func main() {\n"
+                         "\tvar i interface{} = new(T)\n"
+                         "\t_, ok := i.(interface{ Bad() })\n"
+                         "\tprintln(ok)\n"
+                         "\tpanic(ok)\n"
+                         "}\n");
+    char *got = go_run(src);
+    ck_assert_ptr_nonnull(strstr(got, "panic: true"));
+    free(got);
+    setenv("GOEXPERIMENT", "fieldtrack", 1);
+    got = go_run(src);
+    unsetenv("GOEXPERIMENT");
+    ck_assert_ptr_nonnull(strstr(got, "panic: false"));
+    free(got);
+}
+END_TEST
+
+START_TEST(memstats_measure_the_reachable_heap)
+{
+    /* ReadMemStats' Alloc counts what is reachable, at gc's sizes: a
+     * 1 MiB array while held, nothing once dropped, also when it came
+     * through a channel (issue15277.go; issue15281.go, whose channel
+     * range Go 1.19's loop variable, the conformance run checks) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                 "func inuse() int64 {\n"
+                 "\tvar st runtime.MemStats\n"
+                 "\truntime.ReadMemStats(&st)\n"
+                 "\treturn int64(st.Alloc)\n}\n"
+                 "type big [1 << 20]byte\n"
+                 "func main() {\n"
+                 "\tstart := inuse()\n"
+                 "\tx := new(big)\n"
+                 "\tfmt.Println(inuse()-start >= 1<<20)\n"
+                 "\tx = nil\n"
+                 "\tfmt.Println(inuse()-start < 1<<10, x == nil)\n"
+                 "\tc := make(chan []int64, 1)\n"
+                 "\tc <- make([]int64, 1<<10)\n"
+                 "\tclose(c)\n"
+                 "\ts := <-c\n"
+                 "\tfmt.Println(inuse()-start >= 8<<10)\n"
+                 "\ts = nil\n"
+                 "\tfmt.Println(inuse()-start < 1<<10, s == nil)\n"
+                 "}\n"),
+              "true\ntrue true\ntrue\ntrue true\n");
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"syscall\"\n)\n"
+                 "func main() { fmt.Println(syscall.Getpagesize()) }\n"),
+              "4096\n");
+}
+END_TEST
+
+START_TEST(method_values_have_the_method_type)
+{
+    /* x.M as a value has M's type without the receiver: %T prints it
+     * and a type assertion to it holds (issue25897b.go's f) */
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "type M int\n"
+                 "func (m M) F() {}\n"
+                 "func (m *M) G(c chan bool) int { return 1 }\n"
+                 "type I interface{ F() }\n"
+                 "func main() {\n"
+                 "\tvar m M\n"
+                 "\tvar i, j, k any = m.F, m.G, I(m).F\n"
+                 "\t_, ok := i.(func())\n"
+                 "\t_, ok2 := j.(func(chan bool) int)\n"
+                 "\tfmt.Printf(\"%v %v %T %T %T\\n\", ok, ok2, i, j, k)\n"
+                 "}\n"),
+              "true true func() func(chan bool) int func()\n");
+}
+END_TEST
+
+START_TEST(reflect_values_read_and_call)
+{
+    /* reflect.Value reads fields, elements and pointees, binds methods
+     * by index (in name order) and name, calls functions; a struct
+     * literal leaves a blank field zero (issue31546.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"reflect\"\n)\n"
+                 "type M int\n"
+                 "func (m M) B() string { return fmt.Sprint(\"B\", int(m)) }\n"
+                 "func (m M) A(n int) int { return int(m) + n }\n"
+                 "type S struct {\n\tX int8\n\t_ int\n\ty string\n\tZ []M\n}\n"
+                 "func main() {\n"
+                 "\ts := S{-3, 9, \"hi\", []M{4, 5}}\n"
+                 "\tv := reflect.ValueOf(&s).Elem()\n"
+                 "\tfmt.Println(v.Kind(), v.NumField(), v.Field(0).Int(), "
+                 "v.Field(1).Int(), v.Field(2).String(), v.Field(2).CanInterface())\n"
+                 "\tz := v.Field(3)\n"
+                 "\tfmt.Println(z.Len(), z.Index(1).Interface(), z.Index(1).Type(), "
+                 "z.Index(0).NumMethod(), v.CanSet())\n"
+                 "\tb := z.Index(1).Method(1).Interface().(func() string)\n"
+                 "\ta := z.Index(0).MethodByName(\"A\")\n"
+                 "\tr := a.Call([]reflect.Value{reflect.ValueOf(10)})\n"
+                 "\tm, _ := reflect.TypeOf(M(0)).MethodByName(\"B\")\n"
+                 "\tfmt.Println(b(), r[0].Int(), m.Name, m.Type, "
+                 "m.Func.Interface().(func(M) string)(7))\n"
+                 "\tn := 3\n"
+                 "\te := reflect.ValueOf(&n).Elem()\n"
+                 "\te.SetInt(100)\n"
+                 "\tfmt.Println(n, e.CanSet(), reflect.ValueOf(n).CanSet(), "
+                 "v.Field(2).CanSet())\n"
+                 "\tc := reflect.ValueOf(300).Convert(reflect.TypeOf(int8(0)))\n"
+                 "\tfmt.Println(c.Int(), c.Type(), reflect.ValueOf(65)."
+                 "Convert(reflect.TypeOf(\"\")), c, reflect.Value{})\n"
+                 "}\n"),
+              "struct 4 -3 0 hi false\n"
+              "2 5 main.M 2 true\n"
+              "B5 14 B func(main.M) string B7\n"
+              "100 true false false\n"
+              "44 int8 A 44 <invalid reflect.Value>\n");
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"reflect\"\n\t\"unsafe\"\n)\n"
+                 "func main() {\n"
+                 "\tt := reflect.TypeOf(unsafe.Pointer(nil))\n"
+                 "\tfmt.Println(t.PkgPath(), t.Name())\n"
+                 "}\n"),
+              "unsafe Pointer\n");
+    /* a generic type inside a generic function is refused, not misread
+     * as one type for every instance (typeparam/nested.go) */
+    CHECK_ERR("func F[A any]() {\n\ttype T[B any] struct{}\n\t_ = T[A]{}\n}\n"
+              "func main() { F[int]() }\n",
+              "3:7: unsupported: a generic type declared inside a generic "
+              "function");
+}
+END_TEST
+
+START_TEST(finalizers_run_after_a_collection)
+{
+    /* runtime.GC runs, in one new goroutine, the finalizers of objects
+     * nothing reaches, in the order they were set; a reachable object's
+     * and a cleared finalizer do not run (tinyfin.go, issue24491b.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                 "type T struct{ n int }\n"
+                 "func main() {\n"
+                 "\tdone := make(chan int, 10)\n"
+                 "\tfor i := 0; i < 3; i++ {\n"
+                 "\t\tt := &T{i}\n"
+                 "\t\truntime.SetFinalizer(t, func(t *T) { done <- t.n })\n"
+                 "\t\tif i == 1 {\n\t\t\truntime.SetFinalizer(t, nil)\n\t\t}\n"
+                 "\t}\n"
+                 "\tkeep := &T{9}\n"
+                 "\truntime.SetFinalizer(keep, func(t *T) { done <- t.n })\n"
+                 "\truntime.GC()\n"
+                 "\tfmt.Println(<-done, <-done, len(done), keep.n)\n"
+                 "}\n"),
+              "0 2 0 9\n");
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -740,6 +930,12 @@ Suite *check_suite(void)
     tcase_add_test(tc, integers_are_exact_beyond_64_bits);
     tcase_add_test(tc, floats_are_rationals_rounded_correctly);
     tcase_add_test(tc, untyped_constants_take_their_context);
+    tcase_add_test(tc, shift_counts_and_blank_methods);
+    tcase_add_test(tc, nointerface_methods_under_fieldtrack);
+    tcase_add_test(tc, memstats_measure_the_reachable_heap);
+    tcase_add_test(tc, method_values_have_the_method_type);
+    tcase_add_test(tc, reflect_values_read_and_call);
+    tcase_add_test(tc, finalizers_run_after_a_collection);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, operators_and_operands);

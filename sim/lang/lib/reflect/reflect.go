@@ -1,15 +1,21 @@
 // Package reflect: the part of Go's reflect that weft provides: the
 // types of values (TypeOf, and Type's String, Name, PkgPath, Kind, Elem,
 // Key, Len, NumField, Field, NumIn, In, NumOut, Out, IsVariadic, ChanDir,
-// Comparable, AssignableTo, Implements), Kind, StructTag and DeepEqual,
-// with Go's wording for their panics. Values (ValueOf, Value, MakeFunc,
-// Select, ...) are refused by name when the program is compiled. The
-// type descriptors are the VM's own, read through __rtype_int and
-// __rtype_str; DeepEqual is the native __deepequal, whose reads (like
-// fmt's) are not checked for races.
+// Comparable, AssignableTo, Implements, NumMethod, Method, MethodByName),
+// Kind, StructTag and DeepEqual, with Go's wording for their panics;
+// and values read through ValueOf (Value's Kind, Type, Interface, Int,
+// Uint, Float, Complex, String, Bool, Len, Index, Field, NumField, Elem,
+// IsNil, IsValid, Pointer, NumMethod, Method, MethodByName, Call). A
+// Value sets only what a pointer's Elem reads, of a predeclared type
+// (SetInt, SetUint, SetFloat, SetString, SetBool; other settable values
+// panic "unsupported" when set), and values are not made (New,
+// MakeFunc, Select, ... are refused by name when the program is
+// compiled). The type descriptors are the VM's own, read through
+// __rtype_int and __rtype_str, values through __rvalue; DeepEqual is the
+// native __deepequal, whose reads (like fmt's) are not checked for races.
 package reflect
 
-const __refuseValues = "ValueOf Value Zero New NewAt Indirect Append AppendSlice Copy MakeFunc MakeSlice MakeMap MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper StructOf ArrayOf SliceOf MapOf ChanOf FuncOf PointerTo PtrTo SliceHeader StringHeader Method MapIter ValueError|weft's reflect describes types (TypeOf, Kind, DeepEqual); it has no reflect.Value to read or build values through"
+const __refuseValues = "Zero New NewAt Append AppendSlice Copy MakeFunc MakeSlice MakeMap MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper StructOf ArrayOf SliceOf MapOf ChanOf FuncOf PointerTo PtrTo SliceHeader StringHeader MapIter|weft's reflect reads values (ValueOf, Value's getters, Method, Call) but does not make them"
 
 // A Kind represents the specific kind of type that a Type represents.
 type Kind uint
@@ -147,7 +153,22 @@ type Type interface {
 	AssignableTo(u Type) bool
 	Implements(u Type) bool
 	Bits() int
+	NumMethod() int
+	Method(int) Method
+	MethodByName(string) (Method, bool)
 }
+
+// Method: a method of a type, as Type.Method gives it.
+type Method struct {
+	Name    string
+	PkgPath string
+	Type    Type  // the method's type, the receiver first
+	Func    Value // the method expression T.M
+	Index   int
+}
+
+// IsExported reports whether the method is exported.
+func (m Method) IsExported() bool { return m.PkgPath == "" }
 
 // A StructField describes a single field in a struct.
 type StructField struct {
@@ -182,6 +203,8 @@ const (
 	qAssignable
 	qImplements
 	qSize
+	qNumMethod
+	qMethodType
 )
 
 const (
@@ -190,6 +213,7 @@ const (
 	qPkgPath
 	qFieldName
 	qFieldTag
+	qMethodName
 )
 
 // rtype is a Type: the VM's type id (comparable, so Types compare as Go's
@@ -425,4 +449,466 @@ func unquote(q string) (string, bool) {
 		}
 	}
 	return string(b), true
+}
+
+func (t rtype) NumMethod() int { return __rtype_int(t.id, qNumMethod, 0) }
+
+func (t rtype) Method(i int) Method {
+	if t.Kind() == Interface {
+		panic("unsupported: reflect: Method of an interface type")
+	}
+	if i < 0 || i >= t.NumMethod() {
+		panic("reflect: Method index out of range")
+	}
+	ft := __rtype_int(t.id, qMethodType, i)
+	fv, _ := __rvalue(rvFunc, t.id, i)
+	return Method{
+		Name:  __rtype_str(t.id, qMethodName, i),
+		Type:  rtype{ft},
+		Func:  Value{typ: ft, val: fv},
+		Index: i,
+	}
+}
+
+func (t rtype) MethodByName(name string) (Method, bool) {
+	if t.Kind() == Interface {
+		return Method{}, false
+	}
+	for i := 0; i < t.NumMethod(); i++ {
+		if __rtype_str(t.id, qMethodName, i) == name {
+			return t.Method(i), true
+		}
+	}
+	return Method{}, false
+}
+
+// the readings __rvalue makes (lib_reflect.c)
+const (
+	rvInt = iota
+	rvUint
+	rvFloat
+	rvString
+	rvBool
+	rvField
+	rvIndex
+	rvElem
+	rvLen
+	rvIsNil
+	rvPointer
+	rvMethod
+	rvFunc
+	rvReal
+	rvImag
+	rvConvert
+)
+
+// Value: a value read through reflection, with its static type (typ;
+// 0: the zero Value). An interface-typed Value holds its dynamic value.
+type Value struct {
+	typ  int
+	val  interface{}
+	flag int
+	ptr  interface{} // the pointer Elem read val through (settable)
+}
+
+const (
+	flagRO   = 1 // read through an unexported field
+	flagAddr = 2 // addressable (the element of a pointer)
+)
+
+// A ValueError occurs when a Value method is invoked on a Value that
+// does not support it.
+type ValueError struct {
+	Method string
+	Kind   Kind
+}
+
+func (e *ValueError) Error() string {
+	if e.Kind == 0 {
+		return "reflect: call of " + e.Method + " on zero Value"
+	}
+	return "reflect: call of " + e.Method + " on " + e.Kind.String() + " Value"
+}
+
+// ValueOf returns a new Value initialized to the concrete value stored
+// in i (the zero Value for nil).
+func ValueOf(i interface{}) Value {
+	if i == nil {
+		return Value{}
+	}
+	return Value{typ: __rtype(i), val: i}
+}
+
+// Indirect returns the value that v points to (v itself if it is not a
+// pointer).
+func Indirect(v Value) Value {
+	if v.Kind() != Pointer {
+		return v
+	}
+	return v.Elem()
+}
+
+func (v Value) IsValid() bool { return v.typ != 0 }
+
+func (v Value) Kind() Kind {
+	if v.typ == 0 {
+		return Invalid
+	}
+	return Kind(__rtype_int(v.typ, qKind, 0))
+}
+
+func (v Value) Type() Type {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.Type", Invalid})
+	}
+	return rtype{v.typ}
+}
+
+func (v Value) kindIn(m string, ks ...Kind) Kind {
+	k := v.Kind()
+	for _, x := range ks {
+		if k == x {
+			return k
+		}
+	}
+	panic(&ValueError{"reflect.Value." + m, k})
+}
+
+// Interface returns v's current value as an interface{}.
+func (v Value) Interface() interface{} {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.Interface", Invalid})
+	}
+	if v.flag&flagRO != 0 {
+		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
+	}
+	return v.val
+}
+
+func (v Value) CanInterface() bool {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.CanInterface", Invalid})
+	}
+	return v.flag&flagRO == 0
+}
+
+func (v Value) CanAddr() bool { return v.flag&flagAddr != 0 }
+
+// CanSet reports, as Go does, whether v is addressable and not read
+// through an unexported field (weft's Set methods set only what a
+// pointer's Elem reads, of a predeclared type, and panic otherwise).
+func (v Value) CanSet() bool { return v.flag&(flagAddr|flagRO) == flagAddr }
+
+func (v Value) mustSet(m string) {
+	if v.flag&flagRO != 0 {
+		panic("reflect: reflect.Value." + m + " using value obtained using unexported field")
+	}
+	if v.flag&flagAddr == 0 {
+		panic("reflect: reflect.Value." + m + " using unaddressable value")
+	}
+	if v.ptr == nil {
+		panic("unsupported: reflect.Value." + m + " of a field or an element (weft sets what a pointer's Elem reads)")
+	}
+}
+
+func unsupportedSet(m string, v Value) {
+	panic("unsupported: reflect.Value." + m + " of a " + v.Type().String() + " (weft sets predeclared types only)")
+}
+
+func (v Value) SetInt(x int64) {
+	v.kindIn("SetInt", Int, Int8, Int16, Int32, Int64)
+	v.mustSet("SetInt")
+	switch p := v.ptr.(type) {
+	case *int:
+		*p = int(x)
+	case *int8:
+		*p = int8(x)
+	case *int16:
+		*p = int16(x)
+	case *int32:
+		*p = int32(x)
+	case *int64:
+		*p = x
+	default:
+		unsupportedSet("SetInt", v)
+	}
+}
+
+func (v Value) SetUint(x uint64) {
+	v.kindIn("SetUint", Uint, Uint8, Uint16, Uint32, Uint64, Uintptr)
+	v.mustSet("SetUint")
+	switch p := v.ptr.(type) {
+	case *uint:
+		*p = uint(x)
+	case *uint8:
+		*p = uint8(x)
+	case *uint16:
+		*p = uint16(x)
+	case *uint32:
+		*p = uint32(x)
+	case *uint64:
+		*p = x
+	case *uintptr:
+		*p = uintptr(x)
+	default:
+		unsupportedSet("SetUint", v)
+	}
+}
+
+func (v Value) SetFloat(x float64) {
+	v.kindIn("SetFloat", Float32, Float64)
+	v.mustSet("SetFloat")
+	switch p := v.ptr.(type) {
+	case *float32:
+		*p = float32(x)
+	case *float64:
+		*p = x
+	default:
+		unsupportedSet("SetFloat", v)
+	}
+}
+
+func (v Value) SetString(x string) {
+	v.kindIn("SetString", String)
+	v.mustSet("SetString")
+	switch p := v.ptr.(type) {
+	case *string:
+		*p = x
+	default:
+		unsupportedSet("SetString", v)
+	}
+}
+
+func (v Value) SetBool(x bool) {
+	v.kindIn("SetBool", Bool)
+	v.mustSet("SetBool")
+	switch p := v.ptr.(type) {
+	case *bool:
+		*p = x
+	default:
+		unsupportedSet("SetBool", v)
+	}
+}
+
+func (v Value) Int() int64 {
+	v.kindIn("Int", Int, Int8, Int16, Int32, Int64)
+	r, _ := __rvalue(rvInt, v.val, 0)
+	return r.(int64)
+}
+
+func (v Value) Uint() uint64 {
+	v.kindIn("Uint", Uint, Uint8, Uint16, Uint32, Uint64, Uintptr)
+	r, _ := __rvalue(rvUint, v.val, 0)
+	return r.(uint64)
+}
+
+func (v Value) Float() float64 {
+	v.kindIn("Float", Float32, Float64)
+	r, _ := __rvalue(rvFloat, v.val, 0)
+	return r.(float64)
+}
+
+func (v Value) Complex() complex128 {
+	v.kindIn("Complex", Complex64, Complex128)
+	re, _ := __rvalue(rvReal, v.val, 0)
+	im, _ := __rvalue(rvImag, v.val, 0)
+	return complex(re.(float64), im.(float64))
+}
+
+func (v Value) Bool() bool {
+	v.kindIn("Bool", Bool)
+	r, _ := __rvalue(rvBool, v.val, 0)
+	return r.(bool)
+}
+
+// String returns the string v holds, or "<T Value>" for another kind.
+func (v Value) String() string {
+	switch v.Kind() {
+	case Invalid:
+		return "<invalid Value>"
+	case String:
+		r, _ := __rvalue(rvString, v.val, 0)
+		return r.(string)
+	}
+	return "<" + v.Type().String() + " Value>"
+}
+
+func (v Value) Len() int {
+	v.kindIn("Len", Array, Chan, Map, Slice, String)
+	r, _ := __rvalue(rvLen, v.val, 0)
+	return r.(int)
+}
+
+func (v Value) Cap() int {
+	v.kindIn("Cap", Array, Chan, Slice)
+	r, _ := __rvalue(rvLen, v.val, 1)
+	return r.(int)
+}
+
+func (v Value) NumField() int {
+	v.kindIn("NumField", Struct)
+	return __rtype_int(v.typ, qNumField, 0)
+}
+
+func (v Value) Field(i int) Value {
+	v.kindIn("Field", Struct)
+	if i < 0 || i >= v.NumField() {
+		panic("reflect: Field index out of range")
+	}
+	r, t := __rvalue(rvField, v.val, i)
+	f := v.flag
+	if c := __rtype_str(v.typ, qFieldName, i)[0]; c < 'A' || c > 'Z' {
+		f |= flagRO
+	}
+	return Value{typ: t, val: r, flag: f}
+}
+
+func (v Value) FieldByName(name string) Value {
+	v.kindIn("FieldByName", Struct)
+	for i := 0; i < v.NumField(); i++ {
+		if __rtype_str(v.typ, qFieldName, i) == name {
+			return v.Field(i)
+		}
+	}
+	return Value{}
+}
+
+func (v Value) Index(i int) Value {
+	k := v.kindIn("Index", Array, Slice, String)
+	r, t := __rvalue(rvIndex, v.val, i)
+	f := v.flag
+	if k == Slice {
+		f |= flagAddr
+	}
+	return Value{typ: t, val: r, flag: f}
+}
+
+// Elem returns the value the interface v contains or the pointer v
+// points to.
+func (v Value) Elem() Value {
+	switch v.kindIn("Elem", Interface, Pointer) {
+	case Interface:
+		if v.val == nil {
+			return Value{}
+		}
+		return Value{typ: __rtype(v.val), val: v.val, flag: v.flag & flagRO}
+	}
+	if v.IsNil() {
+		return Value{}
+	}
+	r, t := __rvalue(rvElem, v.val, 0)
+	return Value{typ: t, val: r, flag: v.flag&flagRO | flagAddr, ptr: v.val}
+}
+
+func (v Value) IsNil() bool {
+	v.kindIn("IsNil", Chan, Func, Interface, Map, Pointer, Slice, UnsafePointer)
+	if v.val == nil {
+		return true
+	}
+	r, _ := __rvalue(rvIsNil, v.val, 0)
+	return r.(bool)
+}
+
+// Pointer returns v's value as a uintptr (an address weft makes up, the
+// same in every run).
+func (v Value) Pointer() uintptr {
+	v.kindIn("Pointer", Chan, Func, Map, Pointer, Slice, UnsafePointer)
+	r, _ := __rvalue(rvPointer, v.val, 0)
+	return r.(uintptr)
+}
+
+func (v Value) NumMethod() int {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.NumMethod", Invalid})
+	}
+	if v.Kind() == Interface {
+		if v.val == nil {
+			return 0
+		}
+		return ValueOf(v.val).NumMethod()
+	}
+	return __rtype_int(v.typ, qNumMethod, 0)
+}
+
+// Method returns a function value: v's i'th method bound to v.
+func (v Value) Method(i int) Value {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.Method", Invalid})
+	}
+	if v.Kind() == Interface {
+		return ValueOf(v.val).Method(i)
+	}
+	if i < 0 || i >= v.NumMethod() {
+		panic("reflect: Method index out of range")
+	}
+	r, t := __rvalue(rvMethod, v.val, i)
+	return Value{typ: t, val: r, flag: v.flag & flagRO}
+}
+
+func (v Value) MethodByName(name string) Value {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.MethodByName", Invalid})
+	}
+	if v.Kind() == Interface {
+		return ValueOf(v.val).MethodByName(name)
+	}
+	for i := 0; i < v.NumMethod(); i++ {
+		if __rtype_str(v.typ, qMethodName, i) == name {
+			return v.Method(i)
+		}
+	}
+	return Value{}
+}
+
+// Call calls the function v with the input arguments in: weft's Call
+// returns at most one result.
+func (v Value) Call(in []Value) []Value {
+	v.kindIn("Call", Func)
+	if v.flag&flagRO != 0 {
+		panic("reflect: reflect.Value.Call using value obtained using unexported field")
+	}
+	if v.IsNil() {
+		panic("reflect: call of nil function")
+	}
+	t := v.Type()
+	if !t.IsVariadic() && len(in) != t.NumIn() {
+		panic("reflect: Call with too few input arguments")
+	}
+	if t.IsVariadic() || t.NumOut() > 1 {
+		panic("unsupported: reflect: Call of a variadic function or of one with several results")
+	}
+	args := make([]interface{}, len(in))
+	for i, a := range in {
+		if !a.IsValid() {
+			panic("reflect: Call using zero Value argument")
+		}
+		args[i] = a.val
+	}
+	r := __rvalue_call(v.val, args)
+	if t.NumOut() == 0 {
+		return nil
+	}
+	return []Value{{typ: __rtype_int(t.(rtype).id, qOut, 0), val: r}}
+}
+
+func numeric(k Kind) bool { return k >= Int && k <= Complex128 }
+
+// Convert returns v converted to type t: weft converts numbers (to
+// numbers, integers to strings) and strings to strings.
+func (v Value) Convert(t Type) Value {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.Convert", Invalid})
+	}
+	vk, tk := v.Kind(), t.Kind()
+	ok := numeric(vk) && numeric(tk) && (vk < Complex64) == (tk < Complex64) ||
+		vk == String && tk == String ||
+		vk >= Int && vk <= Uintptr && tk == String
+	if !ok {
+		if vk == tk && v.Type() == t {
+			return v
+		}
+		panic("unsupported: reflect.Value.Convert of " + v.Type().String() + " to " + t.String())
+	}
+	r, id := __rvalue(rvConvert, v.val, t.(rtype).id)
+	return Value{typ: id, val: r, flag: v.flag & flagRO}
 }

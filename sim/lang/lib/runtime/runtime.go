@@ -1,16 +1,40 @@
 // Package runtime: scheduling calls on the engine; one simulated CPU;
 // the calling goroutine's frames, as the runtime reports them.
 //
-// Garbage collection is not simulated: GC does nothing, and finalizers
-// set by SetFinalizer never run (a program waiting for one waits in
-// vain). MemStats reports fixed, plausible figures, so differences
-// between two readings are zero.
+// Garbage collection is not simulated: GC frees nothing. A finalizer set
+// by SetFinalizer runs when runtime.GC finds its object unreachable from
+// the package variables, the live goroutines and the finalizers (each
+// GC starts one goroutine running the finalizers it found due, in the
+// order they were set); no collection happens otherwise, so a program
+// that waits for a finalizer without calling runtime.GC waits in vain.
+// ReadMemStats measures the heap as a collection would find it:
+// Alloc and HeapAlloc are the bytes (at gc's sizes) of the objects
+// reachable from the package variables and the live goroutines; the
+// other figures are plausible.
 package runtime
 
 func Gosched()             { __gosched() }
 func NumGoroutine() int    { return __numgoroutine() }
 func Goexit()              { __goexit() }
-func GC()                  {}
+func GC() {
+	n := int(__rt_gc())
+	if n == 0 {
+		return
+	}
+	fns := make([]any, n)
+	objs := make([]any, n)
+	for i := 0; i < n; i++ {
+		fns[i], objs[i] = __rt_fin(i)
+	}
+	go runFinalizers(fns, objs)
+}
+
+// runFinalizers: the finalizer goroutine of one collection.
+func runFinalizers(fns, objs []any) {
+	for i := range fns {
+		__rvalue_call(fns[i], []any{objs[i]})
+	}
+}
 func NumCPU() int          { return 1 }
 func GOMAXPROCS(n int) int { return 1 }
 func Version() string      { return "go1.22-weft" }
@@ -21,11 +45,13 @@ func NumCgoCall() int64    { return 0 }
 // KeepAlive marks x reachable: with no collector, nothing to do.
 func KeepAlive(x any) {}
 
-// SetFinalizer records nothing: finalizers never run in weft.
+// SetFinalizer sets obj's finalizer (nil: clears it); it runs after a
+// runtime.GC that finds obj unreachable.
 func SetFinalizer(obj any, finalizer any) {
 	if obj == nil {
 		panic("runtime.SetFinalizer: first argument is nil")
 	}
+	__rt_setfinalizer(obj, finalizer)
 }
 
 // Breakpoint ends the program, as Go's breakpoint trap does.
@@ -82,20 +108,21 @@ type MemStats struct {
 }
 
 func ReadMemStats(m *MemStats) {
+	live := uint64(__rt_live())
 	*m = MemStats{}
-	m.Alloc = 1 << 20
-	m.TotalAlloc = 1 << 20
-	m.Sys = 8 << 20
-	m.Mallocs = 1000
+	m.Alloc = live
+	m.TotalAlloc = live
+	m.Sys = live + 8<<20
+	m.Mallocs = 1000 + live/64
 	m.Frees = 0
-	m.HeapAlloc = 1 << 20
-	m.HeapSys = 4 << 20
-	m.HeapIdle = 3 << 20
-	m.HeapInuse = 1 << 20
-	m.HeapObjects = 1000
+	m.HeapAlloc = live
+	m.HeapSys = live + 4<<20
+	m.HeapIdle = 4 << 20
+	m.HeapInuse = live
+	m.HeapObjects = 1000 + live/64
 	m.StackInuse = 64 << 10
 	m.StackSys = 64 << 10
-	m.NextGC = 4 << 20
+	m.NextGC = 2*live + 4<<20
 	m.EnableGC = true
 }
 

@@ -109,3 +109,6 @@ func itoa(n int) string {
 }
 
 const __refuse_calls = "Syscall Syscall6 RawSyscall RawSyscall6 Open Read Write Close Seek Pipe Dup Dup2 Exec ForkExec StartProcess Kill Getpid Getppid Getuid Getgid Getenv Setenv Environ Mmap Munmap Socket Bind Listen Accept Connect Stat Fstat Lstat Mkdir Rmdir Unlink Chdir Getwd Uname Sysinfo Getrlimit Setrlimit Gettimeofday Time Nanosleep|weft runs programs on its own scheduler, without system calls"
+
+// Getpagesize: the page size of linux/amd64, as Go's syscall gives it.
+func Getpagesize() int { return 4096 }
