@@ -1042,32 +1042,13 @@ static int64_t t_layout(checker *k, uint32_t t, int64_t *align, int depth)
     t = ck_default(t);
     u = prog_type(k->prog, ck_under(k, t));
     switch (VM_KIND(u->id)) {
-    case K_BOOL:
-    case K_INT8:
-    case K_UINT8:
-        *align = 1;
-        return 1;
-    case K_INT16:
-    case K_UINT16:
-        *align = 2;
-        return 2;
-    case K_INT32:
-    case K_UINT32:
-    case K_FLOAT32:
-        *align = 4;
-        return 4;
-    case K_STRING:
-    case K_IFACE:
-        return 16;
-    case K_SLICE:
-        return 24;
     case K_ARRAY:
         sz = t_layout(k, u->elem, align, depth + 1);
         return sz < 0 ? -1 : sz * u->len;
     case K_STRUCT:
         return field_offset(k, u, u->nfields, align, depth);
     default:
-        return 8;
+        return vm_kind_size(VM_KIND(u->id), align);
     }
 }
 

@@ -47,24 +47,6 @@ static int64_t rkind(uint32_t t)
     return kinds[VM_KIND(t)];
 }
 
-static int64_t rsize(uint32_t t)
-{
-    switch (VM_KIND(t)) {
-    case K_INT8:
-    case K_UINT8:
-        return 1;
-    case K_INT16:
-    case K_UINT16:
-        return 2;
-    case K_INT32:
-    case K_UINT32:
-    case K_FLOAT32:
-        return 4;
-    default:
-        return 8;
-    }
-}
-
 static bool comparable(const vm_program *p, uint32_t t, int depth)
 {
     const vm_type *d = prog_type(p, t);
@@ -259,7 +241,7 @@ nat_status lib_rtype_int(vm_ncall *c)
                                         : implements(p, t, (uint32_t)i);
         break;
     case Q_SIZE:
-        r = vm_cplx_bits(p, t) ? vm_cplx_bits(p, t) / 8 : rsize(t);
+        r = vm_type_size(p, t);
         break;
     case Q_NUMMETHOD:
     case Q_METHODTYPE: {

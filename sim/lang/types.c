@@ -632,19 +632,13 @@ bool vm_has_type(const vm_program *p, vm_value v, uint32_t t)
     return v.t && !vm_iface_missing(p, v.t, t);
 }
 
-/* gc's layout on amd64 (go/types' StdSizes), as check_call.c's
- * t_layout computes it for unsafe.Sizeof. */
-static int64_t layout(const vm_program *p, uint32_t t, int64_t *align,
-                      int depth)
+/* The size of a value of kind k on amd64 as gc lays it out, and its
+ * alignment in *align, for every kind but arrays, structs and complex
+ * numbers (their layout depends on more than the kind). */
+int64_t vm_kind_size(uint32_t k, int64_t *align)
 {
-    const vm_type *u;
     *align = 8;
-    if (!t || depth > 64)
-        return 8;
-    if (vm_cplx_bits(p, t))
-        return vm_cplx_bits(p, t) / 8;
-    u = prog_type(p, prog_type(p, t)->under ? prog_type(p, t)->under : t);
-    switch (VM_KIND(t)) {
+    switch (k) {
     case K_BOOL:
     case K_INT8:
     case K_UINT8:
@@ -664,6 +658,24 @@ static int64_t layout(const vm_program *p, uint32_t t, int64_t *align,
         return 16;
     case K_SLICE:
         return 24;
+    default:
+        return 8;
+    }
+}
+
+/* gc's layout on amd64 (go/types' StdSizes), as check_call.c's
+ * t_layout computes it for unsafe.Sizeof. */
+static int64_t layout(const vm_program *p, uint32_t t, int64_t *align,
+                      int depth)
+{
+    const vm_type *u;
+    *align = 8;
+    if (!t || depth > 64)
+        return 8;
+    if (vm_cplx_bits(p, t))
+        return vm_cplx_bits(p, t) / 8;
+    u = prog_type(p, prog_type(p, t)->under ? prog_type(p, t)->under : t);
+    switch (VM_KIND(t)) {
     case K_ARRAY:
         return layout(p, u->elem, align, depth + 1) * (int64_t)u->len;
     case K_STRUCT: {
@@ -681,7 +693,7 @@ static int64_t layout(const vm_program *p, uint32_t t, int64_t *align,
         return (off + maxa - 1) / maxa * maxa;
     }
     default:
-        return 8;
+        return vm_kind_size(VM_KIND(t), align);
     }
 }
 

@@ -663,6 +663,7 @@ bool vm_equal(const vm_program *p, vm_value a, vm_value b);
 bool vm_blank_field(const vm_program *p, uint32_t t, uint32_t i);
 /* The size of a value of type t as gc lays it out on amd64. */
 int64_t vm_type_size(const vm_program *p, uint32_t t);
+int64_t vm_kind_size(uint32_t k, int64_t *align);
 /* The bytes of the heap objects reachable from the package variables
  * and the live goroutines, at gc's sizes: what a collection would keep
  * (runtime.ReadMemStats' Alloc). O(reachable values). */

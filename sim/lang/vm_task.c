@@ -618,6 +618,18 @@ static bool near_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o,
     return false;
 }
 
+/* Walks what was pushed, then every live goroutine: what a collection
+ * now would keep (marked with the current epoch). */
+static void walk_live_gs(walker *w)
+{
+    drain(w);
+    for (size_t i = 0; i < w->x->e->tasks.len; i++) {
+        wf_task *t = w->x->e->tasks.p[i];
+        if (t->drv_data && t->state != TASK_DONE)
+            walk_g(w, t->drv_data);
+    }
+}
+
 uint64_t vm_live_bytes(vm_exec *x)
 {
     walker w;
@@ -625,12 +637,7 @@ uint64_t vm_live_bytes(vm_exec *x)
     w.sizing = true;
     x->epoch++;
     push_obj(&w, x->globals);
-    drain(&w);
-    for (size_t i = 0; i < x->e->tasks.len; i++) {
-        wf_task *t = x->e->tasks.p[i];
-        if (t->drv_data && t->state != TASK_DONE)
-            walk_g(&w, t->drv_data);
-    }
+    walk_live_gs(&w);
     walker_fini(&w);
     return w.bytes;
 }
@@ -648,12 +655,7 @@ uint32_t vm_gc_finalizers(vm_exec *x)
     push_obj(&w, x->globals);
     for (vm_fin *f = x->fins; f; f = f->next)
         walk_value(&w, f->fn);
-    drain(&w);
-    for (size_t i = 0; i < x->e->tasks.len; i++) {
-        wf_task *t = x->e->tasks.p[i];
-        if (t->drv_data && t->state != TASK_DONE)
-            walk_g(&w, t->drv_data);
-    }
+    walk_live_gs(&w);
     walker_fini(&w);
     x->due = NULL;
     while (*pp) {

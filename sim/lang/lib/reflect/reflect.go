@@ -153,6 +153,7 @@ type Type interface {
 	AssignableTo(u Type) bool
 	Implements(u Type) bool
 	Bits() int
+	Size() uintptr
 	NumMethod() int
 	Method(int) Method
 	MethodByName(string) (Method, bool)
@@ -366,6 +367,12 @@ func (t rtype) Bits() int {
 		panic("reflect: Bits of non-arithmetic Type " + t.String())
 	}
 	return 8 * __rtype_int(t.id, qSize, 0)
+}
+
+// Size is the number of bytes a value of the type takes, as gc lays it
+// out on amd64 (unsafe.Sizeof's answer).
+func (t rtype) Size() uintptr {
+	return uintptr(__rtype_int(t.id, qSize, 0))
 }
 
 // DeepEqual reports whether x and y are "deeply equal", as Go's

@@ -61,6 +61,14 @@ func main() {
 	fmt.Println(shape.Kind(), reflect.TypeOf(Sq{}).Implements(shape), reflect.TypeOf(Point{}).Implements(shape))
 	fmt.Println(reflect.TypeOf(Celsius(0)).AssignableTo(reflect.TypeOf(0.0)), reflect.TypeOf(Sq{}).AssignableTo(shape))
 	fmt.Println(reflect.Int.String(), reflect.Ptr, reflect.Kind(99), reflect.TypeOf(int16(0)).Bits())
+	var sz struct {
+		a bool
+		b int64
+		c string
+		d [3]int16
+	}
+	fmt.Println(reflect.TypeOf(sz).Size(), reflect.TypeOf("").Size(), reflect.TypeOf([]int{}).Size(),
+		reflect.TypeOf(int8(0)).Size(), reflect.TypeOf(complex64(0)).Size(), reflect.TypeOf([3]int16{}).Size())
 
 	fmt.Println("DeepEqual")
 	fmt.Println(reflect.DeepEqual([]int{1, 2}, []int{1, 2}), reflect.DeepEqual([]int{}, []int(nil)), reflect.DeepEqual([]int(nil), []int(nil)))
