@@ -446,51 +446,47 @@ void px_await_wake(px_task *pt)
     x->wakes.len = 0;
 }
 
+/* Reports w, spinning at site s while waiting for a write no task will
+ * make: a finding of kind k whose message is what (after "NAME "). */
+static void spin_finding(wf_engine *e, const px_task *w, px_site s,
+                         wf_finding_kind k, const char *what, uint64_t salt)
+{
+    finding f;
+    char m[600];
+    memset(&f, 0, sizeof f);
+    f.kind = k;
+    f.error = k != WF_LEAK;
+    f.tid = w->tid;
+    snprintf(m, sizeof m, "%s spins %s %s:%d%s", w->t->name, what,
+             s.file ? s.file : "?", (int)s.line,
+             k == WF_LEAK ? ", waiting for a write, when the program exited"
+                          : ": what it reads never changes again");
+    f.message = m;
+    f.file = s.file;
+    f.line = s.line;
+    f.sig = hash_u64(hash_u64(HASH_INIT ^ k, (uint64_t)s.line),
+                     (uint64_t)w->tid + salt);
+    engine_add_finding(e, &f);
+}
+
 void px_await_end(wf_engine *e)
 {
     px_exec *x = px.x;
     for (size_t i = 0; x->nawait && i < x->tasks.len; i++) {
         px_task *w = x->tasks.p[i];
-        finding f;
-        char m[600];
-        px_site s;
         if (!w || !w->awaiting)
             continue;
-        s = px_site_of(w->await_pc);
-        memset(&f, 0, sizeof f);
         if (x->exiting) {
             /* the program ended (main returned, exit) while it waited:
              * another thread might still have written what it awaits
              * (GenMC's linuxrwlocks: the writer was about to unlock), so
              * no livelock, but a thread cut off at exit, as a blocked one
              * is (a warning) */
-            f.kind = WF_LEAK;
-            f.tid = w->tid;
-            snprintf(m, sizeof m,
-                     "%s spins at %s:%d, waiting for a write, when the "
-                     "program exited",
-                     w->t->name, s.file ? s.file : "?", (int)s.line);
-            f.message = m;
-            f.file = s.file;
-            f.line = s.line;
-            f.sig = hash_u64(hash_u64(HASH_INIT ^ WF_LEAK, (uint64_t)s.line),
-                             (uint64_t)w->tid + 2000);
-            engine_add_finding(e, &f);
+            spin_finding(e, w, px_site_of(w->await_pc), WF_LEAK, "at", 2000);
             continue;
         }
-        f.kind = WF_LIVELOCK;
-        f.error = true;
-        f.tid = w->tid;
-        snprintf(m, sizeof m,
-                 "%s spins forever at %s:%d: what it reads never changes "
-                 "again",
-                 w->t->name, s.file ? s.file : "?", (int)s.line);
-        f.message = m;
-        f.file = s.file;
-        f.line = s.line;
-        f.sig = hash_u64(hash_u64(HASH_INIT ^ WF_LIVELOCK, (uint64_t)s.line),
-                         (uint64_t)w->tid + 1000);
-        engine_add_finding(e, &f);
+        spin_finding(e, w, px_site_of(w->await_pc), WF_LIVELOCK,
+                     "forever at", 1000);
         x->ngone++; /* what its absence causes is no finding */
     }
 }
