@@ -451,6 +451,41 @@ START_TEST(goroutine_left_blocked_is_a_leak)
 }
 END_TEST
 
+/* os.Exit(<-c) in the step that wakes the sender: the sender's send
+ * completed, so it is runnable when the program ends, not leaked (Go's
+ * bug130.go); every interleaving, every checker on, as `weft explore`. */
+START_TEST(exit_leaves_the_woken_sender_runnable)
+{
+    const char *src = GO("import \"os\"\n"
+                         "func main() {\n"
+                         "\tc := make(chan int)\n"
+                         "\tgo func() { c <- 0 }()\n"
+                         "\tos.Exit(<-c)\n"
+                         "}\n");
+    vm_program *p = NULL;
+    wf_diag d;
+    program prog;
+    explore_opts o;
+    explorer *x;
+    checkers *ck;
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), NULL, &p, &d),
+                     WF_OK);
+    prog = vm_program_entry(p);
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DFS;
+    o.preemptions = -1;
+    x = explore_new(&prog, &o);
+    ck = checkers_new(NULL);
+    ck_assert_int_eq(explore_run(x, checkers_consumers(ck), &d), WF_OK);
+    ck_assert(x->complete);
+    ck_assert_msg(x->findings.len == 0, "%s", x->findings.len ? x->findings.p[0].message : "");
+    checkers_free(ck);
+    explore_free(x);
+    vm_program_free(p);
+}
+END_TEST
+
 START_TEST(go_evaluates_function_and_arguments_first)
 {
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
@@ -849,6 +884,7 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, after_func_runs_f_in_its_own_goroutine);
     tcase_add_test(tc, deadlocks_are_found_by_exploration);
     tcase_add_test(tc, goroutine_left_blocked_is_a_leak);
+    tcase_add_test(tc, exit_leaves_the_woken_sender_runnable);
     tcase_add_test(tc, go_evaluates_function_and_arguments_first);
     suite_add_tcase(s, tc);
     tc = tcase_create("state");
