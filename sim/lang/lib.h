@@ -125,6 +125,7 @@ const lib_native *lib_native_at(int id);
     X(rt_setfinalizer, 0)                                                      \
     X(rt_gc, 1)                                                                \
     X(rt_fin, 2)                                                               \
+    X(rt_finchain, 1)                                                          \
     X(rt_runtime_error, 0)                                                     \
     X(rtype, 1)                                                                \
     X(rtype_int, 1)                                                            \

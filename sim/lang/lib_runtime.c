@@ -231,6 +231,17 @@ nat_status lib_rt_fin(vm_ncall *c)
     return NAT_OK;
 }
 
+/* __rt_finchain(done chan struct{}) any: the channel the finalizers
+ * of the collection before close when they have run (nil: none), done
+ * taking its place: the batches run in order, each after the last. */
+nat_status lib_rt_finchain(vm_ncall *c)
+{
+    vm_exec *x = c->g->x;
+    c->r[0] = x->fin_last;
+    x->fin_last = c->a[0];
+    return NAT_OK;
+}
+
 /* __rt_live() uint64: the bytes a collection would keep now. */
 nat_status lib_rt_live(vm_ncall *c)
 {

@@ -466,6 +466,7 @@ struct vm_exec {
     int test;        /* the test this execution runs (test files) */
     struct vm_fin *fins; /* finalizers set (runtime.SetFinalizer) */
     struct vm_fin *due;  /* those runtime.GC found due, for __rt_fin */
+    vm_value fin_last; /* closed when the last batch of finalizers ran */
 };
 
 /* A finalizer: fn(obj) once obj is unreachable (execution arena). */

@@ -923,6 +923,47 @@ START_TEST(finalizers_run_after_a_collection)
 }
 END_TEST
 
+START_TEST(finalizers_run_in_dependency_order_one_batch_after_another)
+{
+    char *got;
+    /* A points at B, both with finalizers: a collection runs A's only;
+     * B's runs at a collection after A is gone (Go's mallocfin.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                 "type B struct{ n int }\n"
+                 "type A struct{ b *B }\n"
+                 "func main() {\n"
+                 "\tdone := make(chan string, 4)\n"
+                 "\ta := &A{&B{1}}\n"
+                 "\truntime.SetFinalizer(a.b, func(*B) { done <- \"B\" })\n"
+                 "\truntime.SetFinalizer(a, func(*A) { done <- \"A\" })\n"
+                 "\ta = nil\n"
+                 "\truntime.GC()\n"
+                 "\tfmt.Print(<-done, len(done))\n"
+                 "\truntime.GC()\n"
+                 "\tfmt.Println(<-done, len(done))\n"
+                 "}\n"),
+              "A0B 0\n");
+    /* the finalizers of two collections run one after the other, as on
+     * Go's one finalizer goroutine, in every interleaving */
+    got = go_outcomes(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                         "type T struct{ n int }\n"
+                         "func main() {\n"
+                         "\tdone := make(chan int, 2)\n"
+                         "\tx := &T{1}\n"
+                         "\truntime.SetFinalizer(x, func(t *T) { done <- t.n })\n"
+                         "\tx = nil\n"
+                         "\truntime.GC()\n"
+                         "\ty := &T{2}\n"
+                         "\truntime.SetFinalizer(y, func(t *T) { done <- t.n })\n"
+                         "\ty = nil\n"
+                         "\truntime.GC()\n"
+                         "\tfmt.Println(<-done, <-done)\n"
+                         "}\n"));
+    ck_assert_str_eq(got, "1 2|\n");
+    free(got);
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -936,6 +977,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, method_values_have_the_method_type);
     tcase_add_test(tc, reflect_values_read_and_call);
     tcase_add_test(tc, finalizers_run_after_a_collection);
+    tcase_add_test(tc, finalizers_run_in_dependency_order_one_batch_after_another);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, operators_and_operands);
