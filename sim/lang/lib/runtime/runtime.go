@@ -174,7 +174,9 @@ func FuncForPC(pc uintptr) *Func {
 	if name == "" {
 		return nil
 	}
-	return &Func{name: name, entry: pc &^ (1<<20 - 1)}
+	// one *Func per function, as Go's point into its function table
+	entry := pc&^(1<<20-1) | 1
+	return __rt_funccache(entry, &Func{name: name, entry: entry}).(*Func)
 }
 
 func (f *Func) Name() string {
