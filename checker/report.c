@@ -348,8 +348,9 @@ void report_metrics_json(buf *out, const wf_engine *e)
 
 /* ---- lock order ---------------------------------------------------------- */
 
-/* A site's file for a lock-order line: its base name, "?" when not known. */
-static const char *lo_file(const char *path)
+/* A site's file for a lock-order or race line: its base name, "?" when
+ * not known. */
+static const char *site_file(const char *path)
 {
     return path ? base_name(path) : "?";
 }
@@ -375,8 +376,8 @@ void report_lockorder_render(buf *msg, buf *text, buf *json,
                        "%s %s %s at %s:%d while holding %s%s (locked at "
                        "%s:%d)%s\n",
                        ed->task, ed->read ? "read-locks" : "locks", ed->to,
-                       lo_file(ed->file), (int)ed->line, ed->from,
-                       ed->hread ? " for reading" : "", lo_file(ed->hfile),
+                       site_file(ed->file), (int)ed->line, ed->from,
+                       ed->hread ? " for reading" : "", site_file(ed->hfile),
                        (int)ed->hline,
                        ed->earlier ? ", in an earlier execution" : "");
         if (!json)
@@ -592,4 +593,41 @@ void report_starvation_render(buf *msg, buf *text, buf *json, wf_engine *e,
                    (unsigned long long)r->window,
                    (unsigned long long)r->progress, fair);
     buf_putc(json, '}');
+}
+
+/* ---- races ----------------------------------------------------------------- */
+
+void report_race_render(buf *msg, buf *text, buf *json, const report_race *r)
+{
+    if (msg && r->chan)
+        buf_printf(msg, "data race on channel %s (close and send)", r->name);
+    else if (msg)
+        buf_printf(msg, "data race on %s", r->name);
+    if (text) {
+        for (int k = 0; k < 2; k++) {
+            const report_race_access *a = &r->a[k];
+            buf_printf(text, "%s %s at step %llu (%s:%d)\n", a->task, a->what,
+                       (unsigned long long)a->step, site_file(a->file),
+                       (int)a->line);
+        }
+        buf_printf(text, "not ordered: %s", r->why);
+    }
+    if (!json)
+        return;
+    buf_puts(json, "\"tasks\": [");
+    for (int k = 0; k < 2; k++) {
+        const report_race_access *a = &r->a[k];
+        if (k) buf_puts(json, ", ");
+        buf_printf(json, "{\"tid\": %d, \"name\": ", (int)a->tid);
+        json_str(json, a->task);
+        buf_printf(json, ", \"access\": \"%s\", \"step\": %llu, \"file\": ",
+                   a->noun, (unsigned long long)a->step);
+        json_str(json, a->file ? a->file : "");
+        buf_printf(json, ", \"line\": %d}", (int)a->line);
+    }
+    buf_printf(json,
+               "], \"objects\": [{\"oid\": %d, \"kind\": \"%s\", \"name\": ",
+               (int)r->obj->oid, obj_kind_names[r->obj->kind]);
+    json_str(json, r->name);
+    buf_puts(json, "}]");
 }

@@ -254,4 +254,31 @@ typedef struct report_starvation {
 void report_starvation_render(buf *msg, buf *text, buf *json, wf_engine *e,
                               const report_starvation *r);
 
+/* ---- a data race, as data -------------------------------------------------
+ * The race checker gives both accesses in its words (what each task did,
+ * from its sync log) and why they are not ordered; the renderer writes
+ * the message, the detail lines and the JSON members tasks and objects. */
+typedef struct report_race_access {
+    int32_t tid;
+    const char *task; /* its name */
+    const char *what; /* "writes x", "calls Add on wg, its counter leaving
+                         zero" */
+    const char *noun; /* the JSON's access: write, read, close, send */
+    uint64_t step;
+    const char *file; /* NULL: not known */
+    int32_t line;
+} report_race_access;
+
+typedef struct report_race {
+    const wf_obj *obj;
+    const char *name; /* the object's report name */
+    bool chan;        /* a close racing with a send */
+    report_race_access a[2]; /* the earlier access first */
+    const char *why;  /* why they are not ordered */
+} report_race;
+
+/* r as the message, the detail lines and the JSON members; any of the
+ * three may be NULL. */
+void report_race_render(buf *msg, buf *text, buf *json, const report_race *r);
+
 #endif
