@@ -36,12 +36,14 @@ void vm_site(const vm_g *g, const char **file, int32_t *line)
     *line = g->go_file ? g->go_line : 0;
 }
 
-/* Is g's op the library's own step rather than the user's? The user's
- * when raised by user code, or by an intrinsic that a library function
+/* Is g's op the library's own step rather than the user's? (What
+ * site_and_lib computes in its walk; kept to check it in debug builds.)
+ * The user's when raised by user code, or by an intrinsic that a library function
  * called straight from user code raises (mu.Lock(): user -> Lock ->
  * __mutex_lock); the library's when raised by library code itself (a
  * read of a Cond's L) or below two library frames (the Mutex a
  * context's Err takes). A goroutine with no user frame is the library's. */
+#ifdef WF_DEBUG
 static bool in_library(const vm_g *g)
 {
     bool native = g->nframes && (g->frames[g->nframes - 1].flags & FR_NATIVE);
@@ -56,13 +58,43 @@ static bool in_library(const vm_g *g)
     }
     return libs > 0;
 }
+#endif
+
+/* vm_site and in_library in one walk of the frames (an op at every
+ * step): the innermost user frame with code is both's answer. */
+static void site_and_lib(const vm_g *g, op *o)
+{
+    bool native = g->nframes && (g->frames[g->nframes - 1].flags & FR_NATIVE);
+    int libs = 0;
+    for (uint32_t i = g->nframes; i-- > 0;) {
+        const vm_frame *f = &g->frames[i];
+        uint32_t pc;
+        if ((f->flags & FR_NATIVE) || !f->p->ncode)
+            continue;
+        if (!f->p->user) {
+            libs++;
+            continue;
+        }
+        pc = f->pc;
+        if (i + 1 < g->nframes && pc > 0)
+            pc--; /* a caller: the call instruction */
+        if (pc >= f->p->ncode)
+            pc = f->p->ncode - 1;
+        o->file = f->p->file;
+        o->line = f->p->lines[pc];
+        o->lib = libs > 1 || (libs == 1 && !native);
+        return;
+    }
+    vm_site(g, &o->file, &o->line);
+    o->lib = libs > 0;
+}
 
 op *vm_op(vm_g *g, op_kind k, wf_obj *obj)
 {
     op *o = &g->t->op;
     op_begin(o, k, obj);
-    vm_site(g, &o->file, &o->line);
-    o->lib = in_library(g);
+    site_and_lib(g, o);
+    WF_DASSERT(o->lib == in_library(g));
     g->pending = (uint8_t)k;
     return o;
 }
