@@ -599,7 +599,9 @@ void engine_emit_slow(wf_engine *e, wf_event *ev)
         if (o->lib && ev->file == o->file && ev->line == o->line)
             ev->flags |= EVF_LIB;
     }
-    for (size_t i = 0, n = e->ev_cons.len; i < n; i++)
+    WF_DASSERT(ev->op < EV__COUNT);
+    for (uint32_t i = e->ev_first[ev->op], n = e->ev_first[ev->op + 1];
+         i < n; i++)
         e->ev_cons.p[i].event(e->ev_cons.p[i].ctx, e, ev);
 }
 
@@ -967,12 +969,17 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
     e->consumers = consumers;
     e->nconsumers = nconsumers;
     e->ev_cons.len = e->step_cons.len = 0;
-    for (int i = 0; i < nconsumers; i++) {
-        if (consumers[i].event)
-            VEC_PUSH(e->ev_cons, consumers[i]);
+    for (int k = 0; k < EV__COUNT; k++) {
+        e->ev_first[k] = (uint32_t)e->ev_cons.len;
+        for (int i = 0; i < nconsumers; i++)
+            if (consumers[i].event &&
+                (!consumers[i].ops || (consumers[i].ops >> k) & 1))
+                VEC_PUSH(e->ev_cons, consumers[i]);
+    }
+    e->ev_first[EV__COUNT] = (uint32_t)e->ev_cons.len;
+    for (int i = 0; i < nconsumers; i++)
         if (consumers[i].step_end)
             VEC_PUSH(e->step_cons, consumers[i]);
-    }
     for (int i = 0; i < nconsumers; i++)
         if (consumers[i].begin)
             consumers[i].begin(consumers[i].ctx, e);

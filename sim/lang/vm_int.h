@@ -419,6 +419,17 @@ typedef struct vm_frame {
 
 typedef struct vm_exec vm_exec;
 
+/* A proof that a goroutine reaches object o (compared, never followed):
+ * a root (frame root's function, or stack slot -1 - root) and the slots
+ * below it; checked anew before each use. */
+typedef struct vm_witness {
+    const void *o;
+    int32_t root;
+    uint8_t len;
+    uint32_t path[4];
+    int cost; /* values the search looked at to find it */
+} vm_witness;
+
 typedef struct vm_g {
     vm_exec *x;
     wf_task *t;
@@ -443,6 +454,10 @@ typedef struct vm_g {
      * of a goroutine that runs library code alone (go cancel()) */
     const char *go_file;
     int32_t go_line;
+    /* near_reach's last proofs that it reaches an object (a ping-pong's
+     * task is asked about two channels in turn) */
+    vm_witness wit[2];
+    uint8_t wit_next; /* the one to replace */
 } vm_g;
 
 /* A library timer (time.After, Tick, NewTimer): fires on a channel. */

@@ -963,6 +963,58 @@ START_TEST(main_returning_is_a_scheduling_point_so_every_output_is_reached)
 }
 END_TEST
 
+/* ---- which consumers an event reaches ------------------------------------ */
+
+static void send_twice_recv_twice(void *arg)
+{
+    wf_chan *c = wf_chan_new("c", 2);
+    (void)arg;
+    wf_chan_send(c, 1);
+    wf_chan_send(c, 2);
+    wf_chan_recv(c, NULL);
+    wf_chan_recv(c, NULL);
+}
+
+/* A consumer whose ops name the receives sees the receives alone, in the
+ * same order and with the same fields as one that takes every kind, and
+ * consumers are called in their order. */
+START_TEST(a_consumer_sees_only_the_event_kinds_it_takes)
+{
+    evlog all, some;
+    native_start ns = {send_twice_recv_twice, NULL};
+    program p;
+    wf_consumer c[2] = {
+        {&some, evlog_begin, evlog_event, NULL, NULL, EV_BIT(EV_RECV)},
+        {&all, evlog_begin, evlog_event, NULL, NULL, 0}};
+    consumer_set cs = {c, 2};
+    explore_opts o = opts_of(WF_STRATEGY_RR);
+    explorer *x;
+    wf_diag d;
+    size_t k = 0;
+    evlog_init(&all);
+    evlog_init(&some);
+    memset(&p, 0, sizeof p);
+    p.drv = &native_driver;
+    p.arg = &ns;
+    p.main_name = "main";
+    x = explore_new(&p, &o);
+    ck_assert_int_eq(explore_run(x, &cs, &d), WF_OK);
+    ck_assert_int_eq(evlog_count(&all, EV_SEND, -1), 2);
+    ck_assert_int_eq(evlog_count(&all, EV_RECV, -1), 2);
+    ck_assert_uint_eq(some.ev.len, 2);
+    for (size_t i = 0; i < all.ev.len; i++)
+        if (all.ev.p[i].op == EV_RECV) {
+            ck_assert_uint_eq(some.ev.p[k].step, all.ev.p[i].step);
+            ck_assert_int_eq(some.ev.p[k].op, EV_RECV);
+            k++;
+        }
+    ck_assert_uint_eq(k, 2);
+    explore_free(x);
+    evlog_fini(&all);
+    evlog_fini(&some);
+}
+END_TEST
+
 /* ---- metrics ------------------------------------------------------------ */
 
 typedef struct metrics_log {
@@ -985,7 +1037,7 @@ static explorer *run_metrics(void (*fn)(void *), void *arg, metrics_log *ml,
 {
     native_start ns = {fn, arg};
     program p;
-    wf_consumer c = {ml, NULL, NULL, metrics_end, NULL};
+    wf_consumer c = {ml, NULL, NULL, metrics_end, NULL, 0};
     consumer_set cs = {&c, 1};
     explore_opts o = opts_of(WF_STRATEGY_RR);
     explorer *x;
@@ -1185,6 +1237,10 @@ Suite *engine_suite(void)
         t, a_failed_assert_is_an_assert_finding_that_ends_the_execution);
     tcase_add_test(
         t, main_returning_is_a_scheduling_point_so_every_output_is_reached);
+    suite_add_tcase(s, t);
+
+    t = tcase_create("consumers");
+    tcase_add_test(t, a_consumer_sees_only_the_event_kinds_it_takes);
     suite_add_tcase(s, t);
 
     t = tcase_create("metrics");
