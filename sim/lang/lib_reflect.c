@@ -461,7 +461,8 @@ enum {
     RV_FUNC,
     RV_REAL,
     RV_IMAG,
-    RV_CONVERT
+    RV_CONVERT,
+    RV_RETAG
 };
 
 /* __rvalue(op int, x any, i int) (any, int): a reading of x (its field,
@@ -552,6 +553,10 @@ nat_status lib_rvalue(vm_ncall *c)
         if (vm_convert(c->g, &r, v, t) != X_OK)
             return NAT_PANIC;
         break;
+    case RV_RETAG: /* the Go side has checked assignability */
+        r = v;
+        r.t = t = (uint32_t)i;
+        break;
     case RV_POINTER:
         r = vm_int(T_UINTPTR, v.v.o ? vm_event_value(x, v) * 0x100 +
                                           0xc000010000LL
@@ -618,4 +623,54 @@ nat_status lib_rvalue_call(vm_ncall *c)
             args[i] = s.v.sl->arr->slots[s.v.sl->off + i];
     }
     return vm_native_call(c, fn, args, n);
+}
+
+/* __makefunc(t int, tramp func, impl func([]any) []any) any: reflect.
+ * MakeFunc's function value of func type t: a bound method of the native
+ * tramp (__mfcall) whose receiver is impl, so a call of it runs
+ * __mfcall(impl, args...). */
+nat_status lib_makefunc(vm_ncall *c)
+{
+    vm_obj *o;
+    if (!type_ok(c, c->a[0].v.i) || VM_KIND(c->a[1].t) != K_FUNC ||
+        !c->a[1].v.o || !c->a[2].v.o) {
+        vm_throwf(c->g, "reflect: MakeFunc: bad arguments");
+        return NAT_PANIC;
+    }
+    o = heap_obj(c->g->x, OK_BOUND, (uint32_t)c->a[0].v.i, 1);
+    o->u.proto = c->a[1].v.o->u.proto;
+    o->slots[0] = c->a[2];
+    c->r[0] = vm_ref((uint32_t)c->a[0].v.i, o);
+    return NAT_OK;
+}
+
+/* __mfcall(impl, args...): a call of a function reflect.MakeFunc made:
+ * impl(args as a []any), whose []any result gives the results (their
+ * number the func type's). */
+nat_status lib_mfcall(vm_ncall *c)
+{
+    vm_exec *x = c->g->x;
+    const vm_program *p = x->prog;
+    vm_value impl = c->a[0], sl;
+    if (c->f->pc == 0) {
+        const vm_type *ft = c->f->fn ? prog_type(p, c->f->fn->type) : NULL;
+        uint32_t n = c->n - 1;
+        const vm_proto *ip = impl.v.o->u.proto;
+        uint32_t st = ip->nparams && ip->ptypes ? ip->ptypes[0] : 0;
+        sl = vm_make_slice(x, st ? st : T_UPTR, n, n);
+        for (uint32_t i = 0; i < n; i++) {
+            vm_value v = c->a[1 + i];
+            if (kind_is_untyped(VM_KIND(v.t)))
+                v = vm_settle(p, v,
+                              ft && i < ft->nparams ? ft->params[i] : 0);
+            vm_store(x, sl.v.sl->arr, i, v, 0);
+        }
+        return vm_native_call(c, impl, &sl, 1);
+    }
+    sl = c->callres;
+    c->nres = 0;
+    if (VM_KIND(sl.t) == K_SLICE && sl.v.sl)
+        for (uint32_t i = 0; i < sl.v.sl->len && i < VM_MULTI_MAX; i++)
+            c->r[c->nres++] = sl.v.sl->arr->slots[sl.v.sl->off + i];
+    return NAT_OK;
 }

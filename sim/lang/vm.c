@@ -1067,7 +1067,9 @@ native : {
             g->died = true;
             goto out;
         }
-        flags = vm_pop(g, f->base + f->nargs, f->p->nres);
+        /* a native may return fewer results than its proto's count */
+        flags = vm_pop(g, f->base + f->nargs,
+                       c.nres < f->p->nres ? c.nres : f->p->nres);
         if (flags & FR_BOTTOM) {
             vm_op(g, OP_EXIT, NULL);
             g->died = true;

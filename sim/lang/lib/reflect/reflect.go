@@ -8,14 +8,14 @@
 // IsNil, IsValid, Pointer, NumMethod, Method, MethodByName, Call). A
 // Value sets only what a pointer's Elem reads, of a predeclared type
 // (SetInt, SetUint, SetFloat, SetString, SetBool; other settable values
-// panic "unsupported" when set), and values are not made (New,
-// MakeFunc, Select, ... are refused by name when the program is
-// compiled). The type descriptors are the VM's own, read through
+// panic "unsupported" when set), and values are not made (New, Select,
+// ... are refused by name when the program is compiled) except functions
+// (MakeFunc). The type descriptors are the VM's own, read through
 // __rtype_int and __rtype_str, values through __rvalue; DeepEqual is the
 // native __deepequal, whose reads (like fmt's) are not checked for races.
 package reflect
 
-const __refuseValues = "Zero New NewAt Append AppendSlice Copy MakeFunc MakeSlice MakeMap MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper StructOf ArrayOf SliceOf MapOf ChanOf FuncOf PointerTo PtrTo SliceHeader StringHeader MapIter|weft's reflect reads values (ValueOf, Value's getters, Method, Call) but does not make them"
+const __refuseValues = "Zero New NewAt Append AppendSlice Copy MakeSlice MakeMap MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper StructOf ArrayOf SliceOf MapOf ChanOf FuncOf PointerTo PtrTo SliceHeader StringHeader MapIter|weft's reflect reads values (ValueOf, Value's getters, Method, Call) but does not make them"
 
 // A Kind represents the specific kind of type that a Type represents.
 type Kind uint
@@ -507,7 +507,65 @@ const (
 	rvReal
 	rvImag
 	rvConvert
+	rvRetag
 )
+
+// MakeFunc returns a new function of the given Type that wraps fn: a
+// call of it passes its arguments to fn as Values and returns fn's
+// results, as Go's does (weft's function value calls fn through the
+// native __mfcall: at most 8 results, and no variadic Type).
+func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
+	if typ.Kind() != Func {
+		panic("reflect: call of MakeFunc with non-Func type")
+	}
+	t := typ.(rtype)
+	if t.IsVariadic() || t.NumOut() > 8 {
+		panic("unsupported: reflect.MakeFunc of a variadic function type or of one with more than 8 results")
+	}
+	impl := func(args []interface{}) []interface{} {
+		in := make([]Value, len(args))
+		for i, a := range args {
+			in[i] = Value{typ: __rtype_int(t.id, qIn, i), val: a}
+		}
+		out := fn(in)
+		nout := t.NumOut()
+		if len(out) != nout {
+			panic("reflect: wrong return count from function created by MakeFunc")
+		}
+		res := make([]interface{}, nout)
+		for i, v := range out {
+			if v.typ == 0 {
+				panic("reflect: function created by MakeFunc using " + funcName(fn) + " returned zero Value")
+			}
+			if v.flag&flagRO != 0 {
+				panic("reflect: function created by MakeFunc using " + funcName(fn) + " returned value obtained from unexported field")
+			}
+			res[i] = v.assignTo("reflect.MakeFunc", __rtype_int(t.id, qOut, i))
+		}
+		return res
+	}
+	return Value{typ: t.id, val: __makefunc(t.id, __mfcall, impl)}
+}
+
+// funcName: Go's reflect names fn by runtime.FuncForPC of the func
+// value's word, which is no code address, so it says "closure".
+func funcName(f func([]Value) []Value) string { return "closure" }
+
+// assignTo: v's value as a value of type dst (its dynamic value when dst
+// is an interface type), or Go's panic when v is not assignable to it.
+func (v Value) assignTo(context string, dst int) interface{} {
+	if v.typ == dst {
+		return v.val
+	}
+	if __rtype_int(v.typ, qAssignable, dst) == 0 {
+		panic(context + ": value of type " + v.Type().String() + " is not assignable to type " + rtype{dst}.String())
+	}
+	if Kind(__rtype_int(dst, qKind, 0)) == Interface {
+		return v.val
+	}
+	r, _ := __rvalue(rvRetag, v.val, dst)
+	return r
+}
 
 // Value: a value read through reflection, with its static type (typ;
 // 0: the zero Value). An interface-typed Value holds its dynamic value.
