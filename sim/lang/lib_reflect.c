@@ -401,6 +401,7 @@ static bool deep(deq *q, vm_value a, vm_value b, int depth)
     case K_PTR:
         if (a.v.o == b.v.o && (!a.v.o || a.aux == b.aux)) return true;
         if (!a.v.o || !b.v.o) return false;
+        if (vm_is_raw(a) || vm_is_raw(b)) return false;
         if (seen_pair(q, a.v.o, b.v.o, a.t)) return true;
         return deep(q, pointee(q->p, a), pointee(q->p, b), depth + 1);
     case K_MAP: {
@@ -533,6 +534,10 @@ nat_status lib_rvalue(vm_ncall *c)
     }
     case RV_ELEM:
         t = d ? d->elem : 0;
+        if (vm_is_raw(v)) {
+            vm_raw_deref(c->g, v);
+            return NAT_PANIC;
+        }
         if (v.v.o)
             r = vm_copy(x, vm_pointee(c->g, v));
         break;
@@ -558,9 +563,7 @@ nat_status lib_rvalue(vm_ncall *c)
         r.t = t = (uint32_t)i;
         break;
     case RV_POINTER:
-        r = vm_int(T_UINTPTR, v.v.o ? vm_event_value(x, v) * 0x100 +
-                                          0xc000010000LL
-                                    : 0);
+        r = vm_int(T_UINTPTR, (int64_t)vm_addr_of(x, v));
         break;
     case RV_METHOD:
     case RV_FUNC: {
@@ -672,5 +675,71 @@ nat_status lib_mfcall(vm_ncall *c)
     if (VM_KIND(sl.t) == K_SLICE && sl.v.sl)
         for (uint32_t i = 0; i < sl.v.sl->len && i < VM_MULTI_MAX; i++)
             c->r[c->nres++] = sl.v.sl->arr->slots[sl.v.sl->off + i];
+    return NAT_OK;
+}
+
+/* __rtype_of(kind, a, b, n int) int: the type ArrayOf(n, a), SliceOf(a),
+ * PointerTo(a) or MapOf(a, b) denote (kind: reflect's Kind), if the
+ * program has it; 0 if not (weft makes no types at run time). */
+nat_status lib_rtype_of(vm_ncall *c)
+{
+    const vm_program *p = c->g->x->prog;
+    int64_t kind = c->a[0].v.i, n = c->a[3].v.i;
+    uint32_t a = (uint32_t)c->a[1].v.i, b = (uint32_t)c->a[2].v.i, r = 0;
+    if (!type_ok(c, a) || (kind == 21 && !type_ok(c, b)))
+        return NAT_PANIC;
+    if (kind == 22 && prog_type(p, a)->ptr)
+        r = prog_type(p, a)->ptr;
+    else if (kind == 23 && prog_type(p, a)->slice)
+        r = prog_type(p, a)->slice;
+    for (uint32_t i = 1; !r && i < p->types.len; i++) {
+        const vm_type *d = &p->types.p[i];
+        uint32_t id = d->id;
+        if (d->named || VM_TIDX(id) != i || d->generic || rkind(id) != kind)
+            continue;
+        if ((kind == 22 && d->elem == a) || (kind == 23 && d->elem == a) ||
+            (kind == 17 && d->elem == a && d->len == n) ||
+            (kind == 21 && d->key == a && d->elem == b))
+            r = id;
+    }
+    c->r[0] = vm_int(T_INT, r);
+    return NAT_OK;
+}
+
+/* __rmake(what, t int) any: reflect.New(t) ('N', a pointer to a new
+ * zero t), Zero(t) ('Z') or MakeMap(t) ('M'). */
+nat_status lib_rmake(vm_ncall *c)
+{
+    vm_exec *x = c->g->x;
+    uint32_t t = (uint32_t)c->a[1].v.i, pt;
+    vm_value z;
+    if (!type_ok(c, t))
+        return NAT_PANIC;
+    switch (c->a[0].v.i) {
+    case 'M':
+        c->r[0] = vm_ref(t, map_new(x, t, 0));
+        return NAT_OK;
+    case 'Z':
+        c->r[0] = vm_zero(x, t);
+        return NAT_OK;
+    default:
+        break;
+    }
+    pt = prog_type(x->prog, t)->ptr;
+    if (!pt) {
+        vm_throwf(c->g, "unsupported: reflect.New(%s): the program has no "
+                        "type *%s (weft makes no types at run time)",
+                  prog_type(x->prog, t)->name, prog_type(x->prog, t)->name);
+        return NAT_PANIC;
+    }
+    z = vm_zero(x, t);
+    if (kind_is_aggregate(VM_KIND(t)) && z.v.o) {
+        c->r[0] = vm_ref(pt, z.v.o);
+        c->r[0].aux = VM_WHOLE;
+    } else {
+        vm_obj *cell = heap_obj(x, OK_CELL, t, 1);
+        cell->slots[0] = z;
+        c->r[0] = vm_ref(pt, cell);
+    }
     return NAT_OK;
 }

@@ -319,7 +319,7 @@ static void walker_grow(walker *w)
 
 /* Object o's size as gc would allocate it (an aggregate held in a slot
  * of another counts in its holder). */
-static uint64_t obj_bytes(const vm_program *p, const vm_obj *o)
+uint64_t vm_obj_bytes(const vm_program *p, const vm_obj *o)
 {
     switch (o->okind) {
     case OK_CELL:
@@ -354,7 +354,7 @@ static void push_obj(walker *w, vm_obj *o)
         return;
     o->mark = (uint32_t)w->x->epoch;
     if (w->sizing)
-        w->bytes += obj_bytes(w->x->prog, o);
+        w->bytes += vm_obj_bytes(w->x->prog, o);
     if (WF_UNLIKELY(w->len == w->cap))
         walker_grow(w);
     w->work[w->len++] = o;
@@ -655,6 +655,10 @@ uint32_t vm_gc_finalizers(vm_exec *x)
     push_obj(&w, x->globals);
     for (vm_fin *f = x->fins; f; f = f->next)
         walk_value(&w, f->fn);
+    /* an object whose address was taken as a uintptr may be reached
+     * through it again (vm_addr.c): never finalized, which Go allows */
+    for (uint32_t i = 0; x->addrs && i < x->addrs->n; i++)
+        push_obj(&w, x->addrs->tab[i].o);
     walk_live_gs(&w);
     walker_fini(&w);
     x->due = NULL;

@@ -2,20 +2,23 @@
 // types of values (TypeOf, and Type's String, Name, PkgPath, Kind, Elem,
 // Key, Len, NumField, Field, NumIn, In, NumOut, Out, IsVariadic, ChanDir,
 // Comparable, AssignableTo, Implements, NumMethod, Method, MethodByName),
-// Kind, StructTag and DeepEqual, with Go's wording for their panics;
-// and values read through ValueOf (Value's Kind, Type, Interface, Int,
-// Uint, Float, Complex, String, Bool, Len, Index, Field, NumField, Elem,
-// IsNil, IsValid, Pointer, NumMethod, Method, MethodByName, Call). A
-// Value sets only what a pointer's Elem reads, of a predeclared type
-// (SetInt, SetUint, SetFloat, SetString, SetBool; other settable values
-// panic "unsupported" when set), and values are not made (New, Select,
-// ... are refused by name when the program is compiled) except functions
-// (MakeFunc). The type descriptors are the VM's own, read through
-// __rtype_int and __rtype_str, values through __rvalue; DeepEqual is the
-// native __deepequal, whose reads (like fmt's) are not checked for races.
+// ArrayOf, SliceOf, PointerTo and MapOf of types the program has (weft
+// makes no types at run time), Kind, StructTag and DeepEqual, with Go's
+// wording for their panics; values read through ValueOf (Value's Kind,
+// Type, Interface, Int, Uint, Float, Complex, String, Bool, Len, Index,
+// Field, NumField, Elem, IsNil, IsValid, Pointer, UnsafeAddr, NumMethod,
+// Method, MethodByName, Call); values made by New, Zero, MakeMap and
+// MakeFunc. A Value sets what a pointer's Elem reads (Set, and SetInt,
+// SetUint, SetFloat, SetString, SetBool of a predeclared type; other
+// settable values panic "unsupported" when set) and a map's entries
+// (SetMapIndex). What else makes values (Select, MakeSlice, StructOf,
+// ...) is refused by name when the program is compiled. The type
+// descriptors are the VM's own, read through __rtype_int and
+// __rtype_str, values through __rvalue; DeepEqual is the native
+// __deepequal, whose reads (like fmt's) are not checked for races.
 package reflect
 
-const __refuseValues = "Zero New NewAt Append AppendSlice Copy MakeSlice MakeMap MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper StructOf ArrayOf SliceOf MapOf ChanOf FuncOf PointerTo PtrTo SliceHeader StringHeader MapIter|weft's reflect reads values (ValueOf, Value's getters, Method, Call) but does not make them"
+const __refuseValues = "NewAt Append AppendSlice Copy MakeSlice MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper StructOf ChanOf FuncOf MapIter|weft's reflect makes values of the program's types (New, Zero, MakeMap, MakeFunc) but no other values and no types"
 
 // A Kind represents the specific kind of type that a Type represents.
 type Kind uint
@@ -567,6 +570,114 @@ func (v Value) assignTo(context string, dst int) interface{} {
 	return r
 }
 
+// SliceHeader and StringHeader: Go's run-time representations of a slice
+// and a string. weft's have none: a pointer to a slice or string
+// converted to *SliceHeader or *StringHeader points to no object (it
+// converts and compares, but reading or writing through it is refused).
+type SliceHeader struct {
+	Data uintptr
+	Len  int
+	Cap  int
+}
+
+type StringHeader struct {
+	Data uintptr
+	Len  int
+}
+
+// ArrayOf, SliceOf, PointerTo and MapOf return the type they denote, as
+// Go's do, when the program has that type: weft makes no types at run
+// time (a type the program never mentions panics "unsupported").
+func ArrayOf(length int, elem Type) Type {
+	if length < 0 {
+		panic("reflect: negative length passed to ArrayOf")
+	}
+	return typeOf(Array, elem, nil, length, "ArrayOf("+itoa(length)+", "+elem.String()+")")
+}
+
+func SliceOf(t Type) Type { return typeOf(Slice, t, nil, 0, "SliceOf("+t.String()+")") }
+
+func PointerTo(t Type) Type { return typeOf(Pointer, t, nil, 0, "PointerTo("+t.String()+")") }
+
+// PtrTo is the old name for PointerTo.
+func PtrTo(t Type) Type { return PointerTo(t) }
+
+func MapOf(key, elem Type) Type {
+	if !key.Comparable() {
+		panic("reflect.MapOf: invalid key type " + key.String())
+	}
+	return typeOf(Map, key, elem, 0, "MapOf("+key.String()+", "+elem.String()+")")
+}
+
+func typeOf(k Kind, a, b Type, n int, what string) Type {
+	bid := 0
+	if b != nil {
+		bid = b.(rtype).id
+	}
+	id := __rtype_of(int(k), a.(rtype).id, bid, n)
+	if id == 0 {
+		panic("unsupported: reflect." + what + ": the program has no such type (weft makes no types at run time)")
+	}
+	return rtype{id}
+}
+
+// New returns a Value representing a pointer to a new zero value of
+// type typ.
+func New(typ Type) Value {
+	if typ == nil {
+		panic("reflect: New(nil)")
+	}
+	p := __rmake('N', typ.(rtype).id)
+	return Value{typ: __rtype(p), val: p}
+}
+
+// Zero returns a Value representing the zero value of type typ.
+func Zero(typ Type) Value {
+	if typ == nil {
+		panic("reflect: Zero(nil)")
+	}
+	return Value{typ: typ.(rtype).id, val: __rmake('Z', typ.(rtype).id)}
+}
+
+// MakeMap creates a new map with the specified type.
+func MakeMap(typ Type) Value {
+	if typ.Kind() != Map {
+		panic("reflect.MakeMapWithSize of non-map type") // Go's wording: MakeMap calls it
+	}
+	return Value{typ: typ.(rtype).id, val: __rmake('M', typ.(rtype).id)}
+}
+
+// SetMapIndex sets the element associated with key in the map v to
+// elem; a zero elem deletes the key.
+func (v Value) SetMapIndex(key, elem Value) {
+	v.kindIn("SetMapIndex", Map)
+	v.mustBeExported("SetMapIndex")
+	key.mustBeExported("SetMapIndex")
+	k := key.assignTo("reflect.Value.SetMapIndex", __rtype_int(v.typ, qKey, 0))
+	if elem.typ == 0 {
+		__delete(v.val, k)
+		return
+	}
+	elem.mustBeExported("SetMapIndex")
+	__setindex(v.val, k, elem.assignTo("reflect.Value.SetMapIndex", __rtype_int(v.typ, qElem, 0)))
+}
+
+func (v Value) mustBeExported(m string) {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value." + m, Invalid})
+	}
+	if v.flag&flagRO != 0 {
+		panic("reflect: reflect.Value." + m + " using value obtained using unexported field")
+	}
+}
+
+// Set assigns x to the value v (what a pointer's Elem read).
+func (v Value) Set(x Value) {
+	v.mustSet("Set")
+	x.mustBeExported("Set")
+	__storep(v.ptr, x.assignTo("reflect.Set", v.typ))
+}
+
 // Value: a value read through reflection, with its static type (typ;
 // 0: the zero Value). An interface-typed Value holds its dynamic value.
 type Value struct {
@@ -879,6 +990,22 @@ func (v Value) IsNil() bool {
 func (v Value) Pointer() uintptr {
 	v.kindIn("Pointer", Chan, Func, Map, Pointer, Slice, UnsafePointer)
 	r, _ := __rvalue(rvPointer, v.val, 0)
+	return r.(uintptr)
+}
+
+// UnsafeAddr returns the address of v's value (weft's synthetic
+// address, as unsafe.Pointer's): v must be what a pointer's Elem read.
+func (v Value) UnsafeAddr() uintptr {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.UnsafeAddr", Invalid})
+	}
+	if v.flag&flagAddr == 0 {
+		panic("reflect.Value.UnsafeAddr of unaddressable value")
+	}
+	if v.ptr == nil {
+		panic("unsupported: reflect.Value.UnsafeAddr of a field or an element (weft knows the address of what a pointer's Elem reads)")
+	}
+	r, _ := __rvalue(rvPointer, v.ptr, 0)
 	return r.(uintptr)
 }
 
