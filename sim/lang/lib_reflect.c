@@ -668,7 +668,10 @@ nat_status lib_mfcall(vm_ncall *c)
                               ft && i < ft->nparams ? ft->params[i] : 0);
             vm_store(x, sl.v.sl->arr, i, v, 0);
         }
-        return vm_native_call(c, impl, &sl, 1);
+        if (vm_native_call(c, impl, &sl, 1) != NAT_CALL)
+            return NAT_PANIC;
+        c->g->frames[c->g->nframes - 1].flags |= FR_WRAPPER;
+        return NAT_CALL;
     }
     sl = c->callres;
     c->nres = 0;

@@ -730,9 +730,25 @@ nat_status lib_copy(vm_ncall *c)
     return from_x(vm_copyslice(c->g, &c->r[0], c->a[0], c->a[1]));
 }
 
+/* recover as a function value. Deferred (`defer recover()`) in a
+ * function that a panic runs as a deferred call, it recovers that panic
+ * when the function returns, as gc's does (recover.go's test4); run by
+ * the panic itself it is too early, and called any other way it is not
+ * called directly by a deferred function: nil. */
 nat_status lib_recover(vm_ncall *c)
 {
-    c->r[0] = vm_nil(); /* not called directly by a deferred function */
+    vm_g *g = c->g;
+    c->r[0] = vm_nil();
+    if ((c->f->flags & FR_DEFER) && !(c->f->flags & FR_UNWIND) &&
+        g->nframes >= 2) {
+        const vm_frame *up = &g->frames[g->nframes - 2];
+        vm_panic *pn = up->panic;
+        if ((up->flags & FR_UNWIND) && pn && pn == g->panic &&
+            !pn->recovered && !pn->goexit) {
+            pn->recovered = true;
+            c->r[0] = pn->val;
+        }
+    }
     return NAT_OK;
 }
 

@@ -845,8 +845,16 @@ newframe:
             VM_CASE(RECOVER)
             {
                 vm_panic *pn = f->panic;
+                uint32_t fl = f->flags;
                 R[i.a] = vm_nil();
-                if ((f->flags & FR_UNWIND) && pn && pn == g->panic &&
+                if (!(fl & FR_UNWIND) && g->nframes >= 3 &&
+                    (g->frames[g->nframes - 2].flags & FR_WRAPPER)) {
+                    /* called by a MakeFunc function's wrapper: as if
+                     * called by the deferred call below it */
+                    pn = g->frames[g->nframes - 3].panic;
+                    fl = g->frames[g->nframes - 3].flags;
+                }
+                if ((fl & FR_UNWIND) && pn && pn == g->panic &&
                     !pn->recovered && !pn->goexit) {
                     pn->recovered = true;
                     R[i.a] = pn->val;

@@ -396,7 +396,10 @@ enum {
     FR_NATIVE = 4,  /* a native function's frame */
     FR_NATCALL = 8, /* called by the native frame below it */
     FR_BOTTOM = 16, /* the goroutine's function: its return ends it */
-    FR_DIE = 32     /* formats the panic that kills the goroutine */
+    FR_DIE = 32,    /* formats the panic that kills the goroutine */
+    FR_WRAPPER = 64 /* reflect's code between a MakeFunc function and the
+                     * Go function it calls: a recover there sees the
+                     * panic of the deferred call below (gc's wrappers) */
 };
 
 /* What an instruction or helper did. */

@@ -293,6 +293,59 @@ START_TEST(reflect_makes_values_of_the_programs_types)
 }
 END_TEST
 
+START_TEST(recover_through_wrappers)
+{
+    /* `defer recover()` recovers when the deferred function holding it
+     * returns, not when the panic runs it (gc's, recover.go's test2 and
+     * test4); a MakeFunc function's Go function recovers the panic that
+     * defers the MakeFunc function (test15), not one it is merely called
+     * under (test16) */
+    GO_EXPECT(GO(
+                 "import (\n"
+                 "	\"fmt\"\n"
+                 "	\"reflect\"\n"
+                 ")\n"
+                 "func direct() (r string) {\n"
+                 "	defer func() { r = fmt.Sprint(\"after: \", recover()) }()\n"
+                 "	defer recover() // run by the panic itself: too early, a no-op\n"
+                 "	panic(1)\n"
+                 "}\n"
+                 "func nested() (r string) {\n"
+                 "	defer func() { r = fmt.Sprint(\"after: \", recover()) }()\n"
+                 "	defer func() {\n"
+                 "		defer recover() // recovers when this deferred call returns\n"
+                 "	}()\n"
+                 "	panic(2)\n"
+                 "}\n"
+                 "func viaMakeFunc() (r string) {\n"
+                 "	defer func() { r = fmt.Sprint(\"after: \", recover()) }()\n"
+                 "	f := reflect.MakeFunc(reflect.TypeOf((func())(nil)), func([]reflect.Value) []reflect.Value {\n"
+                 "		fmt.Println(\"in fn:\", recover())\n"
+                 "		return nil\n"
+                 "	}).Interface().(func())\n"
+                 "	defer f()\n"
+                 "	panic(3)\n"
+                 "}\n"
+                 "func notDeferred() (r string) {\n"
+                 "	defer func() { r = fmt.Sprint(\"after: \", recover()) }()\n"
+                 "	g := reflect.MakeFunc(reflect.TypeOf((func())(nil)), func([]reflect.Value) []reflect.Value {\n"
+                 "		fmt.Println(\"in g:\", recover())\n"
+                 "		return nil\n"
+                 "	}).Interface().(func())\n"
+                 "	defer func() { g() }()\n"
+                 "	panic(4)\n"
+                 "}\n"
+                 "func main() {\n"
+                 "	fmt.Println(direct())\n"
+                 "	fmt.Println(nested())\n"
+                 "	fmt.Println(viaMakeFunc())\n"
+                 "	fmt.Println(notDeferred())\n"
+                 "}\n"),
+              "after: 1\nafter: <nil>\nin fn: 3\nafter: <nil>\n"
+              "in g: <nil>\nafter: 4\n");
+}
+END_TEST
+
 Suite *unsafe_suite(void)
 {
     Suite *s = suite_create("unsafe");
@@ -304,6 +357,7 @@ Suite *unsafe_suite(void)
     tc = tcase_create("reflect");
     tcase_add_test(tc, makefunc_calls_the_go_function);
     tcase_add_test(tc, reflect_makes_values_of_the_programs_types);
+    tcase_add_test(tc, recover_through_wrappers);
     suite_add_tcase(s, tc);
     return s;
 }
