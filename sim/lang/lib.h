@@ -138,7 +138,8 @@ const lib_native *lib_native_at(int id);
     X(rtype_of, 1)                                                             \
     X(rmake, 1)                                                                \
     X(setindex, 0)                                                             \
-    X(storep, 0)
+    X(storep, 0)                                                               \
+    X(rt_throw, 0)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -169,6 +169,26 @@ static uint32_t without_recv(const vm_program *p, uint32_t ft)
     return T_FUNC;
 }
 
+/* Func type ft with its first parameter (the receiver) of type recv, if
+ * the program has it (0 if not). */
+static uint32_t with_recv(const vm_program *p, uint32_t ft, uint32_t recv)
+{
+    const vm_type *f = prog_type(p, ft);
+    for (size_t i = 0; i < p->types.len; i++) {
+        const vm_type *u = &p->types.p[i];
+        if (VM_KIND(u->id) != K_FUNC || u->named || u->id == T_FUNC ||
+            u->nparams != f->nparams || u->nresults != f->nresults ||
+            u->variadic != f->variadic || !u->nparams ||
+            u->params[0] != recv)
+            continue;
+        if (!memcmp(u->params + 1, f->params + 1,
+                    (size_t)(u->nparams - 1 + u->nresults) *
+                        sizeof *u->params))
+            return u->id;
+    }
+    return 0;
+}
+
 /* __rtype_int(t, q, i int) int: question q about type t (its field,
  * parameter or result i; for Q_ASSIGNABLE and Q_IMPLEMENTS, i is the other
  * type). The Go side has checked the type's kind. */
@@ -257,6 +277,19 @@ nat_status lib_rtype_int(vm_ncall *c)
             return NAT_PANIC;
         }
         r = ms[i]->fn->type; /* the receiver first */
+        if (VM_KIND(t) == K_PTR && !ms[i]->ptr_recv &&
+            VM_KIND(r) == K_FUNC && prog_type(p, r)->nparams &&
+            prog_type(p, r)->params[0] != t) {
+            /* a value method in *T's set: func(*T, ...) (compile.c
+             * makes it) */
+            r = with_recv(p, r, t);
+            if (!r) {
+                vm_throwf(c->g, "unsupported: reflect: the type of method "
+                                "%lld of %s", (long long)i,
+                          prog_type(p, t)->name);
+                return NAT_PANIC;
+            }
+        }
         break;
     }
     }

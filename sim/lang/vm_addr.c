@@ -349,6 +349,12 @@ static vm_value raw_ptr(vm_exec *x, uint64_t a, uint32_t t)
     return vm_ref(t, o);
 }
 
+vm_obj *vm_addr_object(vm_exec *x, uint64_t a)
+{
+    uint64_t off;
+    return obj_at(x, a, &off);
+}
+
 bool vm_addr_ptr(vm_exec *x, uint64_t a, uint32_t t, vm_value *out)
 {
     if (!addr_ptr(x, a, t, false, out))

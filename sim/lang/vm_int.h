@@ -693,6 +693,9 @@ uint64_t vm_addr_of(vm_exec *x, vm_value p);
  * element there whose type is t's element type if one is (else the
  * outermost), or a pointer to no object (OF_RAW) when none is there. */
 bool vm_addr_ptr(vm_exec *x, uint64_t a, uint32_t t, vm_value *out);
+/* The object (not held in another's slot) whose bytes hold address a, or
+ * NULL. */
+vm_obj *vm_addr_object(vm_exec *x, uint64_t a);
 /* p (a pointer of type unsafe.Pointer) as a pointer of type t: the
  * same address, the object there of t's element type if there is one
  * (or of its underlying type), else a pointer to no object (OF_RAW). */

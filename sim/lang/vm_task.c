@@ -282,6 +282,8 @@ typedef struct walker {
     size_t words;
     uint64_t n;     /* values walked: the walk's cost */
     bool sizing;    /* sum the objects' sizes as Go lays them out */
+    bool addrs;     /* a uintptr or a pointer to no object keeps the
+                     * object at its address (vm_addr.c) */
     uint64_t bytes; /* that sum */
     vm_obj *inl[WALK_INLINE];
 } walker;
@@ -296,6 +298,7 @@ static void walker_init(walker *w, vm_exec *x, uint64_t *bits, size_t words)
     w->words = words;
     w->n = 0;
     w->sizing = false;
+    w->addrs = false;
     w->bytes = 0;
 }
 
@@ -380,6 +383,14 @@ static void walk_value(walker *w, vm_value v)
         mark_eo(w, v.v.eo);
         return;
     case K_PTR:
+        if (WF_UNLIKELY(w->addrs && vm_is_raw(v)))
+            push_obj(w, vm_addr_object(w->x, vm_addr_of(w->x, v)));
+        push_obj(w, v.v.o);
+        return;
+    case K_UINTPTR:
+        if (WF_UNLIKELY(w->addrs))
+            push_obj(w, vm_addr_object(w->x, v.v.u));
+        return;
     case K_FUNC:
     case K_CELL:
     case K_ARRAY:
@@ -651,14 +662,14 @@ uint32_t vm_gc_finalizers(vm_exec *x)
     if (!x->fins) /* nothing to finalize: no walk */
         return 0;
     walker_init(&w, x, NULL, 0);
+    /* an object whose address a live uintptr holds may be reached through
+     * it again: kept (Go keeps it during a call with the uintptr for an
+     * argument, and may keep it longer: finalizers need not run) */
+    w.addrs = true;
     x->epoch++;
     push_obj(&w, x->globals);
     for (vm_fin *f = x->fins; f; f = f->next)
         walk_value(&w, f->fn);
-    /* an object whose address was taken as a uintptr may be reached
-     * through it again (vm_addr.c): never finalized, which Go allows */
-    for (uint32_t i = 0; x->addrs && i < x->addrs->n; i++)
-        push_obj(&w, x->addrs->tab[i].o);
     walk_live_gs(&w);
     walker_fini(&w);
     x->due = NULL;

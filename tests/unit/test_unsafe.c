@@ -346,6 +346,79 @@ START_TEST(recover_through_wrappers)
 }
 END_TEST
 
+START_TEST(a_live_uintptr_keeps_its_object)
+{
+    /* runtime.GC does not finalize an object whose address a live
+     * uintptr holds (Go keeps it during a call taking the uintptr,
+     * issue24491a.go; it may keep it longer, finalizers need not run),
+     * and finalizes it once no uintptr holds it (issue24491b.go) */
+    GO_EXPECT(GO(
+                 "import (\n"
+                 "	\"fmt\"\n"
+                 "	\"runtime\"\n"
+                 "	\"unsafe\"\n"
+                 ")\n"
+                 "var done = make(chan string, 2)\n"
+                 "func setup(name string) uintptr {\n"
+                 "	s := name\n"
+                 "	runtime.SetFinalizer(&s, func(p *string) { done <- *p })\n"
+                 "	return uintptr(unsafe.Pointer(&s))\n"
+                 "}\n"
+                 "func use(p uintptr) string {\n"
+                 "	runtime.GC()\n"
+                 "	select {\n"
+                 "	case v := <-done:\n"
+                 "		return \"early \" + v\n"
+                 "	default:\n"
+                 "	}\n"
+                 "	return *(*string)(unsafe.Pointer(p))\n"
+                 "}\n"
+                 "func main() {\n"
+                 "	fmt.Println(use(setup(\"a\")))\n"
+                 "	runtime.GC()\n"
+                 "	fmt.Println(<-done)\n"
+                 "}\n"),
+              "a\na\n");
+}
+END_TEST
+
+START_TEST(value_methods_in_the_pointer_types_set)
+{
+    /* reflect's Method of *T for a value method: its type has *T first
+     * and its Func dereferences the receiver, a nil one panicking with
+     * Go's run-time error (was func(T, ...), and a call failed) */
+    GO_EXPECT(GO(
+                 "import (\n"
+                 "	\"fmt\"\n"
+                 "	\"reflect\"\n"
+                 ")\n"
+                 "type S int\n"
+                 "func (s S) M(x int) int { return int(s) + x }\n"
+                 "func (s *S) P()          {}\n"
+                 "func main() {\n"
+                 "	t := reflect.TypeOf(new(S))\n"
+                 "	for i := 0; i < t.NumMethod(); i++ {\n"
+                 "		fmt.Println(t.Method(i).Name, t.Method(i).Type)\n"
+                 "	}\n"
+                 "	fmt.Println(reflect.TypeOf(S(0)).Method(0).Type)\n"
+                 "}\n"
+                 "func init() {\n"
+                 "	s := S(5)\n"
+                 "	m, _ := reflect.TypeOf(&s).MethodByName(\"M\")\n"
+                 "	fmt.Println(m.Func.Call([]reflect.Value{reflect.ValueOf(&s), reflect.ValueOf(3)})[0].Int())\n"
+                 "	fmt.Println(m.Func.Interface().(func(*S, int) int)(&s, 4))\n"
+                 "	defer func() { r := recover(); _, ok := r.(error); fmt.Println(r, ok) }()\n"
+                 "	m.Func.Interface().(func(*S, int) int)(nil, 4)\n"
+                 "}\n"),
+              "8\n"
+              "9\n"
+              "value method main.S.M called using nil *S pointer true\n"
+              "M func(*main.S, int) int\n"
+              "P func(*main.S)\n"
+              "func(main.S, int) int\n");
+}
+END_TEST
+
 Suite *unsafe_suite(void)
 {
     Suite *s = suite_create("unsafe");
@@ -353,11 +426,13 @@ Suite *unsafe_suite(void)
     tcase_add_test(tc, uintptr_round_trips_to_the_object);
     tcase_add_test(tc, addresses_without_objects_and_unsafe_builtins);
     tcase_add_test(tc, layout_of_type_parameters_per_instance);
+    tcase_add_test(tc, a_live_uintptr_keeps_its_object);
     suite_add_tcase(s, tc);
     tc = tcase_create("reflect");
     tcase_add_test(tc, makefunc_calls_the_go_function);
     tcase_add_test(tc, reflect_makes_values_of_the_programs_types);
     tcase_add_test(tc, recover_through_wrappers);
+    tcase_add_test(tc, value_methods_in_the_pointer_types_set);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -472,6 +472,20 @@ func (t rtype) Method(i int) Method {
 	}
 	ft := __rtype_int(t.id, qMethodType, i)
 	fv, _ := __rvalue(rvFunc, t.id, i)
+	if t.Kind() == Pointer && __rtype_int(__rtype(fv), qIn, 0) != t.id {
+		// (*T).M of a value method: Go's wrapper dereferences the
+		// receiver (a nil one panics as Go's does)
+		f := ValueOf(fv)
+		name := t.Elem().String() + "." + __rtype_str(t.id, qMethodName, i)
+		short := t.Elem().Name()
+		fv = MakeFunc(rtype{ft}, func(in []Value) []Value {
+			if in[0].IsNil() {
+				__rt_throw("value method " + name + " called using nil *" + short + " pointer")
+			}
+			in[0] = in[0].Elem()
+			return f.Call(in)
+		}).val
+	}
 	return Method{
 		Name:  __rtype_str(t.id, qMethodName, i),
 		Type:  rtype{ft},
