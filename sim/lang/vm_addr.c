@@ -77,16 +77,8 @@ static bool slot_off(vm_exec *x, const vm_obj *o, uint32_t i, uint64_t *off,
     }
 }
 
-static uint64_t globals_size(vm_exec *x, const vm_obj *o)
-{
-    uint64_t off, size;
-    if (!o->n || !slot_off(x, o, o->n - 1, &off, &size))
-        return 0;
-    return off + size;
-}
-
 static void add_entry(vm_exec *x, vm_addrs *A, uint64_t base, uint64_t size,
-                      vm_obj *o)
+                      vm_obj *o, uint32_t slot)
 {
     if (A->n == A->cap) {
         uint32_t ncap = A->cap ? A->cap * 2 : 64;
@@ -99,7 +91,29 @@ static void add_entry(vm_exec *x, vm_addrs *A, uint64_t base, uint64_t size,
     A->tab[A->n].base = base;
     A->tab[A->n].size = size;
     A->tab[A->n].o = o;
+    A->tab[A->n].slot = slot;
     A->n++;
+}
+
+/* The base of package variable i (each its own object, as gc's are:
+ * arithmetic from one never reaches another), given on first need. */
+static uint64_t global_base(vm_exec *x, uint32_t i)
+{
+    vm_addrs *A = addrs(x);
+    uint64_t off, size;
+    if (!A->gbase)
+        A->gbase = arena_alloc(&x->e->mem,
+                               (x->globals->n + 1) * sizeof *A->gbase);
+    if (i >= x->globals->n)
+        return ADDR_START;
+    if (!A->gbase[i]) {
+        if (!slot_off(x, x->globals, i, &off, &size))
+            size = 8;
+        A->gbase[i] = A->next;
+        add_entry(x, A, A->next, size, x->globals, i);
+        A->next += (size + 7) / 8 * 8 + ADDR_GAP;
+    }
+    return A->gbase[i];
 }
 
 /* The base of object o, given on first need. */
@@ -116,6 +130,9 @@ static uint64_t obj_base(vm_exec *x, vm_obj *o, int depth)
                 if (par->slots[i].v.o == o &&
                     kind_is_aggregate(VM_KIND(par->slots[i].t)))
                     f = i;
+        if (f < par->n && par->slots[f].v.o == o &&
+            par->okind == OK_GLOBALS)
+            return global_base(x, f);
         if (f < par->n && par->slots[f].v.o == o &&
             slot_off(x, par, f, &off, &ssz))
             return obj_base(x, par, depth + 1) + off;
@@ -143,11 +160,10 @@ static uint64_t obj_base(vm_exec *x, vm_obj *o, int depth)
         A->by_pid = nb;
         A->npid = ncap;
     }
-    size = o->okind == OK_GLOBALS ? globals_size(x, o)
-           : o->okind == OK_AGG   ? (uint64_t)vm_type_size(x->prog, o->type)
-                                  : vm_obj_bytes(x->prog, o);
+    size = o->okind == OK_AGG ? (uint64_t)vm_type_size(x->prog, o->type)
+                              : vm_obj_bytes(x->prog, o);
     A->by_pid[o->pid] = A->next;
-    add_entry(x, A, A->next, size, o);
+    add_entry(x, A, A->next, size, o, VM_WHOLE);
     A->next += (size + 7) / 8 * 8 + ADDR_GAP;
     return A->by_pid[o->pid];
 }
@@ -175,6 +191,8 @@ uint64_t vm_addr_of(vm_exec *x, vm_value p)
         if (!p.v.o)
             return 0;
         o = p.v.o;
+        if (o->okind == OK_GLOBALS && p.aux != VM_WHOLE)
+            return global_base(x, p.aux & ~VM_WINDOW);
         if (p.aux != VM_WHOLE &&
             !slot_off(x, o, p.aux & ~VM_WINDOW, &off, &size))
             off = 0;
@@ -216,7 +234,7 @@ static bool slot_at(vm_exec *x, vm_obj *o, uint64_t off, uint32_t *slot,
     for (uint32_t i = 0; i < o->n; i++) {
         if (!slot_off(x, o, i, &so, &sz))
             return false;
-        if (off >= so && off < so + sz) {
+        if (off >= so && (off < so + sz || (!sz && off == so))) {
             *slot = i;
             *rem = off - so;
             return true;
@@ -289,8 +307,9 @@ found:
     return true;
 }
 
-/* The object whose bytes hold address a, and a's offset in it. */
-static vm_obj *obj_at(vm_exec *x, uint64_t a, uint64_t *off)
+/* The entry (object or package variable) whose bytes hold address a,
+ * and a's offset in it. */
+static const vm_addr_ent *ent_at(vm_exec *x, uint64_t a, uint64_t *off)
 {
     vm_addrs *A = x->addrs;
     uint32_t lo = 0, hi;
@@ -304,10 +323,12 @@ static vm_obj *obj_at(vm_exec *x, uint64_t a, uint64_t *off)
         else
             hi = mid;
     }
-    if (A->tab[lo].base > a || a - A->tab[lo].base >= A->tab[lo].size)
+    if (A->tab[lo].base > a ||
+        (A->tab[lo].size ? a - A->tab[lo].base >= A->tab[lo].size
+                         : a != A->tab[lo].base)) /* zero size: its base */
         return NULL;
     *off = a - A->tab[lo].base;
-    return A->tab[lo].o;
+    return &A->tab[lo];
 }
 
 static bool addr_ptr(vm_exec *x, uint64_t a, uint32_t t, bool strict,
@@ -315,10 +336,22 @@ static bool addr_ptr(vm_exec *x, uint64_t a, uint32_t t, bool strict,
 {
     cand c[MAX_CAND];
     uint64_t off;
-    vm_obj *o = obj_at(x, a, &off);
-    if (!o)
+    uint32_t n = 0;
+    const vm_addr_ent *e = ent_at(x, a, &off);
+    if (!e)
         return false;
-    return pick(x, c, candidates(x, o, off, c), t, strict, out);
+    if (e->slot == VM_WHOLE) {
+        n = candidates(x, e->o, off, c);
+    } else {
+        /* a package variable: what it holds */
+        vm_value sv = e->o->slots[e->slot];
+        if (kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
+            sv.v.o->okind == OK_AGG)
+            n = candidates(x, sv.v.o, off, c);
+        else if (off == 0)
+            c[n++] = (cand){e->o, e->slot, slot_type_of(x, e->o, e->slot)};
+    }
+    return pick(x, c, n, t, strict, out);
 }
 
 /* A pointer of type t to no object, at address a: one object per
@@ -352,7 +385,8 @@ static vm_value raw_ptr(vm_exec *x, uint64_t a, uint32_t t)
 vm_obj *vm_addr_object(vm_exec *x, uint64_t a)
 {
     uint64_t off;
-    return obj_at(x, a, &off);
+    const vm_addr_ent *e = ent_at(x, a, &off);
+    return e ? e->o : NULL;
 }
 
 bool vm_addr_ptr(vm_exec *x, uint64_t a, uint32_t t, vm_value *out)

@@ -667,14 +667,15 @@ bool map_next(vm_map *m, vm_iter *it, uint32_t *entry);
 /* ---- addresses (vm_addr.c) ------------------------------------------------ */
 
 /* Synthetic addresses: what uintptr(unsafe.Pointer(p)) gives. A heap
- * object (not held in another's slot) gets a base on first need, in
- * execution order from 0xc000010000 (never a host address), with its gc
- * size and a gap after it; what it holds lies at gc's offsets in it (a
+ * object (not held in another's slot) and each package variable get a
+ * base on first need, in execution order from 0xc000010000 (never a host
+ * address), with its gc size and a gap after it; what it holds lies at gc's offsets in it (a
  * nested aggregate at its field's offset in its holder). The table from
  * address to object turns an address back into a pointer. */
 typedef struct vm_addr_ent {
     uint64_t base, size;
     vm_obj *o;
+    uint32_t slot; /* a package variable: its slot in o; else VM_WHOLE */
 } vm_addr_ent;
 typedef struct vm_addrs {
     uint64_t next;
@@ -684,6 +685,7 @@ typedef struct vm_addrs {
     uint32_t npid;
     vm_obj **raw; /* the OF_RAW objects made, one per address */
     uint32_t nraw, rawcap;
+    uint64_t *gbase; /* package variable i -> base (0: none) */
 } vm_addrs;
 
 /* The address p points at (0 for nil): a pointer, slice (its first

@@ -128,6 +128,18 @@ START_TEST(uintptr_round_trips_to_the_object)
               "panic: unsupported: dereferencing *uint64 0xc000010000: weft "
               "allocated no uint64 there (its values have no memory but the "
               "objects it allocates)\n");
+    /* each package variable is its own object, as gc's are: arithmetic
+     * from one does not reach the next */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"unsafe\"\n)\n"
+                 "var g1 int8\n"
+                 "var g2 int64\n"
+                 "func main() {\n"
+                 "\ta := uintptr(unsafe.Pointer(&g1))\n"
+                 "\tfmt.Println(*(*int64)(unsafe.Pointer(a + 8)), g2)\n"
+                 "}\n"),
+              "panic: unsupported: dereferencing *int64 0xc000010008: weft "
+              "allocated no int64 there (its values have no memory but the "
+              "objects it allocates)\n");
     /* a slice's header has no object: the pointer converts and prints
      * as an address, but fmt's &{...} of it is refused */
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"reflect\"\n\t\"unsafe\"\n)\n"
