@@ -595,9 +595,13 @@ nat_status lib_rvalue(vm_ncall *c)
         r = v;
         r.t = t = (uint32_t)i;
         break;
-    case RV_POINTER:
-        r = vm_int(T_UINTPTR, (int64_t)vm_addr_of(x, v));
+    case RV_POINTER: {
+        /* a func's is its code's entry, which runtime.FuncForPC knows;
+         * else the synthetic address unsafe.Pointer has (vm_addr.c) */
+        uint64_t pc = lib_func_entry_pc(p, v);
+        r = vm_int(T_UINTPTR, pc ? (int64_t)pc : (int64_t)vm_addr_of(x, v));
         break;
+    }
     case RV_METHOD:
     case RV_FUNC: {
         const vm_member *ms[MSET_MAX];
