@@ -23,6 +23,10 @@ static vm_obj *target_block(vm_ncall *c, vm_value p)
         vm_throwf(c->g, NILDEREF);
         return NULL;
     }
+    if (vm_is_raw(p)) {
+        vm_raw_deref(c->g, p);
+        return NULL;
+    }
     if (p.aux == VM_WHOLE)
         return p.v.o;
     s = p.v.o->slots[p.aux];
@@ -308,6 +312,10 @@ static nat_status slot_atomic(vm_ncall *c, op_kind k, int code)
     op *q;
     if (VM_KIND(p.t) != K_PTR || !p.v.o || p.aux == VM_WHOLE) {
         vm_throwf(c->g, NILDEREF);
+        return NAT_PANIC;
+    }
+    if (vm_is_raw(p)) {
+        vm_raw_deref(c->g, p);
         return NAT_PANIC;
     }
     o = p.v.o;
@@ -690,6 +698,18 @@ nat_status lib_delete(vm_ncall *c)
     return from_x(vm_delete(c->g, c->a[0], c->a[1]));
 }
 
+/* __setindex(m, k, v): m[k] = v (reflect's SetMapIndex) */
+nat_status lib_setindex(vm_ncall *c)
+{
+    return from_x(vm_setindex(c->g, c->a[0], c->a[1], c->a[2]));
+}
+
+/* __storep(p, v): *p = v (reflect's Set) */
+nat_status lib_storep(vm_ncall *c)
+{
+    return from_x(vm_storep(c->g, c->a[0], c->a[1]));
+}
+
 nat_status lib_panic(vm_ncall *c)
 {
     vm_value v = c->n ? c->a[0] : vm_nil();
@@ -710,9 +730,25 @@ nat_status lib_copy(vm_ncall *c)
     return from_x(vm_copyslice(c->g, &c->r[0], c->a[0], c->a[1]));
 }
 
+/* recover as a function value. Deferred (`defer recover()`) in a
+ * function that a panic runs as a deferred call, it recovers that panic
+ * when the function returns, as gc's does (recover.go's test4); run by
+ * the panic itself it is too early, and called any other way it is not
+ * called directly by a deferred function: nil. */
 nat_status lib_recover(vm_ncall *c)
 {
-    c->r[0] = vm_nil(); /* not called directly by a deferred function */
+    vm_g *g = c->g;
+    c->r[0] = vm_nil();
+    if ((c->f->flags & FR_DEFER) && !(c->f->flags & FR_UNWIND) &&
+        g->nframes >= 2) {
+        const vm_frame *up = &g->frames[g->nframes - 2];
+        vm_panic *pn = up->panic;
+        if ((up->flags & FR_UNWIND) && pn && pn == g->panic &&
+            !pn->recovered && !pn->goexit) {
+            pn->recovered = true;
+            c->r[0] = pn->val;
+        }
+    }
     return NAT_OK;
 }
 
@@ -742,6 +778,10 @@ nat_status lib_assign_to(vm_ncall *c)
     uint32_t t;
     if (VM_KIND(p.t) != K_PTR || !p.v.o) {
         vm_throwf(c->g, "errors: target must be a non-nil pointer");
+        return NAT_PANIC;
+    }
+    if (vm_is_raw(p)) {
+        vm_raw_deref(c->g, p);
         return NAT_PANIC;
     }
     t = prog_type(c->g->x->prog, p.t)->elem;

@@ -314,6 +314,8 @@ typedef struct walker {
     size_t words;
     uint64_t n;     /* values walked: the walk's cost */
     bool sizing;    /* sum the objects' sizes as Go lays them out */
+    bool addrs;     /* a uintptr or a pointer to no object keeps the
+                     * object at its address (vm_addr.c) */
     uint64_t bytes; /* that sum */
     vm_obj *inl[WALK_INLINE];
 } walker;
@@ -328,6 +330,7 @@ static void walker_init(walker *w, vm_exec *x, uint64_t *bits, size_t words)
     w->words = words;
     w->n = 0;
     w->sizing = false;
+    w->addrs = false;
     w->bytes = 0;
 }
 
@@ -351,7 +354,7 @@ static void walker_grow(walker *w)
 
 /* Object o's size as gc would allocate it (an aggregate held in a slot
  * of another counts in its holder). */
-static uint64_t obj_bytes(const vm_program *p, const vm_obj *o)
+uint64_t vm_obj_bytes(const vm_program *p, const vm_obj *o)
 {
     switch (o->okind) {
     case OK_CELL:
@@ -386,7 +389,7 @@ static void push_obj(walker *w, vm_obj *o)
         return;
     o->mark = (uint32_t)w->x->epoch;
     if (w->sizing)
-        w->bytes += obj_bytes(w->x->prog, o);
+        w->bytes += vm_obj_bytes(w->x->prog, o);
     if (WF_UNLIKELY(w->len == w->cap))
         walker_grow(w);
     w->work[w->len++] = o;
@@ -412,6 +415,14 @@ static void walk_value(walker *w, vm_value v)
         mark_eo(w, v.v.eo);
         return;
     case K_PTR:
+        if (WF_UNLIKELY(w->addrs && vm_is_raw(v)))
+            push_obj(w, vm_addr_object(w->x, vm_addr_of(w->x, v)));
+        push_obj(w, v.v.o);
+        return;
+    case K_UINTPTR:
+        if (WF_UNLIKELY(w->addrs))
+            push_obj(w, vm_addr_object(w->x, v.v.u));
+        return;
     case K_FUNC:
     case K_CELL:
     case K_ARRAY:
@@ -781,6 +792,10 @@ uint32_t vm_gc_finalizers(vm_exec *x)
     if (!x->fins) /* nothing to finalize: no walk */
         return 0;
     walker_init(&w, x, NULL, 0);
+    /* an object whose address a live uintptr holds may be reached through
+     * it again: kept (Go keeps it during a call with the uintptr for an
+     * argument, and may keep it longer: finalizers need not run) */
+    w.addrs = true;
     x->epoch++;
     push_obj(&w, x->globals);
     /* what an object with a finalizer points to stays, as in Go: if A
