@@ -465,9 +465,6 @@ static void heap_down(wf_engine *e, size_t i)
 
 void engine_timer_add(wf_engine *e, timer *tm)
 {
-    /* it reads the clock, and whether it fires after main returned
-     * depends on whether main returned before (stop_early_timers) */
-    engine_access(e, OID_TIME, ACC_READ);
     if (tm->when < e->now_ns)
         tm->when = e->now_ns;
     tm->seq = e->timer_seq++;
@@ -685,6 +682,13 @@ static step_result perform(wf_engine *e, wf_task *t)
             t->sleep_timer = arena_alloc(&e->mem, sizeof(timer));
             memset(t->sleep_timer, 0, sizeof(timer));
         }
+        /* it reads the clock, and whether it ends after main returned
+         * depends on whether main returned before (stop_early_timers):
+         * DPOR orders the two. (The timers of time.After and tickers are
+         * not: a loop on an early-firing one never blocks, and ordering
+         * each of its timers with main's return postpones the return
+         * without end.) */
+        engine_access(e, OID_TIME, ACC_READ);
         t->sleep_timer->task = t;
         t->sleep_timer->when = e->now_ns + o->ns;
         if (t->sleep_timer->when < e->now_ns) /* overflow: forever */
