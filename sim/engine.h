@@ -626,6 +626,9 @@ struct wf_engine {
     uint64_t step;
     exec_end end;
     bool main_done;
+    /* main returned: the latest deadline then pending; the timers due by
+     * it still fire, later ones never do (engine_next) */
+    int64_t grace_ns;
     bool stop; /* end the execution after this step */
     /* engine_must_stop's view of cfg: never NULL, never 0 */
     const atomic_int *halt;

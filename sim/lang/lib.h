@@ -89,6 +89,7 @@ const lib_native *lib_native_at(int id);
     X(aval_load, 1)                                                            \
     X(aval_store, 0)                                                           \
     X(aval_swap, 1)                                                            \
+    X(aval_cas, 1)                                                             \
     X(sleep, 0)                                                                \
     X(now, 1)                                                                  \
     X(timer_chan, 1)                                                           \

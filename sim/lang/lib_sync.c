@@ -431,6 +431,38 @@ nat_status lib_aval_swap(vm_ncall *c)
     return value_op(c, OP_ASWAP);
 }
 
+/* atomic.Value.CompareAndSwap(old, new) and atomic.Pointer[T]'s (a[3]
+ * true: an empty Value holds a nil *T): a read-modify-write of the
+ * engine atomic whether or not it swaps, as Go's CAS is one atomic op. */
+nat_status lib_aval_cas(vm_ncall *c)
+{
+    vm_obj *blk = target_block(c, c->a[0]);
+    wf_obj *a;
+    vm_value cur, old = c->a[1];
+    bool eq;
+    if (!blk)
+        return NAT_PANIC;
+    a = lib_handle(c, c->a[0], OBJ_ATOMIC);
+    if (!a)
+        return NAT_PANIC;
+    if (!PHASE(c)) {
+        vm_op(c->g, OP_ASWAP, a);
+        return NAT_YIELD;
+    }
+    cur = blk->slots[0];
+    if (!cur.t)
+        eq = !old.t || VM_KIND(old.t) == K_NIL ||
+             (c->a[3].v.i && VM_KIND(old.t) == K_PTR && !old.v.o);
+    else
+        eq = vm_equal(c->g->x->prog, cur, old);
+    if (eq) {
+        vm_escape(c->g->x, c->a[2]);
+        blk->slots[0] = vm_copy(c->g->x, c->a[2]);
+    }
+    c->r[0] = vm_bool(eq);
+    return NAT_OK;
+}
+
 /* ---- time ------------------------------------------------------------------------ */
 
 nat_status lib_sleep(vm_ncall *c)
