@@ -364,8 +364,8 @@ static const cli_option options[] = {
      .kind = K_CHOICE,
      .off = OFF(time_loose),
      .choices = "strict|loose",
-     .help = "timers in deadline order, those under 1 ms at once "
-             "(strict), or sleeps and timers as mere scheduling points"},
+     .help = "timers in deadline order, sleeps and timers under 10 ms "
+             "early (strict), or all as mere scheduling points"},
     /* liveness */
     {.name = "livelock-window",
      .arg = "W",
@@ -1671,6 +1671,7 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     x = explore_new(p, &eo);
     ck = new_checkers(o);
     st = explore_run(x, checkers_consumers(ck), d);
+    halt_reached();
     checkers_finish(ck, x);
     halt_timer_stop(limit);
     halt_cooperate(false);

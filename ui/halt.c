@@ -96,6 +96,12 @@ void halt_cooperate(bool on)
         alarm(0); /* the command ended by itself: no watchdog */
 }
 
+void halt_reached(void)
+{
+    if (signo)
+        alarm(0);
+}
+
 int halt_signal(void)
 {
     return signo;

@@ -41,6 +41,12 @@ void halt_install(void);
  * Thread-safe. */
 atomic_int *halt_word_new(void);
 void halt_word_free(atomic_int *w);
+/* The program has stopped after a signal (a search returned): what is
+ * left is weft's own report, so the watchdog, which guards against a
+ * program that cannot be stopped, is called off (on a loaded machine its
+ * second could pass while the findings are printed, and lose them). A
+ * second signal still exits at once. */
+void halt_reached(void);
 /* Enter (true) or leave (false) the cooperative mode. Nests: each true
  * needs its false. */
 void halt_cooperate(bool on);
