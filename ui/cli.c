@@ -364,7 +364,7 @@ static const cli_option options[] = {
      .kind = K_CHOICE,
      .off = OFF(time_loose),
      .choices = "strict|loose",
-     .help = "timers in deadline order, sleeps and timers under 10 ms "
+     .help = "timers in deadline order, sleeps and timers under 1 ms "
              "early (strict), or all as mere scheduling points"},
     /* liveness */
     {.name = "livelock-window",

@@ -2,11 +2,12 @@
 // weft: --max-executions 20 --max-steps 20000
 //
 // A worker polls a stop channel in a busy loop, reading shared state on
-// every turn, while main sleeps a millisecond, then writes that state and
+// every turn, while main sleeps half a
+// millisecond, then writes that state and
 // stops the worker (the shape of Kubernetes#82239 in GoBench). The sleep
 // is meant to let the worker settle, but it orders nothing: main's write
-// races with the worker's read. A sleep shorter than Go's 10 ms
-// scheduling quantum ends early even under strict time (the worker never
+// races with the worker's read. A sleep shorter than a millisecond
+// ends early even under strict time (the worker never
 // blocks, so strict time alone would never wake main, and the write would
 // never happen).
 package main
@@ -34,7 +35,7 @@ func main() {
 			_ = n
 		}
 	}()
-	time.Sleep(time.Millisecond)
+	time.Sleep(500 * time.Microsecond)
 	v.annotations["a"] = 2
 	close(stop)
 }

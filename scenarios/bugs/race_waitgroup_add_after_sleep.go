@@ -1,11 +1,11 @@
 // expect: race
 //
-// Workers call Add inside their goroutines while main sleeps a
+// Workers call Add inside their goroutines while main sleeps half a
 // millisecond and then waits (the shape of CockroachDB#4407 in GoBench).
 // The sleep is no guarantee that the workers have started: a ready
 // goroutine can wait longer than that for a processor, so Wait may run
 // before an Add from zero, Go's race detector's WaitGroup misuse. A sleep
-// shorter than Go's 10 ms scheduling quantum ends early even under strict
+// shorter than a millisecond ends early even under strict
 // time, so weft tries main's Wait before the workers run.
 package main
 
@@ -27,6 +27,6 @@ func main() {
 			}()
 		}()
 	}
-	time.Sleep(time.Millisecond)
+	time.Sleep(500 * time.Microsecond)
 	wg.Wait()
 }

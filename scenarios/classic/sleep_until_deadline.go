@@ -1,7 +1,7 @@
 // expect: ok
 //
 // A loop that sleeps in short steps until time.Since passes a bound ends:
-// a sleep shorter than 10 ms ends early (weft's strict time takes it as a
+// a sleep shorter than 1 ms ends early (weft's strict time takes it as a
 // scheduling point) but the clock still moves past it, so the loop's
 // condition turns false after 20 turns, whatever the other goroutine does.
 package main
@@ -22,7 +22,7 @@ func main() {
 			mu.Lock()
 			ticks++
 			mu.Unlock()
-			time.Sleep(time.Millisecond)
+			time.Sleep(100 * time.Microsecond)
 		}
 		done <- true
 	}()

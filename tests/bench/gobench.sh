@@ -12,7 +12,8 @@
 # on a race or a panic; "unsupported" is a kernel weft refuses (an import
 # outside SPEC section 6), with the reason. Each line gives the wall time
 # and the sites the finding names (file:line), to compare with the
-# kernel's comment; GOBENCH_OUT=DIR keeps each kernel's full report there.
+# kernel's comment, and the CPU seconds weft had (on a loaded machine the
+# wall limit gives less); GOBENCH_OUT=DIR keeps each kernel's full report.
 #
 # Usage: tests/bench/gobench.sh [SECONDS per kernel, default 30]
 # Environment: WEFT (default build/weft), GOBENCH (a GoBench checkout),
@@ -46,9 +47,12 @@ for f in $(find blocking nonblocking -name '*_test.go' | sort); do
     class=${f%%/*}
     r="$OUT/$(echo "$f" | tr / _).out"
     t0=$(date +%s.%N)
-    timeout -s TERM "$LIMIT" "$WEFT" test "$f" >"$r" 2>"$r.err"
+    /usr/bin/time -f '%U %S' -o "$r.cpu" \
+        timeout -s TERM "$LIMIT" "$WEFT" test "$f" >"$r" 2>"$r.err"
     rc=$?
     secs=$(echo "$(date +%s.%N) - $t0" | bc)
+    # CPU seconds: on a loaded machine the wall limit gives less than it says
+    cpu=$(tail -1 "$r.cpu" | awk '{ printf "%.1f", $1 + $2 }')
     # the kinds of the findings that failed the test: "    deadlock (global):"
     kinds=$(sed -n 's/^    \([a-z-]*\)\( ([a-z]*)\)\{0,1\}: .*/\1/p' "$r" |
         sort -u | tr '\n' ' ')
@@ -71,12 +75,12 @@ for f in $(find blocking nonblocking -name '*_test.go' | sort); do
     if [ $hit = yes ]; then
         found=$((found + 1))
         echo "$secs" >>"$OUT/times"
-        printf 'found       %s: %s(%.1fs; lines %s)\n' "$f" "$kinds" "$secs" \
-            "$sites"
+        printf 'found       %s: %s(%.1fs, %ss CPU; lines %s)\n' "$f" \
+            "$kinds" "$secs" "$cpu" "$sites"
     else
         missed=$((missed + 1))
-        printf 'missed      %s: %s(exit %d, %.1fs)\n' "$f" "$kinds" "$rc" \
-            "$secs"
+        printf 'missed      %s: %s(exit %d, %.1fs, %ss CPU)\n' "$f" "$kinds" \
+            "$rc" "$secs" "$cpu"
     fi
 done
 times=$(sort -n "$OUT/times")

@@ -138,7 +138,7 @@ expect 0 "run multi.go"
 if [ "$(head -7 out | tr '\n' ' ')" = "1 2 3 5 6 7 8 15 15 7 8 " ]; then ok; else bad "multi-valued calls as arguments: $(head -7 out | tr '\n' ' ')"; fi
 
 # a busy loop waiting for a sleeper never lets strict virtual time move
-# (a sleep of 10 ms or more): the summary says so and names --time loose
+# (a sleep of 1 ms or more): the summary says so and names --time loose
 cat > busy.go <<'GO'
 package main
 
@@ -157,13 +157,13 @@ func main() {
 	stop.Store(true)
 }
 GO
-# ... while a sleep shorter than Go's 10 ms quantum ends early under strict
+# ... while a sleep shorter than a millisecond ends early under strict
 # time too: the busy loop no longer holds main back, no execution is cut
-sed 's/100 \* time.Millisecond/time.Millisecond/' busy.go > busyms.go
+sed 's/100 \* time.Millisecond/500 * time.Microsecond/' busy.go > busyms.go
 "$WEFT" explore busyms.go --max-steps 5000 --max-executions 3 > out 2> err; rc=$?
 expect 0 "explore busyms.go"
 if grep -q "cut at --max-steps\|complete up to --max-steps" out; then
-    bad "a 1 ms sleep outrun by a busy loop: $(tail -1 out)"
+    bad "a 500 us sleep outrun by a busy loop: $(tail -1 out)"
 else ok; fi
 "$WEFT" explore busy.go --max-steps 5000 --max-executions 3 > out 2> err; rc=$?
 expect 0 "explore busy.go"
