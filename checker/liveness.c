@@ -273,6 +273,13 @@ static void lv_event(void *ctx, wf_engine *e, const wf_event *ev)
         if (!marked(l, e))
             quiet_restart(l, e);
         return;
+    case EV_SLEEP:
+        /* under strict time a sleep waits for the clock, which moves past
+         * it (a short one ends early, engine_fires_early): the program
+         * waits for time, as when a timer fires, it does not spin */
+        if (ev->value > 0 && !e->cfg.time_loose)
+            quiet_restart(l, e);
+        return;
     case EV_RECV:
         if (ev->flags & EVF_FAILED)
             return;

@@ -1388,7 +1388,8 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     /* Races with pending ops: a newly exposed op against the whole
      * history; any other pending op against this event (checking next(q)
      * for every q at every state, as FG do, done incrementally). */
-    for (size_t i = 0; i < e->tasks.len; i++) {
+    for (size_t li = 0; li < e->live.len; li++) {
+        size_t i = (size_t)e->live.p[li]; /* the live tasks, ascending */
         const wf_task *q = e->tasks.p[i];
         if (q->state == TASK_DONE || (int32_t)i == p)
             continue;

@@ -105,6 +105,7 @@ void engine_free(wf_engine *e)
     arena_fini(&e->mem);
     buf_fini(&e->out);
     VEC_FREE(e->tasks);
+    VEC_FREE(e->live);
     VEC_FREE(e->objs);
     VEC_FREE(e->site_keys);
     VEC_FREE(e->site_counts);
@@ -134,6 +135,7 @@ void engine_reset(wf_engine *e)
     arena_reset(&e->mem);
     e->tasks.len = 0;
     e->nlive = 0;
+    e->live.len = 0;
     if (e->enabled)
         memset(e->enabled, 0, e->enabled_words * sizeof(uint64_t));
     e->nenabled = 0;
@@ -286,6 +288,7 @@ wf_task *engine_spawn(wf_engine *e, wf_task *parent, const task_driver *drv,
     VEC_PUSH(e->tasks, t);
     enabled_grow(e, t->tid);
     e->nlive++;
+    VEC_PUSH(e->live, t->tid); /* the largest tid yet: stays ascending */
     drv->start(e, t, arg);
     queue_resume(e, t, false);
     return t;
@@ -566,9 +569,12 @@ static void fire_timers(wf_engine *e)
     e->step++;
     e->acc.len = e->woken.len = 0;
     engine_access(e, OID_TIME, ACC_WRITE);
-    e->now_ns = e->timers.p[0]->when;
+    /* a short sleep may have moved the clock past a deadline: the clock
+     * never goes back, and every timer then overdue is due */
+    if (e->timers.p[0]->when > e->now_ns)
+        e->now_ns = e->timers.p[0]->when;
     e->due.len = 0; /* all of them: every one may fire first */
-    while (e->timers.len && e->timers.p[0]->when == e->now_ns)
+    while (e->timers.len && e->timers.p[0]->when <= e->now_ns)
         VEC_PUSH(e->due, heap_pop(e));
     n = (int)e->due.len;
     first = 0;
@@ -645,6 +651,23 @@ static void task_exit(wf_engine *e, wf_task *t)
     engine_set_state(e, t, TASK_DONE);
     t->end_step = e->step;
     e->nlive--;
+    {
+        /* out of the ascending live list: a binary search, then a move of
+         * the later tids (O(live), nothing for the ended tasks) */
+        size_t lo = 0, hi = e->live.len;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (e->live.p[mid] < t->tid)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < e->live.len && e->live.p[lo] == t->tid) {
+            memmove(e->live.p + lo, e->live.p + lo + 1,
+                    (e->live.len - lo - 1) * sizeof *e->live.p);
+            e->live.len--;
+        }
+    }
     if (t->main_task) {
         e->main_done = true;
         engine_access(e, OID_OUTPUT, ACC_WRITE);
@@ -677,6 +700,17 @@ static step_result perform(wf_engine *e, wf_task *t)
         return STEP_DONE;
     case OP_SLEEP:
         if (o->ns <= 0 || e->cfg.time_loose) {
+            engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
+            return STEP_DONE;
+        }
+        if (o->early && engine_fires_early(e, o->ns)) {
+            /* a short sleep (engine.h) is a scheduling point: the tasks
+             * that can run may all run before the sleeper goes on, or
+             * none of them; the clock moves past it, so a loop sleeping
+             * until time.Since passes a bound still ends */
+            engine_access(e, OID_TIME, ACC_WRITE);
+            if (e->now_ns + o->ns > e->now_ns)
+                e->now_ns += o->ns;
             engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
             return STEP_DONE;
         }

@@ -175,6 +175,9 @@ typedef struct op {
     bool parked;  /* OP_COND_WAIT/PARK: parked on its ticket */
     bool discard; /* OP_AADD: the result is not read, so adds commute */
     bool lib;     /* raised inside library code (its events: EVF_LIB) */
+    bool early;   /* OP_SLEEP: a Go sleep, which ends early when short
+                     (engine_fires_early); the C API's sleeps keep strict
+                     time whatever their length */
     uint16_t evf, evf_failed; /* OP_A*: flags the front end adds to the
                                  op's event (EVF_C11 ...), the second for
                                  a compare-and-swap that fails */
@@ -203,6 +206,7 @@ static inline void op_begin(op *o, op_kind k, wf_obj *obj)
     o->ok = false;
     o->has_default = false;
     o->relock = o->done = o->parked = o->discard = o->lib = false;
+    o->early = false;
     o->evf = o->evf_failed = 0;
     o->sel = -1;
     o->ncases = 0;
@@ -598,6 +602,9 @@ struct wf_engine {
     /* tasks, by tid */
     VEC(wf_task *) tasks;
     int32_t nlive;        /* tasks not TASK_DONE */
+    VEC(int32_t) live;    /* their tids, ascending: a per-step walk of the
+                             live tasks costs nothing for the ended ones
+                             (grpc#3017: a thousand short-lived goroutines) */
     uint64_t *enabled;    /* bitset of TASK_RUNNABLE tids */
     size_t enabled_words; /* capacity in 64-bit words */
     int32_t nenabled;
@@ -1027,6 +1034,23 @@ static inline int engine_cands_choose(wf_engine *e, choice_kind kind)
 /* Register obj (its header filled by the caller except the oid). */
 void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
                     const char *file, int line);
+/* Under strict time a Go sleep, timer, ticker or AfterFunc shorter than
+ * a millisecond ends early, as every one does under --time loose: it
+ * promises no order against the goroutines that can run, since a ready
+ * goroutine may wait that long and more for a processor while the runtime
+ * wakes the sleeper. (A 10 ms grain, Go's preemption quantum, also finds
+ * GoKer's 1 ms sleeps but changed the verdicts of correct programs that
+ * tick or sleep a millisecond: left for a later session.) Virtual time takes work
+ * as instant, which orders a longer one after the work around it (Go by
+ * Example's seconds, a server's 100 ms poll). Time stops when main
+ * returns (stop_early_timers): nothing fires early then. The C API's
+ * sleeps (wf_sleep) keep strict time: a C program's nanoseconds are its
+ * own model of time, not Go's. */
+#define WF_TIME_GRAIN_NS 1000000
+static inline bool engine_fires_early(const wf_engine *e, int64_t d)
+{
+    return !e->main_done && (e->cfg.time_loose || d < WF_TIME_GRAIN_NS);
+}
 /* Timers: add (when >= now), cancel (if pending). */
 void engine_timer_add(wf_engine *e, timer *tm);
 void engine_timer_cancel(wf_engine *e, timer *tm);

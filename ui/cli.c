@@ -358,6 +358,7 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     x = explore_new(p, &eo);
     ck = new_checkers(o);
     st = explore_run(x, checkers_consumers(ck), d);
+    halt_reached();
     checkers_finish(ck, x);
     halt_timer_stop(limit);
     halt_cooperate(false);

@@ -343,8 +343,8 @@ static const cli_option options[] = {
      .kind = K_CHOICE,
      .off = OFF(time_loose),
      .choices = "strict|loose",
-     .help = "timers in deadline order, those under 1 ms at once "
-             "(strict), or sleeps and timers as mere scheduling points"},
+     .help = "timers in deadline order, sleeps and timers under 1 ms "
+             "early (strict), or all as mere scheduling points"},
     /* liveness */
     {.name = "livelock-window",
      .arg = "W",

@@ -36,13 +36,33 @@ static void on_watchdog(int sig)
     _exit(128 + (signo ? signo : SIGINT));
 }
 
+/* Nanoseconds on the monotonic clock (clock_gettime is safe in a
+ * handler). */
+static long long mono_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* When the first stopping signal came (mono_ns). The same signal again
+ * within DUP_NS is that one delivered twice, not a second request:
+ * timeout(1) sends its signal to the command and then to its process
+ * group, so `timeout 30 weft test` got SIGTERM twice and exited at once,
+ * losing the findings it was printing. */
+#define DUP_NS 50000000LL /* 50 ms: timeout(1) sends both at once */
+static volatile long long first_ns;
+
 static void on_stop(int sig)
 {
+    if (signo == sig && mono_ns() - first_ns < DUP_NS)
+        return;
     if (!atomic_load(&coop) || signo) {
         if (signo)
             say("\nweft: interrupted again: exiting at once\n");
         _exit(128 + (signo ? signo : sig));
     }
+    first_ns = mono_ns();
     signo = sig;
     for (size_t i = 0; i < HALT_WORDS; i++) /* lock-free: handler-safe */
         atomic_store(&words[i], HALT_ALL);
@@ -94,6 +114,12 @@ void halt_cooperate(bool on)
         atomic_fetch_add(&coop, 1);
     else if (atomic_fetch_sub(&coop, 1) == 1 && signo)
         alarm(0); /* the command ended by itself: no watchdog */
+}
+
+void halt_reached(void)
+{
+    if (signo)
+        alarm(0);
 }
 
 int halt_signal(void)

@@ -20,7 +20,9 @@
  *    test): the first signal sets every word to HALT_ALL and the command
  *    ends as soon as it can, printing what it found ("interrupted"),
  *    committing every finished run, and returning halt_status().
- * A second signal always exits at once. As a last resort, a command
+ * A second signal exits at once (the same signal again within 50 ms is
+ * the first delivered twice, as timeout(1) sends it to the command and
+ * to its process group, and is ignored). As a last resort, a command
  * that has not ended one second after the first signal (a C task looping
  * without calling weft) is ended by the watchdog with the same status.
  *
@@ -41,6 +43,12 @@ void halt_install(void);
  * Thread-safe. */
 atomic_int *halt_word_new(void);
 void halt_word_free(atomic_int *w);
+/* The program has stopped after a signal (a search returned): what is
+ * left is weft's own report, so the watchdog, which guards against a
+ * program that cannot be stopped, is called off (on a loaded machine its
+ * second could pass while the findings are printed, and lose them). A
+ * second signal still exits at once. */
+void halt_reached(void);
 /* Enter (true) or leave (false) the cooperative mode. Nests: each true
  * needs its false. */
 void halt_cooperate(bool on);

@@ -299,6 +299,8 @@ static void coverage_text(buf *b, const explorer *x)
         buf_puts(b, "complete");
     else if (x->bound >= 0)
         buf_printf(b, "preemption bound %d", x->bound);
+    else if (halt_signal())
+        buf_puts(b, "interrupted");
     else if (x->stopped)
         buf_puts(b, "time limit");
     else
@@ -337,6 +339,21 @@ static test_result *new_result(tally *t, const char *file, const char *name)
     r.name = name ? wf_xstrdup(name) : NULL;
     VEC_PUSH(t->results, r);
     return &t->results.p[t->results.len - 1];
+}
+
+/* An exploration cut by a signal is judged only when what it found
+ * already fails it whatever the rest would find (SPEC 5: a stopped command
+ * prints what it found so far): an error kind the expectations do not
+ * list. A search that found nothing wrong so far is judged neither way. */
+static bool failed_so_far(const test_expect *e, const explorer *x,
+                          bool strict)
+{
+    for (size_t i = 0; i < x->findings.len; i++) {
+        const xfinding *f = &x->findings.p[i];
+        if ((f->f.error || strict) && !(e->kinds & (1u << f->f.kind)))
+            return true;
+    }
+    return false;
 }
 
 /* Compare the exploration x of file with e into a new result. strict:
@@ -603,8 +620,8 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
             fail_diag(t, file, name, &d);
             continue;
         }
-        if (halt_signal()) { /* cut short: judged neither way */
-            explore_free(x);
+        if (halt_signal() && (e->any || !failed_so_far(e, x, o->strict))) {
+            explore_free(x); /* cut short: judged neither way */
             break;
         }
         if (e->any) {
@@ -686,8 +703,8 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
         pr = vm_program_entry(p);
         if (cli_explore(&o, &pr, &x, &d) != WF_OK) {
             fail_diag(t, file, NULL, &d);
-        } else if (halt_signal()) { /* cut short: judged neither way */
-            explore_free(x);
+        } else if (halt_signal() && !failed_so_far(e, x, o.strict)) {
+            explore_free(x); /* cut short: judged neither way */
         } else {
             judge(t, NULL, e, x, cli_now() - t0, file, o.strict);
             witness_pages(t, &o, &pr, NULL);

@@ -469,7 +469,9 @@ nat_status lib_sleep(vm_ncall *c)
 {
     if (PHASE(c))
         return NAT_OK;
-    vm_op(c->g, OP_SLEEP, NULL)->ns = ival(c, c->a[0]);
+    op *o = vm_op(c->g, OP_SLEEP, NULL);
+    o->ns = ival(c, c->a[0]);
+    o->early = true; /* a short one ends early: engine_fires_early */
     return NAT_YIELD;
 }
 
@@ -479,22 +481,13 @@ nat_status lib_now(vm_ncall *c)
     return NAT_OK;
 }
 
-/* Under strict time a timer, ticker or AfterFunc shorter than a
- * millisecond fires early, as every one does under --time loose: its
- * channel is ready at once, so its tick is a scheduling choice against
- * the work that can run. Virtual time takes work as instant, which orders
- * a long timer after the work around it (Go by Example's seconds, a test's
- * 10 ms ticks); a timer of nanoseconds or microseconds promises no such
- * order in Go (a goroutine can wait a millisecond and more for a
- * processor, while the runtime fires the due timer), and tests use one to
- * mean "at once" (GoKer's etcd#7492, grpc#3017, istio#18454). Sleeps keep
- * strict time: a loop that sleeps until time.Since passes a bound ends. */
-#define TIMER_GRAIN_NS 1000000
-
+/* Which timers fire early: engine_fires_early (engine.h). An early
+ * timer's channel is ready at once, so its tick is a scheduling choice
+ * against the work that can run (GoKer's etcd#7492, grpc#3017,
+ * istio#18454 write a nanosecond timer to mean "at once"). */
 static bool fires_early(const wf_engine *e, int64_t d)
 {
-    /* time stops when main returns (engine's stop_early_timers) */
-    return !e->main_done && (e->cfg.time_loose || d < TIMER_GRAIN_NS);
+    return engine_fires_early(e, d);
 }
 
 typedef struct timer_data {

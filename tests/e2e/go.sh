@@ -137,8 +137,8 @@ GO
 expect 0 "run multi.go"
 if [ "$(head -7 out | tr '\n' ' ')" = "1 2 3 5 6 7 8 15 15 7 8 " ]; then ok; else bad "multi-valued calls as arguments: $(head -7 out | tr '\n' ' ')"; fi
 
-# a busy loop waiting for a sleeper never lets strict virtual time move:
-# the summary says so and names --time loose
+# a busy loop waiting for a sleeper never lets strict virtual time move
+# (a sleep of 1 ms or more): the summary says so and names --time loose
 cat > busy.go <<'GO'
 package main
 
@@ -153,10 +153,18 @@ func main() {
 		for !stop.Load() {
 		}
 	}()
-	time.Sleep(time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	stop.Store(true)
 }
 GO
+# ... while a sleep shorter than a millisecond ends early under strict
+# time too: the busy loop no longer holds main back, no execution is cut
+sed 's/100 \* time.Millisecond/500 * time.Microsecond/' busy.go > busyms.go
+"$WEFT" explore busyms.go --max-steps 5000 --max-executions 3 > out 2> err; rc=$?
+expect 0 "explore busyms.go"
+if grep -q "cut at --max-steps\|complete up to --max-steps" out; then
+    bad "a 500 us sleep outrun by a busy loop: $(tail -1 out)"
+else ok; fi
 "$WEFT" explore busy.go --max-steps 5000 --max-executions 3 > out 2> err; rc=$?
 expect 0 "explore busy.go"
 has out "complete up to --max-steps" "a cut search is complete only up to the cut"
@@ -285,12 +293,12 @@ has out "leak" "a retry loop on early timers leaks once main returned"
 if grep -q "cut at --max-steps" out; then
     bad "early timers fired after main returned: $(tail -1 out)"
 else ok; fi
-# ... while a millisecond one waits for the clock: strict time orders it
-# after the work that can run
-sed 's/time.NewTicker(time.Nanosecond)/time.NewTicker(time.Millisecond)/' \
+# ... while a 10 ms one (Go's scheduling quantum) waits for the clock:
+# strict time orders it after the work that can run
+sed 's/time.NewTicker(time.Nanosecond)/time.NewTicker(10 * time.Millisecond)/' \
     tickloop.go > tickms.go
 "$WEFT" explore tickms.go > out 2> err; rc=$?
-expect 0 "explore tickms.go: strict time, a 1ms tick never comes while main runs"
+expect 0 "explore tickms.go: strict time, a 10ms tick never comes while main runs"
 # every task blocked beside a live ticker whose tick nobody takes: the
 # clock would move forever (each tick dropped), so it is a deadlock, not
 # an execution run to --max-steps
@@ -404,7 +412,7 @@ func main() {
 		mu.Unlock()
 		done <- true
 	}()
-	time.Sleep(time.Millisecond)
+	time.Sleep(time.Second)
 	mu.Unlock()
 	mu.Lock()
 	order += "m"

@@ -244,6 +244,42 @@ cp wide.go suite/a.go && sed -i '1i // expect: ok' suite/a.go
 react $REACT_MS "weft test, SIGINT" -s INT -a 800 -o out -- "$WEFT" test suite
 status_is 130 "weft test, SIGINT"
 has out "interrupted" "weft test says interrupted"
+# ... but a test that has already failed is reported as failed: what was
+# found so far (SPEC 4), as `timeout 30 weft test` needs (tests/bench/gobench.sh)
+mkdir -p suite2
+cat > suite2/wide_test.go <<'EOF'
+package wide
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestWide(t *testing.T) {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	x, y := 0, 0
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			y = 1
+			for k := 0; k < 4; k++ {
+				mu.Lock()
+				x++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	_ = y
+}
+EOF
+react $REACT_MS "weft test, SIGTERM after a failure" -s TERM -a 800 -o out -- \
+    "$WEFT" test suite2
+status_is 143 "weft test, SIGTERM after a failure"
+has out "FAIL" "weft test prints the test that failed before the signal"
+has out "race" "weft test prints the finding that failed it"
 
 # a C task looping in C, out of weft's reach: the second Ctrl-C exits at
 # once, and a single one is ended by the watchdog within a second or so
