@@ -656,21 +656,16 @@ static void report_partial(deadlock_checker *d, wf_engine *e)
  * (DIRECT_PAIRS): a channel ping-pong has one blocked task and one live
  * at every step, and walked the VM's values at each (43% of weft run's
  * instructions). */
-static int all_directly_wakeable(const deadlock_checker *d, wf_engine *e)
+static int all_directly_wakeable(const deadlock_checker *d, wf_engine *e,
+                                 size_t nb, size_t nl)
 {
-    size_t n = e->tasks.len, nb = 0, nl = 0;
+    size_t n = e->tasks.len;
     int how = 1;
     /* near_reach looks at no more values than the last walk did (the
      * philosophers' forks: many blocked x live pairs, each a look) */
     int budget = d->walked < NEAR_MIN   ? NEAR_MIN
                  : d->walked > NEAR_MAX ? NEAR_MAX
                                         : (int)d->walked;
-    for (size_t i = 0; i < n; i++) {
-        if (d->alive.p[i])
-            nl++;
-        else if (e->tasks.p[i]->state == TASK_BLOCKED)
-            nb++;
-    }
     if (!nl || nb * nl > DIRECT_PAIRS)
         return 0;
     for (size_t i = 0; i < n; i++) {
@@ -757,7 +752,7 @@ static void union_reach(deadlock_checker *d, wf_engine *e)
 static void on_step_end(void *ctx, wf_engine *e)
 {
     deadlock_checker *d = ctx;
-    size_t n = e->tasks.len;
+    size_t n = e->tasks.len, nb = 0, nl = 0;
     bool changed = true;
     uint64_t sig, seq, cost, work0;
     if (!e->fe.can_reach) return;
@@ -799,11 +794,14 @@ static void on_step_end(void *ctx, wf_engine *e)
     for (size_t i = 0; i < n; i++) {
         const wf_task *t = e->tasks.p[i];
         bool blocked = t->state == TASK_BLOCKED && t->op.kind != OP_SLEEP;
-        d->alive.p[i] = t->state != TASK_DONE && !blocked;
+        bool alive = t->state != TASK_DONE && !blocked;
+        d->alive.p[i] = alive;
+        nl += alive;
+        nb += !alive && t->state == TASK_BLOCKED;
     }
     d->work = 0;
     work0 = e->reach_work;
-    switch (all_directly_wakeable(d, e)) {
+    switch (all_directly_wakeable(d, e, nb, nl)) {
     case 2:
         /* no walk, but a look at every task and near each live one:
          * amortised as a walk is (a walk would have cost more) */
@@ -933,6 +931,10 @@ wf_consumer deadlock_consumer(deadlock_checker *d)
     c.ctx = d;
     c.begin = on_begin;
     c.event = deadlock_on_event;
+    /* what deadlock_on_event looks at: cond waits and signals, locks */
+    c.ops = EV_BIT(EV_WAIT) | EV_BIT(EV_SIGNAL) | EV_BIT(EV_BROADCAST) |
+            EV_BIT(EV_TRYLOCK) | EV_BIT(EV_LOCK) | EV_BIT(EV_RLOCK) |
+            EV_BIT(EV_UNLOCK) | EV_BIT(EV_RUNLOCK);
     c.end = on_end;
     c.step_end = on_step_end;
     return c;

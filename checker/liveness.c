@@ -594,6 +594,9 @@ wf_consumer liveness_consumer(liveness_checker *l)
     c.ctx = l;
     c.begin = lv_begin;
     c.event = lv_event;
+    /* what lv_event looks at: progress, exits, receives, locks */
+    c.ops = EV_BIT(EV_PROGRESS) | EV_BIT(EV_EXIT) | EV_BIT(EV_RECV) |
+            EV_BIT(EV_LOCK) | EV_BIT(EV_TRYLOCK);
     c.end = lv_end;
     c.step_end = lv_step_end;
     return c;

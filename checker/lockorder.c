@@ -641,6 +641,10 @@ wf_consumer lockorder_consumer(lockorder *lo)
     c.ctx = lo;
     c.begin = on_begin;
     c.event = on_event;
+    /* what on_event looks at: channel operations (semaphores), locks */
+    c.ops = EV_BIT(EV_SEND) | EV_BIT(EV_RECV) | EV_BIT(EV_LOCK) |
+            EV_BIT(EV_TRYLOCK) | EV_BIT(EV_RLOCK) | EV_BIT(EV_UNLOCK) |
+            EV_BIT(EV_RUNLOCK);
     return c;
 }
 

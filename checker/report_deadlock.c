@@ -179,6 +179,14 @@ static bool plain_lock(const wf_obj *o)
     return obj_is_lock(o) && !obj_class_of(o)->excl_phrase;
 }
 
+/* What a task awaiting no object waits on: a sleep that time, stopped
+ * after main returned, never ends, or a nil channel. */
+static const char *objectless_wait(const report_dl_task *t)
+{
+    return t->wait == REPORT_W_SLEEP ? "a sleep past the end of time"
+                                     : "a nil channel";
+}
+
 static void mutual_exclusion(wf_engine *e, const report_deadlock *r, buf *b)
 {
     size_t nm = 0, nparts = 0, no;
@@ -212,7 +220,7 @@ static void mutual_exclusion(wf_engine *e, const report_deadlock *r, buf *b)
         buf_puts(b, "none: no lock is involved; ");
         focus_names(e, f, b);
         buf_puts(b, f.n > 1 ? " wait on " : " waits on ");
-        if (!no) buf_puts(b, "a nil channel");
+        if (!no) buf_puts(b, objectless_wait(focus_at(f, 0)));
         for (size_t i = 0; i < no; i++)
             buf_printf(b, "%s%s", i ? ", " : "", report_obj_name(e, objs[i]));
     }
@@ -276,7 +284,7 @@ static void hold_and_wait(wf_engine *e, const report_deadlock *r, buf *b)
         buf_puts(b, " holds ");
         holdings(e, t, false, b);
         buf_puts(b, " while waiting for ");
-        if (!t->nawaited) buf_puts(b, "a nil channel");
+        if (!t->nawaited) buf_puts(b, objectless_wait(t));
         for (int j = 0; j < t->nawaited; j++)
             buf_printf(b, "%s%s", j ? ", " : "",
                        report_obj_name(e, t->awaited[j]));
@@ -287,7 +295,7 @@ static void no_preemption(const report_deadlock *r, buf *b)
 {
     focus f = focus_of(r);
     bool mutex = false, rw = false, once = false, send = false, recv = false,
-         nil = false, cond = false, wg = false, join = false;
+         nil = false, cond = false, wg = false, join = false, sleep = false;
     size_t n = 0;
     for (size_t i = 0; i < f.n; i++) {
         const report_dl_task *rt = focus_at(f, i);
@@ -318,6 +326,9 @@ static void no_preemption(const report_deadlock *r, buf *b)
         case REPORT_W_NIL:
             nil = true;
             break;
+        case REPORT_W_SLEEP:
+            sleep = true;
+            break;
         case REPORT_W_COND:
             cond = true;
             break;
@@ -347,6 +358,8 @@ static void no_preemption(const report_deadlock *r, buf *b)
     NP(cond, "a cond Wait returns only after a Signal or Broadcast");
     NP(wg, "a WaitGroup Wait returns only when the counter reaches zero");
     NP(join, "a join returns only when the thread ends");
+    NP(sleep, "time stops once main has returned and the timers then "
+              "pending have fired, so a later sleep never ends");
 #undef NP
     if (!n) buf_puts(b, "none");
 }
@@ -362,7 +375,8 @@ static void wait_brief(wf_engine *e, const report_dl_task *t, buf *b)
 {
     short_name(b, e, t->t->tid);
     if (!t->nawaited) {
-        buf_puts(b, " waits on a nil channel, which nothing completes");
+        buf_printf(b, " waits on %s, which nothing completes",
+                   objectless_wait(t));
         return;
     }
     buf_puts(b, " waits for ");
@@ -572,7 +586,13 @@ static void render_text(buf *detail, wf_engine *e, const report_deadlock *r,
                         const char *const coffman[4])
 {
     size_t nlines = 0;
-    if (r->partial_at)
+    if (r->partial_at && e->tasks.p[0]->state == TASK_DONE &&
+        e->tasks.p[0]->end_step < r->partial_at)
+        buf_printf(detail, "deadlocked at step %llu, after %s returned "
+                           "(step %llu)\n",
+                   (unsigned long long)r->partial_at, e->tasks.p[0]->name,
+                   (unsigned long long)e->tasks.p[0]->end_step);
+    else if (r->partial_at)
         buf_printf(detail,
                    "deadlocked at step %llu, while other tasks ran; "
                    "then %s returned\n",

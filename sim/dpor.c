@@ -486,9 +486,11 @@ static void signature(dpor *d, const wf_task *t)
         VEC_PUSH(d->sig, a);
         return;
     }
-    if (t->main_task) { /* its return ends the output */
+    if (t->main_task) { /* its return ends the output, fixes the horizon */
         acc_rec a = {OID_OUTPUT, ACC_WRITE, 0, 0, 0};
+        acc_rec c = {OID_TIME, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(d->sig, a);
+        VEC_PUSH(d->sig, c);
     }
     if (op_class(o)) {
         op_pending(o, &d->sig);
@@ -505,7 +507,12 @@ static void signature(dpor *d, const wf_task *t)
         VEC_PUSH(d->sig, a);
         break;
     }
-    default: /* sleep, yield, exit: no object */
+    case OP_SLEEP: { /* its timer (engine_timer_add) */
+        acc_rec a = {OID_TIME, ACC_READ, 0, 0, 0};
+        VEC_PUSH(d->sig, a);
+        break;
+    }
+    default: /* yield, exit: no object */
         break;
     }
 }
@@ -517,7 +524,8 @@ static bool may_touch(const wf_task *q, const acc_rec *A, size_t na)
     const op *o = &q->op;
     for (size_t i = 0; i < na; i++) {
         int32_t oid = A[i].oid;
-        if (oid == OID_ANY || (oid == OID_OUTPUT && q->main_task))
+        if (oid == OID_ANY ||
+            ((oid == OID_OUTPUT || oid == OID_TIME) && q->main_task))
             return true;
         if (o->kind == OP_SELECT || o->obj) {
             if (op_touches(o, oid))

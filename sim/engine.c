@@ -159,6 +159,7 @@ void engine_reset(wf_engine *e)
     e->step = 0;
     e->end = END_NONE;
     e->main_done = false;
+    e->grace_ns = 0;
     e->stop = false;
     e->choices.len = 0;
     buf_reset(&e->out);
@@ -599,7 +600,9 @@ void engine_emit_slow(wf_engine *e, wf_event *ev)
         if (o->lib && ev->file == o->file && ev->line == o->line)
             ev->flags |= EVF_LIB;
     }
-    for (size_t i = 0, n = e->ev_cons.len; i < n; i++)
+    WF_DASSERT(ev->op < EV__COUNT);
+    for (uint32_t i = e->ev_first[ev->op], n = e->ev_first[ev->op + 1];
+         i < n; i++)
         e->ev_cons.p[i].event(e->ev_cons.p[i].ctx, e, ev);
 }
 
@@ -613,14 +616,22 @@ static void step_end(wf_engine *e)
 
 /* ---- performing and exposing ops -------------------------------------- */
 
-/* main returned: time stops (SPEC 2, as in synctest), for the timers
- * that fire early too, so a goroutine looping on one is then blocked
- * forever (a leak), not run on to --max-steps (GoKer's grpc#862: a retry
- * loop on a 2 ns time.After). O(timers), once per execution. */
+/* main returned: the clock runs on only to the latest deadline pending
+ * now, so a task sleeping at main's return finishes that sleep (a
+ * goroutine that sleeps, sends its result into a buffered channel and
+ * exits is no leak; one that then blocks forever on an unbuffered send
+ * is, at that send), while a goroutine looping on a ticker or a retry
+ * timer stops at the horizon and is blocked forever (a leak), not run on
+ * to --max-steps (GoKer's grpc#862: a retry loop on a 2 ns time.After).
+ * The timers that fire early (--time loose) stop now. O(timers), once
+ * per execution. */
 static void stop_early_timers(wf_engine *e)
 {
+    e->grace_ns = e->now_ns;
     for (size_t i = 0; i < e->timers.len; i++) {
         timer *tm = e->timers.p[i];
+        if (tm->when > e->grace_ns)
+            e->grace_ns = tm->when;
         if (tm->ch && tm->ch->early == tm) {
             tm->ch->early = NULL;
             chan_early_changed(e, tm->ch);
@@ -637,6 +648,7 @@ static void task_exit(wf_engine *e, wf_task *t)
     if (t->main_task) {
         e->main_done = true;
         engine_access(e, OID_OUTPUT, ACC_WRITE);
+        engine_access(e, OID_TIME, ACC_WRITE); /* the horizon is fixed */
         stop_early_timers(e);
     }
     engine_emit(e, t->tid, EV_EXIT, flags, -1, -1, 0, 0, NULL, 0);
@@ -672,6 +684,13 @@ static step_result perform(wf_engine *e, wf_task *t)
             t->sleep_timer = arena_alloc(&e->mem, sizeof(timer));
             memset(t->sleep_timer, 0, sizeof(timer));
         }
+        /* it reads the clock, and whether it ends after main returned
+         * depends on whether main returned before (stop_early_timers):
+         * DPOR orders the two. (The timers of time.After and tickers are
+         * not: a loop on an early-firing one never blocks, and ordering
+         * each of its timers with main's return postpones the return
+         * without end.) */
+        engine_access(e, OID_TIME, ACC_READ);
         t->sleep_timer->task = t;
         t->sleep_timer->when = e->now_ns + o->ns;
         if (t->sleep_timer->when < e->now_ns) /* overflow: forever */
@@ -919,12 +938,14 @@ wf_task *engine_next(wf_engine *e)
             e->end = END_DONE;
             return NULL;
         }
-        /* time stops when main returns (SPEC 2, as in synctest): a task
-         * then waiting on a sleep or a timer is blocked forever */
+        /* after main returns, time runs only to the horizon of
+         * stop_early_timers: a task then waiting on a later sleep or
+         * timer is blocked forever */
         if (e->nenabled == 0 ||
             (WF_UNLIKELY(e->nspurious == e->nenabled) && !e->main_done &&
              timers_first(e))) {
-            if (!e->timers.len || e->main_done ||
+            if (!e->timers.len ||
+                (e->main_done && e->timers.p[0]->when > e->grace_ns) ||
                 (e->nenabled == 0 && timers_futile(e))) {
                 end_blocked(e);
                 return NULL;
@@ -967,12 +988,17 @@ exec_end engine_run(wf_engine *e, const task_driver *drv, void *arg,
     e->consumers = consumers;
     e->nconsumers = nconsumers;
     e->ev_cons.len = e->step_cons.len = 0;
-    for (int i = 0; i < nconsumers; i++) {
-        if (consumers[i].event)
-            VEC_PUSH(e->ev_cons, consumers[i]);
+    for (int k = 0; k < EV__COUNT; k++) {
+        e->ev_first[k] = (uint32_t)e->ev_cons.len;
+        for (int i = 0; i < nconsumers; i++)
+            if (consumers[i].event &&
+                (!consumers[i].ops || (consumers[i].ops >> k) & 1))
+                VEC_PUSH(e->ev_cons, consumers[i]);
+    }
+    e->ev_first[EV__COUNT] = (uint32_t)e->ev_cons.len;
+    for (int i = 0; i < nconsumers; i++)
         if (consumers[i].step_end)
             VEC_PUSH(e->step_cons, consumers[i]);
-    }
     for (int i = 0; i < nconsumers; i++)
         if (consumers[i].begin)
             consumers[i].begin(consumers[i].ctx, e);

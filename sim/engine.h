@@ -330,6 +330,8 @@ typedef enum ev_op {
     EV__COUNT
 } ev_op;
 extern const char *const ev_op_names[EV__COUNT];
+/* An event kind's bit in wf_consumer.ops. */
+#define EV_BIT(op) ((uint64_t)1 << (op))
 
 /* Flags of an event: what exactly happened (consumers: race, dpor). */
 enum {
@@ -386,6 +388,11 @@ typedef struct wf_consumer {
     void (*event)(void *ctx, wf_engine *e, const wf_event *ev);
     void (*end)(void *ctx, wf_engine *e);         /* execution ended */
     void (*step_end)(void *ctx, wf_engine *e);    /* a step is complete */
+    /* the event kinds event takes, bit 1 << ev_op; 0: every kind. The
+     * engine calls it with no other (a channel ping-pong's reads and
+     * blocks reach neither the deadlock, lock-order nor liveness
+     * checker) */
+    uint64_t ops;
 } wf_consumer;
 
 /* Kinds of choices (DESIGN.md). */
@@ -619,6 +626,9 @@ struct wf_engine {
     uint64_t step;
     exec_end end;
     bool main_done;
+    /* main returned: the latest deadline then pending; the timers due by
+     * it still fire, later ones never do (engine_next) */
+    int64_t grace_ns;
     bool stop; /* end the execution after this step */
     /* engine_must_stop's view of cfg: never NULL, never 0 */
     const atomic_int *halt;
@@ -643,9 +653,12 @@ struct wf_engine {
     wf_strategy *strategy;
     wf_consumer *consumers;
     int nconsumers;
-    /* of them, those with an event callback, and those with a step_end
-     * one, in order (engine_run): an event calls no NULL */
+    /* of them, those with an event callback, by the event kinds they
+     * take (ev_cons[ev_first[op] .. ev_first[op + 1]) for op), and those
+     * with a step_end one, in order (engine_run): an event calls no NULL
+     * and no consumer that ignores it */
     VEC(wf_consumer) ev_cons, step_cons;
+    uint32_t ev_first[EV__COUNT + 1];
     /* the front end's hooks (NULL for C programs), set at each
      * execution's start by the front end */
     engine_frontend fe;

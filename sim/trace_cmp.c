@@ -340,7 +340,7 @@ static void cmp_end(void *ctx, wf_engine *e)
 
 wf_consumer trace_cmp_consumer(trace_cmp *c)
 {
-    wf_consumer k = {c, NULL, cmp_event, cmp_end, NULL};
+    wf_consumer k = {c, NULL, cmp_event, cmp_end, NULL, 0};
     return k;
 }
 

@@ -200,7 +200,7 @@ static void rec_event(void *ctx, wf_engine *e, const wf_event *ev)
 
 wf_consumer trace_consumer(trace *t)
 {
-    wf_consumer c = {t, rec_begin, rec_event, NULL, NULL};
+    wf_consumer c = {t, rec_begin, rec_event, NULL, NULL, 0};
     return c;
 }
 

@@ -367,7 +367,7 @@ static void watch_step_end(void *ctx, wf_engine *e)
 
 static wf_consumer watch_consumer(watch *w)
 {
-    wf_consumer c = {w, watch_begin, watch_event, NULL, watch_step_end};
+    wf_consumer c = {w, watch_begin, watch_event, NULL, watch_step_end, 0};
     return c;
 }
 

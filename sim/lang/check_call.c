@@ -1125,10 +1125,12 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
             v = v < 0 ? -1 : a;
     }
     if (v < 0) {
-        ck_errorf(k, call, "unsupported: %s of a type parameter's type "
-                           "(not a constant)",
-                  estr(k, call->u.call.fn));
-        invalidate(x);
+        /* the layout depends on a type parameter: not a constant (Go
+         * spec, "Package unsafe"); each instance computes it
+         * (compile_call.c's unsafe_layout) */
+        x->mode = CK_VALUE;
+        x->type = T_UINTPTR;
+        x->expr = call;
         return;
     }
     x->mode = CK_CONST;

@@ -1149,6 +1149,33 @@ static void compile_all(compiler *C)
                 type_ptr(p, p->types.p[i].id);
         }
     }
+    {
+        /* reflect's Method of *T: a value method's type with *T first
+         * (func(*T, ...)), as Go's method set of *T has it */
+        size_t n = p->types.len;
+        for (size_t i = TI__PREDECLARED; i < n; i++) {
+            for (uint32_t j = 0; j < p->types.p[i].nmethods; j++) {
+                const vm_type *ty = &p->types.p[i];
+                const vm_proto *fn = ty->methods[j].fn;
+                const vm_type *ft;
+                uint32_t *ps, pt = ty->ptr;
+                if (!ty->named || ty->generic || ty->methods[j].ptr_recv ||
+                    !fn || !fn->type || !pt ||
+                    VM_KIND(fn->type) != K_FUNC)
+                    continue;
+                ft = prog_type(p, fn->type);
+                if (!ft->nparams || ft->params[0] != ty->id)
+                    continue;
+                ps = wf_xmalloc((ft->nparams + ft->nresults) * sizeof *ps);
+                memcpy(ps, ft->params,
+                       (ft->nparams + ft->nresults) * sizeof *ps);
+                ps[0] = pt;
+                type_func(p, ps, ft->nparams, ps + ft->nparams, ft->nresults,
+                          ft->variadic);
+                free(ps);
+            }
+        }
+    }
     type_members(p, C);
 }
 

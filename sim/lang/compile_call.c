@@ -791,6 +791,56 @@ bool cmethod_value(fstate *fs, ast_node *n, int reg, uint32_t *type)
 
 /* ---- calls --------------------------------------------------------------------- */
 
+/* unsafe.Sizeof, Alignof or Offsetof whose operand's layout depends on
+ * a type parameter (the checker left it a value): the constant of this
+ * instance, its types substituted. */
+static bool unsafe_layout(fstate *fs, ast_node *call, ex *out)
+{
+    compiler *C = fs->C;
+    ast_node *fn = strip(call->u.call.fn), *x, *arg;
+    res_sym *p;
+    const char *nm;
+    int64_t v = 0, a = 8;
+    if (fn->kind != AST_SELECTOR || call->u.call.args.n != 1 || !C->K ||
+        check_mode_of(C->K, call) != CK_VALUE)
+        return false;
+    x = strip(fn->u.selector.x);
+    p = x->kind == AST_IDENT ? csym(fs, x) : NULL;
+    if (!p || p->kind != RS_PKG || !p->target ||
+        strcmp(p->target->path, "unsafe"))
+        return false;
+    nm = fn->u.selector.sel->u.ident.name;
+    arg = strip(call->u.call.args.v[0]);
+    if (!strcmp(nm, "Sizeof") || !strcmp(nm, "Alignof")) {
+        v = vm_type_layout(C->prog, cnode_type(fs, arg), &a);
+        if (nm[0] == 'A')
+            v = a;
+    } else if (!strcmp(nm, "Offsetof") && arg->kind == AST_SELECTOR) {
+        const ck_selection *sel = check_selection(C->K, arg);
+        uint32_t t;
+        if (!sel || sel->kind != SEL_FIELD)
+            return false;
+        t = csubst(fs, sel->recv);
+        for (uint8_t i = 0; i < sel->npath; i++) {
+            const vm_type *u = prog_type(C->prog, type_under(C->prog, t));
+            int64_t sz;
+            if (VM_KIND(u->id) == K_PTR)
+                u = prog_type(C->prog, type_under(C->prog, u->elem));
+            if (VM_KIND(u->id) != K_STRUCT || sel->path[i] >= u->nfields)
+                return false;
+            v += vm_field_offset(C->prog, u->id, sel->path[i], &sz);
+            t = u->fields[sel->path[i]].type;
+        }
+    } else {
+        return false;
+    }
+    out->is_const = true;
+    out->cv.k = CV_INT;
+    out->cv.i = v;
+    out->type = T_UINTPTR;
+    return true;
+}
+
 int ccall(fstate *fs, ast_node *call, int nres, ex *out)
 {
     compiler *C = fs->C;
@@ -810,6 +860,8 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
             out->type = ct;
             return 1;
         }
+        if (unsafe_layout(fs, call, out))
+            return 1;
     }
     if (fn->kind == AST_IDENT) {
         res_sym *s = csym(fs, fn);

@@ -185,8 +185,7 @@ void vm_copy_into(vm_exec *x, vm_obj *dst, const vm_obj *src)
     }
 }
 
-/* The declared type of slot i of o (0 when it has none). */
-static uint32_t slot_type(const vm_exec *x, const vm_obj *o, uint32_t i)
+uint32_t vm_slot_type(const vm_exec *x, const vm_obj *o, uint32_t i)
 {
     const vm_program *p = x->prog;
     if (!o)
@@ -233,7 +232,7 @@ void vm_store(vm_exec *x, vm_obj *o, uint32_t i, vm_value v, uint32_t st)
     vm_kind k = VM_KIND(v.t);
     if (WF_UNLIKELY(kind_is_untyped(k))) {
         if (!st)
-            st = slot_type(x, o, i);
+            st = vm_slot_type(x, o, i);
         v = vm_settle(x->prog, v, st);
         k = VM_KIND(v.t);
     }

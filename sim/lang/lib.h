@@ -89,6 +89,7 @@ const lib_native *lib_native_at(int id);
     X(aval_load, 1)                                                            \
     X(aval_store, 0)                                                           \
     X(aval_swap, 1)                                                            \
+    X(aval_cas, 1)                                                             \
     X(sleep, 0)                                                                \
     X(now, 1)                                                                  \
     X(timer_chan, 1)                                                           \
@@ -137,7 +138,15 @@ const lib_native *lib_native_at(int id);
     X(rtype_str, 1)                                                            \
     X(deepequal, 1)                                                            \
     X(rvalue, 2)                                                               \
-    X(rvalue_call, 1)
+    X(rvalue_call, 1)                                                          \
+    X(makefunc, 1)                                                             \
+    X(mfcall, VM_MULTI_MAX)                                                   \
+    X(unsafe_slice, 1)                                                         \
+    X(rtype_of, 1)                                                             \
+    X(rmake, 1)                                                                \
+    X(setindex, 0)                                                             \
+    X(storep, 0)                                                               \
+    X(rt_throw, 0)
 
 /* Helpers the lib_*.c files share (lib_sync.c). */
 /* The engine object in the hidden handle of the library value *p (a

@@ -1,8 +1,8 @@
 /* lib_fmt.c: fmt's formatting (the verbs %v %+v %#v %T %d %s %q %t %x %X
  * %o %b %c %U %e %f %g %p %% with flags, width and precision), as Go's fmt
  * prints: Error and String methods are called (in Go, through the VM),
- * map keys sorted, pointers printed as a stable per-object id, never an
- * address. A native that needs a method's result returns NAT_CALL; it is
+ * map keys sorted, pointers printed as their synthetic address
+ * (vm_addr.c), never a host address. A native that needs a method's result returns NAT_CALL; it is
  * run again when the method returns, and formats from the start with
  * the results so far memoized in its frame (deterministic order). */
 #include <math.h>
@@ -30,6 +30,8 @@ typedef struct fmtx {
     bool need;
     vm_value need_fn, need_recv;
     bool plusV, sharpV;
+    bool raw;      /* stopped: printing needs what a pointer to no object */
+    vm_value rawp; /* (OF_RAW, vm_addr.c) points to: refused */
 } fmtx;
 
 typedef struct fspec {
@@ -459,32 +461,17 @@ static uint32_t obj_pid(vm_exec *x, vm_obj *o)
     return o->pid;
 }
 
+/* %p: the synthetic address uintptr(unsafe.Pointer(p)) gives too
+ * (vm_addr.c) */
 static void fmt_pointer(fmtx *F, vm_value v, const fspec *sp, bool nilword)
 {
     char tmp[64];
-    uint64_t id = 0;
-    switch (VM_KIND(v.t)) {
-    case K_CHAN:
-        id = v.v.ch ? (uint64_t)v.v.ch->hdr.oid + 1 : 0;
-        break;
-    case K_MAP:
-        id = v.v.m ? obj_pid(F->x, VM_OBJ_OF(v.v.m)) : 0;
-        break;
-    case K_SLICE:
-        id = v.v.sl && v.v.sl->arr ? obj_pid(F->x, v.v.sl->arr) : 0;
-        break;
-    default:
-        id = v.v.o ? obj_pid(F->x, v.v.o) : 0;
-        break;
-    }
-    if (!id && nilword) {
+    uint64_t a = vm_addr_of(F->x, v);
+    if (!a && nilword) {
         pad_str(F, "<nil>", sp);
         return;
     }
-    if (!id)
-        snprintf(tmp, sizeof tmp, "0x0");
-    else
-        snprintf(tmp, sizeof tmp, "0xc%09llx", (unsigned long long)id << 4);
+    snprintf(tmp, sizeof tmp, "0x%llx", (unsigned long long)a);
     pad_str(F, tmp, sp);
 }
 
@@ -811,6 +798,15 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         return true;
     }
     case K_PTR:
+        if (depth == 0 && vm_is_raw(v) && verb == 'v' && !F->sharpV) {
+            vm_kind ek = VM_KIND(prog_type(F->p, v.t)->elem);
+            if (kind_is_aggregate(ek) || ek == K_SLICE || ek == K_MAP) {
+                /* Go prints &{...}: what is there, which is nothing */
+                F->raw = true;
+                F->rawp = v;
+                return false;
+            }
+        }
         if (depth == 0 && v.v.o && (verb == 'v') && !F->sharpV) {
             vm_value t = vm_pointee(F->c->g, v);
             vm_kind tk = VM_KIND(t.t);
@@ -822,7 +818,10 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         }
         if (F->sharpV) {
             buf_printf(F->out, "(%s)(", prog_type(F->p, v.t)->name);
-            fmt_pointer(F, v, &no_spec, false);
+            if (v.v.o)
+                fmt_pointer(F, v, &no_spec, false);
+            else
+                buf_puts(F->out, "nil");
             buf_putc(F->out, ')');
             return true;
         }
@@ -876,13 +875,56 @@ static bool do_sprint(fmtx *F, const vm_value *args, uint32_t n, bool ln)
     return true;
 }
 
+/* An explicit argument index "[n]" at f[*i] (Go's argNumber): moves
+ * *argi to n-1 and returns true when there is one; a bad one clears
+ * *good. *reordered records that one was seen. */
+static bool arg_number(const char *f, size_t fl, size_t *i, uint32_t *argi,
+                       uint32_t n, bool *good, bool *reordered)
+{
+    size_t j;
+    if (*i >= fl || f[*i] != '[')
+        return false;
+    *reordered = true;
+    if (fl - *i < 3) {
+        (*i)++;
+        *good = false;
+        return false;
+    }
+    for (j = *i + 1; j < fl; j++) {
+        if (f[j] == ']') {
+            int64_t idx = 0;
+            size_t k = *i + 1;
+            bool digits = k < j;
+            for (; k < j && f[k] >= '0' && f[k] <= '9'; k++)
+                if (idx < 1000000)
+                    idx = idx * 10 + (f[k] - '0');
+            *i = j + 1;
+            if (!digits || k != j) {
+                *good = false;
+                return false;
+            }
+            if (idx >= 1 && idx - 1 < (int64_t)n) {
+                *argi = (uint32_t)(idx - 1);
+                return true;
+            }
+            *good = false;
+            return true;
+        }
+    }
+    (*i)++;
+    *good = false;
+    return false;
+}
+
 static bool do_sprintf(fmtx *F, const char *f, size_t fl, const vm_value *args,
                        uint32_t n)
 {
     uint32_t argi = 0;
+    bool reordered = false;
     for (size_t i = 0; i < fl;) {
         fspec sp = no_spec;
         int verb;
+        bool good = true, after;
         if (f[i] != '%') {
             size_t j = i;
             while (j < fl && f[j] != '%')
@@ -906,6 +948,7 @@ static bool do_sprintf(fmtx *F, const char *f, size_t fl, const vm_value *args,
             else
                 break;
         }
+        after = arg_number(f, fl, &i, &argi, n, &good, &reordered);
         if (i < fl && f[i] == '*') {
             i++;
             if (argi < n && kind_is_int(VM_KIND(args[argi].t))) {
@@ -915,27 +958,39 @@ static bool do_sprintf(fmtx *F, const char *f, size_t fl, const vm_value *args,
                     sp.width = -sp.width;
                 }
             } else {
+                if (argi < n)
+                    argi++;
                 buf_puts(F->out, "%!(BADWIDTH)");
             }
+            after = false;
         } else {
             while (i < fl && f[i] >= '0' && f[i] <= '9') {
                 sp.width = (sp.width < 0 ? 0 : sp.width) * 10 + (f[i] - '0');
                 if (sp.width > 100000)
                     sp.width = 100000;
                 i++;
+                if (after)
+                    good = false;
             }
         }
-        if (i < fl && f[i] == '.') {
+        if (i + 1 < fl && f[i] == '.') {
             i++;
+            if (after)
+                good = false;
             sp.prec = 0;
+            after = arg_number(f, fl, &i, &argi, n, &good, &reordered);
             if (i < fl && f[i] == '*') {
                 i++;
-                if (argi < n && kind_is_int(VM_KIND(args[argi].t)))
+                if (argi < n && kind_is_int(VM_KIND(args[argi].t))) {
                     sp.prec = (int)args[argi++].v.i;
-                else
+                } else {
+                    if (argi < n)
+                        argi++;
                     buf_puts(F->out, "%!(BADPREC)");
+                }
                 if (sp.prec < 0)
                     sp.prec = -1;
+                after = false;
             } else {
                 while (i < fl && f[i] >= '0' && f[i] <= '9') {
                     sp.prec = sp.prec * 10 + (f[i] - '0');
@@ -945,6 +1000,8 @@ static bool do_sprintf(fmtx *F, const char *f, size_t fl, const vm_value *args,
                 }
             }
         }
+        if (!after)
+            after = arg_number(f, fl, &i, &argi, n, &good, &reordered);
         if (i >= fl) {
             buf_puts(F->out, "%!(NOVERB)");
             break;
@@ -956,6 +1013,10 @@ static bool do_sprintf(fmtx *F, const char *f, size_t fl, const vm_value *args,
         }
         if (verb == '%') {
             buf_putc(F->out, '%');
+            continue;
+        }
+        if (!good) {
+            buf_printf(F->out, "%%!%c(BADINDEX)", verb);
             continue;
         }
         if (argi >= n) {
@@ -974,7 +1035,7 @@ static bool do_sprintf(fmtx *F, const char *f, size_t fl, const vm_value *args,
             return false;
         F->plusV = F->sharpV = false;
     }
-    if (argi < n) {
+    if (!reordered && argi < n) {
         buf_puts(F->out, "%!(EXTRA ");
         for (uint32_t k = argi; k < n; k++) {
             if (k > argi)
@@ -1006,6 +1067,11 @@ static const vm_value *args_of(vm_ncall *c, vm_value a, uint32_t *n)
 /* Finish a formatting native: the string, or the method call it needs. */
 static nat_status finish(vm_ncall *c, fmtx *F, bool ok, buf *b)
 {
+    if (!ok && F->raw) {
+        buf_fini(b);
+        vm_raw_deref(c->g, F->rawp);
+        return NAT_PANIC;
+    }
     if (!ok && F->need) {
         buf_fini(b);
         F->st->calling = true;

@@ -169,6 +169,26 @@ static uint32_t without_recv(const vm_program *p, uint32_t ft)
     return T_FUNC;
 }
 
+/* Func type ft with its first parameter (the receiver) of type recv, if
+ * the program has it (0 if not). */
+static uint32_t with_recv(const vm_program *p, uint32_t ft, uint32_t recv)
+{
+    const vm_type *f = prog_type(p, ft);
+    for (size_t i = 0; i < p->types.len; i++) {
+        const vm_type *u = &p->types.p[i];
+        if (VM_KIND(u->id) != K_FUNC || u->named || u->id == T_FUNC ||
+            u->nparams != f->nparams || u->nresults != f->nresults ||
+            u->variadic != f->variadic || !u->nparams ||
+            u->params[0] != recv)
+            continue;
+        if (!memcmp(u->params + 1, f->params + 1,
+                    (size_t)(u->nparams - 1 + u->nresults) *
+                        sizeof *u->params))
+            return u->id;
+    }
+    return 0;
+}
+
 /* __rtype_int(t, q, i int) int: question q about type t (its field,
  * parameter or result i; for Q_ASSIGNABLE and Q_IMPLEMENTS, i is the other
  * type). The Go side has checked the type's kind. */
@@ -257,6 +277,19 @@ nat_status lib_rtype_int(vm_ncall *c)
             return NAT_PANIC;
         }
         r = ms[i]->fn->type; /* the receiver first */
+        if (VM_KIND(t) == K_PTR && !ms[i]->ptr_recv &&
+            VM_KIND(r) == K_FUNC && prog_type(p, r)->nparams &&
+            prog_type(p, r)->params[0] != t) {
+            /* a value method in *T's set: func(*T, ...) (compile.c
+             * makes it) */
+            r = with_recv(p, r, t);
+            if (!r) {
+                vm_throwf(c->g, "unsupported: reflect: the type of method "
+                                "%lld of %s", (long long)i,
+                          prog_type(p, t)->name);
+                return NAT_PANIC;
+            }
+        }
         break;
     }
     }
@@ -401,6 +434,7 @@ static bool deep(deq *q, vm_value a, vm_value b, int depth)
     case K_PTR:
         if (a.v.o == b.v.o && (!a.v.o || a.aux == b.aux)) return true;
         if (!a.v.o || !b.v.o) return false;
+        if (vm_is_raw(a) || vm_is_raw(b)) return false;
         if (seen_pair(q, a.v.o, b.v.o, a.t)) return true;
         return deep(q, pointee(q->p, a), pointee(q->p, b), depth + 1);
     case K_MAP: {
@@ -461,7 +495,8 @@ enum {
     RV_FUNC,
     RV_REAL,
     RV_IMAG,
-    RV_CONVERT
+    RV_CONVERT,
+    RV_RETAG
 };
 
 /* __rvalue(op int, x any, i int) (any, int): a reading of x (its field,
@@ -532,6 +567,10 @@ nat_status lib_rvalue(vm_ncall *c)
     }
     case RV_ELEM:
         t = d ? d->elem : 0;
+        if (vm_is_raw(v)) {
+            vm_raw_deref(c->g, v);
+            return NAT_PANIC;
+        }
         if (v.v.o)
             r = vm_copy(x, vm_pointee(c->g, v));
         break;
@@ -552,13 +591,15 @@ nat_status lib_rvalue(vm_ncall *c)
         if (vm_convert(c->g, &r, v, t) != X_OK)
             return NAT_PANIC;
         break;
+    case RV_RETAG: /* the Go side has checked assignability */
+        r = v;
+        r.t = t = (uint32_t)i;
+        break;
     case RV_POINTER: {
-        /* a func's is its code's entry, which runtime.FuncForPC knows */
+        /* a func's is its code's entry, which runtime.FuncForPC knows;
+         * else the synthetic address unsafe.Pointer has (vm_addr.c) */
         uint64_t pc = lib_func_entry_pc(p, v);
-        r = vm_int(T_UINTPTR, pc ? (int64_t)pc
-                              : v.v.o ? vm_event_value(x, v) * 0x100 +
-                                            0xc000010000LL
-                                      : 0);
+        r = vm_int(T_UINTPTR, pc ? (int64_t)pc : (int64_t)vm_addr_of(x, v));
         break;
     }
     case RV_METHOD:
@@ -622,4 +663,123 @@ nat_status lib_rvalue_call(vm_ncall *c)
             args[i] = s.v.sl->arr->slots[s.v.sl->off + i];
     }
     return vm_native_call(c, fn, args, n);
+}
+
+/* __makefunc(t int, tramp func, impl func([]any) []any) any: reflect.
+ * MakeFunc's function value of func type t: a bound method of the native
+ * tramp (__mfcall) whose receiver is impl, so a call of it runs
+ * __mfcall(impl, args...). */
+nat_status lib_makefunc(vm_ncall *c)
+{
+    vm_obj *o;
+    if (!type_ok(c, c->a[0].v.i) || VM_KIND(c->a[1].t) != K_FUNC ||
+        !c->a[1].v.o || !c->a[2].v.o) {
+        vm_throwf(c->g, "reflect: MakeFunc: bad arguments");
+        return NAT_PANIC;
+    }
+    o = heap_obj(c->g->x, OK_BOUND, (uint32_t)c->a[0].v.i, 1);
+    o->u.proto = c->a[1].v.o->u.proto;
+    o->slots[0] = c->a[2];
+    c->r[0] = vm_ref((uint32_t)c->a[0].v.i, o);
+    return NAT_OK;
+}
+
+/* __mfcall(impl, args...): a call of a function reflect.MakeFunc made:
+ * impl(args as a []any), whose []any result gives the results (their
+ * number the func type's). */
+nat_status lib_mfcall(vm_ncall *c)
+{
+    vm_exec *x = c->g->x;
+    const vm_program *p = x->prog;
+    vm_value impl = c->a[0], sl;
+    if (c->f->pc == 0) {
+        const vm_type *ft = c->f->fn ? prog_type(p, c->f->fn->type) : NULL;
+        uint32_t n = c->n - 1;
+        const vm_proto *ip = impl.v.o->u.proto;
+        uint32_t st = ip->nparams && ip->ptypes ? ip->ptypes[0] : 0;
+        sl = vm_make_slice(x, st ? st : T_UPTR, n, n);
+        for (uint32_t i = 0; i < n; i++) {
+            vm_value v = c->a[1 + i];
+            if (kind_is_untyped(VM_KIND(v.t)))
+                v = vm_settle(p, v,
+                              ft && i < ft->nparams ? ft->params[i] : 0);
+            vm_store(x, sl.v.sl->arr, i, v, 0);
+        }
+        if (vm_native_call(c, impl, &sl, 1) != NAT_CALL)
+            return NAT_PANIC;
+        c->g->frames[c->g->nframes - 1].flags |= FR_WRAPPER;
+        return NAT_CALL;
+    }
+    sl = c->callres;
+    c->nres = 0;
+    if (VM_KIND(sl.t) == K_SLICE && sl.v.sl)
+        for (uint32_t i = 0; i < sl.v.sl->len && i < VM_MULTI_MAX; i++)
+            c->r[c->nres++] = sl.v.sl->arr->slots[sl.v.sl->off + i];
+    return NAT_OK;
+}
+
+/* __rtype_of(kind, a, b, n int) int: the type ArrayOf(n, a), SliceOf(a),
+ * PointerTo(a) or MapOf(a, b) denote (kind: reflect's Kind), if the
+ * program has it; 0 if not (weft makes no types at run time). */
+nat_status lib_rtype_of(vm_ncall *c)
+{
+    const vm_program *p = c->g->x->prog;
+    int64_t kind = c->a[0].v.i, n = c->a[3].v.i;
+    uint32_t a = (uint32_t)c->a[1].v.i, b = (uint32_t)c->a[2].v.i, r = 0;
+    if (!type_ok(c, a) || (kind == 21 && !type_ok(c, b)))
+        return NAT_PANIC;
+    if (kind == 22 && prog_type(p, a)->ptr)
+        r = prog_type(p, a)->ptr;
+    else if (kind == 23 && prog_type(p, a)->slice)
+        r = prog_type(p, a)->slice;
+    for (uint32_t i = 1; !r && i < p->types.len; i++) {
+        const vm_type *d = &p->types.p[i];
+        uint32_t id = d->id;
+        if (d->named || VM_TIDX(id) != i || d->generic || rkind(id) != kind)
+            continue;
+        if ((kind == 22 && d->elem == a) || (kind == 23 && d->elem == a) ||
+            (kind == 17 && d->elem == a && d->len == n) ||
+            (kind == 21 && d->key == a && d->elem == b))
+            r = id;
+    }
+    c->r[0] = vm_int(T_INT, r);
+    return NAT_OK;
+}
+
+/* __rmake(what, t int) any: reflect.New(t) ('N', a pointer to a new
+ * zero t), Zero(t) ('Z') or MakeMap(t) ('M'). */
+nat_status lib_rmake(vm_ncall *c)
+{
+    vm_exec *x = c->g->x;
+    uint32_t t = (uint32_t)c->a[1].v.i, pt;
+    vm_value z;
+    if (!type_ok(c, t))
+        return NAT_PANIC;
+    switch (c->a[0].v.i) {
+    case 'M':
+        c->r[0] = vm_ref(t, map_new(x, t, 0));
+        return NAT_OK;
+    case 'Z':
+        c->r[0] = vm_zero(x, t);
+        return NAT_OK;
+    default:
+        break;
+    }
+    pt = prog_type(x->prog, t)->ptr;
+    if (!pt) {
+        vm_throwf(c->g, "unsupported: reflect.New(%s): the program has no "
+                        "type *%s (weft makes no types at run time)",
+                  prog_type(x->prog, t)->name, prog_type(x->prog, t)->name);
+        return NAT_PANIC;
+    }
+    z = vm_zero(x, t);
+    if (kind_is_aggregate(VM_KIND(t)) && z.v.o) {
+        c->r[0] = vm_ref(pt, z.v.o);
+        c->r[0].aux = VM_WHOLE;
+    } else {
+        vm_obj *cell = heap_obj(x, OK_CELL, t, 1);
+        cell->slots[0] = z;
+        c->r[0] = vm_ref(pt, cell);
+    }
+    return NAT_OK;
 }

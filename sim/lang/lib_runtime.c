@@ -284,6 +284,16 @@ nat_status lib_rt_live(vm_ncall *c)
     return NAT_OK;
 }
 
+/* __rt_throw(msg string): panics with a run-time error (a runtime.Error
+ * whose Error() is msg), as the runtime's own checks do. */
+nat_status lib_rt_throw(vm_ncall *c)
+{
+    vm_value v = c->a[0];
+    v.t = T_RTERROR;
+    vm_throw(c->g, v);
+    return NAT_PANIC;
+}
+
 /* The method RuntimeError() of run-time errors (runtime.Error). */
 nat_status lib_rt_runtime_error(vm_ncall *c)
 {

@@ -23,6 +23,10 @@ static vm_obj *target_block(vm_ncall *c, vm_value p)
         vm_throwf(c->g, NILDEREF);
         return NULL;
     }
+    if (vm_is_raw(p)) {
+        vm_raw_deref(c->g, p);
+        return NULL;
+    }
     if (p.aux == VM_WHOLE)
         return p.v.o;
     s = p.v.o->slots[p.aux];
@@ -310,6 +314,10 @@ static nat_status slot_atomic(vm_ncall *c, op_kind k, int code)
         vm_throwf(c->g, NILDEREF);
         return NAT_PANIC;
     }
+    if (vm_is_raw(p)) {
+        vm_raw_deref(c->g, p);
+        return NAT_PANIC;
+    }
     o = p.v.o;
     idx = p.aux;
     slot = &o->slots[idx];
@@ -421,6 +429,38 @@ nat_status lib_aval_store(vm_ncall *c)
 nat_status lib_aval_swap(vm_ncall *c)
 {
     return value_op(c, OP_ASWAP);
+}
+
+/* atomic.Value.CompareAndSwap(old, new) and atomic.Pointer[T]'s (a[3]
+ * true: an empty Value holds a nil *T): a read-modify-write of the
+ * engine atomic whether or not it swaps, as Go's CAS is one atomic op. */
+nat_status lib_aval_cas(vm_ncall *c)
+{
+    vm_obj *blk = target_block(c, c->a[0]);
+    wf_obj *a;
+    vm_value cur, old = c->a[1];
+    bool eq;
+    if (!blk)
+        return NAT_PANIC;
+    a = lib_handle(c, c->a[0], OBJ_ATOMIC);
+    if (!a)
+        return NAT_PANIC;
+    if (!PHASE(c)) {
+        vm_op(c->g, OP_ASWAP, a);
+        return NAT_YIELD;
+    }
+    cur = blk->slots[0];
+    if (!cur.t)
+        eq = !old.t || VM_KIND(old.t) == K_NIL ||
+             (c->a[3].v.i && VM_KIND(old.t) == K_PTR && !old.v.o);
+    else
+        eq = vm_equal(c->g->x->prog, cur, old);
+    if (eq) {
+        vm_escape(c->g->x, c->a[2]);
+        blk->slots[0] = vm_copy(c->g->x, c->a[2]);
+    }
+    c->r[0] = vm_bool(eq);
+    return NAT_OK;
 }
 
 /* ---- time ------------------------------------------------------------------------ */
@@ -690,6 +730,18 @@ nat_status lib_delete(vm_ncall *c)
     return from_x(vm_delete(c->g, c->a[0], c->a[1]));
 }
 
+/* __setindex(m, k, v): m[k] = v (reflect's SetMapIndex) */
+nat_status lib_setindex(vm_ncall *c)
+{
+    return from_x(vm_setindex(c->g, c->a[0], c->a[1], c->a[2]));
+}
+
+/* __storep(p, v): *p = v (reflect's Set) */
+nat_status lib_storep(vm_ncall *c)
+{
+    return from_x(vm_storep(c->g, c->a[0], c->a[1]));
+}
+
 nat_status lib_panic(vm_ncall *c)
 {
     vm_value v = c->n ? c->a[0] : vm_nil();
@@ -710,9 +762,25 @@ nat_status lib_copy(vm_ncall *c)
     return from_x(vm_copyslice(c->g, &c->r[0], c->a[0], c->a[1]));
 }
 
+/* recover as a function value. Deferred (`defer recover()`) in a
+ * function that a panic runs as a deferred call, it recovers that panic
+ * when the function returns, as gc's does (recover.go's test4); run by
+ * the panic itself it is too early, and called any other way it is not
+ * called directly by a deferred function: nil. */
 nat_status lib_recover(vm_ncall *c)
 {
-    c->r[0] = vm_nil(); /* not called directly by a deferred function */
+    vm_g *g = c->g;
+    c->r[0] = vm_nil();
+    if ((c->f->flags & FR_DEFER) && !(c->f->flags & FR_UNWIND) &&
+        g->nframes >= 2) {
+        const vm_frame *up = &g->frames[g->nframes - 2];
+        vm_panic *pn = up->panic;
+        if ((up->flags & FR_UNWIND) && pn && pn == g->panic &&
+            !pn->recovered && !pn->goexit) {
+            pn->recovered = true;
+            c->r[0] = pn->val;
+        }
+    }
     return NAT_OK;
 }
 
@@ -742,6 +810,10 @@ nat_status lib_assign_to(vm_ncall *c)
     uint32_t t;
     if (VM_KIND(p.t) != K_PTR || !p.v.o) {
         vm_throwf(c->g, "errors: target must be a non-nil pointer");
+        return NAT_PANIC;
+    }
+    if (vm_is_raw(p)) {
+        vm_raw_deref(c->g, p);
         return NAT_PANIC;
     }
     t = prog_type(c->g->x->prog, p.t)->elem;

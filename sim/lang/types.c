@@ -702,3 +702,28 @@ int64_t vm_type_size(const vm_program *p, uint32_t t)
     int64_t a;
     return layout(p, t, &a, 0);
 }
+
+int64_t vm_type_layout(const vm_program *p, uint32_t t, int64_t *align)
+{
+    return layout(p, t, align, 0);
+}
+
+int64_t vm_field_offset(const vm_program *p, uint32_t t, uint32_t i,
+                        int64_t *size)
+{
+    const vm_type *u = prog_type(p, prog_type(p, t)->under
+                                        ? prog_type(p, t)->under
+                                        : t);
+    int64_t off = 0;
+    *size = 0;
+    for (uint32_t j = 0; j < u->nfields && j <= i; j++) {
+        int64_t a, sz = layout(p, u->fields[j].type, &a, 1);
+        off = (off + a - 1) / a * a;
+        if (j == i) {
+            *size = sz;
+            return off;
+        }
+        off += sz;
+    }
+    return off;
+}

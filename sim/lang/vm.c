@@ -845,8 +845,16 @@ newframe:
             VM_CASE(RECOVER)
             {
                 vm_panic *pn = f->panic;
+                uint32_t fl = f->flags;
                 R[i.a] = vm_nil();
-                if ((f->flags & FR_UNWIND) && pn && pn == g->panic &&
+                if (!(fl & FR_UNWIND) && g->nframes >= 3 &&
+                    (g->frames[g->nframes - 2].flags & FR_WRAPPER)) {
+                    /* called by a MakeFunc function's wrapper: as if
+                     * called by the deferred call below it */
+                    pn = g->frames[g->nframes - 3].panic;
+                    fl = g->frames[g->nframes - 3].flags;
+                }
+                if ((fl & FR_UNWIND) && pn && pn == g->panic &&
                     !pn->recovered && !pn->goexit) {
                     pn->recovered = true;
                     R[i.a] = pn->val;
@@ -1067,7 +1075,9 @@ native : {
             g->died = true;
             goto out;
         }
-        flags = vm_pop(g, f->base + f->nargs, f->p->nres);
+        /* a native may return fewer results than its proto's count */
+        flags = vm_pop(g, f->base + f->nargs,
+                       c.nres < f->p->nres ? c.nres : f->p->nres);
         if (flags & FR_BOTTOM) {
             vm_op(g, OP_EXIT, NULL);
             g->died = true;

@@ -249,7 +249,10 @@ typedef enum obj_okind {
 enum {
     OF_SHARED = 1, /* reachable by several goroutines: accesses visible */
     OF_STATIC = 2, /* in program memory: never marked or named */
-    OF_NAMED = 4   /* name given (and passed on to its contents) */
+    OF_NAMED = 4,  /* name given (and passed on to its contents) */
+    OF_RAW = 8     /* no object: an address unsafe.Pointer holds where
+                    * nothing of its type lies (vm_addr.c); its one slot
+                    * is nil, and a dereference is refused */
 };
 
 /* Per-slot engine objects of a shared object, made on first use. */
@@ -393,7 +396,10 @@ enum {
     FR_NATIVE = 4,  /* a native function's frame */
     FR_NATCALL = 8, /* called by the native frame below it */
     FR_BOTTOM = 16, /* the goroutine's function: its return ends it */
-    FR_DIE = 32     /* formats the panic that kills the goroutine */
+    FR_DIE = 32,    /* formats the panic that kills the goroutine */
+    FR_WRAPPER = 64 /* reflect's code between a MakeFunc function and the
+                     * Go function it calls: a recover there sees the
+                     * panic of the deferred call below (gc's wrappers) */
 };
 
 /* What an instruction or helper did. */
@@ -419,6 +425,17 @@ typedef struct vm_frame {
 
 typedef struct vm_exec vm_exec;
 
+/* A proof that a goroutine reaches object o (compared, never followed):
+ * a root (frame root's function, or stack slot -1 - root) and the slots
+ * below it; checked anew before each use. */
+typedef struct vm_witness {
+    const void *o;
+    int32_t root;
+    uint8_t len;
+    uint32_t path[4];
+    int cost; /* values the search looked at to find it */
+} vm_witness;
+
 typedef struct vm_g {
     vm_exec *x;
     wf_task *t;
@@ -443,6 +460,10 @@ typedef struct vm_g {
      * of a goroutine that runs library code alone (go cancel()) */
     const char *go_file;
     int32_t go_line;
+    /* near_reach's last proofs that it reaches an object (a ping-pong's
+     * task is asked about two channels in turn) */
+    vm_witness wit[2];
+    uint8_t wit_next; /* the one to replace */
 } vm_g;
 
 /* A library timer (time.After, Tick, NewTimer): fires on a channel. */
@@ -471,6 +492,7 @@ struct vm_exec {
     int test;        /* the test this execution runs (test files) */
     struct vm_fin *fins; /* finalizers set (runtime.SetFinalizer) */
     struct vm_fin *due;  /* those runtime.GC found due, for __rt_fin */
+    struct vm_addrs *addrs; /* synthetic addresses given (vm_addr.c) */
     vm_value fin_last; /* closed when the last batch of finalizers ran */
     /* runtime.FuncForPC's *Func of each function met, by entry pc */
     vm_funcpc *funcs; /* execution arena */
@@ -666,6 +688,59 @@ void map_clear(vm_map *m);
 /* Entries in iteration order: from start, in insertion order, wrapping. */
 bool map_next(vm_map *m, vm_iter *it, uint32_t *entry);
 
+/* ---- addresses (vm_addr.c) ------------------------------------------------ */
+
+/* Synthetic addresses: what uintptr(unsafe.Pointer(p)) gives. A heap
+ * object (not held in another's slot) and each package variable get a
+ * base on first need, in execution order from 0xc000010000 (never a host
+ * address), with its gc size and a gap after it; what it holds lies at gc's offsets in it (a
+ * nested aggregate at its field's offset in its holder). The table from
+ * address to object turns an address back into a pointer. */
+typedef struct vm_addr_ent {
+    uint64_t base, size;
+    vm_obj *o;
+    uint32_t slot; /* a package variable: its slot in o; else VM_WHOLE */
+} vm_addr_ent;
+typedef struct vm_addrs {
+    uint64_t next;
+    vm_addr_ent *tab; /* by increasing base */
+    uint32_t n, cap;
+    uint64_t *by_pid; /* object pid -> base (0: none) */
+    uint32_t npid;
+    vm_obj **raw; /* the OF_RAW objects made, one per address */
+    uint32_t nraw, rawcap;
+    uint64_t *gbase; /* package variable i -> base (0: none) */
+} vm_addrs;
+
+/* The address p points at (0 for nil): a pointer, slice (its first
+ * element), map, func or chan. */
+uint64_t vm_addr_of(vm_exec *x, vm_value p);
+/* A pointer of type t to what lies at address a: the object, field or
+ * element there whose type is t's element type if one is (else the
+ * outermost), or a pointer to no object (OF_RAW) when none is there. */
+bool vm_addr_ptr(vm_exec *x, uint64_t a, uint32_t t, vm_value *out);
+/* The object (not held in another's slot) whose bytes hold address a, or
+ * NULL. */
+vm_obj *vm_addr_object(vm_exec *x, uint64_t a);
+/* p (a pointer of type unsafe.Pointer) as a pointer of type t: the
+ * same address, the object there of t's element type if there is one
+ * (or of its underlying type), else a pointer to no object (OF_RAW). */
+vm_value vm_addr_retype(vm_exec *x, vm_value p, uint32_t t);
+/* Pointer p as an unsafe.Pointer of type t: one value per address (the
+ * outermost object there), so that == compares addresses. */
+vm_value vm_addr_canon(vm_exec *x, vm_value p, uint32_t t);
+/* Is p a pointer to no object (OF_RAW)? Then vm_raw_deref refuses. */
+static inline bool vm_is_raw(vm_value p)
+{
+    return p.v.o && (p.v.o->flags & OF_RAW);
+}
+int vm_raw_deref(struct vm_g *g, vm_value p);
+/* The bytes of object o as gc would allocate it (an aggregate held in a
+ * slot of another: 0, it is part of its holder). */
+uint64_t vm_obj_bytes(const vm_program *p, const vm_obj *o);
+/* The declared type of slot i of o (0 when it has none). */
+uint32_t vm_slot_type(const vm_exec *x, const vm_obj *o, uint32_t i);
+
 /* ---- values (value.c) ---------------------------------------------------- */
 
 bool vm_equal(const vm_program *p, vm_value a, vm_value b);
@@ -673,6 +748,11 @@ bool vm_blank_field(const vm_program *p, uint32_t t, uint32_t i);
 /* The size of a value of type t as gc lays it out on amd64. */
 int64_t vm_type_size(const vm_program *p, uint32_t t);
 int64_t vm_kind_size(uint32_t k, int64_t *align);
+/* Type t's size and (in *align) alignment as gc lays it out on amd64. */
+int64_t vm_type_layout(const vm_program *p, uint32_t t, int64_t *align);
+/* The offset of struct type t's field i, its size in *size. */
+int64_t vm_field_offset(const vm_program *p, uint32_t t, uint32_t i,
+                        int64_t *size);
 /* The bytes of the heap objects reachable from the package variables
  * and the live goroutines, at gc's sizes: what a collection would keep
  * (runtime.ReadMemStats' Alloc). O(reachable values). */

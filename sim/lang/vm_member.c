@@ -64,6 +64,8 @@ int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
         if (VM_KIND(cur.t) == K_PTR) {
             if (!cur.v.o)
                 return vm_throwf(g, NILDEREF);
+            if (WF_UNLIKELY(vm_is_raw(cur)))
+                return vm_raw_deref(g, cur);
             if (cur.aux == VM_WHOLE) {
                 blk = cur.v.o;
             } else {
@@ -110,6 +112,8 @@ int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
         VM_KIND(prog_type(p, m->fn->type)->params[0]) != K_PTR) {
         if (!cur.v.o)
             return vm_throwf(g, NILDEREF);
+        if (WF_UNLIKELY(vm_is_raw(cur)))
+            return vm_raw_deref(g, cur);
         cur = vm_pointee(g, cur);
     }
     *recv = vm_copy(g->x, cur);
@@ -244,6 +248,8 @@ int vm_deref(vm_g *g, vm_value *r, vm_value p)
 {
     if (VM_KIND(p.t) != K_PTR || !p.v.o)
         return vm_throwf(g, NILDEREF);
+    if (WF_UNLIKELY(vm_is_raw(p)))
+        return vm_raw_deref(g, p);
     if (p.aux == VM_WHOLE || VM_IS_WINDOW(p.aux)) {
         *r = vm_pointee(g, p);
         return X_OK;
@@ -259,6 +265,8 @@ int vm_storep(vm_g *g, vm_value p, vm_value v)
 {
     if (VM_KIND(p.t) != K_PTR || !p.v.o)
         return vm_throwf(g, NILDEREF);
+    if (WF_UNLIKELY(vm_is_raw(p)))
+        return vm_raw_deref(g, p);
     if (p.aux == VM_WHOLE) {
         /* *p = v for an aggregate: copy into it, pointers stay valid */
         vm_obj tmp;

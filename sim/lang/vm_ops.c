@@ -493,20 +493,28 @@ int vm_convert(vm_g *g, vm_value *r, vm_value v, uint32_t t)
         return X_OK;
     }
     if (tk == K_UINTPTR && vk == K_PTR) {
-        /* uintptr(unsafe.Pointer(p)): an address made up from the
-         * object's order of first use (vm_event_value), the same in every
-         * run, never the host's; a pointer into an object adds its
-         * slot's offset */
-        int64_t id = vm_event_value(g->x, v);
-        *r = vm_int(t, id ? 0xc000010000ULL + (uint64_t)id * 0x100 +
-                                (uint64_t)(v.aux & 0x1f) * 8
-                          : 0);
+        /* uintptr(unsafe.Pointer(p)): p's synthetic address (vm_addr.c) */
+        *r = vm_int(t, (int64_t)vm_addr_of(g->x, v));
         return X_OK;
     }
-    if (tk == K_PTR && vk == K_UINTPTR)
-        return vm_throwf(g, "unsupported: converting a uintptr to "
-                            "unsafe.Pointer (weft's values have no "
-                            "addresses)");
+    if (tk == K_PTR && vk == K_UINTPTR) {
+        /* unsafe.Pointer(a): what lies at synthetic address a */
+        if (!v.v.u) {
+            *r = vm_ref(t, NULL);
+            return X_OK;
+        }
+        vm_addr_ptr(g->x, v.v.u, t, r);
+        return X_OK;
+    }
+    if (tk == K_PTR && vk == K_PTR && v.t != t &&
+        (prog_type(p, v.t)->under == T_UPTR ||
+         prog_type(p, t)->under == T_UPTR)) {
+        /* (*T)(unsafe.Pointer(p)): the object of type T at p's address;
+         * unsafe.Pointer(p): one value per address */
+        *r = prog_type(p, t)->under == T_UPTR ? vm_addr_canon(g->x, v, t)
+                                              : vm_addr_retype(g->x, v, t);
+        return X_OK;
+    }
     if (kind_is_int(tk)) {
         if (kind_is_int(vk)) {
             *r = vm_int(t, int_wrap(tk, v.v.u));
@@ -723,6 +731,8 @@ static int elem_slot(vm_g *g, vm_value c, vm_value k, vm_obj **o,
             *idx = (c.aux & ~VM_WINDOW) + (uint32_t)i;
             return X_OK;
         }
+        if (WF_UNLIKELY(vm_is_raw(c)))
+            return vm_raw_deref(g, c);
         if (c.aux != VM_WHOLE)
             c = c.v.o->slots[c.aux];
         else
@@ -912,6 +922,8 @@ int vm_do_slice(vm_g *g, vm_value *r, vm_value c, int f, const vm_value *b)
                                                : T_UPTR;
             goto bounds;
         }
+        if (WF_UNLIKELY(vm_is_raw(c)))
+            return vm_raw_deref(g, c);
         c = c.aux == VM_WHOLE ? vm_ref(c.v.o->type, c.v.o)
                               : c.v.o->slots[c.aux];
         k = VM_KIND(c.t);
@@ -1231,6 +1243,8 @@ int vm_range_init(vm_g *g, vm_value *R, int a, bool with_value)
             limit = prog_type(P(g), prog_type(P(g), c.t)->elem)->len;
             break;
         }
+        if (WF_UNLIKELY(vm_is_raw(c)))
+            return vm_raw_deref(g, c);
         c = vm_pointee(g, c);
         R[a] = c;
         limit = c.v.o ? c.v.o->n : 0;

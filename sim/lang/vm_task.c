@@ -36,12 +36,14 @@ void vm_site(const vm_g *g, const char **file, int32_t *line)
     *line = g->go_file ? g->go_line : 0;
 }
 
-/* Is g's op the library's own step rather than the user's? The user's
- * when raised by user code, or by an intrinsic that a library function
+/* Is g's op the library's own step rather than the user's? (What
+ * site_and_lib computes in its walk; kept to check it in debug builds.)
+ * The user's when raised by user code, or by an intrinsic that a library function
  * called straight from user code raises (mu.Lock(): user -> Lock ->
  * __mutex_lock); the library's when raised by library code itself (a
  * read of a Cond's L) or below two library frames (the Mutex a
  * context's Err takes). A goroutine with no user frame is the library's. */
+#ifdef WF_DEBUG
 static bool in_library(const vm_g *g)
 {
     bool native = g->nframes && (g->frames[g->nframes - 1].flags & FR_NATIVE);
@@ -56,13 +58,43 @@ static bool in_library(const vm_g *g)
     }
     return libs > 0;
 }
+#endif
+
+/* vm_site and in_library in one walk of the frames (an op at every
+ * step): the innermost user frame with code is both's answer. */
+static void site_and_lib(const vm_g *g, op *o)
+{
+    bool native = g->nframes && (g->frames[g->nframes - 1].flags & FR_NATIVE);
+    int libs = 0;
+    for (uint32_t i = g->nframes; i-- > 0;) {
+        const vm_frame *f = &g->frames[i];
+        uint32_t pc;
+        if ((f->flags & FR_NATIVE) || !f->p->ncode)
+            continue;
+        if (!f->p->user) {
+            libs++;
+            continue;
+        }
+        pc = f->pc;
+        if (i + 1 < g->nframes && pc > 0)
+            pc--; /* a caller: the call instruction */
+        if (pc >= f->p->ncode)
+            pc = f->p->ncode - 1;
+        o->file = f->p->file;
+        o->line = f->p->lines[pc];
+        o->lib = libs > 1 || (libs == 1 && !native);
+        return;
+    }
+    vm_site(g, &o->file, &o->line);
+    o->lib = libs > 0;
+}
 
 op *vm_op(vm_g *g, op_kind k, wf_obj *obj)
 {
     op *o = &g->t->op;
     op_begin(o, k, obj);
-    vm_site(g, &o->file, &o->line);
-    o->lib = in_library(g);
+    site_and_lib(g, o);
+    WF_DASSERT(o->lib == in_library(g));
     g->pending = (uint8_t)k;
     return o;
 }
@@ -282,6 +314,8 @@ typedef struct walker {
     size_t words;
     uint64_t n;     /* values walked: the walk's cost */
     bool sizing;    /* sum the objects' sizes as Go lays them out */
+    bool addrs;     /* a uintptr or a pointer to no object keeps the
+                     * object at its address (vm_addr.c) */
     uint64_t bytes; /* that sum */
     vm_obj *inl[WALK_INLINE];
 } walker;
@@ -296,6 +330,7 @@ static void walker_init(walker *w, vm_exec *x, uint64_t *bits, size_t words)
     w->words = words;
     w->n = 0;
     w->sizing = false;
+    w->addrs = false;
     w->bytes = 0;
 }
 
@@ -319,7 +354,7 @@ static void walker_grow(walker *w)
 
 /* Object o's size as gc would allocate it (an aggregate held in a slot
  * of another counts in its holder). */
-static uint64_t obj_bytes(const vm_program *p, const vm_obj *o)
+uint64_t vm_obj_bytes(const vm_program *p, const vm_obj *o)
 {
     switch (o->okind) {
     case OK_CELL:
@@ -354,7 +389,7 @@ static void push_obj(walker *w, vm_obj *o)
         return;
     o->mark = (uint32_t)w->x->epoch;
     if (w->sizing)
-        w->bytes += obj_bytes(w->x->prog, o);
+        w->bytes += vm_obj_bytes(w->x->prog, o);
     if (WF_UNLIKELY(w->len == w->cap))
         walker_grow(w);
     w->work[w->len++] = o;
@@ -380,6 +415,14 @@ static void walk_value(walker *w, vm_value v)
         mark_eo(w, v.v.eo);
         return;
     case K_PTR:
+        if (WF_UNLIKELY(w->addrs && vm_is_raw(v)))
+            push_obj(w, vm_addr_object(w->x, vm_addr_of(w->x, v)));
+        push_obj(w, v.v.o);
+        return;
+    case K_UINTPTR:
+        if (WF_UNLIKELY(w->addrs))
+            push_obj(w, vm_addr_object(w->x, v.v.u));
+        return;
     case K_FUNC:
     case K_CELL:
     case K_ARRAY:
@@ -573,47 +616,145 @@ static vm_obj *val_obj(vm_value v)
 
 /* Does h hold o in one of its slots, or in the slots of objects those
  * point to, down to depth levels below h? *budget: values left to look
- * at. */
-static bool obj_has(const vm_obj *h, const wf_obj *o, int depth, int *budget)
+ * at. On success path[0..] holds the slots followed (path[0] in h). */
+static bool obj_has(const vm_obj *h, const wf_obj *o, int depth, int *budget,
+                    uint32_t *path)
 {
     if (!h)
         return false;
     for (uint32_t i = 0; i < h->n && *budget > 0; i++, (*budget)--) {
+        path[0] = i;
         if (val_is(h->slots[i], o))
             return true;
         if (depth > 0 &&
-            obj_has(val_obj(h->slots[i]), o, depth - 1, budget))
+            obj_has(val_obj(h->slots[i]), o, depth - 1, budget, path + 1))
             return true;
     }
     return false;
+}
+
+/* The root of g's witness: frame r's function (*h), or stack slot
+ * -1 - r (*v, *h NULL); false when it is no longer there. */
+static bool wit_root(const vm_g *g, int32_t r, vm_value *v, const vm_obj **h)
+{
+    if (r >= 0) {
+        const vm_obj *fn;
+        if ((uint32_t)r >= g->nframes)
+            return false;
+        fn = g->frames[r].fn;
+        if (!fn || fn->okind == OK_MAP || fn->okind == OK_ITER)
+            return false;
+        *h = fn;
+        return true;
+    }
+    r = -1 - r;
+    if ((uint32_t)r >= (g->top < g->cap ? g->top : g->cap))
+        return false;
+    *v = g->stack[r];
+    *h = NULL;
+    return true;
+}
+
+/* Does the proof w still hold: the same slots lead from the same kind of
+ * root of g to o now? O(its length). */
+static bool wit_holds(const vm_g *g, const vm_witness *w, const wf_obj *o)
+{
+    const vm_obj *h;
+    vm_value v;
+    if (w->o != o || !wit_root(g, w->root, &v, &h))
+        return false;
+    if (!h) { /* a stack slot: the value, or the object it points to */
+        if (!w->len)
+            return val_is(v, o);
+        h = val_obj(v);
+    }
+    for (uint8_t k = 0; k < w->len; k++) {
+        if (!h || w->path[k] >= h->n)
+            return false;
+        v = h->slots[w->path[k]];
+        if (k + 1 == w->len)
+            return val_is(v, o);
+        h = val_obj(v);
+    }
+    return false;
+}
+
+/* Keep the proof the search just found (root, then path[0..] as far as
+ * it leads to o), in place of the older of g's two. */
+static void wit_keep(vm_g *g, const wf_obj *o, int32_t root,
+                     const uint32_t *path, int depth, int cost)
+{
+    vm_witness *w = &g->wit[g->wit_next];
+    uint8_t n = 0;
+    const vm_obj *h;
+    vm_value v;
+    g->wit_next ^= 1;
+    w->o = o;
+    w->root = root;
+    w->cost = cost;
+    w->len = 0;
+    if (!wit_root(g, root, &v, &h)) {
+        w->o = NULL;
+        return;
+    }
+    if (!h) {
+        if (val_is(v, o))
+            return;
+        h = val_obj(v);
+    }
+    while (h && n <= depth && path[n] < h->n) {
+        w->path[n] = path[n];
+        v = h->slots[path[n++]];
+        if (val_is(v, o))
+            break;
+        h = val_obj(v);
+    }
+    w->len = n;
+    if (!wit_holds(g, w, o))
+        w->o = NULL;
 }
 
 /* True only if t reaches o by edges reach_mark follows too: a value on
  * its stack or a frame's function (a closure), or in the objects those
  * point to, four levels below a closure and three below a stack value at
  * most (a closure's captured array of structs holding sync.Mutex
- * handles). At most *budget values. False: not known. */
+ * handles). At most *budget values. False: not known. The proof found
+ * last is tried first (a channel ping-pong asks the same at every
+ * block): O(its length) when it still holds. */
 static bool near_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o,
                        int *budget)
 {
     vm_g *g = t->drv_data;
+    uint32_t path[4] = {0, 0, 0, 0};
+    int start;
     (void)ctx;
     (void)e;
     if (!g || !o || t->state == TASK_DONE)
         return false;
+    for (int k = 0; k < 2; k++)
+        if (g->wit[k].o == o && *budget >= g->wit[k].cost &&
+            wit_holds(g, &g->wit[k], o)) {
+            *budget -= g->wit[k].len + 1;
+            return true;
+        }
+    start = *budget;
     /* the innermost frame's closure, then the stack from its top: where
      * what the task is about to use lies */
     for (uint32_t i = g->nframes; i-- > 0 && *budget > 0;) {
         const vm_obj *fn = g->frames[i].fn;
         if (fn && fn->okind != OK_MAP && fn->okind != OK_ITER &&
-            obj_has(fn, o, 3, budget))
+            obj_has(fn, o, 3, budget, path)) {
+            wit_keep(g, o, (int32_t)i, path, 3, start - *budget + 1);
             return true;
+        }
     }
     for (uint32_t i = g->top < g->cap ? g->top : g->cap;
          i-- > 0 && *budget > 0; (*budget)--) {
         if (val_is(g->stack[i], o) ||
-            obj_has(val_obj(g->stack[i]), o, 2, budget))
+            obj_has(val_obj(g->stack[i]), o, 2, budget, path)) {
+            wit_keep(g, o, -1 - (int32_t)i, path, 2, start - *budget + 1);
             return true;
+        }
     }
     return false;
 }
@@ -651,6 +792,10 @@ uint32_t vm_gc_finalizers(vm_exec *x)
     if (!x->fins) /* nothing to finalize: no walk */
         return 0;
     walker_init(&w, x, NULL, 0);
+    /* an object whose address a live uintptr holds may be reached through
+     * it again: kept (Go keeps it during a call with the uintptr for an
+     * argument, and may keep it longer: finalizers need not run) */
+    w.addrs = true;
     x->epoch++;
     push_obj(&w, x->globals);
     /* what an object with a finalizer points to stays, as in Go: if A

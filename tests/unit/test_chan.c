@@ -451,7 +451,7 @@ START_TEST(unbuffered_rendezvous_happens_in_both_arrival_orders_under_dfs)
     order_count c = {0, 0, 0};
     native_start ns = {spawn_both, &g};
     program p;
-    wf_consumer k = {&c, NULL, order_event, NULL, NULL};
+    wf_consumer k = {&c, NULL, order_event, NULL, NULL, 0};
     consumer_set cs = {&k, 1};
     explore_opts o = opts_of(WF_STRATEGY_DFS);
     explorer *x;

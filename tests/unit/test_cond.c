@@ -308,7 +308,7 @@ START_TEST(spurious_and_signalled_wakeups_are_told_apart_in_events)
     unblock_count u = {0, 0};
     native_start ns = {one_signal, &t};
     program p;
-    wf_consumer k = {&u, NULL, unblock_event, NULL, NULL};
+    wf_consumer k = {&u, NULL, unblock_event, NULL, NULL, 0};
     consumer_set cs = {&k, 1};
     explore_opts o = opts_of(WF_STRATEGY_DFS);
     explorer *x;

@@ -676,19 +676,76 @@ static void main_leaves_a_sleeper(void *arg)
     wf_sleep(3500); /* the sleeper wakes three times while main lives */
 }
 
-START_TEST(time_stops_when_main_returns_so_a_sleeper_leaks)
+START_TEST(time_runs_to_the_pending_deadlines_after_main_so_a_ticker_leaks)
 {
     int64_t wakes = 0;
     explore_opts o = opts_of(WF_STRATEGY_RR);
     run_ r = run_explore(main_leaves_a_sleeper, &wakes, &o, NULL);
     const xfinding *f;
     ck_assert_int_eq(r.x->last_end, END_DONE);
-    ck_assert_int_eq(wakes, 3); /* not one wake after main returned */
-    ck_assert_int_eq(r.x->e->now_ns, 3500);
+    /* the sleep pending at main's return (to 4000) ends; the next one
+     * (to 5000) is past the horizon, never */
+    ck_assert_int_eq(wakes, 4);
+    ck_assert_int_eq(r.x->e->now_ns, 4000);
     f = find(r.x, WF_LEAK);
     ck_assert_ptr_nonnull(f);
     ck_assert_str_eq(f->message, "g1 ticker blocked forever in sleep");
     ck_assert_uint_lt(r.x->e->step, 20);
+    run_free(&r);
+}
+END_TEST
+
+typedef struct {
+    size_t cap;
+    wf_chan *c;
+    bool sent;
+} late_result;
+
+static void sleep_then_send(void *arg)
+{
+    late_result *lr = arg;
+    wf_sleep(300);
+    wf_chan_send(lr->c, 1);
+    lr->sent = true;
+}
+
+/* main gives up waiting for a slow result (a select with a timeout, in
+ * Go): with a buffered channel the worker's send completes after main
+ * returned, no leak; with an unbuffered one it blocks forever there, a
+ * leak at the send, not at the sleep */
+static void main_times_out(void *arg)
+{
+    late_result *lr = arg;
+    lr->c = wf_chan_new("result", lr->cap);
+    lr->sent = false;
+    wf_go(sleep_then_send, lr, "worker");
+    wf_sleep(50);
+}
+
+START_TEST(a_sleeper_at_main_return_finishes_its_sleep)
+{
+    late_result lr = {1, NULL, false};
+    explore_opts o = opts_of(WF_STRATEGY_RR);
+    run_ r = run_explore(main_times_out, &lr, &o, NULL);
+    ck_assert_int_eq(r.x->last_end, END_DONE);
+    ck_assert(lr.sent);
+    ck_assert_int_eq(r.x->e->now_ns, 300);
+    ck_assert_int_eq(r.x->findings.len, 0);
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(a_sleeper_at_main_return_then_blocked_leaks_where_it_blocks)
+{
+    late_result lr = {0, NULL, false};
+    explore_opts o = opts_of(WF_STRATEGY_RR);
+    run_ r = run_explore(main_times_out, &lr, &o, NULL);
+    const xfinding *f;
+    ck_assert(!lr.sent);
+    ck_assert_int_eq(r.x->findings.len, 1);
+    f = find(r.x, WF_LEAK);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(f->message, "g1 worker blocked forever in send");
     run_free(&r);
 }
 END_TEST
@@ -963,6 +1020,58 @@ START_TEST(main_returning_is_a_scheduling_point_so_every_output_is_reached)
 }
 END_TEST
 
+/* ---- which consumers an event reaches ------------------------------------ */
+
+static void send_twice_recv_twice(void *arg)
+{
+    wf_chan *c = wf_chan_new("c", 2);
+    (void)arg;
+    wf_chan_send(c, 1);
+    wf_chan_send(c, 2);
+    wf_chan_recv(c, NULL);
+    wf_chan_recv(c, NULL);
+}
+
+/* A consumer whose ops name the receives sees the receives alone, in the
+ * same order and with the same fields as one that takes every kind, and
+ * consumers are called in their order. */
+START_TEST(a_consumer_sees_only_the_event_kinds_it_takes)
+{
+    evlog all, some;
+    native_start ns = {send_twice_recv_twice, NULL};
+    program p;
+    wf_consumer c[2] = {
+        {&some, evlog_begin, evlog_event, NULL, NULL, EV_BIT(EV_RECV)},
+        {&all, evlog_begin, evlog_event, NULL, NULL, 0}};
+    consumer_set cs = {c, 2};
+    explore_opts o = opts_of(WF_STRATEGY_RR);
+    explorer *x;
+    wf_diag d;
+    size_t k = 0;
+    evlog_init(&all);
+    evlog_init(&some);
+    memset(&p, 0, sizeof p);
+    p.drv = &native_driver;
+    p.arg = &ns;
+    p.main_name = "main";
+    x = explore_new(&p, &o);
+    ck_assert_int_eq(explore_run(x, &cs, &d), WF_OK);
+    ck_assert_int_eq(evlog_count(&all, EV_SEND, -1), 2);
+    ck_assert_int_eq(evlog_count(&all, EV_RECV, -1), 2);
+    ck_assert_uint_eq(some.ev.len, 2);
+    for (size_t i = 0; i < all.ev.len; i++)
+        if (all.ev.p[i].op == EV_RECV) {
+            ck_assert_uint_eq(some.ev.p[k].step, all.ev.p[i].step);
+            ck_assert_int_eq(some.ev.p[k].op, EV_RECV);
+            k++;
+        }
+    ck_assert_uint_eq(k, 2);
+    explore_free(x);
+    evlog_fini(&all);
+    evlog_fini(&some);
+}
+END_TEST
+
 /* ---- metrics ------------------------------------------------------------ */
 
 typedef struct metrics_log {
@@ -985,7 +1094,7 @@ static explorer *run_metrics(void (*fn)(void *), void *arg, metrics_log *ml,
 {
     native_start ns = {fn, arg};
     program p;
-    wf_consumer c = {ml, NULL, NULL, metrics_end, NULL};
+    wf_consumer c = {ml, NULL, NULL, metrics_end, NULL, 0};
     consumer_set cs = {&c, 1};
     explore_opts o = opts_of(WF_STRATEGY_RR);
     explorer *x;
@@ -1171,7 +1280,9 @@ Suite *engine_suite(void)
     tcase_add_test(t, wf_explore_honours_the_time_limit);
     tcase_add_test(t, the_halt_word_ends_the_execution_before_its_next_step);
     tcase_add_test(t, the_memory_budget_cuts_an_execution_like_max_steps);
-    tcase_add_test(t, time_stops_when_main_returns_so_a_sleeper_leaks);
+    tcase_add_test(t, time_runs_to_the_pending_deadlines_after_main_so_a_ticker_leaks);
+    tcase_add_test(t, a_sleeper_at_main_return_finishes_its_sleep);
+    tcase_add_test(t, a_sleeper_at_main_return_then_blocked_leaks_where_it_blocks);
     tcase_add_test(t, timers_firing_with_every_task_blocked_count_as_steps);
     tcase_add_test(t, time_strict_orders_sleepers_and_time_loose_does_not);
     suite_add_tcase(s, t);
@@ -1185,6 +1296,10 @@ Suite *engine_suite(void)
         t, a_failed_assert_is_an_assert_finding_that_ends_the_execution);
     tcase_add_test(
         t, main_returning_is_a_scheduling_point_so_every_output_is_reached);
+    suite_add_tcase(s, t);
+
+    t = tcase_create("consumers");
+    tcase_add_test(t, a_consumer_sees_only_the_event_kinds_it_takes);
     suite_add_tcase(s, t);
 
     t = tcase_create("metrics");

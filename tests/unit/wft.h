@@ -99,7 +99,7 @@ static inline run_ run_explore(void (*fn)(void *), void *arg,
     run_ r;
     native_start ns = {fn, arg};
     program p;
-    wf_consumer c = {log, evlog_begin, evlog_event, NULL, NULL};
+    wf_consumer c = {log, evlog_begin, evlog_event, NULL, NULL, 0};
     consumer_set cs = {&c, 1};
     memset(&p, 0, sizeof p);
     memset(&r, 0, sizeof r);

@@ -2,20 +2,23 @@
 // types of values (TypeOf, and Type's String, Name, PkgPath, Kind, Elem,
 // Key, Len, NumField, Field, NumIn, In, NumOut, Out, IsVariadic, ChanDir,
 // Comparable, AssignableTo, Implements, NumMethod, Method, MethodByName),
-// Kind, StructTag and DeepEqual, with Go's wording for their panics;
-// and values read through ValueOf (Value's Kind, Type, Interface, Int,
-// Uint, Float, Complex, String, Bool, Len, Index, Field, NumField, Elem,
-// IsNil, IsValid, Pointer, NumMethod, Method, MethodByName, Call). A
-// Value sets only what a pointer's Elem reads, of a predeclared type
-// (SetInt, SetUint, SetFloat, SetString, SetBool; other settable values
-// panic "unsupported" when set), and values are not made (New,
-// MakeFunc, Select, ... are refused by name when the program is
-// compiled). The type descriptors are the VM's own, read through
-// __rtype_int and __rtype_str, values through __rvalue; DeepEqual is the
-// native __deepequal, whose reads (like fmt's) are not checked for races.
+// ArrayOf, SliceOf, PointerTo and MapOf of types the program has (weft
+// makes no types at run time), Kind, StructTag and DeepEqual, with Go's
+// wording for their panics; values read through ValueOf (Value's Kind,
+// Type, Interface, Int, Uint, Float, Complex, String, Bool, Len, Index,
+// Field, NumField, Elem, IsNil, IsValid, Pointer, UnsafeAddr, NumMethod,
+// Method, MethodByName, Call); values made by New, Zero, MakeMap and
+// MakeFunc. A Value sets what a pointer's Elem reads (Set, and SetInt,
+// SetUint, SetFloat, SetString, SetBool of a predeclared type; other
+// settable values panic "unsupported" when set) and a map's entries
+// (SetMapIndex). What else makes values (Select, MakeSlice, StructOf,
+// ...) is refused by name when the program is compiled. The type
+// descriptors are the VM's own, read through __rtype_int and
+// __rtype_str, values through __rvalue; DeepEqual is the native
+// __deepequal, whose reads (like fmt's) are not checked for races.
 package reflect
 
-const __refuseValues = "Zero New NewAt Append AppendSlice Copy MakeFunc MakeSlice MakeMap MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper StructOf ArrayOf SliceOf MapOf ChanOf FuncOf PointerTo PtrTo SliceHeader StringHeader MapIter|weft's reflect reads values (ValueOf, Value's getters, Method, Call) but does not make them"
+const __refuseValues = "NewAt Append AppendSlice Copy MakeSlice MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper StructOf ChanOf FuncOf MapIter|weft's reflect makes values of the program's types (New, Zero, MakeMap, MakeFunc) but no other values and no types"
 
 // A Kind represents the specific kind of type that a Type represents.
 type Kind uint
@@ -469,6 +472,20 @@ func (t rtype) Method(i int) Method {
 	}
 	ft := __rtype_int(t.id, qMethodType, i)
 	fv, _ := __rvalue(rvFunc, t.id, i)
+	if t.Kind() == Pointer && __rtype_int(__rtype(fv), qIn, 0) != t.id {
+		// (*T).M of a value method: Go's wrapper dereferences the
+		// receiver (a nil one panics as Go's does)
+		f := ValueOf(fv)
+		name := t.Elem().String() + "." + __rtype_str(t.id, qMethodName, i)
+		short := t.Elem().Name()
+		fv = MakeFunc(rtype{ft}, func(in []Value) []Value {
+			if in[0].IsNil() {
+				__rt_throw("value method " + name + " called using nil *" + short + " pointer")
+			}
+			in[0] = in[0].Elem()
+			return f.Call(in)
+		}).val
+	}
 	return Method{
 		Name:  __rtype_str(t.id, qMethodName, i),
 		Type:  rtype{ft},
@@ -507,7 +524,173 @@ const (
 	rvReal
 	rvImag
 	rvConvert
+	rvRetag
 )
+
+// MakeFunc returns a new function of the given Type that wraps fn: a
+// call of it passes its arguments to fn as Values and returns fn's
+// results, as Go's does (weft's function value calls fn through the
+// native __mfcall: at most 8 results, and no variadic Type).
+func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
+	if typ.Kind() != Func {
+		panic("reflect: call of MakeFunc with non-Func type")
+	}
+	t := typ.(rtype)
+	if t.IsVariadic() || t.NumOut() > 8 {
+		panic("unsupported: reflect.MakeFunc of a variadic function type or of one with more than 8 results")
+	}
+	impl := func(args []interface{}) []interface{} {
+		in := make([]Value, len(args))
+		for i, a := range args {
+			in[i] = Value{typ: __rtype_int(t.id, qIn, i), val: a}
+		}
+		out := fn(in)
+		nout := t.NumOut()
+		if len(out) != nout {
+			panic("reflect: wrong return count from function created by MakeFunc")
+		}
+		res := make([]interface{}, nout)
+		for i, v := range out {
+			if v.typ == 0 {
+				panic("reflect: function created by MakeFunc using " + funcName(fn) + " returned zero Value")
+			}
+			if v.flag&flagRO != 0 {
+				panic("reflect: function created by MakeFunc using " + funcName(fn) + " returned value obtained from unexported field")
+			}
+			res[i] = v.assignTo("reflect.MakeFunc", __rtype_int(t.id, qOut, i))
+		}
+		return res
+	}
+	return Value{typ: t.id, val: __makefunc(t.id, __mfcall, impl)}
+}
+
+// funcName: Go's reflect names fn by runtime.FuncForPC of the func
+// value's word, which is no code address, so it says "closure".
+func funcName(f func([]Value) []Value) string { return "closure" }
+
+// assignTo: v's value as a value of type dst (its dynamic value when dst
+// is an interface type), or Go's panic when v is not assignable to it.
+func (v Value) assignTo(context string, dst int) interface{} {
+	if v.typ == dst {
+		return v.val
+	}
+	if __rtype_int(v.typ, qAssignable, dst) == 0 {
+		panic(context + ": value of type " + v.Type().String() + " is not assignable to type " + rtype{dst}.String())
+	}
+	if Kind(__rtype_int(dst, qKind, 0)) == Interface {
+		return v.val
+	}
+	r, _ := __rvalue(rvRetag, v.val, dst)
+	return r
+}
+
+// SliceHeader and StringHeader: Go's run-time representations of a slice
+// and a string. weft's have none: a pointer to a slice or string
+// converted to *SliceHeader or *StringHeader points to no object (it
+// converts and compares, but reading or writing through it is refused).
+type SliceHeader struct {
+	Data uintptr
+	Len  int
+	Cap  int
+}
+
+type StringHeader struct {
+	Data uintptr
+	Len  int
+}
+
+// ArrayOf, SliceOf, PointerTo and MapOf return the type they denote, as
+// Go's do, when the program has that type: weft makes no types at run
+// time (a type the program never mentions panics "unsupported").
+func ArrayOf(length int, elem Type) Type {
+	if length < 0 {
+		panic("reflect: negative length passed to ArrayOf")
+	}
+	return typeOf(Array, elem, nil, length, "ArrayOf("+itoa(length)+", "+elem.String()+")")
+}
+
+func SliceOf(t Type) Type { return typeOf(Slice, t, nil, 0, "SliceOf("+t.String()+")") }
+
+func PointerTo(t Type) Type { return typeOf(Pointer, t, nil, 0, "PointerTo("+t.String()+")") }
+
+// PtrTo is the old name for PointerTo.
+func PtrTo(t Type) Type { return PointerTo(t) }
+
+func MapOf(key, elem Type) Type {
+	if !key.Comparable() {
+		panic("reflect.MapOf: invalid key type " + key.String())
+	}
+	return typeOf(Map, key, elem, 0, "MapOf("+key.String()+", "+elem.String()+")")
+}
+
+func typeOf(k Kind, a, b Type, n int, what string) Type {
+	bid := 0
+	if b != nil {
+		bid = b.(rtype).id
+	}
+	id := __rtype_of(int(k), a.(rtype).id, bid, n)
+	if id == 0 {
+		panic("unsupported: reflect." + what + ": the program has no such type (weft makes no types at run time)")
+	}
+	return rtype{id}
+}
+
+// New returns a Value representing a pointer to a new zero value of
+// type typ.
+func New(typ Type) Value {
+	if typ == nil {
+		panic("reflect: New(nil)")
+	}
+	p := __rmake('N', typ.(rtype).id)
+	return Value{typ: __rtype(p), val: p}
+}
+
+// Zero returns a Value representing the zero value of type typ.
+func Zero(typ Type) Value {
+	if typ == nil {
+		panic("reflect: Zero(nil)")
+	}
+	return Value{typ: typ.(rtype).id, val: __rmake('Z', typ.(rtype).id)}
+}
+
+// MakeMap creates a new map with the specified type.
+func MakeMap(typ Type) Value {
+	if typ.Kind() != Map {
+		panic("reflect.MakeMapWithSize of non-map type") // Go's wording: MakeMap calls it
+	}
+	return Value{typ: typ.(rtype).id, val: __rmake('M', typ.(rtype).id)}
+}
+
+// SetMapIndex sets the element associated with key in the map v to
+// elem; a zero elem deletes the key.
+func (v Value) SetMapIndex(key, elem Value) {
+	v.kindIn("SetMapIndex", Map)
+	v.mustBeExported("SetMapIndex")
+	key.mustBeExported("SetMapIndex")
+	k := key.assignTo("reflect.Value.SetMapIndex", __rtype_int(v.typ, qKey, 0))
+	if elem.typ == 0 {
+		__delete(v.val, k)
+		return
+	}
+	elem.mustBeExported("SetMapIndex")
+	__setindex(v.val, k, elem.assignTo("reflect.Value.SetMapIndex", __rtype_int(v.typ, qElem, 0)))
+}
+
+func (v Value) mustBeExported(m string) {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value." + m, Invalid})
+	}
+	if v.flag&flagRO != 0 {
+		panic("reflect: reflect.Value." + m + " using value obtained using unexported field")
+	}
+}
+
+// Set assigns x to the value v (what a pointer's Elem read).
+func (v Value) Set(x Value) {
+	v.mustSet("Set")
+	x.mustBeExported("Set")
+	__storep(v.ptr, x.assignTo("reflect.Set", v.typ))
+}
 
 // Value: a value read through reflection, with its static type (typ;
 // 0: the zero Value). An interface-typed Value holds its dynamic value.
@@ -821,6 +1004,22 @@ func (v Value) IsNil() bool {
 func (v Value) Pointer() uintptr {
 	v.kindIn("Pointer", Chan, Func, Map, Pointer, Slice, UnsafePointer)
 	r, _ := __rvalue(rvPointer, v.val, 0)
+	return r.(uintptr)
+}
+
+// UnsafeAddr returns the address of v's value (weft's synthetic
+// address, as unsafe.Pointer's): v must be what a pointer's Elem read.
+func (v Value) UnsafeAddr() uintptr {
+	if v.typ == 0 {
+		panic(&ValueError{"reflect.Value.UnsafeAddr", Invalid})
+	}
+	if v.flag&flagAddr == 0 {
+		panic("reflect.Value.UnsafeAddr of unaddressable value")
+	}
+	if v.ptr == nil {
+		panic("unsupported: reflect.Value.UnsafeAddr of a field or an element (weft knows the address of what a pointer's Elem reads)")
+	}
+	r, _ := __rvalue(rvPointer, v.ptr, 0)
 	return r.(uintptr)
 }
 

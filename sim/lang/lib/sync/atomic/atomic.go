@@ -174,3 +174,28 @@ func (x *Value) Swap(new any) any {
 	}
 	return __aval_swap(x, new)
 }
+func (x *Value) CompareAndSwap(old, new any) (swapped bool) {
+	if new == nil {
+		panic("sync/atomic: compare and swap of nil value into Value")
+	}
+	return __aval_cas(x, old, new, false)
+}
+
+// Pointer is an atomic *T, a Value that holds only *T (an empty one
+// holds nil).
+type Pointer[T any] struct {
+	v Value
+}
+
+func (x *Pointer[T]) Load() *T {
+	p, _ := __aval_load(&x.v).(*T)
+	return p
+}
+func (x *Pointer[T]) Store(val *T) { __aval_store(&x.v, val) }
+func (x *Pointer[T]) Swap(new *T) (old *T) {
+	old, _ = __aval_swap(&x.v, new).(*T)
+	return old
+}
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	return __aval_cas(&x.v, old, new, true)
+}

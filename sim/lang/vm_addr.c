@@ -1,0 +1,498 @@
+/* vm_addr.c: synthetic addresses (vm_int.h, "addresses"), so that
+ * uintptr(unsafe.Pointer(p)) and back reaches the same object, pointer
+ * arithmetic over gc's layout (an array's elements, a struct's fields)
+ * reaches the neighbours, and %p prints the same number.
+ * Bases are given in execution order, never from host addresses, so a
+ * run prints the same addresses every time. Owns: the table (engine
+ * arena, freed with the execution). */
+#include <string.h>
+
+#include "sim/lang/lib.h"
+
+#define ADDR_START 0xc000010000ULL
+#define ADDR_GAP 16 /* after each object: one past its end is no other's */
+#define CHAN_START 0xc800000000ULL /* channels: engine objects */
+#define CODE_START 0x400000ULL      /* functions without captures */
+
+static vm_addrs *addrs(vm_exec *x)
+{
+    if (!x->addrs) {
+        x->addrs = arena_alloc(&x->e->mem, sizeof *x->addrs);
+        x->addrs->next = ADDR_START;
+    }
+    return x->addrs;
+}
+
+/* The type of what slot i of o holds: its declared type, or the value's
+ * own for a cell of unknown type. */
+static uint32_t slot_type_of(vm_exec *x, const vm_obj *o, uint32_t i)
+{
+    uint32_t t = vm_slot_type(x, o, i);
+    return t ? t : o->slots[i].t;
+}
+
+/* Offset and size of slot i in o; false when o's slots have no layout
+ * (closures, maps). */
+static bool slot_off(vm_exec *x, const vm_obj *o, uint32_t i, uint64_t *off,
+                     uint64_t *size)
+{
+    const vm_program *p = x->prog;
+    int64_t a, sz, cur = 0;
+    switch (o->okind) {
+    case OK_CELL:
+        *off = 0;
+        *size = (uint64_t)vm_type_size(p, slot_type_of(x, o, 0));
+        return true;
+    case OK_ARR:
+        *size = (uint64_t)vm_type_size(p, o->type);
+        *off = *size * i;
+        return true;
+    case OK_AGG:
+        if (vm_cplx_bits(p, o->type)) {
+            *size = (uint64_t)vm_cplx_bits(p, o->type) / 16;
+            *off = *size * i;
+        } else if (VM_KIND(o->type) == K_ARRAY) {
+            *size = (uint64_t)vm_type_size(p, vm_slot_type(x, o, i));
+            *off = *size * i;
+        } else {
+            *off = (uint64_t)vm_field_offset(p, o->type, i, &sz);
+            *size = (uint64_t)sz;
+        }
+        return true;
+    case OK_GLOBALS:
+        for (uint32_t j = 0; j <= i && j < p->nglobals; j++) {
+            sz = vm_type_layout(p, p->gtypes[j] ? p->gtypes[j]
+                                                : o->slots[j].t, &a);
+            cur = (cur + a - 1) / a * a;
+            if (j == i) {
+                *off = (uint64_t)cur;
+                *size = (uint64_t)sz;
+                return true;
+            }
+            cur += sz;
+        }
+        return false;
+    default:
+        return false;
+    }
+}
+
+static void add_entry(vm_exec *x, vm_addrs *A, uint64_t base, uint64_t size,
+                      vm_obj *o, uint32_t slot)
+{
+    if (A->n == A->cap) {
+        uint32_t ncap = A->cap ? A->cap * 2 : 64;
+        vm_addr_ent *nt = arena_alloc(&x->e->mem, ncap * sizeof *nt);
+        if (A->n)
+            memcpy(nt, A->tab, A->n * sizeof *nt);
+        A->tab = nt;
+        A->cap = ncap;
+    }
+    A->tab[A->n].base = base;
+    A->tab[A->n].size = size;
+    A->tab[A->n].o = o;
+    A->tab[A->n].slot = slot;
+    A->n++;
+}
+
+/* The base of package variable i (each its own object, as gc's are:
+ * arithmetic from one never reaches another), given on first need. */
+static uint64_t global_base(vm_exec *x, uint32_t i)
+{
+    vm_addrs *A = addrs(x);
+    uint64_t off, size;
+    if (!A->gbase)
+        A->gbase = arena_alloc(&x->e->mem,
+                               (x->globals->n + 1) * sizeof *A->gbase);
+    if (i >= x->globals->n)
+        return ADDR_START;
+    if (!A->gbase[i]) {
+        if (!slot_off(x, x->globals, i, &off, &size))
+            size = 8;
+        A->gbase[i] = A->next;
+        add_entry(x, A, A->next, size, x->globals, i);
+        A->next += (size + 7) / 8 * 8 + ADDR_GAP;
+    }
+    return A->gbase[i];
+}
+
+/* The base of object o, given on first need. */
+static uint64_t obj_base(vm_exec *x, vm_obj *o, int depth)
+{
+    vm_addrs *A;
+    uint64_t size, off, ssz;
+    if (o->parent && depth < 64) {
+        /* a nested aggregate: at its slot in its holder */
+        vm_obj *par = o->parent;
+        uint32_t f = o->field;
+        if (f == 0xffff) /* an index past 16 bits: find it */
+            for (uint32_t i = 0; i < par->n; i++)
+                if (par->slots[i].v.o == o &&
+                    kind_is_aggregate(VM_KIND(par->slots[i].t)))
+                    f = i;
+        if (f < par->n && par->slots[f].v.o == o &&
+            par->okind == OK_GLOBALS)
+            return global_base(x, f);
+        if (f < par->n && par->slots[f].v.o == o &&
+            slot_off(x, par, f, &off, &ssz))
+            return obj_base(x, par, depth + 1) + off;
+    }
+    if (o->flags & OF_STATIC) {
+        /* in program memory, shared by executions: by its function */
+        for (size_t i = 0; i < x->prog->protos.len; i++)
+            if (x->prog->protos.p[i]->static_fn == o)
+                return CODE_START + (uint64_t)i * 0x40;
+        return CODE_START;
+    }
+    A = addrs(x);
+    if (!o->pid)
+        o->pid = ++x->next_pid;
+    if (o->pid < A->npid && A->by_pid[o->pid])
+        return A->by_pid[o->pid];
+    if (o->pid >= A->npid) {
+        uint32_t ncap = A->npid ? A->npid : 64;
+        uint64_t *nb;
+        while (ncap <= o->pid)
+            ncap *= 2;
+        nb = arena_alloc(&x->e->mem, ncap * sizeof *nb);
+        if (A->npid)
+            memcpy(nb, A->by_pid, A->npid * sizeof *nb);
+        A->by_pid = nb;
+        A->npid = ncap;
+    }
+    size = o->okind == OK_AGG ? (uint64_t)vm_type_size(x->prog, o->type)
+                              : vm_obj_bytes(x->prog, o);
+    A->by_pid[o->pid] = A->next;
+    add_entry(x, A, A->next, size, o, VM_WHOLE);
+    A->next += (size + 7) / 8 * 8 + ADDR_GAP;
+    return A->by_pid[o->pid];
+}
+
+uint64_t vm_addr_of(vm_exec *x, vm_value p)
+{
+    uint64_t off = 0, size;
+    vm_obj *o;
+    if (VM_KIND(p.t) == K_PTR && vm_is_raw(p))
+        return p.v.o->slots[1].v.u;
+    switch (VM_KIND(p.t)) {
+    case K_CHAN:
+        return p.v.ch ? CHAN_START + (uint64_t)p.v.ch->hdr.oid * 0x60 : 0;
+    case K_SLICE:
+        if (!p.v.sl || !p.v.sl->arr)
+            return 0;
+        o = p.v.sl->arr;
+        if (p.v.sl->off < o->n && slot_off(x, o, p.v.sl->off, &off, &size))
+            return obj_base(x, o, 0) + off;
+        return obj_base(x, o, 0) +
+               p.v.sl->off * (uint64_t)vm_type_size(x->prog, o->type);
+    case K_MAP:
+        return p.v.m ? obj_base(x, VM_OBJ_OF(p.v.m), 0) : 0;
+    case K_PTR:
+        if (!p.v.o)
+            return 0;
+        o = p.v.o;
+        if (o->okind == OK_GLOBALS && p.aux != VM_WHOLE)
+            return global_base(x, p.aux & ~VM_WINDOW);
+        if (p.aux != VM_WHOLE &&
+            !slot_off(x, o, p.aux & ~VM_WINDOW, &off, &size))
+            off = 0;
+        return obj_base(x, o, 0) + off;
+    case K_FUNC:
+    case K_ARRAY:
+    case K_STRUCT:
+        return p.v.o ? obj_base(x, p.v.o, 0) : 0;
+    default:
+        return 0;
+    }
+}
+
+/* ---- from an address ------------------------------------------------------ */
+
+#define MAX_CAND 16
+
+typedef struct cand {
+    vm_obj *o;
+    uint32_t aux;
+    uint32_t type; /* the pointee's type */
+} cand;
+
+/* The slot of o that holds byte off, and the offset in it. */
+static bool slot_at(vm_exec *x, vm_obj *o, uint64_t off, uint32_t *slot,
+                    uint64_t *rem)
+{
+    uint64_t so, sz;
+    if (!o->n)
+        return false;
+    if (o->okind == OK_ARR ||
+        (o->okind == OK_AGG && VM_KIND(o->type) == K_ARRAY)) {
+        if (!slot_off(x, o, 0, &so, &sz) || !sz || off / sz >= o->n)
+            return false;
+        *slot = (uint32_t)(off / sz);
+        *rem = off % sz;
+        return true;
+    }
+    for (uint32_t i = 0; i < o->n; i++) {
+        if (!slot_off(x, o, i, &so, &sz))
+            return false;
+        if (off >= so && (off < so + sz || (!sz && off == so))) {
+            *slot = i;
+            *rem = off - so;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The pointers to what lies at offset off of o: the aggregates starting
+ * there, outermost first, then the scalar slot (when off is its start). */
+static uint32_t candidates(vm_exec *x, vm_obj *o, uint64_t off, cand *c)
+{
+    uint32_t n = 0;
+    for (int depth = 0; depth < MAX_CAND - 1; depth++) {
+        uint32_t i;
+        uint64_t rem;
+        vm_value sv;
+        if (o->okind == OK_AGG && off == 0)
+            c[n++] = (cand){o, VM_WHOLE, o->type};
+        if (!slot_at(x, o, off, &i, &rem))
+            break;
+        sv = o->slots[i];
+        if (kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
+            sv.v.o->okind == OK_AGG) {
+            o = sv.v.o;
+            off = rem;
+            continue;
+        }
+        if (rem == 0)
+            c[n++] = (cand){o, i, slot_type_of(x, o, i)};
+        break;
+    }
+    return n;
+}
+
+/* The pointer among c[0..n) to an object of type want (0: the first),
+ * or a window onto the elements of a slice's array when want is an
+ * array type of their element type that fits. */
+static bool pick(vm_exec *x, const cand *c, uint32_t n, uint32_t t,
+                 bool strict, vm_value *out)
+{
+    const vm_program *p = x->prog;
+    uint32_t want = t ? prog_type(p, prog_type(p, t)->under)->elem : 0;
+    uint32_t k = 0;
+    if (!n)
+        return false;
+    if (want)
+        for (uint32_t i = 0; i < n; i++)
+            if (c[i].type == want) {
+                k = i;
+                goto found;
+            }
+    if (want && VM_KIND(want) == K_ARRAY) {
+        const vm_type *at = prog_type(p, prog_type(p, want)->under);
+        for (uint32_t i = 0; i < n; i++)
+            if (c[i].aux != VM_WHOLE && c[i].o->okind == OK_ARR &&
+                c[i].o->type == at->elem && at->len >= 0 &&
+                (uint64_t)c[i].aux + (uint64_t)at->len <= c[i].o->n &&
+                c[i].aux < VM_WINDOW) {
+                *out = vm_ref(t, c[i].o);
+                out->aux = VM_WINDOW | c[i].aux;
+                return true;
+            }
+    }
+    if (strict)
+        return false;
+found:
+    *out = vm_ref(t ? t : T_UPTR, c[k].o);
+    out->aux = c[k].aux;
+    return true;
+}
+
+/* The entry (object or package variable) whose bytes hold address a,
+ * and a's offset in it. */
+static const vm_addr_ent *ent_at(vm_exec *x, uint64_t a, uint64_t *off)
+{
+    vm_addrs *A = x->addrs;
+    uint32_t lo = 0, hi;
+    if (!A || !A->n)
+        return NULL;
+    hi = A->n;
+    while (hi - lo > 1) { /* the last entry with base <= a */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (A->tab[mid].base <= a)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    if (A->tab[lo].base > a ||
+        (A->tab[lo].size ? a - A->tab[lo].base >= A->tab[lo].size
+                         : a != A->tab[lo].base)) /* zero size: its base */
+        return NULL;
+    *off = a - A->tab[lo].base;
+    return &A->tab[lo];
+}
+
+static bool addr_ptr(vm_exec *x, uint64_t a, uint32_t t, bool strict,
+                     vm_value *out)
+{
+    cand c[MAX_CAND];
+    uint64_t off;
+    uint32_t n = 0;
+    const vm_addr_ent *e = ent_at(x, a, &off);
+    if (!e)
+        return false;
+    if (e->slot == VM_WHOLE) {
+        n = candidates(x, e->o, off, c);
+    } else {
+        /* a package variable: what it holds */
+        vm_value sv = e->o->slots[e->slot];
+        if (kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
+            sv.v.o->okind == OK_AGG)
+            n = candidates(x, sv.v.o, off, c);
+        else if (off == 0)
+            c[n++] = (cand){e->o, e->slot, slot_type_of(x, e->o, e->slot)};
+    }
+    return pick(x, c, n, t, strict, out);
+}
+
+/* A pointer of type t to no object, at address a: one object per
+ * address, so that pointers to a compare equal. Its slot 0 is nil (what
+ * a missed guard would read: no number made up), slot 1 the address. */
+static vm_value raw_ptr(vm_exec *x, uint64_t a, uint32_t t)
+{
+    vm_addrs *A = addrs(x);
+    vm_obj *o = NULL;
+    for (uint32_t i = 0; i < A->nraw; i++)
+        if (A->raw[i]->slots[1].v.u == a)
+            o = A->raw[i];
+    if (!o) {
+        if (A->nraw == A->rawcap) {
+            uint32_t ncap = A->rawcap ? A->rawcap * 2 : 16;
+            vm_obj **nr = arena_alloc(&x->e->mem, ncap * sizeof *nr);
+            if (A->nraw)
+                memcpy(nr, A->raw, A->nraw * sizeof *nr);
+            A->raw = nr;
+            A->rawcap = ncap;
+        }
+        o = heap_obj(x, OK_CELL, 0, 2);
+        o->n = 1; /* slot 1 is no variable */
+        o->flags = OF_RAW;
+        o->slots[1] = vm_int(T_UINTPTR, (int64_t)a);
+        A->raw[A->nraw++] = o;
+    }
+    return vm_ref(t, o);
+}
+
+vm_obj *vm_addr_object(vm_exec *x, uint64_t a)
+{
+    uint64_t off;
+    const vm_addr_ent *e = ent_at(x, a, &off);
+    return e ? e->o : NULL;
+}
+
+bool vm_addr_ptr(vm_exec *x, uint64_t a, uint32_t t, vm_value *out)
+{
+    if (!addr_ptr(x, a, t, false, out))
+        *out = raw_ptr(x, a, t ? t : T_UPTR);
+    return true;
+}
+
+int vm_raw_deref(vm_g *g, vm_value p)
+{
+    return vm_throwf(g, "unsupported: dereferencing %s %#llx: weft allocated "
+                        "no %s there (its values have no memory but the "
+                        "objects it allocates)",
+                     prog_type(g->x->prog, p.t)->name,
+                     (unsigned long long)p.v.o->slots[1].v.u,
+                     p.t == T_UPTR ? "object"
+                                   : prog_type(g->x->prog,
+                                               prog_type(g->x->prog, p.t)
+                                                   ->elem)
+                                         ->name);
+}
+
+vm_value vm_addr_canon(vm_exec *x, vm_value p, uint32_t t)
+{
+    vm_value r;
+    if (!p.v.o) {
+        p.t = t;
+        return p;
+    }
+    vm_addr_ptr(x, vm_addr_of(x, p), t, &r);
+    return r;
+}
+
+vm_value vm_addr_retype(vm_exec *x, vm_value p, uint32_t t)
+{
+    const vm_program *pr = x->prog;
+    uint32_t want = prog_type(pr, prog_type(pr, t)->under)->elem;
+    uint32_t have;
+    uint64_t a;
+    vm_value r = p;
+    r.t = t;
+    if (!p.v.o || !want)
+        return r;
+    a = vm_addr_of(x, p);
+    if (vm_is_raw(p))
+        return addr_ptr(x, a, t, true, &r) ? r : raw_ptr(x, a, t);
+    have = p.aux == VM_WHOLE     ? p.v.o->type
+           : VM_IS_WINDOW(p.aux) ? 0
+                                 : slot_type_of(x, p.v.o, p.aux);
+    if (have == want)
+        return r;
+    if (addr_ptr(x, a, t, true, &r))
+        return r;
+    if (have && prog_type(pr, have)->under == prog_type(pr, want)->under) {
+        /* one representation: the same object under another name */
+        r = p;
+        r.t = t;
+        return r;
+    }
+    return raw_ptr(x, a, t);
+}
+
+/* ---- package unsafe's natives ---------------------------------------------- */
+
+/* __unsafe_slice(ptr *T, n int64, big bool, s []T) any: unsafe.Slice
+ * (ptr, n) of type s's, with Go's run-time panics; the elements must be
+ * those of the array ptr points into (weft has no memory between its
+ * objects). */
+nat_status lib_unsafe_slice(vm_ncall *c)
+{
+    vm_value p = c->a[0], s = c->a[3];
+    int64_t n = c->a[1].v.i;
+    vm_obj *o = p.v.o;
+    uint64_t esz;
+    if (c->a[2].v.i || n < 0)
+        goto range;
+    if (!o) {
+        if (n) {
+            vm_throwf(c->g, "runtime error: unsafe.Slice: ptr is nil and len "
+                            "is not zero");
+            return NAT_PANIC;
+        }
+        c->r[0] = vm_ref(s.t, NULL);
+        return NAT_OK;
+    }
+    esz = (uint64_t)vm_type_size(c->g->x->prog,
+                                 prog_type(c->g->x->prog, s.t)->elem);
+    if (esz && (uint64_t)n > (1ULL << 48) / esz)
+        goto range;
+    if (p.aux == VM_WHOLE || VM_IS_WINDOW(p.aux) ||
+        (o->okind != OK_ARR &&
+         !(o->okind == OK_AGG && VM_KIND(o->type) == K_ARRAY)) ||
+        (uint64_t)p.aux + (uint64_t)n > o->n ||
+        vm_slot_type(c->g->x, o, p.aux) !=
+            prog_type(c->g->x->prog, s.t)->elem) {
+        vm_throwf(c->g, "unsupported: unsafe.Slice of %lld elements not "
+                        "all of the type and array ptr points into "
+                        "(weft's objects have no memory between them)",
+                  (long long)n);
+        return NAT_PANIC;
+    }
+    c->r[0] = vm_ref(s.t, heap_slice(c->g->x, o, p.aux, (uint32_t)n,
+                                     (uint32_t)n));
+    return NAT_OK;
+range:
+    vm_throwf(c->g, "runtime error: unsafe.Slice: len out of range");
+    return NAT_PANIC;
+}
