@@ -655,17 +655,6 @@ void lockorder_confirm(lockorder *lo, uint64_t h)
     VEC_PUSH(lo->confirmed, h);
 }
 
-static void xfinding_fini(xfinding *f)
-{
-    free(f->message);
-    free(f->detail);
-    free(f->json);
-    free(f->task);
-    free(f->file);
-    free(f->schedule);
-    free(f->output);
-}
-
 void lockorder_finish(lockorder *lo, explorer *x)
 {
     size_t k = 0;
@@ -679,7 +668,7 @@ void lockorder_finish(lockorder *lo, explorer *x)
                         if (lo->confirmed.p[c] == lo->reported.p[r].set)
                             drop_it = true;
         if (drop_it) {
-            xfinding_fini(f);
+            explore_finding_fini(f);
             continue;
         }
         x->findings.p[k++] = *f;

@@ -17,16 +17,21 @@ char *explore_strdup0(const char *s)
     return s ? wf_xstrdup(s) : NULL;
 }
 
+void explore_finding_fini(xfinding *f)
+{
+    free(f->message);
+    free(f->detail);
+    free(f->json);
+    free(f->task);
+    free(f->file);
+    free(f->schedule);
+    free(f->output);
+}
+
 /* Make to a copy of from, with strings of its own (to's are freed). */
 void xfinding_copy(xfinding *to, const xfinding *from)
 {
-    free(to->message);
-    free(to->detail);
-    free(to->json);
-    free(to->task);
-    free(to->file);
-    free(to->schedule);
-    free(to->output);
+    explore_finding_fini(to);
     *to = *from;
     to->message = explore_strdup0(from->message);
     to->detail = explore_strdup0(from->detail);
@@ -58,16 +63,8 @@ void explore_free(explorer *x)
 {
     if (!x)
         return;
-    for (size_t i = 0; i < x->findings.len; i++) {
-        xfinding *f = &x->findings.p[i];
-        free(f->message);
-        free(f->detail);
-        free(f->json);
-        free(f->task);
-        free(f->file);
-        free(f->schedule);
-        free(f->output);
-    }
+    for (size_t i = 0; i < x->findings.len; i++)
+        explore_finding_fini(&x->findings.p[i]);
     for (size_t i = 0; i < x->outcomes.len; i++) {
         free(x->outcomes.p[i].output);
         free(x->outcomes.p[i].kinds);
@@ -298,13 +295,7 @@ static void kinds_of(const wf_engine *e, buf *out)
 void explore_set_finding(xfinding *xf, const finding *f, const wf_engine *e,
                          const char *sched, bool leak_error)
 {
-    free(xf->message);
-    free(xf->detail);
-    free(xf->json);
-    free(xf->task);
-    free(xf->file);
-    free(xf->schedule);
-    free(xf->output);
+    explore_finding_fini(xf);
     xf->f = *f;
     if (f->kind == WF_LEAK)
         xf->f.error = leak_error;

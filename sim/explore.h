@@ -163,6 +163,8 @@ explorer *explore_new(const program *p, const explore_opts *o);
  * x->diverged set. */
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d);
 void explore_free(explorer *x);
+/* Free what finding f owns (its strings), not f itself. */
+void explore_finding_fini(xfinding *f);
 /* The schedule string of the engine's current execution. */
 void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out);
 /* Steer toward a predicted deadlock (a potential-deadlock's lock cycle):

@@ -383,17 +383,6 @@ void part_join(explorer *x, const explorer *y, size_t k)
     }
 }
 
-static void xf_fini(xfinding *f)
-{
-    free(f->message);
-    free(f->detail);
-    free(f->json);
-    free(f->task);
-    free(f->file);
-    free(f->schedule);
-    free(f->output);
-}
-
 void part_minimize(const program *p, const explore_opts *o, const part *pt,
                    explorer *x, consumer_set *cs)
 {
@@ -418,7 +407,7 @@ void part_minimize(const program *p, const explore_opts *o, const part *pt,
         /* m's own findings (of its one execution: x has them) give way
          * to x's */
         for (size_t i = 0; i < m->findings.len; i++)
-            xf_fini(&m->findings.p[i]);
+            explore_finding_fini(&m->findings.p[i]);
         m->findings.len = 0;
         for (size_t i = 0; i < x->findings.len; i++) {
             xfinding z;
@@ -472,7 +461,7 @@ void part_join_finish(explorer *x)
             }
         }
         if (drop) {
-            xf_fini(f);
+            explore_finding_fini(f);
             continue;
         }
         x->findings.p[w++] = *f;

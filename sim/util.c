@@ -240,6 +240,48 @@ uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+size_t buf_utf8_len(const unsigned char *s)
+{
+    uint32_t c;
+    size_t n;
+    if (s[0] < 0x80) return 1;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf)
+        n = 2, c = s[0] & 0x1f;
+    else if (s[0] >= 0xe0 && s[0] <= 0xef)
+        n = 3, c = s[0] & 0x0f;
+    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+        n = 4, c = s[0] & 0x07;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80) return 0;
+        c = c << 6 | (s[i] & 0x3f);
+    }
+    if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+        (n == 4 && (c < 0x10000 || c > 0x10ffff)))
+        return 0;
+    return n;
+}
+
+void buf_put_utf8(buf *b, uint32_t c)
+{
+    if (c < 0x80) {
+        buf_putc(b, (char)c);
+    } else if (c < 0x800) {
+        buf_putc(b, (char)(0xC0 | c >> 6));
+        buf_putc(b, (char)(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        buf_putc(b, (char)(0xE0 | c >> 12));
+        buf_putc(b, (char)(0x80 | (c >> 6 & 0x3F)));
+        buf_putc(b, (char)(0x80 | (c & 0x3F)));
+    } else {
+        buf_putc(b, (char)(0xF0 | c >> 18));
+        buf_putc(b, (char)(0x80 | (c >> 12 & 0x3F)));
+        buf_putc(b, (char)(0x80 | (c >> 6 & 0x3F)));
+        buf_putc(b, (char)(0x80 | (c & 0x3F)));
+    }
+}
+
 void buf_json_str(buf *b, const char *s)
 {
     buf_putc(b, '"');

@@ -95,6 +95,12 @@ void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) WF_PRINTF(2, 3);
 void buf_vprintf(buf *b, const char *fmt, va_list ap) WF_PRINTF(2, 0);
+/* The length of the valid UTF-8 sequence at s (1-4), or 0 if it is not
+ * one (overlong forms, surrogates and code points past U+10FFFF are not);
+ * s is NUL-terminated (a NUL ends a sequence). */
+size_t buf_utf8_len(const unsigned char *s);
+/* Append code point c (< 0x110000) as UTF-8. */
+void buf_put_utf8(buf *b, uint32_t c);
 /* Append s (NULL: "") as a JSON string literal: the one JSON escaper of
  * weft, for reports, traces and every --json output. */
 void buf_json_str(buf *b, const char *s);

@@ -18,34 +18,10 @@ enum {
 
 /* ---- text -------------------------------------------------------------- */
 
-/* The length of the valid UTF-8 sequence at s, 0 if it is not one. */
-static size_t utf8_len(const unsigned char *s)
-{
-    uint32_t c;
-    size_t n;
-    if (s[0] < 0x80) return 1;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf)
-        n = 2, c = s[0] & 0x1f;
-    else if (s[0] >= 0xe0 && s[0] <= 0xef)
-        n = 3, c = s[0] & 0x0f;
-    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-        n = 4, c = s[0] & 0x07;
-    else
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80) return 0;
-        c = c << 6 | (s[i] & 0x3f);
-    }
-    if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-        (n == 4 && (c < 0x10000 || c > 0x10ffff)))
-        return 0;
-    return n;
-}
-
 void html_escape(buf *out, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
-        size_t n = utf8_len(p);
+        size_t n = buf_utf8_len(p);
         if (!n || (*p < 0x20 && *p != '\n' && *p != '\t')) {
             buf_puts(out, "\xef\xbf\xbd");
             p++;
@@ -81,7 +57,7 @@ static void cut(buf *out, const char *s, size_t max)
     size_t chars = 0;
     const unsigned char *p = (const unsigned char *)s;
     while (*p && chars < max) {
-        size_t n = utf8_len(p);
+        size_t n = buf_utf8_len(p);
         p += n ? n : 1;
         chars++;
     }

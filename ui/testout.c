@@ -205,31 +205,6 @@ void testout_file_end(buf *out, const char *file, bool pass, double secs)
 
 /* ---- text for other formats -------------------------------------------- */
 
-/* The length of the valid UTF-8 sequence at s (1-4), or 0 if it is not
- * one (overlong forms, surrogates and code points past U+10FFFF are not). */
-static size_t utf8_len(const unsigned char *s)
-{
-    uint32_t c;
-    size_t n;
-    if (s[0] < 0x80) return 1;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf)
-        n = 2, c = s[0] & 0x1f;
-    else if (s[0] >= 0xe0 && s[0] <= 0xef)
-        n = 3, c = s[0] & 0x0f;
-    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-        n = 4, c = s[0] & 0x07;
-    else
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80) return 0;
-        c = c << 6 | (s[i] & 0x3f);
-    }
-    if ((n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-        (n == 4 && (c < 0x10000 || c > 0x10ffff)))
-        return 0;
-    return n;
-}
-
 /* s with every byte that is not valid UTF-8 replaced by U+FFFD, and, for
  * XML, every control character but tab, newline and return too (XML 1.0
  * has no way to write them). */
@@ -239,7 +214,7 @@ static char *clean_text(const char *s, bool xml)
     buf_init(&b);
     buf_puts(&b, "");
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
-        size_t n = utf8_len(p);
+        size_t n = buf_utf8_len(p);
         if (!n ||
             (xml && *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')) {
             buf_puts(&b, "\xef\xbf\xbd");

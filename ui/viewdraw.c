@@ -33,31 +33,12 @@ void viewdraw_grid_fini(viewdraw_grid *g)
     memset(g, 0, sizeof *g);
 }
 
-static void put_utf8(buf *b, uint32_t c)
-{
-    if (c < 0x80) {
-        buf_putc(b, (char)c);
-    } else if (c < 0x800) {
-        buf_putc(b, (char)(0xC0 | c >> 6));
-        buf_putc(b, (char)(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        buf_putc(b, (char)(0xE0 | c >> 12));
-        buf_putc(b, (char)(0x80 | (c >> 6 & 0x3F)));
-        buf_putc(b, (char)(0x80 | (c & 0x3F)));
-    } else {
-        buf_putc(b, (char)(0xF0 | c >> 18));
-        buf_putc(b, (char)(0x80 | (c >> 12 & 0x3F)));
-        buf_putc(b, (char)(0x80 | (c >> 6 & 0x3F)));
-        buf_putc(b, (char)(0x80 | (c & 0x3F)));
-    }
-}
-
 void viewdraw_grid_row(const viewdraw_grid *g, int y, buf *out)
 {
     if (y < 0 || y >= g->h) return;
     for (int x = 0; x < g->w; x++) {
         uint32_t c = g->c[(size_t)y * (size_t)g->w + (size_t)x].ch;
-        put_utf8(out, c ? c : ' ');
+        buf_put_utf8(out, c ? c : ' ');
     }
 }
 
@@ -846,10 +827,10 @@ static void finding_lines(viewmodel *m, viewdraw_ui *u, plines *p,
                 viewmodel_short_task(t, a, sizeof a);
                 viewmodel_short_task(next, b2, sizeof b2);
                 buf_reset(&b);
-                put_utf8(&b, unicode ? 0x2500 : '-');
+                buf_put_utf8(&b, unicode ? 0x2500 : '-');
                 buf_printf(&b, "%s", via ? via : "?");
-                put_utf8(&b, unicode ? 0x2500 : '-');
-                put_utf8(&b, gl->arrow);
+                buf_put_utf8(&b, unicode ? 0x2500 : '-');
+                buf_put_utf8(&b, gl->arrow);
                 pl_add(p, VA_NORMAL, 2, " %-4s %s %s", a, b.p, b2);
             }
             if (derived)

@@ -48,25 +48,6 @@ static bool hex4(const char *p, unsigned *out)
     return true;
 }
 
-static void put_utf8(buf *b, unsigned c)
-{
-    if (c < 0x80) {
-        buf_putc(b, (char)c);
-    } else if (c < 0x800) {
-        buf_putc(b, (char)(0xC0 | c >> 6));
-        buf_putc(b, (char)(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        buf_putc(b, (char)(0xE0 | c >> 12));
-        buf_putc(b, (char)(0x80 | (c >> 6 & 0x3F)));
-        buf_putc(b, (char)(0x80 | (c & 0x3F)));
-    } else {
-        buf_putc(b, (char)(0xF0 | c >> 18));
-        buf_putc(b, (char)(0x80 | (c >> 12 & 0x3F)));
-        buf_putc(b, (char)(0x80 | (c >> 6 & 0x3F)));
-        buf_putc(b, (char)(0x80 | (c & 0x3F)));
-    }
-}
-
 /* A string literal at ps->p ('"'): decoded into the arena. */
 static const char *parse_string(parser *ps)
 {
@@ -104,7 +85,7 @@ static const char *parse_string(parser *ps)
                 u = 0xFFFD;
             }
             if (u == 0) u = 0xFFFD; /* keep strings NUL-terminated */
-            put_utf8(&ps->tmp, u);
+            buf_put_utf8(&ps->tmp, u);
             break;
         }
         default:
