@@ -104,6 +104,25 @@ expect 1 "explore -j 2 --preemptions 50 finds the deadlock"
 has out "complete; 1 error, 0 warnings" "a bound never reached: complete"
 cut=$(grep -oE "^[0-9]+ executions" out | grep -oE "^[0-9]+")
 if [ "${cut:-999999}" -le 1000 ]; then ok; else bad "-j 2 --preemptions 50 ran ${cut:-?} executions"; fi
+# --max-executions: the parts spend the budget in order, each what the
+# parts before it left, as the single search spends it (deterministic:
+# -j 2 gives what -j 1 gives); an even share left the part holding most
+# of the tree a sliver (200: 14 and 3 executions where the single search
+# ran 200 and 125)
+for p in classic/producer_consumer_cond.go classic/philosophers_waiter.go; do
+    g=$root/scenarios/$p
+    "$WEFT" explore "$g" --max-executions 200 --json > s 2> err
+    "$WEFT" explore "$g" -j 1 --max-executions 200 --json > a 2> err; ra=$?
+    "$WEFT" explore "$g" -j 2 --max-executions 200 --json > b 2> err; rb=$?
+    if [ "$ra" = "$rb" ] && cmp -s <(strip < a) <(strip < b); then ok; else
+        bad "explore -j 2 --max-executions 200 $p: not what -j 1 gives"; fi
+    if python3 - s b <<'PY'
+import json, sys
+s, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert 4 * b["executions"] >= 3 * s["executions"], (b["executions"], s["executions"])
+PY
+    then ok; else bad "explore -j 2 --max-executions 200 $p: far fewer executions than the single search"; fi
+done
 "$WEFT" explore "$f" -j 2 --strategy random > out 2> err; rc=$?
 expect 2 "-j with a sampling strategy"
 has err "not random" "says which strategies"
