@@ -1,7 +1,6 @@
 /* liveness.c: see liveness.h. */
 #include "liveness.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +10,6 @@
  * others made at least SHARE_MIN_OTHERS progress events in the window */
 #define SHARE_FRACTION   10
 #define SHARE_MIN_OTHERS 10
-/* tasks listed in a report's counters */
-#define REPORT_TASKS 32
 
 typedef struct lv_task {
     uint64_t seen_steps; /* its m.steps at the last step_end */
@@ -73,13 +70,6 @@ static bool wants_to_run(const wf_task *t)
              t->op.parked);
 }
 
-static const char *state_name(const wf_task *t)
-{
-    return t->state == TASK_RUNNABLE  ? "runnable"
-           : t->state == TASK_BLOCKED ? "blocked"
-                                      : "done";
-}
-
 static const char *base_name(const char *path)
 {
     const char *s = path ? strrchr(path, '/') : NULL;
@@ -124,100 +114,33 @@ static uint64_t names_sig(liveness_checker *l, wf_engine *e, uint64_t h,
 /* The livelock finding: tasks tids[0, n) spun, steps[i] steps each.
  * cycle_from: the step after which the repeated state was first seen
  * (proven), or 0 with cycle_len 0 (suspected). */
-static void report_livelock(liveness_checker *l, wf_engine *e,
-                            const int32_t *tids, const uint64_t *steps,
-                            size_t n, uint64_t cycle_from, uint64_t cycle_len)
+static void livelock_found(liveness_checker *l, wf_engine *e,
+                           const int32_t *tids, const uint64_t *steps,
+                           size_t n, uint64_t cycle_from, uint64_t cycle_len)
 {
     finding f;
     buf msg, det, js;
-    bool proven = cycle_len > 0;
-    uint64_t closed = l->quiet_since + l->window;
+    report_livelock r;
+    memset(&r, 0, sizeof r);
+    r.tids = tids;
+    r.steps = steps;
+    r.n = n;
+    r.after_main = e->main_done;
+    r.cycle_from = cycle_from;
+    r.cycle_len = cycle_len;
+    r.quiet_since = l->quiet_since;
+    r.window = l->window;
     memset(&f, 0, sizeof f);
     buf_init(&msg);
     buf_init(&det);
     buf_init(&js);
-    for (size_t i = 0; i < n && i < 4; i++)
-        buf_printf(&msg, "%s%s", i ? ", " : "", e->tasks.p[tids[i]]->name);
-    if (n > 4)
-        buf_printf(&msg, " and %zu more", n - 4);
-    if (e->main_done)
-        buf_printf(&msg,
-                   " never end%s: after main returned %s without progress (",
-                   n == 1 ? "s" : "", n == 1 ? "it spins" : "they spin");
-    else
-        buf_printf(&msg, " %s without progress: ", n == 1 ? "spins" : "spin");
-    if (proven)
-        buf_printf(&msg, "a cycle of %llu steps returns to the same state",
-                   (unsigned long long)cycle_len);
-    else
-        buf_printf(&msg, "%llu steps and no progress event",
-                   (unsigned long long)(e->step - l->quiet_since));
-    if (e->main_done)
-        buf_putc(&msg, ')');
-    buf_puts(&det, "spinning: ");
-    buf_puts(&js, "\"tasks\": [");
-    for (size_t i = 0; i < n; i++) {
-        const wf_task *t = e->tasks.p[tids[i]];
-        if (i < REPORT_TASKS) {
-            buf_printf(&det, "%s%s (%llu steps%s", i ? ", " : "", t->name,
-                       (unsigned long long)steps[i],
-                       i ? "" : proven ? " in the cycle" : " in the stretch");
-            if (t->op.file && t->op.line)
-                buf_printf(&det, ", at %s:%d", base_name(t->op.file),
-                           (int)t->op.line);
-            buf_putc(&det, ')');
-        } else if (i == REPORT_TASKS) {
-            buf_printf(&det, ", ... %zu more", n - i);
-        }
-        buf_printf(&js, "%s{\"tid\": %d, \"name\": ", i ? ", " : "",
-                   (int)t->tid);
-        json_str(&js, t->name);
-        buf_printf(&js, ", \"state\": \"%s\", \"op\": \"%s\", \"steps\": %llu",
-                   state_name(t), op_kind_names[t->op.kind],
-                   (unsigned long long)steps[i]);
-        if (t->op.file) {
-            buf_puts(&js, ", \"file\": ");
-            json_str(&js, t->op.file);
-            buf_printf(&js, ", \"line\": %d", (int)t->op.line);
-        }
-        buf_putc(&js, '}');
-    }
-    buf_printf(&det,
-               "\nwindow: no progress event since step %llu; the window of "
-               "%llu steps closed at step %llu",
-               (unsigned long long)l->quiet_since,
-               (unsigned long long)l->window, (unsigned long long)closed);
-    if (proven)
-        buf_printf(&det,
-                   "\nproven: the global state after step %llu recurs after "
-                   "step %llu, a cycle of %llu steps in which every runnable "
-                   "task ran and none made progress; a schedule can repeat "
-                   "it forever",
-                   (unsigned long long)cycle_from,
-                   (unsigned long long)e->step,
-                   (unsigned long long)cycle_len);
-    else
-        buf_printf(&det,
-                   "\nsuspected: still no progress when --max-steps cut the "
-                   "execution at step %llu, every runnable task running",
-                   (unsigned long long)e->step);
-    buf_printf(&js,
-               "], \"livelock\": {\"proven\": %s, \"window\": %llu, "
-               "\"quiet_since\": %llu, \"window_closed\": %llu",
-               proven ? "true" : "false", (unsigned long long)l->window,
-               (unsigned long long)l->quiet_since,
-               (unsigned long long)closed);
-    if (proven)
-        buf_printf(&js, ", \"cycle_start\": %llu, \"cycle_steps\": %llu",
-                   (unsigned long long)cycle_from,
-                   (unsigned long long)cycle_len);
-    buf_putc(&js, '}');
+    report_livelock_render(&msg, &det, &js, e, &r);
     /* after main returned (SPEC 2: the program's output has ended), tasks
      * that never end are leaked, as goleak sees them: a warning in a
      * program, an error in a test (explore.c sets a leak's severity) */
     f.kind = e->main_done ? WF_LEAK : WF_LIVELOCK;
     f.error = !e->main_done;
-    f.step = proven ? e->step : closed;
+    f.step = cycle_len > 0 ? e->step : l->quiet_since + l->window;
     f.tid = n ? tids[0] : -1;
     f.message = msg.p;
     f.detail = det.p;
@@ -234,49 +157,28 @@ static void report_livelock(liveness_checker *l, wf_engine *e,
     buf_fini(&js);
 }
 
-/* A starvation finding about task t: msg the message, reason "bypass" or
- * "share", o the resource (bypass) or NULL, extra JSON members of the
- * "starvation" object. */
-static void report_starvation(wf_engine *e, const wf_task *t,
-                              const char *msg, const char *reason,
-                              const wf_obj *o, const char *extra,
-                              uint64_t sig)
+/* The starvation finding r. */
+static void starvation_found(wf_engine *e, const report_starvation *r,
+                           uint64_t sig)
 {
     finding f;
-    buf det, js;
+    buf msg, det, js;
     memset(&f, 0, sizeof f);
+    buf_init(&msg);
     buf_init(&det);
     buf_init(&js);
-    buf_printf(&det, "%s waits", t->name);
-    if (t->op.file && t->op.line)
-        buf_printf(&det, " at %s:%d", base_name(t->op.file), (int)t->op.line);
-    buf_printf(&det, " (%s, %s)\n", op_kind_names[t->op.kind], state_name(t));
-    report_counters_text(&det, e, REPORT_TASKS);
-    if (det.len && det.p[det.len - 1] == '\n')
-        det.p[--det.len] = '\0';
-    buf_puts(&js, "\"tasks\": ");
-    report_counters_json(&js, e, REPORT_TASKS);
-    buf_puts(&js, ", \"objects\": [");
-    if (o) {
-        buf_printf(&js, "{\"oid\": %d, \"kind\": \"%s\", \"name\": ",
-                   (int)o->oid, obj_kind_names[o->kind]);
-        json_str(&js, report_obj_name(e, o));
-        buf_putc(&js, '}');
-    }
-    buf_printf(&js,
-               "], \"starvation\": {\"reason\": \"%s\", \"tid\": %d, "
-               "\"jain_index\": %.4f%s}",
-               reason, (int)t->tid, report_jain_steps(e), extra);
+    report_starvation_render(&msg, &det, &js, e, r);
     f.kind = WF_STARVATION;
     f.error = false;
-    f.tid = t->tid;
-    f.message = msg;
+    f.tid = r->t->tid;
+    f.message = msg.p;
     f.detail = det.p;
     f.json = js.p;
-    f.file = t->op.file;
-    f.line = t->op.line;
+    f.file = r->t->op.file;
+    f.line = r->t->op.line;
     f.sig = sig;
     engine_add_finding(e, &f);
+    buf_fini(&msg);
     buf_fini(&det);
     buf_fini(&js);
 }
@@ -294,24 +196,22 @@ static void bypassed(liveness_checker *l, wf_engine *e, const wf_task *t,
                      const wf_obj *o, uint64_t key, uint64_t streak)
 {
     lv_task *lt = lvt(l, t->tid);
-    char msg[600], extra[160];
-    const char *on = report_obj_name(e, o);
+    report_starvation r;
     uint64_t sig;
     if (streak <= l->bypass || lt->reported == key)
         return;
     lt->reported = key;
-    snprintf(msg, sizeof msg,
-             "%s waited for %s while it was granted to others %llu times in "
-             "a row (limit %llu)",
-             t->name, on, (unsigned long long)streak,
-             (unsigned long long)l->bypass);
-    snprintf(extra, sizeof extra, ", \"bypasses\": %llu, \"limit\": %llu",
-             (unsigned long long)streak, (unsigned long long)l->bypass);
+    memset(&r, 0, sizeof r);
+    r.t = t;
+    r.reason = REPORT_STARVE_BYPASS;
+    r.obj = o;
+    r.bypasses = streak;
+    r.limit = l->bypass;
     sig = hash_bytes(HASH_INIT ^ WF_STARVATION, t->fname, strlen(t->fname));
     sig = hash_u64(site_hash(sig, t->op.file, t->op.line), o->kind);
     sig = site_hash(hash_bytes(sig, o->name, strlen(o->name)), o->file,
                     o->line);
-    report_starvation(e, t, msg, "bypass", o, extra, sig);
+    starvation_found(e, &r, sig);
 }
 
 /* Mutex oid (or an RWMutex's writer slot) was granted to task tid: a
@@ -486,7 +386,7 @@ static void proven(liveness_checker *l, wf_engine *e, uint64_t s0)
             VEC_PUSH(tids, (int32_t)i);
             VEC_PUSH(steps, cnt[i]);
         }
-    report_livelock(l, e, tids.p, steps.p, tids.len, s0, e->step - s0);
+    livelock_found(l, e, tids.p, steps.p, tids.len, s0, e->step - s0);
     free(cnt);
     VEC_FREE(tids);
     VEC_FREE(steps);
@@ -575,7 +475,7 @@ static void window_end(liveness_checker *l, wf_engine *e)
         const wf_task *t = e->tasks.p[i];
         lv_task *lt = lvt(l, (int32_t)i);
         uint64_t p = t->m.progress - lt->wprog;
-        char msg[600], extra[200];
+        report_starvation r;
         if (!has_peer(l, t) || lt->starved || t->state == TASK_DONE ||
             (t->m.steps == lt->wsteps && !wants_to_run(t)))
             continue;
@@ -587,21 +487,16 @@ static void window_end(liveness_checker *l, wf_engine *e)
             report_task_metrics(e, t).waits > lt->wwaits)
             continue;
         lt->starved = true;
-        snprintf(msg, sizeof msg,
-                 "%s made %llu progress in steps %llu-%llu, its fair share "
-                 "%.1f (%llu tasks made %llu)",
-                 t->name, (unsigned long long)p,
-                 (unsigned long long)(e->step - l->window + 1),
-                 (unsigned long long)e->step, (double)total / (double)n,
-                 (unsigned long long)n, (unsigned long long)total);
-        snprintf(extra, sizeof extra,
-                 ", \"window\": %llu, \"progress\": %llu, \"fair_share\": "
-                 "%.2f",
-                 (unsigned long long)l->window, (unsigned long long)p,
-                 (double)total / (double)n);
-        report_starvation(e, t, msg, "share", NULL, extra,
-                          hash_bytes(HASH_INIT ^ WF_STARVATION ^ 0x5ea7,
-                                     t->fname, strlen(t->fname)));
+        memset(&r, 0, sizeof r);
+        r.t = t;
+        r.reason = REPORT_STARVE_SHARE;
+        r.window = l->window;
+        r.progress = p;
+        r.ntasks = n;
+        r.total = total;
+        starvation_found(e, &r,
+                       hash_bytes(HASH_INIT ^ WF_STARVATION ^ 0x5ea7,
+                                  t->fname, strlen(t->fname)));
     }
     for (size_t i = 0; i < e->tasks.len; i++) {
         lv_task *lt = lvt(l, (int32_t)i);
@@ -679,7 +574,7 @@ static void lv_end(void *ctx, wf_engine *e)
             VEC_PUSH(steps, t->m.steps - lt->qbase);
         }
     }
-    report_livelock(l, e, tids.p, steps.p, tids.len, 0, 0);
+    livelock_found(l, e, tids.p, steps.p, tids.len, 0, 0);
     VEC_FREE(tids);
     VEC_FREE(steps);
 }

@@ -3,7 +3,6 @@
  * new only the first time an order is seen, so this is rare). */
 #include "lockorder.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,12 +270,6 @@ static int shortest_path(lockorder *lo, int32_t from, int32_t to, i32vec *path)
     return n;
 }
 
-static const char *base_name(const char *path)
-{
-    const char *s = path ? strrchr(path, '/') : NULL;
-    return s ? s + 1 : (path ? path : "?");
-}
-
 static uint64_t str_hash(uint64_t h, const char *s)
 {
     return s ? hash_bytes(h, s, strlen(s)) : hash_u64(h, 0);
@@ -292,6 +285,8 @@ static void report_cycle(lockorder *lo, wf_engine *e, const int32_t *cyc, int n,
     int start = 0;
     buf m, d, j;
     finding f;
+    report_lo_edge *red;
+    report_lockorder rep;
     for (int i = 0; i < n; i++) {
         const lo_edge *ed = &lo->edges.p[cyc[i]];
         uint64_t h = hash_u64(hash_u64(HASH_INIT, lo->nodes.p[ed->from].key),
@@ -324,72 +319,29 @@ static void report_cycle(lockorder *lo, wf_engine *e, const int32_t *cyc, int n,
         if (strcmp(lo->nodes.p[lo->edges.p[cyc[i]].from].name,
                    lo->nodes.p[lo->edges.p[cyc[start]].from].name) < 0)
             start = i;
+    red = wf_xcalloc((size_t)n, sizeof *red);
+    for (int k = 0; k < n; k++) {
+        const lo_edge *ed = &lo->edges.p[cyc[(start + k) % n]];
+        report_lo_edge *r = &red[k];
+        r->task = ed->task;
+        r->from = lo->nodes.p[ed->from].name;
+        r->to = lo->nodes.p[ed->to].name;
+        r->from_kind = lo->nodes.p[ed->from].kind;
+        r->hread = ed->hread;
+        r->read = ed->read;
+        r->file = ed->file;
+        r->hfile = ed->hfile;
+        r->line = ed->line;
+        r->hline = ed->hline;
+        r->earlier = ed->exec != lo->exec;
+    }
+    rep.edges = red;
+    rep.n = (size_t)n;
     buf_init(&m);
     buf_init(&d);
     buf_init(&j);
-    if (n == 1) {
-        buf_printf(&m, "recursive read lock of %s",
-                   lo->nodes.p[lo->edges.p[cyc[0]].from].name);
-    } else {
-        buf_puts(&m, "lock order inversion: ");
-        for (int k = 0; k < n; k++) {
-            const lo_edge *ed = &lo->edges.p[cyc[(start + k) % n]];
-            buf_printf(&m, "%s -> ", lo->nodes.p[ed->from].name);
-        }
-        buf_puts(&m, lo->nodes.p[lo->edges.p[cyc[start]].from].name);
-    }
-    buf_puts(&j, "\"tasks\": [");
-    for (int k = 0; k < n; k++) {
-        const lo_edge *ed = &lo->edges.p[cyc[(start + k) % n]];
-        const char *a = lo->nodes.p[ed->from].name;
-        const char *b = lo->nodes.p[ed->to].name;
-        buf_printf(&d,
-                   "%s %s %s at %s:%d while holding %s%s (locked at "
-                   "%s:%d)%s\n",
-                   ed->task, ed->read ? "read-locks" : "locks", b,
-                   base_name(ed->file), (int)ed->line, a,
-                   ed->hread ? " for reading" : "", base_name(ed->hfile),
-                   (int)ed->hline,
-                   ed->exec != lo->exec ? ", in an earlier execution" : "");
-        if (k) buf_puts(&j, ", ");
-        buf_puts(&j, "{\"name\": ");
-        json_str(&j, ed->task);
-        buf_puts(&j, ", \"locks\": ");
-        json_str(&j, b);
-        buf_puts(&j, ", \"file\": ");
-        json_str(&j, ed->file ? ed->file : "");
-        buf_printf(&j, ", \"line\": %d, \"holding\": ", (int)ed->line);
-        json_str(&j, a);
-        buf_puts(&j, ", \"holding_file\": ");
-        json_str(&j, ed->hfile ? ed->hfile : "");
-        buf_printf(&j, ", \"holding_line\": %d, \"read\": %s}", (int)ed->hline,
-                   ed->read ? "true" : "false");
-    }
-    if (n == 1)
-        buf_printf(&d,
-                   "a Lock of %s between the two read-locks deadlocks: "
-                   "the writer waits for the first read lock, the "
-                   "second RLock waits behind the writer\n",
-                   lo->nodes.p[lo->edges.p[cyc[0]].from].name);
-    buf_puts(&d, "unconfirmed: no execution explored so far deadlocks on "
-                 "this cycle");
-    buf_puts(&j, "], \"objects\": [");
-    for (int k = 0; k < n; k++) {
-        const lo_node *nd =
-            &lo->nodes.p[lo->edges.p[cyc[(start + k) % n]].from];
-        if (k) buf_puts(&j, ", ");
-        buf_printf(&j,
-                   "{\"kind\": \"%s\", \"name\": ", obj_kind_names[nd->kind]);
-        json_str(&j, nd->name);
-        buf_putc(&j, '}');
-    }
-    buf_puts(&j, "], \"cycle\": [");
-    for (int k = 0; k <= n; k++) {
-        const lo_edge *ed = &lo->edges.p[cyc[(start + k) % n]];
-        if (k) buf_puts(&j, ", ");
-        json_str(&j, lo->nodes.p[ed->from].name);
-    }
-    buf_puts(&j, "], \"confirmed\": false");
+    report_lockorder_render(&m, &d, &j, &rep);
+    free(red);
     memset(&f, 0, sizeof f);
     f.kind = WF_POTENTIAL_DEADLOCK;
     f.error = false;

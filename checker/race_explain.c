@@ -1,7 +1,8 @@
 /* race_explain.c: the words of a race report: both accesses, and why
  * they are not ordered (no lock in common, a release the other task
  * never acquires, an acquire too late, a relaxed atomic, a WaitGroup
- * Add after Wait), from the checker's sync log; and its JSON. */
+ * Add after Wait), from the checker's sync log, given to report.c
+ * (report_race) to render as text and JSON. */
 #include "race_int.h"
 
 #include <stdio.h>
@@ -19,12 +20,6 @@ static const char *short_name(wf_engine *e, int32_t tid, char *b, size_t n)
 size_t race_chan_cap(wf_engine *e, int32_t oid)
 {
     return (size_t)obj_capacity(e->objs.p[oid]);
-}
-
-static const char *base_name(const char *path)
-{
-    const char *s = path ? strrchr(path, '/') : NULL;
-    return s ? s + 1 : (path ? path : "?");
 }
 
 static const char *obj_name(wf_engine *e, int32_t oid)
@@ -468,57 +463,48 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
 void race_explain_report(race_checker *r, wf_engine *e, const pending *p)
 {
     const char *x = obj_name(e, p->oid);
-    buf d, j, m;
+    buf what[2], noun[2], why, d, j, m;
+    report_race rr;
     finding f;
-    buf_init(&d);
-    buf_init(&j);
-    buf_init(&m);
-    if (p->chan)
-        buf_printf(&m, "data race on channel %s (close and send)", x);
-    else
-        buf_printf(&m, "data race on %s", x);
+    memset(&rr, 0, sizeof rr);
+    rr.obj = e->objs.p[p->oid];
+    rr.name = x;
+    rr.chan = p->chan;
     for (int k = 0; k < 2; k++) {
         const access *a = k ? &p->ab : &p->aa;
         int32_t tid = k ? p->tb : p->ta;
-        buf_printf(&d, "%s ", engine_task_name(e->tasks.p[tid]));
+        buf *w = &what[k];
+        buf_init(w);
+        buf_init(&noun[k]);
         if (a->aop == AOP_WG_ADD) {
-            buf_printf(&d, "calls Add on %s, its counter leaving zero", x);
+            buf_printf(w, "calls Add on %s, its counter leaving zero", x);
         } else if (a->aop == AOP_WG_WAIT) {
-            buf_printf(&d, "waits on %s", x);
+            buf_printf(w, "waits on %s", x);
         } else if (a->aop) {
             sync_rec rc;
             memset(&rc, 0, sizeof rc);
             rc.aop = a->aop;
-            buf_puts(&d, "does an atomic ");
-            atomic_noun(&d, &rc, x);
+            buf_puts(w, "does an atomic ");
+            atomic_noun(w, &rc, x);
         } else {
-            verb(&d, p->chan, k ? p->wb : p->wa, x);
+            verb(w, p->chan, k ? p->wb : p->wa, x);
         }
-        buf_printf(&d, " at step %llu (%s:%d)\n", (unsigned long long)a->step,
-                   base_name(a->file), (int)a->line);
+        access_noun(&noun[k], p->chan, k ? p->wb : p->wa);
+        rr.a[k].tid = tid;
+        rr.a[k].task = engine_task_name(e->tasks.p[tid]);
+        rr.a[k].what = w->p;
+        rr.a[k].noun = noun[k].p;
+        rr.a[k].step = a->step;
+        rr.a[k].file = a->file;
+        rr.a[k].line = a->line;
     }
-    buf_puts(&d, "not ordered: ");
-    explain(r, e, &d, p);
-    /* JSON: both accesses, the object */
-    buf_puts(&j, "\"tasks\": [");
-    for (int k = 0; k < 2; k++) {
-        const access *a = k ? &p->ab : &p->aa;
-        int32_t tid = k ? p->tb : p->ta;
-        if (k) buf_puts(&j, ", ");
-        buf_printf(&j, "{\"tid\": %d, \"name\": ", (int)tid);
-        json_str(&j, engine_task_name(e->tasks.p[tid]));
-        buf_puts(&j, ", \"access\": \"");
-        access_noun(&j, p->chan, k ? p->wb : p->wa);
-        buf_printf(
-            &j, "\", \"step\": %llu, \"file\": ", (unsigned long long)a->step);
-        json_str(&j, a->file ? a->file : "");
-        buf_printf(&j, ", \"line\": %d}", (int)a->line);
-    }
-    buf_printf(&j,
-               "], \"objects\": [{\"oid\": %d, \"kind\": \"%s\", \"name\": ",
-               (int)p->oid, obj_kind_names[e->objs.p[p->oid]->kind]);
-    json_str(&j, x);
-    buf_puts(&j, "}]");
+    buf_init(&why);
+    explain(r, e, &why, p);
+    rr.why = why.p ? why.p : "";
+    buf_init(&d);
+    buf_init(&j);
+    buf_init(&m);
+    report_race_render(&m, &d, &j, &rr);
     memset(&f, 0, sizeof f);
     f.kind = WF_RACE;
     f.error = true;
@@ -531,8 +517,12 @@ void race_explain_report(race_checker *r, wf_engine *e, const pending *p)
     f.line = p->ab.line;
     f.sig = p->sig;
     engine_add_finding(e, &f);
+    for (int k = 0; k < 2; k++) {
+        buf_fini(&what[k]);
+        buf_fini(&noun[k]);
+    }
+    buf_fini(&why);
     buf_fini(&d);
     buf_fini(&j);
     buf_fini(&m);
 }
-

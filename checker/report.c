@@ -345,3 +345,289 @@ void report_metrics_json(buf *out, const wf_engine *e)
     report_counters_json(out, e, SIZE_MAX);
     buf_printf(out, ", \"jain_index\": %.4f}", report_jain_steps(e));
 }
+
+/* ---- lock order ---------------------------------------------------------- */
+
+/* A site's file for a lock-order or race line: its base name, "?" when
+ * not known. */
+static const char *site_file(const char *path)
+{
+    return path ? base_name(path) : "?";
+}
+
+void report_lockorder_render(buf *msg, buf *text, buf *json,
+                             const report_lockorder *r)
+{
+    size_t n = r->n;
+    if (msg && n == 1) {
+        buf_printf(msg, "recursive read lock of %s", r->edges[0].from);
+    } else if (msg) {
+        buf_puts(msg, "lock order inversion: ");
+        for (size_t k = 0; k < n; k++)
+            buf_printf(msg, "%s -> ", r->edges[k].from);
+        buf_puts(msg, r->edges[0].from);
+    }
+    if (json)
+        buf_puts(json, "\"tasks\": [");
+    for (size_t k = 0; k < n; k++) {
+        const report_lo_edge *ed = &r->edges[k];
+        if (text)
+            buf_printf(text,
+                       "%s %s %s at %s:%d while holding %s%s (locked at "
+                       "%s:%d)%s\n",
+                       ed->task, ed->read ? "read-locks" : "locks", ed->to,
+                       site_file(ed->file), (int)ed->line, ed->from,
+                       ed->hread ? " for reading" : "", site_file(ed->hfile),
+                       (int)ed->hline,
+                       ed->earlier ? ", in an earlier execution" : "");
+        if (!json)
+            continue;
+        if (k) buf_puts(json, ", ");
+        buf_puts(json, "{\"name\": ");
+        json_str(json, ed->task);
+        buf_puts(json, ", \"locks\": ");
+        json_str(json, ed->to);
+        buf_puts(json, ", \"file\": ");
+        json_str(json, ed->file ? ed->file : "");
+        buf_printf(json, ", \"line\": %d, \"holding\": ", (int)ed->line);
+        json_str(json, ed->from);
+        buf_puts(json, ", \"holding_file\": ");
+        json_str(json, ed->hfile ? ed->hfile : "");
+        buf_printf(json, ", \"holding_line\": %d, \"read\": %s}",
+                   (int)ed->hline, ed->read ? "true" : "false");
+    }
+    if (text && n == 1)
+        buf_printf(text,
+                   "a Lock of %s between the two read-locks deadlocks: "
+                   "the writer waits for the first read lock, the "
+                   "second RLock waits behind the writer\n",
+                   r->edges[0].from);
+    if (text)
+        buf_puts(text, "unconfirmed: no execution explored so far "
+                       "deadlocks on this cycle");
+    if (!json)
+        return;
+    buf_puts(json, "], \"objects\": [");
+    for (size_t k = 0; k < n; k++) {
+        if (k) buf_puts(json, ", ");
+        buf_printf(json, "{\"kind\": \"%s\", \"name\": ",
+                   obj_kind_names[r->edges[k].from_kind]);
+        json_str(json, r->edges[k].from);
+        buf_putc(json, '}');
+    }
+    buf_puts(json, "], \"cycle\": [");
+    for (size_t k = 0; k <= n; k++) {
+        if (k) buf_puts(json, ", ");
+        json_str(json, r->edges[k % n].from);
+    }
+    buf_puts(json, "], \"confirmed\": false");
+}
+
+/* ---- liveness ------------------------------------------------------------ */
+
+static const char *task_state_name(const wf_task *t)
+{
+    return t->state == TASK_RUNNABLE  ? "runnable"
+           : t->state == TASK_BLOCKED ? "blocked"
+                                      : "done";
+}
+
+void report_livelock_render(buf *msg, buf *text, buf *json, wf_engine *e,
+                            const report_livelock *r)
+{
+    size_t n = r->n;
+    bool proven = r->cycle_len > 0;
+    uint64_t closed = r->quiet_since + r->window;
+    if (msg) {
+        for (size_t i = 0; i < n && i < 4; i++)
+            buf_printf(msg, "%s%s", i ? ", " : "",
+                       e->tasks.p[r->tids[i]]->name);
+        if (n > 4)
+            buf_printf(msg, " and %zu more", n - 4);
+        if (r->after_main)
+            buf_printf(msg,
+                       " never end%s: after main returned %s without "
+                       "progress (",
+                       n == 1 ? "s" : "", n == 1 ? "it spins" : "they spin");
+        else
+            buf_printf(msg, " %s without progress: ",
+                       n == 1 ? "spins" : "spin");
+        if (proven)
+            buf_printf(msg, "a cycle of %llu steps returns to the same state",
+                       (unsigned long long)r->cycle_len);
+        else
+            buf_printf(msg, "%llu steps and no progress event",
+                       (unsigned long long)(e->step - r->quiet_since));
+        if (r->after_main)
+            buf_putc(msg, ')');
+    }
+    if (text)
+        buf_puts(text, "spinning: ");
+    if (json)
+        buf_puts(json, "\"tasks\": [");
+    for (size_t i = 0; i < n; i++) {
+        const wf_task *t = e->tasks.p[r->tids[i]];
+        if (text && i < REPORT_LIVENESS_TASKS) {
+            buf_printf(text, "%s%s (%llu steps%s", i ? ", " : "", t->name,
+                       (unsigned long long)r->steps[i],
+                       i        ? ""
+                       : proven ? " in the cycle"
+                                : " in the stretch");
+            if (t->op.file && t->op.line)
+                buf_printf(text, ", at %s:%d", base_name(t->op.file),
+                           (int)t->op.line);
+            buf_putc(text, ')');
+        } else if (text && i == REPORT_LIVENESS_TASKS) {
+            buf_printf(text, ", ... %zu more", n - i);
+        }
+        if (!json)
+            continue;
+        buf_printf(json, "%s{\"tid\": %d, \"name\": ", i ? ", " : "",
+                   (int)t->tid);
+        json_str(json, t->name);
+        buf_printf(json,
+                   ", \"state\": \"%s\", \"op\": \"%s\", \"steps\": %llu",
+                   task_state_name(t), op_kind_names[t->op.kind],
+                   (unsigned long long)r->steps[i]);
+        if (t->op.file) {
+            buf_puts(json, ", \"file\": ");
+            json_str(json, t->op.file);
+            buf_printf(json, ", \"line\": %d", (int)t->op.line);
+        }
+        buf_putc(json, '}');
+    }
+    if (text) {
+        buf_printf(text,
+                   "\nwindow: no progress event since step %llu; the window "
+                   "of %llu steps closed at step %llu",
+                   (unsigned long long)r->quiet_since,
+                   (unsigned long long)r->window, (unsigned long long)closed);
+        if (proven)
+            buf_printf(text,
+                       "\nproven: the global state after step %llu recurs "
+                       "after step %llu, a cycle of %llu steps in which "
+                       "every runnable task ran and none made progress; a "
+                       "schedule can repeat it forever",
+                       (unsigned long long)r->cycle_from,
+                       (unsigned long long)e->step,
+                       (unsigned long long)r->cycle_len);
+        else
+            buf_printf(text,
+                       "\nsuspected: still no progress when --max-steps cut "
+                       "the execution at step %llu, every runnable task "
+                       "running",
+                       (unsigned long long)e->step);
+    }
+    if (json) {
+        buf_printf(json,
+                   "], \"livelock\": {\"proven\": %s, \"window\": %llu, "
+                   "\"quiet_since\": %llu, \"window_closed\": %llu",
+                   proven ? "true" : "false", (unsigned long long)r->window,
+                   (unsigned long long)r->quiet_since,
+                   (unsigned long long)closed);
+        if (proven)
+            buf_printf(json, ", \"cycle_start\": %llu, \"cycle_steps\": %llu",
+                       (unsigned long long)r->cycle_from,
+                       (unsigned long long)r->cycle_len);
+        buf_putc(json, '}');
+    }
+}
+
+void report_starvation_render(buf *msg, buf *text, buf *json, wf_engine *e,
+                              const report_starvation *r)
+{
+    const wf_task *t = r->t;
+    bool bypass = r->reason == REPORT_STARVE_BYPASS;
+    double fair = r->ntasks ? (double)r->total / (double)r->ntasks : 0;
+    if (msg && bypass)
+        buf_printf(msg,
+                   "%s waited for %s while it was granted to others %llu "
+                   "times in a row (limit %llu)",
+                   t->name, report_obj_name(e, r->obj),
+                   (unsigned long long)r->bypasses,
+                   (unsigned long long)r->limit);
+    else if (msg)
+        buf_printf(msg,
+                   "%s made %llu progress in steps %llu-%llu, its fair "
+                   "share %.1f (%llu tasks made %llu)",
+                   t->name, (unsigned long long)r->progress,
+                   (unsigned long long)(e->step - r->window + 1),
+                   (unsigned long long)e->step, fair,
+                   (unsigned long long)r->ntasks,
+                   (unsigned long long)r->total);
+    if (text) {
+        buf_printf(text, "%s waits", t->name);
+        if (t->op.file && t->op.line)
+            buf_printf(text, " at %s:%d", base_name(t->op.file),
+                       (int)t->op.line);
+        buf_printf(text, " (%s, %s)\n", op_kind_names[t->op.kind],
+                   task_state_name(t));
+        report_counters_text(text, e, REPORT_LIVENESS_TASKS);
+        if (text->len && text->p[text->len - 1] == '\n')
+            text->p[--text->len] = '\0';
+    }
+    if (!json)
+        return;
+    buf_puts(json, "\"tasks\": ");
+    report_counters_json(json, e, REPORT_LIVENESS_TASKS);
+    buf_puts(json, ", \"objects\": [");
+    if (r->obj) {
+        buf_printf(json, "{\"oid\": %d, \"kind\": \"%s\", \"name\": ",
+                   (int)r->obj->oid, obj_kind_names[r->obj->kind]);
+        json_str(json, report_obj_name(e, r->obj));
+        buf_putc(json, '}');
+    }
+    buf_printf(json,
+               "], \"starvation\": {\"reason\": \"%s\", \"tid\": %d, "
+               "\"jain_index\": %.4f",
+               bypass ? "bypass" : "share", (int)t->tid,
+               report_jain_steps(e));
+    if (bypass)
+        buf_printf(json, ", \"bypasses\": %llu, \"limit\": %llu",
+                   (unsigned long long)r->bypasses,
+                   (unsigned long long)r->limit);
+    else
+        buf_printf(json,
+                   ", \"window\": %llu, \"progress\": %llu, \"fair_share\": "
+                   "%.2f",
+                   (unsigned long long)r->window,
+                   (unsigned long long)r->progress, fair);
+    buf_putc(json, '}');
+}
+
+/* ---- races ----------------------------------------------------------------- */
+
+void report_race_render(buf *msg, buf *text, buf *json, const report_race *r)
+{
+    if (msg && r->chan)
+        buf_printf(msg, "data race on channel %s (close and send)", r->name);
+    else if (msg)
+        buf_printf(msg, "data race on %s", r->name);
+    if (text) {
+        for (int k = 0; k < 2; k++) {
+            const report_race_access *a = &r->a[k];
+            buf_printf(text, "%s %s at step %llu (%s:%d)\n", a->task, a->what,
+                       (unsigned long long)a->step, site_file(a->file),
+                       (int)a->line);
+        }
+        buf_printf(text, "not ordered: %s", r->why);
+    }
+    if (!json)
+        return;
+    buf_puts(json, "\"tasks\": [");
+    for (int k = 0; k < 2; k++) {
+        const report_race_access *a = &r->a[k];
+        if (k) buf_puts(json, ", ");
+        buf_printf(json, "{\"tid\": %d, \"name\": ", (int)a->tid);
+        json_str(json, a->task);
+        buf_printf(json, ", \"access\": \"%s\", \"step\": %llu, \"file\": ",
+                   a->noun, (unsigned long long)a->step);
+        json_str(json, a->file ? a->file : "");
+        buf_printf(json, ", \"line\": %d}", (int)a->line);
+    }
+    buf_printf(json,
+               "], \"objects\": [{\"oid\": %d, \"kind\": \"%s\", \"name\": ",
+               (int)r->obj->oid, obj_kind_names[r->obj->kind]);
+    json_str(json, r->name);
+    buf_puts(json, "}]");
+}

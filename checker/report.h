@@ -183,4 +183,102 @@ void report_deadlock_render(buf *text, buf *json, wf_engine *e,
 void report_deadlock_message(buf *out, wf_engine *e, const report_deadlock *r,
                              int kind, bool one_op);
 
+/* ---- a lock-order cycle (potential-deadlock), as data --------------------
+ * The lock-order checker gives the cycle's edges in the order they are
+ * printed (from the lock that comes first by name); the renderer writes
+ * the message, the detail lines and the JSON members tasks, objects,
+ * cycle and confirmed. Names are the locks' report names. */
+typedef struct report_lo_edge {
+    const char *task;      /* the task's name */
+    const char *from, *to; /* the lock held, the lock it took */
+    int from_kind;         /* the held lock's object kind */
+    bool hread, read;      /* from held for reading; to read-locked */
+    const char *file, *hfile; /* where to and from were taken (NULL: not
+                                 known) */
+    int32_t line, hline;
+    bool earlier; /* first seen in an earlier execution */
+} report_lo_edge;
+
+typedef struct report_lockorder {
+    const report_lo_edge *edges; /* n == 1: a recursive read lock */
+    size_t n;
+} report_lockorder;
+
+/* r as the message (msg), the detail lines (text) and the JSON members
+ * (json); any may be NULL. */
+void report_lockorder_render(buf *msg, buf *text, buf *json,
+                             const report_lockorder *r);
+
+/* ---- a livelock (or the leak of tasks spinning after main returned) ---- */
+typedef struct report_livelock {
+    const int32_t *tids;   /* the spinning tasks */
+    const uint64_t *steps; /* the steps each took in the cycle (proven) or
+                              the quiet stretch (suspected) */
+    size_t n;
+    bool after_main;       /* main had returned: a leak */
+    uint64_t cycle_from;   /* proven: the step after which the repeated
+                              state was first seen */
+    uint64_t cycle_len;    /* proven: the cycle's steps; 0: suspected */
+    uint64_t quiet_since;  /* the step of the last progress event */
+    uint64_t window;       /* W; the finding is at e->step */
+} report_livelock;
+
+/* Tasks a liveness finding lists (spinning tasks, counters), at most. */
+#define REPORT_LIVENESS_TASKS 32
+
+/* r as the message, the detail lines and the JSON members tasks and
+ * livelock; any of the three may be NULL. */
+void report_livelock_render(buf *msg, buf *text, buf *json, wf_engine *e,
+                            const report_livelock *r);
+
+/* ---- a starvation, as data ----------------------------------------------- */
+typedef enum report_starve {
+    REPORT_STARVE_BYPASS, /* passed over at a lock more than limit times */
+    REPORT_STARVE_SHARE   /* below a tenth of its fair share of progress */
+} report_starve;
+
+typedef struct report_starvation {
+    const wf_task *t;
+    report_starve reason;
+    const wf_obj *obj; /* bypass: the lock it waits for; share: NULL */
+    uint64_t bypasses, limit;          /* bypass */
+    uint64_t window, progress, ntasks, total; /* share: the window ending
+                                                 at e->step, t's progress
+                                                 in it, the tasks sharing
+                                                 it and their sum */
+} report_starvation;
+
+/* r as the message, the detail lines (what t waits for and every task's
+ * counters) and the JSON members tasks, objects and starvation; any of
+ * the three may be NULL. */
+void report_starvation_render(buf *msg, buf *text, buf *json, wf_engine *e,
+                              const report_starvation *r);
+
+/* ---- a data race, as data -------------------------------------------------
+ * The race checker gives both accesses in its words (what each task did,
+ * from its sync log) and why they are not ordered; the renderer writes
+ * the message, the detail lines and the JSON members tasks and objects. */
+typedef struct report_race_access {
+    int32_t tid;
+    const char *task; /* its name */
+    const char *what; /* "writes x", "calls Add on wg, its counter leaving
+                         zero" */
+    const char *noun; /* the JSON's access: write, read, close, send */
+    uint64_t step;
+    const char *file; /* NULL: not known */
+    int32_t line;
+} report_race_access;
+
+typedef struct report_race {
+    const wf_obj *obj;
+    const char *name; /* the object's report name */
+    bool chan;        /* a close racing with a send */
+    report_race_access a[2]; /* the earlier access first */
+    const char *why;  /* why they are not ordered */
+} report_race;
+
+/* r as the message, the detail lines and the JSON members; any of the
+ * three may be NULL. */
+void report_race_render(buf *msg, buf *text, buf *json, const report_race *r);
+
 #endif

@@ -1,279 +1,9 @@
 /* dpor.c: see dpor.h. */
-#include "dpor.h"
+#include "dpor_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "vclock.h"
-
-typedef VEC(int32_t) tidvec;
-typedef VEC(uint32_t) VEC_u32;
-
-/* An earlier access: the node (step) it happened at, its task and that
- * task's event count then. */
-typedef struct rec {
-    int32_t node, tid;
-    uint32_t lidx;
-} rec;
-
-/* An add to a counter (ACC_ADD) of the current execution. */
-typedef struct arec {
-    rec r;
-    int64_t delta, before;
-    uint8_t flags;
-} arec;
-
-/* Adds an object keeps before further ones count as writes, under a
- * preemption bound (where every pair of adds conflicts) and on a floored
- * counter (a WaitGroup: each add is checked against every add kept, each
- * check O(adds)); an execution adding in a loop stays bounded. A
- * WaitGroup joining 256 goroutines stays exact (before, at 64 adds: 33
- * goroutines joined by one WaitGroup ran their Dones in every order, 3.6 s
- * for one trace, 40 did not finish). Adds that commute with every add
- * (an atomic add whose result nobody reads, no bound) are kept however
- * many: they are never checked against each other, and counting them as
- * writes would order them all (Go by Example's 50 goroutines adding 100
- * times each: billions of orders for one trace). */
-#define ADDS_MAX 64
-#define FLOOR_ADDS_MAX 512
-
-/* What an object remembers of the current execution. */
-typedef struct dobj {
-    vclock lw, lr, lc, lk, lo, lu; /* joined clocks of writes, reads,
-                                      commits, adds, observes, runlocks */
-    rec w, acq;                /* last write (of any kind), last acquire */
-    bool has_w, has_acq, w_is_release;
-    /* since the last write: reads, commits, observes, parks, adds */
-    VEC(rec) rs, cs, os, ps, us; /* ... runlocks */
-    VEC(arec) adds;
-    uint32_t nfloor; /* adds with ACCF_FLOOR among adds */
-} dobj;
-
-/* A set of transitions: tasks, each with the accesses its step made when
- * it was explored (over every inner choice), which is what decides whether
- * a later event wakes it from a sleep set. A step's accesses include what
- * its resumption exposed (a channel commit), which no look at the pending
- * op alone can know. */
-typedef struct tset {
-    tidvec tid;
-    VEC(uint32_t) off; /* entry i: acc[off[i] .. off[i+1]) */
-    VEC(acc_rec) acc;
-} tset;
-
-typedef struct snode snode;
-
-/* A prefix sibling's step (dpor_prefix_sibling). */
-typedef struct psib {
-    size_t i;
-    int32_t tid;
-    uint32_t off, n;
-} psib;
-
-typedef struct node {
-    bool sub;
-    uint32_t n, idx; /* inner choice */
-    uint32_t nexti;  /* the next inner choice never explored */
-    int32_t tid;     /* task node: the task run */
-    tidvec en, bt;   /* enabled, to explore */
-    tset done, sleep;
-    /* the event of this node's step (this execution) */
-    bool has_ev;
-    uint32_t lidx;
-    vclock vc;
-    /* the latest node of another task's event ordered before this one
-     * (-1: none), computed by race() when first asked (pmax_ok) */
-    int32_t pmax;
-    bool pmax_ok;
-    VEC(acc_rec) acc;
-    VEC(acc_rec) acc_union; /* over the inner choices of the current tid */
-    /* preemption bounding */
-    int32_t last;  /* the task of the previous step */
-    bool last_en;  /* ... and it was enabled here: switching preempts */
-    uint32_t pc;   /* preemptions before this node */
-    /* Rounds that add (dpor_set_limit): the subtrees below this node's
-     * explored branches that still hold branches over an earlier round's
-     * limit, kept to be resumed, never re-explored */
-    VEC(snode *) kids;
-    /* given away (dpor_donate): the tasks, and the gifts whose results
-     * are not merged yet (dpor_merge) */
-    tidvec given;
-    uint32_t waiting;
-} node;
-
-/* A node kept between rounds with work left below it: the branch of its
- * parent that leads to it (a tid, or an inner choice's index) and the
- * round it was put aside in. */
-struct snode {
-    node n;
-    int32_t branch;
-    int round;
-};
-
-/* A race or turn for a node above a gift's (the giver decides): a race's
- * initials req_tids[off, off + n) in order; a turn's task req_tids[off]. */
-typedef struct dreq {
-    uint32_t j, off, n;
-    bool turn;
-} dreq;
-
-struct dpor {
-    VEC(node) nodes; /* [0, ninit) have initialised vectors */
-    size_t ninit;
-    size_t nkept; /* snodes alive (the kept subtrees), for dpor_bytes */
-    bool trim;    /* an execution was cut by the memory budget: the next
-                     dpor_begin frees what its path left initialised */
-    size_t depth;  /* nodes used by the current execution */
-    int32_t tnode; /* the current step's task node, -1 */
-    /* per execution */
-    VEC(vclock) tclock;
-    VEC(uint32_t) tcount;
-    size_t ntasks; /* tasks whose clocks are set */
-    VEC(dobj) objs;
-    size_t nobjs_init;
-    tset next_sleep; /* the sleep set of the next new task node */
-    bool barrier;    /* a timer fired since the last task node */
-    acc_vec sig;      /* scratch: a pending op's signature */
-    vclock ev;        /* scratch: the event's clock */
-    vclock ltab;      /* scratch of race() */
-    VEC(int32_t) first; /* scratch of race() */
-    VEC(int32_t) active; /* scratch of race(): tasks with events in v */
-    VEC(char) rmark;  /* scratch of race(): per tid, RM_EN | RM_BT at j */
-    VEC(VEC_u32) evnodes; /* per task: the task nodes of its events */
-    VEC(char) fresh;  /* per tid: 1 exposed a new op this step, 2
-                         enabled at its node */
-    bool blocked;
-    char *err;
-    uint64_t ssb;
-    uint64_t fair_switches; /* free switches away from a long run */
-    const wf_engine *eng; /* the current execution's (borrowed) */
-    int bound;       /* preemption bound, -1 none */
-    bool pruned;     /* the bound cut a branch this round */
-    /* Rounds that add (iterative preemption bounding over one search):
-     * branches over the limit are put aside, not dropped, and the next
-     * round with a higher limit resumes them; -1: no limit */
-    int limit;
-    int round;         /* rounds begun */
-    snode *root;       /* the search put aside between rounds, or NULL */
-    bool deferred;     /* the last execution stopped at the limit */
-    bool suspending;   /* dpor_next puts every branch aside */
-    uint64_t ndeferred; /* executions stopped at a round's limit */
-    /* a forced prefix (dpor_set_prefix): the first execution of a round
-     * takes these choices; the search never backtracks into the nodes
-     * they made (floor: SIZE_MAX until the last one is taken) */
-    VEC(choice) forced;
-    size_t fpos, floor;
-    bool prefix_done; /* dpor_prefix_siblings_done */
-    /* dpor_prefix_sibling: by forced choice index and tid, the accesses
-     * acc[off, off + n) */
-    VEC(psib) psibs;
-    VEC(acc_rec) psib_acc;
-    dpor_gift *gift; /* dpor_take_gift: the node this search starts at */
-    /* a gift's search: what it sends its giver (dpor_take_result): the
-     * races and turns for nodes above the gift's, and the gift node's
-     * done set (with, under an inner choice, what the task step above
-     * touched) once explored */
-    VEC(int32_t) req_r;  /* scratch: a race's initials */
-    VEC(dreq) reqs;
-    VEC(int32_t) req_tids;
-    tset at_done;
-    VEC(acc_rec) at_acc;
-    bool at_seen;
-    void (*join)(void *ctx, dpor *d, size_t i);
-    void *join_ctx;
-    uint32_t pc_cur; /* preemptions so far in this execution */
-    int32_t run_tid;  /* the task of the latest task node, -1 */
-    uint32_t run_len; /* ... and how many task nodes in a row it ran */
-};
-
-/* A part of a running search given away (dpor_donate): the forced
- * choices that reach its node, the node's depth, and what to explore
- * there: inner choices [from, n), or the tasks tids with the node's sleep
- * and done sets as the giver had them. */
-struct dpor_gift {
-    VEC(choice) pre;
-    size_t at;
-    bool sub;
-    uint32_t from, n;
-    tidvec tids;
-    tidvec bt; /* the node's backtrack set (every entry covered) */
-    size_t tk; /* inner choices: the task node above (its sets given) */
-    tset sleep, done;
-};
-
-/* What a gift's search sends back (dpor_take_result). */
-struct dpor_result {
-    size_t at;
-    bool sub;
-    VEC(dreq) reqs;
-    VEC(int32_t) req_tids;
-    tset at_done;
-    VEC(acc_rec) at_acc;
-};
-
-static void req_push(dpor *d, uint32_t j, bool turn, const int32_t *t,
-                     size_t n);
-static void gift_seen(dpor *d, size_t i);
-static void gift_sub(dpor *d, node *nd);
-static void tset_copy(tset *to, const tset *from);
-static int gift_task(dpor *d, node *nd, const int32_t *alts, int n);
-
-/* ---- small helpers ----------------------------------------------------- */
-
-static bool in_list(const int32_t *p, size_t n, int32_t t)
-{
-    for (size_t i = 0; i < n; i++)
-        if (p[i] == t)
-            return true;
-    return false;
-}
-
-static bool has_tid(const tidvec *v, int32_t t)
-{
-    return in_list(v->p, v->len, t);
-}
-
-static void add_tid(tidvec *v, int32_t t)
-{
-    if (!has_tid(v, t))
-        VEC_PUSH(*v, t);
-}
-
-static void tset_reset(tset *s)
-{
-    s->tid.len = s->off.len = s->acc.len = 0;
-}
-
-static void tset_free(tset *s)
-{
-    VEC_FREE(s->tid);
-    VEC_FREE(s->off);
-    VEC_FREE(s->acc);
-}
-
-static bool tset_has(const tset *s, int32_t t)
-{
-    return has_tid(&s->tid, t);
-}
-
-/* The accesses of the i-th task of s (NULL when s holds none at all:
- * no arithmetic on a null pointer, which UBSan rejects). */
-static const acc_rec *tset_acc(const tset *s, size_t i)
-{
-    return s->acc.p ? s->acc.p + s->off.p[i] : NULL;
-}
-
-static void tset_add(tset *s, int32_t t, const acc_rec *a, size_t n)
-{
-    if (tset_has(s, t))
-        return;
-    if (!s->off.len)
-        VEC_PUSH(s->off, 0);
-    VEC_PUSH(s->tid, t);
-    for (size_t i = 0; i < n; i++)
-        VEC_PUSH(s->acc, a[i]);
-    VEC_PUSH(s->off, (uint32_t)s->acc.len);
-}
 
 /* Does add y commute with every add o keeps (neither floored, no
  * bound)? Then no add of o needs checking against it. */
@@ -375,7 +105,7 @@ static bool sig_conflicts(const dpor *d, const acc_rec *a, size_t na,
     return false;
 }
 
-static void acc_union_add(node *n, const acc_rec *a, size_t na)
+void dpor_acc_union_add(node *n, const acc_rec *a, size_t na)
 {
     for (size_t i = 0; i < na; i++) {
         bool seen = false;
@@ -800,7 +530,6 @@ static bool may_touch(const wf_task *q, const acc_rec *A, size_t na)
 }
 
 /* ---- backtracking ------------------------------------------------------ */
-/* ---- backtracking ------------------------------------------------------ */
 
 /* Is the access rec r ordered before task q (whose clock is c)? */
 static bool hb(const rec *r, const vclock *c)
@@ -1015,7 +744,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
     }
     mark_sets(d, nj, false);
     if (col) {
-        req_push(d, (uint32_t)j, false, d->req_r.p, d->req_r.len);
+        dpor_req_push(d, (uint32_t)j, false, d->req_r.p, d->req_r.len);
         return;
     }
     /* Bounded POR (Coons et al.): also try the initial where the run of
@@ -1234,14 +963,6 @@ static void check_pending(dpor *d, const wf_task *t)
 
 /* ---- the strategy ------------------------------------------------------ */
 
-static int index_of(const int32_t *alts, int n, int32_t tid)
-{
-    for (int i = 0; i < n; i++)
-        if (alts[i] == tid)
-            return i;
-    return -1;
-}
-
 /* Steps one task may run in a row, others enabled, before the search
  * switches away from it for free (a spinning loop). */
 #define FAIR_RUN 1024
@@ -1302,7 +1023,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
             nd->idx = (uint32_t)f;
         }
         if (WF_UNLIKELY(d->gift != NULL) && d->depth == d->gift->at)
-            gift_sub(d, nd);
+            dpor_gift_sub(d, nd);
         d->depth++;
         if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
             d->floor = d->depth;
@@ -1362,7 +1083,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         }
     }
     if (WF_UNLIKELY(d->gift != NULL) && d->depth == d->gift->at &&
-        pick < 0 && (pick = gift_task(d, nd, alts, n)) < 0) {
+        pick < 0 && (pick = dpor_gift_task(d, nd, alts, n)) < 0) {
         d->nodes.len--;
         d->blocked = true;
         return -1;
@@ -1624,7 +1345,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
         VEC_PUSH(nk->acc, any);
     }
-    acc_union_add(nk, nk->acc.p, nk->acc.len);
+    dpor_acc_union_add(nk, nk->acc.p, nk->acc.len);
     d->fresh.len = 0;
     VEC_RESERVE(d->fresh, e->tasks.len);
     memset(d->fresh.p, 0, e->tasks.len);
@@ -1832,7 +1553,7 @@ bool dpor_next(dpor *d)
         if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i))
             return true;
         if (d->gift && i == d->gift->at)
-            gift_seen(d, i);
+            dpor_gift_seen(d, i);
         pop_node(d);
         /* a long path takes long to unwind (0.6 s for 262,144 steps): a
          * halt (an interrupt, the time limit) ends the search here */
@@ -1971,7 +1692,7 @@ static void give_turns(dpor *d)
         if (f < 0 || tset_has(&d->nodes.p[f].done, q))
             continue;
         if (d->gift && (size_t)f < d->gift->at) { /* the giver's */
-            req_push(d, (uint32_t)f, true, &q, 1);
+            dpor_req_push(d, (uint32_t)f, true, &q, 1);
             continue;
         }
         add_tid(&d->nodes.p[f].bt, q);
@@ -2006,211 +1727,9 @@ void dpor_end(dpor *d, wf_engine *e)
     if (e->end == END_MEMORY) d->trim = true;
 }
 
-/* ---- giving part of the search away (-j: dpor.h) ---------------------- */
-
-void dpor_gift_free(dpor_gift *g)
-{
-    if (!g) return;
-    VEC_FREE(g->pre);
-    VEC_FREE(g->tids);
-    VEC_FREE(g->bt);
-    tset_free(&g->sleep);
-    tset_free(&g->done);
-    free(g);
-}
-
-size_t dpor_gift_at(const dpor_gift *g)
-{
-    return g->at;
-}
-
-
-static void tset_copy(tset *to, const tset *from)
-{
-    tset_reset(to);
-    for (size_t i = 0; i < from->tid.len; i++)
-        tset_add(to, from->tid.p[i], tset_acc(from, i),
-                 from->off.p[i + 1] - from->off.p[i]);
-}
-
-/* May task q of node n be given away: neither its branch nor explored,
- * given or asleep there? */
-static bool givable(const node *n, int32_t q)
-{
-    return q != n->tid && !tset_has(&n->done, q) &&
-           !has_tid(&n->given, q) && !tset_has(&n->sleep, q);
-}
-
-/* Has node n a branch of its own left (a backtrack entry or an inner
- * choice)? */
-static bool own_pending(const node *n)
-{
-    if (n->sub)
-        return n->nexti < n->n;
-    for (size_t i = 0; i < n->bt.len; i++)
-        if (givable(n, n->bt.p[i]) && has_tid(&n->en, n->bt.p[i]))
-            return true;
-    return false;
-}
-
-/* The gift of node i of the path: its branches left (backtrack entries,
- * or inner choices), marked given. */
-static dpor_gift *gift_of(dpor *d, size_t i)
-{
-    node *n = &d->nodes.p[i];
-    dpor_gift *g = wf_xcalloc(1, sizeof *g);
-    for (size_t k = 0; k < i; k++) {
-        const node *m = &d->nodes.p[k];
-        choice c;
-        memset(&c, 0, sizeof c);
-        if (m->sub) {
-            c.kind = CHOICE_SELECT;
-            c.n = m->n;
-            c.idx = m->idx;
-        } else {
-            c.kind = CHOICE_TASK;
-            c.n = (uint32_t)m->en.len;
-            c.idx = (uint32_t)index_of(m->en.p, (int)m->en.len, m->tid);
-        }
-        if (c.n >= 2)
-            VEC_PUSH(g->pre, c);
-    }
-    g->at = i;
-    g->sub = n->sub;
-    g->n = n->n;
-    if (n->sub) {
-        /* the step of the task node above made the choice: the sleep
-         * set below is that node's sleep and done sets' */
-        size_t k = i;
-        while (k > 0 && d->nodes.p[k - 1].sub)
-            k--;
-        g->tk = k ? k - 1 : SIZE_MAX;
-        if (k) {
-            tset_copy(&g->sleep, &d->nodes.p[k - 1].sleep);
-            tset_copy(&g->done, &d->nodes.p[k - 1].done);
-        }
-        g->from = n->nexti;
-        n->nexti = n->n;
-        return g;
-    }
-    for (size_t k = 0; k < n->bt.len; k++)
-        if (givable(n, n->bt.p[k]) && has_tid(&n->en, n->bt.p[k]))
-            add_tid(&g->tids, n->bt.p[k]);
-    for (size_t k = 0; k < g->tids.len; k++)
-        add_tid(&n->given, g->tids.p[k]);
-    for (size_t k = 0; k < n->bt.len; k++)
-        VEC_PUSH(g->bt, n->bt.p[k]);
-    tset_copy(&g->sleep, &n->sleep);
-    tset_copy(&g->done, &n->done);
-    /* the branch taken is done there, with what its step touched; if the
-     * step made an inner choice of its own, what it touched depends on
-     * it: then it is done but wakes at every step (it is never asleep
-     * below: its traces may run again) */
-    if (i + 1 < d->nodes.len && d->nodes.p[i + 1].sub &&
-        d->nodes.p[i + 1].n >= 2) {
-        acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
-        tset_add(&g->done, n->tid, &any, 1);
-    } else {
-        tset_add(&g->done, n->tid, n->acc.p, n->acc.len);
-    }
-    return g;
-}
-
-size_t dpor_donate(dpor *d, dpor_gift ***out)
-{
-    size_t len = d->nodes.len, top = SIZE_MAX;
-    dpor_gift **v;
-    *out = NULL;
-    if (d->bound >= 0 || d->limit >= 0 || d->floor == SIZE_MAX || d->err ||
-        d->root || len < 2 || !d->join)
-        return 0;
-    /* the shallowest node with a branch of its own left; the path's last
-     * node (whose new branch has not run: its step is unknown) stays */
-    for (size_t i = d->floor; i + 1 < len && top == SIZE_MAX; i++)
-        if (own_pending(&d->nodes.p[i]) && !d->nodes.p[i].waiting &&
-            (d->nodes.p[i].sub || !d->nodes.p[i + 1].sub ||
-             d->nodes.p[i + 1].n < 2))
-            top = i;
-    if (top == SIZE_MAX)
-        return 0;
-    v = wf_xcalloc(1, sizeof *v);
-    v[0] = gift_of(d, top);
-    d->nodes.p[top].waiting++;
-    *out = v;
-    return 1;
-}
-
-void dpor_set_join(dpor *d, void (*join)(void *ctx, dpor *d, size_t i),
-                   void *ctx)
-{
-    d->join = join;
-    d->join_ctx = ctx;
-}
-
-static void req_push(dpor *d, uint32_t j, bool turn, const int32_t *t,
-                     size_t n)
-{
-    dreq r = {j, (uint32_t)d->req_tids.len, (uint32_t)n, turn};
-    for (size_t i = 0; i < n; i++)
-        VEC_PUSH(d->req_tids, t[i]);
-    VEC_PUSH(d->reqs, r);
-}
-
-/* The gift's node i is explored: keep its done set, and under an inner
- * choice what the task step above touched over the choices explored. */
-static void gift_seen(dpor *d, size_t i)
-{
-    const node *n = &d->nodes.p[i];
-    tset_copy(&d->at_done, &n->done);
-    d->at_acc.len = 0;
-    if (n->sub) {
-        size_t k = i;
-        while (k > 0 && d->nodes.p[k - 1].sub)
-            k--;
-        if (k > 0)
-            for (size_t a = 0; a < d->nodes.p[k - 1].acc_union.len; a++)
-                VEC_PUSH(d->at_acc, d->nodes.p[k - 1].acc_union.p[a]);
-    }
-    d->at_seen = true;
-}
-
-dpor_result *dpor_take_result(dpor *d)
-{
-    dpor_result *r;
-    if (!d->gift)
-        return NULL;
-    r = wf_xcalloc(1, sizeof *r);
-    r->at = d->gift->at;
-    r->sub = d->gift->sub;
-    r->reqs.p = d->reqs.p;
-    r->reqs.len = d->reqs.len;
-    r->reqs.cap = d->reqs.cap;
-    r->req_tids.p = d->req_tids.p;
-    r->req_tids.len = d->req_tids.len;
-    r->req_tids.cap = d->req_tids.cap;
-    memset(&d->reqs, 0, sizeof d->reqs);
-    memset(&d->req_tids, 0, sizeof d->req_tids);
-    if (d->at_seen) {
-        tset_copy(&r->at_done, &d->at_done);
-        for (size_t a = 0; a < d->at_acc.len; a++)
-            VEC_PUSH(r->at_acc, d->at_acc.p[a]);
-    }
-    return r;
-}
-
-void dpor_result_free(dpor_result *r)
-{
-    if (!r) return;
-    VEC_FREE(r->reqs);
-    VEC_FREE(r->req_tids);
-    tset_free(&r->at_done);
-    VEC_FREE(r->at_acc);
-    free(r);
-}
-
 /* A race of a gift's search at node j of this search, decided here as
  * race() decides it, with this search's sets. */
-static void req_race(dpor *d, size_t j, const int32_t *r, size_t n)
+void dpor_req_race(dpor *d, size_t j, const int32_t *r, size_t n)
 {
     node *nj = &d->nodes.p[j];
     initials in = {-1, -1, false, false};
@@ -2230,98 +1749,4 @@ static void req_race(dpor *d, size_t j, const int32_t *r, size_t n)
         return;
     for (size_t i = 0; i < nj->en.len; i++)
         add_tid(&nj->bt, nj->en.p[i]);
-}
-
-void dpor_merge(dpor *d, size_t i, dpor_result *r)
-{
-    node *n;
-    if (!r || i >= d->nodes.len) {
-        dpor_result_free(r);
-        return;
-    }
-    n = &d->nodes.p[i];
-    /* what the gift explored there is done, as if explored here */
-    for (size_t k = 0; k < r->at_done.tid.len; k++) {
-        int32_t q = r->at_done.tid.p[k];
-        if (q == n->tid) continue;
-        tset_add(&n->done, q, tset_acc(&r->at_done, k),
-                 r->at_done.off.p[k + 1] - r->at_done.off.p[k]);
-        if (has_tid(&n->en, q)) add_tid(&n->bt, q);
-    }
-    if (r->sub && r->at_acc.len) {
-        size_t k = i;
-        while (k > 0 && d->nodes.p[k - 1].sub)
-            k--;
-        if (k > 0)
-            acc_union_add(&d->nodes.p[k - 1], r->at_acc.p, r->at_acc.len);
-    }
-    for (size_t k = 0; k < r->reqs.len; k++) {
-        const dreq *q = &r->reqs.p[k];
-        const int32_t *t = r->req_tids.p + q->off;
-        if (d->gift && q->j < d->gift->at) { /* this search's giver's */
-            req_push(d, q->j, q->turn, t, q->n);
-            continue;
-        }
-        if (q->j < d->floor || q->j >= d->nodes.len)
-            continue; /* a part's prefix: the plan explores it all */
-        if (q->turn) {
-            if (!tset_has(&d->nodes.p[q->j].done, t[0]))
-                add_tid(&d->nodes.p[q->j].bt, t[0]);
-        } else {
-            req_race(d, q->j, t, q->n);
-        }
-    }
-    if (n->waiting) n->waiting--;
-    dpor_result_free(r);
-}
-
-void dpor_take_gift(dpor *d, dpor_gift *g)
-{
-    dpor_gift_free(d->gift);
-    d->gift = g;
-}
-
-/* Node nd (new, at the gift's depth) is the gift's inner choice: explore
- * [from, n) from here. */
-static void gift_sub(dpor *d, node *nd)
-{
-    const dpor_gift *g = d->gift;
-    if (!g->sub || nd->n != g->n) {
-        if (!d->err) d->err = wf_xstrdup("a given part met another choice");
-        return;
-    }
-    nd->idx = g->from;
-    nd->nexti = g->from + 1;
-}
-
-/* Node nd (new, at the gift's depth) is the gift's task node: its sleep
- * and done sets are the giver's, its branches the gift's tasks. The pick,
- * or -1 (error set) when the program offers none of them. */
-static int gift_task(dpor *d, node *nd, const int32_t *alts, int n)
-{
-    const dpor_gift *g = d->gift;
-    int pick = -1;
-    if (g->sub) {
-        if (!d->err) d->err = wf_xstrdup("a given part met another choice");
-        return -1;
-    }
-    tset_copy(&nd->sleep, &g->sleep);
-    tset_copy(&nd->done, &g->done);
-    /* the giver's entries are covered here too (a race whose initial is
-     * one of them adds nothing, as in the giver) */
-    for (size_t k = 0; k < g->bt.len; k++)
-        if (index_of(alts, n, g->bt.p[k]) >= 0 &&
-            !has_tid(&g->tids, g->bt.p[k]))
-            add_tid(&nd->bt, g->bt.p[k]);
-    for (size_t k = 0; k < g->tids.len; k++) {
-        int i = index_of(alts, n, g->tids.p[k]);
-        if (i < 0) continue;
-        if (pick < 0)
-            pick = i;
-        else
-            add_tid(&nd->bt, g->tids.p[k]);
-    }
-    if (pick < 0 && !d->err)
-        d->err = wf_xstrdup("a given part's tasks are not enabled there");
-    return pick;
 }

@@ -7,7 +7,8 @@
  *     mode lets a newcomer barge in ahead of woken waiters).
  *   fifo: Lock of a held mutex parks in `lockers`; Unlock hands the mutex
  *     to the longest waiter (Go's starvation mode).
- * Invariants (mutex_check): 1. holder != NULL iff locked.
+ * Invariants (mutex.c's class check, from engine_check under WF_DEBUG):
+ *   1. holder != NULL iff locked.
  *   2. free mode: a task in lockers is runnable iff !locked.
  *   3. grants counts acquisitions; a locker that began waiting at grants g
  *      has been bypassed grants - g times (starvation metric). */

@@ -12,7 +12,7 @@
  *   twice keeps its last value. Unlike getopt_long, a name is never
  *   abbreviated: --see is refused, with "did you mean --seed?".
  *
- * Adding an option: a field in cli_opts and a row in cli.c's table
+ * Adding an option: a field in cli_opts and a row in cli_opts.c's table
  * (`options[]`): its name, the commands that take it, the help group and
  * line, and how its value is read (a kind and the field's offset, or a
  * function). Parsing, --help, the "belongs to" message and weft test's
@@ -46,7 +46,7 @@ typedef enum cli_cmd {
     CLI_NCMDS
 } cli_cmd;
 
-/* Room for the rows of the option table (cli.c asserts it fits). */
+/* Room for the rows of the option table (cli_opts.c asserts it fits). */
 #define CLI_MAX_OPTIONS 64
 
 /* weft test's output formats (--format). */

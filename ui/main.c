@@ -1,4 +1,4 @@
-/* main.c: the weft command: parse the command line (ui/cli.c), then run
+/* main.c: the weft command: parse the command line (ui/cli_opts.c), then run
  * the command's module. */
 #include <stdio.h>
 #include <string.h>

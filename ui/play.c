@@ -1008,6 +1008,7 @@ bool play_choose(play_game *g, int i)
     c.kind = g->at.kind;
     VEC_PUSH(g->prefix, c);
     refresh(g);
+    WF_DASSERT(play_check(g));
     return true;
 }
 
@@ -1018,6 +1019,7 @@ bool play_undo(play_game *g, int *sel, char **msg)
     m = g->marks.p[--g->marks.len];
     g->prefix.len = m.len < g->prefix.len ? m.len : g->prefix.len;
     refresh(g);
+    WF_DASSERT(play_check(g));
     *sel = m.sel;
     *msg = m.msg;
     return true;
@@ -1031,6 +1033,7 @@ bool play_auto(play_game *g)
     for (size_t i = 0; i < g->e->choices.len; i++)
         VEC_PUSH(g->prefix, g->e->choices.p[i]);
     refresh(g);
+    WF_DASSERT(play_check(g));
     return true;
 }
 

@@ -605,6 +605,7 @@ const viewstate *viewmodel_state_at(viewmodel *m, int64_t n)
         if (!ev) break;
         viewstate_apply(&m->work, &m->vr, ev);
     }
+    WF_DASSERT(viewmodel_check(m) && viewstate_check(&m->work, &m->vr));
     return &m->work;
 }
 

@@ -13,10 +13,10 @@
  * they are rounded to a 512-bit mantissa (go/constant's big.Float
  * precision), and an exponent beyond +-CONST_MAX_EXP bits makes the value
  * CONST_UNKNOWN ("not representable").
- * Invariants: 1. a bigint has no leading zero limbs (n == 0 is zero) and
- *   zero is never negative.  2. a CONST_FLOAT rational is reduced, with a
- *   positive denominator; one whose denominator is 1 may stay a float (the
- *   kind says what the constant is, not its value). */
+ * Invariants: 1. integers and rationals' parts are bigints (bigint.h,
+ *   its invariant).  2. a CONST_FLOAT rational is reduced, with a positive
+ *   denominator; one whose denominator is 1 may stay a float (the kind
+ *   says what the constant is, not its value). */
 #ifndef WF_LANG_CHECK_CONST_H
 #define WF_LANG_CHECK_CONST_H
 
@@ -24,17 +24,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sim/lang/bigint.h"
 #include "sim/lang/lex.h"
 #include "sim/util.h"
 
 #define CONST_MAX_BITS 8192
 #define CONST_MAX_EXP 100000
-
-typedef struct bigint {
-    uint32_t n; /* limbs in use */
-    bool neg;
-    uint32_t d[]; /* little endian */
-} bigint;
 
 typedef enum const_kind {
     CONST_UNKNOWN,

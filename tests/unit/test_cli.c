@@ -1,4 +1,4 @@
-/* test_cli.c: the command line (ui/cli.c): getopt_long's conventions
+/* test_cli.c: the command line (ui/cli_opts.c): getopt_long's conventions
  * (--opt=value, --, grouped letters), names never abbreviated, the
  * "belongs to" message, --run as a test pattern and as the older spelling
  * of --run-id, weft test's options handed to every file over its own, and

@@ -1,0 +1,294 @@
+/* dpor_gift.c: giving part of a running search away (-j): see dpor.h's
+ * gifts and results. */
+#include "dpor_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void dpor_gift_free(dpor_gift *g)
+{
+    if (!g) return;
+    VEC_FREE(g->pre);
+    VEC_FREE(g->tids);
+    VEC_FREE(g->bt);
+    tset_free(&g->sleep);
+    tset_free(&g->done);
+    free(g);
+}
+
+size_t dpor_gift_at(const dpor_gift *g)
+{
+    return g->at;
+}
+
+
+
+/* May task q of node n be given away: neither its branch nor explored,
+ * given or asleep there? */
+static bool givable(const node *n, int32_t q)
+{
+    return q != n->tid && !tset_has(&n->done, q) &&
+           !has_tid(&n->given, q) && !tset_has(&n->sleep, q);
+}
+
+/* Has node n a branch of its own left (a backtrack entry or an inner
+ * choice)? */
+static bool own_pending(const node *n)
+{
+    if (n->sub)
+        return n->nexti < n->n;
+    for (size_t i = 0; i < n->bt.len; i++)
+        if (givable(n, n->bt.p[i]) && has_tid(&n->en, n->bt.p[i]))
+            return true;
+    return false;
+}
+
+/* The gift of node i of the path: its branches left (backtrack entries,
+ * or inner choices), marked given. */
+static dpor_gift *gift_of(dpor *d, size_t i)
+{
+    node *n = &d->nodes.p[i];
+    dpor_gift *g = wf_xcalloc(1, sizeof *g);
+    for (size_t k = 0; k < i; k++) {
+        const node *m = &d->nodes.p[k];
+        choice c;
+        memset(&c, 0, sizeof c);
+        if (m->sub) {
+            c.kind = CHOICE_SELECT;
+            c.n = m->n;
+            c.idx = m->idx;
+        } else {
+            c.kind = CHOICE_TASK;
+            c.n = (uint32_t)m->en.len;
+            c.idx = (uint32_t)index_of(m->en.p, (int)m->en.len, m->tid);
+        }
+        if (c.n >= 2)
+            VEC_PUSH(g->pre, c);
+    }
+    g->at = i;
+    g->sub = n->sub;
+    g->n = n->n;
+    if (n->sub) {
+        /* the step of the task node above made the choice: the sleep
+         * set below is that node's sleep and done sets' */
+        size_t k = i;
+        while (k > 0 && d->nodes.p[k - 1].sub)
+            k--;
+        g->tk = k ? k - 1 : SIZE_MAX;
+        if (k) {
+            tset_copy(&g->sleep, &d->nodes.p[k - 1].sleep);
+            tset_copy(&g->done, &d->nodes.p[k - 1].done);
+        }
+        g->from = n->nexti;
+        n->nexti = n->n;
+        return g;
+    }
+    for (size_t k = 0; k < n->bt.len; k++)
+        if (givable(n, n->bt.p[k]) && has_tid(&n->en, n->bt.p[k]))
+            add_tid(&g->tids, n->bt.p[k]);
+    for (size_t k = 0; k < g->tids.len; k++)
+        add_tid(&n->given, g->tids.p[k]);
+    for (size_t k = 0; k < n->bt.len; k++)
+        VEC_PUSH(g->bt, n->bt.p[k]);
+    tset_copy(&g->sleep, &n->sleep);
+    tset_copy(&g->done, &n->done);
+    /* the branch taken is done there, with what its step touched; if the
+     * step made an inner choice of its own, what it touched depends on
+     * it: then it is done but wakes at every step (it is never asleep
+     * below: its traces may run again) */
+    if (i + 1 < d->nodes.len && d->nodes.p[i + 1].sub &&
+        d->nodes.p[i + 1].n >= 2) {
+        acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
+        tset_add(&g->done, n->tid, &any, 1);
+    } else {
+        tset_add(&g->done, n->tid, n->acc.p, n->acc.len);
+    }
+    return g;
+}
+
+size_t dpor_donate(dpor *d, dpor_gift ***out)
+{
+    size_t len = d->nodes.len, top = SIZE_MAX;
+    dpor_gift **v;
+    *out = NULL;
+    if (d->bound >= 0 || d->limit >= 0 || d->floor == SIZE_MAX || d->err ||
+        d->root || len < 2 || !d->join)
+        return 0;
+    /* the shallowest node with a branch of its own left; the path's last
+     * node (whose new branch has not run: its step is unknown) stays */
+    for (size_t i = d->floor; i + 1 < len && top == SIZE_MAX; i++)
+        if (own_pending(&d->nodes.p[i]) && !d->nodes.p[i].waiting &&
+            (d->nodes.p[i].sub || !d->nodes.p[i + 1].sub ||
+             d->nodes.p[i + 1].n < 2))
+            top = i;
+    if (top == SIZE_MAX)
+        return 0;
+    v = wf_xcalloc(1, sizeof *v);
+    v[0] = gift_of(d, top);
+    d->nodes.p[top].waiting++;
+    *out = v;
+    return 1;
+}
+
+void dpor_set_join(dpor *d, void (*join)(void *ctx, dpor *d, size_t i),
+                   void *ctx)
+{
+    d->join = join;
+    d->join_ctx = ctx;
+}
+
+void dpor_req_push(dpor *d, uint32_t j, bool turn, const int32_t *t,
+                     size_t n)
+{
+    dreq r = {j, (uint32_t)d->req_tids.len, (uint32_t)n, turn};
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(d->req_tids, t[i]);
+    VEC_PUSH(d->reqs, r);
+}
+
+/* The gift's node i is explored: keep its done set, and under an inner
+ * choice what the task step above touched over the choices explored. */
+void dpor_gift_seen(dpor *d, size_t i)
+{
+    const node *n = &d->nodes.p[i];
+    tset_copy(&d->at_done, &n->done);
+    d->at_acc.len = 0;
+    if (n->sub) {
+        size_t k = i;
+        while (k > 0 && d->nodes.p[k - 1].sub)
+            k--;
+        if (k > 0)
+            for (size_t a = 0; a < d->nodes.p[k - 1].acc_union.len; a++)
+                VEC_PUSH(d->at_acc, d->nodes.p[k - 1].acc_union.p[a]);
+    }
+    d->at_seen = true;
+}
+
+dpor_result *dpor_take_result(dpor *d)
+{
+    dpor_result *r;
+    if (!d->gift)
+        return NULL;
+    r = wf_xcalloc(1, sizeof *r);
+    r->at = d->gift->at;
+    r->sub = d->gift->sub;
+    r->reqs.p = d->reqs.p;
+    r->reqs.len = d->reqs.len;
+    r->reqs.cap = d->reqs.cap;
+    r->req_tids.p = d->req_tids.p;
+    r->req_tids.len = d->req_tids.len;
+    r->req_tids.cap = d->req_tids.cap;
+    memset(&d->reqs, 0, sizeof d->reqs);
+    memset(&d->req_tids, 0, sizeof d->req_tids);
+    if (d->at_seen) {
+        tset_copy(&r->at_done, &d->at_done);
+        for (size_t a = 0; a < d->at_acc.len; a++)
+            VEC_PUSH(r->at_acc, d->at_acc.p[a]);
+    }
+    return r;
+}
+
+void dpor_result_free(dpor_result *r)
+{
+    if (!r) return;
+    VEC_FREE(r->reqs);
+    VEC_FREE(r->req_tids);
+    tset_free(&r->at_done);
+    VEC_FREE(r->at_acc);
+    free(r);
+}
+
+
+void dpor_merge(dpor *d, size_t i, dpor_result *r)
+{
+    node *n;
+    if (!r || i >= d->nodes.len) {
+        dpor_result_free(r);
+        return;
+    }
+    n = &d->nodes.p[i];
+    /* what the gift explored there is done, as if explored here */
+    for (size_t k = 0; k < r->at_done.tid.len; k++) {
+        int32_t q = r->at_done.tid.p[k];
+        if (q == n->tid) continue;
+        tset_add(&n->done, q, tset_acc(&r->at_done, k),
+                 r->at_done.off.p[k + 1] - r->at_done.off.p[k]);
+        if (has_tid(&n->en, q)) add_tid(&n->bt, q);
+    }
+    if (r->sub && r->at_acc.len) {
+        size_t k = i;
+        while (k > 0 && d->nodes.p[k - 1].sub)
+            k--;
+        if (k > 0)
+            dpor_acc_union_add(&d->nodes.p[k - 1], r->at_acc.p, r->at_acc.len);
+    }
+    for (size_t k = 0; k < r->reqs.len; k++) {
+        const dreq *q = &r->reqs.p[k];
+        const int32_t *t = r->req_tids.p + q->off;
+        if (d->gift && q->j < d->gift->at) { /* this search's giver's */
+            dpor_req_push(d, q->j, q->turn, t, q->n);
+            continue;
+        }
+        if (q->j < d->floor || q->j >= d->nodes.len)
+            continue; /* a part's prefix: the plan explores it all */
+        if (q->turn) {
+            if (!tset_has(&d->nodes.p[q->j].done, t[0]))
+                add_tid(&d->nodes.p[q->j].bt, t[0]);
+        } else {
+            dpor_req_race(d, q->j, t, q->n);
+        }
+    }
+    if (n->waiting) n->waiting--;
+    dpor_result_free(r);
+}
+
+void dpor_take_gift(dpor *d, dpor_gift *g)
+{
+    dpor_gift_free(d->gift);
+    d->gift = g;
+}
+
+/* Node nd (new, at the gift's depth) is the gift's inner choice: explore
+ * [from, n) from here. */
+void dpor_gift_sub(dpor *d, node *nd)
+{
+    const dpor_gift *g = d->gift;
+    if (!g->sub || nd->n != g->n) {
+        if (!d->err) d->err = wf_xstrdup("a given part met another choice");
+        return;
+    }
+    nd->idx = g->from;
+    nd->nexti = g->from + 1;
+}
+
+/* Node nd (new, at the gift's depth) is the gift's task node: its sleep
+ * and done sets are the giver's, its branches the gift's tasks. The pick,
+ * or -1 (error set) when the program offers none of them. */
+int dpor_gift_task(dpor *d, node *nd, const int32_t *alts, int n)
+{
+    const dpor_gift *g = d->gift;
+    int pick = -1;
+    if (g->sub) {
+        if (!d->err) d->err = wf_xstrdup("a given part met another choice");
+        return -1;
+    }
+    tset_copy(&nd->sleep, &g->sleep);
+    tset_copy(&nd->done, &g->done);
+    /* the giver's entries are covered here too (a race whose initial is
+     * one of them adds nothing, as in the giver) */
+    for (size_t k = 0; k < g->bt.len; k++)
+        if (index_of(alts, n, g->bt.p[k]) >= 0 &&
+            !has_tid(&g->tids, g->bt.p[k]))
+            add_tid(&nd->bt, g->bt.p[k]);
+    for (size_t k = 0; k < g->tids.len; k++) {
+        int i = index_of(alts, n, g->tids.p[k]);
+        if (i < 0) continue;
+        if (pick < 0)
+            pick = i;
+        else
+            add_tid(&nd->bt, g->tids.p[k]);
+    }
+    if (pick < 0 && !d->err)
+        d->err = wf_xstrdup("a given part's tasks are not enabled there");
+    return pick;
+}

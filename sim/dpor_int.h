@@ -1,0 +1,310 @@
+/* dpor_int.h: what dpor's files share: dpor.c (the search: races,
+ * backtracking, sleep sets, bounded rounds) and dpor_gift.c (giving part
+ * of a running search away, -j: dpor.h's gifts and results).
+ * Owns: nothing beyond dpor.h's search. */
+#ifndef WF_DPOR_INT_H
+#define WF_DPOR_INT_H
+
+#include "dpor.h"
+#include "vclock.h"
+
+typedef VEC(int32_t) tidvec;
+typedef VEC(uint32_t) VEC_u32;
+
+/* An earlier access: the node (step) it happened at, its task and that
+ * task's event count then. */
+typedef struct rec {
+    int32_t node, tid;
+    uint32_t lidx;
+} rec;
+
+/* An add to a counter (ACC_ADD) of the current execution. */
+typedef struct arec {
+    rec r;
+    int64_t delta, before;
+    uint8_t flags;
+} arec;
+
+/* Adds an object keeps before further ones count as writes, under a
+ * preemption bound (where every pair of adds conflicts) and on a floored
+ * counter (a WaitGroup: each add is checked against every add kept, each
+ * check O(adds)); an execution adding in a loop stays bounded. A
+ * WaitGroup joining 256 goroutines stays exact (before, at 64 adds: 33
+ * goroutines joined by one WaitGroup ran their Dones in every order, 3.6 s
+ * for one trace, 40 did not finish). Adds that commute with every add
+ * (an atomic add whose result nobody reads, no bound) are kept however
+ * many: they are never checked against each other, and counting them as
+ * writes would order them all (Go by Example's 50 goroutines adding 100
+ * times each: billions of orders for one trace). */
+#define ADDS_MAX 64
+#define FLOOR_ADDS_MAX 512
+
+/* What an object remembers of the current execution. */
+typedef struct dobj {
+    vclock lw, lr, lc, lk, lo, lu; /* joined clocks of writes, reads,
+                                      commits, adds, observes, runlocks */
+    rec w, acq;                /* last write (of any kind), last acquire */
+    bool has_w, has_acq, w_is_release;
+    /* since the last write: reads, commits, observes, parks, adds */
+    VEC(rec) rs, cs, os, ps, us; /* ... runlocks */
+    VEC(arec) adds;
+    uint32_t nfloor; /* adds with ACCF_FLOOR among adds */
+} dobj;
+
+/* A set of transitions: tasks, each with the accesses its step made when
+ * it was explored (over every inner choice), which is what decides whether
+ * a later event wakes it from a sleep set. A step's accesses include what
+ * its resumption exposed (a channel commit), which no look at the pending
+ * op alone can know. */
+typedef struct tset {
+    tidvec tid;
+    VEC(uint32_t) off; /* entry i: acc[off[i] .. off[i+1]) */
+    VEC(acc_rec) acc;
+} tset;
+
+typedef struct snode snode;
+
+/* A prefix sibling's step (dpor_prefix_sibling). */
+typedef struct psib {
+    size_t i;
+    int32_t tid;
+    uint32_t off, n;
+} psib;
+
+typedef struct node {
+    bool sub;
+    uint32_t n, idx; /* inner choice */
+    uint32_t nexti;  /* the next inner choice never explored */
+    int32_t tid;     /* task node: the task run */
+    tidvec en, bt;   /* enabled, to explore */
+    tset done, sleep;
+    /* the event of this node's step (this execution) */
+    bool has_ev;
+    uint32_t lidx;
+    vclock vc;
+    /* the latest node of another task's event ordered before this one
+     * (-1: none), computed by race() when first asked (pmax_ok) */
+    int32_t pmax;
+    bool pmax_ok;
+    VEC(acc_rec) acc;
+    VEC(acc_rec) acc_union; /* over the inner choices of the current tid */
+    /* preemption bounding */
+    int32_t last;  /* the task of the previous step */
+    bool last_en;  /* ... and it was enabled here: switching preempts */
+    uint32_t pc;   /* preemptions before this node */
+    /* Rounds that add (dpor_set_limit): the subtrees below this node's
+     * explored branches that still hold branches over an earlier round's
+     * limit, kept to be resumed, never re-explored */
+    VEC(snode *) kids;
+    /* given away (dpor_donate): the tasks, and the gifts whose results
+     * are not merged yet (dpor_merge) */
+    tidvec given;
+    uint32_t waiting;
+} node;
+
+/* A node kept between rounds with work left below it: the branch of its
+ * parent that leads to it (a tid, or an inner choice's index) and the
+ * round it was put aside in. */
+struct snode {
+    node n;
+    int32_t branch;
+    int round;
+};
+
+/* A race or turn for a node above a gift's (the giver decides): a race's
+ * initials req_tids[off, off + n) in order; a turn's task req_tids[off]. */
+typedef struct dreq {
+    uint32_t j, off, n;
+    bool turn;
+} dreq;
+
+struct dpor {
+    VEC(node) nodes; /* [0, ninit) have initialised vectors */
+    size_t ninit;
+    size_t nkept; /* snodes alive (the kept subtrees), for dpor_bytes */
+    bool trim;    /* an execution was cut by the memory budget: the next
+                     dpor_begin frees what its path left initialised */
+    size_t depth;  /* nodes used by the current execution */
+    int32_t tnode; /* the current step's task node, -1 */
+    /* per execution */
+    VEC(vclock) tclock;
+    VEC(uint32_t) tcount;
+    size_t ntasks; /* tasks whose clocks are set */
+    VEC(dobj) objs;
+    size_t nobjs_init;
+    tset next_sleep; /* the sleep set of the next new task node */
+    bool barrier;    /* a timer fired since the last task node */
+    acc_vec sig;      /* scratch: a pending op's signature */
+    vclock ev;        /* scratch: the event's clock */
+    vclock ltab;      /* scratch of race() */
+    VEC(int32_t) first; /* scratch of race() */
+    VEC(int32_t) active; /* scratch of race(): tasks with events in v */
+    VEC(char) rmark;  /* scratch of race(): per tid, RM_EN | RM_BT at j */
+    VEC(VEC_u32) evnodes; /* per task: the task nodes of its events */
+    VEC(char) fresh;  /* per tid: 1 exposed a new op this step, 2
+                         enabled at its node */
+    bool blocked;
+    char *err;
+    uint64_t ssb;
+    uint64_t fair_switches; /* free switches away from a long run */
+    const wf_engine *eng; /* the current execution's (borrowed) */
+    int bound;       /* preemption bound, -1 none */
+    bool pruned;     /* the bound cut a branch this round */
+    /* Rounds that add (iterative preemption bounding over one search):
+     * branches over the limit are put aside, not dropped, and the next
+     * round with a higher limit resumes them; -1: no limit */
+    int limit;
+    int round;         /* rounds begun */
+    snode *root;       /* the search put aside between rounds, or NULL */
+    bool deferred;     /* the last execution stopped at the limit */
+    bool suspending;   /* dpor_next puts every branch aside */
+    uint64_t ndeferred; /* executions stopped at a round's limit */
+    /* a forced prefix (dpor_set_prefix): the first execution of a round
+     * takes these choices; the search never backtracks into the nodes
+     * they made (floor: SIZE_MAX until the last one is taken) */
+    VEC(choice) forced;
+    size_t fpos, floor;
+    bool prefix_done; /* dpor_prefix_siblings_done */
+    /* dpor_prefix_sibling: by forced choice index and tid, the accesses
+     * acc[off, off + n) */
+    VEC(psib) psibs;
+    VEC(acc_rec) psib_acc;
+    dpor_gift *gift; /* dpor_take_gift: the node this search starts at */
+    /* a gift's search: what it sends its giver (dpor_take_result): the
+     * races and turns for nodes above the gift's, and the gift node's
+     * done set (with, under an inner choice, what the task step above
+     * touched) once explored */
+    VEC(int32_t) req_r;  /* scratch: a race's initials */
+    VEC(dreq) reqs;
+    VEC(int32_t) req_tids;
+    tset at_done;
+    VEC(acc_rec) at_acc;
+    bool at_seen;
+    void (*join)(void *ctx, dpor *d, size_t i);
+    void *join_ctx;
+    uint32_t pc_cur; /* preemptions so far in this execution */
+    int32_t run_tid;  /* the task of the latest task node, -1 */
+    uint32_t run_len; /* ... and how many task nodes in a row it ran */
+};
+
+/* A part of a running search given away (dpor_donate): the forced
+ * choices that reach its node, the node's depth, and what to explore
+ * there: inner choices [from, n), or the tasks tids with the node's sleep
+ * and done sets as the giver had them. */
+struct dpor_gift {
+    VEC(choice) pre;
+    size_t at;
+    bool sub;
+    uint32_t from, n;
+    tidvec tids;
+    tidvec bt; /* the node's backtrack set (every entry covered) */
+    size_t tk; /* inner choices: the task node above (its sets given) */
+    tset sleep, done;
+};
+
+/* What a gift's search sends back (dpor_take_result). */
+struct dpor_result {
+    size_t at;
+    bool sub;
+    VEC(dreq) reqs;
+    VEC(int32_t) req_tids;
+    tset at_done;
+    VEC(acc_rec) at_acc;
+};
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static inline bool in_list(const int32_t *p, size_t n, int32_t t)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] == t)
+            return true;
+    return false;
+}
+
+static inline bool has_tid(const tidvec *v, int32_t t)
+{
+    return in_list(v->p, v->len, t);
+}
+
+static inline void add_tid(tidvec *v, int32_t t)
+{
+    if (!has_tid(v, t))
+        VEC_PUSH(*v, t);
+}
+
+static inline void tset_reset(tset *s)
+{
+    s->tid.len = s->off.len = s->acc.len = 0;
+}
+
+static inline void tset_free(tset *s)
+{
+    VEC_FREE(s->tid);
+    VEC_FREE(s->off);
+    VEC_FREE(s->acc);
+}
+
+static inline bool tset_has(const tset *s, int32_t t)
+{
+    return has_tid(&s->tid, t);
+}
+
+/* The accesses of the i-th task of s (NULL when s holds none at all:
+ * no arithmetic on a null pointer, which UBSan rejects). */
+static inline const acc_rec *tset_acc(const tset *s, size_t i)
+{
+    return s->acc.p ? s->acc.p + s->off.p[i] : NULL;
+}
+
+static inline void tset_add(tset *s, int32_t t, const acc_rec *a, size_t n)
+{
+    if (tset_has(s, t))
+        return;
+    if (!s->off.len)
+        VEC_PUSH(s->off, 0);
+    VEC_PUSH(s->tid, t);
+    for (size_t i = 0; i < n; i++)
+        VEC_PUSH(s->acc, a[i]);
+    VEC_PUSH(s->off, (uint32_t)s->acc.len);
+}
+
+static inline void tset_copy(tset *to, const tset *from)
+{
+    tset_reset(to);
+    for (size_t i = 0; i < from->tid.len; i++)
+        tset_add(to, from->tid.p[i], tset_acc(from, i),
+                 from->off.p[i + 1] - from->off.p[i]);
+}
+
+static inline int index_of(const int32_t *alts, int n, int32_t tid)
+{
+    for (int i = 0; i < n; i++)
+        if (alts[i] == tid)
+            return i;
+    return -1;
+}
+
+/* ---- dpor.c ------------------------------------------------------------ */
+
+/* Add the accesses a[0, na) not yet in n's union over its inner choices. */
+void dpor_acc_union_add(node *n, const acc_rec *a, size_t na);
+/* A race of a gift's search at node j of this search (the initials r[0,
+ * n)), decided as the search decides its own. */
+void dpor_req_race(dpor *d, size_t j, const int32_t *r, size_t n);
+
+/* ---- dpor_gift.c ------------------------------------------------------- */
+
+/* Send the giver a race (turn false: initials t[0, n)) or a turn (t[0])
+ * for its node j. */
+void dpor_req_push(dpor *d, uint32_t j, bool turn, const int32_t *t,
+                   size_t n);
+/* The gift's node i is explored: keep what the giver needs of it. */
+void dpor_gift_seen(dpor *d, size_t i);
+/* Node nd (new, at the gift's depth) is the gift's inner choice. */
+void dpor_gift_sub(dpor *d, node *nd);
+/* Node nd (new, at the gift's depth) is the gift's task node: the pick
+ * among alts[0, n), or -1 (error set). */
+int dpor_gift_task(dpor *d, node *nd, const int32_t *alts, int n);
+
+#endif
