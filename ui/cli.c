@@ -1070,7 +1070,10 @@ int cli_record_and_print(const cli_opts *o, const program *p, explorer *x,
     record_attach(rec, x);
     rst = record_finish(rec, x, explore_status(x, o->strict), d);
     buf_init(&prefix);
-    buf_printf(&prefix, "weft replay %s --schedule", p->file);
+    if (o->c_program) /* a C program replays itself */
+        buf_printf(&prefix, "%s replay --schedule", p->file);
+    else
+        buf_printf(&prefix, "weft replay %s --schedule", p->file);
     memset(&ri, 0, sizeof ri);
     ri.file = p->file;
     ri.command = o->cmd_name;
