@@ -883,7 +883,14 @@ wf_task *engine_next(wf_engine *e)
             return t;
         }
         if (e->stop) {
+            /* a task woken in the last step (its send, receive or lock
+             * completed) that the end keeps from exposing its next op
+             * is runnable, as in Go, not blocked: os.Exit(<-c) leaves
+             * the sender it received from runnable, never leaked */
             while (e->resume_head) {
+                if (e->resume_head->state == TASK_BLOCKED &&
+                    e->resume_head->op.woken)
+                    engine_set_state(e, e->resume_head, TASK_RUNNABLE);
                 e->resume_head->in_resume = false;
                 e->resume_head = e->resume_head->resume_next;
             }

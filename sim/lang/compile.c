@@ -829,8 +829,15 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
     for (size_t i = 0; i < fs.labels.len && !C->failed; i++)
         if (fs.labels.p[i].pc < 0 && fs.labels.p[i].uses.len)
             cerr(C, node, "label %s not defined", fs.labels.p[i].name);
+    /* the closing brace's line, as Go gives a function's implicit
+     * return; after a final return statement Go has no code there, and
+     * the RET that follows (for a recovered panic) is the return's */
     if (body)
-        fs.line = body->u.block.rbrace_line;
+        fs.line = body->u.block.stmts.n &&
+                          body->u.block.stmts.v[body->u.block.stmts.n - 1]
+                                  ->kind == AST_RETURN_STMT
+                      ? body->u.block.stmts.v[body->u.block.stmts.n - 1]->line
+                      : body->u.block.rbrace_line;
     pr->ret_pc = (uint32_t)emit(&fs, VM_OP_RET, 0, 0, 0, 0);
     fs_finish(&fs, pr);
     fs_fini(&fs);

@@ -35,6 +35,10 @@ const char *lib_refusal(const char *path);
 /* "bufio, bytes, context, ..." (the library's packages, for messages)
  * into out[0, n). */
 void lib_summary(char *out, size_t n);
+/* The pc runtime.FuncForPC and FileLine read of the first instruction
+ * of function value fn (reflect's Value.Pointer of a func), or 0 when
+ * fn has no code of its own (a native). */
+uint64_t lib_func_entry_pc(const vm_program *prog, vm_value fn);
 /* The id of native name, or -1. */
 int lib_native_find(const char *name);
 const lib_native *lib_native_at(int id);
@@ -125,6 +129,8 @@ const lib_native *lib_native_at(int id);
     X(rt_setfinalizer, 0)                                                      \
     X(rt_gc, 1)                                                                \
     X(rt_fin, 2)                                                               \
+    X(rt_finchain, 1)                                                          \
+    X(rt_funccache, 1)                                                         \
     X(rt_runtime_error, 0)                                                     \
     X(rtype, 1)                                                                \
     X(rtype_int, 1)                                                            \

@@ -552,11 +552,15 @@ nat_status lib_rvalue(vm_ncall *c)
         if (vm_convert(c->g, &r, v, t) != X_OK)
             return NAT_PANIC;
         break;
-    case RV_POINTER:
-        r = vm_int(T_UINTPTR, v.v.o ? vm_event_value(x, v) * 0x100 +
-                                          0xc000010000LL
-                                    : 0);
+    case RV_POINTER: {
+        /* a func's is its code's entry, which runtime.FuncForPC knows */
+        uint64_t pc = lib_func_entry_pc(p, v);
+        r = vm_int(T_UINTPTR, pc ? (int64_t)pc
+                              : v.v.o ? vm_event_value(x, v) * 0x100 +
+                                            0xc000010000LL
+                                      : 0);
         break;
+    }
     case RV_METHOD:
     case RV_FUNC: {
         const vm_member *ms[MSET_MAX];

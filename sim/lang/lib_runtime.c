@@ -84,6 +84,15 @@ static uint64_t frame_pc(const vm_g *g, int64_t depth)
     return depth == 0 ? GOEXIT_PC : 0;
 }
 
+uint64_t lib_func_entry_pc(const vm_program *prog, vm_value fn)
+{
+    const vm_proto *p;
+    if (VM_KIND(fn.t) != K_FUNC || !fn.v.o)
+        return 0;
+    p = fn.v.o->u.proto;
+    return p && p->ncode ? make_pc(prog, p, 0) : 0;
+}
+
 /* The proto and instruction a pc names, or NULL. */
 static const vm_proto *pc_decode(const vm_program *prog, uint64_t pc,
                                  uint32_t *ins)
@@ -94,7 +103,9 @@ static const vm_proto *pc_decode(const vm_program *prog, uint64_t pc,
     if (!idx || idx > prog->protos.len || !i)
         return NULL;
     p = prog->protos.p[idx - 1];
-    if (!p->ncode)
+    /* past the function's end (its last instruction's next pc at
+     * most, as a return address names it): no function's */
+    if (!p->ncode || i - 1 > p->ncode)
         return NULL;
     *ins = (uint32_t)(i - 1 < p->ncode ? i - 1 : p->ncode - 1);
     return p;
@@ -228,6 +239,41 @@ nat_status lib_rt_fin(vm_ncall *c)
         f = f->next;
     c->r[0] = f ? f->fn : vm_nil();
     c->r[1] = f ? f->obj : vm_nil();
+    return NAT_OK;
+}
+
+/* __rt_finchain(done chan struct{}) any: the channel the finalizers
+ * of the collection before close when they have run (nil: none), done
+ * taking its place: the batches run in order, each after the last. */
+nat_status lib_rt_finchain(vm_ncall *c)
+{
+    vm_exec *x = c->g->x;
+    c->r[0] = x->fin_last;
+    x->fin_last = c->a[0];
+    return NAT_OK;
+}
+
+/* __rt_funccache(entry uintptr, f *Func) *Func: the *Func given first
+ * for entry (f, the first time). O(functions met). */
+nat_status lib_rt_funccache(vm_ncall *c)
+{
+    vm_exec *x = c->g->x;
+    for (uint32_t i = 0; i < x->nfuncs; i++)
+        if (x->funcs[i].entry == c->a[0].v.u) {
+            c->r[0] = x->funcs[i].f;
+            return NAT_OK;
+        }
+    if (x->nfuncs == x->funcs_cap) {
+        uint32_t ncap = x->funcs_cap ? x->funcs_cap * 2 : 8;
+        vm_funcpc *n = arena_alloc(&x->e->mem, ncap * sizeof *n);
+        if (x->nfuncs)
+            memcpy(n, x->funcs, x->nfuncs * sizeof *n);
+        x->funcs = n;
+        x->funcs_cap = ncap;
+    }
+    x->funcs[x->nfuncs].entry = c->a[0].v.u;
+    x->funcs[x->nfuncs++].f = c->a[1];
+    c->r[0] = c->a[1];
     return NAT_OK;
 }
 

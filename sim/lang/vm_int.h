@@ -454,6 +454,11 @@ typedef struct vm_timer {
     struct vm_timer *next;
 } vm_timer;
 
+typedef struct vm_funcpc {
+    uint64_t entry;
+    vm_value f;
+} vm_funcpc;
+
 struct vm_exec {
     vm_program *prog;
     wf_engine *e;
@@ -466,6 +471,10 @@ struct vm_exec {
     int test;        /* the test this execution runs (test files) */
     struct vm_fin *fins; /* finalizers set (runtime.SetFinalizer) */
     struct vm_fin *due;  /* those runtime.GC found due, for __rt_fin */
+    vm_value fin_last; /* closed when the last batch of finalizers ran */
+    /* runtime.FuncForPC's *Func of each function met, by entry pc */
+    vm_funcpc *funcs; /* execution arena */
+    uint32_t nfuncs, funcs_cap;
 };
 
 /* A finalizer: fn(obj) once obj is unreachable (execution arena). */

@@ -653,8 +653,17 @@ uint32_t vm_gc_finalizers(vm_exec *x)
     walker_init(&w, x, NULL, 0);
     x->epoch++;
     push_obj(&w, x->globals);
-    for (vm_fin *f = x->fins; f; f = f->next)
+    /* what an object with a finalizer points to stays, as in Go: if A
+     * points at B and both have finalizers, only A's runs now, B's at a
+     * collection after A is gone (a cycle through such an object is
+     * never collected) */
+    for (vm_fin *f = x->fins; f; f = f->next) {
+        vm_obj *o = f->obj.v.o;
         walk_value(&w, f->fn);
+        if (o && o->okind != OK_MAP && o->okind != OK_ITER)
+            for (uint32_t i = 0; i < o->n; i++)
+                walk_value(&w, o->slots[i]);
+    }
     walk_live_gs(&w);
     walker_fini(&w);
     x->due = NULL;

@@ -923,6 +923,74 @@ START_TEST(finalizers_run_after_a_collection)
 }
 END_TEST
 
+START_TEST(func_for_pc_walks_a_function_s_code)
+{
+    /* reflect's Value.Pointer of a func is its entry, which FuncForPC
+     * knows; FuncForPC gives one *Func per function, nil past its code;
+     * after a final return no pc has the closing brace's line
+     * (inline_literal.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"reflect\"\n\t\"runtime\"\n)\n"
+                 "func foo() int {\n"
+                 "\tx := 1\n"
+                 "\treturn x + 1\n"
+                 "}\n"
+                 "func main() {\n"
+                 "\tpc := reflect.ValueOf(foo).Pointer()\n"
+                 "\tf := runtime.FuncForPC(pc)\n"
+                 "\tn, bad := 0, 0\n"
+                 "\tfor ; runtime.FuncForPC(pc) == f && n < 100000; pc++ {\n"
+                 "\t\tif _, line := f.FileLine(pc); line != 0 && (line < 7 || line > 9) {\n"
+                 "\t\t\tbad++\n"
+                 "\t\t}\n"
+                 "\t\tn++\n"
+                 "\t}\n"
+                 "\tfmt.Println(f.Name(), f.Entry() == reflect.ValueOf(foo).Pointer(), n > 0 && n < 100, bad)\n"
+                 "}\n"),
+              "main.foo true true 0\n");
+}
+END_TEST
+
+START_TEST(finalizers_run_in_dependency_order_one_batch_after_another)
+{
+    char *got;
+    /* A points at B, both with finalizers: a collection runs A's only;
+     * B's runs at a collection after A is gone (Go's mallocfin.go) */
+    GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                 "type B struct{ n int }\n"
+                 "type A struct{ b *B }\n"
+                 "func main() {\n"
+                 "\tdone := make(chan string, 4)\n"
+                 "\ta := &A{&B{1}}\n"
+                 "\truntime.SetFinalizer(a.b, func(*B) { done <- \"B\" })\n"
+                 "\truntime.SetFinalizer(a, func(*A) { done <- \"A\" })\n"
+                 "\ta = nil\n"
+                 "\truntime.GC()\n"
+                 "\tfmt.Print(<-done, len(done))\n"
+                 "\truntime.GC()\n"
+                 "\tfmt.Println(<-done, len(done))\n"
+                 "}\n"),
+              "A0B 0\n");
+    /* the finalizers of two collections run one after the other, as on
+     * Go's one finalizer goroutine, in every interleaving */
+    got = go_outcomes(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
+                         "type T struct{ n int }\n"
+                         "func main() {\n"
+                         "\tdone := make(chan int, 2)\n"
+                         "\tx := &T{1}\n"
+                         "\truntime.SetFinalizer(x, func(t *T) { done <- t.n })\n"
+                         "\tx = nil\n"
+                         "\truntime.GC()\n"
+                         "\ty := &T{2}\n"
+                         "\truntime.SetFinalizer(y, func(t *T) { done <- t.n })\n"
+                         "\ty = nil\n"
+                         "\truntime.GC()\n"
+                         "\tfmt.Println(<-done, <-done)\n"
+                         "}\n"));
+    ck_assert_str_eq(got, "1 2|\n");
+    free(got);
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -936,6 +1004,8 @@ Suite *check_suite(void)
     tcase_add_test(tc, method_values_have_the_method_type);
     tcase_add_test(tc, reflect_values_read_and_call);
     tcase_add_test(tc, finalizers_run_after_a_collection);
+    tcase_add_test(tc, func_for_pc_walks_a_function_s_code);
+    tcase_add_test(tc, finalizers_run_in_dependency_order_one_batch_after_another);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, operators_and_operands);

@@ -451,6 +451,81 @@ START_TEST(goroutine_left_blocked_is_a_leak)
 }
 END_TEST
 
+/* os.Exit(<-c) in the step that wakes the sender: the sender's send
+ * completed, so it is runnable when the program ends, not leaked (Go's
+ * bug130.go); every interleaving, every checker on, as `weft explore`. */
+START_TEST(exit_leaves_the_woken_sender_runnable)
+{
+    const char *src = GO("import \"os\"\n"
+                         "func main() {\n"
+                         "\tc := make(chan int)\n"
+                         "\tgo func() { c <- 0 }()\n"
+                         "\tos.Exit(<-c)\n"
+                         "}\n");
+    vm_program *p = NULL;
+    wf_diag d;
+    program prog;
+    explore_opts o;
+    explorer *x;
+    checkers *ck;
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), NULL, &p, &d),
+                     WF_OK);
+    prog = vm_program_entry(p);
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DFS;
+    o.preemptions = -1;
+    x = explore_new(&prog, &o);
+    ck = checkers_new(NULL);
+    ck_assert_int_eq(explore_run(x, checkers_consumers(ck), &d), WF_OK);
+    ck_assert(x->complete);
+    ck_assert_msg(x->findings.len == 0, "%s", x->findings.len ? x->findings.p[0].message : "");
+    checkers_free(ck);
+    explore_free(x);
+    vm_program_free(p);
+}
+END_TEST
+
+/* runtime.GC is a scheduling point (a collection blocks its caller
+ * while others run): a goroutine calling it in a loop lets main run on
+ * at once, not after its fuel of 2^18 jumps at each turn (Go's
+ * issue30977.go); once main returned, the spinning is a leak. */
+START_TEST(gc_in_a_loop_lets_others_run)
+{
+    const char *src = GO("import \"runtime\"\n"
+                         "func main() {\n"
+                         "\tgo func() {\n\t\tfor {\n\t\t\truntime.GC()\n\t\t}\n\t}()\n"
+                         "\tfor i := 0; i < 20; i++ {\n"
+                         "\t\truntime.Gosched()\n"
+                         "\t}\n"
+                         "\tprintln(\"done\")\n"
+                         "}\n");
+    vm_program *p = NULL;
+    wf_diag d;
+    program prog;
+    explore_opts o;
+    explorer *x;
+    checkers *ck;
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), NULL, &p, &d),
+                     WF_OK);
+    prog = vm_program_entry(p);
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_RR;
+    o.max_executions = 1;
+    o.preemptions = -1;
+    x = explore_new(&prog, &o);
+    ck = checkers_new(NULL);
+    ck_assert_int_eq(explore_run(x, checkers_consumers(ck), &d), WF_OK);
+    ck_assert_int_eq((int)x->findings.len, 1);
+    ck_assert_int_eq(x->findings.p[0].f.kind, WF_LEAK);
+    ck_assert_uint_lt(x->findings.p[0].steps, 100000);
+    checkers_free(ck);
+    explore_free(x);
+    vm_program_free(p);
+}
+END_TEST
+
 START_TEST(go_evaluates_function_and_arguments_first)
 {
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"runtime\"\n)\n"
@@ -849,6 +924,8 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, after_func_runs_f_in_its_own_goroutine);
     tcase_add_test(tc, deadlocks_are_found_by_exploration);
     tcase_add_test(tc, goroutine_left_blocked_is_a_leak);
+    tcase_add_test(tc, exit_leaves_the_woken_sender_runnable);
+    tcase_add_test(tc, gc_in_a_loop_lets_others_run);
     tcase_add_test(tc, go_evaluates_function_and_arguments_first);
     suite_add_tcase(s, tc);
     tc = tcase_create("state");

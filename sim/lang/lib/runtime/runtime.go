@@ -17,6 +17,9 @@ func Gosched()             { __gosched() }
 func NumGoroutine() int    { return __numgoroutine() }
 func Goexit()              { __goexit() }
 func GC() {
+	// a collection blocks its caller while other goroutines run (Go's
+	// concurrent mark): a scheduling point, as Gosched
+	__gosched()
 	n := int(__rt_gc())
 	if n == 0 {
 		return
@@ -26,14 +29,22 @@ func GC() {
 	for i := 0; i < n; i++ {
 		fns[i], objs[i] = __rt_fin(i)
 	}
-	go runFinalizers(fns, objs)
+	done := make(chan struct{})
+	prev, _ := __rt_finchain(done).(chan struct{})
+	go runFinalizers(fns, objs, prev, done)
 }
 
-// runFinalizers: the finalizer goroutine of one collection.
-func runFinalizers(fns, objs []any) {
+// runFinalizers: the finalizers of one collection, after those of the
+// collection before (prev) have run: Go runs every finalizer on one
+// goroutine, one after another.
+func runFinalizers(fns, objs []any, prev, done chan struct{}) {
+	if prev != nil {
+		<-prev
+	}
 	for i := range fns {
 		__rvalue_call(fns[i], []any{objs[i]})
 	}
+	close(done)
 }
 func NumCPU() int          { return 1 }
 func GOMAXPROCS(n int) int { return 1 }
@@ -163,7 +174,9 @@ func FuncForPC(pc uintptr) *Func {
 	if name == "" {
 		return nil
 	}
-	return &Func{name: name, entry: pc &^ (1<<20 - 1)}
+	// one *Func per function, as Go's point into its function table
+	entry := pc&^(1<<20-1) | 1
+	return __rt_funccache(entry, &Func{name: name, entry: entry}).(*Func)
 }
 
 func (f *Func) Name() string {
