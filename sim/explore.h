@@ -181,6 +181,9 @@ bool explore_steer(explorer *x, consumer_set *cs,
 /* Estimated executions left in the current search (or round), for a
  * progress line; negative when there is no estimate. */
 double explore_estimate_left(const explorer *x);
+/* Executions started, the reduction's abandoned ones included (what
+ * --max-executions counts). */
+int64_t explore_started(const explorer *x);
 /* What a search cut by a budget covered, as a sentence (nothing when it
  * is complete): the preemption bound fully explored, the rounds of the
  * default search done, the executions left by the estimate, the

@@ -30,8 +30,6 @@ bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs);
 /* Whether the halt word stops the search (an interrupt, the time
  * limit). */
 bool explore_halted(const explorer *x);
-/* Executions started, the reduction's abandoned ones included. */
-int64_t explore_started(const explorer *x);
 /* Budgets between executions (max executions, should_stop): true to
  * stop. */
 bool explore_out_of_budget(explorer *x, int64_t max);

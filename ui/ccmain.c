@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "shard.h"
 #include "sim/posix/posix.h"
 
 int __real_main(int argc, char **argv, char **envp);
@@ -96,7 +97,10 @@ int __wrap_main(int argc, char **argv, char **envp)
      * execution's search state) is left to the exit, as weft's main does
      * (freeing it took 0.4 s past --time-limit 2 after 659,000 steps) */
     cli_exit_soon();
-    status = cli_execute(&o, &p, prefix);
+    if (o.cmd == CMD_MERGE) /* its own shards (weft merge cannot build it) */
+        status = shard_merge_program(&o, &p);
+    else
+        status = cli_execute(&o, &p, prefix);
     px_set_active(false);
     cli_opts_fini(&o);
     free(pargv);

@@ -420,6 +420,11 @@ typedef struct parts_run {
     size_t running;   /* tasks being run */
     size_t *left;     /* by part: its units not done */
     bool gifts;       /* units give work away */
+    /* --max-executions, unsharded: the parts run in order on one engine,
+     * each with what the parts before it left of the budget, as the
+     * single search spends it (an even share would leave a part holding
+     * most of the tree a sliver); used: executions started so far */
+    int64_t budget, used;
     int64_t every;    /* ... every so many executions (GIFT_EVERY) */
     explorer **res;   /* by part, NULL: not run (another shard's) */
     wf_status *st;
@@ -557,6 +562,11 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
     pr->units.p[u].gift = NULL;
     pthread_mutex_unlock(&pr->mu);
     eo.prefix = pr->plan->parts.p[k].prefix;
+    if (pr->budget > 0) {
+        pthread_mutex_lock(&pr->mu);
+        eo.max_executions = pr->budget - pr->used;
+        pthread_mutex_unlock(&pr->mu);
+    }
     eo.iterative = false; /* one unbounded round: sleep sets hold */
     eo.minimize = false;  /* the part's, once its units are joined */
     eo.should_stop = unit_stop;
@@ -573,7 +583,20 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
     }
     ck = new_checkers(pr->o);
     memset(&d, 0, sizeof d);
-    st = explore_run(x, checkers_consumers(ck), &d);
+    if (pr->budget > 0 && eo.max_executions <= 0) {
+        st = WF_OK; /* the budget is spent: the part is not explored */
+        x->complete = false;
+    } else {
+        st = explore_run(x, checkers_consumers(ck), &d);
+    }
+    if (pr->budget > 0 && x->executions > 0) {
+        /* (a part that ran no execution is a prefix the single search
+         * never takes: its abandoned starts are the cut's, not the
+         * search's) */
+        pthread_mutex_lock(&pr->mu);
+        pr->used += explore_started(x);
+        pthread_mutex_unlock(&pr->mu);
+    }
     if (x->dp) ret = dpor_take_result(x->dp);
     checkers_finish(ck, x);
     checkers_free(ck);
@@ -729,7 +752,9 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     pr.fail = WF_OK;
     pr.stats = getenv("WEFT_ENGINE_STATS") != NULL;
     buf_init(&pr.stats_out);
-    if (base.max_executions > 0) /* the budget shared by the parts */
+    if (base.max_executions > 0 && o->shard_n <= 0)
+        pr.budget = base.max_executions;
+    else if (base.max_executions > 0) /* an even share of the budget */
         pr.eo.max_executions =
             (base.max_executions + (int64_t)plan.parts.len - 1) /
             (int64_t)plan.parts.len;
@@ -749,11 +774,12 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     order = wf_xcalloc(plan.parts.len + 1, sizeof *order);
     shard_of = wf_xcalloc(plan.parts.len + 1, sizeof *shard_of);
     part_assign(&plan, o->shard_n > 0 ? o->shard_n : 1, shard_of);
-    /* longest first, so the engines finish together */
+    /* longest first, so the engines finish together (with a budget: in
+     * order) */
     for (size_t i = 0; i < plan.parts.len; i++)
         if (o->shard_n <= 0 || shard_of[i] == o->shard_i - 1)
             order[norder++] = i;
-    for (size_t i = 1; i < norder; i++)
+    for (size_t i = 1; i < norder && pr.budget <= 0; i++)
         for (size_t j = i; j > 0 && plan.parts.p[order[j - 1]].est <
                                         plan.parts.p[order[j]].est;
              j--) {
@@ -776,7 +802,7 @@ static wf_status run_parts(const cli_opts *o, const program *p,
      * (sim/posix/mem.c resets them for each execution): two engines in
      * one process would share them, so its parts run on one engine (its
      * shards, processes of their own, run at once). */
-    if (!src || !src->make) nw = 1;
+    if (!src || !src->make || pr.budget > 0) nw = 1;
     for (int i = 1; i < nw; i++) {
         pthread_t id;
         if (pthread_create(&id, NULL, parts_worker, &pr) == 0) VEC_PUSH(th, id);
@@ -809,6 +835,13 @@ static wf_status run_parts(const cli_opts *o, const program *p,
             *d = pr.d[k];
         }
         if (pr.res[k]) {
+            if (pr.stats)
+                fprintf(stderr,
+                        "weft: part %zu: estimate %.0f, %lld executions, "
+                        "%llu sleep-set-blocked\n",
+                        k, plan.parts.p[k].est,
+                        (long long)pr.res[k]->executions,
+                        (unsigned long long)pr.res[k]->blocked);
             part_join(x, pr.res[k], k);
             if (o->shard_n > 0) {
                 buf_puts(shard_parts, shard_parts->len > 1 ? "," : "");
@@ -1038,7 +1071,10 @@ int cli_record_and_print(const cli_opts *o, const program *p, explorer *x,
     record_attach(rec, x);
     rst = record_finish(rec, x, explore_status(x, o->strict), d);
     buf_init(&prefix);
-    buf_printf(&prefix, "weft replay %s --schedule", p->file);
+    if (o->c_program) /* a C program replays itself */
+        buf_printf(&prefix, "%s replay --schedule", p->file);
+    else
+        buf_printf(&prefix, "weft replay %s --schedule", p->file);
     memset(&ri, 0, sizeof ri);
     ri.file = p->file;
     ri.command = o->cmd_name;

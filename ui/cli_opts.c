@@ -97,13 +97,14 @@ static const command_desc commands[] = {
      "pair of a race),\nthe findings with the Coffman conditions, and the "
      "replay lines. Without\n--run-id, the first run with an error (as "
      "weft view opens).\n"},
-    {"merge", CMD_MERGE, false, "OUT.db SHARD.db...",
+    {"merge", CMD_MERGE, true, "OUT.db SHARD.db...",
      "join the shards of one search into its database",
      "Join the shards of one cut exploration (explore --shard I/N --db "
      "SHARD.db,\neach of 1/N .. N/N once) into OUT.db: the summary, "
      "findings, witness runs\nand outcomes the unsharded search gives, and "
      "print its report. The\nprogram is compiled again to record the "
-     "witnesses (it must be unchanged).\n"},
+     "witnesses (it must be unchanged); a C\nprogram merges its own "
+     "shards (./prog merge OUT.db SHARD.db...).\n"},
     {"help", CMD_HELP, true, "[COMMAND]", "describe a command and its options",
      "Describe COMMAND and every option it takes (as COMMAND --help does), "
      "or\nlist the commands.\n"},

@@ -216,7 +216,9 @@ static int fail(const wf_diag *d)
     return 2;
 }
 
-int shard_merge_exec(const cli_opts *o)
+/* Merge o's shards of the program cp (a C program merging its own), or
+ * of the Go file the shards name (cp NULL), which is compiled again. */
+static int merge(const cli_opts *o, const program *cp)
 {
     size_t n = o->paths.len;
     shard_db *s = wf_xcalloc(n + 1, sizeof *s);
@@ -275,36 +277,49 @@ int shard_merge_exec(const cli_opts *o)
             goto out;
         }
     /* the program, as the shards ran it */
-    if (!s[0].run.file || !gocmd_is_go(s[0].run.file)) {
+    if (cp && s[0].run.file && gocmd_is_go(s[0].run.file)) {
+        diag_set(&d, s[0].path, 0, 0,
+                 "merging shards of %s: they are a Go program's (weft merge "
+                 "joins them)",
+                 s[0].run.file);
+        status = fail(&d);
+        goto out;
+    }
+    if (!cp && (!s[0].run.file || !gocmd_is_go(s[0].run.file))) {
         diag_set(&d, s[0].path, 0, 0,
                  "merging shards of %s: weft merge replays the witnesses of "
-                 "a Go program; a C program's shards are merged by the "
-                 "program itself",
-                 s[0].run.file ? s[0].run.file : "?");
+                 "a Go program; a C program merges its own shards (%s merge "
+                 "OUT.db SHARD.db...)",
+                 s[0].run.file ? s[0].run.file : "?",
+                 s[0].run.file ? s[0].run.file : "./prog");
         status = fail(&d);
         goto out;
     }
-    memset(&vo, 0, sizeof vo);
-    vo.go_version = o->go_version;
-    if (vm_compile_file(s[0].run.file, &vo, &vp, &d) != WF_OK) {
-        status = fail(&d);
-        goto out;
+    if (cp) {
+        pr = *cp;
+    } else {
+        memset(&vo, 0, sizeof vo);
+        vo.go_version = o->go_version;
+        if (vm_compile_file(s[0].run.file, &vo, &vp, &d) != WF_OK) {
+            status = fail(&d);
+            goto out;
+        }
+        if (vm_is_test_file(vp)) {
+            diag_set(&d, s[0].run.file, 0, 0,
+                     "merging the shards of a test file is not supported: "
+                     "shard a program");
+            status = fail(&d);
+            goto out;
+        }
+        pr = vm_program_entry(vp);
     }
-    if (vm_is_test_file(vp)) {
-        diag_set(&d, s[0].run.file, 0, 0,
-                 "merging the shards of a test file is not supported: shard "
-                 "a program");
-        status = fail(&d);
-        goto out;
-    }
-    pr = vm_program_entry(vp);
     /* the semantics the shards ran with: the plan's header */
     if (schedule_decode(&plan_hdr, s[0].sh.plan + 9, &d) != WF_OK ||
         plan_hdr.hash != pr.hash) {
-        diag_set(&d, s[0].run.file, 0, 0,
-                 "the file changed since the shards ran (they explored "
+        diag_set(&d, s[0].run.file ? s[0].run.file : s[0].path, 0, 0,
+                 "the %s changed since the shards ran (they explored "
                  "program %.8s, this is %08x)",
-                 s[0].sh.plan + 9, pr.hash);
+                 cp ? "program" : "file", s[0].sh.plan + 9, pr.hash);
         status = fail(&d);
         goto out;
     }
@@ -378,4 +393,14 @@ out:
     free(seen);
     free(s);
     return status;
+}
+
+int shard_merge_exec(const cli_opts *o)
+{
+    return merge(o, NULL);
+}
+
+int shard_merge_program(const cli_opts *o, const program *p)
+{
+    return merge(o, p);
 }

@@ -17,5 +17,9 @@ void shard_part_json(buf *out, const explorer *y, size_t k);
 /* `weft merge OUT.db SHARD.db...` (o->file: OUT, o->paths: the shards);
  * returns the exit status of the joined search (0, 1), or 2. */
 int shard_merge_exec(const cli_opts *o);
+/* The same for the shards of program p, a C program (weft cc or the C
+ * API) merging its own: `./prog merge OUT.db SHARD.db...` (weft merge
+ * compiles a Go file again; it cannot build a C one). */
+int shard_merge_program(const cli_opts *o, const program *p);
 
 #endif

@@ -12,6 +12,7 @@
 #include "checker/checkers.h"
 #include "cli.h"
 #include "halt.h"
+#include "shard.h"
 #include "sim/native.h"
 
 /* The identity of a C program for its schedules: the build id of the
@@ -103,7 +104,10 @@ int wf_main(int argc, char **argv, void (*scenario)(void *))
     ns.arg = &args;
     p = c_program(scenario, &ns, prog);
     snprintf(prefix, sizeof prefix, "%s replay --schedule", prog);
-    status = cli_execute(&o, &p, prefix);
+    if (o.cmd == CMD_MERGE)
+        status = shard_merge_program(&o, &p);
+    else
+        status = cli_execute(&o, &p, prefix);
     cli_opts_fini(&o);
     return status;
 }

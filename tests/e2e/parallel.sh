@@ -21,6 +21,18 @@ ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
 expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
 has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
+# a database's runs without their ids and times
+dblist() {
+    "$WEFT" list "$1" --json | python3 -c '
+import json, sys
+runs = json.load(sys.stdin)["runs"]
+for r in runs:
+    for k in ("created_at", "id", "summary_id"):
+        r.pop(k, None)
+    for f in r["findings"]:
+        f.pop("id", None)
+print(json.dumps(runs, sort_keys=True))'
+}
 # a --json result without its timing
 strip() { python3 -c 'import json,sys; d=json.load(sys.stdin); d["stats"]["seconds"]=0; d.pop("db",None); print(json.dumps(d,sort_keys=True))'; }
 
@@ -104,6 +116,25 @@ expect 1 "explore -j 2 --preemptions 50 finds the deadlock"
 has out "complete; 1 error, 0 warnings" "a bound never reached: complete"
 cut=$(grep -oE "^[0-9]+ executions" out | grep -oE "^[0-9]+")
 if [ "${cut:-999999}" -le 1000 ]; then ok; else bad "-j 2 --preemptions 50 ran ${cut:-?} executions"; fi
+# --max-executions: the parts spend the budget in order, each what the
+# parts before it left, as the single search spends it (deterministic:
+# -j 2 gives what -j 1 gives); an even share left the part holding most
+# of the tree a sliver (200: 14 and 3 executions where the single search
+# ran 200 and 125)
+for p in classic/producer_consumer_cond.go classic/philosophers_waiter.go; do
+    g=$root/scenarios/$p
+    "$WEFT" explore "$g" --max-executions 200 --json > s 2> err
+    "$WEFT" explore "$g" -j 1 --max-executions 200 --json > a 2> err; ra=$?
+    "$WEFT" explore "$g" -j 2 --max-executions 200 --json > b 2> err; rb=$?
+    if [ "$ra" = "$rb" ] && cmp -s <(strip < a) <(strip < b); then ok; else
+        bad "explore -j 2 --max-executions 200 $p: not what -j 1 gives"; fi
+    if python3 - s b <<'PY'
+import json, sys
+s, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert 4 * b["executions"] >= 3 * s["executions"], (b["executions"], s["executions"])
+PY
+    then ok; else bad "explore -j 2 --max-executions 200 $p: far fewer executions than the single search"; fi
+done
 "$WEFT" explore "$f" -j 2 --strategy random > out 2> err; rc=$?
 expect 2 "-j with a sampling strategy"
 has err "not random" "says which strategies"
@@ -123,6 +154,20 @@ for p in c/lost_update.c c/philosophers_naive.c; do
         if [ "$ra" != "$rb" ] || ! cmp -s <(strip < a) <(strip < b); then same=0; fi
     done
     if [ $same = 1 ]; then ok; else bad "explore -j 2 of C $p: not what -j 1 gives"; diff <(strip < a) <(strip < b) | head -5 >&2; fi
+    # its shards, merged by the program itself (weft merge cannot build
+    # it): what the unsharded search gives, database included
+    command -v parallel >/dev/null 2>&1 || continue
+    rm -f s?.db m.db u.db
+    parallel --will-cite -j 2 ./prog explore --shard {}/4 --db s{}.db ::: 1 2 3 4 > /dev/null 2> err
+    ./prog merge m.db s1.db s2.db s3.db s4.db --json > merged 2> err; rm_=$?
+    ./prog explore -j 2 --db u.db --json > whole 2> err; rw=$?
+    if [ "$rm_" = "$rw" ] && cmp -s <(strip < merged) <(strip < whole); then ok; else
+        bad "./prog merge of 4 shards of C $p: not what the unsharded search gives"; cat err >&2; diff <(strip < merged) <(strip < whole) | head -5 >&2; fi
+    for db in m.db u.db; do dblist $db > $db.list; done
+    if cmp -s m.db.list u.db.list; then ok; else bad "./prog merge of C $p: the database differs from the unsharded one"; diff m.db.list u.db.list | head -3 >&2; fi
+    "$WEFT" merge x.db s1.db s2.db s3.db s4.db > out 2> err; rc=$?
+    expect 2 "weft merge of a C program's shards"
+    has err "prog merge OUT.db" "names the program's own merge"
 done
 
 # shards across machines: GNU parallel runs 4 shards 2 at a time, weft
@@ -140,17 +185,7 @@ else
         if [ "$rm_" = "$rw" ] && cmp -s <(strip < merged) <(strip < whole); then ok; else
             bad "merge of 4 shards of $p: not what the unsharded search gives"; diff <(strip < merged) <(strip < whole) | head -5 >&2; fi
         # the databases: the same summary, findings, witnesses and outcomes
-        for db in m.db u.db; do
-            "$WEFT" list $db --json | python3 -c '
-import json, sys
-runs = json.load(sys.stdin)["runs"]
-for r in runs:
-    for k in ("created_at", "id", "summary_id"):
-        r.pop(k, None)
-    for f in r["findings"]:
-        f.pop("id", None)
-print(json.dumps(runs, sort_keys=True))' > $db.list
-        done
+        for db in m.db u.db; do dblist $db > $db.list; done
         if cmp -s m.db.list u.db.list; then ok; else bad "merge of $p: the database differs from the unsharded one"; diff m.db.list u.db.list | head -3 >&2; fi
     done
     "$WEFT" merge m.db s1.db s2.db s4.db > out 2> err; rc=$?
