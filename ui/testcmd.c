@@ -342,7 +342,7 @@ static test_result *new_result(tally *t, const char *file, const char *name)
 }
 
 /* An exploration cut by a signal is judged only when what it found
- * already fails it whatever the rest would find (SPEC 5: a stopped command
+ * already fails it whatever the rest would find (a stopped command
  * prints what it found so far): an error kind the expectations do not
  * list. A search that found nothing wrong so far is judged neither way. */
 static bool failed_so_far(const test_expect *e, const explorer *x,
