@@ -388,12 +388,15 @@ nat_status lib_aptr_cas(vm_ncall *c)
     return slot_atomic(c, OP_ACAS, code_arg(c, 3));
 }
 
-/* atomic.Value: the engine atomic orders it, field 0 holds the value. */
-static nat_status value_op(vm_ncall *c, op_kind k)
+/* atomic.Value: the engine atomic orders it, field 0 holds the value.
+ * The first phase of an op of kind k on it: *blk is the Value's block;
+ * NAT_OK when the op has been ordered and may act now, else the status
+ * to return (a panic, or the yield that orders it). */
+static nat_status value_begin(vm_ncall *c, op_kind k, vm_obj **blk)
 {
-    vm_obj *blk = target_block(c, c->a[0]);
     wf_obj *a;
-    if (!blk)
+    *blk = target_block(c, c->a[0]);
+    if (!*blk)
         return NAT_PANIC;
     a = lib_handle(c, c->a[0], OBJ_ATOMIC);
     if (!a)
@@ -402,6 +405,15 @@ static nat_status value_op(vm_ncall *c, op_kind k)
         vm_op(c->g, k, a);
         return NAT_YIELD;
     }
+    return NAT_OK;
+}
+
+static nat_status value_op(vm_ncall *c, op_kind k)
+{
+    vm_obj *blk;
+    nat_status st = value_begin(c, k, &blk);
+    if (st != NAT_OK)
+        return st;
     if (k == OP_ALOAD) {
         c->r[0] = blk->slots[0];
         return NAT_OK;
@@ -436,19 +448,12 @@ nat_status lib_aval_swap(vm_ncall *c)
  * engine atomic whether or not it swaps, as Go's CAS is one atomic op. */
 nat_status lib_aval_cas(vm_ncall *c)
 {
-    vm_obj *blk = target_block(c, c->a[0]);
-    wf_obj *a;
+    vm_obj *blk;
     vm_value cur, old = c->a[1];
     bool eq;
-    if (!blk)
-        return NAT_PANIC;
-    a = lib_handle(c, c->a[0], OBJ_ATOMIC);
-    if (!a)
-        return NAT_PANIC;
-    if (!PHASE(c)) {
-        vm_op(c->g, OP_ASWAP, a);
-        return NAT_YIELD;
-    }
+    nat_status st = value_begin(c, OP_ASWAP, &blk);
+    if (st != NAT_OK)
+        return st;
     cur = blk->slots[0];
     if (!cur.t)
         eq = !old.t || VM_KIND(old.t) == K_NIL ||

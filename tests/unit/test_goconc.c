@@ -451,6 +451,43 @@ START_TEST(goroutine_left_blocked_is_a_leak)
 }
 END_TEST
 
+/* Compiles src and explores it with every checker on (strategy, at
+ * most max executions, 0: no bound, no preemption bound); the caller
+ * reads the explorer and frees what it returns with go_explored_free. */
+typedef struct go_explored {
+    vm_program *p;
+    explorer *x;
+    checkers *ck;
+} go_explored;
+
+static go_explored go_explore(const char *src, wf_strategy_kind strategy,
+                              int max_executions)
+{
+    go_explored r = {0};
+    wf_diag d;
+    program prog;
+    explore_opts o;
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), NULL, &r.p, &d),
+                     WF_OK);
+    prog = vm_program_entry(r.p);
+    memset(&o, 0, sizeof o);
+    o.strategy = strategy;
+    o.max_executions = max_executions;
+    o.preemptions = -1;
+    r.x = explore_new(&prog, &o);
+    r.ck = checkers_new(NULL);
+    ck_assert_int_eq(explore_run(r.x, checkers_consumers(r.ck), &d), WF_OK);
+    return r;
+}
+
+static void go_explored_free(go_explored *r)
+{
+    checkers_free(r->ck);
+    explore_free(r->x);
+    vm_program_free(r->p);
+}
+
 /* os.Exit(<-c) in the step that wakes the sender: the sender's send
  * completed, so it is runnable when the program ends, not leaked (Go's
  * bug130.go); every interleaving, every checker on, as `weft explore`. */
@@ -462,27 +499,11 @@ START_TEST(exit_leaves_the_woken_sender_runnable)
                          "\tgo func() { c <- 0 }()\n"
                          "\tos.Exit(<-c)\n"
                          "}\n");
-    vm_program *p = NULL;
-    wf_diag d;
-    program prog;
-    explore_opts o;
-    explorer *x;
-    checkers *ck;
-    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
-                                strlen(src), NULL, &p, &d),
-                     WF_OK);
-    prog = vm_program_entry(p);
-    memset(&o, 0, sizeof o);
-    o.strategy = WF_STRATEGY_DFS;
-    o.preemptions = -1;
-    x = explore_new(&prog, &o);
-    ck = checkers_new(NULL);
-    ck_assert_int_eq(explore_run(x, checkers_consumers(ck), &d), WF_OK);
-    ck_assert(x->complete);
-    ck_assert_msg(x->findings.len == 0, "%s", x->findings.len ? x->findings.p[0].message : "");
-    checkers_free(ck);
-    explore_free(x);
-    vm_program_free(p);
+    go_explored r = go_explore(src, WF_STRATEGY_DFS, 0);
+    ck_assert(r.x->complete);
+    ck_assert_msg(r.x->findings.len == 0, "%s",
+                  r.x->findings.len ? r.x->findings.p[0].message : "");
+    go_explored_free(&r);
 }
 END_TEST
 
@@ -500,29 +521,11 @@ START_TEST(gc_in_a_loop_lets_others_run)
                          "\t}\n"
                          "\tprintln(\"done\")\n"
                          "}\n");
-    vm_program *p = NULL;
-    wf_diag d;
-    program prog;
-    explore_opts o;
-    explorer *x;
-    checkers *ck;
-    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
-                                strlen(src), NULL, &p, &d),
-                     WF_OK);
-    prog = vm_program_entry(p);
-    memset(&o, 0, sizeof o);
-    o.strategy = WF_STRATEGY_RR;
-    o.max_executions = 1;
-    o.preemptions = -1;
-    x = explore_new(&prog, &o);
-    ck = checkers_new(NULL);
-    ck_assert_int_eq(explore_run(x, checkers_consumers(ck), &d), WF_OK);
-    ck_assert_int_eq((int)x->findings.len, 1);
-    ck_assert_int_eq(x->findings.p[0].f.kind, WF_LEAK);
-    ck_assert_uint_lt(x->findings.p[0].steps, 100000);
-    checkers_free(ck);
-    explore_free(x);
-    vm_program_free(p);
+    go_explored r = go_explore(src, WF_STRATEGY_RR, 1);
+    ck_assert_int_eq((int)r.x->findings.len, 1);
+    ck_assert_int_eq(r.x->findings.p[0].f.kind, WF_LEAK);
+    ck_assert_uint_lt(r.x->findings.p[0].steps, 100000);
+    go_explored_free(&r);
 }
 END_TEST
 
