@@ -92,20 +92,34 @@ static size_t ptr_hash(const void *p)
     return (size_t)x;
 }
 
+/* The records lie in blocks of CK_INFO_BLK (each a small allocation:
+ * neither cleared nor copied as the table grows, and never big enough
+ * for malloc to map and unmap it afresh on every compilation); the open-
+ * addressing index on node addresses holds their positions + 1. */
+#define CK_INFO_BLK 256
+
+static ck_info *info_at(const checker *k, uint32_t pos)
+{
+    return &k->info_blk[pos / CK_INFO_BLK][pos % CK_INFO_BLK];
+}
+
 ck_info *ck_info_get(const checker *k, const ast_node *n)
 {
     size_t i;
     if (!k->info_cap || !n)
         return NULL;
     i = ptr_hash(n) & (k->info_cap - 1);
-    while (k->info[i].node) {
-        if (k->info[i].node == n)
-            return &k->info[i];
+    while (k->info_idx[i]) {
+        ck_info *x = info_at(k, k->info_idx[i] - 1);
+        if (x->node == n)
+            return x;
         i = (i + 1) & (k->info_cap - 1);
     }
     return NULL;
 }
 
+/* The record of node n, made empty if there is none. A pointer returned
+ * stays good as the table grows. */
 ck_info *ck_info_put(checker *k, const ast_node *n)
 {
     size_t i;
@@ -113,26 +127,31 @@ ck_info *ck_info_put(checker *k, const ast_node *n)
     if (x)
         return x;
     if (2 * (k->info_len + 1) > k->info_cap) {
-        size_t ncap = k->info_cap ? k->info_cap * 2 : 4096;
-        ck_info *m = wf_xcalloc(ncap, sizeof *m);
-        for (size_t j = 0; j < k->info_cap; j++)
-            if (k->info[j].node) {
-                size_t h = ptr_hash(k->info[j].node) & (ncap - 1);
-                while (m[h].node)
-                    h = (h + 1) & (ncap - 1);
-                m[h] = k->info[j];
-            }
-        free(k->info);
-        k->info = m;
+        size_t ncap = k->info_cap ? k->info_cap * 2 : 1024;
+        uint32_t *m = wf_xcalloc(ncap, sizeof *m);
+        for (uint32_t j = 0; j < k->info_len; j++) {
+            size_t h = ptr_hash(info_at(k, j)->node) & (ncap - 1);
+            while (m[h])
+                h = (h + 1) & (ncap - 1);
+            m[h] = j + 1;
+        }
+        free(k->info_idx);
+        k->info_idx = m;
         k->info_cap = ncap;
     }
+    if (k->info_len % CK_INFO_BLK == 0) {
+        ck_info *blk = wf_xmalloc(CK_INFO_BLK * sizeof *blk);
+        VEC_PUSH(k->info_blks, blk);
+        k->info_blk = k->info_blks.p;
+    }
     i = ptr_hash(n) & (k->info_cap - 1);
-    while (k->info[i].node)
+    while (k->info_idx[i])
         i = (i + 1) & (k->info_cap - 1);
-    memset(&k->info[i], 0, sizeof k->info[i]);
-    k->info[i].node = n;
-    k->info_len++;
-    return &k->info[i];
+    x = info_at(k, (uint32_t)k->info_len);
+    memset(x, 0, sizeof *x);
+    x->node = n;
+    k->info_idx[i] = (uint32_t)++k->info_len;
+    return x;
 }
 
 ck_obj *ck_obj_get(checker *k, const res_sym *s)
@@ -515,7 +534,10 @@ void check_free(checker *k)
     VEC_FREE(k->instances);
     VEC_FREE(k->tparam_decls);
     VEC_FREE(k->later_keys);
-    free(k->info);
+    for (size_t i = 0; i < k->info_blks.len; i++)
+        free(k->info_blks.p[i]);
+    VEC_FREE(k->info_blks);
+    free(k->info_idx);
     free(k->objs);
     arena_fini(&k->mem);
     free(k);

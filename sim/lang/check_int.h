@@ -106,7 +106,9 @@ struct checker {
     arena mem; /* constants and selections */
     /* node -> info, sym -> obj: open addressing on pointers (look-ups
      * only: nothing is ever ordered by these addresses) */
-    ck_info *info;
+    VEC(ck_info *) info_blks; /* info_len records, in blocks */
+    ck_info **info_blk;       /* info_blks.p */
+    uint32_t *info_idx;       /* info_cap slots: a record's position + 1 */
     size_t info_cap, info_len;
     ck_obj **objs; /* each in mem: a pointer stays valid as the table grows */
     size_t objs_cap, objs_len;

@@ -1191,6 +1191,12 @@ static bool parse_go_version(const char *v, int *minor)
     return major >= 1;
 }
 
+static void phase(const vm_options *o, const char *name)
+{
+    if (o && o->on_phase)
+        o->on_phase(o->phase_ud, name);
+}
+
 wf_status ccompile_roots(const char *path, const cpkg_root *roots,
                          size_t nroots, const res_library *lib,
                          const char *mod_go, const vm_options *o,
@@ -1295,16 +1301,20 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
         if (parse_go_version(ver, &minor))
             C.loop_per_iter = minor >= 22;
     }
+    phase(o, "resolve");
     for (size_t i = 0; i < nroots && st == WF_OK; i++)
         st = res_resolve_files(C.R, roots[i].path, roots[i].files,
                                roots[i].n, d);
     if (st != WF_OK)
         goto out;
+    phase(o, "check");
     C.K = check_new(&C);
     st = check_run(C.K, C.R, d);
     if (st != WF_OK)
         goto out;
+    phase(o, "compile");
     compile_all(&C);
+    phase(o, "done");
     if (C.failed) {
         st = WF_ERR_INPUT;
         goto out;
@@ -1328,6 +1338,7 @@ void vm_program_free(vm_program *p)
         return;
     arena_fini(&p->mem);
     free(p->greach);
+    free(p->shapes);
     free(p->run_pattern);
     VEC_FREE(p->types);
     VEC_FREE(p->names);

@@ -33,42 +33,139 @@ uint32_t type_default(uint32_t t)
     }
 }
 
-/* An unnamed type equal to *want, if one exists. O(types). */
-static uint32_t find(vm_program *p, const vm_type *want)
+/* Do unnamed types t and want have the same structure? */
+static bool same_shape(const vm_type *t, const vm_type *want)
+{
+    if (VM_KIND(t->id) != VM_KIND(want->id))
+        return false;
+    if (t->elem != want->elem || t->key != want->key ||
+        t->len != want->len || t->dir != want->dir)
+        return false;
+    if (t->nfields != want->nfields || t->nparams != want->nparams ||
+        t->nresults != want->nresults || t->variadic != want->variadic ||
+        t->nimethods != want->nimethods)
+        return false;
+    if (t->nfields &&
+        memcmp(t->fields, want->fields, t->nfields * sizeof(vm_field)))
+        return false;
+    if (t->has_terms != want->has_terms ||
+        t->comparable != want->comparable || t->nterms != want->nterms)
+        return false;
+    if (t->nterms &&
+        (memcmp(t->terms, want->terms, t->nterms * sizeof(uint32_t)) ||
+         memcmp(t->tilde, want->tilde, t->nterms)))
+        return false;
+    if (t->nparams + t->nresults &&
+        memcmp(t->params, want->params,
+               (t->nparams + t->nresults) * sizeof(uint32_t)))
+        return false;
+    if (t->nimethods && (memcmp(t->imethods, want->imethods,
+                                t->nimethods * sizeof(uint32_t)) ||
+                         memcmp(t->imtypes, want->imtypes,
+                                t->nimethods * sizeof(uint32_t))))
+        return false;
+    return true;
+}
+
+/* A hash of what same_shape compares, word by word (a multiply-xor
+ * mix: FNV's byte loop cost more than the scan it replaces). */
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 29);
+}
+
+static uint64_t mix_words(uint64_t h, const uint32_t *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = mix(h, w[i]);
+    return h;
+}
+
+static uint64_t shape_hash(const vm_type *t)
+{
+    uint64_t h = VM_KIND(t->id);
+    h = mix(h, ((uint64_t)t->elem << 32) | t->key);
+    h = mix(h, (uint64_t)t->len);
+    h = mix(h, ((uint64_t)t->nfields << 32) | t->nparams);
+    h = mix(h, ((uint64_t)t->nresults << 32) | t->nimethods);
+    h = mix(h, ((uint64_t)t->nterms << 8) | (uint64_t)t->dir << 3 |
+                   (uint64_t)t->variadic | (uint64_t)t->has_terms << 1 |
+                   (uint64_t)t->comparable << 2);
+    for (uint32_t i = 0; i < t->nfields; i++)
+        h = mix(h, ((uint64_t)t->fields[i].name << 32 | t->fields[i].type) ^
+                       ((uint64_t)t->fields[i].tag << 1 |
+                        t->fields[i].embedded));
+    if (t->nterms)
+        h = mix_words(h, t->terms, t->nterms);
+    if (t->nparams + t->nresults)
+        h = mix_words(h, t->params, t->nparams + t->nresults);
+    if (t->nimethods) {
+        h = mix_words(h, t->imethods, t->nimethods);
+        h = mix_words(h, t->imtypes, t->nimethods);
+    }
+    return h;
+}
+
+#ifdef WF_DEBUG
+/* The first unnamed type equal to *want, by a scan: the definition the
+ * index below must agree with. O(types). */
+static uint32_t find_scan(const vm_program *p, const vm_type *want)
 {
     for (size_t i = TI__PREDECLARED; i < p->types.len; i++) {
         const vm_type *t = &p->types.p[i];
-        if (t->named || VM_KIND(t->id) != VM_KIND(want->id))
-            continue;
-        if (t->elem != want->elem || t->key != want->key ||
-            t->len != want->len || t->dir != want->dir)
-            continue;
-        if (t->nfields != want->nfields || t->nparams != want->nparams ||
-            t->nresults != want->nresults || t->variadic != want->variadic ||
-            t->nimethods != want->nimethods)
-            continue;
-        if (t->nfields &&
-            memcmp(t->fields, want->fields, t->nfields * sizeof(vm_field)))
-            continue;
-        if (t->has_terms != want->has_terms ||
-            t->comparable != want->comparable || t->nterms != want->nterms)
-            continue;
-        if (t->nterms &&
-            (memcmp(t->terms, want->terms, t->nterms * sizeof(uint32_t)) ||
-             memcmp(t->tilde, want->tilde, t->nterms)))
-            continue;
-        if (t->nparams + t->nresults &&
-            memcmp(t->params, want->params,
-                   (t->nparams + t->nresults) * sizeof(uint32_t)))
-            continue;
-        if (t->nimethods && (memcmp(t->imethods, want->imethods,
-                                    t->nimethods * sizeof(uint32_t)) ||
-                             memcmp(t->imtypes, want->imtypes,
-                                    t->nimethods * sizeof(uint32_t))))
-            continue;
-        return t->id;
+        if (!t->named && same_shape(t, want))
+            return t->id;
     }
     return 0;
+}
+#endif
+
+/* Put type index i into the shape index (open addressing, by
+ * shape_hash; slots hold index + 1). */
+static void shape_put(vm_program *p, size_t i)
+{
+    size_t h;
+    if (2 * (p->shapes_len + 1) > p->shapes_cap) {
+        size_t ncap = p->shapes_cap ? 2 * p->shapes_cap : 1024;
+        uint32_t *m = wf_xcalloc(ncap, sizeof *m);
+        for (size_t j = 0; j < p->shapes_cap; j++)
+            if (p->shapes[j]) {
+                h = shape_hash(&p->types.p[p->shapes[j] - 1]) & (ncap - 1);
+                while (m[h])
+                    h = (h + 1) & (ncap - 1);
+                m[h] = p->shapes[j];
+            }
+        free(p->shapes);
+        p->shapes = m;
+        p->shapes_cap = ncap;
+    }
+    h = shape_hash(&p->types.p[i]) & (p->shapes_cap - 1);
+    while (p->shapes[h])
+        h = (h + 1) & (p->shapes_cap - 1);
+    p->shapes[h] = (uint32_t)i + 1;
+    p->shapes_len++;
+}
+
+/* An unnamed type equal to *want, if one exists: O(1) expected, through
+ * the index of the unnamed types add() made. */
+static uint32_t find(vm_program *p, const vm_type *want)
+{
+    uint32_t id = 0;
+    if (p->shapes_cap) {
+        size_t h = shape_hash(want) & (p->shapes_cap - 1);
+        for (; p->shapes[h]; h = (h + 1) & (p->shapes_cap - 1)) {
+            const vm_type *t = &p->types.p[p->shapes[h] - 1];
+            if (!t->named && same_shape(t, want)) {
+                id = t->id;
+                break;
+            }
+        }
+    }
+#ifdef WF_DEBUG
+    WF_ASSERT(id == find_scan(p, want));
+#endif
+    return id;
 }
 
 static uint32_t add(vm_program *p, vm_type *t, const char *name)
@@ -80,6 +177,8 @@ static uint32_t add(vm_program *p, vm_type *t, const char *name)
     t->under = t->id;
     t->name = arena_strdup(&p->mem, name);
     VEC_PUSH(p->types, *t);
+    if (p->types.len - 1 >= TI__PREDECLARED)
+        shape_put(p, p->types.len - 1);
     return t->id;
 }
 
@@ -105,10 +204,13 @@ uint32_t type_ptr(vm_program *p, uint32_t elem)
     t.id = K_PTR;
     t.elem = elem;
     t.generic = gen(p, elem);
-    buf_init(&b);
-    buf_printf(&b, "*%s", tname(p, elem));
-    id = add(p, &t, b.p);
-    buf_fini(&b);
+    /* the name only for a type not made before */
+    if (!(id = find(p, &t))) {
+        buf_init(&b);
+        buf_printf(&b, "*%s", tname(p, elem));
+        id = add(p, &t, b.p);
+        buf_fini(&b);
+    }
     if (elem)
         p->types.p[VM_TIDX(elem)].ptr = id;
     return id;
@@ -125,10 +227,13 @@ uint32_t type_slice(vm_program *p, uint32_t elem)
     t.id = K_SLICE;
     t.elem = elem;
     t.generic = gen(p, elem);
-    buf_init(&b);
-    buf_printf(&b, "[]%s", tname(p, elem));
-    id = add(p, &t, b.p);
-    buf_fini(&b);
+    /* the name only for a type not made before */
+    if (!(id = find(p, &t))) {
+        buf_init(&b);
+        buf_printf(&b, "[]%s", tname(p, elem));
+        id = add(p, &t, b.p);
+        buf_fini(&b);
+    }
     if (elem)
         p->types.p[VM_TIDX(elem)].slice = id;
     return id;
@@ -144,10 +249,13 @@ uint32_t type_array(vm_program *p, uint32_t elem, int64_t len)
     t.elem = elem;
     t.len = len;
     t.generic = gen(p, elem);
-    buf_init(&b);
-    buf_printf(&b, "[%lld]%s", (long long)len, tname(p, elem));
-    id = add(p, &t, b.p);
-    buf_fini(&b);
+    /* the name only for a type not made before */
+    if (!(id = find(p, &t))) {
+        buf_init(&b);
+        buf_printf(&b, "[%lld]%s", (long long)len, tname(p, elem));
+        id = add(p, &t, b.p);
+        buf_fini(&b);
+    }
     return id;
 }
 
@@ -161,10 +269,13 @@ uint32_t type_map(vm_program *p, uint32_t key, uint32_t val)
     t.key = key;
     t.elem = val;
     t.generic = gen(p, key) || gen(p, val);
-    buf_init(&b);
-    buf_printf(&b, "map[%s]%s", tname(p, key), tname(p, val));
-    id = add(p, &t, b.p);
-    buf_fini(&b);
+    /* the name only for a type not made before */
+    if (!(id = find(p, &t))) {
+        buf_init(&b);
+        buf_printf(&b, "map[%s]%s", tname(p, key), tname(p, val));
+        id = add(p, &t, b.p);
+        buf_fini(&b);
+    }
     return id;
 }
 
@@ -178,11 +289,14 @@ uint32_t type_chan(vm_program *p, uint32_t elem, int dir)
     t.elem = elem;
     t.dir = (uint8_t)dir;
     t.generic = gen(p, elem);
-    buf_init(&b);
-    buf_printf(&b, "%s%s", dir == 1 ? "chan<- " : dir == 2 ? "<-chan " : "chan ",
-               tname(p, elem));
-    id = add(p, &t, b.p);
-    buf_fini(&b);
+    /* the name only for a type not made before */
+    if (!(id = find(p, &t))) {
+        buf_init(&b);
+        buf_printf(&b, "%s%s", dir == 1 ? "chan<- " : dir == 2 ? "<-chan " : "chan ",
+                   tname(p, elem));
+        id = add(p, &t, b.p);
+        buf_fini(&b);
+    }
     return id;
 }
 

@@ -139,6 +139,13 @@ typedef struct vm_options {
      * own environment), borrowed for the call: the program keeps a copy;
      * NULL: an empty environment */
     char *const *env;
+    /* Called as each phase of the front end begins ("resolve": reading,
+     * parsing and resolving the files and their imports; "check";
+     * "compile") and once more with "done" when it ends; NULL: not
+     * called. For measuring (bench_front): the front end reads no
+     * clock itself. */
+    void (*on_phase)(void *ud, const char *phase);
+    void *phase_ud;
 } vm_options;
 
 /* Compile the scenario file at path (src[0, len) borrowed for the call).

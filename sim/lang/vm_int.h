@@ -328,6 +328,10 @@ struct vm_program {
     char *path;
     uint32_t hash; /* of the source: identity in schedules */
     VEC(vm_type) types;
+    /* the unnamed types by structure (types.c's interning): slots hold
+     * a type index + 1, 0 empty */
+    uint32_t *shapes;
+    size_t shapes_cap, shapes_len;
     VEC(const char *) names; /* interned identifiers, by id */
     VEC(vm_proto *) protos;
     uint32_t nglobals;
