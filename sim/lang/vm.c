@@ -544,7 +544,7 @@ newframe:
                     R[i.a] = vm_int(T_INT, v.aux);
                     VM_BREAK;
                 }
-                PROTECT(vm_len(g, &R[i.a], v, false));
+                PROTECT(vm_len_op(g, &R[i.a], v));
                 VM_BREAK;
             }
             VM_CASE(CAP)
