@@ -556,6 +556,11 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
             vc_release(&r->vm, &r->tasks.p[tid].facq);
         }
         return;
+    default:
+        break;
+    }
+    if (oid >= 0 && !(ev->flags & EVF_LIB)) obj_of(r, oid)->user = true;
+    switch ((ev_op)ev->op) {
     case EV_ATOMIC:
         if (ev->flags & EVF_C11) { /* weft cc: C11's memory orders */
             on_c11(r, e, ev, task_of(r, tid), obj_of(r, oid));

@@ -196,6 +196,16 @@ static void acq_noun(buf *b, wf_engine *e, const sync_rec *rc)
     }
 }
 
+/* May an explanation name rc's object? A spawn, or an object the user's
+ * code synchronized on: not one the library took on its own (the mutex
+ * inside a testing.T), which the user never sees. */
+static bool visible(const race_checker *r, const sync_rec *rc)
+{
+    return rc->oid < 0 ||
+           ((size_t)rc->oid < r->objs.len && r->objs.p[rc->oid] &&
+            r->objs.p[rc->oid]->user);
+}
+
 /* Comparisons the explanation may spend on one race (the logs are long
  * only in long executions; past this the plainer explanations serve). */
 #define EXPLAIN_BUDGET 1000000
@@ -217,7 +227,8 @@ static bool find_link(const race_checker *r, int32_t tp, int32_t pp, int32_t tq,
         int32_t ai = -1;
         bool late, early;
         int64_t dist;
-        if (!rl->release || rl->relaxed || (rl->op == EV_SPAWN) != spawns)
+        if (!rl->release || rl->relaxed || (rl->op == EV_SPAWN) != spawns ||
+            !visible(r, rl))
             continue;
         for (int32_t j = r->tasks.p[tq].last_rec; j > i && budget > 0;
              j = r->log.p[j].prev, budget--)
@@ -319,7 +330,7 @@ static bool relaxed_phrase(const race_checker *r, wf_engine *e, buf *b,
     for (int32_t i = r->tasks.p[o.tp].last_rec; i >= o.pp;
          i = r->log.p[i].prev) {
         const sync_rec *w = &r->log.p[i];
-        if (w->op != EV_ATOMIC || !w->release)
+        if (w->op != EV_ATOMIC || !w->release || !visible(r, w))
             continue;
         for (int32_t j = r->tasks.p[o.tq].last_rec; j > i;
              j = r->log.p[j].prev) {
@@ -373,7 +384,7 @@ static bool unmatched_release(const race_checker *r, wf_engine *e, buf *b,
          i = r->log.p[i].prev) {
         const sync_rec *c = &r->log.p[i];
         if (c->release && !c->relaxed && c->op != EV_SPAWN &&
-            !(p->chan && c->oid == p->oid))
+            !(p->chan && c->oid == p->oid) && visible(r, c))
             rl = c;
     }
     if (!rl) return false;

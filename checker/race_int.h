@@ -65,6 +65,8 @@ typedef struct rc_obj {
     int32_t nwait; /* a WaitGroup's parked waiters */
     int32_t head;  /* a C11 atomic's: the task whose store heads the
                     * release sequence a holds, -1 */
+    bool user;     /* the user's code synchronized on it (an event not
+                    * EVF_LIB): explanations name only such objects */
 } rc_obj;
 
 /* access.aop for a WaitGroup's semaphore (beyond every op_kind) */

@@ -5,6 +5,7 @@
  * listed was found, and, with an outcomes list, the set of outputs printed
  * over all executions is exactly that list (SPEC section 4). */
 #include "testcmd.h"
+#include "sim/lang/utf8.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -110,7 +111,12 @@ static bool go_string(const char **p, buf *out)
             buf_putc(out, '"');
             break;
         case 'x':
-            for (int i = 0; i < 2; i++) {
+        case 'u':
+        case 'U': {
+            /* \xhh a byte; \uhhhh, \Uhhhhhhhh a code point, in UTF-8 */
+            int nd = *s == 'x' ? 2 : *s == 'u' ? 4 : 8;
+            char kind = *s;
+            for (int i = 0; i < nd; i++) {
                 char c = *++s;
                 if (c >= '0' && c <= '9')
                     v = v * 16 + (unsigned)(c - '0');
@@ -121,10 +127,28 @@ static bool go_string(const char **p, buf *out)
                 else
                     return false;
             }
+            if (kind == 'x') {
+                buf_putc(out, (char)v);
+            } else {
+                unsigned char u[4];
+                if (v > 0x10FFFF || (v >= 0xD800 && v < 0xE000))
+                    return false;
+                buf_append(out, (const char *)u,
+                           (size_t)utf8_encode((int32_t)v, u));
+            }
+            break;
+        }
+        default:
+            /* \ooo: a byte in octal */
+            if (*s < '0' || *s > '7') return false;
+            for (int i = 0; i < 3; i++, s++) {
+                if (*s < '0' || *s > '7') return false;
+                v = v * 8 + (unsigned)(*s - '0');
+            }
+            s--;
+            if (v > 255) return false;
             buf_putc(out, (char)v);
             break;
-        default:
-            return false;
         }
     }
     if (*s != '"') return false;

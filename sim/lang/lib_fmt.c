@@ -478,7 +478,7 @@ static void fmt_pointer(fmtx *F, vm_value v, const fspec *sp, bool nilword)
 static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
                       int depth, bool methods);
 
-static void bad_verb(fmtx *F, vm_value v, int verb)
+static void bad_verb(fmtx *F, vm_value v, int verb, const fspec *sp)
 {
     buf_printf(F->out, "%%!%c(", verb);
     if (!v.t) {
@@ -490,7 +490,9 @@ static void bad_verb(fmtx *F, vm_value v, int verb)
     {
         fmtx G = *F;
         G.plusV = G.sharpV = false;
-        fmt_value(&G, v, 'v', &no_spec, 1, false);
+        /* as Go's badVerb: the value as %v with the verb's flags, width
+         * and precision (%!s(int=   42) for %5s) */
+        fmt_value(&G, v, 'v', sp, 1, false);
         F->need = G.need;
         F->need_fn = G.need_fn;
         F->need_recv = G.need_recv;
@@ -651,7 +653,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
             k == K_SLICE)
             fmt_pointer(F, v, sp, false);
         else
-            bad_verb(F, v, verb);
+            bad_verb(F, v, verb, sp);
         return !F->need;
     }
     if (k == K_STRUCT && v.v.o && v.v.o->n >= 2 &&
@@ -668,7 +670,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         if (verb == 'v' || verb == 's')
             pad_str(F, "<nil>", sp);
         else
-            bad_verb(F, v, verb);
+            bad_verb(F, v, verb, sp);
         return true;
     }
     if (meth && methods(F, v, verb, sp))
@@ -678,7 +680,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         if (verb == 'v' || verb == 't')
             pad_str(F, v.v.i ? "true" : "false", sp);
         else
-            bad_verb(F, v, verb);
+            bad_verb(F, v, verb, sp);
         return !F->need;
     case K_INT:
     case K_INT8:
@@ -700,7 +702,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
                 fmt_int(F, v, verb == 'v' ? 'd' : verb, sp);
             }
         } else {
-            bad_verb(F, v, verb);
+            bad_verb(F, v, verb, sp);
         }
         return !F->need;
     case K_FLOAT64:
@@ -708,7 +710,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         if (strchr("vbeEfFgGxX", verb))
             fmt_float(F, v.v.f, verb, sp, k == K_FLOAT32);
         else
-            bad_verb(F, v, verb);
+            bad_verb(F, v, verb, sp);
         return !F->need;
     case K_STRING:
         if (strchr("vsqxX", verb)) {
@@ -717,7 +719,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
             else
                 fmt_string(F, v.v.s, v.aux, verb == 'v' ? 's' : verb, sp);
         } else {
-            bad_verb(F, v, verb);
+            bad_verb(F, v, verb, sp);
         }
         return !F->need;
     case K_SLICE:
@@ -770,7 +772,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
                 fmt_float(F, vm_cplx_part(v, 1), verb, &im, bits == 64);
                 buf_puts(F->out, "i)");
             } else {
-                bad_verb(F, v, verb);
+                bad_verb(F, v, verb, sp);
             }
             return !F->need;
         }
@@ -828,20 +830,20 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         if (verb == 'v' || verb == 'x' || verb == 'X' || verb == 'd')
             fmt_pointer(F, v, sp, true);
         else
-            bad_verb(F, v, verb);
+            bad_verb(F, v, verb, sp);
         return !F->need;
     case K_CHAN:
     case K_FUNC:
         if (verb == 'v')
             fmt_pointer(F, v, sp, true);
         else
-            bad_verb(F, v, verb);
+            bad_verb(F, v, verb, sp);
         return !F->need;
     case K_HANDLE:
         buf_puts(F->out, "0");
         return true;
     default:
-        bad_verb(F, v, verb);
+        bad_verb(F, v, verb, sp);
         return !F->need;
     }
 }

@@ -523,8 +523,11 @@ nat_status lib_timer_chan(vm_ncall *c)
     int32_t line;
     vm_site(c->g, &file, &line);
     td->vt.x = x;
-    td->vt.ch = chan_new(x->e, period ? "time.Tick" : "time.After", 1, file,
-                         line);
+    /* unnamed (a NewTimer's, a NewTicker's): it takes the name of the
+     * user's variable holding the timer, t.C */
+    td->vt.ch = chan_new(x->e,
+                         !c->a[4].v.i ? "" : period ? "time.Tick" : "time.After",
+                         1, file, line);
     td->vt.period = period;
     td->ttype = c->a[2].t;
     td->vt.tm.when = x->e->now_ns + (d > 0 ? d : 0);

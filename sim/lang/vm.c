@@ -71,6 +71,20 @@ static int assert_fail(vm_g *g, vm_value v, uint32_t t, uint32_t st)
                      prog_type(p, v.t)->name, prog_type(p, t)->name);
 }
 
+/* A goroutine's task name: its function's, or, when the library starts
+ * it (testing's tRunner, time's AfterFunc), the user's function it is
+ * handed, the one Go's traces name too. */
+static const char *spawn_name(vm_value fv, const vm_value *args, uint32_t n)
+{
+    const vm_proto *pr = fv.v.o->u.proto;
+    if (!pr->user)
+        for (uint32_t k = 0; k < n; k++)
+            if (VM_KIND(args[k].t) == K_FUNC && args[k].v.o &&
+                args[k].v.o->u.proto->user)
+                return args[k].v.o->u.proto->tname;
+    return pr->tname;
+}
+
 static int minmax(vm_g *g, vm_value *r, vm_value a, vm_value b, bool max)
 {
     vm_value lt;
@@ -530,7 +544,7 @@ newframe:
                     R[i.a] = vm_int(T_INT, v.aux);
                     VM_BREAK;
                 }
-                PROTECT(vm_len(g, &R[i.a], v, false));
+                PROTECT(vm_len_op(g, &R[i.a], v));
                 VM_BREAK;
             }
             VM_CASE(CAP)
@@ -783,7 +797,7 @@ newframe:
                 o = vm_op(g, OP_SPAWN, NULL);
                 o->spawn_drv = &vm_go_driver;
                 o->spawn_arg = ng;
-                o->spawn_name = fv.v.o->u.proto->tname;
+                o->spawn_name = spawn_name(fv, &R[i.a + 1], nargs);
                 f->pc = (uint32_t)(pc - code);
                 g->plain = true;
                 goto out;

@@ -614,6 +614,7 @@ int vm_addrindex(vm_g *g, vm_value *r, vm_value c, vm_value k);
 int vm_do_slice(vm_g *g, vm_value *r, vm_value c, int f, const vm_value *b);
 int vm_append(vm_g *g, vm_value *r, vm_value *args, uint32_t n, bool spread);
 int vm_len(vm_g *g, vm_value *r, vm_value v, bool cap);
+int vm_len_op(vm_g *g, vm_value *r, vm_value v);
 int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr);
 int vm_setfield(vm_g *g, vm_value base, vm_sel *sel, vm_value v);
 /* The method value x.m, given ptr = &x: a pointer-receiver method binds

@@ -108,5 +108,23 @@ for c in "mutual exclusion:" "hold and wait:" "no preemption:" "circular wait:";
     has "$tmp/view" "$c" && ok || bad "view at 80x24 shows '$c'"
 done
 
+# ---- goroutines the library starts, objects the library keeps -----------
+# Parallel subtests writing one map: each goroutine is named after the
+# user's subtest function, not testing's tRunner, and the explanation
+# names no lock of the library's (testing.T's own mutex).
+sc=$here/../../scenarios
+"$WEFT" explore "$sc/tests/race_parallel_subtests_map_test.go" > "$tmp/ps" 2>&1
+has "$tmp/ps" "TestUpper.func1 writes results" && ok ||
+    bad "parallel subtests: task names: $(grep 'writes results' "$tmp/ps" | tr '\n' ';')"
+grep -q 'tRunner\|T\.mu' "$tmp/ps" && bad "parallel subtests: library names: $(grep 'tRunner\|T\.mu' "$tmp/ps" | head -2)" || ok
+# time.AfterFunc's goroutine is the user's function's
+"$WEFT" explore "$sc/bugs/race_afterfunc_flag.go" > "$tmp/af" 2>&1
+has "$tmp/af" "main.func1 writes s.expired" && ok ||
+    bad "AfterFunc: task name: $(grep 'writes s.expired' "$tmp/af")"
+# a NewTimer's channel is named by the user's variable, not "time.After"
+"$WEFT" explore "$sc/bugs/deadlock_timer_drain_twice.go" > "$tmp/td" 2>&1
+has "$tmp/td" "main waits to receive from t.C," && ok ||
+    bad "NewTimer: channel name: $(grep 'main waits' "$tmp/td")"
+
 echo "reports.sh: $pass passed, $fails failed"
 [ $fails = 0 ]

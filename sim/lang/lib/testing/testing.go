@@ -40,6 +40,11 @@ type common struct {
 type T struct {
 	common
 	subNames map[string]int // the subtest names given so far (Run)
+	ptest    *T             // the parent test (nil for a top-level test)
+	parallel bool           // Parallel was called
+	signal   chan struct{}  // to the parent: went parallel, or returned
+	barrier  chan struct{}  // closed when f returned: parallel subtests go on
+	psubs    []*T           // the subtests that called Parallel
 }
 
 func (c *common) Name() string { return c.name }
@@ -171,7 +176,24 @@ func (c *common) runCleanups() {
 	}
 }
 
-func (t *T) Parallel()                {}
+// Parallel, as go test's: the subtest's Run returns to its parent at
+// once, and the subtest goes on when the parent's function has returned,
+// concurrently with the parent's other parallel subtests; the parent's
+// cleanups run, and the parent completes, when they all have. weft runs
+// each top-level test alone: there it only records the call.
+func (t *T) Parallel() {
+	if t.parallel {
+		panic("testing: t.Parallel called multiple times")
+	}
+	t.parallel = true
+	if t.ptest == nil {
+		return
+	}
+	t.ptest.psubs = append(t.ptest.psubs, t)
+	t.signal <- struct{}{}
+	<-t.ptest.barrier
+}
+
 func (t *T) Setenv(key, value string) {}
 
 // Run runs f as subtest name in its own goroutine and waits for it, as
@@ -186,9 +208,14 @@ func (t *T) Run(name string, f func(t *T)) bool {
 		return true
 	}
 	sub.parent = &t.common
-	done := make(chan struct{})
-	go tRunner(sub, f, done)
-	<-done
+	sub.ptest = t
+	sub.signal = make(chan struct{})
+	sub.barrier = make(chan struct{})
+	go tRunner(sub, f)
+	<-sub.signal
+	if sub.parallel {
+		return true
+	}
 	if sub.Failed() {
 		t.mu.Lock()
 		t.failed = true
@@ -236,11 +263,23 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-func tRunner(t *T, f func(t *T), done chan struct{}) {
-	defer close(done)
+func tRunner(t *T, f func(t *T)) {
+	defer func() { t.signal <- struct{}{} }()
 	defer t.finish()
-	defer t.runCleanups()
+	defer t.afterRun()
 	f(t)
+}
+
+// afterRun, once t's function has returned: its parallel subtests are let
+// go and waited for, then t's cleanups run.
+func (t *T) afterRun() {
+	if len(t.psubs) > 0 {
+		close(t.barrier)
+		for _, sub := range t.psubs {
+			<-sub.signal
+		}
+	}
+	t.runCleanups()
 }
 
 // B is a benchmark's state. weft runs tests, not benchmarks: a
@@ -291,7 +330,8 @@ func Testing() bool { return true }
 func __main(name string, f func(t *T)) {
 	t := &T{}
 	t.name = name
+	t.barrier = make(chan struct{})
 	defer t.finish()
-	defer t.runCleanups()
+	defer t.afterRun()
 	f(t)
 }

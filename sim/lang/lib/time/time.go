@@ -226,7 +226,7 @@ func Sleep(d Duration) { __sleep(int64(d)) }
 
 func After(d Duration) <-chan Time {
 	var c chan Time
-	return __timer_chan(int64(d), int64(0), Time{}, c)
+	return __timer_chan(int64(d), int64(0), Time{}, c, true)
 }
 
 func Tick(d Duration) <-chan Time {
@@ -234,7 +234,7 @@ func Tick(d Duration) <-chan Time {
 		return nil
 	}
 	var c chan Time
-	return __timer_chan(int64(d), int64(d), Time{}, c)
+	return __timer_chan(int64(d), int64(d), Time{}, c, true)
 }
 
 type Timer struct {
@@ -244,9 +244,11 @@ type Timer struct {
 	stop chan struct{}
 }
 
+// NewTimer's and NewTicker's channels take the name of the variable the
+// user keeps the timer in (t.C); time.After's is named "time.After".
 func NewTimer(d Duration) *Timer {
 	var c chan Time
-	c = __timer_chan(int64(d), int64(0), Time{}, c)
+	c = __timer_chan(int64(d), int64(0), Time{}, c, false)
 	return &Timer{C: c, c: c}
 }
 
@@ -254,21 +256,25 @@ func NewTimer(d Duration) *Timer {
 // Go runs f in its own goroutine); Stop releases it.
 func AfterFunc(d Duration, f func()) *Timer {
 	var c chan Time
-	t := &Timer{c: __timer_chan(int64(d), int64(0), Time{}, c), f: f}
+	t := &Timer{c: __timer_chan(int64(d), int64(0), Time{}, c, true), f: f}
 	t.arm()
 	return t
 }
 
 func (t *Timer) arm() {
-	c, f, stop := t.c, t.f, make(chan struct{})
+	stop := make(chan struct{})
 	t.stop = stop
-	go func() {
-		select {
-		case <-c:
-			f()
-		case <-stop:
-		}
-	}()
+	go fire(t.c, t.f, stop)
+}
+
+// fire runs an AfterFunc's f when its timer fires (its goroutine is named
+// after f, as Go's traces name it).
+func fire(c chan Time, f func(), stop chan struct{}) {
+	select {
+	case <-c:
+		f()
+	case <-stop:
+	}
 }
 
 func (t *Timer) Stop() bool {
@@ -296,7 +302,7 @@ func NewTicker(d Duration) *Ticker {
 		panic("non-positive interval for NewTicker")
 	}
 	var c chan Time
-	return &Ticker{C: __timer_chan(int64(d), int64(d), Time{}, c)}
+	return &Ticker{C: __timer_chan(int64(d), int64(d), Time{}, c, false)}
 }
 func (t *Ticker) Stop()            { __timer_stop(t.C) }
 func (t *Ticker) Reset(d Duration) { __timer_reset(t.C, int64(d)) }
