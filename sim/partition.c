@@ -222,6 +222,7 @@ enum { TRIAL_NONE, TRIAL_EMPTY, TRIAL_LIVE, TRIAL_UNKNOWN };
 #define PART_LIVE_WANT 32
 #define PART_TRIALS 256
 
+
 typedef struct trial_ctx {
     explorer *x;
     double est;
@@ -311,7 +312,7 @@ static wf_status refine(const program *p, const explore_opts *o,
             if (!level->p[i].final &&
                 (best == SIZE_MAX || level->p[i].est > level->p[best].est))
                 best = i;
-        if (best == SIZE_MAX) break;
+        if (best == SIZE_MAX || level->p[best].est < PART_SMALL) break;
         if (level->p[best].all.choices.len <= level->p[best].c.len) {
             level->p[best].final = true; /* a single execution */
             continue;
@@ -327,6 +328,9 @@ static wf_status refine(const program *p, const explore_opts *o,
             VEC_PUSH(kids, z);
         }
         st = probe_level(p, o, &kids, &nawake, d);
+        /* a sibling left awake (its step made a choice of its own) may
+         * have its traces explored again: no cut there */
+        ok = nawake == 0;
         for (size_t i = 0; i < kids.len && st == WF_OK && ok; i++) {
             st = trial(p, o, &kids.p[i], d);
             trials++;

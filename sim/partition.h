@@ -18,7 +18,9 @@
  * largest estimate is cut one choice deeper when every child's trial
  * either runs an execution or finds the child empty within those few
  * starts, i.e. only where the single search takes every alternative or
- * the siblings' sleep sets rule an alternative out at once. A cut at a
+ * the siblings' sleep sets rule an alternative out at once, and no
+ * sibling is left awake there (part_plan.awake); parts estimated under
+ * PART_SMALL executions are not cut. A cut at a
  * node whose unneeded alternatives would take long to find empty (each
  * their own sleep-set-blocked search) is not made: the part stays whole
  * (and -j's gifts share it out).
@@ -47,6 +49,9 @@
 /* Parts a plan aims at: enough for 8 engines or shards to share evenly by
  * estimate, few enough that the cut stays shallow. */
 #define PART_WANT 32
+/* A part estimated at fewer executions is not cut deeper (its search is
+ * short, and -j's gifts share it out). */
+#define PART_SMALL 64
 
 /* A sibling before a part's pick at one of its prefix's task choices:
  * the task, and what its step touched there (part.sib_acc[off, off+n)),

@@ -190,9 +190,9 @@ else
     done
     # the plan is cut deeper where the work is (where the cut costs next
     # to nothing): the shards share the executions (before: one of the 4
-    # shards ran all 243 of producer_consumer_cond, all 126 of
-    # philosophers_waiter), together exactly those of -j
-    for p in classic/producer_consumer_cond.go classic/philosophers_waiter.go; do
+    # shards ran all 243 of producer_consumer_cond, 60 of the 90 of
+    # patterns_waitgroup), together exactly those of -j
+    for p in classic/producer_consumer_cond.go seeds/patterns_waitgroup.go; do
         g=$root/scenarios/$p
         "$WEFT" explore "$g" -j 2 --json > whole 2> err
         for i in 1 2 3 4; do
