@@ -142,6 +142,12 @@ void dpor_take_gift(dpor *d, dpor_gift *g);
 void dpor_gift_free(dpor_gift *g);
 /* The depth of a gift's node. */
 size_t dpor_gift_at(const dpor_gift *g);
+/* Knuth's estimator of the reduced tree below a forced prefix, along the
+ * execution just run (call before dpor_next): the product over its nodes
+ * after the prefix of the branches the reduction has there (a task node's
+ * backtrack entries, its own run included; an inner choice's
+ * alternatives). A plan's balance (partition.c); >= 1. */
+double dpor_path_estimate(const dpor *d);
 /* After a gift's search: what it sends back (NULL for a search that is
  * no gift); dpor_merge(giver, dpor_gift_at(g), r) takes it. */
 dpor_result *dpor_take_result(dpor *d);

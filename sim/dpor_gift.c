@@ -21,6 +21,18 @@ size_t dpor_gift_at(const dpor_gift *g)
     return g->at;
 }
 
+double dpor_path_estimate(const dpor *d)
+{
+    double e = 1;
+    size_t from = d->floor == SIZE_MAX ? d->nodes.len : d->floor;
+    for (size_t k = from; k < d->nodes.len; k++) {
+        const node *n = &d->nodes.p[k];
+        size_t b = n->sub ? n->n : n->bt.len;
+        if (b > 1 && e < 1e300) e *= (double)b;
+    }
+    return e;
+}
+
 
 
 /* May task q of node n be given away: neither its branch nor explored,

@@ -39,6 +39,8 @@ typedef struct pre {
     probe_log log;
     size_t par;   /* its parent in the level before */
     bool fresh;   /* made in this level (its last choice is new) */
+    int trial;    /* refining: what its trial showed (trial_kind) */
+    bool final;   /* refining: not to be cut further */
 } pre;
 typedef VEC(pre) prevec;
 
@@ -203,6 +205,166 @@ static wf_status probe_level(const program *p, const explore_opts *o,
     return st;
 }
 
+/* ---- refining: cutting deeper where the work is ---------------------- */
+
+/* What the first steps of a prefix's own search (dpor, with the siblings
+ * before its picks asleep, as its part will run) showed: no execution
+ * (every start asleep: the earlier parts explore its traces), a first
+ * execution, or neither within TRIAL_BLOCKED abandoned starts. */
+enum { TRIAL_NONE, TRIAL_EMPTY, TRIAL_LIVE, TRIAL_UNKNOWN };
+
+/* Abandoned starts a trial may take before its part counts as unknown:
+ * a cut costs at most this many per alternative the single search would
+ * not take (found asleep at once, or cheaply). */
+#define TRIAL_BLOCKED 16
+/* Parts with executions a refined plan aims at: enough for a few shards
+ * of a few engines to share evenly; and the trials it may spend. */
+#define PART_LIVE_WANT 32
+#define PART_TRIALS 256
+
+
+typedef struct trial_ctx {
+    explorer *x;
+    double est;
+} trial_ctx;
+
+static void trial_exec(void *ctx, wf_engine *e, const char *sched)
+{
+    trial_ctx *t = ctx;
+    (void)e;
+    (void)sched;
+    if (t->x->dp) t->est = dpor_path_estimate(t->x->dp);
+}
+
+static bool trial_stop(void *ctx, const explorer *x)
+{
+    (void)ctx;
+    return x->executions > 0 || x->blocked >= TRIAL_BLOCKED;
+}
+
+/* Run q's trial (its part's search up to its first execution): q->trial,
+ * and q->est the reduced tree's estimate along that execution (0: no
+ * execution). */
+static wf_status trial(const program *p, const explore_opts *o, pre *q,
+                       wf_diag *d)
+{
+    explore_opts to = *o;
+    trial_ctx t = {NULL, 0};
+    wf_status st;
+    char *pre_s = prefix_string(p, o, &q->c);
+    to.prefix = q->c.len ? pre_s : NULL;
+    to.max_executions = 0; /* (a budget counts the abandoned starts) */
+    to.iterative = false;
+    to.minimize = false;
+    to.should_stop = trial_stop;
+    to.stop_ctx = &t;
+    to.after_exec = trial_exec;
+    to.after_ctx = &t;
+    to.on_step = NULL;
+    to.step_ctx = NULL;
+    t.x = explore_new(p, &to);
+    t.x->dp = dpor_new();
+    dpor_prefix_siblings_done(t.x->dp, true);
+    for (size_t k = 0; k < q->sibs.len; k++) {
+        const part_sib *s = &q->sibs.p[k];
+        dpor_prefix_sibling(t.x->dp, s->i, s->tid,
+                            s->n ? q->sib_acc.p + s->off : NULL, s->n);
+    }
+    st = explore_run(t.x, NULL, d);
+    if (st == WF_OK && t.x->diverged)
+        st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
+                      t.x->diverged);
+    q->trial = t.x->executions > 0 ? TRIAL_LIVE
+               : t.x->complete    ? TRIAL_EMPTY
+                                  : TRIAL_UNKNOWN;
+    q->est = q->trial == TRIAL_LIVE ? fmax(t.est, 1) : 0;
+    explore_free(t.x);
+    free(pre_s);
+    return st;
+}
+
+/* Cut the plan deeper where the work is, only where the cut costs
+ * nearly nothing: the live prefix with the largest estimate is replaced
+ * by its children (its next choice's alternatives) when each child's
+ * trial runs an execution or finds it has none within TRIAL_BLOCKED
+ * starts (an alternative the single search takes, or one it never takes
+ * and the siblings' sleep sets rule out at once); else it stays whole.
+ * Parts with executions: PART_LIVE_WANT at most. Deterministic: trials
+ * count executions, never time. */
+static wf_status refine(const program *p, const explore_opts *o,
+                        prevec *level, size_t *awake, wf_diag *d)
+{
+    wf_status st = WF_OK;
+    size_t trials = 0, live = 0;
+    for (size_t i = 0; i < level->len && st == WF_OK; i++) {
+        st = trial(p, o, &level->p[i], d);
+        trials++;
+        live += level->p[i].trial == TRIAL_LIVE;
+        level->p[i].final = level->p[i].trial != TRIAL_LIVE;
+    }
+    while (st == WF_OK && live < PART_LIVE_WANT) {
+        size_t best = SIZE_MAX, nawake = 0;
+        prevec kids = {NULL, 0, 0};
+        const choice *c;
+        size_t nlive = 0;
+        bool ok = true;
+        for (size_t i = 0; i < level->len; i++)
+            if (!level->p[i].final &&
+                (best == SIZE_MAX || level->p[i].est > level->p[best].est))
+                best = i;
+        if (best == SIZE_MAX || level->p[best].est < PART_SMALL) break;
+        if (level->p[best].all.choices.len <= level->p[best].c.len) {
+            level->p[best].final = true; /* a single execution */
+            continue;
+        }
+        c = &level->p[best].all.choices.p[level->p[best].c.len];
+        if (trials + c->n > PART_TRIALS) break;
+        for (uint32_t a = 0; a < c->n; a++) {
+            pre z = pre_child(&level->p[best], level->p[best].c.len);
+            choice ch = *c;
+            ch.idx = a;
+            VEC_PUSH(z.c, ch);
+            z.fresh = true;
+            VEC_PUSH(kids, z);
+        }
+        st = probe_level(p, o, &kids, &nawake, d);
+        /* a sibling left awake (its step made a choice of its own) may
+         * have its traces explored again: no cut there */
+        ok = nawake == 0;
+        for (size_t i = 0; i < kids.len && st == WF_OK && ok; i++) {
+            st = trial(p, o, &kids.p[i], d);
+            trials++;
+            ok = kids.p[i].trial != TRIAL_UNKNOWN;
+            nlive += kids.p[i].trial == TRIAL_LIVE;
+            kids.p[i].final = kids.p[i].trial != TRIAL_LIVE;
+        }
+        if (st != WF_OK || !ok) {
+            level->p[best].final = true;
+            prevec_free(&kids);
+            continue;
+        }
+        /* kids replace level->p[best], in their order */
+        {
+            prevec next = {NULL, 0, 0};
+            for (size_t i = 0; i < level->len; i++) {
+                if (i != best) {
+                    VEC_PUSH(next, level->p[i]);
+                    continue;
+                }
+                pre_fini(&level->p[i]);
+                for (size_t k = 0; k < kids.len; k++)
+                    VEC_PUSH(next, kids.p[k]);
+            }
+            VEC_FREE(*level);
+            VEC_FREE(kids);
+            *level = next;
+        }
+        live = live - 1 + nlive;
+        *awake += nawake;
+    }
+    return st;
+}
+
 wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
                          part_plan *out, wf_diag *d)
 {
@@ -243,6 +405,8 @@ wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
         prevec_free(&level);
         level = next;
     }
+    if (st == WF_OK && o->strategy == WF_STRATEGY_DPOR && o->preemptions < 0)
+        st = refine(p, o, &level, &out->awake, d);
     if (st == WF_OK)
         for (size_t i = 0; i < level.len; i++) {
             pre *q = &level.p[i];

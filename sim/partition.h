@@ -11,6 +11,20 @@
  * gives its estimate (the product of the alternatives it met after the
  * prefix, Knuth's estimator of a tree's size along one path).
  *
+ * An unbounded dpor plan is then refined where the work is: each part's
+ * trial (its own search, siblings asleep, up to its first execution or a
+ * few abandoned starts) says whether it has executions, and estimates
+ * them on the reduced tree (dpor_path_estimate); the live part with the
+ * largest estimate is cut one choice deeper when every child's trial
+ * either runs an execution or finds the child empty within those few
+ * starts, i.e. only where the single search takes every alternative or
+ * the siblings' sleep sets rule an alternative out at once, and no
+ * sibling is left awake there (part_plan.awake); parts estimated under
+ * PART_SMALL executions are not cut. A cut at a
+ * node whose unneeded alternatives would take long to find empty (each
+ * their own sleep-set-blocked search) is not made: the part stays whole
+ * (and -j's gifts share it out).
+ *
  * The plan depends on the program and the options only, never on how many
  * engines or shards take it, so -j 1, -j 8 and any shards explore the same
  * executions; joined in part order, they report the same findings (each
@@ -35,6 +49,9 @@
 /* Parts a plan aims at: enough for 8 engines or shards to share evenly by
  * estimate, few enough that the cut stays shallow. */
 #define PART_WANT 32
+/* A part estimated at fewer executions is not cut deeper (its search is
+ * short, and -j's gifts share it out). */
+#define PART_SMALL 64
 
 /* A sibling before a part's pick at one of its prefix's task choices:
  * the task, and what its step touched there (part.sib_acc[off, off+n)),
@@ -47,7 +64,8 @@ typedef struct part_sib {
 
 typedef struct part {
     char *prefix; /* the schedule of the prefix's choices */
-    double est;   /* estimated executions of its search, >= 1 */
+    double est;   /* estimated executions of its search (0: none, as its
+                     trial found: refined plans) */
     VEC(part_sib) sibs;
     VEC(acc_rec) sib_acc;
 } part;

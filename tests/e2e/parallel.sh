@@ -175,7 +175,7 @@ done
 if ! command -v parallel >/dev/null 2>&1; then
     echo "parallel.sh: GNU parallel is not installed (make deps installs it): the shard checks are skipped"
 else
-    for p in classic/philosophers_naive.go bugs/race_counter.go classic/producer_consumer.go; do
+    for p in classic/philosophers_naive.go bugs/race_counter.go classic/producer_consumer.go classic/producer_consumer_cond.go seeds/patterns_waitgroup.go; do
         f=$root/scenarios/$p
         [ -f "$f" ] || continue
         rm -f s?.db m.db u.db
@@ -187,6 +187,25 @@ else
         # the databases: the same summary, findings, witnesses and outcomes
         for db in m.db u.db; do dblist $db > $db.list; done
         if cmp -s m.db.list u.db.list; then ok; else bad "merge of $p: the database differs from the unsharded one"; diff m.db.list u.db.list | head -3 >&2; fi
+    done
+    # the plan is cut deeper where the work is (where the cut costs next
+    # to nothing): the shards share the executions (before: one of the 4
+    # shards ran all 243 of producer_consumer_cond, 60 of the 90 of
+    # patterns_waitgroup), together exactly those of -j
+    for p in classic/producer_consumer_cond.go seeds/patterns_waitgroup.go; do
+        g=$root/scenarios/$p
+        "$WEFT" explore "$g" -j 2 --json > whole 2> err
+        for i in 1 2 3 4; do
+            "$WEFT" explore "$g" --shard $i/4 --db b$i.db --json > b$i 2> err
+        done
+        if python3 - whole b1 b2 b3 b4 <<'PY'
+import json, sys
+w = json.load(open(sys.argv[1]))["executions"]
+x = [json.load(open(p))["executions"] for p in sys.argv[2:]]
+assert sum(x) == w, (x, w)
+assert 2 * max(x) <= w, (x, w)
+PY
+        then ok; else bad "4 shards of $p: one shard runs half the executions or more"; cat whole b1 b2 b3 b4 | grep -o '"executions": [0-9]*' >&2; fi
     done
     "$WEFT" merge m.db s1.db s2.db s4.db > out 2> err; rc=$?
     expect 2 "a shard missing"
