@@ -358,6 +358,23 @@ void px_access(px_task *pt, uintptr_t a, size_t n, bool write, uintptr_t pc)
     }
 }
 
+/* free: a write of every word of [a, a + n) some access touched (a word
+ * nobody touched cannot race with it), as TSan counts a free; the history
+ * stays, so an unordered access after the free races with it too, until
+ * the memory is handed out again (px_forget). */
+void px_access_free(px_task *pt, uintptr_t a, size_t n, uintptr_t pc)
+{
+    uintptr_t w = a & ~(uintptr_t)7, end = a + n;
+    px_exec *x = px.x;
+    if (!x || !x->ncells)
+        return;
+    for (; w < end && !pt->gone; w += 8) {
+        px_cell **list = cells_of(w, false);
+        for (px_cell *c = list ? *list : NULL; c && !pt->gone; c = c->next)
+            touch(pt, c, true, pc);
+    }
+}
+
 void px_forget(uintptr_t a, size_t n)
 {
     uintptr_t w = a & ~(uintptr_t)7, end = a + n;

@@ -151,6 +151,7 @@ static void *heap_alloc(size_t n, size_t align, uintptr_t pc)
     h->magic = MAGIC;
     h->cls = (uint32_t)c;
     starts[((uintptr_t)h - (uintptr_t)px.heap_lo) / 16] = 1;
+    px_forget((uintptr_t)p, size); /* a new block, a fresh history */
     memset(p, 0, size);
     return p;
 }
@@ -175,7 +176,8 @@ bool px_heap_block(uintptr_t a, uintptr_t *start, size_t *size,
             const hdr *h =
                 (const hdr *)(const void *)(px.heap_lo + g * 16);
             uintptr_t p = (uintptr_t)h + HDR;
-            if (h->magic != MAGIC || a < p || a >= p + h->size)
+            if ((h->magic != MAGIC && h->magic != ~MAGIC) || a < p ||
+                a >= p + h->size)
                 return false;
             *start = p;
             *size = h->size;
@@ -194,8 +196,10 @@ static void heap_free(px_task *pt, void *p, uintptr_t pc)
         px_panic(pt, pc, "free(): invalid pointer");
     if (h->magic == ~MAGIC)
         px_panic(pt, pc, "free(): double free detected");
+    px_access_free(pt, (uintptr_t)p, h->size, pc);
+    if (pt->gone)
+        return;
     h->magic = ~MAGIC;
-    px_forget((uintptr_t)p, h->size);
     px_sync_forget((uintptr_t)p, h->size);
     memcpy(p, &px.x->free_lists[h->cls], sizeof(void *));
     px.x->free_lists[h->cls] = p;

@@ -318,6 +318,11 @@ void px_yield(px_task *pt);
  * execution ends and pt never returns. */
 WF_NORETURN void px_panic(px_task *pt, uintptr_t pc, const char *fmt, ...)
     WF_PRINTF(3, 4);
+/* The program called fn, which weft does not model (why): a usage error
+ * naming the call's file:line, exit status 2; no finding, since the
+ * program is not wrong. */
+WF_NORETURN void px_unsupported(px_task *pt, uintptr_t pc, const char *fn,
+                                const char *why);
 /* A failed assertion (reach_error, __assert_fail, __VERIFIER_error). */
 WF_NORETURN void px_assert_fail(px_task *pt, uintptr_t pc, const char *msg);
 /* Block pt for good (an assume that fails, a proven spin): the other
@@ -347,7 +352,9 @@ bool px_heap_block(uintptr_t a, uintptr_t *start, size_t *size,
 void px_access_begin(void);
 /* An access of n bytes at a by pt from code at pc. */
 void px_access(px_task *pt, uintptr_t a, size_t n, bool write, uintptr_t pc);
-/* Memory [a, a + n) was freed or reallocated: forget its history. */
+/* pt frees [a, a + n): a write of what was accessed there. */
+void px_access_free(px_task *pt, uintptr_t a, size_t n, uintptr_t pc);
+/* Memory [a, a + n) is handed out afresh: forget its history. */
 void px_forget(uintptr_t a, size_t n);
 /* The cell of the single location at a (created if needed), for atomics
  * (the plain variable behind an atomic object). */

@@ -217,6 +217,22 @@ void px_assert_fail(px_task *pt, uintptr_t pc, const char *msg)
     wf_fatal("weft cc: a task was resumed after a failed assertion");
 }
 
+void px_unsupported(px_task *pt, uintptr_t pc, const char *fn,
+                    const char *why)
+{
+    px_site at = px_site_of(pc);
+    (void)pt;
+    fflush(stdout);
+    if (at.file)
+        fprintf(stderr, "weft: %s:%d: %s is not supported by weft (%s); "
+                        "this program cannot be checked\n",
+                at.file, (int)at.line, fn, why);
+    else
+        fprintf(stderr, "weft: %s is not supported by weft (%s); this "
+                        "program cannot be checked\n", fn, why);
+    exit(2);
+}
+
 void px_gone(px_task *pt, uintptr_t pc)
 {
     px_exec *x = px.x;

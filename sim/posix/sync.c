@@ -454,6 +454,30 @@ PX_API int pthread_mutex_timedlock(pthread_mutex_t *m,
     return r;
 }
 
+/* The clock variants (POSIX 2024): every clock is the one virtual clock,
+ * so a deadline on CLOCK_MONOTONIC is one on CLOCK_REALTIME. */
+static int64_t clock_deadline(clockid_t clk, const struct timespec *abs)
+{
+    if (clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC)
+        return -1;
+    return deadline_of(abs);
+}
+
+PX_API int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
+                                   const struct timespec *abs)
+{
+    typedef int (*fn_t)(pthread_mutex_t *, clockid_t,
+                        const struct timespec *);
+    int64_t d;
+    int r = EINVAL;
+    ENTER(fn_t, "pthread_mutex_clocklock", m, clk, abs);
+    if ((d = clock_deadline(clk, abs)) >= 0)
+        r = mx_timedlock(pt, mutex_get(pt, m, "pthread_mutex_clocklock", RA),
+                         d, "pthread_mutex_clocklock", RA);
+    px_leave(pt);
+    return r;
+}
+
 PX_API int pthread_mutex_unlock(pthread_mutex_t *m)
 {
     int r;
@@ -667,6 +691,22 @@ PX_API int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
     return r;
 }
 
+PX_API int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
+                                  clockid_t clk, const struct timespec *abs)
+{
+    typedef int (*fn_t)(pthread_cond_t *, pthread_mutex_t *, clockid_t,
+                        const struct timespec *);
+    int64_t d;
+    int r = EINVAL;
+    ENTER(fn_t, "pthread_cond_clockwait", c, m, clk, abs);
+    if ((d = clock_deadline(clk, abs)) >= 0)
+        r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
+                    mutex_get(pt, m, "pthread_cond_clockwait", RA), d,
+                    "pthread_cond_clockwait", RA);
+    px_leave(pt);
+    return r;
+}
+
 PX_API int pthread_cond_signal(pthread_cond_t *c)
 {
     typedef int (*fn_t)(pthread_cond_t *);
@@ -822,6 +862,34 @@ PX_API int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
     return r;
 }
 
+PX_API int pthread_rwlock_clockrdlock(pthread_rwlock_t *l, clockid_t clk,
+                                      const struct timespec *abs)
+{
+    typedef int (*fn_t)(pthread_rwlock_t *, clockid_t,
+                        const struct timespec *);
+    int64_t d;
+    int r = EINVAL;
+    ENTER(fn_t, "pthread_rwlock_clockrdlock", l, clk, abs);
+    if ((d = clock_deadline(clk, abs)) >= 0)
+        r = rw_lock(pt, l, false, 2, d, "pthread_rwlock_clockrdlock", RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int pthread_rwlock_clockwrlock(pthread_rwlock_t *l, clockid_t clk,
+                                      const struct timespec *abs)
+{
+    typedef int (*fn_t)(pthread_rwlock_t *, clockid_t,
+                        const struct timespec *);
+    int64_t d;
+    int r = EINVAL;
+    ENTER(fn_t, "pthread_rwlock_clockwrlock", l, clk, abs);
+    if ((d = clock_deadline(clk, abs)) >= 0)
+        r = rw_lock(pt, l, true, 2, d, "pthread_rwlock_clockwrlock", RA);
+    px_leave(pt);
+    return r;
+}
+
 PX_API int pthread_rwlock_unlock(pthread_rwlock_t *l)
 {
     px_sync *s;
@@ -969,6 +1037,23 @@ PX_API int sem_timedwait(sem_t *sem, const struct timespec *abs)
     int r;
     ENTER(fn_t, "sem_timedwait", sem, abs);
     r = sem_down(pt, sem, 2, deadline_of(abs), RA);
+    px_leave(pt);
+    return r;
+}
+
+PX_API int sem_clockwait(sem_t *sem, clockid_t clk,
+                         const struct timespec *abs)
+{
+    typedef int (*fn_t)(sem_t *, clockid_t, const struct timespec *);
+    int64_t d;
+    int r;
+    ENTER(fn_t, "sem_clockwait", sem, clk, abs);
+    if ((d = clock_deadline(clk, abs)) >= 0) {
+        r = sem_down(pt, sem, 2, d, RA);
+    } else {
+        errno = EINVAL;
+        r = -1;
+    }
     px_leave(pt);
     return r;
 }

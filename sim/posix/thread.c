@@ -381,7 +381,71 @@ PX_API int pthread_cancel(pthread_t th)
     if (!pt)
         return ENOSYS;
     (void)th;
-    px_panic(pt, RA, "pthread_cancel: cancellation is not supported by weft");
+    px_unsupported(pt, RA, "pthread_cancel", "thread cancellation");
+}
+
+PX_API int pthread_tryjoin_np(pthread_t th, void **ret)
+{
+    px_task *pt = px_enter();
+    if (!pt)
+        return ENOSYS;
+    (void)th, (void)ret;
+    px_unsupported(pt, RA, "pthread_tryjoin_np", "a join that may fail");
+}
+
+PX_API int pthread_timedjoin_np(pthread_t th, void **ret,
+                                const struct timespec *abs)
+{
+    px_task *pt = px_enter();
+    if (!pt)
+        return ENOSYS;
+    (void)th, (void)ret, (void)abs;
+    px_unsupported(pt, RA, "pthread_timedjoin_np", "a join that may time out");
+}
+
+PX_API int pthread_kill(pthread_t th, int sig)
+{
+    px_task *pt = px_enter();
+    px_task *tt;
+    if (!pt)
+        return ENOSYS;
+    if (sig)
+        px_unsupported(pt, RA, "pthread_kill", "signals");
+    tt = task_of((unsigned long)th); /* signal 0: does the thread exist? */
+    px_leave(pt);
+    return tt ? 0 : ESRCH;
+}
+
+/* Thread names and placement mean nothing to the scheduler: accepted, and
+ * a name reads back empty. */
+PX_API int pthread_setname_np(pthread_t th, const char *name)
+{
+    px_task *pt = px_enter();
+    if (!pt) {
+        typedef int (*fn_t)(pthread_t, const char *);
+        static fn_t real;
+        if (!real)
+            real = (fn_t)px_real("pthread_setname_np");
+        return real(th, name);
+    }
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int pthread_getname_np(pthread_t th, char *to, size_t n)
+{
+    px_task *pt = px_enter();
+    if (!pt) {
+        typedef int (*fn_t)(pthread_t, char *, size_t);
+        static fn_t real;
+        if (!real)
+            real = (fn_t)px_real("pthread_getname_np");
+        return real(th, to, n);
+    }
+    if (n)
+        to[0] = 0;
+    px_leave(pt);
+    return 0;
 }
 
 PX_API int sched_yield(void)

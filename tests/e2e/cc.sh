@@ -228,6 +228,12 @@ EOF
     "$TMP/args" explore --no-such-flag >/dev/null 2>"$TMP/err"
     if [ $? -eq 2 ] && [ -s "$TMP/err" ]; then ok
     else bad "a bad flag"; fi
+    # an unsupported call is refused at its line, exit 2, no finding
+    "$WEFT" cc -o "$TMP/cancel" "$here/../c/cancel_worker.c" 2>/dev/null
+    "$TMP/cancel" explore >"$TMP/out" 2>"$TMP/err"
+    if [ $? -eq 2 ] && grep -q "cancel_worker.c:22: pthread_cancel is not supported" "$TMP/err" &&
+        ! grep -q "panic" "$TMP/out"; then ok
+    else bad "pthread_cancel: $(cat "$TMP/err" "$TMP/out" | head -3)"; fi
 fi
 
 echo "cc: $pass passed, $fail failed"
