@@ -218,6 +218,10 @@ typedef struct vm_proto {
     const vm_ins *code;
     uint32_t ncode;
     const int32_t *lines;
+    /* through the file's line directives (NULL when it has none): each
+     * instruction's line and file as runtime.Caller reports them */
+    const int32_t *dlines;
+    const char *const *dfiles;
     const vm_value *k;
     uint32_t nk;
     const vm_capdesc *caps;
