@@ -665,7 +665,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         k = VM_KIND(v.t);
     }
     if (!v.t) {
-        if (verb == 'v' || verb == 's')
+        if (verb == 'v')
             pad_str(F, "<nil>", sp);
         else
             bad_verb(F, v, verb);
@@ -692,10 +692,12 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
     case K_UINT64:
     case K_UINTPTR:
         if (strchr("vdbcoOqxXU", verb)) {
-            if (verb == 'v' && F->sharpV && prog_type(F->p, v.t)->named) {
-                buf_printf(F->out, "%s(", prog_type(F->p, v.t)->name);
-                fmt_int(F, v, 'd', sp);
-                buf_putc(F->out, ')');
+            if (verb == 'v' && F->sharpV && k >= K_UINT && k <= K_UINTPTR) {
+                /* Go's fmtInteger: %#v is 0x-hex when unsigned, decimal
+                 * when signed, the type's name never */
+                fspec hx = *sp;
+                hx.sharp = true;
+                fmt_int(F, v, 'x', &hx);
             } else {
                 fmt_int(F, v, verb == 'v' ? 'd' : verb, sp);
             }
@@ -807,7 +809,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
                 return false;
             }
         }
-        if (depth == 0 && v.v.o && (verb == 'v') && !F->sharpV) {
+        if (depth == 0 && v.v.o && verb == 'v') {
             vm_value t = vm_pointee(F->c->g, v);
             vm_kind tk = VM_KIND(t.t);
             if (v.aux == VM_WHOLE || VM_IS_WINDOW(v.aux) || tk == K_SLICE ||
