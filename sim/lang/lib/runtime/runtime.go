@@ -76,6 +76,10 @@ const (
 
 var MemProfileRate int = 512 * 1024
 
+// The profiles record what gc's allocator and scheduler do (its size
+// classes, its sampling, its threads), which weft does not simulate.
+const __refuse_profiles = "MemProfile MemProfileRecord BlockProfile BlockProfileRecord MutexProfile GoroutineProfile ThreadCreateProfile StackRecord SetBlockProfileRate SetMutexProfileFraction SetCPUProfileRate|weft keeps no memory, block, mutex or CPU profile (its heap and scheduler are not gc's)"
+
 // Error is the interface of run-time errors (index out of range, nil
 // dereference, failed type assertion, ...).
 type Error interface {
