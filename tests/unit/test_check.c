@@ -112,6 +112,34 @@ START_TEST(floats_are_rationals_rounded_correctly)
 }
 END_TEST
 
+/* Beyond 2^100000 a float keeps a 512-bit mantissa and its exponent apart,
+ * as big.Float does, up to 2^(2^31): gc's 1e646456992 (issue 11326). */
+START_TEST(huge_float_constants_keep_their_exponent)
+{
+    GO_EXPECT(GO("const n, d = 1e646456992, 1e646456991\n"
+                 "const t = 1e-646456992\n"
+                 "func main() {\n"
+                 "\tvar x, y float64 = n / d, 1e-779137\n"
+                 "\tprintln(x == 10, y == 0, n*t == 1, n > 1e300000, -n < -d)\n"
+                 "\tprintln(0x1p200000/0x1p199998 == 4, (n+1e646456990)/d)\n"
+                 "\tvar z float64 = n * t\n\tprintln(z == 1)\n"
+                 "}\n"),
+              /* n*t is 1 to 512 bits, not exactly (as in gc) */
+              "true true false true true\n"
+              "true +1.010000e+001\ntrue\n");
+    GO_ERROR(GO("func main() { println(1e646456992) }\n"),
+             "2:23: cannot use 1e646456992 (untyped float constant "
+             "1e+646456992) as float64 value in argument to built-in println "
+             "(overflows)");
+    /* big.Float's exponent ends at 2^31 - 1 (the spec allows more) */
+    GO_ERROR(GO("const c = 0x1p2147483647\nfunc main() { _ = c }\n"),
+             "2:11: malformed constant: 0x1p2147483647");
+    GO_EXPECT(GO("const c = 0x1p2147483646\n"
+                 "func main() { println(c/c == 1) }\n"),
+              "true\n");
+}
+END_TEST
+
 START_TEST(untyped_constants_take_their_context)
 {
     /* the divmod, issue2615 and issue45242 shapes: untyped constants in
@@ -997,6 +1025,7 @@ Suite *check_suite(void)
     TCase *tc = tcase_create("constants");
     tcase_add_test(tc, integers_are_exact_beyond_64_bits);
     tcase_add_test(tc, floats_are_rationals_rounded_correctly);
+    tcase_add_test(tc, huge_float_constants_keep_their_exponent);
     tcase_add_test(tc, untyped_constants_take_their_context);
     tcase_add_test(tc, shift_counts_and_blank_methods);
     tcase_add_test(tc, nointerface_methods_under_fieldtrack);
