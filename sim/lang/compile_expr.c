@@ -749,6 +749,30 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
 
 /* ---- composite literals ----------------------------------------------------- */
 
+/* Store the elements of array or slice literal n (its elements of type
+ * et) into R[r], each at its constant index (a literal too long for LIT's
+ * 16-bit length and SETSLOT's index). */
+static void big_literal_elements(fstate *fs, ast_node *n, int r, uint32_t et)
+{
+    int64_t idx = 0;
+    for (size_t i = 0; i < n->u.composite.elts.n && !fs->C->failed; i++) {
+        ast_node *el = n->u.composite.elts.v[i];
+        int save = fs->freereg, v, k;
+        if (el->kind == AST_KEY_VALUE) {
+            cval cv;
+            uint32_t ct;
+            cconst(fs, el->u.kv.key, &cv, &ct);
+            idx = (int64_t)cv.i;
+            el = el->u.kv.value;
+        }
+        v = cexpr_rk(fs, el, et, NULL);
+        k = (int)(RK_CONST | (unsigned)kindex(fs, vm_int(T_INT, idx)));
+        emit(fs, VM_OP_SETINDEX, 0, r, k, v);
+        fs->freereg = save;
+        idx++;
+    }
+}
+
 static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
 {
     compiler *C = fs->C;
@@ -861,9 +885,19 @@ static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
             len = u->len;
         }
         if (len > 0xffff) {
-            cerr(C, n, "unsupported: composite literal with more than 65535 "
-                       "elements");
-            return ex_reg(-1, 0);
+            /* longer than LIT says: the zero value (make for a slice),
+             * then each element given stored at its constant index */
+            if (VM_KIND(u->id) == K_ARRAY) {
+                emit(fs, VM_OP_ZERO, 0, r, ktype(fs, t), 0);
+            } else {
+                int lr = newreg(fs, 1);
+                emit(fs, VM_OP_LOADK, 0, lr, kindex(fs, vm_int(T_INT, len)),
+                     0);
+                emit(fs, VM_OP_MAKESLICE, 0, r, lr, ktype(fs, t));
+                fs->freereg = r + 1;
+            }
+            big_literal_elements(fs, n, r, u->elem);
+            break;
         }
         at = emit(fs, VM_OP_LIT, VM_KIND(u->id) == K_ARRAY, r, (int)len,
                   ktype(fs, t));

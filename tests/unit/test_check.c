@@ -379,6 +379,20 @@ START_TEST(declarations_that_declare_hundreds_of_others)
 }
 END_TEST
 
+/* A literal longer than 65535 elements (gc's issue 34395: a 100 MiB
+ * array literal) is its zero value with the given elements stored. */
+START_TEST(composite_literals_beyond_65535_elements)
+{
+    GO_EXPECT(GO("var g = [100000]byte{42, 99999: 7}\n"
+                 "func main() {\n"
+                 "\ts := []int{70000: 1, 2}\n"
+                 "\ta := [70000]string{69999: \"z\", 3: \"x\"}\n"
+                 "\tprintln(g[0], g[1], g[99999], len(s), s[70000], s[70001],"
+                 " s[5], a[3], a[69999], len(a))\n}\n"),
+              "42 0 7 70002 1 2 0 x z 70000\n");
+}
+END_TEST
+
 START_TEST(generic_functions_and_types_run)
 {
     GO_EXPECT(GO("import \"fmt\"\n"
@@ -1042,6 +1056,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, calls_returns_and_builtins);
     tcase_add_test(tc, declarations_and_statements);
     tcase_add_test(tc, declarations_that_declare_hundreds_of_others);
+    tcase_add_test(tc, composite_literals_beyond_65535_elements);
     suite_add_tcase(s, tc);
     tc = tcase_create("generics");
     tcase_add_test(tc, generic_functions_and_types_run);
