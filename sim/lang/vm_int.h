@@ -234,6 +234,7 @@ typedef struct vm_proto {
     uint32_t nkids;
     uint32_t ret_pc;  /* the RET a recovered panic returns through */
     vm_native_fn nat; /* a native function (no code) */
+    uint64_t *live; /* vm_live_regs' sets, once asked (a mutable cache) */
     struct vm_obj *static_fn; /* its function value when it captures none */
 } vm_proto;
 
@@ -762,10 +763,14 @@ int64_t vm_field_offset(const vm_program *p, uint32_t t, uint32_t i,
  * (runtime.ReadMemStats' Alloc). O(reachable values). */
 uint64_t vm_live_bytes(vm_exec *x);
 /* A collection's finalizers: moves the finalizers whose object nothing
- * reaches (the package variables, the live goroutines, the finalizer
- * functions) from x->fins to x->due, in the order they were set;
- * returns how many. */
+ * reaches (the package variables, the live registers of the live
+ * goroutines, the finalizer functions) from x->fins to x->due, in the
+ * order they were set; returns how many. */
 uint32_t vm_gc_finalizers(vm_exec *x);
+/* The registers of p its code may still read before the instruction at
+ * pc runs (vm_live.c): a bit set of p->nregs bits. */
+const uint64_t *vm_live_regs(vm_program *prog, const vm_proto *p,
+                             uint32_t pc);
 uint64_t vm_hash(vm_exec *x, vm_value v);
 /* Convert an untyped constant v to type t (0 or an interface: its default
  * type). Other values are returned as they are. */

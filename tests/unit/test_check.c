@@ -965,6 +965,67 @@ START_TEST(finalizers_run_after_a_collection)
 }
 END_TEST
 
+/* A register is dead after its last use: runtime.GC finalizes what only
+ * dead registers hold (gc's stack maps), but never what a result holds
+ * while a recovered panic runs the deferred calls (issue 27518). */
+START_TEST(finalizers_run_after_the_last_use)
+{
+    GO_EXPECT(GO(
+                 "import (\n"
+                 "\t\"fmt\"\n"
+                 "\t\"runtime\"\n"
+                 ")\n"
+                 "\n"
+                 "type T struct {\n"
+                 "\tn   int\n"
+                 "\tpad [16]int // not tiny (gc may never finalize those)\n"
+                 "}\n"
+                 "\n"
+                 "func use(t *T) int { return t.n }\n"
+                 "\n"
+                 "func g(t *T, done chan int) (r int) {\n"
+                 "\truntime.GC()\n"
+                 "\tselect {\n"
+                 "\tcase n := <-done:\n"
+                 "\t\treturn -n\n"
+                 "\tdefault:\n"
+                 "\t}\n"
+                 "\tr = use(t)\n"
+                 "\truntime.GC()\n"
+                 "\treturn r + <-done*10\n"
+                 "}\n"
+                 "\n"
+                 "func h(done chan int) (v *T) {\n"
+                 "\tv = &T{n: 5}\n"
+                 "\truntime.SetFinalizer(v, func(t *T) { done <- t.n })\n"
+                 "\tdefer func() {\n"
+                 "\t\trecover()\n"
+                 "\t\truntime.GC()\n"
+                 "\t\tselect {\n"
+                 "\t\tcase <-done:\n"
+                 "\t\t\tfmt.Println(\"early\")\n"
+                 "\t\tdefault:\n"
+                 "\t\t}\n"
+                 "\t}()\n"
+                 "\tvar p *int\n"
+                 "\t*p = 0\n"
+                 "\treturn\n"
+                 "}\n"
+                 "\n"
+                 "func main() {\n"
+                 "\tdone := make(chan int, 1)\n"
+                 "\tt := &T{n: 7}\n"
+                 "\truntime.SetFinalizer(t, func(t *T) { done <- t.n })\n"
+                 "\tfmt.Println(g(t, done))\n"
+                 "\tv := h(done)\n"
+                 "\tfmt.Println(v.n)\n"
+                 "\truntime.GC()\n"
+                 "\tfmt.Println(<-done)\n"
+                 "}\n"),
+              "77\n5\n5\n");
+}
+END_TEST
+
 START_TEST(func_for_pc_walks_a_function_s_code)
 {
     /* reflect's Value.Pointer of a func is its entry, which FuncForPC
@@ -1047,6 +1108,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, method_values_have_the_method_type);
     tcase_add_test(tc, reflect_values_read_and_call);
     tcase_add_test(tc, finalizers_run_after_a_collection);
+    tcase_add_test(tc, finalizers_run_after_the_last_use);
     tcase_add_test(tc, func_for_pc_walks_a_function_s_code);
     tcase_add_test(tc, finalizers_run_in_dependency_order_one_batch_after_another);
     suite_add_tcase(s, tc);
