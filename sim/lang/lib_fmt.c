@@ -15,6 +15,7 @@
 
 typedef struct fmt_state {
     vm_value *memo; /* method results, in the order needed */
+    uint8_t *panicked; /* memo[i] is the value the method panicked with */
     uint32_t n, cap;
     bool calling; /* a NAT_CALL is out: its result comes next */
     bool printed; /* print/println: the output op was exposed */
@@ -52,13 +53,19 @@ static fmt_state *state_of(vm_ncall *c)
         if (st->n == st->cap) {
             uint32_t ncap = st->cap ? st->cap * 2 : 4;
             vm_value *nm = arena_alloc(&c->g->x->e->mem, ncap * sizeof *nm);
-            if (st->n)
+            uint8_t *np = arena_alloc(&c->g->x->e->mem, ncap);
+            if (st->n) {
                 memcpy(nm, st->memo, st->n * sizeof *nm);
+                memcpy(np, st->panicked, st->n);
+            }
             st->memo = nm;
+            st->panicked = np;
             st->cap = ncap;
         }
+        st->panicked[st->n] = (c->f->flags & FR_CAUGHT) != 0;
         st->memo[st->n++] = c->callres;
         st->calling = false;
+        c->f->flags &= ~(uint32_t)(FR_CATCH | FR_CAUGHT);
     }
     return st;
 }
@@ -527,8 +534,23 @@ static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
     }
     if (!m)
         return false;
-    if (VM_KIND(v.t) == K_PTR && !v.v.o) {
-        pad_str(F, "<nil>", sp);
+    if (F->used < F->st->n && F->st->panicked[F->used]) {
+        /* Go's catchPanic: a nil receiver prints <nil>, else the panic */
+        vm_value pv = F->st->memo[F->used++];
+        fmtx G = *F;
+        if (VM_KIND(v.t) == K_PTR && !v.v.o) {
+            pad_str(F, "<nil>", sp);
+            return true;
+        }
+        buf_printf(F->out, "%%!%c(PANIC=%s method: ", verb,
+                   F->p->names.p[m->name]);
+        G.plusV = G.sharpV = false;
+        fmt_value(&G, pv, 'v', &no_spec, 1, true);
+        F->need = G.need;
+        F->need_fn = G.need_fn;
+        F->need_recv = G.need_recv;
+        F->used = G.used;
+        buf_putc(F->out, ')');
         return true;
     }
     if (F->used < F->st->n) {
@@ -827,8 +849,11 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
             buf_putc(F->out, ')');
             return true;
         }
-        if (verb == 'v' || verb == 'x' || verb == 'X' || verb == 'd')
+        if (verb == 'v')
             fmt_pointer(F, v, sp, true);
+        else if (strchr("bodxX", verb)) /* Go's fmtPointer: the address */
+            fmt_int(F, vm_int(T_UINTPTR, (int64_t)vm_addr_of(F->x, v)),
+                    verb, sp);
         else
             bad_verb(F, v, verb);
         return !F->need;
@@ -1077,6 +1102,7 @@ static nat_status finish(vm_ncall *c, fmtx *F, bool ok, buf *b)
     if (!ok && F->need) {
         buf_fini(b);
         F->st->calling = true;
+        c->f->flags |= FR_CATCH; /* a panicking method is printed */
         return vm_native_call(c, F->need_fn, &F->need_recv, 1);
     }
     c->r[0] = vm_new_str(c->g->x, b->p ? b->p : "", b->len);

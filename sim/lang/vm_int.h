@@ -402,9 +402,13 @@ enum {
     FR_NATCALL = 8, /* called by the native frame below it */
     FR_BOTTOM = 16, /* the goroutine's function: its return ends it */
     FR_DIE = 32,    /* formats the panic that kills the goroutine */
-    FR_WRAPPER = 64 /* reflect's code between a MakeFunc function and the
-                     * Go function it calls: a recover there sees the
-                     * panic of the deferred call below (gc's wrappers) */
+    FR_WRAPPER = 64, /* reflect's code between a MakeFunc function and the
+                      * Go function it calls: a recover there sees the
+                      * panic of the deferred call below (gc's wrappers) */
+    FR_CATCH = 128,  /* a native whose NAT_CALL's panic comes back to it
+                      * (fmt's catchPanic): the panic ends there, its
+                      * value the call's result, and FR_CAUGHT is set */
+    FR_CAUGHT = 256
 };
 
 /* What an instruction or helper did. */
