@@ -750,9 +750,11 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
 /* ---- composite literals ----------------------------------------------------- */
 
 /* Store the elements of array or slice literal n (its elements of type
- * et) into R[r], each at its constant index (a literal too long for LIT's
- * 16-bit length and SETSLOT's index). */
-static void big_literal_elements(fstate *fs, ast_node *n, int r, uint32_t et)
+ * et) into R[r], each at its constant index: with SETSLOT, or with
+ * SETINDEX when big (a literal too long for LIT's 16-bit length and
+ * SETSLOT's index). */
+static void literal_elements(fstate *fs, ast_node *n, int r, uint32_t et,
+                             bool big)
 {
     int64_t idx = 0;
     for (size_t i = 0; i < n->u.composite.elts.n && !fs->C->failed; i++) {
@@ -766,8 +768,12 @@ static void big_literal_elements(fstate *fs, ast_node *n, int r, uint32_t et)
             el = el->u.kv.value;
         }
         v = cexpr_rk(fs, el, et, NULL);
-        k = (int)(RK_CONST | (unsigned)kindex(fs, vm_int(T_INT, idx)));
-        emit(fs, VM_OP_SETINDEX, 0, r, k, v);
+        if (big) {
+            k = (int)(RK_CONST | (unsigned)kindex(fs, vm_int(T_INT, idx)));
+            emit(fs, VM_OP_SETINDEX, 0, r, k, v);
+        } else {
+            emit(fs, VM_OP_SETSLOT, 0, r, (int)idx, v);
+        }
         fs->freereg = save;
         idx++;
     }
@@ -896,28 +902,13 @@ static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
                 emit(fs, VM_OP_MAKESLICE, 0, r, lr, ktype(fs, t));
                 fs->freereg = r + 1;
             }
-            big_literal_elements(fs, n, r, u->elem);
+            literal_elements(fs, n, r, u->elem, true);
             break;
         }
         at = emit(fs, VM_OP_LIT, VM_KIND(u->id) == K_ARRAY, r, (int)len,
                   ktype(fs, t));
         (void)at;
-        idx = 0;
-        for (size_t i = 0; i < n->u.composite.elts.n && !C->failed; i++) {
-            ast_node *el = n->u.composite.elts.v[i];
-            int save = fs->freereg, v;
-            if (el->kind == AST_KEY_VALUE) {
-                cval cv;
-                uint32_t ct;
-                cconst(fs, el->u.kv.key, &cv, &ct);
-                idx = (int64_t)cv.i;
-                el = el->u.kv.value;
-            }
-            v = cexpr_rk(fs, el, u->elem, NULL);
-            emit(fs, VM_OP_SETSLOT, 0, r, (int)idx, v);
-            fs->freereg = save;
-            idx++;
-        }
+        literal_elements(fs, n, r, u->elem, false);
         break;
     }
     case K_MAP: {

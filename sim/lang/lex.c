@@ -201,93 +201,6 @@ static wf_status check_char(lex_state *lx, lex_token *t, wf_diag *d, size_t pos,
 
 /* ---- comments ---------------------------------------------------------- */
 
-/* text[0, n) ends in ":digits": the index after the colon and the number
- * (0 when the digits are not a number that fits); 0 when there is no
- * colon (gc's trailingDigits). */
-static size_t trailing_digits(const char *text, size_t n, int *num)
-{
-    size_t i = n;
-    long v = 0;
-    while (i > 0 && text[i - 1] != ':')
-        i--;
-    if (!i)
-        return 0;
-    *num = 0;
-    if (i == n)
-        return i;
-    for (size_t k = i; k < n; k++) {
-        if (text[k] < '0' || text[k] > '9' || v > 1000000000)
-            return i;
-        v = v * 10 + (text[k] - '0');
-    }
-    *num = v > 0x3fffffff ? 0 : (int)v;
-    return i;
-}
-
-int lex_linedir_at(const lex_linedir *dirs, size_t n, int line, int col,
-                   const char **file)
-{
-    size_t lo = 0, hi = n; /* the first directive after (line, col) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (dirs[mid].pline < line ||
-            (dirs[mid].pline == line && dirs[mid].pcol <= col))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (!lo) {
-        *file = NULL;
-        return line;
-    }
-    *file = dirs[lo - 1].file;
-    return dirs[lo - 1].line + (line - dirs[lo - 1].pline);
-}
-
-/* Record the line directive text[0, n) (after "line ") whose effect starts
- * at (pline, pcol). A malformed one is ignored (gc rejects the program
- * with "invalid line number", which weft leaves to gc). */
-static void line_directive(lex_state *lx, const char *text, size_t n,
-                           int pline, int pcol)
-{
-    int num = 0, num2 = 0, line;
-    size_t i = trailing_digits(text, n, &num), i2, fend;
-    const char *file;
-    lex_linedir *d;
-    if (!i || !num)
-        return;
-    i2 = trailing_digits(text, i - 1, &num2);
-    if (i2 && num2) { /* file:line:col */
-        line = num2;
-        fend = i2 - 1;
-    } else {
-        line = num;
-        fend = i - 1;
-        i2 = 0;
-    }
-    if (!fend && i2) /* a column and no file: the file before stays */
-        file = lx->ndirs ? lx->dirs[lx->ndirs - 1].file : lx->file;
-    else
-        file = arena_strndup(lx->mem, text, fend);
-    if (lx->ndirs && (lx->dirs[lx->ndirs - 1].pline > pline ||
-                      (lx->dirs[lx->ndirs - 1].pline == pline &&
-                       lx->dirs[lx->ndirs - 1].pcol >= pcol)))
-        return; /* met already */
-    if (lx->ndirs == lx->capdirs) {
-        size_t cap = lx->capdirs ? 2 * lx->capdirs : 8;
-        lex_linedir *nd = arena_alloc(lx->mem, cap * sizeof *nd);
-        if (lx->ndirs)
-            memcpy(nd, lx->dirs, lx->ndirs * sizeof *nd);
-        lx->dirs = nd;
-        lx->capdirs = cap;
-    }
-    d = &lx->dirs[lx->ndirs++];
-    d->pline = pline;
-    d->pcol = pcol;
-    d->file = file;
-    d->line = line;
-}
-
 /* Skip a line comment whose "//" is at pos; stop at the newline (not
  * consumed) or at EOF. */
 static wf_status line_comment(lex_state *lx, lex_token *t, wf_diag *d)
@@ -311,8 +224,8 @@ static wf_status line_comment(lex_state *lx, lex_token *t, wf_diag *d)
         }
     }
     if (dir)
-        line_directive(lx, (const char *)s + lx->pos + 7, i - lx->pos - 7,
-                       lx->line + 1, 1);
+        lex_note_linedir(lx, (const char *)s + lx->pos + 7,
+                         i - lx->pos - 7, lx->line + 1, 1);
     lx->pos = i;
     return WF_OK;
 }
@@ -334,9 +247,9 @@ static wf_status block_comment(lex_state *lx, lex_token *t, wf_diag *d,
         if (s[i] == '*' && i + 1 < lx->len && s[i + 1] == '/') {
             if (!*had_nl && lx->mem && i - lx->pos >= 7 &&
                 !memcmp(s + lx->pos + 2, "line ", 5))
-                line_directive(lx, (const char *)s + lx->pos + 7,
-                               i - lx->pos - 7, lx->line,
-                               col_of(lx, i + 2));
+                lex_note_linedir(lx, (const char *)s + lx->pos + 7,
+                                 i - lx->pos - 7, lx->line,
+                                 col_of(lx, i + 2));
             lx->pos = i + 2;
             return WF_OK;
         }

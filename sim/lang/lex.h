@@ -188,6 +188,12 @@ wf_status lex_next(lex_state *lx, lex_token *t, wf_diag *d);
 int lex_linedir_at(const lex_linedir *dirs, size_t n, int line, int col,
                    const char **file);
 
+/* For the lexer: record the line directive text[0, n) (after "line ")
+ * whose effect starts at (pline, pcol). A malformed one is ignored (gc
+ * rejects the program with "invalid line number"). */
+void lex_note_linedir(lex_state *lx, const char *text, size_t n, int pline,
+                      int pcol);
+
 /* The spelling of a kind: "+", "break", "name", "literal", "EOF". */
 const char *lex_kind_str(lex_kind k);
 

@@ -485,6 +485,19 @@ static void fmt_pointer(fmtx *F, vm_value v, const fspec *sp, bool nilword)
 static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
                       int depth, bool methods);
 
+/* v as plain %v inside another's message (a bad verb's, a panic's):
+ * flags off, the method calls it needs carried back to F. */
+static void fmt_plain(fmtx *F, vm_value v, bool meth)
+{
+    fmtx G = *F;
+    G.plusV = G.sharpV = false;
+    fmt_value(&G, v, 'v', &no_spec, 1, meth);
+    F->need = G.need;
+    F->need_fn = G.need_fn;
+    F->need_recv = G.need_recv;
+    F->used = G.used;
+}
+
 static void bad_verb(fmtx *F, vm_value v, int verb)
 {
     buf_printf(F->out, "%%!%c(", verb);
@@ -494,15 +507,7 @@ static void bad_verb(fmtx *F, vm_value v, int verb)
     }
     buf_puts(F->out, prog_type(F->p, v.t)->name);
     buf_putc(F->out, '=');
-    {
-        fmtx G = *F;
-        G.plusV = G.sharpV = false;
-        fmt_value(&G, v, 'v', &no_spec, 1, false);
-        F->need = G.need;
-        F->need_fn = G.need_fn;
-        F->need_recv = G.need_recv;
-        F->used = G.used;
-    }
+    fmt_plain(F, v, false);
     buf_putc(F->out, ')');
 }
 
@@ -537,19 +542,13 @@ static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
     if (F->used < F->st->n && F->st->panicked[F->used]) {
         /* Go's catchPanic: a nil receiver prints <nil>, else the panic */
         vm_value pv = F->st->memo[F->used++];
-        fmtx G = *F;
         if (VM_KIND(v.t) == K_PTR && !v.v.o) {
             pad_str(F, "<nil>", sp);
             return true;
         }
         buf_printf(F->out, "%%!%c(PANIC=%s method: ", verb,
                    F->p->names.p[m->name]);
-        G.plusV = G.sharpV = false;
-        fmt_value(&G, pv, 'v', &no_spec, 1, true);
-        F->need = G.need;
-        F->need_fn = G.need_fn;
-        F->need_recv = G.need_recv;
-        F->used = G.used;
+        fmt_plain(F, pv, true);
         buf_putc(F->out, ')');
         return true;
     }

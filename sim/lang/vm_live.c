@@ -225,6 +225,16 @@ static void ins_effect(const vm_proto *p, uint32_t pc, effect *e)
             e->succ[k] = -1;
 }
 
+/* Is parameter a of p a uintptr, a ...uintptr, or of a type not known? */
+static bool addr_param(const vm_program *prog, const vm_proto *p, uint32_t a)
+{
+    uint32_t t = p->ptypes ? p->ptypes[a] : 0;
+    if (!t || VM_KIND(t) == K_UINTPTR)
+        return true;
+    return VM_KIND(t) == K_SLICE &&
+           VM_KIND(prog_type(prog, t)->elem) == K_UINTPTR;
+}
+
 const uint64_t *vm_live_regs(vm_program *prog, const vm_proto *p,
                              uint32_t pc)
 {
@@ -260,10 +270,17 @@ const uint64_t *vm_live_regs(vm_program *prog, const vm_proto *p,
                     }
                 }
         }
-        /* the results: a recovered panic returns them from anywhere */
-        for (uint32_t k = 0; k <= nc; k++)
+        /* the results: a recovered panic returns them from anywhere; a
+         * uintptr argument (or ...uintptr) keeps the object at its
+         * address for the whole call, as gc's //go:uintptrescapes and
+         * system calls do */
+        for (uint32_t k = 0; k <= nc; k++) {
             set_range(live + (size_t)k * nw, p->nregs, p->nparams,
                       (uint32_t)p->nparams + p->nres);
+            for (uint32_t a = 0; a < p->nparams; a++)
+                if (addr_param(prog, p, a))
+                    set_reg(live + (size_t)k * nw, p->nregs, a);
+        }
         free(use);
         free(def);
         free(succ);
