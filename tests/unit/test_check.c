@@ -381,6 +381,25 @@ END_TEST
 
 /* A literal longer than 65535 elements (gc's issue 34395: a 100 MiB
  * array literal) is its zero value with the given elements stored. */
+/* make's bounds are Go's (the length times the element's size within
+ * 2^48); past weft's own 2^28 elements it says so, never a Go error Go
+ * would not give (issue 29190: make([]struct{}, maxInt) is legal). */
+START_TEST(make_bounds_are_go_s_and_weft_s_own)
+{
+    GO_EXPECT(GO("func try(f func()) {\n"
+                 "\tdefer func() { println(recover().(error).Error()) }()\n"
+                 "\tf()\n}\n"
+                 "func main() {\n"
+                 "\tn := 1 << 46\n"
+                 "\ttry(func() { _ = make([]int64, n) })\n"
+                 "\ttry(func() { _ = make([]struct{}, n) })\n"
+                 "}\n"),
+              "runtime error: makeslice: len out of range\n"
+              "unsupported: make([]struct {}, 70368744177664): weft holds "
+              "at most 2^28 elements in a slice\n");
+}
+END_TEST
+
 START_TEST(composite_literals_beyond_65535_elements)
 {
     GO_EXPECT(GO("var g = [100000]byte{42, 99999: 7}\n"
@@ -1119,6 +1138,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, declarations_and_statements);
     tcase_add_test(tc, declarations_that_declare_hundreds_of_others);
     tcase_add_test(tc, composite_literals_beyond_65535_elements);
+    tcase_add_test(tc, make_bounds_are_go_s_and_weft_s_own);
     suite_add_tcase(s, tc);
     tc = tcase_create("generics");
     tcase_add_test(tc, generic_functions_and_types_run);
