@@ -418,6 +418,8 @@ typedef struct ast_file {
     lex_comment *leading; /* comments before the package clause */
     size_t nleading;
     int eof_line, eof_col; /* position of the end of the file */
+    const lex_linedir *linedirs; /* its line directives, in order */
+    size_t nlinedirs;
 } ast_file;
 
 /* Allocate an empty file owning a fresh arena; the path is copied. */

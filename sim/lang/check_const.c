@@ -56,33 +56,62 @@ const_val const_uint64(arena *m, uint64_t u)
     return mk_int(big_u64(m, u, false));
 }
 
-/* A rational num/den reduced, den > 0 (unknown if den is zero). Too big
- * a rational is rounded to a 512-bit mantissa. */
-static void rat_norm(arena *m, const bigint **num, const bigint **den);
+/* A rational num/den * 2^e reduced, den > 0 (false if it is beyond
+ * 2^+-CONST_MAX_SCALE). Too big a rational is rounded to a 512-bit
+ * mantissa; a magnitude beyond 2^+-CONST_MAX_EXP keeps its scale in *e
+ * (invariant 3), else *e is 0. */
+static bool rat_norm(arena *m, const bigint **num, const bigint **den,
+                     int64_t *e);
 
-static const_val mk_rat(arena *m, const bigint *num, const bigint *den)
+static const_val mk_rat_e(arena *m, const bigint *num, const bigint *den,
+                          int64_t e)
 {
     const_val v = const_unknown();
     if (big_is_zero(den))
         return v;
-    rat_norm(m, &num, &den);
-    if (!num)
+    if (!rat_norm(m, &num, &den, &e))
         return v;
     v.k = CONST_FLOAT;
     v.num = num;
     v.den = den;
+    v.e2 = e;
     return v;
 }
 
-static void rat_norm(arena *m, const bigint **num, const bigint **den)
+static const_val mk_rat(arena *m, const bigint *num, const bigint *den)
+{
+    return mk_rat_e(m, num, den, 0);
+}
+
+/* The binary magnitude of n/d * 2^e: bitlen(n) - bitlen(d) + e. */
+static int64_t rat_mag(const bigint *n, const bigint *d, int64_t e)
+{
+    return (int64_t)big_bitlen(n) - (int64_t)big_bitlen(d) + e;
+}
+
+/* Remove n's trailing zero bits into *e (at most max of them). */
+static const bigint *strip_twos(arena *m, const bigint *n, uint64_t max,
+                                int64_t *e)
+{
+    uint64_t tz = 0;
+    while (tz < max && !big_mag_low_bits(n, tz + 1))
+        tz++;
+    *e += (int64_t)tz;
+    return tz ? big_mag_shr(m, n, tz) : n;
+}
+
+static bool rat_norm(arena *m, const bigint **num, const bigint **den,
+                     int64_t *e)
 {
     const bigint *g;
     bool neg = (*num)->neg != (*den)->neg;
     const bigint *n = big_copy(m, *num, false), *d = big_copy(m, *den, false);
+    int64_t mag;
     if (!n->n) {
         *num = n;
         *den = big_u64(m, 1, false);
-        return;
+        *e = 0;
+        return true;
     }
     if (!big_is_one(d)) {
         g = big_gcd(m, n, d);
@@ -91,37 +120,51 @@ static void rat_norm(arena *m, const bigint **num, const bigint **den)
             big_quorem(m, d, g, &d, NULL);
         }
     }
-    if (big_bitlen(n) > CONST_MAX_BITS || big_bitlen(d) > CONST_MAX_BITS) {
-        /* round to 512 bits: q = n * 2^s / d with bitlen(q) ~ 512 */
-        int64_t s = 512 - ((int64_t)big_bitlen(n) - (int64_t)big_bitlen(d));
-        const bigint *q;
-        if (s > CONST_MAX_EXP || s < -CONST_MAX_EXP) {
-            *num = NULL;
-            return;
+    mag = rat_mag(n, d, *e); /* big.Float's exponent is mag + 1, or mag */
+    if (mag >= CONST_MAX_SCALE || mag < -CONST_MAX_SCALE)
+        return false;
+    if (*e && mag <= CONST_MAX_EXP && mag >= -CONST_MAX_EXP) {
+        /* back in range: fold the scale into the rational */
+        if (*e > 0)
+            n = big_mag_shl(m, n, (uint64_t)*e);
+        else
+            d = big_mag_shl(m, d, (uint64_t)-*e);
+        *e = 0;
+        g = big_gcd(m, n, d);
+        if (!big_is_one(g)) {
+            big_quorem(m, n, g, &n, NULL);
+            big_quorem(m, d, g, &d, NULL);
         }
+    }
+    if (big_bitlen(n) > CONST_MAX_BITS || big_bitlen(d) > CONST_MAX_BITS ||
+        mag > CONST_MAX_EXP || mag < -CONST_MAX_EXP) {
+        /* round to 512 bits: q = n * 2^s / d with bitlen(q) ~ 512, the
+         * value q * 2^(e - s) */
+        int64_t s = 512 - ((int64_t)big_bitlen(n) - (int64_t)big_bitlen(d));
+        int64_t sc = *e - s;
+        const bigint *q;
         if (s >= 0)
             big_quorem(m, big_mag_shl(m, n, (uint64_t)s), d, &q, NULL);
         else
             big_quorem(m, n, big_mag_shl(m, d, (uint64_t)-s), &q, NULL);
-        if (s >= 0) {
-            n = q;
-            d = big_mag_shl(m, big_u64(m, 1, false), (uint64_t)s);
-        } else {
-            n = big_mag_shl(m, q, (uint64_t)-s);
+        if (mag > CONST_MAX_EXP || mag < -CONST_MAX_EXP) {
+            n = strip_twos(m, q, big_bitlen(q), &sc);
             d = big_u64(m, 1, false);
-        }
-        if (s > 0) { /* reduce the power of two */
-            uint64_t tz = 0;
-            while (tz < (uint64_t)s && !big_mag_low_bits(n, tz + 1))
-                tz++;
-            if (tz) {
-                n = big_mag_shr(m, n, tz);
-                d = big_mag_shr(m, d, tz);
-            }
+            *e = sc;
+        } else if (sc >= 0) {
+            n = big_mag_shl(m, q, (uint64_t)sc);
+            d = big_u64(m, 1, false);
+            *e = 0;
+        } else { /* q / 2^-sc, its power of two reduced */
+            int64_t tz = 0;
+            n = strip_twos(m, q, (uint64_t)-sc, &tz);
+            d = big_mag_shl(m, big_u64(m, 1, false), (uint64_t)(-sc - tz));
+            *e = 0;
         }
     }
     *num = neg ? big_neg(m, n) : n;
     *den = d;
+    return true;
 }
 
 const_val const_float64(arena *m, double f)
@@ -204,6 +247,40 @@ static const bigint *parse_digits(arena *m, const char *s, size_t n, int base,
     return r;
 }
 
+/* 5^k as f * 2^*e, f of about 600 bits (exact while it fits: squaring
+ * and multiplying, each product cut to 600 bits, errs by far less than
+ * the 512-bit mantissa keeps); NULL when 5^k is beyond
+ * 2^CONST_MAX_SCALE. */
+static const bigint *pow5_approx(arena *m, uint64_t k, int64_t *e)
+{
+    const bigint *r = big_u64(m, 1, false), *b = big_u64(m, 5, false);
+    int64_t re = 0, be = 0;
+    if ((double)k * 2.321928094887362 > (double)CONST_MAX_SCALE)
+        return NULL;
+    for (; k; k >>= 1) {
+        if (k & 1) {
+            r = big_mul(m, r, b);
+            re += be;
+            if (big_bitlen(r) > 600) {
+                uint64_t cut = big_bitlen(r) - 600;
+                r = big_mag_shr(m, r, cut);
+                re += (int64_t)cut;
+            }
+        }
+        if (k > 1) {
+            b = big_mul(m, b, b);
+            be *= 2;
+            if (big_bitlen(b) > 600) {
+                uint64_t cut = big_bitlen(b) - 600;
+                b = big_mag_shr(m, b, cut);
+                be += (int64_t)cut;
+            }
+        }
+    }
+    *e = re;
+    return r;
+}
+
 /* A float literal's text as a rational. */
 static const_val parse_float(arena *m, const char *s, size_t n)
 {
@@ -228,8 +305,9 @@ static const_val parse_float(arena *m, const char *s, size_t n)
                 continue;
             if (s[j] < '0' || s[j] > '9')
                 return const_unknown();
-            if (exp < 100000000)
-                exp = exp * 10 + (s[j] - '0');
+            exp = exp * 10 + (s[j] - '0');
+            if (exp > ((int64_t)1 << 40)) /* beyond every limit */
+                exp = (int64_t)1 << 40;
         }
         if (eneg)
             exp = -exp;
@@ -238,7 +316,7 @@ static const_val parse_float(arena *m, const char *s, size_t n)
         /* value = mant * 2^(exp - 4*frac) */
         int64_t e2 = exp - 4 * frac;
         if (e2 > CONST_MAX_EXP || e2 < -CONST_MAX_EXP)
-            return const_unknown();
+            return mk_rat_e(m, mant, big_u64(m, 1, false), e2);
         if (e2 >= 0) {
             num = big_mag_shl(m, mant, (uint64_t)e2);
             den = big_u64(m, 1, false);
@@ -248,9 +326,20 @@ static const_val parse_float(arena *m, const char *s, size_t n)
         }
     } else {
         int64_t e10 = exp - frac;
-        if (e10 > CONST_MAX_EXP / 4 || e10 < -CONST_MAX_EXP / 4)
-            return big_is_zero(mant) ? mk_rat(m, mant, big_u64(m, 1, false))
-                                     : const_unknown();
+        if (big_is_zero(mant))
+            return mk_rat(m, mant, big_u64(m, 1, false));
+        if (e10 > CONST_MAX_EXP / 4 || e10 < -CONST_MAX_EXP / 4) {
+            /* 10^|e10| = 5^|e10| * 2^|e10|, 5^|e10| to 600 bits */
+            int64_t pe = 0;
+            const bigint *p5 = pow5_approx(m, (uint64_t)(e10 < 0 ? -e10 : e10),
+                                           &pe);
+            if (!p5)
+                return const_unknown();
+            if (e10 > 0)
+                return mk_rat_e(m, big_mul(m, mant, p5), big_u64(m, 1, false),
+                                pe + e10);
+            return mk_rat_e(m, mant, p5, -pe + e10);
+        }
         if (e10 >= 0) {
             num = big_mul(m, mant, big_pow10(m, (uint64_t)e10));
             den = big_u64(m, 1, false);
@@ -336,11 +425,11 @@ const_val const_to_int(arena *m, const_val x)
     case CONST_INT:
         return x;
     case CONST_FLOAT:
-        if (big_is_one(x.den))
+        if (big_is_one(x.den) && !x.e2)
             return mk_int(x.num);
         return const_unknown();
     case CONST_COMPLEX:
-        if (big_is_zero(x.inum) && big_is_one(x.den))
+        if (big_is_zero(x.inum) && big_is_one(x.den) && !x.e2)
             return mk_int(x.num);
         return const_unknown();
     default:
@@ -362,6 +451,7 @@ const_val const_to_float(arena *m, const_val x)
             r.k = CONST_FLOAT;
             r.num = x.num;
             r.den = x.den;
+            r.e2 = x.e2;
             return r;
         }
         return const_unknown();
@@ -380,8 +470,10 @@ const_val const_make_complex(arena *m, const_val re, const_val im)
     r.k = CONST_COMPLEX;
     r.num = re.num;
     r.den = re.den;
+    r.e2 = re.e2;
     r.inum = im.num;
     r.iden = im.den;
+    r.ie2 = im.e2;
     return r;
 }
 
@@ -405,6 +497,7 @@ const_val const_real(arena *m, const_val x)
     r.k = CONST_FLOAT;
     r.num = x.num;
     r.den = x.den;
+    r.e2 = x.e2;
     return r;
 }
 
@@ -418,6 +511,7 @@ const_val const_imag(arena *m, const_val x)
     r.k = CONST_FLOAT;
     r.num = x.inum;
     r.den = x.iden;
+    r.e2 = x.ie2;
     return r;
 }
 
@@ -435,22 +529,45 @@ void const_match(arena *m, const_val *x, const_val *y)
 
 /* ---- arithmetic ------------------------------------------------------------- */
 
-static const_val rat_op(arena *m, lex_kind op, const bigint *an,
-                        const bigint *ad, const bigint *bn, const bigint *bd)
+/* a op b for two floats (their scales included). */
+static const_val rat_op(arena *m, lex_kind op, const_val a, const_val b)
 {
+    const bigint *an = a.num, *ad = a.den, *bn = b.num, *bd = b.den;
+    int64_t e = a.e2;
     switch (op) {
     case TK_ADD:
-        return mk_rat(m, big_add(m, big_mul(m, an, bd), big_mul(m, bn, ad)),
-                      big_mul(m, ad, bd));
     case TK_SUB:
-        return mk_rat(m, big_sub(m, big_mul(m, an, bd), big_mul(m, bn, ad)),
-                      big_mul(m, ad, bd));
+        if (a.e2 != b.e2) {
+            /* one far below the other's 512 bits is lost in it, as in
+             * big.Float; else both at the smaller scale */
+            int64_t ma = rat_mag(an, ad, a.e2), mb = rat_mag(bn, bd, b.e2);
+            if (!bn->n || ma - mb > 1100)
+                return a;
+            if (!an->n || mb - ma > 1100)
+                return op == TK_ADD ? b : const_unary(m, TK_SUB, b, 0);
+            if (a.e2 > b.e2) {
+                an = big_mag_shl(m, an, (uint64_t)(a.e2 - b.e2));
+                ((bigint *)an)->neg = a.num->neg;
+                e = b.e2;
+            } else {
+                bn = big_mag_shl(m, bn, (uint64_t)(b.e2 - a.e2));
+                ((bigint *)bn)->neg = b.num->neg;
+            }
+        }
+        if (op == TK_ADD)
+            return mk_rat_e(m,
+                            big_add(m, big_mul(m, an, bd), big_mul(m, bn, ad)),
+                            big_mul(m, ad, bd), e);
+        return mk_rat_e(m, big_sub(m, big_mul(m, an, bd), big_mul(m, bn, ad)),
+                        big_mul(m, ad, bd), e);
     case TK_MUL:
-        return mk_rat(m, big_mul(m, an, bn), big_mul(m, ad, bd));
+        return mk_rat_e(m, big_mul(m, an, bn), big_mul(m, ad, bd),
+                        a.e2 + b.e2);
     case TK_QUO:
         if (big_is_zero(bn))
             return const_unknown();
-        return mk_rat(m, big_mul(m, an, bd), big_mul(m, ad, bn));
+        return mk_rat_e(m, big_mul(m, an, bd), big_mul(m, ad, bn),
+                        a.e2 - b.e2);
     default:
         return const_unknown();
     }
@@ -550,13 +667,13 @@ const_val const_binary(arena *m, lex_kind op, const_val x, const_val y,
             return const_unknown();
         }
     case CONST_FLOAT:
-        return rat_op(m, op, x.num, x.den, y.num, y.den);
+        return rat_op(m, op, x, y);
     case CONST_COMPLEX: {
         /* (a + bi) op (c + di) */
         const_val a = const_real(m, x), b = const_imag(m, x);
         const_val c = const_real(m, y), d = const_imag(m, y);
         const_val re, im;
-#define R_(op_, p, q) rat_op(m, op_, p.num, p.den, q.num, q.den)
+#define R_(op_, p, q) rat_op(m, op_, p, q)
         switch (op) {
         case TK_ADD:
         case TK_SUB:
@@ -606,11 +723,31 @@ const_val const_shift(arena *m, lex_kind op, const_val x, uint64_t s)
     return mk_int(big_shr(m, x.num, s));
 }
 
-static int rat_cmp(const bigint *an, const bigint *ad, const bigint *bn,
-                   const bigint *bd)
+static int rat_cmp(const bigint *an, const bigint *ad, int64_t ae,
+                   const bigint *bn, const bigint *bd, int64_t be)
 {
     arena tmp;
     int c;
+    if (ae != be) {
+        /* different scales: the signs, then the magnitudes decide (a
+         * scaled value is beyond every unscaled one) */
+        int sa = an->n ? (an->neg ? -1 : 1) : 0;
+        int sb = bn->n ? (bn->neg ? -1 : 1) : 0;
+        int64_t ma = rat_mag(an, ad, ae), mb = rat_mag(bn, bd, be);
+        if (sa != sb)
+            return sa < sb ? -1 : 1;
+        if (ma - mb > 1 || mb - ma > 1)
+            return (ma > mb ? 1 : -1) * sa;
+        /* near: compare at the smaller scale */
+        arena_init(&tmp);
+        if (ae > be)
+            an = big_mag_shl(&tmp, an, (uint64_t)(ae - be));
+        else
+            bn = big_mag_shl(&tmp, bn, (uint64_t)(be - ae));
+        c = big_cmp(big_mul(&tmp, an, bd), big_mul(&tmp, bn, ad));
+        arena_fini(&tmp);
+        return c * (sa < 0 ? -1 : 1);
+    }
     arena_init(&tmp);
     c = big_cmp(big_mul(&tmp, an, bd), big_mul(&tmp, bn, ad));
     arena_fini(&tmp);
@@ -638,10 +775,10 @@ bool const_compare(const_val x, lex_kind op, const_val y)
         if (x.k == CONST_INT)
             c = big_cmp(x.num, y.num);
         else if (x.k == CONST_FLOAT)
-            c = rat_cmp(x.num, x.den, y.num, y.den);
+            c = rat_cmp(x.num, x.den, x.e2, y.num, y.den, y.e2);
         else if (x.k == CONST_COMPLEX)
-            c = rat_cmp(x.num, x.den, y.num, y.den) ||
-                rat_cmp(x.inum, x.iden, y.inum, y.iden);
+            c = rat_cmp(x.num, x.den, x.e2, y.num, y.den, y.e2) ||
+                rat_cmp(x.inum, x.iden, x.ie2, y.inum, y.iden, y.ie2);
         break;
     }
     arena_fini(&tmp);
@@ -687,30 +824,30 @@ bool const_is_int_value(const_val x)
     if (x.k == CONST_INT)
         return true;
     if (x.k == CONST_FLOAT)
-        return big_is_one(x.den);
+        return big_is_one(x.den) && x.e2 >= 0;
     if (x.k == CONST_COMPLEX)
-        return big_is_one(x.den) && !x.inum->n;
+        return big_is_one(x.den) && x.e2 >= 0 && !x.inum->n;
     return false;
 }
 
 bool const_int64_val(const_val x, int64_t *out)
 {
-    if (!const_is_int_value(x))
+    if (!const_is_int_value(x) || x.e2)
         return false;
     return big_to_i64(x.num, out);
 }
 
 bool const_uint64_val(const_val x, uint64_t *out)
 {
-    if (!const_is_int_value(x))
+    if (!const_is_int_value(x) || x.e2)
         return false;
     return big_to_u64(x.num, out);
 }
 
 /* num/den rounded to nearest-even with prec mantissa bits and exponents
  * in [emin, emax] (IEEE 754 binary formats: subnormals below emin). */
-static double rat_round(const bigint *num, const bigint *den, int prec,
-                        int emin, int emax, bool *exact)
+static double rat_round(const bigint *num, const bigint *den, int64_t e2,
+                        int prec, int emin, int emax, bool *exact)
 {
     arena m;
     const bigint *q, *r;
@@ -734,7 +871,12 @@ static double rat_round(const bigint *num, const bigint *den, int prec,
                    big_mag_shl(&m, den, (uint64_t)-s), &q, &r);
     sticky = r->n != 0;
     qb = big_bitlen(q);
-    e = (int64_t)qb - 1 - s; /* exponent of the leading bit */
+    e = (int64_t)qb - 1 - s + e2; /* exponent of the leading bit */
+    if (e > emax) {
+        arena_fini(&m);
+        *exact = false;
+        return neg ? -INFINITY : INFINITY;
+    }
     keep = prec;
     if (e < emin)
         keep = prec - (emin - e);
@@ -770,10 +912,11 @@ double const_float64_val(const_val x, bool *exact)
     if (x.k == CONST_INT) {
         arena m;
         arena_init(&m);
-        v = rat_round(x.num, big_u64(&m, 1, false), 53, -1022, 1023, &ex);
+        v = rat_round(x.num, big_u64(&m, 1, false), 0, 53, -1022, 1023,
+                      &ex);
         arena_fini(&m);
     } else if (x.k == CONST_FLOAT || x.k == CONST_COMPLEX) {
-        v = rat_round(x.num, x.den, 53, -1022, 1023, &ex);
+        v = rat_round(x.num, x.den, x.e2, 53, -1022, 1023, &ex);
     }
     if (exact)
         *exact = ex;
@@ -787,10 +930,10 @@ double const_float32_val(const_val x, bool *exact)
     if (x.k == CONST_INT) {
         arena m;
         arena_init(&m);
-        v = rat_round(x.num, big_u64(&m, 1, false), 24, -126, 127, &ex);
+        v = rat_round(x.num, big_u64(&m, 1, false), 0, 24, -126, 127, &ex);
         arena_fini(&m);
     } else if (x.k == CONST_FLOAT || x.k == CONST_COMPLEX) {
-        v = rat_round(x.num, x.den, 24, -126, 127, &ex);
+        v = rat_round(x.num, x.den, x.e2, 24, -126, 127, &ex);
     }
     if (exact)
         *exact = ex;
@@ -811,6 +954,24 @@ static void format_float(buf *b, const_val x)
         long double lf;
         int64_t e10 = 0;
         arena_init(&m);
+        if (x.e2) {
+            /* num * 2^e2 (den 1): its decimal logarithm from num's
+             * leading bits */
+            uint32_t nb = big_bitlen(x.num);
+            uint64_t top = 0;
+            double l10;
+            big_to_u64(nb > 60 ? big_mag_shr(&m, x.num, nb - 60) : x.num,
+                       &top);
+            l10 = log10((double)top) +
+                  (double)(x.e2 + (nb > 60 ? nb - 60 : 0)) *
+                      0.30102999566398119521;
+            e10 = (int64_t)floor(l10);
+            snprintf(tmp, sizeof tmp, "%.6g", pow(10, l10 - (double)e10));
+            buf_printf(b, "%s%se%+lld", x.num->neg ? "-" : "", tmp,
+                       (long long)e10);
+            arena_fini(&m);
+            return;
+        }
         /* scale by powers of ten into range, then print */
         {
             int64_t nb = (int64_t)big_bitlen(x.num) - big_bitlen(x.den);
@@ -928,5 +1089,7 @@ void const_format_exact(buf *b, const_val x)
         buf_putc(b, '/');
         big_format(b, &m, x.den);
     }
+    if (x.e2)
+        buf_printf(b, "*2^%lld", (long long)x.e2);
     arena_fini(&m);
 }

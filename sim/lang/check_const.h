@@ -11,12 +11,16 @@
  * more than 512 bits is the checker's "constant overflow". Rationals stay
  * exact while numerator and denominator fit in CONST_MAX_BITS; beyond,
  * they are rounded to a 512-bit mantissa (go/constant's big.Float
- * precision), and an exponent beyond +-CONST_MAX_EXP bits makes the value
+ * precision); a value whose magnitude is beyond 2^+-CONST_MAX_EXP keeps
+ * that mantissa and a binary exponent apart (e2: 1e646456992 as gc reads
+ * it), and one beyond 2^+-CONST_MAX_SCALE (big.Float's exponent range) is
  * CONST_UNKNOWN ("not representable").
  * Invariants: 1. integers and rationals' parts are bigints (bigint.h,
  *   its invariant).  2. a CONST_FLOAT rational is reduced, with a positive
  *   denominator; one whose denominator is 1 may stay a float (the kind
- *   says what the constant is, not its value). */
+ *   says what the constant is, not its value).  3. e2 (ie2 for the
+ *   imaginary part) is 0, or the value is num * 2^e2 with den 1, num odd,
+ *   and a magnitude beyond 2^+-CONST_MAX_EXP. */
 #ifndef WF_LANG_CHECK_CONST_H
 #define WF_LANG_CHECK_CONST_H
 
@@ -30,6 +34,7 @@
 
 #define CONST_MAX_BITS 8192
 #define CONST_MAX_EXP 100000
+#define CONST_MAX_SCALE (((int64_t)1 << 31) - 1)
 
 typedef enum const_kind {
     CONST_UNKNOWN,
@@ -47,6 +52,7 @@ typedef struct const_val {
     size_t n;
     const bigint *num, *den;   /* INT: num (den NULL); FLOAT, COMPLEX: real */
     const bigint *inum, *iden; /* COMPLEX: imaginary part */
+    int64_t e2, ie2; /* FLOAT, COMPLEX: binary scales (invariant 3) */
 } const_val;
 
 const_val const_unknown(void);

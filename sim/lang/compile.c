@@ -97,6 +97,7 @@ int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c)
     i.c = (uint16_t)c;
     VEC_PUSH(fs->code, i);
     VEC_PUSH(fs->lines, fs->line);
+    VEC_PUSH(fs->cols, fs->col);
     return (int)fs->code.len - 1;
 }
 
@@ -647,7 +648,8 @@ void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
     fs->node = node;
     fs->name = name;
     fs->tname = tname;
-    fs->line = node ? node->line : 0;
+    if (node)
+        fs_at(fs, node);
     if (outer) { /* a closure in an instance of generic code */
         fs->tps = outer->tps;
         fs->targs = outer->targs;
@@ -659,6 +661,7 @@ void fs_fini(fstate *fs)
 {
     VEC_FREE(fs->code);
     VEC_FREE(fs->lines);
+    VEC_FREE(fs->cols);
     VEC_FREE(fs->k);
     VEC_FREE(fs->caps);
     VEC_FREE(fs->capsyms);
@@ -680,6 +683,37 @@ static void copy_out(void *dst, const void *src, size_t n)
         memcpy(dst, src, n);
 }
 
+/* Where pr's instructions read as through the line directives of its
+ * file, if it has any (runtime.Caller and the stack report these, as
+ * gc's do). */
+static void fs_line_directives(fstate *fs, vm_proto *pr)
+{
+    const ast_file *f = res_node_file(fs->C->R, fs->node);
+    arena *m = &fs->C->prog->mem;
+    int32_t *lines;
+    const char **files;
+    if (!f || !f->nlinedirs || !fs->lines.len)
+        return;
+    lines = arena_alloc(m, fs->lines.len * sizeof *lines);
+    files = arena_alloc(m, fs->lines.len * sizeof *files);
+    for (size_t i = 0; i < fs->lines.len; i++) {
+        const char *file; /* in the file's memory, which the program's
+                             outlives: copied, once per run of equals */
+        lines[i] = lex_linedir_at(f->linedirs, f->nlinedirs, fs->lines.p[i],
+                                  fs->cols.p[i], &file);
+        if (!file || !strcmp(file, f->path))
+            files[i] = pr->file;
+        else if (!*file)
+            files[i] = "??";
+        else if (i && strcmp(files[i - 1], file) == 0)
+            files[i] = files[i - 1];
+        else
+            files[i] = arena_strdup(m, file);
+    }
+    pr->dlines = lines;
+    pr->dfiles = files;
+}
+
 void fs_finish(fstate *fs, vm_proto *pr)
 {
     arena *m = &fs->C->prog->mem;
@@ -688,6 +722,7 @@ void fs_finish(fstate *fs, vm_proto *pr)
     copy_out((void *)pr->code, fs->code.p, fs->code.len * sizeof(vm_ins));
     pr->lines = arena_alloc(m, fs->lines.len * sizeof(int32_t) + 1);
     copy_out((void *)pr->lines, fs->lines.p, fs->lines.len * sizeof(int32_t));
+    fs_line_directives(fs, pr);
     pr->nk = (uint32_t)fs->k.len;
     pr->k = arena_alloc(m, fs->k.len * sizeof(vm_value) + 1);
     copy_out((void *)pr->k, fs->k.p, fs->k.len * sizeof(vm_value));
@@ -832,12 +867,15 @@ vm_proto *cfunction(compiler *C, fstate *outer, res_pkg *pkg, ast_node *node,
     /* the closing brace's line, as Go gives a function's implicit
      * return; after a final return statement Go has no code there, and
      * the RET that follows (for a recovered panic) is the return's */
-    if (body)
-        fs.line = body->u.block.stmts.n &&
-                          body->u.block.stmts.v[body->u.block.stmts.n - 1]
-                                  ->kind == AST_RETURN_STMT
-                      ? body->u.block.stmts.v[body->u.block.stmts.n - 1]->line
-                      : body->u.block.rbrace_line;
+    if (body) {
+        size_t ns = body->u.block.stmts.n;
+        if (ns && body->u.block.stmts.v[ns - 1]->kind == AST_RETURN_STMT) {
+            fs_at(&fs, body->u.block.stmts.v[ns - 1]);
+        } else {
+            fs.line = body->u.block.rbrace_line;
+            fs.col = body->u.block.rbrace_col;
+        }
+    }
     pr->ret_pc = (uint32_t)emit(&fs, VM_OP_RET, 0, 0, 0, 0);
     fs_finish(&fs, pr);
     fs_fini(&fs);
@@ -962,7 +1000,7 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
         if (!m || m->kind != RS_FUNC)
             continue;
         mp = cfunc_proto(C, m);
-        fs->line = m->spec->line;
+        fs_at(fs, m->spec);
         fs->freereg = ti + 1;
         c = newreg(fs, 1);
         emit(fs, VM_OP_EQ, 0, c, ti,

@@ -266,7 +266,7 @@ static void cconversion(fstate *fs, ast_node *call, uint32_t t, ex *out)
                                 : t,
                             true);
             r = newreg(fs, 1);
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, VM_OP_CONV, 0, r, src, ktype(fs, t));
         }
     }
@@ -286,7 +286,7 @@ static void cnative_call(fstate *fs, int id, ast_node *call, int nres,
     emit(fs, VM_OP_LOADK, 0, base, kindex(fs, vm_ref(T_FUNC, p->static_fn)),
          0);
     n = cargs(fs, call, base + 1, 0, 0, &soft, true);
-    fs->line = call->line;
+    fs_at(fs, call);
     emit(fs, VM_OP_CALL, (call->u.call.spread ? CALL_SPREAD : 0) |
                              (soft ? CALL_SOFT : 0) |
                              (n < 0 ? CALL_MULTI : 0),
@@ -325,7 +325,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
     uint32_t t = 0;
     memset(out, 0, sizeof *out);
     out->reg = -1;
-    fs->line = call->line;
+    fs_at(fs, call);
 #define NEED(k)                                                                \
     do {                                                                       \
         if (args.n < (k)) {                                                    \
@@ -349,7 +349,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
         }
         x = cexpr_any(fs, args.v[0], 0, NULL);
         r = newreg(fs, 1);
-        fs->line = call->line;
+        fs_at(fs, call);
         emit(fs, b == RB_LEN ? VM_OP_LEN : VM_OP_CAP, 0, r, x, 0);
         out->reg = r;
         out->type = T_INT;
@@ -368,7 +368,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
             ccall(fs, strip(args.v[0]), (int)nr, &s0);
             fs->freereg = s0.reg + (int)nr;
             r = newreg(fs, 1);
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, VM_OP_APPEND, 0, r, s0.reg, (int)nr - 1);
             out->reg = r;
             out->type = prog_type(p, at)->params[0];
@@ -388,7 +388,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
         }
         fs->freereg = base + n;
         r = newreg(fs, 1);
-        fs->line = call->line;
+        fs_at(fs, call);
         emit(fs, VM_OP_APPEND, call->u.call.spread ? 1 : 0, r, base, n - 1);
         out->reg = r;
         out->type = t;
@@ -409,19 +409,19 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
             cexpr_to(fs, args.v[1], base, T_INT, false);
             if (args.n > 2)
                 cexpr_to(fs, args.v[2], base + 1, T_INT, false);
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, VM_OP_MAKESLICE, args.n > 2, r, base, ktype(fs, t));
         } else if (k == K_MAP) {
             int h = 0;
             if (args.n > 1)
                 h = cexpr_to(fs, args.v[1], -1, T_INT, false);
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, VM_OP_MAKEMAP, args.n > 1, r, h, ktype(fs, t));
         } else if (k == K_CHAN) {
             int c = 0;
             if (args.n > 1)
                 c = cexpr_to(fs, args.v[1], -1, T_INT, false);
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, VM_OP_MAKECHAN, args.n > 1, r, c, ktype(fs, t));
         } else {
             cerr(C, args.v[0], "invalid argument: cannot make %s",
@@ -447,7 +447,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
         uint32_t mt = 0;
         int m, k;
         if (two_results(fs, args, &m, &k)) {
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, VM_OP_DELETE, 0, m, k, 0);
             return;
         }
@@ -455,7 +455,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
         m = cexpr_any(fs, args.v[0], 0, &mt);
         k = cexpr_rk(fs, args.v[1],
                      VM_KIND(mt) == K_MAP ? prog_type(p, mt)->key : 0, NULL);
-        fs->line = call->line;
+        fs_at(fs, call);
         emit(fs, VM_OP_DELETE, 0, m, k, 0);
         return;
     }
@@ -463,7 +463,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
         int c;
         NEED(1);
         c = cexpr_any(fs, args.v[0], 0, NULL);
-        fs->line = call->line;
+        fs_at(fs, call);
         emit(fs, VM_OP_CLOSE, 0, c, 0, 0);
         return;
     }
@@ -471,7 +471,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
         int c;
         NEED(1);
         c = cexpr_any(fs, args.v[0], 0, NULL);
-        fs->line = call->line;
+        fs_at(fs, call);
         emit(fs, VM_OP_CLEAR, 0, c, 0, 0);
         return;
     }
@@ -483,7 +483,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
             s = cexpr_any(fs, args.v[1], 0, NULL);
         }
         r = newreg(fs, 1);
-        fs->line = call->line;
+        fs_at(fs, call);
         emit(fs, VM_OP_COPYSL, 0, r, d, s);
         out->reg = r;
         out->type = T_INT;
@@ -493,7 +493,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
         int v;
         NEED(1);
         v = cexpr_to(fs, args.v[0], -1, T_ANY, true);
-        fs->line = call->line;
+        fs_at(fs, call);
         emit(fs, VM_OP_PANIC, 0, v, 0, 0);
         return;
     }
@@ -523,7 +523,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
             int rc = ex_rk(fs, &y, y.is_const ? acc.type : y.type);
             uint32_t tt = acc.is_const ? y.type : acc.type;
             r = newreg(fs, 1);
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, VM_OP_MIN, b == RB_MAX, r, rb, rc);
             memset(&acc, 0, sizeof acc);
             acc.reg = r;
@@ -560,7 +560,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
                      kstr(fs, text.p ? text.p : ""), 0);
                 buf_fini(&text);
             }
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, VM_OP_CALL, 0, base, args.n == 1 ? 1 : (int)args.n - 1,
                  0);
         }
@@ -595,7 +595,7 @@ static void cbuiltin(fstate *fs, ast_node *call, int b, int nres, ex *out)
             x = cexpr_any(fs, args.v[0], 0, NULL);
         }
         r = newreg(fs, 1);
-        fs->line = call->line;
+        fs_at(fs, call);
         emit(fs, VM_OP_CPLX, b == RB_COMPLEX ? 0 : b == RB_REAL ? 1 : 2, r, x,
              y);
         out->reg = r;
@@ -693,7 +693,7 @@ static void creceiver(fstate *fs, ast_node *x, int reg, uint32_t *type,
         ft = cmember_type(fs, bt, cname(C, x->u.selector.sel->u.ident.name),
                           &is_m, NULL);
         *type = is_m ? 0 : ft;
-        fs->line = x->line;
+        fs_at(fs, x);
         if (is_m || (ft && pointerish(ft))) {
             emit(fs, VM_OP_FIELD, 0, reg, b,
                  selindex(fs, x->u.selector.sel->u.ident.name));
@@ -719,7 +719,7 @@ static void creceiver(fstate *fs, ast_node *x, int reg, uint32_t *type,
         if (bt && (VM_KIND(bt) == K_SLICE || VM_KIND(bt) == K_ARRAY))
             et = prog_type(C->prog, bt)->elem;
         *type = et;
-        fs->line = x->line;
+        fs_at(fs, x);
         if (et && pointerish(et)) {
             emit(fs, VM_OP_INDEX, 0, reg, b, k);
             return;
@@ -781,7 +781,7 @@ bool cmethod_value(fstate *fs, ast_node *n, int reg, uint32_t *type)
     if (n->kind != AST_SELECTOR || !ptr_method_value(fs, n, type))
         return false;
     creceiver(fs, n->u.selector.x, reg, &rt, &addr);
-    fs->line = n->line;
+    fs_at(fs, n);
     emit(fs, VM_OP_FIELD, addr ? 1 : 0, reg, reg,
          selindex(fs, n->u.selector.sel->u.ident.name));
     if (*type) /* the value's type is the method's (%T, x.(T)) */
@@ -898,7 +898,7 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
             ft = is_m ? mt : 0;
             n = cargs(fs, call, base + 2, ft, is_m ? 1 : 0, &soft, true);
             sel = selindex(fs, fn->u.selector.sel->u.ident.name);
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, VM_OP_CALLM,
                  (call->u.call.spread ? CALL_SPREAD : 0) |
                      (soft ? CALL_SOFT : 0) | (addr ? CALL_ADDR : 0) |
@@ -926,7 +926,7 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
     n = cargs(fs, call, base + 1, ft, 0, &soft, true);
     if (ft == T_FUNC || !ft)
         soft = soft || false;
-    fs->line = call->line;
+    fs_at(fs, call);
     emit(fs, VM_OP_CALL,
          (call->u.call.spread ? CALL_SPREAD : 0) | (soft ? CALL_SOFT : 0) |
              (n < 0 ? CALL_MULTI : 0),
@@ -990,7 +990,7 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
             emit(fs, VM_OP_LOADK, 0, base,
                  kindex(fs, vm_ref(T_FUNC, p->static_fn)), 0);
             n = cargs(fs, call, base + 1, 0, 0, &soft, true);
-            fs->line = call->line;
+            fs_at(fs, call);
             emit(fs, opc,
                  (call->u.call.spread ? CALL_SPREAD : 0) |
                      (n < 0 ? CALL_MULTI : 0),
@@ -1010,7 +1010,7 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
     }
     (void)skip;
     n = cargs(fs, call, base + 1, ft, 0, &soft, true);
-    fs->line = call->line;
+    fs_at(fs, call);
     emit(fs, opc, (call->u.call.spread ? CALL_SPREAD : 0) |
                      (soft ? CALL_SOFT : 0) | (n < 0 ? CALL_MULTI : 0),
          base, n < 0 ? 0 : n, 0);
@@ -1026,7 +1026,8 @@ lval clval(fstate *fs, ast_node *n)
     lval lv;
     memset(&lv, 0, sizeof lv);
     n = strip(n);
-    fs->line = n->line;
+    fs_at(fs, n);
+    lv.at = n;
     switch (n->kind) {
     case AST_IDENT: {
         res_sym *s;
@@ -1141,12 +1142,15 @@ void cstore(fstate *fs, const lval *lv, int src)
         emit(fs, VM_OP_SETG, 0, lv->gindex, src, 0);
         return;
     case LV_FIELD:
+        fs_at(fs, lv->at);
         emit(fs, VM_OP_SETFIELD, 0, lv->base, lv->sel, src);
         return;
     case LV_INDEX:
+        fs_at(fs, lv->at);
         emit(fs, VM_OP_SETINDEX, 0, lv->base, lv->key, src);
         return;
     case LV_DEREF:
+        fs_at(fs, lv->at);
         emit(fs, VM_OP_STORE, 0, lv->base, src, 0);
         return;
     }

@@ -586,7 +586,7 @@ static ex cbinary(fstate *fs, ast_node *n, uint32_t want)
               opk == TK_SHL || opk == TK_SHR ? T_UINT : 0);
     if (fs->C->failed)
         return x;
-    fs->line = n->line;
+    fs_at(fs, n);
     return cbinop(fs, opk, &x, &y, want);
 }
 
@@ -601,7 +601,7 @@ static ex cunary(fstate *fs, ast_node *n, uint32_t want)
         uint32_t t = 0;
         int ch = cexpr_any(fs, n->u.unary.x, 0, &t);
         r = newreg(fs, 1);
-        fs->line = n->line;
+        fs_at(fs, n);
         emit(fs, VM_OP_RECV, 0, r, ch, 0);
         e = ex_reg(r, VM_KIND(t) == K_CHAN ? prog_type(fs->C->prog, t)->elem
                                            : 0);
@@ -629,7 +629,7 @@ static ex cunary(fstate *fs, ast_node *n, uint32_t want)
     {
         int src = ex_to(fs, &x, -1, want ? want : WANT_SOFT, false);
         r = newreg(fs, 1);
-        fs->line = n->line;
+        fs_at(fs, n);
         emit(fs,
              n->u.unary.op == TK_SUB   ? VM_OP_NEG
              : n->u.unary.op == TK_NOT ? VM_OP_NOT
@@ -650,7 +650,7 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
     uint32_t t = 0;
     while (x->kind == AST_PAREN)
         x = x->u.paren.x;
-    fs->line = n->line;
+    fs_at(fs, n);
     switch (x->kind) {
     case AST_IDENT: {
         res_sym *s = csym(fs, x);
@@ -697,7 +697,7 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
                 fs, bt, cname(fs->C, x->u.selector.sel->u.ident.name), NULL,
                 NULL);
             r = newreg(fs, 1);
-            fs->line = x->line;
+            fs_at(fs, x);
             emit(fs, VM_OP_ADDRFIELD, 0, r, b,
                  selindex(fs, x->u.selector.sel->u.ident.name));
             return ex_reg(r, ft ? type_ptr(fs->C->prog, ft) : 0);
@@ -714,7 +714,7 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
             et = ty->elem;
         }
         r = newreg(fs, 1);
-        fs->line = x->line;
+        fs_at(fs, x);
         emit(fs, VM_OP_ADDRINDEX, 0, r, b, i);
         return ex_reg(r, et ? type_ptr(fs->C->prog, et) : 0);
     }
@@ -722,7 +722,7 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
         /* &*p is p, but a nil p panics there, as in Go */
         e = cexpr(fs, x->u.star.x, 0);
         r = ex_to(fs, &e, -1, 0, false);
-        fs->line = x->line;
+        fs_at(fs, x);
         emit(fs, VM_OP_NILCHK, 0, r, 0, 0);
         return ex_reg(r, e.type);
     }
@@ -748,6 +748,36 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
 }
 
 /* ---- composite literals ----------------------------------------------------- */
+
+/* Store the elements of array or slice literal n (its elements of type
+ * et) into R[r], each at its constant index: with SETSLOT, or with
+ * SETINDEX when big (a literal too long for LIT's 16-bit length and
+ * SETSLOT's index). */
+static void literal_elements(fstate *fs, ast_node *n, int r, uint32_t et,
+                             bool big)
+{
+    int64_t idx = 0;
+    for (size_t i = 0; i < n->u.composite.elts.n && !fs->C->failed; i++) {
+        ast_node *el = n->u.composite.elts.v[i];
+        int save = fs->freereg, v, k;
+        if (el->kind == AST_KEY_VALUE) {
+            cval cv;
+            uint32_t ct;
+            cconst(fs, el->u.kv.key, &cv, &ct);
+            idx = (int64_t)cv.i;
+            el = el->u.kv.value;
+        }
+        v = cexpr_rk(fs, el, et, NULL);
+        if (big) {
+            k = (int)(RK_CONST | (unsigned)kindex(fs, vm_int(T_INT, idx)));
+            emit(fs, VM_OP_SETINDEX, 0, r, k, v);
+        } else {
+            emit(fs, VM_OP_SETSLOT, 0, r, (int)idx, v);
+        }
+        fs->freereg = save;
+        idx++;
+    }
+}
 
 static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
 {
@@ -794,7 +824,7 @@ static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
     ucopy = *prog_type(p, type_under(p, t));
     u = &ucopy;
     r = newreg(fs, 1);
-    fs->line = n->line;
+    fs_at(fs, n);
     switch (VM_KIND(u->id)) {
     case K_STRUCT: {
         emit(fs, VM_OP_ZERO, 0, r, ktype(fs, t), 0);
@@ -861,29 +891,24 @@ static ex ccomposite(fstate *fs, ast_node *n, uint32_t want)
             len = u->len;
         }
         if (len > 0xffff) {
-            cerr(C, n, "unsupported: composite literal with more than 65535 "
-                       "elements");
-            return ex_reg(-1, 0);
+            /* longer than LIT says: the zero value (make for a slice),
+             * then each element given stored at its constant index */
+            if (VM_KIND(u->id) == K_ARRAY) {
+                emit(fs, VM_OP_ZERO, 0, r, ktype(fs, t), 0);
+            } else {
+                int lr = newreg(fs, 1);
+                emit(fs, VM_OP_LOADK, 0, lr, kindex(fs, vm_int(T_INT, len)),
+                     0);
+                emit(fs, VM_OP_MAKESLICE, 0, r, lr, ktype(fs, t));
+                fs->freereg = r + 1;
+            }
+            literal_elements(fs, n, r, u->elem, true);
+            break;
         }
         at = emit(fs, VM_OP_LIT, VM_KIND(u->id) == K_ARRAY, r, (int)len,
                   ktype(fs, t));
         (void)at;
-        idx = 0;
-        for (size_t i = 0; i < n->u.composite.elts.n && !C->failed; i++) {
-            ast_node *el = n->u.composite.elts.v[i];
-            int save = fs->freereg, v;
-            if (el->kind == AST_KEY_VALUE) {
-                cval cv;
-                uint32_t ct;
-                cconst(fs, el->u.kv.key, &cv, &ct);
-                idx = (int64_t)cv.i;
-                el = el->u.kv.value;
-            }
-            v = cexpr_rk(fs, el, u->elem, NULL);
-            emit(fs, VM_OP_SETSLOT, 0, r, (int)idx, v);
-            fs->freereg = save;
-            idx++;
-        }
+        literal_elements(fs, n, r, u->elem, false);
         break;
     }
     case K_MAP: {
@@ -1022,7 +1047,7 @@ static ex cselector(fstate *fs, ast_node *n)
                           ft->variadic);
     }
     r = newreg(fs, 1);
-    fs->line = n->line;
+    fs_at(fs, n);
     emit(fs, VM_OP_FIELD, 0, r, b, selindex(fs, name));
     if (is_method && t) /* the value's type is the method's (%T, x.(T)) */
         emit(fs, VM_OP_CONV, 0, r, r, ktype(fs, t));
@@ -1074,7 +1099,7 @@ static ex cindex(fstate *fs, ast_node *n)
         kt = prog_type(fs->C->prog, bt)->key;
     k = cexpr_rk(fs, n->u.index.index, kt, NULL);
     r = newreg(fs, 1);
-    fs->line = n->line;
+    fs_at(fs, n);
     emit(fs, VM_OP_INDEX, 0, r, b, k);
     e = ex_reg(r, elem_of(fs, bt));
     return e;
@@ -1100,7 +1125,7 @@ static ex cslice(fstate *fs, ast_node *n)
         f |= SL_MAX;
     }
     r = newreg(fs, 1);
-    fs->line = n->line;
+    fs_at(fs, n);
     emit(fs, VM_OP_SLICE, f, r, b, base);
     t = bt;
     if (VM_KIND(bt) == K_PTR)
@@ -1131,7 +1156,7 @@ static ex cfunclit(fstate *fs, ast_node *n)
         return ex_reg(-1, 0);
     VEC_PUSH(fs->kids, p);
     r = newreg(fs, 1);
-    fs->line = n->line;
+    fs_at(fs, n);
     emit(fs, VM_OP_CLOSURE, 0, r, (int)fs->kids.len - 1, 0);
     e = ex_reg(r, p->type);
     e.fresh = true;
@@ -1162,7 +1187,7 @@ static ex cexpr_(fstate *fs, ast_node *n, uint32_t want)
     e.reg = -1;
     if (!n || fs->C->failed)
         return e;
-    fs->line = n->line;
+    fs_at(fs, n);
     /* a constant (the checker folded it, in its final type) */
     if (n->kind != AST_FUNC_LIT && n->kind != AST_COMPOSITE_LIT &&
         cconst(fs, n, &e.cv, &e.type)) {
@@ -1206,7 +1231,7 @@ static ex cexpr_(fstate *fs, ast_node *n, uint32_t want)
         x = cexpr_any(fs, n->u.type_assert.x, 0, &xt);
         t = ctype_of(fs, n->u.type_assert.type);
         r = newreg(fs, 1);
-        fs->line = n->line;
+        fs_at(fs, n);
         emit(fs, VM_OP_ASSERT, 0, r, x, ktype(fs, t));
         emit(fs, VM_OP_EXTRA, 0, xt ? ktype(fs, xt) : 0xffff, 0, 0);
         e = ex_reg(r, t);
@@ -1220,7 +1245,7 @@ static ex cexpr_(fstate *fs, ast_node *n, uint32_t want)
         uint32_t t = 0;
         int x = cexpr_any(fs, n->u.star.x, 0, &t);
         int r = newreg(fs, 1);
-        fs->line = n->line;
+        fs_at(fs, n);
         emit(fs, VM_OP_DEREF, 0, r, x, 0);
         return ex_reg(r, VM_KIND(t) == K_PTR ? prog_type(fs->C->prog, t)->elem
                                              : 0);

@@ -90,6 +90,7 @@ struct fstate {
     const char *name, *tname;
     VEC(vm_ins) code;
     VEC(int32_t) lines;
+    VEC(int32_t) cols; /* the column of each instruction's source */
     VEC(vm_value) k;
     VEC(vm_capdesc) caps;
     VEC(res_sym *) capsyms;
@@ -98,7 +99,7 @@ struct fstate {
     VEC(const vm_proto *) kids;
     VEC(res_sym *) active; /* locals by register, for scopes */
     int nactive, freereg, maxreg;
-    int line;
+    int line, col; /* the source position instructions are emitted at */
     int nparams, nres;
     uint32_t *restypes; /* nres */
     bool named_results;
@@ -238,6 +239,12 @@ int cexpr_rk(fstate *fs, ast_node *n, uint32_t want, uint32_t *type);
 /* Put e into reg (or a new temporary), as type want if untyped. */
 int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy);
 int ex_rk(fstate *fs, ex *e, uint32_t want);
+/* Emit the next instructions at n's position. */
+static inline void fs_at(fstate *fs, const ast_node *n)
+{
+    fs->line = n->line;
+    fs->col = n->col;
+}
 /* An untyped constant's type (or no type at all)? */
 static inline bool cuntyped(uint32_t t)
 {
@@ -276,6 +283,7 @@ typedef struct lval {
     res_sym *sym;
     int base, key, sel, gindex;
     uint32_t type;
+    const ast_node *at; /* the place (its store panics there, as gc's) */
 } lval;
 lval clval(fstate *fs, ast_node *n);
 /* Pin lv's operands: those held in a local variable's own register are

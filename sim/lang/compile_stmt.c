@@ -102,7 +102,7 @@ static void cvalues(fstate *fs, ast_list values, int n, int base,
                                  ? prog_type(fs->C->prog, bt)->key
                                  : 0,
                              NULL);
-            fs->line = v->line;
+            fs_at(fs, v);
             emit(fs, VM_OP_INDEXOK, 0, base, b, k);
             types[0] = VM_KIND(bt) == K_MAP ? prog_type(fs->C->prog, bt)->elem
                                             : 0;
@@ -113,7 +113,7 @@ static void cvalues(fstate *fs, ast_list values, int n, int base,
             uint32_t xt = 0;
             int x = cexpr_any(fs, v->u.type_assert.x, 0, &xt);
             uint32_t t = ctype_of(fs, v->u.type_assert.type);
-            fs->line = v->line;
+            fs_at(fs, v);
             emit(fs, VM_OP_ASSERT, 1, base, x, ktype(fs, t));
             emit(fs, VM_OP_EXTRA, 0, xt ? ktype(fs, xt) : 0xffff, 0, 0);
             types[0] = t;
@@ -124,7 +124,7 @@ static void cvalues(fstate *fs, ast_list values, int n, int base,
             if (v->u.unary.op == TK_ARROW) {
                 uint32_t ct = 0;
                 int ch = cexpr_any(fs, v->u.unary.x, 0, &ct);
-                fs->line = v->line;
+                fs_at(fs, v);
                 emit(fs, VM_OP_RECV, 1, base, ch, 0);
                 types[0] = VM_KIND(ct) == K_CHAN
                                ? prog_type(fs->C->prog, ct)->elem
@@ -209,7 +209,7 @@ static void cdecl_stmt(fstate *fs, ast_node *d)
     for (size_t i = 0; i < d->u.gen_decl.specs.n && !fs->C->failed; i++) {
         ast_node *spec = d->u.gen_decl.specs.v[i];
         bool global = fs->outer == NULL && fs->proto == fs->C->prog->entry;
-        fs->line = spec->line;
+        fs_at(fs, spec);
         cvar_spec(fs, spec, global);
     }
 }
@@ -309,7 +309,7 @@ static void copassign(fstate *fs, ast_node *x, lex_kind opk, ast_node *y)
             rc = cexpr_rk(fs, y, want, NULL);
         else
             rc = one_rk(fs, s->type);
-        fs->line = x->line;
+        fs_at(fs, x);
         emit(fs, assign_op[opk], 0, s->reg, s->reg, rc);
         return;
     }
@@ -326,7 +326,7 @@ static void copassign(fstate *fs, ast_node *x, lex_kind opk, ast_node *y)
             rc = one_rk(fs, lv.type);
         else
             rc = (int)(RK_CONST | (unsigned)kindex(fs, vm_int(T_UINT_K, 1)));
-        fs->line = x->line;
+        fs_at(fs, x);
         emit(fs, assign_op[opk], 0, r, cur, rc);
         cstore(fs, &lv, r);
     }
@@ -372,7 +372,7 @@ static void cassign(fstate *fs, ast_node *n)
         }
     base = newreg(fs, k);
     cvalues(fs, rhs, k, base, want, types);
-    fs->line = n->line;
+    fs_at(fs, n);
     for (int i = 0; i < k && !fs->C->failed; i++)
         cstore(fs, &lvs[i], base + i);
 }
@@ -543,7 +543,7 @@ static void crange(fstate *fs, ast_node *n, const char *label)
         kt = kind_is_int(VM_KIND(xt)) ? xt : 0;
         break;
     }
-    fs->line = n->line;
+    fs_at(fs, n);
     emit(fs, VM_OP_ITER, val != NULL && !is_blank(val), it, it, 0);
     fs->nactive = it + 5;
     fs->freereg = it + 5;
@@ -665,7 +665,7 @@ static void cswitch(fstate *fs, ast_node *n, const char *label)
             ast_node *e = c->u.case_.list.v[k];
             int r;
             fs->freereg = fs->nactive;
-            fs->line = e->line;
+            fs_at(fs, e);
             if (tag < 0) {
                 r = cexpr_any(fs, e, T_BOOL, NULL);
             } else if (is_nil_ident(fs, e)) {
@@ -740,7 +740,7 @@ static void ctypeswitch(fstate *fs, ast_node *n, const char *label)
         for (size_t k = 0; k < c->u.case_.list.n; k++) {
             ast_node *e = c->u.case_.list.v[k];
             int r = newreg(fs, 1);
-            fs->line = e->line;
+            fs_at(fs, e);
             if (is_nil_ident(fs, e)) {
                 emit(fs, VM_OP_ISNIL, 1, r, x, 0);
             } else {
@@ -808,7 +808,7 @@ static void cselect(fstate *fs, ast_node *n, const char *label)
             sd.has_default = true;
             continue;
         }
-        fs->line = comm->line;
+        fs_at(fs, comm);
         if (comm->kind == AST_SEND_STMT) {
             int ch = newreg(fs, 1), v;
             cexpr_to(fs, comm->u.send.ch, ch, 0, false);
@@ -843,7 +843,7 @@ static void cselect(fstate *fs, ast_node *n, const char *label)
     fs->nactive = res + 3;
     fs->freereg = fs->nactive;
     VEC_PUSH(fs->selects, sd);
-    fs->line = n->line;
+    fs_at(fs, n);
     emit(fs, VM_OP_SELECT, 0, res, (int)fs->selects.len - 1, 0);
     jumps = wf_xcalloc(cl.n + 1, sizeof *jumps);
     {
@@ -993,7 +993,7 @@ static void creturn(fstate *fs, ast_node *n)
         cerr(fs->C, n, "not enough return values");
         return;
     }
-    fs->line = n->line;
+    fs_at(fs, n);
     emit(fs, VM_OP_RET, 0, 0, 0, 0);
 }
 
@@ -1003,7 +1003,7 @@ void cstmt(fstate *fs, ast_node *n)
     fs->pending_label = NULL;
     if (!n || fs->C->failed)
         return;
-    fs->line = n->line;
+    fs_at(fs, n);
     switch (n->kind) {
     case AST_DECL_STMT:
         cdecl_stmt(fs, n->u.decl_stmt.decl);
@@ -1043,7 +1043,7 @@ void cstmt(fstate *fs, ast_node *n)
         uint32_t et = VM_KIND(ct) == K_CHAN ? prog_type(fs->C->prog, ct)->elem
                                             : WANT_SOFT;
         int v = cexpr_rk(fs, n->u.send.value, et, NULL);
-        fs->line = n->line;
+        fs_at(fs, n);
         if ((unsigned)v < RK_CONST) {
             int c = newreg(fs, 1);
             emit(fs, VM_OP_COPY, 0, c, v, 0);

@@ -210,6 +210,9 @@ static wf_status line_comment(lex_state *lx, lex_token *t, wf_diag *d)
     /* the pragma that keeps the next method out of interfaces */
     if (lx->len - i >= 14 && !memcmp(s + i, "go:nointerface", 14))
         lx->nointerface = lx->line;
+    /* a //line directive counts at the start of a line only */
+    bool dir = lx->mem && lx->pos == lx->line_start && lx->len - i >= 5 &&
+               !memcmp(s + i, "line ", 5);
     while (i < lx->len && s[i] != '\n') {
         if (s[i] >= 0x80 || s[i] == 0) {
             int32_t r;
@@ -220,6 +223,9 @@ static wf_status line_comment(lex_state *lx, lex_token *t, wf_diag *d)
             i++;
         }
     }
+    if (dir)
+        lex_note_linedir(lx, (const char *)s + lx->pos + 7,
+                         i - lx->pos - 7, lx->line + 1, 1);
     lx->pos = i;
     return WF_OK;
 }
@@ -239,6 +245,11 @@ static wf_status block_comment(lex_state *lx, lex_token *t, wf_diag *d,
             return fail_at(lx, t, d, line0, col0, "comment not terminated");
         }
         if (s[i] == '*' && i + 1 < lx->len && s[i + 1] == '/') {
+            if (!*had_nl && lx->mem && i - lx->pos >= 7 &&
+                !memcmp(s + lx->pos + 2, "line ", 5))
+                lex_note_linedir(lx, (const char *)s + lx->pos + 7,
+                                 i - lx->pos - 7, lx->line,
+                                 col_of(lx, i + 2));
             lx->pos = i + 2;
             return WF_OK;
         }

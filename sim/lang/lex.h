@@ -144,6 +144,17 @@ typedef struct lex_token {
     } val;
 } lex_token;
 
+/* A line directive, as gc reads one: "//line file:line[:col]" at the start
+ * of a line, or a one-line "/\*line file:line[:col]*\/" anywhere. From
+ * (pline, pcol), the position just after it, on, positions read as file at
+ * line + (the physical line - pline), until the next directive. */
+typedef struct lex_linedir {
+    int pline, pcol;
+    const char *file; /* "" when none is given (gc's "??"); with a column
+                         and no file, the previous directive's file */
+    int line;
+} lex_linedir;
+
 /* The lexer's cursor. Plain data: copy it to save a position. */
 typedef struct lex_state {
     const char *file; /* borrowed; for messages */
@@ -156,6 +167,8 @@ typedef struct lex_state {
     bool done;         /* TK_EOF or an error was returned */
     int nointerface;   /* line of the last //go:nointerface (0: none) */
     arena *mem;        /* borrowed; receives decoded strings */
+    lex_linedir *dirs; /* the line directives met, in order (in mem) */
+    size_t ndirs, capdirs;
 } lex_state;
 
 /* Start lexing src[0, len). file and src are borrowed; mem receives
@@ -168,6 +181,18 @@ void lex_init(lex_state *lx, const char *file, const unsigned char *src,
  * position and every later call returns TK_EOF. O(length of the token and
  * of the blanks and comments before it). */
 wf_status lex_next(lex_state *lx, lex_token *t, wf_diag *d);
+
+/* The position (line, col) of a file with line directives dirs[0, n)
+ * reads as: the logical line, its file in *file (NULL when no directive
+ * applies: the physical position stands). O(log n). */
+int lex_linedir_at(const lex_linedir *dirs, size_t n, int line, int col,
+                   const char **file);
+
+/* For the lexer: record the line directive text[0, n) (after "line ")
+ * whose effect starts at (pline, pcol). A malformed one is ignored (gc
+ * rejects the program with "invalid line number"). */
+void lex_note_linedir(lex_state *lx, const char *text, size_t n, int pline,
+                      int pcol);
 
 /* The spelling of a kind: "+", "break", "name", "literal", "EOF". */
 const char *lex_kind_str(lex_kind k);

@@ -15,6 +15,7 @@
 
 typedef struct fmt_state {
     vm_value *memo; /* method results, in the order needed */
+    uint8_t *panicked; /* memo[i] is the value the method panicked with */
     uint32_t n, cap;
     bool calling; /* a NAT_CALL is out: its result comes next */
     bool printed; /* print/println: the output op was exposed */
@@ -52,13 +53,19 @@ static fmt_state *state_of(vm_ncall *c)
         if (st->n == st->cap) {
             uint32_t ncap = st->cap ? st->cap * 2 : 4;
             vm_value *nm = arena_alloc(&c->g->x->e->mem, ncap * sizeof *nm);
-            if (st->n)
+            uint8_t *np = arena_alloc(&c->g->x->e->mem, ncap);
+            if (st->n) {
                 memcpy(nm, st->memo, st->n * sizeof *nm);
+                memcpy(np, st->panicked, st->n);
+            }
             st->memo = nm;
+            st->panicked = np;
             st->cap = ncap;
         }
+        st->panicked[st->n] = (c->f->flags & FR_CAUGHT) != 0;
         st->memo[st->n++] = c->callres;
         st->calling = false;
+        c->f->flags &= ~(uint32_t)(FR_CATCH | FR_CAUGHT);
     }
     return st;
 }
@@ -478,6 +485,20 @@ static void fmt_pointer(fmtx *F, vm_value v, const fspec *sp, bool nilword)
 static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
                       int depth, bool methods);
 
+/* v as %v inside another's message (a bad verb's, a panic's): flags
+ * off, sp's width and precision kept (as Go's badVerb: %!s(int=   42)
+ * for %5s), the method calls it needs carried back to F. */
+static void fmt_plain(fmtx *F, vm_value v, const fspec *sp, bool meth)
+{
+    fmtx G = *F;
+    G.plusV = G.sharpV = false;
+    fmt_value(&G, v, 'v', sp, 1, meth);
+    F->need = G.need;
+    F->need_fn = G.need_fn;
+    F->need_recv = G.need_recv;
+    F->used = G.used;
+}
+
 static void bad_verb(fmtx *F, vm_value v, int verb, const fspec *sp)
 {
     buf_printf(F->out, "%%!%c(", verb);
@@ -487,17 +508,7 @@ static void bad_verb(fmtx *F, vm_value v, int verb, const fspec *sp)
     }
     buf_puts(F->out, prog_type(F->p, v.t)->name);
     buf_putc(F->out, '=');
-    {
-        fmtx G = *F;
-        G.plusV = G.sharpV = false;
-        /* as Go's badVerb: the value as %v with the verb's flags, width
-         * and precision (%!s(int=   42) for %5s) */
-        fmt_value(&G, v, 'v', sp, 1, false);
-        F->need = G.need;
-        F->need_fn = G.need_fn;
-        F->need_recv = G.need_recv;
-        F->used = G.used;
-    }
+    fmt_plain(F, v, sp, false);
     buf_putc(F->out, ')');
 }
 
@@ -529,8 +540,17 @@ static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
     }
     if (!m)
         return false;
-    if (VM_KIND(v.t) == K_PTR && !v.v.o) {
-        pad_str(F, "<nil>", sp);
+    if (F->used < F->st->n && F->st->panicked[F->used]) {
+        /* Go's catchPanic: a nil receiver prints <nil>, else the panic */
+        vm_value pv = F->st->memo[F->used++];
+        if (VM_KIND(v.t) == K_PTR && !v.v.o) {
+            pad_str(F, "<nil>", sp);
+            return true;
+        }
+        buf_printf(F->out, "%%!%c(PANIC=%s method: ", verb,
+                   F->p->names.p[m->name]);
+        fmt_plain(F, pv, &no_spec, true);
+        buf_putc(F->out, ')');
         return true;
     }
     if (F->used < F->st->n) {
@@ -667,7 +687,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         k = VM_KIND(v.t);
     }
     if (!v.t) {
-        if (verb == 'v' || verb == 's')
+        if (verb == 'v')
             pad_str(F, "<nil>", sp);
         else
             bad_verb(F, v, verb, sp);
@@ -694,10 +714,12 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
     case K_UINT64:
     case K_UINTPTR:
         if (strchr("vdbcoOqxXU", verb)) {
-            if (verb == 'v' && F->sharpV && prog_type(F->p, v.t)->named) {
-                buf_printf(F->out, "%s(", prog_type(F->p, v.t)->name);
-                fmt_int(F, v, 'd', sp);
-                buf_putc(F->out, ')');
+            if (verb == 'v' && F->sharpV && k >= K_UINT && k <= K_UINTPTR) {
+                /* Go's fmtInteger: %#v is 0x-hex when unsigned, decimal
+                 * when signed, the type's name never */
+                fspec hx = *sp;
+                hx.sharp = true;
+                fmt_int(F, v, 'x', &hx);
             } else {
                 fmt_int(F, v, verb == 'v' ? 'd' : verb, sp);
             }
@@ -809,7 +831,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
                 return false;
             }
         }
-        if (depth == 0 && v.v.o && (verb == 'v') && !F->sharpV) {
+        if (depth == 0 && v.v.o && verb == 'v') {
             vm_value t = vm_pointee(F->c->g, v);
             vm_kind tk = VM_KIND(t.t);
             if (v.aux == VM_WHOLE || VM_IS_WINDOW(v.aux) || tk == K_SLICE ||
@@ -827,8 +849,11 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
             buf_putc(F->out, ')');
             return true;
         }
-        if (verb == 'v' || verb == 'x' || verb == 'X' || verb == 'd')
+        if (verb == 'v')
             fmt_pointer(F, v, sp, true);
+        else if (strchr("bodxX", verb)) /* Go's fmtPointer: the address */
+            fmt_int(F, vm_int(T_UINTPTR, (int64_t)vm_addr_of(F->x, v)),
+                    verb, sp);
         else
             bad_verb(F, v, verb, sp);
         return !F->need;
@@ -1077,6 +1102,7 @@ static nat_status finish(vm_ncall *c, fmtx *F, bool ok, buf *b)
     if (!ok && F->need) {
         buf_fini(b);
         F->st->calling = true;
+        c->f->flags |= FR_CATCH; /* a panicking method is printed */
         return vm_native_call(c, F->need_fn, &F->need_recv, 1);
     }
     c->r[0] = vm_new_str(c->g->x, b->p ? b->p : "", b->len);

@@ -111,6 +111,14 @@ static const vm_proto *pc_decode(const vm_program *prog, uint64_t pc,
     return p;
 }
 
+/* Where instruction ins of p reads as (through its file's line
+ * directives, as gc's tables read): the line, the file in *file. */
+static int proto_line(const vm_proto *p, uint32_t ins, const char **file)
+{
+    *file = p->dfiles ? p->dfiles[ins] : p->file;
+    return p->dlines ? p->dlines[ins] : p->lines[ins];
+}
+
 /* __rt_pc(depth int) uintptr */
 nat_status lib_rt_pc(vm_ncall *c)
 {
@@ -123,9 +131,10 @@ nat_status lib_rt_fileline(vm_ncall *c)
 {
     uint32_t ins;
     const vm_proto *p = pc_decode(c->g->x->prog, c->a[0].v.u, &ins);
-    const char *file = p ? p->file : "?";
+    const char *file = "?";
+    int line = p ? proto_line(p, ins, &file) : 0;
     c->r[0] = vm_new_str(c->g->x, file, strlen(file));
-    c->r[1] = vm_int(T_INT, p ? p->lines[ins] : 0);
+    c->r[1] = vm_int(T_INT, line);
     return NAT_OK;
 }
 
@@ -153,7 +162,9 @@ nat_status lib_rt_stack(vm_ncall *c)
     buf_printf(&b, "goroutine %d [running]:\n", g->t ? (int)g->t->tid + 1 : 1);
     for (uint32_t i = g->nframes; i-- > 0;) {
         const vm_frame *f = &g->frames[i];
+        const char *file;
         uint32_t pc;
+        int line;
         if ((f->flags & FR_NATIVE) || !f->p->ncode)
             continue;
         if (!skipped) { /* runtime.Stack itself */
@@ -167,9 +178,9 @@ nat_status lib_rt_stack(vm_ncall *c)
         pc = frame_ins(g, i);
         if (pc >= f->p->ncode)
             pc = f->p->ncode - 1;
+        line = proto_line(f->p, pc, &file);
         buf_printf(&b, "%s(%s)\n\t%s:%d +0x%x\n", f->p->name,
-                   f->p->nparams ? "..." : "", f->p->file,
-                   (int)f->p->lines[pc], (unsigned)pc);
+                   f->p->nparams ? "..." : "", file, line, (unsigned)pc);
         if ((f->flags & FR_UNWIND) && f->panic) {
             /* the frames the panic unwound, below runtime.gopanic */
             buf_puts(&b, "panic(...)\n");
@@ -178,9 +189,10 @@ nat_status lib_rt_stack(vm_ncall *c)
                 uint32_t at = f->panic->gone_ins[k];
                 if (at >= q->ncode)
                     at = q->ncode - 1;
+                line = proto_line(q, at, &file);
                 buf_printf(&b, "%s(%s)\n\t%s:%d +0x%x\n", q->name,
-                           q->nparams ? "..." : "", q->file,
-                           (int)q->lines[at], (unsigned)at);
+                           q->nparams ? "..." : "", file, line,
+                           (unsigned)at);
             }
         }
     }

@@ -696,6 +696,8 @@ wf_status parse_file_id(const char *path, int id, const unsigned char *src,
     f->nleading = lex_leading_comments(src, p.lx.len, &f->mem, &f->leading);
     parse_next(&p);
     file(&p, f);
+    f->linedirs = p.lx.dirs;
+    f->nlinedirs = p.lx.ndirs;
     VEC_FREE(p.scratch);
     free(p.names);
     if (p.failed) {

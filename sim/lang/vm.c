@@ -646,14 +646,25 @@ newframe:
                 vm_value l = vm_settle(prog, R[i.b], T_INT);
                 vm_value c = i.f ? vm_settle(prog, R[i.b + 1], T_INT) : l;
                 int64_t len = l.v.i, cap = c.v.i;
-                if (!kind_is_signed(VM_KIND(l.t)) && l.v.u > (1u << 28))
+                /* Go's bound: len * the element's size within maxAlloc
+                 * (2^48 on amd64); weft's, 2^28 elements, is its own */
+                int64_t esz = vm_type_size(
+                    prog, prog_type(prog, (uint32_t)K[i.c].v.u)->elem);
+                int64_t gomax = esz > 0 ? ((int64_t)1 << 48) / esz
+                                        : INT64_MAX;
+                if (!kind_is_signed(VM_KIND(l.t)) && l.v.u > INT64_MAX)
                     len = -1;
-                if (!kind_is_signed(VM_KIND(c.t)) && c.v.u > (1u << 28))
+                if (!kind_is_signed(VM_KIND(c.t)) && c.v.u > INT64_MAX)
                     cap = -1;
-                if (len < 0 || len > (1 << 28))
+                if (len < 0 || len > gomax)
                     THROW("runtime error: makeslice: len out of range");
-                if (cap < len || cap > (1 << 28))
+                if (cap < len || cap > gomax)
                     THROW("runtime error: makeslice: cap out of range");
+                if (cap > (1 << 28))
+                    THROW("unsupported: make(%s, %lld): weft holds at most "
+                          "2^28 elements in a slice",
+                          prog_type(prog, (uint32_t)K[i.c].v.u)->name,
+                          (long long)cap);
                 SAVEPC();
                 if (!vm_mem_room(g, (size_t)cap * sizeof(vm_value)))
                     goto out;

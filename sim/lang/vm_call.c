@@ -331,6 +331,14 @@ void vm_unwind(vm_g *g)
             f->pc = f->p->ret_pc;
             return;
         }
+        if ((f->flags & (FR_NATIVE | FR_CATCH)) == (FR_NATIVE | FR_CATCH) &&
+            !pn->goexit) {
+            /* the native that called the panicking code takes it back */
+            f->flags = (f->flags & ~(uint32_t)FR_CATCH) | FR_CAUGHT;
+            g->stack[f->base + f->nargs + f->p->nres] = pn->val;
+            g->panic = pn->link;
+            return;
+        }
         if (!(f->flags & FR_NATIVE) && f->defers) {
             vm_defer *d = f->defers;
             f->defers = d->next;

@@ -218,6 +218,10 @@ typedef struct vm_proto {
     const vm_ins *code;
     uint32_t ncode;
     const int32_t *lines;
+    /* through the file's line directives (NULL when it has none): each
+     * instruction's line and file as runtime.Caller reports them */
+    const int32_t *dlines;
+    const char *const *dfiles;
     const vm_value *k;
     uint32_t nk;
     const vm_capdesc *caps;
@@ -230,6 +234,7 @@ typedef struct vm_proto {
     uint32_t nkids;
     uint32_t ret_pc;  /* the RET a recovered panic returns through */
     vm_native_fn nat; /* a native function (no code) */
+    uint64_t *live; /* vm_live_regs' sets, once asked (a mutable cache) */
     struct vm_obj *static_fn; /* its function value when it captures none */
 } vm_proto;
 
@@ -401,9 +406,13 @@ enum {
     FR_NATCALL = 8, /* called by the native frame below it */
     FR_BOTTOM = 16, /* the goroutine's function: its return ends it */
     FR_DIE = 32,    /* formats the panic that kills the goroutine */
-    FR_WRAPPER = 64 /* reflect's code between a MakeFunc function and the
-                     * Go function it calls: a recover there sees the
-                     * panic of the deferred call below (gc's wrappers) */
+    FR_WRAPPER = 64, /* reflect's code between a MakeFunc function and the
+                      * Go function it calls: a recover there sees the
+                      * panic of the deferred call below (gc's wrappers) */
+    FR_CATCH = 128,  /* a native whose NAT_CALL's panic comes back to it
+                      * (fmt's catchPanic): the panic ends there, its
+                      * value the call's result, and FR_CAUGHT is set */
+    FR_CAUGHT = 256
 };
 
 /* What an instruction or helper did. */
@@ -763,10 +772,14 @@ int64_t vm_field_offset(const vm_program *p, uint32_t t, uint32_t i,
  * (runtime.ReadMemStats' Alloc). O(reachable values). */
 uint64_t vm_live_bytes(vm_exec *x);
 /* A collection's finalizers: moves the finalizers whose object nothing
- * reaches (the package variables, the live goroutines, the finalizer
- * functions) from x->fins to x->due, in the order they were set;
- * returns how many. */
+ * reaches (the package variables, the live registers of the live
+ * goroutines, the finalizer functions) from x->fins to x->due, in the
+ * order they were set; returns how many. */
 uint32_t vm_gc_finalizers(vm_exec *x);
+/* The registers of p its code may still read before the instruction at
+ * pc runs (vm_live.c): a bit set of p->nregs bits. */
+const uint64_t *vm_live_regs(vm_program *prog, const vm_proto *p,
+                             uint32_t pc);
 uint64_t vm_hash(vm_exec *x, vm_value v);
 /* Convert an untyped constant v to type t (0 or an interface: its default
  * type). Other values are returned as they are. */

@@ -316,6 +316,7 @@ typedef struct walker {
     bool sizing;    /* sum the objects' sizes as Go lays them out */
     bool addrs;     /* a uintptr or a pointer to no object keeps the
                      * object at its address (vm_addr.c) */
+    bool live;      /* a Go frame's registers count only while live */
     uint64_t bytes; /* that sum */
     vm_obj *inl[WALK_INLINE];
 } walker;
@@ -331,6 +332,7 @@ static void walker_init(walker *w, vm_exec *x, uint64_t *bits, size_t words)
     w->n = 0;
     w->sizing = false;
     w->addrs = false;
+    w->live = false;
     w->bytes = 0;
 }
 
@@ -466,10 +468,34 @@ static void drain(walker *w)
     }
 }
 
+/* Whether stack slot s of g may still be read: it belongs to the
+ * innermost frame starting at or below it; a Go frame's register is
+ * read again only if live at the frame's pc (a frame below another is
+ * at its return address, one running its deferred calls at its RET or
+ * where it panicked); any other slot counts. */
+static bool slot_live(walker *w, const vm_g *g, uint32_t s, uint32_t *fi)
+{
+    const vm_frame *f;
+    const uint64_t *set;
+    uint32_t r;
+    while (*fi + 1 < g->nframes && g->frames[*fi + 1].base <= s)
+        (*fi)++;
+    if (!g->nframes || g->frames[*fi].base > s)
+        return true;
+    f = &g->frames[*fi];
+    r = s - f->base;
+    if ((f->flags & FR_NATIVE) || !f->p->ncode || r >= f->p->nregs)
+        return true;
+    set = vm_live_regs(w->x->prog, f->p, f->pc);
+    return (set[r / 64] >> (r % 64)) & 1;
+}
+
 static void walk_g(walker *w, vm_g *g)
 {
+    uint32_t fi = 0;
     for (uint32_t i = 0; i < g->top && i < g->cap; i++)
-        walk_value(w, g->stack[i]);
+        if (!w->live || slot_live(w, g, i, &fi))
+            walk_value(w, g->stack[i]);
     for (uint32_t i = 0; i < g->nframes; i++) {
         vm_frame *f = &g->frames[i];
         push_obj(w, f->fn);
@@ -796,6 +822,7 @@ uint32_t vm_gc_finalizers(vm_exec *x)
      * it again: kept (Go keeps it during a call with the uintptr for an
      * argument, and may keep it longer: finalizers need not run) */
     w.addrs = true;
+    w.live = true;
     x->epoch++;
     push_obj(&w, x->globals);
     /* what an object with a finalizer points to stays, as in Go: if A

@@ -112,6 +112,34 @@ START_TEST(floats_are_rationals_rounded_correctly)
 }
 END_TEST
 
+/* Beyond 2^100000 a float keeps a 512-bit mantissa and its exponent apart,
+ * as big.Float does, up to 2^(2^31): gc's 1e646456992 (issue 11326). */
+START_TEST(huge_float_constants_keep_their_exponent)
+{
+    GO_EXPECT(GO("const n, d = 1e646456992, 1e646456991\n"
+                 "const t = 1e-646456992\n"
+                 "func main() {\n"
+                 "\tvar x, y float64 = n / d, 1e-779137\n"
+                 "\tprintln(x == 10, y == 0, n*t == 1, n > 1e300000, -n < -d)\n"
+                 "\tprintln(0x1p200000/0x1p199998 == 4, (n+1e646456990)/d)\n"
+                 "\tvar z float64 = n * t\n\tprintln(z == 1)\n"
+                 "}\n"),
+              /* n*t is 1 to 512 bits, not exactly (as in gc) */
+              "true true false true true\n"
+              "true +1.010000e+001\ntrue\n");
+    GO_ERROR(GO("func main() { println(1e646456992) }\n"),
+             "2:23: cannot use 1e646456992 (untyped float constant "
+             "1e+646456992) as float64 value in argument to built-in println "
+             "(overflows)");
+    /* big.Float's exponent ends at 2^31 - 1 (the spec allows more) */
+    GO_ERROR(GO("const c = 0x1p2147483647\nfunc main() { _ = c }\n"),
+             "2:11: malformed constant: 0x1p2147483647");
+    GO_EXPECT(GO("const c = 0x1p2147483646\n"
+                 "func main() { println(c/c == 1) }\n"),
+              "true\n");
+}
+END_TEST
+
 START_TEST(untyped_constants_take_their_context)
 {
     /* the divmod, issue2615 and issue45242 shapes: untyped constants in
@@ -348,6 +376,39 @@ START_TEST(declarations_that_declare_hundreds_of_others)
                  "func main() {\n\t_ = testing.Short\n"
                  "\tprintln(strconv.Itoa(int(time.Saturday)))\n}\n"),
               "6\n");
+}
+END_TEST
+
+/* A literal longer than 65535 elements (gc's issue 34395: a 100 MiB
+ * array literal) is its zero value with the given elements stored. */
+/* make's bounds are Go's (the length times the element's size within
+ * 2^48); past weft's own 2^28 elements it says so, never a Go error Go
+ * would not give (issue 29190: make([]struct{}, maxInt) is legal). */
+START_TEST(make_bounds_are_go_s_and_weft_s_own)
+{
+    GO_EXPECT(GO("func try(f func()) {\n"
+                 "\tdefer func() { println(recover().(error).Error()) }()\n"
+                 "\tf()\n}\n"
+                 "func main() {\n"
+                 "\tn := 1 << 46\n"
+                 "\ttry(func() { _ = make([]int64, n) })\n"
+                 "\ttry(func() { _ = make([]struct{}, n) })\n"
+                 "}\n"),
+              "runtime error: makeslice: len out of range\n"
+              "unsupported: make([]struct {}, 70368744177664): weft holds "
+              "at most 2^28 elements in a slice\n");
+}
+END_TEST
+
+START_TEST(composite_literals_beyond_65535_elements)
+{
+    GO_EXPECT(GO("var g = [100000]byte{42, 99999: 7}\n"
+                 "func main() {\n"
+                 "\ts := []int{70000: 1, 2}\n"
+                 "\ta := [70000]string{69999: \"z\", 3: \"x\"}\n"
+                 "\tprintln(g[0], g[1], g[99999], len(s), s[70000], s[70001],"
+                 " s[5], a[3], a[69999], len(a))\n}\n"),
+              "42 0 7 70002 1 2 0 x z 70000\n");
 }
 END_TEST
 
@@ -923,6 +984,67 @@ START_TEST(finalizers_run_after_a_collection)
 }
 END_TEST
 
+/* A register is dead after its last use: runtime.GC finalizes what only
+ * dead registers hold (gc's stack maps), but never what a result holds
+ * while a recovered panic runs the deferred calls (issue 27518). */
+START_TEST(finalizers_run_after_the_last_use)
+{
+    GO_EXPECT(GO(
+                 "import (\n"
+                 "\t\"fmt\"\n"
+                 "\t\"runtime\"\n"
+                 ")\n"
+                 "\n"
+                 "type T struct {\n"
+                 "\tn   int\n"
+                 "\tpad [16]int // not tiny (gc may never finalize those)\n"
+                 "}\n"
+                 "\n"
+                 "func use(t *T) int { return t.n }\n"
+                 "\n"
+                 "func g(t *T, done chan int) (r int) {\n"
+                 "\truntime.GC()\n"
+                 "\tselect {\n"
+                 "\tcase n := <-done:\n"
+                 "\t\treturn -n\n"
+                 "\tdefault:\n"
+                 "\t}\n"
+                 "\tr = use(t)\n"
+                 "\truntime.GC()\n"
+                 "\treturn r + <-done*10\n"
+                 "}\n"
+                 "\n"
+                 "func h(done chan int) (v *T) {\n"
+                 "\tv = &T{n: 5}\n"
+                 "\truntime.SetFinalizer(v, func(t *T) { done <- t.n })\n"
+                 "\tdefer func() {\n"
+                 "\t\trecover()\n"
+                 "\t\truntime.GC()\n"
+                 "\t\tselect {\n"
+                 "\t\tcase <-done:\n"
+                 "\t\t\tfmt.Println(\"early\")\n"
+                 "\t\tdefault:\n"
+                 "\t\t}\n"
+                 "\t}()\n"
+                 "\tvar p *int\n"
+                 "\t*p = 0\n"
+                 "\treturn\n"
+                 "}\n"
+                 "\n"
+                 "func main() {\n"
+                 "\tdone := make(chan int, 1)\n"
+                 "\tt := &T{n: 7}\n"
+                 "\truntime.SetFinalizer(t, func(t *T) { done <- t.n })\n"
+                 "\tfmt.Println(g(t, done))\n"
+                 "\tv := h(done)\n"
+                 "\tfmt.Println(v.n)\n"
+                 "\truntime.GC()\n"
+                 "\tfmt.Println(<-done)\n"
+                 "}\n"),
+              "77\n5\n5\n");
+}
+END_TEST
+
 START_TEST(func_for_pc_walks_a_function_s_code)
 {
     /* reflect's Value.Pointer of a func is its entry, which FuncForPC
@@ -997,6 +1119,7 @@ Suite *check_suite(void)
     TCase *tc = tcase_create("constants");
     tcase_add_test(tc, integers_are_exact_beyond_64_bits);
     tcase_add_test(tc, floats_are_rationals_rounded_correctly);
+    tcase_add_test(tc, huge_float_constants_keep_their_exponent);
     tcase_add_test(tc, untyped_constants_take_their_context);
     tcase_add_test(tc, shift_counts_and_blank_methods);
     tcase_add_test(tc, nointerface_methods_under_fieldtrack);
@@ -1004,6 +1127,7 @@ Suite *check_suite(void)
     tcase_add_test(tc, method_values_have_the_method_type);
     tcase_add_test(tc, reflect_values_read_and_call);
     tcase_add_test(tc, finalizers_run_after_a_collection);
+    tcase_add_test(tc, finalizers_run_after_the_last_use);
     tcase_add_test(tc, func_for_pc_walks_a_function_s_code);
     tcase_add_test(tc, finalizers_run_in_dependency_order_one_batch_after_another);
     suite_add_tcase(s, tc);
@@ -1013,6 +1137,8 @@ Suite *check_suite(void)
     tcase_add_test(tc, calls_returns_and_builtins);
     tcase_add_test(tc, declarations_and_statements);
     tcase_add_test(tc, declarations_that_declare_hundreds_of_others);
+    tcase_add_test(tc, composite_literals_beyond_65535_elements);
+    tcase_add_test(tc, make_bounds_are_go_s_and_weft_s_own);
     suite_add_tcase(s, tc);
     tc = tcase_create("generics");
     tcase_add_test(tc, generic_functions_and_types_run);

@@ -48,6 +48,11 @@ START_TEST(imports_outside_the_library_are_refused_saying_why)
              "3:18: unsupported: os.ReadFile: weft runs programs without a "
              "file system (give the program its input in memory: "
              "strings.NewReader, bytes.Buffer)");
+    GO_ERROR(GO("import \"runtime\"\n"
+                "func main() { runtime.MemProfile(nil, false) }\n"),
+             "3:23: unsupported: runtime.MemProfile: weft keeps no memory, "
+             "block, mutex or CPU profile (its heap and scheduler are not "
+             "gc's)");
     GO_ERROR(GO("import \"os\"\nfunc main() { os.Nope() }\n"),
              "3:18: undefined: os.Nope");
     /* reflect makes few values (New, Zero, MakeMap, MakeFunc) */

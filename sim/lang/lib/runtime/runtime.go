@@ -3,7 +3,8 @@
 //
 // Garbage collection is not simulated: GC frees nothing. A finalizer set
 // by SetFinalizer runs when runtime.GC finds its object unreachable from
-// the package variables, the live goroutines and the finalizers (each
+// the package variables, the live goroutines (the registers their code
+// still reads, as gc's stack maps see them) and the finalizers (each
 // GC starts one goroutine running the finalizers it found due, in the
 // order they were set); no collection happens otherwise, so a program
 // that waits for a finalizer without calling runtime.GC waits in vain.
@@ -75,6 +76,10 @@ const (
 )
 
 var MemProfileRate int = 512 * 1024
+
+// The profiles record what gc's allocator and scheduler do (its size
+// classes, its sampling, its threads), which weft does not simulate.
+const __refuse_profiles = "MemProfile MemProfileRecord BlockProfile BlockProfileRecord MutexProfile GoroutineProfile ThreadCreateProfile StackRecord SetBlockProfileRate SetMutexProfileFraction SetCPUProfileRate|weft keeps no memory, block, mutex or CPU profile (its heap and scheduler are not gc's)"
 
 // Error is the interface of run-time errors (index out of range, nil
 // dereference, failed type assertion, ...).
