@@ -108,6 +108,8 @@ int emit_jmp(fstate *fs, vm_opcode opc, int a)
 void patch_to(fstate *fs, int at, int target)
 {
     int32_t off = target - (at + 1);
+    if (target > fs->lasttarget)
+        fs->lasttarget = target;
     fs->code.p[at].b = (uint16_t)((uint32_t)off >> 16);
     fs->code.p[at].c = (uint16_t)((uint32_t)off & 0xffff);
 }
@@ -115,6 +117,58 @@ void patch_to(fstate *fs, int at, int target)
 void patch_here(fstate *fs, int at)
 {
     patch_to(fs, at, (int)fs->code.len);
+}
+
+int here_target(fstate *fs)
+{
+    fs->lasttarget = (int)fs->code.len;
+    return (int)fs->code.len;
+}
+
+bool retarget_last(fstate *fs, int src, int dst)
+{
+    vm_ins *last;
+    if (!fs->code.len || fs->lasttarget >= (int)fs->code.len ||
+        src < fs->nactive || src == dst || dst < 0)
+        return false;
+    last = &fs->code.p[fs->code.len - 1];
+    if (last->a != src)
+        return false;
+    switch (last->op) {
+    /* each writes R[a] alone, and only once it cannot yield or panic
+     * any more (vm.c), so R[a] may be a register its operands read */
+    case VM_OP_MOVE:
+    case VM_OP_COPY:
+    case VM_OP_LOADK:
+    case VM_OP_GETCELL:
+    case VM_OP_GETUP:
+    case VM_OP_GETG:
+    case VM_OP_ADD:
+    case VM_OP_SUB:
+    case VM_OP_MUL:
+    case VM_OP_DIV:
+    case VM_OP_MOD:
+    case VM_OP_AND:
+    case VM_OP_OR:
+    case VM_OP_XOR:
+    case VM_OP_ANDNOT:
+    case VM_OP_SHL:
+    case VM_OP_SHR:
+    case VM_OP_NEG:
+    case VM_OP_NOT:
+    case VM_OP_BNOT:
+    case VM_OP_EQ:
+    case VM_OP_NE:
+    case VM_OP_LT:
+    case VM_OP_LE:
+    case VM_OP_ISNIL:
+    case VM_OP_CONV:
+    case VM_OP_LEN:
+        last->a = (uint16_t)dst;
+        return true;
+    default:
+        return false;
+    }
 }
 
 static bool same_value(vm_value a, vm_value b)

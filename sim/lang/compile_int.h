@@ -98,6 +98,7 @@ struct fstate {
     VEC(const vm_proto *) kids;
     VEC(res_sym *) active; /* locals by register, for scopes */
     int nactive, freereg, maxreg;
+    int lasttarget; /* the highest pc a jump lands on (or will) */
     int line;
     int nparams, nres;
     uint32_t *restypes; /* nres */
@@ -219,6 +220,14 @@ int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);
 int emit_jmp(fstate *fs, vm_opcode opc, int a); /* to patch */
 void patch_to(fstate *fs, int at, int target);
 void patch_here(fstate *fs, int at);
+/* The pc of the next instruction, as the target of a jump (a loop's top,
+ * a case body, a label). */
+int here_target(fstate *fs);
+/* Move temporary src to dst by retargeting the instruction that just
+ * computed src (its result register becomes dst), when that is safe: src
+ * a temporary, the last instruction one that writes only R[a], and no
+ * jump lands after it. False: nothing changed (emit the MOVE). */
+bool retarget_last(fstate *fs, int src, int dst);
 int kindex(fstate *fs, vm_value v);
 int ktype(fstate *fs, uint32_t t); /* a constant holding a type id */
 int kstr(fstate *fs, const char *s);
@@ -238,6 +247,10 @@ int cexpr_rk(fstate *fs, ast_node *n, uint32_t want, uint32_t *type);
 /* Put e into reg (or a new temporary), as type want if untyped. */
 int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy);
 int ex_rk(fstate *fs, ex *e, uint32_t want);
+/* e as the operand of an instruction that reads it at once: a local's
+ * own register when nothing needs doing, else ex_to(e, -1, want, copy)
+ * (copy: an aggregate or interface local is copied all the same). */
+int ex_operand(fstate *fs, ex *e, uint32_t want, bool copy);
 /* An untyped constant's type (or no type at all)? */
 static inline bool cuntyped(uint32_t t)
 {
