@@ -738,6 +738,18 @@ void fs_finish(fstate *fs, vm_proto *pr)
 {
     arena *m = &fs->C->prog->mem;
     pr->ncode = (uint32_t)fs->code.len;
+    pr->nzero = 0;
+    while (pr->nzero < fs->code.len && pr->nzero < 0xffff) {
+        const vm_ins *z = &fs->code.p[pr->nzero];
+        vm_kind k;
+        if (z->op != VM_OP_ZERO || z->a < fs->nparams ||
+            z->a >= fs->nparams + fs->nres || z->b >= fs->k.len)
+            break;
+        k = VM_KIND((uint32_t)fs->k.p[z->b].v.u);
+        if (!kind_is_int(k) && k != K_BOOL)
+            break;
+        pr->nzero++;
+    }
     pr->code = arena_alloc(m, fs->code.len * sizeof(vm_ins) + 1);
     copy_out((void *)pr->code, fs->code.p, fs->code.len * sizeof(vm_ins));
     pr->lines = arena_alloc(m, fs->lines.len * sizeof(int32_t) + 1);

@@ -388,9 +388,7 @@ newframe:
             uint32_t t_ = a_->t;                                               \
             (void)x_;                                                          \
             (void)y_;                                                          \
-            R[i.a].v.i = int_wrap(VM_KIND(t_), (expr));                        \
-            R[i.a].t = t_;                                                     \
-            R[i.a].aux = 0;                                                    \
+            R[i.a] = vm_int(t_, int_wrap(VM_KIND(t_), (expr)));                \
             VM_BREAK;                                                          \
         }                                                                      \
         SLOW_RES(vm_arith(g, op_slow_, &res_, *a_, *b_));                      \
@@ -439,9 +437,7 @@ newframe:
                     else
                         r = (int64_t)(i.op == VM_OP_DIV ? a->v.u / b->v.u
                                                         : a->v.u % b->v.u);
-                    R[i.a].v.i = r;
-                    R[i.a].t = t;
-                    R[i.a].aux = 0;
+                    R[i.a] = vm_int(t, r);
                     VM_BREAK;
                 }
                 SLOW_RES(vm_arith(g, i.op, &res_, *a, *b));
@@ -464,9 +460,7 @@ newframe:
                         r = sh >= 64 ? (a->v.i < 0 ? -1 : 0) : a->v.i >> sh;
                     else
                         r = sh >= 64 ? 0 : (int64_t)(a->v.u >> sh);
-                    R[i.a].v.i = r;
-                    R[i.a].t = t;
-                    R[i.a].aux = 0;
+                    R[i.a] = vm_int(t, r);
                     VM_BREAK;
                 }
                 SLOW_RES(vm_arith(g, i.op, &res_, *RKB, *RKC));
@@ -856,6 +850,11 @@ newframe:
                     pc = code;
                     R = g->stack + base;
                     K = p->k;
+                    /* its first ZEROs, as they do it (vm_proto.nzero) */
+                    for (; pc < code + p->nzero; pc++) {
+                        R[pc->a] = vm_int((uint32_t)K[pc->b].v.u, 0);
+                        nops++;
+                    }
                     VM_BREAK;
                 }
                 f->pc = (uint32_t)(cpc - code);

@@ -215,6 +215,9 @@ typedef struct vm_proto {
                         * an interface */
     int32_t line;
     uint16_t nparams, nres, nregs;
+    uint16_t nzero; /* code[0, nzero) zero scalar results (ZERO of an
+                     * integer or bool type): the common call does them
+                     * itself and starts at pc nzero */
     bool variadic;
     uint32_t type;          /* func type */
     const uint32_t *ptypes; /* parameter types, nparams (0: unknown) */
