@@ -109,6 +109,8 @@ int emit_jmp(fstate *fs, vm_opcode opc, int a)
 void patch_to(fstate *fs, int at, int target)
 {
     int32_t off = target - (at + 1);
+    if (target > fs->lasttarget)
+        fs->lasttarget = target;
     fs->code.p[at].b = (uint16_t)((uint32_t)off >> 16);
     fs->code.p[at].c = (uint16_t)((uint32_t)off & 0xffff);
 }
@@ -116,6 +118,58 @@ void patch_to(fstate *fs, int at, int target)
 void patch_here(fstate *fs, int at)
 {
     patch_to(fs, at, (int)fs->code.len);
+}
+
+int here_target(fstate *fs)
+{
+    fs->lasttarget = (int)fs->code.len;
+    return (int)fs->code.len;
+}
+
+bool retarget_last(fstate *fs, int src, int dst)
+{
+    vm_ins *last;
+    if (!fs->code.len || fs->lasttarget >= (int)fs->code.len ||
+        src < fs->nactive || src == dst || dst < 0)
+        return false;
+    last = &fs->code.p[fs->code.len - 1];
+    if (last->a != src)
+        return false;
+    switch (last->op) {
+    /* each writes R[a] alone, and only once it cannot yield or panic
+     * any more (vm.c), so R[a] may be a register its operands read */
+    case VM_OP_MOVE:
+    case VM_OP_COPY:
+    case VM_OP_LOADK:
+    case VM_OP_GETCELL:
+    case VM_OP_GETUP:
+    case VM_OP_GETG:
+    case VM_OP_ADD:
+    case VM_OP_SUB:
+    case VM_OP_MUL:
+    case VM_OP_DIV:
+    case VM_OP_MOD:
+    case VM_OP_AND:
+    case VM_OP_OR:
+    case VM_OP_XOR:
+    case VM_OP_ANDNOT:
+    case VM_OP_SHL:
+    case VM_OP_SHR:
+    case VM_OP_NEG:
+    case VM_OP_NOT:
+    case VM_OP_BNOT:
+    case VM_OP_EQ:
+    case VM_OP_NE:
+    case VM_OP_LT:
+    case VM_OP_LE:
+    case VM_OP_ISNIL:
+    case VM_OP_CONV:
+    case VM_OP_LEN:
+        last->a = (uint16_t)dst;
+        return true;
+    default:
+        return false;
+    }
 }
 
 static bool same_value(vm_value a, vm_value b)
@@ -718,6 +772,18 @@ void fs_finish(fstate *fs, vm_proto *pr)
 {
     arena *m = &fs->C->prog->mem;
     pr->ncode = (uint32_t)fs->code.len;
+    pr->nzero = 0;
+    while (pr->nzero < fs->code.len && pr->nzero < 0xffff) {
+        const vm_ins *z = &fs->code.p[pr->nzero];
+        vm_kind k;
+        if (z->op != VM_OP_ZERO || z->a < fs->nparams ||
+            z->a >= fs->nparams + fs->nres || z->b >= fs->k.len)
+            break;
+        k = VM_KIND((uint32_t)fs->k.p[z->b].v.u);
+        if (!kind_is_int(k) && k != K_BOOL)
+            break;
+        pr->nzero++;
+    }
     pr->code = arena_alloc(m, fs->code.len * sizeof(vm_ins) + 1);
     copy_out((void *)pr->code, fs->code.p, fs->code.len * sizeof(vm_ins));
     pr->lines = arena_alloc(m, fs->lines.len * sizeof(int32_t) + 1);

@@ -259,12 +259,12 @@ static void cconversion(fstate *fs, ast_node *call, uint32_t t, ex *out)
             r = newreg(fs, 1);
             emit(fs, VM_OP_ZERO, 0, r, ktype(fs, t), 0);
         } else {
-            int src = ex_to(fs, &x, -1,
-                            k == K_STRING || kind_is_int(k) ||
-                                    kind_is_float(k)
-                                ? WANT_SOFT
-                                : t,
-                            true);
+            int src = ex_operand(fs, &x,
+                                 k == K_STRING || kind_is_int(k) ||
+                                         kind_is_float(k)
+                                     ? WANT_SOFT
+                                     : t,
+                                 true);
             r = newreg(fs, 1);
             fs_at(fs, call);
             emit(fs, VM_OP_CONV, 0, r, src, ktype(fs, t));
@@ -846,7 +846,7 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
     compiler *C = fs->C;
     ast_node *fn = strip(call->u.call.fn);
     uint32_t ft = 0, t;
-    int base, n;
+    int base, n, kfn = -1;
     bool soft = false;
     memset(out, 0, sizeof *out);
     out->reg = -1;
@@ -923,14 +923,28 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
         ft = f.type;
         ex_to(fs, &f, base, 0, false);
     }
+    if (fs->code.len && fs->lasttarget < (int)fs->code.len) {
+        /* a function the compiler knows, just loaded: the CALL loads it
+         * itself (CALL_KFN), after the arguments as before them, since
+         * nothing they do can change a constant */
+        const vm_ins *last = &fs->code.p[fs->code.len - 1];
+        if (last->op == VM_OP_LOADK && last->a == base &&
+            VM_KIND(fs->k.p[last->b].t) == K_FUNC) {
+            kfn = last->b;
+            fs->code.len--;
+            fs->lines.len--;
+        }
+    }
     n = cargs(fs, call, base + 1, ft, 0, &soft, true);
     if (ft == T_FUNC || !ft)
         soft = soft || false;
     fs_at(fs, call);
     emit(fs, VM_OP_CALL,
          (call->u.call.spread ? CALL_SPREAD : 0) | (soft ? CALL_SOFT : 0) |
-             (n < 0 ? CALL_MULTI : 0),
+             (n < 0 ? CALL_MULTI : 0) | (kfn >= 0 ? CALL_KFN : 0),
          base, n < 0 ? 0 : n, nres < 0 ? 0 : nres);
+    if (kfn >= 0)
+        emit(fs, VM_OP_EXTRA, 0, kfn, 0, 0);
     fs->freereg = base + (nres > 0 ? nres : 0);
     out->reg = base;
     out->nvals = nres;

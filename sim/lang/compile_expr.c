@@ -155,8 +155,10 @@ int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
     if (reg != e->reg) {
         bool agg = !e->type || kind_is_aggregate(VM_KIND(e->type)) ||
                    VM_KIND(e->type) == K_IFACE;
-        emit(fs, copy && !e->fresh && agg ? VM_OP_COPY : VM_OP_MOVE, 0, reg,
-             e->reg, 0);
+        if (copy && !e->fresh && agg)
+            emit(fs, VM_OP_COPY, 0, reg, e->reg, 0);
+        else if (e->local || !retarget_last(fs, e->reg, reg))
+            emit(fs, VM_OP_MOVE, 0, reg, e->reg, 0);
     } else if (copy && !e->fresh &&
                (!e->type || kind_is_aggregate(VM_KIND(e->type)) ||
                 VM_KIND(e->type) == K_IFACE)) {
@@ -449,6 +451,30 @@ static const vm_opcode arith_op[TK_COUNT] = {
     [TK_OR] = VM_OP_OR,   [TK_XOR] = VM_OP_XOR,    [TK_AND_NOT] = VM_OP_ANDNOT,
     [TK_SHL] = VM_OP_SHL, [TK_SHR] = VM_OP_SHR};
 
+/* Does operand e stand in a local's register that an instruction may
+ * read at once (nothing to convert, retag or copy)? */
+static bool local_operand(fstate *fs, const ex *e, uint32_t want)
+{
+    return !e->is_const && e->local && e->reg >= 0 &&
+           !needs_retag(fs, e->type, want);
+}
+
+int ex_operand(fstate *fs, ex *e, uint32_t want, bool copy)
+{
+    if (local_operand(fs, e, want) &&
+        (!copy || (e->type && !kind_is_aggregate(VM_KIND(e->type)) &&
+                   VM_KIND(e->type) != K_IFACE)))
+        return e->reg;
+    return ex_to(fs, e, -1, want, copy);
+}
+
+/* An operand of an operator, as an RK: a local's own register, else
+ * ex_rk. */
+static int operand_rk(fstate *fs, ex *e, uint32_t want)
+{
+    return local_operand(fs, e, want) ? e->reg : ex_rk(fs, e, want);
+}
+
 /* x op y with x, y compiled: the untyped side takes the typed side's type. */
 static ex cbinop(fstate *fs, lex_kind opk, ex *x, ex *y, uint32_t want)
 {
@@ -465,8 +491,8 @@ static ex cbinop(fstate *fs, lex_kind opk, ex *x, ex *y, uint32_t want)
                                  ? want
                                  : T_INT)
                           : xt;
-        rb = ex_rk(fs, x, lt);
-        rc = ex_rk(fs, y, T_UINT);
+        rb = operand_rk(fs, x, lt);
+        rc = operand_rk(fs, y, T_UINT);
         t = x->type ? x->type : lt;
     } else {
         uint32_t tx = x->is_const && cuntyped(xt) ? (yt && !cuntyped(yt) &&
@@ -487,8 +513,8 @@ static ex cbinop(fstate *fs, lex_kind opk, ex *x, ex *y, uint32_t want)
         if (y->is_const && cuntyped(yt) && !x->is_const && !xt && want &&
             want != WANT_SOFT && !cmp)
             ty = want;
-        rb = ex_rk(fs, x, tx);
-        rc = ex_rk(fs, y, ty);
+        rb = operand_rk(fs, x, tx);
+        rc = operand_rk(fs, y, ty);
         t = x->is_const ? (y->type ? y->type : x->type) : x->type;
         if (!t)
             t = y->type;
@@ -627,7 +653,7 @@ static ex cunary(fstate *fs, ast_node *n, uint32_t want)
     if (n->u.unary.op == TK_ADD)
         return x;
     {
-        int src = ex_to(fs, &x, -1, want ? want : WANT_SOFT, false);
+        int src = ex_operand(fs, &x, want ? want : WANT_SOFT, false);
         r = newreg(fs, 1);
         fs_at(fs, n);
         emit(fs,

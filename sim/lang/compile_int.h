@@ -99,7 +99,8 @@ struct fstate {
     VEC(const vm_proto *) kids;
     VEC(res_sym *) active; /* locals by register, for scopes */
     int nactive, freereg, maxreg;
-    int line, col; /* the source position instructions are emitted at */
+    int lasttarget; /* the highest pc a jump lands on (or will) */
+    int line, col;  /* the source position instructions are emitted at */
     int nparams, nres;
     uint32_t *restypes; /* nres */
     bool named_results;
@@ -220,6 +221,14 @@ int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);
 int emit_jmp(fstate *fs, vm_opcode opc, int a); /* to patch */
 void patch_to(fstate *fs, int at, int target);
 void patch_here(fstate *fs, int at);
+/* The pc of the next instruction, as the target of a jump (a loop's top,
+ * a case body, a label). */
+int here_target(fstate *fs);
+/* Move temporary src to dst by retargeting the instruction that just
+ * computed src (its result register becomes dst), when that is safe: src
+ * a temporary, the last instruction one that writes only R[a], and no
+ * jump lands after it. False: nothing changed (emit the MOVE). */
+bool retarget_last(fstate *fs, int src, int dst);
 int kindex(fstate *fs, vm_value v);
 int ktype(fstate *fs, uint32_t t); /* a constant holding a type id */
 int kstr(fstate *fs, const char *s);
@@ -245,6 +254,10 @@ static inline void fs_at(fstate *fs, const ast_node *n)
     fs->line = n->line;
     fs->col = n->col;
 }
+/* e as the operand of an instruction that reads it at once: a local's
+ * own register when nothing needs doing, else ex_to(e, -1, want, copy)
+ * (copy: an aggregate or interface local is copied all the same). */
+int ex_operand(fstate *fs, ex *e, uint32_t want, bool copy);
 /* An untyped constant's type (or no type at all)? */
 static inline bool cuntyped(uint32_t t)
 {

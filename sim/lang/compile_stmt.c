@@ -456,7 +456,7 @@ static void cfor(fstate *fs, ast_node *n, const char *label)
     }
     first_var = saved;
     nvars = fs->nactive - saved;
-    top = (int)fs->code.len;
+    top = here_target(fs);
     if (n->u.for_.cond) {
         fs->freereg = fs->nactive;
         jf = cond_jump_false(fs, n->u.for_.cond);
@@ -464,7 +464,7 @@ static void cfor(fstate *fs, ast_node *n, const char *label)
     push_block(fs, &b, true, label);
     fs->freereg = fs->nactive;
     cblock_stmts(fs, n->u.for_.body->u.block.stmts);
-    cont = (int)fs->code.len;
+    cont = here_target(fs);
     /* Go 1.22: each iteration has its own copy of the loop variables */
     if (fs->C->loop_per_iter)
         for (int i = 0; i < nvars; i++) {
@@ -560,7 +560,7 @@ static void crange(fstate *fs, ast_node *n, const char *label)
             cdeclare(fs, vs, fs->nactive, vt, false);
         }
     }
-    top = (int)fs->code.len;
+    top = here_target(fs);
     jdone = emit(fs, VM_OP_NEXT, 0, it, 0, 0);
     push_block(fs, &b, true, label);
     {
@@ -685,7 +685,7 @@ static void cswitch(fstate *fs, ast_node *n, const char *label)
     for (size_t i = 0; i < cl.n && !fs->C->failed; i++) {
         ast_node *c = cl.v[i];
         ast_list body = c->u.case_.body;
-        body_pc[i] = (int)fs->code.len;
+        body_pc[i] = here_target(fs);
         if (ends_in_fallthrough(body)) {
             if (i + 1 == cl.n) {
                 cerr(fs->C, body.v[body.n - 1],
@@ -699,7 +699,7 @@ static void cswitch(fstate *fs, ast_node *n, const char *label)
             VEC_PUSH(ends, emit_jmp(fs, VM_OP_JMP, 0));
         }
     }
-    body_pc[cl.n] = (int)fs->code.len;
+    body_pc[cl.n] = here_target(fs);
     for (size_t i = 0; i + 1 < jumps.len; i += 2)
         patch_to(fs, jumps.p[i + 1], body_pc[jumps.p[i]]);
     patch_to(fs, jend_default, ndef >= 0 ? body_pc[ndef] : body_pc[cl.n]);
@@ -759,7 +759,7 @@ static void ctypeswitch(fstate *fs, ast_node *n, const char *label)
         ast_node *c = cl.v[i];
         res_sym *bs = res_lookup(fs->C->R, fs->pkg, c);
         int inner = fs->nactive;
-        body_pc[i] = (int)fs->code.len;
+        body_pc[i] = here_target(fs);
         if (bs) {
             uint32_t t = 0;
             if (c->u.case_.list.n == 1 &&
@@ -773,7 +773,7 @@ static void ctypeswitch(fstate *fs, ast_node *n, const char *label)
         fs->nactive = inner;
         VEC_PUSH(ends, emit_jmp(fs, VM_OP_JMP, 0));
     }
-    body_pc[cl.n] = (int)fs->code.len;
+    body_pc[cl.n] = here_target(fs);
     for (size_t i = 0; i + 1 < jumps.len; i += 2)
         patch_to(fs, jumps.p[i + 1], body_pc[jumps.p[i]]);
     patch_to(fs, jdef, ndef >= 0 ? body_pc[ndef] : body_pc[cl.n]);
@@ -986,7 +986,8 @@ static void creturn(fstate *fs, ast_node *n)
                              : NULL;
             if (s && s->boxed)
                 emit(fs, VM_OP_SETCELL, 0, fs->nparams + i, base + i, 0);
-            else
+            else if (nres > 1 ||
+                     !retarget_last(fs, base + i, fs->nparams + i))
                 emit(fs, VM_OP_MOVE, 0, fs->nparams + i, base + i, 0);
         }
     } else if (nres && !fs->named_results) {
@@ -1012,7 +1013,7 @@ void cstmt(fstate *fs, ast_node *n)
         return;
     case AST_LABELED_STMT: {
         clabel *l = find_label(fs, n->u.labeled.label->u.ident.name);
-        l->pc = (int)fs->code.len;
+        l->pc = here_target(fs);
         for (size_t i = 0; i < l->uses.len; i++)
             patch_to(fs, l->uses.p[i], l->pc);
         l->uses.len = 0;

@@ -156,6 +156,13 @@ void vm_run(vm_g *g)
             goto do_panic;                                                     \
         }                                                                      \
     } while (0)
+/* R[a] = what call computes into res_, once it returns X_OK. */
+#define SLOW_RES(call)                                                         \
+    do {                                                                       \
+        vm_value res_ = R[i.a];                                                \
+        PROTECT(call);                                                         \
+        R[i.a] = res_;                                                         \
+    } while (0)
 #define THROW(...)                                                             \
     do {                                                                       \
         SAVEPC();                                                              \
@@ -259,6 +266,12 @@ newframe:
             }
             VM_CASE(ZERO)
             {
+                uint32_t zt = (uint32_t)K[i.b].v.u;
+                if (WF_LIKELY(kind_is_int(VM_KIND(zt)) ||
+                              VM_KIND(zt) == K_BOOL)) {
+                    R[i.a] = vm_int(zt, 0);
+                    VM_BREAK;
+                }
                 ROOM_FOR((uint32_t)K[i.b].v.u);
                 R[i.a] = vm_zero(x, (uint32_t)K[i.b].v.u);
                 VM_BREAK;
@@ -376,43 +389,95 @@ newframe:
                 R[i.a] = r;
                 VM_BREAK;
             }
+/* R[a] = RK[b] op RK[c] for two integers of one type, as vm_arith
+ * computes them (wrapped to the type's size); anything else goes to
+ * op_slow_, which computes into a temporary first, so that R[a] changes
+ * only once the instruction is done (R[a] may be an operand: the
+ * compiler's retarget_last). */
+#define INT_BINOP(expr, op_slow_)                                              \
+    do {                                                                       \
+        const vm_value *a_ = RKB, *b_ = RKC;                                   \
+        if (WF_LIKELY(a_->t == b_->t && kind_is_int(VM_KIND(a_->t)))) {       \
+            uint64_t x_ = a_->v.u, y_ = b_->v.u;                                 \
+            uint32_t t_ = a_->t;                                               \
+            (void)x_;                                                          \
+            (void)y_;                                                          \
+            R[i.a] = vm_int(t_, int_wrap(VM_KIND(t_), (expr)));                \
+            VM_BREAK;                                                          \
+        }                                                                      \
+        SLOW_RES(vm_arith(g, op_slow_, &res_, *a_, *b_));                      \
+        VM_BREAK;                                                              \
+    } while (0)
             VM_CASE(ADD)
             {
-                const vm_value *a = RKB, *b = RKC;
-                if (WF_LIKELY(a->t == T_INT && b->t == T_INT)) {
-                    int64_t s = (int64_t)((uint64_t)a->v.i + (uint64_t)b->v.i);
-                    R[i.a].v.i = s;
-                    R[i.a].t = T_INT;
-                    R[i.a].aux = 0;
-                    VM_BREAK;
-                }
-                PROTECT(vm_arith(g, VM_OP_ADD, &R[i.a], *a, *b));
-                VM_BREAK;
+                INT_BINOP(x_ + y_, VM_OP_ADD);
             }
             VM_CASE(SUB)
             {
-                const vm_value *a = RKB, *b = RKC;
-                if (WF_LIKELY(a->t == T_INT && b->t == T_INT)) {
-                    int64_t s = (int64_t)((uint64_t)a->v.i - (uint64_t)b->v.i);
-                    R[i.a].v.i = s;
-                    R[i.a].t = T_INT;
-                    R[i.a].aux = 0;
-                    VM_BREAK;
-                }
-                PROTECT(vm_arith(g, VM_OP_SUB, &R[i.a], *a, *b));
-                VM_BREAK;
+                INT_BINOP(x_ - y_, VM_OP_SUB);
             }
             VM_CASE(MUL)
+            {
+                INT_BINOP(x_ * y_, VM_OP_MUL);
+            }
+            VM_CASE(AND)
+            {
+                INT_BINOP(x_ & y_, VM_OP_AND);
+            }
+            VM_CASE(OR)
+            {
+                INT_BINOP(x_ | y_, VM_OP_OR);
+            }
+            VM_CASE(XOR)
+            {
+                INT_BINOP(x_ ^ y_, VM_OP_XOR);
+            }
+            VM_CASE(ANDNOT)
+            {
+                INT_BINOP(x_ & ~y_, VM_OP_ANDNOT);
+            }
             VM_CASE(DIV)
             VM_CASE(MOD)
-            VM_CASE(AND)
-            VM_CASE(OR)
-            VM_CASE(XOR)
-            VM_CASE(ANDNOT)
+            {
+                const vm_value *a = RKB, *b = RKC;
+                vm_kind k = VM_KIND(a->t);
+                if (WF_LIKELY(a->t == b->t && kind_is_int(k) && b->v.u &&
+                              !(kind_is_signed(k) && b->v.i == -1))) {
+                    uint32_t t = a->t;
+                    int64_t r;
+                    if (kind_is_signed(k))
+                        r = i.op == VM_OP_DIV ? a->v.i / b->v.i
+                                              : a->v.i % b->v.i;
+                    else
+                        r = (int64_t)(i.op == VM_OP_DIV ? a->v.u / b->v.u
+                                                        : a->v.u % b->v.u);
+                    R[i.a] = vm_int(t, r);
+                    VM_BREAK;
+                }
+                SLOW_RES(vm_arith(g, i.op, &res_, *a, *b));
+                VM_BREAK;
+            }
             VM_CASE(SHL)
             VM_CASE(SHR)
             {
-                PROTECT(vm_arith(g, i.op, &R[i.a], *RKB, *RKC));
+                const vm_value *a = RKB, *b = RKC;
+                vm_kind k = VM_KIND(a->t);
+                if (WF_LIKELY(kind_is_int(k) && kind_is_int(VM_KIND(b->t)) &&
+                              !(kind_is_signed(VM_KIND(b->t)) &&
+                                b->v.i < 0))) {
+                    uint64_t sh = b->v.u;
+                    uint32_t t = a->t;
+                    int64_t r;
+                    if (i.op == VM_OP_SHL)
+                        r = sh >= 64 ? 0 : int_wrap(k, a->v.u << sh);
+                    else if (kind_is_signed(k))
+                        r = sh >= 64 ? (a->v.i < 0 ? -1 : 0) : a->v.i >> sh;
+                    else
+                        r = sh >= 64 ? 0 : (int64_t)(a->v.u >> sh);
+                    R[i.a] = vm_int(t, r);
+                    VM_BREAK;
+                }
+                SLOW_RES(vm_arith(g, i.op, &res_, *RKB, *RKC));
                 VM_BREAK;
             }
             VM_CASE(NEG)
@@ -463,7 +528,7 @@ newframe:
                     R[i.a] = vm_bool(a->v.i == b->v.i);
                     VM_BREAK;
                 }
-                PROTECT(vm_cmp(g, VM_OP_EQ, &R[i.a], *a, *b));
+                SLOW_RES(vm_cmp(g, VM_OP_EQ, &res_, *a, *b));
                 VM_BREAK;
             }
             VM_CASE(NE)
@@ -473,27 +538,31 @@ newframe:
                     R[i.a] = vm_bool(a->v.i != b->v.i);
                     VM_BREAK;
                 }
-                PROTECT(vm_cmp(g, VM_OP_NE, &R[i.a], *a, *b));
+                SLOW_RES(vm_cmp(g, VM_OP_NE, &res_, *a, *b));
                 VM_BREAK;
             }
             VM_CASE(LT)
             {
                 const vm_value *a = RKB, *b = RKC;
-                if (WF_LIKELY(a->t == T_INT && b->t == T_INT)) {
-                    R[i.a] = vm_bool(a->v.i < b->v.i);
+                if (WF_LIKELY(a->t == b->t && kind_is_int(VM_KIND(a->t)))) {
+                    R[i.a] = vm_bool(kind_is_signed(VM_KIND(a->t))
+                                         ? a->v.i < b->v.i
+                                         : a->v.u < b->v.u);
                     VM_BREAK;
                 }
-                PROTECT(vm_cmp(g, VM_OP_LT, &R[i.a], *a, *b));
+                SLOW_RES(vm_cmp(g, VM_OP_LT, &res_, *a, *b));
                 VM_BREAK;
             }
             VM_CASE(LE)
             {
                 const vm_value *a = RKB, *b = RKC;
-                if (WF_LIKELY(a->t == T_INT && b->t == T_INT)) {
-                    R[i.a] = vm_bool(a->v.i <= b->v.i);
+                if (WF_LIKELY(a->t == b->t && kind_is_int(VM_KIND(a->t)))) {
+                    R[i.a] = vm_bool(kind_is_signed(VM_KIND(a->t))
+                                         ? a->v.i <= b->v.i
+                                         : a->v.u <= b->v.u);
                     VM_BREAK;
                 }
-                PROTECT(vm_cmp(g, VM_OP_LE, &R[i.a], *a, *b));
+                SLOW_RES(vm_cmp(g, VM_OP_LE, &res_, *a, *b));
                 VM_BREAK;
             }
             VM_CASE(ISNIL)
@@ -530,7 +599,14 @@ newframe:
             }
             VM_CASE(CONV)
             {
-                PROTECT(vm_convert(g, &R[i.a], R[i.b], (uint32_t)K[i.c].v.u));
+                vm_value v = R[i.b];
+                uint32_t t = (uint32_t)K[i.c].v.u;
+                if (WF_LIKELY(kind_is_int(VM_KIND(t)) &&
+                              kind_is_int(VM_KIND(v.t)))) {
+                    R[i.a] = vm_int(t, int_wrap(VM_KIND(t), v.v.u));
+                    VM_BREAK;
+                }
+                SLOW_RES(vm_convert(g, &res_, v, t));
                 VM_BREAK;
             }
             VM_CASE(LEN)
@@ -544,7 +620,7 @@ newframe:
                     R[i.a] = vm_int(T_INT, v.aux);
                     VM_BREAK;
                 }
-                PROTECT(vm_len_op(g, &R[i.a], v));
+                SLOW_RES(vm_len_op(g, &res_, v));
                 VM_BREAK;
             }
             VM_CASE(CAP)
@@ -757,7 +833,56 @@ newframe:
             VM_CASE(CALL)
             {
                 uint32_t fpos = f->base + i.a, fi = g->nframes - 1;
-                SAVEPC();
+                const vm_ins *cpc = pc - 1; /* the CALL (an EXTRA follows
+                                             * it with CALL_KFN) */
+                const vm_value *fv = &R[i.a];
+                if (i.f & CALL_KFN)
+                    R[i.a] = K[(pc++)->a];
+                /* the common call: a Go function (plain or closure) with
+                 * its arguments in place; as vm_call_at does it */
+                if (WF_LIKELY(!(i.f & (CALL_SPREAD | CALL_SOFT | CALL_ALL |
+                                       CALL_MULTI)) &&
+                              VM_KIND(fv->t) == K_FUNC && fv->v.o &&
+                              fv->v.o->okind != OK_BOUND &&
+                              !fv->v.o->u.proto->nat &&
+                              !fv->v.o->u.proto->variadic &&
+                              g->nframes < g->fcap &&
+                              g->nframes < VM_MAX_FRAMES && watch > 1)) {
+                    vm_obj *fo = fv->v.o;
+                    const vm_proto *np = fo->u.proto;
+                    uint32_t base = fpos + 1;
+                    vm_frame *nf;
+                    if (WF_UNLIKELY(base + np->nregs + i.b + 4 > g->cap)) {
+                        vm_stack_need(g, base + np->nregs + i.b + 4);
+                        R = g->stack + f->base;
+                    }
+                    if (np->nregs > i.b)
+                        memset(&g->stack[base + i.b], 0,
+                               (np->nregs - i.b) * sizeof(vm_value));
+                    f->pc = (uint32_t)(pc - code);
+                    nf = &g->frames[g->nframes++];
+                    memset(nf, 0, sizeof *nf);
+                    nf->p = np;
+                    nf->fn = fo->okind == OK_CLOSURE ? fo : NULL;
+                    nf->base = base;
+                    nf->ret = fpos;
+                    nf->nret = (int32_t)i.c;
+                    g->top = base + np->nregs;
+                    watch--; /* as newframe counts a call */
+                    f = nf;
+                    p = np;
+                    code = p->code;
+                    pc = code;
+                    R = g->stack + base;
+                    K = p->k;
+                    /* its first ZEROs, as they do it (vm_proto.nzero) */
+                    for (; pc < code + p->nzero; pc++) {
+                        R[pc->a] = vm_int((uint32_t)K[pc->b].v.u, 0);
+                        nops++;
+                    }
+                    VM_BREAK;
+                }
+                f->pc = (uint32_t)(cpc - code);
                 st = vm_call_at(g, fpos,
                                 (i.f & CALL_MULTI) ? g->nmulti : i.b, fpos,
                                 (i.f & CALL_ALL) ? -1 : (int32_t)i.c, 0, i.f);
@@ -846,6 +971,33 @@ newframe:
                     vm_value *r = &R[p->nparams + k];
                     if (VM_KIND(r->t) == K_CELL)
                         *r = vm_copy(x, r->v.o->slots[0]);
+                }
+                if (WF_LIKELY(f->flags == 0 && f->nret >= 0 &&
+                              g->nframes > 1 && watch > 1 &&
+                              !(g->frames[g->nframes - 2].flags &
+                                FR_NATIVE))) {
+                    /* the common return: as vm_pop and newframe do it */
+                    uint32_t want = (uint32_t)f->nret, n = p->nres;
+                    uint32_t keep = f->ret + want, top = f->base + p->nregs;
+                    uint32_t from = f->base > keep ? f->base : keep;
+                    for (uint32_t k = 0; k < want; k++)
+                        g->stack[f->ret + k] =
+                            k < n ? R[p->nparams + k] : vm_nil();
+                    if (top > g->cap)
+                        top = g->cap;
+                    if (from < top)
+                        memset(&g->stack[from], 0,
+                               (top - from) * sizeof(vm_value));
+                    g->nframes--;
+                    watch--; /* as newframe counts a return */
+                    f = &g->frames[g->nframes - 1];
+                    p = f->p;
+                    g->top = f->base + p->nregs;
+                    code = p->code;
+                    pc = code + f->pc;
+                    R = g->stack + f->base;
+                    K = p->k;
+                    VM_BREAK;
                 }
                 flags = vm_pop(g, f->base + p->nparams, p->nres);
                 if (flags & FR_BOTTOM) {

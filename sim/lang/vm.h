@@ -97,7 +97,8 @@
     X(CLEAR, "clear(R[a]) (tracked)")                                          \
     X(MIN, "R[a] = min(RK[b], RK[c]); f: max instead")                         \
     X(CLOSURE, "R[a] = a closure of P[b] capturing the cells it lists")        \
-    X(CALL, "R[a .. a+c) = R[a](R[a+1 .. a+b]); f: spread, soft, all")         \
+    X(CALL, "R[a .. a+c) = R[a](R[a+1 .. a+b]); f: spread, soft, all, R[a] = "\
+            "K[next] first")                                                   \
     X(CALLM, "as CALL, calling method S[next] of receiver R[a+1]")             \
     X(GO, "go R[a](R[a+1 .. a+b]); f: spread")                                 \
     X(DEFER, "defer R[a](R[a+1 .. a+b]); f: spread")                           \

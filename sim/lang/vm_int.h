@@ -58,9 +58,12 @@ enum {
     CALL_MULTI = 16, /* CALL/CALLM/GO/DEFER: the arguments are the
                       * g->nmulti results of the CALL_ALL call just before
                       * (f(x.m())) */
-    CALL_IFACE = 32  /* CALLM: the receiver's static type is an interface
+    CALL_IFACE = 32, /* CALLM: the receiver's static type is an interface
                       * (a value method on a nil *T panics as Go's
                       * wrapper does) */
+    CALL_KFN = 64    /* CALL: the function is K[a of the EXTRA word after
+                      * it], stored into R[a] first (a function the
+                      * compiler knows: no LOADK of its own) */
 };
 /* Results a CALL_ALL call keeps at most (registers reserved for them). */
 #define VM_MULTI_MAX 8
@@ -212,6 +215,9 @@ typedef struct vm_proto {
                         * an interface */
     int32_t line;
     uint16_t nparams, nres, nregs;
+    uint16_t nzero; /* code[0, nzero) zero scalar results (ZERO of an
+                     * integer or bool type): the common call does them
+                     * itself and starts at pc nzero */
     bool variadic;
     uint32_t type;          /* func type */
     const uint32_t *ptypes; /* parameter types, nparams (0: unknown) */

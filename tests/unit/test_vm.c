@@ -519,6 +519,57 @@ START_TEST(defer_recover_and_named_results)
 }
 END_TEST
 
+START_TEST(fast_paths_keep_go_semantics)
+{
+    /* the VM's fast paths for integers, calls and returns, and the
+     * compiler's reading of locals in place and retargeted results */
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "func div(z int) (r int) {\n"
+                 "\tdefer func() { recover() }()\n"
+                 "\tr = 5\n"
+                 "\treturn r / z\n"
+                 "}\n"
+                 "func two(x int) (int, int) {\n"
+                 "\tif x < 2 {\n"
+                 "\t\treturn x, -x\n"
+                 "\t}\n"
+                 "\ta, b := two(x - 1)\n"
+                 "\treturn b - x, a + x\n"
+                 "}\n"
+                 "func main() {\n"
+                 "\tfmt.Println(div(0), div(1))\n"
+                 "\tfmt.Println(two(5))\n"
+                 "\ta, b := 1, 2\n"
+                 "\ta, b = b, a\n"
+                 "\tx := []int{0, 0, 0}\n"
+                 "\ti := 0\n"
+                 "\ti, x[i] = 1, 2\n"
+                 "\tfmt.Println(a, b, i, x)\n"
+                 "\tn := 3\n"
+                 "\tn = n<<2 + n\n"
+                 "\tn = -n\n"
+                 "\tok := n < 0 && n > -100\n"
+                 "\tfmt.Println(n, ok, ^n)\n"
+                 "\tvar u uint64 = 1 << 63\n"
+                 "\tvar v uint64 = 3\n"
+                 "\tfmt.Println(u > v, u/v, u%v, u>>62, v<<63, v<<64)\n"
+                 "\tvar s8 int8 = -128\n"
+                 "\tvar m1 int8 = -1\n"
+                 "\tfmt.Println(s8/m1, s8%m1, s8*m1, s8-1, uint8(s8), int8(n))\n"
+                 "\tvar sh int = -1\n"
+                 "\tdefer func() { fmt.Println(recover()) }()\n"
+                 "\tfmt.Println(n << sh)\n"
+                 "}\n"),
+              "5 5\n"
+              "-1 1\n"
+              "2 1 1 [2 0 0]\n"
+              "-15 true 14\n"
+              "true 3074457345618258602 2 2 9223372036854775808 0\n"
+              "-128 0 -128 127 128 -15\n"
+              "runtime error: negative shift amount\n");
+}
+END_TEST
+
 START_TEST(errors_wrap_is_as)
 {
     GO_EXPECT(GO("import (\n\t\"errors\"\n\t\"fmt\"\n)\n"
@@ -845,6 +896,7 @@ Suite *vm_suite(void)
     Suite *s = suite_create("vm");
     TCase *tc = tcase_create("language");
     tcase_add_test(tc, prints_and_arithmetic);
+    tcase_add_test(tc, fast_paths_keep_go_semantics);
     tcase_add_test(tc, integers_wrap_at_every_size);
     tcase_add_test(tc, conversions);
     tcase_add_test(tc, conversion_operands_are_typed_by_their_operands);
