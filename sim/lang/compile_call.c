@@ -933,6 +933,7 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
             kfn = last->b;
             fs->code.len--;
             fs->lines.len--;
+            fs->cols.len--;
         }
     }
     n = cargs(fs, call, base + 1, ft, 0, &soft, true);
