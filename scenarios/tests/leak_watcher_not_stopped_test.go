@@ -4,7 +4,7 @@
 // blocked on the events channel after the test returns (goleak fails it).
 // (issue 15, outside check: a bug written as engineers write it; go test
 // -race or reasoning confirms it.)
-package watcher
+package fswatch
 
 import "testing"
 
