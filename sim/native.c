@@ -137,10 +137,6 @@ static native_stack *stack_get(native_pool *p)
 #ifdef WF_ASAN
         __asan_unpoison_memory_region(s->lo, s->size);
 #endif
-        /* zero again (pages refilled on touch): what the last task left
-         * in a slot its successor reads before writing must not differ
-         * from one execution to the next (a spin check hashes the stack) */
-        madvise(s->lo, s->size, MADV_DONTNEED);
         return s;
     }
     s = wf_xcalloc(1, sizeof *s);

@@ -426,6 +426,20 @@ void px_sym_init(void)
                 y.size = (size_t)st[k].st_size;
                 y.name = (const char *)S.img + strh->sh_offset +
                          st[k].st_name;
+                {
+                    /* a compiler-made local name (a function's static
+                     * "buf.0", a clone "worker.constprop.0") is shown as
+                     * the source's name: C names have no dot */
+                    const char *dot = strchr(y.name, '.');
+                    if (dot && dot > y.name &&
+                        ELF64_ST_BIND(st[k].st_info) == STB_LOCAL) {
+                        size_t len = (size_t)(dot - y.name);
+                        char *c = wf_xmalloc(len + 1);
+                        memcpy(c, y.name, len);
+                        c[len] = 0;
+                        y.name = c;
+                    }
+                }
                 y.func = type == STT_FUNC;
                 VEC_PUSH(S.syms, y);
             }

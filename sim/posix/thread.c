@@ -15,7 +15,9 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <threads.h>
+#include <unistd.h>
 
 #include "sim/once.h"
 
@@ -132,6 +134,25 @@ static void thread_finish(px_task *pt)
     px_yield(pt);
 }
 
+/* A task's stack may be an ended task's (the engine's pool reuses them):
+ * zero what lies below the caller's frame, as a fresh thread's stack
+ * is, so what a slot read before it is written holds is the same in
+ * every execution (the await check hashes the stack; left-over values
+ * made it decide differently from one execution to the next). Whole
+ * pages go back to the kernel (refilled with zeros when touched: the
+ * cost is the pages the last task used). Called near the stack's top. */
+static __attribute__((noinline)) void fresh_stack(const wf_task *t)
+{
+    uintptr_t lo, hi, sp = (uintptr_t)__builtin_frame_address(0) - 512;
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), top;
+    if (!native_stack_of(t, &lo, &hi) || sp <= lo || sp > hi)
+        return;
+    top = sp & ~(page - 1);
+    if (top > lo)
+        madvise((void *)lo, top - lo, MADV_DONTNEED);
+    memset((void *)(top > lo ? top : lo), 0, sp - (top > lo ? top : lo));
+}
+
 /* A new thread's first code: its task record was made by its creator. */
 static void thread_main(void *arg)
 {
@@ -148,6 +169,7 @@ static void thread_main(void *arg)
         uintptr_t lo, hi;
         if (native_stack_of(e->cur, &lo, &hi))
             px_forget(lo, hi - lo);
+        fresh_stack(e->cur);
     }
     if (px.tls_size)
         px_tls_load(px.tls_image);
@@ -178,6 +200,7 @@ void px_main_task(void *arg)
     px_task *pt;
     (void)arg;
     px_in_rt = 1;
+    fresh_stack(e->cur);
     pt = px_task_new(e->cur);
     if (!setjmp(pt->jb)) {
         int r;

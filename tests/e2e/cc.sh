@@ -117,6 +117,11 @@ if [ $# -eq 0 ]; then
     if grep -q "before the relaxed atomic store to ready, and g1 reads data after the relaxed atomic load of ready, but a relaxed write orders nothing" "$TMP/mp_relaxed.json"
     then ok; else bad "mp_relaxed: no explanation of the relaxed flag"; fi
 
+    # a function's static buffer is named as in the source (buf, not
+    # the compiler's buf.0), and snprintf's writes into it are checked
+    if grep -q "data race on buf\[0\]" "$TMP/static_buffer_format.json"
+    then ok; else bad "static_buffer_format: $(grep -o 'data race on [^"]*' "$TMP/static_buffer_format.json" | head -1)"; fi
+
     # wide nondet values are sampled, and the summary says so
     "$TMP/svcomp_harness" explore >"$TMP/sampled.out" 2>&1
     if grep -q "every interleaving explored, but __VERIFIER_nondet_int values were sampled" "$TMP/sampled.out"
