@@ -587,6 +587,11 @@ typedef struct engine_frontend {
      * repeated states; NULL when the front end cannot walk its tasks
      * (C). */
     uint64_t (*state_hash)(void *ctx, wf_engine *e);
+    /* the source position of machine address pc in the program's code,
+     * looked up as a return address (the instruction before pc): a
+     * crash's site (C programs); NULL: not known */
+    void (*fault_site)(void *ctx, uintptr_t pc, const char **file,
+                       int32_t *line);
     /* the program has progress markers (SPEC 5: then only they count as
      * progress), known statically */
     bool progress_marked;

@@ -13,9 +13,8 @@
     !defined(__aarch64__)
 #define WF_SWITCH_FALLBACK 1
 #endif
-#ifdef WF_SWITCH_FALLBACK
-#include <ucontext.h>
-#endif
+#include <stdint.h>
+#include <ucontext.h> /* the switch's fallback, and a fault's context */
 
 #if defined(__SANITIZE_ADDRESS__)
 #define WF_ASAN 1
@@ -76,7 +75,7 @@ typedef struct native_task {
 #ifdef WF_ASAN
     void *fake;
 #endif
-    char msg[200]; /* the overflow report */
+    char msg[200]; /* the overflow's or crash's report */
 } native_task;
 
 void wf_ctx_switch(void **save_sp, void *load_sp);
@@ -164,26 +163,92 @@ static void stack_put(native_pool *p, native_stack *s)
     p->free = s;
 }
 
-/* ---- stack overflow ---------------------------------------------------- */
+/* ---- faults: stack overflow, and crashes of the program's own code ------ */
 
-static struct sigaction old_segv, old_bus;
+static struct sigaction old_segv, old_bus, old_fpe, old_ill;
 
 static void switch_to_scheduler(native_task *nt);
 
+/* The machine address the fault happened at, from the signal's context
+ * (0: not known here). */
+static uintptr_t fault_pc(const void *uc)
+{
+#if defined(__x86_64__) && defined(REG_RIP)
+    return (uintptr_t)((const ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP];
+#elif defined(__aarch64__)
+    return (uintptr_t)((const ucontext_t *)uc)->uc_mcontext.pc;
+#else
+    (void)uc;
+    return 0;
+#endif
+}
+
+/* What the program did, as a C programmer names it. Addresses are named
+ * only when they are a null pointer's small offsets: any other differs
+ * from process to process, and a finding's text must not. */
+static void crash_text(char *out, size_t n, int sig, const siginfo_t *si,
+                       const char *who)
+{
+    uintptr_t a = (uintptr_t)si->si_addr;
+    switch (sig) {
+    case SIGSEGV:
+    case SIGBUS:
+        if (a < 4096)
+            snprintf(out, n, "%s: %s dereferenced a null pointer "
+                             "(address 0x%lx)",
+                     sig == SIGSEGV ? "SIGSEGV" : "SIGBUS", who,
+                     (unsigned long)a);
+        else
+            snprintf(out, n, "%s: %s accessed invalid memory",
+                     sig == SIGSEGV ? "SIGSEGV" : "SIGBUS", who);
+        break;
+    case SIGFPE:
+        snprintf(out, n, "SIGFPE: %s %s", who,
+                 si->si_code == FPE_INTDIV ? "divided an integer by zero"
+                 : si->si_code == FPE_INTOVF
+                     ? "overflowed an integer division"
+                     : "raised an arithmetic exception");
+        break;
+    default:
+        snprintf(out, n, "SIGILL: %s executed an illegal instruction", who);
+        break;
+    }
+}
+
+/* A fault in a task's code: its stack overflowed (the guard page), or the
+ * program crashed (a null or wild pointer, a division by zero, a trap;
+ * abort() the C runtime takes itself).
+ * Either ends the task with a panic, as the process would have died:
+ * the execution ends there with its finding, and the search goes on. A
+ * fault outside a task (weft itself) is passed on as it came. */
 static void on_fault(int sig, siginfo_t *si, void *uc)
 {
     wf_engine *e = tls_engine;
-    (void)uc;
     if (e && tls_in_task && e->cur && e->cur->drv == &native_driver) {
         wf_task *t = e->cur;
         native_task *nt = t->drv_data;
         char *a = si->si_addr;
-        if (nt && a >= nt->st->map && a < nt->st->lo) {
-            snprintf(nt->msg, sizeof nt->msg,
-                     "stack overflow: %s exceeded its %zu KiB stack "
-                     "(set wf_options.stack_size)",
-                     t->name, nt->st->size / 1024);
-            t->overflowed = true;
+        if (nt) {
+            if ((sig == SIGSEGV || sig == SIGBUS) && a >= nt->st->map &&
+                a < nt->st->lo) {
+                snprintf(nt->msg, sizeof nt->msg,
+                         "stack overflow: %s exceeded its %zu KiB stack "
+                         "(set wf_options.stack_size)",
+                         t->name, nt->st->size / 1024);
+                t->overflowed = true;
+                t->op.file = NULL;
+                t->op.line = 0;
+            } else {
+                uintptr_t pc = fault_pc(uc);
+                crash_text(nt->msg, sizeof nt->msg, sig, si, t->name);
+                t->op.file = NULL;
+                t->op.line = 0;
+                /* +1: the hook, as for return addresses, looks up the
+                 * instruction before the address it is given */
+                if (pc && e->fe.fault_site)
+                    e->fe.fault_site(e->fe.ctx, pc + 1, &t->op.file,
+                                     &t->op.line);
+            }
             t->op.kind = OP_PANIC;
             t->op.text = nt->msg;
             tls_in_task = false;
@@ -194,19 +259,12 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
 #endif
             switch_to_scheduler(nt); /* never returns */
         }
-        {
-            char m[300];
-            int n = snprintf(m, sizeof m,
-                             "weft: task %s crashed with signal %d at step "
-                             "%llu\n",
-                             t->name, sig, (unsigned long long)e->step);
-            if (write(2, m, (size_t)n) < 0)
-                n = 0;
-        }
     }
     /* Not ours: restore the previous disposition and let the fault recur. */
     sigaction(SIGSEGV, &old_segv, NULL);
     sigaction(SIGBUS, &old_bus, NULL);
+    sigaction(SIGFPE, &old_fpe, NULL);
+    sigaction(SIGILL, &old_ill, NULL);
 }
 
 /* Once per thread (its alternate signal stack), and once per process
@@ -233,6 +291,8 @@ static void install_fault_handler(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGSEGV, &sa, &old_segv);
     sigaction(SIGBUS, &sa, &old_bus);
+    sigaction(SIGFPE, &sa, &old_fpe);
+    sigaction(SIGILL, &sa, &old_ill);
 }
 
 /* ---- switching --------------------------------------------------------- */

@@ -301,9 +301,21 @@ void px_exit(px_task *pt, uintptr_t pc, int status)
 
 /* ---- the explorer's hooks -------------------------------------------------- */
 
+/* A crash's site (engine_frontend.fault_site): where in the program's
+ * code machine address pc lies. */
+static void px_fault_site(void *ctx, uintptr_t pc, const char **file,
+                          int32_t *line)
+{
+    px_site s = px_site_of(pc);
+    (void)ctx;
+    *file = s.file;
+    *line = s.line;
+}
+
 static void px_begin_exec(void *ctx, wf_engine *e)
 {
     (void)ctx;
+    e->fe.fault_site = px_fault_site;
     px_racy_apply();
     arena_reset(&px.mem);
     px.x = arena_alloc(&px.mem, sizeof *px.x);

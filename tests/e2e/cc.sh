@@ -87,6 +87,24 @@ if [ $# -eq 0 ]; then
 fi
 
 if [ $# -eq 0 ]; then
+    # a crash of the program's own code (a null dereference, a division
+    # by zero) is a panic naming the signal, the thread and its line, and
+    # the search goes on past it (the races are found too); it used to
+    # kill the whole check with no report
+    for c in crash_config_reload:"SIGSEGV: main dereferenced a null pointer":34 \
+        crash_divide_by_workers:"SIGFPE: main divided an integer by zero":23; do
+        name=${c%%:*}; rest=${c#*:}; text=${rest%:*}; line=${rest##*:}
+        "$WEFT" cc -w -o "$TMP/$name.x" "scenarios/c/$name.c" &&
+            "$TMP/$name.x" explore >"$TMP/$name.out" 2>&1
+        rc=$?
+        if [ $rc -eq 1 ] && grep -q "^panic: $text" "$TMP/$name.out" &&
+            grep -q "in main at $name.c:$line " "$TMP/$name.out" &&
+            grep -q "complete" "$TMP/$name.out"; then ok
+        else bad "$name.c: crash report (rc $rc): $(grep -A1 '^panic' "$TMP/$name.out" | head -2)"; fi
+    done
+fi
+
+if [ $# -eq 0 ]; then
     # a found race replays, exit 1, with the racy variable visible: the
     # schedule carries it (.x) and the lost update shows again
     P=$TMP/lost_update
