@@ -930,6 +930,40 @@ START_TEST(source_sites_name_the_lines)
 }
 END_TEST
 
+/* Line of the Lock a worker returns without unlocking (left_held). */
+static int left_lock_line;
+
+static void lock_and_return(void *arg)
+{
+    left_lock_line = __LINE__ + 1;
+    wf_mutex_lock(arg);
+}
+
+static void left_held(void *arg)
+{
+    wf_mutex *m = wf_mutex_new("mu");
+    (void)arg;
+    wf_go(lock_and_return, m, "worker");
+    wf_mutex_lock(m);
+}
+
+START_TEST(a_lock_left_held_by_an_ended_task_names_its_acquisition)
+{
+    /* the bug is the return before the Unlock: the report names where
+     * the ended task took the lock, not only where main blocks */
+    wf_result r;
+    char want[256];
+    explore(left_held, WF_STRATEGY_DFS, 0, &r);
+    ck_assert_int_ge(count(&r, WF_DEADLOCK), 1);
+    snprintf(want, sizeof want,
+             "  g1 worker ended holding mu (locked at test_deadlock.c:%d)\n",
+             left_lock_line);
+    ck_assert_msg(strstr(first(&r, WF_DEADLOCK)->report, want) != NULL,
+                  "%s", first(&r, WF_DEADLOCK)->report);
+    wf_result_free(&r);
+}
+END_TEST
+
 START_TEST(json_carries_tasks_objects_and_coffman)
 {
     native_start ns = {abba, NULL};
@@ -1165,6 +1199,7 @@ Suite *deadlock_suite(void)
     tcase_add_test(tc, json_carries_tasks_objects_and_coffman);
     tcase_add_test(tc, the_report_renders_the_data_it_is_given);
     tcase_add_test(tc, source_sites_name_the_lines);
+    tcase_add_test(tc, a_lock_left_held_by_an_ended_task_names_its_acquisition);
     suite_add_tcase(s, tc);
     tc = tcase_create("partial");
     tcase_add_test(tc,
