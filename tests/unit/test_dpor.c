@@ -155,26 +155,37 @@ END_TEST
 
 /* The executions of a Go program (one exhaustive round; rounds: the
  * default order). */
-static int64_t go_traces(const char *src, bool rounds)
+/* The search of Go program src by dpor (rounds: iterative; at most max
+ * executions, 0: no budget), run; *p is the program to free after it. */
+static explorer *go_dpor(const char *src, bool rounds, int64_t max,
+                         vm_program **p)
 {
-    vm_program *p = NULL;
     vm_options vo;
     wf_diag d;
     program pr;
     explore_opts o;
     explorer *x;
-    int64_t n;
     memset(&vo, 0, sizeof vo);
+    *p = NULL;
     ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
-                                strlen(src), &vo, &p, &d),
+                                strlen(src), &vo, p, &d),
                      WF_OK);
-    pr = vm_program_entry(p);
+    pr = vm_program_entry(*p);
     memset(&o, 0, sizeof o);
     o.strategy = WF_STRATEGY_DPOR;
     o.preemptions = -1;
     o.iterative = rounds;
+    o.max_executions = max;
     x = explore_new(&pr, &o);
     ck_assert_int_eq(explore_run(x, NULL, &d), WF_OK);
+    return x;
+}
+
+static int64_t go_traces(const char *src, bool rounds)
+{
+    vm_program *p;
+    explorer *x = go_dpor(src, rounds, 0, &p);
+    int64_t n;
     ck_assert(x->complete);
     n = x->executions;
     explore_free(x);
@@ -875,23 +886,8 @@ START_TEST(parked_goroutines_cost_a_step_nothing)
            "\t\tc <- n\n"
            "\t}\n"
            "}\n");
-    vm_program *p = NULL;
-    vm_options vo;
-    wf_diag d;
-    program pr;
-    explore_opts o;
-    explorer *x;
-    memset(&vo, 0, sizeof vo);
-    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
-                                strlen(src), &vo, &p, &d),
-                     WF_OK);
-    pr = vm_program_entry(p);
-    memset(&o, 0, sizeof o);
-    o.strategy = WF_STRATEGY_DPOR;
-    o.preemptions = -1;
-    o.max_executions = 1;
-    x = explore_new(&pr, &o);
-    ck_assert_int_eq(explore_run(x, NULL, &d), WF_OK);
+    vm_program *p;
+    explorer *x = go_dpor(src, false, 1, &p);
     ck_assert_uint_ge(x->steps, 4000);
     /* every live task at every step: about 300 a step */
     ck_assert_msg(dpor_checks(x->dp) <= 3 * x->steps,
