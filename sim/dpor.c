@@ -1479,7 +1479,8 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         for (size_t k = 0; k < nk->acc.len; k++)
             cand_of(d, e, nk->acc.p[k].oid);
     }
-    qsort(d->cand.p, d->cand.len, sizeof *d->cand.p, tid_cmp);
+    if (d->cand.len > 1) /* (an empty one may have no block: UBSan) */
+        qsort(d->cand.p, d->cand.len, sizeof *d->cand.p, tid_cmp);
     d->checks += d->cand.len;
     /* Races with pending ops: a newly exposed op against the whole
      * history; any other pending op against this event (checking next(q)
