@@ -207,6 +207,51 @@ static void report_holds(deadlock_checker *d, wf_engine *e)
     SORT_BY_TASK(d, rtaken, report_taken, 2);
 }
 
+static void left_push(deadlock_checker *d, const wf_engine *e,
+                      const wf_obj *o, const wf_task *t, bool read)
+{
+    const dl_held *at;
+    report_left l;
+    if (!t || t->state != TASK_DONE) return;
+    for (size_t i = 0; i < d->rleft.len; i++)
+        if (d->rleft.p[i].obj == o && d->rleft.p[i].tid == t->tid &&
+            d->rleft.p[i].read == read)
+            return;
+    at = deadlock_held_at(d, o->oid, t->tid, read);
+    l.obj = o;
+    l.tid = t->tid;
+    l.read = read;
+    l.file = at ? at->file : NULL;
+    l.line = at ? at->line : 0;
+    VEC_PUSH(d->rleft, l);
+    (void)e;
+}
+
+/* The locks the set waits for that a finished task left held (an early
+ * return before the Unlock), with where that task took each, into
+ * d->rleft: the bug's site is there, not at the blocked Lock. */
+static void report_left_held(deadlock_checker *d, wf_engine *e)
+{
+    d->rleft.len = 0;
+    for (size_t i = 0; i < d->set.len; i++) {
+        const wf_task *t = e->tasks.p[d->set.p[i]];
+        wf_obj *aw[MAX_AW];
+        int n = deadlock_awaited(t, aw, MAX_AW);
+        for (int k = 0; k < n; k++) {
+            obj_view m;
+            if (!obj_is_lock(aw[k])) continue;
+            m = obj_view_of(aw[k]);
+            if (m.holder && m.holder != m.writer)
+                left_push(d, e, aw[k], m.holder, false);
+            if (m.writer && m.holder == m.writer)
+                left_push(d, e, aw[k], m.writer, false);
+            for (int32_t r = 0; r < m.nreaders; r++)
+                if (m.readers[r] >= 0 && (size_t)m.readers[r] < e->tasks.len)
+                    left_push(d, e, aw[k], e->tasks.p[m.readers[r]], true);
+        }
+    }
+}
+
 /* The objects the set awaits or holds, in oid order, into d->robjs. */
 static void report_objects(deadlock_checker *d, wf_engine *e)
 {
@@ -336,6 +381,7 @@ static void build_report(deadlock_checker *d, wf_engine *e,
     }
     report_objects(d, e);
     report_conds(d, e);
+    report_left_held(d, e);
     memset(r, 0, sizeof *r);
     r->tasks = d->rtasks.p;
     r->ntasks = n;
@@ -343,6 +389,8 @@ static void build_report(deadlock_checker *d, wf_engine *e,
     r->ncycle = d->rcycle.len;
     r->objs = d->robjs.p;
     r->nobjs = d->robjs.len;
+    r->left = d->rleft.p;
+    r->nleft = d->rleft.len;
     r->conds = d->rconds.p;
     r->nconds = d->rconds.len;
     r->partial_at = partial_at;
@@ -916,6 +964,7 @@ void deadlock_free(deadlock_checker *d)
     VEC_FREE(d->rpool);
     VEC_FREE(d->rholds);
     VEC_FREE(d->rtaken);
+    VEC_FREE(d->rleft);
     VEC_FREE(d->rtag);
     VEC_FREE(d->rat);
     VEC_FREE(d->robjs);

@@ -98,6 +98,7 @@ struct deadlock_checker {
     i32vec rpool; /* holders and candidates of each task */
     VEC(report_hold) rholds;
     VEC(report_taken) rtaken;
+    VEC(report_left) rleft;
     i32vec rtag; /* by entry of rholds or rtaken (scratch): its task */
     VEC(size_t) rat; /* by task: offsets, four each (scratch) */
     VEC(const wf_obj *) robjs;

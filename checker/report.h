@@ -114,6 +114,16 @@ typedef struct report_taken {
     int32_t line;
 } report_taken;
 
+/* A lock the set waits for that a finished task left held: the task and
+ * where it took the lock (file NULL: not known). */
+typedef struct report_left {
+    const wf_obj *obj;
+    int32_t tid;
+    bool read;
+    const char *file;
+    int32_t line;
+} report_left;
+
 /* A Signal or Broadcast (step 0: none). peer: the waiter a Signal woke,
  * -1. */
 typedef struct report_signal {
@@ -165,6 +175,8 @@ typedef struct report_deadlock {
     size_t nobjs;
     const report_dl_cond *conds; /* in the order the set waits on them */
     size_t nconds;
+    const report_left *left; /* awaited locks left held by ended tasks */
+    size_t nleft;
     uint64_t partial_at; /* a leak first found as a partial deadlock: the
                             step it was; 0: not */
 } report_deadlock;

@@ -608,6 +608,17 @@ static void render_text(buf *detail, wf_engine *e, const report_deadlock *r,
     if (nlines > MAX_LINES)
         buf_printf(detail, "... and %zu more blocked tasks\n",
                    nlines - MAX_LINES);
+    /* "g2 worker ended holding mu (locked at x.go:12)" */
+    for (size_t i = 0; i < r->nleft; i++) {
+        const report_left *l = &r->left[i];
+        buf_printf(detail, "%s ended holding %s%s", e->tasks.p[l->tid]->name,
+                   report_obj_name(e, l->obj), l->read ? " (read)" : "");
+        if (l->file && l->line)
+            buf_printf(detail, " (%s at %s:%d)",
+                       l->read ? "read-locked" : "locked", base_name(l->file),
+                       (int)l->line);
+        buf_putc(detail, '\n');
+    }
     wakeup_lines(e, r, detail);
     buf_printf(detail,
                "mutual exclusion: %s\nhold and wait:    %s\n"

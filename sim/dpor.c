@@ -146,6 +146,7 @@ static size_t free_snode(snode *s)
                 VEC_PUSH(todo, t->n.kids.p[i]);
         t->n.kids.len = 0;
         free_fields(&t->n);
+        free(t->en);
         free(t);
         k++;
     }
@@ -289,6 +290,7 @@ void dpor_free(dpor *d)
         vc_release(NULL, &o->lk);
         vc_release(NULL, &o->lo);
         vc_release(NULL, &o->lu);
+        VEC_FREE(o->pend);
         VEC_FREE(o->us);
         VEC_FREE(o->rs);
         VEC_FREE(o->cs);
@@ -308,6 +310,9 @@ void dpor_free(dpor *d)
         VEC_FREE(d->evnodes.p[i]);
     VEC_FREE(d->evnodes);
     VEC_FREE(d->fresh);
+    VEC_FREE(d->opver);
+    VEC_FREE(d->cmark);
+    VEC_FREE(d->cand);
     free_snode(d->root);
     VEC_FREE(d->forced);
     VEC_FREE(d->psibs);
@@ -378,6 +383,8 @@ static vclock *clock_of(dpor *d, int32_t tid)
         vclock z = {NULL, 0, 0};
         VEC_PUSH(d->tclock, z);
         VEC_PUSH(d->tcount, 0);
+        VEC_PUSH(d->opver, 0);
+        VEC_PUSH(d->cmark, 0);
     }
     return &d->tclock.p[tid];
 }
@@ -424,7 +431,7 @@ void dpor_begin(dpor *d, wf_engine *e)
         o->lw.n = o->lr.n = o->lc.n = o->lk.n = o->lo.n = 0;
         o->lu.n = 0;
         o->rs.len = o->cs.len = o->os.len = o->ps.len = o->adds.len = 0;
-        o->us.len = 0;
+        o->us.len = o->pend.len = 0;
         o->nfloor = 0;
         o->has_w = o->has_acq = o->w_is_release = false;
     }
@@ -440,6 +447,11 @@ bool dpor_blocked(const dpor *d)
 const char *dpor_error(const dpor *d)
 {
     return d->err;
+}
+
+uint64_t dpor_checks(const dpor *d)
+{
+    return d->checks;
 }
 
 uint64_t dpor_ssb_count(const dpor *d)
@@ -950,11 +962,78 @@ static void check_access(dpor *d, dobj *o, const acc_rec *y, const racer *x)
     }
 }
 
+/* Note t's pending op (its signature in d->sig) in the pend lists of
+ * every object it may touch: its signature's and those it names (an
+ * unbuffered send's signature is empty until its channel closes). Its
+ * earlier notes go stale. */
+static void pend_note(dpor *d, const wf_task *t)
+{
+    const op *o = &t->op;
+    pent pe;
+    clock_of(d, t->tid);
+    pe.tid = t->tid;
+    pe.ver = ++d->opver.p[t->tid];
+    for (size_t i = 0; i < d->sig.len; i++)
+        VEC_PUSH(obj_of(d, d->sig.p[i].oid)->pend, pe);
+    if (o->obj)
+        VEC_PUSH(obj_of(d, o->obj->oid)->pend, pe);
+    if (o->kind == OP_SELECT)
+        for (uint32_t i = 0; i < o->ncases; i++)
+            if (o->cases[i].chan)
+                VEC_PUSH(obj_of(d, sel_chan_obj(o->cases[i].chan)->oid)->pend, pe);
+}
+
+static void cand_add(dpor *d, int32_t tid)
+{
+    if (d->cmark.p[tid] == d->cgen)
+        return;
+    d->cmark.p[tid] = d->cgen;
+    VEC_PUSH(d->cand, tid);
+}
+
+/* Add to d->cand the live tasks noted in oid's pend list, dropping the
+ * stale notes. */
+static void cand_of(dpor *d, const wf_engine *e, int32_t oid)
+{
+    dobj *o = obj_of(d, oid);
+    size_t k = 0;
+    for (size_t i = 0; i < o->pend.len; i++) {
+        pent pe = o->pend.p[i];
+        if (pe.ver != d->opver.p[pe.tid] ||
+            e->tasks.p[pe.tid]->state == TASK_DONE)
+            continue;
+        o->pend.p[k++] = pe;
+        cand_add(d, pe.tid);
+    }
+    o->pend.len = k;
+}
+
+static int tid_cmp(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Is t enabled at task node n? (n->en is ascending: the engine's alts) */
+static bool en_has(const node *n, int32_t t)
+{
+    size_t lo = 0, hi = n->en.len;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (n->en.p[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n->en.len && n->en.p[lo] == t;
+}
+
 /* Check a task's pending op against everything before it. */
 static void check_pending(dpor *d, const wf_task *t)
 {
     racer x;
     signature(d, t);
+    pend_note(d, t);
     x.q = t->tid;
     x.c = clock_of(d, t->tid);
     x.sig = d->sig.p;
@@ -1359,12 +1438,17 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     memset(d->fresh.p, 0, e->tasks.len);
     d->fresh.len = e->tasks.len;
     d->fresh.p[p] = 1;
-    /* bit 2: enabled at this node (an O(1) lookup in the loops below, in
-     * place of a scan of nk->en per task: quadratic with a thousand tasks
-     * enabled, grpc#3017) */
-    for (size_t i = 0; i < nk->en.len; i++)
-        if (nk->en.p[i] >= 0 && (size_t)nk->en.p[i] < e->tasks.len)
-            d->fresh.p[nk->en.p[i]] |= 2;
+    /* The tasks this step checks: those that exposed a new op (woken,
+     * spawned) and those whose pending op may touch what it touched (the
+     * objects' pend lists), in place of every live task: a step costs
+     * what it touches, not the tasks alive (grpc#3017: a thousand
+     * goroutines parked on their own timers, each step walked them all).
+     * A panic conflicts with everything: then every live task. */
+    if (WF_UNLIKELY(++d->cgen == 0)) {
+        memset(d->cmark.p, 0, d->cmark.len * sizeof *d->cmark.p);
+        d->cgen = 1;
+    }
+    d->cand.len = 0;
     for (size_t i = 0; i < e->woken.len; i++) {
         int32_t w = e->woken.p[i];
         /* a released Wait comes after every Done, not just this one */
@@ -1373,23 +1457,36 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
                 vc_join(NULL, clock_of(d, w), &obj_of(d, A[k].oid)->lk);
         /* The step completed w's op (a rendezvous): had w been enabled
          * here, running w first (another of its cases) is the reversal. */
-        if ((d->fresh.p[w] & 2) && w != p)
+        if (w != p && en_has(nk, w))
             race(d, d->tnode, w, &d->tclock.p[w], nk->acc.p, nk->acc.len,
                  d->depth);
         vc_join(NULL, clock_of(d, w), ev);
         d->fresh.p[w] |= 1;
+        cand_add(d, w);
     }
     for (size_t t = d->ntasks; t < e->tasks.len; t++)
         if ((int32_t)t != p) {
             vc_copy(NULL, clock_of(d, (int32_t)t), ev);
             d->fresh.p[t] |= 1;
+            cand_add(d, (int32_t)t);
         }
     d->ntasks = e->tasks.len;
+    if (e->stop) {
+        for (size_t li = 0; li < e->live.len; li++)
+            cand_add(d, e->live.p[li]);
+    } else {
+        cand_of(d, e, OID_ANY);
+        for (size_t k = 0; k < nk->acc.len; k++)
+            cand_of(d, e, nk->acc.p[k].oid);
+    }
+    if (d->cand.len > 1) /* (an empty one may have no block: UBSan) */
+        qsort(d->cand.p, d->cand.len, sizeof *d->cand.p, tid_cmp);
+    d->checks += d->cand.len;
     /* Races with pending ops: a newly exposed op against the whole
      * history; any other pending op against this event (checking next(q)
      * for every q at every state, as FG do, done incrementally). */
-    for (size_t li = 0; li < e->live.len; li++) {
-        size_t i = (size_t)e->live.p[li]; /* the live tasks, ascending */
+    for (size_t li = 0; li < d->cand.len; li++) {
+        size_t i = (size_t)d->cand.p[li]; /* ascending, as the live tasks */
         const wf_task *q = e->tasks.p[i];
         if (q->state == TASK_DONE || (int32_t)i == p)
             continue;
@@ -1397,6 +1494,11 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             check_pending(d, q);
             continue;
         }
+        /* the signature may change with its objects' state (a send on a
+         * channel just closed): noted again, under its objects now */
+        signature(d, q);
+        if (!e->stop)
+            pend_note(d, q);
         if (vc_get(&d->tclock.p[i], p) >= lidx)
             continue;
         /* the step enabled q (a commit q's receive waited for): q's op
@@ -1404,11 +1506,10 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
          * find q disabled here and try every enabled task instead); a
          * later event of q still races with the step */
         if (d->bound < 0 && !e->stop && q->state == TASK_RUNNABLE &&
-            !(d->fresh.p[i] & 2))
+            !en_has(nk, (int32_t)i))
             continue;
         if (!e->stop && !may_touch(q, nk->acc.p, nk->acc.len))
             continue;
-        signature(d, q);
         if (e->stop || sig_conflicts(d, nk->acc.p, nk->acc.len, d->sig.p,
                                      d->sig.len))
             race(d, d->tnode, (int32_t)i, &d->tclock.p[i], d->sig.p,
@@ -1463,6 +1564,58 @@ static bool next_branch(dpor *d, node *n)
     return false;
 }
 
+/* v's block cut to its length (a kept node's vectors stop growing). */
+#define VEC_FIT(v)                                                            \
+    do {                                                                      \
+        if (!(v).len) {                                                       \
+            VEC_FREE(v);                                                      \
+        } else if ((v).len < (v).cap) {                                       \
+            (v).p = wf_xrealloc((v).p, (v).len * sizeof *(v).p);              \
+            (v).cap = (v).len;                                                \
+        }                                                                     \
+    } while (0)
+
+/* Pack s->n.en (ascending tids) into s->en. */
+static void en_pack(snode *s)
+{
+    tidvec *en = &s->n.en;
+    size_t words = en->len ? (size_t)en->p[en->len - 1] / 64 + 1 : 0;
+    s->en_len = (uint32_t)en->len;
+    s->en_words = 0;
+    s->en = NULL;
+    if (words && words * sizeof(uint64_t) < en->len * sizeof(int32_t)) {
+        uint64_t *b = wf_xcalloc(words, sizeof *b);
+        for (size_t i = 0; i < en->len; i++)
+            b[(uint32_t)en->p[i] / 64] |= 1ull << ((uint32_t)en->p[i] % 64);
+        s->en = b;
+        s->en_words = (uint32_t)words;
+    } else if (en->len) {
+        s->en = wf_xmalloc(en->len * sizeof(int32_t));
+        memcpy(s->en, en->p, en->len * sizeof(int32_t));
+    }
+    VEC_FREE(*en);
+}
+
+/* Unpack s->en into n->en (empty). */
+static void en_unpack(node *n, snode *s)
+{
+    VEC_RESERVE(n->en, s->en_len);
+    n->en.len = 0;
+    if (s->en_words) {
+        const uint64_t *b = s->en;
+        for (size_t w = 0; w < s->en_words; w++)
+            for (uint64_t x = b[w]; x; x &= x - 1)
+                n->en.p[n->en.len++] =
+                    (int32_t)(w * 64 + (size_t)__builtin_ctzll(x));
+    } else if (s->en_len) {
+        memcpy(n->en.p, s->en, s->en_len * sizeof(int32_t));
+        n->en.len = s->en_len;
+    }
+    WF_ASSERT(n->en.len == s->en_len);
+    free(s->en);
+    s->en = NULL;
+}
+
 /* Pop the last node of the path; keep it (under its parent's branch, or
  * as the root) when work is left at or below it. */
 static void pop_node(dpor *d)
@@ -1477,6 +1630,18 @@ static void pop_node(dpor *d)
         s->round = d->round;
         vc_release(NULL, &s->n.vc); /* per execution: rebuilt on replay */
         VEC_FREE(s->n.acc);
+        /* what next_branch consumed (the branch taken is in done) */
+        VEC_FREE(s->n.acc_union);
+        en_pack(s);
+        VEC_FIT(s->n.bt);
+        VEC_FIT(s->n.given);
+        VEC_FIT(s->n.kids);
+        VEC_FIT(s->n.done.tid);
+        VEC_FIT(s->n.done.off);
+        VEC_FIT(s->n.done.acc);
+        VEC_FIT(s->n.sleep.tid);
+        VEC_FIT(s->n.sleep.off);
+        VEC_FIT(s->n.sleep.acc);
         memset(n, 0, sizeof *n);
         if (i == 0) {
             s->branch = -1;
@@ -1504,6 +1669,7 @@ static void restore(dpor *d, size_t i, snode *s)
     n = &d->nodes.p[i];
     d->nkept -= free_node(n) + 1; /* s leaves the kept tree for the path */
     *n = s->n;
+    en_unpack(n, s);
     n->has_ev = false;
     free(s);
     d->nodes.len = i + 1;

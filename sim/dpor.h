@@ -157,5 +157,10 @@ void dpor_result_free(dpor_result *r);
 double dpor_estimate(const dpor *d);
 /* Sleep-set-blocked executions, for reports. */
 uint64_t dpor_ssb_count(const dpor *d);
+/* The tasks the steps of every execution so far checked their accesses
+ * against (those that exposed a new op, and those whose pending op may
+ * touch what the step touched): what the steps cost beyond their own
+ * accesses, whatever the tasks parked elsewhere. */
+uint64_t dpor_checks(const dpor *d);
 
 #endif

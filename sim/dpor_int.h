@@ -39,6 +39,13 @@ typedef struct arec {
 #define ADDS_MAX 64
 #define FLOOR_ADDS_MAX 512
 
+/* A task whose pending op may touch an object, as noted at its version
+ * ver of its op (stale once the task's version moves on). */
+typedef struct pent {
+    int32_t tid;
+    uint32_t ver;
+} pent;
+
 /* What an object remembers of the current execution. */
 typedef struct dobj {
     vclock lw, lr, lc, lk, lo, lu; /* joined clocks of writes, reads,
@@ -49,6 +56,11 @@ typedef struct dobj {
     VEC(rec) rs, cs, os, ps, us; /* ... runlocks */
     VEC(arec) adds;
     uint32_t nfloor; /* adds with ACCF_FLOOR among adds */
+    /* the live tasks whose pending op may touch this object (its
+     * signature's objects and those it names): a step checks only these
+     * against its accesses, not every live task (grpc#3017: a thousand
+     * goroutines parked on their own timers) */
+    VEC(pent) pend;
 } dobj;
 
 /* A set of transitions: tasks, each with the accesses its step made when
@@ -109,6 +121,12 @@ struct snode {
     node n;
     int32_t branch;
     int round;
+    /* n.en packed while kept (n.en itself freed): a bitset of
+     * en_words words when that is smaller, else the tids; a node kept
+     * with a thousand tasks enabled takes 128 bytes, not 4 KB (grpc#3017
+     * kept 20,000 nodes an execution) */
+    void *en;
+    uint32_t en_len, en_words;
 };
 
 /* A race or turn for a node above a gift's (the giver decides): a race's
@@ -143,6 +161,12 @@ struct dpor {
     VEC(VEC_u32) evnodes; /* per task: the task nodes of its events */
     VEC(char) fresh;  /* per tid: 1 exposed a new op this step, 2
                          enabled at its node */
+    VEC(uint32_t) opver; /* per tid: the version of its pending op in the
+                            objects' pend lists */
+    VEC(uint32_t) cmark; /* per tid: cgen when it joined cand */
+    uint32_t cgen;
+    VEC(int32_t) cand; /* scratch: the tasks a step checks */
+    uint64_t checks;   /* dpor_checks */
     bool blocked;
     char *err;
     uint64_t ssb;

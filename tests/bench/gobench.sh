@@ -14,6 +14,8 @@
 # and the sites the finding names (file:line), to compare with the
 # kernel's comment, and the CPU seconds weft had (on a loaded machine the
 # wall limit gives less); GOBENCH_OUT=DIR keeps each kernel's full report.
+# The last line counts the kernels whose finding names the lines their
+# README's backtrace marks (gobench_sites.sh, which prints each).
 #
 # Usage: tests/bench/gobench.sh [SECONDS per kernel, default 30]
 # Environment: WEFT (default build/weft), GOBENCH (a GoBench checkout),
@@ -39,6 +41,8 @@ else
     trap 'rm -rf "$OUT"' EXIT
 fi
 found=0 missed=0 unsup=0 total=0
+SITES=$(cd "$(dirname "$0")" && pwd)/gobench_sites.sh
+DIR=$(cd "$DIR" && pwd)
 : >"$OUT/times"
 cd "$DIR/gobench/goker" || exit 2
 for f in $(find blocking nonblocking -name '*_test.go' | sort); do
@@ -76,7 +80,7 @@ for f in $(find blocking nonblocking -name '*_test.go' | sort); do
         found=$((found + 1))
         echo "$secs" >>"$OUT/times"
         printf 'found       %s: %s(%.1fs, %ss CPU; lines %s)\n' "$f" \
-            "$kinds" "$secs" "$cpu" "$sites"
+            "$kinds" "$secs" "$cpu" "$sites" | tee -a "$OUT/found"
     else
         missed=$((missed + 1))
         printf 'missed      %s: %s(exit %d, %.1fs, %ss CPU)\n' "$f" "$kinds" \
@@ -90,3 +94,5 @@ max=$(echo "$times" | tail -1)
 echo "gobench: $total kernels, weft test under ${LIMIT}s each: $found found," \
     "$missed missed, $unsup unsupported; time to a finding: median" \
     "${med:-0}s, max ${max:-0}s"
+# do the findings name the lines GoBench's backtraces mark?
+[ -s "$OUT/found" ] && GOBENCH=$DIR sh "$SITES" "$OUT/found" | tail -1

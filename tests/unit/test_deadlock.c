@@ -912,21 +912,60 @@ static void self_lock(void *arg)
     wf_mutex_lock(m);
 }
 
+/* The report of the one deadlock f's exploration by DFS finds (to free;
+ * f has run, so the lines it noted are set). */
+static char *deadlock_report(void (*f)(void *))
+{
+    wf_result r;
+    char *s;
+    explore(f, WF_STRATEGY_DFS, 0, &r);
+    ck_assert_int_eq(count(&r, WF_DEADLOCK), 1);
+    s = strdup(first(&r, WF_DEADLOCK)->report);
+    wf_result_free(&r);
+    return s;
+}
+
 START_TEST(source_sites_name_the_lines)
 {
     /* every blocked operation and every held lock's acquisition by its
      * source line, as it is written in the file */
-    wf_result r;
-    char want[256];
-    explore(self_lock, WF_STRATEGY_DFS, 0, &r);
-    ck_assert_int_eq(count(&r, WF_DEADLOCK), 1);
+    char want[256], *rep = deadlock_report(self_lock);
     snprintf(want, sizeof want,
              "  main holds m (locked at test_deadlock.c:%d), waits for m "
              "held by main (test_deadlock.c:%d)\n",
              self_lock_line, self_lock_line + 1);
-    ck_assert_msg(strstr(first(&r, WF_DEADLOCK)->report, want) != NULL,
-                  "%s", first(&r, WF_DEADLOCK)->report);
-    wf_result_free(&r);
+    ck_assert_msg(strstr(rep, want) != NULL, "%s", rep);
+    free(rep);
+}
+END_TEST
+
+/* Line of the Lock a worker returns without unlocking (left_held). */
+static int left_lock_line;
+
+static void lock_and_return(void *arg)
+{
+    left_lock_line = __LINE__ + 1;
+    wf_mutex_lock(arg);
+}
+
+static void left_held(void *arg)
+{
+    wf_mutex *m = wf_mutex_new("mu");
+    (void)arg;
+    wf_go(lock_and_return, m, "worker");
+    wf_mutex_lock(m);
+}
+
+START_TEST(a_lock_left_held_by_an_ended_task_names_its_acquisition)
+{
+    /* the bug is the return before the Unlock: the report names where
+     * the ended task took the lock, not only where main blocks */
+    char want[256], *rep = deadlock_report(left_held);
+    snprintf(want, sizeof want,
+             "  g1 worker ended holding mu (locked at test_deadlock.c:%d)\n",
+             left_lock_line);
+    ck_assert_msg(strstr(rep, want) != NULL, "%s", rep);
+    free(rep);
 }
 END_TEST
 
@@ -1165,6 +1204,7 @@ Suite *deadlock_suite(void)
     tcase_add_test(tc, json_carries_tasks_objects_and_coffman);
     tcase_add_test(tc, the_report_renders_the_data_it_is_given);
     tcase_add_test(tc, source_sites_name_the_lines);
+    tcase_add_test(tc, a_lock_left_held_by_an_ended_task_names_its_acquisition);
     suite_add_tcase(s, tc);
     tc = tcase_create("partial");
     tcase_add_test(tc,
