@@ -717,9 +717,23 @@ static ex caddr(fstate *fs, ast_node *n, uint32_t want)
             }
         }
         {
-            uint32_t bt = 0;
-            int b = cexpr_any(fs, x->u.selector.x, 0, &bt);
-            uint32_t ft = cmember_type(
+            uint32_t bt = 0, st = cnode_type(fs, x->u.selector.x), ft;
+            int b;
+            if (st && VM_KIND(st) == K_STRUCT) {
+                /* &v.f of a struct variable v is v's address moved to
+                 * f: v itself is not read (a goroutine taking it while
+                 * another assigns v is no race; Go's detector agrees).
+                 * The checker accepted &v.f, so v is addressable. */
+                ast_node amp = *n;
+                ex pe;
+                amp.u.unary.x = x->u.selector.x;
+                pe = caddr(fs, &amp, 0);
+                b = ex_to(fs, &pe, -1, 0, false);
+                bt = pe.type;
+            } else {
+                b = cexpr_any(fs, x->u.selector.x, 0, &bt);
+            }
+            ft = cmember_type(
                 fs, bt, cname(fs->C, x->u.selector.sel->u.ident.name), NULL,
                 NULL);
             r = newreg(fs, 1);
