@@ -126,7 +126,7 @@ if [ ${#ts[@]} -gt 0 ]; then
     ms=$(median "${ts[@]}")
     printf 'bench parallel: 4 shards by GNU parallel -j 2 + merge: %.2fs: %.2fx of -j 1 (goal >= 1.7x)\n' \
         "$ms" "$(awk "BEGIN{print $m1 / $ms}")"
-    printf 'bench parallel: 4 shards on 2 idle slots + merge, from CPU times: %.2fx of -j 1 (median of %s; goal >= 1.7x)\n' \
+    printf 'bench parallel: 4 shards on 2 idle slots + merge, from CPU times (a shard counted as one slot; it runs its parts on engines of its own, so a shard left alone uses both cores): %.2fx of -j 1 (median of %s; goal >= 1.7x)\n' \
         "$(median "${psh[@]}")" "$runs"
 else
     echo "bench parallel: GNU parallel is not installed: no shard figure"
