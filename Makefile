@@ -195,14 +195,17 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft $(PX_OUT)
 	@$(MAKE) --no-print-directory fuzz-replay-asan
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))
-# the anchors the benches compare with: SPIN, Lua 5.4, Go (Debian packages)
+# the anchors the benches compare with: SPIN, Lua 5.4, Go (Debian packages),
+# and GNU time and bc, which the bench scripts measure CPU time with
 bench-deps:
 	@missing=""; \
 	command -v spin >/dev/null 2>&1 || missing="spin"; \
 	command -v lua5.4 >/dev/null 2>&1 || missing="$$missing lua5.4"; \
 	command -v go >/dev/null 2>&1 || missing="$$missing golang-go"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	command -v bc >/dev/null 2>&1 || missing="$$missing bc"; \
 	if [ -n "$$missing" ]; then \
-	    echo "make bench: installing the anchors:$$missing"; \
+	    echo "make bench: installing the anchors and tools:$$missing"; \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing \
 	        || echo "make bench: could not install:$$missing (the benches say so)"; \
