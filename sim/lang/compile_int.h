@@ -169,6 +169,10 @@ const char *cstrdup(compiler *C, const char *s, size_t n);
 uint32_t ctype_of(fstate *fs, ast_node *n);
 /* If n denotes a type, that type; else 0 and no error. */
 uint32_t ctype_try(fstate *fs, ast_node *n);
+/* The function type of signature n (recv: a method's receiver, or NULL). */
+uint32_t cfunc_type(fstate *fs, ast_node *n, ast_node *recv);
+/* Named type s, made (with its underlying type and methods) on first use. */
+uint32_t cnamed_type(compiler *C, res_sym *s, fstate *fs);
 /* The proto of a package function or method declaration. */
 vm_proto *cfunc_proto(compiler *C, res_sym *fn);
 vm_proto *cmethod_proto(compiler *C, ast_node *decl);
