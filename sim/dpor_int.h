@@ -312,6 +312,35 @@ static inline int index_of(const int32_t *alts, int n, int32_t tid)
 /* ---- dpor.c ------------------------------------------------------------ */
 
 /* Add the accesses a[0, na) not yet in n's union over its inner choices. */
+/* The preemptions of the executions through branch x of task node n. */
+static inline uint32_t cost(const node *n, int32_t x)
+{
+    return n->pc + (n->last_en && x != n->last);
+}
+
+/* Would running x at task node n stay within the preemption bound? */
+static inline bool allowed(const dpor *d, const node *n, int32_t x)
+{
+    return d->bound < 0 || cost(n, x) <= (uint32_t)d->bound;
+}
+
+/* ... and within the current round's limit (else it waits for a later
+ * round)? */
+static inline bool fits(const dpor *d, const node *n, int32_t x)
+{
+    return allowed(d, n, x) && !d->suspending &&
+           (d->limit < 0 || cost(n, x) <= (uint32_t)d->limit);
+}
+
+/* Free node n's fields and the subtrees put aside below it; the nodes
+ * freed. */
+size_t dpor_free_node(node *n);
+/* Add task q to the backtrack set at the start of the run of steps of
+ * node j's task that ends at j, if q is enabled there (dpor.c). */
+void dpor_conservative(dpor *d, int32_t j, int32_t q);
+/* A cut execution's turns for the tasks it passed over (dpor_tree.c). */
+void dpor_give_turns(dpor *d);
+
 void dpor_acc_union_add(node *n, const acc_rec *a, size_t na);
 /* A race of a gift's search at node j of this search (the initials r[0,
  * n)), decided as the search decides its own. */
