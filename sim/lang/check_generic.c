@@ -611,7 +611,12 @@ uint32_t ck_instantiate(checker *k, uint32_t origin, const uint32_t *targs,
         }
     }
     VEC_PUSH(k->instances, t);
-    ck_named_of(k, t)->sym = ck_named_of(k, origin)->sym;
+    {
+        /* one call at a time: ck_named_of may move the table, and the
+         * order of a = b's two calls is unspecified */
+        res_sym *sym = ck_named_of(k, origin)->sym;
+        ck_named_of(k, t)->sym = sym;
+    }
     complete_instance(k, t);
     return t;
 }
