@@ -528,22 +528,11 @@ static void complete_instance(checker *k, uint32_t inst)
         return; /* the origin's underlying type is not known yet */
     u = ck_subst(k, o.under, o.targs, it->targs, it->ntargs);
     {
-        vm_type *t = &p->types.p[VM_TIDX(inst)];
-        const vm_type *x = prog_type(p, u);
-        t->under = x->under;
-        t->elem = x->elem;
-        t->key = x->key;
-        t->len = x->len;
-        t->dir = x->dir;
-        t->nfields = x->nfields;
-        t->fields = x->fields;
-        t->nparams = x->nparams;
-        t->nresults = x->nresults;
-        t->params = x->params;
-        t->variadic = x->variadic;
-        t->nimethods = x->nimethods;
-        t->imethods = x->imethods;
-        t->imtypes = x->imtypes;
+        vm_type *t;
+        const vm_type *x;
+        type_set_under(p, inst, u);
+        t = &p->types.p[VM_TIDX(inst)];
+        x = prog_type(p, u);
         t->has_terms = x->has_terms;
         t->comparable = x->comparable;
         t->nterms = x->nterms;

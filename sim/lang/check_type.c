@@ -740,26 +740,6 @@ static vm_kind kind_of(checker *k, res_pkg *p, ast_node *n, int depth)
     return kind_of(k, s->pkg, s->spec->u.type_spec.type, depth + 1);
 }
 
-static void set_under(vm_program *p, uint32_t named, uint32_t u)
-{
-    vm_type *t = &p->types.p[VM_TIDX(named)];
-    const vm_type *x = prog_type(p, u);
-    t->under = x->under;
-    t->elem = x->elem;
-    t->key = x->key;
-    t->len = x->len;
-    t->dir = x->dir;
-    t->nfields = x->nfields;
-    t->fields = x->fields;
-    t->nparams = x->nparams;
-    t->nresults = x->nresults;
-    t->params = x->params;
-    t->variadic = x->variadic;
-    t->nimethods = x->nimethods;
-    t->imethods = x->imethods;
-    t->imtypes = x->imtypes;
-}
-
 /* Does a value of type t contain a value of type target by value (not
  * through a reference)? An invalid recursive type does. */
 static bool holds(checker *k, uint32_t t, uint32_t target, int depth)
@@ -858,7 +838,7 @@ uint32_t ck_named_type(checker *k, res_sym *s)
             ck_errorf(k, s->ident, "invalid recursive type %s", s->name);
             return t;
         }
-        set_under(p, t, u);
+        type_set_under(p, t, u);
         ck_complete_instances(k, t);
     }
     o->state = 2;

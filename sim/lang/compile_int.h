@@ -353,6 +353,9 @@ const char *cdecl_file(compiler *C, res_pkg *pkg, const ast_node *n);
 
 /* ---- types.c --------------------------------------------------------------- */
 uint32_t type_new(vm_program *p, vm_kind k, const char *name);
+/* Named type named takes u's underlying type: its structure (fields,
+ * signature, interface methods; not an interface's type terms). */
+void type_set_under(vm_program *p, uint32_t named, uint32_t u);
 uint32_t type_ptr(vm_program *p, uint32_t elem);
 uint32_t type_slice(vm_program *p, uint32_t elem);
 uint32_t type_array(vm_program *p, uint32_t elem, int64_t len);

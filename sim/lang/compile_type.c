@@ -259,26 +259,6 @@ uint32_t ctype_of(fstate *fs, ast_node *n)
     return t;
 }
 
-static void set_under(vm_program *p, uint32_t named, uint32_t u)
-{
-    vm_type *t = &p->types.p[VM_TIDX(named)];
-    const vm_type *x = prog_type(p, u);
-    t->under = x->under;
-    t->elem = x->elem;
-    t->key = x->key;
-    t->len = x->len;
-    t->dir = x->dir;
-    t->nfields = x->nfields;
-    t->fields = x->fields;
-    t->nparams = x->nparams;
-    t->nresults = x->nresults;
-    t->params = x->params;
-    t->variadic = x->variadic;
-    t->nimethods = x->nimethods;
-    t->imethods = x->imethods;
-    t->imtypes = x->imtypes;
-}
-
 /* Does a value of type t hold a value of type target (through struct
  * fields and array elements, not references)? */
 static bool holds(const vm_program *p, uint32_t t, uint32_t target,
@@ -331,7 +311,7 @@ uint32_t cnamed_type(compiler *C, res_sym *s, fstate *fs)
     s->state = 1;
     u = ctype_of(&tmp, s->spec->u.type_spec.type);
     if (u)
-        set_under(p, t, u);
+        type_set_under(p, t, u);
     s->state = 2;
     if (holds(p, t, t, 0)) {
         cerr(C, s->ident, "invalid recursive type %s", s->name);

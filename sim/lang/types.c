@@ -19,6 +19,26 @@ uint32_t type_new(vm_program *p, vm_kind k, const char *name)
     return t.id;
 }
 
+void type_set_under(vm_program *p, uint32_t named, uint32_t u)
+{
+    vm_type *t = &p->types.p[VM_TIDX(named)];
+    const vm_type *x = prog_type(p, u);
+    t->under = x->under;
+    t->elem = x->elem;
+    t->key = x->key;
+    t->len = x->len;
+    t->dir = x->dir;
+    t->nfields = x->nfields;
+    t->fields = x->fields;
+    t->nparams = x->nparams;
+    t->nresults = x->nresults;
+    t->params = x->params;
+    t->variadic = x->variadic;
+    t->nimethods = x->nimethods;
+    t->imethods = x->imethods;
+    t->imtypes = x->imtypes;
+}
+
 uint32_t type_default(uint32_t t)
 {
     switch (VM_KIND(t)) {
