@@ -116,6 +116,32 @@ expect 1 "explore -j 2 --preemptions 50 finds the deadlock"
 has out "complete; 1 error, 0 warnings" "a bound never reached: complete"
 cut=$(grep -oE "^[0-9]+ executions" out | grep -oE "^[0-9]+")
 if [ "${cut:-999999}" -le 1000 ]; then ok; else bad "-j 2 --preemptions 50 ran ${cut:-?} executions"; fi
+# a preemption bound that cuts the search (issue 17, point 1): the parts
+# each run their bounded search alone, on whichever engine takes them
+# (no gifts under a bound), so -j 2 gives what -j 1 gives, run after run,
+# and the shards merged give it too
+for pk in "seeds/patterns_waitgroup.go 1" "seeds/patterns_waitgroup.go 2" "classic/producer_consumer_cond.go 1" "classic/readers_writers.go 1"; do
+    set -- $pk
+    g=$root/scenarios/$1
+    [ -f "$g" ] || continue
+    for cmd in explore outcomes; do
+        "$WEFT" $cmd "$g" -j 1 --preemptions "$2" --json > a 2> err; ra=$?
+        same=1
+        for r in 1 2; do
+            "$WEFT" $cmd "$g" -j 2 --preemptions "$2" --json > b 2> err; rb=$?
+            if [ "$ra" != "$rb" ] || ! cmp -s <(strip < a) <(strip < b); then same=0; fi
+        done
+        if [ $same = 1 ]; then ok; else bad "$cmd -j 2 --preemptions $2 $1: not what -j 1 gives"; diff <(strip < a) <(strip < b) | head -5 >&2; fi
+    done
+    if python3 -c 'import json,sys; d=json.load(open("a")); sys.exit(0 if d["executions"] > 1 else 1)'; then ok; else bad "--preemptions $2 $1: a search of one execution tests nothing"; fi
+done
+g=$root/scenarios/classic/producer_consumer_cond.go
+rm -f s1.db s2.db s3.db m.db
+"$WEFT" explore "$g" -j 1 --preemptions 1 --json > a 2> err
+for i in 1 2 3; do "$WEFT" explore "$g" --preemptions 1 --shard $i/3 --db s$i.db > /dev/null 2>&1; done
+"$WEFT" merge m.db s1.db s2.db s3.db --json > b 2> err
+if cmp -s <(strip < a) <(strip < b); then ok; else bad "3 shards --preemptions 1 merged: not what -j 1 gives"; diff <(strip < a) <(strip < b) | head -5 >&2; fi
+rm -f s1.db s2.db s3.db m.db
 # --max-executions: the parts spend the budget in order, each what the
 # parts before it left, as the single search spends it (deterministic:
 # -j 2 gives what -j 1 gives); an even share left the part holding most
