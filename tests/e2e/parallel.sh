@@ -268,5 +268,65 @@ if cmp -s <(grep -E '^(ok|FAIL) ' whole | sed 's/ ([^)]*)$//' | sort) <(sort sha
 expect 0 "test --shard 2/2 of one file"
 has out "shard 2/2: nothing to run" "an empty shard says so"
 
+# the scheduler examples of docs/parallel.md, run as written (issue 17,
+# point 2): GNU parallel's lines, the CI matrix's shard and merge steps
+# (each matrix value), the Slurm array's script (each task id) and its
+# merge job's --wrap, the Kubernetes Indexed Job's container command (each
+# completion index) and the merge it names; weft on PATH, philo.go the
+# naive philosophers. Each merge gives what `explore -j 1` gives.
+mkdir -p docx/bin && ln -sf "$WEFT" docx/bin/weft
+cp "$root/scenarios/classic/philosophers_naive.go" docx/philo.go
+python3 - "$root/docs/parallel.md" docx <<'PY'
+import re, sys, yaml
+md, out = open(sys.argv[1]).read(), sys.argv[2]
+def section(title):
+    i = md.index(title)
+    j = md.find("\n### ", i + 1)
+    return md[i:j if j > 0 else len(md)]
+cmds = []  # (name, [(env, shell command)])
+gnu = [l.strip() for l in section("### GNU parallel").splitlines() if l.startswith("    ") and "weft" in l]
+cmds.append(("gnu", [({}, l) for l in gnu]))
+wf = yaml.safe_load(re.search(r"```yaml\n(.*?)```", section("### A CI matrix"), re.S).group(1))
+shard_runs = [st["run"] for st in wf["jobs"]["shard"]["steps"] if "weft" in st.get("run", "")]
+merge_runs = [st["run"] for st in wf["jobs"]["merge"]["steps"] if "weft" in st.get("run", "")]
+ci = []
+for v in wf["jobs"]["shard"]["strategy"]["matrix"]["shard"]:
+    ci += [({}, r.replace("${{ matrix.shard }}", str(v)).replace("build/weft", "weft")) for r in shard_runs]
+ci += [({}, r.replace("build/weft", "weft")) for r in merge_runs]
+cmds.append(("ci", ci))
+sl = section("### A Slurm job array")
+script = re.search(r"```sh\n(.*?)```", sl, re.S).group(1)
+n = int(re.search(r"--array=1-(\d+)", script).group(1))
+open(out + "/shards.sh", "w").write(script)
+wrap = re.search(r"--wrap '([^']*)'", sl).group(1)
+cmds.append(("slurm", [({"SLURM_ARRAY_TASK_ID": str(i)}, "sh shards.sh") for i in range(1, n + 1)] + [({}, wrap)]))
+k8 = section("### A Kubernetes Indexed Job")
+job = yaml.safe_load(re.search(r"```yaml\n(.*?)```", k8, re.S).group(1))
+assert job["kind"] == "Job" and job["spec"]["completionMode"] == "Indexed"
+c = job["spec"]["template"]["spec"]["containers"][0]
+assert c["command"] == ["sh", "-c"]
+kube = [({"JOB_COMPLETION_INDEX": str(i)}, c["args"][0]) for i in range(job["spec"]["completions"])]
+merge = re.search(r"runs `(weft merge[^`]*)`", k8.replace("\n", " ")).group(1)
+kube.append(({}, re.sub(r"\s+", " ", merge)))
+cmds.append(("kube", kube))
+for name, cs in cmds:
+    with open("%s/%s.run" % (out, name), "w") as f:
+        for env, cmd in cs:
+            f.write(" ".join("%s=%s" % kv for kv in env.items()) + (" " if env else "") + "sh -c " + "'" + cmd.replace("'", "'\\''") + "'\n")
+PY
+if [ $? = 0 ]; then ok; else bad "docs/parallel.md: the scheduler examples could not be read"; fi
+(cd docx && "$WEFT" explore philo.go -j 1 --json > one.json 2> /dev/null)
+for sched in gnu ci slurm kube; do
+    [ -f docx/$sched.run ] || continue
+    if [ $sched = gnu ] && ! command -v parallel >/dev/null 2>&1; then
+        echo "parallel.sh: GNU parallel is not installed: its example is not run"; continue; fi
+    rm -f docx/*.db
+    (cd docx && PATH=$tmp/docx/bin:$PATH bash $sched.run > $sched.out 2> $sched.err); rc=$?
+    expect 1 "docs/parallel.md's $sched example: the merge finds the deadlock"
+    has docx/$sched.out "complete; 1 error, 0 warnings" "docs/parallel.md's $sched example: the unsharded verdict"
+    (cd docx && "$WEFT" merge again.db shard1.db shard2.db shard3.db shard4.db --json > m.json 2> /dev/null)
+    if cmp -s <(strip < docx/one.json) <(strip < docx/m.json); then ok; else bad "docs/parallel.md's $sched example: its shards merged are not what -j 1 gives"; fi
+    rm -f docx/again.db
+done
 echo "parallel.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]
