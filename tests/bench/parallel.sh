@@ -89,7 +89,7 @@ for r in $(seq "$runs"); do
     if command -v parallel >/dev/null 2>&1; then
         rm -f s?.db m.db
         a=$(now)
-        parallel --will-cite -j 2 /usr/bin/time -f %U+%S -o t{}.cpu "$WEFT" explore locks.go --shard {}/4 --db s{}.db ::: 1 2 3 4 > /dev/null
+        parallel --will-cite -j 2 /usr/bin/time -f %U+%S -o t{}.cpu "$WEFT" explore locks.go --shard {}/4 --db s{}.db '>' s{}.out ::: 1 2 3 4 > /dev/null
         /usr/bin/time -f %U+%S -o tm.cpu "$WEFT" merge m.db s1.db s2.db s3.db s4.db --json > merged.json
         b=$(now)
         ts+=("$(awk "BEGIN{print $b - $a}")")
@@ -98,6 +98,8 @@ for r in $(seq "$runs"); do
         sc=$(for i in 1 2 3 4; do tail -1 t$i.cpu | bc; done | awk '{ if (a <= b) a += $1; else b += $1 } END{print (a > b ? a : b)}')
         psh+=("$(awk "BEGIN{print $(sed -n 1p cpu) / ($sc + $(tail -1 tm.cpu | bc))}")")
         echo "bench parallel: run $r: shard CPU s: $(for i in 1 2 3 4; do tail -1 t$i.cpu | bc; done | tr '\n' ' ')merge $(tail -1 tm.cpu | bc)"
+        # the work each shard did (its summary line: executions)
+        echo "bench parallel: run $r: shard executions: $(for i in 1 2 3 4; do grep -oE '^[0-9]+ executions' s$i.out | grep -oE '^[0-9]+' || echo '?'; done | tr '\n' ' ')"
     fi
 done
 if ! cmp -s <(strip < one.json) <(strip < two.json); then
