@@ -268,6 +268,8 @@ deps:
 	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || \
 	    missing="$$missing python3-jsonschema"; \
+	python3 -c 'import yaml' >/dev/null 2>&1 || \
+	    missing="$$missing python3-yaml"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v parallel >/dev/null 2>&1 || missing="$$missing parallel"; \
 	if [ -n "$$missing" ]; then \

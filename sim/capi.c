@@ -63,6 +63,7 @@ void wf_yield_at(const char *file, int line)
 {
     TASK("wf_yield");
     begin(t, OP_YIELD, NULL, file, line);
+    t->op.polite = true;
     native_yield(t);
 }
 

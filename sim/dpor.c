@@ -1101,7 +1101,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
             fail(d, e, "it offered other tasks");
             return -1;
         }
-        d->pc_cur = nd->pc + (nd->last_en && nd->tid != nd->last);
+        d->pc_cur = cost(nd, nd->tid);
         note_run(d, nd->tid);
         d->tnode = (int32_t)d->depth++;
         d->barrier = false;
@@ -1111,7 +1111,15 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     for (int i = 0; i < n; i++)
         VEC_PUSH(nd->en, alts[i]);
     nd->last = e->last_tid;
+    /* after a yield the program asked for, the others run first: the
+     * switch is free, and running the yielder on is the preemption (CHESS's
+     * fair scheduler makes it a rule; here it is the costly branch, so a
+     * back-off loop spins only as far as the bound pays for, and a bug
+     * that needs the yielder to go on is still reached) */
     nd->last_en = e->last_tid >= 0 && index_of(alts, n, e->last_tid) >= 0;
+    nd->polite = nd->last_en && e->last_polite && n >= 2;
+    if (nd->polite)
+        nd->last_en = false;
     nd->pc = d->pc_cur;
     if (!d->barrier)
         for (size_t i = 0; i < d->next_sleep.tid.len; i++)
@@ -1135,7 +1143,8 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
             d->nodes.len--;
             return -1;
         }
-        nd->last_en = false; /* a bound counts what follows the prefix */
+        nd->last_en = nd->polite = false; /* a bound counts what follows
+                                            the prefix */
         if (d->prefix_done && d->bound < 0) {
             prefix_siblings_done(d, nd, alts, pick);
             if (tset_has(&nd->sleep, alts[pick])) {
@@ -1154,13 +1163,13 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         return -1;
     }
     /* prefer the task that ran last: fewer preemptions first */
-    if (pick < 0 && nd->last_en && d->run_tid == e->last_tid &&
-        d->run_len >= FAIR_RUN) {
-        /* fairness (CHESS's, one step of it): a task that has run
-         * FAIR_RUN steps in a row while others could run is switched away
-         * from for free, as Go's scheduler preempts a goroutine that runs
-         * too long; a spinning loop then cannot starve the goroutine that
-         * would end it, at any preemption bound */
+    if (pick < 0 && (nd->polite || (nd->last_en && d->run_tid == e->last_tid &&
+                                    d->run_len >= FAIR_RUN))) {
+        /* fairness (CHESS's, one step of it): a task that yielded, or has
+         * run FAIR_RUN steps in a row while others could run, is switched
+         * away from for free, as Go's scheduler preempts a goroutine that
+         * runs too long; a spinning or backing-off loop then cannot starve
+         * the task that would end it, at any preemption bound */
         int k = index_of(alts, n, e->last_tid);
         for (int j = 1; j < n && pick < 0; j++) {
             int i = (k + j) % n;
@@ -1172,7 +1181,8 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
             d->fair_switches++;
         }
     }
-    if (pick < 0 && e->last_tid >= 0 && !tset_has(&nd->sleep, e->last_tid))
+    if (pick < 0 && !nd->polite && e->last_tid >= 0 &&
+        !tset_has(&nd->sleep, e->last_tid))
         pick = index_of(alts, n, e->last_tid);
     {
         int over = -1; /* a task that may run here in a later round */
@@ -1205,7 +1215,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         return -1;
     }
     nd->tid = alts[pick];
-    d->pc_cur = nd->pc + (nd->last_en && nd->tid != nd->last);
+    d->pc_cur = cost(nd, nd->tid);
     note_run(d, nd->tid);
     VEC_PUSH(nd->bt, nd->tid);
     d->tnode = (int32_t)d->depth++;

@@ -103,6 +103,8 @@ typedef struct node {
     /* preemption bounding */
     int32_t last;  /* the task of the previous step */
     bool last_en;  /* ... and it was enabled here: switching preempts */
+    bool polite;   /* ... its step was a yield the program asked for, and
+                      others are enabled: running it on preempts them */
     uint32_t pc;   /* preemptions before this node */
     /* Rounds that add (dpor_set_limit): the subtrees below this node's
      * explored branches that still hold branches over an earlier round's
@@ -315,7 +317,7 @@ static inline int index_of(const int32_t *alts, int n, int32_t tid)
 /* The preemptions of the executions through branch x of task node n. */
 static inline uint32_t cost(const node *n, int32_t x)
 {
-    return n->pc + (n->last_en && x != n->last);
+    return n->pc + (n->last_en ? x != n->last : n->polite && x == n->last);
 }
 
 /* Would running x at task node n stay within the preemption bound? */

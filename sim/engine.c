@@ -142,6 +142,7 @@ void engine_reset(wf_engine *e)
     e->nspurious = 0;
     e->cur = NULL;
     e->last_tid = -1;
+    e->last_polite = false;
     e->resume_head = NULL;
     e->resume_tail = &e->resume_head;
     e->phase = PHASE_NONE;
@@ -1003,6 +1004,7 @@ wf_task *engine_next(wf_engine *e)
         t->m.waits += e->step - t->since - 1;
         t->since = e->step;
         e->last_tid = t->tid;
+        e->last_polite = t->op.kind == OP_YIELD && t->op.polite;
         e->cur = t;
         r = perform(e, t);
         e->cur = NULL;

@@ -178,6 +178,8 @@ typedef struct op {
     bool early;   /* OP_SLEEP: a Go sleep, which ends early when short
                      (engine_fires_early); the C API's sleeps keep strict
                      time whatever their length */
+    bool polite;  /* OP_YIELD: the program asked to let others run
+                     (runtime.Gosched, sched_yield), not a fuel point */
     uint16_t evf, evf_failed; /* OP_A*: flags the front end adds to the
                                  op's event (EVF_C11 ...), the second for
                                  a compare-and-swap that fails */
@@ -206,7 +208,7 @@ static inline void op_begin(op *o, op_kind k, wf_obj *obj)
     o->ok = false;
     o->has_default = false;
     o->relock = o->done = o->parked = o->discard = o->lib = false;
-    o->early = false;
+    o->early = o->polite = false;
     o->evf = o->evf_failed = 0;
     o->sel = -1;
     o->ncases = 0;
@@ -617,6 +619,7 @@ struct wf_engine {
                           spurious wakeup (--spurious-wakeups) */
     wf_task *cur;          /* the task being resumed or performing */
     int32_t last_tid;      /* the task of the previous step, -1 at start */
+    bool last_polite;      /* that step was a yield the program asked for */
     wf_task *resume_head;  /* tasks to resume after this step, in order */
     wf_task **resume_tail;
     uint8_t phase;         /* engine_phase: what the resumptions finish */

@@ -73,6 +73,7 @@ void explore_free(explorer *x)
     VEC_FREE(x->findings);
     VEC_FREE(x->outcomes);
     VEC_FREE(x->stack);
+    VEC_FREE(x->others);
     VEC_FREE(x->prio);
     VEC_FREE(x->mz_prefix);
     VEC_FREE(x->mz_pre);
@@ -159,7 +160,7 @@ static int rr_choose(wf_engine *e, choice_kind kind, int n,
         return 0;
     for (int i = 0; i < n; i++)
         if (alts[i] == e->last_tid)
-            return i;
+            return explore_free_choice(e, n, i);
     for (int i = 0; i < n; i++)
         if (alts[i] > e->last_tid)
             return i;
@@ -180,7 +181,7 @@ int explore_choose(void *ctx, wf_engine *e, choice_kind kind, int n,
                      const int32_t *alts)
 {
     explorer *x = ctx;
-    int idx, last = -1;
+    int idx, last = -1, skip = -1;
     /* a long execution (a spinning goroutine runs to --max-steps) must not
      * outlast --time-limit or an interrupt: ask now and then, and abandon
      * the execution when told to stop */
@@ -209,15 +210,15 @@ int explore_choose(void *ctx, wf_engine *e, choice_kind kind, int n,
         if (x->steer_target) { /* within the preemption bound, if any */
             if (x->o.preemptions >= 0 && last >= 0 &&
                 x->preempts >= (uint32_t)x->o.preemptions)
-                return last;
+                return explore_free_choice(e, n, last);
             idx = n == 1 ? 0 : explore_steer_choose(x, e, n, alts);
-            if (last >= 0 && idx != last)
+            if (explore_preempts(e, n, last, idx))
                 x->preempts++;
             return idx;
         }
         if (x->minimizing) {
-            idx = explore_mz_choose(x, kind, n, last);
-            if (idx >= 0 && last >= 0 && idx != last)
+            idx = explore_mz_choose(x, e, kind, n, last);
+            if (idx >= 0 && explore_preempts(e, n, last, idx))
                 x->preempts++;
             return idx;
         }
@@ -229,11 +230,22 @@ int explore_choose(void *ctx, wf_engine *e, choice_kind kind, int n,
         if (x->o.preemptions >= 0 && last >= 0 &&
             x->preempts >= (uint32_t)x->o.preemptions &&
             x->o.strategy != WF_STRATEGY_DPOR &&
-            x->o.strategy != WF_STRATEGY_REPLAY)
-            return last;
+            x->o.strategy != WF_STRATEGY_REPLAY) {
+            if (!e->last_polite || n < 2)
+                return last;
+            /* after a yield every task but the yielder runs for free:
+             * the strategy picks among those */
+            x->others.len = 0;
+            for (int i = 0; i < n; i++)
+                if (i != last)
+                    VEC_PUSH(x->others, alts[i]);
+            skip = last;
+            alts = x->others.p;
+            n--;
+        }
     }
     if (x->minimizing)
-        return explore_mz_choose(x, kind, n, -1);
+        return explore_mz_choose(x, e, kind, n, -1);
     if (x->steer_target)
         return n == 1 ? 0 : (int)rng_below(x->rng, (uint32_t)n);
     switch (cur_strategy(x)) {
@@ -259,7 +271,9 @@ int explore_choose(void *ctx, wf_engine *e, choice_kind kind, int n,
         idx = explore_random_choose(x, n);
         break;
     }
-    if (kind == CHOICE_TASK && idx >= 0 && last >= 0 && idx != last)
+    if (skip >= 0) /* back to an index of the offered tasks: free */
+        return idx >= skip ? idx + 1 : idx;
+    if (kind == CHOICE_TASK && idx >= 0 && explore_preempts(e, n, last, idx))
         x->preempts++;
     return idx;
 }

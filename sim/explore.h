@@ -146,6 +146,7 @@ struct explorer {
     bool (*steer_target)(void *ctx, const wf_obj *o);
     void *steer_ctx;
     VEC(int32_t) steer_first, steer_other; /* scratch of its choices */
+    VEC(int32_t) others; /* at the bound after a yield: all but the yielder */
     /* minimizing a finding's witness: follow mz_prefix[0..mz_len), at
      * choice mz_force keep the running task, then run without preempting */
     bool minimizing;

@@ -54,7 +54,27 @@ int explore_steer_choose(explorer *x, wf_engine *e, int n,
                          const int32_t *alts);
 /* Minimizing (explore_min.c): the minimizer's choice; and the pass over
  * every finding once the search is over. */
-int explore_mz_choose(explorer *x, choice_kind kind, int n, int last);
+int explore_mz_choose(explorer *x, const wf_engine *e, choice_kind kind,
+                      int n, int last);
+
+/* Preemptions, as every strategy counts them (dpor_int.h's cost() too):
+ * last is the index among the n enabled tasks of the task that took the
+ * previous step (-1: not enabled, or not counted). Running another task
+ * preempts it; but after a yield the program asked for, the others were
+ * to run first, and running the yielder on is the preemption. */
+static inline bool explore_preempts(const wf_engine *e, int n, int last,
+                                    int idx)
+{
+    if (last < 0)
+        return false;
+    return e->last_polite && n >= 2 ? idx == last : idx != last;
+}
+
+/* The choice that preempts nothing (the next task after a yielder). */
+static inline int explore_free_choice(const wf_engine *e, int n, int last)
+{
+    return last >= 0 && e->last_polite && n >= 2 ? (last + 1) % n : last;
+}
 void explore_minimize(explorer *x, consumer_set *cs);
 
 #endif

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 
 /* The minimizer's strategy (see explore.h): a prefix, then no preemption. */
-int explore_mz_choose(explorer *x, choice_kind kind, int n, int last)
+int explore_mz_choose(explorer *x, const wf_engine *e, choice_kind kind,
+                      int n, int last)
 {
     size_t pos;
     int idx;
@@ -26,11 +27,12 @@ int explore_mz_choose(explorer *x, choice_kind kind, int n, int last)
             x->mz_bad = true;
             return -1;
         }
-        idx = last;
+        idx = explore_free_choice(e, n, last);
     } else {
-        idx = kind == CHOICE_TASK && last >= 0 ? last : 0;
+        idx = kind == CHOICE_TASK && last >= 0 ? explore_free_choice(e, n, last)
+                                               : 0;
     }
-    if (kind == CHOICE_TASK && last >= 0 && idx != last)
+    if (kind == CHOICE_TASK && explore_preempts(e, n, last, idx))
         VEC_PUSH(x->mz_pre, (uint32_t)pos);
     return idx;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "halt.h"
 #include "shard.h"
 #include "sim/posix/posix.h"
 
@@ -50,6 +51,7 @@ int __wrap_main(int argc, char **argv, char **envp)
     program p;
     char prefix[1200];
     px_init(argc, argv, envp, __real_main);
+    halt_install(); /* Ctrl-C, SIGTERM: the results so far (halt.h) */
     if (env && *env) {
         args = env_args(prog, env, &nargs, &copy);
     } else if (argc < 2) {

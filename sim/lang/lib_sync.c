@@ -692,7 +692,7 @@ nat_status lib_gosched(vm_ncall *c)
 {
     if (PHASE(c))
         return NAT_OK;
-    vm_op(c->g, OP_YIELD, NULL);
+    vm_op(c->g, OP_YIELD, NULL)->polite = true;
     return NAT_YIELD;
 }
 

@@ -476,7 +476,7 @@ PX_API int sched_yield(void)
     px_task *pt = px_enter();
     if (!pt)
         return 0;
-    px_op(pt, OP_YIELD, NULL, RA);
+    px_op(pt, OP_YIELD, NULL, RA)->polite = true;
     px_yield(pt);
     px_leave(pt);
     return 0;
