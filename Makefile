@@ -253,12 +253,14 @@ install: all
 DEB_sqlite3  := libsqlite3-dev
 DEB_ncursesw := libncurses-dev
 DEB_check    := check
+DEB_libdw    := libdw-dev
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
-	for p in sqlite3 ncursesw check; do \
+	for p in sqlite3 ncursesw check libdw; do \
 	    pkg-config --exists $$p 2>/dev/null || case $$p in \
 	        sqlite3) missing="$$missing libsqlite3-dev";; \
+	        libdw) missing="$$missing libdw-dev";; \
 	        ncursesw) missing="$$missing libncurses-dev";; \
 	        check) missing="$$missing check";; esac; \
 	done; \

@@ -164,7 +164,9 @@ const char *px_name_of(wf_engine *e, uintptr_t a, size_t n)
     uint64_t nth;
     const char *s;
     int32_t tid;
-    if (px_heap_block(a, &start, &size, &nth)) {
+    if (px_dwarf_name(a, n, b, sizeof b)) {
+        /* as the source names it */
+    } else if (px_heap_block(a, &start, &size, &nth)) {
         int k = snprintf(b, sizeof b, "heap#%llu", (unsigned long long)nth);
         if (size > n && n && (a - start) % n == 0)
             snprintf(b + k, sizeof b - (size_t)k, "[%llu]",

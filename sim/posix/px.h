@@ -346,6 +346,17 @@ bool px_in_heap(uintptr_t a);
  * none. */
 bool px_heap_block(uintptr_t a, uintptr_t *start, size_t *size,
                    uint64_t *nth);
+/* The size asked for and the allocating pc of the live block starting at
+ * start; false when no block starts there. */
+bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc);
+
+/* ---- the source's names of memory (dwarf.c) ------------------------------ */
+
+/* Read the executable's DWARF variables (once). */
+void px_dwarf_init(void);
+/* The source expression naming [a, a + n) ("accounts[1].balance",
+ * "q->head->value") written to b; false when DWARF does not tell. */
+bool px_dwarf_name(uintptr_t a, size_t n, char *b, size_t len);
 
 /* ---- accesses (access.c) -------------------------------------------------- */
 

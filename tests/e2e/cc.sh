@@ -140,6 +140,15 @@ if [ $# -eq 0 ]; then
     if grep -q "data race on buf\[0\]" "$TMP/static_buffer_format.json"
     then ok; else bad "static_buffer_format: $(grep -o 'data race on [^"]*' "$TMP/static_buffer_format.json" | head -1)"; fi
 
+    # memory is named from the program's DWARF types as the source names
+    # it: a global's element and field, a heap block through the typed
+    # pointers that reach it, or after its allocating function's pointer
+    for n in 'accounts\[1\]\.balance' 'q->len' 'q->head->value' \
+        'jobs\[2\]\.done'; do
+        if grep -q "data race on $n\"" "$TMP/race_field_names.json"
+        then ok; else bad "race_field_names: no race on $n: $(grep -o 'data race on [^"]*' "$TMP/race_field_names.json" | sort -u | tr '\n' ' ')"; fi
+    done
+
     # wide nondet values are sampled, and the summary says so
     "$TMP/svcomp_harness" explore >"$TMP/sampled.out" 2>&1
     if grep -q "every interleaving explored, but __VERIFIER_nondet_int values were sampled" "$TMP/sampled.out"
