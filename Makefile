@@ -107,8 +107,9 @@ PX_OUT  := $(BUILD)/weftrt.o $(BUILD)/weftcc_begin.o $(BUILD)/weftcc_end.o
 # no header of ours has their prototypes
 $(BUILD)/obj/sim/posix/%.o $(BUILD)/dbg/obj/sim/posix/%.o \
     $(BUILD)/asan/obj/sim/posix/%.o: BASEFLAGS += -Wno-missing-prototypes
-$(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a
-	$(CC) -r -nostdlib -o $@.all.o $(PX_OBJS) $(BUILD)/libweft.a
+$(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a sim/posix/weftrt.ld
+	$(CC) -r -nostdlib -Wl,-T,sim/posix/weftrt.ld -o $@.all.o $(PX_OBJS) \
+	    $(BUILD)/libweft.a
 	nm -g --defined-only $(PX_OBJS) | awk 'NF == 3 && $$3 !~ /^px/ \
 	    { print $$3 }' | sort -u > $@.keep
 	objcopy --keep-global-symbols=$@.keep $@.all.o $@

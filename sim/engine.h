@@ -589,8 +589,10 @@ typedef struct engine_frontend {
     uint64_t (*state_hash)(void *ctx, wf_engine *e);
     /* the source position of machine address pc in the program's code,
      * looked up as a return address (the instruction before pc): a
-     * crash's site (C programs); NULL: not known */
-    void (*fault_site)(void *ctx, uintptr_t pc, const char **file,
+     * crash's site (C programs); false when pc is the front end's own
+     * code (a crash there is weft's internal error, not the program's
+     * panic); NULL: not known */
+    bool (*fault_site)(void *ctx, uintptr_t pc, const char **file,
                        int32_t *line);
     /* the program has progress markers (SPEC 5: then only they count as
      * progress), known statically */

@@ -454,6 +454,64 @@ START_TEST(a_real_crash_in_a_task_is_a_panic_finding)
 }
 END_TEST
 
+static bool own_code(void *ctx, uintptr_t pc, const char **file,
+                     int32_t *line)
+{
+    (void)ctx;
+    (void)pc;
+    (void)file;
+    (void)line;
+    return false;
+}
+
+static void crash_in_runtime(void *arg)
+{
+    native_engine()->fe.fault_site = own_code;
+    crash_in_task(arg);
+}
+
+/* A crash the front end places in its own runtime code (weft cc's
+ * runtime, not the program's) is weft's internal error: exit 3 and a
+ * message saying so, never the program's panic finding. */
+START_TEST(a_crash_in_the_front_ends_own_code_is_an_internal_error)
+{
+    int fd[2], status;
+    char out[512];
+    ssize_t n, got = 0;
+    pid_t pid;
+    ck_assert_int_eq(pipe(fd), 0);
+    pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        wf_options o = wf_options_default();
+        wf_result r;
+        close(fd[0]);
+        dup2(fd[1], 2);
+        unsetenv("WF_ABORT");
+        o.strategy = WF_STRATEGY_RR;
+        wf_explore(crash_in_runtime, NULL, &o, &r);
+        _exit(0);
+    }
+    close(fd[1]);
+    while ((n = read(fd[0], out + got, sizeof out - 1 - (size_t)got)) > 0)
+        got += n;
+    out[got] = 0;
+    close(fd[0]);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+#if WFT_ASAN
+    if (WIFSIGNALED(status))
+        return;
+#endif
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 3);
+    ck_assert_msg(strstr(out, "weft: internal error: SIGSEGV: weft "
+                              "dereferenced a null pointer (address 0x0), "
+                              "in weft's own code (its runtime, while g1 "
+                              "crasher ran)") != NULL,
+                  "%s", out);
+}
+END_TEST
+
 /* ---- virtual time -------------------------------------------------------- */
 
 typedef struct clock_ctx {
@@ -1277,6 +1335,7 @@ Suite *engine_suite(void)
     tcase_add_test(t, tasks_are_numbered_in_spawn_order_and_named_g_n_name);
     tcase_add_test(t, a_stack_overflow_is_a_panic_naming_the_task);
     tcase_add_test(t, a_real_crash_in_a_task_is_a_panic_finding);
+    tcase_add_test(t, a_crash_in_the_front_ends_own_code_is_an_internal_error);
     tcase_add_test(t, main_returning_ends_output_while_the_rest_run_on_or_leak);
     tcase_add_test(t, a_long_print_cut_off_by_a_panic_leaks_nothing);
     suite_add_tcase(s, t);
