@@ -104,9 +104,11 @@ PX_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(PX_SRCS)) \
            $(patsubst %.S,$(BUILD)/obj/%.o,$(PX_ASM))
 PX_OUT  := $(BUILD)/weftrt.o $(BUILD)/weftcc_begin.o $(BUILD)/weftcc_end.o
 # the compilers declare the hooks sim/posix defines (the sanitizer ABI):
-# no header of ours has their prototypes
+# no header of ours has their prototypes; frame pointers: the function-entry
+# hook finds the program's frame above its own (verifier.c)
 $(BUILD)/obj/sim/posix/%.o $(BUILD)/dbg/obj/sim/posix/%.o \
-    $(BUILD)/asan/obj/sim/posix/%.o: BASEFLAGS += -Wno-missing-prototypes
+    $(BUILD)/asan/obj/sim/posix/%.o: BASEFLAGS += -Wno-missing-prototypes \
+    -fno-omit-frame-pointer
 $(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a sim/posix/weftrt.ld
 	$(CC) -r -nostdlib -Wl,-T,sim/posix/weftrt.ld -o $@.all.o $(PX_OBJS) \
 	    $(BUILD)/libweft.a

@@ -1,7 +1,10 @@
 /* dwarf.c: names of memory as the source writes them, from the
  * executable's DWARF .debug_info (read with elfutils' libdw): a global's
- * field or element ("accounts[1].balance"), and a heap block through a
- * typed pointer that reaches it ("q->head->value").
+ * field or element ("accounts[1].balance"), a heap block through a typed
+ * pointer that reaches it ("q->head->value"), a local of a live frame
+ * ("acct.balance": each task's frames are kept by the function-entry
+ * hook, x86-64 only; locals at fixed offsets from the frame's CFA, as
+ * gcc and clang lay them out without optimisation).
  *
  * A heap block is named by the shortest chain of typed pointers from a
  * global that reaches its start (searched breadth first over the
@@ -528,6 +531,113 @@ static bool by_site(uintptr_t start, hnode *out)
         out->depth = 0;
         out->expr = wf_xstrdup(dwarf_diename(&var));
         return true;
+    } while (dwarf_siblingof(&c, &c) == 0);
+    return false;
+}
+
+/* ---- locals ----------------------------------------------------------------- */
+
+void px_frame_enter(px_task *pt, uintptr_t fn, uintptr_t caller,
+                    uintptr_t frame)
+{
+#if defined(__x86_64__)
+    uintptr_t hi, cfa = 0;
+    /* fn's return address (caller) lies at its CFA - 8, above fn's own
+     * frame: the first word holding it going up from the hook's frame
+     * (only the call at that site ever stored that value, always in that
+     * slot) */
+    if (!pt->stack_hi &&
+        (!D.dw || !native_stack_of(pt->t, &pt->stack_lo, &pt->stack_hi)))
+        return;
+    hi = pt->stack_hi;
+    if (frame < pt->stack_lo || frame >= hi)
+        return;
+    for (uintptr_t p = frame; p + 8 <= hi && p < frame + (64u << 10);
+         p += 8)
+        if (*(const uintptr_t *)p == caller) {
+            cfa = p + 8;
+            break;
+        }
+    if (!cfa)
+        return;
+    while (pt->nframes && pt->frames[pt->nframes - 1].cfa <= cfa)
+        pt->nframes--; /* left without an exit hook (longjmp) */
+    if (pt->nframes < sizeof pt->frames / sizeof pt->frames[0]) {
+        pt->frames[pt->nframes].fn = fn;
+        pt->frames[pt->nframes].cfa = cfa;
+        pt->nframes++;
+    }
+#else
+    (void)pt, (void)fn, (void)caller, (void)frame;
+#endif
+}
+
+void px_frame_exit(px_task *pt, uintptr_t fn)
+{
+    if (pt->nframes && pt->frames[pt->nframes - 1].fn == fn)
+        pt->nframes--;
+}
+
+/* The variable of scope die at fixed offset from the frame base that
+ * holds [a, a + n) (cfa: the frame base's value). */
+static bool local_in(Dwarf_Die *die, uintptr_t cfa, uintptr_t a, size_t n,
+                     sb *b)
+{
+    Dwarf_Die c;
+    if (dwarf_child(die, &c) != 0)
+        return false;
+    do {
+        int tag = dwarf_tag(&c);
+        Dwarf_Attribute at;
+        Dwarf_Op *ops;
+        size_t nops, sz;
+        Dwarf_Die t;
+        const char *name;
+        uintptr_t lo;
+        if (tag == DW_TAG_lexical_block) {
+            if (local_in(&c, cfa, a, n, b))
+                return true;
+            continue;
+        }
+        if ((tag != DW_TAG_variable && tag != DW_TAG_formal_parameter) ||
+            !(name = dwarf_diename(&c)) ||
+            !dwarf_attr(&c, DW_AT_location, &at) ||
+            dwarf_getlocation(&at, &ops, &nops) != 0 || nops != 1 ||
+            ops[0].atom != DW_OP_fbreg || !type_of(&c, &t) ||
+            (sz = size_of(&t)) == 0)
+            continue;
+        lo = cfa + (uintptr_t)(intptr_t)(Dwarf_Sword)ops[0].number;
+        if (a >= lo && a < lo + sz) {
+            put(b, "%s", name);
+            path_in(b, t, a - lo, n, ".");
+            return true;
+        }
+    } while (dwarf_siblingof(&c, &c) == 0);
+    return false;
+}
+
+bool px_dwarf_local(uintptr_t fn, uintptr_t cfa, uintptr_t a, size_t n,
+                    char *out, size_t len)
+{
+    sb b = {out, 0, len};
+    Dwarf_Die cu, c;
+    if (!D.dw || !len || !dwarf_addrdie(D.dw, (Dwarf_Addr)fn, &cu) ||
+        dwarf_child(&cu, &c) != 0)
+        return false;
+    out[0] = 0;
+    do {
+        Dwarf_Attribute at;
+        Dwarf_Op *ops;
+        size_t nops;
+        if (dwarf_tag(&c) != DW_TAG_subprogram ||
+            dwarf_haspc(&c, (Dwarf_Addr)fn) != 1)
+            continue;
+        /* locals at offsets from the canonical frame address only */
+        if (!dwarf_attr(&c, DW_AT_frame_base, &at) ||
+            dwarf_getlocation(&at, &ops, &nops) != 0 || nops != 1 ||
+            ops[0].atom != DW_OP_call_frame_cfa)
+            return false;
+        return local_in(&c, cfa, a, n, &b);
     } while (dwarf_siblingof(&c, &c) == 0);
     return false;
 }

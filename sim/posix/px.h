@@ -88,6 +88,14 @@ typedef struct px_task {
     uint64_t epoch;     /* visible ops done: the access filter's epoch */
     int atomic_depth;   /* __VERIFIER_atomic nesting */
     uint32_t nnondet;   /* __VERIFIER_nondet_* calls of a wide type so far */
+    /* its program frames (function, canonical frame address), outermost
+     * first, for the names of its locals (dwarf.c); deeper ones are not
+     * kept */
+    struct px_frame {
+        uintptr_t fn, cfa;
+    } frames[48];
+    uint8_t nframes;
+    uintptr_t stack_lo, stack_hi; /* its stack (0: not known yet) */
     bool has_jb;
     jmp_buf jb;         /* pthread_exit and exit unwind to the task's start */
     void *(*start)(void *);
@@ -357,6 +365,15 @@ void px_dwarf_init(void);
 /* The source expression naming [a, a + n) ("accounts[1].balance",
  * "q->head->value") written to b; false when DWARF does not tell. */
 bool px_dwarf_name(uintptr_t a, size_t n, char *b, size_t len);
+/* The same for [a, a + n) on a stack, in the frame of function fn whose
+ * canonical frame address is cfa ("counter", "acct.balance"). */
+bool px_dwarf_local(uintptr_t fn, uintptr_t cfa, uintptr_t a, size_t n,
+                    char *b, size_t len);
+/* pt enters function fn (called from caller); frame: the address just
+ * above the hook's own frame (its return address's slot + 8). */
+void px_frame_enter(px_task *pt, uintptr_t fn, uintptr_t caller,
+                    uintptr_t frame);
+void px_frame_exit(px_task *pt, uintptr_t fn);
 
 /* ---- accesses (access.c) -------------------------------------------------- */
 

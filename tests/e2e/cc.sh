@@ -161,6 +161,11 @@ if [ $# -eq 0 ]; then
         if grep -q "data race on $n\"" "$TMP/race_field_names.json"
         then ok; else bad "race_field_names: no race on $n: $(grep -o 'data race on [^"]*' "$TMP/race_field_names.json" | sort -u | tr '\n' ' ')"; fi
     done
+    # and main's locals handed to threads by address, from their frame
+    for n in 'acct\.balance' 'counter'; do
+        if grep -q "data race on $n\"" "$TMP/race_local_names.json"
+        then ok; else bad "race_local_names: no race on $n: $(grep -o 'data race on [^"]*' "$TMP/race_local_names.json" | sort -u | tr '\n' ' ')"; fi
+    done
 
     # wide nondet values are sampled, and the summary says so
     "$TMP/svcomp_harness" explore >"$TMP/sampled.out" 2>&1
