@@ -594,6 +594,9 @@ typedef struct engine_frontend {
      * panic); NULL: not known */
     bool (*fault_site)(void *ctx, uintptr_t pc, const char **file,
                        int32_t *line);
+    /* a global deadlock's message in the program's words ("all threads
+     * are asleep" in C); NULL: Go's "all goroutines are asleep" */
+    const char *all_asleep;
     /* the program has progress markers (SPEC 5: then only they count as
      * progress), known statically */
     bool progress_marked;

@@ -325,6 +325,7 @@ static void px_begin_exec(void *ctx, wf_engine *e)
 {
     (void)ctx;
     e->fe.fault_site = px_fault_site;
+    e->fe.all_asleep = "all threads are asleep";
     px_racy_apply();
     arena_reset(&px.mem);
     px.x = arena_alloc(&px.mem, sizeof *px.x);

@@ -118,6 +118,10 @@ if [ $# -eq 0 ]; then
 fi
 
 if [ $# -eq 0 ]; then
+    # a C program's threads are threads, not goroutines
+    if grep -q '"message": "all threads are asleep"' "$TMP/philosophers_naive.json"
+    then ok; else bad "philosophers_naive: $(grep -o '"message": "all [a-z]* are asleep"' "$TMP/philosophers_naive.json" | head -1)"; fi
+
     # a found race replays, exit 1, with the racy variable visible: the
     # schedule carries it (.x) and the lost update shows again
     P=$TMP/lost_update
