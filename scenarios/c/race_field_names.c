@@ -4,7 +4,8 @@
 // DWARF types: a field of a global array's element (accounts[1].balance),
 // a field of a heap block through the global pointer that reaches it
 // (q->len, q->head->value), and a block only a thread's argument holds,
-// after the pointer it was allocated into (jobs[2].done).
+// after the pointer it was allocated into (jobs[2].done); a struct of one
+// field by the field (cfg->size, not *cfg).
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -25,6 +26,11 @@ struct queue {
 };
 struct queue *q;
 
+struct config {
+    int size;
+};
+struct config *cfg;
+
 struct job {
     char name[12];
     int done;
@@ -37,6 +43,7 @@ static void *teller(void *arg)
     q->len++;
     q->head->value = 3;
     js[2].done = 1;
+    cfg->size++;
     return NULL;
 }
 
@@ -44,6 +51,7 @@ int main(void)
 {
     pthread_t a, b;
     struct job *jobs = calloc(4, sizeof *jobs);
+    cfg = calloc(1, sizeof *cfg);
     q = calloc(1, sizeof *q);
     pthread_mutex_init(&q->mu, NULL);
     q->head = calloc(1, sizeof *q->head);
@@ -54,5 +62,6 @@ int main(void)
     free(q->head);
     free(q);
     free(jobs);
+    free(cfg);
     return 0;
 }

@@ -164,9 +164,10 @@ static void put(sb *b, const char *fmt, ...)
                                               : b->cap - 1;
 }
 
-/* The member of struct or union t holding byte off: its type and offset. */
+/* The member of struct or union t holding byte off: its type, offset and
+ * size. */
 static bool member_at(Dwarf_Die *t, uint64_t off, Dwarf_Die *m,
-                      Dwarf_Die *mt, uint64_t *moff)
+                      Dwarf_Die *mt, uint64_t *moff, size_t *msize)
 {
     Dwarf_Die c;
     if (dwarf_child(t, &c) != 0)
@@ -193,6 +194,7 @@ static bool member_at(Dwarf_Die *t, uint64_t off, Dwarf_Die *m,
         if (off >= lo && off < lo + sz) {
             *m = c;
             *moff = lo;
+            *msize = sz;
             return true;
         }
     } while (dwarf_siblingof(&c, &c) == 0);
@@ -243,21 +245,32 @@ static void path_in(sb *b, Dwarf_Die t, uint64_t off, size_t n,
     for (;;) {
         size_t sz = size_of(&t);
         int tag = dwarf_tag(&t);
-        if (off == 0 && (sz == 0 || n >= sz))
-            return;
+        bool whole = off == 0 && (sz == 0 || n >= sz);
         if (tag == DW_TAG_structure_type || tag == DW_TAG_union_type ||
             tag == DW_TAG_class_type) {
             Dwarf_Die m, mt;
             uint64_t mo;
+            size_t msz;
             const char *name;
-            if (!member_at(&t, off, &m, &mt, &mo))
+            /* the whole object, unless one member of a struct is all of
+             * it (a struct of one field is named by the field); never a
+             * library's internals (__data, _Value: reserved names) */
+            if (!member_at(&t, off, &m, &mt, &mo, &msz))
                 break;
-            if ((name = dwarf_diename(&m)) != NULL) {
+            if (whole && (mo != 0 || msz < n || tag != DW_TAG_structure_type))
+                return;
+            name = dwarf_diename(&m);
+            if (name && name[0] == '_' &&
+                (name[1] == '_' || (name[1] >= 'A' && name[1] <= 'Z')))
+                break;
+            if (name) {
                 put(b, "%s%s", dot, name);
                 dot = ".";
             }
             t = mt;
             off -= mo;
+        } else if (whole) {
+            return;
         } else if (tag == DW_TAG_array_type) {
             Dwarf_Die et;
             size_t stride[8];
@@ -294,9 +307,15 @@ static void through(sb *b, const char *e, Dwarf_Die t, size_t asked,
             put(b, "+%llu", (unsigned long long)off);
         return;
     }
-    if (one && agg && (off != 0 || n < esz)) {
+    if (one && agg) {
+        size_t mark = b->len;
         put(b, "%s", e);
         path_in(b, t, off, n, "->");
+        if (b->len == mark + strlen(e) && off == 0) { /* all of it */
+            b->len = mark;
+            b->p[mark] = 0;
+            put(b, "*%s", e);
+        }
         return;
     }
     if (one && off == 0) {

@@ -161,7 +161,7 @@ if [ $# -eq 0 ]; then
     # it: a global's element and field, a heap block through the typed
     # pointers that reach it, or after its allocating function's pointer
     for n in 'accounts\[1\]\.balance' 'q->len' 'q->head->value' \
-        'jobs\[2\]\.done'; do
+        'jobs\[2\]\.done' 'cfg->size'; do
         if grep -q "data race on $n\"" "$TMP/race_field_names.json"
         then ok; else bad "race_field_names: no race on $n: $(grep -o 'data race on [^"]*' "$TMP/race_field_names.json" | sort -u | tr '\n' ' ')"; fi
     done
