@@ -302,6 +302,9 @@ void px_exit(px_task *pt, uintptr_t pc, int status)
 
 /* ---- the explorer's hooks -------------------------------------------------- */
 
+/* a cond's operations in C's words, whether pthread_cond_ or cnd_ */
+static const char *const px_cond_words[] = {"signal", "broadcast", "wait"};
+
 /* weft's runtime code (sim/posix/weftrt.ld) */
 extern char __weftrt_text_begin[], __weftrt_text_end[];
 
@@ -326,6 +329,7 @@ static void px_begin_exec(void *ctx, wf_engine *e)
     (void)ctx;
     e->fe.fault_site = px_fault_site;
     e->fe.all_asleep = "all threads are asleep";
+    e->fe.cond_words = px_cond_words;
     px_racy_apply();
     arena_reset(&px.mem);
     px.x = arena_alloc(&px.mem, sizeof *px.x);

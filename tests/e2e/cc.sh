@@ -118,9 +118,17 @@ if [ $# -eq 0 ]; then
 fi
 
 if [ $# -eq 0 ]; then
-    # a C program's threads are threads, not goroutines
+    # a C program's threads are threads, not goroutines; its conds are
+    # signalled and broadcast, not Go's Signal and Broadcast; a race
+    # explanation speaks of joining a thread, not of a WaitGroup's Done
     if grep -q '"message": "all threads are asleep"' "$TMP/philosophers_naive.json"
     then ok; else bad "philosophers_naive: $(grep -o '"message": "all [a-z]* are asleep"' "$TMP/philosophers_naive.json" | head -1)"; fi
+    if grep -q 'for a signal or broadcast' "$TMP/deadlock_signal_before_wait.json" &&
+        ! grep -q 'Signal\|Broadcast' "$TMP/deadlock_signal_before_wait.json"
+    then ok; else bad "deadlock_signal_before_wait: $(grep -o 'for a [A-Za-z]* or [A-Za-z]*' "$TMP/deadlock_signal_before_wait.json" | head -1)"; fi
+    if grep -q 'without joining g[0-9]* inc' "$TMP/lost_update.json" &&
+        ! grep -q 'Done on' "$TMP/lost_update.json"
+    then ok; else bad "lost_update: $(grep -o 'not ordered: [^"]*' "$TMP/lost_update.json" | head -1)"; fi
 
     # a found race replays, exit 1, with the racy variable visible: the
     # schedule carries it (.x) and the lost update shows again
