@@ -36,6 +36,7 @@ typedef struct gvar {
     const char *name;
     Dwarf_Die type;
 } gvar;
+_Static_assert(offsetof(gvar, lo) == 0, "px_at_or_below's key leads");
 
 static struct {
     bool done;
@@ -673,14 +674,8 @@ bool px_dwarf_name(uintptr_t a, size_t n, char *out, size_t len)
         return false;
     out[0] = 0;
     if (in_data(a)) {
-        size_t lo = 0, hi = D.vars.len;
-        while (lo < hi) { /* the last variable starting at or below a */
-            size_t mid = (lo + hi) / 2;
-            if (D.vars.p[mid].lo <= a)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        /* the last variable starting at or below a */
+        size_t lo = px_at_or_below(D.vars.p, D.vars.len, sizeof *D.vars.p, a);
         if (lo == 0 || a >= D.vars.p[lo - 1].lo + D.vars.p[lo - 1].size)
             return false;
         put(&b, "%s", D.vars.p[lo - 1].name);

@@ -74,6 +74,11 @@ px_site px_site_of(uintptr_t pc);
 /* The function or object symbol containing addr: its name, start and size;
  * NULL when none. */
 const char *px_sym_of(uintptr_t addr, uintptr_t *start, size_t *size);
+/* In n elements of stride bytes sorted by a leading uintptr_t key: how
+ * many have a key at or below a (the last of them is the one holding a,
+ * if any). */
+size_t px_at_or_below(const void *base, size_t n, size_t stride,
+                      uintptr_t a);
 /* The address of function `name` (0 when absent). */
 uintptr_t px_sym_addr(const char *name);
 /* Call fn for every function whose name starts with prefix. */
