@@ -29,6 +29,7 @@
 
 extern char __weft_data_begin[], __weft_data_end[];
 extern char __weft_bss_begin[], __weft_bss_end[];
+extern char __weftrt_text_begin[], __weftrt_text_end[]; /* weftrt.ld */
 
 typedef struct gvar {
     uintptr_t lo;
@@ -135,9 +136,16 @@ void px_dwarf_init(void)
         close(fd);
         return;
     }
-    while (dwarf_get_units(D.dw, cu, &cu, NULL, &ut, &cudie, NULL) == 0)
+    while (dwarf_get_units(D.dw, cu, &cu, NULL, &ut, &cudie, NULL) == 0) {
+        Dwarf_Addr base, lo, hi;
+        /* weft's own units (most of the DWARF) hold no program memory */
+        if (dwarf_ranges(&cudie, 0, &base, &lo, &hi) > 0 &&
+            lo >= (Dwarf_Addr)(uintptr_t)__weftrt_text_begin &&
+            lo < (Dwarf_Addr)(uintptr_t)__weftrt_text_end)
+            continue;
         if (ut == DW_UT_compile)
             collect(&cudie);
+    }
     if (D.vars.len)
         qsort(D.vars.p, D.vars.len, sizeof *D.vars.p, gvar_cmp);
 }
@@ -567,7 +575,7 @@ void px_frame_enter(px_task *pt, uintptr_t fn, uintptr_t caller,
      * (only the call at that site ever stored that value, always in that
      * slot) */
     if (!pt->stack_hi &&
-        (!D.dw || !native_stack_of(pt->t, &pt->stack_lo, &pt->stack_hi)))
+        !native_stack_of(pt->t, &pt->stack_lo, &pt->stack_hi))
         return;
     hi = pt->stack_hi;
     if (frame < pt->stack_lo || frame >= hi)
@@ -641,6 +649,7 @@ bool px_dwarf_local(uintptr_t fn, uintptr_t cfa, uintptr_t a, size_t n,
 {
     sb b = {out, 0, len};
     Dwarf_Die cu, c;
+    px_dwarf_init();
     if (!D.dw || !len || !dwarf_addrdie(D.dw, (Dwarf_Addr)fn, &cu) ||
         dwarf_child(&cu, &c) != 0)
         return false;
@@ -670,6 +679,7 @@ bool px_dwarf_name(uintptr_t a, size_t n, char *out, size_t len)
     uint64_t nth;
     hnode h;
     memset(&h, 0, sizeof h);
+    px_dwarf_init();
     if (!D.dw || !len)
         return false;
     out[0] = 0;

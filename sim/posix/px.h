@@ -365,7 +365,8 @@ bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc);
 
 /* ---- the source's names of memory (dwarf.c) ------------------------------ */
 
-/* Read the executable's DWARF variables (once). */
+/* Read the executable's DWARF variables (once; the first naming does it,
+ * so that a program with nothing to name does not pay for it). */
 void px_dwarf_init(void);
 /* The source expression naming [a, a + n) ("accounts[1].balance",
  * "q->head->value") written to b; false when DWARF does not tell. */

@@ -101,7 +101,6 @@ void px_init(int argc, char **argv, char **envp,
     dl_iterate_phdr(phdr_cb, &first);
     px_tls_init();
     px_sym_init();
-    px_dwarf_init();
     px_mem_init();
     px_verifier_init();
 }
