@@ -104,11 +104,14 @@ PX_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(PX_SRCS)) \
            $(patsubst %.S,$(BUILD)/obj/%.o,$(PX_ASM))
 PX_OUT  := $(BUILD)/weftrt.o $(BUILD)/weftcc_begin.o $(BUILD)/weftcc_end.o
 # the compilers declare the hooks sim/posix defines (the sanitizer ABI):
-# no header of ours has their prototypes
+# no header of ours has their prototypes; frame pointers: the function-entry
+# hook finds the program's frame above its own (verifier.c)
 $(BUILD)/obj/sim/posix/%.o $(BUILD)/dbg/obj/sim/posix/%.o \
-    $(BUILD)/asan/obj/sim/posix/%.o: BASEFLAGS += -Wno-missing-prototypes
-$(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a
-	$(CC) -r -nostdlib -o $@.all.o $(PX_OBJS) $(BUILD)/libweft.a
+    $(BUILD)/asan/obj/sim/posix/%.o: BASEFLAGS += -Wno-missing-prototypes \
+    -fno-omit-frame-pointer
+$(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a sim/posix/weftrt.ld
+	$(CC) -r -nostdlib -Wl,-T,sim/posix/weftrt.ld -o $@.all.o $(PX_OBJS) \
+	    $(BUILD)/libweft.a
 	nm -g --defined-only $(PX_OBJS) | awk 'NF == 3 && $$3 !~ /^px/ \
 	    { print $$3 }' | sort -u > $@.keep
 	objcopy --keep-global-symbols=$@.keep $@.all.o $@
@@ -253,12 +256,14 @@ install: all
 DEB_sqlite3  := libsqlite3-dev
 DEB_ncursesw := libncurses-dev
 DEB_check    := check
+DEB_libdw    := libdw-dev
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
-	for p in sqlite3 ncursesw check; do \
+	for p in sqlite3 ncursesw check libdw; do \
 	    pkg-config --exists $$p 2>/dev/null || case $$p in \
 	        sqlite3) missing="$$missing libsqlite3-dev";; \
+	        libdw) missing="$$missing libdw-dev";; \
 	        ncursesw) missing="$$missing libncurses-dev";; \
 	        check) missing="$$missing check";; esac; \
 	done; \

@@ -27,6 +27,17 @@ static const char *obj_name(wf_engine *e, int32_t oid)
     return report_obj_name(e, e->objs.p[oid]);
 }
 
+/* The thread a join object stands for ("g1 worker" of "the end of g1
+ * worker"), or NULL when oid is no thread's end. */
+static const char *joined(wf_engine *e, int32_t oid)
+{
+    const char *y, *p = "the end of ";
+    if (oid < 0 || !obj_view_of(e->objs.p[oid]).join)
+        return NULL;
+    y = obj_name(e, oid);
+    return strncmp(y, p, strlen(p)) ? y : y + strlen(p);
+}
+
 /* "writes x", "reads x", "sends on ch", "closes ch" */
 static void verb(buf *b, bool chan, bool write, const char *name)
 {
@@ -95,7 +106,10 @@ static void rel_phrase(buf *b, wf_engine *e, const sync_rec *rc)
         buf_printf(b, "read-unlocking %s", y);
         return;
     case EV_WG_DONE:
-        buf_printf(b, "Done on %s", y);
+        if (joined(e, rc->oid)) /* a thread's end, which a join waits for */
+            buf_printf(b, "%s", y);
+        else
+            buf_printf(b, "Done on %s", y);
         return;
     case EV_WG_ADD:
         buf_printf(b, "Add on %s", y);
@@ -145,7 +159,10 @@ static void acq_gerund(buf *b, wf_engine *e, const sync_rec *rc)
     case EV_WG_ADD:
     case EV_WG_WAIT:
     case EV_UNBLOCK:
-        buf_printf(b, "waiting on %s", y);
+        if (joined(e, rc->oid))
+            buf_printf(b, "joining %s", joined(e, rc->oid));
+        else
+            buf_printf(b, "waiting on %s", y);
         return;
     case EV_ONCE:
         buf_printf(b, "calling Do on %s", y);
@@ -178,7 +195,10 @@ static void acq_noun(buf *b, wf_engine *e, const sync_rec *rc)
         return;
     case EV_WG_WAIT:
     case EV_UNBLOCK:
-        buf_printf(b, "Wait on %s", y);
+        if (joined(e, rc->oid))
+            buf_printf(b, "join of %s", joined(e, rc->oid));
+        else
+            buf_printf(b, "Wait on %s", y);
         return;
     case EV_ONCE:
         buf_printf(b, "Do on %s", y);

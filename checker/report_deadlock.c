@@ -291,7 +291,8 @@ static void hold_and_wait(wf_engine *e, const report_deadlock *r, buf *b)
     }
 }
 
-static void no_preemption(const report_deadlock *r, buf *b)
+static void no_preemption(const wf_engine *e, const report_deadlock *r,
+                          buf *b)
 {
     focus f = focus_of(r);
     bool mutex = false, rw = false, once = false, send = false, recv = false,
@@ -355,7 +356,11 @@ static void no_preemption(const report_deadlock *r, buf *b)
     NP(recv, "a blocked receive completes only when a sender arrives or "
              "the channel is closed");
     NP(nil, "an operation on a nil channel never completes");
-    NP(cond, "a cond Wait returns only after a Signal or Broadcast");
+    if (cond) {
+        buf_printf(b, "%sa cond %s returns only after a %s or %s",
+                   n++ ? "; " : "", cond_word(e, COND_WAIT),
+                   cond_word(e, COND_SIGNAL), cond_word(e, COND_BROADCAST));
+    }
     NP(wg, "a WaitGroup Wait returns only when the counter reaches zero");
     NP(join, "a join returns only when the thread ends");
     NP(sleep, "time stops once main has returned and the timers then "
@@ -528,7 +533,7 @@ static void cond_waiters(wf_engine *e, const report_deadlock *r,
 static void signal_at(wf_engine *e, const report_signal *sg, buf *b)
 {
     buf_printf(b, "the %s by %s at step %llu",
-               sg->broadcast ? "Broadcast" : "Signal",
+               cond_word(e, sg->broadcast ? COND_BROADCAST : COND_SIGNAL),
                e->tasks.p[sg->tid]->name, (unsigned long long)sg->step);
     if (sg->file && sg->line)
         buf_printf(b, " (%s:%d)", base_name(sg->file), (int)sg->line);
@@ -567,13 +572,15 @@ static void wakeup_lines(wf_engine *e, const report_deadlock *r, buf *detail)
                         short_name(detail, e, rc->last.peer);
                     else
                         buf_puts(detail, "another waiter");
-                    buf_printf(detail, ", not %s (a Signal wakes one "
-                                       "waiter, a Broadcast all)",
-                               names.p);
+                    buf_printf(detail, ", not %s (a %s wakes one "
+                                       "waiter, a %s all)",
+                               names.p, cond_word(e, COND_SIGNAL),
+                               cond_word(e, COND_BROADCAST));
                 } else {
-                    buf_printf(detail, "no Signal or Broadcast since %s "
-                                       "began to wait",
-                               names.p);
+                    buf_printf(detail, "no %s or %s since %s began to "
+                                       "wait",
+                               cond_word(e, COND_SIGNAL),
+                               cond_word(e, COND_BROADCAST), names.p);
                 }
             }
             buf_fini(&names);
@@ -663,7 +670,7 @@ void report_deadlock_render(buf *text, buf *json, wf_engine *e,
         buf_init(&c[i]);
     mutual_exclusion(e, r, &c[0]);
     hold_and_wait(e, r, &c[1]);
-    no_preemption(r, &c[2]);
+    no_preemption(e, r, &c[2]);
     circular_wait(e, r, &c[3]);
     for (int i = 0; i < 4; i++)
         s[i] = c[i].p ? c[i].p : "";

@@ -179,8 +179,8 @@ static const char *wait_phrase(const report_names *n, const wf_task *t,
         op_blocked_phrase(&t->op, b);
         return NULL;
     }
-    buf_printf(b, "waits on %s for a Signal or Broadcast",
-               n->obj(n->e, t->op.obj));
+    buf_printf(b, "waits on %s for a %s or %s", n->obj(n->e, t->op.obj),
+               cond_word(n->e, COND_SIGNAL), cond_word(n->e, COND_BROADCAST));
     return "send";
 }
 

@@ -823,7 +823,8 @@ static void end_blocked(wf_engine *e)
         f.kind = WF_DEADLOCK;
         f.error = true;
         f.tid = -1;
-        f.message = "all goroutines are asleep";
+        f.message = e->fe.all_asleep ? e->fe.all_asleep
+                                     : "all goroutines are asleep";
         for (size_t i = 0; i < e->tasks.len; i++) {
             wf_task *t = e->tasks.p[i];
             if (t->state == TASK_BLOCKED)

@@ -591,9 +591,17 @@ typedef struct engine_frontend {
     uint64_t (*state_hash)(void *ctx, wf_engine *e);
     /* the source position of machine address pc in the program's code,
      * looked up as a return address (the instruction before pc): a
-     * crash's site (C programs); NULL: not known */
-    void (*fault_site)(void *ctx, uintptr_t pc, const char **file,
+     * crash's site (C programs); false when pc is the front end's own
+     * code (a crash there is weft's internal error, not the program's
+     * panic); NULL: not known */
+    bool (*fault_site)(void *ctx, uintptr_t pc, const char **file,
                        int32_t *line);
+    /* a global deadlock's message in the program's words ("all threads
+     * are asleep" in C); NULL: Go's "all goroutines are asleep" */
+    const char *all_asleep;
+    /* a cond's signal, broadcast and wait in the program's words
+     * (COND_SIGNAL...; "signal" in C); NULL: Go's "Signal", ... */
+    const char *const *cond_words;
     /* the program has progress markers (SPEC 5: then only they count as
      * progress), known statically */
     bool progress_marked;
@@ -895,6 +903,15 @@ static inline int32_t obj_alias(const wf_obj *o)
     const obj_class *c = obj_class_of(o);
     return c->alias ? c->alias(o) : -1;
 }
+enum { COND_SIGNAL, COND_BROADCAST, COND_WAIT };
+/* A cond's operation k (COND_SIGNAL...) as the program's language names
+ * it in reports. */
+static inline const char *cond_word(const wf_engine *e, int k)
+{
+    static const char *const go[] = {"Signal", "Broadcast", "Wait"};
+    return e->fe.cond_words ? e->fe.cond_words[k] : go[k];
+}
+
 static inline obj_view obj_view_of(const wf_obj *o)
 {
     const obj_class *c = obj_class_of(o);

@@ -215,12 +215,38 @@ static void crash_text(char *out, size_t n, int sig, const siginfo_t *si,
     }
 }
 
+static void restore_faults(void)
+{
+    sigaction(SIGSEGV, &old_segv, NULL);
+    sigaction(SIGBUS, &old_bus, NULL);
+    sigaction(SIGFPE, &old_fpe, NULL);
+    sigaction(SIGILL, &old_ill, NULL);
+}
+
+/* A crash of weft's own code (who: where it ran): an internal error, exit
+ * 3, never the program's finding. With WF_ABORT set the fault recurs as it
+ * came instead, for a debugger or a core file. */
+static void internal_crash(int sig, const siginfo_t *si, const char *who)
+{
+    char msg[256];
+    if (getenv("WF_ABORT")) {
+        restore_faults();
+        return;
+    }
+    crash_text(msg, sizeof msg, sig, si, "weft");
+    wf_fatal("%s, in weft's own code %s (a bug in weft, not in the "
+             "program)",
+             msg, who);
+}
+
 /* A fault in a task's code: its stack overflowed (the guard page), or the
  * program crashed (a null or wild pointer, a division by zero, a trap;
  * abort() the C runtime takes itself).
  * Either ends the task with a panic, as the process would have died:
  * the execution ends there with its finding, and the search goes on. A
- * fault outside a task (weft itself) is passed on as it came. */
+ * fault in the front end's own runtime code (its fault_site hook says so)
+ * is weft's internal error (exit 3); one outside a task is passed on as
+ * it came. */
 static void on_fault(int sig, siginfo_t *si, void *uc)
 {
     wf_engine *e = tls_engine;
@@ -245,9 +271,15 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
                 t->op.line = 0;
                 /* +1: the hook, as for return addresses, looks up the
                  * instruction before the address it is given */
-                if (pc && e->fe.fault_site)
-                    e->fe.fault_site(e->fe.ctx, pc + 1, &t->op.file,
-                                     &t->op.line);
+                if (pc && e->fe.fault_site &&
+                    !e->fe.fault_site(e->fe.ctx, pc + 1, &t->op.file,
+                                      &t->op.line)) {
+                    char who[160];
+                    snprintf(who, sizeof who, "(its runtime, while %s ran)",
+                             t->name);
+                    internal_crash(sig, si, who);
+                    return;
+                }
             }
             t->op.kind = OP_PANIC;
             t->op.text = nt->msg;
@@ -261,10 +293,7 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
         }
     }
     /* Not ours: restore the previous disposition and let the fault recur. */
-    sigaction(SIGSEGV, &old_segv, NULL);
-    sigaction(SIGBUS, &old_bus, NULL);
-    sigaction(SIGFPE, &old_fpe, NULL);
-    sigaction(SIGILL, &old_ill, NULL);
+    restore_faults();
 }
 
 /* Once per thread (its alternate signal stack), and once per process

@@ -263,6 +263,8 @@ int cccmd_main(int argc, char **argv)
     push(&cmd, path);
     push(&cmd, "-Wl,--wrap=main");
     push(&cmd, "-lsqlite3");
+    push(&cmd, "-ldw");
+    push(&cmd, "-lelf");
     push(&cmd, "-lm");
     push(&cmd, "-lpthread");
     push(&cmd, "-ldl");

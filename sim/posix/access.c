@@ -156,6 +156,20 @@ static bool is_racy(const px_range *r)
     return false;
 }
 
+/* The local of task tid's frames that holds [a, a + n): in the innermost
+ * frame whose base lies above a. */
+static bool local_name(int32_t tid, uintptr_t a, size_t n, char *b,
+                       size_t len)
+{
+    const px_task *pt = px.x->tasks.p[tid];
+    const struct px_frame *f = NULL;
+    for (uint8_t i = 0; pt && i < pt->nframes; i++)
+        if (pt->frames[i].cfa > a &&
+            (!f || pt->frames[i].cfa < f->cfa))
+            f = &pt->frames[i];
+    return f && px_dwarf_local(f->fn, f->cfa, a, n, b, len);
+}
+
 const char *px_name_of(wf_engine *e, uintptr_t a, size_t n)
 {
     char b[256];
@@ -164,7 +178,9 @@ const char *px_name_of(wf_engine *e, uintptr_t a, size_t n)
     uint64_t nth;
     const char *s;
     int32_t tid;
-    if (px_heap_block(a, &start, &size, &nth)) {
+    if (px_dwarf_name(a, n, b, sizeof b)) {
+        /* as the source names it */
+    } else if (px_heap_block(a, &start, &size, &nth)) {
         int k = snprintf(b, sizeof b, "heap#%llu", (unsigned long long)nth);
         if (size > n && n && (a - start) % n == 0)
             snprintf(b + k, sizeof b - (size_t)k, "[%llu]",
@@ -181,7 +197,10 @@ const char *px_name_of(wf_engine *e, uintptr_t a, size_t n)
                      (unsigned long long)(a - start));
         else
             snprintf(b, sizeof b, "%s", s);
-    } else if ((tid = stack_owner(a, &top)) >= 0) {
+    } else if ((tid = stack_owner(a, &top)) >= 0 && local_name(tid, a, n, b,
+                                                             sizeof b)) {
+        /* a local, as the source names it */
+    } else if (tid >= 0) {
         snprintf(b, sizeof b, "%s's stack[-%llu]",
                  tid ? e->tasks.p[tid]->name : "main",
                  (unsigned long long)(top - a));

@@ -48,7 +48,7 @@ typedef struct hdr {
     uint32_t nth;   /* allocation number in the execution, from 1 */
     uint32_t magic; /* MAGIC while allocated, ~MAGIC when free */
     uint32_t cls;
-    uint32_t pad;
+    uint32_t asked; /* the size asked for (capped), for reports' names */
 } hdr;
 _Static_assert(sizeof(hdr) == HDR, "heap header");
 
@@ -146,6 +146,7 @@ static void *heap_alloc(size_t n, size_t align, uintptr_t pc)
         x->brk = p + size;
     }
     h->size = size;
+    h->asked = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
     h->pc = pc;
     h->nth = (uint32_t)++x->nallocs;
     h->magic = MAGIC;
@@ -186,6 +187,20 @@ bool px_heap_block(uintptr_t a, uintptr_t *start, size_t *size,
         }
     }
     return false;
+}
+
+bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc)
+{
+    uintptr_t s;
+    size_t size;
+    uint64_t nth;
+    const hdr *h;
+    if (!px_heap_block(start, &s, &size, &nth) || s != start)
+        return false;
+    h = (const hdr *)(const void *)(start - HDR);
+    *asked = h->asked;
+    *pc = (uintptr_t)h->pc;
+    return true;
 }
 
 /* The program frees p (in the heap). */

@@ -74,6 +74,11 @@ px_site px_site_of(uintptr_t pc);
 /* The function or object symbol containing addr: its name, start and size;
  * NULL when none. */
 const char *px_sym_of(uintptr_t addr, uintptr_t *start, size_t *size);
+/* In n elements of stride bytes sorted by a leading uintptr_t key: how
+ * many have a key at or below a (the last of them is the one holding a,
+ * if any). */
+size_t px_at_or_below(const void *base, size_t n, size_t stride,
+                      uintptr_t a);
 /* The address of function `name` (0 when absent). */
 uintptr_t px_sym_addr(const char *name);
 /* Call fn for every function whose name starts with prefix. */
@@ -88,6 +93,14 @@ typedef struct px_task {
     uint64_t epoch;     /* visible ops done: the access filter's epoch */
     int atomic_depth;   /* __VERIFIER_atomic nesting */
     uint32_t nnondet;   /* __VERIFIER_nondet_* calls of a wide type so far */
+    /* its program frames (function, canonical frame address), outermost
+     * first, for the names of its locals (dwarf.c); deeper ones are not
+     * kept */
+    struct px_frame {
+        uintptr_t fn, cfa;
+    } frames[48];
+    uint8_t nframes;
+    uintptr_t stack_lo, stack_hi; /* its stack (0: not known yet) */
     bool has_jb;
     jmp_buf jb;         /* pthread_exit and exit unwind to the task's start */
     void *(*start)(void *);
@@ -346,6 +359,27 @@ bool px_in_heap(uintptr_t a);
  * none. */
 bool px_heap_block(uintptr_t a, uintptr_t *start, size_t *size,
                    uint64_t *nth);
+/* The size asked for and the allocating pc of the live block starting at
+ * start; false when no block starts there. */
+bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc);
+
+/* ---- the source's names of memory (dwarf.c) ------------------------------ */
+
+/* Read the executable's DWARF variables (once; the first naming does it,
+ * so that a program with nothing to name does not pay for it). */
+void px_dwarf_init(void);
+/* The source expression naming [a, a + n) ("accounts[1].balance",
+ * "q->head->value") written to b; false when DWARF does not tell. */
+bool px_dwarf_name(uintptr_t a, size_t n, char *b, size_t len);
+/* The same for [a, a + n) on a stack, in the frame of function fn whose
+ * canonical frame address is cfa ("counter", "acct.balance"). */
+bool px_dwarf_local(uintptr_t fn, uintptr_t cfa, uintptr_t a, size_t n,
+                    char *b, size_t len);
+/* pt enters function fn (called from caller); frame: the address just
+ * above the hook's own frame (its return address's slot + 8). */
+void px_frame_enter(px_task *pt, uintptr_t fn, uintptr_t caller,
+                    uintptr_t frame);
+void px_frame_exit(px_task *pt, uintptr_t fn);
 
 /* ---- accesses (access.c) -------------------------------------------------- */
 

@@ -301,21 +301,34 @@ void px_exit(px_task *pt, uintptr_t pc, int status)
 
 /* ---- the explorer's hooks -------------------------------------------------- */
 
+/* a cond's operations in C's words, whether pthread_cond_ or cnd_ */
+static const char *const px_cond_words[] = {"signal", "broadcast", "wait"};
+
+/* weft's runtime code (sim/posix/weftrt.ld) */
+extern char __weftrt_text_begin[], __weftrt_text_end[];
+
 /* A crash's site (engine_frontend.fault_site): where in the program's
- * code machine address pc lies. */
-static void px_fault_site(void *ctx, uintptr_t pc, const char **file,
+ * code machine address pc lies; false when it lies in weft's runtime. */
+static bool px_fault_site(void *ctx, uintptr_t pc, const char **file,
                           int32_t *line)
 {
-    px_site s = px_site_of(pc);
+    px_site s;
     (void)ctx;
+    if (pc - 1 >= (uintptr_t)__weftrt_text_begin &&
+        pc - 1 < (uintptr_t)__weftrt_text_end)
+        return false;
+    s = px_site_of(pc);
     *file = s.file;
     *line = s.line;
+    return true;
 }
 
 static void px_begin_exec(void *ctx, wf_engine *e)
 {
     (void)ctx;
     e->fe.fault_site = px_fault_site;
+    e->fe.all_asleep = "all threads are asleep";
+    e->fe.cond_words = px_cond_words;
     px_racy_apply();
     arena_reset(&px.mem);
     px.x = arena_alloc(&px.mem, sizeof *px.x);

@@ -29,6 +29,8 @@ typedef struct row {
     const char *file; /* NULL: end of a sequence */
     int32_t line;
 } row;
+_Static_assert(offsetof(sym, lo) == 0 && offsetof(row, addr) == 0,
+               "px_at_or_below's key leads");
 
 typedef struct pc_ent {
     uintptr_t pc;
@@ -458,26 +460,34 @@ void px_sym_init(void)
     S.cache = wf_xcalloc(S.ncache, sizeof *S.cache);
 }
 
+size_t px_at_or_below(const void *base, size_t n, size_t stride,
+                      uintptr_t a)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uintptr_t key;
+        memcpy(&key, (const char *)base + mid * stride, sizeof key);
+        if (key <= a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 px_site px_site_of(uintptr_t pc)
 {
     px_site none = {NULL, 0};
     pc_ent *c;
-    size_t lo = 0, hi;
-    uintptr_t a;
+    size_t lo;
     if (!pc || !S.cache)
         return none;
     c = &S.cache[(pc >> 1) & (S.ncache - 1)];
     if (c->pc == pc)
         return c->site;
-    a = pc - 1;
-    hi = S.rows.len;
-    while (lo < hi) { /* the last row at or below a */
-        size_t mid = (lo + hi) / 2;
-        if (S.rows.p[mid].addr <= a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    /* the last row at or below pc - 1 */
+    lo = px_at_or_below(S.rows.p, S.rows.len, sizeof *S.rows.p, pc - 1);
     c->pc = pc;
     c->site = none;
     if (lo > 0 && S.rows.p[lo - 1].file) {
@@ -489,14 +499,8 @@ px_site px_site_of(uintptr_t pc)
 
 const char *px_sym_of(uintptr_t addr, uintptr_t *start, size_t *size)
 {
-    size_t lo = 0, hi = S.syms.len;
-    while (lo < hi) { /* the last symbol starting at or below addr */
-        size_t mid = (lo + hi) / 2;
-        if (S.syms.p[mid].lo <= addr)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    /* the last symbol starting at or below addr */
+    size_t lo = px_at_or_below(S.syms.p, S.syms.len, sizeof *S.syms.p, addr);
     /* symbols may nest (an alias inside a larger one): look back a few */
     for (size_t k = lo, n = 0; k > 0 && n < 8; k--, n++) {
         const sym *y = &S.syms.p[k - 1];

@@ -172,6 +172,13 @@ px_sync *px_sync_get(px_task *pt, const void *addr, px_sync_kind k,
                                    sizeof(pthread_once_t),
                                    sizeof(pthread_spinlock_t),
                                    8};
+    /* glibc would crash on it in the call: the program's crash, at its
+     * call, not one of weft's own code reading the object */
+    if ((uintptr_t)addr < 4096)
+        px_panic(pt, pc,
+                 "SIGSEGV: %s dereferenced a null pointer (a null %s, "
+                 "address 0x%lx)",
+                 pt->t->name, kind_word(k), (unsigned long)(uintptr_t)addr);
     if (s && s->kind == k)
         return s;
     if (s) /* the memory was reused for another kind of object */

@@ -130,6 +130,11 @@ PX_API void __cyg_profile_func_enter(void *fn, void *caller)
     px_task *pt = px_enter();
     if (!pt)
         return;
+    /* built with frame pointers (Makefile): the return address into fn
+     * lies just above the saved frame pointer */
+    px_frame_enter(pt, (uintptr_t)fn, (uintptr_t)caller,
+                   (uintptr_t)__builtin_frame_address(0) +
+                       2 * sizeof(void *));
     px_func_enter(pt, (uintptr_t)fn, (uintptr_t)caller);
     px_leave(pt);
 }
@@ -139,6 +144,7 @@ PX_API void __cyg_profile_func_exit(void *fn, void *caller)
     px_task *pt = px_enter();
     if (!pt)
         return;
+    px_frame_exit(pt, (uintptr_t)fn);
     px_func_exit(pt, (uintptr_t)fn, (uintptr_t)caller);
     px_leave(pt);
 }

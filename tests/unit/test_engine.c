@@ -406,15 +406,13 @@ static void crash_in_task(void *arg)
     wf_yield();
 }
 
-/* A fault outside a guard region is the program's own crash (a null
- * store here): the task ends with a panic finding naming the signal and
- * the task, as the process would have died, and the search goes on (it
- * used to kill the whole check: a real C bug then had no report). Run in
- * a child, so that a regression to dying shows as a failed check. */
-START_TEST(a_real_crash_in_a_task_is_a_panic_finding)
+/* Explore scenario in a child (its stderr into out too, when err): its
+ * wait status, and in out what it wrote: the first finding's kind and
+ * message and the executions. */
+static int explore_in_child(void (*scenario)(void *), bool err, char *out,
+                            size_t size)
 {
     int fd[2], status;
-    char out[512];
     ssize_t n, got = 0;
     pid_t pid;
     ck_assert_int_eq(pipe(fd), 0);
@@ -426,8 +424,11 @@ START_TEST(a_real_crash_in_a_task_is_a_panic_finding)
         char m[512];
         int len;
         close(fd[0]);
+        if (err)
+            dup2(fd[1], 2);
+        unsetenv("WF_ABORT");
         o.strategy = WF_STRATEGY_RR;
-        wf_explore(crash_in_task, NULL, &o, &r);
+        wf_explore(scenario, NULL, &o, &r);
         len = snprintf(m, sizeof m, "%zu %s %s %lld", r.nfindings,
                        r.nfindings ? r.findings[0].kind_name : "-",
                        r.nfindings ? r.findings[0].message : "-",
@@ -438,11 +439,23 @@ START_TEST(a_real_crash_in_a_task_is_a_panic_finding)
         _exit(0);
     }
     close(fd[1]);
-    while ((n = read(fd[0], out + got, sizeof out - 1 - (size_t)got)) > 0)
+    while ((n = read(fd[0], out + got, size - 1 - (size_t)got)) > 0)
         got += n;
     out[got] = 0;
     close(fd[0]);
     ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    return status;
+}
+
+/* A fault outside a guard region is the program's own crash (a null
+ * store here): the task ends with a panic finding naming the signal and
+ * the task, as the process would have died, and the search goes on (it
+ * used to kill the whole check: a real C bug then had no report). Run in
+ * a child, so that a regression to dying shows as a failed check. */
+START_TEST(a_real_crash_in_a_task_is_a_panic_finding)
+{
+    char out[512];
+    int status = explore_in_child(crash_in_task, false, out, sizeof out);
 #if WFT_ASAN
     /* the sanitizers may see the store first and end the process */
     if (WIFSIGNALED(status) || WEXITSTATUS(status) != 0)
@@ -451,6 +464,44 @@ START_TEST(a_real_crash_in_a_task_is_a_panic_finding)
     ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     ck_assert_str_eq(out, "1 panic SIGSEGV: g1 crasher dereferenced a null "
                           "pointer (address 0x0) 1");
+}
+END_TEST
+
+static bool own_code(void *ctx, uintptr_t pc, const char **file,
+                     int32_t *line)
+{
+    (void)ctx;
+    (void)pc;
+    (void)file;
+    (void)line;
+    return false;
+}
+
+static void crash_in_runtime(void *arg)
+{
+    native_engine()->fe.fault_site = own_code;
+    crash_in_task(arg);
+}
+
+/* A crash the front end places in its own runtime code (weft cc's
+ * runtime, not the program's) is weft's internal error: exit 3 and a
+ * message saying so, never the program's panic finding. */
+START_TEST(a_crash_in_the_front_ends_own_code_is_an_internal_error)
+{
+    char out[512];
+    int status = explore_in_child(crash_in_runtime, true, out, sizeof out);
+#if WFT_ASAN
+    /* the sanitizers may see the store first and end the process */
+    if (WIFSIGNALED(status) || WEXITSTATUS(status) != 3)
+        return;
+#endif
+    ck_assert(WIFEXITED(status));
+    ck_assert_int_eq(WEXITSTATUS(status), 3);
+    ck_assert_msg(strstr(out, "weft: internal error: SIGSEGV: weft "
+                              "dereferenced a null pointer (address 0x0), "
+                              "in weft's own code (its runtime, while g1 "
+                              "crasher ran)") != NULL,
+                  "%s", out);
 }
 END_TEST
 
@@ -1277,6 +1328,7 @@ Suite *engine_suite(void)
     tcase_add_test(t, tasks_are_numbered_in_spawn_order_and_named_g_n_name);
     tcase_add_test(t, a_stack_overflow_is_a_panic_naming_the_task);
     tcase_add_test(t, a_real_crash_in_a_task_is_a_panic_finding);
+    tcase_add_test(t, a_crash_in_the_front_ends_own_code_is_an_internal_error);
     tcase_add_test(t, main_returning_ends_output_while_the_rest_run_on_or_leak);
     tcase_add_test(t, a_long_print_cut_off_by_a_panic_leaks_nothing);
     suite_add_tcase(s, t);
