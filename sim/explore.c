@@ -356,6 +356,7 @@ void explore_collect(explorer *x, wf_engine *e, uint32_t preempts)
             xf = &x->findings.p[x->findings.len - 1];
             explore_set_finding(xf, f, e, explore_sched_of(x, e), x->prog.leaks_are_errors);
             xf->preempts = preempts;
+            xf->cost = x->spent;
         } else if (preempts < xf->preempts ||
                    (preempts == xf->preempts && e->step < xf->steps)) {
             /* keep the simplest witness: fewest preemptions, then fewest
@@ -424,6 +425,7 @@ bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     wf_engine *e = x->e;
     wf_strategy_kind k = cur_strategy(x);
     dpor *dp = x->sampling ? NULL : x->dp; /* a sample is not the search's */
+    uint64_t work0 = dp ? dpor_work(dp) : 0;
     engine_reset(e);
     x->depth = 0;
     x->replay_pos = 0;
@@ -486,6 +488,7 @@ bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     if (dp && dpor_error(dp))
         explore_diverge(x, "%s", dpor_error(dp));
     x->sbuf_valid = false;
+    x->spent += e->step + (dp ? dpor_work(dp) - work0 : 0);
     if (dp && dpor_deferred(dp)) {
         x->deferred++; /* not an execution: a later round runs it */
     } else if (dp && dpor_blocked(dp)) {

@@ -31,6 +31,8 @@ typedef struct xfinding {
     uint64_t nchoices, steps;
     uint32_t preempts; /* of the kept witness */
     char *output;      /* the output of the execution that kept it */
+    uint64_t cost;     /* steps the search had run when it first showed
+                          it (the minimizer's budget scales with it) */
 } xfinding;
 
 /* Make to a copy of from, with strings of its own (to's are freed). */
@@ -89,6 +91,9 @@ struct explorer {
     wf_engine *e;
     int64_t executions;
     uint64_t steps;
+    uint64_t spent; /* cost of every execution it started (steps, and
+                       bounded POR's walks back: dpor_work): the search's,
+                       abandoned ones, samples, steering, minimizing */
     bool complete;
     int bound; /* preemption bound fully explored, -1 none */
     bool stopped; /* by should_stop */
