@@ -513,11 +513,36 @@ int64_t explore_started(const explorer *x)
     return x->executions + (int64_t)(x->blocked + x->deferred);
 }
 
+/* What a failed run's search may go on spending, at least: a small
+ * program's search still ends as it would (every finding, exact
+ * counts). */
+#define FAILED_FLOOR 1000000
+
+/* Has the run failed (an error finding of explore_opts.fail_kinds) and
+ * the search spent since as much again as finding it cost, and at least
+ * FAILED_FLOOR? */
+static bool failed_long_enough(const explorer *x)
+{
+    uint64_t first = UINT64_MAX;
+    for (size_t i = 0; i < x->findings.len; i++) {
+        const xfinding *f = &x->findings.p[i];
+        if (f->f.error && (x->o.fail_kinds & (1u << f->f.kind)) &&
+            f->cost < first)
+            first = f->cost;
+    }
+    return first != UINT64_MAX && x->spent - first >= first &&
+           x->spent - first >= FAILED_FLOOR;
+}
+
 /* Budgets between executions: true to stop. */
 bool explore_out_of_budget(explorer *x, int64_t max)
 {
     if (explore_started(x) >= max)
         return true;
+    if (x->o.fail_kinds && failed_long_enough(x)) {
+        x->failed = true;
+        return true;
+    }
     if (x->o.should_stop &&
         x->o.should_stop(x->o.stop_ctx, x)) {
         x->stopped = true;

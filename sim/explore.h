@@ -74,6 +74,12 @@ typedef struct explore_opts {
      * interrupt). NULL: never. It may read the explorer (progress). */
     bool (*should_stop)(void *ctx, const explorer *x);
     void *stop_ctx;
+    /* a bit a finding kind: an error finding of one of them fails the
+     * run (weft test), so the search stops once it has spent as much
+     * again as finding the first one cost, and at least 1M steps
+     * (x->failed): enough to count its executions and find what lies
+     * near, then the report. 0: never */
+    uint32_t fail_kinds;
     /* called after each execution with the engine still holding it (the
      * recorder, outcome printers). */
     void (*after_exec)(void *ctx, wf_engine *e, const char *schedule);
@@ -97,6 +103,7 @@ struct explorer {
     bool complete;
     int bound; /* preemption bound fully explored, -1 none */
     bool stopped; /* by should_stop */
+    bool failed;  /* stopped after a failure (explore_opts.fail_kinds) */
     uint64_t cut; /* executions cut by --max-steps */
     uint64_t cut_timers; /* ... of them with timers pending (strict time:
                             goroutines kept running while others slept) */
