@@ -36,9 +36,8 @@ static explorer *explore_checked(const program *p, wf_strategy_kind k,
 
 static native_start c_start;
 
-static explorer *explore_c(void (*fn)(void *), void *arg, wf_strategy_kind k,
-                           int64_t max_exec, uint64_t max_steps,
-                           uint64_t window, uint64_t bypass)
+/* The C program fn(arg) (one at a time: c_start is shared). */
+static program c_program(void (*fn)(void *), void *arg)
 {
     program p;
     memset(&p, 0, sizeof p);
@@ -49,6 +48,14 @@ static explorer *explore_c(void (*fn)(void *), void *arg, wf_strategy_kind k,
     p.main_name = "main";
     p.hash = 0x11fe11feu;
     p.file = "test";
+    return p;
+}
+
+static explorer *explore_c(void (*fn)(void *), void *arg, wf_strategy_kind k,
+                           int64_t max_exec, uint64_t max_steps,
+                           uint64_t window, uint64_t bypass)
+{
+    program p = c_program(fn, arg);
     return explore_checked(&p, k, max_exec, max_steps, window, bypass);
 }
 
@@ -175,8 +182,7 @@ static void note_spent(void *ctx, wf_engine *e, const char *sched)
 
 START_TEST(the_minimizer_spends_in_proportion_to_the_search)
 {
-    native_start ns = {two_polite, NULL};
-    program p;
+    program p = c_program(two_polite, NULL);
     explore_opts o = opts_of(WF_STRATEGY_DPOR);
     checkers_opts co = checkers_opts_default();
     checkers *ck;
@@ -184,12 +190,6 @@ START_TEST(the_minimizer_spends_in_proportion_to_the_search)
     spent_at at = {NULL, 0};
     const xfinding *f;
     wf_diag d;
-    memset(&p, 0, sizeof p);
-    p.drv = &native_driver;
-    p.arg = &ns;
-    p.main_name = "main";
-    p.hash = 0x11fe11feu;
-    p.file = "test";
     o.iterative = true;
     o.minimize = true;
     o.max_executions = 1;
