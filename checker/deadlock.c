@@ -502,19 +502,120 @@ static void group_blocked(deadlock_checker *d, wf_engine *e)
     }
 }
 
-/* A signature for the blocked set d->set: its kind and the distinct sites
- * (op, file, line) its tasks are blocked at, so that a set of 25 filters
- * blocked at one line is the same finding as a set of 24. */
+/* Where task t's wait has its root: the site where an ended task took
+ * the lock t waits for and left held (d->rleft, from build_report), else
+ * t's own blocked operation. */
+static uint64_t root_site(deadlock_checker *d, const wf_task *t)
+{
+    wf_obj *aw[MAX_AW];
+    int n = deadlock_awaited(t, aw, MAX_AW);
+    for (int k = 0; k < n; k++)
+        for (size_t j = 0; j < d->rleft.len; j++)
+            if (d->rleft.p[j].obj == aw[k]) {
+                const report_left *l = &d->rleft.p[j];
+                uint64_t h = hash_u64(HASH_INIT, 0x1ef7u);
+                if (l->file) h = hash_bytes(h, l->file, strlen(l->file));
+                return hash_u64(h, (uint64_t)l->line);
+            }
+    return site_sig(HASH_INIT, t);
+}
+
+/* The sink components of the wait-for graph of d->set (build_graph's
+ * edges, every class): mark[i] = 1 for each task in a strongly connected
+ * component no edge leaves, the tasks that wait on nothing the others
+ * could give (a cycle, or a wait no task will end); the rest wait behind
+ * them. Tarjan's algorithm, iterative. */
+static void sink_tasks(deadlock_checker *d, uint8_t *mark)
+{
+    size_t k = d->set.len, top = 0, nstk = 0;
+    int32_t next = 0;
+    int32_t *index = wf_xmalloc((k + 1) * sizeof *index);
+    int32_t *low = wf_xmalloc((k + 1) * sizeof *low);
+    int32_t *comp = wf_xmalloc((k + 1) * sizeof *comp);
+    int32_t *stk = wf_xmalloc((k + 1) * sizeof *stk);
+    int32_t *call = wf_xmalloc((k + 1) * sizeof *call); /* dfs path */
+    int32_t *edge = wf_xmalloc((k + 1) * sizeof *edge); /* next edge */
+    uint8_t *on = wf_xcalloc(k + 1, 1);
+    int32_t ncomp = 0;
+    for (size_t i = 0; i < k; i++)
+        index[i] = -1;
+    for (size_t s0 = 0; s0 < k; s0++) {
+        if (index[s0] >= 0) continue;
+        call[top++] = (int32_t)s0;
+        edge[s0] = 0;
+        index[s0] = low[s0] = next++;
+        stk[nstk++] = (int32_t)s0;
+        on[s0] = 1;
+        while (top) {
+            int32_t u = call[top - 1];
+            if (edge[u] < d->elen.p[u]) {
+                int32_t v = d->idx.p[d->edges.p[d->efirst.p[u] + edge[u]++].to];
+                if (index[v] < 0) {
+                    index[v] = low[v] = next++;
+                    edge[v] = 0;
+                    stk[nstk++] = v;
+                    on[v] = 1;
+                    call[top++] = v;
+                } else if (on[v] && index[v] < low[u]) {
+                    low[u] = index[v];
+                }
+                continue;
+            }
+            top--;
+            if (top && low[u] < low[call[top - 1]])
+                low[call[top - 1]] = low[u];
+            if (low[u] == index[u]) {
+                int32_t w;
+                do {
+                    w = stk[--nstk];
+                    on[w] = 0;
+                    comp[w] = ncomp;
+                } while (w != u);
+                ncomp++;
+            }
+        }
+    }
+    /* a component is a sink when none of its edges leaves it */
+    memset(on, 1, k + 1); /* by component: still a sink */
+    for (size_t u = 0; u < k; u++)
+        for (int32_t j = 0; j < d->elen.p[u]; j++) {
+            int32_t v = d->idx.p[d->edges.p[d->efirst.p[u] + j].to];
+            if (comp[v] != comp[u]) on[comp[u]] = 0;
+        }
+    for (size_t u = 0; u < k; u++)
+        mark[u] = on[comp[u]];
+    free(index);
+    free(low);
+    free(comp);
+    free(stk);
+    free(call);
+    free(edge);
+    free(on);
+}
+
+/* A signature for the blocked set d->set, one per root cause as a user
+ * names a bug: its kind and the distinct root sites (root_site) of the
+ * tasks in the sink components of its wait-for graph (sink_tasks). The
+ * tasks waiting behind the cause do not count: a set of 25 filters
+ * blocked at one line is the same finding as a set of 24, and an
+ * RWMutex reader that Locks is one finding whether or not another reader
+ * already queues behind its pending write. Needs build_report's graph
+ * and left-held locks. */
 static uint64_t set_sig(deadlock_checker *d, wf_engine *e, uint64_t h)
 {
+    size_t n = 0;
     uint64_t *sites = wf_xmalloc((d->set.len + 1) * sizeof *sites);
+    uint8_t *sink = wf_xmalloc(d->set.len + 1);
+    sink_tasks(d, sink);
     for (size_t i = 0; i < d->set.len; i++)
-        sites[i] = site_sig(HASH_INIT, e->tasks.p[d->set.p[i]]);
-    qsort(sites, d->set.len, sizeof *sites, u64_cmp);
-    for (size_t i = 0; i < d->set.len; i++)
+        if (sink[i])
+            sites[n++] = root_site(d, e->tasks.p[d->set.p[i]]);
+    qsort(sites, n, sizeof *sites, u64_cmp);
+    for (size_t i = 0; i < n; i++)
         if (!i || sites[i] != sites[i - 1])
             h = hash_u64(h, sites[i]);
     free(sites);
+    free(sink);
     return h;
 }
 

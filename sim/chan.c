@@ -392,14 +392,25 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
     emit_chan(e, t, EV_RECV, f | EVF_FAILED, ch, -1, out, ch->nrecv, ncase);
 }
 
+/* A send on a closed channel panics, after its access to the channel
+ * (Go's chansend reads it before it looks at closed, racereadpc): a
+ * failed send event, which races with a close nothing orders it after,
+ * as go -race reports beside the panic. */
+static step_result send_closed(wf_engine *e, wf_task *t, wf_chan *ch,
+                               const wf_value *v, int32_t ncase)
+{
+    engine_access(e, ch->hdr.oid, ACC_WRITE);
+    emit_chan(e, t, EV_SEND, sel_flags(ncase) | EVF_FAILED, ch, -1, v,
+              ch->nsent, ncase);
+    return engine_panic(e, t, GO_SEND_CLOSED_CHAN, false);
+}
+
 step_result chan_send(wf_engine *e, wf_task *t)
 {
     wf_chan *ch = (wf_chan *)t->op.obj;
     chan_unregister(e, t);
-    if (ch->closed) {
-        engine_access(e, ch->hdr.oid, ACC_WRITE);
-        return engine_panic(e, t, GO_SEND_CLOSED_CHAN, false);
-    }
+    if (ch->closed)
+        return send_closed(e, t, ch, &t->op.val, -1);
     do_send(e, t, ch, t->op.val, -1);
     return STEP_DONE;
 }
@@ -486,10 +497,8 @@ step_result chan_select(wf_engine *e, wf_task *t)
     o->sel = rd[idx];
     sc = &o->cases[o->sel];
     if (sc->send) {
-        if (sc->chan->closed) {
-            engine_access(e, sc->chan->hdr.oid, ACC_WRITE);
-            return engine_panic(e, t, GO_SEND_CLOSED_CHAN, false);
-        }
+        if (sc->chan->closed)
+            return send_closed(e, t, sc->chan, &sc->val, o->sel);
         do_send(e, t, sc->chan, sc->val, o->sel);
     } else {
         do_recv(e, t, sc->chan, &sc->res, &sc->ok, o->sel);
@@ -639,6 +648,8 @@ static int hb_marks(const wf_event *ev, hb_mark *out)
         if (ev->op == EV_SEND) {
             n = hb_push(out, n, HB_READ, HB_MAIN);
             out[n - 1].chan = true;
+            if (ev->flags & EVF_FAILED)
+                return n; /* on a closed channel: it panics */
         }
         if (ev->flags & EVF_FAILED)
             return hb_push(out, n, HB_ACQUIRE, HB_CLOSE);

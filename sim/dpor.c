@@ -794,6 +794,7 @@ static void earlier_run(dpor *d, int32_t j)
         if (!nk->sub && nk->tid != t)
             break;
     }
+    d->work += (uint64_t)(j - k);
     for (; k >= 0; k--) {
         node *nk = &d->nodes.p[k];
         if (nk->sub)
@@ -1250,6 +1251,11 @@ static void next_sleep_after(dpor *d, wf_engine *e, const node *nd,
  * malloc gives it (measured: 700 bytes a step on fixedbugs/issue13160.go
  * with 5 tasks). */
 #define NODE_VEC_BYTES 48
+
+uint64_t dpor_work(const dpor *d)
+{
+    return d->work;
+}
 
 uint64_t dpor_bytes(const dpor *d)
 {

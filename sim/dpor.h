@@ -56,6 +56,10 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid);
  * per step with its vector clock, a clock per task), for the memory
  * budget: deterministic, O(1). */
 uint64_t dpor_bytes(const dpor *d);
+/* The nodes bounded POR's walks back over the path have looked at so far
+ * (each reversal over the bound walks back to the path's start): work a
+ * step count does not show, for the explorer's cost. */
+uint64_t dpor_work(const dpor *d);
 /* After engine_run: the last race checks of the ops left pending. */
 void dpor_end(dpor *d, wf_engine *e);
 /* After an execution: move to the next branch; false when the search is

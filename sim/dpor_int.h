@@ -146,6 +146,7 @@ struct dpor {
                      dpor_begin frees what its path left initialised */
     size_t depth;  /* nodes used by the current execution */
     int32_t tnode; /* the current step's task node, -1 */
+    uint64_t work; /* nodes bounded POR's backward walks looked at */
     /* per execution */
     VEC(vclock) tclock;
     VEC(uint32_t) tcount;

@@ -341,7 +341,8 @@ extern const char *const ev_op_names[EV__COUNT];
 
 /* Flags of an event: what exactly happened (consumers: race, dpor). */
 enum {
-    EVF_FAILED = 1 << 0,   /* trylock/cas failed; recv saw closed (ok=false) */
+    EVF_FAILED = 1 << 0,   /* trylock/cas failed; recv saw closed (ok=false);
+                              send on a closed channel (it panics) */
     EVF_SELECT = 1 << 1,   /* a send/recv done as a select case (aux2) */
     EVF_WAKE = 1 << 2,     /* completes the parked op of task `peer` */
     EVF_HANDOFF = 1 << 3,  /* recv moved a parked sender's value to buffer */

@@ -370,6 +370,7 @@ void explore_collect(explorer *x, wf_engine *e, uint32_t preempts)
             xf = &x->findings.p[x->findings.len - 1];
             explore_set_finding(xf, f, e, explore_sched_of(x, e), x->prog.leaks_are_errors);
             xf->preempts = preempts;
+            xf->cost = x->spent;
         } else if (preempts < xf->preempts ||
                    (preempts == xf->preempts && e->step < xf->steps)) {
             /* keep the simplest witness: fewest preemptions, then fewest
@@ -438,6 +439,7 @@ bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     wf_engine *e = x->e;
     wf_strategy_kind k = cur_strategy(x);
     dpor *dp = x->sampling ? NULL : x->dp; /* a sample is not the search's */
+    uint64_t work0 = dp ? dpor_work(dp) : 0;
     engine_reset(e);
     x->depth = 0;
     x->replay_pos = 0;
@@ -500,6 +502,7 @@ bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
     if (dp && dpor_error(dp))
         explore_diverge(x, "%s", dpor_error(dp));
     x->sbuf_valid = false;
+    x->spent += e->step + (dp ? dpor_work(dp) - work0 : 0);
     if (dp && dpor_deferred(dp)) {
         x->deferred++; /* not an execution: a later round runs it */
     } else if (dp && dpor_blocked(dp)) {
@@ -524,11 +527,36 @@ int64_t explore_started(const explorer *x)
     return x->executions + (int64_t)(x->blocked + x->deferred);
 }
 
+/* What a failed run's search may go on spending, at least: a small
+ * program's search still ends as it would (every finding, exact
+ * counts). */
+#define FAILED_FLOOR 1000000
+
+/* Has the run failed (an error finding of explore_opts.fail_kinds) and
+ * the search spent since as much again as finding it cost, and at least
+ * FAILED_FLOOR? */
+static bool failed_long_enough(const explorer *x)
+{
+    uint64_t first = UINT64_MAX;
+    for (size_t i = 0; i < x->findings.len; i++) {
+        const xfinding *f = &x->findings.p[i];
+        if (f->f.error && (x->o.fail_kinds & (1u << f->f.kind)) &&
+            f->cost < first)
+            first = f->cost;
+    }
+    return first != UINT64_MAX && x->spent - first >= first &&
+           x->spent - first >= FAILED_FLOOR;
+}
+
 /* Budgets between executions: true to stop. */
 bool explore_out_of_budget(explorer *x, int64_t max)
 {
     if (explore_started(x) >= max)
         return true;
+    if (x->o.fail_kinds && failed_long_enough(x)) {
+        x->failed = true;
+        return true;
+    }
     if (x->o.should_stop &&
         x->o.should_stop(x->o.stop_ctx, x)) {
         x->stopped = true;

@@ -31,6 +31,8 @@ typedef struct xfinding {
     uint64_t nchoices, steps;
     uint32_t preempts; /* of the kept witness */
     char *output;      /* the output of the execution that kept it */
+    uint64_t cost;     /* steps the search had run when it first showed
+                          it (the minimizer's budget scales with it) */
 } xfinding;
 
 /* Make to a copy of from, with strings of its own (to's are freed). */
@@ -72,6 +74,12 @@ typedef struct explore_opts {
      * interrupt). NULL: never. It may read the explorer (progress). */
     bool (*should_stop)(void *ctx, const explorer *x);
     void *stop_ctx;
+    /* a bit a finding kind: an error finding of one of them fails the
+     * run (weft test), so the search stops once it has spent as much
+     * again as finding the first one cost, and at least 1M steps
+     * (x->failed): enough to count its executions and find what lies
+     * near, then the report. 0: never */
+    uint32_t fail_kinds;
     /* called after each execution with the engine still holding it (the
      * recorder, outcome printers). */
     void (*after_exec)(void *ctx, wf_engine *e, const char *schedule);
@@ -89,9 +97,13 @@ struct explorer {
     wf_engine *e;
     int64_t executions;
     uint64_t steps;
+    uint64_t spent; /* cost of every execution it started (steps, and
+                       bounded POR's walks back: dpor_work): the search's,
+                       abandoned ones, samples, steering, minimizing */
     bool complete;
     int bound; /* preemption bound fully explored, -1 none */
     bool stopped; /* by should_stop */
+    bool failed;  /* stopped after a failure (explore_opts.fail_kinds) */
     uint64_t cut; /* executions cut by --max-steps */
     uint64_t cut_timers; /* ... of them with timers pending (strict time:
                             goroutines kept running while others slept) */

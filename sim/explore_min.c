@@ -53,6 +53,7 @@ static const finding *mz_run(explorer *x, consumer_set *cs, uint8_t kind,
         x->prog.begin(x->prog.ctx, e);
     engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name, &strat,
                cs ? cs->v : NULL, cs ? cs->n : 0);
+    x->spent += e->step;
     if (x->mz_bad)
         return NULL;
     for (size_t i = 0; i < e->findings.len; i++)
@@ -71,24 +72,64 @@ static bool halted_all(const explorer *x)
 /* Executions a search for a witness of fewer preemptions may take. */
 #define WITNESS_SEARCH 256
 
+/* The minimizer's budget for one finding, in the explorer's cost units
+ * (x->spent: steps, and bounded POR's walks back over the path, which a
+ * bounded search of a long execution does plenty of): MZ_SCALE times
+ * what the search had spent when it first showed the finding, and at least
+ * MZ_FLOOR (a small program's whole minimization, whatever it found
+ * early). Reporting a found bug then costs a bounded multiple of finding
+ * it; a finding whose budget runs out keeps the best witness so far
+ * (the search's own at worst). */
+#define MZ_SCALE 1
+#define MZ_FLOOR 1000000
+
+static uint64_t mz_budget(const xfinding *xf)
+{
+    uint64_t b = xf->cost > UINT64_MAX / MZ_SCALE ? UINT64_MAX
+                                                   : xf->cost * MZ_SCALE;
+    return b > MZ_FLOOR ? b : MZ_FLOOR;
+}
+
+/* A bounded search's stop hook: the search's own (progress), then the
+ * minimizer's budget: `left` units from the search's start. */
+typedef struct mz_stop {
+    bool (*inner)(void *ctx, const explorer *x);
+    void *inner_ctx;
+    uint64_t left;
+    bool spent; /* the budget stopped it */
+} mz_stop;
+
+static bool mz_should_stop(void *ctx, const explorer *x)
+{
+    mz_stop *s = ctx;
+    if (s->inner && s->inner(s->inner_ctx, x))
+        return true;
+    s->spent = x->spent >= s->left;
+    return s->spent;
+}
+
 /* Look for a witness of xf with fewer preemptions by bounded searches
  * (bounds 0, 1, ... below its count, each of at most WITNESS_SEARCH
- * executions): the reduction reaches a trace through one order, not
- * always its cheapest, and a bounded search reaches what bounded DFS
- * does. */
-static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf)
+ * executions, all within the finding's budget end, a value of x->spent):
+ * the reduction reaches a trace through one order, not always its
+ * cheapest, and a bounded search reaches what bounded DFS does. */
+static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf,
+                            uint64_t end)
 {
-    for (uint32_t k = 0; k < xf->preempts; k++) {
+    for (uint32_t k = 0; k < xf->preempts && x->spent < end; k++) {
         explore_opts o = x->o;
         explorer *sub;
         wf_diag d;
         bool found = false;
+        mz_stop st = {x->o.should_stop, x->o.stop_ctx, end - x->spent, false};
         o.strategy = WF_STRATEGY_DPOR;
         o.preemptions = (int)k;
         o.iterative = false;
         o.minimize = false;
         o.max_executions = WITNESS_SEARCH;
         o.after_exec = NULL;
+        o.should_stop = mz_should_stop;
+        o.stop_ctx = &st;
         sub = explore_new(&x->prog, &o);
         if (explore_run(sub, cs, &d) == WF_OK)
             for (size_t i = 0; i < sub->findings.len && !found; i++) {
@@ -96,12 +137,15 @@ static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf)
                 if (sf->f.kind == xf->f.kind && sf->f.sig == xf->f.sig &&
                     sf->preempts < xf->preempts) {
                     int64_t count = xf->count; /* this search's */
+                    uint64_t cost = xf->cost;
                     xfinding_copy(xf, sf);
                     xf->count = count;
+                    xf->cost = cost;
                     found = true;
                 }
             }
-        x->stopped = x->stopped || sub->stopped;
+        x->spent += sub->spent;
+        x->stopped = x->stopped || (sub->stopped && !st.spent);
         explore_free(sub);
         if (found || x->stopped)
             return;
@@ -112,7 +156,7 @@ static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf)
  * (latest first), running on without preempting from there, and keep the
  * result when it shows the same finding with fewer preemptions, or as
  * many and fewer steps (dejafu's trace simplification, SPIN's -i in
- * spirit). At most 64 replays per finding. */
+ * spirit). At most 64 replays per finding, within its budget. */
 void explore_minimize(explorer *x, consumer_set *cs)
 {
     if (x->o.strategy == WF_STRATEGY_REPLAY || !x->e)
@@ -124,9 +168,11 @@ void explore_minimize(explorer *x, consumer_set *cs)
         schedule sc;
         int budget = 64;
         bool improved = true;
+        uint64_t b = mz_budget(xf);
+        uint64_t end = x->spent > UINT64_MAX - b ? UINT64_MAX : x->spent + b;
         if (xf->preempts && x->o.strategy == WF_STRATEGY_DPOR &&
             x->o.preemptions < 0 && !x->stopped)
-            bounded_witness(x, cs, xf);
+            bounded_witness(x, cs, xf, end);
         if (!xf->preempts) /* dropping preemptions is the only move */
             continue;
         if (schedule_decode(&sc, xf->schedule, NULL) != WF_OK) {
@@ -139,7 +185,7 @@ void explore_minimize(explorer *x, consumer_set *cs)
         for (size_t k = 0; k < sc.choices.len; k++)
             VEC_PUSH(x->mz_prefix, sc.choices.p[k]);
         schedule_fini(&sc);
-        while (improved && budget > 0) {
+        while (improved && budget > 0 && x->spent < end) {
             VEC(uint32_t) pre = {NULL, 0, 0};
             improved = false;
             /* where the current witness preempts */
@@ -150,7 +196,8 @@ void explore_minimize(explorer *x, consumer_set *cs)
             for (size_t k = 0; k < x->mz_pre.len; k++)
                 VEC_PUSH(pre, x->mz_pre.p[k]);
             for (size_t k = pre.len;
-                 k-- > 0 && budget > 0 && !improved && !halted_all(x);) {
+                 k-- > 0 && budget > 0 && !improved && !halted_all(x) &&
+                 x->spent < end;) {
                 const finding *f;
                 x->mz_len = pre.p[k];
                 x->mz_force = pre.p[k];

@@ -334,8 +334,8 @@ wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
     return st;
 }
 
-wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
-                      wf_diag *d)
+wf_status cli_explore(const cli_opts *o, const program *p, uint32_t fails,
+                      explorer **out, wf_diag *d)
 {
     explore_opts eo;
     explorer *x;
@@ -345,6 +345,7 @@ wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
     atomic_int *word = halt_word_new();
     halt_timer *limit;
     cli_explore_options(o, &eo);
+    eo.fail_kinds = fails;
     memset(&sc, 0, sizeof sc);
     sc.start = cli_now();
     sc.last_progress = sc.start;

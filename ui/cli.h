@@ -169,9 +169,10 @@ wf_status cli_record_run(const cli_opts *o, const program *p, const char *sched,
                          const char *db, int64_t *run_id, wf_diag *d);
 /* Run command o->cmd's exploration of p with every checker, printing
  * nothing: *out is the finished explorer (explore_free), or NULL with d
- * set when the exploration could not run. For weft test. */
-wf_status cli_explore(const cli_opts *o, const program *p, explorer **out,
-                      wf_diag *d);
+ * set when the exploration could not run. For weft test: fails, the
+ * finding kinds that fail the test (explore_opts.fail_kinds). */
+wf_status cli_explore(const cli_opts *o, const program *p, uint32_t fails,
+                      explorer **out, wf_diag *d);
 /* The workers of -j: o->jobs, or the number of cores when not given. */
 int cli_jobs(const cli_opts *o);
 /* The explorer options of command o->cmd (strategy and budgets by

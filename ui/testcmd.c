@@ -325,6 +325,8 @@ static void coverage_text(buf *b, const explorer *x)
         buf_printf(b, "preemption bound %d", x->bound);
     else if (halt_signal())
         buf_puts(b, "interrupted");
+    else if (x->failed)
+        buf_puts(b, "stopped after the failure");
     else if (x->stopped)
         buf_puts(b, "time limit");
     else
@@ -640,7 +642,9 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
         }
         ran++;
         pr = vm_program_test_entry(p, i);
-        if (cli_explore(o, &pr, &x, &d) != WF_OK) {
+        /* a test fails on any error, a file on the error kinds it does
+         * not list */
+        if (cli_explore(o, &pr, e->any ? ~e->kinds : ~0u, &x, &d) != WF_OK) {
             fail_diag(t, file, name, &d);
             continue;
         }
@@ -725,7 +729,9 @@ static void run_expect_file(tally *t, const char *file, const test_expect *e)
         run_tests(t, file, e, &o, p, t0);
     } else {
         pr = vm_program_entry(p);
-        if (cli_explore(&o, &pr, &x, &d) != WF_OK) {
+        /* outcomes need every execution */
+        if (cli_explore(&o, &pr, e->has_outcomes ? 0 : ~e->kinds, &x, &d) !=
+            WF_OK) {
             fail_diag(t, file, NULL, &d);
         } else if (halt_signal() && !failed_so_far(e, x, o.strict)) {
             explore_free(x); /* cut short: judged neither way */

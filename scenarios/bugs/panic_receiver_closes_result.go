@@ -1,11 +1,12 @@
-// expect: panic
+// expect: panic race
 //
 // The caller closes the result channel when it stops waiting (timeout);
 // the worker, finishing later, sends on the closed channel.
 // (issue 15, outside check: a bug written as engineers write it; go run
 // -race or reasoning confirms it.)
-// go run -race also reports the close and the failing send as a race;
-// weft reports the panic (a send that panics is no access for it).
+// go run -race also reports the close and the failing send as a race
+// (chansend reads the channel before it looks at closed), and so does
+// weft.
 package main
 
 import (

@@ -256,6 +256,38 @@ has out "expected nothing, found leak" "--strict says why"
 sed 's|// expect: ok|// expect: leak|' strict.go > listed.go
 "$WEFT" test listed.go > out 2> err; rc=$?
 expect 0 "a listed leak passes"
+# a failed test's search stops once it has spent as much again as finding
+# the failure cost (at least 1M steps), then reports, however big the
+# search: this one (8 goroutines, 20 racy adds each) never ends otherwise
+# (the timeout only guards the check)
+mkdir -p big
+cat > big/big_test.go <<'GO'
+package big
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestCounter(t *testing.T) {
+	var wg sync.WaitGroup
+	n := 0
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 20; j++ {
+				n++
+			}
+		}()
+	}
+	wg.Wait()
+}
+GO
+timeout 600 "$WEFT" test big > out 2> err; rc=$?
+expect 1 "a failed test's search stops on its own"
+has out "stopped after the failure" "the result line says why it stopped"
+has out "race: data race on n" "with the race"
 sed 's|// expect: ok|// expect: outcomes ""|' strict.go > outc.go
 "$WEFT" test outc.go > out 2> err; rc=$?
 expect 1 "an outcomes-only file with a leak"

@@ -246,6 +246,33 @@ dumpk '?'
 grep -qF "weft view: keys" out && ok || bad "?: the help"
 dumpk '?x'
 if grep -qF "weft view: keys" out; then bad "?x: a key closes the help"; else ok; fi
+# the paging, lane and pane keys (issue 15: untested before), at 60x24,
+# where not every lane fits: ^D half a page down and ^U back, ^F a page
+# and ^B back, l and h the lanes, J and K the pane
+dump60() { "$WEFT" view t.db --dump --size 60x24 --keys "$1" > out 2> err; }
+evno() { grep -oE "event [0-9]+/$nev" out | head -1 | sed 's/event \([0-9]*\).*/\1/'; }
+dump60 "g$(printf '\004')"
+e=$(evno)
+[ -n "$e" ] && [ "$e" -gt 1 ] && [ "$e" -lt "$nev" ] && ok || bad "^D: half a page down (event $e of $nev)"
+dump60 "g$(printf '\004\025')"
+[ "$(evno)" = 1 ] && ok || bad "^U: half a page up (event $(evno))"
+dump60 "g$(printf '\006')"
+f=$(evno)
+[ -n "$f" ] && [ -n "$e" ] && [ "$f" -gt "$e" ] && ok || bad "^F: a page down (event $f)"
+dump60 "g$(printf '\006\002')"
+[ "$(evno)" = 1 ] && ok || bad "^B: a page up (event $(evno))"
+dump60 g
+grep -q "^step main" out && ok || { bad "60 columns: the first lane is main's"; head -3 out >&2; }
+dump60 gl
+if grep -q "^step main" out; then bad "l: the lanes move right"; head -3 out >&2; else ok; fi
+dump60 glh
+grep -q "^step main" out && ok || { bad "h: the lanes move back"; head -3 out >&2; }
+dump60 "n$(printf '\t')"
+cp out pane0
+dump60 "n$(printf '\t')J"
+if cmp -s out pane0; then bad "J: the pane scrolls"; else ok; fi
+dump60 "n$(printf '\t')JK"
+cmp -s out pane0 && ok || { bad "K: the pane scrolls back"; diff pane0 out >&2; }
 
 # ---- the library's steps fold into the user's call (issue 15) -----------------
 # cancel() and ctx.Err() lock the context's own mutex and write its err

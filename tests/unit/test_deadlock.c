@@ -342,6 +342,39 @@ static void rw_recursive_read(void *arg)
     wf_waitgroup_wait(t->wg);
 }
 
+/* A cache that upgrades its read lock on a miss (RLock, then Lock while
+ * still holding it): the upgrader waits for itself. A plain reader may
+ * finish first or queue behind the pending write: two blocked sets, one
+ * bug. */
+static void upgrader(void *arg)
+{
+    table *t = arg;
+    wf_rwmutex_rlock(t->rw);
+    wf_rwmutex_lock(t->rw); /* still read-holding it */
+    wf_rwmutex_unlock(t->rw);
+    wf_rwmutex_runlock(t->rw);
+    wf_waitgroup_done(t->wg);
+}
+
+static void plain_reader(void *arg)
+{
+    table *t = arg;
+    wf_rwmutex_rlock(t->rw);
+    wf_rwmutex_runlock(t->rw);
+    wf_waitgroup_done(t->wg);
+}
+
+static void rw_upgrade(void *arg)
+{
+    table *t = table_new(0);
+    (void)arg;
+    t->rw = wf_rwmutex_new("rw");
+    wf_waitgroup_add(t->wg, 2);
+    wf_go(plain_reader, t, "reader");
+    wf_go(upgrader, t, "upgrader");
+    wf_waitgroup_wait(t->wg);
+}
+
 /* The flag is checked outside the lock: the signal can come between the
  * check and the Wait, and is lost. */
 static void waiter_lost(void *arg)
@@ -740,6 +773,22 @@ START_TEST(shared_unbuffered_request_and_response_channels_are_clean)
     explore(shared_req_resp, WF_STRATEGY_DFS, 0, &r);
     ck_assert(r.complete);
     ck_assert_int_eq(r.nfindings, 0);
+    wf_result_free(&r);
+}
+END_TEST
+
+/* One root cause is one finding: the upgrader's self-wait, whoever waits
+ * behind it (main alone, or main and a reader queued behind the pending
+ * write), counted over every execution that hits it. */
+START_TEST(a_read_lock_upgrade_is_one_finding_whoever_waits_behind_it)
+{
+    wf_result r;
+    explore(rw_upgrade, WF_STRATEGY_DFS, 0, &r);
+    ck_assert(r.complete);
+    ck_assert_int_eq(count(&r, WF_DEADLOCK), 1);
+    ck_assert_int_eq(first(&r, WF_DEADLOCK)->count, r.executions);
+    ck_assert(strstr(first(&r, WF_DEADLOCK)->report,
+                     "circular wait:    g2 -> g2") != NULL);
     wf_result_free(&r);
 }
 END_TEST
@@ -1197,6 +1246,7 @@ Suite *deadlock_suite(void)
     tcase_add_test(tc,
                    shared_unbuffered_request_and_response_channels_are_clean);
     tcase_add_test(tc, rwmutex_recursive_read_with_a_pending_writer);
+    tcase_add_test(tc, a_read_lock_upgrade_is_one_finding_whoever_waits_behind_it);
     tcase_add_test(tc, cond_lost_wakeup_and_its_fix);
     tcase_add_test(tc, wait_on_a_waitgroup_never_done);
     tcase_add_test(tc, range_over_a_channel_nobody_closes);

@@ -36,9 +36,8 @@ static explorer *explore_checked(const program *p, wf_strategy_kind k,
 
 static native_start c_start;
 
-static explorer *explore_c(void (*fn)(void *), void *arg, wf_strategy_kind k,
-                           int64_t max_exec, uint64_t max_steps,
-                           uint64_t window, uint64_t bypass)
+/* The C program fn(arg) (one at a time: c_start is shared). */
+static program c_program(void (*fn)(void *), void *arg)
 {
     program p;
     memset(&p, 0, sizeof p);
@@ -49,6 +48,14 @@ static explorer *explore_c(void (*fn)(void *), void *arg, wf_strategy_kind k,
     p.main_name = "main";
     p.hash = 0x11fe11feu;
     p.file = "test";
+    return p;
+}
+
+static explorer *explore_c(void (*fn)(void *), void *arg, wf_strategy_kind k,
+                           int64_t max_exec, uint64_t max_steps,
+                           uint64_t window, uint64_t bypass)
+{
+    program p = c_program(fn, arg);
     return explore_checked(&p, k, max_exec, max_steps, window, bypass);
 }
 
@@ -151,6 +158,56 @@ START_TEST(trylock_with_backoff_that_succeeds_is_no_livelock)
                             200000, 1000, 100);
     ck_assert_int_eq(nfind(x, WF_LIVELOCK), 0);
     ck_assert_int_eq(x->findings.len, 0);
+    explore_free(x);
+}
+END_TEST
+
+/* The minimizer's budget scales with what finding cost: a livelock the
+ * first execution shows (1,100 steps in) is reported after at most
+ * max(1,000,000, its cost) steps of minimizing and one execution more,
+ * not after up to 256 executions of each bounded search (each to the
+ * 20,000-step cut here: over 5M steps). */
+typedef struct spent_at {
+    explorer *x;
+    uint64_t search; /* x->spent after the search's last execution */
+} spent_at;
+
+static void note_spent(void *ctx, wf_engine *e, const char *sched)
+{
+    spent_at *s = ctx;
+    (void)e;
+    (void)sched;
+    s->search = s->x->spent;
+}
+
+START_TEST(the_minimizer_spends_in_proportion_to_the_search)
+{
+    program p = c_program(two_polite, NULL);
+    explore_opts o = opts_of(WF_STRATEGY_DPOR);
+    checkers_opts co = checkers_opts_default();
+    checkers *ck;
+    explorer *x;
+    spent_at at = {NULL, 0};
+    const xfinding *f;
+    wf_diag d;
+    o.iterative = true;
+    o.minimize = true;
+    o.max_executions = 1;
+    o.max_steps = 20000;
+    o.after_exec = note_spent;
+    o.after_ctx = &at;
+    co.livelock_window = 1000;
+    ck = checkers_new(&co);
+    x = at.x = explore_new(&p, &o);
+    ck_assert_int_eq(explore_run(x, checkers_consumers(ck), &d), WF_OK);
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    f = find(x, WF_LIVELOCK);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_le(f->cost, 20000);
+    ck_assert_msg(x->spent - at.search <= 1000000 + 2 * 20000,
+                  "minimizing took %llu steps",
+                  (unsigned long long)(x->spent - at.search));
     explore_free(x);
 }
 END_TEST
@@ -620,6 +677,7 @@ Suite *liveness_suite(void)
     TCase *tc = tcase_create("livelock");
     tcase_add_test(tc, trylock_retried_forever_is_a_livelock_within_the_window);
     tcase_add_test(tc, trylock_with_backoff_that_succeeds_is_no_livelock);
+    tcase_add_test(tc, the_minimizer_spends_in_proportion_to_the_search);
     tcase_add_test(tc, a_long_computation_that_ends_is_no_livelock);
     tcase_add_test(tc, a_spin_the_scheduler_never_interrupts_is_no_livelock);
     tcase_add_test(tc, a_repeated_state_proves_a_go_livelock);
