@@ -204,27 +204,90 @@ bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
     return false;
 }
 
-/* A copy of a shared struct or array reads each of its slots that is
- * tracked (has a variable or an atomic): what a concurrent write or atomic
- * op on a field races with, as Go's race detector sees a struct copy
- * (return c.stats while another goroutine does atomic.AddUint64(
- * &c.stats.n, 1)). Slots never accessed concurrently are not tracked and
- * cost nothing. X_OK, or X_YIELD to expose the next read. */
-int vm_read_copy(vm_g *g, vm_value v)
+/* The reads of read_copy below, from the k-th access of the instruction:
+ * every scalar slot of o and of the aggregates nested in it. */
+static int read_copy_obj(vm_g *g, vm_obj *o, uint32_t *k)
 {
-    vm_obj *o = v.v.o;
-    uint32_t k = 0;
-    if (!o || !(o->flags & OF_SHARED) || !g->x->spawned ||
-        (o->okind != OK_AGG && o->okind != OK_ARR) || !o->u.tr)
+    if (!o || !(o->flags & OF_SHARED) ||
+        (o->okind != OK_AGG && o->okind != OK_ARR))
         return X_OK;
     for (uint32_t i = 0; i < o->n; i++) {
-        if (!o->u.tr[i].var && !o->u.tr[i].atom)
+        vm_value s = o->slots[i];
+        if (kind_is_aggregate(VM_KIND(s.t))) {
+            int st = read_copy_obj(g, s.v.o, k);
+            if (st != X_OK)
+                return st;
             continue;
-        if (!vm_access(g, o, i, false, k++, vm_nil()))
+        }
+        if (VM_KIND(s.t) == K_HANDLE)
+            continue; /* a Mutex, WaitGroup...: an engine object */
+        if (!vm_access(g, o, i, false, (*k)++, vm_nil()))
             return X_YIELD;
     }
-    g->granted = 0;
     return X_OK;
+}
+
+/* A copy of a shared struct or array reads each of its fields and
+ * elements, nested ones included, as Go's race detector sees a struct
+ * copy (return c.stats while another goroutine does atomic.AddUint64(
+ * &c.stats.n, 1); for _, a := range accts while another goroutine writes
+ * accts[i].Balance): every slot, not only those already accessed, or a
+ * copy made before the first write to a field would leave no trace for
+ * that write to race with, and the search would never reverse them.
+ * k0: the accesses the instruction made before. X_OK, or X_YIELD to
+ * expose the next read. */
+int vm_read_copy_from(vm_g *g, vm_value v, uint32_t k0)
+{
+    uint32_t k = k0;
+    int st;
+    if (!v.v.o || !g->x->spawned)
+        return X_OK;
+    st = read_copy_obj(g, v.v.o, &k);
+    if (st == X_OK)
+        g->granted = 0;
+    return st;
+}
+
+int vm_read_copy(vm_g *g, vm_value v)
+{
+    return vm_read_copy_from(g, v, 0);
+}
+
+/* The writes of write_copy below: every scalar slot of dst and of the
+ * aggregates nested in it, each with the value src puts there. */
+static int write_copy_obj(vm_g *g, vm_obj *dst, const vm_obj *src,
+                          uint32_t *k)
+{
+    if (!dst || !src || !(dst->flags & OF_SHARED))
+        return X_OK;
+    for (uint32_t i = 0; i < dst->n && i < src->n; i++) {
+        vm_value d = dst->slots[i], s = src->slots[i];
+        if (kind_is_aggregate(VM_KIND(d.t)) && d.t == s.t) {
+            int st = write_copy_obj(g, d.v.o, s.v.o, k);
+            if (st != X_OK)
+                return st;
+            continue;
+        }
+        if (VM_KIND(d.t) == K_HANDLE)
+            continue;
+        if (!vm_access(g, dst, i, true, (*k)++, s))
+            return X_YIELD;
+    }
+    return X_OK;
+}
+
+int vm_write_copy(vm_g *g, vm_obj *dst, vm_value v)
+{
+    uint32_t k = 0;
+    int st;
+    if (!dst || !v.v.o || !g->x->spawned)
+        return X_OK;
+    st = read_copy_obj(g, v.v.o, &k);
+    if (st == X_OK)
+        st = write_copy_obj(g, dst, v.v.o, &k);
+    if (st == X_OK)
+        g->granted = 0;
+    return st;
 }
 
 /* ---- drivers -------------------------------------------------------------- */
