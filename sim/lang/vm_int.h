@@ -598,8 +598,13 @@ int64_t vm_event_value(vm_exec *x, vm_value v);
 /* The tracked variable / atomic of slot i of o (made on first use). */
 wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i);
 wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i);
-/* The reads a copy of aggregate v makes of its tracked slots. */
+/* The reads a copy of aggregate v makes of its slots (X_OK or X_YIELD);
+ * _from: after the instruction's first k0 accesses. */
 int vm_read_copy(vm_g *g, vm_value v);
+int vm_read_copy_from(vm_g *g, vm_value v, uint32_t k0);
+/* *p = v for an aggregate at dst: the reads of v's copy, then a write of
+ * each of dst's slots (X_OK or X_YIELD). */
+int vm_write_copy(vm_g *g, vm_obj *dst, vm_value v);
 /* Member look-up with the selector's inline cache. */
 const vm_member *vm_member_of(vm_g *g, vm_sel *sel, uint32_t t);
 /* Follow m from base: a field's slot (*obj, *idx), or a method's

@@ -116,6 +116,14 @@ int vm_walk(vm_g *g, vm_value base, const vm_member *m, vm_obj **obj,
             return vm_raw_deref(g, cur);
         cur = vm_pointee(g, cur);
     }
+    if (obj && kind_is_aggregate(VM_KIND(cur.t))) {
+        /* a value receiver copies the value: reads it (the callers that
+         * ask for obj re-run their instruction on X_YIELD; fmt calling
+         * String does not ask) */
+        int st = vm_read_copy(g, cur);
+        if (st != X_OK)
+            return st;
+    }
     *recv = vm_copy(g->x, cur);
     return X_OK;
 }
@@ -269,12 +277,13 @@ int vm_storep(vm_g *g, vm_value p, vm_value v)
         return vm_raw_deref(g, p);
     if (p.aux == VM_WHOLE) {
         /* *p = v for an aggregate: copy into it, pointers stay valid */
-        vm_obj tmp;
         vm_obj *o = p.v.o;
+        int st;
         if (!kind_is_aggregate(VM_KIND(v.t)) || !v.v.o)
             return X_OK;
-        memset(&tmp, 0, sizeof tmp);
-        (void)tmp;
+        st = vm_write_copy(g, o, v);
+        if (st != X_OK)
+            return st;
         for (uint32_t i = 0; i < o->n && i < v.v.o->n; i++)
             vm_store(g->x, o, i, v.v.o->slots[i], 0);
         return X_OK;

@@ -1365,6 +1365,12 @@ int vm_range_next(vm_g *g, vm_value *R, int a, bool *done)
         idx = (uint32_t)pos + (k == K_SLICE ? c.v.sl->off : 0);
         if (!vm_access(g, o, idx, false, 0, vm_nil()))
             return X_YIELD;
+        if (kind_is_aggregate(VM_KIND(o->slots[idx].t))) {
+            /* for _, a := range accts copies each element: reads it */
+            int st = vm_read_copy_from(g, o->slots[idx], 1);
+            if (st != X_OK)
+                return st;
+        }
         g->granted = 0;
         R[a + 3] = vm_int(T_INT, pos);
         R[a + 4] = vm_copy(g->x, o->slots[idx]);

@@ -204,27 +204,108 @@ bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
     return false;
 }
 
-/* A copy of a shared struct or array reads each of its slots that is
- * tracked (has a variable or an atomic): what a concurrent write or atomic
- * op on a field races with, as Go's race detector sees a struct copy
- * (return c.stats while another goroutine does atomic.AddUint64(
- * &c.stats.n, 1)). Slots never accessed concurrently are not tracked and
- * cost nothing. X_OK, or X_YIELD to expose the next read. */
-int vm_read_copy(vm_g *g, vm_value v)
+/* Does a copy of o expose only the slots already accessed (an array: a
+ * copy of a [3000]byte would take one step per element), or every one (a
+ * struct)? */
+static bool copy_tracked_only(const vm_obj *o)
 {
-    vm_obj *o = v.v.o;
-    uint32_t k = 0;
-    if (!o || !(o->flags & OF_SHARED) || !g->x->spawned ||
-        (o->okind != OK_AGG && o->okind != OK_ARR) || !o->u.tr)
+    return o->okind == OK_ARR || VM_KIND(o->type) != K_STRUCT;
+}
+
+/* Is slot i of o one a copy must expose? */
+static bool copy_exposes(const vm_obj *o, uint32_t i, bool tracked_only)
+{
+    return !tracked_only ||
+           (o->u.tr && (o->u.tr[i].var || o->u.tr[i].atom));
+}
+
+/* The reads of read_copy below, from the k-th access of the instruction:
+ * the scalar slots of o and of the aggregates nested in it. */
+static int read_copy_obj(vm_g *g, vm_obj *o, uint32_t *k, bool tracked_only)
+{
+    if (!o || !(o->flags & OF_SHARED) ||
+        (o->okind != OK_AGG && o->okind != OK_ARR))
         return X_OK;
+    tracked_only = tracked_only || copy_tracked_only(o);
     for (uint32_t i = 0; i < o->n; i++) {
-        if (!o->u.tr[i].var && !o->u.tr[i].atom)
+        vm_value s = o->slots[i];
+        if (kind_is_aggregate(VM_KIND(s.t))) {
+            int st = read_copy_obj(g, s.v.o, k, tracked_only);
+            if (st != X_OK)
+                return st;
             continue;
-        if (!vm_access(g, o, i, false, k++, vm_nil()))
+        }
+        if (VM_KIND(s.t) == K_HANDLE || !copy_exposes(o, i, tracked_only))
+            continue; /* a Mutex, WaitGroup...: an engine object */
+        if (!vm_access(g, o, i, false, (*k)++, vm_nil()))
             return X_YIELD;
     }
-    g->granted = 0;
     return X_OK;
+}
+
+/* A copy of a shared struct or array reads each of its fields and
+ * elements, nested ones included, as Go's race detector sees a struct
+ * copy (return c.stats while another goroutine does atomic.AddUint64(
+ * &c.stats.n, 1); for _, a := range accts while another goroutine writes
+ * accts[i].Balance): every field, not only those already accessed, or a
+ * copy made before the first write to a field would leave no trace for
+ * that write to race with, and the search would never reverse them. An
+ * array's copy reads the elements accessed so far only (copy_tracked_only).
+ * k0: the accesses the instruction made before. X_OK, or X_YIELD to
+ * expose the next read. */
+int vm_read_copy_from(vm_g *g, vm_value v, uint32_t k0)
+{
+    uint32_t k = k0;
+    int st;
+    if (!v.v.o || !g->x->spawned)
+        return X_OK;
+    st = read_copy_obj(g, v.v.o, &k, false);
+    if (st == X_OK)
+        g->granted = 0;
+    return st;
+}
+
+int vm_read_copy(vm_g *g, vm_value v)
+{
+    return vm_read_copy_from(g, v, 0);
+}
+
+/* The writes of write_copy below: every scalar slot of dst and of the
+ * aggregates nested in it, each with the value src puts there. */
+static int write_copy_obj(vm_g *g, vm_obj *dst, const vm_obj *src,
+                          uint32_t *k, bool tracked_only)
+{
+    if (!dst || !src || !(dst->flags & OF_SHARED))
+        return X_OK;
+    tracked_only = tracked_only || copy_tracked_only(dst);
+    for (uint32_t i = 0; i < dst->n && i < src->n; i++) {
+        vm_value d = dst->slots[i], s = src->slots[i];
+        if (kind_is_aggregate(VM_KIND(d.t)) && d.t == s.t) {
+            int st = write_copy_obj(g, d.v.o, s.v.o, k, tracked_only);
+            if (st != X_OK)
+                return st;
+            continue;
+        }
+        if (VM_KIND(d.t) == K_HANDLE || !copy_exposes(dst, i, tracked_only))
+            continue;
+        if (!vm_access(g, dst, i, true, (*k)++, s))
+            return X_YIELD;
+    }
+    return X_OK;
+}
+
+int vm_write_copy(vm_g *g, vm_obj *dst, vm_value v)
+{
+    uint32_t k = 0;
+    int st;
+    if (!dst || !v.v.o || !g->x->spawned)
+        return X_OK;
+    st = read_copy_obj(g, v.v.o, &k, false);
+    if (st == X_OK)
+        st = write_copy_obj(g, dst, v.v.o, &k, false);
+    if (st == X_OK)
+        g->granted = 0;
+    return st;
 }
 
 /* ---- drivers -------------------------------------------------------------- */
@@ -1147,6 +1228,9 @@ uint64_t vm_state_hash(wf_engine *e)
             continue;
         H.h = sh_u64(sh_u64(H.h, t->op.kind), g->nframes);
         H.h = sh_u64(sh_u64(H.h, t->op.parked), t->cond_notified);
+        /* the accesses granted to the current instruction: a copy of a
+         * shared array reads its elements one step each, at one pc */
+        H.h = sh_u64(H.h, g->granted);
         hash_eo(&H, t->op.obj);
         for (uint32_t k = 0; k < g->nframes; k++) {
             vm_frame *f = &g->frames[k];

@@ -27,6 +27,50 @@ func (d Duration) Hours() float64 {
 	return float64(d/Hour) + float64(d%Hour)/(60*60*1e9)
 }
 
+// Truncate, Round and Abs as Go's: toward zero, halfway away from zero,
+// saturating at the extremes.
+func (d Duration) Truncate(m Duration) Duration {
+	if m <= 0 {
+		return d
+	}
+	return d - d%m
+}
+
+func (d Duration) Round(m Duration) Duration {
+	if m <= 0 {
+		return d
+	}
+	r := d % m
+	if d < 0 {
+		r = -r
+		if r+r < m {
+			return d + r
+		}
+		if d1 := d - m + r; d1 < d {
+			return d1
+		}
+		return -1 << 63 // overflow
+	}
+	if r+r < m {
+		return d - r
+	}
+	if d1 := d + m - r; d1 > d {
+		return d1
+	}
+	return 1<<63 - 1 // overflow
+}
+
+func (d Duration) Abs() Duration {
+	switch {
+	case d >= 0:
+		return d
+	case d == -1<<63:
+		return 1<<63 - 1
+	default:
+		return -d
+	}
+}
+
 type Time struct {
 	ns int64
 }
