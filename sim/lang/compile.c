@@ -440,6 +440,20 @@ void fs_finish(fstate *fs, vm_proto *pr)
             break;
         pr->nzero++;
     }
+    if (pr->nzero) {
+        uint32_t *z = arena_alloc(m, (size_t)pr->nzero * 2 * sizeof *z);
+        for (uint32_t i = 0; i < pr->nzero; i++) {
+            z[2 * i] = fs->code.p[i].a;
+            z[2 * i + 1] = (uint32_t)fs->k.p[fs->code.p[i].b].v.u;
+        }
+        pr->zero = z;
+    }
+    pr->cellres = false;
+    for (size_t i = 0; i < fs->code.len; i++)
+        if (fs->code.p[i].op == VM_OP_NEWCELL &&
+            fs->code.p[i].a >= fs->nparams &&
+            fs->code.p[i].a < fs->nparams + fs->nres)
+            pr->cellres = true;
     pr->code = arena_alloc(m, fs->code.len * sizeof(vm_ins) + 1);
     copy_out((void *)pr->code, fs->code.p, fs->code.len * sizeof(vm_ins));
     pr->lines = arena_alloc(m, fs->lines.len * sizeof(int32_t) + 1);

@@ -12,6 +12,12 @@
 #if (defined(__GNUC__) || defined(__clang__)) && !defined(VM_SWITCH)
 #define VM_GOTO 1
 #endif
+#if defined(VM_GOTO) && defined(__GNUC__) && !defined(__clang__)
+/* gcc's global CSE merges the dispatch at the end of every instruction
+ * into one indirect jump, which the branch predictor then guesses from
+ * no context (gcc's manual advises -fno-gcse for computed gotos) */
+#pragma GCC optimize("no-gcse", "no-crossjumping")
+#endif
 
 #define NILDEREF                                                               \
     "runtime error: invalid memory address or nil pointer dereference"
@@ -29,6 +35,20 @@
  * (the check at every jump and call cost 3.5% of a call-heavy loop). */
 #define VM_WATCH 1024u
 _Static_assert(VM_FUEL % VM_WATCH == 0, "VM_WATCH divides VM_FUEL");
+
+/* int_wrap without its switch (the interpreter's one indirect branch for
+ * every integer size is mispredicted when the sizes mix): the value
+ * sign- or zero-extended from the kind's width. */
+static const uint8_t wrap_shift[32] = {
+    [K_INT8] = 56,  [K_INT16] = 48,  [K_INT32] = 32,
+    [K_UINT8] = 56, [K_UINT16] = 48, [K_UINT32] = 32};
+static inline int64_t wrap_int(vm_kind k, uint64_t x)
+{
+    unsigned sh = wrap_shift[k];
+    int64_t s = (int64_t)(x << sh) >> sh;
+    int64_t u = (int64_t)((x << sh) >> sh);
+    return kind_is_signed(k) ? s : u;
+}
 
 static vm_value *rk(vm_value *R, const vm_value *K, uint16_t x)
 {
@@ -389,6 +409,20 @@ newframe:
                 R[i.a] = r;
                 VM_BREAK;
             }
+/* R[a] = the comparison's result c_; a JF or JT on R[a] right after it
+ * is done here too (one dispatch for the pair; nops counts both). */
+#define CMP_RES(cond)                                                          \
+    do {                                                                       \
+        bool c_ = (cond);                                                      \
+        R[i.a] = vm_bool(c_);                                                  \
+        if ((pc->op == VM_OP_JF || pc->op == VM_OP_JT) && pc->a == i.a) {      \
+            if (c_ == (pc->op == VM_OP_JT))                                    \
+                pc += ins_sbx(*pc);                                            \
+            pc++;                                                              \
+            nops++;                                                            \
+        }                                                                      \
+        VM_BREAK;                                                              \
+    } while (0)
 /* R[a] = RK[b] op RK[c] for two integers of one type, as vm_arith
  * computes them (wrapped to the type's size); anything else goes to
  * op_slow_, which computes into a temporary first, so that R[a] changes
@@ -402,7 +436,7 @@ newframe:
             uint32_t t_ = a_->t;                                               \
             (void)x_;                                                          \
             (void)y_;                                                          \
-            R[i.a] = vm_int(t_, int_wrap(VM_KIND(t_), (expr)));                \
+            R[i.a] = vm_int(t_, wrap_int(VM_KIND(t_), (expr)));                \
             VM_BREAK;                                                          \
         }                                                                      \
         SLOW_RES(vm_arith(g, op_slow_, &res_, *a_, *b_));                      \
@@ -469,7 +503,7 @@ newframe:
                     uint32_t t = a->t;
                     int64_t r;
                     if (i.op == VM_OP_SHL)
-                        r = sh >= 64 ? 0 : int_wrap(k, a->v.u << sh);
+                        r = sh >= 64 ? 0 : wrap_int(k, a->v.u << sh);
                     else if (kind_is_signed(k))
                         r = sh >= 64 ? (a->v.i < 0 ? -1 : 0) : a->v.i >> sh;
                     else
@@ -525,8 +559,7 @@ newframe:
             {
                 const vm_value *a = RKB, *b = RKC;
                 if (WF_LIKELY(a->t == b->t && kind_is_int(VM_KIND(a->t)))) {
-                    R[i.a] = vm_bool(a->v.i == b->v.i);
-                    VM_BREAK;
+                    CMP_RES(a->v.i == b->v.i);
                 }
                 SLOW_RES(vm_cmp(g, VM_OP_EQ, &res_, *a, *b));
                 VM_BREAK;
@@ -535,8 +568,7 @@ newframe:
             {
                 const vm_value *a = RKB, *b = RKC;
                 if (WF_LIKELY(a->t == b->t && kind_is_int(VM_KIND(a->t)))) {
-                    R[i.a] = vm_bool(a->v.i != b->v.i);
-                    VM_BREAK;
+                    CMP_RES(a->v.i != b->v.i);
                 }
                 SLOW_RES(vm_cmp(g, VM_OP_NE, &res_, *a, *b));
                 VM_BREAK;
@@ -545,10 +577,8 @@ newframe:
             {
                 const vm_value *a = RKB, *b = RKC;
                 if (WF_LIKELY(a->t == b->t && kind_is_int(VM_KIND(a->t)))) {
-                    R[i.a] = vm_bool(kind_is_signed(VM_KIND(a->t))
-                                         ? a->v.i < b->v.i
-                                         : a->v.u < b->v.u);
-                    VM_BREAK;
+                    CMP_RES(kind_is_signed(VM_KIND(a->t)) ? a->v.i < b->v.i
+                                                           : a->v.u < b->v.u);
                 }
                 SLOW_RES(vm_cmp(g, VM_OP_LT, &res_, *a, *b));
                 VM_BREAK;
@@ -557,10 +587,8 @@ newframe:
             {
                 const vm_value *a = RKB, *b = RKC;
                 if (WF_LIKELY(a->t == b->t && kind_is_int(VM_KIND(a->t)))) {
-                    R[i.a] = vm_bool(kind_is_signed(VM_KIND(a->t))
-                                         ? a->v.i <= b->v.i
-                                         : a->v.u <= b->v.u);
-                    VM_BREAK;
+                    CMP_RES(kind_is_signed(VM_KIND(a->t)) ? a->v.i <= b->v.i
+                                                           : a->v.u <= b->v.u);
                 }
                 SLOW_RES(vm_cmp(g, VM_OP_LE, &res_, *a, *b));
                 VM_BREAK;
@@ -603,7 +631,7 @@ newframe:
                 uint32_t t = (uint32_t)K[i.c].v.u;
                 if (WF_LIKELY(kind_is_int(VM_KIND(t)) &&
                               kind_is_int(VM_KIND(v.t)))) {
-                    R[i.a] = vm_int(t, int_wrap(VM_KIND(t), v.v.u));
+                    R[i.a] = vm_int(t, wrap_int(VM_KIND(t), v.v.u));
                     VM_BREAK;
                 }
                 SLOW_RES(vm_convert(g, &res_, v, t));
@@ -832,56 +860,66 @@ newframe:
             }
             VM_CASE(CALL)
             {
-                uint32_t fpos = f->base + i.a, fi = g->nframes - 1;
                 const vm_ins *cpc = pc - 1; /* the CALL (an EXTRA follows
                                              * it with CALL_KFN) */
-                const vm_value *fv = &R[i.a];
+                vm_value *fv = &R[i.a];
+                vm_obj *fo;
+                const vm_proto *np;
+                uint32_t fpos, fi;
                 if (i.f & CALL_KFN)
-                    R[i.a] = K[(pc++)->a];
+                    *fv = K[(pc++)->a];
                 /* the common call: a Go function (plain or closure) with
                  * its arguments in place; as vm_call_at does it */
+                fo = fv->v.o;
                 if (WF_LIKELY(!(i.f & (CALL_SPREAD | CALL_SOFT | CALL_ALL |
                                        CALL_MULTI)) &&
-                              VM_KIND(fv->t) == K_FUNC && fv->v.o &&
-                              fv->v.o->okind != OK_BOUND &&
-                              !fv->v.o->u.proto->nat &&
-                              !fv->v.o->u.proto->variadic &&
-                              g->nframes < g->fcap &&
+                              VM_KIND(fv->t) == K_FUNC && fo &&
+                              fo->okind != OK_BOUND &&
+                              !(np = fo->u.proto)->nat && !np->variadic &&
+                              i.b == np->nparams && g->nframes < g->fcap &&
                               g->nframes < VM_MAX_FRAMES && watch > 1)) {
-                    vm_obj *fo = fv->v.o;
-                    const vm_proto *np = fo->u.proto;
-                    uint32_t base = fpos + 1;
+                    uint32_t base = f->base + i.a + 1;
+                    uint32_t nz = np->nzero;
                     vm_frame *nf;
+                    const uint32_t *zt;
                     if (WF_UNLIKELY(base + np->nregs + i.b + 4 > g->cap)) {
                         vm_stack_need(g, base + np->nregs + i.b + 4);
                         R = g->stack + f->base;
                     }
+                    R = g->stack + base;
                     if (np->nregs > i.b)
-                        memset(&g->stack[base + i.b], 0,
-                               (np->nregs - i.b) * sizeof(vm_value));
+                        vm_clear_regs(R + i.b, np->nregs - i.b);
                     f->pc = (uint32_t)(pc - code);
-                    nf = &g->frames[g->nframes++];
-                    memset(nf, 0, sizeof *nf);
+                    nf = f + 1;
+                    g->nframes++;
                     nf->p = np;
                     nf->fn = fo->okind == OK_CLOSURE ? fo : NULL;
+                    nf->pc = 0;
                     nf->base = base;
-                    nf->ret = fpos;
+                    nf->ret = base - 1;
                     nf->nret = (int32_t)i.c;
+                    nf->flags = 0;
+                    nf->nargs = 0;
+                    nf->defers = NULL;
+                    nf->nat = NULL;
+                    nf->panic = NULL;
                     g->top = base + np->nregs;
                     watch--; /* as newframe counts a call */
                     f = nf;
                     p = np;
-                    code = p->code;
-                    pc = code;
-                    R = g->stack + base;
-                    K = p->k;
-                    /* its first ZEROs, as they do it (vm_proto.nzero) */
-                    for (; pc < code + p->nzero; pc++) {
-                        R[pc->a] = vm_int((uint32_t)K[pc->b].v.u, 0);
-                        nops++;
-                    }
+                    code = np->code;
+                    K = np->k;
+                    /* its first ZEROs, as they do it (vm_proto.nzero):
+                     * the registers are clear, so only their types */
+                    zt = np->zero;
+                    for (uint32_t k = 0; k < nz; k++)
+                        R[zt[2 * k]].t = zt[2 * k + 1];
+                    nops += nz;
+                    pc = code + nz;
                     VM_BREAK;
                 }
+                fpos = f->base + i.a;
+                fi = g->nframes - 1;
                 f->pc = (uint32_t)(cpc - code);
                 st = vm_call_at(g, fpos,
                                 (i.f & CALL_MULTI) ? g->nmulti : i.b, fpos,
@@ -967,30 +1005,34 @@ newframe:
                         goto out;
                     goto newframe;
                 }
-                for (uint32_t k = 0; k < p->nres; k++) {
-                    vm_value *r = &R[p->nparams + k];
-                    if (VM_KIND(r->t) == K_CELL)
-                        *r = vm_copy(x, r->v.o->slots[0]);
-                }
+                if (WF_UNLIKELY(p->cellres))
+                    for (uint32_t k = 0; k < p->nres; k++) {
+                        vm_value *r = &R[p->nparams + k];
+                        if (VM_KIND(r->t) == K_CELL)
+                            *r = vm_copy(x, r->v.o->slots[0]);
+                    }
+#ifdef WF_DEBUG
+                for (uint32_t k = 0; k < p->nres; k++)
+                    WF_ASSERT(VM_KIND(R[p->nparams + k].t) != K_CELL);
+#endif
                 if (WF_LIKELY(f->flags == 0 && f->nret >= 0 &&
+                              (uint32_t)f->nret <= p->nres &&
                               g->nframes > 1 && watch > 1 &&
-                              !(g->frames[g->nframes - 2].flags &
-                                FR_NATIVE))) {
+                              !(f[-1].flags & FR_NATIVE))) {
                     /* the common return: as vm_pop and newframe do it */
-                    uint32_t want = (uint32_t)f->nret, n = p->nres;
+                    uint32_t want = (uint32_t)f->nret;
                     uint32_t keep = f->ret + want, top = f->base + p->nregs;
                     uint32_t from = f->base > keep ? f->base : keep;
-                    for (uint32_t k = 0; k < want; k++)
-                        g->stack[f->ret + k] =
-                            k < n ? R[p->nparams + k] : vm_nil();
+                    vm_value *dst = g->stack + f->ret;
+                    const vm_value *src = R + p->nparams;
+                    vm_copy_regs(dst, src, want);
                     if (top > g->cap)
                         top = g->cap;
                     if (from < top)
-                        memset(&g->stack[from], 0,
-                               (top - from) * sizeof(vm_value));
+                        vm_clear_regs(g->stack + from, top - from);
                     g->nframes--;
                     watch--; /* as newframe counts a return */
-                    f = &g->frames[g->nframes - 1];
+                    f--;
                     p = f->p;
                     g->top = f->base + p->nregs;
                     code = p->code;

@@ -27,6 +27,7 @@
 #define WF_LANG_VM_INT_H
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "sim/atomic.h"
 #include "sim/chan.h"
@@ -218,6 +219,9 @@ typedef struct vm_proto {
     uint16_t nzero; /* code[0, nzero) zero scalar results (ZERO of an
                      * integer or bool type): the common call does them
                      * itself and starts at pc nzero */
+    const uint32_t *zero; /* those ZEROs: register, type; nzero pairs */
+    bool cellres;   /* a result is boxed (NEWCELL into its register): RET
+                     * copies it out of its cell */
     bool variadic;
     uint32_t type;          /* func type */
     const uint32_t *ptypes; /* parameter types, nparams (0: unknown) */
@@ -243,6 +247,65 @@ typedef struct vm_proto {
     uint64_t *live; /* vm_live_regs' sets, once asked (a mutable cache) */
     struct vm_obj *static_fn; /* its function value when it captures none */
 } vm_proto;
+
+/* One register moved as a 16-byte vector (one store, where a struct
+ * assignment makes two). */
+#if defined(__GNUC__) || defined(__clang__)
+typedef long long vm_reg16 __attribute__((vector_size(16), aligned(8)));
+#define VM_REG_ZERO(r) (*(vm_reg16 *)(void *)(r) = (vm_reg16){0, 0})
+#define VM_REG_COPY(d, s)                                                      \
+    (*(vm_reg16 *)(void *)(d) = *(const vm_reg16 *)(const void *)(s))
+#else
+#define VM_REG_ZERO(r) (*(r) = (vm_value){{0}, 0, 0})
+#define VM_REG_COPY(d, s) (*(d) = *(s))
+#endif
+
+/* Zero r[0..n): the registers a call or a return clears, without a call
+ * of memset for the usual few. */
+static inline void vm_clear_regs(vm_value *r, uint32_t n)
+{
+    switch (n) {
+    default:
+        memset(r, 0, (size_t)n * sizeof *r);
+        break;
+    case 16: VM_REG_ZERO(r + 15); /* fallthrough */
+    case 15: VM_REG_ZERO(r + 14); /* fallthrough */
+    case 14: VM_REG_ZERO(r + 13); /* fallthrough */
+    case 13: VM_REG_ZERO(r + 12); /* fallthrough */
+    case 12: VM_REG_ZERO(r + 11); /* fallthrough */
+    case 11: VM_REG_ZERO(r + 10); /* fallthrough */
+    case 10: VM_REG_ZERO(r + 9); /* fallthrough */
+    case 9: VM_REG_ZERO(r + 8); /* fallthrough */
+    case 8: VM_REG_ZERO(r + 7); /* fallthrough */
+    case 7: VM_REG_ZERO(r + 6); /* fallthrough */
+    case 6: VM_REG_ZERO(r + 5); /* fallthrough */
+    case 5: VM_REG_ZERO(r + 4); /* fallthrough */
+    case 4: VM_REG_ZERO(r + 3); /* fallthrough */
+    case 3: VM_REG_ZERO(r + 2); /* fallthrough */
+    case 2: VM_REG_ZERO(r + 1); /* fallthrough */
+    case 1: VM_REG_ZERO(r); /* fallthrough */
+    case 0: break;
+    }
+}
+
+/* Copy n registers forward (d <= s: a return's results move down). */
+static inline void vm_copy_regs(vm_value *d, const vm_value *s, uint32_t n)
+{
+    switch (n) {
+    case 0:
+        break;
+    case 1:
+        VM_REG_COPY(d, s);
+        break;
+    case 2:
+        VM_REG_COPY(d, s);
+        VM_REG_COPY(d + 1, s + 1);
+        break;
+    default:
+        for (uint32_t k = 0; k < n; k++)
+            d[k] = s[k];
+    }
+}
 
 /* ---- heap objects ------------------------------------------------------ */
 

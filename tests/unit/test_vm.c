@@ -570,6 +570,54 @@ START_TEST(fast_paths_keep_go_semantics)
 }
 END_TEST
 
+START_TEST(fused_branches_and_lean_calls_keep_go_semantics)
+{
+    /* a comparison and the JF or JT on its result done as one step, at
+     * every integer size; results moving down over the callee's frame
+     * (a function value's slot is the first result's), a boxed named
+     * result, fewer results kept than returned, a closure's call */
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "func cmp8(a, b int8) int {\n"
+                 "\tif a < b || a == b+1 {\n"
+                 "\t\treturn 1\n"
+                 "\t}\n"
+                 "\tif !(a <= b) && a != 100 {\n"
+                 "\t\treturn 2\n"
+                 "\t}\n"
+                 "\treturn 3\n"
+                 "}\n"
+                 "func cmpu(a, b uint32) bool { return a < b }\n"
+                 "func cmpu64(a, b uint64) bool { return a <= b }\n"
+                 "func pair() (int, int) { return 2, 3 }\n"
+                 "func three() (int, string, int) { return 4, \"five\", 6 }\n"
+                 "func boxed() (r int) {\n"
+                 "\tf := func() { r += 7 }\n"
+                 "\tr = 1\n"
+                 "\tf()\n"
+                 "\treturn r * 2\n"
+                 "}\n"
+                 "func main() {\n"
+                 "\tfmt.Println(cmp8(-128, 127), cmp8(5, 4), cmp8(7, 3), cmp8(100, 1))\n"
+                 "\tfmt.Println(cmpu(1<<31, 1), cmpu(1, 1<<31), cmpu64(1<<63, 1))\n"
+                 "\tc, d := pair()\n"
+                 "\tx, y, z := three()\n"
+                 "\tadd := func(a, b int) int { return a + b + c }\n"
+                 "\tfmt.Println(c, d, x, y, z, boxed(), add(d, x))\n"
+                 "\tn := 0\n"
+                 "\tfor i := int16(-3); i <= 3; i++ {\n"
+                 "\t\tif i > 0 {\n"
+                 "\t\t\tn += int(i)\n"
+                 "\t\t}\n"
+                 "\t}\n"
+                 "\tfmt.Println(n)\n"
+                 "}\n"),
+              "1 1 2 3\n"
+              "false true false\n"
+              "2 3 4 five 6 16 9\n"
+              "6\n");
+}
+END_TEST
+
 START_TEST(errors_wrap_is_as)
 {
     GO_EXPECT(GO("import (\n\t\"errors\"\n\t\"fmt\"\n)\n"
@@ -897,6 +945,7 @@ Suite *vm_suite(void)
     TCase *tc = tcase_create("language");
     tcase_add_test(tc, prints_and_arithmetic);
     tcase_add_test(tc, fast_paths_keep_go_semantics);
+    tcase_add_test(tc, fused_branches_and_lean_calls_keep_go_semantics);
     tcase_add_test(tc, integers_wrap_at_every_size);
     tcase_add_test(tc, conversions);
     tcase_add_test(tc, conversion_operands_are_typed_by_their_operands);
