@@ -481,7 +481,8 @@ static void check_pkg(checker *k, res_pkg *p)
     for (size_t i = 0; i < f->decls.n && !k->failed; i++) {
         ast_node *d = f->decls.v[i];
         uint32_t sig;
-        if (d->kind != AST_FUNC_DECL || !d->u.func_decl.body)
+        if (d->kind != AST_FUNC_DECL || !d->u.func_decl.body ||
+            ck_reach_waits(k, d))
             continue;
         k->pkg = p;
         sig = ck_signature(k, d->u.func_decl.type, d->u.func_decl.recv);
@@ -518,8 +519,10 @@ wf_status check_run(checker *k, resolver *R, wf_diag *d)
     wf_diag dummy;
     k->R = R;
     k->d = d ? d : &dummy;
+    ck_reach_init(k);
     for (size_t i = 0; i < res_npkgs(R) && !k->failed; i++)
         check_pkg(k, res_pkg_at(R, i));
+    ck_reach_run(k);
     return k->failed ? WF_ERR_INPUT : WF_OK;
 }
 
@@ -534,6 +537,10 @@ void check_free(checker *k)
     VEC_FREE(k->instances);
     VEC_FREE(k->tparam_decls);
     VEC_FREE(k->later_keys);
+    VEC_FREE(k->lazies);
+    VEC_FREE(k->reach_todo);
+    VEC_FREE(k->name_methods);
+    VEC_FREE(k->name_reached);
     for (size_t i = 0; i < k->info_blks.len; i++)
         free(k->info_blks.p[i]);
     VEC_FREE(k->info_blks);

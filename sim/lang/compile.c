@@ -855,6 +855,8 @@ static void compile_all(compiler *C)
                 continue;
             if (cdecl_is_generic(C, d))
                 continue; /* compiled per instance, below */
+            if (!check_body_reached(C->K, d))
+                continue; /* a library body nothing can call */
             cfunction(C, NULL, pk, d, d->u.func_decl.recv,
                       d->u.func_decl.type, d->u.func_decl.body, nm, nm);
         }

@@ -1,0 +1,143 @@
+/* check_reach.c: the library's function bodies are checked, and then
+ * compiled, only when the program can reach them, as a linker's dead-code
+ * elimination keeps only what it can reach. Every package-level
+ * declaration is still checked (types, signatures, method sets, variable
+ * initializers), and so is every body of the user's packages; a library
+ * function or method body waits until code being checked may call it:
+ * an identifier denoting the function (a call, a func value, go, defer),
+ * a method selected on a concrete type (call, method value or
+ * expression), or, for a method, its name selected on an interface or a
+ * value of dynamic type (any method of that name may then run). The
+ * library's init functions, its hidden entry points (__main, called by
+ * the compiler) and its generic code are checked with their packages;
+ * the methods fmt's natives call by name (Error, String) count as
+ * reached; a program importing reflect, which can call any method,
+ * gets every body checked.
+ *
+ * The library is trusted Go: a body never checked holds no error the
+ * user's program could be blamed for, so what is reported is unchanged;
+ * the compiler compiles the bodies checked (check_body_reached). */
+#include <string.h>
+
+#include "sim/lang/check_int.h"
+
+/* Is d generic (type parameters, or a receiver T[P])? */
+static bool decl_generic(const ast_node *d)
+{
+    const ast_node *rt;
+    if (d->u.func_decl.type->u.func_type.tparams.n)
+        return true;
+    if (!d->u.func_decl.recv)
+        return false;
+    rt = d->u.func_decl.recv->u.field.type;
+    while (rt->kind == AST_PAREN || rt->kind == AST_STAR)
+        rt = rt->kind == AST_PAREN ? rt->u.paren.x : rt->u.star.x;
+    return rt->kind == AST_INDEX;
+}
+
+static bool can_wait(const res_pkg *p, const ast_node *d)
+{
+    const char *nm;
+    if (!p->library || d->kind != AST_FUNC_DECL || !d->u.func_decl.body ||
+        decl_generic(d))
+        return false;
+    nm = d->u.func_decl.name->u.ident.name;
+    if (!d->u.func_decl.recv && !strcmp(nm, "init"))
+        return false;
+    return strncmp(nm, "__", 2) != 0;
+}
+
+static void reach(checker *k, uint32_t i)
+{
+    if (k->lazies.p[i].reached)
+        return;
+    k->lazies.p[i].reached = true;
+    VEC_PUSH(k->reach_todo, i);
+}
+
+void ck_reach_init(checker *k)
+{
+    static const char *const dynamic[] = {"Error", "String"};
+    k->lazy = true;
+    for (size_t i = 0; i < res_npkgs(k->R); i++)
+        if (!strcmp(res_pkg_at(k->R, i)->path, "reflect"))
+            k->lazy = false;
+    if (!k->lazy)
+        return;
+    for (size_t i = 0; i < res_npkgs(k->R); i++) {
+        res_pkg *p = res_pkg_at(k->R, i);
+        for (size_t j = 0; j < p->file->decls.n; j++) {
+            ast_node *d = p->file->decls.v[j];
+            ck_lazy e;
+            if (!can_wait(p, d))
+                continue;
+            memset(&e, 0, sizeof e);
+            e.decl = d;
+            e.pkg = p;
+            if (d->u.func_decl.recv) {
+                uint32_t nm = ck_name(k, d->u.func_decl.name->u.ident.name);
+                while (k->name_methods.len <= nm)
+                    VEC_PUSH(k->name_methods, 0);
+                e.next = k->name_methods.p[nm];
+                k->name_methods.p[nm] = (uint32_t)k->lazies.len + 1;
+            }
+            VEC_PUSH(k->lazies, e);
+            ck_info_put(k, d)->lazy = (uint32_t)k->lazies.len;
+        }
+    }
+    for (size_t i = 0; i < sizeof dynamic / sizeof dynamic[0]; i++)
+        ck_reach_name(k, ck_name(k, dynamic[i]));
+}
+
+bool ck_reach_waits(checker *k, const ast_node *d)
+{
+    const ck_info *x = k->lazy ? ck_info_get(k, d) : NULL;
+    return x && x->lazy;
+}
+
+void ck_reach_decl(checker *k, const ast_node *d)
+{
+    const ck_info *x = k->lazy && d ? ck_info_get(k, d) : NULL;
+    if (x && x->lazy)
+        reach(k, x->lazy - 1);
+}
+
+void ck_reach_func(checker *k, const res_sym *s)
+{
+    if (k->lazy && s->pkg && s->pkg->library)
+        ck_reach_decl(k, s->spec);
+}
+
+void ck_reach_name(checker *k, uint32_t name)
+{
+    if (!k->lazy)
+        return;
+    while (k->name_reached.len <= name)
+        VEC_PUSH(k->name_reached, 0);
+    if (k->name_reached.p[name])
+        return;
+    k->name_reached.p[name] = 1;
+    for (uint32_t i = name < k->name_methods.len ? k->name_methods.p[name] : 0;
+         i; i = k->lazies.p[i - 1].next)
+        reach(k, i - 1);
+}
+
+void ck_reach_run(checker *k)
+{
+    for (size_t i = 0; i < k->reach_todo.len && !k->failed; i++) {
+        const ck_lazy *e = &k->lazies.p[k->reach_todo.p[i]];
+        ast_node *d = e->decl;
+        uint32_t sig;
+        k->pkg = e->pkg;
+        k->fn = NULL;
+        sig = ck_signature(k, d->u.func_decl.type, d->u.func_decl.recv);
+        ck_func_body(k, d, d->u.func_decl.recv, sig, d->u.func_decl.body);
+        k->lib_bodies++;
+    }
+}
+
+bool check_body_reached(const checker *k, const ast_node *decl)
+{
+    const ck_info *x = k->lazy ? ck_info_get(k, decl) : NULL;
+    return !x || !x->lazy || k->lazies.p[x->lazy - 1].reached;
+}
