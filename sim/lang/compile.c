@@ -742,6 +742,40 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
     VEC_FREE(owners);
 }
 
+/* What a library function the checker found unreachable (check_reach.c)
+ * does if called all the same: a panic naming weft's error, not a jump
+ * into code never compiled. */
+static nat_status unreached(vm_ncall *c)
+{
+    vm_throwf(c->g, "weft internal error: %s was judged unreachable and "
+                    "not compiled",
+              c->f->p->name);
+    return NAT_PANIC;
+}
+
+static void cunreached(compiler *C, res_pkg *pk, ast_node *d)
+{
+    vm_proto *pr = NULL;
+    C->pkg = pk;
+    if (d->u.func_decl.recv) {
+        pr = cmethod_proto(C, d);
+    } else {
+        fstate tmp;
+        res_sym *s;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.C = C;
+        tmp.pkg = pk;
+        s = csym(&tmp, d->u.func_decl.name);
+        pr = s ? cfunc_proto(C, s) : NULL;
+    }
+    if (!pr)
+        return;
+    pr->nat = unreached;
+    pr->nres = (uint16_t)(pr->type && VM_KIND(pr->type) == K_FUNC
+                              ? prog_type(C->prog, pr->type)->nresults
+                              : 0);
+}
+
 static void compile_all(compiler *C)
 {
     resolver *R = C->R;
@@ -855,8 +889,10 @@ static void compile_all(compiler *C)
                 continue;
             if (cdecl_is_generic(C, d))
                 continue; /* compiled per instance, below */
-            if (!check_body_reached(C->K, d))
-                continue; /* a library body nothing can call */
+            if (!check_body_reached(C->K, d)) {
+                cunreached(C, pk, d); /* a library body nothing can call */
+                continue;
+            }
             cfunction(C, NULL, pk, d, d->u.func_decl.recv,
                       d->u.func_decl.type, d->u.func_decl.body, nm, nm);
         }
