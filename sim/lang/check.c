@@ -461,11 +461,19 @@ static void check_pkg(checker *k, res_pkg *p)
     ast_file *f = p->file;
     k->pkg = p;
     /* every package-level object, then the methods of each named type */
-    for (size_t i = 0; i < p->decls.len && !k->failed; i++)
-        ck_obj_decl(k, p->decls.p[i]);
     for (size_t i = 0; i < p->decls.len && !k->failed; i++) {
         res_sym *s = p->decls.p[i];
-        if (s->kind == RS_TYPE && s->spec && !s->spec->u.type_spec.alias)
+        /* a library function waiting to be reached: its signature too
+         * (checked on the first reference) */
+        if ((s->kind == RS_FUNC && ck_reach_waits(k, s->spec)) ||
+            ck_reach_type_waits(k, s))
+            continue;
+        ck_obj_decl(k, s);
+    }
+    for (size_t i = 0; i < p->decls.len && !k->failed; i++) {
+        res_sym *s = p->decls.p[i];
+        if (s->kind == RS_TYPE && s->spec && !s->spec->u.type_spec.alias &&
+            !ck_reach_type_waits(k, s))
             ck_collect_methods(k, ck_named_type(k, s));
     }
     /* map keys of type parameter types, now their constraints are known */

@@ -315,7 +315,10 @@ bool ck_reach_waits(checker *k, const ast_node *d);
 void ck_reach_func(checker *k, const res_sym *s);
 void ck_reach_decl(checker *k, const ast_node *d);
 void ck_reach_name(checker *k, uint32_t name);
-/* Check the bodies reached, and those they reach, until none is left. */
+/* Is s a library type nothing has used yet (made on first use)? */
+bool ck_reach_type_waits(checker *k, const res_sym *s);
+/* Check the bodies reached, and those they reach, until none is left;
+ * then the method sets of the library types made. */
 void ck_reach_run(checker *k);
 
 /* ---- check_stmt.c ---------------------------------------------------------- */

@@ -11,8 +11,12 @@
  * library's init functions, its hidden entry points (__main, called by
  * the compiler) and its generic code are checked with their packages;
  * the methods fmt's natives call by name (Error, String) count as
- * reached; a program importing reflect, which can call any method,
- * gets every body checked.
+ * reached. A library type is made (and its method set checked) when
+ * first used, a function's signature when first referred to: what is
+ * never used stays unchecked and gets no code (the compiler makes
+ * nothing for a type never made, nor for a function never reached).
+ * A program importing reflect, which can call any method, gets every
+ * body checked.
  *
  * The library is trusted Go: a body never checked holds no error the
  * user's program could be blamed for, so what is reported is unchanged;
@@ -122,6 +126,34 @@ void ck_reach_name(checker *k, uint32_t name)
         reach(k, i - 1);
 }
 
+bool ck_reach_type_waits(checker *k, const res_sym *s)
+{
+    return k->lazy && s->kind == RS_TYPE && s->pkg && s->pkg->library &&
+           s->spec && !s->spec->u.type_spec.alias &&
+           !s->spec->u.type_spec.tparams.n && s->state != 2;
+}
+
+/* The method sets of the library types made (their signatures, as the
+ * compiler's method tables need them), until no new type is made. */
+static void collect_made(checker *k)
+{
+    size_t before;
+    do {
+        before = k->prog->types.len;
+        for (size_t i = 0; i < res_npkgs(k->R) && !k->failed; i++) {
+            res_pkg *p = res_pkg_at(k->R, i);
+            if (!p->library)
+                continue;
+            for (size_t j = 0; j < p->decls.len && !k->failed; j++) {
+                res_sym *s = p->decls.p[j];
+                if (s->kind == RS_TYPE && s->spec &&
+                    !s->spec->u.type_spec.alias && s->state == 2)
+                    ck_collect_methods(k, s->type);
+            }
+        }
+    } while (k->prog->types.len != before && !k->failed);
+}
+
 void ck_reach_run(checker *k)
 {
     for (size_t i = 0; i < k->reach_todo.len && !k->failed; i++) {
@@ -134,6 +166,8 @@ void ck_reach_run(checker *k)
         ck_func_body(k, d, d->u.func_decl.recv, sig, d->u.func_decl.body);
         k->lib_bodies++;
     }
+    if (k->lazy)
+        collect_made(k);
 }
 
 bool check_body_reached(const checker *k, const ast_node *decl)

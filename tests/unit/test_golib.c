@@ -120,8 +120,8 @@ static long proto_code(const vm_program *p, const char *name)
 
 /* A library body is checked and compiled only when the program can
  * reach it (check_reach.c): called, a method on a concrete type, a
- * method through an interface by its name; a program importing reflect
- * gets every body. */
+ * method through an interface by its name; a library type only when
+ * used; a program importing reflect gets every body. */
 START_TEST(library_bodies_are_compiled_only_when_reached)
 {
     static const char *const src = GO(
@@ -150,9 +150,14 @@ START_TEST(library_bodies_are_compiled_only_when_reached)
     ck_assert_int_gt(proto_code(p, "strings.NewReader"), 0);
     ck_assert_int_gt(proto_code(p, "strings.(*Builder).WriteString"), 0);
     ck_assert_int_gt(proto_code(p, "strings.(*Reader).Len"), 0);
-    /* declared (its type is checked), never compiled */
-    ck_assert_int_eq(proto_code(p, "strings.Split"), 0);
+    /* never compiled: a function gets no proto, a method one without
+     * code in its type's method table */
+    ck_assert_int_eq(proto_code(p, "strings.Split"), -1);
     ck_assert_int_eq(proto_code(p, "strings.(*Reader).ReadByte"), 0);
+    /* Len is called through an interface: any type's Len may run */
+    ck_assert_int_gt(proto_code(p, "strings.(*Builder).Len"), 0);
+    /* a type nothing uses is not even made */
+    ck_assert_int_eq(proto_code(p, "strings.(*Replacer).Replace"), -1);
     vm_program_free(p);
     out = explore_text("t.go", src);
     ck_assert_str_eq(out, "AB 3\n");
