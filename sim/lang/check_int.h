@@ -97,6 +97,7 @@ typedef struct ck_tparam_decl {
 typedef struct ck_lazy {
     ast_node *decl;
     res_pkg *pkg;
+    res_sym *recv; /* a method's receiver type (NULL: a function) */
     uint32_t next; /* the next method of the same name + 1 (0: none) */
     bool reached;  /* its body is checked (or queued) */
 } ck_lazy;
@@ -317,6 +318,9 @@ void ck_reach_decl(checker *k, const ast_node *d);
 void ck_reach_name(checker *k, uint32_t name);
 /* Is s a library type nothing has used yet (made on first use)? */
 bool ck_reach_type_waits(checker *k, const res_sym *s);
+/* Library type s was just made: its methods of a name already called
+ * through an interface are reached. */
+void ck_reach_type_made(checker *k, const res_sym *s);
 /* Check the bodies reached, and those they reach, until none is left;
  * then the method sets of the library types made. */
 void ck_reach_run(checker *k);

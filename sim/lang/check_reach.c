@@ -7,7 +7,8 @@
  * an identifier denoting the function (a call, a func value, go, defer),
  * a method selected on a concrete type (call, method value or
  * expression), or, for a method, its name selected on an interface or a
- * value of dynamic type (any method of that name may then run). The
+ * value of dynamic type (any method of that name, of a type the program
+ * makes, may then run: no value of a type never made can exist). The
  * library's init functions, its hidden entry points (__main, called by
  * the compiler) and its generic code are checked with their packages;
  * the methods fmt's natives call by name (Error, String) count as
@@ -51,6 +52,13 @@ static bool can_wait(const res_pkg *p, const ast_node *d)
     return strncmp(nm, "__", 2) != 0;
 }
 
+/* Was the receiver type recv made (or is it no library type of its
+ * own)? */
+static bool type_made(const res_sym *recv)
+{
+    return !recv || recv->kind != RS_TYPE || recv->state == 2;
+}
+
 static void reach(checker *k, uint32_t i)
 {
     if (k->lazies.p[i].reached)
@@ -80,6 +88,10 @@ void ck_reach_init(checker *k)
             e.pkg = p;
             if (d->u.func_decl.recv) {
                 uint32_t nm = ck_name(k, d->u.func_decl.name->u.ident.name);
+                const ast_node *rt = d->u.func_decl.recv->u.field.type;
+                while (rt->kind == AST_PAREN || rt->kind == AST_STAR)
+                    rt = rt->kind == AST_PAREN ? rt->u.paren.x : rt->u.star.x;
+                e.recv = res_lookup(k->R, p, rt);
                 while (k->name_methods.len <= nm)
                     VEC_PUSH(k->name_methods, 0);
                 e.next = k->name_methods.p[nm];
@@ -121,9 +133,27 @@ void ck_reach_name(checker *k, uint32_t name)
     if (k->name_reached.p[name])
         return;
     k->name_reached.p[name] = 1;
+    /* the methods of the types made; a type made later gets its own
+     * (ck_reach_type_made): no value of a type never made can exist */
     for (uint32_t i = name < k->name_methods.len ? k->name_methods.p[name] : 0;
          i; i = k->lazies.p[i - 1].next)
-        reach(k, i - 1);
+        if (type_made(k->lazies.p[i - 1].recv))
+            reach(k, i - 1);
+}
+
+void ck_reach_type_made(checker *k, const res_sym *s)
+{
+    if (!k->lazy)
+        return;
+    for (size_t i = 0; i < s->methods.len; i++) {
+        const ck_info *x = ck_info_get(k, s->methods.p[i]);
+        uint32_t nm;
+        if (!x || !x->lazy)
+            continue;
+        nm = ck_name(k, s->methods.p[i]->u.func_decl.name->u.ident.name);
+        if (nm < k->name_reached.len && k->name_reached.p[nm])
+            reach(k, x->lazy - 1);
+    }
 }
 
 bool ck_reach_type_waits(checker *k, const res_sym *s)
@@ -156,7 +186,9 @@ static void collect_made(checker *k)
 
 void ck_reach_run(checker *k)
 {
-    for (size_t i = 0; i < k->reach_todo.len && !k->failed; i++) {
+    size_t i = 0;
+again:
+    for (; i < k->reach_todo.len && !k->failed; i++) {
         const ck_lazy *e = &k->lazies.p[k->reach_todo.p[i]];
         ast_node *d = e->decl;
         uint32_t sig;
@@ -166,8 +198,11 @@ void ck_reach_run(checker *k)
         ck_func_body(k, d, d->u.func_decl.recv, sig, d->u.func_decl.body);
         k->lib_bodies++;
     }
-    if (k->lazy)
-        collect_made(k);
+    if (k->lazy && !k->failed) {
+        collect_made(k); /* may make types, and reach their methods */
+        if (i < k->reach_todo.len)
+            goto again;
+    }
 }
 
 bool check_body_reached(const checker *k, const ast_node *decl)

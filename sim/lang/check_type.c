@@ -849,8 +849,10 @@ uint32_t ck_named_type(checker *k, res_sym *s)
     }
     /* a library type made on first use (check_reach.c): its method set
      * now, as its package's check would have done before any look-up */
-    if (k->lazy && s->pkg->library && !s->spec->u.type_spec.tparams.n)
+    if (k->lazy && s->pkg->library && !s->spec->u.type_spec.tparams.n) {
         ck_collect_methods(k, t);
+        ck_reach_type_made(k, s);
+    }
     return t;
 }
 
