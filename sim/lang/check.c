@@ -222,8 +222,11 @@ void ck_record(checker *k, const operand *x)
     in->type = x->type;
     in->mode = (uint8_t)x->mode;
     in->has_val = x->mode == CK_CONST;
-    if (in->has_val)
-        in->val = x->val;
+    if (in->has_val) {
+        if (!in->val)
+            in->val = arena_alloc(&k->mem, sizeof *in->val);
+        *in->val = x->val;
+    }
 }
 
 /* ---- package-level objects ---------------------------------------------------- */
@@ -579,7 +582,7 @@ bool check_const_of(const checker *k, const ast_node *n, const_val *out)
     const ck_info *in = ck_info_get(k, n);
     if (!in || !in->has_val)
         return false;
-    *out = in->val;
+    *out = *in->val;
     return true;
 }
 

@@ -92,7 +92,7 @@ void ck_update_expr_type(checker *k, ast_node *n, uint32_t t, bool final)
         x.expr = n;
         x.type = in->type;
         if (in->has_val)
-            x.val = in->val;
+            x.val = *in->val;
         {
             buf b;
             buf_init(&b);
@@ -112,7 +112,7 @@ void ck_update_expr_type(checker *k, ast_node *n, uint32_t t, bool final)
         memset(&x, 0, sizeof x);
         x.mode = CK_CONST;
         x.type = in->type;
-        x.val = in->val;
+        x.val = *in->val;
         x.expr = n;
     }
 }
@@ -121,7 +121,7 @@ static void update_expr_val(checker *k, ast_node *n, const_val v)
 {
     ck_info *in = ck_info_get(k, n);
     if (in && in->has_val)
-        in->val = v;
+        *in->val = v;
 }
 
 /* ---- constants --------------------------------------------------------- */

@@ -45,7 +45,8 @@ typedef struct ck_info {
     bool untyped;   /* still waiting for its final type */
     bool shift_lhs; /* an untyped left operand of a non-constant shift */
     bool has_val;
-    const_val val;
+    const_val *val; /* has_val: in the checker's arena (most records hold
+                       none: kept apart, the table stays small) */
     ck_selection *sel;
     /* a generic function's instantiation at this expression */
     uint32_t *targs;
