@@ -222,8 +222,11 @@ void ck_record(checker *k, const operand *x)
     in->type = x->type;
     in->mode = (uint8_t)x->mode;
     in->has_val = x->mode == CK_CONST;
-    if (in->has_val)
-        in->val = x->val;
+    if (in->has_val) {
+        if (!in->val)
+            in->val = arena_alloc(&k->mem, sizeof *in->val);
+        *in->val = x->val;
+    }
 }
 
 /* ---- package-level objects ---------------------------------------------------- */
@@ -461,11 +464,19 @@ static void check_pkg(checker *k, res_pkg *p)
     ast_file *f = p->file;
     k->pkg = p;
     /* every package-level object, then the methods of each named type */
-    for (size_t i = 0; i < p->decls.len && !k->failed; i++)
-        ck_obj_decl(k, p->decls.p[i]);
     for (size_t i = 0; i < p->decls.len && !k->failed; i++) {
         res_sym *s = p->decls.p[i];
-        if (s->kind == RS_TYPE && s->spec && !s->spec->u.type_spec.alias)
+        /* a library function waiting to be reached: its signature too
+         * (checked on the first reference) */
+        if ((s->kind == RS_FUNC && ck_reach_waits(k, s->spec)) ||
+            ck_reach_type_waits(k, s))
+            continue;
+        ck_obj_decl(k, s);
+    }
+    for (size_t i = 0; i < p->decls.len && !k->failed; i++) {
+        res_sym *s = p->decls.p[i];
+        if (s->kind == RS_TYPE && s->spec && !s->spec->u.type_spec.alias &&
+            !ck_reach_type_waits(k, s))
             ck_collect_methods(k, ck_named_type(k, s));
     }
     /* map keys of type parameter types, now their constraints are known */
@@ -481,7 +492,8 @@ static void check_pkg(checker *k, res_pkg *p)
     for (size_t i = 0; i < f->decls.n && !k->failed; i++) {
         ast_node *d = f->decls.v[i];
         uint32_t sig;
-        if (d->kind != AST_FUNC_DECL || !d->u.func_decl.body)
+        if (d->kind != AST_FUNC_DECL || !d->u.func_decl.body ||
+            ck_reach_waits(k, d))
             continue;
         k->pkg = p;
         sig = ck_signature(k, d->u.func_decl.type, d->u.func_decl.recv);
@@ -518,8 +530,10 @@ wf_status check_run(checker *k, resolver *R, wf_diag *d)
     wf_diag dummy;
     k->R = R;
     k->d = d ? d : &dummy;
+    ck_reach_init(k);
     for (size_t i = 0; i < res_npkgs(R) && !k->failed; i++)
         check_pkg(k, res_pkg_at(R, i));
+    ck_reach_run(k);
     return k->failed ? WF_ERR_INPUT : WF_OK;
 }
 
@@ -534,6 +548,10 @@ void check_free(checker *k)
     VEC_FREE(k->instances);
     VEC_FREE(k->tparam_decls);
     VEC_FREE(k->later_keys);
+    VEC_FREE(k->lazies);
+    VEC_FREE(k->reach_todo);
+    VEC_FREE(k->name_methods);
+    VEC_FREE(k->name_reached);
     for (size_t i = 0; i < k->info_blks.len; i++)
         free(k->info_blks.p[i]);
     VEC_FREE(k->info_blks);
@@ -564,7 +582,7 @@ bool check_const_of(const checker *k, const ast_node *n, const_val *out)
     const ck_info *in = ck_info_get(k, n);
     if (!in || !in->has_val)
         return false;
-    *out = in->val;
+    *out = *in->val;
     return true;
 }
 

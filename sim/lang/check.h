@@ -76,6 +76,11 @@ checker *check_new(compiler *c);
 wf_status check_run(checker *k, resolver *R, wf_diag *d);
 void check_free(checker *k);
 
+/* Was the body of function or method declaration decl checked? A
+ * library body is checked only when the program can reach it
+ * (check_reach.c); the compiler compiles the others not. */
+bool check_body_reached(const checker *k, const ast_node *decl);
+
 /* The type recorded for expression n (an untyped constant's type as its
  * context decided it; untyped values nothing decided: their default
  * type), or 0 (not an expression checked, or dynamic). */

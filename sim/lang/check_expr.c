@@ -92,7 +92,7 @@ void ck_update_expr_type(checker *k, ast_node *n, uint32_t t, bool final)
         x.expr = n;
         x.type = in->type;
         if (in->has_val)
-            x.val = in->val;
+            x.val = *in->val;
         {
             buf b;
             buf_init(&b);
@@ -112,7 +112,7 @@ void ck_update_expr_type(checker *k, ast_node *n, uint32_t t, bool final)
         memset(&x, 0, sizeof x);
         x.mode = CK_CONST;
         x.type = in->type;
-        x.val = in->val;
+        x.val = *in->val;
         x.expr = n;
     }
 }
@@ -121,7 +121,7 @@ static void update_expr_val(checker *k, ast_node *n, const_val v)
 {
     ck_info *in = ck_info_get(k, n);
     if (in && in->has_val)
-        in->val = v;
+        *in->val = v;
 }
 
 /* ---- constants --------------------------------------------------------- */
@@ -571,6 +571,7 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         return;
     case RS_FUNC:
         ck_obj_decl(k, s);
+        ck_reach_func(k, s);
         o = ck_obj_get(k, s);
         x->mode = CK_VALUE;
         x->type = o->type;
@@ -952,6 +953,10 @@ static void selector(checker *k, operand *x, ast_node *n)
             invalidate(x);
             return;
         }
+        if (kind == SEL_METHOD && sel.decl)
+            ck_reach_decl(k, sel.decl);
+        else
+            ck_reach_name(k, nm);
         {
             /* func(recv, params...) results */
             const vm_type *ft = sel.type ? prog_type(k->prog, sel.type) : NULL;
@@ -982,7 +987,8 @@ static void selector(checker *k, operand *x, ast_node *n)
     single_value(k, x);
     if (x->mode == CK_INVALID)
         return;
-    if (!x->type) { /* dynamic */
+    if (!x->type) { /* dynamic: any method of that name may run */
+        ck_reach_name(k, nm);
         x->mode = CK_VALUE;
         return;
     }
@@ -1017,6 +1023,10 @@ static void selector(checker *k, operand *x, ast_node *n)
     } else {
         if (kind == SEL_METHOD && sel.ptr_recv && !sel.indirect)
             sel.addr = true; /* (&x).m */
+        if (kind == SEL_METHOD && sel.decl)
+            ck_reach_decl(k, sel.decl);
+        else
+            ck_reach_name(k, nm);
         x->mode = CK_VALUE;
         x->type = sel.type;
     }

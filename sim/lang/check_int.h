@@ -45,11 +45,15 @@ typedef struct ck_info {
     bool untyped;   /* still waiting for its final type */
     bool shift_lhs; /* an untyped left operand of a non-constant shift */
     bool has_val;
-    const_val val;
+    const_val *val; /* has_val: in the checker's arena (most records hold
+                       none: kept apart, the table stays small) */
     ck_selection *sel;
     /* a generic function's instantiation at this expression */
     uint32_t *targs;
     uint32_t ntargs;
+    /* on a library function's declaration: its entry in the checker's
+     * lazies + 1 (0: its body is checked with its package) */
+    uint32_t lazy;
 } ck_info;
 
 /* What the checker knows about a resolver symbol. */
@@ -89,6 +93,16 @@ typedef struct ck_tparam_decl {
     const ast_node *ident;
 } ck_tparam_decl;
 
+/* A library function or method whose body waits until reached
+ * (check_reach.c). */
+typedef struct ck_lazy {
+    ast_node *decl;
+    res_pkg *pkg;
+    res_sym *recv; /* a method's receiver type (NULL: a function) */
+    uint32_t next; /* the next method of the same name + 1 (0: none) */
+    bool reached;  /* its body is checked (or queued) */
+} ck_lazy;
+
 /* The function being checked. */
 typedef struct ck_func {
     struct ck_func *outer;
@@ -124,6 +138,14 @@ struct checker {
     VEC(ck_tparam_decl) tparam_decls; /* where each type parameter is */
     VEC(ck_later) later_keys; /* map keys of type parameter types */
     bool generic_base; /* the base of G[A] is being looked up */
+    /* check_reach.c: the library's bodies, checked when reached */
+    bool lazy;                  /* library bodies wait to be reached */
+    VEC(ck_lazy) lazies;        /* every waiting body, in package order */
+    VEC(uint32_t) reach_todo;   /* reached, not yet checked: lazies index */
+    VEC(uint32_t) name_methods; /* by name id: first lazy method + 1 */
+    VEC(uint8_t) name_reached;  /* by name id: a method of that name may
+                                   be called */
+    size_t lib_bodies;          /* library bodies checked */
 };
 
 /* ---- check.c ---------------------------------------------------------- */
@@ -284,6 +306,25 @@ bool ck_infer(checker *k, ast_node *at, const char *fname,
 /* ---- check_call.c --------------------------------------------------------- */
 void ck_call(checker *k, operand *x, ast_node *call);
 void ck_conversion(checker *k, operand *x, uint32_t t);
+
+/* ---- check_reach.c --------------------------------------------------------- */
+/* Before any package is checked: every library body that can wait. */
+void ck_reach_init(checker *k);
+/* Does package p's function or method declaration d wait until reached? */
+bool ck_reach_waits(checker *k, const ast_node *d);
+/* The code checked may call s (a function), d (a method's declaration),
+ * or any method named name (an interface's, or one found at run time). */
+void ck_reach_func(checker *k, const res_sym *s);
+void ck_reach_decl(checker *k, const ast_node *d);
+void ck_reach_name(checker *k, uint32_t name);
+/* Is s a library type nothing has used yet (made on first use)? */
+bool ck_reach_type_waits(checker *k, const res_sym *s);
+/* Library type s was just made: its methods of a name already called
+ * through an interface are reached. */
+void ck_reach_type_made(checker *k, const res_sym *s);
+/* Check the bodies reached, and those they reach, until none is left;
+ * then the method sets of the library types made. */
+void ck_reach_run(checker *k);
 
 /* ---- check_stmt.c ---------------------------------------------------------- */
 /* Check a function's body with signature sig (node: the declaration or

@@ -1183,7 +1183,6 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
     f.pkg = k->pkg;
     k->fn = &f;
     k->iota = -1;
-    st = prog_type(k->prog, sig);
     if (recv) {
         uint32_t rt = ck_typexpr(k, recv->u.field.type);
         if (recv->u.field.names.n) {
@@ -1196,6 +1195,9 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
             }
         }
     }
+    /* after the receiver's type, which may make types (the table may
+     * move) */
+    st = prog_type(k->prog, sig);
     {
         uint32_t at = 0;
         vm_type copy = *st;

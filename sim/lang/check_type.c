@@ -847,6 +847,12 @@ uint32_t ck_named_type(checker *k, res_sym *s)
         ck_errorf(k, s->ident, "invalid recursive type %s", s->name);
         return t;
     }
+    /* a library type made on first use (check_reach.c): its method set
+     * now, as its package's check would have done before any look-up */
+    if (k->lazy && s->pkg->library && !s->spec->u.type_spec.tparams.n) {
+        ck_collect_methods(k, t);
+        ck_reach_type_made(k, s);
+    }
     return t;
 }
 
@@ -1633,6 +1639,9 @@ bool ck_implements(checker *k, uint32_t t, uint32_t it, char *why,
         uint32_t want = iface->imtypes ? iface->imtypes[i] : 0;
         ck_selkind sk = ck_lookup(k, t, false, iface->imethods[i], &sel, &amb,
                                   &need_ptr);
+        /* the look-up may make types (a method set checked on first
+         * use): the table may have moved */
+        iface = prog_type(k->prog, ck_under(k, it));
         if (sk == SEL_METHOD || sk == SEL_IFACE_METHOD) {
             if (want && sel.type && sel.type != T_FUNC && sel.type != want) {
                 if (why) {

@@ -756,6 +756,55 @@ static void ctests(compiler *C, fstate *fs, res_pkg *main_pkg)
     VEC_FREE(owners);
 }
 
+/* What a library function the checker found unreachable (check_reach.c)
+ * does if called all the same: a panic naming weft's error, not a jump
+ * into code never compiled. */
+static nat_status unreached(vm_ncall *c)
+{
+    vm_throwf(c->g, "weft internal error: %s was judged unreachable and "
+                    "not compiled",
+              c->f->p->name);
+    return NAT_PANIC;
+}
+
+/* Did the checker make library type s (check_reach.c: a library type
+ * nothing uses is never made; no value of it can exist)? */
+static bool type_made(const compiler *C, const res_sym *s)
+{
+    (void)C;
+    return !s->pkg || !s->pkg->library || s->state;
+}
+
+/* Was the receiver type of method declaration d made? */
+static bool recv_made(compiler *C, res_pkg *pk, ast_node *d)
+{
+    ast_node *rt = d->u.func_decl.recv->u.field.type;
+    fstate tmp;
+    res_sym *ts;
+    while (rt->kind == AST_PAREN || rt->kind == AST_STAR)
+        rt = rt->kind == AST_PAREN ? rt->u.paren.x : rt->u.star.x;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.C = C;
+    tmp.pkg = pk;
+    ts = csym(&tmp, rt);
+    return !ts || ts->kind != RS_TYPE || type_made(C, ts);
+}
+
+/* Method d's proto, in its type's method table, for a body never
+ * compiled. (A function nothing calls gets no proto at all.) */
+static void cunreached(compiler *C, res_pkg *pk, ast_node *d)
+{
+    vm_proto *pr;
+    C->pkg = pk;
+    pr = cmethod_proto(C, d);
+    if (!pr)
+        return;
+    pr->nat = unreached;
+    pr->nres = (uint16_t)(pr->type && VM_KIND(pr->type) == K_FUNC
+                              ? prog_type(C->prog, pr->type)->nresults
+                              : 0);
+}
+
 static void compile_all(compiler *C)
 {
     resolver *R = C->R;
@@ -771,17 +820,18 @@ static void compile_all(compiler *C)
         fs_init(&tmp, C, NULL, pk, NULL, "types", "types");
         for (size_t k = 0; k < pk->decls.len && !C->failed; k++) {
             res_sym *s = pk->decls.p[k];
-            if (s->kind == RS_TYPE)
+            if (s->kind == RS_TYPE && type_made(C, s))
                 cnamed_type(C, s, &tmp);
             else if (s->kind == RS_VAR)
                 s->gindex = (int)nglobals++;
-            else if (s->kind == RS_FUNC && !cdecl_is_generic(C, s->spec))
-                cfunc_proto(C, s);
+            else if (s->kind == RS_FUNC && !cdecl_is_generic(C, s->spec) &&
+                     check_body_reached(C->K, s->spec))
+                cfunc_proto(C, s); /* none for a function nothing calls */
         }
         for (size_t k = 0; k < pk->file->decls.n && !C->failed; k++) {
             ast_node *d = pk->file->decls.v[k];
             if (d->kind == AST_FUNC_DECL && d->u.func_decl.recv &&
-                !cdecl_is_generic(C, d))
+                !cdecl_is_generic(C, d) && recv_made(C, pk, d))
                 cmethod_proto(C, d);
         }
         fs_fini(&tmp);
@@ -869,6 +919,11 @@ static void compile_all(compiler *C)
                 continue;
             if (cdecl_is_generic(C, d))
                 continue; /* compiled per instance, below */
+            if (!check_body_reached(C->K, d)) {
+                if (d->u.func_decl.recv && recv_made(C, pk, d))
+                    cunreached(C, pk, d);
+                continue; /* a library body nothing can call */
+            }
             cfunction(C, NULL, pk, d, d->u.func_decl.recv,
                       d->u.func_decl.type, d->u.func_decl.body, nm, nm);
         }

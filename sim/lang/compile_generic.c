@@ -224,6 +224,8 @@ void cinst_methods(compiler *C)
             pr = cnew_proto(C, name.p, mname, cdecl_file(C, s->pkg, d),
                             !s->pkg->library);
             buf_fini(&name);
+            /* csig below may make types: the table may have moved */
+            og = prog_type(C->prog, it.origin);
             x = add(C, d, s->pkg, og->targs, it.targs, it.ntargs, pr);
             memset(&tmp, 0, sizeof tmp);
             tmp.C = C;

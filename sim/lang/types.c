@@ -227,7 +227,8 @@ uint32_t type_ptr(vm_program *p, uint32_t elem)
     /* the name only for a type not made before */
     if (!(id = find(p, &t))) {
         buf_init(&b);
-        buf_printf(&b, "*%s", tname(p, elem));
+        buf_putc(&b, '*');
+        buf_puts(&b, tname(p, elem));
         id = add(p, &t, b.p);
         buf_fini(&b);
     }
@@ -250,7 +251,8 @@ uint32_t type_slice(vm_program *p, uint32_t elem)
     /* the name only for a type not made before */
     if (!(id = find(p, &t))) {
         buf_init(&b);
-        buf_printf(&b, "[]%s", tname(p, elem));
+        buf_puts(&b, "[]");
+        buf_puts(&b, tname(p, elem));
         id = add(p, &t, b.p);
         buf_fini(&b);
     }
@@ -292,7 +294,10 @@ uint32_t type_map(vm_program *p, uint32_t key, uint32_t val)
     /* the name only for a type not made before */
     if (!(id = find(p, &t))) {
         buf_init(&b);
-        buf_printf(&b, "map[%s]%s", tname(p, key), tname(p, val));
+        buf_puts(&b, "map[");
+        buf_puts(&b, tname(p, key));
+        buf_putc(&b, ']');
+        buf_puts(&b, tname(p, val));
         id = add(p, &t, b.p);
         buf_fini(&b);
     }
@@ -312,8 +317,8 @@ uint32_t type_chan(vm_program *p, uint32_t elem, int dir)
     /* the name only for a type not made before */
     if (!(id = find(p, &t))) {
         buf_init(&b);
-        buf_printf(&b, "%s%s", dir == 1 ? "chan<- " : dir == 2 ? "<-chan " : "chan ",
-                   tname(p, elem));
+        buf_puts(&b, dir == 1 ? "chan<- " : dir == 2 ? "<-chan " : "chan ");
+        buf_puts(&b, tname(p, elem));
         id = add(p, &t, b.p);
         buf_fini(&b);
     }
@@ -358,12 +363,16 @@ uint32_t type_func(vm_program *p, const uint32_t *params, uint32_t np,
         }
     }
     buf_putc(&b, ')');
-    if (nr == 1)
-        buf_printf(&b, " %s", tname(p, all[np]));
+    if (nr == 1) {
+        buf_putc(&b, ' ');
+        buf_puts(&b, tname(p, all[np]));
+    }
     else if (nr > 1) {
         buf_puts(&b, " (");
-        for (uint32_t i = 0; i < nr; i++)
-            buf_printf(&b, "%s%s", i ? ", " : "", tname(p, all[np + i]));
+        for (uint32_t i = 0; i < nr; i++) {
+            buf_puts(&b, i ? ", " : "");
+            buf_puts(&b, tname(p, all[np + i]));
+        }
         buf_putc(&b, ')');
     }
     if (all) {
@@ -397,9 +406,11 @@ uint32_t type_struct(vm_program *p, const vm_field *f, uint32_t n)
     buf_init(&b);
     buf_puts(&b, "struct {");
     for (uint32_t i = 0; i < n; i++) {
-        buf_printf(&b, "%s ", i ? ";" : "");
-        if (!f[i].embedded)
-            buf_printf(&b, "%s ", p->names.p[f[i].name]);
+        buf_puts(&b, i ? "; " : " ");
+        if (!f[i].embedded) {
+            buf_puts(&b, p->names.p[f[i].name]);
+            buf_putc(&b, ' ');
+        }
         buf_puts(&b, tname(p, f[i].type));
     }
     buf_puts(&b, n ? " }" : "}");
@@ -487,14 +498,17 @@ uint32_t type_iface_set(vm_program *p, const uint32_t *names,
     }
     buf_init(&b);
     buf_puts(&b, "interface {");
-    for (uint32_t i = 0; i < t.nterms; i++)
-        buf_printf(&b, "%s%s%s", i ? " |" : " ", t.tilde[i] ? "~" : "",
-                   tname(p, t.terms[i]));
+    for (uint32_t i = 0; i < t.nterms; i++) {
+        buf_puts(&b, i ? " |" : " ");
+        buf_puts(&b, t.tilde[i] ? "~" : "");
+        buf_puts(&b, tname(p, t.terms[i]));
+    }
     if (t.nterms && k)
         buf_putc(&b, ';');
     for (uint32_t i = 0; i < k; i++) {
         const vm_type *ft = t.imtypes[i] ? prog_type(p, t.imtypes[i]) : NULL;
-        buf_printf(&b, "%s %s", i ? ";" : "", p->names.p[t.imethods[i]]);
+        buf_puts(&b, i ? "; " : " ");
+        buf_puts(&b, p->names.p[t.imethods[i]]);
         /* the signature as %T prints it: func's name without "func" */
         if (ft && !strncmp(ft->name, "func", 4))
             buf_puts(&b, ft->name + 4);
@@ -525,8 +539,10 @@ uint32_t type_tuple(vm_program *p, const uint32_t *results, uint32_t n)
         memcpy(t.params, results, n * sizeof *t.params);
     buf_init(&b);
     buf_putc(&b, '(');
-    for (uint32_t i = 0; i < n; i++)
-        buf_printf(&b, "%s%s", i ? ", " : "", tname(p, results[i]));
+    for (uint32_t i = 0; i < n; i++) {
+        buf_puts(&b, i ? ", " : "");
+        buf_puts(&b, tname(p, results[i]));
+    }
     buf_putc(&b, ')');
     id = add(p, &t, b.p);
     buf_fini(&b);

@@ -8,6 +8,7 @@
 #include <dirent.h>
 
 #include "gotest.h"
+#include "sim/lang/vm_int.h"
 
 #define LIB_DIR "tests/unit/go/lib"
 
@@ -107,12 +108,75 @@ START_TEST(library_programs_print_what_go_prints)
 }
 END_TEST
 
+/* The code compiled for function or method proto name (-1: no such
+ * proto). */
+static long proto_code(const vm_program *p, const char *name)
+{
+    for (size_t i = 0; i < p->protos.len; i++)
+        if (!strcmp(p->protos.p[i]->name, name))
+            return (long)p->protos.p[i]->ncode;
+    return -1;
+}
+
+/* A library body is checked and compiled only when the program can
+ * reach it (check_reach.c): called, a method on a concrete type, a
+ * method through an interface by its name; a library type only when
+ * used; a program importing reflect gets every body. */
+START_TEST(library_bodies_are_compiled_only_when_reached)
+{
+    static const char *const src = GO(
+        "import (\n\t\"fmt\"\n\t\"strings\"\n)\n"
+        "type sized interface{ Len() int }\n"
+        "func main() {\n"
+        "\tvar b strings.Builder\n"
+        "\tb.WriteString(\"ab\")\n"
+        "\tvar s sized = strings.NewReader(\"xyz\")\n"
+        "\tfmt.Println(strings.ToUpper(b.String()), s.Len())\n"
+        "}\n");
+    static const char *const with_reflect = GO(
+        "import (\n\t\"fmt\"\n\t\"reflect\"\n\t\"strings\"\n)\n"
+        "func main() {\n"
+        "\tfmt.Println(strings.ToUpper(\"a\"), reflect.TypeOf(1))\n"
+        "}\n");
+    vm_program *p = NULL;
+    wf_diag d;
+    vm_options vo;
+    char *out;
+    memset(&vo, 0, sizeof vo);
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), &vo, &p, &d),
+                     WF_OK);
+    ck_assert_int_gt(proto_code(p, "strings.ToUpper"), 0);
+    ck_assert_int_gt(proto_code(p, "strings.NewReader"), 0);
+    ck_assert_int_gt(proto_code(p, "strings.(*Builder).WriteString"), 0);
+    ck_assert_int_gt(proto_code(p, "strings.(*Reader).Len"), 0);
+    /* never compiled: a function gets no proto, a method one without
+     * code in its type's method table */
+    ck_assert_int_eq(proto_code(p, "strings.Split"), -1);
+    ck_assert_int_eq(proto_code(p, "strings.(*Reader).ReadByte"), 0);
+    /* Len is called through an interface: any type's Len may run */
+    ck_assert_int_gt(proto_code(p, "strings.(*Builder).Len"), 0);
+    /* a type nothing uses is not even made */
+    ck_assert_int_eq(proto_code(p, "strings.(*Replacer).Replace"), -1);
+    vm_program_free(p);
+    out = explore_text("t.go", src);
+    ck_assert_str_eq(out, "AB 3\n");
+    free(out);
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)with_reflect,
+                                strlen(with_reflect), &vo, &p, &d),
+                     WF_OK);
+    ck_assert_int_gt(proto_code(p, "strings.Split"), 0);
+    vm_program_free(p);
+}
+END_TEST
+
 Suite *golib_suite(void)
 {
     Suite *s = suite_create("golib");
     TCase *tc = tcase_create("programs");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, library_programs_print_what_go_prints);
+    tcase_add_test(tc, library_bodies_are_compiled_only_when_reached);
     suite_add_tcase(s, tc);
     return s;
 }
