@@ -480,9 +480,10 @@ bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
         x->replay_pos < x->replay.choices.len)
         explore_diverge(x,
                 "the replay diverges at step %llu: the execution ended with "
-                "%zu choices of the schedule left",
+                "%zu choice%s of the schedule left",
                 (unsigned long long)e->step,
-                x->replay.choices.len - x->replay_pos);
+                x->replay.choices.len - x->replay_pos,
+                x->replay.choices.len - x->replay_pos == 1 ? "" : "s");
     if (dp && dpor_error(dp))
         explore_diverge(x, "%s", dpor_error(dp));
     x->sbuf_valid = false;

@@ -1022,6 +1022,12 @@ static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
     }
     if (x->diverged) {
         fprintf(stderr, "weft: error: %s\n", x->diverged);
+        if (eo.strategy == WF_STRATEGY_REPLAY && x->replay.hash != p->hash)
+            fprintf(stderr,
+                    "weft: note: the schedule was recorded for another "
+                    "program, or another version of this one (hash %08x, "
+                    "this one is %08x)\n",
+                    x->replay.hash, p->hash);
         status = 2;
     } else if (eo.strategy == WF_STRATEGY_REPLAY && x->replay.hash != p->hash) {
         fprintf(stderr,

@@ -982,6 +982,14 @@ static wf_status parse_option(int argc, char **argv, int *i, cli_opts *o,
     for (const char *p = a + 1; *p; p++) {
         const cli_option *opt = find_short(o, *p);
         wf_status st;
+        if (!opt && !a[2])
+            return diag_set(d, "", 0, 0,
+                            "unknown option '%s' (try %s %s --help)", a, prog,
+                            o->cmd_name);
+        /* -see, -record: a long option in Go's spelling, misspelt or
+         * another command's */
+        if (!opt && p == a + 1)
+            return unknown_option(o, a + 1, strcspn(a + 1, "="), prog, d);
         if (!opt)
             return diag_set(d, "", 0, 0,
                             "unknown option '-%c' in '%s' (try %s %s --help)",

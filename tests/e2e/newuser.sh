@@ -1,0 +1,133 @@
+#!/bin/bash
+# newuser.sh: what a new user tries after the README's tutorial, and the
+# message each mistake must get: a library file (not package main) is
+# refused, not run as nothing with exit 0; C source, a trace database or
+# an executable given where Go source goes says what to do instead; a
+# missing file says why; a replay against another program says so; an
+# interrupted exploration's database tells view and replay how to record
+# the witness; `weft help cc` is `weft cc --help`; one-dash typos get
+# "did you mean"; `weft replay prog --schedule S` runs ./prog, not a
+# command of the PATH.
+# Run by `make test` as: WEFT=build/weft tests/e2e/newuser.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+WEFT=${WEFT:-$root/build/weft}
+case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+tmp=$(mktemp -d /tmp/weft-newuser.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 2
+fails=0
+pass=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
+has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
+hasnt() { if grep -qF -- "$2" "$1"; then bad "$3: '$2' in $1"; cat "$1" >&2; else ok; fi; }
+
+# a library file: go run refuses it; weft must not run nothing and pass
+printf 'package shop\n\nfunc Total(a, b int) int { return a + b }\n' > shop.go
+for c in run explore outcomes; do
+    "$WEFT" $c shop.go > out 2> err; rc=$?
+    expect 2 "$c of a package shop file"
+    has err "shop.go: error: package shop is not a main package" "$c says why"
+done
+
+# a missing file says why
+"$WEFT" run nosuch.go > out 2> err; rc=$?
+expect 2 "a missing file"
+has err "nosuch.go: error: cannot open the file: No such file or directory" \
+    "the reason"
+
+# C source, a database, an executable: what to do instead
+printf '#include <pthread.h>\nint main(void) { return 0; }\n' > t.c
+"$WEFT" run t.c > out 2> err; rc=$?
+expect 2 "run of C source"
+has err "weft cc -o prog t.c" "points at weft cc"
+hasnt err "1:1" "no Go syntax error at 1:1"
+cp "$root/scenarios/classic/philosophers_naive.go" philo.go
+"$WEFT" run philo.go --seed 3 --db philo.db > out 2> err
+"$WEFT" explore philo.db > out 2> err; rc=$?
+expect 2 "explore of a database"
+has err "a trace database, not a program" "says it is a database"
+has err "weft replay philo.db --run-id ID" "and how to replay it"
+cp /bin/true prog
+"$WEFT" run prog > out 2> err; rc=$?
+expect 2 "run of an executable"
+has err "./prog run" "a weft cc program runs weft's commands itself"
+
+# weft replay PROG: the file named, even without a slash
+printf '#!/bin/sh\necho "prog got: $*"\n' > cprog
+chmod +x cprog
+"$WEFT" replay cprog --schedule 0badcafe-AB.xyz > out 2> err; rc=$?
+expect 0 "replay of a program in the current directory"
+has out "prog got: replay --schedule 0badcafe-AB.xyz" "./cprog ran"
+
+# a schedule of another program: the divergence says so
+"$WEFT" replay philo.go --schedule c56be359-A5.n36 > out 2> err; rc=$?
+expect 2 "a schedule of another program"
+has err "recorded for another program" "says whose schedule it is"
+has err "hash c56be359, this one is 9edf0dbe" "with both hashes"
+
+# weft help cc is weft cc --help
+"$WEFT" help cc > out 2> err; rc=$?
+expect 0 "weft help cc"
+"$WEFT" cc --help > out2 2> err
+if cmp -s out out2; then ok; else bad "weft help cc differs from weft cc --help"; diff out out2 >&2; fi
+
+# one-dash spellings (Go's flag package): typos get a suggestion
+"$WEFT" run -see 3 philo.go > out 2> err; rc=$?
+expect 2 "-see"
+has err "did you mean --seed?" "suggests --seed"
+"$WEFT" run -record all philo.go > out 2> err; rc=$?
+expect 2 "-record on run"
+has err "--record belongs to explore and outcomes" "names its commands"
+"$WEFT" run -x philo.go > out 2> err; rc=$?
+expect 2 "-x"
+hasnt err "in '-x'" "no '-x in -x'"
+
+# an interrupted exploration records no witness: view and replay say how
+cat > spin.go <<'EOF'
+package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	n := 0
+	go func() {
+		for {
+			mu.Lock()
+			n++
+			mu.Unlock()
+		}
+	}()
+	for {
+		mu.Lock()
+		n--
+		mu.Unlock()
+	}
+}
+EOF
+"$WEFT" explore spin.go --db spin.db > out 2> err &
+pid=$!
+sleep 2
+kill -INT $pid
+wait $pid; rc=$?
+expect 130 "Ctrl-C of an endless exploration"
+has out "interrupted" "says so"
+if grep -q "^livelock" out; then
+    "$WEFT" view spin.db --dump > out 2> err; rc=$?
+    expect 2 "view of a summary without witness"
+    has err "weft replay spin.go --schedule " "view gives the replay line"
+    has err "--db spin.db" "that records it"
+    "$WEFT" replay spin.db --run-id 1 --finding 1 > out 2> err; rc=$?
+    expect 2 "replay of a finding without witness"
+    has err "replay its schedule: weft replay spin.go --schedule " \
+        "replay gives the replay line"
+else
+    echo "newuser.sh: note: no finding before the interrupt (a loaded machine?)" >&2
+fi
+
+echo "newuser.sh: $pass passed, $fails failed"
+[ "$fails" = 0 ]
