@@ -7,7 +7,8 @@
 # interrupted exploration's database tells view and replay how to record
 # the witness; `weft help cc` is `weft cc --help`; one-dash typos get
 # "did you mean"; `weft replay prog --schedule S` runs ./prog, not a
-# command of the PATH.
+# command of the PATH; a second file says where the program's arguments
+# go.
 # Run by `make test` as: WEFT=build/weft tests/e2e/newuser.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -85,6 +86,14 @@ has err "--record belongs to explore and outcomes" "names its commands"
 "$WEFT" run -x philo.go > out 2> err; rc=$?
 expect 2 "-x"
 hasnt err "in '-x'" "no '-x in -x'"
+
+# two files where one goes: where the program's arguments go; the
+# usage line shows them
+"$WEFT" run philo.go shop.go > out 2> err; rc=$?
+expect 2 "two files"
+has err "the program's arguments come after --" "says where arguments go"
+"$WEFT" run --help > out 2> err
+has out "usage: weft run FILE|DIR [options] [-- ARGS...]" "run's usage line"
 
 # an interrupted exploration records no witness: view and replay say how
 cat > spin.go <<'EOF'
