@@ -684,8 +684,10 @@ void explore_coverage(const explorer *x, buf *out)
                    x->rounds_done, x->rounds_done == 1 ? "" : "s");
         sep = "; ";
     }
-    if (x->dp && x->bound < 0 && left >= 0) {
-        buf_printf(out, "%san estimated %.3g executions left", sep, left);
+    /* (an estimate under 1 of a search not complete says nothing) */
+    if (x->dp && x->bound < 0 && left >= 1) {
+        buf_printf(out, "%san estimated %.3g execution%s left", sep, left,
+                   left < 1.5 ? "" : "s");
         sep = "; ";
     }
     if (x->sampled) {

@@ -95,6 +95,25 @@ has err "the program's arguments come after --" "says where arguments go"
 "$WEFT" run --help > out 2> err
 has out "usage: weft run FILE|DIR [options] [-- ARGS...]" "run's usage line"
 
+# a search cut with one execution left says "1 execution"
+cat > pump.go <<'EOF2'
+package main
+
+func main() {
+	ch := make(chan int)
+	go func() {
+		for i := 0; ; i++ {
+			ch <- i
+		}
+	}()
+	for range ch {
+	}
+}
+EOF2
+"$WEFT" explore pump.go --max-steps 100000000 --time-limit 1 > out 2> err; rc=$?
+expect 0 "a search stopped by the time limit"
+has out "(an estimated 1 execution left)" "one execution, singular"
+
 # an interrupted exploration records no witness: view and replay say how
 cat > spin.go <<'EOF'
 package main
