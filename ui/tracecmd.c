@@ -257,6 +257,15 @@ static wf_status pick_run(trace *t, const cli_opts *o, trace_run_rec *r,
         }
     }
     if (!summary) return WF_OK;
+    if (!f && !r->findings.len) {
+        st = diag_set(d, o->file, 0, 0,
+                      "run %lld is the summary of an exploration that "
+                      "found nothing: no run to replay (explore --record "
+                      "all keeps every execution)",
+                      (long long)o->run_id);
+        trace_run_rec_fini(r);
+        return st;
+    }
     if (!f) {
         st = diag_set(d, o->file, 0, 0,
                       "run %lld is the summary of an exploration: replay "

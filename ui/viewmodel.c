@@ -290,6 +290,12 @@ static wf_status pick_run(viewmodel *m, int64_t id, int64_t k,
                           "--schedule %s --db %s",
                           (long long)id, (long long)f->k, r->file,
                           f->schedule, m->db);
+        else if (!r->findings.len)
+            st = diag_set(d, m->db, 0, 0,
+                          "run %lld is the summary of an exploration that "
+                          "found nothing: no witness run to show (explore "
+                          "--record all keeps every execution)",
+                          (long long)id);
         else
             st = diag_set(d, m->db, 0, 0,
                           "run %lld is the summary of an exploration and "

@@ -95,6 +95,20 @@ has err "the program's arguments come after --" "says where arguments go"
 "$WEFT" run --help > out 2> err
 has out "usage: weft run FILE|DIR [options] [-- ARGS...]" "run's usage line"
 
+# a clean exploration's database: view and replay say why there is
+# nothing to show, and how to keep executions
+printf 'package main\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() { done <- true }()\n\t<-done\n}\n' > clean.go
+"$WEFT" explore clean.go --db clean.db > out 2> err; rc=$?
+expect 0 "explore of a clean program"
+"$WEFT" view clean.db --dump > out 2> err; rc=$?
+expect 2 "view of a clean exploration"
+has err "found nothing" "view says it found nothing"
+has err "--record all" "view says how to keep executions"
+"$WEFT" replay clean.db --run-id 1 > out 2> err; rc=$?
+expect 2 "replay of a clean exploration"
+hasnt err "its 0 findings" "no 'one of its 0 findings'"
+has err "--record all" "replay says how to keep executions"
+
 # a search cut with one execution left says "1 execution"
 cat > pump.go <<'EOF2'
 package main
