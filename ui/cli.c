@@ -142,7 +142,8 @@ static void print_summary(const cli_opts *o, const explorer *x,
         printf(" (%llu cut by the memory budget, --max-memory %s)",
                (unsigned long long)x->cut_memory,
                cli_bytes(x->o.max_memory, mb));
-    printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
+    printf(", %llu step%s, %.2fs: ", (unsigned long long)x->steps,
+           x->steps == 1 ? "" : "s", secs);
     if (x->complete && (x->cut || x->cut_memory)) /* a cut hides the rest */
         printf("complete up to %s",
                !x->cut_memory ? "--max-steps"

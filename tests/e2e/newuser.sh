@@ -109,6 +109,12 @@ expect 2 "replay of a clean exploration"
 hasnt err "its 0 findings" "no 'one of its 0 findings'"
 has err "--record all" "replay says how to keep executions"
 
+# singular counts
+printf 'package main\n\nfunc main() {}\n' > empty.go
+"$WEFT" explore empty.go > out 2> err; rc=$?
+expect 0 "explore of an empty main"
+has out "1 execution, 1 step, " "one execution, one step"
+
 # a search cut with one execution left says "1 execution"
 cat > pump.go <<'EOF2'
 package main
