@@ -109,6 +109,14 @@ expect 2 "replay of a clean exploration"
 hasnt err "its 0 findings" "no 'one of its 0 findings'"
 has err "--record all" "replay says how to keep executions"
 
+# select {} in main: the Coffman lines name an empty select, not a nil
+# channel
+printf 'package main\n\nfunc main() {\n\tselect {}\n}\n' > block.go
+"$WEFT" run block.go > out 2> err; rc=$?
+expect 1 "select {} deadlocks"
+has out "no preemption:    a select with no cases never proceeds" "why it never proceeds"
+hasnt out "nil channel" "no nil channel in sight"
+
 # singular counts
 printf 'package main\n\nfunc main() {}\n' > empty.go
 "$WEFT" explore empty.go > out 2> err; rc=$?
