@@ -12,19 +12,7 @@
 # Run by `make test` as: WEFT=build/weft tests/e2e/newuser.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-WEFT=${WEFT:-$root/build/weft}
-case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
-tmp=$(mktemp -d /tmp/weft-newuser.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 2
-fails=0
-pass=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
-has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
-hasnt() { if grep -qF -- "$2" "$1"; then bad "$3: '$2' in $1"; cat "$1" >&2; else ok; fi; }
+. "$here/lib.sh" newuser
 
 # a library file: go run refuses it; weft must not run nothing and pass
 printf 'package shop\n\nfunc Total(a, b int) int { return a + b }\n' > shop.go
@@ -185,5 +173,4 @@ else
     echo "newuser.sh: note: no finding before the interrupt (a loaded machine?)" >&2
 fi
 
-echo "newuser.sh: $pass passed, $fails failed"
-[ "$fails" = 0 ]
+finish newuser.sh
