@@ -44,8 +44,8 @@ void report_schedule_text(buf *out, const char *sched)
     /* A schedule of a long execution can run to megabytes: a terminal
      * gets its head and how to obtain it whole. */
     buf_append(out, sched, 64);
-    buf_printf(out, "... (%zu characters; --json prints it whole, --record "
-                    "DB keeps it for weft replay DB --run ID)",
+    buf_printf(out, "... (%zu characters; --json prints it whole, --db "
+                    "DB keeps it for weft replay DB --run-id ID)",
                n);
 }
 

@@ -181,9 +181,16 @@ static bool plain_lock(const wf_obj *o)
 
 /* What a task awaiting no object waits on: a sleep that time, stopped
  * after main returned, never ends, or a nil channel. */
+static bool empty_select(const report_dl_task *t)
+{
+    return t->wait == REPORT_W_NIL && t->t->op.kind == OP_SELECT &&
+           !t->t->op.ncases;
+}
+
 static const char *objectless_wait(const report_dl_task *t)
 {
     return t->wait == REPORT_W_SLEEP ? "a sleep past the end of time"
+           : empty_select(t)         ? "a select with no cases"
                                      : "a nil channel";
 }
 
@@ -296,7 +303,8 @@ static void no_preemption(const wf_engine *e, const report_deadlock *r,
 {
     focus f = focus_of(r);
     bool mutex = false, rw = false, once = false, send = false, recv = false,
-         nil = false, cond = false, wg = false, join = false, sleep = false;
+         nil = false, cond = false, wg = false, join = false, sleep = false,
+         empty = false;
     size_t n = 0;
     for (size_t i = 0; i < f.n; i++) {
         const report_dl_task *rt = focus_at(f, i);
@@ -325,7 +333,10 @@ static void no_preemption(const wf_engine *e, const report_deadlock *r,
                     }
             break;
         case REPORT_W_NIL:
-            nil = true;
+            if (empty_select(rt))
+                empty = true;
+            else
+                nil = true;
             break;
         case REPORT_W_SLEEP:
             sleep = true;
@@ -356,6 +367,7 @@ static void no_preemption(const wf_engine *e, const report_deadlock *r,
     NP(recv, "a blocked receive completes only when a sender arrives or "
              "the channel is closed");
     NP(nil, "an operation on a nil channel never completes");
+    NP(empty, "a select with no cases never proceeds");
     if (cond) {
         buf_printf(b, "%sa cond %s returns only after a %s or %s",
                    n++ ? "; " : "", cond_word(e, COND_WAIT),

@@ -496,9 +496,10 @@ bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
         x->replay_pos < x->replay.choices.len)
         explore_diverge(x,
                 "the replay diverges at step %llu: the execution ended with "
-                "%zu choices of the schedule left",
+                "%zu choice%s of the schedule left",
                 (unsigned long long)e->step,
-                x->replay.choices.len - x->replay_pos);
+                x->replay.choices.len - x->replay_pos,
+                x->replay.choices.len - x->replay_pos == 1 ? "" : "s");
     if (dp && dpor_error(dp))
         explore_diverge(x, "%s", dpor_error(dp));
     x->sbuf_valid = false;
@@ -725,8 +726,10 @@ void explore_coverage(const explorer *x, buf *out)
                    x->rounds_done, x->rounds_done == 1 ? "" : "s");
         sep = "; ";
     }
-    if (x->dp && x->bound < 0 && left >= 0) {
-        buf_printf(out, "%san estimated %.3g executions left", sep, left);
+    /* (an estimate under 1 of a search not complete says nothing) */
+    if (x->dp && x->bound < 0 && left >= 1) {
+        buf_printf(out, "%san estimated %.3g execution%s left", sep, left,
+                   left < 1.5 ? "" : "s");
         sep = "; ";
     }
     if (x->sampled) {

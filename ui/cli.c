@@ -142,7 +142,8 @@ static void print_summary(const cli_opts *o, const explorer *x,
         printf(" (%llu cut by the memory budget, --max-memory %s)",
                (unsigned long long)x->cut_memory,
                cli_bytes(x->o.max_memory, mb));
-    printf(", %llu steps, %.2fs: ", (unsigned long long)x->steps, secs);
+    printf(", %llu step%s, %.2fs: ", (unsigned long long)x->steps,
+           x->steps == 1 ? "" : "s", secs);
     if (x->complete && (x->cut || x->cut_memory)) /* a cut hides the rest */
         printf("complete up to %s",
                !x->cut_memory ? "--max-steps"
@@ -1023,6 +1024,12 @@ static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
     }
     if (x->diverged) {
         fprintf(stderr, "weft: error: %s\n", x->diverged);
+        if (eo.strategy == WF_STRATEGY_REPLAY && x->replay.hash != p->hash)
+            fprintf(stderr,
+                    "weft: note: the schedule was recorded for another "
+                    "program, or another version of this one (hash %08x, "
+                    "this one is %08x)\n",
+                    x->replay.hash, p->hash);
         status = 2;
     } else if (eo.strategy == WF_STRATEGY_REPLAY && x->replay.hash != p->hash) {
         fprintf(stderr,

@@ -982,6 +982,14 @@ static wf_status parse_option(int argc, char **argv, int *i, cli_opts *o,
     for (const char *p = a + 1; *p; p++) {
         const cli_option *opt = find_short(o, *p);
         wf_status st;
+        if (!opt && !a[2])
+            return diag_set(d, "", 0, 0,
+                            "unknown option '%s' (try %s %s --help)", a, prog,
+                            o->cmd_name);
+        /* -see, -record: a long option in Go's spelling, misspelt or
+         * another command's */
+        if (!opt && p == a + 1)
+            return unknown_option(o, a + 1, strcspn(a + 1, "="), prog, d);
         if (!opt)
             return diag_set(d, "", 0, 0,
                             "unknown option '-%c' in '%s' (try %s %s --help)",
@@ -1090,9 +1098,12 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
     if (dd > first_arg)
         return diag_set(d, "", 0, 0, "unexpected argument '%s'%s",
                         ops[first_arg],
-                        want_file ? ""
-                                  : " (the program's arguments come "
-                                    "after --)");
+                        !want_file ? " (the program's arguments come "
+                                     "after --)"
+                        : C(o->cmd) & C_RUNS
+                            ? " (one FILE or DIR; the program's arguments "
+                              "come after --)"
+                            : "");
     if (want_file && dd == 0 && nrest > 0) { /* -- FILE ARGS... */
         rest++;
         nrest--;
@@ -1289,8 +1300,11 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
                     ? " [-- ARGS...]"
                     : "");
     else
-        fprintf(f, "usage: %s %s%s%s [options]\n", prog, c->name,
-                *c->operands ? " " : "", c->operands);
+        fprintf(f, "usage: %s %s%s%s [options]%s\n", prog, c->name,
+                *c->operands ? " " : "", c->operands,
+                cmd == CMD_RUN || cmd == CMD_EXPLORE || cmd == CMD_OUTCOMES
+                    ? " [-- ARGS...]" /* os.Args of the program */
+                    : "");
     fputs(c->about, f);
     for (int g = 0; g < G_COUNT; g++) {
         bool head = false;

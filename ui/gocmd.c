@@ -194,6 +194,44 @@ done:
     return p;
 }
 
+/* A file that is plainly no Go source (a trace database, C source, an
+ * executable): say what to do with it instead of a syntax error at 1:1. */
+static bool not_go_source(const cli_opts *o, const char *file)
+{
+    size_t n = strlen(file);
+    bool c_src = (n > 2 && (!strcmp(file + n - 2, ".c") ||
+                            !strcmp(file + n - 2, ".h"))) ||
+                 (n > 3 && !strcmp(file + n - 3, ".cc"));
+    char magic[4] = {0};
+    FILE *f;
+    if (tracecmd_is_db(file)) {
+        fprintf(stderr, "weft: %s: error: a trace database, not a program: "
+                        "weft list %s shows its runs; weft view %s, or "
+                        "weft replay %s --run-id ID\n",
+                file, file, file, file);
+        return true;
+    }
+    if (c_src) {
+        fprintf(stderr, "weft: %s: error: C source: build it with weft cc "
+                        "(weft cc -o prog %s), then run ./prog %s\n",
+                file, file, o->cmd_name);
+        return true;
+    }
+    f = fopen(file, "rb");
+    if (f) {
+        size_t k = fread(magic, 1, sizeof magic, f);
+        fclose(f);
+        if (k == 4 && !memcmp(magic, "\177ELF", 4)) {
+            fprintf(stderr, "weft: %s: error: an executable, not Go source: "
+                            "a C program built with weft cc runs weft's "
+                            "commands itself (%s%s %s)\n",
+                    file, strchr(file, '/') ? "" : "./", file, o->cmd_name);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Compile a file or a directory for options o; NULL (message printed)
  * on bad input. sched: the schedule a replay follows, or NULL. */
 static vm_program *compile(const cli_opts *o, const char *file,
@@ -208,6 +246,8 @@ static vm_program *compile(const cli_opts *o, const char *file,
         fprintf(stderr, "weft: %s: error: no such file or directory\n", file);
         return NULL;
     }
+    if (!gocmd_is_go(file) && not_go_source(o, file))
+        return NULL;
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;
     vo.nargs = o->prog_argc;
@@ -215,6 +255,15 @@ static vm_program *compile(const cli_opts *o, const char *file,
     vo.args = o->prog_argv;
     if (vm_compile_file(file, &vo, &p, &d) != WF_OK) {
         input_error(&d);
+        return NULL;
+    }
+    if (!vm_is_test_file(p) && strcmp(vm_package_name(p), "main")) {
+        /* go run says so too: nothing would run, and exit 0 would pass */
+        fprintf(stderr, "weft: %s: error: package %s is not a main package "
+                        "(weft runs package main's func main, or the "
+                        "TestXxx of a *_test.go file)\n",
+                file, vm_package_name(p));
+        vm_program_free(p);
         return NULL;
     }
     return p;

@@ -27,6 +27,10 @@ int main(int argc, char **argv)
     /* weft cc takes the compiler's options, not weft's */
     if (!strcmp(argv[1], "cc"))
         return cccmd_main(argc, argv);
+    if (argc == 3 && !strcmp(argv[1], "help") && !strcmp(argv[2], "cc")) {
+        char *help[] = {argv[0], "cc", "--help", NULL};
+        return cccmd_main(3, help); /* the same text as weft cc --help */
+    }
     if (cli_parse(argc, argv, 1, true, &o, &d) != WF_OK) {
         char m[1700];
         diag_format(&d, m, sizeof m);

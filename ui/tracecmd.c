@@ -189,7 +189,7 @@ static int run_program(char **argv, const char *what)
     return 3;
 }
 
-static bool is_sqlite_file(const char *path)
+bool tracecmd_is_db(const char *path)
 {
     char h[16];
     FILE *f = fopen(path, "rb");
@@ -211,16 +211,22 @@ static int pass_options(const cli_opts *o, char **argv, int n)
 static int replay_file(const cli_opts *o)
 {
     char *argv[12];
+    char local[4096];
     int n = 0;
-    if (is_sqlite_file(o->file)) {
+    if (tracecmd_is_db(o->file)) {
         fprintf(stderr,
                 "weft: %s: error: a trace database: give --run-id ID (see weft "
                 "list %s)\n",
                 o->file, o->file);
         return 2;
     }
-    if (gocmd_is_go(o->file)) return gocmd_exec(o);
-    argv[n++] = (char *)o->file;
+    /* not an executable: Go source, or what gocmd says is not */
+    if (gocmd_is_go(o->file) || access(o->file, X_OK) != 0)
+        return gocmd_exec(o);
+    /* the file named, not a command of the PATH */
+    snprintf(local, sizeof local, "%s%s", strchr(o->file, '/') ? "" : "./",
+             o->file);
+    argv[n++] = local;
     argv[n++] = "replay";
     argv[n++] = "--schedule";
     argv[n++] = (char *)o->schedule;
@@ -251,6 +257,15 @@ static wf_status pick_run(trace *t, const cli_opts *o, trace_run_rec *r,
         }
     }
     if (!summary) return WF_OK;
+    if (!f && !r->findings.len) {
+        st = diag_set(d, o->file, 0, 0,
+                      "run %lld is the summary of an exploration that "
+                      "found nothing: no run to replay (explore --record "
+                      "all keeps every execution)",
+                      (long long)o->run_id);
+        trace_run_rec_fini(r);
+        return st;
+    }
     if (!f) {
         st = diag_set(d, o->file, 0, 0,
                       "run %lld is the summary of an exploration: replay "
@@ -262,9 +277,13 @@ static wf_status pick_run(trace *t, const cli_opts *o, trace_run_rec *r,
     if (!f->witness_run) {
         st = diag_set(d, o->file, 0, 0,
                       "finding %lld of run %lld has no witness run (the "
-                      "recording was cut); replay its schedule with "
-                      "--schedule",
-                      (long long)o->finding_k, (long long)o->run_id);
+                      "recording was cut); replay its schedule: weft "
+                      "replay %s --schedule %s",
+                      (long long)o->finding_k, (long long)o->run_id,
+                      r->file ? r->file : "FILE",
+                      f->schedule && strlen(f->schedule) < 700
+                          ? f->schedule
+                          : "S (weft list --json gives it)");
         trace_run_rec_fini(r);
         return st;
     }

@@ -21,4 +21,7 @@ int tracecmd_replay(const cli_opts *o);
 int tracecmd_replay_program(const cli_opts *o, const program *p, const char *db,
                             int64_t run_id, const char *schedule);
 
+/* path is an SQLite file (a trace database, or not yet one). */
+bool tracecmd_is_db(const char *path);
+
 #endif

@@ -276,13 +276,35 @@ static wf_status pick_run(viewmodel *m, int64_t id, int64_t k,
     if (!r->role || strcmp(r->role, "summary")) return WF_OK;
     for (size_t i = 0; i < r->findings.len && !w && k <= 0; i++)
         w = r->findings.p[i].witness_run;
+    if (!w) {
+        /* an interrupted exploration records no witness: say how to */
+        const trace_finding *f = NULL;
+        for (size_t i = 0; i < r->findings.len && !f; i++)
+            if (k <= 0 || r->findings.p[i].k == k) f = &r->findings.p[i];
+        if (f && f->schedule && r->file &&
+            strlen(f->schedule) + strlen(r->file) < 700)
+            st = diag_set(d, m->db, 0, 0,
+                          "run %lld is the summary of an exploration whose "
+                          "witness runs were not recorded (it was cut): "
+                          "record finding %lld's with weft replay %s "
+                          "--schedule %s --db %s",
+                          (long long)id, (long long)f->k, r->file,
+                          f->schedule, m->db);
+        else if (!r->findings.len)
+            st = diag_set(d, m->db, 0, 0,
+                          "run %lld is the summary of an exploration that "
+                          "found nothing: no witness run to show (explore "
+                          "--record all keeps every execution)",
+                          (long long)id);
+        else
+            st = diag_set(d, m->db, 0, 0,
+                          "run %lld is the summary of an exploration and "
+                          "has no witness run to show (see weft list %s)",
+                          (long long)id, m->db);
+        trace_run_rec_fini(r);
+        return st;
+    }
     trace_run_rec_fini(r);
-    if (!w)
-        return diag_set(d, m->db, 0, 0,
-                        "run %lld is the summary of an exploration and %s "
-                        "no witness run to show (see weft list %s)",
-                        (long long)id, k > 0 ? "that finding has" : "has",
-                        m->db);
     return trace_get_run(m->t, w, r, d);
 }
 

@@ -899,6 +899,29 @@ static ck_selection *new_sel(checker *k, const ck_selection *s)
     return p;
 }
 
+/* go/types' hint for x.name that is not there: ", but does have Name"
+ * when the name with its first letter upper-cased is (mu.lock, but does
+ * have Lock); "" otherwise. Into out[n]. (Not toward a lower-case name:
+ * the checker does not yet refuse another package's unexported ones.) */
+static const char *other_case(checker *k, uint32_t t, bool addressable,
+                              const char *name, char *out, size_t n)
+{
+    char flip[128];
+    ck_selection sel;
+    bool amb = false, need_ptr = false;
+    size_t len = strlen(name);
+    out[0] = '\0';
+    if (!len || len >= sizeof flip ||
+        !(name[0] >= 'a' && name[0] <= 'z'))
+        return out;
+    memcpy(flip, name, len + 1);
+    flip[0] = (char)(flip[0] ^ 0x20);
+    if (ck_lookup(k, t, addressable, ck_name(k, flip), &sel, &amb,
+                  &need_ptr) != SEL_NONE)
+        snprintf(out, n, ", but does have %s", flip);
+    return out;
+}
+
 static void selector(checker *k, operand *x, ast_node *n)
 {
     ast_node *xe = n->u.selector.x;
@@ -995,6 +1018,7 @@ static void selector(checker *k, operand *x, ast_node *n)
     kind = ck_lookup(k, x->type, x->mode == CK_VAR, nm, &sel, &amb,
                      &need_ptr);
     if (kind == SEL_NONE) {
+        char hint[160];
         buf b;
         buf_init(&b);
         ck_expr_str(&b, xe);
@@ -1010,8 +1034,10 @@ static void selector(checker *k, operand *x, ast_node *n)
                       b.p, name, ck_tstr(k, x->type));
         else
             ck_errorf(k, seln, "%s.%s undefined (type %s has no field or "
-                               "method %s)",
-                      b.p, name, ck_tstr(k, x->type), name);
+                               "method %s%s)",
+                      b.p, name, ck_tstr(k, x->type), name,
+                      other_case(k, x->type, x->mode == CK_VAR, name, hint,
+                                 sizeof hint));
         buf_fini(&b);
         invalidate(x);
         return;

@@ -854,6 +854,7 @@ static void compile_all(compiler *C)
     }
     /* the entry: zero every variable, initialize, init(), main() */
     p->entry = cnew_proto(C, "runtime.main", "main", p->path, true);
+    p->pkg_name = arena_strdup(&p->mem, main_pkg->name);
     C->pkg = main_pkg;
     fs_init(&fs, C, NULL, main_pkg, main_pkg->file->pkg, "main", "main");
     fs.proto = p->entry;

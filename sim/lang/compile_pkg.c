@@ -3,6 +3,7 @@
  * program's imports come from, in go's order: weft's library for the
  * standard packages (lib.h), then the module's own packages and its
  * vendor/ directory (load.h); anything else is refused with the reason. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,7 +140,9 @@ wf_status vm_compile_file(const char *path, const vm_options *o,
     size_t n;
     wf_status st;
     *out = NULL;
-    if (!fp) return diag_set(d, path, 0, 0, "cannot open the file");
+    if (!fp)
+        return diag_set(d, path, 0, 0, "cannot open the file: %s",
+                        strerror(errno));
     buf_init(&b);
     while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
         buf_append(&b, tmp, n);

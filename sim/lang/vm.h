@@ -179,6 +179,8 @@ program vm_program_entry(vm_program *p);
  * source order (SPEC section 6); running main does nothing but
  * initialize the package. */
 bool vm_is_test_file(const vm_program *p);
+/* The name in the package clause of the program's (first) package. */
+const char *vm_package_name(const vm_program *p);
 size_t vm_test_count(const vm_program *p);
 const char *vm_test_name(const vm_program *p, size_t i);
 /* The explorer's program running test i as task 0 (package

@@ -414,6 +414,7 @@ struct vm_program {
     vm_proto *entry; /* package initialization, then main.main (or, in a
                       * test file, the test __test_index() selects) */
     bool is_test;      /* a *_test.go file */
+    const char *pkg_name; /* the package clause of the program's files */
     const char **args; /* os.Args: the program's path, then its arguments */
     uint32_t nargs;
     char *run_pattern; /* go test -run's pattern for subtests, or NULL */

@@ -1001,6 +1001,11 @@ bool vm_is_test_file(const vm_program *p)
     return p->is_test;
 }
 
+const char *vm_package_name(const vm_program *p)
+{
+    return p->pkg_name ? p->pkg_name : "";
+}
+
 size_t vm_test_count(const vm_program *p)
 {
     return p->ntests;

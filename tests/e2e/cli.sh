@@ -6,19 +6,7 @@
 # Run by `make test` as: WEFT=build/weft tests/e2e/cli.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-WEFT=${WEFT:-$root/build/weft}
-case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
-tmp=$(mktemp -d /tmp/weft-cli.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 2
-fails=0
-pass=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
-has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
-hasnt() { if grep -qF -- "$2" "$1"; then bad "$3: '$2' in $1"; cat "$1" >&2; else ok; fi; }
+. "$here/lib.sh" cli
 
 cp "$root/scenarios/classic/philosophers_naive.go" philo.go
 
@@ -85,5 +73,4 @@ expect 1 "replay --run (older spelling)"
 expect 2 "replay --run with a pattern"
 has err "run id (--run-id ID" "says what --run means there"
 
-echo "cli.sh: $pass passed, $fails failed"
-[ "$fails" = 0 ]
+finish cli.sh

@@ -243,6 +243,11 @@ START_TEST(assignability_and_method_sets)
               "5:30: ambiguous selector c.x");
     CHECK_ERR("func main() { var x int; _ = x.foo }\n",
               "2:32: x.foo undefined (type int has no field or method foo)");
+    /* go/types' hint toward the exported spelling */
+    CHECK_ERR("type T struct{}\nfunc (T) Lock() {}\n"
+              "func main() { var t T; t.lock() }\n",
+              "4:26: t.lock undefined (type T has no field or method lock, "
+              "but does have Lock)");
     CHECK_ERR("type T struct{}\nfunc (*T) m() {}\nfunc main() { _ = T.m }\n",
               "4:21: invalid method expression T.m (needs pointer receiver "
               "(*T).m)");

@@ -536,6 +536,10 @@ START_TEST(text_reports_elide_schedules_too_long_to_read)
     report_schedule_text(&b, longs);
     ck_assert_uint_lt(b.len, 200);
     ck_assert_ptr_nonnull(strstr(b.p, "(4097 characters;"));
+    /* the advice names options that exist: --db (not --record) and
+     * replay's --run-id */
+    ck_assert_ptr_nonnull(strstr(b.p, "--db DB keeps it"));
+    ck_assert_ptr_nonnull(strstr(b.p, "weft replay DB --run-id ID"));
     buf_fini(&b);
     free(longs);
 }

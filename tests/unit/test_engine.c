@@ -241,7 +241,7 @@ START_TEST(a_replay_against_a_changed_program_names_the_first_differing_step)
 
     ck_assert_int_eq(wf_explore(variant_fewer_steps, NULL, &o, &r), 2);
     ck_assert_str_eq(r.error, "the replay diverges at step 4: the execution "
-                              "ended with 1 choices of the schedule left");
+                              "ended with 1 choice of the schedule left");
     wf_result_free(&r);
 
     /* and the schedule names another program */
