@@ -9,19 +9,8 @@
 # Run by `make test` as: WEFT=build/weft tests/e2e/ciformats.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-WEFT=${WEFT:-$root/build/weft}
-case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
+. "$here/lib.sh" ci
 schemas=$root/tests/schemas
-tmp=$(mktemp -d /tmp/weft-ci.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 2
-fails=0
-pass=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
-has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; cat "$1" >&2; fi; }
 for tool in xmllint python3; do
     command -v $tool >/dev/null || { echo "ciformats.sh: $tool is missing (make deps installs it)" >&2; exit 1; }
 done

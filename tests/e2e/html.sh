@@ -9,17 +9,8 @@
 # Run by `make test` as: WEFT=build/weft tests/e2e/html.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-WEFT=${WEFT:-$root/build/weft}
-case $WEFT in /*) ;; *) WEFT=$root/$WEFT ;; esac
-tmp=$(mktemp -d /tmp/weft-html.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp" || exit 2
-fails=0
-pass=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-expect() { if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, want $1"; cat out err 2>/dev/null >&2; fi; }
+. "$here/lib.sh" html
+# this script's has() prints nothing more; hasnt ignores case
 has() { if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $1"; fi; }
 hasnt() { if grep -qiF -- "$2" "$1"; then bad "$3: '$2' in $1"; else ok; fi; }
 count() { grep -o -- "$2" "$1" | wc -l; }
