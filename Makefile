@@ -105,10 +105,13 @@ PX_OBJS := $(patsubst %.c,$(BUILD)/obj/%.o,$(PX_SRCS)) \
 PX_OUT  := $(BUILD)/weftrt.o $(BUILD)/weftcc_begin.o $(BUILD)/weftcc_end.o
 # the compilers declare the hooks sim/posix defines (the sanitizer ABI):
 # no header of ours has their prototypes; frame pointers: the function-entry
-# hook finds the program's frame above its own (verifier.c)
+# hook finds the program's frame above its own (verifier.c); libc's own
+# functions defined here forward the caller's format (not a literal: clang
+# warns where gcc does not), and glibc's inline copies of them (vprintf)
+# must not stand before our definitions (clang refuses the attributes)
 $(BUILD)/obj/sim/posix/%.o $(BUILD)/dbg/obj/sim/posix/%.o \
     $(BUILD)/asan/obj/sim/posix/%.o: BASEFLAGS += -Wno-missing-prototypes \
-    -fno-omit-frame-pointer
+    -fno-omit-frame-pointer -Wno-format-nonliteral -D__NO_INLINE__
 $(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a sim/posix/weftrt.ld
 	$(CC) -r -nostdlib -Wl,-T,sim/posix/weftrt.ld -o $@.all.o $(PX_OBJS) \
 	    $(BUILD)/libweft.a

@@ -901,8 +901,8 @@ static ck_selection *new_sel(checker *k, const ck_selection *s)
 
 /* go/types' hint for x.name that is not there: ", but does have Name"
  * when the name with its first letter upper-cased is (mu.lock, but does
- * have Lock); "" otherwise. Into out[n]. (Not toward a lower-case name:
- * the checker does not yet refuse another package's unexported ones.) */
+ * have Lock); "" otherwise. Into out[n]. (Not toward a lower-case name,
+ * which another package could not name anyway.) */
 static const char *other_case(checker *k, uint32_t t, bool addressable,
                               const char *name, char *out, size_t n)
 {
@@ -920,6 +920,51 @@ static const char *other_case(checker *k, uint32_t t, bool addressable,
                   &need_ptr) != SEL_NONE)
         snprintf(out, n, ", but does have %s", flip);
     return out;
+}
+
+/* The package a field or method found by ck_lookup from t belongs to:
+ * the declaring package of the named type that holds it (the struct a
+ * field is in, the type a method is declared on), reached along sel's
+ * path of embedded fields; NULL when that holder is unnamed or
+ * predeclared (no package to tell). */
+static res_pkg *member_pkg(checker *k, uint32_t t, const ck_selection *sel,
+                           ck_selkind kind)
+{
+    uint32_t cur = t;
+    uint8_t steps = kind == SEL_FIELD && sel->npath ? sel->npath - 1
+                                                    : sel->npath;
+    const ck_named *nm;
+    for (uint8_t i = 0;; i++) {
+        if (VM_KIND(cur) == K_PTR && !prog_type(k->prog, cur)->named)
+            cur = prog_type(k->prog, cur)->elem;
+        if (i == steps)
+            break;
+        {
+            const vm_type *u = prog_type(k->prog, ck_under(k, cur));
+            if (VM_KIND(u->id) != K_STRUCT || sel->path[i] >= u->nfields)
+                return NULL;
+            cur = u->fields[sel->path[i]].type;
+        }
+    }
+    if (!cur || !prog_type(k->prog, cur)->named)
+        return NULL;
+    nm = ck_named_of(k, cur);
+    return nm && nm->sym ? nm->sym->pkg : NULL;
+}
+
+/* Go's rule for x.name when name is not exported: a field or method of
+ * another package is not there for this one (go/types looks members up by
+ * package and name: "has no field or method"). */
+static bool foreign_unexported(checker *k, uint32_t t, const char *name,
+                               const ck_selection *sel, ck_selkind kind)
+{
+    res_pkg *owner;
+    if ((name[0] >= 'A' && name[0] <= 'Z') || (unsigned char)name[0] >= 0x80)
+        return false; /* exported (a non-ASCII letter: not judged here) */
+    if (kind != SEL_FIELD && kind != SEL_METHOD)
+        return false;
+    owner = member_pkg(k, t, sel, kind);
+    return owner && k->pkg && owner != k->pkg;
 }
 
 static void selector(checker *k, operand *x, ast_node *n)
@@ -955,6 +1000,8 @@ static void selector(checker *k, operand *x, ast_node *n)
         /* a method expression T.m or (*T).m */
         uint32_t t = x->type;
         kind = ck_lookup(k, t, false, nm, &sel, &amb, &need_ptr);
+        if (kind != SEL_NONE && foreign_unexported(k, t, name, &sel, kind))
+            kind = SEL_NONE;
         if (kind == SEL_NONE && need_ptr) {
             ck_errorf(k, seln, "invalid method expression %s.%s (needs "
                                "pointer receiver (*%s).%s)",
@@ -1017,6 +1064,8 @@ static void selector(checker *k, operand *x, ast_node *n)
     }
     kind = ck_lookup(k, x->type, x->mode == CK_VAR, nm, &sel, &amb,
                      &need_ptr);
+    if (kind != SEL_NONE && foreign_unexported(k, x->type, name, &sel, kind))
+        kind = SEL_NONE;
     if (kind == SEL_NONE) {
         char hint[160];
         buf b;

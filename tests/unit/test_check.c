@@ -248,6 +248,16 @@ START_TEST(assignability_and_method_sets)
               "func main() { var t T; t.lock() }\n",
               "4:26: t.lock undefined (type T has no field or method lock, "
               "but does have Lock)");
+    /* another package's unexported members are not there (go/types
+     * looks members up by package and name), promoted ones neither */
+    CHECK_ERR("import \"strings\"\n"
+              "func main() { var b strings.Builder; _ = b.buf }\n",
+              "3:44: b.buf undefined (type strings.Builder has no field or "
+              "method buf)");
+    CHECK_ERR("import \"strings\"\ntype W struct{ strings.Reader }\n"
+              "func main() { var w W; w.reset() }\n",
+              "4:26: w.reset undefined (type W has no field or method reset, "
+              "but does have Reset)");
     CHECK_ERR("type T struct{}\nfunc (*T) m() {}\nfunc main() { _ = T.m }\n",
               "4:21: invalid method expression T.m (needs pointer receiver "
               "(*T).m)");
