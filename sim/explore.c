@@ -721,8 +721,8 @@ void explore_coverage(const explorer *x, buf *out)
         sep = "; ";
     } else if (x->rounds_done >= 0) {
         buf_printf(out,
-                   "the search's rounds within %d preemption%s done "
-                   "(each trace once, not every order of it)",
+                   "the search's rounds within %d preemption%s done: "
+                   "each trace once, not every order of it",
                    x->rounds_done, x->rounds_done == 1 ? "" : "s");
         sep = "; ";
     }
@@ -735,6 +735,11 @@ void explore_coverage(const explorer *x, buf *out)
     if (x->sampled) {
         buf_printf(out, "%s%llu of the executions sampled (random and PCT)",
                    sep, (unsigned long long)x->sampled);
+        sep = "; ";
+    }
+    if (x->steered_past) {
+        buf_printf(out, "%s%llu run past the budget to confirm a predicted "
+                   "deadlock", sep, (unsigned long long)x->steered_past);
         sep = "; ";
     }
     if (x->blocked + x->deferred)

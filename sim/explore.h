@@ -141,6 +141,8 @@ struct explorer {
      * executions it ran and their steps; the search's steps */
     int sampling;
     uint64_t sampled, sample_steps, search_steps;
+    uint64_t steered_past; /* executions run past the budget to confirm a
+                              predicted deadlock (explore_steer.c) */
     int rounds_done; /* default search: the last round finished (its
                         preemption limit), -1 none */
     /* dfs: the choice stack of the current execution; the first

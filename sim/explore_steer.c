@@ -97,6 +97,9 @@ bool explore_steer(explorer *x, consumer_set *cs,
         if (e->end == END_HALTED)
             break;
         if (e->end != END_ABANDONED) {
+            x->steered_past += x->stopped || (x->o.max_executions > 0 &&
+                                              x->executions >=
+                                                  x->o.max_executions);
             explore_collect(x, e, x->preempts);
             if (x->o.after_exec) /* the recorder keeps its witness */
                 x->o.after_exec(x->o.after_ctx, e, explore_sched_of(x, e));
