@@ -135,6 +135,19 @@ see "waits" "the metrics pane's waits"
 tm send-keys -t v Tab
 expect_screen "forks[0]   held by g1" "the state pane at the deadlock"
 see "counter 3" "the wait group's counter"
+if wait_gone "bypasses"; then ok; else bad "Tab leaves the metrics pane"; fi
+tm send-keys -t v BTab
+expect_screen "bypasses" "Shift-Tab goes back to the metrics pane"
+tm send-keys -t v Tab
+expect_screen "forks[0]   held by g1" "Tab again: the state pane"
+# ^L redraws the whole screen: what something else wrote on the terminal
+# goes (written on the pane's tty, as a stray message would be)
+ptty=$(tm display-message -p -t v '#{pane_tty}')
+printf '\033[5;5HSTRAY-TEXT-ON-SCREEN' > "$ptty"
+expect_screen "STRAY-TEXT-ON-SCREEN" "text written over the viewer"
+tm send-keys -t v C-l
+if wait_gone "STRAY-TEXT-ON-SCREEN"; then ok; else bad "^L redraws the screen:"; cat screen.txt >&2; fi
+see "forks[0]   held by g1" "^L keeps the frame"
 tm send-keys -t v g
 expect_screen "event 1/$nev" "g goes to the first event"
 tm send-keys -t v G
