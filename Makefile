@@ -122,7 +122,7 @@ $(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a sim/posix/weftrt.ld
 $(BUILD)/weftcc_%.o: sim/posix/markers/%.c
 	$(CC) -O2 -c $< -o $@
 
-.PHONY: all test unit e2e asan bench bench-deps demo deps install clean fuzz \
+.PHONY: all test unit e2e asan asan-e2e bench bench-deps demo deps install clean fuzz \
         fuzz-targets fuzz-replay fuzz-replay-asan format format-check FORCE
 FORCE:
 all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc $(PX_OUT)
@@ -179,7 +179,12 @@ test: deps all $(BUILD)/dbg/unit
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft $(PX_OUT)
 	@# weft cc looks for its runtime beside the weft it runs as
 	cp $(PX_OUT) $(BUILD)/asan/
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 $(BUILD)/asan/unit
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=1200 $(BUILD)/asan/unit
+	@$(MAKE) --no-print-directory asan-e2e
+
+# the end-to-end half of make asan alone (the unit half is the long one)
+asan-e2e: deps $(BUILD)/asan/weft $(PX_OUT)
+	cp $(PX_OUT) $(BUILD)/asan/
 	@if [ -x tests/e2e/run.sh ]; then \
 	    ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/run.sh; fi
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft BUILD=$(BUILD)/asan \
@@ -199,7 +204,10 @@ asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft $(PX_OUT)
 	    CC=$(CC) TRACE_CFLAGS="-fsanitize=address,undefined" REACT_MS=1000 RSS_SLACK_MB=4096 \
 	    tests/e2e/limits.sh
 	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft CC=$(CC) tests/e2e/db.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/reports.sh
+	ASAN_OPTIONS=detect_leaks=1 WEFT=$(BUILD)/asan/weft tests/e2e/gochan.sh
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test scenarios
+	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/weft test tests/correct
 	@$(MAKE) --no-print-directory fuzz-replay-asan
 
 BENCH_SRCS := $(sort $(wildcard tests/bench/*.c))

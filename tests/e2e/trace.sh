@@ -121,7 +121,16 @@ has out "replay: equal to run $w" "the steering execution was recorded whole"
 interrupt() { # SIGNAL DB
     ./philo explore --strategy dfs --db "$2" --record all > out 2> err &
     pid=$!
-    sleep 1.5
+    # until runs are being recorded (a megabyte of them: hundreds), not a
+    # fixed time: under ASan on a loaded machine the first execution can
+    # take longer than a fixed wait, and a signal before weft's handler is
+    # installed just kills the program
+    local end=$((SECONDS + 120)) size=0
+    while [ "$size" -lt 1000000 ] && [ $SECONDS -lt $end ] &&
+        kill -0 $pid 2> /dev/null; do
+        sleep 0.1
+        size=$(cat "$2" "$2-wal" 2> /dev/null | wc -c)
+    done
     kill -"$1" $pid
     wait $pid; rc=$?
     want=130; [ "$1" = TERM ] && want=143
