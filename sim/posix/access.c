@@ -516,42 +516,42 @@ PX_API void *memcpy(void *d, const void *s, size_t n)
 {
     if (WF_UNLIKELY(px.active) && n)
         range2(d, s, n, RA);
-    return __memcpy_chk(d, s, n, (size_t)-1);
+    return __memcpy_chk(d, s, n, px_nobound());
 }
 
 PX_API void *memmove(void *d, const void *s, size_t n)
 {
     if (WF_UNLIKELY(px.active) && n)
         range2(d, s, n, RA);
-    return __memmove_chk(d, s, n, (size_t)-1);
+    return __memmove_chk(d, s, n, px_nobound());
 }
 
 PX_API void *memset(void *d, int c, size_t n)
 {
     if (WF_UNLIKELY(px.active) && n)
         hook(d, n, true, RA);
-    return __memset_chk(d, c, n, (size_t)-1);
+    return __memset_chk(d, c, n, px_nobound());
 }
 
 PX_API void *__tsan_memcpy(void *d, const void *s, size_t n)
 {
     if (n)
         range2(d, s, n, RA);
-    return __memcpy_chk(d, s, n, (size_t)-1);
+    return __memcpy_chk(d, s, n, px_nobound());
 }
 
 PX_API void *__tsan_memmove(void *d, const void *s, size_t n)
 {
     if (n)
         range2(d, s, n, RA);
-    return __memmove_chk(d, s, n, (size_t)-1);
+    return __memmove_chk(d, s, n, px_nobound());
 }
 
 PX_API void *__tsan_memset(void *d, int c, size_t n)
 {
     if (n)
         hook(d, n, true, RA);
-    return __memset_chk(d, c, n, (size_t)-1);
+    return __memset_chk(d, c, n, px_nobound());
 }
 
 /* ---- the racy set ---------------------------------------------------------- */

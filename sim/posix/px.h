@@ -58,6 +58,18 @@
 
 #define PX_API __attribute__((visibility("default"), used))
 
+/* (size_t)-1, the "no bound" of libc's checked entry points (__memcpy_chk
+ * and the like, which the runtime's definitions of libc's functions
+ * forward to), hidden from the optimiser: clang turns a checked call
+ * whose bound is that constant, or the length itself, back into the
+ * plain function, which is the runtime's own here (endless recursion). */
+static inline size_t px_nobound(void)
+{
+    size_t b = (size_t)-1;
+    __asm__("" : "+r"(b));
+    return b;
+}
+
 /* ---- symbols and lines (sym.c) ---------------------------------------- */
 
 /* A source position: file is interned (lives as long as the process). */
