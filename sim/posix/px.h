@@ -209,6 +209,8 @@ typedef struct px_sync {
     wf_obj *obj;          /* wf_mutex, wf_rwmutex, wf_atomic, wf_once */
     wf_mutex *m;          /* cond, sem, barrier: its internal mutex */
     wf_cond *c;           /* cond, sem, barrier: its condition */
+    wf_mutex *m2;         /* barrier: the odd generations' mutex and */
+    wf_cond *c2;          /* condition (m and c: the even ones') */
     wf_mutex *bound;      /* cond: the user mutex it waits with */
     int32_t owner;        /* recursive/errorcheck mutex: tid, -1 */
     int64_t count;        /* recursion count; semaphore value; barrier */

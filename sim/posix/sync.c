@@ -11,7 +11,13 @@
  *              spurious wakeup would.
  *   rwlock     wf_rwmutex (a waiting writer holds back new readers).
  *   sem        a count under an internal mutex and condition.
- *   barrier    a count and a generation under the same.
+ *   barrier    a count and a generation under the same, a mutex and
+ *              condition for the even generations and another for the
+ *              odd ones: a thread that leaves round k late (woken, not
+ *              yet run) must not take the lock after another thread's
+ *              arrival at round k+1, which would order that thread's
+ *              work between the two rounds before it (round k+2 needs
+ *              its own arrival at k+1 first).
  *   spinlock   wf_mutex.
  * Timeouts run on virtual time (clock_gettime of the program reads it).
  * Misuse is a panic quoting POSIX: unlocking a mutex one does not own,
@@ -148,6 +154,10 @@ static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
         s->m = mutex_new(e, b, site.file, site.line);
         s->c = cond_new(e, b, s->m, site.file, site.line);
         s->obj = &s->m->hdr;
+        if (k == PXS_BARRIER) {
+            s->m2 = mutex_new(e, b, site.file, site.line);
+            s->c2 = cond_new(e, b, s->m2, site.file, site.line);
+        }
         break;
     }
     case PXS_ONCE:
@@ -1145,19 +1155,26 @@ PX_API int pthread_barrier_wait(pthread_barrier_t *b)
         px_panic(pt, RA,
                  "pthread_barrier_wait: the barrier was not initialized "
                  "(undefined behavior)");
-    internal_lock(pt, s, RA);
-    if (++s->count == s->limit) {
-        s->count = 0;
-        s->gen++;
-        px_op(pt, OP_BROADCAST, s->c, RA);
+    {
+        bool odd = s->gen & 1;
+        px_op(pt, OP_LOCK, odd ? s->m2 : s->m, RA);
         px_yield(pt);
-        r = PTHREAD_BARRIER_SERIAL_THREAD;
-    } else {
-        int64_t gen = s->gen;
-        while (gen == s->gen)
-            internal_wait(pt, s, INT64_MAX, RA);
+        if (++s->count == s->limit) {
+            s->count = 0;
+            s->gen++;
+            px_op(pt, OP_BROADCAST, odd ? s->c2 : s->c, RA);
+            px_yield(pt);
+            r = PTHREAD_BARRIER_SERIAL_THREAD;
+        } else {
+            int64_t gen = s->gen;
+            while (gen == s->gen) {
+                px_op(pt, OP_COND_WAIT, odd ? s->c2 : s->c, RA);
+                px_yield(pt);
+            }
+        }
+        px_op(pt, OP_UNLOCK, odd ? s->m2 : s->m, RA);
+        px_yield(pt);
     }
-    internal_unlock(pt, s, RA);
     px_leave(pt);
     return r;
 }
