@@ -427,6 +427,20 @@ static void mx_destroy(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
                  fn);
     px_op(pt, OP_UNLOCK, s->obj, pc);
     px_yield(pt);
+    /* a thread inside its lock of s, not through it yet (its lock is
+     * the op it waits at): it would go on to hold a destroyed mutex */
+    for (size_t i = 0; i < px.x->tasks.len; i++) {
+        const px_task *o = px.x->tasks.p[i];
+        if (o && o != pt && o->t && o->t->state != TASK_DONE &&
+            o->t->op.obj == s->obj &&
+            (o->t->op.kind == OP_LOCK || o->t->op.kind == OP_TRYLOCK))
+            px_panic(pt, pc,
+                     "%s: %s is locking the mutex (\"attempting to destroy "
+                     "a locked mutex, or a mutex that another thread is "
+                     "attempting to lock ... results in undefined "
+                     "behavior\")",
+                     fn, o->t->name);
+    }
     s->destroyed = true;
 }
 

@@ -167,7 +167,8 @@ if [ $# -eq 0 ]; then
     # misuse is reported in POSIX's words
     for m in "misuse_unlock_unowned:pthread_mutex_unlock: the calling thread does not own the mutex (EPERM: PTHREAD_MUTEX_ERRORCHECK)" \
         "misuse_destroy_locked:pthread_mutex_destroy: the mutex is locked by another thread" \
-        "misuse_join_twice:pthread_join: the thread was already joined"; do
+        "misuse_join_twice:pthread_join: the thread was already joined" \
+        "log_mutex_destroyed_early:pthread_mutex_destroy: g1 worker is locking the mutex"; do
         if grep -qF "\"message\": \"${m#*:}" "$TMP/${m%%:*}.json"; then ok
         else bad "${m%%:*}: no message '${m#*:}'"; fi
     done
