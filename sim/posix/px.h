@@ -122,6 +122,7 @@ typedef struct px_task {
     wf_waitgroup *done; /* join: Done when the thread ends */
     int saved_errno;
     unsigned char *tls; /* its copy of the program's TLS block */
+    uintptr_t tp;       /* its TLS area's thread pointer (0: none) */
     void **tsd;         /* thread-specific data, by key */
     size_t ntsd;
     uint64_t bbs;       /* basic blocks since its last scheduling point
@@ -236,10 +237,19 @@ typedef struct px_state {
     unsigned char *data_snap, *bss_snap;
     /* the executable's text and the static TLS area (not shared memory) */
     uintptr_t text_lo, text_hi, tls_lo, tls_hi;
-    unsigned char *tls_part[2]; /* the program's TLS variables, this
-                                   thread: initialised, zeroed */
+    /* the program's TLS variables (tls.c): initialised, zeroed, at
+     * these offsets from the thread pointer */
+    intptr_t tls_off[2];
     size_t tls_len[2], tls_size;
     unsigned char *tls_image; /* their state when main was entered */
+    /* the tasks' TLS areas (x86-64; NULL region: one block, swapped):
+     * each tls_stride bytes, the static TLS (tls_below) then the thread
+     * control block (tls_above) from its thread pointer; the executable's
+     * block [tls_blk[0], tls_blk[1]) from it; the process's own */
+    unsigned char *tls_region;
+    size_t tls_below, tls_above, tls_stride;
+    intptr_t tls_blk[2];
+    uintptr_t tls_home;
     /* the program heap: a fixed region, emptied at each execution */
     unsigned char *heap_lo, *heap_hi;
     /* racy ranges (sorted by kind, tid, lo), and the ones found since the
@@ -331,10 +341,17 @@ void px_atomics_dirty(struct px_sync *s);
 /* Run the program's atexit functions (io.c). */
 void px_run_atexit(px_task *pt);
 
-/* Copy the program's thread-local variables out of (into) this thread's
- * TLS block (tls_size bytes). */
-void px_tls_save(unsigned char *to);
-void px_tls_load(const unsigned char *from);
+/* The program's thread-local variables (tls.c): found at startup; a
+ * task's made fresh when it starts, left before its scheduling points and
+ * taken again after them; the process's own back when the check ends.
+ * px_tls_home_of: whether a lies in a task's TLS area, and then whose
+ * (tid) and where the process's own copy of it is (home). */
+void px_tls_init(void);
+void px_tls_start(px_task *pt);
+void px_tls_out(px_task *pt);
+void px_tls_in(px_task *pt);
+void px_tls_home(void);
+bool px_tls_home_of(uintptr_t a, uintptr_t *home, int32_t *tid);
 
 /* Begin op k on object o for pt, at code address pc; returns the record. */
 op *px_op(px_task *pt, op_kind k, void *o, uintptr_t pc);

@@ -209,6 +209,11 @@ sys.exit(not o or any("race" not in x.get("kinds", []) for x in o))' \
         "$TMP/stencil.json"
     then ok; else bad "stencil_one_barrier: an outcome without the race: $(tr -d ' \n' <"$TMP/stencil.json" | grep -o '"outcomes":.*' | head -c 300)"; fi
 
+    # a thread's copy of a thread-local variable is named after it and
+    # its owner
+    if grep -q "data race on g1 owner's slot\"" "$TMP/thread_local_escape_race.json"
+    then ok; else bad "thread_local_escape_race: $(grep -o 'data race on [^"]*' "$TMP/thread_local_escape_race.json" | head -1)"; fi
+
     # wide nondet values are sampled, and the summary says so
     "$TMP/svcomp_harness" explore >"$TMP/sampled.out" 2>&1
     if grep -q "every interleaving explored, but __VERIFIER_nondet_int values were sampled" "$TMP/sampled.out"
