@@ -108,12 +108,15 @@ PX_OUT  := $(BUILD)/weftrt.o $(BUILD)/weftcc_begin.o $(BUILD)/weftcc_end.o
 # hook finds the program's frame above its own (verifier.c); libc's own
 # functions defined here forward the caller's format (not a literal: clang
 # warns where gcc does not), and glibc's inline copies of them (vprintf)
-# must not stand before our definitions (clang refuses the attributes)
+# must not stand before our definitions (clang refuses the attributes);
+# no build id in weftrt.o (clang's driver asks for one): the program's
+# link makes its own, and .text starts the object (tests/e2e/cc.sh)
 $(BUILD)/obj/sim/posix/%.o $(BUILD)/dbg/obj/sim/posix/%.o \
     $(BUILD)/asan/obj/sim/posix/%.o: BASEFLAGS += -Wno-missing-prototypes \
     -fno-omit-frame-pointer -Wno-format-nonliteral -D__NO_INLINE__
 $(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a sim/posix/weftrt.ld
-	$(CC) -r -nostdlib -Wl,-T,sim/posix/weftrt.ld -o $@.all.o $(PX_OBJS) \
+	$(CC) -r -nostdlib -Wl,--build-id=none -Wl,-T,sim/posix/weftrt.ld \
+	    -o $@.all.o $(PX_OBJS) \
 	    $(BUILD)/libweft.a
 	nm -g --defined-only $(PX_OBJS) | awk 'NF == 3 && $$3 !~ /^px/ \
 	    { print $$3 }' | sort -u > $@.keep
@@ -122,7 +125,7 @@ $(BUILD)/weftrt.o: $(PX_OBJS) $(BUILD)/libweft.a sim/posix/weftrt.ld
 $(BUILD)/weftcc_%.o: sim/posix/markers/%.c
 	$(CC) -O2 -c $< -o $@
 
-.PHONY: all test unit e2e asan asan-e2e bench bench-deps demo deps install clean fuzz \
+.PHONY: all test unit e2e asan asan-e2e cc-clang bench bench-deps demo deps install clean fuzz \
         fuzz-targets fuzz-replay fuzz-replay-asan format format-check FORCE
 FORCE:
 all: deps $(BUILD)/weft $(BUILD)/libweft.a $(BUILD)/weft.pc $(PX_OUT)
@@ -168,6 +171,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/gochan.sh
 	WEFT=$(BUILD)/weft tests/e2e/reports.sh
 	WEFT=$(BUILD)/weft tests/e2e/cc.sh
+	@$(MAKE) --no-print-directory cc-clang
 	WEFT=$(BUILD)/weft tests/e2e/svcomp.sh
 	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/limits.sh
 	WEFT=$(BUILD)/weft CC=$(CC) tests/e2e/db.sh
@@ -175,6 +179,25 @@ test: deps all $(BUILD)/dbg/unit
 	$(BUILD)/weft test scenarios
 	$(BUILD)/weft test tests/correct
 	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
+
+# weft cc's runtime built by clang (the flavour in $(BUILD)/clang): every
+# C scenario must give the verdict and output it gives under gcc. Skipped,
+# saying so, without clang (make deps installs it) or when CC is clang
+# already (then make test's own run is this one).
+CLANG_BUILD := $(BUILD)/clang
+cc-clang:
+	@if ! command -v clang >/dev/null 2>&1; then \
+	    echo "cc-clang: skipped: clang is not installed (make deps installs it)"; \
+	elif $(CC) --version 2>/dev/null | head -1 | grep -q clang; then \
+	    echo "cc-clang: skipped: CC is clang, make test's cc.sh ran under it"; \
+	else \
+	    $(MAKE) --no-print-directory CC=clang BUILD=$(CLANG_BUILD) \
+	        $(CLANG_BUILD)/weft $(CLANG_BUILD)/weftrt.o \
+	        $(CLANG_BUILD)/weftcc_begin.o $(CLANG_BUILD)/weftcc_end.o \
+	        >$(CLANG_BUILD).log 2>&1 || { tail -20 $(CLANG_BUILD).log; exit 1; }; \
+	    echo "cc-clang: weft built by clang, the C scenarios:"; \
+	    WEFT=$(CLANG_BUILD)/weft tests/e2e/cc.sh scenarios/c/*.c; \
+	fi
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft $(PX_OUT)
 	@# weft cc looks for its runtime beside the weft it runs as

@@ -17,9 +17,10 @@
  * visible op of its own in between, adds nothing a checker could use and
  * is dropped (a read after its own write or read, a write after its own
  * write); to a racy cell it is a scheduling point all the same.
- * Not tracked: the static TLS area (each task has its own copy of the
- * program's TLS block, swapped at every switch) and accesses while weft's
- * code runs. */
+ * Not tracked: the process's own static TLS area (where the tasks' copies
+ * of the program's TLS block are swapped in when they have no TLS areas
+ * of their own, tls.c; accesses to the areas are tracked as any memory's)
+ * and accesses while weft's code runs. */
 #define _GNU_SOURCE
 #include "px.h"
 
@@ -170,6 +171,21 @@ static bool local_name(int32_t tid, uintptr_t a, size_t n, char *b,
     return f && px_dwarf_local(f->fn, f->cfa, a, n, b, len);
 }
 
+/* After the name at b (k bytes long): a's place in the object of size
+ * bytes at start, as an element of n bytes ("[2]") or an offset ("+8"). */
+static void place_in(char *b, size_t len, int k, uintptr_t a,
+                     uintptr_t start, size_t size, size_t n)
+{
+    if (k < 0 || (size_t)k >= len)
+        return;
+    if (size > n && n && (a - start) % n == 0)
+        snprintf(b + k, len - (size_t)k, "[%llu]",
+                 (unsigned long long)((a - start) / n));
+    else if (a != start)
+        snprintf(b + k, len - (size_t)k, "+%llu",
+                 (unsigned long long)(a - start));
+}
+
 const char *px_name_of(wf_engine *e, uintptr_t a, size_t n)
 {
     char b[256];
@@ -178,25 +194,26 @@ const char *px_name_of(wf_engine *e, uintptr_t a, size_t n)
     uint64_t nth;
     const char *s;
     int32_t tid;
-    if (px_dwarf_name(a, n, b, sizeof b)) {
+    uintptr_t home;
+    if (px_tls_home_of(a, &home, &tid) &&
+        (s = px_sym_of(home, &start, &size)) != NULL) {
+        /* a thread's copy of a thread-local variable */
+        place_in(b, sizeof b,
+                 snprintf(b, sizeof b, "%s's %s",
+                          (size_t)tid < e->tasks.len && tid
+                              ? e->tasks.p[tid]->name
+                              : "main",
+                          s),
+                 home, start, size, n);
+    } else if (px_dwarf_name(a, n, b, sizeof b)) {
         /* as the source names it */
     } else if (px_heap_block(a, &start, &size, &nth)) {
-        int k = snprintf(b, sizeof b, "heap#%llu", (unsigned long long)nth);
-        if (size > n && n && (a - start) % n == 0)
-            snprintf(b + k, sizeof b - (size_t)k, "[%llu]",
-                     (unsigned long long)((a - start) / n));
-        else if (a != start)
-            snprintf(b + k, sizeof b - (size_t)k, "+%llu",
-                     (unsigned long long)(a - start));
+        place_in(b, sizeof b,
+                 snprintf(b, sizeof b, "heap#%llu", (unsigned long long)nth),
+                 a, start, size, n);
     } else if ((s = px_sym_of(a, &start, &size)) != NULL) {
-        if (size > n && n && (a - start) % n == 0)
-            snprintf(b, sizeof b, "%s[%llu]", s,
-                     (unsigned long long)((a - start) / n));
-        else if (a != start)
-            snprintf(b, sizeof b, "%s+%llu", s,
-                     (unsigned long long)(a - start));
-        else
-            snprintf(b, sizeof b, "%s", s);
+        place_in(b, sizeof b, snprintf(b, sizeof b, "%s", s), a, start, size,
+                 n);
     } else if ((tid = stack_owner(a, &top)) >= 0 && local_name(tid, a, n, b,
                                                              sizeof b)) {
         /* a local, as the source names it */
@@ -516,42 +533,42 @@ PX_API void *memcpy(void *d, const void *s, size_t n)
 {
     if (WF_UNLIKELY(px.active) && n)
         range2(d, s, n, RA);
-    return __memcpy_chk(d, s, n, (size_t)-1);
+    return __memcpy_chk(d, s, n, px_nobound());
 }
 
 PX_API void *memmove(void *d, const void *s, size_t n)
 {
     if (WF_UNLIKELY(px.active) && n)
         range2(d, s, n, RA);
-    return __memmove_chk(d, s, n, (size_t)-1);
+    return __memmove_chk(d, s, n, px_nobound());
 }
 
 PX_API void *memset(void *d, int c, size_t n)
 {
     if (WF_UNLIKELY(px.active) && n)
         hook(d, n, true, RA);
-    return __memset_chk(d, c, n, (size_t)-1);
+    return __memset_chk(d, c, n, px_nobound());
 }
 
 PX_API void *__tsan_memcpy(void *d, const void *s, size_t n)
 {
     if (n)
         range2(d, s, n, RA);
-    return __memcpy_chk(d, s, n, (size_t)-1);
+    return __memcpy_chk(d, s, n, px_nobound());
 }
 
 PX_API void *__tsan_memmove(void *d, const void *s, size_t n)
 {
     if (n)
         range2(d, s, n, RA);
-    return __memmove_chk(d, s, n, (size_t)-1);
+    return __memmove_chk(d, s, n, px_nobound());
 }
 
 PX_API void *__tsan_memset(void *d, int c, size_t n)
 {
     if (n)
         hook(d, n, true, RA);
-    return __memset_chk(d, c, n, (size_t)-1);
+    return __memset_chk(d, c, n, px_nobound());
 }
 
 /* ---- the racy set ---------------------------------------------------------- */

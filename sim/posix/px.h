@@ -58,6 +58,18 @@
 
 #define PX_API __attribute__((visibility("default"), used))
 
+/* (size_t)-1, the "no bound" of libc's checked entry points (__memcpy_chk
+ * and the like, which the runtime's definitions of libc's functions
+ * forward to), hidden from the optimiser: clang turns a checked call
+ * whose bound is that constant, or the length itself, back into the
+ * plain function, which is the runtime's own here (endless recursion). */
+static inline size_t px_nobound(void)
+{
+    size_t b = (size_t)-1;
+    __asm__("" : "+r"(b));
+    return b;
+}
+
 /* ---- symbols and lines (sym.c) ---------------------------------------- */
 
 /* A source position: file is interned (lives as long as the process). */
@@ -110,6 +122,7 @@ typedef struct px_task {
     wf_waitgroup *done; /* join: Done when the thread ends */
     int saved_errno;
     unsigned char *tls; /* its copy of the program's TLS block */
+    uintptr_t tp;       /* its TLS area's thread pointer (0: none) */
     void **tsd;         /* thread-specific data, by key */
     size_t ntsd;
     uint64_t bbs;       /* basic blocks since its last scheduling point
@@ -197,6 +210,8 @@ typedef struct px_sync {
     wf_obj *obj;          /* wf_mutex, wf_rwmutex, wf_atomic, wf_once */
     wf_mutex *m;          /* cond, sem, barrier: its internal mutex */
     wf_cond *c;           /* cond, sem, barrier: its condition */
+    wf_mutex *m2;         /* barrier: the odd generations' mutex and */
+    wf_cond *c2;          /* condition (m and c: the even ones') */
     wf_mutex *bound;      /* cond: the user mutex it waits with */
     int32_t owner;        /* recursive/errorcheck mutex: tid, -1 */
     int64_t count;        /* recursion count; semaphore value; barrier */
@@ -222,10 +237,19 @@ typedef struct px_state {
     unsigned char *data_snap, *bss_snap;
     /* the executable's text and the static TLS area (not shared memory) */
     uintptr_t text_lo, text_hi, tls_lo, tls_hi;
-    unsigned char *tls_part[2]; /* the program's TLS variables, this
-                                   thread: initialised, zeroed */
+    /* the program's TLS variables (tls.c): initialised, zeroed, at
+     * these offsets from the thread pointer */
+    intptr_t tls_off[2];
     size_t tls_len[2], tls_size;
     unsigned char *tls_image; /* their state when main was entered */
+    /* the tasks' TLS areas (x86-64; NULL region: one block, swapped):
+     * each tls_stride bytes, the static TLS (tls_below) then the thread
+     * control block (tls_above) from its thread pointer; the executable's
+     * block [tls_blk[0], tls_blk[1]) from it; the process's own */
+    unsigned char *tls_region;
+    size_t tls_below, tls_above, tls_stride;
+    intptr_t tls_blk[2];
+    uintptr_t tls_home;
     /* the program heap: a fixed region, emptied at each execution */
     unsigned char *heap_lo, *heap_hi;
     /* racy ranges (sorted by kind, tid, lo), and the ones found since the
@@ -317,10 +341,17 @@ void px_atomics_dirty(struct px_sync *s);
 /* Run the program's atexit functions (io.c). */
 void px_run_atexit(px_task *pt);
 
-/* Copy the program's thread-local variables out of (into) this thread's
- * TLS block (tls_size bytes). */
-void px_tls_save(unsigned char *to);
-void px_tls_load(const unsigned char *from);
+/* The program's thread-local variables (tls.c): found at startup; a
+ * task's made fresh when it starts, left before its scheduling points and
+ * taken again after them; the process's own back when the check ends.
+ * px_tls_home_of: whether a lies in a task's TLS area, and then whose
+ * (tid) and where the process's own copy of it is (home). */
+void px_tls_init(void);
+void px_tls_start(px_task *pt);
+void px_tls_out(px_task *pt);
+void px_tls_in(px_task *pt);
+void px_tls_home(void);
+bool px_tls_home_of(uintptr_t a, uintptr_t *home, int32_t *tid);
 
 /* Begin op k on object o for pt, at code address pc; returns the record. */
 op *px_op(px_task *pt, op_kind k, void *o, uintptr_t pc);

@@ -83,8 +83,6 @@ static int phdr_cb(struct dl_phdr_info *info, size_t size, void *data)
     return 0;
 }
 
-static void px_tls_init(void);
-
 void px_init(int argc, char **argv, char **envp,
              int (*real_main)(int, char **, char **))
 {
@@ -117,44 +115,6 @@ op *px_op(px_task *pt, op_kind k, void *o, uintptr_t pc)
     return p;
 }
 
-/* ---- the program's thread-local variables ------------------------------ */
-
-extern __thread char __weft_tdata_begin, __weft_tdata_end;
-extern __thread char __weft_tbss_begin, __weft_tbss_end;
-
-/* The program's TLS variables lie between the markers, in two parts (the
- * initialised and the zeroed; weft's own thread-local variables are in
- * the same block, outside them). Each task keeps a copy, swapped in and
- * out at its scheduling points. */
-static void px_tls_init(void)
-{
-    unsigned char *d0 = (unsigned char *)&__weft_tdata_begin + 1;
-    unsigned char *d1 = (unsigned char *)&__weft_tdata_end;
-    unsigned char *b0 = (unsigned char *)&__weft_tbss_begin + 1;
-    unsigned char *b1 = (unsigned char *)&__weft_tbss_end;
-    px.tls_part[0] = d0;
-    px.tls_len[0] = d1 > d0 ? (size_t)(d1 - d0) : 0;
-    px.tls_part[1] = b0;
-    px.tls_len[1] = b1 > b0 ? (size_t)(b1 - b0) : 0;
-    px.tls_size = px.tls_len[0] + px.tls_len[1];
-    if (px.tls_size) {
-        px.tls_image = wf_xmalloc(px.tls_size);
-        px_tls_save(px.tls_image);
-    }
-}
-
-void px_tls_save(unsigned char *to)
-{
-    memcpy(to, px.tls_part[0], px.tls_len[0]);
-    memcpy(to + px.tls_len[0], px.tls_part[1], px.tls_len[1]);
-}
-
-void px_tls_load(const unsigned char *from)
-{
-    memcpy(px.tls_part[0], from, px.tls_len[0]);
-    memcpy(px.tls_part[1], from + px.tls_len[0], px.tls_len[1]);
-}
-
 void px_yield(px_task *pt)
 {
     px_atomics_flush();
@@ -178,14 +138,12 @@ void px_yield(px_task *pt)
         pt->nwrites++;
         break;
     }
-    if (px.tls_size)
-        px_tls_save(pt->tls);
+    px_tls_out(pt);
     pt->saved_errno = errno;
     px_in_rt = 0;
     native_yield(pt->t);
     px_in_rt = 1;
-    if (px.tls_size)
-        px_tls_load(pt->tls);
+    px_tls_in(pt);
     errno = pt->saved_errno;
     pt->epoch++;
     pt->bbs = 0;
@@ -339,8 +297,6 @@ static void px_begin_exec(void *ctx, wf_engine *e)
     px_thread_begin();
     px_io_begin();
     px_verifier_begin();
-    if (px.tls_size)
-        px_tls_load(px.tls_image);
 }
 
 /* The findings an execution had only because a task was blocked for good
@@ -389,6 +345,8 @@ static const char *px_incomplete(void *ctx)
 void px_set_active(bool on)
 {
     px.active = on;
+    if (!on)
+        px_tls_home();
 }
 
 void px_program(program *p, int argc, char **argv)

@@ -58,7 +58,7 @@ static size_t stored(int n, size_t max)
 static int v_snprintf(char *s, size_t max, const char *fmt, va_list ap,
                       uintptr_t pc)
 {
-    int n = __vsnprintf_chk(s, max, 0, max, fmt, ap);
+    int n = __vsnprintf_chk(s, max, 0, px_nobound(), fmt, ap);
     if (WF_UNLIKELY(px.active))
         check(NULL, 0, s, stored(n, max), pc);
     return n;
@@ -81,7 +81,7 @@ PX_API int snprintf(char *s, size_t max, const char *fmt, ...)
 
 PX_API int vsprintf(char *s, const char *fmt, va_list ap)
 {
-    int n = __vsprintf_chk(s, 0, (size_t)-1, fmt, ap);
+    int n = __vsprintf_chk(s, 0, px_nobound(), fmt, ap);
     if (WF_UNLIKELY(px.active) && n >= 0)
         check(NULL, 0, s, (size_t)n + 1, RA);
     return n;
@@ -92,7 +92,7 @@ PX_API int sprintf(char *s, const char *fmt, ...)
     va_list ap;
     int n;
     va_start(ap, fmt);
-    n = __vsprintf_chk(s, 0, (size_t)-1, fmt, ap);
+    n = __vsprintf_chk(s, 0, px_nobound(), fmt, ap);
     va_end(ap);
     if (WF_UNLIKELY(px.active) && n >= 0)
         check(NULL, 0, s, (size_t)n + 1, RA);
@@ -105,7 +105,7 @@ PX_API char *strcpy(char *d, const char *s)
         size_t n = span(s, (size_t)-1);
         check(s, n, d, n, RA);
     }
-    return __strcpy_chk(d, s, (size_t)-1);
+    return __strcpy_chk(d, s, px_nobound());
 }
 
 PX_API char *stpcpy(char *d, const char *s)
@@ -114,14 +114,14 @@ PX_API char *stpcpy(char *d, const char *s)
         size_t n = span(s, (size_t)-1);
         check(s, n, d, n, RA);
     }
-    return __stpcpy_chk(d, s, (size_t)-1);
+    return __stpcpy_chk(d, s, px_nobound());
 }
 
 PX_API char *strncpy(char *d, const char *s, size_t n)
 {
     if (WF_UNLIKELY(px.active) && n)
         check(s, span(s, n), d, n, RA);
-    return __strncpy_chk(d, s, n, (size_t)-1);
+    return __strncpy_chk(d, s, n, px_nobound());
 }
 
 PX_API char *strcat(char *d, const char *s)
@@ -131,7 +131,7 @@ PX_API char *strcat(char *d, const char *s)
         check(d, dl, NULL, 0, RA);
         check(s, n, d + dl - 1, n, RA);
     }
-    return __strcat_chk(d, s, (size_t)-1);
+    return __strcat_chk(d, s, px_nobound());
 }
 
 PX_API char *strncat(char *d, const char *s, size_t n)
@@ -142,5 +142,5 @@ PX_API char *strncat(char *d, const char *s, size_t n)
         check(d, dl, NULL, 0, RA);
         check(s, sn, d + dl - 1, w, RA);
     }
-    return __strncat_chk(d, s, n, (size_t)-1);
+    return __strncat_chk(d, s, n, px_nobound());
 }

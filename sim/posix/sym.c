@@ -421,10 +421,18 @@ void px_sym_init(void)
             for (size_t k = 0; k < n; k++) {
                 int type = ELF64_ST_TYPE(st[k].st_info);
                 sym y;
-                if ((type != STT_FUNC && type != STT_OBJECT) ||
-                    !st[k].st_value || st[k].st_name >= strh->sh_size)
+                if ((type != STT_FUNC && type != STT_OBJECT &&
+                     (type != STT_TLS || !px.tls_region)) ||
+                    (!st[k].st_value && type != STT_TLS) ||
+                    st[k].st_name >= strh->sh_size)
                     continue;
-                y.lo = (uintptr_t)st[k].st_value;
+                /* a thread-local variable: at its offset in the
+                 * executable's TLS block, as the process's own thread
+                 * has it (tls.c names the tasks' copies after it) */
+                y.lo = type == STT_TLS ? px.tls_home +
+                                             (uintptr_t)px.tls_blk[0] +
+                                             (uintptr_t)st[k].st_value
+                                       : (uintptr_t)st[k].st_value;
                 y.size = (size_t)st[k].st_size;
                 y.name = (const char *)S.img + strh->sh_offset +
                          st[k].st_name;

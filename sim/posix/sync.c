@@ -11,7 +11,13 @@
  *              spurious wakeup would.
  *   rwlock     wf_rwmutex (a waiting writer holds back new readers).
  *   sem        a count under an internal mutex and condition.
- *   barrier    a count and a generation under the same.
+ *   barrier    a count and a generation under the same, a mutex and
+ *              condition for the even generations and another for the
+ *              odd ones: a thread that leaves round k late (woken, not
+ *              yet run) must not take the lock after another thread's
+ *              arrival at round k+1, which would order that thread's
+ *              work between the two rounds before it (round k+2 needs
+ *              its own arrival at k+1 first).
  *   spinlock   wf_mutex.
  * Timeouts run on virtual time (clock_gettime of the program reads it).
  * Misuse is a panic quoting POSIX: unlocking a mutex one does not own,
@@ -148,6 +154,10 @@ static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
         s->m = mutex_new(e, b, site.file, site.line);
         s->c = cond_new(e, b, s->m, site.file, site.line);
         s->obj = &s->m->hdr;
+        if (k == PXS_BARRIER) {
+            s->m2 = mutex_new(e, b, site.file, site.line);
+            s->c2 = cond_new(e, b, s->m2, site.file, site.line);
+        }
         break;
     }
     case PXS_ONCE:
@@ -417,6 +427,20 @@ static void mx_destroy(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
                  fn);
     px_op(pt, OP_UNLOCK, s->obj, pc);
     px_yield(pt);
+    /* a thread inside its lock of s, not through it yet (its lock is
+     * the op it waits at): it would go on to hold a destroyed mutex */
+    for (size_t i = 0; i < px.x->tasks.len; i++) {
+        const px_task *o = px.x->tasks.p[i];
+        if (o && o != pt && o->t && o->t->state != TASK_DONE &&
+            o->t->op.obj == s->obj &&
+            (o->t->op.kind == OP_LOCK || o->t->op.kind == OP_TRYLOCK))
+            px_panic(pt, pc,
+                     "%s: %s is locking the mutex (\"attempting to destroy "
+                     "a locked mutex, or a mutex that another thread is "
+                     "attempting to lock ... results in undefined "
+                     "behavior\")",
+                     fn, o->t->name);
+    }
     s->destroyed = true;
 }
 
@@ -1145,19 +1169,26 @@ PX_API int pthread_barrier_wait(pthread_barrier_t *b)
         px_panic(pt, RA,
                  "pthread_barrier_wait: the barrier was not initialized "
                  "(undefined behavior)");
-    internal_lock(pt, s, RA);
-    if (++s->count == s->limit) {
-        s->count = 0;
-        s->gen++;
-        px_op(pt, OP_BROADCAST, s->c, RA);
+    {
+        bool odd = s->gen & 1;
+        px_op(pt, OP_LOCK, odd ? s->m2 : s->m, RA);
         px_yield(pt);
-        r = PTHREAD_BARRIER_SERIAL_THREAD;
-    } else {
-        int64_t gen = s->gen;
-        while (gen == s->gen)
-            internal_wait(pt, s, INT64_MAX, RA);
+        if (++s->count == s->limit) {
+            s->count = 0;
+            s->gen++;
+            px_op(pt, OP_BROADCAST, odd ? s->c2 : s->c, RA);
+            px_yield(pt);
+            r = PTHREAD_BARRIER_SERIAL_THREAD;
+        } else {
+            int64_t gen = s->gen;
+            while (gen == s->gen) {
+                px_op(pt, OP_COND_WAIT, odd ? s->c2 : s->c, RA);
+                px_yield(pt);
+            }
+        }
+        px_op(pt, OP_UNLOCK, odd ? s->m2 : s->m, RA);
+        px_yield(pt);
     }
-    internal_unlock(pt, s, RA);
     px_leave(pt);
     return r;
 }

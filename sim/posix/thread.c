@@ -171,8 +171,7 @@ static void thread_main(void *arg)
             px_forget(lo, hi - lo);
         fresh_stack(e->cur);
     }
-    if (px.tls_size)
-        px_tls_load(px.tls_image);
+    px_tls_start(pt);
     errno = 0;
     if (!setjmp(pt->jb)) {
         pt->has_jb = true;
@@ -202,6 +201,7 @@ void px_main_task(void *arg)
     px_in_rt = 1;
     fresh_stack(e->cur);
     pt = px_task_new(e->cur);
+    px_tls_start(pt);
     if (!setjmp(pt->jb)) {
         int r;
         pt->has_jb = true;
