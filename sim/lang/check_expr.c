@@ -27,13 +27,11 @@ void ck_use_sym(checker *k, res_sym *s)
 /* Report an error at n's own position (not its start). */
 static void errorp(checker *k, const ast_node *n, const char *msg)
 {
-    if (k->failed)
-        return;
-    k->failed = true;
-    diag_set(k->d,
-             res_node_path(k->R, n,
-                           k->pkg && k->pkg->file ? k->pkg->file->path : ""),
-             n ? n->line : 0, n ? n->col : 0, "%s", msg);
+    ck_error_at(k,
+                res_node_path(k->R, n,
+                              k->pkg && k->pkg->file ? k->pkg->file->path
+                                                     : ""),
+                n ? n->line : 0, n ? n->col : 0, msg);
 }
 
 /* ---- recording and untyped values -------------------------------------- */
@@ -529,7 +527,9 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         }
         ck_obj_decl(k, s);
         o = ck_obj_get(k, s);
-        if (o->state != 2 || (!o->type && k->failed))
+        if (o->state == 2 && !o->type)
+            k->failed = true; /* its declaration had an error: silence */
+        if (o->state != 2 || !o->type)
             return;
         x->mode = CK_CONST;
         x->type = o->type;
@@ -593,9 +593,15 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         o->used = true;
         x->mode = CK_VAR;
         x->type = o->type;
-        if (!o->state) {
+        if (o->bad || (!o->state && k->errs.len)) {
+            /* declared by a statement with an error, or not declared
+             * because of one: its type is invalid, and the statement that
+             * uses it says nothing more (go/types) */
+            k->failed = true;
+            invalidate(x);
+        } else if (!o->state) {
             /* referred to before its declaration was checked (a label
-             * goto, or an error elsewhere): nothing to say */
+             * goto): nothing to say */
             x->type = 0;
         }
         return;
