@@ -58,6 +58,8 @@ void ck_error_at(checker *k, const char *file, int line, int col,
     if (k->failed)
         return;
     k->failed = true;
+    if (k->type_depth)
+        k->type_broken = true;
     if (k->stop)
         return;
     /* cmd/compile shows one of equal errors on a line */
@@ -87,7 +89,7 @@ void ck_errorf(checker *k, const ast_node *at, const char *fmt, ...)
 
 void ck_recover(checker *k)
 {
-    if (k->failed && !k->stop && !k->abandon_fn)
+    if (k->failed && !k->stop && !k->abandon_fn && !k->type_broken)
         k->failed = false;
 }
 
@@ -528,6 +530,8 @@ void ck_obj_decl(checker *k, res_sym *s)
     k->pkg = saved_pkg;
     k->fn = saved_fn;
     k->iota = saved_iota;
+    if (k->failed)
+        o->bad = true; /* what uses it says nothing more */
     o->state = 2;
 }
 
@@ -536,7 +540,7 @@ void ck_obj_decl(checker *k, res_sym *s)
 static void check_pkg(checker *k, res_pkg *p)
 {
     ast_file *f = p->file;
-    size_t abandoned0 = k->abandoned;
+    size_t abandoned0 = k->abandoned, errs0 = k->errs.len;
     k->pkg = p;
     /* every package-level object, then the methods of each named type */
     for (size_t i = 0; i < p->decls.len && !k->failed; i++) {
@@ -547,7 +551,12 @@ static void check_pkg(checker *k, res_pkg *p)
             ck_reach_type_waits(k, s))
             continue;
         ck_obj_decl(k, s);
+        /* the next declaration, unless a type is broken */
+        ck_recover(k);
     }
+    /* a declaration had an error: the bodies could say more of it */
+    if (k->errs.len != errs0)
+        k->failed = true;
     for (size_t i = 0; i < p->decls.len && !k->failed; i++) {
         res_sym *s = p->decls.p[i];
         if (s->kind == RS_TYPE && s->spec && !s->spec->u.type_spec.alias &&
@@ -573,7 +582,9 @@ static void check_pkg(checker *k, res_pkg *p)
         k->pkg = p;
         sig = ck_signature(k, d->u.func_decl.type, d->u.func_decl.recv);
         ck_func_body(k, d, d->u.func_decl.recv, sig, d->u.func_decl.body);
-        /* another function's body says nothing more about this one */
+        /* another function's body says nothing more about this one (its
+         * local types are its own) */
+        k->type_broken = false;
         ck_recover(k);
     }
     /* imports nobody uses (after a statement with an error a use may
@@ -620,6 +631,8 @@ wf_status check_run(checker *k, resolver *R, wf_diag *d)
         errs_out(k, k->d);
         return WF_ERR_INPUT;
     }
+    if (k->failed) /* silenced with no error first: cannot happen */
+        return diag_set(k->d, "", 0, 0, "the type checker failed");
     return WF_OK;
 }
 

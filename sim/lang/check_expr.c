@@ -527,9 +527,9 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         }
         ck_obj_decl(k, s);
         o = ck_obj_get(k, s);
-        if (o->state == 2 && !o->type)
+        if (o->state == 2 && (!o->type || o->bad))
             k->failed = true; /* its declaration had an error: silence */
-        if (o->state != 2 || !o->type)
+        if (o->state != 2 || !o->type || o->bad)
             return;
         x->mode = CK_CONST;
         x->type = o->type;
@@ -577,6 +577,8 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         x->type = o->type;
         x->tparams = o->tparams;
         x->ntparams = o->ntparams;
+        if (o->bad)
+            k->failed = true; /* its declaration had an error: silence */
         if (!x->type && k->failed)
             invalidate(x);
         return;
@@ -585,6 +587,8 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         o = ck_obj_get(k, s);
         x->mode = CK_VAR;
         x->type = o->type;
+        if (o->bad)
+            k->failed = true; /* its declaration had an error: silence */
         if (!x->type && k->failed)
             invalidate(x);
         return;
@@ -1909,6 +1913,18 @@ void ck_binary(checker *k, operand *x, ast_node *e, ast_node *lhs,
         ck_errorf(k, y.expr, INVALID_OP "division by zero");
         invalidate(x);
         return;
+    }
+    if (opk == TK_QUO && x->mode == CK_CONST && y.mode == CK_CONST &&
+        ck_is_complex(k, x->type) && y.val.k != CONST_UNKNOWN) {
+        /* a divisor whose square underflows (types2, issue 20227) */
+        const_val re = const_real(&k->mem, y.val);
+        const_val im = const_imag(&k->mem, y.val);
+        if (const_is_zero(const_binary(&k->mem, TK_MUL, re, re, false)) &&
+            const_is_zero(const_binary(&k->mem, TK_MUL, im, im, false))) {
+            ck_errorf(k, y.expr, INVALID_OP "division by zero");
+            invalidate(x);
+            return;
+        }
     }
     if (x->mode == CK_CONST && y.mode == CK_CONST) {
         if (x->val.k == CONST_UNKNOWN || y.val.k == CONST_UNKNOWN) {

@@ -122,10 +122,15 @@ struct checker {
      * returns); the next statement is checked, as go/types goes on after
      * an error with the operand invalid, until Go's 10 errors (stop).
      * A local type declaration with an error abandons the rest of its
-     * function (abandon_fn): what uses the type could say more. */
+     * function (abandon_fn), and an error while a named type or an
+     * instance is made (type_depth > 0: type_broken) the rest of the
+     * function, or of the package's declarations: what uses the type
+     * could say more. */
     bool failed;
     bool stop;
     bool abandon_fn;
+    bool type_broken;
+    int type_depth;
     size_t abandoned; /* statements abandoned so far */
     VEC(wf_diag) errs; /* in the order found */
     arena mem; /* constants and selections */

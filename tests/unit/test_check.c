@@ -1185,8 +1185,22 @@ START_TEST(errors_go_on_after_the_first_as_go_types_does)
                      "10:17: cannot use 1 (untyped int constant) as string "
                      "value in variable declaration\n");
     free(got);
-    /* an error in a package-level declaration is the last: what uses
-     * the declaration could say more */
+    /* errors in package-level declarations, each (issue20227.go: a
+     * complex divisor whose square underflows to 0 is a division by
+     * zero, as in types2; it crashed weft), and what uses a declaration
+     * with an error says nothing more */
+    got = all_errors(GO("var _ = 1 / 1e-600000000i\n"
+                        "var a int = \"x\"\n"
+                        "var b = a + 1\n"
+                        "var _ = 1i / (1e-600000000 + 1e-600000000i)\n"
+                        "func main() {}\n"));
+    ck_assert_str_eq(got, "2:13: invalid operation: division by zero\n"
+                          "3:13: cannot use \"x\" (untyped string constant) "
+                          "as int value in variable declaration\n"
+                          "5:14: invalid operation: division by zero\n");
+    free(got);
+    /* an error in a package-level declaration is the last before the
+     * bodies: what uses the declaration could say more */
     got = all_errors(GO("func g() int {\n"
                         "\tx := undefinedFunc\n"
                         "\tvar n int = \"b\"\n"
