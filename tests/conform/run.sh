@@ -20,8 +20,10 @@
 # The programs are Go 1.19's, so they run with Go 1.19's semantics
 # (`--go 1.19`: one loop variable per loop, as their go.mod would say).
 #
-# Verdicts: pass; wrong (exit 0, other output); finding (exit 0, the right
-# output or not, but weft reported a warning Go would not give); failed
+# Verdicts: pass (a warning with Go's output and exit status 0 passes, as
+# under Go's harness, which sees no leak: "pass TEST (warning: leak)");
+# wrong (exit 0, other output); finding (exit 0, another output, and weft
+# reported a warning Go would not give); failed
 # (exit 1: a finding, with its kinds; killed by the time limit; or an
 # execution weft cut by its memory or step budget, which it says); refused
 # (exit 2: weft rejected the program, with its first error). A test that
