@@ -79,7 +79,7 @@ void ck_errorf(checker *k, const ast_node *at, const char *fmt, ...)
     va_list ap;
     if (k->failed)
         return;
-    at = start_of(at);
+    at = k->errpos ? k->errpos : start_of(at);
     va_start(ap, fmt);
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
@@ -308,7 +308,19 @@ void ck_record(checker *k, const operand *x)
 /* ---- package-level objects ---------------------------------------------------- */
 
 /* A constant spec's value for name index i. */
+static void const_decl_in(checker *k, res_sym *s, ck_obj *o);
+
+/* A constant: an error in an initializer an implicit spec repeats is
+ * reported at the constant's name (types2's errpos). */
 static void const_decl(checker *k, res_sym *s, ck_obj *o)
+{
+    const ast_node *saved = k->errpos;
+    k->errpos = s->spec->u.value_spec.implicit ? s->ident : NULL;
+    const_decl_in(k, s, o);
+    k->errpos = saved;
+}
+
+static void const_decl_in(checker *k, res_sym *s, ck_obj *o)
 {
     ast_node *spec = s->spec;
     ast_node *vn;

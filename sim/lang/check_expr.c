@@ -27,6 +27,8 @@ void ck_use_sym(checker *k, res_sym *s)
 /* Report an error at n's own position (not its start). */
 static void errorp(checker *k, const ast_node *n, const char *msg)
 {
+    if (k->errpos)
+        n = k->errpos;
     ck_error_at(k,
                 res_node_path(k->R, n,
                               k->pkg && k->pkg->file ? k->pkg->file->path

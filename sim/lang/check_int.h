@@ -148,6 +148,8 @@ struct checker {
     ck_func *fn;
     int64_t iota; /* -1 outside a constant declaration */
     ast_node *const_spec; /* the constant spec being evaluated */
+    const ast_node *errpos; /* where errors go instead (an implicitly
+                               repeated constant's name), or NULL */
     int depth;
     VEC(res_sym *) locals; /* locals declared in the current function */
     VEC(uint32_t) instances; /* instantiated generic types */

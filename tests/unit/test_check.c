@@ -1199,6 +1199,20 @@ START_TEST(errors_go_on_after_the_first_as_go_types_does)
                           "as int value in variable declaration\n"
                           "5:14: invalid operation: division by zero\n");
     free(got);
+    /* an error in an initializer an implicit constant spec repeats is
+     * at the constant's name, each (types2's errpos; issue8183.go) */
+    got = all_errors(GO("const (\n"
+                        "\tc = len([1 - iota]int{})\n"
+                        "\td\n"
+                        "\te\n"
+                        "\tf\n"
+                        ")\n"
+                        "func main() {}\n"));
+    ck_assert_str_eq(got, "5:2: invalid array length 1 - iota (untyped int "
+                          "constant -1)\n"
+                          "6:2: invalid array length 1 - iota (untyped int "
+                          "constant -2)\n");
+    free(got);
     /* an error in a package-level declaration is the last before the
      * bodies: what uses the declaration could say more */
     got = all_errors(GO("func g() int {\n"
