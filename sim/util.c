@@ -11,6 +11,7 @@ wf_status diag_set(wf_diag *d, const char *file, int line, int col,
     if (d) {
         va_list ap;
         snprintf(d->file, sizeof d->file, "%s", file ? file : "");
+        d->more[0] = '\0';
         d->line = line;
         d->col = col;
         va_start(ap, fmt);
@@ -31,6 +32,19 @@ void diag_format(const wf_diag *d, char *out, size_t n)
         snprintf(out, n, "%s: error: %s", d->file, d->msg);
     else
         snprintf(out, n, "error: %s", d->msg);
+}
+
+void diag_print(FILE *f, const char *prefix, const wf_diag *d)
+{
+    char m[1700];
+    const char *p = d->more;
+    diag_format(d, m, sizeof m);
+    fprintf(f, "%s%s\n", prefix, m);
+    while (*p) {
+        size_t n = strcspn(p, "\n");
+        fprintf(f, "%s%.*s\n", prefix, (int)n, p);
+        p += n + (p[n] == '\n');
+    }
 }
 
 void wf_fatal(const char *fmt, ...)

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define WF_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -39,13 +40,21 @@ typedef struct wf_diag {
     char file[512];
     int line, col; /* 1-based; 0 when unknown */
     char msg[1024];
+    /* the errors after the first, when there are several (the Go type
+     * checker's, up to Go's 10): each line already formatted, as
+     * diag_format formats one; "" when there is only the first */
+    char more[2048];
 } wf_diag;
 
-/* Fill d (when not NULL) and return WF_ERR_INPUT. */
+/* Fill d (when not NULL, its further errors none) and return
+ * WF_ERR_INPUT. */
 wf_status diag_set(wf_diag *d, const char *file, int line, int col,
                    const char *fmt, ...) WF_PRINTF(5, 6);
-/* Format d as "file:line:col: error: msg" (compiler style) into out. */
+/* Format d as "file:line:col: error: msg" (compiler style) into out:
+ * the first error only. */
 void diag_format(const wf_diag *d, char *out, size_t n);
+/* Print every error of d on f, one a line, each after prefix. */
+void diag_print(FILE *f, const char *prefix, const wf_diag *d);
 
 /* Fatal internal error: prints "weft: internal error: ..." and exits 3. */
 WF_NORETURN void wf_fatal(const char *fmt, ...) WF_PRINTF(1, 2);

@@ -210,15 +210,23 @@ static wf_status set_shard(const cli_option *opt, const char *spelt,
 
 static const cli_option options[] = {
     /* choosing executions */
+    /* one row for run, one for the searches: --help lists only what the
+     * command accepts (check_opts says which command takes the rest) */
     {.name = "strategy",
      .arg = "K",
-     .cmds = C_EXEC & ~C(CMD_REPLAY),
+     .cmds = C(CMD_RUN),
      .group = G_CHOOSE,
      .kind = K_FN,
      .fn = set_strategy,
-     .help = "dpor (explore's default: exhaustive with reduction), dfs "
-             "(exhaustive), random (run's default), pct, rr (round robin, run "
-             "only)"},
+     .help = "random (the default), pct, rr (round robin)"},
+    {.name = "strategy",
+     .arg = "K",
+     .cmds = C_EXEC & ~C(CMD_REPLAY) & ~C(CMD_RUN),
+     .group = G_CHOOSE,
+     .kind = K_FN,
+     .fn = set_strategy,
+     .help = "dpor (the default: exhaustive with reduction), dfs "
+             "(exhaustive), random, pct"},
     {.name = "seed",
      .arg = "N",
      .cmds = C_EXEC & ~C(CMD_REPLAY),
@@ -626,10 +634,10 @@ static wf_status set_strategy(const cli_option *opt, const char *spelt,
             o->strategy_set = true;
             return WF_OK;
         }
-    return diag_set(d, "", 0, 0,
-                    "unknown strategy '%s' for %s (dpor, dfs, random, pct, "
-                    "rr)",
-                    v, spelt);
+    return diag_set(d, "", 0, 0, "unknown strategy '%s' for %s (%s)", v,
+                    spelt,
+                    o->cmd == CMD_RUN ? "random, pct, rr"
+                                      : "dpor, dfs, random, pct");
 }
 
 static bool parse_i64(const char *s, int64_t lo, int64_t hi, int64_t *v)

@@ -93,9 +93,7 @@ void gocmd_groups_fini(gocmd_groups *g)
 
 static int input_error(const wf_diag *d)
 {
-    char m[1700];
-    diag_format(d, m, sizeof m);
-    fprintf(stderr, "weft: %s\n", m);
+    diag_print(stderr, "weft: ", d);
     return 2;
 }
 

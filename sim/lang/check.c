@@ -51,19 +51,95 @@ static const ast_node *start_of(const ast_node *n)
     return n;
 }
 
+void ck_error_at(checker *k, const char *file, int line, int col,
+                 const char *msg)
+{
+    wf_diag e;
+    if (k->failed)
+        return;
+    k->failed = true;
+    if (k->type_depth)
+        k->type_broken = true;
+    if (k->stop)
+        return;
+    /* cmd/compile shows one of equal errors on a line */
+    for (size_t i = 0; i < k->errs.len; i++)
+        if (k->errs.p[i].line == line && !strcmp(k->errs.p[i].file, file) &&
+            !strcmp(k->errs.p[i].msg, msg))
+            return;
+    diag_set(&e, file, line, col, "%s", msg);
+    VEC_PUSH(k->errs, e);
+    if (k->errs.len >= CK_MAX_ERRORS)
+        k->stop = true;
+}
+
 void ck_errorf(checker *k, const ast_node *at, const char *fmt, ...)
 {
     char m[900];
     va_list ap;
     if (k->failed)
         return;
-    at = start_of(at);
-    k->failed = true;
+    at = k->errpos ? k->errpos : start_of(at);
     va_start(ap, fmt);
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
-    diag_set(k->d, k->pkg && k->pkg->file ? k->pkg->file->path : "",
-             at ? at->line : 0, at ? at->col : 0, "%s", m);
+    ck_error_at(k, k->pkg && k->pkg->file ? k->pkg->file->path : "",
+                at ? at->line : 0, at ? at->col : 0, m);
+}
+
+void ck_recover(checker *k)
+{
+    if (k->failed && !k->stop && !k->abandon_fn && !k->type_broken)
+        k->failed = false;
+}
+
+/* Does e come before f in the source (file, line, column)? */
+static bool err_before(const wf_diag *e, const wf_diag *f)
+{
+    int c = strcmp(e->file, f->file);
+    if (c)
+        return c < 0;
+    if (e->line != f->line)
+        return e->line < f->line;
+    return e->col < f->col;
+}
+
+/* The errors into d as cmd/compile prints them: sorted by position, and
+ * after the 10th (the last found) "too many errors" at its place. */
+static void errs_out(checker *k, wf_diag *d)
+{
+    VEC(wf_diag) s = {0};
+    wf_diag last = k->errs.p[k->errs.len - 1];
+    size_t at = 0;
+    for (size_t i = 0; i < k->errs.len; i++) {
+        size_t j;
+        VEC_PUSH(s, k->errs.p[i]);
+        for (j = s.len - 1; j > 0 && err_before(&k->errs.p[i], &s.p[j - 1]);
+             j--)
+            s.p[j] = s.p[j - 1];
+        s.p[j] = k->errs.p[i];
+    }
+    *d = s.p[0];
+    d->more[0] = '\0';
+    for (size_t i = 1; i <= s.len; i++) {
+        char m[1700];
+        int n;
+        if (i < s.len)
+            diag_format(&s.p[i], m, sizeof m);
+        else if (k->stop)
+            snprintf(m, sizeof m, "%s:%d:%d: too many errors", last.file,
+                     last.line, last.col);
+        else
+            break;
+        n = snprintf(d->more + at, sizeof d->more - at, "%s%s",
+                     at ? "\n" : "", m);
+        if (n < 0 || (size_t)n >= sizeof d->more - at) {
+            d->more[at] = '\0'; /* no room: the line is left out */
+            break;
+        }
+        at += (size_t)n;
+    }
+    VEC_FREE(s);
 }
 
 uint32_t ck_name(checker *k, const char *s)
@@ -232,7 +308,19 @@ void ck_record(checker *k, const operand *x)
 /* ---- package-level objects ---------------------------------------------------- */
 
 /* A constant spec's value for name index i. */
+static void const_decl_in(checker *k, res_sym *s, ck_obj *o);
+
+/* A constant: an error in an initializer an implicit spec repeats is
+ * reported at the constant's name (types2's errpos). */
 static void const_decl(checker *k, res_sym *s, ck_obj *o)
+{
+    const ast_node *saved = k->errpos;
+    k->errpos = s->spec->u.value_spec.implicit ? s->ident : NULL;
+    const_decl_in(k, s, o);
+    k->errpos = saved;
+}
+
+static void const_decl_in(checker *k, res_sym *s, ck_obj *o)
 {
     ast_node *spec = s->spec;
     ast_node *vn;
@@ -454,6 +542,8 @@ void ck_obj_decl(checker *k, res_sym *s)
     k->pkg = saved_pkg;
     k->fn = saved_fn;
     k->iota = saved_iota;
+    if (k->failed)
+        o->bad = true; /* what uses it says nothing more */
     o->state = 2;
 }
 
@@ -462,6 +552,7 @@ void ck_obj_decl(checker *k, res_sym *s)
 static void check_pkg(checker *k, res_pkg *p)
 {
     ast_file *f = p->file;
+    size_t abandoned0 = k->abandoned, errs0 = k->errs.len;
     k->pkg = p;
     /* every package-level object, then the methods of each named type */
     for (size_t i = 0; i < p->decls.len && !k->failed; i++) {
@@ -472,7 +563,12 @@ static void check_pkg(checker *k, res_pkg *p)
             ck_reach_type_waits(k, s))
             continue;
         ck_obj_decl(k, s);
+        /* the next declaration, unless a type is broken */
+        ck_recover(k);
     }
+    /* a declaration had an error: the bodies could say more of it */
+    if (k->errs.len != errs0)
+        k->failed = true;
     for (size_t i = 0; i < p->decls.len && !k->failed; i++) {
         res_sym *s = p->decls.p[i];
         if (s->kind == RS_TYPE && s->spec && !s->spec->u.type_spec.alias &&
@@ -498,10 +594,17 @@ static void check_pkg(checker *k, res_pkg *p)
         k->pkg = p;
         sig = ck_signature(k, d->u.func_decl.type, d->u.func_decl.recv);
         ck_func_body(k, d, d->u.func_decl.recv, sig, d->u.func_decl.body);
+        /* another function's body says nothing more about this one (its
+         * local types are its own) */
+        k->type_broken = false;
+        ck_recover(k);
     }
-    /* imports nobody uses */
+    /* imports nobody uses (after a statement with an error a use may
+     * have gone unseen: nothing is said then) */
     k->pkg = p;
-    for (size_t i = 0; i < f->imports.n && !k->failed && !p->library; i++) {
+    for (size_t i = 0; i < f->imports.n && !k->failed && !p->library &&
+                       k->abandoned == abandoned0;
+         i++) {
         ast_node *im = f->imports.v[i];
         res_sym *s = res_lookup(k->R, p, im);
         const char *path = (const char *)im->u.import.path->u.string_lit.bytes;
@@ -512,6 +615,7 @@ static void check_pkg(checker *k, res_pkg *p)
                       im->u.import.name->u.ident.name);
         else
             ck_errorf(k, im, "\"%s\" imported and not used", path);
+        ck_recover(k);
     }
 }
 
@@ -533,8 +637,15 @@ wf_status check_run(checker *k, resolver *R, wf_diag *d)
     ck_reach_init(k);
     for (size_t i = 0; i < res_npkgs(R) && !k->failed; i++)
         check_pkg(k, res_pkg_at(R, i));
-    ck_reach_run(k);
-    return k->failed ? WF_ERR_INPUT : WF_OK;
+    if (!k->errs.len)
+        ck_reach_run(k);
+    if (k->errs.len) {
+        errs_out(k, k->d);
+        return WF_ERR_INPUT;
+    }
+    if (k->failed) /* silenced with no error first: cannot happen */
+        return diag_set(k->d, "", 0, 0, "the type checker failed");
+    return WF_OK;
 }
 
 void check_free(checker *k)
@@ -548,6 +659,7 @@ void check_free(checker *k)
     VEC_FREE(k->instances);
     VEC_FREE(k->tparam_decls);
     VEC_FREE(k->later_keys);
+    VEC_FREE(k->errs);
     VEC_FREE(k->lazies);
     VEC_FREE(k->reach_todo);
     VEC_FREE(k->name_methods);

@@ -57,7 +57,8 @@ const_val const_uint64(arena *m, uint64_t u)
 }
 
 /* A rational num/den * 2^e reduced, den > 0 (false if it is beyond
- * 2^+-CONST_MAX_SCALE). Too big a rational is rounded to a 512-bit
+ * 2^+CONST_MAX_SCALE; below 2^-CONST_MAX_SCALE it underflows to 0, as
+ * big.Float's). Too big a rational is rounded to a 512-bit
  * mantissa; a magnitude beyond 2^+-CONST_MAX_EXP keeps its scale in *e
  * (invariant 3), else *e is 0. */
 static bool rat_norm(arena *m, const bigint **num, const bigint **den,
@@ -121,7 +122,14 @@ static bool rat_norm(arena *m, const bigint **num, const bigint **den,
         }
     }
     mag = rat_mag(n, d, *e); /* big.Float's exponent is mag + 1, or mag */
-    if (mag >= CONST_MAX_SCALE || mag < -CONST_MAX_SCALE)
+    if (mag < -CONST_MAX_SCALE) {
+        /* below big.Float's exponent range: it underflows to 0 */
+        *num = big_u64(m, 0, false);
+        *den = big_u64(m, 1, false);
+        *e = 0;
+        return true;
+    }
+    if (mag >= CONST_MAX_SCALE)
         return false;
     if (*e && mag <= CONST_MAX_EXP && mag >= -CONST_MAX_EXP) {
         /* back in range: fold the scale into the rational */
@@ -534,6 +542,8 @@ static const_val rat_op(arena *m, lex_kind op, const_val a, const_val b)
 {
     const bigint *an = a.num, *ad = a.den, *bn = b.num, *bd = b.den;
     int64_t e = a.e2;
+    if (!an || !ad || !bn || !bd)
+        return const_unknown(); /* an operand out of range already */
     switch (op) {
     case TK_ADD:
     case TK_SUB:

@@ -13,8 +13,9 @@
  * they are rounded to a 512-bit mantissa (go/constant's big.Float
  * precision); a value whose magnitude is beyond 2^+-CONST_MAX_EXP keeps
  * that mantissa and a binary exponent apart (e2: 1e646456992 as gc reads
- * it), and one beyond 2^+-CONST_MAX_SCALE (big.Float's exponent range) is
- * CONST_UNKNOWN ("not representable").
+ * it), and one beyond 2^+CONST_MAX_SCALE (big.Float's exponent range) is
+ * CONST_UNKNOWN ("not representable"); one below 2^-CONST_MAX_SCALE is 0
+ * (big.Float underflows to zero).
  * Invariants: 1. integers and rationals' parts are bigints (bigint.h,
  *   its invariant).  2. a CONST_FLOAT rational is reduced, with a positive
  *   denominator; one whose denominator is 1 may stay a float (the kind

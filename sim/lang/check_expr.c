@@ -27,13 +27,13 @@ void ck_use_sym(checker *k, res_sym *s)
 /* Report an error at n's own position (not its start). */
 static void errorp(checker *k, const ast_node *n, const char *msg)
 {
-    if (k->failed)
-        return;
-    k->failed = true;
-    diag_set(k->d,
-             res_node_path(k->R, n,
-                           k->pkg && k->pkg->file ? k->pkg->file->path : ""),
-             n ? n->line : 0, n ? n->col : 0, "%s", msg);
+    if (k->errpos)
+        n = k->errpos;
+    ck_error_at(k,
+                res_node_path(k->R, n,
+                              k->pkg && k->pkg->file ? k->pkg->file->path
+                                                     : ""),
+                n ? n->line : 0, n ? n->col : 0, msg);
 }
 
 /* ---- recording and untyped values -------------------------------------- */
@@ -529,7 +529,9 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         }
         ck_obj_decl(k, s);
         o = ck_obj_get(k, s);
-        if (o->state != 2 || (!o->type && k->failed))
+        if (o->state == 2 && (!o->type || o->bad))
+            k->failed = true; /* its declaration had an error: silence */
+        if (o->state != 2 || !o->type || o->bad)
             return;
         x->mode = CK_CONST;
         x->type = o->type;
@@ -577,6 +579,8 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         x->type = o->type;
         x->tparams = o->tparams;
         x->ntparams = o->ntparams;
+        if (o->bad)
+            k->failed = true; /* its declaration had an error: silence */
         if (!x->type && k->failed)
             invalidate(x);
         return;
@@ -585,6 +589,8 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         o = ck_obj_get(k, s);
         x->mode = CK_VAR;
         x->type = o->type;
+        if (o->bad)
+            k->failed = true; /* its declaration had an error: silence */
         if (!x->type && k->failed)
             invalidate(x);
         return;
@@ -593,9 +599,15 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         o->used = true;
         x->mode = CK_VAR;
         x->type = o->type;
-        if (!o->state) {
+        if (o->bad || (!o->state && k->errs.len)) {
+            /* declared by a statement with an error, or not declared
+             * because of one: its type is invalid, and the statement that
+             * uses it says nothing more (go/types) */
+            k->failed = true;
+            invalidate(x);
+        } else if (!o->state) {
             /* referred to before its declaration was checked (a label
-             * goto, or an error elsewhere): nothing to say */
+             * goto): nothing to say */
             x->type = 0;
         }
         return;
@@ -1903,6 +1915,18 @@ void ck_binary(checker *k, operand *x, ast_node *e, ast_node *lhs,
         ck_errorf(k, y.expr, INVALID_OP "division by zero");
         invalidate(x);
         return;
+    }
+    if (opk == TK_QUO && x->mode == CK_CONST && y.mode == CK_CONST &&
+        ck_is_complex(k, x->type) && y.val.k != CONST_UNKNOWN) {
+        /* a divisor whose square underflows (types2, issue 20227) */
+        const_val re = const_real(&k->mem, y.val);
+        const_val im = const_imag(&k->mem, y.val);
+        if (const_is_zero(const_binary(&k->mem, TK_MUL, re, re, false)) &&
+            const_is_zero(const_binary(&k->mem, TK_MUL, im, im, false))) {
+            ck_errorf(k, y.expr, INVALID_OP "division by zero");
+            invalidate(x);
+            return;
+        }
     }
     if (x->mode == CK_CONST && y.mode == CK_CONST) {
         if (x->val.k == CONST_UNKNOWN || y.val.k == CONST_UNKNOWN) {

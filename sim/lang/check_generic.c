@@ -548,8 +548,21 @@ void ck_complete_instances(checker *k, uint32_t origin)
             complete_instance(k, k->instances.p[i]);
 }
 
+static uint32_t instantiate_in(checker *k, uint32_t origin,
+                               const uint32_t *targs, uint32_t n);
+
 uint32_t ck_instantiate(checker *k, uint32_t origin, const uint32_t *targs,
                         uint32_t n)
+{
+    uint32_t t;
+    k->type_depth++;
+    t = instantiate_in(k, origin, targs, n);
+    k->type_depth--;
+    return t;
+}
+
+static uint32_t instantiate_in(checker *k, uint32_t origin,
+                               const uint32_t *targs, uint32_t n)
 {
     vm_program *p = k->prog;
     const vm_type *o = prog_type(p, origin);

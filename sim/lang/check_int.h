@@ -63,6 +63,8 @@ typedef struct ck_obj {
     const_val val; /* constants */
     uint8_t state; /* 0 unvisited, 1 being declared (cycle), 2 done */
     bool used;
+    bool bad; /* declared by a statement with an error: its type is not
+                 known, and what uses it says nothing more */
     uint32_t *tparams; /* a generic function's type parameters */
     uint32_t ntparams;
 } ck_obj;
@@ -116,7 +118,21 @@ struct checker {
     vm_program *prog;
     resolver *R;
     wf_diag *d;
+    /* An error abandons the statement it is in (failed: every check
+     * returns); the next statement is checked, as go/types goes on after
+     * an error with the operand invalid, until Go's 10 errors (stop).
+     * A local type declaration with an error abandons the rest of its
+     * function (abandon_fn), and an error while a named type or an
+     * instance is made (type_depth > 0: type_broken) the rest of the
+     * function, or of the package's declarations: what uses the type
+     * could say more. */
     bool failed;
+    bool stop;
+    bool abandon_fn;
+    bool type_broken;
+    int type_depth;
+    size_t abandoned; /* statements abandoned so far */
+    VEC(wf_diag) errs; /* in the order found */
     arena mem; /* constants and selections */
     /* node -> info, sym -> obj: open addressing on pointers (look-ups
      * only: nothing is ever ordered by these addresses) */
@@ -132,6 +148,8 @@ struct checker {
     ck_func *fn;
     int64_t iota; /* -1 outside a constant declaration */
     ast_node *const_spec; /* the constant spec being evaluated */
+    const ast_node *errpos; /* where errors go instead (an implicitly
+                               repeated constant's name), or NULL */
     int depth;
     VEC(res_sym *) locals; /* locals declared in the current function */
     VEC(uint32_t) instances; /* instantiated generic types */
@@ -149,8 +167,18 @@ struct checker {
 };
 
 /* ---- check.c ---------------------------------------------------------- */
+/* Go's compilers stop after this many errors ("too many errors"). */
+#define CK_MAX_ERRORS 10
 void ck_errorf(checker *k, const ast_node *at, const char *fmt, ...)
     WF_PRINTF(3, 4);
+/* Report msg at file:line:col: the statement being checked is abandoned
+ * (k->failed), unless it had an error already. */
+void ck_error_at(checker *k, const char *file, int line, int col,
+                 const char *msg);
+/* After a statement or a function body that had an error: go on with
+ * the next one, unless there were too many or the function is
+ * abandoned. */
+void ck_recover(checker *k);
 ck_info *ck_info_get(const checker *k, const ast_node *n);
 ck_info *ck_info_put(checker *k, const ast_node *n);
 ck_obj *ck_obj_get(checker *k, const res_sym *s);

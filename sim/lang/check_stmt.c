@@ -42,8 +42,19 @@ static ast_node *unparen(ast_node *n)
 static void stmt(checker *k, ast_node *n);
 static void stmt_list(checker *k, ast_list l)
 {
-    for (size_t i = 0; i < l.n && !k->failed; i++)
-        stmt(k, l.v[i]);
+    for (size_t i = 0; i < l.n && !k->failed; i++) {
+        int depth = k->depth;
+        ast_node *s = l.v[i];
+        stmt(k, s);
+        if (!k->failed)
+            continue;
+        k->depth = depth;
+        k->abandoned++;
+        if (s->kind == AST_DECL_STMT &&
+            s->u.decl_stmt.decl->u.gen_decl.tok == TK_TYPE)
+            k->abandon_fn = true;
+        ck_recover(k);
+    }
 }
 
 /* A local variable declared with type t. */
@@ -55,6 +66,7 @@ static void declare_local(checker *k, res_sym *s, uint32_t t)
     o = ck_obj_get(k, s);
     o->type = t;
     o->state = 2;
+    o->bad = k->failed && !t; /* a declared type stays known */
     if (strcmp(s->name, "_"))
         VEC_PUSH(k->locals, s);
     else
@@ -1174,8 +1186,11 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
                                                   : node->u.func_lit.type;
     const vm_type *st;
     int64_t saved_iota = k->iota;
+    bool saved_abandon = k->abandon_fn, clean;
+    size_t abandoned0 = k->abandoned;
     if (!sig || !body || k->failed)
         return;
+    k->abandon_fn = false;
     memset(&f, 0, sizeof f);
     f.outer = saved;
     f.node = node;
@@ -1210,7 +1225,11 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
                        false);
     }
     stmt_list(k, body->u.block.stmts);
-    if (!k->failed && prog_type(k->prog, sig)->nresults &&
+    /* after a statement with an error (here or in a function literal
+     * within), a use or a return may have gone unseen: nothing more is
+     * said of the function */
+    clean = k->abandoned == abandoned0 && !k->failed;
+    if (clean && prog_type(k->prog, sig)->nresults &&
         !is_terminating_list(k, body->u.block.stmts, NULL)) {
         ast_node at;
         memset(&at, 0, sizeof at);
@@ -1219,23 +1238,18 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
         at.line = body->u.block.rbrace_line;
         at.col = body->u.block.rbrace_col;
         ck_errorf(k, &at, "missing return");
+        ck_recover(k);
     }
-    /* unused variables, the first in source order */
-    if (!k->failed) {
-        res_sym *first = NULL;
-        for (size_t i = saved_locals; i < k->locals.len; i++) {
-            res_sym *s = k->locals.p[i];
-            if (ck_obj_get(k, s)->used || !s->ident)
-                continue;
-            if (!first || s->ident->line < first->ident->line ||
-                (s->ident->line == first->ident->line &&
-                 s->ident->col < first->ident->col))
-                first = s;
-        }
-        if (first && !k->pkg->library)
-            ck_errorf(k, first->ident, "declared and not used: %s",
-                      first->name);
+    /* unused variables, each (types2's usage: in source order; the
+     * order of the errors is made when they are printed) */
+    for (size_t i = saved_locals; clean && i < k->locals.len; i++) {
+        res_sym *s = k->locals.p[i];
+        if (ck_obj_get(k, s)->used || !s->ident || k->pkg->library)
+            continue;
+        ck_errorf(k, s->ident, "declared and not used: %s", s->name);
+        ck_recover(k);
     }
+    k->abandon_fn = saved_abandon;
     k->locals.len = saved_locals;
     k->fn = saved;
     k->iota = saved_iota;

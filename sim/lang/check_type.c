@@ -760,7 +760,18 @@ static bool holds(checker *k, uint32_t t, uint32_t target, int depth)
     return false;
 }
 
+static uint32_t named_type_in(checker *k, res_sym *s);
+
 uint32_t ck_named_type(checker *k, res_sym *s)
+{
+    uint32_t t;
+    k->type_depth++;
+    t = named_type_in(k, s);
+    k->type_depth--;
+    return t;
+}
+
+static uint32_t named_type_in(checker *k, res_sym *s)
 {
     vm_program *p = k->prog;
     ck_obj *o = ck_obj_get(k, s);

@@ -31,6 +31,20 @@ if cmp -s out help2; then ok; else bad "help explore = explore --help"; fi
 for o in --db --record --go --strategy --preemptions --max-steps --json --run; do
     has out "$o " "explore --help lists $o"
 done
+# each command's --help lists only the strategies it accepts
+"$WEFT" help run > out 2> err; rc=$?
+has out "--strategy K" "run --help lists --strategy"
+hasnt out "dpor" "run --help names no dpor (run refuses it)"
+hasnt out "dfs" "run --help names no dfs (run refuses it)"
+"$WEFT" run philo.go --strategy dfs > out 2> err; rc=$?
+expect 2 "run --strategy dfs"
+has err "use explore for dfs" "says where dfs belongs"
+"$WEFT" run philo.go --strategy bfs > out 2> err; rc=$?
+expect 2 "an unknown strategy"
+has err "unknown strategy 'bfs' for --strategy (random, pct, rr)" "lists run's"
+"$WEFT" help explore > out 2> err; rc=$?
+has out "dpor (the default" "explore --help lists dpor"
+hasnt out "rr (round robin" "explore --help names no rr (explore refuses it)"
 for c in run explore outcomes replay test list view help version; do
     "$WEFT" help $c > out 2> err; rc=$?
     expect 0 "weft help $c"

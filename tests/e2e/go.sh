@@ -68,6 +68,31 @@ expect 2 "a missing file"
 expect 2 "an unknown option"
 "$WEFT" run --help > out 2> err; rc=$?
 expect 0 "run --help"
+# the type checker goes on after an error, as go build does: three
+# independent errors, three lines in source order, exit 2
+cat > three.go <<'GO'
+package main
+
+import "fmt"
+
+func main() {
+	x := "a" + 2
+	fmt.Println(x)
+	var n int = "b"
+	fmt.Println(n)
+}
+
+func f() int {
+	var s string = 1
+	return len(s)
+}
+GO
+"$WEFT" run three.go > out 2> err; rc=$?
+expect 2 "three type errors"
+if [ "$(grep -c ': error: ' err)" = 3 ]; then ok; else bad "three errors, three lines"; cat err >&2; fi
+has err 'weft: three.go:6:7: error: invalid operation: "a" + 2' "the first at its place"
+has err 'weft: three.go:8:14: error: cannot use "b"' "the second"
+has err 'weft: three.go:13:17: error: cannot use 1' "the third, in another function"
 
 n=0
 for f in "$root"/tests/e2e/bad/*.go; do

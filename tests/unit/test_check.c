@@ -1128,6 +1128,171 @@ START_TEST(finalizers_run_in_dependency_order_one_batch_after_another)
 }
 END_TEST
 
+/* The errors of a program, as weft prints them: "L:C: msg" a line, the
+ * first from d, the others from d.more. */
+static char *all_errors(const char *src)
+{
+    vm_program *p = NULL;
+    wf_diag d;
+    vm_options vo;
+    buf b;
+    char *r;
+    memset(&vo, 0, sizeof vo);
+    buf_init(&b);
+    if (vm_compile("t.go", (const unsigned char *)src, strlen(src), &vo, &p,
+                   &d) != WF_OK) {
+        buf_printf(&b, "%d:%d: %s\n", d.line, d.col, d.msg);
+        for (const char *l = d.more; *l;) {
+            size_t n = strcspn(l, "\n");
+            /* "t.go:" and "error: " off, as d's */
+            const char *c = strncmp(l, "t.go:", 5) ? l : l + 5;
+            const char *e = strstr(c, ": error: ");
+            if (e && e < l + n)
+                buf_printf(&b, "%.*s: %.*s\n", (int)(e - c), c,
+                           (int)(l + n - (e + 9)), e + 9);
+            else
+                buf_printf(&b, "%.*s\n", (int)(l + n - c), c);
+            l += n + (l[n] == '\n');
+        }
+    }
+    vm_program_free(p);
+    r = wf_xstrdup(b.p ? b.p : "");
+    buf_fini(&b);
+    return r;
+}
+
+START_TEST(errors_go_on_after_the_first_as_go_types_does)
+{
+    char *got;
+    /* three independent errors, in two functions: each at its place, in
+     * source order (as go build prints them) though found main first */
+    got = all_errors(GO("import \"fmt\"\n"
+                        "func main() {\n"
+                        "\tx := \"a\" + 2\n"
+                        "\tfmt.Println(x)\n"
+                        "\tvar n int = \"b\"\n"
+                        "\tfmt.Println(n)\n"
+                        "}\n"
+                        "func f() int {\n"
+                        "\tvar s string = 1\n"
+                        "\treturn len(s)\n"
+                        "}\n"));
+    ck_assert_str_eq(got,
+                     "4:7: invalid operation: \"a\" + 2 (mismatched types "
+                     "untyped string and untyped int)\n"
+                     "6:14: cannot use \"b\" (untyped string constant) as "
+                     "int value in variable declaration\n"
+                     "10:17: cannot use 1 (untyped int constant) as string "
+                     "value in variable declaration\n");
+    free(got);
+    /* errors in package-level declarations, each (issue20227.go: a
+     * complex divisor whose square underflows to 0 is a division by
+     * zero, as in types2; it crashed weft), and what uses a declaration
+     * with an error says nothing more */
+    got = all_errors(GO("var _ = 1 / 1e-600000000i\n"
+                        "var a int = \"x\"\n"
+                        "var b = a + 1\n"
+                        "var _ = 1i / (1e-600000000 + 1e-600000000i)\n"
+                        "func main() {}\n"));
+    ck_assert_str_eq(got, "2:13: invalid operation: division by zero\n"
+                          "3:13: cannot use \"x\" (untyped string constant) "
+                          "as int value in variable declaration\n"
+                          "5:14: invalid operation: division by zero\n");
+    free(got);
+    /* an error in an initializer an implicit constant spec repeats is
+     * at the constant's name, each (types2's errpos; issue8183.go) */
+    got = all_errors(GO("const (\n"
+                        "\tc = len([1 - iota]int{})\n"
+                        "\td\n"
+                        "\te\n"
+                        "\tf\n"
+                        ")\n"
+                        "func main() {}\n"));
+    ck_assert_str_eq(got, "5:2: invalid array length 1 - iota (untyped int "
+                          "constant -1)\n"
+                          "6:2: invalid array length 1 - iota (untyped int "
+                          "constant -2)\n");
+    free(got);
+    /* an error in a package-level declaration is the last before the
+     * bodies: what uses the declaration could say more */
+    got = all_errors(GO("func g() int {\n"
+                        "\tx := undefinedFunc\n"
+                        "\tvar n int = \"b\"\n"
+                        "\ty := x + n\n"
+                        "\tz := y.Field.Call(x)\n"
+                        "\tvar unused int\n"
+                        "\t_ = n + \"c\"\n"
+                        "}\n"
+                        "var undefinedFunc = 1 << 70\n"
+                        "func main() { g() }\n"));
+    ck_assert_str_eq(got,
+                     "10:21: cannot use 1 << 70 (untyped int constant "
+                     "1180591620717411303424) as int value in variable "
+                     "declaration (overflows)\n");
+    free(got);
+    /* what an invalid operand reaches says nothing more: x's type is
+     * invalid, so y := x + n and z's call are silent, and no "declared
+     * and not used" follows an error in the function (Go's would say
+     * "unused" is: a use in an abandoned statement could have gone
+     * unseen, so weft says less, never more); n keeps its
+     * declared type: n + "c" is reported */
+    got = all_errors(GO("func main() {\n"
+                        "\tx := 1 + \"a\"\n"
+                        "\tvar n int = \"b\"\n"
+                        "\ty := x + n\n"
+                        "\tz := y.f(x)\n"
+                        "\tvar unused int\n"
+                        "\t_ = n + \"c\"\n"
+                        "\t_ = z\n"
+                        "}\n"));
+    ck_assert_str_eq(got,
+                     "3:7: invalid operation: 1 + \"a\" (mismatched types "
+                     "untyped int and untyped string)\n"
+                     "4:14: cannot use \"b\" (untyped string constant) as "
+                     "int value in variable declaration\n"
+                     "8:6: invalid operation: n + \"c\" (mismatched types "
+                     "int and untyped string)\n");
+    free(got);
+    /* without an error, every unused variable, in source order */
+    got = all_errors(GO("func main() {\n"
+                        "\tvar b int\n"
+                        "\tfunc() { var c int }()\n"
+                        "\tvar a int\n"
+                        "}\n"));
+    ck_assert_str_eq(got, "3:6: declared and not used: b\n"
+                          "4:15: declared and not used: c\n"
+                          "5:6: declared and not used: a\n");
+    free(got);
+}
+END_TEST
+
+START_TEST(ten_errors_then_too_many_as_go_build)
+{
+    buf src;
+    char *got, *want;
+    buf b;
+    buf_init(&src);
+    buf_init(&b);
+    buf_printf(&src, "package main\nfunc main() {\n");
+    for (int i = 0; i < 12; i++) {
+        buf_printf(&src, "\tvar v%d int = \"s\"\n\t_ = v%d\n", i, i);
+        if (i < 10)
+            buf_printf(&b,
+                       "%d:15: cannot use \"s\" (untyped string constant) as "
+                       "int value in variable declaration\n",
+                       3 + 2 * i);
+    }
+    buf_printf(&src, "}\n");
+    buf_printf(&b, "21:15: too many errors\n");
+    got = all_errors(src.p);
+    want = b.p;
+    ck_assert_str_eq(got, want);
+    free(got);
+    buf_fini(&src);
+    buf_fini(&b);
+}
+END_TEST
+
 Suite *check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -1171,6 +1336,8 @@ Suite *check_suite(void)
     tcase_add_test(tc, caller_in_a_deferred_call_run_by_a_panic);
     tcase_add_test(tc, unwound_frames_stay_below_the_deferred_call);
     tcase_add_test(tc, inference_through_core_and_underlying_types);
+    tcase_add_test(tc, errors_go_on_after_the_first_as_go_types_does);
+    tcase_add_test(tc, ten_errors_then_too_many_as_go_build);
     suite_add_tcase(s, tc);
     return s;
 }
