@@ -105,15 +105,6 @@ static bool sig_conflicts(const dpor *d, const acc_rec *a, size_t na,
     return false;
 }
 
-bool dpor_accs_conflict(const acc_rec *a, size_t na, const acc_rec *b,
-                        size_t nb)
-{
-    dpor z;
-    memset(&z, 0, sizeof z);
-    z.bound = -1;
-    return sig_conflicts(&z, a, na, b, nb);
-}
-
 void dpor_acc_union_add(node *n, const acc_rec *a, size_t na)
 {
     for (size_t i = 0; i < na; i++) {
@@ -1059,13 +1050,10 @@ static void note_run(dpor *d, int32_t tid)
  * the accesses their steps made there (dpor_prefix_sibling). A sibling
  * the plan could not describe stays awake (explored again: sound). */
 static void prefix_siblings_done(dpor *d, node *nd, const int32_t *alts,
-                                 int n, int pick)
+                                 int pick)
 {
-    /* (any alternative but the pick: a later part's at a node whose
-     * alternatives the search decides, partition.h, may follow siblings
-     * after it) */
-    for (int i = 0; i < n; i++)
-        for (size_t k = 0; k < d->psibs.len && i != pick; k++) {
+    for (int i = 0; i < pick; i++)
+        for (size_t k = 0; k < d->psibs.len; k++) {
             const psib *s = &d->psibs.p[k];
             if (s->i + 1 == d->fpos && s->tid == alts[i] &&
                 !tset_has(&nd->done, alts[i]))
@@ -1159,7 +1147,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         nd->last_en = nd->polite = false; /* a bound counts what follows
                                             the prefix */
         if (d->prefix_done && d->bound < 0) {
-            prefix_siblings_done(d, nd, alts, n, pick);
+            prefix_siblings_done(d, nd, alts, pick);
             if (tset_has(&nd->sleep, alts[pick])) {
                 /* an earlier part explores the traces this prefix would */
                 d->nodes.len--;

@@ -152,24 +152,6 @@ size_t dpor_gift_at(const dpor_gift *g);
  * backtrack entries, its own run included; an inner choice's
  * alternatives). A plan's balance (partition.c); >= 1. */
 double dpor_path_estimate(const dpor *d);
-/* Do the accesses a[0, na) of one step and b[0, nb) of a later one
- * conflict, as an unbounded search judges them (the adds by their data)? */
-bool dpor_accs_conflict(const acc_rec *a, size_t na, const acc_rec *b,
-                        size_t nb);
-/* The same over the tasks awake at each node (the tree sleep sets leave). */
-double dpor_path_awake(const dpor *d);
-/* The task node of the forced prefix's i-th choice (counting the choices
- * of two or more alternatives) after the search: its enabled tasks (in the
- * order of the choice's alternatives) and the branches the search asked
- * for there (its backtrack set: the prefix's pick, and what the races
- * found below asked for, which the search does not explore: partition.h's
- * decided nodes). false: no such task node. */
-bool dpor_prefix_node(const dpor *d, size_t i, const int32_t **en,
-                      size_t *nen, const int32_t **bt, size_t *nbt);
-/* The same for the i-th such choice of the current path (prefix or not),
- * during or right after an execution (before dpor_next). */
-bool dpor_path_node(const dpor *d, size_t i, const int32_t **en,
-                    size_t *nen, const int32_t **bt, size_t *nbt);
 /* After a gift's search: what it sends back (NULL for a search that is
  * no gift); dpor_merge(giver, dpor_gift_at(g), r) takes it. */
 dpor_result *dpor_take_result(dpor *d);

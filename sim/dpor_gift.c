@@ -21,40 +21,6 @@ size_t dpor_gift_at(const dpor_gift *g)
     return g->at;
 }
 
-/* The task node of the path's i-th choice of two or more alternatives,
- * among its first lim nodes. */
-static bool choice_node(const dpor *d, size_t i, size_t lim,
-                        const int32_t **en, size_t *nen, const int32_t **bt,
-                        size_t *nbt)
-{
-    size_t c = 0;
-    for (size_t k = 0; k < lim && k < d->nodes.len; k++) {
-        const node *n = &d->nodes.p[k];
-        if ((n->sub ? n->n : (uint32_t)n->en.len) < 2) continue;
-        if (c++ != i) continue;
-        if (n->sub) return false;
-        *en = n->en.p;
-        *nen = n->en.len;
-        *bt = n->bt.p;
-        *nbt = n->bt.len;
-        return true;
-    }
-    return false;
-}
-
-bool dpor_prefix_node(const dpor *d, size_t i, const int32_t **en,
-                      size_t *nen, const int32_t **bt, size_t *nbt)
-{
-    return choice_node(d, i, d->floor == SIZE_MAX ? d->nodes.len : d->floor,
-                       en, nen, bt, nbt);
-}
-
-bool dpor_path_node(const dpor *d, size_t i, const int32_t **en,
-                    size_t *nen, const int32_t **bt, size_t *nbt)
-{
-    return choice_node(d, i, d->nodes.len, en, nen, bt, nbt);
-}
-
 double dpor_path_estimate(const dpor *d)
 {
     double e = 1;
@@ -62,20 +28,6 @@ double dpor_path_estimate(const dpor *d)
     for (size_t k = from; k < d->nodes.len; k++) {
         const node *n = &d->nodes.p[k];
         size_t b = n->sub ? n->n : n->bt.len;
-        if (b > 1 && e < 1e300) e *= (double)b;
-    }
-    return e;
-}
-
-double dpor_path_awake(const dpor *d)
-{
-    double e = 1;
-    size_t from = d->floor == SIZE_MAX ? d->nodes.len : d->floor;
-    for (size_t k = from; k < d->nodes.len; k++) {
-        const node *n = &d->nodes.p[k];
-        size_t b = n->sub ? n->n : 0;
-        for (size_t i = 0; !n->sub && i < n->en.len; i++)
-            b += !tset_has(&n->sleep, n->en.p[i]);
         if (b > 1 && e < 1e300) e *= (double)b;
     }
     return e;

@@ -41,14 +41,6 @@ typedef struct pre {
     bool fresh;   /* made in this level (its last choice is new) */
     int trial;    /* refining: what its trial showed (trial_kind) */
     bool final;   /* refining: not to be cut further */
-    int first;    /* refining: the alternative its trial's first execution
-                     took at its next choice, -1 */
-    double awake; /* refining: its trial's estimate of the tree its sleep
-                     sets leave (dpor_path_awake) */
-    VEC(uint32_t) asked; /* refining: the alternatives of its next choice
-                            its trial's first execution asks for */
-    VEC(part_chain) chain; /* its decided nodes */
-    VEC(acc_rec) chain_acc;
 } pre;
 typedef VEC(pre) prevec;
 
@@ -60,9 +52,6 @@ static void pre_fini(pre *q)
     schedule_fini(&q->all);
     VEC_FREE(q->log.rec);
     VEC_FREE(q->log.acc);
-    VEC_FREE(q->chain);
-    VEC_FREE(q->chain_acc);
-    VEC_FREE(q->asked);
 }
 
 static void prevec_free(prevec *v)
@@ -83,11 +72,6 @@ static pre pre_child(const pre *q, size_t n)
         VEC_PUSH(z.sibs, q->sibs.p[k]);
     for (size_t k = 0; k < q->sib_acc.len; k++)
         VEC_PUSH(z.sib_acc, q->sib_acc.p[k]);
-    for (size_t k = 0; k < q->chain.len; k++)
-        VEC_PUSH(z.chain, q->chain.p[k]);
-    for (size_t k = 0; k < q->chain_acc.len; k++)
-        VEC_PUSH(z.chain_acc, q->chain_acc.p[k]);
-    z.first = -1;
     return z;
 }
 
@@ -182,8 +166,6 @@ static uint32_t plan_id(const part_plan *pl)
     return h;
 }
 
-static void give_sibs(prevec *level, size_t *awake);
-
 /* Probe every prefix of a level; give each new one the steps of the
  * siblings before it at its last choice (their probes ran them). */
 static wf_status probe_level(const program *p, const explore_opts *o,
@@ -198,15 +180,7 @@ static wf_status probe_level(const program *p, const explore_opts *o,
         for (size_t k = q->c.len; st == WF_OK && k < q->all.choices.len; k++)
             q->est = fmin(q->est * q->all.choices.p[k].n, 1e300);
     }
-    if (st == WF_OK) give_sibs(level, awake);
-    return st;
-}
-
-/* Give each new prefix of a level the steps of the siblings before it at
- * its last choice (their probes ran them). */
-static void give_sibs(prevec *level, size_t *awake)
-{
-    for (size_t i = 0; i < level->len; i++) {
+    for (size_t i = 0; i < level->len && st == WF_OK; i++) {
         pre *q = &level->p[i];
         size_t at = q->c.len - 1;
         if (!q->fresh || q->c.p[at].kind != CHOICE_TASK) continue;
@@ -228,20 +202,7 @@ static void give_sibs(prevec *level, size_t *awake)
             VEC_PUSH(q->sibs, ps);
         }
     }
-}
-
-/* pt's choices, the tasks they take (from q's probe) and decided nodes,
- * from prefix q. */
-static void part_fill(part *pt, const pre *q)
-{
-    for (size_t k = 0; k < q->c.len; k++) {
-        VEC_PUSH(pt->cs, q->c.p[k]);
-        VEC_PUSH(pt->tids, k < q->log.rec.len ? q->log.rec.p[k].tid : -1);
-    }
-    for (size_t k = 0; k < q->chain.len; k++)
-        VEC_PUSH(pt->chain, q->chain.p[k]);
-    for (size_t k = 0; k < q->chain_acc.len; k++)
-        VEC_PUSH(pt->chain_acc, q->chain_acc.p[k]);
+    return st;
 }
 
 /* ---- refining: cutting deeper where the work is ---------------------- */
@@ -255,42 +216,24 @@ enum { TRIAL_NONE, TRIAL_EMPTY, TRIAL_LIVE, TRIAL_UNKNOWN };
 /* Abandoned starts a trial may take before its part counts as unknown:
  * a cut costs at most this many per alternative the single search would
  * not take (found asleep at once, or cheaply). */
-#define TRIAL_BLOCKED 2
+#define TRIAL_BLOCKED 16
 /* Parts with executions a refined plan aims at: enough for a few shards
  * of a few engines to share evenly; and the trials it may spend. */
 #define PART_LIVE_WANT 32
-#define PART_TRIALS 1024
+#define PART_TRIALS 256
 
 
 typedef struct trial_ctx {
     explorer *x;
-    double est, awake;
-    size_t at;   /* the prefix's length */
-    int first;   /* the first execution's alternative at choice `at` */
-    VEC(uint32_t) asked; /* ... and the alternatives it asks for there */
+    double est;
 } trial_ctx;
 
 static void trial_exec(void *ctx, wf_engine *e, const char *sched)
 {
     trial_ctx *t = ctx;
-    schedule h;
-    wf_diag d;
     (void)e;
+    (void)sched;
     if (t->x->dp) t->est = dpor_path_estimate(t->x->dp);
-    if (t->x->dp) t->awake = dpor_path_awake(t->x->dp);
-    memset(&h, 0, sizeof h);
-    if (t->first < 0 && sched && schedule_decode(&h, sched, &d) == WF_OK &&
-        h.choices.len > t->at && h.choices.p[t->at].kind == CHOICE_TASK) {
-        const int32_t *en, *bt;
-        size_t nen, nbt;
-        t->first = (int)h.choices.p[t->at].idx;
-        if (t->x->dp &&
-            dpor_path_node(t->x->dp, t->at, &en, &nen, &bt, &nbt))
-            for (size_t a = 0; a < nen; a++)
-                for (size_t b = 0; b < nbt; b++)
-                    if (en[a] == bt[b]) VEC_PUSH(t->asked, (uint32_t)a);
-    }
-    schedule_fini(&h);
 }
 
 static bool trial_stop(void *ctx, const explorer *x)
@@ -306,7 +249,7 @@ static wf_status trial(const program *p, const explore_opts *o, pre *q,
                        wf_diag *d)
 {
     explore_opts to = *o;
-    trial_ctx t = {NULL, 0, 0, q->c.len, -1, {NULL, 0, 0}};
+    trial_ctx t = {NULL, 0};
     wf_status st;
     char *pre_s = prefix_string(p, o, &q->c);
     to.prefix = q->c.len ? pre_s : NULL;
@@ -335,75 +278,8 @@ static wf_status trial(const program *p, const explore_opts *o, pre *q,
                : t.x->complete    ? TRIAL_EMPTY
                                   : TRIAL_UNKNOWN;
     q->est = q->trial == TRIAL_LIVE ? fmax(t.est, 1) : 0;
-    q->first = t.first;
-    VEC_FREE(q->asked);
-    q->asked.p = t.asked.p;
-    q->asked.len = t.asked.len;
-    q->asked.cap = t.asked.cap;
-    q->awake = q->trial == TRIAL_LIVE ? t.awake : 0;
     explore_free(t.x);
     free(pre_s);
-    return st;
-}
-
-/* Parent q's next choice, a task choice the search decides: each child
- * (probed and tried, the alternatives q's trial asks for there) records
- * the node (its chain entry: the task it takes there and what that step
- * touched), so that the branches its search asks for there become parts
- * (part_followups). */
-static wf_status decided_node(const pre *q, prevec *kids)
-{
-    size_t at = q->c.len;
-    for (size_t i = 0; i < kids->len; i++) {
-        pre *z = &kids->p[i];
-        const steprec *r = at < z->log.rec.len ? &z->log.rec.p[at] : NULL;
-        part_chain pc;
-        if (!r || r->tid < 0) continue;
-        pc.i = at;
-        pc.tid = r->tid;
-        pc.valid = r->valid;
-        pc.off = (uint32_t)z->chain_acc.len;
-        pc.n = r->n;
-        for (uint32_t k = 0; k < r->n; k++)
-            VEC_PUSH(z->chain_acc, z->log.acc.p[r->off + k]);
-        VEC_PUSH(z->chain, pc);
-    }
-    return WF_OK;
-}
-
-/* The children of prefix b at its next choice c (those keep[] marks,
- * all when keep is NULL), probed and tried: *ok when none is left awake
- * and each is live or empty within TRIAL_BLOCKED starts. */
-static wf_status cut_kids(const program *p, const explore_opts *o,
-                          const pre *b, const choice *c, const bool *keep,
-                          prevec *kids, size_t *nawake, size_t *trials,
-                          bool *ok, size_t *nlive, wf_diag *d)
-{
-    wf_status st;
-    *nawake = 0;
-    *nlive = 0;
-    for (uint32_t a = 0; a < c->n; a++) {
-        pre z;
-        choice ch = *c;
-        if (keep && !keep[a]) continue;
-        z = pre_child(b, b->c.len);
-        ch.idx = a;
-        VEC_PUSH(z.c, ch);
-        z.fresh = true;
-        VEC_PUSH(*kids, z);
-    }
-    st = probe_level(p, o, kids, nawake, d);
-    /* a sibling left awake (its step made a choice of its own) may have
-     * its traces explored again: no cut there */
-    *ok = *nawake == 0;
-    for (size_t i = 0; i < kids->len && st == WF_OK && *ok; i++) {
-        st = trial(p, o, &kids->p[i], d);
-        ++*trials;
-        *nlive += kids->p[i].trial == TRIAL_LIVE;
-        kids->p[i].final = kids->p[i].trial != TRIAL_LIVE;
-    }
-    for (size_t i = 0; i < kids->len && *ok; i++)
-        *ok = kids->p[i].trial != TRIAL_UNKNOWN;
     return st;
 }
 
@@ -431,45 +307,39 @@ static wf_status refine(const program *p, const explore_opts *o,
         prevec kids = {NULL, 0, 0};
         const choice *c;
         size_t nlive = 0;
-        bool ok, decided = false;
-        pre *b;
+        bool ok = true;
         for (size_t i = 0; i < level->len; i++)
             if (!level->p[i].final &&
-                (best == SIZE_MAX || level->p[i].awake > level->p[best].awake))
+                (best == SIZE_MAX || level->p[i].est > level->p[best].est))
                 best = i;
-        if (best == SIZE_MAX || level->p[best].awake < PART_SMALL) break;
-        b = &level->p[best];
-        if (b->all.choices.len <= b->c.len) {
-            b->final = true; /* a single execution */
+        if (best == SIZE_MAX || level->p[best].est < PART_SMALL) break;
+        if (level->p[best].all.choices.len <= level->p[best].c.len) {
+            level->p[best].final = true; /* a single execution */
             continue;
         }
-        c = &b->all.choices.p[b->c.len];
+        c = &level->p[best].all.choices.p[level->p[best].c.len];
         if (trials + c->n > PART_TRIALS) break;
-        st = cut_kids(p, o, b, c, NULL, &kids, &nawake, &trials, &ok, &nlive,
-                      d);
-        if (st == WF_OK && !ok && nawake == 0 && c->kind == CHOICE_TASK &&
-            o->max_executions <= 0) {
-            /* an alternative found neither live nor empty at once: most
-             * likely one the search never takes (its part would be all
-             * sleep-set-blocked starts). The search decides: the parts
-             * are the alternatives found live or empty, and the first
-             * execution's; those it skips become parts only if a part's
-             * search asks for them (part_followups) */
-            bool *keep = wf_xcalloc(c->n + 1, sizeof *keep);
-            for (size_t i = 0; i < kids.len; i++)
-                keep[kids.p[i].c.p[b->c.len].idx] =
-                    kids.p[i].trial == TRIAL_LIVE;
-            if (b->all.choices.p[b->c.len].idx < c->n)
-                keep[b->all.choices.p[b->c.len].idx] = true;
-            prevec_free(&kids);
-            st = cut_kids(p, o, b, c, keep, &kids, &nawake, &trials, &ok,
-                          &nlive, d);
-            free(keep);
-            if (st == WF_OK) st = decided_node(b, &kids);
-            decided = nawake == 0;
+        for (uint32_t a = 0; a < c->n; a++) {
+            pre z = pre_child(&level->p[best], level->p[best].c.len);
+            choice ch = *c;
+            ch.idx = a;
+            VEC_PUSH(z.c, ch);
+            z.fresh = true;
+            VEC_PUSH(kids, z);
         }
-        if (st != WF_OK || (!ok && !decided)) {
-            b->final = true;
+        st = probe_level(p, o, &kids, &nawake, d);
+        /* a sibling left awake (its step made a choice of its own) may
+         * have its traces explored again: no cut there */
+        ok = nawake == 0;
+        for (size_t i = 0; i < kids.len && st == WF_OK && ok; i++) {
+            st = trial(p, o, &kids.p[i], d);
+            trials++;
+            ok = kids.p[i].trial != TRIAL_UNKNOWN;
+            nlive += kids.p[i].trial == TRIAL_LIVE;
+            kids.p[i].final = kids.p[i].trial != TRIAL_LIVE;
+        }
+        if (st != WF_OK || !ok) {
+            level->p[best].final = true;
             prevec_free(&kids);
             continue;
         }
@@ -552,7 +422,6 @@ wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
             pt.sib_acc.cap = q->sib_acc.cap;
             memset(&q->sibs, 0, sizeof q->sibs);
             memset(&q->sib_acc, 0, sizeof q->sib_acc);
-            part_fill(&pt, q);
             VEC_PUSH(out->parts, pt);
         }
     prevec_free(&level);
@@ -569,158 +438,12 @@ void part_give_siblings(const part *pt, dpor *dp)
     }
 }
 
-void part_take_asks(part *pt, const dpor *dp)
-{
-    pt->asks.len = 0;
-    for (size_t c = 0; c < pt->chain.len; c++) {
-        const int32_t *en, *bt;
-        size_t nen, nbt, i = pt->chain.p[c].i;
-        if (!dpor_prefix_node(dp, i, &en, &nen, &bt, &nbt)) continue;
-        for (size_t b = 0; b < nbt; b++)
-            for (size_t a = 0; a < nen; a++)
-                if (en[a] == bt[b] && bt[b] != pt->chain.p[c].tid) {
-                    part_ask k = {(uint32_t)i, (uint32_t)a, (uint32_t)nen,
-                                  bt[b]};
-                    VEC_PUSH(pt->asks, k);
-                }
-    }
-}
-
-/* Do parts a and b share their first n choices (and have n)? */
-static bool same_prefix(const part *a, const part *b, size_t n)
-{
-    if (a->cs.len < n || b->cs.len < n) return false;
-    for (size_t k = 0; k < n; k++)
-        if (a->cs.p[k].kind != b->cs.p[k].kind ||
-            a->cs.p[k].n != b->cs.p[k].n || a->cs.p[k].idx != b->cs.p[k].idx)
-            return false;
-    return true;
-}
-
-/* The decided node at choice i of part m: its entry, or NULL. */
-static const part_chain *chain_at(const part *m, size_t i)
-{
-    for (size_t k = 0; k < m->chain.len; k++)
-        if (m->chain.p[k].i == i) return &m->chain.p[k];
-    return NULL;
-}
-
-/* A new part: part k's first a->i choices, then a's alternative; its
- * siblings there the tasks parts explore at that node. */
-static wf_status followup(const program *p, const explore_opts *o,
-                          part_plan *pl, size_t k, const part_ask *a,
-                          wf_diag *d)
-{
-    pre z;
-    part pt;
-    choice ch;
-    wf_status st;
-    const part *from = &pl->parts.p[k];
-    memset(&z, 0, sizeof z);
-    memset(&pt, 0, sizeof pt);
-    for (size_t i = 0; i < a->i; i++)
-        VEC_PUSH(z.c, from->cs.p[i]);
-    ch = from->cs.p[a->i];
-    ch.idx = a->idx;
-    VEC_PUSH(z.c, ch);
-    if ((st = probe(p, o, &z, d)) != WF_OK) {
-        pre_fini(&z);
-        return st;
-    }
-    if (a->i >= z.log.rec.len || z.log.rec.p[a->i].tid != a->tid) {
-        pre_fini(&z);
-        return diag_set(d, p->file ? p->file : "", 0, 0,
-                        "planning the parts: a branch asked for is not the "
-                        "program's");
-    }
-    /* the siblings at the decided nodes and full cuts above it */
-    for (size_t s = 0; s < from->sibs.len; s++) {
-        part_sib ps = from->sibs.p[s];
-        if (ps.i >= a->i) continue;
-        ps.off = (uint32_t)z.sib_acc.len;
-        for (uint32_t q = 0; q < from->sibs.p[s].n; q++)
-            VEC_PUSH(z.sib_acc, from->sib_acc.p[from->sibs.p[s].off + q]);
-        VEC_PUSH(z.sibs, ps);
-    }
-    for (size_t c = 0; c < from->chain.len; c++) {
-        part_chain pc = from->chain.p[c];
-        if (pc.i >= a->i) continue;
-        pc.off = (uint32_t)z.chain_acc.len;
-        for (uint32_t q = 0; q < from->chain.p[c].n; q++)
-            VEC_PUSH(z.chain_acc,
-                     from->chain_acc.p[from->chain.p[c].off + q]);
-        VEC_PUSH(z.chain, pc);
-    }
-    /* ... and at this node: the tasks parts explore there, asleep */
-    for (size_t m = 0; m < pl->parts.len; m++) {
-        const part *pm = &pl->parts.p[m];
-        const part_chain *e = chain_at(pm, a->i);
-        bool dup = false;
-        if (!same_prefix(pm, from, a->i) || !e || !e->valid) continue;
-        for (size_t s = 0; s < z.sibs.len && !dup; s++)
-            dup = z.sibs.p[s].i == a->i && z.sibs.p[s].tid == e->tid;
-        if (!dup) {
-            part_sib ps = {a->i, e->tid, (uint32_t)z.sib_acc.len, e->n};
-            for (uint32_t q = 0; q < e->n; q++)
-                VEC_PUSH(z.sib_acc, pm->chain_acc.p[e->off + q]);
-            VEC_PUSH(z.sibs, ps);
-        }
-    }
-    {
-        const steprec *r = &z.log.rec.p[a->i];
-        part_chain pc = {a->i, r->tid, r->valid, (uint32_t)z.chain_acc.len,
-                         r->n};
-        for (uint32_t q = 0; q < r->n; q++)
-            VEC_PUSH(z.chain_acc, z.log.acc.p[r->off + q]);
-        VEC_PUSH(z.chain, pc);
-    }
-    pt.prefix = prefix_string(p, o, &z.c);
-    pt.sibs.p = z.sibs.p;
-    pt.sibs.len = z.sibs.len;
-    pt.sibs.cap = z.sibs.cap;
-    pt.sib_acc.p = z.sib_acc.p;
-    pt.sib_acc.len = z.sib_acc.len;
-    pt.sib_acc.cap = z.sib_acc.cap;
-    memset(&z.sibs, 0, sizeof z.sibs);
-    memset(&z.sib_acc, 0, sizeof z.sib_acc);
-    part_fill(&pt, &z);
-    pre_fini(&z);
-    VEC_PUSH(pl->parts, pt);
-    return WF_OK;
-}
-
-wf_status part_followups(const program *p, const explore_opts *o,
-                         part_plan *pl, size_t *added, wf_diag *d)
-{
-    size_t np = pl->parts.len;
-    wf_status st = WF_OK;
-    *added = 0;
-    for (size_t k = 0; k < np && st == WF_OK; k++)
-        for (size_t j = 0; j < pl->parts.p[k].asks.len && st == WF_OK; j++) {
-            part_ask a = pl->parts.p[k].asks.p[j];
-            bool have = false;
-            for (size_t m = 0; m < pl->parts.len && !have; m++)
-                have = same_prefix(&pl->parts.p[m], &pl->parts.p[k], a.i) &&
-                       pl->parts.p[m].cs.len > a.i &&
-                       pl->parts.p[m].tids.p[a.i] == a.tid;
-            if (have) continue;
-            st = followup(p, o, pl, k, &a, d);
-            *added += st == WF_OK;
-        }
-    return st;
-}
-
 void part_plan_fini(part_plan *pl)
 {
     for (size_t i = 0; i < pl->parts.len; i++) {
         free(pl->parts.p[i].prefix);
         VEC_FREE(pl->parts.p[i].sibs);
         VEC_FREE(pl->parts.p[i].sib_acc);
-        VEC_FREE(pl->parts.p[i].cs);
-        VEC_FREE(pl->parts.p[i].tids);
-        VEC_FREE(pl->parts.p[i].chain);
-        VEC_FREE(pl->parts.p[i].chain_acc);
-        VEC_FREE(pl->parts.p[i].asks);
     }
     VEC_FREE(pl->parts);
 }

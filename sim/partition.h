@@ -62,37 +62,12 @@ typedef struct part_sib {
     uint32_t off, n;
 } part_sib;
 
-/* A decided node of a part's prefix (a task choice where the plan takes
- * one alternative, the one the search takes first, and the search decides
- * which others to explore): the choice's index in the prefix, the task
- * the part takes there and what its step touched there
- * (part.chain_acc[off, off+n); valid false: it made a choice of its own). */
-typedef struct part_chain {
-    size_t i;
-    int32_t tid;
-    bool valid;
-    uint32_t off, n;
-} part_chain;
-
-/* A branch a part's search asked for at one of its decided nodes: the
- * choice's index in the prefix, the task, its alternative's index among
- * the choice's n. */
-typedef struct part_ask {
-    uint32_t i, idx, n;
-    int32_t tid;
-} part_ask;
-
 typedef struct part {
     char *prefix; /* the schedule of the prefix's choices */
     double est;   /* estimated executions of its search (0: none, as its
                      trial found: refined plans) */
     VEC(part_sib) sibs;
     VEC(acc_rec) sib_acc;
-    VEC(choice) cs;     /* the prefix's choices */
-    VEC(int32_t) tids;  /* the task each takes (-1: an inner choice) */
-    VEC(part_chain) chain;
-    VEC(acc_rec) chain_acc;
-    VEC(part_ask) asks; /* after its search ran (part_take_asks) */
 } part;
 
 typedef struct part_plan {
@@ -116,18 +91,6 @@ void part_plan_fini(part_plan *pl);
  * picks touched (dpor_prefix_sibling), so they sleep there exactly as in
  * the single search (with dpor_prefix_siblings_done). */
 void part_give_siblings(const part *pt, dpor *dp);
-/* After part pt's search (its dpor dp, the results of its gifts merged):
- * the branches it asked for at pt's decided nodes, beyond pt's own. */
-void part_take_asks(part *pt, const dpor *dp);
-/* The parts the searches so far ask for: every branch a part asked for at
- * a decided node that no part of pl explores there becomes a new part
- * (appended, in part order, then in the order asked), whose siblings at
- * that node are the alternatives parts explore there, asleep as in the
- * single search's done set. Run them, take their asks, and call again
- * until it adds none: the parts are then the search. *added: how many.
- * Probes each new part's prefix once. */
-wf_status part_followups(const program *p, const explore_opts *o,
-                         part_plan *pl, size_t *added, wf_diag *d);
 /* The shard (0 .. n-1) of each part: longest estimate first to the least
  * loaded shard (ties: the earlier part, the lower shard). shard_of has
  * one entry per part. Deterministic. */

@@ -416,7 +416,7 @@ typedef struct parts_run {
     const program *p;
     const cli_progsrc *src;
     explore_opts eo; /* without hooks; prefix set per part */
-    part_plan *plan;
+    const part_plan *plan;
     VEC(unit) units;
     VEC(size_t) todo; /* tasks, taken from the end */
     size_t running;   /* tasks being run */
@@ -600,13 +600,6 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
         pthread_mutex_unlock(&pr->mu);
     }
     if (x->dp) ret = dpor_take_result(x->dp);
-    if (x->dp && !gift) {
-        /* its own search, its gifts' results merged: what it asked for at
-         * the plan's decided nodes */
-        pthread_mutex_lock(&pr->mu);
-        part_take_asks(&pr->plan->parts.p[k], x->dp);
-        pthread_mutex_unlock(&pr->mu);
-    }
     checkers_finish(ck, x);
     checkers_free(ck);
     es->units++;
@@ -720,58 +713,6 @@ static void *parts_worker(void *arg)
     return NULL;
 }
 
-/* Part pt's search alone (no gifts), under eo with o's checkers, its
- * asks taken, joined and simplified as join_part does. */
-static explorer *run_part_alone(const cli_opts *o, const program *p,
-                                const explore_opts *eo, part *pt,
-                                wf_status *st, wf_diag *d)
-{
-    explore_opts po = *eo;
-    explorer *x, *j;
-    checkers *ck = new_checkers(o);
-    po.prefix = pt->prefix;
-    po.iterative = false;
-    po.minimize = false;
-    po.after_exec = NULL;
-    po.after_ctx = NULL;
-    x = explore_new(p, &po);
-    if (po.strategy == WF_STRATEGY_DPOR) {
-        x->dp = dpor_new();
-        dpor_prefix_siblings_done(x->dp, true);
-        part_give_siblings(pt, x->dp);
-    }
-    *st = explore_run(x, checkers_consumers(ck), d);
-    if (x->dp) part_take_asks(pt, x->dp);
-    checkers_finish(ck, x);
-    checkers_free(ck);
-    j = explore_new(p, &po);
-    part_join_init(j);
-    part_join(j, x, 0);
-    explore_free(x);
-    ck = new_checkers(o);
-    if (*st == WF_OK) part_minimize(p, &po, pt, j, checkers_consumers(ck));
-    checkers_free(ck);
-    return j;
-}
-
-wf_status cli_run_followups(const cli_opts *o, const program *p,
-                            const explore_opts *eo, part_plan *pl,
-                            explorer ***out, size_t *nout, wf_diag *d)
-{
-    VEC(explorer *) v = {NULL, 0, 0};
-    wf_status st = WF_OK;
-    for (;;) {
-        size_t added = 0, from = pl->parts.len;
-        if ((st = part_followups(p, eo, pl, &added, d)) != WF_OK || !added)
-            break;
-        for (size_t k = from; k < pl->parts.len && st == WF_OK; k++)
-            VEC_PUSH(v, run_part_alone(o, p, eo, &pl->parts.p[k], &st, d));
-    }
-    *out = v.p;
-    *nout = v.len;
-    return st;
-}
-
 /* Plan the search of p under eo, run the parts of this shard (all without
  * --shard) with -j engines, and join them in part order into *out (an
  * explorer that never ran: explore_new). *plan_id, *nparts, *nmine: for
@@ -790,8 +731,6 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     VEC(pthread_t) th = {NULL, 0, 0};
     wf_status st;
     explorer *x;
-    wf_status fs = WF_OK;
-    wf_diag fd;
     explore_opts base = *eo;
     base.should_stop = NULL;
     base.stop_ctx = NULL;
@@ -886,21 +825,6 @@ static wf_status run_parts(const cli_opts *o, const program *p,
             pr.st[order[i]] = pr.fail != WF_OK ? pr.fail : WF_ERR_INPUT;
             pr.d[order[i]] = pr.fail_d;
         }
-    if (o->shard_n <= 0 && pr.budget <= 0) { /* (a shard's merge runs them) */
-        explorer **more = NULL;
-        size_t nmore = 0, nplan = plan.parts.len, all;
-        fs = cli_run_followups(o, p, &pr.eo, &plan, &more, &nmore, &fd);
-        all = plan.parts.len + 1;
-        pr.res = wf_xrealloc(pr.res, all * sizeof *pr.res);
-        pr.st = wf_xrealloc(pr.st, all * sizeof *pr.st);
-        pr.d = wf_xrealloc(pr.d, all * sizeof *pr.d);
-        for (size_t i = nplan; i < all; i++) {
-            pr.res[i] = i - nplan < nmore ? more[i - nplan] : NULL;
-            pr.st[i] = WF_OK;
-        }
-        norder += nmore;
-        free(more);
-    }
     x = explore_new(p, &base);
     part_join_init(x);
     st = WF_OK;
@@ -916,24 +840,19 @@ static wf_status run_parts(const cli_opts *o, const program *p,
             if (pr.stats)
                 fprintf(stderr,
                         "weft: part %zu: estimate %.0f, %lld executions, "
-                        "%llu sleep-set-blocked, prefix %s, %zu decided\n",
+                        "%llu sleep-set-blocked\n",
                         k, plan.parts.p[k].est,
                         (long long)pr.res[k]->executions,
-                        (unsigned long long)pr.res[k]->blocked,
-                        plan.parts.p[k].prefix, plan.parts.p[k].chain.len);
+                        (unsigned long long)pr.res[k]->blocked);
             part_join(x, pr.res[k], k);
             if (o->shard_n > 0) {
                 buf_puts(shard_parts, shard_parts->len > 1 ? "," : "");
-                shard_part_json(shard_parts, pr.res[k], k, &plan.parts.p[k]);
+                shard_part_json(shard_parts, pr.res[k], k);
             }
             explore_free(pr.res[k]);
         }
     }
     buf_puts(shard_parts, "]");
-    if (st == WF_OK && fs != WF_OK) {
-        st = fs;
-        *d = fd;
-    }
     part_join_finish(x);
     *plan_id = plan.id;
     *nparts = plan.parts.len;

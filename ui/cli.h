@@ -184,15 +184,6 @@ void cli_explore_options(const cli_opts *o, explore_opts *eo);
  * d set (or a message printed) on a write error. */
 int cli_record_and_print(const cli_opts *o, const program *p, explorer *x,
                          wf_diag *d);
-struct part_plan;
-/* The parts the searches of plan pl (the parts [0, nplan) ran, their
- * asks taken) ask for at its decided nodes (partition.h: part_followups),
- * each run alone (no gifts) under eo with o's checkers and simplified,
- * appended to *out in part order, until none is asked for: what -j and
- * weft merge run after the plan's parts. */
-wf_status cli_run_followups(const cli_opts *o, const program *p,
-                            const explore_opts *eo, struct part_plan *pl,
-                            explorer ***out, size_t *nout, wf_diag *d);
 /* The process ends when the command does (weft run, explore, outcomes,
  * replay): cli_execute then leaves its last explorer to the exit rather
  * than free a search's millions of small blocks after printing, which

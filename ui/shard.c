@@ -27,7 +27,7 @@ static void jstr(buf *b, const char *key, const char *s)
         buf_puts(b, "null");
 }
 
-void shard_part_json(buf *out, const explorer *y, size_t k, const part *pt)
+void shard_part_json(buf *out, const explorer *y, size_t k)
 {
     buf_printf(out,
                "{\"k\":%zu,\"executions\":%lld,\"steps\":%llu,\"cut\":%llu,"
@@ -73,33 +73,7 @@ void shard_part_json(buf *out, const explorer *y, size_t k, const part *pt)
         jstr(out, "schedule", o->schedule);
         buf_putc(out, '}');
     }
-    buf_puts(out, "],\"asks\":[");
-    for (size_t i = 0; pt && i < pt->asks.len; i++)
-        buf_printf(out, "%s[%u,%u,%u,%d]", i ? "," : "", pt->asks.p[i].i,
-                   pt->asks.p[i].idx, pt->asks.p[i].n, (int)pt->asks.p[i].tid);
     buf_puts(out, "]}");
-}
-
-/* Part `node`'s asks (shard_part_json) into pt; how many. */
-static size_t asks_read(const viewjson *j, int32_t node, part *pt)
-{
-    int32_t a = viewjson_get(j, node, "asks");
-    size_t n = 0;
-    for (int32_t e = viewjson_first(j, a); e >= 0; e = viewjson_next(j, e)) {
-        int64_t v[4] = {0, 0, 0, 0};
-        int k = 0;
-        part_ask q;
-        for (int32_t f = viewjson_first(j, e); f >= 0 && k < 4;
-             f = viewjson_next(j, f))
-            viewjson_int(j, f, &v[k++]);
-        q.i = (uint32_t)v[0];
-        q.idx = (uint32_t)v[1];
-        q.n = (uint32_t)v[2];
-        q.tid = (int32_t)v[3];
-        if (pt) VEC_PUSH(pt->asks, q);
-        n++;
-    }
-    return n;
 }
 
 static int64_t jint(const viewjson *j, int32_t node, const char *key)
@@ -259,12 +233,7 @@ static int merge(const cli_opts *o, const program *cp)
     explorer *x = NULL;
     schedule plan_hdr;
     VEC(explorer *) parts = {NULL, 0, 0};
-    VEC(part) asked = {NULL, 0, 0}; /* by part read: its asks */
-    part_plan plan;
-    bool planned = false;
-    size_t nasks = 0;
     memset(&plan_hdr, 0, sizeof plan_hdr);
-    memset(&plan, 0, sizeof plan);
     for (size_t i = 0; i < n; i++) {
         s[i].path = o->paths.p[i];
         if (read_shard(&s[i], &d) != WF_OK) {
@@ -385,13 +354,8 @@ static int merge(const cli_opts *o, const program *cp)
         for (int32_t e = viewjson_first(&j, 0); e >= 0;
              e = viewjson_next(&j, e)) {
             explorer *y = explore_new(&pr, &eo);
-            part pa;
-            memset(&pa, 0, sizeof pa);
             y->round = (int)jint(&j, e, "k"); /* its part, for sorting */
             part_read(&j, e, y);
-            nasks += asks_read(&j, e, &pa);
-            pa.est = y->round;
-            VEC_PUSH(asked, pa);
             VEC_PUSH(parts, y);
         }
         viewjson_fini(&j);
@@ -403,50 +367,6 @@ static int merge(const cli_opts *o, const program *cp)
             parts.p[b] = parts.p[b - 1];
             parts.p[b - 1] = t;
         }
-    if (nasks) {
-        /* the shards' searches asked for branches at the plan's decided
-         * nodes: the plan again, then the parts they ask for, as -j runs
-         * them after the plan's */
-        explore_opts base = eo;
-        explorer **more = NULL;
-        size_t nmore = 0;
-        char id[16];
-        base.should_stop = NULL;
-        base.after_exec = NULL;
-        if (part_plan_make(&pr, &base, PART_WANT, &plan, &d) != WF_OK) {
-            status = fail(&d);
-            goto out;
-        }
-        planned = true;
-        snprintf(id, sizeof id, "%08x", plan.id);
-        if (strncmp(id, s[0].sh.plan, 8)) {
-            diag_set(&d, s[0].path, 0, 0,
-                     "the plan made again (%s) is not the shards' (%.8s)", id,
-                     s[0].sh.plan);
-            status = fail(&d);
-            goto out;
-        }
-        for (size_t i = 0; i < asked.len; i++) {
-            size_t k = (size_t)asked.p[i].est;
-            if (k >= plan.parts.len) continue;
-            for (size_t q = 0; q < asked.p[i].asks.len; q++)
-                VEC_PUSH(plan.parts.p[k].asks, asked.p[i].asks.p[q]);
-        }
-        {
-            size_t nplan = plan.parts.len;
-            wf_status fs = cli_run_followups(&lo, &pr, &base, &plan, &more,
-                                             &nmore, &d);
-            for (size_t i = 0; i < nmore; i++) {
-                more[i]->round = (int)(nplan + i);
-                VEC_PUSH(parts, more[i]);
-            }
-            free(more);
-            if (fs != WF_OK) {
-                status = fail(&d);
-                goto out;
-            }
-        }
-    }
     x = explore_new(&pr, &eo);
     part_join_init(x);
     for (size_t i = 0; i < parts.len; i++)
@@ -461,10 +381,6 @@ out:
     for (size_t i = 0; i < parts.len; i++)
         explore_free(parts.p[i]);
     VEC_FREE(parts);
-    for (size_t i = 0; i < asked.len; i++)
-        VEC_FREE(asked.p[i].asks);
-    VEC_FREE(asked);
-    if (planned) part_plan_fini(&plan);
     explore_free(x);
     schedule_fini(&plan_hdr);
     if (vp) vm_program_free(vp);

@@ -12,11 +12,8 @@
 
 #include "ui/cli.h"
 
-struct part;
-/* Append part k's result y (a finished search), with what it asked for at
- * the plan's decided nodes (pt's asks), as a JSON object. */
-void shard_part_json(buf *out, const explorer *y, size_t k,
-                     const struct part *pt);
+/* Append part k's result y (a finished search) as a JSON object. */
+void shard_part_json(buf *out, const explorer *y, size_t k);
 /* `weft merge OUT.db SHARD.db...` (o->file: OUT, o->paths: the shards);
  * returns the exit status of the joined search (0, 1), or 2. */
 int shard_merge_exec(const cli_opts *o);
