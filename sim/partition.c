@@ -605,6 +605,9 @@ static bool deadlock_holds(const explorer *x, const char *name, size_t n)
     return found;
 }
 
+/* checker/report.c's message for a potential deadlock of one lock */
+#define RECURSIVE_RLOCK "recursive read lock of "
+
 void part_join_finish(explorer *x)
 {
     size_t w = 0;
@@ -612,7 +615,12 @@ void part_join_finish(explorer *x)
     for (size_t i = 0; i < x->findings.len; i++) {
         xfinding *f = &x->findings.p[i];
         bool drop = false;
-        if (f->f.kind == WF_POTENTIAL_DEADLOCK && f->message) {
+        if (f->f.kind == WF_POTENTIAL_DEADLOCK && f->message &&
+            !strncmp(f->message, RECURSIVE_RLOCK, strlen(RECURSIVE_RLOCK))) {
+            /* "recursive read lock of m": a cycle of one lock */
+            const char *c = f->message + strlen(RECURSIVE_RLOCK);
+            drop = *c && deadlock_holds(x, c, strlen(c));
+        } else if (f->f.kind == WF_POTENTIAL_DEADLOCK && f->message) {
             /* "lock order inversion: a -> b -> a" */
             const char *c = strstr(f->message, ": ");
             drop = c != NULL;
