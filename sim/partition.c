@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,6 +117,17 @@ static void probe_step(void *ctx, wf_engine *e, int32_t tid)
     }
 }
 
+/* The status a stopped probe or trial returns (every loop of the planner
+ * ends on a status other than WF_OK); part_plan_make turns it into
+ * part_plan.stopped. */
+#define PLAN_STOPPED "planning the parts was stopped"
+static wf_status plan_stopped(wf_diag *d)
+{
+    memset(d, 0, sizeof *d);
+    snprintf(d->msg, sizeof d->msg, "%s", PLAN_STOPPED);
+    return WF_ERR_INTERNAL;
+}
+
 /* Run the first execution from prefix q->c (dfs: then the first
  * alternative of every choice): its choices in q->all, its steps in
  * q->log. */
@@ -140,8 +152,12 @@ static wf_status probe(const program *p, const explore_opts *o, pre *q,
     po.stack_size = o->stack_size;
     po.on_step = probe_step;
     po.step_ctx = &q->log;
+    po.halt = o->halt; /* an interrupt or the time limit */
     x = explore_new(p, &po);
     st = explore_run(x, NULL, d);
+    if (x->e && explore_halted(x)) /* (an execution halted in the prefix
+                                      says it ended early) */
+        st = plan_stopped(d);
     if (st == WF_OK && x->diverged)
         st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
                       x->diverged);
@@ -271,6 +287,7 @@ static wf_status trial(const program *p, const explore_opts *o, pre *q,
                             s->n ? q->sib_acc.p + s->off : NULL, s->n);
     }
     st = explore_run(t.x, NULL, d);
+    if (t.x->e && explore_halted(t.x)) st = plan_stopped(d);
     if (st == WF_OK && t.x->diverged)
         st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
                       t.x->diverged);
@@ -407,7 +424,11 @@ wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
     }
     if (st == WF_OK && o->strategy == WF_STRATEGY_DPOR && o->preemptions < 0)
         st = refine(p, o, &level, &out->awake, d);
-    if (st == WF_OK)
+    if (st == WF_ERR_INTERNAL && !strcmp(d->msg, PLAN_STOPPED)) {
+        out->stopped = true;
+        memset(d, 0, sizeof *d);
+        st = WF_OK;
+    } else if (st == WF_OK)
         for (size_t i = 0; i < level.len; i++) {
             pre *q = &level.p[i];
             part pt;
@@ -605,6 +626,9 @@ static bool deadlock_holds(const explorer *x, const char *name, size_t n)
     return found;
 }
 
+/* checker/report.c's message for a potential deadlock of one lock */
+#define RECURSIVE_RLOCK "recursive read lock of "
+
 void part_join_finish(explorer *x)
 {
     size_t w = 0;
@@ -612,7 +636,12 @@ void part_join_finish(explorer *x)
     for (size_t i = 0; i < x->findings.len; i++) {
         xfinding *f = &x->findings.p[i];
         bool drop = false;
-        if (f->f.kind == WF_POTENTIAL_DEADLOCK && f->message) {
+        if (f->f.kind == WF_POTENTIAL_DEADLOCK && f->message &&
+            !strncmp(f->message, RECURSIVE_RLOCK, strlen(RECURSIVE_RLOCK))) {
+            /* "recursive read lock of m": a cycle of one lock */
+            const char *c = f->message + strlen(RECURSIVE_RLOCK);
+            drop = *c && deadlock_holds(x, c, strlen(c));
+        } else if (f->f.kind == WF_POTENTIAL_DEADLOCK && f->message) {
             /* "lock order inversion: a -> b -> a" */
             const char *c = strstr(f->message, ": ");
             drop = c != NULL;

@@ -77,13 +77,19 @@ typedef struct part_plan {
      * select's case, a partner), so what it touched is not one set; the
      * parts after them may explore their traces again */
     size_t awake;
+    /* o->halt stopped the planning (an interrupt, the time limit): the
+     * plan has no part, and the search is not complete */
+    bool stopped;
 } part_plan;
 
 /* Plan the search of p under o (its semantics switches and max_steps;
  * strategy dpor or dfs) into at least want parts where the tree allows.
  * Runs a first execution per prefix tried (the parts' too), with no
  * consumer. WF_ERR_INPUT with d set when an execution cannot run (a bad
- * program, a divergence). Cost: O(parts x depth) executions at most. */
+ * program, a divergence). Cost: O(parts x depth) executions at most. The
+ * probes and trials halt with o->halt (an interrupt, the time limit) as a
+ * search does, within an execution: then WF_OK with out->stopped set and
+ * no part. */
 wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
                          part_plan *out, wf_diag *d);
 void part_plan_fini(part_plan *pl);

@@ -854,6 +854,10 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     }
     buf_puts(shard_parts, "]");
     part_join_finish(x);
+    if (plan.stopped) { /* an interrupt or the time limit while planning */
+        x->complete = false;
+        x->stopped = true;
+    }
     *plan_id = plan.id;
     *nparts = plan.parts.len;
     *nmine = norder;

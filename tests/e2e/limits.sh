@@ -201,6 +201,11 @@ react $REACT_MS "explore, SIGTERM" \
 status_is 143 "explore, SIGTERM after a finished bound never exits 0"
 has out "interrupted" "explore says interrupted"
 
+react $REACT_MS "explore -j 1, SIGINT while planning the parts" \
+    -s INT -a 400 -o out -- "$WEFT" explore pingpong.go -j 1 --max-steps 1000000000 --max-memory 256M
+status_is 130 "explore -j 1, SIGINT while planning"
+has out ": interrupted;" "explore -j 1 prints its summary, interrupted"
+
 react $REACT_MS "explore --json, SIGINT" \
     -s INT -a 700 -o out -- "$WEFT" explore wide.go --json
 status_is 130 "explore --json, SIGINT"
@@ -354,6 +359,12 @@ within 2 "explore --time-limit 2 with 20,000 goroutines" "$WEFT" explore crowd.g
 # a search whose state grows with every step: freeing it is left to the
 # exit, not counted against the limit
 within 2 "explore --time-limit 2 of one long execution" "$WEFT" explore pingpong.go --max-steps 1000000000 --max-memory 256M --time-limit 2
+# -j: planning the parts runs executions too (a first one per prefix,
+# here a long one): they halt as the search's do (planning was deaf to
+# both: the watchdog ended it after a second with no summary, and the
+# time limit waited for the plan)
+within 2 "explore -j 1 --time-limit 2 while planning the parts" "$WEFT" explore pingpong.go -j 1 --max-steps 1000000000 --max-memory 256M --time-limit 2
+has out "stopped by the time limit" "explore -j 1 says the time limit stopped it"
 within 1 "run --time-limit 1" "$WEFT" run pingpong.go --max-steps 1000000000 --time-limit 1
 has out "stopped by the time limit at step" "run says the time limit stopped it"
 # an instantiation cycle (Go's test/typeparam/issue48711.go): f[T] calls
