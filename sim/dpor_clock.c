@@ -122,16 +122,19 @@ static void sweep(dpor *d, const wf_engine *e)
     }
     for (size_t i = 0; i < d->dead.len; i++) {
         int32_t t = d->dead.p[i];
-        const VEC_u32 *ev = &d->evnodes.p[t];
+        const VEC_u32 *ev;
         if (d->dcnt.p[t] < e->live.len && d->tcount.p[t]) {
             d->dead.p[k++] = t;
             continue;
         }
         dclock_retire(g, t, d->tcount.p[t]);
         d->dmark.p[t] = 2;
+        nr++;
+        if ((size_t)t >= d->evnodes.len)
+            continue; /* no event */
+        ev = &d->evnodes.p[t];
         if (ev->len && (int32_t)ev->p[ev->len - 1] > m)
             m = (int32_t)ev->p[ev->len - 1];
-        nr++;
     }
     d->dead.len = k;
     d->sweep_at = 2 * k > SWEEP_MIN ? 2 * k : SWEEP_MIN;
