@@ -252,24 +252,21 @@ static void record(race_checker *r, wf_engine *e, const wf_event *ev, bool chan,
 static void rv_set(race_checker *r, rc_var *v, int32_t tid, vc_time c,
                    const access *a)
 {
-    if ((uint32_t)tid >= v->rvn) {
-        uint32_t n = v->rvn ? v->rvn * 2 : 8;
-        vc_time *rv;
-        access *rva;
-        while (n <= (uint32_t)tid)
-            n *= 2;
-        rv = arena_alloc(&r->mem, n * sizeof *rv);
-        rva = arena_alloc(&r->mem, n * sizeof *rva);
-        if (v->rvn) {
-            memcpy(rv, v->rv, v->rvn * sizeof *rv);
-            memcpy(rva, v->rva, v->rvn * sizeof *rva);
+    uint32_t lo = key_lower_bound(v->rv, v->rvn, sizeof *v->rv, tid);
+    if (lo == v->rvn || v->rv[lo].tid != tid) {
+        if (v->rvn == v->rvcap) {
+            uint32_t n = v->rvcap ? v->rvcap * 2 : 4;
+            rc_read *rv = arena_alloc(&r->mem, n * sizeof *rv);
+            if (v->rvn) memcpy(rv, v->rv, v->rvn * sizeof *rv);
+            v->rv = rv;
+            v->rvcap = n;
         }
-        v->rv = rv;
-        v->rva = rva;
-        v->rvn = n;
+        memmove(v->rv + lo + 1, v->rv + lo, (v->rvn - lo) * sizeof *v->rv);
+        v->rvn++;
+        v->rv[lo].tid = tid;
     }
-    v->rv[tid] = c;
-    v->rva[tid] = *a;
+    v->rv[lo].clock = c;
+    v->rv[lo].a = *a;
 }
 
 static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
@@ -305,10 +302,11 @@ static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
     if (!epoch_leq(v->w, &T->vc))
         record(r, e, ev, chan, v->w.tid, &v->wa, true, true, &a);
     if (v->r.tid == READ_SHARED) {
-        for (uint32_t u = 0; u < v->rvn; u++)
-            if (v->rv[u] > vc_get(&T->vc, (int32_t)u))
-                record(r, e, ev, chan, (int32_t)u, &v->rva[u], false, true, &a);
-        memset(v->rv, 0, v->rvn * sizeof *v->rv);
+        for (uint32_t i = 0; i < v->rvn; i++)
+            if (v->rv[i].clock > vc_get(&T->vc, v->rv[i].tid))
+                record(r, e, ev, chan, v->rv[i].tid, &v->rv[i].a, false, true,
+                       &a);
+        v->rvn = 0;
         v->r = epoch_none();
     } else if (!epoch_leq(v->r, &T->vc)) {
         record(r, e, ev, chan, v->r.tid, &v->ra, false, true, &a);

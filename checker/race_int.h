@@ -35,15 +35,26 @@ typedef struct rc_task {
     bool init;
 } rc_task;
 
+/* A read in a read vector: its task, that task's time and the access. */
+typedef struct rc_read {
+    int32_t tid;
+    vc_time clock;
+    access a;
+} rc_read;
+_Static_assert(offsetof(rc_read, tid) == 0, "key_lower_bound's key");
+
 /* The access history of a variable (or of a channel, send = read, close =
- * write). r.tid == READ_SHARED: the reads are in rv/rvi, by tid. */
+ * write). r.tid == READ_SHARED: the reads are in rv[0, rvn), one per task
+ * that read since the last write, ascending by tid: sparse, so a variable
+ * read by goroutine 8,000 costs one entry, not 8,000 (a channel made per
+ * goroutine, sent on by it and received by main: before, memory went
+ * quadratic with the goroutines). */
 #define READ_SHARED (-2)
 typedef struct rc_var {
     epoch w, r;
     access wa, ra;
-    vc_time *rv;
-    access *rva;
-    uint32_t rvn;
+    rc_read *rv;
+    uint32_t rvn, rvcap;
 } rc_var;
 
 /* A sync clock; pure: it equals the clock of its last releaser `last`. */

@@ -126,12 +126,12 @@ dpor *dpor_new(void)
 }
 
 /* These return the snodes they freed (dpor.nkept counts those alive). */
-static size_t drop_kids(node *n);
-static void free_fields(node *n);
+static size_t drop_kids(dclock_reg *g, node *n);
+static void free_fields(dclock_reg *g, node *n);
 /* Free s and its subtrees without recursion: a tree is as deep as an
  * execution is long (a program that runs 10^6 steps before a time limit
  * stops it), too deep for the C stack. */
-static size_t free_snode(snode *s)
+static size_t free_snode(dclock_reg *g, snode *s)
 {
     VEC(snode *) todo = {0};
     size_t k = 0;
@@ -144,7 +144,7 @@ static size_t free_snode(snode *s)
             if (t->n.kids.p[i])
                 VEC_PUSH(todo, t->n.kids.p[i]);
         t->n.kids.len = 0;
-        free_fields(&t->n);
+        free_fields(g, &t->n);
         free(t->en);
         free(t);
         k++;
@@ -156,13 +156,13 @@ static size_t free_snode(snode *s)
 void dpor_set_bound(dpor *d, int bound)
 {
     for (size_t i = 0; i < d->nodes.len; i++)
-        d->nkept -= drop_kids(&d->nodes.p[i]);
+        d->nkept -= drop_kids(&d->creg, &d->nodes.p[i]);
     d->nodes.len = 0;
     d->bound = bound;
     d->limit = -1;
     d->round = 0;
     d->pruned = false;
-    d->nkept -= free_snode(d->root);
+    d->nkept -= free_snode(&d->creg, d->root);
     d->root = NULL;
     d->fpos = 0;
     d->floor = d->forced.len ? SIZE_MAX : 0;
@@ -221,26 +221,26 @@ bool dpor_pruned(const dpor *d)
 }
 
 /* Forget the subtrees put aside below n. */
-static size_t drop_kids(node *n)
+static size_t drop_kids(dclock_reg *g, node *n)
 {
     size_t k = 0;
     for (size_t i = 0; i < n->kids.len; i++)
-        k += free_snode(n->kids.p[i]);
+        k += free_snode(g, n->kids.p[i]);
     n->kids.len = 0;
     return k;
 }
 
-size_t dpor_free_node(node *n)
+size_t dpor_free_node(dpor *d, node *n)
 {
-    size_t k = drop_kids(n);
-    free_fields(n);
+    size_t k = drop_kids(&d->creg, n);
+    free_fields(&d->creg, n);
     return k;
 }
 
-static void free_fields(node *n)
+static void free_fields(dclock_reg *g, node *n)
 {
     VEC_FREE(n->kids);
-    vc_release(NULL, &n->vc);
+    dclock_release(g, &n->vc);
     VEC_FREE(n->acc);
     VEC_FREE(n->acc_union);
     VEC_FREE(n->en);
@@ -255,20 +255,12 @@ void dpor_free(dpor *d)
     if (!d)
         return;
     for (size_t i = 0; i < d->ninit; i++)
-        dpor_free_node(&d->nodes.p[i]);
+        dpor_free_node(d, &d->nodes.p[i]);
     VEC_FREE(d->nodes);
-    for (size_t i = 0; i < d->tclock.len; i++)
-        vc_release(NULL, &d->tclock.p[i]);
-    VEC_FREE(d->tclock);
+    dpor_clocks_free(d);
     VEC_FREE(d->tcount);
     for (size_t i = 0; i < d->nobjs_init; i++) {
         dobj *o = &d->objs.p[i];
-        vc_release(NULL, &o->lw);
-        vc_release(NULL, &o->lr);
-        vc_release(NULL, &o->lc);
-        vc_release(NULL, &o->lk);
-        vc_release(NULL, &o->lo);
-        vc_release(NULL, &o->lu);
         VEC_FREE(o->pend);
         VEC_FREE(o->us);
         VEC_FREE(o->rs);
@@ -280,8 +272,7 @@ void dpor_free(dpor *d)
     VEC_FREE(d->objs);
     tset_free(&d->next_sleep);
     VEC_FREE(d->sig);
-    vc_release(NULL, &d->ev);
-    vc_release(NULL, &d->ltab);
+    VEC_FREE(d->ltab);
     VEC_FREE(d->first);
     VEC_FREE(d->active);
     VEC_FREE(d->rmark);
@@ -292,7 +283,7 @@ void dpor_free(dpor *d)
     VEC_FREE(d->opver);
     VEC_FREE(d->cmark);
     VEC_FREE(d->cand);
-    free_snode(d->root);
+    free_snode(&d->creg, d->root);
     VEC_FREE(d->forced);
     VEC_FREE(d->psibs);
     VEC_FREE(d->psib_acc);
@@ -318,7 +309,7 @@ static node *push_node(dpor *d)
         n->en.len = n->bt.len = 0;
         tset_reset(&n->done);
         tset_reset(&n->sleep);
-        n->vc.n = 0;
+        dclock_clear(&n->vc);
         n->acc.len = n->acc_union.len = 0;
     }
     n->has_ev = false;
@@ -356,14 +347,16 @@ static const dobj *obj_peek(const dpor *d, int32_t oid)
     return i < d->objs.len ? &d->objs.p[i] : NULL;
 }
 
-static vclock *clock_of(dpor *d, int32_t tid)
+dclock *dpor_clock_of(dpor *d, int32_t tid)
 {
     while (d->tclock.len <= (size_t)tid) {
-        vclock z = {NULL, 0, 0};
+        dclock z = {NULL, 0, 0, 0};
         VEC_PUSH(d->tclock, z);
         VEC_PUSH(d->tcount, 0);
         VEC_PUSH(d->opver, 0);
         VEC_PUSH(d->cmark, 0);
+        VEC_PUSH(d->fresh, 0);
+        VEC_PUSH(d->ltab, 0);
     }
     return &d->tclock.p[tid];
 }
@@ -375,7 +368,7 @@ static void trim(dpor *d)
     size_t len = d->nodes.len;
     d->trim = false;
     for (size_t i = len; i < d->ninit; i++)
-        d->nkept -= dpor_free_node(&d->nodes.p[i]);
+        d->nkept -= dpor_free_node(d, &d->nodes.p[i]);
     if (d->ninit > len) d->ninit = len;
     if (d->nodes.cap > 2 * len + 64) {
         d->nodes.cap = 2 * len + 64;
@@ -399,16 +392,21 @@ void dpor_begin(dpor *d, wf_engine *e)
     d->run_tid = -1;
     d->run_len = 0;
     for (size_t i = 0; i < d->tclock.len; i++) {
-        d->tclock.p[i].n = 0;
+        dclock_clear(&d->tclock.p[i]);
         d->tcount.p[i] = 0;
     }
     d->ntasks = 0;
     for (size_t i = 0; i < d->evnodes.len; i++)
         d->evnodes.p[i].len = 0;
+    dpor_clocks_begin(d);
     for (size_t i = 0; i < d->objs.len; i++) {
         dobj *o = &d->objs.p[i];
-        o->lw.n = o->lr.n = o->lc.n = o->lk.n = o->lo.n = 0;
-        o->lu.n = 0;
+        dclock_clear(&o->lw);
+        dclock_clear(&o->lr);
+        dclock_clear(&o->lc);
+        dclock_clear(&o->lk);
+        dclock_clear(&o->lo);
+        dclock_clear(&o->lu);
         o->rs.len = o->cs.len = o->os.len = o->ps.len = o->adds.len = 0;
         o->us.len = o->pend.len = 0;
         o->nfloor = 0;
@@ -531,9 +529,9 @@ static bool may_touch(const wf_task *q, const acc_rec *A, size_t na)
 /* ---- backtracking ------------------------------------------------------ */
 
 /* Is the access rec r ordered before task q (whose clock is c)? */
-static bool hb(const rec *r, const vclock *c)
+static bool hb(const dpor *d, const rec *r, const dclock *c)
 {
-    return vc_get(c, r->tid) >= r->lidx;
+    return dclock_get(&d->creg, c, r->tid) >= r->lidx;
 }
 
 
@@ -587,7 +585,7 @@ static bool conflict_after(dpor *d, int32_t j, int32_t tj, uint32_t lj,
     if (conflict(d, t, type))                                                    \
         for (size_t k = 0; k < o->list.len; k++)                              \
             if (o->list.p[k].node > j &&                                      \
-                vc_get(&d->nodes.p[o->list.p[k].node].vc, tj) < lj)           \
+                node_get(d, o->list.p[k].node, tj) < lj)                      \
                 return true;
         AFTER(rs, ACC_READ)
         AFTER(cs, ACC_COMMIT)
@@ -598,7 +596,7 @@ static bool conflict_after(dpor *d, int32_t j, int32_t tj, uint32_t lj,
             !(t == ACC_ADD && adds_commute(d, o, &sig[i])))
             for (size_t k = 0; k < o->adds.len; k++)
                 if (o->adds.p[k].r.node > j &&
-                    vc_get(&d->nodes.p[o->adds.p[k].r.node].vc, tj) < lj)
+                    node_get(d, o->adds.p[k].r.node, tj) < lj)
                     return true;
     }
     return false;
@@ -654,15 +652,18 @@ static void mark_sets(dpor *d, const node *nj, bool on)
 
 /* The latest node of an event of another task than n's that happens
  * before n (-1: none): the last event of task t before n is t's
- * vc(n)[t]-th. O(tasks) once per node and execution, then O(1). */
+ * vc(n)[t]-th; the tasks retired before n's clock was made, whose
+ * entries it does not store, ended before it (d->gmax). O(the tasks it
+ * stores) once per node and execution, then O(1). */
 static int32_t pred_max(dpor *d, node *n)
 {
     if (!n->pmax_ok) {
-        int32_t m = -1;
-        for (uint32_t t = 0; t < n->vc.n; t++) {
-            vc_time l = n->vc.c[t];
+        int32_t m = d->gmax.p[n->vc.gen];
+        for (uint32_t i = 0; i < n->vc.n; i++) {
+            int32_t t = n->vc.e[i].tid;
+            uint32_t l = n->vc.e[i].t;
             const VEC_u32 *ev;
-            if (!l || (int32_t)t == n->tid || t >= d->evnodes.len)
+            if (!l || t == n->tid || (size_t)t >= d->evnodes.len)
                 continue;
             ev = &d->evnodes.p[t];
             if (l <= ev->len && (int32_t)ev->p[l - 1] > m)
@@ -674,14 +675,14 @@ static int32_t pred_max(dpor *d, node *n)
     return n->pmax;
 }
 
-static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
+static void race(dpor *d, int32_t j, int32_t q, const dclock *c,
                  const acc_rec *sig, size_t nsig, size_t end)
 {
     node *nj;
     int32_t tj;
     uint32_t lj;
     initials in = {-1, -1, false, false};
-    size_t nt = d->evnodes.len;
+    size_t na = 0;
     bool col;
     if (j < 0 || (size_t)j >= d->nodes.len)
         return;
@@ -695,22 +696,20 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
     /* v = the events after j not ordered after it, then q's op. A task's
      * events after j are in v up to its first one ordered after j, so its
      * first event in v is its first event after j, if not ordered after
-     * j. first[r], L[r]: that event's node and count (L 0: none). */
-    d->ltab.n = 0;
+     * j. For the a-th such task r (active[a]): first[a], ltab[r]: that
+     * event's node and count (ltab is 0 for the other tasks). */
     d->first.len = 0;
-    d->active.len = 0;
-    for (size_t r = 0; r < nt; r++) {
-        int32_t k = first_after(d, (int32_t)r, j, end);
-        uint32_t l = 0;
-        if (k >= 0 && vc_get(&d->nodes.p[k].vc, tj) < lj)
-            l = d->nodes.p[k].lidx;
-        else
-            k = -1;
-        vc_set(NULL, &d->ltab, (int32_t)r, l);
-        VEC_PUSH(d->first, k);
-        if (l)
-            VEC_PUSH(d->active, (int32_t)r);
+    dpor_events_after(d, j); /* the tasks with events after j, ascending */
+    for (size_t a = 0; a < d->active.len; a++) {
+        int32_t r = d->active.p[a];
+        int32_t k = first_after(d, r, j, end);
+        if (k >= 0 && node_get(d, k, tj) < lj) {
+            d->ltab.p[r] = d->nodes.p[k].lidx;
+            d->active.p[na++] = r;
+            VEC_PUSH(d->first, k);
+        }
     }
+    d->active.len = na;
     mark_sets(d, nj, true);
     /* an initial: its first event k in v depends on no other event of v.
      * An event after j ordered before k is in v (else j would be ordered
@@ -719,18 +718,18 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
      * every task with events in v (quadratic in them: grpc#3017). */
     for (size_t a = 0; a < d->active.len; a++) {
         int32_t r = d->active.p[a];
-        int32_t k = d->first.p[r];
+        int32_t k = d->first.p[a];
         if (k >= 0 && pred_max(d, &d->nodes.p[k]) <= j && col)
             VEC_PUSH(d->req_r, r);
         else if (k >= 0 && pred_max(d, &d->nodes.p[k]) <= j)
             consider(d, nj, r, &in);
     }
     /* q's op itself, if q has no event in v */
-    if ((size_t)q >= nt || !d->ltab.c[q]) {
+    if ((size_t)q >= d->ltab.len || !d->ltab.p[q]) {
         bool initial = true;
         for (size_t b = 0; b < d->active.len && initial; b++) {
             int32_t t = d->active.p[b];
-            if (t != q && vc_get(c, t) >= d->ltab.c[t])
+            if (t != q && dclock_get(&d->creg, c, t) >= d->ltab.p[t])
                 initial = false;
         }
         if (initial && conflict_after(d, j, tj, lj, sig, nsig))
@@ -740,6 +739,8 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
         else if (initial)
             consider(d, nj, q, &in);
     }
+    for (size_t a = 0; a < d->active.len; a++)
+        d->ltab.p[d->active.p[a]] = 0;
     mark_sets(d, nj, false);
     if (col) {
         dpor_req_push(d, (uint32_t)j, false, d->req_r.p, d->req_r.len);
@@ -774,7 +775,7 @@ static void race(dpor *d, int32_t j, int32_t q, const vclock *c,
  * being checked. */
 typedef struct racer {
     int32_t q;
-    const vclock *c;
+    const dclock *c;
     const acc_rec *sig;
     size_t nsig, end;
 } racer;
@@ -838,7 +839,7 @@ void dpor_conservative(dpor *d, int32_t j, int32_t q)
 
 static void check_rec(dpor *d, const rec *r, const racer *x)
 {
-    if (r->tid != x->q && !hb(r, x->c))
+    if (r->tid != x->q && !hb(d, r, x->c))
         race(d, r->node, x->q, x->c, x->sig, x->nsig, x->end);
 }
 
@@ -861,13 +862,13 @@ static bool add_conflict(const dpor *d, const dobj *o, const arec *a,
     for (size_t k = 0; k < o->adds.len; k++) {
         const arec *r = &o->adds.p[k];
         if (r->r.node > a->r.node && (size_t)r->r.node < end &&
-            vc_get(&d->nodes.p[r->r.node].vc, a->r.tid) < a->r.lidx)
+            node_get(d, r->r.node, a->r.tid) < a->r.lidx)
             c += r->delta;
     }
     for (size_t k = 0; k < o->ps.len && !parked; k++) {
         const rec *r = &o->ps.p[k];
         parked = r->node > a->r.node && (size_t)r->node < end &&
-                 vc_get(&d->nodes.p[r->node].vc, a->r.tid) < a->r.lidx;
+                 node_get(d, r->node, a->r.tid) < a->r.lidx;
     }
     return floor_swap_conflicts(c, a, delta, parked);
 }
@@ -935,7 +936,7 @@ static void check_access(dpor *d, dobj *o, const acc_rec *y, const racer *x)
         return;
     for (size_t i = 0; i < o->adds.len; i++) {
         const rec *r = &o->adds.p[i].r;
-        if (r->tid != x->q && !hb(r, x->c) && /* the cheap test first */
+        if (r->tid != x->q && !hb(d, r, x->c) && /* the cheap test first */
             conflicts_add(d, o, &o->adds.p[i], y, t, x->end))
             race(d, r->node, x->q, x->c, x->sig, x->nsig, x->end);
     }
@@ -949,7 +950,7 @@ static void pend_note(dpor *d, const wf_task *t)
 {
     const op *o = &t->op;
     pent pe;
-    clock_of(d, t->tid);
+    dpor_clock_of(d, t->tid);
     pe.tid = t->tid;
     pe.ver = ++d->opver.p[t->tid];
     for (size_t i = 0; i < d->sig.len; i++)
@@ -987,12 +988,6 @@ static void cand_of(dpor *d, const wf_engine *e, int32_t oid)
     o->pend.len = k;
 }
 
-static int tid_cmp(const void *a, const void *b)
-{
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* Is t enabled at task node n? (n->en is ascending: the engine's alts) */
 static bool en_has(const node *n, int32_t t)
 {
@@ -1014,7 +1009,7 @@ static void check_pending(dpor *d, const wf_task *t)
     signature(d, t);
     pend_note(d, t);
     x.q = t->tid;
-    x.c = clock_of(d, t->tid);
+    x.c = dpor_clock_of(d, t->tid);
     x.sig = d->sig.p;
     x.nsig = d->sig.len;
     x.end = d->depth;
@@ -1259,23 +1254,24 @@ uint64_t dpor_work(const dpor *d)
 
 uint64_t dpor_bytes(const dpor *d)
 {
-    uint64_t clock = (uint64_t)d->ntasks * sizeof(uint32_t);
     /* the path, then what stays allocated beyond it (the vectors of the
      * nodes a longer path initialised, the vector's room) and the kept
-     * subtrees: a sample or the next execution runs beside them */
-    return (uint64_t)d->depth * (12 * NODE_VEC_BYTES + clock) +
+     * subtrees: a sample or the next execution runs beside them; the
+     * clocks (nodes', tasks', objects') as allocated */
+    return (uint64_t)d->depth * 12 * NODE_VEC_BYTES +
            (uint64_t)(d->ninit > d->depth ? d->ninit - d->depth : 0) * 12 *
                NODE_VEC_BYTES +
            (uint64_t)d->nodes.cap * sizeof(node) +
            (uint64_t)d->nkept * (sizeof(snode) + 10 * NODE_VEC_BYTES) +
-           (uint64_t)d->ntasks * clock;
+           d->creg.ents * sizeof(dclock_ent);
 }
 
 void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
 {
     const acc_rec *A = e->acc.p;
     size_t na = e->acc.len;
-    vclock *ev = &d->ev;
+    dclock *ev = &d->ev;
+    dclock_reg *g = &d->creg;
     int32_t p = tid;
     uint32_t lidx;
     rec r;
@@ -1284,19 +1280,13 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         return;
     if (p < 0) {
         /* a timer fired: every event so far happens before what follows */
-        ev->n = 0;
-        for (size_t t = 0; t < d->tclock.len; t++)
-            vc_join(NULL, ev, &d->tclock.p[t]);
-        for (size_t t = 0; t < e->tasks.len; t++)
-            vc_join(NULL, clock_of(d, (int32_t)t), ev);
-        d->ntasks = e->tasks.len;
+        dpor_barrier(d, e);
         d->barrier = true;
-        for (size_t i = 0; i < e->tasks.len; i++)
-            if (e->tasks.p[i]->state != TASK_DONE)
-                check_pending(d, e->tasks.p[i]);
+        for (size_t li = 0; li < e->live.len; li++)
+            check_pending(d, e->tasks.p[e->live.p[li]]);
         return;
     }
-    clock_of(d, (int32_t)e->tasks.len - 1);
+    dpor_clock_of(d, (int32_t)e->tasks.len - 1);
     nk = &d->nodes.p[d->tnode];
     /* A rendezvous with a partner that committed while p could not run
      * (a receive waiting for its sender): the commit enabled p's step, so
@@ -1315,7 +1305,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         wn = &d->evnodes.p[w];
         nw = &d->nodes.p[wn->p[wn->len - 1]];
         if (d->bound < 0 && nw->has_ev && !has_tid(&nw->en, p))
-            vc_join(NULL, &d->tclock.p[p], &nw->vc);
+            dclock_join(g, &d->tclock.p[p], &nw->vc);
     }
     {
         /* the step itself (its op and what its resumption exposed, such
@@ -1332,34 +1322,34 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             check_access(d, obj_of(d, A[i].oid), &A[i], &x);
     }
     lidx = ++d->tcount.p[p];
-    vc_copy(NULL, ev, clock_of(d, p));
+    dclock_copy(g, ev, dpor_clock_of(d, p));
     for (size_t i = 0; i < na; i++) {
         dobj *o = obj_of(d, A[i].oid);
         uint8_t t = eff_type(d, o, &A[i]);
         if (t == ACC_PARK && d->bound < 0)
             continue; /* not an event */
-        vc_join(NULL, ev, &o->lw); /* everything conflicts with writes */
+        dclock_join(g, ev, &o->lw); /* everything conflicts with writes */
         if (conflict(d, t, ACC_READ))
-            vc_join(NULL, ev, &o->lr);
+            dclock_join(g, ev, &o->lr);
         if (conflict(d, t, ACC_COMMIT))
-            vc_join(NULL, ev, &o->lc);
+            dclock_join(g, ev, &o->lc);
         if (conflict(d, t, ACC_RUNLOCK))
-            vc_join(NULL, ev, &o->lu);
+            dclock_join(g, ev, &o->lu);
         if (conflict(d, t, ACC_OBSERVE) &&
             (t != ACC_ADD || A[i].delta > 0 || d->bound >= 0))
-            vc_join(NULL, ev, &o->lo);
+            dclock_join(g, ev, &o->lo);
         if (t == ACC_ADD) {
             for (size_t k = 0; !adds_commute(d, o, &A[i]) && k < o->adds.len;
                  k++)
-                if (!hb(&o->adds.p[k].r, ev) && /* else joined already */
+                if (!hb(d, &o->adds.p[k].r, ev) && /* else joined already */
                     conflicts_add(d, o, &o->adds.p[k], &A[i], t,
                                   (size_t)d->tnode))
-                    vc_join(NULL, ev, &d->nodes.p[o->adds.p[k].r.node].vc);
+                    dclock_join(g, ev, &d->nodes.p[o->adds.p[k].r.node].vc);
         } else if (conflict(d, t, ACC_ADD) || t == ACC_OBSERVE) {
-            vc_join(NULL, ev, &o->lk); /* a Wait comes after every Done */
+            dclock_join(g, ev, &o->lk); /* a Wait comes after every Done */
         }
     }
-    vc_set(NULL, ev, p, lidx);
+    dclock_set(g, ev, p, lidx);
     r.node = d->tnode;
     r.tid = p;
     r.lidx = lidx;
@@ -1367,7 +1357,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         dobj *o = obj_of(d, A[i].oid);
         uint8_t t = eff_type(d, o, &A[i]);
         if (is_write(t)) {
-            vc_copy(NULL, &o->lw, ev);
+            dclock_copy(g, &o->lw, ev);
             o->w = r;
             o->has_w = true;
             o->w_is_release = t == ACC_RELEASE;
@@ -1385,10 +1375,10 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
                 o->nfloor = 0;
             }
         } else if (t == ACC_READ) {
-            vc_join(NULL, &o->lr, ev);
+            dclock_join(g, &o->lr, ev);
             NOTE_REC(o->rs, r);
         } else if (t == ACC_OBSERVE) {
-            vc_join(NULL, &o->lo, ev);
+            dclock_join(g, &o->lo, ev);
             NOTE_REC(o->os, r);
         } else if (t == ACC_ADD) {
             arec a;
@@ -1396,29 +1386,25 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             a.delta = A[i].delta;
             a.before = A[i].before;
             a.flags = A[i].flags;
-            vc_join(NULL, &o->lk, ev);
+            dclock_join(g, &o->lk, ev);
             VEC_PUSH(o->adds, a);
             o->nfloor += (a.flags & ACCF_FLOOR) != 0;
         } else if (t == ACC_PARK) {
             VEC_PUSH(o->ps, r);
         } else if (t == ACC_RUNLOCK) {
-            vc_join(NULL, &o->lu, ev);
+            dclock_join(g, &o->lu, ev);
             NOTE_REC(o->us, r);
         } else {
-            vc_join(NULL, &o->lc, ev);
+            dclock_join(g, &o->lc, ev);
             NOTE_REC(o->cs, r);
         }
     }
-    vc_copy(NULL, &d->tclock.p[p], ev);
-    while (d->evnodes.len <= (size_t)p) {
-        VEC_u32 z = {NULL, 0, 0};
-        VEC_PUSH(d->evnodes, z);
-    }
-    VEC_PUSH(d->evnodes.p[p], (uint32_t)d->tnode);
+    dclock_copy(g, &d->tclock.p[p], ev);
+    dpor_note_event(d, p);
     nk->has_ev = true;
     nk->pmax_ok = false;
     nk->lidx = lidx;
-    vc_copy(NULL, &nk->vc, ev);
+    dclock_copy(g, &nk->vc, ev);
     nk->acc.len = 0;
     for (size_t i = 0; i < na; i++)
         VEC_PUSH(nk->acc, A[i]);
@@ -1427,11 +1413,6 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         VEC_PUSH(nk->acc, any);
     }
     dpor_acc_union_add(nk, nk->acc.p, nk->acc.len);
-    d->fresh.len = 0;
-    VEC_RESERVE(d->fresh, e->tasks.len);
-    memset(d->fresh.p, 0, e->tasks.len);
-    d->fresh.len = e->tasks.len;
-    d->fresh.p[p] = 1;
     /* The tasks this step checks: those that exposed a new op (woken,
      * spawned) and those whose pending op may touch what it touched (the
      * objects' pend lists), in place of every live task: a step costs
@@ -1440,28 +1421,30 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
      * A panic conflicts with everything: then every live task. */
     if (WF_UNLIKELY(++d->cgen == 0)) {
         memset(d->cmark.p, 0, d->cmark.len * sizeof *d->cmark.p);
+        memset(d->fresh.p, 0, d->fresh.len * sizeof *d->fresh.p);
         d->cgen = 1;
     }
     d->cand.len = 0;
+    d->fresh.p[p] = d->cgen;
     for (size_t i = 0; i < e->woken.len; i++) {
         int32_t w = e->woken.p[i];
         /* a released Wait comes after every Done, not just this one */
         for (size_t k = 0; k < na; k++)
             if (A[k].type == ACC_ADD)
-                vc_join(NULL, clock_of(d, w), &obj_of(d, A[k].oid)->lk);
+                dclock_join(g, dpor_clock_of(d, w), &obj_of(d, A[k].oid)->lk);
         /* The step completed w's op (a rendezvous): had w been enabled
          * here, running w first (another of its cases) is the reversal. */
         if (w != p && en_has(nk, w))
             race(d, d->tnode, w, &d->tclock.p[w], nk->acc.p, nk->acc.len,
                  d->depth);
-        vc_join(NULL, clock_of(d, w), ev);
-        d->fresh.p[w] |= 1;
+        dclock_join(g, dpor_clock_of(d, w), ev);
+        d->fresh.p[w] = d->cgen;
         cand_add(d, w);
     }
     for (size_t t = d->ntasks; t < e->tasks.len; t++)
         if ((int32_t)t != p) {
-            vc_copy(NULL, clock_of(d, (int32_t)t), ev);
-            d->fresh.p[t] |= 1;
+            dclock_copy(g, dpor_clock_of(d, (int32_t)t), ev);
+            d->fresh.p[t] = d->cgen;
             cand_add(d, (int32_t)t);
         }
     d->ntasks = e->tasks.len;
@@ -1484,7 +1467,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         const wf_task *q = e->tasks.p[i];
         if (q->state == TASK_DONE || (int32_t)i == p)
             continue;
-        if ((d->fresh.p[i] & 1) && !e->stop) {
+        if (d->fresh.p[i] == d->cgen && !e->stop) {
             check_pending(d, q);
             continue;
         }
@@ -1493,7 +1476,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         signature(d, q);
         if (!e->stop)
             pend_note(d, q);
-        if (vc_get(&d->tclock.p[i], p) >= lidx)
+        if (dclock_get(g, &d->tclock.p[i], p) >= lidx)
             continue;
         /* the step enabled q (a commit q's receive waited for): q's op
          * cannot come before it, no race to reverse (the reversal would
@@ -1512,6 +1495,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
     if (!e->stop && e->tasks.p[p]->state != TASK_DONE)
         check_pending(d, e->tasks.p[p]);
     next_sleep_after(d, e, nk, nk->acc.p, nk->acc.len);
+    dpor_tasks_ended(d, e, p);
 }
 
 void dpor_end(dpor *d, wf_engine *e)

@@ -56,6 +56,11 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid);
  * per step with its vector clock, a clock per task), for the memory
  * budget: deterministic, O(1). */
 uint64_t dpor_bytes(const dpor *d);
+/* The entries allocated in the clocks of d (its nodes', tasks' and
+ * objects'): with ended tasks retired (dclock.h), linear in the steps of
+ * a program that joins its goroutines one after another, not steps x
+ * tasks. For tests. */
+uint64_t dpor_clock_entries(const dpor *d);
 /* The nodes bounded POR's walks back over the path have looked at so far
  * (each reversal over the bound walks back to the path's start): work a
  * step count does not show, for the explorer's cost. */

@@ -6,7 +6,7 @@
 #define WF_DPOR_INT_H
 
 #include "dpor.h"
-#include "vclock.h"
+#include "dclock.h"
 
 typedef VEC(int32_t) tidvec;
 typedef VEC(uint32_t) VEC_u32;
@@ -48,7 +48,7 @@ typedef struct pent {
 
 /* What an object remembers of the current execution. */
 typedef struct dobj {
-    vclock lw, lr, lc, lk, lo, lu; /* joined clocks of writes, reads,
+    dclock lw, lr, lc, lk, lo, lu; /* joined clocks of writes, reads,
                                       commits, adds, observes, runlocks */
     rec w, acq;                /* last write (of any kind), last acquire */
     bool has_w, has_acq, w_is_release;
@@ -93,7 +93,7 @@ typedef struct node {
     /* the event of this node's step (this execution) */
     bool has_ev;
     uint32_t lidx;
-    vclock vc;
+    dclock vc;
     /* the latest node of another task's event ordered before this one
      * (-1: none), computed by race() when first asked (pmax_ok) */
     int32_t pmax;
@@ -148,22 +148,38 @@ struct dpor {
     int32_t tnode; /* the current step's task node, -1 */
     uint64_t work; /* nodes bounded POR's backward walks looked at */
     /* per execution */
-    VEC(vclock) tclock;
+    dclock_reg creg;  /* the clocks' retired tasks (dclock.h) */
+    VEC(dclock) tclock;
     VEC(uint32_t) tcount;
     size_t ntasks; /* tasks whose clocks are set */
+    /* Retiring ended tasks (dpor_clock.c): the ended tasks not retired
+     * yet, by tid whether one is (dmark), per generation the latest node
+     * of an event of a task retired before it (gmax: pred_max's part of
+     * the entries a clock no longer stores), the size of dead that makes
+     * the next sweep, and sweep's scratch counts */
+    tidvec dead;
+    VEC(char) dmark;
+    VEC(int32_t) gmax;
+    size_t sweep_at;
+    size_t nretired;
+    VEC(uint32_t) dcnt;
+    /* the tasks with events, most recent last event last (a list by tid,
+     * -1 ends): race() walks back only over the tasks with events after
+     * its node, not every task */
+    VEC(int32_t) rprev, rnext;
+    int32_t rhead, rtail;
     VEC(dobj) objs;
     size_t nobjs_init;
     tset next_sleep; /* the sleep set of the next new task node */
     bool barrier;    /* a timer fired since the last task node */
     acc_vec sig;      /* scratch: a pending op's signature */
-    vclock ev;        /* scratch: the event's clock */
-    vclock ltab;      /* scratch of race() */
+    dclock ev;        /* scratch: the event's clock */
+    VEC(uint32_t) ltab; /* scratch of race(), by tid, 0 outside it */
     VEC(int32_t) first; /* scratch of race() */
     VEC(int32_t) active; /* scratch of race(): tasks with events in v */
     VEC(char) rmark;  /* scratch of race(): per tid, RM_EN | RM_BT at j */
     VEC(VEC_u32) evnodes; /* per task: the task nodes of its events */
-    VEC(char) fresh;  /* per tid: 1 exposed a new op this step, 2
-                         enabled at its node */
+    VEC(uint32_t) fresh; /* per tid: cgen when it exposed a new op */
     VEC(uint32_t) opver; /* per tid: the version of its pending op in the
                             objects' pend lists */
     VEC(uint32_t) cmark; /* per tid: cgen when it joined cand */
@@ -337,7 +353,7 @@ static inline bool fits(const dpor *d, const node *n, int32_t x)
 
 /* Free node n's fields and the subtrees put aside below it; the nodes
  * freed. */
-size_t dpor_free_node(node *n);
+size_t dpor_free_node(dpor *d, node *n);
 /* Add task q to the backtrack set at the start of the run of steps of
  * node j's task that ends at j, if q is enabled there (dpor.c). */
 void dpor_conservative(dpor *d, int32_t j, int32_t q);
@@ -348,6 +364,39 @@ void dpor_acc_union_add(node *n, const acc_rec *a, size_t na);
 /* A race of a gift's search at node j of this search (the initials r[0,
  * n)), decided as the search decides its own. */
 void dpor_req_race(dpor *d, size_t j, const int32_t *r, size_t n);
+
+/* ---- dpor_clock.c ------------------------------------------------------ */
+
+/* Task tid's clock (the per-tid vectors grown to hold it; dpor.c). */
+dclock *dpor_clock_of(dpor *d, int32_t tid);
+
+static inline int tid_cmp(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* What node k's event clock reads for task t. */
+static inline uint32_t node_get(const dpor *d, int32_t k, int32_t t)
+{
+    return dclock_get(&d->creg, &d->nodes.p[k].vc, t);
+}
+
+/* Free every clock of d (its nodes', tasks', objects', scratch). */
+void dpor_clocks_free(dpor *d);
+/* A new execution: nothing retired, no events. */
+void dpor_clocks_begin(dpor *d);
+/* Task p's event at node d->tnode (its evnodes and the recency list). */
+void dpor_note_event(dpor *d, int32_t p);
+/* d->active = the tasks with an event after node j, ascending: O(those
+ * tasks), not O(tasks). */
+void dpor_events_after(dpor *d, int32_t j);
+/* A timer fired: every event so far happens before what follows (d->ev,
+ * then every live task's clock). */
+void dpor_barrier(dpor *d, const wf_engine *e);
+/* After task p's step: note the tasks that ended, and retire those
+ * ended when enough wait. */
+void dpor_tasks_ended(dpor *d, const wf_engine *e, int32_t p);
 
 /* ---- dpor_gift.c ------------------------------------------------------- */
 

@@ -116,7 +116,7 @@ static void pop_node(dpor *d)
         d->nkept++;
         s->n = *n;
         s->round = d->round;
-        vc_release(NULL, &s->n.vc); /* per execution: rebuilt on replay */
+        dclock_release(&d->creg, &s->n.vc); /* per execution: rebuilt on replay */
         VEC_FREE(s->n.acc);
         /* what next_branch consumed (the branch taken is in done) */
         VEC_FREE(s->n.acc_union);
@@ -155,7 +155,7 @@ static void restore(dpor *d, size_t i, snode *s)
         d->ninit = i + 1;
     }
     n = &d->nodes.p[i];
-    d->nkept -= dpor_free_node(n) + 1; /* s leaves the kept tree for the path */
+    d->nkept -= dpor_free_node(d, n) + 1; /* s leaves the kept tree for the path */
     *n = s->n;
     en_unpack(n, s);
     n->has_ev = false;

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define WF_UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -146,6 +147,26 @@ const char *obj_label(char *out, size_t n, const char *kind,
         (v).p = NULL;                                                         \
         (v).len = (v).cap = 0;                                                \
     } while (0)
+
+/* In base[0, n), records of size bytes each opening with an int32_t key
+ * (a tid) and sorted by it: the first whose key is not below key (n:
+ * none). The binary search of the tid-keyed sparse arrays (dclock.h's
+ * clocks, the race checker's read vectors). */
+static inline uint32_t key_lower_bound(const void *base, uint32_t n,
+                                       size_t size, int32_t key)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        int32_t k;
+        memcpy(&k, (const char *)base + (size_t)mid * size, sizeof k);
+        if (k < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 
 /* FNV-1a, 64-bit: stable hashes for program text and signatures. */
 uint64_t hash_bytes(uint64_t h, const void *p, size_t n);

@@ -1,6 +1,6 @@
-/* vclock.h: vector clocks, the one kind of weft: the reduction's
- * happens-before (dpor.c) and the race checker's, with its epochs
- * (FastTrack, Flanagan and Freund, PLDI 2009).
+/* vclock.h: dense vector clocks: the race checker's, with its epochs
+ * (FastTrack, Flanagan and Freund, PLDI 2009). The reduction's are
+ * dclock.h's (sparse, the ended tasks every live task joined retired).
  * Owns: nothing; a vclock's entries live in blocks of 8 << k entries
  * from a vc_mem: its arena (the race checker's, per execution) and free
  * lists by size, to which growing a clock returns the outgrown block and

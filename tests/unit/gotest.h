@@ -70,6 +70,26 @@ static inline go_res go_exec(const char *src, wf_strategy_kind k,
     return r;
 }
 
+/* The explorer of Go program src under options o with consumers cs
+ * (NULL: none), run; *p is the program to free after it. */
+static inline explorer *go_explorer(const char *src, const explore_opts *o,
+                                    consumer_set *cs, vm_program **p)
+{
+    vm_options vo;
+    wf_diag d;
+    program pr;
+    explorer *x;
+    memset(&vo, 0, sizeof vo);
+    *p = NULL;
+    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
+                                strlen(src), &vo, p, &d),
+                     WF_OK);
+    pr = vm_program_entry(*p);
+    x = explore_new(&pr, o);
+    ck_assert_int_eq(explore_run(x, cs, &d), WF_OK);
+    return x;
+}
+
 /* One execution (round robin: each goroutine runs until it blocks). */
 static inline char *go_run(const char *src)
 {
