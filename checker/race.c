@@ -281,6 +281,8 @@ static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
     access a = {ev->step, ev->file, ev->line, (int32_t)r->log.len, T->ls,
                 ev->op == EV_ATOMIC      ? (uint8_t)ev->aux
                 : ev->op == EV_WG_ADD ? (uint8_t)AOP_WG_ADD
+                : ev->op == EV_LOCK || ev->op == EV_TRYLOCK ? (uint8_t)AOP_LOCK
+                : ev->op == EV_UNLOCK ? (uint8_t)AOP_UNLOCK
                 : ev->op == EV_BLOCK  ? (uint8_t)AOP_WG_WAIT
                                       : 0};
     if (!write) {
@@ -504,6 +506,12 @@ static void on_marks(race_checker *r, wf_engine *e, const wf_event *ev)
             if (shadow >= 0)
                 on_access(r, e, ev, &obj_of(r, shadow)->v,
                           (ev->flags & EVF_WRITE) != 0, false);
+            break;
+        }
+        case HB_ALIAS_WRITE: {
+            int32_t shadow = obj_alias(e->objs.p[oid]);
+            if (shadow >= 0)
+                on_access(r, e, ev, &obj_of(r, shadow)->v, true, false);
             break;
         }
         case HB_TRANSFER:

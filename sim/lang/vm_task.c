@@ -136,6 +136,16 @@ wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
     return tr[i].var;
 }
 
+void vm_mutex_word(vm_exec *x, vm_obj *o, uint32_t i, wf_obj *m)
+{
+    wf_var *v;
+    if (!m || m->kind != OBJ_MUTEX)
+        return;
+    v = vm_track_var(x, o, i);
+    v->lockword = true;
+    ((wf_mutex *)m)->shadow = v->hdr.oid;
+}
+
 wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i)
 {
     vm_track *tr = track_of(x, o);
@@ -219,6 +229,16 @@ static bool copy_exposes(const vm_obj *o, uint32_t i, bool tracked_only)
            (o->u.tr && (o->u.tr[i].var || o->u.tr[i].atom));
 }
 
+/* Is slot value s one a copy reads or writes? Every plain one, and the
+ * state word of a Mutex (vm_mutex_word), used or not yet: Go copies a
+ * Mutex's state with the struct, a plain access that races with Lock
+ * and Unlock. Other library values (a WaitGroup, a Once) are engine
+ * objects a copy does not touch. */
+static bool copies_word(vm_value s)
+{
+    return VM_KIND(s.t) != K_HANDLE || !s.v.eo || s.v.eo->kind == OBJ_MUTEX;
+}
+
 /* The reads of read_copy below, from the k-th access of the instruction:
  * the scalar slots of o and of the aggregates nested in it. */
 static int read_copy_obj(vm_g *g, vm_obj *o, uint32_t *k, bool tracked_only)
@@ -235,8 +255,8 @@ static int read_copy_obj(vm_g *g, vm_obj *o, uint32_t *k, bool tracked_only)
                 return st;
             continue;
         }
-        if (VM_KIND(s.t) == K_HANDLE || !copy_exposes(o, i, tracked_only))
-            continue; /* a Mutex, WaitGroup...: an engine object */
+        if (!copy_exposes(o, i, tracked_only) || !copies_word(s))
+            continue;
         if (!vm_access(g, o, i, false, (*k)++, vm_nil()))
             return X_YIELD;
     }
@@ -286,7 +306,7 @@ static int write_copy_obj(vm_g *g, vm_obj *dst, const vm_obj *src,
                 return st;
             continue;
         }
-        if (VM_KIND(d.t) == K_HANDLE || !copy_exposes(dst, i, tracked_only))
+        if (!copy_exposes(dst, i, tracked_only) || !copies_word(d))
             continue;
         if (!vm_access(g, dst, i, true, (*k)++, s))
             return X_YIELD;
