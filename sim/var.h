@@ -15,6 +15,12 @@ struct wf_var {
      * section is tried too (a read after an Unlock is otherwise ordered
      * against the Lock alone) */
     bool lockword;
+    /* an element of an array: the variable standing for the whole array
+     * (the range a copy of the array reads in one access). A write of the
+     * element writes the range too, as a counter update does: element
+     * writes commute with each other, each conflicts with a copy. NULL:
+     * none. */
+    struct wf_var *whole;
 };
 
 wf_var *var_new(wf_engine *e, const char *name, wf_value v, const char *file,
