@@ -14,6 +14,8 @@
 typedef struct lv_task {
     uint64_t seen_steps; /* its m.steps at the last step_end */
     uint64_t last_step;  /* the last step it took, 0 none */
+    uint64_t last_wanted; /* the last step after which it wanted to run
+                             (hunting only), 0 none */
     uint64_t qepoch;     /* the quiet stretch qbase belongs to, + 1 */
     uint64_t qbase;      /* its m.steps when that stretch began */
     uint64_t wsteps, wprog; /* m.steps, m.progress at the window's start */
@@ -368,12 +370,20 @@ static size_t table_find(const liveness_checker *l, uint64_t h)
     return j;
 }
 
-/* Weak fairness: every task that wants to run now ran after step s. */
+/* Strong fairness: every task that wanted to run at some step after s
+ * ran after s. Weak fairness (those that want to run now) let a poller
+ * that locks, looks and unlocks in a loop be a livelock, the goroutine it
+ * waits for being enabled at each Unlock and never picked; Go hands a
+ * mutex to a waiter that waited 1ms (starvation mode), and its scheduler
+ * runs every runnable goroutine in time. */
 static bool all_ran_since(liveness_checker *l, wf_engine *e, uint64_t s)
 {
-    for (size_t i = 0; i < e->tasks.len; i++)
-        if (wants_to_run(e->tasks.p[i]) && lvt(l, (int32_t)i)->last_step <= s)
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const lv_task *lt = lvt(l, (int32_t)i);
+        if ((wants_to_run(e->tasks.p[i]) || lt->last_wanted > s) &&
+            lt->last_step <= s)
             return false;
+    }
     return true;
 }
 
@@ -415,6 +425,9 @@ static void hunt(liveness_checker *l, wf_engine *e)
         table_clear(l);
     }
     VEC_PUSH(l->ran, e->last_tid);
+    for (size_t i = 0; i < e->tasks.len; i++)
+        if (wants_to_run(e->tasks.p[i]))
+            lvt(l, (int32_t)i)->last_wanted = e->step;
     if ((e->step - l->hunt_start) % l->stride)
         return;
     if (++l->at_stride > LIVENESS_HUNT_PHASE &&
