@@ -149,7 +149,7 @@ static vm_obj *copy_agg(vm_exec *x, const vm_obj *src)
             v.v.o->field = (uint16_t)(i > 0xffff ? 0xffff : i);
         } else if (k == K_HANDLE) {
             v.v.eo = clone_handle(x, v.v.eo); /* a copy is a new Mutex */
-            vm_mutex_word(x, o, i, v.v.eo);
+            vm_state_word(x, o, i, v.v.eo);
         }
         o->slots[i] = v;
     }
@@ -181,7 +181,7 @@ void vm_copy_into(vm_exec *x, vm_obj *dst, const vm_obj *src)
             v.v.o->field = (uint16_t)(i > 0xffff ? 0xffff : i);
         } else if (k == K_HANDLE) {
             v.v.eo = clone_handle(x, v.v.eo);
-            vm_mutex_word(x, dst, i, v.v.eo);
+            vm_state_word(x, dst, i, v.v.eo);
         }
         *d = v;
     }

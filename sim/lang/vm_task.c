@@ -164,12 +164,16 @@ wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
     return tr[i].var;
 }
 
-void vm_mutex_word(vm_exec *x, vm_obj *o, uint32_t i, wf_obj *m)
+void vm_state_word(vm_exec *x, vm_obj *o, uint32_t i, wf_obj *m)
 {
     wf_var *v;
-    if (!m || m->kind != OBJ_MUTEX)
+    if (!m || (m->kind != OBJ_MUTEX && m->kind != OBJ_ATOMIC))
         return;
     v = vm_track_var(x, o, i);
+    if (m->kind == OBJ_ATOMIC) { /* atomic.Int64 and its kin */
+        ((wf_atomic *)m)->shadow = v->hdr.oid;
+        return;
+    }
     v->lockword = true;
     ((wf_mutex *)m)->shadow = v->hdr.oid;
 }
@@ -258,13 +262,14 @@ static bool copy_exposes(const vm_obj *o, uint32_t i, bool tracked_only)
 }
 
 /* Is slot value s one a copy reads or writes? Every plain one, and the
- * state word of a Mutex (vm_mutex_word), used or not yet: Go copies a
- * Mutex's state with the struct, a plain access that races with Lock
- * and Unlock. Other library values (a WaitGroup, a Once) are engine
- * objects a copy does not touch. */
+ * state word of a Mutex or an atomic.Int64 (vm_state_word), used or not
+ * yet: Go copies their state with the struct, a plain access that races
+ * with Lock and Unlock, with Add and Store. Other library values (a
+ * WaitGroup, a Once) are engine objects a copy does not touch. */
 static bool copies_word(vm_value s)
 {
-    return VM_KIND(s.t) != K_HANDLE || !s.v.eo || s.v.eo->kind == OBJ_MUTEX;
+    return VM_KIND(s.t) != K_HANDLE || !s.v.eo ||
+           s.v.eo->kind == OBJ_MUTEX || s.v.eo->kind == OBJ_ATOMIC;
 }
 
 /* A copy of array o reads its range, every element written yet or not,
