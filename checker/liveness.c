@@ -41,6 +41,7 @@ struct liveness_checker {
     bool cut_unfair;      /* at the last step before --max-steps: a task
                              was kept from running for a whole window */
     VEC(int32_t) ran;     /* the task of each step from hunt_start */
+    VEC(uint64_t) wanted; /* tids runnable since the last hashed step */
     uint64_t *keys;       /* open addressing on state hashes; 0 is free */
     uint64_t *at;         /* the step each key was first seen after */
     size_t cap, n;
@@ -422,14 +423,34 @@ static void hunt(liveness_checker *l, wf_engine *e)
         l->stride = 1;
         l->at_stride = 0;
         l->ran.len = 0;
+        if (l->wanted.len)
+            memset(l->wanted.p, 0, l->wanted.len * sizeof(uint64_t));
         table_clear(l);
     }
     VEC_PUSH(l->ran, e->last_tid);
-    for (size_t i = 0; i < e->tasks.len; i++)
-        if (wants_to_run(e->tasks.p[i]))
-            lvt(l, (int32_t)i)->last_wanted = e->step;
+    /* the tasks runnable at some step since the last hashed one, O(words)
+     * a step; their last_wanted is the next hashed step, as cycles begin
+     * and end at hashed steps */
+    if (l->wanted.len < e->enabled_words) {
+        size_t k = l->wanted.len;
+        VEC_RESERVE(l->wanted, e->enabled_words);
+        memset(l->wanted.p + k, 0, (e->enabled_words - k) * sizeof(uint64_t));
+        l->wanted.len = e->enabled_words;
+    }
+    for (size_t w = 0; w < e->enabled_words; w++)
+        l->wanted.p[w] |= e->enabled[w];
     if ((e->step - l->hunt_start) % l->stride)
         return;
+    for (size_t w = 0; w < l->wanted.len; w++) {
+        uint64_t b = l->wanted.p[w];
+        l->wanted.p[w] = 0;
+        while (b) {
+            size_t tid = w * 64 + (size_t)__builtin_ctzll(b);
+            b &= b - 1;
+            if (tid < e->tasks.len && wants_to_run(e->tasks.p[tid]))
+                lvt(l, (int32_t)tid)->last_wanted = e->step;
+        }
+    }
     if (++l->at_stride > LIVENESS_HUNT_PHASE &&
         l->stride < LIVENESS_HUNT_STRIDE) {
         l->stride *= 2;
@@ -628,6 +649,7 @@ void liveness_free(liveness_checker *l)
         return;
     VEC_FREE(l->t);
     VEC_FREE(l->ran);
+    VEC_FREE(l->wanted);
     VEC_FREE(l->scratch);
     free(l->keys);
     free(l->at);
