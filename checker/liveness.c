@@ -14,6 +14,8 @@
 typedef struct lv_task {
     uint64_t seen_steps; /* its m.steps at the last step_end */
     uint64_t last_step;  /* the last step it took, 0 none */
+    uint64_t last_wanted; /* the last step after which it wanted to run
+                             (hunting only), 0 none */
     uint64_t qepoch;     /* the quiet stretch qbase belongs to, + 1 */
     uint64_t qbase;      /* its m.steps when that stretch began */
     uint64_t wsteps, wprog; /* m.steps, m.progress at the window's start */
@@ -39,6 +41,7 @@ struct liveness_checker {
     bool cut_unfair;      /* at the last step before --max-steps: a task
                              was kept from running for a whole window */
     VEC(int32_t) ran;     /* the task of each step from hunt_start */
+    VEC(uint64_t) wanted; /* tids runnable since the last hashed step */
     uint64_t *keys;       /* open addressing on state hashes; 0 is free */
     uint64_t *at;         /* the step each key was first seen after */
     size_t cap, n;
@@ -368,12 +371,20 @@ static size_t table_find(const liveness_checker *l, uint64_t h)
     return j;
 }
 
-/* Weak fairness: every task that wants to run now ran after step s. */
+/* Strong fairness: every task that wanted to run at some step after s
+ * ran after s. Weak fairness (those that want to run now) let a poller
+ * that locks, looks and unlocks in a loop be a livelock, the goroutine it
+ * waits for being enabled at each Unlock and never picked; Go hands a
+ * mutex to a waiter that waited 1ms (starvation mode), and its scheduler
+ * runs every runnable goroutine in time. */
 static bool all_ran_since(liveness_checker *l, wf_engine *e, uint64_t s)
 {
-    for (size_t i = 0; i < e->tasks.len; i++)
-        if (wants_to_run(e->tasks.p[i]) && lvt(l, (int32_t)i)->last_step <= s)
+    for (size_t i = 0; i < e->tasks.len; i++) {
+        const lv_task *lt = lvt(l, (int32_t)i);
+        if ((wants_to_run(e->tasks.p[i]) || lt->last_wanted > s) &&
+            lt->last_step <= s)
             return false;
+    }
     return true;
 }
 
@@ -412,11 +423,34 @@ static void hunt(liveness_checker *l, wf_engine *e)
         l->stride = 1;
         l->at_stride = 0;
         l->ran.len = 0;
+        if (l->wanted.len)
+            memset(l->wanted.p, 0, l->wanted.len * sizeof(uint64_t));
         table_clear(l);
     }
     VEC_PUSH(l->ran, e->last_tid);
+    /* the tasks runnable at some step since the last hashed one, O(words)
+     * a step; their last_wanted is the next hashed step, as cycles begin
+     * and end at hashed steps */
+    if (l->wanted.len < e->enabled_words) {
+        size_t k = l->wanted.len;
+        VEC_RESERVE(l->wanted, e->enabled_words);
+        memset(l->wanted.p + k, 0, (e->enabled_words - k) * sizeof(uint64_t));
+        l->wanted.len = e->enabled_words;
+    }
+    for (size_t w = 0; w < e->enabled_words; w++)
+        l->wanted.p[w] |= e->enabled[w];
     if ((e->step - l->hunt_start) % l->stride)
         return;
+    for (size_t w = 0; w < l->wanted.len; w++) {
+        uint64_t b = l->wanted.p[w];
+        l->wanted.p[w] = 0;
+        while (b) {
+            size_t tid = w * 64 + (size_t)__builtin_ctzll(b);
+            b &= b - 1;
+            if (tid < e->tasks.len && wants_to_run(e->tasks.p[tid]))
+                lvt(l, (int32_t)tid)->last_wanted = e->step;
+        }
+    }
     if (++l->at_stride > LIVENESS_HUNT_PHASE &&
         l->stride < LIVENESS_HUNT_STRIDE) {
         l->stride *= 2;
@@ -615,6 +649,7 @@ void liveness_free(liveness_checker *l)
         return;
     VEC_FREE(l->t);
     VEC_FREE(l->ran);
+    VEC_FREE(l->wanted);
     VEC_FREE(l->scratch);
     free(l->keys);
     free(l->at);

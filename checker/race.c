@@ -219,11 +219,11 @@ static uint64_t name_hash(uint64_t h, const char *x)
 
 /* Record a race between the stored access (ta, aa, wa) and the current
  * one of ev (write wb); it is reported at the end of the execution. */
-static void record(race_checker *r, wf_engine *e, const wf_event *ev, bool chan,
-                   int32_t ta, const access *aa, bool wa, bool wb,
-                   const access *ab)
+static void record(race_checker *r, wf_engine *e, const wf_event *ev,
+                   int32_t oid, bool chan, int32_t ta, const access *aa,
+                   bool wa, bool wb, const access *ab)
 {
-    const char *x = report_obj_name(e, e->objs.p[ev->oid]);
+    const char *x = report_obj_name(e, e->objs.p[oid]);
     uint64_t h1 = site_hash(HASH_INIT, aa->file, aa->line);
     uint64_t h2 = site_hash(HASH_INIT, ev->file, ev->line);
     uint64_t sig = hash_u64(HASH_INIT ^ WF_RACE, h1 < h2 ? h1 : h2);
@@ -235,7 +235,7 @@ static void record(race_checker *r, wf_engine *e, const wf_event *ev, bool chan,
     for (size_t i = 0; i < r->races.len; i++)
         if (r->races.p[i].sig == sig) return;
     memset(&p, 0, sizeof p);
-    p.oid = ev->oid;
+    p.oid = oid;
     p.ta = ta;
     p.tb = ev->tid;
     p.chan = chan;
@@ -269,22 +269,20 @@ static void rv_set(race_checker *r, rc_var *v, int32_t tid, vc_time c,
     v->rv[lo].a = *a;
 }
 
-static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
-                      rc_var *v, bool write, bool chan)
+static void access_as(race_checker *r, wf_engine *e, const wf_event *ev,
+                      int32_t oid, rc_var *v, bool write, bool chan,
+                      uint8_t aop)
 {
     int32_t tid = ev->tid;
     rc_task *T = task_of(r, tid);
     epoch now = now_of(T, tid);
     access a = {ev->step, ev->file, ev->line, (int32_t)r->log.len, T->ls,
-                ev->op == EV_ATOMIC      ? (uint8_t)ev->aux
-                : ev->op == EV_WG_ADD ? (uint8_t)AOP_WG_ADD
-                : ev->op == EV_BLOCK  ? (uint8_t)AOP_WG_WAIT
-                                      : 0};
+                aop};
     if (!write) {
         if (epoch_eq(v->r, now))
             return; /* same epoch: nothing new (FastTrack's fast path) */
         if (!epoch_leq(v->w, &T->vc))
-            record(r, e, ev, chan, v->w.tid, &v->wa, true, false, &a);
+            record(r, e, ev, oid, chan, v->w.tid, &v->wa, true, false, &a);
         if (v->r.tid == READ_SHARED) {
             rv_set(r, v, tid, now.clock, &a);
         } else if (epoch_leq(v->r, &T->vc)) {
@@ -300,19 +298,34 @@ static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
     }
     if (epoch_eq(v->w, now)) return;
     if (!epoch_leq(v->w, &T->vc))
-        record(r, e, ev, chan, v->w.tid, &v->wa, true, true, &a);
+        record(r, e, ev, oid, chan, v->w.tid, &v->wa, true, true, &a);
     if (v->r.tid == READ_SHARED) {
         for (uint32_t i = 0; i < v->rvn; i++)
             if (v->rv[i].clock > vc_get(&T->vc, v->rv[i].tid))
-                record(r, e, ev, chan, v->rv[i].tid, &v->rv[i].a, false, true,
-                       &a);
+                record(r, e, ev, oid, chan, v->rv[i].tid, &v->rv[i].a, false,
+                       true, &a);
         v->rvn = 0;
         v->r = epoch_none();
     } else if (!epoch_leq(v->r, &T->vc)) {
-        record(r, e, ev, chan, v->r.tid, &v->ra, false, true, &a);
+        record(r, e, ev, oid, chan, v->r.tid, &v->ra, false, true, &a);
     }
     v->w = now;
     v->wa = a;
+}
+
+/* An access of v by event ev, marked as its op says (an atomic's, a
+ * WaitGroup's, a Mutex's state word's). */
+static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
+                      rc_var *v, bool write, bool chan)
+{
+    uint8_t aop = ev->op == EV_ATOMIC ? (uint8_t)ev->aux
+                  : ev->op == EV_WG_ADD ? (uint8_t)AOP_WG_ADD
+                  : ev->op == EV_LOCK || ev->op == EV_TRYLOCK
+                      ? (uint8_t)AOP_LOCK
+                  : ev->op == EV_UNLOCK ? (uint8_t)AOP_UNLOCK
+                  : ev->op == EV_BLOCK  ? (uint8_t)AOP_WG_WAIT
+                                        : 0;
+    access_as(r, e, ev, ev->oid, v, write, chan, aop);
 }
 
 /* ---- events ----------------------------------------------------------- */
@@ -504,6 +517,12 @@ static void on_marks(race_checker *r, wf_engine *e, const wf_event *ev)
                           (ev->flags & EVF_WRITE) != 0, false);
             break;
         }
+        case HB_ALIAS_WRITE: {
+            int32_t shadow = obj_alias(e->objs.p[oid]);
+            if (shadow >= 0)
+                on_access(r, e, ev, &obj_of(r, shadow)->v, true, false);
+            break;
+        }
         case HB_TRANSFER:
             if (race_chan_cap(e, oid))
                 on_slot(r, ev, race_chan_cap(e, oid));
@@ -533,6 +552,12 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
     case EV_READ:
     case EV_WRITE:
         on_access(r, e, ev, &obj_of(r, oid)->v, eop == EV_WRITE, false);
+        if (eop == EV_WRITE) { /* an array element: its array's range */
+            int32_t whole = obj_alias(e->objs.p[oid]);
+            if (whole >= 0)
+                access_as(r, e, ev, whole, &obj_of(r, whole)->v, true,
+                          false, AOP_RANGE);
+        }
         return;
     case EV_SPAWN: {
         rc_task *C;

@@ -443,7 +443,19 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
                    na, nb);
         return;
     }
-    if (!p->aa.aop != !p->ab.aop) {
+    if (p->aa.aop == AOP_LOCK || p->aa.aop == AOP_UNLOCK ||
+        p->ab.aop == AOP_LOCK || p->ab.aop == AOP_UNLOCK) {
+        bool a_locks = p->aa.aop == AOP_LOCK || p->aa.aop == AOP_UNLOCK;
+        buf_printf(b, "a Mutex copied while in use: %s copies %s (a plain "
+                      "read of its state) while %s locks or unlocks it; "
+                      "the copy is a separate Mutex that excludes nobody "
+                      "(go vet: copylocks): use a pointer (a pointer "
+                      "receiver, a *T field)",
+                   a_locks ? nb : na, obj_name(e, p->oid), a_locks ? na : nb);
+        return;
+    }
+    if (!p->aa.aop != !p->ab.aop && p->aa.aop != AOP_RANGE &&
+        p->ab.aop != AOP_RANGE) {
         buf_printf(b, "mixed access: %s uses sync/atomic on %s, %s a plain "
                       "%s; an atomic operation is ordered only with other "
                       "atomic operations, so every concurrent access must "
@@ -511,6 +523,11 @@ void race_explain_report(race_checker *r, wf_engine *e, const pending *p)
             buf_printf(w, "calls Add on %s, its counter leaving zero", x);
         } else if (a->aop == AOP_WG_WAIT) {
             buf_printf(w, "waits on %s", x);
+        } else if (a->aop == AOP_RANGE) {
+            buf_printf(w, "writes an element of %s", x);
+        } else if (a->aop == AOP_LOCK || a->aop == AOP_UNLOCK) {
+            buf_printf(w, "%s %s", a->aop == AOP_LOCK ? "locks" : "unlocks",
+                       x);
         } else if (a->aop) {
             sync_rec rc;
             memset(&rc, 0, sizeof rc);

@@ -82,6 +82,12 @@ typedef struct rc_obj {
 
 /* access.aop for a WaitGroup's semaphore (beyond every op_kind) */
 enum { AOP_WG_ADD = 250, AOP_WG_WAIT = 251 };
+/* access.aop for a Mutex's state word, written by its Lock and Unlock as
+ * Go's atomics do (below AOP_WG_ADD: two atomics never race) */
+enum { AOP_LOCK = 247, AOP_UNLOCK = 248 };
+/* access.aop for an element's write as a write of its array's range (two
+ * never race: the elements' own variables decide that) */
+enum { AOP_RANGE = 246 };
 
 /* The sync log, for explanations: every acquire and release, in event
  * order, chained per task. A spawn is a release of the parent and an

@@ -758,6 +758,9 @@ typedef enum hb_op {
     HB_UNPARK,    /* a parked waiter is released: it acquires */
     HB_ALIAS,     /* an access of the plain variable the object shadows
                      (obj_alias; a write when the event is EVF_WRITE) */
+    HB_ALIAS_WRITE, /* a write of it as an atomic (a Mutex's Lock and
+                       Unlock write its state word: not racing with each
+                       other, racing with a copy of the Mutex) */
     HB_TRANSFER,  /* a channel's value moves: by buffer slot, or a
                      rendezvous with the peer */
     HB_HOLD,      /* the task holds the lock now (read: read-held) */

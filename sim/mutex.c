@@ -6,6 +6,7 @@ wf_mutex *mutex_new(wf_engine *e, const char *name, const char *file,
 {
     wf_mutex *m = arena_alloc(&e->mem, sizeof *m);
     engine_add_obj(e, &m->hdr, OBJ_MUTEX, name, file, line);
+    m->shadow = -1;
     return m;
 }
 
@@ -15,6 +16,14 @@ void mutex_account_bypass(wf_task *t, uint64_t grants_now)
     t->m.bypasses += b;
     if (b > t->m.max_bypass_streak)
         t->m.max_bypass_streak = b;
+}
+
+/* An access of m's state, and of the word it shadows. */
+static void access2(wf_engine *e, const wf_mutex *m, acc_type t)
+{
+    engine_access(e, m->hdr.oid, t);
+    if (m->shadow >= 0)
+        engine_access(e, m->shadow, t);
 }
 
 static void join_lockers(wf_engine *e, wf_task *t, wf_mutex *m)
@@ -54,7 +63,7 @@ static void disable_lockers(wf_engine *e, wf_mutex *m, wf_task *t)
 
 static void acquire(wf_engine *e, wf_task *t, wf_mutex *m, uint16_t flags)
 {
-    engine_access(e, m->hdr.oid, ACC_ACQUIRE);
+    access2(e, m, ACC_ACQUIRE);
     m->locked = true;
     m->holder = t;
     m->grants++;
@@ -67,7 +76,7 @@ step_result mutex_lock(wf_engine *e, wf_task *t)
     uint16_t f = t->op.relock ? EVF_RELOCK : 0;
     if (e->cfg.mutex_fifo) {
         if (m->locked) {
-            engine_access(e, m->hdr.oid, ACC_WRITE);
+            access2(e, m, ACC_WRITE);
             join_lockers(e, t, m);
             engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->holder->tid, 0, 0);
             engine_park(e, t);
@@ -87,7 +96,7 @@ step_result mutex_lock(wf_engine *e, wf_task *t)
 bool mutex_release(wf_engine *e, wf_task *t, wf_mutex *m)
 {
     waiter *w;
-    engine_access(e, m->hdr.oid, ACC_RELEASE);
+    access2(e, m, ACC_RELEASE);
     if (!m->locked)
         return false;
     m->locked = false;
@@ -123,7 +132,7 @@ step_result mutex_unlock(wf_engine *e, wf_task *t)
 step_result mutex_trylock(wf_engine *e, wf_task *t)
 {
     wf_mutex *m = (wf_mutex *)t->op.obj;
-    engine_access(e, m->hdr.oid, m->locked ? ACC_WRITE : ACC_ACQUIRE);
+    access2(e, m, m->locked ? ACC_WRITE : ACC_ACQUIRE);
     if (m->locked) {
         t->op.ok = false;
         engine_emit_op(e, t, EV_TRYLOCK, EVF_FAILED, &m->hdr, m->holder->tid,
@@ -171,7 +180,24 @@ static bool would_panic(const op *o)
  * TryLock write. */
 static void pending(const op *o, acc_vec *out)
 {
-    acc_push(out, o->obj, o->kind == OP_LOCK ? ACC_ACQUIRE : ACC_WRITE);
+    acc_type t = o->kind == OP_LOCK ? ACC_ACQUIRE : ACC_WRITE;
+    int32_t shadow = ((const wf_mutex *)o->obj)->shadow;
+    acc_push(out, o->obj, t);
+    if (shadow >= 0) {
+        acc_rec a = {shadow, (uint8_t)t, 0, 0, 0};
+        VEC_PUSH(*out, a);
+    }
+}
+
+static bool touches(const op *o, int32_t oid)
+{
+    return o->obj && (o->obj->oid == oid ||
+                      ((const wf_mutex *)o->obj)->shadow == oid);
+}
+
+static int32_t alias(const wf_obj *o)
+{
+    return ((const wf_mutex *)o)->shadow;
 }
 
 static int holds(const wf_obj *o, const wf_task *t)
@@ -217,15 +243,19 @@ static const char *wait_phrase(const report_names *n, const wf_task *t,
     return NULL;
 }
 
-/* Lock acquires what the Unlock before it released. */
+/* Lock acquires what the Unlock before it released; both write the
+ * state word a copy of the Mutex reads (an atomic write: two of them
+ * never race, as Go's atomics do not). */
 static int hb_marks(const wf_event *ev, hb_mark *out)
 {
     int n = 0;
     if ((ev->op == EV_LOCK || ev->op == EV_TRYLOCK) &&
         !(ev->flags & EVF_FAILED)) {
         n = hb_push(out, n, HB_ACQUIRE, HB_MAIN);
+        n = hb_push(out, n, HB_ALIAS_WRITE, HB_MAIN);
         n = hb_push(out, n, HB_HOLD, HB_MAIN);
     } else if (ev->op == EV_UNLOCK) {
+        n = hb_push(out, n, HB_ALIAS_WRITE, HB_MAIN);
         n = hb_push(out, n, HB_RELEASE, HB_MAIN);
         n = hb_push(out, n, HB_DROP, HB_MAIN);
     }
@@ -239,8 +269,10 @@ const obj_class mutex_class = {
     .perform = perform,
     .would_panic = would_panic,
     .pending = pending,
+    .touches = touches,
     .holds = holds,
     .lockers = lockers,
+    .alias = alias,
     .view = view,
     .check = check,
     .wait_phrase = wait_phrase,

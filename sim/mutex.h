@@ -23,6 +23,11 @@ struct wf_mutex {
     wf_task *holder; /* the task that locked it (Go has no owner; reports do) */
     waitq lockers;
     uint64_t grants;
+    /* The plain variable of the Mutex's state word (its oid, -1: none): a
+     * copy of the Mutex reads it (Go copies the state with the struct),
+     * and Lock, Unlock and TryLock write it as Go's atomics do, so the
+     * copy races with them and the search orders it both ways. */
+    int32_t shadow;
 };
 
 #define GO_UNLOCK_UNLOCKED "sync: unlock of unlocked mutex"

@@ -9,6 +9,18 @@
 struct wf_var {
     wf_obj hdr;
     wf_value v;
+    /* the state word of a Mutex (mutex.h's shadow): a read of it, a copy
+     * of the Mutex, is ordered by the search against every Lock and
+     * Unlock, the one before it included, so a copy inside a critical
+     * section is tried too (a read after an Unlock is otherwise ordered
+     * against the Lock alone) */
+    bool lockword;
+    /* an element of an array: the variable standing for the whole array
+     * (the range a copy of the array reads in one access). A write of the
+     * element writes the range too, as a counter update does: element
+     * writes commute with each other, each conflicts with a copy. NULL:
+     * none. */
+    struct wf_var *whole;
 };
 
 wf_var *var_new(wf_engine *e, const char *name, wf_value v, const char *file,

@@ -93,9 +93,12 @@ static const char *stop_reason(const explorer *x, const record *rec)
     return x->stopped ? "time-limit" : NULL;
 }
 
-/* stop_reason in words. */
-static const char *stop_words(const char *why)
+/* stop_reason in words; the default time limit says it is one. */
+static const char *stop_words(const cli_opts *o, const char *why)
 {
+    if (!strcmp(why, "time-limit") && o->time_limit_default)
+        return "cut by the time limit (default 60 s; --time-limit 0 for "
+               "none)";
     return !strcmp(why, "interrupted")  ? "interrupted"
            : !strcmp(why, "time-limit") ? "stopped by the time limit"
                                         : "stopped: the recording failed";
@@ -122,7 +125,7 @@ static void print_summary(const cli_opts *o, const explorer *x,
             printf("cut by the memory budget (--max-memory %s)\n",
                    cli_bytes(x->o.max_memory, mb));
         else if (why)
-            printf("%s at step %llu\n", stop_words(why),
+            printf("%s at step %llu\n", stop_words(o, why),
                    (unsigned long long)x->steps);
         if (!o->quiet) {
             buf b;
@@ -154,10 +157,10 @@ static void print_summary(const cli_opts *o, const explorer *x,
     else if (x->complete)
         printf("complete");
     else if (why && x->bound >= 0)
-        printf("%s, preemption bound %d fully explored", stop_words(why),
+        printf("%s, preemption bound %d fully explored", stop_words(o, why),
                x->bound);
     else if (why)
-        printf("%s", stop_words(why));
+        printf("%s", stop_words(o, why));
     else if (x->bound >= 0)
         printf("preemption bound %d fully explored", x->bound);
     else

@@ -52,6 +52,12 @@ typedef enum cli_cmd {
 /* weft test's output formats (--format). */
 typedef enum cli_format { CLI_FORMAT_TEXT, CLI_FORMAT_GITHUB } cli_format;
 
+/* The time limit of explore, outcomes and test (per file or test
+ * function) when --time-limit is not given: a search of an infinite tree
+ * (a back-off loop, a server) ends, cut, not failed, as go test's
+ * -timeout bounds a test binary. */
+#define CLI_TIME_LIMIT 60 /* cli.c's stop_words says it */
+
 typedef struct cli_opts {
     cli_cmd cmd;
     const char *cmd_name;
@@ -70,7 +76,8 @@ typedef struct cli_opts {
     uint64_t max_steps;
     uint64_t max_memory; /* --max-memory: bytes per execution; 0 default */
     int64_t preemptions; /* -1: unbounded */
-    double time_limit;
+    double time_limit;       /* seconds, 0: none (-1 while parsing: unset) */
+    bool time_limit_default; /* time_limit is CLI_TIME_LIMIT, not given */
     /* semantics: the index of the value among the option's choices */
     int cond_any, mutex_fifo, time_loose;
     bool spurious;

@@ -166,7 +166,7 @@ typedef enum opt_kind {
     K_STR,    /* const char *, the value itself */
     K_I64,    /* int64_t in [lo, hi] */
     K_U64,    /* uint64_t >= lo */
-    K_SECS,   /* double > 0 */
+    K_SECS,   /* double >= 0 */
     K_CHOICE, /* int: the index of the value among choices "a|b|c" */
     K_FN      /* a function of its own */
 } opt_kind;
@@ -293,7 +293,9 @@ static const cli_option options[] = {
      .kind = K_SECS,
      .off = OFF(time_limit),
      .help = "stop after SECS seconds of real time (within 5%), "
-             "whatever the program does"},
+             "whatever the program does; explore, outcomes and test stop "
+             "after 60 (per file or test function: a cut, not a failure) "
+             "unless told; 0: no limit"},
     {.name = "hint-budget",
      .arg = "N",
      .cmds = C(CMD_PLAY),
@@ -788,12 +790,12 @@ static wf_status apply(const cli_option *opt, const char *spelt, const char *v,
     case K_SECS: {
         char *end;
         double x = strtod(v, &end);
-        if (*v && !*end && x > 0 && x < 1e12) {
+        if (*v && !*end && x >= 0 && x < 1e12) {
             *(double *)field(o, opt) = x;
             return WF_OK;
         }
         return diag_set(d, "", 0, 0,
-                        "%s needs a positive number of seconds, not '%s'",
+                        "%s needs a number of seconds (0: none), not '%s'",
                         spelt, v);
     }
     case K_CHOICE: {
@@ -827,6 +829,7 @@ static void defaults(cli_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->preemptions = -1;
+    o->time_limit = -1;
     o->pct_depth = 3;
     o->run_id = -1;
     o->finding_k = -1;
@@ -1017,6 +1020,17 @@ static wf_status parse_option(int argc, char **argv, int *i, cli_opts *o,
 }
 
 /* The checks across options, once all are read. */
+/* --time-limit not given: CLI_TIME_LIMIT for the searches (explore,
+ * outcomes, test and the files it runs), none for the rest. */
+static void time_limit_default(cli_opts *o)
+{
+    if (o->time_limit >= 0)
+        return;
+    o->time_limit_default = o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES ||
+                            o->cmd == CMD_TEST;
+    o->time_limit = o->time_limit_default ? CLI_TIME_LIMIT : 0;
+}
+
 static wf_status check_opts(const cli_opts *o, bool want_file, wf_diag *d)
 {
     if (o->cmd == CMD_RUN && o->strategy_set &&
@@ -1187,6 +1201,7 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
                            dd == SIZE_MAX ? ops.len : dd, rest, nrest, d);
         if (st == WF_OK) st = check_opts(o, want_file, d);
     }
+    time_limit_default(o);
     VEC_FREE(ops);
     return st;
 }
@@ -1215,6 +1230,7 @@ wf_status cli_parse_file_flags(cli_cmd cmd, const char *file, char **words,
                       options[i].arg ? over->given[i] : NULL, o, d);
         }
     if (st == WF_OK) st = check_opts(o, true, d);
+    time_limit_default(o);
     return st;
 }
 

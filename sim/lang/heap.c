@@ -7,6 +7,7 @@
 #include "sim/lang/vm_int.h"
 #include "sim/mutex.h"
 #include "sim/once.h"
+#include "sim/rwmutex.h"
 #include "sim/waitgroup.h"
 
 vm_obj *heap_obj(vm_exec *x, obj_okind k, uint32_t type, uint32_t n)
@@ -101,9 +102,10 @@ vm_value vm_zero(vm_exec *x, uint32_t t)
 
 /* The engine object of a copied library value (a Mutex copied by a value
  * receiver, a WaitGroup passed by value): a new, independent object in
- * the state the original had, as Go copies a Mutex's or WaitGroup's
- * state with it (a copied locked Mutex is locked). RWMutex and Cond
- * copies start afresh. */
+ * the state the original had, as Go copies a Mutex's, RWMutex's or
+ * WaitGroup's state with it (a copied locked Mutex is locked, a copy of
+ * a write-locked RWMutex blocks RLock forever). Cond copies start afresh;
+ * an RWMutex's pending writer stays with the original. */
 static wf_obj *clone_handle(vm_exec *x, wf_obj *o)
 {
     char name[300];
@@ -116,6 +118,22 @@ static wf_obj *clone_handle(vm_exec *x, wf_obj *o)
         wf_mutex *c = mutex_new(x->e, name, o->file, o->line);
         c->locked = m->locked;
         c->holder = m->holder;
+        return &c->hdr;
+    }
+    case OBJ_RWMUTEX: {
+        const wf_rwmutex *m = (const wf_rwmutex *)o;
+        wf_rwmutex *c = rwmutex_new(x->e, name, o->file, o->line);
+        if (m->writer_holds) {
+            c->writer_in = c->writer_holds = true;
+            c->writer = m->writer;
+        }
+        if (m->nrholders) {
+            size_t n = (size_t)m->nrholders * sizeof *m->rholders;
+            c->rholders = arena_alloc(&x->e->mem, n);
+            memcpy(c->rholders, m->rholders, n);
+            c->nrholders = c->caprholders = m->nrholders;
+            c->readers = m->readers;
+        }
         return &c->hdr;
     }
     case OBJ_WAITGROUP: {
@@ -149,6 +167,7 @@ static vm_obj *copy_agg(vm_exec *x, const vm_obj *src)
             v.v.o->field = (uint16_t)(i > 0xffff ? 0xffff : i);
         } else if (k == K_HANDLE) {
             v.v.eo = clone_handle(x, v.v.eo); /* a copy is a new Mutex */
+            vm_state_word(x, o, i, v.v.eo);
         }
         o->slots[i] = v;
     }
@@ -180,6 +199,7 @@ void vm_copy_into(vm_exec *x, vm_obj *dst, const vm_obj *src)
             v.v.o->field = (uint16_t)(i > 0xffff ? 0xffff : i);
         } else if (k == K_HANDLE) {
             v.v.eo = clone_handle(x, v.v.eo);
+            vm_state_word(x, dst, i, v.v.eo);
         }
         *d = v;
     }

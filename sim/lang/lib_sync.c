@@ -81,6 +81,7 @@ wf_obj *lib_handle(vm_ncall *c, vm_value p, obj_kind k)
         }
         buf_fini(&name);
         blk->slots[h] = vm_ref(T_HANDLE, o);
+        vm_state_word(x, blk, h, o);
     }
     return blk->slots[h].v.eo;
 }

@@ -662,6 +662,10 @@ int64_t vm_event_value(vm_exec *x, vm_value v);
 /* The tracked variable / atomic of slot i of o (made on first use). */
 wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i);
 wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i);
+/* Mutex or atomic m (an engine object; anything else: nothing) lives in
+ * slot i of o: the tracked variable of that slot is its state word
+ * (mutex.h's and atomic.h's shadow), which a copy of it reads. */
+void vm_state_word(vm_exec *x, vm_obj *o, uint32_t i, wf_obj *m);
 /* The reads a copy of aggregate v makes of its slots (X_OK or X_YIELD);
  * _from: after the instruction's first k0 accesses. */
 int vm_read_copy(vm_g *g, vm_value v);

@@ -110,13 +110,39 @@ bool vm_mem_room(vm_g *g, size_t n)
 
 /* ---- tracked variables -------------------------------------------------------- */
 
+/* The slots' tracks, and one more: an array's range (whole_var). */
 static vm_track *track_of(vm_exec *x, vm_obj *o)
 {
     if (!o->u.tr) {
         uint32_t n = o->n ? o->n : 1;
-        o->u.tr = arena_alloc(&x->e->mem, n * sizeof(vm_track));
+        o->u.tr = arena_alloc(&x->e->mem, (n + 1) * sizeof(vm_track));
     }
     return o->u.tr;
+}
+
+/* Is o an array value (not a struct, not a slice's backing array)? */
+static bool is_array_value(const vm_obj *o)
+{
+    return o->okind == OK_AGG && VM_KIND(o->type) == K_ARRAY;
+}
+
+/* The variable standing for array o as a whole: a copy of the array reads
+ * it in one access (every element, for happens-before and the search),
+ * each element's write writes it too (var.h's whole). */
+static wf_var *whole_var(vm_exec *x, vm_obj *o)
+{
+    vm_track *tr = track_of(x, o);
+    uint32_t n = o->n ? o->n : 1;
+    if (!tr[n].var) {
+        buf b;
+        wf_value v;
+        buf_init(&b);
+        vm_obj_display_name(x, o, &b);
+        memset(&v, 0, sizeof v);
+        tr[n].var = var_new(x->e, b.p ? b.p : "?", v, NULL, 0);
+        buf_fini(&b);
+    }
+    return tr[n].var;
 }
 
 wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
@@ -132,8 +158,24 @@ wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
             v = value_int(vm_event_value(x, o->slots[i]));
         tr[i].var = var_new(x->e, b.p ? b.p : "?", v, NULL, 0);
         buf_fini(&b);
+        if (is_array_value(o))
+            tr[i].var->whole = whole_var(x, o);
     }
     return tr[i].var;
+}
+
+void vm_state_word(vm_exec *x, vm_obj *o, uint32_t i, wf_obj *m)
+{
+    wf_var *v;
+    if (!m || (m->kind != OBJ_MUTEX && m->kind != OBJ_ATOMIC))
+        return;
+    v = vm_track_var(x, o, i);
+    if (m->kind == OBJ_ATOMIC) { /* atomic.Int64 and its kin */
+        ((wf_atomic *)m)->shadow = v->hdr.oid;
+        return;
+    }
+    v->lockword = true;
+    ((wf_mutex *)m)->shadow = v->hdr.oid;
 }
 
 wf_atomic *vm_track_atomic(vm_exec *x, vm_obj *o, uint32_t i)
@@ -204,9 +246,9 @@ bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
     return false;
 }
 
-/* Does a copy of o expose only the slots already accessed (an array: a
- * copy of a [3000]byte would take one step per element), or every one (a
- * struct)? */
+/* Does a copy of o expose only the slots already accessed (an array,
+ * whose copy reads its range in one step instead: a [3000]byte would take
+ * one step per element), or every one (a struct)? */
 static bool copy_tracked_only(const vm_obj *o)
 {
     return o->okind == OK_ARR || VM_KIND(o->type) != K_STRUCT;
@@ -219,6 +261,33 @@ static bool copy_exposes(const vm_obj *o, uint32_t i, bool tracked_only)
            (o->u.tr && (o->u.tr[i].var || o->u.tr[i].atom));
 }
 
+/* Is slot value s one a copy reads or writes? Every plain one, and the
+ * state word of a Mutex or an atomic.Int64 (vm_state_word), used or not
+ * yet: Go copies their state with the struct, a plain access that races
+ * with Lock and Unlock, with Add and Store. Other library values (a
+ * WaitGroup, a Once) are engine objects a copy does not touch. */
+static bool copies_word(vm_value s)
+{
+    return VM_KIND(s.t) != K_HANDLE || !s.v.eo ||
+           s.v.eo->kind == OBJ_MUTEX || s.v.eo->kind == OBJ_ATOMIC;
+}
+
+/* A copy of array o reads its range, every element written yet or not,
+ * as part of the step running (no step of its own: a step per copy made
+ * Go's test/stack.go 3.5x slower, each one hashing deep frames): the
+ * search orders that step against each element write after it, and the
+ * race checker sees the read. */
+static void read_range(vm_g *g, vm_obj *o)
+{
+    wf_engine *e = g->x->e;
+    wf_var *w = whole_var(g->x, o);
+    const char *file;
+    int32_t line;
+    engine_access(e, w->hdr.oid, ACC_READ);
+    vm_site(g, &file, &line);
+    engine_emit(e, g->t->tid, EV_READ, 0, w->hdr.oid, -1, 0, 0, file, line);
+}
+
 /* The reads of read_copy below, from the k-th access of the instruction:
  * the scalar slots of o and of the aggregates nested in it. */
 static int read_copy_obj(vm_g *g, vm_obj *o, uint32_t *k, bool tracked_only)
@@ -227,6 +296,8 @@ static int read_copy_obj(vm_g *g, vm_obj *o, uint32_t *k, bool tracked_only)
         (o->okind != OK_AGG && o->okind != OK_ARR))
         return X_OK;
     tracked_only = tracked_only || copy_tracked_only(o);
+    if (is_array_value(o) && *k >= g->granted)
+        read_range(g, o); /* once: not again when the instruction re-runs */
     for (uint32_t i = 0; i < o->n; i++) {
         vm_value s = o->slots[i];
         if (kind_is_aggregate(VM_KIND(s.t))) {
@@ -235,8 +306,10 @@ static int read_copy_obj(vm_g *g, vm_obj *o, uint32_t *k, bool tracked_only)
                 return st;
             continue;
         }
-        if (VM_KIND(s.t) == K_HANDLE || !copy_exposes(o, i, tracked_only))
-            continue; /* a Mutex, WaitGroup...: an engine object */
+        if (is_array_value(o) && VM_KIND(s.t) != K_HANDLE)
+            continue; /* read with the range */
+        if (!copy_exposes(o, i, tracked_only) || !copies_word(s))
+            continue;
         if (!vm_access(g, o, i, false, (*k)++, vm_nil()))
             return X_YIELD;
     }
@@ -286,7 +359,7 @@ static int write_copy_obj(vm_g *g, vm_obj *dst, const vm_obj *src,
                 return st;
             continue;
         }
-        if (VM_KIND(d.t) == K_HANDLE || !copy_exposes(dst, i, tracked_only))
+        if (!copy_exposes(dst, i, tracked_only) || !copies_word(d))
             continue;
         if (!vm_access(g, dst, i, true, (*k)++, s))
             return X_YIELD;

@@ -50,6 +50,15 @@ for c in run explore outcomes replay test list view help version; do
     expect 0 "weft help $c"
     hasnt out "SPEC" "help $c names no SPEC section"
 done
+# explore, outcomes and test stop after 60 s unless told (a search of an
+# infinite tree ends, cut, not failed); --time-limit 0 asks for no limit
+"$WEFT" help explore > out 2> err
+has out "after 60" "explore --help states the default time limit"
+has out "0: no limit" "explore --help says how to have none"
+"$WEFT" explore philo.go --time-limit 0 --preemptions 1 > out 2> err; rc=$?
+expect 1 "--time-limit 0 is accepted (no limit)"
+"$WEFT" explore philo.go --time-limit -1 > out 2> err; rc=$?
+expect 2 "a negative --time-limit is refused"
 "$WEFT" help frobnicate > out 2> err; rc=$?
 expect 2 "help of an unknown command"
 "$WEFT" frobnicate > out 2> err; rc=$?

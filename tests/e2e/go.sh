@@ -188,6 +188,14 @@ has out "--time loose" "the hint names --time loose"
 "$WEFT" explore busy.go --max-steps 30000 --max-executions 1 > out 2> err; rc=$?
 expect 0 "a spin-wait for a sleeper past the livelock window"
 if grep -q "livelock" out; then bad "a spin-wait for a sleeper reported as a livelock"; else ok; fi
+
+# A poller that locks, looks and unlocks in a loop waits for a worker
+# enabled at each Unlock: a cycle in which that worker never runs is
+# unfair (strong fairness: Go's mutex hands off to a waiter after 1ms),
+# not a livelock. The schedule is one that led into such a cycle.
+cp "$root/tests/unit/go/poll_flag_under_lock.go" poll.go
+"$WEFT" run poll.go --schedule e49d25c3-A1023BA2994.qtf > out 2> err; rc=$?
+if grep -q "^livelock" out; then bad "a poller under a lock reported as a livelock"; else ok; fi
 "$WEFT" explore busy.go --time loose --max-steps 5000 --max-executions 20 > out 2> err; rc=$?
 expect 0 "explore busy.go --time loose"
 if grep -q "hint: " out; then bad "no hint under --time loose"; else ok; fi
