@@ -202,7 +202,7 @@ cc-clang:
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft $(PX_OUT)
 	@# weft cc looks for its runtime beside the weft it runs as
 	cp $(PX_OUT) $(BUILD)/asan/
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 CK_TIMEOUT_MULTIPLIER=4 $(BUILD)/asan/unit
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 CK_DEFAULT_TIMEOUT=300 CK_TIMEOUT_MULTIPLIER=10 $(BUILD)/asan/unit
 	@$(MAKE) --no-print-directory asan-e2e
 
 # the end-to-end half of make asan alone (the unit half is the long one)
