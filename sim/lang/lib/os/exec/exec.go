@@ -354,36 +354,23 @@ func (c *Cmd) StdinPipe() (io.WriteCloser, error) {
 }
 
 // StdoutPipe returns a pipe connected to the command's standard output.
-func (c *Cmd) StdoutPipe() (io.ReadCloser, error) {
-	if c.Stdout != nil {
-		return nil, errors.New("exec: Stdout already set")
-	}
-	if c.Process != nil {
-		return nil, errors.New("exec: StdoutPipe after process started")
-	}
-	pr, pw, err := os.Pipe()
-	if err != nil {
-		return nil, err
-	}
-	c.Stdout = pw
-	c.closeAfterStart = append(c.closeAfterStart, pw)
-	c.closeAfterWait = append(c.closeAfterWait, pr)
-	return pr, nil
-}
+func (c *Cmd) StdoutPipe() (io.ReadCloser, error) { return c.outPipe(&c.Stdout, "Stdout") }
 
 // StderrPipe returns a pipe connected to the command's standard error.
-func (c *Cmd) StderrPipe() (io.ReadCloser, error) {
-	if c.Stderr != nil {
-		return nil, errors.New("exec: Stderr already set")
+func (c *Cmd) StderrPipe() (io.ReadCloser, error) { return c.outPipe(&c.Stderr, "Stderr") }
+
+func (c *Cmd) outPipe(w *io.Writer, name string) (io.ReadCloser, error) {
+	if *w != nil {
+		return nil, errors.New("exec: " + name + " already set")
 	}
 	if c.Process != nil {
-		return nil, errors.New("exec: StderrPipe after process started")
+		return nil, errors.New("exec: " + name + "Pipe after process started")
 	}
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		return nil, err
 	}
-	c.Stderr = pw
+	*w = pw
 	c.closeAfterStart = append(c.closeAfterStart, pw)
 	c.closeAfterWait = append(c.closeAfterWait, pr)
 	return pr, nil
