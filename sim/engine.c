@@ -992,6 +992,20 @@ wf_task *engine_next(wf_engine *e)
             e->phase = PHASE_TIMERS;
             continue;
         }
+        /* a short sleep moved the clock past a longer timer's deadline:
+         * it is due now, as Go's runtime fires a timer whose time has
+         * come while other goroutines run (waking its task, which then
+         * competes for the processor), not only once every task is
+         * blocked. Early timers (a channel's short tick) keep theirs. */
+        if (WF_UNLIKELY(e->timers.len && e->timers.p[0]->when <= e->now_ns &&
+                        !(e->timers.p[0]->ch &&
+                          e->timers.p[0]->ch->early == e->timers.p[0]))) {
+            if (out_of_limits(e))
+                return NULL;
+            fire_timers(e);
+            e->phase = PHASE_TIMERS;
+            continue;
+        }
         if (out_of_limits(e))
             return NULL;
         n = collect_enabled(e);

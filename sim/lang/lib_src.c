@@ -51,7 +51,6 @@ static const struct {
     {"net/", "weft runs programs without a network (model the peer with "
              "goroutines and channels)"},
     {"crypto/tls", "weft runs programs without a network"},
-    {"os/exec", "weft runs one program, without other processes"},
     {"os/user", "weft runs programs without a file system"},
     {"io/fs", "weft runs programs without a file system"},
     {"path/filepath", "weft runs programs without a file system"},

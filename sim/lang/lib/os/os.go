@@ -1,7 +1,9 @@
 // Package os: what a program without a file system uses of Go's os:
 // Exit, Args (the arguments after `--` on weft's command line), the
 // environment (weft's own at the start of every execution), Stdin,
-// Stdout and Stderr, Signal values, the errors of files. Stdout and Stderr write to the program's
+// Stdout and Stderr, Signal values, the errors of files, Pipe (in
+// memory) and processes (StartProcess, Process, ProcessState; see
+// process.go). Stdout and Stderr write to the program's
 // output, as fmt and log do; Stdin is empty. Functions on files (Open,
 // Create, ReadFile, ...) are refused by name when the program is
 // compiled, saying why (lib_src.c).
@@ -315,6 +317,7 @@ type File struct {
 	name   string
 	fd     uintptr
 	closed bool
+	pipe   *pipeEnd // an end of a Pipe, else a standard stream
 }
 
 var (
@@ -342,6 +345,9 @@ func (f *File) Write(b []byte) (n int, err error) {
 	if err := f.check("write"); err != nil {
 		return 0, err
 	}
+	if f.pipe != nil {
+		return f.pipe.write(f.name, b)
+	}
 	if f.fd == 0 {
 		return 0, &PathError{Op: "write", Path: f.name, Err: errors.New("bad file descriptor")}
 	}
@@ -358,6 +364,9 @@ func (f *File) Read(b []byte) (n int, err error) {
 	if err := f.check("read"); err != nil {
 		return 0, err
 	}
+	if f.pipe != nil {
+		return f.pipe.read(f.name, b)
+	}
 	if f.fd != 0 {
 		return 0, &PathError{Op: "read", Path: f.name, Err: errors.New("bad file descriptor")}
 	}
@@ -372,6 +381,9 @@ func (f *File) Close() error {
 		return err
 	}
 	f.closed = true
+	if f.pipe != nil {
+		f.pipe.release()
+	}
 	return nil
 }
 
@@ -379,6 +391,6 @@ func (f *File) Sync() error { return f.check("sync") }
 
 // What weft refuses of os, by name, and why (see the resolver's refused).
 const (
-	__refuse_files = "Open Create OpenFile ReadFile WriteFile ReadDir Remove RemoveAll Rename Mkdir MkdirAll MkdirTemp CreateTemp TempDir Stat Lstat Chdir Chmod Chown Lchown Chtimes Truncate Link Symlink Readlink SameFile Getwd UserHomeDir UserCacheDir UserConfigDir DirFS NewFile Pipe FileInfo FileMode DirEntry ModeDir ModePerm|weft runs programs without a file system (give the program its input in memory: strings.NewReader, bytes.Buffer)"
-	__refuse_procs = "StartProcess FindProcess Process ProcAttr ProcessState Getgroups|weft runs one program, without other processes"
+	__refuse_files = "Open Create OpenFile ReadFile WriteFile ReadDir Remove RemoveAll Rename Mkdir MkdirAll MkdirTemp CreateTemp TempDir Stat Lstat Chdir Chmod Chown Lchown Chtimes Truncate Link Symlink Readlink SameFile Getwd UserHomeDir UserCacheDir UserConfigDir DirFS NewFile FileInfo FileMode DirEntry ModeDir ModePerm|weft runs programs without a file system (give the program its input in memory: strings.NewReader, bytes.Buffer)"
+	__refuse_procs = "FindProcess Getgroups|weft runs one program: the processes it starts are its own (StartProcess)"
 )
