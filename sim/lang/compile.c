@@ -135,6 +135,10 @@ bool retarget_last(fstate *fs, int src, int dst)
     last = &fs->code.p[fs->code.len - 1];
     if (last->a != src)
         return false;
+    if (vm_op_checked(last->op)) {
+        last->a = (uint16_t)dst;
+        return true;
+    }
     switch (last->op) {
     /* each writes R[a] alone, and only once it cannot yield or panic
      * any more (vm.c), so R[a] may be a register its operands read */
@@ -478,6 +482,7 @@ void fs_finish(fstate *fs, vm_proto *pr)
     pr->nregs = (uint16_t)(fs->maxreg + 2);
     pr->nparams = (uint16_t)fs->nparams;
     pr->nres = (uint16_t)fs->nres;
+    pr->fastargs = pr->variadic ? 0 : (uint16_t)(pr->nparams + 1u);
 }
 
 /* Declare the parameters (and receiver) and results of fs. */

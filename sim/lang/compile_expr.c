@@ -470,9 +470,83 @@ int ex_operand(fstate *fs, ex *e, uint32_t want, bool copy)
 
 /* An operand of an operator, as an RK: a local's own register, else
  * ex_rk. */
-static int operand_rk(fstate *fs, ex *e, uint32_t want)
+int operand_rk(fstate *fs, ex *e, uint32_t want)
 {
     return local_operand(fs, e, want) ? e->reg : ex_rk(fs, e, want);
+}
+
+/* The type of operand rk (an RK): a constant's own, else t, the static
+ * type of the register. */
+static uint32_t rk_type(fstate *fs, int rk, uint32_t t)
+{
+    return ((unsigned)rk & RK_CONST) ? fs->k.p[(unsigned)rk & 0x7fff].t : t;
+}
+
+/* The f of a checked-integer instruction on kind k (vm_int.h). */
+static int checked_f(vm_kind k)
+{
+    return (int)k | (kind_bits(k) < 64 ? (int)VM_F_SIZED : 0);
+}
+
+int emit_binop(fstate *fs, vm_opcode opc, int a, int rb, uint32_t tb, int rc,
+               uint32_t tc)
+{
+    /* [op] = { R op R, R op K, K op R as R op' K (0: none) }, signed */
+    static const vm_opcode typed[VM_OP__COUNT][3] = {
+        [VM_OP_ADD] = {VM_OP_IADD, VM_OP_IADDK, VM_OP_IADDK},
+        [VM_OP_SUB] = {VM_OP_ISUB, VM_OP_ISUBK, 0},
+        [VM_OP_MUL] = {VM_OP_IMUL, VM_OP_IMULK, VM_OP_IMULK},
+        [VM_OP_AND] = {VM_OP_IAND, VM_OP_IANDK, VM_OP_IANDK},
+        [VM_OP_OR] = {VM_OP_IOR, VM_OP_IORK, VM_OP_IORK},
+        [VM_OP_XOR] = {VM_OP_IXOR, VM_OP_IXORK, VM_OP_IXORK},
+        [VM_OP_EQ] = {VM_OP_IEQ, VM_OP_IEQK, VM_OP_IEQK},
+        [VM_OP_NE] = {VM_OP_INE, VM_OP_INEK, VM_OP_INEK},
+        [VM_OP_LT] = {VM_OP_ILT, VM_OP_ILTK, VM_OP_IGTK},
+        [VM_OP_LE] = {VM_OP_ILE, VM_OP_ILEK, VM_OP_IGEK}};
+    bool kb = ((unsigned)rb & RK_CONST) != 0;
+    bool kc = ((unsigned)rc & RK_CONST) != 0;
+    uint32_t t = kb ? tc : tb;
+    vm_kind k;
+    vm_opcode o;
+    if ((kb && kc) || !t || !kind_is_int(VM_KIND(t)))
+        return emit(fs, opc, 0, a, rb, rc);
+    if (opc == VM_OP_SHL || opc == VM_OP_SHR) {
+        /* x << n, x >> n by a constant n below 64 */
+        vm_value n = kc ? fs->k.p[(unsigned)rc & 0x7fff] : vm_nil();
+        if (!kb && kc && kind_is_int(VM_KIND(n.t)) &&
+            (kind_is_signed(VM_KIND(n.t)) ? n.v.i >= 0 && n.v.i < 64
+                                          : n.v.u < 64))
+            return emit(fs, opc == VM_OP_SHL ? VM_OP_ISHL
+                            : kind_is_signed(VM_KIND(t)) ? VM_OP_ISHR
+                                                         : VM_OP_USHR,
+                        checked_f(VM_KIND(t)), a, rb, rc);
+        return emit(fs, opc, 0, a, rb, rc);
+    }
+    if (kb) {
+        /* K op R as R op' K */
+        int sw = rb;
+        o = typed[opc][2];
+        if (!o || rk_type(fs, rb, tb) != t)
+            return emit(fs, opc, 0, a, rb, rc);
+        rb = rc;
+        rc = sw;
+    } else {
+        o = typed[opc][kc ? 1 : 0];
+        if (!o || rk_type(fs, rc, tc) != t)
+            return emit(fs, opc, 0, a, rb, rc);
+    }
+    k = VM_KIND(t);
+    if (!kind_is_signed(k))
+        switch (o) {
+        case VM_OP_ILT: o = VM_OP_ULT; break;
+        case VM_OP_ILE: o = VM_OP_ULE; break;
+        case VM_OP_ILTK: o = VM_OP_ULTK; break;
+        case VM_OP_ILEK: o = VM_OP_ULEK; break;
+        case VM_OP_IGTK: o = VM_OP_UGTK; break;
+        case VM_OP_IGEK: o = VM_OP_UGEK; break;
+        default: break;
+        }
+    return emit(fs, o, checked_f(k), a, rb, rc);
 }
 
 /* x op y with x, y compiled: the untyped side takes the typed side's type. */
@@ -523,29 +597,29 @@ static ex cbinop(fstate *fs, lex_kind opk, ex *x, ex *y, uint32_t want)
     if (cmp) {
         switch (opk) {
         case TK_EQL:
-            emit(fs, VM_OP_EQ, 0, r, rb, rc);
+            emit_binop(fs, VM_OP_EQ, r, rb, x->type, rc, y->type);
             break;
         case TK_NEQ:
-            emit(fs, VM_OP_NE, 0, r, rb, rc);
+            emit_binop(fs, VM_OP_NE, r, rb, x->type, rc, y->type);
             break;
         case TK_LSS:
-            emit(fs, VM_OP_LT, 0, r, rb, rc);
+            emit_binop(fs, VM_OP_LT, r, rb, x->type, rc, y->type);
             break;
         case TK_LEQ:
-            emit(fs, VM_OP_LE, 0, r, rb, rc);
+            emit_binop(fs, VM_OP_LE, r, rb, x->type, rc, y->type);
             break;
         case TK_GTR:
-            emit(fs, VM_OP_LT, 0, r, rc, rb);
+            emit_binop(fs, VM_OP_LT, r, rc, y->type, rb, x->type);
             break;
         default:
-            emit(fs, VM_OP_LE, 0, r, rc, rb);
+            emit_binop(fs, VM_OP_LE, r, rc, y->type, rb, x->type);
             break;
         }
         e = ex_reg(r, T_BOOL);
         e.fresh = true;
         return e;
     }
-    emit(fs, arith_op[opk], 0, r, rb, rc);
+    emit_binop(fs, arith_op[opk], r, rb, x->type, rc, y->type);
     e = ex_reg(r, cuntyped(t) ? 0 : t);
     e.fresh = true;
     return e;

@@ -223,6 +223,12 @@ vm_proto *cmethod_expr_fn(fstate *fs, uint32_t recv, uint32_t name,
 /* ---- emitting ------------------------------------------------------------- */
 int emit(fstate *fs, vm_opcode opc, int f, int a, int b, int c);
 int emit_jmp(fstate *fs, vm_opcode opc, int a); /* to patch */
+/* R[a] = RK[rb] opc RK[rc] for a binary operator opc (ADD .. LE), tb and
+ * tc the static types of the operands that are registers: the checked-
+ * integer form (IADD ..., vm.h) when both are of one integer type, or,
+ * for a shift, when an integer is shifted by a constant below 64. */
+int emit_binop(fstate *fs, vm_opcode opc, int a, int rb, uint32_t tb, int rc,
+               uint32_t tc);
 void patch_to(fstate *fs, int at, int target);
 void patch_here(fstate *fs, int at);
 /* The pc of the next instruction, as the target of a jump (a loop's top,
@@ -249,6 +255,9 @@ int cexpr_to(fstate *fs, ast_node *n, int reg, uint32_t want, bool copy);
 int cexpr_any(fstate *fs, ast_node *n, uint32_t want, uint32_t *type);
 /* n as an RK operand. */
 int cexpr_rk(fstate *fs, ast_node *n, uint32_t want, uint32_t *type);
+/* An operand of an operator, as an RK: a local's own register (read in
+ * place, at once), else ex_rk. */
+int operand_rk(fstate *fs, ex *e, uint32_t want);
 /* Put e into reg (or a new temporary), as type want if untyped. */
 int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy);
 int ex_rk(fstate *fs, ex *e, uint32_t want);

@@ -305,12 +305,17 @@ static void copassign(fstate *fs, ast_node *x, lex_kind opk, ast_node *y)
     int rc;
     if (scalar_local(fs, x, &s)) {
         uint32_t want = opk == TK_SHL || opk == TK_SHR ? T_UINT : s->type;
-        if (y)
-            rc = cexpr_rk(fs, y, want, NULL);
-        else
+        uint32_t yt = 0;
+        if (y) {
+            /* a local operand is read in place, as by a binary operator */
+            ex e = cexpr(fs, y, want);
+            rc = operand_rk(fs, &e, want);
+            yt = e.type;
+        } else {
             rc = one_rk(fs, s->type);
+        }
         fs_at(fs, x);
-        emit(fs, assign_op[opk], 0, s->reg, s->reg, rc);
+        emit_binop(fs, assign_op[opk], s->reg, s->reg, s->type, rc, yt);
         return;
     }
     {
@@ -320,14 +325,15 @@ static void copassign(fstate *fs, ast_node *x, lex_kind opk, ast_node *y)
         uint32_t want = opk == TK_SHL || opk == TK_SHR ? T_UINT
                         : lv.type                   ? lv.type
                                                     : WANT_SOFT;
+        uint32_t yt = 0;
         if (y)
-            rc = cexpr_rk(fs, y, want, NULL);
+            rc = cexpr_rk(fs, y, want, &yt);
         else if (lv.type)
             rc = one_rk(fs, lv.type);
         else
             rc = (int)(RK_CONST | (unsigned)kindex(fs, vm_int(T_UINT_K, 1)));
         fs_at(fs, x);
-        emit(fs, assign_op[opk], 0, r, cur, rc);
+        emit_binop(fs, assign_op[opk], r, cur, lv.type, rc, yt);
         cstore(fs, &lv, r);
     }
 }
@@ -963,12 +969,56 @@ static void cbranch(fstate *fs, ast_node *n)
     }
 }
 
+/* Does the instruction at pc read register r? For place_results' kinds. */
+static bool ins_reads(const vm_ins *i, int r)
+{
+    if (i->op == VM_OP_LOADK)
+        return false;
+    if (i->b == r)
+        return true;
+    return i->op != VM_OP_MOVE && i->c == r;
+}
+
+/* A return's values were computed into base .. base+n by code[from, len):
+ * when none of it can panic, yield or jump (moves, constants, checked-
+ * integer arithmetic), each value is computed into its result register
+ * res + i instead, where nothing after reads it (a named result), and
+ * true is returned: no MOVEs are left to do. The results are then set
+ * before the last value is computed, which nothing can observe. */
+static bool place_results(fstate *fs, int from, int base, int res, int n)
+{
+    int len = (int)fs->code.len, w[64];
+    if (n > 64 || fs->lasttarget > from)
+        return false;
+    for (int pc = from; pc < len; pc++)
+        if (fs->code.p[pc].op != VM_OP_MOVE &&
+            fs->code.p[pc].op != VM_OP_LOADK &&
+            !vm_op_checked(fs->code.p[pc].op))
+            return false;
+    for (int i = 0; i < n; i++) {
+        w[i] = -1;
+        for (int pc = from; pc < len; pc++)
+            if (fs->code.p[pc].a == base + i)
+                w[i] = pc;
+        if (w[i] < 0)
+            return false;
+        for (int pc = w[i] + 1; pc < len; pc++)
+            if (ins_reads(&fs->code.p[pc], base + i) ||
+                ins_reads(&fs->code.p[pc], res + i))
+                return false;
+    }
+    for (int i = 0; i < n; i++)
+        fs->code.p[w[i]].a = (uint16_t)(res + i);
+    return true;
+}
+
 static void creturn(fstate *fs, ast_node *n)
 {
     ast_list res = n->u.ret.results;
     int nres = fs->nres;
     if (res.n) {
-        int base = newreg(fs, nres);
+        int base = newreg(fs, nres), from = (int)fs->code.len;
+        bool boxed = false;
         uint32_t types[64];
         if (nres > 64 || (res.n != (size_t)nres && res.n != 1)) {
             cerr(fs->C, n, "too %s return values",
@@ -980,6 +1030,14 @@ static void creturn(fstate *fs, ast_node *n)
             return;
         }
         cvalues(fs, res, nres, base, fs->restypes, types);
+        for (int i = 0; i < nres; i++)
+            if (fs->active.len > (size_t)(fs->nparams + i) &&
+                fs->active.p[fs->nparams + i] &&
+                fs->active.p[fs->nparams + i]->boxed)
+                boxed = true;
+        if (nres > 1 && !boxed &&
+            place_results(fs, from, base, fs->nparams, nres))
+            nres = 0;
         for (int i = 0; i < nres; i++) {
             res_sym *s = fs->active.len > (size_t)(fs->nparams + i)
                              ? fs->active.p[fs->nparams + i]

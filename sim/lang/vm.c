@@ -593,6 +593,84 @@ newframe:
                 SLOW_RES(vm_cmp(g, VM_OP_LE, &res_, *a, *b));
                 VM_BREAK;
             }
+/* The checked-integer instructions (vm.h): the checker typed both
+ * operands as one integer type, so no tag is looked at; R[a] takes R[b]'s.
+ * TYPED_RR: c is a register; TYPED_RK: c is a constant. */
+#define TYPED_CHECK(a_, b_)                                                    \
+    WF_DASSERT((a_)->t == (b_)->t &&                                          \
+               VM_KIND((a_)->t) == (i.f & VM_F_KIND) &&                        \
+               kind_is_int(i.f & VM_F_KIND))
+#define TYPED_OP(b_expr, expr, cmp)                                            \
+    do {                                                                       \
+        const vm_value *a_ = &R[i.b], *b_ = (b_expr);                          \
+        uint64_t x_ = a_->v.u, y_ = b_->v.u;                                   \
+        int64_t sx_ = a_->v.i, sy_ = b_->v.i;                                  \
+        TYPED_CHECK(a_, b_);                                                   \
+        (void)x_, (void)y_, (void)sx_, (void)sy_;                              \
+        if (cmp)                                                               \
+            CMP_RES(expr);                                                     \
+        R[i.a] = vm_int(a_->t, (int64_t)(expr));                               \
+        VM_BREAK;                                                              \
+    } while (0)
+#define TYPED_RR(expr, cmp) TYPED_OP(&R[i.c], expr, cmp)
+#define TYPED_RK(expr, cmp) TYPED_OP(&K[i.c & 0x7fff], expr, cmp)
+/* wrapped to the size of a kind below 64 bits (f has VM_F_SIZED) */
+#define WRAP(e)                                                                \
+    ((i.f & VM_F_SIZED) ? wrap_int((vm_kind)(i.f & VM_F_KIND), (e))           \
+                        : (int64_t)(e))
+            VM_CASE(IADD) TYPED_RR(WRAP(x_ + y_), 0);
+            VM_CASE(ISUB) TYPED_RR(WRAP(x_ - y_), 0);
+            VM_CASE(IMUL) TYPED_RR(WRAP(x_ * y_), 0);
+            /* the bitwise operations keep a value sign- or zero-extended */
+            VM_CASE(IAND) TYPED_RR(x_ & y_, 0);
+            VM_CASE(IOR) TYPED_RR(x_ | y_, 0);
+            VM_CASE(IXOR) TYPED_RR(x_ ^ y_, 0);
+            VM_CASE(IEQ) TYPED_RR(x_ == y_, 1);
+            VM_CASE(INE) TYPED_RR(x_ != y_, 1);
+            VM_CASE(ILT) TYPED_RR(sx_ < sy_, 1);
+            VM_CASE(ILE) TYPED_RR(sx_ <= sy_, 1);
+            VM_CASE(ULT) TYPED_RR(x_ < y_, 1);
+            VM_CASE(ULE) TYPED_RR(x_ <= y_, 1);
+            VM_CASE(IADDK) TYPED_RK(WRAP(x_ + y_), 0);
+            VM_CASE(ISUBK) TYPED_RK(WRAP(x_ - y_), 0);
+            VM_CASE(IMULK) TYPED_RK(WRAP(x_ * y_), 0);
+            VM_CASE(IANDK) TYPED_RK(x_ & y_, 0);
+            VM_CASE(IORK) TYPED_RK(x_ | y_, 0);
+            VM_CASE(IXORK) TYPED_RK(x_ ^ y_, 0);
+            VM_CASE(IEQK) TYPED_RK(x_ == y_, 1);
+            VM_CASE(INEK) TYPED_RK(x_ != y_, 1);
+            VM_CASE(ILTK) TYPED_RK(sx_ < sy_, 1);
+            VM_CASE(ILEK) TYPED_RK(sx_ <= sy_, 1);
+            VM_CASE(IGTK) TYPED_RK(sx_ > sy_, 1);
+            VM_CASE(IGEK) TYPED_RK(sx_ >= sy_, 1);
+            VM_CASE(ULTK) TYPED_RK(x_ < y_, 1);
+            VM_CASE(ULEK) TYPED_RK(x_ <= y_, 1);
+            VM_CASE(UGTK) TYPED_RK(x_ > y_, 1);
+            VM_CASE(UGEK) TYPED_RK(x_ >= y_, 1);
+#undef WRAP
+            /* a constant count below 64 (the compiler's choice) */
+            VM_CASE(ISHL)
+            {
+                const vm_value *a_ = &R[i.b];
+                WF_DASSERT(VM_KIND(a_->t) == (i.f & VM_F_KIND));
+                R[i.a] = vm_int(a_->t, wrap_int((vm_kind)(i.f & VM_F_KIND),
+                                                a_->v.u << K[i.c & 0x7fff].v.u));
+                VM_BREAK;
+            }
+            VM_CASE(ISHR)
+            {
+                const vm_value *a_ = &R[i.b];
+                WF_DASSERT(VM_KIND(a_->t) == (i.f & VM_F_KIND));
+                R[i.a] = vm_int(a_->t, a_->v.i >> K[i.c & 0x7fff].v.u);
+                VM_BREAK;
+            }
+            VM_CASE(USHR)
+            {
+                const vm_value *a_ = &R[i.b];
+                WF_DASSERT(VM_KIND(a_->t) == (i.f & VM_F_KIND));
+                R[i.a] = vm_int(a_->t, (int64_t)(a_->v.u >> K[i.c & 0x7fff].v.u));
+                VM_BREAK;
+            }
             VM_CASE(ISNIL)
             {
                 R[i.a] = vm_bool(vm_is_nil(R[i.b], i.f));
@@ -871,13 +949,11 @@ newframe:
                 /* the common call: a Go function (plain or closure) with
                  * its arguments in place; as vm_call_at does it */
                 fo = fv->v.o;
-                if (WF_LIKELY(!(i.f & (CALL_SPREAD | CALL_SOFT | CALL_ALL |
-                                       CALL_MULTI)) &&
+                if (WF_LIKELY((i.f & ~CALL_KFN) == 0 &&
                               VM_KIND(fv->t) == K_FUNC && fo &&
                               fo->okind != OK_BOUND &&
-                              !(np = fo->u.proto)->nat && !np->variadic &&
-                              i.b == np->nparams && g->nframes < g->fcap &&
-                              g->nframes < VM_MAX_FRAMES && watch > 1)) {
+                              (np = fo->u.proto)->fastargs == i.b + 1u &&
+                              g->nframes < g->fcap && watch > 1)) {
                     uint32_t base = f->base + i.a + 1;
                     uint32_t nz = np->nzero;
                     vm_frame *nf;
@@ -912,9 +988,15 @@ newframe:
                     /* its first ZEROs, as they do it (vm_proto.nzero):
                      * the registers are clear, so only their types */
                     zt = np->zero;
-                    for (uint32_t k = 0; k < nz; k++)
-                        R[zt[2 * k]].t = zt[2 * k + 1];
-                    nops += nz;
+                    if (nz) {
+                        R[zt[0]].t = zt[1];
+                        if (nz > 1) {
+                            R[zt[2]].t = zt[3];
+                            for (uint32_t k = 2; k < nz; k++)
+                                R[zt[2 * k]].t = zt[2 * k + 1];
+                        }
+                        nops += nz;
+                    }
                     pc = code + nz;
                     VM_BREAK;
                 }
@@ -1026,15 +1108,20 @@ newframe:
                     vm_value *dst = g->stack + f->ret;
                     const vm_value *src = R + p->nparams;
                     vm_copy_regs(dst, src, want);
-                    if (top > g->cap)
-                        top = g->cap;
-                    if (from < top)
-                        vm_clear_regs(g->stack + from, top - from);
                     g->nframes--;
                     watch--; /* as newframe counts a return */
                     f--;
                     p = f->p;
                     g->top = f->base + p->nregs;
+                    /* the callee's registers within the caller's: those
+                     * above its top are unseen (the state hash, the
+                     * reachability walk), and every call clears its own */
+                    if (top > g->top)
+                        top = g->top;
+                    if (top > g->cap)
+                        top = g->cap;
+                    if (from < top)
+                        vm_clear_regs(g->stack + from, top - from);
                     code = p->code;
                     pc = code + f->pc;
                     R = g->stack + f->base;

@@ -114,7 +114,41 @@
     X(ITER, "R[a..a+2] = a range over R[b] (f: with values) (tracked)")        \
     X(NEXT, "R[a+3], R[a+4] = next key, value of range R[a..a+2]; else jump")  \
     X(NILCHK, "panic if the pointer R[a] is nil (&*p: no memory is read)")  \
-    X(CPLX, "R[a] = complex(RK[b], RK[c]) (f 0), real(RK[b]) (1), imag (2)")
+    X(CPLX, "R[a] = complex(RK[b], RK[c]) (f 0), real(RK[b]) (1), imag (2)") \
+    /* checked integers: the checker typed both operands as one integer \
+     * type, of kind f, so no tag is looked at (R[a] takes R[b]'s); b is  \
+     * a register, c a register (IADD .. ULE) or a constant (IADDK ..)   */ \
+    X(IADD, "R[a] = R[b] + R[c], integers (wrapped to kind f)")             \
+    X(ISUB, "R[a] = R[b] - R[c], integers (wrapped to kind f)")             \
+    X(IMUL, "R[a] = R[b] * R[c], integers (wrapped to kind f)")             \
+    X(IAND, "R[a] = R[b] & R[c], integers")                                 \
+    X(IOR, "R[a] = R[b] | R[c], integers")                                  \
+    X(IXOR, "R[a] = R[b] ^ R[c], integers")                                 \
+    X(IEQ, "R[a] = R[b] == R[c], integers")                                 \
+    X(INE, "R[a] = R[b] != R[c], integers")                                 \
+    X(ILT, "R[a] = R[b] < R[c], signed integers")                           \
+    X(ILE, "R[a] = R[b] <= R[c], signed integers")                          \
+    X(ULT, "R[a] = R[b] < R[c], unsigned integers")                         \
+    X(ULE, "R[a] = R[b] <= R[c], unsigned integers")                        \
+    X(IADDK, "R[a] = R[b] + K[c], integers (wrapped to kind f)")            \
+    X(ISUBK, "R[a] = R[b] - K[c], integers (wrapped to kind f)")            \
+    X(IMULK, "R[a] = R[b] * K[c], integers (wrapped to kind f)")            \
+    X(IANDK, "R[a] = R[b] & K[c], integers")                                \
+    X(IORK, "R[a] = R[b] | K[c], integers")                                 \
+    X(IXORK, "R[a] = R[b] ^ K[c], integers")                                \
+    X(IEQK, "R[a] = R[b] == K[c], integers")                                \
+    X(INEK, "R[a] = R[b] != K[c], integers")                                \
+    X(ILTK, "R[a] = R[b] < K[c], signed integers")                          \
+    X(ILEK, "R[a] = R[b] <= K[c], signed integers")                         \
+    X(IGTK, "R[a] = R[b] > K[c], signed integers")                          \
+    X(IGEK, "R[a] = R[b] >= K[c], signed integers")                         \
+    X(ULTK, "R[a] = R[b] < K[c], unsigned integers")                        \
+    X(ULEK, "R[a] = R[b] <= K[c], unsigned integers")                       \
+    X(UGTK, "R[a] = R[b] > K[c], unsigned integers")                        \
+    X(UGEK, "R[a] = R[b] >= K[c], unsigned integers")                       \
+    X(ISHL, "R[a] = R[b] << K[c], K[c] in [0, 64) (wrapped to kind f)")      \
+    X(ISHR, "R[a] = R[b] >> K[c], K[c] in [0, 64), signed integers")        \
+    X(USHR, "R[a] = R[b] >> K[c], K[c] in [0, 64), unsigned integers")
 
 typedef enum vm_opcode {
 #define VM_OP_ENUM_(name, doc) VM_OP_##name,

@@ -30,6 +30,10 @@ static vm_frame *push_frame(vm_g *g)
 {
     if (g->nframes == g->fcap) {
         uint32_t ncap = g->fcap ? g->fcap * 2 : 4;
+        /* never more than VM_MAX_FRAMES (vm_call_at's limit): the common
+         * call in vm.c tests nframes < fcap alone */
+        if (ncap > VM_MAX_FRAMES)
+            ncap = VM_MAX_FRAMES;
         vm_frame *nf = arena_alloc(&g->x->e->mem, ncap * sizeof *nf);
         if (g->fcap)
             memcpy(nf, g->frames, g->fcap * sizeof *nf);

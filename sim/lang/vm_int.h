@@ -44,6 +44,17 @@ typedef struct vm_ins {
 } vm_ins;
 
 #define RK_CONST 0x8000u
+
+/* The checked-integer instructions (vm.h, IADD .. USHR): each writes R[a]
+ * alone from R[b] and RK[c], and can neither panic nor yield. */
+static inline bool vm_op_checked(unsigned opc)
+{
+    return opc >= VM_OP_IADD && opc <= VM_OP_USHR;
+}
+/* Their f: the operands' kind, and VM_F_SIZED for a kind narrower than
+ * 64 bits (a result to wrap). */
+#define VM_F_KIND 31u
+#define VM_F_SIZED 32u
 static inline int32_t ins_sbx(vm_ins i)
 {
     return (int32_t)(((uint32_t)i.b << 16) | i.c);
@@ -222,6 +233,8 @@ typedef struct vm_proto {
     const uint32_t *zero; /* those ZEROs: register, type; nzero pairs */
     bool cellres;   /* a result is boxed (NEWCELL into its register): RET
                      * copies it out of its cell */
+    uint16_t fastargs; /* compiled, not variadic: nparams + 1, the common
+                        * call's test (vm.c); else 0 (natives) */
     bool variadic;
     uint32_t type;          /* func type */
     const uint32_t *ptypes; /* parameter types, nparams (0: unknown) */

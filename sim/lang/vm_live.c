@@ -46,6 +46,12 @@ static void ins_effect(const vm_proto *p, uint32_t pc, effect *e)
     uint64_t *u = e->use, *d = e->def;
     e->succ[0] = (int32_t)pc + 1;
     e->succ[1] = -1;
+    if (vm_op_checked(i.op)) {
+        set_reg(u, n, i.b);
+        set_rk(u, n, i.c);
+        set_reg(d, n, i.a);
+        return;
+    }
     switch ((vm_opcode)i.op) {
     case VM_OP_NOP:
     case VM_OP_EXTRA:

@@ -618,6 +618,75 @@ START_TEST(fused_branches_and_lean_calls_keep_go_semantics)
 }
 END_TEST
 
+START_TEST(checked_integer_instructions_keep_go_semantics)
+{
+    /* the checker's integer types pick the untagged instructions (vm.h,
+     * IADD ..): each size wraps, a named type keeps its name, a constant
+     * on the left of a comparison flips it (5 < x as x > 5), shifts by a
+     * constant, x op= y reading a local y in place; a return's values
+     * computed into the result registers only where nothing can tell
+     * (a named result read by a later value, a value that panics) */
+    GO_EXPECT(GO("import \"fmt\"\n"
+                 "type Celsius int16\n"
+                 "func sizes(a int8, b uint8, c int16, d uint16, e int32, f uint32) {\n"
+                 "\tfmt.Println(a+1, a-1+a, a*2, b+1, b-2, b*b, c+c, d-1, e*e, f+f+1)\n"
+                 "\tfmt.Println(a&^1, a|1, a^-1, b&0x0f, b|0x10, b^0xff)\n"
+                 "\tfmt.Println(a>>7, a<<1, b<<1, b>>7, c<<15, d>>15, e>>31, f<<31)\n"
+                 "}\n"
+                 "func order(x int, u uint64) (int, int, int, int) {\n"
+                 "\tn := 0\n"
+                 "\tif 5 < x {\n\t\tn |= 1\n\t}\n"
+                 "\tif 5 <= x {\n\t\tn |= 2\n\t}\n"
+                 "\tif 1 < u {\n\t\tn |= 4\n\t}\n"
+                 "\tif 1<<63 <= u {\n\t\tn |= 8\n\t}\n"
+                 "\tif u != 3 && 3 != x {\n\t\tn |= 16\n\t}\n"
+                 "\ty := 10\n"
+                 "\ty -= x\n"
+                 "\tx -= y\n"
+                 "\treturn n, 1 - x, x, y\n"
+                 "}\n"
+                 "func swap() (q, r int) {\n"
+                 "\tq, r = 1, 2\n"
+                 "\treturn r, q\n"
+                 "}\n"
+                 "func next() (q, r int) {\n"
+                 "\tq = 3\n"
+                 "\treturn q + 1, q + 2\n"
+                 "}\n"
+                 "func safe(z int) (int, int) {\n"
+                 "\tdefer func() { recover() }()\n"
+                 "\ta := 1\n"
+                 "\treturn a + 1, 10 / z\n"
+                 "}\n"
+                 "func main() {\n"
+                 "\tsizes(-128, 255, -32768, 0, 1<<16, 1<<31)\n"
+                 "\tsizes(127, 0, 32767, 65535, -1, 3)\n"
+                 "\tvar t Celsius = 32767\n"
+                 "\tt += 1\n"
+                 "\tfmt.Printf(\"%T %v %v\\n\", t, t, t-1 < t)\n"
+                 "\tfmt.Println(order(5, 1<<63))\n"
+                 "\tfmt.Println(order(6, 1))\n"
+                 "\tfmt.Println(swap())\n"
+                 "\tfmt.Println(next())\n"
+                 "\tfmt.Println(safe(0))\n"
+                 "\tfmt.Println(safe(5))\n"
+                 "}\n"),
+              "-127 -1 0 0 253 1 0 65535 0 1\n"
+              "-128 -127 127 15 255 0\n"
+              "-1 0 254 1 0 0 0 0\n"
+              "-128 -3 -2 1 254 0 -2 65534 1 7\n"
+              "126 127 -128 0 16 255\n"
+              "0 -2 0 0 -32768 1 -1 2147483648\n"
+              "main.Celsius -32768 false\n"
+              "30 1 0 5\n"
+              "19 -1 2 4\n"
+              "2 1\n"
+              "4 5\n"
+              "0 0\n"
+              "2 2\n");
+}
+END_TEST
+
 START_TEST(errors_wrap_is_as)
 {
     GO_EXPECT(GO("import (\n\t\"errors\"\n\t\"fmt\"\n)\n"
@@ -975,6 +1044,7 @@ Suite *vm_suite(void)
     tcase_add_test(tc, panic_in_goroutine_ends_the_execution);
     tcase_add_test(tc, value_method_through_interface_on_nil_pointer);
     tcase_add_test(tc, unsigned_slice_bounds_print_as_unsigned);
+    tcase_add_test(tc, checked_integer_instructions_keep_go_semantics);
     suite_add_tcase(s, tc);
     return s;
 }
