@@ -326,9 +326,7 @@ newframe:
             VM_CASE(SETCELL)
             {
                 vm_obj *c = R[i.a].v.o;
-                vm_value v = *RKB;
-                ACCESS(c, 0, true, v);
-                vm_store(x, c, 0, v, 0);
+                PROTECT(vm_store_access(g, c, 0, *RKB, 0));
                 VM_BREAK;
             }
             VM_CASE(GETUP)
@@ -341,9 +339,7 @@ newframe:
             VM_CASE(SETUP)
             {
                 vm_obj *c = f->fn->slots[i.a].v.o;
-                vm_value v = *RKB;
-                ACCESS(c, 0, true, v);
-                vm_store(x, c, 0, v, 0);
+                PROTECT(vm_store_access(g, c, 0, *RKB, 0));
                 VM_BREAK;
             }
             VM_CASE(UPCELL)
@@ -359,9 +355,8 @@ newframe:
             }
             VM_CASE(SETG)
             {
-                vm_value v = *RKB;
-                ACCESS(x->globals, i.a, true, v);
-                vm_store(x, x->globals, i.a, v, prog->gtypes[i.a]);
+                PROTECT(vm_store_access(g, x->globals, i.a, *RKB,
+                                        prog->gtypes[i.a]));
                 VM_BREAK;
             }
             VM_CASE(ADDRG)

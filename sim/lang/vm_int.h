@@ -686,6 +686,13 @@ int vm_read_copy_from(vm_g *g, vm_value v, uint32_t k0);
 /* *p = v for an aggregate at dst: the reads of v's copy, then a write of
  * each of dst's slots (X_OK or X_YIELD). */
 int vm_write_copy(vm_g *g, vm_obj *dst, vm_value v);
+/* Store v in slot i of o (st: the slot's type, 0 to look it up) as an
+ * assignment does: the slot's write, and when v is a struct or array
+ * copied into the one the slot holds and other goroutines reach it, a
+ * write of each of its fields as well (a pointer to a field, &d.f, reads
+ * the field, not the slot). X_OK, or X_YIELD to expose the next access. */
+int vm_store_access(vm_g *g, vm_obj *o, uint32_t i, vm_value v,
+                    uint32_t st);
 /* Member look-up with the selector's inline cache. */
 const vm_member *vm_member_of(vm_g *g, vm_sel *sel, uint32_t t);
 /* Follow m from base: a field's slot (*obj, *idx), or a method's

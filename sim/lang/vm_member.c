@@ -222,11 +222,7 @@ int vm_setfield(vm_g *g, vm_value base, vm_sel *sel, vm_value v)
     st = vm_walk(g, base, m, &o, &idx, NULL);
     if (st != X_OK)
         return st;
-    if (!vm_access(g, o, idx, true, 0, v))
-        return X_YIELD;
-    g->granted = 0;
-    vm_store(g->x, o, idx, v, m->type);
-    return X_OK;
+    return vm_store_access(g, o, idx, v, m->type);
 }
 
 /* The array type a window pointer p points to and its length. */

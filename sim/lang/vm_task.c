@@ -381,6 +381,24 @@ int vm_write_copy(vm_g *g, vm_obj *dst, vm_value v)
     return st;
 }
 
+int vm_store_access(vm_g *g, vm_obj *o, uint32_t i, vm_value v,
+                    uint32_t st)
+{
+    vm_value d = o->slots[i];
+    if ((o->flags & OF_SHARED) && g->x->spawned) {
+        uint32_t k = 1;
+        if (!vm_access_slow(g, o, i, true, 0, v))
+            return X_YIELD;
+        if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o && d.t == v.t &&
+            d.v.o && d.v.o != v.v.o &&
+            write_copy_obj(g, d.v.o, v.v.o, &k, false) != X_OK)
+            return X_YIELD;
+        g->granted = 0;
+    }
+    vm_store(g->x, o, i, v, st);
+    return X_OK;
+}
+
 /* ---- drivers -------------------------------------------------------------- */
 
 static void go_start(wf_engine *e, wf_task *t, void *arg)
