@@ -26,7 +26,8 @@ func show(name *string) { fmt.Println(len(*name) > 0) }
 func main() {
 	var wg sync.WaitGroup
 	cfg := config{Name: "a", Limit: 1}
-	wg.Add(2)
+	all := []config{{Name: "x"}, {Name: "y"}}
+	wg.Add(3)
 	go func() {
 		defer wg.Done()
 		show(&cfg.Name)
@@ -35,7 +36,12 @@ func main() {
 		defer wg.Done()
 		show(&global.Name)
 	}()
+	go func() {
+		defer wg.Done()
+		show(&all[1].Name)
+	}()
 	cfg = config{Name: "b", Limit: 2}
 	global = config{Name: "c", Limit: 3}
+	all[1] = config{Name: "d", Limit: 4}
 	wg.Wait()
 }

@@ -295,11 +295,7 @@ int vm_storep(vm_g *g, vm_value p, vm_value v)
             vm_store(g->x, p.v.o, off + i, v.v.o->slots[i], 0);
         return X_OK;
     }
-    if (!vm_access(g, p.v.o, p.aux, true, 0, v))
-        return X_YIELD;
-    g->granted = 0;
-    vm_store(g->x, p.v.o, p.aux, v, 0);
-    return X_OK;
+    return vm_store_access(g, p.v.o, p.aux, v, 0);
 }
 
 /* Go's wrapper of value method m called through an interface holding

@@ -839,11 +839,7 @@ int vm_setindex(vm_g *g, vm_value c, vm_value k, vm_value v)
     st = elem_slot(g, c, k, &o, &idx);
     if (st != X_OK)
         return st;
-    if (!vm_access(g, o, idx, true, 0, v))
-        return X_YIELD;
-    g->granted = 0;
-    vm_store(g->x, o, idx, v, 0);
-    return X_OK;
+    return vm_store_access(g, o, idx, v, 0);
 }
 
 int vm_ptr_type(const vm_program *p, uint32_t t)

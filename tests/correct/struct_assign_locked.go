@@ -1,4 +1,4 @@
-// expect: outcomes "true\ntrue\n"
+// expect: outcomes "true\ntrue\ntrue\n"
 //
 // The locked version of scenarios/bugs/race_struct_assign_vs_field_pointer.go:
 // the whole-struct assignments and the reads through field pointers are
@@ -29,7 +29,8 @@ func show(name *string) {
 func main() {
 	var wg sync.WaitGroup
 	cfg := config{Name: "a", Limit: 1}
-	wg.Add(2)
+	all := []config{{Name: "x"}, {Name: "y"}}
+	wg.Add(3)
 	go func() {
 		defer wg.Done()
 		show(&cfg.Name)
@@ -38,9 +39,14 @@ func main() {
 		defer wg.Done()
 		show(&global.Name)
 	}()
+	go func() {
+		defer wg.Done()
+		show(&all[1].Name)
+	}()
 	mu.Lock()
 	cfg = config{Name: "b", Limit: 2}
 	global = config{Name: "c", Limit: 3}
+	all[1] = config{Name: "d", Limit: 4}
 	mu.Unlock()
 	wg.Wait()
 }
