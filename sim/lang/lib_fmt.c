@@ -10,35 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/lang/lib.h"
+#include "sim/lang/lib_fmt_int.h"
 #include "sim/lang/utf8.h"
-
-typedef struct fmt_state {
-    vm_value *memo; /* method results, in the order needed */
-    uint8_t *panicked; /* memo[i] is the value the method panicked with */
-    uint32_t n, cap;
-    bool calling; /* a NAT_CALL is out: its result comes next */
-    bool printed; /* print/println: the output op was exposed */
-} fmt_state;
-
-typedef struct fmtx {
-    vm_ncall *c;
-    vm_exec *x;
-    const vm_program *p;
-    buf *out;
-    fmt_state *st;
-    uint32_t used;
-    bool need;
-    vm_value need_fn, need_recv;
-    bool plusV, sharpV;
-    bool raw;      /* stopped: printing needs what a pointer to no object */
-    vm_value rawp; /* (OF_RAW, vm_addr.c) points to: refused */
-} fmtx;
-
-typedef struct fspec {
-    bool minus, plus, sharp, space, zero;
-    int width, prec; /* -1: none */
-} fspec;
 
 static const fspec no_spec = {false, false, false, false, false, -1, -1};
 
@@ -80,385 +53,6 @@ static void fmtx_init(fmtx *F, vm_ncall *c, buf *out)
     F->st = state_of(c);
 }
 
-/* ---- padding and primitives -------------------------------------------------- */
-
-static size_t rune_count(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return k;
-}
-
-/* Append s padded to the spec's width. */
-static void pad(fmtx *F, const char *s, size_t n, const fspec *sp)
-{
-    size_t w = rune_count(s, n);
-    if (sp->width < 0 || (size_t)sp->width <= w) {
-        buf_append(F->out, s, n);
-        return;
-    }
-    if (sp->minus) {
-        buf_append(F->out, s, n);
-        for (size_t i = w; i < (size_t)sp->width; i++)
-            buf_putc(F->out, ' ');
-        return;
-    }
-    if (sp->zero) {
-        /* zeros go after the sign */
-        size_t k = 0;
-        if (n && (s[0] == '-' || s[0] == '+' || s[0] == ' ')) {
-            buf_putc(F->out, s[0]);
-            k = 1;
-        }
-        for (size_t i = w; i < (size_t)sp->width; i++)
-            buf_putc(F->out, '0');
-        buf_append(F->out, s + k, n - k);
-        return;
-    }
-    for (size_t i = w; i < (size_t)sp->width; i++)
-        buf_putc(F->out, ' ');
-    buf_append(F->out, s, n);
-}
-
-static void pad_str(fmtx *F, const char *s, const fspec *sp)
-{
-    pad(F, s, strlen(s), sp);
-}
-
-static bool is_print(int32_t r)
-{
-    if (r < 0x20 || r == 0x7f)
-        return false;
-    if (r >= 0x80 && r < 0xa0)
-        return false;
-    if (r == 0xad || r == 0xfffd || (r >= 0xd800 && r < 0xe000))
-        return false;
-    return r <= 0x10ffff;
-}
-
-/* strconv.Quote (and QuoteRune with q = '\''). */
-static void quote(buf *b, const char *s, size_t n, char q, bool ascii)
-{
-    buf_putc(b, q);
-    for (size_t i = 0; i < n;) {
-        int w;
-        int32_t r = utf8_decode((const unsigned char *)s + i, n - i, &w);
-        if (w <= 0)
-            w = 1;
-        if (r == UTF8_ERROR && w == 1) {
-            buf_printf(b, "\\x%02x", (unsigned char)s[i]);
-            i++;
-            continue;
-        }
-        i += (size_t)w;
-        if (r == q || r == '\\') {
-            buf_putc(b, '\\');
-            buf_putc(b, (char)r);
-        } else if (is_print(r) && (!ascii || r < 0x80)) {
-            unsigned char tmp[4];
-            buf_append(b, (const char *)tmp, (size_t)utf8_encode(r, tmp));
-        } else {
-            switch (r) {
-            case '\a':
-                buf_puts(b, "\\a");
-                break;
-            case '\b':
-                buf_puts(b, "\\b");
-                break;
-            case '\f':
-                buf_puts(b, "\\f");
-                break;
-            case '\n':
-                buf_puts(b, "\\n");
-                break;
-            case '\r':
-                buf_puts(b, "\\r");
-                break;
-            case '\t':
-                buf_puts(b, "\\t");
-                break;
-            case '\v':
-                buf_puts(b, "\\v");
-                break;
-            default:
-                if (r < ' ' || r == 0x7f)
-                    buf_printf(b, "\\x%02x", (unsigned)r);
-                else if (r < 0x10000)
-                    buf_printf(b, "\\u%04x", (unsigned)r);
-                else
-                    buf_printf(b, "\\U%08x", (unsigned)r);
-            }
-        }
-    }
-    buf_putc(b, q);
-}
-
-static void fmt_int(fmtx *F, vm_value v, int verb, const fspec *sp)
-{
-    bool neg = false;
-    uint64_t u;
-    char digits[80], tmp[120];
-    int n = 0, base = 10;
-    const char *dig = "0123456789abcdef";
-    vm_kind k = VM_KIND(v.t);
-    if (kind_is_signed(k) && v.v.i < 0) {
-        neg = true;
-        u = 0 - v.v.u;
-    } else {
-        u = v.v.u;
-    }
-    switch (verb) {
-    case 'c': {
-        unsigned char r[4];
-        int w = utf8_encode((int32_t)v.v.i, r);
-        pad(F, (const char *)r, (size_t)w, sp);
-        return;
-    }
-    case 'q': {
-        buf b;
-        unsigned char r[4];
-        int w = utf8_encode((int32_t)v.v.i, r);
-        buf_init(&b);
-        quote(&b, (const char *)r, (size_t)w, '\'', sp->plus);
-        pad(F, b.p, b.len, sp);
-        buf_fini(&b);
-        return;
-    }
-    case 'U': {
-        int m = snprintf(tmp, sizeof tmp, "U+%04llX", (unsigned long long)u);
-        if (sp->sharp && is_print((int32_t)u)) {
-            unsigned char r[4];
-            int w = utf8_encode((int32_t)u, r);
-            m += snprintf(tmp + m, sizeof tmp - (size_t)m, " '%.*s'", w,
-                          (const char *)r);
-        }
-        pad(F, tmp, (size_t)m, sp);
-        return;
-    }
-    case 'x':
-        base = 16;
-        break;
-    case 'X':
-        base = 16;
-        dig = "0123456789ABCDEF";
-        break;
-    case 'o':
-    case 'O':
-        base = 8;
-        break;
-    case 'b':
-        base = 2;
-        break;
-    default:
-        break;
-    }
-    do {
-        digits[n++] = dig[u % (unsigned)base];
-        u /= (unsigned)base;
-    } while (u && n < 70);
-    while (sp->prec >= 0 && n < sp->prec && n < 70)
-        digits[n++] = '0';
-    if (sp->prec == 0 && n == 1 && digits[0] == '0')
-        n = 0;
-    {
-        int m = 0;
-        if (neg)
-            tmp[m++] = '-';
-        else if (sp->plus)
-            tmp[m++] = '+';
-        else if (sp->space)
-            tmp[m++] = ' ';
-        if (verb == 'O' || (sp->sharp && base == 8 && verb == 'o'))
-            tmp[m++] = '0', tmp[m] = verb == 'O' ? 'o' : 0,
-            m += verb == 'O' ? 1 : 0;
-        if (sp->sharp && base == 16) {
-            tmp[m++] = '0';
-            tmp[m++] = verb == 'X' ? 'X' : 'x';
-        }
-        if (sp->sharp && base == 2) {
-            tmp[m++] = '0';
-            tmp[m++] = 'b';
-        }
-        while (n)
-            tmp[m++] = digits[--n];
-        {
-            fspec s2 = *sp;
-            if (sp->prec >= 0)
-                s2.zero = false;
-            pad(F, tmp, (size_t)m, &s2);
-        }
-    }
-}
-
-/* The shortest decimal digits of f that read back as f (Go's %v). */
-static void shortest(double f, char *digits, int *ndig, int *exp10)
-{
-    char buf_[64];
-    for (int p = 0; p < 17; p++) {
-        snprintf(buf_, sizeof buf_, "%.*e", p, f);
-        if (strtod(buf_, NULL) == f || p == 16) {
-            char *e = strchr(buf_, 'e');
-            int n = 0;
-            for (char *s = buf_; s < e; s++)
-                if (*s >= '0' && *s <= '9')
-                    digits[n++] = *s;
-            while (n > 1 && digits[n - 1] == '0')
-                n--;
-            digits[n] = 0;
-            *ndig = n;
-            *exp10 = atoi(e + 1);
-            return;
-        }
-    }
-}
-
-static void fmt_float(fmtx *F, double f, int verb, const fspec *sp, bool f32)
-{
-    char tmp[400];
-    int m;
-    const char *sign = signbit(f) ? "-" : sp->plus ? "+" : sp->space ? " " : "";
-    if (isinf(f) || isnan(f)) {
-        fspec s2 = *sp;
-        s2.zero = false;
-        if (isnan(f))
-            pad_str(F, sp->plus ? "+NaN" : sp->space ? " NaN" : "NaN", &s2);
-        else
-            pad_str(F, f < 0 ? "-Inf" : sp->space && !sp->plus ? " Inf"
-                                                                : "+Inf",
-                    &s2);
-        return;
-    }
-    f = fabs(f);
-    if ((verb == 'v' || verb == 'g' || verb == 'G') && sp->prec < 0) {
-        char d[32];
-        int n = 1, e10 = 0;
-        if (f == 0) {
-            snprintf(tmp, sizeof tmp, "%s0", sign);
-            pad_str(F, tmp, sp);
-            return;
-        }
-        if (f32) {
-            char b2[64];
-            for (int p = 0; p < 9; p++) {
-                snprintf(b2, sizeof b2, "%.*e", p, f);
-                if ((float)strtod(b2, NULL) == (float)f)
-                    break;
-            }
-            f = strtod(b2, NULL);
-        }
-        shortest(f, d, &n, &e10);
-        m = snprintf(tmp, sizeof tmp, "%s", sign);
-        if (e10 < -4 || e10 >= 6) {
-            /* %e with the shortest digits */
-            tmp[m++] = d[0];
-            if (n > 1) {
-                tmp[m++] = '.';
-                for (int i = 1; i < n; i++)
-                    tmp[m++] = d[i];
-            }
-            m += snprintf(tmp + m, sizeof tmp - (size_t)m, "%c%c%02d",
-                          verb == 'G' ? 'E' : 'e', e10 < 0 ? '-' : '+',
-                          e10 < 0 ? -e10 : e10);
-        } else if (e10 < 0) {
-            tmp[m++] = '0';
-            tmp[m++] = '.';
-            for (int i = -1; i > e10; i--)
-                tmp[m++] = '0';
-            for (int i = 0; i < n; i++)
-                tmp[m++] = d[i];
-        } else {
-            for (int i = 0; i <= e10 || i < n; i++) {
-                if (i == e10 + 1)
-                    tmp[m++] = '.';
-                tmp[m++] = i < n ? d[i] : '0';
-            }
-        }
-        tmp[m] = 0;
-        pad_str(F, tmp, sp);
-        return;
-    }
-    {
-        int prec = sp->prec < 0 ? 6 : sp->prec;
-        char c = verb == 'v' ? 'g' : (char)verb, *o;
-        size_t room;
-        m = snprintf(tmp, sizeof tmp, "%s", sign);
-        o = tmp + m;
-        room = sizeof tmp - (size_t)m;
-        if (prec > 300)
-            prec = 300;
-        switch (c) {
-        case 'e':
-            snprintf(o, room, sp->sharp ? "%#.*e" : "%.*e", prec, f);
-            break;
-        case 'E':
-            snprintf(o, room, sp->sharp ? "%#.*E" : "%.*E", prec, f);
-            break;
-        case 'g':
-            snprintf(o, room, sp->sharp ? "%#.*g" : "%.*g", prec, f);
-            break;
-        case 'G':
-            snprintf(o, room, sp->sharp ? "%#.*G" : "%.*G", prec, f);
-            break;
-        default:
-            if (f >= 1e300)
-                snprintf(o, room, "%.*e", prec, f);
-            else
-                snprintf(o, room, sp->sharp ? "%#.*f" : "%.*f", prec, f);
-            break;
-        }
-        pad_str(F, tmp, sp);
-    }
-}
-
-static void fmt_string(fmtx *F, const char *s, size_t n, int verb,
-                       const fspec *sp)
-{
-    buf b;
-    if (sp->prec >= 0 && (verb == 's' || verb == 'v' || verb == 'q')) {
-        size_t i = 0;
-        int r = 0;
-        while (i < n && r < sp->prec) {
-            i++;
-            while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
-                i++;
-            r++;
-        }
-        n = i;
-    }
-    switch (verb) {
-    case 'q':
-        buf_init(&b);
-        if (sp->sharp && !memchr(s, '`', n)) {
-            buf_putc(&b, '`');
-            buf_append(&b, s, n);
-            buf_putc(&b, '`');
-        } else {
-            quote(&b, s, n, '"', sp->plus);
-        }
-        pad(F, b.p, b.len, sp);
-        buf_fini(&b);
-        return;
-    case 'x':
-    case 'X':
-        buf_init(&b);
-        for (size_t i = 0; i < n; i++) {
-            if (sp->space && i)
-                buf_putc(&b, ' ');
-            if (sp->sharp && (sp->space || !i))
-                buf_puts(&b, verb == 'x' ? "0x" : "0X");
-            buf_printf(&b, verb == 'x' ? "%02x" : "%02X",
-                       (unsigned char)s[i]);
-        }
-        pad(F, b.p ? b.p : "", b.len, sp);
-        buf_fini(&b);
-        return;
-    default:
-        pad(F, s, n, sp);
-        return;
-    }
-}
-
 /* ---- values ----------------------------------------------------------------------- */
 
 static uint32_t obj_pid(vm_exec *x, vm_obj *o)
@@ -475,11 +69,11 @@ static void fmt_pointer(fmtx *F, vm_value v, const fspec *sp, bool nilword)
     char tmp[64];
     uint64_t a = vm_addr_of(F->x, v);
     if (!a && nilword) {
-        pad_str(F, "<nil>", sp);
+        fmt_pad_str(F, "<nil>", sp);
         return;
     }
     snprintf(tmp, sizeof tmp, "0x%llx", (unsigned long long)a);
-    pad_str(F, tmp, sp);
+    fmt_pad_str(F, tmp, sp);
 }
 
 static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
@@ -544,7 +138,7 @@ static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
         /* Go's catchPanic: a nil receiver prints <nil>, else the panic */
         vm_value pv = F->st->memo[F->used++];
         if (VM_KIND(v.t) == K_PTR && !v.v.o) {
-            pad_str(F, "<nil>", sp);
+            fmt_pad_str(F, "<nil>", sp);
             return true;
         }
         buf_printf(F->out, "%%!%c(PANIC=%s method: ", verb,
@@ -566,7 +160,7 @@ static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
             st = vm_walk(F->c->g, v, m, NULL, NULL, &recv);
         if (st != X_OK) {
             F->c->g->panic = F->c->g->panic->link;
-            pad_str(F, "<nil>", sp);
+            fmt_pad_str(F, "<nil>", sp);
             return true;
         }
         F->need = true;
@@ -665,7 +259,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         k = VM_KIND(v.t);
     }
     if (verb == 'T') {
-        pad_str(F, v.t ? prog_type(F->p, v.t)->name : "<nil>", sp);
+        fmt_pad_str(F, v.t ? prog_type(F->p, v.t)->name : "<nil>", sp);
         return true;
     }
     if (verb == 'p') {
@@ -680,7 +274,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         !strcmp(prog_type(F->p, v.t)->name, "reflect.Value")) {
         /* Go prints the value a reflect.Value holds (its typ, val) */
         if (!v.v.o->slots[0].v.i) {
-            pad_str(F, "<invalid reflect.Value>", sp);
+            fmt_pad_str(F, "<invalid reflect.Value>", sp);
             return true;
         }
         v = v.v.o->slots[1];
@@ -688,7 +282,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
     }
     if (!v.t) {
         if (verb == 'v')
-            pad_str(F, "<nil>", sp);
+            fmt_pad_str(F, "<nil>", sp);
         else
             bad_verb(F, v, verb, sp);
         return true;
@@ -698,7 +292,7 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
     switch (k) {
     case K_BOOL:
         if (verb == 'v' || verb == 't')
-            pad_str(F, v.v.i ? "true" : "false", sp);
+            fmt_pad_str(F, v.v.i ? "true" : "false", sp);
         else
             bad_verb(F, v, verb, sp);
         return !F->need;
