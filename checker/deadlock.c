@@ -1084,7 +1084,7 @@ wf_consumer deadlock_consumer(deadlock_checker *d)
     /* what deadlock_on_event looks at: cond waits and signals, locks */
     c.ops = EV_BIT(EV_WAIT) | EV_BIT(EV_SIGNAL) | EV_BIT(EV_BROADCAST) |
             EV_BIT(EV_TRYLOCK) | EV_BIT(EV_LOCK) | EV_BIT(EV_RLOCK) |
-            EV_BIT(EV_UNLOCK) | EV_BIT(EV_RUNLOCK);
+            EV_BIT(EV_TRYRLOCK) | EV_BIT(EV_UNLOCK) | EV_BIT(EV_RUNLOCK);
     c.end = on_end;
     c.step_end = on_step_end;
     return c;

@@ -249,12 +249,14 @@ void deadlock_on_event(void *ctx, wf_engine *e, const wf_event *ev)
         return;
     }
     case EV_TRYLOCK:
+    case EV_TRYRLOCK:
         if (ev->flags & EVF_FAILED)
             return;
         /* fallthrough */
     case EV_LOCK:
     case EV_RLOCK: {
-        dl_held h = {ev->oid, ev->tid, ev->op == EV_RLOCK, ev->file,
+        dl_held h = {ev->oid, ev->tid,
+                     ev->op == EV_RLOCK || ev->op == EV_TRYRLOCK, ev->file,
                      ev->line};
         VEC_PUSH(d->held, h);
         used_add(d, ev->oid, ev->tid);

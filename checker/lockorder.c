@@ -577,6 +577,9 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
     case EV_RLOCK:
         on_acquire(lo, e, ev, true, false);
         return;
+    case EV_TRYRLOCK:
+        if (!(ev->flags & EVF_FAILED)) on_acquire(lo, e, ev, true, true);
+        return;
     case EV_UNLOCK:
         on_release(lo, ev, false);
         return;
@@ -643,8 +646,8 @@ wf_consumer lockorder_consumer(lockorder *lo)
     c.event = on_event;
     /* what on_event looks at: channel operations (semaphores), locks */
     c.ops = EV_BIT(EV_SEND) | EV_BIT(EV_RECV) | EV_BIT(EV_LOCK) |
-            EV_BIT(EV_TRYLOCK) | EV_BIT(EV_RLOCK) | EV_BIT(EV_UNLOCK) |
-            EV_BIT(EV_RUNLOCK);
+            EV_BIT(EV_TRYLOCK) | EV_BIT(EV_RLOCK) | EV_BIT(EV_TRYRLOCK) |
+            EV_BIT(EV_UNLOCK) | EV_BIT(EV_RUNLOCK);
     return c;
 }
 

@@ -1,8 +1,8 @@
 /* lockorder.h: the lock-order graph (potential-deadlock), as Linux's
  * lockdep and TSan's lock-order-inversion detector build it.
  * An edge A -> B is added when a task acquires B (Lock, RLock, or the
- * relock of a Cond wait) while it holds A; TryLock adds no edge into the
- * lock it takes, as it cannot block. A cycle is a `potential-deadlock`
+ * relock of a Cond wait) while it holds A; TryLock and TryRLock add no
+ * edge into the lock they take, as they cannot block. A cycle is a `potential-deadlock`
  * warning naming, for each edge, the task and both acquisition sites.
  * Read locks count as acquisitions: in Go an RLock waits behind a pending
  * writer, so an RLock taken while holding the same RWMutex for reading is

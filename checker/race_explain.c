@@ -153,6 +153,7 @@ static void acq_gerund(buf *b, wf_engine *e, const sync_rec *rc)
         buf_printf(b, "write-locking %s", y);
         return;
     case EV_RLOCK:
+    case EV_TRYRLOCK:
         buf_printf(b, "read-locking %s", y);
         return;
     case EV_WG_DONE:
@@ -191,6 +192,7 @@ static void acq_noun(buf *b, wf_engine *e, const sync_rec *rc)
         buf_printf(b, "Lock of %s", y);
         return;
     case EV_RLOCK:
+    case EV_TRYRLOCK:
         buf_printf(b, "RLock of %s", y);
         return;
     case EV_WG_WAIT:

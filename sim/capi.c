@@ -176,12 +176,14 @@ wf_rwmutex *wf_rwmutex_new_at(const char *name, const char *file, int line)
     return rwmutex_new(native_engine(), name, file, line);
 }
 
-static void rw_op(const char *api, op_kind k, wf_rwmutex *m, const char *file,
+/* Op k on m; its result ok (the tries'). */
+static bool rw_op(const char *api, op_kind k, wf_rwmutex *m, const char *file,
                   int line)
 {
     TASK(api);
     begin(t, k, m, file, line);
     native_yield(t);
+    return t->op.ok;
 }
 
 void wf_rwmutex_lock_at(wf_rwmutex *m, const char *file, int line)
@@ -202,6 +204,16 @@ void wf_rwmutex_rlock_at(wf_rwmutex *m, const char *file, int line)
 void wf_rwmutex_runlock_at(wf_rwmutex *m, const char *file, int line)
 {
     rw_op("wf_rwmutex_runlock", OP_RUNLOCK, m, file, line);
+}
+
+bool wf_rwmutex_trylock_at(wf_rwmutex *m, const char *file, int line)
+{
+    return rw_op("wf_rwmutex_trylock", OP_TRYWLOCK, m, file, line);
+}
+
+bool wf_rwmutex_tryrlock_at(wf_rwmutex *m, const char *file, int line)
+{
+    return rw_op("wf_rwmutex_tryrlock", OP_TRYRLOCK, m, file, line);
 }
 
 wf_cond *wf_cond_new_at(const char *name, wf_mutex *m, const char *file,
@@ -506,6 +518,14 @@ void wf_rwmutex_rlock(wf_rwmutex *m)
 void wf_rwmutex_runlock(wf_rwmutex *m)
 {
     wf_rwmutex_runlock_at(m, NULL, 0);
+}
+bool wf_rwmutex_trylock(wf_rwmutex *m)
+{
+    return wf_rwmutex_trylock_at(m, NULL, 0);
+}
+bool wf_rwmutex_tryrlock(wf_rwmutex *m)
+{
+    return wf_rwmutex_tryrlock_at(m, NULL, 0);
 }
 wf_cond *wf_cond_new(const char *name, wf_mutex *m)
 {

@@ -38,7 +38,8 @@ const obj_class *const op_classes[OP__COUNT] = {
     [OP_LOCK] = &mutex_class,        [OP_UNLOCK] = &mutex_class,
     [OP_TRYLOCK] = &mutex_class,     [OP_WLOCK] = &rwmutex_class,
     [OP_WUNLOCK] = &rwmutex_class,   [OP_RLOCK] = &rwmutex_class,
-    [OP_RUNLOCK] = &rwmutex_class,   [OP_COND_WAIT] = &cond_class,
+    [OP_RUNLOCK] = &rwmutex_class,   [OP_TRYWLOCK] = &rwmutex_class,
+    [OP_TRYRLOCK] = &rwmutex_class,  [OP_COND_WAIT] = &cond_class,
     [OP_COND_PARK] = &cond_class,    [OP_SIGNAL] = &cond_class,
     [OP_BROADCAST] = &cond_class,    [OP_WG_ADD] = &waitgroup_class,
     [OP_WG_WAIT] = &waitgroup_class, [OP_ONCE] = &once_class,
@@ -48,19 +49,20 @@ const obj_class *const op_classes[OP__COUNT] = {
     [OP_READ] = &var_class,          [OP_WRITE] = &var_class};
 
 const char *const op_kind_names[OP__COUNT] = {
-    "none",      "spawn",  "yield",     "send",    "recv",    "close",
-    "select",    "lock",   "unlock",    "trylock", "lock",    "unlock",
-    "rlock",     "runlock", "wait",     "wait",    "signal",  "broadcast",
-    "wg_add",    "wg_wait", "once",     "once",    "atomic",  "atomic",
-    "atomic",    "atomic", "atomic",    "read",    "write",   "sleep",
-    "print",     "exit",   "assert",    "panic"};
+    "none",      "spawn",    "yield",   "send",     "recv",    "close",
+    "select",    "lock",     "unlock",  "trylock",  "lock",    "unlock",
+    "rlock",     "runlock",  "trylock", "tryrlock", "wait",    "wait",
+    "signal",    "broadcast", "wg_add", "wg_wait",  "once",    "once",
+    "atomic",    "atomic",   "atomic",  "atomic",   "atomic",  "read",
+    "write",     "sleep",    "print",   "exit",     "assert",  "panic"};
 
 const char *const ev_op_names[EV__COUNT] = {
-    "spawn",  "exit",   "send",    "recv",      "close",  "select",
-    "lock",   "unlock", "trylock", "rlock",     "runlock", "wait",
-    "signal", "broadcast", "wg_add", "wg_done", "wg_wait", "once",
-    "read",   "write",  "atomic",  "sleep",     "timer",  "print",
-    "block",  "unblock", "progress", "assert",  "panic",  "yield"};
+    "spawn",    "exit",    "send",      "recv",     "close",   "select",
+    "lock",     "unlock",  "trylock",   "rlock",    "runlock", "tryrlock",
+    "wait",     "signal",  "broadcast", "wg_add",   "wg_done", "wg_wait",
+    "once",     "read",    "write",     "atomic",   "sleep",   "timer",
+    "print",    "block",   "unblock",   "progress", "assert",  "panic",
+    "yield"};
 
 const char *const exec_end_names[END__COUNT] = {
     "none",      "done",     "deadlock",    "panic",     "max-steps",

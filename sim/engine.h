@@ -104,6 +104,8 @@ typedef enum op_kind {
     OP_WUNLOCK,   /* rwmutex, writer */
     OP_RLOCK,     /* rwmutex, reader */
     OP_RUNLOCK,   /* rwmutex, reader */
+    OP_TRYWLOCK,  /* rwmutex, TryLock: result ok; never blocks */
+    OP_TRYRLOCK,  /* rwmutex, TryRLock: result ok; never blocks */
     OP_COND_WAIT, /* cond: take a ticket and unlock cond's mutex;
                      parked: waiting on the ticket */
     OP_COND_PARK, /* cond: wait for the ticket (general Locker); parked */
@@ -314,6 +316,7 @@ typedef enum ev_op {
     EV_TRYLOCK,
     EV_RLOCK,
     EV_RUNLOCK,
+    EV_TRYRLOCK,
     EV_WAIT,
     EV_SIGNAL,
     EV_BROADCAST,

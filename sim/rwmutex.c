@@ -213,6 +213,55 @@ step_result rwmutex_runlock(wf_engine *e, wf_task *t)
     return STEP_DONE;
 }
 
+/* TryLock: the lock when nobody holds it, neither a writer (nor one in
+ * the writer slot, waiting for readers) nor a reader, as sync/rwmutex.go's
+ * TryLock takes w and then swaps readerCount from 0; it never waits. A
+ * failure only reads the state, but is ordered with the Unlock that would
+ * have let it succeed, as Mutex's is. */
+step_result rwmutex_trylock(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    if (m->writer_in || m->readers) {
+        t->op.ok = false;
+        engine_access(e, m->hdr.oid, ACC_WRITE);
+        engine_emit_op(e, t, EV_TRYLOCK, EVF_FAILED, &m->hdr,
+                       m->writer_in ? m->writer->tid : m->rholders[0], 0, 0);
+        return STEP_DONE;
+    }
+    t->op.ok = true;
+    m->writer_in = true;
+    m->writer_holds = true;
+    m->writer = t;
+    m->grants++;
+    engine_access(e, m->hdr.oid, ACC_ACQUIRE);
+    engine_emit_op(e, t, EV_TRYLOCK, 0, &m->hdr, -1, 0, 0);
+    set_readers_enabled(e, m, false);
+    if (!e->cfg.mutex_fifo)
+        for (waiter *w = m->wpending.head; w; w = w->next)
+            engine_set_enabled(e, w->task, false);
+    return STEP_DONE;
+}
+
+/* TryRLock: a read lock unless a writer holds the lock or its writer slot
+ * (readerCount < 0 in sync/rwmutex.go); a Lock still waiting for the
+ * writer slot does not shut it out. It never waits. */
+step_result rwmutex_tryrlock(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    if (m->writer_in) {
+        t->op.ok = false;
+        engine_access(e, m->hdr.oid, ACC_WRITE);
+        engine_emit_op(e, t, EV_TRYRLOCK, EVF_FAILED, &m->hdr,
+                       m->writer->tid, 0, 0);
+        return STEP_DONE;
+    }
+    t->op.ok = true;
+    engine_access(e, m->hdr.oid, ACC_READ);
+    add_reader(e, m, t);
+    engine_emit_op(e, t, EV_TRYRLOCK, 0, &m->hdr, -1, 0, 0);
+    return STEP_DONE;
+}
+
 /* ---- the class --------------------------------------------------------- */
 
 static void expose(wf_engine *e, wf_task *t)
@@ -234,6 +283,10 @@ static step_result perform(wf_engine *e, wf_task *t)
         return rwmutex_unlock(e, t);
     case OP_RLOCK:
         return rwmutex_rlock(e, t);
+    case OP_TRYWLOCK:
+        return rwmutex_trylock(e, t);
+    case OP_TRYRLOCK:
+        return rwmutex_tryrlock(e, t);
     default:
         return rwmutex_runlock(e, t);
     }
@@ -249,7 +302,10 @@ static bool would_panic(const op *o)
     return false;
 }
 
-/* Lock acquires; RLocks only read (they commute); unlocks write. */
+/* Lock acquires; RLocks only read (they commute); unlocks write, and so
+ * do the tries, as Mutex's TryLock: whether one succeeds depends on the
+ * order with every Lock, Unlock and RUnlock (their failure is not guarded
+ * by the Unlock that would have let them in). */
 static void pending(const op *o, acc_vec *out)
 {
     acc_type t = o->kind == OP_WLOCK   ? ACC_ACQUIRE
@@ -364,7 +420,8 @@ static bool excl_phrase(const report_names *n, const wf_obj *o, buf *b)
 }
 
 /* Lock acquires what the Unlock and the RUnlocks before it released;
- * RLock what the Unlock released (sync/rwmutex.go). */
+ * RLock what the Unlock released (sync/rwmutex.go); a successful TryLock
+ * or TryRLock as Lock or RLock, a failed one nothing. */
 static int hb_marks(const wf_event *ev, hb_mark *out)
 {
     int n = 0;
@@ -381,6 +438,10 @@ static int hb_marks(const wf_event *ev, hb_mark *out)
         n = hb_push(out, n, HB_RELEASE, HB_MAIN);
         n = hb_push(out, n, HB_DROP, HB_MAIN);
         break;
+    case EV_TRYRLOCK:
+        if (ev->flags & EVF_FAILED)
+            break;
+        /* fallthrough */
     case EV_RLOCK:
         n = hb_push(out, n, HB_ACQUIRE, HB_MAIN);
         n = hb_push(out, n, HB_HOLD, HB_MAIN);

@@ -6,7 +6,9 @@
  * lock. RLock is guarded: enabled while no writer holds or waits (so a
  * recursive RLock with a writer waiting deadlocks, as in Go); every task
  * with a pending RLock sits in `rpending`, and Unlock admits them all
- * (completing their RLock) before freeing the writer slot.
+ * (completing their RLock) before freeing the writer slot. TryLock and
+ * TryRLock never wait: TryLock succeeds when no writer holds the slot and
+ * no reader is inside, TryRLock when no writer holds the slot.
  * Invariants (rwmutex_check): 1. writer_holds => writer_in && readers == 0.
  *   2. a task in rpending is runnable iff !writer_in.
  *   3. nrholders == readers. */
@@ -39,6 +41,8 @@ step_result rwmutex_lock(wf_engine *e, wf_task *t);
 step_result rwmutex_unlock(wf_engine *e, wf_task *t);
 step_result rwmutex_rlock(wf_engine *e, wf_task *t);
 step_result rwmutex_runlock(wf_engine *e, wf_task *t);
+step_result rwmutex_trylock(wf_engine *e, wf_task *t);  /* never blocks */
+step_result rwmutex_tryrlock(wf_engine *e, wf_task *t); /* never blocks */
 bool rwmutex_check(const wf_rwmutex *m);
 
 /* The class of rwmutex objects (engine.h). */

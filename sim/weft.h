@@ -108,6 +108,10 @@ void wf_rwmutex_lock(wf_rwmutex *m);
 void wf_rwmutex_unlock(wf_rwmutex *m);
 void wf_rwmutex_rlock(wf_rwmutex *m);
 void wf_rwmutex_runlock(wf_rwmutex *m);
+/* TryLock: take m for writing if nobody holds it; TryRLock: for reading
+ * unless a writer holds it or waits in Lock for the readers. Never block. */
+bool wf_rwmutex_trylock(wf_rwmutex *m);
+bool wf_rwmutex_tryrlock(wf_rwmutex *m);
 
 /* sync.Cond over mutex m (held by the caller of wf_cond_wait). Wait
  * unlocks m, waits for a Signal or Broadcast, then locks m again. Waiters
@@ -306,6 +310,8 @@ void wf_rwmutex_lock_at(wf_rwmutex *m, const char *file, int line);
 void wf_rwmutex_unlock_at(wf_rwmutex *m, const char *file, int line);
 void wf_rwmutex_rlock_at(wf_rwmutex *m, const char *file, int line);
 void wf_rwmutex_runlock_at(wf_rwmutex *m, const char *file, int line);
+bool wf_rwmutex_trylock_at(wf_rwmutex *m, const char *file, int line);
+bool wf_rwmutex_tryrlock_at(wf_rwmutex *m, const char *file, int line);
 wf_cond *wf_cond_new_at(const char *name, wf_mutex *m, const char *file,
                         int line);
 void wf_cond_wait_at(wf_cond *c, const char *file, int line);
@@ -365,6 +371,8 @@ void wf_vprintf_at(const char *file, int line, const char *fmt, va_list ap)
 #define wf_rwmutex_unlock(m)  wf_rwmutex_unlock_at(m, __FILE__, __LINE__)
 #define wf_rwmutex_rlock(m)   wf_rwmutex_rlock_at(m, __FILE__, __LINE__)
 #define wf_rwmutex_runlock(m) wf_rwmutex_runlock_at(m, __FILE__, __LINE__)
+#define wf_rwmutex_trylock(m) wf_rwmutex_trylock_at(m, __FILE__, __LINE__)
+#define wf_rwmutex_tryrlock(m) wf_rwmutex_tryrlock_at(m, __FILE__, __LINE__)
 #define wf_cond_new(n, m)     wf_cond_new_at(n, m, __FILE__, __LINE__)
 #define wf_cond_wait(c)       wf_cond_wait_at(c, __FILE__, __LINE__)
 #define wf_cond_signal(c)     wf_cond_signal_at(c, __FILE__, __LINE__)

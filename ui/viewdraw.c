@@ -253,7 +253,8 @@ void viewdraw_event_text(const viewmodel *m, const wf_event *e, bool long_form,
                        viewmodel_task_name(m, e->peer, t2, sizeof t2));
         break;
     case EV_TRYLOCK:
-        buf_printf(out, "trylock %s%s", obj ? obj : "?",
+    case EV_TRYRLOCK:
+        buf_printf(out, "%s %s%s", opn, obj ? obj : "?",
                    (e->flags & EVF_FAILED) ? " fails" : "");
         break;
     case EV_WG_ADD:

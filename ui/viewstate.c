@@ -127,6 +127,9 @@ static void apply_obj(viewstate_obj *o, uint8_t kind, int64_t cap,
     case EV_UNLOCK:
         if (o->holder == e->tid || kind == OBJ_MUTEX) o->holder = -1;
         break;
+    case EV_TRYRLOCK:
+        if (e->flags & EVF_FAILED) break;
+        /* fallthrough */
     case EV_RLOCK:
         add_reader(o, e->tid);
         break;

@@ -67,6 +67,8 @@ const lib_native *lib_native_at(int id);
     X(rw_unlock, 0)                                                            \
     X(rw_rlock, 0)                                                             \
     X(rw_runlock, 0)                                                           \
+    X(rw_trylock, 1)                                                           \
+    X(rw_tryrlock, 1)                                                          \
     X(wg_add, 0)                                                               \
     X(wg_wait, 0)                                                              \
     X(once_begin, 1)                                                           \

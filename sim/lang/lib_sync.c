@@ -109,13 +109,18 @@ nat_status lib_mutex_unlock(vm_ncall *c)
 {
     return simple_op(c, OP_UNLOCK, OBJ_MUTEX);
 }
-nat_status lib_mutex_trylock(vm_ncall *c)
+/* Expose op k on the handle of a[0]; at phase 1, its result ok. */
+static nat_status try_op(vm_ncall *c, op_kind k, obj_kind ok)
 {
     if (PHASE(c)) {
         c->r[0] = vm_bool(c->g->t->op.ok);
         return NAT_OK;
     }
-    return simple_op(c, OP_TRYLOCK, OBJ_MUTEX);
+    return simple_op(c, k, ok);
+}
+nat_status lib_mutex_trylock(vm_ncall *c)
+{
+    return try_op(c, OP_TRYLOCK, OBJ_MUTEX);
 }
 nat_status lib_rw_lock(vm_ncall *c)
 {
@@ -132,6 +137,14 @@ nat_status lib_rw_rlock(vm_ncall *c)
 nat_status lib_rw_runlock(vm_ncall *c)
 {
     return simple_op(c, OP_RUNLOCK, OBJ_RWMUTEX);
+}
+nat_status lib_rw_trylock(vm_ncall *c)
+{
+    return try_op(c, OP_TRYWLOCK, OBJ_RWMUTEX);
+}
+nat_status lib_rw_tryrlock(vm_ncall *c)
+{
+    return try_op(c, OP_TRYRLOCK, OBJ_RWMUTEX);
 }
 
 nat_status lib_wg_add(vm_ncall *c)
@@ -156,11 +169,7 @@ nat_status lib_wg_wait(vm_ncall *c)
 
 nat_status lib_once_begin(vm_ncall *c)
 {
-    if (PHASE(c)) {
-        c->r[0] = vm_bool(c->g->t->op.ok);
-        return NAT_OK;
-    }
-    return simple_op(c, OP_ONCE, OBJ_ONCE);
+    return try_op(c, OP_ONCE, OBJ_ONCE);
 }
 nat_status lib_once_end(vm_ncall *c)
 {

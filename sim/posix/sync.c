@@ -813,15 +813,18 @@ static int rw_lock(px_task *pt, void *l, bool write, int mode, int64_t when,
 {
     px_sync *s = px_sync_get(pt, l, PXS_RWLOCK, pc);
     wf_rwmutex *m = rw(s);
+    if (mode == 1) { /* try: the engine's, which fails when it would wait
+                        (EBUSY, also for a lock this thread holds) */
+        px_op(pt, write ? OP_TRYWLOCK : OP_TRYRLOCK, s->obj, pc);
+        px_yield(pt);
+        return pt->t->op.ok ? 0 : EBUSY;
+    }
     if ((m->writer == pt->t && m->writer_holds) || (write && reads(m, pt)))
         px_panic(pt, pc,
                  "%s: the calling thread already holds the lock (EDEADLK: "
                  "\"the current thread already owns the read-write lock\")",
                  fn);
-    if (mode == 1) { /* try: fail when it would have to wait */
-        if (m->writer_in || (write && m->readers))
-            return EBUSY;
-    } else if (mode == 2) { /* timed */
+    if (mode == 2) { /* timed */
         if (!(m->writer_in || (write && m->readers)))
             mode = 0;
         else

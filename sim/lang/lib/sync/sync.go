@@ -23,6 +23,8 @@ func (rw *RWMutex) Lock()           { __rw_lock(rw) }
 func (rw *RWMutex) Unlock()         { __rw_unlock(rw) }
 func (rw *RWMutex) RLock()          { __rw_rlock(rw) }
 func (rw *RWMutex) RUnlock()        { __rw_runlock(rw) }
+func (rw *RWMutex) TryLock() bool   { return __rw_trylock(rw) }
+func (rw *RWMutex) TryRLock() bool  { return __rw_tryrlock(rw) }
 func (rw *RWMutex) RLocker() Locker { return (*rlocker)(rw) }
 
 type rlocker RWMutex
