@@ -134,6 +134,8 @@ step_result cond_broadcast(wf_engine *e, wf_task *t)
 
 static step_result perform(wf_engine *e, wf_task *t)
 {
+    if (((wf_cond *)t->op.obj)->copied && t->op.kind != OP_COND_PARK)
+        return engine_panic(e, t, GO_COND_COPIED, false);
     switch ((op_kind)t->op.kind) {
     case OP_COND_WAIT:
     case OP_COND_PARK:
@@ -150,6 +152,8 @@ static step_result perform(wf_engine *e, wf_task *t)
 static bool would_panic(const op *o)
 {
     const wf_cond *c = (const wf_cond *)o->obj;
+    if (c->copied)
+        return o->kind != OP_COND_PARK;
     return o->kind == OP_COND_WAIT && c->m && !c->m->locked;
 }
 

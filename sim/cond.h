@@ -24,7 +24,12 @@ struct wf_cond {
     wf_obj hdr;
     wf_mutex *m; /* the C API's mutex; NULL for a general Locker */
     waitq tickets;
+    bool copied; /* a Go copy of a Cond already used: Wait, Signal and
+                    Broadcast panic, as sync/cond.go's copyChecker makes
+                    them */
 };
+
+#define GO_COND_COPIED "sync.Cond is copied"
 
 wf_cond *cond_new(wf_engine *e, const char *name, wf_mutex *m,
                   const char *file, int line);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim/cond.h"
 #include "sim/lang/vm_int.h"
 #include "sim/mutex.h"
 #include "sim/once.h"
@@ -104,8 +105,11 @@ vm_value vm_zero(vm_exec *x, uint32_t t)
  * receiver, a WaitGroup passed by value): a new, independent object in
  * the state the original had, as Go copies a Mutex's, RWMutex's or
  * WaitGroup's state with it (a copied locked Mutex is locked, a copy of
- * a write-locked RWMutex blocks RLock forever). Cond copies start afresh;
- * an RWMutex's pending writer stays with the original. */
+ * a write-locked RWMutex blocks RLock forever). An RWMutex's pending
+ * writer stays with the original. A Cond that was used (it has its
+ * object) is copied as one whose every method panics "sync.Cond is
+ * copied", as its copyChecker in sync/cond.go makes them; one copied
+ * before its first use has no object yet, and the copy starts afresh. */
 static wf_obj *clone_handle(vm_exec *x, wf_obj *o)
 {
     char name[300];
@@ -150,6 +154,11 @@ static wf_obj *clone_handle(vm_exec *x, wf_obj *o)
     case OBJ_ATOMIC:
         return &atomic_new(x->e, name, ((wf_atomic *)o)->v, o->file, o->line)
                     ->hdr;
+    case OBJ_COND: {
+        wf_cond *c = cond_new(x->e, name, NULL, o->file, o->line);
+        c->copied = true;
+        return &c->hdr;
+    }
     default:
         return NULL;
     }
