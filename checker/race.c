@@ -466,6 +466,23 @@ static void on_rendezvous(race_checker *r, const wf_event *ev)
     tick(r, B, ev->peer);
 }
 
+/* An access of the plain variable the object of ev shadows (an atomic's
+ * word, a Mutex's state word), if any; a write of it writes the range of
+ * the array it is an element of too, as a plain element write does (a
+ * copy of the array reads that range). */
+static void on_shadow(race_checker *r, wf_engine *e, const wf_event *ev,
+                      bool write)
+{
+    int32_t shadow = obj_alias(e->objs.p[ev->oid]), whole;
+    if (shadow < 0)
+        return;
+    on_access(r, e, ev, &obj_of(r, shadow)->v, write, false);
+    whole = write ? obj_alias(e->objs.p[shadow]) : -1;
+    if (whole >= 0)
+        access_as(r, e, ev, whole, &obj_of(r, whole)->v, true, false,
+                  AOP_RANGE);
+}
+
 /* An event on a sync object: what its class says it does to
  * happens-before (obj_class.hb_marks), applied in order. */
 static void on_marks(race_checker *r, wf_engine *e, const wf_event *ev)
@@ -507,22 +524,15 @@ static void on_marks(race_checker *r, wf_engine *e, const wf_event *ev)
                 o->nwait--;
             acquire(r, T, tid, &o->a, ev->op, oid, 0);
             break;
-        case HB_ALIAS: {
+        case HB_ALIAS:
             /* an atomic op on a plain variable also accesses it: ordered
              * after the atomics before it (acquired just now), concurrent
              * with a plain access nothing orders (a mixed-access race) */
-            int32_t shadow = obj_alias(e->objs.p[oid]);
-            if (shadow >= 0)
-                on_access(r, e, ev, &obj_of(r, shadow)->v,
-                          (ev->flags & EVF_WRITE) != 0, false);
+            on_shadow(r, e, ev, (ev->flags & EVF_WRITE) != 0);
             break;
-        }
-        case HB_ALIAS_WRITE: {
-            int32_t shadow = obj_alias(e->objs.p[oid]);
-            if (shadow >= 0)
-                on_access(r, e, ev, &obj_of(r, shadow)->v, true, false);
+        case HB_ALIAS_WRITE:
+            on_shadow(r, e, ev, true);
             break;
-        }
         case HB_TRANSFER:
             if (race_chan_cap(e, oid))
                 on_slot(r, ev, race_chan_cap(e, oid));

@@ -1,6 +1,8 @@
 /* atomic.c: see atomic.h. */
 #include "atomic.h"
 
+#include "var.h"
+
 wf_atomic *atomic_new(wf_engine *e, const char *name, int64_t v,
                       const char *file, int line)
 {
@@ -56,6 +58,8 @@ step_result atomic_op(wf_engine *e, wf_task *t)
         if (a->shadow >= 0)
             engine_access(e, a->shadow, at);
     }
+    if (a->shadow >= 0 && (f & EVF_WRITE))
+        var_range_write(e, a->shadow);
     engine_emit_op(e, t, EV_ATOMIC, f, &a->hdr, -1, a->v, o->kind);
     return STEP_DONE;
 }

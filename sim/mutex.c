@@ -1,6 +1,8 @@
 /* mutex.c: sync.Mutex (see mutex.h for the two semantics). */
 #include "mutex.h"
 
+#include "var.h"
+
 wf_mutex *mutex_new(wf_engine *e, const char *name, const char *file,
                     int line)
 {
@@ -18,12 +20,15 @@ void mutex_account_bypass(wf_task *t, uint64_t grants_now)
         t->m.max_bypass_streak = b;
 }
 
-/* An access of m's state, and of the word it shadows. */
+/* An access of m's state, and a write of the word it shadows (of its
+ * array's range too, for a Mutex in an array's element). */
 static void access2(wf_engine *e, const wf_mutex *m, acc_type t)
 {
     engine_access(e, m->hdr.oid, t);
-    if (m->shadow >= 0)
+    if (m->shadow >= 0) {
         engine_access(e, m->shadow, t);
+        var_range_write(e, m->shadow);
+    }
 }
 
 static void join_lockers(wf_engine *e, wf_task *t, wf_mutex *m)

@@ -21,12 +21,25 @@ step_result var_access(wf_engine *e, wf_task *t)
         engine_emit_op(e, t, EV_READ, 0, &x->hdr, -1, x->v.i, 0);
     } else {
         engine_access(e, x->hdr.oid, ACC_WRITE);
-        if (x->whole)
-            engine_access_add(e, x->whole->hdr.oid, 0, 0, 0);
+        var_range_write(e, x->hdr.oid);
         x->v = t->op.val;
         engine_emit_op(e, t, EV_WRITE, EVF_WRITE, &x->hdr, -1, x->v.i, 0);
     }
     return STEP_DONE;
+}
+
+int32_t var_range_of(const wf_engine *e, int32_t oid)
+{
+    const wf_var *x = (const wf_var *)e->objs.p[oid];
+    WF_DASSERT(x->hdr.kind == OBJ_VAR);
+    return x->whole ? x->whole->hdr.oid : -1;
+}
+
+void var_range_write(wf_engine *e, int32_t oid)
+{
+    int32_t w = var_range_of(e, oid);
+    if (w >= 0)
+        engine_access_add(e, w, 0, 0, 0);
 }
 
 /* ---- the class --------------------------------------------------------- */

@@ -27,6 +27,12 @@ wf_var *var_new(wf_engine *e, const char *name, wf_value v, const char *file,
                 int line);
 /* OP_READ (result res) or OP_WRITE (val). */
 step_result var_access(wf_engine *e, wf_task *t);
+/* A write of variable oid by another object's op (the state word of a
+ * Mutex, the word of an atomic.Int64, which shadow it): for the search,
+ * a write of its array's range too, if it has one (whole). */
+void var_range_write(wf_engine *e, int32_t oid);
+/* That range's oid, for pending ops: -1 if none. */
+int32_t var_range_of(const wf_engine *e, int32_t oid);
 
 /* The class of var objects (engine.h). */
 extern const obj_class var_class;

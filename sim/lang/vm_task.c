@@ -145,6 +145,18 @@ static wf_var *whole_var(vm_exec *x, vm_obj *o)
     return tr[n].var;
 }
 
+/* The range a slot of o is written with: o's own when o is an array
+ * value, else that of the array value o is nested in through fields (the
+ * atomic.Int64 or struct elements of an array: a copy of the array reads
+ * their fields with its range too, written yet or not), NULL if none. */
+static wf_var *range_of(vm_exec *x, vm_obj *o)
+{
+    for (vm_obj *p = o; p && p->okind == OK_AGG; p = p->parent)
+        if (is_array_value(p))
+            return whole_var(x, p);
+    return NULL;
+}
+
 wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
 {
     vm_track *tr = track_of(x, o);
@@ -158,8 +170,7 @@ wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
             v = value_int(vm_event_value(x, o->slots[i]));
         tr[i].var = var_new(x->e, b.p ? b.p : "?", v, NULL, 0);
         buf_fini(&b);
-        if (is_array_value(o))
-            tr[i].var->whole = whole_var(x, o);
+        tr[i].var->whole = range_of(x, o);
     }
     return tr[i].var;
 }
