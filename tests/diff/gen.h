@@ -47,8 +47,8 @@ enum {
     G_WGWAIT,
     G_YIELD,
     G_SLEEP,
-    G_RCRIT, /* rlock; read; runlock */
-    G_WCRIT, /* lock; write; unlock (RWMutex) */
+    G_RCRIT, /* rlock (c & 4: tryrlock); read; runlock */
+    G_WCRIT, /* lock (c & 4: trylock); write; unlock (RWMutex) */
     G_ONCE,
     G__COUNT
 };
@@ -244,12 +244,26 @@ static void gen_run_ops(gctx *x, int t)
             wf_sleep(o->b);
             break;
         case G_RCRIT:
-            wf_rwmutex_rlock(x->rw);
+            if (o->c & 4) { /* TryRLock */
+                if (!wf_rwmutex_tryrlock(x->rw)) {
+                    wf_printf("R%d-\n", t);
+                    break;
+                }
+            } else {
+                wf_rwmutex_rlock(x->rw);
+            }
             wf_printf("R%d:%ld\n", t, (long)wf_read(x->var[1]));
             wf_rwmutex_runlock(x->rw);
             break;
         case G_WCRIT:
-            wf_rwmutex_lock(x->rw);
+            if (o->c & 4) { /* TryLock */
+                if (!wf_rwmutex_trylock(x->rw)) {
+                    wf_printf("W%d-\n", t);
+                    break;
+                }
+            } else {
+                wf_rwmutex_lock(x->rw);
+            }
             wf_write(x->var[1], o->b);
             wf_rwmutex_unlock(x->rw);
             break;

@@ -62,6 +62,8 @@ HAS(wf_rwmutex_lock, void, (wf_rwmutex *)) \
 HAS(wf_rwmutex_unlock, void, (wf_rwmutex *)) \
 HAS(wf_rwmutex_rlock, void, (wf_rwmutex *)) \
 HAS(wf_rwmutex_runlock, void, (wf_rwmutex *)) \
+HAS(wf_rwmutex_trylock, bool, (wf_rwmutex *)) \
+HAS(wf_rwmutex_tryrlock, bool, (wf_rwmutex *)) \
 HAS(wf_cond_new, wf_cond *, (const char *, wf_mutex *)) \
 HAS(wf_cond_wait, void, (wf_cond *)) \
 HAS(wf_cond_signal, void, (wf_cond *)) \
