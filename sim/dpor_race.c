@@ -359,6 +359,21 @@ static int32_t pred_max(dpor *d, node *n)
     return n->pmax;
 }
 
+/* The initials found at nj (consider()): add the one to explore to its
+ * backtrack set; false when there is none, so every task enabled there
+ * is to be added (FG's rule), unless an initial sleeps there (true: its
+ * exploration covers the reversal) or is already to be explored. */
+static bool initial_added(node *nj, const initials *in)
+{
+    if (in->covered || in->cov >= 0)
+        return true;
+    if (in->pick >= 0) {
+        add_tid(&nj->bt, in->pick);
+        return true;
+    }
+    return in->enabled;
+}
+
 static void race(dpor *d, int32_t j, int32_t q, const dclock *c,
                  const acc_rec *sig, size_t nsig, size_t end)
 {
@@ -440,14 +455,8 @@ static void race(dpor *d, int32_t j, int32_t q, const dclock *c,
         if (r >= 0 && !allowed(d, nj, r))
             earlier_run(d, j);
     }
-    if (in.covered || in.cov >= 0)
+    if (initial_added(nj, &in))
         return;
-    if (in.pick >= 0) {
-        add_tid(&nj->bt, in.pick);
-        return;
-    }
-    if (in.enabled)
-        return; /* an initial sleeps there: its exploration covers v */
     for (size_t i = 0; i < nj->en.len; i++) {
         add_tid(&nj->bt, nj->en.p[i]);
         if (d->bound >= 0)
@@ -972,13 +981,7 @@ void dpor_req_race(dpor *d, size_t j, const int32_t *r, size_t n)
     for (size_t i = 0; i < n; i++)
         consider(d, nj, r[i], &in);
     mark_sets(d, nj, false);
-    if (in.covered || in.cov >= 0)
-        return;
-    if (in.pick >= 0) {
-        add_tid(&nj->bt, in.pick);
-        return;
-    }
-    if (in.enabled)
+    if (initial_added(nj, &in))
         return;
     for (size_t i = 0; i < nj->en.len; i++)
         add_tid(&nj->bt, nj->en.p[i]);
