@@ -1,6 +1,8 @@
-/* dpor_int.h: what dpor's files share: dpor.c (the search: races,
- * backtracking, sleep sets, bounded rounds) and dpor_gift.c (giving part
- * of a running search away, -j: dpor.h's gifts and results).
+/* dpor_int.h: what dpor's files share: dpor.c (the search: the path of
+ * nodes, prefixes, the choice at each node, bounded rounds), dpor_race.c
+ * (races, backtracking, sleep sets), dpor_clock.c, dpor_tree.c and
+ * dpor_gift.c (giving part of a running search away, -j: dpor.h's gifts
+ * and results).
  * Owns: nothing beyond dpor.h's search. */
 #ifndef WF_DPOR_INT_H
 #define WF_DPOR_INT_H
@@ -330,7 +332,6 @@ static inline int index_of(const int32_t *alts, int n, int32_t tid)
 
 /* ---- dpor.c ------------------------------------------------------------ */
 
-/* Add the accesses a[0, na) not yet in n's union over its inner choices. */
 /* The preemptions of the executions through branch x of task node n. */
 static inline uint32_t cost(const node *n, int32_t x)
 {
@@ -354,13 +355,18 @@ static inline bool fits(const dpor *d, const node *n, int32_t x)
 /* Free node n's fields and the subtrees put aside below it; the nodes
  * freed. */
 size_t dpor_free_node(dpor *d, node *n);
-/* Add task q to the backtrack set at the start of the run of steps of
- * node j's task that ends at j, if q is enabled there (dpor.c). */
-void dpor_conservative(dpor *d, int32_t j, int32_t q);
 /* A cut execution's turns for the tasks it passed over (dpor_tree.c). */
 void dpor_give_turns(dpor *d);
 
+/* ---- dpor_race.c ------------------------------------------------------- */
+
+/* Add task q to the backtrack set at the start of the run of steps of
+ * node j's task that ends at j, if q is enabled there. */
+void dpor_conservative(dpor *d, int32_t j, int32_t q);
+/* Add the accesses a[0, na) not yet in n's union over its inner choices. */
 void dpor_acc_union_add(node *n, const acc_rec *a, size_t na);
+/* Check task t's pending op against everything before it (its races). */
+void dpor_check_pending(dpor *d, const wf_task *t);
 /* A race of a gift's search at node j of this search (the initials r[0,
  * n)), decided as the search decides its own. */
 void dpor_req_race(dpor *d, size_t j, const int32_t *r, size_t n);
