@@ -283,6 +283,10 @@ void cli_explore_options(const cli_opts *o, explore_opts *eo_)
          * outcomes: one exhaustive round, so counts are per execution */
         eo.iterative = o->cmd == CMD_EXPLORE;
         eo.minimize = true;
+        /* test: then the races with long sleeps ending early
+         * (explore_timing); not explore, whose -j parts could not run it
+         * after their merge */
+        eo.timing = o->cmd == CMD_TEST;
         if (!eo.max_executions && (eo.strategy == WF_STRATEGY_RANDOM ||
                                    eo.strategy == WF_STRATEGY_PCT))
             eo.max_executions = 1000;
