@@ -351,9 +351,19 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
     uint16_t f = sel_flags(ncase);
     engine_access(e, ch->hdr.oid, ACC_WRITE);
     if (!ch->len && !ch->closed && early_pending(ch)) {
-        /* --time loose: the timer fires now, for this receiver (a ticker
-         * is re-armed by its fire); the clock is not moved */
+        /* an early timer (engine_fires_early) fires now, for this
+         * receiver (a ticker is re-armed by its fire); the clock is not
+         * moved, but in the timing search, where a timer of any length
+         * fires early, it moves to the deadline: no timer fires before
+         * its time, and time.Since agrees with the ticks taken */
         timer *tm = ch->early;
+        if (tm->late)
+            engine_timing_note(e, WF_TIME_GRAIN_NS, true, ch->hdr.file,
+                               ch->hdr.line);
+        if (e->cfg.time_early && tm->when > e->now_ns) {
+            engine_access(e, OID_TIME, ACC_WRITE);
+            e->now_ns = tm->when;
+        }
         engine_timer_cancel(e, tm);
         tm->fire(e, tm);
         if (tm->heap_pos >= 0) /* a ticker re-armed: time must pass */

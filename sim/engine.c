@@ -165,6 +165,9 @@ void engine_reset(wf_engine *e)
     e->end = END_NONE;
     e->main_done = false;
     e->grace_ns = 0;
+    e->timing_file = NULL;
+    e->timing_line = 0;
+    e->late_seen = false;
     e->stop = false;
     e->choices.len = 0;
     buf_reset(&e->out);
@@ -706,11 +709,14 @@ static step_result perform(wf_engine *e, wf_task *t)
             engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
             return STEP_DONE;
         }
+        if (o->early)
+            engine_timing_note(e, o->ns, false, o->file, o->line);
         if (o->early && engine_fires_early(e, o->ns)) {
             /* a short sleep (engine.h) is a scheduling point: the tasks
              * that can run may all run before the sleeper goes on, or
              * none of them; the clock moves past it, so a loop sleeping
              * until time.Since passes a bound still ends */
+            engine_timing_note(e, o->ns, true, o->file, o->line);
             engine_access(e, OID_TIME, ACC_WRITE);
             if (e->now_ns + o->ns > e->now_ns)
                 e->now_ns += o->ns;

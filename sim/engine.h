@@ -263,6 +263,8 @@ typedef struct timer {
      * nothing but the clock */
     struct wf_chan *ch;
     bool ticker;
+    bool late; /* a Go timer of WF_TIME_GRAIN_NS or more: it ends early
+                  only in the timing search (engine_fires_early) */
 } timer;
 
 /* Per-task counters (SPEC section 5), kept lazily: a task's runnable and
@@ -548,6 +550,10 @@ typedef struct engine_config {
     bool spurious_wakeups;
     bool mutex_fifo;
     bool time_loose;
+    /* the timing search (explore.h): every Go sleep, timer, ticker and
+     * AfterFunc may end early, whatever its length, the clock moving to
+     * its deadline (engine_fires_early) */
+    bool time_early;
     uint64_t max_steps;
     /* the memory budget: bytes of per-execution memory (the arena, which
      * holds the VM's heap, goroutine stacks and every object) an
@@ -656,6 +662,13 @@ struct wf_engine {
     /* main returned: the latest deadline then pending; the timers due by
      * it still fire, later ones never do (engine_next) */
     int64_t grace_ns;
+    /* the timing search (cfg.time_early): the first sleep or timer of
+     * WF_TIME_GRAIN_NS or more that ended early in this execution, NULL
+     * none; late_seen: a Go sleep or timer that long was started (a
+     * search without it has no timing search to run) */
+    const char *timing_file;
+    int32_t timing_line;
+    bool late_seen;
     bool stop; /* end the execution after this step */
     /* engine_must_stop's view of cfg: never NULL, never 0 */
     const atomic_int *halt;
@@ -1070,18 +1083,36 @@ void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
  * a millisecond ends early, as every one does under --time loose: it
  * promises no order against the goroutines that can run, since a ready
  * goroutine may wait that long and more for a processor while the runtime
- * wakes the sleeper. (A 10 ms grain, Go's preemption quantum, also finds
- * GoKer's 1 ms sleeps but changed the verdicts of correct programs that
- * tick or sleep a millisecond: left for a later session.) Virtual time takes work
- * as instant, which orders a longer one after the work around it (Go by
- * Example's seconds, a server's 100 ms poll). Time stops when main
- * returns (stop_early_timers): nothing fires early then. The C API's
- * sleeps (wf_sleep) keep strict time: a C program's nanoseconds are its
- * own model of time, not Go's. */
+ * wakes the sleeper. Virtual time takes work as instant, which orders a
+ * longer one after the work around it (Go by Example's seconds, a
+ * server's 100 ms poll, a test's "sleep 1 ms to let the others start"):
+ * the default search keeps that order, and the timing search
+ * (cfg.time_early, explore.h) drops it, each longer one then ending
+ * early too, and reports only the data races it finds (a sleep orders no
+ * memory access in Go). Time stops when main returns
+ * (stop_early_timers): nothing fires early then. The C API's sleeps
+ * (wf_sleep) keep strict time: a C program's nanoseconds are its own
+ * model of time, not Go's. */
 #define WF_TIME_GRAIN_NS 1000000
 static inline bool engine_fires_early(const wf_engine *e, int64_t d)
 {
-    return !e->main_done && (e->cfg.time_loose || d < WF_TIME_GRAIN_NS);
+    return !e->main_done &&
+           (e->cfg.time_loose || e->cfg.time_early || d < WF_TIME_GRAIN_NS);
+}
+/* A Go sleep or timer of d ns started (late_seen), or, being late, ended
+ * early at file:line (timing_file): what the timing search reports. */
+static inline void engine_timing_note(wf_engine *e, int64_t d, bool ended,
+                                      const char *file, int32_t line)
+{
+    if (d < WF_TIME_GRAIN_NS)
+        return;
+    e->late_seen = true;
+    /* (ended with no other task runnable, it ended as strict time ends
+     * it: no assumption) */
+    if (ended && e->cfg.time_early && e->nenabled > 1 && !e->timing_file) {
+        e->timing_file = file ? file : "";
+        e->timing_line = line;
+    }
 }
 /* Timers: add (when >= now), cancel (if pending). */
 void engine_timer_add(wf_engine *e, timer *tm);

@@ -101,6 +101,7 @@ void explore_schedule_of(const explorer *x, const wf_engine *e, buf *out)
     s.spurious = e->cfg.spurious_wakeups;
     s.mutex_fifo = e->cfg.mutex_fifo;
     s.time_loose = e->cfg.time_loose;
+    s.time_early = e->cfg.time_early;
     if (x->prog.extra_get)
         s.extra = (char *)x->prog.extra_get(x->prog.ctx);
     schedule_encode(out, &s, e->choices.p, e->choices.len);
@@ -324,6 +325,29 @@ void explore_set_finding(xfinding *xf, const finding *f, const wf_engine *e,
     xf->output = wf_xstrdup(e->out.p ? e->out.p : "");
     xf->nchoices = e->choices.len;
     xf->steps = e->step;
+    if (e->cfg.time_early && f->kind == WF_RACE) {
+        /* SPEC 3: a race the timing search found says which assumption
+         * it dropped */
+        buf b;
+        buf_init(&b);
+        buf_printf(&b, "%s%stiming: found only when ", xf->detail ? xf->detail : "",
+                   xf->detail && *xf->detail ? "\n" : "");
+        if (e->timing_file) {
+            const char *base = strrchr(e->timing_file, '/');
+            buf_printf(&b, "the sleep or timer at %s:%d ends before goroutines that "
+                       "can run have run", base ? base + 1 : e->timing_file,
+                       (int)e->timing_line);
+        }
+        else
+            buf_puts(&b, "sleeps and timers may end before goroutines that can "
+                     "run have run");
+        buf_puts(&b, ", as Go allows (a sleep orders no memory access; the "
+                 "race detector reports this race when the scheduler runs "
+                 "them so)");
+        free(xf->detail);
+        xf->detail = wf_xstrdup(b.p);
+        buf_fini(&b);
+    }
     xf->f.message = xf->message;
     xf->f.detail = xf->detail;
     xf->f.json = xf->json;
@@ -354,6 +378,8 @@ void explore_collect(explorer *x, wf_engine *e, uint32_t preempts)
         const finding *f = &e->findings.p[i];
         xfinding *xf = NULL;
         bool again = false; /* this execution counted it already */
+        if (x->o.time_early && f->kind != WF_RACE)
+            continue; /* timing-dependent: explore_timing */
         for (size_t j = 0; j < i && !again; j++)
             again = e->findings.p[j].sig == f->sig &&
                     e->findings.p[j].kind == f->kind;
@@ -384,7 +410,7 @@ void explore_collect(explorer *x, wf_engine *e, uint32_t preempts)
          * ones (a halted execution is no execution: "found in 3 of 2") */
         xf->count += whole && !again;
     }
-    if (!whole)
+    if (!whole || x->o.time_early)
         return;
     buf_init(&k);
     kinds_of(e, &k);
@@ -464,6 +490,7 @@ bool explore_run_one(explorer *x, wf_strategy *strat, consumer_set *cs)
         x->prog.begin(x->prog.ctx, e);
     x->last_end = engine_run(e, x->prog.drv, x->prog.arg, x->prog.main_name,
                              strat, cs ? cs->v : NULL, cs ? cs->n : 0);
+    x->late_seen |= e->late_seen;
     /* a halted execution ends the search, and so does a halt that came
      * as it ended (the time limit, past a long cut execution): no
      * backtracking to prepare (which costs O(tasks x history): 0.5 s with
@@ -554,6 +581,8 @@ bool explore_out_of_budget(explorer *x, int64_t max)
 {
     if (explore_started(x) >= max)
         return true;
+    if (x->o.time_early && x->spent >= x->timing_end)
+        return true;
     if (x->o.fail_kinds && failed_long_enough(x)) {
         x->failed = true;
         return true;
@@ -576,6 +605,7 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
     cfg.spurious_wakeups = x->o.spurious;
     cfg.mutex_fifo = x->o.mutex_fifo;
     cfg.time_loose = x->o.time_loose;
+    cfg.time_early = x->o.time_early;
     cfg.max_steps = x->o.max_steps ? x->o.max_steps : 1000000;
     cfg.max_memory = x->o.max_memory;
     cfg.halt = x->o.halt;
@@ -595,6 +625,7 @@ static wf_status run_all(explorer *x, consumer_set *cs, wf_diag *d)
         cfg.spurious_wakeups = x->replay.spurious;
         cfg.mutex_fifo = x->replay.mutex_fifo;
         cfg.time_loose = x->replay.time_loose;
+        cfg.time_early = x->replay.time_early;
         cfg.prog_seed = x->replay.seed;
         max = 1;
     } else if (x->o.strategy == WF_STRATEGY_RANDOM ||
@@ -666,6 +697,60 @@ diverged:
     return WF_OK;
 }
 
+/* What the timing search may spend: as much again as the search before
+ * it, and at least this many steps. */
+#define TIMING_FLOOR 1000000
+
+/* The timing search (explore_opts.timing), on x's engine: strict virtual
+ * time takes work as instant, so a sleep or timer of a millisecond or
+ * more ends only once every goroutine is blocked; Go promises no such
+ * order (a runnable goroutine may wait that long for a processor), and
+ * tests sleep a millisecond to mean "let the others start". Here each
+ * may end early, the clock moving to its deadline. Of what it finds only
+ * the data races are kept: Go's memory model orders no access by a
+ * sleep, so a race in such an execution is a race Go's detector reports
+ * when the scheduler runs it so; a deadlock, leak, panic or output that
+ * needs a sleep to end early is a timing assumption the program may make
+ * (a one-second sleep outlasting the work around it), not reported. */
+static wf_status explore_timing(explorer *x, consumer_set *cs, wf_diag *d)
+{
+    explore_opts o = x->o;
+    explorer *y;
+    wf_status st;
+    o.timing = false;
+    o.time_early = true;
+    o.after_exec = NULL; /* its executions are no outcomes */
+    o.on_step = NULL;
+    y = explore_new(&x->prog, &o);
+    y->e = x->e; /* borrowed */
+    y->spent = x->spent;
+    y->timing_end = x->spent + (x->spent > TIMING_FLOOR ? x->spent : TIMING_FLOOR);
+    st = explore_run(y, cs, d);
+    y->e->cfg.time_early = false;
+    x->timing_execs = y->executions;
+    x->timing_complete = y->complete;
+    x->spent = y->spent;
+    x->stopped |= y->stopped;
+    for (size_t i = 0; i < y->findings.len; i++) {
+        const xfinding *f = &y->findings.p[i];
+        bool known = false;
+        for (size_t j = 0; j < x->findings.len && !known; j++)
+            known = x->findings.p[j].f.sig == f->f.sig &&
+                    x->findings.p[j].f.kind == f->f.kind;
+        if (!known) {
+            xfinding z;
+            memset(&z, 0, sizeof z);
+            xfinding_copy(&z, f);
+            VEC_PUSH(x->findings, z);
+        }
+    }
+    if (y->diverged && !x->diverged)
+        x->diverged = wf_xstrdup(y->diverged);
+    y->e = NULL;
+    explore_free(y);
+    return st;
+}
+
 wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
 {
     wf_status st;
@@ -685,6 +770,11 @@ wf_status explore_run(explorer *x, consumer_set *cs, wf_diag *d)
     }
     if (st == WF_OK && !x->diverged && x->o.minimize)
         explore_minimize(x, cs);
+    /* (after the minimizer: its witnesses replay under strict time) */
+    if (st == WF_OK && x->o.timing && x->late_seen && x->complete &&
+        !x->stopped && !x->diverged && !x->o.time_loose && !x->o.prefix &&
+        x->o.strategy == WF_STRATEGY_DPOR && !explore_halted(x))
+        st = explore_timing(x, cs, d);
     if (x->e && (x->o.strategy == WF_STRATEGY_REPLAY ||
                  x->o.strategy == WF_STRATEGY_RR))
         keep_last(x);

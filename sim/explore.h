@@ -64,6 +64,12 @@ typedef struct explore_opts {
     bool no_steer;   /* one execution asked for (run): never steer */
     int pct_depth;
     bool cond_any, spurious, mutex_fifo, time_loose;
+    /* the timing search (dpor, no prefix, strict time): once the search
+     * is complete, if the program started a Go sleep or timer of a
+     * millisecond or more, a second search where each of them may end
+     * early (engine_fires_early), which keeps only the data races it
+     * finds (explore_timing). time_early: this explorer is that search */
+    bool timing, time_early;
     uint64_t max_memory; /* engine_config.max_memory: 0 none */
     /* engine_config.halt: the search stops at the first execution it
      * halts (x->stopped); minimizing and steering run on until HALT_ALL */
@@ -169,6 +175,13 @@ struct explorer {
     bool mz_bad;
     VEC(uint32_t) mz_pre; /* choice indices that were preemptions */
     int64_t round_start; /* executions before this round */
+    /* the timing search (explore_opts.timing): a long sleep or timer was
+     * started; the executions the timing search ran, and whether it was
+     * complete (timing_execs 0: it did not run) */
+    bool late_seen;
+    uint64_t timing_end; /* the timing search's: spent where it stops */
+    int64_t timing_execs;
+    bool timing_complete;
 };
 
 explorer *explore_new(const program *p, const explore_opts *o);

@@ -126,6 +126,7 @@ static void bounded_witness(explorer *x, consumer_set *cs, xfinding *xf,
         o.preemptions = (int)k;
         o.iterative = false;
         o.minimize = false;
+        o.timing = false; /* a witness of the search it was found in */
         o.max_executions = WITNESS_SEARCH;
         o.after_exec = NULL;
         o.should_stop = mz_should_stop;

@@ -124,6 +124,8 @@ void schedule_encode(buf *out, const schedule *s, const choice *c, size_t n)
         buf_puts(out, ".f");
     if (s->time_loose)
         buf_puts(out, ".l");
+    if (s->time_early)
+        buf_puts(out, ".e");
     if (s->extra && *s->extra)
         buf_printf(out, ".x%s", s->extra);
     buf_putc(out, '-');
@@ -253,6 +255,9 @@ wf_status schedule_decode(schedule *s, const char *str, wf_diag *d)
             break;
         case 'l':
             s->time_loose = true;
+            break;
+        case 'e':
+            s->time_early = true;
             break;
         case 'x': {
             const char *q = ++p;

@@ -28,6 +28,7 @@ typedef struct schedule {
     uint32_t hash;
     uint64_t seed;
     bool cond_any, spurious, mutex_fifo, time_loose;
+    bool time_early; /* the timing search's execution (".e") */
     char *extra; /* decode: heap-owned, NULL when absent; encode: borrowed */
     VEC(choice) choices; /* n and idx set; step and kind unknown (0) */
 } schedule;

@@ -350,6 +350,10 @@ wf_status cli_explore(const cli_opts *o, const program *p, uint32_t fails,
     halt_timer *limit;
     cli_explore_options(o, &eo);
     eo.fail_kinds = fails;
+    /* weft test's files (not their outcome lists): then the races with
+     * long sleeps ending early (explore_timing); not weft explore, whose
+     * -j parts could not run it after their merge */
+    eo.timing = o->cmd == CMD_EXPLORE;
     memset(&sc, 0, sizeof sc);
     sc.start = cli_now();
     sc.last_progress = sc.start;

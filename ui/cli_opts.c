@@ -61,8 +61,11 @@ static const command_desc commands[] = {
      "runs on every explored interleaving (-run selects). A\nPATH is a "
      "file, a directory (walked) or a pattern, ./... or ./pkg/...\n"
      "Options given here apply to every file and win over its // weft: "
-     "flags.\nEnds with \"N passed, N failed\"; exit 0 all passed, 1 some "
-     "failed.\n"},
+     "flags.\nA search that ends complete on a program that sleeps or "
+     "waits on a timer\nof 1 ms or more is followed by one where those "
+     "may end before the work\naround them: of it, only data races are "
+     "reported, each with a timing: line.\nEnds with \"N passed, N failed\"; "
+     "exit 0 all passed, 1 some failed.\n"},
     {"list", CMD_LIST, false, "DB", "runs and findings in a database",
      "The runs stored in a trace database: id, role (execution, witness,\n"
      "summary), command, program, strategy, steps, verdict, creation time,\n"

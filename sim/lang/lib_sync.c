@@ -549,6 +549,8 @@ nat_status lib_timer_chan(vm_ncall *c)
     td->vt.tm.held_by = 0;
     td->vt.tm.ch = td->vt.ch;
     td->vt.tm.ticker = period > 0;
+    td->vt.tm.late = d >= WF_TIME_GRAIN_NS;
+    engine_timing_note(x->e, d, false, file, line);
     td->vt.next = x->timers;
     x->timers = &td->vt;
     engine_timer_add(x->e, &td->vt.tm);
@@ -590,6 +592,8 @@ nat_status lib_timer_reset(vm_ncall *c)
         if (t->period)
             t->period = d > 0 ? d : t->period;
         t->tm.when = x->e->now_ns + (d > 0 ? d : 0);
+        t->tm.late = d >= WF_TIME_GRAIN_NS;
+        engine_timing_note(x->e, d, false, NULL, 0);
         engine_timer_add(x->e, &t->tm);
         t->ch->early = fires_early(x->e, d) ? &t->tm : NULL;
         chan_early_changed(x->e, t->ch);

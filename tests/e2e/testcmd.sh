@@ -293,6 +293,51 @@ has out "FAIL  wrongorder_test.go TestCleanupOrder" "the cleanup order checked"
 "$WEFT" test "$root/scenarios/tests/cleanup_test.go" > out 2> err; rc=$?
 expect 0 "scenarios/tests/cleanup_test.go"
 
+# the timing search: a race only when main's 1 ms sleep ends while the
+# workers run is found, says so, and replays; a leak only reached that
+# way is not reported
+mkdir -p timing
+cat > timing/stopper_test.go <<'GO'
+package stopper
+
+import (
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestStop(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		go func() {
+			wg.Add(1)
+			defer wg.Done()
+		}()
+	}
+	time.Sleep(time.Millisecond)
+	wg.Wait()
+}
+
+func TestLateReply(t *testing.T) {
+	reply := make(chan int)
+	go func() { reply <- 1 }()
+	select {
+	case <-reply:
+	case <-time.After(time.Millisecond):
+	}
+}
+GO
+"$WEFT" test timing > out 2> err; rc=$?
+expect 1 "a race needing the sleep to end early fails the test"
+has out "FAIL  timing/stopper_test.go TestStop: expected nothing, found race" "found by the timing search"
+has out "timing: found only when the sleep or timer at stopper_test.go:17 ends" "says which sleep it needed"
+has out "ok    timing/stopper_test.go TestLateReply" "a leak reached only by an early timer is not reported"
+sched=$(grep -o 'replay: weft replay timing/stopper_test.go --schedule [^ ]*' out | head -1 | awk '{print $NF}')
+case $sched in *.e-*) ok ;; *) bad "the timing search's schedule carries .e: $sched" ;; esac
+"$WEFT" replay timing/stopper_test.go --schedule "$sched" > out 2> err; rc=$?
+expect 1 "the replay line reproduces the race"
+has out "timing: found only when" "with its timing line"
+
 # -j N: files at once, the same output in the same order as -j 1
 norm() { sed -E 's/[0-9]+\.[0-9]+s(\)|\\n|$)/Ts\1/g; s/"Elapsed":[0-9.]+/"Elapsed":T/'; }
 for f in "" "-v" "--json"; do

@@ -65,11 +65,13 @@ START_TEST(decoding_gives_back_what_was_encoded)
     h.hash = 0x0badf00d;
     h.seed = 1234567890123456789ULL;
     h.cond_any = h.spurious = h.mutex_fifo = h.time_loose = true;
+    h.time_early = true; /* the timing search's (".e") */
     s = encode(&h, c, n);
     ck_assert_int_eq(schedule_decode(&d, s, &dg), WF_OK);
     ck_assert_uint_eq(d.hash, h.hash);
     ck_assert(d.seed == 1234567890123456789ULL);
     ck_assert(d.cond_any && d.spurious && d.mutex_fifo && d.time_loose);
+    ck_assert(d.time_early);
     ck_assert_uint_eq(d.choices.len, n);
     for (size_t i = 0; i < n; i++) {
         ck_assert_uint_eq(d.choices.p[i].n, c[i].n);
