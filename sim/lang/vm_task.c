@@ -158,6 +158,7 @@ wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
             v = value_int(vm_event_value(x, o->slots[i]));
         tr[i].var = var_new(x->e, b.p ? b.p : "?", v, NULL, 0);
         buf_fini(&b);
+        tr[i].var->loopvar = o->okind == OK_CELL && (o->flags & OF_LOOPVAR);
         if (is_array_value(o))
             tr[i].var->whole = whole_var(x, o);
     }
