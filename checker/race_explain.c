@@ -462,8 +462,9 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
     if (p->aa.aop >= AOP_WG_ADD || p->ab.aop >= AOP_WG_ADD) {
         buf_printf(b, "WaitGroup misuse: an Add that starts a new count "
                       "must happen before Wait (call Add before the go "
-                      "statement, not in the goroutine); %s and %s are "
-                      "not ordered",
+                      "statement, not in the goroutine, and reuse a "
+                      "WaitGroup only once every Wait of its last round "
+                      "has returned); %s and %s are not ordered",
                    na, nb);
         return;
     }
