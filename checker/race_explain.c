@@ -4,6 +4,7 @@
  * Add after Wait), from the checker's sync log, given to report.c
  * (report_race) to render as text and JSON. */
 #include "race_int.h"
+#include "sim/var.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -430,6 +431,27 @@ static bool unmatched_release(const race_checker *r, wf_engine *e, buf *b,
     return true;
 }
 
+/* A loop's variable shared by every iteration (Go before 1.22) that a
+ * goroutine started in the loop reads: the loop's next write races with
+ * it whatever lock either holds, and the fix is a variable per
+ * iteration, not a lock. */
+static bool loopvar_phrase(wf_engine *e, buf *b, const pending *p)
+{
+    const wf_obj *o = e->objs.p[p->oid];
+    const char *x;
+    if (o->kind != OBJ_VAR || !((const wf_var *)o)->loopvar)
+        return false;
+    x = obj_name(e, p->oid);
+    buf_printf(b, "%s is the loop's variable, one for the whole loop in "
+                  "Go before 1.22 (the version the code is built for): a "
+                  "goroutine started in one iteration reads it while the "
+                  "loop writes the next value into it; give each "
+                  "iteration its own (%s := %s as the loop body's first "
+                  "statement) or pass it to the goroutine as an argument",
+               x, x, x);
+    return true;
+}
+
 /* Why the two accesses are not ordered, after "not ordered: ". */
 static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
 {
@@ -437,11 +459,14 @@ static void explain(race_checker *r, wf_engine *e, buf *b, const pending *p)
     const char *na = short_name(e, p->ta, sa, sizeof sa);
     const char *nb = short_name(e, p->tb, sb, sizeof sb);
     const lockset *la = p->aa.ls, *lb = p->ab.ls;
+    if (loopvar_phrase(e, b, p))
+        return;
     if (p->aa.aop >= AOP_WG_ADD || p->ab.aop >= AOP_WG_ADD) {
         buf_printf(b, "WaitGroup misuse: an Add that starts a new count "
                       "must happen before Wait (call Add before the go "
-                      "statement, not in the goroutine); %s and %s are "
-                      "not ordered",
+                      "statement, not in the goroutine, and reuse a "
+                      "WaitGroup only once every Wait of its last round "
+                      "has returned); %s and %s are not ordered",
                    na, nb);
         return;
     }

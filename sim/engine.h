@@ -173,7 +173,8 @@ typedef struct op {
     uint32_t ncases;
     wf_obj *obj; /* the object, NULL for task-level ops or nil channels */
     bool relock;  /* OP_LOCK: the reacquire of a cond Wait */
-    bool done;    /* OP_WG_ADD: a Done (the event says wg_done) */
+    bool done;    /* OP_WG_ADD: a Done (the event says wg_done);
+                     OP_WG_WAIT: the return of a Wait a Done released */
     bool parked;  /* OP_COND_WAIT/PARK: parked on its ticket */
     bool discard; /* OP_AADD: the result is not read, so adds commute */
     bool lib;     /* raised inside library code (its events: EVF_LIB) */

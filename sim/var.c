@@ -8,6 +8,7 @@ wf_var *var_new(wf_engine *e, const char *name, wf_value v, const char *file,
     x->v = v;
     x->lockword = false;
     x->whole = NULL;
+    x->loopvar = false;
     engine_add_obj(e, &x->hdr, OBJ_VAR, name, file, line);
     return x;
 }

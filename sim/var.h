@@ -21,6 +21,9 @@ struct wf_var {
      * writes commute with each other, each conflicts with a copy. NULL:
      * none. */
     struct wf_var *whole;
+    /* a Go loop's variable, one for the whole loop (before Go 1.22): a
+     * race on it is a closure reading it while the loop moves on */
+    bool loopvar;
 };
 
 wf_var *var_new(wf_engine *e, const char *name, wf_value v, const char *file,

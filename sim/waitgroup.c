@@ -72,6 +72,16 @@ step_result waitgroup_add(wf_engine *e, wf_task *t)
 step_result waitgroup_wait(wf_engine *e, wf_task *t)
 {
     wf_waitgroup *wg = (wf_waitgroup *)t->op.obj;
+    if (t->op.done) {
+        /* the return of a released Wait: the counter must still be
+         * zero. A read of the counter, not an observe of its zero: an
+         * Add and its Done on either side of it give a panic or not. */
+        engine_access(e, wg->hdr.oid, ACC_READ);
+        if (wg->count != 0)
+            return engine_panic(e, t, GO_WG_REUSED, false);
+        engine_emit_op(e, t, EV_WG_WAIT, 0, &wg->hdr, -1, 0, 0);
+        return STEP_DONE;
+    }
     WF_ASSERT(wg->count == 0);
     waiter_unlink(&t->op.w);
     engine_access(e, wg->hdr.oid, ACC_OBSERVE);
@@ -83,7 +93,7 @@ step_result waitgroup_wait(wf_engine *e, wf_task *t)
 
 static void expose(wf_engine *e, wf_task *t)
 {
-    if (t->op.kind == OP_WG_WAIT)
+    if (t->op.kind == OP_WG_WAIT && !t->op.done)
         waitgroup_expose(e, t);
     else
         engine_set_state(e, t, TASK_RUNNABLE);
@@ -98,8 +108,10 @@ static step_result perform(wf_engine *e, wf_task *t)
 
 static bool would_panic(const op *o)
 {
-    return o->kind == OP_WG_ADD &&
-           ((const wf_waitgroup *)o->obj)->count + o->val.i < 0;
+    const wf_waitgroup *wg = (const wf_waitgroup *)o->obj;
+    if (o->kind == OP_WG_WAIT)
+        return o->done && wg->count != 0;
+    return wg->count + o->val.i < 0;
 }
 
 /* Adds commute as counter updates (acc_type ACC_ADD says when they do
@@ -109,7 +121,7 @@ static void pending(const op *o, acc_vec *out)
     const wf_waitgroup *wg = (const wf_waitgroup *)o->obj;
     uint8_t f = ACCF_FLOOR;
     if (o->kind == OP_WG_WAIT) {
-        acc_push(out, o->obj, ACC_OBSERVE);
+        acc_push(out, o->obj, o->done ? ACC_READ : ACC_OBSERVE);
         return;
     }
     if (wg->count > 0 && wg->waiters.head)

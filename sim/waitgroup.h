@@ -21,6 +21,8 @@ struct wf_waitgroup {
 };
 
 #define GO_WG_NEGATIVE "sync: negative WaitGroup counter"
+#define GO_WG_REUSED                                                           \
+    "sync: WaitGroup is reused before previous Wait has returned"
 
 wf_waitgroup *waitgroup_new(wf_engine *e, const char *name, const char *file,
                             int line);

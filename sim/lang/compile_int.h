@@ -115,6 +115,10 @@ struct fstate {
      * (every static type is substituted: csubst) */
     const uint32_t *tps, *targs;
     uint32_t ntps;
+    /* the variables cdeclare declares now are a loop's, one for the
+     * whole loop (Go before 1.22): their cells say so (NEWCELL f 2), for
+     * the race report */
+    bool loopvar_decl;
 };
 
 /* A function or method compiled for one instantiation (compile_generic.c). */

@@ -62,7 +62,8 @@ void cdeclare(fstate *fs, res_sym *s, int src, uint32_t type, bool copy)
     if (s->type && !basic_type(s->type) && !fs->pkg->library)
         emit(fs, VM_OP_NAME, 0, r, kstr(fs, s->name), 0);
     if (s->boxed)
-        emit(fs, VM_OP_NEWCELL, 1, r, r, kstr(fs, s->name));
+        emit(fs, VM_OP_NEWCELL, fs->loopvar_decl ? 2 : 1, r, r,
+             kstr(fs, s->name));
 }
 
 /* Is identifier n declared (not reused) by the statement it is in? */
@@ -458,7 +459,9 @@ static void cfor(fstate *fs, ast_node *n, const char *label)
     cblock b;
     if (n->u.for_.init) {
         fs->freereg = fs->nactive;
+        fs->loopvar_decl = !fs->C->loop_per_iter;
         cstmt(fs, n->u.for_.init);
+        fs->loopvar_decl = false;
     }
     first_var = saved;
     nvars = fs->nactive - saved;
@@ -555,6 +558,7 @@ static void crange(fstate *fs, ast_node *n, const char *label)
     fs->freereg = it + 5;
     /* Go before 1.22: one variable for the whole loop */
     if (define && !fs->C->loop_per_iter) {
+        fs->loopvar_decl = true;
         if (key && !is_blank(key)) {
             ks = csym(fs, key);
             emit(fs, VM_OP_ZERO, 0, fs->nactive, ktype(fs, kt), 0);
@@ -565,6 +569,7 @@ static void crange(fstate *fs, ast_node *n, const char *label)
             emit(fs, VM_OP_ZERO, 0, fs->nactive, ktype(fs, vt), 0);
             cdeclare(fs, vs, fs->nactive, vt, false);
         }
+        fs->loopvar_decl = false;
     }
     top = here_target(fs);
     jdone = emit(fs, VM_OP_NEXT, 0, it, 0, 0);

@@ -162,8 +162,17 @@ nat_status lib_wg_add(vm_ncall *c)
     return NAT_YIELD;
 }
 
+/* A Wait the Done that zeroed the counter released returns when it runs
+ * again, a step of its own, as Go's Wait wakes and then checks the
+ * counter: an Add in between (the WaitGroup reused for the next round
+ * while this Wait has not returned) makes it panic. */
 nat_status lib_wg_wait(vm_ncall *c)
 {
+    if (PHASE(c) == 1 && c->g->t->op.woken) {
+        op *p = vm_op(c->g, OP_WG_WAIT, c->g->t->op.obj);
+        p->done = true;
+        return NAT_YIELD;
+    }
     return simple_op(c, OP_WG_WAIT, OBJ_WAITGROUP);
 }
 

@@ -313,6 +313,8 @@ newframe:
                 c->slots[0] = v;
                 if (i.f)
                     c->name = K[i.c].v.s;
+                if (i.f == 2)
+                    c->flags |= OF_LOOPVAR;
                 R[i.a] = vm_ref(T_CELL, c);
                 VM_BREAK;
             }

@@ -337,9 +337,11 @@ enum {
     OF_SHARED = 1, /* reachable by several goroutines: accesses visible */
     OF_STATIC = 2, /* in program memory: never marked or named */
     OF_NAMED = 4,  /* name given (and passed on to its contents) */
-    OF_RAW = 8     /* no object: an address unsafe.Pointer holds where
+    OF_RAW = 8,    /* no object: an address unsafe.Pointer holds where
                     * nothing of its type lies (vm_addr.c); its one slot
                     * is nil, and a dereference is refused */
+    OF_LOOPVAR = 16 /* a cell: a loop's variable, one for the whole loop
+                       (Go before 1.22) */
 };
 
 /* Per-slot engine objects of a shared object, made on first use. */

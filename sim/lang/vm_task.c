@@ -171,6 +171,7 @@ wf_var *vm_track_var(vm_exec *x, vm_obj *o, uint32_t i)
         tr[i].var = var_new(x->e, b.p ? b.p : "?", v, NULL, 0);
         buf_fini(&b);
         tr[i].var->whole = range_of(x, o);
+        tr[i].var->loopvar = o->okind == OK_CELL && (o->flags & OF_LOOPVAR);
     }
     return tr[i].var;
 }

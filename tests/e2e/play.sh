@@ -90,7 +90,7 @@ keys() {
 wins=(
     "lost_update 01222"
     "philosophers 00132"
-    "wg_add_inside 0111111100000"
+    "wg_add_inside 01111111000000"
     "reqresp_buffered 00133311112222201"
     "cond_if 0001133322222222111"
 )

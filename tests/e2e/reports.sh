@@ -95,6 +95,19 @@ has "$tmp/mw" "no lock is held at either access, and neither g1 nor g2 waits for
 "$WEFT" explore map_race_lock.go > "$tmp/ml" 2>&1
 has "$tmp/ml" "g1 writes counts after unlocking mu, so g2's Lock of mu does not order it" && ok ||
     bad "map_race_lock.go: $(grep 'not ordered' "$tmp/ml")"
+# A loop's variable shared by the whole loop (go.mod says go 1.19): the
+# advice is a variable per iteration, not a lock (the reader holds mu
+# already); with Go 1.22's per-iteration variables there is no race.
+"$WEFT" explore loopvar119 > "$tmp/lv" 2>&1
+has "$tmp/lv" "not ordered: i is the loop's variable, one for the whole loop in Go before 1.22" && ok ||
+    bad "loopvar119: $(grep 'not ordered' "$tmp/lv" | head -1)"
+has "$tmp/lv" "(i := i as the loop body's first statement)" && ok ||
+    bad "loopvar119: no per-iteration advice"
+grep -q 'no lock held in common' "$tmp/lv" &&
+    bad "loopvar119 advises a lock: $(grep 'not ordered' "$tmp/lv" | head -1)" || ok
+"$WEFT" explore loopvar119 --go 1.22 > "$tmp/lv22" 2>&1
+has "$tmp/lv22" "0 errors, 0 warnings" && ok ||
+    bad "loopvar119 --go 1.22: $(tail -1 "$tmp/lv22")"
 
 # ---- the viewer opens on the first finding ------------------------------
 # A plain `explore --db` keeps a summary run and a witness run per finding:

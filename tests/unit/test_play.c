@@ -204,7 +204,7 @@ START_TEST(a_winning_sequence_reaches_the_goal_with_the_fewest)
     /* the search from the start: the lost update takes 1 preemption */
     ck_assert(play_goal_min(f.g, &ms, &mp));
     ck_assert_int_eq(mp, 1);
-    ck_assert_int_eq(ms, 12);
+    ck_assert_int_eq(ms, 13);
     ck_assert(!f.g->at.goal);
     ck_assert_int_eq(f.g->at.kind, CHOICE_TASK);
     for (size_t i = 0; i < sizeof seq / sizeof seq[0]; i++)
@@ -212,7 +212,7 @@ START_TEST(a_winning_sequence_reaches_the_goal_with_the_fewest)
     ck_assert(f.g->at.over);
     ck_assert(f.g->at.goal);
     ck_assert_str_eq(f.g->at.output, "1\n");
-    ck_assert_int_eq(f.g->at.goal_step, 12);
+    ck_assert_int_eq(f.g->at.goal_step, 13);
     ck_assert_int_eq(f.g->at.goal_preempts, 1);
     ck_assert(f.g->at.kinds & (1u << WF_RACE));
     ck_assert(!play_choose(f.g, 0)); /* over */

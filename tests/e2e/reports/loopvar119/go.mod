@@ -1,0 +1,3 @@
+module example.com/loopvar119
+
+go 1.19
