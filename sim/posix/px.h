@@ -386,6 +386,9 @@ px_task *px_task_new(wf_task *t);
 void px_mem_init(void);    /* snapshot the globals, map the heap */
 void px_mem_begin(void);   /* restore them, empty the heap */
 bool px_in_heap(uintptr_t a);
+/* Whether [addr, addr + n) lies in mapped memory (a wild pointer handed
+ * to the runtime: the program's crash, not weft's). */
+bool px_mapped(const void *addr, size_t n);
 /* The live heap block holding a: its start, size and number; false when
  * none. */
 bool px_heap_block(uintptr_t a, uintptr_t *start, size_t *size,
