@@ -354,12 +354,27 @@ static void word_access(px_task *pt, uintptr_t word, unsigned off,
                 c->size = (uint8_t)len;
         }
     }
-    if (!own)
+    if (!own) {
+        uintptr_t start;
         own = cell_new(pt, list, word, (uint8_t)off, (uint8_t)len);
+        if (px_in_heap(word) && px_heap_freed(word, &start)) {
+            /* the first access to this word since the free: it meets
+             * the free through the block's cell */
+            px_cell **bl = cells_of(start + 1, false);
+            own->freed = true;
+            if (bl && *bl)
+                touch(pt, *bl, write, pc);
+        }
+    }
     touch(pt, own, write, pc);
     for (c = *list; c; c = c->next)
         if (c != own && c->off < off + len && off < (unsigned)c->off + c->size)
             touch(pt, c, write, pc);
+    if (WF_UNLIKELY(own->freed) && !pt->gone)
+        px_panic(pt, pc, "heap-use-after-free: %s %s %s, in a block free() "
+                         "released",
+                 pt->t->name, write ? "wrote" : "read",
+                 px_name_of(px_engine(), word + off, len));
 }
 
 /* pt, watched by the spin check, touched the word at w: its value is part
@@ -402,13 +417,24 @@ void px_access_free(px_task *pt, uintptr_t a, size_t n, uintptr_t pc)
 {
     uintptr_t w = a & ~(uintptr_t)7, end = a + n;
     px_exec *x = px.x;
-    if (!x || !x->ncells)
+    px_cell **bl;
+    if (!x)
         return;
     for (; w < end && !pt->gone; w += 8) {
         px_cell **list = cells_of(w, false);
-        for (px_cell *c = list ? *list : NULL; c && !pt->gone; c = c->next)
+        for (px_cell *c = list ? *list : NULL; c && !pt->gone; c = c->next) {
             touch(pt, c, true, pc);
+            c->freed = true;
+        }
     }
+    /* the block's own cell (key a + 1, no word's): the free's write for
+     * the words nobody touched yet, which a first access after it meets
+     * (word_access) */
+    bl = cells_of(a + 1, true);
+    if (!*bl)
+        cell_new(pt, bl, a, 0, 8);
+    if (!pt->gone)
+        touch(pt, *bl, true, pc);
 }
 
 void px_forget(uintptr_t a, size_t n)
@@ -427,6 +453,11 @@ void px_forget(uintptr_t a, size_t n)
         px_cell **list = cells_of(w, false);
         if (list)
             *list = NULL; /* new cells, new variables: a fresh history */
+    }
+    {
+        px_cell **bl = cells_of(a + 1, false); /* a freed block's own */
+        if (bl)
+            *bl = NULL;
     }
 }
 

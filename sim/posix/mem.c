@@ -221,6 +221,14 @@ bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc)
     return true;
 }
 
+bool px_heap_freed(uintptr_t a, uintptr_t *start)
+{
+    size_t size;
+    uint64_t nth;
+    return px_heap_block(a, start, &size, &nth) &&
+           ((const hdr *)(const void *)(*start - HDR))->magic == ~MAGIC;
+}
+
 /* The program frees p (in the heap). */
 static void heap_free(px_task *pt, void *p, uintptr_t pc)
 {

@@ -170,6 +170,7 @@ typedef struct px_cell {
     bool visible;          /* a scheduling point (racy) */
     bool named;            /* var's name computed */
     bool last_write;       /* the filter: last access */
+    bool freed;            /* in a heap block free() released */
     struct px_sync *atomic; /* the atomic object at this address, or NULL:
                                a plain write makes its value stale */
     int32_t last_tid;
@@ -396,6 +397,9 @@ bool px_heap_block(uintptr_t a, uintptr_t *start, size_t *size,
 /* The size asked for and the allocating pc of the live block starting at
  * start; false when no block starts there. */
 bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc);
+/* Whether a lies in a heap block the program freed (not handed out
+ * again); its start then. */
+bool px_heap_freed(uintptr_t a, uintptr_t *start);
 
 /* ---- the source's names of memory (dwarf.c) ------------------------------ */
 
