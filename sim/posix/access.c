@@ -265,12 +265,12 @@ px_cell *px_cell_at(px_task *pt, uintptr_t a, size_t n)
     uint8_t off = (uint8_t)(a & 7);
     px_cell **list = cells_of(word, true);
     px_cell *c;
+    uint8_t size = (uint8_t)(n > 8u - off ? 8u - off : n);
     for (c = *list; c; c = c->next)
-        if (c->off == off)
+        if (c->off == off && c->size == size)
             break;
     if (!c)
-        c = cell_new(pt, list, word, off,
-                     (uint8_t)(n > 8u - off ? 8u - off : n));
+        c = cell_new(pt, list, word, off, size);
     if (!c->named)
         name_cell(c);
     return c;
@@ -341,19 +341,45 @@ static void touch(px_task *pt, px_cell *c, bool write, uintptr_t pc)
                 site.line);
 }
 
-/* One access within the word at `word`: bytes [off, off + len). */
+/* pt's access of bytes that overlap c's without being exactly c's: checked
+ * against c's history (EVF_PROBE), not added to it, so that two accesses
+ * of disjoint bytes (counts[0] and counts[1] after a memset of both) do
+ * not meet in it. */
+static void probe(px_task *pt, px_cell *c, bool write, uintptr_t pc)
+{
+    wf_engine *e = px_engine();
+    uint16_t f = (uint16_t)((write ? EVF_WRITE : 0) | EVF_PROBE);
+    px_site site;
+    if (!c->named && c->first_tid != pt->tid)
+        name_cell(c);
+    if (write && c->atomic)
+        px_atomics_dirty(c->atomic);
+    note(pt, c, write);
+    if (pt->atomic_depth)
+        engine_access(e, c->var->hdr.oid, write ? ACC_WRITE : ACC_READ);
+    if (WF_LIKELY(e->nconsumers == 0))
+        return;
+    if (pt->atomic_depth) {
+        px_event(pt, write ? EV_WRITE : EV_READ, f, c->var->hdr.oid, 0, 0,
+                 pc);
+        return;
+    }
+    site = px_site_of(pc);
+    engine_emit(e, pt->tid, write ? EV_WRITE : EV_READ, f, c->var->hdr.oid,
+                -1, 0, 0, site.file, site.line);
+}
+
+/* One access within the word at `word`: bytes [off, off + len). Its own
+ * cell is the one of exactly those bytes, which keeps the history; the
+ * other cells it overlaps are probed. */
 static void word_access(px_task *pt, uintptr_t word, unsigned off,
                         unsigned len, bool write, uintptr_t pc)
 {
     px_cell **list = cells_of(word, true);
     px_cell *c, *own = NULL;
-    for (c = *list; c; c = c->next) {
-        if (c->off == off) {
+    for (c = *list; c && !own; c = c->next)
+        if (c->off == off && c->size == len)
             own = c;
-            if (c->size < len)
-                c->size = (uint8_t)len;
-        }
-    }
     if (!own) {
         uintptr_t start;
         own = cell_new(pt, list, word, (uint8_t)off, (uint8_t)len);
@@ -363,13 +389,13 @@ static void word_access(px_task *pt, uintptr_t word, unsigned off,
             px_cell **bl = cells_of(start + 1, false);
             own->freed = true;
             if (bl && *bl)
-                touch(pt, *bl, write, pc);
+                probe(pt, *bl, write, pc);
         }
     }
     touch(pt, own, write, pc);
-    for (c = *list; c; c = c->next)
+    for (c = *list; c && !pt->gone; c = c->next)
         if (c != own && c->off < off + len && off < (unsigned)c->off + c->size)
-            touch(pt, c, write, pc);
+            probe(pt, c, write, pc);
     if (WF_UNLIKELY(own->freed) && !pt->gone)
         px_panic(pt, pc, "heap-use-after-free: %s %s %s, in a block free() "
                          "released",
