@@ -245,6 +245,7 @@ static px_cell *cell_new(px_task *pt, px_cell **list, uintptr_t word,
     c->visible = px.racy.len && is_racy(&v->range);
     c->last_tid = -1;
     c->first_tid = pt->tid;
+    c->stack_tid = v->range.kind == 's' ? v->range.tid : -1;
     c->next = *list;
     *list = c;
     return c;
@@ -401,6 +402,19 @@ static void word_access(px_task *pt, uintptr_t word, unsigned off,
                          "released",
                  pt->t->name, write ? "wrote" : "read",
                  px_name_of(px_engine(), word + off, len));
+    if (WF_UNLIKELY(own->stack_tid >= 0 && own->stack_tid != pt->tid) &&
+        !pt->gone) {
+        /* a local of another thread: that thread must still run (its
+         * stack, reused by a new thread, would hold new cells) */
+        const wf_task *o = px_engine()->tasks.p[own->stack_tid];
+        const px_var *v = (const px_var *)(const void *)own->var;
+        if (o->state == TASK_DONE) /* named by offset: the stack is gone */
+            px_panic(pt, pc,
+                     "stack-use-after-return: %s %s %s's stack[-%llu], a "
+                     "local of a thread that has ended",
+                     pt->t->name, write ? "wrote" : "read", o->name,
+                     (unsigned long long)v->range.hi);
+    }
 }
 
 /* pt, watched by the spin check, touched the word at w: its value is part

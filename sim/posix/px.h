@@ -176,6 +176,7 @@ typedef struct px_cell {
     int32_t last_tid;
     uint64_t last_epoch;
     int32_t first_tid;     /* who created it */
+    int32_t stack_tid;     /* the task whose stack holds it, or -1 */
 } px_cell;
 
 /* ---- racy set ------------------------------------------------------------ */

@@ -81,12 +81,11 @@ EOF
 WEAK=" safety/dekker_rlx barriers/multiple-inits "
 # Bugs outside what weft checks: an allocation call's invalid arguments
 # (aligned_alloc(3, 9), malloc(-2): libc returns NULL), a read of an
-# uninitialised local, a dead thread's stack used by another, and memory
-# used by a thread the allocation does not happen before (C11 7.22.3: an
-# allocation is no access for races; GenMC flags it).
+# uninitialised local, and memory used by a thread the allocation does
+# not happen before (C11 7.22.3: an allocation is no access for races;
+# GenMC flags it).
 OUTSIDE=" infr/alloc-invalid-align infr/alloc-invalid-size
-memory/stack-uninit memory/stack-uninit2 memory/stack-freed
-memory/stack-freed2 memory/malloc-not-hb2 "
+memory/stack-uninit memory/malloc-not-hb2 "
 
 clean=0 alarm=0 excused=0 warned=0 found=0 missed=0 weak=0 outside=0
 genmc_only=0 nocompile=0 crash=0 total=0
@@ -185,9 +184,13 @@ for d in $DIRS; do
                     continue
                     ;;
                 esac
-                if [ -n "$errs$warns" ]; then
+                # a warning (a thread left spinning at exit) is the bug
+                # only where the bug is one of liveness
+                hit=$errs
+                [ "${d#*/}" = liveness ] && hit="$errs$warns"
+                if [ -n "$hit" ]; then
                     found=$((found + 1))
-                    echo "found $v: $errs$warns" >>"$OUT"
+                    echo "found $v: $hit" >>"$OUT"
                 elif echo " $OUTSIDE " | tr '\n' ' ' | grep -q " $name "; then
                     outside=$((outside + 1))
                     echo "outside $v: a bug weft does not check" >>"$OUT"
