@@ -261,6 +261,7 @@ bench: all bench-deps
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 	@WEFT=$(BUILD)/weft tests/bench/parallel.sh
 	@WEFT=$(BUILD)/weft tests/bench/svcomp.sh $${SVCOMP_LIMIT:-60}
+	@WEFT=$(BUILD)/weft tests/bench/genmc.sh $${GENMC_LIMIT:-20}
 
 # demo: weft explore on the naive dining philosophers; exit 1 (a finding)
 # is the point of the demo, anything else is a failure.

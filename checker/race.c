@@ -313,6 +313,30 @@ static void access_as(race_checker *r, wf_engine *e, const wf_event *ev,
     v->wa = a;
 }
 
+/* Event ev (EVF_PROBE) checked against v's history without joining it:
+ * an access of other bytes that overlap v's (weft cc's memory cells: a
+ * 4-byte access inside an 8-byte one's word) races with v's accesses,
+ * while v's next accesses need not race with it, nor it with another
+ * access of disjoint bytes that probes v too. */
+static void probe(race_checker *r, wf_engine *e, const wf_event *ev,
+                  rc_var *v, bool write)
+{
+    rc_task *T = task_of(r, ev->tid);
+    access a = {ev->step, ev->file, ev->line, (int32_t)r->log.len, T->ls, 0};
+    if (!epoch_leq(v->w, &T->vc))
+        record(r, e, ev, ev->oid, false, v->w.tid, &v->wa, true, write, &a);
+    if (!write)
+        return;
+    if (v->r.tid == READ_SHARED) {
+        for (uint32_t i = 0; i < v->rvn; i++)
+            if (v->rv[i].clock > vc_get(&T->vc, v->rv[i].tid))
+                record(r, e, ev, ev->oid, false, v->rv[i].tid, &v->rv[i].a,
+                       false, true, &a);
+    } else if (!epoch_leq(v->r, &T->vc)) {
+        record(r, e, ev, ev->oid, false, v->r.tid, &v->ra, false, true, &a);
+    }
+}
+
 /* An access of v by event ev, marked as its op says (an atomic's, a
  * WaitGroup's, a Mutex's state word's). */
 static void on_access(race_checker *r, wf_engine *e, const wf_event *ev,
@@ -561,6 +585,10 @@ static void on_event(void *ctx, wf_engine *e, const wf_event *ev)
     switch ((ev_op)ev->op) {
     case EV_READ:
     case EV_WRITE:
+        if (ev->flags & EVF_PROBE) {
+            probe(r, e, ev, &obj_of(r, oid)->v, eop == EV_WRITE);
+            return;
+        }
         on_access(r, e, ev, &obj_of(r, oid)->v, eop == EV_WRITE, false);
         if (eop == EV_WRITE) { /* an array element: its array's range */
             int32_t whole = obj_alias(e->objs.p[oid]);

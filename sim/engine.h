@@ -367,7 +367,11 @@ enum {
     /* done inside the front end's library (weft's Go library), on behalf
      * of the user's call at the event's file:line: viewers fold it into
      * that call */
-    EVF_LIB = 1 << 12
+    EVF_LIB = 1 << 12,
+    /* read/write (weft cc): of bytes that overlap the variable's without
+     * being its own: checked against its history, not added to it, so
+     * that two accesses of disjoint bytes of it never meet there */
+    EVF_PROBE = 1 << 13
 };
 
 /* One event. step is the step it belongs to (annotations such as block,

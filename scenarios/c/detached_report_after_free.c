@@ -1,8 +1,10 @@
-// expect: race
+// expect: panic race
 //
 // main hands a heap buffer to a detached thread that formats a report
 // into it, then frees the buffer and returns without waiting: the write
 // can come after the free (a use after free natively), unordered with it.
+// Where the access comes after the free it is also a heap-use-after-free
+// (a panic).
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,9 @@
-// expect: race
+// expect: panic race
 //
 // main frees the shared work buffer after joining the first worker only;
 // the second may still be reading it: the free races with the read.
+// Where the access comes after the free it is also a heap-use-after-free
+// (a panic).
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>

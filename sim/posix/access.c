@@ -245,6 +245,7 @@ static px_cell *cell_new(px_task *pt, px_cell **list, uintptr_t word,
     c->visible = px.racy.len && is_racy(&v->range);
     c->last_tid = -1;
     c->first_tid = pt->tid;
+    c->stack_tid = v->range.kind == 's' ? v->range.tid : -1;
     c->next = *list;
     *list = c;
     return c;
@@ -265,12 +266,12 @@ px_cell *px_cell_at(px_task *pt, uintptr_t a, size_t n)
     uint8_t off = (uint8_t)(a & 7);
     px_cell **list = cells_of(word, true);
     px_cell *c;
+    uint8_t size = (uint8_t)(n > 8u - off ? 8u - off : n);
     for (c = *list; c; c = c->next)
-        if (c->off == off)
+        if (c->off == off && c->size == size)
             break;
     if (!c)
-        c = cell_new(pt, list, word, off,
-                     (uint8_t)(n > 8u - off ? 8u - off : n));
+        c = cell_new(pt, list, word, off, size);
     if (!c->named)
         name_cell(c);
     return c;
@@ -341,25 +342,79 @@ static void touch(px_task *pt, px_cell *c, bool write, uintptr_t pc)
                 site.line);
 }
 
-/* One access within the word at `word`: bytes [off, off + len). */
+/* pt's access of bytes that overlap c's without being exactly c's: checked
+ * against c's history (EVF_PROBE), not added to it, so that two accesses
+ * of disjoint bytes (counts[0] and counts[1] after a memset of both) do
+ * not meet in it. */
+static void probe(px_task *pt, px_cell *c, bool write, uintptr_t pc)
+{
+    wf_engine *e = px_engine();
+    uint16_t f = (uint16_t)((write ? EVF_WRITE : 0) | EVF_PROBE);
+    px_site site;
+    if (!c->named && c->first_tid != pt->tid)
+        name_cell(c);
+    if (write && c->atomic)
+        px_atomics_dirty(c->atomic);
+    note(pt, c, write);
+    if (pt->atomic_depth)
+        engine_access(e, c->var->hdr.oid, write ? ACC_WRITE : ACC_READ);
+    if (WF_LIKELY(e->nconsumers == 0))
+        return;
+    if (pt->atomic_depth) {
+        px_event(pt, write ? EV_WRITE : EV_READ, f, c->var->hdr.oid, 0, 0,
+                 pc);
+        return;
+    }
+    site = px_site_of(pc);
+    engine_emit(e, pt->tid, write ? EV_WRITE : EV_READ, f, c->var->hdr.oid,
+                -1, 0, 0, site.file, site.line);
+}
+
+/* One access within the word at `word`: bytes [off, off + len). Its own
+ * cell is the one of exactly those bytes, which keeps the history; the
+ * other cells it overlaps are probed. */
 static void word_access(px_task *pt, uintptr_t word, unsigned off,
                         unsigned len, bool write, uintptr_t pc)
 {
     px_cell **list = cells_of(word, true);
     px_cell *c, *own = NULL;
-    for (c = *list; c; c = c->next) {
-        if (c->off == off) {
+    for (c = *list; c && !own; c = c->next)
+        if (c->off == off && c->size == len)
             own = c;
-            if (c->size < len)
-                c->size = (uint8_t)len;
+    if (!own) {
+        uintptr_t start;
+        own = cell_new(pt, list, word, (uint8_t)off, (uint8_t)len);
+        if (px_in_heap(word) && px_heap_freed(word, &start)) {
+            /* the first access to this word since the free: it meets
+             * the free through the block's cell */
+            px_cell **bl = cells_of(start + 1, false);
+            own->freed = true;
+            if (bl && *bl)
+                probe(pt, *bl, write, pc);
         }
     }
-    if (!own)
-        own = cell_new(pt, list, word, (uint8_t)off, (uint8_t)len);
     touch(pt, own, write, pc);
-    for (c = *list; c; c = c->next)
+    for (c = *list; c && !pt->gone; c = c->next)
         if (c != own && c->off < off + len && off < (unsigned)c->off + c->size)
-            touch(pt, c, write, pc);
+            probe(pt, c, write, pc);
+    if (WF_UNLIKELY(own->freed) && !pt->gone)
+        px_panic(pt, pc, "heap-use-after-free: %s %s %s, in a block free() "
+                         "released",
+                 pt->t->name, write ? "wrote" : "read",
+                 px_name_of(px_engine(), word + off, len));
+    if (WF_UNLIKELY(own->stack_tid >= 0 && own->stack_tid != pt->tid) &&
+        !pt->gone) {
+        /* a local of another thread: that thread must still run (its
+         * stack, reused by a new thread, would hold new cells) */
+        const wf_task *o = px_engine()->tasks.p[own->stack_tid];
+        const px_var *v = (const px_var *)(const void *)own->var;
+        if (o->state == TASK_DONE) /* named by offset: the stack is gone */
+            px_panic(pt, pc,
+                     "stack-use-after-return: %s %s %s's stack[-%llu], a "
+                     "local of a thread that has ended",
+                     pt->t->name, write ? "wrote" : "read", o->name,
+                     (unsigned long long)v->range.hi);
+    }
 }
 
 /* pt, watched by the spin check, touched the word at w: its value is part
@@ -402,13 +457,24 @@ void px_access_free(px_task *pt, uintptr_t a, size_t n, uintptr_t pc)
 {
     uintptr_t w = a & ~(uintptr_t)7, end = a + n;
     px_exec *x = px.x;
-    if (!x || !x->ncells)
+    px_cell **bl;
+    if (!x)
         return;
     for (; w < end && !pt->gone; w += 8) {
         px_cell **list = cells_of(w, false);
-        for (px_cell *c = list ? *list : NULL; c && !pt->gone; c = c->next)
+        for (px_cell *c = list ? *list : NULL; c && !pt->gone; c = c->next) {
             touch(pt, c, true, pc);
+            c->freed = true;
+        }
     }
+    /* the block's own cell (key a + 1, no word's): the free's write for
+     * the words nobody touched yet, which a first access after it meets
+     * (word_access) */
+    bl = cells_of(a + 1, true);
+    if (!*bl)
+        cell_new(pt, bl, a, 0, 8);
+    if (!pt->gone)
+        touch(pt, *bl, true, pc);
 }
 
 void px_forget(uintptr_t a, size_t n)
@@ -427,6 +493,11 @@ void px_forget(uintptr_t a, size_t n)
         px_cell **list = cells_of(w, false);
         if (list)
             *list = NULL; /* new cells, new variables: a fresh history */
+    }
+    {
+        px_cell **bl = cells_of(a + 1, false); /* a freed block's own */
+        if (bl)
+            *bl = NULL;
     }
 }
 

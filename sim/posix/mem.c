@@ -105,6 +105,24 @@ bool px_in_heap(uintptr_t a)
     return a >= (uintptr_t)px.heap_lo && a < (uintptr_t)px.heap_hi;
 }
 
+bool px_mapped(const void *addr, size_t n)
+{
+    uintptr_t a = (uintptr_t)addr, page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t lo = a & ~(page - 1), hi;
+    unsigned char v[4];
+    if ((a >= (uintptr_t)px.data_lo && a + n <= (uintptr_t)px.data_hi) ||
+        (a >= (uintptr_t)px.bss_lo && a + n <= (uintptr_t)px.bss_hi) ||
+        (px_in_heap(a) && a + n <= (uintptr_t)px.heap_hi))
+        return true; /* the program's globals and heap, the usual case */
+    if (!n || a + n < a)
+        return n == 0;
+    hi = (a + n - 1) | (page - 1);
+    if ((hi - lo) / page >= sizeof v)
+        return true; /* not asked of objects this big */
+    /* mincore fails with ENOMEM when a page of the range is not mapped */
+    return mincore((void *)lo, hi + 1 - lo, v) == 0;
+}
+
 static int class_of(size_t n, size_t *size)
 {
     int k;
@@ -201,6 +219,14 @@ bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc)
     *asked = h->asked;
     *pc = (uintptr_t)h->pc;
     return true;
+}
+
+bool px_heap_freed(uintptr_t a, uintptr_t *start)
+{
+    size_t size;
+    uint64_t nth;
+    return px_heap_block(a, start, &size, &nth) &&
+           ((const hdr *)(const void *)(*start - HDR))->magic == ~MAGIC;
 }
 
 /* The program frees p (in the heap). */

@@ -170,11 +170,13 @@ typedef struct px_cell {
     bool visible;          /* a scheduling point (racy) */
     bool named;            /* var's name computed */
     bool last_write;       /* the filter: last access */
+    bool freed;            /* in a heap block free() released */
     struct px_sync *atomic; /* the atomic object at this address, or NULL:
                                a plain write makes its value stale */
     int32_t last_tid;
     uint64_t last_epoch;
     int32_t first_tid;     /* who created it */
+    int32_t stack_tid;     /* the task whose stack holds it, or -1 */
 } px_cell;
 
 /* ---- racy set ------------------------------------------------------------ */
@@ -386,6 +388,9 @@ px_task *px_task_new(wf_task *t);
 void px_mem_init(void);    /* snapshot the globals, map the heap */
 void px_mem_begin(void);   /* restore them, empty the heap */
 bool px_in_heap(uintptr_t a);
+/* Whether [addr, addr + n) lies in mapped memory (a wild pointer handed
+ * to the runtime: the program's crash, not weft's). */
+bool px_mapped(const void *addr, size_t n);
 /* The live heap block holding a: its start, size and number; false when
  * none. */
 bool px_heap_block(uintptr_t a, uintptr_t *start, size_t *size,
@@ -393,6 +398,9 @@ bool px_heap_block(uintptr_t a, uintptr_t *start, size_t *size,
 /* The size asked for and the allocating pc of the live block starting at
  * start; false when no block starts there. */
 bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc);
+/* Whether a lies in a heap block the program freed (not handed out
+ * again); its start then. */
+bool px_heap_freed(uintptr_t a, uintptr_t *start);
 
 /* ---- the source's names of memory (dwarf.c) ------------------------------ */
 

@@ -191,6 +191,11 @@ px_sync *px_sync_get(px_task *pt, const void *addr, px_sync_kind k,
                  pt->t->name, kind_word(k), (unsigned long)(uintptr_t)addr);
     if (s && s->kind == k)
         return s;
+    if (!s && !px_mapped(addr, sizes[k]))
+        px_panic(pt, pc,
+                 "SIGSEGV: %s accessed invalid memory (the %s's address, "
+                 "nothing is mapped there)",
+                 pt->t->name, kind_word(k));
     if (s) /* the memory was reused for another kind of object */
         s->destroyed = true;
     return sync_make(pt, addr, k, sizes[k], pc);
