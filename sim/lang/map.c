@@ -1,11 +1,18 @@
 /* map.c: Go maps: entries in insertion order (never moved, so iterators
  * stay valid while the map changes) and an open-addressing index on the
  * keys' hashes. Deleted entries stay as dead slots.
+ * A key not equal to itself (a NaN, or an array or struct holding one)
+ * is never found again: each insert adds an entry (Go spec, "Map types"),
+ * which goes to an index slot chosen by its entry number, not its hash
+ * (Go hashes NaN at random for the same reason: n NaNs under one hash
+ * make n inserts quadratic; Go's test/maplinear.go). The index's layout
+ * is never seen: ranges go in insertion order.
  * Iteration order (Go randomizes it): a range starts at an entry chosen by
  * the execution's program random stream (engine_rand), then goes on in
  * insertion order, wrapping around; entries added during the range are
  * not produced (Go allows either). The stream is seeded per execution, so
  * a replay sees the same order. */
+#include <math.h>
 #include <string.h>
 
 #include "sim/lang/vm_int.h"
@@ -37,22 +44,63 @@ static void grow_entries(vm_exec *x, vm_map *m)
     m->cap = ncap;
 }
 
+/* Whether key k equals itself: not a NaN, nor an array or struct (a
+ * complex number too) holding one. */
+static bool key_reflexive(vm_exec *x, vm_value k)
+{
+    switch (VM_KIND(k.t)) {
+    case K_FLOAT64:
+    case K_FLOAT32:
+        return !isnan(k.v.f);
+    case K_ARRAY:
+    case K_STRUCT:
+        return vm_equal(x->prog, k, k);
+    default:
+        return true;
+    }
+}
+
+/* The first free index slot from hash h on (the index has one). */
+static uint32_t free_slot(vm_map *m, uint64_t h)
+{
+    uint32_t i = (uint32_t)h & (m->icap - 1);
+    while (m->index[i] >= 0) {
+        i = (i + 1) & (m->icap - 1);
+        m->work++;
+    }
+    return i;
+}
+
+/* Entry e's index slot: by its key's hash, or by its number for a key
+ * never found (key_reflexive). */
+static uint64_t entry_hash(vm_exec *x, const vm_map *m, uint32_t e)
+{
+    if (!key_reflexive(x, m->keys[e]))
+        return hash_u64(HASH_INIT, e);
+    return vm_hash(x, m->keys[e]);
+}
+
+/* A new index without deleted slots, twice the live entries and one, or
+ * four times when deletions filled the old one (as many inserts again
+ * before the next: a map that keeps deleting and inserting pays O(1) an
+ * insert); built from the old index, O(its size), not of every entry
+ * ever made. */
 static void reindex(vm_exec *x, vm_map *m)
 {
-    uint32_t ncap = m->icap ? m->icap : 16;
-    while (ncap < 2 * (m->count + 1))
+    uint32_t ncap = 16, ocap = m->icap;
+    uint32_t want = (m->used > m->count ? 4 : 2) * (m->count + 1);
+    int32_t *old = m->index;
+    while (ncap < want)
         ncap *= 2;
     m->index = arena_alloc(&x->e->mem, ncap * sizeof *m->index);
     memset(m->index, 0xff, ncap * sizeof *m->index);
     m->icap = ncap;
-    for (uint32_t e = 0; e < m->nent; e++) {
-        uint32_t i;
-        if (!m->live[e])
-            continue;
-        i = (uint32_t)vm_hash(x, m->keys[e]) & (ncap - 1);
-        while (m->index[i] >= 0)
-            i = (i + 1) & (ncap - 1);
-        m->index[i] = (int32_t)e;
+    m->used = m->count;
+    m->work += ocap;
+    for (uint32_t s = 0; s < ocap; s++) {
+        int32_t e = old[s];
+        if (e >= 0)
+            m->index[free_slot(m, entry_hash(x, m, (uint32_t)e))] = e;
     }
 }
 
@@ -75,6 +123,7 @@ static uint32_t probe(vm_exec *x, vm_map *m, vm_value k, bool *found)
             return i;
         }
         i = (i + 1) & (m->icap - 1);
+        m->work++;
     }
 }
 
@@ -92,11 +141,15 @@ vm_value *map_insert(vm_exec *x, vm_map *m, vm_value k)
 {
     bool found;
     uint32_t i;
-    if (!m->icap || 2 * (m->nent + 1) > m->icap)
+    if (!m->icap || 2 * (m->used + 1) > m->icap)
         reindex(x, m);
     i = probe(x, m, k, &found);
     if (found)
         return &m->vals[m->index[i]];
+    if (!key_reflexive(x, k))
+        i = free_slot(m, hash_u64(HASH_INIT, m->nent));
+    if (m->index[i] == -1)
+        m->used++;
     if (m->nent == m->cap)
         grow_entries(x, m);
     m->keys[m->nent] = vm_copy(x, k);
@@ -129,6 +182,7 @@ void map_clear(vm_map *m)
     if (m->icap)
         memset(m->index, 0xff, m->icap * sizeof *m->index);
     m->count = 0;
+    m->used = 0;
 }
 
 bool map_next(vm_map *m, vm_iter *it, uint32_t *entry)

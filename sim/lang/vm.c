@@ -142,7 +142,7 @@ void vm_run(vm_g *g)
     const vm_ins *code, *pc;
     vm_value *R;
     const vm_value *K;
-    vm_ins i;
+    const vm_ins *ip; /* the instruction running (pc - 1) */
     int st;
 #ifdef VM_GOTO
     static const void *const disptab[VM_OP__COUNT] = {
@@ -154,9 +154,9 @@ void vm_run(vm_g *g)
 #define VM_CASE(name) L_##name:
 #define VM_BREAK                                                               \
     do {                                                                       \
-        i = *pc++;                                                             \
+        ip = pc++;                                                             \
         nops++;                                                                \
-        goto *disptab[i.op];                                                   \
+        goto *disptab[ip->op];                                                   \
     } while (0)
 #else
 #define VM_DISPATCH(o) switch (o)
@@ -164,8 +164,8 @@ void vm_run(vm_g *g)
 #define VM_BREAK break
 #endif
 #define SAVEPC() (f->pc = (uint32_t)(pc - 1 - code))
-#define RKB (rk(R, K, i.b))
-#define RKC (rk(R, K, i.c))
+#define RKB (rk(R, K, ip->b))
+#define RKC (rk(R, K, ip->c))
 #define PROTECT(call)                                                          \
     do {                                                                       \
         SAVEPC();                                                              \
@@ -179,9 +179,9 @@ void vm_run(vm_g *g)
 /* R[a] = what call computes into res_, once it returns X_OK. */
 #define SLOW_RES(call)                                                         \
     do {                                                                       \
-        vm_value res_ = R[i.a];                                                \
+        vm_value res_ = R[ip->a];                                                \
         PROTECT(call);                                                         \
-        R[i.a] = res_;                                                         \
+        R[ip->a] = res_;                                                         \
     } while (0)
 #define THROW(...)                                                             \
     do {                                                                       \
@@ -234,9 +234,9 @@ newframe:
     R = g->stack + f->base;
     K = p->k;
     for (;;) {
-        i = *pc++;
+        ip = pc++;
         nops++;
-        VM_DISPATCH(i.op)
+        VM_DISPATCH(ip->op)
         {
             VM_CASE(NOP)
             VM_CASE(EXTRA)
@@ -245,21 +245,21 @@ newframe:
             }
             VM_CASE(MOVE)
             {
-                R[i.a] = R[i.b];
+                R[ip->a] = R[ip->b];
                 VM_BREAK;
             }
             VM_CASE(COPY)
             {
-                if (kind_is_aggregate(VM_KIND(R[i.b].t)))
-                    PROTECT(vm_read_copy(g, R[i.b]));
-                ROOM_FOR(R[i.b].t);
-                R[i.a] = vm_copy(x, R[i.b]);
+                if (kind_is_aggregate(VM_KIND(R[ip->b].t)))
+                    PROTECT(vm_read_copy(g, R[ip->b]));
+                ROOM_FOR(R[ip->b].t);
+                R[ip->a] = vm_copy(x, R[ip->b]);
                 VM_BREAK;
             }
             VM_CASE(ASSIGN)
             {
-                vm_value v = R[i.b];
-                vm_value *d = &R[i.a];
+                vm_value v = R[ip->b];
+                vm_value *d = &R[ip->a];
                 if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o) {
                     PROTECT(vm_read_copy(g, v));
                     if (d->t == v.t && d->v.o && d->v.o != v.v.o)
@@ -275,116 +275,116 @@ newframe:
             }
             VM_CASE(LOADK)
             {
-                R[i.a] = K[i.b];
+                R[ip->a] = K[ip->b];
                 VM_BREAK;
             }
             VM_CASE(LOADNIL)
             {
-                for (uint32_t k = 0; k <= i.b; k++)
-                    R[i.a + k] = vm_nil();
+                for (uint32_t k = 0; k <= ip->b; k++)
+                    R[ip->a + k] = vm_nil();
                 VM_BREAK;
             }
             VM_CASE(ZERO)
             {
-                uint32_t zt = (uint32_t)K[i.b].v.u;
+                uint32_t zt = (uint32_t)K[ip->b].v.u;
                 if (WF_LIKELY(kind_is_int(VM_KIND(zt)) ||
                               VM_KIND(zt) == K_BOOL)) {
-                    R[i.a] = vm_int(zt, 0);
+                    R[ip->a] = vm_int(zt, 0);
                     VM_BREAK;
                 }
-                ROOM_FOR((uint32_t)K[i.b].v.u);
-                R[i.a] = vm_zero(x, (uint32_t)K[i.b].v.u);
+                ROOM_FOR((uint32_t)K[ip->b].v.u);
+                R[ip->a] = vm_zero(x, (uint32_t)K[ip->b].v.u);
                 VM_BREAK;
             }
             VM_CASE(NAME)
             {
-                vm_name_value(x, R[i.a], K[i.b].v.s);
+                vm_name_value(x, R[ip->a], K[ip->b].v.s);
                 VM_BREAK;
             }
             VM_CASE(NEWCELL)
             {
                 vm_obj *c;
                 vm_value v;
-                ROOM_FOR(R[i.b].t);
+                ROOM_FOR(R[ip->b].t);
                 c = heap_obj(x, OK_CELL, 0, 1);
-                v = vm_copy(x, R[i.b]);
+                v = vm_copy(x, R[ip->b]);
                 if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o)
                     v.v.o->parent = c;
                 c->slots[0] = v;
-                if (i.f)
-                    c->name = K[i.c].v.s;
-                if (i.f == 2)
+                if (ip->f)
+                    c->name = K[ip->c].v.s;
+                if (ip->f == 2)
                     c->flags |= OF_LOOPVAR;
-                R[i.a] = vm_ref(T_CELL, c);
+                R[ip->a] = vm_ref(T_CELL, c);
                 VM_BREAK;
             }
             VM_CASE(GETCELL)
             {
-                vm_obj *c = R[i.b].v.o;
+                vm_obj *c = R[ip->b].v.o;
                 ACCESS(c, 0, false, vm_nil());
-                R[i.a] = c->slots[0];
+                R[ip->a] = c->slots[0];
                 VM_BREAK;
             }
             VM_CASE(SETCELL)
             {
-                vm_obj *c = R[i.a].v.o;
+                vm_obj *c = R[ip->a].v.o;
                 PROTECT(vm_store_access(g, c, 0, *RKB, 0));
                 VM_BREAK;
             }
             VM_CASE(GETUP)
             {
-                vm_obj *c = f->fn->slots[i.b].v.o;
+                vm_obj *c = f->fn->slots[ip->b].v.o;
                 ACCESS(c, 0, false, vm_nil());
-                R[i.a] = c->slots[0];
+                R[ip->a] = c->slots[0];
                 VM_BREAK;
             }
             VM_CASE(SETUP)
             {
-                vm_obj *c = f->fn->slots[i.a].v.o;
+                vm_obj *c = f->fn->slots[ip->a].v.o;
                 PROTECT(vm_store_access(g, c, 0, *RKB, 0));
                 VM_BREAK;
             }
             VM_CASE(UPCELL)
             {
-                R[i.a] = f->fn->slots[i.b];
+                R[ip->a] = f->fn->slots[ip->b];
                 VM_BREAK;
             }
             VM_CASE(GETG)
             {
-                ACCESS(x->globals, i.b, false, vm_nil());
-                R[i.a] = x->globals->slots[i.b];
+                ACCESS(x->globals, ip->b, false, vm_nil());
+                R[ip->a] = x->globals->slots[ip->b];
                 VM_BREAK;
             }
             VM_CASE(SETG)
             {
-                PROTECT(vm_store_access(g, x->globals, i.a, *RKB,
-                                        prog->gtypes[i.a]));
+                PROTECT(vm_store_access(g, x->globals, ip->a, *RKB,
+                                        prog->gtypes[ip->a]));
                 VM_BREAK;
             }
             VM_CASE(ADDRG)
             {
-                vm_value s = x->globals->slots[i.b];
+                vm_value s = x->globals->slots[ip->b];
                 vm_value r;
                 if (kind_is_aggregate(VM_KIND(s.t)) && s.v.o) {
-                    r = vm_ref(i.f ? (uint32_t)K[i.c].v.u
+                    r = vm_ref(ip->f ? (uint32_t)K[ip->c].v.u
                                    : (uint32_t)vm_ptr_type(prog, s.t),
                                s.v.o);
                     r.aux = VM_WHOLE;
                 } else {
-                    r = vm_ref(i.f ? (uint32_t)K[i.c].v.u
+                    r = vm_ref(ip->f ? (uint32_t)K[ip->c].v.u
                                    : (uint32_t)vm_ptr_type(prog, s.t),
                                x->globals);
-                    r.aux = i.b;
+                    r.aux = ip->b;
                 }
-                R[i.a] = r;
+                R[ip->a] = r;
                 VM_BREAK;
             }
             VM_CASE(ADDRCELL)
             {
-                vm_value v = R[i.b], r;
+                vm_value v = R[ip->b], r;
                 if (VM_KIND(v.t) == K_CELL) {
                     vm_value in = v.v.o->slots[0];
-                    uint32_t t = i.f ? (uint32_t)K[i.c].v.u
+                    uint32_t t = ip->f ? (uint32_t)K[ip->c].v.u
                                      : (uint32_t)vm_ptr_type(prog, in.t);
                     if (kind_is_aggregate(VM_KIND(in.t)) && in.v.o &&
                         VM_KIND(prog_type(prog, t)->elem) != K_IFACE) {
@@ -395,7 +395,7 @@ newframe:
                         r.aux = 0;
                     }
                 } else if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o) {
-                    r = vm_ref(i.f ? (uint32_t)K[i.c].v.u
+                    r = vm_ref(ip->f ? (uint32_t)K[ip->c].v.u
                                    : (uint32_t)vm_ptr_type(prog, v.t),
                                v.v.o);
                     r.aux = VM_WHOLE;
@@ -403,7 +403,7 @@ newframe:
                     THROW("cannot take the address of %s",
                           prog_type(prog, v.t)->name);
                 }
-                R[i.a] = r;
+                R[ip->a] = r;
                 VM_BREAK;
             }
 /* R[a] = the comparison's result c_; a JF or JT on R[a] right after it
@@ -411,8 +411,8 @@ newframe:
 #define CMP_RES(cond)                                                          \
     do {                                                                       \
         bool c_ = (cond);                                                      \
-        R[i.a] = vm_bool(c_);                                                  \
-        if ((pc->op == VM_OP_JF || pc->op == VM_OP_JT) && pc->a == i.a) {      \
+        R[ip->a] = vm_bool(c_);                                                  \
+        if ((pc->op == VM_OP_JF || pc->op == VM_OP_JT) && pc->a == ip->a) {      \
             if (c_ == (pc->op == VM_OP_JT))                                    \
                 pc += ins_sbx(*pc);                                            \
             pc++;                                                              \
@@ -433,7 +433,7 @@ newframe:
             uint32_t t_ = a_->t;                                               \
             (void)x_;                                                          \
             (void)y_;                                                          \
-            R[i.a] = vm_int(t_, wrap_int(VM_KIND(t_), (expr)));                \
+            R[ip->a] = vm_int(t_, wrap_int(VM_KIND(t_), (expr)));                \
             VM_BREAK;                                                          \
         }                                                                      \
         SLOW_RES(vm_arith(g, op_slow_, &res_, *a_, *b_));                      \
@@ -477,15 +477,15 @@ newframe:
                     uint32_t t = a->t;
                     int64_t r;
                     if (kind_is_signed(k))
-                        r = i.op == VM_OP_DIV ? a->v.i / b->v.i
+                        r = ip->op == VM_OP_DIV ? a->v.i / b->v.i
                                               : a->v.i % b->v.i;
                     else
-                        r = (int64_t)(i.op == VM_OP_DIV ? a->v.u / b->v.u
+                        r = (int64_t)(ip->op == VM_OP_DIV ? a->v.u / b->v.u
                                                         : a->v.u % b->v.u);
-                    R[i.a] = vm_int(t, r);
+                    R[ip->a] = vm_int(t, r);
                     VM_BREAK;
                 }
-                SLOW_RES(vm_arith(g, i.op, &res_, *a, *b));
+                SLOW_RES(vm_arith(g, ip->op, &res_, *a, *b));
                 VM_BREAK;
             }
             VM_CASE(SHL)
@@ -499,21 +499,21 @@ newframe:
                     uint64_t sh = b->v.u;
                     uint32_t t = a->t;
                     int64_t r;
-                    if (i.op == VM_OP_SHL)
+                    if (ip->op == VM_OP_SHL)
                         r = sh >= 64 ? 0 : wrap_int(k, a->v.u << sh);
                     else if (kind_is_signed(k))
                         r = sh >= 64 ? (a->v.i < 0 ? -1 : 0) : a->v.i >> sh;
                     else
                         r = sh >= 64 ? 0 : (int64_t)(a->v.u >> sh);
-                    R[i.a] = vm_int(t, r);
+                    R[ip->a] = vm_int(t, r);
                     VM_BREAK;
                 }
-                SLOW_RES(vm_arith(g, i.op, &res_, *RKB, *RKC));
+                SLOW_RES(vm_arith(g, ip->op, &res_, *RKB, *RKC));
                 VM_BREAK;
             }
             VM_CASE(NEG)
             {
-                vm_value v = R[i.b];
+                vm_value v = R[ip->b];
                 vm_kind k = VM_KIND(v.t);
                 if (kind_is_untyped(k)) {
                     v = vm_settle(prog, v, 0);
@@ -529,17 +529,17 @@ newframe:
                 else
                     THROW("invalid operation: -%s",
                           prog_type(prog, v.t)->name);
-                R[i.a] = v;
+                R[ip->a] = v;
                 VM_BREAK;
             }
             VM_CASE(NOT)
             {
-                R[i.a] = vm_int(R[i.b].t ? R[i.b].t : T_BOOL, !R[i.b].v.i);
+                R[ip->a] = vm_int(R[ip->b].t ? R[ip->b].t : T_BOOL, !R[ip->b].v.i);
                 VM_BREAK;
             }
             VM_CASE(BNOT)
             {
-                vm_value v = R[i.b];
+                vm_value v = R[ip->b];
                 vm_kind k = VM_KIND(v.t);
                 if (kind_is_untyped(k)) {
                     v = vm_settle(prog, v, 0);
@@ -549,7 +549,7 @@ newframe:
                     THROW("invalid operation: ^%s",
                           prog_type(prog, v.t)->name);
                 v.v.i = int_wrap(k, ~v.v.u);
-                R[i.a] = v;
+                R[ip->a] = v;
                 VM_BREAK;
             }
             VM_CASE(EQ)
@@ -595,25 +595,25 @@ newframe:
  * TYPED_RR: c is a register; TYPED_RK: c is a constant. */
 #define TYPED_CHECK(a_, b_)                                                    \
     WF_DASSERT((a_)->t == (b_)->t &&                                          \
-               VM_KIND((a_)->t) == (i.f & VM_F_KIND) &&                        \
-               kind_is_int(i.f & VM_F_KIND))
+               VM_KIND((a_)->t) == (ip->f & VM_F_KIND) &&                        \
+               kind_is_int(ip->f & VM_F_KIND))
 #define TYPED_OP(b_expr, expr, cmp)                                            \
     do {                                                                       \
-        const vm_value *a_ = &R[i.b], *b_ = (b_expr);                          \
+        const vm_value *a_ = &R[ip->b], *b_ = (b_expr);                          \
         uint64_t x_ = a_->v.u, y_ = b_->v.u;                                   \
         int64_t sx_ = a_->v.i, sy_ = b_->v.i;                                  \
         TYPED_CHECK(a_, b_);                                                   \
         (void)x_, (void)y_, (void)sx_, (void)sy_;                              \
         if (cmp)                                                               \
             CMP_RES(expr);                                                     \
-        R[i.a] = vm_int(a_->t, (int64_t)(expr));                               \
+        R[ip->a] = vm_int(a_->t, (int64_t)(expr));                               \
         VM_BREAK;                                                              \
     } while (0)
-#define TYPED_RR(expr, cmp) TYPED_OP(&R[i.c], expr, cmp)
-#define TYPED_RK(expr, cmp) TYPED_OP(&K[i.c & 0x7fff], expr, cmp)
+#define TYPED_RR(expr, cmp) TYPED_OP(&R[ip->c], expr, cmp)
+#define TYPED_RK(expr, cmp) TYPED_OP(&K[ip->c & 0x7fff], expr, cmp)
 /* wrapped to the size of a kind below 64 bits (f has VM_F_SIZED) */
 #define WRAP(e)                                                                \
-    ((i.f & VM_F_SIZED) ? wrap_int((vm_kind)(i.f & VM_F_KIND), (e))           \
+    ((ip->f & VM_F_SIZED) ? wrap_int((vm_kind)(ip->f & VM_F_KIND), (e))           \
                         : (int64_t)(e))
             VM_CASE(IADD) TYPED_RR(WRAP(x_ + y_), 0);
             VM_CASE(ISUB) TYPED_RR(WRAP(x_ - y_), 0);
@@ -648,34 +648,34 @@ newframe:
             /* a constant count below 64 (the compiler's choice) */
             VM_CASE(ISHL)
             {
-                const vm_value *a_ = &R[i.b];
-                WF_DASSERT(VM_KIND(a_->t) == (i.f & VM_F_KIND));
-                R[i.a] = vm_int(a_->t, wrap_int((vm_kind)(i.f & VM_F_KIND),
-                                                a_->v.u << K[i.c & 0x7fff].v.u));
+                const vm_value *a_ = &R[ip->b];
+                WF_DASSERT(VM_KIND(a_->t) == (ip->f & VM_F_KIND));
+                R[ip->a] = vm_int(a_->t, wrap_int((vm_kind)(ip->f & VM_F_KIND),
+                                                a_->v.u << K[ip->c & 0x7fff].v.u));
                 VM_BREAK;
             }
             VM_CASE(ISHR)
             {
-                const vm_value *a_ = &R[i.b];
-                WF_DASSERT(VM_KIND(a_->t) == (i.f & VM_F_KIND));
-                R[i.a] = vm_int(a_->t, a_->v.i >> K[i.c & 0x7fff].v.u);
+                const vm_value *a_ = &R[ip->b];
+                WF_DASSERT(VM_KIND(a_->t) == (ip->f & VM_F_KIND));
+                R[ip->a] = vm_int(a_->t, a_->v.i >> K[ip->c & 0x7fff].v.u);
                 VM_BREAK;
             }
             VM_CASE(USHR)
             {
-                const vm_value *a_ = &R[i.b];
-                WF_DASSERT(VM_KIND(a_->t) == (i.f & VM_F_KIND));
-                R[i.a] = vm_int(a_->t, (int64_t)(a_->v.u >> K[i.c & 0x7fff].v.u));
+                const vm_value *a_ = &R[ip->b];
+                WF_DASSERT(VM_KIND(a_->t) == (ip->f & VM_F_KIND));
+                R[ip->a] = vm_int(a_->t, (int64_t)(a_->v.u >> K[ip->c & 0x7fff].v.u));
                 VM_BREAK;
             }
             VM_CASE(ISNIL)
             {
-                R[i.a] = vm_bool(vm_is_nil(R[i.b], i.f));
+                R[ip->a] = vm_bool(vm_is_nil(R[ip->b], ip->f));
                 VM_BREAK;
             }
             VM_CASE(JMP)
             {
-                int32_t off = ins_sbx(i);
+                int32_t off = ins_sbx(*ip);
                 pc += off;
                 /* a loop: the fuel (a scheduling point now and then,
                  * as Go preempts), the halt word and the memory budget */
@@ -690,23 +690,23 @@ newframe:
             }
             VM_CASE(JT)
             {
-                if (R[i.a].v.i)
-                    pc += ins_sbx(i);
+                if (R[ip->a].v.i)
+                    pc += ins_sbx(*ip);
                 VM_BREAK;
             }
             VM_CASE(JF)
             {
-                if (!R[i.a].v.i)
-                    pc += ins_sbx(i);
+                if (!R[ip->a].v.i)
+                    pc += ins_sbx(*ip);
                 VM_BREAK;
             }
             VM_CASE(CONV)
             {
-                vm_value v = R[i.b];
-                uint32_t t = (uint32_t)K[i.c].v.u;
+                vm_value v = R[ip->b];
+                uint32_t t = (uint32_t)K[ip->c].v.u;
                 if (WF_LIKELY(kind_is_int(VM_KIND(t)) &&
                               kind_is_int(VM_KIND(v.t)))) {
-                    R[i.a] = vm_int(t, wrap_int(VM_KIND(t), v.v.u));
+                    R[ip->a] = vm_int(t, wrap_int(VM_KIND(t), v.v.u));
                     VM_BREAK;
                 }
                 SLOW_RES(vm_convert(g, &res_, v, t));
@@ -714,13 +714,13 @@ newframe:
             }
             VM_CASE(LEN)
             {
-                vm_value v = R[i.b];
+                vm_value v = R[ip->b];
                 if (WF_LIKELY(VM_KIND(v.t) == K_SLICE)) {
-                    R[i.a] = vm_int(T_INT, v.v.sl ? v.v.sl->len : 0);
+                    R[ip->a] = vm_int(T_INT, v.v.sl ? v.v.sl->len : 0);
                     VM_BREAK;
                 }
                 if (VM_KIND(v.t) == K_STRING) {
-                    R[i.a] = vm_int(T_INT, v.aux);
+                    R[ip->a] = vm_int(T_INT, v.aux);
                     VM_BREAK;
                 }
                 SLOW_RES(vm_len_op(g, &res_, v));
@@ -728,84 +728,84 @@ newframe:
             }
             VM_CASE(CAP)
             {
-                PROTECT(vm_len(g, &R[i.a], R[i.b], true));
+                PROTECT(vm_len(g, &R[ip->a], R[ip->b], true));
                 VM_BREAK;
             }
             VM_CASE(INDEX)
             {
-                vm_value c = R[i.b], k = *RKC;
+                vm_value c = R[ip->b], k = *RKC;
                 if (WF_LIKELY(VM_KIND(c.t) == K_SLICE && c.v.sl &&
                               VM_KIND(k.t) == K_INT && k.v.u < c.v.sl->len &&
                               !(c.v.sl->arr->flags & OF_SHARED))) {
-                    R[i.a] = *slice_at(c.v.sl, (uint32_t)k.v.u);
+                    R[ip->a] = *slice_at(c.v.sl, (uint32_t)k.v.u);
                     VM_BREAK;
                 }
-                PROTECT(vm_index(g, &R[i.a], c, k, NULL));
+                PROTECT(vm_index(g, &R[ip->a], c, k, NULL));
                 VM_BREAK;
             }
             VM_CASE(INDEXOK)
             {
                 vm_value ok = vm_bool(false);
-                PROTECT(vm_index(g, &R[i.a], R[i.b], *RKC, &ok));
-                R[i.a + 1] = ok;
+                PROTECT(vm_index(g, &R[ip->a], R[ip->b], *RKC, &ok));
+                R[ip->a + 1] = ok;
                 VM_BREAK;
             }
             VM_CASE(SETINDEX)
             {
-                PROTECT(vm_setindex(g, R[i.a], *RKB, *RKC));
+                PROTECT(vm_setindex(g, R[ip->a], *RKB, *RKC));
                 VM_BREAK;
             }
             VM_CASE(ADDRINDEX)
             {
-                PROTECT(vm_addrindex(g, &R[i.a], R[i.b], *RKC));
+                PROTECT(vm_addrindex(g, &R[ip->a], R[ip->b], *RKC));
                 VM_BREAK;
             }
             VM_CASE(SLICE)
             {
-                PROTECT(vm_do_slice(g, &R[i.a], R[i.b], i.f, &R[i.c]));
+                PROTECT(vm_do_slice(g, &R[ip->a], R[ip->b], ip->f, &R[ip->c]));
                 VM_BREAK;
             }
             VM_CASE(FIELD)
             {
-                if (i.f)
-                    PROTECT(vm_method_value(g, &R[i.a], R[i.b], &p->sels[i.c]));
+                if (ip->f)
+                    PROTECT(vm_method_value(g, &R[ip->a], R[ip->b], &p->sels[ip->c]));
                 else
-                    PROTECT(vm_get_field(g, &R[i.a], R[i.b], &p->sels[i.c],
+                    PROTECT(vm_get_field(g, &R[ip->a], R[ip->b], &p->sels[ip->c],
                                          false));
                 VM_BREAK;
             }
             VM_CASE(SETFIELD)
             {
-                PROTECT(vm_setfield(g, R[i.a], &p->sels[i.b], *RKC));
+                PROTECT(vm_setfield(g, R[ip->a], &p->sels[ip->b], *RKC));
                 VM_BREAK;
             }
             VM_CASE(ADDRFIELD)
             {
-                PROTECT(vm_get_field(g, &R[i.a], R[i.b], &p->sels[i.c], true));
+                PROTECT(vm_get_field(g, &R[ip->a], R[ip->b], &p->sels[ip->c], true));
                 VM_BREAK;
             }
             VM_CASE(SETSLOT)
             {
-                vm_value t = R[i.a];
+                vm_value t = R[ip->a];
                 if (VM_KIND(t.t) == K_SLICE)
-                    vm_store(x, t.v.sl->arr, t.v.sl->off + i.b, *RKC, 0);
+                    vm_store(x, t.v.sl->arr, t.v.sl->off + ip->b, *RKC, 0);
                 else
-                    vm_store(x, t.v.o, i.b, *RKC, 0);
+                    vm_store(x, t.v.o, ip->b, *RKC, 0);
                 VM_BREAK;
             }
             VM_CASE(DEREF)
             {
-                PROTECT(vm_deref(g, &R[i.a], R[i.b]));
+                PROTECT(vm_deref(g, &R[ip->a], R[ip->b]));
                 VM_BREAK;
             }
             VM_CASE(STORE)
             {
-                PROTECT(vm_storep(g, R[i.a], *RKB));
+                PROTECT(vm_storep(g, R[ip->a], *RKB));
                 VM_BREAK;
             }
             VM_CASE(NEW)
             {
-                uint32_t t = (uint32_t)K[i.b].v.u;
+                uint32_t t = (uint32_t)K[ip->b].v.u;
                 vm_value z, r;
                 ROOM_FOR(t);
                 z = vm_zero(x, t);
@@ -817,18 +817,18 @@ newframe:
                     c->slots[0] = z;
                     r = vm_ref((uint32_t)vm_ptr_type(prog, t), c);
                 }
-                R[i.a] = r;
+                R[ip->a] = r;
                 VM_BREAK;
             }
             VM_CASE(MAKESLICE)
             {
-                vm_value l = vm_settle(prog, R[i.b], T_INT);
-                vm_value c = i.f ? vm_settle(prog, R[i.b + 1], T_INT) : l;
+                vm_value l = vm_settle(prog, R[ip->b], T_INT);
+                vm_value c = ip->f ? vm_settle(prog, R[ip->b + 1], T_INT) : l;
                 int64_t len = l.v.i, cap = c.v.i;
                 /* Go's bound: len * the element's size within maxAlloc
                  * (2^48 on amd64); weft's, 2^28 elements, is its own */
                 int64_t esz = vm_type_size(
-                    prog, prog_type(prog, (uint32_t)K[i.c].v.u)->elem);
+                    prog, prog_type(prog, (uint32_t)K[ip->c].v.u)->elem);
                 int64_t gomax = esz > 0 ? ((int64_t)1 << 48) / esz
                                         : INT64_MAX;
                 if (!kind_is_signed(VM_KIND(l.t)) && l.v.u > INT64_MAX)
@@ -842,19 +842,19 @@ newframe:
                 if (cap > (1 << 28))
                     THROW("unsupported: make(%s, %lld): weft holds at most "
                           "2^28 elements in a slice",
-                          prog_type(prog, (uint32_t)K[i.c].v.u)->name,
+                          prog_type(prog, (uint32_t)K[ip->c].v.u)->name,
                           (long long)cap);
                 SAVEPC();
                 if (!vm_mem_room(g, (size_t)cap * sizeof(vm_value)))
                     goto out;
-                R[i.a] = vm_make_slice(x, (uint32_t)K[i.c].v.u,
+                R[ip->a] = vm_make_slice(x, (uint32_t)K[ip->c].v.u,
                                        (uint32_t)len, (uint32_t)cap);
                 VM_BREAK;
             }
             VM_CASE(MAKEMAP)
             {
-                R[i.a] = vm_ref((uint32_t)K[i.c].v.u,
-                                map_new(x, (uint32_t)K[i.c].v.u, 0));
+                R[ip->a] = vm_ref((uint32_t)K[ip->c].v.u,
+                                map_new(x, (uint32_t)K[ip->c].v.u, 0));
                 VM_BREAK;
             }
             VM_CASE(MAKECHAN)
@@ -862,8 +862,8 @@ newframe:
                 int64_t cap = 0;
                 const char *file;
                 int32_t line;
-                if (i.f) {
-                    vm_value c = vm_settle(prog, R[i.b], T_INT);
+                if (ip->f) {
+                    vm_value c = vm_settle(prog, R[ip->b], T_INT);
                     cap = c.v.i;
                     if (!kind_is_signed(VM_KIND(c.t)) && c.v.u > (1u << 24))
                         cap = -1;
@@ -874,54 +874,54 @@ newframe:
                 if (!vm_mem_room(g, (size_t)cap * sizeof(wf_value)))
                     goto out;
                 vm_site(g, &file, &line);
-                R[i.a] = vm_ref((uint32_t)K[i.c].v.u,
+                R[ip->a] = vm_ref((uint32_t)K[ip->c].v.u,
                                 chan_new(x->e, "", (size_t)cap, file, line));
                 VM_BREAK;
             }
             VM_CASE(LIT)
             {
-                uint32_t t = (uint32_t)K[i.c].v.u;
-                if (i.f)
+                uint32_t t = (uint32_t)K[ip->c].v.u;
+                if (ip->f)
                     ROOM_FOR(t);
-                R[i.a] = i.f ? vm_zero(x, t) : vm_make_slice(x, t, i.b, i.b);
+                R[ip->a] = ip->f ? vm_zero(x, t) : vm_make_slice(x, t, ip->b, ip->b);
                 VM_BREAK;
             }
             VM_CASE(APPEND)
             {
                 vm_value r;
-                PROTECT(vm_append(g, &r, &R[i.b], i.c, i.f));
-                R[i.a] = r;
+                PROTECT(vm_append(g, &r, &R[ip->b], ip->c, ip->f));
+                R[ip->a] = r;
                 VM_BREAK;
             }
             VM_CASE(COPYSL)
             {
                 vm_value r;
-                PROTECT(vm_copyslice(g, &r, R[i.b], R[i.c]));
-                R[i.a] = r;
+                PROTECT(vm_copyslice(g, &r, R[ip->b], R[ip->c]));
+                R[ip->a] = r;
                 VM_BREAK;
             }
             VM_CASE(DELETE)
             {
-                PROTECT(vm_delete(g, R[i.a], *RKB));
+                PROTECT(vm_delete(g, R[ip->a], *RKB));
                 VM_BREAK;
             }
             VM_CASE(CLEAR)
             {
-                PROTECT(vm_clear(g, R[i.a]));
+                PROTECT(vm_clear(g, R[ip->a]));
                 VM_BREAK;
             }
             VM_CASE(MIN)
             {
                 vm_value r;
-                PROTECT(minmax(g, &r, *RKB, *RKC, i.f));
-                R[i.a] = r;
+                PROTECT(minmax(g, &r, *RKB, *RKC, ip->f));
+                R[ip->a] = r;
                 VM_BREAK;
             }
             VM_CASE(CLOSURE)
             {
-                const vm_proto *kid = p->kids[i.b];
+                const vm_proto *kid = p->kids[ip->b];
                 if (!kid->ncaps) {
-                    R[i.a] = vm_ref(kid->type, kid->static_fn);
+                    R[ip->a] = vm_ref(kid->type, kid->static_fn);
                 } else {
                     vm_obj *c = heap_obj(x, OK_CLOSURE, 0, kid->ncaps);
                     c->u.proto = kid;
@@ -929,7 +929,7 @@ newframe:
                         c->slots[k] = kid->caps[k].from_up
                                           ? f->fn->slots[kid->caps[k].index]
                                           : R[kid->caps[k].index];
-                    R[i.a] = vm_ref(kid->type ? kid->type : T_FUNC, c);
+                    R[ip->a] = vm_ref(kid->type ? kid->type : T_FUNC, c);
                 }
                 VM_BREAK;
             }
@@ -937,31 +937,31 @@ newframe:
             {
                 const vm_ins *cpc = pc - 1; /* the CALL (an EXTRA follows
                                              * it with CALL_KFN) */
-                vm_value *fv = &R[i.a];
+                vm_value *fv = &R[ip->a];
                 vm_obj *fo;
                 const vm_proto *np;
                 uint32_t fpos, fi;
-                if (i.f & CALL_KFN)
+                if (ip->f & CALL_KFN)
                     *fv = K[(pc++)->a];
                 /* the common call: a Go function (plain or closure) with
                  * its arguments in place; as vm_call_at does it */
                 fo = fv->v.o;
-                if (WF_LIKELY((i.f & ~CALL_KFN) == 0 &&
+                if (WF_LIKELY((ip->f & ~CALL_KFN) == 0 &&
                               VM_KIND(fv->t) == K_FUNC && fo &&
                               fo->okind != OK_BOUND &&
-                              (np = fo->u.proto)->fastargs == i.b + 1u &&
+                              (np = fo->u.proto)->fastargs == ip->b + 1u &&
                               g->nframes < g->fcap && watch > 1)) {
-                    uint32_t base = f->base + i.a + 1;
+                    uint32_t base = f->base + ip->a + 1;
                     uint32_t nz = np->nzero;
                     vm_frame *nf;
                     const uint32_t *zt;
-                    if (WF_UNLIKELY(base + np->nregs + i.b + 4 > g->cap)) {
-                        vm_stack_need(g, base + np->nregs + i.b + 4);
+                    if (WF_UNLIKELY(base + np->nregs + ip->b + 4 > g->cap)) {
+                        vm_stack_need(g, base + np->nregs + ip->b + 4);
                         R = g->stack + f->base;
                     }
                     R = g->stack + base;
-                    if (np->nregs > i.b)
-                        vm_clear_regs(R + i.b, np->nregs - i.b);
+                    if (np->nregs > ip->b)
+                        vm_clear_regs(R + ip->b, np->nregs - ip->b);
                     f->pc = (uint32_t)(pc - code);
                     nf = f + 1;
                     g->nframes++;
@@ -970,7 +970,7 @@ newframe:
                     nf->pc = 0;
                     nf->base = base;
                     nf->ret = base - 1;
-                    nf->nret = (int32_t)i.c;
+                    nf->nret = (int32_t)ip->c;
                     nf->flags = 0;
                     nf->nargs = 0;
                     nf->defers = NULL;
@@ -997,12 +997,12 @@ newframe:
                     pc = code + nz;
                     VM_BREAK;
                 }
-                fpos = f->base + i.a;
+                fpos = f->base + ip->a;
                 fi = g->nframes - 1;
                 f->pc = (uint32_t)(cpc - code);
                 st = vm_call_at(g, fpos,
-                                (i.f & CALL_MULTI) ? g->nmulti : i.b, fpos,
-                                (i.f & CALL_ALL) ? -1 : (int32_t)i.c, 0, i.f);
+                                (ip->f & CALL_MULTI) ? g->nmulti : ip->b, fpos,
+                                (ip->f & CALL_ALL) ? -1 : (int32_t)ip->c, 0, ip->f);
                 if (st == X_PANIC)
                     goto do_panic;
                 if (st == X_YIELD)
@@ -1012,18 +1012,18 @@ newframe:
             }
             VM_CASE(CALLM)
             {
-                uint32_t fpos = f->base + i.a, fi = g->nframes - 1;
-                uint32_t nargs = (i.f & CALL_MULTI) ? 1 + g->nmulti : i.b;
+                uint32_t fpos = f->base + ip->a, fi = g->nframes - 1;
+                uint32_t nargs = (ip->f & CALL_MULTI) ? 1 + g->nmulti : ip->b;
                 vm_ins e = *pc++;
                 f->pc = (uint32_t)(pc - 2 - code);
-                st = vm_method_call(g, fpos, &p->sels[e.a], i.f,
+                st = vm_method_call(g, fpos, &p->sels[e.a], ip->f,
                                     &nargs);
                 if (st == X_YIELD)
                     goto out;
                 if (st == X_PANIC)
                     goto do_panic;
                 st = vm_call_at(g, fpos, nargs, fpos,
-                                (i.f & CALL_ALL) ? -1 : (int32_t)i.c, 0, i.f);
+                                (ip->f & CALL_ALL) ? -1 : (int32_t)ip->c, 0, ip->f);
                 if (st == X_PANIC)
                     goto do_panic;
                 if (st == X_YIELD)
@@ -1033,8 +1033,8 @@ newframe:
             }
             VM_CASE(GO)
             {
-                vm_value fv = R[i.a];
-                uint32_t nargs = (i.f & CALL_MULTI) ? g->nmulti : i.b;
+                vm_value fv = R[ip->a];
+                uint32_t nargs = (ip->f & CALL_MULTI) ? g->nmulti : ip->b;
                 vm_g *ng;
                 op *o;
                 SAVEPC();
@@ -1043,28 +1043,28 @@ newframe:
                 x->spawned = true;
                 vm_escape(x, fv);
                 for (uint32_t k = 0; k < nargs; k++)
-                    vm_escape(x, R[i.a + 1 + k]);
-                ng = vm_new_g(x, g, fv, &R[i.a + 1], nargs, i.f);
+                    vm_escape(x, R[ip->a + 1 + k]);
+                ng = vm_new_g(x, g, fv, &R[ip->a + 1], nargs, ip->f);
                 if (!ng)
                     THROW("go of nil func value");
                 o = vm_op(g, OP_SPAWN, NULL);
                 o->spawn_drv = &vm_go_driver;
                 o->spawn_arg = ng;
-                o->spawn_name = spawn_name(fv, &R[i.a + 1], nargs);
+                o->spawn_name = spawn_name(fv, &R[ip->a + 1], nargs);
                 f->pc = (uint32_t)(pc - code);
                 g->plain = true;
                 goto out;
             }
             VM_CASE(DEFER)
             {
-                uint32_t nargs = (i.f & CALL_MULTI) ? g->nmulti : i.b;
+                uint32_t nargs = (ip->f & CALL_MULTI) ? g->nmulti : ip->b;
                 vm_defer *d = arena_alloc(&x->e->mem,
                                           sizeof *d + nargs * sizeof(vm_value));
-                d->fn = R[i.a];
+                d->fn = R[ip->a];
                 d->n = nargs;
-                d->spread = (i.f & CALL_SPREAD) != 0;
+                d->spread = (ip->f & CALL_SPREAD) != 0;
                 for (uint32_t k = 0; k < nargs; k++)
-                    d->args[k] = R[i.a + 1 + k];
+                    d->args[k] = R[ip->a + 1 + k];
                 d->next = f->defers;
                 f->defers = d;
                 VM_BREAK;
@@ -1137,7 +1137,7 @@ newframe:
             }
             VM_CASE(PANIC)
             {
-                vm_value v = R[i.a];
+                vm_value v = R[ip->a];
                 SAVEPC();
                 if (!v.t)
                     v = vm_rterror(x, "panic called with nil argument "
@@ -1149,7 +1149,7 @@ newframe:
             {
                 vm_panic *pn = f->panic;
                 uint32_t fl = f->flags;
-                R[i.a] = vm_nil();
+                R[ip->a] = vm_nil();
                 if (!(fl & FR_UNWIND) && g->nframes >= 3 &&
                     (g->frames[g->nframes - 2].flags & FR_WRAPPER)) {
                     /* called by a MakeFunc function's wrapper: as if
@@ -1160,13 +1160,13 @@ newframe:
                 if ((fl & FR_UNWIND) && pn && pn == g->panic &&
                     !pn->recovered && !pn->goexit) {
                     pn->recovered = true;
-                    R[i.a] = pn->val;
+                    R[ip->a] = pn->val;
                 }
                 VM_BREAK;
             }
             VM_CASE(SEND)
             {
-                vm_value ch = R[i.a], v;
+                vm_value ch = R[ip->a], v;
                 op *o;
                 if (g->resumed) {
                     g->resumed = false;
@@ -1183,16 +1183,16 @@ newframe:
             }
             VM_CASE(RECV)
             {
-                vm_value ch = R[i.b];
+                vm_value ch = R[ip->b];
                 if (g->resumed) {
                     op *o = &g->t->op;
                     vm_value v = vm_from_wf(o->res);
                     g->resumed = false;
                     if (!o->ok)
                         v = vm_zero(x, chan_elem(prog, ch));
-                    R[i.a] = v;
-                    if (i.f)
-                        R[i.a + 1] = vm_bool(o->ok);
+                    R[ip->a] = v;
+                    if (ip->f)
+                        R[ip->a + 1] = vm_bool(o->ok);
                     VM_BREAK;
                 }
                 SAVEPC();
@@ -1206,27 +1206,27 @@ newframe:
                     VM_BREAK;
                 }
                 SAVEPC();
-                vm_op(g, OP_CLOSE, chan_obj(R[i.a]));
+                vm_op(g, OP_CLOSE, chan_obj(R[ip->a]));
                 goto out;
             }
             VM_CASE(SELECT)
             {
-                const vm_selectd *sd = &p->selects[i.b];
+                const vm_selectd *sd = &p->selects[ip->b];
                 op *o;
                 if (g->resumed) {
                     int sel;
                     o = &g->t->op;
                     sel = o->sel;
                     g->resumed = false;
-                    R[i.a] = vm_int(T_INT, sel);
+                    R[ip->a] = vm_int(T_INT, sel);
                     if (sel >= 0 && !sd->cases[sel].send) {
                         vm_value v = vm_from_wf(o->cases[sel].res);
                         bool ok = o->cases[sel].ok;
                         if (!ok)
                             v = vm_zero(x, chan_elem(prog,
                                                      R[sd->cases[sel].chan]));
-                        R[i.a + 1] = v;
-                        R[i.a + 2] = vm_bool(ok);
+                        R[ip->a + 1] = v;
+                        R[ip->a + 2] = vm_bool(ok);
                     }
                     VM_BREAK;
                 }
@@ -1260,13 +1260,13 @@ newframe:
             }
             VM_CASE(ASSERT)
             {
-                vm_value v = R[i.b];
-                uint32_t t = (uint32_t)K[i.c].v.u;
+                vm_value v = R[ip->b];
+                uint32_t t = (uint32_t)K[ip->c].v.u;
                 vm_ins e = *pc++;
                 bool ok = vm_has_type(prog, v, t);
-                if (i.f) {
-                    R[i.a] = ok ? v : vm_zero(x, t);
-                    R[i.a + 1] = vm_bool(ok);
+                if (ip->f) {
+                    R[ip->a] = ok ? v : vm_zero(x, t);
+                    R[ip->a + 1] = vm_bool(ok);
                     VM_BREAK;
                 }
                 if (!ok) {
@@ -1275,69 +1275,69 @@ newframe:
                                 e.a == 0xffff ? 0 : (uint32_t)K[e.a].v.u);
                     goto do_panic;
                 }
-                R[i.a] = v;
+                R[ip->a] = v;
                 VM_BREAK;
             }
             VM_CASE(ISTYPE)
             {
-                R[i.a] = vm_bool(
-                    vm_has_type(prog, R[i.b], (uint32_t)K[i.c].v.u));
+                R[ip->a] = vm_bool(
+                    vm_has_type(prog, R[ip->b], (uint32_t)K[ip->c].v.u));
                 VM_BREAK;
             }
             VM_CASE(ITER)
             {
-                if (i.a != i.b)
-                    R[i.a] = R[i.b];
-                PROTECT(vm_range_init(g, R, i.a, i.f));
+                if (ip->a != ip->b)
+                    R[ip->a] = R[ip->b];
+                PROTECT(vm_range_init(g, R, ip->a, ip->f));
                 VM_BREAK;
             }
             VM_CASE(NEXT)
             {
                 bool done = false;
-                vm_value c = R[i.a];
+                vm_value c = R[ip->a];
                 if (VM_KIND(c.t) == K_CHAN || (VM_KIND(c.t) == K_NIL &&
-                                               R[i.a + 2].v.i == 0 &&
+                                               R[ip->a + 2].v.i == 0 &&
                                                !c.t && false)) {
                     if (g->resumed) {
                         op *o = &g->t->op;
                         g->resumed = false;
                         if (!o->ok) {
-                            pc += ins_sbx(i);
+                            pc += ins_sbx(*ip);
                             VM_BREAK;
                         }
-                        R[i.a + 3] = vm_from_wf(o->res);
+                        R[ip->a + 3] = vm_from_wf(o->res);
                         VM_BREAK;
                     }
                     SAVEPC();
                     vm_op(g, OP_RECV, chan_obj(c));
                     goto out;
                 }
-                PROTECT(vm_range_next(g, R, i.a, &done));
+                PROTECT(vm_range_next(g, R, ip->a, &done));
                 if (done)
-                    pc += ins_sbx(i);
+                    pc += ins_sbx(*ip);
                 VM_BREAK;
             }
             VM_CASE(CPLX)
             {
                 vm_value a = *RKB;
-                if (i.f == 0) {
+                if (ip->f == 0) {
                     vm_value b = *RKC;
-                    R[i.a] = vm_complex(x,
+                    R[ip->a] = vm_complex(x,
                                         VM_KIND(a.t) == K_FLOAT32
                                             ? T_COMPLEX64
                                             : T_COMPLEX128,
                                         a.v.f, b.v.f);
                 } else {
-                    R[i.a] = vm_float(vm_cplx_bits(prog, a.t) == 64
+                    R[ip->a] = vm_float(vm_cplx_bits(prog, a.t) == 64
                                           ? T_FLOAT32
                                           : T_FLOAT64,
-                                      vm_cplx_part(a, i.f - 1));
+                                      vm_cplx_part(a, ip->f - 1));
                 }
                 VM_BREAK;
             }
                         VM_CASE(NILCHK)
             {
-                if (WF_UNLIKELY(!R[i.a].v.p))
+                if (WF_UNLIKELY(!R[ip->a].v.p))
                     PROTECT(vm_throwf(g, "runtime error: invalid memory "
                                          "address or nil pointer dereference"));
                 VM_BREAK;

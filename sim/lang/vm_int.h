@@ -400,8 +400,11 @@ typedef struct vm_map {
     uint32_t nent, cap;  /* entries used (live or deleted), allocated */
     vm_value *keys, *vals;
     uint8_t *live;
-    int32_t *index; /* open addressing: entry index or -1; icap slots */
+    int32_t *index; /* open addressing: entry index, -1 free, -2 deleted;
+                     * icap slots */
     uint32_t icap;
+    uint32_t used; /* index slots not free (entries and deleted ones) */
+    uint64_t work; /* index slots looked at: O(1) an operation, amortised */
 } vm_map;
 
 typedef struct vm_iter {
