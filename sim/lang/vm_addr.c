@@ -160,8 +160,11 @@ static uint64_t obj_base(vm_exec *x, vm_obj *o, int depth)
         A->by_pid = nb;
         A->npid = ncap;
     }
-    size = o->okind == OK_AGG ? (uint64_t)vm_type_size(x->prog, o->type)
-                              : vm_obj_bytes(x->prog, o);
+    if (o->okind == OK_CELL) /* of unknown type: what it holds */
+        slot_off(x, o, 0, &off, &size);
+    else
+        size = o->okind == OK_AGG ? (uint64_t)vm_type_size(x->prog, o->type)
+                                  : vm_obj_bytes(x->prog, o);
     A->by_pid[o->pid] = A->next;
     add_entry(x, A, A->next, size, o, VM_WHOLE);
     A->next += (size + 7) / 8 * 8 + ADDR_GAP;
@@ -380,6 +383,123 @@ static vm_value raw_ptr(vm_exec *x, uint64_t a, uint32_t t)
         A->raw[A->nraw++] = o;
     }
     return vm_ref(t, o);
+}
+
+/* The scalar slot whose bytes hold address a: 1 with its object, slot,
+ * a's offset in it, its size and type; 0 when a lies in an object's
+ * padding (bytes no slot holds, zero as gc allocates them); -1 when no
+ * object, or one without gc's layout (a map, a closure), holds a. */
+int vm_addr_leaf(vm_exec *x, uint64_t a, vm_obj **lo, uint32_t *li,
+                 uint64_t *lrem, uint64_t *lsize, uint32_t *ltype)
+{
+    uint64_t off, so, sz;
+    uint32_t i;
+    const vm_addr_ent *e = ent_at(x, a, &off);
+    vm_obj *o;
+    if (!e)
+        return -1;
+    o = e->o;
+    if (e->slot != VM_WHOLE) {
+        vm_value sv = o->slots[e->slot];
+        if (!(kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
+              sv.v.o->okind == OK_AGG)) {
+            if (!slot_off(x, o, e->slot, &so, &sz) || off >= sz)
+                return off < e->size ? 0 : -1;
+            *lo = o, *li = e->slot, *lrem = off, *lsize = sz;
+            *ltype = slot_type_of(x, o, e->slot);
+            return 1;
+        }
+        o = sv.v.o;
+    }
+    for (int depth = 0; depth < 64; depth++) {
+        uint64_t rem;
+        vm_value sv;
+        if (o->okind != OK_AGG && o->okind != OK_ARR &&
+            o->okind != OK_CELL)
+            return -1;
+        if (!slot_at(x, o, off, &i, &rem))
+            return o->okind == OK_AGG && VM_KIND(o->type) == K_STRUCT &&
+                           off < (uint64_t)vm_type_size(x->prog, o->type)
+                       ? 0
+                       : -1;
+        sv = o->slots[i];
+        if (kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
+            sv.v.o->okind == OK_AGG) {
+            o = sv.v.o;
+            off = rem;
+            continue;
+        }
+        if (!slot_off(x, o, i, &so, &sz))
+            return -1;
+        *lo = o, *li = i, *lrem = rem, *lsize = sz;
+        *ltype = slot_type_of(x, o, i);
+        return 1;
+    }
+    return -1;
+}
+
+/* The address of the bytes of string s (n bytes; 0 when s is NULL): each
+ * buffer gets a base on first need, in its own region; a string within
+ * one already seen (a substring) lies at its offset in it, and one that
+ * holds strings seen before is placed around them when that overlaps no
+ * other. */
+#define STR_START 0xc400000000ULL
+#define STR_SLACK 4096 /* free bytes around each, for a holder seen later */
+uint64_t vm_str_addr(vm_exec *x, const char *s, uint32_t n)
+{
+    vm_addrs *A = addrs(x);
+    uintptr_t p = (uintptr_t)s, q;
+    uint64_t base = 0;
+    bool placed = false;
+    if (!s)
+        return 0;
+    for (uint32_t i = 0; i < A->nstr; i++) {
+        vm_str_ent *e = &A->strs[i];
+        q = (uintptr_t)e->p;
+        if (p >= q && p + n <= q + e->len && (p < q + e->len || !n))
+            return e->base + (p - q);
+    }
+    for (uint32_t i = 0; i < A->nstr && !placed; i++) {
+        vm_str_ent *e = &A->strs[i];
+        q = (uintptr_t)e->p;
+        if (q >= p && q + e->len <= p + n && q - p <= e->base - STR_START) {
+            uint64_t b = e->base - (q - p);
+            bool clash = false;
+            for (uint32_t j = 0; j < A->nstr; j++) {
+                vm_str_ent *f = &A->strs[j];
+                uintptr_t r = (uintptr_t)f->p;
+                bool inside = r >= p && r + f->len <= p + n &&
+                              f->base - b == r - p;
+                if (!inside && f->base < b + n && b < f->base + f->len)
+                    clash = true;
+            }
+            if (!clash) {
+                base = b;
+                placed = true;
+            }
+        }
+    }
+    if (!placed) {
+        if (!A->strnext)
+            A->strnext = STR_START + STR_SLACK;
+        base = A->strnext;
+        A->strnext += (n + 7) / 8 * 8 + STR_SLACK;
+    } else if (base + n + STR_SLACK > A->strnext) {
+        A->strnext = (base + n + 7) / 8 * 8 + STR_SLACK;
+    }
+    if (A->nstr == A->strcap) {
+        uint32_t ncap = A->strcap ? A->strcap * 2 : 16;
+        vm_str_ent *nt = arena_alloc(&x->e->mem, ncap * sizeof *nt);
+        if (A->nstr)
+            memcpy(nt, A->strs, A->nstr * sizeof *nt);
+        A->strs = nt;
+        A->strcap = ncap;
+    }
+    A->strs[A->nstr].p = s;
+    A->strs[A->nstr].len = n;
+    A->strs[A->nstr].base = base;
+    A->nstr++;
+    return base;
 }
 
 vm_obj *vm_addr_object(vm_exec *x, uint64_t a)
