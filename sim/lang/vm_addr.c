@@ -357,6 +357,14 @@ static bool addr_ptr(vm_exec *x, uint64_t a, uint32_t t, bool strict,
     return pick(x, c, n, t, strict, out);
 }
 
+static uint32_t raw_hash(uint64_t a)
+{
+    a ^= a >> 33;
+    a *= 0xff51afd7ed558ccdULL;
+    a ^= a >> 33;
+    return (uint32_t)a;
+}
+
 /* A pointer of type t to no object, at address a: one object per
  * address, so that pointers to a compare equal. Its slot 0 is nil (what
  * a missed guard would read: no number made up), slot 1 the address. */
@@ -364,23 +372,39 @@ static vm_value raw_ptr(vm_exec *x, uint64_t a, uint32_t t)
 {
     vm_addrs *A = addrs(x);
     vm_obj *o = NULL;
-    for (uint32_t i = 0; i < A->nraw; i++)
-        if (A->raw[i]->slots[1].v.u == a)
-            o = A->raw[i];
+    uint32_t h, mask = A->rawcap - 1;
+    /* open addressing by address: rawcap is a power of two, at most
+     * half full */
+    if (A->rawcap)
+        for (h = raw_hash(a) & mask; A->raw[h]; h = (h + 1) & mask)
+            if (A->raw[h]->slots[1].v.u == a) {
+                o = A->raw[h];
+                break;
+            }
     if (!o) {
-        if (A->nraw == A->rawcap) {
+        if (2 * (A->nraw + 1) > A->rawcap) {
             uint32_t ncap = A->rawcap ? A->rawcap * 2 : 16;
             vm_obj **nr = arena_alloc(&x->e->mem, ncap * sizeof *nr);
-            if (A->nraw)
-                memcpy(nr, A->raw, A->nraw * sizeof *nr);
+            memset(nr, 0, ncap * sizeof *nr);
+            for (uint32_t i = 0; i < A->rawcap; i++)
+                if (A->raw[i]) {
+                    for (h = raw_hash(A->raw[i]->slots[1].v.u) & (ncap - 1);
+                         nr[h]; h = (h + 1) & (ncap - 1))
+                        ;
+                    nr[h] = A->raw[i];
+                }
             A->raw = nr;
             A->rawcap = ncap;
+            mask = ncap - 1;
         }
         o = heap_obj(x, OK_CELL, 0, 2);
         o->n = 1; /* slot 1 is no variable */
         o->flags = OF_RAW;
         o->slots[1] = vm_int(T_UINTPTR, (int64_t)a);
-        A->raw[A->nraw++] = o;
+        for (h = raw_hash(a) & mask; A->raw[h]; h = (h + 1) & mask)
+            ;
+        A->raw[h] = o;
+        A->nraw++;
     }
     return vm_ref(t, o);
 }

@@ -824,7 +824,8 @@ typedef struct vm_addrs {
     uint32_t n, cap;
     uint64_t *by_pid; /* object pid -> base (0: none) */
     uint32_t npid;
-    vm_obj **raw; /* the OF_RAW objects made, one per address */
+    vm_obj **raw; /* the OF_RAW objects made, one per address: a hash
+                   * table by address, rawcap a power of two */
     uint32_t nraw, rawcap;
     uint64_t *gbase; /* package variable i -> base (0: none) */
     vm_str_ent *strs; /* the string buffers given an address */

@@ -5,7 +5,8 @@
 // an integer; substrings and subslices lie inside their operand's bytes,
 // an empty one keeps its operand's address (never one past the end);
 // values of assignable types compare as one type (chan T and <-chan T,
-// a named pointer type and its underlying one).
+// a named pointer type and its underlying one); an interface's type word
+// is one per dynamic type, its data word a pointer it holds.
 package main
 
 import (
@@ -21,6 +22,14 @@ type T2 struct {
 	c int
 }
 type P *int
+
+type eface struct {
+	typ, data unsafe.Pointer
+}
+
+func typeword(v interface{}) unsafe.Pointer {
+	return (*eface)(unsafe.Pointer(&v)).typ
+}
 
 var hello = "hello"
 
@@ -54,4 +63,9 @@ func main() {
 	x := new(int)
 	var y P = x
 	fmt.Println(cc == r, snd == cc, x == y, y == x)
+
+	var e interface{}
+	fmt.Println(typeword(e) == nil, typeword(1) == typeword(2), typeword(1) != typeword("1"))
+	e = x
+	fmt.Println((*eface)(unsafe.Pointer(&e)).data == unsafe.Pointer(x))
 }
