@@ -15,6 +15,7 @@
 
 #define TYPE_START 0x4c0000ULL /* type descriptors, by type id */
 #define ITAB_START 0x4e0000ULL /* itabs, by interface and type */
+#define VIEW_MAX (1 << 20)       /* bytes read through one such pointer */
 
 static const vm_program *P(const vm_g *g)
 {
@@ -24,10 +25,14 @@ static const vm_program *P(const vm_g *g)
 static int cannot(vm_g *g, uint64_t a, uint32_t want, uint32_t have,
                   const char *why)
 {
+    if (!have)
+        return vm_throwf(g, "unsupported: reading %s at %#llx: %s",
+                         prog_type(P(g), want)->name, (unsigned long long)a,
+                         why);
     return vm_throwf(g, "unsupported: reading %s at %#llx, where weft holds "
                         "%s: %s",
                      prog_type(P(g), want)->name, (unsigned long long)a,
-                     have ? prog_type(P(g), have)->name : "nothing", why);
+                     prog_type(P(g), have)->name, why);
 }
 
 /* Word w (0, 1, 2) of the value v held in a slot of declared type st,
@@ -157,7 +162,17 @@ static int read_bytes(view *V, uint64_t a, uint64_t n, uint64_t *out)
         if (!leaf_bits(V->g, o->slots[i], lt, size, rem, take, &b)) {
             V->bad = a + got;
             V->badtype = lt ? lt : o->slots[i].t;
-            V->why = "weft keeps no such word for it";
+            switch (VM_KIND(V->badtype)) {
+            case K_IFACE:
+                V->why = "weft's interfaces hold their values, not "
+                         "pointers to them";
+                break;
+            case K_FUNC:
+                V->why = "weft's functions have no code address";
+                break;
+            default:
+                V->why = "weft keeps no such word for it";
+            }
             return -1;
         }
         bits |= b << (8 * got);
@@ -198,7 +213,7 @@ static int view_value(view *V, uint64_t a, uint32_t t, vm_value *r)
     case K_ARRAY: {
         uint32_t n = VM_KIND(t) == K_STRUCT ? ty->nfields : (uint32_t)ty->len;
         vm_value agg = vm_zero(x, t);
-        if (vm_cplx_bits(p, t) || (VM_KIND(t) == K_ARRAY && ty->len > 65536))
+        if (vm_cplx_bits(p, t))
             break;
         for (uint32_t i = 0; i < n; i++) {
             uint32_t ft;
@@ -300,6 +315,8 @@ int vm_view_load(vm_g *g, vm_value p, uint32_t t, uint64_t off, vm_value *r)
     int st;
     if (!t)
         return vm_raw_deref(g, p);
+    if (vm_type_size(P(g), t) > VIEW_MAX)
+        return cannot(g, a, t, 0, "too large a value to read word by word");
     st = view_value(&V, a, t, r);
     if (st == X_OK) {
         g->granted = 0;
