@@ -77,17 +77,27 @@ static bool slot_off(vm_exec *x, const vm_obj *o, uint32_t i, uint64_t *off,
     }
 }
 
+/* Room for one more of the n elements of size elt at *p (capacity
+ * *cap, first: the first capacity), in the execution's arena. */
+static void grow(vm_exec *x, void **p, uint32_t n, uint32_t *cap, size_t elt,
+                 uint32_t first)
+{
+    uint32_t ncap;
+    void *np;
+    if (n < *cap)
+        return;
+    ncap = *cap ? *cap * 2 : first;
+    np = arena_alloc(&x->e->mem, ncap * elt);
+    if (n)
+        memcpy(np, *p, n * elt);
+    *p = np;
+    *cap = ncap;
+}
+
 static void add_entry(vm_exec *x, vm_addrs *A, uint64_t base, uint64_t size,
                       vm_obj *o, uint32_t slot)
 {
-    if (A->n == A->cap) {
-        uint32_t ncap = A->cap ? A->cap * 2 : 64;
-        vm_addr_ent *nt = arena_alloc(&x->e->mem, ncap * sizeof *nt);
-        if (A->n)
-            memcpy(nt, A->tab, A->n * sizeof *nt);
-        A->tab = nt;
-        A->cap = ncap;
-    }
+    grow(x, (void **)&A->tab, A->n, &A->cap, sizeof *A->tab, 64);
     A->tab[A->n].base = base;
     A->tab[A->n].size = size;
     A->tab[A->n].o = o;
@@ -219,6 +229,15 @@ typedef struct cand {
     uint32_t type; /* the pointee's type */
 } cand;
 
+/* The aggregate value v holds in an object of its own, or NULL. */
+static vm_obj *nested_agg(vm_value v)
+{
+    return kind_is_aggregate(VM_KIND(v.t)) && v.v.o &&
+                   v.v.o->okind == OK_AGG
+               ? v.v.o
+               : NULL;
+}
+
 /* The slot of o that holds byte off, and the offset in it. */
 static bool slot_at(vm_exec *x, vm_obj *o, uint64_t off, uint32_t *slot,
                     uint64_t *rem)
@@ -254,15 +273,13 @@ static uint32_t candidates(vm_exec *x, vm_obj *o, uint64_t off, cand *c)
     for (int depth = 0; depth < MAX_CAND - 1; depth++) {
         uint32_t i;
         uint64_t rem;
-        vm_value sv;
+        vm_obj *sub;
         if (o->okind == OK_AGG && off == 0)
             c[n++] = (cand){o, VM_WHOLE, o->type};
         if (!slot_at(x, o, off, &i, &rem))
             break;
-        sv = o->slots[i];
-        if (kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
-            sv.v.o->okind == OK_AGG) {
-            o = sv.v.o;
+        if ((sub = nested_agg(o->slots[i]))) {
+            o = sub;
             off = rem;
             continue;
         }
@@ -347,10 +364,9 @@ static bool addr_ptr(vm_exec *x, uint64_t a, uint32_t t, bool strict,
         n = candidates(x, e->o, off, c);
     } else {
         /* a package variable: what it holds */
-        vm_value sv = e->o->slots[e->slot];
-        if (kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
-            sv.v.o->okind == OK_AGG)
-            n = candidates(x, sv.v.o, off, c);
+        vm_obj *sub = nested_agg(e->o->slots[e->slot]);
+        if (sub)
+            n = candidates(x, sub, off, c);
         else if (off == 0)
             c[n++] = (cand){e->o, e->slot, slot_type_of(x, e->o, e->slot)};
     }
@@ -424,20 +440,19 @@ int vm_addr_leaf(vm_exec *x, uint64_t a, vm_obj **lo, uint32_t *li,
         return -1;
     o = e->o;
     if (e->slot != VM_WHOLE) {
-        vm_value sv = o->slots[e->slot];
-        if (!(kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
-              sv.v.o->okind == OK_AGG)) {
+        vm_obj *sub = nested_agg(o->slots[e->slot]);
+        if (!sub) {
             if (!slot_off(x, o, e->slot, &so, &sz) || off >= sz)
                 return off < e->size ? 0 : -1;
             *lo = o, *li = e->slot, *lrem = off, *lsize = sz;
             *ltype = slot_type_of(x, o, e->slot);
             return 1;
         }
-        o = sv.v.o;
+        o = sub;
     }
     for (int depth = 0; depth < 64; depth++) {
         uint64_t rem;
-        vm_value sv;
+        vm_obj *sub;
         if (o->okind != OK_AGG && o->okind != OK_ARR &&
             o->okind != OK_CELL)
             return -1;
@@ -446,10 +461,8 @@ int vm_addr_leaf(vm_exec *x, uint64_t a, vm_obj **lo, uint32_t *li,
                            off < (uint64_t)vm_type_size(x->prog, o->type)
                        ? 0
                        : -1;
-        sv = o->slots[i];
-        if (kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
-            sv.v.o->okind == OK_AGG) {
-            o = sv.v.o;
+        if ((sub = nested_agg(o->slots[i]))) {
+            o = sub;
             off = rem;
             continue;
         }
@@ -511,14 +524,7 @@ uint64_t vm_str_addr(vm_exec *x, const char *s, uint32_t n)
     } else if (base + n + STR_SLACK > A->strnext) {
         A->strnext = (base + n + 7) / 8 * 8 + STR_SLACK;
     }
-    if (A->nstr == A->strcap) {
-        uint32_t ncap = A->strcap ? A->strcap * 2 : 16;
-        vm_str_ent *nt = arena_alloc(&x->e->mem, ncap * sizeof *nt);
-        if (A->nstr)
-            memcpy(nt, A->strs, A->nstr * sizeof *nt);
-        A->strs = nt;
-        A->strcap = ncap;
-    }
+    grow(x, (void **)&A->strs, A->nstr, &A->strcap, sizeof *A->strs, 16);
     A->strs[A->nstr].p = s;
     A->strs[A->nstr].len = n;
     A->strs[A->nstr].base = base;

@@ -91,32 +91,16 @@ static bool leaf_bits(vm_g *g, vm_value v, uint32_t st, uint64_t size,
 {
     uint64_t bits = 0;
     vm_kind k = VM_KIND(st ? st : v.t);
-    switch (k) {
-    case K_BOOL:
-    case K_INT:
-    case K_INT8:
-    case K_INT16:
-    case K_INT32:
-    case K_INT64:
-    case K_UINT:
-    case K_UINT8:
-    case K_UINT16:
-    case K_UINT32:
-    case K_UINT64:
-    case K_UINTPTR:
+    if (k == K_BOOL || kind_is_int(k)) {
         bits = v.v.u;
-        break;
-    case K_FLOAT64:
+    } else if (k == K_FLOAT64) {
         memcpy(&bits, &v.v.f, 8);
-        break;
-    case K_FLOAT32: {
+    } else if (k == K_FLOAT32) {
         float f = (float)v.v.f;
         uint32_t b;
         memcpy(&b, &f, 4);
         bits = b;
-        break;
-    }
-    default:
+    } else {
         if (size < 8 || !word_of(g, v, st, (uint32_t)(rem / 8), &bits))
             return false;
         rem %= 8;
@@ -241,19 +225,9 @@ static int view_value(view *V, uint64_t a, uint32_t t, vm_value *r)
         return X_OK;
     }
     case K_BOOL:
-    case K_INT:
-    case K_INT8:
-    case K_INT16:
-    case K_INT32:
-    case K_INT64:
-    case K_UINT:
-    case K_UINT8:
-    case K_UINT16:
-    case K_UINT32:
-    case K_UINT64:
-    case K_UINTPTR:
     case K_FLOAT64:
     case K_FLOAT32:
+    scalar:
         sz = vm_type_size(p, t);
         st = read_bytes(V, a, (uint64_t)sz, &bits);
         if (st != X_OK)
@@ -271,8 +245,8 @@ static int view_value(view *V, uint64_t a, uint32_t t, vm_value *r)
             *r = vm_int(t, bits != 0);
         } else {
             int64_t v = (int64_t)bits;
-            bool sgn = VM_KIND(t) >= K_INT && VM_KIND(t) <= K_INT64;
-            if (sgn && sz < 8 && (bits >> (8 * sz - 1)) & 1)
+            if (kind_is_signed(VM_KIND(t)) && sz < 8 &&
+                (bits >> (8 * sz - 1)) & 1)
                 v = (int64_t)(bits | ~((1ULL << (8 * sz)) - 1));
             *r = vm_int(t, v);
         }
@@ -290,6 +264,8 @@ static int view_value(view *V, uint64_t a, uint32_t t, vm_value *r)
             vm_addr_ptr(x, bits, t, r);
         return X_OK;
     default:
+        if (kind_is_int(VM_KIND(t)))
+            goto scalar;
         st = same_leaf(V, a, t, r);
         if (st >= 0)
             return st;
