@@ -726,6 +726,7 @@ static void type_spec(resolver *r, res_scope *s, ast_node *spec,
         res_sym *t = new_sym(r, RS_TYPE, spec->u.type_spec.name->u.ident.name,
                              spec->u.type_spec.name);
         t->spec = spec;
+        t->vargen = ++r->pkg->local_types;
         declare(r, s, t);
     }
     if (spec->u.type_spec.tparams.n) {

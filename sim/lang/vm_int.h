@@ -146,6 +146,10 @@ typedef struct vm_type {
      * K_TPARAM: elem is the constraint, len the index in its list. */
     uint32_t origin, ntargs;
     uint32_t *targs;
+    /* a type declared inside a generic function: its first nimplicit
+     * type parameters are the function's (one type per instantiation of
+     * the function, as Go's unified IR makes them) */
+    uint32_t nimplicit;
     /* a constraint interface's type set: nterms terms (tilde[i]: ~T), or
      * every type when has_terms is false; comparable: embeds comparable */
     uint32_t nterms;
