@@ -579,11 +579,15 @@ static uint32_t instantiate_in(checker *k, uint32_t origin,
             !memcmp(x->targs, targs, n * sizeof *targs))
             return k->instances.p[i];
     }
-    /* main.List[int], main.Pair[string,int]: as Go's %T prints them */
+    /* main.List[int], main.Pair[string,int]: as Go's %T prints them; a
+     * type declared in a generic function: main.T·2[int;string], its
+     * function's type arguments before a semicolon */
     buf_init(&b);
     buf_printf(&b, "%s[", o->name);
     for (uint32_t i = 0; i < n; i++) {
-        buf_printf(&b, "%s%s", i ? "," : "", prog_type(p, targs[i])->name);
+        buf_printf(&b, "%s%s",
+                   !i ? "" : i == o->nimplicit ? ";" : ",",
+                   prog_type(p, targs[i])->name);
         generic = generic || prog_type(p, targs[i])->generic;
     }
     buf_putc(&b, ']');
@@ -600,6 +604,7 @@ static uint32_t instantiate_in(checker *k, uint32_t origin,
         it->origin = origin;
         it->ntargs = n;
         it->targs = keep;
+        it->nimplicit = og->nimplicit;
         it->generic = generic;
         /* the method table (protos per instance, made by the compiler) */
         if (og->nmethods) {

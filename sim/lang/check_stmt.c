@@ -343,38 +343,11 @@ out:
 
 /* ---- declarations ---------------------------------------------------------- */
 
-/* Is the function being checked (or one around it) generic? */
-static bool in_generic_func(const checker *k)
-{
-    const ck_func *f = k->fn;
-    while (f && f->outer)
-        f = f->outer;
-    if (!f || f->node->kind != AST_FUNC_DECL)
-        return false;
-    if (f->node->u.func_decl.type->u.func_type.tparams.n)
-        return true;
-    if (f->node->u.func_decl.recv) {
-        const ast_node *rt = f->node->u.func_decl.recv->u.field.type;
-        while (rt->kind == AST_PAREN || rt->kind == AST_STAR)
-            rt = rt->kind == AST_PAREN ? rt->u.paren.x : rt->u.star.x;
-        return rt->kind == AST_INDEX;
-    }
-    return false;
-}
-
 static void decl_stmt(checker *k, ast_node *d)
 {
     lex_kind tok = d->u.gen_decl.tok;
     for (size_t i = 0; i < d->u.gen_decl.specs.n && !k->failed; i++) {
         ast_node *spec = d->u.gen_decl.specs.v[i];
-        if (tok == TK_TYPE && spec->u.type_spec.tparams.n &&
-            in_generic_func(k)) {
-            /* its identity would depend on the function's type arguments
-             * (Go 1.19 refuses every type declared there) */
-            ck_errorf(k, spec, "unsupported: a generic type declared "
-                               "inside a generic function");
-            return;
-        }
         if (tok == TK_TYPE) {
             res_sym *s = ck_sym(k, spec->u.type_spec.name);
             if (s)

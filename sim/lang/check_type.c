@@ -762,6 +762,48 @@ static bool holds(checker *k, uint32_t t, uint32_t target, int depth)
 
 static uint32_t named_type_in(checker *k, res_sym *s);
 
+/* The type parameters of the generic function being checked (or of the
+ * one around it): a type declared in it has them first (Go's unified IR:
+ * one type per instantiation of the function). Their number. */
+static uint32_t func_tparams(checker *k, uint32_t *out, uint32_t max)
+{
+    const ck_func *f = k->fn;
+    ast_list fields = {0};
+    uint32_t n = 0;
+    while (f && f->outer)
+        f = f->outer;
+    if (!f || f->node->kind != AST_FUNC_DECL)
+        return 0;
+    fields = f->node->u.func_decl.type->u.func_type.tparams;
+    if (!fields.n && f->node->u.func_decl.recv) {
+        /* a generic type's method: its receiver's type parameters */
+        ast_node *rt = f->node->u.func_decl.recv->u.field.type;
+        while (rt->kind == AST_PAREN || rt->kind == AST_STAR)
+            rt = rt->kind == AST_PAREN ? rt->u.paren.x : rt->u.star.x;
+        if (rt->kind != AST_INDEX)
+            return 0;
+        for (size_t i = 0; i <= rt->u.index.more.n && n < max; i++) {
+            ast_node *id =
+                i == 0 ? rt->u.index.index : rt->u.index.more.v[i - 1];
+            res_sym *s = ck_sym(k, id);
+            uint32_t t = s ? ck_obj_get(k, s)->type : 0;
+            if (t)
+                out[n++] = t;
+        }
+        return n;
+    }
+    for (size_t i = 0; i < fields.n; i++) {
+        ast_list names = fields.v[i]->u.field.names;
+        for (size_t j = 0; j < names.n && n < max; j++) {
+            res_sym *s = ck_sym(k, names.v[j]);
+            uint32_t t = s ? ck_obj_get(k, s)->type : 0;
+            if (t)
+                out[n++] = t;
+        }
+    }
+    return n;
+}
+
 uint32_t ck_named_type(checker *k, res_sym *s)
 {
     uint32_t t;
@@ -777,7 +819,7 @@ static uint32_t named_type_in(checker *k, res_sym *s)
     ck_obj *o = ck_obj_get(k, s);
     res_pkg *saved = k->pkg;
     vm_kind kind;
-    uint32_t t, u;
+    uint32_t t, u, impl[64], nimpl = 0;
     char name[300];
     if (!s->spec)
         return p->types.p[s->builtin].id;
@@ -807,7 +849,13 @@ static uint32_t named_type_in(checker *k, res_sym *s)
             return 0;
         kind = VM_KIND(u);
     }
-    snprintf(name, sizeof name, "%s.%s", s->pkg->name, s->name);
+    if (s->vargen && !s->spec->u.type_spec.alias)
+        nimpl = func_tparams(k, impl, 32);
+    if (nimpl)
+        snprintf(name, sizeof name, "%s.%s\xc2\xb7%d", s->pkg->name, s->name,
+                 s->vargen);
+    else
+        snprintf(name, sizeof name, "%s.%s", s->pkg->name, s->name);
     t = type_new(p, kind, name);
     p->types.p[VM_TIDX(t)].named = true;
     p->types.p[VM_TIDX(t)].pkg = s->pkg->name;
@@ -816,15 +864,19 @@ static uint32_t named_type_in(checker *k, res_sym *s)
     s->type = t; /* the compiler reads it back (its named_type) */
     s->state = 1;
     ck_named_of(k, t)->sym = s;
-    if (s->spec->u.type_spec.tparams.n) {
-        /* a generic type: its own instance G[P, Q] */
+    if (s->spec->u.type_spec.tparams.n || nimpl) {
+        /* a generic type: its own instance G[P, Q] (after the type
+         * parameters of the function declaring it) */
         uint32_t tps[64], ntp, *keep;
-        ntp = ck_declare_tparams(k, s->spec->u.type_spec.tparams, tps, 64);
+        memcpy(tps, impl, nimpl * sizeof *tps);
+        ntp = nimpl + ck_declare_tparams(k, s->spec->u.type_spec.tparams,
+                                         tps + nimpl, 64 - nimpl);
         keep = arena_alloc(&p->mem, (ntp ? ntp : 1) * sizeof *keep);
         memcpy(keep, tps, ntp * sizeof *keep);
         p->types.p[VM_TIDX(t)].origin = t;
         p->types.p[VM_TIDX(t)].ntargs = ntp;
         p->types.p[VM_TIDX(t)].targs = keep;
+        p->types.p[VM_TIDX(t)].nimplicit = nimpl;
         p->types.p[VM_TIDX(t)].generic = true;
     }
     /* the method table the VM looks methods up in (protos come later) */
@@ -1207,7 +1259,7 @@ static uint32_t typexpr(checker *k, ast_node *n);
 /* G[A, B]: an instance of a generic type. */
 static uint32_t instance_type(checker *k, ast_node *n)
 {
-    uint32_t g, args[64], na = 0;
+    uint32_t g, args[64], na = 0, ni;
     const vm_type *gt;
     bool saved = k->generic_base;
     k->generic_base = true;
@@ -1216,7 +1268,8 @@ static uint32_t instance_type(checker *k, ast_node *n)
     if (!g)
         return 0;
     gt = prog_type(k->prog, g);
-    if (!gt->named || gt->origin != g || !gt->ntargs) {
+    ni = gt->nimplicit;
+    if (!gt->named || gt->origin != g || gt->ntargs == ni) {
         buf b;
         buf_init(&b);
         ck_expr_str(&b, n->u.index.x);
@@ -1224,6 +1277,9 @@ static uint32_t instance_type(checker *k, ast_node *n)
         buf_fini(&b);
         return 0;
     }
+    /* a type declared in a generic function: its type parameters first */
+    memcpy(args, gt->targs, ni * sizeof *args);
+    na = ni;
     args[na++] = typexpr(k, n->u.index.index);
     for (size_t i = 0; i < n->u.index.more.n && na < 64; i++)
         args[na++] = typexpr(k, n->u.index.more.v[i]);
@@ -1236,8 +1292,8 @@ static uint32_t instance_type(checker *k, ast_node *n)
         buf_init(&b);
         ck_expr_str(&b, n->u.index.x);
         ck_errorf(k, n, "%s type arguments for type %s: have %u, want %u",
-                  na < gt->ntargs ? "not enough" : "too many", b.p, na,
-                  gt->ntargs);
+                  na < gt->ntargs ? "not enough" : "too many", b.p, na - ni,
+                  gt->ntargs - ni);
         buf_fini(&b);
         return 0;
     }

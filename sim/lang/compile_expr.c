@@ -68,8 +68,20 @@ static bool needs_retag(fstate *fs, uint32_t have, uint32_t want)
         return false;
     h = prog_type(fs->C->prog, have);
     w = prog_type(fs->C->prog, want);
-    return h->named != w->named && !h->generic && !w->generic &&
-           h->under == w->under;
+    if (h->generic || w->generic)
+        return false;
+    if (k == K_CHAN && h->dir == 0 && w->dir != 0) /* chan T to <-chan T */
+        return prog_type(fs->C->prog, h->under)->elem ==
+               prog_type(fs->C->prog, w->under)->elem;
+    return h->named != w->named && h->under == w->under;
+}
+
+/* Pointer types of one underlying type (type T *int and *int). */
+static bool same_ptr(fstate *fs, uint32_t a, uint32_t b)
+{
+    return VM_KIND(a) == K_PTR && VM_KIND(b) == K_PTR &&
+           prog_type(fs->C->prog, a)->under ==
+               prog_type(fs->C->prog, b)->under;
 }
 
 int ex_to(fstate *fs, ex *e, int reg, uint32_t want, bool copy)
@@ -587,8 +599,24 @@ static ex cbinop(fstate *fs, lex_kind opk, ex *x, ex *y, uint32_t want)
         if (y->is_const && cuntyped(yt) && !x->is_const && !xt && want &&
             want != WANT_SOFT && !cmp)
             ty = want;
+        /* operands of two types, one assignable to the other (chan T
+         * and <-chan T, a named type and its literal underlying one):
+         * compared as the same type, as Go converts */
+        if (cmp && tx && ty && tx != ty && tx != WANT_SOFT &&
+            ty != WANT_SOFT) {
+            if (needs_retag(fs, tx, ty))
+                tx = ty;
+            else if (needs_retag(fs, ty, tx))
+                ty = tx;
+        }
         rb = operand_rk(fs, x, tx);
         rc = operand_rk(fs, y, ty);
+        if (cmp && !x->is_const && !y->is_const && xt != yt &&
+            same_ptr(fs, xt, yt)) {
+            int nr = newreg(fs, 1);
+            emit(fs, VM_OP_CONV, 0, nr, rb, ktype(fs, yt));
+            rb = nr;
+        }
         t = x->is_const ? (y->type ? y->type : x->type) : x->type;
         if (!t)
             t = y->type;

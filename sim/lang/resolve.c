@@ -533,7 +533,10 @@ static void selector(resolver *r, res_scope *s, ast_node *n)
         if (p->kind == RS_PKG) {
             const char *name = n->u.selector.sel->u.ident.name;
             res_sym *m = scope_find(p->target->scope, res_intern(r, name));
-            if (!m || (name[0] < 'A' || name[0] > 'Z')) {
+            /* a library package reaches another's hooks, "__name" */
+            bool hook = r->pkg->library && p->target->library &&
+                        !strncmp(name, "__", 2);
+            if (!m || ((name[0] < 'A' || name[0] > 'Z') && !hook)) {
                 char why[400];
                 if (refused(p->target, name, why, sizeof why))
                     res_err(r, n->u.selector.sel, "unsupported: %s.%s: %s",
@@ -723,6 +726,7 @@ static void type_spec(resolver *r, res_scope *s, ast_node *spec,
         res_sym *t = new_sym(r, RS_TYPE, spec->u.type_spec.name->u.ident.name,
                              spec->u.type_spec.name);
         t->spec = spec;
+        t->vargen = ++r->pkg->local_types;
         declare(r, s, t);
     }
     if (spec->u.type_spec.tparams.n) {

@@ -90,6 +90,8 @@ typedef struct res_sym {
                          or NULL for a receiver's; index: its position
                          in its declaration's list) */
     VEC(ast_node *) methods; /* RS_TYPE: its method declarations */
+    int vargen; /* RS_TYPE declared in a function: its number among the
+                   package's local types, in source order (gc's T·N) */
     /* for the compiler */
     uint32_t type;
     int state; /* 0 new, 1 being evaluated, 2 done */
@@ -121,6 +123,7 @@ struct res_pkg {
     VEC(res_sym *) decls;      /* package-level symbols, in source order */
     VEC(ast_node *) inits;     /* init functions */
     VEC(res_pkg *) imports;    /* in import order */
+    int local_types;           /* types declared in its functions */
 };
 
 typedef struct resolver resolver;

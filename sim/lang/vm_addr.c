@@ -77,17 +77,27 @@ static bool slot_off(vm_exec *x, const vm_obj *o, uint32_t i, uint64_t *off,
     }
 }
 
+/* Room for one more of the n elements of size elt at *p (capacity
+ * *cap, first: the first capacity), in the execution's arena. */
+static void grow(vm_exec *x, void **p, uint32_t n, uint32_t *cap, size_t elt,
+                 uint32_t first)
+{
+    uint32_t ncap;
+    void *np;
+    if (n < *cap)
+        return;
+    ncap = *cap ? *cap * 2 : first;
+    np = arena_alloc(&x->e->mem, ncap * elt);
+    if (n)
+        memcpy(np, *p, n * elt);
+    *p = np;
+    *cap = ncap;
+}
+
 static void add_entry(vm_exec *x, vm_addrs *A, uint64_t base, uint64_t size,
                       vm_obj *o, uint32_t slot)
 {
-    if (A->n == A->cap) {
-        uint32_t ncap = A->cap ? A->cap * 2 : 64;
-        vm_addr_ent *nt = arena_alloc(&x->e->mem, ncap * sizeof *nt);
-        if (A->n)
-            memcpy(nt, A->tab, A->n * sizeof *nt);
-        A->tab = nt;
-        A->cap = ncap;
-    }
+    grow(x, (void **)&A->tab, A->n, &A->cap, sizeof *A->tab, 64);
     A->tab[A->n].base = base;
     A->tab[A->n].size = size;
     A->tab[A->n].o = o;
@@ -160,8 +170,11 @@ static uint64_t obj_base(vm_exec *x, vm_obj *o, int depth)
         A->by_pid = nb;
         A->npid = ncap;
     }
-    size = o->okind == OK_AGG ? (uint64_t)vm_type_size(x->prog, o->type)
-                              : vm_obj_bytes(x->prog, o);
+    if (o->okind == OK_CELL) /* of unknown type: what it holds */
+        slot_off(x, o, 0, &off, &size);
+    else
+        size = o->okind == OK_AGG ? (uint64_t)vm_type_size(x->prog, o->type)
+                                  : vm_obj_bytes(x->prog, o);
     A->by_pid[o->pid] = A->next;
     add_entry(x, A, A->next, size, o, VM_WHOLE);
     A->next += (size + 7) / 8 * 8 + ADDR_GAP;
@@ -216,6 +229,15 @@ typedef struct cand {
     uint32_t type; /* the pointee's type */
 } cand;
 
+/* The aggregate value v holds in an object of its own, or NULL. */
+static vm_obj *nested_agg(vm_value v)
+{
+    return kind_is_aggregate(VM_KIND(v.t)) && v.v.o &&
+                   v.v.o->okind == OK_AGG
+               ? v.v.o
+               : NULL;
+}
+
 /* The slot of o that holds byte off, and the offset in it. */
 static bool slot_at(vm_exec *x, vm_obj *o, uint64_t off, uint32_t *slot,
                     uint64_t *rem)
@@ -251,15 +273,13 @@ static uint32_t candidates(vm_exec *x, vm_obj *o, uint64_t off, cand *c)
     for (int depth = 0; depth < MAX_CAND - 1; depth++) {
         uint32_t i;
         uint64_t rem;
-        vm_value sv;
+        vm_obj *sub;
         if (o->okind == OK_AGG && off == 0)
             c[n++] = (cand){o, VM_WHOLE, o->type};
         if (!slot_at(x, o, off, &i, &rem))
             break;
-        sv = o->slots[i];
-        if (kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
-            sv.v.o->okind == OK_AGG) {
-            o = sv.v.o;
+        if ((sub = nested_agg(o->slots[i]))) {
+            o = sub;
             off = rem;
             continue;
         }
@@ -344,14 +364,21 @@ static bool addr_ptr(vm_exec *x, uint64_t a, uint32_t t, bool strict,
         n = candidates(x, e->o, off, c);
     } else {
         /* a package variable: what it holds */
-        vm_value sv = e->o->slots[e->slot];
-        if (kind_is_aggregate(VM_KIND(sv.t)) && sv.v.o &&
-            sv.v.o->okind == OK_AGG)
-            n = candidates(x, sv.v.o, off, c);
+        vm_obj *sub = nested_agg(e->o->slots[e->slot]);
+        if (sub)
+            n = candidates(x, sub, off, c);
         else if (off == 0)
             c[n++] = (cand){e->o, e->slot, slot_type_of(x, e->o, e->slot)};
     }
     return pick(x, c, n, t, strict, out);
+}
+
+static uint32_t raw_hash(uint64_t a)
+{
+    a ^= a >> 33;
+    a *= 0xff51afd7ed558ccdULL;
+    a ^= a >> 33;
+    return (uint32_t)a;
 }
 
 /* A pointer of type t to no object, at address a: one object per
@@ -361,25 +388,148 @@ static vm_value raw_ptr(vm_exec *x, uint64_t a, uint32_t t)
 {
     vm_addrs *A = addrs(x);
     vm_obj *o = NULL;
-    for (uint32_t i = 0; i < A->nraw; i++)
-        if (A->raw[i]->slots[1].v.u == a)
-            o = A->raw[i];
+    uint32_t h, mask = A->rawcap - 1;
+    /* open addressing by address: rawcap is a power of two, at most
+     * half full */
+    if (A->rawcap)
+        for (h = raw_hash(a) & mask; A->raw[h]; h = (h + 1) & mask)
+            if (A->raw[h]->slots[1].v.u == a) {
+                o = A->raw[h];
+                break;
+            }
     if (!o) {
-        if (A->nraw == A->rawcap) {
+        if (2 * (A->nraw + 1) > A->rawcap) {
             uint32_t ncap = A->rawcap ? A->rawcap * 2 : 16;
             vm_obj **nr = arena_alloc(&x->e->mem, ncap * sizeof *nr);
-            if (A->nraw)
-                memcpy(nr, A->raw, A->nraw * sizeof *nr);
+            memset(nr, 0, ncap * sizeof *nr);
+            for (uint32_t i = 0; i < A->rawcap; i++)
+                if (A->raw[i]) {
+                    for (h = raw_hash(A->raw[i]->slots[1].v.u) & (ncap - 1);
+                         nr[h]; h = (h + 1) & (ncap - 1))
+                        ;
+                    nr[h] = A->raw[i];
+                }
             A->raw = nr;
             A->rawcap = ncap;
+            mask = ncap - 1;
         }
         o = heap_obj(x, OK_CELL, 0, 2);
         o->n = 1; /* slot 1 is no variable */
         o->flags = OF_RAW;
         o->slots[1] = vm_int(T_UINTPTR, (int64_t)a);
-        A->raw[A->nraw++] = o;
+        for (h = raw_hash(a) & mask; A->raw[h]; h = (h + 1) & mask)
+            ;
+        A->raw[h] = o;
+        A->nraw++;
     }
     return vm_ref(t, o);
+}
+
+/* The scalar slot whose bytes hold address a: 1 with its object, slot,
+ * a's offset in it, its size and type; 0 when a lies in an object's
+ * padding (bytes no slot holds, zero as gc allocates them); -1 when no
+ * object, or one without gc's layout (a map, a closure), holds a. */
+int vm_addr_leaf(vm_exec *x, uint64_t a, vm_obj **lo, uint32_t *li,
+                 uint64_t *lrem, uint64_t *lsize, uint32_t *ltype)
+{
+    uint64_t off, so, sz;
+    uint32_t i;
+    const vm_addr_ent *e = ent_at(x, a, &off);
+    vm_obj *o;
+    if (!e)
+        return -1;
+    o = e->o;
+    if (e->slot != VM_WHOLE) {
+        vm_obj *sub = nested_agg(o->slots[e->slot]);
+        if (!sub) {
+            if (!slot_off(x, o, e->slot, &so, &sz) || off >= sz)
+                return off < e->size ? 0 : -1;
+            *lo = o, *li = e->slot, *lrem = off, *lsize = sz;
+            *ltype = slot_type_of(x, o, e->slot);
+            return 1;
+        }
+        o = sub;
+    }
+    for (int depth = 0; depth < 64; depth++) {
+        uint64_t rem;
+        vm_obj *sub;
+        if (o->okind != OK_AGG && o->okind != OK_ARR &&
+            o->okind != OK_CELL)
+            return -1;
+        if (!slot_at(x, o, off, &i, &rem))
+            return o->okind == OK_AGG && VM_KIND(o->type) == K_STRUCT &&
+                           off < (uint64_t)vm_type_size(x->prog, o->type)
+                       ? 0
+                       : -1;
+        if ((sub = nested_agg(o->slots[i]))) {
+            o = sub;
+            off = rem;
+            continue;
+        }
+        if (!slot_off(x, o, i, &so, &sz))
+            return -1;
+        *lo = o, *li = i, *lrem = rem, *lsize = sz;
+        *ltype = slot_type_of(x, o, i);
+        return 1;
+    }
+    return -1;
+}
+
+/* The address of the bytes of string s (n bytes; 0 when s is NULL): each
+ * buffer gets a base on first need, in its own region; a string within
+ * one already seen (a substring) lies at its offset in it, and one that
+ * holds strings seen before is placed around them when that overlaps no
+ * other. */
+#define STR_START 0xc400000000ULL
+#define STR_SLACK 4096 /* free bytes around each, for a holder seen later */
+uint64_t vm_str_addr(vm_exec *x, const char *s, uint32_t n)
+{
+    vm_addrs *A = addrs(x);
+    uintptr_t p = (uintptr_t)s, q;
+    uint64_t base = 0;
+    bool placed = false;
+    if (!s)
+        return 0;
+    for (uint32_t i = 0; i < A->nstr; i++) {
+        vm_str_ent *e = &A->strs[i];
+        q = (uintptr_t)e->p;
+        if (p >= q && p + n <= q + e->len && (p < q + e->len || !n))
+            return e->base + (p - q);
+    }
+    for (uint32_t i = 0; i < A->nstr && !placed; i++) {
+        vm_str_ent *e = &A->strs[i];
+        q = (uintptr_t)e->p;
+        if (q >= p && q + e->len <= p + n && q - p <= e->base - STR_START) {
+            uint64_t b = e->base - (q - p);
+            bool clash = false;
+            for (uint32_t j = 0; j < A->nstr; j++) {
+                vm_str_ent *f = &A->strs[j];
+                uintptr_t r = (uintptr_t)f->p;
+                bool inside = r >= p && r + f->len <= p + n &&
+                              f->base - b == r - p;
+                if (!inside && f->base < b + n && b < f->base + f->len)
+                    clash = true;
+            }
+            if (!clash) {
+                base = b;
+                placed = true;
+            }
+        }
+    }
+    if (!placed) {
+        if (!A->strnext)
+            A->strnext = STR_START + STR_SLACK;
+        base = A->strnext;
+        A->strnext += (n + 7) / 8 * 8 + STR_SLACK;
+    } else if (base + n + STR_SLACK > A->strnext) {
+        A->strnext = (base + n + 7) / 8 * 8 + STR_SLACK;
+    }
+    grow(x, (void **)&A->strs, A->nstr, &A->strcap, sizeof *A->strs, 16);
+    A->strs[A->nstr].p = s;
+    A->strs[A->nstr].len = n;
+    A->strs[A->nstr].base = base;
+    A->nstr++;
+    return base;
 }
 
 vm_obj *vm_addr_object(vm_exec *x, uint64_t a)

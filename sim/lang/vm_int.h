@@ -146,6 +146,10 @@ typedef struct vm_type {
      * K_TPARAM: elem is the constraint, len the index in its list. */
     uint32_t origin, ntargs;
     uint32_t *targs;
+    /* a type declared inside a generic function: its first nimplicit
+     * type parameters are the function's (one type per instantiation of
+     * the function, as Go's unified IR makes them) */
+    uint32_t nimplicit;
     /* a constraint interface's type set: nterms terms (tilde[i]: ~T), or
      * every type when has_terms is false; comparable: embeds comparable */
     uint32_t nterms;
@@ -819,15 +823,23 @@ typedef struct vm_addr_ent {
     vm_obj *o;
     uint32_t slot; /* a package variable: its slot in o; else VM_WHOLE */
 } vm_addr_ent;
+typedef struct vm_str_ent {
+    const char *p; /* a string's bytes, as weft holds them */
+    uint64_t len, base;
+} vm_str_ent;
 typedef struct vm_addrs {
     uint64_t next;
     vm_addr_ent *tab; /* by increasing base */
     uint32_t n, cap;
     uint64_t *by_pid; /* object pid -> base (0: none) */
     uint32_t npid;
-    vm_obj **raw; /* the OF_RAW objects made, one per address */
+    vm_obj **raw; /* the OF_RAW objects made, one per address: a hash
+                   * table by address, rawcap a power of two */
     uint32_t nraw, rawcap;
     uint64_t *gbase; /* package variable i -> base (0: none) */
+    vm_str_ent *strs; /* the string buffers given an address */
+    uint32_t nstr, strcap;
+    uint64_t strnext;
 } vm_addrs;
 
 /* The address p points at (0 for nil): a pointer, slice (its first
@@ -853,6 +865,18 @@ static inline bool vm_is_raw(vm_value p)
     return p.v.o && (p.v.o->flags & OF_RAW);
 }
 int vm_raw_deref(struct vm_g *g, vm_value p);
+/* The scalar slot holding address a (vm_addr.c): 1 and where; 0 in an
+ * object's padding; -1 in no object weft lays out. */
+int vm_addr_leaf(vm_exec *x, uint64_t a, vm_obj **o, uint32_t *i,
+                 uint64_t *rem, uint64_t *size, uint32_t *type);
+/* The address of string s's bytes (a string's first word). */
+uint64_t vm_str_addr(vm_exec *x, const char *s, uint32_t n);
+/* *p for p a pointer to no object of its type (vm_view.c): the value of
+ * p's element type read from the bytes of the slots at its address, as
+ * unsafe.Pointer conversions between layouts read them; X_OK, X_YIELD
+ * or a panic. */
+int vm_view_load(struct vm_g *g, vm_value p, uint32_t t, uint64_t off,
+                 vm_value *r);
 /* The bytes of object o as gc would allocate it (an aggregate held in a
  * slot of another: 0, it is part of its holder). */
 uint64_t vm_obj_bytes(const vm_program *p, const vm_obj *o);

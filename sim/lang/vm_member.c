@@ -145,6 +145,25 @@ static int no_member(vm_g *g, vm_value v, vm_sel *sel)
                      prog_type(P(g), v.t)->name, P(g)->names.p[sel->name]);
 }
 
+/* Field m of *p, p a pointer to no object of its type: read from the
+ * bytes at the field's offset (vm_view.c), when no embedded pointer lies
+ * on the way. */
+static int raw_field(vm_g *g, vm_value *r, vm_value p, const vm_member *m)
+{
+    const vm_program *pr = P(g);
+    uint32_t t = prog_type(pr, prog_type(pr, p.t)->under)->elem;
+    uint64_t off = 0;
+    int64_t sz;
+    for (uint32_t k = 0; k < m->npath; k++) {
+        const vm_type *ty = prog_type(pr, prog_type(pr, t)->under);
+        if (VM_KIND(t) != K_STRUCT || m->path[k] >= ty->nfields)
+            return vm_raw_deref(g, p);
+        off += (uint64_t)vm_field_offset(pr, t, m->path[k], &sz);
+        t = ty->fields[m->path[k]].type;
+    }
+    return vm_view_load(g, p, t, off, r);
+}
+
 int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr)
 {
     const vm_member *m = vm_member_of(g, sel, base.t);
@@ -168,6 +187,8 @@ int vm_get_field(vm_g *g, vm_value *r, vm_value base, vm_sel *sel, bool addr)
         *r = vm_ref(T_FUNC, b);
         return X_OK;
     }
+    if (!addr && VM_KIND(base.t) == K_PTR && WF_UNLIKELY(vm_is_raw(base)))
+        return raw_field(g, r, base, m);
     st = vm_walk(g, base, m, &o, &idx, NULL);
     if (st != X_OK)
         return st;
@@ -253,7 +274,8 @@ int vm_deref(vm_g *g, vm_value *r, vm_value p)
     if (VM_KIND(p.t) != K_PTR || !p.v.o)
         return vm_throwf(g, NILDEREF);
     if (WF_UNLIKELY(vm_is_raw(p)))
-        return vm_raw_deref(g, p);
+        return vm_view_load(
+            g, p, prog_type(P(g), prog_type(P(g), p.t)->under)->elem, 0, r);
     if (p.aux == VM_WHOLE || VM_IS_WINDOW(p.aux)) {
         *r = vm_pointee(g, p);
         return X_OK;

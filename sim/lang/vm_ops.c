@@ -1003,8 +1003,10 @@ bounds:
                                 "[%s:%s]",
                              los, his);
     }
+    /* a result of capacity 0 keeps the operand's address, as gc's
+     * does (never one past the end of its array) */
     if (k == K_STRING) {
-        *r = vm_str(c.v.s + lo, (uint32_t)(hi - lo));
+        *r = vm_str(hi > lo ? c.v.s + lo : c.v.s, (uint32_t)(hi - lo));
         r->t = c.t;
         return X_OK;
     }
@@ -1012,7 +1014,7 @@ bounds:
         *r = vm_ref(st, NULL);
         return X_OK;
     }
-    *r = vm_ref(st, heap_slice(g->x, arr, off + (uint32_t)lo,
+    *r = vm_ref(st, heap_slice(g->x, arr, max > lo ? off + (uint32_t)lo : off,
                                (uint32_t)(hi - lo), (uint32_t)(max - lo)));
     return X_OK;
 }

@@ -2,6 +2,7 @@
  * addresses, vm_addr.c; unsafe.Add and Slice; layouts of type
  * parameters) and the reflect pieces that make values: MakeFunc's
  * functions, New, Zero, MakeMap, SetMapIndex, Set. */
+#include "checker/checkers.h"
 #include "gotest.h"
 
 START_TEST(makefunc_calls_the_go_function)
@@ -118,18 +119,17 @@ START_TEST(uintptr_round_trips_to_the_object)
               "11\n"
               "true true\n"
               "true 0\n");
-    /* a dereference of what is no object of the pointer's type is
-     * refused, never a made-up value (a float's bits read as a uint64) */
+    /* a dereference of what is no object of the pointer's type reads
+     * the bits gc's layout puts there (vm_view.c: a float's as a uint64,
+     * as Go gives them), never a made-up value: each package variable
+     * is its own object, as gc's are, and arithmetic from one does not
+     * reach the next */
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"unsafe\"\n)\n"
                  "func main() {\n"
                  "\tf := 1.5\n"
                  "\tfmt.Println(*(*uint64)(unsafe.Pointer(&f)))\n"
                  "}\n"),
-              "panic: unsupported: dereferencing *uint64 0xc000010000: weft "
-              "allocated no uint64 there (its values have no memory but the "
-              "objects it allocates)\n");
-    /* each package variable is its own object, as gc's are: arithmetic
-     * from one does not reach the next */
+              "4609434218613702656\n");
     GO_EXPECT(GO("import (\n\t\"fmt\"\n\t\"unsafe\"\n)\n"
                  "var g1 int8\n"
                  "var g2 int64\n"
@@ -431,6 +431,64 @@ START_TEST(value_methods_in_the_pointer_types_set)
 }
 END_TEST
 
+/* The findings of src explored exhaustively with weft's checkers, one
+ * "kind: message" line each. */
+static char *view_findings(const char *src)
+{
+    vm_program *p;
+    explore_opts o;
+    explorer *x;
+    checkers *ck = checkers_new(NULL);
+    buf b;
+    char *r;
+    memset(&o, 0, sizeof o);
+    o.strategy = WF_STRATEGY_DPOR;
+    o.preemptions = -1;
+    x = go_explorer(src, &o, checkers_consumers(ck), &p);
+    buf_init(&b);
+    for (size_t i = 0; i < x->findings.len; i++)
+        buf_printf(&b, "%s: %s\n",
+                   finding_kind_names[x->findings.p[i].f.kind],
+                   x->findings.p[i].message);
+    r = wf_xstrdup(b.p ? b.p : "");
+    buf_fini(&b);
+    explore_free(x);
+    checkers_free(ck);
+    vm_program_free(p);
+    return r;
+}
+
+/* A read through a pointer of another layout (vm_view.c) reads the
+ * slots it covers: it races with an unordered write of them (go run
+ * -race reports it), and not with one Wait orders before it. */
+START_TEST(a_read_through_another_layout_is_a_read_of_its_slots)
+{
+    /* n written by a goroutine; read through *uint before or after
+     * the Wait that orders the write */
+    const char *head = GO("import (\n\t\"sync\"\n\t\"unsafe\"\n)\n"
+                          "func main() {\n"
+                          "\tvar n int\n"
+                          "\tvar wg sync.WaitGroup\n"
+                          "\twg.Add(1)\n"
+                          "\tgo func() {\n"
+                          "\t\tdefer wg.Done()\n"
+                          "\t\tn = 2\n"
+                          "\t}()\n");
+    const char *read = "\tprintln(*(*uint)(unsafe.Pointer(&n)))\n";
+    const char *wait = "\twg.Wait()\n";
+    char src[1024];
+    char *f;
+    snprintf(src, sizeof src, "%s%s%s}\n", head, read, wait);
+    f = view_findings(src);
+    ck_assert_str_eq(f, "race: data race on n\n");
+    free(f);
+    snprintf(src, sizeof src, "%s%s%s}\n", head, wait, read);
+    f = view_findings(src);
+    ck_assert_str_eq(f, "");
+    free(f);
+}
+END_TEST
+
 Suite *unsafe_suite(void)
 {
     Suite *s = suite_create("unsafe");
@@ -439,6 +497,7 @@ Suite *unsafe_suite(void)
     tcase_add_test(tc, addresses_without_objects_and_unsafe_builtins);
     tcase_add_test(tc, layout_of_type_parameters_per_instance);
     tcase_add_test(tc, a_live_uintptr_keeps_its_object);
+    tcase_add_test(tc, a_read_through_another_layout_is_a_read_of_its_slots);
     suite_add_tcase(s, tc);
     tc = tcase_create("reflect");
     tcase_add_test(tc, makefunc_calls_the_go_function);

@@ -1,7 +1,8 @@
 // Package syscall: the signal numbers of Linux and the Signal and Errno
 // types, so programs that name signals (signal.Notify(c,
 // syscall.SIGTERM)) compile; weft's programs make no system calls, and
-// the calls are refused by name.
+// the calls are refused by name, but for Getpid and Kill of the program
+// itself (a signal it sends itself, handled as Go's runtime handles it).
 package syscall
 
 type Signal int
@@ -84,7 +85,56 @@ var signals = [...]string{
 // An Errno is an operating-system error number.
 type Errno uintptr
 
-func (e Errno) Error() string { return "errno " + itoa(int(e)) }
+func (e Errno) Error() string {
+	switch e {
+	case EINVAL:
+		return "invalid argument"
+	case ESRCH:
+		return "no such process"
+	}
+	return "errno " + itoa(int(e))
+}
+
+const (
+	ESRCH  = Errno(0x3)
+	EINVAL = Errno(0x16)
+)
+
+// Getpid: the program's process id, 1 (os.Getpid's).
+func Getpid() int { return 1 }
+
+// __notify is os/signal's (nil while the program does not import it):
+// it delivers sig to the channels Notify registered for it and tells
+// whether sig was handled there (delivered, or ignored by
+// signal.Ignore).
+var __notify func(sig Signal) bool
+
+// Kill sends sig to process pid. weft runs one process, the program
+// (pid 1; 0 and -1 name it too): its own signals are handled as Go's
+// runtime handles them: delivered to the channels of signal.Notify
+// (without blocking, as Go's are), else SIGCHLD, SIGURG, SIGWINCH and
+// SIGCONT are ignored and any other ends the program, killed by it.
+// Signal 0 only checks that the process exists.
+func Kill(pid int, sig Signal) error {
+	if pid != Getpid() && pid != 0 && pid != -1 {
+		return ESRCH
+	}
+	if sig < 0 || sig > 64 {
+		return EINVAL
+	}
+	if sig == 0 {
+		return nil
+	}
+	if __notify != nil && __notify(sig) {
+		return nil
+	}
+	switch sig {
+	case SIGCHLD, SIGURG, SIGWINCH, SIGCONT:
+		return nil
+	}
+	__exit(128+int(sig), "killed by signal: "+sig.String())
+	return nil
+}
 
 func itoa(n int) string {
 	if n == 0 {
@@ -108,7 +158,7 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-const __refuse_calls = "Syscall Syscall6 RawSyscall RawSyscall6 Open Read Write Close Seek Pipe Dup Dup2 Exec ForkExec StartProcess Kill Getpid Getppid Getuid Getgid Getenv Setenv Environ Mmap Munmap Socket Bind Listen Accept Connect Stat Fstat Lstat Mkdir Rmdir Unlink Chdir Getwd Uname Sysinfo Getrlimit Setrlimit Gettimeofday Time Nanosleep|weft runs programs on its own scheduler, without system calls"
+const __refuse_calls = "Syscall Syscall6 RawSyscall RawSyscall6 Open Read Write Close Seek Pipe Dup Dup2 Exec ForkExec StartProcess Getppid Getuid Getgid Getenv Setenv Environ Mmap Munmap Socket Bind Listen Accept Connect Stat Fstat Lstat Mkdir Rmdir Unlink Chdir Getwd Uname Sysinfo Getrlimit Setrlimit Gettimeofday Time Nanosleep|weft runs programs on its own scheduler, without system calls"
 
 // Getpagesize: the page size of linux/amd64, as Go's syscall gives it.
 func Getpagesize() int { return 4096 }
