@@ -386,8 +386,8 @@ newframe:
                     vm_value in = v.v.o->slots[0];
                     uint32_t t = ip->f ? (uint32_t)K[ip->c].v.u
                                      : (uint32_t)vm_ptr_type(prog, in.t);
-                    if (i.f && !v.v.o->type) /* its static type, for its
-                                                 layout (vm_addr.c) */
+                    if (ip->f && !v.v.o->type) /* its static type, for its
+                                                  layout (vm_addr.c) */
                         v.v.o->type = prog_type(prog, t)->elem;
                     if (kind_is_aggregate(VM_KIND(in.t)) && in.v.o &&
                         VM_KIND(prog_type(prog, t)->elem) != K_IFACE) {
