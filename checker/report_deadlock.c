@@ -375,8 +375,9 @@ static void no_preemption(const wf_engine *e, const report_deadlock *r,
     }
     NP(wg, "a WaitGroup Wait returns only when the counter reaches zero");
     NP(join, "a join returns only when the thread ends");
-    NP(sleep, "time stops once main has returned and the timers then "
-              "pending have fired, so a later sleep never ends");
+    NP(sleep, "time stops once main has returned, the timers then "
+              "pending have fired and time has moved on once more per "
+              "task left, so a later sleep never ends");
 #undef NP
     if (!n) buf_puts(b, "none");
 }

@@ -165,6 +165,7 @@ void engine_reset(wf_engine *e)
     e->end = END_NONE;
     e->main_done = false;
     e->grace_ns = 0;
+    e->grace_left = 0;
     e->timing_file = NULL;
     e->timing_line = 0;
     e->late_seen = false;
@@ -628,18 +629,21 @@ static void step_end(wf_engine *e)
 
 /* ---- performing and exposing ops -------------------------------------- */
 
-/* main returned: the clock runs on only to the latest deadline pending
- * now, so a task sleeping at main's return finishes that sleep (a
- * goroutine that sleeps, sends its result into a buffered channel and
- * exits is no leak; one that then blocks forever on an unbuffered send
- * is, at that send), while a goroutine looping on a ticker or a retry
- * timer stops at the horizon and is blocked forever (a leak), not run on
- * to --max-steps (GoKer's grpc#862: a retry loop on a 2 ns time.After).
+/* main returned: the clock runs on to the latest deadline pending now,
+ * and past it to the next deadline at most once per task still live
+ * (grace_left, engine_next), so a task sleeping at main's return, or
+ * starting a sleep or timer after it, finishes that sleep (a goroutine
+ * that sleeps, sends its result into a buffered channel and exits is no
+ * leak; one that then blocks forever on an unbuffered send is, at that
+ * send), while a goroutine looping on a ticker or a retry timer stops
+ * once those are spent and is blocked forever (a leak), not run on to
+ * --max-steps (GoKer's grpc#862: a retry loop on a 2 ns time.After).
  * The timers that fire early (--time loose) stop now. O(timers), once
  * per execution. */
 static void stop_early_timers(wf_engine *e)
 {
     e->grace_ns = e->now_ns;
+    e->grace_left = (int32_t)e->nlive; /* main has left the count */
     for (size_t i = 0; i < e->timers.len; i++) {
         timer *tm = e->timers.p[i];
         if (tm->when > e->grace_ns)
@@ -982,12 +986,22 @@ wf_task *engine_next(wf_engine *e)
             e->end = END_DONE;
             return NULL;
         }
-        /* after main returns, time runs only to the horizon of
-         * stop_early_timers: a task then waiting on a later sleep or
-         * timer is blocked forever */
+        /* after main returns, time runs to the horizon of
+         * stop_early_timers, then on to the next deadline at most once per
+         * task live at main's return: a goroutine that ends after a sleep
+         * or a timer started late (it had not reached it when main
+         * returned) is no leak, as in Go, where it wakes; one looping on a
+         * ticker or a retry timer would never end, and is blocked forever
+         * (a leak) once the extensions are spent */
         if (e->nenabled == 0 ||
             (WF_UNLIKELY(e->nspurious == e->nenabled) && !e->main_done &&
              timers_first(e))) {
+            if (e->main_done && e->timers.len &&
+                e->timers.p[0]->when > e->grace_ns && e->grace_left > 0 &&
+                !(e->nenabled == 0 && timers_futile(e))) {
+                e->grace_left--;
+                e->grace_ns = e->timers.p[0]->when;
+            }
             if (!e->timers.len ||
                 (e->main_done && e->timers.p[0]->when > e->grace_ns) ||
                 (e->nenabled == 0 && timers_futile(e))) {

@@ -665,8 +665,11 @@ struct wf_engine {
     exec_end end;
     bool main_done;
     /* main returned: the latest deadline then pending; the timers due by
-     * it still fire, later ones never do (engine_next) */
+     * it still fire, later ones only while grace_left lasts (engine_next) */
     int64_t grace_ns;
+    /* main returned: how many more times the horizon may move on to the
+     * next deadline once every task is blocked (one per task then live) */
+    int32_t grace_left;
     /* the timing search (cfg.time_early): the first sleep or timer of
      * WF_TIME_GRAIN_NS or more that ended early in this execution, NULL
      * none; late_seen: a Go sleep or timer that long was started (a

@@ -1325,6 +1325,8 @@ uint64_t vm_state_hash(wf_engine *e)
     memset(&H, 0, sizeof H);
     H.x = x;
     H.h = sh_u64(HASH_INIT, e->main_done);
+    if (e->main_done) /* the time left after it (engine_next) */
+        H.h = sh_u64(H.h, (uint64_t)e->grace_left);
     x->epoch++;
     hash_val(&H, vm_ref(T_UPTR, x->globals));
     hash_drain(&H);

@@ -315,6 +315,32 @@ has out "leak" "a retry loop on early timers leaks once main returned"
 if grep -q "cut at --max-steps" out; then
     bad "early timers fired after main returned: $(tail -1 out)"
 else ok; fi
+# a goroutine that starts its sleep only after main returned still wakes
+# (Go wakes it: no leak), and so does the one its send then releases;
+# sending where nobody receives after that sleep is still a leak, at the send
+cat > latesleep.go <<'GO'
+// expect: ok
+package main
+
+import "time"
+
+func main() {
+	res := make(chan int)
+	go func() {
+		time.Sleep(2 * time.Millisecond)
+		res <- 1
+	}()
+	go func() { <-res }()
+	time.Sleep(500 * time.Microsecond)
+}
+GO
+"$WEFT" test latesleep.go > out 2> err; rc=$?
+expect 0 "test latesleep.go: sleeps started after main returned end"
+sed -e 's/go func() { <-res }()//' -e 's/expect: ok/expect: leak/' \
+    latesleep.go > latesend.go
+"$WEFT" explore latesend.go > out 2> err; rc=$?
+expect 0 "explore latesend.go (a leak is a warning in a program)"
+has out "blocked forever in send" "the late sleeper blocked on its send"
 # ... while a 10 ms one (Go's scheduling quantum) waits for the clock:
 # strict time orders it after the work that can run
 sed 's/time.NewTicker(time.Nanosecond)/time.NewTicker(10 * time.Millisecond)/' \

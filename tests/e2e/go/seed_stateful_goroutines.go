@@ -1,8 +1,9 @@
 // expect: leak
 // weft: --strategy random --max-executions 2
 // (The leak is weft's rule, not Go's: after main returns time runs only
-// to the deadlines then pending, so the readers and writers, looping on
-// their sleeps, are blocked forever; Go ends the program there.)
+// to the deadlines then pending and on once per goroutine left, so the
+// readers and writers, looping on their sleeps without end, are blocked
+// forever; Go ends the program there.)
 // Go by Example: Stateful Goroutines (the seed), unmodified: 100 readers
 // and 10 writers talk to the goroutine owning the state for a second of
 // virtual time.
