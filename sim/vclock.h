@@ -92,7 +92,10 @@ static inline void vc_give(vc_mem *m, vc_ent *c, uint32_t cap)
         free(c);
         return;
     }
-    memcpy(c, &m->free[k], sizeof m->free[k]);
+    {
+        void *next = m->free[k]; /* the link, in the block's first bytes */
+        memcpy(c, &next, sizeof next);
+    }
     m->free[k] = c;
 }
 
@@ -103,9 +106,11 @@ static inline void vc_reserve(vc_mem *m, vclock *v, uint32_t n)
         int k = vc_class(n);
         uint32_t cap = 4u << k;
         vc_ent *c = m ? m->free[k] : NULL;
-        if (c)
-            memcpy(&m->free[k], c, sizeof m->free[k]);
-        else if (m)
+        if (c) {
+            void *next;
+            memcpy(&next, c, sizeof next);
+            m->free[k] = next;
+        } else if (m)
             c = arena_alloc(m->a, (size_t)cap * sizeof *c);
         else
             c = wf_xmalloc((size_t)cap * sizeof *c);
