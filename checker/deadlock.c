@@ -52,15 +52,16 @@ static void build_graph(deadlock_checker *d, wf_engine *e)
 }
 
 /* The shortest cycle through set index s over edges of class <= cls
- * (breadth first, targets in insertion order); into d->cycle. */
+ * (breadth first, targets in insertion order); into d->cycle. d->prev
+ * and d->mark are -1 and 0 for every set index before and after: only
+ * the indices visited are reset, so that k searches that each reach a
+ * few tasks cost O(k), not O(k^2) (100,000 goroutines blocked on one
+ * channel, no cycle: a search from each). */
 static bool cycle_from(deadlock_checker *d, int32_t s, int cls)
 {
-    size_t head = 0, k = d->set.len;
+    size_t head = 0;
     int32_t last = -1;
     d->q.len = 0;
-    d->prev.len = d->mark.len = 0;
-    deadlock_grow(&d->prev, k, -1);
-    deadlock_grow(&d->mark, k, 0);
     d->mark.p[s] = 1;
     VEC_PUSH(d->q, s);
     while (head < d->q.len && last < 0) {
@@ -79,10 +80,16 @@ static bool cycle_from(deadlock_checker *d, int32_t s, int cls)
             VEC_PUSH(d->q, v);
         }
     }
+    if (last >= 0) {
+        d->cycle.len = 0;
+        for (int32_t v = last; v >= 0; v = d->prev.p[v])
+            VEC_PUSH(d->cycle, d->set.p[v]);
+    }
+    for (size_t i = 0; i < d->q.len; i++) {
+        d->mark.p[d->q.p[i]] = 0;
+        d->prev.p[d->q.p[i]] = -1;
+    }
     if (last < 0) return false;
-    d->cycle.len = 0;
-    for (int32_t v = last; v >= 0; v = d->prev.p[v])
-        VEC_PUSH(d->cycle, d->set.p[v]);
     for (size_t i = 0; i < d->cycle.len / 2; i++) {
         int32_t t = d->cycle.p[i];
         d->cycle.p[i] = d->cycle.p[d->cycle.len - 1 - i];
@@ -94,6 +101,9 @@ static bool cycle_from(deadlock_checker *d, int32_t s, int cls)
 static bool find_cycle(deadlock_checker *d)
 {
     d->cycle.len = 0;
+    d->prev.len = d->mark.len = 0;
+    deadlock_grow(&d->prev, d->set.len, -1);
+    deadlock_grow(&d->mark, d->set.len, 0);
     for (int cls = 0; cls <= 3; cls++)
         for (size_t s = 0; s < d->set.len; s++)
             if (cycle_from(d, (int32_t)s, cls)) {

@@ -60,10 +60,14 @@
  * a long computation without progress must not pay for ever): every step
  * for LIVENESS_HUNT_PHASE states, then every 2nd, 4th, ... step up to
  * every LIVENESS_HUNT_STRIDE-th, each stride for as many states (a cycle
- * of L steps still shows at stride s, after L / gcd(L, s) samples). */
+ * of L steps still shows at stride s, after L / gcd(L, s) samples).
+ * With more than LIVENESS_HUNT_TASKS x s tasks, the stride is at least
+ * 2s: a hash reads every task, and hashing stays O(LIVENESS_HUNT_TASKS)
+ * a step. */
 #define LIVENESS_HUNT        16384
 #define LIVENESS_HUNT_PHASE  1024
 #define LIVENESS_HUNT_STRIDE 256
+#define LIVENESS_HUNT_TASKS  64
 
 typedef struct liveness_checker liveness_checker;
 

@@ -1,9 +1,10 @@
 /* race.c: see race.h. FastTrack (Flanagan and Freund, PLDI 2009): each
  * variable keeps the epoch of its last write and of its last read, or a
  * read vector while reads are concurrent; each sync object keeps a vector
- * clock. Accesses cost O(1) except a write after concurrent reads;
- * acquires and releases cost O(tids seen), acquires of a pure clock whose
- * releaser the task already knows cost O(1). */
+ * clock (sparse: vclock.h). Accesses cost O(log tids known) except a
+ * write after concurrent reads; acquires and releases cost O(tids seen
+ * x log), acquires of a pure clock whose releaser the task already knows
+ * cost O(log). */
 #include "race.h"
 
 #include <stdlib.h>
@@ -118,11 +119,7 @@ static void release(race_checker *r, rc_task *T, int32_t tid, sclock *s,
 {
     bool covered = true; /* s <= T before the join: s becomes T's clock */
     if (!(s->pure && epoch_leq(s->last, &T->vc)))
-        for (uint32_t i = 0; i < s->c.n; i++)
-            if (s->c.c[i] > vc_get(&T->vc, (int32_t)i)) {
-                covered = false;
-                break;
-            }
+        covered = vc_leq(&s->c, &T->vc);
     if (covered)
         vc_copy(&r->vm, &s->c, &T->vc);
     else

@@ -1,18 +1,21 @@
-/* vclock.h: dense vector clocks: the race checker's, with its epochs
- * (FastTrack, Flanagan and Freund, PLDI 2009). The reduction's are
- * dclock.h's (sparse, the ended tasks every live task joined retired).
- * Owns: nothing; a vclock's entries live in blocks of 8 << k entries
+/* vclock.h: the race checker's vector clocks, with its epochs (FastTrack,
+ * Flanagan and Freund, PLDI 2009): sparse, (tid, time) pairs sorted by
+ * tid, so a clock holds only the tasks its task synchronized with (a
+ * spawn, a channel, a lock...), not every tid below its own (100,000
+ * goroutines spawned by main and blocked on one channel made dense clocks
+ * cost tasks^2: 4.2 GB). The reduction's are dclock.h's (sparse too, the
+ * ended tasks every live task joined retired).
+ * Owns: nothing; a vclock's entries live in blocks of 4 << k entries
  * from a vc_mem: its arena (the race checker's, per execution) and free
  * lists by size, to which growing a clock returns the outgrown block and
  * vc_release a clock that is no longer needed (an exited task's), so
  * memory follows the clocks alive, not every size they ever had. A NULL
- * vc_mem is the heap, for clocks that outlive an execution (the
- * reduction's nodes): blocks from wf_xmalloc, freed when outgrown or
+ * vc_mem is the heap: blocks from wf_xmalloc, freed when outgrown or
  * released.
- * Invariants: 1. c[i] for i < n, entries from n on are 0 (a clock only
- *   stores the prefix of tids it has seen, so a task spawned late costs
- *   nothing to older clocks).  2. n <= cap.
- * Costs: vc_get and epoch tests are O(1); join and copy are O(src->n). */
+ * Invariants: 1. e[0, n) ascending by tid, each tid once; a tid not
+ *   stored reads 0.  2. n <= cap.
+ * Costs: vc_get and epoch tests are O(log n); join and leq are
+ *   O(m log n) for a src of m entries; copy is O(m). */
 #ifndef WF_VCLOCK_H
 #define WF_VCLOCK_H
 
@@ -23,8 +26,14 @@
 
 typedef uint32_t vc_time;
 
+typedef struct vc_ent {
+    int32_t tid;
+    vc_time t;
+} vc_ent;
+_Static_assert(offsetof(vc_ent, tid) == 0, "key_lower_bound's key");
+
 typedef struct vclock {
-    vc_time *c;
+    vc_ent *e;
     uint32_t n, cap;
 } vclock;
 
@@ -41,9 +50,16 @@ static inline epoch epoch_none(void)
     return e;
 }
 
+/* Where tid's entry is or would go in v, searching from entry from on. */
+static inline uint32_t vc_at(const vclock *v, uint32_t from, int32_t tid)
+{
+    return from + key_lower_bound(v->e + from, v->n - from, sizeof *v->e, tid);
+}
+
 static inline vc_time vc_get(const vclock *v, int32_t tid)
 {
-    return (uint32_t)tid < v->n ? v->c[tid] : 0;
+    uint32_t i = vc_at(v, 0, tid);
+    return i < v->n && v->e[i].tid == tid ? v->e[i].t : 0;
 }
 
 #define VC_CLASSES 28
@@ -51,8 +67,8 @@ static inline vc_time vc_get(const vclock *v, int32_t tid)
 /* Where clock blocks come from; reset with the arena. */
 typedef struct vc_mem {
     arena *a;
-    vc_time *free[VC_CLASSES]; /* free blocks of 8 << k entries, linked
-                                * through their first bytes */
+    vc_ent *free[VC_CLASSES]; /* free blocks of 4 << k entries, linked
+                               * through their first bytes */
 } vc_mem;
 
 static inline void vc_mem_init(vc_mem *m, arena *a)
@@ -64,39 +80,43 @@ static inline void vc_mem_init(vc_mem *m, arena *a)
 static inline int vc_class(uint32_t cap)
 {
     int k = 0;
-    while ((8u << k) < cap)
+    while ((4u << k) < cap)
         k++;
     return k;
 }
 
-static inline void vc_give(vc_mem *m, vc_time *c, uint32_t cap)
+static inline void vc_give(vc_mem *m, vc_ent *c, uint32_t cap)
 {
     int k = vc_class(cap);
     if (!m) {
         free(c);
         return;
     }
-    memcpy(c, &m->free[k], sizeof m->free[k]);
+    {
+        void *next = m->free[k]; /* the link, in the block's first bytes */
+        memcpy(c, &next, sizeof next);
+    }
     m->free[k] = c;
 }
 
-/* Make room for entries [0, n). Entries from v->n on are undefined until
- * set (recycled blocks are not cleared). */
+/* Make room for n entries; entries [0, v->n) are kept. */
 static inline void vc_reserve(vc_mem *m, vclock *v, uint32_t n)
 {
     if (n > v->cap) {
         int k = vc_class(n);
-        uint32_t cap = 8u << k;
-        vc_time *c = m ? m->free[k] : NULL;
-        if (c)
-            memcpy(&m->free[k], c, sizeof m->free[k]);
-        else if (m)
+        uint32_t cap = 4u << k;
+        vc_ent *c = m ? m->free[k] : NULL;
+        if (c) {
+            void *next;
+            memcpy(&next, c, sizeof next);
+            m->free[k] = next;
+        } else if (m)
             c = arena_alloc(m->a, (size_t)cap * sizeof *c);
         else
             c = wf_xmalloc((size_t)cap * sizeof *c);
-        if (v->n) memcpy(c, v->c, (size_t)v->n * sizeof *c);
-        if (v->cap) vc_give(m, v->c, v->cap);
-        v->c = c;
+        if (v->n) memcpy(c, v->e, (size_t)v->n * sizeof *c);
+        if (v->cap) vc_give(m, v->e, v->cap);
+        v->e = c;
         v->cap = cap;
     }
 }
@@ -104,42 +124,71 @@ static inline void vc_reserve(vc_mem *m, vclock *v, uint32_t n)
 /* v is not needed any more: its block goes back to m. */
 static inline void vc_release(vc_mem *m, vclock *v)
 {
-    if (v->cap) vc_give(m, v->c, v->cap);
-    v->c = NULL;
+    if (v->cap) vc_give(m, v->e, v->cap);
+    v->e = NULL;
     v->n = v->cap = 0;
 }
 
 static inline void vc_set(vc_mem *a, vclock *v, int32_t tid, vc_time t)
 {
-    uint32_t i = (uint32_t)tid;
-    if (i >= v->n) {
-        vc_reserve(a, v, i + 1);
-        memset(v->c + v->n, 0, (size_t)(i + 1 - v->n) * sizeof *v->c);
-        v->n = i + 1;
+    uint32_t i = vc_at(v, 0, tid);
+    if (i == v->n || v->e[i].tid != tid) {
+        vc_reserve(a, v, v->n + 1);
+        memmove(v->e + i + 1, v->e + i, (size_t)(v->n - i) * sizeof *v->e);
+        v->n++;
+        v->e[i].tid = tid;
     }
-    v->c[i] = t;
+    v->e[i].t = t;
 }
 
-/* dst = max(dst, src), entrywise. */
+/* dst = max(dst, src), entrywise: the maxes of the tids both store in
+ * place, then src's other tids merged in from the back. */
 static inline void vc_join(vc_mem *a, vclock *dst, const vclock *src)
 {
-    uint32_t i, m;
-    if (src->n > dst->n) {
-        vc_reserve(a, dst, src->n);
-        memset(dst->c + dst->n, 0, (size_t)(src->n - dst->n) * sizeof *dst->c);
-        dst->n = src->n;
+    uint32_t i = 0, add = 0, j, k;
+    for (j = 0; j < src->n; j++) {
+        i = vc_at(dst, i, src->e[j].tid);
+        if (i < dst->n && dst->e[i].tid == src->e[j].tid) {
+            if (src->e[j].t > dst->e[i].t) dst->e[i].t = src->e[j].t;
+        } else {
+            add++;
+        }
     }
-    m = src->n;
-    for (i = 0; i < m; i++)
-        if (src->c[i] > dst->c[i]) dst->c[i] = src->c[i];
+    if (!add) return;
+    vc_reserve(a, dst, dst->n + add);
+    i = dst->n;
+    j = src->n;
+    k = dst->n + add;
+    while (j > 0) {
+        if (i > 0 && dst->e[i - 1].tid >= src->e[j - 1].tid) {
+            if (dst->e[i - 1].tid == src->e[j - 1].tid) j--; /* maxed */
+            dst->e[--k] = dst->e[--i];
+        } else {
+            dst->e[--k] = src->e[--j];
+        }
+    }
+    dst->n += add;
 }
 
 /* dst = src. */
 static inline void vc_copy(vc_mem *a, vclock *dst, const vclock *src)
 {
     vc_reserve(a, dst, src->n);
-    if (src->n) memcpy(dst->c, src->c, (size_t)src->n * sizeof *dst->c);
+    if (src->n) memcpy(dst->e, src->e, (size_t)src->n * sizeof *dst->e);
     dst->n = src->n;
+}
+
+/* Is a <= b, entrywise? */
+static inline bool vc_leq(const vclock *a, const vclock *b)
+{
+    uint32_t i = 0;
+    for (uint32_t j = 0; j < a->n; j++) {
+        if (!a->e[j].t) continue;
+        i = vc_at(b, i, a->e[j].tid);
+        if (i == b->n || b->e[i].tid != a->e[j].tid || a->e[j].t > b->e[i].t)
+            return false;
+    }
+    return true;
 }
 
 /* Does e happen before (or at) the time v? */

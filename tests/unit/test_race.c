@@ -765,22 +765,11 @@ START_TEST(locks_order_the_same_under_mutex_fifo_and_any_cond_order)
 }
 END_TEST
 
-/* A channel per goroutine, sent on by it and received by main, K of
- * them one after another: each channel's reads (the send, the receive)
- * are concurrent, so it keeps a read vector. Sparse, it costs the two
- * readers; dense by tid it cost the sender's tid (K^2 / 2 entries over
- * the execution: 2,000 goroutines took 125 MB, 8,000 took 1.9 GB). */
-START_TEST(read_vectors_cost_the_readers_not_their_tids)
+/* src run once as weft run runs it (every checker on) under a memory
+ * budget of mb MB, past which the execution is cut: its output must be
+ * want, without findings. */
+static void run_within(const char *src, int mb, const char *out)
 {
-    const char *src = GO("func main() {\n"
-                         "\ts := 0\n"
-                         "\tfor i := 0; i < 2000; i++ {\n"
-                         "\t\tc := make(chan int)\n"
-                         "\t\tgo func(i int) { c <- i }(i)\n"
-                         "\t\ts += <-c\n"
-                         "\t}\n"
-                         "\tprintln(s)\n"
-                         "}\n");
     vm_program *p;
     explore_opts o;
     explorer *x;
@@ -789,16 +778,52 @@ START_TEST(read_vectors_cost_the_readers_not_their_tids)
     o.strategy = WF_STRATEGY_RANDOM; /* weft run's */
     o.preemptions = -1;
     o.max_executions = 1;
-    o.max_memory = 32 << 20; /* the execution is cut past it */
+    o.max_memory = (uint64_t)mb << 20;
     x = go_explorer(src, &o, checkers_consumers(ck), &p);
-    ck_assert_msg(x->last_output && !strcmp(x->last_output, "1999000\n"),
-                  "2,000 goroutines each with its own channel, under a 32 "
-                  "MB budget: output '%s'",
-                  x->last_output ? x->last_output : "(none)");
+    ck_assert_msg(x->last_output && !strcmp(x->last_output, out),
+                  "under a %d MB budget: output '%s', not '%s'", mb,
+                  x->last_output ? x->last_output : "(none)", out);
     ck_assert_uint_eq(x->findings.len, 0);
     explore_free(x);
     checkers_free(ck);
     vm_program_free(p);
+}
+
+/* A channel per goroutine, sent on by it and received by main, K of
+ * them one after another: each channel's reads (the send, the receive)
+ * are concurrent, so it keeps a read vector. Sparse, it costs the two
+ * readers; dense by tid it cost the sender's tid (K^2 / 2 entries over
+ * the execution: 2,000 goroutines took 125 MB, 8,000 took 1.9 GB). */
+START_TEST(read_vectors_cost_the_readers_not_their_tids)
+{
+    run_within(GO("func main() {\n"
+                  "\ts := 0\n"
+                  "\tfor i := 0; i < 2000; i++ {\n"
+                  "\t\tc := make(chan int)\n"
+                  "\t\tgo func(i int) { c <- i }(i)\n"
+                  "\t\ts += <-c\n"
+                  "\t}\n"
+                  "\tprintln(s)\n"
+                  "}\n"),
+               32, "1999000\n");
+}
+END_TEST
+
+/* K goroutines spawned by main, each blocked on one channel: a task's
+ * clock holds main's entry and its own. Dense by tid, goroutine k's
+ * clock took k entries (K^2 / 2 over the execution: 2,000 goroutines
+ * passed 8 MB, 100,000 took 4.2 GB). */
+START_TEST(task_clocks_cost_the_tasks_synchronized_with_not_their_tids)
+{
+    run_within(GO("func main() {\n"
+                  "\tch := make(chan int)\n"
+                  "\tfor i := 0; i < 2000; i++ {\n"
+                  "\t\tgo func() { <-ch }()\n"
+                  "\t}\n"
+                  "\tclose(ch)\n"
+                  "\tprintln(\"done\")\n"
+                  "}\n"),
+               8, "done\n");
 }
 END_TEST
 
@@ -809,6 +834,8 @@ Suite *race_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, spawn_orders_the_parent_before_the_child);
     tcase_add_test(tc, read_vectors_cost_the_readers_not_their_tids);
+    tcase_add_test(
+        tc, task_clocks_cost_the_tasks_synchronized_with_not_their_tids);
     tcase_add_test(tc, send_happens_before_the_receive_completes);
     tcase_add_test(tc,
                    kth_receive_happens_before_the_send_k_plus_cap_completes);
