@@ -409,6 +409,8 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     nd = push_node(d);
     for (int i = 0; i < n; i++)
         VEC_PUSH(nd->en, alts[i]);
+    nd->en_sum = (d->nodes.len >= 2 ? d->nodes.p[d->nodes.len - 2].en_sum : 0) +
+                 nd->en.cap * sizeof *nd->en.p;
     nd->last = e->last_tid;
     /* after a yield the program asked for, the others run first: the
      * switch is free, and running the yielder on is the preemption (CHESS's
@@ -544,7 +546,10 @@ uint64_t dpor_bytes(const dpor *d)
                NODE_VEC_BYTES +
            (uint64_t)d->nodes.cap * sizeof(node) +
            (uint64_t)d->nkept * (sizeof(snode) + 10 * NODE_VEC_BYTES) +
-           d->creg.ents * sizeof(dclock_ent);
+           d->creg.ents * sizeof(dclock_ent) +
+           (d->depth && d->depth <= d->nodes.len
+                ? d->nodes.p[d->depth - 1].en_sum
+                : 0);
 }
 
 void dpor_end(dpor *d, wf_engine *e)

@@ -91,6 +91,9 @@ typedef struct node {
     uint32_t nexti;  /* the next inner choice never explored */
     int32_t tid;     /* task node: the task run */
     tidvec en, bt;   /* enabled, to explore */
+    uint64_t en_sum; /* bytes of the enabled sets of the path's nodes up
+                        to this one (the memory budget counts them: with
+                        thousands of goroutines enabled, O(tasks) a step) */
     tset done, sleep;
     /* the event of this node's step (this execution) */
     bool has_ev;
