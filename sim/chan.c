@@ -204,7 +204,8 @@ void chan_expose(wf_engine *e, wf_task *t)
             rescan_q(e, &ch->recvq);
         /* task_ready of a plain op: no waiter of its own to discount */
         ready = send ? send_ready(ch, t, true)
-                     : ch->len || ch->closed || (!ch->cap && ch->ncsend > 0);
+                     : ch->len || ch->closed || early_pending(ch) ||
+                           (!ch->cap && ch->ncsend > 0);
     } else {
         ready = false; /* a nil channel blocks forever */
     }

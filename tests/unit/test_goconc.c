@@ -395,6 +395,29 @@ START_TEST(after_func_runs_f_in_its_own_goroutine)
 }
 END_TEST
 
+/* A plain receive exposed while a short ticker's tick is ready (it fires
+ * early, engine.h) is runnable at once: it used to block until a rescan,
+ * against the channel's invariant (the debug build's engine_check). */
+START_TEST(a_receive_on_a_ready_short_tick_is_runnable)
+{
+    char *o = go_outcomes(GO("import (\n\t\"fmt\"\n\t\"time\"\n)\n"
+                             "func main() {\n"
+                             "\ttk := time.NewTicker(100 * time.Microsecond)\n"
+                             "\tdone := make(chan bool)\n"
+                             "\tgo func() {\n"
+                             "\t\t<-tk.C\n"
+                             "\t\tdone <- true\n"
+                             "\t}()\n"
+                             "\t<-tk.C\n"
+                             "\t<-done\n"
+                             "\ttk.Stop()\n"
+                             "\tfmt.Println(\"two ticks\")\n"
+                             "}\n"));
+    ck_assert_str_eq(o, "two ticks|\n");
+    free(o);
+}
+END_TEST
+
 START_TEST(deadlocks_are_found_by_exploration)
 {
     static const char naive[] =
@@ -915,6 +938,7 @@ Suite *goconc_suite(void)
     Suite *s = suite_create("goconc");
     TCase *tc = tcase_create("concurrency");
     tcase_add_test(tc, channels_select_and_close);
+    tcase_add_test(tc, a_receive_on_a_ready_short_tick_is_runnable);
     tcase_add_test(tc, select_explores_every_ready_case);
     tcase_add_test(tc, unsynchronized_increments_lose_updates);
     tcase_add_test(tc, mutex_and_atomics_keep_every_update);
