@@ -151,34 +151,44 @@ $(BUILD)/asan/weft: $(BIN_SRCS) $(BUILD)/asan/libweft.a
 	$(CC) $(BASEFLAGS) $(ASAN_FLAGS) $(BIN_SRCS) $(BUILD)/asan/libweft.a \
 	    $(CURSES) $(LIBS) -o $@
 
-test: deps all $(BUILD)/dbg/unit
-	CK_DEFAULT_TIMEOUT=120 $(BUILD)/dbg/unit
-	@if [ -x tests/e2e/run.sh ]; then WEFT=$(BUILD)/weft tests/e2e/run.sh; fi
-	MAKE="$(MAKE)" CC="$(CC)" BUILD="$(BUILD)" tests/e2e/install.sh
-	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/trace.sh
-	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/view.sh
-	WEFT=$(BUILD)/weft tests/e2e/play.sh
-	WEFT=$(BUILD)/weft tests/e2e/go.sh
-	WEFT=$(BUILD)/weft tests/e2e/testcmd.sh
-	WEFT=$(BUILD)/weft tests/e2e/pkgs.sh
-	WEFT=$(BUILD)/weft tests/e2e/cli.sh
-	WEFT=$(BUILD)/weft tests/e2e/newuser.sh
-	WEFT=$(BUILD)/weft tests/e2e/readme.sh
-	WEFT=$(BUILD)/weft tests/e2e/ciformats.sh
-	WEFT=$(BUILD)/weft tests/e2e/html.sh
-	WEFT=$(BUILD)/weft tests/e2e/parallel.sh
-	WEFT=$(BUILD)/weft tests/e2e/roundtrip.sh
-	WEFT=$(BUILD)/weft tests/e2e/gochan.sh
-	WEFT=$(BUILD)/weft tests/e2e/reports.sh
-	WEFT=$(BUILD)/weft tests/e2e/cc.sh
-	@$(MAKE) --no-print-directory cc-clang
-	WEFT=$(BUILD)/weft tests/e2e/svcomp.sh
-	WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC) tests/e2e/limits.sh
-	WEFT=$(BUILD)/weft CC=$(CC) tests/e2e/db.sh
-	@$(MAKE) --no-print-directory fuzz-replay
-	$(BUILD)/weft test scenarios
-	$(BUILD)/weft test tests/correct
-	WEFT=$(BUILD)/weft tests/conform/run.sh --check tests/conform/passing.txt
+# make test: everything built first (JOBS at a time), then the steps below,
+# TEST_JOBS at a time (the cores by default), longest first so that the
+# cores end together; tests/steps.sh keeps each step's output whole and
+# ends with "N passed, N failed".
+NPROC     := $(shell nproc 2>/dev/null || echo 1)
+TEST_JOBS ?= $(NPROC)
+E2E       := WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC)
+TEST_STEPS = \
+	'unit|CK_DEFAULT_TIMEOUT=120 $(BUILD)/dbg/unit' \
+	'cc-clang|$(MAKE) --no-print-directory cc-clang' \
+	'cc|$(E2E) tests/e2e/cc.sh' \
+	'conform|$(E2E) tests/conform/run.sh --check tests/conform/passing.txt' \
+	'parallel|$(E2E) tests/e2e/parallel.sh' \
+	'scenarios|$(BUILD)/weft test scenarios' \
+	'roundtrip|$(E2E) tests/e2e/roundtrip.sh' \
+	'fuzz-replay|$(MAKE) --no-print-directory fuzz-replay' \
+	'correct|$(BUILD)/weft test tests/correct' \
+	'html|$(E2E) tests/e2e/html.sh' \
+	'gochan|$(E2E) tests/e2e/gochan.sh' \
+	'limits|$(E2E) tests/e2e/limits.sh' \
+	'go|$(E2E) tests/e2e/go.sh' \
+	'trace|$(E2E) tests/e2e/trace.sh' \
+	'svcomp|$(E2E) tests/e2e/svcomp.sh' \
+	'testcmd|$(E2E) tests/e2e/testcmd.sh' \
+	'play|$(E2E) tests/e2e/play.sh' \
+	'ciformats|$(E2E) tests/e2e/ciformats.sh' \
+	'reports|$(E2E) tests/e2e/reports.sh' \
+	'install|MAKE="$(MAKE)" $(E2E) tests/e2e/install.sh' \
+	'view|$(E2E) tests/e2e/view.sh' \
+	'newuser|$(E2E) tests/e2e/newuser.sh' \
+	'db|$(E2E) tests/e2e/db.sh' \
+	'readme|$(E2E) tests/e2e/readme.sh' \
+	'pkgs|$(E2E) tests/e2e/pkgs.sh' \
+	'cli|$(E2E) tests/e2e/cli.sh'
+test: deps
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) all $(BUILD)/dbg/unit \
+	    $(foreach t,$(FUZZ_TARGETS),$(BUILD)/dbg/fuzz/replay_$(t))
+	@tests/steps.sh $(TEST_JOBS) $(TEST_STEPS)
 
 # weft cc's runtime built by clang (the flavour in $(BUILD)/clang): every
 # C scenario must give the verdict and output it gives under gcc. Skipped,

@@ -1,0 +1,56 @@
+#!/bin/bash
+# tests/steps.sh JOBS STEP...: runs make test's steps, JOBS at a time.
+#
+# A STEP is "NAME|COMMAND" (COMMAND run by sh -c, from the project's
+# directory). Steps start in the order given (make test lists the longest
+# first, so that two cores end together); each one's output is kept apart
+# and printed whole when it ends, after a line saying how it ended. The
+# last line is "N passed, N failed", naming the failed steps before it;
+# the exit status is 1 when one failed.
+set -u
+
+jobs=${1:?usage: tests/steps.sh JOBS 'NAME|COMMAND'...}
+shift
+case $jobs in '' | *[!0-9]* | 0) jobs=1 ;; esac
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/weft-steps.XXXXXX") || exit 2
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'exit 130' INT TERM
+
+declare -A name_of=() start_of=()
+passed=0
+failed=0
+failed_names=""
+
+# Waits for one running step and reports it.
+reap() {
+    local pid rc n
+    wait -n -p pid
+    rc=$?
+    n=${name_of[$pid]}
+    unset "name_of[$pid]"
+    if [ "$rc" -eq 0 ]; then
+        passed=$((passed + 1))
+        echo "== $n: passed ($((SECONDS - ${start_of[$n]})) s)"
+    else
+        failed=$((failed + 1))
+        failed_names="$failed_names $n"
+        echo "== $n: FAILED (exit $rc, $((SECONDS - ${start_of[$n]})) s)"
+    fi
+    cat "$dir/$n.log"
+    echo
+}
+
+for step in "$@"; do
+    n=${step%%|*}
+    cmd=${step#*|}
+    while [ "${#name_of[@]}" -ge "$jobs" ]; do reap; done
+    start_of[$n]=$SECONDS
+    sh -c "$cmd" >"$dir/$n.log" 2>&1 </dev/null &
+    name_of[$!]=$n
+done
+while [ "${#name_of[@]}" -gt 0 ]; do reap; done
+
+[ -n "$failed_names" ] && echo "failed:$failed_names"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
