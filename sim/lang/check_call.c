@@ -14,11 +14,6 @@
 #define INVALID_OP "invalid operation: "
 #define INVALID_ARG "invalid argument: "
 
-static void invalidate(operand *x)
-{
-    x->mode = CK_INVALID;
-}
-
 static const char *estr(checker *k, const ast_node *n)
 {
     buf b;
@@ -56,7 +51,7 @@ static bool const_fits_tparam(checker *k, operand *x, uint32_t t)
                       cs, ck_tstr(k, t), ck_op_str(k, x), ck_tstr(k, term),
                       ck_tstr(k, t));
         }
-        invalidate(x);
+        ck_invalidate(x);
         return false;
     }
     return true;
@@ -132,7 +127,7 @@ void ck_conversion(checker *k, operand *x, uint32_t t)
             ck_errorf(k, x->expr, "constant %s overflows %s", b.p,
                       ck_tstr(k, t));
             buf_fini(&b);
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
     } else if (const_arg && ck_is_tparam(t) && ck_is_untyped(x->type) &&
@@ -150,7 +145,7 @@ void ck_conversion(checker *k, operand *x, uint32_t t)
         else
             ck_errorf(k, x->expr, "cannot convert %s to type %s",
                       ck_op_str(k, x), ck_tstr(k, t));
-        invalidate(x);
+        ck_invalidate(x);
         return;
     }
     (void)was_nil;
@@ -1062,7 +1057,7 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
         ck_errorf(k, call, INVALID_OP "%s arguments for %s (expected 1, "
                                       "found %zu)",
                   args.n ? "too many" : "not enough", estr(k, call), args.n);
-        invalidate(x);
+        ck_invalidate(x);
         return;
     }
     if (which == 'O') {
@@ -1073,7 +1068,7 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
         if (sx->kind != AST_SELECTOR) {
             ck_errorf(k, sx, INVALID_ARG "%s is not a selector expression",
                       estr(k, sx));
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
         ck_expr(k, x, sx);
@@ -1082,7 +1077,7 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
         in = ck_info_get(k, sx);
         if (!in || !in->sel || in->sel->kind != SEL_FIELD) {
             ck_errorf(k, sx, INVALID_ARG "%s is a method value", estr(k, sx));
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
         {
@@ -1100,7 +1095,7 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
                                                  "a pointer in %s",
                               sx->u.selector.sel->u.ident.name,
                               estr(k, sx->u.selector.x));
-                    invalidate(x);
+                    ck_invalidate(x);
                     return;
                 }
                 if (VM_KIND(u->id) == K_PTR)
@@ -1194,7 +1189,7 @@ void ck_call(checker *k, operand *x, ast_node *call)
         if (call->u.call.spread) {
             ck_errorf(k, args.v[0], "invalid use of ... in conversion to %s",
                       ck_tstr(k, t));
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
         ck_conversion(k, x, t);
@@ -1203,7 +1198,7 @@ void ck_call(checker *k, operand *x, ast_node *call)
     }
     case CK_BUILTIN:
         if (!builtin(k, x, call, x->builtin))
-            invalidate(x);
+            ck_invalidate(x);
         x->expr = call;
         return;
     default:
@@ -1220,7 +1215,7 @@ void ck_call(checker *k, operand *x, ast_node *call)
             ck_assignment(k, &ops.p[i], 0, "argument");
         VEC_FREE(ops);
         if (k->failed) {
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
         if (s && s->kind == RS_NATIVE) {
@@ -1246,7 +1241,7 @@ void ck_call(checker *k, operand *x, ast_node *call)
     if (VM_KIND(ck_core(k, x->type)) != K_FUNC) {
         ck_errorf(k, x->expr, INVALID_OP "cannot call non-function %s",
                   ck_op_str(k, x));
-        invalidate(x);
+        ck_invalidate(x);
         return;
     }
     {
@@ -1256,7 +1251,7 @@ void ck_call(checker *k, operand *x, ast_node *call)
         arg_list(k, args, &ops);
         if (!k->failed && x->ntparams && !instantiate_call(k, x, call, &ops)) {
             VEC_FREE(ops);
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
         sigt = ck_core(k, x->type);
@@ -1264,7 +1259,7 @@ void ck_call(checker *k, operand *x, ast_node *call)
             check_arguments(k, call, sigt, &ops);
         VEC_FREE(ops);
         if (k->failed) {
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
         sig = prog_type(k->prog, sigt);

@@ -1,9 +1,11 @@
-/* check_expr.c: expressions (check_int.h), after types2's expr.go,
- * index.go, literals.go and assignments.go: operands, constants with exact
- * arithmetic, untyped conversion and its delayed recording, unary and
- * binary operators, shifts and comparisons, selectors, indexing and
- * slicing, composite and function literals, type assertions. Messages are
- * types2's (Go 1.22), at the start of the offending expression. */
+/* check_expr.c: expressions (check_int.h), after types2's expr.go and
+ * assignments.go: operands, constants' representability, untyped
+ * conversion and its delayed recording, assignability of operands,
+ * identifiers, selectors, function literals, type assertions, and the
+ * dispatcher over every kind of expression. Literals are in check_lit.c,
+ * indexing and slicing in check_index.c, operators in check_op.c.
+ * Messages are types2's (Go 1.22), at the start of the offending
+ * expression. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +13,6 @@
 #include "sim/lang/check_int.h"
 
 #define INVALID_OP "invalid operation: "
-#define INVALID_ARG "invalid argument: "
-
-static void invalidate(operand *x)
-{
-    x->mode = CK_INVALID;
-}
 
 void ck_use_sym(checker *k, res_sym *s)
 {
@@ -25,7 +21,7 @@ void ck_use_sym(checker *k, res_sym *s)
 }
 
 /* Report an error at n's own position (not its start). */
-static void errorp(checker *k, const ast_node *n, const char *msg)
+void ck_errorp(checker *k, const ast_node *n, const char *msg)
 {
     if (k->errpos)
         n = k->errpos;
@@ -227,50 +223,9 @@ bool ck_representable(checker *k, operand *x, uint32_t t, bool report)
             ck_errorf(k, x->expr, "cannot convert %s to type %s", xs,
                       ck_tstr(k, t));
         }
-        invalidate(x);
+        ck_invalidate(x);
     }
     return false;
-}
-
-/* Typed constants stay representable after each operation; untyped
- * integers stay within 512 bits. */
-static void overflow(checker *k, operand *x, const char *opname)
-{
-    char m[300];
-    if (x->val.k == CONST_UNKNOWN) {
-        errorp(k, x->expr, "constant result is not representable");
-        invalidate(x);
-        return;
-    }
-    if (!ck_is_untyped(x->type)) {
-        ck_representable(k, x, x->type, true);
-        return;
-    }
-    if (x->val.k == CONST_INT && const_bitlen(x->val) > 512) {
-        /* at the operator (types2's opPos) */
-        snprintf(m, sizeof m, "constant %s%soverflow", opname ? opname : "",
-                 opname ? " " : "");
-        errorp(k, x->expr, m);
-        invalidate(x);
-    }
-}
-
-static const char *op_name(lex_kind opk)
-{
-    switch (opk) {
-    case TK_ADD:
-        return "addition";
-    case TK_SUB:
-        return "subtraction";
-    case TK_XOR:
-        return "bitwise XOR";
-    case TK_MUL:
-        return "multiplication";
-    case TK_SHL:
-        return "shift";
-    default:
-        return NULL;
-    }
 }
 
 /* ---- untyped conversion --------------------------------------------------- */
@@ -376,7 +331,7 @@ void ck_convert_untyped(checker *k, operand *x, uint32_t target)
         else
             ck_errorf(k, x->expr, "cannot convert %s to type %s", xs,
                       ck_tstr(k, t));
-        invalidate(x);
+        ck_invalidate(x);
         return;
     }
     if (x->mode == CK_CONST) {
@@ -393,7 +348,7 @@ void ck_convert_untyped(checker *k, operand *x, uint32_t target)
 
 /* ---- assignment ------------------------------------------------------------- */
 
-static void single_value(checker *k, operand *x)
+void ck_single_value(checker *k, operand *x)
 {
     if (x->mode != CK_INVALID && x->type && VM_KIND(x->type) == K_TUPLE &&
         x->mode != CK_TYPE) {
@@ -404,14 +359,14 @@ static void single_value(checker *k, operand *x)
                               "single-value context",
                   b.p ? b.p : "", ck_tstr(k, x->type));
         buf_fini(&b);
-        invalidate(x);
+        ck_invalidate(x);
     }
 }
 
 void ck_assignment(checker *k, operand *x, uint32_t t, const char *context)
 {
     char why[700];
-    single_value(k, x);
+    ck_single_value(k, x);
     switch (x->mode) {
     case CK_INVALID:
         return;
@@ -424,7 +379,7 @@ void ck_assignment(checker *k, operand *x, uint32_t t, const char *context)
     default:
         ck_errorf(k, x->expr, "cannot assign %s to %s in %s",
                   ck_op_str(k, x), ck_tstr(k, t), context);
-        invalidate(x);
+        ck_invalidate(x);
         return;
     }
     if (ck_is_untyped(x->type)) {
@@ -435,7 +390,7 @@ void ck_assignment(checker *k, operand *x, uint32_t t, const char *context)
         if (x->type == T_UNIL) {
             if (!t) {
                 ck_errorf(k, x->expr, "use of untyped nil in %s", context);
-                invalidate(x);
+                ck_invalidate(x);
                 return;
             }
         } else if (!t || ck_is_interface(k, t)) {
@@ -448,7 +403,7 @@ void ck_assignment(checker *k, operand *x, uint32_t t, const char *context)
                       code == 1   ? " (truncated)"
                       : code == 2 ? " (overflows)"
                                   : "");
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
         if (x->mode == CK_CONST) {
@@ -469,7 +424,7 @@ void ck_assignment(checker *k, operand *x, uint32_t t, const char *context)
         else
             ck_errorf(k, x->expr, "cannot use %s as %s value in %s",
                       ck_op_str(k, x), ck_tstr(k, t), context);
-        invalidate(x);
+        ck_invalidate(x);
     }
 }
 
@@ -561,7 +516,7 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         x->mode = CK_TYPE;
         x->type = ck_typexpr(k, n);
         if (!x->type)
-            invalidate(x);
+            ck_invalidate(x);
         return;
     case RS_BUILTIN:
         x->mode = CK_BUILTIN;
@@ -582,7 +537,7 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         if (o->bad)
             k->failed = true; /* its declaration had an error: silence */
         if (!x->type && k->failed)
-            invalidate(x);
+            ck_invalidate(x);
         return;
     case RS_VAR:
         ck_obj_decl(k, s);
@@ -592,7 +547,7 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         if (o->bad)
             k->failed = true; /* its declaration had an error: silence */
         if (!x->type && k->failed)
-            invalidate(x);
+            ck_invalidate(x);
         return;
     case RS_LOCAL:
         o = ck_obj_get(k, s);
@@ -604,7 +559,7 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
              * because of one: its type is invalid, and the statement that
              * uses it says nothing more (go/types) */
             k->failed = true;
-            invalidate(x);
+            ck_invalidate(x);
         } else if (!o->state) {
             /* referred to before its declaration was checked (a label
              * goto): nothing to say */
@@ -612,294 +567,6 @@ static void ident_sym(checker *k, operand *x, ast_node *n, res_sym *s)
         }
         return;
     }
-}
-
-/* ---- literals ------------------------------------------------------------------- */
-
-static void basic_lit(checker *k, operand *x, ast_node *n)
-{
-    switch (n->kind) {
-    case AST_INT_LIT:
-        x->val = const_from_literal(&k->mem, TK_INT, n->u.int_lit.text);
-        x->type = T_UINT_K;
-        break;
-    case AST_FLOAT_LIT: {
-        /* an imaginary literal is a float token spelled with its 'i' */
-        const char *text = n->u.float_lit.text;
-        bool imag = text[0] && text[strlen(text) - 1] == 'i';
-        x->val = const_from_literal(&k->mem, imag ? TK_IMAG : TK_FLOAT, text);
-        x->type = imag ? T_UCPLX : T_UFLT_K;
-        break;
-    }
-    case AST_RUNE_LIT:
-        x->val = const_int64(&k->mem, n->u.rune_lit.value);
-        x->type = T_URUNE_K;
-        break;
-    default:
-        x->val = const_string(&k->mem, (const char *)n->u.string_lit.bytes,
-                              n->u.string_lit.len);
-        x->type = T_USTR;
-        break;
-    }
-    if (x->val.k == CONST_UNKNOWN) {
-        buf b;
-        buf_init(&b);
-        ck_expr_str(&b, n);
-        ck_errorf(k, n, "malformed constant: %s", b.p);
-        buf_fini(&b);
-        return;
-    }
-    x->mode = CK_CONST;
-    x->expr = n;
-    overflow(k, x, NULL);
-}
-
-static void indexed_elts(checker *k, ast_list elts, uint32_t et,
-                         int64_t length, int64_t *out_len)
-{
-    int64_t index = 0, max = 0;
-    VEC(int64_t) seen = {0};
-    for (size_t i = 0; i < elts.n && !k->failed; i++) {
-        ast_node *e = elts.v[i], *ev = e;
-        bool valid = false;
-        operand x;
-        if (e->kind == AST_KEY_VALUE) {
-            int64_t v;
-            if (ck_index(k, e->u.kv.key, length, &v)) {
-                if (v >= 0) {
-                    index = v;
-                    valid = true;
-                } else {
-                    buf b;
-                    buf_init(&b);
-                    ck_expr_str(&b, e->u.kv.key);
-                    ck_errorf(k, e, "index %s must be integer constant", b.p);
-                    buf_fini(&b);
-                }
-            }
-            ev = e->u.kv.value;
-        } else if (length >= 0 && index >= length) {
-            ck_errorf(k, e, "index %lld is out of bounds (>= %lld)",
-                      (long long)index, (long long)length);
-        } else {
-            valid = true;
-        }
-        if (k->failed)
-            break;
-        if (valid) {
-            for (size_t j = 0; j < seen.len; j++)
-                if (seen.p[j] == index) {
-                    char m[200];
-                    snprintf(m, sizeof m, "duplicate index %lld in array or "
-                                          "slice literal",
-                             (long long)index);
-                    errorp(k, e, m);
-                    break;
-                }
-            VEC_PUSH(seen, index);
-        }
-        index++;
-        if (index > max)
-            max = index;
-        ck_expr_hint(k, &x, ev, et);
-        ck_assignment(k, &x, et, "array or slice literal");
-    }
-    VEC_FREE(seen);
-    *out_len = max;
-}
-
-static void composite(checker *k, operand *x, ast_node *n, uint32_t hint)
-{
-    uint32_t t = 0, base = 0;
-    const vm_type *u;
-    ast_node *tn = n->u.composite.type;
-    bool open_array = false;
-    uint32_t open_elem = 0;
-    if (tn) {
-        if (tn->kind == AST_ARRAY_TYPE && tn->u.array.len &&
-            tn->u.array.len->kind == AST_ELLIPSIS &&
-            !tn->u.array.len->u.ellipsis.elt) {
-            open_array = true;
-            open_elem = ck_typexpr(k, tn->u.array.elem);
-            if (!open_elem)
-                return;
-        } else {
-            t = ck_typexpr(k, tn);
-            if (!t)
-                return;
-        }
-        base = t;
-    } else if (hint) {
-        t = hint;
-        base = t;
-        if (VM_KIND(ck_core(k, base)) == K_PTR)
-            base = prog_type(k->prog, ck_core(k, base))->elem;
-    } else {
-        ck_errorf(k, n, "invalid composite literal type: missing type");
-        return;
-    }
-    if (open_array) {
-        int64_t len;
-        indexed_elts(k, n->u.composite.elts, open_elem, -1, &len);
-        if (k->failed)
-            return;
-        t = type_array(k->prog, open_elem, len);
-        {
-            operand tx;
-            memset(&tx, 0, sizeof tx);
-            tx.mode = CK_TYPE;
-            tx.expr = tn;
-            tx.type = t;
-            ck_record(k, &tx);
-        }
-        x->mode = CK_VALUE;
-        x->type = t;
-        return;
-    }
-    u = prog_type(k->prog, ck_core(k, base));
-    switch (ck_is_complex(k, u->id) ? K_NIL : VM_KIND(u->id)) {
-    case K_STRUCT: {
-        vm_type us = *u;
-        ast_list elts = n->u.composite.elts;
-        if (!elts.n)
-            break;
-        if (elts.v[0]->kind == AST_KEY_VALUE) {
-            bool *visited = wf_xcalloc(us.nfields + 1, 1);
-            for (size_t i = 0; i < elts.n && !k->failed; i++) {
-                ast_node *e = elts.v[i];
-                ast_node *key;
-                uint32_t nm, fi;
-                operand v;
-                if (e->kind != AST_KEY_VALUE) {
-                    ck_errorf(k, e, "mixture of field:value and value "
-                                    "elements in struct literal");
-                    break;
-                }
-                key = e->u.kv.key;
-                ck_expr(k, &v, e->u.kv.value);
-                if (k->failed)
-                    break;
-                if (key->kind != AST_IDENT) {
-                    buf b;
-                    buf_init(&b);
-                    ck_expr_str(&b, key);
-                    ck_errorf(k, e, "invalid field name %s in struct "
-                                    "literal",
-                              b.p);
-                    buf_fini(&b);
-                    break;
-                }
-                nm = ck_name(k, key->u.ident.name);
-                for (fi = 0; fi < us.nfields && us.fields[fi].name != nm; fi++)
-                    ;
-                if (fi == us.nfields) {
-                    ck_errorf(k, key, "unknown field %s in struct literal of "
-                                      "type %s",
-                              key->u.ident.name, ck_tstr(k, base));
-                    break;
-                }
-                ck_assignment(k, &v, us.fields[fi].type, "struct literal");
-                if (visited[fi]) {
-                    ck_errorf(k, e, "duplicate field name %s in struct "
-                                    "literal",
-                              key->u.ident.name);
-                    break;
-                }
-                visited[fi] = true;
-            }
-            free(visited);
-        } else {
-            for (size_t i = 0; i < elts.n && !k->failed; i++) {
-                ast_node *e = elts.v[i];
-                operand v;
-                if (e->kind == AST_KEY_VALUE) {
-                    ck_errorf(k, e, "mixture of field:value and value "
-                                    "elements in struct literal");
-                    break;
-                }
-                ck_expr(k, &v, e);
-                if (k->failed)
-                    break;
-                if (i >= us.nfields) {
-                    ck_errorf(k, e, "too many values in struct literal of "
-                                    "type %s",
-                              ck_tstr(k, base));
-                    break;
-                }
-                ck_assignment(k, &v, us.fields[i].type, "struct literal");
-            }
-            if (!k->failed && elts.n < us.nfields) {
-                ast_node at;
-                memset(&at, 0, sizeof at);
-                at.kind = AST_EMPTY_STMT;
-                at.file = n->file;
-                at.line = n->u.composite.rbrace_line;
-                at.col = n->u.composite.rbrace_col;
-                ck_errorf(k, &at, "too few values in struct literal of type "
-                                  "%s",
-                          ck_tstr(k, base));
-            }
-        }
-        break;
-    }
-    case K_ARRAY: {
-        int64_t len;
-        uint32_t et = u->elem;
-        indexed_elts(k, n->u.composite.elts, et, u->len, &len);
-        break;
-    }
-    case K_SLICE: {
-        int64_t len;
-        indexed_elts(k, n->u.composite.elts, u->elem, -1, &len);
-        break;
-    }
-    case K_MAP: {
-        uint32_t kt = u->key, vt = u->elem;
-        bool key_iface = ck_is_interface(k, kt);
-        VEC(operand) seen = {0};
-        for (size_t i = 0; i < n->u.composite.elts.n && !k->failed; i++) {
-            ast_node *e = n->u.composite.elts.v[i];
-            operand kx, vx;
-            if (e->kind != AST_KEY_VALUE) {
-                ck_errorf(k, e, "missing key in map literal");
-                break;
-            }
-            ck_expr_hint(k, &kx, e->u.kv.key, kt);
-            ck_assignment(k, &kx, kt, "map literal");
-            if (kx.mode == CK_CONST) {
-                for (size_t j = 0; j < seen.len; j++)
-                    if ((!key_iface || seen.p[j].type == kx.type) &&
-                        seen.p[j].val.k == kx.val.k &&
-                        const_compare(seen.p[j].val, TK_EQL, kx.val)) {
-                        buf b;
-                        buf_init(&b);
-                        const_format(&b, kx.val);
-                        ck_errorf(k, e->u.kv.key, "duplicate key %s in map "
-                                                  "literal",
-                                  b.p);
-                        buf_fini(&b);
-                        break;
-                    }
-                VEC_PUSH(seen, kx);
-            }
-            if (k->failed)
-                break;
-            ck_expr_hint(k, &vx, e->u.kv.value, vt);
-            ck_assignment(k, &vx, vt, "map literal");
-        }
-        VEC_FREE(seen);
-        break;
-    }
-    default:
-        if (u->id)
-            ck_errorf(k, n, "invalid composite literal%s type %s",
-                      tn ? "" : " element", ck_tstr(k, t));
-        return;
-    }
-    if (k->failed)
-        return;
-    x->mode = CK_VALUE;
-    x->type = t;
 }
 
 /* ---- selectors ------------------------------------------------------------------- */
@@ -1018,7 +685,7 @@ static void selector(checker *k, operand *x, ast_node *n)
             ck_errorf(k, seln, "invalid method expression %s.%s (needs "
                                "pointer receiver (*%s).%s)",
                       ck_tstr(k, t), name, ck_tstr(k, t), name);
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
         if (kind != SEL_METHOD && kind != SEL_IFACE_METHOD) {
@@ -1032,7 +699,7 @@ static void selector(checker *k, operand *x, ast_node *n)
                                    "method %s)",
                           b.p, name, ck_tstr(k, t), name);
             buf_fini(&b);
-            invalidate(x);
+            ck_invalidate(x);
             return;
         }
         if (kind == SEL_METHOD && sel.decl)
@@ -1063,10 +730,10 @@ static void selector(checker *k, operand *x, ast_node *n)
     if (x->mode == CK_BUILTIN || x->mode == CK_NOVALUE) {
         ck_errorf(k, xe, "%s is not an expression",
                   ck_op_str(k, x)); /* rare */
-        invalidate(x);
+        ck_invalidate(x);
         return;
     }
-    single_value(k, x);
+    ck_single_value(k, x);
     if (x->mode == CK_INVALID)
         return;
     if (!x->type) { /* dynamic: any method of that name may run */
@@ -1100,7 +767,7 @@ static void selector(checker *k, operand *x, ast_node *n)
                       other_case(k, x->type, x->mode == CK_VAR, name, hint,
                                  sizeof hint));
         buf_fini(&b);
-        invalidate(x);
+        ck_invalidate(x);
         return;
     }
     sel.recv = x->type;
@@ -1118,828 +785,6 @@ static void selector(checker *k, operand *x, ast_node *n)
         x->type = sel.type;
     }
     ck_info_put(k, n)->sel = new_sel(k, &sel);
-}
-
-/* ---- indexing and slicing ---------------------------------------------------------- */
-
-/* An index (or slice bound) value: integer, non-negative constant below
- * max (if max >= 0). Returns false on error; *val is the constant or -1. */
-bool ck_index(checker *k, ast_node *n, int64_t max, int64_t *val)
-{
-    operand x;
-    int64_t v;
-    *val = -1;
-    ck_expr(k, &x, n);
-    if (x.mode == CK_INVALID)
-        return false;
-    ck_convert_untyped(k, &x, T_INT);
-    if (x.mode == CK_INVALID)
-        return false;
-    if (x.type && !ck_is_integer(k, x.type)) {
-        ck_errorf(k, n, INVALID_ARG "index %s must be integer",
-                  ck_op_str(k, &x));
-        return false;
-    }
-    if (x.mode != CK_CONST)
-        return true;
-    if (const_sign(x.val) < 0) {
-        ck_errorf(k, n, INVALID_ARG "index %s must not be negative",
-                  ck_op_str(k, &x));
-        return false;
-    }
-    if (!const_int64_val(x.val, &v)) {
-        ck_errorf(k, n, INVALID_ARG "index %s overflows int",
-                  ck_op_str(k, &x));
-        return false;
-    }
-    if (max >= 0 && v >= max) {
-        buf b;
-        buf_init(&b);
-        const_format(&b, x.val);
-        ck_errorf(k, n, INVALID_ARG "index %s out of bounds [0:%lld]", b.p,
-                  (long long)max);
-        buf_fini(&b);
-        return false;
-    }
-    *val = v;
-    return true;
-}
-
-/* F[A, B]: type arguments for generic function x (all of them: x is
- * instantiated; some: the rest is inferred at the call). */
-static void func_inst(checker *k, operand *x, ast_node *n)
-{
-    uint32_t args[16], na = 0;
-    ast_node *idx[17];
-    idx[0] = n->u.index.index;
-    for (size_t i = 0; i < n->u.index.more.n && i < 16; i++)
-        idx[i + 1] = n->u.index.more.v[i];
-    for (size_t i = 0; i <= n->u.index.more.n && na < 16; i++) {
-        uint32_t t = ck_typexpr(k, idx[i]);
-        if (!t) {
-            invalidate(x);
-            return;
-        }
-        args[na++] = t;
-    }
-    if (na > x->ntparams) {
-        buf b;
-        buf_init(&b);
-        ck_expr_str(&b, n->u.index.x);
-        ck_errorf(k, idx[x->ntparams], "got %u type arguments but %s has %u "
-                                       "type parameters",
-                  na, b.p, x->ntparams);
-        buf_fini(&b);
-        invalidate(x);
-        return;
-    }
-    memcpy(x->targs, args, na * sizeof *args);
-    x->ntargs = na;
-    if (na == x->ntparams) {
-        ck_info *in;
-        if (!ck_verify_targs(k, n, x->tparams, args, na)) {
-            invalidate(x);
-            return;
-        }
-        x->type = ck_subst(k, x->type, x->tparams, args, na);
-        in = ck_info_put(k, n);
-        in->targs = arena_alloc(&k->mem, na * sizeof *args);
-        memcpy(in->targs, args, na * sizeof *args);
-        in->ntargs = na;
-        x->tparams = NULL;
-        x->ntparams = 0;
-        x->ntargs = 0;
-    }
-    x->mode = CK_VALUE;
-}
-
-static void index_expr(checker *k, operand *x, ast_node *n)
-{
-    const vm_type *u;
-    int64_t length = -1, v;
-    bool valid = false;
-    {
-        bool saved = k->generic_base;
-        k->generic_base = true;
-        ck_raw_expr(k, x, n->u.index.x, 0, true);
-        k->generic_base = saved;
-    }
-    if (x->mode == CK_NOVALUE) {
-        ck_errorf(k, n->u.index.x, "%s used as value", ck_op_str(k, x));
-        invalidate(x);
-    }
-    if (x->mode == CK_INVALID)
-        return;
-    if (x->mode == CK_TYPE) {
-        /* G[A] as an expression: a type (a conversion's, a literal's) */
-        x->type = ck_typexpr(k, n);
-        if (!x->type)
-            invalidate(x);
-        return;
-    }
-    if (x->ntparams) {
-        func_inst(k, x, n);
-        return;
-    }
-    if (n->u.index.more.n) {
-        ck_errorf(k, n->u.index.more.v[0], "unexpected comma; expecting ]");
-        invalidate(x);
-        return;
-    }
-    single_value(k, x);
-    if (x->mode == CK_INVALID)
-        return;
-    if (!x->type) {
-        operand i;
-        ck_expr(k, &i, n->u.index.index);
-        x->mode = CK_VALUE;
-        return;
-    }
-    if (ck_is_tparam(x->type) && !ck_core(k, x->type)) {
-        /* every type of the set indexable, with one element type */
-        const vm_type *b = prog_type(k->prog, ck_under(k,
-                                                       prog_type(k->prog,
-                                                                 x->type)
-                                                           ->elem));
-        uint32_t elem = 0, key = 0;
-        bool ok = b->has_terms && b->nterms, var = x->mode == CK_VAR;
-        int64_t len = -1;
-        for (uint32_t i = 0; ok && i < b->nterms; i++) {
-            const vm_type *t = prog_type(k->prog, ck_under(k, b->terms[i]));
-            uint32_t e = 0, kk = 0;
-            int64_t l = -1;
-            if (VM_KIND(t->id) == K_PTR && t->elem &&
-                VM_KIND(ck_under(k, t->elem)) == K_ARRAY) {
-                t = prog_type(k->prog, ck_under(k, t->elem));
-                var = true;
-            }
-            switch (VM_KIND(t->id)) {
-            case K_STRING:
-                e = T_UINT8;
-                var = false;
-                break;
-            case K_ARRAY:
-                e = t->elem;
-                l = t->len;
-                break;
-            case K_SLICE:
-                e = t->elem;
-                var = true;
-                break;
-            case K_MAP:
-                e = t->elem;
-                kk = t->key;
-                break;
-            default:
-                break;
-            }
-            if (!e || (i && (e != elem || kk != key)))
-                ok = false;
-            elem = e;
-            key = kk;
-            if (l >= 0 && (len < 0 || l < len))
-                len = l;
-        }
-        if (ok) {
-            int64_t iv;
-            if (key) {
-                operand kx;
-                ck_expr(k, &kx, n->u.index.index);
-                ck_assignment(k, &kx, key, "map index");
-                x->mode = CK_MAPINDEX;
-            } else {
-                ck_index(k, n->u.index.index, len, &iv);
-                x->mode = var ? CK_VAR : CK_VALUE;
-            }
-            x->type = elem;
-            if (k->failed)
-                invalidate(x);
-            return;
-        }
-    }
-    u = prog_type(k->prog, ck_core(k, x->type));
-    switch (VM_KIND(u->id)) {
-    case K_STRING:
-        if (x->type == T_RTERROR)
-            break;
-        valid = true;
-        if (x->mode == CK_CONST)
-            length = (int64_t)x->val.n;
-        x->mode = CK_VALUE;
-        x->type = T_UINT8;
-        break;
-    case K_ARRAY:
-        valid = true;
-        length = u->len;
-        if (x->mode != CK_VAR)
-            x->mode = CK_VALUE;
-        x->type = u->elem;
-        break;
-    case K_PTR: {
-        const vm_type *a = prog_type(k->prog, ck_under(k, u->elem));
-        if (u->elem && VM_KIND(a->id) == K_ARRAY) {
-            valid = true;
-            length = a->len;
-            x->mode = CK_VAR;
-            x->type = a->elem;
-        }
-        break;
-    }
-    case K_SLICE:
-        valid = true;
-        x->mode = CK_VAR;
-        x->type = u->elem;
-        break;
-    case K_MAP: {
-        operand key;
-        uint32_t kt = u->key, vt = u->elem;
-        ck_expr(k, &key, n->u.index.index);
-        ck_assignment(k, &key, kt, "map index");
-        x->mode = CK_MAPINDEX;
-        x->type = vt;
-        return;
-    }
-    default:
-        break;
-    }
-    if (!valid) {
-        char m[700];
-        snprintf(m, sizeof m, INVALID_OP "cannot index %s", ck_op_str(k, x));
-        errorp(k, n, m);
-        invalidate(x);
-        return;
-    }
-    ck_index(k, n->u.index.index, length, &v);
-    if (k->failed)
-        invalidate(x);
-}
-
-static void slice_expr(checker *k, operand *x, ast_node *n)
-{
-    const vm_type *u;
-    int64_t length = -1;
-    bool valid = false;
-    ast_node *idx[3] = {n->u.slice.lo, n->u.slice.hi, n->u.slice.max};
-    int64_t ind[3];
-    ck_expr(k, x, n->u.slice.x);
-    if (x->mode == CK_INVALID)
-        return;
-    if (!x->type) {
-        for (int i = 0; i < 3; i++)
-            if (idx[i]) {
-                operand y;
-                ck_expr(k, &y, idx[i]);
-            }
-        x->mode = CK_VALUE;
-        return;
-    }
-    u = prog_type(k->prog, ck_core(k, x->type));
-    switch (VM_KIND(u->id)) {
-    case K_STRING:
-        if (n->u.slice.three) {
-            ck_errorf(k, n->u.slice.max, INVALID_OP "3-index slice of string");
-            invalidate(x);
-            return;
-        }
-        valid = true;
-        if (x->mode == CK_CONST)
-            length = (int64_t)x->val.n;
-        if (ck_is_untyped(x->type))
-            x->type = T_STRING;
-        break;
-    case K_ARRAY:
-        valid = true;
-        length = u->len;
-        if (x->mode != CK_VAR) {
-            ck_errorf(k, n->u.slice.x, INVALID_OP "%s (slice of unaddressable "
-                                                  "value)",
-                      ck_op_str(k, x));
-            invalidate(x);
-            return;
-        }
-        x->type = type_slice(k->prog, u->elem);
-        break;
-    case K_PTR: {
-        const vm_type *a = u->elem ? prog_type(k->prog, ck_under(k, u->elem))
-                                   : NULL;
-        if (a && VM_KIND(a->id) == K_ARRAY) {
-            valid = true;
-            length = a->len;
-            x->type = type_slice(k->prog, a->elem);
-        }
-        break;
-    }
-    case K_SLICE:
-        valid = true;
-        break;
-    default:
-        break;
-    }
-    if (!valid) {
-        ck_errorf(k, n->u.slice.x, "cannot slice %s", ck_op_str(k, x));
-        invalidate(x);
-        return;
-    }
-    x->mode = CK_VALUE;
-    for (int i = 0; i < 3; i++) {
-        int64_t v = -1;
-        if (idx[i]) {
-            if (!ck_index(k, idx[i], length >= 0 ? length + 1 : -1, &v)) {
-                invalidate(x);
-                return;
-            }
-        } else if (i == 0) {
-            v = 0;
-        } else if (length >= 0) {
-            v = length;
-        }
-        ind[i] = v;
-    }
-    for (int i = 0; i < 2; i++)
-        if (ind[i] > 0)
-            for (int j = i + 1; j < 3; j++)
-                if (ind[j] >= 0 && ind[j] < ind[i]) {
-                    ck_errorf(k, idx[j], "invalid slice indices: %lld < %lld",
-                              (long long)ind[j], (long long)ind[i]);
-                    invalidate(x);
-                    return;
-                }
-}
-
-/* ---- operators ------------------------------------------------------------------- */
-
-static bool unary_ok(checker *k, lex_kind opk, uint32_t t)
-{
-    if (!t)
-        return true;
-    switch (opk) {
-    case TK_ADD:
-    case TK_SUB:
-        return ck_is_numeric(k, t);
-    case TK_XOR:
-        return ck_is_integer(k, t);
-    case TK_NOT:
-        return ck_is_boolean(k, t);
-    default:
-        return false;
-    }
-}
-
-static void unary(checker *k, operand *x, ast_node *n)
-{
-    lex_kind opk = n->u.unary.op;
-    ck_expr(k, x, n->u.unary.x);
-    if (x->mode == CK_INVALID)
-        return;
-    switch (opk) {
-    case TK_AND: {
-        ast_node *xe = n->u.unary.x;
-        while (xe->kind == AST_PAREN)
-            xe = xe->u.paren.x;
-        if (xe->kind != AST_COMPOSITE_LIT && x->mode != CK_VAR) {
-            ck_errorf(k, n->u.unary.x, INVALID_OP "cannot take address of %s",
-                      ck_op_str(k, x));
-            invalidate(x);
-            return;
-        }
-        x->mode = CK_VALUE;
-        x->type = x->type ? type_ptr(k->prog, x->type) : 0;
-        return;
-    }
-    case TK_ARROW: {
-        const vm_type *u;
-        if (!x->type) {
-            x->mode = CK_COMMAOK;
-            return;
-        }
-        u = prog_type(k->prog, ck_core(k, x->type));
-        if (VM_KIND(u->id) != K_CHAN) {
-            ck_errorf(k, n->u.unary.x, INVALID_OP "cannot receive from "
-                                                  "non-channel %s",
-                      ck_op_str(k, x));
-            invalidate(x);
-            return;
-        }
-        if (u->dir == 1) {
-            ck_errorf(k, n->u.unary.x, INVALID_OP "cannot receive from "
-                                                  "send-only channel %s",
-                      ck_op_str(k, x));
-            invalidate(x);
-            return;
-        }
-        x->mode = CK_COMMAOK;
-        x->type = u->elem;
-        return;
-    }
-    default:
-        break;
-    }
-    if (!unary_ok(k, opk, x->type)) {
-        ck_errorf(k, n->u.unary.x, INVALID_OP "operator %s not defined on %s",
-                  lex_kind_str(opk), ck_op_str(k, x));
-        invalidate(x);
-        return;
-    }
-    if (x->mode == CK_CONST) {
-        int prec = 0;
-        if (x->type && ck_is_unsigned(k, x->type))
-            prec = ck_bits(k, x->type);
-        x->val = const_unary(&k->mem, opk, x->val, prec);
-        x->expr = n;
-        overflow(k, x, op_name(opk));
-        return;
-    }
-    x->mode = CK_VALUE;
-}
-
-static bool is_comparison(lex_kind opk)
-{
-    return opk == TK_EQL || opk == TK_NEQ || opk == TK_LSS || opk == TK_LEQ ||
-           opk == TK_GTR || opk == TK_GEQ;
-}
-
-static bool all_basic(checker *k, uint32_t t)
-{
-    vm_kind x = VM_KIND(ck_under(k, t));
-    if (ck_is_tparam(t))
-        return ck_tparam_all(k, t, all_basic);
-    return t == T_UNIL || (x >= K_BOOL && x <= K_UNTYPED_RUNE) ||
-           ck_is_complex(k, t);
-}
-
-void ck_match_types(checker *k, operand *x, operand *y)
-{
-    bool may;
-    if (!ck_is_untyped(x->type) && !ck_is_untyped(y->type))
-        return;
-    if (!x->type || !y->type)
-        return;
-    may = true;
-    if (x->type != T_UNIL && y->type != T_UNIL) {
-        if (all_basic(k, x->type) != all_basic(k, y->type))
-            may = false;
-        else if (ck_is_boolean(k, x->type) != ck_is_boolean(k, y->type))
-            may = false;
-        else if (ck_is_string(k, x->type) != ck_is_string(k, y->type))
-            may = false;
-    }
-    if (may) {
-        if (x->type == T_UNIL)
-            may = ck_has_nil(k, y->type);
-        else if (y->type == T_UNIL)
-            may = ck_has_nil(k, x->type);
-        else if (VM_KIND(ck_under(k, x->type)) == K_PTR ||
-                 VM_KIND(ck_under(k, y->type)) == K_PTR)
-            may = false;
-    }
-    if (!may)
-        return;
-    ck_convert_untyped(k, x, y->type);
-    if (x->mode == CK_INVALID)
-        return;
-    ck_convert_untyped(k, y, x->type);
-    if (y->mode == CK_INVALID)
-        invalidate(x);
-}
-
-static const char *kind_string(checker *k, uint32_t t)
-{
-    if (ck_is_complex(k, t))
-        return ck_tstr(k, t);
-    switch (VM_KIND(ck_under(k, t))) {
-    case K_ARRAY:
-        return "array";
-    case K_SLICE:
-        return "slice";
-    case K_STRUCT:
-        return "struct";
-    case K_PTR:
-        return "pointer";
-    case K_FUNC:
-        return "func";
-    case K_IFACE:
-        return "interface";
-    case K_MAP:
-        return "map";
-    case K_CHAN:
-        return "chan";
-    default:
-        return ck_tstr(k, t);
-    }
-}
-
-static void comparison(checker *k, operand *x, operand *y, lex_kind opk,
-                       ast_node *e, bool switch_case)
-{
-    operand *errop = x;
-    char cause[600];
-    cause[0] = 0;
-    if (!x->type || !y->type) { /* dynamic */
-        x->mode = CK_VALUE;
-        x->type = T_UBOOL;
-        return;
-    }
-    if (switch_case)
-        opk = TK_EQL;
-    if (!ck_assignable(k, x, y->type, NULL, 0) &&
-        !ck_assignable(k, y, x->type, NULL, 0)) {
-        errop = y;
-        snprintf(cause, sizeof cause, "mismatched types %s and %s",
-                 ck_tstr(k, x->type), ck_tstr(k, y->type));
-        goto error;
-    }
-    if (opk == TK_EQL || opk == TK_NEQ) {
-        if (x->isnil || y->isnil) {
-            uint32_t t = x->isnil ? y->type : x->type;
-            if (!ck_has_nil(k, t) || t == T_UNIL) {
-                errop = y;
-                goto error;
-            }
-        } else if (!ck_comparable(k, x->type) ||
-                   !ck_comparable(k, y->type)) {
-            uint32_t bad;
-            vm_kind bk;
-            errop = !ck_comparable(k, x->type) ? x : y;
-            bad = errop->type;
-            bk = VM_KIND(ck_under(k, bad));
-            if (bk == K_SLICE || bk == K_FUNC || bk == K_MAP)
-                snprintf(cause, sizeof cause, "%s can only be compared to nil",
-                         kind_string(k, bad));
-            else
-                snprintf(cause, sizeof cause, "operator %s not defined on %s",
-                         lex_kind_str(opk), kind_string(k, bad));
-            goto error;
-        }
-    } else {
-        if (!ck_ordered(k, x->type)) {
-            errop = x;
-            goto error;
-        }
-        if (!ck_ordered(k, y->type)) {
-            errop = y;
-            goto error;
-        }
-    }
-    if (x->mode == CK_CONST && y->mode == CK_CONST) {
-        const_val a = x->val, b = y->val;
-        const_match(&k->mem, &a, &b);
-        x->val = const_bool(const_compare(a, opk, b));
-    } else {
-        x->mode = CK_VALUE;
-        ck_update_expr_type(k, x->expr, ck_default(x->type), true);
-        ck_update_expr_type(k, y->expr, ck_default(y->type), true);
-    }
-    x->type = T_UBOOL;
-    return;
-error:
-    if (!cause[0]) {
-        if (ck_is_tparam(x->type) || ck_is_tparam(y->type)) {
-            if (!ck_is_tparam(x->type))
-                errop = y;
-            snprintf(cause, sizeof cause, "type parameter %s is not "
-                                          "comparable with %s",
-                     ck_tstr(k, errop->type), lex_kind_str(opk));
-        } else {
-            snprintf(cause, sizeof cause, "operator %s not defined on %s",
-                     lex_kind_str(opk), kind_string(k, errop->type));
-        }
-    }
-    {
-        buf a, b;
-        buf_init(&a);
-        buf_init(&b);
-        ck_expr_str(&a, x->expr);
-        ck_expr_str(&b, y->expr);
-        if (switch_case)
-            ck_errorf(k, x->expr, "invalid case %s in switch on %s (%s)", a.p,
-                      b.p, cause);
-        else
-            ck_errorf(k, errop->expr, INVALID_OP "%s %s %s (%s)", a.p,
-                      lex_kind_str(opk), b.p, cause);
-        buf_fini(&a);
-        buf_fini(&b);
-    }
-    (void)e;
-    invalidate(x);
-}
-
-void ck_case_compare(checker *k, operand *v, operand *x)
-{
-    comparison(k, v, x, TK_EQL, NULL, true);
-}
-
-static void shift(checker *k, operand *x, operand *y, ast_node *e,
-                  lex_kind opk)
-{
-    const_val xval = const_unknown();
-    if (x->mode == CK_CONST)
-        xval = const_to_int(&k->mem, x->val);
-    if (!x->type || !y->type) {
-        x->mode = CK_VALUE;
-        return;
-    }
-    if (!(ck_is_integer(k, x->type) ||
-          (ck_is_untyped(x->type) && xval.k == CONST_INT))) {
-        ck_errorf(k, x->expr, INVALID_OP "shifted operand %s must be integer",
-                  ck_op_str(k, x));
-        invalidate(x);
-        return;
-    }
-    if (y->mode == CK_CONST) {
-        const_val yv = const_to_int(&k->mem, y->val);
-        if (yv.k == CONST_INT && const_sign(yv) < 0) {
-            ck_errorf(k, y->expr, INVALID_OP "negative shift count %s",
-                      ck_op_str(k, y));
-            invalidate(x);
-            return;
-        }
-        if (ck_is_untyped(y->type)) {
-            if (!ck_representable(k, y, T_UINT, true)) {
-                invalidate(x);
-                return;
-            }
-            /* a shift count is a uint: 1<<64 - 1 counts as one */
-            if (x->mode != CK_CONST)
-                ck_convert_untyped(k, y, T_UINT);
-        } else if (!ck_is_integer(k, y->type)) {
-            ck_errorf(k, y->expr, INVALID_OP "shift count %s must be integer",
-                      ck_op_str(k, y));
-            invalidate(x);
-            return;
-        }
-    } else {
-        if (ck_is_integer(k, y->type)) {
-            if (ck_is_untyped(y->type)) {
-                ck_convert_untyped(k, y, T_UINT);
-                if (y->mode == CK_INVALID) {
-                    invalidate(x);
-                    return;
-                }
-            }
-        } else if (ck_is_untyped(y->type)) {
-            ck_convert_untyped(k, y, T_UINT);
-            if (y->mode == CK_INVALID) {
-                invalidate(x);
-                return;
-            }
-        } else {
-            ck_errorf(k, y->expr, INVALID_OP "shift count %s must be integer",
-                      ck_op_str(k, y));
-            invalidate(x);
-            return;
-        }
-    }
-    if (x->mode == CK_CONST) {
-        if (y->mode == CK_CONST) {
-            uint64_t s;
-            if (x->val.k == CONST_UNKNOWN || y->val.k == CONST_UNKNOWN) {
-                x->val = const_unknown();
-                return;
-            }
-            if (!const_uint64_val(const_to_int(&k->mem, y->val), &s) ||
-                s > 1023 - 1 + 52) {
-                ck_errorf(k, y->expr, INVALID_OP "invalid shift count %s",
-                          ck_op_str(k, y));
-                invalidate(x);
-                return;
-            }
-            if (!ck_is_integer(k, x->type))
-                x->type = T_UINT_K;
-            x->val = const_shift(&k->mem, opk, xval, s);
-            x->expr = e;
-            overflow(k, x, "shift");
-            return;
-        }
-        if (ck_is_untyped(x->type)) {
-            /* the constant takes the type the context gives the shift */
-            ck_info *in = ck_info_get(k, x->expr);
-            if (in)
-                in->shift_lhs = true;
-            x->mode = CK_VALUE;
-            return;
-        }
-    }
-    if (!ck_is_integer(k, x->type)) {
-        ck_errorf(k, x->expr, INVALID_OP "shifted operand %s must be integer",
-                  ck_op_str(k, x));
-        invalidate(x);
-        return;
-    }
-    x->mode = CK_VALUE;
-}
-
-static bool binary_ok(checker *k, lex_kind opk, uint32_t t)
-{
-    switch (opk) {
-    case TK_ADD:
-        return ck_is_numeric_or_string(k, t);
-    case TK_SUB:
-    case TK_MUL:
-    case TK_QUO:
-        return ck_is_numeric(k, t);
-    case TK_REM:
-    case TK_AND:
-    case TK_OR:
-    case TK_XOR:
-    case TK_AND_NOT:
-        return ck_is_integer(k, t);
-    case TK_LAND:
-    case TK_LOR:
-        return ck_is_boolean(k, t);
-    default:
-        return false;
-    }
-}
-
-void ck_binary(checker *k, operand *x, ast_node *e, ast_node *lhs,
-               ast_node *rhs, lex_kind opk)
-{
-    operand y;
-    ck_expr(k, x, lhs);
-    ck_expr(k, &y, rhs);
-    if (x->mode == CK_INVALID)
-        return;
-    if (y.mode == CK_INVALID) {
-        invalidate(x);
-        x->expr = y.expr;
-        return;
-    }
-    if (opk == TK_SHL || opk == TK_SHR) {
-        shift(k, x, &y, e, opk);
-        return;
-    }
-    ck_match_types(k, x, &y);
-    if (x->mode == CK_INVALID)
-        return;
-    if (is_comparison(opk)) {
-        comparison(k, x, &y, opk, e, false);
-        return;
-    }
-    if (!x->type || !y.type) {
-        x->mode = CK_VALUE;
-        if (!x->type)
-            x->type = y.type && !ck_is_untyped(y.type) ? y.type : 0;
-        return;
-    }
-    if (x->type != y.type) {
-        buf a, b;
-        buf_init(&a);
-        buf_init(&b);
-        if (e) {
-            ck_expr_str(&a, e);
-            ck_errorf(k, x->expr, INVALID_OP "%s (mismatched types %s and "
-                                             "%s)",
-                      a.p, ck_tstr(k, x->type), ck_tstr(k, y.type));
-        } else {
-            ck_expr_str(&a, lhs);
-            ck_expr_str(&b, rhs);
-            ck_errorf(k, x->expr, INVALID_OP "%s %s= %s (mismatched types %s "
-                                             "and %s)",
-                      a.p, lex_kind_str(opk), b.p, ck_tstr(k, x->type),
-                      ck_tstr(k, y.type));
-        }
-        buf_fini(&a);
-        buf_fini(&b);
-        invalidate(x);
-        return;
-    }
-    if (!binary_ok(k, opk, x->type)) {
-        ck_errorf(k, x->expr, INVALID_OP "operator %s not defined on %s",
-                  lex_kind_str(opk), ck_op_str(k, x));
-        invalidate(x);
-        return;
-    }
-    if ((opk == TK_QUO || opk == TK_REM) &&
-        (x->mode == CK_CONST || ck_is_integer(k, x->type)) &&
-        y.mode == CK_CONST && const_is_zero(y.val)) {
-        ck_errorf(k, y.expr, INVALID_OP "division by zero");
-        invalidate(x);
-        return;
-    }
-    if (opk == TK_QUO && x->mode == CK_CONST && y.mode == CK_CONST &&
-        ck_is_complex(k, x->type) && y.val.k != CONST_UNKNOWN) {
-        /* a divisor whose square underflows (types2, issue 20227) */
-        const_val re = const_real(&k->mem, y.val);
-        const_val im = const_imag(&k->mem, y.val);
-        if (const_is_zero(const_binary(&k->mem, TK_MUL, re, re, false)) &&
-            const_is_zero(const_binary(&k->mem, TK_MUL, im, im, false))) {
-            ck_errorf(k, y.expr, INVALID_OP "division by zero");
-            invalidate(x);
-            return;
-        }
-    }
-    if (x->mode == CK_CONST && y.mode == CK_CONST) {
-        if (x->val.k == CONST_UNKNOWN || y.val.k == CONST_UNKNOWN) {
-            x->val = const_unknown();
-            return;
-        }
-        x->val = const_binary(&k->mem, opk, x->val, y.val,
-                              opk == TK_QUO && ck_is_integer(k, x->type));
-        x->expr = e;
-        overflow(k, x, op_name(opk));
-        return;
-    }
-    x->mode = CK_VALUE;
 }
 
 /* ---- the dispatcher ---------------------------------------------------------------- */
@@ -1964,10 +809,10 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
     case AST_FLOAT_LIT:
     case AST_RUNE_LIT:
     case AST_STRING_LIT:
-        basic_lit(k, x, n);
+        ck_basic_lit(k, x, n);
         break;
     case AST_COMPOSITE_LIT:
-        composite(k, x, n, hint);
+        ck_composite(k, x, n, hint);
         break;
     case AST_FUNC_LIT: {
         uint32_t sig = ck_signature(k, n->u.func_lit.type, NULL);
@@ -1986,10 +831,10 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
         selector(k, x, n);
         break;
     case AST_INDEX:
-        index_expr(k, x, n);
+        ck_index_expr(k, x, n);
         break;
     case AST_SLICE:
-        slice_expr(k, x, n);
+        ck_slice_expr(k, x, n);
         break;
     case AST_TYPE_ASSERT: {
         uint32_t t;
@@ -2005,12 +850,12 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
             ck_errorf(k, n->u.type_assert.x, INVALID_OP "%s is not an "
                                                         "interface",
                       ck_op_str(k, x));
-            invalidate(x);
+            ck_invalidate(x);
             break;
         }
         t = ck_typexpr(k, n->u.type_assert.type);
         if (!t) {
-            invalidate(x);
+            ck_invalidate(x);
             break;
         }
         if (x->type && !ck_is_interface(k, t) && !ck_is_tparam(t)) {
@@ -2025,7 +870,7 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
                           b.p, ck_tstr(k, t), ck_tstr(k, x->type),
                           p ? p + 1 : "");
                 buf_fini(&b);
-                invalidate(x);
+                ck_invalidate(x);
                 break;
             }
         }
@@ -2044,7 +889,7 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
             x->type = type_ptr(k->prog, x->type);
             break;
         }
-        single_value(k, x);
+        ck_single_value(k, x);
         if (x->mode == CK_INVALID)
             break;
         if (!x->type) {
@@ -2055,14 +900,14 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
             VM_KIND(ck_core(k, x->type)) != K_PTR || x->type == T_UPTR) {
             ck_errorf(k, n->u.star.x, INVALID_OP "cannot indirect %s",
                       ck_op_str(k, x));
-            invalidate(x);
+            ck_invalidate(x);
             break;
         }
         x->mode = CK_VAR;
         x->type = prog_type(k->prog, ck_core(k, x->type))->elem;
         break;
     case AST_UNARY:
-        unary(k, x, n);
+        ck_unary(k, x, n);
         break;
     case AST_BINARY:
         ck_binary(k, x, n, n->u.binary.x, n->u.binary.y, n->u.binary.op);
@@ -2105,7 +950,7 @@ void ck_raw_expr(checker *k, operand *x, ast_node *n, uint32_t hint,
                         "instantiation",
                   b.p);
         buf_fini(&b);
-        invalidate(x);
+        ck_invalidate(x);
     }
     ck_remember(k, x);
 }
@@ -2115,7 +960,7 @@ void ck_callee(checker *k, operand *x, ast_node *n)
     ck_raw_expr(k, x, n, 0, true);
     if (x->mode == CK_NOVALUE) {
         ck_errorf(k, x->expr, "%s used as value", ck_op_str(k, x));
-        invalidate(x);
+        ck_invalidate(x);
     }
 }
 
@@ -2139,7 +984,7 @@ static void exclude_modes(checker *k, operand *x, bool allow_type)
     }
     if (what) {
         ck_errorf(k, x->expr, "%s %s", ck_op_str(k, x), what);
-        invalidate(x);
+        ck_invalidate(x);
     }
 }
 
@@ -2147,14 +992,14 @@ void ck_expr(checker *k, operand *x, ast_node *n)
 {
     ck_raw_expr(k, x, n, 0, false);
     exclude_modes(k, x, false);
-    single_value(k, x);
+    ck_single_value(k, x);
 }
 
 void ck_expr_hint(checker *k, operand *x, ast_node *n, uint32_t hint)
 {
     ck_raw_expr(k, x, n, hint, false);
     exclude_modes(k, x, false);
-    single_value(k, x);
+    ck_single_value(k, x);
 }
 
 void ck_expr_or_type(checker *k, operand *x, ast_node *n)
@@ -2162,7 +1007,7 @@ void ck_expr_or_type(checker *k, operand *x, ast_node *n)
     ck_raw_expr(k, x, n, 0, false);
     exclude_modes(k, x, true);
     if (x->mode != CK_TYPE)
-        single_value(k, x);
+        ck_single_value(k, x);
 }
 
 void ck_multi_expr(checker *k, operand *x, ast_node *n)

@@ -37,6 +37,11 @@ typedef struct operand {
     uint32_t ntargs;
 } operand;
 
+static inline void ck_invalidate(operand *x)
+{
+    x->mode = CK_INVALID;
+}
+
 /* What is recorded per expression node. */
 typedef struct ck_info {
     const ast_node *node;
@@ -247,6 +252,9 @@ uint32_t ck_iface_method(checker *k, uint32_t it, uint32_t name);
 /* Type strings in Go's syntax, qualified by package except for the
  * package being checked. */
 void ck_type_str(checker *k, buf *b, uint32_t t);
+/* a signature's parameters and results from the skip-th, as (int) string */
+void ck_sig_str(checker *k, buf *b, const vm_type *f, uint32_t skip,
+                int depth);
 const char *ck_tstr(checker *k, uint32_t t); /* in k->mem */
 /* An expression in Go's syntax (go/ast's ExprString). */
 void ck_expr_str(buf *b, const ast_node *n);
@@ -267,6 +275,21 @@ void ck_expr_hint(checker *k, operand *x, ast_node *n, uint32_t hint);
 void ck_callee(checker *k, operand *x, ast_node *n);
 /* A value possibly with several results (calls). */
 void ck_multi_expr(checker *k, operand *x, ast_node *n);
+/* Report msg at n's own position (not its start). */
+void ck_errorp(checker *k, const ast_node *n, const char *msg);
+/* x as one value: a call of several results, or of none, is an error. */
+void ck_single_value(checker *k, operand *x);
+
+/* ---- check_lit.c, check_index.c, check_op.c: parts of ck_raw_expr -------- */
+void ck_basic_lit(checker *k, operand *x, ast_node *n);
+void ck_composite(checker *k, operand *x, ast_node *n, uint32_t hint);
+void ck_index_expr(checker *k, operand *x, ast_node *n);
+void ck_slice_expr(checker *k, operand *x, ast_node *n);
+void ck_unary(checker *k, operand *x, ast_node *n);
+/* A constant x past its type (or an untyped integer past 512 bits) is an
+ * error naming the operation opname (or none). */
+void ck_overflow(checker *k, operand *x, const char *opname);
+
 /* Give untyped x the type target (Go's implicit conversion), with the
  * error Go gives when it cannot. */
 void ck_convert_untyped(checker *k, operand *x, uint32_t target);

@@ -11,11 +11,6 @@
 
 #define INVALID_OP "invalid operation: "
 
-static void invalidate(operand *x)
-{
-    x->mode = CK_INVALID;
-}
-
 static const char *estr(checker *k, const ast_node *n)
 {
     buf b;
@@ -134,7 +129,7 @@ static void assign_var(checker *k, ast_node *lhs, ast_node *rhs, operand *x,
     uint32_t t = lhs_var(k, lhs, &blank, &bad);
     if (bad) {
         if (x)
-            invalidate(x);
+            ck_invalidate(x);
         return;
     }
     if (!x) {
@@ -195,7 +190,7 @@ static void multi_expr(checker *k, ast_node *e, bool allow_commaok,
     }
     if (x.mode == CK_NOVALUE) {
         ck_errorf(k, e, "%s (no value) used as value", estr(k, e));
-        invalidate(&x);
+        ck_invalidate(&x);
         VEC_PUSH(*out, x);
         return;
     }
@@ -249,7 +244,7 @@ static uint32_t init_var(checker *k, uint32_t t, operand *x,
         if (ck_is_untyped(xt)) {
             if (xt == T_UNIL) {
                 ck_errorf(k, x->expr, "use of untyped nil in %s", context);
-                invalidate(x);
+                ck_invalidate(x);
                 return 0;
             }
             xt = ck_default(xt);
@@ -730,7 +725,7 @@ static void switch_stmt(checker *k, ast_node *n)
             ck_errorf(k, n->u.switch_.tag, "cannot switch on %s (%s is not "
                                            "comparable)",
                       ck_op_str(k, &x), ck_tstr(k, x.type));
-            invalidate(&x);
+            ck_invalidate(&x);
         }
     } else {
         static ast_node tru = {.kind = AST_IDENT, .u.ident.name = "true"};
