@@ -14,17 +14,6 @@
 #define INVALID_OP "invalid operation: "
 #define INVALID_ARG "invalid argument: "
 
-static const char *estr(checker *k, const ast_node *n)
-{
-    buf b;
-    char *s;
-    buf_init(&b);
-    ck_expr_str(&b, n);
-    s = arena_strdup(&k->mem, b.p ? b.p : "");
-    buf_fini(&b);
-    return s;
-}
-
 /* ---- conversions ------------------------------------------------------ */
 
 /* T(c) for a type parameter T: c representable in every type of T's
@@ -229,7 +218,7 @@ static void check_arguments(checker *k, ast_node *call, uint32_t sigt,
     size_t nargs = args->len, npars = sig->nparams;
     bool ddd = call->u.call.spread;
     bool adjusted = false;
-    const char *fname = estr(k, call->u.call.fn);
+    const char *fname = ck_estr(k, call->u.call.fn);
     char ctx[400];
     for (size_t i = 0; i < nargs; i++)
         if (args->p[i].mode == CK_INVALID)
@@ -238,7 +227,7 @@ static void check_arguments(checker *k, ast_node *call, uint32_t sigt,
         if (ddd) {
             if (call->u.call.args.n == 1 && nargs > 1) {
                 ck_errorf(k, call, "cannot use ... with %zu-valued %s", nargs,
-                          estr(k, call->u.call.args.v[0]));
+                          ck_estr(k, call->u.call.args.v[0]));
                 return;
             }
         } else if (nargs + 1 >= npars) {
@@ -411,7 +400,7 @@ static bool builtin_complex(checker *k, operand *x, operand *a, operand *b,
         return false;
     if (a->type && b->type && a->type != b->type) {
         ck_errorf(k, call, INVALID_OP "%s (mismatched types %s and %s)",
-                  estr(k, call), ck_tstr(k, a->type), ck_tstr(k, b->type));
+                  ck_estr(k, call), ck_tstr(k, a->type), ck_tstr(k, b->type));
         return false;
     }
     ft = a->type ? a->type : b->type;
@@ -549,7 +538,7 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
             ck_errorf(k, at,
                       INVALID_OP "%s arguments for %s (expected %zu, found "
                                  "%zu)",
-                      msg, estr(k, call), nargs < minn ? minn : maxn, nargs);
+                      msg, ck_estr(k, call), nargs < minn ? minn : maxn, nargs);
             return false;
         }
     }
@@ -570,13 +559,13 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
                 ck_errorf(k, args.v[0], INVALID_ARG "cannot make %s; type "
                                                     "must be slice, map, or "
                                                     "channel",
-                          estr(k, args.v[0]));
+                          ck_estr(k, args.v[0]));
                 return false;
             }
             if (nargs < minargs || nargs > minargs + 1) {
                 ck_errorf(k, call, INVALID_OP "%s expects %zu or %zu "
                                               "arguments; found %zu",
-                          estr(k, call), minargs, minargs + 1, nargs);
+                          ck_estr(k, call), minargs, minargs + 1, nargs);
                 return false;
             }
             {
@@ -850,7 +839,7 @@ static bool builtin(checker *k, operand *x, ast_node *call, int id)
                                                   "(previous argument) and %s "
                                                   "(type of %s)",
                           ck_tstr(k, r->type), ck_tstr(k, a->type),
-                          estr(k, a->expr));
+                          ck_estr(k, a->expr));
                 break;
             }
             if (r->mode == CK_CONST && a->mode == CK_CONST) {
@@ -974,7 +963,7 @@ static bool instantiate_call(checker *k, operand *x, ast_node *call,
     at.line = call->line;
     at.col = call->col;
     if (nargs == sig->nparams || sig->variadic)
-        ok = ck_infer(k, &at, estr(k, fn), x->tparams, targs, n, params,
+        ok = ck_infer(k, &at, ck_estr(k, fn), x->tparams, targs, n, params,
                       ops->p, nargs, sig->variadic);
     else
         ok = true; /* the count error comes from check_arguments */
@@ -1056,7 +1045,7 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
     if (args.n != 1) {
         ck_errorf(k, call, INVALID_OP "%s arguments for %s (expected 1, "
                                       "found %zu)",
-                  args.n ? "too many" : "not enough", estr(k, call), args.n);
+                  args.n ? "too many" : "not enough", ck_estr(k, call), args.n);
         ck_invalidate(x);
         return;
     }
@@ -1067,7 +1056,7 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
             sx = sx->u.paren.x;
         if (sx->kind != AST_SELECTOR) {
             ck_errorf(k, sx, INVALID_ARG "%s is not a selector expression",
-                      estr(k, sx));
+                      ck_estr(k, sx));
             ck_invalidate(x);
             return;
         }
@@ -1076,7 +1065,7 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
             return;
         in = ck_info_get(k, sx);
         if (!in || !in->sel || in->sel->kind != SEL_FIELD) {
-            ck_errorf(k, sx, INVALID_ARG "%s is a method value", estr(k, sx));
+            ck_errorf(k, sx, INVALID_ARG "%s is a method value", ck_estr(k, sx));
             ck_invalidate(x);
             return;
         }
@@ -1094,7 +1083,7 @@ static void unsafe_call(checker *k, operand *x, ast_node *call, int which)
                     ck_errorf(k, sx, INVALID_ARG "field %s is embedded via "
                                                  "a pointer in %s",
                               sx->u.selector.sel->u.ident.name,
-                              estr(k, sx->u.selector.x));
+                              ck_estr(k, sx->u.selector.x));
                     ck_invalidate(x);
                     return;
                 }

@@ -258,6 +258,8 @@ void ck_sig_str(checker *k, buf *b, const vm_type *f, uint32_t skip,
 const char *ck_tstr(checker *k, uint32_t t); /* in k->mem */
 /* An expression in Go's syntax (go/ast's ExprString). */
 void ck_expr_str(buf *b, const ast_node *n);
+/* The same, kept in k->mem. */
+const char *ck_estr(checker *k, const ast_node *n);
 /* An operand as go/types prints it: "x (variable of type int)". */
 const char *ck_op_str(checker *k, const operand *x);
 

@@ -11,17 +11,6 @@
 
 #define INVALID_OP "invalid operation: "
 
-static const char *estr(checker *k, const ast_node *n)
-{
-    buf b;
-    char *s;
-    buf_init(&b);
-    ck_expr_str(&b, n);
-    s = arena_strdup(&k->mem, b.p ? b.p : "");
-    buf_fini(&b);
-    return s;
-}
-
 static bool is_blank_ident(const ast_node *n)
 {
     return n && n->kind == AST_IDENT && !strcmp(n->u.ident.name, "_");
@@ -106,14 +95,14 @@ static uint32_t lhs_var(checker *k, ast_node *lhs, bool *blank, bool *bad)
             ck_expr(k, &opk, sel->u.selector.x);
             if (opk.mode == CK_MAPINDEX) {
                 ck_errorf(k, lhs, "cannot assign to struct field %s in map",
-                          estr(k, lhs));
+                          ck_estr(k, lhs));
                 *bad = true;
                 return 0;
             }
         }
         ck_errorf(k, lhs, "cannot assign to %s (neither addressable nor a "
                           "map index expression)",
-                  estr(k, lhs));
+                  ck_estr(k, lhs));
         *bad = true;
         return 0;
     }
@@ -151,7 +140,7 @@ static void assign_error(checker *k, ast_list rhs, size_t l, size_t r)
     if (rhs.n == 1 && call->kind == AST_CALL)
         ck_errorf(k, r0, "assignment mismatch: %zu variable%s but %s returns "
                          "%zu value%s",
-                  l, l == 1 ? "" : "s", estr(k, call->u.call.fn), r,
+                  l, l == 1 ? "" : "s", ck_estr(k, call->u.call.fn), r,
                   r == 1 ? "" : "s");
     else
         ck_errorf(k, r0, "assignment mismatch: %zu variable%s but %zu "
@@ -189,7 +178,7 @@ static void multi_expr(checker *k, ast_node *e, bool allow_commaok,
         return;
     }
     if (x.mode == CK_NOVALUE) {
-        ck_errorf(k, e, "%s (no value) used as value", estr(k, e));
+        ck_errorf(k, e, "%s (no value) used as value", ck_estr(k, e));
         ck_invalidate(&x);
         VEC_PUSH(*out, x);
         return;
@@ -310,7 +299,7 @@ static void short_var_decl(checker *k, ast_node *n)
         isnew[i] = s->spec == n || is_blank_ident(id);
         if (!isnew[i]) {
             if (s->kind != RS_LOCAL && s->kind != RS_VAR) {
-                ck_errorf(k, id, "cannot assign to %s", estr(k, id));
+                ck_errorf(k, id, "cannot assign to %s", ck_estr(k, id));
                 goto out;
             }
             ck_obj_decl(k, s);
@@ -828,7 +817,7 @@ static void type_switch_stmt(checker *k, ast_node *n)
                     const char *p = strstr(why, " (");
                     ck_errorf(k, e, "impossible type switch case: %s\n\t%s "
                                     "cannot have dynamic type %s %s",
-                              estr(k, e), ck_op_str(k, &x), ck_tstr(k, t),
+                              ck_estr(k, e), ck_op_str(k, &x), ck_tstr(k, t),
                               p ? p + 1 : "");
                 }
             }
@@ -1044,7 +1033,7 @@ static void stmt(checker *k, ast_node *n)
             const char *opk = n->u.incdec.op == TK_INC ? "++" : "--";
             ck_errorf(k, n->u.incdec.x, INVALID_OP "%s%s (non-numeric type "
                                                    "%s)",
-                      estr(k, n->u.incdec.x), opk, ck_tstr(k, x.type));
+                      ck_estr(k, n->u.incdec.x), opk, ck_tstr(k, x.type));
             break;
         }
         assign_var(k, n->u.incdec.x, NULL, &x, "assignment");

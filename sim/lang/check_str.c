@@ -432,6 +432,17 @@ void ck_expr_str(buf *b, const ast_node *n)
     }
 }
 
+const char *ck_estr(checker *k, const ast_node *n)
+{
+    buf b;
+    char *s;
+    buf_init(&b);
+    ck_expr_str(&b, n);
+    s = arena_strdup(&k->mem, b.p ? b.p : "");
+    buf_fini(&b);
+    return s;
+}
+
 const char *ck_op_str(checker *k, const operand *x)
 {
     buf b, e;
