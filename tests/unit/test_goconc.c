@@ -608,19 +608,15 @@ static void probe_end(void *ctx, wf_engine *e)
     pr->hash = vm_state_hash(e);
 }
 
-static probe run_probe(const char *src, const char *sched)
+/* One execution of src (rr, or the replay of sched) with consumer c. */
+static void run_with(const char *src, const char *sched, wf_consumer c)
 {
-    probe pr;
     vm_program *p = NULL;
     wf_diag d;
     program prog;
     explore_opts o;
     explorer *x;
-    wf_consumer c;
     consumer_set cs;
-    memset(&pr, 0, sizeof pr);
-    pr.reach_main = pr.reach_lost = -1;
-    buf_init(&pr.names);
     ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
                                 strlen(src), NULL, &p, &d),
                      WF_OK);
@@ -630,15 +626,25 @@ static probe run_probe(const char *src, const char *sched)
     o.schedule = sched;
     o.max_executions = 1;
     o.preemptions = -1;
-    memset(&c, 0, sizeof c);
-    c.ctx = &pr;
-    c.end = probe_end;
     cs.v = &c;
     cs.n = 1;
     x = explore_new(&prog, &o);
     explore_run(x, &cs, &d);
     explore_free(x);
     vm_program_free(p);
+}
+
+static probe run_probe(const char *src, const char *sched)
+{
+    probe pr;
+    wf_consumer c;
+    memset(&pr, 0, sizeof pr);
+    pr.reach_main = pr.reach_lost = -1;
+    buf_init(&pr.names);
+    memset(&c, 0, sizeof c);
+    c.ctx = &pr;
+    c.end = probe_end;
+    run_with(src, sched, c);
     return pr;
 }
 
@@ -863,13 +869,7 @@ static void mem_end(void *ctx, wf_engine *e)
 static uint64_t blocked_mem(int k)
 {
     char src[256];
-    vm_program *p = NULL;
-    wf_diag d;
-    program prog;
-    explore_opts o;
-    explorer *x;
     wf_consumer c;
-    consumer_set cs;
     uint64_t mem = 0;
     snprintf(src, sizeof src,
              "package main\n"
@@ -881,23 +881,10 @@ static uint64_t blocked_mem(int k)
              "\tselect {}\n"
              "}\n",
              k);
-    ck_assert_int_eq(vm_compile("t.go", (const unsigned char *)src,
-                                strlen(src), NULL, &p, &d),
-                     WF_OK);
-    prog = vm_program_entry(p);
-    memset(&o, 0, sizeof o);
-    o.strategy = WF_STRATEGY_RR;
-    o.max_executions = 1;
-    o.preemptions = -1;
     memset(&c, 0, sizeof c);
     c.ctx = &mem;
     c.end = mem_end;
-    cs.v = &c;
-    cs.n = 1;
-    x = explore_new(&prog, &o);
-    explore_run(x, &cs, &d);
-    explore_free(x);
-    vm_program_free(p);
+    run_with(src, NULL, c);
     return mem;
 }
 
