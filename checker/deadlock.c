@@ -325,6 +325,45 @@ static void report_conds(deadlock_checker *d, wf_engine *e)
     }
 }
 
+/* rt's candidates (t's, waiting on aw[0, rt->nawaited)) into d->rpool,
+ * their offset in rt->cands: found again when a task shown before waits
+ * on the same objects (d->cmemo). */
+static void report_cands(deadlock_checker *d, wf_engine *e, const wf_task *t,
+                         wf_obj *const *aw, report_dl_task *rt)
+{
+    dl_cmemo m;
+    memset(&m, 0, sizeof m);
+    m.n = rt->nawaited;
+    for (int k = 0; k < m.n; k++) { /* insertion: a select's few cases */
+        int j = k;
+        for (; j > 0 && m.oids[j - 1] > aw[k]->oid; j--)
+            m.oids[j] = m.oids[j - 1];
+        m.oids[j] = aw[k]->oid;
+    }
+    /* t waits on them (blocked, in the set): the memo holds for it only
+     * then, and for a wait with no object it is t's own */
+    for (size_t i = 0; m.n && t->state == TASK_BLOCKED && i < d->cmemo.len;
+         i++) {
+        const dl_cmemo *c = &d->cmemo.p[i];
+        if (c->n == m.n && !memcmp(c->oids, m.oids, sizeof m.oids)) {
+            rt->ncand_users = c->nusers;
+            rt->ncands = c->len;
+            rt->cands = (const int32_t *)(uintptr_t)c->at;
+            return;
+        }
+    }
+    m.nusers = deadlock_cands(d, e, t, &d->tmp);
+    m.at = d->rpool.len;
+    m.len = d->tmp.len;
+    for (size_t k = 0; k < d->tmp.len; k++)
+        VEC_PUSH(d->rpool, d->tmp.p[k]);
+    rt->ncand_users = m.nusers;
+    rt->ncands = m.len;
+    rt->cands = (const int32_t *)(uintptr_t)m.at;
+    if (m.n && t->state == TASK_BLOCKED)
+        VEC_PUSH(d->cmemo, m);
+}
+
 /* The report of the deadlocked set d->set (tids ascending): the graph and
  * its cycle, then the data report_deadlock_render puts in words (detail)
  * and JSON members (json), into r. partial_at: see report.h. */
@@ -338,7 +377,7 @@ static void build_report(deadlock_checker *d, wf_engine *e,
     d->rcycle.len = 0;
     for (size_t i = 0; i < d->cycle.len; i++)
         VEC_PUSH(d->rcycle, d->idx.p[d->cycle.p[i]]);
-    d->rtasks.len = d->rpool.len = 0;
+    d->rtasks.len = d->rpool.len = d->cmemo.len = 0;
     VEC_RESERVE(d->rtasks, n + 1);
     VEC_RESERVE(d->rat, 4 * n + 4);
     d->rat.len = 4 * n;
@@ -366,15 +405,10 @@ static void build_report(deadlock_checker *d, wf_engine *e,
         for (size_t k = 0; k < d->rcycle.len; k++)
             in_cycle |= (size_t)d->rcycle.p[k] == i;
         /* candidates cost O(tasks) hook calls: only for the tasks a
-         * report shows (the JSON's first ones, the cycle) */
-        d->tmp.len = 0;
+         * report shows (the JSON's first ones, the cycle), once for each
+         * set of objects waited on */
         if (i < REPORT_MAX_TASKS || in_cycle)
-            rt->ncand_users = deadlock_cands(d, e, t, &d->tmp);
-        at = d->rpool.len;
-        for (size_t k = 0; k < d->tmp.len; k++)
-            VEC_PUSH(d->rpool, d->tmp.p[k]);
-        rt->ncands = d->tmp.len;
-        rt->cands = (const int32_t *)(uintptr_t)at;
+            report_cands(d, e, t, aw, rt);
     }
     for (size_t i = 0; i < n; i++) {
         report_dl_task *rt = &d->rtasks.p[i];
@@ -1073,6 +1107,7 @@ void deadlock_free(deadlock_checker *d)
     VEC_FREE(d->wait_at);
     VEC_FREE(d->rtasks);
     VEC_FREE(d->rpool);
+    VEC_FREE(d->cmemo);
     VEC_FREE(d->rholds);
     VEC_FREE(d->rtaken);
     VEC_FREE(d->rleft);

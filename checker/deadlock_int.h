@@ -50,6 +50,17 @@ typedef struct dl_signal {
     int32_t line;
 } dl_signal;
 
+/* The candidates of the tasks a report shows that wait on the objects
+ * oids[0, n) (ascending): rpool[at, at + len), the users first (nusers).
+ * Tasks that wait on the same objects have the same candidates (each is
+ * left out of the other's as waiting on them too): one deadlock_cands a
+ * set of objects, not one a task (100,000 goroutines on one channel). */
+typedef struct dl_cmemo {
+    int32_t oids[REPORT_MAX_AWAITED];
+    int n;
+    size_t at, len, nusers;
+} dl_cmemo;
+
 /* Above this many tasks, cycles are searched over deadlock_holders edges only. */
 #define MAX_POSSIBLE 64
 
@@ -96,6 +107,7 @@ struct deadlock_checker {
     /* the report's data (scratch; report.h) */
     VEC(report_dl_task) rtasks;
     i32vec rpool; /* holders and candidates of each task */
+    VEC(dl_cmemo) cmemo; /* build_report's, by the objects waited on */
     VEC(report_hold) rholds;
     VEC(report_taken) rtaken;
     VEC(report_left) rleft;

@@ -38,6 +38,8 @@ struct liveness_checker {
     uint64_t hunt_start;  /* the first hashed step */
     uint64_t stride;      /* hash every stride-th step of the search */
     uint64_t at_stride;   /* states hashed at this stride */
+    size_t ntasks;        /* tasks at the last hashed step */
+    uint64_t hash_work;   /* tasks the state hashes read, this execution */
     bool cut_unfair;      /* at the last step before --max-steps: a task
                              was kept from running for a whole window */
     VEC(int32_t) ran;     /* the task of each step from hunt_start */
@@ -261,6 +263,7 @@ static void lv_begin(void *ctx, wf_engine *e)
     l->livelock = false;
     l->cut_unfair = false;
     l->epoch = 0;
+    l->hash_work = 0;
     quiet_restart(l, e);
 }
 
@@ -423,6 +426,7 @@ static void hunt(liveness_checker *l, wf_engine *e)
         l->stride = 1;
         l->at_stride = 0;
         l->ran.len = 0;
+        l->ntasks = e->tasks.len;
         if (l->wanted.len)
             memset(l->wanted.p, 0, l->wanted.len * sizeof(uint64_t));
         table_clear(l);
@@ -463,6 +467,16 @@ static void hunt(liveness_checker *l, wf_engine *e)
         l->stride *= 2;
         l->at_stride = 1;
     }
+    /* every task spawned stays in the state (done or not): a state seen
+     * before a spawn never recurs after it, and one seen at the first
+     * hashed step after a spawn only recurs in a stretch without spawns,
+     * which the next hashed step begins as well. A loop that spawns
+     * hashes nothing (main starting 100,000 goroutines: 2.5 s of 3.3) */
+    if (e->tasks.len != l->ntasks) {
+        l->ntasks = e->tasks.len;
+        return;
+    }
+    l->hash_work += e->tasks.len;
     h = global_hash(e);
     if (engine_must_stop(e))
         return; /* the execution ends here (a halt, the memory budget) */
@@ -648,6 +662,11 @@ wf_consumer liveness_consumer(liveness_checker *l)
     c.end = lv_end;
     c.step_end = lv_step_end;
     return c;
+}
+
+uint64_t liveness_hash_work(const liveness_checker *l)
+{
+    return l->hash_work;
 }
 
 void liveness_free(liveness_checker *l)

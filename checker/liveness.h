@@ -63,7 +63,9 @@
  * of L steps still shows at stride s, after L / gcd(L, s) samples).
  * With more than LIVENESS_HUNT_TASKS x s tasks, the stride is at least
  * 2s: a hash reads every task, and hashing stays O(LIVENESS_HUNT_TASKS)
- * a step. */
+ * a step. A sampled step with more tasks than the last one is not hashed:
+ * a state never recurs across a spawn (each task spawned stays in it),
+ * and the next sampled step begins the stretch without spawns as well. */
 #define LIVENESS_HUNT        16384
 #define LIVENESS_HUNT_PHASE  1024
 #define LIVENESS_HUNT_STRIDE 256
@@ -75,6 +77,8 @@ typedef struct liveness_checker liveness_checker;
  * bypass: B (0 turns the bypass check off). Never fails. */
 liveness_checker *liveness_new(uint64_t window, uint64_t bypass);
 wf_consumer liveness_consumer(liveness_checker *l);
+/* The tasks the state hashes of the last execution read (their cost). */
+uint64_t liveness_hash_work(const liveness_checker *l);
 void liveness_free(liveness_checker *l);
 
 #endif

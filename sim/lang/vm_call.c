@@ -29,7 +29,7 @@ void vm_stack_need(vm_g *g, uint32_t need)
 static vm_frame *push_frame(vm_g *g)
 {
     if (g->nframes == g->fcap) {
-        uint32_t ncap = g->fcap ? g->fcap * 2 : 4;
+        uint32_t ncap = g->fcap ? g->fcap * 2 : 2;
         /* never more than VM_MAX_FRAMES (vm_call_at's limit): the common
          * call in vm.c tests nframes < fcap alone */
         if (ncap > VM_MAX_FRAMES)

@@ -262,6 +262,7 @@ typedef struct vm_proto {
     uint32_t ret_pc;  /* the RET a recovered panic returns through */
     vm_native_fn nat; /* a native function (no code) */
     uint64_t *live; /* vm_live_regs' sets, once asked (a mutable cache) */
+    uint64_t name_hash; /* the state hash's of name, once asked (a cache) */
     struct vm_obj *static_fn; /* its function value when it captures none */
 } vm_proto;
 
