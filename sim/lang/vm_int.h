@@ -344,8 +344,10 @@ enum {
     OF_RAW = 8,    /* no object: an address unsafe.Pointer holds where
                     * nothing of its type lies (vm_addr.c); its one slot
                     * is nil, and a dereference is refused */
-    OF_LOOPVAR = 16 /* a cell: a loop's variable, one for the whole loop
-                       (Go before 1.22) */
+    OF_LOOPVAR = 16, /* a cell: a loop's variable, one for the whole loop
+                        (Go before 1.22) */
+    OF_GUARD = 32 /* (with OF_SHARED) memory syscall.Mmap made: every
+                   * access checks its page's protection (lib_mmap.c) */
 };
 
 /* Per-slot engine objects of a shared object, made on first use. */
@@ -555,6 +557,9 @@ typedef struct vm_g {
     bool resumed;     /* its pending op was performed */
     bool plain;       /* the pending op needs no result handling */
     bool died;        /* its last op is a panic or exit */
+    bool fault;       /* an access faulted (vm_guard_ok): the yield its
+                       * caller returns is the panic thrown */
+    bool panic_on_fault; /* debug.SetPanicOnFault, per goroutine */
     sel_case *cases;
     uint32_t ncases;
     uint64_t *reach; /* objects it can reach (oid bits), at reach_step */
@@ -602,6 +607,7 @@ struct vm_exec {
     /* runtime.FuncForPC's *Func of each function met, by entry pc */
     vm_funcpc *funcs; /* execution arena */
     uint32_t nfuncs, funcs_cap;
+    struct vm_mmap *mmaps; /* syscall.Mmap's mappings (lib_mmap.c) */
 };
 
 /* A finalizer: fn(obj) once obj is unreachable (execution arena). */
@@ -674,10 +680,15 @@ bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
 static inline bool vm_access(vm_g *g, vm_obj *o, uint32_t i, bool write,
                              uint32_t k, vm_value v)
 {
-    if (WF_LIKELY(!(o->flags & OF_SHARED)) || !g->x->spawned)
+    if (WF_LIKELY(!(o->flags & OF_SHARED)) ||
+        (!g->x->spawned && !(o->flags & OF_GUARD)))
         return true;
     return vm_access_slow(g, o, i, write, k, v);
 }
+/* May g access slot i of o (memory syscall.Mmap made, OF_GUARD)? If its
+ * page's protection forbids it, the fault: a panic (g->fault set) under
+ * debug.SetPanicOnFault, else the program's fatal error; false then. */
+bool vm_guard_ok(vm_g *g, vm_obj *o, uint32_t i, bool write);
 /* The deterministic value events show for v: ints as they are, strings
  * by a hash of their bytes, references by their object's stable id. */
 int64_t vm_event_value(vm_exec *x, vm_value v);
