@@ -181,6 +181,18 @@ static uint64_t obj_base(vm_exec *x, vm_obj *o, int depth)
     return A->by_pid[o->pid];
 }
 
+bool vm_addr_funcval(vm_exec *x, uint64_t a, vm_obj *fn, uint64_t *code)
+{
+    uint64_t i = (a - CODE_START) / 0x40;
+    vm_obj *o;
+    if (a < CODE_START || (a - CODE_START) % 0x40 ||
+        i >= x->prog->protos.len || !(o = x->prog->protos.p[i]->static_fn) ||
+        (fn && fn != o))
+        return false;
+    *code = lib_func_entry_pc(x->prog, vm_ref(T_FUNC, o));
+    return *code != 0;
+}
+
 uint64_t vm_addr_of(vm_exec *x, vm_value p)
 {
     uint64_t off = 0, size;

@@ -880,6 +880,10 @@ int vm_raw_deref(struct vm_g *g, vm_value p);
  * object's padding; -1 in no object weft lays out. */
 int vm_addr_leaf(vm_exec *x, uint64_t a, vm_obj **o, uint32_t *i,
                  uint64_t *rem, uint64_t *size, uint32_t *type);
+/* Is a the address of the function value of a function without
+ * captures (fn, if not NULL)? Then *code is the first word there, its
+ * code's entry pc (runtime.FuncForPC's), as gc's funcval holds it. */
+bool vm_addr_funcval(vm_exec *x, uint64_t a, vm_obj *fn, uint64_t *code);
 /* The address of string s's bytes (a string's first word). */
 uint64_t vm_str_addr(vm_exec *x, const char *s, uint32_t n);
 /* *p for p a pointer to no object of its type (vm_view.c): the value of
