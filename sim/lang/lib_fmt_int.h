@@ -26,6 +26,8 @@ typedef struct fmtx {
     bool plusV, sharpV;
     bool raw;      /* stopped: printing needs what a pointer to no object */
     vm_value rawp; /* (OF_RAW, vm_addr.c) points to: refused */
+    vm_obj *fault_o; /* stopped: printing reads element fault_i of a guarded */
+    uint32_t fault_i; /* array (OF_GUARD) its access would fault on */
 } fmtx;
 
 typedef struct fspec {

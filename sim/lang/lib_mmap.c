@@ -8,10 +8,12 @@
  * faults as in Go: a run-time panic in a goroutine that asked
  * SetPanicOnFault, else the program's fatal error "fatal error: fault".
  * The accesses checked are the program's own (index, assignment, copy,
- * append, range), as the race checker sees them; fmt's and reflect's
- * reads of the bytes are not checked, as they are not for races. The
+ * append, range), as the race checker sees them, and fmt's reads of the
+ * elements it prints; reflect's (DeepEqual, Value) are not. The
  * page boundaries are those of the mapping's start (weft's addresses are
- * made up: vm_addr.c does not align a mapping to a page). */
+ * made up: vm_addr.c does not align a mapping to a page). The slices
+ * unsafe.Slice makes at an address where weft holds nothing are guarded
+ * too, with no mapping: every access to them is refused. */
 #include <string.h>
 
 #include "sim/lang/lib.h"
@@ -35,6 +37,12 @@ static vm_mmap *find(vm_exec *x, const vm_obj *o)
     return m;
 }
 
+bool vm_guard_readable(vm_exec *x, const vm_obj *o, uint32_t i)
+{
+    vm_mmap *m = find(x, o);
+    return m && (i >= m->len || (m->prot[i / PAGE] & (PROT_READ | PROT_WRITE)));
+}
+
 bool vm_guard_ok(vm_g *g, vm_obj *o, uint32_t i, bool write)
 {
     vm_mmap *m = find(g->x, o);
@@ -43,7 +51,19 @@ bool vm_guard_ok(vm_g *g, vm_obj *o, uint32_t i, bool write)
     static const char fatal[] = "fatal error: fault (unexpected fault "
                                 "address: a page syscall.Mprotect or "
                                 "Munmap made inaccessible)";
-    if (!m || i >= m->len)
+    if (!m) { /* unsafe.Slice's elements where weft holds nothing */
+        vm_value at = vm_ref(T_UPTR, o);
+        at.aux = i;
+        vm_throwf(g, "unsupported: %s %s at %#llx: weft allocated no %s "
+                     "there (its values have no memory but the objects it "
+                     "allocates)",
+                  write ? "writing" : "reading", prog_type(g->x->prog, o->type)->name,
+                  (unsigned long long)vm_addr_of(g->x, at),
+                  prog_type(g->x->prog, o->type)->name);
+        g->fault = true;
+        return false;
+    }
+    if (i >= m->len)
         return true;
     pr = m->prot[i / PAGE];
     if (write ? (pr & PROT_WRITE) : (pr & (PROT_READ | PROT_WRITE)))

@@ -346,8 +346,10 @@ enum {
                     * is nil, and a dereference is refused */
     OF_LOOPVAR = 16, /* a cell: a loop's variable, one for the whole loop
                         (Go before 1.22) */
-    OF_GUARD = 32 /* (with OF_SHARED) memory syscall.Mmap made: every
-                   * access checks its page's protection (lib_mmap.c) */
+    OF_GUARD = 32 /* (with OF_SHARED) memory syscall.Mmap made, or an
+                   * unsafe.Slice where weft holds nothing: every access
+                   * checks its page's protection, or is refused
+                   * (vm_guard_ok, lib_mmap.c) */
 };
 
 /* Per-slot engine objects of a shared object, made on first use. */
@@ -689,6 +691,8 @@ static inline bool vm_access(vm_g *g, vm_obj *o, uint32_t i, bool write,
  * page's protection forbids it, the fault: a panic (g->fault set) under
  * debug.SetPanicOnFault, else the program's fatal error; false then. */
 bool vm_guard_ok(vm_g *g, vm_obj *o, uint32_t i, bool write);
+/* Would a read of slot i of guarded o succeed? (no side effect) */
+bool vm_guard_readable(vm_exec *x, const vm_obj *o, uint32_t i);
 /* The deterministic value events show for v: ints as they are, strings
  * by a hash of their bytes, references by their object's stable id. */
 int64_t vm_event_value(vm_exec *x, vm_value v);

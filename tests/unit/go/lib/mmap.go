@@ -46,6 +46,8 @@ func main() {
 	try("read of a PROT_NONE page", func() { sink = b[2*p] })
 	try("copy from a PROT_NONE page", func() { copy(make([]byte, 4), b[2*p:]) })
 	try("copy into a read-only page", func() { copy(b[p:], "xy") })
+	try("printing a PROT_NONE page", func() { fmt.Println(b[2*p-1 : 2*p+1]) })
+	fmt.Println(b[2*p-2 : 2*p])
 	done := make(chan bool)
 	go func() {
 		fmt.Println("a new goroutine does not panic on fault:", debug.SetPanicOnFault(false))
