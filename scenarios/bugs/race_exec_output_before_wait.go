@@ -5,7 +5,7 @@
 // GoBench's moby#18412; Go's race detector reports the same pair: the
 // read here, the write in bytes.Buffer under os/exec's copying). weft's
 // os/exec runs the command as an opaque process (it writes nothing and
-// exits when the scheduler runs it), and the copying as Go does.
+// ends when the scheduler runs it, without having run), and the copying as Go does.
 package main
 
 import (

@@ -146,6 +146,11 @@ const lib_native *lib_native_at(int id);
     X(unsafe_slice, 1)                                                         \
     X(rtype_of, 1)                                                             \
     X(rmake, 1)                                                                \
+    X(rstruct, 1)                                                              \
+    X(mmap, 1)                                                                 \
+    X(mprotect, 1)                                                             \
+    X(munmap, 1)                                                               \
+    X(rt_panic_on_fault, 1)                                                    \
     X(setindex, 0)                                                             \
     X(storep, 0)                                                               \
     X(rt_throw, 0)

@@ -343,6 +343,15 @@ static bool fmt_value(fmtx *F, vm_value v, int verb, const fspec *sp,
         uint32_t et = prog_type(F->p, v.t)->elem;
         uint32_t n = k == K_SLICE ? (v.v.sl ? v.v.sl->len : 0)
                                   : (v.v.o ? v.v.o->n : 0);
+        vm_obj *arr = k == K_SLICE ? (v.v.sl ? v.v.sl->arr : NULL) : v.v.o;
+        uint32_t off = k == K_SLICE && v.v.sl ? v.v.sl->off : 0;
+        if (arr && (arr->flags & OF_GUARD))
+            for (uint32_t i = 0; i < n; i++)
+                if (!vm_guard_readable(F->x, arr, off + i)) {
+                    F->fault_o = arr;
+                    F->fault_i = off + i;
+                    return false;
+                }
         if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') &&
             VM_KIND(et) == K_UINT8) {
             char *s = arena_alloc(&F->x->e->mem, n + 1);
@@ -691,6 +700,14 @@ static nat_status finish(vm_ncall *c, fmtx *F, bool ok, buf *b)
     if (!ok && F->raw) {
         buf_fini(b);
         vm_raw_deref(c->g, F->rawp);
+        return NAT_PANIC;
+    }
+    if (!ok && F->fault_o) { /* the fault (or refusal) of that read */
+        buf_fini(b);
+        vm_guard_ok(c->g, F->fault_o, F->fault_i, false);
+        if (!c->g->fault)
+            return NAT_YIELD; /* the program's fatal error */
+        c->g->fault = false;
         return NAT_PANIC;
     }
     if (!ok && F->need) {

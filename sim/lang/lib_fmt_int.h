@@ -26,6 +26,8 @@ typedef struct fmtx {
     bool plusV, sharpV;
     bool raw;      /* stopped: printing needs what a pointer to no object */
     vm_value rawp; /* (OF_RAW, vm_addr.c) points to: refused */
+    vm_obj *fault_o; /* stopped: printing reads element fault_i of a guarded */
+    uint32_t fault_i; /* array (OF_GUARD) its access would fault on */
 } fmtx;
 
 typedef struct fspec {
@@ -37,6 +39,9 @@ typedef struct fspec {
 void fmt_pad_str(fmtx *F, const char *s, const fspec *sp);
 /* integer v, float f (f32: a float32's shortest form) and string s (n
  * bytes) under verb with flags sp, as Go's fmt prints them */
+/* strconv.Quote of s[0, n) into b (q '\'': QuoteRune; ascii: the
+ * QuoteToASCII escapes). */
+void fmt_quote(buf *b, const char *s, size_t n, char q, bool ascii);
 void fmt_int(fmtx *F, vm_value v, int verb, const fspec *sp);
 void fmt_float(fmtx *F, double f, int verb, const fspec *sp, bool f32);
 void fmt_string(fmtx *F, const char *s, size_t n, int verb,

@@ -68,7 +68,7 @@ static bool is_print(int32_t r)
 }
 
 /* strconv.Quote (and QuoteRune with q = '\''). */
-static void quote(buf *b, const char *s, size_t n, char q, bool ascii)
+void fmt_quote(buf *b, const char *s, size_t n, char q, bool ascii)
 {
     buf_putc(b, q);
     for (size_t i = 0; i < n;) {
@@ -150,7 +150,7 @@ void fmt_int(fmtx *F, vm_value v, int verb, const fspec *sp)
         unsigned char r[4];
         int w = utf8_encode((int32_t)v.v.i, r);
         buf_init(&b);
-        quote(&b, (const char *)r, (size_t)w, '\'', sp->plus);
+        fmt_quote(&b, (const char *)r, (size_t)w, '\'', sp->plus);
         pad(F, b.p, b.len, sp);
         buf_fini(&b);
         return;
@@ -364,7 +364,7 @@ void fmt_string(fmtx *F, const char *s, size_t n, int verb,
             buf_append(&b, s, n);
             buf_putc(&b, '`');
         } else {
-            quote(&b, s, n, '"', sp->plus);
+            fmt_quote(&b, s, n, '"', sp->plus);
         }
         pad(F, b.p, b.len, sp);
         buf_fini(&b);

@@ -5,6 +5,7 @@
  * like fmt's, are not tracked accesses. */
 #include <string.h>
 
+#include "sim/lang/compile_int.h"
 #include "sim/lang/lib.h"
 
 /* The questions of reflect.go (qKind ...). */
@@ -719,30 +720,76 @@ nat_status lib_mfcall(vm_ncall *c)
 }
 
 /* __rtype_of(kind, a, b, n int) int: the type ArrayOf(n, a), SliceOf(a),
- * PointerTo(a) or MapOf(a, b) denote (kind: reflect's Kind), if the
- * program has it; 0 if not (weft makes no types at run time). */
+ * PointerTo(a) or MapOf(a, b) denote (kind: reflect's Kind), made now if
+ * the program has none yet, as Go's reflect makes it: the program's type
+ * table interns it, so the same structure gives the same id (Types
+ * compare equal) in this execution and the next. */
 nat_status lib_rtype_of(vm_ncall *c)
 {
-    const vm_program *p = c->g->x->prog;
+    vm_program *p = c->g->x->prog;
     int64_t kind = c->a[0].v.i, n = c->a[3].v.i;
     uint32_t a = (uint32_t)c->a[1].v.i, b = (uint32_t)c->a[2].v.i, r = 0;
     if (!type_ok(c, a) || (kind == 21 && !type_ok(c, b)))
         return NAT_PANIC;
-    if (kind == 22 && prog_type(p, a)->ptr)
-        r = prog_type(p, a)->ptr;
-    else if (kind == 23 && prog_type(p, a)->slice)
-        r = prog_type(p, a)->slice;
-    for (uint32_t i = 1; !r && i < p->types.len; i++) {
-        const vm_type *d = &p->types.p[i];
-        uint32_t id = d->id;
-        if (d->named || VM_TIDX(id) != i || d->generic || rkind(id) != kind)
-            continue;
-        if ((kind == 22 && d->elem == a) || (kind == 23 && d->elem == a) ||
-            (kind == 17 && d->elem == a && d->len == n) ||
-            (kind == 21 && d->key == a && d->elem == b))
-            r = id;
+    switch (kind) {
+    case 17:
+        r = type_array(p, a, n);
+        break;
+    case 21:
+        r = type_map(p, a, b);
+        break;
+    case 22:
+        r = type_ptr(p, a);
+        break;
+    default:
+        r = type_slice(p, a);
+        break;
     }
     c->r[0] = vm_int(T_INT, r);
+    return NAT_OK;
+}
+
+/* The id of name s in the program's interned names, added if new (a
+ * field name reflect.StructOf brings). O(names). */
+static uint32_t name_id(vm_program *p, const char *s, uint32_t n)
+{
+    for (size_t i = 0; i < p->names.len; i++)
+        if (!strncmp(p->names.p[i], s, n) && !p->names.p[i][n])
+            return (uint32_t)i;
+    VEC_PUSH(p->names, arena_strndup(&p->mem, s, n));
+    return (uint32_t)(p->names.len - 1);
+}
+
+/* __rstruct(names []string, types []int, tags []string, emb []bool) int:
+ * the struct type reflect.StructOf makes of fields whose names, types,
+ * tags and embedding reflect.go checked as Go's StructOf does. */
+nat_status lib_rstruct(vm_ncall *c)
+{
+    vm_program *p = c->g->x->prog;
+    vm_slice *names = c->a[0].v.sl, *types = c->a[1].v.sl,
+             *tags = c->a[2].v.sl, *emb = c->a[3].v.sl;
+    uint32_t n = names ? names->len : 0;
+    vm_field *f = n ? wf_xcalloc(n, sizeof *f) : NULL; /* zeroed: memcmp */
+    for (uint32_t i = 0; i < n; i++) {
+        vm_value nm = *slice_at(names, i), tg = *slice_at(tags, i);
+        int64_t t = slice_at(types, i)->v.i;
+        if (!type_ok(c, t)) {
+            free(f);
+            return NAT_PANIC;
+        }
+        f[i].name = name_id(p, nm.v.s, nm.aux);
+        f[i].type = (uint32_t)t;
+        if (tg.aux) { /* interned as the checker does: "`" and the tag */
+            char *q = wf_xmalloc((size_t)tg.aux + 1);
+            q[0] = '`';
+            memcpy(q + 1, tg.v.s, tg.aux);
+            f[i].tag = name_id(p, q, tg.aux + 1);
+            free(q);
+        }
+        f[i].embedded = slice_at(emb, i)->v.i != 0;
+    }
+    c->r[0] = vm_int(T_INT, type_struct(p, f, n));
+    free(f);
     return NAT_OK;
 }
 
@@ -765,13 +812,7 @@ nat_status lib_rmake(vm_ncall *c)
     default:
         break;
     }
-    pt = prog_type(x->prog, t)->ptr;
-    if (!pt) {
-        vm_throwf(c->g, "unsupported: reflect.New(%s): the program has no "
-                        "type *%s (weft makes no types at run time)",
-                  prog_type(x->prog, t)->name, prog_type(x->prog, t)->name);
-        return NAT_PANIC;
-    }
+    pt = type_ptr(x->prog, t); /* made now if the program has no *t */
     z = vm_zero(x, t);
     if (kind_is_aggregate(VM_KIND(t)) && z.v.o) {
         c->r[0] = vm_ref(pt, z.v.o);

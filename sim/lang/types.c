@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sim/lang/compile_int.h"
+#include "sim/lang/lib_fmt_int.h"
 
 uint32_t type_new(vm_program *p, vm_kind k, const char *name)
 {
@@ -412,6 +413,11 @@ uint32_t type_struct(vm_program *p, const vm_field *f, uint32_t n)
             buf_putc(&b, ' ');
         }
         buf_puts(&b, tname(p, f[i].type));
+        if (f[i].tag) { /* Go's %T quotes it; the name is "`" and the tag */
+            const char *tg = p->names.p[f[i].tag] + 1;
+            buf_putc(&b, ' ');
+            fmt_quote(&b, tg, strlen(tg), '"', false);
+        }
     }
     buf_puts(&b, n ? " }" : "}");
     id = add(p, &t, b.p);

@@ -1410,5 +1410,10 @@ do_panic:
     goto newframe;
 
 out:
+    if (WF_UNLIKELY(g->fault)) { /* a faulting access threw (vm_guard_ok) */
+        g->fault = false;
+        g->granted = 0;
+        goto do_panic;
+    }
     prog->ops += nops;
 }

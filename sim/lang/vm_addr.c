@@ -105,6 +105,22 @@ static void add_entry(vm_exec *x, vm_addrs *A, uint64_t base, uint64_t size,
     A->n++;
 }
 
+/* Room in A->by_pid for object id pid. */
+static void pid_room(vm_exec *x, vm_addrs *A, uint32_t pid)
+{
+    uint32_t ncap = A->npid ? A->npid : 64;
+    uint64_t *nb;
+    if (pid < A->npid)
+        return;
+    while (ncap <= pid)
+        ncap *= 2;
+    nb = arena_alloc(&x->e->mem, ncap * sizeof *nb); /* zeroed */
+    if (A->npid)
+        memcpy(nb, A->by_pid, A->npid * sizeof *nb);
+    A->by_pid = nb;
+    A->npid = ncap;
+}
+
 /* The base of package variable i (each its own object, as gc's are:
  * arithmetic from one never reaches another), given on first need. */
 static uint64_t global_base(vm_exec *x, uint32_t i)
@@ -159,17 +175,7 @@ static uint64_t obj_base(vm_exec *x, vm_obj *o, int depth)
         o->pid = ++x->next_pid;
     if (o->pid < A->npid && A->by_pid[o->pid])
         return A->by_pid[o->pid];
-    if (o->pid >= A->npid) {
-        uint32_t ncap = A->npid ? A->npid : 64;
-        uint64_t *nb;
-        while (ncap <= o->pid)
-            ncap *= 2;
-        nb = arena_alloc(&x->e->mem, ncap * sizeof *nb);
-        if (A->npid)
-            memcpy(nb, A->by_pid, A->npid * sizeof *nb);
-        A->by_pid = nb;
-        A->npid = ncap;
-    }
+    pid_room(x, A, o->pid);
     if (o->okind == OK_CELL) /* of unknown type: what it holds */
         slot_off(x, o, 0, &off, &size);
     else
@@ -179,6 +185,18 @@ static uint64_t obj_base(vm_exec *x, vm_obj *o, int depth)
     add_entry(x, A, A->next, size, o, VM_WHOLE);
     A->next += (size + 7) / 8 * 8 + ADDR_GAP;
     return A->by_pid[o->pid];
+}
+
+bool vm_addr_funcval(vm_exec *x, uint64_t a, vm_obj *fn, uint64_t *code)
+{
+    uint64_t i = (a - CODE_START) / 0x40;
+    vm_obj *o;
+    if (a < CODE_START || (a - CODE_START) % 0x40 ||
+        i >= x->prog->protos.len || !(o = x->prog->protos.p[i]->static_fn) ||
+        (fn && fn != o))
+        return false;
+    *code = lib_func_entry_pc(x->prog, vm_ref(T_FUNC, o));
+    return *code != 0;
 }
 
 uint64_t vm_addr_of(vm_exec *x, vm_value p)
@@ -606,6 +624,41 @@ vm_value vm_addr_retype(vm_exec *x, vm_value p, uint32_t t)
  * (ptr, n) of type s's, with Go's run-time panics; the elements must be
  * those of the array ptr points into (weft has no memory between its
  * objects). */
+/* unsafe.Slice(p, n) for p an address where weft holds nothing
+ * (OF_RAW): Go's check that the n elements do not run past the end of
+ * the address space (len out of range), then a slice of n elements at
+ * p's address that no access may read or write: its array is guarded
+ * (OF_GUARD, and no mapping of lib_mmap.c's: vm_guard_ok refuses every
+ * access), so no value is made up. */
+static nat_status raw_slice(vm_ncall *c, vm_value p, uint64_t n, uint64_t esz)
+{
+    vm_exec *x = c->g->x;
+    uint64_t a = p.v.o->slots[1].v.u;
+    vm_addrs *A = addrs(x);
+    vm_value r;
+    if (n && esz && n * esz > -a) {
+        vm_throwf(c->g, "runtime error: unsafe.Slice: len out of range");
+        return NAT_PANIC;
+    }
+    if (n > (1u << 20)) {
+        vm_throwf(c->g, "unsupported: unsafe.Slice of %llu elements at %#llx, "
+                        "where weft allocated nothing (at most 2^20)",
+                  (unsigned long long)n, (unsigned long long)a);
+        return NAT_PANIC;
+    }
+    if (!vm_mem_room(c->g, (size_t)n * sizeof(vm_value)))
+        return NAT_YIELD;
+    r = vm_make_slice(x, c->a[3].t, (uint32_t)n, (uint32_t)n);
+    c->r[0] = r;
+    if (!n)
+        return NAT_OK;
+    r.v.sl->arr->flags |= OF_SHARED | OF_GUARD;
+    r.v.sl->arr->pid = ++x->next_pid;
+    pid_room(x, A, r.v.sl->arr->pid);
+    A->by_pid[r.v.sl->arr->pid] = a;
+    return NAT_OK;
+}
+
 nat_status lib_unsafe_slice(vm_ncall *c)
 {
     vm_value p = c->a[0], s = c->a[3];
@@ -627,6 +680,8 @@ nat_status lib_unsafe_slice(vm_ncall *c)
                                  prog_type(c->g->x->prog, s.t)->elem);
     if (esz && (uint64_t)n > (1ULL << 48) / esz)
         goto range;
+    if (o->flags & OF_RAW)
+        return raw_slice(c, p, (uint64_t)n, esz);
     if (p.aux == VM_WHOLE || VM_IS_WINDOW(p.aux) ||
         (o->okind != OK_ARR &&
          !(o->okind == OK_AGG && VM_KIND(o->type) == K_ARRAY)) ||

@@ -345,8 +345,12 @@ enum {
     OF_RAW = 8,    /* no object: an address unsafe.Pointer holds where
                     * nothing of its type lies (vm_addr.c); its one slot
                     * is nil, and a dereference is refused */
-    OF_LOOPVAR = 16 /* a cell: a loop's variable, one for the whole loop
-                       (Go before 1.22) */
+    OF_LOOPVAR = 16, /* a cell: a loop's variable, one for the whole loop
+                        (Go before 1.22) */
+    OF_GUARD = 32 /* (with OF_SHARED) memory syscall.Mmap made, or an
+                   * unsafe.Slice where weft holds nothing: every access
+                   * checks its page's protection, or is refused
+                   * (vm_guard_ok, lib_mmap.c) */
 };
 
 /* Per-slot engine objects of a shared object, made on first use. */
@@ -556,6 +560,9 @@ typedef struct vm_g {
     bool resumed;     /* its pending op was performed */
     bool plain;       /* the pending op needs no result handling */
     bool died;        /* its last op is a panic or exit */
+    bool fault;       /* an access faulted (vm_guard_ok): the yield its
+                       * caller returns is the panic thrown */
+    bool panic_on_fault; /* debug.SetPanicOnFault, per goroutine */
     sel_case *cases;
     uint32_t ncases;
     uint64_t *reach; /* objects it can reach (oid bits), at reach_step */
@@ -603,6 +610,7 @@ struct vm_exec {
     /* runtime.FuncForPC's *Func of each function met, by entry pc */
     vm_funcpc *funcs; /* execution arena */
     uint32_t nfuncs, funcs_cap;
+    struct vm_mmap *mmaps; /* syscall.Mmap's mappings (lib_mmap.c) */
 };
 
 /* A finalizer: fn(obj) once obj is unreachable (execution arena). */
@@ -675,10 +683,17 @@ bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
 static inline bool vm_access(vm_g *g, vm_obj *o, uint32_t i, bool write,
                              uint32_t k, vm_value v)
 {
-    if (WF_LIKELY(!(o->flags & OF_SHARED)) || !g->x->spawned)
+    if (WF_LIKELY(!(o->flags & OF_SHARED)) ||
+        (!g->x->spawned && !(o->flags & OF_GUARD)))
         return true;
     return vm_access_slow(g, o, i, write, k, v);
 }
+/* May g access slot i of o (memory syscall.Mmap made, OF_GUARD)? If its
+ * page's protection forbids it, the fault: a panic (g->fault set) under
+ * debug.SetPanicOnFault, else the program's fatal error; false then. */
+bool vm_guard_ok(vm_g *g, vm_obj *o, uint32_t i, bool write);
+/* Would a read of slot i of guarded o succeed? (no side effect) */
+bool vm_guard_readable(vm_exec *x, const vm_obj *o, uint32_t i);
 /* The deterministic value events show for v: ints as they are, strings
  * by a hash of their bytes, references by their object's stable id. */
 int64_t vm_event_value(vm_exec *x, vm_value v);
@@ -870,6 +885,10 @@ int vm_raw_deref(struct vm_g *g, vm_value p);
  * object's padding; -1 in no object weft lays out. */
 int vm_addr_leaf(vm_exec *x, uint64_t a, vm_obj **o, uint32_t *i,
                  uint64_t *rem, uint64_t *size, uint32_t *type);
+/* Is a the address of the function value of a function without
+ * captures (fn, if not NULL)? Then *code is the first word there, its
+ * code's entry pc (runtime.FuncForPC's), as gc's funcval holds it. */
+bool vm_addr_funcval(vm_exec *x, uint64_t a, vm_obj *fn, uint64_t *code);
 /* The address of string s's bytes (a string's first word). */
 uint64_t vm_str_addr(vm_exec *x, const char *s, uint32_t n);
 /* *p for p a pointer to no object of its type (vm_view.c): the value of

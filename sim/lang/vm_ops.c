@@ -1129,6 +1129,10 @@ int vm_copyslice(vm_g *g, vm_value *r, vm_value dst, vm_value src)
     *r = vm_int(T_INT, n);
     if (!n)
         return X_OK;
+    if (VM_KIND(src.t) == K_SLICE && (src.v.sl->arr->flags & OF_GUARD))
+        for (uint32_t i = 0; i < n; i++) /* reads of mapped memory */
+            if (!vm_guard_ok(g, src.v.sl->arr, src.v.sl->off + i, false))
+                return X_YIELD;
     if (d->arr->flags & OF_SHARED)
         for (uint32_t i = 0; i < n; i++)
             if (!vm_access(g, d->arr, d->off + i, true, i, vm_nil()))

@@ -249,6 +249,10 @@ bool vm_access_slow(vm_g *g, vm_obj *o, uint32_t i, bool write, uint32_t k,
 {
     wf_var *var;
     op *p;
+    if (WF_UNLIKELY(o->flags & OF_GUARD) && !vm_guard_ok(g, o, i, write))
+        return false;
+    if (!g->x->spawned)
+        return true;
     if (k < g->granted)
         return true;
     var = vm_track_var(g->x, o, i);
@@ -397,7 +401,8 @@ int vm_store_access(vm_g *g, vm_obj *o, uint32_t i, vm_value v,
                     uint32_t st)
 {
     vm_value d = o->slots[i];
-    if ((o->flags & OF_SHARED) && g->x->spawned) {
+    if ((o->flags & OF_SHARED) &&
+        (g->x->spawned || (o->flags & OF_GUARD))) {
         uint32_t k = 1;
         if (!vm_access_slow(g, o, i, true, 0, v))
             return X_YIELD;

@@ -5,9 +5,10 @@
  * layout of each is known (vm_addr.c): the value is built leaf by leaf
  * from the words each slot would hold there. A word is an address
  * (vm_addr.c's, for pointers, slices, strings, maps, channels, funcs),
- * a length or capacity, the bits of a number, or zero in padding. What
- * has no such word (an interface's boxed non-pointer value, a function's
- * code) is refused, by name. Writes through such a pointer stay refused
+ * a length or capacity, the bits of a number, or zero in padding; the
+ * first word of a capture-free function's funcval is its code's entry
+ * pc (runtime.FuncForPC's). What has no such word (an interface's boxed
+ * non-pointer value, a closure's code) is refused, by name. Writes through such a pointer stay refused
  * (vm_raw_deref). Each slot read is an access, as a load's is. */
 #include <string.h>
 
@@ -55,10 +56,15 @@ static bool word_of(vm_g *g, vm_value v, uint32_t st, uint32_t w,
     case K_PTR:
     case K_MAP:
     case K_CHAN:
-    case K_FUNC:
+    case K_FUNC: {
+        uint64_t code;
         *out = vm_addr_of(x, v);
+        /* a function without captures: the address of its funcval, when
+         * weft can read the code word there (vm_addr_funcval) */
         return w == 0 && !(k == K_FUNC && v.v.o &&
-                           (v.v.o->flags & OF_STATIC));
+                           (v.v.o->flags & OF_STATIC) &&
+                           !vm_addr_funcval(x, *out, v.v.o, &code));
+    }
     case K_IFACE:
         if (!v.t) {
             *out = 0;
@@ -75,6 +81,7 @@ static bool word_of(vm_g *g, vm_value v, uint32_t st, uint32_t w,
         case K_PTR:
         case K_MAP:
         case K_CHAN:
+        case K_FUNC:
             return w == 1 && word_of(g, v, v.t, 0, out);
         default:
             return false;
@@ -130,6 +137,11 @@ static int read_bytes(view *V, uint64_t a, uint64_t n, uint64_t *out)
         uint32_t i, lt;
         uint64_t rem, size, take, b;
         int at = vm_addr_leaf(V->g->x, a + got, &o, &i, &rem, &size, &lt);
+        if (at < 0 && !got && n == 8 &&
+            vm_addr_funcval(V->g->x, a, NULL, &bits)) {
+            got = n; /* the code word of a function's funcval */
+            continue;
+        }
         if (at < 0) {
             V->bad = a + got;
             V->badtype = 0;

@@ -55,11 +55,11 @@ START_TEST(imports_outside_the_library_are_refused_saying_why)
              "gc's)");
     GO_ERROR(GO("import \"os\"\nfunc main() { os.Nope() }\n"),
              "3:18: undefined: os.Nope");
-    /* reflect makes few values (New, Zero, MakeMap, MakeFunc) */
+    /* reflect makes few values (New, Zero, MakeMap, MakeFunc) and types */
     GO_ERROR(GO("import \"reflect\"\nfunc main() { reflect.MakeChan(nil, 0) }\n"),
              "3:23: unsupported: reflect.MakeChan: weft's reflect makes "
-             "values of the program's types (New, Zero, MakeMap, MakeFunc) "
-             "but no other values and no types");
+             "values (New, Zero, MakeMap, MakeFunc) and types (ArrayOf, "
+             "SliceOf, PointerTo, MapOf, StructOf) but not these");
     GO_ERROR(GO("import \"golang.org/x/sync/errgroup\"\n"
                 "func main() { errgroup.WithContext(nil) }\n"),
              "2:8: cannot find package golang.org/x/sync/errgroup: weft runs "

@@ -287,28 +287,6 @@ var (
 	Kill      Signal = syscall.SIGKILL
 )
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
-
 // ---- the standard streams ----------------------------------------------------
 
 // File is one of the standard streams: weft has no file system, so no

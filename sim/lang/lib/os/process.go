@@ -1,8 +1,10 @@
 // process.go: Pipe and processes, for os/exec. weft runs one program and
 // cannot see another's code, so a started process is an opaque one that
 // runs as a goroutine of its own: it reads none of its input, writes
-// nothing, and exits with status 0 when the scheduler runs it, unless a
-// signal (Kill) ended it first. Its open files are copies of the ones it
+// nothing, and ends when the scheduler runs it, unless a signal (Kill)
+// ended it first. It never ran the program it names, and weft does not
+// pretend it did: Wait returns an error saying so (errNotRun), with a
+// ProcessState that neither exited nor succeeded. Its open files are copies of the ones it
 // was given (ProcAttr.Files), as a child's descriptors are: a pipe's
 // reader sees EOF once the parent's and the process's copies of the
 // write end are all closed. So the goroutines a parent runs around a
@@ -18,6 +20,9 @@ import (
 )
 
 var errBrokenPipe = errors.New("broken pipe")
+
+// errNotRun: what Wait says of a process weft could not run.
+var errNotRun = errors.New("weft runs one program and cannot run another")
 
 // the descriptor numbers of pipes and the ids of processes, in order of
 // creation (the program's own: 0-2 are the standard streams, pid 1 the
@@ -107,6 +112,7 @@ type ProcAttr struct {
 type Process struct {
 	Pid int
 
+	name  string
 	mu    sync.Mutex
 	files []*pipeEnd // the pipes it holds open
 	state *ProcessState
@@ -117,8 +123,8 @@ type Process struct {
 // ProcessState is how a process ended.
 type ProcessState struct {
 	pid  int
-	code int    // the exit status, -1 when a signal ended it
-	sig  Signal // the signal that ended it, or nil
+	code int    // the exit status: -1 (a signal ended it, or it never ran)
+	sig  Signal // the signal that ended it, or nil: it never ran
 }
 
 // StartProcess starts the program name with the arguments argv: an
@@ -127,7 +133,7 @@ func StartProcess(name string, argv []string, attr *ProcAttr) (*Process, error) 
 	if attr == nil {
 		attr = &ProcAttr{}
 	}
-	p := &Process{Pid: int(lastPid.Add(1)), done: make(chan struct{})}
+	p := &Process{Pid: int(lastPid.Add(1)), name: name, done: make(chan struct{})}
 	for _, f := range attr.Files {
 		if f != nil && f.pipe != nil {
 			f.pipe.hold()
@@ -138,10 +144,10 @@ func StartProcess(name string, argv []string, attr *ProcAttr) (*Process, error) 
 	return p, nil
 }
 
-// run is the process: it exits at once (status 0) when it runs, unless
-// it was already ended.
+// run is the process: it ends at once when it runs, unless it was
+// already ended, without having run the program it names.
 func (p *Process) run() {
-	p.end(0, nil)
+	p.end(-1, nil)
 }
 
 // end ends the process (if not already) and closes its files.
@@ -190,6 +196,9 @@ func (p *Process) Wait() (*ProcessState, error) {
 		return nil, &SyscallError{Syscall: "wait", Err: errors.New("no child processes")}
 	}
 	<-p.done
+	if p.state.sig == nil {
+		return p.state, &PathError{Op: "run", Path: p.name, Err: errNotRun}
+	}
 	return p.state, nil
 }
 
@@ -207,8 +216,10 @@ func (s *ProcessState) ExitCode() int {
 	return s.code
 }
 
-func (s *ProcessState) Exited() bool  { return s.sig == nil }
-func (s *ProcessState) Success() bool { return s.sig == nil && s.code == 0 }
+// Exited and Success: no process weft starts runs its program, so none
+// exits (a signal ends it, or it never ran).
+func (s *ProcessState) Exited() bool  { return false }
+func (s *ProcessState) Success() bool { return false }
 func (s *ProcessState) Sys() any      { return nil }
 func (s *ProcessState) SysUsage() any { return nil }
 
@@ -219,5 +230,5 @@ func (s *ProcessState) String() string {
 	if s.sig != nil {
 		return "signal: " + s.sig.String()
 	}
-	return "exit status " + itoa(s.code)
+	return "not run"
 }

@@ -2,8 +2,10 @@
 // types of values (TypeOf, and Type's String, Name, PkgPath, Kind, Elem,
 // Key, Len, NumField, Field, NumIn, In, NumOut, Out, IsVariadic, ChanDir,
 // Comparable, AssignableTo, Implements, NumMethod, Method, MethodByName),
-// ArrayOf, SliceOf, PointerTo and MapOf of types the program has (weft
-// makes no types at run time), Kind, StructTag and DeepEqual, with Go's
+// ArrayOf, SliceOf, PointerTo, MapOf and StructOf (the types made at run
+// time as Go makes them, interned with the program's: equal structure,
+// equal Type; a struct embedding a type with methods is refused, weft
+// makes no methods at run time), Kind, StructTag and DeepEqual, with Go's
 // wording for their panics; values read through ValueOf (Value's Kind,
 // Type, Interface, Int, Uint, Float, Complex, String, Bool, Len, Index,
 // Field, NumField, Elem, IsNil, IsValid, Pointer, UnsafeAddr, NumMethod,
@@ -11,14 +13,14 @@
 // MakeFunc. A Value sets what a pointer's Elem reads (Set, and SetInt,
 // SetUint, SetFloat, SetString, SetBool of a predeclared type; other
 // settable values panic "unsupported" when set) and a map's entries
-// (SetMapIndex). What else makes values (Select, MakeSlice, StructOf,
+// (SetMapIndex). What else makes values (Select, MakeSlice, ChanOf,
 // ...) is refused by name when the program is compiled. The type
 // descriptors are the VM's own, read through __rtype_int and
 // __rtype_str, values through __rvalue; DeepEqual is the native
 // __deepequal, whose reads (like fmt's) are not checked for races.
 package reflect
 
-const __refuseValues = "NewAt Append AppendSlice Copy MakeSlice MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper StructOf ChanOf FuncOf MapIter|weft's reflect makes values of the program's types (New, Zero, MakeMap, MakeFunc) but no other values and no types"
+const __refuseValues = "NewAt Append AppendSlice Copy MakeSlice MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper ChanOf FuncOf MapIter|weft's reflect makes values (New, Zero, MakeMap, MakeFunc) and types (ArrayOf, SliceOf, PointerTo, MapOf, StructOf) but not these"
 
 // A Kind represents the specific kind of type that a Type represents.
 type Kind uint
@@ -600,8 +602,7 @@ type StringHeader struct {
 }
 
 // ArrayOf, SliceOf, PointerTo and MapOf return the type they denote, as
-// Go's do, when the program has that type: weft makes no types at run
-// time (a type the program never mentions panics "unsupported").
+// Go's do: the program's own when it has it, else one made now.
 func ArrayOf(length int, elem Type) Type {
 	if length < 0 {
 		panic("reflect: negative length passed to ArrayOf")
@@ -628,11 +629,66 @@ func typeOf(k Kind, a, b Type, n int, what string) Type {
 	if b != nil {
 		bid = b.(rtype).id
 	}
-	id := __rtype_of(int(k), a.(rtype).id, bid, n)
-	if id == 0 {
-		panic("unsupported: reflect." + what + ": the program has no such type (weft makes no types at run time)")
+	return rtype{__rtype_of(int(k), a.(rtype).id, bid, n)}
+}
+
+// StructOf returns the struct type containing fields, checked as Go's
+// StructOf checks them (with its panics); the Offset and Index of the
+// fields are ignored and computed, as in Go.
+func StructOf(fields []StructField) Type {
+	var names, tags []string
+	var types []int
+	var emb []bool
+	seen := map[string]bool{}
+	pkgpath := ""
+	for i, f := range fields {
+		if f.Name == "" {
+			panic("reflect.StructOf: field " + itoa(i) + " has no name")
+		}
+		if !isValidFieldName(f.Name) {
+			panic("reflect.StructOf: field " + itoa(i) + " has invalid name")
+		}
+		if f.Type == nil {
+			panic("reflect.StructOf: field " + itoa(i) + " has no type")
+		}
+		if f.Anonymous && f.PkgPath != "" {
+			panic("reflect.StructOf: field \"" + f.Name + "\" is anonymous but has PkgPath set")
+		}
+		if c := f.Name[0]; f.PkgPath == "" && ('a' <= c && c <= 'z' || c == '_') {
+			panic("reflect.StructOf: field \"" + f.Name + "\" is unexported but missing PkgPath")
+		}
+		if f.PkgPath != "" {
+			if pkgpath == "" {
+				pkgpath = f.PkgPath
+			} else if pkgpath != f.PkgPath {
+				panic("reflect.Struct: fields with different PkgPath " + pkgpath + " and " + f.PkgPath)
+			}
+		}
+		if f.Anonymous && (f.Type.NumMethod() > 0 || f.Type.Kind() != Interface && PointerTo(f.Type).NumMethod() > 0) {
+			panic("unsupported: reflect.StructOf: embedded field " + f.Name + " of type " + f.Type.String() + " with methods (weft makes no methods at run time)")
+		}
+		if seen[f.Name] && f.Name != "_" {
+			panic("reflect.StructOf: duplicate field " + f.Name)
+		}
+		seen[f.Name] = true
+		names = append(names, f.Name)
+		types = append(types, f.Type.(rtype).id)
+		tags = append(tags, string(f.Tag))
+		emb = append(emb, f.Anonymous)
 	}
-	return rtype{id}
+	return rtype{__rstruct(names, types, tags, emb)}
+}
+
+// isValidFieldName: a letter or '_', then letters, digits and '_' (any
+// non-ASCII rune counts as a letter here).
+func isValidFieldName(name string) bool {
+	for i, c := range name {
+		letter := c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return len(name) > 0
 }
 
 // New returns a Value representing a pointer to a new zero value of

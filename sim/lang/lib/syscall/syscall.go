@@ -2,7 +2,9 @@
 // types, so programs that name signals (signal.Notify(c,
 // syscall.SIGTERM)) compile; weft's programs make no system calls, and
 // the calls are refused by name, but for Getpid and Kill of the program
-// itself (a signal it sends itself, handled as Go's runtime handles it).
+// itself (a signal it sends itself, handled as Go's runtime handles it)
+// and Mmap, Munmap and Mprotect of anonymous memory (a []byte whose
+// pages fault as Go's do once protected or unmapped: lib_mmap.c).
 package syscall
 
 type Signal int
@@ -91,14 +93,81 @@ func (e Errno) Error() string {
 		return "invalid argument"
 	case ESRCH:
 		return "no such process"
+	case EBADF:
+		return "bad file descriptor"
+	case ENOMEM:
+		return "cannot allocate memory"
+	case ENODEV:
+		return "no such device"
 	}
 	return "errno " + itoa(int(e))
 }
 
 const (
 	ESRCH  = Errno(0x3)
+	EBADF  = Errno(0x9)
+	ENOMEM = Errno(0xc)
+	ENODEV = Errno(0x13)
 	EINVAL = Errno(0x16)
 )
+
+const (
+	PROT_NONE     = 0x0
+	PROT_READ     = 0x1
+	PROT_WRITE    = 0x2
+	PROT_EXEC     = 0x4
+	MAP_SHARED    = 0x1
+	MAP_PRIVATE   = 0x2
+	MAP_FIXED     = 0x10
+	MAP_ANON      = 0x20
+	MAP_ANONYMOUS = 0x20
+)
+
+// Mmap maps length bytes. Only anonymous memory (MAP_ANON, fd -1) can
+// be mapped: weft has no files, and every descriptor a program holds is
+// a stream (a standard one or a pipe), which Linux cannot map (ENODEV).
+// The memory is zero; an access its protection forbids faults.
+func Mmap(fd int, offset int64, length int, prot int, flags int) (data []byte, err error) {
+	if length <= 0 || flags&(MAP_SHARED|MAP_PRIVATE) == 0 || offset < 0 || offset%4096 != 0 {
+		return nil, EINVAL
+	}
+	if flags&MAP_ANON == 0 {
+		if fd < 0 {
+			return nil, EBADF
+		}
+		return nil, ENODEV
+	}
+	if flags&MAP_FIXED != 0 {
+		return nil, EINVAL // weft chooses where memory lies
+	}
+	b := __mmap(length, []byte(nil), prot)
+	if b == nil {
+		return nil, ENOMEM
+	}
+	return b, nil
+}
+
+// Munmap unmaps the mapping b (all of it, as Mmap gave it): any later
+// access to its pages faults.
+func Munmap(b []byte) error {
+	if e := __munmap(b); e != 0 {
+		return Errno(e)
+	}
+	return nil
+}
+
+// Mprotect sets the protection of the pages b covers (PROT_READ,
+// PROT_WRITE, or PROT_NONE: an access faults).
+func Mprotect(b []byte, prot int) error {
+	switch e := __mprotect(b, prot); e {
+	case 0:
+		return nil
+	case -1:
+		panic("unsupported: syscall.Mprotect of memory syscall.Mmap did not map (weft protects only its mappings)")
+	default:
+		return Errno(e)
+	}
+}
 
 // Getpid: the program's process id, 1 (os.Getpid's).
 func Getpid() int { return 1 }
@@ -158,7 +227,7 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-const __refuse_calls = "Syscall Syscall6 RawSyscall RawSyscall6 Open Read Write Close Seek Pipe Dup Dup2 Exec ForkExec StartProcess Getppid Getuid Getgid Getenv Setenv Environ Mmap Munmap Socket Bind Listen Accept Connect Stat Fstat Lstat Mkdir Rmdir Unlink Chdir Getwd Uname Sysinfo Getrlimit Setrlimit Gettimeofday Time Nanosleep|weft runs programs on its own scheduler, without system calls"
+const __refuse_calls = "Syscall Syscall6 RawSyscall RawSyscall6 Open Read Write Close Seek Pipe Dup Dup2 Exec ForkExec StartProcess Getppid Getuid Getgid Getenv Setenv Environ Madvise Mlock Munlock Msync Socket Bind Listen Accept Connect Stat Fstat Lstat Mkdir Rmdir Unlink Chdir Getwd Uname Sysinfo Getrlimit Setrlimit Gettimeofday Time Nanosleep|weft runs programs on its own scheduler, without system calls"
 
 // Getpagesize: the page size of linux/amd64, as Go's syscall gives it.
 func Getpagesize() int { return 4096 }

@@ -1,5 +1,5 @@
 // exec: os/exec over weft's opaque processes (os/process.go): a command
-// reads no input, writes nothing and exits with status 0 unless killed
+// reads no input, writes nothing and never runs (Wait says so) unless killed
 // first; the parent's side (pipes, the goroutines copying into
 // Stdout/Stderr, Wait, the errors) is Go's. The other exec_*.go: Output,
 // pipes, Kill against the exit, and the race of reading an output buffer

@@ -1,5 +1,6 @@
 // exec_output: Output gives the command's standard output (the opaque
-// process writes none) and no error for a zero exit status.
+// process writes none) and the error saying weft could not run it: never
+// a success (a program trusting the output would print a wrong result).
 package main
 
 import (

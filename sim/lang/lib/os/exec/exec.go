@@ -1,8 +1,10 @@
 // Package exec: Go's os/exec over os.StartProcess. weft runs one program
 // and cannot see another's code: the command runs as an opaque process
-// (os/process.go) that reads none of its input, writes nothing and exits
-// with status 0 when the scheduler runs it, unless Kill (or the context
-// of CommandContext) ended it first. What the parent does around it is
+// (os/process.go) that reads none of its input, writes nothing and ends
+// when the scheduler runs it, unless Kill (or the context of
+// CommandContext) ended it first; it never ran the command, so Wait (and
+// Run, Output, CombinedOutput) return an error saying weft cannot run
+// another program, never a success. What the parent does around it is
 // Go's: Start copies a non-File Stdin, Stdout and Stderr through pipes in
 // goroutines of its own, Wait waits for the process and then for those
 // goroutines, so a program reading its output buffer before Wait returns

@@ -1,7 +1,8 @@
 // Package debug: the controls of Go's runtime/debug, which weft's runtime
 // accepts and ignores (it has no garbage collector, no real stacks and no
-// threads), returning the previous settings as Go does. Stack gives the
-// calling goroutine's frames.
+// threads), returning the previous settings as Go does, but for
+// SetPanicOnFault, which it honours. Stack gives the calling goroutine's
+// frames.
 package debug
 
 import (
@@ -12,7 +13,6 @@ import (
 var gcPercent = 100
 var maxStack = 1000000000
 var maxThreads = 10000
-var panicOnFault = false
 
 func SetGCPercent(percent int) int {
 	old := gcPercent
@@ -34,11 +34,10 @@ func SetMaxThreads(threads int) int {
 	return old
 }
 
-func SetPanicOnFault(enabled bool) bool {
-	old := panicOnFault
-	panicOnFault = enabled
-	return old
-}
+// SetPanicOnFault makes a fault (an access to memory syscall.Mprotect
+// or Munmap made inaccessible) panic instead of crashing the program,
+// for the calling goroutine, as Go's does; the previous setting.
+func SetPanicOnFault(enabled bool) bool { return __rt_panic_on_fault(enabled) }
 
 func SetTraceback(level string) {}
 
