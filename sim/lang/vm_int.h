@@ -919,6 +919,14 @@ int64_t vm_field_offset(const vm_program *p, uint32_t t, uint32_t i,
  * and the live goroutines, at gc's sizes: what a collection would keep
  * (runtime.ReadMemStats' Alloc). O(reachable values). */
 uint64_t vm_live_bytes(vm_exec *x);
+/* vm_reach.c: the engine's reachability hooks (engine.h's wf_frontend):
+ * can task t reach object o; mark what t reaches; a bounded look for a
+ * witness that t holds o. */
+bool vm_can_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o);
+void vm_reach_mark(void *ctx, wf_engine *e, wf_task *t, bool fresh,
+                   uint64_t *bits, size_t words);
+bool vm_near_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o,
+                   int *budget);
 /* A collection's finalizers: moves the finalizers whose object nothing
  * reaches (the package variables, the live registers of the live
  * goroutines, the finalizer functions) from x->fins to x->due, in the
