@@ -55,6 +55,7 @@ type cancelCtx struct {
 	deadline time.Time
 	timed    bool
 	timer    *time.Timer
+	onCancel func() // AfterFunc's: called once c is cancelled
 }
 
 func newCancelCtx(parent Context) *cancelCtx {
@@ -114,6 +115,9 @@ func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
 	}
 	for _, child := range children {
 		child.cancel(false, err, cause)
+	}
+	if c.onCancel != nil {
+		c.onCancel()
 	}
 	if removeFromParent {
 		if p, ok := parentCancelCtx(c.parent); ok {
@@ -186,6 +190,27 @@ func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc) {
 	c := newCancelCtx(parent)
 	propagateCancel(parent, c)
 	return c, func(cause error) { c.cancel(true, Canceled, cause) }
+}
+
+// AfterFunc arranges to call f in its own goroutine once ctx is done (at
+// once if it already is), as Go 1.21's: a child of ctx whose
+// cancellation starts f. stop detaches it and reports whether it kept f
+// from being started; f is started at most once.
+func AfterFunc(ctx Context, f func()) (stop func() bool) {
+	a := newCancelCtx(ctx)
+	var once sync.Once
+	a.onCancel = func() {
+		once.Do(func() { go f() })
+	}
+	propagateCancel(ctx, a)
+	return func() bool {
+		stopped := false
+		once.Do(func() { stopped = true })
+		if stopped {
+			a.cancel(true, Canceled, nil)
+		}
+		return stopped
+	}
 }
 
 func Cause(c Context) error {
