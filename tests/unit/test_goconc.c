@@ -80,49 +80,40 @@ END_TEST
  * ctx.Done after a timeout could win over ctx.Done); two wakers that are
  * not ordered may wake it in either order, and both orders are explored
  * (DPOR: a step that wakes a select reads its other channels). */
+/* main's start for the test below: a goroutine parked in a select on a
+ * (unbuffered) and b (buffered), reporting the case it took on res. */
+#define PARKED_SELECT                                                          \
+    "import (\n\t\"fmt\"\n\t\"time\"\n)\n"                                  \
+    "func main() {\n"                                                          \
+    "\ta := make(chan int)\n"                                                 \
+    "\tb := make(chan int, 1)\n"                                              \
+    "\tres := make(chan string)\n"                                            \
+    "\tgo func() {\n"                                                         \
+    "\t\tselect {\n"                                                          \
+    "\t\tcase <-a:\n"                                                         \
+    "\t\t\tres <- \"a\"\n"                                                    \
+    "\t\tcase <-b:\n"                                                         \
+    "\t\t\tres <- \"b\"\n"                                                    \
+    "\t\t}\n"                                                                 \
+    "\t}()\n"
+
 START_TEST(a_parked_select_takes_the_case_that_woke_it)
 {
-    char *o = go_outcomes(GO("import (\n\t\"fmt\"\n\t\"time\"\n)\n"
-                             "func main() {\n"
-                             "\ta := make(chan int)\n"
-                             "\tb := make(chan int, 1)\n"
-                             "\tres := make(chan string)\n"
-                             "\tgo func() {\n"
-                             "\t\tselect {\n"
-                             "\t\tcase <-a:\n"
-                             "\t\t\tres <- \"a\"\n"
-                             "\t\tcase <-b:\n"
-                             "\t\t\tres <- \"b\"\n"
-                             "\t\t}\n"
-                             "\t}()\n"
-                             "\tgo func() {\n"
-                             "\t\t<-a\n"
-                             "\t\tb <- 1\n"
-                             "\t}()\n"
-                             "\ttime.Sleep(10 * time.Millisecond)\n"
-                             "\tclose(a)\n"
-                             "\tfmt.Println(<-res)\n"
-                             "}\n"));
+    char *o = go_outcomes(GO(PARKED_SELECT "\tgo func() {\n"
+                                           "\t\t<-a\n"
+                                           "\t\tb <- 1\n"
+                                           "\t}()\n"
+                                           "\ttime.Sleep(10 * time.Millisecond)\n"
+                                           "\tclose(a)\n"
+                                           "\tfmt.Println(<-res)\n"
+                                           "}\n"));
     ck_assert_str_eq(o, "a|\n");
     free(o);
-    o = go_outcomes(GO("import (\n\t\"fmt\"\n\t\"time\"\n)\n"
-                       "func main() {\n"
-                       "\ta := make(chan int)\n"
-                       "\tb := make(chan int, 1)\n"
-                       "\tres := make(chan string)\n"
-                       "\tgo func() {\n"
-                       "\t\tselect {\n"
-                       "\t\tcase <-a:\n"
-                       "\t\t\tres <- \"a\"\n"
-                       "\t\tcase <-b:\n"
-                       "\t\t\tres <- \"b\"\n"
-                       "\t\t}\n"
-                       "\t}()\n"
-                       "\ttime.Sleep(10 * time.Millisecond)\n"
-                       "\tgo func() { close(a) }()\n"
-                       "\tgo func() { b <- 1 }()\n"
-                       "\tfmt.Println(<-res)\n"
-                       "}\n"));
+    o = go_outcomes(GO(PARKED_SELECT "\ttime.Sleep(10 * time.Millisecond)\n"
+                                     "\tgo func() { close(a) }()\n"
+                                     "\tgo func() { b <- 1 }()\n"
+                                     "\tfmt.Println(<-res)\n"
+                                     "}\n"));
     ck_assert_str_eq(o, "a|\nb|\n");
     free(o);
 }
