@@ -1,3 +1,0 @@
-module example.com/lru
-
-go 1.19

@@ -1,3 +1,0 @@
-module example.com/inventory
-
-go 1.19
