@@ -98,6 +98,41 @@ static bool task_ready(const wf_task *t)
     return o->kind == OP_SEND ? send_ready(ch, t, true) : recv_ready(ch, t);
 }
 
+/* Is a case of select t on ch ready? */
+static bool chan_case_ready(const wf_task *t, const wf_chan *ch)
+{
+    for (uint32_t i = 0; i < t->op.ncases; i++)
+        if (t->op.cases[i].chan == ch && case_ready(t, &t->op.cases[i]))
+            return true;
+    return false;
+}
+
+/* The current step changed w's channel, waited on by select t (no
+ * default), which is now ready or not. A parked select made ready is
+ * committed to the channel that woke it, as Go's runtime commits it (the
+ * closer or sender dequeues its sudog and the select returns that case);
+ * one no longer ready is parked again. Which change wakes it depends on
+ * the order of the changes to its channels, so a step that makes one of
+ * its cases ready reads them all: two such steps on different channels
+ * are dependent, and DPOR explores both orders. */
+static void select_woken(wf_engine *e, wf_task *t, const waiter *w,
+                         bool ready)
+{
+    op *o = &t->op;
+    wf_chan *ch = o->cases[w->ncase].chan;
+    if (!ready) {
+        o->woke = NULL;
+        return;
+    }
+    if (!case_ready(t, &o->cases[w->ncase]))
+        return;
+    if (t->state == TASK_BLOCKED || (o->woke && !chan_case_ready(t, o->woke)))
+        o->woke = ch;
+    for (uint32_t i = 0; i < o->ncases; i++)
+        if (o->cases[i].chan && o->cases[i].chan != ch)
+            engine_access(e, o->cases[i].chan->hdr.oid, ACC_READ);
+}
+
 /* Re-decide every task waiting in q. O(waiters x cases).
  * What a waiter's readiness on ch depends on (recv_ready, send_ready):
  *   receivers: len, closed, and (cap 0) ncsend less their own;
@@ -110,8 +145,13 @@ static bool task_ready(const wf_task *t)
  * keeps its state, so this is the same as re-deciding everyone. */
 static void rescan_q(wf_engine *e, waitq *q)
 {
-    for (waiter *w = q->head; w; w = w->next)
-        engine_set_enabled(e, w->task, task_ready(w->task));
+    for (waiter *w = q->head; w; w = w->next) {
+        wf_task *t = w->task;
+        bool ready = task_ready(t);
+        if (w->ncase >= 0 && w->committed)
+            select_woken(e, t, w, ready);
+        engine_set_enabled(e, t, ready);
+    }
 }
 
 /* ch was closed: re-decide every task waiting on it. */
@@ -182,6 +222,7 @@ void chan_expose(wf_engine *e, wf_task *t)
     bool ready;
     if (o->kind == OP_SELECT) {
         bool committed = !o->has_default;
+        o->woke = NULL;
         for (uint32_t i = 0; i < o->ncases; i++) {
             sel_case *sc = &o->cases[i];
             sc->w.q = NULL;
@@ -488,8 +529,11 @@ step_result chan_select(wf_engine *e, wf_task *t)
     sel_case *sc;
     if (o->ncases > 64)
         rd = arena_alloc(&e->mem, o->ncases * sizeof(int32_t));
+    if (o->woke && !chan_case_ready(t, o->woke))
+        o->woke = NULL;
     for (uint32_t i = 0; i < o->ncases; i++)
-        if (o->cases[i].chan && case_ready(t, &o->cases[i]))
+        if (o->cases[i].chan && case_ready(t, &o->cases[i]) &&
+            (!o->woke || o->cases[i].chan == o->woke))
             rd[n++] = (int32_t)i;
     chan_unregister(e, t);
     /* what the select looked at */

@@ -171,6 +171,11 @@ typedef struct op {
     bool woken;   /* completed by another task while parked */
     int32_t sel;  /* select: index fired, -1 default */
     uint32_t ncases;
+    /* select without default, parked (no case ready) and then made
+     * ready: the channel whose change woke it. Go's runtime commits a
+     * parked select to the case that wakes it (the closer or sender
+     * dequeues it), so a case made ready later is not a choice (chan.c) */
+    struct wf_chan *woke;
     wf_obj *obj; /* the object, NULL for task-level ops or nil channels */
     bool relock;  /* OP_LOCK: the reacquire of a cond Wait */
     bool done;    /* OP_WG_ADD: a Done (the event says wg_done);

@@ -30,12 +30,26 @@ nat_status lib_caller(vm_ncall *c)
  * reported as a panic-kind finding (an error, as the failed run is),
  * "WHO: exit status N" (who: "log.Fatal", "os.Exit"); the execution ends
  * with it. Code 0 ends it as a normal end would, with no finding: the
- * output stops there and no goroutine is left to leak (Go ends them). */
+ * output stops there and no goroutine is left to leak (Go ends them).
+ * In a test program, a nonzero code once the test has failed (TestMain's
+ * os.Exit(m.Run())) is that failure, already reported, as go test
+ * prints one FAIL: the execution ends with no finding of its own. */
+static bool test_failed(const vm_ncall *c)
+{
+    const wf_engine *e = c->g->x->e;
+    if (!c->g->x->prog->ntests)
+        return false;
+    for (size_t i = 0; i < e->findings.len; i++)
+        if (e->findings.p[i].kind == WF_ASSERT && e->findings.p[i].error)
+            return true;
+    return false;
+}
+
 nat_status lib_exit(vm_ncall *c)
 {
     op *o;
     char m[200];
-    if (c->a[0].v.i == 0) {
+    if (c->a[0].v.i == 0 || test_failed(c)) {
         wf_engine *e = c->g->x->e;
         e->main_done = true;
         e->end = END_DONE;

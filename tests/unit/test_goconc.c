@@ -74,6 +74,51 @@ START_TEST(select_explores_every_ready_case)
 }
 END_TEST
 
+/* A parked select is committed to the case that wakes it, as Go's
+ * runtime commits it: a case made ready after the wake, by a goroutine
+ * the wake itself started, is no choice (it was, so a reply sent on
+ * ctx.Done after a timeout could win over ctx.Done); two wakers that are
+ * not ordered may wake it in either order, and both orders are explored
+ * (DPOR: a step that wakes a select reads its other channels). */
+/* main's start for the test below: a goroutine parked in a select on a
+ * (unbuffered) and b (buffered), reporting the case it took on res. */
+#define PARKED_SELECT                                                          \
+    "import (\n\t\"fmt\"\n\t\"time\"\n)\n"                                  \
+    "func main() {\n"                                                          \
+    "\ta := make(chan int)\n"                                                 \
+    "\tb := make(chan int, 1)\n"                                              \
+    "\tres := make(chan string)\n"                                            \
+    "\tgo func() {\n"                                                         \
+    "\t\tselect {\n"                                                          \
+    "\t\tcase <-a:\n"                                                         \
+    "\t\t\tres <- \"a\"\n"                                                    \
+    "\t\tcase <-b:\n"                                                         \
+    "\t\t\tres <- \"b\"\n"                                                    \
+    "\t\t}\n"                                                                 \
+    "\t}()\n"
+
+START_TEST(a_parked_select_takes_the_case_that_woke_it)
+{
+    char *o = go_outcomes(GO(PARKED_SELECT "\tgo func() {\n"
+                                           "\t\t<-a\n"
+                                           "\t\tb <- 1\n"
+                                           "\t}()\n"
+                                           "\ttime.Sleep(10 * time.Millisecond)\n"
+                                           "\tclose(a)\n"
+                                           "\tfmt.Println(<-res)\n"
+                                           "}\n"));
+    ck_assert_str_eq(o, "a|\n");
+    free(o);
+    o = go_outcomes(GO(PARKED_SELECT "\ttime.Sleep(10 * time.Millisecond)\n"
+                                     "\tgo func() { close(a) }()\n"
+                                     "\tgo func() { b <- 1 }()\n"
+                                     "\tfmt.Println(<-res)\n"
+                                     "}\n"));
+    ck_assert_str_eq(o, "a|\nb|\n");
+    free(o);
+}
+END_TEST
+
 START_TEST(unsynchronized_increments_lose_updates)
 {
     static const char *const srcs[] = {
@@ -989,6 +1034,7 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, channels_select_and_close);
     tcase_add_test(tc, a_receive_on_a_ready_short_tick_is_runnable);
     tcase_add_test(tc, select_explores_every_ready_case);
+    tcase_add_test(tc, a_parked_select_takes_the_case_that_woke_it);
     tcase_add_test(tc, unsynchronized_increments_lose_updates);
     tcase_add_test(tc, mutex_and_atomics_keep_every_update);
     tcase_add_test(tc, atomics_wrap_to_their_size);

@@ -277,7 +277,7 @@ START_TEST(tests_see_the_package_and_go_test_s_order)
                "func TestInc(t *testing.T) {\n\tvar c Counter\n\tc.Inc()\n"
                "\tif c.n != 1 {\n\t\tt.Fatal(\"n\", c.n)\n\t}\n"
                "\tprintln(\"in-package\")\n}\n\n"
-               "func TestMain(m *testing.M) {}\n\n"
+               "func TestMain(m *testing.M) { m.Run() }\n\n"
                "func Testlower(t *testing.T) {}\n");
     write_file("counter/ext_test.go",
                "package counter_test\n\nimport (\n\t\"testing\"\n\n"
@@ -310,6 +310,34 @@ START_TEST(tests_see_the_package_and_go_test_s_order)
 }
 END_TEST
 
+/* A package's TestMain runs in every test's execution: its set-up before
+ * m.Run, which runs the test in a goroutine of its own and returns go
+ * test's exit code, its tear-down after (it was never called, so a test
+ * relying on its set-up failed); a TestMain that never calls m.Run runs
+ * no test. */
+START_TEST(test_main_wraps_each_test)
+{
+    fresh();
+    write_file("tm/tm_test.go",
+               "package tm\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\n"
+               "var db string\n\n"
+               "func TestMain(m *testing.M) {\n\tdb = \"open\"\n"
+               "\tcode := m.Run()\n\tprintln(\"teardown\", code)\n"
+               "\tos.Exit(code)\n}\n\n"
+               "func TestDB(t *testing.T) {\n\tprintln(\"db\", db)\n}\n\n"
+               "func TestFails(t *testing.T) {\n\tt.Fatal(\"no\")\n"
+               "\tprintln(\"unreached\")\n}\n");
+    RUN_EQ("tm", true, 0, "db open\nteardown 0\n");
+    RUN_EQ("tm", true, 1, "teardown 1\nassert: TestFails failed: no\n");
+    write_file("none/none_test.go",
+               "package none\n\nimport \"testing\"\n\n"
+               "func TestMain(m *testing.M) {}\n\n"
+               "func TestX(t *testing.T) {\n\tprintln(\"ran\")\n}\n");
+    RUN_EQ("none", true, 0, "");
+    done();
+}
+END_TEST
+
 /* go test -run: one regular expression a level, split at slashes outside
  * brackets and parentheses. */
 START_TEST(run_patterns_select_as_go_test_does)
@@ -337,6 +365,7 @@ Suite *pkgs_suite(void)
     Suite *s = suite_create("pkgs");
     TCase *tc = tcase_create("pkgs");
     tcase_add_test(tc, a_package_is_all_its_files);
+    tcase_add_test(tc, test_main_wraps_each_test);
     tcase_add_test(tc, imports_belong_to_their_file);
     tcase_add_test(tc, errors_name_the_file_that_holds_them);
     tcase_add_test(tc, a_module_s_packages_import_each_other);

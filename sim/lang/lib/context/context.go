@@ -55,6 +55,7 @@ type cancelCtx struct {
 	deadline time.Time
 	timed    bool
 	timer    *time.Timer
+	onCancel func() // AfterFunc's: called once c is cancelled
 }
 
 func newCancelCtx(parent Context) *cancelCtx {
@@ -80,7 +81,17 @@ func (c *cancelCtx) Err() error {
 	return err
 }
 
-func (c *cancelCtx) Value(key any) any { return c.parent.Value(key) }
+// cancelCtxKey: the key a cancelCtx answers with itself, as in Go, so a
+// context of the program's own type that embeds one (or wraps it and
+// forwards Value) still finds its library parent.
+var cancelCtxKey int
+
+func (c *cancelCtx) Value(key any) any {
+	if key == &cancelCtxKey {
+		return c
+	}
+	return c.parent.Value(key)
+}
 
 func (c *cancelCtx) String() string {
 	if c.timed {
@@ -115,6 +126,9 @@ func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
 	for _, child := range children {
 		child.cancel(false, err, cause)
 	}
+	if c.onCancel != nil {
+		c.onCancel()
+	}
 	if removeFromParent {
 		if p, ok := parentCancelCtx(c.parent); ok {
 			p.removeChild(c)
@@ -133,18 +147,21 @@ func (c *cancelCtx) removeChild(child *cancelCtx) {
 	c.mu.Unlock()
 }
 
-// parentCancelCtx: the nearest cancelCtx of parent through values.
+// parentCancelCtx: the cancelCtx behind parent, found as Go finds it,
+// by its Value(&cancelCtxKey) (through value contexts and the program's
+// own types that embed a context), and only when parent's Done is that
+// context's channel (a type that makes its own Done channel is watched
+// instead).
 func parentCancelCtx(parent Context) (*cancelCtx, bool) {
-	for {
-		switch p := parent.(type) {
-		case *cancelCtx:
-			return p, true
-		case *valueCtx:
-			parent = p.parent
-		default:
-			return nil, false
-		}
+	done := parent.Done()
+	if done == nil {
+		return nil, false
 	}
+	p, ok := parent.Value(&cancelCtxKey).(*cancelCtx)
+	if !ok || (<-chan struct{})(p.done) != done {
+		return nil, false
+	}
+	return p, true
 }
 
 // propagateCancel arranges for child to be cancelled with parent: a
@@ -188,8 +205,29 @@ func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc) {
 	return c, func(cause error) { c.cancel(true, Canceled, cause) }
 }
 
+// AfterFunc arranges to call f in its own goroutine once ctx is done (at
+// once if it already is), as Go 1.21's: a child of ctx whose
+// cancellation starts f. stop detaches it and reports whether it kept f
+// from being started; f is started at most once.
+func AfterFunc(ctx Context, f func()) (stop func() bool) {
+	a := newCancelCtx(ctx)
+	var once sync.Once
+	a.onCancel = func() {
+		once.Do(func() { go f() })
+	}
+	propagateCancel(ctx, a)
+	return func() bool {
+		stopped := false
+		once.Do(func() { stopped = true })
+		if stopped {
+			a.cancel(true, Canceled, nil)
+		}
+		return stopped
+	}
+}
+
 func Cause(c Context) error {
-	if p, ok := parentCancelCtx(c); ok {
+	if p, ok := c.Value(&cancelCtxKey).(*cancelCtx); ok {
 		p.mu.Lock()
 		cause := p.cause
 		p.mu.Unlock()
@@ -303,7 +341,12 @@ func WithoutCancel(parent Context) Context {
 func (withoutCancelCtx) Deadline() (deadline time.Time, ok bool) { return }
 func (withoutCancelCtx) Done() <-chan struct{}                   { return nil }
 func (withoutCancelCtx) Err() error                              { return nil }
-func (c withoutCancelCtx) Value(key any) any                     { return c.parent.Value(key) }
+func (c withoutCancelCtx) Value(key any) any {
+	if key == &cancelCtxKey {
+		return nil
+	}
+	return c.parent.Value(key)
+}
 func (c withoutCancelCtx) String() string {
 	return contextName(c.parent) + ".WithoutCancel"
 }

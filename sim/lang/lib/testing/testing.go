@@ -306,11 +306,32 @@ type PB struct{}
 func (pb *PB) Next() bool { return false }
 
 // M is TestMain's argument. weft runs each test alone, on every
-// interleaving, and does not call TestMain: its set-up and tear-down do
-// not run.
-type M struct{}
+// interleaving: when the package has a TestMain, the execution calls it,
+// and m.Run runs that one test, in a goroutine of its own as go test's
+// tRunner does, and returns the code go test would exit with (1 when the
+// test failed), so TestMain's set-up and tear-down run around it.
+type M struct {
+	name string
+	f    func(t *T)
+}
 
-func (m *M) Run() int { return 0 }
+func (m *M) Run() (code int) {
+	t := &T{}
+	t.name = m.name
+	t.signal = make(chan struct{})
+	t.barrier = make(chan struct{})
+	go tRunner(t, m.f)
+	<-t.signal
+	if t.Failed() {
+		return 1
+	}
+	return 0
+}
+
+// __main_m runs test name through the package's TestMain tm.
+func __main_m(name string, f func(t *T), tm func(m *M)) {
+	tm(&M{name: name, f: f})
+}
 
 // AllocsPerRun calls f runs times (after one warm-up call, as Go does)
 // and reports the allocations per run: weft's heap counts none.
