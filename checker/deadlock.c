@@ -629,6 +629,43 @@ static uint64_t set_sig(deadlock_checker *d, wf_engine *e, uint64_t h)
     return h;
 }
 
+/* Whether task t waits on time: a sleep, or a channel a pending timer or
+ * ticker feeds. Time stops when main returns, so t is not blocked
+ * forever: it was still running, and the program's end cut it off. */
+static bool waits_on_time(const wf_engine *e, const wf_task *t)
+{
+    const op *o = &t->op;
+    if (o->kind == OP_SLEEP)
+        return true;
+    for (size_t i = 0; i < e->timers.len; i++) {
+        const wf_chan *ch = e->timers.p[i]->ch;
+        if (!ch)
+            continue;
+        if ((o->kind == OP_RECV || o->kind == OP_SEND) &&
+            (const wf_chan *)o->obj == ch)
+            return true;
+        if (o->kind == OP_SELECT)
+            for (uint32_t c = 0; c < o->ncases; c++)
+                if (o->cases[c].chan == ch)
+                    return true;
+    }
+    return false;
+}
+
+/* Whether the group d->set is held up by time alone: every task in its
+ * sink components (the root causes) waits on time (waits_on_time). */
+static bool group_on_time(deadlock_checker *d, wf_engine *e)
+{
+    bool on_time = d->set.len > 0;
+    uint8_t *sink = wf_xmalloc(d->set.len + 1);
+    sink_tasks(d, sink);
+    for (size_t i = 0; i < d->set.len && on_time; i++)
+        if (sink[i] && !waits_on_time(e, e->tasks.p[d->set.p[i]]))
+            on_time = false;
+    free(sink);
+    return on_time;
+}
+
 /* main (or the test function) returned: as Go ends the program there,
  * the tasks blocked now are leaked (SPEC 3), a partial deadlock found
  * before included. One `leak` finding per group of tasks blocked by one
@@ -691,7 +728,10 @@ static void leaks_at_end(deadlock_checker *d, wf_engine *e)
                 formed = m->end_step;
         }
         build_report(d, e, partial_at, &rep, &detail, &json);
-        report_deadlock_message(&msg, e, &rep, WF_LEAK, one_op);
+        if (group_on_time(d, e))
+            report_leak_on_time(&msg, &rep);
+        else
+            report_deadlock_message(&msg, e, &rep, WF_LEAK, one_op);
         confirm_cycle(d, e);
         memset(&f, 0, sizeof f);
         f.kind = WF_LEAK;

@@ -857,8 +857,13 @@ static void end_blocked(wf_engine *e)
         f.kind = WF_LEAK;
         f.error = false;
         f.tid = t->tid;
-        snprintf(m, sizeof m, "%s blocked forever in %s", t->name,
-                 op_kind_names[t->op.kind]);
+        if (t->op.kind == OP_SLEEP) /* time stopped: it was still running */
+            snprintf(m, sizeof m, "%s still running when main returned (in "
+                                  "a sleep, cut off as time stops there), "
+                                  "not blocked forever", t->name);
+        else
+            snprintf(m, sizeof m, "%s blocked forever in %s", t->name,
+                     op_kind_names[t->op.kind]);
         f.message = m;
         f.file = t->op.file;
         f.line = t->op.line;
