@@ -210,7 +210,14 @@ void px_main_task(void *arg)
         px_in_rt = 1;
         px_exit(pt, 0, r);
     }
-    /* exit() anywhere, or pthread_exit in main (the others run on) */
+    /* exit() anywhere, or pthread_exit in main: the others run on, and
+     * the process with them until the last thread ends (POSIX), so main's
+     * end is then a thread's, not the program's: its output goes on */
+    if (!px.x->exiting) {
+        tsd_destroy(pt);
+        pt->exited = true;
+        pt->t->main_task = false;
+    }
     px_in_rt = 0;
 }
 
