@@ -141,8 +141,16 @@ static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
                                  : PTHREAD_MUTEX_NORMAL;
         break;
     case PXS_RWLOCK:
-        s->obj = &rwmutex_new(e, name, site.file, site.line)->hdr;
+    {
+        wf_rwmutex *l = rwmutex_new(e, name, site.file, site.line);
+        /* glibc's kind: readers first unless the static initializer
+         * chose PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP
+         * (pthread_rwlock_init sets it from its attributes) */
+        l->prefer_readers = ((const pthread_rwlock_t *)addr)->__data.__flags !=
+                            PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
+        s->obj = &l->hdr;
         break;
+    }
     case PXS_COND:
         s->c = cond_new(e, name, NULL, site.file, site.line);
         s->obj = &s->c->hdr;
@@ -800,9 +808,13 @@ PX_API int pthread_rwlock_init(pthread_rwlock_t *l,
     ENTER(fn_t, "pthread_rwlock_init", l, a);
     {
         px_sync *s = px_sync_find((const void *)l);
+        int kind = PTHREAD_RWLOCK_PREFER_READER_NP;
         if (s)
             s->destroyed = true;
-        sync_make(pt, l, PXS_RWLOCK, sizeof *l, RA);
+        if (a)
+            pthread_rwlockattr_getkind_np(a, &kind);
+        rw(sync_make(pt, l, PXS_RWLOCK, sizeof *l, RA))->prefer_readers =
+            kind != PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
     }
     px_leave(pt);
     return 0;
