@@ -642,6 +642,13 @@ static int cv_wait(px_task *pt, px_sync *c, px_sync *s, int64_t when,
                  "functions ... shall be called with mutex locked by the "
                  "calling thread or undefined behavior results\")",
                  fn);
+    if (s->type == PTHREAD_MUTEX_RECURSIVE && s->count > 1)
+        px_panic(pt, pc,
+                 "%s: the recursive mutex is locked %lld times by the calling "
+                 "thread: the wait releases one level (glibc), so the mutex "
+                 "stays locked while the thread waits, and no other thread "
+                 "can lock it to change the condition",
+                 fn, (long long)s->count);
     if (c->c->m != mx(s)) {
         /* a waiter woken but still relocking is inside its wait too */
         if (c->waiters)
