@@ -177,6 +177,7 @@ typedef struct px_cell {
     uint64_t last_epoch;
     int32_t first_tid;     /* who created it */
     int32_t stack_tid;     /* the task whose stack holds it, or -1 */
+    bool escaped;          /* in px.escaped */
 } px_cell;
 
 /* ---- racy set ------------------------------------------------------------ */
@@ -262,6 +263,9 @@ typedef struct px_state {
                                execution begins (the one that found them
                                keeps its own schedule) */
     VEC(struct px_sync *) dirty; /* atomics.c */
+    /* cells of a thread's stack another thread accessed (access.c): the
+     * thread's end writes them (px_stack_end) */
+    VEC(struct px_cell *) escaped;
     buf extra;    /* the schedule text of racy */
     /* special functions of the program */
     uintptr_t reach_error;
@@ -386,6 +390,11 @@ int64_t px_clock_epoch(clockid_t clk);
 /* Virtual time (now_ns's scale) of an absolute timespec on clock clk:
  * 0 for one before the start, INT64_MAX for none (abs NULL). */
 int64_t px_abs_ns(clockid_t clk, const struct timespec *abs);
+/* pt's thread ends: its stack's cells other threads accessed are written
+ * (the stack dies), so an access of another thread not ordered with the
+ * end races with it, and the search then orders the two both ways (the
+ * later access is a stack-use-after-return). */
+void px_stack_end(px_task *pt);
 /* The task a timed wait's timer (sync.c) would wake, -1 for another
  * timer. */
 int32_t px_timer_tid(const timer *tm);

@@ -44,6 +44,7 @@ void px_sync_begin(void)
     x->sync_tab = arena_alloc(&px.mem, x->sync_cap * sizeof *x->sync_tab);
     x->nsync = 0;
     px.dirty.len = 0;
+    px.escaped.len = 0;
 }
 
 static size_t sync_slot(uintptr_t a, size_t cap)

@@ -127,7 +127,8 @@ static void thread_finish(px_task *pt)
 {
     op *o;
     tsd_destroy(pt);
-    pt->exited = true;
+    pt->exited = true; /* its stack is dead from here (access.c) */
+    px_stack_end(pt);
     o = px_op(pt, OP_WG_ADD, pt->done, 0);
     o->val = value_int(-1);
     o->done = true;
