@@ -629,38 +629,15 @@ static uint64_t set_sig(deadlock_checker *d, wf_engine *e, uint64_t h)
     return h;
 }
 
-/* Whether task t waits on time: a sleep, or a channel a pending timer or
- * ticker feeds. Time stops when main returns, so t is not blocked
- * forever: it was still running, and the program's end cut it off. */
-static bool waits_on_time(const wf_engine *e, const wf_task *t)
-{
-    const op *o = &t->op;
-    if (o->kind == OP_SLEEP)
-        return true;
-    for (size_t i = 0; i < e->timers.len; i++) {
-        const wf_chan *ch = e->timers.p[i]->ch;
-        if (!ch)
-            continue;
-        if ((o->kind == OP_RECV || o->kind == OP_SEND) &&
-            (const wf_chan *)o->obj == ch)
-            return true;
-        if (o->kind == OP_SELECT)
-            for (uint32_t c = 0; c < o->ncases; c++)
-                if (o->cases[c].chan == ch)
-                    return true;
-    }
-    return false;
-}
-
 /* Whether the group d->set is held up by time alone: every task in its
- * sink components (the root causes) waits on time (waits_on_time). */
+ * sink components (the root causes) waits on time (engine_waits_on_time). */
 static bool group_on_time(deadlock_checker *d, wf_engine *e)
 {
     bool on_time = d->set.len > 0;
     uint8_t *sink = wf_xmalloc(d->set.len + 1);
     sink_tasks(d, sink);
     for (size_t i = 0; i < d->set.len && on_time; i++)
-        if (sink[i] && !waits_on_time(e, e->tasks.p[d->set.p[i]]))
+        if (sink[i] && !engine_waits_on_time(e, e->tasks.p[d->set.p[i]]))
             on_time = false;
     free(sink);
     return on_time;

@@ -500,8 +500,8 @@ START_TEST(goroutine_sleeping_at_main_return_is_still_running)
                  "\ttime.Sleep(3 * time.Millisecond)\n"
                  "}\n"),
               "leak: g1 main.func1 still running when main returned (waiting "
-              "on a sleep or timer, cut off as time stops there), not "
-              "blocked forever\n");
+              "on a timer, cut off as time stops there), not blocked "
+              "forever\n");
 }
 END_TEST
 
