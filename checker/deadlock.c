@@ -663,6 +663,20 @@ static uint64_t set_sig(deadlock_checker *d, wf_engine *e, uint64_t h)
     return h;
 }
 
+/* Whether the group d->set is held up by time alone: every task in its
+ * sink components (the root causes) waits on time (engine_waits_on_time). */
+static bool group_on_time(deadlock_checker *d, wf_engine *e)
+{
+    bool on_time = d->set.len > 0;
+    uint8_t *sink = wf_xmalloc(d->set.len + 1);
+    sink_tasks(d, sink);
+    for (size_t i = 0; i < d->set.len && on_time; i++)
+        if (sink[i] && !engine_waits_on_time(e, e->tasks.p[d->set.p[i]]))
+            on_time = false;
+    free(sink);
+    return on_time;
+}
+
 /* main (or the test function) returned: as Go ends the program there,
  * the tasks blocked now are leaked (SPEC 3), a partial deadlock found
  * before included. One `leak` finding per group of tasks blocked by one
@@ -725,7 +739,10 @@ static void leaks_at_end(deadlock_checker *d, wf_engine *e)
                 formed = m->end_step;
         }
         build_report(d, e, partial_at, &rep, &detail, &json);
-        report_deadlock_message(&msg, e, &rep, WF_LEAK, one_op);
+        if (group_on_time(d, e))
+            report_leak_on_time(&msg, &rep);
+        else
+            report_deadlock_message(&msg, e, &rep, WF_LEAK, one_op);
         confirm_cycle(d, e);
         memset(&f, 0, sizeof f);
         f.kind = WF_LEAK;

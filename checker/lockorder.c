@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "sim/rwmutex.h"
 
 typedef VEC(int32_t) i32vec;
 
@@ -492,6 +493,15 @@ static held_vec *held_of(lockorder *lo, int32_t tid)
     return &lo->held.p[tid];
 }
 
+/* A lock whose read lock waits only for a writer holding it, not for one
+ * waiting (glibc's default rwlock): read-locking it again while holding
+ * it for reading cannot deadlock. */
+static bool readers_first(const wf_obj *o)
+{
+    return o->kind == OBJ_RWMUTEX &&
+           ((const wf_rwmutex *)(const void *)o)->prefer_readers;
+}
+
 static void on_acquire(lockorder *lo, wf_engine *e, const wf_event *ev,
                        bool read, bool try)
 {
@@ -501,7 +511,9 @@ static void on_acquire(lockorder *lo, wf_engine *e, const wf_event *ev,
     held h;
     if (!try)
         for (size_t i = 0; i < hv->len; i++)
-            add_edge(lo, e, ev, hv, i, sv, node, read);
+            if (!(read && hv->p[i].read && hv->p[i].oid == ev->oid &&
+                  readers_first(e->objs.p[ev->oid])))
+                add_edge(lo, e, ev, hv, i, sv, node, read);
     memset(&h, 0, sizeof h);
     h.node = node;
     h.oid = ev->oid;

@@ -188,6 +188,9 @@ typedef struct report_deadlock {
  * "objects" and "coffman" (into json); either may be NULL. */
 void report_deadlock_render(buf *text, buf *json, wf_engine *e,
                             const report_deadlock *r);
+/* The message of a leak whose tasks wait only on time (a sleep, a
+ * timer's channel): "g1 f still running when main returned (...)". */
+void report_leak_on_time(buf *out, const report_deadlock *r);
 /* The message of a partial deadlock (kind WF_DEADLOCK: "blocked forever
  * while other tasks run: g1 phil, g2 phil and 3 more") or of a leak
  * (WF_LEAK: "g1 worker, g2 worker blocked forever", with one_op, every

@@ -702,6 +702,18 @@ static void set_names(buf *out, const report_deadlock *r)
         buf_printf(out, " and %zu more", r->ntasks - MAX_NAMES);
 }
 
+void report_leak_on_time(buf *out, const report_deadlock *r)
+{
+    set_names(out, r);
+    buf_puts(out, " still running when main returned (");
+    if (r->ntasks == 1)
+        buf_puts(out, r->tasks[0].wait == REPORT_W_SLEEP ? "in a sleep"
+                                                          : "waiting on a timer");
+    else
+        buf_puts(out, "waiting on a sleep or timer");
+    buf_puts(out, ", cut off as time stops there), not blocked forever");
+}
+
 void report_deadlock_message(buf *out, wf_engine *e, const report_deadlock *r,
                              int kind, bool one_op)
 {

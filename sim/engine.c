@@ -826,6 +826,26 @@ void engine_resumed(wf_engine *e, wf_task *t)
     expose(e, t);
 }
 
+bool engine_waits_on_time(const wf_engine *e, const wf_task *t)
+{
+    const op *o = &t->op;
+    if (o->kind == OP_SLEEP)
+        return true;
+    for (size_t i = 0; i < e->timers.len; i++) {
+        const wf_chan *ch = e->timers.p[i]->ch;
+        if (!ch)
+            continue;
+        if ((o->kind == OP_RECV || o->kind == OP_SEND) &&
+            (const wf_chan *)(const void *)o->obj == ch)
+            return true;
+        if (o->kind == OP_SELECT)
+            for (uint32_t c = 0; c < o->ncases; c++)
+                if (o->cases[c].chan == ch)
+                    return true;
+    }
+    return false;
+}
+
 /* No task can run and no timer is pending. */
 static void end_blocked(wf_engine *e)
 {
@@ -857,8 +877,15 @@ static void end_blocked(wf_engine *e)
         f.kind = WF_LEAK;
         f.error = false;
         f.tid = t->tid;
-        snprintf(m, sizeof m, "%s blocked forever in %s", t->name,
-                 op_kind_names[t->op.kind]);
+        if (engine_waits_on_time(e, t)) /* time stopped: still running */
+            snprintf(m, sizeof m, "%s still running when main returned (%s, "
+                                  "cut off as time stops there), not "
+                                  "blocked forever",
+                     t->name, t->op.kind == OP_SLEEP ? "in a sleep"
+                                                     : "waiting on a timer");
+        else
+            snprintf(m, sizeof m, "%s blocked forever in %s", t->name,
+                     op_kind_names[t->op.kind]);
         f.message = m;
         f.file = t->op.file;
         f.line = t->op.line;

@@ -1106,6 +1106,11 @@ void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
  * (stop_early_timers): nothing fires early then. The C API's sleeps
  * (wf_sleep) keep strict time: a C program's nanoseconds are its own
  * model of time, not Go's. */
+/* Whether task t waits on time: a sleep, or a channel a pending timer
+ * or ticker feeds. When main has returned, time has stopped: t is then
+ * cut off, still running, not blocked forever. O(timers). */
+bool engine_waits_on_time(const wf_engine *e, const wf_task *t);
+
 #define WF_TIME_GRAIN_NS 1000000
 static inline bool engine_fires_early(const wf_engine *e, int64_t d)
 {

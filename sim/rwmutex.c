@@ -57,6 +57,12 @@ static void join_pending(wf_engine *e, wf_task *t, wf_rwmutex *m)
     waitq_push(&m->wpending, &t->op.w);
 }
 
+/* Whether a pending Lock may take the writer slot now. */
+static bool writer_may_enter(const wf_rwmutex *m)
+{
+    return !m->writer_in && !(m->prefer_readers && m->readers);
+}
+
 void rwmutex_expose(wf_engine *e, wf_task *t)
 {
     wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
@@ -65,9 +71,21 @@ void rwmutex_expose(wf_engine *e, wf_task *t)
         return;
     }
     join_pending(e, t, m);
-    engine_set_enabled(e, t, !m->writer_in);
+    engine_set_enabled(e, t, writer_may_enter(m));
     if (m->writer_in)
         engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->writer->tid, 0, 0);
+    else if (!writer_may_enter(m))
+        engine_emit_op(e, t, EV_BLOCK, 0, &m->hdr, m->rholders[0], 0, 0);
+}
+
+/* prefer_readers: enable or disable the pending writers as readers come
+ * and go. */
+static void writers_follow_readers(wf_engine *e, wf_rwmutex *m)
+{
+    if (!m->prefer_readers || e->cfg.mutex_fifo)
+        return;
+    for (waiter *w = m->wpending.head; w; w = w->next)
+        engine_set_enabled(e, w->task, writer_may_enter(m));
 }
 
 void rwmutex_rexpose(wf_engine *e, wf_task *t)
@@ -178,7 +196,7 @@ step_result rwmutex_unlock(wf_engine *e, wf_task *t)
         return STEP_DONE;
     }
     for (w = m->wpending.head; w; w = w->next)
-        engine_set_enabled(e, w->task, true);
+        engine_set_enabled(e, w->task, writer_may_enter(m));
     return STEP_DONE;
 }
 
@@ -190,6 +208,7 @@ step_result rwmutex_rlock(wf_engine *e, wf_task *t)
     engine_access(e, m->hdr.oid, ACC_READ);
     add_reader(e, m, t);
     engine_emit_op(e, t, EV_RLOCK, 0, &m->hdr, -1, 0, 0);
+    writers_follow_readers(e, m);
     return STEP_DONE;
 }
 
@@ -210,6 +229,7 @@ step_result rwmutex_runlock(wf_engine *e, wf_task *t)
                     w->op.file, w->op.line);
         engine_complete(e, w);
     }
+    writers_follow_readers(e, m);
     return STEP_DONE;
 }
 
@@ -259,6 +279,7 @@ step_result rwmutex_tryrlock(wf_engine *e, wf_task *t)
     engine_access(e, m->hdr.oid, ACC_READ);
     add_reader(e, m, t);
     engine_emit_op(e, t, EV_TRYRLOCK, 0, &m->hdr, -1, 0, 0);
+    writers_follow_readers(e, m);
     return STEP_DONE;
 }
 

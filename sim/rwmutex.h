@@ -28,6 +28,12 @@ struct wf_rwmutex {
     waitq wpending; /* tasks with a pending Lock (guard / fifo queue) */
     waitq rpending; /* tasks with a pending RLock */
     uint64_t grants;
+    /* glibc's default pthread rwlock (PTHREAD_RWLOCK_PREFER_READER_NP):
+     * a read lock is granted whenever no writer holds the lock, writers
+     * waiting or not (so a recursive read lock never deadlocks), and a
+     * writer takes the slot only once no reader is inside; not with
+     * --mutex fifo */
+    bool prefer_readers;
 };
 
 #define GO_RW_UNLOCK_UNLOCKED  "sync: Unlock of unlocked RWMutex"

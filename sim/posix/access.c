@@ -403,12 +403,22 @@ static void word_access(px_task *pt, uintptr_t word, unsigned off,
                  pt->t->name, write ? "wrote" : "read",
                  px_name_of(px_engine(), word + off, len));
     if (WF_UNLIKELY(own->stack_tid >= 0 && own->stack_tid != pt->tid) &&
+        !own->escaped) {
+        own->escaped = true;
+        VEC_PUSH(px.escaped, own);
+    }
+    if (WF_UNLIKELY(own->stack_tid >= 0 && own->stack_tid != pt->tid) &&
         !pt->gone) {
         /* a local of another thread: that thread must still run (its
          * stack, reused by a new thread, would hold new cells) */
         const wf_task *o = px_engine()->tasks.p[own->stack_tid];
         const px_var *v = (const px_var *)(const void *)own->var;
-        if (o->state == TASK_DONE) /* named by offset: the stack is gone */
+        const px_task *opt = (size_t)own->stack_tid < px.x->tasks.len
+                                 ? px.x->tasks.p[own->stack_tid]
+                                 : NULL;
+        /* named by offset: the stack is gone (or going: its end's
+         * scheduling points, the joiners' Done, come after it) */
+        if (o->state == TASK_DONE || (opt && opt->exited))
             px_panic(pt, pc,
                      "stack-use-after-return: %s %s %s's stack[-%llu], a "
                      "local of a thread that has ended",
@@ -447,6 +457,13 @@ void px_access(px_task *pt, uintptr_t a, size_t n, bool write, uintptr_t pc)
         if (pt->gone)
             return;
     }
+}
+
+void px_stack_end(px_task *pt)
+{
+    for (size_t i = 0; i < px.escaped.len && !pt->gone; i++)
+        if (px.escaped.p[i]->stack_tid == pt->tid)
+            touch(pt, px.escaped.p[i], true, 0);
 }
 
 /* free: a write of every word of [a, a + n) some access touched (a word

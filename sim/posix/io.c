@@ -299,6 +299,40 @@ PX_API void perror(const char *s)
 
 /* ---- time ------------------------------------------------------------------ */
 
+int64_t px_clock_epoch(clockid_t clk)
+{
+    switch (clk) {
+    case CLOCK_REALTIME:
+#ifdef CLOCK_REALTIME_COARSE
+    case CLOCK_REALTIME_COARSE:
+#endif
+#ifdef CLOCK_TAI
+    case CLOCK_TAI:
+#endif
+        return INT64_C(1700000000) * 1000000000;
+    case CLOCK_PROCESS_CPUTIME_ID:
+    case CLOCK_THREAD_CPUTIME_ID:
+        return 0;
+    default: /* CLOCK_MONOTONIC and its kin */
+        return INT64_C(86400) * 1000000000;
+    }
+}
+
+int64_t px_abs_ns(clockid_t clk, const struct timespec *abs)
+{
+    int64_t epoch = px_clock_epoch(clk);
+    if (!abs)
+        return INT64_MAX;
+    if (abs->tv_sec < 0)
+        return 0;
+    if (abs->tv_sec > INT64_MAX / 1000000000 - 1)
+        return INT64_MAX;
+    {
+        int64_t ns = (int64_t)abs->tv_sec * 1000000000 + abs->tv_nsec;
+        return ns <= epoch ? 0 : ns - epoch;
+    }
+}
+
 static void ts_of(int64_t ns, struct timespec *ts)
 {
     ts->tv_sec = (time_t)(ns / 1000000000);
@@ -313,7 +347,7 @@ PX_API int clock_gettime(clockid_t clk, struct timespec *ts)
         REAL(fn_t, "clock_gettime");
         return real(clk, ts);
     }
-    ts_of(px_engine()->now_ns, ts);
+    ts_of(px_engine()->now_ns + px_clock_epoch(clk), ts);
     px_leave(pt);
     return 0;
 }
@@ -327,7 +361,7 @@ PX_API int gettimeofday(struct timeval *restrict tv, void *restrict tz)
         return real(tv, tz);
     }
     {
-        int64_t ns = px_engine()->now_ns;
+        int64_t ns = px_engine()->now_ns + px_clock_epoch(CLOCK_REALTIME);
         tv->tv_sec = (time_t)(ns / 1000000000);
         tv->tv_usec = (suseconds_t)(ns % 1000000000 / 1000);
     }
@@ -344,7 +378,8 @@ PX_API time_t time(time_t *t)
         REAL(fn_t, "time");
         return real(t);
     }
-    r = (time_t)(px_engine()->now_ns / 1000000000);
+    r = (time_t)((px_engine()->now_ns + px_clock_epoch(CLOCK_REALTIME)) /
+                 1000000000);
     if (t)
         *t = r;
     px_leave(pt);
@@ -359,7 +394,7 @@ PX_API int timespec_get(struct timespec *ts, int base)
         REAL(fn_t, "timespec_get");
         return real(ts, base);
     }
-    ts_of(px_engine()->now_ns, ts);
+    ts_of(px_engine()->now_ns + px_clock_epoch(CLOCK_REALTIME), ts);
     px_leave(pt);
     return base;
 }
@@ -434,7 +469,7 @@ PX_API int clock_nanosleep(clockid_t clk, int flags,
     }
     ns = ns_of(req);
     if (flags & TIMER_ABSTIME)
-        ns -= px_engine()->now_ns;
+        ns = px_abs_ns(clk, req) - px_engine()->now_ns;
     vsleep(pt, ns, RA);
     if (rem)
         rem->tv_sec = 0, rem->tv_nsec = 0;

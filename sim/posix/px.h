@@ -177,6 +177,7 @@ typedef struct px_cell {
     uint64_t last_epoch;
     int32_t first_tid;     /* who created it */
     int32_t stack_tid;     /* the task whose stack holds it, or -1 */
+    bool escaped;          /* in px.escaped */
 } px_cell;
 
 /* ---- racy set ------------------------------------------------------------ */
@@ -207,7 +208,8 @@ typedef struct px_sync {
     struct px_sync *next; /* hash chain */
     uintptr_t addr;
     uint8_t kind;         /* px_sync_kind */
-    int type;             /* mutex: PTHREAD_MUTEX_*; atomic: size */
+    int type;             /* mutex: PTHREAD_MUTEX_*; atomic: size; cond:
+                             the clockid_t of its timed waits */
     bool destroyed;
     wf_obj *obj;          /* wf_mutex, wf_rwmutex, wf_atomic, wf_once */
     wf_mutex *m;          /* cond, sem, barrier: its internal mutex */
@@ -218,7 +220,7 @@ typedef struct px_sync {
     int32_t owner;        /* recursive/errorcheck mutex: tid, -1 */
     int64_t count;        /* recursion count; semaphore value; barrier */
     int64_t limit, gen;   /* barrier: parties, generation */
-    int64_t waiters;      /* cond and sem: tasks waiting */
+    int64_t waiters;      /* cond: tasks inside a wait (relocking too) */
 } px_sync;
 
 /* ---- the process ------------------------------------------------------- */
@@ -261,6 +263,9 @@ typedef struct px_state {
                                execution begins (the one that found them
                                keeps its own schedule) */
     VEC(struct px_sync *) dirty; /* atomics.c */
+    /* cells of a thread's stack another thread accessed (access.c): the
+     * thread's end writes them (px_stack_end) */
+    VEC(struct px_cell *) escaped;
     buf extra;    /* the schedule text of racy */
     /* special functions of the program */
     uintptr_t reach_error;
@@ -375,6 +380,24 @@ WF_NORETURN void px_assert_fail(px_task *pt, uintptr_t pc, const char *msg);
  * tasks run on; what its absence causes (a join that never returns) is no
  * finding. */
 WF_NORETURN void px_gone(px_task *pt, uintptr_t pc);
+/* The program's clocks read the one virtual clock (engine now_ns, 0 at
+ * the start) plus a fixed epoch: CLOCK_REALTIME (and time, gettimeofday,
+ * TIME_UTC) a date (2023-11-14), CLOCK_MONOTONIC an uptime (a day), the
+ * CPU-time clocks none. So an absolute deadline built from a relative
+ * time by mistake ({5, 0}: 1970) is in the past, as natively, and times
+ * out at once (io.c). */
+int64_t px_clock_epoch(clockid_t clk);
+/* Virtual time (now_ns's scale) of an absolute timespec on clock clk:
+ * 0 for one before the start, INT64_MAX for none (abs NULL). */
+int64_t px_abs_ns(clockid_t clk, const struct timespec *abs);
+/* pt's thread ends: its stack's cells other threads accessed are written
+ * (the stack dies), so an access of another thread not ordered with the
+ * end races with it, and the search then orders the two both ways (the
+ * later access is a stack-use-after-return). */
+void px_stack_end(px_task *pt);
+/* The task a timed wait's timer (sync.c) would wake, -1 for another
+ * timer. */
+int32_t px_timer_tid(const timer *tm);
 /* End the program now (exit, abort, main returning), after a scheduling
  * point: tasks blocked then are leaks, the rest stop. */
 WF_NORETURN void px_exit(px_task *pt, uintptr_t pc, int status);

@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "sim/chan.h"
+#include "sim/mutex.h"
+#include "sim/rwmutex.h"
+#include "sim/waitgroup.h"
 
 px_state px;
 _Thread_local int px_in_rt;
@@ -204,25 +207,127 @@ void px_gone(px_task *pt, uintptr_t pc)
     wf_fatal("weft cc: a task blocked for good was resumed");
 }
 
+/* Why task t, left blocked when the program exits, is there. */
+enum {
+    LEFT_FOREVER, /* nothing left could wake it */
+    LEFT_TIMED,   /* in a sleep or a timed wait: still running */
+    LEFT_BEHIND,  /* waits for a lock or a join of a running thread */
+    LEFT_BLOCKED  /* blocked while other threads still ran */
+};
+
+/* The task whose end or unlock blocked task t awaits: a mutex's holder,
+ * an rwlock's writer, a joined thread; -1 when none is known. */
+static int32_t awaited_tid(const wf_task *t)
+{
+    const wf_obj *o = t->op.obj;
+    if (!o)
+        return -1;
+    if (t->op.kind == OP_LOCK && o->kind == OBJ_MUTEX)
+        return ((const wf_mutex *)(const void *)o)->holder
+                   ? ((const wf_mutex *)(const void *)o)->holder->tid
+                   : -1;
+    if ((t->op.kind == OP_RLOCK || t->op.kind == OP_WLOCK) &&
+        o->kind == OBJ_RWMUTEX) {
+        const wf_rwmutex *rw = (const wf_rwmutex *)(const void *)o;
+        return rw->writer ? rw->writer->tid
+               : rw->nrholders ? rw->rholders[0] : -1;
+    }
+    if (t->op.kind == OP_WG_WAIT && o->kind == OBJ_WAITGROUP)
+        return ((const wf_waitgroup *)(const void *)o)->join_tid;
+    return -1;
+}
+
 /* Leak findings for the tasks blocked when the program exits (SPEC 7: for
- * C, a set blocked forever is reported when main returns). */
+ * C, a set blocked forever is reported when main returns). Each says why
+ * it was left (LEFT_*): a task in a sleep or a timed wait, or waiting for
+ * a lock or a join of a thread still running, was not blocked forever.
+ * O(tasks^2) at worst, once per execution. */
 static void exit_leaks(wf_engine *e, const px_task *self)
 {
-    for (size_t i = 0; i < e->tasks.len; i++) {
+    size_t n = e->tasks.len;
+    int32_t runner = -1; /* a task other than self that could still run */
+    uint8_t *why = wf_xcalloc(n + 1, 1);
+    uint8_t *live = wf_xcalloc(n + 1, 1); /* could run, or will */
+    bool more = true;
+    for (size_t i = 0; i < n; i++) {
+        const wf_task *t = e->tasks.p[i];
+        const px_task *pt = i < px.x->tasks.len ? px.x->tasks.p[i] : NULL;
+        if (t->state == TASK_DONE || (pt && pt->gone))
+            continue;
+        if (t->state != TASK_BLOCKED || (pt && pt->awaiting) ||
+            (pt && pt == self) || t->op.kind == OP_SLEEP) {
+            live[i] = 1;
+            if (t->state == TASK_BLOCKED && t->op.kind == OP_SLEEP)
+                why[i] = LEFT_TIMED;
+            if (!(pt && pt == self) && runner < 0)
+                runner = (int32_t)i;
+        }
+    }
+    for (size_t k = 0; k < e->timers.len; k++) {
+        int32_t tid = px_timer_tid(e->timers.p[k]);
+        if (tid >= 0 && (size_t)tid < n && !live[tid]) {
+            live[tid] = 1;
+            why[tid] = LEFT_TIMED;
+            if (runner < 0)
+                runner = tid;
+        }
+    }
+    while (more) { /* behind a live task, transitively */
+        more = false;
+        for (size_t i = 0; i < n; i++) {
+            const wf_task *t = e->tasks.p[i];
+            int32_t a;
+            if (live[i] || t->state != TASK_BLOCKED)
+                continue;
+            a = awaited_tid(t);
+            if (a >= 0 && (size_t)a < n && live[a]) {
+                live[i] = 1;
+                why[i] = LEFT_BEHIND;
+                more = true;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
         wf_task *t = e->tasks.p[i];
         px_task *pt = i < px.x->tasks.len ? px.x->tasks.p[i] : NULL;
+        const char *opn = op_kind_names[t->op.kind];
+        int32_t a = awaited_tid(t);
         finding f;
         char m[600];
         uint64_t h;
         if (t->state != TASK_BLOCKED ||
             (pt && (pt->gone || pt->awaiting || pt == self)))
             continue; /* (a spin awaiting a write: px_await_end) */
+        if (t->op.kind == OP_WG_WAIT && a >= 0)
+            opn = "join";
+        if (!live[i] && runner >= 0)
+            why[i] = LEFT_BLOCKED;
         memset(&f, 0, sizeof f);
         f.kind = WF_LEAK;
         f.tid = t->tid;
-        snprintf(m, sizeof m, "%s blocked forever in %s when the program "
-                              "exited",
-                 t->name, op_kind_names[t->op.kind]);
+        switch (why[i]) {
+        case LEFT_TIMED:
+            snprintf(m, sizeof m, "%s still running when the program "
+                                  "exited (in a %s%s), not blocked forever",
+                     t->name, t->op.kind == OP_SLEEP ? "" : "timed ",
+                     t->op.kind == OP_SLEEP ? "sleep" : opn);
+            break;
+        case LEFT_BEHIND:
+            snprintf(m, sizeof m, "%s waiting in %s for %s, still running, "
+                                  "when the program exited; not blocked "
+                                  "forever",
+                     t->name, opn, e->tasks.p[a]->name);
+            break;
+        case LEFT_BLOCKED:
+            snprintf(m, sizeof m, "%s blocked in %s when the program "
+                                  "exited, while %s still ran",
+                     t->name, opn, e->tasks.p[runner]->name);
+            break;
+        default:
+            snprintf(m, sizeof m, "%s blocked forever in %s when the program "
+                                  "exited",
+                     t->name, opn);
+        }
         f.message = m;
         f.file = t->op.file;
         f.line = t->op.line;
@@ -233,6 +338,8 @@ static void exit_leaks(wf_engine *e, const px_task *self)
         f.sig = hash_u64(h, (uint64_t)f.line);
         engine_add_finding(e, &f);
     }
+    free(why);
+    free(live);
 }
 
 void px_exit(px_task *pt, uintptr_t pc, int status)

@@ -44,6 +44,7 @@ void px_sync_begin(void)
     x->sync_tab = arena_alloc(&px.mem, x->sync_cap * sizeof *x->sync_tab);
     x->nsync = 0;
     px.dirty.len = 0;
+    px.escaped.len = 0;
 }
 
 static size_t sync_slot(uintptr_t a, size_t cap)
@@ -141,8 +142,16 @@ static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
                                  : PTHREAD_MUTEX_NORMAL;
         break;
     case PXS_RWLOCK:
-        s->obj = &rwmutex_new(e, name, site.file, site.line)->hdr;
+    {
+        wf_rwmutex *l = rwmutex_new(e, name, site.file, site.line);
+        /* glibc's kind: readers first unless the static initializer
+         * chose PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP
+         * (pthread_rwlock_init sets it from its attributes) */
+        l->prefer_readers = ((const pthread_rwlock_t *)addr)->__data.__flags !=
+                            PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
+        s->obj = &l->hdr;
         break;
+    }
     case PXS_COND:
         s->c = cond_new(e, name, NULL, site.file, site.line);
         s->obj = &s->c->hdr;
@@ -299,6 +308,8 @@ typedef struct px_timer {
     bool fired;
 } px_timer;
 
+static void cond_timeout(wf_engine *e, timer *tm);
+
 static void lock_timeout(wf_engine *e, timer *tm)
 {
     px_timer *t = (px_timer *)(void *)tm;
@@ -318,15 +329,10 @@ static void lock_timeout(wf_engine *e, timer *tm)
     }
 }
 
+/* A CLOCK_REALTIME deadline in virtual time. */
 static int64_t deadline_of(const struct timespec *abs)
 {
-    if (!abs)
-        return INT64_MAX;
-    if (abs->tv_sec < 0)
-        return 0;
-    if (abs->tv_sec > INT64_MAX / 1000000000 - 1)
-        return INT64_MAX;
-    return (int64_t)abs->tv_sec * 1000000000 + abs->tv_nsec;
+    return px_abs_ns(CLOCK_REALTIME, abs);
 }
 
 static px_timer *timer_arm(px_task *pt, int64_t when,
@@ -341,6 +347,13 @@ static px_timer *timer_arm(px_task *pt, int64_t when,
     t->pt = pt;
     engine_timer_add(e, &t->tm);
     return t;
+}
+
+int32_t px_timer_tid(const timer *tm)
+{
+    if (tm->fire != lock_timeout && tm->fire != cond_timeout)
+        return -1;
+    return ((const px_timer *)(const void *)tm)->pt->tid;
 }
 
 /* A lock op that gives up at virtual time `when`: 0 or ETIMEDOUT. */
@@ -496,7 +509,7 @@ static int64_t clock_deadline(clockid_t clk, const struct timespec *abs)
 {
     if (clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC)
         return -1;
-    return deadline_of(abs);
+    return px_abs_ns(clk, abs);
 }
 
 PX_API int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
@@ -630,8 +643,16 @@ static int cv_wait(px_task *pt, px_sync *c, px_sync *s, int64_t when,
                  "functions ... shall be called with mutex locked by the "
                  "calling thread or undefined behavior results\")",
                  fn);
+    if (s->type == PTHREAD_MUTEX_RECURSIVE && s->count > 1)
+        px_panic(pt, pc,
+                 "%s: the recursive mutex is locked %lld times by the calling "
+                 "thread: the wait releases one level (glibc), so the mutex "
+                 "stays locked while the thread waits, and no other thread "
+                 "can lock it to change the condition",
+                 fn, (long long)s->count);
     if (c->c->m != mx(s)) {
-        if (c->c->tickets.len)
+        /* a waiter woken but still relocking is inside its wait too */
+        if (c->waiters)
             px_panic(pt, pc,
                      "%s: the condition variable is used with two mutexes "
                      "(\"the effect of using more than one mutex for "
@@ -646,8 +667,10 @@ static int cv_wait(px_task *pt, px_sync *c, px_sync *s, int64_t when,
     if (when != INT64_MAX)
         t = timer_arm(pt, when, cond_timeout);
     s->owner = -1;
+    c->waiters++;
     px_op(pt, OP_COND_WAIT, c->c, pc);
     px_yield(pt);
+    c->waiters--;
     s->owner = pt->tid;
     s->count = count; /* a recursive mutex comes back as deep as it was */
     if (t) {
@@ -672,9 +695,13 @@ PX_API int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)
     ENTER(fn_t, "pthread_cond_init", c, a);
     {
         px_sync *s = px_sync_find(c);
+        clockid_t clk = CLOCK_REALTIME;
         if (s)
             s->destroyed = true;
-        sync_make(pt, c, PXS_COND, sizeof *c, RA);
+        if (a)
+            pthread_condattr_getclock(a, &clk);
+        /* type: the clock of its timed waits' deadlines */
+        sync_make(pt, c, PXS_COND, sizeof *c, RA)->type = (int)clk;
     }
     px_leave(pt);
     return 0;
@@ -719,10 +746,12 @@ PX_API int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
     typedef int (*fn_t)(pthread_cond_t *, pthread_mutex_t *,
                         const struct timespec *);
     int r;
+    px_sync *cs;
     ENTER(fn_t, "pthread_cond_timedwait", c, m, abs);
-    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
-                  mutex_get(pt, m, "pthread_cond_timedwait", RA),
-                  deadline_of(abs), "pthread_cond_timedwait", RA);
+    cs = px_sync_get(pt, c, PXS_COND, RA);
+    r = cv_wait(pt, cs, mutex_get(pt, m, "pthread_cond_timedwait", RA),
+                px_abs_ns((clockid_t)cs->type, abs), "pthread_cond_timedwait",
+                RA);
     px_leave(pt);
     return r;
 }
@@ -787,9 +816,13 @@ PX_API int pthread_rwlock_init(pthread_rwlock_t *l,
     ENTER(fn_t, "pthread_rwlock_init", l, a);
     {
         px_sync *s = px_sync_find((const void *)l);
+        int kind = PTHREAD_RWLOCK_PREFER_READER_NP;
         if (s)
             s->destroyed = true;
-        sync_make(pt, l, PXS_RWLOCK, sizeof *l, RA);
+        if (a)
+            pthread_rwlockattr_getkind_np(a, &kind);
+        rw(sync_make(pt, l, PXS_RWLOCK, sizeof *l, RA))->prefer_readers =
+            kind != PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
     }
     px_leave(pt);
     return 0;

@@ -127,7 +127,8 @@ static void thread_finish(px_task *pt)
 {
     op *o;
     tsd_destroy(pt);
-    pt->exited = true;
+    pt->exited = true; /* its stack is dead from here (access.c) */
+    px_stack_end(pt);
     o = px_op(pt, OP_WG_ADD, pt->done, 0);
     o->val = value_int(-1);
     o->done = true;
@@ -210,7 +211,14 @@ void px_main_task(void *arg)
         px_in_rt = 1;
         px_exit(pt, 0, r);
     }
-    /* exit() anywhere, or pthread_exit in main (the others run on) */
+    /* exit() anywhere, or pthread_exit in main: the others run on, and
+     * the process with them until the last thread ends (POSIX), so main's
+     * end is then a thread's, not the program's: its output goes on */
+    if (!px.x->exiting) {
+        tsd_destroy(pt);
+        pt->exited = true;
+        pt->t->main_task = false;
+    }
     px_in_rt = 0;
 }
 

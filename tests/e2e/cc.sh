@@ -87,6 +87,22 @@ if [ $# -eq 0 ]; then
 fi
 
 if [ $# -eq 0 ]; then
+    # a thread left when the program exits says why it was there: one in
+    # a sleep, or joining the thread that called exit, was still running,
+    # not blocked forever (both were "blocked forever")
+    if grep -q '"message": "g1 flusher still running when the program exited (in a sleep), not blocked forever"' "$TMP/flusher_at_exit.json" &&
+        grep -q '"message": "main waiting in join for g1 check_config, still running, when the program exited; not blocked forever"' "$TMP/exit_from_worker_clean.json"
+    then ok; else bad "the leaks at exit: $(grep -o '"message": "[^"]*"' "$TMP/flusher_at_exit.json" "$TMP/exit_from_worker_clean.json" | head -3)"; fi
+    # a cond waited on with two mutexes is that misuse, at the second
+    # waiter, whether the first is parked or woken and still relocking
+    # (then the cond went over to the second mutex, and the first waiter
+    # relocked that one: a bogus "unlock of unlocked mutex")
+    if grep -q 'used with two mutexes' "$TMP/cond_shared_two_mutexes.json" &&
+        ! grep -q 'unlock of unlocked' "$TMP/cond_shared_two_mutexes.json"
+    then ok; else bad "cond_shared_two_mutexes.c: $(grep -o '"message": "[^"]*"' "$TMP/cond_shared_two_mutexes.json" | head -3)"; fi
+fi
+
+if [ $# -eq 0 ]; then
     # a crash of the program's own code (a null dereference, a division
     # by zero) is a panic naming the signal, the thread and its line, and
     # the search goes on past it (the races are found too); it used to

@@ -519,6 +519,37 @@ START_TEST(goroutine_left_blocked_is_a_leak)
 }
 END_TEST
 
+/* A goroutine looping on a sleep, or on a ticker's channel, when main
+ * returns was still running: time stops there and cuts it off, so it is
+ * reported as a leak that says so, not as blocked forever. */
+START_TEST(goroutine_sleeping_at_main_return_is_still_running)
+{
+    GO_EXPECT(GO("import \"time\"\n"
+                 "func main() {\n"
+                 "\tgo func() {\n"
+                 "\t\tfor {\n"
+                 "\t\t\ttime.Sleep(time.Millisecond)\n"
+                 "\t\t}\n"
+                 "\t}()\n"
+                 "\ttime.Sleep(3 * time.Millisecond)\n"
+                 "}\n"),
+              "leak: g1 main.func1 still running when main returned (in a "
+              "sleep, cut off as time stops there), not blocked forever\n");
+    GO_EXPECT(GO("import \"time\"\n"
+                 "func main() {\n"
+                 "\ttk := time.NewTicker(time.Millisecond)\n"
+                 "\tgo func() {\n"
+                 "\t\tfor range tk.C {\n"
+                 "\t\t}\n"
+                 "\t}()\n"
+                 "\ttime.Sleep(3 * time.Millisecond)\n"
+                 "}\n"),
+              "leak: g1 main.func1 still running when main returned (waiting "
+              "on a timer, cut off as time stops there), not blocked "
+              "forever\n");
+}
+END_TEST
+
 /* Compiles src and explores it with every checker on (strategy, at
  * most max executions, 0: no bound, no preemption bound); the caller
  * reads the explorer and frees what it returns with go_explored_free. */
@@ -1046,6 +1077,7 @@ Suite *goconc_suite(void)
     tcase_add_test(tc, after_func_runs_f_in_its_own_goroutine);
     tcase_add_test(tc, deadlocks_are_found_by_exploration);
     tcase_add_test(tc, goroutine_left_blocked_is_a_leak);
+    tcase_add_test(tc, goroutine_sleeping_at_main_return_is_still_running);
     tcase_add_test(tc, exit_leaves_the_woken_sender_runnable);
     tcase_add_test(tc, gc_in_a_loop_lets_others_run);
     tcase_add_test(tc, go_evaluates_function_and_arguments_first);
