@@ -163,6 +163,7 @@ test: deps all $(BUILD)/dbg/unit
 	WEFT=$(BUILD)/weft tests/e2e/pkgs.sh
 	WEFT=$(BUILD)/weft tests/e2e/cli.sh
 	WEFT=$(BUILD)/weft tests/e2e/newuser.sh
+	WEFT=$(BUILD)/weft tests/e2e/firstday.sh
 	WEFT=$(BUILD)/weft tests/e2e/readme.sh
 	WEFT=$(BUILD)/weft tests/e2e/ciformats.sh
 	WEFT=$(BUILD)/weft tests/e2e/html.sh

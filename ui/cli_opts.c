@@ -295,10 +295,10 @@ static const cli_option options[] = {
      .group = G_BUDGET,
      .kind = K_SECS,
      .off = OFF(time_limit),
-     .help = "stop after SECS seconds of real time (within 5%), "
-             "whatever the program does; explore, outcomes and test stop "
-             "after 60 (per file or test function: a cut, not a failure) "
-             "unless told; 0: no limit"},
+     .help = "stop after SECS seconds of real time (or a duration: "
+             "90s, 500ms, 2m; within 5%), whatever the program does; "
+             "explore, outcomes and test stop after 60 (per file or test "
+             "function: a cut, not a failure) unless told; 0: no limit"},
     {.name = "hint-budget",
      .arg = "N",
      .cmds = C(CMD_PLAY),
@@ -705,6 +705,46 @@ static wf_status set_size(const cli_option *opt, const char *spelt,
                     spelt, v);
 }
 
+/* --time-limit SECS: a number of seconds ("90", "1.5") or a duration as
+ * Go's time.ParseDuration reads it ("2s", "500ms", "1m30s", "1h"). */
+static bool parse_secs(const char *v, double *out)
+{
+    static const struct {
+        const char *unit;
+        double secs;
+    } u[] = {{"ns", 1e-9}, {"us", 1e-6}, {"\xc2\xb5s", 1e-6}, {"ms", 1e-3},
+             {"s", 1},     {"m", 60},    {"h", 3600}};
+    double total = 0;
+    const char *c = v;
+    bool plain = *v && strspn(v, "0123456789.") == strlen(v);
+    if (!*c) return false;
+    while (*c) {
+        char num[64];
+        size_t i, n = strspn(c, "0123456789.");
+        if (!n || n >= sizeof num || !strcmp(c, ".")) return false;
+        memcpy(num, c, n);
+        num[n] = '\0';
+        if (strchr(num, '.') != strrchr(num, '.')) return false;
+        c += n;
+        if (plain) {
+            total = strtod(num, NULL); /* a plain number: seconds */
+            break;
+        }
+        for (i = 0; i < sizeof u / sizeof u[0]; i++) {
+            size_t k = strlen(u[i].unit);
+            if (!strncmp(c, u[i].unit, k) &&
+                (!c[k] || strchr("0123456789.", c[k])))
+                break;
+        }
+        if (i == sizeof u / sizeof u[0]) return false;
+        total += strtod(num, NULL) * u[i].secs;
+        c += strlen(u[i].unit);
+    }
+    if (!(total >= 0 && total < 1e12)) return false;
+    *out = total;
+    return true;
+}
+
 /* --max-memory SIZE: "1073741824", "512K", "512M", "2G", "1.5GiB"
  * (binary units). */
 static wf_status set_memory(const cli_option *opt, const char *spelt,
@@ -790,17 +830,13 @@ static wf_status apply(const cli_option *opt, const char *spelt, const char *v,
         return diag_set(d, "", 0, 0, "%s needs %s integer, not '%s'", spelt,
                         opt->lo > 0 ? "a positive" : "a non-negative", v);
     }
-    case K_SECS: {
-        char *end;
-        double x = strtod(v, &end);
-        if (*v && !*end && x >= 0 && x < 1e12) {
-            *(double *)field(o, opt) = x;
-            return WF_OK;
-        }
+    case K_SECS:
+        if (parse_secs(v, (double *)field(o, opt))) return WF_OK;
         return diag_set(d, "", 0, 0,
-                        "%s needs a number of seconds (0: none), not '%s'",
+                        "%s needs a number of seconds or a duration as go "
+                        "test -timeout takes it (90, 1.5, 2s, 500ms, 1m30s; "
+                        "0: none), not '%s'",
                         spelt, v);
-    }
     case K_CHOICE: {
         const char *c = opt->choices;
         for (int i = 0; *c; i++) {

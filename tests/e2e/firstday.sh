@@ -1,0 +1,48 @@
+#!/bin/bash
+# firstday.sh: a teacher's and a CI engineer's first day with weft, the
+# rough edges they met: --time-limit takes go test's durations (2s,
+# 500ms, 1m30s) as well as seconds.
+# Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh" firstday
+
+# an endless search: the limit, however spelt, stops it
+cat > spin.go <<'GO'
+package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	n := 0
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 3; j++ {
+				mu.Lock()
+				n++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+GO
+for t in 200ms 0.2s 0.2; do
+    "$WEFT" explore spin.go --time-limit "$t" > out 2> err; rc=$?
+    expect 0 "--time-limit $t"
+    has out "stopped by the time limit" "--time-limit $t stops the search"
+done
+"$WEFT" explore spin.go --time-limit=1m --max-executions 2 > out 2> err; rc=$?
+expect 0 "--time-limit=1m"
+for t in 2x 1e3 s 2s3 . -1s; do
+    "$WEFT" explore spin.go --time-limit "$t" > out 2> err; rc=$?
+    expect 2 "--time-limit $t"
+    has err "not '$t'" "--time-limit $t is refused, saying what it got"
+done
+has err "2s, 500ms" "the refusal shows a duration"
+
+finish firstday
