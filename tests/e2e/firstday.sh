@@ -1,7 +1,9 @@
 #!/bin/bash
 # firstday.sh: a teacher's and a CI engineer's first day with weft, the
 # rough edges they met: --time-limit takes go test's durations (2s,
-# 500ms, 1m30s) as well as seconds.
+# 500ms, 1m30s) as well as seconds; the viewer shows the source line the
+# database kept (what ran), not "(source not found)" once the database
+# travelled, nor the line of a file changed since.
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -39,10 +41,26 @@ done
 "$WEFT" explore spin.go --time-limit=1m --max-executions 2 > out 2> err; rc=$?
 expect 0 "--time-limit=1m"
 for t in 2x 1e3 s 2s3 . -1s; do
-    "$WEFT" explore spin.go --time-limit "$t" > out 2> err; rc=$?
+    "$WEFT" explore spin.go --time-limit "$t" --max-executions 5 > out 2> err
+    rc=$?
     expect 2 "--time-limit $t"
     has err "not '$t'" "--time-limit $t is refused, saying what it got"
 done
 has err "2s, 500ms" "the refusal shows a duration"
+
+# the viewer's source line: from the source the database kept
+mkdir -p class away
+cp "$root/scenarios/classic/philosophers_naive.go" class/philo.go
+(cd class && "$WEFT" explore philo.go --db philo.db > /dev/null 2>&1)
+mv class/philo.db away/
+(cd away && "$WEFT" view philo.db --dump --size 100x30) > out 2> err; rc=$?
+expect 0 "view of a database that travelled"
+has out "philo.go:19:  right.Lock()" "the recorded source line"
+hasnt out "source not found" "no (source not found)"
+sed -i 's/right.Lock()/right.Lock() \/\/ changed/' class/philo.go
+mv away/philo.db class/
+(cd class && "$WEFT" view philo.db --dump --size 100x30) > out 2> err; rc=$?
+has out "philo.go:19:  right.Lock()" "the line that ran"
+hasnt out "changed" "not the line of the file changed since"
 
 finish firstday
