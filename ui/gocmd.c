@@ -241,7 +241,14 @@ static vm_program *compile(const cli_opts *o, const char *file,
     if (is_dir(file))
         return compile_dir(o, file, sched);
     if (!gocmd_is_go(file) && access(file, F_OK) != 0) {
-        fprintf(stderr, "weft: %s: error: no such file or directory\n", file);
+        if (strstr(file, "..."))
+            fprintf(stderr, "weft: %s: error: %s takes one file or package "
+                            "directory, not a pattern (weft test %s runs "
+                            "the tests of every package it matches)\n",
+                    file, o->cmd_name, file);
+        else
+            fprintf(stderr, "weft: %s: error: no such file or directory\n",
+                    file);
         return NULL;
     }
     if (!gocmd_is_go(file) && not_go_source(o, file))

@@ -3,7 +3,8 @@
 # rough edges they met: --time-limit takes go test's durations (2s,
 # 500ms, 1m30s) as well as seconds; the viewer shows the source line the
 # database kept (what ran), not "(source not found)" once the database
-# travelled, nor the line of a file changed since.
+# travelled, nor the line of a file changed since; run, explore and
+# outcomes given a pattern (./...) point at weft test, not "no such file".
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -62,5 +63,16 @@ mv away/philo.db class/
 (cd class && "$WEFT" view philo.db --dump --size 100x30) > out 2> err; rc=$?
 has out "philo.go:19:  right.Lock()" "the line that ran"
 hasnt out "changed" "not the line of the file changed since"
+
+# a pattern where one program goes
+mkdir -p m/a && printf 'module example.com/m\n\ngo 1.21\n' > m/go.mod
+printf 'package main\n\nfunc main() {}\n' > m/a/main.go
+for c in run explore outcomes; do
+    (cd m && "$WEFT" $c ./...) > out 2> err; rc=$?
+    expect 2 "$c ./..."
+    has err "$c takes one file or package directory, not a pattern" \
+        "$c ./... says a pattern is not for $c"
+    has err "weft test ./..." "$c ./... points at weft test"
+done
 
 finish firstday
