@@ -4,7 +4,8 @@
 # 500ms, 1m30s) as well as seconds; the viewer shows the source line the
 # database kept (what ran), not "(source not found)" once the database
 # travelled, nor the line of a file changed since; run, explore and
-# outcomes given a pattern (./...) point at weft test, not "no such file".
+# outcomes given a pattern (./...) point at weft test, not "no such file";
+# weft list keeps its columns aligned under a long file name.
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -74,5 +75,17 @@ for c in run explore outcomes; do
         "$c ./... says a pattern is not for $c"
     has err "weft test ./..." "$c ./... points at weft test"
 done
+
+# weft list: a long path does not push the columns after it out of line
+mkdir -p scenarios/classic
+cp class/philo.go scenarios/classic/philosophers_naive.go
+"$WEFT" explore scenarios/classic/philosophers_naive.go --db long.db \
+    > /dev/null 2>&1
+"$WEFT" list long.db > out 2> err; rc=$?
+expect 0 "weft list"
+h=$(head -n 1 out | grep -bo STRATEGY | cut -d: -f1)
+r=$(grep -m 1 '^1 ' out | grep -bo ' dpor ' | cut -d: -f1)
+if [ -n "$h" ] && [ "$h" = "$((r + 1))" ]; then ok; else
+    bad "weft list: STRATEGY at column $h, dpor at $((r + 1))"; cat out >&2; fi
 
 finish firstday
