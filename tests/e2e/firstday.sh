@@ -5,7 +5,9 @@
 # database kept (what ran), not "(source not found)" once the database
 # travelled, nor the line of a file changed since; run, explore and
 # outcomes given a pattern (./...) point at weft test, not "no such file";
-# weft list keeps its columns aligned under a long file name.
+# weft list keeps its columns aligned under a long file name; weft view
+# without a terminal names the commands that work without one, with the
+# database and the run, and an unknown or unset TERM says what to do.
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -87,5 +89,20 @@ h=$(head -n 1 out | grep -bo STRATEGY | cut -d: -f1)
 r=$(grep -m 1 '^1 ' out | grep -bo ' dpor ' | cut -d: -f1)
 if [ -n "$h" ] && [ "$h" = "$((r + 1))" ]; then ok; else
     bad "weft list: STRATEGY at column $h, dpor at $((r + 1))"; cat out >&2; fi
+
+# weft view without a terminal, or with a TERM it cannot use
+"$WEFT" view long.db > out 2> err < /dev/null; rc=$?
+expect 2 "view with stdout a file"
+has err "weft replay long.db --run-id 2" "view names the replay of its run"
+has err "weft report long.db --html" "and the HTML page"
+if command -v script > /dev/null; then
+    TERM=nosuchterm script -qec "$WEFT view long.db" /dev/null > out 2>&1 \
+        < /dev/null
+    has out "TERM=nosuchterm: no such terminal type here; try TERM=xterm" \
+        "an unknown TERM"
+    env -u TERM script -qec "$WEFT view long.db" /dev/null > out 2>&1 \
+        < /dev/null
+    has out "TERM is not set; try TERM=xterm" "no TERM"
+fi
 
 finish firstday
