@@ -7,7 +7,9 @@
 # outcomes given a pattern (./...) point at weft test, not "no such file";
 # weft list keeps its columns aligned under a long file name; weft view
 # without a terminal names the commands that work without one, with the
-# database and the run, and an unknown or unset TERM says what to do.
+# database and the run, and an unknown or unset TERM says what to do;
+# weft report --html - writes the page to standard output, not to a file
+# named "-".
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -104,5 +106,14 @@ if command -v script > /dev/null; then
         < /dev/null
     has out "TERM is not set; try TERM=xterm" "no TERM"
 fi
+
+# weft report --html -: the page on stdout
+"$WEFT" report long.db --html - > out 2> err; rc=$?
+expect 0 "report --html -"
+has out "<svg" "the page on stdout"
+if [ -e ./- ]; then bad "report --html - wrote a file named -"; else ok; fi
+"$WEFT" report long.db --html page.html > out 2> err; rc=$?
+expect 0 "report --html page.html"
+has out "page.html: run 2 of long.db" "says what it drew"
 
 finish firstday
