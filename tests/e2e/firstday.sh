@@ -9,7 +9,8 @@
 # without a terminal names the commands that work without one, with the
 # database and the run, and an unknown or unset TERM says what to do;
 # weft report --html - writes the page to standard output, not to a file
-# named "-".
+# named "-"; Ctrl-C while weft compiles a big program says interrupted
+# (it exited 130 in silence).
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -115,5 +116,20 @@ if [ -e ./- ]; then bad "report --html - wrote a file named -"; else ok; fi
 "$WEFT" report long.db --html page.html > out 2> err; rc=$?
 expect 0 "report --html page.html"
 has out "page.html: run 2 of long.db" "says what it drew"
+
+# Ctrl-C while compiling: 20,000 functions take seconds to compile
+python3 - > big.go <<'PY'
+print('package main\n')
+for i in range(20000):
+    print(f'func f{i}(x int) int {{ return x + {i} }}')
+print('func main() { println(f0(1)) }')
+PY
+timeout -s INT 0.5 "$WEFT" explore big.go > out 2> err
+rc=$?
+expect 124 "Ctrl-C while compiling (timeout's status)"
+timeout --preserve-status -s INT 0.5 "$WEFT" explore big.go > out 2> err
+rc=$?
+expect 130 "Ctrl-C while compiling"
+has err "interrupted" "says interrupted"
 
 finish firstday
