@@ -1165,8 +1165,15 @@ int testcmd_exec(const cli_opts *o)
     for (size_t i = 0; i < paths.len; i++) {
         struct stat st;
         if (stat(paths.p[i], &st) != 0 && !strstr(paths.p[i], "...")) {
-            fprintf(stderr, "weft: %s: error: no such file or directory\n",
-                    paths.p[i]);
+            if (!o->paths.len) /* the default, which a Go user does not know */
+                fprintf(stderr, "weft: error: no path given, and no "
+                                "scenarios/ directory (the default) here: "
+                                "name what to test, as go test takes it "
+                                "(weft test . or weft test ./...)\n");
+            else
+                fprintf(stderr,
+                        "weft: %s: error: no such file or directory\n",
+                        paths.p[i]);
             status = 2;
         }
     }

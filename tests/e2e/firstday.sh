@@ -10,7 +10,8 @@
 # database and the run, and an unknown or unset TERM says what to do;
 # weft report --html - writes the page to standard output, not to a file
 # named "-"; Ctrl-C while weft compiles a big program says interrupted
-# (it exited 130 in silence).
+# (it exited 130 in silence); weft test with no path in a Go project
+# (no scenarios/ directory) says to name one, as go test takes it.
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -124,12 +125,21 @@ for i in range(20000):
     print(f'func f{i}(x int) int {{ return x + {i} }}')
 print('func main() { println(f0(1)) }')
 PY
-timeout -s INT 0.5 "$WEFT" explore big.go > out 2> err
-rc=$?
-expect 124 "Ctrl-C while compiling (timeout's status)"
 timeout --preserve-status -s INT 0.5 "$WEFT" explore big.go > out 2> err
 rc=$?
 expect 130 "Ctrl-C while compiling"
 has err "interrupted" "says interrupted"
+
+# weft test with no path, in a directory without scenarios/
+mkdir -p proj
+printf 'package p\n\nimport "testing"\n\nfunc TestOK(t *testing.T) {}\n' \
+    > proj/p_test.go
+(cd proj && "$WEFT" test) > out 2> err; rc=$?
+expect 2 "weft test with no path and no scenarios/"
+has err "no path given, and no scenarios/ directory (the default) here" \
+    "says the default is missing"
+has err "weft test ." "suggests weft test ."
+(cd proj && "$WEFT" test .) > out 2> err; rc=$?
+expect 0 "weft test ."
 
 finish firstday
