@@ -64,8 +64,7 @@ static const command_desc commands[] = {
      "flags.\nA search that ends complete on a program that sleeps or "
      "waits on a timer\nof 1 ms or more is followed by one where those "
      "may end before the work\naround them: of it, only data races are "
-     "reported, each with a timing: line.\nEnds with \"N passed, N failed\"; "
-     "exit 0 all passed, 1 some failed.\n"},
+     "reported, each with a timing: line.\nEnds with \"N passed, N failed\".\n"},
     {"list", CMD_LIST, false, "DB", "runs and findings in a database",
      "The runs stored in a trace database: id, role (execution, witness,\n"
      "summary), command, program, strategy, steps, verdict, creation time,\n"
@@ -1379,9 +1378,15 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
             option_help(f, &options[i]);
         }
     }
-    if (C(cmd) & C_RUNS)
-        fputs("exit status: 0 nothing found, 1 a finding, 2 bad usage or "
-              "input,\n3 internal error.\n",
+    if (C(cmd) & (C_RUNS | C(CMD_MERGE)))
+        fputs("exit status: 0 nothing found (a warning counts with --strict "
+              "only),\n1 a finding of error severity, 2 bad usage or input, "
+              "3 internal error,\n130 interrupted by Ctrl-C (143 by SIGTERM).\n",
+              f);
+    else if (cmd == CMD_TEST)
+        fputs("exit status: 0 all passed, 1 some failed, 2 bad usage or "
+              "input, 3 internal\nerror, 130 interrupted by Ctrl-C (143 by "
+              "SIGTERM).\n",
               f);
     else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_PLAY ||
              cmd == CMD_REPORT)

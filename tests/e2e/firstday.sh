@@ -11,7 +11,9 @@
 # weft report --html - writes the page to standard output, not to a file
 # named "-"; Ctrl-C while weft compiles a big program says interrupted
 # (it exited 130 in silence); weft test with no path in a Go project
-# (no scenarios/ directory) says to name one, as go test takes it.
+# (no scenarios/ directory) says to name one, as go test takes it; every
+# command's --help gives the exit statuses the README gives (an error
+# finding, not a warning, fails; 130 and 143 when interrupted).
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -141,5 +143,14 @@ has err "no path given, and no scenarios/ directory (the default) here" \
 has err "weft test ." "suggests weft test ."
 (cd proj && "$WEFT" test .) > out 2> err; rc=$?
 expect 0 "weft test ."
+
+# --help's exit statuses
+for c in run explore outcomes replay merge test; do
+    "$WEFT" $c --help > out 2> err; rc=$?
+    expect 0 "$c --help"
+    has out "130 interrupted by Ctrl-C (143 by SIGTERM)" "$c --help: 130, 143"
+done
+"$WEFT" explore --help > out 2> err
+has out "1 a finding of error severity" "explore --help: warnings pass"
 
 finish firstday
