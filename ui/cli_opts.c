@@ -381,12 +381,18 @@ static const cli_option options[] = {
              "starved (100; 0: no bypass check)"},
     /* output */
     {.name = "json",
-     .cmds = C_EXEC | C(CMD_LIST) | C(CMD_MERGE),
+     .cmds = C_RUNS | C(CMD_LIST) | C(CMD_MERGE),
      .group = G_OUTPUT,
      .kind = K_FLAG,
      .off = OFF(json),
-     .help = "one JSON object on stdout, nothing else there (test: go "
-             "test -json's event lines, one JSON object a line)"},
+     .help = "one JSON object on stdout, nothing else there"},
+    {.name = "json",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_FLAG,
+     .off = OFF(json),
+     .help = "go test -json's event lines on stdout, one JSON object a "
+             "line, nothing else there"},
     {.name = "junit",
      .arg = "FILE",
      .cmds = C(CMD_TEST),
