@@ -767,6 +767,13 @@ static wf_status set_memory(const cli_option *opt, const char *spelt,
     (void)opt;
     errno = 0;
     x = v && *v && *v != '-' ? strtod(v, &end) : 0;
+    if (x > 0 && !errno && end != v && !*end && x < 1048576)
+        /* "--max-memory 512" meant 512M: every execution would be cut at
+         * its start, and a search of nothing but cuts exits 0 */
+        return diag_set(d, "", 0, 0,
+                        "%s %s is %s bytes, too small for any program: "
+                        "give a unit (%sM for megabytes, %sG for gigabytes)",
+                        spelt, v, v, v, v);
     if (x > 0 && !errno && end != v)
         for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
             if (!strcmp(end, u[i].sfx)) {

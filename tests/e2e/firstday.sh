@@ -13,7 +13,10 @@
 # (it exited 130 in silence); weft test with no path in a Go project
 # (no scenarios/ directory) says to name one, as go test takes it; every
 # command's --help gives the exit statuses the README gives (an error
-# finding, not a warning, fails; 130 and 143 when interrupted).
+# finding, not a warning, fails; 130 and 143 when interrupted), and its
+# --json's shape (test's alone is go test -json's lines); --max-memory
+# 512 (a forgotten unit: 512 bytes, every execution cut, exit 0) is
+# refused.
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -152,5 +155,24 @@ for c in run explore outcomes replay merge test; do
 done
 "$WEFT" explore --help > out 2> err
 has out "1 a finding of error severity" "explore --help: warnings pass"
+
+# --json's help per command
+"$WEFT" list --help > out 2> err
+hasnt out "go test -json" "list --help: --json is one object"
+"$WEFT" test --help > out 2> err
+has out "go test -json's event lines" "test --help: go test -json's lines"
+
+# --max-memory without a unit
+"$WEFT" explore spin.go --max-memory 512 --max-executions 5 > out 2> err
+rc=$?
+expect 2 "--max-memory 512"
+has err "--max-memory 512 is 512 bytes, too small for any program: give a unit (512M" \
+    "--max-memory 512 asks for a unit"
+"$WEFT" explore spin.go --max-memory 64M --max-executions 5 > out 2> err
+rc=$?
+expect 0 "--max-memory 64M"
+"$WEFT" explore spin.go --max-memory 67108864 --max-executions 5 > out 2> err
+rc=$?
+expect 0 "--max-memory in bytes"
 
 finish firstday
