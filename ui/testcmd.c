@@ -1159,6 +1159,17 @@ int testcmd_exec(const cli_opts *o)
                         "choose what goes to stdout\n");
         return 2;
     }
+    if (o->run_re) {
+        /* a usage error (exit 2), once, not a failure of every file */
+        bool bad_re = false;
+        vm_run_selects(o->run_re, "", &bad_re);
+        if (bad_re) {
+            fprintf(stderr, "weft: error: --run: bad regular expression "
+                            "'%s'\n",
+                    o->run_re);
+            return 2;
+        }
+    }
     for (size_t i = 0; i < o->paths.len; i++)
         VEC_PUSH(paths, o->paths.p[i]);
     if (!paths.len) VEC_PUSH(paths, "scenarios");

@@ -16,7 +16,8 @@
 # finding, not a warning, fails; 130 and 143 when interrupted), and its
 # --json's shape (test's alone is go test -json's lines); --max-memory
 # 512 (a forgotten unit: 512 bytes, every execution cut, exit 0) is
-# refused.
+# refused; weft test -run with a bad regular expression is a usage error
+# (exit 2), not a failure of each file (exit 1).
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -174,5 +175,11 @@ expect 0 "--max-memory 64M"
 "$WEFT" explore spin.go --max-memory 67108864 --max-executions 5 > out 2> err
 rc=$?
 expect 0 "--max-memory in bytes"
+
+# weft test -run '([': bad usage
+"$WEFT" test proj -run '([' > out 2> err; rc=$?
+expect 2 "test -run '(['"
+has err "bad regular expression '(['" "says the regexp is bad"
+hasnt out "FAIL" "no file failed"
 
 finish firstday
