@@ -17,7 +17,10 @@
 # --json's shape (test's alone is go test -json's lines); --max-memory
 # 512 (a forgotten unit: 512 bytes, every execution cut, exit 0) is
 # refused; weft test -run with a bad regular expression is a usage error
-# (exit 2), not a failure of each file (exit 1).
+# (exit 2), not a failure of each file (exit 1); weft play given a
+# directory, C source or a database says what to do (it gave "cannot read
+# the file" or a Go syntax error at 1:1), and checks the file before it
+# asks for a terminal.
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -181,5 +184,22 @@ expect 0 "--max-memory in bytes"
 expect 2 "test -run '(['"
 has err "bad regular expression '(['" "says the regexp is bad"
 hasnt out "FAIL" "no file failed"
+
+# weft play on what it cannot play
+printf '#include <pthread.h>\nint main(void) { return 0; }\n' > t.c
+"$WEFT" play proj < /dev/null > out 2> err; rc=$?
+expect 2 "play DIR"
+has err "proj: error: a directory: weft play takes one Go file" "play DIR"
+"$WEFT" play t.c < /dev/null > out 2> err; rc=$?
+expect 2 "play t.c"
+has err "weft cc -o prog t.c" "play t.c points at weft cc"
+hasnt err "1:1" "play t.c: no Go syntax error"
+"$WEFT" play long.db < /dev/null > out 2> err; rc=$?
+expect 2 "play DB"
+has err "a trace database, not a program" "play DB"
+"$WEFT" play nosuch.go < /dev/null > out 2> err; rc=$?
+expect 2 "play of a missing file"
+has err "nosuch.go: error: cannot open the file: No such file" \
+    "play of a missing file, before asking for a terminal"
 
 finish firstday
