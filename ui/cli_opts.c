@@ -931,6 +931,23 @@ static int distance(const char *a, const char *b)
     return row[m];
 }
 
+/* The command nearest to a mistyped one (exlpore, tset), or NULL. */
+static const char *near_command(const char *a, bool want_file)
+{
+    const char *near = NULL;
+    int best = 3;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        int dist;
+        if (!want_file && !commands[i].c_too) continue;
+        dist = distance(a, commands[i].name);
+        if (dist < best && dist < (int)strlen(commands[i].name)) {
+            best = dist;
+            near = commands[i].name;
+        }
+    }
+    return near;
+}
+
 /* The error for --name (n characters of it) that no row of cmd has. */
 static wf_status unknown_option(const cli_opts *o, const char *name, size_t n,
                                 const char *prog, wf_diag *d)
@@ -1146,9 +1163,15 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
         if (n > 1)
             return diag_set(d, "", 0, 0, "help takes one command, not '%s'",
                             ops[1]);
-        if (n && (o->help_cmd = cli_command(ops[0])) == CMD_NONE)
+        if (n && (o->help_cmd = cli_command(ops[0])) == CMD_NONE) {
+            const char *near = near_command(ops[0], want_file);
+            if (near)
+                return diag_set(d, "", 0, 0,
+                                "no command '%s' (did you mean %s?)", ops[0],
+                                near);
             return diag_set(d, "", 0, 0, "no command '%s' (try %s)", ops[0],
                             want_file ? "weft help" : "help");
+        }
         if (o->help_cmd && !want_file && !command_of(o->help_cmd)->c_too)
             return diag_set(d, "", 0, 0,
                             "'%s' is a command of weft, not of a C program",
@@ -1162,9 +1185,16 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
     first_arg = 0;
     if (want_file) {
         if (!n)
-            return diag_set(d, "", 0, 0, "%s needs a %s argument", o->cmd_name,
-                            o->cmd == CMD_LIST || o->cmd == CMD_VIEW ? "DB"
-                                                                     : "FILE");
+            return diag_set(d, "", 0, 0, "%s needs a %s argument (usage: "
+                            "%s %s %s)",
+                            o->cmd_name,
+                            o->cmd == CMD_LIST || o->cmd == CMD_VIEW ||
+                                    o->cmd == CMD_REPORT
+                                ? "DB"
+                            : o->cmd == CMD_REPLAY ? "FILE, DIR or DB"
+                            : o->cmd == CMD_PLAY   ? "FILE"
+                                                   : "FILE or DIR",
+                            "weft", o->cmd_name, command_of(o->cmd)->operands);
         o->file = ops[0];
         first_arg = 1;
     }
@@ -1227,6 +1257,10 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
         if (o->cmd != CMD_NONE)
             return diag_set(d, "", 0, 0,
                             "'%s' is a command of weft, not of a C program", a);
+        if (near_command(a, want_file))
+            return diag_set(d, "", 0, 0,
+                            "unknown command '%s' (did you mean %s %s?)", a,
+                            prog, near_command(a, want_file));
         return diag_set(d, "", 0, 0, "unknown command '%s' (try %s --help)", a,
                         prog);
     }

@@ -20,7 +20,9 @@
 # (exit 2), not a failure of each file (exit 1); weft play given a
 # directory, C source or a database says what to do (it gave "cannot read
 # the file" or a Go syntax error at 1:1), and checks the file before it
-# asks for a terminal.
+# asks for a terminal; a mistyped command gets "did you mean", a missing
+# operand names what is missing (report's is a DB, not a FILE) with the
+# usage.
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -201,5 +203,21 @@ has err "a trace database, not a program" "play DB"
 expect 2 "play of a missing file"
 has err "nosuch.go: error: cannot open the file: No such file" \
     "play of a missing file, before asking for a terminal"
+
+# typos and missing operands
+"$WEFT" exlpore philo.go > out 2> err; rc=$?
+expect 2 "a mistyped command"
+has err "unknown command 'exlpore' (did you mean weft explore?)" "exlpore"
+"$WEFT" tset > out 2> err; rc=$?
+has err "did you mean weft test?" "tset"
+"$WEFT" help exlpore > out 2> err; rc=$?
+expect 2 "help of a mistyped command"
+has err "did you mean explore?" "help exlpore"
+"$WEFT" report > out 2> err; rc=$?
+expect 2 "report with no database"
+has err "report needs a DB argument (usage: weft report DB --html FILE)" \
+    "report's operand is a DB"
+"$WEFT" replay > out 2> err; rc=$?
+has err "replay needs a FILE, DIR or DB argument" "replay's operands"
 
 finish firstday
