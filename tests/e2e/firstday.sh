@@ -28,30 +28,8 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh" firstday
 
-# an endless search: the limit, however spelt, stops it
-cat > spin.go <<'GO'
-package main
-
-import "sync"
-
-func main() {
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	n := 0
-	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := 0; j < 3; j++ {
-				mu.Lock()
-				n++
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-}
-GO
+# a search that takes ages: the limit, however spelt, stops it
+cp "$root/scenarios/seeds/patterns_mutex.go" spin.go
 for t in 200ms 0.2s 0.2; do
     "$WEFT" explore spin.go --time-limit "$t" > out 2> err; rc=$?
     expect 0 "--time-limit $t"
