@@ -22,7 +22,9 @@
 # the file" or a Go syntax error at 1:1), and checks the file before it
 # asks for a terminal; a mistyped command gets "did you mean", a missing
 # operand names what is missing (report's is a DB, not a FILE) with the
-# usage.
+# usage; weft replay DB --run-id of a package's run from another
+# directory says to replay it from where it was recorded (it looked for
+# a command of that name on the PATH).
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -197,5 +199,28 @@ has err "report needs a DB argument (usage: weft report DB --html FILE)" \
     "report's operand is a DB"
 "$WEFT" replay > out 2> err; rc=$?
 has err "replay needs a FILE, DIR or DB argument" "replay's operands"
+
+# a package's run replayed from elsewhere
+mkdir -p pk/racy
+cat > pk/racy/racy_test.go <<'GO'
+package racy
+
+import "testing"
+
+func TestRace(t *testing.T) {
+	n := 0
+	done := make(chan bool)
+	go func() { n++; done <- true }()
+	n++
+	<-done
+}
+GO
+(cd pk && "$WEFT" explore racy --db ../pk.db) > /dev/null 2>&1
+(cd pk && "$WEFT" replay ../pk.db --run-id 2) > out 2> err; rc=$?
+expect 1 "replay of a package's run where it was recorded"
+"$WEFT" replay pk.db --run-id 2 > out 2> err; rc=$?
+expect 2 "replay of a package's run from elsewhere"
+has err "run 2 was recorded from racy, which is not here: replay it from the directory it was recorded in" \
+    "says where to replay it"
 
 finish firstday
