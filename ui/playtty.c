@@ -320,6 +320,7 @@ int play_exec(const cli_opts *o)
     po.mutex_fifo = o->mutex_fifo;
     po.time_loose = o->time_loose;
     po.max_steps = o->max_steps;
+    po.max_memory = o->max_memory ? o->max_memory : cli_default_memory();
     po.hint_budget = o->hint_budget >= 0 ? o->hint_budget : PLAY_HINT_BUDGET;
     po.display_db = path.p;
     po.session_db = o->db;

@@ -24,7 +24,9 @@
 # operand names what is missing (report's is a DB, not a FILE) with the
 # usage; weft replay DB --run-id of a package's run from another
 # directory says to replay it from where it was recorded (it looked for
-# a command of that name on the PATH).
+# a command of that name on the PATH); weft play --max-memory bounds its
+# executions (it was accepted and ignored) and says an execution was cut,
+# not "every task is done"; explore -j's planning holds --max-memory.
 # Run by `make test` as: WEFT=build/weft tests/e2e/firstday.sh
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -222,5 +224,42 @@ expect 1 "replay of a package's run where it was recorded"
 expect 2 "replay of a package's run from elsewhere"
 has err "run 2 was recorded from racy, which is not here: replay it from the directory it was recorded in" \
     "says where to replay it"
+
+# --max-memory in play and in explore -j's planning
+cat > hog.go <<'GO'
+package main
+
+import "sync"
+
+func main() {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var all [][]byte
+	for i := 0; i < 6; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 200; j++ {
+				mu.Lock()
+				all = append(all, make([]byte, 1<<16))
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+GO
+"$WEFT" play hog.go --max-memory 16M --dump --keys a --hint-budget 0 \
+    > out 2> err; rc=$?
+expect 0 "play --max-memory"
+has out "over: cut by the memory budget (--max-memory), nothing found" \
+    "play cuts the execution at --max-memory"
+"$WEFT" explore hog.go --max-memory 16M -j 2 --max-executions 4 --json \
+    > out 2> err; rc=$?
+python3 - out <<'PY' || bad "explore -j 2: the first execution is cut too"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["cuts"]["max_memory"] > 0, d["cuts"]
+PY
 
 finish firstday
