@@ -371,10 +371,11 @@ int tracecmd_replay(const cli_opts *o)
     if (access(r.file, F_OK) != 0) {
         /* a package directory or a C program, named as it was given
          * where the run was recorded (only a Go file's source is kept) */
-        fprintf(stderr, "weft: %s: error: run %lld was recorded from %s, "
-                        "which is not here: replay it from the directory "
-                        "it was recorded in (a Go package's and a C "
-                        "program's runs keep no copy of the program)\n",
+        fprintf(stderr, "weft: %s: error: cannot run the program run %lld "
+                        "was recorded from, %s: it is not here (gone, or "
+                        "recorded in another directory: replay it from "
+                        "there; a Go package's and a C program's runs keep "
+                        "no copy of the program)\n",
                 o->file, (long long)r.id, r.file);
         trace_run_rec_fini(&r);
         return 2;

@@ -222,7 +222,7 @@ GO
 expect 1 "replay of a package's run where it was recorded"
 "$WEFT" replay pk.db --run-id 2 > out 2> err; rc=$?
 expect 2 "replay of a package's run from elsewhere"
-has err "run 2 was recorded from racy, which is not here: replay it from the directory it was recorded in" \
+has err "cannot run the program run 2 was recorded from, racy: it is not here (gone, or recorded in another directory: replay it from there" \
     "says where to replay it"
 
 # --max-memory in play and in explore -j's planning
