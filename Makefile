@@ -181,6 +181,7 @@ TEST_STEPS = \
 	'install|MAKE="$(MAKE)" $(E2E) tests/e2e/install.sh' \
 	'view|$(E2E) tests/e2e/view.sh' \
 	'newuser|$(E2E) tests/e2e/newuser.sh' \
+	'firstday|$(E2E) tests/e2e/firstday.sh' \
 	'db|$(E2E) tests/e2e/db.sh' \
 	'readme|$(E2E) tests/e2e/readme.sh' \
 	'pkgs|$(E2E) tests/e2e/pkgs.sh' \

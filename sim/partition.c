@@ -144,6 +144,7 @@ static wf_status probe(const program *p, const explore_opts *o, pre *q,
     po.prefix = q->c.len ? pre_s : NULL;
     po.max_executions = 1;
     po.max_steps = o->max_steps;
+    po.max_memory = o->max_memory; /* a probe is an execution too */
     po.preemptions = -1;
     po.cond_any = o->cond_any;
     po.spurious = o->spurious;

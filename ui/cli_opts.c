@@ -64,8 +64,7 @@ static const command_desc commands[] = {
      "flags.\nA search that ends complete on a program that sleeps or "
      "waits on a timer\nof 1 ms or more is followed by one where those "
      "may end before the work\naround them: of it, only data races are "
-     "reported, each with a timing: line.\nEnds with \"N passed, N failed\"; "
-     "exit 0 all passed, 1 some failed.\n"},
+     "reported, each with a timing: line.\nEnds with \"N passed, N failed\".\n"},
     {"list", CMD_LIST, false, "DB", "runs and findings in a database",
      "The runs stored in a trace database: id, role (execution, witness,\n"
      "summary), command, program, strategy, steps, verdict, creation time,\n"
@@ -295,10 +294,10 @@ static const cli_option options[] = {
      .group = G_BUDGET,
      .kind = K_SECS,
      .off = OFF(time_limit),
-     .help = "stop after SECS seconds of real time (within 5%), "
-             "whatever the program does; explore, outcomes and test stop "
-             "after 60 (per file or test function: a cut, not a failure) "
-             "unless told; 0: no limit"},
+     .help = "stop after SECS seconds of real time (or a duration: "
+             "90s, 500ms, 2m; within 5%), whatever the program does; "
+             "explore, outcomes and test stop after 60 (per file or test "
+             "function: a cut, not a failure) unless told; 0: no limit"},
     {.name = "hint-budget",
      .arg = "N",
      .cmds = C(CMD_PLAY),
@@ -382,12 +381,18 @@ static const cli_option options[] = {
              "starved (100; 0: no bypass check)"},
     /* output */
     {.name = "json",
-     .cmds = C_EXEC | C(CMD_LIST) | C(CMD_MERGE),
+     .cmds = C_RUNS | C(CMD_LIST) | C(CMD_MERGE),
      .group = G_OUTPUT,
      .kind = K_FLAG,
      .off = OFF(json),
-     .help = "one JSON object on stdout, nothing else there (test: go "
-             "test -json's event lines, one JSON object a line)"},
+     .help = "one JSON object on stdout, nothing else there"},
+    {.name = "json",
+     .cmds = C(CMD_TEST),
+     .group = G_OUTPUT,
+     .kind = K_FLAG,
+     .off = OFF(json),
+     .help = "go test -json's event lines on stdout, one JSON object a "
+             "line, nothing else there"},
     {.name = "junit",
      .arg = "FILE",
      .cmds = C(CMD_TEST),
@@ -455,7 +460,7 @@ static const cli_option options[] = {
      .group = G_OUTPUT,
      .kind = K_STR,
      .off = OFF(html_path),
-     .help = "write the page there"},
+     .help = "write the page there (-: standard output)"},
     {.name = "verbose",
      .letter = 'v',
      .cmds = C(CMD_TEST),
@@ -705,6 +710,46 @@ static wf_status set_size(const cli_option *opt, const char *spelt,
                     spelt, v);
 }
 
+/* --time-limit SECS: a number of seconds ("90", "1.5") or a duration as
+ * Go's time.ParseDuration reads it ("2s", "500ms", "1m30s", "1h"). */
+static bool parse_secs(const char *v, double *out)
+{
+    static const struct {
+        const char *unit;
+        double secs;
+    } u[] = {{"ns", 1e-9}, {"us", 1e-6}, {"\xc2\xb5s", 1e-6}, {"ms", 1e-3},
+             {"s", 1},     {"m", 60},    {"h", 3600}};
+    double total = 0;
+    const char *c = v;
+    bool plain = *v && strspn(v, "0123456789.") == strlen(v);
+    if (!*c) return false;
+    while (*c) {
+        char num[64];
+        size_t i, n = strspn(c, "0123456789.");
+        if (!n || n >= sizeof num || !strcmp(c, ".")) return false;
+        memcpy(num, c, n);
+        num[n] = '\0';
+        if (strchr(num, '.') != strrchr(num, '.')) return false;
+        c += n;
+        if (plain) {
+            total = strtod(num, NULL); /* a plain number: seconds */
+            break;
+        }
+        for (i = 0; i < sizeof u / sizeof u[0]; i++) {
+            size_t k = strlen(u[i].unit);
+            if (!strncmp(c, u[i].unit, k) &&
+                (!c[k] || strchr("0123456789.", c[k])))
+                break;
+        }
+        if (i == sizeof u / sizeof u[0]) return false;
+        total += strtod(num, NULL) * u[i].secs;
+        c += strlen(u[i].unit);
+    }
+    if (!(total >= 0 && total < 1e12)) return false;
+    *out = total;
+    return true;
+}
+
 /* --max-memory SIZE: "1073741824", "512K", "512M", "2G", "1.5GiB"
  * (binary units). */
 static wf_status set_memory(const cli_option *opt, const char *spelt,
@@ -722,6 +767,13 @@ static wf_status set_memory(const cli_option *opt, const char *spelt,
     (void)opt;
     errno = 0;
     x = v && *v && *v != '-' ? strtod(v, &end) : 0;
+    if (x > 0 && !errno && end != v && !*end && x < 1048576)
+        /* "--max-memory 512" meant 512M: every execution would be cut at
+         * its start, and a search of nothing but cuts exits 0 */
+        return diag_set(d, "", 0, 0,
+                        "%s %s is %s bytes, too small for any program: "
+                        "give a unit (%sM for megabytes, %sG for gigabytes)",
+                        spelt, v, v, v, v);
     if (x > 0 && !errno && end != v)
         for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
             if (!strcmp(end, u[i].sfx)) {
@@ -790,17 +842,13 @@ static wf_status apply(const cli_option *opt, const char *spelt, const char *v,
         return diag_set(d, "", 0, 0, "%s needs %s integer, not '%s'", spelt,
                         opt->lo > 0 ? "a positive" : "a non-negative", v);
     }
-    case K_SECS: {
-        char *end;
-        double x = strtod(v, &end);
-        if (*v && !*end && x >= 0 && x < 1e12) {
-            *(double *)field(o, opt) = x;
-            return WF_OK;
-        }
+    case K_SECS:
+        if (parse_secs(v, (double *)field(o, opt))) return WF_OK;
         return diag_set(d, "", 0, 0,
-                        "%s needs a number of seconds (0: none), not '%s'",
+                        "%s needs a number of seconds or a duration as go "
+                        "test -timeout takes it (90, 1.5, 2s, 500ms, 1m30s; "
+                        "0: none), not '%s'",
                         spelt, v);
-    }
     case K_CHOICE: {
         const char *c = opt->choices;
         for (int i = 0; *c; i++) {
@@ -881,6 +929,23 @@ static int distance(const char *a, const char *b)
         }
     }
     return row[m];
+}
+
+/* The command nearest to a mistyped one (exlpore, tset), or NULL. */
+static const char *near_command(const char *a, bool want_file)
+{
+    const char *near = NULL;
+    int best = 3;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        int dist;
+        if (!want_file && !commands[i].c_too) continue;
+        dist = distance(a, commands[i].name);
+        if (dist < best && dist < (int)strlen(commands[i].name)) {
+            best = dist;
+            near = commands[i].name;
+        }
+    }
+    return near;
 }
 
 /* The error for --name (n characters of it) that no row of cmd has. */
@@ -1098,9 +1163,15 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
         if (n > 1)
             return diag_set(d, "", 0, 0, "help takes one command, not '%s'",
                             ops[1]);
-        if (n && (o->help_cmd = cli_command(ops[0])) == CMD_NONE)
+        if (n && (o->help_cmd = cli_command(ops[0])) == CMD_NONE) {
+            const char *near = near_command(ops[0], want_file);
+            if (near)
+                return diag_set(d, "", 0, 0,
+                                "no command '%s' (did you mean %s?)", ops[0],
+                                near);
             return diag_set(d, "", 0, 0, "no command '%s' (try %s)", ops[0],
                             want_file ? "weft help" : "help");
+        }
         if (o->help_cmd && !want_file && !command_of(o->help_cmd)->c_too)
             return diag_set(d, "", 0, 0,
                             "'%s' is a command of weft, not of a C program",
@@ -1114,9 +1185,16 @@ static wf_status take_operands(cli_opts *o, bool want_file, char **ops,
     first_arg = 0;
     if (want_file) {
         if (!n)
-            return diag_set(d, "", 0, 0, "%s needs a %s argument", o->cmd_name,
-                            o->cmd == CMD_LIST || o->cmd == CMD_VIEW ? "DB"
-                                                                     : "FILE");
+            return diag_set(d, "", 0, 0, "%s needs a %s argument (usage: "
+                            "%s %s %s)",
+                            o->cmd_name,
+                            o->cmd == CMD_LIST || o->cmd == CMD_VIEW ||
+                                    o->cmd == CMD_REPORT
+                                ? "DB"
+                            : o->cmd == CMD_REPLAY ? "FILE, DIR or DB"
+                            : o->cmd == CMD_PLAY   ? "FILE"
+                                                   : "FILE or DIR",
+                            "weft", o->cmd_name, command_of(o->cmd)->operands);
         o->file = ops[0];
         first_arg = 1;
     }
@@ -1179,6 +1257,10 @@ wf_status cli_parse(int argc, char **argv, int first, bool want_file,
         if (o->cmd != CMD_NONE)
             return diag_set(d, "", 0, 0,
                             "'%s' is a command of weft, not of a C program", a);
+        if (near_command(a, want_file))
+            return diag_set(d, "", 0, 0,
+                            "unknown command '%s' (did you mean %s %s?)", a,
+                            prog, near_command(a, want_file));
         return diag_set(d, "", 0, 0, "unknown command '%s' (try %s --help)", a,
                         prog);
     }
@@ -1343,9 +1425,15 @@ void cli_help(FILE *f, const char *prog, cli_cmd cmd, bool c_program)
             option_help(f, &options[i]);
         }
     }
-    if (C(cmd) & C_RUNS)
-        fputs("exit status: 0 nothing found, 1 a finding, 2 bad usage or "
-              "input,\n3 internal error.\n",
+    if (C(cmd) & (C_RUNS | C(CMD_MERGE)))
+        fputs("exit status: 0 nothing found (a warning counts with --strict "
+              "only),\n1 a finding of error severity, 2 bad usage or input, "
+              "3 internal error,\n130 interrupted by Ctrl-C (143 by SIGTERM).\n",
+              f);
+    else if (cmd == CMD_TEST)
+        fputs("exit status: 0 all passed, 1 some failed, 2 bad usage or "
+              "input, 3 internal\nerror, 130 interrupted by Ctrl-C (143 by "
+              "SIGTERM).\n",
               f);
     else if (cmd == CMD_LIST || cmd == CMD_VIEW || cmd == CMD_PLAY ||
              cmd == CMD_REPORT)

@@ -194,8 +194,14 @@ done:
 
 /* A file that is plainly no Go source (a trace database, C source, an
  * executable): say what to do with it instead of a syntax error at 1:1. */
-static bool not_go_source(const cli_opts *o, const char *file)
+bool gocmd_not_go_source(const cli_opts *o, const char *file)
 {
+    /* a C program runs, explores and replays itself; it has no play */
+    const char *cmd = o->cmd == CMD_PLAY ? "explore" : o->cmd_name;
+    const char *why = o->cmd == CMD_PLAY
+                          ? " (weft play takes Go programs; a C program "
+                            "runs, explores and replays itself)"
+                          : "";
     size_t n = strlen(file);
     bool c_src = (n > 2 && (!strcmp(file + n - 2, ".c") ||
                             !strcmp(file + n - 2, ".h"))) ||
@@ -211,8 +217,8 @@ static bool not_go_source(const cli_opts *o, const char *file)
     }
     if (c_src) {
         fprintf(stderr, "weft: %s: error: C source: build it with weft cc "
-                        "(weft cc -o prog %s), then run ./prog %s\n",
-                file, file, o->cmd_name);
+                        "(weft cc -o prog %s), then run ./prog %s%s\n",
+                file, file, cmd, why);
         return true;
     }
     f = fopen(file, "rb");
@@ -222,8 +228,8 @@ static bool not_go_source(const cli_opts *o, const char *file)
         if (k == 4 && !memcmp(magic, "\177ELF", 4)) {
             fprintf(stderr, "weft: %s: error: an executable, not Go source: "
                             "a C program built with weft cc runs weft's "
-                            "commands itself (%s%s %s)\n",
-                    file, strchr(file, '/') ? "" : "./", file, o->cmd_name);
+                            "commands itself (%s%s %s)%s\n",
+                    file, strchr(file, '/') ? "" : "./", file, cmd, why);
             return true;
         }
     }
@@ -241,10 +247,17 @@ static vm_program *compile(const cli_opts *o, const char *file,
     if (is_dir(file))
         return compile_dir(o, file, sched);
     if (!gocmd_is_go(file) && access(file, F_OK) != 0) {
-        fprintf(stderr, "weft: %s: error: no such file or directory\n", file);
+        if (strstr(file, "..."))
+            fprintf(stderr, "weft: %s: error: %s takes one file or package "
+                            "directory, not a pattern (weft test %s runs "
+                            "the tests of every package it matches)\n",
+                    file, o->cmd_name, file);
+        else
+            fprintf(stderr, "weft: %s: error: no such file or directory\n",
+                    file);
         return NULL;
     }
-    if (!gocmd_is_go(file) && not_go_source(o, file))
+    if (!gocmd_is_go(file) && gocmd_not_go_source(o, file))
         return NULL;
     memset(&vo, 0, sizeof vo);
     vo.go_version = o->go_version;

@@ -33,6 +33,10 @@ typedef VEC(gocmd_group) gocmd_groups;
  * groups, in name order of their first files. */
 void gocmd_group_dir(const load_dir *ld, gocmd_groups *out);
 void gocmd_groups_fini(gocmd_groups *g);
+/* A file that is plainly no Go source (a trace database, C source, an
+ * executable): print what to do with it for command o->cmd instead of a
+ * syntax error at 1:1, and return true. */
+bool gocmd_not_go_source(const cli_opts *o, const char *file);
 /* Run command o->cmd (run, explore, outcomes, replay) on scenario file
  * or package directory o->file. Returns the exit status; compile errors
  * print "weft: FILE:L:C: error: ..." and give 2. */

@@ -58,8 +58,10 @@ static void on_stop(int sig)
     if (signo == sig && mono_ns() - first_ns < DUP_NS)
         return;
     if (!atomic_load(&coop) || signo) {
-        if (signo)
-            say("\nweft: interrupted again: exiting at once\n");
+        /* said on stderr, as a cooperating command says it: a CI log
+         * shows why a compile or an option parse stopped */
+        say(signo ? "\nweft: interrupted again: exiting at once\n"
+                  : "\nweft: interrupted\n");
         _exit(128 + (signo ? signo : sig));
     }
     first_ns = mono_ns();

@@ -719,7 +719,8 @@ static void hint_exec(void *ctx, wf_engine *e, const char *sched)
     }
     if (e->end == END_ABANDONED)
         return; /* stopped by the budget: no continuation of its own */
-    if (e->end != END_MAX_STEPS) add_output(h, e->out.p ? e->out.p : "");
+    if (e->end != END_MAX_STEPS && e->end != END_MEMORY) /* cuts */
+        add_output(h, e->out.p ? e->out.p : "");
     for (size_t i = 0; i < e->tasks.len && i < 64; i++) {
         const wf_task *t = e->tasks.p[i];
         if (t->m.max_bypass_streak >= PLAY_STARVE_MIN) {
@@ -761,6 +762,7 @@ static uint64_t hint_round(play_game *g, play_hints *h, int bound, uint64_t cap,
     o.should_stop = hint_stop;
     o.stop_ctx = &acc;
     o.max_steps = g->e->cfg.max_steps;
+    o.max_memory = g->e->cfg.max_memory;
     o.cond_any = g->o.cond_any;
     o.spurious = g->o.spurious;
     o.mutex_fifo = g->o.mutex_fifo;
@@ -943,6 +945,7 @@ wf_status play_new(play_game **out, const program *p, play_goal *goal,
     cfg.mutex_fifo = o->mutex_fifo;
     cfg.time_loose = o->time_loose;
     cfg.max_steps = o->max_steps ? o->max_steps : 1000000;
+    cfg.max_memory = o->max_memory;
     g->e = engine_new(&cfg);
     st = trace_open(&g->disp, o->display_db, TRACE_WRITE, 2000, d);
     if (st == WF_OK && o->session_db)

@@ -137,6 +137,7 @@ void play_hints_fini(play_hints *h);
 typedef struct play_opts {
     bool cond_any, spurious, mutex_fifo, time_loose;
     uint64_t max_steps;       /* 0: 1,000,000 */
+    uint64_t max_memory;      /* per execution (engine_config); 0: none */
     int64_t hint_budget;      /* steps the hint search may take in all
                                  (its rounds); 0: no hints */
     const char *display_db;   /* the lanes' database (created) */

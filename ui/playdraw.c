@@ -219,7 +219,12 @@ static void draw_detail(viewdraw_grid *o, playdraw *p, int y)
                     buf_printf(&t, "%s%s", i ? "; " : "", a->findings.p[i]);
             }
         } else {
-            buf_puts(&t, "every task is done, nothing found");
+            buf_puts(&t, a->end == END_MAX_STEPS ? "cut at --max-steps, "
+                                                   "nothing found"
+                         : a->end == END_MEMORY
+                             ? "cut by the memory budget (--max-memory), "
+                               "nothing found"
+                             : "every task is done, nothing found");
         }
         viewdraw_text(o, 0, y, t.p, o->w, a->findings.len ? VA_FINDING : VA_OK);
     } else if (a->kind != CHOICE_TASK) {

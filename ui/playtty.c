@@ -18,8 +18,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "ui/gocmd.h"
 #include "ui/view.h"
 
 /* Steps the hint search takes at most after each move (its four rounds
@@ -255,20 +257,30 @@ int play_exec(const cli_opts *o)
     const char *tmp = getenv("TMPDIR");
     const char *save = o->save_path ? o->save_path : "weft-play.txt";
     bool headless = o->view_dump || o->view_keys;
+    struct stat st;
     char tdir[600];
     buf path;
     play_game *g = NULL;
     playdraw p;
     bool unicode;
     int rc;
+    if (stat(o->file, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "weft: %s: error: a directory: weft play takes one "
+                        "Go file (a program or a *_test.go file)\n",
+                o->file);
+        return 2;
+    }
+    if (!gocmd_is_go(o->file) && gocmd_not_go_source(o, o->file)) return 2;
+    if (!read_all(o->file, &src, &len)) {
+        fprintf(stderr, "weft: %s: error: cannot open the file: %s\n",
+                o->file, strerror(errno));
+        return 2;
+    }
     if (!headless && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
         fprintf(stderr, "weft: play: error: play needs a terminal (%s is "
                         "not one)\n",
                 isatty(STDOUT_FILENO) ? "standard input" : "standard output");
-        return 2;
-    }
-    if (!read_all(o->file, &src, &len)) {
-        fprintf(stderr, "weft: %s: error: cannot read the file\n", o->file);
+        free(src);
         return 2;
     }
     if (play_goal_read(o->file, src, len, &goal, &d) != WF_OK) {
@@ -308,6 +320,7 @@ int play_exec(const cli_opts *o)
     po.mutex_fifo = o->mutex_fifo;
     po.time_loose = o->time_loose;
     po.max_steps = o->max_steps;
+    po.max_memory = o->max_memory ? o->max_memory : cli_default_memory();
     po.hint_budget = o->hint_budget >= 0 ? o->hint_budget : PLAY_HINT_BUDGET;
     po.display_db = path.p;
     po.session_db = o->db;

@@ -31,9 +31,10 @@ wf_status reportcmd_html(const char *db, int64_t run_id, int64_t k,
         buf_fini(&page);
         goto out;
     }
-    f = fopen(path, "w");
+    errno = 0;
+    f = strcmp(path, "-") ? fopen(path, "w") : stdout; /* -: stdout */
     ok = f && fwrite(page.p, 1, page.len, f) == page.len;
-    if (f && fclose(f) != 0) ok = false;
+    if (f && (f == stdout ? fflush(f) : fclose(f)) != 0) ok = false;
     buf_fini(&page);
     if (!ok) {
         st = diag_set(d, path, 0, 0, "cannot write the page: %s",
@@ -57,6 +58,8 @@ int reportcmd_exec(const cli_opts *o)
         fprintf(stderr, "weft: %s\n", m);
         return 2;
     }
-    printf("%s: run %lld of %s\n", o->html_path, (long long)shown, o->file);
+    if (strcmp(o->html_path, "-"))
+        printf("%s: run %lld of %s\n", o->html_path, (long long)shown,
+               o->file);
     return 0;
 }

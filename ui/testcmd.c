@@ -1159,14 +1159,32 @@ int testcmd_exec(const cli_opts *o)
                         "choose what goes to stdout\n");
         return 2;
     }
+    if (o->run_re) {
+        /* a usage error (exit 2), once, not a failure of every file */
+        bool bad_re = false;
+        vm_run_selects(o->run_re, "", &bad_re);
+        if (bad_re) {
+            fprintf(stderr, "weft: error: --run: bad regular expression "
+                            "'%s'\n",
+                    o->run_re);
+            return 2;
+        }
+    }
     for (size_t i = 0; i < o->paths.len; i++)
         VEC_PUSH(paths, o->paths.p[i]);
     if (!paths.len) VEC_PUSH(paths, "scenarios");
     for (size_t i = 0; i < paths.len; i++) {
         struct stat st;
         if (stat(paths.p[i], &st) != 0 && !strstr(paths.p[i], "...")) {
-            fprintf(stderr, "weft: %s: error: no such file or directory\n",
-                    paths.p[i]);
+            if (!o->paths.len) /* the default, which a Go user does not know */
+                fprintf(stderr, "weft: error: no path given, and no "
+                                "scenarios/ directory (the default) here: "
+                                "name what to test, as go test takes it "
+                                "(weft test . or weft test ./...)\n");
+            else
+                fprintf(stderr,
+                        "weft: %s: error: no such file or directory\n",
+                        paths.p[i]);
             status = 2;
         }
     }

@@ -30,7 +30,18 @@ static int fail(const wf_diag *d)
 typedef struct list_ctx {
     bool json;
     int64_t n;
+    int wfile; /* the FILE column's width: the longest name's */
 } list_ctx;
+
+/* The first pass of the table: the FILE column as wide as its longest
+ * name, so the columns after it stay aligned. */
+static bool list_width(void *ctx, const trace_run_rec *r)
+{
+    list_ctx *c = ctx;
+    size_t n = r->file ? strlen(r->file) : 0;
+    if (n > (size_t)c->wfile) c->wfile = n > 200 ? 200 : (int)n;
+    return true;
+}
 
 static void put_json_str(const char *s)
 {
@@ -103,10 +114,11 @@ static bool list_one(void *ctx, const trace_run_rec *r)
         return true;
     }
     if (!c->n++)
-        printf("%-6s %-9s %-8s %-16s %-8s %9s  %-10s %s\n", "RUN", "ROLE",
-               "COMMAND", "FILE", "STRATEGY", "STEPS", "VERDICT", "CREATED");
-    printf("%-6lld %-9s %-8s %-16s %-8s %9lld  %-10s %s", (long long)r->id,
-           r->role ? r->role : "", r->command ? r->command : "",
+        printf("%-6s %-9s %-8s %-*s %-8s %9s  %-10s %s\n", "RUN", "ROLE",
+               "COMMAND", c->wfile, "FILE", "STRATEGY", "STEPS", "VERDICT",
+               "CREATED");
+    printf("%-6lld %-9s %-8s %-*s %-8s %9lld  %-10s %s", (long long)r->id,
+           r->role ? r->role : "", r->command ? r->command : "", c->wfile,
            r->file ? r->file : "", r->strategy ? r->strategy : "",
            (long long)r->steps, r->verdict ? r->verdict : "",
            r->created_at ? r->created_at : "");
@@ -138,7 +150,7 @@ int tracecmd_list(const cli_opts *o)
     trace *t;
     wf_diag d;
     wf_status st;
-    list_ctx c = {o->json, 0};
+    list_ctx c = {o->json, 0, 16};
     if (trace_open(&t, o->file, TRACE_READ, TRACECMD_BUSY_MS, &d) != WF_OK)
         return fail(&d);
     if (o->json) {
@@ -146,7 +158,8 @@ int tracecmd_list(const cli_opts *o)
         put_json_str(o->file);
         printf(", \"schema_version\": %d, \"runs\": [", TRACE_SCHEMA_VERSION);
     }
-    st = trace_list(t, list_one, &c, &d);
+    st = o->json ? WF_OK : trace_list(t, list_width, &c, &d);
+    if (st == WF_OK) st = trace_list(t, list_one, &c, &d);
     trace_close(t);
     if (o->json)
         fputs(c.n ? "\n]}\n" : "]}\n", stdout);
@@ -354,6 +367,18 @@ int tracecmd_replay(const cli_opts *o)
         free(src);
         trace_run_rec_fini(&r);
         return status;
+    }
+    if (access(r.file, F_OK) != 0) {
+        /* a package directory or a C program, named as it was given
+         * where the run was recorded (only a Go file's source is kept) */
+        fprintf(stderr, "weft: %s: error: cannot run the program run %lld "
+                        "was recorded from, %s: it is not here (gone, or "
+                        "recorded in another directory: replay it from "
+                        "there; a Go package's and a C program's runs keep "
+                        "no copy of the program)\n",
+                o->file, (long long)r.id, r.file);
+        trace_run_rec_fini(&r);
+        return 2;
     }
     snprintf(id, sizeof id, "%lld", (long long)r.id);
     argv[n++] = r.file;

@@ -473,9 +473,16 @@ view_term *view_term_open(const char *cmd)
     }
     scr = newterm(NULL, stdout, stdin);
     if (!scr) {
-        fprintf(stderr,
-                "weft: %s: error: cannot use the terminal (TERM=%s)\n", cmd,
-                term ? term : "");
+        if (term && *term)
+            fprintf(stderr,
+                    "weft: %s: error: cannot use the terminal (TERM=%s: no "
+                    "such terminal type here; try TERM=xterm)\n",
+                    cmd, term);
+        else
+            fprintf(stderr,
+                    "weft: %s: error: cannot use the terminal (TERM is not "
+                    "set; try TERM=xterm)\n",
+                    cmd);
         return NULL;
     }
     view_curses = 1;
@@ -645,9 +652,10 @@ int view_exec(const cli_opts *opts)
         (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
         fprintf(stderr,
                 "weft: view: error: the viewer needs a terminal (%s is not "
-                "one); use weft list %s or weft replay\n",
+                "one); without one: weft list %s, weft replay %s --run-id "
+                "%lld, or weft report %s --html page.html\n",
                 isatty(STDOUT_FILENO) ? "standard input" : "standard output",
-                o.db);
+                o.db, o.db, (long long)v.m->run.id, o.db);
         viewmodel_free(v.m);
         return 2;
     }

@@ -212,6 +212,7 @@ void viewmodel_free(viewmodel *m)
     unload(m);
     for (size_t i = 0; i < m->files.len; i++) {
         free(m->files.p[i].path);
+        free(m->files.p[i].sha);
         free(m->files.p[i].text);
         VEC_FREE(m->files.p[i].lines);
     }
@@ -805,11 +806,28 @@ static char *read_file(const char *path, size_t max)
 static viewmodel_file *load_file(viewmodel *m, const char *path)
 {
     viewmodel_file f;
+    /* a Go program's run keeps its source: what ran, wherever the
+     * viewer is started and whatever became of the file since */
+    const char *sha = m->run.file && m->run.source_sha256 &&
+                              !strcmp(path, m->run.file)
+                          ? m->run.source_sha256
+                          : NULL;
     for (size_t i = 0; i < m->files.len; i++)
-        if (!strcmp(m->files.p[i].path, path)) return &m->files.p[i];
+        if (!strcmp(m->files.p[i].path, path) &&
+            (sha ? m->files.p[i].sha && !strcmp(m->files.p[i].sha, sha)
+                 : !m->files.p[i].sha))
+            return &m->files.p[i];
     memset(&f, 0, sizeof f);
     f.path = wf_xstrdup(path);
-    f.text = read_file(path, 16u << 20);
+    if (sha) {
+        size_t len;
+        wf_diag d;
+        memset(&d, 0, sizeof d);
+        if (trace_get_source(m->t, sha, &f.text, &len, &d) == WF_OK &&
+            f.text)
+            f.sha = wf_xstrdup(sha);
+    }
+    if (!f.text) f.text = read_file(path, 16u << 20);
     if (!f.text && path[0] != '/') {
         /* beside the database */
         const char *slash = strrchr(m->db, '/');

@@ -75,6 +75,7 @@ typedef struct viewmodel_block {
 
 typedef struct viewmodel_file {
     char *path;         /* as the run names it */
+    char *sha;          /* the recorded source's SHA-256, NULL: the disk's */
     char *text;         /* its bytes, or NULL when unreadable */
     VEC(size_t) lines;  /* offset of each line */
 } viewmodel_file;

@@ -241,7 +241,7 @@ bad_play() { # MESSAGE DESCRIPTION ARGS...
 bad_play "play needs a FILE argument" "no file"
 bad_play "needs a terminal" "not a terminal" "$ex/philosophers.go"
 bad_play "unknown option" "a bad option" "$ex/philosophers.go" --frobnicate
-bad_play "cannot read the file" "a missing file" nothere.go --dump
+bad_play "nothere.go: error: cannot open the file: No such file or directory" "a missing file" nothere.go --dump
 printf '// play: outcome 12\npackage main\nfunc main() {}\n' > badgoal.go
 bad_play "badgoal.go:1:18: error: play: outcome takes a Go string" "a goal without a string" badgoal.go --dump
 printf '// play: sunshine\npackage main\nfunc main() {}\n' > badgoal2.go

@@ -279,6 +279,8 @@ static int parse_every_listed_option(cli_cmd cmd, const char *name,
             strcpy(val, "80x24");
         else if (!strcmp(val, "I/N"))
             strcpy(val, cmd == CMD_TEST ? "1/2" : "1/2 --db x.db");
+        else if (!strcmp(opt, "--max-memory"))
+            strcpy(val, "64M"); /* a bare 1 is refused: 1 byte */
         else if (!strcmp(val, "K") && !strcmp(opt, "--strategy"))
             strcpy(val, cmd == CMD_RUN ? "random" : "dpor");
         else if (strcmp(opt, "--schedule") && strcmp(opt, "--db") &&
