@@ -161,17 +161,72 @@ static res_scope *new_scope(resolver *r, res_scope *up)
 {
     res_scope *s = wf_xcalloc(1, sizeof *s);
     s->up = up;
+    s->work = &r->find_work;
     s->fn = r->fn;
     VEC_PUSH(r->scopes, s);
     return s;
 }
 
-static res_sym *scope_find(const res_scope *s, const char *name)
+#define SCOPE_INDEX_MIN 16
+
+/* Names are interned: one name, one address. The slot is found from the
+ * address, but only a look-up uses the index (nothing iterates it), so no
+ * order depends on addresses. */
+static size_t name_slot(const char *name, size_t cap)
 {
+    return (size_t)(hash_u64(0, (uint64_t)(uintptr_t)name) & (cap - 1));
+}
+
+static void index_put(res_scope *s, res_sym *sym)
+{
+    size_t i = name_slot(sym->name, s->index_cap);
+    while (s->index[i])
+        i = (i + 1) & (s->index_cap - 1);
+    s->index[i] = sym;
+}
+
+static void index_grow(res_scope *s)
+{
+    size_t cap = s->index_cap ? s->index_cap * 2 : 2 * SCOPE_INDEX_MIN * 2;
+    free(s->index);
+    s->index = wf_xcalloc(cap, sizeof *s->index);
+    s->index_cap = cap;
+    for (size_t i = 0; i < s->syms.len; i++)
+        index_put(s, s->syms.p[i]);
+}
+
+/* sym joins s (every symbol of a scope comes in here, so the index holds
+ * them all). */
+static void scope_add(res_scope *s, res_sym *sym)
+{
+    VEC_PUSH(s->syms, sym);
+    if (s->index && 2 * s->syms.len <= s->index_cap)
+        index_put(s, sym);
+    else if (s->syms.len >= SCOPE_INDEX_MIN)
+        index_grow(s);
+}
+
+static res_sym *scope_find(res_scope *s, const char *name)
+{
+    if (s->index) {
+        size_t i = name_slot(name, s->index_cap);
+        for (; s->index[i]; i = (i + 1) & (s->index_cap - 1)) {
+            (*s->work)++;
+            if (s->index[i]->name == name)
+                return s->index[i];
+        }
+        return NULL;
+    }
+    *s->work += s->syms.len;
     for (size_t i = 0; i < s->syms.len; i++)
         if (s->syms.p[i]->name == name)
             return s->syms.p[i];
     return NULL;
+}
+
+uint64_t res_find_work(const resolver *r)
+{
+    return r->find_work;
 }
 
 static void declare(resolver *r, res_scope *s, res_sym *sym)
@@ -184,7 +239,7 @@ static void declare(resolver *r, res_scope *s, res_sym *sym)
         res_err(r, sym->ident, "%s redeclared in this block", sym->name);
         return;
     }
-    VEC_PUSH(s->syms, sym);
+    scope_add(s, sym);
     if (sym->ident)
         map_put(r, sym->ident, sym);
 }
@@ -246,17 +301,17 @@ static void make_universe(resolver *r)
          i++) {
         res_sym *s = new_sym(r, RS_TYPE, universe_types[i].name, NULL);
         s->builtin = universe_types[i].ti;
-        VEC_PUSH(u->syms, s);
+        scope_add(u, s);
     }
     for (int i = 0; i < RB__COUNT; i++) {
         res_sym *s = new_sym(r, RS_BUILTIN, builtin_names[i], NULL);
         s->builtin = i;
-        VEC_PUSH(u->syms, s);
+        scope_add(u, s);
     }
-    VEC_PUSH(u->syms, new_sym(r, RS_NIL, "nil", NULL));
-    VEC_PUSH(u->syms, new_sym(r, RS_TRUE, "true", NULL));
-    VEC_PUSH(u->syms, new_sym(r, RS_FALSE, "false", NULL));
-    VEC_PUSH(u->syms, new_sym(r, RS_IOTA, "iota", NULL));
+    scope_add(u, new_sym(r, RS_NIL, "nil", NULL));
+    scope_add(u, new_sym(r, RS_TRUE, "true", NULL));
+    scope_add(u, new_sym(r, RS_FALSE, "false", NULL));
+    scope_add(u, new_sym(r, RS_IOTA, "iota", NULL));
 }
 
 /* ---- lifecycle ---------------------------------------------------------- */
@@ -279,6 +334,7 @@ void res_free(resolver *r)
     }
     for (size_t i = 0; i < r->scopes.len; i++) {
         VEC_FREE(r->scopes.p[i]->syms);
+        free(r->scopes.p[i]->index);
         free(r->scopes.p[i]);
     }
     for (size_t i = 0; i < r->funcs.len; i++)
@@ -974,7 +1030,7 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
                 v->spec = c;
                 if (c->u.case_.list.n == 1)
                     v->type_node = c->u.case_.list.v[0];
-                VEC_PUSH(cs->syms, v);
+                scope_add(cs, v);
                 map_put(r, c, v);
             }
             stmts(r, cs, c->u.case_.body);
@@ -1178,7 +1234,7 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
                                 x->name);
                         break;
                     }
-                    VEC_PUSH(fs->syms, x);
+                    scope_add(fs, x);
                 }
                 continue;
             }
@@ -1193,7 +1249,7 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
             res_err(r, im, "%s redeclared in this block", name);
             break;
         }
-        VEC_PUSH(fs->syms, s);
+        scope_add(fs, s);
     }
 }
 

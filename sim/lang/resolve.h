@@ -152,6 +152,8 @@ typedef struct res_library {
 
 resolver *res_new(const res_library *lib);
 void res_free(resolver *r);
+/* Symbols compared by scope look-ups so far (a test's measure of work). */
+uint64_t res_find_work(const resolver *r);
 
 /* Resolve the user's parsed file (borrowed) and every library package it
  * imports, transitively. Returns WF_OK or WF_ERR_INPUT with d set. */

@@ -11,6 +11,12 @@ typedef struct res_scope {
     struct res_scope *up;
     res_func *fn; /* the function whose scope this is (NULL: package) */
     VEC(res_sym *) syms;
+    /* past SCOPE_INDEX_MIN symbols, an index of syms by interned name
+     * (open addressing, a power of two, at most half full): a package of
+     * thousands of functions resolved each use by a scan of all of them */
+    res_sym **index;
+    size_t index_cap;
+    uint64_t *work; /* the resolver's find_work */
 } res_scope;
 
 typedef struct pos_slot {
@@ -20,6 +26,7 @@ typedef struct pos_slot {
 
 struct resolver {
     res_library lib;
+    uint64_t find_work; /* symbols compared by look-ups (tests) */
     wf_diag *d;
     bool failed;
     /* interned names */
