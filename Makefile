@@ -153,15 +153,17 @@ $(BUILD)/asan/weft: $(BIN_SRCS) $(BUILD)/asan/libweft.a
 
 # make test: everything built first (JOBS at a time), then the steps below,
 # TEST_JOBS at a time (the cores by default), longest first so that the
-# cores end together; tests/steps.sh keeps each step's output whole and
+# cores end together, but for the two that check wall-clock limits, run
+# alone first; tests/steps.sh keeps each step's output whole and
 # ends with "N passed, N failed".
 NPROC     := $(shell nproc 2>/dev/null || echo 1)
 TEST_JOBS ?= $(NPROC)
 E2E       := WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC)
 TEST_STEPS = \
+	'!limits|$(E2E) tests/e2e/limits.sh' \
+	'!cc|$(E2E) tests/e2e/cc.sh' \
 	'unit|CK_DEFAULT_TIMEOUT=120 $(BUILD)/dbg/unit' \
 	'cc-clang|$(MAKE) --no-print-directory cc-clang' \
-	'cc|$(E2E) tests/e2e/cc.sh' \
 	'conform|$(E2E) tests/conform/run.sh --check tests/conform/passing.txt' \
 	'parallel|$(E2E) tests/e2e/parallel.sh' \
 	'scenarios|$(BUILD)/weft test scenarios' \
@@ -170,7 +172,6 @@ TEST_STEPS = \
 	'correct|$(BUILD)/weft test tests/correct' \
 	'html|$(E2E) tests/e2e/html.sh' \
 	'gochan|$(E2E) tests/e2e/gochan.sh' \
-	'limits|$(E2E) tests/e2e/limits.sh' \
 	'go|$(E2E) tests/e2e/go.sh' \
 	'trace|$(E2E) tests/e2e/trace.sh' \
 	'svcomp|$(E2E) tests/e2e/svcomp.sh' \

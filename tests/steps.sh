@@ -2,7 +2,8 @@
 # tests/steps.sh JOBS STEP...: runs make test's steps, JOBS at a time.
 #
 # A STEP is "NAME|COMMAND" (COMMAND run by sh -c, from the project's
-# directory). Steps start in the order given (make test lists the longest
+# directory); "!NAME|COMMAND" runs alone, nothing beside it (a step that
+# checks wall-clock limits: --time-limit, Ctrl-C). Steps start in the order given (make test lists the longest
 # first, so that two cores end together); each one's output is kept apart
 # and printed whole when it ends, after a line saying how it ended. The
 # last line is "N passed, N failed", naming the failed steps before it;
@@ -44,10 +45,13 @@ reap() {
 for step in "$@"; do
     n=${step%%|*}
     cmd=${step#*|}
-    while [ "${#name_of[@]}" -ge "$jobs" ]; do reap; done
+    limit=$jobs
+    case $n in '!'*) n=${n#!}; limit=1 ;; esac
+    while [ "${#name_of[@]}" -ge "$limit" ]; do reap; done
     start_of[$n]=$SECONDS
     sh -c "$cmd" >"$dir/$n.log" 2>&1 </dev/null &
     name_of[$!]=$n
+    [ "$limit" -eq 1 ] && reap
 done
 while [ "${#name_of[@]}" -gt 0 ]; do reap; done
 
