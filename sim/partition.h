@@ -66,6 +66,12 @@ typedef struct part {
     char *prefix; /* the schedule of the prefix's choices */
     double est;   /* estimated executions of its search (0: none, as its
                      trial found: refined plans) */
+    /* a frontier plan's part (part_plan_make, unbounded dpor): the own
+     * gift it explores (NULL: the search from the start), and where its
+     * search stops (started executions, explore_started; 0: at its end),
+     * the rest having been given to the parts after it */
+    dpor_gift *gift;
+    int64_t stop_at;
     VEC(part_sib) sibs;
     VEC(acc_rec) sib_acc;
 } part;
@@ -93,6 +99,33 @@ typedef struct part_plan {
 wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
                          part_plan *out, wf_diag *d);
 void part_plan_fini(part_plan *pl);
+/* partition_frontier.c: part_plan_make's plan of an unbounded dpor
+ * search: the search itself runs for a bounded budget; if it ends, the
+ * plan is one part, the whole search; else it is cut where it stands
+ * (dpor_donate_all): a part for what it ran (stop_at), one per gift;
+ * the largest by estimate are run and cut again while the budget lasts
+ * and they are not balanced (b: the budgets, NULL: weft's; the tests cut
+ * small searches). Parts explore what their searches add above
+ * their gift's node themselves: no two parts explore one trace but where
+ * both add a branch there (each explores it). */
+typedef struct part_budget {
+    int64_t first, split, total; /* started executions */
+    uint64_t steps;
+} part_budget;
+wf_status part_plan_frontier(const program *p, const explore_opts *o,
+                             size_t want, const part_budget *b,
+                             part_plan *out, wf_diag *d);
+/* The schedule string of prefix c[0, n) for p under o (heap). */
+char *part_prefix_string(const program *p, const explore_opts *o,
+                         const choice *c, size_t n);
+/* The status a halted planning search returns (part_plan_make turns it
+ * into part_plan.stopped). */
+wf_status part_plan_halted(wf_diag *d);
+/* The dpor of part pt's search (siblings asleep, its gift copied). */
+dpor *part_dpor(const part *pt);
+/* Has y, the search of part pt, ended where its part ends? Then it is
+ * complete (stopped at stop_at: the rest is the later parts'). */
+void part_settle(const part *pt, explorer *y);
 /* Tell the search of part pt what the steps of the siblings before its
  * picks touched (dpor_prefix_sibling), so they sleep there exactly as in
  * the single search (with dpor_prefix_siblings_done). */
