@@ -1,37 +1,38 @@
-/* partition.h: one exploration cut into parts by choice prefixes, for -j N
+/* partition.h: one exploration cut into parts, for -j N
  * (N engines take the parts) and --shard i/N (a set of parts per machine),
  * and the parts' results joined into the search's.
  *
- * The plan: the tree of choices (explorer schedules: the choices with two
- * or more alternatives) is cut at the shallowest depth where it has at
- * least `want` branches, or where it ends: each part is the search from
- * one prefix (explore_opts.prefix: dpor and dfs never backtrack into it),
- * and every execution begins with the prefix of exactly one part, so the
- * parts together are the whole search. A first execution of each part
+ * The plan of an unbounded dpor search (partition_frontier.c) follows
+ * the reduced tree: the single search itself runs for a budget of
+ * executions and steps (the same for every -j and shard count). If it
+ * ends there, the plan is one part, the whole search, run as the single
+ * search runs (a small search is the single search). Else the search is
+ * cut where it stands: a part for what it ran (its search stops there:
+ * part.stop_at), then one per node of its path with branches left (an
+ * own gift, dpor_donate_all: its search starts on the path as the single
+ * search left it, with the sets it had there), the deepest first; while
+ * the budget lasts, the shallowest part is run and cut again. A part's
+ * search decides the nodes above its own too: a race it finds there, it
+ * explores itself (no part waits for another), so a branch two parts
+ * both add there is explored by both (more executions, none lost).
+ *
+ * Other searches (dfs, a preemption bound, --max-executions) are cut by
+ * choice prefixes: the tree of choices (explorer schedules: the choices
+ * with two or more alternatives) is cut at the shallowest depth where it
+ * has at least `want` branches, or where it ends: each part is the search
+ * from one prefix (explore_opts.prefix: dpor and dfs never backtrack into
+ * it), and every execution begins with the prefix of exactly one part, so
+ * the parts together are the whole search. A first execution of each part
  * gives its estimate (the product of the alternatives it met after the
  * prefix, Knuth's estimator of a tree's size along one path).
- *
- * An unbounded dpor plan is then refined where the work is: each part's
- * trial (its own search, siblings asleep, up to its first execution or a
- * few abandoned starts) says whether it has executions, and estimates
- * them on the reduced tree (dpor_path_estimate); the live part with the
- * largest estimate is cut one choice deeper when every child's trial
- * either runs an execution or finds the child empty within those few
- * starts, i.e. only where the single search takes every alternative or
- * the siblings' sleep sets rule an alternative out at once, and no
- * sibling is left awake there (part_plan.awake); parts estimated under
- * PART_SMALL executions are not cut. A cut at a
- * node whose unneeded alternatives would take long to find empty (each
- * their own sleep-set-blocked search) is not made: the part stays whole
- * (and -j's gifts share it out).
  *
  * The plan depends on the program and the options only, never on how many
  * engines or shards take it, so -j 1, -j 8 and any shards explore the same
  * executions; joined in part order, they report the same findings (each
  * kept with the simplest witness over the parts: fewest preemptions after
  * the prefix, then fewest steps, then the earlier part) and outcomes.
- * Between parts, the reduction is that of the single search: each part
- * is told what the steps of the alternatives before its picks touched
+ * Between the parts of a prefix plan, the reduction is that of the
+ * single search: each part is told what the steps of the alternatives before its picks touched
  * (the probes of the prefixes picking them ran those steps), and they
  * sleep in its search as in the done sets of one search, so the parts
  * run one execution per trace as the single search does (the probes are
@@ -39,7 +40,7 @@
  * case) touched what that choice decided: it stays awake (part_plan.
  * awake), and the parts after it may run some of its traces again.
  *
- * Owns: a plan's prefix strings (part_plan_fini). part_join copies what it
+ * Owns: a plan's prefix strings and gifts (part_plan_fini). part_join copies what it
  * keeps. */
 #ifndef WF_PARTITION_H
 #define WF_PARTITION_H
@@ -49,9 +50,6 @@
 /* Parts a plan aims at: enough for 8 engines or shards to share evenly by
  * estimate, few enough that the cut stays shallow. */
 #define PART_WANT 32
-/* A part estimated at fewer executions is not cut deeper (its search is
- * short, and -j's gifts share it out). */
-#define PART_SMALL 64
 
 /* A sibling before a part's pick at one of its prefix's task choices:
  * the task, and what its step touched there (part.sib_acc[off, off+n)),
@@ -64,8 +62,7 @@ typedef struct part_sib {
 
 typedef struct part {
     char *prefix; /* the schedule of the prefix's choices */
-    double est;   /* estimated executions of its search (0: none, as its
-                     trial found: refined plans) */
+    double est;   /* estimated executions of its search */
     /* a frontier plan's part (part_plan_make, unbounded dpor): the own
      * gift it explores (NULL: the search from the start), and where its
      * search stops (started executions, explore_started; 0: at its end),
