@@ -80,6 +80,7 @@ typedef struct part_plan {
      * select's case, a partner), so what it touched is not one set; the
      * parts after them may explore their traces again */
     size_t awake;
+    bool frontier; /* made by part_plan_frontier */
     /* o->halt stopped the planning (an interrupt, the time limit): the
      * plan has no part, and the search is not complete */
     bool stopped;

@@ -127,6 +127,7 @@ wf_status part_plan_frontier(const program *p, const explore_opts *o,
     uint64_t steps = 0;
     wf_status st = WF_OK;
     if (!b) b = &dflt;
+    out->frontier = true;
     VEC_PUSH(items, root);
     while (st == WF_OK && spent < b->total && steps < b->steps) {
         size_t best = SIZE_MAX, ng = 0;

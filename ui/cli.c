@@ -393,6 +393,15 @@ static bool partitioned(const cli_opts *o, const explore_opts *eo)
             eo->strategy == WF_STRATEGY_DFS);
 }
 
+/* Is the plan one part, the whole search (partition_frontier.c: it
+ * ended within the planning budget)? */
+static bool whole_plan(const part_plan *pl)
+{
+    return pl->parts.len == 1 && !pl->parts.p[0].gift &&
+           !pl->parts.p[0].stop_at && !pl->parts.p[0].sibs.len &&
+           pl->frontier;
+}
+
 /* Executions a search runs between two gifts (dpor_donate): the same for
  * every -j and every timing (a gift depends on the search's own count
  * only), so the searches and their results are those of -j 1. */
@@ -580,12 +589,14 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
         eo.max_executions = pr->budget - pr->used;
         pthread_mutex_unlock(&pr->mu);
     }
-    /* one unbounded round: sleep sets hold; a plan of one whole part (the
-     * search ended within the planning budget) is the single search */
-    if (pr->plan->parts.len > 1 || pr->plan->parts.p[k].gift ||
-        pr->plan->parts.p[k].stop_at)
-        eo.iterative = false;
-    eo.minimize = false;  /* the part's, once its units are joined */
+    if (whole_plan(pr->plan)) {
+        /* the search ended within the planning budget: the single search,
+         * as it runs without -j (rounds, witnesses, the timing search) */
+        eo.prefix = NULL;
+    } else {
+        eo.iterative = false; /* one unbounded round: sleep sets hold */
+        eo.minimize = false;  /* the part's, once its units are joined */
+    }
     eo.should_stop = unit_stop;
     eo.stop_ctx = &c;
     x = explore_new(wp, &eo);
@@ -674,7 +685,7 @@ static void join_part(parts_run *pr, program *wp, size_t k)
     mo.iterative = false;
     mo.minimize = false;
     ck = new_checkers(pr->o);
-    if (pr->st[k] == WF_OK)
+    if (pr->st[k] == WF_OK && !whole_plan(pr->plan))
         part_minimize(wp, &mo, &pr->plan->parts.p[k], x, checkers_consumers(ck));
     checkers_free(ck);
     pthread_mutex_lock(&pr->mu);
@@ -781,7 +792,8 @@ static wf_status run_parts(const cli_opts *o, const program *p,
             (base.max_executions + (int64_t)plan.parts.len - 1) /
             (int64_t)plan.parts.len;
     /* a search within a budget or a bound stays in its part */
-    pr.gifts = base.max_executions <= 0 && base.preemptions < 0 &&
+    pr.gifts = !whole_plan(&plan) && base.max_executions <= 0 &&
+               base.preemptions < 0 &&
                base.strategy == WF_STRATEGY_DPOR;
     pr.every = GIFT_EVERY;
     {
