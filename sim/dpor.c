@@ -206,6 +206,8 @@ static node *push_node(dpor *d)
     n->sub = false;
     n->given.len = 0;
     n->waiting = 0;
+    n->spent = n->nfin = 0;
+    n->t0 = d->nexec;
     n->n = n->idx = n->nexti = 0;
     n->tid = -1;
     d->nodes.len++;
@@ -360,6 +362,14 @@ static void prefix_siblings_done(dpor *d, node *nd, const int32_t *alts,
         }
 }
 
+/* The forced prefix is taken: the search never backtracks above here
+ * (an own gift's search decides the giver's nodes too: from the start). */
+static void take_floor(dpor *d)
+{
+    if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
+        d->floor = d->gift && d->gift->own ? 0 : d->depth;
+}
+
 int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 const int32_t *alts)
 {
@@ -386,11 +396,14 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
                 return -1;
             nd->idx = (uint32_t)f;
         }
-        if (WF_UNLIKELY(d->gift != NULL) && d->depth == d->gift->at)
+        if (WF_UNLIKELY(d->gift != NULL) && d->depth == d->gift->at &&
+            !d->off_path)
             dpor_gift_sub(d, nd);
+        else if (WF_UNLIKELY(d->gift != NULL) && d->gift->own &&
+                 d->depth < d->gift->at && !d->off_path)
+            dpor_gift_install(d, nd, d->depth);
         d->depth++;
-        if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
-            d->floor = d->depth;
+        take_floor(d);
         return (int)nd->idx;
     }
     if (d->depth < d->nodes.len) { /* replaying the prefix */
@@ -435,7 +448,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     if (d->bound >= 0)
         tset_reset(&nd->sleep);
     if (WF_UNLIKELY(d->gift != NULL) && d->gift->sub &&
-        d->depth == d->gift->tk) { /* the giver's sets */
+        d->depth == d->gift->tk && !d->off_path) { /* the giver's sets */
         tset_copy(&nd->sleep, &d->gift->sleep);
         tset_copy(&nd->done, &d->gift->done);
     }
@@ -458,7 +471,8 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         }
     }
     if (WF_UNLIKELY(d->gift != NULL) && d->depth == d->gift->at &&
-        pick < 0 && (pick = dpor_gift_task(d, nd, alts, n)) < 0) {
+        !d->off_path && pick < 0 &&
+        (pick = dpor_gift_task(d, nd, alts, n)) < 0) {
         d->nodes.len--;
         d->blocked = true;
         return -1;
@@ -519,9 +533,11 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     d->pc_cur = cost(nd, nd->tid);
     note_run(d, nd->tid);
     VEC_PUSH(nd->bt, nd->tid);
+    if (WF_UNLIKELY(d->gift != NULL) && d->gift->own &&
+        d->depth < d->gift->at && !d->off_path)
+        dpor_gift_install(d, nd, d->depth);
     d->tnode = (int32_t)d->depth++;
-    if (d->floor == SIZE_MAX && d->fpos == d->forced.len)
-        d->floor = d->depth;
+    take_floor(d);
     return pick;
 }
 

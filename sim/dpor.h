@@ -151,6 +151,21 @@ void dpor_take_gift(dpor *d, dpor_gift *g);
 void dpor_gift_free(dpor_gift *g);
 /* The depth of a gift's node. */
 size_t dpor_gift_at(const dpor_gift *g);
+/* Give everything a search has left away (partition.h's frontier): at
+ * the end of an unbounded search stopped between executions (after
+ * dpor_next returned true), every node of the path with branches left,
+ * the path's end included (its branch untaken), becomes an own gift:
+ * its search (dpor_take_gift) starts on the path as this search left it
+ * and decides the nodes above its own as this search would have, so a
+ * race it finds there is explored by it (not sent back: there is no
+ * join); what two gifts both add there, both explore (more executions,
+ * none lost). Ordered from the shallowest node; each with an estimate of
+ * its executions (Knuth's, along the path). d is spent: free it. */
+size_t dpor_donate_all(dpor *d, dpor_gift ***out);
+dpor_gift *dpor_gift_copy(const dpor_gift *g);
+double dpor_gift_estimate(const dpor_gift *g);
+/* The choices (two or more alternatives) that reach a gift's node. */
+const choice *dpor_gift_prefix(const dpor_gift *g, size_t *n);
 /* Knuth's estimator of the reduced tree below a forced prefix, along the
  * execution just run (call before dpor_next): the product over its nodes
  * after the prefix of the branches the reduction has there (a task node's

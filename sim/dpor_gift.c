@@ -3,12 +3,27 @@
 #include "dpor_int.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
+
+static void snaps_release(gsnaps *s)
+{
+    if (!s || __atomic_sub_fetch(&s->refs, 1, __ATOMIC_ACQ_REL) > 0) return;
+    for (size_t i = 0; i < s->v.len; i++) {
+        VEC_FREE(s->v.p[i].bt);
+        VEC_FREE(s->v.p[i].given);
+        tset_free(&s->v.p[i].done);
+        tset_free(&s->v.p[i].sleep);
+    }
+    VEC_FREE(s->v);
+    free(s);
+}
 
 void dpor_gift_free(dpor_gift *g)
 {
     if (!g) return;
     VEC_FREE(g->pre);
+    snaps_release(g->snap);
     VEC_FREE(g->tids);
     VEC_FREE(g->bt);
     tset_free(&g->sleep);
@@ -104,6 +119,8 @@ static dpor_gift *gift_of(dpor *d, size_t i)
         VEC_PUSH(g->bt, n->bt.p[k]);
     tset_copy(&g->sleep, &n->sleep);
     tset_copy(&g->done, &n->done);
+    if (n->tid < 0) /* dpor_donate_all: the path's end, its branch untaken */
+        return g;
     /* the branch taken is done there, with what its step touched; if the
      * step made an inner choice of its own, what it touched depends on
      * it: then it is done but wakes at every step (it is never asleep
@@ -179,7 +196,7 @@ void dpor_gift_seen(dpor *d, size_t i)
 dpor_result *dpor_take_result(dpor *d)
 {
     dpor_result *r;
-    if (!d->gift)
+    if (!d->gift || d->gift->own) /* an own gift decides its giver's nodes */
         return NULL;
     r = wf_xcalloc(1, sizeof *r);
     r->at = d->gift->at;
@@ -237,7 +254,7 @@ void dpor_merge(dpor *d, size_t i, dpor_result *r)
     for (size_t k = 0; k < r->reqs.len; k++) {
         const dreq *q = &r->reqs.p[k];
         const int32_t *t = r->req_tids.p + q->off;
-        if (d->gift && q->j < d->gift->at) { /* this search's giver's */
+        if (!dpor_own_node(d, q->j)) { /* this search's giver's */
             dpor_req_push(d, q->j, q->turn, t, q->n);
             continue;
         }
@@ -303,4 +320,125 @@ int dpor_gift_task(dpor *d, node *nd, const int32_t *alts, int n)
     if (pick < 0 && !d->err)
         d->err = wf_xstrdup("a given part's tasks are not enabled there");
     return pick;
+}
+
+/* ---- giving everything away: the frontier of a search (partition.c) --- */
+
+/* The executions one branch of node n is likely to take: the mean of
+ * those it finished, or what its current branch took so far if more. */
+static double branch_size(const dpor *d, const node *n)
+{
+    double cur = (double)(d->nexec - n->t0);
+    double mean = n->nfin ? (double)n->spent / n->nfin : 0;
+    return fmax(fmax(mean, cur), 1);
+}
+
+size_t dpor_donate_all(dpor *d, dpor_gift ***out)
+{
+    size_t len = d->nodes.len;
+    VEC(dpor_gift *) v = {NULL, 0, 0};
+    gsnaps *sn;
+    *out = NULL;
+    if (d->bound >= 0 || d->limit >= 0 || d->floor == SIZE_MAX || d->err ||
+        d->root || !len)
+        return 0;
+    { /* the branch dpor_next prepared at the path's end never ran */
+        node *last = &d->nodes.p[len - 1];
+        if (last->sub)
+            last->nexti = last->idx;
+        else
+            last->tid = -1;
+    }
+    for (size_t i = d->floor; i < len; i++)
+        if (own_pending(&d->nodes.p[i])) {
+            dpor_gift *g = gift_of(d, i);
+            size_t nb = g->sub ? g->n - g->from : g->tids.len;
+            g->own = true;
+            g->est = (double)nb * branch_size(d, &d->nodes.p[i]);
+            VEC_PUSH(v, g);
+        }
+    if (!v.len) return 0;
+    /* the path as the gifts left it: their searches start from it */
+    sn = wf_xcalloc(1, sizeof *sn);
+    sn->refs = (int)v.len;
+    for (size_t i = 0; i < len; i++) {
+        const node *n = &d->nodes.p[i];
+        gsnap z;
+        memset(&z, 0, sizeof z);
+        z.sub = n->sub;
+        z.n = n->n;
+        z.idx = n->idx;
+        z.nexti = n->nexti;
+        z.tid = n->tid;
+        for (size_t k = 0; k < n->bt.len; k++)
+            add_tid(&z.bt, n->bt.p[k]);
+        for (size_t k = 0; k < n->given.len; k++)
+            add_tid(&z.given, n->given.p[k]);
+        tset_copy(&z.done, &n->done);
+        tset_copy(&z.sleep, &n->sleep);
+        VEC_PUSH(sn->v, z);
+    }
+    for (size_t k = 0; k < v.len; k++)
+        v.p[k]->snap = sn;
+    *out = v.p;
+    return v.len;
+}
+
+dpor_gift *dpor_gift_copy(const dpor_gift *g)
+{
+    dpor_gift *c = wf_xcalloc(1, sizeof *c);
+    for (size_t k = 0; k < g->pre.len; k++)
+        VEC_PUSH(c->pre, g->pre.p[k]);
+    c->own = g->own;
+    c->snap = g->snap;
+    if (c->snap) __atomic_add_fetch(&c->snap->refs, 1, __ATOMIC_ACQ_REL);
+    c->est = g->est;
+    c->at = g->at;
+    c->sub = g->sub;
+    c->from = g->from;
+    c->n = g->n;
+    for (size_t k = 0; k < g->tids.len; k++)
+        VEC_PUSH(c->tids, g->tids.p[k]);
+    for (size_t k = 0; k < g->bt.len; k++)
+        VEC_PUSH(c->bt, g->bt.p[k]);
+    c->tk = g->tk;
+    tset_copy(&c->sleep, &g->sleep);
+    tset_copy(&c->done, &g->done);
+    return c;
+}
+
+double dpor_gift_estimate(const dpor_gift *g)
+{
+    return g->est;
+}
+
+const choice *dpor_gift_prefix(const dpor_gift *g, size_t *n)
+{
+    *n = g->pre.len;
+    return g->pre.p;
+}
+
+void dpor_gift_install(dpor *d, node *nd, size_t k)
+{
+    const gsnap *s;
+    if (!d->gift->snap || k >= d->gift->snap->v.len) return;
+    s = &d->gift->snap->v.p[k];
+    if (s->sub != nd->sub ||
+        (s->sub ? s->n != nd->n || s->idx != nd->idx : s->tid != nd->tid)) {
+        if (!d->err) d->err = wf_xstrdup("a given part met another path");
+        return;
+    }
+    if (nd->sub) {
+        if (s->nexti > nd->nexti) nd->nexti = s->nexti;
+        return;
+    }
+    for (size_t i = 0; i < s->bt.len; i++) {
+        int32_t q = s->bt.p[i];
+        add_tid(&nd->bt, q);
+        if (q != s->tid && !tset_has(&s->done, q)) add_tid(&nd->given, q);
+    }
+    for (size_t i = 0; i < s->given.len; i++)
+        add_tid(&nd->given, s->given.p[i]);
+    tset_copy(&nd->done, &s->done);
+    tset_copy(&nd->sleep, &s->sleep);
 }

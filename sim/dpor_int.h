@@ -119,6 +119,11 @@ typedef struct node {
      * are not merged yet (dpor_merge) */
     tidvec given;
     uint32_t waiting;
+    /* the executions (dpor_next calls) this node's branches took: those
+     * finished, how many, and when the current one began (a frontier
+     * gift's estimate: dpor_donate_all) */
+    uint64_t spent, t0;
+    uint32_t nfin;
 } node;
 
 /* A node kept between rounds with work left below it: the branch of its
@@ -218,6 +223,9 @@ struct dpor {
     VEC(psib) psibs;
     VEC(acc_rec) psib_acc;
     dpor_gift *gift; /* dpor_take_gift: the node this search starts at */
+    uint64_t nexec; /* dpor_next calls */
+    bool off_path;   /* an own gift's search left the giver's path above
+                        the gift's node: new nodes there are its own */
     /* a gift's search: what it sends its giver (dpor_take_result): the
      * races and turns for nodes above the gift's, and the gift node's
      * done set (with, under an inner choice, what the task step above
@@ -239,8 +247,30 @@ struct dpor {
  * choices that reach its node, the node's depth, and what to explore
  * there: inner choices [from, n), or the tasks tids with the node's sleep
  * and done sets as the giver had them. */
+/* A node of the giver's path as it was when all its work was given away
+ * (dpor_donate_all): what an own gift's search installs above its node. */
+typedef struct gsnap {
+    bool sub;
+    uint32_t n, idx, nexti;
+    int32_t tid;
+    tidvec bt, given;
+    tset done, sleep;
+} gsnap;
+
+/* The giver's path, shared by the gifts of one dpor_donate_all and their
+ * copies (refs: atomic, the engines of -j free them). */
+typedef struct gsnaps {
+    int refs;
+    VEC(gsnap) v;
+} gsnaps;
+
 struct dpor_gift {
     VEC(choice) pre;
+    /* own (dpor_donate_all): the nodes above [0, at) as the giver left
+     * them (snap), decided here: this search explores what it adds there */
+    bool own;
+    gsnaps *snap;
+    double est;
     size_t at;
     bool sub;
     uint32_t from, n;
@@ -417,6 +447,14 @@ void dpor_req_push(dpor *d, uint32_t j, bool turn, const int32_t *t,
 void dpor_gift_seen(dpor *d, size_t i);
 /* Node nd (new, at the gift's depth) is the gift's inner choice. */
 void dpor_gift_sub(dpor *d, node *nd);
+/* Node nd (new, at depth k above an own gift's node): the giver's sets
+ * (dpor_donate_all); an error when the path differs from the giver's. */
+void dpor_gift_install(dpor *d, node *nd, size_t k);
+/* Races at node j are this search's to decide (not its giver's)? */
+static inline bool dpor_own_node(const dpor *d, size_t j)
+{
+    return !d->gift || d->gift->own || j >= d->gift->at;
+}
 /* Node nd (new, at the gift's depth) is the gift's task node: the pick
  * among alts[0, n), or -1 (error set). */
 int dpor_gift_task(dpor *d, node *nd, const int32_t *alts, int n);

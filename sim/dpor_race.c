@@ -390,7 +390,7 @@ static void race(dpor *d, int32_t j, int32_t q, const dclock *c,
         return;
     tj = nj->tid;
     lj = nj->lidx;
-    col = d->gift && (size_t)j < d->gift->at; /* the giver's node */
+    col = !dpor_own_node(d, (size_t)j); /* the giver's node */
     d->req_r.len = 0;
     /* v = the events after j not ordered after it, then q's op. A task's
      * events after j are in v up to its first one ordered after j, so its

@@ -28,6 +28,9 @@ static bool pending(const dpor *d, const node *n)
  * (d->pruned). False when none fits. */
 static bool next_branch(dpor *d, node *n)
 {
+    n->spent += d->nexec - n->t0; /* the branch just left */
+    n->nfin++;
+    n->t0 = d->nexec;
     if (n->sub) {
         if (n->nexti >= n->n || d->suspending)
             return false;
@@ -208,13 +211,16 @@ static bool descend(dpor *d, size_t i)
 bool dpor_next(dpor *d)
 {
     unsigned k = 0;
+    d->nexec++;
     d->nodes.len = d->depth;
     while (d->nodes.len > d->floor) {
         size_t i = d->nodes.len - 1;
         if (d->nodes.p[i].waiting && d->join) /* the gifts' results */
             d->join(d->join_ctx, d, i);
-        if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i))
+        if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i)) {
+            if (d->gift && i < d->gift->at) d->off_path = true;
             return true;
+        }
         if (d->gift && i == d->gift->at)
             dpor_gift_seen(d, i);
         pop_node(d);
@@ -354,7 +360,7 @@ void dpor_give_turns(dpor *d)
         int32_t q = en->p[a], f = first[a];
         if (f < 0 || tset_has(&d->nodes.p[f].done, q))
             continue;
-        if (d->gift && (size_t)f < d->gift->at) { /* the giver's */
+        if (!dpor_own_node(d, (size_t)f)) { /* the giver's */
             dpor_req_push(d, (uint32_t)f, true, &q, 1);
             continue;
         }

@@ -76,9 +76,8 @@ static pre pre_child(const pre *q, size_t n)
     return z;
 }
 
-/* The schedule string of prefix c for program p under o. */
-static char *prefix_string(const program *p, const explore_opts *o,
-                           const choicevec *c)
+char *part_prefix_string(const program *p, const explore_opts *o,
+                         const choice *c, size_t n)
 {
     schedule h;
     buf b;
@@ -90,8 +89,15 @@ static char *prefix_string(const program *p, const explore_opts *o,
     h.mutex_fifo = o->mutex_fifo;
     h.time_loose = o->time_loose;
     buf_init(&b);
-    schedule_encode(&b, &h, c->p, c->len);
+    schedule_encode(&b, &h, c, n);
     return b.p;
+}
+
+/* The schedule string of prefix c for program p under o. */
+static char *prefix_string(const program *p, const explore_opts *o,
+                           const choicevec *c)
+{
+    return part_prefix_string(p, o, c->p, c->len);
 }
 
 /* explore_opts.on_step of a probe: each task choice's step. */
@@ -121,7 +127,7 @@ static void probe_step(void *ctx, wf_engine *e, int32_t tid)
  * ends on a status other than WF_OK); part_plan_make turns it into
  * part_plan.stopped. */
 #define PLAN_STOPPED "planning the parts was stopped"
-static wf_status plan_stopped(wf_diag *d)
+wf_status part_plan_halted(wf_diag *d)
 {
     memset(d, 0, sizeof *d);
     snprintf(d->msg, sizeof d->msg, "%s", PLAN_STOPPED);
@@ -158,7 +164,7 @@ static wf_status probe(const program *p, const explore_opts *o, pre *q,
     st = explore_run(x, NULL, d);
     if (x->e && explore_halted(x)) /* (an execution halted in the prefix
                                       says it ended early) */
-        st = plan_stopped(d);
+        st = part_plan_halted(d);
     if (st == WF_OK && x->diverged)
         st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
                       x->diverged);
@@ -222,167 +228,6 @@ static wf_status probe_level(const program *p, const explore_opts *o,
     return st;
 }
 
-/* ---- refining: cutting deeper where the work is ---------------------- */
-
-/* What the first steps of a prefix's own search (dpor, with the siblings
- * before its picks asleep, as its part will run) showed: no execution
- * (every start asleep: the earlier parts explore its traces), a first
- * execution, or neither within TRIAL_BLOCKED abandoned starts. */
-enum { TRIAL_NONE, TRIAL_EMPTY, TRIAL_LIVE, TRIAL_UNKNOWN };
-
-/* Abandoned starts a trial may take before its part counts as unknown:
- * a cut costs at most this many per alternative the single search would
- * not take (found asleep at once, or cheaply). */
-#define TRIAL_BLOCKED 16
-/* Parts with executions a refined plan aims at: enough for a few shards
- * of a few engines to share evenly; and the trials it may spend. */
-#define PART_LIVE_WANT 32
-#define PART_TRIALS 256
-
-
-typedef struct trial_ctx {
-    explorer *x;
-    double est;
-} trial_ctx;
-
-static void trial_exec(void *ctx, wf_engine *e, const char *sched)
-{
-    trial_ctx *t = ctx;
-    (void)e;
-    (void)sched;
-    if (t->x->dp) t->est = dpor_path_estimate(t->x->dp);
-}
-
-static bool trial_stop(void *ctx, const explorer *x)
-{
-    (void)ctx;
-    return x->executions > 0 || x->blocked >= TRIAL_BLOCKED;
-}
-
-/* Run q's trial (its part's search up to its first execution): q->trial,
- * and q->est the reduced tree's estimate along that execution (0: no
- * execution). */
-static wf_status trial(const program *p, const explore_opts *o, pre *q,
-                       wf_diag *d)
-{
-    explore_opts to = *o;
-    trial_ctx t = {NULL, 0};
-    wf_status st;
-    char *pre_s = prefix_string(p, o, &q->c);
-    to.prefix = q->c.len ? pre_s : NULL;
-    to.max_executions = 0; /* (a budget counts the abandoned starts) */
-    to.iterative = false;
-    to.minimize = false;
-    to.should_stop = trial_stop;
-    to.stop_ctx = &t;
-    to.after_exec = trial_exec;
-    to.after_ctx = &t;
-    to.on_step = NULL;
-    to.step_ctx = NULL;
-    t.x = explore_new(p, &to);
-    t.x->dp = dpor_new();
-    dpor_prefix_siblings_done(t.x->dp, true);
-    for (size_t k = 0; k < q->sibs.len; k++) {
-        const part_sib *s = &q->sibs.p[k];
-        dpor_prefix_sibling(t.x->dp, s->i, s->tid,
-                            s->n ? q->sib_acc.p + s->off : NULL, s->n);
-    }
-    st = explore_run(t.x, NULL, d);
-    if (t.x->e && explore_halted(t.x)) st = plan_stopped(d);
-    if (st == WF_OK && t.x->diverged)
-        st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
-                      t.x->diverged);
-    q->trial = t.x->executions > 0 ? TRIAL_LIVE
-               : t.x->complete    ? TRIAL_EMPTY
-                                  : TRIAL_UNKNOWN;
-    q->est = q->trial == TRIAL_LIVE ? fmax(t.est, 1) : 0;
-    explore_free(t.x);
-    free(pre_s);
-    return st;
-}
-
-/* Cut the plan deeper where the work is, only where the cut costs
- * nearly nothing: the live prefix with the largest estimate is replaced
- * by its children (its next choice's alternatives) when each child's
- * trial runs an execution or finds it has none within TRIAL_BLOCKED
- * starts (an alternative the single search takes, or one it never takes
- * and the siblings' sleep sets rule out at once); else it stays whole.
- * Parts with executions: PART_LIVE_WANT at most. Deterministic: trials
- * count executions, never time. */
-static wf_status refine(const program *p, const explore_opts *o,
-                        prevec *level, size_t *awake, wf_diag *d)
-{
-    wf_status st = WF_OK;
-    size_t trials = 0, live = 0;
-    for (size_t i = 0; i < level->len && st == WF_OK; i++) {
-        st = trial(p, o, &level->p[i], d);
-        trials++;
-        live += level->p[i].trial == TRIAL_LIVE;
-        level->p[i].final = level->p[i].trial != TRIAL_LIVE;
-    }
-    while (st == WF_OK && live < PART_LIVE_WANT) {
-        size_t best = SIZE_MAX, nawake = 0;
-        prevec kids = {NULL, 0, 0};
-        const choice *c;
-        size_t nlive = 0;
-        bool ok = true;
-        for (size_t i = 0; i < level->len; i++)
-            if (!level->p[i].final &&
-                (best == SIZE_MAX || level->p[i].est > level->p[best].est))
-                best = i;
-        if (best == SIZE_MAX || level->p[best].est < PART_SMALL) break;
-        if (level->p[best].all.choices.len <= level->p[best].c.len) {
-            level->p[best].final = true; /* a single execution */
-            continue;
-        }
-        c = &level->p[best].all.choices.p[level->p[best].c.len];
-        if (trials + c->n > PART_TRIALS) break;
-        for (uint32_t a = 0; a < c->n; a++) {
-            pre z = pre_child(&level->p[best], level->p[best].c.len);
-            choice ch = *c;
-            ch.idx = a;
-            VEC_PUSH(z.c, ch);
-            z.fresh = true;
-            VEC_PUSH(kids, z);
-        }
-        st = probe_level(p, o, &kids, &nawake, d);
-        /* a sibling left awake (its step made a choice of its own) may
-         * have its traces explored again: no cut there */
-        ok = nawake == 0;
-        for (size_t i = 0; i < kids.len && st == WF_OK && ok; i++) {
-            st = trial(p, o, &kids.p[i], d);
-            trials++;
-            ok = kids.p[i].trial != TRIAL_UNKNOWN;
-            nlive += kids.p[i].trial == TRIAL_LIVE;
-            kids.p[i].final = kids.p[i].trial != TRIAL_LIVE;
-        }
-        if (st != WF_OK || !ok) {
-            level->p[best].final = true;
-            prevec_free(&kids);
-            continue;
-        }
-        /* kids replace level->p[best], in their order */
-        {
-            prevec next = {NULL, 0, 0};
-            for (size_t i = 0; i < level->len; i++) {
-                if (i != best) {
-                    VEC_PUSH(next, level->p[i]);
-                    continue;
-                }
-                pre_fini(&level->p[i]);
-                for (size_t k = 0; k < kids.len; k++)
-                    VEC_PUSH(next, kids.p[k]);
-            }
-            VEC_FREE(*level);
-            VEC_FREE(kids);
-            *level = next;
-        }
-        live = live - 1 + nlive;
-        *awake += nawake;
-    }
-    return st;
-}
-
 wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
                          part_plan *out, wf_diag *d)
 {
@@ -391,6 +236,12 @@ wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
     pre root;
     memset(out, 0, sizeof *out);
     memset(&root, 0, sizeof root);
+    if (o->strategy == WF_STRATEGY_DPOR && o->preemptions < 0 &&
+        o->max_executions <= 0) {
+        st = part_plan_frontier(p, o, want, NULL, out, d);
+        level.len = 0;
+        goto done;
+    }
     VEC_PUSH(level, root);
     while ((st = probe_level(p, o, &level, &out->awake, d)) == WF_OK &&
            level.len < want) {
@@ -423,8 +274,7 @@ wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
         prevec_free(&level);
         level = next;
     }
-    if (st == WF_OK && o->strategy == WF_STRATEGY_DPOR && o->preemptions < 0)
-        st = refine(p, o, &level, &out->awake, d);
+done:
     if (st == WF_ERR_INTERNAL && !strcmp(d->msg, PLAN_STOPPED)) {
         out->stopped = true;
         memset(d, 0, sizeof *d);
@@ -464,6 +314,7 @@ void part_plan_fini(part_plan *pl)
 {
     for (size_t i = 0; i < pl->parts.len; i++) {
         free(pl->parts.p[i].prefix);
+        dpor_gift_free(pl->parts.p[i].gift);
         VEC_FREE(pl->parts.p[i].sibs);
         VEC_FREE(pl->parts.p[i].sib_acc);
     }
@@ -586,9 +437,7 @@ void part_minimize(const program *p, const explore_opts *o, const part *pt,
     mo.minimize = false;
     mo.after_exec = NULL;
     m = explore_new(p, &mo);
-    m->dp = dpor_new();
-    dpor_prefix_siblings_done(m->dp, true);
-    part_give_siblings(pt, m->dp);
+    m->dp = part_dpor(pt);
     if (explore_run(m, cs, &d) == WF_OK && m->e && !m->stopped) {
         /* m's own findings (of its one execution: x has them) give way
          * to x's */

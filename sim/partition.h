@@ -1,37 +1,38 @@
-/* partition.h: one exploration cut into parts by choice prefixes, for -j N
+/* partition.h: one exploration cut into parts, for -j N
  * (N engines take the parts) and --shard i/N (a set of parts per machine),
  * and the parts' results joined into the search's.
  *
- * The plan: the tree of choices (explorer schedules: the choices with two
- * or more alternatives) is cut at the shallowest depth where it has at
- * least `want` branches, or where it ends: each part is the search from
- * one prefix (explore_opts.prefix: dpor and dfs never backtrack into it),
- * and every execution begins with the prefix of exactly one part, so the
- * parts together are the whole search. A first execution of each part
+ * The plan of an unbounded dpor search (partition_frontier.c) follows
+ * the reduced tree: the single search itself runs for a budget of
+ * executions and steps (the same for every -j and shard count). If it
+ * ends there, the plan is one part, the whole search, run as the single
+ * search runs (a small search is the single search). Else the search is
+ * cut where it stands: a part for what it ran (its search stops there:
+ * part.stop_at), then one per node of its path with branches left (an
+ * own gift, dpor_donate_all: its search starts on the path as the single
+ * search left it, with the sets it had there), the deepest first; while
+ * the budget lasts, the shallowest part is run and cut again. A part's
+ * search decides the nodes above its own too: a race it finds there, it
+ * explores itself (no part waits for another), so a branch two parts
+ * both add there is explored by both (more executions, none lost).
+ *
+ * Other searches (dfs, a preemption bound, --max-executions) are cut by
+ * choice prefixes: the tree of choices (explorer schedules: the choices
+ * with two or more alternatives) is cut at the shallowest depth where it
+ * has at least `want` branches, or where it ends: each part is the search
+ * from one prefix (explore_opts.prefix: dpor and dfs never backtrack into
+ * it), and every execution begins with the prefix of exactly one part, so
+ * the parts together are the whole search. A first execution of each part
  * gives its estimate (the product of the alternatives it met after the
  * prefix, Knuth's estimator of a tree's size along one path).
- *
- * An unbounded dpor plan is then refined where the work is: each part's
- * trial (its own search, siblings asleep, up to its first execution or a
- * few abandoned starts) says whether it has executions, and estimates
- * them on the reduced tree (dpor_path_estimate); the live part with the
- * largest estimate is cut one choice deeper when every child's trial
- * either runs an execution or finds the child empty within those few
- * starts, i.e. only where the single search takes every alternative or
- * the siblings' sleep sets rule an alternative out at once, and no
- * sibling is left awake there (part_plan.awake); parts estimated under
- * PART_SMALL executions are not cut. A cut at a
- * node whose unneeded alternatives would take long to find empty (each
- * their own sleep-set-blocked search) is not made: the part stays whole
- * (and -j's gifts share it out).
  *
  * The plan depends on the program and the options only, never on how many
  * engines or shards take it, so -j 1, -j 8 and any shards explore the same
  * executions; joined in part order, they report the same findings (each
  * kept with the simplest witness over the parts: fewest preemptions after
  * the prefix, then fewest steps, then the earlier part) and outcomes.
- * Between parts, the reduction is that of the single search: each part
- * is told what the steps of the alternatives before its picks touched
+ * Between the parts of a prefix plan, the reduction is that of the
+ * single search: each part is told what the steps of the alternatives before its picks touched
  * (the probes of the prefixes picking them ran those steps), and they
  * sleep in its search as in the done sets of one search, so the parts
  * run one execution per trace as the single search does (the probes are
@@ -39,7 +40,7 @@
  * case) touched what that choice decided: it stays awake (part_plan.
  * awake), and the parts after it may run some of its traces again.
  *
- * Owns: a plan's prefix strings (part_plan_fini). part_join copies what it
+ * Owns: a plan's prefix strings and gifts (part_plan_fini). part_join copies what it
  * keeps. */
 #ifndef WF_PARTITION_H
 #define WF_PARTITION_H
@@ -49,9 +50,6 @@
 /* Parts a plan aims at: enough for 8 engines or shards to share evenly by
  * estimate, few enough that the cut stays shallow. */
 #define PART_WANT 32
-/* A part estimated at fewer executions is not cut deeper (its search is
- * short, and -j's gifts share it out). */
-#define PART_SMALL 64
 
 /* A sibling before a part's pick at one of its prefix's task choices:
  * the task, and what its step touched there (part.sib_acc[off, off+n)),
@@ -64,8 +62,13 @@ typedef struct part_sib {
 
 typedef struct part {
     char *prefix; /* the schedule of the prefix's choices */
-    double est;   /* estimated executions of its search (0: none, as its
-                     trial found: refined plans) */
+    double est;   /* estimated executions of its search */
+    /* a frontier plan's part (part_plan_make, unbounded dpor): the own
+     * gift it explores (NULL: the search from the start), and where its
+     * search stops (started executions, explore_started; 0: at its end),
+     * the rest having been given to the parts after it */
+    dpor_gift *gift;
+    int64_t stop_at;
     VEC(part_sib) sibs;
     VEC(acc_rec) sib_acc;
 } part;
@@ -77,6 +80,7 @@ typedef struct part_plan {
      * select's case, a partner), so what it touched is not one set; the
      * parts after them may explore their traces again */
     size_t awake;
+    bool frontier; /* made by part_plan_frontier */
     /* o->halt stopped the planning (an interrupt, the time limit): the
      * plan has no part, and the search is not complete */
     bool stopped;
@@ -93,6 +97,33 @@ typedef struct part_plan {
 wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
                          part_plan *out, wf_diag *d);
 void part_plan_fini(part_plan *pl);
+/* partition_frontier.c: part_plan_make's plan of an unbounded dpor
+ * search: the search itself runs for a bounded budget; if it ends, the
+ * plan is one part, the whole search; else it is cut where it stands
+ * (dpor_donate_all): a part for what it ran (stop_at), one per gift;
+ * the largest by estimate are run and cut again while the budget lasts
+ * and they are not balanced (b: the budgets, NULL: weft's; the tests cut
+ * small searches). Parts explore what their searches add above
+ * their gift's node themselves: no two parts explore one trace but where
+ * both add a branch there (each explores it). */
+typedef struct part_budget {
+    int64_t first, split, total; /* started executions */
+    uint64_t steps;
+} part_budget;
+wf_status part_plan_frontier(const program *p, const explore_opts *o,
+                             size_t want, const part_budget *b,
+                             part_plan *out, wf_diag *d);
+/* The schedule string of prefix c[0, n) for p under o (heap). */
+char *part_prefix_string(const program *p, const explore_opts *o,
+                         const choice *c, size_t n);
+/* The status a halted planning search returns (part_plan_make turns it
+ * into part_plan.stopped). */
+wf_status part_plan_halted(wf_diag *d);
+/* The dpor of part pt's search (siblings asleep, its gift copied). */
+dpor *part_dpor(const part *pt);
+/* Has y, the search of part pt, ended where its part ends? Then it is
+ * complete (stopped at stop_at: the rest is the later parts'). */
+void part_settle(const part *pt, explorer *y);
 /* Tell the search of part pt what the steps of the siblings before its
  * picks touched (dpor_prefix_sibling), so they sleep there exactly as in
  * the single search (with dpor_prefix_siblings_done). */

@@ -393,6 +393,15 @@ static bool partitioned(const cli_opts *o, const explore_opts *eo)
             eo->strategy == WF_STRATEGY_DFS);
 }
 
+/* Is the plan one part, the whole search (partition_frontier.c: it
+ * ended within the planning budget)? */
+static bool whole_plan(const part_plan *pl)
+{
+    return pl->parts.len == 1 && !pl->parts.p[0].gift &&
+           !pl->parts.p[0].stop_at && !pl->parts.p[0].sibs.len &&
+           pl->frontier;
+}
+
 /* Executions a search runs between two gifts (dpor_donate): the same for
  * every -j and every timing (a gift depends on the search's own count
  * only), so the searches and their results are those of -j 1. */
@@ -473,6 +482,7 @@ typedef struct unit_ctx {
     int64_t seen, last;
     program *wp;     /* the engine's program */
     engine_stat *es; /* ... and its count */
+    int64_t stop_at; /* the part's (part.stop_at) */
 } unit_ctx;
 
 static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t);
@@ -516,7 +526,9 @@ static bool unit_stop(void *ctx, const explorer *x)
     unit_ctx *c = ctx;
     parts_run *pr = c->pr;
     int64_t n = x->executions + (int64_t)(x->blocked + x->deferred);
-    if (n > c->seen && pr->gifts && x->dp && !x->restart &&
+    if (c->stop_at > 0 && n >= c->stop_at)
+        return true; /* the part ends here: the later parts have the rest */
+    if (n > c->seen && pr->gifts && !c->stop_at && x->dp && !x->restart &&
         n - c->last >= pr->every) {
         dpor_gift **g = NULL;
         size_t ng = dpor_donate(x->dp, &g);
@@ -559,7 +571,7 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
     explore_opts eo = pr->eo;
     explorer *x;
     checkers *ck;
-    unit_ctx c = {pr, u, 0, 0, wp, es};
+    unit_ctx c = {pr, u, 0, 0, wp, es, 0};
     dpor_result *ret = NULL;
     size_t k;
     dpor_gift *gift;
@@ -571,21 +583,32 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
     pr->units.p[u].gift = NULL;
     pthread_mutex_unlock(&pr->mu);
     eo.prefix = pr->plan->parts.p[k].prefix;
+    if (!gift) c.stop_at = pr->plan->parts.p[k].stop_at;
     if (pr->budget > 0) {
         pthread_mutex_lock(&pr->mu);
         eo.max_executions = pr->budget - pr->used;
         pthread_mutex_unlock(&pr->mu);
     }
-    eo.iterative = false; /* one unbounded round: sleep sets hold */
-    eo.minimize = false;  /* the part's, once its units are joined */
+    if (whole_plan(pr->plan)) {
+        /* the search ended within the planning budget: the single search,
+         * as it runs without -j (rounds, witnesses, the timing search) */
+        eo.prefix = NULL;
+    } else {
+        eo.iterative = false; /* one unbounded round: sleep sets hold */
+        eo.minimize = false;  /* the part's, once its units are joined */
+    }
     eo.should_stop = unit_stop;
     eo.stop_ctx = &c;
     x = explore_new(wp, &eo);
     if (eo.strategy == WF_STRATEGY_DPOR) {
-        x->dp = dpor_new();
-        dpor_prefix_siblings_done(x->dp, true);
-        part_give_siblings(&pr->plan->parts.p[k], x->dp);
-        if (gift) dpor_take_gift(x->dp, gift);
+        x->dp = part_dpor(&pr->plan->parts.p[k]);
+        if (gift) { /* a node the part's search gave away */
+            dpor_free(x->dp);
+            x->dp = dpor_new();
+            dpor_prefix_siblings_done(x->dp, true);
+            part_give_siblings(&pr->plan->parts.p[k], x->dp);
+            dpor_take_gift(x->dp, gift);
+        }
         dpor_set_join(x->dp, unit_join, &c);
     } else {
         dpor_gift_free(gift);
@@ -597,6 +620,7 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
         x->complete = false;
     } else {
         st = explore_run(x, checkers_consumers(ck), &d);
+        if (!gift) part_settle(&pr->plan->parts.p[k], x);
     }
     if (pr->budget > 0 && x->executions > 0) {
         /* (a part that ran no execution is a prefix the single search
@@ -661,7 +685,7 @@ static void join_part(parts_run *pr, program *wp, size_t k)
     mo.iterative = false;
     mo.minimize = false;
     ck = new_checkers(pr->o);
-    if (pr->st[k] == WF_OK)
+    if (pr->st[k] == WF_OK && !whole_plan(pr->plan))
         part_minimize(wp, &mo, &pr->plan->parts.p[k], x, checkers_consumers(ck));
     checkers_free(ck);
     pthread_mutex_lock(&pr->mu);
@@ -768,7 +792,8 @@ static wf_status run_parts(const cli_opts *o, const program *p,
             (base.max_executions + (int64_t)plan.parts.len - 1) /
             (int64_t)plan.parts.len;
     /* a search within a budget or a bound stays in its part */
-    pr.gifts = base.max_executions <= 0 && base.preemptions < 0 &&
+    pr.gifts = !whole_plan(&plan) && base.max_executions <= 0 &&
+               base.preemptions < 0 &&
                base.strategy == WF_STRATEGY_DPOR;
     pr.every = GIFT_EVERY;
     {

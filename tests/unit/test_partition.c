@@ -57,7 +57,19 @@ static char *outcome_list(const explorer *x)
     return b.p;
 }
 
-/* The search of p cut into parts and joined; NULL when incomplete. */
+/* The planning budgets of the tests: small, so that the generated
+ * programs (tens of executions) are cut, and cut again. */
+static const part_budget small_budget = {2, 2, 16, UINT64_MAX};
+
+/* should_stop of a part's search: at its stop_at (partition.h). */
+static bool stop_at_cut(void *ctx, const explorer *x)
+{
+    const part *pt = ctx;
+    return pt->stop_at > 0 && explore_started(x) >= pt->stop_at;
+}
+
+/* The search of p cut into parts (the frontier plan, small budgets) and
+ * joined; NULL when incomplete. */
 static char *cut_search(const program *p, int64_t *execs, size_t *nparts,
                         size_t *awake)
 {
@@ -69,21 +81,23 @@ static char *cut_search(const program *p, int64_t *execs, size_t *nparts,
     memset(&o, 0, sizeof o);
     o.strategy = WF_STRATEGY_DPOR;
     o.preemptions = -1;
-    o.max_executions = 20000;
-    ck_assert_int_eq(part_plan_make(p, &o, PART_WANT, &plan, &d), WF_OK);
+    memset(&plan, 0, sizeof plan);
+    ck_assert_int_eq(
+        part_plan_frontier(p, &o, PART_WANT, &small_budget, &plan, &d), WF_OK);
     all = explore_new(p, &o);
     part_join_init(all);
     for (size_t k = 0; k < plan.parts.len; k++) {
         explore_opts po = o;
         explorer *y;
         po.prefix = plan.parts.p[k].prefix;
+        po.should_stop = stop_at_cut;
+        po.stop_ctx = &plan.parts.p[k];
         y = explore_new(p, &po);
-        y->dp = dpor_new();
-        dpor_prefix_siblings_done(y->dp, true);
-        part_give_siblings(&plan.parts.p[k], y->dp);
+        y->dp = part_dpor(&plan.parts.p[k]);
         ck_assert_msg(explore_run(y, NULL, &d) == WF_OK, "part %zu: %s", k,
                       d.msg);
         ck_assert_msg(!y->diverged, "%s", y->diverged);
+        part_settle(&plan.parts.p[k], y);
         part_join(all, y, k);
         explore_free(y);
     }
@@ -133,6 +147,8 @@ static bool give_away(void *ctx, const explorer *x)
 {
     gift_ctx *c = ctx;
     int64_t n = x->executions + (int64_t)(x->blocked + x->deferred);
+    if (c->g->pt->stop_at > 0) /* a cut part: it gives nothing away */
+        return n >= c->g->pt->stop_at;
     if (n > c->seen && x->dp && !x->restart && n - c->last >= c->g->every) {
         dpor_gift **v = NULL;
         size_t ng = dpor_donate(x->dp, &v);
@@ -161,14 +177,18 @@ static dpor_result *gift_one(gift_run *g, dpor_gift *gift)
     po.should_stop = give_away;
     po.stop_ctx = &c;
     y = explore_new(g->p, &po);
-    y->dp = dpor_new();
-    dpor_prefix_siblings_done(y->dp, true);
-    part_give_siblings(g->pt, y->dp);
-    if (gift) dpor_take_gift(y->dp, gift);
+    if (gift) {
+        y->dp = dpor_new();
+        dpor_prefix_siblings_done(y->dp, true);
+        dpor_take_gift(y->dp, gift);
+    } else {
+        y->dp = part_dpor(g->pt);
+    }
     dpor_set_join(y->dp, gift_join, &c);
     ck_assert_msg(explore_run(y, NULL, &d) == WF_OK, "part %zu: %s", g->k,
                   d.msg);
     ck_assert_msg(!y->diverged, "%s", y->diverged);
+    if (!gift) part_settle(g->pt, y);
     for (size_t k = 0; k < c.q.len; k++)
         ck_assert_msg(c.q.p[k] == NULL, "a gift never joined");
     r = dpor_take_result(y->dp);
@@ -192,7 +212,10 @@ static char *gift_search(const program *p, int64_t every, int64_t *execs,
     g.every = every;
     g.o.strategy = WF_STRATEGY_DPOR;
     g.o.preemptions = -1;
-    ck_assert_int_eq(part_plan_make(p, &g.o, PART_WANT, &plan, &d), WF_OK);
+    memset(&plan, 0, sizeof plan);
+    ck_assert_int_eq(
+        part_plan_frontier(p, &g.o, PART_WANT, &small_budget, &plan, &d),
+        WF_OK);
     g.all = explore_new(p, &g.o);
     part_join_init(g.all);
     for (size_t k = 0; k < plan.parts.len; k++) {
@@ -213,7 +236,7 @@ START_TEST(the_parts_given_away_reach_the_outcomes_of_dfs)
 {
     int compared = 0;
     size_t gifts = 0;
-    int64_t single_execs = 0, gift_execs = 0;
+    int64_t single_execs = 0, gift_execs = 0, nogift_execs = 0;
     for (uint64_t seed = 1; compared < 120 && seed < 3000; seed++) {
         gprog g;
         native_start ns;
@@ -249,15 +272,16 @@ START_TEST(the_parts_given_away_reach_the_outcomes_of_dfs)
         ck_assert_int_eq(explore_run(y, NULL, &d), WF_OK);
         single_execs += y->executions;
         gift_execs += ng;
-        { /* exactly the executions of the parts without gifts */
+        { /* the outcomes of the parts without gifts (the executions may
+           * differ a little: what a gift finds above the part's node is
+           * decided when it is joined, in a part that explores what it
+           * adds there itself) */
             int64_t nc;
             size_t np, awake;
             char *oc = cut_search(&p, &nc, &np, &awake);
-            ck_assert_msg(nc == ng,
-                          "seed %llu: %lld executions with %zu gifts, %lld "
-                          "without",
-                          (unsigned long long)seed, (long long)ng, nv,
-                          (long long)nc);
+            ck_assert_msg(oc && !strcmp(oc, og), "seed %llu: other outcomes "
+                          "without gifts", (unsigned long long)seed);
+            nogift_execs += nc;
             free(oc);
         }
         gifts += nv;
@@ -269,12 +293,14 @@ START_TEST(the_parts_given_away_reach_the_outcomes_of_dfs)
     }
     fprintf(stderr,
             "searches given away after each execution: %d programs, %zu "
-            "searches given, %lld executions (the single search: %lld)\n",
-            compared, gifts, (long long)gift_execs, (long long)single_execs);
+            "searches given, %lld executions (without gifts: %lld; the "
+            "single search: %lld)\n",
+            compared, gifts, (long long)gift_execs, (long long)nogift_execs,
+            (long long)single_execs);
     ck_assert_int_ge(compared, 120);
-    ck_assert_uint_ge(gifts, 100);
-    /* one execution a trace, but for the plan's siblings left awake */
-    ck_assert_int_le(gift_execs * 100, single_execs * 102);
+    ck_assert_uint_ge(gifts, 50);
+    /* as in the_parts_joined_reach_the_outcomes_of_dfs */
+    ck_assert_int_le(gift_execs * 100, single_execs * 130);
 }
 END_TEST
 
@@ -313,17 +339,12 @@ START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
                       (unsigned long long)seed, np, od, oc);
         dfs_execs += x->executions;
         cut_execs += nc;
-        { /* as economical as the single search: one execution a trace */
+        { /* the single search's executions, for the total below */
             explorer *y;
             o.strategy = WF_STRATEGY_DPOR;
             y = explore_new(&p, &o);
             ck_assert_int_eq(explore_run(y, NULL, &d), WF_OK);
             ck_assert(y->complete);
-            ck_assert_msg(nc <= y->executions || awake,
-                          "seed %llu (%zu parts): %lld executions in parts, "
-                          "%lld in the single search",
-                          (unsigned long long)seed, np, (long long)nc,
-                          (long long)y->executions);
             single_execs += y->executions;
             explore_free(y);
         }
@@ -338,10 +359,12 @@ START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
             "%lld in the single dpor search, %lld in parts\n",
             compared, cut, (long long)dfs_execs, (long long)single_execs,
             (long long)cut_execs);
-    /* the siblings left awake (selects) cost a few executions at most */
-    ck_assert_int_le(cut_execs * 100, single_execs * 101);
+    /* a branch two parts both add above their nodes is explored twice
+     * (no part hears of the other's): cut after every 2 executions here
+     * (weft cuts after hundreds), 23% more executions (862 for 703) */
+    ck_assert_int_le(cut_execs * 100, single_execs * 130);
     ck_assert_int_ge(compared, 150);
-    ck_assert_int_ge(cut, 100);
+    ck_assert_int_ge(cut, 75);
 }
 END_TEST
 

@@ -1,0 +1,196 @@
+/* partition_frontier.c: the frontier plan of an unbounded dpor search
+ * (partition.h): the single search itself, run for a bounded budget, then
+ * cut where it stands (dpor_donate_all). */
+#include "partition.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "explore_int.h"
+
+/* Started executions (explore_started) the first search may run before
+ * it is cut, those the search of a part may run before it is cut in turn
+ * (the largest by estimate first), and what all of planning may run;
+ * steps too, for long executions. Counts, never time, and the same for
+ * every -j and shard count: the plan is the program's and the options'. */
+#define PLAN_FIRST 256
+#define PLAN_SPLIT 256
+#define PLAN_BUDGET 768
+#define PLAN_STEPS 4000000
+
+typedef struct fitem {
+    dpor_gift *g;     /* NULL: the search from the start */
+    int64_t stop_at;  /* cut there (0: runs to its end) */
+    double est;
+    bool settled;     /* run in planning: complete, or cut */
+} fitem;
+typedef VEC(fitem) fvec;
+
+typedef struct fstop {
+    int64_t seen, max;
+    uint64_t max_steps;
+    bool hit;
+} fstop;
+
+/* should_stop of a planning search: between executions (the first call
+ * to see a new count), at the budget. */
+static bool frontier_stop(void *ctx, const explorer *x)
+{
+    fstop *c = ctx;
+    int64_t n = explore_started(x);
+    if (c->hit) return true; /* (explore asks again before it suspends) */
+    if (n > c->seen) {
+        c->seen = n;
+        if (n >= c->max || x->search_steps >= c->max_steps) {
+            c->hit = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+static char *gift_prefix(const program *p, const explore_opts *o,
+                         const dpor_gift *g)
+{
+    size_t n = 0;
+    const choice *c = g ? dpor_gift_prefix(g, &n) : NULL;
+    return part_prefix_string(p, o, c, n);
+}
+
+/* Run item it's search up to max started executions (or max_steps
+ * steps): settled, then either complete (its estimate: its executions)
+ * or cut (stop_at), its gifts pushed on *gifts, the shallowest first. */
+static wf_status frontier_run(const program *p, const explore_opts *o,
+                              fitem *it, int64_t max, uint64_t max_steps,
+                              dpor_gift ***gifts, size_t *ngifts,
+                              int64_t *spent, uint64_t *steps, wf_diag *d)
+{
+    explore_opts to = *o;
+    fstop c = {0, max, max_steps, false};
+    part pt;
+    explorer *x;
+    wf_status st;
+    char *pre = gift_prefix(p, o, it->g);
+    memset(&pt, 0, sizeof pt);
+    pt.gift = it->g;
+    to.prefix = it->g ? pre : NULL;
+    to.max_executions = 0;
+    to.iterative = false;
+    to.minimize = false;
+    to.timing = false;
+    to.should_stop = frontier_stop;
+    to.stop_ctx = &c;
+    to.after_exec = NULL;
+    to.on_step = NULL;
+    to.step_ctx = NULL;
+    x = explore_new(p, &to);
+    x->dp = part_dpor(&pt);
+    st = explore_run(x, NULL, d);
+    if (st == WF_OK && x->e && explore_halted(x)) st = part_plan_halted(d);
+    if (st == WF_OK && x->diverged)
+        st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
+                      x->diverged);
+    *ngifts = 0;
+    *gifts = NULL;
+    *spent += explore_started(x);
+    *steps += x->search_steps;
+    it->settled = true;
+    if (st == WF_OK && c.hit && !x->complete) {
+        it->stop_at = explore_started(x);
+        *ngifts = dpor_donate_all(x->dp, gifts);
+    }
+    it->est = fmax((double)explore_started(x), 1);
+    explore_free(x);
+    free(pre);
+    return st;
+}
+
+/* Is a to be cut before b? The shallower gift first (in a depth-first
+ * search the branches left at a shallower node hold more: the estimates
+ * of a search cut early see little of them), then the larger estimate. */
+static bool item_before(const fitem *a, const fitem *b)
+{
+    size_t da = a->g ? dpor_gift_at(a->g) : 0, db = b->g ? dpor_gift_at(b->g) : 0;
+    return da != db ? da < db : a->est > b->est;
+}
+
+wf_status part_plan_frontier(const program *p, const explore_opts *o,
+                             size_t want, const part_budget *b,
+                             part_plan *out, wf_diag *d)
+{
+    static const part_budget dflt = {PLAN_FIRST, PLAN_SPLIT, PLAN_BUDGET,
+                                     PLAN_STEPS};
+    fvec items = {NULL, 0, 0};
+    fitem root = {NULL, 0, INFINITY, false};
+    int64_t spent = 0;
+    uint64_t steps = 0;
+    wf_status st = WF_OK;
+    if (!b) b = &dflt;
+    out->frontier = true;
+    VEC_PUSH(items, root);
+    while (st == WF_OK && spent < b->total && steps < b->steps) {
+        size_t best = SIZE_MAX, ng = 0;
+        double total = 0;
+        dpor_gift **g = NULL;
+        int64_t max = spent ? b->split : b->first;
+        for (size_t i = 0; i < items.len; i++) {
+            total += items.p[i].est;
+            if (!items.p[i].settled &&
+                (best == SIZE_MAX || item_before(&items.p[i], &items.p[best])))
+                best = i;
+        }
+        if (best == SIZE_MAX ||
+            (items.len >= want && items.p[best].est * (double)want <= total))
+            break;
+        if (max > b->total - spent) max = b->total - spent;
+        st = frontier_run(p, o, &items.p[best], max, b->steps - steps, &g,
+                          &ng, &spent, &steps, d);
+        if (ng) { /* after the cut search, its gifts, the deepest first */
+            size_t at = best + 1;
+            VEC_RESERVE(items, items.len + ng);
+            memmove(items.p + at + ng, items.p + at,
+                    (items.len - at) * sizeof *items.p);
+            items.len += ng;
+            for (size_t k = 0; k < ng; k++) {
+                fitem z = {g[ng - 1 - k], 0, 0, false};
+                z.est = fmax(dpor_gift_estimate(z.g), 1);
+                items.p[at + k] = z;
+            }
+        }
+        free(g);
+    }
+    if (st == WF_OK)
+        for (size_t i = 0; i < items.len; i++) {
+            part pt;
+            memset(&pt, 0, sizeof pt);
+            pt.prefix = gift_prefix(p, o, items.p[i].g);
+            pt.est = items.p[i].est;
+            pt.gift = items.p[i].g;
+            pt.stop_at = items.p[i].stop_at;
+            items.p[i].g = NULL;
+            VEC_PUSH(out->parts, pt);
+        }
+    for (size_t i = 0; i < items.len; i++)
+        dpor_gift_free(items.p[i].g);
+    VEC_FREE(items);
+    return st;
+}
+
+dpor *part_dpor(const part *pt)
+{
+    dpor *dp = dpor_new();
+    dpor_prefix_siblings_done(dp, true);
+    part_give_siblings(pt, dp);
+    if (pt->gift) dpor_take_gift(dp, dpor_gift_copy(pt->gift));
+    return dp;
+}
+
+void part_settle(const part *pt, explorer *y)
+{
+    if (pt->stop_at > 0 && y->stopped && !y->complete &&
+        explore_started(y) == pt->stop_at && !(y->e && explore_halted(y))) {
+        y->stopped = false;
+        y->complete = true;
+    }
+}
