@@ -527,7 +527,8 @@ void px_await_check(px_task *pt, uintptr_t pc, const uint64_t *regs,
                     int nregs, uintptr_t sp);
 /* Wake the tasks px_wrote found (at the writer's scheduling point). */
 void px_await_wake(px_task *pt);
-/* The findings of tasks still awaiting when the execution ended. */
+/* The findings of tasks still awaiting when the execution ended, and of
+ * proven spins nothing left could end. */
 void px_await_end(wf_engine *e);
 
 /* The program uses SV-COMP's harness (abort() then ends a path). */

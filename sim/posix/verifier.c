@@ -23,8 +23,13 @@
  * did, it may be waiting for another task to write that memory (a flag
  * not yet known to be racy): nothing is reported, and the race, if any,
  * shows when that task runs. Either way the task is taken out as an
- * assume that fails would take it. The state is compared at exponentially
- * spaced returns, so a long but finite loop costs a few hashes.
+ * assume that fails would take it, with one difference: when the
+ * execution then ends with no task able to run (main not returned), no
+ * assume failed and what the spin reads still holds what it held, no
+ * task left can write it: the spin never ends, a livelock (reported,
+ * where a failed assume's execution is dropped as infeasible). The state
+ * is compared at exponentially spaced returns, so a long but finite loop
+ * costs a few hashes.
  * A task that runs on for 2^20 blocks without a scheduling point is given
  * one (a yield): a long computation, or a loop the check cannot judge
  * (it touches more memory than the check follows), lets the others run
@@ -512,16 +517,6 @@ static bool spin_dead_end(const wf_engine *e)
     return true;
 }
 
-static const char *obj_name(wf_engine *e, const wf_obj *o)
-{
-    char b[48];
-    if (o->name && *o->name)
-        return o->name;
-    return arena_strdup(&e->mem, obj_label(b, sizeof b,
-                                           obj_kind_names[o->kind], NULL,
-                                           o->oid));
-}
-
 static void task_name(buf *b, wf_engine *e, int32_t tid)
 {
     buf_puts(b, e->tasks.p[tid]->name);
@@ -531,7 +526,7 @@ static void task_name(buf *b, wf_engine *e, int32_t tid)
  * left blocked, "; " between them. */
 static void others_waits(wf_engine *e, const px_task *self, buf *b)
 {
-    report_names n = {e, obj_name, task_name};
+    report_names n = {e, engine_obj_name, task_name};
     bool first = true;
     for (size_t i = 0; i < px.x->tasks.len; i++) {
         const px_task *pt = px.x->tasks.p[i];
