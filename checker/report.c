@@ -20,12 +20,7 @@ void json_str(buf *out, const char *s)
 
 const char *report_obj_name(wf_engine *e, const wf_obj *o)
 {
-    char b[48];
-    if (o->name && *o->name)
-        return o->name;
-    return arena_strdup(&e->mem, obj_label(b, sizeof b,
-                                           obj_kind_names[o->kind], NULL,
-                                           o->oid));
+    return engine_obj_name(e, o);
 }
 
 static const char *base_name(const char *path)

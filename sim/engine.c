@@ -206,6 +206,16 @@ const char *engine_task_name(const wf_task *t)
     return t ? t->name : "?";
 }
 
+const char *engine_obj_name(wf_engine *e, const wf_obj *o)
+{
+    char b[48];
+    if (o->name && *o->name)
+        return o->name;
+    return arena_strdup(&e->mem, obj_label(b, sizeof b,
+                                           obj_kind_names[o->kind], NULL,
+                                           o->oid));
+}
+
 /* ---- task states ------------------------------------------------------- */
 
 static void enabled_grow(wf_engine *e, int32_t tid)

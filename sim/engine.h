@@ -1234,6 +1234,9 @@ static inline waiter *waitq_pop(waitq *q)
 
 /* A task's display name for reports: "g3 phil" or "main". */
 const char *engine_task_name(const wf_task *t);
+/* An object's name for reports: the name the program gave it, or, for an
+ * unnamed one, its kind and oid ("mutex#3", deterministic), in e->mem. */
+const char *engine_obj_name(wf_engine *e, const wf_obj *o);
 /* O(tasks + objects); for WF_DASSERT. */
 bool engine_check(const wf_engine *e);
 

@@ -444,9 +444,14 @@ void px_access(px_task *pt, uintptr_t a, size_t n, bool write, uintptr_t pc)
 {
     if (a >= px.tls_lo && a < px.tls_hi)
         return;
-    if (WF_UNLIKELY(pt->watch_pc))
+    if (WF_UNLIKELY(pt->watch_pc)) {
+        if (!pt->ntouched && !pt->touched_over) {
+            pt->spin_addr = a; /* the spin check names it */
+            pt->spin_len = n;
+        }
         for (uintptr_t w = a & ~(uintptr_t)7; w < a + n; w += 8)
             note_touched(pt, w);
+    }
     while (n) {
         uintptr_t word = a & ~(uintptr_t)7;
         unsigned off = (unsigned)(a & 7);

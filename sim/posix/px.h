@@ -133,6 +133,13 @@ typedef struct px_task {
     uintptr_t watch_pc; /* the spin check's watched block, its state hash */
     uint64_t watch_hash, watch_next, watch_seen, nwatch;
     bool gone;          /* blocked for good by assume or a proven spin */
+    /* a proven spin on shared memory (verifier.c): where, the first
+     * access watched (what it keeps reading), and the touched words'
+     * values then */
+    bool spun;
+    uintptr_t spin_pc, spin_addr;
+    size_t spin_len;
+    uint64_t spin_vals;
     /* the await check (verifier.c): its state at the first basic block
      * after each of its last scheduling points, and what it read since */
     bool check_next;    /* compare at the next basic block */
@@ -298,6 +305,7 @@ struct px_exec {
     wf_atomic *atomic_obj;
     wf_atomic *fence_obj; /* atomic_thread_fence's events (atomics.c) */
     int32_t ngone;        /* tasks blocked for good (assume, spin) */
+    int32_t nspun;        /* of which proven spins on shared memory */
     wf_chan *never;       /* a channel nobody sends on */
     bool exiting;         /* exit() in progress */
     int exit_status;
@@ -519,7 +527,8 @@ void px_await_check(px_task *pt, uintptr_t pc, const uint64_t *regs,
                     int nregs, uintptr_t sp);
 /* Wake the tasks px_wrote found (at the writer's scheduling point). */
 void px_await_wake(px_task *pt);
-/* The findings of tasks still awaiting when the execution ended. */
+/* The findings of tasks still awaiting when the execution ended, and of
+ * proven spins nothing left could end. */
 void px_await_end(wf_engine *e);
 
 /* The program uses SV-COMP's harness (abort() then ends a path). */

@@ -408,7 +408,8 @@ static void px_begin_exec(void *ctx, wf_engine *e)
 
 /* The findings an execution had only because a task was blocked for good
  * (by an assume that failed, a proven spin) are none: that task is out of
- * the program, not deadlocked. */
+ * the program, not deadlocked (a spin that never ends is a livelock,
+ * px_await_end's). */
 static void drop_gone_artifacts(wf_engine *e)
 {
     size_t k = 0;

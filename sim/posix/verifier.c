@@ -23,8 +23,13 @@
  * did, it may be waiting for another task to write that memory (a flag
  * not yet known to be racy): nothing is reported, and the race, if any,
  * shows when that task runs. Either way the task is taken out as an
- * assume that fails would take it. The state is compared at exponentially
- * spaced returns, so a long but finite loop costs a few hashes.
+ * assume that fails would take it, with one difference: when the
+ * execution then ends with no task able to run (main not returned), no
+ * assume failed and what the spin reads still holds what it held, no
+ * task left can write it: the spin never ends, a livelock (reported,
+ * where a failed assume's execution is dropped as infeasible). The state
+ * is compared at exponentially spaced returns, so a long but finite loop
+ * costs a few hashes.
  * A task that runs on for 2^20 blocks without a scheduling point is given
  * one (a yield): a long computation, or a loop the check cannot judge
  * (it touches more memory than the check follows), lets the others run
@@ -355,14 +360,31 @@ static uint64_t state_hash(px_task *pt, uintptr_t pc, const uint64_t *regs,
     return h;
 }
 
+/* The values of the words pt touched, as one hash. */
+static uint64_t touched_vals(const px_task *pt)
+{
+    uint64_t h = 0;
+    for (int i = 0; i < pt->ntouched; i++)
+        h = mix(h, *(const uint64_t *)pt->touched[i]);
+    return h;
+}
+
 static void stuck(px_task *pt, uintptr_t pc)
 {
     wf_engine *e = px_engine();
     px_site s = px_site_of(pc);
     finding f;
     char m[600];
-    if (pt->ntouched || pt->touched_over)
-        px_gone(pt, pc); /* waiting on memory: see the file's comment */
+    if (pt->touched_over)
+        px_gone(pt, pc); /* waiting on memory it cannot all name */
+    if (pt->ntouched) {
+        /* waiting on memory: see the file's comment */
+        pt->spun = true;
+        pt->spin_pc = pc;
+        pt->spin_vals = touched_vals(pt);
+        px.x->nspun++;
+        px_gone(pt, pc);
+    }
     memset(&f, 0, sizeof f);
     f.kind = WF_LIVELOCK;
     f.error = true;
@@ -475,14 +497,115 @@ static void spin_finding(wf_engine *e, const px_task *w, px_site s,
     engine_add_finding(e, &f);
 }
 
+/* The execution ended with no task able to run and main not returned,
+ * every task out for good is a proven spin (no assume failed), and what
+ * each spin reads holds the values it had when the spin was taken out:
+ * no task wrote it since, and none is left to, so the spins never end.
+ * (When one was written, its spinner would have gone on: the execution
+ * stands for orders explored elsewhere, as an assume's does.) */
+static bool spin_dead_end(const wf_engine *e)
+{
+    px_exec *x = px.x;
+    if (!x->nspun || x->ngone != x->nspun || x->exiting ||
+        e->end != END_DEADLOCK)
+        return false;
+    for (size_t i = 0; i < x->tasks.len; i++) {
+        const px_task *pt = x->tasks.p[i];
+        if (pt && pt->spun && touched_vals(pt) != pt->spin_vals)
+            return false;
+    }
+    return true;
+}
+
+static void task_name(buf *b, wf_engine *e, int32_t tid)
+{
+    buf_puts(b, e->tasks.p[tid]->name);
+}
+
+/* "main waits for the end of g1 w (s.c:8)", for each task but self
+ * left blocked, "; " between them. */
+static void others_waits(wf_engine *e, const px_task *self, buf *b)
+{
+    report_names n = {e, engine_obj_name, task_name};
+    bool first = true;
+    for (size_t i = 0; i < px.x->tasks.len; i++) {
+        const px_task *pt = px.x->tasks.p[i];
+        const wf_task *t;
+        if (!pt || pt == self || pt->t->state != TASK_BLOCKED)
+            continue;
+        t = pt->t;
+        buf_puts(b, first ? "" : "; ");
+        first = false;
+        buf_printf(b, "%s ", t->name);
+        if (pt->spun) {
+            px_site s = px_site_of(pt->spin_pc);
+            buf_printf(b, "spins at %s:%d", s.file ? s.file : "?",
+                       (int)s.line);
+            continue;
+        }
+        if (pt->awaiting) {
+            px_site s = px_site_of(pt->await_pc);
+            buf_printf(b, "spins at %s:%d", s.file ? s.file : "?",
+                       (int)s.line);
+            continue;
+        }
+        if (op_class(&t->op) && op_class(&t->op)->wait_phrase)
+            op_class(&t->op)->wait_phrase(&n, t, b);
+        else
+            op_blocked_phrase(&t->op, b);
+        if (t->op.file && t->op.line)
+            buf_printf(b, " (%s:%d)", t->op.file, (int)t->op.line);
+    }
+    if (first)
+        buf_puts(b, "every other task ended");
+}
+
+/* A livelock for each proven spin of a dead end (spin_dead_end): what it
+ * reads, that no task left can write it, and what the others wait for. */
+static void spin_dead_end_report(wf_engine *e)
+{
+    px_exec *x = px.x;
+    for (size_t i = 0; i < x->tasks.len; i++) {
+        const px_task *pt = x->tasks.p[i];
+        px_site s;
+        finding f;
+        buf m;
+        if (!pt || !pt->spun)
+            continue;
+        s = px_site_of(pt->spin_pc);
+        buf_init(&m);
+        buf_printf(&m, "%s spins forever at %s:%d reading %s%s, which no "
+                       "task left can write: ",
+                   pt->t->name, s.file ? s.file : "?", (int)s.line,
+                   px_name_of(e, pt->spin_addr, pt->spin_len),
+                   pt->ntouched > 1 ? " (and other memory)" : "");
+        others_waits(e, pt, &m);
+        memset(&f, 0, sizeof f);
+        f.kind = WF_LIVELOCK;
+        f.error = true;
+        f.tid = pt->tid;
+        f.message = m.p;
+        f.file = s.file;
+        f.line = s.line;
+        f.sig = hash_u64(hash_u64(HASH_INIT ^ WF_LIVELOCK, (uint64_t)s.line),
+                         (uint64_t)pt->tid + 3000);
+        engine_add_finding(e, &f);
+        buf_fini(&m);
+    }
+}
+
 void px_await_end(wf_engine *e)
 {
     px_exec *x = px.x;
     /* a task out for good (an assume that failed, a spin taken out) may
      * be the one that would have written what the others await: their
      * wait is then no livelock of the program (GenMC's fcombiner: an
-     * assume(next) that stands for a spin, and a waiter on its work) */
-    bool gone = x->ngone > 0;
+     * assume(next) that stands for a spin, and a waiter on its work);
+     * unless it is a spin nothing could end (spin_dead_end) */
+    bool dead = spin_dead_end(e);
+    bool gone = x->ngone > 0 && !dead;
+    if (dead)
+        spin_dead_end_report(e);
     for (size_t i = 0; x->nawait && i < x->tasks.len; i++) {
         px_task *w = x->tasks.p[i];
         if (!w || !w->awaiting)
