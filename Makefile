@@ -161,10 +161,9 @@ TEST_JOBS ?= $(NPROC)
 E2E       := WEFT=$(BUILD)/weft BUILD=$(BUILD) CC=$(CC)
 TEST_STEPS = \
 	'!limits|$(E2E) tests/e2e/limits.sh' \
-	'!cc|$(E2E) tests/e2e/cc.sh --commands' \
+	'!cc|$(E2E) tests/e2e/cc.sh' \
 	'unit|CK_DEFAULT_TIMEOUT=120 $(BUILD)/dbg/unit' \
 	'cc-clang|$(MAKE) --no-print-directory cc-clang' \
-	'cc-scenarios|$(E2E) tests/e2e/cc.sh scenarios/c/*.c' \
 	'conform|$(E2E) tests/conform/run.sh --check tests/conform/passing.txt' \
 	'parallel|$(E2E) tests/e2e/parallel.sh' \
 	'scenarios|$(BUILD)/weft test scenarios' \

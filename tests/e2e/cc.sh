@@ -5,8 +5,7 @@
 # says, as `weft test` judges Go scenarios. Then the commands around it:
 # replay of a found schedule, run, --db, program arguments, WEFT_ARGS,
 # make with CC="weft cc" (separate compile and link), bad usage.
-# Usage: tests/e2e/cc.sh [--commands | FILE.c ...]
-# Environment: WEFT (build/weft).
+# Usage: tests/e2e/cc.sh [FILE.c ...]   Environment: WEFT (build/weft).
 set -u
 WEFT=${WEFT:-build/weft}
 case $WEFT in /*) ;; *) WEFT=$(pwd)/$WEFT ;; esac
@@ -71,16 +70,9 @@ scenario() {
     esac
 }
 
-# --commands: the commands around it only (make test runs them alone, as
-# they check wall-clock limits, and the scenarios beside other steps)
-scenarios=1
-if [ "${1:-}" = --commands ]; then
-    scenarios=0
-    shift
-fi
 if [ $# -gt 0 ]; then
     for f in "$@"; do scenario "$f"; done
-elif [ $scenarios = 1 ]; then
+else
     for f in scenarios/c/*.c; do scenario "$f"; done
 fi
 
