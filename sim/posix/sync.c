@@ -175,6 +175,17 @@ static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
     case PXS_ATOMIC:
         break; /* atomics.c makes its object */
     }
+    {
+        /* in a heap block, the name ("n->mu") is every node's and the
+         * nth of it the creation order, which the interleaving decides:
+         * the block's own identity tells the locks apart across
+         * executions (the lock-order graph spans them) */
+        uint64_t id = px_heap_ident((uintptr_t)addr);
+        if (id && s->obj)
+            s->obj->origin = id;
+        if (id && s->m2)
+            s->m2->hdr.origin = hash_u64(id, 2);
+    }
     sync_insert(s);
     return s;
 }

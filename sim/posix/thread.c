@@ -88,6 +88,7 @@ px_task *px_task_new(wf_task *t)
     px_task *pt = task_alloc();
     pt->t = t;
     pt->tid = t->tid;
+    pt->ident = HASH_INIT;
     task_register(pt);
     return pt;
 }
@@ -230,6 +231,7 @@ static int spawn(px_task *pt, px_task *child, uintptr_t pc)
     native_start ns = {thread_main, child};
     const char *name = px_sym_of((uintptr_t)(void *)child->start, NULL, NULL);
     op *o;
+    child->ident = hash_u64(pt->ident, ++pt->nspawned);
     child->done = waitgroup_new(e, "", NULL, 0);
     child->done->count = 1; /* its thread's Done ends it */
     o = px_op(pt, OP_SPAWN, NULL, pc);
