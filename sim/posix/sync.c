@@ -259,20 +259,20 @@ static px_sync *mutex_get(px_task *pt, void *m, const char *fn, uintptr_t pc)
 }
 
 /* Lock s for pt: 0, or the error POSIX returns. trying: trylock. */
-static int mx_lock(px_task *pt, px_sync *s, bool trying, const char *fn,
-                      uintptr_t pc)
+static int mx_lock(px_task *pt, px_sync *s, bool trying, uintptr_t pc)
 {
     if (owns(s, pt)) {
         if (s->type == PTHREAD_MUTEX_RECURSIVE) {
             s->count++;
             return 0;
         }
+        /* an error-checking mutex says so, as POSIX defines: lock
+         * returns EDEADLK, trylock EBUSY (locked, "including the current
+         * thread"). No finding: a program may rely on it (lock unless
+         * the caller holds it already); one that ignores it unlocks
+         * twice, and that unlock of an unlocked mutex is reported */
         if (s->type == PTHREAD_MUTEX_ERRORCHECK)
-            px_panic(pt, pc,
-                     "%s: the calling thread already owns the mutex (EDEADLK: "
-                     "\"the mutex type is PTHREAD_MUTEX_ERRORCHECK and the "
-                     "current thread already owns the mutex\")",
-                     fn);
+            return trying ? EBUSY : EDEADLK;
         if (trying)
             return EBUSY;
         /* a normal mutex relocked deadlocks (POSIX): the task waits */
@@ -382,14 +382,13 @@ static int timed_lock_op(px_task *pt, op_kind k, wf_obj *o, int64_t when,
     return t->fired && pt->t->op.woken ? ETIMEDOUT : 0;
 }
 
-static int mx_timedlock(px_task *pt, px_sync *s, int64_t when,
-                           const char *fn, uintptr_t pc)
+static int mx_timedlock(px_task *pt, px_sync *s, int64_t when, uintptr_t pc)
 {
-    int r = mx_lock(pt, s, true, fn, pc);
+    int r = mx_lock(pt, s, true, pc);
     if (r != EBUSY)
         return r;
-    if (owns(s, pt))
-        return ETIMEDOUT; /* a normal mutex it holds: it waits in vain */
+    if (owns(s, pt)) /* a normal mutex it holds: it waits in vain */
+        return s->type == PTHREAD_MUTEX_ERRORCHECK ? EDEADLK : ETIMEDOUT;
     r = timed_lock_op(pt, OP_LOCK, s->obj, when, pc);
     if (r)
         return r;
@@ -486,8 +485,7 @@ PX_API int pthread_mutex_lock(pthread_mutex_t *m)
 {
     int r;
     ENTER(fn_m, "pthread_mutex_lock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_lock", RA), false,
-                   "pthread_mutex_lock", RA);
+    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_lock", RA), false, RA);
     px_leave(pt);
     return r;
 }
@@ -496,8 +494,7 @@ PX_API int pthread_mutex_trylock(pthread_mutex_t *m)
 {
     int r;
     ENTER(fn_m, "pthread_mutex_trylock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_trylock", RA), true,
-                   "pthread_mutex_trylock", RA);
+    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_trylock", RA), true, RA);
     px_leave(pt);
     return r;
 }
@@ -509,7 +506,7 @@ PX_API int pthread_mutex_timedlock(pthread_mutex_t *m,
     int r;
     ENTER(fn_t, "pthread_mutex_timedlock", m, abs);
     r = mx_timedlock(pt, mutex_get(pt, m, "pthread_mutex_timedlock", RA),
-                        deadline_of(abs), "pthread_mutex_timedlock", RA);
+                        deadline_of(abs), RA);
     px_leave(pt);
     return r;
 }
@@ -533,7 +530,7 @@ PX_API int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
     ENTER(fn_t, "pthread_mutex_clocklock", m, clk, abs);
     if ((d = clock_deadline(clk, abs)) >= 0)
         r = mx_timedlock(pt, mutex_get(pt, m, "pthread_mutex_clocklock", RA),
-                         d, "pthread_mutex_clocklock", RA);
+                         d, RA);
     px_leave(pt);
     return r;
 }
@@ -1285,8 +1282,7 @@ PX_API int mtx_lock(mtx_t *m)
     typedef int (*fn_t)(mtx_t *);
     int r;
     ENTER(fn_t, "mtx_lock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "mtx_lock", RA), false, "mtx_lock",
-                   RA);
+    r = mx_lock(pt, mutex_get(pt, m, "mtx_lock", RA), false, RA);
     px_leave(pt);
     return r ? thrd_error : thrd_success;
 }
@@ -1296,8 +1292,7 @@ PX_API int mtx_trylock(mtx_t *m)
     typedef int (*fn_t)(mtx_t *);
     int r;
     ENTER(fn_t, "mtx_trylock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "mtx_trylock", RA), true,
-                   "mtx_trylock", RA);
+    r = mx_lock(pt, mutex_get(pt, m, "mtx_trylock", RA), true, RA);
     px_leave(pt);
     return r == EBUSY ? thrd_busy : r ? thrd_error : thrd_success;
 }
@@ -1308,7 +1303,7 @@ PX_API int mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
     int r;
     ENTER(fn_t, "mtx_timedlock", m, ts);
     r = mx_timedlock(pt, mutex_get(pt, m, "mtx_timedlock", RA),
-                        deadline_of(ts), "mtx_timedlock", RA);
+                        deadline_of(ts), RA);
     px_leave(pt);
     return r == ETIMEDOUT ? thrd_timedout : r ? thrd_error : thrd_success;
 }
