@@ -108,6 +108,9 @@ typedef struct px_task {
      * the identity of the heap blocks it allocates (px_heap_ident) */
     uint64_t ident;
     uint32_t nspawned, nallocs;
+    /* its pthread_cleanup_push buffers, innermost first (glibc's
+     * __pthread_unwind_buf_t, chained through its first pad word) */
+    void *cleanup;
     uint64_t epoch;     /* visible ops done: the access filter's epoch */
     int atomic_depth;   /* __VERIFIER_atomic nesting */
     uint32_t nnondet;   /* __VERIFIER_nondet_* calls of a wide type so far */

@@ -400,6 +400,84 @@ PX_API int pthread_equal(pthread_t a, pthread_t b)
     return a == b;
 }
 
+/* ---- cleanup handlers ------------------------------------------------------ */
+
+/* glibc's pthread_cleanup_push in C: the macro sigsetjmps into a buffer
+ * on the pusher's frame and registers it; pop unregisters it (and runs
+ * the routine itself if asked). pthread_exit unwinds through them:
+ * longjmp into the innermost, whose macro code runs the routine and
+ * calls __pthread_unwind_next, on to the next one, until the thread's
+ * start. libc's own would chain them on the one OS thread every task
+ * runs on, so each task keeps its own chain. */
+void __pthread_register_cancel(__pthread_unwind_buf_t *cb);
+void __pthread_unregister_cancel(__pthread_unwind_buf_t *cb);
+WF_NORETURN void __pthread_unwind_next(__pthread_unwind_buf_t *cb);
+
+/* Go on unwinding pt for pthread_exit: into its innermost cleanup
+ * handler, or to its start when none is left. */
+WF_NORETURN static void unwind_cleanup(px_task *pt)
+{
+    __pthread_unwind_buf_t *b = pt->cleanup;
+    if (!b)
+        px_unwind(pt);
+    /* the frames below the pusher's are gone (the buffer lies in it) */
+    while (pt->nframes && pt->frames[pt->nframes - 1].cfa <= (uintptr_t)b)
+        pt->nframes--;
+    {
+        /* the buffer is the start of a jmp_buf (no signal mask saved) */
+        struct __jmp_buf_tag *jb = (struct __jmp_buf_tag *)(void *)b;
+        __asm__("" : "+r"(jb)); /* not the whole jmp_buf: never read */
+        px_in_rt = 0;
+        longjmp(jb, 1);
+    }
+}
+
+PX_API void __pthread_register_cancel(__pthread_unwind_buf_t *cb)
+{
+    static void (*real)(__pthread_unwind_buf_t *);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (void (*)(__pthread_unwind_buf_t *))px_real(
+                "__pthread_register_cancel");
+        real(cb);
+        return;
+    }
+    cb->__pad[0] = pt->cleanup;
+    pt->cleanup = cb;
+    px_leave(pt);
+}
+
+PX_API void __pthread_unregister_cancel(__pthread_unwind_buf_t *cb)
+{
+    static void (*real)(__pthread_unwind_buf_t *);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (void (*)(__pthread_unwind_buf_t *))px_real(
+                "__pthread_unregister_cancel");
+        real(cb);
+        return;
+    }
+    pt->cleanup = cb->__pad[0];
+    px_leave(pt);
+}
+
+PX_API void __pthread_unwind_next(__pthread_unwind_buf_t *cb)
+{
+    static void (*real)(__pthread_unwind_buf_t *);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (void (*)(__pthread_unwind_buf_t *))px_real(
+                "__pthread_unwind_next");
+        real(cb);
+        abort();
+    }
+    pt->cleanup = cb->__pad[0];
+    unwind_cleanup(pt);
+}
+
 PX_API void pthread_exit(void *ret)
 {
     static void (*real)(void *);
@@ -411,7 +489,7 @@ PX_API void pthread_exit(void *ret)
         abort();
     }
     pt->result = ret;
-    px_unwind(pt);
+    unwind_cleanup(pt);
 }
 
 PX_API int pthread_cancel(pthread_t th)
