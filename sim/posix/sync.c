@@ -422,8 +422,17 @@ PX_API int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
                      "undefined behavior\")");
         if (s)
             s->destroyed = true;
-        if (a)
+        if (a) {
+            int robust = PTHREAD_MUTEX_STALLED;
             pthread_mutexattr_gettype(a, &type);
+            pthread_mutexattr_getrobust(a, &robust);
+            if (robust == PTHREAD_MUTEX_ROBUST)
+                px_unsupported(pt, RA,
+                               "pthread_mutex_init of a robust mutex "
+                               "(pthread_mutexattr_setrobust)",
+                               "an owner ending with the mutex locked "
+                               "(EOWNERDEAD) is not modelled");
+        }
         memset(m, 0, sizeof *m);
         s = sync_make(pt, m, PXS_MUTEX, sizeof *m, RA);
         s->type = type == PTHREAD_MUTEX_RECURSIVE    ? PTHREAD_MUTEX_RECURSIVE
