@@ -1035,8 +1035,14 @@ static px_sync *sem_get(px_task *pt, sem_t *sem, uintptr_t pc)
 {
     px_sync *s = px_sync_find(sem);
     if (!s || s->kind != PXS_SEM) {
+        uint64_t w;
         s = px_sync_get(pt, sem, PXS_SEM, pc);
-        s->count = 0; /* never initialised: value 0 */
+        /* not initialised through weft: its value is the one the memory
+         * holds (glibc's count: the low 32 bits of its first word), 0
+         * when never initialised, the initial value of one sem_open
+         * made (a named semaphore was a count of 0: a false deadlock) */
+        memcpy(&w, sem, sizeof w);
+        s->count = (int64_t)(uint32_t)w;
     }
     return s;
 }

@@ -492,6 +492,25 @@ PX_API void pthread_exit(void *ret)
     unwind_cleanup(pt);
 }
 
+/* The kernel's thread id: every task runs on the process's one thread,
+ * so each is given its own, main's the process id as natively (a table
+ * keyed by gettid saw one thread). */
+pid_t gettid(void);
+PX_API pid_t gettid(void)
+{
+    static pid_t (*real)(void);
+    px_task *pt = px_enter();
+    pid_t r;
+    if (!pt) {
+        if (!real)
+            real = (pid_t (*)(void))px_real("gettid");
+        return real();
+    }
+    r = getpid() + (pid_t)pt->tid;
+    px_leave(pt);
+    return r;
+}
+
 PX_API int pthread_cancel(pthread_t th)
 {
     px_task *pt = px_enter();
