@@ -330,6 +330,8 @@ struct px_exec {
     VEC(px_task *) wakes; /* to wake at the writer's next scheduling point */
     void (*atexit_fns[64])(void); /* registered by the program, in order */
     int natexit;
+    void (*quick_fns[64])(void); /* at_quick_exit's, likewise */
+    int nquick;
 };
 
 /* ---- entering and leaving the runtime (rt.c) ------------------------------ */
