@@ -237,24 +237,28 @@ static bool owns(const px_sync *s, const px_task *pt)
     return mx(s)->locked && mx(s)->holder == pt->t;
 }
 
+/* Whether the object of kind k at addr was destroyed (and not made
+ * again by an init): used after its destroy. */
+static bool was_destroyed(const void *addr, px_sync_kind k)
+{
+    px_exec *x = px.x;
+    for (px_sync *d = x->sync_tab[sync_slot((uintptr_t)addr, x->sync_cap)];
+         d; d = d->next)
+        if (d->addr == (uintptr_t)addr && d->destroyed && d->kind == k)
+            return true;
+    return false;
+}
+
 static px_sync *mutex_get(px_task *pt, void *m, const char *fn, uintptr_t pc)
 {
-    px_sync *s = px_sync_find(m);
-    if (!s) {
-        px_sync *d = NULL;
-        px_exec *x = px.x;
-        /* used after pthread_mutex_destroy, without a new init? */
-        for (d = x->sync_tab[sync_slot((uintptr_t)m, x->sync_cap)]; d;
-             d = d->next)
-            if (d->addr == (uintptr_t)m && d->destroyed && d->kind == PXS_MUTEX)
-                px_panic(pt, pc,
-                         "%s: the mutex was destroyed (\"a destroyed mutex "
-                         "object can be reinitialized using "
-                         "pthread_mutex_init(); the results of otherwise "
-                         "referencing the object after it has been destroyed "
-                         "are undefined\")",
-                         fn);
-    }
+    if (!px_sync_find(m) && was_destroyed(m, PXS_MUTEX))
+        px_panic(pt, pc,
+                 "%s: the mutex was destroyed (\"a destroyed mutex "
+                 "object can be reinitialized using "
+                 "pthread_mutex_init(); the results of otherwise "
+                 "referencing the object after it has been destroyed "
+                 "are undefined\")",
+                 fn);
     return px_sync_get(pt, m, PXS_MUTEX, pc);
 }
 
@@ -1031,9 +1035,31 @@ static bool internal_wait(px_task *pt, px_sync *s, int64_t when,
     return true;
 }
 
-static px_sync *sem_get(px_task *pt, sem_t *sem, uintptr_t pc)
+static WF_NORETURN void sem_destroyed(px_task *pt, const char *fn,
+                                      uintptr_t pc)
+{
+    px_panic(pt, pc,
+             "%s: the semaphore was destroyed (\"the effect of subsequent "
+             "use of the semaphore sem is undefined until sem is "
+             "reinitialized by another call to sem_init()\")",
+             fn);
+}
+
+/* s's internal lock, for an operation fn on it: a destroy may have come
+ * between the lookup and this scheduling point */
+static void sem_lock(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
+{
+    internal_lock(pt, s, pc);
+    if (s->destroyed)
+        sem_destroyed(pt, fn, pc);
+}
+
+static px_sync *sem_get(px_task *pt, sem_t *sem, const char *fn,
+                        uintptr_t pc)
 {
     px_sync *s = px_sync_find(sem);
+    if (!s && was_destroyed(sem, PXS_SEM))
+        sem_destroyed(pt, fn, pc);
     if (!s || s->kind != PXS_SEM) {
         uint64_t w;
         s = px_sync_get(pt, sem, PXS_SEM, pc);
@@ -1075,7 +1101,12 @@ PX_API int sem_destroy(sem_t *sem)
                          "(\"the effect of destroying a semaphore upon which "
                          "other threads are currently blocked is "
                          "undefined\")");
+            /* a scheduling point ordered with the semaphore's other
+             * operations, so that a post or wait after it is explored
+             * (and reported, sem_get) */
+            internal_lock(pt, s, RA);
             s->destroyed = true;
+            internal_unlock(pt, s, RA);
         }
     }
     px_leave(pt);
@@ -1083,11 +1114,11 @@ PX_API int sem_destroy(sem_t *sem)
 }
 
 static int sem_down(px_task *pt, sem_t *sem, int mode, int64_t when,
-                    uintptr_t pc)
+                    const char *fn, uintptr_t pc)
 {
-    px_sync *s = sem_get(pt, sem, pc);
+    px_sync *s = sem_get(pt, sem, fn, pc);
     int r = 0;
-    internal_lock(pt, s, pc);
+    sem_lock(pt, s, fn, pc);
     while (s->count == 0) {
         if (mode == 1 || !internal_wait(pt, s, when, pc)) {
             if (s->count)
@@ -1111,7 +1142,7 @@ PX_API int sem_wait(sem_t *sem)
     typedef int (*fn_t)(sem_t *);
     int r;
     ENTER(fn_t, "sem_wait", sem);
-    r = sem_down(pt, sem, 0, INT64_MAX, RA);
+    r = sem_down(pt, sem, 0, INT64_MAX, "sem_wait", RA);
     px_leave(pt);
     return r;
 }
@@ -1121,7 +1152,7 @@ PX_API int sem_trywait(sem_t *sem)
     typedef int (*fn_t)(sem_t *);
     int r;
     ENTER(fn_t, "sem_trywait", sem);
-    r = sem_down(pt, sem, 1, 0, RA);
+    r = sem_down(pt, sem, 1, 0, "sem_trywait", RA);
     px_leave(pt);
     return r;
 }
@@ -1131,7 +1162,7 @@ PX_API int sem_timedwait(sem_t *sem, const struct timespec *abs)
     typedef int (*fn_t)(sem_t *, const struct timespec *);
     int r;
     ENTER(fn_t, "sem_timedwait", sem, abs);
-    r = sem_down(pt, sem, 2, deadline_of(abs), RA);
+    r = sem_down(pt, sem, 2, deadline_of(abs), "sem_timedwait", RA);
     px_leave(pt);
     return r;
 }
@@ -1144,7 +1175,7 @@ PX_API int sem_clockwait(sem_t *sem, clockid_t clk,
     int r;
     ENTER(fn_t, "sem_clockwait", sem, clk, abs);
     if ((d = clock_deadline(clk, abs)) >= 0) {
-        r = sem_down(pt, sem, 2, d, RA);
+        r = sem_down(pt, sem, 2, d, "sem_clockwait", RA);
     } else {
         errno = EINVAL;
         r = -1;
@@ -1158,8 +1189,8 @@ PX_API int sem_post(sem_t *sem)
     typedef int (*fn_t)(sem_t *);
     px_sync *s;
     ENTER(fn_t, "sem_post", sem);
-    s = sem_get(pt, sem, RA);
-    internal_lock(pt, s, RA);
+    s = sem_get(pt, sem, "sem_post", RA);
+    sem_lock(pt, s, "sem_post", RA);
     s->count++;
     px_op(pt, OP_SIGNAL, s->c, RA);
     px_yield(pt);
@@ -1173,7 +1204,7 @@ PX_API int sem_getvalue(sem_t *sem, int *v)
     typedef int (*fn_t)(sem_t *, int *);
     px_sync *s;
     ENTER(fn_t, "sem_getvalue", sem, v);
-    s = sem_get(pt, sem, RA);
+    s = sem_get(pt, sem, "sem_getvalue", RA);
     internal_lock(pt, s, RA);
     *v = (int)s->count;
     internal_unlock(pt, s, RA);
