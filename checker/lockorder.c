@@ -97,6 +97,8 @@ struct lockorder {
 uint64_t lockorder_key(const wf_obj *o)
 {
     uint64_t h = hash_u64(HASH_INIT, o->kind);
+    if (o->origin) /* the front end's identity (a lock in a heap block) */
+        return hash_u64(h, o->origin);
     if (*o->name) { /* a name is stable; a lazily made object's site not */
         h = hash_bytes(h, o->name, strlen(o->name));
     } else {

@@ -437,6 +437,7 @@ void engine_add_obj(wf_engine *e, wf_obj *o, obj_kind kind, const char *name,
     o->name = arena_strdup(&e->mem, name ? name : "");
     o->file = file;
     o->line = line;
+    o->origin = 0;
     o->nth = site_ordinal(e, o);
     VEC_PUSH(e->objs, o);
 }

@@ -79,6 +79,10 @@ typedef struct wf_obj {
     const char *name; /* in e->mem; "" when unnamed */
     const char *file; /* creation site (borrowed static string) or NULL */
     int32_t line;
+    uint64_t origin; /* non-zero: its identity across executions, set by
+                        a front end that knows one better than the name
+                        and nth (a lock in a heap block, where the nth of
+                        a name depends on which thread allocated first) */
 } wf_obj;
 
 /* The header of channel c (every object starts with its wf_obj), for

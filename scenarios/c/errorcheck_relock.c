@@ -4,10 +4,12 @@
 // it again returns EDEADLK, unlocking it from a thread that does not own
 // it returns EPERM. The program checks both and carries on.
 //
-// weft reports the misuse an error-checking mutex signals (EDEADLK on a
-// relock, EPERM on an unlock by a non-owner) as a panic, as it does for
-// the normal mutex's undefined behaviour: the program carries on only
-// because it checks the code, which weft cannot tell from ignoring it.
+// The relock's EDEADLK is no finding: a program may rely on it (lock
+// unless the caller holds it already), and one that ignores it goes on
+// to unlock twice, which is reported. The unlock by a non-owner is
+// reported as a panic (as ThreadSanitizer reports it), as for the normal
+// mutex's undefined behaviour: the program carries on only because it
+// checks the code, which weft cannot tell from ignoring it.
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>

@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/select.h>
 #include <sys/time.h>
 #include <threads.h>
 #include <unistd.h>
@@ -456,6 +458,44 @@ PX_API int nanosleep(const struct timespec *req, struct timespec *rem)
     return 0;
 }
 
+/* poll and select on no descriptors with a timeout, the portable
+ * millisecond sleeps: a sleep in virtual time (natively each was a real
+ * nap with no scheduling point, every execution). With descriptors they
+ * are the real calls. */
+PX_API int poll(struct pollfd *fds, nfds_t n, int timeout)
+{
+    px_task *pt = px_enter();
+    if (!pt || n != 0 || timeout < 0) {
+        typedef int (*fn_t)(struct pollfd *, nfds_t, int);
+        REAL(fn_t, "poll");
+        if (pt)
+            px_leave(pt);
+        return real(fds, n, timeout);
+    }
+    vsleep(pt, (int64_t)timeout * 1000000, RA);
+    px_leave(pt);
+    return 0;
+}
+
+PX_API int select(int n, fd_set *r, fd_set *w, fd_set *x,
+                  struct timeval *tv)
+{
+    px_task *pt = px_enter();
+    if (!pt || n != 0 || !tv) {
+        typedef int (*fn_t)(int, fd_set *, fd_set *, fd_set *,
+                            struct timeval *);
+        REAL(fn_t, "select");
+        if (pt)
+            px_leave(pt);
+        return real(n, r, w, x, tv);
+    }
+    vsleep(pt, (int64_t)tv->tv_sec * 1000000000 + (int64_t)tv->tv_usec * 1000,
+           RA);
+    tv->tv_sec = 0, tv->tv_usec = 0; /* Linux: the time not slept */
+    px_leave(pt);
+    return 0;
+}
+
 PX_API int clock_nanosleep(clockid_t clk, int flags,
                            const struct timespec *req, struct timespec *rem)
 {
@@ -522,6 +562,41 @@ PX_API void exit(int status)
         real(status);
         abort();
     }
+    px_exit(pt, RA, status);
+}
+
+PX_API int at_quick_exit(void (*fn)(void))
+{
+    px_task *pt = px_enter();
+    int r = 0;
+    if (!pt) {
+        typedef int (*fn_t)(void (*)(void));
+        REAL(fn_t, "at_quick_exit");
+        return real(fn);
+    }
+    if (px.x->nquick < 64)
+        px.x->quick_fns[px.x->nquick++] = fn;
+    else
+        r = -1;
+    px_leave(pt);
+    return r;
+}
+
+/* quick_exit: the process ends as by exit, running at_quick_exit's
+ * handlers instead of atexit's (the real one ended the whole check) */
+PX_API void quick_exit(int status)
+{
+    px_task *pt = px_enter();
+    px_exec *x;
+    if (!pt) {
+        typedef void (*fn_t)(int);
+        REAL(fn_t, "quick_exit");
+        real(status);
+        abort();
+    }
+    x = px.x;
+    memcpy(x->atexit_fns, x->quick_fns, sizeof x->quick_fns);
+    x->natexit = x->nquick;
     px_exit(pt, RA, status);
 }
 

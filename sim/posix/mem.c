@@ -39,7 +39,7 @@ void __libc_free(void *p);
 
 #define HEAP_BASE ((uintptr_t)0x200000000000ULL)
 #define HEAP_SIZE ((size_t)64 << 30)
-#define HDR       32
+#define HDR       48
 #define MAGIC     0x77656674u /* "weft" */
 
 typedef struct hdr {
@@ -49,6 +49,8 @@ typedef struct hdr {
     uint32_t magic; /* MAGIC while allocated, ~MAGIC when free */
     uint32_t cls;
     uint32_t asked; /* the size asked for (capped), for reports' names */
+    uint64_t ident; /* the same block in every execution (px_heap_ident) */
+    uint64_t pad;
 } hdr;
 _Static_assert(sizeof(hdr) == HDR, "heap header");
 
@@ -167,6 +169,12 @@ static void *heap_alloc(size_t n, size_t align, uintptr_t pc)
     h->asked = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
     h->pc = pc;
     h->nth = (uint32_t)++x->nallocs;
+    {
+        /* the allocating thread's n-th block: nth is the execution's,
+         * which another thread's allocations shift */
+        px_task *pt = x->tasks.p[px_engine()->cur->tid];
+        h->ident = hash_u64(pt->ident, ++pt->nallocs);
+    }
     h->magic = MAGIC;
     h->cls = (uint32_t)c;
     starts[((uintptr_t)h - (uintptr_t)px.heap_lo) / 16] = 1;
@@ -219,6 +227,16 @@ bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc)
     *asked = h->asked;
     *pc = (uintptr_t)h->pc;
     return true;
+}
+
+uint64_t px_heap_ident(uintptr_t a)
+{
+    uintptr_t s;
+    size_t size;
+    uint64_t nth;
+    if (!px_heap_block(a, &s, &size, &nth))
+        return 0;
+    return hash_u64(((const hdr *)(const void *)(s - HDR))->ident, a - s) | 1;
 }
 
 bool px_heap_freed(uintptr_t a, uintptr_t *start)

@@ -102,6 +102,15 @@ void px_sym_each_prefix(const char *prefix, void (*fn)(uintptr_t addr,
 typedef struct px_task {
     wf_task *t;
     int32_t tid;
+    /* the same thread in every execution, whatever the interleaving:
+     * from its creator's identity and how many threads that one created
+     * before it (main: HASH_INIT); with the count of its allocations,
+     * the identity of the heap blocks it allocates (px_heap_ident) */
+    uint64_t ident;
+    uint32_t nspawned, nallocs;
+    /* its pthread_cleanup_push buffers, innermost first (glibc's
+     * __pthread_unwind_buf_t, chained through its first pad word) */
+    void *cleanup;
     uint64_t epoch;     /* visible ops done: the access filter's epoch */
     int atomic_depth;   /* __VERIFIER_atomic nesting */
     uint32_t nnondet;   /* __VERIFIER_nondet_* calls of a wide type so far */
@@ -321,6 +330,8 @@ struct px_exec {
     VEC(px_task *) wakes; /* to wake at the writer's next scheduling point */
     void (*atexit_fns[64])(void); /* registered by the program, in order */
     int natexit;
+    void (*quick_fns[64])(void); /* at_quick_exit's, likewise */
+    int nquick;
 };
 
 /* ---- entering and leaving the runtime (rt.c) ------------------------------ */
@@ -432,6 +443,10 @@ bool px_heap_origin(uintptr_t start, size_t *asked, uintptr_t *pc);
 /* Whether a lies in a heap block the program freed (not handed out
  * again); its start then. */
 bool px_heap_freed(uintptr_t a, uintptr_t *start);
+/* The identity of heap address a across executions (the allocating
+ * thread's identity, its count of allocations then, the offset), never
+ * 0; 0 when a is not in a heap block. */
+uint64_t px_heap_ident(uintptr_t a);
 
 /* ---- the source's names of memory (dwarf.c) ------------------------------ */
 

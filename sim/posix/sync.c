@@ -175,6 +175,17 @@ static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
     case PXS_ATOMIC:
         break; /* atomics.c makes its object */
     }
+    {
+        /* in a heap block, the name ("n->mu") is every node's and the
+         * nth of it the creation order, which the interleaving decides:
+         * the block's own identity tells the locks apart across
+         * executions (the lock-order graph spans them) */
+        uint64_t id = px_heap_ident((uintptr_t)addr);
+        if (id && s->obj)
+            s->obj->origin = id;
+        if (id && s->m2)
+            s->m2->hdr.origin = hash_u64(id, 2);
+    }
     sync_insert(s);
     return s;
 }
@@ -226,42 +237,46 @@ static bool owns(const px_sync *s, const px_task *pt)
     return mx(s)->locked && mx(s)->holder == pt->t;
 }
 
+/* Whether the object of kind k at addr was destroyed (and not made
+ * again by an init): used after its destroy. */
+static bool was_destroyed(const void *addr, px_sync_kind k)
+{
+    px_exec *x = px.x;
+    for (px_sync *d = x->sync_tab[sync_slot((uintptr_t)addr, x->sync_cap)];
+         d; d = d->next)
+        if (d->addr == (uintptr_t)addr && d->destroyed && d->kind == k)
+            return true;
+    return false;
+}
+
 static px_sync *mutex_get(px_task *pt, void *m, const char *fn, uintptr_t pc)
 {
-    px_sync *s = px_sync_find(m);
-    if (!s) {
-        px_sync *d = NULL;
-        px_exec *x = px.x;
-        /* used after pthread_mutex_destroy, without a new init? */
-        for (d = x->sync_tab[sync_slot((uintptr_t)m, x->sync_cap)]; d;
-             d = d->next)
-            if (d->addr == (uintptr_t)m && d->destroyed && d->kind == PXS_MUTEX)
-                px_panic(pt, pc,
-                         "%s: the mutex was destroyed (\"a destroyed mutex "
-                         "object can be reinitialized using "
-                         "pthread_mutex_init(); the results of otherwise "
-                         "referencing the object after it has been destroyed "
-                         "are undefined\")",
-                         fn);
-    }
+    if (!px_sync_find(m) && was_destroyed(m, PXS_MUTEX))
+        px_panic(pt, pc,
+                 "%s: the mutex was destroyed (\"a destroyed mutex "
+                 "object can be reinitialized using "
+                 "pthread_mutex_init(); the results of otherwise "
+                 "referencing the object after it has been destroyed "
+                 "are undefined\")",
+                 fn);
     return px_sync_get(pt, m, PXS_MUTEX, pc);
 }
 
 /* Lock s for pt: 0, or the error POSIX returns. trying: trylock. */
-static int mx_lock(px_task *pt, px_sync *s, bool trying, const char *fn,
-                      uintptr_t pc)
+static int mx_lock(px_task *pt, px_sync *s, bool trying, uintptr_t pc)
 {
     if (owns(s, pt)) {
         if (s->type == PTHREAD_MUTEX_RECURSIVE) {
             s->count++;
             return 0;
         }
+        /* an error-checking mutex says so, as POSIX defines: lock
+         * returns EDEADLK, trylock EBUSY (locked, "including the current
+         * thread"). No finding: a program may rely on it (lock unless
+         * the caller holds it already); one that ignores it unlocks
+         * twice, and that unlock of an unlocked mutex is reported */
         if (s->type == PTHREAD_MUTEX_ERRORCHECK)
-            px_panic(pt, pc,
-                     "%s: the calling thread already owns the mutex (EDEADLK: "
-                     "\"the mutex type is PTHREAD_MUTEX_ERRORCHECK and the "
-                     "current thread already owns the mutex\")",
-                     fn);
+            return trying ? EBUSY : EDEADLK;
         if (trying)
             return EBUSY;
         /* a normal mutex relocked deadlocks (POSIX): the task waits */
@@ -371,14 +386,13 @@ static int timed_lock_op(px_task *pt, op_kind k, wf_obj *o, int64_t when,
     return t->fired && pt->t->op.woken ? ETIMEDOUT : 0;
 }
 
-static int mx_timedlock(px_task *pt, px_sync *s, int64_t when,
-                           const char *fn, uintptr_t pc)
+static int mx_timedlock(px_task *pt, px_sync *s, int64_t when, uintptr_t pc)
 {
-    int r = mx_lock(pt, s, true, fn, pc);
+    int r = mx_lock(pt, s, true, pc);
     if (r != EBUSY)
         return r;
-    if (owns(s, pt))
-        return ETIMEDOUT; /* a normal mutex it holds: it waits in vain */
+    if (owns(s, pt)) /* a normal mutex it holds: it waits in vain */
+        return s->type == PTHREAD_MUTEX_ERRORCHECK ? EDEADLK : ETIMEDOUT;
     r = timed_lock_op(pt, OP_LOCK, s->obj, when, pc);
     if (r)
         return r;
@@ -412,8 +426,17 @@ PX_API int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
                      "undefined behavior\")");
         if (s)
             s->destroyed = true;
-        if (a)
+        if (a) {
+            int robust = PTHREAD_MUTEX_STALLED;
             pthread_mutexattr_gettype(a, &type);
+            pthread_mutexattr_getrobust(a, &robust);
+            if (robust == PTHREAD_MUTEX_ROBUST)
+                px_unsupported(pt, RA,
+                               "pthread_mutex_init of a robust mutex "
+                               "(pthread_mutexattr_setrobust)",
+                               "an owner ending with the mutex locked "
+                               "(EOWNERDEAD) is not modelled");
+        }
         memset(m, 0, sizeof *m);
         s = sync_make(pt, m, PXS_MUTEX, sizeof *m, RA);
         s->type = type == PTHREAD_MUTEX_RECURSIVE    ? PTHREAD_MUTEX_RECURSIVE
@@ -475,8 +498,7 @@ PX_API int pthread_mutex_lock(pthread_mutex_t *m)
 {
     int r;
     ENTER(fn_m, "pthread_mutex_lock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_lock", RA), false,
-                   "pthread_mutex_lock", RA);
+    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_lock", RA), false, RA);
     px_leave(pt);
     return r;
 }
@@ -485,8 +507,7 @@ PX_API int pthread_mutex_trylock(pthread_mutex_t *m)
 {
     int r;
     ENTER(fn_m, "pthread_mutex_trylock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_trylock", RA), true,
-                   "pthread_mutex_trylock", RA);
+    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_trylock", RA), true, RA);
     px_leave(pt);
     return r;
 }
@@ -498,7 +519,7 @@ PX_API int pthread_mutex_timedlock(pthread_mutex_t *m,
     int r;
     ENTER(fn_t, "pthread_mutex_timedlock", m, abs);
     r = mx_timedlock(pt, mutex_get(pt, m, "pthread_mutex_timedlock", RA),
-                        deadline_of(abs), "pthread_mutex_timedlock", RA);
+                        deadline_of(abs), RA);
     px_leave(pt);
     return r;
 }
@@ -522,7 +543,7 @@ PX_API int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
     ENTER(fn_t, "pthread_mutex_clocklock", m, clk, abs);
     if ((d = clock_deadline(clk, abs)) >= 0)
         r = mx_timedlock(pt, mutex_get(pt, m, "pthread_mutex_clocklock", RA),
-                         d, "pthread_mutex_clocklock", RA);
+                         d, RA);
     px_leave(pt);
     return r;
 }
@@ -1014,12 +1035,40 @@ static bool internal_wait(px_task *pt, px_sync *s, int64_t when,
     return true;
 }
 
-static px_sync *sem_get(px_task *pt, sem_t *sem, uintptr_t pc)
+static WF_NORETURN void sem_destroyed(px_task *pt, const char *fn,
+                                      uintptr_t pc)
+{
+    px_panic(pt, pc,
+             "%s: the semaphore was destroyed (\"the effect of subsequent "
+             "use of the semaphore sem is undefined until sem is "
+             "reinitialized by another call to sem_init()\")",
+             fn);
+}
+
+/* s's internal lock, for an operation fn on it: a destroy may have come
+ * between the lookup and this scheduling point */
+static void sem_lock(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
+{
+    internal_lock(pt, s, pc);
+    if (s->destroyed)
+        sem_destroyed(pt, fn, pc);
+}
+
+static px_sync *sem_get(px_task *pt, sem_t *sem, const char *fn,
+                        uintptr_t pc)
 {
     px_sync *s = px_sync_find(sem);
+    if (!s && was_destroyed(sem, PXS_SEM))
+        sem_destroyed(pt, fn, pc);
     if (!s || s->kind != PXS_SEM) {
+        uint64_t w;
         s = px_sync_get(pt, sem, PXS_SEM, pc);
-        s->count = 0; /* never initialised: value 0 */
+        /* not initialised through weft: its value is the one the memory
+         * holds (glibc's count: the low 32 bits of its first word), 0
+         * when never initialised, the initial value of one sem_open
+         * made (a named semaphore was a count of 0: a false deadlock) */
+        memcpy(&w, sem, sizeof w);
+        s->count = (int64_t)(uint32_t)w;
     }
     return s;
 }
@@ -1052,7 +1101,12 @@ PX_API int sem_destroy(sem_t *sem)
                          "(\"the effect of destroying a semaphore upon which "
                          "other threads are currently blocked is "
                          "undefined\")");
+            /* a scheduling point ordered with the semaphore's other
+             * operations, so that a post or wait after it is explored
+             * (and reported, sem_get) */
+            internal_lock(pt, s, RA);
             s->destroyed = true;
+            internal_unlock(pt, s, RA);
         }
     }
     px_leave(pt);
@@ -1060,11 +1114,11 @@ PX_API int sem_destroy(sem_t *sem)
 }
 
 static int sem_down(px_task *pt, sem_t *sem, int mode, int64_t when,
-                    uintptr_t pc)
+                    const char *fn, uintptr_t pc)
 {
-    px_sync *s = sem_get(pt, sem, pc);
+    px_sync *s = sem_get(pt, sem, fn, pc);
     int r = 0;
-    internal_lock(pt, s, pc);
+    sem_lock(pt, s, fn, pc);
     while (s->count == 0) {
         if (mode == 1 || !internal_wait(pt, s, when, pc)) {
             if (s->count)
@@ -1088,7 +1142,7 @@ PX_API int sem_wait(sem_t *sem)
     typedef int (*fn_t)(sem_t *);
     int r;
     ENTER(fn_t, "sem_wait", sem);
-    r = sem_down(pt, sem, 0, INT64_MAX, RA);
+    r = sem_down(pt, sem, 0, INT64_MAX, "sem_wait", RA);
     px_leave(pt);
     return r;
 }
@@ -1098,7 +1152,7 @@ PX_API int sem_trywait(sem_t *sem)
     typedef int (*fn_t)(sem_t *);
     int r;
     ENTER(fn_t, "sem_trywait", sem);
-    r = sem_down(pt, sem, 1, 0, RA);
+    r = sem_down(pt, sem, 1, 0, "sem_trywait", RA);
     px_leave(pt);
     return r;
 }
@@ -1108,7 +1162,7 @@ PX_API int sem_timedwait(sem_t *sem, const struct timespec *abs)
     typedef int (*fn_t)(sem_t *, const struct timespec *);
     int r;
     ENTER(fn_t, "sem_timedwait", sem, abs);
-    r = sem_down(pt, sem, 2, deadline_of(abs), RA);
+    r = sem_down(pt, sem, 2, deadline_of(abs), "sem_timedwait", RA);
     px_leave(pt);
     return r;
 }
@@ -1121,7 +1175,7 @@ PX_API int sem_clockwait(sem_t *sem, clockid_t clk,
     int r;
     ENTER(fn_t, "sem_clockwait", sem, clk, abs);
     if ((d = clock_deadline(clk, abs)) >= 0) {
-        r = sem_down(pt, sem, 2, d, RA);
+        r = sem_down(pt, sem, 2, d, "sem_clockwait", RA);
     } else {
         errno = EINVAL;
         r = -1;
@@ -1135,8 +1189,8 @@ PX_API int sem_post(sem_t *sem)
     typedef int (*fn_t)(sem_t *);
     px_sync *s;
     ENTER(fn_t, "sem_post", sem);
-    s = sem_get(pt, sem, RA);
-    internal_lock(pt, s, RA);
+    s = sem_get(pt, sem, "sem_post", RA);
+    sem_lock(pt, s, "sem_post", RA);
     s->count++;
     px_op(pt, OP_SIGNAL, s->c, RA);
     px_yield(pt);
@@ -1150,7 +1204,7 @@ PX_API int sem_getvalue(sem_t *sem, int *v)
     typedef int (*fn_t)(sem_t *, int *);
     px_sync *s;
     ENTER(fn_t, "sem_getvalue", sem, v);
-    s = sem_get(pt, sem, RA);
+    s = sem_get(pt, sem, "sem_getvalue", RA);
     internal_lock(pt, s, RA);
     *v = (int)s->count;
     internal_unlock(pt, s, RA);
@@ -1274,8 +1328,7 @@ PX_API int mtx_lock(mtx_t *m)
     typedef int (*fn_t)(mtx_t *);
     int r;
     ENTER(fn_t, "mtx_lock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "mtx_lock", RA), false, "mtx_lock",
-                   RA);
+    r = mx_lock(pt, mutex_get(pt, m, "mtx_lock", RA), false, RA);
     px_leave(pt);
     return r ? thrd_error : thrd_success;
 }
@@ -1285,8 +1338,7 @@ PX_API int mtx_trylock(mtx_t *m)
     typedef int (*fn_t)(mtx_t *);
     int r;
     ENTER(fn_t, "mtx_trylock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "mtx_trylock", RA), true,
-                   "mtx_trylock", RA);
+    r = mx_lock(pt, mutex_get(pt, m, "mtx_trylock", RA), true, RA);
     px_leave(pt);
     return r == EBUSY ? thrd_busy : r ? thrd_error : thrd_success;
 }
@@ -1297,7 +1349,7 @@ PX_API int mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
     int r;
     ENTER(fn_t, "mtx_timedlock", m, ts);
     r = mx_timedlock(pt, mutex_get(pt, m, "mtx_timedlock", RA),
-                        deadline_of(ts), "mtx_timedlock", RA);
+                        deadline_of(ts), RA);
     px_leave(pt);
     return r == ETIMEDOUT ? thrd_timedout : r ? thrd_error : thrd_success;
 }

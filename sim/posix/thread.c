@@ -88,6 +88,7 @@ px_task *px_task_new(wf_task *t)
     px_task *pt = task_alloc();
     pt->t = t;
     pt->tid = t->tid;
+    pt->ident = HASH_INIT;
     task_register(pt);
     return pt;
 }
@@ -230,6 +231,7 @@ static int spawn(px_task *pt, px_task *child, uintptr_t pc)
     native_start ns = {thread_main, child};
     const char *name = px_sym_of((uintptr_t)(void *)child->start, NULL, NULL);
     op *o;
+    child->ident = hash_u64(pt->ident, ++pt->nspawned);
     child->done = waitgroup_new(e, "", NULL, 0);
     child->done->count = 1; /* its thread's Done ends it */
     o = px_op(pt, OP_SPAWN, NULL, pc);
@@ -295,7 +297,12 @@ static px_task *task_of(unsigned long h)
     return x->tasks.p[h - 1];
 }
 
-static void *join(px_task *pt, unsigned long h, const char *fn, uintptr_t pc)
+/* Join thread h: 0 and its result in *res, or EDEADLK when h is the
+ * caller (glibc detects it, as POSIX allows: no finding, a program may
+ * check for it; one that ignores it goes on unordered with the thread it
+ * meant, which the race check sees). */
+static int join(px_task *pt, unsigned long h, const char *fn, uintptr_t pc,
+                void **res)
 {
     px_task *tt = task_of(h);
     if (!tt)
@@ -304,10 +311,7 @@ static void *join(px_task *pt, unsigned long h, const char *fn, uintptr_t pc)
                  "created in this execution",
                  fn);
     if (tt == pt)
-        px_panic(pt, pc,
-                 "%s: a thread joins itself (EDEADLK: \"the value of thread "
-                 "specifies the calling thread\")",
-                 fn);
+        return EDEADLK;
     if (tt->detached)
         px_panic(pt, pc,
                  "%s: the thread is detached (EINVAL: \"the value specified "
@@ -323,7 +327,8 @@ static void *join(px_task *pt, unsigned long h, const char *fn, uintptr_t pc)
     tt->joined = true;
     px_op(pt, OP_WG_WAIT, tt->done, pc);
     px_yield(pt);
-    return tt->result;
+    *res = tt->result;
+    return 0;
 }
 
 PX_API int pthread_join(pthread_t th, void **ret)
@@ -336,7 +341,10 @@ PX_API int pthread_join(pthread_t th, void **ret)
             real = (int (*)(pthread_t, void **))px_real("pthread_join");
         return real(th, ret);
     }
-    r = join(pt, (unsigned long)th, "pthread_join", RA);
+    if (join(pt, (unsigned long)th, "pthread_join", RA, &r)) {
+        px_leave(pt);
+        return EDEADLK;
+    }
     if (ret)
         *ret = r;
     px_leave(pt);
@@ -392,6 +400,84 @@ PX_API int pthread_equal(pthread_t a, pthread_t b)
     return a == b;
 }
 
+/* ---- cleanup handlers ------------------------------------------------------ */
+
+/* glibc's pthread_cleanup_push in C: the macro sigsetjmps into a buffer
+ * on the pusher's frame and registers it; pop unregisters it (and runs
+ * the routine itself if asked). pthread_exit unwinds through them:
+ * longjmp into the innermost, whose macro code runs the routine and
+ * calls __pthread_unwind_next, on to the next one, until the thread's
+ * start. libc's own would chain them on the one OS thread every task
+ * runs on, so each task keeps its own chain. */
+void __pthread_register_cancel(__pthread_unwind_buf_t *cb);
+void __pthread_unregister_cancel(__pthread_unwind_buf_t *cb);
+WF_NORETURN void __pthread_unwind_next(__pthread_unwind_buf_t *cb);
+
+/* Go on unwinding pt for pthread_exit: into its innermost cleanup
+ * handler, or to its start when none is left. */
+WF_NORETURN static void unwind_cleanup(px_task *pt)
+{
+    __pthread_unwind_buf_t *b = pt->cleanup;
+    if (!b)
+        px_unwind(pt);
+    /* the frames below the pusher's are gone (the buffer lies in it) */
+    while (pt->nframes && pt->frames[pt->nframes - 1].cfa <= (uintptr_t)b)
+        pt->nframes--;
+    {
+        /* the buffer is the start of a jmp_buf (no signal mask saved) */
+        struct __jmp_buf_tag *jb = (struct __jmp_buf_tag *)(void *)b;
+        __asm__("" : "+r"(jb)); /* not the whole jmp_buf: never read */
+        px_in_rt = 0;
+        longjmp(jb, 1);
+    }
+}
+
+PX_API void __pthread_register_cancel(__pthread_unwind_buf_t *cb)
+{
+    static void (*real)(__pthread_unwind_buf_t *);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (void (*)(__pthread_unwind_buf_t *))px_real(
+                "__pthread_register_cancel");
+        real(cb);
+        return;
+    }
+    cb->__pad[0] = pt->cleanup;
+    pt->cleanup = cb;
+    px_leave(pt);
+}
+
+PX_API void __pthread_unregister_cancel(__pthread_unwind_buf_t *cb)
+{
+    static void (*real)(__pthread_unwind_buf_t *);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (void (*)(__pthread_unwind_buf_t *))px_real(
+                "__pthread_unregister_cancel");
+        real(cb);
+        return;
+    }
+    pt->cleanup = cb->__pad[0];
+    px_leave(pt);
+}
+
+PX_API void __pthread_unwind_next(__pthread_unwind_buf_t *cb)
+{
+    static void (*real)(__pthread_unwind_buf_t *);
+    px_task *pt = px_enter();
+    if (!pt) {
+        if (!real)
+            real = (void (*)(__pthread_unwind_buf_t *))px_real(
+                "__pthread_unwind_next");
+        real(cb);
+        abort();
+    }
+    pt->cleanup = cb->__pad[0];
+    unwind_cleanup(pt);
+}
+
 PX_API void pthread_exit(void *ret)
 {
     static void (*real)(void *);
@@ -403,7 +489,26 @@ PX_API void pthread_exit(void *ret)
         abort();
     }
     pt->result = ret;
-    px_unwind(pt);
+    unwind_cleanup(pt);
+}
+
+/* The kernel's thread id: every task runs on the process's one thread,
+ * so each is given its own, main's the process id as natively (a table
+ * keyed by gettid saw one thread). */
+pid_t gettid(void);
+PX_API pid_t gettid(void)
+{
+    static pid_t (*real)(void);
+    px_task *pt = px_enter();
+    pid_t r;
+    if (!pt) {
+        if (!real)
+            real = (pid_t (*)(void))px_real("gettid");
+        return real();
+    }
+    r = getpid() + (pid_t)pt->tid;
+    px_leave(pt);
+    return r;
 }
 
 PX_API int pthread_cancel(pthread_t th)
@@ -676,7 +781,10 @@ PX_API int thrd_join(thrd_t thr, int *res)
             real = (int (*)(thrd_t, int *))px_real("thrd_join");
         return real(thr, res);
     }
-    r = join(pt, (unsigned long)thr, "thrd_join", RA);
+    if (join(pt, (unsigned long)thr, "thrd_join", RA, &r)) {
+        px_leave(pt);
+        return thrd_error;
+    }
     if (res)
         *res = (int)(intptr_t)r;
     px_leave(pt);

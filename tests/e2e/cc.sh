@@ -347,6 +347,13 @@ EOF
     if [ $? -eq 2 ] && grep -q "cancel_worker.c:22: pthread_cancel is not supported" "$TMP/err" &&
         ! grep -q "panic" "$TMP/out"; then ok
     else bad "pthread_cancel: $(cat "$TMP/err" "$TMP/out" | head -3)"; fi
+    # a robust mutex is refused at its init (it was a deadlock: the owner
+    # ended holding it, and EOWNERDEAD was never returned)
+    "$WEFT" cc -o "$TMP/robust" "$here/../c/robust_owner_died.c" 2>/dev/null
+    "$TMP/robust" explore >"$TMP/out" 2>"$TMP/err"
+    if [ $? -eq 2 ] && grep -q "robust_owner_died.c:25: pthread_mutex_init of a robust mutex (pthread_mutexattr_setrobust) is not supported" "$TMP/err" &&
+        ! grep -q "deadlock" "$TMP/out"; then ok
+    else bad "robust mutex: $(cat "$TMP/err" "$TMP/out" | head -3)"; fi
 fi
 
 echo "cc: $pass passed, $fail failed"
