@@ -1,4 +1,5 @@
 // expect: leak
+// expect: outcomes "timed out\n1 results\n"
 //
 // Pike, "Go Concurrency Patterns" (2012): Google Search 3.0, the fake
 // search with replicated backends and a global timeout. First asks every
