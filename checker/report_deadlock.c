@@ -4,6 +4,8 @@
  * per deadlock: O(tasks x objects) at most. */
 #include "report.h"
 
+#include "sim/cond.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -304,7 +306,7 @@ static void no_preemption(const wf_engine *e, const report_deadlock *r,
     focus f = focus_of(r);
     bool mutex = false, rw = false, once = false, send = false, recv = false,
          nil = false, cond = false, wg = false, join = false, sleep = false,
-         empty = false;
+         empty = false, sem = false;
     size_t n = 0;
     for (size_t i = 0; i < f.n; i++) {
         const report_dl_task *rt = focus_at(f, i);
@@ -342,7 +344,10 @@ static void no_preemption(const wf_engine *e, const report_deadlock *r,
             sleep = true;
             break;
         case REPORT_W_COND:
-            cond = true;
+            if (t->op.obj && ((const wf_cond *)t->op.obj)->sem)
+                sem = true;
+            else
+                cond = true;
             break;
         case REPORT_W_WG:
             if (t->op.obj && obj_view_of(t->op.obj).join)
@@ -373,6 +378,8 @@ static void no_preemption(const wf_engine *e, const report_deadlock *r,
                    n++ ? "; " : "", cond_word(e, COND_WAIT),
                    cond_word(e, COND_SIGNAL), cond_word(e, COND_BROADCAST));
     }
+    NP(sem, "a sem_wait returns only after a sem_post raises the value "
+            "above zero");
     NP(wg, "a WaitGroup Wait returns only when the counter reaches zero");
     NP(join, "a join returns only when the thread ends");
     NP(sleep, "time stops once main has returned, the timers then "
@@ -552,6 +559,25 @@ static void signal_at(wf_engine *e, const report_signal *sg, buf *b)
         buf_printf(b, " (%s:%d)", base_name(sg->file), (int)sg->line);
 }
 
+/* A semaphore's line: its value is zero (its waiters wait); a post is
+ * counted, never lost, so every post so far was taken by a sem_wait. */
+static void sem_line(wf_engine *e, const report_dl_cond *rc, buf *detail)
+{
+    if (!rc->last.step) {
+        buf_puts(detail, "value 0, and no task posted it in this "
+                         "execution\n");
+        return;
+    }
+    buf_printf(detail, "value 0: every sem_post was taken by a sem_wait; "
+                       "the last post was by %s at step %llu",
+               e->tasks.p[rc->last.tid]->name,
+               (unsigned long long)rc->last.step);
+    if (rc->last.file && rc->last.line)
+        buf_printf(detail, " (%s:%d)", base_name(rc->last.file),
+                   (int)rc->last.line);
+    buf_putc(detail, '\n');
+}
+
 /* A line for each cond the set waits on, saying what became of its
  * signals: one that woke nobody came before a waiter began to wait (a
  * lost wakeup), a Signal woke another waiter, or none came since. */
@@ -561,6 +587,10 @@ static void wakeup_lines(wf_engine *e, const report_deadlock *r, buf *detail)
         const report_dl_cond *rc = &r->conds[i];
         bool first = true;
         buf_printf(detail, "%s: ", report_obj_name(e, rc->cond));
+        if (((const wf_cond *)rc->cond)->sem) {
+            sem_line(e, rc, detail);
+            continue;
+        }
         if (!rc->last.step) {
             buf_puts(detail, "no task signalled it in this execution\n");
             continue;

@@ -54,13 +54,54 @@ static bool early_pending(const wf_chan *ch)
     return ch->early && ch->early->heap_pos >= 0 && !ch->early->held_by;
 }
 
+/* When t's receive on ch arrived (its waiters share the time). */
+static int64_t recv_when(const wf_task *t, const wf_chan *ch)
+{
+    const op *o = &t->op;
+    if (o->kind == OP_SELECT) {
+        for (uint32_t i = 0; i < o->ncases; i++)
+            if (o->cases[i].chan == ch && !o->cases[i].send)
+                return o->cases[i].w.when;
+        return INT64_MAX;
+    }
+    return o->w.when;
+}
+
+/* Did another committed receiver start waiting on ch at an earlier
+ * virtual time than t? Go's runtime queues receivers in arrival order and
+ * a sender (or a value reaching an empty buffer) goes to the first one, so
+ * t cannot take it before them: a player arriving at 300 ms does not take
+ * the ball from main, waiting since 250 ms. Arrivals at the same virtual
+ * time keep no order, as pick_partner chooses among them. A select woken
+ * by another of its channels is no longer waiting on ch (Go's sender skips
+ * its sudog). The queue is in arrival order, so the scan stops at t's
+ * time: O(1) in the usual case. */
+static bool recv_behind(const wf_chan *ch, const wf_task *t)
+{
+    int64_t when;
+    if (ch->ncrecv < 2)
+        return false;
+    when = recv_when(t, ch);
+    for (const waiter *w = ch->recvq.head; w && w->when < when; w = w->next) {
+        const op *o = &w->task->op;
+        if (w->task == t || !w->committed)
+            continue;
+        if (w->ncase >= 0 && o->woke && o->woke != ch)
+            continue;
+        return true;
+    }
+    return false;
+}
+
 static bool recv_ready(const wf_chan *ch, const wf_task *t)
 {
-    if (ch->len || ch->closed || early_pending(ch))
+    if (ch->closed || early_pending(ch))
         return true;
+    if (ch->len)
+        return !recv_behind(ch, t);
     if (ch->cap)
         return false;
-    return ch->ncsend - own_committed(t, ch, true) > 0;
+    return ch->ncsend - own_committed(t, ch, true) > 0 && !recv_behind(ch, t);
 }
 
 static bool send_ready(const wf_chan *ch, const wf_task *t, bool committed)
@@ -200,7 +241,8 @@ static inline void link_waiter(wf_engine *e, wf_task *t, wf_chan *ch,
 }
 
 /* Unlink w from ch; true if the receivers' readiness may have changed
- * (a committed sender left an unbuffered channel; see rescan_q). */
+ * (a committed sender left an unbuffered channel, or a committed receiver
+ * left others waiting behind it: recv_behind; see rescan_q). */
 static inline bool unlink_waiter(wf_chan *ch, waiter *w, bool send)
 {
     if (!w->q)
@@ -210,7 +252,7 @@ static inline bool unlink_waiter(wf_chan *ch, waiter *w, bool send)
         return false;
     if (!send) {
         ch->ncrecv--;
-        return false;
+        return ch->ncrecv > 0 && (ch->len || ch->ncsend);
     }
     ch->ncsend--;
     return ch->cap == 0;
@@ -245,8 +287,9 @@ void chan_expose(wf_engine *e, wf_task *t)
             rescan_q(e, &ch->recvq);
         /* task_ready of a plain op: no waiter of its own to discount */
         ready = send ? send_ready(ch, t, true)
-                     : ch->len || ch->closed || early_pending(ch) ||
-                           (!ch->cap && ch->ncsend > 0);
+                     : ch->closed || early_pending(ch) ||
+                           ((ch->len || (!ch->cap && ch->ncsend > 0)) &&
+                            !recv_behind(ch, t));
     } else {
         ready = false; /* a nil channel blocks forever */
     }

@@ -183,6 +183,10 @@ static const char *wait_phrase(const report_names *n, const wf_task *t,
         op_blocked_phrase(&t->op, b);
         return NULL;
     }
+    if (((const wf_cond *)t->op.obj)->sem) {
+        buf_printf(b, "waits on %s for a sem_post", n->obj(n->e, t->op.obj));
+        return "post";
+    }
     buf_printf(b, "waits on %s for a %s or %s", n->obj(n->e, t->op.obj),
                cond_word(n->e, COND_SIGNAL), cond_word(n->e, COND_BROADCAST));
     return "send";

@@ -27,6 +27,9 @@ struct wf_cond {
     bool copied; /* a Go copy of a Cond already used: Wait, Signal and
                     Broadcast panic, as sync/cond.go's copyChecker makes
                     them */
+    bool sem;    /* a POSIX semaphore's, under its count: its waits are
+                    sem_wait's and its signals sem_post's, which reports
+                    call so (a post is counted, never lost) */
 };
 
 #define GO_COND_COPIED "sync.Cond is copied"

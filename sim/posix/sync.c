@@ -162,6 +162,7 @@ static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
         snprintf(b, sizeof b, "%s (%s)", name, kind_word(k));
         s->m = mutex_new(e, b, site.file, site.line);
         s->c = cond_new(e, b, s->m, site.file, site.line);
+        s->c->sem = k == PXS_SEM;
         s->obj = &s->m->hdr;
         if (k == PXS_BARRIER) {
             s->m2 = mutex_new(e, b, site.file, site.line);

@@ -100,6 +100,16 @@ if [ $# -eq 0 ]; then
     if grep -q 'used with two mutexes' "$TMP/cond_shared_two_mutexes.json" &&
         ! grep -q 'unlock of unlocked' "$TMP/cond_shared_two_mutexes.json"
     then ok; else bad "cond_shared_two_mutexes.c: $(grep -o '"message": "[^"]*"' "$TMP/cond_shared_two_mutexes.json" | head -3)"; fi
+    # a deadlock on a semaphore speaks of posts: its waiter waits for a
+    # sem_post, its value is 0 because every post was taken by a wait
+    # (a post is counted, never lost); it read as a cond's "signal or
+    # broadcast" and called a post that found no waiter "a lost wakeup"
+    if grep -q 'waits on full_slots (sem) for a sem_post, which only blocked tasks could post' "$TMP/sem_buffer_wrong_order.json" &&
+        grep -q 'full_slots (sem): value 0: every sem_post was taken by a sem_wait; the last post was by g1 producer' "$TMP/sem_buffer_wrong_order.json" &&
+        grep -q 'b_arrived (sem): value 0, and no task posted it' "$TMP/lbos_rendezvous_wait_first.json" &&
+        grep -q 'a sem_wait returns only after a sem_post raises the value above zero; a join' "$TMP/lbos_rendezvous_wait_first.json" &&
+        ! grep -q 'lost wakeup\|signal or broadcast\|no task signalled' "$TMP/sem_buffer_wrong_order.json" "$TMP/lbos_rendezvous_wait_first.json"
+    then ok; else bad "a semaphore's deadlock: $(grep -o '"detail": "[^"]*"' "$TMP/sem_buffer_wrong_order.json" | head -1)"; fi
 fi
 
 if [ $# -eq 0 ]; then

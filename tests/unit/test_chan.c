@@ -606,6 +606,51 @@ START_TEST(a_sender_waiting_since_an_earlier_instant_is_met_first)
 }
 END_TEST
 
+/* A receiver waiting since an earlier instant of virtual time gets the
+ * value first, as Go's FIFO queue of receivers gives it: the sender (a
+ * value reaching the empty buffer) goes to the queue's head. Pike's
+ * ping-pong: main, waiting for the ball since 250 ms, gets it before the
+ * player that came back for it at 300 ms; before, the later receiver
+ * could take it, so the game could go on for ever. */
+static void late_recv_print(void *arg)
+{
+    wf_sleep(10);
+    recv_print(arg);
+}
+
+static void earlier_receiver_first(void *arg)
+{
+    three *t = arena_alloc(&native_engine()->mem, 2 * sizeof *t);
+    wf_chan *c = wf_chan_new("c", (size_t)(uintptr_t)arg);
+    for (int i = 0; i < 2; i++) {
+        t[i].c = c;
+        t[i].id = i + 1;
+    }
+    wf_go(late_recv_print, &t[0], "late");
+    wf_go(recv_print, &t[1], "early");
+    wf_sleep(20);
+    wf_chan_send(c, 100);
+    wf_sleep(1);
+    wf_chan_send(c, 200);
+    wf_sleep(1);
+}
+
+START_TEST(a_receiver_waiting_since_an_earlier_instant_is_met_first)
+{
+    for (uintptr_t cap = 0; cap <= 1; cap++) {
+        wf_result r;
+        wf_options o = wf_options_default();
+        o.strategy = WF_STRATEGY_DFS;
+        ck_assert_int_eq(
+            wf_explore(earlier_receiver_first, (void *)cap, &o, &r), 0);
+        ck_assert(r.complete);
+        ck_assert_int_eq((int)r.noutcomes, 1);
+        ck_assert_str_eq(r.outcomes[0].output, "2<-100 1<-200 ");
+        wf_result_free(&r);
+    }
+}
+END_TEST
+
 /* rr: main spawns three receivers, then sends; main runs on until it
  * blocks, so g1, g2, g3 park only after main's first send has parked... a
  * fixed interleaving whose values can be stated exactly. */
@@ -1183,6 +1228,7 @@ Suite *chan_suite(void)
                    unbuffered_rendezvous_happens_in_both_arrival_orders_under_dfs);
     tcase_add_test(t, senders_waiting_at_one_instant_are_met_in_every_order);
     tcase_add_test(t, a_sender_waiting_since_an_earlier_instant_is_met_first);
+    tcase_add_test(t, a_receiver_waiting_since_an_earlier_instant_is_met_first);
     tcase_add_test(t,
                    receivers_waiting_at_one_instant_are_met_in_every_order);
     tcase_add_test(t, receivers_parked_in_order_get_values_in_that_order);
