@@ -160,7 +160,10 @@ size_t dpor_gift_at(const dpor_gift *g);
  * race it finds there is explored by it (not sent back: there is no
  * join); what two gifts both add there, both explore (more executions,
  * none lost). Ordered from the shallowest node; each with an estimate of
- * its executions (Knuth's, along the path). d is spent: free it. */
+ * its executions: Knuth's estimator over what the search explored, from
+ * the deepest node up (a node's subtree: the executions of the branches
+ * it finished, its current branch's subtree, estimated so, and each
+ * branch left the mean of those). d is spent: free it. */
 size_t dpor_donate_all(dpor *d, dpor_gift ***out);
 dpor_gift *dpor_gift_copy(const dpor_gift *g);
 double dpor_gift_estimate(const dpor_gift *g);

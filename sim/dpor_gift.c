@@ -58,16 +58,20 @@ static bool givable(const node *n, int32_t q)
            !has_tid(&n->given, q) && !tset_has(&n->sleep, q);
 }
 
-/* Has node n a branch of its own left (a backtrack entry or an inner
- * choice)? */
+/* The branches of its own node n has left (backtrack entries, or inner
+ * choices): those dpor_donate and dpor_donate_all give away. */
+static size_t pending_branches(const node *n)
+{
+    size_t nb = 0;
+    if (n->sub) return n->nexti < n->n ? n->n - n->nexti : 0;
+    for (size_t i = 0; i < n->bt.len; i++)
+        if (givable(n, n->bt.p[i]) && has_tid(&n->en, n->bt.p[i])) nb++;
+    return nb;
+}
+
 static bool own_pending(const node *n)
 {
-    if (n->sub)
-        return n->nexti < n->n;
-    for (size_t i = 0; i < n->bt.len; i++)
-        if (givable(n, n->bt.p[i]) && has_tid(&n->en, n->bt.p[i]))
-            return true;
-    return false;
+    return pending_branches(n) > 0;
 }
 
 /* The gift of node i of the path: its branches left (backtrack entries,
@@ -324,13 +328,25 @@ int dpor_gift_task(dpor *d, node *nd, const int32_t *alts, int n)
 
 /* ---- giving everything away: the frontier of a search (partition.c) --- */
 
-/* The executions one branch of node n is likely to take: the mean of
- * those it finished, or what its current branch took so far if more. */
-static double branch_size(const dpor *d, const node *n)
+/* The executions one branch of each node of the path [from, len) is
+ * likely to take, into mean[] (Knuth's estimator over the explored part
+ * of the tree, from the deepest node up): a node's subtree is the
+ * branches it finished (their executions, counted), its current branch
+ * (the subtree of the node below, estimated so; at least what it ran so
+ * far) and its branches left, each the mean of the others. Only counts
+ * the search made: the same for every run. */
+static void branch_means(const dpor *d, size_t from, double *mean)
 {
-    double cur = (double)(d->nexec - n->t0);
-    double mean = n->nfin ? (double)n->spent / n->nfin : 0;
-    return fmax(fmax(mean, cur), 1);
+    size_t len = d->nodes.len;
+    double below = 1; /* the path's end: its branch never ran */
+    for (size_t k = len; k-- > from;) {
+        const node *n = &d->nodes.p[k];
+        double cur = fmax(below, (double)(d->nexec - n->t0));
+        double m = ((double)n->spent + cur) / (double)(n->nfin + 1);
+        mean[k - from] = fmax(m, 1);
+        below = (double)n->spent + cur + (double)pending_branches(n) * m;
+        if (below > 1e300) below = 1e300;
+    }
 }
 
 size_t dpor_donate_all(dpor *d, dpor_gift ***out)
@@ -338,6 +354,7 @@ size_t dpor_donate_all(dpor *d, dpor_gift ***out)
     size_t len = d->nodes.len;
     VEC(dpor_gift *) v = {NULL, 0, 0};
     gsnaps *sn;
+    double *mean;
     *out = NULL;
     if (d->bound >= 0 || d->limit >= 0 || d->floor == SIZE_MAX || d->err ||
         d->root || !len)
@@ -349,14 +366,17 @@ size_t dpor_donate_all(dpor *d, dpor_gift ***out)
         else
             last->tid = -1;
     }
+    mean = wf_xcalloc(len - d->floor + 1, sizeof *mean);
+    branch_means(d, d->floor, mean);
     for (size_t i = d->floor; i < len; i++)
         if (own_pending(&d->nodes.p[i])) {
             dpor_gift *g = gift_of(d, i);
             size_t nb = g->sub ? g->n - g->from : g->tids.len;
             g->own = true;
-            g->est = (double)nb * branch_size(d, &d->nodes.p[i]);
+            g->est = (double)nb * mean[i - d->floor];
             VEC_PUSH(v, g);
         }
+    free(mean);
     if (!v.len) return 0;
     /* the path as the gifts left it: their searches start from it */
     sn = wf_xcalloc(1, sizeof *sn);

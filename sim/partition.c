@@ -229,7 +229,7 @@ static wf_status probe_level(const program *p, const explore_opts *o,
 }
 
 wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
-                         part_plan *out, wf_diag *d)
+                         const part_keep *keep, part_plan *out, wf_diag *d)
 {
     prevec level = {NULL, 0, 0};
     wf_status st;
@@ -238,7 +238,7 @@ wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
     memset(&root, 0, sizeof root);
     if (o->strategy == WF_STRATEGY_DPOR && o->preemptions < 0 &&
         o->max_executions <= 0) {
-        st = part_plan_frontier(p, o, want, NULL, out, d);
+        st = part_plan_frontier(p, o, want, NULL, keep, out, d);
         level.len = 0;
         goto done;
     }
@@ -315,6 +315,7 @@ void part_plan_fini(part_plan *pl)
     for (size_t i = 0; i < pl->parts.len; i++) {
         free(pl->parts.p[i].prefix);
         dpor_gift_free(pl->parts.p[i].gift);
+        if (pl->parts.p[i].ran) explore_free(pl->parts.p[i].ran);
         VEC_FREE(pl->parts.p[i].sibs);
         VEC_FREE(pl->parts.p[i].sib_acc);
     }
@@ -339,6 +340,10 @@ void part_assign(const part_plan *pl, int n, int *shard_of)
         }
     for (size_t i = 0; i < np; i++) {
         int best = 0;
+        if (pl->parts.p[order[i]].stop_at > 0) { /* planning ran it */
+            shard_of[order[i]] = 0;
+            continue;
+        }
         for (int s = 1; s < n; s++)
             if (load[s] < load[best]) best = s;
         shard_of[order[i]] = best;

@@ -15,6 +15,10 @@
  * search decides the nodes above its own too: a race it finds there, it
  * explores itself (no part waits for another), so a branch two parts
  * both add there is explored by both (more executions, none lost).
+ * The searches planning ran of the parts it cut are those parts' whole
+ * searches: run with the checkers (part_keep), their results are kept
+ * (part.ran) and no engine runs them again; they go to shard 1, which
+ * keeps them (the others plan without checkers, and drop them).
  *
  * Other searches (dfs, a preemption bound, --max-executions) are cut by
  * choice prefixes: the tree of choices (explorer schedules: the choices
@@ -69,6 +73,10 @@ typedef struct part {
      * the rest having been given to the parts after it */
     dpor_gift *gift;
     int64_t stop_at;
+    /* ... the search planning ran of it (stop_at > 0), with its results,
+     * when planning was asked to keep them (part_keep): running the part
+     * is taking this one (NULL: run it) */
+    explorer *ran;
     VEC(part_sib) sibs;
     VEC(acc_rec) sib_acc;
 } part;
@@ -81,6 +89,10 @@ typedef struct part_plan {
      * parts after them may explore their traces again */
     size_t awake;
     bool frontier; /* made by part_plan_frontier */
+    /* what planning ran (a frontier plan's searches): started executions
+     * and steps (WEFT_ENGINE_STATS) */
+    int64_t plan_started;
+    uint64_t plan_steps;
     /* o->halt stopped the planning (an interrupt, the time limit): the
      * plan has no part, and the search is not complete */
     bool stopped;
@@ -94,8 +106,19 @@ typedef struct part_plan {
  * probes and trials halt with o->halt (an interrupt, the time limit) as a
  * search does, within an execution: then WF_OK with out->stopped set and
  * no part. */
+/* What planning keeps of the searches it runs (a frontier plan's parts
+ * with stop_at, part.ran): its consumers of such a search (open: the set
+ * and its handle *h), then close, with the search ended where its part
+ * ends (complete), before the set is dropped. NULL: nothing is kept, and
+ * the searches run with no consumer. */
+typedef struct part_keep {
+    consumer_set *(*open)(void *ctx, void **h);
+    void (*close)(void *ctx, void *h, explorer *x);
+    void *ctx;
+} part_keep;
+
 wf_status part_plan_make(const program *p, const explore_opts *o, size_t want,
-                         part_plan *out, wf_diag *d);
+                         const part_keep *keep, part_plan *out, wf_diag *d);
 void part_plan_fini(part_plan *pl);
 /* partition_frontier.c: part_plan_make's plan of an unbounded dpor
  * search: the search itself runs for a bounded budget; if it ends, the
@@ -112,7 +135,7 @@ typedef struct part_budget {
 } part_budget;
 wf_status part_plan_frontier(const program *p, const explore_opts *o,
                              size_t want, const part_budget *b,
-                             part_plan *out, wf_diag *d);
+                             const part_keep *keep, part_plan *out, wf_diag *d);
 /* The schedule string of prefix c[0, n) for p under o (heap). */
 char *part_prefix_string(const program *p, const explore_opts *o,
                          const choice *c, size_t n);
@@ -129,8 +152,10 @@ void part_settle(const part *pt, explorer *y);
  * the single search (with dpor_prefix_siblings_done). */
 void part_give_siblings(const part *pt, dpor *dp);
 /* The shard (0 .. n-1) of each part: longest estimate first to the least
- * loaded shard (ties: the earlier part, the lower shard). shard_of has
- * one entry per part. Deterministic. */
+ * loaded shard (ties: the earlier part, the lower shard). The parts
+ * planning ran (stop_at > 0) go to shard 0 and weigh nothing: every shard
+ * ran them while planning, and shard 0 keeps their results (part_keep).
+ * shard_of has one entry per part. Deterministic. */
 void part_assign(const part_plan *pl, int n, int *shard_of);
 /* Join y, the finished search of part k, into x (which started empty:
  * explore_new, never run). Call in part order. x->complete must start

@@ -20,10 +20,12 @@
 #define PLAN_STEPS 4000000
 
 typedef struct fitem {
-    dpor_gift *g;     /* NULL: the search from the start */
-    int64_t stop_at;  /* cut there (0: runs to its end) */
+    dpor_gift *g;    /* NULL: the search from the start */
+    char *prefix;    /* g's prefix (gift_prefix) */
+    int64_t stop_at; /* cut there (0: runs to its end) */
+    explorer *ran;   /* its search, cut, with its results (part_keep) */
     double est;
-    bool settled;     /* run in planning: complete, or cut */
+    bool settled;    /* run in planning: complete, or cut */
 } fitem;
 typedef VEC(fitem) fvec;
 
@@ -60,21 +62,25 @@ static char *gift_prefix(const program *p, const explore_opts *o,
 
 /* Run item it's search up to max started executions (or max_steps
  * steps): settled, then either complete (its estimate: its executions)
- * or cut (stop_at), its gifts pushed on *gifts, the shallowest first. */
+ * or cut (stop_at), its gifts pushed on *gifts, the shallowest first.
+ * With keep, the search runs with keep's consumers, and a cut search is
+ * kept with its results (it->ran: the part's whole search). */
 static wf_status frontier_run(const program *p, const explore_opts *o,
-                              fitem *it, int64_t max, uint64_t max_steps,
-                              dpor_gift ***gifts, size_t *ngifts,
-                              int64_t *spent, uint64_t *steps, wf_diag *d)
+                              const part_keep *keep, fitem *it, int64_t max,
+                              uint64_t max_steps, dpor_gift ***gifts,
+                              size_t *ngifts, int64_t *spent, uint64_t *steps,
+                              wf_diag *d)
 {
     explore_opts to = *o;
     fstop c = {0, max, max_steps, false};
     part pt;
     explorer *x;
     wf_status st;
-    char *pre = gift_prefix(p, o, it->g);
+    void *h = NULL;
+    consumer_set *cs = keep ? keep->open(keep->ctx, &h) : NULL;
     memset(&pt, 0, sizeof pt);
     pt.gift = it->g;
-    to.prefix = it->g ? pre : NULL;
+    to.prefix = it->g ? it->prefix : NULL;
     to.max_executions = 0;
     to.iterative = false;
     to.minimize = false;
@@ -86,7 +92,7 @@ static wf_status frontier_run(const program *p, const explore_opts *o,
     to.step_ctx = NULL;
     x = explore_new(p, &to);
     x->dp = part_dpor(&pt);
-    st = explore_run(x, NULL, d);
+    st = explore_run(x, cs, d);
     if (st == WF_OK && x->e && explore_halted(x)) st = part_plan_halted(d);
     if (st == WF_OK && x->diverged)
         st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
@@ -101,8 +107,18 @@ static wf_status frontier_run(const program *p, const explore_opts *o,
         *ngifts = dpor_donate_all(x->dp, gifts);
     }
     it->est = fmax((double)explore_started(x), 1);
-    explore_free(x);
-    free(pre);
+    x->o.should_stop = NULL; /* (c is gone) */
+    x->o.stop_ctx = NULL;
+    if (keep && it->stop_at > 0) { /* the part's search, as run_unit's */
+        part pk = pt;
+        pk.stop_at = it->stop_at;
+        part_settle(&pk, x);
+        keep->close(keep->ctx, h, x);
+        it->ran = x;
+    } else {
+        if (keep) keep->close(keep->ctx, h, x);
+        explore_free(x);
+    }
     return st;
 }
 
@@ -117,12 +133,12 @@ static bool item_before(const fitem *a, const fitem *b)
 
 wf_status part_plan_frontier(const program *p, const explore_opts *o,
                              size_t want, const part_budget *b,
-                             part_plan *out, wf_diag *d)
+                             const part_keep *keep, part_plan *out, wf_diag *d)
 {
     static const part_budget dflt = {PLAN_FIRST, PLAN_SPLIT, PLAN_BUDGET,
                                      PLAN_STEPS};
     fvec items = {NULL, 0, 0};
-    fitem root = {NULL, 0, INFINITY, false};
+    fitem root = {NULL, NULL, 0, NULL, INFINITY, false};
     int64_t spent = 0;
     uint64_t steps = 0;
     wf_status st = WF_OK;
@@ -144,7 +160,7 @@ wf_status part_plan_frontier(const program *p, const explore_opts *o,
             (items.len >= want && items.p[best].est * (double)want <= total))
             break;
         if (max > b->total - spent) max = b->total - spent;
-        st = frontier_run(p, o, &items.p[best], max, b->steps - steps, &g,
+        st = frontier_run(p, o, keep, &items.p[best], max, b->steps - steps, &g,
                           &ng, &spent, &steps, d);
         if (ng) { /* after the cut search, its gifts, the deepest first */
             size_t at = best + 1;
@@ -153,26 +169,36 @@ wf_status part_plan_frontier(const program *p, const explore_opts *o,
                     (items.len - at) * sizeof *items.p);
             items.len += ng;
             for (size_t k = 0; k < ng; k++) {
-                fitem z = {g[ng - 1 - k], 0, 0, false};
+                fitem z = {g[ng - 1 - k], NULL, 0, NULL, 0, false};
+                z.prefix = gift_prefix(p, o, z.g);
                 z.est = fmax(dpor_gift_estimate(z.g), 1);
                 items.p[at + k] = z;
             }
         }
         free(g);
     }
+    out->plan_started = spent;
+    out->plan_steps = steps;
     if (st == WF_OK)
         for (size_t i = 0; i < items.len; i++) {
             part pt;
             memset(&pt, 0, sizeof pt);
-            pt.prefix = gift_prefix(p, o, items.p[i].g);
+            pt.prefix =
+                items.p[i].prefix ? items.p[i].prefix : gift_prefix(p, o, NULL);
+            pt.ran = items.p[i].ran;
             pt.est = items.p[i].est;
             pt.gift = items.p[i].g;
             pt.stop_at = items.p[i].stop_at;
             items.p[i].g = NULL;
+            items.p[i].prefix = NULL;
+            items.p[i].ran = NULL;
             VEC_PUSH(out->parts, pt);
         }
-    for (size_t i = 0; i < items.len; i++)
+    for (size_t i = 0; i < items.len; i++) {
         dpor_gift_free(items.p[i].g);
+        free(items.p[i].prefix);
+        if (items.p[i].ran) explore_free(items.p[i].ran);
+    }
     VEC_FREE(items);
     return st;
 }

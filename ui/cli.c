@@ -445,6 +445,7 @@ typedef struct parts_run {
     int64_t budget, used;
     int64_t every;    /* ... every so many executions (GIFT_EVERY) */
     explorer **res;   /* by part, NULL: not run (another shard's) */
+    explorer **ran;   /* by part: its search planning ran (part.ran) */
     wf_status *st;
     wf_diag *d;
     double start, limit;
@@ -474,6 +475,8 @@ static bool parts_stop(void *ctx, const explorer *x)
 /* What one engine ran, for WEFT_ENGINE_STATS. */
 typedef struct engine_stat {
     uint64_t units, executions, blocked;
+    uint64_t kept;  /* units planning ran (part_keep), not counted */
+    uint64_t steps; /* steps of the units run (not those kept) */
 } engine_stat;
 
 typedef struct unit_ctx {
@@ -565,6 +568,41 @@ static double thread_cpu(void)
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
+/* Unit u of part k ran: its search x (status st, d) is its result. */
+static void unit_done(parts_run *pr, size_t u, size_t k, explorer *x,
+                      engine_stat *es, wf_status st, const wf_diag *d)
+{
+    dpor_result *ret = x->dp ? dpor_take_result(x->dp) : NULL;
+    es->units++;
+    es->executions += (uint64_t)x->executions;
+    es->blocked += x->blocked;
+    es->steps += x->steps;
+    pthread_mutex_lock(&pr->mu);
+    pr->units.p[u].res = x;
+    pr->units.p[u].ret = ret;
+    pr->units.p[u].done = true;
+    pr->units.p[u].st = st;
+    pr->units.p[u].d = *d;
+    pthread_cond_broadcast(&pr->cv);
+    if (--pr->left[k] == 0) VEC_PUSH(pr->todo, JOIN_TASK(k));
+    pthread_mutex_unlock(&pr->mu);
+}
+
+/* Unit u, part k's own search, which planning ran: x, its search with
+ * its checkers finished (part.ran). */
+static void run_kept(parts_run *pr, size_t u, size_t k, explorer *x,
+                     engine_stat *es)
+{
+    wf_diag d;
+    memset(&d, 0, sizeof d);
+    /* (unit_done counts what the engines ran: planning ran this) */
+    es->kept++;
+    es->executions -= (uint64_t)x->executions;
+    es->blocked -= x->blocked;
+    es->steps -= x->steps;
+    unit_done(pr, u, k, x, es, WF_OK, &d);
+}
+
 /* Run unit u on program wp. */
 static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
 {
@@ -572,7 +610,6 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
     explorer *x;
     checkers *ck;
     unit_ctx c = {pr, u, 0, 0, wp, es, 0};
-    dpor_result *ret = NULL;
     size_t k;
     dpor_gift *gift;
     wf_status st;
@@ -581,7 +618,13 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
     k = pr->units.p[u].part;
     gift = pr->units.p[u].gift;
     pr->units.p[u].gift = NULL;
+    x = gift ? NULL : pr->ran[k];
+    if (x) pr->ran[k] = NULL;
     pthread_mutex_unlock(&pr->mu);
+    if (x) { /* planning ran it (part_keep): its results are the part's */
+        run_kept(pr, u, k, x, es);
+        return;
+    }
     eo.prefix = pr->plan->parts.p[k].prefix;
     if (!gift) c.stop_at = pr->plan->parts.p[k].stop_at;
     if (pr->budget > 0) {
@@ -630,21 +673,9 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
         pr->used += explore_started(x);
         pthread_mutex_unlock(&pr->mu);
     }
-    if (x->dp) ret = dpor_take_result(x->dp);
     checkers_finish(ck, x);
     checkers_free(ck);
-    es->units++;
-    es->executions += (uint64_t)x->executions;
-    es->blocked += x->blocked;
-    pthread_mutex_lock(&pr->mu);
-    pr->units.p[u].res = x;
-    pr->units.p[u].ret = ret;
-    pr->units.p[u].done = true;
-    pr->units.p[u].st = st;
-    pr->units.p[u].d = d;
-    pthread_cond_broadcast(&pr->cv);
-    if (--pr->left[k] == 0) VEC_PUSH(pr->todo, JOIN_TASK(k));
-    pthread_mutex_unlock(&pr->mu);
+    unit_done(pr, u, k, x, es, st, &d);
 }
 
 /* Join unit u, then the units it gave (the deepest, the search's next,
@@ -707,7 +738,7 @@ static void *parts_worker(void *arg)
     parts_run *pr = arg;
     program wp = *pr->p;
     void *h = NULL;
-    engine_stat es = {0, 0, 0};
+    engine_stat es = {0, 0, 0, 0, 0};
     if (pr->src && pr->src->make && !pr->src->make(pr->src->ctx, &wp, &h)) {
         pthread_mutex_lock(&pr->mu);
         pr->fail = diag_set(&pr->fail_d, pr->p->file, 0, 0,
@@ -734,14 +765,33 @@ static void *parts_worker(void *arg)
     if (pr->stats)
         buf_printf(&pr->stats_out,
                    "weft: engine %d: %llu searches, %llu executions, %llu "
-                   "sleep-set-blocked, %.3fs CPU\n",
+                   "sleep-set-blocked, %.3fs CPU, %llu steps, %llu kept "
+                   "from planning\n",
                    pr->nengines++, (unsigned long long)es.units,
                    (unsigned long long)es.executions,
-                   (unsigned long long)es.blocked, thread_cpu());
+                   (unsigned long long)es.blocked, thread_cpu(),
+                   (unsigned long long)es.steps, (unsigned long long)es.kept);
     pthread_mutex_unlock(&pr->mu);
     /* the results point at nothing of wp: strings are the explorer's */
     if (h && pr->src->release) pr->src->release(h);
     return NULL;
+}
+
+/* part_keep of planning: the searches planning runs of the parts it cuts
+ * are those parts' searches; run with the checkers, their results are
+ * the parts' (run_unit takes them), so no engine runs them again. */
+static consumer_set *keep_open(void *ctx, void **h)
+{
+    checkers *ck = new_checkers(ctx);
+    *h = ck;
+    return checkers_consumers(ck);
+}
+
+static void keep_close(void *ctx, void *h, explorer *x)
+{
+    (void)ctx;
+    checkers_finish(h, x);
+    checkers_free(h);
 }
 
 /* Plan the search of p under eo, run the parts of this shard (all without
@@ -763,12 +813,18 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     wf_status st;
     explorer *x;
     explore_opts base = *eo;
+    part_keep keep = {keep_open, keep_close, (void *)o};
+    bool keeps;
     base.should_stop = NULL;
     base.stop_ctx = NULL;
     base.after_exec = NULL;
     base.after_ctx = NULL;
     *out = NULL;
-    if ((st = part_plan_make(p, &base, PART_WANT, &plan, d)) != WF_OK)
+    /* the parts planning ran go to the first shard (part_assign): it
+     * keeps their results */
+    keeps = o->shard_n <= 0 || o->shard_i == 1;
+    if ((st = part_plan_make(p, &base, PART_WANT, keeps ? &keep : NULL, &plan,
+                             d)) != WF_OK)
         return st;
     memset(&pr, 0, sizeof pr);
     pthread_mutex_init(&pr.mu, NULL);
@@ -802,6 +858,11 @@ static wf_status run_parts(const cli_opts *o, const program *p,
         if (ge && atoi(ge) > 0) pr.every = atoi(ge);
     }
     pr.res = wf_xcalloc(plan.parts.len + 1, sizeof *pr.res);
+    pr.ran = wf_xcalloc(plan.parts.len + 1, sizeof *pr.ran);
+    for (size_t k = 0; k < plan.parts.len; k++) {
+        pr.ran[k] = plan.parts.p[k].ran;
+        plan.parts.p[k].ran = NULL;
+    }
     pr.st = wf_xcalloc(plan.parts.len + 1, sizeof *pr.st);
     pr.d = wf_xcalloc(plan.parts.len + 1, sizeof *pr.d);
     pr.left = wf_xcalloc(plan.parts.len + 1, sizeof *pr.left);
@@ -849,6 +910,9 @@ static wf_status run_parts(const cli_opts *o, const program *p,
         fputs(pr.stats_out.p ? pr.stats_out.p : "", stderr);
         fprintf(stderr, "weft: %zu searches over %zu parts\n", pr.units.len,
                 norder);
+        fprintf(stderr, "weft: planning: %lld started executions, %llu steps\n",
+                (long long)plan.plan_started,
+                (unsigned long long)plan.plan_steps);
     }
     buf_fini(&pr.stats_out);
     for (size_t i = 0; i < norder; i++)
@@ -902,6 +966,9 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     VEC_FREE(pr.units);
     VEC_FREE(pr.todo);
     free(pr.res);
+    for (size_t k = 0; k < plan.parts.len; k++)
+        if (pr.ran[k]) explore_free(pr.ran[k]);
+    free(pr.ran);
     free(pr.st);
     free(pr.d);
     free(pr.left);

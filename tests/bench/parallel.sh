@@ -61,13 +61,16 @@ cpu() {
     { time "$@" > "$out" 2> "$out.err"; } 2>> cpu.raw
     tail -1 cpu.raw | awk '{print $1 + $2}' >> cpu
 }
+# the steps a run's engines ran and its planning ran (WEFT_ENGINE_STATS):
+# a measure of its work that load does not change
+steps_run() { awk '/^weft: planning:/ {p = $(NF-1)} /^weft: engine / {for (i = 2; i <= NF; i++) if ($i ~ /^steps,?$/) s += $(i-1)} END{print p + s}' "$1"; }
 runs=${PAR_RUNS:-5}
 strip() { python3 -c 'import json,sys; d=json.load(sys.stdin); d["stats"]["seconds"]=0; d.pop("db",None); print(json.dumps(d,sort_keys=True))'; }
 t1=() t2=() ts=() c1=() c2=() e1=() e2=() bal=() sh1=() sh2=() pj2=() psh=() pse=()
 # each engine's CPU time (its thread's) and executions, as weft says with
 # WEFT_ENGINE_STATS: the speed-up the balance allows on 2 idle cores is
 # the CPU of -j 1's engine over that of -j 2's busiest engine
-engines() { grep -E '^weft: engine ' "$1" | sed -E 's/.*: ([0-9]+) searches, ([0-9]+) executions, ([0-9]+) sleep-set-blocked, ([0-9.]+)s CPU/\2 \4/'; }
+engines() { grep -E '^weft: engine ' "$1" | sed -E 's/.*: ([0-9]+) searches, ([0-9]+) executions, ([0-9]+) sleep-set-blocked, ([0-9.]+)s CPU.*/\2 \4/'; }
 for r in $(seq "$runs"); do
     : > cpu
     a=$(now); WEFT_ENGINE_STATS=1 cpu one.json "$WEFT" explore locks.go -j 1 --json; b=$(now)
@@ -109,6 +112,11 @@ for r in $(seq "$runs"); do
              done | awk '{t += $1; if ($2 > p) p = $2} END{print (t / 2 > p ? t / 2 : p)}')
         pse+=("$(awk "BEGIN{print $(sed -n 1p cpu) / ($lb + $(tail -1 tm.cpu | bc))}")")
         echo "bench parallel: run $r: shard CPU s: $(for i in 1 2 3 4; do tail -1 t$i.cpu | bc; done | tr '\n' ' ')merge $(tail -1 tm.cpu | bc)"
+        # the same schedule by steps run (planning's and the engines'):
+        # the same every run
+        ss=$(for i in 1 2 3 4; do steps_run s$i.err; done | awk '{ if (a <= b) a += $1; else b += $1 } END{print (a > b ? a : b)}')
+        pst=$(awk "BEGIN{print $(steps_run one.json.err) / $ss}")
+        echo "bench parallel: run $r: shard steps run (planning + engines): $(for i in 1 2 3 4; do steps_run s$i.err; done | tr '\n' ' ')-j 1: $(steps_run one.json.err)"
         # the work each shard did (its summary line: executions)
         echo "bench parallel: run $r: shard executions: $(for i in 1 2 3 4; do grep -oE '^[0-9]+ executions' s$i.out | grep -oE '^[0-9]+' || echo '?'; done | tr '\n' ' ')"
     fi
@@ -141,6 +149,7 @@ if [ ${#ts[@]} -gt 0 ]; then
         "$ms" "$(awk "BEGIN{print $m1 / $ms}")"
     printf 'bench parallel: 4 shards on 2 idle slots + merge, from CPU times (a shard counted as one slot; it runs its parts on engines of its own, so a shard left alone uses both cores): %.2fx of -j 1 (median of %s; goal >= 1.7x)\n' \
         "$(median "${psh[@]}")" "$runs"
+    printf 'bench parallel: 4 shards on 2 slots by steps run (planning + engines, load-free; the merge not counted): %.2fx of -j 1 (goal >= 1.7x)\n' "$pst"
     printf 'bench parallel: 4 shards on 2 idle cores + merge, from CPU times with each shard'"'"'s engines counted (at most; a lower bound of the time): %.2fx of -j 1 (median of %s)\n' \
         "$(median "${pse[@]}")" "$runs"
 else
