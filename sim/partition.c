@@ -320,6 +320,8 @@ void part_plan_fini(part_plan *pl)
         VEC_FREE(pl->parts.p[i].sib_acc);
     }
     VEC_FREE(pl->parts);
+    explore_free(pl->halted);
+    pl->halted = NULL;
 }
 
 void part_assign(const part_plan *pl, int n, int *shard_of)

@@ -96,6 +96,11 @@ typedef struct part_plan {
     /* o->halt stopped the planning (an interrupt, the time limit): the
      * plan has no part, and the search is not complete */
     bool stopped;
+    /* the planning search that halt stopped, for the caller to free (or
+     * leave to the process's exit): freeing the tree of a long execution
+     * takes time a time limit should not count; part_plan_fini frees it
+     * if the caller did not take it */
+    explorer *halted;
 } part_plan;
 
 /* Plan the search of p under o (its semantics switches and max_steps;

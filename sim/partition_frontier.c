@@ -69,7 +69,7 @@ static wf_status frontier_run(const program *p, const explore_opts *o,
                               const part_keep *keep, fitem *it, int64_t max,
                               uint64_t max_steps, dpor_gift ***gifts,
                               size_t *ngifts, int64_t *spent, uint64_t *steps,
-                              wf_diag *d)
+                              explorer **halted, wf_diag *d)
 {
     explore_opts to = *o;
     fstop c = {0, max, max_steps, false};
@@ -117,7 +117,10 @@ static wf_status frontier_run(const program *p, const explore_opts *o,
         it->ran = x;
     } else {
         if (keep) keep->close(keep->ctx, h, x);
-        explore_free(x);
+        if (!*halted && x->e && explore_halted(x))
+            *halted = x; /* part_plan.halted: the caller frees it */
+        else
+            explore_free(x);
     }
     return st;
 }
@@ -161,7 +164,7 @@ wf_status part_plan_frontier(const program *p, const explore_opts *o,
             break;
         if (max > b->total - spent) max = b->total - spent;
         st = frontier_run(p, o, keep, &items.p[best], max, b->steps - steps, &g,
-                          &ng, &spent, &steps, d);
+                          &ng, &spent, &steps, &out->halted, d);
         if (ng) { /* after the cut search, its gifts, the deepest first */
             size_t at = best + 1;
             VEC_RESERVE(items, items.len + ng);

@@ -185,10 +185,11 @@ static void print_summary(const cli_opts *o, const explorer *x,
                x->cut_timers == 1 ? "" : "s");
 }
 
-/* cli_exit_soon: the explorer left to the process's exit, and whether
- * to leave one (main's thread only: set before the command runs). */
+/* cli_exit_soon: the explorers left to the process's exit (the last
+ * command's, and a planning search a halt stopped), and whether to
+ * leave them (main's thread only: set before the command runs). */
 static bool exit_soon;
-static explorer *left_to_exit;
+static explorer *left_to_exit, *plan_left_to_exit;
 
 void cli_exit_soon(void)
 {
@@ -205,6 +206,18 @@ static void explorer_done(explorer *x)
     }
     explore_free(left_to_exit);
     left_to_exit = x;
+}
+
+/* The planning search a halt stopped (part_plan.halted): freeing its
+ * tree (one long execution's) is left to the exit as explorer_done's. */
+static void plan_done(part_plan *pl)
+{
+    if (exit_soon) {
+        explore_free(plan_left_to_exit);
+        plan_left_to_exit = pl->halted;
+        pl->halted = NULL;
+    }
+    part_plan_fini(pl);
 }
 
 /* Reopen the JSON object that ends out ("...}\n") to add members; the
@@ -976,7 +989,7 @@ static wf_status run_parts(const cli_opts *o, const program *p,
     free(shard_of);
     pthread_cond_destroy(&pr.cv);
     pthread_mutex_destroy(&pr.mu);
-    part_plan_fini(&plan);
+    plan_done(&plan);
     *out = x;
     return st;
 }
