@@ -846,7 +846,7 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
     compiler *C = fs->C;
     ast_node *fn = strip(call->u.call.fn);
     uint32_t ft = 0, t;
-    int base, n, kfn = -1;
+    int base, n, kfn = -1, skip;
     bool soft = false;
     memset(out, 0, sizeof *out);
     out->reg = -1;
@@ -896,7 +896,18 @@ int ccall(fstate *fs, ast_node *call, int nres, ex *out)
                 fs->freereg = base + 2;
             }
             ft = is_m ? mt : 0;
-            n = cargs(fs, call, base + 2, ft, is_m ? 1 : 0, &soft, true);
+            skip = is_m ? 1 : 0;
+            if (rt && VM_KIND(type_under(C->prog, rt)) == K_IFACE) {
+                /* an interface's method: its signature (no receiver) is
+                 * the checker's, so a nil or constant argument takes its
+                 * parameter's type as in a static call */
+                uint32_t ct = cnode_type(fs, fn);
+                if (ct && VM_KIND(ct) == K_FUNC && ct != T_FUNC) {
+                    ft = ct;
+                    skip = 0;
+                }
+            }
+            n = cargs(fs, call, base + 2, ft, skip, &soft, true);
             sel = selindex(fs, fn->u.selector.sel->u.ident.name);
             fs_at(fs, call);
             emit(fs, VM_OP_CALLM,
