@@ -73,9 +73,11 @@ enum {
     CALL_IFACE = 32, /* CALLM: the receiver's static type is an interface
                       * (a value method on a nil *T panics as Go's
                       * wrapper does) */
-    CALL_KFN = 64    /* CALL: the function is K[a of the EXTRA word after
+    CALL_KFN = 64,   /* CALL: the function is K[a of the EXTRA word after
                       * it], stored into R[a] first (a function the
                       * compiler knows: no LOADK of its own) */
+    CALL_OUTER = 128 /* DEFER: onto frame R[c] (a FRAMEID) of the goroutine,
+                      * not the current one (range-over-func loop bodies) */
 };
 /* Results a CALL_ALL call keeps at most (registers reserved for them). */
 #define VM_MULTI_MAX 8
