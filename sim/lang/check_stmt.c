@@ -883,7 +883,7 @@ static bool rangefunc_types(checker *k, ast_node *n, operand *x,
     if (u->nparams != 1)
         why = "wrong argument count";
     else if (u->nresults)
-        why = "func must not have results";
+        why = "wrong result count";
     else if (VM_KIND(yt = ck_under(k, u->params[0])) != K_FUNC)
         why = "argument is not func";
     else if ((y = prog_type(k->prog, yt))->nparams > 2 || y->variadic)
