@@ -512,6 +512,13 @@ nat_status lib_idle_wait(vm_ncall *c)
     return NAT_YIELD;
 }
 
+/* Go before 1.23: a timer channel keeps a stale value (vm_program). */
+nat_status lib_async_timers(vm_ncall *c)
+{
+    c->r[0] = vm_bool(c->g->x->prog->async_timers);
+    return NAT_OK;
+}
+
 nat_status lib_now(vm_ncall *c)
 {
     c->r[0] = vm_int(T_INT64, c->g->x->e->now_ns);

@@ -450,6 +450,9 @@ struct vm_program {
     const char **env;  /* os.Environ at the start of every execution */
     uint32_t nenv;
     bool has_progress; /* calls the progress() builtin somewhere */
+    bool async_timers; /* Go before 1.23 (go.mod's go line, --go): a timer
+                        * channel keeps a value sent before Stop or Reset
+                        * (asynctimerchan=1) */
     const char **tests; /* its TestXxx functions, in source order */
     uint32_t ntests;
     struct vm_entry *entries; /* ntests + 1: main, then each test */
