@@ -199,3 +199,150 @@ func (x *Pointer[T]) Swap(new *T) (old *T) {
 func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
 	return __aval_cas(&x.v, old, new, true)
 }
+
+// And and Or (Go 1.23): the bitwise operation as a compare-and-swap loop,
+// returning the old value.
+
+func (x *Int32) And(mask int32) (old int32) {
+	for {
+		old = x.Load()
+		if x.CompareAndSwap(old, old&mask) {
+			return old
+		}
+	}
+}
+
+func AndInt32(addr *int32, mask int32) (old int32) {
+	for {
+		old = LoadInt32(addr)
+		if CompareAndSwapInt32(addr, old, old&mask) {
+			return old
+		}
+	}
+}
+
+func (x *Int32) Or(mask int32) (old int32) {
+	for {
+		old = x.Load()
+		if x.CompareAndSwap(old, old|mask) {
+			return old
+		}
+	}
+}
+
+func OrInt32(addr *int32, mask int32) (old int32) {
+	for {
+		old = LoadInt32(addr)
+		if CompareAndSwapInt32(addr, old, old|mask) {
+			return old
+		}
+	}
+}
+
+func (x *Int64) And(mask int64) (old int64) {
+	for {
+		old = x.Load()
+		if x.CompareAndSwap(old, old&mask) {
+			return old
+		}
+	}
+}
+
+func AndInt64(addr *int64, mask int64) (old int64) {
+	for {
+		old = LoadInt64(addr)
+		if CompareAndSwapInt64(addr, old, old&mask) {
+			return old
+		}
+	}
+}
+
+func (x *Int64) Or(mask int64) (old int64) {
+	for {
+		old = x.Load()
+		if x.CompareAndSwap(old, old|mask) {
+			return old
+		}
+	}
+}
+
+func OrInt64(addr *int64, mask int64) (old int64) {
+	for {
+		old = LoadInt64(addr)
+		if CompareAndSwapInt64(addr, old, old|mask) {
+			return old
+		}
+	}
+}
+
+func (x *Uint32) And(mask uint32) (old uint32) {
+	for {
+		old = x.Load()
+		if x.CompareAndSwap(old, old&mask) {
+			return old
+		}
+	}
+}
+
+func AndUint32(addr *uint32, mask uint32) (old uint32) {
+	for {
+		old = LoadUint32(addr)
+		if CompareAndSwapUint32(addr, old, old&mask) {
+			return old
+		}
+	}
+}
+
+func (x *Uint32) Or(mask uint32) (old uint32) {
+	for {
+		old = x.Load()
+		if x.CompareAndSwap(old, old|mask) {
+			return old
+		}
+	}
+}
+
+func OrUint32(addr *uint32, mask uint32) (old uint32) {
+	for {
+		old = LoadUint32(addr)
+		if CompareAndSwapUint32(addr, old, old|mask) {
+			return old
+		}
+	}
+}
+
+func (x *Uint64) And(mask uint64) (old uint64) {
+	for {
+		old = x.Load()
+		if x.CompareAndSwap(old, old&mask) {
+			return old
+		}
+	}
+}
+
+func AndUint64(addr *uint64, mask uint64) (old uint64) {
+	for {
+		old = LoadUint64(addr)
+		if CompareAndSwapUint64(addr, old, old&mask) {
+			return old
+		}
+	}
+}
+
+func (x *Uint64) Or(mask uint64) (old uint64) {
+	for {
+		old = x.Load()
+		if x.CompareAndSwap(old, old|mask) {
+			return old
+		}
+	}
+}
+
+func OrUint64(addr *uint64, mask uint64) (old uint64) {
+	for {
+		old = LoadUint64(addr)
+		if CompareAndSwapUint64(addr, old, old|mask) {
+			return old
+		}
+	}
+}
