@@ -747,6 +747,20 @@ static bool generic_ok(checker *k)
 
 static uint32_t typexpr(checker *k, ast_node *n);
 
+/* The type arguments of x[A, B] into args after the na there: their
+ * number then, 0 when one is no type. */
+static uint32_t type_args(checker *k, ast_node *n, uint32_t *args,
+                          uint32_t na)
+{
+    args[na++] = typexpr(k, n->u.index.index);
+    for (size_t i = 0; i < n->u.index.more.n && na < 64; i++)
+        args[na++] = typexpr(k, n->u.index.more.v[i]);
+    for (uint32_t i = 0; i < na; i++)
+        if (!args[i])
+            return 0;
+    return na;
+}
+
 /* A[X, Y] of generic alias s: its type with the arguments for its type
  * parameters. */
 static uint32_t alias_instance(checker *k, ast_node *n, res_sym *s)
@@ -755,12 +769,9 @@ static uint32_t alias_instance(checker *k, ast_node *n, res_sym *s)
     ck_obj *o = ck_obj_get(k, s);
     if (!body)
         return 0;
-    args[na++] = typexpr(k, n->u.index.index);
-    for (size_t i = 0; i < n->u.index.more.n && na < 64; i++)
-        args[na++] = typexpr(k, n->u.index.more.v[i]);
-    for (uint32_t i = 0; i < na; i++)
-        if (!args[i])
-            return 0;
+    na = type_args(k, n, args, 0);
+    if (!na)
+        return 0;
     if (na != o->ntparams) {
         ck_errorf(k, n, "%s type arguments for type %s: have %u, want %u",
                   na < o->ntparams ? "not enough" : "too many", s->name, na,
@@ -815,13 +826,9 @@ static uint32_t instance_type(checker *k, ast_node *n)
     }
     /* a type declared in a generic function: its type parameters first */
     memcpy(args, gt->targs, ni * sizeof *args);
-    na = ni;
-    args[na++] = typexpr(k, n->u.index.index);
-    for (size_t i = 0; i < n->u.index.more.n && na < 64; i++)
-        args[na++] = typexpr(k, n->u.index.more.v[i]);
-    for (uint32_t i = 0; i < na; i++)
-        if (!args[i])
-            return 0;
+    na = type_args(k, n, args, ni);
+    if (!na)
+        return 0;
     gt = prog_type(k->prog, g);
     if (na != gt->ntargs) {
         buf b;
