@@ -118,6 +118,7 @@ void engine_free(wf_engine *e)
     VEC_FREE(e->cands);
     VEC_FREE(e->cand_alts);
     VEC_FREE(e->due);
+    VEC_FREE(e->idlers);
     VEC_FREE(e->findings);
     VEC_FREE(e->acc);
     VEC_FREE(e->woken);
@@ -158,6 +159,7 @@ void engine_reset(wf_engine *e)
     }
     e->now_ns = 0;
     e->timers.len = 0;
+    e->idlers.len = 0;
     e->held.len = 0;
     e->timer_seq = 0;
     e->wait_seq = 0;
@@ -612,6 +614,22 @@ static void fire_timers(wf_engine *e)
             fire_one(e, e->due.p[i]);
 }
 
+/* Every task is blocked and one is in synctest.Wait: it goes on, at the
+ * same instant (the first to wait first). */
+static void wake_idler(wf_engine *e)
+{
+    wf_task *t = e->idlers.p[0];
+    e->step++;
+    e->acc.len = e->woken.len = 0;
+    engine_access(e, OID_TIME, ACC_WRITE);
+    memmove(e->idlers.p, e->idlers.p + 1,
+            (e->idlers.len - 1) * sizeof *e->idlers.p);
+    e->idlers.len--;
+    engine_emit(e, t->tid, EV_TIMER, 0, -1, -1, e->now_ns, 0, t->op.file,
+                t->op.line);
+    engine_complete(e, t);
+}
+
 /* ---- events ------------------------------------------------------------ */
 
 void engine_emit_slow(wf_engine *e, wf_event *ev)
@@ -720,6 +738,13 @@ static step_result perform(wf_engine *e, wf_task *t)
         engine_emit_op(e, t, EV_YIELD, 0, NULL, -1, 0, 0);
         return STEP_DONE;
     case OP_SLEEP:
+        if (o->idle) {
+            engine_access(e, OID_TIME, ACC_READ);
+            VEC_PUSH(e->idlers, t);
+            engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, 0, 0);
+            engine_park(e, t);
+            return STEP_PARKED;
+        }
         if (o->ns <= 0 || e->cfg.time_loose) {
             engine_emit_op(e, t, EV_SLEEP, 0, NULL, -1, o->ns, 0);
             return STEP_DONE;
@@ -1031,6 +1056,13 @@ wf_task *engine_next(wf_engine *e)
          * returned) is no leak, as in Go, where it wakes; one looping on a
          * ticker or a retry timer would never end, and is blocked forever
          * (a leak) once the extensions are spent */
+        if (WF_UNLIKELY(e->nenabled == 0 && e->idlers.len)) {
+            if (out_of_limits(e))
+                return NULL;
+            wake_idler(e);
+            e->phase = PHASE_TIMERS;
+            continue;
+        }
         if (e->nenabled == 0 ||
             (WF_UNLIKELY(e->nspurious == e->nenabled) && !e->main_done &&
              timers_first(e))) {

@@ -190,6 +190,9 @@ typedef struct op {
     bool early;   /* OP_SLEEP: a Go sleep, which ends early when short
                      (engine_fires_early); the C API's sleeps keep strict
                      time whatever their length */
+    bool idle;    /* OP_SLEEP: synctest.Wait: ends once no other task can
+                     run, the clock unmoved (ns 0, whatever the time
+                     mode) */
     bool polite;  /* OP_YIELD: the program asked to let others run
                      (runtime.Gosched, sched_yield), not a fuel point */
     uint16_t evf, evf_failed; /* OP_A*: flags the front end adds to the
@@ -220,7 +223,7 @@ static inline void op_begin(op *o, op_kind k, wf_obj *obj)
     o->ok = false;
     o->has_default = false;
     o->relock = o->done = o->parked = o->discard = o->lib = false;
-    o->early = o->polite = false;
+    o->early = o->polite = o->idle = false;
     o->evf = o->evf_failed = 0;
     o->sel = -1;
     o->ncases = 0;
@@ -702,6 +705,9 @@ struct wf_engine {
     VEC(void *) cands;
     VEC(int32_t) cand_alts;
     VEC(timer *) due; /* scratch of fire_timers: the timers due now */
+    VEC(wf_task *) idlers; /* in synctest.Wait (OP_SLEEP idle), by arrival:
+                              woken one at a time when no task can run,
+                              before any timer fires */
     buf out;           /* program output of this execution */
     VEC(finding) findings;
     uint64_t prog_hash; /* program identity, part of schedules */

@@ -47,6 +47,51 @@ void diag_print(FILE *f, const char *prefix, const wf_diag *d)
     }
 }
 
+/* Does e come before f in the source (file, line, column)? */
+static bool err_before(const wf_diag *e, const wf_diag *f)
+{
+    int c = strcmp(e->file, f->file);
+    if (c)
+        return c < 0;
+    if (e->line != f->line)
+        return e->line < f->line;
+    return e->col < f->col;
+}
+
+void diag_list(const wf_diag *errs, size_t n, bool too_many, wf_diag *d)
+{
+    wf_diag *s = wf_xcalloc(n ? n : 1, sizeof *s);
+    wf_diag last = errs[n - 1];
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j;
+        for (j = i; j > 0 && err_before(&errs[i], &s[j - 1]); j--)
+            s[j] = s[j - 1];
+        s[j] = errs[i];
+    }
+    *d = s[0];
+    d->more[0] = '\0';
+    for (size_t i = 1; i <= n; i++) {
+        char m[1700];
+        int k;
+        if (i < n)
+            diag_format(&s[i], m, sizeof m);
+        else if (too_many)
+            snprintf(m, sizeof m, "%s:%d:%d: too many errors", last.file,
+                     last.line, last.col);
+        else
+            break;
+        k = snprintf(d->more + at, sizeof d->more - at, "%s%s",
+                     at ? "\n" : "", m);
+        if (k < 0 || (size_t)k >= sizeof d->more - at) {
+            d->more[at] = '\0'; /* no room: the line is left out */
+            break;
+        }
+        at += (size_t)k;
+    }
+    free(s);
+}
+
 void wf_fatal(const char *fmt, ...)
 {
     va_list ap;

@@ -54,6 +54,10 @@ wf_status diag_set(wf_diag *d, const char *file, int line, int col,
 /* Format d as "file:line:col: error: msg" (compiler style) into out:
  * the first error only. */
 void diag_format(const wf_diag *d, char *out, size_t n);
+/* errs[0, n) (n > 0) into d as cmd/compile prints them: sorted by
+ * position, and after them, when too_many, "too many errors" at the
+ * place of the last one found. */
+void diag_list(const wf_diag *errs, size_t n, bool too_many, wf_diag *d);
 /* Print every error of d on f, one a line, each after prefix. */
 void diag_print(FILE *f, const char *prefix, const wf_diag *d);
 

@@ -868,7 +868,12 @@ typedef VEC(unit) unitvec;
 /* Add every scenario file and package under directory pattern pat (a
  * directory is walked as "DIR/...") to us. False if the pattern's
  * directory does not exist. */
-static bool collect_units(const char *pat, unitvec *us)
+typedef VEC(char *) strvec;
+
+/* The units under pattern pat into us; the packages it walks that hold
+ * no test file (nor a scenario) into notest, as go test lists them
+ * ("? pkg [no test files]"). */
+static bool collect_units(const char *pat, unitvec *us, strvec *notest)
 {
     loader *l = load_new();
     load_strs dirs = {NULL, 0, 0};
@@ -893,6 +898,15 @@ static bool collect_units(const char *pat, unitvec *us)
             continue;
         }
         gocmd_group_dir(ld, &gs);
+        if (gs.len) {
+            bool any = false;
+            for (size_t k = 0; k < gs.len; k++)
+                any |= gs.p[k].scenario || gs.p[k].tests;
+            if (!any)
+                VEC_PUSH(*notest, wf_xstrdup(ld->import_path[0]
+                                                 ? ld->import_path
+                                                 : dirs.p[i]));
+        }
         for (size_t k = 0; k < gs.len; k++) {
             const gocmd_group *g = &gs.p[k];
             if (g->scenario || (g->files.len == 1 && g->tests)) {
@@ -1150,6 +1164,7 @@ static void run_parallel(tally *t, const unit *us, size_t nfiles, int n)
 int testcmd_exec(const cli_opts *o)
 {
     unitvec units = {NULL, 0, 0};
+    strvec notest = {NULL, 0, 0};
     VEC(const char *) paths = {NULL, 0, 0};
     tally t;
     int status = 0;
@@ -1200,7 +1215,7 @@ int testcmd_exec(const cli_opts *o)
                 u.group = -1;
                 u.named = true;
                 VEC_PUSH(units, u);
-            } else if (!collect_units(p, &units)) {
+            } else if (!collect_units(p, &units, &notest)) {
                 fprintf(stderr, "weft: %s: error: no such file or "
                                 "directory\n",
                         p);
@@ -1226,6 +1241,9 @@ int testcmd_exec(const cli_opts *o)
                    "all)\n",
                    o->shard_i, o->shard_n, all);
             VEC_FREE(units);
+            for (size_t i = 0; i < notest.len; i++)
+                free(notest.p[i]);
+            VEC_FREE(notest);
             VEC_FREE(paths);
             return 0;
         }
@@ -1254,11 +1272,19 @@ int testcmd_exec(const cli_opts *o)
                 emit_file(&t, &t, unit_name(&units.p[i]), cli_now() - t1);
             }
         }
+        /* packages without test files only: go test lists them and
+         * passes */
+        bool only_notest = !t.passed && !t.failed && !t.unselected &&
+                           !t.no_tests && notest.len && !halt_signal();
+        if (only_notest && !o->json)
+            for (size_t i = 0; i < notest.len; i++)
+                printf("?   \t%s\t[no test files]\n", notest.p[i]);
         if (!o->json)
             printf("%d passed, %d failed%s\n", t.passed, t.failed,
                    halt_signal() ? " (interrupted)" : "");
-        if (status == 0) status = t.failed ? 1 : t.passed ? 0 : 2;
-        if (halt_signal())
+        if (status == 0)
+            status = t.failed ? 1 : (t.passed || only_notest) ? 0 : 2;
+        if (halt_signal() || only_notest)
             ;
         else if (!t.passed && !t.failed && t.unselected)
             fprintf(stderr, "weft: error: -run '%s' selects no test under "
@@ -1284,6 +1310,9 @@ int testcmd_exec(const cli_opts *o)
         free(units.p[i].label);
     }
     VEC_FREE(units);
+    for (size_t i = 0; i < notest.len; i++)
+        free(notest.p[i]);
+    VEC_FREE(notest);
     VEC_FREE(paths);
     VEC_FREE(t.results);
     return halt_status(status);

@@ -364,6 +364,8 @@ struct ast_node {
             ast_node *key, *value;
             lex_kind tok;
             ast_node *x, *body;
+            bool over_func; /* x is an iterator function (the checker's
+                               finding; res_rangefunc has run) */
         } range;
 
         /* AST_IMPORT_SPEC: name is NULL, an AST_IDENT, "." or "_"; path is

@@ -93,53 +93,10 @@ void ck_recover(checker *k)
         k->failed = false;
 }
 
-/* Does e come before f in the source (file, line, column)? */
-static bool err_before(const wf_diag *e, const wf_diag *f)
-{
-    int c = strcmp(e->file, f->file);
-    if (c)
-        return c < 0;
-    if (e->line != f->line)
-        return e->line < f->line;
-    return e->col < f->col;
-}
-
-/* The errors into d as cmd/compile prints them: sorted by position, and
- * after the 10th (the last found) "too many errors" at its place. */
+/* The errors into d as cmd/compile prints them (diag_list). */
 static void errs_out(checker *k, wf_diag *d)
 {
-    VEC(wf_diag) s = {0};
-    wf_diag last = k->errs.p[k->errs.len - 1];
-    size_t at = 0;
-    for (size_t i = 0; i < k->errs.len; i++) {
-        size_t j;
-        VEC_PUSH(s, k->errs.p[i]);
-        for (j = s.len - 1; j > 0 && err_before(&k->errs.p[i], &s.p[j - 1]);
-             j--)
-            s.p[j] = s.p[j - 1];
-        s.p[j] = k->errs.p[i];
-    }
-    *d = s.p[0];
-    d->more[0] = '\0';
-    for (size_t i = 1; i <= s.len; i++) {
-        char m[1700];
-        int n;
-        if (i < s.len)
-            diag_format(&s.p[i], m, sizeof m);
-        else if (k->stop)
-            snprintf(m, sizeof m, "%s:%d:%d: too many errors", last.file,
-                     last.line, last.col);
-        else
-            break;
-        n = snprintf(d->more + at, sizeof d->more - at, "%s%s",
-                     at ? "\n" : "", m);
-        if (n < 0 || (size_t)n >= sizeof d->more - at) {
-            d->more[at] = '\0'; /* no room: the line is left out */
-            break;
-        }
-        at += (size_t)n;
-    }
-    VEC_FREE(s);
+    diag_list(k->errs.p, k->errs.len, k->stop, d);
 }
 
 uint32_t ck_name(checker *k, const char *s)

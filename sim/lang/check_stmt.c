@@ -871,6 +871,48 @@ static void select_stmt(checker *k, ast_node *n)
     }
 }
 
+/* for k, v := range f: f must be func(yield func(K, V) bool), with no
+ * results and yield of at most two parameters (Go 1.23). */
+static bool rangefunc_types(checker *k, ast_node *n, operand *x,
+                            const vm_type *u, uint32_t *key, uint32_t *val,
+                            bool *one)
+{
+    const vm_type *y = NULL;
+    const char *why = NULL;
+    uint32_t yt;
+    if (u->nparams != 1)
+        why = "wrong argument count";
+    else if (u->nresults)
+        why = "wrong result count";
+    else if (VM_KIND(yt = ck_under(k, u->params[0])) != K_FUNC)
+        why = "argument is not func";
+    else if ((y = prog_type(k->prog, yt))->nparams > 2 || y->variadic)
+        why = "yield func has too many parameters";
+    else if (y->nresults != 1 || VM_KIND(ck_under(k, y->params[y->nparams])) !=
+                                     K_BOOL)
+        why = "yield func does not return bool";
+    if (why) {
+        ck_errorf(k, n->u.range.x, "cannot range over %s: func must be "
+                                   "func(yield func(...) bool): %s",
+                  ck_op_str(k, x), why);
+        return false;
+    }
+    if (y->nparams == 0 && n->u.range.key) {
+        ck_errorf(k, n->u.range.key, "range over %s permits no iteration "
+                                     "variables",
+                  ck_op_str(k, x));
+        return false;
+    }
+    *key = y->nparams > 0 ? y->params[0] : 0;
+    *val = y->nparams > 1 ? y->params[1] : 0;
+    *one = y->nparams < 2;
+    if (!n->u.range.over_func) {
+        n->u.range.over_func = true;
+        res_rangefunc(k->R, n);
+    }
+    return true;
+}
+
 static void range_stmt(checker *k, ast_node *n)
 {
     operand x;
@@ -908,9 +950,10 @@ static void range_stmt(checker *k, ast_node *n)
                 ok = true;
                 break;
             case K_FUNC:
-                ck_errorf(k, n->u.range.x, "unsupported: range over a "
-                                           "function (Go 1.23 iterators)");
-                return;
+                if (!rangefunc_types(k, n, &x, u, &key, &val, &one))
+                    return;
+                ok = true;
+                break;
             case K_CHAN:
                 if (u->dir == 1) {
                     ck_errorf(k, n->u.range.x, "cannot range over %s: receive "

@@ -350,6 +350,16 @@ static uint32_t named_type_in(checker *k, res_sym *s)
     o->state = 1;
     k->pkg = s->pkg;
     if (s->spec->u.type_spec.alias) {
+        if (s->spec->u.type_spec.tparams.n) {
+            /* a generic alias (Go 1.24): A[P] = T; A[X] is T with X
+             * for P (alias_instance) */
+            uint32_t tps[64], ntp;
+            ntp = ck_declare_tparams(k, s->spec->u.type_spec.tparams, tps,
+                                     64);
+            o->tparams = arena_alloc(&p->mem, (ntp ? ntp : 1) * sizeof *tps);
+            memcpy(o->tparams, tps, ntp * sizeof *tps);
+            o->ntparams = ntp;
+        }
         o->type = ck_typexpr(k, s->spec->u.type_spec.type);
         o->state = 2;
         s->type = o->type;
@@ -737,12 +747,68 @@ static bool generic_ok(checker *k)
 
 static uint32_t typexpr(checker *k, ast_node *n);
 
+/* The type arguments of x[A, B] into args after the na there: their
+ * number then, 0 when one is no type. */
+static uint32_t type_args(checker *k, ast_node *n, uint32_t *args,
+                          uint32_t na)
+{
+    args[na++] = typexpr(k, n->u.index.index);
+    for (size_t i = 0; i < n->u.index.more.n && na < 64; i++)
+        args[na++] = typexpr(k, n->u.index.more.v[i]);
+    for (uint32_t i = 0; i < na; i++)
+        if (!args[i])
+            return 0;
+    return na;
+}
+
+/* A[X, Y] of generic alias s: its type with the arguments for its type
+ * parameters. */
+static uint32_t alias_instance(checker *k, ast_node *n, res_sym *s)
+{
+    uint32_t body = ck_named_type(k, s), args[64], na = 0;
+    ck_obj *o = ck_obj_get(k, s);
+    if (!body)
+        return 0;
+    na = type_args(k, n, args, 0);
+    if (!na)
+        return 0;
+    if (na != o->ntparams) {
+        ck_errorf(k, n, "%s type arguments for type %s: have %u, want %u",
+                  na < o->ntparams ? "not enough" : "too many", s->name, na,
+                  o->ntparams);
+        return 0;
+    }
+    if (!ck_verify_targs(k, n, o->tparams, args, na))
+        return 0;
+    return ck_subst(k, body, o->tparams, args, na);
+}
+
+/* The generic alias base x of x[...] denotes, or NULL. */
+static res_sym *generic_alias(checker *k, ast_node *x)
+{
+    res_sym *s = NULL;
+    while (x->kind == AST_PAREN)
+        x = x->u.paren.x;
+    if (x->kind == AST_IDENT)
+        s = ck_sym(k, x);
+    else if (x->kind == AST_SELECTOR)
+        s = ck_sym(k, x->u.selector.sel);
+    if (s && s->kind == RS_TYPE && s->spec &&
+        s->spec->kind == AST_TYPE_SPEC && s->spec->u.type_spec.alias &&
+        s->spec->u.type_spec.tparams.n)
+        return s;
+    return NULL;
+}
+
 /* G[A, B]: an instance of a generic type. */
 static uint32_t instance_type(checker *k, ast_node *n)
 {
     uint32_t g, args[64], na = 0, ni;
     const vm_type *gt;
     bool saved = k->generic_base;
+    res_sym *alias = generic_alias(k, n->u.index.x);
+    if (alias)
+        return alias_instance(k, n, alias);
     k->generic_base = true;
     g = typexpr(k, n->u.index.x);
     k->generic_base = saved;
@@ -760,13 +826,9 @@ static uint32_t instance_type(checker *k, ast_node *n)
     }
     /* a type declared in a generic function: its type parameters first */
     memcpy(args, gt->targs, ni * sizeof *args);
-    na = ni;
-    args[na++] = typexpr(k, n->u.index.index);
-    for (size_t i = 0; i < n->u.index.more.n && na < 64; i++)
-        args[na++] = typexpr(k, n->u.index.more.v[i]);
-    for (uint32_t i = 0; i < na; i++)
-        if (!args[i])
-            return 0;
+    na = type_args(k, n, args, ni);
+    if (!na)
+        return 0;
     gt = prog_type(k->prog, g);
     if (na != gt->ntargs) {
         buf b;

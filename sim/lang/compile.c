@@ -1159,10 +1159,13 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
             goto out;
         }
         C.loop_per_iter = minor >= 22;
+        p->async_timers = minor < 23;
     } else {
         snprintf(ver, sizeof ver, "%s", mod_go ? mod_go : "");
-        if (parse_go_version(ver, &minor))
+        if (parse_go_version(ver, &minor)) {
             C.loop_per_iter = minor >= 22;
+            p->async_timers = minor < 23;
+        }
     }
     phase(o, "resolve");
     for (size_t i = 0; i < nroots && st == WF_OK; i++)

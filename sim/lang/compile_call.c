@@ -1001,6 +1001,10 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
     uint32_t ft = 0;
     int base, n, skip = 0;
     bool soft = false;
+    /* in the body of a range over a function: onto the frame of the
+     * function the loop is in */
+    int tok = opc == VM_OP_DEFER && fs->rf ? crf_frame(fs) : 0;
+    int outer = opc == VM_OP_DEFER && fs->rf ? CALL_OUTER : 0;
     base = newreg(fs, 1);
     if (fn->kind == AST_IDENT) {
         res_sym *s = csym(fs, fn);
@@ -1019,8 +1023,8 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
             fs_at(fs, call);
             emit(fs, opc,
                  (call->u.call.spread ? CALL_SPREAD : 0) |
-                     (n < 0 ? CALL_MULTI : 0),
-                 base, n < 0 ? 0 : n, 0);
+                     (n < 0 ? CALL_MULTI : 0) | outer,
+                 base, n < 0 ? 0 : n, tok);
             return;
         }
     }
@@ -1038,8 +1042,9 @@ void cgo_defer(fstate *fs, ast_node *call, vm_opcode opc)
     n = cargs(fs, call, base + 1, ft, 0, &soft, true);
     fs_at(fs, call);
     emit(fs, opc, (call->u.call.spread ? CALL_SPREAD : 0) |
-                     (soft ? CALL_SOFT : 0) | (n < 0 ? CALL_MULTI : 0),
-         base, n < 0 ? 0 : n, 0);
+                     (soft ? CALL_SOFT : 0) | (n < 0 ? CALL_MULTI : 0) |
+                     outer,
+         base, n < 0 ? 0 : n, tok);
 }
 
 /* ---- places ------------------------------------------------------------------------ */

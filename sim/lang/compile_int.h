@@ -109,6 +109,7 @@ struct fstate {
     VEC(clabel) labels;
     int blockid, nblocks;
     int nlits; /* function literals made so far (func1, func2, ...) */
+    int nranges; /* range-over-func bodies made so far (f-range1, ...) */
     const char *pending_label; /* the label of the statement compiled next */
     vm_proto *proto;
     /* an instance of generic code: its type parameters and arguments
@@ -119,6 +120,9 @@ struct fstate {
      * whole loop (Go before 1.22): their cells say so (NEWCELL f 2), for
      * the race report */
     bool loopvar_decl;
+    /* the body of a range over a function, compiled as its yield
+     * function (compile_rangefunc.c); NULL in any other function */
+    struct crf *rf;
 };
 
 /* A function or method compiled for one instantiation (compile_generic.c). */
@@ -316,6 +320,21 @@ typedef struct lval {
     const ast_node *at; /* the place (its store panics there, as gc's) */
 } lval;
 lval clval(fstate *fs, ast_node *n);
+
+/* ---- compile_rangefunc.c: range over a function (Go 1.23) --------------- */
+/* for k, v := range x where x, in register it, is of function type xt:
+ * the body becomes the yield function x is called with. */
+void crange_func(fstate *fs, ast_node *n, const char *label, int it,
+                 uint32_t xt);
+/* In a loop body (fs->rf): return (with the enclosing function's
+ * results), and break / continue to a target outside the body. */
+void crf_return(fstate *fs, ast_node *n);
+bool crf_branch(fstate *fs, ast_node *n, lex_kind tok, const char *label);
+/* A register holding the frame token a defer in the body defers onto. */
+int crf_frame(fstate *fs);
+/* Compute values into base .. base+n as types want (compile_stmt.c). */
+void cvalues(fstate *fs, ast_list values, int n, int base,
+             const uint32_t *want, uint32_t *types);
 /* Pin lv's operands: those held in a local variable's own register are
  * copied, so storing to another target of the same assignment (i, x[i]
  * = ...; p, *p = ...) does not change the place (Go evaluates the

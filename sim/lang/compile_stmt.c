@@ -75,8 +75,8 @@ static bool declares(fstate *fs, ast_node *n)
 
 /* Compile the n values of a multi-target statement into registers
  * base .. base+n (values: a list of n, or one call / comma-ok form). */
-static void cvalues(fstate *fs, ast_list values, int n, int base,
-                    const uint32_t *want, uint32_t *types)
+void cvalues(fstate *fs, ast_list values, int n, int base,
+             const uint32_t *want, uint32_t *types)
 {
     if (values.n == 1 && n > 1) {
         ast_node *v = strip(values.v[0]);
@@ -523,8 +523,9 @@ static void crange(fstate *fs, ast_node *n, const char *label)
     }
     switch (VM_KIND(type_under(fs->C->prog, xt))) {
     case K_FUNC:
-        cerr(fs->C, n->u.range.x, "unsupported: range over a function "
-                                  "(Go 1.23 iterators)");
+        crange_func(fs, n, label, it, xt);
+        fs->nactive = saved;
+        fs->freereg = saved;
         return;
     case K_STRING:
         kt = T_INT;
@@ -945,6 +946,8 @@ static void cbranch(fstate *fs, ast_node *n)
         for (b = fs->blk; b; b = b->up)
             if (label ? (b->label && !strcmp(b->label, label)) : true)
                 break;
+        if (!b && fs->rf && crf_branch(fs, n, TK_BREAK, label))
+            return;
         if (!b) {
             cerr(fs->C, n, label ? "invalid break label %s"
                                  : "break is not in a loop, switch, or select",
@@ -958,6 +961,8 @@ static void cbranch(fstate *fs, ast_node *n)
             if (b->is_loop &&
                 (label ? (b->label && !strcmp(b->label, label)) : true))
                 break;
+        if (!b && fs->rf && crf_branch(fs, n, TK_CONTINUE, label))
+            return;
         if (!b) {
             cerr(fs->C, n, label ? "invalid continue label %s"
                                  : "continue is not in a loop",
@@ -1021,6 +1026,10 @@ static void creturn(fstate *fs, ast_node *n)
 {
     ast_list res = n->u.ret.results;
     int nres = fs->nres;
+    if (fs->rf) {
+        crf_return(fs, n);
+        return;
+    }
     if (res.n) {
         int base = newreg(fs, nres), from = (int)fs->code.len;
         bool boxed = false;

@@ -93,6 +93,8 @@ const lib_native *lib_native_at(int id);
     X(aval_swap, 1)                                                            \
     X(aval_cas, 1)                                                             \
     X(sleep, 0)                                                                \
+    X(idle_wait, 0)                                                            \
+    X(async_timers, 1)                                                         \
     X(now, 1)                                                                  \
     X(timer_chan, 1)                                                           \
     X(timer_stop, 1)                                                           \

@@ -499,6 +499,26 @@ nat_status lib_sleep(vm_ncall *c)
     return NAT_YIELD;
 }
 
+/* synctest.Wait: a sleep that ends when every other task is blocked,
+ * at the same virtual instant (a timer due now fires only when no task
+ * can run). */
+nat_status lib_idle_wait(vm_ncall *c)
+{
+    if (PHASE(c))
+        return NAT_OK;
+    op *o = vm_op(c->g, OP_SLEEP, NULL);
+    o->ns = 0;
+    o->idle = true;
+    return NAT_YIELD;
+}
+
+/* Go before 1.23: a timer channel keeps a stale value (vm_program). */
+nat_status lib_async_timers(vm_ncall *c)
+{
+    c->r[0] = vm_bool(c->g->x->prog->async_timers);
+    return NAT_OK;
+}
+
 nat_status lib_now(vm_ncall *c)
 {
     c->r[0] = vm_int(T_INT64, c->g->x->e->now_ns);

@@ -99,6 +99,15 @@ res_sym *res_lookup(const resolver *r, const res_pkg *p, const ast_node *n)
 
 /* ---- errors ------------------------------------------------------------- */
 
+static void err_at(resolver *r, wf_diag *d, const ast_node *n,
+                   const char *m)
+{
+    diag_set(d,
+             res_node_path(r, n,
+                           r->pkg && r->pkg->file ? r->pkg->file->path : ""),
+             n ? n->line : 0, n ? n->col : 0, "%s", m);
+}
+
 void res_err(resolver *r, const ast_node *n, const char *fmt, ...)
 {
     char m[900];
@@ -109,10 +118,40 @@ void res_err(resolver *r, const ast_node *n, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
-    diag_set(r->d,
-             res_node_path(r, n,
-                           r->pkg && r->pkg->file ? r->pkg->file->path : ""),
-             n ? n->line : 0, n ? n->col : 0, "%s", m);
+    if (r->soft.len) { /* the soft ones found before, then this one */
+        wf_diag d;
+        err_at(r, &d, n, m);
+        VEC_PUSH(r->soft, d);
+        diag_list(r->soft.p, r->soft.len, false, r->d);
+        return;
+    }
+    err_at(r, r->d, n, m);
+}
+
+void res_soft_err(resolver *r, const ast_node *n, const char *fmt, ...)
+{
+    char m[900];
+    va_list ap;
+    wf_diag d;
+    if (r->failed)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(m, sizeof m, fmt, ap);
+    va_end(ap);
+    err_at(r, &d, n, m);
+    VEC_PUSH(r->soft, d);
+    if (r->soft.len >= 10) {
+        r->failed = true;
+        diag_list(r->soft.p, r->soft.len, true, r->d);
+    }
+}
+
+void res_soft_end(resolver *r)
+{
+    if (r->failed || !r->soft.len)
+        return;
+    r->failed = true;
+    diag_list(r->soft.p, r->soft.len, false, r->d);
 }
 
 const ast_file *res_node_file(const resolver *r, const ast_node *n)
@@ -328,6 +367,7 @@ void res_free(resolver *r)
 {
     if (!r)
         return;
+    VEC_FREE(r->soft);
     for (size_t i = 0; i < r->syms.len; i++) {
         VEC_FREE(r->syms.p[i]->methods);
         free(r->syms.p[i]);
@@ -420,7 +460,7 @@ static res_sym *use(resolver *r, res_scope *s, ast_node *n)
         x->builtin = TI_UNSAFEPTR;
     }
     if (!x) {
-        res_err(r, n, "undefined: %s", name);
+        res_soft_err(r, n, "undefined: %s", name);
         return NULL;
     }
     if (x->kind == RS_LOCAL && x->fn != r->fn)
@@ -598,8 +638,8 @@ static void selector(resolver *r, res_scope *s, ast_node *n)
                     res_err(r, n->u.selector.sel, "unsupported: %s.%s: %s",
                             p->name, name, why);
                 else
-                    res_err(r, n->u.selector.sel, "undefined: %s.%s", p->name,
-                            name);
+                    res_soft_err(r, n->u.selector.sel, "undefined: %s.%s",
+                                 p->name, name);
                 return;
             }
             map_put(r, n->u.selector.sel, m);
@@ -1432,6 +1472,7 @@ static res_pkg *load(resolver *r, const char *path, ast_node *site)
         return NULL;
     p->library = library;
     resolve_pkg(r, p);
+    res_soft_end(r);
     if (r->failed)
         return NULL;
     VEC_PUSH(r->pkgs, p);
@@ -1451,6 +1492,7 @@ wf_status res_resolve(resolver *r, ast_file *f, wf_diag *d)
     r->pkg = p;
     if (!r->failed)
         resolve_pkg(r, p);
+    res_soft_end(r);
     if (r->failed)
         return WF_ERR_INPUT;
     VEC_PUSH(r->pkgs, p);
@@ -1476,6 +1518,7 @@ wf_status res_resolve_files(resolver *r, const char *path,
     r->main = p;
     r->pkg = p;
     resolve_pkg(r, p);
+    res_soft_end(r);
     if (r->failed)
         return WF_ERR_INPUT;
     VEC_PUSH(r->pkgs, p);

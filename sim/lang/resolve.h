@@ -187,6 +187,11 @@ res_pkg *res_pkg_at(const resolver *r, size_t i);
 /* The symbol an identifier (or a type switch clause, for its bound
  * variable) denotes in package p, or NULL. */
 res_sym *res_lookup(const resolver *r, const res_pkg *p, const ast_node *n);
+/* Range statement n ranges over a function (the checker found it): its
+ * body is compiled as a function, the yield function; the locals the
+ * statement declares become that function's, and the outer locals its
+ * body uses become captured (resolve_rangefunc.c). */
+void res_rangefunc(resolver *r, ast_node *n);
 /* The package-level symbol name of p, or NULL. */
 res_sym *res_pkg_sym(const resolver *r, const res_pkg *p, const char *name);
 /* The universe's symbol of a predeclared name, or NULL. */

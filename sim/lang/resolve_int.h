@@ -43,6 +43,8 @@ struct resolver {
     res_scope *universe;
     pos_slot *map;
     size_t map_cap, map_len;
+    /* errors the walk goes on after ("undefined: x"), up to Go's 10 */
+    VEC(wf_diag) soft;
     /* the walk */
     res_pkg *pkg;
     res_func *fn;
@@ -52,6 +54,12 @@ struct resolver {
 /* Record the first error (gc's wording) at n; later ones are dropped. */
 void res_err(resolver *r, const ast_node *n, const char *fmt, ...)
     WF_PRINTF(3, 4);
+/* An error the walk goes on after, so that more are found (Go reports up
+ * to 10): the resolution fails at its end (res_soft_end). */
+void res_soft_err(resolver *r, const ast_node *n, const char *fmt, ...)
+    WF_PRINTF(3, 4);
+/* At the end of a package's resolution: fail if it had soft errors. */
+void res_soft_end(resolver *r);
 /* Check the labels of one function body (defined once, every branch
  * names a defined one); function literals inside get their own check. */
 void res_check_labels(resolver *r, ast_node *body);

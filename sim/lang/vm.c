@@ -1068,8 +1068,22 @@ newframe:
                 d->spread = (ip->f & CALL_SPREAD) != 0;
                 for (uint32_t k = 0; k < nargs; k++)
                     d->args[k] = R[ip->a + 1 + k];
+                if (WF_UNLIKELY(ip->f & CALL_OUTER)) {
+                    int64_t fi = R[ip->c].v.i;
+                    if (fi < 0 || (uint64_t)fi >= g->nframes)
+                        THROW("defer in a range-over-func loop body "
+                              "after its function returned");
+                    d->next = g->frames[fi].defers;
+                    g->frames[fi].defers = d;
+                    VM_BREAK;
+                }
                 d->next = f->defers;
                 f->defers = d;
+                VM_BREAK;
+            }
+            VM_CASE(FRAMEID)
+            {
+                R[ip->a] = vm_int(T_INT, (int64_t)(f - g->frames));
                 VM_BREAK;
             }
             VM_CASE(RET)
@@ -1142,6 +1156,8 @@ newframe:
             {
                 vm_value v = R[ip->a];
                 SAVEPC();
+                if (ip->f)
+                    v.t = T_RTERROR;
                 if (!v.t)
                     v = vm_rterror(x, "panic called with nil argument "
                                       "(goexit=false)");

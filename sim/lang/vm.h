@@ -102,8 +102,9 @@
     X(CALLM, "as CALL, calling method S[next] of receiver R[a+1]")             \
     X(GO, "go R[a](R[a+1 .. a+b]); f: spread")                                 \
     X(DEFER, "defer R[a](R[a+1 .. a+b]); f: spread")                           \
+    X(FRAMEID, "R[a] = the index of the current frame (DEFER CALL_OUTER)")      \
     X(RET, "return the result registers, after the deferred calls")            \
-    X(PANIC, "panic(R[a])")                                                    \
+    X(PANIC, "panic(R[a]); f: as a runtime error (R[a] its message)")          \
     X(RECOVER, "R[a] = recover()")                                             \
     X(SEND, "R[a] <- RK[b] (visible)")                                         \
     X(RECV, "R[a] = <-R[b], and R[a+1] = ok if f (visible)")                   \

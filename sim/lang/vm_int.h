@@ -73,9 +73,11 @@ enum {
     CALL_IFACE = 32, /* CALLM: the receiver's static type is an interface
                       * (a value method on a nil *T panics as Go's
                       * wrapper does) */
-    CALL_KFN = 64    /* CALL: the function is K[a of the EXTRA word after
+    CALL_KFN = 64,   /* CALL: the function is K[a of the EXTRA word after
                       * it], stored into R[a] first (a function the
                       * compiler knows: no LOADK of its own) */
+    CALL_OUTER = 128 /* DEFER: onto frame R[c] (a FRAMEID) of the goroutine,
+                      * not the current one (range-over-func loop bodies) */
 };
 /* Results a CALL_ALL call keeps at most (registers reserved for them). */
 #define VM_MULTI_MAX 8
@@ -448,6 +450,9 @@ struct vm_program {
     const char **env;  /* os.Environ at the start of every execution */
     uint32_t nenv;
     bool has_progress; /* calls the progress() builtin somewhere */
+    bool async_timers; /* Go before 1.23 (go.mod's go line, --go): a timer
+                        * channel keeps a value sent before Stop or Reset
+                        * (asynctimerchan=1) */
     const char **tests; /* its TestXxx functions, in source order */
     uint32_t ntests;
     struct vm_entry *entries; /* ntests + 1: main, then each test */

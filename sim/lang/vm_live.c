@@ -95,6 +95,7 @@ static void ins_effect(const vm_proto *p, uint32_t pc, effect *e)
     case VM_OP_NEW:
     case VM_OP_LIT:
     case VM_OP_RECOVER:
+    case VM_OP_FRAMEID:
         set_reg(d, n, i.a);
         break;
     case VM_OP_LOADNIL:
@@ -189,6 +190,8 @@ static void ins_effect(const vm_proto *p, uint32_t pc, effect *e)
          * another's results takes as many as that one gave */
         set_range(u, n, i.a,
                   (i.f & CALL_MULTI) ? all : (uint32_t)i.a + i.b + 2);
+        if (i.op == VM_OP_DEFER && (i.f & CALL_OUTER))
+            set_reg(u, n, i.c);
         break;
     case VM_OP_RET:
         e->succ[0] = -1;

@@ -560,5 +560,29 @@ has out "stopped by the time limit" "the summary says the time limit stopped it"
 has out "data race on x" "the spinner's race is found before the stop"
 if [ "$took" -le 20 ]; then ok; else bad "--time-limit 1 took ${took}s"; fi
 
+# timers before Go 1.23 (--go 1.22, or such a go.mod): a value sent
+# before Stop or Reset stays in the channel (tests/correct has 1.23's)
+"$WEFT" run "$root/tests/correct/timer_stop_no_stale.go" --go 1.22 > out 2> err; rc=$?
+expect 0 "timers under --go 1.22"
+has out "stopped: false, a stale value" "Stop leaves the fired value"
+has out "reset: a stale value" "so does Reset"
+has out "ticks at 1.5s 3.5s" "a ticker's Reset leaves its tick"
+mkdir -p t122 && printf 'module t\n\ngo 1.22\n' > t122/go.mod
+cp "$root/tests/correct/timer_stop_no_stale.go" t122/
+"$WEFT" run t122/timer_stop_no_stale.go > out 2> err; rc=$?
+has out "stopped: false, a stale value" "go.mod's go 1.22 decides timers too"
+
+# undefined names: every one, up to Go's 10, then "too many errors"
+{ printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tx := undefinedA\n\tfmt.Prinln(x)\n'
+  for i in 1 2 3 4 5 6 7 8 9 10; do printf '\tf%d()\n' $i; done
+  printf '}\n'; } > undef.go
+"$WEFT" run undef.go > out 2> err; rc=$?
+expect 2 "run of a file with undefined names"
+has err "undef.go:6:7: error: undefined: undefinedA" "the first is reported"
+has err "undef.go:7:6: error: undefined: fmt.Prinln" "and the next"
+has err "undef.go:15:2: error: undefined: f8" "up to the tenth"
+has err "undef.go:15:2: too many errors" "then too many errors"
+hasnt err "f9" "not past the tenth"
+
 echo "go.sh: $pass passed, $fails failed"
 [ "$fails" = 0 ]

@@ -136,6 +136,10 @@ func BenchmarkX(b *testing.B) {}
 "$WEFT" test ./benchonly > out 2> err; rc=$?
 expect 2 "only benchmarks"
 has err "hold no TestXxx (benchmarks and examples do not run)" "says so"
+mkdir notests && printf 'package n\n\nfunc F() int { return 1 }\n' > notests/n.go
+"$WEFT" test ./notests > out 2> err; rc=$?
+expect 0 "a package without test files passes, as go test passes it"
+has out "$(printf '?   \texample.com/shop/notests\t[no test files]')" "and is listed as go test lists it"
 
 # os.Args: the program, then the arguments after --
 cat > args.go <<'GO'

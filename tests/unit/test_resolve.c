@@ -117,9 +117,19 @@ END_TEST
 
 START_TEST(unsupported_go_is_named)
 {
-    GO_ERROR(GO("func main() {\n\tf := func(yield func(int) bool) {}\n"
+    /* range over a function (Go 1.23): the iterator's shape is checked */
+    GO_ERROR(GO("func main() {\n\tf := func(yield func(int) int) {}\n"
                 "\tfor x := range f {\n\t\t_ = x\n\t}\n}\n"),
-             "4:17: unsupported: range over a function (Go 1.23 iterators)");
+             "4:17: cannot range over f (variable of type func(func(int) "
+             "int)): func must be func(yield func(...) bool): yield func "
+             "does not return bool");
+    GO_ERROR(GO("func main() {\n\tf := func(yield func() bool) {}\n"
+                "\tfor x := range f {\n\t\t_ = x\n\t}\n}\n"),
+             "4:6: range over f (variable of type func(func() bool)) "
+             "permits no iteration variables");
+    /* undefined names: up to 10 reported, as Go reports them */
+    GO_ERROR(GO("func main() {\n\ta()\n\tb()\n}\n"),
+             "3:2: undefined: a");
     /* a dot import brings the package's exported names into the file
      * (bug295.go); one that a package declaration also names clashes */
     GO_EXPECT(GO("import . \"fmt\"\nfunc main() { Println(Sprint(1, 2)) }\n"),

@@ -16,6 +16,14 @@ type wrapError struct {
 func (e *wrapError) Error() string { return e.msg }
 func (e *wrapError) Unwrap() error { return e.err }
 
+// Append, Appendf, Appendln (Go 1.19): as Sprint, Sprintf and Sprintln,
+// appended to b.
+func Append(b []byte, a ...any) []byte   { return append(b, __sprint(a)...) }
+func Appendln(b []byte, a ...any) []byte { return append(b, __sprintln(a)...) }
+func Appendf(b []byte, format string, a ...any) []byte {
+	return append(b, __sprintf(format, a)...)
+}
+
 func Sprint(a ...any) string   { return __sprint(a) }
 func Sprintln(a ...any) string { return __sprintln(a) }
 func Sprintf(format string, a ...any) string {

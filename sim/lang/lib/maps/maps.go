@@ -1,6 +1,5 @@
-// Package maps: Go 1.21's generic functions on maps, in Go (the iterator
-// functions of Go 1.23, Keys, Values, All, Collect, need range over
-// functions and are not provided).
+// Package maps: Go 1.21's generic functions on maps, and Go 1.23's
+// iterators (All, Keys, Values, Insert, Collect in iter.go), in Go.
 package maps
 
 // Equal reports whether two maps contain the same key/value pairs.

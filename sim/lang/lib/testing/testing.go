@@ -3,6 +3,7 @@
 package testing
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sync"
@@ -10,6 +11,7 @@ import (
 
 type TB interface {
 	Cleanup(func())
+	Context() context.Context
 	Error(args ...any)
 	Errorf(format string, args ...any)
 	Fail()
@@ -35,6 +37,8 @@ type common struct {
 	cleanups []func()
 	done     bool // the test and its cleanups have returned
 	parent   *common
+	ctx      context.Context // Context's, made on its first call
+	cancel   context.CancelFunc
 }
 
 type T struct {
@@ -170,7 +174,24 @@ func (c *common) finish() {
 	c.mu.Unlock()
 }
 
+// Context returns a context that is canceled just before the cleanup
+// functions registered with Cleanup are called (Go 1.24).
+func (c *common) Context() context.Context {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ctx == nil {
+		c.ctx, c.cancel = context.WithCancel(context.Background())
+	}
+	return c.ctx
+}
+
 func (c *common) runCleanups() {
+	// (read without c.mu: a lock here changes every test's interleavings;
+	// Context is called before the test returns, from its goroutine or
+	// one it waits for)
+	if c.cancel != nil {
+		c.cancel()
+	}
 	for i := len(c.cleanups) - 1; i >= 0; i-- {
 		c.cleanups[i]()
 	}
@@ -287,7 +308,8 @@ func (t *T) afterRun() {
 // without -bench either).
 type B struct {
 	common
-	N int
+	N     int
+	loopN int
 }
 
 func (b *B) ResetTimer()                         {}
@@ -299,6 +321,16 @@ func (b *B) SetParallelism(p int)                {}
 func (b *B) ReportMetric(n float64, unit string) {}
 func (b *B) Run(name string, f func(b *B)) bool  { return true }
 func (b *B) RunParallel(body func(*PB))          {}
+
+// Loop reports whether the benchmark should run one more iteration: b.N
+// iterations in all (Go 1.24).
+func (b *B) Loop() bool {
+	if b.loopN < b.N {
+		b.loopN++
+		return true
+	}
+	return false
+}
 
 // PB iterates a parallel benchmark's body (never run by weft).
 type PB struct{}

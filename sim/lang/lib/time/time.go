@@ -321,20 +321,45 @@ func fire(c chan Time, f func(), stop chan struct{}) {
 	}
 }
 
+// Stop and Reset, as Go 1.23 has them (a go.mod of 1.23 or later, or
+// none): no value sent before the call is received after it; the value
+// a fired timer left unreceived is dropped, and the timer counts as
+// stopped while active. Before 1.23 the value stays in the channel.
 func (t *Timer) Stop() bool {
 	ok := __timer_stop(t.c)
 	if ok && t.f != nil {
 		close(t.stop)
 	}
+	if t.f == nil && !__async_timers() && drain(t.c) {
+		ok = true
+	}
 	return ok
 }
 
 func (t *Timer) Reset(d Duration) bool {
+	if t.f == nil && !__async_timers() {
+		ok := __timer_stop(t.c)
+		if drain(t.c) {
+			ok = true
+		}
+		__timer_reset(t.c, int64(d))
+		return ok
+	}
 	ok := __timer_reset(t.c, int64(d))
 	if !ok && t.f != nil {
 		t.arm()
 	}
 	return ok
+}
+
+// drain takes the value waiting in c, if any.
+func drain(c <-chan Time) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
 }
 
 type Ticker struct {
@@ -348,5 +373,17 @@ func NewTicker(d Duration) *Ticker {
 	var c chan Time
 	return &Ticker{C: __timer_chan(int64(d), int64(d), Time{}, c, false)}
 }
-func (t *Ticker) Stop()            { __timer_stop(t.C) }
-func (t *Ticker) Reset(d Duration) { __timer_reset(t.C, int64(d)) }
+func (t *Ticker) Stop() {
+	__timer_stop(t.C)
+	if !__async_timers() {
+		drain(t.C)
+	}
+}
+
+func (t *Ticker) Reset(d Duration) {
+	if !__async_timers() {
+		__timer_stop(t.C)
+		drain(t.C)
+	}
+	__timer_reset(t.C, int64(d))
+}

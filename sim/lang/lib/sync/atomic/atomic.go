@@ -199,3 +199,94 @@ func (x *Pointer[T]) Swap(new *T) (old *T) {
 func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
 	return __aval_cas(&x.v, old, new, true)
 }
+
+// And and Or (Go 1.23): the bitwise operation as a compare-and-swap loop,
+// returning the old value.
+func bitop[T int32 | int64 | uint32 | uint64](load func() T, cas func(old, new T) bool, f func(T) T) (old T) {
+	for {
+		old = load()
+		if cas(old, f(old)) {
+			return old
+		}
+	}
+}
+
+func (x *Int32) And(mask int32) (old int32) {
+	return bitop(x.Load, x.CompareAndSwap, func(v int32) int32 { return v & mask })
+}
+
+func AndInt32(addr *int32, mask int32) (old int32) {
+	return bitop(func() int32 { return LoadInt32(addr) },
+		func(old, new int32) bool { return CompareAndSwapInt32(addr, old, new) },
+		func(v int32) int32 { return v & mask })
+}
+
+func (x *Int32) Or(mask int32) (old int32) {
+	return bitop(x.Load, x.CompareAndSwap, func(v int32) int32 { return v | mask })
+}
+
+func OrInt32(addr *int32, mask int32) (old int32) {
+	return bitop(func() int32 { return LoadInt32(addr) },
+		func(old, new int32) bool { return CompareAndSwapInt32(addr, old, new) },
+		func(v int32) int32 { return v | mask })
+}
+
+func (x *Int64) And(mask int64) (old int64) {
+	return bitop(x.Load, x.CompareAndSwap, func(v int64) int64 { return v & mask })
+}
+
+func AndInt64(addr *int64, mask int64) (old int64) {
+	return bitop(func() int64 { return LoadInt64(addr) },
+		func(old, new int64) bool { return CompareAndSwapInt64(addr, old, new) },
+		func(v int64) int64 { return v & mask })
+}
+
+func (x *Int64) Or(mask int64) (old int64) {
+	return bitop(x.Load, x.CompareAndSwap, func(v int64) int64 { return v | mask })
+}
+
+func OrInt64(addr *int64, mask int64) (old int64) {
+	return bitop(func() int64 { return LoadInt64(addr) },
+		func(old, new int64) bool { return CompareAndSwapInt64(addr, old, new) },
+		func(v int64) int64 { return v | mask })
+}
+
+func (x *Uint32) And(mask uint32) (old uint32) {
+	return bitop(x.Load, x.CompareAndSwap, func(v uint32) uint32 { return v & mask })
+}
+
+func AndUint32(addr *uint32, mask uint32) (old uint32) {
+	return bitop(func() uint32 { return LoadUint32(addr) },
+		func(old, new uint32) bool { return CompareAndSwapUint32(addr, old, new) },
+		func(v uint32) uint32 { return v & mask })
+}
+
+func (x *Uint32) Or(mask uint32) (old uint32) {
+	return bitop(x.Load, x.CompareAndSwap, func(v uint32) uint32 { return v | mask })
+}
+
+func OrUint32(addr *uint32, mask uint32) (old uint32) {
+	return bitop(func() uint32 { return LoadUint32(addr) },
+		func(old, new uint32) bool { return CompareAndSwapUint32(addr, old, new) },
+		func(v uint32) uint32 { return v | mask })
+}
+
+func (x *Uint64) And(mask uint64) (old uint64) {
+	return bitop(x.Load, x.CompareAndSwap, func(v uint64) uint64 { return v & mask })
+}
+
+func AndUint64(addr *uint64, mask uint64) (old uint64) {
+	return bitop(func() uint64 { return LoadUint64(addr) },
+		func(old, new uint64) bool { return CompareAndSwapUint64(addr, old, new) },
+		func(v uint64) uint64 { return v & mask })
+}
+
+func (x *Uint64) Or(mask uint64) (old uint64) {
+	return bitop(x.Load, x.CompareAndSwap, func(v uint64) uint64 { return v | mask })
+}
+
+func OrUint64(addr *uint64, mask uint64) (old uint64) {
+	return bitop(func() uint64 { return LoadUint64(addr) },
+		func(old, new uint64) bool { return CompareAndSwapUint64(addr, old, new) },
+		func(v uint64) uint64 { return v | mask })
+}
