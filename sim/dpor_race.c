@@ -29,8 +29,7 @@ static bool is_queue(uint8_t t)
  * dequeues do (who gets which); an enqueue and a dequeue commute when
  * the dequeue takes an older item (c >= 1) and the enqueue finds room
  * (c < cap): either order leaves the same buffer and values. */
-static bool queue_swap_conflicts(uint8_t a, uint8_t b, int64_t c,
-                                 int64_t cap)
+static bool queue_swap_conflicts(uint8_t a, uint8_t b, int64_t c, int64_t cap)
 {
     return a == b || c < 1 || c >= cap;
 }

@@ -134,9 +134,8 @@ static inline void gen_trace_program(gprog *g, uint64_t seed)
  * by the buffer's length. */
 static inline void gen_queue_program(gprog *g, uint64_t seed)
 {
-    static const unsigned char kinds[] = {G_SEND,   G_SEND,  G_RECV,
-                                          G_RECV,   G_RECVOK, G_PRINT,
-                                          G_SELECT, G_CLOSE};
+    static const unsigned char kinds[] = {G_SEND,   G_SEND,  G_RECV,   G_RECV,
+                                          G_RECVOK, G_PRINT, G_SELECT, G_CLOSE};
     uint64_t r[4];
     rng_from_seed(r, seed, 13);
     memset(g, 0, sizeof *g);
