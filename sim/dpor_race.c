@@ -591,18 +591,19 @@ static bool add_conflict(const dpor *d, const dobj *o, const arec *a,
     return floor_swap_conflicts(c, a, delta, parked);
 }
 
-/* An earlier enqueue or dequeue q of o and one of type t by the step or
- * op ending at node end: would swapping them change the state? As
- * add_conflict: the swap puts the later one where q was, after the
- * enqueues and dequeues since q that do not depend on it; the buffer's
- * length there decides. O(kept). */
-static bool queue_conflict(const dpor *d, const dobj *o, const qrec *q,
-                           uint8_t t, size_t end)
+/* An earlier enqueue or dequeue of o (the i-th kept) and one of type t
+ * by the step or op ending at node end: would swapping them change the
+ * state? As add_conflict: the swap puts the later one where the earlier
+ * was, after the enqueues and dequeues since that do not depend on it;
+ * the buffer's length there decides. O(kept since). */
+static bool queue_conflict(const dpor *d, const dobj *o, size_t i, uint8_t t,
+                           size_t end)
 {
+    const qrec *q = &o->qs.p[i];
     int64_t c = q->before;
     if (d->bound >= 0 || q->type == t)
         return true;
-    for (size_t k = 0; k < o->qs.len; k++) {
+    for (size_t k = i + 1; k < o->qs.len; k++) {
         const qrec *r = &o->qs.p[k];
         if (r->r.node > q->r.node && (size_t)r->r.node < end &&
             node_get(d, r->r.node, q->r.tid) < q->r.lidx)
@@ -613,11 +614,13 @@ static bool queue_conflict(const dpor *d, const dobj *o, const qrec *q,
 
 /* The type an access counts as on o: an add past ADDS_MAX that does not
  * commute with every add kept is a write, as is an enqueue or dequeue
- * past QUEUE_MAX. */
+ * past QUEUE_MAX or under a bound (where it conflicts with all: the last
+ * write stands for every one before, where a list of them all raced
+ * with each, 9x the time of a step). */
 static uint8_t eff_type(const dpor *d, const dobj *o, const acc_rec *y)
 {
     if (is_queue(y->type))
-        return o->qs.len >= QUEUE_MAX ? ACC_WRITE : y->type;
+        return d->bound >= 0 || o->qs.len >= QUEUE_MAX ? ACC_WRITE : y->type;
     if (y->type != ACC_ADD || adds_commute(d, o, y))
         return y->type;
     return o->adds.len >= (d->bound >= 0 ? ADDS_MAX : FLOOR_ADDS_MAX)
@@ -676,7 +679,7 @@ static void check_access(dpor *d, dobj *o, const acc_rec *y, const racer *x)
     for (size_t i = 0; i < o->qs.len; i++) {
         const rec *r = &o->qs.p[i].r;
         if (r->tid != x->q && !hb(d, r, x->c) &&
-            (!is_queue(t) || queue_conflict(d, o, &o->qs.p[i], t, x->end)))
+            (!is_queue(t) || queue_conflict(d, o, i, t, x->end)))
             race(d, r->node, x->q, x->c, x->sig, x->nsig, x->end);
     }
     if (t == ACC_ADD && adds_commute(d, o, y))
@@ -876,7 +879,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         if (is_queue(t)) {
             for (size_t k = 0; k < o->qs.len; k++)
                 if (!hb(d, &o->qs.p[k].r, ev) && /* else joined already */
-                    queue_conflict(d, o, &o->qs.p[k], t, (size_t)d->tnode))
+                    queue_conflict(d, o, k, t, (size_t)d->tnode))
                     dclock_join(g, ev, &d->nodes.p[o->qs.p[k].r.node].vc);
         } else if (conflict(d, t, ACC_ENQ)) {
             dclock_join(g, ev, &o->lq);
