@@ -407,7 +407,11 @@ static void do_send(wf_engine *e, wf_task *t, wf_chan *ch, wf_value v,
                     int32_t ncase)
 {
     uint16_t f = sel_flags(ncase);
-    engine_access(e, ch->hdr.oid, ACC_WRITE);
+    if (ch->len < ch->cap && !ch->early)
+        engine_access_queue(e, ch->hdr.oid, ACC_ENQ, (int64_t)ch->len,
+                            (int64_t)ch->cap);
+    else
+        engine_access(e, ch->hdr.oid, ACC_WRITE);
     if (ch->len < ch->cap) {
         WF_TESTCASE(ch->len + 1 == ch->cap); /* fills the buffer */
         ch->buf[(ch->head + ch->len) % ch->cap] = v;
@@ -434,7 +438,11 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
                     bool *ok, int32_t ncase)
 {
     uint16_t f = sel_flags(ncase);
-    engine_access(e, ch->hdr.oid, ACC_WRITE);
+    if (ch->len && !ch->early)
+        engine_access_queue(e, ch->hdr.oid, ACC_DEQ, (int64_t)ch->len,
+                            (int64_t)ch->cap);
+    else
+        engine_access(e, ch->hdr.oid, ACC_WRITE);
     if (!ch->len && !ch->closed && early_pending(ch)) {
         /* an early timer (engine_fires_early) fires now, for this
          * receiver (a ticker is re-armed by its fire); the clock is not
@@ -646,15 +654,25 @@ static bool would_panic(const op *o)
     }
 }
 
-/* A select may touch each of its channels; every channel op writes. A
- * send on an open unbuffered channel is no step of its own: it commits
- * as it is exposed and the receiver's step performs it (send_ready), so
- * it has nothing pending to race with (it raced as the receiver's). */
+/* A select may touch each of its channels, and writes them (it may
+ * send, receive or see a close on any). A send on an open unbuffered
+ * channel is no step of its own: it commits as it is exposed and the
+ * receiver's step performs it (send_ready), so it has nothing pending to
+ * race with (it raced as the receiver's). A send or receive on an open
+ * buffered channel without a timer enqueues or dequeues (do_send,
+ * do_recv) at the buffer's length now (a blocked one, as the step that
+ * unblocks it left it: full, or empty); any other op writes. */
 static void pending(const op *o, acc_vec *out)
 {
-    if (o->kind == OP_SEND && o->obj &&
-        !((const wf_chan *)o->obj)->cap && !((const wf_chan *)o->obj)->closed)
+    const wf_chan *ch = (const wf_chan *)o->obj;
+    if (o->kind == OP_SEND && ch && !ch->cap && !ch->closed)
         return;
+    if ((o->kind == OP_SEND || o->kind == OP_RECV) && ch && ch->cap &&
+        !ch->closed && !ch->early) {
+        acc_push_queue(out, o->obj, o->kind == OP_SEND ? ACC_ENQ : ACC_DEQ,
+                       (int64_t)ch->len, (int64_t)ch->cap);
+        return;
+    }
     if (o->kind != OP_SELECT) {
         acc_push(out, o->obj, ACC_WRITE);
         return;

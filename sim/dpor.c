@@ -158,6 +158,7 @@ void dpor_free(dpor *d)
         VEC_FREE(o->os);
         VEC_FREE(o->ps);
         VEC_FREE(o->adds);
+        VEC_FREE(o->qs);
     }
     VEC_FREE(d->objs);
     tset_free(&d->next_sleep);
@@ -274,7 +275,9 @@ void dpor_begin(dpor *d, wf_engine *e)
         dclock_clear(&o->lk);
         dclock_clear(&o->lo);
         dclock_clear(&o->lu);
+        dclock_clear(&o->lq);
         o->rs.len = o->cs.len = o->os.len = o->ps.len = o->adds.len = 0;
+        o->qs.len = 0;
         o->us.len = o->pend.len = 0;
         o->nfloor = 0;
         o->has_w = o->has_acq = o->w_is_release = false;

@@ -32,6 +32,7 @@ void dpor_clocks_free(dpor *d)
         dclock_release(g, &o->lk);
         dclock_release(g, &o->lo);
         dclock_release(g, &o->lu);
+        dclock_release(g, &o->lq);
     }
     dclock_release(g, &d->ev);
     dclock_reg_free(g);

@@ -19,13 +19,29 @@ static bool is_write(uint8_t t)
     return t == ACC_WRITE || t == ACC_ACQUIRE || t == ACC_RELEASE;
 }
 
+static bool is_queue(uint8_t t)
+{
+    return t == ACC_ENQ || t == ACC_DEQ;
+}
+
+/* Do a buffer's enqueues or dequeues a then b conflict, its length c
+ * before the pair? Two enqueues do (the order of the items), two
+ * dequeues do (who gets which); an enqueue and a dequeue commute when
+ * the dequeue takes an older item (c >= 1) and the enqueue finds room
+ * (c < cap): either order leaves the same buffer and values. */
+static bool queue_swap_conflicts(uint8_t a, uint8_t b, int64_t c, int64_t cap)
+{
+    return a == b || c < 1 || c >= cap;
+}
+
 /* May accesses of types a and b to one object conflict (engine.h's
  * table)? Under a preemption bound every pair but two reads does: the
  * bound makes otherwise independent steps dependent (Coons et al.,
  * OOPSLA 2013), as the order of a Done and the Wait it releases decides
  * whether the Wait blocks, and so whether switching away is free. Pairs
  * of adds, and adds with observes, are refined by their data
- * (add_conflict). */
+ * (add_conflict), as are pairs of enqueues and dequeues
+ * (queue_conflict). */
 static bool conflict(const dpor *d, uint8_t a, uint8_t b)
 {
     if (d->bound >= 0)
@@ -87,6 +103,8 @@ static bool acc_conflict(const dpor *d, const acc_rec *x, const acc_rec *y)
     if ((x->type == ACC_RUNLOCK && y->type == ACC_ACQUIRE) ||
         (x->type == ACC_ACQUIRE && y->type == ACC_RUNLOCK))
         return false;
+    if (is_queue(x->type) && is_queue(y->type))
+        return queue_swap_conflicts(x->type, y->type, x->before, x->delta);
     if (x->type == ACC_ADD && y->type == ACC_OBSERVE)
         return x->delta > 0;
     if (x->type == ACC_OBSERVE && y->type == ACC_ADD)
@@ -113,7 +131,9 @@ void dpor_acc_union_add(node *n, const acc_rec *a, size_t na)
         bool seen = false;
         for (size_t k = 0; k < n->acc_union.len && !seen; k++)
             seen = n->acc_union.p[k].oid == a[i].oid &&
-                   n->acc_union.p[k].type == a[i].type;
+                   n->acc_union.p[k].type == a[i].type &&
+                   (!is_queue(a[i].type) ||
+                    n->acc_union.p[k].before == a[i].before);
         if (!seen)
             VEC_PUSH(n->acc_union, a[i]);
     }
@@ -281,6 +301,11 @@ static bool conflict_after(dpor *d, int32_t j, int32_t tj, uint32_t lj,
             for (size_t k = 0; k < o->adds.len; k++)
                 if (o->adds.p[k].r.node > j &&
                     node_get(d, o->adds.p[k].r.node, tj) < lj)
+                    return true;
+        if (conflict(d, t, ACC_ENQ)) /* (any pair of them may) */
+            for (size_t k = 0; k < o->qs.len; k++)
+                if (o->qs.p[k].r.node > j &&
+                    node_get(d, o->qs.p[k].r.node, tj) < lj)
                     return true;
     }
     return false;
@@ -566,10 +591,36 @@ static bool add_conflict(const dpor *d, const dobj *o, const arec *a,
     return floor_swap_conflicts(c, a, delta, parked);
 }
 
+/* An earlier enqueue or dequeue of o (the i-th kept) and one of type t
+ * by the step or op ending at node end: would swapping them change the
+ * state? As add_conflict: the swap puts the later one where the earlier
+ * was, after the enqueues and dequeues since that do not depend on it;
+ * the buffer's length there decides. O(kept since). */
+static bool queue_conflict(const dpor *d, const dobj *o, size_t i, uint8_t t,
+                           size_t end)
+{
+    const qrec *q = &o->qs.p[i];
+    int64_t c = q->before;
+    if (d->bound >= 0 || q->type == t)
+        return true;
+    for (size_t k = i + 1; k < o->qs.len; k++) {
+        const qrec *r = &o->qs.p[k];
+        if (r->r.node > q->r.node && (size_t)r->r.node < end &&
+            node_get(d, r->r.node, q->r.tid) < q->r.lidx)
+            c += r->type == ACC_ENQ ? 1 : -1;
+    }
+    return queue_swap_conflicts(q->type, t, c, q->cap);
+}
+
 /* The type an access counts as on o: an add past ADDS_MAX that does not
- * commute with every add kept is a write. */
+ * commute with every add kept is a write, as is an enqueue or dequeue
+ * past QUEUE_MAX or under a bound (where it conflicts with all: the last
+ * write stands for every one before, where a list of them all raced
+ * with each, 9x the time of a step). */
 static uint8_t eff_type(const dpor *d, const dobj *o, const acc_rec *y)
 {
+    if (is_queue(y->type))
+        return d->bound >= 0 || o->qs.len >= QUEUE_MAX ? ACC_WRITE : y->type;
     if (y->type != ACC_ADD || adds_commute(d, o, y))
         return y->type;
     return o->adds.len >= (d->bound >= 0 ? ADDS_MAX : FLOOR_ADDS_MAX)
@@ -625,6 +676,12 @@ static void check_access(dpor *d, dobj *o, const acc_rec *y, const racer *x)
     if (conflict(d, t, ACC_RUNLOCK) && (t != ACC_ACQUIRE || d->bound >= 0))
         for (size_t i = 0; i < o->us.len; i++)
             check_rec(d, &o->us.p[i], x);
+    for (size_t i = 0; i < o->qs.len; i++) {
+        const rec *r = &o->qs.p[i].r;
+        if (r->tid != x->q && !hb(d, r, x->c) &&
+            (!is_queue(t) || queue_conflict(d, o, i, t, x->end)))
+            race(d, r->node, x->q, x->c, x->sig, x->nsig, x->end);
+    }
     if (t == ACC_ADD && adds_commute(d, o, y))
         return;
     for (size_t i = 0; i < o->adds.len; i++) {
@@ -819,6 +876,14 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         } else if (conflict(d, t, ACC_ADD) || t == ACC_OBSERVE) {
             dclock_join(g, ev, &o->lk); /* a Wait comes after every Done */
         }
+        if (is_queue(t)) {
+            for (size_t k = 0; k < o->qs.len; k++)
+                if (!hb(d, &o->qs.p[k].r, ev) && /* else joined already */
+                    queue_conflict(d, o, k, t, (size_t)d->tnode))
+                    dclock_join(g, ev, &d->nodes.p[o->qs.p[k].r.node].vc);
+        } else if (conflict(d, t, ACC_ENQ)) {
+            dclock_join(g, ev, &o->lq);
+        }
     }
     dclock_set(g, ev, p, lidx);
     r.node = d->tnode;
@@ -843,6 +908,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
                 o->ps.len = 0;
                 o->us.len = 0;
                 o->adds.len = 0;
+                o->qs.len = 0;
                 o->nfloor = 0;
             }
         } else if (t == ACC_READ) {
@@ -860,6 +926,14 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             dclock_join(g, &o->lk, ev);
             VEC_PUSH(o->adds, a);
             o->nfloor += (a.flags & ACCF_FLOOR) != 0;
+        } else if (is_queue(t)) {
+            qrec q;
+            q.r = r;
+            q.before = A[i].before;
+            q.cap = A[i].delta;
+            q.type = t;
+            dclock_join(g, &o->lq, ev);
+            VEC_PUSH(o->qs, q);
         } else if (t == ACC_PARK) {
             VEC_PUSH(o->ps, r);
         } else if (t == ACC_RUNLOCK) {

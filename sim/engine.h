@@ -436,7 +436,8 @@ typedef enum choice_kind {
 
 /* How a step touched an object, for partial-order reduction (dpor.c).
  * Without a preemption bound, two accesses to one object conflict unless
- * both are reads, both commits, or both adds that commute (below); a
+ * both are reads, both commits, both adds that commute, or an enqueue
+ * and a dequeue that commute (below); a
  * park conflicts with nothing. Under a bound, all but two reads do. A
  * commit is a task starting to wait on a channel (it changes which
  * rendezvous are possible, not the channel's contents). */
@@ -465,10 +466,19 @@ typedef enum acc_type {
                     other reader unlocks; an acquire after it is ordered
                     after it but races with the read before it instead,
                     as the two are never co-enabled */
-    ACC_PARK     /* a waiter parked on a counter (Wait at a count above
+    ACC_PARK,    /* a waiter parked on a counter (Wait at a count above
                     zero): no event of the trace (a blocked attempt is
                     not one); noted, since an add reaching zero would
                     release it */
+    ACC_ENQ,     /* a send into a channel's buffer: before is the
+                    buffer's length before it, delta its capacity. Two
+                    enqueues conflict (the order of the items), as do
+                    two dequeues (who gets which); an enqueue and a
+                    dequeue at length k commute when 1 <= k < cap (the
+                    dequeue takes an older item, the enqueue does not
+                    fill the buffer). Conflicts with every other type
+                    but parks */
+    ACC_DEQ      /* a receive from a channel's buffer: as ACC_ENQ */
 } acc_type;
 
 enum {
@@ -481,8 +491,9 @@ typedef struct acc_rec {
     int32_t oid;    /* object, or one of the OID_* pseudo-objects */
     uint8_t type;   /* acc_type */
     uint8_t flags;  /* ACCF_*, for ACC_ADD */
-    int64_t delta;  /* ACC_ADD: the amount added */
-    int64_t before; /* ACC_ADD: the count before it */
+    int64_t delta;  /* ACC_ADD: the amount added; ACC_ENQ/DEQ: capacity */
+    int64_t before; /* ACC_ADD: the count before it; ACC_ENQ/DEQ: the
+                       buffer's length before it */
 } acc_rec;
 /* Pseudo-objects: program output (prints, main's return), the spawn
  * counter (tids are given in spawn order), time (a timer firing). */
@@ -905,6 +916,14 @@ static inline void acc_push(acc_vec *out, const wf_obj *o, acc_type t)
         VEC_PUSH(*out, a);
     }
 }
+/* A buffered channel's enqueue or dequeue (ACC_ENQ, ACC_DEQ) at buffer
+ * length len of capacity cap. */
+static inline void acc_push_queue(acc_vec *out, const wf_obj *o, acc_type t,
+                                  int64_t len, int64_t cap)
+{
+    acc_rec a = {o->oid, (uint8_t)t, 0, cap, len};
+    VEC_PUSH(*out, a);
+}
 static inline void acc_push_add(acc_vec *out, const wf_obj *o, int64_t delta,
                                 int64_t before, uint8_t flags)
 {
@@ -1187,6 +1206,17 @@ static inline void engine_access(wf_engine *e, int32_t oid, acc_type type)
 {
     if (WF_UNLIKELY(e->track)) {
         acc_rec a = {oid, (uint8_t)type, 0, 0, 0};
+        VEC_PUSH(e->acc, a);
+    }
+}
+/* Log a buffered channel's enqueue or dequeue (ACC_ENQ, ACC_DEQ) of the
+ * current step, at buffer length len of capacity cap. */
+static inline void engine_access_queue(wf_engine *e, int32_t oid,
+                                       acc_type type, int64_t len,
+                                       int64_t cap)
+{
+    if (WF_UNLIKELY(e->track)) {
+        acc_rec a = {oid, (uint8_t)type, 0, cap, len};
         VEC_PUSH(e->acc, a);
     }
 }

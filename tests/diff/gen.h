@@ -18,7 +18,10 @@
  * variables, prints, critical sections, atomic adds whose result is
  * printed) with every join kind: gen_fingerprint gives the trace of an
  * execution, so the traces can be counted over all interleavings (plain
- * DFS) and compared with the executions of the reduction. */
+ * DFS) and compared with the executions of the reduction.
+ *
+ * A third (gen_queue_program) puts several senders and receivers on
+ * buffered channels. */
 #ifndef WF_GEN_H
 #define WF_GEN_H
 
@@ -119,6 +122,38 @@ static inline void gen_trace_program(gprog *g, uint64_t seed)
             o->a = (unsigned char)rng_below(r, 2);
             o->b = (unsigned char)(1 + rng_below(r, 3));
             o->c = (unsigned char)rng_below(r, 8);
+        }
+    }
+}
+
+/* Program `seed` of the queue set: 2 to 4 tasks sending to and
+ * receiving from 2 buffered channels (capacity 1 to 3, most ops on the
+ * first), each item a value of its own, every value received printed,
+ * with prints, selects and a rare close, and a join: several senders and
+ * receivers on one buffer, where an enqueue and a dequeue commute or not
+ * by the buffer's length. */
+static inline void gen_queue_program(gprog *g, uint64_t seed)
+{
+    static const unsigned char kinds[] = {G_SEND,   G_SEND,  G_RECV,   G_RECV,
+                                          G_RECVOK, G_PRINT, G_SELECT, G_CLOSE};
+    uint64_t r[4];
+    rng_from_seed(r, seed, 13);
+    memset(g, 0, sizeof *g);
+    g->ntasks = 2 + (int)rng_below(r, 3);
+    g->join = (int)rng_below(r, GEN_JOIN__COUNT);
+    for (int c = 0; c < 2; c++)
+        g->cap[c] = 1 + (int)rng_below(r, 3);
+    for (int t = 0; t < g->ntasks; t++) {
+        int max = g->ntasks == 2 ? 5 : g->ntasks == 3 ? 4 : 3;
+        g->nops[t] = 1 + (int)rng_below(r, (uint32_t)max);
+        for (int i = 0; i < g->nops[t]; i++) {
+            gop *o = &g->ops[t][i];
+            o->kind = kinds[rng_below(r, sizeof kinds)];
+            o->a = rng_below(r, 4) == 0;
+            o->b = (unsigned char)(1 + t * GEN_MAXOPS + i);
+            o->c = (unsigned char)rng_below(r, 8);
+            if (o->kind == G_CLOSE && rng_below(r, 2))
+                o->kind = G_SEND; /* closes are rarer */
         }
     }
 }

@@ -1,0 +1,41 @@
+// expect: ok
+//
+// A textbook worker pool: two workers range over a buffered jobs
+// channel, send to a buffered results channel and call Done; a goroutine
+// closes results after the WaitGroup's Wait, main sums them. A send and
+// a receive on a buffer holding an item, with room left, commute: the
+// search completes (2,700 executions; 176,236 when every channel op
+// conflicted with every other).
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func worker(jobs <-chan int, results chan<- int, wg *sync.WaitGroup) {
+	defer wg.Done()
+	for j := range jobs {
+		results <- j * 2
+	}
+}
+
+func main() {
+	jobs := make(chan int, 10)
+	results := make(chan int, 10)
+	var wg sync.WaitGroup
+	for w := 1; w <= 2; w++ {
+		wg.Add(1)
+		go worker(jobs, results, &wg)
+	}
+	for j := 1; j <= 4; j++ {
+		jobs <- j
+	}
+	close(jobs)
+	go func() { wg.Wait(); close(results) }()
+	sum := 0
+	for r := range results {
+		sum += r
+	}
+	fmt.Println(sum)
+}
