@@ -235,6 +235,7 @@ void await_after(wf_engine *e, wf_task *t, step_result r)
             op_objects(e, o, &t->aw->cur);
         return;
     }
+    t->polled = false;
     if (t->aw) {
         t->aw->effects++;
         t->aw->misses = t->aw->skip = 0;
@@ -329,6 +330,13 @@ void await_exposed(wf_engine *e, wf_task *t)
             t->aw->nhist = 0;
         return;
     }
+    /* a task that polls once and goes on (reads a shared variable, then
+     * blocks: a thousand such goroutines) costs no history: it is kept
+     * from the second poll in a row on */
+    if (!t->aw && !t->polled) {
+        t->polled = true;
+        return;
+    }
     a = task_of(e, t);
     exec_of(e);
     if (a->nohash >= AW_NOHASH)
@@ -393,26 +401,30 @@ static void spin_finding(wf_engine *e, const wf_task *t, bool dead)
     buf m;
     memset(&f, 0, sizeof f);
     buf_init(&m);
-    buf_printf(&m, "%s spins %s %s:%d reading ", t->name,
-               dead ? "forever at" : "at", t->op.file ? t->op.file : "?",
-               (int)t->op.line);
+    buf_printf(&m, "%s %s %s:%d reading ", t->name,
+               dead ? "spins forever at"
+                    : "never ends: after main returned it spins at",
+               t->op.file ? t->op.file : "?", (int)t->op.line);
     for (int i = 0; i < a->nawait; i++) {
         const wf_obj *o = obj_at(e, a->await[i]);
-        bool alias = false; /* named with its atomic */
-        for (int j = 0; j < a->nawait; j++)
-            alias |= obj_at(e, a->await[j]) &&
-                     obj_alias(obj_at(e, a->await[j])) == a->await[i];
-        if (alias)
+        const char *nm = o ? engine_obj_name(e, o) : "?";
+        bool again = false; /* an alias named with its atomic, or a
+                               variable and the channel it holds */
+        for (int j = 0; j < a->nawait; j++) {
+            const wf_obj *p = obj_at(e, a->await[j]);
+            again |= p && obj_alias(p) == a->await[i];
+            again |= j < i && p && o && !strcmp(engine_obj_name(e, p), nm);
+        }
+        if (again)
             continue;
         if (named == 3) {
             buf_puts(&m, " (and more)");
             break;
         }
-        buf_printf(&m, "%s%s", named++ ? ", " : "",
-                   o ? engine_obj_name(e, o) : "?");
+        buf_printf(&m, "%s%s", named++ ? ", " : "", nm);
     }
     buf_puts(&m, dead ? ", which no task left writes"
-                      : ", waiting for a write, when main returned");
+                      : ", which nothing wrote before it ended");
     f.kind = dead ? WF_LIVELOCK : WF_LEAK;
     f.error = dead;
     f.tid = t->tid;

@@ -313,6 +313,7 @@ struct wf_task {
      * awaiting: blocked until an object it polls is written */
     struct task_await *aw;
     bool awaiting;
+    bool polled; /* its last step was a poll (await.c) */
 };
 
 /* Event op codes: the SPEC's `op` column (section 9). */
