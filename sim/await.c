@@ -26,6 +26,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chan.h"
+
 #define AW_HIST 4   /* scheduling points looked back at */
 #define AW_READS 8  /* objects one window may read */
 #define AW_ALL 32   /* objects a wait may be on */
@@ -121,6 +123,17 @@ static bool was_poll(const op *o, step_result r)
     default:
         return false;
     }
+}
+
+/* Does select o poll a channel a timer feeds, whose tick may come early? */
+static bool early_tick(const op *o)
+{
+    if (o->kind != OP_SELECT)
+        return false;
+    for (uint32_t i = 0; i < o->ncases; i++)
+        if (o->cases[i].chan && o->cases[i].chan->early)
+            return true;
+    return false;
 }
 
 static void window_add(aw_window *w, const wf_obj *o)
@@ -335,6 +348,13 @@ void await_exposed(wf_engine *e, wf_task *t)
      * from the second poll in a row on */
     if (!t->aw && !t->polled) {
         t->polled = true;
+        return;
+    }
+    if (early_tick(&t->op)) {
+        /* a timer's tick may be taken at any poll (a choice, not a
+         * write): such a select is left to spin */
+        if (t->aw)
+            t->aw->nhist = 0;
         return;
     }
     a = task_of(e, t);

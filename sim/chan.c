@@ -86,6 +86,8 @@ static bool task_ready(const wf_task *t)
 {
     const op *o = &t->op;
     const wf_chan *ch;
+    if (t->awaiting) /* a poll waiting for a write (await.c) */
+        return false;
     if (o->kind == OP_SELECT) {
         if (o->has_default)
             return true;
