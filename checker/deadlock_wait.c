@@ -54,6 +54,8 @@ static bool used_by(const deadlock_checker *d, int32_t oid, int32_t tid)
 report_wait deadlock_wait_of(const wf_task *t)
 {
     const op *o = &t->op;
+    if (t->awaiting) /* a spin waiting for a write (sim/await.c) */
+        return REPORT_W_OTHER;
     switch ((op_kind)o->kind) {
     case OP_LOCK:
         return o->obj && o->obj->kind == OBJ_MUTEX ? REPORT_W_MUTEX : REPORT_W_OTHER;

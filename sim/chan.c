@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "await.h"
+
 wf_chan *chan_new(wf_engine *e, const char *name, size_t cap,
                   const char *file, int line)
 {
@@ -125,6 +127,8 @@ static bool task_ready(const wf_task *t)
 {
     const op *o = &t->op;
     const wf_chan *ch;
+    if (t->awaiting) /* a poll waiting for a write (await.c) */
+        return false;
     if (o->kind == OP_SELECT) {
         if (o->has_default)
             return true;
@@ -215,6 +219,7 @@ static void rescan_len(wf_engine *e, wf_chan *ch, size_t was)
 void chan_early_changed(wf_engine *e, wf_chan *ch)
 {
     engine_access(e, ch->hdr.oid, ACC_WRITE);
+    await_wrote(e, &ch->hdr);
     rescan_q(e, &ch->recvq);
 }
 

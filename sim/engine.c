@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "await.h"
 #include "chan.h"
 #include "cond.h"
 #include "mutex.h"
@@ -177,6 +178,7 @@ void engine_reset(wf_engine *e)
     e->findings.len = 0;
     e->acc.len = e->woken.len = 0;
     e->abandon_reason = NULL;
+    e->aw = NULL;
     e->mem_extra = 0;
     e->halt = e->cfg.halt ? e->cfg.halt : &never_halt;
     e->halt_at = e->cfg.halt_at > 0 ? e->cfg.halt_at : HALT_SEARCH;
@@ -589,6 +591,7 @@ static void fire_timers(wf_engine *e)
     e->step++;
     e->acc.len = e->woken.len = 0;
     engine_access(e, OID_TIME, ACC_WRITE);
+    await_timers(e);
     /* a short sleep may have moved the clock past a deadline: the clock
      * never goes back, and every timer then overdue is due */
     if (e->timers.p[0]->when > e->now_ns)
@@ -860,6 +863,8 @@ void engine_resumed(wf_engine *e, wf_task *t)
     e->cur = NULL;
     WF_ASSERT(t->op.kind != OP_NONE);
     expose(e, t);
+    if (e->fe.task_hash)
+        await_exposed(e, t);
 }
 
 bool engine_waits_on_time(const wf_engine *e, const wf_task *t)
@@ -1113,7 +1118,11 @@ wf_task *engine_next(wf_engine *e)
         e->last_tid = t->tid;
         e->last_polite = t->op.kind == OP_YIELD && t->op.polite;
         e->cur = t;
+        if (e->fe.task_hash)
+            await_before(e, t);
         r = perform(e, t);
+        if (e->fe.task_hash)
+            await_after(e, t, r);
         e->cur = NULL;
         if (r == STEP_DONE)
             queue_resume(e, t, true);

@@ -316,6 +316,11 @@ struct wf_task {
                                 the driver to raise on resume (e->mem) */
     void *scratch;           /* C API: a pending op's large arguments */
     size_t scratch_cap;      /* (select cases, long print text), e->mem */
+    /* the await check (await.c): its history, NULL until it has one;
+     * awaiting: blocked until an object it polls is written */
+    struct task_await *aw;
+    bool awaiting;
+    bool polled; /* its last step was a poll (await.c) */
 };
 
 /* Event op codes: the SPEC's `op` column (section 9). */
@@ -643,6 +648,11 @@ typedef struct engine_frontend {
     /* the program has progress markers (SPEC 5: then only they count as
      * progress), known statically */
     bool progress_marked;
+    /* the hash of task t's own state (its frames and what they reach,
+     * its count of clock reads), for the await check (await.c); 0 when
+     * it cannot be had cheaply. NULL: no await check (C programs, which
+     * have their own: sim/posix/verifier.c). */
+    uint64_t (*task_hash)(void *ctx, wf_engine *e, wf_task *t);
 } engine_frontend;
 
 /* The per-thread native context cache lives in native.c; the engine keeps
@@ -744,6 +754,7 @@ struct wf_engine {
     VEC(acc_rec) acc;
     VEC(int32_t) woken; /* tasks whose parked op this step completed */
     const char *abandon_reason;
+    struct await_exec *aw; /* the await check's (await.c), in mem, or NULL */
 };
 
 /* What engine_next finishes once the queued resumptions are over. */

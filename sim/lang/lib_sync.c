@@ -522,6 +522,7 @@ nat_status lib_async_timers(vm_ncall *c)
 nat_status lib_now(vm_ncall *c)
 {
     c->r[0] = vm_int(T_INT64, c->g->x->e->now_ns);
+    c->g->clock_reads++;
     return NAT_OK;
 }
 

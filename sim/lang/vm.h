@@ -250,6 +250,10 @@ void vm_find_go_version(const char *path, char *out, size_t n);
  * in SPIN). O(reachable heap). For the livelock check (repeated states):
  * the engine's state_hash hook. */
 uint64_t vm_state_hash(wf_engine *e);
+/* The hash of task t's own state alone (its frames, what they reach, how
+ * many times it read the clock), for the engine's await check
+ * (sim/await.c); 0 when it reaches too much to hash at a step's cost. */
+uint64_t vm_task_hash(wf_engine *e, wf_task *t);
 
 /* Bytecode instructions executed by this thread's VM so far (bench). */
 uint64_t vm_ops_executed(const vm_program *p);

@@ -61,6 +61,8 @@ typedef struct hasher {
     uint32_t next;
     VEC(vm_obj *) work;
     size_t drained; /* work[0, drained) are hashed */
+    size_t limit, cost; /* values to hash at most (0: no limit), so far */
+    bool over;          /* the limit was reached: no hash */
     VEC(uint32_t) eonum; /* by oid: canonical number + 1 */
     uint32_t enext;
 } hasher;
@@ -200,6 +202,10 @@ static void hash_drain(hasher *H)
     for (size_t i = H->drained; i < H->work.len; i++) {
         vm_obj *o = H->work.p[i];
         H->drained = i + 1;
+        if (H->limit && (H->cost += 1 + o->n) > H->limit) {
+            H->over = true;
+            return;
+        }
         H->h = sh_u64(sh_u64(H->h, o->okind), o->type);
         if (o->okind == OK_MAP) {
             vm_map *m = (vm_map *)o;
@@ -217,6 +223,22 @@ static void hash_drain(hasher *H)
         for (uint32_t k = 0; k < o->n; k++)
             hash_val(H, o->slots[k]);
     }
+}
+
+/* g's frames (function, pc, registers) and what they reach. */
+static void hash_frames(hasher *H, const vm_g *g)
+{
+    for (uint32_t k = 0; k < g->nframes; k++) {
+        const vm_frame *f = &g->frames[k];
+        uint32_t top = k + 1 < g->nframes ? g->frames[k + 1].base : g->top;
+        H->h = sh_proto(H->h, f->p);
+        H->h = sh_u64(sh_u64(H->h, f->pc), f->flags);
+        for (uint32_t r = f->base; r < top && r < g->cap; r++)
+            hash_val(H, g->stack[r]);
+        if (f->fn)
+            hash_val(H, vm_ref(T_FUNC, f->fn));
+    }
+    hash_drain(H);
 }
 
 uint64_t vm_state_hash(wf_engine *e)
@@ -245,20 +267,38 @@ uint64_t vm_state_hash(wf_engine *e)
          * shared array reads its elements one step each, at one pc */
         H.h = sh_u64(H.h, g->granted);
         hash_eo(&H, t->op.obj);
-        for (uint32_t k = 0; k < g->nframes; k++) {
-            vm_frame *f = &g->frames[k];
-            uint32_t top = k + 1 < g->nframes ? g->frames[k + 1].base
-                                              : g->top;
-            H.h = sh_proto(H.h, f->p);
-            H.h = sh_u64(sh_u64(H.h, f->pc), f->flags);
-            for (uint32_t r = f->base; r < top && r < g->cap; r++)
-                hash_val(&H, g->stack[r]);
-            if (f->fn)
-                hash_val(&H, vm_ref(T_FUNC, f->fn));
-        }
-        hash_drain(&H);
+        hash_frames(&H, g);
     }
     VEC_FREE(H.work);
     VEC_FREE(H.eonum);
     return H.h;
+}
+
+/* Values vm_task_hash looks at, at most: a task that reaches more is not
+ * looked at by the await check (its hash costs a step). */
+#define TASK_HASH_LIMIT 2048
+
+uint64_t vm_task_hash(wf_engine *e, wf_task *t)
+{
+    vm_exec *x = e->fe.ctx;
+    vm_g *g = t->drv_data;
+    hasher H;
+    uint64_t h;
+    if (!x || !g)
+        return 0;
+    memset(&H, 0, sizeof H);
+    H.x = x;
+    H.limit = TASK_HASH_LIMIT;
+    H.h = sh_u64(sh_u64(HASH_INIT, g->clock_reads), g->granted);
+    x->epoch++;
+    /* before the first go statement the package variables are written
+     * with no op (no effect the check counts): they are the task's */
+    if (!x->spawned)
+        hash_val(&H, vm_ref(T_UPTR, x->globals));
+    H.h = sh_u64(H.h, g->nframes);
+    hash_frames(&H, g);
+    h = H.over ? 0 : H.h ? H.h : 1;
+    VEC_FREE(H.work);
+    VEC_FREE(H.eonum);
+    return h;
 }

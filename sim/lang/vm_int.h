@@ -574,6 +574,8 @@ typedef struct vm_g {
     uint64_t reach_step;
     size_t reach_words;
     uint32_t fuel;
+    uint32_t clock_reads; /* time.Now calls: part of its state for the
+                             await check (vm_task_hash) */
     /* the user's go statement that started it (NULL for main): the site
      * of a goroutine that runs library code alone (go cancel()) */
     const char *go_file;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/await.h"
 #include "sim/cond.h"
 #include "sim/lang/vm_int.h"
 #include "sim/mutex.h"
@@ -194,6 +195,20 @@ static uint64_t state_hash(void *ctx, wf_engine *e)
     return vm_state_hash(e);
 }
 
+static uint64_t task_hash(void *ctx, wf_engine *e, wf_task *t)
+{
+    (void)ctx;
+    return vm_task_hash(e, t);
+}
+
+/* The execution ended: the spins still awaiting a write (sim/await.c). */
+static bool end_exec(void *ctx, wf_engine *e)
+{
+    (void)ctx;
+    await_end(e);
+    return false;
+}
+
 static void begin(void *ctx, wf_engine *e)
 {
     vm_entry *en = ctx;
@@ -211,6 +226,7 @@ static void begin(void *ctx, wf_engine *e)
     e->fe.near_reach = vm_near_reach;
     e->fe.event_value = event_value;
     e->fe.state_hash = state_hash;
+    e->fe.task_hash = task_hash;
     e->fe.progress_marked = p->has_progress;
 }
 
@@ -237,6 +253,7 @@ static program entry_of(vm_program *p, size_t k)
     pr.file = p->path;
     pr.begin = begin;
     pr.ctx = &p->entries[k];
+    pr.end = end_exec;
     /* a test that leaves a goroutine blocked fails (goleak) */
     pr.leaks_are_errors = k > 0;
     return pr;
