@@ -262,6 +262,21 @@ typedef struct vm_proto {
     uint32_t ret_pc;  /* the RET a recovered panic returns through */
     vm_native_fn nat; /* a native function (no code) */
     uint64_t *live; /* vm_live_regs' sets, once asked (a mutable cache) */
+    /* Lazy registers (vm_plan_regs, vm_live.c): a call clears only the
+     * registers clr[0, nclr) (those its code may read before writing,
+     * and the results), not the whole frame, and a return into a lazy
+     * frame clears nothing: the state hash and the reachability walks
+     * read only the registers valid at the frame's pc (vm_valid_regs),
+     * those every path from the entry has written since the last call
+     * above them. NULL valid: the frame is cleared whole at each call
+     * and return (an instruction the plan does not know). */
+    const uint64_t *valid;
+    const uint16_t *clr;
+    uint16_t nclr;
+    /* lazy: what the common call does for them, nclr pairs (register,
+     * type): a result its first ZEROs zero gets that type's zero, the
+     * others nil */
+    const uint32_t *init;
     uint64_t name_hash; /* the state hash's of name, once asked (a cache) */
     struct vm_obj *static_fn; /* its function value when it captures none */
 } vm_proto;
@@ -273,9 +288,17 @@ typedef long long vm_reg16 __attribute__((vector_size(16), aligned(8)));
 #define VM_REG_ZERO(r) (*(vm_reg16 *)(void *)(r) = (vm_reg16){0, 0})
 #define VM_REG_COPY(d, s)                                                      \
     (*(vm_reg16 *)(void *)(d) = *(const vm_reg16 *)(const void *)(s))
+/* r = the value of type t whose payload and aux are 0 (a zero integer) */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define VM_REG_SETZ(r, t_)                                                     \
+    (*(vm_reg16 *)(void *)(r) = (vm_reg16){0, (long long)(uint32_t)(t_)})
+#else
+#define VM_REG_SETZ(r, t_) (*(r) = (vm_value){{0}, (t_), 0})
+#endif
 #else
 #define VM_REG_ZERO(r) (*(r) = (vm_value){{0}, 0, 0})
 #define VM_REG_COPY(d, s) (*(d) = *(s))
+#define VM_REG_SETZ(r, t_) (*(r) = (vm_value){{0}, (t_), 0})
 #endif
 
 /* Zero r[0..n): the registers a call or a return clears, without a call
@@ -526,12 +549,31 @@ typedef struct vm_frame {
     uint32_t base; /* R[0] is g->stack[base] */
     uint32_t ret;  /* where the results go in the caller (absolute) */
     int32_t nret;  /* results wanted, -1 all */
-    uint32_t flags;
+    uint16_t flags;
+    /* pushed by the common call (vm.c) with nret <= its results: the
+     * common return may pop it (flags 0, a Go frame below) */
+    uint16_t fast;
     uint32_t nargs; /* natives */
     vm_defer *defers;
     void *nat; /* a native's state */
     vm_panic *panic; /* FR_UNWIND: the panic it runs for */
 } vm_frame;
+
+/* Is register r of frame f (its slot f->base + r) part of the state
+ * (the state hash, the reachability walks)? Every register of a native
+ * frame or of a frame cleared whole; in a lazy one (vm_proto.valid)
+ * those valid at its pc, and the slots above its registers (a function
+ * value called above it). */
+static inline bool vm_reg_valid(const vm_frame *f, uint32_t r)
+{
+    const vm_proto *p = f->p;
+    uint32_t nw = ((uint32_t)p->nregs + 63) / 64;
+    const uint64_t *set;
+    if (!p->valid || r >= p->nregs || (f->flags & FR_NATIVE))
+        return true;
+    set = p->valid + (size_t)(f->pc < p->ncode ? f->pc : p->ncode) * nw;
+    return (set[r / 64] >> (r % 64)) & 1;
+}
 
 typedef struct vm_exec vm_exec;
 
@@ -936,6 +978,10 @@ uint32_t vm_gc_finalizers(vm_exec *x);
  * pc runs (vm_live.c): a bit set of p->nregs bits. */
 const uint64_t *vm_live_regs(vm_program *prog, const vm_proto *p,
                              uint32_t pc);
+/* Plans p's lazy registers (vm_proto.valid, clr, nclr) once its code is
+ * final (the compiler's fs_finish); p stays cleared whole when its code
+ * has an instruction the plan does not know. */
+void vm_plan_regs(vm_program *prog, vm_proto *p);
 uint64_t vm_hash(vm_exec *x, vm_value v);
 /* Convert an untyped constant v to type t (0 or an interface: its default
  * type). Other values are returned as they are. */
