@@ -1023,10 +1023,8 @@ newframe:
                 if (np->valid) {
                     /* lazy registers (vm_proto.valid): the ones its code
                      * reads before writing, and the results, its first
-                     * ZEROs done here (vm_proto.nzero, init) */
-                    const uint32_t *in = np->init;
-                    for (uint32_t k = 0; k < np->nclr; k++)
-                        VM_REG_SETZ(R + in[2 * k], in[2 * k + 1]);
+                     * ZEROs done here (vm_proto.nzero, itpl) */
+                    vm_copy_regs(R + np->ilo, np->itpl, np->ninit);
                 } else {
                     const uint32_t *zt = np->zero;
                     if (np->nregs > ip->b)

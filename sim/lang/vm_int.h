@@ -273,10 +273,12 @@ typedef struct vm_proto {
     const uint64_t *valid;
     const uint16_t *clr;
     uint16_t nclr;
-    /* lazy: what the common call does for them, nclr pairs (register,
-     * type): a result its first ZEROs zero gets that type's zero, the
-     * others nil */
-    const uint32_t *init;
+    /* lazy: what the common call stores at its entry, registers
+     * [ilo, ilo + ninit) (from the first of clr to the last, never a
+     * parameter) = itpl[]: a result its first ZEROs zero gets that
+     * type's zero, the others nil */
+    const vm_value *itpl;
+    uint16_t ilo, ninit;
     uint64_t name_hash; /* the state hash's of name, once asked (a cache) */
     struct vm_obj *static_fn; /* its function value when it captures none */
 } vm_proto;
@@ -288,17 +290,9 @@ typedef long long vm_reg16 __attribute__((vector_size(16), aligned(8)));
 #define VM_REG_ZERO(r) (*(vm_reg16 *)(void *)(r) = (vm_reg16){0, 0})
 #define VM_REG_COPY(d, s)                                                      \
     (*(vm_reg16 *)(void *)(d) = *(const vm_reg16 *)(const void *)(s))
-/* r = the value of type t whose payload and aux are 0 (a zero integer) */
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define VM_REG_SETZ(r, t_)                                                     \
-    (*(vm_reg16 *)(void *)(r) = (vm_reg16){0, (long long)(uint32_t)(t_)})
-#else
-#define VM_REG_SETZ(r, t_) (*(r) = (vm_value){{0}, (t_), 0})
-#endif
 #else
 #define VM_REG_ZERO(r) (*(r) = (vm_value){{0}, 0, 0})
 #define VM_REG_COPY(d, s) (*(d) = *(s))
-#define VM_REG_SETZ(r, t_) (*(r) = (vm_value){{0}, (t_), 0})
 #endif
 
 /* Zero r[0..n): the registers a call or a return clears, without a call
@@ -341,6 +335,17 @@ static inline void vm_copy_regs(vm_value *d, const vm_value *s, uint32_t n)
     case 2:
         VM_REG_COPY(d, s);
         VM_REG_COPY(d + 1, s + 1);
+        break;
+    case 3:
+        VM_REG_COPY(d, s);
+        VM_REG_COPY(d + 1, s + 1);
+        VM_REG_COPY(d + 2, s + 2);
+        break;
+    case 4:
+        VM_REG_COPY(d, s);
+        VM_REG_COPY(d + 1, s + 1);
+        VM_REG_COPY(d + 2, s + 2);
+        VM_REG_COPY(d + 3, s + 3);
         break;
     default:
         for (uint32_t k = 0; k < n; k++)

@@ -503,21 +503,23 @@ void vm_plan_regs(vm_program *prog, vm_proto *p)
         for (uint32_t r = p->nparams; r < n; r++)
             if ((clr[r / 64] >> (r % 64)) & 1)
                 list[m++] = (uint16_t)r;
-        uint32_t *init = arena_alloc(&prog->mem,
-                                     (size_t)m * 2 * sizeof *init + 1);
-        for (uint32_t k = 0; k < m; k++) {
-            init[2 * k] = list[k];
-            init[2 * k + 1] = 0;
-            for (uint32_t z = 0; z < p->nzero; z++)
-                if (p->zero[2 * z] == list[k])
-                    init[2 * k + 1] = p->zero[2 * z + 1];
-        }
+        uint32_t lo = m ? list[0] : 0, hi = m ? list[m - 1] + 1u : 0;
+        vm_value *tpl = arena_alloc(&prog->mem,
+                                    (size_t)(hi - lo) * sizeof *tpl + 1);
+        memset(tpl, 0, (size_t)(hi - lo) * sizeof *tpl);
+        /* the registers between two of clr are not valid at the entry:
+         * nil there costs nothing */
+        for (uint32_t z = 0; z < p->nzero; z++)
+            if (p->zero[2 * z] >= lo && p->zero[2 * z] < hi)
+                tpl[p->zero[2 * z] - lo].t = p->zero[2 * z + 1];
         /* pc ncode (no instruction there): the entry's */
         memcpy(in + (size_t)nc * nw, d0, nw * 8);
         p->valid = in;
         p->clr = list;
         p->nclr = m;
-        p->init = init;
+        p->itpl = tpl;
+        p->ilo = (uint16_t)lo;
+        p->ninit = (uint16_t)(hi - lo);
     }
     free(use);
     free(def);
