@@ -1009,7 +1009,7 @@ newframe:
                 nf->ret = base - 1;
                 nf->nret = (int32_t)ip->c;
                 nf->flags = 0;
-                nf->fast = ip->c <= np->nres;
+                nf->fast = ip->c < np->fastres;
                 nf->nargs = 0;
                 nf->defers = NULL;
                 nf->nat = NULL;
@@ -1095,40 +1095,26 @@ newframe:
                     d->args[k] = R[ip->a + 1 + k];
                 d->next = f->defers;
                 f->defers = d;
+                f->fast = 0; /* its return runs them */
                 VM_BREAK;
             }
             VM_CASE(RET)
             {
                 uint32_t flags;
-                if (f->defers) {
-                    vm_defer *d = f->defers;
-                    f->defers = d->next;
-                    SAVEPC();
-                    st = vm_call_value(g, d->fn, d->args, d->n, FR_DEFER,
-                                       d->spread ? CALL_SPREAD : 0);
-                    if (st == X_PANIC)
-                        goto do_panic;
-                    if (st == X_YIELD)
-                        goto out;
-                    goto newframe;
-                }
-                if (WF_UNLIKELY(p->cellres))
-                    for (uint32_t k = 0; k < p->nres; k++) {
-                        vm_value *r = &R[p->nparams + k];
-                        if (VM_KIND(r->t) == K_CELL)
-                            *r = vm_copy(x, r->v.o->slots[0]);
-                    }
-#ifdef WF_DEBUG
-                for (uint32_t k = 0; k < p->nres; k++)
-                    WF_ASSERT(VM_KIND(R[p->nparams + k].t) != K_CELL);
-#endif
                 if (WF_LIKELY(f->fast && watch > 1)) {
-                    /* the common return: as vm_pop and newframe do it */
+                    /* the common return (no deferred call, no boxed
+                     * result: vm_frame.fast): as vm_pop and newframe do
+                     * it */
                     uint32_t want = (uint32_t)f->nret;
                     uint32_t keep = f->ret + want, top;
                     uint32_t from = f->base > keep ? f->base : keep;
                     vm_value *dst = g->stack + f->ret;
                     const vm_value *src = R + p->nparams;
+#ifdef WF_DEBUG
+                    for (uint32_t k = 0; k < p->nres; k++)
+                        WF_ASSERT(VM_KIND(R[p->nparams + k].t) != K_CELL);
+                    WF_ASSERT(!f->defers && !p->cellres);
+#endif
                     vm_copy_regs(dst, src, want);
                     g->nframes--;
                     watch--; /* as newframe counts a return */
@@ -1151,6 +1137,28 @@ newframe:
                     K = p->k;
                     VM_BREAK;
                 }
+                if (f->defers) {
+                    vm_defer *d = f->defers;
+                    f->defers = d->next;
+                    SAVEPC();
+                    st = vm_call_value(g, d->fn, d->args, d->n, FR_DEFER,
+                                       d->spread ? CALL_SPREAD : 0);
+                    if (st == X_PANIC)
+                        goto do_panic;
+                    if (st == X_YIELD)
+                        goto out;
+                    goto newframe;
+                }
+                if (WF_UNLIKELY(p->cellres))
+                    for (uint32_t k = 0; k < p->nres; k++) {
+                        vm_value *r = &R[p->nparams + k];
+                        if (VM_KIND(r->t) == K_CELL)
+                            *r = vm_copy(x, r->v.o->slots[0]);
+                    }
+#ifdef WF_DEBUG
+                for (uint32_t k = 0; k < p->nres; k++)
+                    WF_ASSERT(VM_KIND(R[p->nparams + k].t) != K_CELL);
+#endif
                 flags = vm_pop(g, f->base + p->nparams, p->nres);
                 if (flags & FR_BOTTOM) {
                     vm_op(g, OP_EXIT, NULL);

@@ -237,6 +237,9 @@ typedef struct vm_proto {
     const uint32_t *zero; /* those ZEROs: register, type; nzero pairs */
     bool cellres;   /* a result is boxed (NEWCELL into its register): RET
                      * copies it out of its cell */
+    uint16_t fastres; /* compiled, no boxed result: nres + 1, the common
+                       * return's bound on the results wanted (a frame
+                       * wanting fewer is vm_frame.fast); else 0 */
     uint16_t fastargs; /* compiled, not variadic: nparams + 1, the common
                         * call's test (vm.c); else 0 (natives) */
     bool variadic;
@@ -555,8 +558,8 @@ typedef struct vm_frame {
     uint32_t ret;  /* where the results go in the caller (absolute) */
     int32_t nret;  /* results wanted, -1 all */
     uint16_t flags;
-    /* pushed by the common call (vm.c) with nret <= its results: the
-     * common return may pop it (flags 0, a Go frame below) */
+    /* the common return (vm.c) may pop it: flags 0, a Go frame below,
+     * nret < p->fastres, no deferred call (DEFER resets it) */
     uint16_t fast;
     uint32_t nargs; /* natives */
     vm_defer *defers;
@@ -568,15 +571,31 @@ typedef struct vm_frame {
  * (the state hash, the reachability walks)? Every register of a native
  * frame or of a frame cleared whole; in a lazy one (vm_proto.valid)
  * those valid at its pc, and the slots above its registers (a function
- * value called above it). */
-static inline bool vm_reg_valid(const vm_frame *f, uint32_t r)
+ * value called above it). above: the frame above f, or NULL. A frame
+ * in a call whose callee is above it (at its return address, which may
+ * be a join of other paths) has the registers valid at the call, below
+ * the callee's function, and that function. */
+static inline bool vm_reg_valid(const vm_frame *f, const vm_frame *above,
+                                uint32_t r)
 {
     const vm_proto *p = f->p;
     uint32_t nw = ((uint32_t)p->nregs + 63) / 64;
+    uint32_t pc = f->pc < p->ncode ? f->pc : p->ncode;
     const uint64_t *set;
     if (!p->valid || r >= p->nregs || (f->flags & FR_NATIVE))
         return true;
-    set = p->valid + (size_t)(f->pc < p->ncode ? f->pc : p->ncode) * nw;
+    if (above && pc > 0) {
+        uint32_t cp = pc - 1;
+        if (p->code[cp].op == VM_OP_EXTRA && cp > 0)
+            cp--;
+        if ((p->code[cp].op == VM_OP_CALL || p->code[cp].op == VM_OP_CALLM) &&
+            above->base == f->base + p->code[cp].a + 1u) {
+            if (r >= p->code[cp].a)
+                return true;
+            pc = cp;
+        }
+    }
+    set = p->valid + (size_t)pc * nw;
     return (set[r / 64] >> (r % 64)) & 1;
 }
 

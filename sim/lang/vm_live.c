@@ -376,9 +376,10 @@ static bool plan_effect(const vm_proto *p, uint32_t pc, uint64_t *use,
  * 1 of them) when the registers in d0 are valid at the entry: a forward
  * must-analysis (an instruction adds what it writes; a call takes away
  * what lies above its function). A recovered panic resumes at ret_pc
- * from anywhere: only the parameters and results are valid there.
- * Adds to miss the registers read somewhere they are not valid; true
- * when there is none. */
+ * from anywhere (vm_unwind clears the other registers then): the
+ * parameters and results are valid there even when no path of the code
+ * reaches it. Adds to miss the registers read somewhere they are not
+ * valid; true when there is none. */
 static bool plan_flow(const vm_proto *p, uint32_t nw, const uint64_t *d0,
                       const uint64_t *use, const uint64_t *def,
                       const uint32_t *kill, const int32_t *succ,
@@ -393,10 +394,6 @@ static bool plan_flow(const vm_proto *p, uint32_t nw, const uint64_t *d0,
     seen[0] = 1;
     memset(keep, 0, nw * 8);
     set_range(keep, p->nregs, 0, (uint32_t)p->nparams + p->nres);
-    if (p->ret_pc < nc && p->ret_pc > 0) {
-        memcpy(in + (size_t)p->ret_pc * nw, keep, nw * 8);
-        seen[p->ret_pc] = 1;
-    }
     while (changed) {
         changed = false;
         for (uint32_t k = 0; k < nc; k++) {
@@ -422,8 +419,6 @@ static bool plan_flow(const vm_proto *p, uint32_t nw, const uint64_t *d0,
                 it = in + (size_t)t * nw;
                 for (uint32_t w = 0; w < nw; w++) {
                     uint64_t v = seen[t] ? it[w] & out[w] : out[w];
-                    if ((uint32_t)t == p->ret_pc)
-                        v &= keep[w];
                     if (!seen[t] || v != it[w]) {
                         it[w] = v;
                         changed = true;
@@ -432,6 +427,10 @@ static bool plan_flow(const vm_proto *p, uint32_t nw, const uint64_t *d0,
                 seen[t] = 1;
             }
         }
+    }
+    if (p->ret_pc < nc && !seen[p->ret_pc]) {
+        memcpy(in + (size_t)p->ret_pc * nw, keep, nw * 8);
+        seen[p->ret_pc] = 1;
     }
     for (uint32_t k = 0; k < nc; k++)
         for (uint32_t w = 0; seen[k] && w < nw; w++) {

@@ -197,7 +197,7 @@ static bool slot_counts(walker *w, const vm_g *g, uint32_t s, uint32_t *fi)
         return true;
     f = &g->frames[*fi];
     r = s - f->base;
-    if (!vm_reg_valid(f, r))
+    if (!vm_reg_valid(f, *fi + 1 < g->nframes ? f + 1 : NULL, r))
         return false;
     if (!w->live || (f->flags & FR_NATIVE) || !f->p->ncode ||
         r >= f->p->nregs)
@@ -219,6 +219,7 @@ static bool slot_valid(const vm_g *g, uint32_t s)
             hi = mid;
     }
     return !lo || vm_reg_valid(&g->frames[lo - 1],
+                               lo < g->nframes ? &g->frames[lo] : NULL,
                                s - g->frames[lo - 1].base);
 }
 
