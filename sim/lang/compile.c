@@ -483,6 +483,8 @@ void fs_finish(fstate *fs, vm_proto *pr)
     pr->nparams = (uint16_t)fs->nparams;
     pr->nres = (uint16_t)fs->nres;
     pr->fastargs = pr->variadic ? 0 : (uint16_t)(pr->nparams + 1u);
+    pr->fastres = pr->cellres ? 0 : (uint16_t)(pr->nres + 1u);
+    vm_plan_regs(fs->C->prog, pr);
 }
 
 /* Declare the parameters (and receiver) and results of fs. */

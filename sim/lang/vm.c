@@ -50,6 +50,18 @@ static inline int64_t wrap_int(vm_kind k, uint64_t x)
     return kind_is_signed(k) ? s : u;
 }
 
+/* *d = vm_int(t, i): the type and the zero aux as one word */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SET_INT(d, t_, i_)                                                     \
+    do {                                                                       \
+        vm_value *d_ = (d);                                                    \
+        d_->v.i = (int64_t)(i_);                                               \
+        *(uint64_t *)(void *)&d_->t = (uint32_t)(t_);                          \
+    } while (0)
+#else
+#define SET_INT(d, t_, i_) (*(d) = vm_int((t_), (int64_t)(i_)))
+#endif
+
 static vm_value *rk(vm_value *R, const vm_value *K, uint16_t x)
 {
     return (x & RK_CONST) ? (vm_value *)&K[x & 0x7fff] : &R[x];
@@ -414,7 +426,7 @@ newframe:
 #define CMP_RES(cond)                                                          \
     do {                                                                       \
         bool c_ = (cond);                                                      \
-        R[ip->a] = vm_bool(c_);                                                  \
+        SET_INT(&R[ip->a], T_BOOL, c_);                                        \
         if ((pc->op == VM_OP_JF || pc->op == VM_OP_JT) && pc->a == ip->a) {      \
             if (c_ == (pc->op == VM_OP_JT))                                    \
                 pc += ins_sbx(*pc);                                            \
@@ -609,7 +621,7 @@ newframe:
         (void)x_, (void)y_, (void)sx_, (void)sy_;                              \
         if (cmp)                                                               \
             CMP_RES(expr);                                                     \
-        R[ip->a] = vm_int(a_->t, (int64_t)(expr));                               \
+        SET_INT(&R[ip->a], a_->t, (expr));                                     \
         VM_BREAK;                                                              \
     } while (0)
 #define TYPED_RR(expr, cmp) TYPED_OP(&R[ip->c], expr, cmp)
@@ -653,22 +665,26 @@ newframe:
             {
                 const vm_value *a_ = &R[ip->b];
                 WF_DASSERT(VM_KIND(a_->t) == (ip->f & VM_F_KIND));
-                R[ip->a] = vm_int(a_->t, wrap_int((vm_kind)(ip->f & VM_F_KIND),
-                                                a_->v.u << K[ip->c & 0x7fff].v.u));
+                uint64_t v_ = a_->v.u << K[ip->c & 0x7fff].v.u;
+                SET_INT(&R[ip->a], a_->t,
+                        (ip->f & VM_F_SIZED)
+                            ? wrap_int((vm_kind)(ip->f & VM_F_KIND), v_)
+                            : (int64_t)v_);
                 VM_BREAK;
             }
             VM_CASE(ISHR)
             {
                 const vm_value *a_ = &R[ip->b];
                 WF_DASSERT(VM_KIND(a_->t) == (ip->f & VM_F_KIND));
-                R[ip->a] = vm_int(a_->t, a_->v.i >> K[ip->c & 0x7fff].v.u);
+                SET_INT(&R[ip->a], a_->t, a_->v.i >> K[ip->c & 0x7fff].v.u);
                 VM_BREAK;
             }
             VM_CASE(USHR)
             {
                 const vm_value *a_ = &R[ip->b];
                 WF_DASSERT(VM_KIND(a_->t) == (ip->f & VM_F_KIND));
-                R[ip->a] = vm_int(a_->t, (int64_t)(a_->v.u >> K[ip->c & 0x7fff].v.u));
+                SET_INT(&R[ip->a], a_->t,
+                        (int64_t)(a_->v.u >> K[ip->c & 0x7fff].v.u));
                 VM_BREAK;
             }
             VM_CASE(ISNIL)
@@ -709,7 +725,7 @@ newframe:
                 uint32_t t = (uint32_t)K[ip->c].v.u;
                 if (WF_LIKELY(kind_is_int(VM_KIND(t)) &&
                               kind_is_int(VM_KIND(v.t)))) {
-                    R[ip->a] = vm_int(t, wrap_int(VM_KIND(t), v.v.u));
+                    SET_INT(&R[ip->a], t, wrap_int(VM_KIND(t), v.v.u));
                     VM_BREAK;
                 }
                 SLOW_RES(vm_convert(g, &res_, v, t));
@@ -943,62 +959,27 @@ newframe:
                 vm_value *fv = &R[ip->a];
                 vm_obj *fo;
                 const vm_proto *np;
-                uint32_t fpos, fi;
-                if (ip->f & CALL_KFN)
-                    *fv = K[(pc++)->a];
+                uint32_t fpos, fi, base, nz;
+                vm_frame *nf;
                 /* the common call: a Go function (plain or closure) with
                  * its arguments in place; as vm_call_at does it */
-                fo = fv->v.o;
-                if (WF_LIKELY((ip->f & ~CALL_KFN) == 0 &&
-                              VM_KIND(fv->t) == K_FUNC && fo &&
-                              fo->okind != OK_BOUND &&
-                              (np = fo->u.proto)->fastargs == ip->b + 1u &&
-                              g->nframes < g->fcap && watch > 1)) {
-                    uint32_t base = f->base + ip->a + 1;
-                    uint32_t nz = np->nzero;
-                    vm_frame *nf;
-                    const uint32_t *zt;
-                    if (WF_UNLIKELY(base + np->nregs + ip->b + 4 > g->cap)) {
-                        vm_stack_need(g, base + np->nregs + ip->b + 4);
-                        R = g->stack + f->base;
-                    }
-                    R = g->stack + base;
-                    if (np->nregs > ip->b)
-                        vm_clear_regs(R + ip->b, np->nregs - ip->b);
-                    f->pc = (uint32_t)(pc - code);
-                    nf = f + 1;
-                    g->nframes++;
-                    nf->p = np;
-                    nf->fn = fo->okind == OK_CLOSURE ? fo : NULL;
-                    nf->pc = 0;
-                    nf->base = base;
-                    nf->ret = base - 1;
-                    nf->nret = (int32_t)ip->c;
-                    nf->flags = 0;
-                    nf->nargs = 0;
-                    nf->defers = NULL;
-                    nf->nat = NULL;
-                    nf->panic = NULL;
-                    g->top = base + np->nregs;
-                    watch--; /* as newframe counts a call */
-                    f = nf;
-                    p = np;
-                    code = np->code;
-                    K = np->k;
-                    /* its first ZEROs, as they do it (vm_proto.nzero):
-                     * the registers are clear, so only their types */
-                    zt = np->zero;
-                    if (nz) {
-                        R[zt[0]].t = zt[1];
-                        if (nz > 1) {
-                            R[zt[2]].t = zt[3];
-                            for (uint32_t k = 2; k < nz; k++)
-                                R[zt[2 * k]].t = zt[2 * k + 1];
-                        }
-                        nops += nz;
-                    }
-                    pc = code + nz;
-                    VM_BREAK;
+                if (ip->f == CALL_KFN) {
+                    /* a function the compiler knows (a K_FUNC constant) */
+                    *fv = K[(pc++)->a];
+                    fo = fv->v.o;
+                    if (WF_LIKELY(fo && fo->okind != OK_BOUND &&
+                                  (np = fo->u.proto)->fastargs == ip->b + 1u &&
+                                  g->nframes < g->fcap && watch > 1))
+                        goto common_call;
+                } else {
+                    if (ip->f & CALL_KFN)
+                        *fv = K[(pc++)->a];
+                    fo = fv->v.o;
+                    if (WF_LIKELY(ip->f == 0 && VM_KIND(fv->t) == K_FUNC &&
+                                  fo && fo->okind != OK_BOUND &&
+                                  (np = fo->u.proto)->fastargs == ip->b + 1u &&
+                                  g->nframes < g->fcap && watch > 1))
+                        goto common_call;
                 }
                 fpos = f->base + ip->a;
                 fi = g->nframes - 1;
@@ -1012,6 +993,50 @@ newframe:
                     goto out;
                 g->frames[fi].pc = (uint32_t)(pc - code);
                 goto newframe;
+            common_call:
+                base = f->base + ip->a + 1;
+                nz = np->nzero;
+                if (WF_UNLIKELY(base + np->nregs + ip->b + 4 > g->cap))
+                    vm_stack_need(g, base + np->nregs + ip->b + 4);
+                R = g->stack + base;
+                f->pc = (uint32_t)(pc - code);
+                nf = f + 1;
+                g->nframes++;
+                nf->p = np;
+                nf->fn = fo->okind == OK_CLOSURE ? fo : NULL;
+                nf->pc = 0;
+                nf->base = base;
+                nf->ret = base - 1;
+                nf->nret = (int32_t)ip->c;
+                nf->flags = 0;
+                nf->fast = ip->c < np->fastres;
+                nf->nargs = 0;
+                nf->defers = NULL;
+                nf->nat = NULL;
+                nf->panic = NULL;
+                g->top = base + np->nregs;
+                watch--; /* as newframe counts a call */
+                f = nf;
+                p = np;
+                code = np->code;
+                K = np->k;
+                if (np->valid) {
+                    /* lazy registers (vm_proto.valid): the ones its code
+                     * reads before writing, and the results, its first
+                     * ZEROs done here (vm_proto.nzero, itpl) */
+                    vm_copy_regs(R + np->ilo, np->itpl, np->ninit);
+                } else {
+                    const uint32_t *zt = np->zero;
+                    if (np->nregs > ip->b)
+                        vm_clear_regs(R + ip->b, np->nregs - ip->b);
+                    /* its first ZEROs: the registers are clear, so only
+                     * their types */
+                    for (uint32_t k = 0; k < nz; k++)
+                        R[zt[2 * k]].t = zt[2 * k + 1];
+                }
+                nops += nz;
+                pc = code + nz;
+                VM_BREAK;
             }
             VM_CASE(CALLM)
             {
@@ -1079,6 +1104,7 @@ newframe:
                 }
                 d->next = f->defers;
                 f->defers = d;
+                f->fast = 0; /* its return runs them */
                 VM_BREAK;
             }
             VM_CASE(FRAMEID)
@@ -1089,6 +1115,42 @@ newframe:
             VM_CASE(RET)
             {
                 uint32_t flags;
+                if (WF_LIKELY(f->fast && watch > 1)) {
+                    /* the common return (no deferred call, no boxed
+                     * result: vm_frame.fast): as vm_pop and newframe do
+                     * it */
+                    uint32_t want = (uint32_t)f->nret;
+                    uint32_t keep = f->ret + want, top;
+                    uint32_t from = f->base > keep ? f->base : keep;
+                    vm_value *dst = g->stack + f->ret;
+                    const vm_value *src = R + p->nparams;
+#ifdef WF_DEBUG
+                    for (uint32_t k = 0; k < p->nres; k++)
+                        WF_ASSERT(VM_KIND(R[p->nparams + k].t) != K_CELL);
+                    WF_ASSERT(!f->defers && !p->cellres);
+#endif
+                    vm_copy_regs(dst, src, want);
+                    g->nframes--;
+                    watch--; /* as newframe counts a return */
+                    f--;
+                    p = f->p;
+                    g->top = top = f->base + p->nregs;
+                    /* a caller cleared whole: what the callee (and the
+                     * calls it made) left in the caller's registers is
+                     * cleared, up to the caller's top (a lazy caller's
+                     * are invalid above the call: vm_proto.valid) */
+                    if (!p->valid) {
+                        if (top > g->cap)
+                            top = g->cap;
+                        if (from < top)
+                            vm_clear_regs(g->stack + from, top - from);
+                    }
+                    code = p->code;
+                    pc = code + f->pc;
+                    R = g->stack + f->base;
+                    K = p->k;
+                    VM_BREAK;
+                }
                 if (f->defers) {
                     vm_defer *d = f->defers;
                     f->defers = d->next;
@@ -1111,37 +1173,6 @@ newframe:
                 for (uint32_t k = 0; k < p->nres; k++)
                     WF_ASSERT(VM_KIND(R[p->nparams + k].t) != K_CELL);
 #endif
-                if (WF_LIKELY(f->flags == 0 && f->nret >= 0 &&
-                              (uint32_t)f->nret <= p->nres &&
-                              g->nframes > 1 && watch > 1 &&
-                              !(f[-1].flags & FR_NATIVE))) {
-                    /* the common return: as vm_pop and newframe do it */
-                    uint32_t want = (uint32_t)f->nret;
-                    uint32_t keep = f->ret + want, top = f->base + p->nregs;
-                    uint32_t from = f->base > keep ? f->base : keep;
-                    vm_value *dst = g->stack + f->ret;
-                    const vm_value *src = R + p->nparams;
-                    vm_copy_regs(dst, src, want);
-                    g->nframes--;
-                    watch--; /* as newframe counts a return */
-                    f--;
-                    p = f->p;
-                    g->top = f->base + p->nregs;
-                    /* the callee's registers within the caller's: those
-                     * above its top are unseen (the state hash, the
-                     * reachability walk), and every call clears its own */
-                    if (top > g->top)
-                        top = g->top;
-                    if (top > g->cap)
-                        top = g->cap;
-                    if (from < top)
-                        vm_clear_regs(g->stack + from, top - from);
-                    code = p->code;
-                    pc = code + f->pc;
-                    R = g->stack + f->base;
-                    K = p->k;
-                    VM_BREAK;
-                }
                 flags = vm_pop(g, f->base + p->nparams, p->nres);
                 if (flags & FR_BOTTOM) {
                     vm_op(g, OP_EXIT, NULL);

@@ -100,7 +100,7 @@ int vm_call_at(vm_g *g, uint32_t fpos, uint32_t nargs, uint32_t ret,
         f->base = base;
         f->ret = ret;
         f->nret = nret;
-        f->flags = flags | FR_NATIVE;
+        f->flags = (uint16_t)(flags | FR_NATIVE);
         f->nargs = nargs;
         g->top = frame_top(f);
         return X_OK;
@@ -140,7 +140,10 @@ int vm_call_at(vm_g *g, uint32_t fpos, uint32_t nargs, uint32_t ret,
     f->base = base;
     f->ret = ret;
     f->nret = nret;
-    f->flags = flags;
+    f->flags = (uint16_t)flags;
+    /* the common return (vm.c) may pop it: a plain call from Go code */
+    f->fast = !flags && nret >= 0 && (uint32_t)nret < p->fastres &&
+              g->nframes > 1 && !(f[-1].flags & FR_NATIVE);
     g->top = frame_top(f);
     return X_OK;
 }
@@ -191,7 +194,16 @@ uint32_t vm_pop(vm_g *g, uint32_t src, uint32_t n)
         keep = f->ret + want;
     }
     /* dead registers must not keep objects reachable (partial deadlocks
-     * are decided by reachability) */
+     * are decided by reachability): the callee's, and in a Go caller
+     * cleared whole, what the calls the callee made left above its top
+     * (a lazy caller's registers above the call are invalid, and a
+     * native's lie below) */
+    if (g->nframes > 1) {
+        const vm_frame *up = &g->frames[g->nframes - 2];
+        if (!(up->flags & FR_NATIVE) && !up->p->valid &&
+            frame_top(up) > top)
+            top = frame_top(up);
+    }
     for (uint32_t i = f->base > keep ? f->base : keep; i < top && i < g->cap;
          i++)
         g->stack[i] = vm_nil();
@@ -330,9 +342,16 @@ void vm_unwind(vm_g *g)
         }
         f = &g->frames[g->nframes - 1];
         if (pn->recovered) {
-            /* the frame whose deferred call recovered returns normally */
+            /* the frame whose deferred call recovered returns normally;
+             * a lazy one (vm_proto.valid) keeps only its parameters and
+             * results: what it held at ret_pc's other paths, or what the
+             * frames unwound left, is not there */
             g->panic = pn->link;
             f->pc = f->p->ret_pc;
+            if (f->p->valid)
+                for (uint32_t r = (uint32_t)f->p->nparams + f->p->nres;
+                     r < f->p->nregs && f->base + r < g->cap; r++)
+                    g->stack[f->base + r] = vm_nil();
             return;
         }
         if ((f->flags & (FR_NATIVE | FR_CATCH)) == (FR_NATIVE | FR_CATCH) &&

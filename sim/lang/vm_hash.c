@@ -234,7 +234,9 @@ static void hash_frames(hasher *H, const vm_g *g)
         H->h = sh_proto(H->h, f->p);
         H->h = sh_u64(sh_u64(H->h, f->pc), f->flags);
         for (uint32_t r = f->base; r < top && r < g->cap; r++)
-            hash_val(H, g->stack[r]);
+            if (vm_reg_valid(f, k + 1 < g->nframes ? f + 1 : NULL,
+                             r - f->base))
+                hash_val(H, g->stack[r]);
         if (f->fn)
             hash_val(H, vm_ref(T_FUNC, f->fn));
     }

@@ -239,6 +239,9 @@ typedef struct vm_proto {
     const uint32_t *zero; /* those ZEROs: register, type; nzero pairs */
     bool cellres;   /* a result is boxed (NEWCELL into its register): RET
                      * copies it out of its cell */
+    uint16_t fastres; /* compiled, no boxed result: nres + 1, the common
+                       * return's bound on the results wanted (a frame
+                       * wanting fewer is vm_frame.fast); else 0 */
     uint16_t fastargs; /* compiled, not variadic: nparams + 1, the common
                         * call's test (vm.c); else 0 (natives) */
     bool variadic;
@@ -264,6 +267,23 @@ typedef struct vm_proto {
     uint32_t ret_pc;  /* the RET a recovered panic returns through */
     vm_native_fn nat; /* a native function (no code) */
     uint64_t *live; /* vm_live_regs' sets, once asked (a mutable cache) */
+    /* Lazy registers (vm_plan_regs, vm_live.c): a call clears only the
+     * registers clr[0, nclr) (those its code may read before writing,
+     * and the results), not the whole frame, and a return into a lazy
+     * frame clears nothing: the state hash and the reachability walks
+     * read only the registers valid at the frame's pc (vm_valid_regs),
+     * those every path from the entry has written since the last call
+     * above them. NULL valid: the frame is cleared whole at each call
+     * and return (an instruction the plan does not know). */
+    const uint64_t *valid;
+    const uint16_t *clr;
+    uint16_t nclr;
+    /* lazy: what the common call stores at its entry, registers
+     * [ilo, ilo + ninit) (from the first of clr to the last, never a
+     * parameter) = itpl[]: a result its first ZEROs zero gets that
+     * type's zero, the others nil */
+    const vm_value *itpl;
+    uint16_t ilo, ninit;
     uint64_t name_hash; /* the state hash's of name, once asked (a cache) */
     struct vm_obj *static_fn; /* its function value when it captures none */
 } vm_proto;
@@ -320,6 +340,17 @@ static inline void vm_copy_regs(vm_value *d, const vm_value *s, uint32_t n)
     case 2:
         VM_REG_COPY(d, s);
         VM_REG_COPY(d + 1, s + 1);
+        break;
+    case 3:
+        VM_REG_COPY(d, s);
+        VM_REG_COPY(d + 1, s + 1);
+        VM_REG_COPY(d + 2, s + 2);
+        break;
+    case 4:
+        VM_REG_COPY(d, s);
+        VM_REG_COPY(d + 1, s + 1);
+        VM_REG_COPY(d + 2, s + 2);
+        VM_REG_COPY(d + 3, s + 3);
         break;
     default:
         for (uint32_t k = 0; k < n; k++)
@@ -531,12 +562,47 @@ typedef struct vm_frame {
     uint32_t base; /* R[0] is g->stack[base] */
     uint32_t ret;  /* where the results go in the caller (absolute) */
     int32_t nret;  /* results wanted, -1 all */
-    uint32_t flags;
+    uint16_t flags;
+    /* the common return (vm.c) may pop it: flags 0, a Go frame below,
+     * nret < p->fastres, no deferred call (DEFER resets it) */
+    uint16_t fast;
     uint32_t nargs; /* natives */
     vm_defer *defers;
     void *nat; /* a native's state */
     vm_panic *panic; /* FR_UNWIND: the panic it runs for */
 } vm_frame;
+
+/* Is register r of frame f (its slot f->base + r) part of the state
+ * (the state hash, the reachability walks)? Every register of a native
+ * frame or of a frame cleared whole; in a lazy one (vm_proto.valid)
+ * those valid at its pc, and the slots above its registers (a function
+ * value called above it). above: the frame above f, or NULL. A frame
+ * in a call whose callee is above it (at its return address, which may
+ * be a join of other paths) has the registers valid at the call, below
+ * the callee's function, and that function. */
+static inline bool vm_reg_valid(const vm_frame *f, const vm_frame *above,
+                                uint32_t r)
+{
+    const vm_proto *p = f->p;
+    uint32_t nw = ((uint32_t)p->nregs + 63) / 64;
+    uint32_t pc = f->pc < p->ncode ? f->pc : p->ncode;
+    const uint64_t *set;
+    if (!p->valid || r >= p->nregs || (f->flags & FR_NATIVE))
+        return true;
+    if (above && pc > 0) {
+        uint32_t cp = pc - 1;
+        if (p->code[cp].op == VM_OP_EXTRA && cp > 0)
+            cp--;
+        if ((p->code[cp].op == VM_OP_CALL || p->code[cp].op == VM_OP_CALLM) &&
+            above->base == f->base + p->code[cp].a + 1u) {
+            if (r >= p->code[cp].a)
+                return true;
+            pc = cp;
+        }
+    }
+    set = p->valid + (size_t)pc * nw;
+    return (set[r / 64] >> (r % 64)) & 1;
+}
 
 typedef struct vm_exec vm_exec;
 
@@ -943,6 +1009,10 @@ uint32_t vm_gc_finalizers(vm_exec *x);
  * pc runs (vm_live.c): a bit set of p->nregs bits. */
 const uint64_t *vm_live_regs(vm_program *prog, const vm_proto *p,
                              uint32_t pc);
+/* Plans p's lazy registers (vm_proto.valid, clr, nclr) once its code is
+ * final (the compiler's fs_finish); p stays cleared whole when its code
+ * has an instruction the plan does not know. */
+void vm_plan_regs(vm_program *prog, vm_proto *p);
 uint64_t vm_hash(vm_exec *x, vm_value v);
 /* Convert an untyped constant v to type t (0 or an interface: its default
  * type). Other values are returned as they are. */

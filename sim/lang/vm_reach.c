@@ -180,12 +180,13 @@ static void drain(walker *w)
     }
 }
 
-/* Whether stack slot s of g may still be read: it belongs to the
- * innermost frame starting at or below it; a Go frame's register is
- * read again only if live at the frame's pc (a frame below another is
- * at its return address, one running its deferred calls at its RET or
- * where it panicked); any other slot counts. */
-static bool slot_live(walker *w, const vm_g *g, uint32_t s, uint32_t *fi)
+/* Whether stack slot s of g counts: it belongs to the innermost frame
+ * starting at or below it, and is valid there (vm_reg_valid); with
+ * w->live, a Go frame's register counts only if it may still be read, if
+ * live at the frame's pc (a frame below another is at its return
+ * address, one running its deferred calls at its RET or where it
+ * panicked); any other slot counts. *fi: the frame of the slot before. */
+static bool slot_counts(walker *w, const vm_g *g, uint32_t s, uint32_t *fi)
 {
     const vm_frame *f;
     const uint64_t *set;
@@ -196,17 +197,37 @@ static bool slot_live(walker *w, const vm_g *g, uint32_t s, uint32_t *fi)
         return true;
     f = &g->frames[*fi];
     r = s - f->base;
-    if ((f->flags & FR_NATIVE) || !f->p->ncode || r >= f->p->nregs)
+    if (!vm_reg_valid(f, *fi + 1 < g->nframes ? f + 1 : NULL, r))
+        return false;
+    if (!w->live || (f->flags & FR_NATIVE) || !f->p->ncode ||
+        r >= f->p->nregs)
         return true;
     set = vm_live_regs(w->x->prog, f->p, f->pc);
     return (set[r / 64] >> (r % 64)) & 1;
+}
+
+/* Does stack slot s of g count (slot_counts, without liveness)? By a
+ * binary search of the frame it belongs to. */
+static bool slot_valid(const vm_g *g, uint32_t s)
+{
+    uint32_t lo = 0, hi = g->nframes;
+    while (lo < hi) { /* the first frame starting above s */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (g->frames[mid].base <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return !lo || vm_reg_valid(&g->frames[lo - 1],
+                               lo < g->nframes ? &g->frames[lo] : NULL,
+                               s - g->frames[lo - 1].base);
 }
 
 static void walk_g(walker *w, vm_g *g)
 {
     uint32_t fi = 0;
     for (uint32_t i = 0; i < g->top && i < g->cap; i++)
-        if (!w->live || slot_live(w, g, i, &fi))
+        if (slot_counts(w, g, i, &fi))
             walk_value(w, g->stack[i]);
     for (uint32_t i = 0; i < g->nframes; i++) {
         vm_frame *f = &g->frames[i];
@@ -386,7 +407,8 @@ static bool wit_root(const vm_g *g, int32_t r, vm_value *v, const vm_obj **h)
         return true;
     }
     r = -1 - r;
-    if ((uint32_t)r >= (g->top < g->cap ? g->top : g->cap))
+    if ((uint32_t)r >= (g->top < g->cap ? g->top : g->cap) ||
+        !slot_valid(g, (uint32_t)r))
         return false;
     *v = g->stack[r];
     *h = NULL;
@@ -488,6 +510,8 @@ bool vm_near_reach(void *ctx, wf_engine *e, wf_task *t, wf_obj *o,
     }
     for (uint32_t i = g->top < g->cap ? g->top : g->cap;
          i-- > 0 && *budget > 0; (*budget)--) {
+        if (!slot_valid(g, i))
+            continue;
         if (val_is(g->stack[i], o) ||
             obj_has(val_obj(g->stack[i]), o, 2, budget, path)) {
             wit_keep(g, o, -1 - (int32_t)i, path, 2, start - *budget + 1);
