@@ -1100,6 +1100,7 @@ newframe:
                               "after its function returned");
                     d->next = g->frames[fi].defers;
                     g->frames[fi].defers = d;
+                    g->frames[fi].fast = 0; /* its return runs them */
                     VM_BREAK;
                 }
                 d->next = f->defers;
