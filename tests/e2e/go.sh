@@ -179,8 +179,16 @@ expect 0 "explore busyms.go"
 if grep -q "cut at --max-steps\|complete up to --max-steps" out; then
     bad "a 500 us sleep outrun by a busy loop: $(tail -1 out)"
 else ok; fi
+# A loop that only polls waits for what it polls (the await check): the
+# sleeper's clock moves, and the search completes
 "$WEFT" explore busy.go --max-steps 5000 --max-executions 3 > out 2> err; rc=$?
 expect 0 "explore busy.go"
+has out "complete; 0 errors" "a spin-wait for a sleeper waits for the flag"
+# one that counts its turns never repeats a state: virtual time cannot
+# move, the executions are cut, and the summary says why
+sed 's/for !stop.Load() {/n := 0\n\t\tfor !stop.Load() {\n\t\t\tn++/; s/^\t}()/\t\t_ = n\n\t}()/' busy.go > busyn.go
+"$WEFT" explore busyn.go --max-steps 5000 --max-executions 3 > out 2> err; rc=$?
+expect 0 "explore busyn.go"
 has out "complete up to --max-steps" "a cut search is complete only up to the cut"
 has out "hint: " "the hint about strict time"
 has out "--time loose" "the hint names --time loose"
