@@ -53,7 +53,6 @@ static const struct {
     {"crypto/tls", "weft runs programs without a network"},
     {"os/user", "weft runs programs without a file system"},
     {"io/fs", "weft runs programs without a file system"},
-    {"path/filepath", "weft runs programs without a file system"},
     {"embed", "weft runs programs without a file system"},
     {"C", "weft interprets Go; cgo calls into C it cannot see"},
     {"plugin", "weft interprets Go; plugins are compiled code"},
