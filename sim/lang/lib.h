@@ -154,6 +154,7 @@ const lib_native *lib_native_at(int id);
     X(munmap, 1)                                                               \
     X(rt_panic_on_fault, 1)                                                    \
     X(setindex, 0)                                                             \
+    X(mapindex, 2)                                                             \
     X(storep, 0)                                                               \
     X(rt_throw, 0)
 

@@ -497,12 +497,24 @@ enum {
     RV_REAL,
     RV_IMAG,
     RV_CONVERT,
-    RV_RETAG
+    RV_RETAG,
+    RV_ADDR,
+    RV_LOAD,
+    RV_MAKESLICE,
+    RV_MAPENTRY,
+    RV_MAPVAL
 };
 
 /* __rvalue(op int, x any, i int) (any, int): a reading of x (its field,
  * element or method i) and the static type id of what is read. The Go
- * side has checked x's kind. */
+ * side has checked x's kind. RV_ADDR: a pointer to field i of the struct
+ * x points to, or to element i of slice x or of the array x points to
+ * (the slot's static type second); RV_LOAD: *x, read as the program's
+ * *x reads it (each scalar slot of an aggregate a tracked read), so a
+ * race through reflect shows; RV_MAKESLICE: a new slice of type id x,
+ * of length and capacity i; RV_MAPENTRY: the key of entry i of map x
+ * (entries in insertion order; type -1 past the last, -2 for a deleted
+ * one), entry 0 a read of the map; RV_MAPVAL: the value of entry i. */
 nat_status lib_rvalue(vm_ncall *c)
 {
     vm_exec *x = c->g->x;
@@ -592,6 +604,81 @@ nat_status lib_rvalue(vm_ncall *c)
         if (vm_convert(c->g, &r, v, t) != X_OK)
             return NAT_PANIC;
         break;
+    case RV_ADDR: { /* the Go side has checked the kind and the bounds */
+        vm_obj *o = v.v.o;
+        uint32_t idx = (uint32_t)i;
+        const vm_type *cd = prog_type(p, d->under);
+        if (VM_KIND(v.t) == K_SLICE) {
+            o = v.v.sl->arr;
+            idx += v.v.sl->off;
+            t = cd->elem;
+        } else if (VM_IS_WINDOW(v.aux)) {
+            idx += v.aux & ~VM_WINDOW;
+            t = prog_type(p, prog_type(p, cd->elem)->under)->elem;
+        } else if (v.aux != VM_WHOLE || vm_is_raw(v)) {
+            vm_throwf(c->g, "unsupported: reflect: the address of a field "
+                            "or element of this value");
+            return NAT_PANIC;
+        } else {
+            const vm_type *ed = prog_type(p, prog_type(p, cd->elem)->under);
+            t = VM_KIND(ed->id) == K_STRUCT ? ed->fields[i].type : ed->elem;
+        }
+        if (VM_KIND(t) == K_IFACE) { /* the slot, not the value it holds */
+            r = vm_ref(0, o);
+            r.aux = idx;
+        } else {
+            r = vm_slot_ptr(p, o, idx);
+        }
+        r.t = type_ptr(x->prog, t);
+        break;
+    }
+    case RV_LOAD: {
+        int st;
+        if (v.aux == VM_WHOLE) {
+            r = vm_pointee(c->g, v);
+            st = vm_read_copy(c->g, r);
+        } else {
+            st = vm_deref(c->g, &r, v);
+        }
+        if (st != X_OK)
+            return st == X_YIELD ? NAT_YIELD : NAT_PANIC;
+        r = vm_copy(x, r);
+        t = prog_type(p, d->under)->elem;
+        break;
+    }
+    case RV_MAKESLICE:
+        if (!type_ok(c, v.v.i))
+            return NAT_PANIC;
+        t = (uint32_t)v.v.i;
+        r = vm_make_slice(x, t, (uint32_t)i, (uint32_t)i);
+        break;
+    case RV_MAPENTRY:
+    case RV_MAPVAL: {
+        vm_map *m = v.v.m;
+        if (c->a[0].v.i == RV_MAPENTRY && i == 0 && m) {
+            if (!vm_access(c->g, VM_OBJ_OF(m), 0, false, 0, vm_nil()))
+                return NAT_YIELD;
+            c->g->granted = 0;
+        }
+        if (!m || i < 0 || (uint64_t)i >= m->nent) {
+            c->r[0] = vm_nil();
+            c->r[1] = vm_int(T_INT, -1);
+            return NAT_OK;
+        }
+        if (!m->live[i]) {
+            c->r[0] = vm_nil();
+            c->r[1] = vm_int(T_INT, -2);
+            return NAT_OK;
+        }
+        if (c->a[0].v.i == RV_MAPENTRY) {
+            r = vm_copy(x, m->keys[i]);
+            t = prog_type(p, d->under)->key;
+        } else {
+            r = vm_copy(x, m->vals[i]);
+            t = prog_type(p, d->under)->elem;
+        }
+        break;
+    }
     case RV_RETAG: /* the Go side has checked assignability */
         r = v;
         r.t = t = (uint32_t)i;
@@ -640,6 +727,19 @@ nat_status lib_rvalue(vm_ncall *c)
     }
     c->r[0] = r;
     c->r[1] = vm_int(T_INT, t);
+    return NAT_OK;
+}
+
+/* __mapindex(m, k any) (any, bool): m[k] and whether k is there, read
+ * as the program's m[k] reads it (reflect's MapIndex). */
+nat_status lib_mapindex(vm_ncall *c)
+{
+    vm_value ok;
+    int st = vm_index(c->g, &c->r[0], c->a[0], c->a[1], &ok);
+    if (st != X_OK)
+        return st == X_YIELD ? NAT_YIELD : NAT_PANIC;
+    c->r[0] = vm_copy(c->g->x, c->r[0]);
+    c->r[1] = ok;
     return NAT_OK;
 }
 

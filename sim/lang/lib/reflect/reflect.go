@@ -9,18 +9,21 @@
 // wording for their panics; values read through ValueOf (Value's Kind,
 // Type, Interface, Int, Uint, Float, Complex, String, Bool, Len, Index,
 // Field, NumField, Elem, IsNil, IsValid, Pointer, UnsafeAddr, NumMethod,
-// Method, MethodByName, Call); values made by New, Zero, MakeMap and
-// MakeFunc. A Value sets what a pointer's Elem reads (Set, and SetInt,
-// SetUint, SetFloat, SetString, SetBool of a predeclared type; other
-// settable values panic "unsupported" when set) and a map's entries
-// (SetMapIndex). What else makes values (Select, MakeSlice, ChanOf,
-// ...) is refused by name when the program is compiled. The type
+// Method, MethodByName, Call, Addr, MapRange, MapKeys, MapIndex,
+// Overflow...); values made by New, Zero, MakeMap, MakeSlice, Append and
+// MakeFunc. An addressable Value (what a pointer's Elem reads, a field
+// or element of one, a slice's element) is read when it is used and
+// set by Set, SetInt, SetUint, SetFloat, SetString, SetBool, SetBytes
+// and SetLen, each a read or write of the variable as the program's own
+// (so a race through reflect shows); a map's entries are set by
+// SetMapIndex. What else makes values (Select, MakeChan, ChanOf, ...)
+// is refused by name when the program is compiled. The type
 // descriptors are the VM's own, read through __rtype_int and
 // __rtype_str, values through __rvalue; DeepEqual is the native
 // __deepequal, whose reads (like fmt's) are not checked for races.
 package reflect
 
-const __refuseValues = "NewAt Append AppendSlice Copy MakeSlice MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper ChanOf FuncOf MapIter|weft's reflect makes values (New, Zero, MakeMap, MakeFunc) and types (ArrayOf, SliceOf, PointerTo, MapOf, StructOf) but not these"
+const __refuseValues = "NewAt Append AppendSlice Copy MakeMapWithSize MakeChan Select SelectCase SelectDir SelectSend SelectRecv SelectDefault Swapper ChanOf FuncOf|weft's reflect makes values (New, Zero, MakeMap, MakeSlice, MakeFunc) and types (ArrayOf, SliceOf, PointerTo, MapOf, StructOf) but not these"
 
 // A Kind represents the specific kind of type that a Type represents.
 type Kind uint
@@ -527,6 +530,11 @@ const (
 	rvImag
 	rvConvert
 	rvRetag
+	rvAddr
+	rvLoad
+	rvMakeSlice
+	rvMapEntry
+	rvMapVal
 )
 
 // MakeFunc returns a new function of the given Type that wraps fn: a
@@ -574,15 +582,15 @@ func funcName(f func([]Value) []Value) string { return "closure" }
 // is an interface type), or Go's panic when v is not assignable to it.
 func (v Value) assignTo(context string, dst int) interface{} {
 	if v.typ == dst {
-		return v.val
+		return v.get()
 	}
 	if __rtype_int(v.typ, qAssignable, dst) == 0 {
 		panic(context + ": value of type " + v.Type().String() + " is not assignable to type " + rtype{dst}.String())
 	}
 	if Kind(__rtype_int(dst, qKind, 0)) == Interface {
-		return v.val
+		return v.get()
 	}
-	r, _ := __rvalue(rvRetag, v.val, dst)
+	r, _ := __rvalue(rvRetag, v.get(), dst)
 	return r
 }
 
@@ -709,29 +717,6 @@ func Zero(typ Type) Value {
 	return Value{typ: typ.(rtype).id, val: __rmake('Z', typ.(rtype).id)}
 }
 
-// MakeMap creates a new map with the specified type.
-func MakeMap(typ Type) Value {
-	if typ.Kind() != Map {
-		panic("reflect.MakeMapWithSize of non-map type") // Go's wording: MakeMap calls it
-	}
-	return Value{typ: typ.(rtype).id, val: __rmake('M', typ.(rtype).id)}
-}
-
-// SetMapIndex sets the element associated with key in the map v to
-// elem; a zero elem deletes the key.
-func (v Value) SetMapIndex(key, elem Value) {
-	v.kindIn("SetMapIndex", Map)
-	v.mustBeExported("SetMapIndex")
-	key.mustBeExported("SetMapIndex")
-	k := key.assignTo("reflect.Value.SetMapIndex", __rtype_int(v.typ, qKey, 0))
-	if elem.typ == 0 {
-		__delete(v.val, k)
-		return
-	}
-	elem.mustBeExported("SetMapIndex")
-	__setindex(v.val, k, elem.assignTo("reflect.Value.SetMapIndex", __rtype_int(v.typ, qElem, 0)))
-}
-
 func (v Value) mustBeExported(m string) {
 	if v.typ == 0 {
 		panic(&ValueError{"reflect.Value." + m, Invalid})
@@ -758,8 +743,10 @@ type Value struct {
 }
 
 const (
-	flagRO   = 1 // read through an unexported field
-	flagAddr = 2 // addressable (the element of a pointer)
+	flagStickyRO = 1 // read through an unexported field
+	flagEmbedRO  = 4 // an unexported embedded field (its exported fields are not)
+	flagRO       = flagStickyRO | flagEmbedRO
+	flagAddr     = 2 // addressable (the element of a pointer)
 )
 
 // A ValueError occurs when a Value method is invoked on a Value that
@@ -828,7 +815,7 @@ func (v Value) Interface() interface{} {
 	if v.flag&flagRO != 0 {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
 	}
-	return v.val
+	return v.get()
 }
 
 func (v Value) CanInterface() bool {
@@ -845,125 +832,34 @@ func (v Value) CanAddr() bool { return v.flag&flagAddr != 0 }
 // pointer's Elem reads, of a predeclared type, and panic otherwise).
 func (v Value) CanSet() bool { return v.flag&(flagAddr|flagRO) == flagAddr }
 
-func (v Value) mustSet(m string) {
-	if v.flag&flagRO != 0 {
-		panic("reflect: reflect.Value." + m + " using value obtained using unexported field")
-	}
-	if v.flag&flagAddr == 0 {
-		panic("reflect: reflect.Value." + m + " using unaddressable value")
-	}
-	if v.ptr == nil {
-		panic("unsupported: reflect.Value." + m + " of a field or an element (weft sets what a pointer's Elem reads)")
-	}
-}
-
-func unsupportedSet(m string, v Value) {
-	panic("unsupported: reflect.Value." + m + " of a " + v.Type().String() + " (weft sets predeclared types only)")
-}
-
-func (v Value) SetInt(x int64) {
-	v.kindIn("SetInt", Int, Int8, Int16, Int32, Int64)
-	v.mustSet("SetInt")
-	switch p := v.ptr.(type) {
-	case *int:
-		*p = int(x)
-	case *int8:
-		*p = int8(x)
-	case *int16:
-		*p = int16(x)
-	case *int32:
-		*p = int32(x)
-	case *int64:
-		*p = x
-	default:
-		unsupportedSet("SetInt", v)
-	}
-}
-
-func (v Value) SetUint(x uint64) {
-	v.kindIn("SetUint", Uint, Uint8, Uint16, Uint32, Uint64, Uintptr)
-	v.mustSet("SetUint")
-	switch p := v.ptr.(type) {
-	case *uint:
-		*p = uint(x)
-	case *uint8:
-		*p = uint8(x)
-	case *uint16:
-		*p = uint16(x)
-	case *uint32:
-		*p = uint32(x)
-	case *uint64:
-		*p = x
-	case *uintptr:
-		*p = uintptr(x)
-	default:
-		unsupportedSet("SetUint", v)
-	}
-}
-
-func (v Value) SetFloat(x float64) {
-	v.kindIn("SetFloat", Float32, Float64)
-	v.mustSet("SetFloat")
-	switch p := v.ptr.(type) {
-	case *float32:
-		*p = float32(x)
-	case *float64:
-		*p = x
-	default:
-		unsupportedSet("SetFloat", v)
-	}
-}
-
-func (v Value) SetString(x string) {
-	v.kindIn("SetString", String)
-	v.mustSet("SetString")
-	switch p := v.ptr.(type) {
-	case *string:
-		*p = x
-	default:
-		unsupportedSet("SetString", v)
-	}
-}
-
-func (v Value) SetBool(x bool) {
-	v.kindIn("SetBool", Bool)
-	v.mustSet("SetBool")
-	switch p := v.ptr.(type) {
-	case *bool:
-		*p = x
-	default:
-		unsupportedSet("SetBool", v)
-	}
-}
-
 func (v Value) Int() int64 {
 	v.kindIn("Int", Int, Int8, Int16, Int32, Int64)
-	r, _ := __rvalue(rvInt, v.val, 0)
+	r, _ := __rvalue(rvInt, v.get(), 0)
 	return r.(int64)
 }
 
 func (v Value) Uint() uint64 {
 	v.kindIn("Uint", Uint, Uint8, Uint16, Uint32, Uint64, Uintptr)
-	r, _ := __rvalue(rvUint, v.val, 0)
+	r, _ := __rvalue(rvUint, v.get(), 0)
 	return r.(uint64)
 }
 
 func (v Value) Float() float64 {
 	v.kindIn("Float", Float32, Float64)
-	r, _ := __rvalue(rvFloat, v.val, 0)
+	r, _ := __rvalue(rvFloat, v.get(), 0)
 	return r.(float64)
 }
 
 func (v Value) Complex() complex128 {
 	v.kindIn("Complex", Complex64, Complex128)
-	re, _ := __rvalue(rvReal, v.val, 0)
-	im, _ := __rvalue(rvImag, v.val, 0)
+	re, _ := __rvalue(rvReal, v.get(), 0)
+	im, _ := __rvalue(rvImag, v.get(), 0)
 	return complex(re.(float64), im.(float64))
 }
 
 func (v Value) Bool() bool {
 	v.kindIn("Bool", Bool)
-	r, _ := __rvalue(rvBool, v.val, 0)
+	r, _ := __rvalue(rvBool, v.get(), 0)
 	return r.(bool)
 }
 
@@ -973,21 +869,23 @@ func (v Value) String() string {
 	case Invalid:
 		return "<invalid Value>"
 	case String:
-		r, _ := __rvalue(rvString, v.val, 0)
+		r, _ := __rvalue(rvString, v.get(), 0)
 		return r.(string)
 	}
 	return "<" + v.Type().String() + " Value>"
 }
 
 func (v Value) Len() int {
-	v.kindIn("Len", Array, Chan, Map, Slice, String)
-	r, _ := __rvalue(rvLen, v.val, 0)
+	if v.kindIn("Len", Array, Chan, Map, Slice, String) == Array {
+		return __rtype_int(v.typ, qLen, 0)
+	}
+	r, _ := __rvalue(rvLen, v.get(), 0)
 	return r.(int)
 }
 
 func (v Value) Cap() int {
 	v.kindIn("Cap", Array, Chan, Slice)
-	r, _ := __rvalue(rvLen, v.val, 1)
+	r, _ := __rvalue(rvLen, v.get(), 1)
 	return r.(int)
 }
 
@@ -1001,12 +899,36 @@ func (v Value) Field(i int) Value {
 	if i < 0 || i >= v.NumField() {
 		panic("reflect: Field index out of range")
 	}
-	r, t := __rvalue(rvField, v.val, i)
-	f := v.flag
+	f := v.flag & (flagStickyRO | flagAddr)
 	if c := __rtype_str(v.typ, qFieldName, i)[0]; c < 'A' || c > 'Z' {
-		f |= flagRO
+		if __rtype_int(v.typ, qFieldEmbedded, i) != 0 {
+			f |= flagEmbedRO
+		} else {
+			f |= flagStickyRO
+		}
 	}
+	if v.ptr != nil {
+		return at(v.ptr, i, f|flagAddr)
+	}
+	r, t := __rvalue(rvField, v.get(), i)
 	return Value{typ: t, val: r, flag: f}
+}
+
+// at: the Value of slot i of what p points to (a struct's field, an
+// array's element) or of slice p's element i: addressable, read when it
+// is used, as the program's own read of the variable.
+func at(p interface{}, i int, flag int) Value {
+	q, t := __rvalue(rvAddr, p, i)
+	return Value{typ: t, flag: flag, ptr: q}
+}
+
+// get: v's value; an addressable one's read now from its variable.
+func (v Value) get() interface{} {
+	if v.ptr != nil {
+		r, _ := __rvalue(rvLoad, v.ptr, 0)
+		return r
+	}
+	return v.val
 }
 
 func (v Value) FieldByName(name string) Value {
@@ -1021,12 +943,17 @@ func (v Value) FieldByName(name string) Value {
 
 func (v Value) Index(i int) Value {
 	k := v.kindIn("Index", Array, Slice, String)
-	r, t := __rvalue(rvIndex, v.val, i)
-	f := v.flag
-	if k == Slice {
-		f |= flagAddr
+	if k != String && (i < 0 || i >= v.Len()) {
+		panic("reflect: " + k.String() + " index out of range")
 	}
-	return Value{typ: t, val: r, flag: f}
+	switch {
+	case k == Slice:
+		return at(v.get(), i, v.flag|flagAddr)
+	case k == Array && v.ptr != nil:
+		return at(v.ptr, i, v.flag)
+	}
+	r, t := __rvalue(rvIndex, v.get(), i)
+	return Value{typ: t, val: r, flag: v.flag}
 }
 
 // Elem returns the value the interface v contains or the pointer v
@@ -1034,32 +961,37 @@ func (v Value) Index(i int) Value {
 func (v Value) Elem() Value {
 	switch v.kindIn("Elem", Interface, Pointer) {
 	case Interface:
-		if v.val == nil {
+		x := v.get()
+		if x == nil {
 			return Value{}
 		}
-		return Value{typ: __rtype(v.val), val: v.val, flag: v.flag & flagRO}
+		return Value{typ: __rtype(x), val: x, flag: v.flag & flagRO}
 	}
-	if v.IsNil() {
+	p := v.get()
+	if isNil(p) {
 		return Value{}
 	}
-	r, t := __rvalue(rvElem, v.val, 0)
-	return Value{typ: t, val: r, flag: v.flag&flagRO | flagAddr, ptr: v.val}
+	return Value{typ: __rtype_int(v.typ, qElem, 0), flag: v.flag&flagRO | flagAddr, ptr: p}
+}
+
+func isNil(x interface{}) bool {
+	if x == nil {
+		return true
+	}
+	r, _ := __rvalue(rvIsNil, x, 0)
+	return r.(bool)
 }
 
 func (v Value) IsNil() bool {
 	v.kindIn("IsNil", Chan, Func, Interface, Map, Pointer, Slice, UnsafePointer)
-	if v.val == nil {
-		return true
-	}
-	r, _ := __rvalue(rvIsNil, v.val, 0)
-	return r.(bool)
+	return isNil(v.get())
 }
 
 // Pointer returns v's value as a uintptr (an address weft makes up, the
 // same in every run).
 func (v Value) Pointer() uintptr {
 	v.kindIn("Pointer", Chan, Func, Map, Pointer, Slice, UnsafePointer)
-	r, _ := __rvalue(rvPointer, v.val, 0)
+	r, _ := __rvalue(rvPointer, v.get(), 0)
 	return r.(uintptr)
 }
 
@@ -1084,10 +1016,10 @@ func (v Value) NumMethod() int {
 		panic(&ValueError{"reflect.Value.NumMethod", Invalid})
 	}
 	if v.Kind() == Interface {
-		if v.val == nil {
+		if v.get() == nil {
 			return 0
 		}
-		return ValueOf(v.val).NumMethod()
+		return ValueOf(v.get()).NumMethod()
 	}
 	return __rtype_int(v.typ, qNumMethod, 0)
 }
@@ -1098,12 +1030,12 @@ func (v Value) Method(i int) Value {
 		panic(&ValueError{"reflect.Value.Method", Invalid})
 	}
 	if v.Kind() == Interface {
-		return ValueOf(v.val).Method(i)
+		return ValueOf(v.get()).Method(i)
 	}
 	if i < 0 || i >= v.NumMethod() {
 		panic("reflect: Method index out of range")
 	}
-	r, t := __rvalue(rvMethod, v.val, i)
+	r, t := __rvalue(rvMethod, v.get(), i)
 	return Value{typ: t, val: r, flag: v.flag & flagRO}
 }
 
@@ -1112,7 +1044,7 @@ func (v Value) MethodByName(name string) Value {
 		panic(&ValueError{"reflect.Value.MethodByName", Invalid})
 	}
 	if v.Kind() == Interface {
-		return ValueOf(v.val).MethodByName(name)
+		return ValueOf(v.get()).MethodByName(name)
 	}
 	for i := 0; i < v.NumMethod(); i++ {
 		if __rtype_str(v.typ, qMethodName, i) == name {
@@ -1144,9 +1076,9 @@ func (v Value) Call(in []Value) []Value {
 		if !a.IsValid() {
 			panic("reflect: Call using zero Value argument")
 		}
-		args[i] = a.val
+		args[i] = a.get()
 	}
-	r := __rvalue_call(v.val, args)
+	r := __rvalue_call(v.get(), args)
 	if t.NumOut() == 0 {
 		return nil
 	}
@@ -1171,6 +1103,6 @@ func (v Value) Convert(t Type) Value {
 		}
 		panic("unsupported: reflect.Value.Convert of " + v.Type().String() + " to " + t.String())
 	}
-	r, id := __rvalue(rvConvert, v.val, t.(rtype).id)
+	r, id := __rvalue(rvConvert, v.get(), t.(rtype).id)
 	return Value{typ: id, val: r, flag: v.flag & flagRO}
 }

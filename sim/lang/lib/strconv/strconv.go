@@ -358,10 +358,106 @@ func Unquote(s string) (string, error) {
 }
 
 // FormatFloat: through fmt's verbs; precision -1 (the shortest that
-// reads back) is fmt's %v, exact for 'g' and for 'f' while |f| < 1e21.
+// reads back at bitSize's precision) takes fmt's shortest digits (%v)
+// and lays them out as fmtc says ('e', 'E', 'f', 'g', 'G').
 func FormatFloat(f float64, fmtc byte, prec, bitSize int) string {
-	if prec < 0 {
-		return fmt.Sprint(f)
+	if prec >= 0 {
+		return fmt.Sprintf("%."+Itoa(prec)+string(rune(fmtc)), f)
 	}
-	return fmt.Sprintf("%."+Itoa(prec)+string(rune(fmtc)), f)
+	var s string
+	if bitSize == 32 {
+		s = fmt.Sprint(float32(f))
+	} else {
+		s = fmt.Sprint(f)
+	}
+	if s == "NaN" || s == "+Inf" || s == "-Inf" {
+		return s
+	}
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	exp := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == 'e' {
+			exp, _ = Atoi(s[i+1:])
+			s = s[:i]
+			break
+		}
+	}
+	digs, dp := "", len(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			dp = i
+		} else {
+			digs += s[i : i+1]
+		}
+	}
+	dp += exp
+	for len(digs) > 0 && digs[0] == '0' {
+		digs = digs[1:]
+		dp--
+	}
+	for len(digs) > 0 && digs[len(digs)-1] == '0' {
+		digs = digs[:len(digs)-1]
+	}
+	if digs == "" {
+		digs, dp = "0", 1
+	}
+	sign := ""
+	if neg {
+		sign = "-"
+	}
+	switch fmtc {
+	case 'e', 'E':
+		return sign + expForm(digs, dp, fmtc)
+	case 'f':
+		return sign + fixedForm(digs, dp)
+	case 'g', 'G':
+		if x := dp - 1; x < -4 || x >= 6 {
+			return sign + expForm(digs, dp, fmtc-'g'+'e')
+		}
+		return sign + fixedForm(digs, dp)
+	}
+	return fmt.Sprint(f)
+}
+
+// expForm: digits digs with the decimal point after dp of them, as
+// d.ddde±XX.
+func expForm(digs string, dp int, e byte) string {
+	r := digs[:1]
+	if len(digs) > 1 {
+		r += "." + digs[1:]
+	}
+	x := dp - 1
+	if digs == "0" {
+		x = 0
+	}
+	es := "+"
+	if x < 0 {
+		es, x = "-", -x
+	}
+	if x < 10 {
+		es += "0"
+	}
+	return r + string(rune(e)) + es + Itoa(x)
+}
+
+// fixedForm: digits digs with the decimal point after dp of them, as
+// ddd.ddd (no exponent).
+func fixedForm(digs string, dp int) string {
+	switch {
+	case dp <= 0:
+		z := ""
+		for i := 0; i < -dp; i++ {
+			z += "0"
+		}
+		return "0." + z + digs
+	case dp >= len(digs):
+		for len(digs) < dp {
+			digs += "0"
+		}
+		return digs
+	}
+	return digs[:dp] + "." + digs[dp:]
 }
