@@ -67,6 +67,11 @@ START_TEST(imports_outside_the_library_are_refused_saying_why)
              "3:24: unsupported: filepath.Glob: weft runs programs without "
              "a file system (the lexical functions of path/filepath are "
              "there: Join, Clean, Base, Dir, Ext, Rel, Match, ...)");
+    GO_ERROR(GO("import \"regexp\"\n"
+                "func main() { regexp.MustCompilePOSIX(\"a\") }\n"),
+             "3:22: unsupported: regexp.MustCompilePOSIX: weft's regexp "
+             "matches leftmost-first only (Go's default), not POSIX "
+             "leftmost-longest");
     /* reflect makes few values (New, Zero, MakeMap, MakeSlice, MakeFunc)
      * and types */
     GO_ERROR(GO("import \"reflect\"\nfunc main() { reflect.MakeChan(nil, 0) }\n"),

@@ -461,3 +461,29 @@ func fixedForm(digs string, dp int) string {
 	}
 	return digs[:dp] + "." + digs[dp:]
 }
+
+// CanBackquote reports whether the string s can be represented
+// unchanged as a single-line backquoted string without control
+// characters other than tab.
+func CanBackquote(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c < ' ' && c != '\t' || c == '`' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r := []rune(s[i:min(i+4, len(s))])[0]
+		w := len(string(r))
+		if r == 0xFFFD && (i+3 > len(s) || s[i:i+3] != "\uFFFD") {
+			return false // an invalid byte
+		}
+		if r == '\uFEFF' {
+			return false
+		}
+		i += w
+	}
+	return true
+}
