@@ -51,7 +51,7 @@ static wf_status find_package(void *ctx, const char *path, res_sources *out,
     }
     dir = load_import_dir(im->l, im->mod, path, because, sizeof because);
     if (!dir) {
-        char all[600];
+        char all[800]; /* the library's packages: ~600 characters now */
         lib_summary(all, sizeof all);
         if (*because)
             snprintf(why, n, "%s", because);

@@ -11,20 +11,7 @@ const RFC3339Nano = "2006-01-02T15:04:05.999999999Z07:00"
 
 // rfc3339: t as RFC3339Nano lays it out (trailing zeros of the fraction
 // dropped).
-func (t Time) rfc3339() string {
-	days, rem, frac := t.split()
-	y, m, d := civil(days)
-	s := pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" +
-		pad(rem/3600, 2) + ":" + pad(rem/60%60, 2) + ":" + pad(rem%60, 2)
-	if frac != 0 {
-		f := pad(frac, 9)
-		for f[len(f)-1] == '0' {
-			f = f[:len(f)-1]
-		}
-		s += "." + f
-	}
-	return s + "Z"
-}
+func (t Time) rfc3339() string { return t.stamp("T") + "Z" }
 
 // MarshalText implements the encoding.TextMarshaler interface.
 func (t Time) MarshalText() ([]byte, error) {

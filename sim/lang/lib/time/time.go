@@ -198,19 +198,14 @@ func (t Time) Truncate(d Duration) Time {
 }
 
 // String: as Go prints a UTC time; virtual time 0 is the Unix epoch.
-func (t Time) String() string {
-	secs, frac := t.ns/1000000000, t.ns%1000000000
-	if frac < 0 {
-		frac += 1000000000
-		secs--
-	}
-	days, rem := secs/86400, secs%86400
-	if rem < 0 {
-		rem += 86400
-		days--
-	}
+func (t Time) String() string { return t.stamp(" ") + " +0000 UTC" }
+
+// stamp: t's date and time of day with sep between them, the fraction
+// of a second without its trailing zeros.
+func (t Time) stamp(sep string) string {
+	days, rem, frac := t.split()
 	y, m, d := civil(days)
-	s := pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + " " +
+	s := pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + sep +
 		pad(rem/3600, 2) + ":" + pad(rem/60%60, 2) + ":" + pad(rem%60, 2)
 	if frac != 0 {
 		f := pad(frac, 9)
@@ -219,7 +214,7 @@ func (t Time) String() string {
 		}
 		s += "." + f
 	}
-	return s + " +0000 UTC"
+	return s
 }
 
 // civil: the proleptic Gregorian date of day z since 1970-01-01

@@ -190,19 +190,30 @@ func (d *decodeState) typeError(what string, t reflect.Type) {
 	d.saveError(&UnmarshalTypeError{Value: what, Type: t, Offset: int64(d.off)})
 }
 
-func (d *decodeState) array(v reflect.Value) error {
+// unmarshaler: where the array or object (what) at d.off goes, after
+// indirect; done when an Unmarshaler took it (its error) or a
+// TextUnmarshaler cannot (a type error saved).
+func (d *decodeState) unmarshaler(v reflect.Value, what string) (reflect.Value, bool, error) {
 	start := d.off
 	u, ut, pv := indirect(v, false)
 	if u != nil {
 		d.off = d.end()
-		return u.UnmarshalJSON(d.data[start:d.off])
+		return pv, true, u.UnmarshalJSON(d.data[start:d.off])
 	}
 	if ut != nil {
 		d.off = d.end()
-		d.typeError("array", v.Type())
-		return nil
+		d.typeError(what, v.Type())
+		return pv, true, nil
 	}
-	v = pv
+	return pv, false, nil
+}
+
+func (d *decodeState) array(v reflect.Value) error {
+	start := d.off
+	v, done, err := d.unmarshaler(v, "array")
+	if done {
+		return err
+	}
 	switch v.Kind() {
 	case reflect.Interface:
 		if v.NumMethod() == 0 {
@@ -276,18 +287,10 @@ func (d *decodeState) array(v reflect.Value) error {
 }
 
 func (d *decodeState) object(v reflect.Value) error {
-	start := d.off
-	u, ut, pv := indirect(v, false)
-	if u != nil {
-		d.off = d.end()
-		return u.UnmarshalJSON(d.data[start:d.off])
+	v, done, err := d.unmarshaler(v, "object")
+	if done {
+		return err
 	}
-	if ut != nil {
-		d.off = d.end()
-		d.typeError("object", v.Type())
-		return nil
-	}
-	v = pv
 	t := v.Type()
 	if v.Kind() == reflect.Interface && v.NumMethod() == 0 {
 		oi := d.objectInterface()
