@@ -884,12 +884,15 @@ static int rw_lock(px_task *pt, void *l, bool write, int mode, int64_t when,
                  "%s: the calling thread already holds the lock (EDEADLK: "
                  "\"the current thread already owns the read-write lock\")",
                  fn);
-    if (mode == 2) { /* timed */
-        if (!(m->writer_in || (write && m->readers)))
-            mode = 0;
-        else
-            return timed_lock_op(pt, write ? OP_WLOCK : OP_RLOCK, s->obj,
-                                 when, pc);
+    if (mode == 2) { /* timed: a try, then a wait that gives up (the
+                        state seen before the try's scheduling point may
+                        change before the lock op runs) */
+        px_op(pt, write ? OP_TRYWLOCK : OP_TRYRLOCK, s->obj, pc);
+        px_yield(pt);
+        if (pt->t->op.ok)
+            return 0;
+        return timed_lock_op(pt, write ? OP_WLOCK : OP_RLOCK, s->obj, when,
+                             pc);
     }
     px_op(pt, write ? OP_WLOCK : OP_RLOCK, s->obj, pc);
     px_yield(pt);
