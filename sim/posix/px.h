@@ -552,7 +552,15 @@ bool px_svcomp(void);
 /* ---- time and output (io.c) --------------------------------------------- */
 
 void px_io_begin(void);
+
 /* Program output: a print op (part of the outcome). */
 void px_print(px_task *pt, uintptr_t pc, const char *s, size_t n);
+
+/* ---- libc's hidden static state (libc_static.c) --------------------------- */
+
+void px_libc_begin(void);
+/* The name of a of libc's static state kept by the runtime ("strtok's
+ * static position") written to b; false when a is not there. */
+bool px_libc_name(uintptr_t a, char *b, size_t len);
 
 #endif
