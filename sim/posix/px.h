@@ -128,6 +128,7 @@ typedef struct px_task {
     void *arg;
     void *result;
     bool detached, joined, exited, c11;
+    char comm[16];      /* its name (pthread_setname_np; "": the program's) */
     wf_waitgroup *done; /* join: Done when the thread ends */
     int saved_errno;
     unsigned char *tls; /* its copy of the program's TLS block */
