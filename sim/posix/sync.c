@@ -331,12 +331,14 @@ static void lock_timeout(wf_engine *e, timer *tm)
     px_timer *t = (px_timer *)(void *)tm;
     wf_task *wt = t->pt->t;
     t->fired = true;
-    /* a writer holding the writer slot waits only for readers to leave:
-     * it keeps waiting (cancelling would leave the slot taken) */
+    /* a writer holding the writer slot, waiting for readers to leave,
+     * leaves the slot (it kept waiting, and took the lock it was told
+     * it had not got) */
     if (wt->op.kind == OP_WLOCK &&
         ((wf_rwmutex *)wt->op.obj)->writer == wt &&
-        ((wf_rwmutex *)wt->op.obj)->writer_in)
-        return;
+        ((wf_rwmutex *)wt->op.obj)->writer_in &&
+        wt->state != TASK_DONE && !wt->in_resume)
+        rwmutex_leave_slot(e, wt);
     if ((wt->op.kind == OP_LOCK || wt->op.kind == OP_WLOCK ||
          wt->op.kind == OP_RLOCK) &&
         wt->state != TASK_DONE && !wt->in_resume) {
