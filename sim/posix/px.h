@@ -318,6 +318,7 @@ struct px_exec {
     int32_t nspun;        /* of which proven spins on shared memory */
     wf_chan *never;       /* a channel nobody sends on */
     bool exiting;         /* exit() in progress */
+    bool no_fini;         /* _exit, quick_exit: no destructors run */
     int exit_status;
     /* thread-specific data keys */
     int32_t nkeys;
