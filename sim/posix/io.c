@@ -51,6 +51,7 @@ static int vout(px_task *pt, uintptr_t pc, const char *fmt, va_list ap)
     char local[512], *p = local;
     va_list aq;
     int n;
+    px_format_reads(pt, fmt, ap, pc);
     va_copy(aq, ap);
     n = vsnprintf(local, sizeof local, fmt, aq);
     va_end(aq);

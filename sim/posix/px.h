@@ -557,6 +557,9 @@ void px_io_begin(void);
 
 /* Program output: a print op (part of the outcome). */
 void px_print(px_task *pt, uintptr_t pc, const char *s, size_t n);
+/* The reads of fmt's %s arguments by pt's printf-like call at pc
+ * (strings.c). */
+void px_format_reads(px_task *pt, const char *fmt, va_list ap, uintptr_t pc);
 
 /* ---- libc's hidden static state (libc_static.c) --------------------------- */
 
