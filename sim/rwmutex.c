@@ -157,17 +157,13 @@ step_result rwmutex_lock(wf_engine *e, wf_task *t)
     return enter_writer(e, t, m);
 }
 
-step_result rwmutex_unlock(wf_engine *e, wf_task *t)
+/* The writer slot is free again (t, its holder, unlocked or gave up
+ * waiting): the readers that arrived meanwhile go in before any writer,
+ * as sync/rwmutex.go's Unlock releases readerSem first; then a pending
+ * writer may take the slot. */
+static void release_slot(wf_engine *e, wf_rwmutex *m, wf_task *t)
 {
-    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
     waiter *w;
-    if (!m->writer_holds)
-        return engine_panic(e, t, GO_RW_UNLOCK_UNLOCKED, true);
-    m->writer_holds = false;
-    engine_access(e, m->hdr.oid, ACC_RELEASE);
-    engine_emit_op(e, t, EV_UNLOCK, 0, &m->hdr, -1, 0, 0);
-    /* Readers that arrived during the write go in before any writer, as
-     * sync/rwmutex.go's Unlock releases readerSem first. */
     while ((w = waitq_pop(&m->rpending))) {
         wf_task *r = w->task;
         add_reader(e, m, r);
@@ -193,10 +189,31 @@ step_result rwmutex_unlock(wf_engine *e, wf_task *t)
             }
             /* else it waits for the admitted readers; still parked */
         }
-        return STEP_DONE;
+        return;
     }
     for (w = m->wpending.head; w; w = w->next)
         engine_set_enabled(e, w->task, writer_may_enter(m));
+}
+
+/* t, in the writer slot waiting for the readers inside to leave, gives up
+ * (a timed lock's deadline passed): it leaves the slot, so the readers it
+ * held back go in and another writer may take the slot. */
+void rwmutex_leave_slot(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    WF_ASSERT(m->writer == t && m->writer_in && !m->writer_holds);
+    release_slot(e, m, t);
+}
+
+step_result rwmutex_unlock(wf_engine *e, wf_task *t)
+{
+    wf_rwmutex *m = (wf_rwmutex *)t->op.obj;
+    if (!m->writer_holds)
+        return engine_panic(e, t, GO_RW_UNLOCK_UNLOCKED, true);
+    m->writer_holds = false;
+    engine_access(e, m->hdr.oid, ACC_RELEASE);
+    engine_emit_op(e, t, EV_UNLOCK, 0, &m->hdr, -1, 0, 0);
+    release_slot(e, m, t);
     return STEP_DONE;
 }
 

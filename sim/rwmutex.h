@@ -45,6 +45,9 @@ void rwmutex_expose(wf_engine *e, wf_task *t);  /* OP_WLOCK exposed */
 void rwmutex_rexpose(wf_engine *e, wf_task *t); /* OP_RLOCK exposed */
 step_result rwmutex_lock(wf_engine *e, wf_task *t);
 step_result rwmutex_unlock(wf_engine *e, wf_task *t);
+/* t, in the writer slot waiting for readers, gives up its Lock (a
+ * pthread timed lock's deadline): the slot is free again. */
+void rwmutex_leave_slot(wf_engine *e, wf_task *t);
 step_result rwmutex_rlock(wf_engine *e, wf_task *t);
 step_result rwmutex_runlock(wf_engine *e, wf_task *t);
 step_result rwmutex_trylock(wf_engine *e, wf_task *t);  /* never blocks */

@@ -205,6 +205,8 @@ const char *px_name_of(wf_engine *e, uintptr_t a, size_t n)
                               : "main",
                           s),
                  home, start, size, n);
+    } else if (px_libc_name(a, b, sizeof b)) {
+        /* libc's hidden static state (strtok's, localtime's) */
     } else if (px_dwarf_name(a, n, b, sizeof b)) {
         /* as the source names it */
     } else if (px_heap_block(a, &start, &size, &nth)) {

@@ -51,6 +51,7 @@ static int vout(px_task *pt, uintptr_t pc, const char *fmt, va_list ap)
     char local[512], *p = local;
     va_list aq;
     int n;
+    px_format_reads(pt, fmt, ap, pc);
     va_copy(aq, ap);
     n = vsnprintf(local, sizeof local, fmt, aq);
     va_end(aq);
@@ -524,16 +525,39 @@ PX_API int thrd_sleep(const struct timespec *dur, struct timespec *rem)
 
 /* ---- ways out ----------------------------------------------------------- */
 
+/* the executable's destructors, as the link lays them out */
+extern void (*__fini_array_start[])(void) __attribute__((weak));
+extern void (*__fini_array_end[])(void) __attribute__((weak));
+extern char __weftrt_text_begin[], __weftrt_text_end[];
+
+/* The atexit handlers, last registered first, then the program's
+ * destructors (__attribute__((destructor)), .fini_array), last first, as
+ * exit runs them: glibc's _dl_fini is the first handler registered. The
+ * C runtime's own entry (__do_global_dtors_aux) and weft's are not the
+ * program's. The destructors ran once, at the end of the whole check,
+ * outside any execution (unchecked, printing after weft's report). */
 void px_run_atexit(px_task *pt)
 {
     px_exec *x = px.x;
+    size_t n = (size_t)(__fini_array_end - __fini_array_start);
     while (x->natexit > 0) {
         void (*fn)(void) = x->atexit_fns[--x->natexit];
         px_in_rt = 0;
         fn();
         px_in_rt = 1;
     }
-    (void)pt;
+    while (!x->no_fini && __fini_array_start && n > 0 && !pt->gone) {
+        void (*fn)(void) = __fini_array_start[--n];
+        uintptr_t a = (uintptr_t)(void *)fn;
+        const char *name = px_sym_of(a, NULL, NULL);
+        if ((a >= (uintptr_t)__weftrt_text_begin &&
+             a < (uintptr_t)__weftrt_text_end) ||
+            !name || !strncmp(name, "__", 2))
+            continue;
+        px_in_rt = 0;
+        fn();
+        px_in_rt = 1;
+    }
 }
 
 PX_API int atexit(void (*fn)(void))
@@ -597,6 +621,7 @@ PX_API void quick_exit(int status)
     x = px.x;
     memcpy(x->atexit_fns, x->quick_fns, sizeof x->quick_fns);
     x->natexit = x->nquick;
+    x->no_fini = true;
     px_exit(pt, RA, status);
 }
 
@@ -610,6 +635,7 @@ PX_API void _exit(int status)
         abort();
     }
     px.x->natexit = 0;
+    px.x->no_fini = true;
     px_exit(pt, RA, status);
 }
 
@@ -630,6 +656,7 @@ PX_API void abort(void)
     }
     if (px_svcomp()) { /* SV-COMP: assume_abort_if_not, an infeasible path */
         px.x->natexit = 0;
+        px.x->no_fini = true;
         px_exit(pt, RA, 134);
     }
     px_panic(pt, RA, "abort() called (SIGABRT)");

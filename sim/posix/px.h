@@ -128,6 +128,7 @@ typedef struct px_task {
     void *arg;
     void *result;
     bool detached, joined, exited, c11;
+    char comm[16];      /* its name (pthread_setname_np; "": the program's) */
     wf_waitgroup *done; /* join: Done when the thread ends */
     int saved_errno;
     unsigned char *tls; /* its copy of the program's TLS block */
@@ -317,6 +318,7 @@ struct px_exec {
     int32_t nspun;        /* of which proven spins on shared memory */
     wf_chan *never;       /* a channel nobody sends on */
     bool exiting;         /* exit() in progress */
+    bool no_fini;         /* _exit, quick_exit: no destructors run */
     int exit_status;
     /* thread-specific data keys */
     int32_t nkeys;
@@ -552,7 +554,18 @@ bool px_svcomp(void);
 /* ---- time and output (io.c) --------------------------------------------- */
 
 void px_io_begin(void);
+
 /* Program output: a print op (part of the outcome). */
 void px_print(px_task *pt, uintptr_t pc, const char *s, size_t n);
+/* The reads of fmt's %s arguments by pt's printf-like call at pc
+ * (strings.c). */
+void px_format_reads(px_task *pt, const char *fmt, va_list ap, uintptr_t pc);
+
+/* ---- libc's hidden static state (libc_static.c) --------------------------- */
+
+void px_libc_begin(void);
+/* The name of a of libc's static state kept by the runtime ("strtok's
+ * static position") written to b; false when a is not there. */
+bool px_libc_name(uintptr_t a, char *b, size_t len);
 
 #endif

@@ -403,6 +403,7 @@ static void px_begin_exec(void *ctx, wf_engine *e)
     px_sync_begin();
     px_thread_begin();
     px_io_begin();
+    px_libc_begin();
     px_verifier_begin();
 }
 

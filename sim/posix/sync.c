@@ -331,12 +331,14 @@ static void lock_timeout(wf_engine *e, timer *tm)
     px_timer *t = (px_timer *)(void *)tm;
     wf_task *wt = t->pt->t;
     t->fired = true;
-    /* a writer holding the writer slot waits only for readers to leave:
-     * it keeps waiting (cancelling would leave the slot taken) */
+    /* a writer holding the writer slot, waiting for readers to leave,
+     * leaves the slot (it kept waiting, and took the lock it was told
+     * it had not got) */
     if (wt->op.kind == OP_WLOCK &&
         ((wf_rwmutex *)wt->op.obj)->writer == wt &&
-        ((wf_rwmutex *)wt->op.obj)->writer_in)
-        return;
+        ((wf_rwmutex *)wt->op.obj)->writer_in &&
+        wt->state != TASK_DONE && !wt->in_resume)
+        rwmutex_leave_slot(e, wt);
     if ((wt->op.kind == OP_LOCK || wt->op.kind == OP_WLOCK ||
          wt->op.kind == OP_RLOCK) &&
         wt->state != TASK_DONE && !wt->in_resume) {
@@ -884,12 +886,15 @@ static int rw_lock(px_task *pt, void *l, bool write, int mode, int64_t when,
                  "%s: the calling thread already holds the lock (EDEADLK: "
                  "\"the current thread already owns the read-write lock\")",
                  fn);
-    if (mode == 2) { /* timed */
-        if (!(m->writer_in || (write && m->readers)))
-            mode = 0;
-        else
-            return timed_lock_op(pt, write ? OP_WLOCK : OP_RLOCK, s->obj,
-                                 when, pc);
+    if (mode == 2) { /* timed: a try, then a wait that gives up (the
+                        state seen before the try's scheduling point may
+                        change before the lock op runs) */
+        px_op(pt, write ? OP_TRYWLOCK : OP_TRYRLOCK, s->obj, pc);
+        px_yield(pt);
+        if (pt->t->op.ok)
+            return 0;
+        return timed_lock_op(pt, write ? OP_WLOCK : OP_RLOCK, s->obj, when,
+                             pc);
     }
     px_op(pt, write ? OP_WLOCK : OP_RLOCK, s->obj, pc);
     px_yield(pt);

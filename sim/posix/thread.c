@@ -554,9 +554,13 @@ PX_API int pthread_kill(pthread_t th, int sig)
 
 /* Thread names and placement mean nothing to the scheduler: accepted, and
  * a name reads back empty. */
+/* A thread's name, as the kernel keeps it: at most 15 bytes, the
+ * program's own name until pthread_setname_np changes it (the calls were
+ * no-ops and the name read back was empty). */
 PX_API int pthread_setname_np(pthread_t th, const char *name)
 {
-    px_task *pt = px_enter();
+    px_task *pt = px_enter(), *tt;
+    int r = 0;
     if (!pt) {
         typedef int (*fn_t)(pthread_t, const char *);
         static fn_t real;
@@ -564,13 +568,20 @@ PX_API int pthread_setname_np(pthread_t th, const char *name)
             real = (fn_t)px_real("pthread_setname_np");
         return real(th, name);
     }
+    if (!(tt = task_of((unsigned long)th)))
+        r = ESRCH;
+    else if (strlen(name) >= sizeof tt->comm)
+        r = ERANGE;
+    else
+        strcpy(tt->comm, name);
     px_leave(pt);
-    return 0;
+    return r;
 }
 
 PX_API int pthread_getname_np(pthread_t th, char *to, size_t n)
 {
-    px_task *pt = px_enter();
+    px_task *pt = px_enter(), *tt;
+    int r = 0;
     if (!pt) {
         typedef int (*fn_t)(pthread_t, char *, size_t);
         static fn_t real;
@@ -578,10 +589,18 @@ PX_API int pthread_getname_np(pthread_t th, char *to, size_t n)
             real = (fn_t)px_real("pthread_getname_np");
         return real(th, to, n);
     }
-    if (n)
-        to[0] = 0;
+    if (!(tt = task_of((unsigned long)th))) {
+        r = ESRCH;
+    } else if (n < sizeof tt->comm) {
+        r = ERANGE;
+    } else {
+        const char *s = tt->comm[0] ? tt->comm : program_invocation_short_name;
+        size_t k = strnlen(s, sizeof tt->comm - 1);
+        memcpy(to, s, k);
+        to[k] = 0;
+    }
     px_leave(pt);
-    return 0;
+    return r;
 }
 
 PX_API int sched_yield(void)

@@ -208,6 +208,22 @@ if [ $# -eq 0 ]; then
     if grep -q "data race on buf\[0\]" "$TMP/static_buffer_format.json"
     then ok; else bad "static_buffer_format: $(grep -o 'data race on [^"]*' "$TMP/static_buffer_format.json" | head -1)"; fi
 
+    # the program's destructors run at each execution's exit, not once
+    # more after weft's report (its last line stays the summary)
+    "$TMP/destructor_reads_detached" explore >"$TMP/dtor.out" 2>&1
+    if tail -1 "$TMP/dtor.out" | grep -q "executions*, .* steps" &&
+        ! grep -q "^handled" "$TMP/dtor.out"
+    then ok; else bad "destructors after the report: $(tail -2 "$TMP/dtor.out")"; fi
+
+    # libc's hidden static state is the runtime's, checked and named:
+    # strtok's position, the struct tm localtime returns, ctime's string
+    # (two threads calling them at once went unseen: libc is not
+    # instrumented)
+    if grep -q "data race on strtok's static position\"" "$TMP/strtok_two_parsers.json" &&
+        grep -q "data race on the static struct tm of localtime/gmtime (tm_year)\"" "$TMP/localtime_shared_result.json" &&
+        grep -q "data race on the static string of asctime/ctime\[0\]\"" "$TMP/asctime_shared_text.json"
+    then ok; else bad "libc's static state: $(grep -o 'data race on [^"]*' "$TMP/strtok_two_parsers.json" "$TMP/localtime_shared_result.json" "$TMP/asctime_shared_text.json" | sort -u | head -3)"; fi
+
     # memory is named from the program's DWARF types as the source names
     # it: a global's element and field, a heap block through the typed
     # pointers that reach it, or after its allocating function's pointer
