@@ -913,7 +913,10 @@ static void end_blocked(wf_engine *e)
         wf_task *t = e->tasks.p[i];
         finding f = {0};
         char m[600];
-        if (t->state != TASK_BLOCKED)
+        /* main blocked at the end: another goroutine ended the program
+         * (os.Exit(0)) while main waited for that, as `select {}` does;
+         * Go ends main there, not a leak */
+        if (t->state != TASK_BLOCKED || t->main_task)
             continue;
         f.kind = WF_LEAK;
         f.error = false;
