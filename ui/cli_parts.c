@@ -1,0 +1,620 @@
+/* cli_parts.c: -j N and --shard I/N: the search cut into parts (the plan
+ * of sim/partition.h), run by a pool of engines (threads, each with its
+ * own program and checkers) that give work to each other as they run, and
+ * joined in part order into one explorer (cli_int.h). */
+#include "cli.h"
+
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "checker/checkers.h"
+#include "cli_int.h"
+#include "halt.h"
+#include "record.h"
+#include "shard.h"
+#include "sim/partition.h"
+
+/* ---- -j N and --shard I/N: the search in parts ------------------------ */
+
+/* cli_int.h */
+bool cli_partitioned(const cli_opts *o, const explore_opts *eo)
+{
+    return (o->jobs > 0 || o->shard_n > 0) &&
+           (o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES) &&
+           (eo->strategy == WF_STRATEGY_DPOR ||
+            eo->strategy == WF_STRATEGY_DFS);
+}
+
+/* Is the plan one part, the whole search (partition_frontier.c: it
+ * ended within the planning budget)? */
+static bool whole_plan(const part_plan *pl)
+{
+    return pl->parts.len == 1 && !pl->parts.p[0].gift &&
+           !pl->parts.p[0].stop_at && !pl->parts.p[0].sibs.len &&
+           pl->frontier;
+}
+
+/* Executions a search runs between two gifts (dpor_donate): the same for
+ * every -j and every timing (a gift depends on the search's own count
+ * only), so the searches and their results are those of -j 1. */
+#define GIFT_EVERY 256
+
+/* A search of the run: a part's own (gift NULL), or a node one gave away
+ * (the giver's unit and the gift's rank among its gifts). */
+typedef struct unit {
+    size_t part;
+    dpor_gift *gift;
+    size_t giver, rank;
+    size_t at;         /* the gift's node in the giver's search */
+    VEC(size_t) gifts; /* the units it gave, in order */
+    explorer *res;
+    dpor_result *ret;  /* for the giver's search (dpor_merge) */
+    bool done, merged;
+    wf_status st;
+    wf_diag d;
+} unit;
+
+/* What the engines share: the parts to run, the searches (units) to run
+ * and their results. A task is a unit to run, or (SIZE_MAX - part) the
+ * join of a part whose units are all done. */
+typedef struct parts_run {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    const cli_opts *o;
+    const program *p;
+    const cli_progsrc *src;
+    explore_opts eo; /* without hooks; prefix set per part */
+    const part_plan *plan;
+    VEC(unit) units;
+    VEC(size_t) todo; /* tasks, taken from the end */
+    size_t running;   /* tasks being run */
+    size_t *left;     /* by part: its units not done */
+    bool gifts;       /* units give work away */
+    /* --max-executions, unsharded: the parts run in order on one engine,
+     * each with what the parts before it left of the budget, as the
+     * single search spends it (an even share would leave a part holding
+     * most of the tree a sliver); used: executions started so far */
+    int64_t budget, used;
+    int64_t every;    /* ... every so many executions (GIFT_EVERY) */
+    explorer **res;   /* by part, NULL: not run (another shard's) */
+    explorer **ran;   /* by part: its search planning ran (part.ran) */
+    wf_status *st;
+    wf_diag *d;
+    double start, limit;
+    wf_status fail;
+    wf_diag fail_d;
+    /* WEFT_ENGINE_STATS: what each engine ran (for make bench) */
+    bool stats;
+    int nengines;
+    buf stats_out;
+} parts_run;
+
+#define JOIN_TASK(k) (SIZE_MAX - (k))
+
+/* Stop every engine on an interrupt or at --time-limit (no progress
+ * line: engines run at once). */
+static bool parts_stop(void *ctx, const explorer *x)
+{
+    const parts_run *pr = ctx;
+    (void)x;
+    return halt_signal() != 0 ||
+           (pr->limit > 0 && cli_now() - pr->start >= pr->limit);
+}
+
+/* should_stop of a unit's search: between executions (the first call
+ * after an execution; a call within one sees the same count), every
+ * GIFT_EVERY executions, give the shallowest work left away. */
+/* What one engine ran, for WEFT_ENGINE_STATS. */
+typedef struct engine_stat {
+    uint64_t units, executions, blocked;
+    uint64_t kept;  /* units planning ran (part_keep), not counted */
+    uint64_t steps; /* steps of the units run (not those kept) */
+} engine_stat;
+
+typedef struct unit_ctx {
+    parts_run *pr;
+    size_t u;
+    int64_t seen, last;
+    program *wp;     /* the engine's program */
+    engine_stat *es; /* ... and its count */
+    int64_t stop_at; /* the part's (part.stop_at) */
+} unit_ctx;
+
+static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t);
+
+/* dpor_set_join of a unit's search: before it backtracks into node i,
+ * the results of the units given there, in the order given; while one
+ * runs elsewhere, this engine runs other tasks (never idle while work
+ * is queued). */
+static void unit_join(void *ctx, dpor *d, size_t i)
+{
+    unit_ctx *c = ctx;
+    parts_run *pr = c->pr;
+    pthread_mutex_lock(&pr->mu);
+    for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
+        size_t v = pr->units.p[c->u].gifts.p[g];
+        dpor_result *r;
+        if (pr->units.p[v].at != i || pr->units.p[v].merged) continue;
+        while (!pr->units.p[v].done) {
+            if (pr->todo.len) {
+                size_t t = pr->todo.p[--pr->todo.len];
+                pthread_mutex_unlock(&pr->mu);
+                run_task(pr, c->wp, c->es, t);
+                pthread_mutex_lock(&pr->mu);
+                pthread_cond_broadcast(&pr->cv);
+            } else {
+                pthread_cond_wait(&pr->cv, &pr->mu);
+            }
+        }
+        r = pr->units.p[v].ret;
+        pr->units.p[v].ret = NULL;
+        pr->units.p[v].merged = true;
+        pthread_mutex_unlock(&pr->mu);
+        dpor_merge(d, i, r);
+        pthread_mutex_lock(&pr->mu);
+    }
+    pthread_mutex_unlock(&pr->mu);
+}
+
+static bool unit_stop(void *ctx, const explorer *x)
+{
+    unit_ctx *c = ctx;
+    parts_run *pr = c->pr;
+    int64_t n = x->executions + (int64_t)(x->blocked + x->deferred);
+    if (c->stop_at > 0 && n >= c->stop_at)
+        return true; /* the part ends here: the later parts have the rest */
+    if (n > c->seen && pr->gifts && !c->stop_at && x->dp && !x->restart &&
+        n - c->last >= pr->every) {
+        dpor_gift **g = NULL;
+        size_t ng = dpor_donate(x->dp, &g);
+        c->last = n;
+        if (ng) {
+            pthread_mutex_lock(&pr->mu);
+            for (size_t i = 0; i < ng; i++) {
+                unit z;
+                memset(&z, 0, sizeof z);
+                z.part = pr->units.p[c->u].part;
+                z.gift = g[i];
+                z.giver = c->u;
+                z.at = dpor_gift_at(g[i]);
+                z.rank = pr->units.p[c->u].gifts.len;
+                VEC_PUSH(pr->units, z);
+                VEC_PUSH(pr->units.p[c->u].gifts, pr->units.len - 1);
+                VEC_PUSH(pr->todo, pr->units.len - 1);
+                pr->left[z.part]++;
+            }
+            pthread_cond_broadcast(&pr->cv);
+            pthread_mutex_unlock(&pr->mu);
+        }
+        free(g);
+    }
+    if (n > c->seen) c->seen = n;
+    return parts_stop(pr, x);
+}
+
+/* The CPU time of the calling thread, in seconds. */
+static double thread_cpu(void)
+{
+    struct timespec t;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0) return 0;
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Unit u of part k ran: its search x (status st, d) is its result. */
+static void unit_done(parts_run *pr, size_t u, size_t k, explorer *x,
+                      engine_stat *es, wf_status st, const wf_diag *d)
+{
+    dpor_result *ret = x->dp ? dpor_take_result(x->dp) : NULL;
+    es->units++;
+    es->executions += (uint64_t)x->executions;
+    es->blocked += x->blocked;
+    es->steps += x->steps;
+    pthread_mutex_lock(&pr->mu);
+    pr->units.p[u].res = x;
+    pr->units.p[u].ret = ret;
+    pr->units.p[u].done = true;
+    pr->units.p[u].st = st;
+    pr->units.p[u].d = *d;
+    pthread_cond_broadcast(&pr->cv);
+    if (--pr->left[k] == 0) VEC_PUSH(pr->todo, JOIN_TASK(k));
+    pthread_mutex_unlock(&pr->mu);
+}
+
+/* Unit u, part k's own search, which planning ran: x, its search with
+ * its checkers finished (part.ran). */
+static void run_kept(parts_run *pr, size_t u, size_t k, explorer *x,
+                     engine_stat *es)
+{
+    wf_diag d;
+    memset(&d, 0, sizeof d);
+    /* (unit_done counts what the engines ran: planning ran this) */
+    es->kept++;
+    es->executions -= (uint64_t)x->executions;
+    es->blocked -= x->blocked;
+    es->steps -= x->steps;
+    unit_done(pr, u, k, x, es, WF_OK, &d);
+}
+
+/* Run unit u on program wp. */
+static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
+{
+    explore_opts eo = pr->eo;
+    explorer *x;
+    checkers *ck;
+    unit_ctx c = {pr, u, 0, 0, wp, es, 0};
+    size_t k;
+    dpor_gift *gift;
+    wf_status st;
+    wf_diag d;
+    pthread_mutex_lock(&pr->mu);
+    k = pr->units.p[u].part;
+    gift = pr->units.p[u].gift;
+    pr->units.p[u].gift = NULL;
+    x = gift ? NULL : pr->ran[k];
+    if (x) pr->ran[k] = NULL;
+    pthread_mutex_unlock(&pr->mu);
+    if (x) { /* planning ran it (part_keep): its results are the part's */
+        run_kept(pr, u, k, x, es);
+        return;
+    }
+    eo.prefix = pr->plan->parts.p[k].prefix;
+    if (!gift) c.stop_at = pr->plan->parts.p[k].stop_at;
+    if (pr->budget > 0) {
+        pthread_mutex_lock(&pr->mu);
+        eo.max_executions = pr->budget - pr->used;
+        pthread_mutex_unlock(&pr->mu);
+    }
+    if (whole_plan(pr->plan)) {
+        /* the search ended within the planning budget: the single search,
+         * as it runs without -j (rounds, witnesses, the timing search) */
+        eo.prefix = NULL;
+    } else {
+        eo.iterative = false; /* one unbounded round: sleep sets hold */
+        eo.minimize = false;  /* the part's, once its units are joined */
+    }
+    eo.should_stop = unit_stop;
+    eo.stop_ctx = &c;
+    x = explore_new(wp, &eo);
+    if (eo.strategy == WF_STRATEGY_DPOR) {
+        x->dp = part_dpor(&pr->plan->parts.p[k]);
+        if (gift) { /* a node the part's search gave away */
+            dpor_free(x->dp);
+            x->dp = dpor_new();
+            dpor_prefix_siblings_done(x->dp, true);
+            part_give_siblings(&pr->plan->parts.p[k], x->dp);
+            dpor_take_gift(x->dp, gift);
+        }
+        dpor_set_join(x->dp, unit_join, &c);
+    } else {
+        dpor_gift_free(gift);
+    }
+    ck = cli_new_checkers(pr->o);
+    memset(&d, 0, sizeof d);
+    if (pr->budget > 0 && eo.max_executions <= 0) {
+        st = WF_OK; /* the budget is spent: the part is not explored */
+        x->complete = false;
+    } else {
+        st = explore_run(x, checkers_consumers(ck), &d);
+        if (!gift) part_settle(&pr->plan->parts.p[k], x);
+    }
+    if (pr->budget > 0 && x->executions > 0) {
+        /* (a part that ran no execution is a prefix the single search
+         * never takes: its abandoned starts are the cut's, not the
+         * search's) */
+        pthread_mutex_lock(&pr->mu);
+        pr->used += explore_started(x);
+        pthread_mutex_unlock(&pr->mu);
+    }
+    checkers_finish(ck, x);
+    checkers_free(ck);
+    unit_done(pr, u, k, x, es, st, &d);
+}
+
+/* Join unit u, then the units it gave (the deepest, the search's next,
+ * first), into x, in the order the part's single search meets them. */
+static void join_units(parts_run *pr, size_t u, size_t k, explorer *x)
+{
+    unit *t = &pr->units.p[u];
+    if (t->st != WF_OK && pr->st[k] == WF_OK) {
+        pr->st[k] = t->st;
+        pr->d[k] = t->d;
+    }
+    if (t->res) {
+        part_join(x, t->res, k);
+        explore_free(t->res);
+        t->res = NULL;
+    }
+    for (size_t i = t->gifts.len; i-- > 0;)
+        join_units(pr, pr->units.p[u].gifts.p[i], k, x);
+}
+
+/* Part k's units are done: join them and simplify the witnesses. */
+static void join_part(parts_run *pr, program *wp, size_t k)
+{
+    explorer *x = explore_new(wp, &pr->eo);
+    explore_opts mo = pr->eo;
+    checkers *ck;
+    size_t root = SIZE_MAX;
+    pthread_mutex_lock(&pr->mu); /* the units are done: none grows */
+    for (size_t u = 0; u < pr->units.len && root == SIZE_MAX; u++)
+        if (pr->units.p[u].part == k && pr->units.p[u].giver == SIZE_MAX)
+            root = u;
+    pthread_mutex_unlock(&pr->mu);
+    part_join_init(x);
+    pthread_mutex_lock(&pr->mu); /* other parts' units may grow the vector */
+    join_units(pr, root, k, x);
+    pthread_mutex_unlock(&pr->mu);
+    mo.prefix = pr->plan->parts.p[k].prefix;
+    mo.iterative = false;
+    mo.minimize = false;
+    ck = cli_new_checkers(pr->o);
+    if (pr->st[k] == WF_OK && !whole_plan(pr->plan))
+        part_minimize(wp, &mo, &pr->plan->parts.p[k], x, checkers_consumers(ck));
+    checkers_free(ck);
+    pthread_mutex_lock(&pr->mu);
+    pr->res[k] = x;
+    pthread_mutex_unlock(&pr->mu);
+}
+
+static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t)
+{
+    if (t > SIZE_MAX - pr->plan->parts.len)
+        join_part(pr, wp, SIZE_MAX - t);
+    else
+        run_unit(pr, wp, t, es);
+}
+
+/* An engine: a program of its own, then tasks until none is left. */
+static void *parts_worker(void *arg)
+{
+    parts_run *pr = arg;
+    program wp = *pr->p;
+    void *h = NULL;
+    engine_stat es = {0, 0, 0, 0, 0};
+    if (pr->src && pr->src->make && !pr->src->make(pr->src->ctx, &wp, &h)) {
+        pthread_mutex_lock(&pr->mu);
+        pr->fail = diag_set(&pr->fail_d, pr->p->file, 0, 0,
+                            "the program could not be made again for an "
+                            "engine");
+        pthread_mutex_unlock(&pr->mu);
+        return NULL;
+    }
+    pthread_mutex_lock(&pr->mu);
+    for (;;) {
+        size_t t;
+        while (!pr->todo.len && pr->running)
+            pthread_cond_wait(&pr->cv, &pr->mu);
+        if (!pr->todo.len)
+            break;
+        t = pr->todo.p[--pr->todo.len];
+        pr->running++;
+        pthread_mutex_unlock(&pr->mu);
+        run_task(pr, &wp, &es, t);
+        pthread_mutex_lock(&pr->mu);
+        pr->running--;
+        pthread_cond_broadcast(&pr->cv);
+    }
+    if (pr->stats)
+        buf_printf(&pr->stats_out,
+                   "weft: engine %d: %llu searches, %llu executions, %llu "
+                   "sleep-set-blocked, %.3fs CPU, %llu steps, %llu kept "
+                   "from planning\n",
+                   pr->nengines++, (unsigned long long)es.units,
+                   (unsigned long long)es.executions,
+                   (unsigned long long)es.blocked, thread_cpu(),
+                   (unsigned long long)es.steps, (unsigned long long)es.kept);
+    pthread_mutex_unlock(&pr->mu);
+    /* the results point at nothing of wp: strings are the explorer's */
+    if (h && pr->src->release) pr->src->release(h);
+    return NULL;
+}
+
+/* part_keep of planning: the searches planning runs of the parts it cuts
+ * are those parts' searches; run with the checkers, their results are
+ * the parts' (run_unit takes them), so no engine runs them again. */
+static consumer_set *keep_open(void *ctx, void **h)
+{
+    checkers *ck = cli_new_checkers(ctx);
+    *h = ck;
+    return checkers_consumers(ck);
+}
+
+static void keep_close(void *ctx, void *h, explorer *x)
+{
+    (void)ctx;
+    checkers_finish(h, x);
+    checkers_free(h);
+}
+
+/* Plan the search of p under eo, run the parts of this shard (all without
+ * --shard) with -j engines, and join them in part order into *out (an
+ * explorer that never ran: explore_new). *plan_id, *nparts, *nmine: for
+ * the summary line. */
+wf_status cli_run_parts(const cli_opts *o, const program *p,
+                        const cli_progsrc *src, const explore_opts *eo,
+                        explorer **out, uint32_t *plan_id, size_t *nparts,
+                        size_t *nmine, buf *shard_plan, buf *shard_parts,
+                        wf_diag *d)
+{
+    part_plan plan;
+    parts_run pr;
+    int *shard_of;
+    size_t *order, norder = 0;
+    int nw;
+    VEC(pthread_t) th = {NULL, 0, 0};
+    wf_status st;
+    explorer *x;
+    explore_opts base = *eo;
+    part_keep keep = {keep_open, keep_close, (void *)o};
+    bool keeps;
+    base.should_stop = NULL;
+    base.stop_ctx = NULL;
+    base.after_exec = NULL;
+    base.after_ctx = NULL;
+    *out = NULL;
+    /* the parts planning ran go to the first shard (part_assign): it
+     * keeps their results */
+    keeps = o->shard_n <= 0 || o->shard_i == 1;
+    if ((st = part_plan_make(p, &base, PART_WANT, keeps ? &keep : NULL, &plan,
+                             d)) != WF_OK)
+        return st;
+    memset(&pr, 0, sizeof pr);
+    pthread_mutex_init(&pr.mu, NULL);
+    pthread_cond_init(&pr.cv, NULL);
+    pr.o = o;
+    pr.p = p;
+    pr.src = src;
+    pr.eo = base;
+    pr.eo.should_stop = parts_stop;
+    pr.eo.stop_ctx = &pr;
+    pr.plan = &plan;
+    pr.start = cli_now();
+    pr.limit = o->time_limit;
+    pr.fail = WF_OK;
+    pr.stats = getenv("WEFT_ENGINE_STATS") != NULL;
+    buf_init(&pr.stats_out);
+    if (base.max_executions > 0 && o->shard_n <= 0)
+        pr.budget = base.max_executions;
+    else if (base.max_executions > 0) /* an even share of the budget */
+        pr.eo.max_executions =
+            (base.max_executions + (int64_t)plan.parts.len - 1) /
+            (int64_t)plan.parts.len;
+    /* a search within a budget or a bound stays in its part */
+    pr.gifts = !whole_plan(&plan) && base.max_executions <= 0 &&
+               base.preemptions < 0 &&
+               base.strategy == WF_STRATEGY_DPOR;
+    pr.every = GIFT_EVERY;
+    {
+        /* the tests make small searches give work away */
+        const char *ge = getenv("WEFT_GIFT_EVERY");
+        if (ge && atoi(ge) > 0) pr.every = atoi(ge);
+    }
+    pr.res = wf_xcalloc(plan.parts.len + 1, sizeof *pr.res);
+    pr.ran = wf_xcalloc(plan.parts.len + 1, sizeof *pr.ran);
+    for (size_t k = 0; k < plan.parts.len; k++) {
+        pr.ran[k] = plan.parts.p[k].ran;
+        plan.parts.p[k].ran = NULL;
+    }
+    pr.st = wf_xcalloc(plan.parts.len + 1, sizeof *pr.st);
+    pr.d = wf_xcalloc(plan.parts.len + 1, sizeof *pr.d);
+    pr.left = wf_xcalloc(plan.parts.len + 1, sizeof *pr.left);
+    order = wf_xcalloc(plan.parts.len + 1, sizeof *order);
+    shard_of = wf_xcalloc(plan.parts.len + 1, sizeof *shard_of);
+    part_assign(&plan, o->shard_n > 0 ? o->shard_n : 1, shard_of);
+    /* longest first, so the engines finish together (with a budget: in
+     * order) */
+    for (size_t i = 0; i < plan.parts.len; i++)
+        if (o->shard_n <= 0 || shard_of[i] == o->shard_i - 1)
+            order[norder++] = i;
+    for (size_t i = 1; i < norder && pr.budget <= 0; i++)
+        for (size_t j = i; j > 0 && plan.parts.p[order[j - 1]].est <
+                                        plan.parts.p[order[j]].est;
+             j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    /* tasks are taken from the end: the longest last in */
+    for (size_t i = norder; i-- > 0;) {
+        unit z;
+        memset(&z, 0, sizeof z);
+        z.part = order[i];
+        z.giver = SIZE_MAX;
+        VEC_PUSH(pr.units, z);
+        VEC_PUSH(pr.todo, pr.units.len - 1);
+        pr.left[order[i]] = 1;
+    }
+    nw = cli_jobs(o);
+    /* A C program (no src->make) has one image of its globals per process
+     * (sim/posix/mem.c resets them for each execution): two engines in
+     * one process would share them, so its parts run on one engine (its
+     * shards, processes of their own, run at once). */
+    if (!src || !src->make || pr.budget > 0) nw = 1;
+    for (int i = 1; i < nw; i++) {
+        pthread_t id;
+        if (pthread_create(&id, NULL, parts_worker, &pr) == 0) VEC_PUSH(th, id);
+    }
+    parts_worker(&pr); /* this thread is an engine too */
+    for (size_t i = 0; i < th.len; i++)
+        pthread_join(th.p[i], NULL);
+    VEC_FREE(th);
+    if (pr.stats) {
+        fputs(pr.stats_out.p ? pr.stats_out.p : "", stderr);
+        fprintf(stderr, "weft: %zu searches over %zu parts\n", pr.units.len,
+                norder);
+        fprintf(stderr, "weft: planning: %lld started executions, %llu steps\n",
+                (long long)plan.plan_started,
+                (unsigned long long)plan.plan_steps);
+    }
+    buf_fini(&pr.stats_out);
+    for (size_t i = 0; i < norder; i++)
+        if (!pr.res[order[i]] && pr.st[order[i]] == WF_OK) {
+            /* no engine could take it */
+            pr.st[order[i]] = pr.fail != WF_OK ? pr.fail : WF_ERR_INPUT;
+            pr.d[order[i]] = pr.fail_d;
+        }
+    x = explore_new(p, &base);
+    part_join_init(x);
+    st = WF_OK;
+    buf_puts(shard_parts, "[");
+    buf_printf(shard_plan, "%08x %s", plan.id,
+               plan.parts.len ? plan.parts.p[0].prefix : "");
+    for (size_t k = 0; k < plan.parts.len; k++) {
+        if (pr.st[k] != WF_OK && st == WF_OK) {
+            st = pr.st[k];
+            *d = pr.d[k];
+        }
+        if (pr.res[k]) {
+            if (pr.stats)
+                fprintf(stderr,
+                        "weft: part %zu: estimate %.0f, %lld executions, "
+                        "%llu sleep-set-blocked\n",
+                        k, plan.parts.p[k].est,
+                        (long long)pr.res[k]->executions,
+                        (unsigned long long)pr.res[k]->blocked);
+            part_join(x, pr.res[k], k);
+            if (o->shard_n > 0) {
+                buf_puts(shard_parts, shard_parts->len > 1 ? "," : "");
+                shard_part_json(shard_parts, pr.res[k], k);
+            }
+            explore_free(pr.res[k]);
+        }
+    }
+    buf_puts(shard_parts, "]");
+    part_join_finish(x);
+    if (plan.stopped) { /* an interrupt or the time limit while planning */
+        x->complete = false;
+        x->stopped = true;
+    }
+    *plan_id = plan.id;
+    *nparts = plan.parts.len;
+    *nmine = norder;
+    for (size_t u = 0; u < pr.units.len; u++) {
+        if (pr.units.p[u].res) explore_free(pr.units.p[u].res);
+        dpor_gift_free(pr.units.p[u].gift);
+        dpor_result_free(pr.units.p[u].ret);
+        VEC_FREE(pr.units.p[u].gifts);
+    }
+    VEC_FREE(pr.units);
+    VEC_FREE(pr.todo);
+    free(pr.res);
+    for (size_t k = 0; k < plan.parts.len; k++)
+        if (pr.ran[k]) explore_free(pr.ran[k]);
+    free(pr.ran);
+    free(pr.st);
+    free(pr.d);
+    free(pr.left);
+    free(order);
+    free(shard_of);
+    pthread_cond_destroy(&pr.cv);
+    pthread_mutex_destroy(&pr.mu);
+    cli_plan_done(&plan);
+    *out = x;
+    return st;
+}
+
