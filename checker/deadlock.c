@@ -794,6 +794,9 @@ static void on_end(void *ctx, wf_engine *e)
     d->set.len = 0;
     for (size_t i = 0; i < e->tasks.len; i++)
         if (e->tasks.p[i]->state == TASK_BLOCKED) VEC_PUSH(d->set, (int32_t)i);
+    if (!d->set.len)
+        return; /* main called runtime.Goexit, the others returned: no
+                   task waits, the engine's message says it all */
     buf_init(&detail);
     buf_init(&json);
     build_report(d, e, 0, &rep, &detail, &json);

@@ -896,14 +896,21 @@ static void end_blocked(wf_engine *e)
         f.kind = WF_DEADLOCK;
         f.error = true;
         f.tid = -1;
+        size_t nblocked = 0;
         f.message = e->fe.all_asleep ? e->fe.all_asleep
                                      : "all goroutines are asleep";
         for (size_t i = 0; i < e->tasks.len; i++) {
             wf_task *t = e->tasks.p[i];
-            if (t->state == TASK_BLOCKED)
+            if (t->state == TASK_BLOCKED) {
                 h = site_sig(hash_u64(h, t->op.kind), t->op.file,
                              t->op.line);
+                nblocked++;
+            }
         }
+        /* main ended without ending the program (runtime.Goexit), and
+         * every other task has returned */
+        if (!nblocked)
+            f.message = "no goroutines (main called runtime.Goexit)";
         f.sig = h;
         engine_add_finding(e, &f);
         e->end = END_DEADLOCK;
@@ -1054,7 +1061,10 @@ wf_task *engine_next(wf_engine *e)
         if (e->stop)
             return NULL;
         if (e->nlive == 0) {
-            e->end = END_DONE;
+            if (!e->main_done) /* main called runtime.Goexit */
+                end_blocked(e);
+            else
+                e->end = END_DONE;
             return NULL;
         }
         /* after main returns, time runs to the horizon of
