@@ -909,8 +909,8 @@ static void end_blocked(wf_engine *e)
         }
         /* main ended without ending the program (runtime.Goexit), and
          * every other task has returned */
-        if (!nblocked)
-            f.message = "no goroutines (main called runtime.Goexit)";
+        if (!nblocked && e->fe.main_gone)
+            f.message = e->fe.main_gone;
         f.sig = h;
         engine_add_finding(e, &f);
         e->end = END_DEADLOCK;
@@ -1061,7 +1061,7 @@ wf_task *engine_next(wf_engine *e)
         if (e->stop)
             return NULL;
         if (e->nlive == 0) {
-            if (!e->main_done) /* main called runtime.Goexit */
+            if (!e->main_done && e->fe.main_gone)
                 end_blocked(e);
             else
                 e->end = END_DONE;
