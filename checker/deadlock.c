@@ -683,7 +683,9 @@ static bool group_on_time(deadlock_checker *d, wf_engine *e)
  * cause (group_blocked), carrying the step it formed (the partial
  * deadlock's, else the step its last task blocked) and the same report
  * as a deadlock. Replaces the partial deadlocks and the engine's
- * one-task leaks. */
+ * one-task leaks. main itself blocked at the end did not return: another
+ * goroutine ended the program (os.Exit(0)) while main waited for that
+ * (select {}, <-done), so main is no leak; the others blocked are. */
 static void leaks_at_end(deadlock_checker *d, wf_engine *e)
 {
     size_t n = e->tasks.len, k = 0;
@@ -713,7 +715,7 @@ static void leaks_at_end(deadlock_checker *d, wf_engine *e)
         d->set.len = 0;
         for (size_t i = r; i < n; i++) {
             const wf_task *t = e->tasks.p[i];
-            if (t->state != TASK_BLOCKED ||
+            if (t->state != TASK_BLOCKED || t->main_task ||
                 uf_find(d, (int32_t)i) != (int32_t)r)
                 continue;
             VEC_PUSH(d->set, (int32_t)i);
@@ -721,6 +723,8 @@ static void leaks_at_end(deadlock_checker *d, wf_engine *e)
                 formed = t->since;
             one_op &= t->op.kind == e->tasks.p[r]->op.kind;
         }
+        if (!d->set.len)
+            continue; /* main alone */
         for (size_t i = 0; i < d->parts.len; i++) {
             const dl_partial *pt = &d->parts.p[i];
             if (uf_find(d, d->part_tids.p[pt->first]) == (int32_t)r &&
@@ -790,6 +794,9 @@ static void on_end(void *ctx, wf_engine *e)
     d->set.len = 0;
     for (size_t i = 0; i < e->tasks.len; i++)
         if (e->tasks.p[i]->state == TASK_BLOCKED) VEC_PUSH(d->set, (int32_t)i);
+    if (!d->set.len)
+        return; /* main called runtime.Goexit, the others returned: no
+                   task waits, the engine's message says it all */
     buf_init(&detail);
     buf_init(&json);
     build_report(d, e, 0, &rep, &detail, &json);

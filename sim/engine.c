@@ -896,14 +896,21 @@ static void end_blocked(wf_engine *e)
         f.kind = WF_DEADLOCK;
         f.error = true;
         f.tid = -1;
+        size_t nblocked = 0;
         f.message = e->fe.all_asleep ? e->fe.all_asleep
                                      : "all goroutines are asleep";
         for (size_t i = 0; i < e->tasks.len; i++) {
             wf_task *t = e->tasks.p[i];
-            if (t->state == TASK_BLOCKED)
+            if (t->state == TASK_BLOCKED) {
                 h = site_sig(hash_u64(h, t->op.kind), t->op.file,
                              t->op.line);
+                nblocked++;
+            }
         }
+        /* main ended without ending the program (runtime.Goexit), and
+         * every other task has returned */
+        if (!nblocked && e->fe.main_gone)
+            f.message = e->fe.main_gone;
         f.sig = h;
         engine_add_finding(e, &f);
         e->end = END_DEADLOCK;
@@ -913,7 +920,10 @@ static void end_blocked(wf_engine *e)
         wf_task *t = e->tasks.p[i];
         finding f = {0};
         char m[600];
-        if (t->state != TASK_BLOCKED)
+        /* main blocked at the end: another goroutine ended the program
+         * (os.Exit(0)) while main waited for that, as `select {}` does;
+         * Go ends main there, not a leak */
+        if (t->state != TASK_BLOCKED || t->main_task)
             continue;
         f.kind = WF_LEAK;
         f.error = false;
@@ -1051,7 +1061,10 @@ wf_task *engine_next(wf_engine *e)
         if (e->stop)
             return NULL;
         if (e->nlive == 0) {
-            e->end = END_DONE;
+            if (!e->main_done && e->fe.main_gone)
+                end_blocked(e);
+            else
+                e->end = END_DONE;
             return NULL;
         }
         /* after main returns, time runs to the horizon of

@@ -282,6 +282,11 @@ typedef struct engine_frontend {
     /* a global deadlock's message in the program's words ("all threads
      * are asleep" in C); NULL: Go's "all goroutines are asleep" */
     const char *all_asleep;
+    /* main ended without ending the program (Go's runtime.Goexit in
+     * main), then every other task returned: the deadlock's message
+     * (Go's "no goroutines (main called runtime.Goexit)"); NULL: the
+     * program then ends normally (C's pthread_exit in main) */
+    const char *main_gone;
     /* a cond's signal, broadcast and wait in the program's words
      * (COND_SIGNAL...; "signal" in C); NULL: Go's "Signal", ... */
     const char *const *cond_words;

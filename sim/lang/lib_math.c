@@ -210,7 +210,9 @@ nat_status lib_slice_len(vm_ncall *c)
 
 /* __slice_swap(x any, i, j int): x[i], x[j] = x[j], x[i], aggregates
  * copied into the elements' own storage (pointers to them stay where they
- * were, as in Go). Not a tracked access (see sort.go). */
+ * were, as in Go). The swap writes both elements as the assignment
+ * would, so two goroutines sorting one slice race (go test -race reports
+ * sort.Slice under a read lock). */
 nat_status lib_slice_swap(vm_ncall *c)
 {
     vm_value s = c->a[0], vi, vj;
@@ -225,6 +227,9 @@ nat_status lib_slice_swap(vm_ncall *c)
         return NAT_PANIC;
     }
     if (i == j) return NAT_OK;
+    if (vm_swap_access(c->g, sl->arr, sl->off + (uint32_t)i,
+                       sl->off + (uint32_t)j) != X_OK)
+        return NAT_YIELD;
     vi = vm_copy(c->g->x, *slice_at(sl, (uint32_t)i));
     vj = vm_copy(c->g->x, *slice_at(sl, (uint32_t)j));
     vm_store(c->g->x, sl->arr, sl->off + (uint32_t)i, vj, 0);

@@ -308,6 +308,13 @@ static void die(vm_g *g)
     const char *text;
     op *o;
     if (pn->goexit) {
+        /* runtime.Goexit in main (not os.Exit, which ended the program
+         * already) ends main only: the program runs on until the other
+         * goroutines end or block, then dies as deadlocked (Go's "no
+         * goroutines (main called runtime.Goexit)"); a test program's
+         * goroutines keep their testing semantics */
+        if (g->t->main_task && !g->x->e->main_done && !g->x->prog->ntests)
+            g->t->main_task = false;
         g->nframes = 0;
         vm_op(g, OP_EXIT, NULL);
         g->died = true;

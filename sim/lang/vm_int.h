@@ -791,6 +791,11 @@ int vm_write_copy(vm_g *g, vm_obj *dst, vm_value v);
  * the field, not the slot). X_OK, or X_YIELD to expose the next access. */
 int vm_store_access(vm_g *g, vm_obj *o, uint32_t i, vm_value v,
                     uint32_t st);
+/* The accesses of a[i], a[j] = a[j], a[i] on array arr (sort.Slice's
+ * swaps): a write of each slot and of each field an aggregate element
+ * copies, with the value it receives. X_OK, or X_YIELD to expose the
+ * next access (nothing is stored: the caller swaps once granted). */
+int vm_swap_access(vm_g *g, vm_obj *arr, uint32_t i, uint32_t j);
 /* Member look-up with the selector's inline cache. */
 const vm_member *vm_member_of(vm_g *g, vm_sel *sel, uint32_t t);
 /* Follow m from base: a field's slot (*obj, *idx), or a method's

@@ -228,6 +228,7 @@ static void begin(void *ctx, wf_engine *e)
     e->fe.state_hash = state_hash;
     e->fe.task_hash = task_hash;
     e->fe.progress_marked = p->has_progress;
+    e->fe.main_gone = "no goroutines (main called runtime.Goexit)";
 }
 
 /* The explorer's program running entry k: 0 main, 1 + i test i. */

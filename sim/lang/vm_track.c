@@ -295,6 +295,37 @@ int vm_write_copy(vm_g *g, vm_obj *dst, vm_value v)
     return st;
 }
 
+/* One side of a swap: slot i of arr gets v, the slot's write and, for
+ * an aggregate element, a write of each field it copies (as
+ * vm_store_access). */
+static int swap_side(vm_g *g, vm_obj *arr, uint32_t i, vm_value v,
+                     uint32_t *k)
+{
+    vm_value d = arr->slots[i];
+    if (!vm_access(g, arr, i, true, (*k)++, v))
+        return X_YIELD;
+    if (kind_is_aggregate(VM_KIND(v.t)) && v.v.o && d.t == v.t && d.v.o &&
+        d.v.o != v.v.o)
+        return write_copy_obj(g, d.v.o, v.v.o, k, false);
+    return X_OK;
+}
+
+int vm_swap_access(vm_g *g, vm_obj *arr, uint32_t i, uint32_t j)
+{
+    uint32_t k = 0;
+    vm_value a = arr->slots[i], b = arr->slots[j];
+    int st;
+    if (!(arr->flags & OF_SHARED) ||
+        (!g->x->spawned && !(arr->flags & OF_GUARD)))
+        return X_OK;
+    st = swap_side(g, arr, i, b, &k);
+    if (st == X_OK)
+        st = swap_side(g, arr, j, a, &k);
+    if (st == X_OK)
+        g->granted = 0;
+    return st;
+}
+
 int vm_store_access(vm_g *g, vm_obj *o, uint32_t i, vm_value v,
                     uint32_t st)
 {

@@ -4,8 +4,9 @@
 // gives them; above that the order of equal elements may differ from
 // Go's (use Stable or SliceStable to depend on it). Slice and
 // SliceStable reach the slice's elements through the intrinsics
-// __slice_len and __slice_swap (weft has no reflect): their swaps are not
-// checked for races, the less function's reads are.
+// __slice_len and __slice_swap (weft has no reflect): their swaps are
+// writes of both elements, checked for races as the less function's
+// reads are.
 package sort
 
 type Interface interface {
