@@ -164,16 +164,20 @@ PX_API int __vfprintf_chk(FILE *f, int flag, const char *fmt, va_list ap)
     return vfprintf(f, fmt, ap);
 }
 
+/* n bytes of s out to f, by the call at pc, which read nread bytes of
+ * the program's memory at s (fputs, fwrite: a read of what they print,
+ * as TSan checks it) */
 static int out_bytes(FILE *f, const char *s, size_t n, uintptr_t pc,
-                     const char *name)
+                     size_t nread)
 {
     px_task *pt = ours(f) ? px_enter() : NULL;
     if (!pt) {
         typedef size_t (*fn_t)(const void *, size_t, size_t, FILE *);
         REAL(fn_t, "fwrite");
-        (void)name;
         return real(s, 1, n, f) == n ? (int)n : EOF;
     }
+    if (nread)
+        px_access(pt, (uintptr_t)s, nread, false, pc);
     px_print(pt, pc, s, n);
     px_leave(pt);
     return (int)n;
@@ -189,6 +193,7 @@ PX_API int puts(const char *s)
         REAL(fn_t, "puts");
         return real(s);
     }
+    px_access(pt, (uintptr_t)s, n + 1, false, RA);
     if (n + 1 > sizeof local)
         p = arena_alloc(&px_engine()->mem, n + 2);
     memcpy(p, s, n);
@@ -205,7 +210,8 @@ PX_API int fputs(const char *s, FILE *f)
         REAL(fn_t, "fputs");
         return real(s, f);
     }
-    return out_bytes(f, s, strlen(s), RA, "fputs") < 0 ? EOF : 1;
+    size_t n = strlen(s);
+    return out_bytes(f, s, n, RA, n + 1) < 0 ? EOF : 1;
 }
 
 static int out_char(int c, FILE *f, uintptr_t pc)
@@ -216,7 +222,7 @@ static int out_char(int c, FILE *f, uintptr_t pc)
         REAL(fn_t, "fputc");
         return real(c, f);
     }
-    return out_bytes(f, &ch, 1, pc, "fputc") < 0 ? EOF : (unsigned char)c;
+    return out_bytes(f, &ch, 1, pc, 0) < 0 ? EOF : (unsigned char)c;
 }
 
 PX_API int putchar(int c)
@@ -256,7 +262,7 @@ PX_API size_t fwrite(const void *p, size_t size, size_t n, FILE *f)
         REAL(fn_t, "fwrite");
         return real(p, size, n, f);
     }
-    return out_bytes(f, p, size * n, RA, "fwrite") < 0 ? 0 : n;
+    return out_bytes(f, p, size * n, RA, size * n) < 0 ? 0 : n;
 }
 
 PX_API ssize_t write(int fd, const void *p, size_t n)

@@ -239,6 +239,8 @@ static struct {
     char *(*strchr)(const char *, int);
     char *(*strrchr)(const char *, int);
     void *(*memchr)(const void *, int, size_t);
+    char *(*strdup)(const char *);
+    char *(*strndup)(const char *, size_t);
 } real;
 
 #define REAL(f) (real.f ? real.f : (*(void **)&real.f = px_real(#f), real.f))
@@ -343,4 +345,22 @@ PX_API void *memchr(const void *s, int c, size_t n)
         check(s, r ? (size_t)((const char *)r - (const char *)s) + 1 : n,
               NULL, 0, RA);
     return r;
+}
+
+/* the copies: the source read (the copy is libc's block, as fopen's
+ * buffers are) */
+PX_API char *strdup(const char *s)
+{
+    if (program_pc(RA))
+        check(s, REAL(strlen)(s) + 1, NULL, 0, RA);
+    return REAL(strdup)(s);
+}
+
+PX_API char *strndup(const char *s, size_t n)
+{
+    if (program_pc(RA) && n) {
+        size_t k = REAL(strnlen)(s, n);
+        check(s, k < n ? k + 1 : k, NULL, 0, RA);
+    }
+    return REAL(strndup)(s, n);
 }
