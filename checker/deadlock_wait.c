@@ -223,6 +223,7 @@ void deadlock_on_event(void *ctx, wf_engine *e, const wf_event *ev)
     case EV_WAIT:
         if (ev->oid < 0 || ev->tid < 0) return;
         used_add(d, ev->oid, ev->tid);
+        if (ev->flags & EVF_SEM) return; /* a sem_wait: no mutex follows */
         deadlock_grow(&d->wait_cond, (size_t)ev->tid + 1, -1);
         d->wait_cond.p[ev->tid] = ev->oid;
         while (d->wait_at.len <= (size_t)ev->tid)

@@ -143,18 +143,21 @@ px_sync *px_sync_make(px_task *pt, const void *addr, px_sync_kind k,
         s->c = cond_new(e, name, NULL, site.file, site.line);
         s->obj = &s->c->hdr;
         break;
-    case PXS_SEM:
+    case PXS_SEM: {
+        char b[300];
+        snprintf(b, sizeof b, "%s (%s)", name, kind_word(k));
+        s->c = cond_sem_new(e, b, 0, site.file, site.line);
+        s->obj = &s->c->hdr;
+        break;
+    }
     case PXS_BARRIER: {
         char b[300];
         snprintf(b, sizeof b, "%s (%s)", name, kind_word(k));
         s->m = mutex_new(e, b, site.file, site.line);
         s->c = cond_new(e, b, s->m, site.file, site.line);
-        s->c->sem = k == PXS_SEM;
         s->obj = &s->m->hdr;
-        if (k == PXS_BARRIER) {
-            s->m2 = mutex_new(e, b, site.file, site.line);
-            s->c2 = cond_new(e, b, s->m2, site.file, site.line);
-        }
+        s->m2 = mutex_new(e, b, site.file, site.line);
+        s->c2 = cond_new(e, b, s->m2, site.file, site.line);
         break;
     }
     case PXS_ONCE:
@@ -222,6 +225,16 @@ bool px_sync_destroyed(const void *addr, px_sync_kind k)
          d; d = d->next)
         if (d->addr == (uintptr_t)addr && d->destroyed && d->kind == k)
             return true;
+    return false;
+}
+
+bool px_sync_ended(const void *addr, px_sync_kind k)
+{
+    px_exec *x = px.x;
+    for (px_sync *d = x->sync_tab[sync_slot((uintptr_t)addr, x->sync_cap)];
+         d; d = d->next)
+        if (d->addr == (uintptr_t)addr)
+            return d->ended && d->kind == k; /* the newest record */
     return false;
 }
 

@@ -35,6 +35,9 @@ px_sync *px_sync_make(px_task *pt, const void *addr, px_sync_kind k,
 /* Whether the object of kind k at addr was destroyed (and not made
  * again by an init): used after its destroy. */
 bool px_sync_destroyed(const void *addr, px_sync_kind k);
+/* Whether the newest object at addr is one of kind k its destroy call
+ * ended (not its memory's free): a use now is misuse. */
+bool px_sync_ended(const void *addr, px_sync_kind k);
 /* The mutex at m for fn (a destroyed one is misuse). */
 px_sync *px_mutex_get(px_task *pt, void *m, const char *fn, uintptr_t pc);
 static inline wf_mutex *px_mx(const px_sync *s)

@@ -26,11 +26,32 @@ void px_cond_timeout(wf_engine *e, timer *tm)
 {
     px_timer *t = (px_timer *)(void *)tm;
     wf_task *wt = t->pt->t;
+    if (wt->op.kind == OP_COND_WAIT && wt->state == TASK_BLOCKED &&
+        ((wf_cond *)wt->op.obj)->sem && !wt->in_resume) {
+        t->fired = true;
+        cond_sem_timeout(e, wt); /* a sem_timedwait gives up */
+        return;
+    }
     if (wt->op.kind == OP_COND_WAIT && wt->op.parked &&
         wt->state != TASK_DONE) {
         t->fired = true;
         cond_spurious(e, wt); /* off the ticket queue, into the relock */
     }
+}
+
+/* The cond at cv for fn: one its destroy ended is misuse until an init
+ * makes it again. */
+static px_sync *cond_get(px_task *pt, void *cv, const char *fn,
+                         uintptr_t pc)
+{
+    if (!px_sync_find(cv) && px_sync_ended(cv, PXS_COND))
+        px_panic(pt, pc,
+                 "%s: the condition variable was destroyed (\"a destroyed "
+                 "condition variable object can be reinitialized using "
+                 "pthread_cond_init(); the results of otherwise referencing "
+                 "the object after it has been destroyed are undefined\")",
+                 fn);
+    return px_sync_get(pt, cv, PXS_COND, pc);
 }
 
 /* Wait on c with user mutex s until signalled or virtual time `when`. */
@@ -85,7 +106,10 @@ static int cv_wait(px_task *pt, px_sync *c, px_sync *s, int64_t when,
 
 static int cv_signal(px_task *pt, void *cv, bool all, uintptr_t pc)
 {
-    px_sync *c = px_sync_get(pt, cv, PXS_COND, pc);
+    px_sync *c = cond_get(pt, cv,
+                          all ? "pthread_cond_broadcast"
+                              : "pthread_cond_signal",
+                          pc);
     px_op(pt, all ? OP_BROADCAST : OP_SIGNAL, c->c, pc);
     px_yield(pt);
     return 0;
@@ -114,16 +138,22 @@ PX_API int pthread_cond_destroy(pthread_cond_t *c)
     typedef int (*fn_t)(pthread_cond_t *);
     ENTER(fn_t, "pthread_cond_destroy", c);
     {
-        px_sync *s = px_sync_find(c);
-        if (s && s->kind == PXS_COND) {
+        px_sync *s = cond_get(pt, c, "pthread_cond_destroy", RA);
+        {
+            /* a scheduling point ordered with the cond's waits and
+             * signals: a wait that blocks before it is explored */
+            px_op(pt, OP_DESTROY, s->c, RA);
+            px_yield(pt);
             if (s->c->tickets.len)
                 px_panic(pt, RA,
-                         "pthread_cond_destroy: threads are waiting on the "
+                         "pthread_cond_destroy: %s is blocked on the "
                          "condition variable (\"attempting to destroy a "
                          "condition variable upon which other threads are "
                          "currently blocked results in undefined "
-                         "behavior\")");
+                         "behavior\")",
+                         s->c->tickets.head->task->name);
             s->destroyed = true;
+            s->ended = true;
         }
     }
     px_leave(pt);
@@ -135,7 +165,7 @@ PX_API int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
     typedef int (*fn_t)(pthread_cond_t *, pthread_mutex_t *);
     int r;
     ENTER(fn_t, "pthread_cond_wait", c, m);
-    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
+    r = cv_wait(pt, cond_get(pt, c, "pthread_cond_wait", RA),
                   px_mutex_get(pt, m, "pthread_cond_wait", RA), INT64_MAX,
                   "pthread_cond_wait", RA);
     px_leave(pt);
@@ -150,7 +180,7 @@ PX_API int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
     int r;
     px_sync *cs;
     ENTER(fn_t, "pthread_cond_timedwait", c, m, abs);
-    cs = px_sync_get(pt, c, PXS_COND, RA);
+    cs = cond_get(pt, c, "pthread_cond_timedwait", RA);
     r = cv_wait(pt, cs, px_mutex_get(pt, m, "pthread_cond_timedwait", RA),
                 px_abs_ns((clockid_t)cs->type, abs), "pthread_cond_timedwait",
                 RA);
@@ -167,7 +197,7 @@ PX_API int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
     int r = EINVAL;
     ENTER(fn_t, "pthread_cond_clockwait", c, m, clk, abs);
     if ((d = px_clock_deadline(clk, abs)) >= 0)
-        r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
+        r = cv_wait(pt, cond_get(pt, c, "pthread_cond_clockwait", RA),
                     px_mutex_get(pt, m, "pthread_cond_clockwait", RA), d,
                     "pthread_cond_clockwait", RA);
     px_leave(pt);
@@ -196,34 +226,8 @@ PX_API int pthread_cond_broadcast(pthread_cond_t *c)
 
 /* ---- semaphores -------------------------------------------------------- */
 
-static void internal_lock(px_task *pt, px_sync *s, uintptr_t pc)
-{
-    px_op(pt, OP_LOCK, s->m, pc);
-    px_yield(pt);
-}
-
-static void internal_unlock(px_task *pt, px_sync *s, uintptr_t pc)
-{
-    px_op(pt, OP_UNLOCK, s->m, pc);
-    px_yield(pt);
-}
-
-/* Wait on s's internal condition (its mutex held) until signalled or
- * virtual time `when`: false when the time came first. */
-static bool internal_wait(px_task *pt, px_sync *s, int64_t when,
-                          uintptr_t pc)
-{
-    px_timer *t = NULL;
-    if (when != INT64_MAX)
-        t = px_timer_arm(pt, when, px_cond_timeout);
-    px_op(pt, OP_COND_WAIT, s->c, pc);
-    px_yield(pt);
-    if (t) {
-        engine_timer_cancel(px_engine(), &t->tm);
-        return !t->fired;
-    }
-    return true;
-}
+/* A semaphore is one engine object with its value (cond.h's sem mode):
+ * each call below is one step on it. */
 
 static WF_NORETURN void sem_destroyed(px_task *pt, const char *fn,
                                       uintptr_t pc)
@@ -233,15 +237,6 @@ static WF_NORETURN void sem_destroyed(px_task *pt, const char *fn,
              "use of the semaphore sem is undefined until sem is "
              "reinitialized by another call to sem_init()\")",
              fn);
-}
-
-/* s's internal lock, for an operation fn on it: a destroy may have come
- * between the lookup and this scheduling point */
-static void sem_lock(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
-{
-    internal_lock(pt, s, pc);
-    if (s->destroyed)
-        sem_destroyed(pt, fn, pc);
 }
 
 static px_sync *sem_get(px_task *pt, sem_t *sem, const char *fn,
@@ -258,9 +253,22 @@ static px_sync *sem_get(px_task *pt, sem_t *sem, const char *fn,
          * when never initialised, the initial value of one sem_open
          * made (a named semaphore was a count of 0: a false deadlock) */
         memcpy(&w, sem, sizeof w);
-        s->count = (int64_t)(uint32_t)w;
+        s->c->count = (int64_t)(uint32_t)w;
     }
     return s;
+}
+
+/* One op of kind k on s for fn: a destroy may have come between the
+ * lookup and the op's turn (its scheduling point). Returns the op. */
+static op *sem_op(px_task *pt, px_sync *s, op_kind k, bool trying,
+                  const char *fn, uintptr_t pc)
+{
+    op *o = px_op(pt, k, s->c, pc);
+    o->has_default = trying;
+    px_yield(pt);
+    if (s->destroyed)
+        sem_destroyed(pt, fn, pc);
+    return &pt->t->op;
 }
 
 PX_API int sem_init(sem_t *sem, int pshared, unsigned value)
@@ -272,10 +280,23 @@ PX_API int sem_init(sem_t *sem, int pshared, unsigned value)
         if (s)
             s->destroyed = true;
         s = px_sync_make(pt, sem, PXS_SEM, sizeof *sem, RA);
-        s->count = value;
+        s->c->count = value;
     }
     px_leave(pt);
     return 0;
+}
+
+/* A thread blocked on s's sem_wait (not o): destroying s now is
+ * undefined. */
+static const px_task *sem_blocked(const px_sync *s, const px_task *o)
+{
+    for (size_t i = 0; i < px.x->tasks.len; i++) {
+        const px_task *q = px.x->tasks.p[i];
+        if (q && q != o && q->t && q->t->state == TASK_BLOCKED &&
+            q->t->op.kind == OP_COND_WAIT && q->t->op.obj == &s->c->hdr)
+            return q;
+    }
+    return NULL;
 }
 
 PX_API int sem_destroy(sem_t *sem)
@@ -283,45 +304,46 @@ PX_API int sem_destroy(sem_t *sem)
     typedef int (*fn_t)(sem_t *);
     ENTER(fn_t, "sem_destroy", sem);
     {
-        px_sync *s = px_sync_find(sem);
-        if (s && s->kind == PXS_SEM) {
-            if (s->c->tickets.len)
-                px_panic(pt, RA,
-                         "sem_destroy: threads are blocked on the semaphore "
-                         "(\"the effect of destroying a semaphore upon which "
-                         "other threads are currently blocked is "
-                         "undefined\")");
+        px_sync *s = sem_get(pt, sem, "sem_destroy", RA);
+        {
+            const px_task *q;
             /* a scheduling point ordered with the semaphore's other
              * operations, so that a post or wait after it is explored
-             * (and reported, sem_get) */
-            internal_lock(pt, s, RA);
+             * (and reported, sem_get), and a wait blocked before it */
+            sem_op(pt, s, OP_DESTROY, false, "sem_destroy", RA);
+            if ((q = sem_blocked(s, pt)))
+                px_panic(pt, RA,
+                         "sem_destroy: %s is blocked on the semaphore "
+                         "(\"the effect of destroying a semaphore upon "
+                         "which other threads are currently blocked is "
+                         "undefined\")",
+                         q->t->name);
             s->destroyed = true;
-            internal_unlock(pt, s, RA);
+            s->ended = true;
         }
     }
     px_leave(pt);
     return 0;
 }
 
+/* sem_wait (mode 0), sem_trywait (1), sem_timedwait (2, until when). */
 static int sem_down(px_task *pt, sem_t *sem, int mode, int64_t when,
                     const char *fn, uintptr_t pc)
 {
     px_sync *s = sem_get(pt, sem, fn, pc);
-    int r = 0;
-    sem_lock(pt, s, fn, pc);
-    while (s->count == 0) {
-        if (mode == 1 || !internal_wait(pt, s, when, pc)) {
-            if (s->count)
-                break;
-            r = mode == 1 ? EAGAIN : ETIMEDOUT;
-            break;
-        }
-    }
-    if (!r)
-        s->count--;
-    internal_unlock(pt, s, pc);
-    if (r) {
-        errno = r;
+    px_timer *t = NULL;
+    /* a timed wait past its deadline still takes a unit that is there
+     * (POSIX: "the validity of the abstime need not be checked if the
+     * semaphore can be locked immediately"): a try */
+    bool trying = mode == 1 || (mode == 2 && when <= px_engine()->now_ns);
+    bool ok;
+    if (mode == 2 && !trying)
+        t = px_timer_arm(pt, when, px_cond_timeout);
+    ok = sem_op(pt, s, OP_COND_WAIT, trying, fn, pc)->ok;
+    if (t)
+        engine_timer_cancel(px_engine(), &t->tm);
+    if (!ok) {
+        errno = mode == 1 ? EAGAIN : ETIMEDOUT;
         return -1;
     }
     return 0;
@@ -380,11 +402,7 @@ PX_API int sem_post(sem_t *sem)
     px_sync *s;
     ENTER(fn_t, "sem_post", sem);
     s = sem_get(pt, sem, "sem_post", RA);
-    sem_lock(pt, s, "sem_post", RA);
-    s->count++;
-    px_op(pt, OP_SIGNAL, s->c, RA);
-    px_yield(pt);
-    internal_unlock(pt, s, RA);
+    sem_op(pt, s, OP_SIGNAL, false, "sem_post", RA);
     px_leave(pt);
     return 0;
 }
@@ -395,9 +413,7 @@ PX_API int sem_getvalue(sem_t *sem, int *v)
     px_sync *s;
     ENTER(fn_t, "sem_getvalue", sem, v);
     s = sem_get(pt, sem, "sem_getvalue", RA);
-    internal_lock(pt, s, RA);
-    *v = (int)s->count;
-    internal_unlock(pt, s, RA);
+    *v = (int)sem_op(pt, s, OP_SEM_VALUE, false, "sem_getvalue", RA)->res.i;
     px_leave(pt);
     return 0;
 }
@@ -510,7 +526,7 @@ PX_API int cnd_wait(cnd_t *c, mtx_t *m)
     typedef int (*fn_t)(cnd_t *, mtx_t *);
     int r;
     ENTER(fn_t, "cnd_wait", c, m);
-    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
+    r = cv_wait(pt, cond_get(pt, c, "cnd_wait", RA),
                   px_mutex_get(pt, m, "cnd_wait", RA), INT64_MAX, "cnd_wait",
                   RA);
     px_leave(pt);
@@ -523,7 +539,7 @@ PX_API int cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
     typedef int (*fn_t)(cnd_t *, mtx_t *, const struct timespec *);
     int r;
     ENTER(fn_t, "cnd_timedwait", c, m, ts);
-    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
+    r = cv_wait(pt, cond_get(pt, c, "cnd_timedwait", RA),
                   px_mutex_get(pt, m, "cnd_timedwait", RA), px_deadline(ts),
                   "cnd_timedwait", RA);
     px_leave(pt);

@@ -110,6 +110,13 @@ if [ $# -eq 0 ]; then
         grep -q 'a sem_wait returns only after a sem_post raises the value above zero; a join' "$TMP/lbos_rendezvous_wait_first.json" &&
         ! grep -q 'lost wakeup\|signal or broadcast\|no task signalled' "$TMP/sem_buffer_wrong_order.json" "$TMP/lbos_rendezvous_wait_first.json"
     then ok; else bad "a semaphore's deadlock: $(grep -o '"detail": "[^"]*"' "$TMP/sem_buffer_wrong_order.json" | head -1)"; fi
+    # destroying a cond or a semaphore a thread is blocked on is misuse,
+    # named at the destroy with the blocked thread: the destroy is a
+    # step ordered with the wait (it was checked in the destroyer's step
+    # alone, where the worker had not run yet)
+    if grep -q 'pthread_cond_destroy: g1 worker is blocked on the condition variable' "$TMP/cond_destroy_while_waiting.json" &&
+        grep -q 'sem_destroy: g1 worker is blocked on the semaphore' "$TMP/sem_destroy_while_waiting.json"
+    then ok; else bad "destroy while blocked: $(grep -o '"message": "[^"]*"' "$TMP/cond_destroy_while_waiting.json" "$TMP/sem_destroy_while_waiting.json" | head -3)"; fi
 fi
 
 if [ $# -eq 0 ]; then
