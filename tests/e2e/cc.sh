@@ -121,6 +121,10 @@ if [ $# -eq 0 ]; then
         grep -q 'g1 thread_a waits on b_arrived (sem) for a sem_post, which only blocked tasks could post: g2 (has not used it yet) (' "$TMP/lbos_rendezvous_wait_first.json" &&
         grep -q 'agent_sem (sem): value 0' "$TMP/lbos_smokers_naive.json"
     then ok; else bad "lbos_smokers_naive.c's cycle: $(grep -o '"circular_wait": "[^"]*"' "$TMP/lbos_smokers_naive.json" | head -2)"; fi
+    # a race across a semaphore speaks of its posts and waits (it spoke
+    # of the semaphore's internal lock, then of a "signal")
+    if grep -q 'not ordered: g1 writes n before posting s (sem), but g2 reads n without a sem_wait on s (sem)' "$TMP/semaphore_two.json"
+    then ok; else bad "semaphore_two.c's race: $(grep -o 'not ordered: [^\\"]*' "$TMP/semaphore_two.json" | head -1)"; fi
     # destroying a cond or a semaphore a thread is blocked on is misuse,
     # named at the destroy with the blocked thread: the destroy is a
     # step ordered with the wait (it was checked in the destroyer's step
