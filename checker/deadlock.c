@@ -44,6 +44,8 @@ static void build_graph(deadlock_checker *d, wf_engine *e)
                     dl_edge ed = {d->tmp.p[j], j < nusers ? 2 : 3};
                     if (chan && is_chan_wait(e->tasks.p[d->tmp.p[j]]))
                         ed.cls = 1;
+                    else if (deadlock_in_join(e->tasks.p[d->tmp.p[j]]))
+                        ed.cls = 4; /* a joiner: searched last */
                     VEC_PUSH(d->edges, ed);
                 }
         }
@@ -104,7 +106,7 @@ static bool find_cycle(deadlock_checker *d)
     d->prev.len = d->mark.len = 0;
     deadlock_grow(&d->prev, d->set.len, -1);
     deadlock_grow(&d->mark, d->set.len, 0);
-    for (int cls = 0; cls <= 3; cls++)
+    for (int cls = 0; cls <= 4; cls++)
         for (size_t s = 0; s < d->set.len; s++)
             if (cycle_from(d, (int32_t)s, cls)) {
                 d->cycle_definite = cls == 0;
@@ -342,7 +344,9 @@ static void report_cands(deadlock_checker *d, wf_engine *e, const wf_task *t,
     }
     /* t waits on them (blocked, in the set): the memo holds for it only
      * then, and for a wait with no object it is t's own */
-    for (size_t i = 0; m.n && t->state == TASK_BLOCKED && i < d->cmemo.len;
+    bool own = d->joinee.p[t->tid] != 0;
+    for (size_t i = 0;
+         !own && m.n && t->state == TASK_BLOCKED && i < d->cmemo.len;
          i++) {
         const dl_cmemo *c = &d->cmemo.p[i];
         if (c->n == m.n && !memcmp(c->oids, m.oids, sizeof m.oids)) {
@@ -360,7 +364,7 @@ static void report_cands(deadlock_checker *d, wf_engine *e, const wf_task *t,
     rt->ncand_users = m.nusers;
     rt->ncands = m.len;
     rt->cands = (const int32_t *)(uintptr_t)m.at;
-    if (m.n && t->state == TASK_BLOCKED)
+    if (!own && m.n && t->state == TASK_BLOCKED)
         VEC_PUSH(d->cmemo, m);
 }
 
@@ -378,6 +382,10 @@ static void build_report(deadlock_checker *d, wf_engine *e,
     for (size_t i = 0; i < d->cycle.len; i++)
         VEC_PUSH(d->rcycle, d->idx.p[d->cycle.p[i]]);
     d->rtasks.len = d->rpool.len = d->cmemo.len = 0;
+    d->joinee.len = 0;
+    deadlock_grow(&d->joinee, e->tasks.len, 0);
+    for (size_t i = 0; i < e->tasks.len; i++)
+        deadlock_mark_joined(e, e->tasks.p[i], &d->joinee);
     VEC_RESERVE(d->rtasks, n + 1);
     VEC_RESERVE(d->rat, 4 * n + 4);
     d->rat.len = 4 * n;
@@ -1132,6 +1140,7 @@ void deadlock_free(deadlock_checker *d)
     VEC_FREE(d->rtasks);
     VEC_FREE(d->rpool);
     VEC_FREE(d->cmemo);
+    VEC_FREE(d->joinee);
     VEC_FREE(d->rholds);
     VEC_FREE(d->rtaken);
     VEC_FREE(d->rleft);

@@ -19,7 +19,9 @@ typedef VEC(int32_t) i32vec;
 
 /* An edge of the wait-for graph. cls 0: definite (the target holds what
  * the task waits for); 1: a channel partner that is itself blocked on a
- * channel; 2: any other task that could complete the operation. */
+ * channel; 2: any other task that could complete the operation; 3: one
+ * that never used the cond it would signal; 4: one blocked in a join,
+ * which acts again only after the joined thread ends. */
 typedef struct dl_edge {
     int32_t to;
     uint8_t cls;
@@ -108,6 +110,9 @@ struct deadlock_checker {
     VEC(report_dl_task) rtasks;
     i32vec rpool; /* holders and candidates of each task */
     VEC(dl_cmemo) cmemo; /* build_report's, by the objects waited on */
+    i32vec joinee; /* build_report's, by tid: 1 when a chain of blocked
+                      joins waits for its end (its candidates are its own:
+                      no memo) */
     VEC(report_hold) rholds;
     VEC(report_taken) rtaken;
     VEC(report_left) rleft;
@@ -147,6 +152,11 @@ bool deadlock_possible(report_wait k);
  * operation, into out: those that used it first (for a cond, the others
  * can reach it but have not touched it yet); returns their count.
  * O(tasks). */
+/* Is t blocked in a join (deadlock_wait.c)? */
+bool deadlock_in_join(const wf_task *t);
+/* Mark in out (by tid) the threads whose end u waits for through its
+ * chain of blocked joins. O(chain). */
+void deadlock_mark_joined(const wf_engine *e, const wf_task *u, i32vec *out);
 size_t deadlock_cands(const deadlock_checker *d, wf_engine *e,
                       const wf_task *t, i32vec *out);
 /* Where task tid took lock oid (read: its read lock), or NULL. */

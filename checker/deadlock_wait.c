@@ -166,6 +166,42 @@ bool deadlock_possible(report_wait k)
     return k == REPORT_W_CHAN || k == REPORT_W_COND || k == REPORT_W_WG;
 }
 
+/* The thread whose end t, blocked in a join, waits for; else -1. */
+static int32_t joined_tid(const wf_task *t)
+{
+    if (t->state != TASK_BLOCKED || t->op.kind != OP_WG_WAIT || !t->op.obj)
+        return -1;
+    return obj_view_of(t->op.obj).joined;
+}
+
+bool deadlock_in_join(const wf_task *t)
+{
+    return joined_tid(t) >= 0;
+}
+
+/* Does u wait, through a chain of blocked joins, for t's end? O(tasks). */
+static bool joins_into(const wf_engine *e, const wf_task *u,
+                       const wf_task *t)
+{
+    for (size_t k = 0; k < e->tasks.len; k++) {
+        int32_t j = joined_tid(u);
+        if (j < 0) return false;
+        if (j == t->tid) return true;
+        u = e->tasks.p[j];
+    }
+    return false;
+}
+
+void deadlock_mark_joined(const wf_engine *e, const wf_task *u, i32vec *out)
+{
+    for (size_t k = 0; k < e->tasks.len; k++) {
+        int32_t j = joined_tid(u);
+        if (j < 0 || (size_t)j >= out->len || out->p[j]) return;
+        out->p[j] = 1;
+        u = e->tasks.p[j];
+    }
+}
+
 /* Task tid has used cond c in this execution (waited on it, signalled
  * it, or taken its lock): one that could Signal it. */
 static bool cond_user(const deadlock_checker *d, const wf_obj *c, int32_t tid)
@@ -190,12 +226,17 @@ size_t deadlock_cands(const deadlock_checker *d, wf_engine *e,
     wf_obj *aw[MAX_AW];
     int n = deadlock_awaited(t, aw, MAX_AW);
     size_t nusers = 0;
+    int32_t only = joined_tid(t);
     out->len = 0;
     if (!deadlock_possible(deadlock_wait_of(t))) return 0;
     for (size_t i = 0; i < e->tasks.len; i++) {
         wf_task *u = e->tasks.p[i];
         bool same = false, reach = !e->fe.can_reach;
         if (u == t || u->state == TASK_DONE) continue;
+        /* a join is completed by the joined thread's end alone; a task
+         * joining t (or a thread that joins t, and so on) returns only
+         * after t ends: it cannot be the one who ends t's wait */
+        if ((only >= 0 && u->tid != only) || joins_into(e, u, t)) continue;
         for (int k = 0; k < n; k++)
             same |= waits_on(u, aw[k]);
         if (same) continue;
@@ -223,6 +264,7 @@ void deadlock_on_event(void *ctx, wf_engine *e, const wf_event *ev)
     case EV_WAIT:
         if (ev->oid < 0 || ev->tid < 0) return;
         used_add(d, ev->oid, ev->tid);
+        if (ev->flags & EVF_SEM) return; /* a sem_wait: no mutex follows */
         deadlock_grow(&d->wait_cond, (size_t)ev->tid + 1, -1);
         d->wait_cond.p[ev->tid] = ev->oid;
         while (d->wait_at.len <= (size_t)ev->tid)

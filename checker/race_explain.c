@@ -118,6 +118,10 @@ static void rel_phrase(buf *b, wf_engine *e, const sync_rec *rc)
     case EV_ONCE:
         buf_printf(b, "the end of %s's function", y);
         return;
+    case EV_SIGNAL: /* a semaphore's post (cond.c: the only signal that
+                       releases) */
+        buf_printf(b, "posting %s", y);
+        return;
     case EV_ATOMIC:
         buf_puts(b, "the atomic ");
         atomic_noun(b, rc, y);
@@ -169,6 +173,10 @@ static void acq_gerund(buf *b, wf_engine *e, const sync_rec *rc)
     case EV_ONCE:
         buf_printf(b, "calling Do on %s", y);
         return;
+    case EV_SIGNAL:
+    case EV_WAIT: /* a semaphore's post and wait */
+        buf_printf(b, "a sem_wait on %s", y);
+        return;
     case EV_ATOMIC:
         buf_printf(b, "an atomic operation on %s", y);
         return;
@@ -205,6 +213,9 @@ static void acq_noun(buf *b, wf_engine *e, const sync_rec *rc)
         return;
     case EV_ONCE:
         buf_printf(b, "Do on %s", y);
+        return;
+    case EV_WAIT:
+        buf_printf(b, "sem_wait on %s", y);
         return;
     case EV_ATOMIC:
         buf_puts(b, "atomic ");

@@ -10,9 +10,26 @@
  * Semantics switches: --cond-order any makes Signal's pick a choice among
  * the waiting tickets; --spurious-wakeups lets a parked waiter be chosen
  * to wake without a signal.
- * Owns: wf_cond and its ticket queue (the waiters live in the tasks).
+ * A POSIX semaphore is a cond in sem mode (cond_sem_new): one object with
+ * a count, no mutex and no tickets. sem_wait (OP_COND_WAIT) is one step,
+ * enabled while the count is above zero, taking a unit; the blocked ones
+ * wait in `semq` and become enabled together when a sem_post (OP_SIGNAL,
+ * one step) raises the count from zero: which of them takes the unit is
+ * the scheduler's choice, as is whether a newcomer takes it first
+ * (POSIX leaves the pick open but for SCHED_FIFO/RR priorities, which
+ * weft does not model; glibc's fast path lets a newcomer in first).
+ * Happens-before: each post releases into the semaphore's clock, each
+ * wait that takes a unit acquires it (glibc's release and acquire on one
+ * counter, all read-modify-writes: a release sequence). Reduction: posts
+ * commute (ACC_COMMIT), so do failed looks (ACC_READ); a wait that takes
+ * a unit conflicts with every other op (ACC_WRITE): with a post, as the
+ * wait acquires it; with another wait, as they may compete for the last
+ * unit.
+ * Owns: wf_cond, its ticket queue (the waiters live in the tasks) and a
+ * semaphore's queue.
  * Invariants: 1. every waiter in `tickets` is a task's cond_w with
- *   cond_notified false. */
+ *   cond_notified false.  2. sem mode: count >= 0; every task in semq is
+ *   pending on a sem_wait of it, runnable iff count > 0. */
 #ifndef WF_COND_H
 #define WF_COND_H
 
@@ -30,12 +47,20 @@ struct wf_cond {
     bool sem;    /* a POSIX semaphore's, under its count: its waits are
                     sem_wait's and its signals sem_post's, which reports
                     call so (a post is counted, never lost) */
+    int64_t count; /* sem mode: the value */
+    waitq semq;    /* sem mode: the sem_waits pending (their op.w) */
 };
 
 #define GO_COND_COPIED "sync.Cond is copied"
 
 wf_cond *cond_new(wf_engine *e, const char *name, wf_mutex *m,
                   const char *file, int line);
+/* A POSIX semaphore of value v (sem mode, above). */
+wf_cond *cond_sem_new(wf_engine *e, const char *name, int64_t v,
+                      const char *file, int line);
+/* t's sem_timedwait gave up (its deadline came while it was blocked):
+ * its op completes, ok false. */
+void cond_sem_timeout(wf_engine *e, wf_task *t);
 step_result cond_wait(wf_engine *e, wf_task *t);
 step_result cond_park(wf_engine *e, wf_task *t);
 step_result cond_signal(wf_engine *e, wf_task *t);

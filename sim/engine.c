@@ -42,7 +42,8 @@ const obj_class *const op_classes[OP__COUNT] = {
     [OP_RUNLOCK] = &rwmutex_class,   [OP_TRYWLOCK] = &rwmutex_class,
     [OP_TRYRLOCK] = &rwmutex_class,  [OP_COND_WAIT] = &cond_class,
     [OP_COND_PARK] = &cond_class,    [OP_SIGNAL] = &cond_class,
-    [OP_BROADCAST] = &cond_class,    [OP_WG_ADD] = &waitgroup_class,
+    [OP_BROADCAST] = &cond_class,    [OP_DESTROY] = &cond_class,
+    [OP_SEM_VALUE] = &cond_class,    [OP_WG_ADD] = &waitgroup_class,
     [OP_WG_WAIT] = &waitgroup_class, [OP_ONCE] = &once_class,
     [OP_ONCE_END] = &once_class,     [OP_ALOAD] = &atomic_class,
     [OP_ASTORE] = &atomic_class,     [OP_AADD] = &atomic_class,
@@ -53,7 +54,7 @@ const char *const op_kind_names[OP__COUNT] = {
     "none",      "spawn",    "yield",   "send",     "recv",    "close",
     "select",    "lock",     "unlock",  "trylock",  "lock",    "unlock",
     "rlock",     "runlock",  "trylock", "tryrlock", "wait",    "wait",
-    "signal",    "broadcast", "wg_add", "wg_wait",  "once",    "once",
+    "signal",    "broadcast", "destroy", "getvalue", "wg_add", "wg_wait",  "once",    "once",
     "atomic",    "atomic",   "atomic",  "atomic",   "atomic",  "read",
     "write",     "sleep",    "print",   "exit",     "assert",  "panic"};
 

@@ -436,6 +436,7 @@ typedef struct obj_view {
     int64_t cap, len; /* a channel's buffer: capacity, values in it */
     bool closed;      /* a channel */
     bool join;        /* a WaitGroup that is a thread's end (pthread_join) */
+    int32_t joined;   /* ... the tid whose end it is, else -1 */
 } obj_view;
 
 /* How a report spells objects and tasks, for the classes' report hooks
@@ -633,7 +634,7 @@ static inline const char *cond_word(const wf_engine *e, int k)
 static inline obj_view obj_view_of(const wf_obj *o)
 {
     const obj_class *c = obj_class_of(o);
-    obj_view v = {NULL, NULL, NULL, 0, -1, 0, 0, 0, false, false};
+    obj_view v = {NULL, NULL, NULL, 0, -1, 0, 0, 0, false, false, -1};
     if (c->view)
         c->view(o, &v);
     return v;

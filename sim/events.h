@@ -73,7 +73,11 @@ enum {
     /* read/write (weft cc): of bytes that overlap the variable's without
      * being its own: checked against its history, not added to it, so
      * that two accesses of disjoint bytes of it never meet there */
-    EVF_PROBE = 1 << 13
+    EVF_PROBE = 1 << 13,
+    /* wait/signal of a POSIX semaphore (a cond in sem mode, cond.h): a
+     * signal is a sem_post, a wait a sem_wait that took a unit, or with
+     * EVF_FAILED one that did not (a sem_trywait at zero, a timeout) */
+    EVF_SEM = 1 << 14
 };
 
 /* One event. step is the step it belongs to (annotations such as block,

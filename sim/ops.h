@@ -81,10 +81,14 @@ typedef enum op_kind {
     OP_TRYWLOCK,  /* rwmutex, TryLock: result ok; never blocks */
     OP_TRYRLOCK,  /* rwmutex, TryRLock: result ok; never blocks */
     OP_COND_WAIT, /* cond: take a ticket and unlock cond's mutex;
-                     parked: waiting on the ticket */
+                     parked: waiting on the ticket. A semaphore's:
+                     sem_wait, enabled while its value is above zero;
+                     has_default: sem_trywait (result ok) */
     OP_COND_PARK, /* cond: wait for the ticket (general Locker); parked */
-    OP_SIGNAL,    /* cond */
+    OP_SIGNAL,    /* cond; a semaphore's: sem_post */
     OP_BROADCAST, /* cond */
+    OP_DESTROY,   /* cond (a semaphore's too): its end; a write of it */
+    OP_SEM_VALUE, /* cond in sem mode: sem_getvalue, result res */
     OP_WG_ADD,    /* waitgroup: val.i = delta; done: a Done */
     OP_WG_WAIT,   /* waitgroup */
     OP_ONCE,      /* once: result ok = "run the function now" */

@@ -135,6 +135,7 @@ static void view(const wf_obj *o, obj_view *out)
 {
     out->counter = ((const wf_waitgroup *)o)->count;
     out->join = ((const wf_waitgroup *)o)->join_tid >= 0;
+    out->joined = ((const wf_waitgroup *)o)->join_tid;
 }
 
 /* "waits for wg (counter 2)", then who could complete it */

@@ -228,6 +228,7 @@ typedef struct px_sync {
     int type;             /* mutex: PTHREAD_MUTEX_*; atomic: size; cond:
                              the clockid_t of its timed waits */
     bool destroyed;
+    bool ended;           /* destroyed by its destroy call (not freed) */
     wf_obj *obj;          /* wf_mutex, wf_rwmutex, wf_atomic, wf_once */
     wf_mutex *m;          /* cond, sem, barrier: its internal mutex */
     wf_cond *c;           /* cond, sem, barrier: its condition */

@@ -6,25 +6,15 @@
  *   mutex      wf_mutex; recursive and error-checking types keep their
  *              owner and count here. Relocking a normal mutex deadlocks,
  *              as POSIX says it does.
- *   cond       wf_cond over the user's mutex (the wait unlocks and takes a
- *              ticket in one step); a timed wait's timer wakes it as a
- *              spurious wakeup would.
  *   rwlock     wf_rwmutex (a waiting writer holds back new readers).
- *   sem        a count under an internal mutex and condition.
- *   barrier    a count and a generation under the same, a mutex and
- *              condition for the even generations and another for the
- *              odd ones: a thread that leaves round k late (woken, not
- *              yet run) must not take the lock after another thread's
- *              arrival at round k+1, which would order that thread's
- *              work between the two rounds before it (round k+2 needs
- *              its own arrival at k+1 first).
+ *   cond, sem, barrier: sync_wait.c.
  *   spinlock   wf_mutex.
  * Timeouts run on virtual time (clock_gettime of the program reads it).
  * Misuse is a panic quoting POSIX: unlocking a mutex one does not own,
  * destroying a locked mutex, waiting with a mutex one does not hold,
  * using a destroyed object. */
 #define _GNU_SOURCE
-#include "px.h"
+#include "sync_int.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -34,8 +24,6 @@
 #include <threads.h>
 
 #include "sim/once.h"
-
-#define RA ((uintptr_t)__builtin_return_address(0))
 
 void px_sync_begin(void)
 {
@@ -122,9 +110,8 @@ static const char *kind_word(px_sync_kind k)
     return w[k];
 }
 
-/* A fresh record for the object at addr (replacing a destroyed one). */
-static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
-                          size_t size, uintptr_t pc)
+px_sync *px_sync_make(px_task *pt, const void *addr, px_sync_kind k,
+                      size_t size, uintptr_t pc)
 {
     wf_engine *e = px_engine();
     px_sync *s = arena_alloc(&px.mem, sizeof *s);
@@ -156,18 +143,21 @@ static px_sync *sync_make(px_task *pt, const void *addr, px_sync_kind k,
         s->c = cond_new(e, name, NULL, site.file, site.line);
         s->obj = &s->c->hdr;
         break;
-    case PXS_SEM:
+    case PXS_SEM: {
+        char b[300];
+        snprintf(b, sizeof b, "%s (%s)", name, kind_word(k));
+        s->c = cond_sem_new(e, b, 0, site.file, site.line);
+        s->obj = &s->c->hdr;
+        break;
+    }
     case PXS_BARRIER: {
         char b[300];
         snprintf(b, sizeof b, "%s (%s)", name, kind_word(k));
         s->m = mutex_new(e, b, site.file, site.line);
         s->c = cond_new(e, b, s->m, site.file, site.line);
-        s->c->sem = k == PXS_SEM;
         s->obj = &s->m->hdr;
-        if (k == PXS_BARRIER) {
-            s->m2 = mutex_new(e, b, site.file, site.line);
-            s->c2 = cond_new(e, b, s->m2, site.file, site.line);
-        }
+        s->m2 = mutex_new(e, b, site.file, site.line);
+        s->c2 = cond_new(e, b, s->m2, site.file, site.line);
         break;
     }
     case PXS_ONCE:
@@ -219,7 +209,7 @@ px_sync *px_sync_get(px_task *pt, const void *addr, px_sync_kind k,
                  pt->t->name, kind_word(k));
     if (s) /* the memory was reused for another kind of object */
         s->destroyed = true;
-    return sync_make(pt, addr, k, sizes[k], pc);
+    return px_sync_make(pt, addr, k, sizes[k], pc);
 }
 
 /* ---- mutexes ------------------------------------------------------------- */
@@ -228,19 +218,7 @@ static const char *const mutex_type_name[] = {
     "PTHREAD_MUTEX_NORMAL", "PTHREAD_MUTEX_RECURSIVE",
     "PTHREAD_MUTEX_ERRORCHECK", "PTHREAD_MUTEX_NORMAL"};
 
-static wf_mutex *mx(const px_sync *s)
-{
-    return (wf_mutex *)s->obj;
-}
-
-static bool owns(const px_sync *s, const px_task *pt)
-{
-    return mx(s)->locked && mx(s)->holder == pt->t;
-}
-
-/* Whether the object of kind k at addr was destroyed (and not made
- * again by an init): used after its destroy. */
-static bool was_destroyed(const void *addr, px_sync_kind k)
+bool px_sync_destroyed(const void *addr, px_sync_kind k)
 {
     px_exec *x = px.x;
     for (px_sync *d = x->sync_tab[sync_slot((uintptr_t)addr, x->sync_cap)];
@@ -250,9 +228,19 @@ static bool was_destroyed(const void *addr, px_sync_kind k)
     return false;
 }
 
-static px_sync *mutex_get(px_task *pt, void *m, const char *fn, uintptr_t pc)
+bool px_sync_ended(const void *addr, px_sync_kind k)
 {
-    if (!px_sync_find(m) && was_destroyed(m, PXS_MUTEX))
+    px_exec *x = px.x;
+    for (px_sync *d = x->sync_tab[sync_slot((uintptr_t)addr, x->sync_cap)];
+         d; d = d->next)
+        if (d->addr == (uintptr_t)addr)
+            return d->ended && d->kind == k; /* the newest record */
+    return false;
+}
+
+px_sync *px_mutex_get(px_task *pt, void *m, const char *fn, uintptr_t pc)
+{
+    if (!px_sync_find(m) && px_sync_destroyed(m, PXS_MUTEX))
         px_panic(pt, pc,
                  "%s: the mutex was destroyed (\"a destroyed mutex "
                  "object can be reinitialized using "
@@ -266,7 +254,7 @@ static px_sync *mutex_get(px_task *pt, void *m, const char *fn, uintptr_t pc)
 /* Lock s for pt: 0, or the error POSIX returns. trying: trylock. */
 static int mx_lock(px_task *pt, px_sync *s, bool trying, uintptr_t pc)
 {
-    if (owns(s, pt)) {
+    if (px_owns(s, pt)) {
         if (s->type == PTHREAD_MUTEX_RECURSIVE) {
             s->count++;
             return 0;
@@ -293,7 +281,7 @@ static int mx_lock(px_task *pt, px_sync *s, bool trying, uintptr_t pc)
 
 static int mx_unlock(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
 {
-    wf_mutex *m = mx(s);
+    wf_mutex *m = px_mx(s);
     if (!m->locked)
         px_panic(pt, pc,
                  "%s: the mutex is not locked (%s: \"if a thread attempts to "
@@ -318,14 +306,6 @@ static int mx_unlock(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
 }
 
 /* Cancel pt's pending lock (timedlock's deadline passed). */
-typedef struct px_timer {
-    timer tm;
-    px_task *pt;
-    bool fired;
-} px_timer;
-
-static void cond_timeout(wf_engine *e, timer *tm);
-
 static void lock_timeout(wf_engine *e, timer *tm)
 {
     px_timer *t = (px_timer *)(void *)tm;
@@ -347,14 +327,13 @@ static void lock_timeout(wf_engine *e, timer *tm)
     }
 }
 
-/* A CLOCK_REALTIME deadline in virtual time. */
-static int64_t deadline_of(const struct timespec *abs)
+int64_t px_deadline(const struct timespec *abs)
 {
     return px_abs_ns(CLOCK_REALTIME, abs);
 }
 
-static px_timer *timer_arm(px_task *pt, int64_t when,
-                           void (*fire)(wf_engine *, timer *))
+px_timer *px_timer_arm(px_task *pt, int64_t when,
+                       void (*fire)(wf_engine *, timer *))
 {
     wf_engine *e = px_engine();
     px_timer *t = arena_alloc(&e->mem, sizeof *t);
@@ -369,7 +348,7 @@ static px_timer *timer_arm(px_task *pt, int64_t when,
 
 int32_t px_timer_tid(const timer *tm)
 {
-    if (tm->fire != lock_timeout && tm->fire != cond_timeout)
+    if (tm->fire != lock_timeout && tm->fire != px_cond_timeout)
         return -1;
     return ((const px_timer *)(const void *)tm)->pt->tid;
 }
@@ -381,7 +360,7 @@ static int timed_lock_op(px_task *pt, op_kind k, wf_obj *o, int64_t when,
     px_timer *t;
     if (when <= px_engine()->now_ns)
         return ETIMEDOUT;
-    t = timer_arm(pt, when, lock_timeout);
+    t = px_timer_arm(pt, when, lock_timeout);
     px_op(pt, k, o, pc);
     px_yield(pt);
     engine_timer_cancel(px_engine(), &t->tm);
@@ -394,7 +373,7 @@ static int mx_timedlock(px_task *pt, px_sync *s, int64_t when, uintptr_t pc)
     int r = mx_lock(pt, s, true, pc);
     if (r != EBUSY)
         return r;
-    if (owns(s, pt)) /* a normal mutex it holds: it waits in vain */
+    if (px_owns(s, pt)) /* a normal mutex it holds: it waits in vain */
         return s->type == PTHREAD_MUTEX_ERRORCHECK ? EDEADLK : ETIMEDOUT;
     r = timed_lock_op(pt, OP_LOCK, s->obj, when, pc);
     if (r)
@@ -403,15 +382,6 @@ static int mx_timedlock(px_task *pt, px_sync *s, int64_t when, uintptr_t pc)
     s->count = 1;
     return 0;
 }
-
-#define ENTER(real_t, name, ...)                                              \
-    static real_t real;                                                       \
-    px_task *pt = px_enter();                                                 \
-    if (!pt) {                                                                \
-        if (!real)                                                            \
-            real = (real_t)px_real(name);                                     \
-        return real(__VA_ARGS__);                                             \
-    }
 
 typedef int (*fn_m)(pthread_mutex_t *);
 
@@ -422,7 +392,7 @@ PX_API int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
     {
         px_sync *s = px_sync_find(m);
         int type = PTHREAD_MUTEX_NORMAL;
-        if (s && s->kind == PXS_MUTEX && mx(s)->locked)
+        if (s && s->kind == PXS_MUTEX && px_mx(s)->locked)
             px_panic(pt, RA,
                      "pthread_mutex_init: the mutex is locked (\"attempting "
                      "to initialize an already initialized mutex results in "
@@ -441,7 +411,7 @@ PX_API int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
                                "(EOWNERDEAD) is not modelled");
         }
         memset(m, 0, sizeof *m);
-        s = sync_make(pt, m, PXS_MUTEX, sizeof *m, RA);
+        s = px_sync_make(pt, m, PXS_MUTEX, sizeof *m, RA);
         s->type = type == PTHREAD_MUTEX_RECURSIVE    ? PTHREAD_MUTEX_RECURSIVE
                   : type == PTHREAD_MUTEX_ERRORCHECK ? PTHREAD_MUTEX_ERRORCHECK
                                                      : PTHREAD_MUTEX_NORMAL;
@@ -455,7 +425,7 @@ PX_API int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
  * thread holds it there, it is misuse. */
 static void mx_destroy(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
 {
-    if (owns(s, pt))
+    if (px_owns(s, pt))
         px_panic(pt, pc,
                  "%s: the mutex is locked by the calling thread "
                  "(\"attempting to destroy a locked mutex ... results in "
@@ -491,7 +461,7 @@ static void mx_destroy(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
 PX_API int pthread_mutex_destroy(pthread_mutex_t *m)
 {
     ENTER(fn_m, "pthread_mutex_destroy", m);
-    mx_destroy(pt, mutex_get(pt, m, "pthread_mutex_destroy", RA),
+    mx_destroy(pt, px_mutex_get(pt, m, "pthread_mutex_destroy", RA),
                "pthread_mutex_destroy", RA);
     px_leave(pt);
     return 0;
@@ -501,7 +471,7 @@ PX_API int pthread_mutex_lock(pthread_mutex_t *m)
 {
     int r;
     ENTER(fn_m, "pthread_mutex_lock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_lock", RA), false, RA);
+    r = mx_lock(pt, px_mutex_get(pt, m, "pthread_mutex_lock", RA), false, RA);
     px_leave(pt);
     return r;
 }
@@ -510,7 +480,7 @@ PX_API int pthread_mutex_trylock(pthread_mutex_t *m)
 {
     int r;
     ENTER(fn_m, "pthread_mutex_trylock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "pthread_mutex_trylock", RA), true, RA);
+    r = mx_lock(pt, px_mutex_get(pt, m, "pthread_mutex_trylock", RA), true, RA);
     px_leave(pt);
     return r;
 }
@@ -521,15 +491,15 @@ PX_API int pthread_mutex_timedlock(pthread_mutex_t *m,
     typedef int (*fn_t)(pthread_mutex_t *, const struct timespec *);
     int r;
     ENTER(fn_t, "pthread_mutex_timedlock", m, abs);
-    r = mx_timedlock(pt, mutex_get(pt, m, "pthread_mutex_timedlock", RA),
-                        deadline_of(abs), RA);
+    r = mx_timedlock(pt, px_mutex_get(pt, m, "pthread_mutex_timedlock", RA),
+                        px_deadline(abs), RA);
     px_leave(pt);
     return r;
 }
 
 /* The clock variants (POSIX 2024): every clock is the one virtual clock,
  * so a deadline on CLOCK_MONOTONIC is one on CLOCK_REALTIME. */
-static int64_t clock_deadline(clockid_t clk, const struct timespec *abs)
+int64_t px_clock_deadline(clockid_t clk, const struct timespec *abs)
 {
     if (clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC)
         return -1;
@@ -544,8 +514,8 @@ PX_API int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
     int64_t d;
     int r = EINVAL;
     ENTER(fn_t, "pthread_mutex_clocklock", m, clk, abs);
-    if ((d = clock_deadline(clk, abs)) >= 0)
-        r = mx_timedlock(pt, mutex_get(pt, m, "pthread_mutex_clocklock", RA),
+    if ((d = px_clock_deadline(clk, abs)) >= 0)
+        r = mx_timedlock(pt, px_mutex_get(pt, m, "pthread_mutex_clocklock", RA),
                          d, RA);
     px_leave(pt);
     return r;
@@ -555,7 +525,7 @@ PX_API int pthread_mutex_unlock(pthread_mutex_t *m)
 {
     int r;
     ENTER(fn_m, "pthread_mutex_unlock", m);
-    r = mx_unlock(pt, mutex_get(pt, m, "pthread_mutex_unlock", RA),
+    r = mx_unlock(pt, px_mutex_get(pt, m, "pthread_mutex_unlock", RA),
                      "pthread_mutex_unlock", RA);
     px_leave(pt);
     return r;
@@ -573,7 +543,7 @@ PX_API int pthread_spin_init(pthread_spinlock_t *l, int pshared)
         px_sync *s = px_sync_find((const void *)l);
         if (s)
             s->destroyed = true;
-        sync_make(pt, (const void *)l, PXS_SPIN, sizeof *l, RA);
+        px_sync_make(pt, (const void *)l, PXS_SPIN, sizeof *l, RA);
     }
     px_leave(pt);
     return 0;
@@ -584,7 +554,7 @@ PX_API int pthread_spin_destroy(pthread_spinlock_t *l)
     ENTER(fn_s, "pthread_spin_destroy", l);
     {
         px_sync *s = px_sync_find((const void *)l);
-        if (s && mx(s)->locked)
+        if (s && px_mx(s)->locked)
             px_panic(pt, RA,
                      "pthread_spin_destroy: the spin lock is locked "
                      "(undefined behavior)");
@@ -600,7 +570,7 @@ PX_API int pthread_spin_lock(pthread_spinlock_t *l)
     px_sync *s;
     ENTER(fn_s, "pthread_spin_lock", l);
     s = px_sync_get(pt, (const void *)l, PXS_SPIN, RA);
-    if (owns(s, pt))
+    if (px_owns(s, pt))
         px_panic(pt, RA,
                  "pthread_spin_lock: the calling thread holds the spin lock "
                  "(EDEADLK: a deadlock condition)");
@@ -629,10 +599,10 @@ PX_API int pthread_spin_unlock(pthread_spinlock_t *l)
     px_sync *s;
     ENTER(fn_s, "pthread_spin_unlock", l);
     s = px_sync_get(pt, (const void *)l, PXS_SPIN, RA);
-    if (!mx(s)->locked)
+    if (!px_mx(s)->locked)
         px_panic(pt, RA, "pthread_spin_unlock: the spin lock is not locked "
                          "(undefined behavior)");
-    if (mx(s)->holder != pt->t)
+    if (px_mx(s)->holder != pt->t)
         px_panic(pt, RA,
                  "pthread_spin_unlock: the calling thread does not hold the "
                  "spin lock (undefined behavior)");
@@ -640,180 +610,6 @@ PX_API int pthread_spin_unlock(pthread_spinlock_t *l)
     px_yield(pt);
     px_leave(pt);
     return 0;
-}
-
-/* ---- condition variables ----------------------------------------------- */
-
-static void cond_timeout(wf_engine *e, timer *tm)
-{
-    px_timer *t = (px_timer *)(void *)tm;
-    wf_task *wt = t->pt->t;
-    if (wt->op.kind == OP_COND_WAIT && wt->op.parked &&
-        wt->state != TASK_DONE) {
-        t->fired = true;
-        cond_spurious(e, wt); /* off the ticket queue, into the relock */
-    }
-}
-
-/* Wait on c with user mutex s until signalled or virtual time `when`. */
-static int cv_wait(px_task *pt, px_sync *c, px_sync *s, int64_t when,
-                     const char *fn, uintptr_t pc)
-{
-    px_timer *t = NULL;
-    int count;
-    if (!owns(s, pt))
-        px_panic(pt, pc,
-                 "%s: the mutex is not locked by the calling thread (\"these "
-                 "functions ... shall be called with mutex locked by the "
-                 "calling thread or undefined behavior results\")",
-                 fn);
-    if (s->type == PTHREAD_MUTEX_RECURSIVE && s->count > 1)
-        px_panic(pt, pc,
-                 "%s: the recursive mutex is locked %lld times by the calling "
-                 "thread: the wait releases one level (glibc), so the mutex "
-                 "stays locked while the thread waits, and no other thread "
-                 "can lock it to change the condition",
-                 fn, (long long)s->count);
-    if (c->c->m != mx(s)) {
-        /* a waiter woken but still relocking is inside its wait too */
-        if (c->waiters)
-            px_panic(pt, pc,
-                     "%s: the condition variable is used with two mutexes "
-                     "(\"the effect of using more than one mutex for "
-                     "concurrent pthread_cond_wait() ... operations on the "
-                     "same condition variable is undefined\")",
-                     fn);
-        c->c->m = mx(s);
-    }
-    if (when <= px_engine()->now_ns)
-        return ETIMEDOUT;
-    count = (int)s->count;
-    if (when != INT64_MAX)
-        t = timer_arm(pt, when, cond_timeout);
-    s->owner = -1;
-    c->waiters++;
-    px_op(pt, OP_COND_WAIT, c->c, pc);
-    px_yield(pt);
-    c->waiters--;
-    s->owner = pt->tid;
-    s->count = count; /* a recursive mutex comes back as deep as it was */
-    if (t) {
-        engine_timer_cancel(px_engine(), &t->tm);
-        if (t->fired)
-            return ETIMEDOUT;
-    }
-    return 0;
-}
-
-static int cv_signal(px_task *pt, void *cv, bool all, uintptr_t pc)
-{
-    px_sync *c = px_sync_get(pt, cv, PXS_COND, pc);
-    px_op(pt, all ? OP_BROADCAST : OP_SIGNAL, c->c, pc);
-    px_yield(pt);
-    return 0;
-}
-
-PX_API int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)
-{
-    typedef int (*fn_t)(pthread_cond_t *, const pthread_condattr_t *);
-    ENTER(fn_t, "pthread_cond_init", c, a);
-    {
-        px_sync *s = px_sync_find(c);
-        clockid_t clk = CLOCK_REALTIME;
-        if (s)
-            s->destroyed = true;
-        if (a)
-            pthread_condattr_getclock(a, &clk);
-        /* type: the clock of its timed waits' deadlines */
-        sync_make(pt, c, PXS_COND, sizeof *c, RA)->type = (int)clk;
-    }
-    px_leave(pt);
-    return 0;
-}
-
-PX_API int pthread_cond_destroy(pthread_cond_t *c)
-{
-    typedef int (*fn_t)(pthread_cond_t *);
-    ENTER(fn_t, "pthread_cond_destroy", c);
-    {
-        px_sync *s = px_sync_find(c);
-        if (s && s->kind == PXS_COND) {
-            if (s->c->tickets.len)
-                px_panic(pt, RA,
-                         "pthread_cond_destroy: threads are waiting on the "
-                         "condition variable (\"attempting to destroy a "
-                         "condition variable upon which other threads are "
-                         "currently blocked results in undefined "
-                         "behavior\")");
-            s->destroyed = true;
-        }
-    }
-    px_leave(pt);
-    return 0;
-}
-
-PX_API int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
-{
-    typedef int (*fn_t)(pthread_cond_t *, pthread_mutex_t *);
-    int r;
-    ENTER(fn_t, "pthread_cond_wait", c, m);
-    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
-                  mutex_get(pt, m, "pthread_cond_wait", RA), INT64_MAX,
-                  "pthread_cond_wait", RA);
-    px_leave(pt);
-    return r;
-}
-
-PX_API int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
-                                  const struct timespec *abs)
-{
-    typedef int (*fn_t)(pthread_cond_t *, pthread_mutex_t *,
-                        const struct timespec *);
-    int r;
-    px_sync *cs;
-    ENTER(fn_t, "pthread_cond_timedwait", c, m, abs);
-    cs = px_sync_get(pt, c, PXS_COND, RA);
-    r = cv_wait(pt, cs, mutex_get(pt, m, "pthread_cond_timedwait", RA),
-                px_abs_ns((clockid_t)cs->type, abs), "pthread_cond_timedwait",
-                RA);
-    px_leave(pt);
-    return r;
-}
-
-PX_API int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
-                                  clockid_t clk, const struct timespec *abs)
-{
-    typedef int (*fn_t)(pthread_cond_t *, pthread_mutex_t *, clockid_t,
-                        const struct timespec *);
-    int64_t d;
-    int r = EINVAL;
-    ENTER(fn_t, "pthread_cond_clockwait", c, m, clk, abs);
-    if ((d = clock_deadline(clk, abs)) >= 0)
-        r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
-                    mutex_get(pt, m, "pthread_cond_clockwait", RA), d,
-                    "pthread_cond_clockwait", RA);
-    px_leave(pt);
-    return r;
-}
-
-PX_API int pthread_cond_signal(pthread_cond_t *c)
-{
-    typedef int (*fn_t)(pthread_cond_t *);
-    int r;
-    ENTER(fn_t, "pthread_cond_signal", c);
-    r = cv_signal(pt, c, false, RA);
-    px_leave(pt);
-    return r;
-}
-
-PX_API int pthread_cond_broadcast(pthread_cond_t *c)
-{
-    typedef int (*fn_t)(pthread_cond_t *);
-    int r;
-    ENTER(fn_t, "pthread_cond_broadcast", c);
-    r = cv_signal(pt, c, true, RA);
-    px_leave(pt);
-    return r;
 }
 
 /* ---- read-write locks -------------------------------------------------- */
@@ -845,7 +641,7 @@ PX_API int pthread_rwlock_init(pthread_rwlock_t *l,
             s->destroyed = true;
         if (a)
             pthread_rwlockattr_getkind_np(a, &kind);
-        rw(sync_make(pt, l, PXS_RWLOCK, sizeof *l, RA))->prefer_readers =
+        rw(px_sync_make(pt, l, PXS_RWLOCK, sizeof *l, RA))->prefer_readers =
             kind != PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP;
     }
     px_leave(pt);
@@ -943,7 +739,7 @@ PX_API int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
     typedef int (*fn_t)(pthread_rwlock_t *, const struct timespec *);
     int r;
     ENTER(fn_t, "pthread_rwlock_timedrdlock", l, abs);
-    r = rw_lock(pt, l, false, 2, deadline_of(abs),
+    r = rw_lock(pt, l, false, 2, px_deadline(abs),
                 "pthread_rwlock_timedrdlock", RA);
     px_leave(pt);
     return r;
@@ -955,7 +751,7 @@ PX_API int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
     typedef int (*fn_t)(pthread_rwlock_t *, const struct timespec *);
     int r;
     ENTER(fn_t, "pthread_rwlock_timedwrlock", l, abs);
-    r = rw_lock(pt, l, true, 2, deadline_of(abs),
+    r = rw_lock(pt, l, true, 2, px_deadline(abs),
                 "pthread_rwlock_timedwrlock", RA);
     px_leave(pt);
     return r;
@@ -969,7 +765,7 @@ PX_API int pthread_rwlock_clockrdlock(pthread_rwlock_t *l, clockid_t clk,
     int64_t d;
     int r = EINVAL;
     ENTER(fn_t, "pthread_rwlock_clockrdlock", l, clk, abs);
-    if ((d = clock_deadline(clk, abs)) >= 0)
+    if ((d = px_clock_deadline(clk, abs)) >= 0)
         r = rw_lock(pt, l, false, 2, d, "pthread_rwlock_clockrdlock", RA);
     px_leave(pt);
     return r;
@@ -983,7 +779,7 @@ PX_API int pthread_rwlock_clockwrlock(pthread_rwlock_t *l, clockid_t clk,
     int64_t d;
     int r = EINVAL;
     ENTER(fn_t, "pthread_rwlock_clockwrlock", l, clk, abs);
-    if ((d = clock_deadline(clk, abs)) >= 0)
+    if ((d = px_clock_deadline(clk, abs)) >= 0)
         r = rw_lock(pt, l, true, 2, d, "pthread_rwlock_clockwrlock", RA);
     px_leave(pt);
     return r;
@@ -1010,290 +806,6 @@ PX_API int pthread_rwlock_unlock(pthread_rwlock_t *l)
     return 0;
 }
 
-/* ---- semaphores -------------------------------------------------------- */
-
-static void internal_lock(px_task *pt, px_sync *s, uintptr_t pc)
-{
-    px_op(pt, OP_LOCK, s->m, pc);
-    px_yield(pt);
-}
-
-static void internal_unlock(px_task *pt, px_sync *s, uintptr_t pc)
-{
-    px_op(pt, OP_UNLOCK, s->m, pc);
-    px_yield(pt);
-}
-
-/* Wait on s's internal condition (its mutex held) until signalled or
- * virtual time `when`: false when the time came first. */
-static bool internal_wait(px_task *pt, px_sync *s, int64_t when,
-                          uintptr_t pc)
-{
-    px_timer *t = NULL;
-    if (when != INT64_MAX)
-        t = timer_arm(pt, when, cond_timeout);
-    px_op(pt, OP_COND_WAIT, s->c, pc);
-    px_yield(pt);
-    if (t) {
-        engine_timer_cancel(px_engine(), &t->tm);
-        return !t->fired;
-    }
-    return true;
-}
-
-static WF_NORETURN void sem_destroyed(px_task *pt, const char *fn,
-                                      uintptr_t pc)
-{
-    px_panic(pt, pc,
-             "%s: the semaphore was destroyed (\"the effect of subsequent "
-             "use of the semaphore sem is undefined until sem is "
-             "reinitialized by another call to sem_init()\")",
-             fn);
-}
-
-/* s's internal lock, for an operation fn on it: a destroy may have come
- * between the lookup and this scheduling point */
-static void sem_lock(px_task *pt, px_sync *s, const char *fn, uintptr_t pc)
-{
-    internal_lock(pt, s, pc);
-    if (s->destroyed)
-        sem_destroyed(pt, fn, pc);
-}
-
-static px_sync *sem_get(px_task *pt, sem_t *sem, const char *fn,
-                        uintptr_t pc)
-{
-    px_sync *s = px_sync_find(sem);
-    if (!s && was_destroyed(sem, PXS_SEM))
-        sem_destroyed(pt, fn, pc);
-    if (!s || s->kind != PXS_SEM) {
-        uint64_t w;
-        s = px_sync_get(pt, sem, PXS_SEM, pc);
-        /* not initialised through weft: its value is the one the memory
-         * holds (glibc's count: the low 32 bits of its first word), 0
-         * when never initialised, the initial value of one sem_open
-         * made (a named semaphore was a count of 0: a false deadlock) */
-        memcpy(&w, sem, sizeof w);
-        s->count = (int64_t)(uint32_t)w;
-    }
-    return s;
-}
-
-PX_API int sem_init(sem_t *sem, int pshared, unsigned value)
-{
-    typedef int (*fn_t)(sem_t *, int, unsigned);
-    ENTER(fn_t, "sem_init", sem, pshared, value);
-    {
-        px_sync *s = px_sync_find(sem);
-        if (s)
-            s->destroyed = true;
-        s = sync_make(pt, sem, PXS_SEM, sizeof *sem, RA);
-        s->count = value;
-    }
-    px_leave(pt);
-    return 0;
-}
-
-PX_API int sem_destroy(sem_t *sem)
-{
-    typedef int (*fn_t)(sem_t *);
-    ENTER(fn_t, "sem_destroy", sem);
-    {
-        px_sync *s = px_sync_find(sem);
-        if (s && s->kind == PXS_SEM) {
-            if (s->c->tickets.len)
-                px_panic(pt, RA,
-                         "sem_destroy: threads are blocked on the semaphore "
-                         "(\"the effect of destroying a semaphore upon which "
-                         "other threads are currently blocked is "
-                         "undefined\")");
-            /* a scheduling point ordered with the semaphore's other
-             * operations, so that a post or wait after it is explored
-             * (and reported, sem_get) */
-            internal_lock(pt, s, RA);
-            s->destroyed = true;
-            internal_unlock(pt, s, RA);
-        }
-    }
-    px_leave(pt);
-    return 0;
-}
-
-static int sem_down(px_task *pt, sem_t *sem, int mode, int64_t when,
-                    const char *fn, uintptr_t pc)
-{
-    px_sync *s = sem_get(pt, sem, fn, pc);
-    int r = 0;
-    sem_lock(pt, s, fn, pc);
-    while (s->count == 0) {
-        if (mode == 1 || !internal_wait(pt, s, when, pc)) {
-            if (s->count)
-                break;
-            r = mode == 1 ? EAGAIN : ETIMEDOUT;
-            break;
-        }
-    }
-    if (!r)
-        s->count--;
-    internal_unlock(pt, s, pc);
-    if (r) {
-        errno = r;
-        return -1;
-    }
-    return 0;
-}
-
-PX_API int sem_wait(sem_t *sem)
-{
-    typedef int (*fn_t)(sem_t *);
-    int r;
-    ENTER(fn_t, "sem_wait", sem);
-    r = sem_down(pt, sem, 0, INT64_MAX, "sem_wait", RA);
-    px_leave(pt);
-    return r;
-}
-
-PX_API int sem_trywait(sem_t *sem)
-{
-    typedef int (*fn_t)(sem_t *);
-    int r;
-    ENTER(fn_t, "sem_trywait", sem);
-    r = sem_down(pt, sem, 1, 0, "sem_trywait", RA);
-    px_leave(pt);
-    return r;
-}
-
-PX_API int sem_timedwait(sem_t *sem, const struct timespec *abs)
-{
-    typedef int (*fn_t)(sem_t *, const struct timespec *);
-    int r;
-    ENTER(fn_t, "sem_timedwait", sem, abs);
-    r = sem_down(pt, sem, 2, deadline_of(abs), "sem_timedwait", RA);
-    px_leave(pt);
-    return r;
-}
-
-PX_API int sem_clockwait(sem_t *sem, clockid_t clk,
-                         const struct timespec *abs)
-{
-    typedef int (*fn_t)(sem_t *, clockid_t, const struct timespec *);
-    int64_t d;
-    int r;
-    ENTER(fn_t, "sem_clockwait", sem, clk, abs);
-    if ((d = clock_deadline(clk, abs)) >= 0) {
-        r = sem_down(pt, sem, 2, d, "sem_clockwait", RA);
-    } else {
-        errno = EINVAL;
-        r = -1;
-    }
-    px_leave(pt);
-    return r;
-}
-
-PX_API int sem_post(sem_t *sem)
-{
-    typedef int (*fn_t)(sem_t *);
-    px_sync *s;
-    ENTER(fn_t, "sem_post", sem);
-    s = sem_get(pt, sem, "sem_post", RA);
-    sem_lock(pt, s, "sem_post", RA);
-    s->count++;
-    px_op(pt, OP_SIGNAL, s->c, RA);
-    px_yield(pt);
-    internal_unlock(pt, s, RA);
-    px_leave(pt);
-    return 0;
-}
-
-PX_API int sem_getvalue(sem_t *sem, int *v)
-{
-    typedef int (*fn_t)(sem_t *, int *);
-    px_sync *s;
-    ENTER(fn_t, "sem_getvalue", sem, v);
-    s = sem_get(pt, sem, "sem_getvalue", RA);
-    internal_lock(pt, s, RA);
-    *v = (int)s->count;
-    internal_unlock(pt, s, RA);
-    px_leave(pt);
-    return 0;
-}
-
-/* ---- barriers ---------------------------------------------------------- */
-
-PX_API int pthread_barrier_init(pthread_barrier_t *b,
-                                const pthread_barrierattr_t *a, unsigned n)
-{
-    typedef int (*fn_t)(pthread_barrier_t *, const pthread_barrierattr_t *,
-                        unsigned);
-    ENTER(fn_t, "pthread_barrier_init", b, a, n);
-    if (!n) {
-        px_leave(pt);
-        return EINVAL;
-    }
-    {
-        px_sync *s = px_sync_find(b);
-        if (s)
-            s->destroyed = true;
-        s = sync_make(pt, b, PXS_BARRIER, sizeof *b, RA);
-        s->limit = n;
-    }
-    px_leave(pt);
-    return 0;
-}
-
-PX_API int pthread_barrier_destroy(pthread_barrier_t *b)
-{
-    typedef int (*fn_t)(pthread_barrier_t *);
-    ENTER(fn_t, "pthread_barrier_destroy", b);
-    {
-        px_sync *s = px_sync_find(b);
-        if (s && s->kind == PXS_BARRIER) {
-            if (s->count)
-                px_panic(pt, RA,
-                         "pthread_barrier_destroy: threads are blocked on "
-                         "the barrier (undefined behavior)");
-            s->destroyed = true;
-        }
-    }
-    px_leave(pt);
-    return 0;
-}
-
-PX_API int pthread_barrier_wait(pthread_barrier_t *b)
-{
-    typedef int (*fn_t)(pthread_barrier_t *);
-    px_sync *s;
-    int r = 0;
-    ENTER(fn_t, "pthread_barrier_wait", b);
-    s = px_sync_find(b);
-    if (!s || s->kind != PXS_BARRIER)
-        px_panic(pt, RA,
-                 "pthread_barrier_wait: the barrier was not initialized "
-                 "(undefined behavior)");
-    {
-        bool odd = s->gen & 1;
-        px_op(pt, OP_LOCK, odd ? s->m2 : s->m, RA);
-        px_yield(pt);
-        if (++s->count == s->limit) {
-            s->count = 0;
-            s->gen++;
-            px_op(pt, OP_BROADCAST, odd ? s->c2 : s->c, RA);
-            px_yield(pt);
-            r = PTHREAD_BARRIER_SERIAL_THREAD;
-        } else {
-            int64_t gen = s->gen;
-            while (gen == s->gen) {
-                px_op(pt, OP_COND_WAIT, odd ? s->c2 : s->c, RA);
-                px_yield(pt);
-            }
-        }
-        px_op(pt, OP_UNLOCK, odd ? s->m2 : s->m, RA);
-        px_yield(pt);
-    }
-    px_leave(pt);
-    return r;
-}
-
 /* ---- C11 mutexes and conditions ---------------------------------------- */
 
 PX_API int mtx_init(mtx_t *m, int type)
@@ -1304,7 +816,7 @@ PX_API int mtx_init(mtx_t *m, int type)
         px_sync *s = px_sync_find(m);
         if (s)
             s->destroyed = true;
-        s = sync_make(pt, m, PXS_MUTEX, sizeof *m, RA);
+        s = px_sync_make(pt, m, PXS_MUTEX, sizeof *m, RA);
         s->type = (type & mtx_recursive) ? PTHREAD_MUTEX_RECURSIVE
                                          : PTHREAD_MUTEX_NORMAL;
     }
@@ -1324,7 +836,7 @@ PX_API void mtx_destroy(mtx_t *m)
         real(m);
         return;
     }
-    s = mutex_get(pt, m, "mtx_destroy", RA);
+    s = px_mutex_get(pt, m, "mtx_destroy", RA);
     mx_destroy(pt, s, "mtx_destroy", RA);
     px_leave(pt);
 }
@@ -1334,7 +846,7 @@ PX_API int mtx_lock(mtx_t *m)
     typedef int (*fn_t)(mtx_t *);
     int r;
     ENTER(fn_t, "mtx_lock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "mtx_lock", RA), false, RA);
+    r = mx_lock(pt, px_mutex_get(pt, m, "mtx_lock", RA), false, RA);
     px_leave(pt);
     return r ? thrd_error : thrd_success;
 }
@@ -1344,7 +856,7 @@ PX_API int mtx_trylock(mtx_t *m)
     typedef int (*fn_t)(mtx_t *);
     int r;
     ENTER(fn_t, "mtx_trylock", m);
-    r = mx_lock(pt, mutex_get(pt, m, "mtx_trylock", RA), true, RA);
+    r = mx_lock(pt, px_mutex_get(pt, m, "mtx_trylock", RA), true, RA);
     px_leave(pt);
     return r == EBUSY ? thrd_busy : r ? thrd_error : thrd_success;
 }
@@ -1354,8 +866,8 @@ PX_API int mtx_timedlock(mtx_t *restrict m, const struct timespec *restrict ts)
     typedef int (*fn_t)(mtx_t *, const struct timespec *);
     int r;
     ENTER(fn_t, "mtx_timedlock", m, ts);
-    r = mx_timedlock(pt, mutex_get(pt, m, "mtx_timedlock", RA),
-                        deadline_of(ts), RA);
+    r = mx_timedlock(pt, px_mutex_get(pt, m, "mtx_timedlock", RA),
+                        px_deadline(ts), RA);
     px_leave(pt);
     return r == ETIMEDOUT ? thrd_timedout : r ? thrd_error : thrd_success;
 }
@@ -1365,58 +877,8 @@ PX_API int mtx_unlock(mtx_t *m)
     typedef int (*fn_t)(mtx_t *);
     int r;
     ENTER(fn_t, "mtx_unlock", m);
-    r = mx_unlock(pt, mutex_get(pt, m, "mtx_unlock", RA), "mtx_unlock",
+    r = mx_unlock(pt, px_mutex_get(pt, m, "mtx_unlock", RA), "mtx_unlock",
                      RA);
     px_leave(pt);
     return r ? thrd_error : thrd_success;
-}
-
-PX_API int cnd_init(cnd_t *c)
-{
-    return pthread_cond_init((pthread_cond_t *)(void *)c, NULL)
-               ? thrd_error
-               : thrd_success;
-}
-
-PX_API void cnd_destroy(cnd_t *c)
-{
-    pthread_cond_destroy((pthread_cond_t *)(void *)c);
-}
-
-PX_API int cnd_signal(cnd_t *c)
-{
-    return pthread_cond_signal((pthread_cond_t *)(void *)c) ? thrd_error
-                                                            : thrd_success;
-}
-
-PX_API int cnd_broadcast(cnd_t *c)
-{
-    return pthread_cond_broadcast((pthread_cond_t *)(void *)c)
-               ? thrd_error
-               : thrd_success;
-}
-
-PX_API int cnd_wait(cnd_t *c, mtx_t *m)
-{
-    typedef int (*fn_t)(cnd_t *, mtx_t *);
-    int r;
-    ENTER(fn_t, "cnd_wait", c, m);
-    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
-                  mutex_get(pt, m, "cnd_wait", RA), INT64_MAX, "cnd_wait",
-                  RA);
-    px_leave(pt);
-    return r ? thrd_error : thrd_success;
-}
-
-PX_API int cnd_timedwait(cnd_t *restrict c, mtx_t *restrict m,
-                         const struct timespec *restrict ts)
-{
-    typedef int (*fn_t)(cnd_t *, mtx_t *, const struct timespec *);
-    int r;
-    ENTER(fn_t, "cnd_timedwait", c, m, ts);
-    r = cv_wait(pt, px_sync_get(pt, c, PXS_COND, RA),
-                  mutex_get(pt, m, "cnd_timedwait", RA), deadline_of(ts),
-                  "cnd_timedwait", RA);
-    px_leave(pt);
-    return r == ETIMEDOUT ? thrd_timedout : r ? thrd_error : thrd_success;
 }

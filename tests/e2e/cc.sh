@@ -107,9 +107,31 @@ if [ $# -eq 0 ]; then
     if grep -q 'waits on full_slots (sem) for a sem_post, which only blocked tasks could post' "$TMP/sem_buffer_wrong_order.json" &&
         grep -q 'full_slots (sem): value 0: every sem_post was taken by a sem_wait; the last post was by g1 producer' "$TMP/sem_buffer_wrong_order.json" &&
         grep -q 'b_arrived (sem): value 0, and no task posted it' "$TMP/lbos_rendezvous_wait_first.json" &&
-        grep -q 'a sem_wait returns only after a sem_post raises the value above zero; a join' "$TMP/lbos_rendezvous_wait_first.json" &&
+        grep -q '"no_preemption": "a sem_wait returns only after a sem_post raises the value above zero"' "$TMP/lbos_rendezvous_wait_first.json" &&
+        grep -q '"circular_wait": "g1 -> g2 -> g1"' "$TMP/lbos_rendezvous_wait_first.json" &&
         ! grep -q 'lost wakeup\|signal or broadcast\|no task signalled' "$TMP/sem_buffer_wrong_order.json" "$TMP/lbos_rendezvous_wait_first.json"
     then ok; else bad "a semaphore's deadlock: $(grep -o '"detail": "[^"]*"' "$TMP/sem_buffer_wrong_order.json" | head -1)"; fi
+    # a semaphore deadlock's cycle runs through the threads waiting on
+    # the semaphores (smokers and agents), not through main blocked in
+    # pthread_join of one of them, which returns only after that thread
+    # ends: a waiter's possible posters leave out the thread joining it
+    # (it read "main -> g2 -> main")
+    if grep -q '"circular_wait": "g[0-9]* -> g' "$TMP/lbos_smokers_naive.json" &&
+        ! grep -o '"circular_wait": "[^"]*"' "$TMP/lbos_smokers_naive.json" | grep -q main &&
+        grep -q 'g1 thread_a waits on b_arrived (sem) for a sem_post, which only blocked tasks could post: g2 (has not used it yet) (' "$TMP/lbos_rendezvous_wait_first.json" &&
+        grep -q 'agent_sem (sem): value 0' "$TMP/lbos_smokers_naive.json"
+    then ok; else bad "lbos_smokers_naive.c's cycle: $(grep -o '"circular_wait": "[^"]*"' "$TMP/lbos_smokers_naive.json" | head -2)"; fi
+    # a race across a semaphore speaks of its posts and waits (it spoke
+    # of the semaphore's internal lock, then of a "signal")
+    if grep -q 'not ordered: g1 writes n before posting s (sem), but g2 reads n without a sem_wait on s (sem)' "$TMP/semaphore_two.json"
+    then ok; else bad "semaphore_two.c's race: $(grep -o 'not ordered: [^\\"]*' "$TMP/semaphore_two.json" | head -1)"; fi
+    # destroying a cond or a semaphore a thread is blocked on is misuse,
+    # named at the destroy with the blocked thread: the destroy is a
+    # step ordered with the wait (it was checked in the destroyer's step
+    # alone, where the worker had not run yet)
+    if grep -q 'pthread_cond_destroy: g1 worker is blocked on the condition variable' "$TMP/cond_destroy_while_waiting.json" &&
+        grep -q 'sem_destroy: g1 worker is blocked on the semaphore' "$TMP/sem_destroy_while_waiting.json"
+    then ok; else bad "destroy while blocked: $(grep -o '"message": "[^"]*"' "$TMP/cond_destroy_while_waiting.json" "$TMP/sem_destroy_while_waiting.json" | head -3)"; fi
 fi
 
 if [ $# -eq 0 ]; then
