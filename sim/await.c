@@ -91,6 +91,7 @@ static bool may_poll(const op *o)
     case OP_YIELD:
     case OP_ALOAD:
     case OP_READ:
+    case OP_CHAN_LEN:
     case OP_ACAS:
     case OP_TRYLOCK:
     case OP_TRYWLOCK:
@@ -112,6 +113,7 @@ static bool was_poll(const op *o, step_result r)
     case OP_YIELD:
     case OP_ALOAD:
     case OP_READ:
+    case OP_CHAN_LEN:
         return true;
     case OP_ACAS:
     case OP_TRYLOCK:

@@ -621,7 +621,7 @@ step_result chan_select(wf_engine *e, wf_task *t)
 
 static void expose(wf_engine *e, wf_task *t)
 {
-    if (t->op.kind == OP_CLOSE)
+    if (t->op.kind == OP_CLOSE || t->op.kind == OP_CHAN_LEN)
         engine_set_state(e, t, TASK_RUNNABLE);
     else
         chan_expose(e, t);
@@ -636,6 +636,16 @@ static step_result perform(wf_engine *e, wf_task *t)
         return chan_recv(e, t);
     case OP_CLOSE:
         return chan_close(e, t);
+    case OP_CHAN_LEN:
+        /* len(ch) reads the buffer's length, which sends, receives and
+         * an early tick change: the front end takes the length as the
+         * op completes. No event: it synchronizes nothing (Go's race
+         * detector sees no access), but the search must order it with
+         * what changes the length (a branch on len(ch) racing with a
+         * send). */
+        engine_access(e, t->op.obj->oid, ACC_READ);
+        t->op.res = value_int((int64_t)((wf_chan *)t->op.obj)->len);
+        return STEP_DONE;
     default:
         return chan_select(e, t);
     }
@@ -666,12 +676,17 @@ static bool would_panic(const op *o)
  * race with (it raced as the receiver's). A send or receive on an open
  * buffered channel without a timer enqueues or dequeues (do_send,
  * do_recv) at the buffer's length now (a blocked one, as the step that
- * unblocks it left it: full, or empty); any other op writes. */
+ * unblocks it left it: full, or empty); len(ch) reads; any other op
+ * writes. */
 static void pending(const op *o, acc_vec *out)
 {
     const wf_chan *ch = (const wf_chan *)o->obj;
     if (o->kind == OP_SEND && ch && !ch->cap && !ch->closed)
         return;
+    if (o->kind == OP_CHAN_LEN) {
+        acc_push(out, o->obj, ACC_READ);
+        return;
+    }
     if ((o->kind == OP_SEND || o->kind == OP_RECV) && ch && ch->cap &&
         !ch->closed && !ch->early) {
         acc_push_queue(out, o->obj, o->kind == OP_SEND ? ACC_ENQ : ACC_DEQ,

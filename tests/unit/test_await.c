@@ -77,6 +77,36 @@ START_TEST(select_default_polls_complete)
 }
 END_TEST
 
+/* a spin on len(ch) polls the channel: it waits for a send (before,
+ * len(ch) was no scheduling point: the spin that ends was reported a
+ * livelock, and the one that does not ran 10 s without an execution) */
+START_TEST(a_spin_on_len_waits_for_a_send)
+{
+    go_res r;
+    completes(GO("import \"fmt\"\n"
+                 "func main() {\n"
+                 "\tch := make(chan int, 1)\n"
+                 "\tgo func() { ch <- 7 }()\n"
+                 "\tfor len(ch) == 0 {\n"
+                 "\t}\n"
+                 "\tfmt.Println(<-ch)\n"
+                 "}\n"),
+              "7\n");
+    r = go_exec(GO("func main() {\n"
+                   "\tch := make(chan int, 1)\n"
+                   "\tother := make(chan int, 1)\n"
+                   "\tgo func() { other <- 7 }()\n"
+                   "\tfor len(ch) == 0 {\n"
+                   "\t}\n"
+                   "}\n"),
+                WF_STRATEGY_DPOR, 1000, NULL);
+    ck_assert_str_eq(r.text, "livelock: main spins forever at t.go:6 reading "
+                             "ch, which no task left writes\n");
+    ck_assert(r.complete);
+    free(r.text);
+}
+END_TEST
+
 START_TEST(a_spin_no_task_can_end_is_a_livelock)
 {
     go_res r = go_exec(GO("import \"sync/atomic\"\n"
@@ -147,6 +177,7 @@ Suite *await_suite(void)
     tcase_add_test(tc, a_spin_on_an_atomic_flag_completes);
     tcase_add_test(tc, a_spin_that_counts_is_not_reduced);
     tcase_add_test(tc, select_default_polls_complete);
+    tcase_add_test(tc, a_spin_on_len_waits_for_a_send);
     tcase_add_test(tc, a_spin_no_task_can_end_is_a_livelock);
     tcase_add_test(tc, a_spin_hides_no_failure);
     suite_add_tcase(s, tc);

@@ -641,6 +641,52 @@ START_TEST(pointer_method_values_read_nothing)
 }
 END_TEST
 
+/* len(ch) of a buffered channel reads its buffer: the search orders it
+ * with the sends and receives that change the length. Before, it was
+ * no access at all: a branch on len(ch) racing with a send saw one side
+ * only, and two goroutines each checking for room before sending hid
+ * the deadlock where both see room (plain dfs found it in 2,784 of
+ * 3,760 executions, dpor in none of 4). */
+START_TEST(len_of_a_channel_is_ordered_with_its_sends)
+{
+    char *o = go_outcomes(GO("import \"fmt\"\n"
+                             "func main() {\n"
+                             "\tch := make(chan int, 1)\n"
+                             "\tdone := make(chan bool)\n"
+                             "\tgo func() {\n"
+                             "\t\tch <- 1\n"
+                             "\t\tdone <- true\n"
+                             "\t}()\n"
+                             "\tif len(ch) == 0 {\n"
+                             "\t\tfmt.Println(\"empty\")\n"
+                             "\t} else {\n"
+                             "\t\tfmt.Println(\"full\")\n"
+                             "\t}\n"
+                             "\t<-done\n"
+                             "}\n"));
+    ck_assert_str_eq(o, "empty|\nfull|\n");
+    free(o);
+    o = go_outcomes(GO("import \"fmt\"\n"
+                       "func main() {\n"
+                       "\tch := make(chan int, 1)\n"
+                       "\tdone := make(chan bool)\n"
+                       "\tfor i := 0; i < 2; i++ {\n"
+                       "\t\tgo func() {\n"
+                       "\t\t\tif len(ch) < cap(ch) {\n"
+                       "\t\t\t\tch <- 1\n"
+                       "\t\t\t}\n"
+                       "\t\t\tdone <- true\n"
+                       "\t\t}()\n"
+                       "\t}\n"
+                       "\t<-done\n"
+                       "\t<-done\n"
+                       "\tfmt.Println(len(ch))\n"
+                       "}\n"));
+    ck_assert_str_eq(o, " [deadlock]\n1|\n");
+    free(o);
+}
+END_TEST
+
 static int str_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -1017,6 +1063,7 @@ Suite *dpor_suite(void)
     tcase_add_test(tc, many_adds_stay_one_trace);
     tcase_add_test(tc, a_producer_and_a_consumer_on_a_buffer_are_one_trace);
     tcase_add_test(tc, pointer_method_values_read_nothing);
+    tcase_add_test(tc, len_of_a_channel_is_ordered_with_its_sends);
     tcase_add_test(tc, parked_goroutines_cost_a_step_nothing);
     tcase_add_test(tc, joined_goroutines_leave_the_clocks);
     tcase_set_timeout(td, 300);
