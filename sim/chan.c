@@ -566,7 +566,11 @@ step_result chan_close(wf_engine *e, wf_task *t)
     wf_chan *ch = (wf_chan *)t->op.obj;
     if (!ch)
         return engine_panic(e, t, GO_CLOSE_NIL_CHAN, false);
-    engine_access(e, ch->hdr.oid, ACC_WRITE);
+    if (ch->cap && !ch->closed && !ch->early)
+        engine_access_queue(e, ch->hdr.oid, ACC_CLOSE, (int64_t)ch->len,
+                            (int64_t)ch->cap);
+    else
+        engine_access(e, ch->hdr.oid, ACC_WRITE);
     if (ch->closed)
         return engine_panic(e, t, GO_CLOSE_CLOSED_CHAN, false);
     ch->closed = true;
@@ -676,8 +680,9 @@ static bool would_panic(const op *o)
  * race with (it raced as the receiver's). A send or receive on an open
  * buffered channel without a timer enqueues or dequeues (do_send,
  * do_recv) at the buffer's length now (a blocked one, as the step that
- * unblocks it left it: full, or empty); len(ch) reads; any other op
- * writes. */
+ * unblocks it left it: full, or empty), as does a receive that finds an
+ * item on a closed one; a close of such a channel is ACC_CLOSE; len(ch)
+ * reads; any other op writes. */
 static void pending(const op *o, acc_vec *out)
 {
     const wf_chan *ch = (const wf_chan *)o->obj;
@@ -687,9 +692,13 @@ static void pending(const op *o, acc_vec *out)
         acc_push(out, o->obj, ACC_READ);
         return;
     }
-    if ((o->kind == OP_SEND || o->kind == OP_RECV) && ch && ch->cap &&
-        !ch->closed && !ch->early) {
-        acc_push_queue(out, o->obj, o->kind == OP_SEND ? ACC_ENQ : ACC_DEQ,
+    if ((o->kind == OP_SEND || o->kind == OP_RECV || o->kind == OP_CLOSE) &&
+        ch && ch->cap && !ch->early &&
+        (!ch->closed || (o->kind == OP_RECV && ch->len))) {
+        acc_push_queue(out, o->obj,
+                       o->kind == OP_SEND   ? ACC_ENQ
+                       : o->kind == OP_RECV ? ACC_DEQ
+                                            : ACC_CLOSE,
                        (int64_t)ch->len, (int64_t)ch->cap);
         return;
     }
