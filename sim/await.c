@@ -7,9 +7,11 @@
  * would explore every count of iterations (an estimated 1e18 executions
  * left). At each scheduling point where a task's pending op only polls
  * (an atomic load, a read of a shared variable, a select with default, a
- * TryLock, a compare-and-swap, a yield), its state (the front end's hash
- * of its frames and what they reach, its op) and its count of effects
- * (steps that changed something: any op that is not a failed poll) are
+ * TryLock, a compare-and-swap, a yield, len(ch); a Lock or Unlock, which
+ * may begin or end a section that only polls: pair_step), its state
+ * (the front end's hash of its frames and what they reach, its op) and
+ * its count of effects (steps that changed something: any op that is not
+ * a failed poll, nor a Lock and Unlock with only polls between) are
  * noted; when they are as they were one to four scheduling points
  * before, the iterations in between only read, and what they read came
  * back the same (the state says so): they will do the same again until
@@ -27,6 +29,7 @@
 #include <string.h>
 
 #include "chan.h"
+#include "mutex.h"
 
 #define AW_HIST 4   /* scheduling points looked back at */
 #define AW_READS 8  /* objects one window may read */
@@ -50,6 +53,13 @@ struct task_await {
     int nhist;
     aw_window cur; /* the window being read (its reads only) */
     uint64_t effects;
+    /* a sync.Mutex it locked with no effect yet (-1: none): the Lock and
+     * the Unlock of a section that only polls leave the mutex as it was,
+     * and count as no effect (pair_open) */
+    int32_t pair;
+    uint64_t pair_mark; /* the execution's count of waits at its Lock */
+    uint32_t pair_points; /* scheduling points since its Lock */
+    uint64_t wait_no;   /* that count when its wait began */
     int32_t await[AW_ALL]; /* what it waits for a write of */
     int nawait;
     uint32_t nohash;
@@ -66,6 +76,7 @@ struct await_exec {
     uint64_t wseq; /* writes so far */
     uint64_t wall; /* the write count at the last write of everything */
     int32_t nawait; /* tasks awaiting */
+    uint64_t nwaits; /* waits begun */
 };
 
 static struct await_exec *exec_of(wf_engine *e)
@@ -77,20 +88,33 @@ static struct await_exec *exec_of(wf_engine *e)
 
 static struct task_await *task_of(wf_engine *e, wf_task *t)
 {
-    if (!t->aw)
+    if (!t->aw) {
         t->aw = arena_alloc(&e->mem, sizeof *t->aw);
+        t->aw->pair = -1;
+    }
     return t->aw;
 }
 
 /* ---- what a step read and wrote ------------------------------------------ */
 
+/* Is o a Lock or Unlock of a sync.Mutex that may begin or end a
+ * section that only polls (a pair, pair_open)? */
+static bool mutex_op(const op *o)
+{
+    return (o->kind == OP_LOCK || o->kind == OP_UNLOCK) && !o->relock &&
+           o->obj && o->obj->kind == OBJ_MUTEX;
+}
+
 /* May pending op o be a poll that changes nothing? */
 static bool may_poll(const op *o)
 {
+    if (mutex_op(o))
+        return true;
     switch ((op_kind)o->kind) {
     case OP_YIELD:
     case OP_ALOAD:
     case OP_READ:
+    case OP_CHAN_LEN:
     case OP_ACAS:
     case OP_TRYLOCK:
     case OP_TRYWLOCK:
@@ -112,6 +136,7 @@ static bool was_poll(const op *o, step_result r)
     case OP_YIELD:
     case OP_ALOAD:
     case OP_READ:
+    case OP_CHAN_LEN:
         return true;
     case OP_ACAS:
     case OP_TRYLOCK:
@@ -184,7 +209,13 @@ static void wake(wf_engine *e, wf_task *w)
     w->aw->misses = w->aw->skip = 0;
     w->aw->cur.nreads = 0;
     w->aw->cur.over = false;
-    engine_set_state(e, w, TASK_RUNNABLE);
+    /* a Lock it waited at stays blocked while another task holds the
+     * mutex (the mutex enables it at the Unlock; fifo: Lock parks) */
+    engine_set_state(e, w,
+                     w->op.kind == OP_LOCK && !e->cfg.mutex_fifo &&
+                             ((const wf_mutex *)w->op.obj)->locked
+                         ? TASK_BLOCKED
+                         : TASK_RUNNABLE);
 }
 
 /* Object oid was written (-1: every object, as far as the check knows). */
@@ -240,9 +271,58 @@ void await_before(wf_engine *e, wf_task *t)
         wake(e, t);
 }
 
+/* Did t's performed op o (perform returned r) open or close a section
+ * that only polls, a Lock and later an Unlock of one sync.Mutex with
+ * nothing but polls between (lock, read a flag, unlock, repeat)? The
+ * pair leaves the mutex as it was: no effect, and no write of it for the
+ * tasks awaiting it (a Lock between would have waited for the Unlock and
+ * found the mutex as before). Any other effect in the section counts
+ * the Lock's write after all, where the task is (waking the mutex's
+ * awaiters later than at the Lock, where their Lock would have waited
+ * anyway). */
+static bool pair_step(wf_engine *e, wf_task *t, const op *o, step_result r)
+{
+    struct task_await *a;
+    if (!mutex_op(o) || r != STEP_DONE) {
+        if (t->aw && t->aw->pair >= 0 && !was_poll(o, r)) {
+            wrote(e, t->aw->pair); /* the section had an effect */
+            t->aw->pair = -1;
+        }
+        return false;
+    }
+    a = task_of(e, t);
+    if (o->kind == OP_LOCK && a->pair < 0) {
+        a->pair = o->obj->oid;
+        a->pair_mark = exec_of(e)->nwaits;
+        a->pair_points = 0;
+        window_add(&a->cur, o->obj);
+        return true;
+    }
+    if (o->kind == OP_UNLOCK && a->pair == o->obj->oid) {
+        /* a task that began to wait in the section may have seen the
+         * mutex held (a TryLock that failed): it goes on */
+        for (size_t i = 0; e->aw->nawait && i < e->live.len; i++) {
+            wf_task *w = e->tasks.p[e->live.p[i]];
+            if (w->awaiting && w->aw->wait_no > a->pair_mark &&
+                awaits(w, a->pair))
+                wake(e, w);
+        }
+        a->pair = -1;
+        window_add(&a->cur, o->obj);
+        return true;
+    }
+    if (a->pair >= 0) {
+        wrote(e, a->pair);
+        a->pair = -1;
+    }
+    return false;
+}
+
 void await_after(wf_engine *e, wf_task *t, step_result r)
 {
     const op *o = &t->op;
+    if (pair_step(e, t, o, r))
+        return;
     if (was_poll(o, r)) {
         if (t->aw)
             op_objects(e, o, &t->aw->cur);
@@ -293,6 +373,7 @@ static void await_write(wf_engine *e, wf_task *t, const int32_t *reads, int n)
     a->nawait = n;
     t->awaiting = true;
     exec_of(e)->nawait++;
+    a->wait_no = ++e->aw->nwaits;
     engine_set_state(e, t, TASK_BLOCKED);
 }
 
@@ -379,11 +460,28 @@ void await_exposed(wf_engine *e, wf_task *t)
                  t->op.ncases);
     for (int i = 0; i < 4; i++)
         h = hash_u64(h, e->rng_state[i]);
+    if (a->pair >= 0)
+        a->pair_points++;
     for (int k = 0; k < a->nhist; k++) {
         const aw_window *o = &a->hist[k];
         if (o->hash == h && o->effects == a->effects) {
             int32_t all[AW_ALL];
-            int n = window_union(e, a, k, all);
+            int n;
+            if (a->pair >= 0 && (uint32_t)k + 1 >= a->pair_points)
+                break; /* the loop takes the mutex: it waits at the Lock */
+            if (a->pair >= 0) {
+                /* it spins inside the section, holding the mutex: its
+                 * Lock was an effect after all (a wait there may be
+                 * the next time round) */
+                wrote(e, a->pair);
+                a->pair = -1;
+                a->effects++;
+                a->nhist = 0;
+                a->cur.nreads = 0;
+                a->cur.over = false;
+                return;
+            }
+            n = window_union(e, a, k, all);
             if (n < 0)
                 break;
             await_write(e, t, all, n);

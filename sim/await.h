@@ -1,5 +1,6 @@
 /* await.h: the await check of Go tasks (await.c): a task that polls
- * (an atomic load, a select with default, a TryLock that fails) and comes
+ * (an atomic load, a select with default, a TryLock that fails, len of
+ * a channel, a Lock and Unlock with only polls between) and comes
  * back to the state it had one to four scheduling points before, having
  * changed nothing, waits until one of the objects it polled is written,
  * instead of spinning through every count of useless iterations.

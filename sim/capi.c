@@ -110,6 +110,16 @@ void wf_chan_close_at(wf_chan *c, const char *file, int line)
     native_yield(t);
 }
 
+size_t wf_chan_len_at(wf_chan *c, const char *file, int line)
+{
+    TASK("wf_chan_len");
+    if (!c || !c->cap)
+        return 0;
+    begin(t, OP_CHAN_LEN, c, file, line);
+    native_yield(t);
+    return (size_t)t->op.res.i;
+}
+
 int wf_select_at(wf_case *cases, size_t n, bool has_default, const char *file,
                  int line)
 {
@@ -478,6 +488,10 @@ intptr_t wf_chan_recv(wf_chan *c, bool *ok)
 void wf_chan_close(wf_chan *c)
 {
     wf_chan_close_at(c, NULL, 0);
+}
+size_t wf_chan_len(wf_chan *c)
+{
+    return wf_chan_len_at(c, NULL, 0);
 }
 int wf_select(wf_case *cases, size_t n, bool has_default)
 {

@@ -566,7 +566,11 @@ step_result chan_close(wf_engine *e, wf_task *t)
     wf_chan *ch = (wf_chan *)t->op.obj;
     if (!ch)
         return engine_panic(e, t, GO_CLOSE_NIL_CHAN, false);
-    engine_access(e, ch->hdr.oid, ACC_WRITE);
+    if (ch->cap && !ch->closed && !ch->early)
+        engine_access_queue(e, ch->hdr.oid, ACC_CLOSE, (int64_t)ch->len,
+                            (int64_t)ch->cap);
+    else
+        engine_access(e, ch->hdr.oid, ACC_WRITE);
     if (ch->closed)
         return engine_panic(e, t, GO_CLOSE_CLOSED_CHAN, false);
     ch->closed = true;
@@ -621,7 +625,7 @@ step_result chan_select(wf_engine *e, wf_task *t)
 
 static void expose(wf_engine *e, wf_task *t)
 {
-    if (t->op.kind == OP_CLOSE)
+    if (t->op.kind == OP_CLOSE || t->op.kind == OP_CHAN_LEN)
         engine_set_state(e, t, TASK_RUNNABLE);
     else
         chan_expose(e, t);
@@ -636,6 +640,16 @@ static step_result perform(wf_engine *e, wf_task *t)
         return chan_recv(e, t);
     case OP_CLOSE:
         return chan_close(e, t);
+    case OP_CHAN_LEN:
+        /* len(ch) reads the buffer's length, which sends, receives and
+         * an early tick change: the front end takes the length as the
+         * op completes. No event: it synchronizes nothing (Go's race
+         * detector sees no access), but the search must order it with
+         * what changes the length (a branch on len(ch) racing with a
+         * send). */
+        engine_access(e, t->op.obj->oid, ACC_READ);
+        t->op.res = value_int((int64_t)((wf_chan *)t->op.obj)->len);
+        return STEP_DONE;
     default:
         return chan_select(e, t);
     }
@@ -666,15 +680,25 @@ static bool would_panic(const op *o)
  * race with (it raced as the receiver's). A send or receive on an open
  * buffered channel without a timer enqueues or dequeues (do_send,
  * do_recv) at the buffer's length now (a blocked one, as the step that
- * unblocks it left it: full, or empty); any other op writes. */
+ * unblocks it left it: full, or empty), as does a receive that finds an
+ * item on a closed one; a close of such a channel is ACC_CLOSE; len(ch)
+ * reads; any other op writes. */
 static void pending(const op *o, acc_vec *out)
 {
     const wf_chan *ch = (const wf_chan *)o->obj;
     if (o->kind == OP_SEND && ch && !ch->cap && !ch->closed)
         return;
-    if ((o->kind == OP_SEND || o->kind == OP_RECV) && ch && ch->cap &&
-        !ch->closed && !ch->early) {
-        acc_push_queue(out, o->obj, o->kind == OP_SEND ? ACC_ENQ : ACC_DEQ,
+    if (o->kind == OP_CHAN_LEN) {
+        acc_push(out, o->obj, ACC_READ);
+        return;
+    }
+    if ((o->kind == OP_SEND || o->kind == OP_RECV || o->kind == OP_CLOSE) &&
+        ch && ch->cap && !ch->early &&
+        (!ch->closed || (o->kind == OP_RECV && ch->len))) {
+        acc_push_queue(out, o->obj,
+                       o->kind == OP_SEND   ? ACC_ENQ
+                       : o->kind == OP_RECV ? ACC_DEQ
+                                            : ACC_CLOSE,
                        (int64_t)ch->len, (int64_t)ch->cap);
         return;
     }

@@ -21,17 +21,24 @@ static bool is_write(uint8_t t)
 
 static bool is_queue(uint8_t t)
 {
-    return t == ACC_ENQ || t == ACC_DEQ;
+    return t == ACC_ENQ || t == ACC_DEQ || t == ACC_CLOSE;
 }
 
-/* Do a buffer's enqueues or dequeues a then b conflict, its length c
- * before the pair? Two enqueues do (the order of the items), two
- * dequeues do (who gets which); an enqueue and a dequeue commute when
- * the dequeue takes an older item (c >= 1) and the enqueue finds room
- * (c < cap): either order leaves the same buffer and values. */
+/* Do a buffer's enqueues, dequeues or close a then b conflict, its
+ * length c before the pair? Two enqueues do (the order of the items),
+ * two dequeues do (who gets which); an enqueue and a dequeue commute
+ * when the dequeue takes an older item (c >= 1) and the enqueue finds
+ * room (c < cap): either order leaves the same buffer and values. A
+ * close and a dequeue commute when the dequeue takes an item (c >= 1:
+ * the same item, ok, before or after the close); a close and an
+ * enqueue never (the send would panic). */
 static bool queue_swap_conflicts(uint8_t a, uint8_t b, int64_t c, int64_t cap)
 {
-    return a == b || c < 1 || c >= cap;
+    if (a == b)
+        return true;
+    if (a == ACC_CLOSE || b == ACC_CLOSE)
+        return (a == ACC_CLOSE ? b : a) != ACC_DEQ || c < 1;
+    return c < 1 || c >= cap;
 }
 
 /* May accesses of types a and b to one object conflict (engine.h's
@@ -607,7 +614,7 @@ static bool queue_conflict(const dpor *d, const dobj *o, size_t i, uint8_t t,
         const qrec *r = &o->qs.p[k];
         if (r->r.node > q->r.node && (size_t)r->r.node < end &&
             node_get(d, r->r.node, q->r.tid) < q->r.lidx)
-            c += r->type == ACC_ENQ ? 1 : -1;
+            c += r->type == ACC_ENQ ? 1 : r->type == ACC_DEQ ? -1 : 0;
     }
     return queue_swap_conflicts(q->type, t, c, q->cap);
 }

@@ -48,7 +48,8 @@ const obj_class *const op_classes[OP__COUNT] = {
     [OP_ONCE_END] = &once_class,     [OP_ALOAD] = &atomic_class,
     [OP_ASTORE] = &atomic_class,     [OP_AADD] = &atomic_class,
     [OP_ASWAP] = &atomic_class,      [OP_ACAS] = &atomic_class,
-    [OP_READ] = &var_class,          [OP_WRITE] = &var_class};
+    [OP_READ] = &var_class,          [OP_WRITE] = &var_class,
+    [OP_CHAN_LEN] = &chan_class};
 
 const char *const op_kind_names[OP__COUNT] = {
     "none",      "spawn",    "yield",   "send",     "recv",    "close",
@@ -56,7 +57,8 @@ const char *const op_kind_names[OP__COUNT] = {
     "rlock",     "runlock",  "trylock", "tryrlock", "wait",    "wait",
     "signal",    "broadcast", "destroy", "getvalue", "wg_add", "wg_wait",  "once",    "once",
     "atomic",    "atomic",   "atomic",  "atomic",   "atomic",  "read",
-    "write",     "sleep",    "print",   "exit",     "assert",  "panic"};
+    "write",     "sleep",    "print",   "exit",     "assert",  "panic",
+    "len"};
 
 const char *const ev_op_names[EV__COUNT] = {
     "spawn",    "exit",    "send",      "recv",     "close",   "select",

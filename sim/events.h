@@ -113,7 +113,7 @@ typedef enum choice_kind {
 /* How a step touched an object, for partial-order reduction (dpor.c).
  * Without a preemption bound, two accesses to one object conflict unless
  * both are reads, both commits, both adds that commute, or an enqueue
- * and a dequeue that commute (below); a
+ * and a dequeue (a close and a dequeue) that commute (below); a
  * park conflicts with nothing. Under a bound, all but two reads do. A
  * commit is a task starting to wait on a channel (it changes which
  * rendezvous are possible, not the channel's contents). */
@@ -154,7 +154,12 @@ typedef enum acc_type {
                     dequeue takes an older item, the enqueue does not
                     fill the buffer). Conflicts with every other type
                     but parks */
-    ACC_DEQ      /* a receive from a channel's buffer: as ACC_ENQ */
+    ACC_DEQ,     /* a receive from a channel's buffer: as ACC_ENQ */
+    ACC_CLOSE    /* a close of an open buffered channel: before and
+                    delta as ACC_ENQ's. Commutes with a dequeue that
+                    takes an item left before both (length >= 1: it gets
+                    that item, ok, in either order); conflicts with
+                    every other access but parks */
 } acc_type;
 
 enum {
@@ -167,8 +172,9 @@ typedef struct acc_rec {
     int32_t oid;    /* object, or one of the OID_* pseudo-objects */
     uint8_t type;   /* acc_type */
     uint8_t flags;  /* ACCF_*, for ACC_ADD */
-    int64_t delta;  /* ACC_ADD: the amount added; ACC_ENQ/DEQ: capacity */
-    int64_t before; /* ACC_ADD: the count before it; ACC_ENQ/DEQ: the
+    int64_t delta;  /* ACC_ADD: the amount added; ACC_ENQ/DEQ/CLOSE:
+                       capacity */
+    int64_t before; /* ACC_ADD: the count before it; ACC_ENQ/DEQ/CLOSE: the
                        buffer's length before it */
 } acc_rec;
 /* Pseudo-objects: program output (prints, main's return), the spawn

@@ -122,7 +122,8 @@ bool mutex_release(wf_engine *e, wf_task *t, wf_mutex *m)
         return true;
     }
     for (w = m->lockers.head; w; w = w->next)
-        engine_set_enabled(e, w->task, true);
+        if (!w->task->awaiting) /* (await.c wakes it) */
+            engine_set_enabled(e, w->task, true);
     return true;
 }
 

@@ -107,6 +107,8 @@ typedef enum op_kind {
                      main only, whose return ends the output */
     OP_ASSERT,    /* a failed assertion: op.text is the message */
     OP_PANIC,     /* a panic raised by the task itself: op.text */
+    OP_CHAN_LEN,  /* chan: len(ch) of a buffered channel, read when the
+                     op is performed (a read of the buffer's length) */
     OP__COUNT
 } op_kind;
 extern const char *const op_kind_names[OP__COUNT];

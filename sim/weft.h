@@ -71,6 +71,10 @@ intptr_t wf_chan_recv(wf_chan *c, bool *ok);
 /* Close ch: waiting receivers get (0, false), waiting senders panic.
  * Panics "close of nil channel" / "close of closed channel". */
 void wf_chan_close(wf_chan *c);
+/* The number of items in ch's buffer now (Go's len(ch)): a visible
+ * operation on a buffered channel, ordered with the sends and receives
+ * that change it; 0 for an unbuffered or NULL channel. */
+size_t wf_chan_len(wf_chan *c);
 
 /* One case of a select: a send of `value` on `chan` (send = true) or a
  * receive from `chan`, whose result lands in received/ok. A case whose chan
@@ -299,6 +303,7 @@ wf_chan *wf_chan_new_at(const char *name, size_t cap, const char *file,
 void wf_chan_send_at(wf_chan *c, intptr_t v, const char *file, int line);
 intptr_t wf_chan_recv_at(wf_chan *c, bool *ok, const char *file, int line);
 void wf_chan_close_at(wf_chan *c, const char *file, int line);
+size_t wf_chan_len_at(wf_chan *c, const char *file, int line);
 int wf_select_at(wf_case *cases, size_t n, bool has_default, const char *file,
                  int line);
 wf_mutex *wf_mutex_new_at(const char *name, const char *file, int line);
@@ -361,6 +366,7 @@ void wf_vprintf_at(const char *file, int line, const char *fmt, va_list ap)
 #define wf_chan_send(c, v)    wf_chan_send_at(c, v, __FILE__, __LINE__)
 #define wf_chan_recv(c, ok)   wf_chan_recv_at(c, ok, __FILE__, __LINE__)
 #define wf_chan_close(c)      wf_chan_close_at(c, __FILE__, __LINE__)
+#define wf_chan_len(c)        wf_chan_len_at(c, __FILE__, __LINE__)
 #define wf_select(cs, n, d)   wf_select_at(cs, n, d, __FILE__, __LINE__)
 #define wf_mutex_new(n)       wf_mutex_new_at(n, __FILE__, __LINE__)
 #define wf_mutex_lock(m)      wf_mutex_lock_at(m, __FILE__, __LINE__)

@@ -1192,12 +1192,22 @@ int vm_len(vm_g *g, vm_value *r, vm_value v, bool cap)
 
 /* The len built-in as a program calls it: the length of a map is a read
  * of the map, as Go's race detector has it (len(m) beside a writer is a
- * race). */
+ * race). The length of a buffered channel is a scheduling point of its
+ * own (OP_CHAN_LEN), taken as the op completes: what a program does with
+ * it depends on the sends and receives around it, which the search must
+ * order with it (an unbuffered channel's is always 0). */
 int vm_len_op(vm_g *g, vm_value *r, vm_value v)
 {
     if (VM_KIND(v.t) == K_MAP && v.v.m) {
         if (!vm_access(g, VM_OBJ_OF(v.v.m), 0, false, 0, vm_nil()))
             return X_YIELD;
+        g->granted = 0;
+    }
+    if (VM_KIND(v.t) == K_CHAN && v.v.ch && v.v.ch->cap && g->x->spawned) {
+        if (!g->granted) {
+            vm_op(g, OP_CHAN_LEN, &v.v.ch->hdr);
+            return X_YIELD;
+        }
         g->granted = 0;
     }
     return vm_len(g, r, v, false);

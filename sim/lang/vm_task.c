@@ -151,6 +151,7 @@ static void resume(wf_engine *e, wf_task *t)
     switch (g->pending) {
     case OP_READ:
     case OP_WRITE:
+    case OP_CHAN_LEN:
         g->granted++;
         g->resumed = false;
         break;

@@ -166,6 +166,13 @@ typedef struct px_task {
     uint8_t nreads;
     bool reads_over;
     uint64_t nwrites;   /* writes to shared memory it made */
+    /* a pthread mutex it locked with no write since (1 + its oid; 0:
+     * none): a lock and unlock with only reads between count as no
+     * write (a lock-polling loop, rt.c); its write count at the lock;
+     * the await check's points since */
+    int32_t pair1;
+    uint64_t pair_w;
+    uint32_t pair_points;
     int32_t await[32];  /* awaiting a write to one of these objects */
     uint8_t nawait;
     bool awaiting, await_woken;

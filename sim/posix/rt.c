@@ -135,6 +135,26 @@ void px_yield(px_task *pt)
     case OP_ASWAP:
     case OP_ACAS: /* counted when the value changes (atomics.c) */
         break;
+    case OP_LOCK: /* a section that only reads, lock to unlock, leaves
+                     the mutex as it was: no write (pair1) */
+        if (!pt->pair1 && pt->t->op.obj &&
+            pt->t->op.obj->kind == OBJ_MUTEX) {
+            pt->pair1 = pt->t->op.obj->oid + 1;
+            pt->pair_w = pt->nwrites;
+            pt->pair_points = 0;
+            break;
+        }
+        pt->nwrites++;
+        break;
+    case OP_UNLOCK:
+        if (pt->pair1 && pt->t->op.obj &&
+            pt->pair1 == pt->t->op.obj->oid + 1 &&
+            pt->pair_w == pt->nwrites) {
+            pt->pair1 = 0;
+            break;
+        }
+        pt->nwrites++;
+        break;
     default:
         /* a lock, a wait, a sleep, a spawn...: no pure spin (the await
          * check, verifier.c, must not park a task holding a lock) */

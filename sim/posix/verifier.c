@@ -663,6 +663,8 @@ void px_await_check(px_task *pt, uintptr_t pc, const uint64_t *regs,
     if (!nregs)
         return;
     h = state_hash(pt, pc, regs, nregs, sp);
+    if (pt->pair1)
+        pt->pair_points++;
     for (int k = 0; k < pt->nhist; k++) {
         const struct px_hist *o = &pt->hist[k];
         if (o->pc == pc && o->hash == h && o->nwrites == pt->nwrites) {
@@ -670,6 +672,19 @@ void px_await_check(px_task *pt, uintptr_t pc, const uint64_t *regs,
             int32_t all[32];
             int n = 0;
             bool over = pt->reads_over;
+            if (pt->pair1 && (uint32_t)k + 1 >= pt->pair_points)
+                break; /* it holds the mutex its loop takes (rt.c's
+                          pair): it waits after the unlock */
+            if (pt->pair1) {
+                /* it spins inside the section: its lock was a write
+                 * after all (a wait may come the next time round) */
+                pt->pair1 = 0;
+                pt->nwrites++;
+                pt->nhist = 0;
+                pt->nreads = 0;
+                pt->reads_over = false;
+                return;
+            }
             for (int i = 0; i < pt->nreads && n < 32; i++)
                 all[n++] = pt->reads[i];
             for (int j = 0; j < k; j++) {

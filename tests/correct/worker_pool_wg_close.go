@@ -3,9 +3,10 @@
 // A textbook worker pool: two workers range over a buffered jobs
 // channel, send to a buffered results channel and call Done; a goroutine
 // closes results after the WaitGroup's Wait, main sums them. A send and
-// a receive on a buffer holding an item, with room left, commute: the
-// search completes (2,700 executions; 176,236 when every channel op
-// conflicted with every other).
+// a receive on a buffer holding an item, with room left, commute, as do
+// the close of jobs and a receive that finds an item: the search
+// completes (108 executions; 2,700 when the close conflicted with the
+// receives; 176,236 when every channel op conflicted with every other).
 package main
 
 import (

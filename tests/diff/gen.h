@@ -21,7 +21,7 @@
  * DFS) and compared with the executions of the reduction.
  *
  * A third (gen_queue_program) puts several senders and receivers on
- * buffered channels. */
+ * buffered channels, and reads of their length. */
 #ifndef WF_GEN_H
 #define WF_GEN_H
 
@@ -53,7 +53,9 @@ enum {
     G_RCRIT, /* rlock (c & 4: tryrlock); read; runlock */
     G_WCRIT, /* lock (c & 4: trylock); write; unlock (RWMutex) */
     G_ONCE,
-    G__COUNT
+    G__COUNT,
+    /* the queue set's only (gen_program draws from those above) */
+    G_LEN = G__COUNT /* print len(ch) */
 };
 
 #define GEN_MAXOPS 6
@@ -129,13 +131,14 @@ static inline void gen_trace_program(gprog *g, uint64_t seed)
 /* Program `seed` of the queue set: 2 to 4 tasks sending to and
  * receiving from 2 buffered channels (capacity 1 to 3, most ops on the
  * first), each item a value of its own, every value received printed,
- * with prints, selects and a rare close, and a join: several senders and
- * receivers on one buffer, where an enqueue and a dequeue commute or not
- * by the buffer's length. */
+ * with prints, selects, lengths read and a rare close, and a join:
+ * several senders and receivers on one buffer, where an enqueue and a
+ * dequeue commute or not by the buffer's length. */
 static inline void gen_queue_program(gprog *g, uint64_t seed)
 {
-    static const unsigned char kinds[] = {G_SEND,   G_SEND,  G_RECV,   G_RECV,
-                                          G_RECVOK, G_PRINT, G_SELECT, G_CLOSE};
+    static const unsigned char kinds[] = {G_SEND,   G_SEND,  G_RECV,
+                                          G_RECV,   G_RECVOK, G_PRINT,
+                                          G_SELECT, G_CLOSE,  G_LEN};
     uint64_t r[4];
     rng_from_seed(r, seed, 13);
     memset(g, 0, sizeof *g);
@@ -304,6 +307,9 @@ static void gen_run_ops(gctx *x, int t)
             break;
         case G_ONCE:
             wf_once_do(x->once, gen_once_fn, NULL);
+            break;
+        case G_LEN:
+            wf_printf("l%d:%zu\n", t, wf_chan_len(ch));
             break;
         }
     }

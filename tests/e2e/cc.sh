@@ -153,6 +153,15 @@ if [ $# -eq 0 ]; then
             grep -q "complete" "$TMP/$name.out"; then ok
         else bad "$name.c: crash report (rc $rc): $(grep -A1 '^panic' "$TMP/$name.out" | head -2)"; fi
     done
+    # a loop polling a flag under a mutex (lock, read, unlock) waits for
+    # a write of the flag: its search completes, set or never set (each
+    # iteration counted as a write: cut at the time limit, 1e18 left)
+    for p in spin_flag_under_lock spin_flag_under_lock_never_set; do
+        "$WEFT" cc -w -o "$TMP/$p.x" "scenarios/c/$p.c" &&
+            "$TMP/$p.x" explore --time-limit 20 >"$TMP/$p.out" 2>&1
+        if grep -q ": complete;" "$TMP/$p.out"; then ok
+        else bad "$p.c: $(tail -1 "$TMP/$p.out")"; fi
+    done
     # a crash is weft's own (an internal error, exit 3) when it lies in
     # the runtime's code: all of it, between the two symbols the check
     # reads (sim/posix/weftrt.ld), begin at 0 and end at .text's size

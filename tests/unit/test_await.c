@@ -77,6 +77,97 @@ START_TEST(select_default_polls_complete)
 }
 END_TEST
 
+/* a spin on len(ch) polls the channel: it waits for a send (before,
+ * len(ch) was no scheduling point: the spin that ends was reported a
+ * livelock, and the one that does not ran 10 s without an execution) */
+START_TEST(a_spin_on_len_waits_for_a_send)
+{
+    go_res r;
+    completes(GO("import \"fmt\"\n"
+                 "func main() {\n"
+                 "\tch := make(chan int, 1)\n"
+                 "\tgo func() { ch <- 7 }()\n"
+                 "\tfor len(ch) == 0 {\n"
+                 "\t}\n"
+                 "\tfmt.Println(<-ch)\n"
+                 "}\n"),
+              "7\n");
+    r = go_exec(GO("func main() {\n"
+                   "\tch := make(chan int, 1)\n"
+                   "\tother := make(chan int, 1)\n"
+                   "\tgo func() { other <- 7 }()\n"
+                   "\tfor len(ch) == 0 {\n"
+                   "\t}\n"
+                   "}\n"),
+                WF_STRATEGY_DPOR, 1000, NULL);
+    ck_assert_str_eq(r.text, "livelock: main spins forever at t.go:6 reading "
+                             "ch, which no task left writes\n");
+    ck_assert(r.complete);
+    free(r.text);
+}
+END_TEST
+
+/* main polls a flag under a mutex (lock, read, unlock, repeat): a Lock
+ * and an Unlock with only polls between leave the mutex as it was, no
+ * effect, so main waits for a write of what it read (before, each
+ * iteration was an effect: 580 executions in 10 s, 1e18 left; nobody
+ * setting the flag: 73, cut, in place of the livelock below) */
+#define LOCK_POLL(set)                                                         \
+    GO("import (\n\t\"fmt\"\n\t\"sync\"\n)\n"                                \
+       "func main() {\n"                                                       \
+       "\tvar mu sync.Mutex\n"                                                 \
+       "\tdone := false\n"                                                     \
+       "\tgo func() {\n"                                                       \
+       "\t\tmu.Lock()\n"                                                       \
+       "\t\t" set "\n"                                                         \
+       "\t\tmu.Unlock()\n"                                                     \
+       "\t}()\n"                                                               \
+       "\tfor {\n"                                                             \
+       "\t\tmu.Lock()\n"                                                       \
+       "\t\td := done\n"                                                       \
+       "\t\tmu.Unlock()\n"                                                     \
+       "\t\tif d {\n\t\t\tbreak\n\t\t}\n"                                       \
+       "\t}\n"                                                                 \
+       "\tfmt.Println(\"ok\")\n"                                              \
+       "}\n")
+
+START_TEST(a_lock_poll_waits_for_its_flag)
+{
+    go_res r;
+    completes(LOCK_POLL("done = true"), "ok\n");
+    r = go_exec(LOCK_POLL("fmt.Println(\"worker\")"), WF_STRATEGY_DPOR, 1000,
+                NULL);
+    ck_assert_str_eq(r.text, "worker\nlivelock: main spins forever at "
+                             "t.go:15 reading mu, which no task left "
+                             "writes\n");
+    ck_assert(r.complete);
+    free(r.text);
+    /* a TryLock that fails inside main's section waits for its Unlock */
+    r = go_exec(GO("import (\n\t\"fmt\"\n\t\"sync\"\n"
+                   "\t\"sync/atomic\"\n)\n"
+                   "func main() {\n"
+                   "\tvar mu sync.Mutex\n"
+                   "\tvar flag atomic.Bool\n"
+                   "\tgo func() {\n"
+                   "\t\tfor !mu.TryLock() {\n\t\t}\n"
+                   "\t\tmu.Unlock()\n"
+                   "\t\tflag.Store(true)\n"
+                   "\t}()\n"
+                   "\tfor {\n"
+                   "\t\tmu.Lock()\n"
+                   "\t\td := flag.Load()\n"
+                   "\t\tmu.Unlock()\n"
+                   "\t\tif d {\n\t\t\tbreak\n\t\t}\n"
+                   "\t}\n"
+                   "\tfmt.Println(\"ok\")\n"
+                   "}\n"),
+                WF_STRATEGY_DPOR, 1000, NULL);
+    ck_assert_str_eq(r.text, "ok\n");
+    ck_assert(r.complete);
+    free(r.text);
+}
+END_TEST
+
 START_TEST(a_spin_no_task_can_end_is_a_livelock)
 {
     go_res r = go_exec(GO("import \"sync/atomic\"\n"
@@ -147,6 +238,8 @@ Suite *await_suite(void)
     tcase_add_test(tc, a_spin_on_an_atomic_flag_completes);
     tcase_add_test(tc, a_spin_that_counts_is_not_reduced);
     tcase_add_test(tc, select_default_polls_complete);
+    tcase_add_test(tc, a_spin_on_len_waits_for_a_send);
+    tcase_add_test(tc, a_lock_poll_waits_for_its_flag);
     tcase_add_test(tc, a_spin_no_task_can_end_is_a_livelock);
     tcase_add_test(tc, a_spin_hides_no_failure);
     suite_add_tcase(s, tc);
