@@ -24,7 +24,7 @@
 /* cli_int.h */
 bool cli_partitioned(const cli_opts *o, const explore_opts *eo)
 {
-    return (o->jobs > 0 || o->shard_n > 0) &&
+    return o->shard_n > 0 &&
            (o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES) &&
            (eo->strategy == WF_STRATEGY_DPOR ||
             eo->strategy == WF_STRATEGY_DFS);
@@ -69,7 +69,8 @@ typedef struct parts_run {
     const program *p;
     const cli_progsrc *src;
     explore_opts eo; /* without hooks; prefix set per part */
-    const part_plan *plan;
+    const part_plan *plan; /* NULL: one search (cli_pool) */
+    size_t nparts;         /* the plan's parts (0: one search) */
     VEC(unit) units;
     VEC(size_t) todo; /* tasks, taken from the end */
     size_t running;   /* tasks being run */
@@ -123,7 +124,16 @@ typedef struct unit_ctx {
     program *wp;     /* the engine's program */
     engine_stat *es; /* ... and its count */
     int64_t stop_at; /* the part's (part.stop_at) */
+    /* one search (cli_pool): the unit's explorer, into which its gifts'
+     * are joined as it merges them, the executions they started (its
+     * own count gives), and whether one of them was cut short */
+    explorer *x;
+    int64_t joined;
+    uint64_t jx, jb, js; /* executions, blocked, steps joined */
+    bool cut, halted;
 } unit_ctx;
+
+static void gift_join(unit_ctx *c, explorer *y);
 
 static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t);
 
@@ -139,6 +149,7 @@ static void unit_join(void *ctx, dpor *d, size_t i)
     for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
         size_t v = pr->units.p[c->u].gifts.p[g];
         dpor_result *r;
+        explorer *y;
         if (pr->units.p[v].at != i || pr->units.p[v].merged) continue;
         while (!pr->units.p[v].done) {
             if (pr->todo.len) {
@@ -154,21 +165,26 @@ static void unit_join(void *ctx, dpor *d, size_t i)
         r = pr->units.p[v].ret;
         pr->units.p[v].ret = NULL;
         pr->units.p[v].merged = true;
+        y = pr->plan ? NULL : pr->units.p[v].res;
+        if (y) pr->units.p[v].res = NULL;
         pthread_mutex_unlock(&pr->mu);
         dpor_merge(d, i, r);
+        if (y) gift_join(c, y);
         pthread_mutex_lock(&pr->mu);
     }
     pthread_mutex_unlock(&pr->mu);
 }
 
-static bool unit_stop(void *ctx, const explorer *x)
+/* Between executions (the first call after one; a call within one sees
+ * the same count), every GIFT_EVERY executions of the search's own (not
+ * those of the gifts joined into it), give the shallowest work left
+ * away. */
+static void unit_give(unit_ctx *c, const explorer *x)
 {
-    unit_ctx *c = ctx;
     parts_run *pr = c->pr;
-    int64_t n = x->executions + (int64_t)(x->blocked + x->deferred);
-    if (c->stop_at > 0 && n >= c->stop_at)
-        return true; /* the part ends here: the later parts have the rest */
+    int64_t n = explore_started(x) - c->joined;
     if (n > c->seen && pr->gifts && !c->stop_at && x->dp && !x->restart &&
+        !x->restarts && !x->minimizing && (!c->x || x == c->x) &&
         n - c->last >= pr->every) {
         dpor_gift **g = NULL;
         size_t ng = dpor_donate(x->dp, &g);
@@ -194,7 +210,15 @@ static bool unit_stop(void *ctx, const explorer *x)
         free(g);
     }
     if (n > c->seen) c->seen = n;
-    return parts_stop(pr, x);
+}
+
+static bool unit_stop(void *ctx, const explorer *x)
+{
+    unit_ctx *c = ctx;
+    if (c->stop_at > 0 && explore_started(x) >= c->stop_at)
+        return true; /* the part ends here: the later parts have the rest */
+    unit_give(c, x);
+    return parts_stop(c->pr, x);
 }
 
 /* The CPU time of the calling thread, in seconds. */
@@ -221,7 +245,7 @@ static void unit_done(parts_run *pr, size_t u, size_t k, explorer *x,
     pr->units.p[u].st = st;
     pr->units.p[u].d = *d;
     pthread_cond_broadcast(&pr->cv);
-    if (--pr->left[k] == 0) VEC_PUSH(pr->todo, JOIN_TASK(k));
+    if (--pr->left[k] == 0 && pr->plan) VEC_PUSH(pr->todo, JOIN_TASK(k));
     pthread_mutex_unlock(&pr->mu);
 }
 
@@ -240,26 +264,119 @@ static void run_kept(parts_run *pr, size_t u, size_t k, explorer *x,
     unit_done(pr, u, k, x, es, WF_OK, &d);
 }
 
+/* The gifts unit c gave and has not merged (a search cut short: by a
+ * halt, or the program's scheduling points changed): wait for them and
+ * join what they found into its explorer, in the order given (their
+ * results for its nodes are dropped: it backtracks no further). */
+static void unit_join_rest(unit_ctx *c)
+{
+    parts_run *pr = c->pr;
+    pthread_mutex_lock(&pr->mu);
+    for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
+        size_t v = pr->units.p[c->u].gifts.p[g];
+        explorer *y;
+        if (pr->units.p[v].merged) continue;
+        while (!pr->units.p[v].done) {
+            if (pr->todo.len) {
+                size_t t = pr->todo.p[--pr->todo.len];
+                pthread_mutex_unlock(&pr->mu);
+                run_task(pr, c->wp, c->es, t);
+                pthread_mutex_lock(&pr->mu);
+                pthread_cond_broadcast(&pr->cv);
+            } else {
+                pthread_cond_wait(&pr->cv, &pr->mu);
+            }
+        }
+        pr->units.p[v].merged = true;
+        dpor_result_free(pr->units.p[v].ret);
+        pr->units.p[v].ret = NULL;
+        y = pr->units.p[v].res;
+        pr->units.p[v].res = NULL;
+        pthread_mutex_unlock(&pr->mu);
+        c->cut = true;
+        if (y) gift_join(c, y);
+        pthread_mutex_lock(&pr->mu);
+    }
+    pthread_mutex_unlock(&pr->mu);
+}
+
+/* One search (cli_pool): y, the search of a gift unit c gave, merged
+ * (its nodes' results taken by dpor_merge): what it found joins c's
+ * explorer (part_join: findings, outcomes, counts), as if c had explored
+ * it; c's own state (complete, bound, stopped: its rounds set them)
+ * stays. */
+static void gift_join(unit_ctx *c, explorer *y)
+{
+    explorer *x = c->x;
+    bool complete = x->complete, stopped = x->stopped;
+    int bound = x->bound;
+    c->joined += explore_started(y);
+    c->jx += (uint64_t)y->executions;
+    c->jb += y->blocked;
+    c->js += y->steps;
+    if (!y->complete || y->stopped) c->cut = true;
+    if (y->stopped) c->halted = true;
+    part_join(x, y, 0);
+    x->complete = complete;
+    x->stopped = stopped;
+    x->bound = bound;
+    x->late_seen |= y->late_seen;
+    x->spent += y->spent;
+    explore_free(y);
+}
+
 /* Run unit u on program wp. */
 static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
 {
     explore_opts eo = pr->eo;
     explorer *x;
     checkers *ck;
-    unit_ctx c = {pr, u, 0, 0, wp, es, 0};
+    unit_ctx c;
     size_t k;
     dpor_gift *gift;
     wf_status st;
     wf_diag d;
+    memset(&c, 0, sizeof c);
+    c.pr = pr;
+    c.u = u;
+    c.wp = wp;
+    c.es = es;
     pthread_mutex_lock(&pr->mu);
     k = pr->units.p[u].part;
     gift = pr->units.p[u].gift;
     pr->units.p[u].gift = NULL;
-    x = gift ? NULL : pr->ran[k];
+    x = gift || !pr->plan ? NULL : pr->ran[k];
     if (x) pr->ran[k] = NULL;
     pthread_mutex_unlock(&pr->mu);
     if (x) { /* planning ran it (part_keep): its results are the part's */
         run_kept(pr, u, k, x, es);
+        return;
+    }
+    if (!pr->plan) { /* a gift of the one search: from the program's start */
+        eo.prefix = NULL;
+        eo.iterative = false;
+        eo.minimize = false; /* the root's, once the gifts are joined */
+        eo.timing = false;
+        eo.should_stop = unit_stop;
+        eo.stop_ctx = &c;
+        x = explore_new(wp, &eo);
+        c.x = x;
+        x->dp = dpor_new();
+        dpor_take_gift(x->dp, gift);
+        dpor_set_prefix(x->dp, NULL, 0); /* the choices to the gift's node */
+        dpor_set_join(x->dp, unit_join, &c);
+        ck = cli_new_checkers(pr->o);
+        memset(&d, 0, sizeof d);
+        st = explore_run(x, checkers_consumers(ck), &d);
+        unit_join_rest(&c);
+        if (c.cut) x->complete = false;
+        if (c.halted) x->stopped = true;
+        checkers_finish(ck, x);
+        checkers_free(ck);
+        es->executions -= c.jx; /* (unit_done counts the gifts' too) */
+        es->blocked -= c.jb;
+        es->steps -= c.js;
+        unit_done(pr, u, k, x, es, st, &d);
         return;
     }
     eo.prefix = pr->plan->parts.p[k].prefix;
@@ -363,7 +480,7 @@ static void join_part(parts_run *pr, program *wp, size_t k)
 
 static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t)
 {
-    if (t > SIZE_MAX - pr->plan->parts.len)
+    if (t > SIZE_MAX - pr->nparts)
         join_part(pr, wp, SIZE_MAX - t);
     else
         run_unit(pr, wp, t, es);
@@ -473,6 +590,7 @@ wf_status cli_run_parts(const cli_opts *o, const program *p,
     pr.eo.should_stop = parts_stop;
     pr.eo.stop_ctx = &pr;
     pr.plan = &plan;
+    pr.nparts = plan.parts.len;
     pr.start = cli_now();
     pr.limit = o->time_limit;
     pr.fail = WF_OK;
@@ -618,3 +736,137 @@ wf_status cli_run_parts(const cli_opts *o, const program *p,
     return st;
 }
 
+
+/* ---- -j N: the one search, giving work to the other engines ----------- */
+
+struct cli_pool {
+    parts_run pr;
+    unit_ctx root; /* the command's search (unit 0) */
+    engine_stat es;
+    /* the command's should_stop (the progress line) */
+    bool (*stop)(void *ctx, const explorer *x);
+    void *stop_ctx;
+    VEC(pthread_t) th;
+    bool gave;
+};
+
+/* cli_int.h */
+bool cli_gives(const cli_opts *o, const explore_opts *eo)
+{
+    return (o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES) &&
+           o->shard_n <= 0 && !o->record_all && o->compare_run <= 0 &&
+           eo->strategy == WF_STRATEGY_DPOR && eo->max_executions <= 0 &&
+           eo->preemptions < 0;
+}
+
+/* should_stop of the command's search: give work away, then the
+ * command's own (the progress line). */
+static bool root_stop(void *ctx, const explorer *x)
+{
+    cli_pool *pl = ctx;
+    unit_give(&pl->root, x);
+    return pl->stop && pl->stop(pl->stop_ctx, x);
+}
+
+/* cli_int.h */
+cli_pool *cli_pool_new(const cli_opts *o, const program *p,
+                       const cli_progsrc *src, explore_opts *eo)
+{
+    cli_pool *pl = wf_xcalloc(1, sizeof *pl);
+    parts_run *pr = &pl->pr;
+    unit z;
+    int nw;
+    const char *ge = getenv("WEFT_GIFT_EVERY"); /* small searches give */
+    pthread_mutex_init(&pr->mu, NULL);
+    pthread_cond_init(&pr->cv, NULL);
+    pr->o = o;
+    pr->p = p;
+    pr->src = src;
+    pr->eo = *eo; /* the gifts': no recording, no progress */
+    pr->eo.after_exec = NULL;
+    pr->eo.after_ctx = NULL;
+    pr->eo.on_step = NULL;
+    pr->gifts = true;
+    pr->every = ge && atoi(ge) > 0 ? atoi(ge) : GIFT_EVERY;
+    pr->left = wf_xcalloc(1, sizeof *pr->left);
+    pr->fail = WF_OK;
+    pr->stats = getenv("WEFT_ENGINE_STATS") != NULL;
+    buf_init(&pr->stats_out);
+    memset(&z, 0, sizeof z);
+    z.giver = SIZE_MAX;
+    VEC_PUSH(pr->units, z);
+    pr->running = 1; /* the command's search, until cli_pool_finish */
+    pr->nengines = 1; /* engine 0: the command's thread */
+    pl->root.pr = pr;
+    pl->root.u = 0;
+    pl->root.wp = (program *)p;
+    pl->root.es = &pl->es;
+    pl->stop = eo->should_stop;
+    pl->stop_ctx = eo->stop_ctx;
+    eo->should_stop = root_stop;
+    eo->stop_ctx = pl;
+    nw = cli_jobs(o);
+    /* a C program: one engine (cli_run_parts says why) */
+    if (!src || !src->make) nw = 1;
+    for (int i = 1; i < nw; i++) {
+        pthread_t id;
+        if (pthread_create(&id, NULL, parts_worker, pr) == 0)
+            VEC_PUSH(pl->th, id);
+    }
+    return pl;
+}
+
+/* cli_int.h */
+void cli_pool_attach(cli_pool *pl, explorer *x)
+{
+    pl->root.x = x;
+    x->dp = dpor_new();
+    dpor_set_join(x->dp, unit_join, &pl->root);
+}
+
+/* cli_int.h */
+bool cli_pool_finish(cli_pool *pl, explorer *x)
+{
+    parts_run *pr = &pl->pr;
+    bool gave = pr->units.len > 1;
+    if (!pl->root.x) pl->root.x = x;
+    unit_join_rest(&pl->root);
+    if (pl->root.cut) x->complete = false;
+    if (pl->root.halted) x->stopped = true;
+    pthread_mutex_lock(&pr->mu);
+    pr->running--;
+    pthread_cond_broadcast(&pr->cv);
+    pthread_mutex_unlock(&pr->mu);
+    for (size_t i = 0; i < pl->th.len; i++)
+        pthread_join(pl->th.p[i], NULL);
+    VEC_FREE(pl->th);
+    if (pr->stats) {
+        fprintf(stderr,
+                "weft: engine 0: %llu searches, %llu executions, %llu "
+                "sleep-set-blocked, %.3fs CPU, %llu steps (the search and "
+                "the gifts it ran while waiting)\n",
+                (unsigned long long)pl->es.units + 1,
+                (unsigned long long)(x->executions - (int64_t)pl->root.jx) +
+                    pl->es.executions,
+                (unsigned long long)(x->blocked - pl->root.jb) +
+                    pl->es.blocked,
+                thread_cpu(),
+                (unsigned long long)(x->steps - pl->root.js) + pl->es.steps);
+        fputs(pr->stats_out.p ? pr->stats_out.p : "", stderr);
+        fprintf(stderr, "weft: %zu searches\n", pr->units.len);
+    }
+    buf_fini(&pr->stats_out);
+    for (size_t u = 0; u < pr->units.len; u++) {
+        if (pr->units.p[u].res) explore_free(pr->units.p[u].res);
+        dpor_gift_free(pr->units.p[u].gift);
+        dpor_result_free(pr->units.p[u].ret);
+        VEC_FREE(pr->units.p[u].gifts);
+    }
+    VEC_FREE(pr->units);
+    VEC_FREE(pr->todo);
+    free(pr->left);
+    pthread_cond_destroy(&pr->cv);
+    pthread_mutex_destroy(&pr->mu);
+    free(pl);
+    return gave;
+}
