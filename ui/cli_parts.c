@@ -43,6 +43,10 @@ static bool whole_plan(const part_plan *pl)
  * every -j and every timing (a gift depends on the search's own count
  * only), so the searches and their results are those of -j 1. */
 #define GIFT_EVERY 256
+/* ... and the one search's of -j (cli_pool): more often, so the other
+ * engines have work queued more of the time (locks.go of make bench:
+ * the second engine ran 3,127 of 7,752 executions at 256, 3,295 at 64) */
+#define POOL_GIFT_EVERY 64
 
 /* A search of the run: a part's own (gift NULL), or a node one gave away
  * (the giver's unit and the gift's rank among its gifts). */
@@ -82,6 +86,7 @@ typedef struct parts_run {
      * most of the tree a sliver); used: executions started so far */
     int64_t budget, used;
     int64_t every;    /* ... every so many executions (GIFT_EVERY) */
+    int nodes;        /* ... of so many nodes at most */
     explorer **res;   /* by part, NULL: not run (another shard's) */
     explorer **ran;   /* by part: its search planning ran (part.ran) */
     wf_status *st;
@@ -115,7 +120,17 @@ typedef struct engine_stat {
     uint64_t units, executions, blocked;
     uint64_t kept;  /* units planning ran (part_keep), not counted */
     uint64_t steps; /* steps of the units run (not those kept) */
+    double idle;    /* seconds waiting for work or for a gift */
 } engine_stat;
+
+/* Wait on pr->cv (pr->mu held), counting the time in es->idle when
+ * WEFT_ENGINE_STATS asks. */
+static void engine_wait(parts_run *pr, engine_stat *es)
+{
+    double t0 = pr->stats ? cli_now() : 0;
+    pthread_cond_wait(&pr->cv, &pr->mu);
+    if (pr->stats) es->idle += cli_now() - t0;
+}
 
 typedef struct unit_ctx {
     parts_run *pr;
@@ -137,6 +152,24 @@ static void gift_join(unit_ctx *c, explorer *y);
 
 static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t);
 
+/* The next task (pr->mu held, todo not empty): with a plan, the last
+ * (the longest part first); for the one search (cli_pool), `want` if it
+ * is still queued (a giver waiting for its gift runs it itself), else the
+ * oldest (the shallowest gift: the most work, to an engine that has
+ * none). Which engine runs what never changes the results. */
+static size_t take_task(parts_run *pr, size_t want)
+{
+    size_t i = 0, t;
+    if (pr->plan) return pr->todo.p[--pr->todo.len];
+    for (size_t k = 0; k < pr->todo.len; k++)
+        if (pr->todo.p[k] == want) i = k;
+    t = pr->todo.p[i];
+    memmove(pr->todo.p + i, pr->todo.p + i + 1,
+            (pr->todo.len - i - 1) * sizeof *pr->todo.p);
+    pr->todo.len--;
+    return t;
+}
+
 /* dpor_set_join of a unit's search: before it backtracks into node i,
  * the results of the units given there, in the order given; while one
  * runs elsewhere, this engine runs other tasks (never idle while work
@@ -153,13 +186,13 @@ static void unit_join(void *ctx, dpor *d, size_t i)
         if (pr->units.p[v].at != i || pr->units.p[v].merged) continue;
         while (!pr->units.p[v].done) {
             if (pr->todo.len) {
-                size_t t = pr->todo.p[--pr->todo.len];
+                size_t t = take_task(pr, v);
                 pthread_mutex_unlock(&pr->mu);
                 run_task(pr, c->wp, c->es, t);
                 pthread_mutex_lock(&pr->mu);
                 pthread_cond_broadcast(&pr->cv);
             } else {
-                pthread_cond_wait(&pr->cv, &pr->mu);
+                engine_wait(pr, c->es);
             }
         }
         r = pr->units.p[v].ret;
@@ -179,19 +212,22 @@ static void unit_join(void *ctx, dpor *d, size_t i)
  * the same count), every GIFT_EVERY executions of the search's own (not
  * those of the gifts joined into it), give the shallowest work left
  * away. */
-static void unit_give(unit_ctx *c, const explorer *x)
+static size_t unit_give(unit_ctx *c, const explorer *x)
 {
     parts_run *pr = c->pr;
+    size_t ng = 0;
     int64_t n = explore_started(x) - c->joined;
     if (n > c->seen && pr->gifts && !c->stop_at && x->dp && !x->restart &&
         !x->restarts && !x->minimizing && (!c->x || x == c->x) &&
         n - c->last >= pr->every) {
-        dpor_gift **g = NULL;
-        size_t ng = dpor_donate(x->dp, &g);
         c->last = n;
-        if (ng) {
+        for (int k = 0; k < pr->nodes; k++) {
+            dpor_gift **g = NULL;
+            size_t m = dpor_donate(x->dp, &g);
+            if (!m) break;
+            ng += m;
             pthread_mutex_lock(&pr->mu);
-            for (size_t i = 0; i < ng; i++) {
+            for (size_t i = 0; i < m; i++) {
                 unit z;
                 memset(&z, 0, sizeof z);
                 z.part = pr->units.p[c->u].part;
@@ -206,10 +242,11 @@ static void unit_give(unit_ctx *c, const explorer *x)
             }
             pthread_cond_broadcast(&pr->cv);
             pthread_mutex_unlock(&pr->mu);
+            free(g);
         }
-        free(g);
     }
     if (n > c->seen) c->seen = n;
+    return ng;
 }
 
 static bool unit_stop(void *ctx, const explorer *x)
@@ -278,13 +315,13 @@ static void unit_join_rest(unit_ctx *c)
         if (pr->units.p[v].merged) continue;
         while (!pr->units.p[v].done) {
             if (pr->todo.len) {
-                size_t t = pr->todo.p[--pr->todo.len];
+                size_t t = take_task(pr, v);
                 pthread_mutex_unlock(&pr->mu);
                 run_task(pr, c->wp, c->es, t);
                 pthread_mutex_lock(&pr->mu);
                 pthread_cond_broadcast(&pr->cv);
             } else {
-                pthread_cond_wait(&pr->cv, &pr->mu);
+                engine_wait(pr, c->es);
             }
         }
         pr->units.p[v].merged = true;
@@ -293,7 +330,6 @@ static void unit_join_rest(unit_ctx *c)
         y = pr->units.p[v].res;
         pr->units.p[v].res = NULL;
         pthread_mutex_unlock(&pr->mu);
-        c->cut = true;
         if (y) gift_join(c, y);
         pthread_mutex_lock(&pr->mu);
     }
@@ -492,7 +528,7 @@ static void *parts_worker(void *arg)
     parts_run *pr = arg;
     program wp = *pr->p;
     void *h = NULL;
-    engine_stat es = {0, 0, 0, 0, 0};
+    engine_stat es = {0, 0, 0, 0, 0, 0};
     if (pr->src && pr->src->make && !pr->src->make(pr->src->ctx, &wp, &h)) {
         pthread_mutex_lock(&pr->mu);
         pr->fail = diag_set(&pr->fail_d, pr->p->file, 0, 0,
@@ -505,10 +541,10 @@ static void *parts_worker(void *arg)
     for (;;) {
         size_t t;
         while (!pr->todo.len && pr->running)
-            pthread_cond_wait(&pr->cv, &pr->mu);
+            engine_wait(pr, &es);
         if (!pr->todo.len)
             break;
-        t = pr->todo.p[--pr->todo.len];
+        t = take_task(pr, SIZE_MAX);
         pr->running++;
         pthread_mutex_unlock(&pr->mu);
         run_task(pr, &wp, &es, t);
@@ -520,11 +556,12 @@ static void *parts_worker(void *arg)
         buf_printf(&pr->stats_out,
                    "weft: engine %d: %llu searches, %llu executions, %llu "
                    "sleep-set-blocked, %.3fs CPU, %llu steps, %llu kept "
-                   "from planning\n",
+                   "from planning, %.3fs idle\n",
                    pr->nengines++, (unsigned long long)es.units,
                    (unsigned long long)es.executions,
                    (unsigned long long)es.blocked, thread_cpu(),
-                   (unsigned long long)es.steps, (unsigned long long)es.kept);
+                   (unsigned long long)es.steps, (unsigned long long)es.kept,
+                   es.idle);
     pthread_mutex_unlock(&pr->mu);
     /* the results point at nothing of wp: strings are the explorer's */
     if (h && pr->src->release) pr->src->release(h);
@@ -607,6 +644,7 @@ wf_status cli_run_parts(const cli_opts *o, const program *p,
                base.preemptions < 0 &&
                base.strategy == WF_STRATEGY_DPOR;
     pr.every = GIFT_EVERY;
+    pr.nodes = 1;
     {
         /* the tests make small searches give work away */
         const char *ge = getenv("WEFT_GIFT_EVERY");
@@ -747,7 +785,7 @@ struct cli_pool {
     bool (*stop)(void *ctx, const explorer *x);
     void *stop_ctx;
     VEC(pthread_t) th;
-    bool gave;
+    uint64_t first; /* the search's executions before its first gift */
 };
 
 /* cli_int.h */
@@ -764,7 +802,8 @@ bool cli_gives(const cli_opts *o, const explore_opts *eo)
 static bool root_stop(void *ctx, const explorer *x)
 {
     cli_pool *pl = ctx;
-    unit_give(&pl->root, x);
+    if (unit_give(&pl->root, x) && !pl->first)
+        pl->first = (uint64_t)x->executions;
     return pl->stop && pl->stop(pl->stop_ctx, x);
 }
 
@@ -787,7 +826,8 @@ cli_pool *cli_pool_new(const cli_opts *o, const program *p,
     pr->eo.after_ctx = NULL;
     pr->eo.on_step = NULL;
     pr->gifts = true;
-    pr->every = ge && atoi(ge) > 0 ? atoi(ge) : GIFT_EVERY;
+    pr->every = ge && atoi(ge) > 0 ? atoi(ge) : POOL_GIFT_EVERY;
+    pr->nodes = 1;
     pr->left = wf_xcalloc(1, sizeof *pr->left);
     pr->fail = WF_OK;
     pr->stats = getenv("WEFT_ENGINE_STATS") != NULL;
@@ -843,15 +883,17 @@ bool cli_pool_finish(cli_pool *pl, explorer *x)
     if (pr->stats) {
         fprintf(stderr,
                 "weft: engine 0: %llu searches, %llu executions, %llu "
-                "sleep-set-blocked, %.3fs CPU, %llu steps (the search and "
-                "the gifts it ran while waiting)\n",
+                "sleep-set-blocked, %.3fs CPU, %llu steps (the search: "
+                "%llu executions, %llu before its first gift), %.3fs idle\n",
                 (unsigned long long)pl->es.units + 1,
                 (unsigned long long)(x->executions - (int64_t)pl->root.jx) +
                     pl->es.executions,
                 (unsigned long long)(x->blocked - pl->root.jb) +
                     pl->es.blocked,
                 thread_cpu(),
-                (unsigned long long)(x->steps - pl->root.js) + pl->es.steps);
+                (unsigned long long)(x->steps - pl->root.js) + pl->es.steps,
+                (unsigned long long)(x->executions - (int64_t)pl->root.jx),
+                (unsigned long long)pl->first, pl->es.idle);
         fputs(pr->stats_out.p ? pr->stats_out.p : "", stderr);
         fprintf(stderr, "weft: %zu searches\n", pr->units.len);
     }
