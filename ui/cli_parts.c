@@ -170,6 +170,24 @@ static size_t take_task(parts_run *pr, size_t want)
     return t;
 }
 
+/* Wait until unit v (a gift of c's search) is done (pr->mu held),
+ * running queued tasks meanwhile: v first if no engine took it. */
+static void await_unit(unit_ctx *c, size_t v)
+{
+    parts_run *pr = c->pr;
+    while (!pr->units.p[v].done) {
+        if (pr->todo.len) {
+            size_t t = take_task(pr, v);
+            pthread_mutex_unlock(&pr->mu);
+            run_task(pr, c->wp, c->es, t);
+            pthread_mutex_lock(&pr->mu);
+            pthread_cond_broadcast(&pr->cv);
+        } else {
+            engine_wait(pr, c->es);
+        }
+    }
+}
+
 /* dpor_set_join of a unit's search: before it backtracks into node i,
  * the results of the units given there, in the order given; while one
  * runs elsewhere, this engine runs other tasks (never idle while work
@@ -184,17 +202,7 @@ static void unit_join(void *ctx, dpor *d, size_t i)
         dpor_result *r;
         explorer *y;
         if (pr->units.p[v].at != i || pr->units.p[v].merged) continue;
-        while (!pr->units.p[v].done) {
-            if (pr->todo.len) {
-                size_t t = take_task(pr, v);
-                pthread_mutex_unlock(&pr->mu);
-                run_task(pr, c->wp, c->es, t);
-                pthread_mutex_lock(&pr->mu);
-                pthread_cond_broadcast(&pr->cv);
-            } else {
-                engine_wait(pr, c->es);
-            }
-        }
+        await_unit(c, v);
         r = pr->units.p[v].ret;
         pr->units.p[v].ret = NULL;
         pr->units.p[v].merged = true;
@@ -313,17 +321,7 @@ static void unit_join_rest(unit_ctx *c)
         size_t v = pr->units.p[c->u].gifts.p[g];
         explorer *y;
         if (pr->units.p[v].merged) continue;
-        while (!pr->units.p[v].done) {
-            if (pr->todo.len) {
-                size_t t = take_task(pr, v);
-                pthread_mutex_unlock(&pr->mu);
-                run_task(pr, c->wp, c->es, t);
-                pthread_mutex_lock(&pr->mu);
-                pthread_cond_broadcast(&pr->cv);
-            } else {
-                engine_wait(pr, c->es);
-            }
-        }
+        await_unit(c, v);
         pr->units.p[v].merged = true;
         dpor_result_free(pr->units.p[v].ret);
         pr->units.p[v].ret = NULL;
@@ -520,6 +518,19 @@ static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t)
         join_part(pr, wp, SIZE_MAX - t);
     else
         run_unit(pr, wp, t, es);
+}
+
+/* Free the units of a run and what they hold. */
+static void units_free(parts_run *pr)
+{
+    for (size_t u = 0; u < pr->units.len; u++) {
+        if (pr->units.p[u].res) explore_free(pr->units.p[u].res);
+        dpor_gift_free(pr->units.p[u].gift);
+        dpor_result_free(pr->units.p[u].ret);
+        VEC_FREE(pr->units.p[u].gifts);
+    }
+    VEC_FREE(pr->units);
+    VEC_FREE(pr->todo);
 }
 
 /* An engine: a program of its own, then tasks until none is left. */
@@ -750,14 +761,7 @@ wf_status cli_run_parts(const cli_opts *o, const program *p,
     *plan_id = plan.id;
     *nparts = plan.parts.len;
     *nmine = norder;
-    for (size_t u = 0; u < pr.units.len; u++) {
-        if (pr.units.p[u].res) explore_free(pr.units.p[u].res);
-        dpor_gift_free(pr.units.p[u].gift);
-        dpor_result_free(pr.units.p[u].ret);
-        VEC_FREE(pr.units.p[u].gifts);
-    }
-    VEC_FREE(pr.units);
-    VEC_FREE(pr.todo);
+    units_free(&pr);
     free(pr.res);
     for (size_t k = 0; k < plan.parts.len; k++)
         if (pr.ran[k]) explore_free(pr.ran[k]);
@@ -898,14 +902,7 @@ bool cli_pool_finish(cli_pool *pl, explorer *x)
         fprintf(stderr, "weft: %zu searches\n", pr->units.len);
     }
     buf_fini(&pr->stats_out);
-    for (size_t u = 0; u < pr->units.len; u++) {
-        if (pr->units.p[u].res) explore_free(pr->units.p[u].res);
-        dpor_gift_free(pr->units.p[u].gift);
-        dpor_result_free(pr->units.p[u].ret);
-        VEC_FREE(pr->units.p[u].gifts);
-    }
-    VEC_FREE(pr->units);
-    VEC_FREE(pr->todo);
+    units_free(pr);
     free(pr->left);
     pthread_cond_destroy(&pr->cv);
     pthread_mutex_destroy(&pr->mu);
