@@ -150,7 +150,7 @@ has out "complete; 1 error, 0 warnings" "the same verdict as the single search"
 hasnt out " parts (plan " "no parts line without --shard"
 line=$(grep -oE "weft replay [^ ]+ --schedule [^ ]+" out | head -1)
 if [ -n "$line" ]; then
-    $line > rep 2> err; rc=$?
+    "$WEFT" ${line#weft } > rep 2> err; rc=$?
     expect 1 "the replay line of explore -j 2 replays"
     has rep "deadlock" "the replay meets the deadlock"
 else bad "explore -j 2: no replay line"; cat out >&2; fi
