@@ -421,6 +421,8 @@ static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
     consumer_set cs = {NULL, 0};
     wf_status rst = WF_OK;
     wf_diag rd;
+    cli_pool *pool = NULL;
+    bool gave = false;
 
     cli_explore_options(o, &eo);
     memset(&sc, 0, sizeof sc);
@@ -455,7 +457,10 @@ static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
         if (!x) x = explore_new(p, &eo);
         record_attach(rec, x);
     } else {
+        /* -j N: the search gives work to N engines (one: -j 1) */
+        if (cli_gives(o, &eo)) pool = cli_pool_new(o, p, src, &eo);
         x = explore_new(p, &eo);
+        if (pool) cli_pool_attach(pool, x);
         record_attach(rec, x);
         ck = cli_new_checkers(o);
         {
@@ -470,8 +475,12 @@ static int execute(const cli_opts *o, const program *p, const cli_progsrc *src,
                 all[both.n++] = cs.v[i];
             st = explore_run(x, &both, &d);
         }
+        gave = pool && cli_pool_finish(pool, x);
         checkers_finish(ck, x);
         checkers_free(ck);
+        /* a potential deadlock this search predicts that a gift's
+         * deadlock confirms is dropped, as the searches of parts do */
+        if (gave) part_join_finish(x);
     }
     if (st == WF_OK)
         rst = record_finish(rec, x, halt_status(explore_status(x, o->strict)),

@@ -429,11 +429,13 @@ static const cli_option options[] = {
      .lo = 1,
      .hi = 1024,
      .help = "test: run N files at once (default: the number of "
-             "cores), the output the same as with -j 1, in file order; "
-             "explore, outcomes (dpor, dfs): cut the search into parts by "
-             "choice prefixes, N engines at once, the same executions, "
-             "findings and outcomes for every N (without -j: one engine, "
-             "one search)"},
+             "cores), each file's search on one engine, the output the "
+             "same as with -j 1, in file order; explore, outcomes: the "
+             "search gives work to N engines as it runs (default: the "
+             "number of cores; -j 1: one engine), the same executions, "
+             "findings and outcomes for every N (the dpor search's "
+             "unbounded round; its bounded rounds, --preemptions, "
+             "--max-executions and dfs run on one engine)"},
     {.name = "shard",
      .arg = "I/N",
      .cmds = C(CMD_EXPLORE) | C(CMD_OUTCOMES) | C(CMD_TEST),

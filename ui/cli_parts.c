@@ -24,7 +24,7 @@
 /* cli_int.h */
 bool cli_partitioned(const cli_opts *o, const explore_opts *eo)
 {
-    return (o->jobs > 0 || o->shard_n > 0) &&
+    return o->shard_n > 0 &&
            (o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES) &&
            (eo->strategy == WF_STRATEGY_DPOR ||
             eo->strategy == WF_STRATEGY_DFS);
@@ -43,6 +43,10 @@ static bool whole_plan(const part_plan *pl)
  * every -j and every timing (a gift depends on the search's own count
  * only), so the searches and their results are those of -j 1. */
 #define GIFT_EVERY 256
+/* ... and the one search's of -j (cli_pool): more often, so the other
+ * engines have work queued more of the time (locks.go of make bench:
+ * the second engine ran 3,127 of 7,752 executions at 256, 3,295 at 64) */
+#define POOL_GIFT_EVERY 64
 
 /* A search of the run: a part's own (gift NULL), or a node one gave away
  * (the giver's unit and the gift's rank among its gifts). */
@@ -69,7 +73,8 @@ typedef struct parts_run {
     const program *p;
     const cli_progsrc *src;
     explore_opts eo; /* without hooks; prefix set per part */
-    const part_plan *plan;
+    const part_plan *plan; /* NULL: one search (cli_pool) */
+    size_t nparts;         /* the plan's parts (0: one search) */
     VEC(unit) units;
     VEC(size_t) todo; /* tasks, taken from the end */
     size_t running;   /* tasks being run */
@@ -81,6 +86,7 @@ typedef struct parts_run {
      * most of the tree a sliver); used: executions started so far */
     int64_t budget, used;
     int64_t every;    /* ... every so many executions (GIFT_EVERY) */
+    int nodes;        /* ... of so many nodes at most */
     explorer **res;   /* by part, NULL: not run (another shard's) */
     explorer **ran;   /* by part: its search planning ran (part.ran) */
     wf_status *st;
@@ -114,7 +120,17 @@ typedef struct engine_stat {
     uint64_t units, executions, blocked;
     uint64_t kept;  /* units planning ran (part_keep), not counted */
     uint64_t steps; /* steps of the units run (not those kept) */
+    double idle;    /* seconds waiting for work or for a gift */
 } engine_stat;
+
+/* Wait on pr->cv (pr->mu held), counting the time in es->idle when
+ * WEFT_ENGINE_STATS asks. */
+static void engine_wait(parts_run *pr, engine_stat *es)
+{
+    double t0 = pr->stats ? cli_now() : 0;
+    pthread_cond_wait(&pr->cv, &pr->mu);
+    if (pr->stats) es->idle += cli_now() - t0;
+}
 
 typedef struct unit_ctx {
     parts_run *pr;
@@ -123,9 +139,54 @@ typedef struct unit_ctx {
     program *wp;     /* the engine's program */
     engine_stat *es; /* ... and its count */
     int64_t stop_at; /* the part's (part.stop_at) */
+    /* one search (cli_pool): the unit's explorer, into which its gifts'
+     * are joined as it merges them, the executions they started (its
+     * own count gives), and whether one of them was cut short */
+    explorer *x;
+    int64_t joined;
+    uint64_t jx, jb, js; /* executions, blocked, steps joined */
+    bool cut, halted;
 } unit_ctx;
 
+static void gift_join(unit_ctx *c, explorer *y);
+
 static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t);
+
+/* The next task (pr->mu held, todo not empty): with a plan, the last
+ * (the longest part first); for the one search (cli_pool), `want` if it
+ * is still queued (a giver waiting for its gift runs it itself), else the
+ * oldest (the shallowest gift: the most work, to an engine that has
+ * none). Which engine runs what never changes the results. */
+static size_t take_task(parts_run *pr, size_t want)
+{
+    size_t i = 0, t;
+    if (pr->plan) return pr->todo.p[--pr->todo.len];
+    for (size_t k = 0; k < pr->todo.len; k++)
+        if (pr->todo.p[k] == want) i = k;
+    t = pr->todo.p[i];
+    memmove(pr->todo.p + i, pr->todo.p + i + 1,
+            (pr->todo.len - i - 1) * sizeof *pr->todo.p);
+    pr->todo.len--;
+    return t;
+}
+
+/* Wait until unit v (a gift of c's search) is done (pr->mu held),
+ * running queued tasks meanwhile: v first if no engine took it. */
+static void await_unit(unit_ctx *c, size_t v)
+{
+    parts_run *pr = c->pr;
+    while (!pr->units.p[v].done) {
+        if (pr->todo.len) {
+            size_t t = take_task(pr, v);
+            pthread_mutex_unlock(&pr->mu);
+            run_task(pr, c->wp, c->es, t);
+            pthread_mutex_lock(&pr->mu);
+            pthread_cond_broadcast(&pr->cv);
+        } else {
+            engine_wait(pr, c->es);
+        }
+    }
+}
 
 /* dpor_set_join of a unit's search: before it backtracks into node i,
  * the results of the units given there, in the order given; while one
@@ -139,43 +200,42 @@ static void unit_join(void *ctx, dpor *d, size_t i)
     for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
         size_t v = pr->units.p[c->u].gifts.p[g];
         dpor_result *r;
+        explorer *y;
         if (pr->units.p[v].at != i || pr->units.p[v].merged) continue;
-        while (!pr->units.p[v].done) {
-            if (pr->todo.len) {
-                size_t t = pr->todo.p[--pr->todo.len];
-                pthread_mutex_unlock(&pr->mu);
-                run_task(pr, c->wp, c->es, t);
-                pthread_mutex_lock(&pr->mu);
-                pthread_cond_broadcast(&pr->cv);
-            } else {
-                pthread_cond_wait(&pr->cv, &pr->mu);
-            }
-        }
+        await_unit(c, v);
         r = pr->units.p[v].ret;
         pr->units.p[v].ret = NULL;
         pr->units.p[v].merged = true;
+        y = pr->plan ? NULL : pr->units.p[v].res;
+        if (y) pr->units.p[v].res = NULL;
         pthread_mutex_unlock(&pr->mu);
         dpor_merge(d, i, r);
+        if (y) gift_join(c, y);
         pthread_mutex_lock(&pr->mu);
     }
     pthread_mutex_unlock(&pr->mu);
 }
 
-static bool unit_stop(void *ctx, const explorer *x)
+/* Between executions (the first call after one; a call within one sees
+ * the same count), every GIFT_EVERY executions of the search's own (not
+ * those of the gifts joined into it), give the shallowest work left
+ * away. */
+static size_t unit_give(unit_ctx *c, const explorer *x)
 {
-    unit_ctx *c = ctx;
     parts_run *pr = c->pr;
-    int64_t n = x->executions + (int64_t)(x->blocked + x->deferred);
-    if (c->stop_at > 0 && n >= c->stop_at)
-        return true; /* the part ends here: the later parts have the rest */
+    size_t ng = 0;
+    int64_t n = explore_started(x) - c->joined;
     if (n > c->seen && pr->gifts && !c->stop_at && x->dp && !x->restart &&
+        !x->restarts && !x->minimizing && (!c->x || x == c->x) &&
         n - c->last >= pr->every) {
-        dpor_gift **g = NULL;
-        size_t ng = dpor_donate(x->dp, &g);
         c->last = n;
-        if (ng) {
+        for (int k = 0; k < pr->nodes; k++) {
+            dpor_gift **g = NULL;
+            size_t m = dpor_donate(x->dp, &g);
+            if (!m) break;
+            ng += m;
             pthread_mutex_lock(&pr->mu);
-            for (size_t i = 0; i < ng; i++) {
+            for (size_t i = 0; i < m; i++) {
                 unit z;
                 memset(&z, 0, sizeof z);
                 z.part = pr->units.p[c->u].part;
@@ -190,11 +250,20 @@ static bool unit_stop(void *ctx, const explorer *x)
             }
             pthread_cond_broadcast(&pr->cv);
             pthread_mutex_unlock(&pr->mu);
+            free(g);
         }
-        free(g);
     }
     if (n > c->seen) c->seen = n;
-    return parts_stop(pr, x);
+    return ng;
+}
+
+static bool unit_stop(void *ctx, const explorer *x)
+{
+    unit_ctx *c = ctx;
+    if (c->stop_at > 0 && explore_started(x) >= c->stop_at)
+        return true; /* the part ends here: the later parts have the rest */
+    unit_give(c, x);
+    return parts_stop(c->pr, x);
 }
 
 /* The CPU time of the calling thread, in seconds. */
@@ -221,7 +290,7 @@ static void unit_done(parts_run *pr, size_t u, size_t k, explorer *x,
     pr->units.p[u].st = st;
     pr->units.p[u].d = *d;
     pthread_cond_broadcast(&pr->cv);
-    if (--pr->left[k] == 0) VEC_PUSH(pr->todo, JOIN_TASK(k));
+    if (--pr->left[k] == 0 && pr->plan) VEC_PUSH(pr->todo, JOIN_TASK(k));
     pthread_mutex_unlock(&pr->mu);
 }
 
@@ -240,26 +309,108 @@ static void run_kept(parts_run *pr, size_t u, size_t k, explorer *x,
     unit_done(pr, u, k, x, es, WF_OK, &d);
 }
 
+/* The gifts unit c gave and has not merged (a search cut short: by a
+ * halt, or the program's scheduling points changed): wait for them and
+ * join what they found into its explorer, in the order given (their
+ * results for its nodes are dropped: it backtracks no further). */
+static void unit_join_rest(unit_ctx *c)
+{
+    parts_run *pr = c->pr;
+    pthread_mutex_lock(&pr->mu);
+    for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
+        size_t v = pr->units.p[c->u].gifts.p[g];
+        explorer *y;
+        if (pr->units.p[v].merged) continue;
+        await_unit(c, v);
+        pr->units.p[v].merged = true;
+        dpor_result_free(pr->units.p[v].ret);
+        pr->units.p[v].ret = NULL;
+        y = pr->units.p[v].res;
+        pr->units.p[v].res = NULL;
+        pthread_mutex_unlock(&pr->mu);
+        if (y) gift_join(c, y);
+        pthread_mutex_lock(&pr->mu);
+    }
+    pthread_mutex_unlock(&pr->mu);
+}
+
+/* One search (cli_pool): y, the search of a gift unit c gave, merged
+ * (its nodes' results taken by dpor_merge): what it found joins c's
+ * explorer (part_join: findings, outcomes, counts), as if c had explored
+ * it; c's own state (complete, bound, stopped: its rounds set them)
+ * stays. */
+static void gift_join(unit_ctx *c, explorer *y)
+{
+    explorer *x = c->x;
+    bool complete = x->complete, stopped = x->stopped;
+    int bound = x->bound;
+    c->joined += explore_started(y);
+    c->jx += (uint64_t)y->executions;
+    c->jb += y->blocked;
+    c->js += y->steps;
+    if (!y->complete || y->stopped) c->cut = true;
+    if (y->stopped) c->halted = true;
+    part_join(x, y, 0);
+    x->complete = complete;
+    x->stopped = stopped;
+    x->bound = bound;
+    x->late_seen |= y->late_seen;
+    x->spent += y->spent;
+    explore_free(y);
+}
+
 /* Run unit u on program wp. */
 static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
 {
     explore_opts eo = pr->eo;
     explorer *x;
     checkers *ck;
-    unit_ctx c = {pr, u, 0, 0, wp, es, 0};
+    unit_ctx c;
     size_t k;
     dpor_gift *gift;
     wf_status st;
     wf_diag d;
+    memset(&c, 0, sizeof c);
+    c.pr = pr;
+    c.u = u;
+    c.wp = wp;
+    c.es = es;
     pthread_mutex_lock(&pr->mu);
     k = pr->units.p[u].part;
     gift = pr->units.p[u].gift;
     pr->units.p[u].gift = NULL;
-    x = gift ? NULL : pr->ran[k];
+    x = gift || !pr->plan ? NULL : pr->ran[k];
     if (x) pr->ran[k] = NULL;
     pthread_mutex_unlock(&pr->mu);
     if (x) { /* planning ran it (part_keep): its results are the part's */
         run_kept(pr, u, k, x, es);
+        return;
+    }
+    if (!pr->plan) { /* a gift of the one search: from the program's start */
+        eo.prefix = NULL;
+        eo.iterative = false;
+        eo.minimize = false; /* the root's, once the gifts are joined */
+        eo.timing = false;
+        eo.should_stop = unit_stop;
+        eo.stop_ctx = &c;
+        x = explore_new(wp, &eo);
+        c.x = x;
+        x->dp = dpor_new();
+        dpor_take_gift(x->dp, gift);
+        dpor_set_prefix(x->dp, NULL, 0); /* the choices to the gift's node */
+        dpor_set_join(x->dp, unit_join, &c);
+        ck = cli_new_checkers(pr->o);
+        memset(&d, 0, sizeof d);
+        st = explore_run(x, checkers_consumers(ck), &d);
+        unit_join_rest(&c);
+        if (c.cut) x->complete = false;
+        if (c.halted) x->stopped = true;
+        checkers_finish(ck, x);
+        checkers_free(ck);
+        es->executions -= c.jx; /* (unit_done counts the gifts' too) */
+        es->blocked -= c.jb;
+        es->steps -= c.js;
+        unit_done(pr, u, k, x, es, st, &d);
         return;
     }
     eo.prefix = pr->plan->parts.p[k].prefix;
@@ -363,10 +514,23 @@ static void join_part(parts_run *pr, program *wp, size_t k)
 
 static void run_task(parts_run *pr, program *wp, engine_stat *es, size_t t)
 {
-    if (t > SIZE_MAX - pr->plan->parts.len)
+    if (t > SIZE_MAX - pr->nparts)
         join_part(pr, wp, SIZE_MAX - t);
     else
         run_unit(pr, wp, t, es);
+}
+
+/* Free the units of a run and what they hold. */
+static void units_free(parts_run *pr)
+{
+    for (size_t u = 0; u < pr->units.len; u++) {
+        if (pr->units.p[u].res) explore_free(pr->units.p[u].res);
+        dpor_gift_free(pr->units.p[u].gift);
+        dpor_result_free(pr->units.p[u].ret);
+        VEC_FREE(pr->units.p[u].gifts);
+    }
+    VEC_FREE(pr->units);
+    VEC_FREE(pr->todo);
 }
 
 /* An engine: a program of its own, then tasks until none is left. */
@@ -375,7 +539,7 @@ static void *parts_worker(void *arg)
     parts_run *pr = arg;
     program wp = *pr->p;
     void *h = NULL;
-    engine_stat es = {0, 0, 0, 0, 0};
+    engine_stat es = {0, 0, 0, 0, 0, 0};
     if (pr->src && pr->src->make && !pr->src->make(pr->src->ctx, &wp, &h)) {
         pthread_mutex_lock(&pr->mu);
         pr->fail = diag_set(&pr->fail_d, pr->p->file, 0, 0,
@@ -388,10 +552,10 @@ static void *parts_worker(void *arg)
     for (;;) {
         size_t t;
         while (!pr->todo.len && pr->running)
-            pthread_cond_wait(&pr->cv, &pr->mu);
+            engine_wait(pr, &es);
         if (!pr->todo.len)
             break;
-        t = pr->todo.p[--pr->todo.len];
+        t = take_task(pr, SIZE_MAX);
         pr->running++;
         pthread_mutex_unlock(&pr->mu);
         run_task(pr, &wp, &es, t);
@@ -403,11 +567,12 @@ static void *parts_worker(void *arg)
         buf_printf(&pr->stats_out,
                    "weft: engine %d: %llu searches, %llu executions, %llu "
                    "sleep-set-blocked, %.3fs CPU, %llu steps, %llu kept "
-                   "from planning\n",
+                   "from planning, %.3fs idle\n",
                    pr->nengines++, (unsigned long long)es.units,
                    (unsigned long long)es.executions,
                    (unsigned long long)es.blocked, thread_cpu(),
-                   (unsigned long long)es.steps, (unsigned long long)es.kept);
+                   (unsigned long long)es.steps, (unsigned long long)es.kept,
+                   es.idle);
     pthread_mutex_unlock(&pr->mu);
     /* the results point at nothing of wp: strings are the explorer's */
     if (h && pr->src->release) pr->src->release(h);
@@ -473,6 +638,7 @@ wf_status cli_run_parts(const cli_opts *o, const program *p,
     pr.eo.should_stop = parts_stop;
     pr.eo.stop_ctx = &pr;
     pr.plan = &plan;
+    pr.nparts = plan.parts.len;
     pr.start = cli_now();
     pr.limit = o->time_limit;
     pr.fail = WF_OK;
@@ -489,6 +655,7 @@ wf_status cli_run_parts(const cli_opts *o, const program *p,
                base.preemptions < 0 &&
                base.strategy == WF_STRATEGY_DPOR;
     pr.every = GIFT_EVERY;
+    pr.nodes = 1;
     {
         /* the tests make small searches give work away */
         const char *ge = getenv("WEFT_GIFT_EVERY");
@@ -594,14 +761,7 @@ wf_status cli_run_parts(const cli_opts *o, const program *p,
     *plan_id = plan.id;
     *nparts = plan.parts.len;
     *nmine = norder;
-    for (size_t u = 0; u < pr.units.len; u++) {
-        if (pr.units.p[u].res) explore_free(pr.units.p[u].res);
-        dpor_gift_free(pr.units.p[u].gift);
-        dpor_result_free(pr.units.p[u].ret);
-        VEC_FREE(pr.units.p[u].gifts);
-    }
-    VEC_FREE(pr.units);
-    VEC_FREE(pr.todo);
+    units_free(&pr);
     free(pr.res);
     for (size_t k = 0; k < plan.parts.len; k++)
         if (pr.ran[k]) explore_free(pr.ran[k]);
@@ -618,3 +778,134 @@ wf_status cli_run_parts(const cli_opts *o, const program *p,
     return st;
 }
 
+
+/* ---- -j N: the one search, giving work to the other engines ----------- */
+
+struct cli_pool {
+    parts_run pr;
+    unit_ctx root; /* the command's search (unit 0) */
+    engine_stat es;
+    /* the command's should_stop (the progress line) */
+    bool (*stop)(void *ctx, const explorer *x);
+    void *stop_ctx;
+    VEC(pthread_t) th;
+    uint64_t first; /* the search's executions before its first gift */
+};
+
+/* cli_int.h */
+bool cli_gives(const cli_opts *o, const explore_opts *eo)
+{
+    return (o->cmd == CMD_EXPLORE || o->cmd == CMD_OUTCOMES) &&
+           o->shard_n <= 0 && !o->record_all && o->compare_run <= 0 &&
+           eo->strategy == WF_STRATEGY_DPOR && eo->max_executions <= 0 &&
+           eo->preemptions < 0;
+}
+
+/* should_stop of the command's search: give work away, then the
+ * command's own (the progress line). */
+static bool root_stop(void *ctx, const explorer *x)
+{
+    cli_pool *pl = ctx;
+    if (unit_give(&pl->root, x) && !pl->first)
+        pl->first = (uint64_t)x->executions;
+    return pl->stop && pl->stop(pl->stop_ctx, x);
+}
+
+/* cli_int.h */
+cli_pool *cli_pool_new(const cli_opts *o, const program *p,
+                       const cli_progsrc *src, explore_opts *eo)
+{
+    cli_pool *pl = wf_xcalloc(1, sizeof *pl);
+    parts_run *pr = &pl->pr;
+    unit z;
+    int nw;
+    const char *ge = getenv("WEFT_GIFT_EVERY"); /* small searches give */
+    pthread_mutex_init(&pr->mu, NULL);
+    pthread_cond_init(&pr->cv, NULL);
+    pr->o = o;
+    pr->p = p;
+    pr->src = src;
+    pr->eo = *eo; /* the gifts': no recording, no progress */
+    pr->eo.after_exec = NULL;
+    pr->eo.after_ctx = NULL;
+    pr->eo.on_step = NULL;
+    pr->gifts = true;
+    pr->every = ge && atoi(ge) > 0 ? atoi(ge) : POOL_GIFT_EVERY;
+    pr->nodes = 1;
+    pr->left = wf_xcalloc(1, sizeof *pr->left);
+    pr->fail = WF_OK;
+    pr->stats = getenv("WEFT_ENGINE_STATS") != NULL;
+    buf_init(&pr->stats_out);
+    memset(&z, 0, sizeof z);
+    z.giver = SIZE_MAX;
+    VEC_PUSH(pr->units, z);
+    pr->running = 1; /* the command's search, until cli_pool_finish */
+    pr->nengines = 1; /* engine 0: the command's thread */
+    pl->root.pr = pr;
+    pl->root.u = 0;
+    pl->root.wp = (program *)p;
+    pl->root.es = &pl->es;
+    pl->stop = eo->should_stop;
+    pl->stop_ctx = eo->stop_ctx;
+    eo->should_stop = root_stop;
+    eo->stop_ctx = pl;
+    nw = cli_jobs(o);
+    /* a C program: one engine (cli_run_parts says why) */
+    if (!src || !src->make) nw = 1;
+    for (int i = 1; i < nw; i++) {
+        pthread_t id;
+        if (pthread_create(&id, NULL, parts_worker, pr) == 0)
+            VEC_PUSH(pl->th, id);
+    }
+    return pl;
+}
+
+/* cli_int.h */
+void cli_pool_attach(cli_pool *pl, explorer *x)
+{
+    pl->root.x = x;
+    x->dp = dpor_new();
+    dpor_set_join(x->dp, unit_join, &pl->root);
+}
+
+/* cli_int.h */
+bool cli_pool_finish(cli_pool *pl, explorer *x)
+{
+    parts_run *pr = &pl->pr;
+    bool gave = pr->units.len > 1;
+    if (!pl->root.x) pl->root.x = x;
+    unit_join_rest(&pl->root);
+    if (pl->root.cut) x->complete = false;
+    if (pl->root.halted) x->stopped = true;
+    pthread_mutex_lock(&pr->mu);
+    pr->running--;
+    pthread_cond_broadcast(&pr->cv);
+    pthread_mutex_unlock(&pr->mu);
+    for (size_t i = 0; i < pl->th.len; i++)
+        pthread_join(pl->th.p[i], NULL);
+    VEC_FREE(pl->th);
+    if (pr->stats) {
+        fprintf(stderr,
+                "weft: engine 0: %llu searches, %llu executions, %llu "
+                "sleep-set-blocked, %.3fs CPU, %llu steps (the search: "
+                "%llu executions, %llu before its first gift), %.3fs idle\n",
+                (unsigned long long)pl->es.units + 1,
+                (unsigned long long)(x->executions - (int64_t)pl->root.jx) +
+                    pl->es.executions,
+                (unsigned long long)(x->blocked - pl->root.jb) +
+                    pl->es.blocked,
+                thread_cpu(),
+                (unsigned long long)(x->steps - pl->root.js) + pl->es.steps,
+                (unsigned long long)(x->executions - (int64_t)pl->root.jx),
+                (unsigned long long)pl->first, pl->es.idle);
+        fputs(pr->stats_out.p ? pr->stats_out.p : "", stderr);
+        fprintf(stderr, "weft: %zu searches\n", pr->units.len);
+    }
+    buf_fini(&pr->stats_out);
+    units_free(pr);
+    free(pr->left);
+    pthread_cond_destroy(&pr->cv);
+    pthread_mutex_destroy(&pr->mu);
+    free(pl);
+    return gave;
+}

@@ -201,10 +201,22 @@ react $REACT_MS "explore, SIGTERM" \
 status_is 143 "explore, SIGTERM after a finished bound never exits 0"
 has out "interrupted" "explore says interrupted"
 
-react $REACT_MS "explore -j 1, SIGINT while planning the parts" \
+react $REACT_MS "explore -j 1, SIGINT in one long execution" \
     -s INT -a 400 -o out -- "$WEFT" explore pingpong.go -j 1 --max-steps 1000000000 --max-memory 256M
-status_is 130 "explore -j 1, SIGINT while planning"
-has out ": interrupted;" "explore -j 1 prints its summary, interrupted"
+status_is 130 "explore -j 1, SIGINT in one long execution"
+has out ": interrupted" "explore -j 1 prints its summary, interrupted"
+# -j 2: the search has given work to the other engine (outcomes runs
+# the unbounded round from the start, giving every 64 executions): every
+# engine stops, the gifts' results are joined, the summary says
+# interrupted
+react $REACT_MS "outcomes -j 2, SIGTERM while the engines run gifts" \
+    -s TERM -a 1500 -o out -- "$WEFT" outcomes wide.go -j 2
+status_is 143 "outcomes -j 2, SIGTERM"
+has out "interrupted" "outcomes -j 2 says interrupted"
+react $REACT_MS "explore -j 2 --json, SIGINT" \
+    -s INT -a 1500 -o out -- "$WEFT" explore wide.go -j 2 --json
+status_is 130 "explore -j 2 --json, SIGINT"
+has out '"stopped": "interrupted"' "the JSON of -j 2 says interrupted"
 
 react $REACT_MS "explore --json, SIGINT" \
     -s INT -a 700 -o out -- "$WEFT" explore wide.go --json
@@ -359,12 +371,14 @@ within 2 "explore --time-limit 2 with 20,000 goroutines" "$WEFT" explore crowd.g
 # a search whose state grows with every step: freeing it is left to the
 # exit, not counted against the limit
 within 2 "explore --time-limit 2 of one long execution" "$WEFT" explore pingpong.go --max-steps 1000000000 --max-memory 256M --time-limit 2
-# -j: planning the parts runs executions too (a first one per prefix,
-# here a long one): they halt as the search's do (planning was deaf to
-# both: the watchdog ended it after a second with no summary, and the
-# time limit waited for the plan)
-within 2 "explore -j 1 --time-limit 2 while planning the parts" "$WEFT" explore pingpong.go -j 1 --max-steps 1000000000 --max-memory 256M --time-limit 2
-has out "stopped by the time limit" "explore -j 1 says the time limit stopped it"
+# -j: every engine stops at the limit; --shard's planning runs executions
+# too (a first one per prefix, here a long one): they halt as the
+# search's do (planning was deaf to both: the watchdog ended it after a
+# second with no summary, and the time limit waited for the plan)
+within 2 "explore -j 2 --time-limit 2 on a long search" "$WEFT" explore wide.go -j 2 --time-limit 2
+has out "stopped by the time limit" "explore -j 2 says the time limit stopped it"
+within 2 "explore --shard 1/1 --time-limit 2 while planning the parts" "$WEFT" explore pingpong.go --shard 1/1 --db plan.db --max-steps 1000000000 --max-memory 256M --time-limit 2
+has out "stopped by the time limit" "explore --shard 1/1 says the time limit stopped it"
 within 1 "run --time-limit 1" "$WEFT" run pingpong.go --max-steps 1000000000 --time-limit 1
 has out "stopped by the time limit at step" "run says the time limit stopped it"
 # an instantiation cycle (Go's test/typeparam/issue48711.go): f[T] calls
@@ -408,6 +422,10 @@ mem "a slice of slices growing" "$WEFT" run hog.go --max-memory 64M
 mem "one huge make" "$WEFT" run huge.go --max-memory 64M
 mem "a string doubling" "$WEFT" explore doubling.go --max-memory 64M
 has out "1 cut by the memory budget" "explore counts the cut"
+# -j: the budget is each execution's, on every engine (so the cuts are
+# the same for every N)
+mem "a string doubling, -j 2" "$WEFT" explore doubling.go -j 2 --max-memory 64M
+has out "1 cut by the memory budget" "explore -j 2 counts the cut"
 # the reduction's state (a node and a vector clock a step) counts too
 mem "dpor on one long execution" "$WEFT" explore pingpong.go --max-steps 1000000000 --max-memory 64M --max-executions 2
 mem "dpor with 20,000 goroutines" "$WEFT" explore crowd.go --max-memory 64M --max-executions 2
