@@ -154,12 +154,16 @@ size_t dpor_gift_at(const dpor_gift *g);
 /* Give everything a search has left away (partition.h's frontier): at
  * the end of an unbounded search stopped between executions (after
  * dpor_next returned true), every node of the path with branches left,
- * the path's end included (its branch untaken), becomes an own gift:
- * its search (dpor_take_gift) starts on the path as this search left it
- * and decides the nodes above its own as this search would have, so a
- * race it finds there is explored by it (not sent back: there is no
- * join); what two gifts both add there, both explore (more executions,
- * none lost). Ordered from the shallowest node; each with an estimate of
+ * the path's end included (its branch untaken), becomes an own gift,
+ * given whole: every task enabled there and not explored, given or
+ * asleep is the gift's (not only the backtrack entries: the races that
+ * would add the others are found by later searches). Its search
+ * (dpor_take_gift) starts on the path as this search left it and decides
+ * the nodes above its own as this search would have: a race it finds at
+ * a node given whole adds nothing there (that node's gift explores every
+ * task), one at a node with no gift it explores itself (not sent back:
+ * there is no join); what two gifts both add there, both explore (more
+ * executions, none lost). Ordered from the shallowest node; each with an estimate of
  * its executions: Knuth's estimator over what the search explored, from
  * the deepest node up (a node's subtree: the executions of the branches
  * it finished, its current branch's subtree, estimated so, and each

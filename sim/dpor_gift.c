@@ -75,8 +75,9 @@ static bool own_pending(const node *n)
 }
 
 /* The gift of node i of the path: its branches left (backtrack entries,
- * or inner choices), marked given. */
-static dpor_gift *gift_of(dpor *d, size_t i)
+ * or inner choices), marked given; with all (dpor_donate_all), every task
+ * enabled there not explored, given or asleep. */
+static dpor_gift *gift_of(dpor *d, size_t i, bool all)
 {
     node *n = &d->nodes.p[i];
     dpor_gift *g = wf_xcalloc(1, sizeof *g);
@@ -117,6 +118,9 @@ static dpor_gift *gift_of(dpor *d, size_t i)
     for (size_t k = 0; k < n->bt.len; k++)
         if (givable(n, n->bt.p[k]) && has_tid(&n->en, n->bt.p[k]))
             add_tid(&g->tids, n->bt.p[k]);
+    if (all)
+        for (size_t k = 0; k < n->en.len; k++)
+            if (givable(n, n->en.p[k])) add_tid(&g->tids, n->en.p[k]);
     for (size_t k = 0; k < g->tids.len; k++)
         add_tid(&n->given, g->tids.p[k]);
     for (size_t k = 0; k < n->bt.len; k++)
@@ -157,7 +161,7 @@ size_t dpor_donate(dpor *d, dpor_gift ***out)
     if (top == SIZE_MAX)
         return 0;
     v = wf_xcalloc(1, sizeof *v);
-    v[0] = gift_of(d, top);
+    v[0] = gift_of(d, top, false);
     d->nodes.p[top].waiting++;
     *out = v;
     return 1;
@@ -370,8 +374,9 @@ size_t dpor_donate_all(dpor *d, dpor_gift ***out)
     branch_means(d, d->floor, mean);
     for (size_t i = d->floor; i < len; i++)
         if (own_pending(&d->nodes.p[i])) {
-            dpor_gift *g = gift_of(d, i);
-            size_t nb = g->sub ? g->n - g->from : g->tids.len;
+            /* (its estimate: the branches the reduction has there) */
+            size_t nb = pending_branches(&d->nodes.p[i]);
+            dpor_gift *g = gift_of(d, i, true);
             g->own = true;
             g->est = (double)nb * mean[i - d->floor];
             VEC_PUSH(v, g);
@@ -390,6 +395,9 @@ size_t dpor_donate_all(dpor *d, dpor_gift ***out)
         z.idx = n->idx;
         z.nexti = n->nexti;
         z.tid = n->tid;
+        z.whole = false;
+        for (size_t k = 0; k < v.len; k++)
+            if (v.p[k]->at == i) z.whole = true;
         for (size_t k = 0; k < n->bt.len; k++)
             add_tid(&z.bt, n->bt.p[k]);
         for (size_t k = 0; k < n->given.len; k++)
@@ -459,6 +467,13 @@ void dpor_gift_install(dpor *d, node *nd, size_t k)
     }
     for (size_t i = 0; i < s->given.len; i++)
         add_tid(&nd->given, s->given.p[i]);
+    /* a node given whole: its gift explores every task enabled there
+     * but the path's and those explored, so no race this search finds
+     * there adds a branch of its own (no two parts explore one trace) */
+    if (s->whole)
+        for (size_t i = 0; i < nd->en.len; i++)
+            if (nd->en.p[i] != s->tid && !tset_has(&s->done, nd->en.p[i]))
+                add_tid(&nd->given, nd->en.p[i]);
     tset_copy(&nd->done, &s->done);
     tset_copy(&nd->sleep, &s->sleep);
 }

@@ -267,6 +267,7 @@ struct dpor {
  * (dpor_donate_all): what an own gift's search installs above its node. */
 typedef struct gsnap {
     bool sub;
+    bool whole; /* given whole: an own gift holds all its tasks left */
     uint32_t n, idx, nexti;
     int32_t tid;
     tidvec bt, given;

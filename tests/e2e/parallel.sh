@@ -257,12 +257,14 @@ for p in c/lost_update.c c/philosophers_naive.c; do
     done
     if [ $same = 1 ]; then ok; else bad "explore -j 2 of C $p: not what -j 1 gives"; diff <(strip < a) <(strip < b) | head -5 >&2; fi
     # its shards, merged by the program itself (weft merge cannot build
-    # it): what the unsharded search gives, database included
+    # it): what the unsharded search gives (one shard: --shard 1/1),
+    # database included
     command -v parallel >/dev/null 2>&1 || continue
-    rm -f s?.db m.db u.db
+    rm -f s?.db m.db u.db r.db
     parallel --will-cite -j 2 ./prog explore --shard {}/4 --db s{}.db ::: 1 2 3 4 > /dev/null 2> err
     ./prog merge m.db s1.db s2.db s3.db s4.db --json > merged 2> err; rm_=$?
-    ./prog explore --shard 1/1 --db u.db --json > whole 2> err; rw=$?
+    ./prog explore --shard 1/1 --db r.db > /dev/null 2> err
+    ./prog merge u.db r.db --json > whole 2> err; rw=$?
     if [ "$rm_" = "$rw" ] && cmp -s <(strip < merged) <(strip < whole); then ok; else
         bad "./prog merge of 4 shards of C $p: not what --shard 1/1 gives"; cat err >&2; diff <(strip < merged) <(strip < whole) | head -5 >&2; fi
     for db in m.db u.db; do dblist $db > $db.list; done
@@ -273,17 +275,19 @@ for p in c/lost_update.c c/philosophers_naive.c; do
 done
 
 # shards across machines: GNU parallel runs 4 shards 2 at a time, weft
-# merge joins them into what --shard 1/1 gives (the plan's parts, all)
+# merge joins them into what the unsharded search gives: one shard,
+# --shard 1/1 (every part), merged alone
 if ! command -v parallel >/dev/null 2>&1; then
     echo "parallel.sh: GNU parallel is not installed (make deps installs it): the shard checks are skipped"
 else
     for p in classic/philosophers_naive.go bugs/race_counter.go classic/producer_consumer.go classic/producer_consumer_cond.go seeds/patterns_waitgroup.go; do
         f=$root/scenarios/$p
         [ -f "$f" ] || continue
-        rm -f s?.db m.db u.db
+        rm -f s?.db m.db u.db r.db
         parallel --will-cite -j 2 "$WEFT" explore "$f" --shard {}/4 --db s{}.db ::: 1 2 3 4 > /dev/null 2> err
         "$WEFT" merge m.db s1.db s2.db s3.db s4.db --json > merged 2> err; rm_=$?
-        "$WEFT" explore "$f" --shard 1/1 --db u.db --json > whole 2> err; rw=$?
+        "$WEFT" explore "$f" --shard 1/1 --db r.db > /dev/null 2> err
+        "$WEFT" merge u.db r.db --json > whole 2> err; rw=$?
         if [ "$rm_" = "$rw" ] && cmp -s <(strip < merged) <(strip < whole); then ok; else
             bad "merge of 4 shards of $p: not what --shard 1/1 gives"; diff <(strip < merged) <(strip < whole) | head -5 >&2; fi
         # the databases: the same summary, findings, witnesses and outcomes
@@ -325,15 +329,17 @@ func main() {
 }
 GO
     for cmd in explore outcomes; do
-        rm -f b?.db m.db w.db o.db
+        rm -f b?.db m.db w.db o.db r.db rm.db
         "$WEFT" $cmd spawnall.go --shard 1/1 --db w.db -j 2 --json > whole 2> err
         "$WEFT" $cmd spawnall.go --shard 1/1 --db o.db -j 1 --json > one 2> err
         WEFT_ENGINE_STATS=1 parallel --will-cite -j 2 "$WEFT" $cmd spawnall.go --shard {}/4 --db b{}.db --json '>' b{} '2>' b{}.err ::: 1 2 3 4 2> err
         "$WEFT" merge m.db b1.db b2.db b3.db b4.db --json > merged 2> err
+        "$WEFT" $cmd spawnall.go --shard 1/1 --db r.db > /dev/null 2> err
+        "$WEFT" merge rm.db r.db --json > ref 2> err
         "$WEFT" $cmd spawnall.go --json > single 2> err
         # (shard 1 reports the executions planning ran, which every shard
         # ran, as its own: it keeps their results; the engines ran the rest)
-        if python3 - whole b1 b2 b3 b4 <<'PY'
+        if python3 - ref b1 b2 b3 b4 <<'PY'
 import json, re, sys
 w = json.load(open(sys.argv[1]))["executions"]
 x = [json.load(open(p))["executions"] for p in sys.argv[2:]]
@@ -342,8 +348,8 @@ assert sum(x) == w, (x, w)
 assert 2 * max(ran) < sum(ran), (x, ran, w)
 PY
         then ok; else bad "$cmd: 4 shards of a program that starts every goroutine first: one shard runs half the executions or more"; cat whole b1 b2 b3 b4 | grep -o '"executions": [0-9]*' >&2; fi
-        if cmp -s <(strip < merged) <(strip < whole) && cmp -s <(strip < one) <(strip < whole); then ok; else
-            bad "$cmd: 4 shards merged, --shard 1/1 -j 1 and -j 2 differ on a program that starts every goroutine first"; diff <(strip < merged) <(strip < whole) | head -5 >&2; fi
+        if cmp -s <(strip < merged) <(strip < ref) && cmp -s <(strip < one) <(strip < whole); then ok; else
+            bad "$cmd: 4 shards merged and --shard 1/1, or -j 1 and -j 2, differ on a program that starts every goroutine first"; diff <(strip < merged) <(strip < ref) | head -5 >&2; fi
         if [ $cmd = outcomes ] && python3 - single whole <<'PY'
 import json, sys
 s, w = (json.load(open(p)) for p in sys.argv[1:3])

@@ -326,9 +326,9 @@ START_TEST(the_parts_given_away_reach_the_outcomes_of_dfs)
             compared, gifts, (long long)gift_execs, (long long)nogift_execs,
             (long long)single_execs);
     ck_assert_int_ge(compared, 120);
-    ck_assert_uint_ge(gifts, 50);
+    ck_assert_uint_ge(gifts, 30);
     /* as in the_parts_joined_reach_the_outcomes_of_dfs */
-    ck_assert_int_le(gift_execs * 100, single_execs * 130);
+    ck_assert_int_le(gift_execs * 100, single_execs * 105);
 }
 END_TEST
 
@@ -388,9 +388,12 @@ START_TEST(the_parts_joined_reach_the_outcomes_of_dfs)
             compared, cut, (long long)dfs_execs, (long long)single_execs,
             (long long)cut_execs);
     /* a branch two parts both add above their nodes is explored twice
-     * (no part hears of the other's): cut after every 2 executions here
-     * (weft cuts after hundreds), 23% more executions (862 for 703) */
-    ck_assert_int_le(cut_execs * 100, single_execs * 130);
+     * (no part hears of the other's), but only at a node with no gift: a
+     * node with branches left is given whole (dpor_donate_all), so no
+     * race adds a branch there. Cut after every 2 executions here (weft
+     * cuts after dozens): 3% more executions (727 for 707; 867, 23% more,
+     * when a gift held only the node's backtrack entries) */
+    ck_assert_int_le(cut_execs * 100, single_execs * 105);
     ck_assert_int_ge(compared, 150);
     ck_assert_int_ge(cut, 75);
 }
