@@ -644,7 +644,9 @@ wf_status cli_run_parts(const cli_opts *o, const program *p,
     pr.fail = WF_OK;
     pr.stats = getenv("WEFT_ENGINE_STATS") != NULL;
     buf_init(&pr.stats_out);
-    if (base.max_executions > 0 && o->shard_n <= 0)
+    /* one shard holds every part: the budget is spent in part order, as
+     * the single search spends it */
+    if (base.max_executions > 0 && o->shard_n <= 1)
         pr.budget = base.max_executions;
     else if (base.max_executions > 0) /* an even share of the budget */
         pr.eo.max_executions =
