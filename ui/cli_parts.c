@@ -540,14 +540,7 @@ static void *parts_worker(void *arg)
     program wp = *pr->p;
     void *h = NULL;
     engine_stat es = {0, 0, 0, 0, 0, 0};
-    if (pr->src && pr->src->make && !pr->src->make(pr->src->ctx, &wp, &h)) {
-        pthread_mutex_lock(&pr->mu);
-        pr->fail = diag_set(&pr->fail_d, pr->p->file, 0, 0,
-                            "the program could not be made again for an "
-                            "engine");
-        pthread_mutex_unlock(&pr->mu);
-        return NULL;
-    }
+    bool made = !pr->src || !pr->src->make;
     pthread_mutex_lock(&pr->mu);
     for (;;) {
         size_t t;
@@ -555,6 +548,24 @@ static void *parts_worker(void *arg)
             engine_wait(pr, &es);
         if (!pr->todo.len)
             break;
+        if (!made) {
+            /* the program is made again only once there is work: a
+             * search that never gives (one long execution, a small
+             * search) does not pay for compiling it per engine, nor
+             * share its CPU with that */
+            bool ok;
+            pthread_mutex_unlock(&pr->mu);
+            ok = pr->src->make(pr->src->ctx, &wp, &h);
+            pthread_mutex_lock(&pr->mu);
+            if (!ok) {
+                pr->fail = diag_set(&pr->fail_d, pr->p->file, 0, 0,
+                                    "the program could not be made again "
+                                    "for an engine");
+                break;
+            }
+            made = true;
+            continue; /* another engine may have taken the work */
+        }
         t = take_task(pr, SIZE_MAX);
         pr->running++;
         pthread_mutex_unlock(&pr->mu);
