@@ -272,6 +272,7 @@ bench: all bench-deps
 	@WEFT=$(BUILD)/weft tests/conform/run.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 	@WEFT=$(BUILD)/weft tests/bench/parallel.sh
+	@PARALLEL_ALL=1 $(E2E) tests/e2e/parallel.sh
 	@WEFT=$(BUILD)/weft tests/bench/svcomp.sh $${SVCOMP_LIMIT:-60}
 	@WEFT=$(BUILD)/weft tests/bench/genmc.sh $${GENMC_LIMIT:-20}
 
