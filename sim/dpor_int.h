@@ -328,6 +328,40 @@ static inline void add_tid(tidvec *v, int32_t t)
         VEC_PUSH(*v, t);
 }
 
+/* Add every tid of w not in v to v, in w's order: linear, where add_tid
+ * one by one is quadratic (20,000 goroutines enabled at a node: 0.3 s
+ * in one step, past a time limit) */
+static inline void add_tids(tidvec *v, const tidvec *w)
+{
+    int32_t top = -1;
+    uint64_t *seen;
+    if (v->len == 0 && w->len <= 16) {
+        for (size_t i = 0; i < w->len; i++)
+            add_tid(v, w->p[i]);
+        return;
+    }
+    for (size_t i = 0; i < v->len; i++)
+        if (v->p[i] > top) top = v->p[i];
+    for (size_t i = 0; i < w->len; i++)
+        if (w->p[i] > top) top = w->p[i];
+    if (top < 0) return;
+    seen = wf_xcalloc((size_t)top / 64 + 1, sizeof *seen);
+    for (size_t i = 0; i < v->len; i++)
+        if (v->p[i] >= 0)
+            seen[v->p[i] / 64] |= (uint64_t)1 << (v->p[i] % 64);
+    for (size_t i = 0; i < w->len; i++) {
+        int32_t t = w->p[i];
+        if (t < 0) {
+            add_tid(v, t);
+            continue;
+        }
+        if (seen[t / 64] & ((uint64_t)1 << (t % 64))) continue;
+        seen[t / 64] |= (uint64_t)1 << (t % 64);
+        VEC_PUSH(*v, t);
+    }
+    free(seen);
+}
+
 static inline void tset_reset(tset *s)
 {
     s->tid.len = s->off.len = s->acc.len = 0;

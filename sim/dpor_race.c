@@ -489,11 +489,10 @@ static void race(dpor *d, int32_t j, int32_t q, const dclock *c,
     }
     if (initial_added(nj, &in))
         return;
-    for (size_t i = 0; i < nj->en.len; i++) {
-        add_tid(&nj->bt, nj->en.p[i]);
-        if (d->bound >= 0)
+    add_tids(&nj->bt, &nj->en);
+    if (d->bound >= 0)
+        for (size_t i = 0; i < nj->en.len; i++)
             dpor_conservative(d, j, nj->en.p[i]);
-    }
 }
 
 /* What race() compares with: the sig, clock and scan bound of the op
@@ -1064,6 +1063,5 @@ void dpor_req_race(dpor *d, size_t j, const int32_t *r, size_t n)
     mark_sets(d, nj, false);
     if (initial_added(nj, &in))
         return;
-    for (size_t i = 0; i < nj->en.len; i++)
-        add_tid(&nj->bt, nj->en.p[i]);
+    add_tids(&nj->bt, &nj->en);
 }
