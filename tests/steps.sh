@@ -6,7 +6,8 @@
 # checks wall-clock limits: --time-limit, Ctrl-C). Steps start in the order given (make test lists the longest
 # first, so that two cores end together); each one's output is kept apart
 # and printed whole when it ends, after a line saying how it ended. The
-# last line is "N passed, N failed", naming the failed steps before it;
+# last line is "N passed, N failed", naming the failed steps before it
+# and, before that, repeating each failed step's failing and last lines;
 # the exit status is 1 when one failed.
 set -u
 
@@ -55,6 +56,15 @@ for step in "$@"; do
 done
 while [ "${#name_of[@]}" -gt 0 ]; do reap; done
 
+# CI keeps only the end of the output: each failed step's failing lines
+# (Check's ":F:"/":E:" lines, "FAIL" lines) and its last lines again here.
+for n in $failed_names; do
+    echo "== $n failed; its failing lines:"
+    grep -E ':[FE]:|FAIL|not ok|Assertion|timed out|Timeout' "$dir/$n.log" | head -20
+    echo "== $n: its last lines:"
+    tail -15 "$dir/$n.log"
+    echo
+done
 [ -n "$failed_names" ] && echo "failed:$failed_names"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
