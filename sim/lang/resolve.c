@@ -488,8 +488,9 @@ static ast_node *underlying_ast(resolver *r, res_scope *s, ast_node *n,
             res_sym *p = lookup(r, s, res_intern(r, n->u.selector.x->u.ident
                                                        .name));
             if (p && p->kind == RS_PKG && p->target->scope)
-                x = res_scope_find(p->target->scope,
-                               res_intern(r, n->u.selector.sel->u.ident.name));
+                x = res_scope_find(
+                    p->target->scope,
+                    res_intern(r, n->u.selector.sel->u.ident.name));
             if (x && x->kind == RS_TYPE && x->spec && !x->tparam)
                 return underlying_ast(r, x->pkg->scope,
                                       x->spec->u.type_spec.type, depth + 1);
@@ -817,8 +818,9 @@ void res_type_spec(resolver *r, res_scope *s, ast_node *spec,
                    bool pkg_level)
 {
     if (!pkg_level) {
-        res_sym *t = res_new_sym(r, RS_TYPE, spec->u.type_spec.name->u.ident.name,
-                             spec->u.type_spec.name);
+        res_sym *t = res_new_sym(r, RS_TYPE,
+                                 spec->u.type_spec.name->u.ident.name,
+                                 spec->u.type_spec.name);
         t->spec = spec;
         t->vargen = ++r->pkg->local_types;
         res_declare(r, s, t);
@@ -850,8 +852,8 @@ void res_params(resolver *r, res_scope *s, ast_list l, bool declare_)
     for (size_t i = 0; i < l.n; i++) {
         ast_node *f = l.v[i];
         for (size_t k = 0; k < f->u.field.names.n && declare_; k++) {
-            res_sym *v = res_local(r, s, f->u.field.names.v[k], f->u.field.type,
-                               f);
+            res_sym *v = res_local(r, s, f->u.field.names.v[k],
+                                   f->u.field.type, f);
             v->is_param = true;
         }
     }

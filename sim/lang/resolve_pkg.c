@@ -54,8 +54,8 @@ static void declare_pkg(resolver *r, res_pkg *p)
             ast_node *spec = d->u.gen_decl.specs.v[k];
             if (d->u.gen_decl.tok == TK_TYPE) {
                 res_sym *s = res_new_sym(r, RS_TYPE,
-                                     spec->u.type_spec.name->u.ident.name,
-                                     spec->u.type_spec.name);
+                                         spec->u.type_spec.name->u.ident.name,
+                                         spec->u.type_spec.name);
                 s->spec = spec;
                 res_declare(r, p->scope, s);
                 VEC_PUSH(p->decls, s);
@@ -63,10 +63,9 @@ static void declare_pkg(resolver *r, res_pkg *p)
             }
             for (size_t j = 0; j < spec->u.value_spec.names.n; j++) {
                 ast_node *id = spec->u.value_spec.names.v[j];
-                res_sym *s = res_new_sym(r,
-                                     d->u.gen_decl.tok == TK_CONST ? RS_CONST
-                                                                   : RS_VAR,
-                                     id->u.ident.name, id);
+                res_kind kind = d->u.gen_decl.tok == TK_CONST ? RS_CONST
+                                                              : RS_VAR;
+                res_sym *s = res_new_sym(r, kind, id->u.ident.name, id);
                 s->spec = spec;
                 s->index = (int)j;
                 if (!strcmp(id->u.ident.name, "_"))
@@ -165,7 +164,7 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
                 continue;
         }
         s = res_new_sym(r, RS_PKG, name,
-                    im->u.import.name ? im->u.import.name : NULL);
+                        im->u.import.name ? im->u.import.name : NULL);
         s->target = t;
         res_map_put(r, im, s); /* the checker finds unused imports */
         if (res_scope_find(fs, s->name)) {
@@ -220,7 +219,7 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         res_scope *fs = file_scope(p, fscopes, d);
         if (d->kind == AST_FUNC_DECL) {
             res_func_decl(r, fs, d, d->u.func_decl.recv, d->u.func_decl.type,
-                 d->u.func_decl.body);
+                          d->u.func_decl.body);
             res_check_labels(r, d->u.func_decl.body);
         } else if (d->kind == AST_GEN_DECL && d->u.gen_decl.tok != TK_IMPORT) {
             res_gen_decl(r, fs, d, true);
