@@ -122,6 +122,23 @@ static res_scope *file_scope(res_pkg *p, res_scope **fscopes, ast_node *d)
 }
 
 /* The imports of file f into its file scope fs. */
+/* Go's rule for internal packages: a path with an element "internal" may
+ * be imported only from the tree rooted at that element's parent, and the
+ * standard library's (a library package's) never from a program's
+ * packages. The program's own trees are not checked here: a program's
+ * package path ("main", a module's directory) does not always say where
+ * it sits. */
+static bool internal_refused(const res_pkg *from, const res_pkg *t)
+{
+    const char *path = t->path;
+    size_t n = strlen(path);
+    bool internal = !strcmp(path, "internal") ||
+                    !strncmp(path, "internal/", 9) ||
+                    strstr(path, "/internal/") ||
+                    (n > 9 && !strcmp(path + n - 9, "/internal"));
+    return internal && t->library && !from->library;
+}
+
 static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
 {
     for (size_t i = 0; i < f->imports.n && !r->failed; i++) {
@@ -135,6 +152,11 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
         r->pkg = p;
         if (!t)
             break;
+        if (internal_refused(p, t)) {
+            res_err(r, im->u.import.path,
+                    "use of internal package %s not allowed", t->path);
+            break;
+        }
         for (size_t k = 0; k < p->imports.len && !seen; k++)
             seen = p->imports.p[k] == t;
         if (!seen)

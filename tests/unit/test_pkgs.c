@@ -219,6 +219,18 @@ START_TEST(a_module_s_packages_import_each_other)
     RUN_EQ("cmd/app", false, -1,
            "ERR M/cmd/app/main.go:3:8: cannot find package "
            "\"example.com/m/nope\" in M/nope");
+    /* the standard library's internal packages are its own: crypto/md5
+     * uses crypto/internal/blockhash, a program may not (Go's words) */
+    write_file("cmd/app/main.go",
+               "package main\n\nimport (\n\t\"crypto/md5\"\n\t\"fmt\"\n)\n\n"
+               "func main() { fmt.Printf(\"%x\\n\", md5.Sum(nil)) }\n");
+    RUN_EQ("cmd/app", false, -1, "d41d8cd98f00b204e9800998ecf8427e\n");
+    write_file("cmd/app/main.go",
+               "package main\n\nimport \"crypto/internal/blockhash\"\n\n"
+               "func main() { println(blockhash.BlockSize) }\n");
+    RUN_EQ("cmd/app", false, -1,
+           "ERR M/cmd/app/main.go:3:8: use of internal package "
+           "crypto/internal/blockhash not allowed");
     done();
 }
 END_TEST

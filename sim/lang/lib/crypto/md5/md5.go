@@ -3,6 +3,7 @@
 package md5
 
 import (
+	"crypto/internal/blockhash"
 	"hash"
 	"math/bits"
 )
@@ -15,15 +16,12 @@ const BlockSize = 64
 
 type digest struct {
 	s   [4]uint32
-	x   [BlockSize]byte
-	nx  int
-	len uint64
+	buf blockhash.Buffer
 }
 
 func (d *digest) Reset() {
 	d.s = [4]uint32{0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476}
-	d.nx = 0
-	d.len = 0
+	d.buf.Reset()
 }
 
 // New returns a new hash.Hash computing the MD5 checksum.
@@ -85,27 +83,11 @@ func block(d *digest, p []byte) {
 	}
 }
 
+func (d *digest) block(p []byte) { block(d, p) }
+
 func (d *digest) Write(p []byte) (nn int, err error) {
-	nn = len(p)
-	d.len += uint64(nn)
-	if d.nx > 0 {
-		n := copy(d.x[d.nx:], p)
-		d.nx += n
-		if d.nx == BlockSize {
-			block(d, d.x[:])
-			d.nx = 0
-		}
-		p = p[n:]
-	}
-	if len(p) >= BlockSize {
-		n := len(p) &^ (BlockSize - 1)
-		block(d, p[:n])
-		p = p[n:]
-	}
-	if len(p) > 0 {
-		d.nx = copy(d.x[:], p)
-	}
-	return
+	d.buf.Write(p, d.block)
+	return len(p), nil
 }
 
 func (d *digest) Sum(in []byte) []byte {
@@ -115,16 +97,7 @@ func (d *digest) Sum(in []byte) []byte {
 }
 
 func (d *digest) checkSum() [Size]byte {
-	tmp := [1 + 63 + 8]byte{0x80}
-	pad := (55 - d.len) % 64
-	n := d.len << 3
-	for i := 0; i < 8; i++ {
-		tmp[1+pad+uint64(i)] = byte(n >> (8 * i))
-	}
-	d.Write(tmp[:1+pad+8])
-	if d.nx != 0 {
-		panic("d.nx != 0")
-	}
+	d.buf.Pad(false, d.block)
 	var digest [Size]byte
 	for i, s := range d.s {
 		digest[4*i] = byte(s)

@@ -4,6 +4,7 @@
 package sha256
 
 import (
+	"crypto/internal/blockhash"
 	"hash"
 	"math/bits"
 )
@@ -19,9 +20,7 @@ const BlockSize = 64
 
 type digest struct {
 	h     [8]uint32
-	x     [BlockSize]byte
-	nx    int
-	len   uint64
+	buf   blockhash.Buffer
 	is224 bool
 }
 
@@ -31,8 +30,7 @@ func (d *digest) Reset() {
 	} else {
 		d.h = [8]uint32{0xC1059ED8, 0x367CD507, 0x3070DD17, 0xF70E5939, 0xFFC00B31, 0x68581511, 0x64F98FA7, 0xBEFA4FA4}
 	}
-	d.nx = 0
-	d.len = 0
+	d.buf.Reset()
 }
 
 // New returns a new hash.Hash computing the SHA256 checksum.
@@ -109,27 +107,11 @@ func block(dig *digest, p []byte) {
 	}
 }
 
+func (d *digest) block(p []byte) { block(d, p) }
+
 func (d *digest) Write(p []byte) (nn int, err error) {
-	nn = len(p)
-	d.len += uint64(nn)
-	if d.nx > 0 {
-		n := copy(d.x[d.nx:], p)
-		d.nx += n
-		if d.nx == BlockSize {
-			block(d, d.x[:])
-			d.nx = 0
-		}
-		p = p[n:]
-	}
-	if len(p) >= BlockSize {
-		n := len(p) &^ (BlockSize - 1)
-		block(d, p[:n])
-		p = p[n:]
-	}
-	if len(p) > 0 {
-		d.nx = copy(d.x[:], p)
-	}
-	return
+	d.buf.Write(p, d.block)
+	return len(p), nil
 }
 
 func (d *digest) Sum(in []byte) []byte {
@@ -142,24 +124,7 @@ func (d *digest) Sum(in []byte) []byte {
 }
 
 func (d *digest) checkSum() [Size]byte {
-	len := d.len
-	var tmp [64 + 8]byte
-	tmp[0] = 0x80
-	var t uint64
-	if len%64 < 56 {
-		t = 56 - len%64
-	} else {
-		t = 64 + 56 - len%64
-	}
-	len <<= 3
-	padlen := tmp[:t+8]
-	for i := uint64(0); i < 8; i++ {
-		padlen[t+i] = byte(len >> (56 - 8*i))
-	}
-	d.Write(padlen)
-	if d.nx != 0 {
-		panic("d.nx != 0")
-	}
+	d.buf.Pad(true, d.block)
 	var digest [Size]byte
 	for i, s := range d.h {
 		digest[i*4] = byte(s >> 24)
