@@ -276,6 +276,10 @@ bench: all bench-deps
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 	@WEFT=$(BUILD)/weft tests/bench/parallel.sh
 	@PARALLEL_ALL=1 $(E2E) tests/e2e/parallel.sh
+	@$(MAKE) --no-print-directory $(BUILD)/dbg/unit
+	@echo "make bench: the dpor differential suite on every generated program"
+	@WEFT_UNIT_FULL=1 CK_RUN_SUITE=dpor CK_DEFAULT_TIMEOUT=600 \
+	    CK_TIMEOUT_MULTIPLIER=10 $(BUILD)/dbg/unit
 	@WEFT=$(BUILD)/weft tests/bench/svcomp.sh $${SVCOMP_LIMIT:-60}
 	@WEFT=$(BUILD)/weft tests/bench/genmc.sh $${GENMC_LIMIT:-20}
 

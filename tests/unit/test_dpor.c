@@ -10,6 +10,7 @@
 #include "sim/native.h"
 #include "tests/bench/dpor_progs.h"
 #include "tests/unit/gotest.h"
+#include "tests/unit/wft.h"
 #include "tests/diff/gen.h"
 #include "weft.h"
 
@@ -809,9 +810,9 @@ static void dpor_matches_dfs(void (*gen)(gprog *, uint64_t), int want,
     ck_assert_int_ge(compared, want);
 }
 
-START_TEST(dpor_reaches_the_outcomes_of_dfs_on_500_generated_programs)
+START_TEST(dpor_reaches_the_outcomes_of_dfs_on_generated_programs)
 {
-    dpor_matches_dfs(gen_program, 500, "mixed");
+    dpor_matches_dfs(gen_program, wft_scaled(500), "mixed");
 }
 END_TEST
 
@@ -819,7 +820,8 @@ END_TEST
  * dequeue commute by the buffer's length (ACC_ENQ, ACC_DEQ). */
 START_TEST(dpor_reaches_the_outcomes_of_dfs_on_buffered_channels)
 {
-    dpor_matches_dfs(gen_queue_program, 300, "buffered channels");
+    dpor_matches_dfs(gen_queue_program, wft_scaled(300),
+                     "buffered channels");
 }
 END_TEST
 
@@ -951,8 +953,8 @@ static int64_t explore_traces(gprog *g, wf_strategy_kind k, bool rounds,
  * with the default rounds and with one round. */
 START_TEST(dpor_executions_equal_traces_on_generated_programs)
 {
-    int compared = 0;
-    for (uint64_t seed = 1; compared < 150 && seed < 3000; seed++) {
+    int compared = 0, want = wft_scaled(150);
+    for (uint64_t seed = 1; compared < want && seed < 3000; seed++) {
         gprog g;
         size_t traces, t1, t2;
         bool complete;
@@ -976,7 +978,7 @@ START_TEST(dpor_executions_equal_traces_on_generated_programs)
                       (unsigned long long)seed, traces, (long long)e2, t2);
         compared++;
     }
-    ck_assert_int_ge(compared, 150);
+    ck_assert_int_ge(compared, want);
 }
 END_TEST
 
@@ -1103,7 +1105,7 @@ Suite *dpor_suite(void)
     tcase_add_test(tc, parked_goroutines_cost_a_step_nothing);
     tcase_add_test(tc, joined_goroutines_leave_the_clocks);
     tcase_set_timeout(td, 300);
-    tcase_add_test(td, dpor_reaches_the_outcomes_of_dfs_on_500_generated_programs);
+    tcase_add_test(td, dpor_reaches_the_outcomes_of_dfs_on_generated_programs);
     tcase_add_test(td, dpor_reaches_the_outcomes_of_dfs_on_buffered_channels);
     tcase_add_test(td, bounded_dpor_reaches_what_bounded_dfs_reaches);
     tcase_add_test(td, dpor_executions_equal_traces_on_generated_programs);

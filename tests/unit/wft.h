@@ -14,6 +14,15 @@
 #include "sim/explore.h"
 #include "sim/native.h"
 
+/* How many generated programs a differential test compares: n under
+ * `make bench` (WEFT_UNIT_FULL=1), two fifths of n under `make test`,
+ * the same seeds from 1 (the bench's run covers make test's). */
+static inline int wft_scaled(int n)
+{
+    const char *full = getenv("WEFT_UNIT_FULL");
+    return full && *full && strcmp(full, "0") ? n : n * 2 / 5;
+}
+
 /* Every event of every execution, as a vector and as text: one line per
  * event with every field (the site as file:line, never an address), and a
  * "--" line at each execution's start. */
