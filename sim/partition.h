@@ -11,7 +11,8 @@
  * part.stop_at), then one per node of its path with branches left (an
  * own gift, dpor_donate_all: its search starts on the path as the single
  * search left it, with the sets it had there), the deepest first; while
- * the budget lasts, the shallowest part is run and cut again. A part's
+ * the budget lasts, the part of the largest estimate is run and cut
+ * again (the heaviest part is the one no assignment can balance). A part's
  * search decides the nodes above its own too: a race it finds there, it
  * explores itself (no part waits for another), so a branch two parts
  * both add there is explored by both (more executions, none lost).
