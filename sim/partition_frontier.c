@@ -67,6 +67,40 @@ static char *gift_prefix(const program *p, const explore_opts *o,
     return part_prefix_string(p, o, c, n);
 }
 
+/* The search of item it under o, stopped by c, run with consumers cs
+ * (NULL: none) into *out: its status (a halt or a divergence is an
+ * error). */
+static wf_status frontier_search(const program *p, const explore_opts *o,
+                                 const fitem *it, fstop *c, consumer_set *cs,
+                                 explorer **out, wf_diag *d)
+{
+    explore_opts to = *o;
+    part pt;
+    explorer *x;
+    wf_status st;
+    memset(&pt, 0, sizeof pt);
+    pt.gift = it->g;
+    to.prefix = it->g ? it->prefix : NULL;
+    to.max_executions = 0;
+    to.iterative = false;
+    to.minimize = false;
+    to.timing = false;
+    to.should_stop = frontier_stop;
+    to.stop_ctx = c;
+    to.after_exec = NULL;
+    to.on_step = NULL;
+    to.step_ctx = NULL;
+    x = explore_new(p, &to);
+    x->dp = part_dpor(&pt);
+    st = explore_run(x, cs, d);
+    if (st == WF_OK && x->e && explore_halted(x)) st = part_plan_halted(d);
+    if (st == WF_OK && x->diverged)
+        st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
+                      x->diverged);
+    *out = x;
+    return st;
+}
+
 /* Run item it's search up to max started executions (or max_steps
  * steps): settled, then either complete (its estimate: its executions)
  * or cut (stop_at), its gifts pushed on *gifts, the shallowest first.
@@ -78,7 +112,6 @@ static wf_status frontier_run(const program *p, const explore_opts *o,
                               size_t *ngifts, int64_t *spent, uint64_t *steps,
                               explorer **halted, wf_diag *d)
 {
-    explore_opts to = *o;
     fstop c = {0, max, max_steps, false};
     part pt;
     explorer *x;
@@ -87,23 +120,7 @@ static wf_status frontier_run(const program *p, const explore_opts *o,
     consumer_set *cs = keep ? keep->open(keep->ctx, &h) : NULL;
     memset(&pt, 0, sizeof pt);
     pt.gift = it->g;
-    to.prefix = it->g ? it->prefix : NULL;
-    to.max_executions = 0;
-    to.iterative = false;
-    to.minimize = false;
-    to.timing = false;
-    to.should_stop = frontier_stop;
-    to.stop_ctx = &c;
-    to.after_exec = NULL;
-    to.on_step = NULL;
-    to.step_ctx = NULL;
-    x = explore_new(p, &to);
-    x->dp = part_dpor(&pt);
-    st = explore_run(x, cs, d);
-    if (st == WF_OK && x->e && explore_halted(x)) st = part_plan_halted(d);
-    if (st == WF_OK && x->diverged)
-        st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
-                      x->diverged);
+    st = frontier_search(p, o, it, &c, cs, &x, d);
     *ngifts = 0;
     *gifts = NULL;
     *spent += explore_started(x);
@@ -157,31 +174,10 @@ static wf_status frontier_probe(const program *p, const explore_opts *o,
                                 fitem *it, int64_t *spent, uint64_t *steps,
                                 wf_diag *d)
 {
-    explore_opts to = *o;
     fstop c = {0, PLAN_PROBE, UINT64_MAX, false};
-    part pt;
     explorer *x;
-    wf_status st;
+    wf_status st = frontier_search(p, o, it, &c, NULL, &x, d);
     double left = 0, per;
-    memset(&pt, 0, sizeof pt);
-    pt.gift = it->g;
-    to.prefix = it->g ? it->prefix : NULL;
-    to.max_executions = 0;
-    to.iterative = false;
-    to.minimize = false;
-    to.timing = false;
-    to.should_stop = frontier_stop;
-    to.stop_ctx = &c;
-    to.after_exec = NULL;
-    to.on_step = NULL;
-    to.step_ctx = NULL;
-    x = explore_new(p, &to);
-    x->dp = part_dpor(&pt);
-    st = explore_run(x, NULL, d);
-    if (st == WF_OK && x->e && explore_halted(x)) st = part_plan_halted(d);
-    if (st == WF_OK && x->diverged)
-        st = diag_set(d, p->file ? p->file : "", 0, 0, "planning the parts: %s",
-                      x->diverged);
     *spent += explore_started(x);
     *steps += x->search_steps;
     if (st == WF_OK && c.hit && !x->complete) {
