@@ -11,7 +11,8 @@
  * part.stop_at), then one per node of its path with branches left (an
  * own gift, dpor_donate_all: its search starts on the path as the single
  * search left it, with the sets it had there), the deepest first; while
- * the budget lasts, the shallowest part is run and cut again. A part's
+ * the budget lasts, the part of the largest estimate is run and cut
+ * again (the heaviest part is the one no assignment can balance). A part's
  * search decides the nodes above its own too: a race it finds there, it
  * explores itself (no part waits for another), so a branch two parts
  * both add there is explored by both (more executions, none lost).
@@ -66,7 +67,8 @@ typedef struct part_sib {
 
 typedef struct part {
     char *prefix; /* the schedule of the prefix's choices */
-    double est;   /* estimated executions of its search */
+    double est;   /* estimated size of its search: executions (a prefix
+                     plan), steps (a frontier plan: its probe) */
     /* a frontier plan's part (part_plan_make, unbounded dpor): the own
      * gift it explores (NULL: the search from the start), and where its
      * search stops (started executions, explore_started; 0: at its end),
@@ -131,7 +133,9 @@ void part_plan_fini(part_plan *pl);
  * (dpor_donate_all): a part for what it ran (stop_at), one per gift;
  * the largest by estimate are run and cut again while the budget lasts
  * and they are not balanced (b: the budgets, NULL: weft's; the tests cut
- * small searches). Parts explore what their searches add above
+ * small searches); then each part it did not run is probed (one
+ * execution of its own search: its estimate in steps). Parts explore
+ * what their searches add above
  * their gift's node themselves: no two parts explore one trace but where
  * both add a branch there (each explores it). */
 typedef struct part_budget {

@@ -68,6 +68,9 @@ cpu() {
 steps_run() { awk '/^weft: planning:/ {p = $(NF-1)} /^weft: engine / {for (i = 2; i <= NF; i++) if ($i ~ /^steps,?$/) s += $(i-1)} END{print p + s}' "$1"; }
 runs=${PAR_RUNS:-3}
 strip() { python3 -c 'import json,sys; d=json.load(sys.stdin); d["stats"]["seconds"]=0; d.pop("db",None); print(json.dumps(d,sort_keys=True))'; }
+mms=() mmc=()
+# the busiest of some numbers over their mean
+maxmean() { awk '{s += $1; if ($1 > m) m = $1} END{printf "%.2f", m * NR / s}'; }
 t1=() t2=() ts=() c1=() c2=() e1=() e2=() bal=() sh1=() sh2=() pj2=() psh=() pse=()
 # each engine's CPU time (its thread's) and executions, as weft says with
 # WEFT_ENGINE_STATS: the speed-up the balance allows on 2 idle cores is
@@ -118,6 +121,10 @@ for r in $(seq "$runs"); do
         # the same every run
         ss=$(for i in 1 2 3 4; do steps_run s$i.err; done | awk '{ if (a <= b) a += $1; else b += $1 } END{print (a > b ? a : b)}')
         pst=$(awk "BEGIN{print $(steps_run one.json.err) / $ss}")
+        # the balance: the busiest shard over the mean (planning counted in
+        # each), by steps and by CPU
+        mms+=("$(for i in 1 2 3 4; do steps_run s$i.err; done | maxmean)")
+        mmc+=("$(for i in 1 2 3 4; do tail -1 t$i.cpu | bc; done | maxmean)")
         echo "bench parallel: run $r: shard steps run (planning + engines): $(for i in 1 2 3 4; do steps_run s$i.err; done | tr '\n' ' ')-j 1: $(steps_run one.json.err)"
         # the work each shard did (its summary line: executions)
         echo "bench parallel: run $r: shard executions: $(for i in 1 2 3 4; do grep -oE '^[0-9]+ executions' s$i.out | grep -oE '^[0-9]+' || echo '?'; done | tr '\n' ' ')"
@@ -159,9 +166,68 @@ if [ ${#ts[@]} -gt 0 ]; then
     printf 'bench parallel: 4 shards on 2 idle slots + merge, from CPU times (a shard counted as one slot; it runs its parts on engines of its own, so a shard left alone uses both cores): %.2fx of -j 1 (median of %s; goal >= 1.7x)\n' \
         "$(median "${psh[@]}")" "$runs"
     printf 'bench parallel: 4 shards on 2 slots by steps run (planning + engines, load-free; the merge not counted): %.2fx of -j 1 (goal >= 1.7x)\n' "$pst"
+    printf 'bench parallel: the shards'"'"' balance, busiest over mean: %s by steps, %s by CPU (median of %s; 1.00 is even)\n' \
+        "$(median "${mms[@]}")" "$(median "${mmc[@]}")" "$runs"
     printf 'bench parallel: 4 shards on 2 idle cores + merge, from CPU times with each shard'"'"'s engines counted (at most; a lower bound of the time): %.2fx of -j 1 (median of %s)\n' \
         "$(median "${pse[@]}")" "$runs"
 else
     echo "bench parallel: GNU parallel is not installed: no shard figure"
 fi
-echo "bench parallel: load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work skews the ratios)"
+# Beyond the bench program (the planning budgets and estimates were
+# chosen on it): 4 shards, each alone (-j 1), against -j 1, on programs
+# of searches of 1 to 5 s: scenarios, and Go programs generated from a
+# seed (goroutines taking locks, atomics, a buffered channel), one run
+# each (steps are load-free; the CPU figure is one run's)
+if [ "${PAR_MORE:-1}" = 1 ] && command -v python3 >/dev/null 2>&1; then
+    gen() { # SEED GOROUTINES OPS: a Go program
+        python3 - "$@" <<'PY'
+import random, sys
+seed, G, K = map(int, sys.argv[1:4])
+r = random.Random(seed)
+out = ["package main", "", "import (", "\t\"sync\"", "\t\"sync/atomic\"", ")", "",
+       "func main() {", "\tvar mu [3]sync.Mutex", "\tvar x [3]int", "\tvar a int64",
+       "\tch := make(chan int, 2)", "\tvar wg sync.WaitGroup"]
+sends = 0
+for g in range(G):
+    out += ["\twg.Add(1)", "\tgo func() {", "\t\tdefer wg.Done()"]
+    for k in range(K):
+        c = r.random()
+        if c < 0.55 or c >= 0.88:
+            m, v = r.randrange(3), r.randrange(3)
+        if c < 0.55:
+            out += [f"\t\tmu[{m}].Lock()", f"\t\tx[{v}]++", f"\t\tmu[{m}].Unlock()"]
+        elif c < 0.75:
+            out += ["\t\tatomic.AddInt64(&a, 1)"]
+        elif c < 0.88:
+            out += [f"\t\tch <- {g}"]
+            sends += 1
+        else:
+            out += [f"\t\tmu[{m}].Lock()", f"\t\t_ = x[{v}]", f"\t\tmu[{m}].Unlock()"]
+    out += ["\t}()"]
+out += [f"\tfor i := 0; i < {sends}; i++ {{", "\t\t<-ch", "\t}", "\twg.Wait()", "}"]
+print("\n".join(out))
+PY
+    }
+    gen 6 4 4 > g6_4_4.go; gen 6 5 3 > g6_5_3.go; gen 7 4 3 > g7_4_3.go
+    gen 8 4 3 > g8_4_3.go; gen 8 5 2 > g8_5_2.go; gen 3 4 3 > g3_4_3.go
+    sched2() { awk '{ if (a <= b) a += $1; else b += $1 } END{print (a > b ? a : b)}'; }
+    for f in g6_4_4.go g6_5_3.go g7_4_3.go g8_4_3.go g8_5_2.go g3_4_3.go \
+             "$root"/tests/correct/semaphore_chan.go "$root"/tests/correct/fan_in_done.go \
+             "$root"/tests/correct/gobyexample_waitgroups.go; do
+        rm -f o?.db om.db
+        WEFT_ENGINE_STATS=1 /usr/bin/time -f %U+%S -o o0.cpu "$WEFT" explore "$f" -j 1 --json > o0.out 2> o0.err
+        for i in 1 2 3 4; do
+            WEFT_ENGINE_STATS=1 /usr/bin/time -f %U+%S -o o$i.cpu "$WEFT" explore "$f" -j 1 --shard $i/4 --db o$i.db > o$i.out 2> o$i.err
+        done
+        /usr/bin/time -f %U+%S -o om.cpu "$WEFT" merge om.db o1.db o2.db o3.db o4.db > /dev/null 2>&1
+        st=$(for i in 1 2 3 4; do steps_run o$i.err; done | tr '\n' ' ')
+        cp=$(for i in 1 2 3 4; do tail -1 o$i.cpu | bc; done | tr '\n' ' ')
+        s0=$(steps_run o0.err) c0=$(tail -1 o0.cpu | bc) cm=$(tail -1 om.cpu | bc)
+        printf 'bench parallel: other program %s (%s executions): shard steps %s(-j 1 %s), CPU s %s(-j 1 %s, merge %s): busiest/mean %s steps, %s CPU; 4 shards on 2 slots %.2fx of -j 1 by steps, %.2fx by CPU with the merge (goal >= 1.7x)\n' \
+            "$(basename "$f")" "$(python3 -c 'import json; print(json.load(open("o0.out"))["executions"])' 2>/dev/null)" \
+            "$st" "$s0" "$cp" "$c0" "$cm" "$(echo $st | tr ' ' '\n' | maxmean)" "$(echo $cp | tr ' ' '\n' | maxmean)" \
+            "$(awk "BEGIN{print $s0 / $(echo $st | tr ' ' '\n' | sched2)}")" \
+            "$(awk "BEGIN{print $c0 / ($(echo $cp | tr ' ' '\n' | sched2) + $cm)}")"
+    done
+fi
+echo "bench parallel: load: $(uptime) on $(nproc) cores (other work skews the ratios)"
