@@ -719,6 +719,20 @@ START_TEST(len_of_a_channel_is_ordered_with_its_sends)
                        "}\n"));
     ck_assert_str_eq(o, " [deadlock]\n1|\n");
     free(o);
+    /* reflect's Len is the same op (it recorded no access: one order) */
+    o = go_outcomes(GO("import (\n\t\"fmt\"\n\t\"reflect\"\n)\n"
+                       "func main() {\n"
+                       "\tch := make(chan int, 1)\n"
+                       "\tdone := make(chan bool)\n"
+                       "\tgo func() {\n"
+                       "\t\tch <- 1\n"
+                       "\t\tdone <- true\n"
+                       "\t}()\n"
+                       "\tfmt.Println(reflect.ValueOf(ch).Len())\n"
+                       "\t<-done\n"
+                       "}\n"));
+    ck_assert_str_eq(o, "0|\n1|\n");
+    free(o);
 }
 END_TEST
 
