@@ -240,7 +240,9 @@ static inline void link_waiter(wf_engine *e, wf_task *t, wf_chan *ch,
             ch->ncsend++;
         else
             ch->ncrecv++;
-        if (!ch->cap)
+        /* (on a closed channel a commit enables nothing: a send there
+         * panics, and the receive reads the close) */
+        if (!ch->cap && !ch->closed)
             engine_access(e, ch->hdr.oid, ACC_COMMIT);
     }
 }
@@ -438,6 +440,18 @@ static void do_send(wf_engine *e, wf_task *t, wf_chan *ch, wf_value v,
     engine_complete(e, r->task);
 }
 
+/* Does a receive from ch change nothing (a read, for the reduction)?
+ * One on a closed, drained channel: it gets the zero value and false,
+ * and leaves the channel as it was; nothing can change it after (a send
+ * or a close panics, conflicting with everything), so two such receives
+ * commute (a pool's workers each seeing the jobs channel closed: one
+ * order, not n!), and each stays ordered with the close and the
+ * dequeues before it, which write. */
+static bool recv_reads(const wf_chan *ch)
+{
+    return ch->closed && !ch->len && !ch->early;
+}
+
 /* Receive into t (case ncase) from a ready channel. */
 static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
                     bool *ok, int32_t ncase)
@@ -447,7 +461,8 @@ static void do_recv(wf_engine *e, wf_task *t, wf_chan *ch, wf_value *out,
         engine_access_queue(e, ch->hdr.oid, ACC_DEQ, (int64_t)ch->len,
                             (int64_t)ch->cap);
     else
-        engine_access(e, ch->hdr.oid, ACC_WRITE);
+        engine_access(e, ch->hdr.oid,
+                      recv_reads(ch) ? ACC_READ : ACC_WRITE);
     if (!ch->len && !ch->closed && early_pending(ch)) {
         /* an early timer (engine_fires_early) fires now, for this
          * receiver (a ticker is re-armed by its fire); the clock is not
@@ -703,7 +718,9 @@ static void pending(const op *o, acc_vec *out)
         return;
     }
     if (o->kind != OP_SELECT) {
-        acc_push(out, o->obj, ACC_WRITE);
+        acc_push(out, o->obj,
+                 o->kind == OP_RECV && ch && recv_reads(ch) ? ACC_READ
+                                                            : ACC_WRITE);
         return;
     }
     for (uint32_t i = 0; i < o->ncases; i++)

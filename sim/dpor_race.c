@@ -31,7 +31,15 @@ static bool is_queue(uint8_t t)
  * room (c < cap): either order leaves the same buffer and values. A
  * close and a dequeue commute when the dequeue takes an item (c >= 1:
  * the same item, ok, before or after the close); a close and an
- * enqueue never (the send would panic). */
+ * enqueue never (the send would panic).
+ * Two enqueues of equal values conflict all the same: the buffer is the
+ * same either way, but not what a receive synchronizes with (the k-th
+ * send happens before the k-th receive completes, and the race checker
+ * joins that sender's clock), so which sender's item a receiver takes
+ * decides which later accesses race. Equal atomic stores conflict for
+ * the same reason (every Go atomic op acquires and releases its
+ * object's clock: the second store acquires the first's history), and
+ * plain writes are races whatever they write. */
 static bool queue_swap_conflicts(uint8_t a, uint8_t b, int64_t c, int64_t cap)
 {
     if (a == b)

@@ -587,10 +587,13 @@ nat_status lib_rvalue(vm_ncall *c)
         if (v.v.o)
             r = vm_copy(x, vm_pointee(c->g, v));
         break;
-    case RV_LEN: {
+    case RV_LEN: { /* Len as the len built-in: a buffered channel's is
+                      an op of its own (OP_CHAN_LEN), a map's a read */
         vm_value len;
-        if (vm_len(c->g, &len, v, i != 0) != X_OK)
-            return NAT_PANIC;
+        int st = i != 0 ? vm_len(c->g, &len, v, true)
+                        : vm_len_op(c->g, &len, v);
+        if (st != X_OK)
+            return st == X_YIELD ? NAT_YIELD : NAT_PANIC;
         r = vm_int(T_INT, len.v.i);
         break;
     }

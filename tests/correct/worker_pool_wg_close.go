@@ -4,9 +4,12 @@
 // channel, send to a buffered results channel and call Done; a goroutine
 // closes results after the WaitGroup's Wait, main sums them. A send and
 // a receive on a buffer holding an item, with room left, commute, as do
-// the close of jobs and a receive that finds an item: the search
-// completes (108 executions; 2,700 when the close conflicted with the
-// receives; 176,236 when every channel op conflicted with every other).
+// the close of jobs and a receive that finds an item, and the workers'
+// receives that find jobs closed and drained: the search completes (54
+// executions, one per trace: which worker took each job, and the orders
+// of the results that agree with it; 108 when the last receives were
+// ordered; 2,700 when the close conflicted with the receives; 176,236
+// when every channel op conflicted with every other).
 package main
 
 import (

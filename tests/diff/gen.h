@@ -21,7 +21,8 @@
  * DFS) and compared with the executions of the reduction.
  *
  * A third (gen_queue_program) puts several senders and receivers on
- * buffered channels, and reads of their length. */
+ * buffered channels, and reads of their length; a fourth
+ * (gen_drain_program) has workers drain a channel main closes. */
 #ifndef WF_GEN_H
 #define WF_GEN_H
 
@@ -55,7 +56,9 @@ enum {
     G_ONCE,
     G__COUNT,
     /* the queue set's only (gen_program draws from those above) */
-    G_LEN = G__COUNT /* print len(ch) */
+    G_LEN = G__COUNT, /* print len(ch) */
+    /* the drain set's: receive until closed, print how many */
+    G_DRAIN
 };
 
 #define GEN_MAXOPS 6
@@ -159,6 +162,33 @@ static inline void gen_queue_program(gprog *g, uint64_t seed)
                 o->kind = G_SEND; /* closes are rarer */
         }
     }
+}
+
+/* Program `seed` of the drain set: the queue set's, where each worker
+ * first drains a channel (receives until it is closed: the receive that
+ * finds it closed and empty changes nothing, and commutes with another)
+ * and main closes it at some point (a pool's workers ranging over the
+ * jobs channel). */
+static inline void gen_drain_program(gprog *g, uint64_t seed)
+{
+    uint64_t r[4];
+    int at;
+    gen_queue_program(g, seed);
+    rng_from_seed(r, seed, 17);
+    for (int t = 1; t < g->ntasks; t++) {
+        gop *o = &g->ops[t][0];
+        o->kind = G_DRAIN;
+        o->a = rng_below(r, 3) == 0;
+        if (g->nops[t] > 2)
+            g->nops[t] = 2;
+    }
+    at = (int)rng_below(r, (uint32_t)g->nops[0] + 1);
+    if (g->nops[0] < GEN_MAXOPS && at == g->nops[0])
+        g->nops[0]++;
+    else if (at == g->nops[0])
+        at--;
+    g->ops[0][at].kind = G_CLOSE;
+    g->ops[0][at].a = 0;
 }
 
 /* One execution's objects. Tasks use them after main returns, so they
@@ -311,6 +341,16 @@ static void gen_run_ops(gctx *x, int t)
         case G_LEN:
             wf_printf("l%d:%zu\n", t, wf_chan_len(ch));
             break;
+        case G_DRAIN: {
+            bool ok = true;
+            int n = -1;
+            while (ok) {
+                wf_chan_recv(ch, &ok);
+                n++;
+            }
+            wf_printf("d%d:%d\n", t, n);
+            break;
+        }
         }
     }
 }
