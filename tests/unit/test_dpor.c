@@ -896,7 +896,7 @@ END_TEST
  * closed and empty are reads (they commute with each other). */
 START_TEST(dpor_reaches_the_outcomes_of_dfs_on_drained_channels)
 {
-    dpor_matches_dfs(gen_drain_program, 200, "drained channels");
+    dpor_matches_dfs(gen_drain_program, wft_scaled(200), "drained channels");
 }
 END_TEST
 
