@@ -1,4 +1,4 @@
-// expect: outcomes "consumed 3 total 6\n"
+// expect: outcomes "consumed 2 total 3\n"
 // weft: --preemptions 1
 //
 // A bounded ring shared by a producer and two consumers. Both
@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #define CAP 2
-#define ITEMS 3
+#define ITEMS 2
 
 struct ring {
     int slots[CAP];

@@ -1,5 +1,5 @@
 // expect: outcomes "sum 10 tasks 4\n"
-// weft: --preemptions 2
+// weft: --preemptions 1
 //
 // A thread pool with a linked task queue: submit() appends under the
 // pool lock and signals one worker; shutdown sets the flag under the
