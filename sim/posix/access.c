@@ -248,6 +248,11 @@ static px_cell *cell_new(px_task *pt, px_cell **list, uintptr_t word,
     c->last_tid = -1;
     c->first_tid = pt->tid;
     c->stack_tid = v->range.kind == 's' ? v->range.tid : -1;
+    {
+        uintptr_t home;
+        int32_t tid;
+        c->tls_tid = px_tls_home_of(word + off, &home, &tid) ? tid : -1;
+    }
     c->next = *list;
     *list = c;
     return c;
@@ -372,6 +377,27 @@ static void probe(px_task *pt, px_cell *c, bool write, uintptr_t pc)
                 -1, 0, 0, site.file, site.line);
 }
 
+/* own is a thread-local variable's copy of another task (its address
+ * escaped): that task must not have ended, its copy ends with it (glibc
+ * keeps the memory for the next thread: natively the read often still
+ * sees the value). Ordered by the join, so no race: a use after the
+ * thread's exit, as a stack's use after return. */
+static void tls_check(px_task *pt, const px_cell *own, bool write,
+                      uintptr_t pc)
+{
+    const wf_task *o = px_engine()->tasks.p[own->tls_tid];
+    const px_task *opt = (size_t)own->tls_tid < px.x->tasks.len
+                             ? px.x->tasks.p[own->tls_tid]
+                             : NULL;
+    const px_var *v = (const px_var *)(const void *)own->var;
+    if (o->state == TASK_DONE || (opt && opt->exited))
+        px_panic(pt, pc,
+                 "thread-local-use-after-exit: %s %s %s, the copy of a "
+                 "thread that has ended",
+                 pt->t->name, write ? "wrote" : "read",
+                 px_name_of(px_engine(), v->addr, own->size));
+}
+
 /* One access within the word at `word`: bytes [off, off + len). Its own
  * cell is the one of exactly those bytes, which keeps the history; the
  * other cells it overlaps are probed. */
@@ -427,6 +453,9 @@ static void word_access(px_task *pt, uintptr_t word, unsigned off,
                      pt->t->name, write ? "wrote" : "read", o->name,
                      (unsigned long long)v->range.hi);
     }
+    if (WF_UNLIKELY(own->tls_tid >= 0 && own->tls_tid != pt->tid) &&
+        !pt->gone)
+        tls_check(pt, own, write, pc);
 }
 
 /* pt, watched by the spin check, touched the word at w: its value is part

@@ -11,7 +11,11 @@
  * to it by its caller: unordered calls race on it, named as libc's state.
  * The reentrant forms (strtok_r, localtime_r, gmtime_r, asctime_r,
  * ctime_r) are checked as TSan's interceptors check them: a read of what
- * they read and a write of what they store in the caller's memory. */
+ * they read and a write of what they store in the caller's memory.
+ * The environment is such state too: getenv reads it, setenv, unsetenv,
+ * putenv and clearenv change it (POSIX: they need not be thread-safe;
+ * glibc's getenv walks the array setenv may move and rewrite), so a
+ * getenv unordered with a setenv races on it. */
 #define _GNU_SOURCE
 #include "px.h"
 
@@ -25,6 +29,7 @@ static struct {
     char *strtok_pos;
     struct tm tm;
     char text[32]; /* asctime's "Www Mmm dd hh:mm:ss yyyy\n" */
+    char env;      /* the environment, as one variable */
 } S;
 
 void px_libc_begin(void)
@@ -55,6 +60,10 @@ bool px_libc_name(uintptr_t a, char *b, size_t len)
     if (a >= (uintptr_t)&S.strtok_pos &&
         a < (uintptr_t)&S.strtok_pos + sizeof S.strtok_pos) {
         snprintf(b, len, "strtok's static position");
+        return true;
+    }
+    if (a == (uintptr_t)&S.env) {
+        snprintf(b, len, "the environment (getenv/setenv)");
         return true;
     }
     if (a >= tm && a < tm + sizeof S.tm) {
@@ -89,6 +98,12 @@ static struct {
     struct tm *(*localtime_r)(const time_t *, struct tm *);
     struct tm *(*gmtime_r)(const time_t *, struct tm *);
     char *(*asctime_r)(const struct tm *, char *);
+    char *(*getenv)(const char *);
+    char *(*secure_getenv)(const char *);
+    int (*setenv)(const char *, const char *, int);
+    int (*unsetenv)(const char *);
+    int (*putenv)(char *);
+    int (*clearenv)(void);
 } real;
 
 #define REAL(f) (real.f ? real.f : (*(void **)&real.f = px_real(#f), real.f))
@@ -203,4 +218,47 @@ PX_API char *ctime_r(const time_t *t, char *b)
 {
     struct tm tm;
     CALL(to_tm(NULL, t, &tm, true, RA) ? to_text(pt, &tm, b, RA) : NULL);
+}
+
+/* the environment: read by getenv, written by what changes it */
+#define ENV(write, expr)                                                      \
+    do {                                                                      \
+        px_task *pt = px_enter();                                             \
+        __typeof__(expr) res_;                                                \
+        if (pt)                                                               \
+            px_access(pt, (uintptr_t)&S.env, 1, write, RA);                   \
+        res_ = (expr);                                                        \
+        if (pt)                                                               \
+            px_leave(pt);                                                     \
+        return res_;                                                          \
+    } while (0)
+
+PX_API char *getenv(const char *name)
+{
+    ENV(false, REAL(getenv)(name));
+}
+
+PX_API char *secure_getenv(const char *name)
+{
+    ENV(false, REAL(secure_getenv)(name));
+}
+
+PX_API int setenv(const char *name, const char *value, int overwrite)
+{
+    ENV(true, REAL(setenv)(name, value, overwrite));
+}
+
+PX_API int unsetenv(const char *name)
+{
+    ENV(true, REAL(unsetenv)(name));
+}
+
+PX_API int putenv(char *s)
+{
+    ENV(true, REAL(putenv)(s));
+}
+
+PX_API int clearenv(void)
+{
+    ENV(true, REAL(clearenv)());
 }

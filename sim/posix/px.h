@@ -201,6 +201,8 @@ typedef struct px_cell {
     uint64_t last_epoch;
     int32_t first_tid;     /* who created it */
     int32_t stack_tid;     /* the task whose stack holds it, or -1 */
+    int32_t tls_tid;       /* the task whose thread-local area holds it,
+                              or -1 */
     bool escaped;          /* in px.escaped */
 } px_cell;
 

@@ -282,6 +282,16 @@ sys.exit(not o or any("race" not in x.get("kinds", []) for x in o))' \
         "$TMP/stencil.json"
     then ok; else bad "stencil_one_barrier: an outcome without the race: $(tr -d ' \n' <"$TMP/stencil.json" | grep -o '"outcomes":.*' | head -c 300)"; fi
 
+    # a thread's copy of a thread-local variable read after the thread
+    # ended (its address kept, read after the join) is a use after exit,
+    # as a stack's use after return (it went unreported)
+    if grep -q "thread-local-use-after-exit: main read g[0-9]* worker's tl_count, the copy of a thread that has ended" "$TMP/tls_counter_pointer_after_exit.json"
+    then ok; else bad "tls_counter_pointer_after_exit: $(grep -o '"message": "[^"]*"' "$TMP/tls_counter_pointer_after_exit.json" | head -1)"; fi
+    # the environment is libc's state: a getenv unordered with a setenv
+    # races on it, named so (libc is not instrumented: it went unseen)
+    if grep -q 'data race on the environment (getenv/setenv)"' "$TMP/getenv_during_setenv.json"
+    then ok; else bad "getenv_during_setenv: $(grep -o 'data race on [^"]*' "$TMP/getenv_during_setenv.json" | head -1)"; fi
+
     # a thread's copy of a thread-local variable is named after it and
     # its owner
     if grep -q "data race on g1 owner's slot\"" "$TMP/thread_local_escape_race.json"
