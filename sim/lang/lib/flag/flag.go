@@ -97,7 +97,7 @@ func (s *stringValue) String() string       { return string(*s) }
 type durationValue time.Duration
 
 func (d *durationValue) Set(s string) error {
-	v, err := parseDuration(s)
+	v, err := time.ParseDuration(s)
 	if err != nil {
 		err = errors.New("parse error")
 	}
@@ -117,53 +117,6 @@ func numError(err error) error {
 		return errors.New("value out of range")
 	}
 	return errors.New("parse error")
-}
-
-// parseDuration: time.ParseDuration's grammar ("1h2m3.5s", "300ms").
-func parseDuration(s string) (time.Duration, error) {
-	orig := s
-	if s == "0" {
-		return 0, nil
-	}
-	neg := false
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		neg = s[0] == '-'
-		s = s[1:]
-	}
-	if s == "" {
-		return 0, errors.New("time: invalid duration " + strconv.Quote(orig))
-	}
-	units := map[string]float64{"ns": 1, "us": 1e3, "µs": 1e3, "ms": 1e6,
-		"s": 1e9, "m": 60e9, "h": 3600e9}
-	var total float64
-	for s != "" {
-		i := 0
-		for i < len(s) && (s[i] == '.' || '0' <= s[i] && s[i] <= '9') {
-			i++
-		}
-		if i == 0 {
-			return 0, errors.New("time: invalid duration " + strconv.Quote(orig))
-		}
-		v, err := strconv.ParseFloat(s[:i], 64)
-		if err != nil {
-			return 0, errors.New("time: invalid duration " + strconv.Quote(orig))
-		}
-		s = s[i:]
-		j := 0
-		for j < len(s) && s[j] != '.' && (s[j] < '0' || s[j] > '9') {
-			j++
-		}
-		u, ok := units[s[:j]]
-		if !ok {
-			return 0, errors.New("time: unknown unit " + strconv.Quote(s[:j]) + " in duration " + strconv.Quote(orig))
-		}
-		total += v * u
-		s = s[j:]
-	}
-	if neg {
-		total = -total
-	}
-	return time.Duration(total), nil
 }
 
 type ErrorHandling int
