@@ -88,6 +88,34 @@ func (i *uintValue) Set(s string) error {
 func (i *uintValue) Get() any       { return uint(*i) }
 func (i *uintValue) String() string { return strconv.FormatUint(uint64(*i), 10) }
 
+type uint64Value uint64
+
+func (i *uint64Value) Set(s string) error {
+	v, err := strconv.ParseUint(s, 0, 64)
+	if err != nil {
+		err = numError(err)
+	}
+	*(*uint64)(i) = v
+	return err
+}
+func (i *uint64Value) Get() any       { return uint64(*i) }
+func (i *uint64Value) String() string { return strconv.FormatUint(uint64(*i), 10) }
+
+type float64Value float64
+
+func (f *float64Value) Set(s string) error {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		err = numError(err)
+	}
+	*(*float64)(f) = v
+	return err
+}
+func (f *float64Value) Get() any { return float64(*f) }
+func (f *float64Value) String() string {
+	return strconv.FormatFloat(float64(*f), 'g', -1, 64)
+}
+
 type stringValue string
 
 func (s *stringValue) Set(val string) error { *(*string)(s) = val; return nil }
@@ -243,8 +271,10 @@ func UnquoteUsage(fl *Flag) (name string, usage string) {
 		name = "int"
 	case *stringValue:
 		name = "string"
-	case *uintValue:
+	case *uintValue, *uint64Value:
 		name = "uint"
+	case *float64Value:
+		name = "float"
 	}
 	return
 }
@@ -255,7 +285,7 @@ func isZeroValue(fl *Flag, value string) bool {
 		return value == "false"
 	case *durationValue:
 		return value == "0s"
-	case *intValue, *int64Value, *uintValue:
+	case *intValue, *int64Value, *uintValue, *uint64Value, *float64Value:
 		return value == "0"
 	case *stringValue:
 		return value == ""
@@ -345,6 +375,24 @@ func (f *FlagSet) Int64Var(p *int64, name string, value int64, usage string) {
 func (f *FlagSet) Int64(name string, value int64, usage string) *int64 {
 	p := new(int64)
 	f.Int64Var(p, name, value, usage)
+	return p
+}
+func (f *FlagSet) Uint64Var(p *uint64, name string, value uint64, usage string) {
+	*p = value
+	f.Var((*uint64Value)(p), name, usage)
+}
+func (f *FlagSet) Uint64(name string, value uint64, usage string) *uint64 {
+	p := new(uint64)
+	f.Uint64Var(p, name, value, usage)
+	return p
+}
+func (f *FlagSet) Float64Var(p *float64, name string, value float64, usage string) {
+	*p = value
+	f.Var((*float64Value)(p), name, usage)
+}
+func (f *FlagSet) Float64(name string, value float64, usage string) *float64 {
+	p := new(float64)
+	f.Float64Var(p, name, value, usage)
 	return p
 }
 func (f *FlagSet) UintVar(p *uint, name string, value uint, usage string) {
@@ -535,6 +583,18 @@ func IntVar(p *int, name string, value int, usage string) {
 }
 func Int(name string, value int, usage string) *int {
 	return CommandLine.Int(name, value, usage)
+}
+func Uint64Var(p *uint64, name string, value uint64, usage string) {
+	CommandLine.Uint64Var(p, name, value, usage)
+}
+func Uint64(name string, value uint64, usage string) *uint64 {
+	return CommandLine.Uint64(name, value, usage)
+}
+func Float64Var(p *float64, name string, value float64, usage string) {
+	CommandLine.Float64Var(p, name, value, usage)
+}
+func Float64(name string, value float64, usage string) *float64 {
+	return CommandLine.Float64(name, value, usage)
 }
 func Int64Var(p *int64, name string, value int64, usage string) {
 	CommandLine.Int64Var(p, name, value, usage)
