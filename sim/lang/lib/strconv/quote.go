@@ -1,9 +1,6 @@
 package strconv
 
-import (
-	"fmt"
-	"unicode"
-)
+import "unicode"
 
 // The Append forms, the graphic quoting and the rune classes, built on
 // Quote and QuoteRune (fmt's %q).
@@ -27,7 +24,7 @@ func AppendQuoteRuneToGraphic(dst []byte, r rune) []byte {
 	return append(dst, QuoteRuneToGraphic(r)...)
 }
 
-func QuoteRuneToASCII(r rune) string { return fmt.Sprintf("%+q", r) }
+func QuoteRuneToASCII(r rune) string { return __sprintf("%+q", []any{r}) }
 
 // IsPrint and IsGraphic: unicode's (Go defines them the same way).
 func IsPrint(r rune) bool   { return unicode.IsPrint(r) }
