@@ -1,7 +1,5 @@
 package strconv
 
-import "unicode"
-
 // The Append forms, the graphic quoting and the rune classes, built on
 // Quote and QuoteRune (fmt's %q).
 
@@ -26,9 +24,27 @@ func AppendQuoteRuneToGraphic(dst []byte, r rune) []byte {
 
 func QuoteRuneToASCII(r rune) string { return __sprintf("%+q", []any{r}) }
 
-// IsPrint and IsGraphic: unicode's (Go defines them the same way).
-func IsPrint(r rune) bool   { return unicode.IsPrint(r) }
-func IsGraphic(r rune) bool { return unicode.IsGraphic(r) }
+// IsPrint: what Quote leaves as it is (fmt's is_print, lib_fmt_verbs.c:
+// it takes unassigned code points as printable, where Go's tables do
+// not; importing unicode's tables here would cost every program).
+func IsPrint(r rune) bool {
+	if r == '\\' || r == '\'' {
+		return true
+	}
+	if r > 0x10FFFF || r >= 0xD800 && r < 0xE000 || r < 0 {
+		return false
+	}
+	return QuoteRune(r)[1] != '\\'
+}
+
+// IsGraphic: IsPrint, or a space of category Zs.
+func IsGraphic(r rune) bool {
+	switch r {
+	case 0xA0, 0x1680, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A || IsPrint(r)
+}
 
 // graphic: s quoted with q, the graphic runes left as they are.
 func graphic(s string, q byte) string {
