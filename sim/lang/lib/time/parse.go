@@ -77,10 +77,13 @@ func num3(s string, fixed bool) (int, string, error) {
 
 func digitAt(s string, i int) bool { return i < len(s) && '0' <= s[i] && s[i] <= '9' }
 
-// lookupName: the index of the name in tab that s starts with, ignoring
-// case.
-func lookupName(tab []string, s string) (int, string, error) {
+// lookupName: the index of the name in tab (short: its first three
+// letters) that s starts with, ignoring case.
+func lookupName(tab []string, short bool, s string) (int, string, error) {
 	for i, v := range tab {
+		if short {
+			v = v[:3]
+		}
 		if len(s) >= len(v) && lower(s[:len(v)]) == lower(v) {
 			return i, s[len(v):], nil
 		}
@@ -239,14 +242,7 @@ func parse(layout, value string, def, local *Location) (Time, error) {
 			}
 			value = value[4:]
 		case eMonth, eLongMonth:
-			names := monthNames
-			if e == eMonth {
-				names = nil
-				for _, n := range monthNames {
-					names = append(names, n[:3])
-				}
-			}
-			month, value, err = lookupName(names, value)
+			month, value, err = lookupName(monthNames, e == eMonth, value)
 			month++
 		case eNumMonth, eZeroMonth:
 			month, value, err = num(value, e == eZeroMonth)
@@ -254,14 +250,7 @@ func parse(layout, value string, def, local *Location) (Time, error) {
 				rangeErr = "month"
 			}
 		case eWeekDay, eLongWeekDay:
-			names := dayNames
-			if e == eWeekDay {
-				names = nil
-				for _, n := range dayNames {
-					names = append(names, n[:3])
-				}
-			}
-			_, value, err = lookupName(names, value)
+			_, value, err = lookupName(dayNames, e == eWeekDay, value)
 		case eDay, eUnderDay, eZeroDay:
 			if e == eUnderDay && value != "" && value[0] == ' ' {
 				value = value[1:]

@@ -72,4 +72,12 @@ func main() {
 	fmt.Println(z.Weekday(), z.YearDay(), z.Format(time.RFC1123))
 	p, err = time.ParseInLocation("2006-01-02 15:04", "2021-11-22 08:09", f)
 	fmt.Println(p, err)
+	for _, v := range []string{"Sunday, march 5, 2023 at 3:04pm", "Sun, Mar 5, 2023 at 3:04am", "Sunday, Smarch 5, 2023 at 3:04pm", "Sunday, March 32, 2023 at 3:04pm", "Sunday, March 5, 2023 at 3:04"} {
+		p, err := time.Parse("Monday, January 2, 2006 at 3:04pm", v)
+		fmt.Println(p, err)
+	}
+	p, err = time.Parse("Mon, Jan 2, 2006 at 3:04PM", "Sun, Mar 5, 2023 at 3:04AM")
+	fmt.Println(p, err)
+	p, err = time.Parse("2006-002 15:04:05.000 -07", "2024-060 23:59:58.123 +05")
+	fmt.Println(p, err, p.Month(), p.Day())
 }
