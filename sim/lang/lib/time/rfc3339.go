@@ -30,7 +30,7 @@ func (t *Time) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var err error
-	*t, err = Parse("\"" + RFC3339 + "\"", string(data))
+	*t, err = Parse("\""+RFC3339+"\"", string(data))
 	return err
 }
 
