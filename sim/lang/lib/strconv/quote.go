@@ -121,3 +121,17 @@ func QuotedPrefix(s string) (string, error) {
 	}
 	return "", ErrSyntax
 }
+
+// FormatComplex: "(re+imi)", each part as FormatFloat writes it at half
+// of bitSize (64: complex64, 128: complex128).
+func FormatComplex(c complex128, fmtc byte, prec, bitSize int) string {
+	if bitSize != 64 && bitSize != 128 {
+		panic("invalid bitSize")
+	}
+	bitSize >>= 1
+	im := FormatFloat(imag(c), fmtc, prec, bitSize)
+	if im[0] != '+' && im[0] != '-' {
+		im = "+" + im
+	}
+	return "(" + FormatFloat(real(c), fmtc, prec, bitSize) + im + "i)"
+}

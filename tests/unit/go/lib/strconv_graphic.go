@@ -35,3 +35,8 @@ func init() {
 	fmt.Printf("%q %+q\n", "a\u00a0b\ufffd\u200b\u2028\u3000\ufeff\U000e0041\U000f0000é", "\ufffd\u2003")
 	fmt.Println(strconv.Quote("\u2000x\u00ad"), strconv.QuoteRune(0xfffd), strconv.QuoteRune('\u202e'))
 }
+
+func init() {
+	fmt.Println(strconv.FormatComplex(complex(1.5, -2), 'f', -1, 128), strconv.FormatComplex(complex(0.1, 3e20), 'g', -1, 64),
+		strconv.FormatComplex(complex(-1, 0), 'e', 3, 128))
+}
