@@ -56,15 +56,27 @@ void fmt_pad_str(fmtx *F, const char *s, const fspec *sp)
     pad(F, s, strlen(s), sp);
 }
 
+/* strconv.IsPrint, short of unicode's tables (unicode/tables.go has
+ * them for the programs): the controls, the spaces but ASCII's (Zs, Zl,
+ * Zp), the format characters (Cf), surrogates and private use are not
+ * printable; unassigned code points are taken as printable. */
 static bool is_print(int32_t r)
 {
-    if (r < 0x20 || r == 0x7f)
-        return false;
-    if (r >= 0x80 && r < 0xa0)
-        return false;
-    if (r == 0xad || r == 0xfffd || (r >= 0xd800 && r < 0xe000))
-        return false;
-    return r <= 0x10ffff;
+    static const int32_t no[][2] = {
+        {0x00, 0x1f},       {0x7f, 0xa0},       {0xad, 0xad},
+        {0x600, 0x605},     {0x61c, 0x61c},     {0x6dd, 0x6dd},
+        {0x70f, 0x70f},     {0x890, 0x891},     {0x8e2, 0x8e2},
+        {0x1680, 0x1680},   {0x180e, 0x180e},   {0x2000, 0x200f},
+        {0x2028, 0x202f},   {0x205f, 0x2064},   {0x2066, 0x206f},
+        {0x3000, 0x3000},   {0xd800, 0xf8ff},   {0xfeff, 0xfeff},
+        {0xfff9, 0xfffb},   {0x110bd, 0x110bd}, {0x110cd, 0x110cd},
+        {0x13430, 0x1343f}, {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a},
+        {0xe0001, 0xe0001}, {0xe0020, 0xe007f}, {0xf0000, 0x10ffff},
+    };
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        if (r >= no[i][0] && r <= no[i][1])
+            return false;
+    return r >= 0 && r <= 0x10ffff;
 }
 
 /* strconv.Quote (and QuoteRune with q = '\''). */

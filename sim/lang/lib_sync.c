@@ -535,6 +535,9 @@ static bool fires_early(const wf_engine *e, int64_t d)
     return engine_fires_early(e, d);
 }
 
+/* The seconds from 0001-01-01 to 1970-01-01 (time.unixToInternal). */
+#define TIME_UNIX_TO_INTERNAL INT64_C(62135596800)
+
 typedef struct timer_data {
     vm_timer vt;
     uint32_t ttype; /* time.Time */
@@ -545,8 +548,13 @@ static void timer_fire(wf_engine *e, timer *tm)
     timer_data *td = tm->data;
     vm_exec *x = td->vt.x;
     vm_value t = vm_zero(x, td->ttype);
-    if (kind_is_aggregate(VM_KIND(t.t)) && t.v.o && t.v.o->n)
-        t.v.o->slots[0] = vm_int(T_INT64, e->now_ns);
+    /* time.Time{sec, nsec, loc} (time/instant.go): seconds since year 1,
+     * virtual time 0 being the Unix epoch; loc stays nil, UTC */
+    if (kind_is_aggregate(VM_KIND(t.t)) && t.v.o && t.v.o->n >= 2) {
+        t.v.o->slots[0] = vm_int(T_INT64, TIME_UNIX_TO_INTERNAL +
+                                              e->now_ns / 1000000000);
+        t.v.o->slots[1] = vm_int(T_INT64, e->now_ns % 1000000000);
+    }
     chan_offer(e, td->vt.ch, vm_to_wf(t)); /* a full ticker drops it */
     if (td->vt.period > 0) {
         tm->when = e->now_ns + td->vt.period;

@@ -199,6 +199,7 @@ func Map(mapping func(r rune) rune, s []byte) []byte {
 }
 func ToUpper(s []byte) []byte { return []byte(strings.ToUpper(string(s))) }
 func ToLower(s []byte) []byte { return []byte(strings.ToLower(string(s))) }
+func ToTitle(s []byte) []byte { return []byte(strings.ToTitle(string(s))) }
 func Title(s []byte) []byte   { return []byte(strings.Title(string(s))) }
 func ToValidUTF8(s, replacement []byte) []byte {
 	var b []byte

@@ -88,6 +88,34 @@ func (i *uintValue) Set(s string) error {
 func (i *uintValue) Get() any       { return uint(*i) }
 func (i *uintValue) String() string { return strconv.FormatUint(uint64(*i), 10) }
 
+type uint64Value uint64
+
+func (i *uint64Value) Set(s string) error {
+	v, err := strconv.ParseUint(s, 0, 64)
+	if err != nil {
+		err = numError(err)
+	}
+	*(*uint64)(i) = v
+	return err
+}
+func (i *uint64Value) Get() any       { return uint64(*i) }
+func (i *uint64Value) String() string { return strconv.FormatUint(uint64(*i), 10) }
+
+type float64Value float64
+
+func (f *float64Value) Set(s string) error {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		err = numError(err)
+	}
+	*(*float64)(f) = v
+	return err
+}
+func (f *float64Value) Get() any { return float64(*f) }
+func (f *float64Value) String() string {
+	return strconv.FormatFloat(float64(*f), 'g', -1, 64)
+}
+
 type stringValue string
 
 func (s *stringValue) Set(val string) error { *(*string)(s) = val; return nil }
@@ -97,7 +125,7 @@ func (s *stringValue) String() string       { return string(*s) }
 type durationValue time.Duration
 
 func (d *durationValue) Set(s string) error {
-	v, err := parseDuration(s)
+	v, err := time.ParseDuration(s)
 	if err != nil {
 		err = errors.New("parse error")
 	}
@@ -117,53 +145,6 @@ func numError(err error) error {
 		return errors.New("value out of range")
 	}
 	return errors.New("parse error")
-}
-
-// parseDuration: time.ParseDuration's grammar ("1h2m3.5s", "300ms").
-func parseDuration(s string) (time.Duration, error) {
-	orig := s
-	if s == "0" {
-		return 0, nil
-	}
-	neg := false
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		neg = s[0] == '-'
-		s = s[1:]
-	}
-	if s == "" {
-		return 0, errors.New("time: invalid duration " + strconv.Quote(orig))
-	}
-	units := map[string]float64{"ns": 1, "us": 1e3, "µs": 1e3, "ms": 1e6,
-		"s": 1e9, "m": 60e9, "h": 3600e9}
-	var total float64
-	for s != "" {
-		i := 0
-		for i < len(s) && (s[i] == '.' || '0' <= s[i] && s[i] <= '9') {
-			i++
-		}
-		if i == 0 {
-			return 0, errors.New("time: invalid duration " + strconv.Quote(orig))
-		}
-		v, err := strconv.ParseFloat(s[:i], 64)
-		if err != nil {
-			return 0, errors.New("time: invalid duration " + strconv.Quote(orig))
-		}
-		s = s[i:]
-		j := 0
-		for j < len(s) && s[j] != '.' && (s[j] < '0' || s[j] > '9') {
-			j++
-		}
-		u, ok := units[s[:j]]
-		if !ok {
-			return 0, errors.New("time: unknown unit " + strconv.Quote(s[:j]) + " in duration " + strconv.Quote(orig))
-		}
-		total += v * u
-		s = s[j:]
-	}
-	if neg {
-		total = -total
-	}
-	return time.Duration(total), nil
 }
 
 type ErrorHandling int
@@ -290,8 +271,10 @@ func UnquoteUsage(fl *Flag) (name string, usage string) {
 		name = "int"
 	case *stringValue:
 		name = "string"
-	case *uintValue:
+	case *uintValue, *uint64Value:
 		name = "uint"
+	case *float64Value:
+		name = "float"
 	}
 	return
 }
@@ -302,7 +285,7 @@ func isZeroValue(fl *Flag, value string) bool {
 		return value == "false"
 	case *durationValue:
 		return value == "0s"
-	case *intValue, *int64Value, *uintValue:
+	case *intValue, *int64Value, *uintValue, *uint64Value, *float64Value:
 		return value == "0"
 	case *stringValue:
 		return value == ""
@@ -392,6 +375,24 @@ func (f *FlagSet) Int64Var(p *int64, name string, value int64, usage string) {
 func (f *FlagSet) Int64(name string, value int64, usage string) *int64 {
 	p := new(int64)
 	f.Int64Var(p, name, value, usage)
+	return p
+}
+func (f *FlagSet) Uint64Var(p *uint64, name string, value uint64, usage string) {
+	*p = value
+	f.Var((*uint64Value)(p), name, usage)
+}
+func (f *FlagSet) Uint64(name string, value uint64, usage string) *uint64 {
+	p := new(uint64)
+	f.Uint64Var(p, name, value, usage)
+	return p
+}
+func (f *FlagSet) Float64Var(p *float64, name string, value float64, usage string) {
+	*p = value
+	f.Var((*float64Value)(p), name, usage)
+}
+func (f *FlagSet) Float64(name string, value float64, usage string) *float64 {
+	p := new(float64)
+	f.Float64Var(p, name, value, usage)
 	return p
 }
 func (f *FlagSet) UintVar(p *uint, name string, value uint, usage string) {
@@ -582,6 +583,18 @@ func IntVar(p *int, name string, value int, usage string) {
 }
 func Int(name string, value int, usage string) *int {
 	return CommandLine.Int(name, value, usage)
+}
+func Uint64Var(p *uint64, name string, value uint64, usage string) {
+	CommandLine.Uint64Var(p, name, value, usage)
+}
+func Uint64(name string, value uint64, usage string) *uint64 {
+	return CommandLine.Uint64(name, value, usage)
+}
+func Float64Var(p *float64, name string, value float64, usage string) {
+	CommandLine.Float64Var(p, name, value, usage)
+}
+func Float64(name string, value float64, usage string) *float64 {
+	return CommandLine.Float64(name, value, usage)
 }
 func Int64Var(p *int64, name string, value int64, usage string) {
 	CommandLine.Int64Var(p, name, value, usage)

@@ -118,6 +118,14 @@ func (l *Logger) output(s string) {
 	}
 }
 
+// Output writes s as one log line; the file:line of Lshortfile and
+// Llongfile is always the program's call into the log package (a
+// calldepth other than 1 is not followed).
+func (l *Logger) Output(calldepth int, s string) error {
+	l.output(s)
+	return nil
+}
+
 func (l *Logger) Print(v ...any)                 { l.output(fmt.Sprint(v...)) }
 func (l *Logger) Printf(format string, v ...any) { l.output(fmt.Sprintf(format, v...)) }
 func (l *Logger) Println(v ...any)               { l.output(fmt.Sprintln(v...)) }
@@ -180,9 +188,10 @@ func (l *Logger) SetOutput(w writer) {
 	l.out = w
 }
 
-func Print(v ...any)                 { std.output(fmt.Sprint(v...)) }
-func Printf(format string, v ...any) { std.output(fmt.Sprintf(format, v...)) }
-func Println(v ...any)               { std.output(fmt.Sprintln(v...)) }
+func Output(calldepth int, s string) error { std.output(s); return nil }
+func Print(v ...any)                       { std.output(fmt.Sprint(v...)) }
+func Printf(format string, v ...any)       { std.output(fmt.Sprintf(format, v...)) }
+func Println(v ...any)                     { std.output(fmt.Sprintln(v...)) }
 func Fatal(v ...any) {
 	std.output(fmt.Sprint(v...))
 	__exit(1, "log.Fatal")

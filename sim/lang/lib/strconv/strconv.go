@@ -1,11 +1,9 @@
 // Package strconv: integers and booleans in Go as Go's atoi.go parses them,
-// with its NumError messages; quoting through fmt's %q.
+// with its NumError messages; quoting through fmt's %q (its natives:
+// strconv does not import fmt, so that fmt's scanning can use strconv).
 package strconv
 
-import (
-	"errors"
-	"fmt"
-)
+import "errors"
 
 const IntSize = 64
 
@@ -239,9 +237,9 @@ func Atoi(s string) (int, error) {
 	return int(i64), err
 }
 
-func Quote(s string) string        { return fmt.Sprintf("%q", s) }
-func QuoteRune(r rune) string      { return fmt.Sprintf("%q", r) }
-func QuoteToASCII(s string) string { return fmt.Sprintf("%+q", s) }
+func Quote(s string) string        { return __sprintf("%q", []any{s}) }
+func QuoteRune(r rune) string      { return __sprintf("%q", []any{r}) }
+func QuoteToASCII(s string) string { return __sprintf("%+q", []any{s}) }
 
 // Unquote: a Go string literal ("...", `...`) or rune literal ('x') with
 // the escapes \a \b \f \n \r \t \v \\ \' \" \xHH \ooo \uHHHH \UHHHHHHHH.
@@ -362,13 +360,13 @@ func Unquote(s string) (string, error) {
 // and lays them out as fmtc says ('e', 'E', 'f', 'g', 'G').
 func FormatFloat(f float64, fmtc byte, prec, bitSize int) string {
 	if prec >= 0 {
-		return fmt.Sprintf("%."+Itoa(prec)+string(rune(fmtc)), f)
+		return __sprintf("%."+Itoa(prec)+string(rune(fmtc)), []any{f})
 	}
 	var s string
 	if bitSize == 32 {
-		s = fmt.Sprint(float32(f))
+		s = __sprint([]any{float32(f)})
 	} else {
-		s = fmt.Sprint(f)
+		s = __sprint([]any{f})
 	}
 	if s == "NaN" || s == "+Inf" || s == "-Inf" {
 		return s
@@ -419,7 +417,7 @@ func FormatFloat(f float64, fmtc byte, prec, bitSize int) string {
 		}
 		return sign + fixedForm(digs, dp)
 	}
-	return fmt.Sprint(f)
+	return __sprint([]any{f})
 }
 
 // expForm: digits digs with the decimal point after dp of them, as

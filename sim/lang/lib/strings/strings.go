@@ -519,3 +519,26 @@ func (r *Replacer) Replace(s string) string {
 	}
 	return string(b)
 }
+
+// ToTitle: s with every letter mapped to its title case (the upper case
+// for the scripts weft's case mapping covers).
+func ToTitle(s string) string { return Map(toUpperRune, s) }
+
+// ToValidUTF8: s with each run of invalid UTF-8 bytes replaced by
+// replacement.
+func ToValidUTF8(s, replacement string) string {
+	var b []byte
+	bad := false
+	for i, r := range s {
+		if r == 0xFFFD && (i+3 > len(s) || s[i:i+3] != "\uFFFD") {
+			if !bad {
+				b = append(b, replacement...)
+			}
+			bad = true
+			continue
+		}
+		bad = false
+		b = append(b, string(r)...)
+	}
+	return string(b)
+}
