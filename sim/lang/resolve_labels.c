@@ -10,10 +10,12 @@
 
 /* ---- labels --------------------------------------------------------------- */
 
-/* Check the labels of one function body: defined once, and every branch
- * names a defined one. Function literals are checked on their own. */
+/* Check the labels of one function body: defined once, each named by a
+ * branch, and every branch names a defined one. Function literals are checked on their own. */
 typedef struct labels {
-    VEC(ast_node *) defs;
+    VEC(ast_node *) defs; /* the blank label _ is none: it never conflicts
+                             and no branch can name it */
+    VEC(uint8_t) used;    /* defs.p[i] is named by a branch */
 } labels;
 
 static void collect_labels(resolver *r, ast_node *n, labels *L);
@@ -29,6 +31,10 @@ static void collect_labels(resolver *r, ast_node *n, labels *L)
         return;
     switch (n->kind) {
     case AST_LABELED_STMT:
+        if (!strcmp(n->u.labeled.label->u.ident.name, "_")) {
+            collect_labels(r, n->u.labeled.stmt, L);
+            break;
+        }
         for (size_t i = 0; i < L->defs.len; i++)
             if (!strcmp(L->defs.p[i]->u.ident.name,
                         n->u.labeled.label->u.ident.name)) {
@@ -37,6 +43,7 @@ static void collect_labels(resolver *r, ast_node *n, labels *L)
                 return;
             }
         VEC_PUSH(L->defs, n->u.labeled.label);
+        VEC_PUSH(L->used, 0);
         collect_labels(r, n->u.labeled.stmt, L);
         break;
     case AST_BLOCK_STMT:
@@ -69,14 +76,14 @@ static void collect_labels(resolver *r, ast_node *n, labels *L)
     }
 }
 
-static void check_branches(resolver *r, ast_node *n, const labels *L);
-static void check_list(resolver *r, ast_list l, const labels *L)
+static void check_branches(resolver *r, ast_node *n, labels *L);
+static void check_list(resolver *r, ast_list l, labels *L)
 {
     for (size_t i = 0; i < l.n; i++)
         check_branches(r, l.v[i], L);
 }
 
-static void check_branches(resolver *r, ast_node *n, const labels *L)
+static void check_branches(resolver *r, ast_node *n, labels *L)
 {
     if (!n || r->failed)
         return;
@@ -85,8 +92,11 @@ static void check_branches(resolver *r, ast_node *n, const labels *L)
         if (n->u.branch.label) {
             bool found = false;
             for (size_t i = 0; i < L->defs.len && !found; i++)
-                found = !strcmp(L->defs.p[i]->u.ident.name,
-                                n->u.branch.label->u.ident.name);
+                if (!strcmp(L->defs.p[i]->u.ident.name,
+                            n->u.branch.label->u.ident.name)) {
+                    L->used.p[i] = 1;
+                    found = true;
+                }
             if (!found)
                 res_err(r, n->u.branch.label, "label %s not defined",
                     n->u.branch.label->u.ident.name);
@@ -129,12 +139,18 @@ static void check_branches(resolver *r, ast_node *n, const labels *L)
 
 void res_check_labels(resolver *r, ast_node *body)
 {
-    labels L = {{0}};
+    labels L;
+    memset(&L, 0, sizeof L);
     if (!body)
         return;
     collect_labels(r, body, &L);
     check_branches(r, body, &L);
+    for (size_t i = 0; i < L.defs.len && !r->failed; i++)
+        if (!L.used.p[i])
+            res_err(r, L.defs.p[i], "label %s defined and not used",
+                    L.defs.p[i]->u.ident.name);
     VEC_FREE(L.defs);
+    VEC_FREE(L.used);
     res_check_funclits(r, body, 0);
 }
 
