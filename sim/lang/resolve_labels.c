@@ -16,13 +16,60 @@ typedef struct labels {
     VEC(ast_node *) defs; /* the blank label _ is none: it never conflicts
                              and no branch can name it */
     VEC(uint8_t) used;    /* defs.p[i] is named by a branch */
+    VEC(ast_node **) def_blk; /* the statement list holding defs.p[i] */
+    VEC(size_t) def_idx;      /* and its place there */
+    /* where the walk is: the statement lists it is in, outermost first,
+     * with the place of the statement it is in, in each */
+    VEC(ast_list) blk;
+    VEC(size_t) idx;
 } labels;
+
+/* A statement declaring a variable of the block it is in (a goto may not
+ * jump forward over one), seen through its labels. */
+static bool declares_var(const ast_node *n)
+{
+    while (n->kind == AST_LABELED_STMT)
+        n = n->u.labeled.stmt;
+    if (n->kind == AST_ASSIGN_STMT)
+        return n->u.assign.op == TK_DEFINE;
+    return n->kind == AST_DECL_STMT &&
+           n->u.decl_stmt.decl->u.gen_decl.tok == TK_VAR;
+}
+
+/* goto to label d (Go spec, "Goto statements"): not into a block the
+ * goto is outside of, nor forward over a variable's declaration. */
+static void check_goto(resolver *r, const ast_node *g, const labels *L,
+                       size_t d)
+{
+    size_t lv = L->blk.len;
+    for (size_t i = 0; i < L->blk.len && lv == L->blk.len; i++)
+        if (L->blk.p[i].v == L->def_blk.p[d])
+            lv = i;
+    if (lv == L->blk.len) {
+        res_err(r, g->u.branch.label, "goto %s jumps into block",
+                g->u.branch.label->u.ident.name);
+        return;
+    }
+    for (size_t k = L->idx.p[lv] + 1; k < L->def_idx.p[d]; k++)
+        if (declares_var(L->blk.p[lv].v[k])) {
+            res_err(r, g->u.branch.label,
+                    "goto %s jumps over variable declaration at line %d",
+                    g->u.branch.label->u.ident.name,
+                    L->blk.p[lv].v[k]->line);
+            return;
+        }
+}
 
 static void collect_labels(resolver *r, ast_node *n, labels *L);
 static void collect_list(resolver *r, ast_list l, labels *L)
 {
-    for (size_t i = 0; i < l.n; i++)
+    for (size_t i = 0; i < l.n; i++) {
+        VEC_PUSH(L->blk, l);
+        VEC_PUSH(L->idx, i);
         collect_labels(r, l.v[i], L);
+        L->blk.len--;
+        L->idx.len--;
+    }
 }
 
 static void collect_labels(resolver *r, ast_node *n, labels *L)
@@ -44,6 +91,8 @@ static void collect_labels(resolver *r, ast_node *n, labels *L)
             }
         VEC_PUSH(L->defs, n->u.labeled.label);
         VEC_PUSH(L->used, 0);
+        VEC_PUSH(L->def_blk, L->blk.len ? L->blk.p[L->blk.len - 1].v : NULL);
+        VEC_PUSH(L->def_idx, L->idx.len ? L->idx.p[L->idx.len - 1] : 0);
         collect_labels(r, n->u.labeled.stmt, L);
         break;
     case AST_BLOCK_STMT:
@@ -79,8 +128,13 @@ static void collect_labels(resolver *r, ast_node *n, labels *L)
 static void check_branches(resolver *r, ast_node *n, labels *L);
 static void check_list(resolver *r, ast_list l, labels *L)
 {
-    for (size_t i = 0; i < l.n; i++)
+    for (size_t i = 0; i < l.n; i++) {
+        VEC_PUSH(L->blk, l);
+        VEC_PUSH(L->idx, i);
         check_branches(r, l.v[i], L);
+        L->blk.len--;
+        L->idx.len--;
+    }
 }
 
 static void check_branches(resolver *r, ast_node *n, labels *L)
@@ -96,6 +150,8 @@ static void check_branches(resolver *r, ast_node *n, labels *L)
                             n->u.branch.label->u.ident.name)) {
                     L->used.p[i] = 1;
                     found = true;
+                    if (n->u.branch.tok == TK_GOTO)
+                        check_goto(r, n, L, i);
                 }
             if (!found)
                 res_err(r, n->u.branch.label, "label %s not defined",
@@ -151,6 +207,10 @@ void res_check_labels(resolver *r, ast_node *body)
                     L.defs.p[i]->u.ident.name);
     VEC_FREE(L.defs);
     VEC_FREE(L.used);
+    VEC_FREE(L.def_blk);
+    VEC_FREE(L.def_idx);
+    VEC_FREE(L.blk);
+    VEC_FREE(L.idx);
     res_check_funclits(r, body, 0);
 }
 

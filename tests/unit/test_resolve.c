@@ -121,7 +121,8 @@ END_TEST
  * (tests/conform/errorcheck.sh): a label no branch names is an error,
  * the blank label is none (it may repeat); fallthrough may be followed
  * by empty statements; an interface may repeat a method it embeds with
- * the same signature (Go 1.14) but not declare it twice. */
+ * the same signature (Go 1.14) but not declare it twice; goto's
+ * limits. */
 START_TEST(labels_fallthrough_and_embedded_methods_as_gc)
 {
     GO_ERROR(GO("func main() {\nL:\n\tfor {\n\t\tbreak\n\t}\n}\n"),
@@ -142,6 +143,17 @@ START_TEST(labels_fallthrough_and_embedded_methods_as_gc)
              "3:22: duplicate method m");
     GO_ERROR(GO("type U interface{ m(); m() }\nfunc main() {}\n"),
              "2:24: duplicate method m");
+    /* goto: not into a block, not forward over a variable's declaration;
+     * backward, or out of a block, it may */
+    GO_ERROR(GO("func main() {\n\tgoto L\n\t{\n\tL:\n\t\tprintln()\n\t}\n}\n"),
+             "3:7: goto L jumps into block");
+    GO_ERROR(GO("func main() {\n\tif true {\n\t\tgoto L\n\t}\n\tx := 1\n"
+                "\t_ = x\nL:\n\tprintln()\n}\n"),
+             "4:8: goto L jumps over variable declaration at line 6");
+    GO_EXPECT(GO("func main() {\n\ti := 0\nL:\n\tx := i\n\ti++\n"
+                 "\tif x < 2 {\n\t\tgoto L\n\t}\n\tgoto M\nM:\n"
+                 "\tprintln(i)\n}\n"),
+              "3\n");
 }
 END_TEST
 
