@@ -53,7 +53,7 @@ static uint64_t pos_key(const ast_node *n)
            (uint64_t)(n->col & 0x3fffff);
 }
 
-static void map_put(resolver *r, const ast_node *n, res_sym *s)
+void res_map_put(resolver *r, const ast_node *n, res_sym *s)
 {
     uint64_t key = pos_key(n);
     size_t i;
@@ -181,8 +181,8 @@ bool res_is_test_file(const ast_file *f)
 
 /* ---- symbols and scopes ------------------------------------------------- */
 
-static res_sym *new_sym(resolver *r, res_kind k, const char *name,
-                        ast_node *ident)
+res_sym *res_new_sym(resolver *r, res_kind k, const char *name,
+                     ast_node *ident)
 {
     res_sym *s = wf_xcalloc(1, sizeof *s);
     s->kind = k;
@@ -196,7 +196,7 @@ static res_sym *new_sym(resolver *r, res_kind k, const char *name,
     return s;
 }
 
-static res_scope *new_scope(resolver *r, res_scope *up)
+res_scope *res_new_scope(resolver *r, res_scope *up)
 {
     res_scope *s = wf_xcalloc(1, sizeof *s);
     s->up = up;
@@ -236,7 +236,7 @@ static void index_grow(res_scope *s)
 
 /* sym joins s (every symbol of a scope comes in here, so the index holds
  * them all). */
-static void scope_add(res_scope *s, res_sym *sym)
+void res_scope_add(res_scope *s, res_sym *sym)
 {
     VEC_PUSH(s->syms, sym);
     if (s->index && 2 * s->syms.len <= s->index_cap)
@@ -245,7 +245,7 @@ static void scope_add(res_scope *s, res_sym *sym)
         index_grow(s);
 }
 
-static res_sym *scope_find(res_scope *s, const char *name)
+res_sym *res_scope_find(res_scope *s, const char *name)
 {
     if (s->index) {
         size_t i = name_slot(name, s->index_cap);
@@ -268,25 +268,25 @@ uint64_t res_find_work(const resolver *r)
     return r->find_work;
 }
 
-static void declare(resolver *r, res_scope *s, res_sym *sym)
+void res_declare(resolver *r, res_scope *s, res_sym *sym)
 {
     res_sym *old;
     if (!strcmp(sym->name, "_"))
         return;
-    old = scope_find(s, sym->name);
+    old = res_scope_find(s, sym->name);
     if (old) {
         res_err(r, sym->ident, "%s redeclared in this block", sym->name);
         return;
     }
-    scope_add(s, sym);
+    res_scope_add(s, sym);
     if (sym->ident)
-        map_put(r, sym->ident, sym);
+        res_map_put(r, sym->ident, sym);
 }
 
 static res_sym *lookup(resolver *r, res_scope *s, const char *name)
 {
     for (; s; s = s->up) {
-        res_sym *x = scope_find(s, name);
+        res_sym *x = res_scope_find(s, name);
         if (x)
             return x;
     }
@@ -334,23 +334,23 @@ static const char *const builtin_names[RB__COUNT] = {
 
 static void make_universe(resolver *r)
 {
-    res_scope *u = new_scope(r, NULL);
+    res_scope *u = res_new_scope(r, NULL);
     r->universe = u;
     for (size_t i = 0; i < sizeof universe_types / sizeof universe_types[0];
          i++) {
-        res_sym *s = new_sym(r, RS_TYPE, universe_types[i].name, NULL);
+        res_sym *s = res_new_sym(r, RS_TYPE, universe_types[i].name, NULL);
         s->builtin = universe_types[i].ti;
-        scope_add(u, s);
+        res_scope_add(u, s);
     }
     for (int i = 0; i < RB__COUNT; i++) {
-        res_sym *s = new_sym(r, RS_BUILTIN, builtin_names[i], NULL);
+        res_sym *s = res_new_sym(r, RS_BUILTIN, builtin_names[i], NULL);
         s->builtin = i;
-        scope_add(u, s);
+        res_scope_add(u, s);
     }
-    scope_add(u, new_sym(r, RS_NIL, "nil", NULL));
-    scope_add(u, new_sym(r, RS_TRUE, "true", NULL));
-    scope_add(u, new_sym(r, RS_FALSE, "false", NULL));
-    scope_add(u, new_sym(r, RS_IOTA, "iota", NULL));
+    res_scope_add(u, res_new_sym(r, RS_NIL, "nil", NULL));
+    res_scope_add(u, res_new_sym(r, RS_TRUE, "true", NULL));
+    res_scope_add(u, res_new_sym(r, RS_FALSE, "false", NULL));
+    res_scope_add(u, res_new_sym(r, RS_IOTA, "iota", NULL));
 }
 
 /* ---- lifecycle ---------------------------------------------------------- */
@@ -421,8 +421,6 @@ res_pkg *res_pkg_at(const resolver *r, size_t i)
 static void expr(resolver *r, res_scope *s, ast_node *n);
 static void stmt(resolver *r, res_scope *s, ast_node *n);
 static void stmts(resolver *r, res_scope *s, ast_list l);
-static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
-                 ast_node *type, ast_node *body);
 static void tparams(resolver *r, res_scope *s, ast_list l);
 
 static bool enter(resolver *r)
@@ -447,16 +445,16 @@ static res_sym *use(resolver *r, res_scope *s, ast_node *n)
         r->lib.native) {
         int id = r->lib.native(name + 2);
         if (id >= 0) {
-            x = new_sym(r, RS_NATIVE, name, NULL);
+            x = res_new_sym(r, RS_NATIVE, name, NULL);
             x->builtin = id;
         }
     }
     if (!x && r->pkg->library && !strcmp(name, "__handle")) {
-        x = new_sym(r, RS_TYPE, name, NULL);
+        x = res_new_sym(r, RS_TYPE, name, NULL);
         x->builtin = TI_HANDLE;
     }
     if (!x && r->pkg->library && !strcmp(name, "__uptr")) {
-        x = new_sym(r, RS_TYPE, name, NULL);
+        x = res_new_sym(r, RS_TYPE, name, NULL);
         x->builtin = TI_UNSAFEPTR;
     }
     if (!x) {
@@ -465,7 +463,7 @@ static res_sym *use(resolver *r, res_scope *s, ast_node *n)
     }
     if (x->kind == RS_LOCAL && x->fn != r->fn)
         x->captured = true;
-    map_put(r, n, x);
+    res_map_put(r, n, x);
     return x;
 }
 
@@ -490,7 +488,7 @@ static ast_node *underlying_ast(resolver *r, res_scope *s, ast_node *n,
             res_sym *p = lookup(r, s, res_intern(r, n->u.selector.x->u.ident
                                                        .name));
             if (p && p->kind == RS_PKG && p->target->scope)
-                x = scope_find(p->target->scope,
+                x = res_scope_find(p->target->scope,
                                res_intern(r, n->u.selector.sel->u.ident.name));
             if (x && x->kind == RS_TYPE && x->spec && !x->tparam)
                 return underlying_ast(r, x->pkg->scope,
@@ -544,7 +542,7 @@ static void composite(resolver *r, res_scope *s, ast_node *n,
                 if (ks) {
                     if (ks->kind == RS_LOCAL && ks->fn != r->fn)
                         ks->captured = true;
-                    map_put(r, k, ks);
+                    res_map_put(r, k, ks);
                 }
             } else if (k->kind == AST_COMPOSITE_LIT && !k->u.composite.type) {
                 composite(r, s, k, key);
@@ -628,7 +626,7 @@ static void selector(resolver *r, res_scope *s, ast_node *n)
             return;
         if (p->kind == RS_PKG) {
             const char *name = n->u.selector.sel->u.ident.name;
-            res_sym *m = scope_find(p->target->scope, res_intern(r, name));
+            res_sym *m = res_scope_find(p->target->scope, res_intern(r, name));
             /* a library package reaches another's hooks, "__name" */
             bool hook = r->pkg->library && p->target->library &&
                         !strncmp(name, "__", 2);
@@ -642,7 +640,7 @@ static void selector(resolver *r, res_scope *s, ast_node *n)
                                  p->name, name);
                 return;
             }
-            map_put(r, n->u.selector.sel, m);
+            res_map_put(r, n->u.selector.sel, m);
             return;
         }
         if (p->kind == RS_LOCAL)
@@ -673,7 +671,7 @@ static void expr(resolver *r, res_scope *s, ast_node *n)
         composite(r, s, n, NULL);
         break;
     case AST_FUNC_LIT:
-        func(r, s, n, NULL, n->u.func_lit.type, n->u.func_lit.body);
+        res_func_decl(r, s, n, NULL, n->u.func_lit.type, n->u.func_lit.body);
         break;
     case AST_PAREN:
         expr(r, s, n->u.paren.x);
@@ -779,21 +777,21 @@ static void expr(resolver *r, res_scope *s, ast_node *n)
 /* ---- declarations ------------------------------------------------------- */
 
 /* A local declared by ident in scope s. */
-static res_sym *local(resolver *r, res_scope *s, ast_node *ident,
-                      ast_node *type, ast_node *spec)
+res_sym *res_local(resolver *r, res_scope *s, ast_node *ident,
+                   ast_node *type, ast_node *spec)
 {
-    res_sym *v = new_sym(r, RS_LOCAL, ident->u.ident.name, ident);
+    res_sym *v = res_new_sym(r, RS_LOCAL, ident->u.ident.name, ident);
     v->type_node = type;
     v->spec = spec;
     if (strcmp(ident->u.ident.name, "_"))
-        declare(r, s, v);
+        res_declare(r, s, v);
     else
-        map_put(r, ident, v);
+        res_map_put(r, ident, v);
     return v;
 }
 
-static void value_spec(resolver *r, res_scope *s, ast_node *spec,
-                       lex_kind tok, bool pkg_level)
+void res_value_spec(resolver *r, res_scope *s, ast_node *spec,
+                    lex_kind tok, bool pkg_level)
 {
     ast_list names = spec->u.value_spec.names;
     expr(r, s, spec->u.value_spec.type);
@@ -805,28 +803,28 @@ static void value_spec(resolver *r, res_scope *s, ast_node *spec,
         ast_node *id = names.v[i];
         res_sym *v;
         if (tok == TK_CONST) {
-            v = new_sym(r, RS_CONST, id->u.ident.name, id);
+            v = res_new_sym(r, RS_CONST, id->u.ident.name, id);
             v->spec = spec;
             v->index = (int)i;
-            declare(r, s, v);
+            res_declare(r, s, v);
         } else {
-            local(r, s, id, spec->u.value_spec.type, spec);
+            res_local(r, s, id, spec->u.value_spec.type, spec);
         }
     }
 }
 
-static void type_spec(resolver *r, res_scope *s, ast_node *spec,
-                      bool pkg_level)
+void res_type_spec(resolver *r, res_scope *s, ast_node *spec,
+                   bool pkg_level)
 {
     if (!pkg_level) {
-        res_sym *t = new_sym(r, RS_TYPE, spec->u.type_spec.name->u.ident.name,
+        res_sym *t = res_new_sym(r, RS_TYPE, spec->u.type_spec.name->u.ident.name,
                              spec->u.type_spec.name);
         t->spec = spec;
         t->vargen = ++r->pkg->local_types;
-        declare(r, s, t);
+        res_declare(r, s, t);
     }
     if (spec->u.type_spec.tparams.n) {
-        res_scope *ts = new_scope(r, s);
+        res_scope *ts = res_new_scope(r, s);
         tparams(r, ts, spec->u.type_spec.tparams);
         expr(r, ts, spec->u.type_spec.type);
         return;
@@ -834,25 +832,25 @@ static void type_spec(resolver *r, res_scope *s, ast_node *spec,
     expr(r, s, spec->u.type_spec.type);
 }
 
-static void gen_decl(resolver *r, res_scope *s, ast_node *d, bool pkg_level)
+void res_gen_decl(resolver *r, res_scope *s, ast_node *d, bool pkg_level)
 {
     lex_kind tok = d->u.gen_decl.tok;
     for (size_t i = 0; i < d->u.gen_decl.specs.n && !r->failed; i++) {
         ast_node *spec = d->u.gen_decl.specs.v[i];
         if (tok == TK_TYPE)
-            type_spec(r, s, spec, pkg_level);
+            res_type_spec(r, s, spec, pkg_level);
         else if (tok == TK_CONST || tok == TK_VAR)
-            value_spec(r, s, spec, tok, pkg_level);
+            res_value_spec(r, s, spec, tok, pkg_level);
     }
 }
 
 /* Parameters (or results) as locals of the function scope. */
-static void params(resolver *r, res_scope *s, ast_list l, bool declare_)
+void res_params(resolver *r, res_scope *s, ast_list l, bool declare_)
 {
     for (size_t i = 0; i < l.n; i++) {
         ast_node *f = l.v[i];
         for (size_t k = 0; k < f->u.field.names.n && declare_; k++) {
-            res_sym *v = local(r, s, f->u.field.names.v[k], f->u.field.type,
+            res_sym *v = res_local(r, s, f->u.field.names.v[k], f->u.field.type,
                                f);
             v->is_param = true;
         }
@@ -868,27 +866,27 @@ static void tparams(resolver *r, res_scope *s, ast_list l)
         ast_node *f = l.v[i];
         for (size_t k = 0; k < f->u.field.names.n; k++) {
             ast_node *id = f->u.field.names.v[k];
-            res_sym *t = new_sym(r, RS_TYPE, id->u.ident.name, id);
+            res_sym *t = res_new_sym(r, RS_TYPE, id->u.ident.name, id);
             t->tparam = true;
             t->spec = f;
             t->index = idx++;
             if (strcmp(id->u.ident.name, "_"))
-                declare(r, s, t);
+                res_declare(r, s, t);
             else
-                map_put(r, id, t);
+                res_map_put(r, id, t);
         }
     }
     for (size_t i = 0; i < l.n && !r->failed; i++)
         expr(r, s, l.v[i]->u.field.type);
 }
 
-static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
-                 ast_node *type, ast_node *body)
+void res_func_decl(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
+                   ast_node *type, ast_node *body)
 {
     res_func *saved = r->fn;
     res_scope *fs;
     r->fn = new_func(r, fn);
-    fs = new_scope(r, s);
+    fs = res_new_scope(r, s);
     /* type parameters: the function's own, or those a generic receiver
      * type T[P, Q] declares; the signature sees them (Go spec,
      * "Declarations and scope") */
@@ -911,27 +909,27 @@ static void func(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
                             "?");
                     break;
                 }
-                t = new_sym(r, RS_TYPE, id->u.ident.name, id);
+                t = res_new_sym(r, RS_TYPE, id->u.ident.name, id);
                 t->tparam = true;
                 t->index = idx++;
                 if (strcmp(id->u.ident.name, "_"))
-                    declare(r, fs, t);
+                    res_declare(r, fs, t);
                 else
-                    map_put(r, id, t);
+                    res_map_put(r, id, t);
             }
             (void)l;
             expr(r, s, rt->u.index.x);
         } else {
             expr(r, s, recv->u.field.type);
         }
-        params(r, fs, recv->u.field.names.n ? (ast_list){&recv, 1}
+        res_params(r, fs, recv->u.field.names.n ? (ast_list){&recv, 1}
                                             : (ast_list){NULL, 0},
                true);
     }
     field_list(r, fs, type->u.func_type.params);
     field_list(r, fs, type->u.func_type.results);
-    params(r, fs, type->u.func_type.params, true);
-    params(r, fs, type->u.func_type.results, true);
+    res_params(r, fs, type->u.func_type.params, true);
+    res_params(r, fs, type->u.func_type.results, true);
     /* the body's block is the parameters' (Go spec, "Declarations and
      * scope": x := ... in the body redeclares a parameter or result) */
     if (body)
@@ -971,16 +969,16 @@ static void assign(resolver *r, res_scope *s, ast_node *n)
                 return;
             }
             if (!strcmp(x->u.ident.name, "_")) {
-                local(r, s, x, NULL, n);
+                res_local(r, s, x, NULL, n);
                 continue;
             }
-            old = scope_find(s, res_intern(r, x->u.ident.name));
+            old = res_scope_find(s, res_intern(r, x->u.ident.name));
             if (old) {
                 use(r, s, x);
                 continue;
             }
             any_new = true;
-            local(r, s, x, NULL, n);
+            res_local(r, s, x, NULL, n);
         }
         if (!any_new && !r->failed) {
             ast_node at = *n; /* at the := (gc's position) */
@@ -1001,7 +999,7 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
     }
     switch (n->kind) {
     case AST_DECL_STMT:
-        gen_decl(r, s, n->u.decl_stmt.decl, false);
+        res_gen_decl(r, s, n->u.decl_stmt.decl, false);
         break;
     case AST_EMPTY_STMT:
         break;
@@ -1032,10 +1030,10 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
     case AST_BRANCH_STMT:
         break;
     case AST_BLOCK_STMT:
-        stmts(r, new_scope(r, s), n->u.block.stmts);
+        stmts(r, res_new_scope(r, s), n->u.block.stmts);
         break;
     case AST_IF_STMT: {
-        res_scope *is = new_scope(r, s);
+        res_scope *is = res_new_scope(r, s);
         stmt(r, is, n->u.if_.init);
         expr(r, is, n->u.if_.cond);
         stmt(r, is, n->u.if_.then);
@@ -1043,35 +1041,35 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
         break;
     }
     case AST_SWITCH_STMT: {
-        res_scope *ss = new_scope(r, s);
+        res_scope *ss = res_new_scope(r, s);
         stmt(r, ss, n->u.switch_.init);
         expr(r, ss, n->u.switch_.tag);
         for (size_t i = 0; i < n->u.switch_.clauses.n && !r->failed; i++) {
             ast_node *c = n->u.switch_.clauses.v[i];
             for (size_t k = 0; k < c->u.case_.list.n; k++)
                 expr(r, ss, c->u.case_.list.v[k]);
-            stmts(r, new_scope(r, ss), c->u.case_.body);
+            stmts(r, res_new_scope(r, ss), c->u.case_.body);
         }
         break;
     }
     case AST_TYPE_SWITCH_STMT: {
-        res_scope *ss = new_scope(r, s);
+        res_scope *ss = res_new_scope(r, s);
         ast_node *bind = n->u.type_switch.bind;
         stmt(r, ss, n->u.type_switch.init);
         expr(r, ss, n->u.type_switch.x);
         for (size_t i = 0; i < n->u.type_switch.clauses.n && !r->failed;
              i++) {
             ast_node *c = n->u.type_switch.clauses.v[i];
-            res_scope *cs = new_scope(r, ss);
+            res_scope *cs = res_new_scope(r, ss);
             for (size_t k = 0; k < c->u.case_.list.n; k++)
                 expr(r, ss, c->u.case_.list.v[k]);
             if (bind && strcmp(bind->u.ident.name, "_")) {
-                res_sym *v = new_sym(r, RS_LOCAL, bind->u.ident.name, bind);
+                res_sym *v = res_new_sym(r, RS_LOCAL, bind->u.ident.name, bind);
                 v->spec = c;
                 if (c->u.case_.list.n == 1)
                     v->type_node = c->u.case_.list.v[0];
-                scope_add(cs, v);
-                map_put(r, c, v);
+                res_scope_add(cs, v);
+                res_map_put(r, c, v);
             }
             stmts(r, cs, c->u.case_.body);
         }
@@ -1080,13 +1078,13 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
     case AST_SELECT_STMT:
         for (size_t i = 0; i < n->u.select.clauses.n && !r->failed; i++) {
             ast_node *c = n->u.select.clauses.v[i];
-            res_scope *cs = new_scope(r, s);
+            res_scope *cs = res_new_scope(r, s);
             stmt(r, cs, c->u.comm.comm);
             stmts(r, cs, c->u.comm.body);
         }
         break;
     case AST_FOR_STMT: {
-        res_scope *fs = new_scope(r, s);
+        res_scope *fs = res_new_scope(r, s);
         stmt(r, fs, n->u.for_.init);
         expr(r, fs, n->u.for_.cond);
         stmt(r, fs, n->u.for_.post);
@@ -1094,7 +1092,7 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
         break;
     }
     case AST_RANGE_STMT: {
-        res_scope *fs = new_scope(r, s);
+        res_scope *fs = res_new_scope(r, s);
         expr(r, s, n->u.range.x);
         if (n->u.range.tok == TK_DEFINE) {
             if (n->u.range.key) {
@@ -1102,14 +1100,14 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
                     res_err(r, n->u.range.key, "non-name on left side of :=");
                     break;
                 }
-                local(r, fs, n->u.range.key, NULL, n);
+                res_local(r, fs, n->u.range.key, NULL, n);
             }
             if (n->u.range.value) {
                 if (n->u.range.value->kind != AST_IDENT) {
                     res_err(r, n->u.range.value, "non-name on left side of :=");
                     break;
                 }
-                local(r, fs, n->u.range.value, NULL, n);
+                res_local(r, fs, n->u.range.value, NULL, n);
             }
         } else {
             if (n->u.range.key && !(n->u.range.key->kind == AST_IDENT &&
@@ -1131,396 +1129,3 @@ static void stmt(resolver *r, res_scope *s, ast_node *n)
     r->depth--;
 }
 
-/* ---- packages ----------------------------------------------------------- */
-
-static res_pkg *load(resolver *r, const char *path, ast_node *site);
-
-static void declare_pkg(resolver *r, res_pkg *p)
-{
-    ast_file *f = p->file;
-    for (size_t i = 0; i < f->decls.n && !r->failed; i++) {
-        ast_node *d = f->decls.v[i];
-        if (d->kind == AST_FUNC_DECL) {
-            const char *name = d->u.func_decl.name->u.ident.name;
-            res_sym *s;
-            if (d->u.func_decl.recv)
-                continue;
-            if (!strcmp(name, "init")) {
-                if (d->u.func_decl.type->u.func_type.params.n ||
-                    d->u.func_decl.type->u.func_type.results.n)
-                    res_err(r, d->u.func_decl.name,
-                        "func init must have no arguments and no return "
-                        "values");
-                VEC_PUSH(p->inits, d);
-                continue;
-            }
-            if (!strcmp(name, "main") && !strcmp(p->name, "main") &&
-                (d->u.func_decl.type->u.func_type.params.n ||
-                 d->u.func_decl.type->u.func_type.results.n))
-                res_err(r, d->u.func_decl.name,
-                    "func main must have no arguments and no return values");
-            s = new_sym(r, RS_FUNC, name, d->u.func_decl.name);
-            s->spec = d;
-            declare(r, p->scope, s);
-            VEC_PUSH(p->decls, s);
-            continue;
-        }
-        if (d->kind != AST_GEN_DECL || d->u.gen_decl.tok == TK_IMPORT)
-            continue;
-        for (size_t k = 0; k < d->u.gen_decl.specs.n; k++) {
-            ast_node *spec = d->u.gen_decl.specs.v[k];
-            if (d->u.gen_decl.tok == TK_TYPE) {
-                res_sym *s = new_sym(r, RS_TYPE,
-                                     spec->u.type_spec.name->u.ident.name,
-                                     spec->u.type_spec.name);
-                s->spec = spec;
-                declare(r, p->scope, s);
-                VEC_PUSH(p->decls, s);
-                continue;
-            }
-            for (size_t j = 0; j < spec->u.value_spec.names.n; j++) {
-                ast_node *id = spec->u.value_spec.names.v[j];
-                res_sym *s = new_sym(r,
-                                     d->u.gen_decl.tok == TK_CONST ? RS_CONST
-                                                                   : RS_VAR,
-                                     id->u.ident.name, id);
-                s->spec = spec;
-                s->index = (int)j;
-                if (!strcmp(id->u.ident.name, "_"))
-                    map_put(r, id, s);
-                else
-                    declare(r, p->scope, s);
-                VEC_PUSH(p->decls, s);
-            }
-        }
-    }
-}
-
-/* The named type a receiver type denotes (T or *T), or NULL. */
-static res_sym *recv_type(resolver *r, res_pkg *p, ast_node *t)
-{
-    while (t->kind == AST_PAREN)
-        t = t->u.paren.x;
-    if (t->kind == AST_STAR)
-        t = t->u.star.x;
-    while (t->kind == AST_PAREN)
-        t = t->u.paren.x;
-    if (t->kind == AST_INDEX) /* T[P, Q]: a generic type's method */
-        t = t->u.index.x;
-    if (t->kind != AST_IDENT) {
-        res_err(r, t, "invalid receiver type");
-        return NULL;
-    }
-    {
-        res_sym *s = scope_find(p->scope, res_intern(r, t->u.ident.name));
-        if (!s) {
-            if (res_universe(r, t->u.ident.name))
-                res_err(r, t,
-                    "cannot define new methods on non-local type %s",
-                    t->u.ident.name);
-            else
-                res_err(r, t, "undefined: %s", t->u.ident.name);
-            return NULL;
-        }
-        if (s->kind != RS_TYPE) {
-            res_err(r, t, "%s is not a type", t->u.ident.name);
-            return NULL;
-        }
-        return s;
-    }
-}
-
-/* The file scope of decl d in package p (one per file, for imports). */
-static res_scope *file_scope(res_pkg *p, res_scope **fscopes, ast_node *d)
-{
-    for (size_t i = 0; i < p->files.len; i++)
-        if (p->files.p[i]->id == d->file)
-            return fscopes[i];
-    return fscopes[0];
-}
-
-/* The imports of file f into its file scope fs. */
-static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
-{
-    for (size_t i = 0; i < f->imports.n && !r->failed; i++) {
-        ast_node *im = f->imports.v[i];
-        const char *path = (const char *)im->u.import.path->u.string_lit.bytes;
-        res_pkg *t;
-        res_sym *s;
-        const char *name;
-        bool seen = false;
-        t = load(r, path, im->u.import.path);
-        r->pkg = p;
-        if (!t)
-            break;
-        for (size_t k = 0; k < p->imports.len && !seen; k++)
-            seen = p->imports.p[k] == t;
-        if (!seen)
-            VEC_PUSH(p->imports, t);
-        name = t->name;
-        if (im->u.import.name) {
-            name = im->u.import.name->u.ident.name;
-            if (!strcmp(name, ".")) {
-                /* the package's exported names join the file's scope */
-                for (size_t k = 0; t->scope && k < t->scope->syms.len &&
-                                   !r->failed;
-                     k++) {
-                    res_sym *x = t->scope->syms.p[k];
-                    if (x->name[0] < 'A' || x->name[0] > 'Z')
-                        continue;
-                    if (scope_find(fs, x->name) ||
-                        scope_find(p->scope, x->name)) {
-                        res_err(r, im, "%s redeclared in this block",
-                                x->name);
-                        break;
-                    }
-                    scope_add(fs, x);
-                }
-                continue;
-            }
-            if (!strcmp(name, "_"))
-                continue;
-        }
-        s = new_sym(r, RS_PKG, name,
-                    im->u.import.name ? im->u.import.name : NULL);
-        s->target = t;
-        map_put(r, im, s); /* the checker finds unused imports */
-        if (scope_find(fs, s->name)) {
-            res_err(r, im, "%s redeclared in this block", name);
-            break;
-        }
-        scope_add(fs, s);
-    }
-}
-
-static void resolve_pkg(resolver *r, res_pkg *p)
-{
-    ast_file *f = p->file;
-    res_scope **fscopes;
-    res_pkg *saved = r->pkg;
-    r->pkg = p;
-    p->scope = new_scope(r, r->universe);
-    declare_pkg(r, p);
-    /* imports: a scope per file */
-    fscopes = wf_xcalloc(p->files.len, sizeof *fscopes);
-    for (size_t i = 0; i < p->files.len && !r->failed; i++) {
-        fscopes[i] = new_scope(r, p->scope);
-        file_imports(r, p, p->files.p[i], fscopes[i]);
-    }
-    /* methods */
-    for (size_t i = 0; i < f->decls.n && !r->failed; i++) {
-        ast_node *d = f->decls.v[i];
-        res_sym *t;
-        const char *mname;
-        if (d->kind != AST_FUNC_DECL || !d->u.func_decl.recv)
-            continue;
-        t = recv_type(r, p, d->u.func_decl.recv->u.field.type);
-        if (!t)
-            break;
-        mname = d->u.func_decl.name->u.ident.name;
-        for (size_t k = 0; k < t->methods.len && strcmp(mname, "_"); k++)
-            if (!strcmp(t->methods.p[k]->u.func_decl.name->u.ident.name,
-                        mname)) {
-                res_err(r, d->u.func_decl.name, "method %s.%s already declared",
-                    t->name, mname);
-                break;
-            }
-        VEC_PUSH(t->methods, d);
-        map_put(r, d->u.func_decl.recv->u.field.type->kind == AST_STAR
-                       ? d->u.func_decl.recv->u.field.type->u.star.x
-                       : d->u.func_decl.recv->u.field.type,
-                t);
-    }
-    /* bodies */
-    for (size_t i = 0; i < f->decls.n && !r->failed; i++) {
-        ast_node *d = f->decls.v[i];
-        res_scope *fs = file_scope(p, fscopes, d);
-        if (d->kind == AST_FUNC_DECL) {
-            func(r, fs, d, d->u.func_decl.recv, d->u.func_decl.type,
-                 d->u.func_decl.body);
-            res_check_labels(r, d->u.func_decl.body);
-        } else if (d->kind == AST_GEN_DECL && d->u.gen_decl.tok != TK_IMPORT) {
-            gen_decl(r, fs, d, true);
-            res_check_funclits(r, d, 0);
-        }
-    }
-    free(fscopes);
-    if (!r->failed && !p->library && !strcmp(p->name, "main") && !p->test &&
-        !scope_find(p->scope, res_intern(r, "main")))
-        res_err(r, NULL, "function main is undeclared in the main package");
-    p->resolved = true;
-    r->pkg = saved;
-}
-
-static res_pkg *new_pkg(resolver *r, const char *path)
-{
-    res_pkg *p = wf_xcalloc(1, sizeof *p);
-    p->path = res_intern(r, path);
-    p->findex = (int)r->loading.len;
-    VEC_PUSH(r->loading, p);
-    return p;
-}
-
-/* Register f (parsed by the caller or by us) as file f->id. */
-static void add_file(resolver *r, ast_file *f)
-{
-    while (r->byid.len <= (size_t)f->id)
-        VEC_PUSH(r->byid, NULL);
-    r->byid.p[f->id] = f;
-}
-
-/* Give p its files f[0, n): the package view joins their lists; the
- * package clauses must agree. */
-static void set_files(resolver *r, res_pkg *p, ast_file **f, size_t n)
-{
-    ast_file *v;
-    size_t nd = 0, ni = 0;
-    for (size_t i = 0; i < n; i++) {
-        VEC_PUSH(p->files, f[i]);
-        p->test |= res_is_test_file(f[i]);
-    }
-    p->name = res_intern(r, f[0]->pkg->u.ident.name);
-    for (size_t i = 1; i < n && !r->failed; i++)
-        if (strcmp(f[i]->pkg->u.ident.name, p->name)) {
-            r->pkg = p;
-            res_err(r, f[i]->pkg, "package %s; expected package %s",
-                    f[i]->pkg->u.ident.name, p->name);
-        }
-    if (n == 1) {
-        p->file = f[0];
-        return;
-    }
-    v = ast_file_new(f[0]->path);
-    VEC_PUSH(r->files, v);
-    v->id = f[0]->id;
-    v->pkg = f[0]->pkg;
-    v->leading = f[0]->leading;
-    v->nleading = f[0]->nleading;
-    for (size_t i = 0; i < n; i++) {
-        nd += f[i]->decls.n;
-        ni += f[i]->imports.n;
-    }
-    v->decls.v = arena_alloc(&v->mem, (nd + 1) * sizeof(ast_node *));
-    v->imports.v = arena_alloc(&v->mem, (ni + 1) * sizeof(ast_node *));
-    for (size_t i = 0; i < n; i++) {
-        /* an empty list may have no array at all */
-        for (size_t k = 0; k < f[i]->decls.n; k++)
-            v->decls.v[v->decls.n++] = f[i]->decls.v[k];
-        for (size_t k = 0; k < f[i]->imports.n; k++)
-            v->imports.v[v->imports.n++] = f[i]->imports.v[k];
-    }
-    p->file = v;
-}
-
-/* Parse src[0, n) as the files of a new package known as path. NULL
- * (the first error recorded) on a parse error. */
-static res_pkg *parse_pkg(resolver *r, const char *path, const res_source *src,
-                          size_t n)
-{
-    res_pkg *p;
-    ast_file **fs = wf_xcalloc(n ? n : 1, sizeof *fs);
-    for (size_t i = 0; i < n; i++) {
-        wf_diag d2;
-        int id = (int)(r->byid.len ? r->byid.len : 1);
-        if (parse_file_id(src[i].path, id, src[i].text, src[i].len, &fs[i],
-                          &d2) != WF_OK) {
-            if (!r->failed) {
-                r->failed = true;
-                *r->d = d2;
-            }
-            free(fs);
-            return NULL;
-        }
-        VEC_PUSH(r->files, fs[i]);
-        add_file(r, fs[i]);
-    }
-    p = new_pkg(r, path);
-    if (n)
-        set_files(r, p, fs, n);
-    free(fs);
-    return r->failed ? NULL : p;
-}
-
-static res_pkg *load(resolver *r, const char *path, ast_node *site)
-{
-    res_pkg *p;
-    res_sources srcs = {NULL, 0, 0};
-    bool library = false;
-    char why[900];
-    for (size_t i = 0; i < r->loading.len; i++)
-        if (!strcmp(r->loading.p[i]->path, path)) {
-            if (!r->loading.p[i]->resolved) {
-                res_err(r, site, "import cycle not allowed");
-                return NULL;
-            }
-            return r->loading.p[i];
-        }
-    if (r->lib.package(r->lib.ctx, path, &srcs, &library, why, sizeof why) !=
-        WF_OK) {
-        VEC_FREE(srcs);
-        res_err(r, site, "%s", why);
-        return NULL;
-    }
-    if (!srcs.len) {
-        VEC_FREE(srcs);
-        res_err(r, site, "no Go files in package %s", path);
-        return NULL;
-    }
-    p = parse_pkg(r, path, srcs.p, srcs.len);
-    VEC_FREE(srcs);
-    if (!p)
-        return NULL;
-    p->library = library;
-    resolve_pkg(r, p);
-    res_soft_end(r);
-    if (r->failed)
-        return NULL;
-    VEC_PUSH(r->pkgs, p);
-    return p;
-}
-
-wf_status res_resolve(resolver *r, ast_file *f, wf_diag *d)
-{
-    wf_diag dummy;
-    res_pkg *p;
-    r->d = d ? d : &dummy;
-    add_file(r, f);
-    p = new_pkg(r, "main");
-    p->root = true;
-    set_files(r, p, &f, 1);
-    r->main = p;
-    r->pkg = p;
-    if (!r->failed)
-        resolve_pkg(r, p);
-    res_soft_end(r);
-    if (r->failed)
-        return WF_ERR_INPUT;
-    VEC_PUSH(r->pkgs, p);
-    return WF_OK;
-}
-
-wf_status res_resolve_files(resolver *r, const char *path,
-                            const res_source *src, size_t n, wf_diag *d)
-{
-    wf_diag dummy;
-    res_pkg *p;
-    r->d = d ? d : &dummy;
-    if (!n)
-        return diag_set(r->d, "", 0, 0, "no Go files");
-    for (size_t i = 0; i < r->loading.len; i++)
-        if (!strcmp(r->loading.p[i]->path, path))
-            return diag_set(r->d, src[0].path, 0, 0,
-                            "package %s given twice", path);
-    p = parse_pkg(r, path, src, n);
-    if (!p)
-        return WF_ERR_INPUT;
-    p->root = true;
-    r->main = p;
-    r->pkg = p;
-    resolve_pkg(r, p);
-    res_soft_end(r);
-    if (r->failed)
-        return WF_ERR_INPUT;
-    VEC_PUSH(r->pkgs, p);
-    return WF_OK;
-}

@@ -1,6 +1,7 @@
 /* resolve_int.h: what resolve.c (scopes, declarations, expressions,
- * statements, packages) and resolve_labels.c (labels and branches)
- * share: the resolver's state.
+ * statements), resolve_pkg.c (packages: loading, imports, package-level
+ * declarations) and resolve_labels.c (labels and branches) share: the
+ * resolver's state and the walk's entry points.
  * Owns: nothing beyond resolve.h's description. */
 #ifndef WF_LANG_RESOLVE_INT_H
 #define WF_LANG_RESOLVE_INT_H
@@ -65,5 +66,28 @@ void res_soft_end(resolver *r);
 void res_check_labels(resolver *r, ast_node *body);
 /* res_check_labels for every function literal inside n. */
 void res_check_funclits(resolver *r, ast_node *n, int depth);
+
+/* The position map: n's symbol (res_lookup reads it). */
+void res_map_put(resolver *r, const ast_node *n, res_sym *s);
+/* Scopes and symbols. */
+res_sym *res_new_sym(resolver *r, res_kind k, const char *name,
+                     ast_node *ident);
+res_scope *res_new_scope(resolver *r, res_scope *up);
+void res_scope_add(res_scope *s, res_sym *sym);
+res_sym *res_scope_find(res_scope *s, const char *name);
+/* Declare sym in s ("x redeclared in this block" if it is there). */
+void res_declare(resolver *r, res_scope *s, res_sym *sym);
+/* The walk over declarations (resolve.c), called for package-level ones
+ * by resolve_pkg.c. */
+res_sym *res_local(resolver *r, res_scope *s, ast_node *ident,
+                   ast_node *type, ast_node *spec);
+void res_value_spec(resolver *r, res_scope *s, ast_node *spec,
+                    lex_kind tok, bool pkg_level);
+void res_type_spec(resolver *r, res_scope *s, ast_node *spec,
+                   bool pkg_level);
+void res_gen_decl(resolver *r, res_scope *s, ast_node *d, bool pkg_level);
+void res_params(resolver *r, res_scope *s, ast_list l, bool declare_);
+void res_func_decl(resolver *r, res_scope *s, ast_node *fn, ast_node *recv,
+                   ast_node *type, ast_node *body);
 
 #endif
