@@ -183,6 +183,32 @@ START_TEST(initialization_cycles_are_rejected)
 }
 END_TEST
 
+/* Declarations gc rejects that weft accepted: a package-level name also
+ * imported in a file, a parameter named twice in a signature without a
+ * body, init or main declared as other than a function. */
+START_TEST(declarations_gc_rejects)
+{
+    GO_ERROR(GO("import \"fmt\"\nvar _ = fmt.Println\nvar fmt int\n"
+                "func main() {}\n"),
+             "4:5: fmt already declared through import of package fmt "
+             "(\"fmt\")");
+    GO_ERROR(GO("type a interface {\n\tfoo(x int) (x int)\n}\n"
+                "func main() {}\n"),
+             "3:14: x redeclared in this block");
+    GO_ERROR(GO("var f func(x int, x string)\nfunc main() { _ = f }\n"),
+             "2:19: x redeclared in this block");
+    GO_EXPECT(GO("var f func(_ int, _ string) (x, y int)\n"
+                 "func main() { println(f == nil) }\n"),
+              "true\n");
+    GO_ERROR(GO("var init = 1\nfunc main() {}\n"),
+             "2:5: cannot declare init - must be func");
+    GO_ERROR(GO("type init byte\nfunc main() {}\n"),
+             "2:6: cannot declare init - must be func");
+    GO_ERROR(GO("var main = func() {}\n"),
+             "2:5: cannot declare main - must be func");
+}
+END_TEST
+
 START_TEST(constants_are_checked)
 {
     GO_ERROR(GO("func main() {\n\tvar b byte = 256\n\t_ = b\n}\n"),
@@ -334,6 +360,7 @@ Suite *resolve_suite(void)
     tcase_add_test(tc, labels_and_receivers);
     tcase_add_test(tc, labels_fallthrough_and_embedded_methods_as_gc);
     tcase_add_test(tc, initialization_cycles_are_rejected);
+    tcase_add_test(tc, declarations_gc_rejects);
     tcase_add_test(tc, constants_are_checked);
     tcase_add_test(tc, unsupported_go_is_named);
     suite_add_tcase(s, tc);
