@@ -206,6 +206,13 @@ START_TEST(declarations_gc_rejects)
              "2:6: cannot declare init - must be func");
     GO_ERROR(GO("var main = func() {}\n"),
              "2:5: cannot declare main - must be func");
+    /* a blank field has no name a literal can give */
+    GO_ERROR(GO("type T struct{ _ int; X int }\n"
+                "func main() { _ = T{_: 1} }\n"),
+             "3:21: unknown field _ in struct literal of type T");
+    GO_EXPECT(GO("type T struct{ _ int; X int }\n"
+                 "func main() { println(T{X: 1}.X) }\n"),
+              "1\n");
 }
 END_TEST
 
