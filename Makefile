@@ -168,6 +168,7 @@ TEST_STEPS = \
 	'unit|CK_DEFAULT_TIMEOUT=120 CK_TIMEOUT_MULTIPLIER=4 $(BUILD)/dbg/unit' \
 	'cc-clang|$(MAKE) --no-print-directory cc-clang' \
 	'conform|$(E2E) tests/conform/run.sh --check tests/conform/passing.txt' \
+	'errorcheck|$(E2E) tests/conform/errorcheck.sh --check tests/conform/errorcheck_passing.txt' \
 	'parallel|$(E2E) tests/e2e/parallel.sh' \
 	'scenarios|$(BUILD)/weft test scenarios' \
 	'roundtrip|$(E2E) tests/e2e/roundtrip.sh' \
@@ -273,6 +274,7 @@ bench: all bench-deps
 	    WEFT=$(BUILD)/weft $$b || exit 1; \
 	done
 	@WEFT=$(BUILD)/weft tests/conform/run.sh
+	@WEFT=$(BUILD)/weft tests/conform/errorcheck.sh
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 	@WEFT=$(BUILD)/weft tests/bench/parallel.sh
 	@PARALLEL_ALL=1 $(E2E) tests/e2e/parallel.sh

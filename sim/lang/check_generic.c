@@ -196,6 +196,7 @@ static uint32_t make_iface(checker *k, const uint32_t *names,
 uint32_t ck_iface_elements(checker *k, ast_node *n)
 {
     VEC(uint32_t) names = {0}, sigs = {0};
+    VEC(uint8_t) explicit = {0}; /* names.p[i] is declared here */
     tlist set;
     bool comparable = false;
     uint32_t t;
@@ -213,14 +214,18 @@ uint32_t ck_iface_elements(checker *k, ast_node *n)
                           "methods must have a unique non-blank name");
                 break;
             }
+            /* declared twice, or beside an embedded interface's method
+             * of another signature (the same one is that method: Go
+             * 1.14's overlapping interfaces) */
             for (size_t j = 0; j < names.len; j++)
-                if (names.p[j] == nm) {
+                if (names.p[j] == nm && (explicit.p[j] || sigs.p[j] != sig)) {
                     ck_errorf(k, m->u.field.names.v[0], "duplicate method %s",
                               ck_name_str(k, nm));
                     break;
                 }
             VEC_PUSH(names, nm);
             VEC_PUSH(sigs, sig);
+            VEC_PUSH(explicit, 1);
             continue;
         }
         memset(&elem, 0, sizeof elem);
@@ -250,6 +255,7 @@ uint32_t ck_iface_elements(checker *k, ast_node *n)
                     if (!dup) {
                         VEC_PUSH(names, e->imethods[j]);
                         VEC_PUSH(sigs, e->imtypes ? e->imtypes[j] : 0);
+                        VEC_PUSH(explicit, 0);
                     }
                 }
                 comparable = comparable || e->comparable;
@@ -267,6 +273,7 @@ uint32_t ck_iface_elements(checker *k, ast_node *n)
     tl_free(&set);
     VEC_FREE(names);
     VEC_FREE(sigs);
+    VEC_FREE(explicit);
     return t;
 }
 

@@ -183,7 +183,8 @@ void ck_composite(checker *k, operand *x, ast_node *n, uint32_t hint)
                 nm = ck_name(k, key->u.ident.name);
                 for (fi = 0; fi < us.nfields && us.fields[fi].name != nm; fi++)
                     ;
-                if (fi == us.nfields) {
+                /* a blank field has no name a literal can give */
+                if (fi == us.nfields || !strcmp(key->u.ident.name, "_")) {
                     ck_errorf(k, key, "unknown field %s in struct literal of "
                                       "type %s",
                               key->u.ident.name, ck_tstr(k, base));

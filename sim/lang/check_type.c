@@ -578,12 +578,40 @@ static uint32_t field_types(checker *k, ast_list l, uint32_t *out,
     return n;
 }
 
+/* A parameter or result named twice in a signature without a body (a
+ * function type, an interface's method): a function's own are declared
+ * in its scope, where the resolver finds them. */
+static void dup_params(checker *k, ast_node *ftype)
+{
+    ast_list ls[2] = {ftype->u.func_type.params, ftype->u.func_type.results};
+    const ast_node *seen[64];
+    size_t n = 0;
+    for (int h = 0; h < 2; h++)
+        for (size_t i = 0; i < ls[h].n; i++) {
+            ast_node *f = ls[h].v[i];
+            for (size_t j = 0; j < f->u.field.names.n; j++) {
+                ast_node *id = f->u.field.names.v[j];
+                if (!strcmp(id->u.ident.name, "_"))
+                    continue;
+                for (size_t q = 0; q < n; q++)
+                    if (!strcmp(seen[q]->u.ident.name, id->u.ident.name)) {
+                        ck_errorf(k, id, "%s redeclared in this block",
+                                  id->u.ident.name);
+                        return;
+                    }
+                if (n < 64)
+                    seen[n++] = id;
+            }
+        }
+}
+
 uint32_t ck_signature(checker *k, ast_node *ftype, ast_node *recv)
 {
     uint32_t ps[256], rs[64];
     uint32_t np = 0, nr;
     bool variadic = false;
     (void)recv;
+    dup_params(k, ftype);
     np = field_types(k, ftype->u.func_type.params, ps, 256, &variadic, true);
     nr = field_types(k, ftype->u.func_type.results, rs, 64, &variadic,
                      false);

@@ -624,13 +624,18 @@ static void crange(fstate *fs, ast_node *n, const char *label)
     fs->freereg = saved;
 }
 
-static bool ends_in_fallthrough(ast_list body)
+/* The statements of body before its fallthrough, when a fallthrough is
+ * its final non-empty statement (the spec's rule: `fallthrough;;` is
+ * one); -1 when there is none. */
+static long ends_in_fallthrough(ast_list body)
 {
-    ast_node *last;
-    if (!body.n)
-        return false;
-    last = body.v[body.n - 1];
-    return last->kind == AST_BRANCH_STMT && last->u.branch.tok == TK_FALLTHROUGH;
+    size_t n = body.n;
+    while (n && body.v[n - 1]->kind == AST_EMPTY_STMT)
+        n--;
+    if (n && body.v[n - 1]->kind == AST_BRANCH_STMT &&
+        body.v[n - 1]->u.branch.tok == TK_FALLTHROUGH)
+        return (long)n - 1;
+    return -1;
 }
 
 static bool is_nil_ident(fstate *fs, ast_node *n)
@@ -697,14 +702,15 @@ static void cswitch(fstate *fs, ast_node *n, const char *label)
     for (size_t i = 0; i < cl.n && !fs->C->failed; i++) {
         ast_node *c = cl.v[i];
         ast_list body = c->u.case_.body;
+        long ft = ends_in_fallthrough(body);
         body_pc[i] = here_target(fs);
-        if (ends_in_fallthrough(body)) {
+        if (ft >= 0) {
             if (i + 1 == cl.n) {
-                cerr(fs->C, body.v[body.n - 1],
+                cerr(fs->C, body.v[ft],
                      "cannot fallthrough final case in switch");
                 break;
             }
-            body.n--;
+            body.n = (size_t)ft;
             cblock_stmts(fs, body);
         } else {
             cblock_stmts(fs, body);

@@ -10,17 +10,66 @@
 
 /* ---- labels --------------------------------------------------------------- */
 
-/* Check the labels of one function body: defined once, and every branch
- * names a defined one. Function literals are checked on their own. */
+/* Check the labels of one function body: defined once, each named by a
+ * branch, and every branch names a defined one. Function literals are checked on their own. */
 typedef struct labels {
-    VEC(ast_node *) defs;
+    VEC(ast_node *) defs; /* the blank label _ is none: it never conflicts
+                             and no branch can name it */
+    VEC(uint8_t) used;    /* defs.p[i] is named by a branch */
+    VEC(ast_node **) def_blk; /* the statement list holding defs.p[i] */
+    VEC(size_t) def_idx;      /* and its place there */
+    /* where the walk is: the statement lists it is in, outermost first,
+     * with the place of the statement it is in, in each */
+    VEC(ast_list) blk;
+    VEC(size_t) idx;
 } labels;
+
+/* A statement declaring a variable of the block it is in (a goto may not
+ * jump forward over one), seen through its labels. */
+static bool declares_var(const ast_node *n)
+{
+    while (n->kind == AST_LABELED_STMT)
+        n = n->u.labeled.stmt;
+    if (n->kind == AST_ASSIGN_STMT)
+        return n->u.assign.op == TK_DEFINE;
+    return n->kind == AST_DECL_STMT &&
+           n->u.decl_stmt.decl->u.gen_decl.tok == TK_VAR;
+}
+
+/* goto to label d (Go spec, "Goto statements"): not into a block the
+ * goto is outside of, nor forward over a variable's declaration. */
+static void check_goto(resolver *r, const ast_node *g, const labels *L,
+                       size_t d)
+{
+    size_t lv = L->blk.len;
+    for (size_t i = 0; i < L->blk.len && lv == L->blk.len; i++)
+        if (L->blk.p[i].v == L->def_blk.p[d])
+            lv = i;
+    if (lv == L->blk.len) {
+        res_err(r, g->u.branch.label, "goto %s jumps into block",
+                g->u.branch.label->u.ident.name);
+        return;
+    }
+    for (size_t k = L->idx.p[lv] + 1; k < L->def_idx.p[d]; k++)
+        if (declares_var(L->blk.p[lv].v[k])) {
+            res_err(r, g->u.branch.label,
+                    "goto %s jumps over variable declaration at line %d",
+                    g->u.branch.label->u.ident.name,
+                    L->blk.p[lv].v[k]->line);
+            return;
+        }
+}
 
 static void collect_labels(resolver *r, ast_node *n, labels *L);
 static void collect_list(resolver *r, ast_list l, labels *L)
 {
-    for (size_t i = 0; i < l.n; i++)
+    for (size_t i = 0; i < l.n; i++) {
+        VEC_PUSH(L->blk, l);
+        VEC_PUSH(L->idx, i);
         collect_labels(r, l.v[i], L);
+        L->blk.len--;
+        L->idx.len--;
+    }
 }
 
 static void collect_labels(resolver *r, ast_node *n, labels *L)
@@ -29,6 +78,10 @@ static void collect_labels(resolver *r, ast_node *n, labels *L)
         return;
     switch (n->kind) {
     case AST_LABELED_STMT:
+        if (!strcmp(n->u.labeled.label->u.ident.name, "_")) {
+            collect_labels(r, n->u.labeled.stmt, L);
+            break;
+        }
         for (size_t i = 0; i < L->defs.len; i++)
             if (!strcmp(L->defs.p[i]->u.ident.name,
                         n->u.labeled.label->u.ident.name)) {
@@ -37,6 +90,9 @@ static void collect_labels(resolver *r, ast_node *n, labels *L)
                 return;
             }
         VEC_PUSH(L->defs, n->u.labeled.label);
+        VEC_PUSH(L->used, 0);
+        VEC_PUSH(L->def_blk, L->blk.len ? L->blk.p[L->blk.len - 1].v : NULL);
+        VEC_PUSH(L->def_idx, L->idx.len ? L->idx.p[L->idx.len - 1] : 0);
         collect_labels(r, n->u.labeled.stmt, L);
         break;
     case AST_BLOCK_STMT:
@@ -69,14 +125,19 @@ static void collect_labels(resolver *r, ast_node *n, labels *L)
     }
 }
 
-static void check_branches(resolver *r, ast_node *n, const labels *L);
-static void check_list(resolver *r, ast_list l, const labels *L)
+static void check_branches(resolver *r, ast_node *n, labels *L);
+static void check_list(resolver *r, ast_list l, labels *L)
 {
-    for (size_t i = 0; i < l.n; i++)
+    for (size_t i = 0; i < l.n; i++) {
+        VEC_PUSH(L->blk, l);
+        VEC_PUSH(L->idx, i);
         check_branches(r, l.v[i], L);
+        L->blk.len--;
+        L->idx.len--;
+    }
 }
 
-static void check_branches(resolver *r, ast_node *n, const labels *L)
+static void check_branches(resolver *r, ast_node *n, labels *L)
 {
     if (!n || r->failed)
         return;
@@ -85,8 +146,13 @@ static void check_branches(resolver *r, ast_node *n, const labels *L)
         if (n->u.branch.label) {
             bool found = false;
             for (size_t i = 0; i < L->defs.len && !found; i++)
-                found = !strcmp(L->defs.p[i]->u.ident.name,
-                                n->u.branch.label->u.ident.name);
+                if (!strcmp(L->defs.p[i]->u.ident.name,
+                            n->u.branch.label->u.ident.name)) {
+                    L->used.p[i] = 1;
+                    found = true;
+                    if (n->u.branch.tok == TK_GOTO)
+                        check_goto(r, n, L, i);
+                }
             if (!found)
                 res_err(r, n->u.branch.label, "label %s not defined",
                     n->u.branch.label->u.ident.name);
@@ -129,12 +195,22 @@ static void check_branches(resolver *r, ast_node *n, const labels *L)
 
 void res_check_labels(resolver *r, ast_node *body)
 {
-    labels L = {{0}};
+    labels L;
+    memset(&L, 0, sizeof L);
     if (!body)
         return;
     collect_labels(r, body, &L);
     check_branches(r, body, &L);
+    for (size_t i = 0; i < L.defs.len && !r->failed; i++)
+        if (!L.used.p[i])
+            res_err(r, L.defs.p[i], "label %s defined and not used",
+                    L.defs.p[i]->u.ident.name);
     VEC_FREE(L.defs);
+    VEC_FREE(L.used);
+    VEC_FREE(L.def_blk);
+    VEC_FREE(L.def_idx);
+    VEC_FREE(L.blk);
+    VEC_FREE(L.idx);
     res_check_funclits(r, body, 0);
 }
 

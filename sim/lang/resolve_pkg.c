@@ -18,6 +18,19 @@
 
 static res_pkg *load(resolver *r, const char *path, ast_node *site);
 
+/* init (and main, in package main) may be declared only as functions
+ * at package level (Go spec, "Package initialization", "Program
+ * execution"): false, said, for another declaration of name at id. */
+static bool func_only(resolver *r, const res_pkg *p, const ast_node *id)
+{
+    const char *name = id->u.ident.name;
+    if (strcmp(name, "init") &&
+        (strcmp(name, "main") || strcmp(p->name, "main")))
+        return true;
+    res_err(r, id, "cannot declare %s - must be func", name);
+    return false;
+}
+
 static void declare_pkg(resolver *r, res_pkg *p)
 {
     ast_file *f = p->file;
@@ -53,9 +66,12 @@ static void declare_pkg(resolver *r, res_pkg *p)
         for (size_t k = 0; k < d->u.gen_decl.specs.n; k++) {
             ast_node *spec = d->u.gen_decl.specs.v[k];
             if (d->u.gen_decl.tok == TK_TYPE) {
-                res_sym *s = res_new_sym(r, RS_TYPE,
-                                         spec->u.type_spec.name->u.ident.name,
-                                         spec->u.type_spec.name);
+                res_sym *s;
+                if (!func_only(r, p, spec->u.type_spec.name))
+                    return;
+                s = res_new_sym(r, RS_TYPE,
+                                spec->u.type_spec.name->u.ident.name,
+                                spec->u.type_spec.name);
                 s->spec = spec;
                 res_declare(r, p->scope, s);
                 VEC_PUSH(p->decls, s);
@@ -65,7 +81,10 @@ static void declare_pkg(resolver *r, res_pkg *p)
                 ast_node *id = spec->u.value_spec.names.v[j];
                 res_kind kind = d->u.gen_decl.tok == TK_CONST ? RS_CONST
                                                               : RS_VAR;
-                res_sym *s = res_new_sym(r, kind, id->u.ident.name, id);
+                res_sym *s;
+                if (!func_only(r, p, id))
+                    return;
+                s = res_new_sym(r, kind, id->u.ident.name, id);
                 s->spec = spec;
                 s->index = (int)j;
                 if (!strcmp(id->u.ident.name, "_"))
@@ -192,6 +211,17 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
         if (res_scope_find(fs, s->name)) {
             res_err(r, im, "%s redeclared in this block", name);
             break;
+        }
+        /* no name is both the file's and the package's (Go spec,
+         * "Declarations and scope") */
+        {
+            res_sym *x = res_scope_find(p->scope, name);
+            if (x) {
+                res_err(r, x->ident ? x->ident : im,
+                        "%s already declared through import of package "
+                        "%s (\"%s\")", name, t->name, path);
+                break;
+            }
         }
         res_scope_add(fs, s);
     }

@@ -117,6 +117,105 @@ START_TEST(labels_and_receivers)
 }
 END_TEST
 
+/* What gc rejects and accepts that Go's own test suite checks
+ * (tests/conform/errorcheck.sh): a label no branch names is an error,
+ * the blank label is none (it may repeat); fallthrough may be followed
+ * by empty statements; an interface may repeat a method it embeds with
+ * the same signature (Go 1.14) but not declare it twice; goto's
+ * limits. */
+START_TEST(labels_fallthrough_and_embedded_methods_as_gc)
+{
+    GO_ERROR(GO("func main() {\nL:\n\tfor {\n\t\tbreak\n\t}\n}\n"),
+             "3:1: label L defined and not used");
+    GO_EXPECT(GO("func main() {\n_:\n_:\n\tprintln(1)\n}\n"), "1\n");
+    GO_ERROR(GO("func main() {\n_:\n\tgoto _\n}\n"),
+             "4:7: label _ not defined");
+    GO_EXPECT(GO("func main() {\n\tswitch 0 {\n\tcase 0:\n\t\tfallthrough\n"
+                 "\t\t;\n\tcase 1:\n\t\tprintln(1)\n\t}\n}\n"),
+              "1\n");
+    GO_EXPECT(GO("type M interface{ m() }\n"
+                 "type U interface{ M; m(); M }\n"
+                 "type T struct{}\nfunc (T) m() { println(2) }\n"
+                 "func main() { var u U = T{}; u.m() }\n"),
+              "2\n");
+    GO_ERROR(GO("type M interface{ m() }\n"
+                "type U interface{ M; m() int }\nfunc main() {}\n"),
+             "3:22: duplicate method m");
+    GO_ERROR(GO("type U interface{ m(); m() }\nfunc main() {}\n"),
+             "2:24: duplicate method m");
+    /* goto: not into a block, not forward over a variable's declaration;
+     * backward, or out of a block, it may */
+    GO_ERROR(GO("func main() {\n\tgoto L\n\t{\n\tL:\n\t\tprintln()\n\t}\n}\n"),
+             "3:7: goto L jumps into block");
+    GO_ERROR(GO("func main() {\n\tif true {\n\t\tgoto L\n\t}\n\tx := 1\n"
+                "\t_ = x\nL:\n\tprintln()\n}\n"),
+             "4:8: goto L jumps over variable declaration at line 6");
+    GO_EXPECT(GO("func main() {\n\ti := 0\nL:\n\tx := i\n\ti++\n"
+                 "\tif x < 2 {\n\t\tgoto L\n\t}\n\tgoto M\nM:\n"
+                 "\tprintln(i)\n}\n"),
+              "3\n");
+}
+END_TEST
+
+/* A package variable that refers to itself through the functions and
+ * methods its initializer refers to is an initialization cycle (gc's
+ * "initialization loop"), reported at the cycle's first variable; a
+ * value of a type does not refer to the type's methods. */
+START_TEST(initialization_cycles_are_rejected)
+{
+    GO_ERROR(GO("var x = f()\nfunc f() int { return x }\n"
+                "func main() { println(x) }\n"),
+             "2:5: initialization cycle for x: x refers to itself");
+    GO_ERROR(GO("var a = b\nvar b = g()\nfunc g() int { return a }\n"
+                "func main() {}\n"),
+             "2:5: initialization cycle for a: a refers to b, b refers to a");
+    GO_ERROR(GO("type T int\nfunc (T) m() int { return x }\n"
+                "var x = T.m(0)\nfunc main() {}\n"),
+             "4:5: initialization cycle for x: x refers to itself");
+    GO_ERROR(GO("type T int\nfunc (*T) m() int { _ = x; return 0 }\n"
+                "var t T\nvar x = t.m\nfunc main() {}\n"),
+             "5:5: initialization cycle for x: x refers to itself");
+    GO_EXPECT(GO("type T int\nfunc (T) String() string { return s }\n"
+                 "func str(v interface{ String() string }) string {\n"
+                 "\treturn \"v\"\n}\n"
+                 "var s = str(T(1))\nfunc main() { println(s) }\n"),
+              "v\n");
+}
+END_TEST
+
+/* Declarations gc rejects that weft accepted: a package-level name also
+ * imported in a file, a parameter named twice in a signature without a
+ * body, init or main declared as other than a function. */
+START_TEST(declarations_gc_rejects)
+{
+    GO_ERROR(GO("import \"fmt\"\nvar _ = fmt.Println\nvar fmt int\n"
+                "func main() {}\n"),
+             "4:5: fmt already declared through import of package fmt "
+             "(\"fmt\")");
+    GO_ERROR(GO("type a interface {\n\tfoo(x int) (x int)\n}\n"
+                "func main() {}\n"),
+             "3:14: x redeclared in this block");
+    GO_ERROR(GO("var f func(x int, x string)\nfunc main() { _ = f }\n"),
+             "2:19: x redeclared in this block");
+    GO_EXPECT(GO("var f func(_ int, _ string) (x, y int)\n"
+                 "func main() { println(f == nil) }\n"),
+              "true\n");
+    GO_ERROR(GO("var init = 1\nfunc main() {}\n"),
+             "2:5: cannot declare init - must be func");
+    GO_ERROR(GO("type init byte\nfunc main() {}\n"),
+             "2:6: cannot declare init - must be func");
+    GO_ERROR(GO("var main = func() {}\n"),
+             "2:5: cannot declare main - must be func");
+    /* a blank field has no name a literal can give */
+    GO_ERROR(GO("type T struct{ _ int; X int }\n"
+                "func main() { _ = T{_: 1} }\n"),
+             "3:21: unknown field _ in struct literal of type T");
+    GO_EXPECT(GO("type T struct{ _ int; X int }\n"
+                 "func main() { println(T{X: 1}.X) }\n"),
+              "1\n");
+}
+END_TEST
+
 START_TEST(constants_are_checked)
 {
     GO_ERROR(GO("func main() {\n\tvar b byte = 256\n\t_ = b\n}\n"),
@@ -266,6 +365,9 @@ Suite *resolve_suite(void)
     tcase_add_test(tc, imports_outside_the_library_are_refused_saying_why);
     tcase_add_test(tc, every_spec_package_has_a_library);
     tcase_add_test(tc, labels_and_receivers);
+    tcase_add_test(tc, labels_fallthrough_and_embedded_methods_as_gc);
+    tcase_add_test(tc, initialization_cycles_are_rejected);
+    tcase_add_test(tc, declarations_gc_rejects);
     tcase_add_test(tc, constants_are_checked);
     tcase_add_test(tc, unsupported_go_is_named);
     suite_add_tcase(s, tc);
