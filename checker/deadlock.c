@@ -981,6 +981,10 @@ static void on_step_end(void *ctx, wf_engine *e)
     bool changed = true;
     uint64_t sig, seq, cost, work0;
     if (!e->fe.can_reach) return;
+    if (e->end == END_PANIC)
+        return; /* the program dies at this step (Go's unrecovered panic):
+                   the panicking task is no blocked one, and no set forms
+                   after it */
     if (e->nenabled == 0 && e->timers.len == 0)
         return; /* the execution ends here: a global deadlock or leaks */
     if (e->nlive <= e->nenabled)
