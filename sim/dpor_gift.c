@@ -143,21 +143,42 @@ static dpor_gift *gift_of(dpor *d, size_t i, bool all)
     return g;
 }
 
-size_t dpor_donate(dpor *d, dpor_gift ***out)
+/* The node dpor_donate gives (SIZE_MAX: none): the shallowest with a
+ * branch of its own left; the path's last node (whose new branch has not
+ * run: its step is unknown) stays. */
+static size_t donate_node(const dpor *d)
 {
-    size_t len = d->nodes.len, top = SIZE_MAX;
-    dpor_gift **v;
-    *out = NULL;
+    size_t len = d->nodes.len;
     if (d->bound >= 0 || d->limit >= 0 || d->floor == SIZE_MAX || d->err ||
         d->root || len < 2 || !d->join)
-        return 0;
-    /* the shallowest node with a branch of its own left; the path's last
-     * node (whose new branch has not run: its step is unknown) stays */
-    for (size_t i = d->floor; i + 1 < len && top == SIZE_MAX; i++)
+        return SIZE_MAX;
+    for (size_t i = d->floor; i + 1 < len; i++)
         if (own_pending(&d->nodes.p[i]) && !d->nodes.p[i].waiting &&
             (d->nodes.p[i].sub || !d->nodes.p[i + 1].sub ||
              d->nodes.p[i + 1].n < 2))
-            top = i;
+            return i;
+    return SIZE_MAX;
+}
+
+static void branch_means(const dpor *d, size_t from, double *mean);
+
+double dpor_donate_estimate(const dpor *d)
+{
+    size_t top = donate_node(d);
+    double *mean, e;
+    if (top == SIZE_MAX) return 0;
+    mean = wf_xcalloc(d->nodes.len - top + 1, sizeof *mean);
+    branch_means(d, top, mean);
+    e = (double)pending_branches(&d->nodes.p[top]) * mean[0];
+    free(mean);
+    return e;
+}
+
+size_t dpor_donate(dpor *d, dpor_gift ***out)
+{
+    size_t top = donate_node(d);
+    dpor_gift **v;
+    *out = NULL;
     if (top == SIZE_MAX)
         return 0;
     v = wf_xcalloc(1, sizeof *v);
