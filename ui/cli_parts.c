@@ -45,7 +45,10 @@ static bool whole_plan(const part_plan *pl)
 #define GIFT_EVERY 256
 /* ... and the one search's of -j (cli_pool): more often, so the other
  * engines have work queued more of the time (locks.go of make bench:
- * the second engine ran 3,127 of 7,752 executions at 256, 3,295 at 64) */
+ * the second engine ran 3,127 of 7,752 executions at 256, 3,295 at 64);
+ * and at once when a gift is estimated at so many executions
+ * (dpor_donate_estimate: 3,656 to 3,702), as a large piece found
+ * between two periods would leave an engine idle until the next */
 #define POOL_GIFT_EVERY 64
 
 /* A search of the run: a part's own (gift NULL), or a node one gave away
