@@ -141,6 +141,11 @@ bool dpor_prefix_siblings(const dpor *d);
 typedef struct dpor_gift dpor_gift;
 typedef struct dpor_result dpor_result;
 size_t dpor_donate(dpor *d, dpor_gift ***out);
+/* The executions dpor_donate's gift would take now (0: no gift): Knuth's
+ * estimator over what the search explored, as dpor_donate_all's (below a
+ * long path of large sets: its branches times the mean executions of the
+ * node's branches so far). Counts only: the same in every run. */
+double dpor_donate_estimate(const dpor *d);
 void dpor_set_join(dpor *d, void (*join)(void *ctx, dpor *d, size_t i),
                    void *ctx);
 /* Make d (new, before its first round) the search of gift g (taken):

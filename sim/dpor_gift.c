@@ -71,7 +71,11 @@ static size_t pending_branches(const node *n)
 
 static bool own_pending(const node *n)
 {
-    return pending_branches(n) > 0;
+    if (n->sub) return n->nexti < n->n;
+    for (size_t i = 0; i < n->bt.len; i++)
+        if (givable(n, n->bt.p[i]) && has_tid(&n->en, n->bt.p[i]))
+            return true;
+    return false;
 }
 
 /* The gift of node i of the path: its branches left (backtrack entries,
@@ -143,21 +147,68 @@ static dpor_gift *gift_of(dpor *d, size_t i, bool all)
     return g;
 }
 
-size_t dpor_donate(dpor *d, dpor_gift ***out)
+/* The node dpor_donate gives (SIZE_MAX: none): the shallowest with a
+ * branch of its own left; the path's last node (whose new branch has not
+ * run: its step is unknown) stays. */
+static size_t donate_node(const dpor *d)
 {
-    size_t len = d->nodes.len, top = SIZE_MAX;
-    dpor_gift **v;
-    *out = NULL;
+    size_t len = d->nodes.len;
     if (d->bound >= 0 || d->limit >= 0 || d->floor == SIZE_MAX || d->err ||
         d->root || len < 2 || !d->join)
-        return 0;
-    /* the shallowest node with a branch of its own left; the path's last
-     * node (whose new branch has not run: its step is unknown) stays */
-    for (size_t i = d->floor; i + 1 < len && top == SIZE_MAX; i++)
+        return SIZE_MAX;
+    for (size_t i = d->floor; i + 1 < len; i++)
         if (own_pending(&d->nodes.p[i]) && !d->nodes.p[i].waiting &&
             (d->nodes.p[i].sub || !d->nodes.p[i + 1].sub ||
              d->nodes.p[i + 1].n < 2))
-            top = i;
+            return i;
+    return SIZE_MAX;
+}
+
+static void branch_means(const dpor *d, size_t from, double *mean);
+
+/* The lookups branch_means would make below node top (each backtrack
+ * entry looked up in its node's sets), to keep the estimate that runs
+ * after every execution cheap. */
+static uint64_t means_cost(const dpor *d, size_t top)
+{
+    uint64_t c = 0;
+    for (size_t k = top; k < d->nodes.len; k++) {
+        const node *n = &d->nodes.p[k];
+        c += (uint64_t)n->bt.len * (n->en.len + n->done.tid.len +
+                                    n->given.len + n->sleep.tid.len + 1);
+    }
+    return c;
+}
+
+#define ESTIMATE_COST_MAX 65536
+
+double dpor_donate_estimate(const dpor *d)
+{
+    size_t top = donate_node(d);
+    const node *n;
+    double *mean, e;
+    if (top == SIZE_MAX) return 0;
+    n = &d->nodes.p[top];
+    if (means_cost(d, top) > ESTIMATE_COST_MAX) {
+        /* a long path of large sets: each branch left takes the mean of
+         * the node's branches so far (those it finished, its current
+         * one), O(1) */
+        double m = ((double)n->spent + (double)(d->nexec - n->t0)) /
+                   (double)(n->nfin + 1);
+        return (double)pending_branches(n) * fmax(m, 1);
+    }
+    mean = wf_xcalloc(d->nodes.len - top + 1, sizeof *mean);
+    branch_means(d, top, mean);
+    e = (double)pending_branches(n) * mean[0];
+    free(mean);
+    return e;
+}
+
+size_t dpor_donate(dpor *d, dpor_gift ***out)
+{
+    size_t top = donate_node(d);
+    dpor_gift **v;
+    *out = NULL;
     if (top == SIZE_MAX)
         return 0;
     v = wf_xcalloc(1, sizeof *v);

@@ -22,7 +22,8 @@ bool cli_partitioned(const cli_opts *o, const explore_opts *eo);
 
 /* -j N without --shard: the command's one search (explore_run, its
  * rounds, witnesses and recording as ever) gives work to a pool of
- * engines as it runs (dpor_donate every 256 executions of its own; the
+ * engines as it runs (dpor_donate every 64 executions of its own, or at
+ * once when dpor_donate_estimate says 64 or more; the
  * gifts give in turn), and merges what they explored, in the order
  * given, before it backtracks into their nodes (dpor_merge; part_join
  * for their findings and outcomes): so the output depends on neither the

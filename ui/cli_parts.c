@@ -45,7 +45,10 @@ static bool whole_plan(const part_plan *pl)
 #define GIFT_EVERY 256
 /* ... and the one search's of -j (cli_pool): more often, so the other
  * engines have work queued more of the time (locks.go of make bench:
- * the second engine ran 3,127 of 7,752 executions at 256, 3,295 at 64) */
+ * the second engine ran 3,127 of 7,752 executions at 256, 3,295 at 64);
+ * and at once when a gift is estimated at so many executions
+ * (dpor_donate_estimate: 3,656 to 3,702), as a large piece found
+ * between two periods would leave an engine idle until the next */
 #define POOL_GIFT_EVERY 64
 
 /* A search of the run: a part's own (gift NULL), or a node one gave away
@@ -87,6 +90,7 @@ typedef struct parts_run {
     int64_t budget, used;
     int64_t every;    /* ... every so many executions (GIFT_EVERY) */
     int nodes;        /* ... of so many nodes at most */
+    double big;       /* ... or as soon as a gift is estimated this big */
     explorer **res;   /* by part, NULL: not run (another shard's) */
     explorer **ran;   /* by part: its search planning ran (part.ran) */
     wf_status *st;
@@ -98,6 +102,10 @@ typedef struct parts_run {
     bool stats;
     int nengines;
     buf stats_out;
+    /* WEFT_ENGINE_TRACE: each engine's events with its thread's CPU time
+     * (make bench schedules the searches of a -j 1 run on 2 cores) */
+    bool trace;
+    int ids; /* engines numbered so far (the command's thread is 0) */
 } parts_run;
 
 #define JOIN_TASK(k) (SIZE_MAX - (k))
@@ -121,7 +129,27 @@ typedef struct engine_stat {
     uint64_t kept;  /* units planning ran (part_keep), not counted */
     uint64_t steps; /* steps of the units run (not those kept) */
     double idle;    /* seconds waiting for work or for a gift */
+    int id;         /* 0: the command's thread */
 } engine_stat;
+
+/* The CPU time of the calling thread, in seconds. */
+static double thread_cpu(void)
+{
+    struct timespec t;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0) return 0;
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* WEFT_ENGINE_TRACE: engine es's event `kind` of search (unit) u, with
+ * v (a gift: its unit; a start: its giver, -1 none): S start, E end, G
+ * gives v, W waits for v, w has v's result. */
+static void trace_ev(const parts_run *pr, const engine_stat *es, char kind,
+                     size_t u, size_t v)
+{
+    if (pr->trace)
+        fprintf(stderr, "weft: trace %d %c %zu %lld %.9f\n", es->id, kind, u,
+                v == SIZE_MAX ? -1LL : (long long)v, thread_cpu());
+}
 
 /* Wait on pr->cv (pr->mu held), counting the time in es->idle when
  * WEFT_ENGINE_STATS asks. */
@@ -175,6 +203,7 @@ static size_t take_task(parts_run *pr, size_t want)
 static void await_unit(unit_ctx *c, size_t v)
 {
     parts_run *pr = c->pr;
+    trace_ev(pr, c->es, 'W', c->u, v);
     while (!pr->units.p[v].done) {
         if (pr->todo.len) {
             size_t t = take_task(pr, v);
@@ -186,6 +215,7 @@ static void await_unit(unit_ctx *c, size_t v)
             engine_wait(pr, c->es);
         }
     }
+    trace_ev(pr, c->es, 'w', c->u, v);
 }
 
 /* dpor_set_join of a unit's search: before it backtracks into node i,
@@ -227,7 +257,8 @@ static size_t unit_give(unit_ctx *c, const explorer *x)
     int64_t n = explore_started(x) - c->joined;
     if (n > c->seen && pr->gifts && !c->stop_at && x->dp && !x->restart &&
         !x->restarts && !x->minimizing && (!c->x || x == c->x) &&
-        n - c->last >= pr->every) {
+        (n - c->last >= pr->every ||
+         (pr->big > 0 && dpor_donate_estimate(x->dp) >= pr->big))) {
         c->last = n;
         for (int k = 0; k < pr->nodes; k++) {
             dpor_gift **g = NULL;
@@ -246,6 +277,7 @@ static size_t unit_give(unit_ctx *c, const explorer *x)
                 VEC_PUSH(pr->units, z);
                 VEC_PUSH(pr->units.p[c->u].gifts, pr->units.len - 1);
                 VEC_PUSH(pr->todo, pr->units.len - 1);
+                trace_ev(pr, c->es, 'G', c->u, pr->units.len - 1);
                 pr->left[z.part]++;
             }
             pthread_cond_broadcast(&pr->cv);
@@ -264,14 +296,6 @@ static bool unit_stop(void *ctx, const explorer *x)
         return true; /* the part ends here: the later parts have the rest */
     unit_give(c, x);
     return parts_stop(c->pr, x);
-}
-
-/* The CPU time of the calling thread, in seconds. */
-static double thread_cpu(void)
-{
-    struct timespec t;
-    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0) return 0;
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
 /* Unit u of part k ran: its search x (status st, d) is its result. */
@@ -387,6 +411,7 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
         return;
     }
     if (!pr->plan) { /* a gift of the one search: from the program's start */
+        trace_ev(pr, es, 'S', u, pr->units.p[u].giver);
         eo.prefix = NULL;
         eo.iterative = false;
         eo.minimize = false; /* the root's, once the gifts are joined */
@@ -410,6 +435,7 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
         es->executions -= c.jx; /* (unit_done counts the gifts' too) */
         es->blocked -= c.jb;
         es->steps -= c.js;
+        trace_ev(pr, es, 'E', u, SIZE_MAX);
         unit_done(pr, u, k, x, es, st, &d);
         return;
     }
@@ -539,9 +565,10 @@ static void *parts_worker(void *arg)
     parts_run *pr = arg;
     program wp = *pr->p;
     void *h = NULL;
-    engine_stat es = {0, 0, 0, 0, 0, 0};
+    engine_stat es = {0, 0, 0, 0, 0, 0, 0};
     bool made = !pr->src || !pr->src->make;
     pthread_mutex_lock(&pr->mu);
+    es.id = ++pr->ids;
     for (;;) {
         size_t t;
         while (!pr->todo.len && pr->running)
@@ -833,6 +860,7 @@ cli_pool *cli_pool_new(const cli_opts *o, const program *p,
     unit z;
     int nw;
     const char *ge = getenv("WEFT_GIFT_EVERY"); /* small searches give */
+    const char *gb = getenv("WEFT_GIFT_BIG");
     pthread_mutex_init(&pr->mu, NULL);
     pthread_cond_init(&pr->cv, NULL);
     pr->o = o;
@@ -844,10 +872,15 @@ cli_pool *cli_pool_new(const cli_opts *o, const program *p,
     pr->eo.on_step = NULL;
     pr->gifts = true;
     pr->every = ge && atoi(ge) > 0 ? atoi(ge) : POOL_GIFT_EVERY;
+    /* a gift estimated at a period's executions is given at once
+     * (WEFT_GIFT_BIG=N: at N; 0: only every period) */
+    pr->big = (double)pr->every;
+    if (gb && *gb) pr->big = atof(gb);
     pr->nodes = 1;
     pr->left = wf_xcalloc(1, sizeof *pr->left);
     pr->fail = WF_OK;
     pr->stats = getenv("WEFT_ENGINE_STATS") != NULL;
+    pr->trace = getenv("WEFT_ENGINE_TRACE") != NULL;
     buf_init(&pr->stats_out);
     memset(&z, 0, sizeof z);
     z.giver = SIZE_MAX;
@@ -860,6 +893,7 @@ cli_pool *cli_pool_new(const cli_opts *o, const program *p,
     pl->root.es = &pl->es;
     pl->stop = eo->should_stop;
     pl->stop_ctx = eo->stop_ctx;
+    trace_ev(pr, &pl->es, 'S', 0, SIZE_MAX);
     eo->should_stop = root_stop;
     eo->stop_ctx = pl;
     nw = cli_jobs(o);
@@ -888,6 +922,7 @@ bool cli_pool_finish(cli_pool *pl, explorer *x)
     bool gave = pr->units.len > 1;
     if (!pl->root.x) pl->root.x = x;
     unit_join_rest(&pl->root);
+    trace_ev(pr, &pl->es, 'E', 0, SIZE_MAX);
     if (pl->root.cut) x->complete = false;
     if (pl->root.halted) x->stopped = true;
     pthread_mutex_lock(&pr->mu);

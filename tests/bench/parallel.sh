@@ -72,21 +72,38 @@ mms=() mmc=()
 # the busiest of some numbers over their mean
 maxmean() { awk '{s += $1; if ($1 > m) m = $1} END{printf "%.2f", m * NR / s}'; }
 t1=() t2=() ts=() c1=() c2=() e1=() e2=() bal=() sh1=() sh2=() pj2=() psh=() pse=()
+wal=() e0=() bal0=() sched=() crit=() loads=()
 # each engine's CPU time (its thread's) and executions, as weft says with
 # WEFT_ENGINE_STATS: the speed-up the balance allows on 2 idle cores is
 # the CPU of -j 1's engine over that of -j 2's busiest engine
 engines() { grep -E '^weft: engine ' "$1" | sed -E 's/.*: ([0-9]+) searches, ([0-9]+) executions, ([0-9]+) sleep-set-blocked, ([0-9.]+)s CPU.*/\2 \4/'; }
 for r in $(seq "$runs"); do
     : > cpu
-    a=$(now); WEFT_ENGINE_STATS=1 cpu one.json "$WEFT" explore locks.go -j 1 --json; b=$(now)
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    loads+=("$load")
+    # -j 1 traced (WEFT_ENGINE_TRACE: each search's events with its own
+    # CPU time, for the load-free schedule below)
+    a=$(now); WEFT_ENGINE_TRACE=1 WEFT_ENGINE_STATS=1 cpu one.json "$WEFT" explore locks.go -j 1 --json; b=$(now)
     t1+=("$(awk "BEGIN{print $b - $a}")")
     a=$(now); WEFT_ENGINE_STATS=1 cpu two.json "$WEFT" explore locks.go -j 2 --json; b=$(now)
     t2+=("$(awk "BEGIN{print $b - $a}")")
+    wal+=("$(awk "BEGIN{print ${t1[-1]} / ${t2[-1]}}")")
+    # the search without gifts (WEFT_GIFT_EVERY past its size): what -j 1
+    # costs beyond it is the gifts' own cost
+    WEFT_GIFT_EVERY=1000000000 WEFT_ENGINE_STATS=1 "$WEFT" explore locks.go -j 1 --json > zero.json 2> zero.json.err
+    # -j 1's searches on 2 idle engines, as the pool runs them
+    "$here/parallel_sched.py" one.json.err 2 > sched.out
+    sched+=("$(awk '/^engines 2 /{print $NF}' sched.out)")
+    crit+=("$(awk '/^critical path /{print $3}' sched.out)")
     c1+=("$(sed -n 1p cpu)") c2+=("$(sed -n 2p cpu)")
     x1=$(engines one.json.err | awk '{print $2}')
     x2=$(engines two.json.err | awk 'BEGIN{m=0} {if ($2 > m) m = $2} END{print m}')
     e1+=("$x1") e2+=("$x2")
     bal+=("$(awk "BEGIN{print $x1 / $x2}")")
+    x0=$(engines zero.json.err | awk '{print $2}')
+    e0+=("$x0")
+    bal0+=("$(awk "BEGIN{print $x0 / $x2}")")
+    echo "bench parallel: run $r (load $load): -j 1 engine ${x1}s CPU, ${t1[-1]}s wall; -j 2 busiest engine ${x2}s CPU, ${t2[-1]}s wall; no gifts ${x0}s CPU; -j 1's searches on 2 idle engines: ${sched[-1]}x (critical path ${crit[-1]}s)"
     # the share of the cores each run got (CPU over wall clock)
     sh1+=("$(awk "BEGIN{print $(sed -n 1p cpu) / ${t1[-1]}}")")
     sh2+=("$(awk "BEGIN{print $(sed -n 2p cpu) / ${t2[-1]}}")")
@@ -139,10 +156,15 @@ single=$(python3 -c 'import json; print(json.load(open("single.json"))["executio
 m1=$(median "${t1[@]}"); m2=$(median "${t2[@]}")
 first=$(grep -oE '[0-9]+ before its first gift' one.json.err | grep -oE '^[0-9]+')
 echo "bench parallel: the search gave its first gift after ${first:-?} executions (its bounded rounds run on one engine)"
-printf 'bench parallel: explore -j 1: %.2fs, -j 2: %.2fs (%s executions; the search without gifts: %s): %.2fx wall clock (goal >= 1.8x), median of %s\n' \
-    "$m1" "$m2" "$execs" "$single" "$(awk "BEGIN{print $m1 / $m2}")" "$runs"
-printf 'bench parallel: CPU balance: -j 1 engine %.3fs, -j 2 busiest engine %.3fs: %.2fx on 2 idle cores (median of %s; goal >= 1.8x)\n' \
-    "$(median "${e1[@]}")" "$(median "${e2[@]}")" "$(median "${bal[@]}")" "$runs"
+loadl=$(printf '%s ' "${loads[@]}")
+printf 'bench parallel: -j 2 over -j 1 by CPU (the busiest engine): %.2fx; by wall clock: %.2fx (medians of %s; goal >= 1.8x; load %sat the runs, on %s cores)\n' \
+    "$(median "${bal[@]}")" "$(median "${wal[@]}")" "$runs" "$loadl" "$(nproc)"
+printf 'bench parallel: explore -j 1: %.2fs, -j 2: %.2fs wall (%s executions; the search without gifts: %s)\n' \
+    "$m1" "$m2" "$execs" "$single"
+printf 'bench parallel: CPU: -j 1 engine %.3fs, -j 2 busiest engine %.3fs, the search without gifts %.3fs: -j 2 over it %.2fx (medians of %s)\n' \
+    "$(median "${e1[@]}")" "$(median "${e2[@]}")" "$(median "${e0[@]}")" "$(median "${bal0[@]}")" "$runs"
+printf 'bench parallel: -j 1'"'"'s searches scheduled on 2 idle engines as the pool runs them (each search'"'"'s own CPU; load-free): %.2fx (median of %s; goal >= 1.8x); critical path %.3fs\n' \
+    "$(median "${sched[@]}")" "$runs" "$(median "${crit[@]}")"
 printf 'bench parallel: the share of the 2 cores this session got: -j 1 %.2f, -j 2 %.2f cores (2 idle cores: 1 and 2)\n' \
     "$(median "${sh1[@]}")" "$(median "${sh2[@]}")"
 printf 'bench parallel: -j 2 on 2 idle cores, from CPU times (busiest engine + serial part): %.2fx (median of %s; goal >= 1.8x)\n' \

@@ -134,6 +134,29 @@ PY
         then ok; else bad "$cmd $p, giving after every execution: not the errors, outputs and executions of the search without gifts"; fi
     done
 done
+# a gift estimated at a period's executions or more (Knuth's estimator
+# over what the search explored) is given at once, not at the next
+# period (WEFT_GIFT_BIG=0: only every period): more gifts, the same JSON
+# for -j 1 and -j 2, and the outputs, counts and executions of the search
+# without gifts
+for p in classic/producer_consumer_cond.go classic/philosophers_waiter.go; do
+    f=$root/scenarios/$p
+    WEFT_GIFT_EVERY=50 WEFT_GIFT_BIG=0 WEFT_ENGINE_STATS=1 "$WEFT" outcomes "$f" -j 1 --json > a 2> ea
+    WEFT_GIFT_EVERY=50 WEFT_ENGINE_STATS=1 "$WEFT" outcomes "$f" -j 1 --json > b 2> eb
+    WEFT_GIFT_EVERY=50 "$WEFT" outcomes "$f" -j 2 --json > c 2> err
+    WEFT_GIFT_EVERY=1000000000 "$WEFT" outcomes "$f" -j 1 --json > n 2> err
+    sa=$(grep -oE '^weft: [0-9]+ searches$' ea | grep -oE '[0-9]+')
+    sb=$(grep -oE '^weft: [0-9]+ searches$' eb | grep -oE '[0-9]+')
+    if [ "${sb:-0}" -gt "${sa:-0}" ]; then ok; else bad "outcomes $p: ${sb:-?} searches giving big gifts at once, ${sa:-?} every 50 only"; fi
+    if cmp -s <(strip < b) <(strip < c); then ok; else bad "outcomes -j 2 $p, big gifts at once: not what -j 1 gives"; diff <(strip < b) <(strip < c) | head -5 >&2; fi
+    if python3 - n b <<'PY'
+import json, sys
+n, a = (json.load(open(p)) for p in sys.argv[1:3])
+assert {(o["output"], o["count"]) for o in n["outcomes"]} == {(o["output"], o["count"]) for o in a["outcomes"]}
+assert a["executions"] == n["executions"], (a["executions"], n["executions"])
+PY
+    then ok; else bad "outcomes $p, big gifts at once: not the outputs, counts and executions of the search without gifts"; fi
+done
 # warnings too: a potential deadlock one search predicts and a gift's
 # deadlock confirms is dropped, as the search without gifts drops it
 for p in bugs/deadlock_rlock_recursive.go bugs/deadlock_rlock_reentrant_writer.go bugs/deadlock_abba.go; do
