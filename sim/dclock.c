@@ -79,28 +79,67 @@ static inline uint32_t implied(const dclock_reg *g, int32_t tid, uint32_t gen)
     return dclock_retired(g, tid, gen) ? g->ret.p[tid].fin : 0;
 }
 
-void dclock_join(dclock_reg *g, dclock *dst, const dclock *src)
+/* The in-place join of src into dst of a generation not below src's:
+ * false at the first tid of src dst neither stores nor implies. Two
+ * clocks of one layout (the tasks' clocks when every task has met every
+ * other: dense, 110 goroutines) in one pass; a small src against a large
+ * dst (an object's clock into a task's) a search per entry, O(m log n);
+ * else a walk of both, O(n + m). */
+static bool in_place(const dclock_reg *g, dclock *dst, const dclock *src)
 {
-    uint32_t gen = dst->gen > src->gen ? dst->gen : src->gen;
-    uint32_t i = 0, j = 0;
-    if (src->gen <= dst->gen) {
-        /* dst keeps its generation: in place when it stores every tid
-         * of src that it does not imply, O(m log n) (a small object
-         * clock joined into a task's) */
-        for (; j < src->n; j++) {
+    uint32_t j = 0, i = 0, m = src->n, n = dst->n;
+    if (m == n && src->gen == dst->gen) {
+        dclock_ent *y = dst->e;
+        const dclock_ent *x = src->e;
+        for (; j < m && x[j].tid == y[j].tid; j++)
+            if (x[j].t > y[j].t)
+                y[j].t = x[j].t;
+        if (j == m)
+            return true;
+        /* the layouts part at j: the entries before it are joined */
+    }
+    if ((uint64_t)m * 16 < n) {
+        for (; j < m; j++) {
             const dclock_ent *x = &src->e[j];
             dclock_ent *y;
             if (dclock_retired(g, x->tid, dst->gen))
                 continue;
             y = find(dst, x->tid);
             if (!y)
-                break;
+                return false;
             if (x->t > y->t)
                 y->t = x->t;
         }
-        if (j == src->n)
+        return true;
+    }
+    if (j)
+        i = dclock_at(dst, src->e[j].tid);
+    for (; j < m; j++) {
+        const dclock_ent *x = &src->e[j];
+        while (i < n && dst->e[i].tid < x->tid)
+            i++;
+        if (i < n && dst->e[i].tid == x->tid) {
+            if (x->t > dst->e[i].t)
+                dst->e[i].t = x->t;
+            i++;
+        } else if (!dclock_retired(g, x->tid, dst->gen)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void dclock_join(dclock_reg *g, dclock *dst, const dclock *src)
+{
+    uint32_t gen = dst->gen > src->gen ? dst->gen : src->gen;
+    uint32_t i = 0, j = 0;
+    if (src->gen <= dst->gen) {
+        /* dst keeps its generation: in place when it stores every tid
+         * of src that it does not imply (the maxes taken before a tid
+         * to insert stand: then the merge below) */
+        if (in_place(g, dst, src))
             return;
-        j = 0; /* a tid to insert: merge (the maxes taken stand) */
+        j = 0;
     }
     g->tmp.len = 0;
     VEC_RESERVE(g->tmp, (size_t)dst->n + src->n);

@@ -19,7 +19,8 @@
  *   2. an entry stored for a task retired before the clock's generation
  *   holds its final count (joins drop such entries).  3. reg->ents is the
  *   number of entries allocated in the clocks of reg.
- * Costs: get O(log n); set O(n) (an insertion); join O(n + m); copy O(m). */
+ * Costs: get O(log n), O(1) in a dense clock; set O(n) (an insertion);
+ * join O(n + m), in place when dst stores src's tids; copy O(m). */
 #ifndef WF_DCLOCK_H
 #define WF_DCLOCK_H
 
@@ -67,9 +68,14 @@ static inline bool dclock_retired(const dclock_reg *g, int32_t tid,
     return (size_t)tid < g->ret.len && g->ret.p[tid].gen < gen;
 }
 
-/* Where tid's entry is or would go in c: the first entry not below it. */
+/* Where tid's entry is or would go in c: the first entry not below it.
+ * The tids stored being distinct, sorted and not negative, entry k holds
+ * a tid >= k: a clock storing every tid up to tid (the dense clocks of
+ * tasks that all met, none retired) holds it at index tid, no search. */
 static inline uint32_t dclock_at(const dclock *c, int32_t tid)
 {
+    if ((uint32_t)tid < c->n && c->e[tid].tid == tid)
+        return (uint32_t)tid;
     return key_lower_bound(c->e, c->n, sizeof *c->e, tid);
 }
 

@@ -63,9 +63,51 @@ typedef struct hasher {
     size_t drained; /* work[0, drained) are hashed */
     size_t limit, cost; /* values to hash at most (0: no limit), so far */
     bool over;          /* the limit was reached: no hash */
-    VEC(uint32_t) eonum; /* by oid: canonical number + 1 */
-    uint32_t enext;
+    /* the engine objects met: oid -> canonical number, open addressing
+     * (a table by oid cost the largest oid per hash: every task hash of
+     * a program making a channel per request grew with its age) */
+    struct eo_slot {
+        int32_t oid; /* -1: empty */
+        uint32_t num;
+    } *eo;
+    uint32_t eocap; /* a power of two, or 0 */
+    uint32_t enext; /* the objects met */
 } hasher;
+
+/* oid's slot: its number, or the empty slot it would take. */
+static struct eo_slot *eo_slot(const hasher *H, int32_t oid)
+{
+    uint32_t m = H->eocap - 1;
+    uint32_t i = (uint32_t)((uint64_t)(uint32_t)oid * 0x9e3779b97f4a7c15ULL >>
+                            32) & m;
+    while (H->eo[i].oid >= 0 && H->eo[i].oid != oid)
+        i = (i + 1) & m;
+    return &H->eo[i];
+}
+
+/* oid's canonical number, or 0 when it is new: then it takes the next. */
+static uint32_t eo_number(hasher *H, int32_t oid)
+{
+    struct eo_slot *s;
+    if (2 * (H->enext + 1) > H->eocap) {
+        struct eo_slot *old = H->eo;
+        uint32_t oc = H->eocap;
+        H->eocap = oc ? 2 * oc : 16;
+        H->eo = wf_xmalloc((size_t)H->eocap * sizeof *H->eo);
+        for (uint32_t i = 0; i < H->eocap; i++)
+            H->eo[i].oid = -1;
+        for (uint32_t i = 0; i < oc; i++)
+            if (old[i].oid >= 0)
+                *eo_slot(H, old[i].oid) = old[i];
+        free(old);
+    }
+    s = eo_slot(H, oid);
+    if (s->oid >= 0)
+        return s->num;
+    s->oid = oid;
+    s->num = ++H->enext;
+    return 0;
+}
 
 static void hash_eo(hasher *H, wf_obj *eo);
 
@@ -138,13 +180,11 @@ static void hash_eo(hasher *H, wf_obj *eo)
         H->h = sh_u64(H->h, 0);
         return;
     }
-    while (H->eonum.len <= (size_t)eo->oid)
-        VEC_PUSH(H->eonum, 0);
-    if (H->eonum.p[eo->oid]) {
-        H->h = sh_u64(H->h, H->eonum.p[eo->oid]);
+    uint32_t num = eo_number(H, eo->oid);
+    if (num) {
+        H->h = sh_u64(H->h, num);
         return;
     }
-    H->eonum.p[eo->oid] = ++H->enext;
     H->h = sh_u64(sh_u64(H->h, H->enext), eo->kind);
     switch (eo->kind) {
     case OBJ_CHAN: {
@@ -272,7 +312,7 @@ uint64_t vm_state_hash(wf_engine *e)
         hash_frames(&H, g);
     }
     VEC_FREE(H.work);
-    VEC_FREE(H.eonum);
+    free(H.eo);
     return H.h;
 }
 
@@ -301,6 +341,6 @@ uint64_t vm_task_hash(wf_engine *e, wf_task *t)
     hash_frames(&H, g);
     h = H.over ? 0 : H.h ? H.h : 1;
     VEC_FREE(H.work);
-    VEC_FREE(H.eonum);
+    free(H.eo);
     return h;
 }
