@@ -196,8 +196,9 @@ test: deps
 	    $(foreach t,$(FUZZ_TARGETS),$(BUILD)/dbg/fuzz/replay_$(t))
 	@tests/steps.sh $(TEST_JOBS) $(TEST_STEPS)
 
-# weft cc's runtime built by clang (the flavour in $(BUILD)/clang): every
-# C scenario must give the verdict and output it gives under gcc. Skipped,
+# weft cc's runtime built by clang (the flavour in $(BUILD)/clang): the C
+# scenarios must give the verdict and output they give under gcc (make
+# test: every other one, for its time; make bench, CC_CLANG_ALL=1: all). Skipped,
 # saying so, without clang (make deps installs it) or when CC is clang
 # already (then make test's own run is this one).
 CLANG_BUILD := $(BUILD)/clang
@@ -211,8 +212,9 @@ cc-clang:
 	        $(CLANG_BUILD)/weft $(CLANG_BUILD)/weftrt.o \
 	        $(CLANG_BUILD)/weftcc_begin.o $(CLANG_BUILD)/weftcc_end.o \
 	        >$(CLANG_BUILD).log 2>&1 || { tail -20 $(CLANG_BUILD).log; exit 1; }; \
-	    echo "cc-clang: weft built by clang, the C scenarios:"; \
-	    WEFT=$(CLANG_BUILD)/weft tests/e2e/cc.sh scenarios/c/*.c; \
+	    echo "cc-clang: weft built by clang, the C scenarios$(if $(CC_CLANG_ALL),, (every other one; make bench: all)):"; \
+	    WEFT=$(CLANG_BUILD)/weft tests/e2e/cc.sh \
+	        $$(ls scenarios/c/*.c | awk '$(if $(CC_CLANG_ALL),1,NR % 2)'); \
 	fi
 
 asan: deps $(BUILD)/asan/unit $(BUILD)/asan/weft $(PX_OUT)
@@ -278,6 +280,7 @@ bench: all bench-deps
 	@WEFT=$(BUILD)/weft tests/bench/gobench.sh 10
 	@WEFT=$(BUILD)/weft tests/bench/parallel.sh
 	@PARALLEL_ALL=1 $(E2E) tests/e2e/parallel.sh
+	@$(MAKE) --no-print-directory CC_CLANG_ALL=1 cc-clang
 	@$(MAKE) --no-print-directory $(BUILD)/dbg/unit
 	@echo "make bench: the dpor differential suite on every generated program"
 	@WEFT_UNIT_FULL=1 CK_RUN_SUITE=dpor CK_DEFAULT_TIMEOUT=600 \
