@@ -81,6 +81,10 @@ void check_free(checker *k);
  * (check_reach.c); the compiler compiles the others not. */
 bool check_body_reached(const checker *k, const ast_node *decl);
 
+/* The kind a type literal denotes (*T, [N]T, []T, map, chan, func, struct,
+ * interface), K_NIL for any other node. */
+vm_kind check_type_lit_kind(const ast_node *n);
+
 /* The type recorded for expression n (an untyped constant's type as its
  * context decided it; untyped values nothing decided: their default
  * type), or 0 (not an expression checked, or dynamic). */

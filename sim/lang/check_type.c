@@ -209,16 +209,9 @@ bool ck_identical(checker *k, uint32_t x, uint32_t y)
 
 /* ---- type expressions --------------------------------------------------------- */
 
-/* The kind a type expression denotes, without building it (named types
- * refer to themselves). */
-static vm_kind kind_of(checker *k, res_pkg *p, ast_node *n, int depth)
+vm_kind check_type_lit_kind(const ast_node *n)
 {
-    res_sym *s = NULL;
-    if (!n || depth > 100)
-        return K_NIL;
     switch (n->kind) {
-    case AST_PAREN:
-        return kind_of(k, p, n->u.paren.x, depth + 1);
     case AST_STAR:
         return K_PTR;
     case AST_ARRAY_TYPE:
@@ -235,6 +228,21 @@ static vm_kind kind_of(checker *k, res_pkg *p, ast_node *n, int depth)
         return K_STRUCT;
     case AST_INTERFACE_TYPE:
         return K_IFACE;
+    default:
+        return K_NIL;
+    }
+}
+
+/* The kind a type expression denotes, without building it (named types
+ * refer to themselves). */
+static vm_kind kind_of(checker *k, res_pkg *p, ast_node *n, int depth)
+{
+    res_sym *s = NULL;
+    if (!n || depth > 100)
+        return K_NIL;
+    switch (n->kind) {
+    case AST_PAREN:
+        return kind_of(k, p, n->u.paren.x, depth + 1);
     case AST_INDEX: /* G[T]: G's kind, whatever T */
         return kind_of(k, p, n->u.index.x, depth + 1);
     case AST_IDENT:
@@ -244,7 +252,7 @@ static vm_kind kind_of(checker *k, res_pkg *p, ast_node *n, int depth)
         s = res_lookup(k->R, p, n->u.selector.sel);
         break;
     default:
-        return K_NIL;
+        return check_type_lit_kind(n);
     }
     if (!s || s->kind != RS_TYPE)
         return K_NIL;

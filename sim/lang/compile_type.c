@@ -23,22 +23,6 @@ static vm_kind kind_of_ast(fstate *fs, ast_node *n, int depth)
     switch (n->kind) {
     case AST_PAREN:
         return kind_of_ast(fs, n->u.paren.x, depth + 1);
-    case AST_STAR:
-        return K_PTR;
-    case AST_ARRAY_TYPE:
-        return K_ARRAY;
-    case AST_SLICE_TYPE:
-        return K_SLICE;
-    case AST_MAP_TYPE:
-        return K_MAP;
-    case AST_CHAN_TYPE:
-        return K_CHAN;
-    case AST_FUNC_TYPE:
-        return K_FUNC;
-    case AST_STRUCT_TYPE:
-        return K_STRUCT;
-    case AST_INTERFACE_TYPE:
-        return K_IFACE;
     case AST_IDENT:
         s = csym(fs, n);
         break;
@@ -46,7 +30,7 @@ static vm_kind kind_of_ast(fstate *fs, ast_node *n, int depth)
         s = csym(fs, n->u.selector.sel);
         break;
     default:
-        return K_NIL;
+        return check_type_lit_kind(n);
     }
     if (!s || s->kind != RS_TYPE)
         return K_NIL;
