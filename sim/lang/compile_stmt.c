@@ -648,14 +648,35 @@ static bool is_nil_ident(fstate *fs, ast_node *n)
     return s && s->kind == RS_NIL;
 }
 
+typedef VEC(int) intvec;
+
+/* A switch's or type switch's end: its clauses' jumps (pairs: a clause, a
+ * jump) patched to their bodies, the default jump to the default body (or
+ * past the last: nclauses), each body's jump out patched here; frees the
+ * lists and body_pc. */
+static void switch_end(fstate *fs, cblock *b, intvec *jumps, intvec *ends,
+                       int *body_pc, size_t nclauses, int jdef, int ndef)
+{
+    body_pc[nclauses] = here_target(fs);
+    for (size_t i = 0; i + 1 < jumps->len; i += 2)
+        patch_to(fs, jumps->p[i + 1], body_pc[jumps->p[i]]);
+    patch_to(fs, jdef, ndef >= 0 ? body_pc[ndef] : body_pc[nclauses]);
+    for (size_t i = 0; i < ends->len; i++)
+        patch_here(fs, ends->p[i]);
+    pop_block(fs, b, 0);
+    VEC_FREE(*jumps);
+    VEC_FREE(*ends);
+    free(body_pc);
+}
+
 static void cswitch(fstate *fs, ast_node *n, const char *label)
 {
     int saved = fs->nactive, tag = -1, ndef = -1;
     uint32_t tt = 0;
     ast_list cl = n->u.switch_.clauses;
-    VEC(int) jumps = {0}; /* per clause: list of jumps into its body */
+    intvec jumps = {0}; /* pairs: a clause, a jump into its body */
     int *body_pc, jend_default;
-    VEC(int) ends = {0};
+    intvec ends = {0};
     cblock b;
     if (n->u.switch_.init) {
         fs->freereg = fs->nactive;
@@ -717,16 +738,7 @@ static void cswitch(fstate *fs, ast_node *n, const char *label)
             VEC_PUSH(ends, emit_jmp(fs, VM_OP_JMP, 0));
         }
     }
-    body_pc[cl.n] = here_target(fs);
-    for (size_t i = 0; i + 1 < jumps.len; i += 2)
-        patch_to(fs, jumps.p[i + 1], body_pc[jumps.p[i]]);
-    patch_to(fs, jend_default, ndef >= 0 ? body_pc[ndef] : body_pc[cl.n]);
-    for (size_t i = 0; i < ends.len; i++)
-        patch_here(fs, ends.p[i]);
-    pop_block(fs, &b, 0);
-    VEC_FREE(jumps);
-    VEC_FREE(ends);
-    free(body_pc);
+    switch_end(fs, &b, &jumps, &ends, body_pc, cl.n, jend_default, ndef);
     fs->nactive = saved;
     fs->freereg = saved;
 }
@@ -735,8 +747,8 @@ static void ctypeswitch(fstate *fs, ast_node *n, const char *label)
 {
     int saved = fs->nactive, x, ndef = -1;
     ast_list cl = n->u.type_switch.clauses;
-    VEC(int) jumps = {0};
-    VEC(int) ends = {0};
+    intvec jumps = {0};
+    intvec ends = {0};
     int *body_pc, jdef;
     cblock b;
     if (n->u.type_switch.init) {
@@ -791,16 +803,7 @@ static void ctypeswitch(fstate *fs, ast_node *n, const char *label)
         fs->nactive = inner;
         VEC_PUSH(ends, emit_jmp(fs, VM_OP_JMP, 0));
     }
-    body_pc[cl.n] = here_target(fs);
-    for (size_t i = 0; i + 1 < jumps.len; i += 2)
-        patch_to(fs, jumps.p[i + 1], body_pc[jumps.p[i]]);
-    patch_to(fs, jdef, ndef >= 0 ? body_pc[ndef] : body_pc[cl.n]);
-    for (size_t i = 0; i < ends.len; i++)
-        patch_here(fs, ends.p[i]);
-    pop_block(fs, &b, 0);
-    VEC_FREE(jumps);
-    VEC_FREE(ends);
-    free(body_pc);
+    switch_end(fs, &b, &jumps, &ends, body_pc, cl.n, jdef, ndef);
     fs->nactive = saved;
     fs->freereg = saved;
 }
