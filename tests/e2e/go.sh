@@ -35,7 +35,7 @@ mkdir -p old && cp hello.go old/ && printf 'module x\n\ngo 1.20\n' > old/go.mod
 has out "333" "go.mod's go 1.20 decides loop variables"
 
 cp "$root/tests/unit/go/philosophers.go" philo.go
-"$WEFT" explore philo.go --preemptions 2 > out 2> err; rc=$?
+"$WEFT" explore philo.go --preemptions 2 --time-limit 0 > out 2> err; rc=$?
 expect 1 "explore finds the philosophers' deadlock"
 has out "deadlock (global)" "the deadlock is reported"
 has out "preemption bound 2 fully explored" "the bounded search is complete"
