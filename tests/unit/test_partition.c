@@ -409,8 +409,8 @@ END_TEST
  * gift is not joined leaves it, its branches added since given as a
  * second gift that starts with the first's done set, and joins both
  * later, before it leaves a node with no branch of its own: the same
- * outcomes as DFS, in no more executions than without the chains (the
- * same branches, explored in another order). */
+ * outcomes as DFS, in the executions of the search without the chains
+ * (the same branches, explored in another order). */
 START_TEST(chained_gifts_reach_the_outcomes_of_dfs)
 {
     int compared = 0;
@@ -468,7 +468,9 @@ START_TEST(chained_gifts_reach_the_outcomes_of_dfs)
     ck_assert_int_ge(compared, 120);
     ck_assert_uint_ge(nodes, 30);
     ck_assert_uint_ge(chained, 2);
-    ck_assert_int_le(chain_execs * 100, plain_execs * 101);
+    /* one execution a trace either way: a chained gift that lacked its
+     * first gift's done set ran 718 (its sleep sets lacked those tasks) */
+    ck_assert_int_eq(chain_execs, plain_execs);
 }
 END_TEST
 
