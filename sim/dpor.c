@@ -181,6 +181,7 @@ void dpor_free(dpor *d)
     dpor_gift_free(d->gift);
     VEC_FREE(d->req_r);
     VEC_FREE(d->reqs);
+    VEC_FREE(d->det);
     VEC_FREE(d->req_tids);
     tset_free(&d->at_done);
     VEC_FREE(d->at_acc);

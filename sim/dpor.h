@@ -188,6 +188,28 @@ double dpor_path_estimate(const dpor *d);
  * no gift); dpor_merge(giver, dpor_gift_at(g), r) takes it. */
 dpor_result *dpor_take_result(dpor *d);
 void dpor_merge(dpor *d, size_t i, dpor_result *r);
+/* Chained gifts: with dpor_set_chain's callbacks set (and a join), a
+ * search that backtracks into a task node whose gifts are not joined
+ * yet does not wait for them: the node's branch is done, its branches
+ * left (those races below it added after the gifts; they need the
+ * gifts' done set) become a gift g (NULL: none left), and chain(ctx, d,
+ * i, g) is told; g must start only once the node's gifts are done, with
+ * their done sets (dpor_gift_after), and the search goes on above. The
+ * gifts so left (the node's and g) are joined later, before the search
+ * leaves a node k above them with no branch of its own (what they add
+ * there goes at the end of its sets, so a node with a branch left takes
+ * the one it would have taken with them joined): rejoin(ctx, d, k) must
+ * give every result of the gifts left below node k to dpor_merge_left,
+ * in the order given. The decisions depend on the search's own path
+ * only: the same for every timing. */
+void dpor_set_chain(dpor *d,
+                    void (*chain)(void *ctx, dpor *d, size_t i, dpor_gift *g),
+                    void (*rejoin)(void *ctx, dpor *d, size_t k));
+void dpor_merge_left(dpor *d, dpor_result *r);
+/* Chained gift g's node's earlier gift is done with result r (NULL: it
+ * sent none): its done set joins g's, and g's tasks it explored leave g.
+ * False when g has no task left (do not run it). */
+bool dpor_gift_after(dpor_gift *g, const dpor_result *r);
 void dpor_result_free(dpor_result *r);
 /* An estimate of the executions of the current round (for progress). */
 double dpor_estimate(const dpor *d);

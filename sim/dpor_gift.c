@@ -287,6 +287,27 @@ void dpor_result_free(dpor_result *r)
 }
 
 
+/* The races and turns of result r for the nodes above its gift's. */
+static void merge_reqs(dpor *d, const dpor_result *r)
+{
+    for (size_t k = 0; k < r->reqs.len; k++) {
+        const dreq *q = &r->reqs.p[k];
+        const int32_t *t = r->req_tids.p + q->off;
+        if (!dpor_own_node(d, q->j)) { /* this search's giver's */
+            dpor_req_push(d, q->j, q->turn, t, q->n);
+            continue;
+        }
+        if (q->j < d->floor || q->j >= d->nodes.len)
+            continue; /* a part's prefix: the plan explores it all */
+        if (q->turn) {
+            if (!tset_has(&d->nodes.p[q->j].done, t[0]))
+                add_tid(&d->nodes.p[q->j].bt, t[0]);
+        } else {
+            dpor_req_race(d, q->j, t, q->n);
+        }
+    }
+}
+
 void dpor_merge(dpor *d, size_t i, dpor_result *r)
 {
     node *n;
@@ -310,24 +331,89 @@ void dpor_merge(dpor *d, size_t i, dpor_result *r)
         if (k > 0)
             dpor_acc_union_add(&d->nodes.p[k - 1], r->at_acc.p, r->at_acc.len);
     }
-    for (size_t k = 0; k < r->reqs.len; k++) {
-        const dreq *q = &r->reqs.p[k];
-        const int32_t *t = r->req_tids.p + q->off;
-        if (!dpor_own_node(d, q->j)) { /* this search's giver's */
-            dpor_req_push(d, q->j, q->turn, t, q->n);
-            continue;
-        }
-        if (q->j < d->floor || q->j >= d->nodes.len)
-            continue; /* a part's prefix: the plan explores it all */
-        if (q->turn) {
-            if (!tset_has(&d->nodes.p[q->j].done, t[0]))
-                add_tid(&d->nodes.p[q->j].bt, t[0]);
-        } else {
-            dpor_req_race(d, q->j, t, q->n);
-        }
-    }
+    merge_reqs(d, r);
     if (n->waiting) n->waiting--;
     dpor_result_free(r);
+}
+
+/* ---- chained gifts: a node left before its gifts are joined ----------- */
+
+void dpor_set_chain(dpor *d,
+                    void (*chain)(void *ctx, dpor *d, size_t i, dpor_gift *g),
+                    void (*rejoin)(void *ctx, dpor *d, size_t k))
+{
+    d->chain = chain;
+    d->rejoin = rejoin;
+}
+
+bool dpor_chain_node(dpor *d, size_t i)
+{
+    node *n = &d->nodes.p[i];
+    dpor_gift *g = NULL;
+    if (!d->chain || !d->join || n->sub || !n->waiting || n->kids.len ||
+        n->tid < 0 || i <= d->floor || d->floor == SIZE_MAX ||
+        (d->gift && i <= d->gift->at) || d->bound >= 0 || d->limit >= 0 ||
+        d->err || d->root || d->suspending)
+        return false;
+    /* the gifts of nodes left below this one may add branches here: it
+     * waits for them before it is left */
+    for (size_t k = 0; k < d->det.len; k++)
+        if (d->det.p[k] > i) return false;
+    /* every branch left must be one a gift can take (enabled there) */
+    for (size_t k = 0; k < n->bt.len; k++) {
+        int32_t q = n->bt.p[k];
+        if (q != n->tid && !tset_has(&n->done, q) && !has_tid(&n->given, q) &&
+            !tset_has(&n->sleep, q) && !has_tid(&n->en, q))
+            return false;
+    }
+    /* the branch is finished: done there (as next_branch marks it) */
+    n->spent += d->nexec - n->t0;
+    n->nfin++;
+    n->t0 = d->nexec;
+    tset_add(&n->done, n->tid, n->acc_union.p, n->acc_union.len);
+    if (own_pending(n)) g = gift_of(d, i, false);
+    n->waiting = 0;
+    if (!d->det.len || d->det.p[d->det.len - 1] != i) VEC_PUSH(d->det, i);
+    d->chain(d->join_ctx, d, i, g);
+    return true;
+}
+
+bool dpor_rejoin(dpor *d, size_t k)
+{
+    size_t m = 0;
+    bool any = false;
+    for (size_t x = 0; x < d->det.len; x++) {
+        if (d->det.p[x] > k)
+            any = true;
+        else
+            d->det.p[m++] = d->det.p[x];
+    }
+    if (!any) return false;
+    d->det.len = m;
+    d->rejoin(d->join_ctx, d, k);
+    return true;
+}
+
+void dpor_merge_left(dpor *d, dpor_result *r)
+{
+    if (r) merge_reqs(d, r);
+    dpor_result_free(r);
+}
+
+bool dpor_gift_after(dpor_gift *g, const dpor_result *r)
+{
+    if (r)
+        for (size_t k = 0; k < r->at_done.tid.len; k++) {
+            int32_t q = r->at_done.tid.p[k];
+            size_t m = 0;
+            tset_add(&g->done, q, tset_acc(&r->at_done, k),
+                     r->at_done.off.p[k + 1] - r->at_done.off.p[k]);
+            add_tid(&g->bt, q);
+            for (size_t x = 0; x < g->tids.len; x++)
+                if (g->tids.p[x] != q) g->tids.p[m++] = g->tids.p[x];
+            g->tids.len = m;
+        }
+    return g->tids.len != 0;
 }
 
 void dpor_take_gift(dpor *d, dpor_gift *g)

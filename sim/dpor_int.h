@@ -254,6 +254,12 @@ struct dpor {
     bool at_seen;
     void (*join)(void *ctx, dpor *d, size_t i);
     void *join_ctx;
+    /* dpor_set_chain: a node left with its gifts not joined (chain), and
+     * the joining of such gifts later (rejoin); det: the depths of the
+     * nodes so left whose gifts are not joined yet */
+    void (*chain)(void *ctx, dpor *d, size_t i, dpor_gift *g);
+    void (*rejoin)(void *ctx, dpor *d, size_t k);
+    VEC(size_t) det;
     uint32_t pc_cur; /* preemptions so far in this execution */
     int32_t run_tid;  /* the task of the latest task node, -1 */
     uint32_t run_len; /* ... and how many task nodes in a row it ran */
@@ -498,6 +504,13 @@ void dpor_req_push(dpor *d, uint32_t j, bool turn, const int32_t *t,
 void dpor_gift_seen(dpor *d, size_t i);
 /* Node nd (new, at the gift's depth) is the gift's inner choice. */
 void dpor_gift_sub(dpor *d, node *nd);
+/* dpor_next at task node i, its branch finished, its gifts not joined:
+ * leave it (chain its branches left as a gift after those), true; false
+ * when it must wait for them (dpor.h's dpor_set_chain). */
+bool dpor_chain_node(dpor *d, size_t i);
+/* dpor_next before leaving node k: join the gifts of the nodes left
+ * below it (true: some were). */
+bool dpor_rejoin(dpor *d, size_t k);
 /* Node nd (new, at depth k above an own gift's node): the giver's sets
  * (dpor_donate_all); an error when the path differs from the giver's. */
 void dpor_gift_install(dpor *d, node *nd, size_t k);

@@ -215,9 +215,20 @@ bool dpor_next(dpor *d)
     d->nodes.len = d->depth;
     while (d->nodes.len > d->floor) {
         size_t i = d->nodes.len - 1;
-        if (d->nodes.p[i].waiting && d->join) /* the gifts' results */
+        if (d->nodes.p[i].waiting && d->join) { /* the gifts' results */
+            if (dpor_chain_node(d, i)) { /* ... joined later: go on above */
+                pop_node(d);
+                continue;
+            }
             d->join(d->join_ctx, d, i);
-        if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i)) {
+        }
+        if (next_branch(d, &d->nodes.p[i]) || resume_kids(d, i) ||
+            /* before leaving it, what the gifts of the nodes left below
+             * add here (at the end of its sets: had it a branch left,
+             * it took the one it takes with them joined) */
+            (dpor_rejoin(d, i) &&
+             (d->nodes.p[i].nfin--, next_branch(d, &d->nodes.p[i]) ||
+                                        resume_kids(d, i)))) {
             if (d->gift && i < d->gift->at) d->off_path = true;
             return true;
         }

@@ -62,6 +62,11 @@ typedef struct unit {
     explorer *res;
     dpor_result *ret;  /* for the giver's search (dpor_merge) */
     bool done, merged;
+    /* its node left by the giver before it was joined (dpor_set_chain):
+     * joined by unit_rejoin; and a chained gift: the unit after whose end
+     * it starts (+1; 0: none), queued once that one is done */
+    bool left;
+    size_t after1;
     wf_status st;
     wf_diag d;
 } unit;
@@ -83,6 +88,7 @@ typedef struct parts_run {
     size_t running;   /* tasks being run */
     size_t *left;     /* by part: its units not done */
     bool gifts;       /* units give work away */
+    bool chain;       /* ... and leave their gifts' nodes (dpor_set_chain) */
     /* --max-executions, unsharded: the parts run in order on one engine,
      * each with what the parts before it left of the budget, as the
      * single search spends it (an even share would leave a part holding
@@ -231,7 +237,9 @@ static void unit_join(void *ctx, dpor *d, size_t i)
         size_t v = pr->units.p[c->u].gifts.p[g];
         dpor_result *r;
         explorer *y;
-        if (pr->units.p[v].at != i || pr->units.p[v].merged) continue;
+        if (pr->units.p[v].at != i || pr->units.p[v].merged ||
+            pr->units.p[v].left)
+            continue;
         await_unit(c, v);
         r = pr->units.p[v].ret;
         pr->units.p[v].ret = NULL;
@@ -240,6 +248,98 @@ static void unit_join(void *ctx, dpor *d, size_t i)
         if (y) pr->units.p[v].res = NULL;
         pthread_mutex_unlock(&pr->mu);
         dpor_merge(d, i, r);
+        if (y) gift_join(c, y);
+        pthread_mutex_lock(&pr->mu);
+    }
+    pthread_mutex_unlock(&pr->mu);
+}
+
+/* Chained unit v may start: its node's earlier gift is done with result
+ * r (pr->mu held). Queued, or done at once when that gift explored all
+ * its tasks. */
+static void chain_start(parts_run *pr, size_t v, const dpor_result *r)
+{
+    unit *z = &pr->units.p[v];
+    z->after1 = 0;
+    if (dpor_gift_after(z->gift, r)) {
+        VEC_PUSH(pr->todo, v);
+    } else {
+        dpor_gift_free(z->gift);
+        z->gift = NULL;
+        z->done = true;
+        z->st = WF_OK;
+        if (--pr->left[z->part] == 0 && pr->plan)
+            VEC_PUSH(pr->todo, JOIN_TASK(z->part));
+    }
+    pthread_cond_broadcast(&pr->cv);
+}
+
+/* dpor_set_chain of a unit's search: it leaves node i before the gifts
+ * given there are joined; g (NULL: none), the node's branches left, a
+ * gift that starts once they are done. */
+static void unit_chain(void *ctx, dpor *d, size_t i, dpor_gift *g)
+{
+    unit_ctx *c = ctx;
+    parts_run *pr = c->pr;
+    size_t last = SIZE_MAX;
+    (void)d;
+    pthread_mutex_lock(&pr->mu);
+    for (size_t k = 0; k < pr->units.p[c->u].gifts.len; k++) {
+        size_t v = pr->units.p[c->u].gifts.p[k];
+        if (pr->units.p[v].at == i && !pr->units.p[v].merged &&
+            !pr->units.p[v].left) {
+            pr->units.p[v].left = true;
+            last = v;
+        }
+    }
+    if (g) {
+        unit z;
+        size_t v = pr->units.len;
+        memset(&z, 0, sizeof z);
+        z.part = pr->units.p[c->u].part;
+        z.gift = g;
+        z.giver = c->u;
+        z.at = i;
+        z.rank = pr->units.p[c->u].gifts.len;
+        z.left = true;
+        VEC_PUSH(pr->units, z);
+        VEC_PUSH(pr->units.p[c->u].gifts, v);
+        trace_ev(pr, c->es, 'G', c->u, v);
+        if (last != SIZE_MAX)
+            trace_ev(pr, c->es, 'A', v, last); /* v starts after last */
+        pr->left[z.part]++;
+        if (last == SIZE_MAX || pr->units.p[last].done)
+            chain_start(pr, v,
+                        last == SIZE_MAX ? NULL : pr->units.p[last].ret);
+        else
+            pr->units.p[v].after1 = last + 1;
+    }
+    pthread_mutex_unlock(&pr->mu);
+}
+
+/* dpor_set_chain of a unit's search: before it leaves node k, the
+ * results of the gifts of the nodes it left below k, in the order given
+ * (waiting for them as unit_join does). */
+static void unit_rejoin(void *ctx, dpor *d, size_t k)
+{
+    unit_ctx *c = ctx;
+    parts_run *pr = c->pr;
+    pthread_mutex_lock(&pr->mu);
+    for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
+        size_t v = pr->units.p[c->u].gifts.p[g];
+        dpor_result *r;
+        explorer *y;
+        if (!pr->units.p[v].left || pr->units.p[v].merged ||
+            pr->units.p[v].at <= k)
+            continue;
+        await_unit(c, v);
+        r = pr->units.p[v].ret;
+        pr->units.p[v].ret = NULL;
+        pr->units.p[v].merged = true;
+        y = pr->plan ? NULL : pr->units.p[v].res;
+        if (y) pr->units.p[v].res = NULL;
+        pthread_mutex_unlock(&pr->mu);
+        dpor_merge_left(d, r);
         if (y) gift_join(c, y);
         pthread_mutex_lock(&pr->mu);
     }
@@ -313,6 +413,8 @@ static void unit_done(parts_run *pr, size_t u, size_t k, explorer *x,
     pr->units.p[u].done = true;
     pr->units.p[u].st = st;
     pr->units.p[u].d = *d;
+    for (size_t v = u + 1; v < pr->units.len; v++) /* chained after u */
+        if (pr->units.p[v].after1 == u + 1) chain_start(pr, v, ret);
     pthread_cond_broadcast(&pr->cv);
     if (--pr->left[k] == 0 && pr->plan) VEC_PUSH(pr->todo, JOIN_TASK(k));
     pthread_mutex_unlock(&pr->mu);
@@ -424,6 +526,7 @@ static void run_unit(parts_run *pr, program *wp, size_t u, engine_stat *es)
         dpor_take_gift(x->dp, gift);
         dpor_set_prefix(x->dp, NULL, 0); /* the choices to the gift's node */
         dpor_set_join(x->dp, unit_join, &c);
+        if (pr->chain) dpor_set_chain(x->dp, unit_chain, unit_rejoin);
         ck = cli_new_checkers(pr->o);
         memset(&d, 0, sizeof d);
         st = explore_run(x, checkers_consumers(ck), &d);
@@ -871,6 +974,10 @@ cli_pool *cli_pool_new(const cli_opts *o, const program *p,
     pr->eo.after_ctx = NULL;
     pr->eo.on_step = NULL;
     pr->gifts = true;
+    { /* WEFT_GIFT_CHAIN=0: a giver waits at its gifts' nodes (before) */
+        const char *gc = getenv("WEFT_GIFT_CHAIN");
+        pr->chain = !gc || strcmp(gc, "0") != 0;
+    }
     pr->every = ge && atoi(ge) > 0 ? atoi(ge) : POOL_GIFT_EVERY;
     /* a gift estimated at a period's executions is given at once
      * (WEFT_GIFT_BIG=N: at N; 0: only every period) */
@@ -913,6 +1020,7 @@ void cli_pool_attach(cli_pool *pl, explorer *x)
     pl->root.x = x;
     x->dp = dpor_new();
     dpor_set_join(x->dp, unit_join, &pl->root);
+    if (pl->pr.chain) dpor_set_chain(x->dp, unit_chain, unit_rejoin);
 }
 
 /* cli_int.h */

@@ -11,7 +11,9 @@ every -j N (they depend on each search's own count of executions only).
 This replays them on N engines as cli_parts.c's pool runs them: an idle
 engine takes the oldest gift queued; a search that waits for a gift
 nobody took runs it itself, else runs the oldest queued meanwhile, else
-waits. So the figure is the speed-up the search allows on N idle cores,
+waits; a chained gift (event A: it starts after another gift's end, a
+giver having left its node before joining that one) is queued when that
+one ends. So the figure is the speed-up the search allows on N idle cores,
 whatever the load of the machine it was measured on (the CPU times are
 the thread's own). Prints, per N: the time on N engines, each engine's
 busy time, and the speed-up over the total; and the critical path (the
@@ -28,7 +30,11 @@ def parse(path):
             ev.append((a[3], int(a[4]), int(a[5]), float(a[6])))
     items = defaultdict(list)
     last = {}
+    after = {}
     for kind, u, v, cpu in ev:
+        if kind == 'A':
+            after[u] = v
+            continue
         if kind == 'S':
             last[u] = cpu
             continue
@@ -44,11 +50,12 @@ def parse(path):
             last[u] = cpu
         elif kind == 'E':
             last[u] = None
-    return items
+    return items, after
 
 
-def schedule(items, n):
+def schedule(items, follows, n):
     queue, done = [], set()
+    held = {}  # a chained gift given before the one it follows ended
     procs = [[] for _ in range(n)]
     procs[0].append([0, 0, None])
     t, busy = 0.0, [0.0] * n
@@ -65,6 +72,7 @@ def schedule(items, n):
             its = items[fr[0]]
             if fr[1] >= len(its):
                 done.add(fr[0])
+                queue.extend(held.pop(fr[0], []))
                 st.pop()
                 if not st:
                     return False
@@ -75,10 +83,20 @@ def schedule(items, n):
                     fr[2] = a
                 return True
             if kind == 'give':
-                queue.append(a)
+                if follows.get(a) is not None and follows[a] not in done:
+                    held.setdefault(follows[a], []).append(a)
+                else:
+                    queue.append(a)
                 fr[1] += 1
             elif a in done:
                 fr[1] += 1
+            elif any(a in h for h in held.values()):
+                # the chained gift waits for the one it follows: run
+                # queued work meanwhile, else wait
+                if queue:
+                    st.append([queue.pop(0), 0, None])
+                else:
+                    return False
             elif a in queue:
                 queue.remove(a)
                 st.append([a, 0, None])
@@ -115,16 +133,16 @@ def schedule(items, n):
 
 
 def main():
-    items = parse(sys.argv[1])
+    items, after = parse(sys.argv[1])
     if not items:
         raise SystemExit('parallel_sched: no trace (WEFT_ENGINE_TRACE=1)')
     total = sum(w for its in items.values() for k, w in its if k == 'work')
     print('searches %d work %.3f' % (len(items), total))
     for n in [int(a) for a in sys.argv[2:]] or [2]:
-        t, busy = schedule(items, n)
+        t, busy = schedule(items, after, n)
         print('engines %d time %.3f busy %s speed-up %.2f' %
               (n, t, ','.join('%.3f' % b for b in busy), total / t))
-    t, _ = schedule(items, len(items))
+    t, _ = schedule(items, after, len(items))
     print('critical path %.3f (speed-up at most %.2f)' % (t, total / t))
 
 

@@ -150,11 +150,23 @@ typedef struct gift_run {
     explorer *all;
     size_t k, ngifts;
     int64_t every;
+    /* chained gifts (dpor_set_chain): a giver leaves its gifts' nodes
+     * before joining them; nodes so left, chained gifts run */
+    bool chain;
+    size_t nleft, nchained;
 } gift_run;
+
+/* A gift run whose node its giver left: its result, to be merged by
+ * gift_rejoin. */
+typedef struct left_res {
+    size_t at;
+    dpor_result *r;
+} left_res;
 
 typedef struct gift_ctx {
     gift_run *g;
     VEC(dpor_gift *) q; /* given, not joined yet */
+    VEC(left_res) left;
     int64_t seen, last;
 } gift_ctx;
 
@@ -168,6 +180,47 @@ static void gift_join(void *ctx, dpor *d, size_t i)
             dpor_gift *gift = c->q.p[k];
             c->q.p[k] = NULL;
             dpor_merge(d, i, gift_one(c->g, gift));
+        }
+}
+
+/* dpor_set_chain: the giver leaves node i. Its gifts there run now (a
+ * gift's search depends on its gift only, so when it runs changes
+ * nothing), then the chained gift g with their done sets; their results
+ * wait for gift_rejoin. */
+static void gift_chain(void *ctx, dpor *d, size_t i, dpor_gift *g)
+{
+    gift_ctx *c = ctx;
+    dpor_result *r = NULL;
+    (void)d;
+    c->g->nleft++;
+    for (size_t k = 0; k < c->q.len; k++)
+        if (c->q.p[k] && dpor_gift_at(c->q.p[k]) == i) {
+            left_res z = {i, NULL};
+            dpor_gift *gift = c->q.p[k];
+            c->q.p[k] = NULL;
+            z.r = r = gift_one(c->g, gift);
+            VEC_PUSH(c->left, z);
+        }
+    if (!g) return;
+    if (!dpor_gift_after(g, r)) {
+        dpor_gift_free(g);
+        return;
+    }
+    c->g->nchained++;
+    {
+        left_res z = {i, NULL};
+        z.r = gift_one(c->g, g);
+        VEC_PUSH(c->left, z);
+    }
+}
+
+static void gift_rejoin(void *ctx, dpor *d, size_t k)
+{
+    gift_ctx *c = ctx;
+    for (size_t x = 0; x < c->left.len; x++)
+        if (c->left.p[x].r && c->left.p[x].at > k) {
+            dpor_merge_left(d, c->left.p[x].r);
+            c->left.p[x].r = NULL;
         }
 }
 
@@ -209,16 +262,23 @@ static dpor_result *gift_one(gift_run *g, dpor_gift *gift)
         y->dp = dpor_new();
         dpor_prefix_siblings_done(y->dp, true);
         dpor_take_gift(y->dp, gift);
+        /* the choices to the gift's node (a part's prefix, when it has
+         * one, is set by explore_run: the gift's extend it) */
+        if (!g->pt->prefix) dpor_set_prefix(y->dp, NULL, 0);
     } else {
         y->dp = part_dpor(g->pt);
     }
     dpor_set_join(y->dp, gift_join, &c);
+    if (g->chain) dpor_set_chain(y->dp, gift_chain, gift_rejoin);
     ck_assert_msg(explore_run(y, NULL, &d) == WF_OK, "part %zu: %s", g->k,
                   d.msg);
     ck_assert_msg(!y->diverged, "%s", y->diverged);
     if (!gift) part_settle(g->pt, y);
     for (size_t k = 0; k < c.q.len; k++)
         ck_assert_msg(c.q.p[k] == NULL, "a gift never joined");
+    for (size_t k = 0; k < c.left.len; k++)
+        ck_assert_msg(c.left.p[k].r == NULL, "a gift left never joined");
+    VEC_FREE(c.left);
     r = dpor_take_result(y->dp);
     part_join(g->all, y, g->k);
     explore_free(y);
@@ -226,24 +286,32 @@ static dpor_result *gift_one(gift_run *g, dpor_gift *gift)
     return r;
 }
 
-/* The search of p cut into parts whose searches give work away; NULL
- * when incomplete. *ngifts: the searches given. */
-static char *gift_search(const program *p, int64_t every, int64_t *execs,
-                         size_t *ngifts)
+/* The search of p cut into parts whose searches give work away (whole:
+ * the one search, as -j runs it); NULL when incomplete. *ngifts: the
+ * searches given, *nchained: the chained gifts run. */
+static char *gift_search(const program *p, int64_t every, bool chain,
+                         bool whole, int64_t *execs, size_t *ngifts,
+                         size_t *nchained, size_t *nleft)
 {
     part_plan plan;
     wf_diag d;
     char *out;
     gift_run g;
+    part one;
     memset(&g, 0, sizeof g);
+    memset(&one, 0, sizeof one);
     g.p = p;
     g.every = every;
+    g.chain = chain;
     g.o.strategy = WF_STRATEGY_DPOR;
     g.o.preemptions = -1;
     memset(&plan, 0, sizeof plan);
-    ck_assert_int_eq(
-        part_plan_frontier(p, &g.o, PART_WANT, &small_budget, NULL, &plan, &d),
-        WF_OK);
+    if (whole)
+        VEC_PUSH(plan.parts, one);
+    else
+        ck_assert_int_eq(part_plan_frontier(p, &g.o, PART_WANT, &small_budget,
+                                            NULL, &plan, &d),
+                         WF_OK);
     g.all = explore_new(p, &g.o);
     part_join_init(g.all);
     for (size_t k = 0; k < plan.parts.len; k++) {
@@ -254,9 +322,14 @@ static char *gift_search(const program *p, int64_t every, int64_t *execs,
     part_join_finish(g.all);
     *execs = g.all->executions;
     *ngifts = g.ngifts;
+    if (nchained) *nchained = g.nchained;
+    if (nleft) *nleft = g.nleft;
     out = g.all->complete ? outcome_list(g.all) : NULL;
     explore_free(g.all);
-    part_plan_fini(&plan);
+    if (whole)
+        VEC_FREE(plan.parts);
+    else
+        part_plan_fini(&plan);
     return out;
 }
 
@@ -288,7 +361,7 @@ START_TEST(the_parts_given_away_reach_the_outcomes_of_dfs)
             continue;
         }
         od = outcome_list(x);
-        og = gift_search(&p, 1, &ng, &nv);
+        og = gift_search(&p, 1, false, false, &ng, &nv, NULL, NULL);
         ck_assert_msg(og != NULL, "seed %llu: incomplete",
                       (unsigned long long)seed);
         ck_assert_msg(!strcmp(od, og),
@@ -329,6 +402,75 @@ START_TEST(the_parts_given_away_reach_the_outcomes_of_dfs)
     ck_assert_uint_ge(gifts, 30);
     /* as in the_parts_joined_reach_the_outcomes_of_dfs */
     ck_assert_int_le(gift_execs * 100, single_execs * 105);
+}
+END_TEST
+
+/* Chained gifts (dpor_set_chain): a giver backtracking into a node whose
+ * gift is not joined leaves it, its branches added since given as a
+ * second gift that starts with the first's done set, and joins both
+ * later, before it leaves a node with no branch of its own: the same
+ * outcomes as DFS, in the executions of the search without the chains
+ * (the same branches, explored in another order). */
+START_TEST(chained_gifts_reach_the_outcomes_of_dfs)
+{
+    int compared = 0;
+    size_t left = 0, chained = 0, nodes = 0;
+    int64_t chain_execs = 0, plain_execs = 0;
+    for (uint64_t seed = 1; compared < 120 && seed < 3000; seed++) {
+        gprog g;
+        native_start ns;
+        program p;
+        explore_opts o;
+        explorer *x;
+        wf_diag d;
+        char *od, *og, *on;
+        int64_t ng, np;
+        size_t nv, nc, nl, nn;
+        gen_program(&g, seed);
+        p = gen_prog(&ns, &g);
+        memset(&o, 0, sizeof o);
+        o.strategy = WF_STRATEGY_DFS;
+        o.preemptions = -1;
+        o.max_executions = 20000;
+        x = explore_new(&p, &o);
+        ck_assert_int_eq(explore_run(x, NULL, &d), WF_OK);
+        if (!x->complete || x->executions < 20) { /* too big, too small */
+            explore_free(x);
+            continue;
+        }
+        od = outcome_list(x);
+        og = gift_search(&p, 1, true, true, &ng, &nv, &nc, &nn);
+        ck_assert_msg(og != NULL, "seed %llu: incomplete",
+                      (unsigned long long)seed);
+        ck_assert_msg(!strcmp(od, og),
+                      "seed %llu (%zu searches given, %zu chained): dfs "
+                      "reached\n%s\nthe searches\n%s",
+                      (unsigned long long)seed, nv, nc, od, og);
+        on = gift_search(&p, 1, false, true, &np, &nl, NULL, NULL);
+        ck_assert(on && !strcmp(on, og));
+        chain_execs += ng;
+        plain_execs += np;
+        chained += nc;
+        nodes += nn;
+        left += nv;
+        compared++;
+        free(od);
+        free(og);
+        free(on);
+        explore_free(x);
+    }
+    fprintf(stderr,
+            "chained gifts: %d programs, %zu searches given, %zu nodes left "
+            "before their gifts were joined, %zu chained gifts, %lld "
+            "executions (without chains: %lld)\n",
+            compared, left, nodes, chained, (long long)chain_execs,
+            (long long)plain_execs);
+    ck_assert_int_ge(compared, 120);
+    ck_assert_uint_ge(nodes, 30);
+    ck_assert_uint_ge(chained, 2);
+    /* one execution a trace either way: a chained gift that lacked its
+     * first gift's done set ran 718 (its sleep sets lacked those tasks) */
+    ck_assert_int_eq(chain_execs, plain_execs);
 }
 END_TEST
 
@@ -600,6 +742,7 @@ Suite *partition_suite(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, the_parts_joined_reach_the_outcomes_of_dfs);
     tcase_add_test(tc, the_parts_given_away_reach_the_outcomes_of_dfs);
+    tcase_add_test(tc, chained_gifts_reach_the_outcomes_of_dfs);
     tcase_add_test(tc, shards_partition_the_parts_longest_first);
     tcase_add_test(tc, planning_keeps_the_searches_of_the_parts_it_cut);
     tcase_add_test(tc, the_estimates_of_the_parts_follow_their_size);
