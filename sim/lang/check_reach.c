@@ -196,6 +196,7 @@ again:
         k->fn = NULL;
         sig = ck_signature(k, d->u.func_decl.type, d->u.func_decl.recv);
         ck_func_body(k, d, d->u.func_decl.recv, sig, d->u.func_decl.body);
+        ck_later_run(k);
         k->lib_bodies++;
     }
     if (k->lazy && !k->failed) {

@@ -19,6 +19,7 @@ void parse_next(parser *p)
         return;
     }
     if (lex_next(&p->lx, &p->tok, p->diag) != WF_OK) p->failed = true;
+    else if (p->prag_met < p->lx.nprags) parse_pragma_met(p);
 }
 
 bool parse_got(parser *p, lex_kind k)
@@ -309,6 +310,8 @@ static ast_node *import_spec(parser *p)
     s->u.import.path = path;
     if (path->u.string_lit.len == 0)
         parse_error_at(p, path->line, path->col, "invalid import path: \"\"");
+    else if (!strcmp((const char *)path->u.string_lit.bytes, "embed"))
+        p->imports_embed = true;
     else if (strcmp((const char *)path->u.string_lit.bytes, "C") == 0)
         parse_error_at(p, path->line, path->col,
                        "unsupported: cgo (import \"C\")");
@@ -499,6 +502,27 @@ static ast_node *type_spec(parser *p)
 
 static ast_node *spec(parser *p, decl_ctx *c)
 {
+    /* the directives before a spec are its (gc's takePragma): a type's
+     * may say go:notinheap (not an alias's), a package variable's
+     * go:embed; any other is misplaced (gc's pragmaFlags) */
+    if (c->tok == TK_TYPE) {
+        /* whether it is an alias is known after it */
+        size_t from = p->prag_next, to = p->lx.nprags;
+        ast_node *s;
+        p->prag_next = to;
+        s = type_spec(p);
+        parse_pragma_check(p, from, to,
+                           s->u.type_spec.alias ? 0 : PRAGMA_TYPE);
+        return s;
+    }
+    if (c->tok == TK_VAR) {
+        unsigned present = parse_pragma_take(p, PRAGMA_EMBED);
+        ast_node *s = var_spec(p);
+        if (present & PRAGMA_EMBED)
+            parse_pragma_embed(p, s);
+        return s;
+    }
+    parse_pragma_take(p, 0);
     switch (c->tok) {
     case TK_IMPORT:
         return import_spec(p);
@@ -525,7 +549,11 @@ ast_node *parse_gen_decl(parser *p, lex_kind tok, int kw_line, int kw_col)
     decl_ctx c = {tok, 0, NULL};
     size_t m = parse_mark(p);
     d->u.gen_decl.tok = tok;
-    if (parse_got(p, TK_LPAREN)) {
+    if (p->tok.kind == TK_LPAREN) {
+        /* a group takes no directive: its specs do (gc clears them
+         * before consuming "(") */
+        parse_pragma_clear(p);
+        parse_next(p);
         d->u.gen_decl.grouped = true;
         parse_list(p, "grouped declaration", TK_SEMICOLON, TK_RPAREN,
                    group_elem, &c, NULL, NULL);
@@ -549,6 +577,7 @@ static ast_node *func_decl(parser *p, int kw_line, int kw_col)
 {
     ast_node *f = parse_node_at(p, AST_FUNC_DECL, kw_line, kw_col);
     bool has_recv = false;
+    parse_pragma_take(p, PRAGMA_FUNC);
     /* a //go:nointerface among the comment lines just above */
     if (p->lx.nointerface && p->lx.nointerface < kw_line &&
         p->lx.nointerface >= kw_line - 3)
@@ -606,6 +635,8 @@ static void file(parser *p, ast_file *f)
         parse_syntax_error(p, "package statement must be first");
         return;
     }
+    /* the directives before the package clause: go:build only */
+    parse_pragma_take(p, PRAGMA_FILE);
     f->pkg = parse_name(p);
     parse_want(p, TK_SEMICOLON);
     m = parse_mark(p);
@@ -638,6 +669,8 @@ static void file(parser *p, ast_file *f)
         }
         if (!d) break;
         parse_push(p, d);
+        /* before the ";": what follows it may be the next one's */
+        parse_pragma_clear(p);
         if (p->tok.kind != TK_EOF && !parse_got(p, TK_SEMICOLON))
             parse_syntax_error(p, "after top level declaration");
         if (d->kind == AST_FUNC_DECL && !d->u.func_decl.body &&
@@ -652,6 +685,7 @@ static void file(parser *p, ast_file *f)
                                "missing function body");
         }
     }
+    parse_pragma_clear(p);
     f->eof_line = p->tok.line;
     f->eof_col = p->tok.col;
     f->decls = parse_collect(p, m);
@@ -698,6 +732,14 @@ wf_status parse_file_id(const char *path, int id, const unsigned char *src,
     file(&p, f);
     f->linedirs = p.lx.dirs;
     f->nlinedirs = p.lx.ndirs;
+    if (p.linknames.len) {
+        f->linknames.n = p.linknames.len;
+        f->linknames.v = arena_alloc(&f->mem, p.linknames.len *
+                                                  sizeof *f->linknames.v);
+        memcpy(f->linknames.v, p.linknames.p,
+               p.linknames.len * sizeof *f->linknames.v);
+    }
+    VEC_FREE(p.linknames);
     VEC_FREE(p.scratch);
     free(p.names);
     if (p.failed) {

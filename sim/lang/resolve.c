@@ -807,7 +807,11 @@ void res_value_spec(resolver *r, res_scope *s, ast_node *spec,
             v = res_new_sym(r, RS_CONST, id->u.ident.name, id);
             v->spec = spec;
             v->index = (int)i;
-            res_declare(r, s, v);
+            /* a blank constant is checked all the same */
+            if (strcmp(id->u.ident.name, "_"))
+                res_declare(r, s, v);
+            else
+                res_map_put(r, id, v);
         } else {
             res_local(r, s, id, spec->u.value_spec.type, spec);
         }
@@ -823,7 +827,11 @@ void res_type_spec(resolver *r, res_scope *s, ast_node *spec,
                                  spec->u.type_spec.name);
         t->spec = spec;
         t->vargen = ++r->pkg->local_types;
-        res_declare(r, s, t);
+        /* a blank type is checked all the same */
+        if (strcmp(t->name, "_"))
+            res_declare(r, s, t);
+        else
+            res_map_put(r, spec->u.type_spec.name, t);
     }
     if (spec->u.type_spec.tparams.n) {
         res_scope *ts = res_new_scope(r, s);
