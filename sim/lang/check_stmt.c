@@ -854,6 +854,24 @@ static void range_stmt(checker *k, ast_node *n)
                   ck_op_str(k, &x));
         return;
     }
+    /* at most one iteration variable, and len(x) constant: x is not
+     * evaluated (Go spec, "For statements with range clause"); the
+     * compiler ranges over the length, recorded as the statement's */
+    if (x.type && !ck_is_tparam(x.type) &&
+        (!lhs[1] || is_blank_ident(lhs[1]))) {
+        const vm_type *u = prog_type(k->prog, ck_under(k, x.type));
+        if (VM_KIND(u->id) == K_PTR && u->elem && !ck_is_tparam(u->elem))
+            u = prog_type(k->prog, ck_under(k, u->elem));
+        if (VM_KIND(u->id) == K_ARRAY &&
+            !ck_has_call_or_recv(k, n->u.range.x)) {
+            ck_info *in = ck_info_put(k, n);
+            in->type = T_INT;
+            in->mode = CK_CONST;
+            in->has_val = true;
+            in->val = arena_alloc(&k->mem, sizeof *in->val);
+            *in->val = const_int64(&k->mem, (int64_t)u->len);
+        }
+    }
     /* an array ranged over by value, its elements used: gc copies it
      * into the function's frame (its order.go) */
     if (x.type && lhs[1] && !is_blank_ident(lhs[1]) && k->fn &&

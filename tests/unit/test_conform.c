@@ -233,6 +233,24 @@ START_TEST(sizes_gc_refuses)
 }
 END_TEST
 
+/* for i := range x with len(x) constant does not evaluate x (Go spec,
+ * "For statements with range clause"): no nil dereference. */
+START_TEST(range_over_a_constant_length_evaluates_nothing)
+{
+    GO_EXPECT(GO("func f(x *[4]byte) (n int) {\n"
+                 "\tfor i := range *x {\n\t\tn += i\n\t}\n"
+                 "\tfor i, _ := range *x {\n\t\tn += i\n\t}\n"
+                 "\tfor range *x {\n\t\tn++\n\t}\n\treturn\n}\n"
+                 "func main() { println(f(nil)) }\n"),
+              "16\n");
+    /* a receive in x: evaluated */
+    GO_EXPECT(GO("func main() {\n\tc := make(chan int, 1)\n\tc <- 7\n"
+                 "\tfor i := range [2]int{<-c} {\n\t\tprintln(i)\n\t}\n"
+                 "\tprintln(len(c))\n}\n"),
+              "0\n1\n0\n");
+}
+END_TEST
+
 Suite *conform_suite(void)
 {
     Suite *s = suite_create("conform");
@@ -246,6 +264,9 @@ Suite *conform_suite(void)
     tcase_add_test(tc, directives_stand_where_gc_takes_them);
     tcase_add_test(tc, embed_and_linkname_directives);
     tcase_add_test(tc, sizes_gc_refuses);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("run");
+    tcase_add_test(tc, range_over_a_constant_length_evaluates_nothing);
     suite_add_tcase(s, tc);
     return s;
 }
