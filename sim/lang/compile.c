@@ -1150,6 +1150,7 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
         }
     }
     p->n_String = cname(&C, "String");
+    p->n_GoString = cname(&C, "GoString");
     p->n_Lock = cname(&C, "Lock");
     p->n_Unlock = cname(&C, "Unlock");
     C.loop_per_iter = true;
