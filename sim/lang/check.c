@@ -83,8 +83,13 @@ void ck_errorf(checker *k, const ast_node *at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
-    ck_error_at(k, k->pkg && k->pkg->file ? k->pkg->file->path : "",
-                at ? at->line : 0, at ? at->col : 0, m);
+    {
+        int line, col;
+        const char *path = res_node_pos(
+            k->R, at, k->pkg && k->pkg->file ? k->pkg->file->path : "",
+            &line, &col);
+        ck_error_at(k, path, line, col, m);
+    }
 }
 
 void ck_recover(checker *k)

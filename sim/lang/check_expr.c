@@ -23,13 +23,14 @@ void ck_use_sym(checker *k, res_sym *s)
 /* Report an error at n's own position (not its start). */
 void ck_errorp(checker *k, const ast_node *n, const char *msg)
 {
+    int line, col;
+    const char *path;
     if (k->errpos)
         n = k->errpos;
-    ck_error_at(k,
-                res_node_path(k->R, n,
-                              k->pkg && k->pkg->file ? k->pkg->file->path
-                                                     : ""),
-                n ? n->line : 0, n ? n->col : 0, msg);
+    path = res_node_pos(k->R, n,
+                        k->pkg && k->pkg->file ? k->pkg->file->path : "",
+                        &line, &col);
+    ck_error_at(k, path, line, col, msg);
 }
 
 /* ---- recording and untyped values -------------------------------------- */

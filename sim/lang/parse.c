@@ -18,8 +18,20 @@ void parse_next(parser *p)
         p->tok.kind = TK_EOF;
         return;
     }
-    if (lex_next(&p->lx, &p->tok, p->diag) != WF_OK) p->failed = true;
-    else if (p->prag_met < p->lx.nprags) parse_pragma_met(p);
+    if (lex_next(&p->lx, &p->tok, p->diag) != WF_OK) {
+        /* the lexer's error, at gc's position too (see fail) */
+        const char *file = NULL;
+        p->failed = true;
+        if (p->lx.ndirs && p->diag->line > 0) {
+            p->diag->line = lex_linedir_at(p->lx.dirs, p->lx.ndirs,
+                                           p->diag->line, p->diag->col,
+                                           &file);
+            if (file && *file)
+                snprintf(p->diag->file, sizeof p->diag->file, "%s", file);
+        }
+    } else if (p->prag_met < p->lx.nprags) {
+        parse_pragma_met(p);
+    }
 }
 
 bool parse_got(parser *p, lex_kind k)
@@ -53,9 +65,15 @@ void parse_want(parser *p, lex_kind k)
 
 static void fail(parser *p, int line, int col, const char *msg)
 {
+    const char *file = NULL;
+    int lline = line;
     if (p->failed) return;
     p->failed = true;
-    diag_set(p->diag, p->lx.file, line, col, "%s", msg);
+    /* gc's position: through the //line directives met so far */
+    if (p->lx.ndirs)
+        lline = lex_linedir_at(p->lx.dirs, p->lx.ndirs, line, col, &file);
+    diag_set(p->diag, file && *file ? file : p->lx.file, lline, col, "%s",
+             msg);
     p->tok.kind = TK_EOF;
     p->lx.done = true;
 }

@@ -102,10 +102,10 @@ res_sym *res_lookup(const resolver *r, const res_pkg *p, const ast_node *n)
 static void err_at(resolver *r, wf_diag *d, const ast_node *n,
                    const char *m)
 {
-    diag_set(d,
-             res_node_path(r, n,
-                           r->pkg && r->pkg->file ? r->pkg->file->path : ""),
-             n ? n->line : 0, n ? n->col : 0, "%s", m);
+    int line, col;
+    const char *path = res_node_pos(
+        r, n, r->pkg && r->pkg->file ? r->pkg->file->path : "", &line, &col);
+    diag_set(d, path, line, col, "%s", m);
 }
 
 void res_err(resolver *r, const ast_node *n, const char *fmt, ...)
@@ -166,6 +166,22 @@ const char *res_node_path(const resolver *r, const ast_node *n,
 {
     const ast_file *f = res_node_file(r, n);
     return f ? f->path : fallback;
+}
+
+const char *res_node_pos(const resolver *r, const ast_node *n,
+                         const char *fallback, int *line, int *col)
+{
+    const ast_file *f = n ? res_node_file(r, n) : NULL;
+    const char *path = f ? f->path : fallback, *dfile = NULL;
+    *line = n ? n->line : 0;
+    *col = n ? n->col : 0;
+    if (f && f->nlinedirs && *line > 0) {
+        *line = lex_linedir_at(f->linedirs, f->nlinedirs, *line, *col,
+                               &dfile);
+        if (dfile && *dfile)
+            path = dfile;
+    }
+    return path;
 }
 
 bool res_is_test_path(const char *path)

@@ -233,6 +233,28 @@ START_TEST(sizes_gc_refuses)
 }
 END_TEST
 
+/* An error's line is read through the //line directives before it, as
+ * gc's (bug305.go, issue18393.go, issue32133.go, linkname3.go): a type
+ * error, a lexical one, a syntax one. */
+START_TEST(errors_at_line_directive_positions)
+{
+    FILE_ERR("package main\n\n//line other.y:20\nvar x int = \"s\"\n\n"
+             "func main() {}\n",
+             "20:13: cannot use \"s\" (untyped string constant) as int "
+             "value in variable declaration");
+    FILE_ERR("package main\n\nfunc main() {\n//line gen.y:100\n"
+             "\tx := \"a\n}\n",
+             "100:9: newline in string");
+    FILE_ERR("package main\n\nfunc main() {\n//line gen.y:100\n"
+             "\tx := )\n}\n",
+             "100:7: syntax error: unexpected ), expected expression");
+    FILE_ERR("package main\n\nimport _ \"unsafe\"\n\n//line l.go:9\n"
+             "//go:linkname y a.y\nfunc main() {}\n",
+             "9:3: //go:linkname must refer to declared function or "
+             "variable");
+}
+END_TEST
+
 /* for i := range x with len(x) constant does not evaluate x (Go spec,
  * "For statements with range clause"): no nil dereference. */
 START_TEST(range_over_a_constant_length_evaluates_nothing)
@@ -264,6 +286,7 @@ Suite *conform_suite(void)
     tcase_add_test(tc, directives_stand_where_gc_takes_them);
     tcase_add_test(tc, embed_and_linkname_directives);
     tcase_add_test(tc, sizes_gc_refuses);
+    tcase_add_test(tc, errors_at_line_directive_positions);
     suite_add_tcase(s, tc);
     tc = tcase_create("run");
     tcase_add_test(tc, range_over_a_constant_length_evaluates_nothing);
