@@ -422,6 +422,8 @@ typedef struct ast_file {
     int eof_line, eof_col; /* position of the end of the file */
     const lex_linedir *linedirs; /* its line directives, in order */
     size_t nlinedirs;
+    ast_list linknames; /* each //go:linkname's local name, an AST_IDENT
+                           at the directive */
 } ast_file;
 
 /* Allocate an empty file owning a fresh arena; the path is copied. */

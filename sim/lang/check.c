@@ -83,8 +83,13 @@ void ck_errorf(checker *k, const ast_node *at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(m, sizeof m, fmt, ap);
     va_end(ap);
-    ck_error_at(k, k->pkg && k->pkg->file ? k->pkg->file->path : "",
-                at ? at->line : 0, at ? at->col : 0, m);
+    {
+        int line, col;
+        const char *path = res_node_pos(
+            k->R, at, k->pkg && k->pkg->file ? k->pkg->file->path : "",
+            &line, &col);
+        ck_error_at(k, path, line, col, m);
+    }
 }
 
 void ck_recover(checker *k)
@@ -109,9 +114,35 @@ const char *ck_name_str(checker *k, uint32_t id)
     return k->prog->names.p[id];
 }
 
+/* The last element of an import path. */
+static const char *path_elem(const char *path)
+{
+    const char *sl = strrchr(path, '/');
+    return sl ? sl + 1 : path;
+}
+
+/* A name of package t met in a file of k->pkg: a dot import's use. */
+static void use_dot_import(checker *k, const ast_node *ident, res_pkg *t)
+{
+    ast_file *f = k->pkg->file;
+    for (size_t i = 0; f && i < f->imports.n; i++) {
+        ast_node *im = f->imports.v[i];
+        res_sym *s;
+        if (!im->u.import.name || im->file != ident->file ||
+            strcmp(im->u.import.name->u.ident.name, "."))
+            continue;
+        s = res_lookup(k->R, k->pkg, im);
+        if (s && s->target == t)
+            ck_obj_get(k, s)->used = true;
+    }
+}
+
 res_sym *ck_sym(checker *k, const ast_node *ident)
 {
-    return res_lookup(k->R, k->pkg, ident);
+    res_sym *s = res_lookup(k->R, k->pkg, ident);
+    if (s && s->pkg && k->pkg && s->pkg != k->pkg && s->kind != RS_PKG)
+        use_dot_import(k, ident, s->pkg);
+    return s;
 }
 
 /* ---- tables --------------------------------------------------------------- */
@@ -532,14 +563,9 @@ static void check_pkg(checker *k, res_pkg *p)
             !ck_reach_type_waits(k, s))
             ck_collect_methods(k, ck_named_type(k, s));
     }
-    /* map keys of type parameter types, now their constraints are known */
-    for (size_t i = 0; i < k->later_keys.len && !k->failed; i++)
-        if (!ck_tparam_comparable(k, k->later_keys.p[i].type))
-            ck_errorf(k, k->later_keys.p[i].node, "invalid map key type %s "
-                                                  "(missing comparable "
-                                                  "constraint)",
-                      ck_tstr(k, k->later_keys.p[i].type));
-    k->later_keys.len = 0;
+    /* map keys and embedded fields, now the types are complete and the
+     * constraints known */
+    ck_later_run(k);
     /* function bodies, in source order */
     k->pkg = p;
     for (size_t i = 0; i < f->decls.n && !k->failed; i++) {
@@ -551,6 +577,7 @@ static void check_pkg(checker *k, res_pkg *p)
         k->pkg = p;
         sig = ck_signature(k, d->u.func_decl.type, d->u.func_decl.recv);
         ck_func_body(k, d, d->u.func_decl.recv, sig, d->u.func_decl.body);
+        ck_later_run(k);
         /* another function's body says nothing more about this one (its
          * local types are its own) */
         k->type_broken = false;
@@ -567,7 +594,11 @@ static void check_pkg(checker *k, res_pkg *p)
         const char *path = (const char *)im->u.import.path->u.string_lit.bytes;
         if (!s || ck_obj_get(k, s)->used)
             continue;
-        if (im->u.import.name)
+        /* named as its path's last element, or dot-imported: as not
+         * named (types2's errorUnusedPkg) */
+        if (im->u.import.name && strcmp(im->u.import.name->u.ident.name,
+                                        ".") &&
+            strcmp(im->u.import.name->u.ident.name, path_elem(path)))
             ck_errorf(k, im, "\"%s\" imported as %s and not used", path,
                       im->u.import.name->u.ident.name);
         else
@@ -615,7 +646,7 @@ void check_free(checker *k)
     VEC_FREE(k->locals);
     VEC_FREE(k->instances);
     VEC_FREE(k->tparam_decls);
-    VEC_FREE(k->later_keys);
+    VEC_FREE(k->later);
     VEC_FREE(k->errs);
     VEC_FREE(k->lazies);
     VEC_FREE(k->reach_todo);

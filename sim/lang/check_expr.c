@@ -23,13 +23,14 @@ void ck_use_sym(checker *k, res_sym *s)
 /* Report an error at n's own position (not its start). */
 void ck_errorp(checker *k, const ast_node *n, const char *msg)
 {
+    int line, col;
+    const char *path;
     if (k->errpos)
         n = k->errpos;
-    ck_error_at(k,
-                res_node_path(k->R, n,
-                              k->pkg && k->pkg->file ? k->pkg->file->path
-                                                     : ""),
-                n ? n->line : 0, n ? n->col : 0, msg);
+    path = res_node_pos(k->R, n,
+                        k->pkg && k->pkg->file ? k->pkg->file->path : "",
+                        &line, &col);
+    ck_error_at(k, path, line, col, msg);
 }
 
 /* ---- recording and untyped values -------------------------------------- */
@@ -938,10 +939,37 @@ static void expr_internal(checker *k, operand *x, ast_node *n, uint32_t hint)
         x->mode = CK_INVALID;
 }
 
+/* Is n (parentheses aside) a function of package unsafe, a built-in in
+ * Go (weft declares them as functions)? */
+static bool unsafe_builtin(checker *k, const ast_node *n)
+{
+    res_sym *p;
+    while (n->kind == AST_PAREN)
+        n = n->u.paren.x;
+    if (n->kind != AST_SELECTOR || n->u.selector.x->kind != AST_IDENT)
+        return false;
+    p = ck_sym(k, n->u.selector.x);
+    return p && p->kind == RS_PKG && p->target &&
+           !strcmp(p->target->path, "unsafe") &&
+           strcmp(n->u.selector.sel->u.ident.name, "Pointer");
+}
+
 void ck_raw_expr(checker *k, operand *x, ast_node *n, uint32_t hint,
                  bool allow_generic)
 {
     expr_internal(k, x, n, hint);
+    /* unsafe.Sizeof, Add, ... outside a call (bug376.go) */
+    if (!allow_generic && x->mode != CK_INVALID && x->mode != CK_TYPE &&
+        unsafe_builtin(k, n)) {
+        buf b;
+        buf_init(&b);
+        ck_expr_str(&b, n);
+        ck_errorf(k, n, "%s (built-in) must be called", b.p);
+        buf_fini(&b);
+        ck_invalidate(x);
+        ck_remember(k, x);
+        return;
+    }
     if (!allow_generic && x->mode != CK_INVALID && x->ntparams) {
         buf b;
         buf_init(&b);

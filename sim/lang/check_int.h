@@ -89,10 +89,20 @@ typedef struct ck_named {
     bool methods_done; /* signatures known */
 } ck_named;
 
-/* A map key type to check once constraints are known. */
+/* A check types2 delays to the end of the declarations (check.later),
+ * when the types it reads are complete and constraints known: a map
+ * key's comparability, an embedded field's type. */
+typedef enum ck_later_kind {
+    CK_LATER_KEY,   /* node: the key; type: the key's */
+    CK_LATER_EMBED, /* node: the field's type; type: T of T or *T */
+    CK_LATER_CHAN,  /* node: the channel type; type: its element's */
+} ck_later_kind;
+
 typedef struct ck_later {
     ast_node *node;
     uint32_t type;
+    uint8_t kind;   /* ck_later_kind */
+    bool ptr;       /* CK_LATER_EMBED: *T */
 } ck_later;
 
 typedef struct ck_tparam_decl {
@@ -116,6 +126,9 @@ typedef struct ck_func {
     ast_node *node; /* AST_FUNC_DECL or AST_FUNC_LIT */
     uint32_t sig;
     res_pkg *pkg;
+    uint32_t recv; /* a method's receiver type (0: none) */
+    int64_t frame; /* bytes of the copies gc keeps in its frame (an
+                      array ranged over by value) */
 } ck_func;
 
 struct checker {
@@ -159,7 +172,7 @@ struct checker {
     VEC(res_sym *) locals; /* locals declared in the current function */
     VEC(uint32_t) instances; /* instantiated generic types */
     VEC(ck_tparam_decl) tparam_decls; /* where each type parameter is */
-    VEC(ck_later) later_keys; /* map keys of type parameter types */
+    VEC(ck_later) later; /* checks waiting for complete types */
     bool generic_base; /* the base of G[A] is being looked up */
     /* check_reach.c: the library's bodies, checked when reached */
     bool lazy;                  /* library bodies wait to be reached */
@@ -384,5 +397,35 @@ void ck_reach_run(checker *k);
  * literal). */
 void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
                   ast_node *body);
+
+/* Does n hold a channel receive or a (non-constant) function call (Go
+ * spec, "Length and capacity": then len(n) is not constant)? */
+bool ck_has_call_or_recv(checker *k, const ast_node *n);
+
+/* ---- check_terminate.c ------------------------------------------------ */
+/* Does the statement list l end in a terminating statement (label: the
+ * statement's own, for a labeled break)? */
+bool ck_is_terminating_list(checker *k, ast_list l, const char *label);
+
+/* ---- check_later.c ---------------------------------------------------- */
+/* Check (kind) now, or when the types it reads are complete. */
+void ck_delay(checker *k, ck_later_kind kind, ast_node *n, uint32_t t,
+              bool ptr);
+/* Run the delayed checks queued so far. */
+void ck_later_run(checker *k);
+/* Does t depend on a named type still being declared? */
+bool ck_type_pending(checker *k, uint32_t t, int depth);
+
+/* ---- check_size.c ----------------------------------------------------- */
+/* A call of unsafe.Sizeof, Alignof or Offsetof: its constant in *x (true),
+ * or false for another call. */
+bool ck_unsafe_call(checker *k, operand *x, ast_node *call);
+/* gc's limit on an array type's size, [len]elem at n. */
+void ck_array_size(checker *k, ast_node *n, uint32_t elem, int64_t len);
+/* gc's limit on a channel's element's size, at n. */
+void ck_chan_elem_size(checker *k, ast_node *n, uint32_t elem);
+/* gc's limit on a function's frame: its arguments and results, and its
+ * copies (f->frame). */
+void ck_frame_size(checker *k, const ck_func *f);
 
 #endif

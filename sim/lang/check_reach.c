@@ -11,8 +11,8 @@
  * makes, may then run: no value of a type never made can exist). The
  * library's init functions, its hidden entry points (__main, called by
  * the compiler) and its generic code are checked with their packages;
- * the methods fmt's natives call by name (Error, String) count as
- * reached. A library type is made (and its method set checked) when
+ * the methods fmt's natives call by name (Error, String, GoString)
+ * count as reached. A library type is made (and its method set checked) when
  * first used, a function's signature when first referred to: what is
  * never used stays unchecked and gets no code (the compiler makes
  * nothing for a type never made, nor for a function never reached).
@@ -69,7 +69,7 @@ static void reach(checker *k, uint32_t i)
 
 void ck_reach_init(checker *k)
 {
-    static const char *const dynamic[] = {"Error", "String"};
+    static const char *const dynamic[] = {"Error", "String", "GoString"};
     k->lazy = true;
     for (size_t i = 0; i < res_npkgs(k->R); i++)
         if (!strcmp(res_pkg_at(k->R, i)->path, "reflect"))
@@ -196,6 +196,7 @@ again:
         k->fn = NULL;
         sig = ck_signature(k, d->u.func_decl.type, d->u.func_decl.recv);
         ck_func_body(k, d, d->u.func_decl.recv, sig, d->u.func_decl.body);
+        ck_later_run(k);
         k->lib_bodies++;
     }
     if (k->lazy && !k->failed) {

@@ -371,131 +371,6 @@ static void decl_stmt(checker *k, ast_node *d)
     }
 }
 
-/* ---- terminating statements ---------------------------------------------------- */
-
-static bool is_terminating(checker *k, ast_node *s, const char *label);
-static bool has_break(ast_node *s, const char *label, bool implicit);
-
-static bool has_break_list(ast_list l, const char *label, bool implicit)
-{
-    for (size_t i = 0; i < l.n; i++)
-        if (has_break(l.v[i], label, implicit))
-            return true;
-    return false;
-}
-
-static bool has_break(ast_node *s, const char *label, bool implicit)
-{
-    if (!s)
-        return false;
-    switch (s->kind) {
-    case AST_LABELED_STMT:
-        return has_break(s->u.labeled.stmt, label, implicit);
-    case AST_BRANCH_STMT:
-        if (s->u.branch.tok == TK_BREAK) {
-            if (!s->u.branch.label)
-                return implicit;
-            if (label && !strcmp(s->u.branch.label->u.ident.name, label))
-                return true;
-        }
-        return false;
-    case AST_BLOCK_STMT:
-        return has_break_list(s->u.block.stmts, label, implicit);
-    case AST_IF_STMT:
-        return has_break(s->u.if_.then, label, implicit) ||
-               (s->u.if_.els && has_break(s->u.if_.els, label, implicit));
-    case AST_SWITCH_STMT:
-    case AST_TYPE_SWITCH_STMT: {
-        ast_list cl = s->kind == AST_SWITCH_STMT ? s->u.switch_.clauses
-                                                 : s->u.type_switch.clauses;
-        if (!label)
-            return false;
-        for (size_t i = 0; i < cl.n; i++)
-            if (has_break_list(cl.v[i]->u.case_.body, label, false))
-                return true;
-        return false;
-    }
-    case AST_SELECT_STMT:
-        if (!label)
-            return false;
-        for (size_t i = 0; i < s->u.select.clauses.n; i++)
-            if (has_break_list(s->u.select.clauses.v[i]->u.comm.body, label,
-                               false))
-                return true;
-        return false;
-    case AST_FOR_STMT:
-        return label && has_break(s->u.for_.body, label, false);
-    case AST_RANGE_STMT:
-        return label && has_break(s->u.range.body, label, false);
-    default:
-        return false;
-    }
-}
-
-static bool is_terminating_list(checker *k, ast_list l, const char *label)
-{
-    for (size_t i = l.n; i-- > 0;)
-        if (l.v[i]->kind != AST_EMPTY_STMT)
-            return is_terminating(k, l.v[i], label);
-    return false;
-}
-
-static bool is_terminating(checker *k, ast_node *s, const char *label)
-{
-    switch (s->kind) {
-    case AST_LABELED_STMT:
-        return is_terminating(k, s->u.labeled.stmt,
-                              s->u.labeled.label->u.ident.name);
-    case AST_EXPR_STMT: {
-        ast_node *c = unparen(s->u.expr_stmt.x);
-        if (c->kind == AST_CALL) {
-            ast_node *f = unparen(c->u.call.fn);
-            res_sym *b = f->kind == AST_IDENT ? ck_sym(k, f) : NULL;
-            if (b && b->kind == RS_BUILTIN && b->builtin == RB_PANIC)
-                return true;
-            /* os.Exit, log.Fatal and friends are not terminating in Go */
-        }
-        return false;
-    }
-    case AST_RETURN_STMT:
-        return true;
-    case AST_BRANCH_STMT:
-        return s->u.branch.tok == TK_GOTO || s->u.branch.tok == TK_FALLTHROUGH;
-    case AST_BLOCK_STMT:
-        return is_terminating_list(k, s->u.block.stmts, NULL);
-    case AST_IF_STMT:
-        return s->u.if_.els && is_terminating(k, s->u.if_.then, NULL) &&
-               is_terminating(k, s->u.if_.els, NULL);
-    case AST_SWITCH_STMT:
-    case AST_TYPE_SWITCH_STMT: {
-        ast_list cl = s->kind == AST_SWITCH_STMT ? s->u.switch_.clauses
-                                                 : s->u.type_switch.clauses;
-        bool has_default = false;
-        for (size_t i = 0; i < cl.n; i++) {
-            ast_node *c = cl.v[i];
-            if (c->u.case_.is_default)
-                has_default = true;
-            if (!is_terminating_list(k, c->u.case_.body, NULL) ||
-                has_break_list(c->u.case_.body, label, true))
-                return false;
-        }
-        return has_default;
-    }
-    case AST_SELECT_STMT:
-        for (size_t i = 0; i < s->u.select.clauses.n; i++) {
-            ast_node *c = s->u.select.clauses.v[i];
-            if (!is_terminating_list(k, c->u.comm.body, NULL) ||
-                has_break_list(c->u.comm.body, label, true))
-                return false;
-        }
-        return true;
-    case AST_FOR_STMT:
-        return !s->u.for_.cond && !has_break(s->u.for_.body, label, true);
-    default:
-        return false;
-    }
-}
-
 /* ---- statements ------------------------------------------------------------------ */
 
 static void cond_check(checker *k, ast_node *cond, const char *what)
@@ -979,6 +854,32 @@ static void range_stmt(checker *k, ast_node *n)
                   ck_op_str(k, &x));
         return;
     }
+    /* at most one iteration variable, and len(x) constant: x is not
+     * evaluated (Go spec, "For statements with range clause"); the
+     * compiler ranges over the length, recorded as the statement's */
+    if (x.type && !ck_is_tparam(x.type) &&
+        (!lhs[1] || is_blank_ident(lhs[1]))) {
+        const vm_type *u = prog_type(k->prog, ck_under(k, x.type));
+        if (VM_KIND(u->id) == K_PTR && u->elem && !ck_is_tparam(u->elem))
+            u = prog_type(k->prog, ck_under(k, u->elem));
+        if (VM_KIND(u->id) == K_ARRAY &&
+            !ck_has_call_or_recv(k, n->u.range.x)) {
+            ck_info *in = ck_info_put(k, n);
+            in->type = T_INT;
+            in->mode = CK_CONST;
+            in->has_val = true;
+            in->val = arena_alloc(&k->mem, sizeof *in->val);
+            *in->val = const_int64(&k->mem, (int64_t)u->len);
+        }
+    }
+    /* an array ranged over by value, its elements used: gc copies it
+     * into the function's frame (its order.go) */
+    if (x.type && lhs[1] && !is_blank_ident(lhs[1]) && k->fn &&
+        VM_KIND(ck_under(k, x.type)) == K_ARRAY) {
+        int64_t w = vm_type_size(k->prog, x.type);
+        k->fn->frame = k->fn->frame > INT64_MAX - w ? INT64_MAX
+                                                    : k->fn->frame + w;
+    }
     if (n->u.range.tok == TK_DEFINE) {
         for (int i = 0; i < 2 && !k->failed; i++) {
             res_sym *s;
@@ -1200,6 +1101,7 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
     k->iota = -1;
     if (recv) {
         uint32_t rt = ck_typexpr(k, recv->u.field.type);
+        f.recv = rt;
         if (recv->u.field.names.n) {
             res_sym *s = ck_sym(k, recv->u.field.names.v[0]);
             if (s) {
@@ -1230,7 +1132,7 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
      * said of the function */
     clean = k->abandoned == abandoned0 && !k->failed;
     if (clean && prog_type(k->prog, sig)->nresults &&
-        !is_terminating_list(k, body->u.block.stmts, NULL)) {
+        !ck_is_terminating_list(k, body->u.block.stmts, NULL)) {
         ast_node at;
         memset(&at, 0, sizeof at);
         at.kind = AST_EMPTY_STMT;
@@ -1240,6 +1142,8 @@ void ck_func_body(checker *k, ast_node *node, ast_node *recv, uint32_t sig,
         ck_errorf(k, &at, "missing return");
         ck_recover(k);
     }
+    if (clean)
+        ck_frame_size(k, &f);
     /* unused variables, each (types2's usage: in source order; the
      * order of the errors is made when they are printed) */
     for (size_t i = saved_locals; clean && i < k->locals.len; i++) {

@@ -189,6 +189,7 @@ bool ck_comparable(checker *k, uint32_t t)
     return comparable_rec(k, t, 0);
 }
 
+
 static bool ordered_(checker *k, uint32_t t)
 {
     return ck_is_integer(k, t) || ck_is_float(k, t) || ck_is_string(k, t);
@@ -693,6 +694,7 @@ static uint32_t field_tag(checker *k, const ast_node *f)
 static uint32_t struct_type(checker *k, ast_node *n)
 {
     VEC(vm_field) fl = {0};
+    VEC(ast_node *) at = {0}; /* where each field is declared */
     uint32_t t;
     for (size_t i = 0; i < n->u.struct_type.fields.n && !k->failed; i++) {
         ast_node *f = n->u.struct_type.fields.v[i];
@@ -714,20 +716,23 @@ static uint32_t struct_type(checker *k, ast_node *n)
                                               "a type name");
                 break;
             }
-            if (ft && VM_KIND(ft) == K_PTR &&
-                (ck_is_interface(k, prog_type(k->prog, ft)->elem) ||
-                 VM_KIND(ck_under(k, prog_type(k->prog, ft)->elem)) ==
-                     K_PTR)) {
-                ck_errorf(k, f->u.field.type,
-                          "embedded field type cannot be a pointer to an "
-                          "interface");
-                break;
+            {
+                /* T or *T (parentheses aside) */
+                ast_node *e = f->u.field.type;
+                while (e->kind == AST_PAREN)
+                    e = e->u.paren.x;
+                if (e->kind == AST_STAR && ft && VM_KIND(ft) == K_PTR)
+                    ck_delay(k, CK_LATER_EMBED, f->u.field.type,
+                          prog_type(k->prog, ft)->elem, true);
+                else
+                    ck_delay(k, CK_LATER_EMBED, f->u.field.type, ft, false);
             }
             x.name = ck_name(k, tn->u.ident.name);
             x.type = ft;
             x.embedded = true;
             x.tag = field_tag(k, f);
             VEC_PUSH(fl, x);
+            VEC_PUSH(at, f->u.field.type);
             continue;
         }
         for (size_t j = 0; j < f->u.field.names.n; j++) {
@@ -738,18 +743,21 @@ static uint32_t struct_type(checker *k, ast_node *n)
             x.embedded = false;
             x.tag = field_tag(k, f);
             VEC_PUSH(fl, x);
+            VEC_PUSH(at, f->u.field.names.v[j]);
         }
     }
-    /* duplicate fields */
+    /* duplicate fields: at the second (types2's declareInSet) */
     for (size_t i = 0; i < fl.len && !k->failed; i++)
         for (size_t j = 0; j < i; j++)
             if (fl.p[i].name == fl.p[j].name &&
                 strcmp(ck_name_str(k, fl.p[i].name), "_")) {
-                ck_errorf(k, n, "%s redeclared", ck_name_str(k, fl.p[i].name));
+                ck_errorf(k, at.len == fl.len ? at.p[i] : n, "%s redeclared",
+                          ck_name_str(k, fl.p[i].name));
                 break;
             }
     t = type_struct(k->prog, fl.p, (uint32_t)fl.len);
     VEC_FREE(fl);
+    VEC_FREE(at);
     return t;
 }
 
@@ -972,6 +980,7 @@ static uint32_t typexpr(checker *k, ast_node *n)
         e = typexpr(k, n->u.array.elem);
         if (len < 0 || !e)
             return 0;
+        ck_array_size(k, n, e, len);
         return type_array(p, e, len);
     }
     case AST_SLICE_TYPE: {
@@ -983,23 +992,16 @@ static uint32_t typexpr(checker *k, ast_node *n)
         uint32_t vt = typexpr(k, n->u.map.value);
         if (!kt || !vt)
             return 0;
-        if (ck_is_tparam(kt)) {
-            /* its constraint may not be known yet: checked at the end */
-            ck_later later;
-            later.node = n->u.map.key;
-            later.type = kt;
-            VEC_PUSH(k->later_keys, later);
-        } else if (!ck_comparable(k, kt)) {
-            ck_errorf(k, n->u.map.key, "invalid map key type %s",
-                      ck_tstr(k, kt));
-            return 0;
-        }
+        /* a type parameter's constraint may not be known yet, nor the
+         * underlying type of one being declared: then at the end */
+        ck_delay(k, CK_LATER_KEY, n->u.map.key, kt, false);
         return type_map(p, kt, vt);
     }
     case AST_CHAN_TYPE: {
         uint32_t e = typexpr(k, n->u.chan.elem);
         if (!e)
             return 0;
+        ck_delay(k, CK_LATER_CHAN, n, e, false);
         return type_chan(p, e,
                          n->u.chan.dir == AST_CHAN_SEND   ? 1
                          : n->u.chan.dir == AST_CHAN_RECV ? 2

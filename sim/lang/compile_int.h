@@ -198,6 +198,11 @@ res_sym *csym(fstate *fs, const ast_node *n);
 /* Initialize package p's variables in dependency order (into fs). */
 void cinit_vars(fstate *fs, res_pkg *p);
 
+/* ---- compile_test.c: a test program's entry ---------------------------- */
+/* Emit into fs, the entry function, the call of the test an execution is
+ * for (main_pkg's TestXxx functions, then its external test package's). */
+void ctests(compiler *C, fstate *fs, res_pkg *main_pkg);
+
 /* ---- compile.c: the program ------------------------------------------- */
 
 /* A root package of a program: its import path and files. */

@@ -514,6 +514,19 @@ static void crange(fstate *fs, ast_node *n, const char *label)
     lval klv, vlv;
     res_sym *ks = NULL, *vs = NULL;
     it = newreg(fs, 5);
+    if (n->u.range.value == NULL || is_blank(n->u.range.value)) {
+        /* len(x) constant (the checker's): range over it, x unevaluated */
+        ex e;
+        memset(&e, 0, sizeof e);
+        if (cconst(fs, n, &e.cv, &e.type)) {
+            e.is_const = true;
+            e.reg = -1;
+            e.node = n;
+            xt = T_INT;
+            ex_to(fs, &e, it, T_INT, false);
+            goto counted;
+        }
+    }
     {
         ex e = cexpr(fs, n->u.range.x, 0);
         xt = e.type;
@@ -521,6 +534,7 @@ static void crange(fstate *fs, ast_node *n, const char *label)
             xt = T_INT;
         ex_to(fs, &e, it, T_INT, false);
     }
+counted:
     switch (VM_KIND(type_under(fs->C->prog, xt))) {
     case K_FUNC:
         crange_func(fs, n, label, it, xt);

@@ -226,6 +226,14 @@ static wf_status line_comment(lex_state *lx, lex_token *t, wf_diag *d)
     if (dir)
         lex_note_linedir(lx, (const char *)s + lx->pos + 7,
                          i - lx->pos - 7, lx->line + 1, 1);
+    /* a //go: directive: gc's parser hands it to its pragma handler */
+    if (lx->mem && i - lx->pos >= 5 && !memcmp(s + lx->pos + 2, "go:", 3)) {
+        size_t b = lx->line_start;
+        while (b < lx->pos && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r'))
+            b++;
+        lex_note_pragma(lx, (const char *)s + lx->pos + 2, i - lx->pos - 2,
+                        lx->line, col_of(lx, lx->pos) + 2, b == lx->pos);
+    }
     lx->pos = i;
     return WF_OK;
 }

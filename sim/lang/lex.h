@@ -155,6 +155,15 @@ typedef struct lex_linedir {
     int line;
 } lex_linedir;
 
+/* A "//go:" directive (gc's pragma), as the lexer met it; what it
+ * applies to is the parser's business (parse_pragma.c). */
+typedef struct lex_pragma {
+    int line, col;    /* of the text after "//", where gc reports it */
+    const char *text; /* "go:noinline", "go:linkname a b" (in mem) */
+    size_t len;
+    bool blank;       /* only blanks before it on its line */
+} lex_pragma;
+
 /* The lexer's cursor. Plain data: copy it to save a position. */
 typedef struct lex_state {
     const char *file; /* borrowed; for messages */
@@ -169,6 +178,8 @@ typedef struct lex_state {
     arena *mem;        /* borrowed; receives decoded strings */
     lex_linedir *dirs; /* the line directives met, in order (in mem) */
     size_t ndirs, capdirs;
+    lex_pragma *prags; /* the //go: directives met, in order (in mem) */
+    size_t nprags, capprags;
 } lex_state;
 
 /* Start lexing src[0, len). file and src are borrowed; mem receives
@@ -193,6 +204,11 @@ int lex_linedir_at(const lex_linedir *dirs, size_t n, int line, int col,
  * rejects the program with "invalid line number"). */
 void lex_note_linedir(lex_state *lx, const char *text, size_t n, int pline,
                       int pcol);
+
+/* For the lexer: record the //go: directive text[0, n) (after "//") at
+ * (line, col); blank: nothing but blanks before it on its line. */
+void lex_note_pragma(lex_state *lx, const char *text, size_t n, int line,
+                     int col, bool blank);
 
 /* The spelling of a kind: "+", "break", "name", "literal", "EOF". */
 const char *lex_kind_str(lex_kind k);

@@ -1,8 +1,10 @@
-/* lex_linedir.c: gc's line directives, "//line file:line[:col]" and
- * "/\*line file:line[:col]*\/" (cmd/compile/internal/syntax's
- * updateBase): the lexer records them (lex_note_linedir) and positions
- * are read through them (lex_linedir_at), for runtime.Caller and the
- * stacks a program prints. */
+/* lex_linedir.c: gc's directives as the lexer meets them. Line
+ * directives, "//line file:line[:col]" and "/\*line file:line[:col]*\/"
+ * (cmd/compile/internal/syntax's updateBase): the lexer records them
+ * (lex_note_linedir) and positions are read through them
+ * (lex_linedir_at), for runtime.Caller and the stacks a program prints.
+ * "//go:" directives: recorded (lex_note_pragma) for the parser, which
+ * checks where each stands (parse_pragma.c). */
 #include <string.h>
 
 #include "sim/lang/lex.h"
@@ -89,4 +91,24 @@ void lex_note_linedir(lex_state *lx, const char *text, size_t n, int pline,
     d->pcol = pcol;
     d->file = file;
     d->line = line;
+}
+
+void lex_note_pragma(lex_state *lx, const char *text, size_t n, int line,
+                     int col, bool blank)
+{
+    lex_pragma *g;
+    if (lx->nprags == lx->capprags) {
+        size_t cap = lx->capprags ? 2 * lx->capprags : 8;
+        lex_pragma *np = arena_alloc(lx->mem, cap * sizeof *np);
+        if (lx->nprags)
+            memcpy(np, lx->prags, lx->nprags * sizeof *np);
+        lx->prags = np;
+        lx->capprags = cap;
+    }
+    g = &lx->prags[lx->nprags++];
+    g->line = line;
+    g->col = col;
+    g->text = arena_strndup(lx->mem, text, n);
+    g->len = n;
+    g->blank = blank;
 }

@@ -106,17 +106,24 @@ static void bad_verb(fmtx *F, vm_value v, int verb, const fspec *sp)
     buf_putc(F->out, ')');
 }
 
-/* Go's handleMethods: Error() or String() for the verbs that print
- * values. Returns true when handled (or a call is needed). */
+/* Go's handleMethods: GoString() for %#v (a GoStringer's result printed
+ * unadorned), else Error() or String() for the verbs that print values.
+ * Returns true when handled (or a call is needed). */
 static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
 {
     const vm_member *m = NULL;
     uint32_t names[2] = {F->p->n_Error, F->p->n_String};
-    if (!(verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' ||
-          verb == 'q') ||
-        F->sharpV || !v.t)
+    int nnames = 2;
+    if (F->sharpV) {
+        names[0] = F->p->n_GoString;
+        nnames = 1;
+    } else if (!(verb == 'v' || verb == 's' || verb == 'x' || verb == 'X' ||
+                 verb == 'q')) {
         return false;
-    for (int k = 0; k < 2 && !m; k++) {
+    }
+    if (!v.t)
+        return false;
+    for (int k = 0; k < nnames && !m; k++) {
         const vm_member *c = vm_lookup(F->p, v.t, names[k]);
         const vm_type *ft;
         if (!c || !c->is_method)
@@ -150,7 +157,8 @@ static bool methods(fmtx *F, vm_value v, int verb, const fspec *sp)
     if (F->used < F->st->n) {
         vm_value s = F->st->memo[F->used++];
         fmt_string(F, VM_KIND(s.t) == K_STRING ? s.v.s : "",
-                   VM_KIND(s.t) == K_STRING ? s.aux : 0, verb, sp);
+                   VM_KIND(s.t) == K_STRING ? s.aux : 0,
+                   F->sharpV ? 's' : verb, sp);
         return true;
     }
     {

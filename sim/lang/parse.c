@@ -18,7 +18,20 @@ void parse_next(parser *p)
         p->tok.kind = TK_EOF;
         return;
     }
-    if (lex_next(&p->lx, &p->tok, p->diag) != WF_OK) p->failed = true;
+    if (lex_next(&p->lx, &p->tok, p->diag) != WF_OK) {
+        /* the lexer's error, at gc's position too (see fail) */
+        const char *file = NULL;
+        p->failed = true;
+        if (p->lx.ndirs && p->diag->line > 0) {
+            p->diag->line = lex_linedir_at(p->lx.dirs, p->lx.ndirs,
+                                           p->diag->line, p->diag->col,
+                                           &file);
+            if (file && *file)
+                snprintf(p->diag->file, sizeof p->diag->file, "%s", file);
+        }
+    } else if (p->prag_met < p->lx.nprags) {
+        parse_pragma_met(p);
+    }
 }
 
 bool parse_got(parser *p, lex_kind k)
@@ -52,9 +65,15 @@ void parse_want(parser *p, lex_kind k)
 
 static void fail(parser *p, int line, int col, const char *msg)
 {
+    const char *file = NULL;
+    int lline = line;
     if (p->failed) return;
     p->failed = true;
-    diag_set(p->diag, p->lx.file, line, col, "%s", msg);
+    /* gc's position: through the //line directives met so far */
+    if (p->lx.ndirs)
+        lline = lex_linedir_at(p->lx.dirs, p->lx.ndirs, line, col, &file);
+    diag_set(p->diag, file && *file ? file : p->lx.file, lline, col, "%s",
+             msg);
     p->tok.kind = TK_EOF;
     p->lx.done = true;
 }
@@ -309,6 +328,8 @@ static ast_node *import_spec(parser *p)
     s->u.import.path = path;
     if (path->u.string_lit.len == 0)
         parse_error_at(p, path->line, path->col, "invalid import path: \"\"");
+    else if (!strcmp((const char *)path->u.string_lit.bytes, "embed"))
+        p->imports_embed = true;
     else if (strcmp((const char *)path->u.string_lit.bytes, "C") == 0)
         parse_error_at(p, path->line, path->col,
                        "unsupported: cgo (import \"C\")");
@@ -499,6 +520,27 @@ static ast_node *type_spec(parser *p)
 
 static ast_node *spec(parser *p, decl_ctx *c)
 {
+    /* the directives before a spec are its (gc's takePragma): a type's
+     * may say go:notinheap (not an alias's), a package variable's
+     * go:embed; any other is misplaced (gc's pragmaFlags) */
+    if (c->tok == TK_TYPE) {
+        /* whether it is an alias is known after it */
+        size_t from = p->prag_next, to = p->lx.nprags;
+        ast_node *s;
+        p->prag_next = to;
+        s = type_spec(p);
+        parse_pragma_check(p, from, to,
+                           s->u.type_spec.alias ? 0 : PRAGMA_TYPE);
+        return s;
+    }
+    if (c->tok == TK_VAR) {
+        unsigned present = parse_pragma_take(p, PRAGMA_EMBED);
+        ast_node *s = var_spec(p);
+        if (present & PRAGMA_EMBED)
+            parse_pragma_embed(p, s);
+        return s;
+    }
+    parse_pragma_take(p, 0);
     switch (c->tok) {
     case TK_IMPORT:
         return import_spec(p);
@@ -525,7 +567,11 @@ ast_node *parse_gen_decl(parser *p, lex_kind tok, int kw_line, int kw_col)
     decl_ctx c = {tok, 0, NULL};
     size_t m = parse_mark(p);
     d->u.gen_decl.tok = tok;
-    if (parse_got(p, TK_LPAREN)) {
+    if (p->tok.kind == TK_LPAREN) {
+        /* a group takes no directive: its specs do (gc clears them
+         * before consuming "(") */
+        parse_pragma_clear(p);
+        parse_next(p);
         d->u.gen_decl.grouped = true;
         parse_list(p, "grouped declaration", TK_SEMICOLON, TK_RPAREN,
                    group_elem, &c, NULL, NULL);
@@ -549,6 +595,7 @@ static ast_node *func_decl(parser *p, int kw_line, int kw_col)
 {
     ast_node *f = parse_node_at(p, AST_FUNC_DECL, kw_line, kw_col);
     bool has_recv = false;
+    parse_pragma_take(p, PRAGMA_FUNC);
     /* a //go:nointerface among the comment lines just above */
     if (p->lx.nointerface && p->lx.nointerface < kw_line &&
         p->lx.nointerface >= kw_line - 3)
@@ -606,6 +653,8 @@ static void file(parser *p, ast_file *f)
         parse_syntax_error(p, "package statement must be first");
         return;
     }
+    /* the directives before the package clause: go:build only */
+    parse_pragma_take(p, PRAGMA_FILE);
     f->pkg = parse_name(p);
     parse_want(p, TK_SEMICOLON);
     m = parse_mark(p);
@@ -638,6 +687,8 @@ static void file(parser *p, ast_file *f)
         }
         if (!d) break;
         parse_push(p, d);
+        /* before the ";": what follows it may be the next one's */
+        parse_pragma_clear(p);
         if (p->tok.kind != TK_EOF && !parse_got(p, TK_SEMICOLON))
             parse_syntax_error(p, "after top level declaration");
         if (d->kind == AST_FUNC_DECL && !d->u.func_decl.body &&
@@ -652,6 +703,7 @@ static void file(parser *p, ast_file *f)
                                "missing function body");
         }
     }
+    parse_pragma_clear(p);
     f->eof_line = p->tok.line;
     f->eof_col = p->tok.col;
     f->decls = parse_collect(p, m);
@@ -698,6 +750,14 @@ wf_status parse_file_id(const char *path, int id, const unsigned char *src,
     file(&p, f);
     f->linedirs = p.lx.dirs;
     f->nlinedirs = p.lx.ndirs;
+    if (p.linknames.len) {
+        f->linknames.n = p.linknames.len;
+        f->linknames.v = arena_alloc(&f->mem, p.linknames.len *
+                                                  sizeof *f->linknames.v);
+        memcpy(f->linknames.v, p.linknames.p,
+               p.linknames.len * sizeof *f->linknames.v);
+    }
+    VEC_FREE(p.linknames);
     VEC_FREE(p.scratch);
     free(p.names);
     if (p.failed) {

@@ -44,6 +44,13 @@ typedef struct parser {
     int guard_depth;
     int guard_count;
     ast_node *guard_node;
+    /* //go: directives (parse_pragma.c): the lexer's first not yet
+     * checked as met, and the first not yet handed over */
+    size_t prag_met, prag_next;
+    bool imports_embed;            /* import "embed" seen */
+    int fnest;                     /* function bodies open */
+    int embed_line, embed_col;     /* the go:embed a var spec took */
+    VEC(ast_node *) linknames;     /* //go:linkname local names */
 } parser;
 
 /* ---- parse.c: tokens, errors, lists, declarations --------------------- */
@@ -110,6 +117,31 @@ ast_list parse_tparams(parser *p, ast_node *first, ast_node *first_type);
 /* Go syntax of a node for messages ("x = y", "f(a, b)"); long or complex
  * forms are abbreviated. */
 void parse_format(buf *out, const ast_node *n);
+
+/* ---- parse_pragma.c: //go: directives --------------------------------- */
+/* Where a directive may stand (gc's funcPragmas, typePragmas, the file's
+ * go:build, a package variable's go:embed). */
+enum {
+    PRAGMA_FUNC = 1,
+    PRAGMA_TYPE = 2,
+    PRAGMA_FILE = 4,
+    PRAGMA_EMBED = 8,
+};
+/* After each token: what gc says of a directive as it meets it (one not
+ * alone on its line, a runtime-only one, a malformed one). */
+void parse_pragma_met(parser *p);
+/* The directives before the current token go to a declaration that
+ * allows those of the classes `allowed` (gc's takePragma and
+ * pragmaFlags): any other is misplaced. Returns the classes present. */
+unsigned parse_pragma_take(parser *p, unsigned allowed);
+/* The same for the directives [from, to) of the lexer's. */
+unsigned parse_pragma_check(parser *p, size_t from, size_t to,
+                            unsigned allowed);
+/* Where no declaration takes them (gc's clearPragma). */
+void parse_pragma_clear(parser *p);
+/* A variable spec that took a go:embed (at embed_line:embed_col): what gc
+ * says when it cannot apply (noder's checkEmbed). */
+void parse_pragma_embed(parser *p, const ast_node *spec);
 
 /* ---- parse_stmt.c: statements ----------------------------------------- */
 ast_node *parse_block(parser *p, const char *context);

@@ -143,7 +143,9 @@ ast_node *parse_func_body(parser *p)
     ast_node *b;
     int guard_depth = p->guard_depth;
     p->guard_depth = 0;
+    p->fnest++;
     b = parse_block(p, "function");
+    p->fnest--;
     p->guard_depth = guard_depth;
     return b;
 }
@@ -557,6 +559,9 @@ static ast_node *stmt_inner(parser *p)
     ast_node *s;
     int line = p->tok.line, col = p->tok.col;
     lex_kind k = p->tok.kind;
+    /* directives before a statement: a declaration's, or no one's */
+    if (k != TK_VAR && k != TK_CONST && k != TK_TYPE)
+        parse_pragma_clear(p);
     switch (k) {
     case TK_IDENT: {
         ast_list lhs = parse_expr_list(p);
@@ -638,6 +643,7 @@ static ast_list stmt_list(parser *p)
     while (p->tok.kind != TK_EOF && p->tok.kind != TK_RBRACE &&
            p->tok.kind != TK_CASE && p->tok.kind != TK_DEFAULT) {
         ast_node *s = stmt_or_null(p);
+        parse_pragma_clear(p);
         if (!s) break;
         parse_push(p, s);
         if (!parse_got(p, TK_SEMICOLON) && p->tok.kind != TK_RBRACE) {

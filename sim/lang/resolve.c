@@ -102,10 +102,10 @@ res_sym *res_lookup(const resolver *r, const res_pkg *p, const ast_node *n)
 static void err_at(resolver *r, wf_diag *d, const ast_node *n,
                    const char *m)
 {
-    diag_set(d,
-             res_node_path(r, n,
-                           r->pkg && r->pkg->file ? r->pkg->file->path : ""),
-             n ? n->line : 0, n ? n->col : 0, "%s", m);
+    int line, col;
+    const char *path = res_node_pos(
+        r, n, r->pkg && r->pkg->file ? r->pkg->file->path : "", &line, &col);
+    diag_set(d, path, line, col, "%s", m);
 }
 
 void res_err(resolver *r, const ast_node *n, const char *fmt, ...)
@@ -166,6 +166,22 @@ const char *res_node_path(const resolver *r, const ast_node *n,
 {
     const ast_file *f = res_node_file(r, n);
     return f ? f->path : fallback;
+}
+
+const char *res_node_pos(const resolver *r, const ast_node *n,
+                         const char *fallback, int *line, int *col)
+{
+    const ast_file *f = n ? res_node_file(r, n) : NULL;
+    const char *path = f ? f->path : fallback, *dfile = NULL;
+    *line = n ? n->line : 0;
+    *col = n ? n->col : 0;
+    if (f && f->nlinedirs && *line > 0) {
+        *line = lex_linedir_at(f->linedirs, f->nlinedirs, *line, *col,
+                               &dfile);
+        if (dfile && *dfile)
+            path = dfile;
+    }
+    return path;
 }
 
 bool res_is_test_path(const char *path)
@@ -807,7 +823,11 @@ void res_value_spec(resolver *r, res_scope *s, ast_node *spec,
             v = res_new_sym(r, RS_CONST, id->u.ident.name, id);
             v->spec = spec;
             v->index = (int)i;
-            res_declare(r, s, v);
+            /* a blank constant is checked all the same */
+            if (strcmp(id->u.ident.name, "_"))
+                res_declare(r, s, v);
+            else
+                res_map_put(r, id, v);
         } else {
             res_local(r, s, id, spec->u.value_spec.type, spec);
         }
@@ -823,7 +843,11 @@ void res_type_spec(resolver *r, res_scope *s, ast_node *spec,
                                  spec->u.type_spec.name);
         t->spec = spec;
         t->vargen = ++r->pkg->local_types;
-        res_declare(r, s, t);
+        /* a blank type is checked all the same */
+        if (strcmp(t->name, "_"))
+            res_declare(r, s, t);
+        else
+            res_map_put(r, spec->u.type_spec.name, t);
     }
     if (spec->u.type_spec.tparams.n) {
         res_scope *ts = res_new_scope(r, s);

@@ -174,6 +174,11 @@ const ast_file *res_node_file(const resolver *r, const ast_node *n);
 /* Its path, or fallback when unknown. */
 const char *res_node_path(const resolver *r, const ast_node *n,
                           const char *fallback);
+/* Where gc reports an error at n: its file's path (fallback when
+ * unknown) and n's line, read through the file's //line directives
+ * (the directive's file then, as gc's positions). */
+const char *res_node_pos(const resolver *r, const ast_node *n,
+                         const char *fallback, int *line, int *col);
 /* Is f a test file (its name ends in _test.go)? */
 bool res_is_test_file(const ast_file *f);
 bool res_is_test_path(const char *path);

@@ -199,6 +199,10 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
                     }
                     res_scope_add(fs, x);
                 }
+                /* for the checker, which finds unused imports */
+                s = res_new_sym(r, RS_PKG, name, im->u.import.name);
+                s->target = t;
+                res_map_put(r, im, s);
                 continue;
             }
             if (!strcmp(name, "_"))
@@ -225,6 +229,46 @@ static void file_imports(resolver *r, res_pkg *p, ast_file *f, res_scope *fs)
         }
         res_scope_add(fs, s);
     }
+}
+
+/* Each //go:linkname's local name (noder's processPragmas): in a file
+ * that imports unsafe, a function or variable of the package, linked
+ * once. weft links nothing: it rejects what gc rejects. */
+static void linknames(resolver *r, res_pkg *p)
+{
+    VEC(const char *) seen = {0};
+    for (size_t i = 0; i < p->files.len && !r->failed; i++) {
+        ast_file *f = p->files.p[i];
+        bool unsafe = false;
+        for (size_t k = 0; k < f->imports.n; k++)
+            unsafe |= !strcmp((const char *)f->imports.v[k]
+                                  ->u.import.path->u.string_lit.bytes,
+                              "unsafe");
+        for (size_t k = 0; k < f->linknames.n && !r->failed; k++) {
+            ast_node *id = f->linknames.v[k];
+            const char *name = res_intern(r, id->u.ident.name);
+            res_sym *s = res_scope_find(p->scope, name);
+            bool dup = false;
+            if (!unsafe) {
+                res_err(r, id, "//go:linkname only allowed in Go files "
+                               "that import \"unsafe\"");
+                break;
+            }
+            if (!s || (s->kind != RS_FUNC && s->kind != RS_VAR)) {
+                res_err(r, id, "//go:linkname must refer to declared "
+                               "function or variable");
+                break;
+            }
+            for (size_t j = 0; j < seen.len; j++)
+                dup |= seen.p[j] == name;
+            if (dup) {
+                res_err(r, id, "duplicate //go:linkname for %s", name);
+                break;
+            }
+            VEC_PUSH(seen, name);
+        }
+    }
+    VEC_FREE(seen);
 }
 
 static void resolve_pkg(resolver *r, res_pkg *p)
@@ -279,6 +323,7 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         }
     }
     free(fscopes);
+    linknames(r, p);
     if (!r->failed && !p->library && !strcmp(p->name, "main") && !p->test &&
         !res_scope_find(p->scope, res_intern(r, "main")))
         res_err(r, NULL, "function main is undeclared in the main package");

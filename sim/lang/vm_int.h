@@ -497,6 +497,7 @@ struct vm_program {
     const vm_proto *panicmsg; /* native formatting a fatal panic */
     /* name ids the VM looks up */
     uint32_t n_Error, n_String, n_Lock, n_Unlock;
+    uint32_t n_GoString; /* fmt's %#v calls it */
 };
 
 static inline const vm_type *prog_type(const vm_program *p, uint32_t t)
