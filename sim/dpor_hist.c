@@ -44,15 +44,27 @@ static uint32_t col_at(dpor *d, int32_t t, int32_t u, bool ins)
     return lo;
 }
 
-/* What column c reads at its task's lidx-th event. */
+/* What column c reads at its task's lidx-th event. The nodes asked
+ * about are mostly recent: a search galloping back from the end, which
+ * touches the column's last cache lines, not a bisection's spread. */
 static uint32_t col_read(const hcol *c, uint32_t lidx)
 {
-    uint32_t lo = 0, hi = c->n;
+    uint32_t hi = c->n, lo, step = 1;
     if (!c->n)
         return 0;
     if (c->h[c->n - 1].idx <= lidx) /* the usual case: a recent node */
         return c->h[c->n - 1].val;
-    while (lo < hi) { /* the first change after lidx */
+    /* h[hi - 1].idx > lidx: find lo with h[lo - 1].idx <= lidx or lo 0 */
+    hi = c->n - 1;
+    for (;;) {
+        lo = hi > step ? hi - step : 0;
+        if (!lo || c->h[lo - 1].idx <= lidx)
+            break;
+        hi = lo - 1;
+        step *= 2;
+    }
+    /* the first change after lidx is in [lo, hi]: h[hi].idx > lidx */
+    while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (c->h[mid].idx <= lidx)
             lo = mid + 1;
@@ -125,7 +137,7 @@ void dpor_hist_note(dpor *d, node *nk, int32_t p, uint32_t lidx,
         if (!moved && (c->n ? c->h[c->n - 1].val : 0) == v)
             continue;
         if (c->n == c->cap) {
-            uint32_t cap = c->cap ? c->cap * 2 : 2;
+            uint32_t cap = c->cap ? c->cap + c->cap / 2 : 2; /* x1.5 */
             c->h = wf_xrealloc(c->h, (size_t)cap * sizeof *c->h);
             d->hist_ents += cap - c->cap;
             c->cap = cap;
