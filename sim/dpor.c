@@ -35,7 +35,6 @@ static size_t free_snode(dclock_reg *g, snode *s)
                 VEC_PUSH(todo, t->n.kids.p[i]);
         t->n.kids.len = 0;
         free_fields(g, &t->n);
-        free(t->en);
         free(t);
         k++;
     }
@@ -129,11 +128,11 @@ size_t dpor_free_node(dpor *d, node *n)
 
 static void free_fields(dclock_reg *g, node *n)
 {
+    (void)g; /* a node holds no clock (dpor_hist.c keeps them) */
     VEC_FREE(n->kids);
-    dclock_release(g, &n->vc);
     VEC_FREE(n->acc);
     VEC_FREE(n->acc_union);
-    VEC_FREE(n->en);
+    en_free(n);
     VEC_FREE(n->bt);
     VEC_FREE(n->given);
     tset_free(&n->done);
@@ -174,6 +173,7 @@ void dpor_free(dpor *d)
     VEC_FREE(d->opver);
     VEC_FREE(d->cmark);
     VEC_FREE(d->cand);
+    VEC_FREE(d->en_tmp);
     free_snode(&d->creg, d->root);
     VEC_FREE(d->forced);
     VEC_FREE(d->psibs);
@@ -198,10 +198,10 @@ static node *push_node(dpor *d)
         memset(n, 0, sizeof *n);
         d->ninit = d->nodes.len + 1;
     } else {
-        n->en.len = n->bt.len = 0;
+        en_free(n);
+        n->bt.len = 0;
         tset_reset(&n->done);
         tset_reset(&n->sleep);
-        dclock_clear(&n->vc);
         n->acc.len = n->acc_union.len = 0;
     }
     n->has_ev = false;
@@ -245,6 +245,7 @@ static void trim(dpor *d)
     }
     for (size_t i = 0; i < d->evnodes.len; i++)
         VEC_FREE(d->evnodes.p[i]);
+    dpor_hist_free(d);
 }
 
 void dpor_begin(dpor *d, wf_engine *e)
@@ -270,13 +271,13 @@ void dpor_begin(dpor *d, wf_engine *e)
     dpor_clocks_begin(d);
     for (size_t i = 0; i < d->objs.len; i++) {
         dobj *o = &d->objs.p[i];
-        dclock_clear(&o->lw);
-        dclock_clear(&o->lr);
-        dclock_clear(&o->lc);
-        dclock_clear(&o->lk);
-        dclock_clear(&o->lo);
-        dclock_clear(&o->lu);
-        dclock_clear(&o->lq);
+        oc_clear(&o->lw);
+        oc_clear(&o->lr);
+        oc_clear(&o->lc);
+        oc_clear(&o->lk);
+        oc_clear(&o->lo);
+        oc_clear(&o->lu);
+        oc_clear(&o->lq);
         o->rs.len = o->cs.len = o->os.len = o->ps.len = o->adds.len = 0;
         o->qs.len = 0;
         o->us.len = o->pend.len = 0;
@@ -413,7 +414,7 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
     if (d->depth < d->nodes.len) { /* replaying the prefix */
         nd = &d->nodes.p[d->depth];
         pick = nd->sub ? -1 : index_of(alts, n, nd->tid);
-        if (pick < 0 || nd->en.len != (size_t)n) {
+        if (pick < 0 || en_len(nd) != (uint32_t)n) {
             fail(d, e, "it offered other tasks");
             return -1;
         }
@@ -424,10 +425,9 @@ int dpor_choose(dpor *d, wf_engine *e, choice_kind kind, int n,
         return pick;
     }
     nd = push_node(d);
-    for (int i = 0; i < n; i++)
-        VEC_PUSH(nd->en, alts[i]);
+    en_set(nd, alts, (size_t)n);
     nd->en_sum = (d->nodes.len >= 2 ? d->nodes.p[d->nodes.len - 2].en_sum : 0) +
-                 nd->en.cap * sizeof *nd->en.p;
+                 en_bytes(nd);
     nd->last = e->last_tid;
     /* after a yield the program asked for, the others run first: the
      * switch is free, and running the yielder on is the preemption (CHESS's
@@ -566,7 +566,7 @@ uint64_t dpor_bytes(const dpor *d)
                NODE_VEC_BYTES +
            (uint64_t)d->nodes.cap * sizeof(node) +
            (uint64_t)d->nkept * (sizeof(snode) + 10 * NODE_VEC_BYTES) +
-           d->creg.ents * sizeof(dclock_ent) +
+           d->creg.ents * sizeof(dclock_ent) + d->hist_ents * sizeof(hent) +
            (d->depth && d->depth <= d->nodes.len
                 ? d->nodes.p[d->depth - 1].en_sum
                 : 0);

@@ -26,15 +26,17 @@ void dpor_clocks_free(dpor *d)
     VEC_FREE(d->tclock);
     for (size_t i = 0; i < d->nobjs_init; i++) {
         dobj *o = &d->objs.p[i];
-        dclock_release(g, &o->lw);
-        dclock_release(g, &o->lr);
-        dclock_release(g, &o->lc);
-        dclock_release(g, &o->lk);
-        dclock_release(g, &o->lo);
-        dclock_release(g, &o->lu);
-        dclock_release(g, &o->lq);
+        dclock_release(g, &o->lw.c);
+        dclock_release(g, &o->lr.c);
+        dclock_release(g, &o->lc.c);
+        dclock_release(g, &o->lk.c);
+        dclock_release(g, &o->lo.c);
+        dclock_release(g, &o->lu.c);
+        dclock_release(g, &o->lq.c);
     }
     dclock_release(g, &d->ev);
+    dclock_release(g, &d->nscratch);
+    dpor_hist_free(d);
     dclock_reg_free(g);
     VEC_FREE(d->dead);
     VEC_FREE(d->dmark);
@@ -56,6 +58,7 @@ void dpor_clocks_begin(dpor *d)
     d->nretired = 0;
     d->rhead = d->rtail = -1;
     dclock_clear(&d->ev);
+    dpor_hist_begin(d);
 }
 
 void dpor_note_event(dpor *d, int32_t p)
@@ -209,5 +212,5 @@ void dpor_barrier(dpor *d, const wf_engine *e)
 
 uint64_t dpor_clock_entries(const dpor *d)
 {
-    return d->creg.ents;
+    return d->creg.ents + d->hist_ents;
 }

@@ -65,7 +65,7 @@ static size_t pending_branches(const node *n)
     size_t nb = 0;
     if (n->sub) return n->nexti < n->n ? n->n - n->nexti : 0;
     for (size_t i = 0; i < n->bt.len; i++)
-        if (givable(n, n->bt.p[i]) && has_tid(&n->en, n->bt.p[i])) nb++;
+        if (givable(n, n->bt.p[i]) && en_has(n, n->bt.p[i])) nb++;
     return nb;
 }
 
@@ -73,7 +73,7 @@ static bool own_pending(const node *n)
 {
     if (n->sub) return n->nexti < n->n;
     for (size_t i = 0; i < n->bt.len; i++)
-        if (givable(n, n->bt.p[i]) && has_tid(&n->en, n->bt.p[i]))
+        if (givable(n, n->bt.p[i]) && en_has(n, n->bt.p[i]))
             return true;
     return false;
 }
@@ -95,8 +95,8 @@ static dpor_gift *gift_of(dpor *d, size_t i, bool all)
             c.idx = m->idx;
         } else {
             c.kind = CHOICE_TASK;
-            c.n = (uint32_t)m->en.len;
-            c.idx = (uint32_t)index_of(m->en.p, (int)m->en.len, m->tid);
+            c.n = en_len(m);
+            c.idx = (uint32_t)en_index(m, m->tid);
         }
         if (c.n >= 2)
             VEC_PUSH(g->pre, c);
@@ -120,11 +120,13 @@ static dpor_gift *gift_of(dpor *d, size_t i, bool all)
         return g;
     }
     for (size_t k = 0; k < n->bt.len; k++)
-        if (givable(n, n->bt.p[k]) && has_tid(&n->en, n->bt.p[k]))
+        if (givable(n, n->bt.p[k]) && en_has(n, n->bt.p[k]))
             add_tid(&g->tids, n->bt.p[k]);
-    if (all)
-        for (size_t k = 0; k < n->en.len; k++)
-            if (givable(n, n->en.p[k])) add_tid(&g->tids, n->en.p[k]);
+    if (all) {
+        const tidvec *en = en_vec(d, n);
+        for (size_t k = 0; k < en->len; k++)
+            if (givable(n, en->p[k])) add_tid(&g->tids, en->p[k]);
+    }
     for (size_t k = 0; k < g->tids.len; k++)
         add_tid(&n->given, g->tids.p[k]);
     for (size_t k = 0; k < n->bt.len; k++)
@@ -174,7 +176,7 @@ static uint64_t means_cost(const dpor *d, size_t top)
     uint64_t c = 0;
     for (size_t k = top; k < d->nodes.len; k++) {
         const node *n = &d->nodes.p[k];
-        c += (uint64_t)n->bt.len * (n->en.len + n->done.tid.len +
+        c += (uint64_t)n->bt.len * (en_len(n) + n->done.tid.len +
                                     n->given.len + n->sleep.tid.len + 1);
     }
     return c;
@@ -322,7 +324,7 @@ void dpor_merge(dpor *d, size_t i, dpor_result *r)
         if (q == n->tid) continue;
         tset_add(&n->done, q, tset_acc(&r->at_done, k),
                  r->at_done.off.p[k + 1] - r->at_done.off.p[k]);
-        if (has_tid(&n->en, q)) add_tid(&n->bt, q);
+        if (en_has(n, q)) add_tid(&n->bt, q);
     }
     if (r->sub && r->at_acc.len) {
         size_t k = i;
@@ -607,10 +609,12 @@ void dpor_gift_install(dpor *d, node *nd, size_t k)
     /* a node given whole: its gift explores every task enabled there
      * but the path's and those explored, so no race this search finds
      * there adds a branch of its own (no two parts explore one trace) */
-    if (s->whole)
-        for (size_t i = 0; i < nd->en.len; i++)
-            if (nd->en.p[i] != s->tid && !tset_has(&s->done, nd->en.p[i]))
-                add_tid(&nd->given, nd->en.p[i]);
+    if (s->whole) {
+        const tidvec *en = en_vec(d, nd);
+        for (size_t i = 0; i < en->len; i++)
+            if (en->p[i] != s->tid && !tset_has(&s->done, en->p[i]))
+                add_tid(&nd->given, en->p[i]);
+    }
     tset_copy(&nd->done, &s->done);
     tset_copy(&nd->sleep, &s->sleep);
 }

@@ -10,7 +10,29 @@
 #include "dpor.h"
 #include "dclock.h"
 
-typedef VEC(int32_t) tidvec;
+/* VEC with 32-bit counts, for what every node keeps (a node is 8 bytes
+ * smaller per vector; no node holds 4G of anything) */
+#define VEC32(T)                                                              \
+    struct {                                                                  \
+        T *p;                                                                 \
+        uint32_t len, cap;                                                    \
+    }
+
+typedef VEC32(int32_t) tidvec;
+
+/* VEC_PUSH for the vectors every node keeps that hold a few elements (its
+ * step's accesses): blocks of 1, 2, 4... elements, not VEC_PUSH's 8 and
+ * up (an access record is 24 bytes: 857,470 nodes' two lists took 328
+ * MB in blocks of 8). */
+#define VEC_PUSH_SMALL(v, x)                                                  \
+    do {                                                                      \
+        if ((v).len == (v).cap) {                                             \
+            size_t c_ = (v).cap ? (v).cap * 2 : 1;                            \
+            (v).p = wf_xrealloc((v).p, c_ * sizeof(*(v).p));                  \
+            (v).cap = c_;                                                     \
+        }                                                                     \
+        (v).p[(v).len++] = (x);                                               \
+    } while (0)
 typedef VEC(uint32_t) VEC_u32;
 
 /* An earlier access: the node (step) it happened at, its task and that
@@ -62,9 +84,35 @@ typedef struct pent {
     uint32_t ver;
 } pent;
 
+/* A change of one entry of a task's clock: from the task's idx-th event
+ * on, the entry reads val (dpor_hist.c). */
+typedef struct hent {
+    uint32_t idx, val;
+} hent;
+
+/* The changes of a task's entry for task u, by event. */
+typedef struct hcol {
+    int32_t u;
+    uint32_t n, cap;
+    hent *h;
+} hcol;
+_Static_assert(offsetof(hcol, u) == 0, "key_lower_bound's key");
+typedef VEC(hcol) hcolvec;
+
+/* An object's joined clock (dpor_hist.c): while it is one event's clock,
+ * only the node of that event (ref - 1; the clock lives in the history),
+ * else the clock itself (ref 0). An object touched once, or by events
+ * each ordered after the one before (a reply channel's send and
+ * receive), keeps no clock of its own: Go by Example's stateful
+ * goroutines made 122,333 such, 250 MB of clocks. */
+typedef struct oclock {
+    dclock c;
+    int32_t ref;
+} oclock;
+
 /* What an object remembers of the current execution. */
 typedef struct dobj {
-    dclock lw, lr, lc, lk, lo, lu, lq; /* joined clocks of writes, reads,
+    oclock lw, lr, lc, lk, lo, lu, lq; /* joined clocks of writes, reads,
                                           commits, adds, observes,
                                           runlocks, enqueues/dequeues */
     rec w, acq;                /* last write (of any kind), last acquire */
@@ -88,8 +136,8 @@ typedef struct dobj {
  * op alone can know. */
 typedef struct tset {
     tidvec tid;
-    VEC(uint32_t) off; /* entry i: acc[off[i] .. off[i+1]) */
-    VEC(acc_rec) acc;
+    VEC32(uint32_t) off; /* entry i: acc[off[i] .. off[i+1]) */
+    VEC32(acc_rec) acc;
 } tset;
 
 typedef struct snode snode;
@@ -101,45 +149,56 @@ typedef struct psib {
     uint32_t off, n;
 } psib;
 
+/* A step of the path (fields ordered to leave no holes: a path of a
+ * million steps keeps a million of them). */
 typedef struct node {
-    bool sub;
     uint32_t n, idx; /* inner choice */
     uint32_t nexti;  /* the next inner choice never explored */
     int32_t tid;     /* task node: the task run */
-    tidvec en, bt;   /* enabled, to explore */
-    uint64_t en_sum; /* bytes of the enabled sets of the path's nodes up
-                        to this one (the memory budget counts them: with
-                        thousands of goroutines enabled, O(tasks) a step) */
-    tset done, sleep;
+    /* enabled (the engine's alts, ascending), packed (dpor_en.c): a
+     * bitset of en_words words, else en_len tids; in en_u itself when
+     * they fit */
+    uint32_t en_len, en_words;
     /* the event of this node's step (this execution) */
-    bool has_ev;
     uint32_t lidx;
-    dclock vc;
+    uint32_t vgen; /* its clock's generation (the clock: dpor_hist.c) */
     /* the latest node of another task's event ordered before this one
-     * (-1: none), computed by race() when first asked (pmax_ok) */
+     * (-1: none), set with the event (dpor_hist_note) */
     int32_t pmax;
-    bool pmax_ok;
-    VEC(acc_rec) acc;
-    VEC(acc_rec) acc_union; /* over the inner choices of the current tid */
     /* preemption bounding */
     int32_t last;  /* the task of the previous step */
+    uint32_t pc;   /* preemptions before this node */
+    uint32_t waiting; /* gifts whose results are not merged yet */
+    uint32_t nfin;    /* (spent, below) */
+    bool sub;
+    bool has_ev;
+    bool pmax_ok;
     bool last_en;  /* ... and it was enabled here: switching preempts */
     bool polite;   /* ... its step was a yield the program asked for, and
                       others are enabled: running it on preempts them */
-    uint32_t pc;   /* preemptions before this node */
+    union {
+        uint64_t w[2];
+        int32_t l[4];
+        uint64_t *bits;
+        int32_t *list;
+    } en_u;
+    tidvec bt;       /* to explore */
+    uint64_t en_sum; /* bytes of the enabled sets of the path's nodes up
+                        to this one (the memory budget counts them: with
+                        thousands of goroutines enabled, O(tasks) a step) */
+    /* the executions (dpor_next calls) this node's branches took: those
+     * finished (nfin), how many, and when the current one began (a
+     * frontier gift's estimate: dpor_donate_all) */
+    uint64_t spent, t0;
+    tset done, sleep;
+    VEC32(acc_rec) acc;
+    VEC32(acc_rec) acc_union; /* over the inner choices of the current tid */
     /* Rounds that add (dpor_set_limit): the subtrees below this node's
      * explored branches that still hold branches over an earlier round's
      * limit, kept to be resumed, never re-explored */
-    VEC(snode *) kids;
-    /* given away (dpor_donate): the tasks, and the gifts whose results
-     * are not merged yet (dpor_merge) */
+    VEC32(snode *) kids;
+    /* given away (dpor_donate): the tasks (and waiting, above) */
     tidvec given;
-    uint32_t waiting;
-    /* the executions (dpor_next calls) this node's branches took: those
-     * finished, how many, and when the current one began (a frontier
-     * gift's estimate: dpor_donate_all) */
-    uint64_t spent, t0;
-    uint32_t nfin;
 } node;
 
 /* A node kept between rounds with work left below it: the branch of its
@@ -149,12 +208,6 @@ struct snode {
     node n;
     int32_t branch;
     int round;
-    /* n.en packed while kept (n.en itself freed): a bitset of
-     * en_words words when that is smaller, else the tids; a node kept
-     * with a thousand tasks enabled takes 128 bytes, not 4 KB (grpc#3017
-     * kept 20,000 nodes an execution) */
-    void *en;
-    uint32_t en_len, en_words;
 };
 
 /* A race or turn for a node above a gift's (the giver decides): a race's
@@ -205,12 +258,22 @@ struct dpor {
     VEC(int32_t) active; /* scratch of race(): tasks with events in v */
     VEC(char) rmark;  /* scratch of race(): per tid, RM_EN | RM_BT at j */
     VEC(VEC_u32) evnodes; /* per task: the task nodes of its events */
+    /* per task, by the tasks its clock stored, ascending: how its clock
+     * changed over its events (dpor_hist.c); the entries allocated */
+    VEC(hcolvec) hist;
+    uint64_t hist_ents;
+    VEC(dclock) hlast; /* per task: the clock of its latest event */
+    VEC(int32_t) hpmax; /* per task: the latest node of another task's
+                           event before its latest (node.pmax, gmax
+                           aside) */
+    dclock nscratch; /* scratch: a node's clock, built to be joined */
     VEC(uint32_t) fresh; /* per tid: cgen when it exposed a new op */
     VEC(uint32_t) opver; /* per tid: the version of its pending op in the
                             objects' pend lists */
     VEC(uint32_t) cmark; /* per tid: cgen when it joined cand */
     uint32_t cgen;
     VEC(int32_t) cand; /* scratch: the tasks a step checks */
+    tidvec en_tmp;     /* scratch of en_vec */
     uint64_t checks;   /* dpor_checks */
     bool blocked;
     char *err;
@@ -420,6 +483,47 @@ static inline int index_of(const int32_t *alts, int n, int32_t tid)
     return -1;
 }
 
+/* ---- dpor_en.c: a task node's enabled set ------------------------------ */
+
+#define EN_IN_WORDS 2 /* a bitset this short, or */
+#define EN_IN_TIDS 4  /* this few tids, stay in the node */
+
+static inline const uint64_t *en_bits(const node *n)
+{
+    return n->en_words <= EN_IN_WORDS ? n->en_u.w : n->en_u.bits;
+}
+
+static inline const int32_t *en_list(const node *n)
+{
+    return n->en_len <= EN_IN_TIDS ? n->en_u.l : n->en_u.list;
+}
+
+static inline uint32_t en_len(const node *n)
+{
+    return n->en_len;
+}
+
+/* The heap bytes n's enabled set takes (the memory budget counts them). */
+static inline size_t en_bytes(const node *n)
+{
+    if (n->en_words)
+        return n->en_words > EN_IN_WORDS ? n->en_words * sizeof(uint64_t)
+                                         : 0;
+    return n->en_len > EN_IN_TIDS ? n->en_len * sizeof(int32_t) : 0;
+}
+
+/* n's enabled set = a[0, k) (ascending); en_free empties it. */
+void en_set(node *n, const int32_t *a, size_t k);
+void en_free(node *n);
+/* Is t enabled at n? O(1) in a bitset, O(log) in tids. */
+bool en_has(const node *n, int32_t t);
+/* t's index among them (the choice's index), or -1. */
+int en_index(const node *n, int32_t t);
+/* The tids, ascending, into v (emptied first); en_vec: into d's scratch
+ * (valid until the next en_vec). */
+void en_unpack(const node *n, tidvec *v);
+const tidvec *en_vec(dpor *d, const node *n);
+
 /* ---- dpor.c ------------------------------------------------------------ */
 
 /* The preemptions of the executions through branch x of task node n. */
@@ -472,10 +576,40 @@ static inline int tid_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* ---- dpor_hist.c ------------------------------------------------------- */
+
+/* A new execution: the histories emptied (their room kept). */
+void dpor_hist_begin(dpor *d);
+void dpor_hist_free(dpor *d);
+/* Node nk's event: task p's lidx-th, its clock ev; sets nk's pmax. */
+void dpor_hist_note(dpor *d, node *nk, int32_t p, uint32_t lidx,
+                    const dclock *ev);
+/* o = 0 (its room kept); o = the clock of node k's event, the current
+ * step's (noted or not); o = max(o, that clock). */
+static inline void oc_clear(oclock *o)
+{
+    dclock_clear(&o->c);
+    o->ref = 0;
+}
+void oc_set(oclock *o, int32_t k);
+void oc_add(dpor *d, oclock *o, const dclock *ev, int32_t k);
+/* dst = max(dst, o): o's event's clock read from the history unless dst
+ * holds that event already (then all of its clock). */
+void oc_join_into(dpor *d, dclock *dst, const oclock *o);
 /* What node k's event clock reads for task t. */
+uint32_t dpor_node_get(const dpor *d, int32_t k, int32_t t);
+/* The clock of task t's latest event (that of its last node). */
+static inline const dclock *dpor_last_clock(const dpor *d, int32_t t)
+{
+    return &d->hlast.p[t];
+}
+/* out = node k's event clock (as it read when the event was noted). */
+void dpor_node_clock(dpor *d, int32_t k, dclock *out);
+
+
 static inline uint32_t node_get(const dpor *d, int32_t k, int32_t t)
 {
-    return dclock_get(&d->creg, &d->nodes.p[k].vc, t);
+    return dpor_node_get(d, k, t);
 }
 
 /* Free every clock of d (its nodes', tasks', objects', scratch). */

@@ -150,7 +150,7 @@ void dpor_acc_union_add(node *n, const acc_rec *a, size_t na)
                    (!is_queue(a[i].type) ||
                     n->acc_union.p[k].before == a[i].before);
         if (!seen)
-            VEC_PUSH(n->acc_union, a[i]);
+            VEC_PUSH_SMALL(n->acc_union, a[i]);
     }
 }
 
@@ -359,7 +359,7 @@ static void consider(const dpor *d, const node *nj, int32_t r, initials *in)
  * per initial (quadratic with a thousand tasks enabled). */
 static void mark_sets(dpor *d, const node *nj, bool on)
 {
-    const tidvec *v[2] = {&nj->en, &nj->bt};
+    const tidvec *v[2] = {en_vec(d, nj), &nj->bt};
     for (int s = 0; s < 2; s++)
         for (size_t i = 0; i < v[s]->len; i++) {
             int32_t t = v[s]->p[i];
@@ -377,25 +377,11 @@ static void mark_sets(dpor *d, const node *nj, bool on)
 /* The latest node of an event of another task than n's that happens
  * before n (-1: none): the last event of task t before n is t's
  * vc(n)[t]-th; the tasks retired before n's clock was made, whose
- * entries it does not store, ended before it (d->gmax). O(the tasks it
- * stores) once per node and execution, then O(1). */
-static int32_t pred_max(dpor *d, node *n)
+ * entries it does not store, ended before it (d->gmax). O(1): noted
+ * with the event (dpor_hist_note). */
+static int32_t pred_max(const node *n)
 {
-    if (!n->pmax_ok) {
-        int32_t m = d->gmax.p[n->vc.gen];
-        for (uint32_t i = 0; i < n->vc.n; i++) {
-            int32_t t = n->vc.e[i].tid;
-            uint32_t l = n->vc.e[i].t;
-            const VEC_u32 *ev;
-            if (!l || t == n->tid || (size_t)t >= d->evnodes.len)
-                continue;
-            ev = &d->evnodes.p[t];
-            if (l <= ev->len && (int32_t)ev->p[l - 1] > m)
-                m = (int32_t)ev->p[l - 1];
-        }
-        n->pmax = m;
-        n->pmax_ok = true;
-    }
+    WF_ASSERT(n->pmax_ok);
     return n->pmax;
 }
 
@@ -458,9 +444,9 @@ static void race(dpor *d, int32_t j, int32_t q, const dclock *c,
     for (size_t a = 0; a < d->active.len; a++) {
         int32_t r = d->active.p[a];
         int32_t k = d->first.p[a];
-        if (k >= 0 && pred_max(d, &d->nodes.p[k]) <= j && col)
+        if (k >= 0 && pred_max(&d->nodes.p[k]) <= j && col)
             VEC_PUSH(d->req_r, r);
-        else if (k >= 0 && pred_max(d, &d->nodes.p[k]) <= j)
+        else if (k >= 0 && pred_max(&d->nodes.p[k]) <= j)
             consider(d, nj, r, &in);
     }
     /* q's op itself, if q has no event in v */
@@ -497,10 +483,12 @@ static void race(dpor *d, int32_t j, int32_t q, const dclock *c,
     }
     if (initial_added(nj, &in))
         return;
-    add_tids(&nj->bt, &nj->en);
-    if (d->bound >= 0)
-        for (size_t i = 0; i < nj->en.len; i++)
-            dpor_conservative(d, j, nj->en.p[i]);
+    add_tids(&nj->bt, en_vec(d, nj));
+    if (d->bound >= 0) {
+        const tidvec *en = en_vec(d, nj);
+        for (size_t i = 0; i < en->len; i++)
+            dpor_conservative(d, j, en->p[i]);
+    }
 }
 
 /* What race() compares with: the sig, clock and scan bound of the op
@@ -532,7 +520,7 @@ static void earlier_run(dpor *d, int32_t j)
         node *nk = &d->nodes.p[k];
         if (nk->sub)
             continue;
-        if (has_tid(&nk->en, t) && allowed(d, nk, t))
+        if (en_has(nk, t) && allowed(d, nk, t))
             add_tid(&nk->bt, t);
     }
 }
@@ -548,7 +536,7 @@ void dpor_conservative(dpor *d, int32_t j, int32_t q)
             break;
         i = k;
     }
-    if (has_tid(&d->nodes.p[i].en, q))
+    if (en_has(&d->nodes.p[i], q))
         add_tid(&d->nodes.p[i].bt, q);
 }
 
@@ -752,20 +740,6 @@ static void cand_of(dpor *d, const wf_engine *e, int32_t oid)
     o->pend.len = k;
 }
 
-/* Is t enabled at task node n? (n->en is ascending: the engine's alts) */
-static bool en_has(const node *n, int32_t t)
-{
-    size_t lo = 0, hi = n->en.len;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (n->en.p[mid] < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n->en.len && n->en.p[lo] == t;
-}
-
 /* Check a task's pending op against everything before it. */
 void dpor_check_pending(dpor *d, const wf_task *t)
 {
@@ -846,8 +820,8 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             continue;
         wn = &d->evnodes.p[w];
         nw = &d->nodes.p[wn->p[wn->len - 1]];
-        if (d->bound < 0 && nw->has_ev && !has_tid(&nw->en, p))
-            dclock_join(g, &d->tclock.p[p], &nw->vc);
+        if (d->bound < 0 && nw->has_ev && !en_has(nw, p))
+            dclock_join(g, &d->tclock.p[p], dpor_last_clock(d, w));
     }
     {
         /* the step itself (its op and what its resumption exposed, such
@@ -870,33 +844,37 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         uint8_t t = eff_type(d, o, &A[i]);
         if (t == ACC_PARK && d->bound < 0)
             continue; /* not an event */
-        dclock_join(g, ev, &o->lw); /* everything conflicts with writes */
+        oc_join_into(d, ev, &o->lw); /* everything conflicts with writes */
         if (conflict(d, t, ACC_READ))
-            dclock_join(g, ev, &o->lr);
+            oc_join_into(d, ev, &o->lr);
         if (conflict(d, t, ACC_COMMIT))
-            dclock_join(g, ev, &o->lc);
+            oc_join_into(d, ev, &o->lc);
         if (conflict(d, t, ACC_RUNLOCK))
-            dclock_join(g, ev, &o->lu);
+            oc_join_into(d, ev, &o->lu);
         if (conflict(d, t, ACC_OBSERVE) &&
             (t != ACC_ADD || A[i].delta > 0 || d->bound >= 0))
-            dclock_join(g, ev, &o->lo);
+            oc_join_into(d, ev, &o->lo);
         if (t == ACC_ADD) {
             for (size_t k = 0; !adds_commute(d, o, &A[i]) && k < o->adds.len;
                  k++)
                 if (!hb(d, &o->adds.p[k].r, ev) && /* else joined already */
                     conflicts_add(d, o, &o->adds.p[k], &A[i], t,
-                                  (size_t)d->tnode))
-                    dclock_join(g, ev, &d->nodes.p[o->adds.p[k].r.node].vc);
+                                  (size_t)d->tnode)) {
+                    dpor_node_clock(d, o->adds.p[k].r.node, &d->nscratch);
+                    dclock_join(g, ev, &d->nscratch);
+                }
         } else if (conflict(d, t, ACC_ADD) || t == ACC_OBSERVE) {
-            dclock_join(g, ev, &o->lk); /* a Wait comes after every Done */
+            oc_join_into(d, ev, &o->lk); /* a Wait comes after every Done */
         }
         if (is_queue(t)) {
             for (size_t k = 0; k < o->qs.len; k++)
                 if (!hb(d, &o->qs.p[k].r, ev) && /* else joined already */
-                    queue_conflict(d, o, k, t, (size_t)d->tnode))
-                    dclock_join(g, ev, &d->nodes.p[o->qs.p[k].r.node].vc);
+                    queue_conflict(d, o, k, t, (size_t)d->tnode)) {
+                    dpor_node_clock(d, o->qs.p[k].r.node, &d->nscratch);
+                    dclock_join(g, ev, &d->nscratch);
+                }
         } else if (conflict(d, t, ACC_ENQ)) {
-            dclock_join(g, ev, &o->lq);
+            oc_join_into(d, ev, &o->lq);
         }
     }
     dclock_set(g, ev, p, lidx);
@@ -907,7 +885,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         dobj *o = obj_of(d, A[i].oid);
         uint8_t t = eff_type(d, o, &A[i]);
         if (is_write(t)) {
-            dclock_copy(g, &o->lw, ev);
+            oc_set(&o->lw, d->tnode);
             o->w = r;
             o->has_w = true;
             o->w_is_release = t == ACC_RELEASE;
@@ -926,10 +904,10 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
                 o->nfloor = 0;
             }
         } else if (t == ACC_READ) {
-            dclock_join(g, &o->lr, ev);
+            oc_add(d, &o->lr, ev, d->tnode);
             NOTE_REC(o->rs, r);
         } else if (t == ACC_OBSERVE) {
-            dclock_join(g, &o->lo, ev);
+            oc_add(d, &o->lo, ev, d->tnode);
             NOTE_REC(o->os, r);
         } else if (t == ACC_ADD) {
             arec a;
@@ -937,7 +915,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             a.delta = A[i].delta;
             a.before = A[i].before;
             a.flags = A[i].flags;
-            dclock_join(g, &o->lk, ev);
+            oc_add(d, &o->lk, ev, d->tnode);
             VEC_PUSH(o->adds, a);
             o->nfloor += (a.flags & ACCF_FLOOR) != 0;
         } else if (is_queue(t)) {
@@ -946,30 +924,29 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
             q.before = A[i].before;
             q.cap = A[i].delta;
             q.type = t;
-            dclock_join(g, &o->lq, ev);
+            oc_add(d, &o->lq, ev, d->tnode);
             VEC_PUSH(o->qs, q);
         } else if (t == ACC_PARK) {
             VEC_PUSH(o->ps, r);
         } else if (t == ACC_RUNLOCK) {
-            dclock_join(g, &o->lu, ev);
+            oc_add(d, &o->lu, ev, d->tnode);
             NOTE_REC(o->us, r);
         } else {
-            dclock_join(g, &o->lc, ev);
+            oc_add(d, &o->lc, ev, d->tnode);
             NOTE_REC(o->cs, r);
         }
     }
     dclock_copy(g, &d->tclock.p[p], ev);
     dpor_note_event(d, p);
     nk->has_ev = true;
-    nk->pmax_ok = false;
     nk->lidx = lidx;
-    dclock_copy(g, &nk->vc, ev);
+    dpor_hist_note(d, nk, p, lidx, ev);
     nk->acc.len = 0;
     for (size_t i = 0; i < na; i++)
-        VEC_PUSH(nk->acc, A[i]);
+        VEC_PUSH_SMALL(nk->acc, A[i]);
     if (e->stop) { /* a panic ends the execution: it conflicts with all */
         acc_rec any = {OID_ANY, ACC_WRITE, 0, 0, 0};
-        VEC_PUSH(nk->acc, any);
+        VEC_PUSH_SMALL(nk->acc, any);
     }
     dpor_acc_union_add(nk, nk->acc.p, nk->acc.len);
     /* The tasks this step checks: those that exposed a new op (woken,
@@ -990,7 +967,7 @@ void dpor_after_step(dpor *d, wf_engine *e, int32_t tid)
         /* a released Wait comes after every Done, not just this one */
         for (size_t k = 0; k < na; k++)
             if (A[k].type == ACC_ADD)
-                dclock_join(g, dpor_clock_of(d, w), &obj_of(d, A[k].oid)->lk);
+                oc_join_into(d, dpor_clock_of(d, w), &obj_of(d, A[k].oid)->lk);
         /* The step completed w's op (a rendezvous): had w been enabled
          * here, running w first (another of its cases) is the reversal. */
         if (w != p && en_has(nk, w))
@@ -1071,5 +1048,5 @@ void dpor_req_race(dpor *d, size_t j, const int32_t *r, size_t n)
     mark_sets(d, nj, false);
     if (initial_added(nj, &in))
         return;
-    add_tids(&nj->bt, &nj->en);
+    add_tids(&nj->bt, en_vec(d, nj));
 }

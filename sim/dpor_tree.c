@@ -66,47 +66,6 @@ static bool next_branch(dpor *d, node *n)
         }                                                                     \
     } while (0)
 
-/* Pack s->n.en (ascending tids) into s->en. */
-static void en_pack(snode *s)
-{
-    tidvec *en = &s->n.en;
-    size_t words = en->len ? (size_t)en->p[en->len - 1] / 64 + 1 : 0;
-    s->en_len = (uint32_t)en->len;
-    s->en_words = 0;
-    s->en = NULL;
-    if (words && words * sizeof(uint64_t) < en->len * sizeof(int32_t)) {
-        uint64_t *b = wf_xcalloc(words, sizeof *b);
-        for (size_t i = 0; i < en->len; i++)
-            b[(uint32_t)en->p[i] / 64] |= 1ull << ((uint32_t)en->p[i] % 64);
-        s->en = b;
-        s->en_words = (uint32_t)words;
-    } else if (en->len) {
-        s->en = wf_xmalloc(en->len * sizeof(int32_t));
-        memcpy(s->en, en->p, en->len * sizeof(int32_t));
-    }
-    VEC_FREE(*en);
-}
-
-/* Unpack s->en into n->en (empty). */
-static void en_unpack(node *n, snode *s)
-{
-    VEC_RESERVE(n->en, s->en_len);
-    n->en.len = 0;
-    if (s->en_words) {
-        const uint64_t *b = s->en;
-        for (size_t w = 0; w < s->en_words; w++)
-            for (uint64_t x = b[w]; x; x &= x - 1)
-                n->en.p[n->en.len++] =
-                    (int32_t)(w * 64 + (size_t)__builtin_ctzll(x));
-    } else if (s->en_len) {
-        memcpy(n->en.p, s->en, s->en_len * sizeof(int32_t));
-        n->en.len = s->en_len;
-    }
-    WF_ASSERT(n->en.len == s->en_len);
-    free(s->en);
-    s->en = NULL;
-}
-
 /* Pop the last node of the path; keep it (under its parent's branch, or
  * as the root) when work is left at or below it. */
 static void pop_node(dpor *d)
@@ -119,11 +78,9 @@ static void pop_node(dpor *d)
         d->nkept++;
         s->n = *n;
         s->round = d->round;
-        dclock_release(&d->creg, &s->n.vc); /* per execution: rebuilt on replay */
         VEC_FREE(s->n.acc);
         /* what next_branch consumed (the branch taken is in done) */
         VEC_FREE(s->n.acc_union);
-        en_pack(s);
         VEC_FIT(s->n.bt);
         VEC_FIT(s->n.given);
         VEC_FIT(s->n.kids);
@@ -160,7 +117,6 @@ static void restore(dpor *d, size_t i, snode *s)
     n = &d->nodes.p[i];
     d->nkept -= dpor_free_node(d, n) + 1; /* s leaves the kept tree for the path */
     *n = s->n;
-    en_unpack(n, s);
     n->has_ev = false;
     free(s);
     d->nodes.len = i + 1;
@@ -325,7 +281,8 @@ double dpor_estimate(const dpor *d)
 void dpor_give_turns(dpor *d)
 {
     int32_t last = (int32_t)d->depth - 1;
-    const tidvec *en;
+    tidvec en0 = {NULL, 0, 0};
+    const tidvec *en = &en0;
     size_t n, nopen, ntasks;
     int32_t *first, *open;
     uint32_t *stamp;
@@ -333,7 +290,7 @@ void dpor_give_turns(dpor *d)
         last--;
     if (last < 0)
         return;
-    en = &d->nodes.p[last].en;
+    en_unpack(&d->nodes.p[last], &en0);
     n = en->len;
     ntasks = d->eng ? d->eng->tasks.len : 0;
     for (size_t a = 0; a < n; a++)
@@ -354,9 +311,10 @@ void dpor_give_turns(dpor *d)
         const node *nk = &d->nodes.p[k];
         if (nk->sub)
             continue;
-        for (size_t i = 0; i < nk->en.len; i++)
-            if ((size_t)nk->en.p[i] < ntasks)
-                stamp[nk->en.p[i]] = (uint32_t)k + 1;
+        const tidvec *ek = en_vec(d, nk);
+        for (size_t i = 0; i < ek->len; i++)
+            if ((size_t)ek->p[i] < ntasks)
+                stamp[ek->p[i]] = (uint32_t)k + 1;
         for (size_t i = 0; i < nopen;) {
             int32_t q = en->p[open[i]];
             if (nk->tid == q || stamp[q] != (uint32_t)k + 1) {
@@ -382,4 +340,5 @@ void dpor_give_turns(dpor *d)
     free(first);
     free(open);
     free(stamp);
+    VEC_FREE(en0);
 }
