@@ -365,7 +365,7 @@ bool dpor_chain_node(dpor *d, size_t i)
     for (size_t k = 0; k < n->bt.len; k++) {
         int32_t q = n->bt.p[k];
         if (q != n->tid && !tset_has(&n->done, q) && !has_tid(&n->given, q) &&
-            !tset_has(&n->sleep, q) && !has_tid(&n->en, q))
+            !tset_has(&n->sleep, q) && !en_has(n, q))
             return false;
     }
     /* the branch is finished: done there (as next_branch marks it) */
