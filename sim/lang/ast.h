@@ -422,6 +422,9 @@ typedef struct ast_file {
     int eof_line, eof_col; /* position of the end of the file */
     const lex_linedir *linedirs; /* its line directives, in order */
     size_t nlinedirs;
+    const lex_comment *comments; /* a test file's comments, in order
+                                    (grouped: lex_comment.group) */
+    size_t ncomments;
 } ast_file;
 
 /* Allocate an empty file owning a fresh arena; the path is copied. */

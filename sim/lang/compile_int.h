@@ -215,6 +215,12 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
                          const char *mod_go, const vm_options *o,
                          vm_program **out, wf_diag *d);
 
+/* ---- compile_test.c ----------------------------------------------------- */
+/* A test program's entry, after package initialization (into fs): runs
+ * the test or Example the execution's __test_index() selects; fills the
+ * program's test list. */
+void ctest_entry(compiler *C, fstate *fs);
+
 /* A function state (fs_init), its proto's code from it (fs_finish), and
  * its scratch freed (fs_fini). */
 void fs_init(fstate *fs, compiler *C, fstate *outer, res_pkg *pkg,
