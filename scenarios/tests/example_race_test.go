@@ -5,7 +5,7 @@
 // map lazily, without a lock, so both may write c.m (and one read it
 // while the other writes). go test -race reports it; the printed values
 // are the same whichever goroutine fills the map.
-package cache
+package lazycache
 
 import (
 	"fmt"

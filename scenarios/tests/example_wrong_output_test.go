@@ -7,7 +7,7 @@
 // should be an // Unordered output:. (go test -count=3000 passed it every
 // time here: Go's scheduler tends to let one worker take every job, which
 // nothing in Go promises.)
-package pool
+package workerpool
 
 import "fmt"
 
