@@ -29,8 +29,8 @@ static const command_desc commands[] = {
      "one execution (random, pct or round robin)",
      "One execution: prints the program's output, then what it found and "
      "the\nschedule that reproduces it. A test file (*_test.go) runs each "
-     "TestXxx.\nA DIR is a package: its main program, or its tests if it "
-     "is not main.\n"},
+     "TestXxx,\nand ExampleXxx with an // Output: comment (output compared). "
+     "A DIR is a\npackage: its main program, or its tests if it is not main.\n"},
     {"explore", CMD_EXPLORE, true, "FILE|DIR",
      "many executions: dpor, dfs, random, pct",
      "Many executions; prints each distinct finding with its shortest "
@@ -58,8 +58,10 @@ static const command_desc commands[] = {
      "set of outputs. The other\n.go files of a directory form its "
      "package (go.mod gives the module's path,\nvendor/ third-party code): "
      "each TestXxx of its _test.go files (in-package\nand package x_test) "
-     "runs on every explored interleaving (-run selects). A\nPATH is a "
-     "file, a directory (walked) or a pattern, ./... or ./pkg/...\n"
+     "runs on every explored interleaving (-run selects),\nand each "
+     "ExampleXxx with an // Output: comment, its output compared on\nevery "
+     "interleaving as go test compares it. A PATH is a file, a directory\n"
+     "(walked) or a pattern, ./... or ./pkg/...\n"
      "Options given here apply to every file and win over its // weft: "
      "flags.\nA search that ends complete on a program that sleeps or "
      "waits on a timer\nof 1 ms or more is followed by one where those "

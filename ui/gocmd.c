@@ -343,7 +343,8 @@ static int exec_tests(const cli_opts *o, vm_program *p, const char *prefix)
     if (!n) {
         fprintf(stderr,
                 "weft: %s: error: a test file with no test function "
-                "(func TestXxx(t *testing.T))\n",
+                "(func TestXxx(t *testing.T), or an ExampleXxx with an "
+                "// Output: comment)\n",
                 o->file);
         return 2;
     }

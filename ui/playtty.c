@@ -69,7 +69,8 @@ static int entry_of(const cli_opts *o, vm_program *p, program *pr)
     if (!vm_test_count(p)) {
         fprintf(stderr,
                 "weft: %s: error: a test file with no test function "
-                "(func TestXxx(t *testing.T))\n",
+                "(func TestXxx(t *testing.T), or an ExampleXxx with an "
+                "// Output: comment)\n",
                 o->file);
         return 2;
     }

@@ -616,7 +616,7 @@ static void run_tests(tally *t, const char *file, const test_expect *e,
     if (!n) {
         buf_printf(&m,
                    "weft: %s: error: a test file with no test function "
-                   "(func TestXxx(t *testing.T))",
+                   "(func TestXxx(t *testing.T), or ExampleXxx with // Output:)",
                    file);
         fail_input(t, file, NULL, m.p, NULL);
         buf_fini(&m);

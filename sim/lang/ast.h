@@ -424,6 +424,9 @@ typedef struct ast_file {
     size_t nlinedirs;
     ast_list linknames; /* each //go:linkname's local name, an AST_IDENT
                            at the directive */
+    const lex_comment *comments; /* a test file's comments, in order
+                                    (grouped: lex_comment.group) */
+    size_t ncomments;
 } ast_file;
 
 /* Allocate an empty file owning a fresh arena; the path is copied. */

@@ -834,7 +834,7 @@ static void compile_all(compiler *C)
     C->pkg = main_pkg;
     fs.pkg = main_pkg;
     if (!C->failed && p->is_test) {
-        ctests(C, &fs, main_pkg);
+        ctest_entry(C, &fs);
     } else if (!C->failed) {
         res_sym *m = res_pkg_sym(R, main_pkg, "main");
         if (m && m->kind == RS_FUNC) {

@@ -198,11 +198,6 @@ res_sym *csym(fstate *fs, const ast_node *n);
 /* Initialize package p's variables in dependency order (into fs). */
 void cinit_vars(fstate *fs, res_pkg *p);
 
-/* ---- compile_test.c: a test program's entry ---------------------------- */
-/* Emit into fs, the entry function, the call of the test an execution is
- * for (main_pkg's TestXxx functions, then its external test package's). */
-void ctests(compiler *C, fstate *fs, res_pkg *main_pkg);
-
 /* ---- compile.c: the program ------------------------------------------- */
 
 /* A root package of a program: its import path and files. */
@@ -219,6 +214,12 @@ wf_status ccompile_roots(const char *path, const cpkg_root *roots,
                          size_t nroots, const res_library *lib,
                          const char *mod_go, const vm_options *o,
                          vm_program **out, wf_diag *d);
+
+/* ---- compile_test.c ----------------------------------------------------- */
+/* A test program's entry, after package initialization (into fs): runs
+ * the test or Example the execution's __test_index() selects; fills the
+ * program's test list. */
+void ctest_entry(compiler *C, fstate *fs);
 
 /* A function state (fs_init), its proto's code from it (fs_finish), and
  * its scratch freed (fs_fini). */

@@ -874,7 +874,7 @@ static wf_status raw_string(lex_state *lx, lex_token *t, wf_diag *d)
 #define OP2(k) (tk = (k), w = 2)
 #define OP3(k) (tk = (k), w = 3)
 
-wf_status lex_next(lex_state *lx, lex_token *t, wf_diag *d)
+static wf_status scan(lex_state *lx, lex_token *t, wf_diag *d)
 {
     const unsigned char *s = lx->src;
     lex_kind tk = TK_EOF;
@@ -1020,13 +1020,19 @@ redo:
         break;
     case '/':
         if (c2 == '/') {
+            size_t p0 = lx->pos;
             lx->nlsemi = nl;
             if (line_comment(lx, t, d) != WF_OK) return WF_ERR_INPUT;
+            if (lx->keep_comments)
+                lex_note_comment(lx, p0, t->line, t->col, false);
             goto redo;
         }
         if (c2 == '*') {
             bool had_nl;
+            size_t p0 = lx->pos;
             if (block_comment(lx, t, d, &had_nl) != WF_OK) return WF_ERR_INPUT;
+            if (lx->keep_comments)
+                lex_note_comment(lx, p0, t->line, t->col, true);
             if (had_nl && nl) {
                 /* A comment spanning lines acts like a newline; gc places
                  * the semicolon at the comment. */
@@ -1094,6 +1100,19 @@ redo:
     return WF_OK;
 }
 
+wf_status lex_next(lex_state *lx, lex_token *t, wf_diag *d)
+{
+    wf_status st = scan(lx, t, d);
+    /* comments group by the tokens between them (lex_note_comment); an
+     * inserted semicolon is not one: go/scanner puts it before the
+     * comments of its line, weft's after them */
+    if (t->kind != TK_SEMICOLON || t->semi == LEX_SEMI_EXPLICIT) {
+        lx->tok_line = t->line;
+        lx->ntok++;
+    }
+    return st;
+}
+
 /* ---- leading comments -------------------------------------------------- */
 
 size_t lex_leading_comments(const unsigned char *src, size_t len, arena *mem,
@@ -1120,6 +1139,7 @@ size_t lex_leading_comments(const unsigned char *src, size_t len, arena *mem,
             break;
         {
             lex_comment c;
+            memset(&c, 0, sizeof c);
             c.line = lx.line;
             c.col = col_of(&lx, p);
             if (src[p + 1] == '/') {

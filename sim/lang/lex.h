@@ -180,6 +180,16 @@ typedef struct lex_state {
     size_t ndirs, capdirs;
     lex_pragma *prags; /* the //go: directives met, in order (in mem) */
     size_t nprags, capprags;
+    /* the comments met, in order (in mem), when keep_comments is set
+     * (lex_note_comment): go/doc reads an Example's output from them */
+    bool keep_comments;
+    struct lex_comment *cmts;
+    size_t ncmts, capcmts;
+    int tok_line;      /* line of the last token returned */
+    uint32_t ntok;     /* tokens returned so far */
+    uint32_t cmt_ntok; /* ntok when the last comment was met */
+    int group_end;     /* last line of the current comment group */
+    int group_n;       /* lines a comment may follow it by and join it */
 } lex_state;
 
 /* Start lexing src[0, len). file and src are borrowed; mem receives
@@ -228,13 +238,40 @@ lex_kind lex_assign_op(lex_kind k);
  * operator. */
 int lex_precedence(lex_kind k);
 
-/* A comment at the top of a file. */
+/* A comment (at the top of a file, or any comment the lexer kept). */
 typedef struct lex_comment {
     int line, col;    /* of the comment's first byte */
     const char *text; /* arena copy of the body without the comment marks:
-                         "// expect: ok" gives " expect: ok" */
+                         "// expect: ok" gives " expect: ok" (a kept
+                         comment's has no '\r', as go/scanner's) */
     size_t len;
+    /* kept comments only: */
+    int end_line;     /* the line of its last byte */
+    size_t off;       /* byte offset of its first byte */
+    uint32_t group;   /* its comment group, as go/parser groups them
+                         (1, 2, ...: comments of one group are adjacent) */
+    bool block;       /* a slash-star comment */
 } lex_comment;
+
+/* For the lexer: with keep_comments, record the comment that starts at
+ * byte off, (line, col), and ends just before lx->pos (lex_comment.c). */
+void lex_note_comment(lex_state *lx, size_t off, int line, int col,
+                      bool block);
+
+/* The text of comment group g[0, n), as go/ast's CommentGroup.Text gives
+ * it (markers, directives and trailing blanks removed, blank lines
+ * collapsed, a final newline), appended to out. O(length). */
+void lex_group_text(const lex_comment *g, size_t n, buf *out);
+
+/* go/doc's exampleOutput: the expected output of the function body
+ * between (lline, lcol) and (rline, rcol) (its braces), read from the
+ * last comment group inside it among cmts[0, n): true when that group
+ * starts with "Output:" or "Unordered output:" (any case), with the text
+ * after it in *out (malloc'd) and *unordered set; false, and *out NULL,
+ * when the body has no such comment. O(n + the group's length). */
+bool lex_example_output(const lex_comment *cmts, size_t n, int lline,
+                        int lcol, int rline, int rcol, char **out,
+                        bool *unordered);
 
 /* The comments before the first token of src (the `package` clause in a
  * well-formed file), in order, copied into mem; *out is NULL when there are

@@ -39,6 +39,9 @@ void lib_summary(char *out, size_t n);
  * of function value fn (reflect's Value.Pointer of a func), or 0 when
  * fn has no code of its own (a native). */
 uint64_t lib_func_entry_pc(const vm_program *prog, vm_value fn);
+/* An Example's capture: s[0, n), written to standard output, is
+ * appended to what x captures, if it captures (lib_testing.c). */
+void lib_capture_append(vm_exec *x, const char *s, size_t n);
 /* The id of native name, or -1. */
 int lib_native_find(const char *name);
 const lib_native *lib_native_at(int id);
@@ -57,6 +60,7 @@ const lib_native *lib_native_at(int id);
     X(progress, 0)                                                             \
     X(rterror_Error, 1)                                                        \
     X(output, 0)                                                               \
+    X(output_err, 0)                                                           \
     X(sprint, 1)                                                               \
     X(sprintln, 1)                                                             \
     X(sprintf, 1)                                                              \
@@ -108,6 +112,9 @@ const lib_native *lib_native_at(int id);
     X(assign_to, 1)                                                            \
     X(test_index, 1)                                                           \
     X(test_error, 0)                                                           \
+    X(capture, 1)                                                              \
+    X(test_passed, 0)                                                          \
+    X(example_diff, 1)                                                         \
     X(caller, 1)                                                               \
     X(exit, 0)                                                                 \
     X(nargs, 1)                                                                \

@@ -763,16 +763,32 @@ nat_status lib_sprintf(vm_ncall *c)
     return finish(c, &F, do_sprintf(&F, f.v.s, f.aux, a, n), &b);
 }
 
-nat_status lib_output(vm_ncall *c)
+/* __output(s) writes s to standard output, __output_err(s) to standard
+ * error: both to the program's output, standard output also to an
+ * Example's capture (lib_testing.c), once the write is performed. */
+static nat_status output(vm_ncall *c, bool to_stdout)
 {
     vm_value s = c->a[0];
     op *o;
-    if (c->f->pc)
+    if (c->f->pc) {
+        if (to_stdout)
+            lib_capture_append(c->g->x, s.v.s, s.aux);
         return NAT_OK;
+    }
     o = vm_op(c->g, OP_PRINT, NULL);
     o->text = s.v.s;
     o->len = s.aux;
     return NAT_YIELD;
+}
+
+nat_status lib_output(vm_ncall *c)
+{
+    return output(c, true);
+}
+
+nat_status lib_output_err(vm_ncall *c)
+{
+    return output(c, false);
 }
 
 /* A float as Go's runtime printfloat writes it (print, println): sign,

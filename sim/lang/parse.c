@@ -745,6 +745,9 @@ wf_status parse_file_id(const char *path, int id, const unsigned char *src,
     p.mem = &f->mem;
     p.diag = d ? d : &local;
     lex_init(&p.lx, f->path, src, len, &f->mem);
+    /* a test file's comments: its Examples' output (go/doc) */
+    p.lx.keep_comments = strlen(f->path) >= 8 &&
+                         !strcmp(f->path + strlen(f->path) - 8, "_test.go");
     f->nleading = lex_leading_comments(src, p.lx.len, &f->mem, &f->leading);
     parse_next(&p);
     file(&p, f);
@@ -758,6 +761,8 @@ wf_status parse_file_id(const char *path, int id, const unsigned char *src,
                p.linknames.len * sizeof *f->linknames.v);
     }
     VEC_FREE(p.linknames);
+    f->comments = p.lx.cmts;
+    f->ncomments = p.lx.ncmts;
     VEC_FREE(p.scratch);
     free(p.names);
     if (p.failed) {

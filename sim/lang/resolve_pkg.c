@@ -285,6 +285,10 @@ static void resolve_pkg(resolver *r, res_pkg *p)
         fscopes[i] = res_new_scope(r, p->scope);
         file_imports(r, p, p->files.p[i], fscopes[i]);
     }
+    /* go test's testmain imports testing, which runs a test package's
+     * Examples even when its files do not import it */
+    if (p->root && p->test && !r->failed)
+        load(r, "testing", NULL);
     /* methods */
     for (size_t i = 0; i < f->decls.n && !r->failed; i++) {
         ast_node *d = f->decls.v[i];

@@ -685,6 +685,12 @@ struct vm_exec {
     vm_funcpc *funcs; /* execution arena */
     uint32_t nfuncs, funcs_cap;
     struct vm_mmap *mmaps; /* syscall.Mmap's mappings (lib_mmap.c) */
+    /* an Example's standard output, from __capture(true) on (lib_testing.c;
+     * execution arena) */
+    bool capturing;
+    bool test_passed; /* TestMain's m.Run returned 0 (lib_log.c) */
+    char *cap;
+    size_t caplen, capcap;
 };
 
 /* A finalizer: fn(obj) once obj is unreachable (execution arena). */

@@ -338,6 +338,74 @@ case $sched in *.e-*) ok ;; *) bad "the timing search's schedule carries .e: $sc
 expect 1 "the replay line reproduces the race"
 has out "timing: found only when" "with its timing line"
 
+# Examples, as go test runs them: each ExampleXxx with an output comment
+# is one more test under its own name, after the tests; its standard
+# output is compared with the comment in every interleaving, a difference
+# failing it with go test's got:/want: and a replay line; one without the
+# comment (or not named as go test names Examples) is compiled, not run
+mkdir -p ex
+cat > ex/greet_test.go <<'GO'
+package greet
+
+import (
+	"fmt"
+	"testing"
+)
+
+func ExampleHello() {
+	fmt.Println("hello")
+	// Output: bye
+}
+
+func Example_fanIn() {
+	done := make(chan bool)
+	for _, s := range []string{"a", "b"} {
+		go func(s string) { fmt.Println(s); done <- true }(s)
+	}
+	<-done
+	<-done
+	// Unordered output:
+	// b
+	// a
+}
+
+func ExampleNoOutput() {
+	select {}
+}
+
+func Examplelower() {
+	// Output: never printed
+}
+
+func TestFirst(t *testing.T) {}
+GO
+"$WEFT" explore ex/greet_test.go > out 2> err; rc=$?
+expect 1 "an Example with a wrong output"
+has out "=== RUN   ExampleHello" "the Example's RUN line, by its name"
+if grep -qE -- '^--- FAIL: ExampleHello \(' out; then ok; else bad "--- FAIL: ExampleHello"; fi
+if grep -qE -- '^--- PASS: Example_fanIn \(' out; then ok; else bad "--- PASS: Example_fanIn"; fi
+if python3 - out <<'PY'
+import sys
+t = open(sys.argv[1]).read()
+assert "assert: ExampleHello failed: got:\nhello\nwant:\nbye\n" in t, t
+runs = [l.split()[-1] for l in t.splitlines() if l.startswith("=== RUN")]
+assert runs == ["TestFirst", "ExampleHello", "Example_fanIn"], runs
+PY
+then ok; else bad "go test's got:/want: text, the tests then the Examples"; fi
+hasnt out "ExampleNoOutput" "an Example without an output comment does not run"
+hasnt out "Examplelower" "Examplelower is not an Example"
+sched=$(grep -o 'replay: weft replay ex/greet_test.go --schedule [^ ]*' out | head -1 | awk '{print $NF}')
+"$WEFT" replay ex/greet_test.go --schedule "$sched" > out 2> err; rc=$?
+expect 1 "the Example's replay line"
+has out "assert: ExampleHello failed: got:" "replays the wrong output"
+"$WEFT" test ex > out 2> err; rc=$?
+expect 1 "weft test: a failing Example"
+has out "FAIL  ex/greet_test.go ExampleHello: expected nothing, found assert" "weft test names the Example"
+has out "ok    ex/greet_test.go Example_fanIn" "an Unordered output passes"
+"$WEFT" test ex -run 'Example_' > out 2> err; rc=$?
+expect 0 "-run selects Examples by name"
+last out "1 passed, 0 failed" "-run Example_: the one Example"
+
 # -j N: files at once, the same output in the same order as -j 1
 norm() { sed -E 's/[0-9]+\.[0-9]+s(\)|\\n|$)/Ts\1/g; s/"Elapsed":[0-9.]+/"Elapsed":T/'; }
 for f in "" "-v" "--json"; do

@@ -111,8 +111,8 @@ func (l *Logger) output(s string) {
 	if len(s) == 0 || s[len(s)-1] != '\n' {
 		b = append(b, '\n')
 	}
-	if l.out == nil {
-		__output(string(b))
+	if l.out == nil { // standard error
+		__output_err(string(b))
 	} else {
 		l.out.Write(b)
 	}

@@ -329,7 +329,11 @@ func (f *File) Write(b []byte) (n int, err error) {
 	if f.fd == 0 {
 		return 0, &PathError{Op: "write", Path: f.name, Err: errors.New("bad file descriptor")}
 	}
-	__output(string(b))
+	if f.fd == 2 {
+		__output_err(string(b))
+	} else {
+		__output(string(b))
+	}
 	return len(b), nil
 }
 

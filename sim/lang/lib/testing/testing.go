@@ -340,14 +340,26 @@ func (pb *PB) Next() bool { return false }
 // M is TestMain's argument. weft runs each test alone, on every
 // interleaving: when the package has a TestMain, the execution calls it,
 // and m.Run runs that one test, in a goroutine of its own as go test's
-// tRunner does, and returns the code go test would exit with (1 when the
-// test failed), so TestMain's set-up and tear-down run around it.
+// tRunner does (an Example in the calling goroutine, as go test runs
+// it), and returns the code go test would exit with (1 when the test
+// failed), so TestMain's set-up and tear-down run around it. What
+// TestMain decides after a passing m.Run (a nonzero os.Exit) judges
+// the whole run of the package's tests, which weft does not run
+// together: not this test's failure (lib_log.c).
 type M struct {
 	name string
 	f    func(t *T)
+	ex   *example // or an Example to run
 }
 
 func (m *M) Run() (code int) {
+	if m.ex != nil {
+		if !m.ex.run() {
+			return 1
+		}
+		__test_passed()
+		return 0
+	}
 	t := &T{}
 	t.name = m.name
 	t.signal = make(chan struct{})
@@ -357,6 +369,7 @@ func (m *M) Run() (code int) {
 	if t.Failed() {
 		return 1
 	}
+	__test_passed()
 	return 0
 }
 
@@ -387,4 +400,47 @@ func __main(name string, f func(t *T)) {
 	defer t.finish()
 	defer t.afterRun()
 	f(t)
+}
+
+// An Example with an output comment: go test runs it, as go test's
+// runExample does, and compares what it printed to standard output with
+// want, the comment's text.
+type example struct {
+	name      string
+	f         func()
+	want      string
+	unordered bool
+}
+
+// run runs the example in the calling goroutine with its standard output
+// captured from its start to its return; an output other than want fails
+// it (an assert finding with go test's got:/want: text). A panic goes
+// on, uncompared, as go test re-panics it.
+func (eg *example) run() (ok bool) {
+	finished := false
+	__capture(true)
+	defer func() {
+		got := __capture(false)
+		if !finished {
+			return
+		}
+		if msg := __example_diff(got, eg.want, eg.unordered); msg != "" {
+			__test_error(eg.name, msg)
+			ok = false
+		}
+	}()
+	eg.f()
+	finished = true
+	return true
+}
+
+// __example runs Example name as the program's main goroutine.
+func __example(name string, f func(), want string, unordered bool) {
+	eg := &example{name, f, want, unordered}
+	eg.run()
+}
+
+// __example_m runs Example name through the package's TestMain tm.
+func __example_m(name string, f func(), want string, unordered bool, tm func(m *M)) {
+	tm(&M{name: name, ex: &example{name, f, want, unordered}})
 }
