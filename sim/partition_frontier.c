@@ -15,12 +15,15 @@
  * steps too, for long executions. Counts, never time, and the same for
  * every -j and shard count: the plan is the program's and the options'.
  * Every shard runs the planning, so it is kept small (the bench program:
- * 256 started of its 13,500, 3% of its steps); a cut adds no repeated
- * trace (dpor_donate_all gives each node whole), so small searches cut
- * early cost nothing more. */
-#define PLAN_FIRST 128
-#define PLAN_SPLIT 64
-#define PLAN_BUDGET 256
+ * 128 started of its 13,600, 1.6% of its steps; 256, the budget before,
+ * were a tenth of 4 shards' steps, planning repeated in each). A first
+ * search cut much earlier leaves parts that each explore what their races
+ * add above their node (the bench program cut after 24: 3.3x the steps);
+ * a shard runs its parts on every core (-j), so an even assignment
+ * matters less than the work planning repeats. */
+#define PLAN_FIRST 64
+#define PLAN_SPLIT 32
+#define PLAN_BUDGET 128
 #define PLAN_STEPS 4000000
 /* The executions of a part's probe (frontier_probe): one, a path of
  * Knuth's estimator */

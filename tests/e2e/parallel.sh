@@ -396,6 +396,15 @@ assert s["executions"] == w["executions"] == 2520, (s["executions"], w["executio
 PY
         then ok; elif [ $cmd = outcomes ]; then bad "outcomes --shard 1/1 of a program that starts every goroutine first: not the 2520 outputs of the single search, each once"; fi
     done
+    # every shard plans (the same plan), so planning stays within its
+    # budget: 128 started executions, then one probe per part it did not
+    # run (before, 256: a tenth of the bench program's shards' work)
+    rm -f p.db
+    WEFT_ENGINE_STATS=1 "$WEFT" explore spawnall.go --shard 2/4 --db p.db > out 2> err
+    planned=$(sed -nE 's/^weft: planning: ([0-9]+) started executions.*/\1/p' err)
+    nparts=$(sed -nE 's/^[0-9]+ of ([0-9]+) parts .*/\1/p' out)
+    if [ -n "$planned" ] && [ -n "$nparts" ] && [ "$planned" -le $((128 + nparts)) ]; then ok; else
+        bad "planning 4 shards of a program that starts every goroutine first: ${planned:-?} started executions, over 128 and one probe for each of ${nparts:-?} parts"; fi
     "$WEFT" merge m.db s1.db s2.db s4.db > out 2> err; rc=$?
     expect 2 "a shard missing"
     has err "shard 3/4 is missing" "names it"
