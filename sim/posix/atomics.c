@@ -112,6 +112,23 @@ static uint16_t mo_flags(int mo)
     }
 }
 
+/* An atomic op k on [a, a + n) in a heap block free() released (by
+ * another thread while this one waited at its scheduling point, or
+ * before): the program's heap-use-after-free, as a plain access's is
+ * (access.c). */
+static void freed_check(px_task *pt, const volatile void *a, size_t n,
+                        op_kind k, uintptr_t pc)
+{
+    uintptr_t start;
+    if (!px_in_heap((uintptr_t)a) || !px_heap_freed((uintptr_t)a, &start))
+        return;
+    px_panic(pt, pc,
+             "heap-use-after-free: %s %s %s, in a block free() released",
+             pt->t->name,
+             k == OP_ALOAD ? "atomically read" : "atomically wrote",
+             px_name_of(px_engine(), (uintptr_t)a, n));
+}
+
 /* The scheduling point of an atomic op k on [a, a + n) with memory
  * orders mo (fmo: a compare-and-swap that fails): an engine op, or in an
  * atomic section the accesses and event of the section's step. On return
@@ -125,6 +142,7 @@ static px_sync *step(px_task *pt, const volatile void *a, size_t n,
     if (pt->atomic_depth) {
         wf_engine *e = px_engine();
         bool w = k != OP_ALOAD && (k != OP_ACAS || o->v == old);
+        freed_check(pt, a, n, k, pc);
         engine_access(e, o->hdr.oid, w ? ACC_WRITE : ACC_READ);
         engine_access(e, o->shadow, w ? ACC_WRITE : ACC_READ);
         if (e->nconsumers)
@@ -142,6 +160,7 @@ static px_sync *step(px_task *pt, const volatile void *a, size_t n,
         p->evf_failed = mo_flags(fmo);
     }
     px_yield(pt);
+    freed_check(pt, a, n, k, pc);
     return s;
 }
 

@@ -434,6 +434,11 @@ int32_t px_timer_tid(const timer *tm);
 WF_NORETURN void px_exit(px_task *pt, uintptr_t pc, int status);
 /* The real libc function name (dlsym RTLD_NEXT), fatal when missing. */
 void *px_real(const char *name);
+/* fdwait.c: whether a poll of fds with no timeout would block now (it
+ * clears their revents), and the refusal of such a wait. */
+struct pollfd;
+bool px_fd_poll_blocks(struct pollfd *fds, unsigned long n);
+WF_NORETURN void px_fd_refuse(px_task *pt, uintptr_t pc, const char *fn);
 /* A task record for engine task t (thread.c fills the rest). */
 px_task *px_task_new(wf_task *t);
 

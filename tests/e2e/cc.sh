@@ -414,6 +414,17 @@ EOF
     if [ $? -eq 2 ] && grep -q "cancel_worker.c:22: pthread_cancel is not supported" "$TMP/err" &&
         ! grep -q "panic" "$TMP/out"; then ok
     else bad "pthread_cancel: $(cat "$TMP/err" "$TMP/out" | head -3)"; fi
+    # fork is refused at its call (the child explored on its own copy)
+    "$WEFT" cc -o "$TMP/fork" "$here/../c/fork_in_threaded.c" 2>/dev/null
+    timeout 60 "$TMP/fork" explore >"$TMP/out" 2>"$TMP/err"
+    if [ $? -eq 2 ] && grep -q "fork_in_threaded.c:21: fork is not supported" "$TMP/err" &&
+        ! grep -q "executions" "$TMP/out"; then ok
+    else bad "fork: $(cat "$TMP/err" "$TMP/out" | head -3)"; fi
+    # a read of an empty pipe is refused (it hung the check)
+    "$WEFT" cc -o "$TMP/pipe" "$here/../c/pipe_wakeup_worker.c" 2>/dev/null
+    timeout 60 "$TMP/pipe" explore >"$TMP/out" 2>"$TMP/err"
+    if [ $? -eq 2 ] && grep -q "pipe_wakeup_worker.c:21: read is not supported" "$TMP/err"; then ok
+    else bad "pipe read: $(cat "$TMP/err" "$TMP/out" | head -3)"; fi
     # a robust mutex is refused at its init (it was a deadlock: the owner
     # ended holding it, and EOWNERDEAD was never returned)
     "$WEFT" cc -o "$TMP/robust" "$here/../c/robust_owner_died.c" 2>/dev/null
