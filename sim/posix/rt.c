@@ -468,7 +468,12 @@ static void px_extra_set(void *ctx, const char *s)
 static const char *px_incomplete(void *ctx)
 {
     (void)ctx;
-    return px.sampled ? px.sampled_what : NULL;
+    if (px.sampled && px.weak) {
+        snprintf(px.incomplete_what, sizeof px.incomplete_what,
+                 "%s, and %s", px.sampled_what, px.weak_what);
+        return px.incomplete_what;
+    }
+    return px.sampled ? px.sampled_what : px.weak ? px.weak_what : NULL;
 }
 
 void px_set_active(bool on)
