@@ -168,6 +168,15 @@ if [ $# -eq 0 ]; then
         if [ $rc -eq 0 ] && grep -qF "$text" "$TMP/$name.out"; then ok
         else bad "$name.c: summary (rc $rc): $(tail -1 "$TMP/$name.out")"; fi
     done
+    # a spinner parked for a write when its execution is cut (here by
+    # --max-steps) is no livelock: the write may still come
+    "$WEFT" cc -w -o "$TMP/cutspin" tests/c/spin_cut_by_max_steps.c &&
+        "$TMP/cutspin" explore --strategy random --max-executions 20 \
+            --max-steps 100 >"$TMP/cutspin.out" 2>&1
+    rc=$?
+    if [ $rc -eq 0 ] && ! grep -q "livelock" "$TMP/cutspin.out" &&
+        grep -q "20 cut at --max-steps" "$TMP/cutspin.out"; then ok
+    else bad "spin cut by --max-steps (rc $rc): $(head -1 "$TMP/cutspin.out")"; fi
     # a loop polling a flag under a mutex (lock, read, unlock) waits for
     # a write of the flag: its search completes, set or never set (each
     # iteration counted as a write: cut at the time limit, 1e18 left)
