@@ -166,7 +166,8 @@ static void print_summary(const cli_opts *o, const explorer *x,
         printf("preemption bound %d fully explored", x->bound);
     else
         printf("cut by the execution budget");
-    if (!x->complete && x->bound < 0) { /* what the cut search covered */
+    if (!x->complete && !x->incomplete &&
+        x->bound < 0) { /* what the cut search covered */
         buf cov;
         buf_init(&cov);
         explore_coverage(x, &cov);

@@ -112,6 +112,61 @@ static uint16_t mo_flags(int mo)
     }
 }
 
+/* An atomic op k on [a, a + n) in a heap block free() released (by
+ * another thread while this one waited at its scheduling point, or
+ * before): the program's heap-use-after-free, as a plain access's is
+ * (access.c). */
+static void freed_check(px_task *pt, const volatile void *a, size_t n,
+                        op_kind k, uintptr_t pc)
+{
+    uintptr_t start;
+    if (!px_in_heap((uintptr_t)a) || !px_heap_freed((uintptr_t)a, &start))
+        return;
+    px_panic(pt, pc,
+             "heap-use-after-free: %s %s %s, in a block free() released",
+             pt->t->name,
+             k == OP_ALOAD ? "atomically read" : "atomically wrote",
+             px_name_of(px_engine(), (uintptr_t)a, n));
+}
+
+/* The explored interleavings are sequentially consistent: a load reads
+ * the latest store. Under C11 a load may read an older store unless it
+ * and the store are both seq_cst (or the store happens before it), so
+ * when a load reads another thread's store and one of them has a weaker
+ * order, outcomes were left out: the first such load is noted, and the
+ * summary says so (px_incomplete, rt.c) rather than "complete". A
+ * read-modify-write always reads the latest store. Stores are noted here
+ * with their order (s->wtid, s->wsc) before the caller performs them. */
+static void weak_note(px_task *pt, px_sync *s, op_kind k, int64_t old,
+                      int mo, uintptr_t pc)
+{
+    static const char *const names[] = {"relaxed", "consume", "acquire",
+                                        "release", "acq_rel", "seq_cst"};
+    bool sc = (mo & 0xffff) == __ATOMIC_SEQ_CST;
+    if (k != OP_ALOAD) {
+        if (k != OP_ACAS || ao(s)->v == old) {
+            s->wtid = pt->tid;
+            s->wsc = sc;
+        }
+        return;
+    }
+    if (px.weak || s->wtid < 0 || s->wtid == pt->tid || (sc && s->wsc))
+        return;
+    {
+        px_site at = px_site_of(pc);
+        unsigned o = (unsigned)(mo & 0xffff);
+        px.weak = true;
+        snprintf(px.weak_what, sizeof px.weak_what,
+                 "only sequentially consistent ones: %s %s load (%s:%d) "
+                 "read another thread's %sstore, and C11 lets such a load "
+                 "read an older store (weak memory), which weft does not "
+                 "explore",
+                 o == 2 || o == 4 ? "an" : "a", o < 6 ? names[o] : "atomic",
+                 at.file ? at.file : "?", (int)at.line,
+                 s->wsc ? "" : "non-seq_cst ");
+    }
+}
+
 /* The scheduling point of an atomic op k on [a, a + n) with memory
  * orders mo (fmo: a compare-and-swap that fails): an engine op, or in an
  * atomic section the accesses and event of the section's step. On return
@@ -125,6 +180,7 @@ static px_sync *step(px_task *pt, const volatile void *a, size_t n,
     if (pt->atomic_depth) {
         wf_engine *e = px_engine();
         bool w = k != OP_ALOAD && (k != OP_ACAS || o->v == old);
+        freed_check(pt, a, n, k, pc);
         engine_access(e, o->hdr.oid, w ? ACC_WRITE : ACC_READ);
         engine_access(e, o->shadow, w ? ACC_WRITE : ACC_READ);
         if (e->nconsumers)
@@ -142,6 +198,8 @@ static px_sync *step(px_task *pt, const volatile void *a, size_t n,
         p->evf_failed = mo_flags(fmo);
     }
     px_yield(pt);
+    freed_check(pt, a, n, k, pc);
+    weak_note(pt, s, k, old, mo, pc);
     return s;
 }
 

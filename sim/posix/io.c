@@ -472,6 +472,8 @@ PX_API int nanosleep(const struct timespec *req, struct timespec *rem)
 PX_API int poll(struct pollfd *fds, nfds_t n, int timeout)
 {
     px_task *pt = px_enter();
+    if (pt && n != 0 && timeout < 0 && px_fd_poll_blocks(fds, n))
+        px_fd_refuse(pt, RA, "poll"); /* fdwait.c */
     if (!pt || n != 0 || timeout < 0) {
         typedef int (*fn_t)(struct pollfd *, nfds_t, int);
         REAL(fn_t, "poll");

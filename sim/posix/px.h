@@ -248,6 +248,9 @@ typedef struct px_sync {
     int64_t count;        /* recursion count; semaphore value; barrier */
     int64_t limit, gen;   /* barrier: parties, generation */
     int64_t waiters;      /* cond: tasks inside a wait (relocking too) */
+    int32_t wtid;         /* atomic: the thread of its last atomic store
+                             (-1: none), and whether that was seq_cst */
+    bool wsc;
 } px_sync;
 
 /* ---- the process ------------------------------------------------------- */
@@ -299,6 +302,9 @@ typedef struct px_state {
     VEC(uintptr_t) atomic_fns; /* __VERIFIER_atomic_*, sorted */
     bool sampled;  /* a __VERIFIER_nondet_* value was sampled */
     char sampled_what[64];
+    bool weak;     /* a load weaker orders could change was seen (atomics.c) */
+    char weak_what[320];
+    char incomplete_what[400]; /* rt.c: what the summary says of both */
     px_exec *x;    /* the current execution */
     arena mem;     /* per execution; reset at its start */
 } px_state;
@@ -434,6 +440,11 @@ int32_t px_timer_tid(const timer *tm);
 WF_NORETURN void px_exit(px_task *pt, uintptr_t pc, int status);
 /* The real libc function name (dlsym RTLD_NEXT), fatal when missing. */
 void *px_real(const char *name);
+/* fdwait.c: whether a poll of fds with no timeout would block now (it
+ * clears their revents), and the refusal of such a wait. */
+struct pollfd;
+bool px_fd_poll_blocks(struct pollfd *fds, unsigned long n);
+WF_NORETURN void px_fd_refuse(px_task *pt, uintptr_t pc, const char *fn);
 /* A task record for engine task t (thread.c fills the rest). */
 px_task *px_task_new(wf_task *t);
 

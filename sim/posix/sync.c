@@ -121,6 +121,8 @@ px_sync *px_sync_make(px_task *pt, const void *addr, px_sync_kind k,
     s->addr = (uintptr_t)addr;
     s->kind = (uint8_t)k;
     s->owner = -1;
+    s->wtid = -1;
+    s->wsc = false;
     switch (k) {
     case PXS_MUTEX:
     case PXS_SPIN:

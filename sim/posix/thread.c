@@ -552,6 +552,33 @@ PX_API int pthread_kill(pthread_t th, int sig)
     return tt ? 0 : ESRCH;
 }
 
+/* A new process: the child would be a copy of the program mid-execution,
+ * running on without the scheduler (and explore its own executions), so
+ * a program that forks is refused, as the calls above are. */
+PX_API pid_t fork(void)
+{
+    px_task *pt = px_enter();
+    if (!pt) {
+        static pid_t (*real)(void);
+        if (!real)
+            real = (pid_t (*)(void))px_real("fork");
+        return real();
+    }
+    px_unsupported(pt, RA, "fork", "processes");
+}
+
+PX_API pid_t vfork(void)
+{
+    px_task *pt = px_enter();
+    if (!pt) {
+        static pid_t (*real)(void);
+        if (!real)
+            real = (pid_t (*)(void))px_real("fork");
+        return real();
+    }
+    px_unsupported(pt, RA, "vfork", "processes");
+}
+
 /* Thread names and placement mean nothing to the scheduler: accepted, and
  * a name reads back empty. */
 /* A thread's name, as the kernel keeps it: at most 15 bytes, the

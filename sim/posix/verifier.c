@@ -619,7 +619,12 @@ void px_await_end(wf_engine *e)
             spin_finding(e, w, px_site_of(w->await_pc), WF_LEAK, "at", 2000);
             continue;
         }
-        if (!gone)
+        /* only an execution that ended because no task could run
+         * proves the spin endless: one the strategy gave up (the
+         * reduction's sleep sets, a sampled run's end), a budget or a
+         * panic cut ended it while a write might still have come (it
+         * was reported as a livelock whose schedule did not replay) */
+        if (!gone && e->end == END_DEADLOCK)
             spin_finding(e, w, px_site_of(w->await_pc), WF_LIVELOCK,
                          "forever at", 1000);
         x->ngone++; /* what its absence causes is no finding */
