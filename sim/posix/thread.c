@@ -555,7 +555,7 @@ PX_API int pthread_kill(pthread_t th, int sig)
 /* A new process: the child would be a copy of the program mid-execution,
  * running on without the scheduler (and explore its own executions), so
  * a program that forks is refused, as the calls above are. */
-PX_API pid_t fork(void)
+static pid_t no_fork(uintptr_t pc, const char *name)
 {
     px_task *pt = px_enter();
     if (!pt) {
@@ -564,19 +564,19 @@ PX_API pid_t fork(void)
             real = (pid_t (*)(void))px_real("fork");
         return real();
     }
-    px_unsupported(pt, RA, "fork", "processes");
+    px_unsupported(pt, pc, name, "processes");
 }
 
+PX_API pid_t fork(void)
+{
+    return no_fork(RA, "fork");
+}
+
+/* vfork's child shares the parent's memory: outside an execution, fork
+ * does what a program may rely on */
 PX_API pid_t vfork(void)
 {
-    px_task *pt = px_enter();
-    if (!pt) {
-        static pid_t (*real)(void);
-        if (!real)
-            real = (pid_t (*)(void))px_real("fork");
-        return real();
-    }
-    px_unsupported(pt, RA, "vfork", "processes");
+    return no_fork(RA, "vfork");
 }
 
 /* Thread names and placement mean nothing to the scheduler: accepted, and
