@@ -224,34 +224,15 @@ static void await_unit(unit_ctx *c, size_t v)
     trace_ev(pr, c->es, 'w', c->u, v);
 }
 
+static void merge_gifts(unit_ctx *c, dpor *d, size_t i, bool left);
+
 /* dpor_set_join of a unit's search: before it backtracks into node i,
  * the results of the units given there, in the order given; while one
  * runs elsewhere, this engine runs other tasks (never idle while work
  * is queued). */
 static void unit_join(void *ctx, dpor *d, size_t i)
 {
-    unit_ctx *c = ctx;
-    parts_run *pr = c->pr;
-    pthread_mutex_lock(&pr->mu);
-    for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
-        size_t v = pr->units.p[c->u].gifts.p[g];
-        dpor_result *r;
-        explorer *y;
-        if (pr->units.p[v].at != i || pr->units.p[v].merged ||
-            pr->units.p[v].left)
-            continue;
-        await_unit(c, v);
-        r = pr->units.p[v].ret;
-        pr->units.p[v].ret = NULL;
-        pr->units.p[v].merged = true;
-        y = pr->plan ? NULL : pr->units.p[v].res;
-        if (y) pr->units.p[v].res = NULL;
-        pthread_mutex_unlock(&pr->mu);
-        dpor_merge(d, i, r);
-        if (y) gift_join(c, y);
-        pthread_mutex_lock(&pr->mu);
-    }
-    pthread_mutex_unlock(&pr->mu);
+    merge_gifts(ctx, d, i, false);
 }
 
 /* Chained unit v may start: its node's earlier gift is done with result
@@ -322,15 +303,22 @@ static void unit_chain(void *ctx, dpor *d, size_t i, dpor_gift *g)
  * (waiting for them as unit_join does). */
 static void unit_rejoin(void *ctx, dpor *d, size_t k)
 {
-    unit_ctx *c = ctx;
+    merge_gifts(ctx, d, k, true);
+}
+
+/* unit_join (left false: the units given at node i, not left) and
+ * unit_rejoin (left true: those of the nodes left below node i): each
+ * one's result merged in the order given, waiting for it (await_unit). */
+static void merge_gifts(unit_ctx *c, dpor *d, size_t i, bool left)
+{
     parts_run *pr = c->pr;
     pthread_mutex_lock(&pr->mu);
     for (size_t g = 0; g < pr->units.p[c->u].gifts.len; g++) {
         size_t v = pr->units.p[c->u].gifts.p[g];
         dpor_result *r;
         explorer *y;
-        if (!pr->units.p[v].left || pr->units.p[v].merged ||
-            pr->units.p[v].at <= k)
+        if (pr->units.p[v].merged || pr->units.p[v].left != left ||
+            (left ? pr->units.p[v].at <= i : pr->units.p[v].at != i))
             continue;
         await_unit(c, v);
         r = pr->units.p[v].ret;
@@ -339,7 +327,10 @@ static void unit_rejoin(void *ctx, dpor *d, size_t k)
         y = pr->plan ? NULL : pr->units.p[v].res;
         if (y) pr->units.p[v].res = NULL;
         pthread_mutex_unlock(&pr->mu);
-        dpor_merge_left(d, r);
+        if (left)
+            dpor_merge_left(d, r);
+        else
+            dpor_merge(d, i, r);
         if (y) gift_join(c, y);
         pthread_mutex_lock(&pr->mu);
     }
