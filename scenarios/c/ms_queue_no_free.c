@@ -1,5 +1,5 @@
 // expect: outcomes "sum 4\n"
-// weft: --preemptions 2
+// weft: --preemptions 1
 //
 // The Michael-Scott lock-free queue (PODC 1996) with C11 atomics: enqueue
 // CASes the new node onto the last node's next, then swings the tail;

@@ -1,5 +1,5 @@
 // expect: livelock race
-// weft: --preemptions 2
+// weft: --preemptions 1
 //
 // Dmitry Vyukov's bounded MPMC queue: each cell carries a sequence number;
 // a producer claims position pos when the cell's sequence equals pos
